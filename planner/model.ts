@@ -1,0 +1,99 @@
+// The one configuration model every front end produces (native YAML,
+// Terraform JSON, and later HCL, HOT and code). Nothing downstream knows
+// which language a resource came from.
+
+import type { Origin } from "./diagnostics.js";
+import type { Expr } from "./expressions/ast.js";
+
+export interface VariableConfig {
+  name: string;
+  /** "string" | "number" | "bool" | "list" | "map" | "object" | "any" (Terraform's list(string) etc. are accepted and checked by their outer kind). */
+  type: string;
+  default?: unknown;
+  hasDefault: boolean;
+  description?: string;
+  sensitive?: boolean;
+  validations: { condition: Expr; errorMessage: string; origin: Origin }[];
+  origin: Origin;
+}
+
+export interface LocalConfig {
+  name: string;
+  value: Expr;
+  origin: Origin;
+}
+
+export interface OutputConfig {
+  name: string;
+  value: Expr;
+  description?: string;
+  sensitive?: boolean;
+  dependsOn: RefConfig[];
+  origin: Origin;
+}
+
+export interface RefConfig {
+  /** A resource address such as "noop.a" (type short name), as written. */
+  ref: string;
+  origin: Origin;
+}
+
+export interface LifecycleConfig {
+  createBeforeDestroy: boolean;
+  preventDestroy: boolean;
+  /** Attribute names, or "all". */
+  ignoreChanges: string[] | "all";
+  /** Extra replace triggers by reference (Terraform's replace_triggered_by). */
+  replaceTriggeredBy: RefConfig[];
+}
+
+export interface PropertyConfig {
+  value: Expr;
+  origin: Origin;
+}
+
+export interface ResourceConfig {
+  /** Canonical short type name ("noop", "file"); front ends strip the "gantry_" prefix. */
+  type: string;
+  name: string;
+  /** `${type}.${name}` */
+  key: string;
+  properties: Record<string, PropertyConfig>;
+  count?: PropertyConfig;
+  forEach?: PropertyConfig;
+  dependsOn: RefConfig[];
+  lifecycle: LifecycleConfig;
+  origin: Origin;
+}
+
+export interface SourceFile {
+  /** Path relative to the configuration directory. */
+  path: string;
+  content: string;
+}
+
+export interface Config {
+  /** Configuration directory (absolute). */
+  dir: string;
+  /** Every source file read, with its content (kept so plan files can embed the exact configuration). */
+  files: SourceFile[];
+  variables: Map<string, VariableConfig>;
+  locals: Map<string, LocalConfig>;
+  resources: Map<string, ResourceConfig>;
+  outputs: Map<string, OutputConfig>;
+}
+
+export function emptyConfig(dir: string): Config {
+  return {
+    dir,
+    files: [],
+    variables: new Map(),
+    locals: new Map(),
+    resources: new Map(),
+    outputs: new Map(),
+  };
+}
+
+export function defaultLifecycle(): LifecycleConfig {
+  return { createBeforeDestroy: false, preventDestroy: false, ignoreChanges: [], replaceTriggeredBy: [] };
+}

@@ -1,0 +1,80 @@
+// Values flowing through the planner: plain JSON data, plus one marker for
+// "known only after apply".
+
+export type Value =
+  | null
+  | string
+  | number
+  | boolean
+  | Value[]
+  | { [key: string]: Value }
+  | Unknown;
+
+export type Attrs = { [key: string]: Value };
+
+/** A value that cannot be known until apply (shown as `(known after apply)`). */
+export class Unknown {
+  private constructor() {}
+  static readonly instance = new Unknown();
+  toJSON(): unknown {
+    return { $unknown: true };
+  }
+}
+
+export const UNKNOWN = Unknown.instance;
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v === UNKNOWN;
+}
+
+/** True when the value or anything inside it is unknown. */
+export function containsUnknown(v: unknown): boolean {
+  if (v === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (v !== null && typeof v === "object") return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/** Structural equality of JSON values; unknown equals nothing, not even unknown. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return a !== UNKNOWN;
+  if (a === UNKNOWN || b === UNKNOWN) return false;
+  if (typeof a !== typeof b || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (typeof a === "object") {
+    if (Array.isArray(b)) return false;
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+    const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+    if (ak.length !== bk.length) return false;
+    for (const k of ak) if (!(k in bo) || !deepEqual(ao[k], bo[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Serialize with unknowns as {"$unknown":true}; revive turns them back. */
+export function reviveUnknowns(v: unknown): Value {
+  if (Array.isArray(v)) return v.map(reviveUnknowns);
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (o.$unknown === true && Object.keys(o).length === 1) return UNKNOWN;
+    const out: { [k: string]: Value } = {};
+    for (const [k, x] of Object.entries(o)) out[k] = reviveUnknowns(x);
+    return out;
+  }
+  return v as Value;
+}
+
+export function typeName(v: unknown): string {
+  if (v === UNKNOWN) return "unknown";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "object";
+  return typeof v;
+}

@@ -1,0 +1,73 @@
+// How work reaches a host. A driver knows nothing of the planner.
+
+export interface HostSpec {
+  /** Host name as declared. */
+  name: string;
+  /** "local" | "sim" (later "ssh"). */
+  driver: string;
+  /** IP address the host's services bind (local: a distinct 127.x.y.z per host). */
+  address: string;
+  /** Root directory of the host's filesystem (local: a sandbox directory on this machine). */
+  root: string;
+  /** Driver-specific settings (sim: latency_ms, failures). */
+  options?: Record<string, unknown>;
+}
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ProcessSpec {
+  /** Unique name of the process on this host. */
+  name: string;
+  command: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** Working directory as a host path ("/" is the host root). */
+  cwd?: string;
+}
+
+export interface ProcessStatus {
+  running: boolean;
+  pid?: number;
+  /** Milliseconds since epoch when the process started (used to detect pid reuse). */
+  startedAt?: number;
+}
+
+export interface FileStat {
+  mode: number;
+  size: number;
+}
+
+export interface HostDriver {
+  readonly spec: HostSpec;
+  /** Human-readable kind shown in output, e.g. "local host" or "SIMULATED host". */
+  readonly describe: string;
+
+  /** Run a shell command on the host (cwd = host root, env has HOST_ROOT and HOST_ADDRESS). */
+  run(command: string, opts?: { env?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal }): Promise<CommandResult>;
+
+  /** Paths are host paths: "/etc/x" is <root>/etc/x on a local host. */
+  readFile(path: string): Promise<string | null>;
+  /** Atomic: temp file, fsync, rename; creates parent directories. */
+  writeFile(path: string, content: string, mode?: number): Promise<void>;
+  statFile(path: string): Promise<FileStat | null>;
+  removeFile(path: string): Promise<void>;
+  /** Removes a directory tree (used when a host is destroyed). */
+  removeTree(path: string): Promise<void>;
+
+  startProcess(spec: ProcessSpec): Promise<ProcessStatus>;
+  /** Stops the process (TERM, then KILL after graceMs) and waits until it is gone. */
+  stopProcess(name: string, graceMs?: number): Promise<void>;
+  inspectProcess(name: string): Promise<ProcessStatus>;
+
+  /** Health probes from this machine to the host. */
+  checkTcp(port: number, timeoutMs?: number): Promise<boolean>;
+  checkHttp(port: number, path: string, timeoutMs?: number): Promise<{ ok: boolean; status?: number; body?: string }>;
+
+  /** Debian packages: installed version or null; install throws a clear error naming package and host. */
+  packageVersion(name: string): Promise<string | null>;
+  installPackage(name: string, version?: string): Promise<string>;
+}

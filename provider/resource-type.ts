@@ -1,0 +1,64 @@
+// The contract every resource type implements. The planner drives types only
+// through this interface and never special-cases one.
+
+import type { Attrs, Value } from "../planner/values.js";
+
+export type AttributeKind = "string" | "number" | "bool" | "list" | "map" | "object" | "any";
+
+export interface AttributeSchema {
+  kind: AttributeKind;
+  description: string;
+  /** Must be set in configuration. */
+  required?: boolean;
+  /** Set by the type (create/read); may also be optional (configurable, else computed). */
+  computed?: boolean;
+  /** A change of this attribute cannot be applied in place: the instance is replaced. */
+  forceNew?: boolean;
+  /** Used when configuration leaves the attribute unset (optional attributes only). */
+  default?: Value;
+  sensitive?: boolean;
+}
+
+export interface OperationContext {
+  /** Address of the instance being worked on, for messages. */
+  address: string;
+  /** Progress or informational line (shown in apply output). */
+  log(message: string): void;
+  /** A statement of something the type could not do on a host (shown in plan/apply/show output). */
+  warn(message: string): void;
+  signal: AbortSignal;
+}
+
+export interface PlannedChangeHint {
+  /** Planned attributes (computed ones may be UNKNOWN). */
+  planned: Attrs;
+  /** Attributes whose change forces replacement beyond the schema's forceNew ones. */
+  requiresReplace?: string[];
+}
+
+export interface ResourceType {
+  /** Short name used in YAML ("file"); in Terraform syntax "gantry_" + name. */
+  name: string;
+  description: string;
+  schema: Record<string, AttributeSchema>;
+
+  /** Extra checks of a configuration with everything known so far (UNKNOWN where not). Return error messages keyed by attribute ("" for the whole). */
+  validate?(config: Attrs): { attribute: string; message: string }[];
+
+  /**
+   * Custom diff. `prior` is the refreshed state (null when creating), `config` the
+   * configuration with defaults applied and computed attributes taken from prior
+   * or UNKNOWN. Returns the planned attributes. Without it, the planner keeps
+   * computed attributes from prior on update and marks them UNKNOWN on create.
+   */
+  plan?(prior: Attrs | null, config: Attrs): PlannedChangeHint;
+
+  /** Which host (by host attributes) an instance acts on, for per-host concurrency limits. */
+  hostKey?(attrs: Attrs): string | undefined;
+
+  create(ctx: OperationContext, planned: Attrs): Promise<Attrs>;
+  /** Refresh: what really exists now, or null when it is gone. */
+  read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;
+  update(ctx: OperationContext, prior: Attrs, planned: Attrs): Promise<Attrs>;
+  delete(ctx: OperationContext, prior: Attrs): Promise<void>;
+}
