@@ -27,6 +27,8 @@ export interface ProcessSpec {
   env?: Record<string, string>;
   /** Working directory as a host path ("/" is the host root). */
   cwd?: string;
+  /** Ports the process listens on (the sim driver answers health checks from these). */
+  ports?: number[];
 }
 
 export interface ProcessStatus {

@@ -19,9 +19,19 @@ export interface AttributeSchema {
   sensitive?: boolean;
 }
 
-export interface OperationContext {
-  /** Address of the instance being worked on, for messages. */
+/** Who an instance is, handed to a type by the planner. */
+export interface InstanceInfo {
+  /** Full address, e.g. "host.web[0]". */
   address: string;
+  /** The resource's name with its key, e.g. "web", "web-0" for count index 0, "web-a" for key "a". */
+  name: string;
+  /** Per-configuration working directory (<config dir>/.gantry) where types may keep data, e.g. local host roots. */
+  dataDir: string;
+  /** Configuration directory: relative paths in properties (templates) resolve against it. */
+  configDir: string;
+}
+
+export interface OperationContext extends InstanceInfo {
   /** Progress or informational line (shown in apply output). */
   log(message: string): void;
   /** A statement of something the type could not do on a host (shown in plan/apply/show output). */
@@ -43,7 +53,7 @@ export interface ResourceType {
   schema: Record<string, AttributeSchema>;
 
   /** Extra checks of a configuration with everything known so far (UNKNOWN where not). Return error messages keyed by attribute ("" for the whole). */
-  validate?(config: Attrs): { attribute: string; message: string }[];
+  validate?(config: Attrs, info: InstanceInfo): { attribute: string; message: string }[];
 
   /**
    * Custom diff. `prior` is the refreshed state (null when creating), `config` the
@@ -51,7 +61,7 @@ export interface ResourceType {
    * or UNKNOWN. Returns the planned attributes. Without it, the planner keeps
    * computed attributes from prior on update and marks them UNKNOWN on create.
    */
-  plan?(prior: Attrs | null, config: Attrs): PlannedChangeHint;
+  plan?(prior: Attrs | null, config: Attrs, info: InstanceInfo): PlannedChangeHint;
 
   /** Which host (by host attributes) an instance acts on, for per-host concurrency limits. */
   hostKey?(attrs: Attrs): string | undefined;
