@@ -1,0 +1,98 @@
+// What one configuration file contributes, before files are merged into a
+// Config (templates/load.ts reports duplicates across and within files), and
+// the small normalizations every front end shares.
+
+import { ExpressionSyntaxError, compileValue } from "../planner/expressions/parse.js";
+import type { Expr } from "../planner/expressions/ast.js";
+import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { LocalConfig, OutputConfig, ResourceConfig, VariableConfig } from "../planner/model.js";
+
+export interface ConfigFragment {
+  variables: VariableConfig[];
+  locals: LocalConfig[];
+  resources: ResourceConfig[];
+  outputs: OutputConfig[];
+}
+
+export function emptyFragment(): ConfigFragment {
+  return { variables: [], locals: [], resources: [], outputs: [] };
+}
+
+/** A placeholder for values that failed to compile (an error has been reported). */
+export const INVALID_EXPR: Expr = { k: "lit", v: null };
+
+/**
+ * compileValue with syntax errors reported at `origin`. `errorOrigin` may
+ * refine the location from the error's offset inside the string.
+ */
+export function compileAt(
+  raw: unknown,
+  origin: Origin,
+  what: string,
+  bag: DiagnosticBag,
+  errorOrigin?: (offset: number) => Origin | undefined,
+): Expr {
+  try {
+    return compileValue(raw);
+  } catch (e) {
+    if (e instanceof ExpressionSyntaxError) {
+      bag.error(`invalid expression in ${what}: ${e.message}`, (typeof raw === "string" && errorOrigin?.(e.offset)) || origin);
+      return INVALID_EXPR;
+    }
+    throw e;
+  }
+}
+
+/** "gantry_noop" → "noop"; other names as written. */
+export function shortTypeName(type: string): string {
+  return type.startsWith("gantry_") ? type.slice("gantry_".length) : type;
+}
+
+export const ADDRESS_RE = /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Unwrap "${...}" around a whole string, if present. */
+export function unwrapInterpolation(s: string): string {
+  const t = s.trim();
+  return t.startsWith("${") && t.endsWith("}") && t.indexOf("${", 2) === -1 ? t.slice(2, -1).trim() : t;
+}
+
+/** "noop.a", "gantry_noop.a", "${gantry_noop.a}" → "noop.a"; undefined when not a resource address. */
+export function normalizeAddress(s: string): string | undefined {
+  const t = unwrapInterpolation(s);
+  if (!ADDRESS_RE.test(t)) return undefined;
+  return shortTypeName(t);
+}
+
+/** Attribute name for ignore_changes: "content", "${content}" → "content". */
+export function normalizeAttributeName(s: string): string {
+  return unwrapInterpolation(s);
+}
+
+export const VARIABLE_KINDS = ["string", "number", "bool", "list", "map", "object", "any"] as const;
+const TYPE_RE = /^(string|number|bool|any|list|map|object)(\s*\(.*\))?$/s;
+
+/** Variable type as written ("${list(string)}" unwrapped); undefined when its outer kind is unknown. */
+export function normalizeVariableType(t: string): string | undefined {
+  const s = unwrapInterpolation(t);
+  return TYPE_RE.test(s) ? s : undefined;
+}
+
+export const VARIABLE_TYPE_EXPECTED = `one of ${VARIABLE_KINDS.join(", ")}, or a Terraform type such as list(string) or map(number)`;
+
+/** Human type name of a raw document value. */
+export function rawTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a map";
+  if (typeof v === "boolean") return "a bool";
+  if (typeof v === "number") return "a number";
+  if (typeof v === "string") return "a string";
+  return typeof v;
+}
+
+/** Field path relative to its owner: ["lifecycle","ignore_changes",0] → "lifecycle.ignore_changes[0]". */
+export function fieldPath(p: readonly (string | number)[]): string {
+  let s = "";
+  for (const seg of p) s += typeof seg === "number" ? `[${seg}]` : s ? `.${seg}` : seg;
+  return s;
+}

@@ -1,0 +1,185 @@
+// Source positions inside JSON text. Loading uses JSON.parse (fast) and keeps
+// only document paths; this scanner is used afterwards, only when a
+// diagnostic must be shown, to turn a path into an offset, or to find where
+// malformed JSON goes wrong. (The `yaml` parser can read JSON too but takes
+// minutes on a 100,000-resource file; this scanner is linear and light.)
+
+/** Position tree node: offsets of the value and (for members of objects) of the key. */
+export interface JsonPosNode {
+  /** Offset of the value's first character. */
+  start: number;
+  /** Offset of the member's key (its opening quote), when the node is an object member. */
+  keyStart?: number;
+  members?: Map<string, JsonPosNode>;
+  items?: JsonPosNode[];
+}
+
+export class JsonScanError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = "JsonScanError";
+  }
+}
+
+const LITERAL = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y;
+
+/** Build the position tree of a JSON document; throws JsonScanError at the first syntax error. */
+export function scanJson(src: string): JsonPosNode {
+  let i = 0;
+  const n = src.length;
+
+  const ws = (): void => {
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+  };
+  const fail = (msg: string, at = i): never => {
+    throw new JsonScanError(msg, at);
+  };
+  const describeHere = (): string => (i >= n ? "end of input" : `character ${JSON.stringify(src[i])}`);
+
+  const str = (): string => {
+    // at opening quote
+    const begin = i;
+    i++;
+    let plain = true;
+    while (true) {
+      if (i >= n) fail("unterminated string", begin);
+      const c = src.charCodeAt(i);
+      if (c === 34) break; // "
+      if (c === 92) {
+        plain = false;
+        const e = src[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) fail("invalid \\u escape in string");
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else fail("invalid escape in string");
+        continue;
+      }
+      if (c < 0x20) fail("control character in string (newlines must be written as \\n)");
+      i++;
+    }
+    i++;
+    const raw = src.slice(begin, i);
+    return plain ? raw.slice(1, -1) : (JSON.parse(raw) as string);
+  };
+
+  const value = (): JsonPosNode => {
+    ws();
+    const start = i;
+    if (i >= n) fail("unexpected end of input, expected a value");
+    const c = src[i];
+    if (c === "{") {
+      i++;
+      const members = new Map<string, JsonPosNode>();
+      ws();
+      if (src[i] === "}") {
+        i++;
+        return { start, members };
+      }
+      while (true) {
+        ws();
+        if (src[i] !== '"') fail(`expected a double-quoted property name but found ${describeHere()}`);
+        const keyStart = i;
+        const key = str();
+        ws();
+        if (src[i] !== ":") fail(`expected ":" after property name but found ${describeHere()}`);
+        i++;
+        const v = value();
+        v.keyStart = keyStart;
+        members.set(key, v);
+        ws();
+        if (src[i] === ",") {
+          i++;
+          continue;
+        }
+        if (src[i] === "}") {
+          i++;
+          return { start, members };
+        }
+        fail(`expected "," or "}" after property value but found ${describeHere()}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items: JsonPosNode[] = [];
+      ws();
+      if (src[i] === "]") {
+        i++;
+        return { start, items };
+      }
+      while (true) {
+        items.push(value());
+        ws();
+        if (src[i] === ",") {
+          i++;
+          continue;
+        }
+        if (src[i] === "]") {
+          i++;
+          return { start, items };
+        }
+        fail(`expected "," or "]" after array element but found ${describeHere()}`);
+      }
+    }
+    if (c === '"') {
+      str();
+      return { start };
+    }
+    LITERAL.lastIndex = i;
+    const m = LITERAL.exec(src);
+    if (m && m[0].length > 0) {
+      const after = src[i + m[0].length];
+      if (after === undefined || !/[A-Za-z0-9_.]/.test(after)) {
+        i += m[0].length;
+        return { start };
+      }
+    }
+    const word = /^[^\s,:\]}[{]+/.exec(src.slice(i, i + 40))?.[0] ?? src[i];
+    return fail(`unexpected ${JSON.stringify(word)}, expected a value (string, number, true, false, null, object or array)`);
+  };
+
+  // Optional byte-order mark.
+  if (src.charCodeAt(0) === 0xfeff) i = 1;
+  const root = value();
+  ws();
+  if (i < n) fail(`unexpected ${describeHere()} after the end of the JSON document`);
+  return root;
+}
+
+/**
+ * Offset for a document path: the key of the last member when the path ends
+ * at an object member, else the value. Walks as far as the path exists.
+ */
+export function jsonOffset(root: JsonPosNode, path: readonly (string | number)[]): number {
+  let node = root;
+  let at = root.start;
+  for (const seg of path) {
+    let next: JsonPosNode | undefined;
+    if (node.members) next = node.members.get(String(seg));
+    else if (node.items && typeof seg === "number") next = node.items[seg];
+    else if (node.items && /^[0-9]+$/.test(String(seg))) next = node.items[Number(seg)];
+    if (!next) return at;
+    node = next;
+    at = next.keyStart ?? next.start;
+  }
+  return at;
+}
+
+/** 1-based line and column of an offset. */
+export function lineColumn(src: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, src.length);
+  for (let i = src.indexOf("\n"); i !== -1 && i < end; i = src.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}

@@ -1,0 +1,84 @@
+// Loading a configuration directory: every `*.gantry.yaml` and `*.tf.json`
+// file in it (not recursive, sorted by name), merged into one Config. All
+// diagnostics of all files are collected and thrown together as one
+// GantryError. Duplicate declarations (within or across files) name both
+// locations.
+
+import { readdir, readFile, stat } from "node:fs/promises";
+import * as path from "node:path";
+import { DiagnosticBag, GantryError, type Origin } from "../planner/diagnostics.js";
+import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
+import type { ConfigFragment } from "./fragment.js";
+import { parseNativeYaml } from "./native-yaml.js";
+import { parseTerraformJson } from "./terraform-json.js";
+
+const NATIVE_SUFFIXES = [".gantry.yaml", ".gantry.yml"];
+const TF_JSON_SUFFIX = ".tf.json";
+
+/** True for file names this loader reads. */
+export function isConfigFileName(name: string): boolean {
+  return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX);
+}
+
+/** Read and merge every configuration file of `dir`. Throws GantryError with all diagnostics. */
+export async function loadConfig(dir: string): Promise<Config> {
+  const abs = path.resolve(dir);
+  let names: string[];
+  try {
+    const st = await stat(abs);
+    if (!st.isDirectory()) throw new GantryError(`${dir} is not a directory`);
+    const entries = await readdir(abs, { withFileTypes: true });
+    names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isConfigFileName(e.name)).map((e) => e.name);
+  } catch (e) {
+    if (e instanceof GantryError) throw e;
+    throw new GantryError(`cannot read configuration directory ${dir}: ${(e as Error).message}`);
+  }
+  names.sort();
+  const files = await Promise.all(names.map(async (name) => ({ path: name, content: await readFile(path.join(abs, name), "utf8") })));
+  return loadConfigFromFiles(abs, files, dir);
+}
+
+/**
+ * Build a Config from files already in memory (e.g. a plan file's embedded
+ * configuration); no disk reads. `dir` becomes Config.dir (made absolute).
+ */
+export function loadConfigFromFiles(dir: string, files: SourceFile[], displayDir: string = dir): Config {
+  const config = emptyConfig(path.resolve(dir));
+  const bag = new DiagnosticBag();
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const frags: ConfigFragment[] = [];
+  for (const f of sorted) {
+    // Strip a byte-order mark; keep the content as read in Config.files.
+    const text = f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content;
+    config.files.push({ path: f.path, content: f.content });
+    if (NATIVE_SUFFIXES.some((s) => f.path.endsWith(s))) frags.push(parseNativeYaml(f.path, text, bag));
+    else if (f.path.endsWith(TF_JSON_SUFFIX)) frags.push(parseTerraformJson(f.path, text, bag));
+    else bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, { file: f.path, path: [] });
+  }
+  if (sorted.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
+
+  const merge = <T extends { origin: Origin }>(target: Map<string, T>, item: T, key: string, what: string): void => {
+    const prev = target.get(key);
+    if (prev) {
+      bag.add({
+        severity: "error",
+        summary: `${what} is declared more than once`,
+        origin: item.origin,
+        related: [
+          { label: "first declared here", origin: prev.origin },
+          { label: "declared again here", origin: item.origin },
+        ],
+      });
+      return;
+    }
+    target.set(key, item);
+  };
+  for (const frag of frags) {
+    for (const v of frag.variables) merge(config.variables, v, v.name, `variable "${v.name}"`);
+    for (const l of frag.locals) merge(config.locals, l, l.name, `local "${l.name}"`);
+    for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
+    for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
+  }
+  bag.throwIfErrors();
+  return config;
+}

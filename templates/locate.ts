@@ -1,0 +1,207 @@
+// Turning an Origin's document path into a line and column, and printing
+// diagnostics the way Terraform does (with the source line).
+//
+// Front ends keep only paths for speed; positions are resolved here, lazily,
+// by re-reading the file: `.json` files with a light position scanner, YAML
+// files with `yaml`'s parser. Parsed files are cached per path.
+
+import { readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Diagnostic, Origin } from "../planner/diagnostics.js";
+import type { SourceFile } from "../planner/model.js";
+import { jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+interface CachedFile {
+  content: string;
+  stamp: string;
+  lines?: string[];
+  json?: JsonPosNode | null;
+  yaml?: { doc: Document; lc: LineCounter };
+}
+
+const cache = new Map<string, CachedFile>();
+
+function loadFile(origin: Origin, dir: string, sources?: readonly SourceFile[]): CachedFile | undefined {
+  const abs = path.resolve(dir, origin.file);
+  const src = sources?.find((f) => f.path === origin.file || path.resolve(dir, f.path) === abs);
+  let stamp: string;
+  let content: string | undefined;
+  if (src) {
+    content = src.content;
+    stamp = "mem";
+  } else {
+    try {
+      const st = statSync(abs);
+      stamp = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+  const hit = cache.get(abs);
+  if (hit && hit.stamp === stamp && (content === undefined || hit.content === content)) return hit;
+  if (content === undefined) {
+    try {
+      content = readFileSync(abs, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+  const entry: CachedFile = { content, stamp };
+  cache.set(abs, entry);
+  return entry;
+}
+
+/** Forget cached files (tests, long-running processes). */
+export function clearLocateCache(): void {
+  cache.clear();
+}
+
+/**
+ * Walk a YAML document along a path. Returns the offset of the key when the
+ * path ends at a map entry, else of the node; stops at the deepest existing
+ * node. With duplicate keys the last one wins (as in toJS).
+ */
+export function yamlPathOffset(doc: Document, docPath: readonly (string | number)[]): number | undefined {
+  return yamlNodePathOffset(doc.contents, docPath);
+}
+
+/** As yamlPathOffset, starting from any node (aliases are followed only at the start). */
+export function yamlNodePathOffset(start: unknown, docPath: readonly (string | number)[]): number | undefined {
+  let node: unknown = start;
+  let at: number | undefined = (node as Node | null)?.range?.[0];
+  for (const seg of docPath) {
+    if (isMap(node)) {
+      let found: { key: unknown; value: unknown } | undefined;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (String(k) === String(seg)) found = pair;
+      }
+      if (!found) return at;
+      const keyNode = found.key as Node | null;
+      at = keyNode?.range?.[0] ?? (found.value as Node | null)?.range?.[0] ?? at;
+      node = found.value;
+    } else if (isSeq(node)) {
+      const idx = typeof seg === "number" ? seg : /^[0-9]+$/.test(seg) ? Number(seg) : -1;
+      const item = node.items[idx] as Node | undefined;
+      if (!item) return at;
+      at = item.range?.[0] ?? at;
+      node = item;
+    } else return at;
+  }
+  return at;
+}
+
+function isJsonFile(file: string): boolean {
+  return file.toLowerCase().endsWith(".json");
+}
+
+/** Resolve an origin to a 1-based line and column (of the field's key when the path ends at a map entry). */
+export function locate(origin: Origin, dir: string, sources?: readonly SourceFile[]): Position | undefined {
+  if (origin.line !== undefined) return { line: origin.line, column: origin.column ?? 1 };
+  const f = loadFile(origin, dir, sources);
+  if (!f) return undefined;
+  if (isJsonFile(origin.file)) {
+    if (f.json === undefined) {
+      try {
+        f.json = scanJson(f.content);
+      } catch {
+        f.json = null;
+      }
+    }
+    if (!f.json) return undefined;
+    return lineColumn(f.content, jsonOffset(f.json, origin.path));
+  }
+  if (!f.yaml) {
+    const lc = new LineCounter();
+    const doc = parseDocument(f.content, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+    f.yaml = { doc, lc };
+  }
+  const off = yamlPathOffset(f.yaml.doc, origin.path);
+  if (off === undefined) return undefined;
+  const p = f.yaml.lc.linePos(off);
+  return { line: p.line, column: p.col };
+}
+
+function sourceLine(origin: Origin, dir: string, line: number, sources?: readonly SourceFile[]): string | undefined {
+  const f = loadFile(origin, dir, sources);
+  if (!f) return undefined;
+  if (!f.lines) f.lines = f.content.split(/\r?\n/);
+  const text = f.lines[line - 1];
+  return text === undefined ? undefined : text.replace(/\s+$/, "");
+}
+
+/** "resource "noop.a"" etc., from a document path of either front end. */
+export function describeOriginPath(docPath: readonly (string | number)[]): string | undefined {
+  const p = docPath.filter((s): s is string => typeof s === "string");
+  const [section, a, b] = p;
+  switch (section) {
+    case "resources":
+      return a ? `resource "${a.replace(/^gantry_/, "")}"` : undefined;
+    case "resource":
+      return a && b ? `resource "${a.replace(/^gantry_/, "")}.${b}"` : undefined;
+    case "variables":
+    case "variable":
+      return a ? `variable "${a}"` : undefined;
+    case "outputs":
+    case "output":
+      return a ? `output "${a}"` : undefined;
+    case "locals":
+      return a ? `local "${a}"` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const MAX_LINE = 160;
+
+function clip(text: string, column: number): string {
+  if (text.length <= MAX_LINE) return text;
+  const from = Math.max(0, Math.min(column - 1 - 40, text.length - MAX_LINE));
+  return (from > 0 ? "..." : "") + text.slice(from, from + MAX_LINE) + (from + MAX_LINE < text.length ? "..." : "");
+}
+
+function whereLines(origin: Origin, dir: string, sources: readonly SourceFile[] | undefined, indent: string, bold: (s: string) => string): string[] {
+  const pos = locate(origin, dir, sources);
+  const ctx = describeOriginPath(origin.path);
+  const out: string[] = [];
+  const at = pos ? ` line ${pos.line}, column ${pos.column}` : "";
+  out.push(`${indent}on ${origin.file}${at}${ctx ? `, in ${ctx}` : ""}:`);
+  if (pos) {
+    const text = sourceLine(origin, dir, pos.line, sources);
+    if (text !== undefined) out.push(`${indent}${pos.line}: ${bold(clip(text, pos.column))}`);
+  }
+  return out;
+}
+
+/** Print a diagnostic like Terraform, with the source line and any related locations. */
+export function formatDiagnostic(d: Diagnostic, dir: string, color: boolean, sources?: readonly SourceFile[]): string {
+  const paint = (code: string) => (s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const head = d.severity === "error" ? paint("1;31")("Error:") : paint("1;33")("Warning:");
+  const bold = paint("1");
+  const lines: string[] = [`${head} ${bold(d.summary)}`];
+  if (d.origin) {
+    lines.push("");
+    lines.push(...whereLines(d.origin, dir, sources, "  ", bold));
+  }
+  if (d.detail) {
+    lines.push("");
+    lines.push(d.detail);
+  }
+  if (d.related?.length) {
+    lines.push("");
+    for (const r of d.related) {
+      if (r.origin) {
+        lines.push(`  ${r.label}`);
+        lines.push(...whereLines(r.origin, dir, sources, "    ", (s) => s));
+      } else lines.push(`  ${r.label}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
