@@ -311,7 +311,7 @@ class Parser {
           break;
         }
         const steps = this.parseSteps();
-        const text = this.src.slice(start, this.pos).trim();
+        const text = this.src.slice(start, this.peek().at).trim();
         return { k: "ref", root: t.v, steps, text };
       }
       case "op":

@@ -1,0 +1,31 @@
+// Every gantry command, for oclif's explicit command discovery.
+
+import Apply from "./commands/apply.js";
+import Destroy from "./commands/destroy.js";
+import ForceUnlock from "./commands/force-unlock.js";
+import GraphCmd from "./commands/graph.js";
+import Output from "./commands/output.js";
+import Plan from "./commands/plan.js";
+import Refresh from "./commands/refresh.js";
+import Show from "./commands/show.js";
+import StateList from "./commands/state-list.js";
+import StateMv from "./commands/state-mv.js";
+import StateRm from "./commands/state-rm.js";
+import StateShow from "./commands/state-show.js";
+import Validate from "./commands/validate.js";
+
+export const commands = {
+  apply: Apply,
+  destroy: Destroy,
+  "force-unlock": ForceUnlock,
+  graph: GraphCmd,
+  output: Output,
+  plan: Plan,
+  refresh: Refresh,
+  show: Show,
+  "state:list": StateList,
+  "state:mv": StateMv,
+  "state:rm": StateRm,
+  "state:show": StateShow,
+  validate: Validate,
+};

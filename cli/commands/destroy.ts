@@ -1,0 +1,23 @@
+import { Flags } from "@oclif/core";
+import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
+import { planAndApply } from "../operations.js";
+
+export default class Destroy extends GantryCommand {
+  static override summary = "Destroy everything this configuration manages";
+  static override description = "Stops every process gantry started, removes what it wrote, and deletes every instance in the state, in reverse dependency order.";
+  static override args = dirArg;
+  static override flags = {
+    ...commonFlags,
+    ...stateFlags,
+    ...varFlags,
+    ...planFlags,
+    "auto-approve": Flags.boolean({ description: "destroy without asking for confirmation" }),
+    json: Flags.boolean({ description: "print machine-readable events" }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Destroy);
+    this.setColor(flags["no-color"]);
+    await planAndApply({ ...flags, dir: args.dir }, "destroy", this.io());
+  }
+}

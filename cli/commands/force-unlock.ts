@@ -1,0 +1,18 @@
+import { Args, Flags } from "@oclif/core";
+import { forceUnlock } from "../../planner/state-lock.js";
+import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { workspace } from "../workspace.js";
+
+export default class ForceUnlock extends GantryCommand {
+  static override summary = "Remove a stale lock on the state";
+  static override args = { id: Args.string({ description: "the lock ID shown by the failed command", required: true }), dir: dirArg.dir };
+  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), force: Flags.boolean({ description: "accepted for Terraform compatibility" }) };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(ForceUnlock);
+    this.setColor(flags["no-color"]);
+    const ws = workspace({ dir: args.dir, statePath: flags.state });
+    const info = forceUnlock(ws.statePath, args.id);
+    this.out(this.style.green(`gantry state has been successfully unlocked!`) + `\nThe lock ${info?.ID ?? args.id} (${info?.Operation ?? "?"} by ${info?.Who ?? "?"}) was removed.`);
+  }
+}

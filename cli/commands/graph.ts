@@ -1,0 +1,44 @@
+import { Flags } from "@oclif/core";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { buildGraph, describeNode } from "../../planner/graph.js";
+import { GantryError } from "../../planner/diagnostics.js";
+import { loadConfig } from "../../templates/load.js";
+import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { workspace } from "../workspace.js";
+
+export default class GraphCmd extends GantryCommand {
+  static override summary = "Print the dependency graph in DOT (or render SVG with Graphviz)";
+  static override args = dirArg;
+  static override flags = {
+    ...commonFlags,
+    svg: Flags.string({ description: "write an SVG to this file (needs Graphviz's dot)" }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(GraphCmd);
+    const ws = workspace({ dir: args.dir });
+    this.errorDir = ws.dir;
+    const config = await loadConfig(ws.dir);
+    this.errorSources = config.files;
+    const { graph } = buildGraph(config);
+    const q = (s: string) => JSON.stringify(s);
+    const lines = ["digraph G {", "  rankdir = \"RL\";", "  node [shape = rect, fontname = \"sans-serif\"];"];
+    graph.forEachNode((id, info) => {
+      const shape = info.kind === "resource" ? "box" : info.kind === "output" ? "note" : "ellipse";
+      lines.push(`  ${q(id)} [label = ${q(describeNode(info))}, shape = ${shape}];`);
+    });
+    // an arrow from a node to what it depends on, as Terraform draws it
+    graph.forEachEdge((_e, _a, from, to) => lines.push(`  ${q(to)} -> ${q(from)};`));
+    lines.push("}");
+    const dot = lines.join("\n") + "\n";
+    if (!flags.svg) {
+      this.out(dot);
+      return;
+    }
+    const r = spawnSync("dot", ["-Tsvg"], { input: dot, encoding: "utf8" });
+    if (r.error || r.status !== 0) throw new GantryError(`cannot render SVG: ${r.error ? "Graphviz's dot is not installed (apt-get install graphviz)" : r.stderr}`);
+    writeFileSync(flags.svg, r.stdout);
+    this.out(`Wrote ${flags.svg}`);
+  }
+}

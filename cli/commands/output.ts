@@ -1,0 +1,32 @@
+import { Args, Flags } from "@oclif/core";
+import { GantryError } from "../../planner/diagnostics.js";
+import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { loadState, workspace } from "../workspace.js";
+
+export default class Output extends GantryCommand {
+  static override summary = "Show output values from the state";
+  static override args = { name: Args.string({ description: "one output (default: all)" }), dir: dirArg.dir };
+  static override flags = {
+    ...commonFlags,
+    state: Flags.string({ description: "state file" }),
+    json: Flags.boolean({ description: "JSON output" }),
+    raw: Flags.boolean({ description: "print a string output without quotes" }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Output);
+    this.setColor(flags["no-color"]);
+    const state = loadState(workspace({ dir: args.dir, statePath: flags.state }));
+    if (args.name) {
+      const o = state.outputs[args.name];
+      if (!o) throw new GantryError(`Output "${args.name}" not found. The state has: ${Object.keys(state.outputs).join(", ") || "no outputs"}.`);
+      this.out(flags.raw && typeof o.value === "string" ? o.value : JSON.stringify(o.value, null, flags.json ? undefined : 2));
+      return;
+    }
+    if (flags.json) {
+      this.out(JSON.stringify(Object.fromEntries(Object.entries(state.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.value }]))));
+      return;
+    }
+    for (const [k, o] of Object.entries(state.outputs)) this.out(`${k} = ${o.sensitive ? "<sensitive>" : JSON.stringify(o.value)}`);
+  }
+}

@@ -1,0 +1,16 @@
+import { Flags } from "@oclif/core";
+import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
+import { planAndApply } from "../operations.js";
+
+export default class Refresh extends GantryCommand {
+  static override summary = "Record in the state what really exists on the hosts";
+  static override description = "The same as 'apply -refresh-only -auto-approve': reads every instance through its driver and writes what it finds to the state, changing nothing on the hosts.";
+  static override args = dirArg;
+  static override flags = { ...commonFlags, ...stateFlags, ...varFlags, ...planFlags, json: Flags.boolean({ description: "JSON output" }) };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Refresh);
+    this.setColor(flags["no-color"]);
+    await planAndApply({ ...flags, dir: args.dir, "refresh-only": true, "auto-approve": true }, "refresh-only", this.io());
+  }
+}

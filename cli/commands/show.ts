@@ -1,0 +1,58 @@
+import { Args, Flags } from "@oclif/core";
+import { readPlanFile } from "../../planner/plan-file.js";
+import { readState, serializeState } from "../../planner/state.js";
+import { commonFlags, GantryCommand } from "../base-command.js";
+import { GANTRY_VERSION, planToJson } from "../render-json.js";
+import { formatValue, renderPlan } from "../render-plan.js";
+import { isPlanFile } from "../operations.js";
+import { workspace } from "../workspace.js";
+
+export default class Show extends GantryCommand {
+  static override summary = "Show the state, or a saved plan";
+  static override args = { path: Args.string({ description: "a plan file or a configuration directory (default: .)", default: "." }) };
+  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), json: Flags.boolean({ description: "JSON output" }) };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Show);
+    this.setColor(flags["no-color"]);
+    if (isPlanFile(args.path) && !args.path.endsWith(".tfstate")) {
+      const saved = readPlanFile(args.path);
+      this.out(flags.json ? JSON.stringify(planToJson(saved.plan)) : renderPlan(saved.plan, this.style));
+      return;
+    }
+    const statePath = args.path.endsWith(".tfstate") ? args.path : workspace({ dir: args.path, statePath: flags.state }).statePath;
+    const state = readState(statePath, GANTRY_VERSION);
+    if (flags.json) {
+      this.out(serializeState(state));
+      return;
+    }
+    if (!state.instances.size) {
+      this.out("The state is empty. No resources are managed yet.");
+      return;
+    }
+    const s = this.style;
+    const notDone: string[] = [];
+    for (const inst of state.instances.values()) {
+      this.out(s.bold(`# ${inst.address}:${inst.status === "tainted" ? " (tainted)" : ""}`));
+      this.out(`resource "${inst.type}" "${inst.name}" {`);
+      const keys = Object.keys(inst.attributes).sort();
+      const w = Math.max(0, ...keys.map((k) => k.length));
+      for (const k of keys) this.out(`    ${k.padEnd(w)} = ${formatValue(inst.attributes[k], "    ")}`);
+      this.out("}");
+      for (const m of inst.warnings ?? []) {
+        this.out(s.yellow(`  ! ${m}`));
+        notDone.push(`${inst.address}: ${m}`);
+      }
+      this.out("");
+    }
+    const outs = Object.entries(state.outputs);
+    if (outs.length) {
+      this.out("\nOutputs:\n");
+      for (const [k, o] of outs) this.out(`${k} = ${o.sensitive ? "(sensitive value)" : formatValue(o.value, "")}`);
+    }
+    if (notDone.length) {
+      this.out(s.yellow(s.bold("\nWhat gantry could not do on the hosts:")));
+      for (const n of notDone) this.out(s.yellow(`  ${n}`));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Args, Flags } from "@oclif/core";
+import { GantryError } from "../../planner/diagnostics.js";
+import { commonFlags, GantryCommand } from "../base-command.js";
+import { formatValue } from "../render-plan.js";
+import { loadState, workspace } from "../workspace.js";
+
+export default class StateShow extends GantryCommand {
+  static override summary = "Show one instance in the state";
+  static override args = { address: Args.string({ description: "instance address", required: true }) };
+  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), dir: Flags.string({ description: "configuration directory", default: "." }), json: Flags.boolean({ description: "JSON output" }) };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(StateShow);
+    const state = loadState(workspace({ dir: flags.dir, statePath: flags.state }));
+    const inst = state.instances.get(args.address) ?? state.instances.get(args.address.replace(/^gantry_/, ""));
+    if (!inst) throw new GantryError(`No instance with address "${args.address}" in the state.`);
+    if (flags.json) {
+      this.out(JSON.stringify(inst, null, 2));
+      return;
+    }
+    this.out(`# ${inst.address}:${inst.status === "tainted" ? " (tainted)" : ""}`);
+    this.out(`resource "${inst.type}" "${inst.name}" {`);
+    const keys = Object.keys(inst.attributes).sort();
+    const w = Math.max(0, ...keys.map((k) => k.length));
+    for (const k of keys) this.out(`    ${k.padEnd(w)} = ${formatValue(inst.attributes[k], "    ")}`);
+    this.out("}");
+    for (const m of inst.warnings ?? []) this.out(`  ! ${m}`);
+  }
+}

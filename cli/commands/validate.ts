@@ -1,0 +1,29 @@
+import { Flags } from "@oclif/core";
+import { buildGraph } from "../../planner/graph.js";
+import { DiagnosticBag } from "../../planner/diagnostics.js";
+import { checkBlock } from "../../planner/instances.js";
+import { loadConfig } from "../../templates/load.js";
+import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { workspace } from "../workspace.js";
+
+export default class Validate extends GantryCommand {
+  static override summary = "Check the configuration without touching state or hosts";
+  static override description = "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and cycles.";
+  static override args = dirArg;
+  static override flags = { ...commonFlags, json: Flags.boolean({ description: "JSON output" }) };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Validate);
+    this.setColor(flags["no-color"]);
+    const ws = workspace({ dir: args.dir });
+    this.errorDir = ws.dir;
+    const config = await loadConfig(ws.dir);
+    this.errorSources = config.files;
+    buildGraph(config);
+    const diags = new DiagnosticBag();
+    for (const r of config.resources.values()) checkBlock(r, ws.types(r.type), ws.knownTypes, diags);
+    diags.throwIfErrors();
+    if (flags.json) this.out(JSON.stringify({ valid: true, error_count: 0, warning_count: 0, diagnostics: [] }));
+    else this.out(this.style.green(this.style.bold("Success!")) + ` The configuration is valid (${config.resources.size} resources in ${config.files.length} files).`);
+  }
+}

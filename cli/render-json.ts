@@ -1,0 +1,100 @@
+// Machine-readable output: a plan in the shape of Terraform's JSON plan
+// (format_version, resource_changes[].change.actions, after_unknown), and
+// one JSON object per line for apply events.
+
+import type { ResourceChange } from "../planner/changes.js";
+import type { Plan } from "../planner/plan.js";
+import { isUnknown, type Value } from "../planner/values.js";
+
+export const GANTRY_VERSION = "0.1.0";
+
+/** Splits a value into its known part and a mask of what is unknown (Terraform's after / after_unknown). */
+export function splitUnknown(v: Value | undefined): [unknown, unknown] {
+  if (v === undefined) return [null, false];
+  if (isUnknown(v)) return [undefined, true];
+  if (Array.isArray(v)) {
+    const parts = v.map(splitUnknown);
+    return [parts.map((p) => p[0] ?? null), parts.map((p) => p[1])];
+  }
+  if (v !== null && typeof v === "object") {
+    const known: Record<string, unknown> = {};
+    const mask: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const [a, b] = splitUnknown(x);
+      if (a !== undefined) known[k] = a;
+      if (b !== false && !(typeof b === "object" && b !== null && Object.keys(b).length === 0)) mask[k] = b;
+    }
+    return [known, mask];
+  }
+  return [v, false];
+}
+
+export function actionsOf(c: ResourceChange): string[] {
+  switch (c.action) {
+    case "create":
+      return ["create"];
+    case "update":
+      return ["update"];
+    case "delete":
+      return ["delete"];
+    case "noop":
+      return ["no-op"];
+    case "replace":
+      return c.replaceOrder === "create-before-destroy" ? ["create", "delete"] : ["delete", "create"];
+  }
+}
+
+const REASONS: Record<string, string> = {
+  tainted: "replace_because_tainted",
+  "replace-requested": "replace_by_request",
+  "replace-triggered": "replace_by_triggers",
+  "cannot-update": "replace_because_cannot_update",
+  "no-configuration": "delete_because_no_resource_config",
+  "index-gone": "delete_because_count_index",
+  deposed: "delete_because_deposed",
+};
+
+export function planToJson(plan: Plan): Record<string, unknown> {
+  return {
+    format_version: "1.2",
+    gantry_version: GANTRY_VERSION,
+    timestamp: plan.createdAt,
+    plan_mode: plan.mode,
+    variables: Object.fromEntries(Object.entries(plan.variables).map(([k, v]) => [k, { value: v }])),
+    resource_drift: plan.drift.map((d) => ({
+      address: d.address,
+      mode: "managed",
+      change: { actions: [d.kind === "deleted" ? "delete" : "update"], before: d.before, after: d.after },
+    })),
+    resource_changes: plan.changes.map((c) => {
+      const [after, afterUnknown] = splitUnknown(c.after);
+      return {
+        address: c.address,
+        mode: "managed",
+        type: c.type,
+        name: c.name,
+        ...(c.key !== undefined ? { index: c.key } : {}),
+        provider_name: "gantry",
+        ...(c.deposedIndex !== undefined ? { deposed: String(c.deposedIndex) } : {}),
+        change: {
+          actions: actionsOf(c),
+          before: c.before,
+          after: c.after === null ? null : after,
+          after_unknown: afterUnknown === false ? {} : afterUnknown,
+          replace_paths: c.requiresReplace.map((k) => [k]),
+        },
+        ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),
+        ...(c.warnings?.length ? { warnings: c.warnings } : {}),
+      };
+    }),
+    output_changes: Object.fromEntries(
+      plan.outputs.map((o) => {
+        const [after, afterUnknown] = splitUnknown(o.after);
+        const actions = o.before === undefined ? ["create"] : o.after === null ? ["delete"] : JSON.stringify(o.before) === JSON.stringify(o.after) ? ["no-op"] : ["update"];
+        return [o.name, { actions, before: o.before ?? null, after: after ?? null, after_unknown: afterUnknown, sensitive: o.sensitive }];
+      }),
+    ),
+    targets: plan.targets,
+    errored: false,
+  };
+}

@@ -1,0 +1,168 @@
+// Human-readable plan output, as Terraform users read it: + create,
+// ~ update in place, -/+ replace, - destroy, with (known after apply).
+
+import type { DriftEntry, OutputChange, ResourceChange } from "../planner/changes.js";
+import { changeSummary } from "../planner/changes.js";
+import type { Plan } from "../planner/plan.js";
+import { deepEqual, isUnknown, type Attrs, type Value } from "../planner/values.js";
+import type { Style } from "./style.js";
+
+export function formatValue(v: Value | undefined, indent: string): string {
+  if (v === undefined || v === null) return "null";
+  if (isUnknown(v)) return "(known after apply)";
+  if (typeof v === "string") {
+    if (v.includes("\n") && v.length > 0) {
+      const body = v.replace(/\n$/, "").split("\n").map((l) => `${indent}    ${l}`).join("\n");
+      return `<<-EOT\n${body}\n${indent}EOT`;
+    }
+    return JSON.stringify(v);
+  }
+  if (typeof v !== "object") return String(v);
+  const oneLine = inline(v);
+  if (oneLine.length <= 72) return oneLine;
+  if (Array.isArray(v)) return `[\n${v.map((x) => `${indent}    ${formatValue(x, indent + "    ")},`).join("\n")}\n${indent}]`;
+  const keys = Object.keys(v).sort();
+  const w = Math.max(...keys.map((k) => k.length));
+  return `{\n${keys.map((k) => `${indent}    ${k.padEnd(w)} = ${formatValue(v[k], indent + "    ")}`).join("\n")}\n${indent}}`;
+}
+
+function inline(v: Value): string {
+  if (isUnknown(v)) return "(known after apply)";
+  if (Array.isArray(v)) return `[${v.map(inline).join(", ")}]`;
+  if (v !== null && typeof v === "object") return `{ ${Object.keys(v).sort().map((k) => `${k} = ${inline(v[k])}`).join(", ")} }`;
+  return JSON.stringify(v);
+}
+
+const HEADERS: Record<string, (c: ResourceChange) => string> = {
+  create: (c) => `will be created`,
+  update: (c) => `will be updated in-place`,
+  delete: (c) =>
+    c.reason === "no-configuration"
+      ? "will be destroyed\n  # (because it is not in the configuration)"
+      : c.reason === "index-gone"
+        ? "will be destroyed\n  # (because its index is not in the configuration)"
+        : c.reason === "deposed"
+          ? "(deposed object) will be destroyed"
+          : "will be destroyed",
+  replace: (c) =>
+    c.reason === "tainted"
+      ? "is tainted, so must be replaced"
+      : c.reason === "replace-requested"
+        ? "will be replaced, as requested"
+        : c.reason === "replace-triggered"
+          ? "will be replaced due to changes in replace_triggered_by"
+          : "must be replaced",
+  noop: () => "",
+};
+
+export function renderChange(c: ResourceChange, s: Style): string {
+  const sym =
+    c.action === "create" ? s.green("+") : c.action === "update" ? s.yellow("~") : c.action === "delete" ? s.red("-") : c.replaceOrder === "create-before-destroy" ? `${s.green("+")}/${s.red("-")}` : `${s.red("-")}/${s.green("+")}`;
+  const lines: string[] = [];
+  lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
+  const label = c.key === undefined ? `"${c.type}" "${c.name}"` : `"${c.type}" "${c.name}"`;
+  lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
+  const before: Attrs = c.before ?? {};
+  const after: Attrs = c.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const shown = keys.filter((k) => {
+    if (c.action === "create") return after[k] !== null && after[k] !== undefined;
+    if (c.action === "delete") return before[k] !== null && before[k] !== undefined;
+    return true;
+  });
+  const w = Math.max(0, ...shown.map((k) => k.length));
+  let hidden = 0;
+  for (const k of shown) {
+    const name = k.padEnd(w);
+    const ind = "        ";
+    if (c.action === "create") lines.push(`      ${s.green("+")} ${name} = ${formatValue(after[k], ind)}`);
+    else if (c.action === "delete") lines.push(`      ${s.red("-")} ${name} = ${formatValue(before[k], ind)} -> null`);
+    else {
+      const b = before[k] ?? null;
+      const a = after[k] ?? null;
+      if (deepEqual(b, a)) {
+        hidden++;
+        continue;
+      }
+      const forces = c.requiresReplace.includes(k) ? s.red(" # forces replacement") : "";
+      if (b === null) lines.push(`      ${s.green("+")} ${name} = ${formatValue(a, ind)}${forces}`);
+      else if (a === null) lines.push(`      ${s.red("-")} ${name} = ${formatValue(b, ind)} -> null${forces}`);
+      else lines.push(`      ${s.yellow("~")} ${name} = ${formatValue(b, ind)} -> ${formatValue(a, ind)}${forces}`);
+    }
+  }
+  if (hidden) lines.push(s.dim(`        # (${hidden} unchanged attribute${hidden === 1 ? "" : "s"} hidden)`));
+  lines.push("    }");
+  for (const w2 of c.warnings ?? []) lines.push(s.yellow(`    ! ${w2}`));
+  return lines.join("\n");
+}
+
+export function renderDrift(drift: DriftEntry[], s: Style): string {
+  if (!drift.length) return "";
+  const out = [s.bold("Objects have changed outside of gantry"), "", "gantry detected the following changes made outside of gantry since the last apply:", ""];
+  for (const d of drift) {
+    if (d.kind === "deleted") {
+      out.push(s.bold(`  # ${d.address} has been deleted`));
+      continue;
+    }
+    out.push(s.bold(`  # ${d.address} has changed`));
+    const keys = [...new Set([...Object.keys(d.before), ...Object.keys(d.after ?? {})])].sort();
+    for (const k of keys) {
+      const b = d.before[k] ?? null;
+      const a = d.after?.[k] ?? null;
+      if (!deepEqual(b, a)) out.push(`      ${s.yellow("~")} ${k} = ${formatValue(b, "        ")} -> ${formatValue(a, "        ")}`);
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+export function renderOutputs(outputs: OutputChange[], s: Style): string {
+  const changed = outputs.filter((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after));
+  if (!changed.length) return "";
+  const w = Math.max(...changed.map((o) => o.name.length));
+  const lines = ["Changes to Outputs:"];
+  for (const o of changed) {
+    const v = (x: Value | undefined) => (o.sensitive ? "(sensitive value)" : formatValue(x, "    "));
+    if (o.before === undefined) lines.push(`  ${s.green("+")} ${o.name.padEnd(w)} = ${v(o.after)}`);
+    else if (o.after === null) lines.push(`  ${s.red("-")} ${o.name.padEnd(w)} = ${v(o.before)} -> null`);
+    else lines.push(`  ${s.yellow("~")} ${o.name.padEnd(w)} = ${v(o.before)} -> ${v(o.after)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function renderPlan(plan: Plan, s: Style): string {
+  const out: string[] = [];
+  const drift = renderDrift(plan.drift, s);
+  if (drift) out.push(drift);
+  if (plan.mode === "refresh-only") {
+    out.push(plan.drift.length ? "Applying this refresh-only plan records these changes in the state, and changes nothing else.\n" : s.green(s.bold("No changes.")) + " Your infrastructure still matches the state.\n");
+    return out.join("\n");
+  }
+  const changes = plan.changes.filter((c) => c.action !== "noop");
+  const notStarted = plan.changes.filter((c) => c.action === "noop" && c.warnings?.length);
+  if (!changes.length) {
+    const outs = renderOutputs(plan.outputs, s);
+    out.push(s.green(s.bold("No changes.")) + " Your infrastructure matches the configuration.\n");
+    if (outs) out.push(outs);
+  } else {
+    out.push("gantry used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:");
+    const used = new Set(changes.map((c) => (c.action === "replace" ? c.replaceOrder : c.action)));
+    if (used.has("create")) out.push(`  ${s.green("+")} create`);
+    if (used.has("update")) out.push(`  ${s.yellow("~")} update in-place`);
+    if (used.has("delete")) out.push(`  ${s.red("-")} destroy`);
+    if (used.has("destroy-before-create")) out.push(`${s.red("-")}/${s.green("+")} destroy and then create replacement`);
+    if (used.has("create-before-destroy")) out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
+    out.push("", "gantry will perform the following actions:", "");
+    for (const c of changes) out.push(renderChange(c, s), "");
+    const sum = changeSummary(changes);
+    out.push(s.bold(`Plan: ${sum.add} to add, ${sum.change} to change, ${sum.destroy} to destroy.`));
+    const outs = renderOutputs(plan.outputs, s);
+    if (outs) out.push("", outs);
+  }
+  if (notStarted.length) {
+    out.push("", s.yellow(s.bold("Warning: some services are not running on their hosts")));
+    for (const c of notStarted) for (const w of c.warnings!) out.push(s.yellow(`  ${c.address}: ${w}`));
+  }
+  if (plan.targets.length)
+    out.push("", s.yellow(s.bold("Warning: Resource targeting is in effect")), "The plan may be incomplete: it covers only the targeted resources and what they depend on.");
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,78 @@
+// What a plan contains: one change per resource instance, plus drift found
+// by refresh and the outputs' new values.
+
+import type { InstanceKey } from "./addresses.js";
+import type { Attrs, Value } from "./values.js";
+
+export type Action = "create" | "update" | "delete" | "replace" | "noop";
+
+export type ChangeReason =
+  | "tainted"
+  | "replace-requested"
+  | "replace-triggered"
+  | "cannot-update"
+  | "deleted-outside"
+  | "no-configuration"
+  | "index-gone"
+  | "destroy"
+  | "deposed";
+
+export interface ResourceChange {
+  address: string;
+  /** "type.name" */
+  resourceKey: string;
+  type: string;
+  name: string;
+  key?: InstanceKey;
+  action: Action;
+  replaceOrder?: "destroy-before-create" | "create-before-destroy";
+  reason?: ChangeReason;
+  before: Attrs | null;
+  after: Attrs | null;
+  /** The attributes whose change forces the replacement. */
+  requiresReplace: string[];
+  /** Resource keys this instance depends on in the configuration. */
+  dependsOn: string[];
+  /** Some configured attribute is unknown until apply: its configuration is evaluated again when its dependencies are done. */
+  deferred: boolean;
+  /** For a deposed object (left by create_before_destroy), its index. */
+  deposedIndex?: number;
+  /** What the type says it could not do on the host (e.g. no package here): shown in plan, apply and show. */
+  warnings?: string[];
+}
+
+export interface DriftEntry {
+  address: string;
+  kind: "changed" | "deleted";
+  before: Attrs;
+  after: Attrs | null;
+}
+
+export interface OutputChange {
+  name: string;
+  before?: Value;
+  after: Value;
+  sensitive: boolean;
+}
+
+export type PlanMode = "normal" | "destroy" | "refresh-only";
+
+export function isChange(c: ResourceChange): boolean {
+  return c.action !== "noop";
+}
+
+export function changeSummary(changes: ResourceChange[]): { add: number; change: number; destroy: number } {
+  let add = 0;
+  let change = 0;
+  let destroy = 0;
+  for (const c of changes) {
+    if (c.action === "create") add++;
+    else if (c.action === "update") change++;
+    else if (c.action === "delete") destroy++;
+    else if (c.action === "replace") {
+      add++;
+      destroy++;
+    }
+  }
+  return { add, change, destroy };
+}

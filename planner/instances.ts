@@ -1,0 +1,140 @@
+// From a resource block to its instances: count/for_each expansion, each
+// instance's configured attributes checked against its type's schema, and
+// the planned attributes (defaults, computed values, the type's own diff).
+
+import type { AttributeSchema, InstanceInfo, ResourceType } from "../provider/resource-type.js";
+import type { InstanceKey } from "./addresses.js";
+import { DiagnosticBag, errorAt, GantryError } from "./diagnostics.js";
+import { evaluate, type EvalScope } from "./expressions/evaluate.js";
+import type { ResourceConfig } from "./model.js";
+import type { Expansion, ValueScope } from "./scope.js";
+import { UNKNOWN, containsUnknown, isUnknown, typeName, type Attrs, type Value } from "./values.js";
+
+export type TypeResolver = (name: string) => ResourceType | undefined;
+
+export function isConfigurable(s: AttributeSchema): boolean {
+  return !!s.required || !!s.optional || !s.computed;
+}
+
+/** Checks a block against its type: the type exists, every property is known, required ones are set. */
+export function checkBlock(r: ResourceConfig, type: ResourceType | undefined, knownTypes: string[], diags: DiagnosticBag): void {
+  if (!type) {
+    diags.error(`Unknown resource type "${r.type}" for resource "${r.key}"`, r.origin, `Known types: ${knownTypes.join(", ")} (in Terraform syntax with the "gantry_" prefix).`);
+    return;
+  }
+  for (const [name, p] of Object.entries(r.properties)) {
+    const s = type.schema[name];
+    if (!s) {
+      const settable = Object.entries(type.schema).filter(([, a]) => isConfigurable(a)).map(([n]) => n);
+      diags.error(`Unsupported property "${name}" in resource "${r.key}"`, p.origin, `Type "${type.name}" accepts: ${settable.join(", ")}.`);
+    } else if (!isConfigurable(s)) diags.error(`Property "${name}" of resource "${r.key}" is computed by gantry and cannot be set`, p.origin);
+  }
+  for (const [name, s] of Object.entries(type.schema))
+    if (s.required && !(name in r.properties)) diags.error(`Missing required property "${name}" in resource "${r.key}"`, r.origin, `${type.name}.${name}: ${s.description}`);
+}
+
+/** Evaluates count / for_each. Their values must be known when planning. */
+export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
+  if (r.count && r.forEach) throw errorAt(`Resource "${r.key}" sets both count and for_each`, r.count.origin);
+  if (r.count) {
+    const v = evalAt(r.count.value, scope, r.count.origin, `count of ${r.key}`);
+    if (isUnknown(v)) throw errorAt(`The count of "${r.key}" depends on values known only after apply`, r.count.origin, "count must be known when planning; use values from variables, locals or resources already applied.");
+    const n = typeof v === "string" ? Number(v) : v;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw errorAt(`Invalid count for "${r.key}": expected a whole number >= 0, got ${JSON.stringify(v)}`, r.count.origin);
+    return { mode: "count", keys: Array.from({ length: n }, (_, i) => i) };
+  }
+  if (r.forEach) {
+    const v = evalAt(r.forEach.value, scope, r.forEach.origin, `for_each of ${r.key}`);
+    if (containsUnknown(v)) throw errorAt(`The for_each of "${r.key}" depends on values known only after apply`, r.forEach.origin, "for_each keys must be known when planning.");
+    const eachValues = new Map<string, Value>();
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (typeof x !== "string") throw errorAt(`Invalid for_each for "${r.key}": a list must hold strings, found ${typeName(x)}`, r.forEach.origin);
+        eachValues.set(x, x);
+      }
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) eachValues.set(k, x);
+    } else throw errorAt(`Invalid for_each for "${r.key}": expected a map or a list of strings, got ${typeName(v)}`, r.forEach.origin);
+    return { mode: "for_each", keys: [...eachValues.keys()].sort(), eachValues };
+  }
+  return { mode: "single", keys: [undefined] };
+}
+
+export function instanceScope(values: ValueScope, exp: Expansion, key: InstanceKey): EvalScope {
+  if (exp.mode === "count") return values.scope(key as number);
+  if (exp.mode === "for_each") return values.scope(undefined, { key: String(key), value: exp.eachValues!.get(String(key))! });
+  return values.scope();
+}
+
+function evalAt(e: Parameters<typeof evaluate>[0], scope: EvalScope, origin: ResourceConfig["origin"], what: string): Value {
+  try {
+    return evaluate(e, scope);
+  } catch (err) {
+    if (err instanceof GantryError) throw err;
+    throw errorAt(`Invalid expression in ${what}: ${(err as Error).message}`, origin);
+  }
+}
+
+function coerce(v: Value, s: AttributeSchema): { ok: true; value: Value } | { ok: false; message: string } {
+  if (v === null || isUnknown(v) || s.kind === "any") return { ok: true, value: v };
+  switch (s.kind) {
+    case "string":
+      if (typeof v === "string") return { ok: true, value: v };
+      if (typeof v === "number" || typeof v === "boolean") return { ok: true, value: String(v) };
+      break;
+    case "number":
+      if (typeof v === "number") return { ok: true, value: v };
+      if (typeof v === "string" && v.trim() !== "" && !isNaN(Number(v))) return { ok: true, value: Number(v) };
+      break;
+    case "bool":
+      if (typeof v === "boolean") return { ok: true, value: v };
+      if (v === "true" || v === "false") return { ok: true, value: v === "true" };
+      break;
+    case "list":
+      if (Array.isArray(v)) return { ok: true, value: v };
+      break;
+    case "map":
+    case "object":
+      if (typeof v === "object" && !Array.isArray(v)) return { ok: true, value: v };
+      break;
+  }
+  return { ok: false, message: `expected ${s.kind}, got ${typeName(v)}` };
+}
+
+/** The configured attributes of one instance, evaluated and converted to the schema's kinds. */
+export function evaluateInstance(r: ResourceConfig, type: ResourceType, scope: EvalScope, address: string): Attrs {
+  const attrs: Attrs = {};
+  for (const [name, p] of Object.entries(r.properties)) {
+    const v = evalAt(p.value, scope, p.origin, `property "${name}" of ${address}`);
+    const c = coerce(v, type.schema[name]);
+    if (!c.ok) throw errorAt(`Invalid value for property "${name}" of ${address}: ${c.message}`, p.origin);
+    attrs[name] = c.value;
+  }
+  return attrs;
+}
+
+/**
+ * Planned attributes: configured values, defaults, computed ones from prior
+ * (or unknown when creating), then the type's own diff.
+ */
+export function planAttributes(type: ResourceType, prior: Attrs | null, configured: Attrs, info: InstanceInfo): { planned: Attrs; requiresReplace: string[] } {
+  const planned: Attrs = {};
+  for (const [name, s] of Object.entries(type.schema)) {
+    if (name in configured && configured[name] !== null) planned[name] = configured[name];
+    else if (s.default !== undefined) planned[name] = s.default;
+    else if (s.computed) planned[name] = prior && name in prior ? prior[name] : UNKNOWN;
+    else planned[name] = null;
+  }
+  if (!type.plan) return { planned, requiresReplace: [] };
+  const hint = type.plan(prior, planned, info);
+  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? [] };
+}
+
+/** Errors from the type's own validation, located at the property. */
+export function validateInstance(r: ResourceConfig, type: ResourceType, attrs: Attrs, info: InstanceInfo, diags: DiagnosticBag): void {
+  if (!type.validate) return;
+  for (const problem of type.validate(attrs, info)) {
+    const origin = r.properties[problem.attribute]?.origin ?? r.origin;
+    diags.error(`Invalid ${problem.attribute ? `property "${problem.attribute}"` : "configuration"} of ${info.address}: ${problem.message}`, origin);
+  }
+}

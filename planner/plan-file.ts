@@ -1,0 +1,78 @@
+// Saved plans (`plan -out FILE`): the exact configuration, variables, the
+// refreshed prior state and every planned change, so that `apply FILE`
+// carries out exactly what was shown, and refuses if state moved on.
+
+import { readFileSync } from "node:fs";
+import { GantryError } from "./diagnostics.js";
+import type { SourceFile } from "./model.js";
+import type { Plan } from "./plan.js";
+import type { Expansion } from "./scope.js";
+import { deserializeState, serializeState, writeFileAtomic, type State } from "./state.js";
+import { reviveUnknowns, type Value } from "./values.js";
+
+const FORMAT = "gantry-plan";
+const VERSION = 1;
+
+export interface SavedPlan {
+  plan: Plan;
+  configDir: string;
+  files: SourceFile[];
+  gantryVersion: string;
+}
+
+export function writePlanFile(path: string, saved: SavedPlan): void {
+  const { plan } = saved;
+  const body = {
+    format: FORMAT,
+    version: VERSION,
+    gantry_version: saved.gantryVersion,
+    config_dir: saved.configDir,
+    files: saved.files,
+    plan: {
+      ...plan,
+      expansions: [...plan.expansions].map(([k, e]) => [k, { ...e, eachValues: e.eachValues ? [...e.eachValues] : undefined }]),
+      priorState: serializeState(plan.priorState),
+    },
+  };
+  writeFileAtomic(path, JSON.stringify(body) + "\n");
+}
+
+export function readPlanFile(path: string): SavedPlan {
+  let raw: any;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new GantryError(`cannot read plan file ${path}: ${(e as Error).message}`);
+  }
+  if (raw?.format !== FORMAT) throw new GantryError(`${path} is not a gantry plan file`);
+  if (raw.version !== VERSION) throw new GantryError(`plan file ${path} has format version ${raw.version}; this gantry reads version ${VERSION}`);
+  const p = raw.plan;
+  const plan: Plan = {
+    ...p,
+    variables: reviveUnknowns(p.variables) as Record<string, Value>,
+    changes: reviveUnknowns(p.changes) as unknown as Plan["changes"],
+    drift: reviveUnknowns(p.drift) as unknown as Plan["drift"],
+    outputs: reviveUnknowns(p.outputs) as unknown as Plan["outputs"],
+    expansions: new Map(
+      (p.expansions as [string, any][]).map(([k, e]) => [k, { ...e, eachValues: e.eachValues ? new Map(e.eachValues) : undefined } as Expansion]),
+    ),
+    priorState: deserializeState(p.priorState, `${path} (prior state)`),
+  };
+  return { plan, configDir: raw.config_dir, files: raw.files, gantryVersion: raw.gantry_version };
+}
+
+/** A saved plan may only be applied to the state it was made from. */
+export function checkPlanIsCurrent(plan: Plan, state: State, path: string): void {
+  if (plan.stateLineage !== state.lineage)
+    throw new GantryError({
+      severity: "error",
+      summary: "Saved plan is for a different state",
+      detail: `${path} was made for state lineage ${plan.stateLineage}, but the current state has lineage ${state.lineage}. Make a new plan.`,
+    });
+  if (plan.stateSerial !== state.serial)
+    throw new GantryError({
+      severity: "error",
+      summary: "Saved plan is stale",
+      detail: `${path} was made against state serial ${plan.stateSerial}, but the state has changed since (serial ${state.serial}). Run plan again.`,
+    });
+}

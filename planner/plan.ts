@@ -1,0 +1,277 @@
+// Plan: refresh, evaluate the configuration in dependency order, diff each
+// instance against state, and list the changes that apply will make.
+
+import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
+import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange } from "./changes.js";
+import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "./diagnostics.js";
+import { evaluate } from "./expressions/evaluate.js";
+import { buildGraph, type ConfigGraph } from "./graph.js";
+import { checkBlock, evaluateInstance, expandBlock, instanceScope, planAttributes, validateInstance, type TypeResolver } from "./instances.js";
+import type { Config, ResourceConfig } from "./model.js";
+import { instanceInfo } from "./operation-context.js";
+import { refreshState } from "./refresh.js";
+import { ValueScope, type Expansion } from "./scope.js";
+import { cloneState, type InstanceState, type State } from "./state.js";
+import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "./values.js";
+
+export interface PlanOptions {
+  config: Config;
+  state: State;
+  types: TypeResolver;
+  knownTypes: string[];
+  variables: Map<string, Value>;
+  mode?: PlanMode;
+  refresh?: boolean;
+  targets?: string[];
+  replace?: string[];
+  parallelism?: number;
+  dataDir: string;
+  signal?: AbortSignal;
+  log?: (address: string, message: string) => void;
+}
+
+export interface Plan {
+  mode: PlanMode;
+  createdAt: string;
+  /** Serial and lineage of the state the plan was made against. */
+  stateSerial: number;
+  stateLineage: string;
+  variables: Record<string, Value>;
+  targets: string[];
+  replace: string[];
+  /** Every instance, changed or not, sorted by address. */
+  changes: ResourceChange[];
+  drift: DriftEntry[];
+  outputs: OutputChange[];
+  /** count/for_each expansion of every resource block. */
+  expansions: Map<string, Expansion>;
+  /** State after refresh: what apply starts from. */
+  priorState: State;
+  warnings: Diagnostic[];
+}
+
+export async function plan(opts: PlanOptions): Promise<Plan> {
+  const mode = opts.mode ?? "normal";
+  const { config, types } = opts;
+  const signal = opts.signal ?? new AbortController().signal;
+  const log = opts.log ?? (() => {});
+  const parallelism = opts.parallelism ?? 10;
+  const diags = new DiagnosticBag();
+
+  // Static checks first: the graph (references, cycles) and every block against its type.
+  const graph = buildGraph(config);
+  for (const r of config.resources.values()) checkBlock(r, types(r.type), opts.knownTypes, diags);
+  diags.throwIfErrors();
+
+  const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));
+  const replaceReq = (opts.replace ?? []).map((t) => parseUserAddress(t, "-replace"));
+
+  const prior = cloneState(opts.state);
+  let drift: DriftEntry[] = [];
+  if (opts.refresh !== false && prior.instances.size > 0)
+    drift = await refreshState(prior, { types, parallelism, dataDir: opts.dataDir, configDir: config.dir, signal, log });
+
+  const result: Plan = {
+    mode,
+    createdAt: new Date().toISOString(),
+    stateSerial: opts.state.serial,
+    stateLineage: opts.state.lineage,
+    variables: Object.fromEntries(opts.variables),
+    targets: opts.targets ?? [],
+    replace: opts.replace ?? [],
+    changes: [],
+    drift,
+    outputs: [],
+    expansions: new Map(),
+    priorState: prior,
+    warnings: [],
+  };
+  if (mode === "refresh-only") {
+    return result;
+  }
+
+  const planned = new Map<string, Attrs>(); // address -> value seen by references
+  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
+  const changes: ResourceChange[] = [];
+  const changedKeys = new Set<string>(); // resource keys with a create/update/replace
+  const desired = new Set<string>();
+
+  if (mode === "normal") {
+    for (const nodeId of graph.order) {
+      const info = graph.graph.getNodeAttributes(nodeId);
+      if (info.kind !== "resource") continue;
+      const r = config.resources.get(info.name)!;
+      const type = types(r.type)!;
+      const exp = expandBlock(r, values.scope());
+      result.expansions.set(r.key, exp);
+      const deps = graph.resourceDeps.get(r.key) ?? [];
+      for (const key of exp.keys) {
+        const address = instanceAddress(r.key, key);
+        desired.add(address);
+        const scope = instanceScope(values, exp, key);
+        const configured = evaluateInstance(r, type, scope, address);
+        const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
+        validateInstance(r, type, configured, iinfo, diags);
+        const before = prior.instances.get(address);
+        const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
+          replaceRequested: replaceReq.some((p) => addressMatches(p, address)),
+          triggered: r.lifecycle.replaceTriggeredBy.some((t) => changedKeys.has(t.ref.replace(/^gantry_/, "").replace(/\[.*$/, ""))),
+        });
+        if (before?.warnings?.length) change.warnings = before.warnings;
+        if (change.action !== "noop") changedKeys.add(r.key);
+        changes.push(change);
+        planned.set(address, change.after ?? {});
+      }
+    }
+  }
+  diags.throwIfErrors();
+
+  // Orphans: in state but not in configuration (or everything, when destroying).
+  for (const inst of prior.instances.values()) {
+    if (desired.has(inst.address)) continue;
+    changes.push(deleteChange(inst, mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration"));
+  }
+  // Deposed objects left by an interrupted create_before_destroy.
+  for (const inst of prior.instances.values())
+    (inst.deposed ?? []).forEach((attrs, i) =>
+      changes.push({ ...deleteChange({ ...inst, attributes: attrs }, "deposed"), address: `${inst.address} (deposed ${i})`, deposedIndex: i }),
+    );
+
+  for (const c of changes) {
+    if ((c.action === "delete" || c.action === "replace") && c.deposedIndex === undefined) {
+      const r = config.resources.get(c.resourceKey);
+      if (r?.lifecycle.preventDestroy)
+        diags.error(`Instance ${c.address} cannot be destroyed`, r.origin, `lifecycle.prevent_destroy is set, and this plan would ${c.action === "replace" ? "replace" : "destroy"} it. Remove prevent_destroy to allow it.`);
+    }
+  }
+  diags.throwIfErrors();
+
+  result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
+  result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  result.outputs =
+    mode === "destroy"
+      ? Object.entries(prior.outputs).map(([name, o]) => ({ name, before: o.value, after: null, sensitive: !!o.sensitive }))
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, prior, false);
+  return result;
+}
+
+function resourceKeyOf(i: InstanceState): string {
+  return `${i.type}.${i.name}`;
+}
+
+function parseUserAddress(text: string, flag: string): ParsedAddress {
+  const p = parseAddress(text);
+  if (!p) throw new GantryError(`Invalid address "${text}" for ${flag}: expected type.name, type.name[0] or type.name["key"]`);
+  return p;
+}
+
+function deleteChange(inst: InstanceState, reason: ChangeReason): ResourceChange {
+  return {
+    address: inst.address,
+    resourceKey: resourceKeyOf(inst),
+    type: inst.type,
+    name: inst.name,
+    key: inst.key,
+    action: "delete",
+    reason,
+    before: inst.attributes,
+    after: null,
+    requiresReplace: [],
+    dependsOn: inst.dependencies,
+    deferred: false,
+  };
+}
+
+function diffInstance(
+  r: ResourceConfig,
+  type: NonNullable<ReturnType<TypeResolver>>,
+  address: string,
+  key: InstanceKey,
+  configured: Attrs,
+  before: InstanceState | undefined,
+  deps: string[],
+  info: ReturnType<typeof instanceInfo>,
+  flags: { replaceRequested: boolean; triggered: boolean },
+): ResourceChange {
+  const deferred = containsUnknown(configured);
+  const base = { address, resourceKey: r.key, type: r.type, name: r.name, key, dependsOn: deps, deferred } as const;
+  if (!before) {
+    const { planned } = planAttributes(type, null, configured, info);
+    return { ...base, action: "create", before: null, after: planned, requiresReplace: [] };
+  }
+  const prior = before.attributes;
+  const { planned, requiresReplace: extra } = planAttributes(type, prior, configured, info);
+  const ignore = r.lifecycle.ignoreChanges;
+  if (ignore === "all") {
+    for (const k of Object.keys(planned)) if (k in prior && !type.schema[k]?.computed) planned[k] = prior[k];
+  } else for (const k of ignore) if (k in prior) planned[k] = prior[k];
+
+  const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
+  const forcing = changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k));
+  let reason: ChangeReason | undefined;
+  if (before.status === "tainted") reason = "tainted";
+  else if (flags.replaceRequested) reason = "replace-requested";
+  else if (forcing.length) reason = "cannot-update";
+  else if (flags.triggered) reason = "replace-triggered";
+  if (reason) {
+    const fresh = planAttributes(type, null, configured, info).planned;
+    return {
+      ...base,
+      action: "replace",
+      replaceOrder: r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create",
+      reason,
+      before: prior,
+      after: fresh,
+      requiresReplace: forcing,
+    };
+  }
+  if (changed.length === 0) return { ...base, action: "noop", before: prior, after: prior, requiresReplace: [] };
+  return { ...base, action: "update", before: prior, after: planned, requiresReplace: [] };
+}
+
+/** Keeps changes of targeted instances and what they depend on (or, when destroying, what depends on them). */
+function applyTargets(changes: ResourceChange[], targets: ParsedAddress[], graph: ConfigGraph, mode: PlanMode): ResourceChange[] {
+  const keys = new Set<string>();
+  const direct = (c: ResourceChange) => targets.some((t) => addressMatches(t, c.address.replace(/ \(deposed \d+\)$/, "")));
+  for (const c of changes) if (direct(c)) keys.add(c.resourceKey);
+  const related = new Set<string>();
+  if (mode === "destroy") {
+    // dependents of the targets (they must go first)
+    const dependents = new Map<string, string[]>();
+    for (const c of changes) for (const d of c.dependsOn) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(c.resourceKey);
+    const stack = [...keys];
+    while (stack.length) for (const d of dependents.get(stack.pop()!) ?? []) if (!related.has(d) && !keys.has(d)) related.add(d), stack.push(d);
+  } else {
+    const stack = [...keys];
+    while (stack.length) for (const d of graph.resourceDeps.get(stack.pop()!) ?? []) if (!related.has(d) && !keys.has(d)) related.add(d), stack.push(d);
+  }
+  return changes.filter((c) => direct(c) || related.has(c.resourceKey));
+}
+
+function planOutputs(
+  config: Config,
+  variables: Map<string, Value>,
+  expansions: Map<string, Expansion>,
+  prior: State,
+  planned: Map<string, Attrs>,
+  stateForValues: State,
+  fromState: boolean,
+): OutputChange[] {
+  const values = new ValueScope(config, variables, expansions, (a) => (fromState ? stateForValues.instances.get(a)?.attributes : planned.get(a)), true);
+  const out: OutputChange[] = [];
+  for (const o of config.outputs.values()) {
+    let v: Value;
+    try {
+      v = expansions.size || config.resources.size === 0 ? evaluate(o.value, values.scope()) : UNKNOWN;
+    } catch (e) {
+      throw errorAt(`Invalid value for output "${o.name}": ${(e as Error).message}`, o.origin);
+    }
+    out.push({ name: o.name, before: prior.outputs[o.name]?.value, after: v, sensitive: !!o.sensitive });
+  }
+  return out;
+}
+
+export function planHasChanges(p: Plan): boolean {
+  if (p.mode === "refresh-only") return p.drift.length > 0;
+  return p.changes.some((c) => c.action !== "noop") || p.outputs.some((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after));
+}

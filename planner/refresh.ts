@@ -1,0 +1,53 @@
+// Refresh: ask each type what really exists for every instance in state.
+
+import type { DriftEntry } from "./changes.js";
+import { DiagnosticBag } from "./diagnostics.js";
+import type { TypeResolver } from "./instances.js";
+import { instanceInfo, operationContext } from "./operation-context.js";
+import type { State } from "./state.js";
+import { deepEqual } from "./values.js";
+import { mapLimit } from "./walk.js";
+
+export interface RefreshOptions {
+  types: TypeResolver;
+  parallelism: number;
+  dataDir: string;
+  configDir: string;
+  signal: AbortSignal;
+  log: (address: string, message: string) => void;
+  /** Only these addresses (all when undefined). */
+  only?: Set<string>;
+}
+
+/** Refreshes `state` in place; returns what changed outside gantry. */
+export async function refreshState(state: State, opts: RefreshOptions): Promise<DriftEntry[]> {
+  const diags = new DiagnosticBag();
+  const drift: DriftEntry[] = [];
+  const items = [...state.instances.values()].filter((i) => !opts.only || opts.only.has(i.address));
+  await mapLimit(items, opts.parallelism, async (inst) => {
+    const type = opts.types(inst.type);
+    if (!type) {
+      diags.error(`State holds ${inst.address} of unknown resource type "${inst.type}"`);
+      return;
+    }
+    const warnings: string[] = [];
+    const ctx = operationContext(instanceInfo(inst, opts.dataDir, opts.configDir), opts.signal, opts.log, warnings);
+    try {
+      const now = await type.read(ctx, inst.attributes);
+      if (now === null) {
+        drift.push({ address: inst.address, kind: "deleted", before: inst.attributes, after: null });
+        state.instances.delete(inst.address);
+      } else if (!deepEqual(now, inst.attributes)) {
+        drift.push({ address: inst.address, kind: "changed", before: inst.attributes, after: now });
+        inst.attributes = now;
+      }
+      const cur = state.instances.get(inst.address);
+      if (cur) cur.warnings = warnings.length ? warnings : undefined;
+    } catch (e) {
+      diags.error(`Error refreshing ${inst.address}: ${(e as Error).message}`);
+    }
+  });
+  diags.throwIfErrors();
+  drift.sort((a, b) => (a.address < b.address ? -1 : 1));
+  return drift;
+}

@@ -1,0 +1,70 @@
+// The evaluation scope of a configuration: variables, locals (evaluated on
+// demand) and resource values looked up from planned or applied instances.
+
+import { canonicalType, instanceAddress, type InstanceKey } from "./addresses.js";
+import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
+import type { Config } from "./model.js";
+import { UNKNOWN, type Attrs, type Value } from "./values.js";
+
+export interface Expansion {
+  mode: "single" | "count" | "for_each";
+  keys: InstanceKey[];
+  /** for_each: each.value per key. */
+  eachValues?: Map<string, Value>;
+}
+
+export class ValueScope {
+  private readonly localCache = new Map<string, Value>();
+  private readonly evaluating = new Set<string>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly variables: Map<string, Value>,
+    readonly expansions: Map<string, Expansion>,
+    private readonly valueOf: (address: string) => Attrs | undefined,
+    private readonly cacheLocals: boolean,
+  ) {}
+
+  /** A scope for a resource instance (count.index or each.* set) or for the module level. */
+  scope(countIndex?: number, each?: { key: string; value: Value }): EvalScope {
+    return {
+      variable: (n) => {
+        if (!this.variables.has(n)) throw new EvalError(`no variable "${n}"`);
+        return this.variables.get(n)!;
+      },
+      local: (n) => this.local(n),
+      resource: (type, name) => this.resource(type, name),
+      countIndex,
+      each,
+      pathModule: this.config.dir,
+      cwd: process.cwd(),
+    };
+  }
+
+  private local(name: string): Value {
+    if (this.cacheLocals && this.localCache.has(name)) return this.localCache.get(name)!;
+    const l = this.config.locals.get(name);
+    if (!l) throw new EvalError(`no local value "${name}"`);
+    if (this.evaluating.has(name)) throw new EvalError(`local.${name} refers to itself`);
+    this.evaluating.add(name);
+    try {
+      const v = evaluate(l.value, this.scope());
+      if (this.cacheLocals) this.localCache.set(name, v);
+      return v;
+    } finally {
+      this.evaluating.delete(name);
+    }
+  }
+
+  private resource(type: string, name: string): Value {
+    const key = `${canonicalType(type)}.${name}`;
+    const exp = this.expansions.get(key);
+    if (!exp) return UNKNOWN;
+    const get = (k: InstanceKey): Value => this.valueOf(instanceAddress(key, k)) ?? UNKNOWN;
+    if (exp.mode === "single") return get(undefined);
+    if (exp.mode === "count") return exp.keys.map(get);
+    const out: { [k: string]: Value } = {};
+    for (const k of exp.keys) out[String(k)] = get(k);
+    return out;
+  }
+}

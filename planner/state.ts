@@ -1,0 +1,194 @@
+// Versioned JSON state: serial, lineage, per-instance attributes,
+// dependencies and status. Written atomically (temp file, fsync, rename),
+// with the previous version kept as a backup.
+
+import { randomUUID } from "node:crypto";
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { dirname, basename, join } from "node:path";
+import { GantryError } from "./diagnostics.js";
+import type { Attrs, Value } from "./values.js";
+import type { InstanceKey } from "./addresses.js";
+
+export const STATE_FORMAT_VERSION = 1;
+
+export interface InstanceState {
+  address: string;
+  type: string;
+  name: string;
+  key?: InstanceKey;
+  attributes: Attrs;
+  /** Resource keys ("noop.a") this instance depended on when last applied. */
+  dependencies: string[];
+  status?: "tainted";
+  createBeforeDestroy?: boolean;
+  /** Objects replaced with create_before_destroy whose destroy has not succeeded yet. */
+  deposed?: Attrs[];
+  /** What the type could not do on its host (e.g. a daemon that has no package here). */
+  warnings?: string[];
+}
+
+export interface State {
+  version: number;
+  serial: number;
+  lineage: string;
+  gantryVersion: string;
+  outputs: Record<string, { value: Value; sensitive?: boolean }>;
+  /** Keyed by instance address. */
+  instances: Map<string, InstanceState>;
+}
+
+/** An empty state. Its lineage is assigned when it is first written. */
+export function newState(gantryVersion: string): State {
+  return { version: STATE_FORMAT_VERSION, serial: 0, lineage: "", gantryVersion, outputs: {}, instances: new Map() };
+}
+
+export function cloneState(s: State): State {
+  return deserializeState(serializeState(s), "(copy)");
+}
+
+export function serializeState(s: State): string {
+  const body = {
+    version: s.version,
+    gantry_version: s.gantryVersion,
+    serial: s.serial,
+    lineage: s.lineage,
+    outputs: s.outputs,
+    resources: [...s.instances.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map((i) => ({
+      address: i.address,
+      type: i.type,
+      name: i.name,
+      ...(i.key !== undefined ? { index_key: i.key } : {}),
+      ...(i.status ? { status: i.status } : {}),
+      ...(i.createBeforeDestroy ? { create_before_destroy: true } : {}),
+      dependencies: i.dependencies,
+      attributes: i.attributes,
+      ...(i.deposed?.length ? { deposed: i.deposed } : {}),
+      ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+    })),
+  };
+  return JSON.stringify(body, null, 1) + "\n";
+}
+
+export function deserializeState(text: string, path: string): State {
+  let raw: any;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new GantryError(`state file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!raw || typeof raw !== "object" || typeof raw.serial !== "number" || typeof raw.lineage !== "string" || !Array.isArray(raw.resources))
+    throw new GantryError(`state file ${path} is not a gantry state (needs serial, lineage and resources)`);
+  if (raw.version > STATE_FORMAT_VERSION)
+    throw new GantryError(`state file ${path} has format version ${raw.version}; this gantry reads up to ${STATE_FORMAT_VERSION}`);
+  const instances = new Map<string, InstanceState>();
+  for (const r of raw.resources) {
+    instances.set(r.address, {
+      address: r.address,
+      type: r.type,
+      name: r.name,
+      key: r.index_key,
+      attributes: r.attributes ?? {},
+      dependencies: r.dependencies ?? [],
+      status: r.status,
+      createBeforeDestroy: r.create_before_destroy,
+      deposed: r.deposed,
+      warnings: r.warnings,
+    });
+  }
+  return {
+    version: raw.version ?? STATE_FORMAT_VERSION,
+    serial: raw.serial,
+    lineage: raw.lineage,
+    gantryVersion: raw.gantry_version ?? "",
+    outputs: raw.outputs ?? {},
+    instances,
+  };
+}
+
+/** Reads the state file; a missing file is an empty state. */
+export function readState(path: string, gantryVersion: string): State {
+  if (!existsSync(path)) return newState(gantryVersion);
+  return deserializeState(readFileSync(path, "utf8"), path);
+}
+
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+  const fd = openSync(tmp, "w", 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  try {
+    const dfd = openSync(dirname(path), "r");
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    // directory fsync is best effort on file systems that refuse it
+  }
+}
+
+/**
+ * Persists a state as it changes. Each change bumps the serial; writes are
+ * atomic and coalesced (at most one write in flight; the newest snapshot
+ * follows), so a long apply records every step without rewriting the whole
+ * file once per resource. The first write of a session keeps the previous
+ * file as `<path>.backup`.
+ */
+export class StateWriter {
+  private dirty = false;
+  private writing: Promise<void> | null = null;
+  private backedUp = false;
+  private lastError: Error | null = null;
+  private changed = false;
+
+  constructor(
+    readonly path: string,
+    readonly state: State,
+  ) {}
+
+  /** Record that the state changed: schedules a write. */
+  touch(): void {
+    if (!this.state.lineage) this.state.lineage = randomUUID();
+    if (!this.changed) {
+      this.changed = true;
+      this.state.serial++;
+    }
+    this.dirty = true;
+    if (!this.writing) this.writing = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      // let other completions of this tick join the same snapshot
+      await new Promise((r) => setImmediate(r));
+      this.dirty = false;
+      try {
+        this.writeNow();
+      } catch (e) {
+        this.lastError = e as Error;
+      }
+    }
+    this.writing = null;
+  }
+
+  private writeNow(): void {
+    if (!this.backedUp) {
+      if (existsSync(this.path)) copyFileSync(this.path, this.path + ".backup");
+      this.backedUp = true;
+    }
+    writeFileAtomic(this.path, serializeState(this.state));
+  }
+
+  /** Wait until everything recorded so far is on disk; throws if a write failed. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.lastError) throw new GantryError(`could not write state ${this.path}: ${this.lastError.message}`);
+  }
+}
