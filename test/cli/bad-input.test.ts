@@ -1,0 +1,100 @@
+// Bad input gets a clear, located error, exit 1, and the state file is left
+// byte for byte as it was.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gantry, tempConfig } from "./cli-harness.js";
+
+const dir = tempConfig({ "main.gantry.yaml": `resources:\n  noop.base:\n    input: 1\n` });
+const statePath = join(dir, "gantry.tfstate");
+let before = "";
+
+test.before(() => {
+  const r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 0, r.stderr);
+  before = readFileSync(statePath, "utf8");
+});
+
+const cases: { name: string; file: string; content: string; expect: RegExp[] }[] = [
+  {
+    name: "malformed YAML",
+    file: "bad.gantry.yaml",
+    content: "resources:\n  noop.a:\n    input: [1, 2\n",
+    expect: [/bad\.gantry\.yaml/, /line \d+, column \d+/],
+  },
+  {
+    name: "malformed JSON",
+    file: "bad.tf.json",
+    content: '{"resource": {"gantry_noop": {"a": {"input": 1,}}}}',
+    expect: [/bad\.tf\.json/, /line 1, column \d+/],
+  },
+  {
+    name: "unknown type",
+    file: "bad.gantry.yaml",
+    content: "resources:\n  bogus.a:\n    input: 1\n",
+    expect: [/Unknown resource type "bogus"/, /on bad\.gantry\.yaml line 2, column 3/],
+  },
+  {
+    name: "unknown property",
+    file: "bad.gantry.yaml",
+    content: "resources:\n  noop.a:\n    inptu: 1\n",
+    expect: [/Unsupported property "inptu" in resource "noop\.a"/, /line 3, column 5/, /accepts: input, triggers_replace/],
+  },
+  {
+    name: "missing property",
+    file: "bad.gantry.yaml",
+    content: "resources:\n  host.h:\n    driver: sim\n  file.f:\n    host: ${host.h}\n",
+    expect: [/Missing required property "path" in resource "file\.f"/, /line 4, column 3/],
+  },
+  {
+    name: "dangling reference",
+    file: "bad.tf.json",
+    content: '{\n  "resource": {\n    "gantry_noop": {\n      "a": { "input": "${gantry_noop.missing.id}" }\n    }\n  }\n}\n',
+    expect: [/Reference to undeclared resource "noop\.missing"/, /on bad\.tf\.json line 4, column \d+/],
+  },
+  {
+    name: "cycle",
+    file: "bad.gantry.yaml",
+    content: 'resources:\n  noop.x:\n    input: "${noop.y.output}"\n  noop.y:\n    input: "${noop.x.output}"\n',
+    expect: [/Cycle: noop\.(x|y) → noop\.(x|y) → noop\.(x|y)/, /line 2, column 3/, /line 4, column 3/],
+  },
+  {
+    name: "wrong structure",
+    file: "bad.gantry.yaml",
+    content: "resources:\n  noop.a:\n    count: [1, 2]\n",
+    expect: [/count/, /line 3, column \d+/],
+  },
+  {
+    name: "undeclared variable given on the command line",
+    file: "ok.gantry.yaml",
+    content: "resources: {}\n",
+    expect: [/undeclared variable "nosuch"|variable "nosuch" is not declared/],
+  },
+];
+
+for (const c of cases) {
+  test(`${c.name}: located error, exit 1, state unchanged`, () => {
+    writeFileSync(join(dir, c.file), c.content);
+    try {
+      for (const cmd of [["plan"], ["apply", "-auto-approve"]]) {
+        const args = c.name.startsWith("undeclared variable") ? [...cmd, "-var", "nosuch=1", dir] : [...cmd, dir];
+        const r = gantry(args);
+        assert.is(r.code, 1, `${cmd[0]} exit code\n${r.stdout}${r.stderr}`);
+        for (const re of c.expect) assert.match(r.stderr, re);
+        assert.is(readFileSync(statePath, "utf8"), before, "state byte-for-byte unchanged");
+      }
+      assert.is(gantry(["validate", dir]).code, c.name.startsWith("undeclared variable") ? 0 : 1);
+    } finally {
+      rmSync(join(dir, c.file));
+    }
+  });
+}
+
+test("validate accepts the good configuration", () => {
+  const r = gantry(["validate", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Success!/);
+});
+
+test.run();
