@@ -4,7 +4,6 @@
 import { Command, Flags, Args } from "@oclif/core";
 import { GantryError, type Diagnostic } from "../planner/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
-import { formatDiagnostic } from "../templates/locate.js";
 import { makeStyle, type Style } from "./style.js";
 
 export const dirArg = { dir: Args.string({ description: "configuration directory", default: "." }) };
@@ -63,14 +62,15 @@ export abstract class GantryCommand extends Command {
     process.stdout.write(text.endsWith("\n") ? text : text + "\n");
   }
 
-  protected printDiagnostics(diags: Diagnostic[]): void {
+  protected async printDiagnostics(diags: Diagnostic[]): Promise<void> {
+    const { formatDiagnostic } = await import("../templates/locate.js");
     const color = this.style.bold("x") !== "x";
     for (const d of diags) process.stderr.write(formatDiagnostic(d, this.errorDir, color, this.errorSources) + "\n");
   }
 
   override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     if (err instanceof GantryError) {
-      this.printDiagnostics(err.diagnostics);
+      await this.printDiagnostics(err.diagnostics);
       process.exitCode = 1;
       return;
     }

@@ -1,6 +1,5 @@
 import { Flags } from "@oclif/core";
 import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
-import { isPlanFile, planAndApply } from "../operations.js";
 
 export default class Apply extends GantryCommand {
   static override summary = "Make the hosts match the configuration (or carry out a saved plan)";
@@ -17,6 +16,7 @@ export default class Apply extends GantryCommand {
   };
 
   async run(): Promise<void> {
+    const { isPlanFile, planAndApply } = await import("../operations.js");
     const { args, flags } = await this.parse(Apply);
     this.setColor(flags["no-color"]);
     const planFile = isPlanFile(args.dir) ? args.dir : undefined;

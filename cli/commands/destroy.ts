@@ -1,6 +1,5 @@
 import { Flags } from "@oclif/core";
 import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
-import { planAndApply } from "../operations.js";
 
 export default class Destroy extends GantryCommand {
   static override summary = "Destroy everything this configuration manages";
@@ -16,6 +15,7 @@ export default class Destroy extends GantryCommand {
   };
 
   async run(): Promise<void> {
+    const { planAndApply } = await import("../operations.js");
     const { args, flags } = await this.parse(Destroy);
     this.setColor(flags["no-color"]);
     await planAndApply({ ...flags, dir: args.dir }, "destroy", this.io());

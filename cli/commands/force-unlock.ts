@@ -1,7 +1,5 @@
 import { Args, Flags } from "@oclif/core";
-import { forceUnlock } from "../../planner/state-lock.js";
 import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
-import { workspace } from "../workspace.js";
 
 export default class ForceUnlock extends GantryCommand {
   static override summary = "Remove a stale lock on the state";
@@ -9,6 +7,8 @@ export default class ForceUnlock extends GantryCommand {
   static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), force: Flags.boolean({ description: "accepted for Terraform compatibility" }) };
 
   async run(): Promise<void> {
+    const { forceUnlock } = await import("../../planner/state-lock.js");
+    const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(ForceUnlock);
     this.setColor(flags["no-color"]);
     const ws = workspace({ dir: args.dir, statePath: flags.state });

@@ -1,11 +1,8 @@
 import { Flags } from "@oclif/core";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { buildGraph, describeNode } from "../../planner/graph.js";
 import { GantryError } from "../../planner/diagnostics.js";
-import { loadConfig } from "../../templates/load.js";
 import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
-import { workspace } from "../workspace.js";
 
 export default class GraphCmd extends GantryCommand {
   static override summary = "Print the dependency graph in DOT (or render SVG with Graphviz)";
@@ -16,6 +13,9 @@ export default class GraphCmd extends GantryCommand {
   };
 
   async run(): Promise<void> {
+    const { buildGraph, describeNode } = await import("../../planner/graph.js");
+    const { loadConfig } = await import("../../templates/load.js");
+    const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(GraphCmd);
     const ws = workspace({ dir: args.dir });
     this.errorDir = ws.dir;

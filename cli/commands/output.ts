@@ -1,7 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { GantryError } from "../../planner/diagnostics.js";
 import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
-import { loadState, workspace } from "../workspace.js";
 
 export default class Output extends GantryCommand {
   static override summary = "Show output values from the state";
@@ -14,6 +13,7 @@ export default class Output extends GantryCommand {
   };
 
   async run(): Promise<void> {
+    const { loadState, workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Output);
     this.setColor(flags["no-color"]);
     const state = loadState(workspace({ dir: args.dir, statePath: flags.state }));

@@ -1,7 +1,5 @@
 import { Flags } from "@oclif/core";
-import { planHasChanges } from "../../planner/plan.js";
 import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
-import { makePlan, savePlan, showPlan } from "../operations.js";
 
 export default class Plan extends GantryCommand {
   static override summary = "Show the changes needed to make the hosts match the configuration";
@@ -20,6 +18,8 @@ export default class Plan extends GantryCommand {
   };
 
   async run(): Promise<void> {
+    const { planHasChanges } = await import("../../planner/plan.js");
+    const { makePlan, savePlan, showPlan } = await import("../operations.js");
     const { args, flags } = await this.parse(Plan);
     this.setColor(flags["no-color"]);
     const io = this.io();

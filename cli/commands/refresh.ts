@@ -1,6 +1,5 @@
 import { Flags } from "@oclif/core";
 import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
-import { planAndApply } from "../operations.js";
 
 export default class Refresh extends GantryCommand {
   static override summary = "Record in the state what really exists on the hosts";
@@ -9,6 +8,7 @@ export default class Refresh extends GantryCommand {
   static override flags = { ...commonFlags, ...stateFlags, ...varFlags, ...planFlags, json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
+    const { planAndApply } = await import("../operations.js");
     const { args, flags } = await this.parse(Refresh);
     this.setColor(flags["no-color"]);
     await planAndApply({ ...flags, dir: args.dir, "refresh-only": true, "auto-approve": true }, "refresh-only", this.io());

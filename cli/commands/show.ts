@@ -1,11 +1,5 @@
 import { Args, Flags } from "@oclif/core";
-import { readPlanFile } from "../../planner/plan-file.js";
-import { readState, serializeState } from "../../planner/state.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
-import { GANTRY_VERSION, planToJson } from "../render-json.js";
-import { formatValue, renderPlan } from "../render-plan.js";
-import { isPlanFile } from "../operations.js";
-import { workspace } from "../workspace.js";
 
 export default class Show extends GantryCommand {
   static override summary = "Show the state, or a saved plan";
@@ -13,6 +7,12 @@ export default class Show extends GantryCommand {
   static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
+    const { readPlanFile } = await import("../../planner/plan-file.js");
+    const { readState, serializeState } = await import("../../planner/state.js");
+    const { GANTRY_VERSION, planToJson } = await import("../render-json.js");
+    const { formatValue, renderPlan } = await import("../render-plan.js");
+    const { isPlanFile } = await import("../operations.js");
+    const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Show);
     this.setColor(flags["no-color"]);
     if (isPlanFile(args.path) && !args.path.endsWith(".tfstate")) {

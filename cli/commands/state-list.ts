@@ -2,7 +2,6 @@ import { Args, Flags } from "@oclif/core";
 import { addressMatches, parseAddress } from "../../planner/addresses.js";
 import { GantryError } from "../../planner/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
-import { loadState, workspace } from "../workspace.js";
 
 export default class StateList extends GantryCommand {
   static override summary = "List the instances in the state";
@@ -11,6 +10,7 @@ export default class StateList extends GantryCommand {
   static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), dir: Flags.string({ description: "configuration directory", default: "." }) };
 
   async run(): Promise<void> {
+    const { loadState, workspace } = await import("../workspace.js");
     const { argv, flags } = await this.parse(StateList);
     const filters = (argv as string[]).map((a) => {
       const p = parseAddress(a);

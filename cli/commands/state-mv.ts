@@ -1,10 +1,7 @@
 import { Args, Flags } from "@oclif/core";
 import { instanceAddress, parseAddress, resourceKeyOf } from "../../planner/addresses.js";
 import { GantryError } from "../../planner/diagnostics.js";
-import { StateLock } from "../../planner/state-lock.js";
-import { StateWriter } from "../../planner/state.js";
 import { commonFlags, GantryCommand, parseDuration, stateFlags } from "../base-command.js";
-import { loadState, workspace } from "../workspace.js";
 
 export default class StateMv extends GantryCommand {
   static override summary = "Move an instance (or all instances of a resource) to another address";
@@ -15,6 +12,9 @@ export default class StateMv extends GantryCommand {
   static override flags = { ...commonFlags, ...stateFlags, dir: Flags.string({ description: "configuration directory", default: "." }) };
 
   async run(): Promise<void> {
+    const { StateLock } = await import("../../planner/state-lock.js");
+    const { StateWriter } = await import("../../planner/state.js");
+    const { loadState, workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(StateMv);
     const src = parseAddress(args.source);
     const dst = parseAddress(args.destination);

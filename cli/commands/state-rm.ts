@@ -1,10 +1,7 @@
 import { Args, Flags } from "@oclif/core";
 import { addressMatches, parseAddress } from "../../planner/addresses.js";
 import { GantryError } from "../../planner/diagnostics.js";
-import { StateLock } from "../../planner/state-lock.js";
-import { StateWriter } from "../../planner/state.js";
 import { commonFlags, GantryCommand, parseDuration, stateFlags } from "../base-command.js";
-import { loadState, workspace } from "../workspace.js";
 
 export default class StateRm extends GantryCommand {
   static override summary = "Forget instances (the objects on the hosts are left as they are)";
@@ -13,6 +10,9 @@ export default class StateRm extends GantryCommand {
   static override flags = { ...commonFlags, ...stateFlags, dir: Flags.string({ description: "configuration directory", default: "." }) };
 
   async run(): Promise<void> {
+    const { StateLock } = await import("../../planner/state-lock.js");
+    const { StateWriter } = await import("../../planner/state.js");
+    const { loadState, workspace } = await import("../workspace.js");
     const { argv, flags } = await this.parse(StateRm);
     const ws = workspace({ dir: flags.dir, statePath: flags.state });
     const lock = await StateLock.acquire(ws.statePath, "state rm", parseDuration(flags["lock-timeout"]));

@@ -1,8 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { GantryError } from "../../planner/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
-import { formatValue } from "../render-plan.js";
-import { loadState, workspace } from "../workspace.js";
 
 export default class StateShow extends GantryCommand {
   static override summary = "Show one instance in the state";
@@ -10,6 +8,8 @@ export default class StateShow extends GantryCommand {
   static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), dir: Flags.string({ description: "configuration directory", default: "." }), json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
+    const { formatValue } = await import("../render-plan.js");
+    const { loadState, workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(StateShow);
     const state = loadState(workspace({ dir: flags.dir, statePath: flags.state }));
     const inst = state.instances.get(args.address) ?? state.instances.get(args.address.replace(/^gantry_/, ""));

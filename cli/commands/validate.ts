@@ -1,10 +1,6 @@
 import { Flags } from "@oclif/core";
-import { buildGraph } from "../../planner/graph.js";
 import { DiagnosticBag } from "../../planner/diagnostics.js";
-import { checkBlock } from "../../planner/instances.js";
-import { loadConfig } from "../../templates/load.js";
 import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
-import { workspace } from "../workspace.js";
 
 export default class Validate extends GantryCommand {
   static override summary = "Check the configuration without touching state or hosts";
@@ -13,6 +9,10 @@ export default class Validate extends GantryCommand {
   static override flags = { ...commonFlags, json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
+    const { buildGraph } = await import("../../planner/graph.js");
+    const { checkBlock } = await import("../../planner/instances.js");
+    const { loadConfig } = await import("../../templates/load.js");
+    const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Validate);
     this.setColor(flags["no-color"]);
     const ws = workspace({ dir: args.dir });
