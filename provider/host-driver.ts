@@ -72,4 +72,11 @@ export interface HostDriver {
   /** Debian packages: installed version or null; install throws a clear error naming package and host. */
   packageVersion(name: string): Promise<string | null>;
   installPackage(name: string, version?: string): Promise<string>;
+
+  /** Removes (purges) a Debian package; a package that is not installed is not an error. */
+  removePackage?(name: string): Promise<void>;
+  /** Names of the processes this driver started on the host and still tracks (running or not). */
+  listProcesses?(): Promise<string[]>;
+  /** The tail (at most maxBytes, default 4096) of a process's captured stdout/stderr, or null when there is none. */
+  readProcessLog?(name: string, maxBytes?: number): Promise<string | null>;
 }

@@ -1,0 +1,133 @@
+// Service health checks: { type: "tcp"|"http"|"exec", port, path, command,
+// expect_status, timeout_ms, retries, interval_ms }. A probe runs through the
+// host driver; waitHealthy retries it while the process keeps running.
+
+import { isUnknown, type Value } from "../../planner/values.js";
+import type { HostDriver } from "../host-driver.js";
+
+export interface HealthCheck {
+  type: "tcp" | "http" | "exec";
+  port?: number;
+  path: string;
+  command?: string;
+  /** Exact HTTP status wanted; any 2xx/3xx when absent. */
+  expectStatus?: number;
+  timeoutMs: number;
+  retries: number;
+  intervalMs: number;
+}
+
+export const HEALTH_DEFAULTS = { timeout_ms: 2000, retries: 30, interval_ms: 500, path: "/" } as const;
+const KEYS = ["type", "port", "path", "command", "expect_status", "timeout_ms", "retries", "interval_ms"];
+
+/** Problems with a configured health_check (unknown parts pass). */
+export function validateHealthCheck(v: Value | undefined, ports: Value | undefined): string[] {
+  if (v === undefined || v === null || isUnknown(v)) return [];
+  if (typeof v !== "object" || Array.isArray(v)) return ["must be an object such as { type: tcp, port: 8080 }"];
+  const o = v as { [k: string]: Value };
+  const errs: string[] = [];
+  for (const k of Object.keys(o)) if (!KEYS.includes(k)) errs.push(`unknown field "${k}" (known: ${KEYS.join(", ")})`);
+  const type = o.type;
+  if (isUnknown(type)) return errs;
+  if (type !== "tcp" && type !== "http" && type !== "exec") {
+    errs.push(`type must be "tcp", "http" or "exec" (got ${JSON.stringify(type ?? null)})`);
+    return errs;
+  }
+  const hasPorts = Array.isArray(ports) ? ports.length > 0 : isUnknown(ports);
+  if ((type === "tcp" || type === "http") && (o.port === undefined || o.port === null) && !hasPorts) {
+    errs.push(`a ${type} check needs a port (health_check.port or ports)`);
+  }
+  if (type === "exec" && (o.command === undefined || o.command === null)) errs.push(`an exec check needs a command`);
+  for (const k of ["port", "expect_status", "timeout_ms", "retries", "interval_ms"]) {
+    const x = o[k];
+    if (x !== undefined && x !== null && !isUnknown(x) && !(typeof x === "number" && Number.isInteger(x) && x >= 0)) {
+      errs.push(`${k} must be a non-negative integer`);
+    }
+  }
+  return errs;
+}
+
+/** The effective check, or null when none is configured. */
+export function healthCheckOf(v: Value | undefined, ports: number[]): HealthCheck | null {
+  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v) || isUnknown(v)) return null;
+  const o = v as { [k: string]: Value };
+  const num = (k: string, d?: number): number | undefined => (typeof o[k] === "number" ? (o[k] as number) : d);
+  const type = o.type as HealthCheck["type"];
+  return {
+    type,
+    port: num("port", ports[0]),
+    path: typeof o.path === "string" ? o.path : HEALTH_DEFAULTS.path,
+    command: typeof o.command === "string" ? o.command : undefined,
+    expectStatus: num("expect_status"),
+    timeoutMs: num("timeout_ms", HEALTH_DEFAULTS.timeout_ms)!,
+    retries: Math.max(1, num("retries", HEALTH_DEFAULTS.retries)!),
+    intervalMs: num("interval_ms", HEALTH_DEFAULTS.interval_ms)!,
+  };
+}
+
+/** One probe: null when healthy, else the reason. */
+export async function probe(driver: HostDriver, hc: HealthCheck, signal?: AbortSignal): Promise<string | null> {
+  switch (hc.type) {
+    case "tcp":
+      if (hc.port === undefined) return "tcp check has no port";
+      return (await driver.checkTcp(hc.port, hc.timeoutMs)) ? null : `nothing accepts TCP connections on ${driver.spec.address}:${hc.port}`;
+    case "http": {
+      if (hc.port === undefined) return "http check has no port";
+      const r = await driver.checkHttp(hc.port, hc.path, hc.timeoutMs);
+      const url = `http://${driver.spec.address}:${hc.port}${hc.path}`;
+      if (r.status === undefined) return `GET ${url} failed (no response)`;
+      const good = hc.expectStatus !== undefined ? r.status === hc.expectStatus : r.ok;
+      return good ? null : `GET ${url} answered ${r.status}${hc.expectStatus !== undefined ? ` (expected ${hc.expectStatus})` : ""}`;
+    }
+    case "exec": {
+      if (!hc.command) return "exec check has no command";
+      try {
+        const r = await driver.run(hc.command, { timeoutMs: hc.timeoutMs, signal });
+        return r.exitCode === 0 ? null : `check command exited with code ${r.exitCode}: ${hc.command}`;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    }
+    default:
+      return `unknown health check type ${JSON.stringify(hc.type)}`;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error("operation aborted"));
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new Error("operation aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Waits until the process passes its check (retries × interval). Without a
+ * check, healthy means "running". Stops early when the process exits.
+ * Returns null when healthy, else the reason.
+ */
+export async function waitHealthy(
+  driver: HostDriver,
+  processName: string,
+  hc: HealthCheck | null,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const attempts = hc ? hc.retries : 1;
+  let reason: string | null = "not checked";
+  for (let i = 0; i < attempts; i++) {
+    if (i > 0) await sleep(hc!.intervalMs, signal);
+    const st = await driver.inspectProcess(processName);
+    if (!st.running) return `process "${processName}" is not running (it exited)`;
+    if (!hc) return null;
+    reason = await probe(driver, hc, signal);
+    if (reason === null) return null;
+  }
+  return `${reason} (after ${attempts} attempt${attempts === 1 ? "" : "s"})`;
+}

@@ -1,0 +1,67 @@
+// How a resource reaches its host: the `host` property holds the whole host
+// resource's attributes (`host: ${host.web}`); these helpers turn it into a
+// HostSpec / driver and a host key.
+
+import { containsUnknown, isUnknown, type Attrs, type Value } from "../../planner/values.js";
+import type { AttributeSchema } from "../resource-type.js";
+import type { HostDriver, HostSpec } from "../host-driver.js";
+import { connectHost } from "../hosts/connect.js";
+
+/** The schema entry every host-bound type uses for `host`. */
+export const hostAttribute: AttributeSchema = {
+  kind: "object",
+  description: "The host to act on: a host resource's attributes, e.g. ${host.web}.",
+  required: true,
+  forceNew: true,
+};
+
+/** Turns a `host` attribute value into a HostSpec; throws a clear error when it is not one. */
+export function hostSpecOf(v: Value | undefined): HostSpec {
+  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v) || isUnknown(v)) {
+    throw new Error(`attribute "host" must be a host resource's attributes, e.g. \${host.web}`);
+  }
+  const o = v as { [k: string]: Value };
+  const field = (k: string): string => {
+    const x = o[k];
+    if (typeof x !== "string" || x === "") {
+      throw new Error(`attribute "host" has no ${k} (${isUnknown(x) ? "not known yet" : "missing"}); pass a host resource, e.g. \${host.web}`);
+    }
+    return x;
+  };
+  const options = o.options;
+  return {
+    name: field("name"),
+    driver: field("driver"),
+    address: field("address"),
+    root: field("root"),
+    options:
+      options !== null && typeof options === "object" && !Array.isArray(options) && !isUnknown(options)
+        ? (JSON.parse(JSON.stringify(options)) as Record<string, unknown>)
+        : undefined,
+  };
+}
+
+export function hostDriverOf(attrs: Attrs): HostDriver {
+  return connectHost(hostSpecOf(attrs.host));
+}
+
+/** The host name for per-host concurrency limits, when known. */
+export function hostKeyOf(attrs: Attrs): string | undefined {
+  const h = attrs.host;
+  if (h === null || typeof h !== "object" || Array.isArray(h) || isUnknown(h)) return undefined;
+  const name = (h as { [k: string]: Value }).name;
+  return typeof name === "string" && !containsUnknown(name) ? name : undefined;
+}
+
+/** Problems with a configured `host` value at validation time (unknown values pass). */
+export function validateHostValue(v: Value | undefined): { attribute: string; message: string }[] {
+  if (v === undefined || v === null || isUnknown(v)) return [];
+  if (typeof v !== "object" || Array.isArray(v)) {
+    return [{ attribute: "host", message: "must be a host resource's attributes, e.g. ${host.web}" }];
+  }
+  const o = v as { [k: string]: Value };
+  const missing = ["name", "driver"].filter((k) => o[k] === undefined || o[k] === null);
+  return missing.length > 0
+    ? [{ attribute: "host", message: `is not a host (no ${missing.join(", ")}); pass a host resource, e.g. \${host.web}` }]
+    : [];
+}

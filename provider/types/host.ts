@@ -1,0 +1,235 @@
+// host: a machine resources act on. Other resources take the whole host as
+// their `host` property (`host: ${host.web}`) and reach it with connectHost.
+//
+// local: a sandbox on this machine — a root directory (default
+//   <dataDir>/hosts/<instance name>) and a loopback address that services bind.
+//   The default address is derived from the host name: FNV-1a hash into
+//   127.77.0.0/16 (last octet 1..254). Collisions: at plan time an address
+//   already claimed by another host (claim files <dataDir>/hosts/.addresses/<address>)
+//   is skipped by probing the next candidate (hash of "<name>#1", "#2", ...),
+//   so the choice is deterministic for a given set of existing hosts. Two NEW
+//   hosts that hash to the same address in one plan are detected at create,
+//   when the claim is taken atomically: the second fails with an error asking
+//   for an explicit `address`.
+// sim: a host in the simulated fabric (no real files or processes).
+//
+// A host root is only ever deleted when it carries the .gantry-host marker
+// written at create; create refuses to adopt a non-empty directory without it.
+
+import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import { isIPv4 } from "node:net";
+import { join, resolve } from "node:path";
+import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
+import type { HostDriver, HostSpec } from "../host-driver.js";
+import type { InstanceInfo, ResourceType } from "../resource-type.js";
+import { connectHost, knownDrivers } from "../hosts/connect.js";
+import { HOST_MARKER } from "../hosts/local-driver.js";
+import { isUnset, reqString } from "./attrs.js";
+
+const MARKER_PATH = "/" + HOST_MARKER;
+const ADDRESS_DIR = ".addresses";
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The i-th candidate default address of a host name, in 127.77.0.0/16. */
+export function candidateAddress(name: string, i = 0): string {
+  const h = fnv1a(i === 0 ? name : `${name}#${i}`);
+  return `127.77.${(h >>> 8) & 0xff}.${1 + (h % 254)}`;
+}
+
+function claimDir(dataDir: string): string {
+  return join(dataDir, "hosts", ADDRESS_DIR);
+}
+
+function claimedBy(dataDir: string, address: string): string | null {
+  try {
+    return fs.readFileSync(join(claimDir(dataDir), address), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The default address: the first candidate not claimed by another host. */
+export function defaultAddress(name: string, dataDir: string): string {
+  for (let i = 0; i < 1000; i++) {
+    const a = candidateAddress(name, i);
+    const owner = claimedBy(dataDir, a);
+    if (owner === null || owner === name) return a;
+  }
+  throw new Error(`host "${name}": no free loopback address found in 127.77.0.0/16; set "address" explicitly`);
+}
+
+/** Atomically claims an address for a local host; throws when another host holds it. */
+function claimAddress(dataDir: string, address: string, name: string): void {
+  fs.mkdirSync(claimDir(dataDir), { recursive: true });
+  const file = join(claimDir(dataDir), address);
+  try {
+    fs.writeFileSync(file, name + "\n", { flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    const owner = claimedBy(dataDir, address);
+    if (owner !== name) {
+      throw new Error(`address ${address} of host "${name}" is already used by host "${owner}"; set "address" explicitly`);
+    }
+  }
+}
+
+function releaseAddress(dataDir: string, address: string, name: string): void {
+  if (claimedBy(dataDir, address) === name) fs.rmSync(join(claimDir(dataDir), address), { force: true });
+}
+
+function isLoopback(address: string): boolean {
+  return isIPv4(address) && address.startsWith("127.");
+}
+
+function specOf(attrs: Attrs): HostSpec {
+  const options = attrs.options;
+  return {
+    name: reqString(attrs, "name"),
+    driver: reqString(attrs, "driver"),
+    address: reqString(attrs, "address"),
+    root: reqString(attrs, "root"),
+    options:
+      options !== null && typeof options === "object" && !Array.isArray(options) && !isUnknown(options)
+        ? (JSON.parse(JSON.stringify(options)) as Record<string, unknown>)
+        : undefined,
+  };
+}
+
+async function writeMarker(driver: HostDriver, attrs: Attrs, id: Value): Promise<void> {
+  const marker = { name: attrs.name, driver: attrs.driver, address: attrs.address, id, created_by: "gantry" };
+  await driver.writeFile(MARKER_PATH, JSON.stringify(marker, null, 2) + "\n", 0o644);
+}
+
+/** A computed-or-optional attribute left for the type to fill. */
+function needsDefault(config: Attrs, prior: Attrs | null, key: string): boolean {
+  return isUnset(config[key]) || (isUnknown(config[key]) && prior === null);
+}
+
+export const hostType: ResourceType = {
+  name: "host",
+  description: "A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated).",
+  schema: {
+    driver: { kind: "string", description: `Host driver: ${knownDrivers().map((d) => `"${d}"`).join(" or ")}.`, required: true, forceNew: true },
+    address: {
+      kind: "string",
+      description: "IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16).",
+      optional: true,
+      computed: true,
+      forceNew: true,
+    },
+    root: {
+      kind: "string",
+      description: "Root directory of the host's filesystem (local; default <dataDir>/hosts/<instance name>).",
+      optional: true,
+      computed: true,
+      forceNew: true,
+    },
+    name: { kind: "string", description: "Host name (default: the instance name).", optional: true, computed: true, forceNew: true },
+    options: { kind: "map", description: "Driver options (sim: latency_ms, fail_ops, unavailable, available, packages)." },
+    id: { kind: "string", description: "Random UUID generated at create.", computed: true },
+  },
+
+  validate(config) {
+    const errs: { attribute: string; message: string }[] = [];
+    const driver = config.driver;
+    if (typeof driver === "string" && !knownDrivers().includes(driver)) {
+      errs.push({ attribute: "driver", message: `unknown host driver "${driver}" (known drivers: ${knownDrivers().join(", ")})` });
+    }
+    const address = config.address;
+    if (typeof address === "string") {
+      if (!isIPv4(address)) errs.push({ attribute: "address", message: `must be an IPv4 address (got "${address}")` });
+      else if (driver === "local" && !isLoopback(address)) {
+        errs.push({ attribute: "address", message: `a local host needs a loopback address 127.x.y.z (got "${address}")` });
+      }
+    }
+    const root = config.root;
+    if (typeof root === "string" && !root.startsWith("/")) errs.push({ attribute: "root", message: `must be an absolute path (got "${root}")` });
+    const name = config.name;
+    if (typeof name === "string" && !/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+      errs.push({ attribute: "name", message: `must contain only letters, digits, ".", "_", "-" (got "${name}")` });
+    }
+    const options = config.options;
+    if (options !== undefined && options !== null && !isUnknown(options) && (typeof options !== "object" || Array.isArray(options))) {
+      errs.push({ attribute: "options", message: "must be a map" });
+    }
+    return errs;
+  },
+
+  plan(prior, config, info: InstanceInfo) {
+    const planned: Attrs = { ...config };
+    if (needsDefault(config, prior, "name")) planned.name = info.name;
+    if (needsDefault(config, prior, "root")) planned.root = resolve(info.dataDir, "hosts", info.name);
+    if (needsDefault(config, prior, "address")) {
+      planned.address = typeof planned.name === "string" ? defaultAddress(planned.name, info.dataDir) : UNKNOWN;
+    }
+    return { planned };
+  },
+
+  hostKey(attrs) {
+    return typeof attrs.name === "string" ? attrs.name : undefined;
+  },
+
+  async create(ctx, planned) {
+    const spec = specOf(planned);
+    if (spec.driver === "local") {
+      if (fs.existsSync(spec.root)) {
+        const entries = fs.readdirSync(spec.root);
+        if (entries.length > 0 && !entries.includes(HOST_MARKER)) {
+          throw new Error(
+            `host "${spec.name}": root ${spec.root} exists and is not empty but has no ${HOST_MARKER} marker; gantry will not adopt a directory it did not create`,
+          );
+        }
+      }
+      claimAddress(ctx.dataDir, spec.address, spec.name);
+      fs.mkdirSync(spec.root, { recursive: true });
+    }
+    const driver = connectHost(spec);
+    const id = randomUUID();
+    await writeMarker(driver, planned, id);
+    ctx.log(`created ${driver.describe}`);
+    return { ...planned, id };
+  },
+
+  async read(_ctx, prior) {
+    const driver = connectHost(specOf(prior));
+    return (await driver.statFile(MARKER_PATH)) === null ? null : prior;
+  },
+
+  async update(_ctx, prior, planned) {
+    // Only options can change in place (driver, address, root and name force a new host).
+    const driver = connectHost(specOf(planned));
+    const id = prior.id ?? randomUUID();
+    await writeMarker(driver, planned, id);
+    return { ...planned, id };
+  },
+
+  async delete(ctx, prior) {
+    const spec = specOf(prior);
+    const driver = connectHost(spec);
+    if ((await driver.statFile("/")) === null) {
+      if (spec.driver === "local") releaseAddress(ctx.dataDir, spec.address, spec.name);
+      return; // already gone
+    }
+    if ((await driver.statFile(MARKER_PATH)) === null) {
+      throw new Error(
+        `host "${spec.name}": refusing to remove root ${spec.root}: it has no ${HOST_MARKER} marker, so gantry did not create it`,
+      );
+    }
+    // Stop everything the driver started on the host, then remove its filesystem.
+    for (const name of (await driver.listProcesses?.()) ?? []) {
+      ctx.log(`stopping process "${name}" on ${driver.describe}`);
+      await driver.stopProcess(name);
+    }
+    await driver.removeTree("/");
+    if (spec.driver === "local") releaseAddress(ctx.dataDir, spec.address, spec.name);
+  },
+};

@@ -1,0 +1,198 @@
+// service: a supervised long-running process on a host, with an optional
+// health check. `state: stopped` keeps it configured but not running.
+
+import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../planner/values.js";
+import type { HostDriver, ProcessStatus } from "../host-driver.js";
+import type { OperationContext, ResourceType } from "../resource-type.js";
+import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
+import { healthCheckOf, probe, validateHealthCheck, waitHealthy } from "./health-check.js";
+import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+
+/** A change of any of these restarts the process. */
+export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "ports"] as const;
+const LOG_TAIL_LINES = 20;
+
+export const serviceType: ResourceType = {
+  name: "service",
+  description: "A supervised long-running process on a host, started, health-checked, restarted on change, stopped on destroy.",
+  schema: {
+    host: hostAttribute,
+    name: {
+      kind: "string",
+      description: "Process name on the host (pid file and log name). Defaults to the instance name.",
+      optional: true,
+      computed: true,
+      forceNew: true,
+    },
+    command: {
+      kind: "string",
+      description: "Program to run; with args it is executed directly, without args it is a /bin/sh command line.",
+      required: true,
+    },
+    args: { kind: "list", description: "Arguments." },
+    environment: { kind: "map", description: "Extra environment variables (HOST_ROOT, HOST_ADDRESS, HOST_NAME are always set)." },
+    cwd: { kind: "string", description: "Working directory as a host path (default: the host root)." },
+    ports: { kind: "list", description: "Ports the process listens on (on the host's address)." },
+    health_check: {
+      kind: "object",
+      description:
+        "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) }; port defaults to ports[0].",
+    },
+    state: { kind: "string", description: '"running" or "stopped".', default: "running" },
+    pid: { kind: "number", description: "Process id (null when stopped).", computed: true },
+    started_at: { kind: "string", description: "Start time of the process (ISO 8601; null when stopped).", computed: true },
+    healthy: { kind: "bool", description: "Running and passing its health check.", computed: true },
+  },
+
+  validate(config) {
+    const errs = validateHostValue(config.host);
+    const state = config.state;
+    if (typeof state === "string" && state !== "running" && state !== "stopped") {
+      errs.push({ attribute: "state", message: `must be "running" or "stopped" (got "${state}")` });
+    }
+    for (const m of validateHealthCheck(config.health_check, config.ports)) errs.push({ attribute: "health_check", message: m });
+    const name = config.name;
+    if (typeof name === "string" && !/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+      errs.push({ attribute: "name", message: `must contain only letters, digits, ".", "_", "-" (got "${name}")` });
+    }
+    const ports = config.ports;
+    if (Array.isArray(ports)) {
+      ports.forEach((p, i) => {
+        if (!isUnknown(p) && !(typeof p === "number" && Number.isInteger(p) && p > 0 && p < 65536)) {
+          errs.push({ attribute: "ports", message: `ports[${i}] must be a port number (got ${JSON.stringify(p)})` });
+        }
+      });
+    }
+    return errs;
+  },
+
+  plan(prior, config, info) {
+    const planned: Attrs = { ...config };
+    if (isUnset(planned.name) || (isUnknown(planned.name) && prior === null)) planned.name = info.name;
+    if (isUnset(planned.state)) planned.state = "running";
+    if (planned.state === "stopped") {
+      planned.healthy = false;
+      planned.pid = null;
+      planned.started_at = null;
+    } else if (planned.state === "running") {
+      planned.healthy = true;
+      const keep =
+        prior !== null &&
+        prior.state === "running" &&
+        prior.healthy === true &&
+        RESTART_ATTRIBUTES.every((k) => deepEqual(prior[k] ?? null, config[k] ?? null));
+      planned.pid = keep ? (prior!.pid ?? null) : UNKNOWN;
+      planned.started_at = keep ? (prior!.started_at ?? null) : UNKNOWN;
+    } else {
+      planned.healthy = UNKNOWN;
+      planned.pid = UNKNOWN;
+      planned.started_at = UNKNOWN;
+    }
+    return { planned };
+  },
+
+  hostKey: hostKeyOf,
+
+  async create(ctx, planned) {
+    const driver = hostDriverOf(planned);
+    const name = reqString(planned, "name");
+    const existing = await driver.inspectProcess(name);
+    if (existing.running) {
+      ctx.warn(`process "${name}" was already running on ${driver.describe} (pid ${existing.pid}); restarting it`);
+      await driver.stopProcess(name);
+    }
+    if (planned.state === "stopped") return stoppedAttrs(planned);
+    return await startHealthy(ctx, driver, planned);
+  },
+
+  async read(_ctx, prior) {
+    const driver = hostDriverOf(prior);
+    const name = reqString(prior, "name");
+    const st = await driver.inspectProcess(name);
+    if (!st.running) return stoppedAttrs(prior);
+    const hc = healthCheckOf(prior.health_check, numberList(prior, "ports"));
+    const reason = hc ? await probe(driver, hc) : null;
+    return { ...runningAttrs(prior, st), healthy: reason === null };
+  },
+
+  async update(ctx, prior, planned) {
+    const driver = hostDriverOf(planned);
+    const name = reqString(planned, "name");
+    const st = await driver.inspectProcess(name);
+    if (planned.state === "stopped") {
+      if (st.running) await driver.stopProcess(name);
+      return stoppedAttrs(planned);
+    }
+    const changed = RESTART_ATTRIBUTES.filter((k) => !deepEqual(prior[k] ?? null, planned[k] ?? null));
+    if (st.running && changed.length === 0) {
+      const hc = healthCheckOf(planned.health_check, numberList(planned, "ports"));
+      const reason = hc ? await probe(driver, hc, ctx.signal) : null;
+      if (reason === null) return { ...runningAttrs(planned, st), healthy: true };
+      ctx.log(`restarting "${name}": unhealthy (${reason})`);
+    } else if (st.running) {
+      ctx.log(`restarting "${name}": ${changed.join(", ")} changed`);
+    }
+    if (st.running) await driver.stopProcess(name);
+    return await startHealthy(ctx, driver, planned);
+  },
+
+  async delete(_ctx, prior) {
+    const driver = hostDriverOf(prior);
+    const name = reqString(prior, "name");
+    await driver.stopProcess(name);
+    const st = await driver.inspectProcess(name);
+    if (st.running) throw new Error(`process "${name}" is still running on ${driver.describe} (pid ${st.pid}) after stop`);
+  },
+};
+
+function stoppedAttrs(attrs: Attrs): Attrs {
+  return { ...attrs, state: "stopped", pid: null, started_at: null, healthy: false };
+}
+
+function runningAttrs(attrs: Attrs, st: ProcessStatus): Attrs {
+  return {
+    ...attrs,
+    state: "running",
+    pid: st.pid ?? null,
+    started_at: st.startedAt !== undefined ? new Date(st.startedAt).toISOString() : null,
+  };
+}
+
+async function startHealthy(ctx: OperationContext, driver: HostDriver, planned: Attrs): Promise<Attrs> {
+  const name = reqString(planned, "name");
+  const ports = numberList(planned, "ports");
+  const command = reqString(planned, "command");
+  const st = await driver.startProcess({
+    name,
+    command,
+    args: stringList(planned, "args"),
+    env: stringMap(planned, "environment"),
+    cwd: optString(planned, "cwd"),
+    ports,
+  });
+  ctx.log(`started "${name}" (pid ${st.pid ?? "?"}) on ${driver.describe}`);
+  const hc = healthCheckOf(planned.health_check, ports);
+  let reason: string | null;
+  try {
+    reason = await waitHealthy(driver, name, hc, ctx.signal);
+  } catch (e) {
+    await driver.stopProcess(name).catch(() => undefined);
+    throw e;
+  }
+  if (reason !== null) {
+    const log = await logTail(driver, name);
+    await driver.stopProcess(name).catch(() => undefined);
+    throw new Error(
+      `service "${name}" on ${driver.describe} failed its health check: ${reason}; it was stopped.` +
+        (log ? `\nlast log lines:\n${log}` : ""),
+    );
+  }
+  const now = await driver.inspectProcess(name);
+  return { ...runningAttrs(planned, now.running ? now : st), healthy: true };
+}
+
+async function logTail(driver: HostDriver, name: string): Promise<string> {
+  if (!driver.readProcessLog) return "";
+  const text = (await driver.readProcessLog(name, 8192).catch(() => null)) ?? "";
+  return text.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n");
+}

@@ -1,0 +1,64 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
+import { getResourceType } from "../../provider/registry.js";
+import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
+import { makeCtx, planLike } from "./helpers.js";
+
+// Packages are tested on the sim driver only: no real Debian packages are installed.
+const pkg = getResourceType("package")!;
+const host = (name: string, options: { [k: string]: Value } | null = null): Attrs => ({
+  name,
+  driver: "sim",
+  address: "10.2.0.1",
+  root: "/sim",
+  options,
+  id: "h",
+});
+
+test("install, read, version drift, forget vs purge on destroy", async () => {
+  const fabric = resetSimFabric();
+  const ctx = makeCtx("/tmp/gantry-pkg", "zk");
+  const config = { host: host("m1"), name: "zookeeper" };
+  const p = planLike(pkg, null, config, ctx);
+  assert.is(p.planned.installed_version, UNKNOWN);
+  assert.is(p.planned.purge_on_destroy, false);
+  const s = await pkg.create(ctx, p.planned);
+  assert.is(s.installed_version, "1.0.0-sim");
+  assert.equal(await pkg.read(ctx, s), s);
+  assert.is(planLike(pkg, s, config, ctx).action, "noop");
+  assert.is(pkg.hostKey!(s), "m1");
+
+  // Pin a version: in-place update.
+  const pinned = planLike(pkg, s, { ...config, version: "3.4.13" }, ctx);
+  assert.is(pinned.action, "update");
+  assert.is(pinned.planned.installed_version, "3.4.13");
+  const s2 = await pkg.update(ctx, s, pinned.planned);
+  assert.is(s2.installed_version, "3.4.13");
+  // Drift: someone installed another version.
+  fabric.host("m1").packages.set("zookeeper", "3.5.0");
+  const drift = (await pkg.read(ctx, s2))!;
+  assert.is(drift.installed_version, "3.5.0");
+  assert.is(planLike(pkg, drift, { ...config, version: "3.4.13" }, ctx).action, "update");
+
+  await pkg.delete(ctx, s2);
+  assert.is(fabric.host("m1").packages.get("zookeeper"), "3.5.0", "forgotten, not uninstalled");
+  assert.ok(ctx.logs.some((l) => /forgetting package zookeeper/.test(l)));
+  await pkg.delete(ctx, { ...s2, purge_on_destroy: true });
+  assert.is(fabric.host("m1").packages.has("zookeeper"), false, "purged");
+  assert.is(await pkg.read(ctx, s2), null, "not installed → gone");
+});
+
+test("an unavailable package fails with a clear error naming package and host", async () => {
+  resetSimFabric();
+  const ctx = makeCtx("/tmp/gantry-pkg", "mesos");
+  const config = { host: host("master-1", { unavailable: ["mesos"] }), name: "mesos" };
+  await pkg.create(ctx, planLike(pkg, null, config, ctx).planned).then(
+    () => assert.unreachable("must fail"),
+    (e: Error) =>
+      assert.is(e.message, 'package "mesos" cannot be installed on host "master-1" (sim): E: Unable to locate package mesos'),
+  );
+  assert.ok(pkg.validate!({ host: config.host, name: "Bad_Name" }, ctx).some((e) => e.attribute === "name"));
+});
+
+test.run();
