@@ -10,6 +10,8 @@ export interface AttributeSchema {
   description: string;
   /** Must be set in configuration. */
   required?: boolean;
+  /** May be set in configuration. Attributes that are neither required, optional nor computed are optional too; a computed attribute is configurable only when it is also optional. */
+  optional?: boolean;
   /** Set by the type (create/read); may also be optional (configurable, else computed). */
   computed?: boolean;
   /** A change of this attribute cannot be applied in place: the instance is replaced. */
