@@ -1,4 +1,5 @@
 import { Args, Flags } from "@oclif/core";
+import { existsSync, statSync } from "node:fs";
 import { GantryError } from "../../planner/diagnostics.js";
 import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
 
@@ -16,6 +17,11 @@ export default class Output extends GantryCommand {
     const { loadState, workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Output);
     this.setColor(flags["no-color"]);
+    // `gantry output DIR` (one argument that is a directory) shows all outputs of DIR
+    if (args.name && args.dir === "." && existsSync(args.name) && statSync(args.name).isDirectory()) {
+      args.dir = args.name;
+      args.name = undefined;
+    }
     const state = loadState(workspace({ dir: args.dir, statePath: flags.state }));
     if (args.name) {
       const o = state.outputs[args.name];

@@ -1,0 +1,94 @@
+// The rest of the CLI users expect from Terraform: graph, state list/show/mv/rm,
+// output, show, refresh, one- and two-dash flags, -var and -var-file, destroy plans.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gantry, tempConfig } from "./cli-harness.js";
+
+const dir = tempConfig({
+  "main.gantry.yaml": `
+variables:
+  names: { type: list, default: [a, b] }
+  suffix: { type: string, default: "" }
+resources:
+  noop.root:
+    input: root
+  noop.leaf:
+    for_each: "\${toset(var.names)}"
+    input: "\${noop.root.output}/\${each.key}\${var.suffix}"
+outputs:
+  leaves: { value: "\${noop.leaf}" }
+`,
+  "extra.tf.json": JSON.stringify({ resource: { gantry_noop: { tf: { input: "${gantry_noop.root.id}", "//": { metadata: "cdktf" } } } } }),
+});
+
+test("apply with -var and --var-file; one- and two-dash flags alike", () => {
+  writeFileSync(join(dir, "vals.tfvars.json"), JSON.stringify({ suffix: "!" }));
+  const r = gantry(["apply", "--auto-approve", "-var", 'names=["x","y","z"]', "-var-file", join(dir, "vals.tfvars.json"), dir]);
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /5 added/);
+  const list = gantry(["state", "list", "-dir", dir]).stdout.trim().split("\n");
+  assert.equal(list, ["noop.leaf[\"x\"]", "noop.leaf[\"y\"]", "noop.leaf[\"z\"]", "noop.root", "noop.tf"]);
+  const out = JSON.parse(gantry(["output", "-json", dir]).stdout);
+  assert.is(out.leaves.value.y.output, "root/y!");
+});
+
+test("state show and show -json read the recorded attributes", () => {
+  const r = gantry(["state", "show", 'noop.leaf["x"]', "--dir", dir]);
+  assert.match(r.stdout, /output\s+= "root\/x!"/);
+  const s = JSON.parse(gantry(["show", "-json", dir]).stdout);
+  assert.is(s.resources.length, 5);
+  assert.ok(s.serial >= 1 && typeof s.lineage === "string" && s.lineage.length > 10);
+});
+
+test("graph prints DOT with an edge per reference, and SVG through Graphviz", () => {
+  const r = gantry(["graph", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^digraph G \{/);
+  assert.match(r.stdout, /"resource noop\.leaf" -> "resource noop\.root"/);
+  assert.match(r.stdout, /"resource noop\.tf" -> "resource noop\.root"/);
+  const svg = join(dir, "graph.svg");
+  const g = gantry(["graph", "-svg", svg, dir]);
+  assert.is(g.code, 0, g.stderr);
+  assert.match(readFileSync(svg, "utf8"), /<svg/);
+});
+
+test("state mv renames an instance so the next plan does not recreate it; state rm forgets", () => {
+  const mv = gantry(["state", "mv", "-dir", dir, "noop.tf", "noop.tf2"]);
+  assert.is(mv.code, 0, mv.stderr);
+  const cfg = JSON.parse(readFileSync(join(dir, "extra.tf.json"), "utf8"));
+  cfg.resource.gantry_noop.tf2 = cfg.resource.gantry_noop.tf;
+  delete cfg.resource.gantry_noop.tf;
+  writeFileSync(join(dir, "extra.tf.json"), JSON.stringify(cfg));
+  const p = gantry(["plan", "-detailed-exitcode", "-var", 'names=["x","y","z"]', "-var", "suffix=!", dir]);
+  assert.is(p.code, 0, p.stdout + p.stderr);
+  assert.ok(existsSync(join(dir, "gantry.tfstate.backup")), "previous state kept as a backup");
+  const rm = gantry(["state", "rm", "-dir", dir, "noop.tf2"]);
+  assert.is(rm.code, 0, rm.stderr);
+  const p2 = gantry(["plan", "-json", "-var", 'names=["x","y","z"]', "-var", "suffix=!", dir]);
+  const j = JSON.parse(p2.stdout);
+  assert.equal(j.resource_changes.find((c: any) => c.address === "noop.tf2").change.actions, ["create"]);
+});
+
+test("plan -destroy lists deletes in the JSON plan; refresh records drift-free state", () => {
+  const p = gantry(["plan", "-destroy", "-json", dir]);
+  const j = JSON.parse(p.stdout);
+  assert.ok(j.resource_changes.length >= 4);
+  assert.ok(j.resource_changes.every((c: any) => c.change.actions[0] === "delete"));
+  const r = gantry(["refresh", "-var", 'names=["x","y","z"]', dir]);
+  assert.is(r.code, 0, r.stderr);
+});
+
+test("apply without -auto-approve asks, and only 'yes' applies", () => {
+  writeFileSync(join(dir, "more.gantry.yaml"), "resources:\n  noop.asked:\n    input: 1\n");
+  const no = gantry(["apply", "-var", 'names=["x","y","z"]', dir], { input: "no\n" });
+  assert.is(no.code, 1);
+  assert.match(no.stdout, /Only 'yes' will be accepted/);
+  assert.match(no.stdout, /Apply cancelled/);
+  const yes = gantry(["apply", "-var", 'names=["x","y","z"]', "-var", "suffix=!", dir], { input: "yes\n" });
+  assert.is(yes.code, 0, yes.stdout + yes.stderr);
+  assert.match(yes.stdout, /Apply complete!/);
+});
+
+test.run();
