@@ -33,7 +33,10 @@ export interface ApplyOptions {
   parallelism?: number;
   hostParallelism?: number;
   dataDir: string;
+  /** Stops starting new operations; running ones finish (Ctrl-C). */
   signal?: AbortSignal;
+  /** Cancels running operations too (handed to the types). */
+  cancelSignal?: AbortSignal;
   onEvent?: (e: ApplyEvent) => void;
 }
 
@@ -51,6 +54,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   const { plan, config, writer, types } = opts;
   const state = writer.state;
   const signal = opts.signal ?? new AbortController().signal;
+  const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const emit = opts.onEvent ?? (() => {});
   const result: ApplyResult = { added: 0, changed: 0, destroyed: 0, failed: [], skipped: [], cancelled: [], warnings: [] };
 
@@ -75,7 +79,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
     const info = instanceInfo(c, opts.dataDir, config.dir);
     const warnings: string[] = [];
-    const ctx = operationContext(info, signal, log, warnings);
+    const ctx = operationContext(info, cancelSignal, log, warnings);
     const t0 = Date.now();
     emit({ kind: "start", address: c.address, action: c.action });
     try {
