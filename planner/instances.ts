@@ -8,6 +8,7 @@ import { DiagnosticBag, errorAt, GantryError } from "./diagnostics.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
+import { convertToType } from "./type-conversion.js";
 import { UNKNOWN, containsUnknown, isUnknown, typeName, type Attrs, type Value } from "./values.js";
 
 export type TypeResolver = (name: string) => ResourceType | undefined;
@@ -75,38 +76,12 @@ function evalAt(e: Parameters<typeof evaluate>[0], scope: EvalScope, origin: Res
   }
 }
 
-function coerce(v: Value, s: AttributeSchema): { ok: true; value: Value } | { ok: false; message: string } {
-  if (v === null || isUnknown(v) || s.kind === "any") return { ok: true, value: v };
-  switch (s.kind) {
-    case "string":
-      if (typeof v === "string") return { ok: true, value: v };
-      if (typeof v === "number" || typeof v === "boolean") return { ok: true, value: String(v) };
-      break;
-    case "number":
-      if (typeof v === "number") return { ok: true, value: v };
-      if (typeof v === "string" && v.trim() !== "" && !isNaN(Number(v))) return { ok: true, value: Number(v) };
-      break;
-    case "bool":
-      if (typeof v === "boolean") return { ok: true, value: v };
-      if (v === "true" || v === "false") return { ok: true, value: v === "true" };
-      break;
-    case "list":
-      if (Array.isArray(v)) return { ok: true, value: v };
-      break;
-    case "map":
-    case "object":
-      if (typeof v === "object" && !Array.isArray(v)) return { ok: true, value: v };
-      break;
-  }
-  return { ok: false, message: `expected ${s.kind}, got ${typeName(v)}` };
-}
-
 /** The configured attributes of one instance, evaluated and converted to the schema's kinds. */
 export function evaluateInstance(r: ResourceConfig, type: ResourceType, scope: EvalScope, address: string): Attrs {
   const attrs: Attrs = {};
   for (const [name, p] of Object.entries(r.properties)) {
     const v = evalAt(p.value, scope, p.origin, `property "${name}" of ${address}`);
-    const c = coerce(v, type.schema[name]);
+    const c = convertToType(v, type.schema[name].kind);
     if (!c.ok) throw errorAt(`Invalid value for property "${name}" of ${address}: ${c.message}`, p.origin);
     attrs[name] = c.value;
   }
