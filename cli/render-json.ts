@@ -94,6 +94,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         return [o.name, { actions, before: o.before ?? null, after: after ?? null, after_unknown: afterUnknown, sensitive: o.sensitive }];
       }),
     ),
+    rolling_updates: plan.rolling.map((r) => ({ group: r.group, batch_size: r.batchSize, min_in_service: r.minInService, batches: r.batches })),
     targets: plan.targets,
     errored: false,
   };

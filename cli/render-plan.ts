@@ -153,6 +153,11 @@ export function renderPlan(plan: Plan, s: Style): string {
     if (used.has("create-before-destroy")) out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
     out.push("", "gantry will perform the following actions:", "");
     for (const c of changes) out.push(renderChange(c, s), "");
+    for (const r of plan.rolling) {
+      out.push(s.bold(`Rolling update of ${r.group}: ${r.batches.length} batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, keeping ${r.minInService} in service:`));
+      r.batches.forEach((b, i) => out.push(`  batch ${i + 1}: ${b.join(", ")}`));
+      out.push("");
+    }
     const sum = changeSummary(changes);
     out.push(s.bold(`Plan: ${sum.add} to add, ${sum.change} to change, ${sum.destroy} to destroy.`));
     const outs = renderOutputs(plan.outputs, s);

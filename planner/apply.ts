@@ -71,7 +71,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   const variables = new Map(Object.entries(plan.variables));
   const values = new ValueScope(config, variables, plan.expansions, (a) => state.instances.get(a)?.attributes, false);
   const changes = plan.changes.filter((c) => c.action !== "noop");
-  const nodes = buildWalk(changes, state);
+  const nodes = buildWalk(changes, state, config);
   const log = (address: string, message: string) => emit({ kind: "log", address, message });
 
   const run = (c: ResourceChange) => async () => {
@@ -257,7 +257,7 @@ function sameInstances(a: State, b: State): boolean {
  * after everything that depended on it has been deleted or updated
  * ("@released noop.a").
  */
-function buildWalk(changes: ResourceChange[], state: State): (WalkNode & { change?: ResourceChange })[] {
+function buildWalk(changes: ResourceChange[], state: State, config: Config): (WalkNode & { change?: ResourceChange })[] {
   const nodes: (WalkNode & { change?: ResourceChange })[] = [];
   const doneBarrier = new Map<string, string[]>(); // resource key -> ids of its create/update/replace nodes
   const releasers = new Map<string, string[]>(); // resource key -> ids of nodes that must finish before it may be deleted
@@ -267,14 +267,31 @@ function buildWalk(changes: ResourceChange[], state: State): (WalkNode & { chang
     if (c.action === "delete" || c.action === "update" || c.action === "replace")
       for (const d of priorDeps) if (d !== c.resourceKey) (releasers.get(d) ?? releasers.set(d, []).get(d)!).push(c.address);
   }
+  const changed = new Set(changes.map((c) => c.address));
+  const batches = new Map<string, string[]>(); // "@batch group k" -> ids
   for (const c of changes) {
     const deps: string[] = [];
     if (c.action !== "delete") {
-      for (const d of c.dependsOn) if (doneBarrier.has(d) && d !== c.resourceKey) deps.push(`@done ${d}`);
+      for (const d of c.dependsOn) {
+        if (d === c.resourceKey) continue;
+        // inside a rolling group, members depend on each other member by member
+        if (c.rollingGroup && c.key !== undefined && config.resources.get(d)?.updatePolicy?.group === c.rollingGroup) {
+          const same = instanceAddress(d, c.key);
+          if (changed.has(same)) deps.push(same);
+          continue;
+        }
+        if (doneBarrier.has(d)) deps.push(`@done ${d}`);
+      }
+      if (c.batch) {
+        const id = `@batch ${c.batch.group} ${c.batch.index}`;
+        (batches.get(id) ?? batches.set(id, []).get(id)!).push(c.address);
+        if (c.batch.index > 1) deps.push(`@batch ${c.batch.group} ${c.batch.index - 1}`);
+      }
     } else if (releasers.has(c.resourceKey)) deps.push(`@released ${c.resourceKey}`);
     nodes.push({ id: c.address, deps, change: c, host: hostOf(c) });
   }
   for (const [key, ids] of doneBarrier) nodes.push({ id: `@done ${key}`, deps: ids });
+  for (const [id, ids] of batches) nodes.push({ id, deps: ids });
   for (const [key, ids] of releasers) nodes.push({ id: `@released ${key}`, deps: ids.filter((id) => !doneBarrier.get(key)?.includes(id)) });
   return nodes;
 }

@@ -37,6 +37,10 @@ export interface ResourceChange {
   deferred: boolean;
   /** For a deposed object (left by create_before_destroy), its index. */
   deposedIndex?: number;
+  /** Rolling update: the group and 1-based batch this change belongs to. */
+  batch?: { group: string; index: number };
+  /** Rolling update: the member key and group, for member-by-member ordering inside the group. */
+  rollingGroup?: string;
   /** What the type says it could not do on the host (e.g. no package here): shown in plan, apply and show. */
   warnings?: string[];
 }
@@ -53,6 +57,14 @@ export interface OutputChange {
   before?: Value;
   after: Value;
   sensitive: boolean;
+}
+
+export interface RollingBatches {
+  group: string;
+  batchSize: number;
+  minInService: number;
+  /** Member keys per batch, in order. */
+  batches: string[][];
 }
 
 export type PlanMode = "normal" | "destroy" | "refresh-only";

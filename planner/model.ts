@@ -47,6 +47,19 @@ export interface LifecycleConfig {
   replaceTriggeredBy: RefConfig[];
 }
 
+/**
+ * Rolling updates, as Heat's rolling_update names them: the instances of
+ * every resource in `group` that share an instance key form one member;
+ * members whose resources are updated or replaced change in batches of at
+ * most `maxBatchSize`, keeping `minInService` members untouched while a
+ * batch runs. Resources of one group depend on each other member by member.
+ */
+export interface UpdatePolicy {
+  group: string;
+  maxBatchSize: number;
+  minInService: number;
+}
+
 export interface PropertyConfig {
   value: Expr;
   origin: Origin;
@@ -63,6 +76,7 @@ export interface ResourceConfig {
   forEach?: PropertyConfig;
   dependsOn: RefConfig[];
   lifecycle: LifecycleConfig;
+  updatePolicy?: UpdatePolicy;
   origin: Origin;
 }
 

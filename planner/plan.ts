@@ -2,7 +2,8 @@
 // instance against state, and list the changes that apply will make.
 
 import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
-import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange } from "./changes.js";
+import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange, RollingBatches } from "./changes.js";
+import { planRollingBatches } from "./rolling.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "./diagnostics.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
@@ -43,6 +44,8 @@ export interface Plan {
   changes: ResourceChange[];
   drift: DriftEntry[];
   outputs: OutputChange[];
+  /** Rolling updates: the batches each update-policy group changes in. */
+  rolling: RollingBatches[];
   /** count/for_each expansion of every resource block. */
   expansions: Map<string, Expansion>;
   /** State after refresh: what apply starts from. */
@@ -82,6 +85,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     changes: [],
     drift,
     outputs: [],
+    rolling: [],
     expansions: new Map(),
     priorState: prior,
     warnings: [],
@@ -148,6 +152,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
   result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  result.rolling = planRollingBatches(config, result.changes);
   result.outputs =
     mode === "destroy"
       ? Object.entries(prior.outputs).map(([name, o]) => ({ name, before: o.value, after: null, sensitive: !!o.sensitive }))

@@ -123,6 +123,17 @@ export const NATIVE_SCHEMA = {
                 replace_triggered_by: addressList,
               },
             },
+            update_policy: {
+              type: "object",
+              expected: "a map with group, max_batch_size, min_in_service",
+              additionalProperties: false,
+              required: ["group"],
+              properties: {
+                group: { type: "string", expected: "a group name" },
+                max_batch_size: { type: "integer", minimum: 1, expected: "a whole number >= 1" },
+                min_in_service: { type: "integer", minimum: 0, expected: "a whole number >= 0" },
+              },
+            },
           },
         },
       },
@@ -423,6 +434,14 @@ function buildResource(ctx: Ctx, key: string, value: unknown, origin: Origin, fr
             lifecycle.ignoreChanges = v.ignore_changes.filter((s): s is string => typeof s === "string").map(normalizeAttributeName);
           lifecycle.replaceTriggeredBy = refs(ctx, base, ["lifecycle", "replace_triggered_by"], v.replace_triggered_by, origin);
         }
+        break;
+      case "update_policy":
+        if (isPlainMap(v) && typeof v.group === "string")
+          res.updatePolicy = {
+            group: v.group,
+            maxBatchSize: typeof v.max_batch_size === "number" ? v.max_batch_size : 1,
+            minInService: typeof v.min_in_service === "number" ? v.min_in_service : 0,
+          };
         break;
       case "provisioner":
       case "connection":

@@ -1,0 +1,46 @@
+// Rolling updates: split the members of an update-policy group that change
+// into ordered batches (see UpdatePolicy in model.ts).
+
+import type { ResourceChange, RollingBatches } from "./changes.js";
+import type { Config } from "./model.js";
+
+/** Annotates changes with their batch and returns the batches of every group that has any. */
+export function planRollingBatches(config: Config, changes: ResourceChange[]): RollingBatches[] {
+  const groups = new Map<string, { maxBatchSize: number; minInService: number; members: Set<string>; changing: Set<string> }>();
+  for (const r of config.resources.values()) {
+    if (!r.updatePolicy) continue;
+    const g = groups.get(r.updatePolicy.group) ?? { ...r.updatePolicy, members: new Set<string>(), changing: new Set<string>() };
+    g.maxBatchSize = Math.min(g.maxBatchSize, r.updatePolicy.maxBatchSize);
+    g.minInService = Math.max(g.minInService, r.updatePolicy.minInService);
+    groups.set(r.updatePolicy.group, g);
+  }
+  if (!groups.size) return [];
+  for (const c of changes) {
+    const policy = config.resources.get(c.resourceKey)?.updatePolicy;
+    if (!policy || c.key === undefined) continue;
+    const g = groups.get(policy.group)!;
+    c.rollingGroup = policy.group;
+    g.members.add(String(c.key));
+    if (c.action === "update" || c.action === "replace") g.changing.add(String(c.key));
+  }
+  const out: RollingBatches[] = [];
+  for (const [group, g] of groups) {
+    if (!g.changing.size) continue;
+    const batchSize = Math.max(1, Math.min(g.maxBatchSize, g.members.size - g.minInService));
+    const keys = [...g.changing].sort(naturalCompare);
+    const batches: string[][] = [];
+    for (let i = 0; i < keys.length; i += batchSize) batches.push(keys.slice(i, i + batchSize));
+    const batchOf = new Map<string, number>();
+    batches.forEach((b, i) => b.forEach((k) => batchOf.set(k, i + 1)));
+    for (const c of changes)
+      if (c.rollingGroup === group && (c.action === "update" || c.action === "replace") && c.key !== undefined)
+        c.batch = { group, index: batchOf.get(String(c.key))! };
+    out.push({ group, batchSize, minInService: g.minInService, batches });
+  }
+  return out;
+}
+
+/** "agent-2" before "agent-10". */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
