@@ -4,6 +4,7 @@ import Apply from "./commands/apply.js";
 import Destroy from "./commands/destroy.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
+import ImportBde from "./commands/import-bde.js";
 import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
 import Refresh from "./commands/refresh.js";
@@ -19,6 +20,7 @@ export const commands = {
   destroy: Destroy,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,
+  "import:bde": ImportBde,
   output: Output,
   plan: Plan,
   refresh: Refresh,

@@ -1,9 +1,12 @@
 // The registry of resource types, keyed by canonical short name ("file").
 
 import type { ResourceType } from "./resource-type.js";
+import { clusterType } from "./types/cluster.js";
+import { chronosJobType } from "./types/chronos-job.js";
 import { commandType } from "./types/command.js";
 import { fileType } from "./types/file.js";
 import { hostType } from "./types/host.js";
+import { marathonAppType } from "./types/marathon-app.js";
 import { noopType } from "./types/noop.js";
 import { packageType } from "./types/package.js";
 import { serviceType } from "./types/service.js";
@@ -28,4 +31,4 @@ export function resourceTypeNames(): string[] {
   return [...types.keys()].sort();
 }
 
-for (const t of [hostType, noopType, fileType, commandType, serviceType, packageType]) registerResourceType(t);
+for (const t of [hostType, noopType, fileType, commandType, serviceType, packageType, clusterType, marathonAppType, chronosJobType]) registerResourceType(t);

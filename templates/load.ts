@@ -9,15 +9,17 @@ import * as path from "node:path";
 import { DiagnosticBag, GantryError, type Origin } from "../planner/diagnostics.js";
 import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
+import { parseBdeSpec } from "./bde-spec.js";
 import { parseNativeYaml } from "./native-yaml.js";
 import { parseTerraformJson } from "./terraform-json.js";
 
 const NATIVE_SUFFIXES = [".gantry.yaml", ".gantry.yml"];
 const TF_JSON_SUFFIX = ".tf.json";
+const BDE_SUFFIX = ".bde.json";
 
 /** True for file names this loader reads. */
 export function isConfigFileName(name: string): boolean {
-  return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX);
+  return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX) || name.endsWith(BDE_SUFFIX);
 }
 
 /** Read and merge every configuration file of `dir`. Throws GantryError with all diagnostics. */
@@ -53,6 +55,7 @@ export function loadConfigFromFiles(dir: string, files: SourceFile[], displayDir
     config.files.push({ path: f.path, content: f.content });
     if (NATIVE_SUFFIXES.some((s) => f.path.endsWith(s))) frags.push(parseNativeYaml(f.path, text, bag));
     else if (f.path.endsWith(TF_JSON_SUFFIX)) frags.push(parseTerraformJson(f.path, text, bag));
+    else if (f.path.endsWith(BDE_SUFFIX)) frags.push(parseBdeSpec(f.path, text, bag));
     else bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, { file: f.path, path: [] });
   }
   if (sorted.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
