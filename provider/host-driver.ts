@@ -64,6 +64,8 @@ export interface HostDriver {
   /** Stops the process (TERM, then KILL after graceMs) and waits until it is gone. */
   stopProcess(name: string, graceMs?: number): Promise<void>;
   inspectProcess(name: string): Promise<ProcessStatus>;
+  /** Sends a signal (e.g. "SIGHUP", "SIGUSR2" to reload) to a running process; throws when it is not running. */
+  signalProcess?(name: string, signal: string): Promise<void>;
 
   /** Health probes from this machine to the host. */
   checkTcp(port: number, timeoutMs?: number): Promise<boolean>;

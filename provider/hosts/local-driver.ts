@@ -395,6 +395,12 @@ export class LocalDriver implements HostDriver {
     return { running: false };
   }
 
+  async signalProcess(name: string, signal: string): Promise<void> {
+    const rec = await this.readPidFile(name);
+    if (!rec || !(await this.alive(rec))) throw new Error(`${this.describe}: cannot send ${signal} to "${name}": it is not running`);
+    process.kill(rec.pid, signal as NodeJS.Signals);
+  }
+
   async stopProcess(name: string, graceMs = 5000): Promise<void> {
     const rec = await this.readPidFile(name);
     if (!rec) {

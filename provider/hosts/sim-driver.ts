@@ -42,6 +42,7 @@ export type SimOp =
   | "installPackage"
   | "removePackage"
   | "listProcesses"
+  | "signalProcess"
   | "readProcessLog";
 
 export interface SimFailureSpec {
@@ -74,6 +75,8 @@ export interface SimProcess {
   args: string[];
   env: Record<string, string>;
   cwd: string;
+  /** Signals received (reloads), oldest first. */
+  signals: string[];
 }
 
 export interface SimCommand {
@@ -329,6 +332,7 @@ export class SimDriver implements HostDriver {
       pid: this.fabric.allocatePid(),
       startedAt: Date.now(),
       ports: [...(spec.ports ?? [])],
+      signals: [],
       command: spec.command,
       args: [...(spec.args ?? [])],
       env: { ...(spec.env ?? {}) },
@@ -342,6 +346,14 @@ export class SimDriver implements HostDriver {
     checkProcessName(name, this.spec.name);
     const h = await this.op("stopProcess", name);
     h.processes.delete(name);
+  }
+
+  async signalProcess(name: string, signal: string): Promise<void> {
+    checkProcessName(name, this.spec.name);
+    const h = await this.op("signalProcess", name);
+    const p = h.processes.get(name);
+    if (!p?.running) throw new Error(`${this.describe}: cannot send ${signal} to "${name}": it is not running`);
+    p.signals.push(signal);
   }
 
   async inspectProcess(name: string): Promise<ProcessStatus> {

@@ -39,6 +39,11 @@ export const serviceType: ResourceType = {
         "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) }; port defaults to ports[0].",
     },
     state: { kind: "string", description: '"running" or "stopped".', default: "running" },
+    reload_triggers: {
+      kind: "any",
+      description: "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal instead of being restarted (e.g. the checksum of its configuration).",
+    },
+    reload_signal: { kind: "string", description: "Signal that makes the process reload its configuration.", default: "SIGHUP" },
     pid: { kind: "number", description: "Process id (null when stopped).", computed: true },
     started_at: { kind: "string", description: "Start time of the process (ISO 8601; null when stopped).", computed: true },
     healthy: { kind: "bool", description: "Running and passing its health check.", computed: true },
@@ -124,6 +129,16 @@ export const serviceType: ResourceType = {
       return stoppedAttrs(planned);
     }
     const changed = RESTART_ATTRIBUTES.filter((k) => !deepEqual(prior[k] ?? null, planned[k] ?? null));
+    if (st.running && changed.length === 0 && !deepEqual(prior.reload_triggers ?? null, planned.reload_triggers ?? null) && driver.signalProcess) {
+      const signal = optString(planned, "reload_signal") ?? "SIGHUP";
+      ctx.log(`reloading "${name}" (${signal}): reload_triggers changed`);
+      await driver.signalProcess(name, signal);
+      const hc = healthCheckOf(planned.health_check, numberList(planned, "ports"));
+      const reason = await waitHealthy(driver, name, hc, ctx.signal);
+      if (reason !== null) throw new Error(`service "${name}" on ${driver.describe} is unhealthy after reload: ${reason}`);
+      const now = await driver.inspectProcess(name);
+      return { ...runningAttrs(planned, now.running ? now : st), healthy: true };
+    }
     if (st.running && changed.length === 0) {
       const hc = healthCheckOf(planned.health_check, numberList(planned, "ports"));
       const reason = hc ? await probe(driver, hc, ctx.signal) : null;
