@@ -5,6 +5,7 @@ import { clusterType } from "./types/cluster.js";
 import { chronosJobType } from "./types/chronos-job.js";
 import { commandType } from "./types/command.js";
 import { fileType } from "./types/file.js";
+import { haproxyConfigType } from "./types/haproxy-config.js";
 import { hostType } from "./types/host.js";
 import { marathonAppType } from "./types/marathon-app.js";
 import { noopType } from "./types/noop.js";
@@ -31,4 +32,4 @@ export function resourceTypeNames(): string[] {
   return [...types.keys()].sort();
 }
 
-for (const t of [hostType, noopType, fileType, commandType, serviceType, packageType, clusterType, marathonAppType, chronosJobType]) registerResourceType(t);
+for (const t of [hostType, noopType, fileType, commandType, serviceType, packageType, clusterType, marathonAppType, chronosJobType, haproxyConfigType]) registerResourceType(t);

@@ -8,7 +8,7 @@ const noop = getResourceType("noop")!;
 const ctx = makeCtx("/tmp/gantry-noop-test", "a");
 
 test("registry knows the built-in types (and tolerates gantry_)", () => {
-  assert.equal(resourceTypeNames(), ["command", "file", "host", "noop", "package", "service"]);
+  assert.equal(resourceTypeNames(), ["chronos_job", "cluster", "command", "file", "haproxy_config", "host", "marathon_app", "noop", "package", "service"]);
   assert.is(getResourceType("gantry_noop"), noop);
   assert.is(getResourceType("nope"), undefined);
 });

@@ -1,0 +1,120 @@
+// haproxy_config: HAProxy's configuration generated from apps and their
+// tasks (in the manner of marathon-lb / haproxy-marathon-bridge). Every new
+// text is checked with `haproxy -c` on the host before it replaces the
+// running one; the text only changes when the apps or their tasks do, so a
+// service that reloads on its sha256 reloads only then.
+
+import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
+import type { ResourceType } from "../resource-type.js";
+import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../services/haproxy.js";
+import { optString, reqString } from "./attrs.js";
+import { sha256 } from "./file.js";
+import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+
+function input(attrs: Attrs): HaproxyInput {
+  const apps = (Array.isArray(attrs.apps) ? attrs.apps : []) as { [k: string]: Value }[];
+  return {
+    apps: apps.map(
+      (a): HaproxyApp => ({
+        id: String(a.id),
+        servicePort: Number(a.service_port),
+        mode: a.mode === "tcp" ? "tcp" : "http",
+        tasks: (Array.isArray(a.tasks) ? a.tasks : []).map((t) => {
+          const o = t as { [k: string]: Value };
+          return { host: String(o.host), port: Number(o.port) };
+        }),
+        ...(typeof a.health_check_path === "string" ? { healthCheckPath: a.health_check_path } : {}),
+        ...(typeof a.vhost === "string" ? { vhost: a.vhost } : {}),
+      }),
+    ),
+    ...(typeof attrs.bind_address === "string" ? { bindAddress: attrs.bind_address } : {}),
+    ...(typeof attrs.stats_port === "number" ? { statsPort: attrs.stats_port } : {}),
+    ...(typeof attrs.stats_bind_address === "string" ? { statsBindAddress: attrs.stats_bind_address } : {}),
+    style: attrs.style === "bridge" ? "bridge" : "marathon-lb",
+  };
+}
+
+export const haproxyConfigType: ResourceType = {
+  name: "haproxy_config",
+  description: "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is put in place.",
+  schema: {
+    host: hostAttribute,
+    path: { kind: "string", description: "Host path of haproxy.cfg.", default: HAPROXY_CFG, forceNew: true },
+    apps: {
+      kind: "list",
+      description: "[{ id, service_port, mode: http|tcp, tasks: [{ host, port }], health_check_path, vhost }] — one frontend/backend per app service port.",
+      required: true,
+    },
+    bind_address: { kind: "string", description: "Address the app frontends bind (default: every address)." },
+    stats_port: { kind: "number", description: "Port of the stats listener.", default: 9090 },
+    stats_bind_address: { kind: "string", description: "Address of the stats listener." },
+    style: { kind: "string", description: '"marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).', default: "marathon-lb" },
+    check_command: {
+      kind: "string",
+      description: "How the candidate file is checked on the host; {} is replaced by its path.",
+      default: "haproxy -c -q -f {}",
+    },
+    content: { kind: "string", description: "The generated configuration.", computed: true },
+    sha256: { kind: "string", description: "SHA-256 of the content (reload trigger for the haproxy service).", computed: true },
+  },
+
+  validate(config) {
+    const errs = validateHostValue(config.host);
+    if (!containsUnknown(config.apps)) {
+      try {
+        haproxyConfig(input(config));
+      } catch (e) {
+        errs.push({ attribute: "apps", message: (e as Error).message });
+      }
+    }
+    return errs;
+  },
+
+  plan(_prior, config) {
+    if (containsUnknown(config.apps) || containsUnknown(config.bind_address)) return { planned: { ...config, content: UNKNOWN, sha256: UNKNOWN } };
+    const content = haproxyConfig(input(config));
+    return { planned: { ...config, content, sha256: sha256(content) } };
+  },
+
+  hostKey: hostKeyOf,
+
+  async create(ctx, planned) {
+    return await install(ctx, planned);
+  },
+
+  async read(_ctx, prior) {
+    const driver = hostDriverOf(prior);
+    const content = await driver.readFile(reqString(prior, "path"));
+    if (content === null) return null;
+    return { ...prior, content, sha256: sha256(content) };
+  },
+
+  async update(ctx, _prior, planned) {
+    return await install(ctx, planned);
+  },
+
+  async delete(_ctx, prior) {
+    await hostDriverOf(prior).removeFile(reqString(prior, "path"));
+  },
+};
+
+async function install(ctx: { log(m: string): void; signal: AbortSignal }, planned: Attrs): Promise<Attrs> {
+  const driver = hostDriverOf(planned);
+  const path = reqString(planned, "path");
+  const content = haproxyConfig(input(planned));
+  const candidate = `${path}.gantry-check`;
+  await driver.writeFile(candidate, content, 0o644);
+  try {
+    const check = (optString(planned, "check_command") ?? "haproxy -c -q -f {}").replaceAll("{}", `"$HOST_ROOT${candidate}"`);
+    const r = await driver.run(check, { timeoutMs: 30_000, signal: ctx.signal });
+    if (r.exitCode !== 0)
+      throw new Error(
+        `the generated HAProxy configuration failed its check on ${driver.describe} (${check} exited ${r.exitCode}); the running configuration was left as it was:\n${(r.stderr || r.stdout).trim().slice(-2000)}`,
+      );
+    ctx.log(`checked ${path} with haproxy -c on ${driver.describe}`);
+    await driver.writeFile(path, content, 0o644);
+  } finally {
+    await driver.removeFile(candidate).catch(() => undefined);
+  }
+  return { ...planned, content, sha256: sha256(content) };
+}
