@@ -403,7 +403,8 @@ export class SimDriver implements HostDriver {
         `package "${name}" cannot be installed on host "${this.spec.name}" (sim): E: Unable to locate package ${name}`,
       );
     }
-    const v = version ?? h.packages.get(name) ?? SIM_PACKAGE_VERSION;
+    // a version pattern ("1.0.1-*") installs a simulated build of that version
+    const v = version?.replace(/\*$/, "sim") ?? h.packages.get(name) ?? SIM_PACKAGE_VERSION;
     h.packages.set(name, v);
     return v;
   }

@@ -9,6 +9,11 @@ import type { ResourceType } from "../resource-type.js";
 import { optBool, optString, reqString } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 
+/** An installed version satisfies the wanted one: equal, or (with a trailing "*") starting with its prefix. */
+export function versionMatches(installed: string, wanted: string): boolean {
+  return wanted.endsWith("*") ? installed.startsWith(wanted.slice(0, -1)) : installed === wanted;
+}
+
 export const packageType: ResourceType = {
   name: "package",
   description:
@@ -16,7 +21,10 @@ export const packageType: ResourceType = {
   schema: {
     host: hostAttribute,
     name: { kind: "string", description: "Debian package name.", required: true, forceNew: true },
-    version: { kind: "string", description: "Exact Debian version to install (apt's name=version); any version when unset." },
+    version: {
+      kind: "string",
+      description: 'Debian version to install (apt\'s name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.',
+    },
     purge_on_destroy: { kind: "bool", description: "Purge the package when the resource is destroyed.", default: false },
     installed_version: { kind: "string", description: "Version installed on the host.", computed: true },
   },
@@ -33,7 +41,9 @@ export const packageType: ResourceType = {
   plan(prior, config) {
     const planned: Attrs = { ...config };
     const version = config.version;
-    if (typeof version === "string") planned.installed_version = version;
+    if (typeof version === "string" && version.endsWith("*"))
+      planned.installed_version = typeof prior?.installed_version === "string" && versionMatches(prior.installed_version, version) ? prior.installed_version : UNKNOWN;
+    else if (typeof version === "string") planned.installed_version = version;
     else if (version === UNKNOWN) planned.installed_version = UNKNOWN;
     else planned.installed_version = prior?.installed_version ?? UNKNOWN;
     return { planned };
@@ -46,7 +56,7 @@ export const packageType: ResourceType = {
     const name = reqString(planned, "name");
     const version = optString(planned, "version");
     const current = await driver.packageVersion(name);
-    if (current !== null && (version === undefined || version === current)) {
+    if (current !== null && (version === undefined || versionMatches(current, version))) {
       ctx.log(`package ${name} ${current} is already installed on ${driver.describe}`);
       return { ...planned, installed_version: current };
     }
@@ -64,7 +74,7 @@ export const packageType: ResourceType = {
     const name = reqString(planned, "name");
     const version = optString(planned, "version");
     const current = await driver.packageVersion(name);
-    if (current !== null && (version === undefined || version === current)) {
+    if (current !== null && (version === undefined || versionMatches(current, version))) {
       return { ...planned, installed_version: current };
     }
     return { ...planned, installed_version: await driver.installPackage(name, version) };

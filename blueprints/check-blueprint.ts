@@ -1,0 +1,72 @@
+// Checks a blueprint as a whole: roles that need other roles, ensemble and
+// master counts, app definitions against Marathon's official schema.
+
+import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { ResourceConfig } from "../planner/model.js";
+import { marathonAppErrors } from "../provider/services/marathon-app-schema.js";
+import { ZOOKEEPER_MAX_ID } from "../provider/services/zookeeper.js";
+import type { Blueprint, Role } from "./blueprint.js";
+
+/** A role and the roles it cannot work without (anywhere in the cluster, or on the same node). */
+const NEEDS: { role: Role; needs: Role; where: "cluster" | "node"; why: string }[] = [
+  { role: "mesos_master", needs: "zookeeper", where: "cluster", why: "Mesos masters elect a leader through ZooKeeper" },
+  { role: "mesos_slave", needs: "mesos_master", where: "cluster", why: "agents register with a master" },
+  { role: "mesos_marathon", needs: "mesos_master", where: "cluster", why: "Marathon is a Mesos framework" },
+  { role: "mesos_chronos", needs: "mesos_master", where: "cluster", why: "Chronos is a Mesos framework" },
+  { role: "mesos_docker", needs: "mesos_slave", where: "node", why: "Docker serves the Mesos agent on the same node" },
+];
+
+export function checkBlueprint(r: ResourceConfig, bp: Blueprint, diags: DiagnosticBag): void {
+  const at = (field: string, ...rest: (string | number)[]): Origin => {
+    const base = r.properties[field]?.origin ?? r.origin;
+    return { file: base.file, path: [...base.path, ...rest] };
+  };
+  const count = (role: Role) => bp.node_groups.filter((g) => g.roles.includes(role)).reduce((n, g) => n + g.instances, 0);
+
+  for (const [i, g] of bp.node_groups.entries())
+    for (const n of NEEDS) {
+      if (!g.roles.includes(n.role)) continue;
+      const ok = n.where === "node" ? g.roles.includes(n.needs) : count(n.needs) > 0;
+      if (!ok)
+        diags.error(
+          `cluster ${r.name}: node group "${g.name}" has role ${n.role}, which needs ${n.needs}${n.where === "node" ? " in the same node group" : " in the cluster"}`,
+          at("node_groups", i, "roles"),
+          `${n.why}.`,
+        );
+    }
+  const zk = count("zookeeper");
+  if (zk > ZOOKEEPER_MAX_ID) diags.error(`cluster ${r.name}: ${zk} ZooKeeper members; an ensemble has at most ${ZOOKEEPER_MAX_ID} (myid 1..255)`, at("node_groups"));
+  if (zk > 0 && zk % 2 === 0)
+    diags.warning(
+      `cluster ${r.name}: ${zk} ZooKeeper members is an even number`,
+      at("node_groups"),
+      `An ensemble of ${zk} tolerates no more failures than one of ${zk - 1} (a majority of ${Math.floor(zk / 2) + 1} is needed). Use an odd number.`,
+    );
+  const masters = count("mesos_master");
+  if (masters > 0 && masters % 2 === 0)
+    diags.warning(
+      `cluster ${r.name}: ${masters} Mesos masters is an even number`,
+      at("node_groups"),
+      `The replicated log needs a quorum of ${Math.floor(masters / 2) + 1} of ${masters}, so ${masters} masters tolerate only ${Math.floor((masters - 1) / 2)} failure(s), as ${masters - 1} would. gantry writes quorum ${Math.floor(masters / 2) + 1} (BDE wrote 1, which breaks Mesos' rule).`,
+    );
+  if (bp.apps.length && !count("mesos_marathon")) diags.error(`cluster ${r.name}: apps need a node group with the mesos_marathon role`, at("apps"));
+  if (bp.jobs.length && !count("mesos_chronos")) diags.error(`cluster ${r.name}: jobs need a node group with the mesos_chronos role`, at("jobs"));
+  if (bp.routes.length && !count("haproxy")) diags.error(`cluster ${r.name}: routes need a node group with the haproxy role`, at("routes"));
+  bp.apps.forEach((app, i) => {
+    for (const e of marathonAppErrors(app))
+      diags.error(`cluster ${r.name}: app ${String(app.id)} is not a valid Marathon app definition: ${e.path || "(app)"} ${e.message}`, at("apps", i, ...pathSegments(e.path)));
+  });
+  const ports = new Map<number, string>();
+  bp.routes.forEach((route, i) => {
+    if (ports.has(route.service_port)) diags.error(`cluster ${r.name}: service port ${route.service_port} is routed twice (${ports.get(route.service_port)} and ${route.app})`, at("routes", i, "service_port"));
+    ports.set(route.service_port, route.app);
+  });
+}
+
+/** "/container/docker/image" or ".container.docker" → path segments. */
+function pathSegments(p: string): (string | number)[] {
+  return p
+    .split(/[/.]/)
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}

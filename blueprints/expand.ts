@@ -1,0 +1,368 @@
+// Expands every `cluster` resource of a configuration into the primitive
+// resources that bring its platform up: hosts, packages, configuration
+// files and services per node, Marathon apps, Chronos jobs and HAProxy.
+// The cluster's own address keeps a record (distro, placement, endpoints).
+// Nothing downstream knows a resource came from a blueprint.
+
+import { join } from "node:path";
+import { DiagnosticBag, type Diagnostic, type Origin } from "../planner/diagnostics.js";
+import { evaluate } from "../planner/expressions/evaluate.js";
+import type { Expr } from "../planner/expressions/ast.js";
+import type { Config, ResourceConfig } from "../planner/model.js";
+import { ValueScope } from "../planner/scope.js";
+import type { State } from "../planner/state.js";
+import { containsUnknown, type Value } from "../planner/values.js";
+import { marathonAppErrors } from "../provider/services/marathon-app-schema.js";
+import { zkConnectString, zkHosts, zookeeperMajority } from "../provider/services/zookeeper.js";
+import { HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/services/haproxy.js";
+import type { Blueprint, InventoryHost, NodeGroup, Placement, Role } from "./blueprint.js";
+import { distroManifest, type Distro } from "./distro-manifest.js";
+import { buildBlock, hostRef, literalBlock, pathSlug } from "./generated-blocks.js";
+import { FRAMEWORK_PORTS, nodePlan, type ClusterTopology, type NodePlan } from "./node-plan.js";
+import { place, PlacementError } from "./placement.js";
+import { readBlueprint } from "./read-blueprint.js";
+import { checkBlueprint } from "./check-blueprint.js";
+
+export interface ExpandOptions {
+  /** <config dir>/.gantry: local hosts' roots default to <dataDir>/hosts/<cluster>-<host>. */
+  dataDir: string;
+  /** The state, for the placement of the last apply (kept stable). */
+  prior?: State;
+}
+
+export interface ExpandResult {
+  config: Config;
+  warnings: Diagnostic[];
+}
+
+/** Start order of roles: a service waits for every service of the roles before it. */
+const ROLE_ORDER: Record<Role, number> = { zookeeper: 0, mesos_master: 1, mesos_docker: 2, mesos_slave: 3, mesos_marathon: 3, mesos_chronos: 3, haproxy: 4 };
+
+export function expandBlueprints(config: Config, variables: Map<string, Value>, opts: ExpandOptions): ExpandResult {
+  const clusters = [...config.resources.values()].filter((r) => r.type === "cluster");
+  if (!clusters.length) return { config, warnings: [] };
+  const diags = new DiagnosticBag();
+  const resources = new Map(config.resources);
+  const values = new ValueScope(config, variables, new Map(), () => undefined, true);
+  for (const r of clusters) {
+    const props: Record<string, Value> = {};
+    for (const [k, p] of Object.entries(r.properties)) {
+      try {
+        const v = evaluate(p.value, values.scope());
+        if (containsUnknown(v)) diags.error(`cluster ${r.name}: "${k}" must be known when planning; it may use variables and locals, not other resources' attributes`, p.origin);
+        else props[k] = v;
+      } catch (e) {
+        diags.error(`cluster ${r.name}: invalid expression in "${k}": ${(e as Error).message}`, p.origin);
+      }
+    }
+    if (diags.hasErrors) continue;
+    const generated = expandCluster(r, props, opts, diags);
+    if (!generated) continue;
+    for (const block of generated) {
+      if (block.key !== r.key && resources.has(block.key))
+        diags.error(`cluster ${r.name} generates ${block.key}, which is also declared in the configuration`, resources.get(block.key)!.origin);
+      resources.set(block.key, block);
+    }
+  }
+  diags.throwIfErrors();
+  return { config: { ...config, resources }, warnings: diags.items.filter((d) => d.severity === "warning") };
+}
+
+function fieldOrigin(r: ResourceConfig, field: string, ...rest: (string | number)[]): Origin {
+  const base = r.properties[field]?.origin ?? r.origin;
+  return { file: base.file, path: [...base.path, ...rest] };
+}
+
+function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: ExpandOptions, diags: DiagnosticBag): ResourceConfig[] | undefined {
+  const before = diags.items.length;
+  const bp = readBlueprint(r, props, diags);
+  const manifest = distroManifest((bp.distros ?? []) as Partial<Distro>[]);
+  const distro = manifest.find((d) => d.name === bp.distro.name && d.version === bp.distro.version);
+  if (!distro && bp.distro.version)
+    diags.error(
+      `cluster ${r.name}: no distro "${bp.distro.name}" version "${bp.distro.version}" in the manifest`,
+      fieldOrigin(r, "distro"),
+      `Known: ${manifest.map((d) => `${d.name} ${d.version} (Mesos ${d.mesos}, Marathon ${d.marathon}, Chronos ${d.chronos})`).join("; ")}. Add your own under "distros".`,
+    );
+  if (diags.items.slice(before).some((d) => d.severity === "error") || !distro) return undefined;
+  checkBlueprint(r, bp, diags);
+  if (diags.items.slice(before).some((d) => d.severity === "error")) return undefined;
+
+  const previous = previousPlacement(opts.prior, r.key);
+  let placements: Placement[];
+  try {
+    placements = place({ groups: bp.node_groups, hosts: bp.hosts, previous });
+  } catch (e) {
+    if (!(e instanceof PlacementError)) throw e;
+    diags.error(`cluster ${r.name}: cannot place node group "${e.group}" (${e.constraint})`, fieldOrigin(r, "node_groups", bp.node_groups.findIndex((g) => g.name === e.group)), e.message);
+    return undefined;
+  }
+  const hostByName = new Map(bp.hosts.map((h) => [h.name, h]));
+  const groupByName = new Map(bp.node_groups.map((g) => [g.name, g]));
+  const hasRole = (p: Placement, role: Role) => groupByName.get(p.group)!.roles.includes(role);
+
+  const zkNodes = placements.filter((p) => hasRole(p, "zookeeper"));
+  const topo: ClusterTopology = {
+    zookeeper: zkNodes.map((p, i) => ({ id: i + 1, address: hostByName.get(p.host)!.address })),
+    zkIdOf: new Map(zkNodes.map((p, i) => [p.node, i + 1])),
+    masters: placements.filter((p) => hasRole(p, "mesos_master")),
+    marathons: placements.filter((p) => hasRole(p, "mesos_marathon")).map((p) => `http://${hostByName.get(p.host)!.address}:${FRAMEWORK_PORTS.marathon}`),
+    chronoses: placements.filter((p) => hasRole(p, "mesos_chronos")).map((p) => `http://${hostByName.get(p.host)!.address}:${FRAMEWORK_PORTS.chronos}`),
+  };
+  const rootOf = (h: InventoryHost) => (h.driver === "local" ? (h.root ?? join(opts.dataDir, "hosts", `${r.name}-${h.name}`)) : "");
+  let plans: NodePlan[];
+  try {
+    plans = placements.map((p) => {
+      const h = hostByName.get(p.host)!;
+      return nodePlan(bp, distro, topo, p, groupByName.get(p.group)!, h, rootOf(h));
+    });
+  } catch (e) {
+    diags.error(`cluster ${r.name}: ${(e as Error).message}`, fieldOrigin(r, "node_groups"));
+    return undefined;
+  }
+  checkPorts(r, plans, bp, diags);
+  if (diags.items.slice(before).some((d) => d.severity === "error")) return undefined;
+
+  const origin = r.origin;
+  const hostBlock = r.name;
+  const blocks: ResourceConfig[] = [];
+
+  // hosts
+  const used = [...new Set(placements.map((p) => p.host))].sort();
+  blocks.push(
+    buildBlock({
+      type: "host",
+      name: hostBlock,
+      instances: new Map(
+        used.map((n) => {
+          const h = hostByName.get(n)!;
+          return [n, { name: h.name, driver: h.driver, address: h.address, ...(h.driver === "local" ? { root: rootOf(h) } : {}), options: (h.options ?? null) as Value }];
+        }),
+      ),
+      properties: ["name", "driver", "address", ...(used.some((n) => hostByName.get(n)!.driver === "local") ? ["root"] : []), "options"],
+      origin: fieldOrigin(r, bp.hosts.length ? "hosts" : "host_pools"),
+    }),
+  );
+
+  // per node group: packages, files, services
+  const serviceBlocksByRole = new Map<Role, string[]>();
+  const groupBlocks: { group: NodeGroup; services: { key: string; role: Role }[] }[] = [];
+  for (const [gi, group] of bp.node_groups.entries()) {
+    const gPlans = plans.filter((p) => p.group.name === group.name);
+    if (!gPlans.length) continue;
+    const gOrigin = fieldOrigin(r, "node_groups", gi);
+    const prefix = `${r.name}_${group.name}`;
+    const majority = group.roles.includes("zookeeper") || group.roles.includes("mesos_master") ? zookeeperMajority(group.instances) : 0;
+    const updatePolicy = {
+      group: `${r.name}/${group.name}`,
+      maxBatchSize: group.max_batch_size ?? 1,
+      minInService: group.min_in_service ?? majority,
+    };
+    const packageKeys: string[] = [];
+    const byName = new Map<string, Map<string, Record<string, Value>>>();
+    for (const np of gPlans)
+      for (const pk of np.packages) {
+        const m = byName.get(pk.name) ?? byName.set(pk.name, new Map()).get(pk.name)!;
+        m.set(np.placement.node, { host: np.host.name, name: pk.name, ...(pk.version ? { version: pk.version } : {}) });
+      }
+    for (const [name, inst] of byName) {
+      const block = buildBlock({
+        type: "package",
+        name: `${prefix}_${pathSlug(name)}`,
+        instances: inst,
+        properties: ["name", ...([...inst.values()].every((v) => "version" in v) ? ["version"] : [])],
+        hostBlock,
+        updatePolicy,
+        origin: gOrigin,
+      });
+      blocks.push(block);
+      packageKeys.push(block.key);
+    }
+    const fileKeys: string[] = [];
+    const byPath = new Map<string, Map<string, Record<string, Value>>>();
+    for (const np of gPlans)
+      for (const f of np.files) {
+        const m = byPath.get(f.path) ?? byPath.set(f.path, new Map()).get(f.path)!;
+        m.set(np.placement.node, { host: np.host.name, path: f.path, content: f.content, mode: f.mode ?? "0644" });
+      }
+    for (const [path, inst] of [...byPath].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const block = buildBlock({ type: "file", name: `${prefix}_${pathSlug(path)}`, instances: inst, properties: ["path", "content", "mode"], hostBlock, dependsOn: packageKeys, updatePolicy, origin: gOrigin });
+      blocks.push(block);
+      fileKeys.push(block.key);
+    }
+    const services: { key: string; role: Role }[] = [];
+    const bySvc = new Map<string, { role: Role; inst: Map<string, Record<string, Value>> }>();
+    for (const np of gPlans)
+      for (const s of np.services) {
+        const e = bySvc.get(s.name) ?? bySvc.set(s.name, { role: s.role, inst: new Map() }).get(s.name)!;
+        e.inst.set(np.placement.node, {
+          host: np.host.name,
+          name: s.name,
+          command: s.command,
+          args: s.args,
+          environment: (s.environment ?? {}) as Value,
+          ports: s.ports,
+          health_check: (s.health_check ?? null) as Value,
+        });
+      }
+    for (const [svc, { role, inst }] of bySvc) {
+      const block = buildBlock({
+        type: "service",
+        name: `${prefix}_${pathSlug(svc)}`,
+        instances: inst,
+        properties: ["name", "command", "args", "environment", "ports", "health_check"],
+        hostBlock,
+        dependsOn: [...packageKeys, ...fileKeys],
+        updatePolicy,
+        origin: gOrigin,
+      });
+      blocks.push(block);
+      services.push({ key: block.key, role });
+      (serviceBlocksByRole.get(role) ?? serviceBlocksByRole.set(role, []).get(role)!).push(block.key);
+    }
+    groupBlocks.push({ group, services });
+  }
+  // start order across roles: each service waits for the services of the roles before it
+  const orders = [...new Set(Object.values(ROLE_ORDER))].sort((a, b) => a - b);
+  for (const { services } of groupBlocks)
+    for (const s of services) {
+      const mine = ROLE_ORDER[s.role];
+      const earlier = orders.filter((o) => o < mine && [...serviceBlocksByRole].some(([role]) => ROLE_ORDER[role] === o));
+      if (!earlier.length) continue;
+      const level = earlier[earlier.length - 1];
+      const block = blocks.find((b) => b.key === s.key)!;
+      for (const [role, keys] of serviceBlocksByRole) if (ROLE_ORDER[role] === level) for (const k of keys) block.dependsOn.push({ ref: k, origin: block.origin });
+    }
+
+  // Marathon apps and Chronos jobs, through the frameworks' APIs
+  const appKey = (id: string) => id.replace(/^\/+/, "");
+  const appBlock = `${r.name}_apps`;
+  if (bp.apps.length)
+    blocks.push(
+      buildBlock({
+        type: "marathon_app",
+        name: appBlock,
+        instances: new Map(bp.apps.map((a) => [appKey(String(a.id)), { endpoints: topo.marathons, definition: a as Value }])),
+        properties: ["endpoints", "definition"],
+        dependsOn: serviceBlocksByRole.get("mesos_marathon") ?? [],
+        origin: fieldOrigin(r, "apps"),
+      }),
+    );
+  if (bp.jobs.length)
+    blocks.push(
+      buildBlock({
+        type: "chronos_job",
+        name: `${r.name}_jobs`,
+        instances: new Map(bp.jobs.map((j) => [j.name, { endpoints: topo.chronoses, api_prefix: distro.chronos_api_prefix, job: j as unknown as Value }])),
+        properties: ["endpoints", "api_prefix", "job"],
+        dependsOn: serviceBlocksByRole.get("mesos_chronos") ?? [],
+        origin: fieldOrigin(r, "jobs"),
+      }),
+    );
+
+  // HAProxy: configuration from the apps' tasks, reloaded only when it changes
+  const lbPlans = plans.filter((p) => p.group.roles.includes("haproxy"));
+  for (const group of bp.node_groups.filter((g) => g.roles.includes("haproxy"))) {
+    const gPlans = lbPlans.filter((p) => p.group.name === group.name);
+    if (!gPlans.length) continue;
+    const gOrigin = fieldOrigin(r, "node_groups", bp.node_groups.indexOf(group));
+    const cfgBlock = `${r.name}_${group.name}_haproxy_cfg`;
+    const appsExpr: Expr = {
+      k: "list",
+      items: bp.routes.map((route) => {
+        const def = bp.apps.find((a) => a.id === route.app)!;
+        const hc = Array.isArray(def.healthChecks) ? (def.healthChecks as { protocol?: string; path?: string }[]).find((h) => h.protocol === "HTTP" && h.path) : undefined;
+        const entries: Record<string, Expr> = {
+          id: { k: "lit", v: String(def.id) },
+          service_port: { k: "lit", v: route.service_port },
+          mode: { k: "lit", v: route.mode },
+          tasks: {
+            k: "ref",
+            root: "marathon_app",
+            steps: [{ k: "attr", name: appBlock }, { k: "index", index: { k: "lit", v: appKey(String(def.id)) } }, { k: "attr", name: "tasks" }],
+            text: `marathon_app.${appBlock}["${appKey(String(def.id))}"].tasks`,
+          },
+        };
+        if (hc?.path && route.mode === "http") entries.health_check_path = { k: "lit", v: hc.path };
+        if (route.vhost) entries.vhost = { k: "lit", v: route.vhost };
+        return { k: "map", entries };
+      }),
+    };
+    const cfg = buildBlock({
+      type: "haproxy_config",
+      name: cfgBlock,
+      instances: new Map(gPlans.map((p) => [p.placement.node, { host: p.host.name, path: HAPROXY_CFG }])),
+      properties: ["path"],
+      hostBlock,
+      dependsOn: blocks.filter((b) => b.type === "package" && b.name.startsWith(`${r.name}_${group.name}_`)).map((b) => b.key),
+      origin: gOrigin,
+    });
+    cfg.properties.apps = { value: appsExpr, origin: fieldOrigin(r, "routes") };
+    blocks.push(cfg);
+    const svc = blocks.find((b) => b.type === "service" && b.name === `${r.name}_${group.name}_haproxy`);
+    if (svc) {
+      svc.properties.reload_triggers = {
+        value: { k: "ref", root: "haproxy_config", steps: [{ k: "attr", name: cfgBlock }, { k: "index", index: { k: "ref", root: "each", steps: [{ k: "attr", name: "key" }], text: "each.key" } }, { k: "attr", name: "sha256" }], text: `haproxy_config.${cfgBlock}[each.key].sha256` },
+        origin: gOrigin,
+      };
+      svc.properties.reload_signal = { value: { k: "lit", v: "SIGUSR2" }, origin: gOrigin };
+      svc.dependsOn.push({ ref: cfg.key, origin: gOrigin });
+    }
+  }
+
+  // the cluster's own record
+  const stats = lbPlans.map((p) => `http://${p.host.address}:${HAPROXY_STATS_PORT}/haproxy?stats`);
+  blocks.push(
+    literalBlock(
+      "cluster",
+      r.name,
+      {
+        distro: distro as unknown as Value,
+        placement: Object.fromEntries(placements.map((p) => [p.node, p.host])),
+        endpoints: {
+          zookeeper: topo.zookeeper.length ? zkHosts(topo.zookeeper) : null,
+          mesos: topo.zookeeper.length && topo.masters.length ? zkConnectString(topo.zookeeper, bp.zk_path) : null,
+          mesos_masters: topo.masters.map((p) => `http://${hostByName.get(p.host)!.address}:5050`),
+          marathon: topo.marathons,
+          chronos: topo.chronoses,
+          haproxy_stats: stats,
+          routes: bp.routes.flatMap((route) => lbPlans.map((p) => `${route.mode}://${p.host.address}:${route.service_port}${route.mode === "http" ? "/" : ""}`)),
+        },
+      },
+      r.origin,
+    ),
+  );
+  return blocks;
+}
+
+/** The placement recorded by the last apply (from the cluster's record in state). */
+export function previousPlacement(state: State | undefined, clusterKey: string): Placement[] | undefined {
+  const rec = state?.instances.get(clusterKey)?.attributes.placement;
+  if (!rec || typeof rec !== "object" || Array.isArray(rec)) return undefined;
+  const out: Placement[] = [];
+  for (const [node, host] of Object.entries(rec)) {
+    const m = /^(.*)-(\d+)$/.exec(node);
+    if (m && typeof host === "string") out.push({ group: m[1], index: Number(m[2]), node, host });
+  }
+  return out;
+}
+
+/** Two services on one port of one host is an error naming both. */
+function checkPorts(r: ResourceConfig, plans: NodePlan[], bp: Blueprint, diags: DiagnosticBag): void {
+  const byHost = new Map<string, Map<number, string>>();
+  for (const np of plans)
+    for (const s of np.services) {
+      const ports = byHost.get(np.host.name) ?? byHost.set(np.host.name, new Map()).get(np.host.name)!;
+      for (const port of s.ports) {
+        const who = `${s.name} of ${np.placement.node}`;
+        const other = ports.get(port);
+        if (other && other !== who)
+          diags.error(
+            `cluster ${r.name}: port ${port} on host ${np.host.name} is used by both ${other} and ${who}`,
+            fieldOrigin(r, "node_groups", bp.node_groups.indexOf(np.group)),
+            "Place the groups on different hosts (placement: instance_per_host, group_associations) or change one service's port in the group's configuration.",
+          );
+        else ports.set(port, who);
+      }
+    }
+}

@@ -1,0 +1,134 @@
+// What each placed node needs, role by role: the packages, the files the
+// upstream packages read and the daemons to run, as the service drivers in
+// provider/services generate them.
+
+import type { DaemonCommand, ServiceFile } from "../provider/services/common.js";
+import { chronosCommand, chronosFiles, CHRONOS_HTTP_PORT } from "../provider/services/chronos.js";
+import { DOCKER_UNAVAILABLE, dockerCommand } from "../provider/services/docker.js";
+import { haproxyCommand, HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/services/haproxy.js";
+import { marathonCommand, marathonFiles, MARATHON_HTTP_PORT } from "../provider/services/marathon.js";
+import { mesosAgentCommand, mesosAgentFiles, mesosMasterCommand, mesosMasterFiles } from "../provider/services/mesos.js";
+import { zookeeperCommand, zookeeperFiles, type ZookeeperMember } from "../provider/services/zookeeper.js";
+import type { Blueprint, InventoryHost, NodeGroup, Placement, Role } from "./blueprint.js";
+import type { Distro } from "./distro-manifest.js";
+
+export interface NodePackage {
+  name: string;
+  version?: string;
+}
+
+export interface NodeService extends DaemonCommand {
+  role: Role;
+  /** What a service that cannot run here would need, said plainly. */
+  note?: string;
+}
+
+export interface NodePlan {
+  placement: Placement;
+  group: NodeGroup;
+  host: InventoryHost;
+  packages: NodePackage[];
+  files: ServiceFile[];
+  services: NodeService[];
+}
+
+export interface ClusterTopology {
+  zookeeper: ZookeeperMember[];
+  /** Node name → its ZooKeeper id (myid). */
+  zkIdOf: Map<string, number>;
+  masters: Placement[];
+  marathons: string[];
+  chronoses: string[];
+}
+
+/** Flag overrides a node group gives a service, under the role name or the daemon name. */
+function overrides(group: NodeGroup, ...names: string[]): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const n of names) for (const [k, v] of Object.entries(group.configuration[n] ?? {})) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
+  return out;
+}
+
+/** Paths inside generated content are real paths on the machine: a local host's root comes first. */
+function within(prefix: string, path: string): string {
+  return prefix ? `${prefix}${path}` : path;
+}
+
+/** Generated file paths are host paths: strip the local root again. */
+function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
+  return prefix ? files.map((f) => ({ ...f, path: f.path.startsWith(prefix + "/") ? f.path.slice(prefix.length) : f.path })) : files;
+}
+
+export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p: Placement, group: NodeGroup, host: InventoryHost, fsPrefix: string): NodePlan {
+  const plan: NodePlan = { placement: p, group, host, packages: [], files: [], services: [] };
+  const has = (r: Role) => group.roles.includes(r);
+  const pkg = (name: string, version?: string) => {
+    if (!plan.packages.some((x) => x.name === name)) plan.packages.push({ name, ...(version ? { version } : {}) });
+  };
+
+  if (has("zookeeper")) {
+    pkg(distro.packages.java);
+    pkg(distro.packages.zookeeper);
+    const cfgPath = within(fsPrefix, "/etc/zookeeper/conf/zoo.cfg");
+    plan.files.push(...hostPaths(fsPrefix, zookeeperFiles({ members: topo.zookeeper, self: topo.zkIdOf.get(p.node)!, dataDir: within(fsPrefix, "/var/lib/zookeeper"), cfgPath })));
+    plan.services.push({ ...zookeeperCommand({ cfgPath, logDir: within(fsPrefix, "/var/log/zookeeper") }), role: "zookeeper" });
+  }
+  if (has("mesos_master")) {
+    pkg(distro.packages.mesos, `${distro.mesos}-*`);
+    plan.files.push(
+      ...hostPaths(
+        fsPrefix,
+        mesosMasterFiles({
+          zookeeper: topo.zookeeper,
+          zkPath: bp.zk_path,
+          masters: topo.masters.length,
+          address: host.address,
+          cluster: bp.name,
+          workDir: within(fsPrefix, "/var/lib/mesos"),
+          overrides: overrides(group, "mesos_master", "mesos-master"),
+        }),
+      ),
+    );
+    plan.services.push({ ...mesosMasterCommand(), role: "mesos_master" });
+  }
+  if (has("mesos_slave")) {
+    pkg(distro.packages.mesos, `${distro.mesos}-*`);
+    plan.files.push(
+      ...hostPaths(
+        fsPrefix,
+        mesosAgentFiles({
+          zookeeper: topo.zookeeper,
+          zkPath: bp.zk_path,
+          address: host.address,
+          docker: has("mesos_docker"),
+          ...(host.rack ? { rack: host.rack } : {}),
+          resources: { cpus: group.cpus, mem: group.memory_mb },
+          workDir: within(fsPrefix, "/var/lib/mesos"),
+          overrides: overrides(group, "mesos_slave", "mesos_agent", "mesos-agent", "mesos-slave"),
+        }),
+      ),
+    );
+    plan.services.push({ ...mesosAgentCommand(), role: "mesos_slave" });
+  }
+  if (has("mesos_docker")) {
+    pkg(distro.packages.docker);
+    plan.services.push({ ...dockerCommand(), role: "mesos_docker", note: DOCKER_UNAVAILABLE });
+  }
+  if (has("mesos_marathon")) {
+    pkg(distro.packages.marathon, `${distro.marathon}-*`);
+    plan.files.push(...hostPaths(fsPrefix, marathonFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_marathon", "marathon") })));
+    plan.services.push({ ...marathonCommand({ noLogger: true }), role: "mesos_marathon" });
+  }
+  if (has("mesos_chronos")) {
+    pkg(distro.packages.chronos, `${distro.chronos}-*`);
+    plan.files.push(...hostPaths(fsPrefix, chronosFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_chronos", "chronos") })));
+    plan.services.push({ ...chronosCommand({ noLogger: true }), role: "mesos_chronos" });
+  }
+  if (has("haproxy")) {
+    pkg(distro.packages.haproxy);
+    const cmd = haproxyCommand({ cfgPath: within(fsPrefix, HAPROXY_CFG) });
+    plan.services.push({ ...cmd, ports: [...new Set([...cmd.ports, HAPROXY_STATS_PORT, ...bp.routes.map((r) => r.service_port)])], role: "haproxy" });
+  }
+  return plan;
+}
+
+export const FRAMEWORK_PORTS = { marathon: MARATHON_HTTP_PORT, chronos: CHRONOS_HTTP_PORT };
