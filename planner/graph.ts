@@ -59,7 +59,7 @@ export function buildGraph(config: Config): ConfigGraph {
   for (const o of config.outputs.values()) graph.addNode(nodeId.output(o.name), { kind: "output", name: o.name, origin: o.origin });
 
   const link = (from: string, to: string) => {
-    if (!graph.hasEdge(from, to)) graph.addEdge(from, to);
+    graph.mergeEdge(from, to);
   };
 
   /** Adds an edge for each reference in `e`; reports references to things that do not exist. */
