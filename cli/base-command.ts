@@ -47,10 +47,11 @@ export abstract class GantryCommand extends Command {
     this.style = makeStyle(!noColor && !!process.stdout.isTTY && !process.env.NO_COLOR);
   }
 
-  protected io(): { style: Style; out(text: string): void; setErrorContext(dir: string, sources?: SourceFile[]): void } {
+  protected io(): { style: Style; out(text: string): void; setErrorContext(dir: string, sources?: SourceFile[]): void; warnings(d: Diagnostic[]): Promise<void> } {
     return {
       style: this.style,
       out: (t) => this.out(t),
+      warnings: (d) => this.printDiagnostics(d),
       setErrorContext: (dir, sources) => {
         this.errorDir = dir;
         this.errorSources = sources;

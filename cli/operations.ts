@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { apply, type ApplyResult } from "../planner/apply.js";
-import { GantryError } from "../planner/diagnostics.js";
+import { GantryError, type Diagnostic } from "../planner/diagnostics.js";
 import type { Config } from "../planner/model.js";
 import { plan, planHasChanges, type Plan } from "../planner/plan.js";
 import { checkPlanIsCurrent, readPlanFile, writePlanFile } from "../planner/plan-file.js";
@@ -11,13 +11,12 @@ import { StateLock } from "../planner/state-lock.js";
 import { StateWriter } from "../planner/state.js";
 import type { PlanMode } from "../planner/changes.js";
 import { getResourceType, resourceTypeNames } from "../provider/registry.js";
-import { loadConfigFromFiles } from "../templates/load.js";
 import { ApplyProgress } from "./apply-progress.js";
 import { parseDuration } from "./base-command.js";
 import { GANTRY_VERSION, planToJson } from "./render-json.js";
 import { renderPlan } from "./render-plan.js";
 import type { Style } from "./style.js";
-import { ensureDataDir, loadState, loadWorkspaceConfig, workspace, type Workspace } from "./workspace.js";
+import { ensureDataDir, loadState, loadWorkspaceConfig, replayConfig, workspace, type Workspace } from "./workspace.js";
 
 export interface FlowFlags {
   dir: string;
@@ -39,14 +38,17 @@ export interface FlowIO {
   out(text: string): void;
   /** Where errors are resolved to source lines. */
   setErrorContext(dir: string, sources?: Config["files"]): void;
+  /** Prints located warnings. */
+  warnings(diags: Diagnostic[]): Promise<void>;
 }
 
 export async function makePlan(f: FlowFlags, mode: PlanMode, io: FlowIO, signal?: AbortSignal): Promise<{ ws: Workspace; config: Config; plan: Plan }> {
   const ws = workspace({ dir: f.dir, statePath: f.state });
   io.setErrorContext(ws.dir);
-  const { config, variables } = await loadWorkspaceConfig(ws, { dir: f.dir, vars: f.var, varFiles: f["var-file"] });
-  io.setErrorContext(ws.dir, config.files);
   const state = loadState(ws);
+  const { config, variables, warnings } = await loadWorkspaceConfig(ws, { dir: f.dir, vars: f.var, varFiles: f["var-file"] }, state);
+  io.setErrorContext(ws.dir, config.files);
+  if (warnings.length) await io.warnings(warnings);
   const p = await plan({
     config,
     state,
@@ -117,11 +119,11 @@ export async function planAndApply(
     if (f.planFile) {
       const saved = readPlanFile(f.planFile);
       ws = workspace({ dir: saved.configDir, statePath: f.state });
-      config = loadConfigFromFiles(saved.configDir, saved.files);
-      io.setErrorContext(ws.dir, config.files);
+      io.setErrorContext(ws.dir, saved.files);
       lock = await StateLock.acquire(ws.statePath, "apply", lockTimeout);
       const state = loadState(ws);
       checkPlanIsCurrent(saved.plan, state, f.planFile);
+      config = replayConfig(ws, saved.files, new Map(Object.entries(saved.plan.variables)), state);
       p = saved.plan;
       return await runApply(ws, config, p, new StateWriter(ws.statePath, state), f, io, controller.signal);
     }

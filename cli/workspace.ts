@@ -10,7 +10,10 @@ import type { Config } from "../planner/model.js";
 import { readState, type State } from "../planner/state.js";
 import type { Value } from "../planner/values.js";
 import { resolveVariables } from "../planner/variables.js";
-import { loadConfig } from "../templates/load.js";
+import { expandBlueprints } from "../blueprints/expand.js";
+import type { Diagnostic } from "../planner/diagnostics.js";
+import type { SourceFile } from "../planner/model.js";
+import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
 import { resolveVariableValues } from "../templates/variable-values.js";
 import { GANTRY_VERSION } from "./render-json.js";
 
@@ -48,11 +51,24 @@ export function ensureDataDir(ws: Workspace): void {
   mkdirSync(ws.dataDir, { recursive: true });
 }
 
-export async function loadWorkspaceConfig(ws: Workspace, opts: WorkspaceOptions): Promise<{ config: Config; variables: Map<string, Value> }> {
-  const config = await loadConfig(ws.dir);
-  const provided = resolveVariableValues(config, { vars: opts.vars ?? [], varFiles: opts.varFiles ?? [], env: process.env });
-  const variables = resolveVariables(config, provided as Map<string, unknown>);
-  return { config, variables };
+export interface LoadedConfig {
+  config: Config;
+  variables: Map<string, Value>;
+  /** Warnings found while expanding blueprints (e.g. an even number of ZooKeeper members). */
+  warnings: Diagnostic[];
+}
+
+export async function loadWorkspaceConfig(ws: Workspace, opts: WorkspaceOptions, state: State): Promise<LoadedConfig> {
+  const raw = await loadConfig(ws.dir);
+  const provided = resolveVariableValues(raw, { vars: opts.vars ?? [], varFiles: opts.varFiles ?? [], env: process.env });
+  const variables = resolveVariables(raw, provided as Map<string, unknown>);
+  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, prior: state });
+  return { config, variables, warnings };
+}
+
+/** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
+export function replayConfig(ws: Workspace, files: SourceFile[], variables: Map<string, Value>, state: State): Config {
+  return expandBlueprints(loadConfigFromFiles(ws.dir, files), variables, { dataDir: ws.dataDir, prior: state }).config;
 }
 
 export function loadState(ws: Workspace): State {

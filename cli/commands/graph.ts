@@ -2,25 +2,27 @@ import { Flags } from "@oclif/core";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { GantryError } from "../../planner/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
 
 export default class GraphCmd extends GantryCommand {
   static override summary = "Print the dependency graph in DOT (or render SVG with Graphviz)";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,
+    ...varFlags,
     svg: Flags.string({ description: "write an SVG to this file (needs Graphviz's dot)" }),
   };
 
   async run(): Promise<void> {
     const { buildGraph, describeNode } = await import("../../planner/graph.js");
-    const { loadConfig } = await import("../../templates/load.js");
+    const { loadWorkspaceConfig, loadState } = await import("../workspace.js");
     const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(GraphCmd);
     const ws = workspace({ dir: args.dir });
     this.errorDir = ws.dir;
-    const config = await loadConfig(ws.dir);
+    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] }, loadState(ws));
     this.errorSources = config.files;
+    if (warnings.length) await this.printDiagnostics(warnings);
     const { graph } = buildGraph(config);
     const q = (s: string) => JSON.stringify(s);
     const lines = ["digraph G {", "  rankdir = \"RL\";", "  node [shape = rect, fontname = \"sans-serif\"];"];

@@ -1,24 +1,25 @@
 import { Flags } from "@oclif/core";
 import { DiagnosticBag } from "../../planner/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
 
 export default class Validate extends GantryCommand {
   static override summary = "Check the configuration without touching state or hosts";
   static override description = "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and cycles.";
   static override args = dirArg;
-  static override flags = { ...commonFlags, json: Flags.boolean({ description: "JSON output" }) };
+  static override flags = { ...commonFlags, ...varFlags, json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
     const { buildGraph } = await import("../../planner/graph.js");
     const { checkBlock } = await import("../../planner/instances.js");
-    const { loadConfig } = await import("../../templates/load.js");
+    const { loadWorkspaceConfig, loadState } = await import("../workspace.js");
     const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Validate);
     this.setColor(flags["no-color"]);
     const ws = workspace({ dir: args.dir });
     this.errorDir = ws.dir;
-    const config = await loadConfig(ws.dir);
+    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] }, loadState(ws));
     this.errorSources = config.files;
+    if (warnings.length) await this.printDiagnostics(warnings);
     buildGraph(config);
     const diags = new DiagnosticBag();
     for (const r of config.resources.values()) checkBlock(r, ws.types(r.type), ws.knownTypes, diags);
