@@ -116,6 +116,8 @@ export interface Blueprint {
   routes: Route[];
   /** ZooKeeper path for Mesos (default /mesos). */
   zk_path: string;
+  /** How apps run: through Marathon's API, or as supervised processes on the agents (default on local hosts, where Marathon cannot run). */
+  app_runner?: "marathon" | "processes";
   /** Distro entries added or overridden by the user (see distro-manifest.ts). */
   distros?: unknown[];
 }

@@ -159,19 +159,28 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       minInService: group.min_in_service ?? majority,
     };
     const packageKeys: string[] = [];
-    const byName = new Map<string, Map<string, Record<string, Value>>>();
+    const packageBlockOf = new Map<string, string>();
+    const byName = new Map<string, { inst: Map<string, Record<string, Value>>; requires: string[] }>();
     for (const np of gPlans)
       for (const pk of np.packages) {
-        const m = byName.get(pk.name) ?? byName.set(pk.name, new Map()).get(pk.name)!;
-        m.set(np.placement.node, { host: np.host.name, name: pk.name, ...(pk.version ? { version: pk.version } : {}) });
+        const e = byName.get(pk.name) ?? byName.set(pk.name, { inst: new Map(), requires: pk.requires ?? [] }).get(pk.name)!;
+        e.inst.set(np.placement.node, {
+          host: np.host.name,
+          name: pk.name,
+          ...(pk.version ? { version: pk.version } : {}),
+          if_unavailable: pk.ifUnavailable ?? "fail",
+          requires_packages: pk.requires ?? [],
+        });
       }
-    for (const [name, inst] of byName) {
+    for (const [name, { inst }] of byName) packageBlockOf.set(name, `package.${prefix}_${pathSlug(name)}`);
+    for (const [name, { inst, requires }] of byName) {
       const block = buildBlock({
         type: "package",
         name: `${prefix}_${pathSlug(name)}`,
         instances: inst,
-        properties: ["name", ...([...inst.values()].every((v) => "version" in v) ? ["version"] : [])],
+        properties: ["name", ...([...inst.values()].every((v) => "version" in v) ? ["version"] : []), "if_unavailable", "requires_packages"],
         hostBlock,
+        dependsOn: requires.map((r) => packageBlockOf.get(r)).filter((k): k is string => !!k),
         updatePolicy,
         origin: gOrigin,
       });
@@ -203,6 +212,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
           environment: (s.environment ?? {}) as Value,
           ports: s.ports,
           health_check: (s.health_check ?? null) as Value,
+          requires_packages: s.requires,
         });
       }
     for (const [svc, { role, inst }] of bySvc) {
@@ -210,7 +220,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
         type: "service",
         name: `${prefix}_${pathSlug(svc)}`,
         instances: inst,
-        properties: ["name", "command", "args", "environment", "ports", "health_check"],
+        properties: ["name", "command", "args", "environment", "ports", "health_check", "requires_packages"],
         hostBlock,
         dependsOn: [...packageKeys, ...fileKeys],
         updatePolicy,
@@ -234,10 +244,15 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       for (const [role, keys] of serviceBlocksByRole) if (ROLE_ORDER[role] === level) for (const k of keys) block.dependsOn.push({ ref: k, origin: block.origin });
     }
 
-  // Marathon apps and Chronos jobs, through the frameworks' APIs
+  // Apps and jobs: through Marathon's and Chronos' APIs, or — on local hosts, where those
+  // daemons cannot run — apps as supervised processes on the agents in place of Marathon.
   const appKey = (id: string) => id.replace(/^\/+/, "");
   const appBlock = `${r.name}_apps`;
-  if (bp.apps.length)
+  const runner = bp.app_runner ?? (bp.hosts.every((h) => h.driver === "local") ? "processes" : "marathon");
+  const agents = placements.filter((p) => hasRole(p, "mesos_slave"));
+  /** Per app: the tasks HAProxy routes to, as an expression. */
+  const tasksOf = new Map<string, Expr>();
+  if (bp.apps.length && runner === "marathon")
     blocks.push(
       buildBlock({
         type: "marathon_app",
@@ -248,7 +263,68 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
         origin: fieldOrigin(r, "apps"),
       }),
     );
-  if (bp.jobs.length)
+  if (runner === "marathon")
+    for (const a of bp.apps)
+      tasksOf.set(String(a.id), {
+        k: "ref",
+        root: "marathon_app",
+        steps: [{ k: "attr", name: appBlock }, { k: "index", index: { k: "lit", v: appKey(String(a.id)) } }, { k: "attr", name: "tasks" }],
+        text: `marathon_app.${appBlock}["${appKey(String(a.id))}"].tasks`,
+      });
+  if (bp.apps.length && runner === "processes") {
+    diags.warning(
+      `cluster ${r.name}: apps run as supervised processes on the agent hosts, in place of Marathon`,
+      fieldOrigin(r, "apps"),
+      "Marathon cannot run on local hosts (its package is not in the repositories this machine reaches), so gantry starts each app instance itself, with Marathon's PORT0/PORT/HOST environment, and HAProxy routes to those processes.",
+    );
+    bp.apps.forEach((a, ai) => {
+      const id = String(a.id);
+      const count = typeof a.instances === "number" ? a.instances : 1;
+      if (typeof a.cmd !== "string") {
+        diags.warning(`cluster ${r.name}: app ${id} is not started: it has no "cmd" (a Docker image needs a Docker engine, which local hosts do not have)`, fieldOrigin(r, "apps", ai));
+        return;
+      }
+      if (!agents.length) return;
+      if (count > 100) diags.error(`cluster ${r.name}: app ${id} asks for ${count} instances; gantry runs at most 100 per app as processes`, fieldOrigin(r, "apps", ai, "instances"));
+      const hc = Array.isArray(a.healthChecks) ? (a.healthChecks as { protocol?: string; path?: string; portIndex?: number }[])[0] : undefined;
+      const inst = new Map<string, Record<string, Value>>();
+      const tasks: Value[] = [];
+      for (let k = 1; k <= count; k++) {
+        const agent = agents[(k - 1 + ai) % agents.length];
+        const h = hostByName.get(agent.host)!;
+        const port = 31000 + ai * 100 + (k - 1); // Mesos' default port range, one block of 100 per app
+        const task = `${appKey(id).replace(/\//g, "_")}-${k}`;
+        tasks.push({ host: h.address, port });
+        inst.set(task, {
+          host: h.name,
+          name: `app-${task}`,
+          command: "/bin/sh",
+          args: ["-c", a.cmd],
+          environment: { PORT0: String(port), PORT: String(port), PORTS: String(port), HOST: h.address, MARATHON_APP_ID: id, MESOS_TASK_ID: task },
+          ports: [port],
+          health_check: (hc?.protocol === "HTTP" ? { type: "http", port, path: hc.path ?? "/" } : { type: "tcp", port }) as Value,
+        });
+      }
+      blocks.push(
+        buildBlock({
+          type: "service",
+          name: `${r.name}_app_${pathSlug(appKey(id))}`,
+          instances: inst,
+          properties: ["name", "command", "args", "environment", "ports", "health_check"],
+          hostBlock,
+          origin: fieldOrigin(r, "apps", ai),
+        }),
+      );
+      tasksOf.set(id, { k: "lit", v: tasks });
+    });
+  }
+  if (bp.jobs.length && runner === "processes")
+    diags.warning(
+      `cluster ${r.name}: ${bp.jobs.length} Chronos job(s) are not scheduled: Chronos cannot run on local hosts`,
+      fieldOrigin(r, "jobs"),
+      "The jobs stay in the blueprint and are scheduled through Chronos' API where a Chronos is reachable (hosts that are not local).",
+    );
+  if (bp.jobs.length && runner === "marathon")
     blocks.push(
       buildBlock({
         type: "chronos_job",
@@ -276,12 +352,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
           id: { k: "lit", v: String(def.id) },
           service_port: { k: "lit", v: route.service_port },
           mode: { k: "lit", v: route.mode },
-          tasks: {
-            k: "ref",
-            root: "marathon_app",
-            steps: [{ k: "attr", name: appBlock }, { k: "index", index: { k: "lit", v: appKey(String(def.id)) } }, { k: "attr", name: "tasks" }],
-            text: `marathon_app.${appBlock}["${appKey(String(def.id))}"].tasks`,
-          },
+          tasks: tasksOf.get(String(def.id)) ?? { k: "lit", v: [] },
         };
         if (hc?.path && route.mode === "http") entries.health_check_path = { k: "lit", v: hc.path };
         if (route.vhost) entries.vhost = { k: "lit", v: route.vhost };
@@ -291,8 +362,8 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
     const cfg = buildBlock({
       type: "haproxy_config",
       name: cfgBlock,
-      instances: new Map(gPlans.map((p) => [p.placement.node, { host: p.host.name, path: HAPROXY_CFG }])),
-      properties: ["path"],
+      instances: new Map(gPlans.map((p) => [p.placement.node, { host: p.host.name, path: HAPROXY_CFG, bind_address: p.host.address, stats_bind_address: p.host.address, log: "stdout" }])),
+      properties: ["path", "bind_address", "stats_bind_address", "log"],
       hostBlock,
       dependsOn: blocks.filter((b) => b.type === "package" && b.name.startsWith(`${r.name}_${group.name}_`)).map((b) => b.key),
       origin: gOrigin,

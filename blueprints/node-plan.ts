@@ -15,10 +15,16 @@ import type { Distro } from "./distro-manifest.js";
 export interface NodePackage {
   name: string;
   version?: string;
+  /** Packages with no installation candidate are recorded as skipped (their services are not started) rather than failing. */
+  ifUnavailable?: "skip";
+  /** Installed only when these are. */
+  requires?: string[];
 }
 
 export interface NodeService extends DaemonCommand {
   role: Role;
+  /** Packages the daemon comes from: without them it is not started. */
+  requires: string[];
   /** What a service that cannot run here would need, said plainly. */
   note?: string;
 }
@@ -61,19 +67,36 @@ function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
 export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p: Placement, group: NodeGroup, host: InventoryHost, fsPrefix: string): NodePlan {
   const plan: NodePlan = { placement: p, group, host, packages: [], files: [], services: [] };
   const has = (r: Role) => group.roles.includes(r);
-  const pkg = (name: string, version?: string) => {
-    if (!plan.packages.some((x) => x.name === name)) plan.packages.push({ name, ...(version ? { version } : {}) });
+  const pkg = (name: string, version?: string, more: Omit<NodePackage, "name" | "version"> = {}) => {
+    if (!plan.packages.some((x) => x.name === name)) plan.packages.push({ name, ...(version ? { version } : {}), ...more });
+  };
+  // Mesosphere's packages come from their repository; where it cannot be reached, they are skipped, not fatal
+  const optional = { ifUnavailable: "skip" as const };
+  const repoFile = () => {
+    for (const repo of distro.repositories)
+      if (!plan.files.some((f) => f.path === `/etc/apt/sources.list.d/${repo.name}.list`))
+        plan.files.push({ path: `/etc/apt/sources.list.d/${repo.name}.list`, content: `# ${repo.provides.join(", ")} (gantry distro ${distro.name} ${distro.version})\n${repo.line}\n`, mode: "0644" });
   };
 
   if (has("zookeeper")) {
     pkg(distro.packages.java);
     pkg(distro.packages.zookeeper);
     const cfgPath = within(fsPrefix, "/etc/zookeeper/conf/zoo.cfg");
-    plan.files.push(...hostPaths(fsPrefix, zookeeperFiles({ members: topo.zookeeper, self: topo.zkIdOf.get(p.node)!, dataDir: within(fsPrefix, "/var/lib/zookeeper"), cfgPath })));
-    plan.services.push({ ...zookeeperCommand({ cfgPath, logDir: within(fsPrefix, "/var/log/zookeeper") }), role: "zookeeper" });
+    plan.files.push(
+      ...hostPaths(fsPrefix, zookeeperFiles({ members: topo.zookeeper, self: topo.zkIdOf.get(p.node)!, clientPortAddress: host.address, dataDir: within(fsPrefix, "/var/lib/zookeeper"), cfgPath })),
+    );
+    const zk = zookeeperCommand({ cfgPath, logDir: within(fsPrefix, "/var/log/zookeeper") });
+    plan.services.push({
+      ...zk,
+      // "srvr" answers with the member's role in the ensemble: healthy means it has joined one
+      health_check: { type: "tcp", port: zk.health_check!.port, send: "srvr\n", expect: "Mode: (leader|follower|standalone)" } as NodeService["health_check"],
+      role: "zookeeper",
+      requires: [distro.packages.zookeeper, distro.packages.java],
+    });
   }
   if (has("mesos_master")) {
-    pkg(distro.packages.mesos, `${distro.mesos}-*`);
+    repoFile();
+    pkg(distro.packages.mesos, `${distro.mesos}-*`, optional);
     plan.files.push(
       ...hostPaths(
         fsPrefix,
@@ -88,10 +111,11 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
         }),
       ),
     );
-    plan.services.push({ ...mesosMasterCommand(), role: "mesos_master" });
+    plan.services.push({ ...mesosMasterCommand(), role: "mesos_master", requires: [distro.packages.mesos] });
   }
   if (has("mesos_slave")) {
-    pkg(distro.packages.mesos, `${distro.mesos}-*`);
+    repoFile();
+    pkg(distro.packages.mesos, `${distro.mesos}-*`, optional);
     plan.files.push(
       ...hostPaths(
         fsPrefix,
@@ -107,26 +131,35 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
         }),
       ),
     );
-    plan.services.push({ ...mesosAgentCommand(), role: "mesos_slave" });
+    plan.services.push({ ...mesosAgentCommand(), role: "mesos_slave", requires: [distro.packages.mesos] });
   }
   if (has("mesos_docker")) {
-    pkg(distro.packages.docker);
-    plan.services.push({ ...dockerCommand(), role: "mesos_docker", note: DOCKER_UNAVAILABLE });
+    // Docker serves the Mesos agent: it is installed only where the agent's package is
+    pkg(distro.packages.docker, undefined, { ...optional, requires: [distro.packages.mesos] });
+    plan.services.push({ ...dockerCommand(), role: "mesos_docker", requires: [distro.packages.docker, distro.packages.mesos], note: DOCKER_UNAVAILABLE });
   }
   if (has("mesos_marathon")) {
-    pkg(distro.packages.marathon, `${distro.marathon}-*`);
+    repoFile();
+    pkg(distro.packages.marathon, `${distro.marathon}-*`, optional);
     plan.files.push(...hostPaths(fsPrefix, marathonFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_marathon", "marathon") })));
-    plan.services.push({ ...marathonCommand({ noLogger: true }), role: "mesos_marathon" });
+    plan.services.push({ ...marathonCommand({ noLogger: true }), role: "mesos_marathon", requires: [distro.packages.marathon] });
   }
   if (has("mesos_chronos")) {
-    pkg(distro.packages.chronos, `${distro.chronos}-*`);
+    repoFile();
+    pkg(distro.packages.chronos, `${distro.chronos}-*`, optional);
     plan.files.push(...hostPaths(fsPrefix, chronosFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_chronos", "chronos") })));
-    plan.services.push({ ...chronosCommand({ noLogger: true }), role: "mesos_chronos" });
+    plan.services.push({ ...chronosCommand({ noLogger: true }), role: "mesos_chronos", requires: [distro.packages.chronos] });
   }
   if (has("haproxy")) {
     pkg(distro.packages.haproxy);
     const cmd = haproxyCommand({ cfgPath: within(fsPrefix, HAPROXY_CFG) });
-    plan.services.push({ ...cmd, ports: [...new Set([...cmd.ports, HAPROXY_STATS_PORT, ...bp.routes.map((r) => r.service_port)])], role: "haproxy" });
+    plan.services.push({
+      ...cmd,
+      ports: [...new Set([...cmd.ports, HAPROXY_STATS_PORT, ...bp.routes.map((r) => r.service_port)])],
+      health_check: { type: "http", port: HAPROXY_STATS_PORT, path: "/_haproxy_health_check" },
+      role: "haproxy",
+      requires: [distro.packages.haproxy],
+    });
   }
   return plan;
 }

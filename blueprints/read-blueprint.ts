@@ -22,7 +22,7 @@ import { hostPoolHosts } from "./host-pool.js";
 type Obj = { [k: string]: Value };
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-const KNOWN_FIELDS = ["distro", "distros", "hosts", "host_pools", "node_groups", "apps", "jobs", "routes", "zk_path"];
+const KNOWN_FIELDS = ["distro", "distros", "hosts", "host_pools", "node_groups", "apps", "jobs", "routes", "zk_path", "app_runner"];
 
 /** Reads and checks a blueprint; problems go to `diags` located at their field. */
 export function readBlueprint(r: ResourceConfig, props: Record<string, Value>, diags: DiagnosticBag): Blueprint {
@@ -178,6 +178,8 @@ export function readBlueprint(r: ResourceConfig, props: Record<string, Value>, d
       routes.push({ app: x.app, service_port: x.service_port, mode: mode as "http" | "tcp", ...(typeof x.vhost === "string" ? { vhost: x.vhost } : {}) });
     });
 
+  if (props.app_runner !== undefined && props.app_runner !== "marathon" && props.app_runner !== "processes")
+    err(at("app_runner"), `app_runner must be "marathon" or "processes"`);
   const zk_path = typeof props.zk_path === "string" ? props.zk_path : "/mesos";
   if (!zk_path.startsWith("/")) err(at("zk_path"), `zk_path must start with "/"`);
   return {
@@ -189,6 +191,7 @@ export function readBlueprint(r: ResourceConfig, props: Record<string, Value>, d
     jobs,
     routes,
     zk_path,
+    ...(props.app_runner === "marathon" || props.app_runner === "processes" ? { app_runner: props.app_runner } : {}),
     ...(Array.isArray(props.distros) ? { distros: props.distros } : {}),
   };
 }

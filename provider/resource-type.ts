@@ -68,6 +68,13 @@ export interface ResourceType {
   /** Which host (by host attributes) an instance acts on, for per-host concurrency limits. */
   hostKey?(attrs: Attrs): string | undefined;
 
+  /**
+   * Checks made while planning, before anything changes: what the type can
+   * already tell it will not be able to do on the host (e.g. a package with
+   * no installation candidate). Returns plain statements shown in the plan.
+   */
+  preflight?(ctx: OperationContext, planned: Attrs): Promise<string[]>;
+
   create(ctx: OperationContext, planned: Attrs): Promise<Attrs>;
   /** Refresh: what really exists now, or null when it is gone. */
   read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;

@@ -52,8 +52,9 @@ export function checkPackageName(name: string, hostName: string): void {
   }
 }
 
+/** A Debian version, or a prefix pattern ending in "*" (apt's name=1.0.1-* glob). */
 export function checkPackageVersion(version: string, hostName: string): void {
-  if (typeof version !== "string" || !PACKAGE_VERSION.test(version)) {
+  if (typeof version !== "string" || !PACKAGE_VERSION.test(version.endsWith("*") ? version.slice(0, -1).replace(/[-.~+]$/, "") || "x" : version)) {
     throw new Error(`host "${hostName}": invalid Debian package version ${JSON.stringify(version)}`);
   }
 }

@@ -480,6 +480,30 @@ export class LocalDriver implements HostDriver {
     });
   }
 
+  tcpExchange(port: number, send: string, timeoutMs = 2000): Promise<string | null> {
+    return new Promise((resolve) => {
+      const sock = net.connect({ host: this.spec.address, port });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let connected = false;
+      const done = () => {
+        sock.destroy();
+        resolve(connected ? Buffer.concat(chunks).toString("utf8") : null);
+      };
+      sock.setTimeout(timeoutMs, done);
+      sock.once("connect", () => {
+        connected = true;
+        sock.write(send);
+      });
+      sock.on("data", (c: Buffer) => {
+        if (size < 65536) chunks.push(c);
+        size += c.length;
+      });
+      sock.once("end", done);
+      sock.once("error", done);
+    });
+  }
+
   checkHttp(port: number, path: string, timeoutMs = 2000): Promise<{ ok: boolean; status?: number; body?: string }> {
     return new Promise((resolve) => {
       const req = http.get(
@@ -513,12 +537,32 @@ export class LocalDriver implements HostDriver {
     return m ? m[1]! : null;
   }
 
-  /** apt-get install on THIS machine: packages are machine-wide, shared by every local host. */
+  /** What apt would install (apt-cache policy's Candidate), or null. Machine-wide, so remembered for the process. */
+  async packageCandidate(name: string): Promise<string | null> {
+    checkPackageName(name, this.spec.name);
+    let p = candidateCache.get(name);
+    if (!p) {
+      p = execFileResult("apt-cache", ["policy", name], {}).then((r) => {
+        const m = /Candidate:\s*(\S+)/.exec(r.stdout);
+        return m && m[1] !== "(none)" ? m[1]! : null;
+      });
+      candidateCache.set(name, p);
+    }
+    return await p;
+  }
+
+  /** apt-get install on THIS machine: packages are machine-wide, shared by every local host; one apt at a time. */
   async installPackage(name: string, version?: string): Promise<string> {
     checkPackageName(name, this.spec.name);
     if (version !== undefined) checkPackageVersion(version, this.spec.name);
     const target = version ? `${name}=${version}` : name;
-    const r = await execFileResult("apt-get", ["install", "-y", "-q", target], { DEBIAN_FRONTEND: "noninteractive" });
+    const r = await aptQueue.run(async () => {
+      // another local host may have installed it while this one waited
+      const now = await this.packageVersion(name);
+      if (now !== null && (version === undefined || version === now || (version.endsWith("*") && now.startsWith(version.slice(0, -1)))))
+        return { exitCode: 0, stdout: "", stderr: "" };
+      return await execFileResult("apt-get", ["install", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", target], { DEBIAN_FRONTEND: "noninteractive" });
+    });
     if (r.exitCode !== 0) {
       throw new Error(`package "${name}" cannot be installed on host "${this.spec.name}" (local): ${aptReason(r)}`);
     }
@@ -539,6 +583,19 @@ export class LocalDriver implements HostDriver {
     }
   }
 }
+
+/** apt-cache answers, per package name, for this process. */
+const candidateCache = new Map<string, Promise<string | null>>();
+
+/** One apt-get at a time in this process: dpkg takes one lock for the whole machine. */
+const aptQueue = {
+  tail: Promise.resolve() as Promise<unknown>,
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  },
+};
 
 const osSignals: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13, SIGABRT: 6 };
 

@@ -409,6 +409,13 @@ export class SimDriver implements HostDriver {
     return v;
   }
 
+  async packageCandidate(name: string): Promise<string | null> {
+    checkPackageName(name, this.spec.name);
+    const h = await this.op("packageVersion", name);
+    if (h.unavailable.has(name) || (h.available !== null && !h.available.has(name))) return null;
+    return SIM_PACKAGE_VERSION;
+  }
+
   async removePackage(name: string): Promise<void> {
     checkPackageName(name, this.spec.name);
     const h = await this.op("removePackage", name);

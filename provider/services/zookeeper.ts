@@ -56,6 +56,8 @@ export interface ZookeeperInput {
   /** Separate transaction log directory (dataLogDir). */
   dataLogDir?: string;
   clientPort?: number;
+  /** clientPortAddress: the address clients connect to (all addresses when unset). Needed when several members share one machine. */
+  clientPortAddress?: string;
   quorumPort?: number;
   electionPort?: number;
   /** AdminServer port; null (the default) disables the AdminServer. 8080 is refused (Marathon's port). */
@@ -141,6 +143,7 @@ export function zooCfg(input: ZookeeperInput): string {
     `dataDir=${dataDir}`,
     ...(input.dataLogDir ? [`dataLogDir=${absPath("dataLogDir", input.dataLogDir)}`] : []),
     `clientPort=${clientPort}`,
+    ...(input.clientPortAddress ? [`clientPortAddress=${singleLine("zookeeper: clientPortAddress", input.clientPortAddress)}`] : []),
     `autopurge.snapRetainCount=${Math.max(3, positiveInt("autopurgeRetain", input.autopurgeRetain ?? 3))}`,
     `autopurge.purgeInterval=${positiveInt("autopurgeHours", input.autopurgeHours ?? 24)}`,
     `4lw.commands.whitelist=${[...new Set(words)].join(",")}`,

@@ -19,9 +19,11 @@ function input(attrs: Attrs): HaproxyInput {
         id: String(a.id),
         servicePort: Number(a.service_port),
         mode: a.mode === "tcp" ? "tcp" : "http",
+        // tasks as Marathon reports them ({ host, ports: [...] }) or as { host, port }
         tasks: (Array.isArray(a.tasks) ? a.tasks : []).map((t) => {
           const o = t as { [k: string]: Value };
-          return { host: String(o.host), port: Number(o.port) };
+          const port = typeof o.port === "number" ? o.port : Array.isArray(o.ports) ? Number(o.ports[typeof a.port_index === "number" ? a.port_index : 0]) : NaN;
+          return { host: String(o.host), port };
         }),
         ...(typeof a.health_check_path === "string" ? { healthCheckPath: a.health_check_path } : {}),
         ...(typeof a.vhost === "string" ? { vhost: a.vhost } : {}),
@@ -31,6 +33,7 @@ function input(attrs: Attrs): HaproxyInput {
     ...(typeof attrs.stats_port === "number" ? { statsPort: attrs.stats_port } : {}),
     ...(typeof attrs.stats_bind_address === "string" ? { statsBindAddress: attrs.stats_bind_address } : {}),
     style: attrs.style === "bridge" ? "bridge" : "marathon-lb",
+    ...(attrs.log === "stdout" || attrs.log === "syslog" ? { log: attrs.log } : {}),
   };
 }
 
@@ -42,13 +45,15 @@ export const haproxyConfigType: ResourceType = {
     path: { kind: "string", description: "Host path of haproxy.cfg.", default: HAPROXY_CFG, forceNew: true },
     apps: {
       kind: "list",
-      description: "[{ id, service_port, mode: http|tcp, tasks: [{ host, port }], health_check_path, vhost }] — one frontend/backend per app service port.",
+      description:
+        "[{ id, service_port, mode: http|tcp, tasks: [{ host, port }] or Marathon's [{ host, ports }] with port_index, health_check_path, vhost }] — one frontend/backend per app service port.",
       required: true,
     },
     bind_address: { kind: "string", description: "Address the app frontends bind (default: every address)." },
     stats_port: { kind: "number", description: "Port of the stats listener.", default: 9090 },
     stats_bind_address: { kind: "string", description: "Address of the stats listener." },
     style: { kind: "string", description: '"marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).', default: "marathon-lb" },
+    log: { kind: "string", description: '"syslog" (/dev/log, as packaged) or "stdout" (for a supervised process whose output gantry keeps).', default: "syslog" },
     check_command: {
       kind: "string",
       description: "How the candidate file is checked on the host; {} is replaced by its path.",

@@ -7,6 +7,10 @@ import type { HostDriver } from "../host-driver.js";
 
 export interface HealthCheck {
   type: "tcp" | "http" | "exec";
+  /** tcp: text to send (e.g. ZooKeeper's "srvr"); the answer must match `expect`. */
+  send?: string;
+  /** Regular expression the answer (tcp with send, http body) must match; the match is reported as the service's status. */
+  expect?: string;
   port?: number;
   path: string;
   command?: string;
@@ -18,7 +22,7 @@ export interface HealthCheck {
 }
 
 export const HEALTH_DEFAULTS = { timeout_ms: 2000, retries: 30, interval_ms: 500, path: "/" } as const;
-const KEYS = ["type", "port", "path", "command", "expect_status", "timeout_ms", "retries", "interval_ms"];
+const KEYS = ["type", "port", "path", "command", "expect_status", "timeout_ms", "retries", "interval_ms", "send", "expect"];
 
 /** Problems with a configured health_check (unknown parts pass). */
 export function validateHealthCheck(v: Value | undefined, ports: Value | undefined): string[] {
@@ -38,6 +42,13 @@ export function validateHealthCheck(v: Value | undefined, ports: Value | undefin
     errs.push(`a ${type} check needs a port (health_check.port or ports)`);
   }
   if (type === "exec" && (o.command === undefined || o.command === null)) errs.push(`an exec check needs a command`);
+  if (typeof o.expect === "string") {
+    try {
+      new RegExp(o.expect, "m");
+    } catch (e) {
+      errs.push(`expect is not a regular expression: ${(e as Error).message}`);
+    }
+  }
   for (const k of ["port", "expect_status", "timeout_ms", "retries", "interval_ms"]) {
     const x = o[k];
     if (x !== undefined && x !== null && !isUnknown(x) && !(typeof x === "number" && Number.isInteger(x) && x >= 0)) {
@@ -58,6 +69,8 @@ export function healthCheckOf(v: Value | undefined, ports: number[]): HealthChec
     port: num("port", ports[0]),
     path: typeof o.path === "string" ? o.path : HEALTH_DEFAULTS.path,
     command: typeof o.command === "string" ? o.command : undefined,
+    send: typeof o.send === "string" ? o.send : undefined,
+    expect: typeof o.expect === "string" ? o.expect : undefined,
     expectStatus: num("expect_status"),
     timeoutMs: num("timeout_ms", HEALTH_DEFAULTS.timeout_ms)!,
     retries: Math.max(1, num("retries", HEALTH_DEFAULTS.retries)!),
@@ -67,6 +80,26 @@ export function healthCheckOf(v: Value | undefined, ports: number[]): HealthChec
 
 /** One probe: null when healthy, else the reason. */
 export async function probe(driver: HostDriver, hc: HealthCheck, signal?: AbortSignal): Promise<string | null> {
+  return (await probeWithStatus(driver, hc, signal)).reason;
+}
+
+/** One probe, with what matched `expect` (e.g. ZooKeeper's "Mode: leader") as the status. */
+export async function probeWithStatus(driver: HostDriver, hc: HealthCheck, signal?: AbortSignal): Promise<{ reason: string | null; status: string | null }> {
+  if (hc.type === "tcp" && hc.send !== undefined && driver.tcpExchange) {
+    if (hc.port === undefined) return { reason: "tcp check has no port", status: null };
+    const answer = await driver.tcpExchange(hc.port, hc.send, hc.timeoutMs);
+    const where = `${driver.spec.address}:${hc.port}`;
+    if (answer === null) return { reason: `nothing accepts TCP connections on ${where}`, status: null };
+    if (hc.expect === undefined) return { reason: null, status: null };
+    const m = new RegExp(hc.expect, "m").exec(answer);
+    if (m) return { reason: null, status: m[0] };
+    const first = answer.split("\n")[0]!.trim().slice(0, 120);
+    return { reason: `${where} answered ${JSON.stringify(first)} to ${JSON.stringify(hc.send.trim())}, not /${hc.expect}/`, status: null };
+  }
+  return { reason: await probeOnce(driver, hc, signal), status: null };
+}
+
+async function probeOnce(driver: HostDriver, hc: HealthCheck, signal?: AbortSignal): Promise<string | null> {
   switch (hc.type) {
     case "tcp":
       if (hc.port === undefined) return "tcp check has no port";

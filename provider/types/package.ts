@@ -4,14 +4,39 @@
 // every local host), so by default destroying a package resource makes gantry
 // forget it rather than uninstall it; set purge_on_destroy to remove it.
 
-import { UNKNOWN, type Attrs } from "../../planner/values.js";
-import type { ResourceType } from "../resource-type.js";
-import { optBool, optString, reqString } from "./attrs.js";
+import { deepEqual, UNKNOWN, type Attrs } from "../../planner/values.js";
+import type { OperationContext, ResourceType } from "../resource-type.js";
+import { optBool, optString, reqString, stringList } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 
 /** An installed version satisfies the wanted one: equal, or (with a trailing "*") starting with its prefix. */
 export function versionMatches(installed: string, wanted: string): boolean {
   return wanted.endsWith("*") ? installed.startsWith(wanted.slice(0, -1)) : installed === wanted;
+}
+
+/** Installs the package unless it is there already; with if_unavailable: skip, a package that cannot be installed is recorded as skipped. */
+async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
+  const driver = hostDriverOf(planned);
+  const name = reqString(planned, "name");
+  const version = optString(planned, "version");
+  const skip = (reason: string): Attrs => {
+    if (planned.if_unavailable !== "skip") throw new Error(reason);
+    const said = `${reason}; its configuration is written but it is not installed, and the services that need it are not started`;
+    ctx.warn(said);
+    return { ...planned, installed_version: null, skipped: said };
+  };
+  const current = await driver.packageVersion(name);
+  if (current !== null && (version === undefined || versionMatches(current, version))) {
+    ctx.log(`package ${name} ${current} is already installed on ${driver.describe}`);
+    return { ...planned, installed_version: current, skipped: null };
+  }
+  for (const needed of stringList(planned, "requires_packages") ?? [])
+    if ((await driver.packageVersion(needed)) === null) return skip(`package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the package it requires, ${needed}, is not installed`);
+  try {
+    return { ...planned, installed_version: await driver.installPackage(name, version), skipped: null };
+  } catch (e) {
+    return skip((e as Error).message);
+  }
 }
 
 export const packageType: ResourceType = {
@@ -26,6 +51,16 @@ export const packageType: ResourceType = {
       description: 'Debian version to install (apt\'s name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.',
     },
     purge_on_destroy: { kind: "bool", description: "Purge the package when the resource is destroyed.", default: false },
+    if_unavailable: {
+      kind: "string",
+      description: '"fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).',
+      default: "fail",
+    },
+    requires_packages: {
+      kind: "list",
+      description: "Packages that must already be installed on the host; when one is not, this package is skipped (with if_unavailable: skip) or fails.",
+    },
+    skipped: { kind: "string", description: "Why the package was not installed (null when it is).", computed: true },
     installed_version: { kind: "string", description: "Version installed on the host.", computed: true },
   },
 
@@ -35,11 +70,20 @@ export const packageType: ResourceType = {
     if (typeof n === "string" && !/^[a-z0-9][a-z0-9+.-]+$/.test(n)) {
       errs.push({ attribute: "name", message: `is not a valid Debian package name: "${n}"` });
     }
+    if (typeof config.if_unavailable === "string" && config.if_unavailable !== "fail" && config.if_unavailable !== "skip")
+      errs.push({ attribute: "if_unavailable", message: `must be "fail" or "skip" (got "${config.if_unavailable}")` });
     return errs;
   },
 
   plan(prior, config) {
     const planned: Attrs = { ...config };
+    // a package skipped before stays as recorded until refresh finds it installed
+    if (prior && typeof prior.skipped === "string" && prior.installed_version === null && deepEqual(prior.version ?? null, config.version ?? null)) {
+      planned.installed_version = null;
+      planned.skipped = prior.skipped;
+      return { planned };
+    }
+    planned.skipped = null;
     const version = config.version;
     if (typeof version === "string" && version.endsWith("*"))
       planned.installed_version = typeof prior?.installed_version === "string" && versionMatches(prior.installed_version, version) ? prior.installed_version : UNKNOWN;
@@ -51,33 +95,39 @@ export const packageType: ResourceType = {
 
   hostKey: hostKeyOf,
 
+  async preflight(_ctx, planned) {
+    const driver = hostDriverOf(planned);
+    const name = reqString(planned, "name");
+    if (!driver.packageCandidate || (await driver.packageVersion(name)) !== null) return [];
+    for (const needed of stringList(planned, "requires_packages"))
+      if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
+        return [`package ${name} will not be installed on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${needed}, which cannot be installed here`];
+    const candidate = await driver.packageCandidate(name);
+    if (candidate !== null) return [];
+    const skip = planned.if_unavailable === "skip";
+    return [
+      `package ${name} cannot be installed on host ${driver.spec.name} (${driver.spec.driver}): no installation candidate in the repositories this machine reaches; ${skip ? "gantry will write its configuration but not install it, and will not start the services that need it" : "the apply will fail"}`,
+    ];
+  },
+
   async create(ctx, planned) {
-    const driver = hostDriverOf(planned);
-    const name = reqString(planned, "name");
-    const version = optString(planned, "version");
-    const current = await driver.packageVersion(name);
-    if (current !== null && (version === undefined || versionMatches(current, version))) {
-      ctx.log(`package ${name} ${current} is already installed on ${driver.describe}`);
-      return { ...planned, installed_version: current };
-    }
-    const installed = await driver.installPackage(name, version);
-    return { ...planned, installed_version: installed };
+    return await ensure(ctx, planned);
   },
 
-  async read(_ctx, prior) {
-    const v = await hostDriverOf(prior).packageVersion(reqString(prior, "name"));
-    return v === null ? null : { ...prior, installed_version: v };
+  async read(ctx, prior) {
+    const driver = hostDriverOf(prior);
+    const name = reqString(prior, "name");
+    const v = await driver.packageVersion(name);
+    if (v !== null) return { ...prior, installed_version: v, skipped: null };
+    if (typeof prior.skipped === "string") {
+      ctx.warn(prior.skipped);
+      return prior;
+    }
+    return null;
   },
 
-  async update(_ctx, prior, planned) {
-    const driver = hostDriverOf(planned);
-    const name = reqString(planned, "name");
-    const version = optString(planned, "version");
-    const current = await driver.packageVersion(name);
-    if (current !== null && (version === undefined || versionMatches(current, version))) {
-      return { ...planned, installed_version: current };
-    }
-    return { ...planned, installed_version: await driver.installPackage(name, version) };
+  async update(ctx, _prior, planned) {
+    return await ensure(ctx, planned);
   },
 
   async delete(ctx, prior) {

@@ -5,7 +5,7 @@ import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../planner/values.
 import type { HostDriver, ProcessStatus } from "../host-driver.js";
 import type { OperationContext, ResourceType } from "../resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
-import { healthCheckOf, probe, validateHealthCheck, waitHealthy } from "./health-check.js";
+import { healthCheckOf, probe, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 
 /** A change of any of these restarts the process. */
@@ -44,7 +44,13 @@ export const serviceType: ResourceType = {
       description: "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal instead of being restarted (e.g. the checksum of its configuration).",
     },
     reload_signal: { kind: "string", description: "Signal that makes the process reload its configuration.", default: "SIGHUP" },
+    requires_packages: {
+      kind: "list",
+      description: "Packages the program comes from. When one is not installed on the host, the service is not started, and plan, apply and show say so.",
+    },
     pid: { kind: "number", description: "Process id (null when stopped).", computed: true },
+    status: { kind: "string", description: "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\").", computed: true },
+    blocked: { kind: "string", description: "Why the service is not started (a package it requires is not installed); null when it can run.", computed: true },
     started_at: { kind: "string", description: "Start time of the process (ISO 8601; null when stopped).", computed: true },
     healthy: { kind: "bool", description: "Running and passing its health check.", computed: true },
   },
@@ -75,6 +81,15 @@ export const serviceType: ResourceType = {
     const planned: Attrs = { ...config };
     if (isUnset(planned.name) || (isUnknown(planned.name) && prior === null)) planned.name = info.name;
     if (isUnset(planned.state)) planned.state = "running";
+    planned.status = prior?.status ?? null;
+    planned.blocked = prior?.blocked ?? null;
+    if (prior && typeof prior.blocked === "string" && RESTART_ATTRIBUTES.every((k) => deepEqual(prior[k] ?? null, config[k] ?? null))) {
+      // still blocked (refresh re-checks): nothing to do until the package is there
+      planned.healthy = prior.healthy ?? false;
+      planned.pid = prior.pid ?? null;
+      planned.started_at = prior.started_at ?? null;
+      return { planned };
+    }
     if (planned.state === "stopped") {
       planned.healthy = false;
       planned.pid = null;
@@ -98,9 +113,20 @@ export const serviceType: ResourceType = {
 
   hostKey: hostKeyOf,
 
+  async preflight(_ctx, planned) {
+    const driver = hostDriverOf(planned);
+    const out: string[] = [];
+    for (const pkg of stringList(planned, "requires_packages"))
+      if ((await driver.packageVersion(pkg)) === null && driver.packageCandidate && (await driver.packageCandidate(pkg)) === null)
+        out.push(`service ${String(planned.name)} will not be started on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${pkg}, which cannot be installed here; its configuration is still written`);
+    return out;
+  },
+
   async create(ctx, planned) {
     const driver = hostDriverOf(planned);
     const name = reqString(planned, "name");
+    const blocked = await missingPackages(driver, planned);
+    if (blocked) return blockedAttrs(ctx, planned, blocked);
     const existing = await driver.inspectProcess(name);
     if (existing.running) {
       ctx.warn(`process "${name}" was already running on ${driver.describe} (pid ${existing.pid}); restarting it`);
@@ -110,19 +136,26 @@ export const serviceType: ResourceType = {
     return await startHealthy(ctx, driver, planned);
   },
 
-  async read(_ctx, prior) {
+  async read(ctx, prior) {
     const driver = hostDriverOf(prior);
     const name = reqString(prior, "name");
+    const blocked = await missingPackages(driver, prior);
+    if (blocked) return blockedAttrs(ctx, prior, blocked);
     const st = await driver.inspectProcess(name);
-    if (!st.running) return stoppedAttrs(prior);
+    if (!st.running) return { ...stoppedAttrs(prior), blocked: null };
     const hc = healthCheckOf(prior.health_check, numberList(prior, "ports"));
-    const reason = hc ? await probe(driver, hc) : null;
-    return { ...runningAttrs(prior, st), healthy: reason === null };
+    const r = hc ? await probeWithStatus(driver, hc) : { reason: null, status: null };
+    return { ...runningAttrs(prior, st), healthy: r.reason === null, status: r.status, blocked: null };
   },
 
   async update(ctx, prior, planned) {
     const driver = hostDriverOf(planned);
     const name = reqString(planned, "name");
+    const blocked = await missingPackages(driver, planned);
+    if (blocked) {
+      if ((await driver.inspectProcess(name)).running) await driver.stopProcess(name);
+      return blockedAttrs(ctx, planned, blocked);
+    }
     const st = await driver.inspectProcess(name);
     if (planned.state === "stopped") {
       if (st.running) await driver.stopProcess(name);
@@ -159,6 +192,19 @@ export const serviceType: ResourceType = {
     if (st.running) throw new Error(`process "${name}" is still running on ${driver.describe} (pid ${st.pid}) after stop`);
   },
 };
+
+/** The reason a service cannot run: a package it requires is not installed; null when all are. */
+async function missingPackages(driver: HostDriver, attrs: Attrs): Promise<string | null> {
+  for (const pkg of stringList(attrs, "requires_packages"))
+    if ((await driver.packageVersion(pkg)) === null)
+      return `not started: package ${pkg} is not installed on host ${driver.spec.name} (${driver.spec.driver}); its configuration is written, the daemon is not run`;
+  return null;
+}
+
+function blockedAttrs(ctx: OperationContext, attrs: Attrs, reason: string): Attrs {
+  ctx.warn(`service ${String(attrs.name)}: ${reason}`);
+  return { ...attrs, pid: null, started_at: null, healthy: false, status: null, blocked: reason };
+}
 
 function stoppedAttrs(attrs: Attrs): Attrs {
   return { ...attrs, state: "stopped", pid: null, started_at: null, healthy: false };
@@ -203,7 +249,8 @@ async function startHealthy(ctx: OperationContext, driver: HostDriver, planned: 
     );
   }
   const now = await driver.inspectProcess(name);
-  return { ...runningAttrs(planned, now.running ? now : st), healthy: true };
+  const status = hc ? (await probeWithStatus(driver, hc)).status : null;
+  return { ...runningAttrs(planned, now.running ? now : st), healthy: true, status, blocked: null };
 }
 
 async function logTail(driver: HostDriver, name: string): Promise<string> {
