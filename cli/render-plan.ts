@@ -5,7 +5,33 @@ import type { DriftEntry, OutputChange, ResourceChange } from "../planner/change
 import { changeSummary } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import { deepEqual, isUnknown, type Attrs, type Value } from "../planner/values.js";
+import { diffLines } from "diff";
 import type { Style } from "./style.js";
+
+/** A multi-line string change as a line diff: changed lines with one line of context. */
+function lineDiff(before: string, after: string, indent: string, s: Style): string {
+  const out: string[] = ["<<-EOT"];
+  const parts = diffLines(before, after);
+  parts.forEach((p, i) => {
+    const lines = p.value.replace(/\n$/, "").split("\n");
+    if (p.added) lines.forEach((l) => out.push(`${indent}${s.green("+")}   ${l}`));
+    else if (p.removed) lines.forEach((l) => out.push(`${indent}${s.red("-")}   ${l}`));
+    else {
+      const keepHead = i > 0 ? 1 : 0;
+      const keepTail = i < parts.length - 1 ? 1 : 0;
+      if (lines.length <= keepHead + keepTail + 1) lines.forEach((l) => out.push(`${indent}    ${l}`));
+      else {
+        lines.slice(0, keepHead).forEach((l) => out.push(`${indent}    ${l}`));
+        out.push(s.dim(`${indent}    # (${lines.length - keepHead - keepTail} unchanged lines hidden)`));
+        lines.slice(lines.length - keepTail).forEach((l) => out.push(`${indent}    ${l}`));
+      }
+    }
+  });
+  out.push(`${indent}EOT`);
+  return out.join("\n");
+}
+
+const multiline = (v: Value | undefined): v is string => typeof v === "string" && v.includes("\n");
 
 export function formatValue(v: Value | undefined, indent: string): string {
   if (v === undefined || v === null) return "null";
@@ -87,6 +113,7 @@ export function renderChange(c: ResourceChange, s: Style): string {
       const forces = c.requiresReplace.includes(k) ? s.red(" # forces replacement") : "";
       if (b === null) lines.push(`      ${s.green("+")} ${name} = ${formatValue(a, ind)}${forces}`);
       else if (a === null) lines.push(`      ${s.red("-")} ${name} = ${formatValue(b, ind)} -> null${forces}`);
+      else if (multiline(b) && multiline(a)) lines.push(`      ${s.yellow("~")} ${name} = ${lineDiff(b, a, ind, s)}${forces}`);
       else lines.push(`      ${s.yellow("~")} ${name} = ${formatValue(b, ind)} -> ${formatValue(a, ind)}${forces}`);
     }
   }
@@ -109,7 +136,9 @@ export function renderDrift(drift: DriftEntry[], s: Style): string {
     for (const k of keys) {
       const b = d.before[k] ?? null;
       const a = d.after?.[k] ?? null;
-      if (!deepEqual(b, a)) out.push(`      ${s.yellow("~")} ${k} = ${formatValue(b, "        ")} -> ${formatValue(a, "        ")}`);
+      if (deepEqual(b, a)) continue;
+      if (multiline(b) && multiline(a)) out.push(`      ${s.yellow("~")} ${k} = ${lineDiff(b, a, "        ", s)}`);
+      else out.push(`      ${s.yellow("~")} ${k} = ${formatValue(b, "        ")} -> ${formatValue(a, "        ")}`);
     }
   }
   return out.join("\n") + "\n";
@@ -138,7 +167,7 @@ export function renderPlan(plan: Plan, s: Style): string {
     return out.join("\n");
   }
   const changes = plan.changes.filter((c) => c.action !== "noop");
-  const notStarted = plan.changes.filter((c) => c.action === "noop" && c.warnings?.length);
+  const notStarted = plan.changes.filter((c) => c.warnings?.length);
   if (!changes.length) {
     const outs = renderOutputs(plan.outputs, s);
     out.push(s.green(s.bold("No changes.")) + " Your infrastructure matches the configuration.\n");
@@ -164,7 +193,7 @@ export function renderPlan(plan: Plan, s: Style): string {
     if (outs) out.push("", outs);
   }
   if (notStarted.length) {
-    out.push("", s.yellow(s.bold("Warning: some services are not running on their hosts")));
+    out.push("", s.yellow(s.bold("What gantry cannot do on these hosts:")));
     for (const c of notStarted) for (const w of c.warnings!) out.push(s.yellow(`  ${c.address}: ${w}`));
   }
   if (plan.targets.length)
