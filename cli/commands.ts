@@ -7,6 +7,7 @@ import GraphCmd from "./commands/graph.js";
 import ImportBde from "./commands/import-bde.js";
 import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
+import Reconcile from "./commands/reconcile.js";
 import Refresh from "./commands/refresh.js";
 import Show from "./commands/show.js";
 import StateList from "./commands/state-list.js";
@@ -23,6 +24,7 @@ export const commands = {
   "import:bde": ImportBde,
   output: Output,
   plan: Plan,
+  reconcile: Reconcile,
   refresh: Refresh,
   show: Show,
   "state:list": StateList,
