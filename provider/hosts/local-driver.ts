@@ -542,7 +542,7 @@ export class LocalDriver implements HostDriver {
     checkPackageName(name, this.spec.name);
     let p = candidateCache.get(name);
     if (!p) {
-      p = execFileResult("apt-cache", ["policy", name], {}).then((r) => {
+      p = ensureAptLists().then(() => execFileResult("apt-cache", ["policy", name], {})).then((r) => {
         const m = /Candidate:\s*(\S+)/.exec(r.stdout);
         return m && m[1] !== "(none)" ? m[1]! : null;
       });
@@ -556,6 +556,7 @@ export class LocalDriver implements HostDriver {
     checkPackageName(name, this.spec.name);
     if (version !== undefined) checkPackageVersion(version, this.spec.name);
     const target = version ? `${name}=${version}` : name;
+    await ensureAptLists();
     const r = await aptQueue.run(async () => {
       // another local host may have installed it while this one waited
       const now = await this.packageVersion(name);
@@ -582,6 +583,26 @@ export class LocalDriver implements HostDriver {
       throw new Error(`package "${name}" cannot be removed from host "${this.spec.name}" (local): ${aptReason(r)}`);
     }
   }
+}
+
+let aptListsReady: Promise<void> | undefined;
+
+/**
+ * On a fresh machine apt has no package lists yet, so every package looks
+ * uninstallable: read them once (apt-get update) before the first look-up.
+ */
+function ensureAptLists(): Promise<void> {
+  aptListsReady ??= (async () => {
+    let lists: string[] = [];
+    try {
+      lists = fs.readdirSync("/var/lib/apt/lists").filter((f) => f.endsWith("_Packages") || f.endsWith("_Packages.lz4"));
+    } catch {
+      return; // not a Debian machine: apt look-ups will say so themselves
+    }
+    if (lists.length) return;
+    await aptQueue.run(() => execFileResult("apt-get", ["update", "-q"], { DEBIAN_FRONTEND: "noninteractive" }));
+  })();
+  return aptListsReady;
 }
 
 /** apt-cache answers, per package name, for this process. */

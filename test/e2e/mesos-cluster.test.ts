@@ -4,7 +4,7 @@
 // leaving nothing behind. Loopback only.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,7 +40,13 @@ function portOpen(address: string, port: number): Promise<boolean> {
 
 const state = () => JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
 const res = (address: string) => state().resources.find((r: any) => r.address === address);
-const zkHosts = () =>
+interface ZkMember {
+  address: string;
+  host: string;
+  pid: number;
+  root: string;
+}
+const zkHosts = (): ZkMember[] =>
   state()
     .resources.filter((r: any) => r.address.startsWith("service.mesos_zookeeper_zookeeper["))
     .map((r: any) => ({ address: r.address, host: r.attributes.host.address as string, pid: r.attributes.pid as number, root: r.attributes.host.root as string }));
@@ -112,7 +118,7 @@ test("a second plan shows no changes", () => {
 
 test("each kind of drift shows as a precise action, and apply repairs exactly that", async () => {
   const zk = zkHosts();
-  const follower = [];
+  const follower: ZkMember[] = [];
   for (const z of zk) if (/Mode: follower/.test((await srvr(z.host)) ?? "")) follower.push(z);
   const victim = follower[0];
   process.kill(victim.pid, "SIGKILL");
