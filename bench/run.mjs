@@ -15,6 +15,12 @@
 //   3. `gantry --help` wall time (node bin/run.js --help), median of 5
 //      (after one unmeasured warm-up run).           target: < 300 ms
 //
+//   4. Blueprint plan: one `cluster` of 3 ZooKeeper / 3 masters / 1,000 agents on a
+//      host pool of 1,000 SIMULATED hosts (bench/blueprint-lib.mjs): a fresh child
+//      times load / expandBlueprints / plan of the empty-state plan (every instance a
+//      create); a second child plans, applies on its in-process sim fabric and times
+//      the no-change plan after it.      no target given: figures only
+//
 // Figures are printed next to their targets with PASS/MISS. A miss does not
 // fail the run (benchmarks are not timed tests): the exit code is 0 unless a
 // case failed to run (or a "no-change" plan had changes).
@@ -24,7 +30,8 @@
 //                      V8 CPU profiler (measured region only) and print where
 //                      the time goes (bench/profile-summary.mjs); profiles
 //                      are kept in the temp dir printed
-//   --only=plan,apply,help   run only these groups
+//   --only=plan,apply,help,blueprint   run only these groups
+//   --agents=N               blueprint case: agents and pool hosts (default 1000)
 //   --sizes=1000,10000       plan sizes (default 1000,10000,100000)
 //   --files=N                apply case size (default 10000)
 //   --keep             keep the temporary directories
@@ -35,6 +42,7 @@ import { arch, cpus, loadavg as loadAvg, platform, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { noopGraphConfig, REPO_DIR, runChild, tempDir, writeConfig } from "./lib.mjs";
+import { blueprintConfig, BLUEPRINT_MASTERS, BLUEPRINT_ZK } from "./blueprint-lib.mjs";
 import { formatSummary, summarize } from "./profile-summary.mjs";
 
 const args = process.argv.slice(2);
@@ -43,7 +51,8 @@ const opt = (name, dflt) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : dflt;
 };
-const only = new Set(opt("only", "plan,apply,help").split(","));
+const only = new Set(opt("only", "plan,apply,help,blueprint").split(","));
+const BLUEPRINT_AGENTS = Number(opt("agents", "1000"));
 const SIZES = opt("sizes", "1000,10000,100000").split(",").map(Number);
 const SHAPES = ["chain", "fan"];
 const APPLY_FILES = Number(opt("files", "10000"));
@@ -226,6 +235,32 @@ if (only.has("help")) {
     failures.push(`help: ${e.message}`);
     console.error(`  help FAILED: ${e.message}`);
   }
+  console.log("");
+}
+
+// ---------------------------------------------------------------- 4. blueprint
+if (only.has("blueprint")) {
+  const n = BLUEPRINT_AGENTS;
+  console.log(`4. Blueprint plan: cluster of ${BLUEPRINT_ZK} ZooKeeper + ${BLUEPRINT_MASTERS} masters + ${fmtInt(n)} agents on ${fmtInt(n)} SIMULATED pool hosts (fresh process each)`);
+  console.log("   load = load config + variables + read state | expand = expandBlueprints | plan = plan() with refresh; no target given: figures only");
+  const rows = [];
+  const dir = newDir(`blueprint${n}`);
+  writeConfig(dir, "main.tf.json", blueprintConfig(n, n));
+  for (const [label, args] of [
+    ["empty state (all create)", ["measure", dir]],
+    ["no change (after sim apply)", ["setup", dir]],
+  ]) {
+    try {
+      const m = await runChild("blueprint-plan.mjs", args);
+      const acts = Object.entries(m.actions).map(([a, k]) => `${fmtInt(k)} ${a}`).join(", ");
+      rows.push([label, fmtInt(m.instances), ms(m.loadMs), ms(m.expandMs), ms(m.planMs), ms(m.totalMs), ms(m.cpuMs), mb(m.peakRssMB), acts, m.applyMs !== undefined ? `apply ${ms(m.applyMs)}, RSS incl. apply` : "", "none given"]);
+    } catch (e) {
+      failures.push(`blueprint ${label}: ${e.message}`);
+      rows.push([label, "FAILED", "", "", "", "", "", "", "", "", ""]);
+      console.error(`  blueprint ${label} FAILED: ${e.message}`);
+    }
+  }
+  console.log(table(["plan", "instances", "load", "expand", "plan", "total", "(cpu)", "peak RSS", "actions", "note", "target"], rows));
   console.log("");
 }
 
