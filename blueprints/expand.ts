@@ -114,10 +114,15 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
   try {
     plans = placements.map((p) => {
       const h = hostByName.get(p.host)!;
-      return nodePlan(bp, distro, topo, p, groupByName.get(p.group)!, h, rootOf(h));
+      try {
+        return nodePlan(bp, distro, topo, p, groupByName.get(p.group)!, h, rootOf(h));
+      } catch (e) {
+        throw new Error(`node ${p.node} of group "${p.group}" on host ${h.name} (${h.address}): ${(e as Error).message}`, { cause: bp.node_groups.findIndex((g) => g.name === p.group) });
+      }
     });
   } catch (e) {
-    diags.error(`cluster ${r.name}: ${(e as Error).message}`, fieldOrigin(r, "node_groups"));
+    const gi = typeof (e as Error).cause === "number" ? ((e as Error).cause as number) : undefined;
+    diags.error(`cluster ${r.name}: ${(e as Error).message}`, gi !== undefined ? fieldOrigin(r, "node_groups", gi) : fieldOrigin(r, "node_groups"));
     return undefined;
   }
   checkPorts(r, plans, bp, diags);
@@ -213,6 +218,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
           ports: s.ports,
           health_check: (s.health_check ?? null) as Value,
           requires_packages: s.requires,
+          restart_triggers: (s.restartTriggers ?? null) as Value,
         });
       }
     for (const [svc, { role, inst }] of bySvc) {
@@ -220,7 +226,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
         type: "service",
         name: `${prefix}_${pathSlug(svc)}`,
         instances: inst,
-        properties: ["name", "command", "args", "environment", "ports", "health_check", "requires_packages"],
+        properties: ["name", "command", "args", "environment", "ports", "health_check", "requires_packages", "restart_triggers"],
         hostBlock,
         dependsOn: [...packageKeys, ...fileKeys],
         updatePolicy,

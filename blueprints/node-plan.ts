@@ -25,6 +25,8 @@ export interface NodeService extends DaemonCommand {
   role: Role;
   /** Packages the daemon comes from: without them it is not started. */
   requires: string[];
+  /** Restarts the daemon when it changes: the versions of its packages. */
+  restartTriggers?: Record<string, string>;
   /** What a service that cannot run here would need, said plainly. */
   note?: string;
 }
@@ -160,6 +162,11 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
       role: "haproxy",
       requires: [distro.packages.haproxy],
     });
+  }
+  // a new package version (a distro upgrade) restarts the daemons that run from it
+  for (const svc of plan.services) {
+    const versions = Object.fromEntries(svc.requires.map((n) => [n, plan.packages.find((p) => p.name === n)?.version ?? "any"]));
+    svc.restartTriggers = versions;
   }
   return plan;
 }

@@ -9,7 +9,8 @@ import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
 import { checkBlock, evaluateInstance, expandBlock, instanceScope, planAttributes, validateInstance, type TypeResolver } from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
-import { instanceInfo } from "./operation-context.js";
+import { instanceInfo, operationContext } from "./operation-context.js";
+import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
 import { ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
@@ -151,6 +152,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   diags.throwIfErrors();
 
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
+  await preflight(result.changes, types, opts.dataDir, config.dir, parallelism, signal, log);
   result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   result.rolling = planRollingBatches(config, result.changes);
   result.outputs =
@@ -158,6 +160,29 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       ? Object.entries(prior.outputs).map(([name, o]) => ({ name, before: o.value, after: null, sensitive: !!o.sensitive }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned, prior, false);
   return result;
+}
+
+/** Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate). */
+async function preflight(
+  changes: ResourceChange[],
+  types: TypeResolver,
+  dataDir: string,
+  configDir: string,
+  parallelism: number,
+  signal: AbortSignal,
+  log: (address: string, message: string) => void,
+): Promise<void> {
+  const todo = changes.filter((c) => (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight);
+  await mapLimit(todo, parallelism, async (c) => {
+    const warnings: string[] = [];
+    const ctx = operationContext(instanceInfo(c, dataDir, configDir), signal, log, warnings);
+    try {
+      const said = await types(c.type)!.preflight!(ctx, c.after!);
+      if (said.length) c.warnings = [...new Set([...(c.warnings ?? []), ...said])];
+    } catch {
+      // a check that cannot run yet (e.g. its host is not known) says nothing
+    }
+  });
 }
 
 function resourceKeyOf(i: InstanceState): string {

@@ -34,6 +34,7 @@ export class ValueScope {
       },
       local: (n) => this.local(n),
       resource: (type, name) => this.resource(type, name),
+      resourceInstance: (type, name, key) => this.resourceInstance(type, name, key),
       countIndex,
       each,
       pathModule: this.config.dir,
@@ -54,6 +55,15 @@ export class ValueScope {
     } finally {
       this.evaluating.delete(name);
     }
+  }
+
+  /** `type.name[key]` when that instance exists in the expansion; undefined otherwise (the caller reports it). */
+  private resourceInstance(type: string, name: string, key: number | string): Value | undefined {
+    const rkey = `${canonicalType(type)}.${name}`;
+    const exp = this.expansions.get(rkey);
+    if (!exp) return UNKNOWN;
+    if (exp.mode === "count" ? typeof key !== "number" || key < 0 || key >= exp.keys.length : exp.mode === "for_each" ? !exp.eachValues!.has(String(key)) : true) return undefined;
+    return this.valueOf(instanceAddress(rkey, exp.mode === "count" ? key : String(key))) ?? UNKNOWN;
   }
 
   private resource(type: string, name: string): Value {

@@ -17,6 +17,8 @@ export interface EvalScope {
   local(name: string): Value;
   /** The whole resource: an object, a list of objects (count) or a map of objects (for_each). */
   resource(type: string, name: string): Value;
+  /** One instance (`type.name[key]`), without building the whole resource; undefined when the scope cannot tell. */
+  resourceInstance?(type: string, name: string, key: number | string): Value | undefined;
   countIndex?: number;
   each?: { key: string; value: Value };
   /** Absolute path of the configuration directory (`path.module`, `path.root`). */
@@ -115,6 +117,16 @@ function evaluateRef(root: string, steps: Step[], text: string, scope: EvalScope
     }
     default: {
       const name = needName(`resource type "${root}"`);
+      const second = steps[1];
+      if (second?.k === "index" && scope.resourceInstance) {
+        // type.name[key]...: look the instance up directly (a for_each of thousands is not rebuilt per reference)
+        const key = evaluate(second.index, scope);
+        if (isUnknown(key)) return UNKNOWN;
+        if (typeof key === "number" || typeof key === "string") {
+          const one = scope.resourceInstance(root, name, key);
+          if (one !== undefined) return applySteps(one, steps.slice(2), scope, text);
+        }
+      }
       return applySteps(scope.resource(root, name), steps.slice(1), scope, text);
     }
   }

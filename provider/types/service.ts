@@ -9,7 +9,7 @@ import { healthCheckOf, probe, probeWithStatus, validateHealthCheck, waitHealthy
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 
 /** A change of any of these restarts the process. */
-export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "ports"] as const;
+export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "ports", "restart_triggers"] as const;
 const LOG_TAIL_LINES = 20;
 
 export const serviceType: ResourceType = {
@@ -39,6 +39,10 @@ export const serviceType: ResourceType = {
         "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) }; port defaults to ports[0].",
     },
     state: { kind: "string", description: '"running" or "stopped".', default: "running" },
+    restart_triggers: {
+      kind: "any",
+      description: "Any value; when it changes the process is restarted (e.g. the version of the package it runs from, so an upgrade restarts it).",
+    },
     reload_triggers: {
       kind: "any",
       description: "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal instead of being restarted (e.g. the checksum of its configuration).",
