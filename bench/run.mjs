@@ -30,7 +30,11 @@
 //                      V8 CPU profiler (measured region only) and print where
 //                      the time goes (bench/profile-summary.mjs); profiles
 //                      are kept in the temp dir printed
-//   --only=plan,apply,help,blueprint   run only these groups
+//   5. examples/mesos-cluster on local hosts, for real (bench/local-cluster.mjs):
+//      first apply, a no-change plan, and detect + repair of one killed
+//      ZooKeeper member (needs zookeeper, a JRE and haproxy installed).
+//
+//   --only=plan,apply,help,blueprint,cluster   run only these groups
 //   --agents=N               blueprint case: agents and pool hosts (default 1000)
 //   --sizes=1000,10000       plan sizes (default 1000,10000,100000)
 //   --files=N                apply case size (default 10000)
@@ -51,7 +55,7 @@ const opt = (name, dflt) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : dflt;
 };
-const only = new Set(opt("only", "plan,apply,help,blueprint").split(","));
+const only = new Set(opt("only", "plan,apply,help,blueprint,cluster").split(","));
 const BLUEPRINT_AGENTS = Number(opt("agents", "1000"));
 const SIZES = opt("sizes", "1000,10000,100000").split(",").map(Number);
 const SHAPES = ["chain", "fan"];
@@ -265,6 +269,20 @@ if (only.has("blueprint")) {
 }
 
 // ---------------------------------------------------------------- summary
+// ---------------------------------------------------------------- 5. local cluster
+if (only.has("cluster")) {
+  console.log("5. examples/mesos-cluster on local hosts, for real: ZooKeeper ensemble, HAProxy, app processes (loopback 127.0.89.x)");
+  try {
+    const { runLocalCluster } = await import("./local-cluster.mjs");
+    const rows = await runLocalCluster();
+    console.log(table(["figure", "wall time"], rows.map(([what, t]) => [what, ms(t)])));
+  } catch (e) {
+    failures.push(`local cluster: ${e.message}`);
+    console.error(`  local cluster FAILED: ${e.message}`);
+  }
+  console.log("");
+}
+
 console.log("Summary");
 console.log(table(["figure", "value", "target", ""], verdicts.map((v) => [v.what, v.value, v.target, mark(v.pass)])));
 for (const f of failures) console.log(`  FAILED TO RUN: ${f}`);

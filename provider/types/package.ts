@@ -32,6 +32,9 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   }
   for (const needed of stringList(planned, "requires_packages") ?? [])
     if ((await driver.packageVersion(needed)) === null) return skip(`package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the package it requires, ${needed}, is not installed`);
+  // no candidate: apt would refuse it too (asked once per machine, not once per host)
+  if (driver.packageCandidate && (await driver.packageCandidate(name)) === null)
+    return skip(`package "${name}" cannot be installed on host "${driver.spec.name}" (${driver.spec.driver}): no installation candidate in the repositories this machine reaches`);
   try {
     return { ...planned, installed_version: await driver.installPackage(name, version), skipped: null };
   } catch (e) {
