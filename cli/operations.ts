@@ -2,7 +2,7 @@
 
 import { existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { apply, type ApplyResult } from "../planner/apply.js";
+import { apply, type ApplyEvent, type ApplyResult } from "../planner/apply.js";
 import { GantryError, type Diagnostic } from "../planner/diagnostics.js";
 import type { Config } from "../planner/model.js";
 import { plan, planHasChanges, type Plan } from "../planner/plan.js";
@@ -160,6 +160,30 @@ export async function planAndApply(
   }
 }
 
+/** Carries out a plan with the command's flags (parallelism, per-host limit). */
+export function applyPlan(
+  ws: Workspace,
+  config: Config,
+  p: Plan,
+  writer: StateWriter,
+  f: FlowFlags,
+  signal: AbortSignal,
+  onEvent: (e: ApplyEvent) => void,
+): Promise<ApplyResult> {
+  ensureDataDir(ws);
+  return apply({
+    plan: p,
+    config,
+    writer,
+    types: (n) => getResourceType(n),
+    parallelism: f.parallelism,
+    hostParallelism: f["host-parallelism"],
+    dataDir: ws.dataDir,
+    signal,
+    onEvent,
+  });
+}
+
 async function runApply(
   ws: Workspace,
   config: Config,
@@ -170,22 +194,11 @@ async function runApply(
   signal: AbortSignal,
   quiet = false,
 ): Promise<ApplyResult> {
-  ensureDataDir(ws);
   const progress = new ApplyProgress(io.style, !!f.json, (l) => io.out(l));
   progress.begin();
   let result: ApplyResult;
   try {
-    result = await apply({
-      plan: p,
-      config,
-      writer,
-      types: (n) => getResourceType(n),
-      parallelism: f.parallelism,
-      hostParallelism: f["host-parallelism"],
-      dataDir: ws.dataDir,
-      signal,
-      onEvent: (e) => progress.event(e),
-    });
+    result = await applyPlan(ws, config, p, writer, f, signal, (e) => progress.event(e));
   } finally {
     progress.end();
   }

@@ -6,16 +6,14 @@
 // Ctrl-C stops cleanly: the running repair finishes and the state lock is
 // released.
 
-import { apply } from "../planner/apply.js";
 import type { ResourceChange } from "../planner/changes.js";
 import { GantryError } from "../planner/diagnostics.js";
 import { StateLock } from "../planner/state-lock.js";
 import { StateWriter } from "../planner/state.js";
 import { deepEqual, isUnknown } from "../planner/values.js";
-import { getResourceType } from "../provider/registry.js";
-import { makePlan, type FlowFlags, type FlowIO } from "./operations.js";
+import { applyPlan, makePlan, type FlowFlags, type FlowIO } from "./operations.js";
 import { formatValue } from "./render-plan.js";
-import { ensureDataDir, loadState, workspace } from "./workspace.js";
+import { loadState, workspace } from "./workspace.js";
 
 export interface ReconcileSettings {
   watch: boolean;
@@ -84,20 +82,9 @@ export async function reconcile(f: FlowFlags, io: FlowIO, settings: ReconcileSet
       repairs++;
       for (const c of due) log("repair", `${c.address}: ${describeChange(c)}`);
       plan.changes = plan.changes.filter((c) => c.action === "noop" || due.includes(c));
-      ensureDataDir(ws);
       const writer = new StateWriter(ws.statePath, loadState(ws));
-      const result = await apply({
-        plan,
-        config,
-        writer,
-        types: (n) => getResourceType(n),
-        parallelism: f.parallelism,
-        hostParallelism: f["host-parallelism"],
-        dataDir: ws.dataDir,
-        signal: stop,
-        onEvent: (e) => {
-          if (e.kind === "complete") log("repaired", `${e.address} (${e.action}, ${e.elapsedMs} ms)`);
-        },
+      const result = await applyPlan(ws, config, plan, writer, f, stop, (e) => {
+        if (e.kind === "complete") log("repaired", `${e.address} (${e.action}, ${e.elapsedMs} ms)`);
       });
       for (const x of result.failed) {
         failures++;

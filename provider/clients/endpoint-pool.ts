@@ -4,6 +4,8 @@
 // leader), so the first reachable endpoint is used and remembered.
 // Node's global fetch with a per-request timeout; no dependency.
 
+import { setTimeout as delay } from "node:timers/promises";
+
 export interface EndpointRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** Path below the base URL, starting with "/". */
@@ -167,16 +169,5 @@ export function messageOf(res: EndpointResponse): string {
 
 /** Sleeps, or rejects when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return delay(ms, undefined, { signal });
 }

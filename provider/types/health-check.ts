@@ -2,6 +2,7 @@
 // expect_status, timeout_ms, retries, interval_ms }. A probe runs through the
 // host driver; waitHealthy retries it while the process keeps running.
 
+import { setTimeout as delay } from "node:timers/promises";
 import { isUnknown, type Value } from "../../planner/values.js";
 import type { HostDriver } from "../host-driver.js";
 
@@ -126,20 +127,6 @@ async function probeOnce(driver: HostDriver, hc: HealthCheck, signal?: AbortSign
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error("operation aborted"));
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new Error("operation aborted"));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /**
  * Waits until the process passes its check (retries × interval). Without a
@@ -155,7 +142,7 @@ export async function waitHealthy(
   const attempts = hc ? hc.retries : 1;
   let reason: string | null = "not checked";
   for (let i = 0; i < attempts; i++) {
-    if (i > 0) await sleep(hc!.intervalMs, signal);
+    if (i > 0) await delay(hc!.intervalMs, undefined, { signal });
     const st = await driver.inspectProcess(processName);
     if (!st.running) return `process "${processName}" is not running (it exited)`;
     if (!hc) return null;
