@@ -34,6 +34,47 @@ export function checkBlueprint(r: ResourceConfig, bp: Blueprint, diags: Diagnost
           `${n.why}.`,
         );
     }
+  // per-group configuration: only for services the group runs, and only flags gantry can carry through
+  const CONFIG_KEYS: Record<string, Role> = {
+    mesos_master: "mesos_master",
+    "mesos-master": "mesos_master",
+    mesos_slave: "mesos_slave",
+    mesos_agent: "mesos_slave",
+    "mesos-agent": "mesos_slave",
+    "mesos-slave": "mesos_slave",
+    mesos_marathon: "mesos_marathon",
+    marathon: "mesos_marathon",
+    mesos_chronos: "mesos_chronos",
+    chronos: "mesos_chronos",
+  };
+  const PORT_FLAGS: Partial<Record<Role, string[]>> = { mesos_master: ["port"], mesos_slave: ["port"], mesos_marathon: ["http_port", "https_port"], mesos_chronos: ["http_port", "https_port"] };
+  for (const [i, g] of bp.node_groups.entries())
+    for (const [svc, flags] of Object.entries(g.configuration)) {
+      const where = at("node_groups", i, "configuration", svc);
+      const role = CONFIG_KEYS[svc];
+      if (!role) {
+        diags.error(
+          `cluster ${r.name}: node group "${g.name}" configures "${svc}", which gantry cannot configure`,
+          where,
+          svc === "zookeeper" || svc === "haproxy"
+            ? `${svc} settings are generated (see provider/services); overriding them is not supported yet.`
+            : `Configurable: ${Object.keys(CONFIG_KEYS).join(", ")}.`,
+        );
+        continue;
+      }
+      if (!g.roles.includes(role)) diags.error(`cluster ${r.name}: node group "${g.name}" configures ${svc}, but does not have the ${role} role`, where);
+      for (const [flag, v] of Object.entries(flags)) {
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+          diags.error(`cluster ${r.name}: configuration.${svc}.${flag} of node group "${g.name}" must be a string, number or bool`, at("node_groups", i, "configuration", svc, flag));
+        if (PORT_FLAGS[role]?.includes(flag))
+          diags.error(
+            `cluster ${r.name}: configuration.${svc}.${flag} of node group "${g.name}": changing a daemon's port is not supported in blueprints yet`,
+            at("node_groups", i, "configuration", svc, flag),
+            "The port is also used by health checks, endpoints and port-clash checks, which would not follow.",
+          );
+      }
+    }
+
   const zk = count("zookeeper");
   if (zk > ZOOKEEPER_MAX_ID) diags.error(`cluster ${r.name}: ${zk} ZooKeeper members; an ensemble has at most ${ZOOKEEPER_MAX_ID} (myid 1..255)`, at("node_groups"));
   if (zk > 0 && zk % 2 === 0)

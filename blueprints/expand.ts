@@ -102,9 +102,10 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
   const hasRole = (p: Placement, role: Role) => groupByName.get(p.group)!.roles.includes(role);
 
   const zkNodes = placements.filter((p) => hasRole(p, "zookeeper"));
+  const zkIdOf = zookeeperIds(zkNodes.map((p) => p.node), previousRecord(opts.prior, r.key, "zookeeper_ids"));
   const topo: ClusterTopology = {
-    zookeeper: zkNodes.map((p, i) => ({ id: i + 1, address: hostByName.get(p.host)!.address })),
-    zkIdOf: new Map(zkNodes.map((p, i) => [p.node, i + 1])),
+    zookeeper: zkNodes.map((p) => ({ id: zkIdOf.get(p.node)!, address: hostByName.get(p.host)!.address })),
+    zkIdOf,
     masters: placements.filter((p) => hasRole(p, "mesos_master")),
     marathons: placements.filter((p) => hasRole(p, "mesos_marathon")).map((p) => `http://${hostByName.get(p.host)!.address}:${FRAMEWORK_PORTS.marathon}`),
     chronoses: placements.filter((p) => hasRole(p, "mesos_chronos")).map((p) => `http://${hostByName.get(p.host)!.address}:${FRAMEWORK_PORTS.chronos}`),
@@ -151,7 +152,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
 
   // per node group: packages, files, services
   const serviceBlocksByRole = new Map<Role, string[]>();
-  const groupBlocks: { group: NodeGroup; services: { key: string; role: Role }[] }[] = [];
+  const groupBlocks: { group: NodeGroup; services: { key: string; role: Role }[]; packages: string[] }[] = [];
   for (const [gi, group] of bp.node_groups.entries()) {
     const gPlans = plans.filter((p) => p.group.name === group.name);
     if (!gPlans.length) continue;
@@ -204,6 +205,12 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       blocks.push(block);
       fileKeys.push(block.key);
     }
+    // package sources come before the packages they provide
+    for (const key of fileKeys.filter((k) => k.includes("_apt_sources_list_d_"))) {
+      const src = blocks.find((b) => b.key === key)!;
+      src.dependsOn = [];
+      for (const pk of packageKeys) blocks.find((b) => b.key === pk)!.dependsOn.push({ ref: key, origin: src.origin });
+    }
     const services: { key: string; role: Role }[] = [];
     const bySvc = new Map<string, { role: Role; inst: Map<string, Record<string, Value>> }>();
     for (const np of gPlans)
@@ -236,19 +243,28 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       services.push({ key: block.key, role });
       (serviceBlocksByRole.get(role) ?? serviceBlocksByRole.set(role, []).get(role)!).push(block.key);
     }
-    groupBlocks.push({ group, services });
+    groupBlocks.push({ group, services, packages: packageKeys });
   }
   // start order across roles: each service waits for the services of the roles before it
   const orders = [...new Set(Object.values(ROLE_ORDER))].sort((a, b) => a - b);
-  for (const { services } of groupBlocks)
+  const earlierLevel = (mine: number) => {
+    const earlier = orders.filter((o) => o < mine && [...serviceBlocksByRole].some(([role]) => ROLE_ORDER[role] === o));
+    return earlier.length ? earlier[earlier.length - 1] : undefined;
+  };
+  const dependOnLevel = (block: ResourceConfig, level: number) => {
+    for (const [role, keys] of serviceBlocksByRole)
+      if (ROLE_ORDER[role] === level) for (const k of keys) if (!block.dependsOn.some((d) => d.ref === k)) block.dependsOn.push({ ref: k, origin: block.origin });
+  };
+  for (const { services, packages } of groupBlocks) {
     for (const s of services) {
-      const mine = ROLE_ORDER[s.role];
-      const earlier = orders.filter((o) => o < mine && [...serviceBlocksByRole].some(([role]) => ROLE_ORDER[role] === o));
-      if (!earlier.length) continue;
-      const level = earlier[earlier.length - 1];
-      const block = blocks.find((b) => b.key === s.key)!;
-      for (const [role, keys] of serviceBlocksByRole) if (ROLE_ORDER[role] === level) for (const k of keys) block.dependsOn.push({ ref: k, origin: block.origin });
+      const level = earlierLevel(ROLE_ORDER[s.role]);
+      if (level !== undefined) dependOnLevel(blocks.find((b) => b.key === s.key)!, level);
     }
+    // a group's packages (an upgrade) wait for the roles before its own, as its services do
+    const first = Math.min(...services.map((s) => ROLE_ORDER[s.role]));
+    const level = Number.isFinite(first) ? earlierLevel(first) : undefined;
+    if (level !== undefined) for (const pk of packages) dependOnLevel(blocks.find((b) => b.key === pk)!, level);
+  }
 
   // Apps and jobs: through Marathon's and Chronos' APIs, or — on local hosts, where those
   // daemons cannot run — apps as supervised processes on the agents in place of Marathon.
@@ -256,6 +272,11 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
   const appBlock = `${r.name}_apps`;
   const runner = bp.app_runner ?? (bp.hosts.every((h) => h.driver === "local") ? "processes" : "marathon");
   const agents = placements.filter((p) => hasRole(p, "mesos_slave"));
+  // app tasks stay where they were placed (the record in state), as Marathon's would
+  const previousTasks = previousRecord(opts.prior, r.key, "tasks") as Record<string, { host: string; port: number }>;
+  const usedPorts = new Map<string, Set<number>>();
+  const taskRecord: Record<string, { host: string; port: number }> = {};
+  const appServiceBlocks: string[] = [];
   /** Per app: the tasks HAProxy routes to, as an expression. */
   const tasksOf = new Map<string, Expr>();
   if (bp.apps.length && runner === "marathon")
@@ -295,11 +316,11 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       const hc = Array.isArray(a.healthChecks) ? (a.healthChecks as { protocol?: string; path?: string; portIndex?: number }[])[0] : undefined;
       const inst = new Map<string, Record<string, Value>>();
       const tasks: Value[] = [];
-      for (let k = 1; k <= count; k++) {
-        const agent = agents[(k - 1 + ai) % agents.length];
-        const h = hostByName.get(agent.host)!;
-        const port = 31000 + ai * 100 + (k - 1); // Mesos' default port range, one block of 100 per app
-        const task = `${appKey(id).replace(/\//g, "_")}-${k}`;
+      const names = Array.from({ length: count }, (_, k) => `${appKey(id).replace(/\//g, "_")}-${k + 1}`);
+      for (const [task, where] of taskPlacement(names, agents.map((p) => p.host), previousTasks, usedPorts)) {
+        const h = hostByName.get(where.host)!;
+        const port = where.port;
+        taskRecord[task] = where;
         tasks.push({ host: h.address, port });
         inst.set(task, {
           host: h.name,
@@ -318,9 +339,12 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
           instances: inst,
           properties: ["name", "command", "args", "environment", "ports", "health_check"],
           hostBlock,
+          // apps start after the agents and frameworks they would run on
+          dependsOn: [...(serviceBlocksByRole.get("mesos_slave") ?? []), ...(serviceBlocksByRole.get("mesos_marathon") ?? [])],
           origin: fieldOrigin(r, "apps", ai),
         }),
       );
+      appServiceBlocks.push(`service.${r.name}_app_${pathSlug(appKey(id))}`);
       tasksOf.set(id, { k: "lit", v: tasks });
     });
   }
@@ -371,7 +395,9 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       instances: new Map(gPlans.map((p) => [p.placement.node, { host: p.host.name, path: HAPROXY_CFG, bind_address: p.host.address, stats_bind_address: p.host.address, log: "stdout" }])),
       properties: ["path", "bind_address", "stats_bind_address", "log"],
       hostBlock,
-      dependsOn: blocks.filter((b) => b.type === "package" && b.name.startsWith(`${r.name}_${group.name}_`)).map((b) => b.key),
+      // routes come after the apps: new tasks are running before HAProxy sends them traffic, and
+      // (deletes wait for what depended on them) HAProxy lets go of old tasks before they stop
+      dependsOn: [...blocks.filter((b) => b.type === "package" && b.name.startsWith(`${r.name}_${group.name}_`)).map((b) => b.key), ...appServiceBlocks],
       origin: gOrigin,
     });
     cfg.properties.apps = { value: appsExpr, origin: fieldOrigin(r, "routes") };
@@ -396,6 +422,8 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       {
         distro: distro as unknown as Value,
         placement: Object.fromEntries(placements.map((p) => [p.node, p.host])),
+        zookeeper_ids: Object.fromEntries(zkIdOf) as Value,
+        tasks: taskRecord as unknown as Value,
         endpoints: {
           zookeeper: topo.zookeeper.length ? zkHosts(topo.zookeeper) : null,
           mesos: topo.zookeeper.length && topo.masters.length ? zkConnectString(topo.zookeeper, bp.zk_path) : null,
@@ -410,6 +438,68 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
     ),
   );
   return blocks;
+}
+
+/** A map recorded in the cluster's record by the last apply (zookeeper_ids, tasks); empty when none. */
+function previousRecord(state: State | undefined, clusterKey: string, field: string): Record<string, unknown> {
+  const v = state?.instances.get(clusterKey)?.attributes[field];
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** ZooKeeper ids (myid) are identities: a member keeps its id; a new member takes the lowest free one. */
+function zookeeperIds(nodes: string[], previous: Record<string, unknown>): Map<string, number> {
+  const out = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const n of nodes) {
+    const id = previous[n];
+    if (typeof id === "number" && Number.isInteger(id) && id >= 1 && id <= 255 && !taken.has(id)) {
+      out.set(n, id);
+      taken.add(id);
+    }
+  }
+  let next = 1;
+  for (const n of nodes) {
+    if (out.has(n)) continue;
+    while (taken.has(next)) next++;
+    out.set(n, next);
+    taken.add(next);
+  }
+  return out;
+}
+
+/**
+ * Where each app task runs: a task keeps its agent and port while that agent
+ * remains; new tasks go to the agent with the fewest of this app's tasks, on
+ * the lowest free port of Mesos' default range (31000-32000) on that host.
+ */
+function taskPlacement(
+  names: string[],
+  agentHosts: string[],
+  previous: Record<string, { host: string; port: number }>,
+  usedPorts: Map<string, Set<number>>,
+): Map<string, { host: string; port: number }> {
+  const out = new Map<string, { host: string; port: number }>();
+  const load = new Map(agentHosts.map((h) => [h, 0]));
+  const ports = (h: string) => usedPorts.get(h) ?? usedPorts.set(h, new Set()).get(h)!;
+  for (const n of names) {
+    const p = previous[n];
+    if (p && load.has(p.host) && typeof p.port === "number" && !ports(p.host).has(p.port)) {
+      out.set(n, { host: p.host, port: p.port });
+      load.set(p.host, load.get(p.host)! + 1);
+      ports(p.host).add(p.port);
+    }
+  }
+  for (const n of names) {
+    if (out.has(n) || !agentHosts.length) continue;
+    const host = [...load].sort((a, b) => a[1] - b[1] || agentHosts.indexOf(a[0]) - agentHosts.indexOf(b[0]))[0][0];
+    let port = 31000;
+    while (ports(host).has(port)) port++;
+    if (port > 32000) throw new Error(`no free port left in 31000-32000 on host ${host} for app task ${n}`);
+    out.set(n, { host, port });
+    load.set(host, load.get(host)! + 1);
+    ports(host).add(port);
+  }
+  return new Map(names.filter((n) => out.has(n)).map((n) => [n, out.get(n)!]));
 }
 
 /** The placement recorded by the last apply (from the cluster's record in state). */

@@ -2,6 +2,7 @@
 // upstream packages read and the daemons to run, as the service drivers in
 // provider/services generate them.
 
+import { createHash } from "node:crypto";
 import type { DaemonCommand, ServiceFile } from "../provider/services/common.js";
 import { chronosCommand, chronosFiles, CHRONOS_HTTP_PORT } from "../provider/services/chronos.js";
 import { DOCKER_UNAVAILABLE, dockerCommand } from "../provider/services/docker.js";
@@ -68,6 +69,14 @@ function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
 
 export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p: Placement, group: NodeGroup, host: InventoryHost, fsPrefix: string): NodePlan {
   const plan: NodePlan = { placement: p, group, host, packages: [], files: [], services: [] };
+  /** Which role each file configures (its daemon restarts when the file changes). */
+  const fileRole = new Map<ServiceFile, Role>();
+  const addFiles = (role: Role, files: ServiceFile[]) => {
+    for (const f of files) {
+      plan.files.push(f);
+      fileRole.set(f, role);
+    }
+  };
   const has = (r: Role) => group.roles.includes(r);
   const pkg = (name: string, version?: string, more: Omit<NodePackage, "name" | "version"> = {}) => {
     if (!plan.packages.some((x) => x.name === name)) plan.packages.push({ name, ...(version ? { version } : {}), ...more });
@@ -84,8 +93,9 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
     pkg(distro.packages.java);
     pkg(distro.packages.zookeeper);
     const cfgPath = within(fsPrefix, "/etc/zookeeper/conf/zoo.cfg");
-    plan.files.push(
-      ...hostPaths(fsPrefix, zookeeperFiles({ members: topo.zookeeper, self: topo.zkIdOf.get(p.node)!, clientPortAddress: host.address, dataDir: within(fsPrefix, "/var/lib/zookeeper"), cfgPath })),
+    addFiles(
+      "zookeeper",
+      hostPaths(fsPrefix, zookeeperFiles({ members: topo.zookeeper, self: topo.zkIdOf.get(p.node)!, clientPortAddress: host.address, dataDir: within(fsPrefix, "/var/lib/zookeeper"), cfgPath })),
     );
     const zk = zookeeperCommand({ cfgPath, logDir: within(fsPrefix, "/var/log/zookeeper") });
     plan.services.push({
@@ -99,8 +109,9 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   if (has("mesos_master")) {
     repoFile();
     pkg(distro.packages.mesos, `${distro.mesos}-*`, optional);
-    plan.files.push(
-      ...hostPaths(
+    addFiles(
+      "mesos_master",
+      hostPaths(
         fsPrefix,
         mesosMasterFiles({
           zookeeper: topo.zookeeper,
@@ -118,8 +129,9 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   if (has("mesos_slave")) {
     repoFile();
     pkg(distro.packages.mesos, `${distro.mesos}-*`, optional);
-    plan.files.push(
-      ...hostPaths(
+    addFiles(
+      "mesos_slave",
+      hostPaths(
         fsPrefix,
         mesosAgentFiles({
           zookeeper: topo.zookeeper,
@@ -143,14 +155,14 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   if (has("mesos_marathon")) {
     repoFile();
     pkg(distro.packages.marathon, `${distro.marathon}-*`, optional);
-    plan.files.push(...hostPaths(fsPrefix, marathonFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_marathon", "marathon") })));
+    addFiles("mesos_marathon", hostPaths(fsPrefix, marathonFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_marathon", "marathon") })));
     plan.services.push({ ...marathonCommand({ noLogger: true }), role: "mesos_marathon", requires: [distro.packages.marathon] });
   }
   if (has("mesos_chronos")) {
     repoFile();
     pkg(distro.packages.chronos, `${distro.chronos}-*`, optional);
-    plan.files.push(...hostPaths(fsPrefix, chronosFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_chronos", "chronos") })));
-    plan.services.push({ ...chronosCommand({ noLogger: true }), role: "mesos_chronos", requires: [distro.packages.chronos] });
+    addFiles("mesos_chronos", hostPaths(fsPrefix, chronosFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_chronos", "chronos") })));
+    plan.services.push({ ...chronosCommand({ noLogger: true, apiPrefix: distro.chronos_api_prefix }), role: "mesos_chronos", requires: [distro.packages.chronos] });
   }
   if (has("haproxy")) {
     pkg(distro.packages.haproxy);
@@ -163,10 +175,15 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
       requires: [distro.packages.haproxy],
     });
   }
-  // a new package version (a distro upgrade) restarts the daemons that run from it
+  // A new package version (a distro upgrade) or new configuration (a member added to the
+  // ensemble, a changed quorum) restarts the daemons they belong to; in a rolling group
+  // that happens one member or batch at a time.
   for (const svc of plan.services) {
     const versions = Object.fromEntries(svc.requires.map((n) => [n, plan.packages.find((p) => p.name === n)?.version ?? "any"]));
-    svc.restartTriggers = versions;
+    const files = plan.files.filter((f) => fileRole.get(f) === svc.role);
+    const config = createHash("sha256");
+    for (const f of files) config.update(`${f.path}\0${f.content}\0`);
+    svc.restartTriggers = { ...versions, ...(files.length ? { configuration: config.digest("hex") } : {}) };
   }
   return plan;
 }

@@ -93,6 +93,9 @@ async function confirm(question: string, io: FlowIO): Promise<boolean> {
   return line.trim() === "yes";
 }
 
+/** The state being written by the apply in progress (for a second Ctrl-C). */
+let activeWriter: StateWriter | undefined;
+
 /** plan + confirm + apply (or apply a saved plan), holding the state lock throughout. */
 export async function planAndApply(
   f: FlowFlags & { "auto-approve"?: boolean; planFile?: string },
@@ -101,16 +104,24 @@ export async function planAndApply(
 ): Promise<ApplyResult | undefined> {
   const controller = new AbortController();
   let interrupts = 0;
+  let lock: StateLock | undefined;
   const onSigint = () => {
     interrupts++;
     if (interrupts === 1) {
-      io.out(io.style.yellow("\nInterrupt received. Waiting for operations in progress to finish and saving state; no new operations start. Press Ctrl-C again to stop at once (state may be lost)."));
+      io.out(io.style.yellow("\nInterrupt received. Waiting for operations in progress to finish and saving state; no new operations start. Press Ctrl-C again to stop at once (what is running now is not recorded)."));
       controller.abort();
-    } else process.exit(130);
+    } else {
+      // stop at once, but keep what is recorded so far and leave the state unlocked
+      try {
+        activeWriter?.writeSync();
+      } finally {
+        lock?.release();
+        process.exit(130);
+      }
+    }
   };
   process.on("SIGINT", onSigint);
   process.on("SIGTERM", onSigint);
-  let lock: StateLock | undefined;
   try {
     let ws: Workspace;
     let config: Config;
@@ -132,12 +143,8 @@ export async function planAndApply(
     ({ ws, config, plan: p } = await makePlan(f, mode, io, controller.signal));
     showPlan(p, { json: f.json }, io);
     if (!planHasChanges(p)) {
-      if (p.mode === "refresh-only" || p.drift.length || p.outputs.length) {
-        // still record refreshed state and outputs
-        const state = loadState(ws);
-        return await runApply(ws, config, p, new StateWriter(ws.statePath, state), f, io, controller.signal, true);
-      }
-      return undefined;
+      // nothing to confirm: record the refreshed state and say so, with the outputs, as Terraform does
+      return await runApply(ws, config, p, new StateWriter(ws.statePath, loadState(ws)), f, io, controller.signal);
     }
     if (!f["auto-approve"]) {
       const verb = mode === "destroy" ? "destroy all the resources shown" : "perform the actions described above";
@@ -192,21 +199,22 @@ async function runApply(
   f: FlowFlags,
   io: FlowIO,
   signal: AbortSignal,
-  quiet = false,
 ): Promise<ApplyResult> {
   const progress = new ApplyProgress(io.style, !!f.json, (l) => io.out(l));
   progress.begin();
+  activeWriter = writer;
   let result: ApplyResult;
   try {
     result = await applyPlan(ws, config, p, writer, f, signal, (e) => progress.event(e));
   } finally {
     progress.end();
+    activeWriter = undefined;
   }
   const s = io.style;
   const verb = p.mode === "destroy" ? "Destroy" : "Apply";
   if (f.json) {
     io.out(JSON.stringify({ type: "change_summary", changes: { add: result.added, change: result.changed, remove: result.destroyed, operation: p.mode === "destroy" ? "destroy" : "apply" }, failed: result.failed, skipped: result.skipped, cancelled: result.cancelled }));
-  } else if (!quiet || result.failed.length) {
+  } else {
     const summary =
       p.mode === "destroy" ? `Resources: ${result.destroyed} destroyed.` : `Resources: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed.`;
     if (result.failed.length || result.cancelled.length || result.skipped.length) {

@@ -7,6 +7,8 @@
 // released.
 
 import type { ResourceChange } from "../planner/changes.js";
+import { createHash } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import { GantryError } from "../planner/diagnostics.js";
 import { StateLock } from "../planner/state-lock.js";
 import { StateWriter } from "../planner/state.js";
@@ -52,6 +54,7 @@ export async function reconcile(f: FlowFlags, io: FlowIO, settings: ReconcileSet
   let failures = 0;
   const ws = workspace({ dir: f.dir, statePath: f.state });
   log("start", `reconciling ${ws.dir} every ${settings.intervalMs / 1000}s${settings.watch ? " (Ctrl-C stops)" : ""}`);
+  let lastConfig = "";
   const round = async (): Promise<void> => {
     let lock: StateLock | undefined;
     try {
@@ -62,7 +65,15 @@ export async function reconcile(f: FlowFlags, io: FlowIO, settings: ReconcileSet
         return;
       }
       const quiet = { ...io, out: () => {}, warnings: rounds === 1 ? io.warnings : async () => {} };
-      const { config, plan } = await makePlan(f, "normal", quiet, stop);
+      // -replace is a one-time request: only the first round carries it out
+      const { config, plan } = await makePlan(rounds === 1 ? f : { ...f, replace: [] }, "normal", quiet, stop);
+      // a changed configuration is a new goal: repairs given up on are tried again
+      const fingerprint = createHash("sha256").update(JSON.stringify(config.files)).digest("hex");
+      if (fingerprint !== lastConfig) {
+        if (lastConfig && backoff.size) log("config", "the configuration changed: repairs that were given up on will be tried again");
+        backoff.clear();
+        lastConfig = fingerprint;
+      }
       for (const d of plan.drift) log("drift", `${d.address} ${d.kind === "deleted" ? "is gone" : "changed outside gantry"}`);
       const now = Date.now();
       const wanted = plan.changes.filter((c) => c.action !== "noop");
@@ -112,10 +123,7 @@ export async function reconcile(f: FlowFlags, io: FlowIO, settings: ReconcileSet
     rounds++;
     await round();
     if (!settings.watch || (settings.rounds !== undefined && rounds >= settings.rounds) || stop.aborted) break;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, settings.intervalMs);
-      stop.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-    });
+    await delay(settings.intervalMs, undefined, { signal: stop }).catch(() => undefined);
   }
   log("stop", `stopped after ${rounds} round(s): ${repairs} with repairs, ${failures} failed repair(s); the state is unlocked`);
   return { rounds, repairs, failures };

@@ -69,7 +69,8 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     resource_changes: plan.changes.map((c) => {
       const [after, afterUnknown] = splitUnknown(c.after);
       return {
-        address: c.address,
+        // Terraform keeps the address of a deposed object plain, with a separate "deposed" key
+        address: c.deposedIndex !== undefined ? c.address.replace(/ \(deposed \d+\)$/, "") : c.address,
         mode: "managed",
         type: c.type,
         name: c.name,
@@ -81,6 +82,8 @@ export function planToJson(plan: Plan): Record<string, unknown> {
           before: c.before,
           after: c.after === null ? null : after,
           after_unknown: afterUnknown === false ? {} : afterUnknown,
+          before_sensitive: Object.fromEntries((c.sensitive ?? []).filter((k) => c.before && k in c.before).map((k) => [k, true])),
+          after_sensitive: Object.fromEntries((c.sensitive ?? []).filter((k) => c.after && k in c.after).map((k) => [k, true])),
           replace_paths: c.requiresReplace.map((k) => [k]),
         },
         ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),

@@ -98,11 +98,13 @@ export function renderChange(c: ResourceChange, s: Style): string {
   });
   const w = Math.max(0, ...shown.map((k) => k.length));
   let hidden = 0;
+  const secret = new Set(c.sensitive ?? []);
+  const fmt = (k: string, v: Value | undefined, ind: string) => (secret.has(k) && v !== null && v !== undefined ? "(sensitive value)" : formatValue(v, ind));
   for (const k of shown) {
     const name = k.padEnd(w);
     const ind = "        ";
-    if (c.action === "create") lines.push(`      ${s.green("+")} ${name} = ${formatValue(after[k], ind)}`);
-    else if (c.action === "delete") lines.push(`      ${s.red("-")} ${name} = ${formatValue(before[k], ind)} -> null`);
+    if (c.action === "create") lines.push(`      ${s.green("+")} ${name} = ${fmt(k, after[k], ind)}`);
+    else if (c.action === "delete") lines.push(`      ${s.red("-")} ${name} = ${fmt(k, before[k], ind)} -> null`);
     else {
       const b = before[k] ?? null;
       const a = after[k] ?? null;
@@ -111,10 +113,10 @@ export function renderChange(c: ResourceChange, s: Style): string {
         continue;
       }
       const forces = c.requiresReplace.includes(k) ? s.red(" # forces replacement") : "";
-      if (b === null) lines.push(`      ${s.green("+")} ${name} = ${formatValue(a, ind)}${forces}`);
-      else if (a === null) lines.push(`      ${s.red("-")} ${name} = ${formatValue(b, ind)} -> null${forces}`);
-      else if (multiline(b) && multiline(a)) lines.push(`      ${s.yellow("~")} ${name} = ${lineDiff(b, a, ind, s)}${forces}`);
-      else lines.push(`      ${s.yellow("~")} ${name} = ${formatValue(b, ind)} -> ${formatValue(a, ind)}${forces}`);
+      if (b === null) lines.push(`      ${s.green("+")} ${name} = ${fmt(k, a, ind)}${forces}`);
+      else if (a === null) lines.push(`      ${s.red("-")} ${name} = ${fmt(k, b, ind)} -> null${forces}`);
+      else if (multiline(b) && multiline(a) && !secret.has(k)) lines.push(`      ${s.yellow("~")} ${name} = ${lineDiff(b, a, ind, s)}${forces}`);
+      else lines.push(`      ${s.yellow("~")} ${name} = ${fmt(k, b, ind)} -> ${fmt(k, a, ind)}${forces}`);
     }
   }
   if (hidden) lines.push(s.dim(`        # (${hidden} unchanged attribute${hidden === 1 ? "" : "s"} hidden)`));
@@ -183,7 +185,9 @@ export function renderPlan(plan: Plan, s: Style): string {
     out.push("", "gantry will perform the following actions:", "");
     for (const c of changes) out.push(renderChange(c, s), "");
     for (const r of plan.rolling) {
-      out.push(s.bold(`Rolling update of ${r.group}: ${r.batches.length} batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, keeping ${r.minInService} in service:`));
+      const members = r.batches.flat().length;
+      const keeps = r.kept >= r.minInService ? `keeping ${r.minInService} in service` : `keeping only ${r.kept} in service while a batch changes (min_in_service ${r.minInService} cannot be met with ${r.members} members)`;
+      out.push(s.bold(`Rolling update of ${r.group}: ${members} member${members === 1 ? "" : "s"} in ${r.batches.length} batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, ${keeps}:`));
       r.batches.forEach((b, i) => out.push(`  batch ${i + 1}: ${b.join(", ")}`));
       out.push("");
     }

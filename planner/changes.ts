@@ -37,6 +37,8 @@ export interface ResourceChange {
   deferred: boolean;
   /** For a deposed object (left by create_before_destroy), its index. */
   deposedIndex?: number;
+  /** Attributes whose values come from sensitive variables (or are sensitive in the type's schema): never printed. */
+  sensitive?: string[];
   /** Rolling update: the group and 1-based batch this change belongs to. */
   batch?: { group: string; index: number };
   /** Rolling update: the member key and group, for member-by-member ordering inside the group. */
@@ -63,6 +65,9 @@ export interface RollingBatches {
   group: string;
   batchSize: number;
   minInService: number;
+  /** Members of the group, and how many stay untouched while a batch changes. */
+  members: number;
+  kept: number;
   /** Member keys per batch, in order. */
   batches: string[][];
 }

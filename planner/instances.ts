@@ -46,7 +46,9 @@ export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
   }
   if (r.forEach) {
     const v = evalAt(r.forEach.value, scope, r.forEach.origin, `for_each of ${r.key}`);
-    if (containsUnknown(v)) throw errorAt(`The for_each of "${r.key}" depends on values known only after apply`, r.forEach.origin, "for_each keys must be known when planning.");
+    // the keys must be known when planning; a map's values may be known only after apply
+    const keysUnknown = isUnknown(v) || (Array.isArray(v) && v.some(containsUnknown));
+    if (keysUnknown) throw errorAt(`The for_each of "${r.key}" depends on values known only after apply`, r.forEach.origin, "for_each keys must be known when planning.");
     const eachValues = new Map<string, Value>();
     if (Array.isArray(v)) {
       for (const x of v) {
@@ -86,6 +88,16 @@ export function evaluateInstance(r: ResourceConfig, type: ResourceType, scope: E
     attrs[name] = c.value;
   }
   return attrs;
+}
+
+/** lifecycle.ignore_changes: the ignored attributes keep their prior values, before the type plans from them. */
+export function withIgnoredChanges(r: ResourceConfig, type: ResourceType, configured: Attrs, prior: Attrs | null): Attrs {
+  const ignore = r.lifecycle.ignoreChanges;
+  if (!prior || (ignore !== "all" && !ignore.length)) return configured;
+  const out: Attrs = { ...configured };
+  const names = ignore === "all" ? Object.keys(type.schema).filter((k) => isConfigurable(type.schema[k])) : ignore;
+  for (const k of names) if (k in prior) out[k] = prior[k];
+  return out;
 }
 
 /**

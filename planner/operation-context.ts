@@ -10,7 +10,8 @@ export interface InstanceRef {
 }
 
 export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string): InstanceInfo {
-  const name = i.key === undefined ? i.name : `${i.name}-${String(i.key).replace(/[^A-Za-z0-9_.-]/g, "_")}`;
+  // "." cannot appear in a resource name, so "web.0" (web[0]) never meets another resource's name
+  const name = i.key === undefined ? i.name : `${i.name}.${String(i.key).replace(/[^A-Za-z0-9_-]/g, "_")}`;
   return { address: i.address, name, dataDir, configDir };
 }
 

@@ -54,7 +54,7 @@ export function readPlanFile(path: string): SavedPlan {
     drift: reviveUnknowns(p.drift) as unknown as Plan["drift"],
     outputs: reviveUnknowns(p.outputs) as unknown as Plan["outputs"],
     expansions: new Map(
-      (p.expansions as [string, any][]).map(([k, e]) => [k, { ...e, eachValues: e.eachValues ? new Map(e.eachValues) : undefined } as Expansion]),
+      (p.expansions as [string, any][]).map(([k, e]) => [k, { ...e, eachValues: e.eachValues ? new Map((e.eachValues as [string, unknown][]).map(([ek, ev]) => [ek, reviveUnknowns(ev)])) : undefined } as Expansion]),
     ),
     priorState: deserializeState(p.priorState, `${path} (prior state)`),
   };

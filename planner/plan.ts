@@ -5,9 +5,10 @@ import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type P
 import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange, RollingBatches } from "./changes.js";
 import { planRollingBatches } from "./rolling.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "./diagnostics.js";
+import { collectRefs } from "./expressions/ast.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
-import { checkBlock, evaluateInstance, expandBlock, instanceScope, planAttributes, validateInstance, type TypeResolver } from "./instances.js";
+import { checkBlock, evaluateInstance, expandBlock, instanceScope, planAttributes, validateInstance, withIgnoredChanges, type TypeResolver } from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { mapLimit } from "./walk.js";
@@ -95,6 +96,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     return result;
   }
 
+  const sensitive = sensitivity(config, graph, types, diags);
+  diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
   const changes: ResourceChange[] = [];
@@ -123,6 +126,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           triggered: r.lifecycle.replaceTriggeredBy.some((t) => changedKeys.has(t.ref.replace(/^gantry_/, "").replace(/\[.*$/, ""))),
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
+        const secret = sensitive.get(r.key);
+        if (secret?.length) change.sensitive = secret;
         if (change.action !== "noop") changedKeys.add(r.key);
         changes.push(change);
         planned.set(address, change.after ?? {});
@@ -142,7 +147,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       changes.push({ ...deleteChange({ ...inst, attributes: attrs }, "deposed"), address: `${inst.address} (deposed ${i})`, deposedIndex: i }),
     );
 
-  for (const c of changes) {
+  result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
+  for (const c of result.changes) {
     if ((c.action === "delete" || c.action === "replace") && c.deposedIndex === undefined) {
       const r = config.resources.get(c.resourceKey);
       if (r?.lifecycle.preventDestroy)
@@ -151,7 +157,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   }
   diags.throwIfErrors();
 
-  result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
+
   await preflight(result.changes, types, opts.dataDir, config.dir, parallelism, signal, log);
   result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   result.rolling = planRollingBatches(config, result.changes);
@@ -160,6 +166,38 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       ? Object.entries(prior.outputs).map(([name, o]) => ({ name, before: o.value, after: null, sensitive: !!o.sensitive }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned, prior, false);
   return result;
+}
+
+/**
+ * Which attributes must not be printed: those whose expressions use a
+ * sensitive variable (directly or through locals), and those the type marks
+ * sensitive. An output that uses a sensitive value must be sensitive too.
+ */
+function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, diags: DiagnosticBag): Map<string, string[]> {
+  const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
+  const secretLocals = new Set<string>();
+  const usesSecret = (e: Parameters<typeof collectRefs>[0]) =>
+    collectRefs(e).some((ref) => {
+      const first = ref.steps[0];
+      const name = first?.k === "attr" ? first.name : "";
+      return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
+    });
+  const out = new Map<string, string[]>();
+  for (const id of graph.order) {
+    const info = graph.graph.getNodeAttributes(id);
+    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
+  }
+  for (const r of config.resources.values()) {
+    const schema = types(r.type)?.schema ?? {};
+    const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
+    if (secretVars.size) for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
+    if (keys.length) out.set(r.key, keys);
+  }
+  if (secretVars.size)
+    for (const o of config.outputs.values())
+      if (!o.sensitive && usesSecret(o.value))
+        diags.error(`Output "${o.name}" refers to sensitive values`, o.origin, "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output NAME).");
+  return out;
 }
 
 /** Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate). */
@@ -246,11 +284,7 @@ function diffInstance(
     return change("create", null, planned, []);
   }
   const prior = before.attributes;
-  const { planned, requiresReplace: extra } = planAttributes(type, prior, configured, info);
-  const ignore = r.lifecycle.ignoreChanges;
-  if (ignore === "all") {
-    for (const k of Object.keys(planned)) if (k in prior && !type.schema[k]?.computed) planned[k] = prior[k];
-  } else for (const k of ignore) if (k in prior) planned[k] = prior[k];
+  const { planned, requiresReplace: extra } = planAttributes(type, prior, withIgnoredChanges(r, type, configured, prior), info);
 
   const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
   const forcing = changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k));
@@ -306,6 +340,8 @@ function planOutputs(
     }
     out.push({ name: o.name, before: prior.outputs[o.name]?.value, after: v, sensitive: !!o.sensitive });
   }
+  // outputs no longer in the configuration are removed
+  for (const [name, o] of Object.entries(prior.outputs)) if (!config.outputs.has(name)) out.push({ name, before: o.value, after: null, sensitive: !!o.sensitive });
   return out;
 }
 

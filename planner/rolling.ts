@@ -35,7 +35,7 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     for (const c of changes)
       if (c.rollingGroup === group && (c.action === "update" || c.action === "replace") && c.key !== undefined)
         c.batch = { group, index: batchOf.get(String(c.key))! };
-    out.push({ group, batchSize, minInService: g.minInService, batches });
+    out.push({ group, batchSize, minInService: g.minInService, members: g.members.size, kept: g.members.size - batchSize, batches });
   }
   return out;
 }

@@ -140,8 +140,7 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 /**
- * Persists a state as it changes. Each change bumps the serial once per
- * writer; writes are atomic and coalesced: at most one in flight, and the
+ * Persists a state as it changes. Every write bumps the serial; writes are atomic and coalesced: at most one in flight, and the
  * next one no sooner than ten times the last write's duration (at least
  * 100 ms), so a long apply records every step within a fraction of a
  * second without rewriting a large file once per resource. flush() writes
@@ -153,7 +152,6 @@ export class StateWriter {
   private writing: Promise<void> | null = null;
   private backedUp = false;
   private lastError: Error | null = null;
-  private changed = false;
   private lastWriteMs = 0;
   private lastWriteAt = 0;
   private wake: (() => void) | null = null;
@@ -168,10 +166,6 @@ export class StateWriter {
   /** Record that the state changed: schedules a write. */
   touch(): void {
     if (!this.state.lineage) this.state.lineage = randomUUID();
-    if (!this.changed) {
-      this.changed = true;
-      this.state.serial++;
-    }
     this.dirty = true;
     if (!this.writing) this.writing = this.loop();
   }
@@ -205,8 +199,17 @@ export class StateWriter {
       if (existsSync(this.path)) copyFileSync(this.path, this.path + ".backup");
       this.backedUp = true;
     }
+    // every write that lands is a new serial: a plan saved while an apply was running is then stale
+    this.state.serial++;
     writeFileAtomic(this.path, serializeState(this.state));
     this.writes++;
+  }
+
+  /** Writes what is recorded now, synchronously (last resort before the process exits). */
+  writeSync(): void {
+    if (!this.dirty && !this.writing) return;
+    this.dirty = false;
+    this.writeNow();
   }
 
   /** Write everything recorded so far now; throws if a write failed. */

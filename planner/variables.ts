@@ -48,7 +48,8 @@ function checkValidations(v: VariableConfig, value: Value, diags: DiagnosticBag)
       continue;
     }
     if (containsUnknown(ok)) continue;
-    if (ok !== true) diags.error(`Invalid value for variable "${v.name}": ${rule.errorMessage}`, v.origin, `The value ${JSON.stringify(value)} does not satisfy the validation rule.`);
+    if (ok !== true)
+      diags.error(`Invalid value for variable "${v.name}": ${rule.errorMessage}`, v.origin, `The value ${v.sensitive ? "(sensitive value)" : JSON.stringify(value)} does not satisfy the validation rule.`);
   }
 }
 

@@ -51,13 +51,14 @@ export function chronosFiles(input: ChronosInput): ServiceFile[] {
 }
 
 /** Chronos as the package runs it (ExecStart=/usr/bin/chronos). */
-export function chronosCommand(opts: { httpPort?: number; noLogger?: boolean } = {}): DaemonCommand {
+/** Chronos as the package runs it; its health check asks the job list under the version's API prefix ("/v1" for Chronos 3, "" for Chronos 2). */
+export function chronosCommand(opts: { httpPort?: number; noLogger?: boolean; apiPrefix?: string } = {}): DaemonCommand {
   const port = opts.httpPort ?? CHRONOS_HTTP_PORT;
   return {
     name: "chronos",
     command: CHRONOS_LAUNCHER,
     args: opts.noLogger ? ["--no-logger"] : [],
     ports: [port],
-    health_check: { type: "http", port, path: "/v1/scheduler/jobs" },
+    health_check: { type: "http", port, path: `${opts.apiPrefix ?? "/v1"}/scheduler/jobs` },
   };
 }

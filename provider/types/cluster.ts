@@ -12,6 +12,8 @@ export const clusterType: ResourceType = {
     distro: { kind: "object", description: "The distro entry in use (Mesos, Marathon, Chronos, ZooKeeper versions)." },
     placement: { kind: "map", description: "Node name → host name, as placed (kept stable across plans)." },
     endpoints: { kind: "object", description: "Service endpoints: zookeeper, mesos, marathon, chronos, haproxy." },
+    zookeeper_ids: { kind: "map", description: "Node name → ZooKeeper id (myid), kept stable across plans." },
+    tasks: { kind: "map", description: "App task → { host, port } where gantry runs it in place of Marathon, kept stable across plans." },
     id: { kind: "string", description: "The cluster's name.", computed: true },
   },
   plan(_prior, config, info) {

@@ -19,7 +19,7 @@ test("members change one batch at a time; inside a member, dependencies still or
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": members("2") });
   const p = await makePlan(dir);
-  assert.equal(p.rolling, [{ group: "zk", batchSize: 1, minInService: 2, batches: [["m1"], ["m2"], ["m3"], ["m4"]] }]);
+  assert.equal(p.rolling, [{ group: "zk", batchSize: 1, minInService: 2, members: 4, kept: 3, batches: [["m1"], ["m2"], ["m3"], ["m4"]] }]);
   assert.ok(Object.values(actions(p)).every((a) => a === "update"));
   const order: string[] = [];
   let running = 0;
