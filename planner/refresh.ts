@@ -38,7 +38,14 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
         drift.push({ address: inst.address, kind: "deleted", before: inst.attributes, after: null });
         state.instances.delete(inst.address);
       } else if (!deepEqual(now, inst.attributes)) {
-        drift.push({ address: inst.address, kind: "changed", before: inst.attributes, after: now });
+        // attributes that change on their own (e.g. which member leads) are recorded, not reported as drift
+        const volatile = Object.keys(type.schema).filter((k) => (type.schema[k] as { volatile?: boolean }).volatile);
+        const strip = (a: typeof now) => {
+          const o = { ...a };
+          for (const k of volatile) delete o[k];
+          return o;
+        };
+        if (!volatile.length || !deepEqual(strip(now), strip(inst.attributes))) drift.push({ address: inst.address, kind: "changed", before: inst.attributes, after: now });
         inst.attributes = now;
       }
       const cur = state.instances.get(inst.address);
