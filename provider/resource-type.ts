@@ -19,6 +19,8 @@ export interface AttributeSchema {
   /** Used when configuration leaves the attribute unset (optional attributes only). */
   default?: Value;
   sensitive?: boolean;
+  /** Changes on its own at run time (e.g. which member leads); a change is not drift. */
+  volatile?: boolean;
 }
 
 /** Who an instance is, handed to a type by the planner. */

@@ -537,18 +537,23 @@ export class LocalDriver implements HostDriver {
     return m ? m[1]! : null;
   }
 
-  /** What apt would install (apt-cache policy's Candidate), or null. Machine-wide, so remembered for the process. */
+  /**
+   * What apt would install (apt-cache policy's Candidate), or null. Machine-wide,
+   * so remembered for CANDIDATE_TTL_MS (one answer per plan, not per host; a
+   * long `reconcile --watch` still sees a repository added later).
+   */
   async packageCandidate(name: string): Promise<string | null> {
     checkPackageName(name, this.spec.name);
-    let p = candidateCache.get(name);
-    if (!p) {
-      p = ensureAptLists().then(() => execFileResult("apt-cache", ["policy", name], {})).then((r) => {
+    let entry = candidateCache.get(name);
+    if (!entry || Date.now() - entry.at > CANDIDATE_TTL_MS) {
+      const answer = ensureAptLists().then(() => execFileResult("apt-cache", ["policy", name], {})).then((r) => {
         const m = /Candidate:\s*(\S+)/.exec(r.stdout);
         return m && m[1] !== "(none)" ? m[1]! : null;
       });
-      candidateCache.set(name, p);
+      entry = { at: Date.now(), answer };
+      candidateCache.set(name, entry);
     }
-    return await p;
+    return await entry.answer;
   }
 
   /** apt-get install on THIS machine: packages are machine-wide, shared by every local host; one apt at a time. */
@@ -562,7 +567,7 @@ export class LocalDriver implements HostDriver {
       const now = await this.packageVersion(name);
       if (now !== null && (version === undefined || version === now || (version.endsWith("*") && now.startsWith(version.slice(0, -1)))))
         return { exitCode: 0, stdout: "", stderr: "" };
-      return await execFileResult("apt-get", ["install", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", target], { DEBIAN_FRONTEND: "noninteractive" });
+      return await execFileResult("apt-get", ["install", "-y", "-q", ...APT_LOCK_WAIT, target], { DEBIAN_FRONTEND: "noninteractive" });
     });
     if (r.exitCode !== 0) {
       throw new Error(`package "${name}" cannot be installed on host "${this.spec.name}" (local): ${aptReason(r)}`);
@@ -578,7 +583,11 @@ export class LocalDriver implements HostDriver {
   async removePackage(name: string): Promise<void> {
     checkPackageName(name, this.spec.name);
     if ((await this.packageVersion(name)) === null) return;
-    const r = await execFileResult("apt-get", ["purge", "-y", "-q", name], { DEBIAN_FRONTEND: "noninteractive" });
+    const r = await aptQueue.run(async () => {
+      // another local host may have removed it while this one waited
+      if ((await this.packageVersion(name)) === null) return { exitCode: 0, stdout: "", stderr: "" };
+      return await execFileResult("apt-get", ["purge", "-y", "-q", ...APT_LOCK_WAIT, name], { DEBIAN_FRONTEND: "noninteractive" });
+    });
     if (r.exitCode !== 0) {
       throw new Error(`package "${name}" cannot be removed from host "${this.spec.name}" (local): ${aptReason(r)}`);
     }
@@ -600,13 +609,17 @@ function ensureAptLists(): Promise<void> {
       return; // not a Debian machine: apt look-ups will say so themselves
     }
     if (lists.length) return;
-    await aptQueue.run(() => execFileResult("apt-get", ["update", "-q"], { DEBIAN_FRONTEND: "noninteractive" }));
+    await aptQueue.run(() => execFileResult("apt-get", ["update", "-q", ...APT_LOCK_WAIT], { DEBIAN_FRONTEND: "noninteractive" }));
   })();
   return aptListsReady;
 }
 
-/** apt-cache answers, per package name, for this process. */
-const candidateCache = new Map<string, Promise<string | null>>();
+/** apt waits up to 5 minutes for dpkg's machine-wide lock (another apt, unattended-upgrades) instead of failing at once. */
+const APT_LOCK_WAIT = ["-o", "DPkg::Lock::Timeout=300"];
+
+/** apt-cache answers, per package name, with when they were asked. */
+const candidateCache = new Map<string, { at: number; answer: Promise<string | null> }>();
+const CANDIDATE_TTL_MS = 60_000;
 
 /** One apt-get at a time in this process: dpkg takes one lock for the whole machine. */
 const aptQueue = {

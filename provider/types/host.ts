@@ -69,10 +69,18 @@ export function defaultAddress(name: string, dataDir: string): string {
 
 /** Atomically claims an address for a local host; throws when another host holds it. */
 function claimAddress(dataDir: string, address: string, name: string): void {
-  fs.mkdirSync(claimDir(dataDir), { recursive: true });
   const file = join(claimDir(dataDir), address);
   try {
-    fs.writeFileSync(file, name + "\n", { flag: "wx" });
+    for (let attempt = 0; ; attempt++) {
+      fs.mkdirSync(claimDir(dataDir), { recursive: true });
+      try {
+        fs.writeFileSync(file, name + "\n", { flag: "wx" });
+        break;
+      } catch (e) {
+        // the directory was removed by a release in between (it was empty): make it again
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 3) throw e;
+      }
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     const owner = claimedBy(dataDir, address);
@@ -82,8 +90,20 @@ function claimAddress(dataDir: string, address: string, name: string): void {
   }
 }
 
+/** Releases a host's address claim; the claim directory (and <dataDir>/hosts) goes too when nothing is left in it. */
 function releaseAddress(dataDir: string, address: string, name: string): void {
   if (claimedBy(dataDir, address) === name) fs.rmSync(join(claimDir(dataDir), address), { force: true });
+  removeIfEmpty(claimDir(dataDir));
+  removeIfEmpty(join(dataDir, "hosts"));
+}
+
+/** rmdir: removes a directory only when it is empty, never its contents (best effort: a directory that stays is harmless). */
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    /* not empty, gone already, or not ours to remove */
+  }
 }
 
 function isLoopback(address: string): boolean {

@@ -5,6 +5,7 @@
 // forget it rather than uninstall it; set purge_on_destroy to remove it.
 
 import { deepEqual, UNKNOWN, type Attrs } from "../../planner/values.js";
+import type { HostDriver } from "../host-driver.js";
 import type { OperationContext, ResourceType } from "../resource-type.js";
 import { optBool, optString, reqString, stringList } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
@@ -40,6 +41,14 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   } catch (e) {
     return skip((e as Error).message);
   }
+}
+
+/** Whether a package can be installed now: it has a candidate, and every package it requires is installed or has one. */
+async function installable(driver: HostDriver, name: string, attrs: Attrs): Promise<boolean> {
+  if (!driver.packageCandidate || (await driver.packageCandidate(name)) === null) return false;
+  for (const needed of stringList(attrs, "requires_packages"))
+    if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null) return false;
+  return true;
 }
 
 export const packageType: ResourceType = {
@@ -80,7 +89,7 @@ export const packageType: ResourceType = {
 
   plan(prior, config) {
     const planned: Attrs = { ...config };
-    // a package skipped before stays as recorded until refresh finds it installed
+    // a package skipped before stays as recorded until refresh finds it installed or installable
     if (prior && typeof prior.skipped === "string" && prior.installed_version === null && deepEqual(prior.version ?? null, config.version ?? null)) {
       planned.installed_version = null;
       planned.skipped = prior.skipped;
@@ -123,6 +132,12 @@ export const packageType: ResourceType = {
     const v = await driver.packageVersion(name);
     if (v !== null) return { ...prior, installed_version: v, skipped: null };
     if (typeof prior.skipped === "string") {
+      // it can be installed now (e.g. a repository was added): no longer
+      // skipped, so the next plan's diff plans an update that installs it
+      if (await installable(driver, name, prior)) {
+        ctx.log(`package ${name} was skipped before and can now be installed on ${driver.describe}`);
+        return { ...prior, installed_version: null, skipped: null };
+      }
       ctx.warn(prior.skipped);
       return prior;
     }

@@ -1,11 +1,14 @@
-// service: a supervised long-running process on a host, with an optional
-// health check. `state: stopped` keeps it configured but not running.
+// service: a long-running process on a host, with an optional health check.
+// gantry starts it detached and watches it from run to run: refresh sees a
+// process that died, and the next `apply` (or `reconcile`) starts it again.
+// Nothing restarts it by itself between runs. `state: stopped` keeps it
+// configured but not running.
 
 import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../planner/values.js";
 import type { HostDriver, ProcessStatus } from "../host-driver.js";
 import type { OperationContext, ResourceType } from "../resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
-import { healthCheckOf, probe, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
+import { healthCheckOf, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 
 /** A change of any of these restarts the process. */
@@ -14,7 +17,8 @@ const LOG_TAIL_LINES = 20;
 
 export const serviceType: ResourceType = {
   name: "service",
-  description: "A supervised long-running process on a host, started, health-checked, restarted on change, stopped on destroy.",
+  description:
+    "A long-running process on a host, started detached and health-checked, restarted on change, stopped on destroy. gantry watches it from run to run: refresh sees a process that died and `apply` or `reconcile` starts it again; nothing restarts it by itself between runs.",
   schema: {
     host: hostAttribute,
     name: {
@@ -53,7 +57,12 @@ export const serviceType: ResourceType = {
       description: "Packages the program comes from. When one is not installed on the host, the service is not started, and plan, apply and show say so.",
     },
     pid: { kind: "number", description: "Process id (null when stopped).", computed: true },
-    status: { kind: "string", description: "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\").", computed: true },
+    status: {
+      kind: "string",
+      description: "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\"); it changes on its own (which member leads), so a change is not drift.",
+      computed: true,
+      volatile: true,
+    },
     blocked: { kind: "string", description: "Why the service is not started (a package it requires is not installed); null when it can run.", computed: true },
     started_at: { kind: "string", description: "Start time of the process (ISO 8601; null when stopped).", computed: true },
     healthy: { kind: "bool", description: "Running and passing its health check.", computed: true },
@@ -174,13 +183,14 @@ export const serviceType: ResourceType = {
       const reason = await waitHealthy(driver, name, hc, ctx.signal);
       if (reason !== null) throw new Error(`service "${name}" on ${driver.describe} is unhealthy after reload: ${reason}`);
       const now = await driver.inspectProcess(name);
-      return { ...runningAttrs(planned, now.running ? now : st), healthy: true };
+      const status = hc ? (await probeWithStatus(driver, hc, ctx.signal)).status : null;
+      return { ...runningAttrs(planned, now.running ? now : st), healthy: true, status, blocked: null };
     }
     if (st.running && changed.length === 0) {
       const hc = healthCheckOf(planned.health_check, numberList(planned, "ports"));
-      const reason = hc ? await probe(driver, hc, ctx.signal) : null;
-      if (reason === null) return { ...runningAttrs(planned, st), healthy: true };
-      ctx.log(`restarting "${name}": unhealthy (${reason})`);
+      const r = hc ? await probeWithStatus(driver, hc, ctx.signal) : { reason: null, status: null };
+      if (r.reason === null) return { ...runningAttrs(planned, st), healthy: true, status: r.status, blocked: null };
+      ctx.log(`restarting "${name}": unhealthy (${r.reason})`);
     } else if (st.running) {
       ctx.log(`restarting "${name}": ${changed.join(", ")} changed`);
     }
