@@ -116,7 +116,7 @@ export interface Blueprint {
   routes: Route[];
   /** ZooKeeper path for Mesos (default /mesos). */
   zk_path: string;
-  /** How apps run: through Marathon's API, or as supervised processes on the agents (default on local hosts, where Marathon cannot run). */
+  /** How apps run: through Marathon's API, or as processes gantry starts and watches on the agents (default on local hosts, where Marathon cannot run). */
   app_runner?: "marathon" | "processes";
   /** Distro entries added or overridden by the user (see distro-manifest.ts). */
   distros?: unknown[];

@@ -267,7 +267,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
   }
 
   // Apps and jobs: through Marathon's and Chronos' APIs, or — on local hosts, where those
-  // daemons cannot run — apps as supervised processes on the agents in place of Marathon.
+  // daemons cannot run — apps as processes gantry starts and watches on the agents, in place of Marathon.
   const appKey = (id: string) => id.replace(/^\/+/, "");
   const appBlock = `${r.name}_apps`;
   const runner = bp.app_runner ?? (bp.hosts.every((h) => h.driver === "local") ? "processes" : "marathon");
@@ -300,7 +300,7 @@ function expandCluster(r: ResourceConfig, props: Record<string, Value>, opts: Ex
       });
   if (bp.apps.length && runner === "processes") {
     diags.warning(
-      `cluster ${r.name}: apps run as supervised processes on the agent hosts, in place of Marathon`,
+      `cluster ${r.name}: apps run as processes that gantry starts and watches on the agent hosts, in place of Marathon (apply or reconcile restarts one that died)`,
       fieldOrigin(r, "apps"),
       "Marathon cannot run on local hosts (its package is not in the repositories this machine reaches), so gantry starts each app instance itself, with Marathon's PORT0/PORT/HOST environment, and HAProxy routes to those processes.",
     );

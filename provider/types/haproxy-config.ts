@@ -53,7 +53,7 @@ export const haproxyConfigType: ResourceType = {
     stats_port: { kind: "number", description: "Port of the stats listener.", default: 9090 },
     stats_bind_address: { kind: "string", description: "Address of the stats listener." },
     style: { kind: "string", description: '"marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).', default: "marathon-lb" },
-    log: { kind: "string", description: '"syslog" (/dev/log, as packaged) or "stdout" (for a supervised process whose output gantry keeps).', default: "syslog" },
+    log: { kind: "string", description: '"syslog" (/dev/log, as packaged) or "stdout" (for a process gantry runs and whose output it keeps).', default: "syslog" },
     check_command: {
       kind: "string",
       description: "How the candidate file is checked on the host; {} is replaced by its path.",

@@ -70,12 +70,18 @@ async function waitForEnsemble(): Promise<string[]> {
   return m;
 }
 
-async function throughHaproxy(n: number): Promise<Set<string>> {
-  const seen = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const r = await fetch(`http://${addr(7)}:10000/`);
-    assert.is(r.status, 200);
-    seen.add((await r.text()).trim());
+/** Which instances answer through HAProxy; waits (up to 30 s) for HAProxy's own health checks to bring a restarted instance back. */
+async function throughHaproxy(n: number, expect = 3): Promise<Set<string>> {
+  let seen = new Set<string>();
+  for (let round = 0; round < 30; round++) {
+    seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const r = await fetch(`http://${addr(7)}:10000/`);
+      assert.is(r.status, 200);
+      seen.add((await r.text()).trim());
+    }
+    if (seen.size >= expect) return seen;
+    await new Promise((r) => setTimeout(r, 1000));
   }
   return seen;
 }
