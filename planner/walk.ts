@@ -2,6 +2,7 @@
 // at once (and at most `hostParallelism` per host), each started as soon as
 // everything it depends on has finished. A failure skips its dependents
 // only; an abort stops starting new work and lets running work finish.
+// Nodes that can never start (a dependency cycle) end "blocked".
 
 export interface WalkNode {
   id: string;
@@ -13,7 +14,8 @@ export interface WalkNode {
   host?: string;
 }
 
-export type WalkOutcome = "done" | "failed" | "skipped" | "cancelled";
+/** "blocked": never reached although nothing was aborted: the node waits, directly or not, on a dependency cycle. */
+export type WalkOutcome = "done" | "failed" | "skipped" | "cancelled" | "blocked";
 
 export interface WalkOptions {
   parallelism: number;
@@ -51,7 +53,16 @@ export async function walk(nodes: WalkNode[], opts: WalkOptions): Promise<Map<st
   let finished = 0;
   const total = nodes.length;
 
-  return new Promise((resolve) => {
+  return new Promise((resolveWalk) => {
+    let resolved = false;
+    const onAbort = () => pump();
+    const resolve = (o: Map<string, WalkOutcome>) => {
+      if (resolved) return;
+      resolved = true;
+      // one walk per apply, and reconcile --watch applies every round on one signal: do not leave a listener behind
+      opts.signal?.removeEventListener("abort", onAbort);
+      resolveWalk(o);
+    };
     const skipDependents = (id: string, rootCause: string) => {
       const stack = [...(dependents.get(id) ?? [])];
       while (stack.length) {
@@ -131,12 +142,13 @@ export async function walk(nodes: WalkNode[], opts: WalkOptions): Promise<Map<st
         readyHead = 0;
       }
       if (running === 0 && (readyHead >= ready.length || opts.signal?.aborted)) {
-        // nothing running and nothing startable: everything left was cancelled or is unreachable
-        for (const n of nodes) if (!outcome.has(n.id)) outcome.set(n.id, "cancelled");
+        // nothing running and nothing startable: what is left was cancelled, or (without an abort) waits on a cycle
+        const left: WalkOutcome = opts.signal?.aborted ? "cancelled" : "blocked";
+        for (const n of nodes) if (!outcome.has(n.id)) outcome.set(n.id, left);
         resolve(outcome);
       } else if (finished === total && running === 0) resolve(outcome);
     };
-    if (opts.signal) opts.signal.addEventListener("abort", () => pump(), { once: true });
+    if (opts.signal) opts.signal.addEventListener("abort", onAbort, { once: true });
     pump();
   });
 }
