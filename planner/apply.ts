@@ -7,7 +7,7 @@ import type { ResourceChange } from "./changes.js";
 import { GantryError } from "./diagnostics.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph } from "./graph.js";
-import { evaluateInstance, instanceScope, planAttributes, type TypeResolver } from "./instances.js";
+import { evaluateInstance, expandBlock, instanceScope, planAttributes, withIgnoredChanges, type TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import type { Plan } from "./plan.js";
@@ -148,9 +148,15 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     const r = config.resources.get(c.resourceKey);
     const exp = plan.expansions.get(c.resourceKey);
     if (!r || !exp) throw new GantryError(`configuration for ${c.address} is missing`);
-    const configured = evaluateInstance(r, type, instanceScope(values, exp, c.key), c.address);
+    let scopeExp = exp;
+    if (exp.mode === "for_each" && c.key !== undefined && containsUnknown(exp.eachValues?.get(String(c.key)) ?? null)) {
+      // each.value was known only after apply: evaluate for_each again now
+      const now = expandBlock(r, values.scope());
+      if (now.eachValues?.has(String(c.key))) scopeExp = now;
+    }
+    const configured = evaluateInstance(r, type, instanceScope(values, scopeExp, c.key), c.address);
     if (containsUnknown(configured)) throw new GantryError(`configuration of ${c.address} is still unknown after its dependencies were applied`);
-    const { planned } = planAttributes(type, prior, configured, info);
+    const { planned } = planAttributes(type, prior, withIgnoredChanges(r, type, configured, prior), info);
     for (const [k, v] of Object.entries(c.after ?? {}))
       if (!containsUnknown(v) && !deepEqual(v, planned[k] ?? null))
         throw new GantryError(`inconsistent final plan for ${c.address}: "${k}" was planned as ${JSON.stringify(v)} but is now ${JSON.stringify(planned[k])}`);
@@ -296,23 +302,23 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     }
   }
 
-  // Outputs, from the state as it now stands.
-  if (!result.failed.length && !result.cancelled.length && !result.skipped.length) {
-    const outputs: State["outputs"] = {};
-    if (plan.mode !== "destroy")
-      for (const o of config.outputs.values()) {
-        let v: Value;
-        try {
-          v = evaluate(o.value, values.scope());
-        } catch {
-          v = UNKNOWN;
-        }
-        if (!isUnknown(v)) outputs[o.name] = { value: v, ...(o.sensitive ? { sensitive: true } : {}) };
+  // Outputs, from the state as it now stands (also after a partial failure: what can be
+  // computed is recorded, what cannot keeps its last value). A full destroy removes them all.
+  const outputs: State["outputs"] = {};
+  if (!(plan.mode === "destroy" && !plan.targets.length))
+    for (const o of config.outputs.values()) {
+      let v: Value;
+      try {
+        v = evaluate(o.value, values.scope());
+      } catch {
+        v = UNKNOWN;
       }
-    if (!deepEqual(outputs, state.outputs)) {
-      state.outputs = outputs;
-      writer.touch();
+      if (!containsUnknown(v)) outputs[o.name] = { value: v, ...(o.sensitive ? { sensitive: true } : {}) };
+      else if (plan.mode !== "destroy" && state.outputs[o.name]) outputs[o.name] = state.outputs[o.name];
     }
+  if (!deepEqual(outputs, state.outputs)) {
+    state.outputs = outputs;
+    writer.touch();
   }
   await writer.flush();
   return result;

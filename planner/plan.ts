@@ -127,7 +127,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
         const secret = sensitive.get(r.key);
-        if (secret?.length) change.sensitive = secret;
+        if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") changedKeys.add(r.key);
         changes.push(change);
         planned.set(address, change.after ?? {});
@@ -198,6 +198,23 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
       if (!o.sensitive && usesSecret(o.value))
         diags.error(`Output "${o.name}" refers to sensitive values`, o.origin, "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output NAME).");
   return out;
+}
+
+/** Attributes a type derives from sensitive ones (noop's output mirrors its input) carry their values: mask those too. */
+function spreadSensitivity(secret: string[], c: ResourceChange): string[] {
+  const out = new Set(secret);
+  const texts = secret
+    .flatMap((k) => [c.after?.[k], c.before?.[k]])
+    .filter((v) => v !== null && v !== undefined && !isUnknown(v))
+    .map((v) => (typeof v === "string" ? v : JSON.stringify(v)))
+    .filter((t) => t.length >= 3);
+  for (const attrs of [c.after, c.before])
+    for (const [k, v] of Object.entries(attrs ?? {})) {
+      if (out.has(k) || v === null || isUnknown(v)) continue;
+      const t = typeof v === "string" ? v : JSON.stringify(v);
+      if (texts.some((x) => t.includes(x))) out.add(k);
+    }
+  return [...out];
 }
 
 /** Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate). */

@@ -36,7 +36,9 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       const now = await type.read(ctx, inst.attributes);
       if (now === null) {
         drift.push({ address: inst.address, kind: "deleted", before: inst.attributes, after: null });
-        state.instances.delete(inst.address);
+        // the record stays while it still holds deposed objects to destroy (replaced, as tainted)
+        if (inst.deposed?.length) inst.status = "tainted";
+        else state.instances.delete(inst.address);
       } else if (!deepEqual(now, inst.attributes)) {
         // attributes that change on their own (e.g. which member leads) are recorded, not reported as drift
         const volatile = Object.keys(type.schema).filter((k) => (type.schema[k] as { volatile?: boolean }).volatile);

@@ -1,0 +1,88 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { planToJson } from "../../cli/render-json.js";
+import { renderPlan } from "../../cli/render-plan.js";
+import { makeStyle } from "../../cli/style.js";
+import { GantryError } from "../../planner/diagnostics.js";
+import { instanceInfo } from "../../planner/operation-context.js";
+import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
+import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harness.js";
+
+test("ignore_changes: an ignored input gives no lasting diff, and apply keeps the recorded value", async () => {
+  const cfg = (v: string) => `resources:\n  noop.a:\n    input: ${v}\n    lifecycle: { ignore_changes: [input] }\n`;
+  const dir = configDir({ "main.gantry.yaml": cfg("one") });
+  await planAndApply(dir);
+  writeConfig(dir, { "main.gantry.yaml": cfg("two") });
+  assert.equal(actions(await makePlan(dir)), { "noop.a": "noop" });
+  const { state } = await planAndApply(dir);
+  assert.is(state.instances.get("noop.a")!.attributes.output, "one");
+});
+
+test("prevent_destroy on an untargeted resource does not block a targeted plan", async () => {
+  const cfg = (t: number) => `resources:\n  noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  noop.other:\n    input: ${t}\n`;
+  const dir = configDir({ "main.gantry.yaml": cfg(1) });
+  await planAndApply(dir);
+  writeConfig(dir, { "main.gantry.yaml": cfg(2) });
+  assert.equal(actions(await makePlan(dir, { targets: ["noop.other"] })), { "noop.other": "update" });
+  await makePlan(dir).then(
+    () => assert.unreachable("the untargeted plan must refuse"),
+    (e: GantryError) => assert.match(e.diagnostics[0].summary, /noop\.p cannot be destroyed/),
+  );
+});
+
+test("for_each over a map whose values are known only after apply", async () => {
+  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.src:\n    input: 1\n  noop.m:\n    for_each: { a: "\${noop.src.id}", b: fixed }\n    input: "\${each.key}=\${each.value}"\n` });
+  const p = await makePlan(dir);
+  assert.equal(actions(p), { "noop.src": "create", 'noop.m["a"]': "create", 'noop.m["b"]': "create" });
+  const { state } = await planAndApply(dir);
+  assert.is(state.instances.get('noop.m["a"]')!.attributes.input, `a=${state.instances.get("noop.src")!.attributes.id}`);
+  assert.is(state.instances.get('noop.m["b"]')!.attributes.input, "b=fixed");
+});
+
+test("an output removed from the configuration is removed from the state", async () => {
+  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\noutputs:\n  o: { value: "\${noop.a.output}" }\n` });
+  assert.is((await planAndApply(dir)).state.outputs.o.value, 1);
+  writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n` });
+  const p = await makePlan(dir);
+  assert.equal(p.outputs, [{ name: "o", before: 1, after: null, sensitive: false }]);
+  assert.equal((await planAndApply(dir)).state.outputs, {});
+});
+
+test("outputs are recorded after a partial failure", async () => {
+  const fabric = resetSimFabric();
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  host.h: { driver: sim }\n  noop.ok:\n    input: fine\n  file.bad:\n    host: \${host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${noop.ok.output}" }\n`,
+  });
+  fabric.injectFailure({ op: "writeFile", match: "/bad" });
+  const { result, state } = await planAndApply(dir);
+  assert.is(result.failed.length, 1);
+  assert.is(state.outputs.ok.value, "fine");
+});
+
+test("values from sensitive variables are marked; an output using one must be sensitive", async () => {
+  const dir = configDir({
+    "main.gantry.yaml": `variables:\n  pw: { type: string, default: hunter2, sensitive: true }\nlocals:\n  dsn: "db://\${var.pw}@h"\nresources:\n  noop.a:\n    input: "\${local.dsn}"\n  noop.b:\n    input: plain\n`,
+  });
+  const p = await makePlan(dir);
+  assert.equal(p.changes.find((c) => c.address === "noop.a")!.sensitive, ["input", "output"]);
+  assert.is(p.changes.find((c) => c.address === "noop.b")!.sensitive, undefined);
+  const text = renderPlan(p, makeStyle(false));
+  assert.not.match(text, /hunter2/, "the plan never prints the secret");
+  assert.match(text, /\+ input\s+= \(sensitive value\)/);
+  const jc = (planToJson(p).resource_changes as any[]).find((c) => c.address === "noop.a");
+  assert.equal(jc.change.after_sensitive, { input: true, output: true });
+  writeConfig(dir, { "out.gantry.yaml": `outputs:\n  leak: { value: "\${local.dsn}" }\n` });
+  await makePlan(dir).then(
+    () => assert.unreachable(),
+    (e: GantryError) => assert.match(e.diagnostics[0].summary, /Output "leak" refers to sensitive values/),
+  );
+});
+
+test("instance names cannot collide with another resource's name", () => {
+  const a = instanceInfo({ address: "host.web[0]", name: "web", key: 0 }, "/d", "/c").name;
+  const b = instanceInfo({ address: "host.web-0", name: "web-0" }, "/d", "/c").name;
+  assert.is.not(a, b);
+  assert.is(a, "web.0");
+});
+
+test.run();
