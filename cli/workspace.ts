@@ -7,7 +7,7 @@ import { getResourceType, resourceTypeNames } from "../provider/registry.js";
 import { GantryError } from "../planner/diagnostics.js";
 import type { TypeResolver } from "../planner/instances.js";
 import type { Config } from "../planner/model.js";
-import { readState, type State } from "../planner/state.js";
+import { newState, readState, type State } from "../planner/state.js";
 import type { Value } from "../planner/values.js";
 import { resolveVariables } from "../planner/variables.js";
 import { expandBlueprints } from "../blueprints/expand.js";
@@ -60,7 +60,7 @@ export interface LoadedConfig {
 
 export async function loadWorkspaceConfig(ws: Workspace, opts: WorkspaceOptions, state: State): Promise<LoadedConfig> {
   const raw = await loadConfig(ws.dir);
-  const provided = resolveVariableValues(raw, { vars: opts.vars ?? [], varFiles: opts.varFiles ?? [], env: process.env });
+  const provided = resolveVariableValues(raw, { vars: opts.vars ?? [], varFiles: opts.varFiles ?? [], env: process.env, ordered: commandLineVarOrder(opts) });
   const variables = resolveVariables(raw, provided as Map<string, unknown>);
   const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, prior: state });
   return { config, variables, warnings };
@@ -71,6 +71,34 @@ export function replayConfig(ws: Workspace, files: SourceFile[], variables: Map<
   return expandBlueprints(loadConfigFromFiles(ws.dir, files), variables, { dataDir: ws.dataDir, prior: state }).config;
 }
 
+/**
+ * -var and -var-file as they stand on the command line (oclif keeps each
+ * flag's values but not their order across flags); undefined when the
+ * command line does not hold exactly these values (e.g. a programmatic call).
+ */
+function commandLineVarOrder(opts: WorkspaceOptions): { kind: "var" | "file"; value: string }[] | undefined {
+  const argv = process.argv.slice(2);
+  const out: { kind: "var" | "file"; value: string }[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--?(var|var-file)(?:=(.*))?$/s.exec(argv[i]);
+    if (!m) continue;
+    const value = m[2] ?? argv[++i];
+    if (value !== undefined) out.push({ kind: m[1] === "var" ? "var" : "file", value });
+  }
+  const same = (kind: "var" | "file", list: string[] = []) =>
+    JSON.stringify(out.filter((x) => x.kind === kind).map((x) => x.value)) === JSON.stringify(list);
+  return same("var", opts.vars) && same("file", opts.varFiles) && out.length ? out : undefined;
+}
+
 export function loadState(ws: Workspace): State {
   return readState(ws.statePath, GANTRY_VERSION);
+}
+
+/** The state when it can be read, else an empty one: validate and graph do not depend on it. */
+export function stateOrEmpty(ws: Workspace): State {
+  try {
+    return loadState(ws);
+  } catch {
+    return newState(GANTRY_VERSION);
+  }
 }

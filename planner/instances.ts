@@ -32,6 +32,9 @@ export function checkBlock(r: ResourceConfig, type: ResourceType | undefined, kn
   }
   for (const [name, s] of Object.entries(type.schema))
     if (s.required && !(name in r.properties)) diags.error(`Missing required property "${name}" in resource "${r.key}"`, r.origin, `${type.name}.${name}: ${s.description}`);
+  if (r.lifecycle.ignoreChanges !== "all")
+    for (const name of r.lifecycle.ignoreChanges)
+      if (!type.schema[name]) diags.error(`lifecycle.ignore_changes of resource "${r.key}" names unknown attribute "${name}"`, r.origin, `Type "${type.name}" has: ${Object.keys(type.schema).join(", ")}.`);
 }
 
 /** Evaluates count / for_each. Their values must be known when planning. */

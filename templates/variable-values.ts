@@ -4,7 +4,7 @@
 // Terraform: environment, then files in order, then -var in order).
 // Defaults and validation are the planner's job.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { DiagnosticBag, type Origin } from "../planner/diagnostics.js";
@@ -17,6 +17,8 @@ export interface VariableValueOptions {
   varFiles?: string[];
   /** Environment to read GANTRY_VAR_* / TF_VAR_* from (pass process.env). */
   env?: Record<string, string | undefined>;
+  /** -var and -var-file in the order given on the command line (later wins); replaces vars/varFiles when set. */
+  ordered?: { kind: "var" | "file"; value: string }[];
 }
 
 /** Outer kind of a declared type: "list(string)" → "list". */
@@ -200,53 +202,75 @@ export function resolveVariableValues(config: Config, opts: VariableValueOptions
     }
   }
 
-  for (const file of opts.varFiles ?? []) {
+  const applyFile = (file: string): void => {
     let content: string;
     try {
       content = readFileSync(path.resolve(file), "utf8");
     } catch (e) {
       bag.error(`cannot read variable file ${file}: ${(e as Error).message}`);
-      continue;
+      return;
     }
     let parsed: VarFileValues;
     try {
       parsed = parseVarFile(file, content);
     } catch (e) {
       bag.error((e as Error).message, { file, path: [] });
-      continue;
+      return;
     }
     for (const [name, { value, line }] of parsed.values) {
       const origin: Origin = line !== undefined ? { file, path: [name], line, column: 1 } : { file, path: [name] };
       if (!config.variables.has(name)) {
         bag.error(`variable "${name}" is not declared (set in ${file})`, origin, declaredList(config));
-        continue;
+        return;
       }
       out.set(name, value);
     }
-  }
+  };
 
-  for (const arg of opts.vars ?? []) {
+  const applyVar = (arg: string): void => {
     let parsed: { name: string; value: string };
     try {
       parsed = parseVarArgument(arg);
     } catch (e) {
       bag.error((e as Error).message);
-      continue;
+      return;
     }
     const decl = config.variables.get(parsed.name);
     if (!decl) {
       bag.error(`variable "${parsed.name}" is not declared`, undefined, declaredList(config));
-      continue;
+      return;
     }
     try {
       out.set(parsed.name, convertStringValue(parsed.name, decl.type, parsed.value));
     } catch (e) {
       bag.error(`${(e as Error).message} (from -var)`);
     }
+  };
+
+  // Terraform's order: the environment, then terraform.tfvars(.json) and *.auto.tfvars(.json)
+  // from the configuration directory, then -var and -var-file in the order given.
+  for (const f of autoVarFiles(config.dir)) applyFile(f);
+  if (opts.ordered) for (const item of opts.ordered) item.kind === "file" ? applyFile(item.value) : applyVar(item.value);
+  else {
+    for (const f of opts.varFiles ?? []) applyFile(f);
+    for (const v of opts.vars ?? []) applyVar(v);
   }
 
   bag.throwIfErrors();
   return out;
+}
+
+/** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in name order, when present. */
+function autoVarFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const fixed = ["terraform.tfvars", "terraform.tfvars.json"].filter((n) => names.includes(n));
+  const auto = names.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json")).sort();
+  return [...fixed, ...auto].map((n) => path.join(dir, n));
 }
 
 function declaredList(config: Config): string {

@@ -91,4 +91,16 @@ test("apply without -auto-approve asks, and only 'yes' applies", () => {
   assert.match(yes.stdout, /Apply complete!/);
 });
 
+test("-var and -var-file apply in command-line order after terraform.tfvars, as in Terraform", () => {
+  const d = tempConfig({ "m.gantry.yaml": "variables:\n  x: { type: string, default: d }\nresources:\n  noop.a:\n    input: ${var.x}\n" });
+  writeFileSync(join(d, "f.tfvars.json"), JSON.stringify({ x: "file" }));
+  const input = (args: string[]) => JSON.parse(gantry(["plan", "-json", ...args, d]).stdout).resource_changes[0].change.after.input;
+  assert.is(input([]), "d");
+  assert.is(input(["-var", "x=cli", "-var-file", join(d, "f.tfvars.json")]), "file");
+  assert.is(input(["-var-file", join(d, "f.tfvars.json"), "-var", "x=cli"]), "cli");
+  writeFileSync(join(d, "terraform.tfvars"), 'x = "auto"\n');
+  assert.is(input([]), "auto");
+  assert.is(input(["-var", "x=cli"]), "cli");
+});
+
 test.run();
