@@ -19,6 +19,7 @@ import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import * as http from "node:http";
 import * as net from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join, basename } from "node:path";
 
 import type {
@@ -531,10 +532,7 @@ export class LocalDriver implements HostDriver {
 
   async packageVersion(name: string): Promise<string | null> {
     checkPackageName(name, this.spec.name);
-    const r = await execFileResult("dpkg-query", ["-W", "-f=${Status} ${Version}", name], {});
-    if (r.exitCode !== 0) return null;
-    const m = /^install ok installed (\S+)/.exec(r.stdout.trim());
-    return m ? m[1]! : null;
+    return await versionBatch.ask(name);
   }
 
   /**
@@ -546,10 +544,7 @@ export class LocalDriver implements HostDriver {
     checkPackageName(name, this.spec.name);
     let entry = candidateCache.get(name);
     if (!entry || Date.now() - entry.at > CANDIDATE_TTL_MS) {
-      const answer = ensureAptLists().then(() => execFileResult("apt-cache", ["policy", name], {})).then((r) => {
-        const m = /Candidate:\s*(\S+)/.exec(r.stdout);
-        return m && m[1] !== "(none)" ? m[1]! : null;
-      });
+      const answer = ensureAptLists().then(() => aptCandidate(name));
       entry = { at: Date.now(), answer };
       candidateCache.set(name, entry);
     }
@@ -619,6 +614,94 @@ const APT_LOCK_WAIT = ["-o", "DPkg::Lock::Timeout=300"];
 
 /** apt-cache answers, per package name, with when they were asked. */
 const candidateCache = new Map<string, { at: number; answer: Promise<string | null> }>();
+
+/** What dpkg says is installed; the names asked for in one moment share one dpkg-query. */
+const versionBatch = {
+  waiting: new Map<string, ((v: string | null) => void)[]>(),
+  ask(name: string): Promise<string | null> {
+    return new Promise((resolve) => {
+      const first = this.waiting.size === 0;
+      (this.waiting.get(name) ?? this.waiting.set(name, []).get(name)!).push(resolve);
+      if (first) setImmediate(() => void this.flush());
+    });
+  },
+  async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = new Map();
+    // exit status is 1 when any name is unknown; the known ones are still listed
+    const r = await execFileResult("dpkg-query", ["-W", "-f=${Package} ${Status} ${Version}\n", ...batch.keys()], {});
+    const found = new Map<string, string>();
+    for (const line of r.stdout.split("\n")) {
+      const m = /^(\S+) install ok installed (\S+)$/.exec(line.trim());
+      if (m) found.set(m[1]!, m[2]!);
+    }
+    for (const [name, resolvers] of batch) for (const resolve of resolvers) resolve(found.get(name) ?? null);
+  },
+};
+
+/**
+ * A package's candidate, remembered on disk for as long as apt's package lists
+ * are unchanged (a plan of a whole cluster need not start apt-cache at all).
+ */
+async function aptCandidate(name: string): Promise<string | null> {
+  const file = join(tmpdir(), "gantry-apt-candidates.json");
+  let stamp = "";
+  try {
+    stamp = ["/var/lib/apt/lists", "/etc/apt/sources.list", "/etc/apt/sources.list.d"]
+      .map((p) => (fs.existsSync(p) ? String(fs.statSync(p).mtimeMs) : "-"))
+      .join(":");
+  } catch {
+    stamp = "";
+  }
+  let known: { stamp: string; candidates: Record<string, string | null> } = { stamp, candidates: {} };
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (saved.stamp === stamp && stamp) known = saved;
+  } catch {
+    // no cache yet
+  }
+  if (name in known.candidates) return known.candidates[name];
+  const answer = await candidateBatch.ask(name);
+  try {
+    const latest = (() => {
+      try {
+        const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+        return saved.stamp === stamp ? saved : { stamp, candidates: {} };
+      } catch {
+        return { stamp, candidates: {} };
+      }
+    })();
+    latest.candidates[name] = answer;
+    if (stamp) fs.writeFileSync(file + `.${process.pid}`, JSON.stringify(latest)), fs.renameSync(file + `.${process.pid}`, file);
+  } catch {
+    // a cache is only a cache
+  }
+  return answer;
+}
+
+/**
+ * apt-cache takes most of a second to start, so the names asked for in one
+ * moment (a plan asks for many at once) share one `apt-cache policy a b c`.
+ */
+const candidateBatch = {
+  waiting: new Map<string, ((v: string | null) => void)[]>(),
+  ask(name: string): Promise<string | null> {
+    return new Promise((resolve) => {
+      const first = this.waiting.size === 0;
+      (this.waiting.get(name) ?? this.waiting.set(name, []).get(name)!).push(resolve);
+      if (first) setImmediate(() => void this.flush());
+    });
+  },
+  async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = new Map();
+    const r = await execFileResult("apt-cache", ["policy", ...batch.keys()], {});
+    // one block per known package: "name:" then "  Installed: …" and "  Candidate: …"
+    const found = new Map<string, string | null>();
+    for (const m of r.stdout.matchAll(/^(\S+?):(?:\w+)?\n(?:[ \t].*\n)*?\s+Candidate:\s*(\S+)/gm)) found.set(m[1]!, m[2] === "(none)" ? null : m[2]!);
+    for (const [name, resolvers] of batch) for (const resolve of resolvers) resolve(found.get(name) ?? null);
+  },
+};
 const CANDIDATE_TTL_MS = 60_000;
 
 /** One apt-get at a time in this process: dpkg takes one lock for the whole machine. */
