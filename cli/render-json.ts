@@ -4,6 +4,7 @@
 
 import type { ResourceChange } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
+import type { State } from "../planner/state.js";
 import { isUnknown, type Value } from "../planner/values.js";
 
 export const GANTRY_VERSION = "0.1.0";
@@ -100,5 +101,32 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     rolling_updates: plan.rolling.map((r) => ({ group: r.group, batch_size: r.batchSize, min_in_service: r.minInService, batches: r.batches })),
     targets: plan.targets,
     errored: false,
+  };
+}
+
+/** The state in the shape of Terraform's `show -json` (values.root_module.resources), with gantry's serial and lineage. */
+export function stateToJson(state: State): Record<string, unknown> {
+  return {
+    format_version: "1.0",
+    gantry_version: GANTRY_VERSION,
+    serial: state.serial,
+    lineage: state.lineage,
+    values: {
+      outputs: Object.fromEntries(Object.entries(state.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.sensitive ? undefined : o.value }])),
+      root_module: {
+        resources: [...state.instances.values()].map((i) => ({
+          address: i.address,
+          mode: "managed",
+          type: i.type,
+          name: i.name,
+          ...(i.key !== undefined ? { index: i.key } : {}),
+          provider_name: "gantry",
+          ...(i.status === "tainted" ? { tainted: true } : {}),
+          values: i.attributes,
+          depends_on: i.dependencies,
+          ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+        })),
+      },
+    },
   };
 }

@@ -8,8 +8,8 @@ export default class Show extends GantryCommand {
 
   async run(): Promise<void> {
     const { readPlanFile } = await import("../../planner/plan-file.js");
-    const { readState, serializeState } = await import("../../planner/state.js");
-    const { GANTRY_VERSION, planToJson } = await import("../render-json.js");
+    const { readState } = await import("../../planner/state.js");
+    const { GANTRY_VERSION, planToJson, stateToJson } = await import("../render-json.js");
     const { formatValue, renderPlan } = await import("../render-plan.js");
     const { isPlanFile } = await import("../operations.js");
     const { workspace } = await import("../workspace.js");
@@ -23,7 +23,7 @@ export default class Show extends GantryCommand {
     const statePath = args.path.endsWith(".tfstate") ? args.path : workspace({ dir: args.path, statePath: flags.state }).statePath;
     const state = readState(statePath, GANTRY_VERSION);
     if (flags.json) {
-      this.out(serializeState(state));
+      this.out(JSON.stringify(stateToJson(state)));
       return;
     }
     if (!state.instances.size) {

@@ -38,7 +38,9 @@ test("state show and show -json read the recorded attributes", () => {
   const r = gantry(["state", "show", 'noop.leaf["x"]', "--dir", dir]);
   assert.match(r.stdout, /output\s+= "root\/x!"/);
   const s = JSON.parse(gantry(["show", "-json", dir]).stdout);
-  assert.is(s.resources.length, 5);
+  assert.is(s.values.root_module.resources.length, 5);
+  const x = s.values.root_module.resources.find((r: any) => r.address === 'noop.leaf["x"]');
+  assert.equal([x.type, x.name, x.index, x.values.output], ["noop", "leaf", "x", "root/x!"]);
   assert.ok(s.serial >= 1 && typeof s.lineage === "string" && s.lineage.length > 10);
 });
 
