@@ -1,0 +1,30 @@
+// Two services on one port of one host is an error naming both.
+
+import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { ResourceConfig } from "../planner/model.js";
+import type { Blueprint } from "./blueprint.js";
+import type { NodePlan } from "./node-plan.js";
+
+export function checkPorts(r: ResourceConfig, plans: NodePlan[], bp: Blueprint, diags: DiagnosticBag): void {
+  const byHost = new Map<string, Map<number, string>>();
+  for (const np of plans)
+    for (const s of np.services) {
+      const ports = byHost.get(np.host.name) ?? byHost.set(np.host.name, new Map()).get(np.host.name)!;
+      for (const port of s.ports) {
+        const who = `${s.name} of ${np.placement.node}`;
+        const other = ports.get(port);
+        if (other && other !== who)
+          diags.error(
+            `cluster ${r.name}: port ${port} on host ${np.host.name} is used by both ${other} and ${who}`,
+            groupOrigin(r, bp.node_groups.indexOf(np.group)),
+            "Place the groups on different hosts (placement: instance_per_host, group_associations) or change one service's port in the group's configuration.",
+          );
+        else ports.set(port, who);
+      }
+    }
+}
+
+function groupOrigin(r: ResourceConfig, index: number): Origin {
+  const base = r.properties.node_groups?.origin ?? r.origin;
+  return { file: base.file, path: [...base.path, index] };
+}
