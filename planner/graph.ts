@@ -84,7 +84,8 @@ export function buildGraph(config: Config): ConfigGraph {
     }
   };
   const addDependsOn = (to: string, ref: string, origin: Origin) => {
-    const key = resourceKeyOf(canonicalType(ref.replace(/^\$\{(.*)\}$/, "$1").trim()));
+    // "noop.a", "noop.a[0]" or (replace_triggered_by) "noop.a.id": the resource is the first two parts
+    const key = resourceKeyOf(canonicalType(ref.replace(/^\$\{(.*)\}$/, "$1").trim())).split(".").slice(0, 2).join(".");
     if (!config.resources.has(key)) diags.error(`depends_on names undeclared resource "${key}"`, origin);
     else link(nodeId.resource(key), to);
   };

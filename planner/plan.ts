@@ -102,6 +102,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
   const changes: ResourceChange[] = [];
   const changedKeys = new Set<string>(); // resource keys with a create/update/replace
+  const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
   const desired = new Set<string>();
 
   if (mode === "normal") {
@@ -123,12 +124,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const before = prior.instances.get(address);
         const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
           replaceRequested: replaceReq.some((p) => addressMatches(p, address)),
-          triggered: r.lifecycle.replaceTriggeredBy.some((t) => changedKeys.has(t.ref.replace(/^gantry_/, "").replace(/\[.*$/, ""))),
+          triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
         const secret = sensitive.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
-        if (change.action !== "noop") changedKeys.add(r.key);
+        if (change.action !== "noop") {
+          changedKeys.add(r.key);
+          (changesOf.get(r.key) ?? changesOf.set(r.key, []).get(r.key)!).push(change);
+        }
         changes.push(change);
         planned.set(address, change.after ?? {});
       }
@@ -198,6 +202,26 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
       if (!o.sensitive && usesSecret(o.value))
         diags.error(`Output "${o.name}" refers to sensitive values`, o.origin, "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output NAME).");
   return out;
+}
+
+/**
+ * replace_triggered_by: "noop.a" fires on any change of the resource,
+ * "noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
+ * when that attribute's value changes (or becomes unknown).
+ */
+function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
+  const m = /^([^.\[]+\.[^.\[]+)(\[[^\]]+\])?((?:\.[^.]+)*)$/.exec(ref);
+  if (!m) return false;
+  const [, key, index, attrPath] = m;
+  const attrs = attrPath ? attrPath.slice(1).split(".") : [];
+  return (changesOf.get(key) ?? []).some((c) => {
+    if (index && c.address !== key + index) return false;
+    if (!attrs.length) return true;
+    const pick = (a: Attrs | null): unknown => attrs.reduce<unknown>((v, k) => (v && typeof v === "object" && !isUnknown(v) ? (v as Record<string, unknown>)[k] : undefined), a);
+    const before = pick(c.before);
+    const after = pick(c.after);
+    return isUnknown(after) || !deepEqual(before ?? null, after ?? null);
+  });
 }
 
 /** Attributes a type derives from sensitive ones (noop's output mirrors its input) carry their values: mask those too. */

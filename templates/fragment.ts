@@ -63,6 +63,16 @@ export function normalizeAddress(s: string): string | undefined {
   return shortTypeName(t);
 }
 
+/** replace_triggered_by entries: a resource, one instance, or an attribute of either ("noop.a", "noop.a[0]", "noop.a.id"). */
+export const TRIGGER_RE = /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+
+/** "${gantry_noop.a.id}" → "noop.a.id"; undefined when not a trigger reference. */
+export function normalizeTrigger(s: string): string | undefined {
+  const t = unwrapInterpolation(s);
+  if (!TRIGGER_RE.test(t)) return undefined;
+  return shortTypeName(t);
+}
+
 /** Attribute name for ignore_changes: "content", "${content}" → "content". */
 export function normalizeAttributeName(s: string): string {
   return unwrapInterpolation(s);

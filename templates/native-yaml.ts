@@ -36,6 +36,7 @@ import {
   fieldPath,
   normalizeAddress,
   normalizeAttributeName,
+  normalizeTrigger,
   normalizeVariableType,
   rawTypeName,
   shortTypeName,
@@ -47,12 +48,19 @@ import { yamlNodePathOffset } from "./locate.js";
 const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
 const RESOURCE_KEY = "^(gantry_)?[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*$";
 const ADDRESS_PATTERN = "^(\\$\\{\\s*)?(gantry_)?[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*(\\s*\\})?$";
+const TRIGGER_PATTERN = '^(\\$\\{\\s*)?(gantry_)?[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*(\\[(\\d+|"[^"]*")\\])?(\\.[A-Za-z_][A-Za-z0-9_-]*)*(\\s*\\})?$';
 const TYPE_PATTERN = "^(\\$\\{\\s*)?(string|number|bool|any|list|map|object)(\\s*\\(.*\\))?(\\s*\\})?$";
 
 const addressList = {
   type: "array",
   expected: 'a list of resource addresses such as ["noop.a"]',
   items: { type: "string", pattern: ADDRESS_PATTERN, expected: 'a resource address such as "noop.a"' },
+};
+
+const triggerList = {
+  type: "array",
+  expected: 'a list of resource, instance or attribute references such as ["noop.a", "noop.a.id"]',
+  items: { type: "string", pattern: TRIGGER_PATTERN, expected: 'a reference such as "noop.a", "noop.a[0]" or "noop.a.id"' },
 };
 
 const validationRule = {
@@ -120,7 +128,7 @@ export const NATIVE_SCHEMA = {
                   expected: 'a list of attribute names or "all"',
                   items: { type: "string", expected: "an attribute name" },
                 },
-                replace_triggered_by: addressList,
+                replace_triggered_by: triggerList,
               },
             },
             update_policy: {
@@ -384,12 +392,12 @@ function isPlainMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function refs(ctx: Ctx, base: (string | number)[], rel: (string | number)[], raw: unknown, fallback: Origin): RefConfig[] {
+function refs(ctx: Ctx, base: (string | number)[], rel: (string | number)[], raw: unknown, fallback: Origin, normalize = normalizeAddress): RefConfig[] {
   if (!Array.isArray(raw)) return [];
   const out: RefConfig[] = [];
   raw.forEach((item, i) => {
     if (typeof item !== "string") return; // reported by the schema
-    const ref = normalizeAddress(item);
+    const ref = normalize(item);
     if (ref === undefined) return; // reported by the schema
     out.push({ ref, origin: fieldOrigin(ctx, [...base, ...rel, i], [...rel, i], fallback) });
   });
@@ -432,7 +440,7 @@ function buildResource(ctx: Ctx, key: string, value: unknown, origin: Origin, fr
           if (v.ignore_changes === "all") lifecycle.ignoreChanges = "all";
           else if (Array.isArray(v.ignore_changes))
             lifecycle.ignoreChanges = v.ignore_changes.filter((s): s is string => typeof s === "string").map(normalizeAttributeName);
-          lifecycle.replaceTriggeredBy = refs(ctx, base, ["lifecycle", "replace_triggered_by"], v.replace_triggered_by, origin);
+          lifecycle.replaceTriggeredBy = refs(ctx, base, ["lifecycle", "replace_triggered_by"], v.replace_triggered_by, origin, normalizeTrigger);
         }
         break;
       case "update_policy":

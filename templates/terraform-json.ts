@@ -23,6 +23,7 @@ import {
   emptyFragment,
   normalizeAddress,
   normalizeAttributeName,
+  normalizeTrigger,
   normalizeVariableType,
   rawTypeName,
   shortTypeName,
@@ -172,7 +173,7 @@ class TfParser {
     }
   }
 
-  private refs(raw: unknown, path: Path, field: string, owner: string): RefConfig[] {
+  private refs(raw: unknown, path: Path, field: string, owner: string, normalize = normalizeAddress): RefConfig[] {
     if (!Array.isArray(raw)) {
       this.bag.error(`"${field}" of ${owner} must be a list of resource addresses such as ["gantry_noop.a"], got ${rawTypeName(raw)}`, this.at(path));
       return [];
@@ -180,7 +181,7 @@ class TfParser {
     const out: RefConfig[] = [];
     for (let i = 0; i < raw.length; i++) {
       const s = raw[i];
-      const ref = typeof s === "string" ? normalizeAddress(s) : undefined;
+      const ref = typeof s === "string" ? normalize(s) : undefined;
       if (ref === undefined) {
         this.bag.error(
           `"${field}[${i}]" of ${owner} must be a resource address such as "gantry_noop.a", got ${typeof s === "string" ? JSON.stringify(s) : rawTypeName(s)}`,
@@ -271,7 +272,7 @@ class TfParser {
             else this.bag.error(`${what} must be a list of attribute names or "all", got ${typeof v === "string" ? JSON.stringify(v) : rawTypeName(v)}`, this.at(fp));
             break;
           case "replace_triggered_by":
-            lc.replaceTriggeredBy = this.refs(v, fp, `lifecycle.${k}`, `resource ${display}`);
+            lc.replaceTriggeredBy = this.refs(v, fp, `lifecycle.${k}`, `resource ${display}`, normalizeTrigger);
             break;
           case "precondition":
           case "postcondition":

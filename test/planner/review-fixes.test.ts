@@ -78,6 +78,35 @@ test("values from sensitive variables are marked; an output using one must be se
   );
 });
 
+test("replace_triggered_by takes resources, instances and attributes", async () => {
+  const cfg = (v: number) => `resources:
+  noop.a:
+    count: 2
+    input: "\${count.index == 0 ? ${v} : 0}"
+  noop.by_resource:
+    input: 1
+    lifecycle: { replace_triggered_by: [noop.a] }
+  noop.by_other_instance:
+    input: 1
+    lifecycle: { replace_triggered_by: ["noop.a[1]"] }
+  noop.by_output:
+    input: 1
+    lifecycle: { replace_triggered_by: ["\${noop.a[0].output}"] }
+  noop.by_id:
+    input: 1
+    lifecycle: { replace_triggered_by: [noop.a.id] }
+`;
+  const dir = configDir({ "main.gantry.yaml": cfg(1) });
+  await planAndApply(dir);
+  writeConfig(dir, { "main.gantry.yaml": cfg(2) });
+  const a = actions(await makePlan(dir));
+  assert.is(a["noop.a[0]"], "update");
+  assert.is(a["noop.by_resource"], "replace");
+  assert.is(a["noop.by_other_instance"], "noop", "noop.a[1] did not change");
+  assert.is(a["noop.by_output"], "replace", "noop.a[0].output changes");
+  assert.is(a["noop.by_id"], "noop", "ids stay the same on an update");
+});
+
 test("instance names cannot collide with another resource's name", () => {
   const a = instanceInfo({ address: "host.web[0]", name: "web", key: 0 }, "/d", "/c").name;
   const b = instanceInfo({ address: "host.web-0", name: "web-0" }, "/d", "/c").name;
