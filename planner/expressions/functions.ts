@@ -157,9 +157,22 @@ const FUNCTIONS: Record<string, Fn> = {
   },
 };
 
+/** How many arguments each function takes: [least, most]. */
+const ARITY: Record<string, [number, number]> = {
+  length: [1, 1], join: [2, 2], split: [2, 2], format: [1, Infinity], formatlist: [1, Infinity], upper: [1, 1], lower: [1, 1],
+  title: [1, 1], trimspace: [1, 1], replace: [3, 3], substr: [3, 3], startswith: [2, 2], endswith: [2, 2], concat: [1, Infinity],
+  flatten: [1, 1], distinct: [1, 1], contains: [2, 2], element: [2, 2], index: [2, 2], range: [1, 3], keys: [1, 1], values: [1, 1],
+  lookup: [2, 3], merge: [0, Infinity], zipmap: [2, 2], coalesce: [1, Infinity], min: [1, Infinity], max: [1, Infinity], abs: [1, 1],
+  floor: [1, 1], ceil: [1, 1], tostring: [1, 1], tonumber: [1, 1], tobool: [1, 1], tolist: [1, 1], toset: [1, 1], tomap: [1, 1],
+  jsonencode: [1, 1], jsondecode: [1, 1], base64encode: [1, 1], base64decode: [1, 1], md5: [1, 1], sha1: [1, 1], sha256: [1, 1], file: [1, 1],
+};
+
 export function callFunction(name: string, args: Value[], scope: EvalScope): Value {
   const fn = FUNCTIONS[name];
   if (!fn) throw new EvalError(`unknown function "${name}"`);
+  const [least, most] = ARITY[name] ?? [0, Infinity];
+  if (args.length < least || args.length > most)
+    throw new EvalError(`${name}() takes ${least === most ? least : most === Infinity ? `at least ${least}` : `${least} to ${most}`} argument${most === 1 ? "" : "s"}, got ${args.length}`);
   if (name !== "coalesce" && containsUnknown(args)) return UNKNOWN;
   return fn(args, scope);
 }

@@ -49,6 +49,12 @@ test("collectRefs finds every reference with its source text", () => {
   assert.equal(refs.map((r) => r.text), ["noop.a.id", "var.n", "local.x"]);
 });
 
+test("functions check how many arguments they get", () => {
+  assert.throws(() => evaluate(parseExpression("upper(2, 3)"), scope()), /upper\(\) takes 1 argument, got 2/);
+  assert.throws(() => evaluate(parseExpression("lookup(var.m)"), scope()), /lookup\(\) takes 2 to 3 arguments, got 1/);
+  assert.equal(evaluate(parseExpression("lookup(var.m, \"y\", 5)"), scope()), 5);
+});
+
 test("syntax errors say where", () => {
   assert.throws(() => parseTemplate("${noop.a.}"), /expected attribute name/);
   assert.throws(() => parseTemplate("${1 +}"), /unexpected end of expression|unexpected/);
