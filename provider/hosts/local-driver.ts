@@ -532,7 +532,7 @@ export class LocalDriver implements HostDriver {
 
   async packageVersion(name: string): Promise<string | null> {
     checkPackageName(name, this.spec.name);
-    return await versionBatch.ask(name);
+    return await installedVersion(name);
   }
 
   /**
@@ -615,29 +615,36 @@ const APT_LOCK_WAIT = ["-o", "DPkg::Lock::Timeout=300"];
 /** apt-cache answers, per package name, with when they were asked. */
 const candidateCache = new Map<string, { at: number; answer: Promise<string | null> }>();
 
-/** What dpkg says is installed; the names asked for in one moment share one dpkg-query. */
-const versionBatch = {
-  waiting: new Map<string, ((v: string | null) => void)[]>(),
-  ask(name: string): Promise<string | null> {
-    return new Promise((resolve) => {
-      const first = this.waiting.size === 0;
-      (this.waiting.get(name) ?? this.waiting.set(name, []).get(name)!).push(resolve);
-      if (first) setImmediate(() => void this.flush());
-    });
-  },
-  async flush(): Promise<void> {
-    const batch = this.waiting;
-    this.waiting = new Map();
-    // exit status is 1 when any name is unknown; the known ones are still listed
-    const r = await execFileResult("dpkg-query", ["-W", "-f=${Package} ${Status} ${Version}\n", ...batch.keys()], {});
-    const found = new Map<string, string>();
-    for (const line of r.stdout.split("\n")) {
-      const m = /^(\S+) install ok installed (\S+)$/.exec(line.trim());
-      if (m) found.set(m[1]!, m[2]!);
-    }
+/**
+ * Package look-ups asked for in one moment share one command: dpkg-query and
+ * apt-cache take a noticeable time to start, and a plan asks about many
+ * packages at once. `lookUp` answers for all the names of a batch.
+ */
+function batchedLookUp(lookUp: (names: string[]) => Promise<Map<string, string | null>>): (name: string) => Promise<string | null> {
+  let waiting = new Map<string, ((v: string | null) => void)[]>();
+  const flush = async () => {
+    const batch = waiting;
+    waiting = new Map();
+    const found = await lookUp([...batch.keys()]).catch(() => new Map<string, string | null>());
     for (const [name, resolvers] of batch) for (const resolve of resolvers) resolve(found.get(name) ?? null);
-  },
-};
+  };
+  return (name) =>
+    new Promise((resolve) => {
+      if (waiting.size === 0) setImmediate(() => void flush());
+      (waiting.get(name) ?? waiting.set(name, []).get(name)!).push(resolve);
+    });
+}
+
+/** What dpkg says is installed (exit status is 1 when any name is unknown; the known ones are still listed). */
+const installedVersion = batchedLookUp(async (names) => {
+  const r = await execFileResult("dpkg-query", ["-W", "-f=${Package} ${Status} ${Version}\n", ...names], {});
+  const found = new Map<string, string | null>();
+  for (const line of r.stdout.split("\n")) {
+    const m = /^(\S+) install ok installed (\S+)$/.exec(line.trim());
+    if (m) found.set(m[1]!, m[2]!);
+  }
+  return found;
+});
 
 /**
  * A package's candidate, remembered on disk for as long as apt's package lists
@@ -661,7 +668,7 @@ async function aptCandidate(name: string): Promise<string | null> {
     // no cache yet
   }
   if (name in known.candidates) return known.candidates[name];
-  const answer = await candidateBatch.ask(name);
+  const answer = await candidateVersion(name);
   try {
     const latest = (() => {
       try {
@@ -679,29 +686,13 @@ async function aptCandidate(name: string): Promise<string | null> {
   return answer;
 }
 
-/**
- * apt-cache takes most of a second to start, so the names asked for in one
- * moment (a plan asks for many at once) share one `apt-cache policy a b c`.
- */
-const candidateBatch = {
-  waiting: new Map<string, ((v: string | null) => void)[]>(),
-  ask(name: string): Promise<string | null> {
-    return new Promise((resolve) => {
-      const first = this.waiting.size === 0;
-      (this.waiting.get(name) ?? this.waiting.set(name, []).get(name)!).push(resolve);
-      if (first) setImmediate(() => void this.flush());
-    });
-  },
-  async flush(): Promise<void> {
-    const batch = this.waiting;
-    this.waiting = new Map();
-    const r = await execFileResult("apt-cache", ["policy", ...batch.keys()], {});
-    // one block per known package: "name:" then "  Installed: …" and "  Candidate: …"
-    const found = new Map<string, string | null>();
-    for (const m of r.stdout.matchAll(/^(\S+?):(?:\w+)?\n(?:[ \t].*\n)*?\s+Candidate:\s*(\S+)/gm)) found.set(m[1]!, m[2] === "(none)" ? null : m[2]!);
-    for (const [name, resolvers] of batch) for (const resolve of resolvers) resolve(found.get(name) ?? null);
-  },
-};
+/** What apt would install: one block per known package, "name:" then "  Installed: …" and "  Candidate: …". */
+const candidateVersion = batchedLookUp(async (names) => {
+  const r = await execFileResult("apt-cache", ["policy", ...names], {});
+  const found = new Map<string, string | null>();
+  for (const m of r.stdout.matchAll(/^(\S+?):(?:\w+)?\n(?:[ \t].*\n)*?\s+Candidate:\s*(\S+)/gm)) found.set(m[1]!, m[2] === "(none)" ? null : m[2]!);
+  return found;
+});
 const CANDIDATE_TTL_MS = 60_000;
 
 /** One apt-get at a time in this process: dpkg takes one lock for the whole machine. */
