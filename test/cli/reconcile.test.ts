@@ -27,7 +27,7 @@ resources:
     command: node
     args: ["-e", "require('net').createServer((s) => s.end('ok')).listen(${port}, process.env.HOST_ADDRESS)"]
     ports: [${port}]
-    health_check: { type: tcp, interval_ms: 100, retries: 50 }
+    health_check: { type: tcp, interval_ms: 100, retries: 100, timeout_ms: 5000 }
   command.marker:
     host: \${host.h}
     command: "test -e allowed && touch marker"
@@ -57,7 +57,7 @@ test("a killed service is repaired; a repair that keeps failing is retried with 
   assert.match(r.stdout, /give-up\s+command\.marker: repair failed 2 times/);
   assert.is((r.stdout.match(/repair\s+command\.marker/g) ?? []).length, 2, "exactly max-retries attempts");
   assert.match(r.stdout, /stop\s+stopped after 6 round\(s\)/);
-  assert.ok(pidAlive(res("service.web").attributes.pid));
+  assert.ok(pidAlive(res("service.web").attributes.pid), `the repaired service runs\n${r.stdout}`);
   assert.not.ok(existsSync(join(dir, "gantry.tfstate.lock")));
 });
 
