@@ -8,7 +8,7 @@ import type { Config } from "../planner/model.js";
 import { plan, planHasChanges, type Plan } from "../planner/plan.js";
 import { checkPlanIsCurrent, readPlanFile, writePlanFile } from "../planner/plan-file.js";
 import { StateLock } from "../planner/state-lock.js";
-import { StateWriter } from "../planner/state.js";
+import { StateWriter, type State } from "../planner/state.js";
 import type { PlanMode } from "../planner/changes.js";
 import { getResourceType, resourceTypeNames } from "../provider/registry.js";
 import { ApplyProgress } from "./apply-progress.js";
@@ -42,7 +42,7 @@ export interface FlowIO {
   warnings(diags: Diagnostic[]): Promise<void>;
 }
 
-export async function makePlan(f: FlowFlags, mode: PlanMode, io: FlowIO, signal?: AbortSignal): Promise<{ ws: Workspace; config: Config; plan: Plan }> {
+export async function makePlan(f: FlowFlags, mode: PlanMode, io: FlowIO, signal?: AbortSignal): Promise<{ ws: Workspace; config: Config; plan: Plan; state: State }> {
   const ws = workspace({ dir: f.dir, statePath: f.state });
   io.setErrorContext(ws.dir);
   const state = loadState(ws);
@@ -63,7 +63,8 @@ export async function makePlan(f: FlowFlags, mode: PlanMode, io: FlowIO, signal?
     dataDir: ws.dataDir,
     signal,
   });
-  return { ws, config, plan: p };
+  // plan() works on a copy: `state` is still the file as read, for the apply that follows under the same lock
+  return { ws, config, plan: p, state };
 }
 
 export function showPlan(p: Plan, f: { json?: boolean }, io: FlowIO): void {
@@ -140,11 +141,12 @@ export async function planAndApply(
     }
     const pre = workspace({ dir: f.dir, statePath: f.state });
     lock = await StateLock.acquire(pre.statePath, mode === "destroy" ? "destroy" : "apply", lockTimeout);
-    ({ ws, config, plan: p } = await makePlan(f, mode, io, controller.signal));
+    let state: State;
+    ({ ws, config, plan: p, state } = await makePlan(f, mode, io, controller.signal));
     showPlan(p, { json: f.json }, io);
     if (!planHasChanges(p)) {
       // nothing to confirm: record the refreshed state and say so, with the outputs, as Terraform does
-      return await runApply(ws, config, p, new StateWriter(ws.statePath, loadState(ws)), f, io, controller.signal);
+      return await runApply(ws, config, p, new StateWriter(ws.statePath, state), f, io, controller.signal);
     }
     if (!f["auto-approve"]) {
       const verb = mode === "destroy" ? "destroy all the resources shown" : "perform the actions described above";
@@ -158,7 +160,6 @@ export async function planAndApply(
         return undefined;
       }
     }
-    const state = loadState(ws);
     return await runApply(ws, config, p, new StateWriter(ws.statePath, state), f, io, controller.signal);
   } finally {
     process.off("SIGINT", onSigint);

@@ -15,7 +15,7 @@ import { StateWriter } from "../planner/state.js";
 import { deepEqual, isUnknown } from "../planner/values.js";
 import { applyPlan, makePlan, type FlowFlags, type FlowIO } from "./operations.js";
 import { formatValue } from "./render-plan.js";
-import { loadState, workspace } from "./workspace.js";
+import { workspace } from "./workspace.js";
 
 export interface ReconcileSettings {
   watch: boolean;
@@ -66,7 +66,7 @@ export async function reconcile(f: FlowFlags, io: FlowIO, settings: ReconcileSet
       }
       const quiet = { ...io, out: () => {}, warnings: rounds === 1 ? io.warnings : async () => {} };
       // -replace is a one-time request: only the first round carries it out
-      const { config, plan } = await makePlan(rounds === 1 ? f : { ...f, replace: [] }, "normal", quiet, stop);
+      const { config, plan, state } = await makePlan(rounds === 1 ? f : { ...f, replace: [] }, "normal", quiet, stop);
       // a changed configuration is a new goal: repairs given up on are tried again
       const fingerprint = createHash("sha256").update(JSON.stringify(config.files)).digest("hex");
       if (fingerprint !== lastConfig) {
@@ -93,7 +93,7 @@ export async function reconcile(f: FlowFlags, io: FlowIO, settings: ReconcileSet
       repairs++;
       for (const c of due) log("repair", `${c.address}: ${describeChange(c)}`);
       plan.changes = plan.changes.filter((c) => c.action === "noop" || due.includes(c));
-      const writer = new StateWriter(ws.statePath, loadState(ws));
+      const writer = new StateWriter(ws.statePath, state);
       const result = await applyPlan(ws, config, plan, writer, f, stop, (e) => {
         if (e.kind === "complete") log("repaired", `${e.address} (${e.action}, ${e.elapsedMs} ms)`);
       });

@@ -101,7 +101,6 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const planned = new Map<string, Attrs>(); // address -> value seen by references
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
   const changes: ResourceChange[] = [];
-  const changedKeys = new Set<string>(); // resource keys with a create/update/replace
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
   const desired = new Set<string>();
 
@@ -130,7 +129,6 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const secret = sensitive.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") {
-          changedKeys.add(r.key);
           (changesOf.get(r.key) ?? changesOf.set(r.key, []).get(r.key)!).push(change);
         }
         changes.push(change);
@@ -168,7 +166,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   result.outputs =
     mode === "destroy"
       ? Object.entries(prior.outputs).map(([name, o]) => ({ name, before: o.value, after: null, sensitive: !!o.sensitive }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned, prior, false);
+      : planOutputs(config, opts.variables, result.expansions, prior, planned);
   return result;
 }
 
@@ -367,10 +365,8 @@ function planOutputs(
   expansions: Map<string, Expansion>,
   prior: State,
   planned: Map<string, Attrs>,
-  stateForValues: State,
-  fromState: boolean,
 ): OutputChange[] {
-  const values = new ValueScope(config, variables, expansions, (a) => (fromState ? stateForValues.instances.get(a)?.attributes : planned.get(a)), true);
+  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
     let v: Value;
