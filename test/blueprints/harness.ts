@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expandBlueprints } from "../../blueprints/expand.js";
 import { apply, type ApplyEvent, type ApplyResult } from "../../planner/apply.js";
-import { GantryError, type Diagnostic } from "../../planner/diagnostics.js";
+import type { Diagnostic } from "../../planner/diagnostics.js";
 import type { Config } from "../../planner/model.js";
 import { plan, type Plan } from "../../planner/plan.js";
 import { readState, StateWriter, type State } from "../../planner/state.js";
@@ -104,16 +104,7 @@ export async function planAndApply(dir: string, o: RunOptions = {}): Promise<{ p
   return { plan: p.plan, result, state: loadStateAt(dir), warnings: p.warnings };
 }
 
-/** Run fn, expect a GantryError, return its diagnostics. */
-export async function diagnosticsOf(fn: () => unknown): Promise<Diagnostic[]> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof GantryError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error("expected a GantryError");
-}
+export { diagnosticsOf } from "../templates/helpers.js";
 
 /** The diagnostic's line/column (resolved as the CLI prints it). */
 export function position(d: Diagnostic, dir: string): { line: number; column: number } | undefined {
