@@ -10,7 +10,7 @@
 // (204, no body).
 
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { HttpDouble, type RecordedRequest } from "./http-double.js";
 
 export interface RouteSpec {
   method: string;
@@ -28,14 +28,6 @@ export const ROUTES: RouteSpec[] = [
   { method: "GET", path: "/scheduler/jobs/search", status: 200, queryParams: ["name", "command", "any", "limit", "offset"] },
   { method: "DELETE", path: "/scheduler/job/{jobName}", status: 204, queryParams: [] },
 ];
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  body: unknown;
-}
 
 type Job = Record<string, unknown> & { name: string };
 
@@ -74,35 +66,15 @@ function withDefaults(job: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-export class ChronosDouble {
+export class ChronosDouble extends HttpDouble {
   readonly jobs = new Map<string, Job>();
-  readonly requests: RecordedRequest[] = [];
   readonly prefix: string;
   searchStatus: 200 | 204;
-  private server: http.Server | null = null;
-  url = "";
 
   constructor(opts: { prefix?: string; searchStatus?: 200 | 204 } = {}) {
+    super();
     this.prefix = opts.prefix ?? "/v1";
     this.searchStatus = opts.searchStatus ?? 200;
-  }
-
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = null;
-  }
-
-  writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== "GET");
   }
 
   tamper(name: string, patch: Record<string, unknown>): void {
@@ -111,7 +83,7 @@ export class ChronosDouble {
     Object.assign(job, patch);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://x");
     const query = Object.fromEntries(url.searchParams);
     const chunks: Buffer[] = [];
@@ -197,3 +169,5 @@ export function matchRoute(method: string, pathname: string): { spec: RouteSpec;
   }
   return null;
 }
+
+export type { RecordedRequest };

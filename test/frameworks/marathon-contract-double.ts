@@ -10,7 +10,7 @@
 // client that sends undocumented ones fails the tests.
 
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { HttpDouble, type RecordedRequest } from "./http-double.js";
 
 export interface RouteSpec {
   method: string;
@@ -32,14 +32,6 @@ export const ROUTES: RouteSpec[] = [
   { method: "DELETE", path: "/v2/deployments/{deploymentId}", status: 200, queryParams: ["force"] },
   { method: "GET", path: "/ping", status: 200, queryParams: [] },
 ];
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  body: unknown;
-}
 
 interface Deployment {
   id: string;
@@ -89,37 +81,16 @@ function withDefaults(def: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-export class MarathonDouble {
+export class MarathonDouble extends HttpDouble {
   readonly apps = new Map<string, App>();
   readonly deployments = new Map<string, Deployment>();
-  readonly requests: RecordedRequest[] = [];
   /** How long a deployment lives before it finishes (ms). */
   deploymentMs: number;
-  private server: http.Server | null = null;
   private nextServicePort = 10000;
-  url = "";
 
   constructor(opts: { deploymentMs?: number } = {}) {
+    super();
     this.deploymentMs = opts.deploymentMs ?? 150;
-  }
-
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = null;
-  }
-
-  /** Requests that change something (POST, PUT, DELETE). */
-  writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== "GET");
   }
 
   /** A change made outside gantry (e.g. someone scaled the app in the UI). */
@@ -176,7 +147,7 @@ export class MarathonDouble {
     }));
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://x");
     const query = Object.fromEntries(url.searchParams);
     const chunks: Buffer[] = [];
@@ -311,3 +282,5 @@ export function matchRoute(method: string, pathname: string): { spec: RouteSpec;
   }
   return null;
 }
+
+export type { RecordedRequest };
