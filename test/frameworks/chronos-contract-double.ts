@@ -84,18 +84,7 @@ export class ChronosDouble extends HttpDouble {
   }
 
   protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://x");
-    const query = Object.fromEntries(url.searchParams);
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
-    let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      body = raw;
-    }
-    const method = req.method ?? "GET";
+    const { url, query, body, method } = await this.readRequest(req);
     const send = (status: number, payload?: unknown) => {
       this.requests.push({ method, path: url.pathname, query, status, body });
       const text = payload === undefined ? "" : typeof payload === "string" ? payload : JSON.stringify(payload);

@@ -33,6 +33,21 @@ export abstract class HttpDouble {
     this.server = null;
   }
 
+  /** The request's URL, query and JSON body (the raw text when it is not JSON). */
+  protected async readRequest(req: http.IncomingMessage): Promise<{ url: URL; query: Record<string, string>; body: unknown; method: string }> {
+    const url = new URL(req.url ?? "/", "http://x");
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    return { url, query: Object.fromEntries(url.searchParams), body, method: req.method ?? "GET" };
+  }
+
   /** Requests that change something (POST, PUT, DELETE). */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== "GET");

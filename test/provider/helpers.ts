@@ -84,7 +84,7 @@ export function killGroup(pid: number | undefined): void {
   }
 }
 
-import { UNKNOWN, deepEqual, type Attrs } from "../../planner/values.js";
+import { UNKNOWN, deepEqual, type Attrs, type Value } from "../../planner/values.js";
 import type { InstanceInfo, ResourceType } from "../../provider/resource-type.js";
 
 /**
@@ -111,4 +111,9 @@ export function planLike(
   if (changed.length === 0) return { planned, action: "noop", changed };
   const replace = changed.some((k) => type.schema[k]!.forceNew);
   return { planned, action: replace ? "replace" : "update", changed };
+}
+
+/** A SIMULATED host's attributes, as a host resource would give them. */
+export function simHost(name: string, options: { [k: string]: Value } | null = null): Attrs {
+  return { name, driver: "sim", address: "10.2.0.1", root: "/sim", options, id: "h" };
 }

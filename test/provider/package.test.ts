@@ -3,18 +3,11 @@ import * as assert from "uvu/assert";
 import { UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
-import { makeCtx, planLike } from "./helpers.js";
+import { makeCtx, planLike, simHost } from "./helpers.js";
 
 // Packages are tested on the sim driver only: no real Debian packages are installed.
 const pkg = getResourceType("package")!;
-const host = (name: string, options: { [k: string]: Value } | null = null): Attrs => ({
-  name,
-  driver: "sim",
-  address: "10.2.0.1",
-  root: "/sim",
-  options,
-  id: "h",
-});
+const host = simHost;
 
 test("install, read, version drift, forget vs purge on destroy", async () => {
   const fabric = resetSimFabric();

@@ -8,21 +8,13 @@ import { join } from "node:path";
 import { UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
-import { freePort, makeCtx, planLike, removeDir, tempDir } from "./helpers.js";
+import { freePort, makeCtx, planLike, removeDir, simHost, tempDir } from "./helpers.js";
 import { localHost } from "./local-host.js";
 
 const pkg = getResourceType("package")!;
 const service = getResourceType("service")!;
 const hostType = getResourceType("host")!;
 
-const simHost = (name: string, options: { [k: string]: Value } | null = null): Attrs => ({
-  name,
-  driver: "sim",
-  address: "10.2.0.1",
-  root: "/sim",
-  options,
-  id: "h",
-});
 
 test("package: a skipped package stays skipped while it has no candidate, and is planned for install once it has one", async () => {
   const fabric = resetSimFabric();
