@@ -1,7 +1,7 @@
 // Checks a blueprint as a whole: roles that need other roles, ensemble and
 // master counts, app definitions against Marathon's official schema.
 
-import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
 import { marathonAppErrors } from "../provider/services/marathon-app-schema.js";
 import { ZOOKEEPER_MAX_ID } from "../provider/services/zookeeper.js";

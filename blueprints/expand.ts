@@ -5,13 +5,13 @@
 // Nothing downstream knows a resource came from a blueprint.
 
 import { join } from "node:path";
-import { DiagnosticBag, type Diagnostic, type Origin } from "../planner/diagnostics.js";
+import { DiagnosticBag, type Diagnostic, type Origin } from "../contract/diagnostics.js";
 import { evaluate } from "../planner/expressions/evaluate.js";
 import type { Expr } from "../planner/expressions/ast.js";
 import type { Config, ResourceConfig } from "../planner/model.js";
 import { ValueScope } from "../planner/scope.js";
 import type { State } from "../planner/state.js";
-import { containsUnknown, type Value } from "../planner/values.js";
+import { containsUnknown, type Value } from "../contract/values.js";
 import { zkConnectString, zkHosts, zookeeperMajority } from "../provider/services/zookeeper.js";
 import { HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/services/haproxy.js";
 import type { Blueprint, InventoryHost, NodeGroup, Placement, Role } from "./blueprint.js";

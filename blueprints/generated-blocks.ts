@@ -3,10 +3,10 @@
 // name), so addresses read like file.mesos_master_quorum["master-2"] and
 // stay stable when groups grow or shrink.
 
-import type { Origin } from "../planner/diagnostics.js";
+import type { Origin } from "../contract/diagnostics.js";
 import type { Expr } from "../planner/expressions/ast.js";
 import { defaultLifecycle, type ResourceConfig, type UpdatePolicy } from "../planner/model.js";
-import type { Value } from "../planner/values.js";
+import type { Value } from "../contract/values.js";
 
 const eachValue = (field: string): Expr => ({
   k: "ref",

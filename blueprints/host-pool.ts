@@ -1,6 +1,6 @@
 // Host pools: a generated inventory of `count` hosts per driver.
 
-import { isUnknown, typeName, type Value } from "../planner/values.js";
+import { isUnknown, typeName, type Value } from "../contract/values.js";
 import type { InventoryHost } from "./blueprint.js";
 
 /** The hosts of one pool, named <prefix><n> from 1, addresses counting up from address_start. */

@@ -1,6 +1,6 @@
 // Two services on one port of one host is an error naming both.
 
-import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
 import type { Blueprint } from "./blueprint.js";
 import type { NodePlan } from "./node-plan.js";

@@ -1,9 +1,9 @@
 // Reads a `cluster` resource's properties into a Blueprint, checking every
 // field and pointing errors at the exact field in the source.
 
-import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
-import { typeName, type Value } from "../planner/values.js";
+import { typeName, type Value } from "../contract/values.js";
 import {
   INSTANCE_TYPES,
   ROLES,

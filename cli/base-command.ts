@@ -2,7 +2,7 @@
 // error output, colors and exit codes.
 
 import { Command, Flags, Args } from "@oclif/core";
-import { GantryError, type Diagnostic } from "../planner/diagnostics.js";
+import { GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { makeStyle, type Style } from "./style.js";
 

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { apply, type ApplyEvent, type ApplyResult } from "../planner/apply.js";
-import { GantryError, type Diagnostic } from "../planner/diagnostics.js";
+import { GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import type { Config } from "../planner/model.js";
 import { plan, planHasChanges, type Plan } from "../planner/plan.js";
 import { checkPlanIsCurrent, readPlanFile, writePlanFile } from "../planner/plan-file.js";

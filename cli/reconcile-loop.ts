@@ -9,10 +9,10 @@
 import type { ResourceChange } from "../planner/changes.js";
 import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { GantryError } from "../planner/diagnostics.js";
+import { GantryError } from "../contract/diagnostics.js";
 import { StateLock } from "../planner/state-lock.js";
 import { StateWriter } from "../planner/state.js";
-import { deepEqual, isUnknown } from "../planner/values.js";
+import { deepEqual, isUnknown } from "../contract/values.js";
 import { applyPlan, makePlan, type FlowFlags, type FlowIO } from "./operations.js";
 import { formatValue } from "./render-plan.js";
 import { workspace } from "./workspace.js";

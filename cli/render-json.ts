@@ -5,7 +5,7 @@
 import type { ResourceChange } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import type { State } from "../planner/state.js";
-import { isUnknown, type Value } from "../planner/values.js";
+import { isUnknown, type Value } from "../contract/values.js";
 
 export const GANTRY_VERSION = "0.1.0";
 

@@ -4,7 +4,7 @@
 import type { DriftEntry, OutputChange, ResourceChange } from "../planner/changes.js";
 import { changeSummary } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
-import { deepEqual, isUnknown, type Attrs, type Value } from "../planner/values.js";
+import { deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 import { diffLines } from "diff";
 import type { Style } from "./style.js";
 

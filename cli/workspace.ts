@@ -4,14 +4,14 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getResourceType, resourceTypeNames } from "../provider/registry.js";
-import { GantryError } from "../planner/diagnostics.js";
+import { GantryError } from "../contract/diagnostics.js";
 import type { TypeResolver } from "../planner/instances.js";
 import type { Config } from "../planner/model.js";
 import { newState, readState, type State } from "../planner/state.js";
-import type { Value } from "../planner/values.js";
+import type { Value } from "../contract/values.js";
 import { resolveVariables } from "../planner/variables.js";
 import { expandBlueprints } from "../blueprints/expand.js";
-import type { Diagnostic } from "../planner/diagnostics.js";
+import type { Diagnostic } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
 import { resolveVariableValues } from "../templates/variable-values.js";

@@ -1,10 +1,10 @@
 // Apply: walk a plan's changes in dependency order, in parallel, recording
 // state after every step. A failure skips only what depends on it.
 
-import type { ResourceType } from "../provider/resource-type.js";
+import type { ResourceType } from "../contract/resource-type.js";
 import { instanceAddress } from "./addresses.js";
 import type { ResourceChange } from "./changes.js";
-import { GantryError } from "./diagnostics.js";
+import { GantryError } from "../contract/diagnostics.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph } from "./graph.js";
 import { evaluateInstance, expandBlock, instanceScope, planAttributes, withIgnoredChanges, type TypeResolver } from "./instances.js";
@@ -13,7 +13,7 @@ import { instanceInfo, operationContext } from "./operation-context.js";
 import type { Plan } from "./plan.js";
 import { ValueScope } from "./scope.js";
 import type { InstanceState, State, StateWriter } from "./state.js";
-import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "./values.js";
+import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 import { walk, type WalkNode } from "./walk.js";
 
 /**

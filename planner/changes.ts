@@ -2,7 +2,7 @@
 // by refresh and the outputs' new values.
 
 import type { InstanceKey } from "./addresses.js";
-import type { Attrs, Value } from "./values.js";
+import type { Attrs, Value } from "../contract/values.js";
 
 export type Action = "create" | "update" | "delete" | "replace" | "noop";
 

@@ -6,7 +6,7 @@ import graphology from "graphology";
 import type { DirectedGraph } from "graphology";
 import { hasCycle, topologicalSort } from "graphology-dag";
 import { canonicalType, resourceKeyOf } from "./addresses.js";
-import { DiagnosticBag, type Origin } from "./diagnostics.js";
+import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
 import type { Config } from "./model.js";
 

@@ -2,14 +2,14 @@
 // instance's configured attributes checked against its type's schema, and
 // the planned attributes (defaults, computed values, the type's own diff).
 
-import type { AttributeSchema, InstanceInfo, ResourceType } from "../provider/resource-type.js";
+import type { AttributeSchema, InstanceInfo, ResourceType } from "../contract/resource-type.js";
 import type { InstanceKey } from "./addresses.js";
-import { DiagnosticBag, errorAt, GantryError } from "./diagnostics.js";
+import { DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
 import { convertToType } from "./type-conversion.js";
-import { UNKNOWN, containsUnknown, isUnknown, typeName, type Attrs, type Value } from "./values.js";
+import { UNKNOWN, containsUnknown, isUnknown, typeName, type Attrs, type Value } from "../contract/values.js";
 
 export type TypeResolver = (name: string) => ResourceType | undefined;
 

@@ -2,7 +2,7 @@
 // Terraform JSON, and later HCL, HOT and code). Nothing downstream knows
 // which language a resource came from.
 
-import type { Origin } from "./diagnostics.js";
+import type { Origin } from "../contract/diagnostics.js";
 import type { Expr } from "./expressions/ast.js";
 
 export interface VariableConfig {

@@ -1,6 +1,6 @@
 // The context handed to a resource type for one operation on one instance.
 
-import type { InstanceInfo, OperationContext } from "../provider/resource-type.js";
+import type { InstanceInfo, OperationContext } from "../contract/resource-type.js";
 import type { InstanceKey } from "./addresses.js";
 
 export interface InstanceRef {

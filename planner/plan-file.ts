@@ -3,12 +3,12 @@
 // carries out exactly what was shown, and refuses if state moved on.
 
 import { readFileSync } from "node:fs";
-import { GantryError } from "./diagnostics.js";
+import { GantryError } from "../contract/diagnostics.js";
 import type { SourceFile } from "./model.js";
 import type { Plan } from "./plan.js";
 import type { Expansion } from "./scope.js";
 import { deserializeState, serializeState, writeFileAtomic, type State } from "./state.js";
-import { reviveUnknowns, type Value } from "./values.js";
+import { reviveUnknowns, type Value } from "../contract/values.js";
 
 const FORMAT = "gantry-plan";
 const VERSION = 1;

@@ -4,7 +4,7 @@
 import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
 import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange, RollingBatches } from "./changes.js";
 import { planRollingBatches } from "./rolling.js";
-import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import { collectRefs } from "./expressions/ast.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
@@ -15,7 +15,7 @@ import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
 import { ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
-import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "./values.js";
+import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
 export interface PlanOptions {
   config: Config;

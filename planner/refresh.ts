@@ -1,11 +1,11 @@
 // Refresh: ask each type what really exists for every instance in state.
 
 import type { DriftEntry } from "./changes.js";
-import { DiagnosticBag } from "./diagnostics.js";
+import { DiagnosticBag } from "../contract/diagnostics.js";
 import type { TypeResolver } from "./instances.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import type { State } from "./state.js";
-import { deepEqual } from "./values.js";
+import { deepEqual } from "../contract/values.js";
 import { mapLimit } from "./walk.js";
 
 export interface RefreshOptions {

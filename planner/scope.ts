@@ -4,7 +4,7 @@
 import { canonicalType, instanceAddress, type InstanceKey } from "./addresses.js";
 import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { Config } from "./model.js";
-import { UNKNOWN, type Attrs, type Value } from "./values.js";
+import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
 
 export interface Expansion {
   mode: "single" | "count" | "for_each";

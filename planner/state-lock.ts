@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
-import { GantryError } from "./diagnostics.js";
+import { GantryError } from "../contract/diagnostics.js";
 
 export interface LockInfo {
   ID: string;

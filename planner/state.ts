@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
-import { GantryError } from "./diagnostics.js";
-import type { Attrs, Value } from "./values.js";
+import { GantryError } from "../contract/diagnostics.js";
+import type { Attrs, Value } from "../contract/values.js";
 import type { InstanceKey } from "./addresses.js";
 
 export const STATE_FORMAT_VERSION = 1;

@@ -1,6 +1,6 @@
 // Conversion of values to type constraints, shared by variables and resource properties.
 
-import { isUnknown, typeName, type Value } from "./values.js";
+import { isUnknown, typeName, type Value } from "../contract/values.js";
 
 /** The outer kind of a type constraint: "list(string)" -> "list". */
 export function outerKind(type: string): string {

@@ -1,11 +1,11 @@
 // Input variables: provided values or defaults, checked against the declared
 // type and the variable's validation rules.
 
-import { DiagnosticBag } from "./diagnostics.js";
+import { DiagnosticBag } from "../contract/diagnostics.js";
 import { evaluate, EvalError } from "./expressions/evaluate.js";
 import type { Config, VariableConfig } from "./model.js";
 import { convertToType } from "./type-conversion.js";
-import { containsUnknown, type Value } from "./values.js";
+import { containsUnknown, type Value } from "../contract/values.js";
 
 export function resolveVariables(config: Config, provided: Map<string, unknown>): Map<string, Value> {
   const diags = new DiagnosticBag();

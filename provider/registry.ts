@@ -1,6 +1,6 @@
 // The registry of resource types, keyed by canonical short name ("file").
 
-import type { ResourceType } from "./resource-type.js";
+import type { ResourceType } from "../contract/resource-type.js";
 import { clusterType } from "./types/cluster.js";
 import { chronosJobType } from "./types/chronos-job.js";
 import { commandType } from "./types/command.js";

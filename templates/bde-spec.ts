@@ -8,7 +8,7 @@
 // node), to be replaced by the real inventory.
 
 import { basename } from "node:path";
-import { DiagnosticBag, type Origin } from "../planner/diagnostics.js";
+import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
 import { defaultLifecycle } from "../planner/model.js";
 import { compileValue } from "../planner/expressions/parse.js";

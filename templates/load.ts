@@ -6,7 +6,7 @@
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import * as path from "node:path";
-import { DiagnosticBag, GantryError, type Origin } from "../planner/diagnostics.js";
+import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
 import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
 import { parseBdeSpec } from "./bde-spec.js";

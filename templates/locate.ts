@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import type { Diagnostic, Origin } from "../planner/diagnostics.js";
+import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
 

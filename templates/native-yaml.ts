@@ -18,7 +18,7 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
-import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import type { Expr } from "../planner/expressions/ast.js";
 import {
   defaultLifecycle,

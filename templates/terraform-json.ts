@@ -16,7 +16,7 @@
 // meta-arguments one level deeper; variables at ["variable", name], outputs at
 // ["output", name], locals at ["locals", name].
 
-import type { DiagnosticBag, Origin } from "../planner/diagnostics.js";
+import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { defaultLifecycle, type OutputConfig, type PropertyConfig, type RefConfig, type ResourceConfig, type VariableConfig } from "../planner/model.js";
 import {
   compileAt,

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { DiagnosticBag, type Origin } from "../planner/diagnostics.js";
+import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import type { Config } from "../planner/model.js";
 
 export interface VariableValueOptions {

@@ -1,7 +1,7 @@
 import { Flags } from "@oclif/core";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
 
 export default class GraphCmd extends GantryCommand {

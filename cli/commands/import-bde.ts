@@ -1,7 +1,7 @@
 import { Args, Flags } from "@oclif/core";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
 
 export default class ImportBde extends GantryCommand {
@@ -23,7 +23,7 @@ export default class ImportBde extends GantryCommand {
     const { args, flags } = await this.parse(ImportBde);
     this.setColor(flags["no-color"]);
     const { bdeToBlueprint, clusterNameFromFile } = await import("../../templates/bde-spec.js");
-    const { DiagnosticBag } = await import("../../planner/diagnostics.js");
+    const { DiagnosticBag } = await import("../../contract/diagnostics.js");
     const { stringify } = await import("yaml");
     if (!existsSync(args.file)) throw new GantryError(`BDE spec ${args.file} does not exist`);
     const text = readFileSync(args.file, "utf8");

@@ -1,6 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { existsSync, statSync } from "node:fs";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
 
 export default class Output extends GantryCommand {

@@ -1,6 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { addressMatches, parseAddress } from "../../planner/addresses.js";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
 
 export default class StateList extends GantryCommand {

@@ -1,5 +1,5 @@
 import { Args, Flags } from "@oclif/core";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
 
 export default class StateShow extends GantryCommand {

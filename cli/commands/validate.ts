@@ -1,5 +1,5 @@
 import { Flags } from "@oclif/core";
-import { DiagnosticBag } from "../../planner/diagnostics.js";
+import { DiagnosticBag } from "../../contract/diagnostics.js";
 import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
 
 export default class Validate extends GantryCommand {

@@ -1,7 +1,7 @@
 // Expression syntax tree: the `${...}` language shared by every front end
 // (a subset of HCL's expression syntax).
 
-import type { Value } from "../values.js";
+import type { Value } from "../../contract/values.js";
 
 export type Step =
   | { k: "attr"; name: string }

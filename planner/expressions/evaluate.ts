@@ -1,7 +1,7 @@
 // Evaluates expressions against a scope. Unknown values propagate: any
 // operation on an unknown operand yields unknown.
 
-import { UNKNOWN, containsUnknown, deepEqual, isUnknown, typeName, type Value } from "../values.js";
+import { UNKNOWN, containsUnknown, deepEqual, isUnknown, typeName, type Value } from "../../contract/values.js";
 import type { Expr, Step } from "./ast.js";
 import { callFunction } from "./functions.js";
 

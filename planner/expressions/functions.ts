@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { UNKNOWN, containsUnknown, deepEqual, typeName, type Value } from "../values.js";
+import { UNKNOWN, containsUnknown, deepEqual, typeName, type Value } from "../../contract/values.js";
 import { EvalError, toTemplateString, type EvalScope } from "./evaluate.js";
 
 type Fn = (args: Value[], scope: EvalScope) => Value;

@@ -1,7 +1,7 @@
 // Parser for the `${...}` expression language: templates, references,
 // function calls, operators, conditionals, list and object constructors.
 
-import type { Value } from "../values.js";
+import type { Value } from "../../contract/values.js";
 import type { BinOp, Expr, Step } from "./ast.js";
 
 export class ExpressionSyntaxError extends Error {

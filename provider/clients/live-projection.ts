@@ -3,7 +3,7 @@
 // compared: server defaults do not show as drift, but a change of a
 // configured field (made outside gantry) does.
 
-import type { Value } from "../../planner/values.js";
+import type { Value } from "../../contract/values.js";
 
 export interface ProjectionOptions {
   /**

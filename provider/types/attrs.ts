@@ -1,7 +1,7 @@
 // Reading typed values out of attribute sets at apply time (when everything is
 // known). Shared by the resource types.
 
-import { isUnknown, type Attrs, type Value } from "../../planner/values.js";
+import { isUnknown, type Attrs, type Value } from "../../contract/values.js";
 
 function fail(key: string, want: string, v: unknown): never {
   throw new Error(`attribute "${key}" must be ${want} (got ${isUnknown(v) ? "an unknown value" : JSON.stringify(v)})`);

@@ -7,10 +7,10 @@
 // docs at mesos/chronos c1348ddf) documents every job endpoint below
 // /v1/scheduler. Chronos 2.x serves them below /scheduler: set api_prefix "".
 
-import { deepEqual, isUnknown, type Attrs, type Value } from "../../planner/values.js";
+import { deepEqual, isUnknown, type Attrs, type Value } from "../../contract/values.js";
 import { ChronosClient, DEFAULT_CHRONOS_PREFIX, type ChronosJob, type ChronosClientOptions } from "../clients/chronos-client.js";
 import { isPlainObject, projectOnto, toValue } from "../clients/live-projection.js";
-import type { ResourceType } from "../resource-type.js";
+import type { ResourceType } from "../../contract/resource-type.js";
 import { optString, stringList } from "./attrs.js";
 
 export const chronosClientDefaults: Omit<ChronosClientOptions, "apiPrefix"> = { requestTimeoutMs: 10_000 };

@@ -3,7 +3,7 @@
 // what stays under the cluster's own address is what others refer to: the
 // distro, where every node was placed, and the endpoints of its services.
 
-import type { ResourceType } from "../resource-type.js";
+import type { ResourceType } from "../../contract/resource-type.js";
 
 export const clusterType: ResourceType = {
   name: "cluster",

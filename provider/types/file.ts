@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
-import type { ResourceType } from "../resource-type.js";
+import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
+import type { ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optString, reqString } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 import { renderTemplate } from "./template-render.js";

@@ -4,8 +4,8 @@
 // running one; the text only changes when the apps or their tasks do, so a
 // service that reloads on its sha256 reloads only then.
 
-import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
-import type { ResourceType } from "../resource-type.js";
+import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
+import type { ResourceType } from "../../contract/resource-type.js";
 import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../services/haproxy.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";

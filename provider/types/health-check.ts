@@ -3,7 +3,7 @@
 // host driver; waitHealthy retries it while the process keeps running.
 
 import { setTimeout as delay } from "node:timers/promises";
-import { isUnknown, type Value } from "../../planner/values.js";
+import { isUnknown, type Value } from "../../contract/values.js";
 import type { HostDriver } from "../host-driver.js";
 
 export interface HealthCheck {

@@ -2,8 +2,8 @@
 // resource's attributes (`host: ${host.web}`); these helpers turn it into a
 // HostSpec / driver and a host key.
 
-import { containsUnknown, isUnknown, type Attrs, type Value } from "../../planner/values.js";
-import type { AttributeSchema } from "../resource-type.js";
+import { containsUnknown, isUnknown, type Attrs, type Value } from "../../contract/values.js";
+import type { AttributeSchema } from "../../contract/resource-type.js";
 import type { HostDriver, HostSpec } from "../host-driver.js";
 import { connectHost } from "../hosts/connect.js";
 

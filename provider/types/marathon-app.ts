@@ -4,7 +4,7 @@
 // masters; they are tried in order (any master answers, a non-leader proxies
 // to the leader).
 
-import { containsUnknown, deepEqual, isUnknown, UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
+import { containsUnknown, deepEqual, isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import { isPlainObject, projectOnto, toValue } from "../clients/live-projection.js";
 import {
   MarathonClient,
@@ -13,7 +13,7 @@ import {
   type MarathonClientOptions,
   type MarathonTask,
 } from "../clients/marathon-client.js";
-import type { OperationContext, ResourceType } from "../resource-type.js";
+import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { marathonAppErrors } from "../services/marathon-app-schema.js";
 import { optBool, optNumber, stringList } from "./attrs.js";
 

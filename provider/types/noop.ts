@@ -3,8 +3,8 @@
 // effects anywhere.
 
 import { randomUUID } from "node:crypto";
-import type { Attrs } from "../../planner/values.js";
-import type { ResourceType } from "../resource-type.js";
+import type { Attrs } from "../../contract/values.js";
+import type { ResourceType } from "../../contract/resource-type.js";
 
 export const noopType: ResourceType = {
   name: "noop",

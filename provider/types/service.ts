@@ -4,9 +4,9 @@
 // Nothing restarts it by itself between runs. `state: stopped` keeps it
 // configured but not running.
 
-import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../planner/values.js";
+import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver, ProcessStatus } from "../host-driver.js";
-import type { OperationContext, ResourceType } from "../resource-type.js";
+import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
 import { healthCheckOf, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";

@@ -2,7 +2,7 @@
 // map of variables. "$${" writes a literal "${". Values that are not strings
 // are written as JSON (numbers and bools as plain text).
 
-import { containsUnknown, UNKNOWN, type Value } from "../../planner/values.js";
+import { containsUnknown, UNKNOWN, type Value } from "../../contract/values.js";
 
 const PLACEHOLDER = /\$\$\{|\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}/g;
 

@@ -4,7 +4,7 @@
 
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Diagnostic } from "../../planner/diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { configDir, diagnosticsOf, planDir, position } from "./harness.js";
 
 /** A small valid blueprint on simulated hosts; `edit` rewrites pieces of it. */

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Attrs } from "../../planner/values.js";
+import type { Attrs } from "../../contract/values.js";
 import { ChronosClient, normalizePrefix } from "../../provider/clients/chronos-client.js";
 import { EndpointsUnreachableError } from "../../provider/clients/endpoint-pool.js";
 import { getResourceType } from "../../provider/registry.js";

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import * as net from "node:net";
 import { planAttributes } from "../../planner/instances.js";
-import { deepEqual, type Attrs } from "../../planner/values.js";
-import type { OperationContext, ResourceType } from "../../provider/resource-type.js";
+import { deepEqual, type Attrs } from "../../contract/values.js";
+import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 
 export const REFERENCE_DIR = new URL("../../../shared/reference/", import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { UNKNOWN, type Attrs } from "../../planner/values.js";
+import { UNKNOWN, type Attrs } from "../../contract/values.js";
 import { MarathonClient } from "../../provider/clients/marathon-client.js";
 import { EndpointsUnreachableError } from "../../provider/clients/endpoint-pool.js";
 import { getResourceType } from "../../provider/registry.js";

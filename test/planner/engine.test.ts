@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { actions, configDir, loadStateAt, makePlan, planAndApply, statePath, writeConfig } from "./harness.js";
 

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { evaluate, type EvalScope } from "../../planner/expressions/evaluate.js";
 import { compileValue, parseExpression, parseTemplate } from "../../planner/expressions/parse.js";
 import { collectRefs } from "../../planner/expressions/ast.js";
-import { UNKNOWN } from "../../planner/values.js";
+import { UNKNOWN } from "../../contract/values.js";
 
 const scope = (over: Partial<EvalScope> = {}): EvalScope => ({
   variable: (n) => ({ n: 3, name: "web", list: ["a", "b"], m: { x: 1 } } as Record<string, any>)[n],

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { planToJson } from "../../cli/render-json.js";
 import { renderPlan } from "../../cli/render-plan.js";
 import { makeStyle } from "../../cli/style.js";
-import { GantryError } from "../../planner/diagnostics.js";
+import { GantryError } from "../../contract/diagnostics.js";
 import { instanceInfo } from "../../planner/operation-context.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harness.js";

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
-import { UNKNOWN } from "../../planner/values.js";
+import { UNKNOWN } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { planLike } from "./helpers.js";
 import { localHost } from "./local-host.js";

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { OperationContext } from "../../provider/resource-type.js";
+import type { OperationContext } from "../../contract/resource-type.js";
 
 export function tempDir(prefix = "gantry-provider-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -84,8 +84,8 @@ export function killGroup(pid: number | undefined): void {
   }
 }
 
-import { UNKNOWN, deepEqual, type Attrs, type Value } from "../../planner/values.js";
-import type { InstanceInfo, ResourceType } from "../../provider/resource-type.js";
+import { UNKNOWN, deepEqual, type Attrs, type Value } from "../../contract/values.js";
+import type { InstanceInfo, ResourceType } from "../../contract/resource-type.js";
 
 /**
  * What the planner does (per the contract): configuration with defaults

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UNKNOWN } from "../../planner/values.js";
+import { UNKNOWN } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { candidateAddress } from "../../provider/types/host.js";
 import { connectHost } from "../../provider/hosts/connect.js";

@@ -1,7 +1,7 @@
 // A real local host (sandbox root + loopback address) created through the
 // host type, for resource-type tests.
 
-import type { Attrs } from "../../planner/values.js";
+import type { Attrs } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { makeCtx, planLike, removeDir, tempDir, type TestContext } from "./helpers.js";
 

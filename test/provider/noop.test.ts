@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { UNKNOWN } from "../../planner/values.js";
+import { UNKNOWN } from "../../contract/values.js";
 import { getResourceType, resourceTypeNames } from "../../provider/registry.js";
 import { makeCtx, planLike } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
+import { UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { makeCtx, planLike, simHost } from "./helpers.js";

@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UNKNOWN, type Attrs, type Value } from "../../planner/values.js";
+import { UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { freePort, makeCtx, planLike, removeDir, simHost, tempDir } from "./helpers.js";

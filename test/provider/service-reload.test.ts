@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Attrs } from "../../planner/values.js";
+import type { Attrs } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { freePort, planLike, waitFor } from "./helpers.js";
 import { localHost } from "./local-host.js";

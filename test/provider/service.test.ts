@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { UNKNOWN, type Attrs } from "../../planner/values.js";
+import { UNKNOWN, type Attrs } from "../../contract/values.js";
 import { getResourceType } from "../../provider/registry.js";
 import { connectHost } from "../../provider/hosts/connect.js";
 import { resetSimFabric } from "../../provider/hosts/sim-driver.js";

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { GantryError, type Diagnostic } from "../../planner/diagnostics.js";
+import { GantryError, type Diagnostic } from "../../contract/diagnostics.js";
 
 /** Write files into a fresh temporary directory and return its path. */
 export function fixture(files: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { Diagnostic } from "../../planner/diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { formatDiagnostic, locate } from "../../templates/locate.js";
 import { jsonOffset, lineColumn, scanJson } from "../../templates/json-positions.js";
 import { dedent, fixture } from "./helpers.js";

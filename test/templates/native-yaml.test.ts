@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DiagnosticBag } from "../../planner/diagnostics.js";
+import { DiagnosticBag } from "../../contract/diagnostics.js";
 import { parseNativeYaml } from "../../templates/native-yaml.js";
 import { dedent } from "./helpers.js";
 

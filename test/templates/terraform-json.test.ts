@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DiagnosticBag } from "../../planner/diagnostics.js";
+import { DiagnosticBag } from "../../contract/diagnostics.js";
 import { parseTerraformJson, stripComments } from "../../templates/terraform-json.js";
 import { locate } from "../../templates/locate.js";
 import { fixture } from "./helpers.js";

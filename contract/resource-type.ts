@@ -1,7 +1,7 @@
 // The contract every resource type implements. The planner drives types only
 // through this interface and never special-cases one.
 
-import type { Attrs, Value } from "../planner/values.js";
+import type { Attrs, Value } from "./values.js";
 
 export type AttributeKind = "string" | "number" | "bool" | "list" | "map" | "object" | "any";
 
