@@ -1,6 +1,7 @@
 // The contract every resource type implements. The planner drives types only
 // through this interface and never special-cases one.
 
+import type { HostConnector } from "./host-driver.js";
 import type { Attrs, Value } from "./values.js";
 
 export type AttributeKind = "string" | "number" | "bool" | "list" | "map" | "object" | "any";
@@ -41,6 +42,8 @@ export interface OperationContext extends InstanceInfo {
   /** A statement of something the type could not do on a host (shown in plan/apply/show output). */
   warn(message: string): void;
   signal: AbortSignal;
+  /** Reaches hosts: the drivers of the engine running this operation. */
+  hosts: HostConnector;
 }
 
 export interface PlannedChangeHint {

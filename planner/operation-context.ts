@@ -1,5 +1,6 @@
 // The context handed to a resource type for one operation on one instance.
 
+import type { HostConnector } from "../contract/host-driver.js";
 import type { InstanceInfo, OperationContext } from "../contract/resource-type.js";
 import type { InstanceKey } from "./addresses.js";
 
@@ -20,6 +21,7 @@ export function operationContext(
   signal: AbortSignal,
   log: (address: string, message: string) => void,
   warnings: string[],
+  hosts: HostConnector,
 ): OperationContext {
   // explicit fields: a spread here gives every context its own hidden class (slow, and heavy at 100,000 instances)
   return {
@@ -28,6 +30,7 @@ export function operationContext(
     dataDir: info.dataDir,
     configDir: info.configDir,
     signal,
+    hosts,
     log: (m) => log(info.address, m),
     warn: (m) => {
       if (!warnings.includes(m)) warnings.push(m);

@@ -29,7 +29,7 @@ import type {
   HostSpec,
   ProcessSpec,
   ProcessStatus,
-} from "../host-driver.js";
+} from "../../contract/host-driver.js";
 import { checkPackageName, checkPackageVersion, checkProcessName, normalizeHostPath } from "./host-paths.js";
 
 /** The marker file a host root carries when gantry created it. */

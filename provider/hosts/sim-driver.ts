@@ -22,7 +22,7 @@ import type {
   HostSpec,
   ProcessSpec,
   ProcessStatus,
-} from "../host-driver.js";
+} from "../../contract/host-driver.js";
 import { checkPackageName, checkProcessName, normalizeHostPath } from "./host-paths.js";
 
 /** Driver operations that can be delayed or made to fail. */
@@ -158,19 +158,6 @@ export class SimFabric {
   }
 }
 
-let defaultFabric = new SimFabric();
-
-/** The process-wide fabric used by sim drivers that were not given one. */
-export function simFabric(): SimFabric {
-  return defaultFabric;
-}
-
-/** Replaces the process-wide fabric with a fresh, empty one (for tests) and returns it. */
-export function resetSimFabric(): SimFabric {
-  defaultFabric = new SimFabric();
-  return defaultFabric;
-}
-
 /** Options understood in a sim host's `options`. */
 export interface SimHostOptions {
   latency_ms?: number;
@@ -188,26 +175,22 @@ const SIM_PACKAGE_VERSION = "1.0.0-sim";
 export class SimDriver implements HostDriver {
   readonly spec: HostSpec;
   readonly describe: string;
-  private readonly explicitFabric: SimFabric | undefined;
-  private configuredFabric: SimFabric | undefined;
+  /** The fabric this driver acts on: its engine's. */
+  readonly fabric: SimFabric;
+  private configured = false;
 
-  constructor(spec: HostSpec, fabric?: SimFabric) {
+  constructor(spec: HostSpec, fabric: SimFabric) {
     this.spec = spec;
     this.describe = `SIMULATED host ${spec.name} (sim fabric)`;
-    this.explicitFabric = fabric;
+    this.fabric = fabric;
   }
 
-  /** The fabric this driver acts on (the process-wide one unless one was given). */
-  get fabric(): SimFabric {
-    return this.explicitFabric ?? defaultFabric;
-  }
-
-  /** This host's state, applying the spec's options the first time a fabric sees this driver. */
+  /** This host's state, applying the spec's options the first time the fabric sees this driver. */
   get state(): SimHost {
     const fabric = this.fabric;
     const h = fabric.host(this.spec.name);
-    if (this.configuredFabric !== fabric) {
-      this.configuredFabric = fabric;
+    if (!this.configured) {
+      this.configured = true;
       const o = (this.spec.options ?? {}) as SimHostOptions;
       h.latencyMs = typeof o.latency_ms === "number" && o.latency_ms > 0 ? o.latency_ms : 0;
       for (const f of o.fail_ops ?? []) fabric.injectFailure({ ...f, host: this.spec.name });

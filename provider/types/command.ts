@@ -3,7 +3,7 @@
 // run; `destroy_command` runs when the instance is destroyed.
 
 import type { Attrs } from "../../contract/values.js";
-import type { HostDriver } from "../host-driver.js";
+import type { HostDriver } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optNumber, optString, reqString, stringMap, tail } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";

@@ -4,7 +4,7 @@
 
 import { setTimeout as delay } from "node:timers/promises";
 import { isUnknown, type Value } from "../../contract/values.js";
-import type { HostDriver } from "../host-driver.js";
+import type { HostDriver } from "../../contract/host-driver.js";
 
 export interface HealthCheck {
   type: "tcp" | "http" | "exec";

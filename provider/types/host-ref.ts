@@ -4,7 +4,7 @@
 
 import { containsUnknown, isUnknown, type Attrs, type Value } from "../../contract/values.js";
 import type { AttributeSchema } from "../../contract/resource-type.js";
-import type { HostDriver, HostSpec } from "../host-driver.js";
+import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
 import { connectHost } from "../hosts/connect.js";
 
 /** The schema entry every host-bound type uses for `host`. */

@@ -21,7 +21,7 @@ import * as fs from "node:fs";
 import { isIPv4 } from "node:net";
 import { join, resolve } from "node:path";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
-import type { HostDriver, HostSpec } from "../host-driver.js";
+import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
 import type { InstanceInfo, ResourceType } from "../../contract/resource-type.js";
 import { connectHost, knownDrivers } from "../hosts/connect.js";
 import { HOST_MARKER } from "../hosts/local-driver.js";

@@ -5,7 +5,7 @@
 // forget it rather than uninstall it; set purge_on_destroy to remove it.
 
 import { deepEqual, UNKNOWN, type Attrs } from "../../contract/values.js";
-import type { HostDriver } from "../host-driver.js";
+import type { HostDriver } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { optBool, optString, reqString, stringList } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";

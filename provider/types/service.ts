@@ -5,7 +5,7 @@
 // configured but not running.
 
 import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values.js";
-import type { HostDriver, ProcessStatus } from "../host-driver.js";
+import type { HostDriver, ProcessStatus } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
 import { healthCheckOf, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";

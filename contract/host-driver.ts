@@ -86,3 +86,13 @@ export interface HostDriver {
   /** The tail (at most maxBytes, default 4096) of a process's captured stdout/stderr, or null when there is none. */
   readProcessLog?(name: string, maxBytes?: number): Promise<string | null>;
 }
+
+/**
+ * Hands out host drivers. One engine owns one: its drivers (and their
+ * connections, the sim fabric) are shared by every resource on a host within
+ * that engine and by nothing outside it.
+ */
+export interface HostConnector {
+  /** The driver for a host; the same object for the same host spec. */
+  connect(spec: HostSpec): HostDriver;
+}

@@ -1,0 +1,53 @@
+// The host drivers of one engine: a driver per host (so every resource on a
+// host shares it), created on first use, and the sim fabric its simulated
+// hosts live in. Nothing here is process-wide: two engines never share one.
+
+import type { HostConnector, HostDriver, HostSpec } from "../../contract/host-driver.js";
+import { stableJson } from "../../contract/stable-json.js";
+import { LocalDriver } from "./local-driver.js";
+import { SimDriver, SimFabric } from "./sim-driver.js";
+
+/** Names of the host drivers gantry has. */
+export const HOST_DRIVER_NAMES = ["local", "sim"] as const;
+
+export class HostConnections implements HostConnector {
+  /** The simulated hosts of this engine. */
+  readonly simFabric: SimFabric;
+  private readonly drivers = new Map<string, HostDriver>();
+
+  constructor(opts: { simFabric?: SimFabric } = {}) {
+    this.simFabric = opts.simFabric ?? new SimFabric();
+  }
+
+  /**
+   * The driver for a host, cached per name, driver, root, address and
+   * options, so every resource on a host shares one driver object.
+   */
+  connect(spec: HostSpec): HostDriver {
+    for (const field of ["name", "driver", "address", "root"] as const) {
+      if (typeof spec[field] !== "string" || spec[field].length === 0) {
+        throw new Error(`host ${JSON.stringify(spec.name ?? "?")}: "${field}" must be a non-empty string`);
+      }
+    }
+    const key = [spec.driver, spec.name, spec.root, spec.address, stableJson(spec.options ?? {})].join("\0");
+    let driver = this.drivers.get(key);
+    if (!driver) {
+      driver = this.create({ ...spec, options: spec.options ? { ...spec.options } : undefined });
+      this.drivers.set(key, driver);
+    }
+    return driver;
+  }
+
+  private create(spec: HostSpec): HostDriver {
+    switch (spec.driver) {
+      case "local":
+        return new LocalDriver(spec);
+      case "sim":
+        return new SimDriver(spec, this.simFabric);
+      default:
+        throw new Error(
+          `host "${spec.name}": unknown host driver "${spec.driver}" (known drivers: ${HOST_DRIVER_NAMES.join(", ")})`,
+        );
+    }
+  }
+}
