@@ -1,6 +1,7 @@
 // Apply: walk a plan's changes in dependency order, in parallel, recording
 // state after every step. A failure skips only what depends on it.
 
+import type { HostConnector } from "../contract/host-driver.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import { instanceAddress } from "./addresses.js";
 import type { ResourceChange } from "./changes.js";
@@ -43,6 +44,8 @@ export interface ApplyOptions {
   parallelism?: number;
   hostParallelism?: number;
   dataDir: string;
+  /** How types reach hosts (the engine's drivers). */
+  hosts: HostConnector;
   /** Stops starting new operations; running ones finish (Ctrl-C). */
   signal?: AbortSignal;
   /** Cancels running operations too (handed to the types). */
@@ -117,7 +120,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
       const type = types(c.type);
       if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
       const info = instanceInfo(c, opts.dataDir, config.dir);
-      const ctx = operationContext(info, cancelSignal, log, warnings);
+      const ctx = operationContext(info, cancelSignal, log, warnings, opts.hosts);
       await execute(c, step, type, ctx, warnings);
       if (last) {
         for (const w of warnings) {

@@ -4,6 +4,7 @@
 import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
 import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange, RollingBatches } from "./changes.js";
 import { planRollingBatches } from "./rolling.js";
+import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import { collectRefs } from "./expressions/ast.js";
 import { evaluate } from "./expressions/evaluate.js";
@@ -29,6 +30,8 @@ export interface PlanOptions {
   replace?: string[];
   parallelism?: number;
   dataDir: string;
+  /** How types reach hosts (the engine's drivers). */
+  hosts: HostConnector;
   signal?: AbortSignal;
   log?: (address: string, message: string) => void;
 }
@@ -74,7 +77,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const prior = cloneState(opts.state);
   let drift: DriftEntry[] = [];
   if (opts.refresh !== false && prior.instances.size > 0)
-    drift = await refreshState(prior, { types, parallelism, dataDir: opts.dataDir, configDir: config.dir, signal, log });
+    drift = await refreshState(prior, {
+      types,
+      parallelism,
+      dataDir: opts.dataDir,
+      configDir: config.dir,
+      hosts: opts.hosts,
+      signal,
+      log,
+    });
 
   const result: Plan = {
     mode,
@@ -160,7 +171,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   diags.throwIfErrors();
 
 
-  await preflight(result.changes, types, opts.dataDir, config.dir, parallelism, signal, log);
+  await preflight(result.changes, types, opts.dataDir, config.dir, parallelism, signal, log, opts.hosts);
   result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   result.rolling = planRollingBatches(config, result.changes);
   result.outputs =
@@ -248,11 +259,12 @@ async function preflight(
   parallelism: number,
   signal: AbortSignal,
   log: (address: string, message: string) => void,
+  hosts: HostConnector,
 ): Promise<void> {
   const todo = changes.filter((c) => (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight);
   await mapLimit(todo, parallelism, async (c) => {
     const warnings: string[] = [];
-    const ctx = operationContext(instanceInfo(c, dataDir, configDir), signal, log, warnings);
+    const ctx = operationContext(instanceInfo(c, dataDir, configDir), signal, log, warnings, hosts);
     try {
       const said = await types(c.type)!.preflight!(ctx, c.after!);
       if (said.length) c.warnings = [...new Set([...(c.warnings ?? []), ...said])];

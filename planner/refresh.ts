@@ -1,6 +1,7 @@
 // Refresh: ask each type what really exists for every instance in state.
 
 import type { DriftEntry } from "./changes.js";
+import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import type { TypeResolver } from "./instances.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
@@ -13,6 +14,7 @@ export interface RefreshOptions {
   parallelism: number;
   dataDir: string;
   configDir: string;
+  hosts: HostConnector;
   signal: AbortSignal;
   log: (address: string, message: string) => void;
   /** Only these addresses (all when undefined). */
@@ -31,7 +33,7 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       return;
     }
     const warnings: string[] = [];
-    const ctx = operationContext(instanceInfo(inst, opts.dataDir, opts.configDir), opts.signal, opts.log, warnings);
+    const ctx = operationContext(instanceInfo(inst, opts.dataDir, opts.configDir), opts.signal, opts.log, warnings, opts.hosts);
     try {
       const now = await type.read(ctx, inst.attributes);
       if (now === null) {

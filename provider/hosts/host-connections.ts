@@ -3,7 +3,7 @@
 // hosts live in. Nothing here is process-wide: two engines never share one.
 
 import type { HostConnector, HostDriver, HostSpec } from "../../contract/host-driver.js";
-import { stableJson } from "../../contract/stable-json.js";
+import stableJson from "fast-json-stable-stringify";
 import { LocalDriver } from "./local-driver.js";
 import { SimDriver, SimFabric } from "./sim-driver.js";
 

@@ -39,7 +39,7 @@ export const commandType: ResourceType = {
   hostKey: hostKeyOf,
 
   async create(ctx, planned) {
-    const driver = hostDriverOf(planned);
+    const driver = hostDriverOf(ctx, planned);
     const creates = optString(planned, "creates");
     if (creates !== undefined && (await driver.statFile(creates)) !== null) {
       ctx.log(`skipped: ${creates} exists`);
@@ -59,10 +59,10 @@ export const commandType: ResourceType = {
     return { ...planned, exit_code: r.exitCode, stdout: tail(r.stdout, STDOUT_KEEP), ran: true };
   },
 
-  async read(_ctx, prior) {
+  async read(ctx, prior) {
     // When the command's product (`creates`) is gone, so is the instance: the plan runs it again.
     const creates = optString(prior, "creates");
-    if (creates !== undefined && (await hostDriverOf(prior).statFile(creates)) === null) return null;
+    if (creates !== undefined && (await hostDriverOf(ctx, prior).statFile(creates)) === null) return null;
     return prior;
   },
 
@@ -75,7 +75,7 @@ export const commandType: ResourceType = {
   async delete(ctx, prior) {
     const destroy = optString(prior, "destroy_command");
     if (destroy === undefined) return;
-    const driver = hostDriverOf(prior);
+    const driver = hostDriverOf(ctx, prior);
     const r = await runIt(ctx, driver, prior, destroy);
     if (r.exitCode !== 0) throw failure(driver, destroy, r);
   },

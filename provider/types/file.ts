@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
-import type { ResourceType } from "../../contract/resource-type.js";
+import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optString, reqString } from "./attrs.js";
 import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
 import { renderTemplate } from "./template-render.js";
@@ -81,11 +81,11 @@ export const fileType: ResourceType = {
   hostKey: hostKeyOf,
 
   async create(ctx, planned) {
-    return await writeIt(planned);
+    return await writeIt(ctx, planned);
   },
 
-  async read(_ctx, prior) {
-    const driver = hostDriverOf(prior);
+  async read(ctx, prior) {
+    const driver = hostDriverOf(ctx, prior);
     const path = reqString(prior, "path");
     const content = await driver.readFile(path);
     if (content === null) return null;
@@ -98,17 +98,17 @@ export const fileType: ResourceType = {
     };
   },
 
-  async update(_ctx, _prior, planned) {
-    return await writeIt(planned);
+  async update(ctx, _prior, planned) {
+    return await writeIt(ctx, planned);
   },
 
-  async delete(_ctx, prior) {
-    await hostDriverOf(prior).removeFile(reqString(prior, "path"));
+  async delete(ctx, prior) {
+    await hostDriverOf(ctx, prior).removeFile(reqString(prior, "path"));
   },
 };
 
-async function writeIt(planned: Attrs): Promise<Attrs> {
-  const driver = hostDriverOf(planned);
+async function writeIt(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
+  const driver = hostDriverOf(ctx, planned);
   const path = reqString(planned, "path");
   const content = optString(planned, "content");
   if (content === undefined) throw new Error(`file ${path}: no content (set content or template)`);

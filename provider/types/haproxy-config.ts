@@ -5,7 +5,7 @@
 // service that reloads on its sha256 reloads only then.
 
 import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
-import type { ResourceType } from "../../contract/resource-type.js";
+import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../services/haproxy.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";
@@ -87,8 +87,8 @@ export const haproxyConfigType: ResourceType = {
     return await install(ctx, planned);
   },
 
-  async read(_ctx, prior) {
-    const driver = hostDriverOf(prior);
+  async read(ctx, prior) {
+    const driver = hostDriverOf(ctx, prior);
     const content = await driver.readFile(reqString(prior, "path"));
     if (content === null) return null;
     return { ...prior, content, sha256: sha256(content) };
@@ -98,13 +98,13 @@ export const haproxyConfigType: ResourceType = {
     return await install(ctx, planned);
   },
 
-  async delete(_ctx, prior) {
-    await hostDriverOf(prior).removeFile(reqString(prior, "path"));
+  async delete(ctx, prior) {
+    await hostDriverOf(ctx, prior).removeFile(reqString(prior, "path"));
   },
 };
 
-async function install(ctx: { log(m: string): void; signal: AbortSignal }, planned: Attrs): Promise<Attrs> {
-  const driver = hostDriverOf(planned);
+async function install(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
+  const driver = hostDriverOf(ctx, planned);
   const path = reqString(planned, "path");
   const content = haproxyConfig(input(planned));
   const candidate = `${path}.gantry-check`;

@@ -5,7 +5,7 @@
 import { containsUnknown, isUnknown, type Attrs, type Value } from "../../contract/values.js";
 import type { AttributeSchema } from "../../contract/resource-type.js";
 import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
-import { connectHost } from "../hosts/connect.js";
+import type { OperationContext } from "../../contract/resource-type.js";
 
 /** The schema entry every host-bound type uses for `host`. */
 export const hostAttribute: AttributeSchema = {
@@ -41,8 +41,9 @@ export function hostSpecOf(v: Value | undefined): HostSpec {
   };
 }
 
-export function hostDriverOf(attrs: Attrs): HostDriver {
-  return connectHost(hostSpecOf(attrs.host));
+/** The driver for the host an instance acts on, from the operation's engine. */
+export function hostDriverOf(ctx: OperationContext, attrs: Attrs): HostDriver {
+  return ctx.hosts.connect(hostSpecOf(attrs.host));
 }
 
 /** The host name for per-host concurrency limits, when known. */

@@ -23,7 +23,7 @@ import { join, resolve } from "node:path";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
 import type { InstanceInfo, ResourceType } from "../../contract/resource-type.js";
-import { connectHost, knownDrivers } from "../hosts/connect.js";
+import { HOST_DRIVER_NAMES } from "../hosts/host-connections.js";
 import { HOST_MARKER } from "../hosts/local-driver.js";
 import { isUnset, reqString } from "./attrs.js";
 
@@ -138,7 +138,7 @@ export const hostType: ResourceType = {
   name: "host",
   description: "A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated).",
   schema: {
-    driver: { kind: "string", description: `Host driver: ${knownDrivers().map((d) => `"${d}"`).join(" or ")}.`, required: true, forceNew: true },
+    driver: { kind: "string", description: `Host driver: ${HOST_DRIVER_NAMES.map((d) => `"${d}"`).join(" or ")}.`, required: true, forceNew: true },
     address: {
       kind: "string",
       description: "IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16).",
@@ -161,8 +161,8 @@ export const hostType: ResourceType = {
   validate(config) {
     const errs: { attribute: string; message: string }[] = [];
     const driver = config.driver;
-    if (typeof driver === "string" && !knownDrivers().includes(driver)) {
-      errs.push({ attribute: "driver", message: `unknown host driver "${driver}" (known drivers: ${knownDrivers().join(", ")})` });
+    if (typeof driver === "string" && !(HOST_DRIVER_NAMES as readonly string[]).includes(driver)) {
+      errs.push({ attribute: "driver", message: `unknown host driver "${driver}" (known drivers: ${HOST_DRIVER_NAMES.join(", ")})` });
     }
     const address = config.address;
     if (typeof address === "string") {
@@ -212,21 +212,21 @@ export const hostType: ResourceType = {
       claimAddress(ctx.dataDir, spec.address, spec.name);
       fs.mkdirSync(spec.root, { recursive: true });
     }
-    const driver = connectHost(spec);
+    const driver = ctx.hosts.connect(spec);
     const id = randomUUID();
     await writeMarker(driver, planned, id);
     ctx.log(`created ${driver.describe}`);
     return { ...planned, id };
   },
 
-  async read(_ctx, prior) {
-    const driver = connectHost(specOf(prior));
+  async read(ctx, prior) {
+    const driver = ctx.hosts.connect(specOf(prior));
     return (await driver.statFile(MARKER_PATH)) === null ? null : prior;
   },
 
-  async update(_ctx, prior, planned) {
+  async update(ctx, prior, planned) {
     // Only options can change in place (driver, address, root and name force a new host).
-    const driver = connectHost(specOf(planned));
+    const driver = ctx.hosts.connect(specOf(planned));
     const id = prior.id ?? randomUUID();
     await writeMarker(driver, planned, id);
     return { ...planned, id };
@@ -234,7 +234,7 @@ export const hostType: ResourceType = {
 
   async delete(ctx, prior) {
     const spec = specOf(prior);
-    const driver = connectHost(spec);
+    const driver = ctx.hosts.connect(spec);
     if ((await driver.statFile("/")) === null) {
       if (spec.driver === "local") releaseAddress(ctx.dataDir, spec.address, spec.name);
       return; // already gone

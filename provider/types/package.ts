@@ -17,7 +17,7 @@ export function versionMatches(installed: string, wanted: string): boolean {
 
 /** Installs the package unless it is there already; with if_unavailable: skip, a package that cannot be installed is recorded as skipped. */
 async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
-  const driver = hostDriverOf(planned);
+  const driver = hostDriverOf(ctx, planned);
   const name = reqString(planned, "name");
   const version = optString(planned, "version");
   const skip = (reason: string): Attrs => {
@@ -107,8 +107,8 @@ export const packageType: ResourceType = {
 
   hostKey: hostKeyOf,
 
-  async preflight(_ctx, planned) {
-    const driver = hostDriverOf(planned);
+  async preflight(ctx, planned) {
+    const driver = hostDriverOf(ctx, planned);
     const name = reqString(planned, "name");
     if (!driver.packageCandidate || (await driver.packageVersion(name)) !== null) return [];
     for (const needed of stringList(planned, "requires_packages"))
@@ -127,7 +127,7 @@ export const packageType: ResourceType = {
   },
 
   async read(ctx, prior) {
-    const driver = hostDriverOf(prior);
+    const driver = hostDriverOf(ctx, prior);
     const name = reqString(prior, "name");
     const v = await driver.packageVersion(name);
     if (v !== null) return { ...prior, installed_version: v, skipped: null };
@@ -149,7 +149,7 @@ export const packageType: ResourceType = {
   },
 
   async delete(ctx, prior) {
-    const driver = hostDriverOf(prior);
+    const driver = hostDriverOf(ctx, prior);
     const name = reqString(prior, "name");
     if (optBool(prior, "purge_on_destroy") !== true) {
       ctx.log(`forgetting package ${name} on ${driver.describe} (not uninstalled; set purge_on_destroy to remove it)`);

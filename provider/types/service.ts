@@ -126,8 +126,8 @@ export const serviceType: ResourceType = {
 
   hostKey: hostKeyOf,
 
-  async preflight(_ctx, planned) {
-    const driver = hostDriverOf(planned);
+  async preflight(ctx, planned) {
+    const driver = hostDriverOf(ctx, planned);
     const out: string[] = [];
     for (const pkg of stringList(planned, "requires_packages"))
       if ((await driver.packageVersion(pkg)) === null && driver.packageCandidate && (await driver.packageCandidate(pkg)) === null)
@@ -136,7 +136,7 @@ export const serviceType: ResourceType = {
   },
 
   async create(ctx, planned) {
-    const driver = hostDriverOf(planned);
+    const driver = hostDriverOf(ctx, planned);
     const name = reqString(planned, "name");
     const blocked = await missingPackages(driver, planned);
     if (blocked) return blockedAttrs(ctx, planned, blocked);
@@ -150,7 +150,7 @@ export const serviceType: ResourceType = {
   },
 
   async read(ctx, prior) {
-    const driver = hostDriverOf(prior);
+    const driver = hostDriverOf(ctx, prior);
     const name = reqString(prior, "name");
     const blocked = await missingPackages(driver, prior);
     if (blocked) return blockedAttrs(ctx, prior, blocked);
@@ -162,7 +162,7 @@ export const serviceType: ResourceType = {
   },
 
   async update(ctx, prior, planned) {
-    const driver = hostDriverOf(planned);
+    const driver = hostDriverOf(ctx, planned);
     const name = reqString(planned, "name");
     const blocked = await missingPackages(driver, planned);
     if (blocked) {
@@ -198,8 +198,8 @@ export const serviceType: ResourceType = {
     return await startHealthy(ctx, driver, planned);
   },
 
-  async delete(_ctx, prior) {
-    const driver = hostDriverOf(prior);
+  async delete(ctx, prior) {
+    const driver = hostDriverOf(ctx, prior);
     const name = reqString(prior, "name");
     await driver.stopProcess(name);
     const st = await driver.inspectProcess(name);
