@@ -31,32 +31,27 @@ export const planFlags = {
   "host-parallelism": Flags.integer({ description: "at most this many operations at once on one host (default: no limit)", min: 1 }),
 };
 
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new GantryError(`invalid duration "${text}": expected e.g. 500ms, 30s, 5m`);
-  const n = Number(m[1]);
-  return n * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? "s"] ?? 1000);
-}
+export { parseDuration } from "./duration.js";
 
 export abstract class GantryCommand extends Command {
   protected style: Style = makeStyle(false);
-  protected errorDir = process.cwd();
-  protected errorSources: SourceFile[] | undefined;
+  /** Where errors are resolved to source lines (the engine's "configuration" events update it). */
+  protected errors: { dir: string; sources?: SourceFile[] } = { dir: process.cwd() };
 
   protected setColor(noColor: boolean): void {
     this.style = makeStyle(!noColor && !!process.stdout.isTTY && !process.env.NO_COLOR);
   }
 
-  protected io(): { style: Style; out(text: string): void; setErrorContext(dir: string, sources?: SourceFile[]): void; warnings(d: Diagnostic[]): Promise<void> } {
-    return {
-      style: this.style,
-      out: (t) => this.out(t),
-      warnings: (d) => this.printDiagnostics(d),
-      setErrorContext: (dir, sources) => {
-        this.errorDir = dir;
-        this.errorSources = sources;
-      },
-    };
+  /** A renderer of engine events for this command; it keeps the error context current. */
+  protected async renderer(json = false): Promise<import("./event-renderer.js").EventRenderer> {
+    const { EventRenderer } = await import("./event-renderer.js");
+    return new EventRenderer(this.style, json, (t) => this.out(t), this.errors);
+  }
+
+  /** The engine this command runs on (one per command). */
+  protected async engine(): Promise<import("../engine/engine.js").Engine> {
+    const { Engine } = await import("../engine/engine.js");
+    return new Engine();
   }
 
   protected out(text: string): void {
@@ -66,7 +61,7 @@ export abstract class GantryCommand extends Command {
   protected async printDiagnostics(diags: Diagnostic[]): Promise<void> {
     const { formatDiagnostic } = await import("../templates/locate.js");
     const color = this.style.bold("x") !== "x";
-    for (const d of diags) process.stderr.write(formatDiagnostic(d, this.errorDir, color, this.errorSources) + "\n");
+    for (const d of diags) process.stderr.write(formatDiagnostic(d, this.errors.dir, color, this.errors.sources) + "\n");
   }
 
   override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {

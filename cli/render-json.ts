@@ -7,7 +7,9 @@ import type { Plan } from "../planner/plan.js";
 import type { State } from "../planner/state.js";
 import { isUnknown, type Value } from "../contract/values.js";
 
-export const GANTRY_VERSION = "0.1.0";
+import { GANTRY_VERSION } from "../engine/gantry-version.js";
+
+export { GANTRY_VERSION };
 
 /** Splits a value into its known part and a mask of what is unknown (Terraform's after / after_unknown). */
 export function splitUnknown(v: Value | undefined): [unknown, unknown] {

@@ -16,10 +16,22 @@ export default class Apply extends GantryCommand {
   };
 
   async run(): Promise<void> {
-    const { isPlanFile, planAndApply } = await import("../operations.js");
+    const { planRequest, workspaceOptions } = await import("../workspace-flags.js");
+    const { runApply } = await import("../run-apply.js");
     const { args, flags } = await this.parse(Apply);
     this.setColor(flags["no-color"]);
+    const { isPlanFile } = await import("../is-plan-file.js");
     const planFile = isPlanFile(args.dir) ? args.dir : undefined;
-    await planAndApply({ ...flags, dir: args.dir, planFile, "auto-approve": flags["auto-approve"] || !!planFile }, "normal", this.io());
+    await runApply({
+      engine: await this.engine(),
+      mode: flags["refresh-only"] ? "refresh-only" : "normal",
+      workspace: workspaceOptions(args.dir, flags),
+      planFile,
+      request: planRequest(flags),
+      autoApprove: flags["auto-approve"] || !!planFile,
+      renderer: await this.renderer(flags.json),
+      style: this.style,
+      out: (t) => this.out(t),
+    });
   }
 }

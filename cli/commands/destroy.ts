@@ -15,9 +15,19 @@ export default class Destroy extends GantryCommand {
   };
 
   async run(): Promise<void> {
-    const { planAndApply } = await import("../operations.js");
+    const { planRequest, workspaceOptions } = await import("../workspace-flags.js");
+    const { runApply } = await import("../run-apply.js");
     const { args, flags } = await this.parse(Destroy);
     this.setColor(flags["no-color"]);
-    await planAndApply({ ...flags, dir: args.dir }, "destroy", this.io());
+    await runApply({
+      engine: await this.engine(),
+      mode: flags["refresh-only"] ? "refresh-only" : "destroy",
+      workspace: workspaceOptions(args.dir, flags),
+      request: planRequest(flags),
+      autoApprove: flags["auto-approve"],
+      renderer: await this.renderer(flags.json),
+      style: this.style,
+      out: (t) => this.out(t),
+    });
   }
 }

@@ -7,12 +7,13 @@ export default class ForceUnlock extends GantryCommand {
   static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), force: Flags.boolean({ description: "accepted for Terraform compatibility" }) };
 
   async run(): Promise<void> {
-    const { forceUnlock } = await import("../../planner/state-lock.js");
-    const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(ForceUnlock);
     this.setColor(flags["no-color"]);
-    const ws = workspace({ dir: args.dir, statePath: flags.state });
-    const info = forceUnlock(ws.statePath, args.id);
-    this.out(this.style.green(`gantry state has been successfully unlocked!`) + `\nThe lock ${info?.ID ?? args.id} (${info?.Operation ?? "?"} by ${info?.Who ?? "?"}) was removed.`);
+    const engine = await this.engine();
+    const info = engine.forceUnlock(engine.workspace({ dir: args.dir, statePath: flags.state }), args.id);
+    this.out(
+      `${this.style.green("gantry state has been successfully unlocked!")}\nThe lock ${info?.ID ?? args.id} ` +
+        `(${info?.Operation ?? "?"} by ${info?.Who ?? "?"}) was removed.`,
+    );
   }
 }

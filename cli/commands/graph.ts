@@ -14,16 +14,12 @@ export default class GraphCmd extends GantryCommand {
   };
 
   async run(): Promise<void> {
-    const { buildGraph, describeNode } = await import("../../planner/graph.js");
-    const { loadWorkspaceConfig, stateOrEmpty } = await import("../workspace.js");
-    const { workspace } = await import("../workspace.js");
+    const { describeNode } = await import("../../planner/graph.js");
+    const { workspaceOptions } = await import("../workspace-flags.js");
     const { args, flags } = await this.parse(GraphCmd);
-    const ws = workspace({ dir: args.dir });
-    this.errorDir = ws.dir;
-    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] }, stateOrEmpty(ws));
-    this.errorSources = config.files;
-    if (warnings.length) await this.printDiagnostics(warnings);
-    const { graph } = buildGraph(config);
+    const engine = await this.engine();
+    const render = await this.renderer();
+    const { graph } = await engine.graph(engine.workspace(workspaceOptions(args.dir, flags)), render.onEvent);
     const q = (s: string) => JSON.stringify(s);
     const lines = ["digraph G {", "  rankdir = \"RL\";", "  node [shape = rect, fontname = \"sans-serif\"];"];
     graph.forEachNode((id, info) => {

@@ -28,7 +28,7 @@ export default class ImportBde extends GantryCommand {
     if (!existsSync(args.file)) throw new GantryError(`BDE spec ${args.file} does not exist`);
     const text = readFileSync(args.file, "utf8");
     const bag = new DiagnosticBag();
-    this.errorSources = [{ path: basename(args.file), content: text }];
+    this.errors.sources = [{ path: basename(args.file), content: text }];
     const props = bdeToBlueprint(basename(args.file), text, bag, { driver: flags.driver, addressStart: flags["address-start"], distroVersion: flags["distro-version"] });
     bag.throwIfErrors();
     const name = flags.name ?? clusterNameFromFile(args.file);

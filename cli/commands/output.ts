@@ -14,7 +14,6 @@ export default class Output extends GantryCommand {
   };
 
   async run(): Promise<void> {
-    const { loadState, workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Output);
     this.setColor(flags["no-color"]);
     // `gantry output DIR` (one argument that is a directory) shows all outputs of DIR
@@ -22,7 +21,8 @@ export default class Output extends GantryCommand {
       args.dir = args.name;
       args.name = undefined;
     }
-    const state = loadState(workspace({ dir: args.dir, statePath: flags.state }));
+    const engine = await this.engine();
+    const state = { outputs: engine.outputs(engine.workspace({ dir: args.dir, statePath: flags.state })) };
     if (args.name) {
       const o = state.outputs[args.name];
       if (!o) throw new GantryError(`Output "${args.name}" not found. The state has: ${Object.keys(state.outputs).join(", ") || "no outputs"}.`);

@@ -19,13 +19,22 @@ export default class Plan extends GantryCommand {
 
   async run(): Promise<void> {
     const { planHasChanges } = await import("../../planner/plan.js");
-    const { makePlan, savePlan, showPlan } = await import("../operations.js");
+    const { planRequest, workspaceOptions } = await import("../workspace-flags.js");
     const { args, flags } = await this.parse(Plan);
     this.setColor(flags["no-color"]);
-    const io = this.io();
-    const { ws, config, plan } = await makePlan({ ...flags, dir: args.dir }, flags.destroy ? "destroy" : "normal", io);
-    showPlan(plan, flags, io);
-    if (flags.out) savePlan(flags.out, ws, config, plan, io, flags.json);
-    if (flags["detailed-exitcode"] && planHasChanges(plan)) process.exitCode = 2;
+    const engine = await this.engine();
+    const render = await this.renderer(flags.json);
+    const ws = engine.workspace(workspaceOptions(args.dir, flags));
+    const mode = flags["refresh-only"] ? "refresh-only" : flags.destroy ? "destroy" : "normal";
+    const outcome = await engine.plan(ws, { ...planRequest(flags), mode, onEvent: render.onEvent });
+    render.plan(outcome.plan);
+    if (flags.out) {
+      engine.savePlan(flags.out, ws, outcome);
+      if (!flags.json)
+        this.out(
+          `\nSaved the plan to: ${flags.out}\n\nTo perform exactly these actions, run:\n  gantry apply ${flags.out}\n`,
+        );
+    }
+    if (flags["detailed-exitcode"] && planHasChanges(outcome.plan)) process.exitCode = 2;
   }
 }

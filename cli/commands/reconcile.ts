@@ -19,23 +19,30 @@ export default class Reconcile extends GantryCommand {
   };
 
   async run(): Promise<void> {
+    const { planRequest, workspaceOptions } = await import("../workspace-flags.js");
     const { args, flags } = await this.parse(Reconcile);
     this.setColor(flags["no-color"]);
-    const { reconcile } = await import("../reconcile-loop.js");
+    const engine = await this.engine();
+    const render = await this.renderer();
+    const ws = engine.workspace(workspaceOptions(args.dir, flags));
     const stop = new AbortController();
     let interrupts = 0;
     const onSignal = () => {
       if (++interrupts > 1) process.exit(130);
-      process.stdout.write(`${new Date().toISOString()} stopping: letting the running repair finish, then releasing the state lock (Ctrl-C again to quit at once)\n`);
+      process.stdout.write(
+        `${new Date().toISOString()} stopping: letting the running repair finish, then releasing the state lock ` +
+          "(Ctrl-C again to quit at once)\n",
+      );
       stop.abort();
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     try {
-      const r = await reconcile(
-        { ...flags, dir: args.dir },
-        this.io(),
+      const { lockTimeoutMs: _, ...request } = planRequest(flags);
+      const reconciler = engine.reconciler(
+        ws,
         {
+          ...request,
           watch: flags.watch,
           intervalMs: parseDuration(flags.interval),
           maxRetries: flags["max-retries"],
@@ -43,9 +50,10 @@ export default class Reconcile extends GantryCommand {
           backoffMaxMs: 300_000,
           rounds: flags.rounds,
         },
-        stop.signal,
+        render.onEvent,
       );
-      if (!flags.watch && r.failures) process.exitCode = 1;
+      const totals = await reconciler.run(stop.signal);
+      if (!flags.watch && totals.failures) process.exitCode = 1;
     } finally {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -8,9 +8,19 @@ export default class Refresh extends GantryCommand {
   static override flags = { ...commonFlags, ...stateFlags, ...varFlags, ...planFlags, json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
-    const { planAndApply } = await import("../operations.js");
+    const { planRequest, workspaceOptions } = await import("../workspace-flags.js");
+    const { runApply } = await import("../run-apply.js");
     const { args, flags } = await this.parse(Refresh);
     this.setColor(flags["no-color"]);
-    await planAndApply({ ...flags, dir: args.dir, "refresh-only": true, "auto-approve": true }, "refresh-only", this.io());
+    await runApply({
+      engine: await this.engine(),
+      mode: "refresh-only",
+      workspace: workspaceOptions(args.dir, flags),
+      request: planRequest(flags),
+      autoApprove: true,
+      renderer: await this.renderer(flags.json),
+      style: this.style,
+      out: (t) => this.out(t),
+    });
   }
 }

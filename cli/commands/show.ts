@@ -8,11 +8,10 @@ export default class Show extends GantryCommand {
 
   async run(): Promise<void> {
     const { readPlanFile } = await import("../../planner/plan-file.js");
-    const { readState } = await import("../../planner/state.js");
-    const { GANTRY_VERSION, planToJson, stateToJson } = await import("../render-json.js");
+    const { planToJson, stateToJson } = await import("../render-json.js");
     const { formatValue, renderPlan } = await import("../render-plan.js");
-    const { isPlanFile } = await import("../operations.js");
-    const { workspace } = await import("../workspace.js");
+    const { isPlanFile } = await import("../is-plan-file.js");
+    const { FileStateBackend } = await import("../../engine/state-backend.js");
     const { args, flags } = await this.parse(Show);
     this.setColor(flags["no-color"]);
     if (isPlanFile(args.path) && !args.path.endsWith(".tfstate")) {
@@ -20,8 +19,10 @@ export default class Show extends GantryCommand {
       this.out(flags.json ? JSON.stringify(planToJson(saved.plan)) : renderPlan(saved.plan, this.style));
       return;
     }
-    const statePath = args.path.endsWith(".tfstate") ? args.path : workspace({ dir: args.path, statePath: flags.state }).statePath;
-    const state = readState(statePath, GANTRY_VERSION);
+    const engine = await this.engine();
+    const state = args.path.endsWith(".tfstate")
+      ? new FileStateBackend(args.path).read()
+      : engine.readState(engine.workspace({ dir: args.path, statePath: flags.state }));
     if (flags.json) {
       this.out(JSON.stringify(stateToJson(state)));
       return;

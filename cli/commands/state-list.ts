@@ -1,6 +1,4 @@
 import { Args, Flags } from "@oclif/core";
-import { addressMatches, parseAddress } from "../../planner/addresses.js";
-import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
 
 export default class StateList extends GantryCommand {
@@ -10,14 +8,9 @@ export default class StateList extends GantryCommand {
   static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), dir: Flags.string({ description: "configuration directory", default: "." }) };
 
   async run(): Promise<void> {
-    const { loadState, workspace } = await import("../workspace.js");
     const { argv, flags } = await this.parse(StateList);
-    const filters = (argv as string[]).map((a) => {
-      const p = parseAddress(a);
-      if (!p) throw new GantryError(`Invalid address "${a}"`);
-      return p;
-    });
-    const state = loadState(workspace({ dir: flags.dir, statePath: flags.state }));
-    for (const a of [...state.instances.keys()].sort()) if (!filters.length || filters.some((f) => addressMatches(f, a))) this.out(a);
+    const engine = await this.engine();
+    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state });
+    for (const a of engine.listState(ws, argv as string[])) this.out(a);
   }
 }

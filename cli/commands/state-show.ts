@@ -1,5 +1,4 @@
 import { Args, Flags } from "@oclif/core";
-import { GantryError } from "../../contract/diagnostics.js";
 import { commonFlags, GantryCommand } from "../base-command.js";
 
 export default class StateShow extends GantryCommand {
@@ -9,11 +8,9 @@ export default class StateShow extends GantryCommand {
 
   async run(): Promise<void> {
     const { formatValue } = await import("../render-plan.js");
-    const { loadState, workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(StateShow);
-    const state = loadState(workspace({ dir: flags.dir, statePath: flags.state }));
-    const inst = state.instances.get(args.address) ?? state.instances.get(args.address.replace(/^gantry_/, ""));
-    if (!inst) throw new GantryError(`No instance with address "${args.address}" in the state.`);
+    const engine = await this.engine();
+    const inst = engine.showState(engine.workspace({ dir: flags.dir, statePath: flags.state }), args.address);
     if (flags.json) {
       this.out(JSON.stringify(inst, null, 2));
       return;

@@ -1,5 +1,4 @@
 import { Flags } from "@oclif/core";
-import { DiagnosticBag } from "../../contract/diagnostics.js";
 import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
 
 export default class Validate extends GantryCommand {
@@ -9,22 +8,17 @@ export default class Validate extends GantryCommand {
   static override flags = { ...commonFlags, ...varFlags, json: Flags.boolean({ description: "JSON output" }) };
 
   async run(): Promise<void> {
-    const { buildGraph } = await import("../../planner/graph.js");
-    const { checkBlock } = await import("../../planner/instances.js");
-    const { loadWorkspaceConfig, stateOrEmpty } = await import("../workspace.js");
-    const { workspace } = await import("../workspace.js");
+    const { workspaceOptions } = await import("../workspace-flags.js");
     const { args, flags } = await this.parse(Validate);
     this.setColor(flags["no-color"]);
-    const ws = workspace({ dir: args.dir });
-    this.errorDir = ws.dir;
-    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] }, stateOrEmpty(ws));
-    this.errorSources = config.files;
-    if (warnings.length) await this.printDiagnostics(warnings);
-    buildGraph(config);
-    const diags = new DiagnosticBag();
-    for (const r of config.resources.values()) checkBlock(r, ws.types(r.type), ws.knownTypes, diags);
-    diags.throwIfErrors();
+    const engine = await this.engine();
+    const render = await this.renderer(flags.json);
+    const { config } = await engine.validate(engine.workspace(workspaceOptions(args.dir, flags)), render.onEvent);
     if (flags.json) this.out(JSON.stringify({ valid: true, error_count: 0, warning_count: 0, diagnostics: [] }));
-    else this.out(this.style.green(this.style.bold("Success!")) + ` The configuration is valid (${config.resources.size} resources in ${config.files.length} files).`);
+    else
+      this.out(
+        `${this.style.green(this.style.bold("Success!"))} The configuration is valid ` +
+          `(${config.resources.size} resources in ${config.files.length} files).`,
+      );
   }
 }

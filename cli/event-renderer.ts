@@ -1,0 +1,72 @@
+// How the CLI shows an engine's events: located warnings on stderr, the plan,
+// live apply progress, the summary, reconcile log lines with a timestamp.
+
+import type { Diagnostic } from "../contract/diagnostics.js";
+import type { EngineEvent } from "../engine/events.js";
+import type { SourceFile } from "../planner/model.js";
+import { formatDiagnostic } from "../templates/locate.js";
+import { ApplyProgress } from "./apply-progress.js";
+import { describeRepair } from "./describe-repair.js";
+import { renderApplySummary } from "./render-apply-summary.js";
+import { planToJson } from "./render-json.js";
+import { renderPlan } from "./render-plan.js";
+import type { Style } from "./style.js";
+
+/** Where errors are resolved to source lines (updated as the engine loads the configuration). */
+export interface ErrorContext {
+  dir: string;
+  sources?: SourceFile[];
+}
+
+export class EventRenderer {
+  private progress: ApplyProgress | undefined;
+
+  constructor(
+    private readonly style: Style,
+    private readonly json: boolean,
+    private readonly out: (text: string) => void,
+    private readonly errors: ErrorContext,
+  ) {}
+
+  readonly onEvent = (e: EngineEvent): void => {
+    switch (e.type) {
+      case "configuration":
+        this.errors.dir = e.dir;
+        this.errors.sources = e.files;
+        return;
+      case "warnings":
+        this.diagnostics(e.diagnostics);
+        return;
+      case "plan":
+        this.plan(e.plan);
+        return;
+      case "apply-begin":
+        this.progress = new ApplyProgress(this.style, this.json, (l) => this.out(l));
+        this.progress.begin();
+        return;
+      case "apply-end":
+        this.progress?.end();
+        return;
+      case "resource":
+        this.progress?.event(e.event);
+        return;
+      case "summary":
+        for (const line of renderApplySummary(e, this.style, this.json)) this.out(line);
+        return;
+      case "reconcile": {
+        const text = e.change ? `${e.text}: ${describeRepair(e.change)}` : e.text;
+        this.out(`${new Date().toISOString()} ${e.kind.padEnd(8)} ${text}`);
+        return;
+      }
+    }
+  };
+
+  plan(p: Parameters<typeof renderPlan>[0]): void {
+    this.out(this.json ? JSON.stringify(planToJson(p)) : renderPlan(p, this.style));
+  }
+
+  diagnostics(diags: Diagnostic[]): void {
+    const color = this.style.bold("x") !== "x";
+    for (const d of diags) process.stderr.write(`${formatDiagnostic(d, this.errors.dir, color, this.errors.sources)}\n`);
+  }
+}

@@ -1,0 +1,46 @@
+// The end of an apply as Terraform prints it: what failed or was skipped,
+// the counts, what gantry could not do on the hosts, and the outputs.
+
+import type { EngineEvent } from "../engine/events.js";
+import type { Style } from "./style.js";
+
+type Summary = Extract<EngineEvent, { type: "summary" }>;
+
+export function renderApplySummary(e: Summary, style: Style, json: boolean): string[] {
+  const { result, mode } = e;
+  const s = style;
+  if (json) {
+    const changes = {
+      add: result.added,
+      change: result.changed,
+      remove: result.destroyed,
+      operation: mode === "destroy" ? "destroy" : "apply",
+    };
+    const line = { type: "change_summary", changes, failed: result.failed, skipped: result.skipped };
+    return [JSON.stringify({ ...line, cancelled: result.cancelled })];
+  }
+  const out: string[] = [];
+  const verb = mode === "destroy" ? "Destroy" : "Apply";
+  const summary =
+    mode === "destroy"
+      ? `Resources: ${result.destroyed} destroyed.`
+      : `Resources: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed.`;
+  if (result.failed.length || result.cancelled.length || result.skipped.length) {
+    out.push("");
+    for (const x of result.failed) out.push(s.red(`${s.bold("Error:")} ${x.address}: ${x.error}`));
+    if (result.skipped.length) out.push(s.yellow(`Skipped because a dependency failed: ${result.skipped.join(", ")}`));
+    if (result.cancelled.length)
+      out.push(s.yellow(`Not started because of the interrupt: ${result.cancelled.length} operation(s).`));
+    out.push(`${s.bold(`\n${verb} incomplete. ${summary}`)}\nState saved to ${e.statePath}. Run apply again to finish.`);
+  } else out.push(s.green(s.bold(`\n${verb} complete! ${summary}`)));
+  if (result.warnings.length) {
+    out.push(s.yellow(s.bold("\nWhat gantry could not do on the hosts:")));
+    for (const w of result.warnings) out.push(s.yellow(`  ${w.address}: ${w.message}`));
+  }
+  const outs = Object.entries(e.outputs);
+  if (outs.length && mode !== "destroy") {
+    out.push("\nOutputs:\n");
+    for (const [name, o] of outs) out.push(`${name} = ${o.sensitive ? "<sensitive>" : JSON.stringify(o.value)}`);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+// apply and destroy: under the state lock, plan, ask for approval, walk the
+// plan, record state after every step; or carry out a saved plan exactly.
+
+import { apply, type ApplyResult } from "../planner/apply.js";
+import type { Config } from "../planner/model.js";
+import { planHasChanges, type Plan } from "../planner/plan.js";
+import { checkPlanIsCurrent, readPlanFile } from "../planner/plan-file.js";
+import type { State } from "../planner/state.js";
+import { replayConfiguration } from "./configuration.js";
+import type { EngineContext } from "./engine-context.js";
+import type { EventSink } from "./events.js";
+import { planWorkspace, type PlanRequest } from "./plan-operation.js";
+import type { StateLease } from "./state-backend.js";
+import { ensureDataDir, openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+
+export interface ApplyRequest extends PlanRequest {
+  /** Asked before changing anything, with the plan shown; no function means approved. */
+  approve?: (plan: Plan) => Promise<boolean>;
+  /** How long to wait for the state lock (default: fail at once). */
+  lockTimeoutMs?: number;
+  /** Operations at once (default 10) and at once on one host (default: no limit). */
+  hostParallelism?: number;
+  /**
+   * Stop at once: when it aborts, what is recorded so far is written
+   * synchronously and the lock released (the door then exits).
+   */
+  stopNow?: AbortSignal;
+}
+
+export type ApplyOutcome =
+  | { status: "applied"; plan: Plan; result: ApplyResult }
+  | { status: "cancelled"; plan: Plan };
+
+export async function applyWorkspace(engine: EngineContext, ws: Workspace, req: ApplyRequest): Promise<ApplyOutcome> {
+  const mode = req.mode ?? "normal";
+  const lease = await ws.state.lock(mode === "destroy" ? "destroy" : "apply", req.lockTimeoutMs ?? 0);
+  try {
+    const { config, plan, state } = await planWorkspace(engine, ws, req);
+    req.onEvent?.({ type: "plan", plan });
+    if (planHasChanges(plan) && req.approve && !(await req.approve(plan))) return { status: "cancelled", plan };
+    // with no changes, the refreshed state is still recorded and the outputs shown, as Terraform does
+    const result = await walkPlan(engine, ws, config, plan, state, lease, req);
+    return { status: "applied", plan, result };
+  } finally {
+    lease.release();
+  }
+}
+
+/** Carries out a saved plan exactly, refusing when the state changed since it was made. */
+export async function applySavedPlan(
+  engine: EngineContext,
+  planFile: string,
+  wsOptions: Omit<WorkspaceOptions, "dir">,
+  req: ApplyRequest,
+): Promise<ApplyOutcome> {
+  const saved = readPlanFile(planFile);
+  const ws = openWorkspace({ ...wsOptions, dir: saved.configDir });
+  req.onEvent?.({ type: "configuration", dir: ws.dir, files: saved.files });
+  const lease = await ws.state.lock("apply", req.lockTimeoutMs ?? 0);
+  try {
+    const state = ws.state.read();
+    checkPlanIsCurrent(saved.plan, state, planFile);
+    const config = replayConfiguration(ws, saved.files, new Map(Object.entries(saved.plan.variables)), state);
+    const result = await walkPlan(engine, ws, config, saved.plan, state, lease, req);
+    return { status: "applied", plan: saved.plan, result };
+  } finally {
+    lease.release();
+  }
+}
+
+/** Walks a plan's changes, recording state as each resource changes; emits progress and a summary. */
+export async function walkPlan(
+  engine: EngineContext,
+  ws: Workspace,
+  config: Config,
+  plan: Plan,
+  state: State,
+  lease: StateLease,
+  req: Pick<ApplyRequest, "parallelism" | "hostParallelism" | "signal" | "stopNow" | "onEvent">,
+): Promise<ApplyResult> {
+  const emit = req.onEvent ?? (() => {});
+  ensureDataDir(ws);
+  const writer = ws.state.writer(state);
+  const stopNow = () => {
+    try {
+      writer.writeSync();
+    } finally {
+      lease.release();
+    }
+  };
+  req.stopNow?.addEventListener("abort", stopNow, { once: true });
+  emit({ type: "apply-begin" });
+  let result: ApplyResult;
+  try {
+    result = await apply({
+      plan,
+      config,
+      writer,
+      types: engine.resolveType,
+      parallelism: req.parallelism ?? 10,
+      hostParallelism: req.hostParallelism,
+      dataDir: ws.dataDir,
+      hosts: engine.hosts,
+      signal: req.signal,
+      onEvent: (event) => emit({ type: "resource", event }),
+    });
+  } finally {
+    req.stopNow?.removeEventListener("abort", stopNow);
+    emit({ type: "apply-end" });
+  }
+  emit({ type: "summary", mode: plan.mode, result, outputs: writer.state.outputs, statePath: ws.state.location });
+  return result;
+}

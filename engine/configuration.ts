@@ -1,0 +1,44 @@
+// The configuration of a workspace: its files read by the front ends,
+// variable values resolved in Terraform's order, and clusters expanded into
+// resources (placed as before, when there was a before).
+
+import { expandBlueprints } from "../blueprints/expand.js";
+import type { Diagnostic } from "../contract/diagnostics.js";
+import type { Value } from "../contract/values.js";
+import type { Config, SourceFile } from "../planner/model.js";
+import type { State } from "../planner/state.js";
+import { resolveVariables } from "../planner/variables.js";
+import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
+import { resolveVariableValues } from "../templates/variable-values.js";
+import type { Workspace } from "./workspace.js";
+
+export interface LoadedConfiguration {
+  config: Config;
+  variables: Map<string, Value>;
+  /** Warnings found while expanding blueprints (e.g. an even number of ZooKeeper members). */
+  warnings: Diagnostic[];
+}
+
+/** Reads and expands the workspace's configuration; `prior` keeps clusters placed as they were. */
+export async function loadConfiguration(ws: Workspace, prior: State | undefined): Promise<LoadedConfiguration> {
+  const raw = await loadConfig(ws.dir);
+  const provided = resolveVariableValues(raw, {
+    vars: ws.vars,
+    varFiles: ws.varFiles,
+    env: ws.env,
+    ordered: ws.variableOrder,
+  });
+  const variables = resolveVariables(raw, provided as Map<string, unknown>);
+  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, prior });
+  return { config, variables, warnings };
+}
+
+/** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
+export function replayConfiguration(
+  ws: Workspace,
+  files: SourceFile[],
+  variables: Map<string, Value>,
+  prior: State,
+): Config {
+  return expandBlueprints(loadConfigFromFiles(ws.dir, files), variables, { dataDir: ws.dataDir, prior }).config;
+}

@@ -1,0 +1,12 @@
+// What every engine operation is given: the engine's own resource types and
+// host drivers. Operations take it as an argument; nothing is process-wide.
+
+import type { ResourceType } from "../contract/resource-type.js";
+import type { HostConnections } from "../provider/hosts/host-connections.js";
+import type { ResourceTypeRegistry } from "../provider/resource-types.js";
+
+export interface EngineContext {
+  readonly types: ResourceTypeRegistry;
+  readonly hosts: HostConnections;
+  readonly resolveType: (name: string) => ResourceType | undefined;
+}

@@ -1,0 +1,128 @@
+// The engine: the one API every door calls (the CLI, the API server, the
+// Pulumi engine, tests and benches). It returns results and reports typed
+// events; it never prints, exits or reads the command line. An engine owns
+// its resource types and host drivers (and so its sim fabric): two engines in
+// one process share nothing.
+
+import type { ResourceType } from "../contract/resource-type.js";
+import type { ConfigGraph } from "../planner/graph.js";
+import type { InstanceState, State } from "../planner/state.js";
+import type { LockInfo } from "../planner/state-lock.js";
+import { HostConnections } from "../provider/hosts/host-connections.js";
+import type { SimFabric } from "../provider/hosts/sim-driver.js";
+import { BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } from "../provider/resource-types.js";
+import { applySavedPlan, applyWorkspace, type ApplyOutcome, type ApplyRequest } from "./apply-operation.js";
+import type { LoadedConfiguration } from "./configuration.js";
+import type { EngineContext } from "./engine-context.js";
+import type { EventSink } from "./events.js";
+import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./plan-operation.js";
+import { Reconciler, type ReconcileSettings } from "./reconciler.js";
+import * as stateOps from "./state-operations.js";
+import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
+import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+
+export interface EngineOptions {
+  /** Resource types (default: gantry's built-in ones). */
+  types?: Iterable<ResourceType>;
+  /** The fabric of simulated hosts (default: a new, empty one). */
+  simFabric?: SimFabric;
+}
+
+export class Engine implements EngineContext {
+  readonly types: ResourceTypeRegistry;
+  readonly hosts: HostConnections;
+  readonly resolveType = (name: string): ResourceType | undefined => this.types.get(name);
+
+  constructor(opts: EngineOptions = {}) {
+    this.types = new ResourceTypeRegistry(opts.types ?? BUILTIN_RESOURCE_TYPES);
+    this.hosts = new HostConnections({ simFabric: opts.simFabric });
+  }
+
+  /** Opens a configuration directory (checks that it exists). */
+  workspace(opts: WorkspaceOptions): Workspace {
+    return openWorkspace(opts);
+  }
+
+  validate(ws: Workspace, onEvent?: EventSink): Promise<LoadedConfiguration> {
+    return validateWorkspace(this, ws, onEvent);
+  }
+
+  graph(ws: Workspace, onEvent?: EventSink): Promise<ConfigGraph> {
+    return graphWorkspace(ws, onEvent);
+  }
+
+  /** Refreshes and diffs; changes nothing (no lock, as `plan` takes none). */
+  plan(ws: Workspace, req: PlanRequest = {}): Promise<PlanOutcome> {
+    return planWorkspace(this, ws, req);
+  }
+
+  savePlan(path: string, ws: Workspace, outcome: PlanOutcome): void {
+    savePlan(path, ws, outcome);
+  }
+
+  /** Plans, asks `approve`, applies, all under the state lock (mode destroy: destroys; refresh-only: records). */
+  apply(ws: Workspace, req: ApplyRequest = {}): Promise<ApplyOutcome> {
+    return applyWorkspace(this, ws, req);
+  }
+
+  destroy(ws: Workspace, req: ApplyRequest = {}): Promise<ApplyOutcome> {
+    return applyWorkspace(this, ws, { ...req, mode: "destroy" });
+  }
+
+  /** Records what really exists, changing nothing on the hosts. */
+  refresh(ws: Workspace, req: ApplyRequest = {}): Promise<ApplyOutcome> {
+    return applyWorkspace(this, ws, { ...req, mode: "refresh-only", approve: undefined });
+  }
+
+  /** Carries out a saved plan exactly; refused when the state changed since. */
+  applySaved(planFile: string, wsOptions: Omit<WorkspaceOptions, "dir">, req: ApplyRequest = {}): Promise<ApplyOutcome> {
+    return applySavedPlan(this, planFile, wsOptions, req);
+  }
+
+  /** A goal-state loop over a workspace: `round()` is one reconcile pass, `run()` the loop. */
+  reconciler(ws: Workspace, settings: ReconcileSettings, onEvent?: EventSink): Reconciler {
+    return new Reconciler(this, ws, settings, onEvent);
+  }
+
+  /** One reconcile pass with default backoff settings. */
+  async reconcileOnce(ws: Workspace, settings: Partial<ReconcileSettings> = {}, onEvent?: EventSink): Promise<void> {
+    const r = this.reconciler(ws, { ...RECONCILE_DEFAULTS, ...settings, watch: false }, onEvent);
+    await r.round(new AbortController().signal);
+  }
+
+  readState(ws: Workspace): State {
+    return ws.state.read();
+  }
+
+  listState(ws: Workspace, filters?: string[]): string[] {
+    return stateOps.listInstances(ws, filters);
+  }
+
+  showState(ws: Workspace, address: string): InstanceState {
+    return stateOps.showInstance(ws, address);
+  }
+
+  outputs(ws: Workspace): State["outputs"] {
+    return stateOps.readOutputs(ws);
+  }
+
+  moveState(ws: Workspace, source: string, destination: string, lockTimeoutMs?: number): Promise<[string, string][]> {
+    return stateOps.moveInstances(ws, source, destination, lockTimeoutMs);
+  }
+
+  removeState(ws: Workspace, addresses: string[], lockTimeoutMs?: number): Promise<string[]> {
+    return stateOps.removeInstances(ws, addresses, lockTimeoutMs);
+  }
+
+  forceUnlock(ws: Workspace, id: string): LockInfo | undefined {
+    return stateOps.forceUnlockState(ws, id);
+  }
+}
+
+export const RECONCILE_DEFAULTS: ReconcileSettings = {
+  watch: false,
+  intervalMs: 10_000,
+  maxRetries: 5,
+  backoffBaseMs: 10_000,
+  backoffMaxMs: 300_000,
+};

@@ -1,0 +1,69 @@
+// plan: read the state, load the configuration, refresh and diff.
+
+import type { Value } from "../contract/values.js";
+import type { PlanMode } from "../planner/changes.js";
+import type { Config } from "../planner/model.js";
+import { plan, type Plan } from "../planner/plan.js";
+import { writePlanFile } from "../planner/plan-file.js";
+import type { State } from "../planner/state.js";
+import { loadConfiguration } from "./configuration.js";
+import type { EngineContext } from "./engine-context.js";
+import type { EventSink } from "./events.js";
+import { GANTRY_VERSION } from "./gantry-version.js";
+import type { Workspace } from "./workspace.js";
+
+export interface PlanRequest {
+  /** normal (default), destroy, or refresh-only. */
+  mode?: PlanMode;
+  /** Read what really exists first (default true). */
+  refresh?: boolean;
+  targets?: string[];
+  replace?: string[];
+  /** Operations at once while refreshing (default 10). */
+  parallelism?: number;
+  signal?: AbortSignal;
+  onEvent?: EventSink;
+}
+
+export interface PlanOutcome {
+  config: Config;
+  variables: Map<string, Value>;
+  plan: Plan;
+  /** The state as read, untouched by the plan (which works on a copy), for an apply under the same lock. */
+  state: State;
+}
+
+export async function planWorkspace(engine: EngineContext, ws: Workspace, req: PlanRequest): Promise<PlanOutcome> {
+  const emit = req.onEvent ?? (() => {});
+  emit({ type: "configuration", dir: ws.dir });
+  const state = ws.state.read();
+  const { config, variables, warnings } = await loadConfiguration(ws, state);
+  emit({ type: "configuration", dir: ws.dir, files: config.files });
+  if (warnings.length) emit({ type: "warnings", diagnostics: warnings });
+  const p = await plan({
+    config,
+    state,
+    types: engine.resolveType,
+    knownTypes: engine.types.names(),
+    variables,
+    mode: req.mode ?? "normal",
+    refresh: req.refresh ?? true,
+    targets: req.targets,
+    replace: req.replace,
+    parallelism: req.parallelism,
+    dataDir: ws.dataDir,
+    hosts: engine.hosts,
+    signal: req.signal,
+  });
+  return { config, variables, plan: p, state };
+}
+
+/** Writes a plan to a file that `apply FILE` carries out exactly. */
+export function savePlan(path: string, ws: Workspace, outcome: PlanOutcome): void {
+  writePlanFile(path, {
+    plan: outcome.plan,
+    configDir: ws.dir,
+    files: outcome.config.files,
+    gantryVersion: GANTRY_VERSION,
+  });
+}

@@ -1,0 +1,55 @@
+// Where a workspace's state lives and how it is locked. Today a local file
+// (written atomically, with a backup, locked by a lock file beside it).
+
+import { forceUnlock, StateLock, type LockInfo } from "../planner/state-lock.js";
+import { newState, readState, StateWriter, type State } from "../planner/state.js";
+import { GANTRY_VERSION } from "./gantry-version.js";
+
+export interface StateLease {
+  release(): void;
+}
+
+export interface StateBackend {
+  /** Where the state is, as shown to users. */
+  readonly location: string;
+  read(): State;
+  /** The state when it can be read, else an empty one (validate and graph do not depend on it). */
+  readOrEmpty(): State;
+  /** A writer that records `state` (and every later change to it) atomically. */
+  writer(state: State): StateWriter;
+  /** Takes the lock for an operation, waiting up to timeoutMs; throws naming the holder. */
+  lock(operation: string, timeoutMs: number): Promise<StateLease>;
+  forceUnlock(id: string): LockInfo | undefined;
+}
+
+export class FileStateBackend implements StateBackend {
+  constructor(readonly path: string) {}
+
+  get location(): string {
+    return this.path;
+  }
+
+  read(): State {
+    return readState(this.path, GANTRY_VERSION);
+  }
+
+  readOrEmpty(): State {
+    try {
+      return this.read();
+    } catch {
+      return newState(GANTRY_VERSION);
+    }
+  }
+
+  writer(state: State): StateWriter {
+    return new StateWriter(this.path, state);
+  }
+
+  lock(operation: string, timeoutMs: number): Promise<StateLease> {
+    return StateLock.acquire(this.path, operation, timeoutMs);
+  }
+
+  forceUnlock(id: string): LockInfo | undefined {
+    return forceUnlock(this.path, id);
+  }
+}

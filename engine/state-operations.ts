@@ -1,0 +1,108 @@
+// Reading and changing the recorded state by hand: list, show, mv, rm,
+// outputs and force-unlock, as `terraform state …` does them.
+
+import { GantryError } from "../contract/diagnostics.js";
+import { addressMatches, instanceAddress, parseAddress, resourceKeyOf } from "../planner/addresses.js";
+import type { LockInfo } from "../planner/state-lock.js";
+import type { InstanceState, State } from "../planner/state.js";
+import type { Workspace } from "./workspace.js";
+
+function parseOrThrow(address: string, what = "address"): NonNullable<ReturnType<typeof parseAddress>> {
+  const p = parseAddress(address);
+  if (!p) throw new GantryError(`Invalid ${what} "${address}"`);
+  return p;
+}
+
+/** Instance addresses in the state, sorted, matching any of the filters (all when none). */
+export function listInstances(ws: Workspace, filters: string[] = []): string[] {
+  const parsed = filters.map((a) => parseOrThrow(a));
+  const state = ws.state.read();
+  return [...state.instances.keys()]
+    .sort()
+    .filter((a) => !parsed.length || parsed.some((f) => addressMatches(f, a)));
+}
+
+/** One instance as recorded (a "gantry_" prefix on the type is tolerated). */
+export function showInstance(ws: Workspace, address: string): InstanceState {
+  const state = ws.state.read();
+  const inst = state.instances.get(address) ?? state.instances.get(address.replace(/^gantry_/, ""));
+  if (!inst) throw new GantryError(`No instance with address "${address}" in the state.`);
+  return inst;
+}
+
+export function readOutputs(ws: Workspace): State["outputs"] {
+  return ws.state.read().outputs;
+}
+
+/** Renames instances (one, or every instance of a resource); returns the moves made. */
+export async function moveInstances(
+  ws: Workspace,
+  source: string,
+  destination: string,
+  lockTimeoutMs = 0,
+): Promise<[string, string][]> {
+  const src = parseOrThrow(source, "source address");
+  const dst = parseOrThrow(destination, "destination address");
+  if (src.type !== dst.type)
+    throw new GantryError(`Cannot move ${source} to ${destination}: the resource types differ`);
+  const lease = await ws.state.lock("state mv", lockTimeoutMs);
+  try {
+    const state = ws.state.read();
+    const moves: [string, string][] = [];
+    if (src.hasKey) {
+      moves.push([
+        instanceAddress(src.resourceKey, src.key),
+        instanceAddress(dst.resourceKey, dst.hasKey ? dst.key : undefined),
+      ]);
+    } else {
+      if (dst.hasKey)
+        throw new GantryError("Moving a whole resource needs a resource address (without an index) as destination");
+      for (const a of state.instances.keys())
+        if (resourceKeyOf(a) === src.resourceKey) moves.push([a, dst.resourceKey + a.slice(src.resourceKey.length)]);
+    }
+    if (!moves.length || !state.instances.has(moves[0][0]))
+      throw new GantryError(`No instance "${source}" in the state; nothing was moved.`);
+    for (const [, to] of moves)
+      if (state.instances.has(to)) throw new GantryError(`Cannot move to ${to}: it already exists in the state`);
+    for (const [from, to] of moves) {
+      const inst = state.instances.get(from)!;
+      state.instances.delete(from);
+      const p = parseAddress(to)!;
+      state.instances.set(to, { ...inst, address: to, name: p.name, key: p.key });
+    }
+    await save(ws, state);
+    return moves;
+  } finally {
+    lease.release();
+  }
+}
+
+/** Forgets instances (without touching the hosts); returns the addresses removed. */
+export async function removeInstances(ws: Workspace, addresses: string[], lockTimeoutMs = 0): Promise<string[]> {
+  const lease = await ws.state.lock("state rm", lockTimeoutMs);
+  try {
+    const state = ws.state.read();
+    const removed: string[] = [];
+    for (const a of addresses) {
+      const p = parseOrThrow(a);
+      const hits = [...state.instances.keys()].filter((x) => addressMatches(p, x));
+      if (!hits.length) throw new GantryError(`No instance matches "${a}" in the state; nothing was removed.`);
+      removed.push(...hits);
+    }
+    for (const a of removed) state.instances.delete(a);
+    await save(ws, state);
+    return removed;
+  } finally {
+    lease.release();
+  }
+}
+
+export function forceUnlockState(ws: Workspace, id: string): LockInfo | undefined {
+  return ws.state.forceUnlock(id);
+}
+
+async function save(ws: Workspace, state: State): Promise<void> {
+  const w = ws.state.writer(state);
+  w.touch();
+  await w.flush();
+}

@@ -1,0 +1,39 @@
+// validate and graph: the configuration checked without touching hosts; the
+// state is read only to keep clusters placed as they were, when it can be.
+
+import { DiagnosticBag } from "../contract/diagnostics.js";
+import { buildGraph, type ConfigGraph } from "../planner/graph.js";
+import { checkBlock } from "../planner/instances.js";
+import { loadConfiguration, type LoadedConfiguration } from "./configuration.js";
+import type { EngineContext } from "./engine-context.js";
+import type { EventSink } from "./events.js";
+import type { Workspace } from "./workspace.js";
+
+async function load(ws: Workspace, onEvent: EventSink): Promise<LoadedConfiguration> {
+  onEvent({ type: "configuration", dir: ws.dir });
+  const loaded = await loadConfiguration(ws, ws.state.readOrEmpty());
+  onEvent({ type: "configuration", dir: ws.dir, files: loaded.config.files });
+  if (loaded.warnings.length) onEvent({ type: "warnings", diagnostics: loaded.warnings });
+  return loaded;
+}
+
+/** Checks structure, types, properties, references and cycles; throws a located GantryError. */
+export async function validateWorkspace(
+  engine: EngineContext,
+  ws: Workspace,
+  onEvent: EventSink = () => {},
+): Promise<LoadedConfiguration> {
+  const loaded = await load(ws, onEvent);
+  buildGraph(loaded.config);
+  const diags = new DiagnosticBag();
+  const known = engine.types.names();
+  for (const r of loaded.config.resources.values()) checkBlock(r, engine.resolveType(r.type), known, diags);
+  diags.throwIfErrors();
+  return loaded;
+}
+
+/** The configuration's dependency graph. */
+export async function graphWorkspace(ws: Workspace, onEvent: EventSink = () => {}): Promise<ConfigGraph> {
+  const { config } = await load(ws, onEvent);
+  return buildGraph(config);
+}

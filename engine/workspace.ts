@@ -1,0 +1,60 @@
+// A workspace: one configuration directory, the variable values given for
+// it, where its state lives and where gantry keeps working data.
+
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { GantryError } from "../contract/diagnostics.js";
+import { FileStateBackend, type StateBackend } from "./state-backend.js";
+
+export const STATE_FILE_NAME = "gantry.tfstate";
+
+/** A variable value source as given on a command line, in order. */
+export interface VariableArgument {
+  kind: "var" | "file";
+  value: string;
+}
+
+export interface WorkspaceOptions {
+  /** The configuration directory. */
+  dir: string;
+  /** The state file (default: <dir>/gantry.tfstate). */
+  statePath?: string;
+  /** -var 'name=value' arguments. */
+  vars?: string[];
+  /** -var-file paths. */
+  varFiles?: string[];
+  /** -var and -var-file in the order given, when the door knows it (later ones win). */
+  variableOrder?: VariableArgument[];
+  /** Environment for TF_VAR_name values (default: none). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface Workspace {
+  dir: string;
+  /** Working data: local host roots, address claims. */
+  dataDir: string;
+  state: StateBackend;
+  vars: string[];
+  varFiles: string[];
+  variableOrder?: VariableArgument[];
+  env: Record<string, string | undefined>;
+}
+
+export function openWorkspace(opts: WorkspaceOptions): Workspace {
+  const dir = resolve(opts.dir);
+  if (!existsSync(dir)) throw new GantryError(`configuration directory ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new GantryError(`${dir} is not a directory`);
+  return {
+    dir,
+    dataDir: join(dir, ".gantry"),
+    state: new FileStateBackend(resolve(opts.statePath ?? join(dir, STATE_FILE_NAME))),
+    vars: opts.vars ?? [],
+    varFiles: opts.varFiles ?? [],
+    variableOrder: opts.variableOrder,
+    env: opts.env ?? {},
+  };
+}
+
+export function ensureDataDir(ws: Workspace): void {
+  mkdirSync(ws.dataDir, { recursive: true });
+}
