@@ -6,7 +6,7 @@
 //   node bench/apply-worker.mjs <dir> <files> <latency_ms> <parallelism>
 //
 // The host's options reach the fabric: the file's `host` attribute carries
-// the host's attributes (options included), connectHost() builds a SimDriver
+// the host's attributes (options included), the engine's host connections build a SimDriver
 // from them, and the driver sets the host's latency in the process-wide
 // fabric. The host is applied first (setup, not measured); then the plan
 // for the files (refresh of the host included, not measured); then only the
@@ -28,14 +28,14 @@ const dataDir = join(dir, ".gantry");
 mkdirSync(dataDir, { recursive: true });
 
 const g = await gantry();
-const { simFabric } = await import(join(DIST, "provider/hosts/sim-driver.js"));
+const simFabric = () => g.hosts.simFabric;
 const CONFIG = "main.tf.json";
 
 async function planApply(measure) {
   const config = await g.loadConfig(dir);
   const variables = g.resolveVariables(config, new Map());
   const state = g.readState(statePath, g.GANTRY_VERSION);
-  const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, refresh: true, parallelism, dataDir });
+  const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, refresh: true, parallelism, dataDir, hosts: g.hosts });
   const writer = new g.StateWriter(statePath, state);
 
   // Count and time the state file writes (StateWriter.writeNow, private in TS, wrapped here on this instance only).
@@ -55,7 +55,7 @@ async function planApply(measure) {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const t0 = performance.now();
-  const doApply = () => g.apply({ plan: p, config, writer, types: g.types, parallelism, dataDir });
+  const doApply = () => g.apply({ plan: p, config, writer, types: g.types, parallelism, dataDir, hosts: g.hosts });
   const result = await (measure ? profiled(doApply) : doApply());
   const applyMs = performance.now() - t0;
   loop.disable();

@@ -35,7 +35,7 @@ async function timedPlan() {
   const t1 = performance.now();
   const { config, warnings } = expandBlueprints(raw, variables, { dataDir, prior: state });
   const t2 = performance.now();
-  const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, mode: "normal", refresh: true, parallelism: 10, dataDir });
+  const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, mode: "normal", refresh: true, parallelism: 10, dataDir, hosts: g.hosts });
   const t3 = performance.now();
   const cpu = process.cpuUsage(c0);
   return { config, state, p, warnings, loadMs: t1 - t0, expandMs: t2 - t1, planMs: t3 - t2, totalMs: t3 - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
@@ -61,7 +61,7 @@ if (mode === "measure") {
   const first = await timedPlan();
   mkdirSync(dataDir, { recursive: true });
   const writer = new g.StateWriter(statePath, first.state);
-  const result = await g.apply({ plan: first.p, config: first.config, writer, types: g.types, parallelism: 10, dataDir });
+  const result = await g.apply({ plan: first.p, config: first.config, writer, types: g.types, parallelism: 10, dataDir, hosts: g.hosts });
   if (result.failed.length || result.skipped.length || result.cancelled.length)
     throw new Error(`setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`);
   const applyMs = performance.now() - t0 - first.totalMs;

@@ -52,15 +52,17 @@ export function writeConfig(dir, name, body) {
 
 /** The compiled gantry modules (dist/), imported lazily so a worker's timing includes only what it measures. */
 export async function gantry() {
-  const [load, variables, state, plan, apply, registry, json] = await Promise.all([
+  const [load, variables, state, plan, apply, engineModule, version] = await Promise.all([
     import(join(DIST, "templates/load.js")),
     import(join(DIST, "planner/variables.js")),
     import(join(DIST, "planner/state.js")),
     import(join(DIST, "planner/plan.js")),
     import(join(DIST, "planner/apply.js")),
-    import(join(DIST, "provider/registry.js")),
-    import(join(DIST, "cli/render-json.js")),
+    import(join(DIST, "engine/engine.js")),
+    import(join(DIST, "engine/gantry-version.js")),
   ]);
+  // one engine owns the resource types and the host drivers (and so the sim fabric) of a run
+  const engine = new engineModule.Engine();
   return {
     loadConfig: load.loadConfig,
     resolveVariables: variables.resolveVariables,
@@ -69,9 +71,11 @@ export async function gantry() {
     plan: plan.plan,
     planHasChanges: plan.planHasChanges,
     apply: apply.apply,
-    types: (n) => registry.getResourceType(n),
-    knownTypes: registry.resourceTypeNames(),
-    GANTRY_VERSION: json.GANTRY_VERSION,
+    engine,
+    types: engine.resolveType,
+    knownTypes: engine.types.names(),
+    hosts: engine.hosts,
+    GANTRY_VERSION: version.GANTRY_VERSION,
   };
 }
 

@@ -32,6 +32,7 @@ const planOpts = (config, variables, state) => ({
   refresh: true,
   parallelism: 10,
   dataDir,
+  hosts: g.hosts,
 });
 
 if (mode === "setup") {
@@ -43,7 +44,7 @@ if (mode === "setup") {
   const planned = actionCounts(p);
   mkdirSync(dataDir, { recursive: true });
   const writer = new g.StateWriter(statePath, state);
-  const result = await g.apply({ plan: p, config, writer, types: g.types, parallelism: 10, dataDir });
+  const result = await g.apply({ plan: p, config, writer, types: g.types, parallelism: 10, dataDir, hosts: g.hosts });
   if (result.failed.length || result.skipped.length || result.cancelled.length)
     throw new Error(`setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`);
   report({ mode, planned, added: result.added, instances: state.instances.size, setupMs: performance.now() - t0, peakRssMB: peakRssMB() });

@@ -28,6 +28,7 @@ export async function loadConfiguration(ws: Workspace, prior: State | undefined)
     env: ws.env,
     ordered: ws.variableOrder,
   });
+  for (const [name, value] of Object.entries(ws.values)) provided.set(name, value);
   const variables = resolveVariables(raw, provided as Map<string, unknown>);
   const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, prior });
   return { config, variables, warnings };

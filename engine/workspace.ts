@@ -27,6 +27,8 @@ export interface WorkspaceOptions {
   variableOrder?: VariableArgument[];
   /** Environment for TF_VAR_name values (default: none). */
   env?: Record<string, string | undefined>;
+  /** Typed values from a program (an API request, a test); they win over every other source. */
+  values?: Record<string, unknown>;
 }
 
 export interface Workspace {
@@ -38,6 +40,7 @@ export interface Workspace {
   varFiles: string[];
   variableOrder?: VariableArgument[];
   env: Record<string, string | undefined>;
+  values: Record<string, unknown>;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -52,6 +55,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,
     env: opts.env ?? {},
+    values: opts.values ?? {},
   };
 }
 

@@ -1,22 +1,19 @@
-// Drives blueprint configurations the way the CLI does, in-process: load the
-// configuration, expand its `cluster` resources (as cli/workspace.ts
-// loadWorkspaceConfig does, with the state for stable placement), then plan
-// and apply. Also: the upstream reference files and YAML blueprint builders.
+// Drives blueprint configurations through the engine, in-process, as every
+// door does (clusters expanded with the state for stable placement). Also:
+// the upstream reference files and YAML blueprint builders.
 
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expandBlueprints } from "../../blueprints/expand.js";
-import { apply, type ApplyEvent, type ApplyResult } from "../../planner/apply.js";
+import { loadConfiguration } from "../../engine/configuration.js";
+import type { ApplyEvent, ApplyResult } from "../../planner/apply.js";
 import type { Diagnostic } from "../../contract/diagnostics.js";
 import type { Config } from "../../planner/model.js";
-import { plan, type Plan } from "../../planner/plan.js";
-import { readState, StateWriter, type State } from "../../planner/state.js";
+import type { Plan } from "../../planner/plan.js";
+import { readState, type State } from "../../planner/state.js";
 import type { Value } from "../../contract/values.js";
-import { resolveVariables } from "../../planner/variables.js";
-import { getResourceType, resourceTypeNames } from "../../provider/registry.js";
-import { loadConfig } from "../../templates/load.js";
+import { testEngine } from "../engine-fixture.js";
 import { stringify } from "yaml";
 import { locate } from "../../templates/locate.js";
 
@@ -58,12 +55,11 @@ export interface Loaded {
   state: State;
 }
 
-/** loadConfig + resolveVariables + expandBlueprints, as cli/workspace.ts loadWorkspaceConfig. */
+/** The configuration as the engine loads it: read, variables resolved, clusters expanded (placed as in state). */
 export async function loadExpanded(dir: string, vars: Record<string, unknown> = {}): Promise<Loaded> {
-  const raw = await loadConfig(dir);
-  const variables = resolveVariables(raw, new Map(Object.entries(vars)));
+  const ws = testEngine().workspace({ dir, values: vars });
   const state = loadStateAt(dir);
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: join(dir, ".gantry"), prior: state });
+  const { config, variables, warnings } = await loadConfiguration(ws, state);
   return { config, variables, warnings, state };
 }
 
@@ -74,34 +70,32 @@ export interface RunOptions {
 }
 
 export async function planDir(dir: string, o: RunOptions = {}): Promise<{ plan: Plan } & Loaded> {
-  const l = await loadExpanded(dir, o.vars);
-  const p = await plan({
-    config: l.config,
-    state: l.state,
-    types: getResourceType,
-    knownTypes: resourceTypeNames(),
-    variables: l.variables,
+  const warnings: Diagnostic[] = [];
+  const ws = testEngine().workspace({ dir, values: o.vars });
+  const { plan, config, variables, state } = await testEngine().plan(ws, {
     refresh: true,
-    dataDir: join(dir, ".gantry"),
+    onEvent: (e) => {
+      if (e.type === "warnings") warnings.push(...e.diagnostics);
+    },
   });
-  return { plan: p, ...l };
+  return { plan, config, variables, state, warnings };
 }
 
-export async function planAndApply(dir: string, o: RunOptions = {}): Promise<{ plan: Plan; result: ApplyResult; state: State; warnings: Diagnostic[] }> {
-  const p = await planDir(dir, o);
-  mkdirSync(join(dir, ".gantry"), { recursive: true });
-  const writer = new StateWriter(statePath(dir), p.state);
-  const result = await apply({
-    plan: p.plan,
-    config: p.config,
-    writer,
-    types: getResourceType,
+export async function planAndApply(
+  dir: string,
+  o: RunOptions = {},
+): Promise<{ plan: Plan; result: ApplyResult; state: State; warnings: Diagnostic[] }> {
+  const warnings: Diagnostic[] = [];
+  const ws = testEngine().workspace({ dir, values: o.vars });
+  const outcome = await testEngine().apply(ws, {
     parallelism: o.parallelism ?? 10,
-    dataDir: join(dir, ".gantry"),
-    onEvent: o.onEvent,
+    onEvent: (e) => {
+      if (e.type === "warnings") warnings.push(...e.diagnostics);
+      if (e.type === "resource") o.onEvent?.(e.event);
+    },
   });
-  await writer.flush();
-  return { plan: p.plan, result, state: loadStateAt(dir), warnings: p.warnings };
+  if (outcome.status !== "applied") throw new Error("apply was not approved");
+  return { plan: outcome.plan, result: outcome.result, state: loadStateAt(dir), warnings };
 }
 
 export { diagnosticsOf } from "../templates/helpers.js";

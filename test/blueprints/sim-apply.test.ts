@@ -10,11 +10,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import * as net from "node:net";
 import { join } from "node:path";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { marathonClientDefaults } from "../../provider/types/marathon-app.js";
 import { ChronosDouble } from "../frameworks/chronos-contract-double.js";
 import { MarathonDouble } from "../frameworks/marathon-contract-double.js";
 import { changed, clusterYaml, configDir, planAndApply, planDir, tempDir } from "./harness.js";
+import { resetTestEngine } from "../engine-fixture.js";
 
 const HAPROXY = "/usr/sbin/haproxy";
 const NET = "127.0.84";
@@ -111,7 +111,7 @@ function backendServers(content: string, backend: string): string[] {
 }
 
 test.before(async () => {
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   marathonClientDefaults.pollMs = 20;
   const first = await planDir(dir);
   const endpoints = first.plan.changes.find((c) => c.address === "cluster.sim")!.after!.endpoints as { marathon: string[]; chronos: string[] };

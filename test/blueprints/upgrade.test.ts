@@ -8,10 +8,10 @@
 
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { resetSimFabric, simFabric } from "../../provider/hosts/sim-driver.js";
 import type { ApplyEvent } from "../../planner/apply.js";
 import type { Plan } from "../../planner/plan.js";
 import { changed, clusterYaml, configDir, group, planAndApply, planDir, simPool } from "./harness.js";
+import { resetTestEngine, testEngine } from "../engine-fixture.js";
 
 const yaml = clusterYaml(
   "up",
@@ -42,13 +42,13 @@ const nodeOf = (address: string) => /\["([^"]+)"\]$/.exec(address)?.[1];
 const placementOf = (p: Plan) => p.changes.find((c) => c.address === "cluster.up")?.after?.placement as Record<string, string>;
 
 test("setup: the cluster applies on the sim fabric and a second plan has no changes", async () => {
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   const { result, plan } = await planAndApply(dir);
   assert.equal(result.failed, []);
   assert.ok(result.added > 50, `added ${result.added}`);
   assert.ok(plan.changes.some((c) => c.address === 'service.up_master_mesos_master["master-2"]'));
   // the daemons run on the simulated hosts
-  const host = simFabric().host(placementOf(plan)["master-1"]);
+  const host = testEngine().hosts.simFabric.host(placementOf(plan)["master-1"]);
   assert.ok(host.packages.get("mesos")?.startsWith("1.0.1-"), `mesos ${host.packages.get("mesos")}`);
   const again = await planDir(dir);
   assert.equal(changed(again.plan).map((c) => `${c.address} ${c.action}`), []);
@@ -118,7 +118,7 @@ test("apply keeps to the batches: no member of batch k+1 starts before every cha
       assert.ok(Math.min(...startsNext) > Math.max(...doneK), `${r.group}: batch ${k + 1} started (event ${Math.min(...startsNext)}) before batch ${k} completed (event ${Math.max(...doneK)})`);
     }
   }
-  const host = simFabric().host(placementOf(plan)["master-2"]);
+  const host = testEngine().hosts.simFabric.host(placementOf(plan)["master-2"]);
   assert.ok(host.packages.get("mesos")?.startsWith("1.1.0-"), `mesos ${host.packages.get("mesos")}`);
   const again = await planDir(dir, { vars: { distro_version: "1.1.0" } });
   assert.equal(changed(again.plan).map((c) => `${c.address} ${c.action}`), []);

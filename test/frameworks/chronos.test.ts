@@ -3,10 +3,10 @@ import * as assert from "uvu/assert";
 import type { Attrs } from "../../contract/values.js";
 import { ChronosClient, normalizePrefix } from "../../provider/clients/chronos-client.js";
 import { EndpointsUnreachableError } from "../../provider/clients/endpoint-pool.js";
-import { getResourceType } from "../../provider/registry.js";
 import { chronosJobType, parseSchedule, projectJob, sameSchedule } from "../../provider/types/chronos-job.js";
 import { ChronosDouble, ROUTES, matchRoute } from "./chronos-contract-double.js";
 import { makeCtx, planChange, readReference, refusedUrl } from "./helpers.js";
+import { builtinType } from "../engine-fixture.js";
 
 interface DocEndpoint {
   method: string;
@@ -67,7 +67,7 @@ test("the double implements only documented calls (paths below /v1/scheduler), w
 });
 
 test("registered as chronos_job; api_prefix defaults to /v1 (the reference documents /v1/scheduler/...)", () => {
-  assert.is(getResourceType("chronos_job"), chronosJobType);
+  assert.is(builtinType("chronos_job"), chronosJobType);
   assert.is(type.schema.api_prefix!.default, "/v1");
   assert.ok(reference.api.endpoints.filter((e) => e.path.includes("/scheduler")).every((e) => e.path.startsWith("/v1/scheduler")));
   assert.ok(type.schema.job!.required && type.schema.endpoints!.required);

@@ -6,6 +6,7 @@ import * as net from "node:net";
 import { planAttributes } from "../../planner/instances.js";
 import { deepEqual, type Attrs } from "../../contract/values.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
+import { testHosts } from "../engine-fixture.js";
 
 export const REFERENCE_DIR = new URL("../../../shared/reference/", import.meta.url).pathname;
 
@@ -28,6 +29,7 @@ export function makeCtx(name = "t"): Ctx {
     dataDir: "/tmp/gantry-frameworks-test/.gantry",
     configDir: "/tmp/gantry-frameworks-test",
     signal: new AbortController().signal,
+    hosts: testHosts,
     log: (m) => logs.push(m),
     warn: (m) => warnings.push(m),
     logs,

@@ -3,10 +3,10 @@ import * as assert from "uvu/assert";
 import { UNKNOWN, type Attrs } from "../../contract/values.js";
 import { MarathonClient } from "../../provider/clients/marathon-client.js";
 import { EndpointsUnreachableError } from "../../provider/clients/endpoint-pool.js";
-import { getResourceType } from "../../provider/registry.js";
 import { marathonAppType, marathonClientDefaults, projectApp, resolveAppId } from "../../provider/types/marathon-app.js";
 import { MarathonDouble, ROUTES, matchRoute } from "./marathon-contract-double.js";
 import { makeCtx, planChange, readReference, refusedUrl } from "./helpers.js";
+import { builtinType } from "../engine-fixture.js";
 
 // Short polls so deployments of ~150 ms are tracked quickly.
 marathonClientDefaults.pollMs = 20;
@@ -56,8 +56,8 @@ test("the double implements only documented calls, with the documented status an
 });
 
 test("registered as marathon_app with the documented attribute set", () => {
-  assert.is(getResourceType("marathon_app"), marathonAppType);
-  assert.is(getResourceType("gantry_marathon_app"), marathonAppType);
+  assert.is(builtinType("marathon_app"), marathonAppType);
+  assert.is(builtinType("gantry_marathon_app"), marathonAppType);
   const s = type.schema;
   assert.ok(s.endpoints!.required && s.definition!.required);
   assert.is(s.wait_for_deployment!.default, true);

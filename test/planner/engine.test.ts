@@ -2,8 +2,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { actions, configDir, loadStateAt, makePlan, planAndApply, statePath, writeConfig } from "./harness.js";
+import { resetTestEngine } from "../engine-fixture.js";
 
 const SIM_HOST = `
   host.h:
@@ -90,7 +90,7 @@ test("destroy deletes dependents before what they depend on", async () => {
 });
 
 test("a failure skips its dependents only; a second apply completes without recreating what succeeded", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({
     "main.gantry.yaml": `resources:${SIM_HOST}
   file.ok:
@@ -131,7 +131,7 @@ test("a failure skips its dependents only; a second apply completes without recr
 });
 
 test("drift on a simulated host shows in the plan and apply repairs it", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({ "main.gantry.yaml": `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: desired\n` });
   await planAndApply(dir);
   fabric.host("h").files.get("/etc/f")!.content = "edited by hand";
@@ -147,7 +147,7 @@ test("drift on a simulated host shows in the plan and apply repairs it", async (
 });
 
 test("parallelism bounds concurrent operations, overall and per host", async () => {
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   const hosts = ["h1", "h2"].map((h) => `  host.${h}:\n    driver: sim\n    options: { latency_ms: 15 }\n`).join("");
   const files = Array.from({ length: 12 }, (_, i) => `  file.f${i}:\n    host: \${host.h${(i % 2) + 1}}\n    path: /f${i}\n    content: x\n`).join("");
   const dir = configDir({ "main.gantry.yaml": `resources:\n${hosts}${files}` });
@@ -179,7 +179,7 @@ test("parallelism bounds concurrent operations, overall and per host", async () 
 });
 
 test("an abort lets in-flight operations finish, starts nothing new, and saves state", async () => {
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   const files = Array.from({ length: 20 }, (_, i) => `  file.f${i}:\n    host: \${host.h}\n    path: /f${i}\n    content: x\n`).join("");
   const dir = configDir({ "main.gantry.yaml": `resources:\n  host.h:\n    driver: sim\n    options: { latency_ms: 30 }\n${files}` });
   const ac = new AbortController();

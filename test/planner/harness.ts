@@ -1,15 +1,13 @@
-// Drives the engine the way the CLI does, in-process, for planner tests.
+// Drives the engine in-process for planner tests, as every door does.
 
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { apply, type ApplyEvent, type ApplyResult } from "../../planner/apply.js";
+import type { ApplyEvent, ApplyResult } from "../../planner/apply.js";
 import type { PlanMode } from "../../planner/changes.js";
-import { plan, type Plan } from "../../planner/plan.js";
-import { readState, StateWriter, type State } from "../../planner/state.js";
-import { resolveVariables } from "../../planner/variables.js";
-import { getResourceType, resourceTypeNames } from "../../provider/registry.js";
-import { loadConfig } from "../../templates/load.js";
+import type { Plan } from "../../planner/plan.js";
+import { readState, type State } from "../../planner/state.js";
+import { testEngine } from "../engine-fixture.js";
 
 export function configDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "gantry-planner-"));
@@ -36,38 +34,35 @@ export interface RunOptions {
   onEvent?: (e: ApplyEvent) => void;
 }
 
+function ws(dir: string, o: RunOptions) {
+  return testEngine().workspace({ dir, values: o.vars });
+}
+
 export async function makePlan(dir: string, o: RunOptions = {}): Promise<Plan> {
-  const config = await loadConfig(dir);
-  return plan({
-    config,
-    state: loadStateAt(dir),
-    types: getResourceType,
-    knownTypes: resourceTypeNames(),
-    variables: resolveVariables(config, new Map(Object.entries(o.vars ?? {}))),
+  const { plan } = await testEngine().plan(ws(dir, o), {
     mode: o.mode,
     refresh: o.refresh,
     targets: o.targets,
     replace: o.replace,
-    dataDir: join(dir, ".gantry"),
   });
+  return plan;
 }
 
 export async function planAndApply(dir: string, o: RunOptions = {}): Promise<{ plan: Plan; result: ApplyResult; state: State }> {
-  const config = await loadConfig(dir);
-  const p = await makePlan(dir, o);
-  const writer = new StateWriter(statePath(dir), loadStateAt(dir));
-  const result = await apply({
-    plan: p,
-    config,
-    writer,
-    types: getResourceType,
+  const outcome = await testEngine().apply(ws(dir, o), {
+    mode: o.mode,
+    refresh: o.refresh,
+    targets: o.targets,
+    replace: o.replace,
     parallelism: o.parallelism ?? 10,
     hostParallelism: o.hostParallelism,
-    dataDir: join(dir, ".gantry"),
     signal: o.signal,
-    onEvent: o.onEvent,
+    onEvent: (e) => {
+      if (e.type === "resource") o.onEvent?.(e.event);
+    },
   });
-  return { plan: p, result, state: loadStateAt(dir) };
+  if (outcome.status !== "applied") throw new Error("apply was not approved");
+  return { plan: outcome.plan, result: outcome.result, state: loadStateAt(dir) };
 }
 
 export function actions(p: Plan): Record<string, string> {

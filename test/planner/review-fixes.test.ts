@@ -5,8 +5,8 @@ import { renderPlan } from "../../cli/render-plan.js";
 import { makeStyle } from "../../cli/style.js";
 import { GantryError } from "../../contract/diagnostics.js";
 import { instanceInfo } from "../../planner/operation-context.js";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harness.js";
+import { resetTestEngine } from "../engine-fixture.js";
 
 test("ignore_changes: an ignored input gives no lasting diff, and apply keeps the recorded value", async () => {
   const cfg = (v: string) => `resources:\n  noop.a:\n    input: ${v}\n    lifecycle: { ignore_changes: [input] }\n`;
@@ -49,7 +49,7 @@ test("an output removed from the configuration is removed from the state", async
 });
 
 test("outputs are recorded after a partial failure", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({
     "main.gantry.yaml": `resources:\n  host.h: { driver: sim }\n  noop.ok:\n    input: fine\n  file.bad:\n    host: \${host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${noop.ok.output}" }\n`,
   });

@@ -2,11 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { getResourceType } from "../../provider/registry.js";
 import { planLike } from "./helpers.js";
 import { localHost } from "./local-host.js";
+import { builtinType } from "../engine-fixture.js";
 
-const command = getResourceType("command")!;
+const command = builtinType("command");
 
 test("runs once; creates guard skips; read is null when the created path disappears", async () => {
   const h = await localHost("127.0.77.60");

@@ -4,11 +4,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { UNKNOWN } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
 import { planLike } from "./helpers.js";
 import { localHost } from "./local-host.js";
+import { builtinType } from "../engine-fixture.js";
 
-const file = getResourceType("file")!;
+const file = builtinType("file");
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 test("create, read, drift after an out-of-band edit, update, delete", async () => {

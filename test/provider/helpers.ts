@@ -5,6 +5,7 @@ import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { OperationContext } from "../../contract/resource-type.js";
+import { testHosts } from "../engine-fixture.js";
 
 export function tempDir(prefix = "gantry-provider-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -40,6 +41,7 @@ export function makeCtx(dir: string, name = "t", address = `test.${name}`): Test
     dataDir: join(dir, ".gantry"),
     configDir: dir,
     signal: new AbortController().signal,
+    hosts: testHosts,
     log: (m) => logs.push(m),
     warn: (m) => warnings.push(m),
     logs,

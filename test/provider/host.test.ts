@@ -3,13 +3,11 @@ import * as assert from "uvu/assert";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UNKNOWN } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
 import { candidateAddress } from "../../provider/types/host.js";
-import { connectHost } from "../../provider/hosts/connect.js";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { killGroup, makeCtx, pidAlive, planLike, removeDir, tempDir } from "./helpers.js";
+import { builtinType, resetTestEngine, testEngine } from "../engine-fixture.js";
 
-const host = getResourceType("host")!;
+const host = builtinType("host");
 
 test("plan fills name, root and a deterministic loopback address", () => {
   const dir = tempDir();
@@ -56,7 +54,7 @@ test("local host: create writes marker, read, delete stops processes and removes
     assert.is(planLike(host, s, { driver: "local", address: "127.0.77.41" }, ctx).action, "noop");
     assert.is(planLike(host, s, { driver: "local", address: "127.0.77.42" }, ctx).action, "replace");
 
-    const d = connectHost({ name: "h1", driver: "local", address: "127.0.77.41", root });
+    const d = testEngine().hosts.connect({ name: "h1", driver: "local", address: "127.0.77.41", root });
     pid = (await d.startProcess({ name: "bg", command: "sleep 60" })).pid;
     assert.ok(await pidAlive(pid!));
 
@@ -119,7 +117,7 @@ test("local host: two hosts claiming one address collide at create; plan skips c
 });
 
 test("sim host: create registers in the fabric, read null after reset, delete clears", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-sim-host", "s1");
   const p = planLike(host, null, { driver: "sim", options: { latency_ms: 0 } }, ctx);
   const s = await host.create(ctx, p.planned);
@@ -130,12 +128,12 @@ test("sim host: create registers in the fabric, read null after reset, delete cl
   assert.is(upd.action, "update");
   const s2 = await host.update(ctx, s, upd.planned);
   assert.is(s2.id, s.id);
-  await connectHost({ name: "s1", driver: "sim", address: String(s.address), root: String(s.root) }).startProcess({ name: "p", command: "x" });
+  await testEngine().hosts.connect({ name: "s1", driver: "sim", address: String(s.address), root: String(s.root) }).startProcess({ name: "p", command: "x" });
   await host.delete(ctx, s2);
   assert.is(fabric.host("s1").processes.size, 0);
   assert.is(await host.read(ctx, s2), null);
   await host.create(ctx, p.planned);
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   assert.is(await host.read(ctx, s), null, "a fresh fabric has no such host");
 });
 

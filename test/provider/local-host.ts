@@ -2,8 +2,8 @@
 // host type, for resource-type tests.
 
 import type { Attrs } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
 import { makeCtx, planLike, removeDir, tempDir, type TestContext } from "./helpers.js";
+import { builtinType } from "../engine-fixture.js";
 
 export interface LocalHostFixture {
   dir: string;
@@ -14,7 +14,7 @@ export interface LocalHostFixture {
 
 export async function localHost(address: string, name = "lh"): Promise<LocalHostFixture> {
   const dir = tempDir();
-  const hostType = getResourceType("host")!;
+  const hostType = builtinType("host");
   const hctx = makeCtx(dir, name);
   const host = await hostType.create(hctx, planLike(hostType, null, { driver: "local", address }, hctx).planned);
   return {

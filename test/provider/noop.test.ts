@@ -1,16 +1,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { UNKNOWN } from "../../contract/values.js";
-import { getResourceType, resourceTypeNames } from "../../provider/registry.js";
 import { makeCtx, planLike } from "./helpers.js";
+import { builtinType, testEngine } from "../engine-fixture.js";
 
-const noop = getResourceType("noop")!;
+const noop = builtinType("noop");
 const ctx = makeCtx("/tmp/gantry-noop-test", "a");
 
 test("registry knows the built-in types (and tolerates gantry_)", () => {
-  assert.equal(resourceTypeNames(), ["chronos_job", "cluster", "command", "file", "haproxy_config", "host", "marathon_app", "noop", "package", "service"]);
-  assert.is(getResourceType("gantry_noop"), noop);
-  assert.is(getResourceType("nope"), undefined);
+  assert.equal(testEngine().types.names(), ["chronos_job", "cluster", "command", "file", "haproxy_config", "host", "marathon_app", "noop", "package", "service"]);
+  assert.is(builtinType("gantry_noop"), noop);
+  assert.is(builtinType("nope"), undefined);
 });
 
 test("plan: output mirrors input; unknown input gives unknown output", () => {

@@ -1,16 +1,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { makeCtx, planLike, simHost } from "./helpers.js";
+import { builtinType, resetTestEngine } from "../engine-fixture.js";
 
 // Packages are tested on the sim driver only: no real Debian packages are installed.
-const pkg = getResourceType("package")!;
+const pkg = builtinType("package");
 const host = simHost;
 
 test("install, read, version drift, forget vs purge on destroy", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-pkg", "zk");
   const config = { host: host("m1"), name: "zookeeper" };
   const p = planLike(pkg, null, config, ctx);
@@ -43,7 +42,7 @@ test("install, read, version drift, forget vs purge on destroy", async () => {
 });
 
 test("an unavailable package fails with a clear error naming package and host", async () => {
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-pkg", "mesos");
   const config = { host: host("master-1", { unavailable: ["mesos"] }), name: "mesos" };
   await pkg.create(ctx, planLike(pkg, null, config, ctx).planned).then(
@@ -58,7 +57,7 @@ test("an unavailable package fails with a clear error naming package and host", 
 });
 
 test("if_unavailable: skip records the package as not installed, says so, and stays that way without drift", async () => {
-  resetSimFabric();
+  resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-pkg", "mesos");
   const config = { host: host("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
   const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);

@@ -6,18 +6,17 @@ import * as assert from "uvu/assert";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { freePort, makeCtx, planLike, removeDir, simHost, tempDir } from "./helpers.js";
 import { localHost } from "./local-host.js";
+import { builtinType, resetTestEngine } from "../engine-fixture.js";
 
-const pkg = getResourceType("package")!;
-const service = getResourceType("service")!;
-const hostType = getResourceType("host")!;
+const pkg = builtinType("package");
+const service = builtinType("service");
+const hostType = builtinType("host");
 
 
 test("package: a skipped package stays skipped while it has no candidate, and is planned for install once it has one", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-review", "mesos");
   const config = { host: simHost("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
   const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
@@ -58,7 +57,7 @@ test("package: a skipped package stays skipped while it has no candidate, and is
 });
 
 test("package: installed from outside while skipped reads as installed", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-review", "mesos");
   const config = { host: simHost("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
   const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
@@ -70,7 +69,7 @@ test("package: installed from outside while skipped reads as installed", async (
 });
 
 test("package: skipped for a missing requirement stays skipped until the requirement can be installed", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const ctx = makeCtx("/tmp/gantry-review", "docker");
   const h = simHost("agent-1", { unavailable: ["mesos"] });
   const docker = { host: h, name: "docker.io", if_unavailable: "skip", requires_packages: ["mesos"] };

@@ -3,11 +3,11 @@ import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Attrs } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
 import { freePort, planLike, waitFor } from "./helpers.js";
 import { localHost } from "./local-host.js";
+import { builtinType } from "../engine-fixture.js";
 
-const service = getResourceType("service")!;
+const service = builtinType("service");
 
 // Counts SIGHUPs in a file under the host root and serves TCP.
 const SERVER = `

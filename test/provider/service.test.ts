@@ -1,13 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { UNKNOWN, type Attrs } from "../../contract/values.js";
-import { getResourceType } from "../../provider/registry.js";
-import { connectHost } from "../../provider/hosts/connect.js";
-import { resetSimFabric } from "../../provider/hosts/sim-driver.js";
 import { freePort, killGroup, makeCtx, pidAlive, planLike, waitFor } from "./helpers.js";
 import { localHost } from "./local-host.js";
+import { builtinType, resetTestEngine, testEngine } from "../engine-fixture.js";
 
-const service = getResourceType("service")!;
+const service = builtinType("service");
 
 // An HTTP server on the host's own address; /health answers 200.
 const SERVER = `
@@ -23,7 +21,7 @@ test("local service: start, tcp+http health, killed → stopped, restart via upd
   const pids: number[] = [];
   try {
     const ctx = h.ctx("web");
-    const d = connectHost({ name: "lh", driver: "local", address, root: String(h.host.root) });
+    const d = testEngine().hosts.connect({ name: "lh", driver: "local", address, root: String(h.host.root) });
     const config: Attrs = {
       host: h.host,
       command: process.execPath,
@@ -154,7 +152,7 @@ test("local service: failing health check stops it and reports the last log line
         assert.match(e.message, /config-error-xyz/);
       },
     );
-    const d = connectHost({ name: "lh", driver: "local", address, root: String(h.host.root) });
+    const d = testEngine().hosts.connect({ name: "lh", driver: "local", address, root: String(h.host.root) });
     const st = await d.inspectProcess("broken");
     pid = st.pid;
     assert.is(st.running, false, "stopped after the failed check");
@@ -172,7 +170,7 @@ test("local service: failing health check stops it and reports the last log line
 });
 
 test("sim service: crash → stopped; update restarts; validate", async () => {
-  const fabric = resetSimFabric();
+  const fabric = resetTestEngine().hosts.simFabric;
   const hostAttrs = { name: "s1", driver: "sim", address: "10.1.0.1", root: "/sim", options: null, id: "x" };
   const ctx = makeCtx("/tmp/gantry-sim-svc", "api");
   const config: Attrs = { host: hostAttrs, command: "api", ports: [8080], health_check: { type: "http", port: 8080 } };

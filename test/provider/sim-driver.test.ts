@@ -1,9 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { SimDriver, SimFabric, resetSimFabric, simFabric } from "../../provider/hosts/sim-driver.js";
-import { connectHost, clearHostCache } from "../../provider/hosts/connect.js";
+import { SimDriver, SimFabric } from "../../provider/hosts/sim-driver.js";
+import { HostConnections } from "../../provider/hosts/host-connections.js";
 
-function sim(name = "web", options?: Record<string, unknown>, fabric?: SimFabric) {
+function sim(name = "web", options?: Record<string, unknown>, fabric = new SimFabric()) {
   return new SimDriver({ name, driver: "sim", address: "10.0.0.1", root: "/sim", options }, fabric);
 }
 
@@ -132,9 +132,8 @@ test("injected failures: op, host, match, times, error; run exit codes", async (
   assert.is((await a.run("deploy now")).exitCode, 0);
 });
 
-test("fail_ops in host options (through connectHost) and the process-wide fabric", async () => {
-  resetSimFabric();
-  clearHostCache();
+test("fail_ops in host options (through the engine's host connections); each engine has its own fabric", async () => {
+  const hosts = new HostConnections();
   const spec = {
     name: "cfg",
     driver: "sim",
@@ -142,27 +141,36 @@ test("fail_ops in host options (through connectHost) and the process-wide fabric
     root: "/sim",
     options: { fail_ops: [{ op: "installPackage", match: "mesos", times: 1, error: "mirror down" }] },
   };
-  const d = connectHost(spec);
-  assert.is(connectHost({ ...spec }), d, "cached per name/driver/root/address/options");
-  await d.installPackage("mesos").then(() => assert.unreachable("injected"), (e: Error) => assert.is(e.message, "mirror down"));
+  const d = hosts.connect(spec);
+  assert.is(hosts.connect({ ...spec }), d, "cached per name/driver/root/address/options");
+  await d.installPackage("mesos").then(
+    () => assert.unreachable("injected"),
+    (e: Error) => assert.is(e.message, "mirror down"),
+  );
   assert.type(await d.installPackage("mesos"), "string");
-  assert.is(simFabric().host("cfg").packages.has("mesos"), true);
+  assert.is(hosts.simFabric.host("cfg").packages.has("mesos"), true);
 
-  // A fresh fabric: the cached driver follows it and re-applies its options.
-  const fresh = resetSimFabric();
-  assert.is(simFabric(), fresh);
-  assert.is(await d.packageVersion("mesos"), null);
-  await d.installPackage("mesos").then(() => assert.unreachable("re-applied"), (e: Error) => assert.is(e.message, "mirror down"));
+  // Another engine's connections: a fabric of their own, the options applied afresh there.
+  const other = new HostConnections();
+  const d2 = other.connect(spec);
+  assert.is.not(d2, d);
+  assert.is(await d2.packageVersion("mesos"), null);
+  await d2.installPackage("mesos").then(
+    () => assert.unreachable("re-applied"),
+    (e: Error) => assert.is(e.message, "mirror down"),
+  );
+  assert.is(hosts.simFabric.host("cfg").packages.has("mesos"), true, "the first engine's host is untouched");
 });
 
-test("connectHost: unknown driver lists known drivers", () => {
+test("connect: unknown driver lists known drivers; one driver per host spec", () => {
+  const hosts = new HostConnections();
   assert.throws(
-    () => connectHost({ name: "x", driver: "ssh", address: "10.0.0.1", root: "/r" }),
+    () => hosts.connect({ name: "x", driver: "ssh", address: "10.0.0.1", root: "/r" }),
     (e: Error) => e.message === 'host "x": unknown host driver "ssh" (known drivers: local, sim)',
   );
-  const l1 = connectHost({ name: "x", driver: "local", address: "127.0.77.20", root: "/tmp/gantry-x" });
-  assert.is(connectHost({ name: "x", driver: "local", address: "127.0.77.20", root: "/tmp/gantry-x" }), l1);
-  assert.is.not(connectHost({ name: "x", driver: "local", address: "127.0.77.21", root: "/tmp/gantry-x" }), l1);
+  const l1 = hosts.connect({ name: "x", driver: "local", address: "127.0.77.20", root: "/tmp/gantry-x" });
+  assert.is(hosts.connect({ name: "x", driver: "local", address: "127.0.77.20", root: "/tmp/gantry-x" }), l1);
+  assert.is.not(hosts.connect({ name: "x", driver: "local", address: "127.0.77.21", root: "/tmp/gantry-x" }), l1);
   assert.match(l1.describe, /^local host x/);
 });
 

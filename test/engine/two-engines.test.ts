@@ -1,0 +1,103 @@
+// Two engines in one process, each on its own workspace, at the same time:
+// their resource types, host drivers, sim fabrics, states and events never
+// meet (the API server will run many stacks at once).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { EngineEvent } from "../../engine/events.js";
+import { Engine } from "../../engine/engine.js";
+
+function configDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-two-engines-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+// the same host name on both sides: only separate fabrics keep them apart
+const simConfig = (file: string) => `
+resources:
+  host.h:
+    driver: sim
+    address: 127.0.93.1
+  file.f:
+    count: 20
+    host: \${host.h}
+    path: "/srv/${file}-\${count.index}.txt"
+    content: "${file} \${count.index}"
+outputs:
+  paths: { value: "\${file.f[*].path}" }
+`;
+
+const localConfig = `
+resources:
+  host.l:
+    driver: local
+    address: 127.0.93.2
+  file.page:
+    host: \${host.l}
+    path: /srv/page.html
+    content: "<h1>local</h1>"
+  noop.n:
+    count: 50
+    input: "\${count.index}"
+`;
+
+test("a sim workspace and a local workspace applied at once by two engines", async () => {
+  const simDir = configDir({ "main.gantry.yaml": simConfig("a") });
+  const otherSimDir = configDir({ "main.gantry.yaml": simConfig("b") });
+  const localDir = configDir({ "main.gantry.yaml": localConfig });
+  const one = new Engine();
+  const two = new Engine();
+  const events: Record<string, EngineEvent[]> = { one: [], two: [], three: [] };
+  const [a, b, c] = await Promise.all([
+    one.apply(one.workspace({ dir: simDir }), { onEvent: (e) => events.one.push(e) }),
+    two.apply(two.workspace({ dir: otherSimDir }), { onEvent: (e) => events.two.push(e) }),
+    two.apply(two.workspace({ dir: localDir }), { onEvent: (e) => events.three.push(e), parallelism: 3 }),
+  ]);
+  for (const o of [a, b, c]) {
+    assert.is(o.status, "applied");
+    if (o.status === "applied") assert.equal(o.result.failed, []);
+  }
+  if (a.status === "applied") assert.is(a.result.added, 21);
+  if (c.status === "applied") assert.is(c.result.added, 52);
+
+  // each engine's fabric holds only its own workspace's files
+  const filesOf = (e: Engine) =>
+    [...(e.hosts.simFabric.hosts.get("h")?.files.keys() ?? [])].filter((p) => p.startsWith("/srv/")).sort();
+  assert.is(filesOf(one).length, 20);
+  assert.ok(filesOf(one).every((p) => p.startsWith("/srv/a-")), filesOf(one).join());
+  assert.ok(filesOf(two).every((p) => p.startsWith("/srv/b-")), filesOf(two).join());
+  // the local host is real: its file is on disk, under its own root
+  assert.is(readFileSync(join(localDir, ".gantry/hosts/l/srv/page.html"), "utf8"), "<h1>local</h1>");
+
+  // events went to the operation that caused them
+  const addresses = (es: EngineEvent[]) =>
+    new Set(es.flatMap((e) => (e.type === "resource" ? [e.event.address.replace(/\[.*$/, "")] : [])));
+  assert.equal([...addresses(events.one)].sort(), ["file.f", "host.h"]);
+  assert.equal([...addresses(events.three)].sort(), ["file.page", "host.l", "noop.n"]);
+
+  // and each state records only its own workspace
+  assert.is(one.listState(one.workspace({ dir: simDir })).length, 21);
+  assert.is(two.listState(two.workspace({ dir: localDir })).length, 52);
+  assert.equal(Object.keys(one.outputs(one.workspace({ dir: simDir }))), ["paths"]);
+
+  // a no-change plan on each, then the local workspace destroyed, leaving the sim one alone
+  const again = await one.plan(one.workspace({ dir: simDir }));
+  assert.ok(again.plan.changes.every((x) => x.action === "noop"));
+  const gone = await two.destroy(two.workspace({ dir: localDir }));
+  assert.is(gone.status, "applied");
+  assert.is(existsSync(join(localDir, ".gantry/hosts/l")), false);
+  assert.is(filesOf(one).length, 20);
+});
+
+test("an engine's resource types are its own", () => {
+  const base = new Engine();
+  const custom = new Engine({ types: [...base.types.names().map((n) => base.types.get(n)!)] });
+  custom.types.register({ ...base.types.get("noop")!, name: "custom_noop" });
+  assert.ok(custom.types.get("custom_noop"));
+  assert.is(base.types.get("custom_noop"), undefined);
+});
+
+test.run();
