@@ -22,6 +22,18 @@ export interface AttributeSchema {
   sensitive?: boolean;
   /** Changes on its own at run time (e.g. which member leads); a change is not drift. */
   volatile?: boolean;
+  /** object: the fields it may hold, each with its own schema; other fields are refused. */
+  attributes?: Record<string, AttributeSchema>;
+  /** list or map: the schema of every element. */
+  element?: AttributeSchema;
+  /** The only values it may take. */
+  allowed?: readonly (string | number | boolean)[];
+  /** number: a whole number. */
+  integer?: boolean;
+  /** number: at least this. */
+  minimum?: number;
+  /** number: at most this. */
+  maximum?: number;
 }
 
 /** Who an instance is, handed to a type by the planner. */

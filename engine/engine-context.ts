@@ -1,6 +1,7 @@
 // What every engine operation is given: the engine's own resource types and
 // host drivers. Operations take it as an argument; nothing is process-wide.
 
+import type { AttributeChecker } from "../contract/attribute-check.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import type { HostConnections } from "../provider/hosts/host-connections.js";
 import type { ResourceTypeRegistry } from "../provider/resource-types.js";
@@ -9,4 +10,5 @@ export interface EngineContext {
   readonly types: ResourceTypeRegistry;
   readonly hosts: HostConnections;
   readonly resolveType: (name: string) => ResourceType | undefined;
+  readonly attributeChecker: () => AttributeChecker;
 }

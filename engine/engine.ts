@@ -4,6 +4,7 @@
 // its resource types and host drivers (and so its sim fabric): two engines in
 // one process share nothing.
 
+import { AttributeChecker } from "../contract/attribute-check.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import type { ConfigGraph } from "../planner/graph.js";
 import type { InstanceState, State } from "../planner/state.js";
@@ -32,6 +33,9 @@ export class Engine implements EngineContext {
   readonly types: ResourceTypeRegistry;
   readonly hosts: HostConnections;
   readonly resolveType = (name: string): ResourceType | undefined => this.types.get(name);
+  private checker: AttributeChecker | undefined;
+  /** Nested attribute schemas, compiled once for this engine when first needed. */
+  readonly attributeChecker = (): AttributeChecker => (this.checker ??= new AttributeChecker());
 
   constructor(opts: EngineOptions = {}) {
     this.types = new ResourceTypeRegistry(opts.types ?? BUILTIN_RESOURCE_TYPES);

@@ -53,6 +53,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     parallelism: req.parallelism,
     dataDir: ws.dataDir,
     hosts: engine.hosts,
+    attributeChecker: engine.attributeChecker,
     signal: req.signal,
   });
   return { config, variables, plan: p, state };

@@ -2,6 +2,7 @@
 // instance's configured attributes checked against its type's schema, and
 // the planned attributes (defaults, computed values, the type's own diff).
 
+import { type AttributeChecker, hasNestedRules } from "../contract/attribute-check.js";
 import type { AttributeSchema, InstanceInfo, ResourceType } from "../contract/resource-type.js";
 import type { InstanceKey } from "./addresses.js";
 import { DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
@@ -120,8 +121,20 @@ export function planAttributes(type: ResourceType, prior: Attrs | null, configur
   return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? [] };
 }
 
-/** Errors from the type's own validation, located at the property. */
-export function validateInstance(r: ResourceConfig, type: ResourceType, attrs: Attrs, info: InstanceInfo, diags: DiagnosticBag): void {
+/** Errors from the schema's nested rules and the type's own validation, located at the property. */
+export function validateInstance(
+  r: ResourceConfig,
+  type: ResourceType,
+  attrs: Attrs,
+  info: InstanceInfo,
+  diags: DiagnosticBag,
+  checker: () => AttributeChecker,
+): void {
+  for (const [name, s] of Object.entries(type.schema)) {
+    if (!hasNestedRules(s) || attrs[name] === undefined) continue;
+    for (const message of checker().problems(s, attrs[name]))
+      diags.error(`Invalid property "${name}" of ${info.address}: ${message}`, r.properties[name]?.origin ?? r.origin);
+  }
   if (!type.validate) return;
   for (const problem of type.validate(attrs, info)) {
     const origin = r.properties[problem.attribute]?.origin ?? r.origin;

@@ -4,6 +4,7 @@
 import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
 import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange, RollingBatches } from "./changes.js";
 import { planRollingBatches } from "./rolling.js";
+import { AttributeChecker } from "../contract/attribute-check.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import { collectRefs } from "./expressions/ast.js";
@@ -32,6 +33,8 @@ export interface PlanOptions {
   dataDir: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
+  /** Checks nested attribute schemas (compiled once per engine); a plan of its own when not given. */
+  attributeChecker?: () => AttributeChecker;
   signal?: AbortSignal;
   log?: (address: string, message: string) => void;
 }
@@ -65,6 +68,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const log = opts.log ?? (() => {});
   const parallelism = opts.parallelism ?? 10;
   const diags = new DiagnosticBag();
+  let ownChecker: AttributeChecker | undefined;
+  const checker = opts.attributeChecker ?? (() => (ownChecker ??= new AttributeChecker()));
 
   // Static checks first: the graph (references, cycles) and every block against its type.
   const graph = buildGraph(config);
@@ -130,7 +135,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const scope = instanceScope(values, exp, key);
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
-        validateInstance(r, type, configured, iinfo, diags);
+        validateInstance(r, type, configured, iinfo, diags, checker);
         const before = prior.instances.get(address);
         const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
           replaceRequested: replaceReq.some((p) => addressMatches(p, address)),

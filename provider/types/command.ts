@@ -6,15 +6,14 @@ import type { Attrs } from "../../contract/values.js";
 import type { HostDriver } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optNumber, optString, reqString, stringMap, tail } from "./attrs.js";
-import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+import { hostBound, hostDriverOf } from "./host-bound.js";
 
 const STDOUT_KEEP = 4096;
 
-export const commandType: ResourceType = {
+export const commandType: ResourceType = hostBound({
   name: "command",
   description: "A shell command run once on a host at create (guarded by creates/unless); destroy_command runs at destroy.",
   schema: {
-    host: hostAttribute,
     command: { kind: "string", description: "Shell command (/bin/sh -c, cwd = host root).", required: true, forceNew: true },
     creates: { kind: "string", description: "Host path; the command is skipped when it exists, and re-run when it disappears." },
     unless: { kind: "string", description: "Guard command; the command is skipped when this exits 0." },
@@ -28,7 +27,7 @@ export const commandType: ResourceType = {
   },
 
   validate(config) {
-    const errs = validateHostValue(config.host);
+    const errs: { attribute: string; message: string }[] = [];
     const t = config.timeout_seconds;
     if (typeof t === "number" && !(t > 0)) errs.push({ attribute: "timeout_seconds", message: "must be greater than 0" });
     const c = config.creates;
@@ -36,7 +35,6 @@ export const commandType: ResourceType = {
     return errs;
   },
 
-  hostKey: hostKeyOf,
 
   async create(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
@@ -79,7 +77,7 @@ export const commandType: ResourceType = {
     const r = await runIt(ctx, driver, prior, destroy);
     if (r.exitCode !== 0) throw failure(driver, destroy, r);
   },
-};
+});
 
 async function runIt(ctx: OperationContext, driver: HostDriver, attrs: Attrs, command: string) {
   const seconds = isUnset(attrs.timeout_seconds) ? 300 : optNumber(attrs, "timeout_seconds")!;

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from "node:path";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optString, reqString } from "./attrs.js";
-import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+import { hostBound, hostDriverOf } from "./host-bound.js";
 import { renderTemplate } from "./template-render.js";
 
 const MODE = /^0?[0-7]{3,4}$/;
@@ -21,11 +21,10 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-export const fileType: ResourceType = {
+export const fileType: ResourceType = hostBound({
   name: "file",
   description: "A file on a host: literal content, or a template from the configuration directory rendered with vars.",
   schema: {
-    host: hostAttribute,
     path: { kind: "string", description: "Absolute host path, e.g. /etc/zookeeper/zoo.cfg.", required: true, forceNew: true },
     content: {
       kind: "string",
@@ -40,7 +39,7 @@ export const fileType: ResourceType = {
   },
 
   validate(config) {
-    const errs = validateHostValue(config.host);
+    const errs: { attribute: string; message: string }[] = [];
     const hasContent = !isUnset(config.content);
     const hasTemplate = !isUnset(config.template);
     if (hasContent && hasTemplate) errs.push({ attribute: "template", message: "set either content or template, not both" });
@@ -78,7 +77,6 @@ export const fileType: ResourceType = {
     return { planned };
   },
 
-  hostKey: hostKeyOf,
 
   async create(ctx, planned) {
     return await writeIt(ctx, planned);
@@ -105,7 +103,7 @@ export const fileType: ResourceType = {
   async delete(ctx, prior) {
     await hostDriverOf(ctx, prior).removeFile(reqString(prior, "path"));
   },
-};
+});
 
 async function writeIt(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   const driver = hostDriverOf(ctx, planned);

@@ -9,7 +9,7 @@ import type { OperationContext, ResourceType } from "../../contract/resource-typ
 import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../services/haproxy.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";
-import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+import { hostBound, hostDriverOf } from "./host-bound.js";
 
 function input(attrs: Attrs): HaproxyInput {
   const apps = (Array.isArray(attrs.apps) ? attrs.apps : []) as { [k: string]: Value }[];
@@ -37,11 +37,10 @@ function input(attrs: Attrs): HaproxyInput {
   };
 }
 
-export const haproxyConfigType: ResourceType = {
+export const haproxyConfigType: ResourceType = hostBound({
   name: "haproxy_config",
   description: "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is put in place.",
   schema: {
-    host: hostAttribute,
     path: { kind: "string", description: "Host path of haproxy.cfg.", default: HAPROXY_CFG, forceNew: true },
     apps: {
       kind: "list",
@@ -64,7 +63,7 @@ export const haproxyConfigType: ResourceType = {
   },
 
   validate(config) {
-    const errs = validateHostValue(config.host);
+    const errs: { attribute: string; message: string }[] = [];
     if (!containsUnknown(config.apps)) {
       try {
         haproxyConfig(input(config));
@@ -81,7 +80,6 @@ export const haproxyConfigType: ResourceType = {
     return { planned: { ...config, content, sha256: sha256(content) } };
   },
 
-  hostKey: hostKeyOf,
 
   async create(ctx, planned) {
     return await install(ctx, planned);
@@ -101,7 +99,7 @@ export const haproxyConfigType: ResourceType = {
   async delete(ctx, prior) {
     await hostDriverOf(ctx, prior).removeFile(reqString(prior, "path"));
   },
-};
+});
 
 async function install(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   const driver = hostDriverOf(ctx, planned);

@@ -5,6 +5,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { isUnknown, type Value } from "../../contract/values.js";
 import type { HostDriver } from "../../contract/host-driver.js";
+import type { AttributeSchema } from "../../contract/resource-type.js";
 
 export interface HealthCheck {
   type: "tcp" | "http" | "exec";
@@ -23,37 +24,45 @@ export interface HealthCheck {
 }
 
 export const HEALTH_DEFAULTS = { timeout_ms: 2000, retries: 30, interval_ms: 500, path: "/" } as const;
-const KEYS = ["type", "port", "path", "command", "expect_status", "timeout_ms", "retries", "interval_ms", "send", "expect"];
 
-/** Problems with a configured health_check (unknown parts pass). */
+const count = (description: string): AttributeSchema => ({ kind: "number", integer: true, minimum: 0, description });
+
+/** The schema of `health_check`: its fields, their kinds and values (checked once by the planner). */
+export const healthCheckAttribute: AttributeSchema = {
+  kind: "object",
+  description:
+    "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) }; " +
+    "port defaults to ports[0].",
+  attributes: {
+    type: { kind: "string", allowed: ["tcp", "http", "exec"], required: true, description: "How to probe." },
+    port: count("Port to probe (default: the service's first port)."),
+    path: { kind: "string", description: "http: the path asked for." },
+    command: { kind: "string", description: "exec: the command that must exit 0." },
+    expect_status: count("http: the exact status wanted (default: any 2xx or 3xx)."),
+    timeout_ms: count("Time one probe may take."),
+    retries: count("Probes before the service counts as unhealthy."),
+    interval_ms: count("Time between probes."),
+    send: { kind: "string", description: "tcp: text to send (e.g. ZooKeeper's srvr)." },
+    expect: { kind: "string", description: "A regular expression the answer must match; what it matches is the status." },
+  },
+};
+
+/** What the schema cannot say about a configured health_check (unknown parts pass). */
 export function validateHealthCheck(v: Value | undefined, ports: Value | undefined): string[] {
-  if (v === undefined || v === null || isUnknown(v)) return [];
-  if (typeof v !== "object" || Array.isArray(v)) return ["must be an object such as { type: tcp, port: 8080 }"];
+  if (v === undefined || v === null || isUnknown(v) || typeof v !== "object" || Array.isArray(v)) return [];
   const o = v as { [k: string]: Value };
   const errs: string[] = [];
-  for (const k of Object.keys(o)) if (!KEYS.includes(k)) errs.push(`unknown field "${k}" (known: ${KEYS.join(", ")})`);
   const type = o.type;
-  if (isUnknown(type)) return errs;
-  if (type !== "tcp" && type !== "http" && type !== "exec") {
-    errs.push(`type must be "tcp", "http" or "exec" (got ${JSON.stringify(type ?? null)})`);
-    return errs;
-  }
   const hasPorts = Array.isArray(ports) ? ports.length > 0 : isUnknown(ports);
   if ((type === "tcp" || type === "http") && (o.port === undefined || o.port === null) && !hasPorts) {
     errs.push(`a ${type} check needs a port (health_check.port or ports)`);
   }
-  if (type === "exec" && (o.command === undefined || o.command === null)) errs.push(`an exec check needs a command`);
+  if (type === "exec" && (o.command === undefined || o.command === null)) errs.push("an exec check needs a command");
   if (typeof o.expect === "string") {
     try {
       new RegExp(o.expect, "m");
     } catch (e) {
       errs.push(`expect is not a regular expression: ${(e as Error).message}`);
-    }
-  }
-  for (const k of ["port", "expect_status", "timeout_ms", "retries", "interval_ms"]) {
-    const x = o[k];
-    if (x !== undefined && x !== null && !isUnknown(x) && !(typeof x === "number" && Number.isInteger(x) && x >= 0)) {
-      errs.push(`${k} must be a non-negative integer`);
     }
   }
   return errs;

@@ -8,7 +8,7 @@ import { deepEqual, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { optBool, optString, reqString, stringList } from "./attrs.js";
-import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+import { hostBound, hostDriverOf } from "./host-bound.js";
 
 /** An installed version satisfies the wanted one: equal, or (with a trailing "*") starting with its prefix. */
 export function versionMatches(installed: string, wanted: string): boolean {
@@ -51,12 +51,11 @@ async function installable(driver: HostDriver, name: string, attrs: Attrs): Prom
   return true;
 }
 
-export const packageType: ResourceType = {
+export const packageType: ResourceType = hostBound({
   name: "package",
   description:
     "A Debian package on a host (apt). On local hosts packages are machine-wide; destroy forgets the package unless purge_on_destroy.",
   schema: {
-    host: hostAttribute,
     name: { kind: "string", description: "Debian package name.", required: true, forceNew: true },
     version: {
       kind: "string",
@@ -67,6 +66,7 @@ export const packageType: ResourceType = {
       kind: "string",
       description: '"fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).',
       default: "fail",
+      allowed: ["fail", "skip"],
     },
     requires_packages: {
       kind: "list",
@@ -77,13 +77,11 @@ export const packageType: ResourceType = {
   },
 
   validate(config) {
-    const errs = validateHostValue(config.host);
+    const errs: { attribute: string; message: string }[] = [];
     const n = config.name;
     if (typeof n === "string" && !/^[a-z0-9][a-z0-9+.-]+$/.test(n)) {
       errs.push({ attribute: "name", message: `is not a valid Debian package name: "${n}"` });
     }
-    if (typeof config.if_unavailable === "string" && config.if_unavailable !== "fail" && config.if_unavailable !== "skip")
-      errs.push({ attribute: "if_unavailable", message: `must be "fail" or "skip" (got "${config.if_unavailable}")` });
     return errs;
   },
 
@@ -105,7 +103,6 @@ export const packageType: ResourceType = {
     return { planned };
   },
 
-  hostKey: hostKeyOf,
 
   async preflight(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
@@ -161,4 +158,4 @@ export const packageType: ResourceType = {
     }
     await driver.removePackage(name);
   },
-};
+});

@@ -8,19 +8,18 @@ import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values
 import type { HostDriver, ProcessStatus } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
-import { healthCheckOf, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
-import { hostAttribute, hostDriverOf, hostKeyOf, validateHostValue } from "./host-ref.js";
+import { healthCheckAttribute, healthCheckOf, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
+import { hostBound, hostDriverOf } from "./host-bound.js";
 
 /** A change of any of these restarts the process. */
 export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "ports", "restart_triggers"] as const;
 const LOG_TAIL_LINES = 20;
 
-export const serviceType: ResourceType = {
+export const serviceType: ResourceType = hostBound({
   name: "service",
   description:
     "A long-running process on a host, started detached and health-checked, restarted on change, stopped on destroy. gantry watches it from run to run: refresh sees a process that died and `apply` or `reconcile` starts it again; nothing restarts it by itself between runs.",
   schema: {
-    host: hostAttribute,
     name: {
       kind: "string",
       description: "Process name on the host (pid file and log name). Defaults to the instance name.",
@@ -36,13 +35,13 @@ export const serviceType: ResourceType = {
     args: { kind: "list", description: "Arguments." },
     environment: { kind: "map", description: "Extra environment variables (HOST_ROOT, HOST_ADDRESS, HOST_NAME are always set)." },
     cwd: { kind: "string", description: "Working directory as a host path (default: the host root)." },
-    ports: { kind: "list", description: "Ports the process listens on (on the host's address)." },
-    health_check: {
-      kind: "object",
-      description:
-        "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) }; port defaults to ports[0].",
+    ports: {
+      kind: "list",
+      description: "Ports the process listens on (on the host's address).",
+      element: { kind: "number", integer: true, minimum: 1, maximum: 65535, description: "A port number." },
     },
-    state: { kind: "string", description: '"running" or "stopped".', default: "running" },
+    health_check: healthCheckAttribute,
+    state: { kind: "string", description: '"running" or "stopped".', default: "running", allowed: ["running", "stopped"] },
     restart_triggers: {
       kind: "any",
       description: "Any value; when it changes the process is restarted (e.g. the version of the package it runs from, so an upgrade restarts it).",
@@ -69,23 +68,11 @@ export const serviceType: ResourceType = {
   },
 
   validate(config) {
-    const errs = validateHostValue(config.host);
-    const state = config.state;
-    if (typeof state === "string" && state !== "running" && state !== "stopped") {
-      errs.push({ attribute: "state", message: `must be "running" or "stopped" (got "${state}")` });
-    }
+    const errs: { attribute: string; message: string }[] = [];
     for (const m of validateHealthCheck(config.health_check, config.ports)) errs.push({ attribute: "health_check", message: m });
     const name = config.name;
     if (typeof name === "string" && !/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
       errs.push({ attribute: "name", message: `must contain only letters, digits, ".", "_", "-" (got "${name}")` });
-    }
-    const ports = config.ports;
-    if (Array.isArray(ports)) {
-      ports.forEach((p, i) => {
-        if (!isUnknown(p) && !(typeof p === "number" && Number.isInteger(p) && p > 0 && p < 65536)) {
-          errs.push({ attribute: "ports", message: `ports[${i}] must be a port number (got ${JSON.stringify(p)})` });
-        }
-      });
     }
     return errs;
   },
@@ -124,7 +111,6 @@ export const serviceType: ResourceType = {
     return { planned };
   },
 
-  hostKey: hostKeyOf,
 
   async preflight(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
@@ -205,7 +191,7 @@ export const serviceType: ResourceType = {
     const st = await driver.inspectProcess(name);
     if (st.running) throw new Error(`process "${name}" is still running on ${driver.describe} (pid ${st.pid}) after stop`);
   },
-};
+});
 
 /** The reason a service cannot run: a package it requires is not installed; null when all are. */
 async function missingPackages(driver: HostDriver, attrs: Attrs): Promise<string | null> {

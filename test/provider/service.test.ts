@@ -4,6 +4,7 @@ import { UNKNOWN, type Attrs } from "../../contract/values.js";
 import { freePort, killGroup, makeCtx, pidAlive, planLike, waitFor } from "./helpers.js";
 import { localHost } from "./local-host.js";
 import { builtinType, resetTestEngine, testEngine } from "../engine-fixture.js";
+import { AttributeChecker } from "../../contract/attribute-check.js";
 
 const service = builtinType("service");
 
@@ -186,7 +187,15 @@ test("sim service: crash → stopped; update restarts; validate", async () => {
   assert.is(fabric.host("s1").processes.size, 0);
 
   const errs = service.validate!({ host: hostAttrs, command: "x", state: "paused", health_check: { type: "tcp" } }, ctx);
-  assert.ok(errs.some((e) => e.attribute === "state"));
+  // the schema says what state may be, and the planner checks it; the type keeps what no schema can say
+  const checker = new AttributeChecker();
+  assert.equal(checker.problems(service.schema.state, "paused"), ['must be one of "running", "stopped"']);
+  assert.equal(checker.problems(service.schema.ports, [80, 70000, "x"]), ["1 must be at most 65535", "2 must be a whole number"]);
+  assert.equal(checker.problems(service.schema.health_check, { type: "udp", retries: -1, bogus: 1 }), [
+    'unknown field "bogus" (known: type, port, path, command, expect_status, timeout_ms, retries, interval_ms, send, expect)',
+    'type must be one of "tcp", "http", "exec"',
+    "retries must be at least 0",
+  ]);
   assert.ok(errs.some((e) => e.attribute === "health_check" && /needs a port/.test(e.message)));
   assert.equal(service.validate!({ host: hostAttrs, command: "x", ports: [1], health_check: { type: "tcp" } }, ctx), []);
 });

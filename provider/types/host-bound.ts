@@ -1,11 +1,10 @@
-// How a resource reaches its host: the `host` property holds the whole host
+// Host-bound types: how a resource reaches its host. The `host` property
 // resource's attributes (`host: ${host.web}`); these helpers turn it into a
 // HostSpec / driver and a host key.
 
 import { containsUnknown, isUnknown, type Attrs, type Value } from "../../contract/values.js";
-import type { AttributeSchema } from "../../contract/resource-type.js";
+import type { AttributeSchema, OperationContext, ResourceType } from "../../contract/resource-type.js";
 import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
-import type { OperationContext } from "../../contract/resource-type.js";
 
 /** The schema entry every host-bound type uses for `host`. */
 export const hostAttribute: AttributeSchema = {
@@ -65,4 +64,22 @@ export function validateHostValue(v: Value | undefined): { attribute: string; me
   return missing.length > 0
     ? [{ attribute: "host", message: `is not a host (no ${missing.join(", ")}); pass a host resource, e.g. \${host.web}` }]
     : [];
+}
+
+/** What a host-bound type defines itself: everything but its `host` attribute and host key. */
+export type HostBoundDefinition = Omit<ResourceType, "hostKey">;
+
+/**
+ * A type that acts on one host (file, command, service, package, HAProxy
+ * configuration): `host` first in its schema, the host value checked before
+ * the type's own checks, and the host key the apply walk limits per host by.
+ */
+export function hostBound(t: HostBoundDefinition): ResourceType {
+  const own = t.validate;
+  return {
+    ...t,
+    schema: { host: hostAttribute, ...t.schema },
+    hostKey: hostKeyOf,
+    validate: (config, info) => [...validateHostValue(config.host), ...(own ? own(config, info) : [])],
+  };
 }
