@@ -150,7 +150,10 @@ test("a plain command is exec'd (pid is the program); stragglers of a killed she
     const d = driver(root);
     const plain = await d.startProcess({ name: "plain", command: "sleep 30" });
     pids.push(plain.pid!);
-    assert.match(readFileSync(`/proc/${plain.pid}/cmdline`, "utf8"), /^sleep\0/, "the pid is sleep itself");
+    // The shell execs sleep right after it starts: wait for it (a loaded machine may be slow).
+    const cmdline = () => readFileSync(`/proc/${plain.pid}/cmdline`, "utf8");
+    await waitFor(async () => /^sleep\0/.test(cmdline()), 3000, "the shell to exec sleep");
+    assert.match(cmdline(), /^sleep\0/, "the pid is sleep itself");
     await d.stopProcess("plain", 1000);
 
     // A shell line: the leader is sh; kill it from outside, its child lingers in the group.
