@@ -36,9 +36,9 @@ export class AptLists {
   }
 
   /**
-   * The modification times of the lists and the sources ("-" for a missing
-   * path), or "" when they cannot be read: answers remembered under one stamp
-   * hold until the stamp changes.
+   * The modification times (ms) of the lists and the sources ("-" for a
+   * missing path), or "" when they cannot be read: answers remembered under
+   * one stamp hold until the stamp changes.
    */
   async stamp(): Promise<string> {
     // stat exits 1 when a path is missing and still prints the others.
@@ -46,9 +46,14 @@ export class AptLists {
     if (r.exitCode !== 0 && r.exitCode !== 1) return "";
     const times = new Map<string, string>();
     for (const line of r.stdout.split("\n")) {
-      const m = /^(\S+) (\S+)$/.exec(line);
-      if (m) times.set(m[1]!, m[2]!);
+      const m = /^(\S+) (\d+)\.(\d{9})$/.exec(line);
+      if (m) times.set(m[1]!, millisecondsText(m[2]!, m[3]!));
     }
     return STAMPED_PATHS.map((p) => times.get(p) ?? "-").join(":");
   }
+}
+
+/** A modification time as Node's fs.Stats mtimeMs prints (stamps stay those of earlier gantry versions). */
+function millisecondsText(seconds: string, nanoseconds: string): string {
+  return String(Number(seconds) * 1e3 + Number(nanoseconds) / 1e6);
 }
