@@ -11,7 +11,10 @@ import type { CommandResult } from "../../host-driver.js";
 import type { CommandRunner } from "../command-runner.js";
 import { checkPackageName, checkPackageVersion } from "../host-paths.js";
 import { aptFailureReason, candidateVersions, installedVersions } from "./apt-output.js";
-import { APT_ENV, APT_LOCK_WAIT, AptLists } from "./apt-lists.js";
+import { APT_ENV, APT_LOCK_WAIT } from "./apt-get-options.js";
+import type { AptListFiles } from "./apt-list-files.js";
+import { AptListFilesByCommand } from "./apt-list-files-by-command.js";
+import { AptLists } from "./apt-lists.js";
 import { AptQueue } from "./apt-queue.js";
 import { BatchedLookUp } from "./batched-look-up.js";
 import { CandidateStore } from "./candidate-store.js";
@@ -23,6 +26,8 @@ export interface PackageHost {
 }
 
 export interface AptPackagesOptions {
+  /** How apt's list files are seen (default: through the runner with ls and stat). */
+  listFiles?: AptListFiles;
   /** A file on this machine where candidates are remembered while apt's lists are unchanged; none when omitted. */
   candidateCacheFile?: string;
   /**
@@ -49,7 +54,7 @@ export class AptPackages {
     private readonly runner: CommandRunner,
     options: AptPackagesOptions = {},
   ) {
-    this.lists = new AptLists(runner, this.queue);
+    this.lists = new AptLists(options.listFiles ?? new AptListFilesByCommand(runner), runner, this.queue);
     this.store = new CandidateStore(options.candidateCacheFile ?? null);
     this.candidateTtlMs = options.candidateTtlMs ?? DEFAULT_CANDIDATE_TTL_MS;
     this.installed = new BatchedLookUp((names) => this.lookUpInstalled(names));

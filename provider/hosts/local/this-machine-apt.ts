@@ -12,9 +12,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { AptPackages } from "../apt/apt-packages.js";
+import { LocalAptListFiles } from "./local-apt-list-files.js";
 import { LocalCommandRunner } from "./local-command-runner.js";
 
 /** Where this machine's apt candidates are remembered between runs (while apt's lists are unchanged). */
 export const CANDIDATE_CACHE_FILE = join(tmpdir(), "gantry-apt-candidates.json");
 
-export const thisMachineApt = new AptPackages(new LocalCommandRunner(), { candidateCacheFile: CANDIDATE_CACHE_FILE });
+export const thisMachineApt = new AptPackages(new LocalCommandRunner(), {
+  listFiles: new LocalAptListFiles(),
+  candidateCacheFile: CANDIDATE_CACHE_FILE,
+});
