@@ -12,7 +12,7 @@
 // Packages are the exception to the sandbox: Debian packages are installed
 // with this machine's dpkg/apt and are therefore MACHINE-WIDE — every local
 // host sees the same package set, and installing one needs root. All local
-// drivers share one AptPackages (this machine's, unless one is given).
+// drivers share one LocalMachine (local/local-machine.ts) for them.
 
 import * as net from "node:net";
 
@@ -25,18 +25,14 @@ import type {
   ProcessStatus,
 } from "../host-driver.js";
 import type { AptPackages, PackageHost } from "./apt/apt-packages.js";
+import type { LocalMachine } from "./local/local-machine.js";
 import { SandboxFiles } from "./local/sandbox-files.js";
 import { SandboxProcesses } from "./local/sandbox-processes.js";
 import { SandboxShell, type ShellOptions } from "./local/sandbox-shell.js";
-import { thisMachineApt } from "./local/this-machine-apt.js";
+import { thisMachine } from "./local/this-machine.js";
 import { NetworkProbes } from "./network-probes.js";
 
 export { HOST_MARKER } from "./local/sandbox-files.js";
-
-export interface LocalMachine {
-  /** This machine's packages; one object for all local hosts (default: the process-wide one). */
-  apt?: AptPackages;
-}
 
 export class LocalDriver implements HostDriver {
   readonly spec: HostSpec;
@@ -48,7 +44,8 @@ export class LocalDriver implements HostDriver {
   private readonly apt: AptPackages;
   private readonly packageHost: PackageHost;
 
-  constructor(spec: HostSpec, machine: LocalMachine = {}) {
+  /** `machine`: shared by every local host of a run (default: the one of this process). */
+  constructor(spec: HostSpec, machine: LocalMachine = thisMachine) {
     if (!spec.root || !spec.root.startsWith("/")) {
       throw new Error(
         `local host "${spec.name}": root must be an absolute directory path (got ${JSON.stringify(spec.root)})`,
@@ -63,9 +60,9 @@ export class LocalDriver implements HostDriver {
     this.describe = `local host ${spec.name} (${spec.address}, root ${this.spec.root})`;
     this.files = new SandboxFiles(this.spec.root, spec.name, this.describe);
     this.shell = new SandboxShell(this.spec, this.describe);
-    this.processes = new SandboxProcesses(this.spec, this.files, this.describe);
+    this.processes = new SandboxProcesses(this.spec, this.files, machine.processClock, this.describe);
     this.probes = new NetworkProbes(spec.address);
-    this.apt = machine.apt ?? thisMachineApt;
+    this.apt = machine.apt;
     this.packageHost = { name: spec.name, driver: "local" };
   }
 

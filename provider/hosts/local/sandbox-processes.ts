@@ -15,7 +15,7 @@ import { PidFiles, type PidFile } from "./pid-files.js";
 import { isDead, liveGroupMembers, procStat } from "./proc-stat.js";
 import { spawnArguments } from "./process-command-line.js";
 import { ProcessLogs } from "./process-logs.js";
-import { ProcessStartClock } from "./process-start-clock.js";
+import type { ProcessStartClock } from "./process-start-clock.js";
 import type { SandboxFiles } from "./sandbox-files.js";
 
 /** Grace period when stragglers of a dead process are stopped before a new start. */
@@ -29,12 +29,12 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class SandboxProcesses {
   private readonly pidFiles: PidFiles;
   private readonly logs: ProcessLogs;
-  private readonly clock = new ProcessStartClock();
 
-  /** `describe` names the host in errors. */
+  /** `clock`: this machine's (shared by its hosts); `describe` names the host in errors. */
   constructor(
     private readonly spec: HostSpec,
     private readonly files: SandboxFiles,
+    private readonly clock: ProcessStartClock,
     private readonly describe: string,
   ) {
     this.pidFiles = new PidFiles(files, spec.name);
