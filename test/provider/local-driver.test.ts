@@ -143,7 +143,8 @@ test("processes: start, log, pid file with start time, inspect, stop kills the g
   }
 });
 
-test("a plain command is exec'd (pid is the program); stragglers of a killed shell are stopped on restart", async () => {
+const plainAndStragglers = "a plain command is exec'd (pid is the program); stragglers of a killed shell are stopped on restart";
+test(plainAndStragglers, async () => {
   const root = tempDir();
   const pids: number[] = [];
   try {
@@ -244,7 +245,8 @@ test("checkTcp / checkHttp against a server on the host address", async () => {
       command: process.execPath,
       args: [
         "-e",
-        "require('http').createServer((q,s)=>{s.statusCode=q.url==='/missing'?404:200;s.end('hello '+q.url)}).listen(+process.env.PORT, process.env.HOST_ADDRESS)",
+        "require('http').createServer((q,s)=>{s.statusCode=q.url==='/missing'?404:200;s.end('hello '+q.url)})" +
+          ".listen(+process.env.PORT, process.env.HOST_ADDRESS)",
       ],
       env: { PORT: String(port) },
     });
