@@ -143,7 +143,8 @@ test("processes: start, log, pid file with start time, inspect, stop kills the g
   }
 });
 
-const plainAndStragglers = "a plain command is exec'd (pid is the program); stragglers of a killed shell are stopped on restart";
+const plainAndStragglers =
+  "a plain command is exec'd (pid is the program); stragglers of a killed shell are stopped on restart";
 test(plainAndStragglers, async () => {
   const root = tempDir();
   const pids: number[] = [];
