@@ -3,7 +3,7 @@
 // builtin) is exec'd by the shell so the pid is the program's own.
 
 /** Shell builtins that `exec` cannot run. */
-const SHELL_BUILTINS = new Set(
+const SHELL_BUILTINS: ReadonlySet<string> = new Set(
   (
     "exit cd wait set export unset ulimit umask read eval exec trap shift return break continue . : source " +
     "alias times readonly local command type hash getopts"
