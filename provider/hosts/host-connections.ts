@@ -1,10 +1,13 @@
 // The host drivers of one engine: a driver per host (so every resource on a
-// host shares it), created on first use, and the sim fabric its simulated
-// hosts live in. Nothing here is process-wide: two engines never share one.
+// host shares it), created on first use; the sim fabric its simulated hosts
+// live in; this machine as its local hosts share it. Nothing here is
+// process-wide: two engines never share one (two engines installing packages
+// at once wait on dpkg's own lock, as two gantry processes do).
 
 import type { HostConnector, HostDriver, HostSpec } from "../../contract/host-driver.js";
 import stableJson from "fast-json-stable-stringify";
 import { LocalDriver } from "./local-driver.js";
+import { LocalMachine } from "./local/local-machine.js";
 import { SimDriver, SimFabric } from "./sim-driver.js";
 
 /** Names of the host drivers gantry has. */
@@ -14,6 +17,7 @@ export class HostConnections implements HostConnector {
   /** The simulated hosts of this engine. */
   readonly simFabric: SimFabric;
   private readonly drivers = new Map<string, HostDriver>();
+  private machine: LocalMachine | undefined;
 
   constructor(opts: { simFabric?: SimFabric } = {}) {
     this.simFabric = opts.simFabric ?? new SimFabric();
@@ -41,7 +45,9 @@ export class HostConnections implements HostConnector {
   private create(spec: HostSpec): HostDriver {
     switch (spec.driver) {
       case "local":
-        return new LocalDriver(spec);
+        // local hosts share this machine: one apt queue and package look-ups for all of them
+        this.machine ??= new LocalMachine();
+        return new LocalDriver(spec, this.machine);
       case "sim":
         return new SimDriver(spec, this.simFabric);
       default:

@@ -3,10 +3,13 @@ import * as assert from "uvu/assert";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { LocalDriver } from "../../provider/hosts/local-driver.js";
+import { LocalMachine } from "../../provider/hosts/local/local-machine.js";
 import { freePort, killGroup, pidAlive, removeDir, tempDir, waitFor } from "./helpers.js";
 
+const machine = new LocalMachine();
+
 function driver(root: string, address = "127.0.77.10", name = "ld") {
-  return new LocalDriver({ name, driver: "local", address, root });
+  return new LocalDriver({ name, driver: "local", address, root }, machine);
 }
 
 test("describe names host, address and root", () => {
@@ -143,14 +146,19 @@ test("processes: start, log, pid file with start time, inspect, stop kills the g
   }
 });
 
-test("a plain command is exec'd (pid is the program); stragglers of a killed shell are stopped on restart", async () => {
+const plainAndStragglers =
+  "a plain command is exec'd (pid is the program); stragglers of a killed shell are stopped on restart";
+test(plainAndStragglers, async () => {
   const root = tempDir();
   const pids: number[] = [];
   try {
     const d = driver(root);
     const plain = await d.startProcess({ name: "plain", command: "sleep 30" });
     pids.push(plain.pid!);
-    assert.match(readFileSync(`/proc/${plain.pid}/cmdline`, "utf8"), /^sleep\0/, "the pid is sleep itself");
+    // The shell execs sleep right after it starts: wait for it (a loaded machine may be slow).
+    const cmdline = () => readFileSync(`/proc/${plain.pid}/cmdline`, "utf8");
+    await waitFor(async () => /^sleep\0/.test(cmdline()), 3000, "the shell to exec sleep");
+    assert.match(cmdline(), /^sleep\0/, "the pid is sleep itself");
     await d.stopProcess("plain", 1000);
 
     // A shell line: the leader is sh; kill it from outside, its child lingers in the group.
@@ -241,7 +249,8 @@ test("checkTcp / checkHttp against a server on the host address", async () => {
       command: process.execPath,
       args: [
         "-e",
-        "require('http').createServer((q,s)=>{s.statusCode=q.url==='/missing'?404:200;s.end('hello '+q.url)}).listen(+process.env.PORT, process.env.HOST_ADDRESS)",
+        "require('http').createServer((q,s)=>{s.statusCode=q.url==='/missing'?404:200;s.end('hello '+q.url)})" +
+          ".listen(+process.env.PORT, process.env.HOST_ADDRESS)",
       ],
       env: { PORT: String(port) },
     });
