@@ -3,9 +3,10 @@
 
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
-import { marathonAppErrors } from "../provider/services/marathon-app-schema.js";
-import { ZOOKEEPER_MAX_ID } from "../provider/services/zookeeper.js";
+import { marathonAppErrors } from "../provider/formats/marathon-app-schema.js";
 import type { Blueprint, Role } from "./blueprint.js";
+import { fieldOrigin } from "./field-origin.js";
+import { ZOOKEEPER_MAX_ID } from "./services/zookeeper-generator.js";
 
 /** A role and the roles it cannot work without (anywhere in the cluster, or on the same node). */
 const NEEDS: { role: Role; needs: Role; where: "cluster" | "node"; why: string }[] = [
@@ -17,10 +18,7 @@ const NEEDS: { role: Role; needs: Role; where: "cluster" | "node"; why: string }
 ];
 
 export function checkBlueprint(r: ResourceConfig, bp: Blueprint, diags: DiagnosticBag): void {
-  const at = (field: string, ...rest: (string | number)[]): Origin => {
-    const base = r.properties[field]?.origin ?? r.origin;
-    return { file: base.file, path: [...base.path, ...rest] };
-  };
+  const at = (field: string, ...rest: (string | number)[]): Origin => fieldOrigin(r, field, ...rest);
   const count = (role: Role) => bp.node_groups.filter((g) => g.roles.includes(role)).reduce((n, g) => n + g.instances, 0);
 
   for (const [i, g] of bp.node_groups.entries())
@@ -57,7 +55,7 @@ export function checkBlueprint(r: ResourceConfig, bp: Blueprint, diags: Diagnost
           `cluster ${r.name}: node group "${g.name}" configures "${svc}", which gantry cannot configure`,
           where,
           svc === "zookeeper" || svc === "haproxy"
-            ? `${svc} settings are generated (see provider/services); overriding them is not supported yet.`
+            ? `${svc} settings are generated (see blueprints/services); overriding them is not supported yet.`
             : `Configurable: ${Object.keys(CONFIG_KEYS).join(", ")}.`,
         );
         continue;

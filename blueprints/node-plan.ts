@@ -1,17 +1,19 @@
 // What each placed node needs, role by role: the packages, the files the
-// upstream packages read and the daemons to run, as the service drivers in
-// provider/services generate them.
+// upstream packages read and the daemons to run, as the service generators in
+// blueprints/services write them.
 
 import { createHash } from "node:crypto";
-import type { DaemonCommand, ServiceFile } from "../provider/services/common.js";
-import { chronosCommand, chronosFiles, CHRONOS_HTTP_PORT } from "../provider/services/chronos.js";
-import { DOCKER_UNAVAILABLE, dockerCommand } from "../provider/services/docker.js";
-import { haproxyCommand, HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/services/haproxy.js";
-import { marathonCommand, marathonFiles, MARATHON_HTTP_PORT } from "../provider/services/marathon.js";
-import { mesosAgentCommand, mesosAgentFiles, mesosMasterCommand, mesosMasterFiles } from "../provider/services/mesos.js";
-import { zookeeperCommand, zookeeperFiles, type ZookeeperMember } from "../provider/services/zookeeper.js";
+import { HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/formats/haproxy-cfg.js";
 import type { Blueprint, InventoryHost, NodeGroup, Placement, Role } from "./blueprint.js";
 import type { Distro } from "./distro-manifest.js";
+import type { ClusterTopology } from "./expansion/topology.js";
+import { chronosCommand, chronosFiles } from "./services/chronos-generator.js";
+import { DOCKER_UNAVAILABLE, dockerCommand } from "./services/docker-generator.js";
+import type { DaemonCommand, ServiceFile } from "./services/generated-service.js";
+import { haproxyCommand } from "./services/haproxy-generator.js";
+import { marathonCommand, marathonFiles } from "./services/marathon-generator.js";
+import { mesosAgentCommand, mesosAgentFiles, mesosMasterCommand, mesosMasterFiles } from "./services/mesos-generator.js";
+import { zookeeperCommand, zookeeperFiles } from "./services/zookeeper-generator.js";
 
 export interface NodePackage {
   name: string;
@@ -32,22 +34,18 @@ export interface NodeService extends DaemonCommand {
   note?: string;
 }
 
+/** A file the node needs; an APT source comes before the packages (they are installed from it). */
+export interface NodeFile extends ServiceFile {
+  packageSource?: true;
+}
+
 export interface NodePlan {
   placement: Placement;
   group: NodeGroup;
   host: InventoryHost;
   packages: NodePackage[];
-  files: ServiceFile[];
+  files: NodeFile[];
   services: NodeService[];
-}
-
-export interface ClusterTopology {
-  zookeeper: ZookeeperMember[];
-  /** Node name → its ZooKeeper id (myid). */
-  zkIdOf: Map<string, number>;
-  masters: Placement[];
-  marathons: string[];
-  chronoses: string[];
 }
 
 /** Flag overrides a node group gives a service, under the role name or the daemon name. */
@@ -70,7 +68,7 @@ function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
 export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p: Placement, group: NodeGroup, host: InventoryHost, fsPrefix: string): NodePlan {
   const plan: NodePlan = { placement: p, group, host, packages: [], files: [], services: [] };
   /** Which role each file configures (its daemon restarts when the file changes). */
-  const fileRole = new Map<ServiceFile, Role>();
+  const fileRole = new Map<NodeFile, Role>();
   const addFiles = (role: Role, files: ServiceFile[]) => {
     for (const f of files) {
       plan.files.push(f);
@@ -84,9 +82,11 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   // Mesosphere's packages come from their repository; where it cannot be reached, they are skipped, not fatal
   const optional = { ifUnavailable: "skip" as const };
   const repoFile = () => {
-    for (const repo of distro.repositories)
-      if (!plan.files.some((f) => f.path === `/etc/apt/sources.list.d/${repo.name}.list`))
-        plan.files.push({ path: `/etc/apt/sources.list.d/${repo.name}.list`, content: `# ${repo.provides.join(", ")} (gantry distro ${distro.name} ${distro.version})\n${repo.line}\n`, mode: "0644" });
+    for (const repo of distro.repositories) {
+      const path = `/etc/apt/sources.list.d/${repo.name}.list`;
+      const content = `# ${repo.provides.join(", ")} (gantry distro ${distro.name} ${distro.version})\n${repo.line}\n`;
+      if (!plan.files.some((f) => f.path === path)) plan.files.push({ path, content, mode: "0644", packageSource: true });
+    }
   };
 
   if (has("zookeeper")) {
@@ -187,5 +187,3 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   }
   return plan;
 }
-
-export const FRAMEWORK_PORTS = { marathon: MARATHON_HTTP_PORT, chronos: CHRONOS_HTTP_PORT };

@@ -11,6 +11,7 @@ import { newState, readState, type State } from "../planner/state.js";
 import type { Value } from "../contract/values.js";
 import { resolveVariables } from "../planner/variables.js";
 import { expandBlueprints } from "../blueprints/expand.js";
+import { previousPlacementFromState } from "../blueprints/cluster-record.js";
 import type { Diagnostic } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
@@ -58,17 +59,20 @@ export interface LoadedConfig {
   warnings: Diagnostic[];
 }
 
-export async function loadWorkspaceConfig(ws: Workspace, opts: WorkspaceOptions, state: State): Promise<LoadedConfig> {
+/** `state` (none for validate and graph) gives the placement of the last apply, kept stable. */
+export async function loadWorkspaceConfig(ws: Workspace, opts: WorkspaceOptions, state?: State): Promise<LoadedConfig> {
   const raw = await loadConfig(ws.dir);
   const provided = resolveVariableValues(raw, { vars: opts.vars ?? [], varFiles: opts.varFiles ?? [], env: process.env, ordered: commandLineVarOrder(opts) });
   const variables = resolveVariables(raw, provided as Map<string, unknown>);
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, prior: state });
+  const previous = state && previousPlacementFromState(state);
+  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
   return { config, variables, warnings };
 }
 
 /** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
 export function replayConfig(ws: Workspace, files: SourceFile[], variables: Map<string, Value>, state: State): Config {
-  return expandBlueprints(loadConfigFromFiles(ws.dir, files), variables, { dataDir: ws.dataDir, prior: state }).config;
+  const previous = previousPlacementFromState(state);
+  return expandBlueprints(loadConfigFromFiles(ws.dir, files), variables, { dataDir: ws.dataDir, previous }).config;
 }
 
 /**

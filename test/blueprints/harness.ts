@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { previousPlacementFromState } from "../../blueprints/cluster-record.js";
 import { expandBlueprints } from "../../blueprints/expand.js";
 import { apply, type ApplyEvent, type ApplyResult } from "../../planner/apply.js";
 import type { Diagnostic } from "../../contract/diagnostics.js";
@@ -63,7 +64,8 @@ export async function loadExpanded(dir: string, vars: Record<string, unknown> = 
   const raw = await loadConfig(dir);
   const variables = resolveVariables(raw, new Map(Object.entries(vars)));
   const state = loadStateAt(dir);
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: join(dir, ".gantry"), prior: state });
+  const previous = previousPlacementFromState(state);
+  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: join(dir, ".gantry"), previous });
   return { config, variables, warnings, state };
 }
 

@@ -1,13 +1,15 @@
-// Chronos service driver: /etc/chronos/conf/<flag> files in the conventions of
+// Chronos service generator: /etc/chronos/conf/<flag> files in the conventions of
 // Mesosphere's chronos package (mesosphere/chronos-pkg bin/chronos-framework): each
 // file <name> becomes --<name> <contents>, ?<name> becomes --<name>. The package sets
 // http_port 4400 (Chronos' own default, 8080, is Marathon's). Flag names are checked
 // against the Chronos v3 documented flags (flag-names.ts).
 
-import { checkPort, type DaemonCommand, type FlagValue, type ServiceFile } from "./common.js";
-import { checkConfOverrides, confDirFiles, type ConfDirSpec } from "./conf-dir.js";
+import { checkPort } from "../../provider/formats/tcp-port.js";
+import type { FlagValue } from "./config-text.js";
+import type { DaemonCommand, ServiceFile } from "./generated-service.js";
+import { checkConfOverrides, confDirFiles, type ConfDirSpec } from "./conf-dir-generator.js";
 import { CHRONOS_FLAGS, CHRONOS_VALUELESS_FLAGS } from "./flag-names.js";
-import { zkConnectString, zkHosts, type ZookeeperMember } from "./zookeeper.js";
+import { zkConnectString, zkHosts, type ZookeeperMember } from "./zookeeper-generator.js";
 
 export const CHRONOS_CONF_DIR = "/etc/chronos/conf";
 export const CHRONOS_HTTP_PORT = 4400;
@@ -50,7 +52,6 @@ export function chronosFiles(input: ChronosInput): ServiceFile[] {
   return confDirFiles(CHRONOS_CONF, flags);
 }
 
-/** Chronos as the package runs it (ExecStart=/usr/bin/chronos). */
 /** Chronos as the package runs it; its health check asks the job list under the version's API prefix ("/v1" for Chronos 3, "" for Chronos 2). */
 export function chronosCommand(opts: { httpPort?: number; noLogger?: boolean; apiPrefix?: string } = {}): DaemonCommand {
   const port = opts.httpPort ?? CHRONOS_HTTP_PORT;

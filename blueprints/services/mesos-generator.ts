@@ -1,4 +1,4 @@
-// Mesos service driver: master and agent configuration in the conventions of
+// Mesos service generator: master and agent configuration in the conventions of
 // Mesosphere's deb package (mesosphere/mesos-deb-packaging, mesos-init-wrapper):
 //
 // - /etc/mesos/zk holds the zk://…/mesos URL; the packaged /etc/default/mesos-master
@@ -14,9 +14,11 @@
 //   /etc/default/mesos) and never also as a file.
 // - The package predates the agent rename: directories, files and units say "slave".
 
-import { checkPort, flagValueText, shellQuote, sortedEntries, type DaemonCommand, type FlagValue, type ServiceFile } from "./common.js";
+import { checkPort } from "../../provider/formats/tcp-port.js";
+import { flagValueText, shellQuote, sortedEntries, type FlagValue } from "./config-text.js";
+import type { DaemonCommand, ServiceFile } from "./generated-service.js";
 import { MESOS_AGENT_FLAGS, MESOS_AGENT_NEGATABLE, MESOS_FLAG_ALIASES, MESOS_MASTER_FLAGS, MESOS_MASTER_NEGATABLE } from "./flag-names.js";
-import { zkConnectString, type ZookeeperMember } from "./zookeeper.js";
+import { zkConnectString, type ZookeeperMember } from "./zookeeper-generator.js";
 
 export const MESOS_ZK_FILE = "/etc/mesos/zk";
 export const MESOS_MASTER_DIR = "/etc/mesos-master";

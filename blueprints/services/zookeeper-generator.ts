@@ -1,4 +1,4 @@
-// ZooKeeper service driver: zoo.cfg and myid in the conventions of Debian's
+// ZooKeeper service generator: zoo.cfg and myid in the conventions of Debian's
 // `zookeeper` package (3.8.0 in bookworm), and the java command line that runs
 // the server in the foreground.
 //
@@ -18,7 +18,9 @@
 //   -Dzookeeper.log.dir=$ZOO_LOG_DIR -Dzookeeper.root.logger=$ZOO_LOG4J_PROP $ZOOMAIN $ZOOCFG
 //   as user zookeeper; ZOOMAIN=org.apache.zookeeper.server.quorum.QuorumPeerMain.
 
-import { checkPort, singleLine, type DaemonCommand, type ServiceFile } from "./common.js";
+import { checkPort } from "../../provider/formats/tcp-port.js";
+import { singleLine } from "./config-text.js";
+import type { DaemonCommand, ServiceFile } from "./generated-service.js";
 
 export const ZOOKEEPER_CONF_DIR = "/etc/zookeeper/conf";
 export const ZOOKEEPER_CFG = `${ZOOKEEPER_CONF_DIR}/zoo.cfg`;

@@ -3,7 +3,8 @@
 // <dir>/<name> becomes --<name> <contents>; a file named ?<name> becomes --<name>
 // with no value; a flag given on the command line suppresses its file.
 
-import { flagValueText, sortedEntries, type FlagValue, type ServiceFile } from "./common.js";
+import { flagValueText, sortedEntries, type FlagValue } from "./config-text.js";
+import type { ServiceFile } from "./generated-service.js";
 
 export interface ConfDirSpec {
   /** "marathon" | "chronos" (for messages). */

@@ -1,4 +1,4 @@
-// HAProxy service driver: haproxy.cfg for Marathon apps, in the manner of
+// haproxy.cfg for Marathon apps, in the manner of
 // marathon-lb (mesosphere/marathon-lb v1.0.0 … v1.15.0) or of the older
 // haproxy-marathon-bridge (mesosphere/marathon bin/haproxy-marathon-bridge).
 //
@@ -23,17 +23,10 @@
 // Output is deterministic: apps sorted by service port, tasks by host then port,
 // duplicates dropped, so the text changes only when the inputs do.
 //
-// Running it: `haproxy -W -db -f /etc/haproxy/haproxy.cfg` is master-worker mode in
-// the foreground (no `daemon` in global: a supervisor keeps the process). To apply a
-// new configuration, check it with `haproxy -c -f <cfg>` and send SIGUSR2 to the
-// master process: it re-executes itself with the new file, starts new workers, and
-// the old workers finish their connections (a seamless reload; Debian's systemd unit
-// does the same with -Ws and `kill -USR2 $MAINPID`). A config that fails the check
-// is never signalled: the running workers keep the old one.
+// In provider/formats, not blueprints/services: the haproxy_config type renders it from live tasks at apply time.
 
-import { checkPort, type DaemonCommand, type Exec } from "./common.js";
+import { checkPort } from "./tcp-port.js";
 
-export const HAPROXY_BINARY = "/usr/sbin/haproxy";
 export const HAPROXY_CFG = "/etc/haproxy/haproxy.cfg";
 export const HAPROXY_STATS_PORT = 9090;
 export const HAPROXY_VHOST_PORT = 80;
@@ -230,23 +223,10 @@ export function haproxyConfig(input: HaproxyInput): string {
   return [header, ...sections].join("\n\n") + "\n";
 }
 
-/** `haproxy -c -f <cfg>`: exits 0 when the file is valid. */
-export function haproxyCheckCommand(cfgPath: string = HAPROXY_CFG): Exec {
-  return { command: HAPROXY_BINARY, args: ["-c", "-f", cfgPath] };
-}
-
-/** Master-worker mode in the foreground (-W -db); reload = SIGUSR2 to the master (see the top of this file). */
-export function haproxyCommand(opts: { cfgPath?: string; input?: HaproxyInput } = {}): DaemonCommand {
-  const cfg = opts.cfgPath ?? HAPROXY_CFG;
-  const statsPort = opts.input?.statsPort ?? HAPROXY_STATS_PORT;
-  const apps = opts.input ? prepare(opts.input) : [];
-  const vhost = (opts.input?.style ?? "marathon-lb") === "marathon-lb" && apps.some((a) => a.vhost !== undefined);
-  return {
-    name: "haproxy",
-    command: HAPROXY_BINARY,
-    args: ["-W", "-db", "-f", cfg],
-    ports: [statsPort, ...(vhost ? [HAPROXY_VHOST_PORT] : []), ...apps.map((a) => a.servicePort)].sort((a, b) => a - b),
-    health_check: { type: "http", port: statsPort, path: "/_haproxy_health_check" },
-    reload: `${HAPROXY_BINARY} -c -f ${cfg} && kill -USR2 <master pid>`,
-  };
+/** Every port a haproxy.cfg from `input` listens on: stats, the vhost frontend (marathon-lb), the apps' service ports. */
+export function haproxyListenPorts(input: HaproxyInput): number[] {
+  const apps = prepare(input);
+  const vhost = (input.style ?? "marathon-lb") === "marathon-lb" && apps.some((a) => a.vhost !== undefined);
+  const statsPort = input.statsPort ?? HAPROXY_STATS_PORT;
+  return [statsPort, ...(vhost ? [HAPROXY_VHOST_PORT] : []), ...apps.map((a) => a.servicePort)].sort((a, b) => a - b);
 }
