@@ -7,7 +7,7 @@ import { getResourceType, resourceTypeNames } from "../provider/registry.js";
 import { GantryError } from "../contract/diagnostics.js";
 import type { TypeResolver } from "../planner/instances.js";
 import type { Config } from "../planner/model.js";
-import { newState, readState, type State } from "../planner/state.js";
+import { readState, type State } from "../planner/state.js";
 import type { Value } from "../contract/values.js";
 import { resolveVariables } from "../planner/variables.js";
 import { expandBlueprints } from "../blueprints/expand.js";
@@ -96,13 +96,4 @@ function commandLineVarOrder(opts: WorkspaceOptions): { kind: "var" | "file"; va
 
 export function loadState(ws: Workspace): State {
   return readState(ws.statePath, GANTRY_VERSION);
-}
-
-/** The state when it can be read, else an empty one: validate and graph do not depend on it. */
-export function stateOrEmpty(ws: Workspace): State {
-  try {
-    return loadState(ws);
-  } catch {
-    return newState(GANTRY_VERSION);
-  }
 }

@@ -15,12 +15,12 @@ export default class GraphCmd extends GantryCommand {
 
   async run(): Promise<void> {
     const { buildGraph, describeNode } = await import("../../planner/graph.js");
-    const { loadWorkspaceConfig, stateOrEmpty } = await import("../workspace.js");
+    const { loadWorkspaceConfig } = await import("../workspace.js");
     const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(GraphCmd);
     const ws = workspace({ dir: args.dir });
     this.errorDir = ws.dir;
-    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] }, stateOrEmpty(ws));
+    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] });
     this.errorSources = config.files;
     if (warnings.length) await this.printDiagnostics(warnings);
     const { graph } = buildGraph(config);

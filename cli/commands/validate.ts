@@ -11,13 +11,13 @@ export default class Validate extends GantryCommand {
   async run(): Promise<void> {
     const { buildGraph } = await import("../../planner/graph.js");
     const { checkBlock } = await import("../../planner/instances.js");
-    const { loadWorkspaceConfig, stateOrEmpty } = await import("../workspace.js");
+    const { loadWorkspaceConfig } = await import("../workspace.js");
     const { workspace } = await import("../workspace.js");
     const { args, flags } = await this.parse(Validate);
     this.setColor(flags["no-color"]);
     const ws = workspace({ dir: args.dir });
     this.errorDir = ws.dir;
-    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] }, stateOrEmpty(ws));
+    const { config, warnings } = await loadWorkspaceConfig(ws, { dir: ws.dir, vars: flags.var, varFiles: flags["var-file"] });
     this.errorSources = config.files;
     if (warnings.length) await this.printDiagnostics(warnings);
     buildGraph(config);
