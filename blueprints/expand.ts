@@ -67,7 +67,8 @@ function clusterProperties(r: ResourceConfig, values: ValueScope, diags: Diagnos
       const v = evaluate(p.value, values.scope());
       if (containsUnknown(v))
         diags.error(
-          `cluster ${r.name}: "${k}" must be known when planning; it may use variables and locals, not other resources' attributes`,
+          `cluster ${r.name}: "${k}" must be known when planning; ` +
+            "it may use variables and locals, not other resources' attributes",
           p.origin,
         );
       else props[k] = v;

@@ -61,8 +61,22 @@ export function buildBlock(spec: BlockSpec): ResourceConfig {
 }
 
 /** A block with one instance and literal properties. */
-export function literalBlock(type: string, name: string, props: Record<string, Value>, origin: Origin, dependsOn: string[] = []): ResourceConfig {
+export function literalBlock(
+  type: string,
+  name: string,
+  props: Record<string, Value>,
+  origin: Origin,
+  dependsOn: string[] = [],
+): ResourceConfig {
   const properties: ResourceConfig["properties"] = {};
   for (const [k, v] of Object.entries(props)) properties[k] = { value: lit(v), origin };
-  return { type, name, key: `${type}.${name}`, properties, dependsOn: dependsOn.map((key) => ({ ref: key, origin })), lifecycle: defaultLifecycle(), origin };
+  return {
+    type,
+    name,
+    key: `${type}.${name}`,
+    properties,
+    dependsOn: dependsOn.map((key) => ({ ref: key, origin })),
+    lifecycle: defaultLifecycle(),
+    origin,
+  };
 }

@@ -18,7 +18,8 @@ export function checkPorts(r: ResourceConfig, plans: NodePlan[], bp: Blueprint, 
           diags.error(
             `cluster ${r.name}: port ${port} on host ${np.host.name} is used by both ${other} and ${who}`,
             fieldOrigin(r, "node_groups", bp.node_groups.indexOf(np.group)),
-            "Place the groups on different hosts (placement: instance_per_host, group_associations) or change one service's port in the group's configuration.",
+            "Place the groups on different hosts (placement: instance_per_host, group_associations) " +
+              "or change one service's port in the group's configuration.",
           );
         else ports.set(port, who);
       }

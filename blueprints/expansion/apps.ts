@@ -44,7 +44,8 @@ export function appResources(c: ClusterInput, topology: ClusterTopology, groups:
     appProcesses(c, topology, runsAfter, out);
     if (bp.jobs.length)
       c.diags.warning(
-        `cluster ${c.resource.name}: ${bp.jobs.length} Chronos job(s) are not scheduled: Chronos cannot run on local hosts`,
+        `cluster ${c.resource.name}: ${bp.jobs.length} Chronos job(s) are not scheduled: ` +
+          "Chronos cannot run on local hosts",
         fieldOrigin(c.resource, "jobs"),
         "The jobs stay in the blueprint and are scheduled through Chronos' API where a Chronos is reachable " +
           "(hosts that are not local).",
@@ -80,7 +81,9 @@ function chronosJobs(c: ClusterInput, topology: ClusterTopology, chronoses: stri
     buildBlock({
       type: "chronos_job",
       name: `${c.resource.name}_jobs`,
-      instances: new Map(jobs.map((j) => [j.name, { endpoints: topology.chronoses, api_prefix: prefix, job: j as Value }])),
+      instances: new Map(
+        jobs.map((j) => [j.name, { endpoints: topology.chronoses, api_prefix: prefix, job: j as Value }]),
+      ),
       properties: ["endpoints", "api_prefix", "job"],
       dependsOn: chronoses,
       origin: fieldOrigin(c.resource, "jobs"),
@@ -94,11 +97,12 @@ function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: str
   const { apps } = c.blueprint;
   if (!apps.length) return;
   c.diags.warning(
-    `cluster ${r.name}: apps run as processes that gantry starts and watches on the agent hosts, in place of Marathon ` +
-      "(apply or reconcile restarts one that died)",
+    `cluster ${r.name}: apps run as processes that gantry starts and watches on the agent hosts, ` +
+      "in place of Marathon (apply or reconcile restarts one that died)",
     fieldOrigin(r, "apps"),
-    "Marathon cannot run on local hosts (its package is not in the repositories this machine reaches), so gantry " +
-      "starts each app instance itself, with Marathon's PORT0/PORT/HOST environment, and HAProxy routes to those processes.",
+    "Marathon cannot run on local hosts (its package is not in the repositories this machine reaches), " +
+      "so gantry starts each app instance itself, with Marathon's PORT0/PORT/HOST environment, " +
+      "and HAProxy routes to those processes.",
   );
   const agentHosts = topology.agents.map((p) => p.host);
   const usedPorts = new Map<string, Set<number>>();

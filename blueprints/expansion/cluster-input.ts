@@ -40,7 +40,9 @@ export function readClusterInput(
   const manifest = distroManifest((bp.distros ?? []) as Partial<Distro>[]);
   const distro = manifest.find((d) => d.name === bp.distro.name && d.version === bp.distro.version);
   if (!distro && bp.distro.version) {
-    const known = manifest.map((d) => `${d.name} ${d.version} (Mesos ${d.mesos}, Marathon ${d.marathon}, Chronos ${d.chronos})`);
+    const known = manifest.map(
+      (d) => `${d.name} ${d.version} (Mesos ${d.mesos}, Marathon ${d.marathon}, Chronos ${d.chronos})`,
+    );
     diags.error(
       `cluster ${resource.name}: no distro "${bp.distro.name}" version "${bp.distro.version}" in the manifest`,
       fieldOrigin(resource, "distro"),

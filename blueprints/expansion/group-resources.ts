@@ -3,6 +3,7 @@
 // per node. Files wait for the group's packages, except APT sources, which
 // the packages wait for; services wait for both.
 
+import type { Origin } from "../../contract/diagnostics.js";
 import type { Value } from "../../contract/values.js";
 import type { ResourceConfig, UpdatePolicy } from "../../planner/model.js";
 import type { NodeGroup, Role } from "../blueprint.js";
@@ -61,31 +62,56 @@ function nodePlans(c: ClusterInput, topology: ClusterTopology): NodePlan[] | und
     } catch (e) {
       const index = bp.node_groups.findIndex((g) => g.name === p.group);
       const where = `node ${p.node} of group "${p.group}" on host ${h.name} (${h.address})`;
-      c.diags.error(`cluster ${c.resource.name}: ${where}: ${(e as Error).message}`, fieldOrigin(c.resource, "node_groups", index));
+      c.diags.error(
+        `cluster ${c.resource.name}: ${where}: ${(e as Error).message}`,
+        fieldOrigin(c.resource, "node_groups", index),
+      );
       return undefined;
     }
   }
   return plans;
 }
 
+/** What every block of a group shares: the cluster's hosts, the group's rolling update policy, its origin. */
+interface GroupBlockSpec {
+  /** "<cluster>_<group>": every block name starts with it. */
+  prefix: string;
+  hostBlock: string;
+  updatePolicy: UpdatePolicy;
+  origin: Origin;
+}
+
+/** Node name → that node's property values, per block. */
+type Instances = Map<string, Record<string, Value>>;
+
 function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: NodePlan[]): GroupResources {
   const r = c.resource;
-  const origin = fieldOrigin(r, "node_groups", index);
-  const prefix = `${r.name}_${group.name}`;
   // a rolling update keeps a ZooKeeper (and replicated log) majority in service
   const quorate = group.roles.includes("zookeeper") || group.roles.includes("mesos_master");
-  const updatePolicy: UpdatePolicy = {
-    group: `${r.name}/${group.name}`,
-    maxBatchSize: group.max_batch_size ?? 1,
-    minInService: group.min_in_service ?? (quorate ? zookeeperMajority(group.instances) : 0),
+  const spec: GroupBlockSpec = {
+    prefix: `${r.name}_${group.name}`,
+    hostBlock: r.name,
+    updatePolicy: {
+      group: `${r.name}/${group.name}`,
+      maxBatchSize: group.max_batch_size ?? 1,
+      minInService: group.min_in_service ?? (quorate ? zookeeperMajority(group.instances) : 0),
+    },
+    origin: fieldOrigin(r, "node_groups", index),
   };
-  const common = { hostBlock: r.name, updatePolicy, origin };
+  const packages = packageBlocks(spec, nodes);
+  const files = fileBlocks(spec, nodes, packages);
+  const services = serviceBlocks(spec, nodes, [...packages, ...files]);
+  return { group, nodes, packages, files, services };
+}
 
-  const packageInstances = new Map<string, { inst: Map<string, Record<string, Value>>; requires: string[] }>();
+/** One block per package; a package waits for the packages it requires. */
+function packageBlocks(spec: GroupBlockSpec, nodes: NodePlan[]): ResourceConfig[] {
+  const { prefix, ...common } = spec;
+  const byName = new Map<string, { inst: Instances; requires: string[] }>();
   for (const np of nodes)
     for (const pk of np.packages) {
-      const e = packageInstances.get(pk.name) ?? { inst: new Map(), requires: pk.requires ?? [] };
-      packageInstances.set(pk.name, e);
+      const e = byName.get(pk.name) ?? { inst: new Map(), requires: pk.requires ?? [] };
+      byName.set(pk.name, e);
       e.inst.set(np.placement.node, {
         host: np.host.name,
         name: pk.name,
@@ -94,28 +120,37 @@ function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: No
         requires_packages: pk.requires ?? [],
       });
     }
-  const packageKey = (name: string) => `package.${prefix}_${pathSlug(name)}`;
-  const packages = [...packageInstances].map(([name, { inst, requires }]) =>
+  const blockName = (pk: string) => `${prefix}_${pathSlug(pk)}`;
+  return [...byName].map(([name, { inst, requires }]) =>
     buildBlock({
       type: "package",
-      name: `${prefix}_${pathSlug(name)}`,
+      name: blockName(name),
       instances: inst,
-      properties: ["name", ...([...inst.values()].every((v) => "version" in v) ? ["version"] : []), "if_unavailable", "requires_packages"],
-      dependsOn: requires.filter((p) => packageInstances.has(p)).map(packageKey),
+      properties: [
+        "name",
+        ...([...inst.values()].every((v) => "version" in v) ? ["version"] : []),
+        "if_unavailable",
+        "requires_packages",
+      ],
+      dependsOn: requires.filter((pk) => byName.has(pk)).map((pk) => `package.${blockName(pk)}`),
       ...common,
     }),
   );
-  const packageKeys = packages.map((b) => b.key);
+}
 
-  const fileInstances = new Map<string, { inst: Map<string, Record<string, Value>>; packageSource: boolean }>();
+/** One block per path, by path; files wait for the packages, and the packages for the APT sources. */
+function fileBlocks(spec: GroupBlockSpec, nodes: NodePlan[], packages: ResourceConfig[]): ResourceConfig[] {
+  const { prefix, ...common } = spec;
+  const byPath = new Map<string, { inst: Instances; packageSource: boolean }>();
   for (const np of nodes)
     for (const f of np.files) {
-      const e = fileInstances.get(f.path) ?? { inst: new Map(), packageSource: false };
-      fileInstances.set(f.path, e);
+      const e = byPath.get(f.path) ?? { inst: new Map(), packageSource: false };
+      byPath.set(f.path, e);
       e.packageSource ||= f.packageSource === true;
       e.inst.set(np.placement.node, { host: np.host.name, path: f.path, content: f.content, mode: f.mode ?? "0644" });
     }
-  const files = [...fileInstances]
+  const packageKeys = packages.map((b) => b.key);
+  const files = [...byPath]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, { inst, packageSource }]) => {
       const block = buildBlock({
@@ -131,13 +166,17 @@ function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: No
   // package sources come before the packages they provide
   for (const source of files.filter((f) => f.packageSource))
     for (const pk of packages) pk.dependsOn.push({ ref: source.block.key, origin: source.block.origin });
-  const fileKeys = files.map((f) => f.block.key);
+  return files.map((f) => f.block);
+}
 
-  const serviceInstances = new Map<string, { role: Role; inst: Map<string, Record<string, Value>> }>();
+/** One block per daemon, with the role it serves; a service waits for the group's packages and files. */
+function serviceBlocks(spec: GroupBlockSpec, nodes: NodePlan[], needs: ResourceConfig[]): GroupResources["services"] {
+  const { prefix, ...common } = spec;
+  const byName = new Map<string, { role: Role; inst: Instances }>();
   for (const np of nodes)
     for (const s of np.services) {
-      const e = serviceInstances.get(s.name) ?? { role: s.role, inst: new Map() };
-      serviceInstances.set(s.name, e);
+      const e = byName.get(s.name) ?? { role: s.role, inst: new Map() };
+      byName.set(s.name, e);
       e.inst.set(np.placement.node, {
         host: np.host.name,
         name: s.name,
@@ -150,16 +189,27 @@ function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: No
         restart_triggers: (s.restartTriggers ?? null) as Value,
       });
     }
-  const services = [...serviceInstances].map(([name, { role, inst }]) => ({
+  const dependsOn = needs.map((b) => b.key);
+  return [...byName].map(([name, { role, inst }]) => ({
     role,
     block: buildBlock({
       type: "service",
       name: `${prefix}_${pathSlug(name)}`,
       instances: inst,
-      properties: ["name", "command", "args", "environment", "ports", "health_check", "requires_packages", "restart_triggers"],
-      dependsOn: [...packageKeys, ...fileKeys],
+      properties: SERVICE_PROPERTIES,
+      dependsOn,
       ...common,
     }),
   }));
-  return { group, nodes, packages, files: files.map((f) => f.block), services };
 }
+
+const SERVICE_PROPERTIES = [
+  "name",
+  "command",
+  "args",
+  "environment",
+  "ports",
+  "health_check",
+  "requires_packages",
+  "restart_triggers",
+];

@@ -27,7 +27,11 @@ export function placeNodes(c: ClusterInput): PlacedNodes | undefined {
     if (!(e instanceof PlacementError)) throw e;
     c.diags.error(
       `cluster ${r.name}: cannot place node group "${e.group}" (${e.constraint})`,
-      fieldOrigin(r, "node_groups", bp.node_groups.findIndex((g) => g.name === e.group)),
+      fieldOrigin(
+        r,
+        "node_groups",
+        bp.node_groups.findIndex((g) => g.name === e.group),
+      ),
       e.message,
     );
     return undefined;
@@ -41,7 +45,13 @@ function hostBlock(c: ClusterInput, placements: Placement[]): ResourceConfig {
   const instances = new Map<string, Record<string, Value>>();
   for (const h of used) {
     const root: Record<string, Value> = h.driver === "local" ? { root: hostRoot(c, h) } : {};
-    instances.set(h.name, { name: h.name, driver: h.driver, address: h.address, ...root, options: (h.options ?? null) as Value });
+    instances.set(h.name, {
+      name: h.name,
+      driver: h.driver,
+      address: h.address,
+      ...root,
+      options: (h.options ?? null) as Value,
+    });
   }
   return buildBlock({
     type: "host",

@@ -33,5 +33,10 @@ export function recordBlock(c: ClusterInput, topology: ClusterTopology, apps: Ap
       balancers.map((address) => `${route.mode}://${address}:${route.service_port}${route.mode === "http" ? "/" : ""}`),
     ),
   };
-  return literalBlock("cluster", c.resource.name, { distro: c.distro as unknown as Value, ...record, endpoints }, c.resource.origin);
+  return literalBlock(
+    "cluster",
+    c.resource.name,
+    { distro: c.distro as unknown as Value, ...record, endpoints },
+    c.resource.origin,
+  );
 }

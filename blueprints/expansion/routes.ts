@@ -21,7 +21,13 @@ export function routeResources(c: ClusterInput, groups: GroupResources[], apps: 
     const origin = fieldOrigin(r, "node_groups", c.blueprint.node_groups.indexOf(g.group));
     const instances = g.nodes.map((p) => {
       const address = p.host.address;
-      const values = { host: p.host.name, path: HAPROXY_CFG, bind_address: address, stats_bind_address: address, log: "stdout" };
+      const values = {
+        host: p.host.name,
+        path: HAPROXY_CFG,
+        bind_address: address,
+        stats_bind_address: address,
+        log: "stdout",
+      };
       return [p.placement.node, values] as const;
     });
     const cfg = buildBlock({
@@ -40,7 +46,10 @@ export function routeResources(c: ClusterInput, groups: GroupResources[], apps: 
     out.push(cfg);
     const haproxy = g.services.find((s) => s.role === "haproxy")?.block;
     if (haproxy) {
-      haproxy.properties.reload_triggers = { value: ref("haproxy_config", cfg.name, at(ref("each", "key")), "sha256"), origin };
+      haproxy.properties.reload_triggers = {
+        value: ref("haproxy_config", cfg.name, at(ref("each", "key")), "sha256"),
+        origin,
+      };
       haproxy.properties.reload_signal = { value: lit("SIGUSR2"), origin };
       haproxy.dependsOn.push({ ref: cfg.key, origin });
     }

@@ -27,7 +27,10 @@ export function clusterTopology(c: ClusterInput, placements: Placement[]): Clust
   const withRole = (role: Role) => placements.filter((p) => hasRole(c, p, role));
   const address = (p: Placement) => hostOf(c, p).address;
   const zkNodes = withRole("zookeeper");
-  const zkIdOf = stableZookeeperIds(zkNodes.map((p) => p.node), c.previous.zookeeperIds);
+  const zkIdOf = stableZookeeperIds(
+    zkNodes.map((p) => p.node),
+    c.previous.zookeeperIds,
+  );
   return {
     placements,
     zookeeper: zkNodes.map((p) => ({ id: zkIdOf.get(p.node)!, address: address(p) })),

@@ -10,7 +10,12 @@
 // Debian's systemd unit does the same with -Ws and `kill -USR2 $MAINPID`). A config
 // that fails the check is never signalled: the running workers keep the old one.
 
-import { HAPROXY_CFG, HAPROXY_STATS_PORT, haproxyListenPorts, type HaproxyInput } from "../../provider/formats/haproxy-cfg.js";
+import {
+  HAPROXY_CFG,
+  HAPROXY_STATS_PORT,
+  haproxyListenPorts,
+  type HaproxyInput,
+} from "../../provider/formats/haproxy-cfg.js";
 import type { DaemonCommand, Exec } from "./generated-service.js";
 
 export const HAPROXY_BINARY = "/usr/sbin/haproxy";

@@ -50,7 +50,10 @@ export function marathonFiles(input: MarathonInput): ServiceFile[] {
   return confDirFiles(MARATHON_CONF, flags);
 }
 
-/** Marathon as the package runs it. `noLogger` adds --no-logger (the launcher strips it) so output goes to stdout, not syslog. */
+/**
+ * Marathon as the package runs it. `noLogger` adds --no-logger (the launcher strips it) so output goes
+ * to stdout, not syslog.
+ */
 export function marathonCommand(opts: { httpPort?: number; noLogger?: boolean } = {}): DaemonCommand {
   const port = opts.httpPort ?? MARATHON_HTTP_PORT;
   return {

@@ -58,7 +58,10 @@ export interface HaproxyInput {
   /** "user:password" for the stats page (none by default). */
   statsAuth?: string;
   style?: "marathon-lb" | "bridge";
-  /** Where HAProxy logs: "syslog" (the style's syslog target, default) or "stdout" (for a supervisor that keeps stdout, or hosts without /dev/log). */
+  /**
+   * Where HAProxy logs: "syslog" (the style's syslog target, default) or "stdout" (for a process
+   * whose output gantry keeps, or hosts without /dev/log).
+   */
   log?: "syslog" | "stdout";
 }
 
@@ -100,33 +103,47 @@ function prepare(input: HaproxyInput): Prepared[] {
   const ports = new Map<number, string>([[statsPort, "the stats listener"]]);
   const anyVhost = input.apps.some((a) => a.vhost !== undefined);
   if (style === "marathon-lb" && anyVhost) {
-    if (ports.has(HAPROXY_VHOST_PORT)) throw new Error(`haproxy: stats port ${HAPROXY_VHOST_PORT} is taken by the vhost frontend`);
+    if (ports.has(HAPROXY_VHOST_PORT))
+      throw new Error(`haproxy: stats port ${HAPROXY_VHOST_PORT} is taken by the vhost frontend`);
     ports.set(HAPROXY_VHOST_PORT, "the vhost frontend marathon_http_in");
   }
   const names = new Map<string, string>();
   const out: Prepared[] = [];
   for (const app of input.apps) {
-    if (typeof app.id !== "string" || !APP_ID.test(app.id)) throw new Error(`haproxy: app id ${JSON.stringify(app.id)} is not a Marathon app id (lower-case path such as /prod/web)`);
+    if (typeof app.id !== "string" || !APP_ID.test(app.id))
+      throw new Error(
+        `haproxy: app id ${JSON.stringify(app.id)} is not a Marathon app id (lower-case path such as /prod/web)`,
+      );
     checkPort(`haproxy: ${app.id} servicePort`, app.servicePort);
     const clash = ports.get(app.servicePort);
-    if (clash !== undefined) throw new Error(`haproxy: service port ${app.servicePort} of ${app.id} is already used by ${clash}`);
+    if (clash !== undefined)
+      throw new Error(`haproxy: service port ${app.servicePort} of ${app.id} is already used by ${clash}`);
     ports.set(app.servicePort, app.id);
-    if (app.mode !== "http" && app.mode !== "tcp") throw new Error(`haproxy: ${app.id} mode must be "http" or "tcp" (got ${JSON.stringify(app.mode)})`);
+    if (app.mode !== "http" && app.mode !== "tcp")
+      throw new Error(`haproxy: ${app.id} mode must be "http" or "tcp" (got ${JSON.stringify(app.mode)})`);
     if (app.healthCheckPath !== undefined && (app.mode !== "http" || !PATH.test(app.healthCheckPath))) {
-      throw new Error(`haproxy: ${app.id} healthCheckPath needs mode http and a path starting with "/" without spaces (got ${JSON.stringify(app.healthCheckPath)})`);
+      throw new Error(
+        `haproxy: ${app.id} healthCheckPath needs mode http and a path starting with "/" without spaces ` +
+          `(got ${JSON.stringify(app.healthCheckPath)})`,
+      );
     }
     if (app.vhost !== undefined && (app.mode !== "http" || !/^[A-Za-z0-9.-]+$/.test(app.vhost))) {
       throw new Error(`haproxy: ${app.id} vhost needs mode http and a host name (got ${JSON.stringify(app.vhost)})`);
     }
-    if (style === "bridge" && app.vhost !== undefined) throw new Error(`haproxy: the bridge style has no vhost routing (${app.id})`);
-    const name = style === "bridge" ? `${bridgeAppName(app.id)}-${app.servicePort}` : marathonLbBackendName(app.id, app.servicePort);
+    if (style === "bridge" && app.vhost !== undefined)
+      throw new Error(`haproxy: the bridge style has no vhost routing (${app.id})`);
+    const name =
+      style === "bridge"
+        ? `${bridgeAppName(app.id)}-${app.servicePort}`
+        : marathonLbBackendName(app.id, app.servicePort);
     const other = names.get(name);
     if (other !== undefined) throw new Error(`haproxy: ${app.id} and ${other} both map to the name ${name}`);
     names.set(name, app.id);
     const seen = new Set<string>();
     const tasks: HaproxyTask[] = [];
     for (const t of app.tasks) {
-      if (typeof t.host !== "string" || !HOST.test(t.host)) throw new Error(`haproxy: ${app.id} task host ${JSON.stringify(t.host)} is not a host name or IPv4 address`);
+      if (typeof t.host !== "string" || !HOST.test(t.host))
+        throw new Error(`haproxy: ${app.id} task host ${JSON.stringify(t.host)} is not a host name or IPv4 address`);
       checkPort(`haproxy: ${app.id} task port`, t.port);
       const key = `${t.host}:${t.port}`;
       if (seen.has(key)) continue;
@@ -161,7 +178,9 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
     ]),
     statsSection(input, "0.0.0.0"),
   ];
-  const vhosts = apps.filter((a) => a.vhost !== undefined).sort((a, b) => (a.vhost! < b.vhost! ? -1 : a.vhost! > b.vhost! ? 1 : a.servicePort - b.servicePort));
+  const vhosts = apps
+    .filter((a) => a.vhost !== undefined)
+    .sort((a, b) => (a.vhost! < b.vhost! ? -1 : a.vhost! > b.vhost! ? 1 : a.servicePort - b.servicePort));
   if (vhosts.length) {
     const lines = [`bind ${bind}:${HAPROXY_VHOST_PORT}`, "mode http"];
     for (const a of vhosts) lines.push(`acl host_${a.vhost!.replace(/[^a-zA-Z0-9-]/g, "_")} hdr(host) -i ${a.vhost}`);
@@ -169,13 +188,20 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
     sections.push(section("frontend marathon_http_in", lines));
   }
   for (const a of apps) {
-    sections.push(section(`frontend ${a.name}`, [`bind ${bind}:${a.servicePort}`, `mode ${a.mode}`, `use_backend ${a.name}`]));
+    sections.push(
+      section(`frontend ${a.name}`, [`bind ${bind}:${a.servicePort}`, `mode ${a.mode}`, `use_backend ${a.name}`]),
+    );
     const lines = ["balance roundrobin", `mode ${a.mode}`];
     if (a.mode === "http") {
-      lines.push("option forwardfor", "http-request set-header X-Forwarded-Port %[dst_port]", "http-request add-header X-Forwarded-Proto https if { ssl_fc }");
+      lines.push(
+        "option forwardfor",
+        "http-request set-header X-Forwarded-Port %[dst_port]",
+        "http-request add-header X-Forwarded-Proto https if { ssl_fc }",
+      );
       if (a.healthCheckPath !== undefined) lines.push(`option httpchk GET ${a.healthCheckPath}`, "timeout check 20s");
     }
-    for (const t of a.tasks) lines.push(`server ${marathonLbServerName(t.host, t.port)} ${t.host}:${t.port} check inter 2s fall 3`);
+    for (const t of a.tasks)
+      lines.push(`server ${marathonLbServerName(t.host, t.port)} ${t.host}:${t.port} check inter 2s fall 3`);
     sections.push(section(`backend ${a.name}`, lines));
   }
   return sections;
@@ -183,15 +209,23 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
 
 function logLines(input: HaproxyInput, syslog: string): string[] {
   if (input.log === "stdout") return ["log stdout format raw local0"];
-  if (input.log !== undefined && input.log !== "syslog") throw new Error(`haproxy: log must be "syslog" or "stdout" (got ${JSON.stringify(input.log)})`);
+  if (input.log !== undefined && input.log !== "syslog")
+    throw new Error(`haproxy: log must be "syslog" or "stdout" (got ${JSON.stringify(input.log)})`);
   return [`log ${syslog} local0`, `log ${syslog} local1 notice`];
 }
 
 function statsSection(input: HaproxyInput, defaultAddress: string): string {
   const port = input.statsPort ?? HAPROXY_STATS_PORT;
-  const lines = [`bind ${input.statsBindAddress ?? defaultAddress}:${port}`, "mode http", "stats enable", "stats uri /haproxy?stats", "monitor-uri /_haproxy_health_check"];
+  const lines = [
+    `bind ${input.statsBindAddress ?? defaultAddress}:${port}`,
+    "mode http",
+    "stats enable",
+    "stats uri /haproxy?stats",
+    "monitor-uri /_haproxy_health_check",
+  ];
   if (input.statsAuth !== undefined) {
-    if (!/^[^\s:]+:\S+$/.test(input.statsAuth)) throw new Error(`haproxy: statsAuth must be "user:password" without spaces`);
+    if (!/^[^\s:]+:\S+$/.test(input.statsAuth))
+      throw new Error(`haproxy: statsAuth must be "user:password" without spaces`);
     lines.push(`stats auth ${input.statsAuth}`);
   }
   return section("listen stats", lines);
@@ -201,7 +235,15 @@ function bridge(input: HaproxyInput, apps: Prepared[]): string[] {
   const bind = input.bindAddress ?? "0.0.0.0";
   const sections = [
     section("global", [...logLines(input, "127.0.0.1"), "maxconn 4096"]),
-    section("defaults", ["log global", "retries 3", "maxconn 2000", "timeout connect 5000", "timeout client 50000", "timeout server 50000", "default-server init-addr libc,none"]),
+    section("defaults", [
+      "log global",
+      "retries 3",
+      "maxconn 2000",
+      "timeout connect 5000",
+      "timeout client 50000",
+      "timeout server 50000",
+      "default-server init-addr libc,none",
+    ]),
     statsSection(input, "127.0.0.1"),
   ];
   for (const a of apps) {
@@ -216,14 +258,15 @@ function bridge(input: HaproxyInput, apps: Prepared[]): string[] {
 /** The complete haproxy.cfg text. Throws on clashing service ports or names and malformed input. */
 export function haproxyConfig(input: HaproxyInput): string {
   const style = input.style ?? "marathon-lb";
-  if (style !== "marathon-lb" && style !== "bridge") throw new Error(`haproxy: style must be "marathon-lb" or "bridge" (got ${JSON.stringify(style)})`);
+  if (style !== "marathon-lb" && style !== "bridge")
+    throw new Error(`haproxy: style must be "marathon-lb" or "bridge" (got ${JSON.stringify(style)})`);
   const apps = prepare(input);
   const header = `# Generated by gantry (${style} style); do not edit: regenerated from the Marathon apps.`;
   const sections = style === "bridge" ? bridge(input, apps) : marathonLb(input, apps);
   return [header, ...sections].join("\n\n") + "\n";
 }
 
-/** Every port a haproxy.cfg from `input` listens on: stats, the vhost frontend (marathon-lb), the apps' service ports. */
+/** Every port a haproxy.cfg from `input` listens on: stats, the vhost frontend (marathon-lb), the service ports. */
 export function haproxyListenPorts(input: HaproxyInput): number[] {
   const apps = prepare(input);
   const vhost = (input.style ?? "marathon-lb") === "marathon-lb" && apps.some((a) => a.vhost !== undefined);

@@ -71,7 +71,10 @@ export function formatAppErrors(errors: AppDefinitionError[]): string {
 export function assertMarathonApp(app: unknown): void {
   const errs = marathonAppErrors(app);
   if (errs.length === 0) return;
-  const id = app && typeof app === "object" && typeof (app as { id?: unknown }).id === "string" ? ` ${(app as { id: string }).id}` : "";
+  const id =
+    app && typeof app === "object" && typeof (app as { id?: unknown }).id === "string"
+      ? ` ${(app as { id: string }).id}`
+      : "";
   throw new Error(`Marathon app${id} does not match the AppDefinition schema:\n${formatAppErrors(errs)}`);
 }
 
