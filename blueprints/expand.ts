@@ -79,7 +79,10 @@ function clusterProperties(r: ResourceConfig, values: ValueScope, diags: Diagnos
   return props;
 }
 
-/** The stages of one cluster's expansion, in order; undefined when a stage found errors (in `diags`). */
+/**
+ * The stages of one cluster's expansion, in order (read → place → topology → group resources →
+ * start order → apps → routes → record); undefined when a stage found errors (in `diags`).
+ */
 function expandCluster(
   resource: ResourceConfig,
   props: Record<string, Value>,
