@@ -6,7 +6,7 @@
 //                                                 then plan again: the no-change plan must be empty
 //
 // Wired like the CLI (cli/workspace.ts loadWorkspaceConfig, cli/operations.ts):
-// loadConfig, resolveVariables, expandBlueprints with the state as prior, plan().
+// loadConfig, resolveVariables, expandBlueprints with the state's cluster records, plan().
 // The sim fabric lives in the process, so a measured no-change plan after a setup
 // in another process would see no hosts: `setup` therefore measures its own
 // second plan (its peak RSS includes the apply). Reports one JSON line.
@@ -25,6 +25,7 @@ const statePath = join(dir, STATE_FILE);
 const dataDir = join(dir, ".gantry");
 const g = await gantry(); // module loading is not part of the measurement
 const { expandBlueprints } = await import(join(DIST, "blueprints/expand.js"));
+const { previousPlacementFromState } = await import(join(DIST, "blueprints/cluster-record.js"));
 
 async function timedPlan() {
   const c0 = process.cpuUsage();
@@ -33,7 +34,7 @@ async function timedPlan() {
   const variables = g.resolveVariables(raw, new Map());
   const state = g.readState(statePath, g.GANTRY_VERSION);
   const t1 = performance.now();
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir, prior: state });
+  const { config, warnings } = expandBlueprints(raw, variables, { dataDir, previous: previousPlacementFromState(state) });
   const t2 = performance.now();
   const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, mode: "normal", refresh: true, parallelism: 10, dataDir, hosts: g.hosts });
   const t3 = performance.now();

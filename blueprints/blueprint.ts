@@ -3,7 +3,15 @@
 // Data Extensions did); gantry places the groups on hosts and expands them
 // into primitive resources.
 
-export const ROLES = ["zookeeper", "mesos_master", "mesos_slave", "mesos_docker", "mesos_marathon", "mesos_chronos", "haproxy"] as const;
+export const ROLES = [
+  "zookeeper",
+  "mesos_master",
+  "mesos_slave",
+  "mesos_docker",
+  "mesos_marathon",
+  "mesos_chronos",
+  "haproxy",
+] as const;
 export type Role = (typeof ROLES)[number];
 /** Accepted spellings that mean a canonical role. */
 export const ROLE_ALIASES: Record<string, Role> = { mesos_agent: "mesos_slave" };
@@ -116,7 +124,10 @@ export interface Blueprint {
   routes: Route[];
   /** ZooKeeper path for Mesos (default /mesos). */
   zk_path: string;
-  /** How apps run: through Marathon's API, or as processes gantry starts and watches on the agents (default on local hosts, where Marathon cannot run). */
+  /**
+   * How apps run: through Marathon's API, or as processes gantry starts and watches on the agents
+   * (the default on local hosts, where Marathon cannot run).
+   */
   app_runner?: "marathon" | "processes";
   /** Distro entries added or overridden by the user (see distro-manifest.ts). */
   distros?: unknown[];

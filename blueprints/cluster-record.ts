@@ -1,23 +1,86 @@
 // What a cluster's record in the state keeps stable from one plan to the
 // next: where nodes were placed, ZooKeeper ids (a member's identity), and
-// where app tasks run when gantry runs them in place of Marathon.
+// where app tasks run when gantry runs them in place of Marathon. The
+// expansion takes the last apply's records as an input (PreviousPlacement);
+// its caller reads them from the state with previousPlacementFromState.
 
+import type { Value } from "../contract/values.js";
 import type { State } from "../planner/state.js";
 import type { Placement } from "./blueprint.js";
 
-/** A map recorded in the cluster's record by the last apply (zookeeper_ids, tasks); empty when none. */
-export function previousRecord(state: State | undefined, clusterKey: string, field: string): Record<string, unknown> {
-  const v = state?.instances.get(clusterKey)?.attributes[field];
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/** Where an app task runs: its agent (host name) and port. */
+export interface TaskPlace {
+  host: string;
+  port: number;
+}
+
+/** What an apply records for one cluster. */
+export interface ClusterRecord {
+  /** Node name ("agent-3") → host name. */
+  placement: Record<string, string>;
+  /** Node name → ZooKeeper id (myid). */
+  zookeeperIds: Record<string, number>;
+  /** App task name ("web-1") → where it runs. */
+  tasks: Record<string, TaskPlace>;
+}
+
+/** The records of the last apply, by the cluster's resource key ("cluster.mesos"). */
+export type PreviousPlacement = Record<string, ClusterRecord>;
+
+/** A cluster planned for the first time. */
+export const NO_RECORD: ClusterRecord = Object.freeze({ placement: {}, zookeeperIds: {}, tasks: {} });
+
+/** The cluster records in a state (its `cluster` instances' placement, zookeeper_ids and tasks). */
+export function previousPlacementFromState(state: State): PreviousPlacement {
+  const out: PreviousPlacement = {};
+  for (const [address, instance] of state.instances) {
+    if (instance.type !== "cluster" || instance.key !== undefined) continue;
+    const a = instance.attributes;
+    out[address] = {
+      placement: entriesWhere(a.placement, (v): v is string => typeof v === "string"),
+      zookeeperIds: entriesWhere(a.zookeeper_ids, (v): v is number => typeof v === "number"),
+      tasks: entriesWhere(a.tasks, isTaskPlace),
+    };
+  }
+  return out;
+}
+
+/** The record's attributes on the cluster's own instance, as previousPlacementFromState reads them back. */
+export function recordAttributes(record: ClusterRecord): Record<"placement" | "zookeeper_ids" | "tasks", Value> {
+  return {
+    placement: record.placement,
+    zookeeper_ids: record.zookeeperIds,
+    tasks: record.tasks as unknown as Value,
+  };
+}
+
+function entriesWhere<T>(v: Value | undefined, keep: (x: unknown) => x is T): Record<string, T> {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, T] => keep(e[1])));
+}
+
+function isTaskPlace(v: unknown): v is TaskPlace {
+  const t = v as Partial<TaskPlace> | null;
+  return !!t && typeof t === "object" && typeof t.host === "string" && typeof t.port === "number";
+}
+
+/** The recorded placement as placements: node names are "<group>-<index>". */
+export function recordedPlacements(record: ClusterRecord): Placement[] {
+  const out: Placement[] = [];
+  for (const [node, host] of Object.entries(record.placement)) {
+    const m = /^(.*)-(\d+)$/.exec(node);
+    if (m) out.push({ group: m[1], index: Number(m[2]), node, host });
+  }
+  return out;
 }
 
 /** ZooKeeper ids (myid) are identities: a member keeps its id; a new member takes the lowest free one. */
-export function zookeeperIds(nodes: string[], previous: Record<string, unknown>): Map<string, number> {
+export function stableZookeeperIds(nodes: string[], previous: Record<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   const taken = new Set<number>();
   for (const n of nodes) {
     const id = previous[n];
-    if (typeof id === "number" && Number.isInteger(id) && id >= 1 && id <= 255 && !taken.has(id)) {
+    if (Number.isInteger(id) && id >= 1 && id <= 255 && !taken.has(id)) {
       out.set(n, id);
       taken.add(id);
     }
@@ -40,15 +103,15 @@ export function zookeeperIds(nodes: string[], previous: Record<string, unknown>)
 export function taskPlacement(
   names: string[],
   agentHosts: string[],
-  previous: Record<string, { host: string; port: number }>,
+  previous: Record<string, TaskPlace>,
   usedPorts: Map<string, Set<number>>,
-): Map<string, { host: string; port: number }> {
-  const out = new Map<string, { host: string; port: number }>();
+): Map<string, TaskPlace> {
+  const out = new Map<string, TaskPlace>();
   const load = new Map(agentHosts.map((h) => [h, 0]));
   const ports = (h: string) => usedPorts.get(h) ?? usedPorts.set(h, new Set()).get(h)!;
   for (const n of names) {
     const p = previous[n];
-    if (p && load.has(p.host) && typeof p.port === "number" && !ports(p.host).has(p.port)) {
+    if (p && load.has(p.host) && !ports(p.host).has(p.port)) {
       out.set(n, { host: p.host, port: p.port });
       load.set(p.host, load.get(p.host)! + 1);
       ports(p.host).add(p.port);
@@ -65,16 +128,4 @@ export function taskPlacement(
     ports(host).add(port);
   }
   return new Map(names.filter((n) => out.has(n)).map((n) => [n, out.get(n)!]));
-}
-
-/** The placement recorded by the last apply (from the cluster's record in state). */
-export function previousPlacement(state: State | undefined, clusterKey: string): Placement[] | undefined {
-  const rec = state?.instances.get(clusterKey)?.attributes.placement;
-  if (!rec || typeof rec !== "object" || Array.isArray(rec)) return undefined;
-  const out: Placement[] = [];
-  for (const [node, host] of Object.entries(rec)) {
-    const m = /^(.*)-(\d+)$/.exec(node);
-    if (m && typeof host === "string") out.push({ group: m[1], index: Number(m[2]), node, host });
-  }
-  return out;
 }

@@ -76,7 +76,14 @@ export function distroManifest(user: Partial<Distro>[] = []): Distro[] {
   for (const u of user) {
     const i = out.findIndex((d) => d.name === u.name && d.version === u.version);
     if (i >= 0) out[i] = { ...out[i], ...u, packages: { ...out[i].packages, ...(u.packages ?? {}) } } as Distro;
-    else out.push({ chronos_api_prefix: "/v1", zookeeper: "3.8", repositories: [], packages: DEBIAN_PACKAGES, ...u } as Distro);
+    else
+      out.push({
+        chronos_api_prefix: "/v1",
+        zookeeper: "3.8",
+        repositories: [],
+        packages: DEBIAN_PACKAGES,
+        ...u,
+      } as Distro);
   }
   return out;
 }

@@ -4,25 +4,17 @@
 // stay stable when groups grow or shrink.
 
 import type { Origin } from "../contract/diagnostics.js";
+import type { Value } from "../contract/values.js";
 import type { Expr } from "../planner/expressions/ast.js";
 import { defaultLifecycle, type ResourceConfig, type UpdatePolicy } from "../planner/model.js";
-import type { Value } from "../contract/values.js";
+import { at, lit, ref } from "./expression-builders.js";
 
-const eachValue = (field: string): Expr => ({
-  k: "ref",
-  root: "each",
-  steps: [{ k: "attr", name: "value" }, { k: "attr", name: field }],
-  text: `each.value.${field}`,
-});
+/** `each.value.<field>`: this instance's value of a property. */
+const eachValue = (field: string): Expr => ref("each", "value", field);
 
 /** `host.<block>[each.value.host]`: the node's host. */
 export function hostRef(hostBlock: string): Expr {
-  return {
-    k: "ref",
-    root: "host",
-    steps: [{ k: "attr", name: hostBlock }, { k: "index", index: eachValue("host") }],
-    text: `host.${hostBlock}[each.value.host]`,
-  };
+  return ref("host", hostBlock, at(eachValue("host")));
 }
 
 /** "/etc/mesos-master/quorum" → "mesos_master_quorum". */
@@ -38,7 +30,7 @@ export function pathSlug(path: string): string {
 export interface BlockSpec {
   type: string;
   name: string;
-  /** Node name → that node's property values (plus `host`, the host name, when onHost is set). */
+  /** Node name → that node's property values (plus `host`, the host name, when hostBlock is set). */
   instances: Map<string, Record<string, Value>>;
   /** Properties every instance takes from its own values. */
   properties: string[];
@@ -60,8 +52,8 @@ export function buildBlock(spec: BlockSpec): ResourceConfig {
     name: spec.name,
     key: `${spec.type}.${spec.name}`,
     properties,
-    forEach: { value: { k: "lit", v: forEach }, origin: spec.origin },
-    dependsOn: (spec.dependsOn ?? []).map((ref) => ({ ref, origin: spec.origin })),
+    forEach: { value: lit(forEach), origin: spec.origin },
+    dependsOn: (spec.dependsOn ?? []).map((key) => ({ ref: key, origin: spec.origin })),
     lifecycle: defaultLifecycle(),
     ...(spec.updatePolicy ? { updatePolicy: spec.updatePolicy } : {}),
     origin: spec.origin,
@@ -69,8 +61,22 @@ export function buildBlock(spec: BlockSpec): ResourceConfig {
 }
 
 /** A block with one instance and literal properties. */
-export function literalBlock(type: string, name: string, props: Record<string, Value>, origin: Origin, dependsOn: string[] = []): ResourceConfig {
+export function literalBlock(
+  type: string,
+  name: string,
+  props: Record<string, Value>,
+  origin: Origin,
+  dependsOn: string[] = [],
+): ResourceConfig {
   const properties: ResourceConfig["properties"] = {};
-  for (const [k, v] of Object.entries(props)) properties[k] = { value: { k: "lit", v }, origin };
-  return { type, name, key: `${type}.${name}`, properties, dependsOn: dependsOn.map((ref) => ({ ref, origin })), lifecycle: defaultLifecycle(), origin };
+  for (const [k, v] of Object.entries(props)) properties[k] = { value: lit(v), origin };
+  return {
+    type,
+    name,
+    key: `${type}.${name}`,
+    properties,
+    dependsOn: dependsOn.map((key) => ({ ref: key, origin })),
+    lifecycle: defaultLifecycle(),
+    origin,
+  };
 }

@@ -33,7 +33,9 @@ export function hostPoolHosts(v: Value, err: (msg: string, ...path: (string | nu
       cpus: typeof p.cpus === "number" ? p.cpus : 1,
       memory_mb: typeof p.memory_mb === "number" ? p.memory_mb : 1024,
       ...(racks.length ? { rack: racks[i % racks.length] } : {}),
-      ...(p.options && typeof p.options === "object" && !Array.isArray(p.options) ? { options: p.options as Record<string, unknown> } : {}),
+      ...(p.options && typeof p.options === "object" && !Array.isArray(p.options)
+        ? { options: p.options as Record<string, unknown> }
+        : {}),
     });
   }
   return out;

@@ -1,22 +1,29 @@
 // What each placed node needs, role by role: the packages, the files the
-// upstream packages read and the daemons to run, as the service drivers in
-// provider/services generate them.
+// upstream packages read and the daemons to run, as the service generators in
+// blueprints/services write them.
 
 import { createHash } from "node:crypto";
-import type { DaemonCommand, ServiceFile } from "../provider/services/common.js";
-import { chronosCommand, chronosFiles, CHRONOS_HTTP_PORT } from "../provider/services/chronos.js";
-import { DOCKER_UNAVAILABLE, dockerCommand } from "../provider/services/docker.js";
-import { haproxyCommand, HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/services/haproxy.js";
-import { marathonCommand, marathonFiles, MARATHON_HTTP_PORT } from "../provider/services/marathon.js";
-import { mesosAgentCommand, mesosAgentFiles, mesosMasterCommand, mesosMasterFiles } from "../provider/services/mesos.js";
-import { zookeeperCommand, zookeeperFiles, type ZookeeperMember } from "../provider/services/zookeeper.js";
+import { HAPROXY_CFG, HAPROXY_STATS_PORT } from "../provider/formats/haproxy-cfg.js";
 import type { Blueprint, InventoryHost, NodeGroup, Placement, Role } from "./blueprint.js";
 import type { Distro } from "./distro-manifest.js";
+import type { ClusterTopology } from "./expansion/topology.js";
+import { chronosCommand, chronosFiles } from "./services/chronos-generator.js";
+import { DOCKER_UNAVAILABLE, dockerCommand } from "./services/docker-generator.js";
+import type { DaemonCommand, ServiceFile } from "./services/generated-service.js";
+import { haproxyCommand } from "./services/haproxy-generator.js";
+import { marathonCommand, marathonFiles } from "./services/marathon-generator.js";
+import {
+  mesosAgentCommand,
+  mesosAgentFiles,
+  mesosMasterCommand,
+  mesosMasterFiles,
+} from "./services/mesos-generator.js";
+import { zookeeperCommand, zookeeperFiles } from "./services/zookeeper-generator.js";
 
 export interface NodePackage {
   name: string;
   version?: string;
-  /** Packages with no installation candidate are recorded as skipped (their services are not started) rather than failing. */
+  /** Packages with no installation candidate are recorded as skipped (their services are not started), not failing. */
   ifUnavailable?: "skip";
   /** Installed only when these are. */
   requires?: string[];
@@ -32,28 +39,26 @@ export interface NodeService extends DaemonCommand {
   note?: string;
 }
 
+/** A file the node needs; an APT source comes before the packages (they are installed from it). */
+export interface NodeFile extends ServiceFile {
+  packageSource?: true;
+}
+
 export interface NodePlan {
   placement: Placement;
   group: NodeGroup;
   host: InventoryHost;
   packages: NodePackage[];
-  files: ServiceFile[];
+  files: NodeFile[];
   services: NodeService[];
-}
-
-export interface ClusterTopology {
-  zookeeper: ZookeeperMember[];
-  /** Node name → its ZooKeeper id (myid). */
-  zkIdOf: Map<string, number>;
-  masters: Placement[];
-  marathons: string[];
-  chronoses: string[];
 }
 
 /** Flag overrides a node group gives a service, under the role name or the daemon name. */
 function overrides(group: NodeGroup, ...names: string[]): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
-  for (const n of names) for (const [k, v] of Object.entries(group.configuration[n] ?? {})) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
+  for (const n of names)
+    for (const [k, v] of Object.entries(group.configuration[n] ?? {}))
+      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
   return out;
 }
 
@@ -64,13 +69,23 @@ function within(prefix: string, path: string): string {
 
 /** Generated file paths are host paths: strip the local root again. */
 function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
-  return prefix ? files.map((f) => ({ ...f, path: f.path.startsWith(prefix + "/") ? f.path.slice(prefix.length) : f.path })) : files;
+  return prefix
+    ? files.map((f) => ({ ...f, path: f.path.startsWith(prefix + "/") ? f.path.slice(prefix.length) : f.path }))
+    : files;
 }
 
-export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p: Placement, group: NodeGroup, host: InventoryHost, fsPrefix: string): NodePlan {
+export function nodePlan(
+  bp: Blueprint,
+  distro: Distro,
+  topo: ClusterTopology,
+  p: Placement,
+  group: NodeGroup,
+  host: InventoryHost,
+  fsPrefix: string,
+): NodePlan {
   const plan: NodePlan = { placement: p, group, host, packages: [], files: [], services: [] };
   /** Which role each file configures (its daemon restarts when the file changes). */
-  const fileRole = new Map<ServiceFile, Role>();
+  const fileRole = new Map<NodeFile, Role>();
   const addFiles = (role: Role, files: ServiceFile[]) => {
     for (const f of files) {
       plan.files.push(f);
@@ -79,14 +94,18 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   };
   const has = (r: Role) => group.roles.includes(r);
   const pkg = (name: string, version?: string, more: Omit<NodePackage, "name" | "version"> = {}) => {
-    if (!plan.packages.some((x) => x.name === name)) plan.packages.push({ name, ...(version ? { version } : {}), ...more });
+    if (!plan.packages.some((x) => x.name === name))
+      plan.packages.push({ name, ...(version ? { version } : {}), ...more });
   };
   // Mesosphere's packages come from their repository; where it cannot be reached, they are skipped, not fatal
   const optional = { ifUnavailable: "skip" as const };
   const repoFile = () => {
-    for (const repo of distro.repositories)
-      if (!plan.files.some((f) => f.path === `/etc/apt/sources.list.d/${repo.name}.list`))
-        plan.files.push({ path: `/etc/apt/sources.list.d/${repo.name}.list`, content: `# ${repo.provides.join(", ")} (gantry distro ${distro.name} ${distro.version})\n${repo.line}\n`, mode: "0644" });
+    for (const repo of distro.repositories) {
+      const path = `/etc/apt/sources.list.d/${repo.name}.list`;
+      const content = `# ${repo.provides.join(", ")} (gantry distro ${distro.name} ${distro.version})\n${repo.line}\n`;
+      if (!plan.files.some((f) => f.path === path))
+        plan.files.push({ path, content, mode: "0644", packageSource: true });
+    }
   };
 
   if (has("zookeeper")) {
@@ -95,13 +114,27 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
     const cfgPath = within(fsPrefix, "/etc/zookeeper/conf/zoo.cfg");
     addFiles(
       "zookeeper",
-      hostPaths(fsPrefix, zookeeperFiles({ members: topo.zookeeper, self: topo.zkIdOf.get(p.node)!, clientPortAddress: host.address, dataDir: within(fsPrefix, "/var/lib/zookeeper"), cfgPath })),
+      hostPaths(
+        fsPrefix,
+        zookeeperFiles({
+          members: topo.zookeeper,
+          self: topo.zkIdOf.get(p.node)!,
+          clientPortAddress: host.address,
+          dataDir: within(fsPrefix, "/var/lib/zookeeper"),
+          cfgPath,
+        }),
+      ),
     );
     const zk = zookeeperCommand({ cfgPath, logDir: within(fsPrefix, "/var/log/zookeeper") });
     plan.services.push({
       ...zk,
       // "srvr" answers with the member's role in the ensemble: healthy means it has joined one
-      health_check: { type: "tcp", port: zk.health_check!.port, send: "srvr\n", expect: "Mode: (leader|follower|standalone)" } as NodeService["health_check"],
+      health_check: {
+        type: "tcp",
+        port: zk.health_check!.port,
+        send: "srvr\n",
+        expect: "Mode: (leader|follower|standalone)",
+      } as NodeService["health_check"],
       role: "zookeeper",
       requires: [distro.packages.zookeeper, distro.packages.java],
     });
@@ -150,19 +183,54 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   if (has("mesos_docker")) {
     // Docker serves the Mesos agent: it is installed only where the agent's package is
     pkg(distro.packages.docker, undefined, { ...optional, requires: [distro.packages.mesos] });
-    plan.services.push({ ...dockerCommand(), role: "mesos_docker", requires: [distro.packages.docker, distro.packages.mesos], note: DOCKER_UNAVAILABLE });
+    plan.services.push({
+      ...dockerCommand(),
+      role: "mesos_docker",
+      requires: [distro.packages.docker, distro.packages.mesos],
+      note: DOCKER_UNAVAILABLE,
+    });
   }
   if (has("mesos_marathon")) {
     repoFile();
     pkg(distro.packages.marathon, `${distro.marathon}-*`, optional);
-    addFiles("mesos_marathon", hostPaths(fsPrefix, marathonFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_marathon", "marathon") })));
-    plan.services.push({ ...marathonCommand({ noLogger: true }), role: "mesos_marathon", requires: [distro.packages.marathon] });
+    addFiles(
+      "mesos_marathon",
+      hostPaths(
+        fsPrefix,
+        marathonFiles({
+          zookeeper: topo.zookeeper,
+          mesosZkPath: bp.zk_path,
+          hostname: host.address,
+          overrides: overrides(group, "mesos_marathon", "marathon"),
+        }),
+      ),
+    );
+    plan.services.push({
+      ...marathonCommand({ noLogger: true }),
+      role: "mesos_marathon",
+      requires: [distro.packages.marathon],
+    });
   }
   if (has("mesos_chronos")) {
     repoFile();
     pkg(distro.packages.chronos, `${distro.chronos}-*`, optional);
-    addFiles("mesos_chronos", hostPaths(fsPrefix, chronosFiles({ zookeeper: topo.zookeeper, mesosZkPath: bp.zk_path, hostname: host.address, overrides: overrides(group, "mesos_chronos", "chronos") })));
-    plan.services.push({ ...chronosCommand({ noLogger: true, apiPrefix: distro.chronos_api_prefix }), role: "mesos_chronos", requires: [distro.packages.chronos] });
+    addFiles(
+      "mesos_chronos",
+      hostPaths(
+        fsPrefix,
+        chronosFiles({
+          zookeeper: topo.zookeeper,
+          mesosZkPath: bp.zk_path,
+          hostname: host.address,
+          overrides: overrides(group, "mesos_chronos", "chronos"),
+        }),
+      ),
+    );
+    plan.services.push({
+      ...chronosCommand({ noLogger: true, apiPrefix: distro.chronos_api_prefix }),
+      role: "mesos_chronos",
+      requires: [distro.packages.chronos],
+    });
   }
   if (has("haproxy")) {
     pkg(distro.packages.haproxy);
@@ -179,7 +247,9 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   // ensemble, a changed quorum) restarts the daemons they belong to; in a rolling group
   // that happens one member or batch at a time.
   for (const svc of plan.services) {
-    const versions = Object.fromEntries(svc.requires.map((n) => [n, plan.packages.find((p) => p.name === n)?.version ?? "any"]));
+    const versions = Object.fromEntries(
+      svc.requires.map((n) => [n, plan.packages.find((p) => p.name === n)?.version ?? "any"]),
+    );
     const files = plan.files.filter((f) => fileRole.get(f) === svc.role);
     const config = createHash("sha256");
     for (const f of files) config.update(`${f.path}\0${f.content}\0`);
@@ -187,5 +257,3 @@ export function nodePlan(bp: Blueprint, distro: Distro, topo: ClusterTopology, p
   }
   return plan;
 }
-
-export const FRAMEWORK_PORTS = { marathon: MARATHON_HTTP_PORT, chronos: CHRONOS_HTTP_PORT };

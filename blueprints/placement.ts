@@ -64,7 +64,13 @@ export interface PlacementInput {
 }
 
 /** Which rule could not be satisfied. */
-export type PlacementConstraint = "capacity" | "instance_per_host" | "group_racks" | "group_associations STRICT" | "group_associations" | "input";
+export type PlacementConstraint =
+  | "capacity"
+  | "instance_per_host"
+  | "group_racks"
+  | "group_associations STRICT"
+  | "group_associations"
+  | "input";
 
 export interface RemainingCapacity {
   host: string;
@@ -148,22 +154,45 @@ class Allocator {
     });
     input.groups.forEach((g, order) => {
       if (this.groupByName.has(g.name)) this.fail(`node group ${g.name} appears twice`, g.name, "input");
-      if (!Number.isInteger(g.instances) || g.instances < 0) this.fail(`node group ${g.name}: instances must be a whole number ≥ 0, got ${g.instances}`, g.name, "input");
+      if (!Number.isInteger(g.instances) || g.instances < 0)
+        this.fail(`node group ${g.name}: instances must be a whole number ≥ 0, got ${g.instances}`, g.name, "input");
       const perHost = g.placement?.instance_per_host ?? 0;
       if (g.placement?.instance_per_host !== undefined && (!Number.isInteger(perHost) || perHost < 1))
-        this.fail(`node group ${g.name}: instance_per_host must be a whole number ≥ 1, got ${perHost}`, g.name, "instance_per_host");
+        this.fail(
+          `node group ${g.name}: instance_per_host must be a whole number ≥ 1, got ${perHost}`,
+          g.name,
+          "instance_per_host",
+        );
       if (perHost > 0 && g.instances % perHost !== 0)
-        this.fail(`node group ${g.name}: instances (${g.instances}) is not a multiple of instance_per_host (${perHost})`, g.name, "instance_per_host");
+        this.fail(
+          `node group ${g.name}: instances (${g.instances}) is not a multiple of instance_per_host (${perHost})`,
+          g.name,
+          "instance_per_host",
+        );
       const racks = g.placement?.group_racks;
-      if (racks && racks.racks.length === 0) this.fail(`node group ${g.name}: group_racks ${racks.type} lists no racks`, g.name, "group_racks");
-      const state: GroupState = { group: g, order, count: new Int32Array(this.hosts.length), placed: new Map(), perHost, strict: [], weak: [] };
+      if (racks && racks.racks.length === 0)
+        this.fail(`node group ${g.name}: group_racks ${racks.type} lists no racks`, g.name, "group_racks");
+      const state: GroupState = {
+        group: g,
+        order,
+        count: new Int32Array(this.hosts.length),
+        placed: new Map(),
+        perHost,
+        strict: [],
+        weak: [],
+      };
       this.groups.push(state);
       this.groupByName.set(g.name, state);
     });
     for (const gs of this.groups) {
       for (const a of gs.group.placement?.group_associations ?? []) {
         const ref = this.groupByName.get(a.reference);
-        if (!ref) this.fail(`node group ${gs.group.name}: group_associations references unknown node group ${a.reference}`, gs.group.name, "group_associations");
+        if (!ref)
+          this.fail(
+            `node group ${gs.group.name}: group_associations references unknown node group ${a.reference}`,
+            gs.group.name,
+            "group_associations",
+          );
         (a.type === "STRICT" ? gs.strict : gs.weak).push(ref);
       }
     }
@@ -176,7 +205,12 @@ class Allocator {
     const out: Placement[] = [];
     for (const gs of this.groups) {
       for (let i = 1; i <= gs.group.instances; i++) {
-        out.push({ group: gs.group.name, index: i, node: `${gs.group.name}-${i}`, host: this.hosts[gs.placed.get(i)!].name });
+        out.push({
+          group: gs.group.name,
+          index: i,
+          node: `${gs.group.name}-${i}`,
+          host: this.hosts[gs.placed.get(i)!].name,
+        });
       }
     }
     return out;
@@ -219,7 +253,11 @@ class Allocator {
         cur = [...cur.strict, ...cur.weak].find((r) => pending[r.order] > 0)!;
       }
       const cycle = seen.slice(seen.indexOf(cur)).map((g) => g.group.name);
-      this.fail(`group_associations form a cycle: ${[...cycle, cycle[0]].join(" -> ")}`, cycle[0], "group_associations");
+      this.fail(
+        `group_associations form a cycle: ${[...cycle, cycle[0]].join(" -> ")}`,
+        cycle[0],
+        "group_associations",
+      );
     }
     return out;
   }
@@ -311,10 +349,16 @@ class Allocator {
     for (const r of racks.racks) if (this.attempt(gs, r)) return;
     // Report a constraint that fails even across all listed racks; otherwise the rack choice itself.
     const first = this.missing(gs)[0] ?? 1;
-    this.throwFor(gs, first, this.diagnose(gs) ?? {
-      constraint: "group_racks",
-      reason: `group_racks SAMERACK: no single rack among ${racks.racks.join(", ")} can hold all ${g.instances} instances`,
-    });
+    this.throwFor(
+      gs,
+      first,
+      this.diagnose(gs) ?? {
+        constraint: "group_racks",
+        reason:
+          `group_racks SAMERACK: no single rack among ${racks.racks.join(", ")} ` +
+          `can hold all ${g.instances} instances`,
+      },
+    );
   }
 
   /** Tries to place the group's missing instances inside one rack; undoes the attempt on failure. */
@@ -342,7 +386,7 @@ class Allocator {
     const open: number[] = [];
     if (N > 0) {
       const seen = new Set<number>();
-      for (const h of gs.placed.values()) if (!seen.has(h) && gs.count[h] < N) (seen.add(h), open.push(h));
+      for (const h of gs.placed.values()) if (!seen.has(h) && gs.count[h] < N) seen.add(h), open.push(h);
       open.sort((a, b) => a - b);
     }
     const rr = g.placement?.group_racks?.type === "ROUNDROBIN" ? g.placement.group_racks.racks : null;
@@ -355,7 +399,8 @@ class Allocator {
         if (onlyRack !== null) h = this.best(gs, this.byRack.get(onlyRack) ?? [], slot);
         else if (rr) {
           const start = (Math.ceil(index / slot) - 1) % rr.length;
-          for (let k = 0; k < rr.length && h < 0; k++) h = this.best(gs, this.byRack.get(rr[(start + k) % rr.length]) ?? [], slot);
+          for (let k = 0; k < rr.length && h < 0; k++)
+            h = this.best(gs, this.byRack.get(rr[(start + k) % rr.length]) ?? [], slot);
         } else h = this.best(gs, null, slot);
         if (h >= 0 && N > 1) open.push(h);
       }
@@ -380,10 +425,14 @@ class Allocator {
     const opening = gs.perHost > 0;
     const total = candidates ? candidates.length : this.hosts.length;
     let best = -1;
-    let bW = 0, bN = 0, bC = 0, bM = 0;
+    let bW = 0,
+      bN = 0,
+      bC = 0,
+      bM = 0;
     for (let k = 0; k < total; k++) {
       const h = candidates ? candidates[k] : k;
-      const c = this.freeCpus[h], m = this.freeMem[h];
+      const c = this.freeCpus[h],
+        m = this.freeMem[h];
       if (c + EPS < needC || m + EPS < needM) continue;
       if (opening && gs.count[h] > 0) continue;
       if (racks && candidates === null && !racks.includes(this.hosts[h].rack as string)) continue;
@@ -395,7 +444,11 @@ class Allocator {
       const n = gs.count[h];
       // Candidates come in name order, so only a strictly better host replaces the current one.
       if (best < 0 || w > bW || (w === bW && (n < bN || (n === bN && (c > bC || (c === bC && m > bM)))))) {
-        best = h; bW = w; bN = n; bC = c; bM = m;
+        best = h;
+        bW = w;
+        bN = n;
+        bC = c;
+        bM = m;
       }
     }
     return best;
@@ -440,13 +493,17 @@ class Allocator {
     if (racks) {
       left = left.filter((h) => racks.racks.includes(this.hosts[h].rack as string));
       where = ` in racks ${racks.racks.join(", ")}`;
-      if (!left.length) return { constraint: "group_racks", reason: `group_racks ${racks.type}: no host${where} has capacity left` };
+      if (!left.length)
+        return { constraint: "group_racks", reason: `group_racks ${racks.type}: no host${where} has capacity left` };
     }
     if (gs.strict.length) {
       left = left.filter((h) => gs.strict.every((r) => r.count[h] > 0));
       const refs = gs.strict.map((r) => r.group.name).join(" and ");
       if (!left.length)
-        return { constraint: "group_associations STRICT", reason: `group_associations STRICT: no host${where} carrying an instance of ${refs} has capacity left` };
+        return {
+          constraint: "group_associations STRICT",
+          reason: `group_associations STRICT: no host${where} carrying an instance of ${refs} has capacity left`,
+        };
     }
     const N = gs.perHost;
     if (N > 0) {
@@ -454,7 +511,9 @@ class Allocator {
       if (!left.length)
         return {
           constraint: "instance_per_host",
-          reason: `instance_per_host ${N}: no unused host${where} has room for ${N} instances (${num(N * g.cpus)} cpus, ${num(N * g.memory_mb)} MB)`,
+          reason:
+            `instance_per_host ${N}: no unused host${where} has room for ${N} instances ` +
+            `(${num(N * g.cpus)} cpus, ${num(N * g.memory_mb)} MB)`,
         };
     }
     return null;
@@ -462,8 +521,14 @@ class Allocator {
 
   private throwFor(gs: GroupState, index: number, known: Failure | null): never {
     const g = gs.group;
-    const { constraint, reason } = known ?? this.diagnose(gs) ?? { constraint: "capacity", reason: "capacity: no host has capacity left" };
-    this.fail(`cannot place ${g.name}-${index} of group ${g.name} (${num(g.cpus)} cpus, ${num(g.memory_mb)} MB): ${reason}`, g.name, constraint, true);
+    const { constraint, reason } = known ??
+      this.diagnose(gs) ?? { constraint: "capacity", reason: "capacity: no host has capacity left" };
+    this.fail(
+      `cannot place ${g.name}-${index} of group ${g.name} (${num(g.cpus)} cpus, ${num(g.memory_mb)} MB): ${reason}`,
+      g.name,
+      constraint,
+      true,
+    );
   }
 
   private remaining(): RemainingCapacity[] {
@@ -479,8 +544,14 @@ class Allocator {
     const remaining = this.remaining();
     if (listHosts) {
       // Most free first (cpus, then memory, then name): the biggest holes are what an operator needs to see.
-      const shown = [...remaining].sort((a, b) => b.cpus - a.cpus || b.memory_mb - a.memory_mb || byName(a.host, b.host));
-      const parts = shown.slice(0, LISTED_HOSTS).map((r) => `${r.host} ${num(r.cpus)} cpus/${num(r.memory_mb)} MB${r.rack !== undefined ? ` (${r.rack})` : ""}`);
+      const shown = [...remaining].sort(
+        (a, b) => b.cpus - a.cpus || b.memory_mb - a.memory_mb || byName(a.host, b.host),
+      );
+      const parts = shown
+        .slice(0, LISTED_HOSTS)
+        .map(
+          (r) => `${r.host} ${num(r.cpus)} cpus/${num(r.memory_mb)} MB${r.rack !== undefined ? ` (${r.rack})` : ""}`,
+        );
       if (shown.length > LISTED_HOSTS) parts.push(`... and ${shown.length - LISTED_HOSTS} more`);
       message += `; remaining (most free first): ${parts.length ? parts.join(", ") : "no hosts"}`;
     }

@@ -1,8 +1,9 @@
 // Two services on one port of one host is an error naming both.
 
-import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
+import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
 import type { Blueprint } from "./blueprint.js";
+import { fieldOrigin } from "./field-origin.js";
 import type { NodePlan } from "./node-plan.js";
 
 export function checkPorts(r: ResourceConfig, plans: NodePlan[], bp: Blueprint, diags: DiagnosticBag): void {
@@ -16,15 +17,11 @@ export function checkPorts(r: ResourceConfig, plans: NodePlan[], bp: Blueprint, 
         if (other && other !== who)
           diags.error(
             `cluster ${r.name}: port ${port} on host ${np.host.name} is used by both ${other} and ${who}`,
-            groupOrigin(r, bp.node_groups.indexOf(np.group)),
-            "Place the groups on different hosts (placement: instance_per_host, group_associations) or change one service's port in the group's configuration.",
+            fieldOrigin(r, "node_groups", bp.node_groups.indexOf(np.group)),
+            "Place the groups on different hosts (placement: instance_per_host, group_associations) " +
+              "or change one service's port in the group's configuration.",
           );
         else ports.set(port, who);
       }
     }
-}
-
-function groupOrigin(r: ResourceConfig, index: number): Origin {
-  const base = r.properties.node_groups?.origin ?? r.origin;
-  return { file: base.file, path: [...base.path, index] };
 }

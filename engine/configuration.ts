@@ -2,6 +2,7 @@
 // variable values resolved in Terraform's order, and clusters expanded into
 // resources (placed as before, when there was a before).
 
+import { previousPlacementFromState } from "../blueprints/cluster-record.js";
 import { expandBlueprints } from "../blueprints/expand.js";
 import type { Diagnostic } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
@@ -19,7 +20,10 @@ export interface LoadedConfiguration {
   warnings: Diagnostic[];
 }
 
-/** Reads and expands the workspace's configuration; `prior` keeps clusters placed as they were. */
+/**
+ * Reads and expands the workspace's configuration; with the state it was
+ * applied to (`prior`), clusters stay placed as they were.
+ */
 export async function loadConfiguration(ws: Workspace, prior: State | undefined): Promise<LoadedConfiguration> {
   const raw = await loadConfig(ws.dir);
   const provided = resolveVariableValues(raw, {
@@ -30,7 +34,8 @@ export async function loadConfiguration(ws: Workspace, prior: State | undefined)
   });
   for (const [name, value] of Object.entries(ws.values)) provided.set(name, value);
   const variables = resolveVariables(raw, provided as Map<string, unknown>);
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, prior });
+  const previous = prior && previousPlacementFromState(prior);
+  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
   return { config, variables, warnings };
 }
 
@@ -41,5 +46,6 @@ export function replayConfiguration(
   variables: Map<string, Value>,
   prior: State,
 ): Config {
-  return expandBlueprints(loadConfigFromFiles(ws.dir, files), variables, { dataDir: ws.dataDir, prior }).config;
+  const raw = loadConfigFromFiles(ws.dir, files);
+  return expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) }).config;
 }

@@ -2,7 +2,7 @@
 // (written atomically, with a backup, locked by a lock file beside it).
 
 import { forceUnlock, StateLock, type LockInfo } from "../planner/state-lock.js";
-import { newState, readState, StateWriter, type State } from "../planner/state.js";
+import { readState, StateWriter, type State } from "../planner/state.js";
 import { GANTRY_VERSION } from "./gantry-version.js";
 
 export interface StateLease {
@@ -13,8 +13,6 @@ export interface StateBackend {
   /** Where the state is, as shown to users. */
   readonly location: string;
   read(): State;
-  /** The state when it can be read, else an empty one (validate and graph do not depend on it). */
-  readOrEmpty(): State;
   /** A writer that records `state` (and every later change to it) atomically. */
   writer(state: State): StateWriter;
   /** Takes the lock for an operation, waiting up to timeoutMs; throws naming the holder. */
@@ -31,14 +29,6 @@ export class FileStateBackend implements StateBackend {
 
   read(): State {
     return readState(this.path, GANTRY_VERSION);
-  }
-
-  readOrEmpty(): State {
-    try {
-      return this.read();
-    } catch {
-      return newState(GANTRY_VERSION);
-    }
   }
 
   writer(state: State): StateWriter {

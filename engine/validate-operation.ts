@@ -1,5 +1,5 @@
-// validate and graph: the configuration checked without touching hosts; the
-// state is read only to keep clusters placed as they were, when it can be.
+// validate and graph: the configuration checked without touching hosts or
+// reading the state (clusters are placed afresh).
 
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import { buildGraph, type ConfigGraph } from "../planner/graph.js";
@@ -11,7 +11,7 @@ import type { Workspace } from "./workspace.js";
 
 async function load(ws: Workspace, onEvent: EventSink): Promise<LoadedConfiguration> {
   onEvent({ type: "configuration", dir: ws.dir });
-  const loaded = await loadConfiguration(ws, ws.state.readOrEmpty());
+  const loaded = await loadConfiguration(ws, undefined);
   onEvent({ type: "configuration", dir: ws.dir, files: loaded.config.files });
   if (loaded.warnings.length) onEvent({ type: "warnings", diagnostics: loaded.warnings });
   return loaded;

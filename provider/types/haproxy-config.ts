@@ -6,7 +6,7 @@
 
 import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
-import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../services/haproxy.js";
+import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../formats/haproxy-cfg.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";

@@ -14,7 +14,7 @@ import {
   type MarathonTask,
 } from "../clients/marathon-client.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
-import { marathonAppErrors } from "../services/marathon-app-schema.js";
+import { marathonAppErrors } from "../formats/marathon-app-schema.js";
 import { optBool, optNumber, stringList } from "./attrs.js";
 
 /** Client options used by the type (tests shorten the poll interval). */
@@ -81,7 +81,7 @@ export const marathonAppType: ResourceType = {
           errs.push({ attribute: "definition", message: `"id" must be a non-empty string (got ${JSON.stringify(id)})` });
         }
         // Full validation against Marathon's AppDefinition JSON schema (v1.1.1), by
-        // provider/services/marathon-app-schema.ts; only once nothing in it is unknown.
+        // provider/formats/marathon-app-schema.ts; only once nothing in it is unknown.
         if (!containsUnknown(def)) {
           for (const p of marathonAppErrors(def)) {
             if (p.path === "/id" && errs.some((e) => e.attribute === "definition")) continue; // reported above

@@ -10,7 +10,7 @@ import {
   MESOS_FLAG_ALIASES,
   MESOS_MASTER_FLAGS,
   MESOS_MASTER_NEGATABLE,
-} from "../../provider/services/flag-names.js";
+} from "../../blueprints/services/flag-names.js";
 import { mesosFlagTable, reference, type MesosFlags } from "./reference.js";
 
 const sorted = (xs: readonly string[]) => [...xs].sort();

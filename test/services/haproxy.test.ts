@@ -6,13 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   bridgeAppName,
-  haproxyCheckCommand,
-  haproxyCommand,
   haproxyConfig,
   marathonLbBackendName,
   type HaproxyApp,
   type HaproxyInput,
-} from "../../provider/services/haproxy.js";
+} from "../../provider/formats/haproxy-cfg.js";
+import { haproxyCheckCommand, haproxyCommand } from "../../blueprints/services/haproxy-generator.js";
 import { reference } from "./reference.js";
 
 const facts = reference("haproxy-marathon-bridge.facts.json");

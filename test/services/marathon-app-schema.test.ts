@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import type { Blueprint } from "../../blueprints/blueprint.js";
-import { assertMarathonApp, formatAppErrors, marathonAppErrors } from "../../provider/services/marathon-app-schema.js";
+import { assertMarathonApp, formatAppErrors, marathonAppErrors } from "../../provider/formats/marathon-app-schema.js";
 import { referencePath } from "./reference.js";
 
 const blueprint: Pick<Blueprint, "apps"> = {
@@ -30,9 +30,9 @@ const blueprint: Pick<Blueprint, "apps"> = {
 };
 
 test("the schema copy beside the validator is byte-identical to shared/reference", () => {
-  const copy = readFileSync(new URL("../../provider/services/marathon-app-definition.schema.json", import.meta.url));
+  const copy = readFileSync(new URL("../../provider/formats/marathon-app-definition.schema.json", import.meta.url));
   const original = readFileSync(referencePath("marathon-app-definition.schema.json"));
-  assert.ok(copy.equals(original), "provider/services/marathon-app-definition.schema.json differs from the reference");
+  assert.ok(copy.equals(original), "provider/formats/marathon-app-definition.schema.json differs from the reference");
 });
 
 test("apps from a blueprint validate against the official schema", () => {

@@ -1,10 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { ServiceFile } from "../../provider/services/common.js";
-import { chronosCommand, chronosFiles } from "../../provider/services/chronos.js";
-import { marathonCommand, marathonFiles } from "../../provider/services/marathon.js";
-import { mesosMasterCommand } from "../../provider/services/mesos.js";
-import { zookeeperCommand, zookeeperIds } from "../../provider/services/zookeeper.js";
+import type { ServiceFile } from "../../blueprints/services/generated-service.js";
+import { chronosCommand, chronosFiles } from "../../blueprints/services/chronos-generator.js";
+import { marathonCommand, marathonFiles } from "../../blueprints/services/marathon-generator.js";
+import { mesosMasterCommand } from "../../blueprints/services/mesos-generator.js";
+import { zookeeperCommand, zookeeperIds } from "../../blueprints/services/zookeeper-generator.js";
 import { reference } from "./reference.js";
 
 const marathonRef = reference("marathon-flags.json");

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { ServiceFile } from "../../provider/services/common.js";
-import { dockerRequirements, DOCKER_UNAVAILABLE } from "../../provider/services/docker.js";
+import type { ServiceFile } from "../../blueprints/services/generated-service.js";
+import { dockerRequirements, DOCKER_UNAVAILABLE } from "../../blueprints/services/docker-generator.js";
 import {
   checkMesosOverrides,
   mesosAgentCommand,
@@ -11,8 +11,8 @@ import {
   mesosMasterFiles,
   mesosQuorum,
   type MesosDaemon,
-} from "../../provider/services/mesos.js";
-import { zookeeperIds } from "../../provider/services/zookeeper.js";
+} from "../../blueprints/services/mesos-generator.js";
+import { zookeeperIds } from "../../blueprints/services/zookeeper-generator.js";
 import { mesosFlagTable, reference, type MesosFlags } from "./reference.js";
 
 const ref = reference<MesosFlags>("mesos-flags.json");

@@ -9,7 +9,7 @@ import {
   zookeeperIds,
   zookeeperValidate,
   type ZookeeperMember,
-} from "../../provider/services/zookeeper.js";
+} from "../../blueprints/services/zookeeper-generator.js";
 import { reference } from "./reference.js";
 
 const zk = reference("zookeeper-config.json");

@@ -1,12 +1,14 @@
-// Marathon service driver: /etc/marathon/conf/<flag> files in the conventions of
+// Marathon service generator: /etc/marathon/conf/<flag> files in the conventions of
 // Mesosphere's marathon package (bin/marathon-framework at v1.1.1): each file
 // <name> becomes --<name> <contents>, ?<name> becomes --<name>. Flag names are
 // checked against Marathon v1.1.1's documented flags (flag-names.ts).
 
-import { checkPort, type DaemonCommand, type FlagValue, type ServiceFile } from "./common.js";
-import { checkConfOverrides, confDirFiles, type ConfDirSpec } from "./conf-dir.js";
+import { checkPort } from "../../provider/formats/tcp-port.js";
+import type { FlagValue } from "./config-text.js";
+import type { DaemonCommand, ServiceFile } from "./generated-service.js";
+import { checkConfOverrides, confDirFiles, type ConfDirSpec } from "./conf-dir-generator.js";
 import { MARATHON_FLAGS } from "./flag-names.js";
-import { zkConnectString, type ZookeeperMember } from "./zookeeper.js";
+import { zkConnectString, type ZookeeperMember } from "./zookeeper-generator.js";
 
 export const MARATHON_CONF_DIR = "/etc/marathon/conf";
 export const MARATHON_HTTP_PORT = 8080;
@@ -48,7 +50,10 @@ export function marathonFiles(input: MarathonInput): ServiceFile[] {
   return confDirFiles(MARATHON_CONF, flags);
 }
 
-/** Marathon as the package runs it. `noLogger` adds --no-logger (the launcher strips it) so output goes to stdout, not syslog. */
+/**
+ * Marathon as the package runs it. `noLogger` adds --no-logger (the launcher strips it) so output goes
+ * to stdout, not syslog.
+ */
 export function marathonCommand(opts: { httpPort?: number; noLogger?: boolean } = {}): DaemonCommand {
   const port = opts.httpPort ?? MARATHON_HTTP_PORT;
   return {

@@ -1,15 +1,15 @@
-// Docker service driver: what the mesos_docker role needs on a Mesos agent.
+// Docker service generator: what the mesos_docker role needs on a Mesos agent.
 // The agent side (containerizers=docker,mesos, executor_registration_timeout=5mins)
 // is written by mesosAgentFiles({ docker: true }); this module names the package and
 // the daemon, and says plainly that Docker does not run on gantry's own machines.
 
-import type { DaemonCommand } from "./common.js";
+import type { DaemonCommand } from "./generated-service.js";
 
 /** Debian's Docker engine package (dockerd, containerd and runc come with it). */
 export const DOCKER_PACKAGE = "docker.io";
 export const DOCKER_SOCKET = "/var/run/docker.sock";
 
-/** Agent flags the mesos_docker role sets (see mesos.ts). */
+/** Agent flags the mesos_docker role sets (see mesos-generator.ts). */
 export const DOCKER_AGENT_FLAGS = { containerizers: "docker,mesos", executor_registration_timeout: "5mins" } as const;
 
 /** A statement the caller can show wherever a plan includes the mesos_docker role. */

@@ -8,6 +8,8 @@
 // Its "$schema" is the generic "http://json-schema.org/schema#", but the schema is
 // Draft 4 (tuple-form items, boolean-less exclusiveMaximum…): it is compiled with
 // ajv-draft-04, whatever $schema says.
+//
+// In provider/formats, not blueprints/services: the marathon_app type checks definitions at apply time too.
 
 import AjvDraft04 from "ajv-draft-04";
 import type { ErrorObject } from "ajv";
@@ -71,7 +73,10 @@ export function formatAppErrors(errors: AppDefinitionError[]): string {
 export function assertMarathonApp(app: unknown): void {
   const errs = marathonAppErrors(app);
   if (errs.length === 0) return;
-  const id = app && typeof app === "object" && typeof (app as { id?: unknown }).id === "string" ? ` ${(app as { id: string }).id}` : "";
+  const id =
+    app && typeof app === "object" && typeof (app as { id?: unknown }).id === "string"
+      ? ` ${(app as { id: string }).id}`
+      : "";
   throw new Error(`Marathon app${id} does not match the AppDefinition schema:\n${formatAppErrors(errs)}`);
 }
 

@@ -1,4 +1,4 @@
-// ZooKeeper service driver: zoo.cfg and myid in the conventions of Debian's
+// ZooKeeper service generator: zoo.cfg and myid in the conventions of Debian's
 // `zookeeper` package (3.8.0 in bookworm), and the java command line that runs
 // the server in the foreground.
 //
@@ -18,7 +18,9 @@
 //   -Dzookeeper.log.dir=$ZOO_LOG_DIR -Dzookeeper.root.logger=$ZOO_LOG4J_PROP $ZOOMAIN $ZOOCFG
 //   as user zookeeper; ZOOMAIN=org.apache.zookeeper.server.quorum.QuorumPeerMain.
 
-import { checkPort, singleLine, type DaemonCommand, type ServiceFile } from "./common.js";
+import { checkPort } from "../../provider/formats/tcp-port.js";
+import { singleLine } from "./config-text.js";
+import type { DaemonCommand, ServiceFile } from "./generated-service.js";
 
 export const ZOOKEEPER_CONF_DIR = "/etc/zookeeper/conf";
 export const ZOOKEEPER_CFG = `${ZOOKEEPER_CONF_DIR}/zoo.cfg`;
@@ -31,7 +33,26 @@ export const ZOOKEEPER_ELECTION_PORT = 3888;
 export const ZOOKEEPER_ADMIN_DEFAULT_PORT = 8080;
 export const DEFAULT_FOUR_LETTER_WORDS = ["srvr", "mntr", "ruok", "stat", "conf"] as const;
 /** Every 4lw command ZooKeeper 3.8 knows (zookeeperAdmin.md). */
-export const FOUR_LETTER_WORDS = ["conf", "cons", "crst", "dump", "envi", "ruok", "srst", "srvr", "stat", "wchs", "wchc", "dirs", "wchp", "mntr", "isro", "hash", "gtmk", "stmk"] as const;
+export const FOUR_LETTER_WORDS = [
+  "conf",
+  "cons",
+  "crst",
+  "dump",
+  "envi",
+  "ruok",
+  "srst",
+  "srvr",
+  "stat",
+  "wchs",
+  "wchc",
+  "dirs",
+  "wchp",
+  "mntr",
+  "isro",
+  "hash",
+  "gtmk",
+  "stmk",
+] as const;
 export const ZOOKEEPER_MAX_ID = 255;
 export const ZOOKEEPER_MAIN = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
 export const ZOOKEEPER_CLASSPATH = [
@@ -56,7 +77,10 @@ export interface ZookeeperInput {
   /** Separate transaction log directory (dataLogDir). */
   dataLogDir?: string;
   clientPort?: number;
-  /** clientPortAddress: the address clients connect to (all addresses when unset). Needed when several members share one machine. */
+  /**
+   * clientPortAddress: the address clients connect to (all addresses when unset).
+   * Needed when several members share one machine.
+   */
   clientPortAddress?: string;
   quorumPort?: number;
   electionPort?: number;
@@ -95,11 +119,13 @@ export function zookeeperMajority(count: number): number {
 export function zookeeperValidate(members: ZookeeperMember[], self?: number): string[] {
   const errs: string[] = [];
   if (members.length === 0) errs.push("zookeeper: the ensemble has no members");
-  if (members.length > ZOOKEEPER_MAX_ID) errs.push(`zookeeper: at most ${ZOOKEEPER_MAX_ID} members (got ${members.length})`);
+  if (members.length > ZOOKEEPER_MAX_ID)
+    errs.push(`zookeeper: at most ${ZOOKEEPER_MAX_ID} members (got ${members.length})`);
   const ids = new Set<number>();
   const addrs = new Set<string>();
   for (const m of members) {
-    if (!Number.isInteger(m.id) || m.id < 1 || m.id > ZOOKEEPER_MAX_ID) errs.push(`zookeeper: server id must be an integer 1..${ZOOKEEPER_MAX_ID} (got ${m.id} for ${m.address})`);
+    if (!Number.isInteger(m.id) || m.id < 1 || m.id > ZOOKEEPER_MAX_ID)
+      errs.push(`zookeeper: server id must be an integer 1..${ZOOKEEPER_MAX_ID} (got ${m.id} for ${m.address})`);
     else if (ids.has(m.id)) errs.push(`zookeeper: server id ${m.id} is used twice`);
     ids.add(m.id);
     if (typeof m.address !== "string" || !/^[A-Za-z0-9._-]+$/.test(m.address)) {
@@ -107,7 +133,8 @@ export function zookeeperValidate(members: ZookeeperMember[], self?: number): st
     } else if (addrs.has(m.address)) errs.push(`zookeeper: two members at ${m.address} (their ports would clash)`);
     addrs.add(m.address);
   }
-  if (self !== undefined && !members.some((m) => m.id === self)) errs.push(`zookeeper: self id ${self} is not a member (ids: ${[...ids].join(", ")})`);
+  if (self !== undefined && !members.some((m) => m.id === self))
+    errs.push(`zookeeper: self id ${self} is not a member (ids: ${[...ids].join(", ")})`);
   return errs;
 }
 
@@ -126,13 +153,19 @@ export function zooCfg(input: ZookeeperInput): string {
   const admin = input.adminServerPort ?? null;
   if (admin !== null) {
     checkPort("zookeeper: adminServerPort", admin);
-    if (admin === ZOOKEEPER_ADMIN_DEFAULT_PORT) throw new Error("zookeeper: adminServerPort 8080 clashes with Marathon's http_port; pick another port or null to disable the AdminServer");
+    if (admin === ZOOKEEPER_ADMIN_DEFAULT_PORT)
+      throw new Error(
+        "zookeeper: adminServerPort 8080 clashes with Marathon's http_port; " +
+          "pick another port or null to disable the AdminServer",
+      );
   }
   const ports = [clientPort, quorumPort, electionPort, ...(admin === null ? [] : [admin])];
-  if (new Set(ports).size !== ports.length) throw new Error(`zookeeper: client, quorum, election and admin ports must differ (got ${ports.join(", ")})`);
+  if (new Set(ports).size !== ports.length)
+    throw new Error(`zookeeper: client, quorum, election and admin ports must differ (got ${ports.join(", ")})`);
   const words = input.fourLetterWords ?? [...DEFAULT_FOUR_LETTER_WORDS];
   for (const w of words) {
-    if (w !== "*" && !(FOUR_LETTER_WORDS as readonly string[]).includes(w)) throw new Error(`zookeeper: unknown four-letter word "${w}" (known: ${FOUR_LETTER_WORDS.join(", ")}, or "*")`);
+    if (w !== "*" && !(FOUR_LETTER_WORDS as readonly string[]).includes(w))
+      throw new Error(`zookeeper: unknown four-letter word "${w}" (known: ${FOUR_LETTER_WORDS.join(", ")}, or "*")`);
   }
   const dataDir = absPath("dataDir", input.dataDir ?? ZOOKEEPER_DATA_DIR);
   const lines = [
@@ -143,12 +176,16 @@ export function zooCfg(input: ZookeeperInput): string {
     `dataDir=${dataDir}`,
     ...(input.dataLogDir ? [`dataLogDir=${absPath("dataLogDir", input.dataLogDir)}`] : []),
     `clientPort=${clientPort}`,
-    ...(input.clientPortAddress ? [`clientPortAddress=${singleLine("zookeeper: clientPortAddress", input.clientPortAddress)}`] : []),
+    ...(input.clientPortAddress
+      ? [`clientPortAddress=${singleLine("zookeeper: clientPortAddress", input.clientPortAddress)}`]
+      : []),
     `autopurge.snapRetainCount=${Math.max(3, positiveInt("autopurgeRetain", input.autopurgeRetain ?? 3))}`,
     `autopurge.purgeInterval=${positiveInt("autopurgeHours", input.autopurgeHours ?? 24)}`,
     `4lw.commands.whitelist=${[...new Set(words)].join(",")}`,
     ...(admin === null ? ["admin.enableServer=false"] : ["admin.enableServer=true", `admin.serverPort=${admin}`]),
-    ...[...input.members].sort((a, b) => a.id - b.id).map((m) => `server.${m.id}=${m.address}:${quorumPort}:${electionPort}`),
+    ...[...input.members]
+      .sort((a, b) => a.id - b.id)
+      .map((m) => `server.${m.id}=${m.address}:${quorumPort}:${electionPort}`),
   ];
   return lines.join("\n") + "\n";
 }
@@ -173,7 +210,10 @@ export function zookeeperFiles(input: ZookeeperInput): ServiceFile[] {
 
 export interface ZookeeperCommandOptions {
   cfgPath?: string;
-  /** log4j root logger (INFO,CONSOLE: stdout for a supervisor; INFO,ROLLINGFILE: <logDir>/zookeeper.log as Debian's init script). */
+  /**
+   * log4j root logger (INFO,CONSOLE: stdout, for gantry to keep; INFO,ROLLINGFILE: <logDir>/zookeeper.log
+   * as Debian's init script).
+   */
   rootLogger?: string;
   logDir?: string;
   /** Extra JVM options, e.g. ["-Xmx1g"]. */
@@ -201,7 +241,12 @@ export function zookeeperCommand(opts: ZookeeperCommandOptions = {}): DaemonComm
       ZOOKEEPER_MAIN,
       cfg,
     ],
-    ports: [clientPort, opts.input?.quorumPort ?? ZOOKEEPER_QUORUM_PORT, opts.input?.electionPort ?? ZOOKEEPER_ELECTION_PORT, ...(admin === null ? [] : [admin])],
+    ports: [
+      clientPort,
+      opts.input?.quorumPort ?? ZOOKEEPER_QUORUM_PORT,
+      opts.input?.electionPort ?? ZOOKEEPER_ELECTION_PORT,
+      ...(admin === null ? [] : [admin]),
+    ],
     user: "zookeeper",
     health_check: { type: "tcp", port: clientPort },
   };
@@ -210,16 +255,24 @@ export function zookeeperCommand(opts: ZookeeperCommandOptions = {}): DaemonComm
 /** "h1:2181,h2:2181,h3:2181" (Chronos zk_hosts, ZooKeeper clients), members in id order. */
 export function zkHosts(members: ZookeeperMember[], clientPort: number = ZOOKEEPER_CLIENT_PORT): string {
   if (members.length === 0) throw new Error("zookeeper: no members to connect to");
-  return [...members].sort((a, b) => a.id - b.id).map((m) => `${m.address}:${clientPort}`).join(",");
+  return [...members]
+    .sort((a, b) => a.id - b.id)
+    .map((m) => `${m.address}:${clientPort}`)
+    .join(",");
 }
 
 /**
  * "zk://h1:2181,h2:2181/<path>" (Mesos --zk/--master, Marathon --zk/--master); without a
  * path, the plain "h1:2181,h2:2181" form.
  */
-export function zkConnectString(members: ZookeeperMember[], path?: string, clientPort: number = ZOOKEEPER_CLIENT_PORT): string {
+export function zkConnectString(
+  members: ZookeeperMember[],
+  path?: string,
+  clientPort: number = ZOOKEEPER_CLIENT_PORT,
+): string {
   const hosts = zkHosts(members, clientPort);
   if (path === undefined) return hosts;
-  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(path)) throw new Error(`zookeeper: znode path must look like /name[/name…] (got "${path}")`);
+  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(path))
+    throw new Error(`zookeeper: znode path must look like /name[/name…] (got "${path}")`);
   return `zk://${hosts}${path}`;
 }

@@ -3,7 +3,8 @@
 // <dir>/<name> becomes --<name> <contents>; a file named ?<name> becomes --<name>
 // with no value; a flag given on the command line suppresses its file.
 
-import { flagValueText, sortedEntries, type FlagValue, type ServiceFile } from "./common.js";
+import { flagValueText, sortedEntries, type FlagValue } from "./config-text.js";
+import type { ServiceFile } from "./generated-service.js";
 
 export interface ConfDirSpec {
   /** "marathon" | "chronos" (for messages). */
@@ -19,9 +20,12 @@ export interface ConfDirSpec {
 /** Throw on the first override name the service does not accept (naming flag and service). */
 export function checkConfOverrides(spec: ConfDirSpec, overrides: Record<string, FlagValue>): void {
   for (const [name, value] of sortedEntries(overrides)) {
-    if (!spec.accepted.includes(name)) throw new Error(`${spec.service}: unknown flag "${name}" (not in the ${spec.service} flag list)`);
-    if (spec.refused?.includes(name)) throw new Error(`${spec.service}: flag "${name}" only prints and exits; it cannot be configured`);
-    if (value === false && spec.negation(name) === undefined) throw new Error(`${spec.service}: flag "${name}" has no disabling form; leave it out instead of false`);
+    if (!spec.accepted.includes(name))
+      throw new Error(`${spec.service}: unknown flag "${name}" (not in the ${spec.service} flag list)`);
+    if (spec.refused?.includes(name))
+      throw new Error(`${spec.service}: flag "${name}" only prints and exits; it cannot be configured`);
+    if (value === false && spec.negation(name) === undefined)
+      throw new Error(`${spec.service}: flag "${name}" has no disabling form; leave it out instead of false`);
     if (typeof value !== "boolean") flagValueText(spec.service, name, value);
   }
 }
@@ -33,9 +37,15 @@ export function confDirFiles(spec: ConfDirSpec, flags: Record<string, FlagValue>
     if (value === true) files.push({ path: `${spec.dir}/?${name}`, content: "", mode: "0644" });
     else if (value === false) {
       const neg = spec.negation(name);
-      if (neg === undefined || !spec.accepted.includes(neg)) throw new Error(`${spec.service}: flag "${name}" has no disabling form`);
+      if (neg === undefined || !spec.accepted.includes(neg))
+        throw new Error(`${spec.service}: flag "${name}" has no disabling form`);
       files.push({ path: `${spec.dir}/?${neg}`, content: "", mode: "0644" });
-    } else files.push({ path: `${spec.dir}/${name}`, content: flagValueText(spec.service, name, value) + "\n", mode: "0644" });
+    } else
+      files.push({
+        path: `${spec.dir}/${name}`,
+        content: flagValueText(spec.service, name, value) + "\n",
+        mode: "0644",
+      });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

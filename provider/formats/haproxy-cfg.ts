@@ -1,4 +1,4 @@
-// HAProxy service driver: haproxy.cfg for Marathon apps, in the manner of
+// haproxy.cfg for Marathon apps, in the manner of
 // marathon-lb (mesosphere/marathon-lb v1.0.0 … v1.15.0) or of the older
 // haproxy-marathon-bridge (mesosphere/marathon bin/haproxy-marathon-bridge).
 //
@@ -23,17 +23,10 @@
 // Output is deterministic: apps sorted by service port, tasks by host then port,
 // duplicates dropped, so the text changes only when the inputs do.
 //
-// Running it: `haproxy -W -db -f /etc/haproxy/haproxy.cfg` is master-worker mode in
-// the foreground (no `daemon` in global: a supervisor keeps the process). To apply a
-// new configuration, check it with `haproxy -c -f <cfg>` and send SIGUSR2 to the
-// master process: it re-executes itself with the new file, starts new workers, and
-// the old workers finish their connections (a seamless reload; Debian's systemd unit
-// does the same with -Ws and `kill -USR2 $MAINPID`). A config that fails the check
-// is never signalled: the running workers keep the old one.
+// In provider/formats, not blueprints/services: the haproxy_config type renders it from live tasks at apply time.
 
-import { checkPort, type DaemonCommand, type Exec } from "./common.js";
+import { checkPort } from "./tcp-port.js";
 
-export const HAPROXY_BINARY = "/usr/sbin/haproxy";
 export const HAPROXY_CFG = "/etc/haproxy/haproxy.cfg";
 export const HAPROXY_STATS_PORT = 9090;
 export const HAPROXY_VHOST_PORT = 80;
@@ -65,7 +58,10 @@ export interface HaproxyInput {
   /** "user:password" for the stats page (none by default). */
   statsAuth?: string;
   style?: "marathon-lb" | "bridge";
-  /** Where HAProxy logs: "syslog" (the style's syslog target, default) or "stdout" (for a supervisor that keeps stdout, or hosts without /dev/log). */
+  /**
+   * Where HAProxy logs: "syslog" (the style's syslog target, default) or "stdout" (for a process
+   * whose output gantry keeps, or hosts without /dev/log).
+   */
   log?: "syslog" | "stdout";
 }
 
@@ -107,33 +103,47 @@ function prepare(input: HaproxyInput): Prepared[] {
   const ports = new Map<number, string>([[statsPort, "the stats listener"]]);
   const anyVhost = input.apps.some((a) => a.vhost !== undefined);
   if (style === "marathon-lb" && anyVhost) {
-    if (ports.has(HAPROXY_VHOST_PORT)) throw new Error(`haproxy: stats port ${HAPROXY_VHOST_PORT} is taken by the vhost frontend`);
+    if (ports.has(HAPROXY_VHOST_PORT))
+      throw new Error(`haproxy: stats port ${HAPROXY_VHOST_PORT} is taken by the vhost frontend`);
     ports.set(HAPROXY_VHOST_PORT, "the vhost frontend marathon_http_in");
   }
   const names = new Map<string, string>();
   const out: Prepared[] = [];
   for (const app of input.apps) {
-    if (typeof app.id !== "string" || !APP_ID.test(app.id)) throw new Error(`haproxy: app id ${JSON.stringify(app.id)} is not a Marathon app id (lower-case path such as /prod/web)`);
+    if (typeof app.id !== "string" || !APP_ID.test(app.id))
+      throw new Error(
+        `haproxy: app id ${JSON.stringify(app.id)} is not a Marathon app id (lower-case path such as /prod/web)`,
+      );
     checkPort(`haproxy: ${app.id} servicePort`, app.servicePort);
     const clash = ports.get(app.servicePort);
-    if (clash !== undefined) throw new Error(`haproxy: service port ${app.servicePort} of ${app.id} is already used by ${clash}`);
+    if (clash !== undefined)
+      throw new Error(`haproxy: service port ${app.servicePort} of ${app.id} is already used by ${clash}`);
     ports.set(app.servicePort, app.id);
-    if (app.mode !== "http" && app.mode !== "tcp") throw new Error(`haproxy: ${app.id} mode must be "http" or "tcp" (got ${JSON.stringify(app.mode)})`);
+    if (app.mode !== "http" && app.mode !== "tcp")
+      throw new Error(`haproxy: ${app.id} mode must be "http" or "tcp" (got ${JSON.stringify(app.mode)})`);
     if (app.healthCheckPath !== undefined && (app.mode !== "http" || !PATH.test(app.healthCheckPath))) {
-      throw new Error(`haproxy: ${app.id} healthCheckPath needs mode http and a path starting with "/" without spaces (got ${JSON.stringify(app.healthCheckPath)})`);
+      throw new Error(
+        `haproxy: ${app.id} healthCheckPath needs mode http and a path starting with "/" without spaces ` +
+          `(got ${JSON.stringify(app.healthCheckPath)})`,
+      );
     }
     if (app.vhost !== undefined && (app.mode !== "http" || !/^[A-Za-z0-9.-]+$/.test(app.vhost))) {
       throw new Error(`haproxy: ${app.id} vhost needs mode http and a host name (got ${JSON.stringify(app.vhost)})`);
     }
-    if (style === "bridge" && app.vhost !== undefined) throw new Error(`haproxy: the bridge style has no vhost routing (${app.id})`);
-    const name = style === "bridge" ? `${bridgeAppName(app.id)}-${app.servicePort}` : marathonLbBackendName(app.id, app.servicePort);
+    if (style === "bridge" && app.vhost !== undefined)
+      throw new Error(`haproxy: the bridge style has no vhost routing (${app.id})`);
+    const name =
+      style === "bridge"
+        ? `${bridgeAppName(app.id)}-${app.servicePort}`
+        : marathonLbBackendName(app.id, app.servicePort);
     const other = names.get(name);
     if (other !== undefined) throw new Error(`haproxy: ${app.id} and ${other} both map to the name ${name}`);
     names.set(name, app.id);
     const seen = new Set<string>();
     const tasks: HaproxyTask[] = [];
     for (const t of app.tasks) {
-      if (typeof t.host !== "string" || !HOST.test(t.host)) throw new Error(`haproxy: ${app.id} task host ${JSON.stringify(t.host)} is not a host name or IPv4 address`);
+      if (typeof t.host !== "string" || !HOST.test(t.host))
+        throw new Error(`haproxy: ${app.id} task host ${JSON.stringify(t.host)} is not a host name or IPv4 address`);
       checkPort(`haproxy: ${app.id} task port`, t.port);
       const key = `${t.host}:${t.port}`;
       if (seen.has(key)) continue;
@@ -168,7 +178,9 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
     ]),
     statsSection(input, "0.0.0.0"),
   ];
-  const vhosts = apps.filter((a) => a.vhost !== undefined).sort((a, b) => (a.vhost! < b.vhost! ? -1 : a.vhost! > b.vhost! ? 1 : a.servicePort - b.servicePort));
+  const vhosts = apps
+    .filter((a) => a.vhost !== undefined)
+    .sort((a, b) => (a.vhost! < b.vhost! ? -1 : a.vhost! > b.vhost! ? 1 : a.servicePort - b.servicePort));
   if (vhosts.length) {
     const lines = [`bind ${bind}:${HAPROXY_VHOST_PORT}`, "mode http"];
     for (const a of vhosts) lines.push(`acl host_${a.vhost!.replace(/[^a-zA-Z0-9-]/g, "_")} hdr(host) -i ${a.vhost}`);
@@ -176,13 +188,20 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
     sections.push(section("frontend marathon_http_in", lines));
   }
   for (const a of apps) {
-    sections.push(section(`frontend ${a.name}`, [`bind ${bind}:${a.servicePort}`, `mode ${a.mode}`, `use_backend ${a.name}`]));
+    sections.push(
+      section(`frontend ${a.name}`, [`bind ${bind}:${a.servicePort}`, `mode ${a.mode}`, `use_backend ${a.name}`]),
+    );
     const lines = ["balance roundrobin", `mode ${a.mode}`];
     if (a.mode === "http") {
-      lines.push("option forwardfor", "http-request set-header X-Forwarded-Port %[dst_port]", "http-request add-header X-Forwarded-Proto https if { ssl_fc }");
+      lines.push(
+        "option forwardfor",
+        "http-request set-header X-Forwarded-Port %[dst_port]",
+        "http-request add-header X-Forwarded-Proto https if { ssl_fc }",
+      );
       if (a.healthCheckPath !== undefined) lines.push(`option httpchk GET ${a.healthCheckPath}`, "timeout check 20s");
     }
-    for (const t of a.tasks) lines.push(`server ${marathonLbServerName(t.host, t.port)} ${t.host}:${t.port} check inter 2s fall 3`);
+    for (const t of a.tasks)
+      lines.push(`server ${marathonLbServerName(t.host, t.port)} ${t.host}:${t.port} check inter 2s fall 3`);
     sections.push(section(`backend ${a.name}`, lines));
   }
   return sections;
@@ -190,15 +209,23 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
 
 function logLines(input: HaproxyInput, syslog: string): string[] {
   if (input.log === "stdout") return ["log stdout format raw local0"];
-  if (input.log !== undefined && input.log !== "syslog") throw new Error(`haproxy: log must be "syslog" or "stdout" (got ${JSON.stringify(input.log)})`);
+  if (input.log !== undefined && input.log !== "syslog")
+    throw new Error(`haproxy: log must be "syslog" or "stdout" (got ${JSON.stringify(input.log)})`);
   return [`log ${syslog} local0`, `log ${syslog} local1 notice`];
 }
 
 function statsSection(input: HaproxyInput, defaultAddress: string): string {
   const port = input.statsPort ?? HAPROXY_STATS_PORT;
-  const lines = [`bind ${input.statsBindAddress ?? defaultAddress}:${port}`, "mode http", "stats enable", "stats uri /haproxy?stats", "monitor-uri /_haproxy_health_check"];
+  const lines = [
+    `bind ${input.statsBindAddress ?? defaultAddress}:${port}`,
+    "mode http",
+    "stats enable",
+    "stats uri /haproxy?stats",
+    "monitor-uri /_haproxy_health_check",
+  ];
   if (input.statsAuth !== undefined) {
-    if (!/^[^\s:]+:\S+$/.test(input.statsAuth)) throw new Error(`haproxy: statsAuth must be "user:password" without spaces`);
+    if (!/^[^\s:]+:\S+$/.test(input.statsAuth))
+      throw new Error(`haproxy: statsAuth must be "user:password" without spaces`);
     lines.push(`stats auth ${input.statsAuth}`);
   }
   return section("listen stats", lines);
@@ -208,7 +235,15 @@ function bridge(input: HaproxyInput, apps: Prepared[]): string[] {
   const bind = input.bindAddress ?? "0.0.0.0";
   const sections = [
     section("global", [...logLines(input, "127.0.0.1"), "maxconn 4096"]),
-    section("defaults", ["log global", "retries 3", "maxconn 2000", "timeout connect 5000", "timeout client 50000", "timeout server 50000", "default-server init-addr libc,none"]),
+    section("defaults", [
+      "log global",
+      "retries 3",
+      "maxconn 2000",
+      "timeout connect 5000",
+      "timeout client 50000",
+      "timeout server 50000",
+      "default-server init-addr libc,none",
+    ]),
     statsSection(input, "127.0.0.1"),
   ];
   for (const a of apps) {
@@ -223,30 +258,18 @@ function bridge(input: HaproxyInput, apps: Prepared[]): string[] {
 /** The complete haproxy.cfg text. Throws on clashing service ports or names and malformed input. */
 export function haproxyConfig(input: HaproxyInput): string {
   const style = input.style ?? "marathon-lb";
-  if (style !== "marathon-lb" && style !== "bridge") throw new Error(`haproxy: style must be "marathon-lb" or "bridge" (got ${JSON.stringify(style)})`);
+  if (style !== "marathon-lb" && style !== "bridge")
+    throw new Error(`haproxy: style must be "marathon-lb" or "bridge" (got ${JSON.stringify(style)})`);
   const apps = prepare(input);
   const header = `# Generated by gantry (${style} style); do not edit: regenerated from the Marathon apps.`;
   const sections = style === "bridge" ? bridge(input, apps) : marathonLb(input, apps);
   return [header, ...sections].join("\n\n") + "\n";
 }
 
-/** `haproxy -c -f <cfg>`: exits 0 when the file is valid. */
-export function haproxyCheckCommand(cfgPath: string = HAPROXY_CFG): Exec {
-  return { command: HAPROXY_BINARY, args: ["-c", "-f", cfgPath] };
-}
-
-/** Master-worker mode in the foreground (-W -db); reload = SIGUSR2 to the master (see the top of this file). */
-export function haproxyCommand(opts: { cfgPath?: string; input?: HaproxyInput } = {}): DaemonCommand {
-  const cfg = opts.cfgPath ?? HAPROXY_CFG;
-  const statsPort = opts.input?.statsPort ?? HAPROXY_STATS_PORT;
-  const apps = opts.input ? prepare(opts.input) : [];
-  const vhost = (opts.input?.style ?? "marathon-lb") === "marathon-lb" && apps.some((a) => a.vhost !== undefined);
-  return {
-    name: "haproxy",
-    command: HAPROXY_BINARY,
-    args: ["-W", "-db", "-f", cfg],
-    ports: [statsPort, ...(vhost ? [HAPROXY_VHOST_PORT] : []), ...apps.map((a) => a.servicePort)].sort((a, b) => a - b),
-    health_check: { type: "http", port: statsPort, path: "/_haproxy_health_check" },
-    reload: `${HAPROXY_BINARY} -c -f ${cfg} && kill -USR2 <master pid>`,
-  };
+/** Every port a haproxy.cfg from `input` listens on: stats, the vhost frontend (marathon-lb), the service ports. */
+export function haproxyListenPorts(input: HaproxyInput): number[] {
+  const apps = prepare(input);
+  const vhost = (input.style ?? "marathon-lb") === "marathon-lb" && apps.some((a) => a.vhost !== undefined);
+  const statsPort = input.statsPort ?? HAPROXY_STATS_PORT;
+  return [statsPort, ...(vhost ? [HAPROXY_VHOST_PORT] : []), ...apps.map((a) => a.servicePort)].sort((a, b) => a - b);
 }

@@ -1,13 +1,15 @@
-// Chronos service driver: /etc/chronos/conf/<flag> files in the conventions of
+// Chronos service generator: /etc/chronos/conf/<flag> files in the conventions of
 // Mesosphere's chronos package (mesosphere/chronos-pkg bin/chronos-framework): each
 // file <name> becomes --<name> <contents>, ?<name> becomes --<name>. The package sets
 // http_port 4400 (Chronos' own default, 8080, is Marathon's). Flag names are checked
 // against the Chronos v3 documented flags (flag-names.ts).
 
-import { checkPort, type DaemonCommand, type FlagValue, type ServiceFile } from "./common.js";
-import { checkConfOverrides, confDirFiles, type ConfDirSpec } from "./conf-dir.js";
+import { checkPort } from "../../provider/formats/tcp-port.js";
+import type { FlagValue } from "./config-text.js";
+import type { DaemonCommand, ServiceFile } from "./generated-service.js";
+import { checkConfOverrides, confDirFiles, type ConfDirSpec } from "./conf-dir-generator.js";
 import { CHRONOS_FLAGS, CHRONOS_VALUELESS_FLAGS } from "./flag-names.js";
-import { zkConnectString, zkHosts, type ZookeeperMember } from "./zookeeper.js";
+import { zkConnectString, zkHosts, type ZookeeperMember } from "./zookeeper-generator.js";
 
 export const CHRONOS_CONF_DIR = "/etc/chronos/conf";
 export const CHRONOS_HTTP_PORT = 4400;
@@ -19,7 +21,8 @@ export const CHRONOS_CONF: ConfDirSpec = {
   accepted: CHRONOS_FLAGS,
   refused: ["help"],
   // Only http_compression has a documented disabling form.
-  negation: (name) => (CHRONOS_FLAGS.includes(`disable_${name}`) && CHRONOS_VALUELESS_FLAGS.includes(name) ? `disable_${name}` : undefined),
+  negation: (name) =>
+    CHRONOS_FLAGS.includes(`disable_${name}`) && CHRONOS_VALUELESS_FLAGS.includes(name) ? `disable_${name}` : undefined,
 };
 
 export interface ChronosInput {
@@ -36,8 +39,10 @@ export function chronosFiles(input: ChronosInput): ServiceFile[] {
   checkConfOverrides(CHRONOS_CONF, overrides);
   for (const [name, value] of Object.entries(overrides)) {
     const valueless = CHRONOS_VALUELESS_FLAGS.includes(name);
-    if (valueless && typeof value !== "boolean") throw new Error(`chronos: flag "${name}" is a switch; give true or false (got ${JSON.stringify(value)})`);
-    if (!valueless && typeof value === "boolean") throw new Error(`chronos: flag "${name}" takes a value, not ${value}`);
+    if (valueless && typeof value !== "boolean")
+      throw new Error(`chronos: flag "${name}" is a switch; give true or false (got ${JSON.stringify(value)})`);
+    if (!valueless && typeof value === "boolean")
+      throw new Error(`chronos: flag "${name}" takes a value, not ${value}`);
   }
   const flags: Record<string, FlagValue> = {
     master: zkConnectString(input.zookeeper, input.mesosZkPath ?? "/mesos"),
@@ -50,9 +55,13 @@ export function chronosFiles(input: ChronosInput): ServiceFile[] {
   return confDirFiles(CHRONOS_CONF, flags);
 }
 
-/** Chronos as the package runs it (ExecStart=/usr/bin/chronos). */
-/** Chronos as the package runs it; its health check asks the job list under the version's API prefix ("/v1" for Chronos 3, "" for Chronos 2). */
-export function chronosCommand(opts: { httpPort?: number; noLogger?: boolean; apiPrefix?: string } = {}): DaemonCommand {
+/**
+ * Chronos as the package runs it (ExecStart=/usr/bin/chronos); its health check asks the job list under
+ * the version's API prefix ("/v1" for Chronos 3, "" for Chronos 2).
+ */
+export function chronosCommand(
+  opts: { httpPort?: number; noLogger?: boolean; apiPrefix?: string } = {},
+): DaemonCommand {
   const port = opts.httpPort ?? CHRONOS_HTTP_PORT;
   return {
     name: "chronos",

@@ -1,0 +1,166 @@
+// Stage "apps": Marathon apps and Chronos jobs, through Marathon's and
+// Chronos' APIs, or (on local hosts, where those daemons cannot run) each app
+// instance as a process gantry starts and watches on an agent, in place of
+// Marathon, with Marathon's PORT0/PORT/HOST environment.
+
+import type { Value } from "../../contract/values.js";
+import type { Expr } from "../../planner/expressions/ast.js";
+import type { ResourceConfig } from "../../planner/model.js";
+import { taskPlacement, type TaskPlace } from "../cluster-record.js";
+import { at, lit, ref } from "../expression-builders.js";
+import { fieldOrigin } from "../field-origin.js";
+import { buildBlock, pathSlug } from "../generated-blocks.js";
+import type { ClusterInput } from "./cluster-input.js";
+import { serviceKeysByRole, type GroupResources } from "./group-resources.js";
+import type { ClusterTopology } from "./topology.js";
+
+export interface AppResources {
+  /** marathon_app and chronos_job blocks, or one service block per app run as processes. */
+  blocks: ResourceConfig[];
+  /** Per app id: the tasks HAProxy routes to, as an expression. */
+  tasksOf: Map<string, Expr>;
+  /** Keys of the service blocks that run apps as processes. */
+  processKeys: string[];
+  /** Task name → where it runs, when gantry runs the apps (the cluster records it). */
+  tasks: Record<string, TaskPlace>;
+}
+
+type App = Record<string, unknown>;
+
+/** An app's key in its block: its id without the leading slash. */
+const appKey = (app: App) => String(app.id).replace(/^\/+/, "");
+
+export function appResources(c: ClusterInput, topology: ClusterTopology, groups: GroupResources[]): AppResources {
+  const bp = c.blueprint;
+  const runner = bp.app_runner ?? (bp.hosts.every((h) => h.driver === "local") ? "processes" : "marathon");
+  const out: AppResources = { blocks: [], tasksOf: new Map(), processKeys: [], tasks: {} };
+  const services = serviceKeysByRole(groups);
+  if (runner === "marathon") {
+    marathonApps(c, topology, services.get("mesos_marathon") ?? [], out);
+    chronosJobs(c, topology, services.get("mesos_chronos") ?? [], out);
+  } else {
+    // apps start after the agents and frameworks they would run on
+    const runsAfter = [...(services.get("mesos_slave") ?? []), ...(services.get("mesos_marathon") ?? [])];
+    appProcesses(c, topology, runsAfter, out);
+    if (bp.jobs.length)
+      c.diags.warning(
+        `cluster ${c.resource.name}: ${bp.jobs.length} Chronos job(s) are not scheduled: ` +
+          "Chronos cannot run on local hosts",
+        fieldOrigin(c.resource, "jobs"),
+        "The jobs stay in the blueprint and are scheduled through Chronos' API where a Chronos is reachable " +
+          "(hosts that are not local).",
+      );
+  }
+  return out;
+}
+
+/** marathon_app.<cluster>_apps: one instance per app; HAProxy routes to the tasks Marathon reports. */
+function marathonApps(c: ClusterInput, topology: ClusterTopology, marathons: string[], out: AppResources): void {
+  const { apps } = c.blueprint;
+  const name = `${c.resource.name}_apps`;
+  if (apps.length)
+    out.blocks.push(
+      buildBlock({
+        type: "marathon_app",
+        name,
+        instances: new Map(apps.map((a) => [appKey(a), { endpoints: topology.marathons, definition: a as Value }])),
+        properties: ["endpoints", "definition"],
+        dependsOn: marathons,
+        origin: fieldOrigin(c.resource, "apps"),
+      }),
+    );
+  for (const a of apps) out.tasksOf.set(String(a.id), ref("marathon_app", name, at(appKey(a)), "tasks"));
+}
+
+/** chronos_job.<cluster>_jobs: one instance per job. */
+function chronosJobs(c: ClusterInput, topology: ClusterTopology, chronoses: string[], out: AppResources): void {
+  const { jobs } = c.blueprint;
+  if (!jobs.length) return;
+  const prefix = c.distro.chronos_api_prefix;
+  out.blocks.push(
+    buildBlock({
+      type: "chronos_job",
+      name: `${c.resource.name}_jobs`,
+      instances: new Map(
+        jobs.map((j) => [j.name, { endpoints: topology.chronoses, api_prefix: prefix, job: j as Value }]),
+      ),
+      properties: ["endpoints", "api_prefix", "job"],
+      dependsOn: chronoses,
+      origin: fieldOrigin(c.resource, "jobs"),
+    }),
+  );
+}
+
+/** service.<cluster>_app_<app>: one instance per app task, each kept on its recorded agent and port. */
+function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: string[], out: AppResources): void {
+  const r = c.resource;
+  const { apps } = c.blueprint;
+  if (!apps.length) return;
+  c.diags.warning(
+    `cluster ${r.name}: apps run as processes that gantry starts and watches on the agent hosts, ` +
+      "in place of Marathon (apply or reconcile restarts one that died)",
+    fieldOrigin(r, "apps"),
+    "Marathon cannot run on local hosts (its package is not in the repositories this machine reaches), " +
+      "so gantry starts each app instance itself, with Marathon's PORT0/PORT/HOST environment, " +
+      "and HAProxy routes to those processes.",
+  );
+  const agentHosts = topology.agents.map((p) => p.host);
+  const usedPorts = new Map<string, Set<number>>();
+  apps.forEach((a, ai) => {
+    const id = String(a.id);
+    const count = typeof a.instances === "number" ? a.instances : 1;
+    if (typeof a.cmd !== "string") {
+      c.diags.warning(
+        `cluster ${r.name}: app ${id} is not started: it has no "cmd" ` +
+          "(a Docker image needs a Docker engine, which local hosts do not have)",
+        fieldOrigin(r, "apps", ai),
+      );
+      return;
+    }
+    if (!agentHosts.length) return;
+    if (count > 100)
+      c.diags.error(
+        `cluster ${r.name}: app ${id} asks for ${count} instances; gantry runs at most 100 per app as processes`,
+        fieldOrigin(r, "apps", ai, "instances"),
+      );
+    const checks = Array.isArray(a.healthChecks) ? (a.healthChecks as { protocol?: string; path?: string }[]) : [];
+    const hc = checks[0];
+    const instances = new Map<string, Record<string, Value>>();
+    const tasks: Value[] = [];
+    const names = Array.from({ length: count }, (_, k) => `${appKey(a).replace(/\//g, "_")}-${k + 1}`);
+    for (const [task, where] of taskPlacement(names, agentHosts, c.previous.tasks, usedPorts)) {
+      const h = c.hostByName.get(where.host)!;
+      const port = where.port;
+      out.tasks[task] = where;
+      tasks.push({ host: h.address, port });
+      instances.set(task, {
+        host: h.name,
+        name: `app-${task}`,
+        command: "/bin/sh",
+        args: ["-c", a.cmd],
+        environment: {
+          PORT0: String(port),
+          PORT: String(port),
+          PORTS: String(port),
+          HOST: h.address,
+          MARATHON_APP_ID: id,
+          MESOS_TASK_ID: task,
+        },
+        ports: [port],
+        health_check: hc?.protocol === "HTTP" ? { type: "http", port, path: hc.path ?? "/" } : { type: "tcp", port },
+      });
+    }
+    const block = buildBlock({
+      type: "service",
+      name: `${r.name}_app_${pathSlug(appKey(a))}`,
+      instances,
+      properties: ["name", "command", "args", "environment", "ports", "health_check"],
+      hostBlock: r.name,
+      dependsOn: runsAfter,
+      origin: fieldOrigin(r, "apps", ai),
+    });
+    out.blocks.push(block);
+    out.processKeys.push(block.key);
+    out.tasksOf.set(id, lit(tasks));
+  });
+}

@@ -1,0 +1,63 @@
+// Stage "place": the node groups' instances onto the inventory's hosts, each
+// node kept where the last apply put it while its placement still holds; the
+// hosts used become the cluster's `host` block.
+
+import type { Value } from "../../contract/values.js";
+import type { ResourceConfig } from "../../planner/model.js";
+import type { Placement } from "../blueprint.js";
+import { recordedPlacements } from "../cluster-record.js";
+import { fieldOrigin } from "../field-origin.js";
+import { buildBlock } from "../generated-blocks.js";
+import { place, PlacementError } from "../placement.js";
+import { hostRoot, type ClusterInput } from "./cluster-input.js";
+
+export interface PlacedNodes {
+  placements: Placement[];
+  /** host.<cluster>: one instance per host used, keyed by host name. */
+  hosts: ResourceConfig;
+}
+
+/** The placement, or undefined (with an error naming the group) when a group cannot be placed. */
+export function placeNodes(c: ClusterInput): PlacedNodes | undefined {
+  const { blueprint: bp, resource: r } = c;
+  let placements: Placement[];
+  try {
+    placements = place({ groups: bp.node_groups, hosts: bp.hosts, previous: recordedPlacements(c.previous) });
+  } catch (e) {
+    if (!(e instanceof PlacementError)) throw e;
+    c.diags.error(
+      `cluster ${r.name}: cannot place node group "${e.group}" (${e.constraint})`,
+      fieldOrigin(
+        r,
+        "node_groups",
+        bp.node_groups.findIndex((g) => g.name === e.group),
+      ),
+      e.message,
+    );
+    return undefined;
+  }
+  return { placements, hosts: hostBlock(c, placements) };
+}
+
+function hostBlock(c: ClusterInput, placements: Placement[]): ResourceConfig {
+  const used = [...new Set(placements.map((p) => p.host))].sort().map((name) => c.hostByName.get(name)!);
+  const anyLocal = used.some((h) => h.driver === "local");
+  const instances = new Map<string, Record<string, Value>>();
+  for (const h of used) {
+    const root: Record<string, Value> = h.driver === "local" ? { root: hostRoot(c, h) } : {};
+    instances.set(h.name, {
+      name: h.name,
+      driver: h.driver,
+      address: h.address,
+      ...root,
+      options: (h.options ?? null) as Value,
+    });
+  }
+  return buildBlock({
+    type: "host",
+    name: c.resource.name,
+    instances,
+    properties: ["name", "driver", "address", ...(anyLocal ? ["root"] : []), "options"],
+    origin: fieldOrigin(c.resource, c.blueprint.hosts.length ? "hosts" : "host_pools"),
+  });
+}
