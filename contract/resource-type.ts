@@ -58,7 +58,7 @@ export interface OperationContext extends InstanceInfo {
   hosts: HostConnector;
 }
 
-export interface PlannedChangeHint {
+export interface PlannedChange {
   /** Planned attributes (computed ones may be UNKNOWN). */
   planned: Attrs;
   /** Attributes whose change forces replacement beyond the schema's forceNew ones. */
@@ -80,7 +80,7 @@ export interface ResourceType {
    * or UNKNOWN. Returns the planned attributes. Without it, the planner keeps
    * computed attributes from prior on update and marks them UNKNOWN on create.
    */
-  plan?(prior: Attrs | null, config: Attrs, info: InstanceInfo): PlannedChangeHint;
+  planChange?(prior: Attrs | null, config: Attrs, info: InstanceInfo): PlannedChange;
 
   /** Which host (by host attributes) an instance acts on, for per-host concurrency limits. */
   hostKey?(attrs: Attrs): string | undefined;

@@ -116,8 +116,8 @@ export function planAttributes(type: ResourceType, prior: Attrs | null, configur
     else if (s.computed) planned[name] = prior && name in prior ? prior[name] : UNKNOWN;
     else planned[name] = null;
   }
-  if (!type.plan) return { planned, requiresReplace: [] };
-  const hint = type.plan(prior, planned, info);
+  if (!type.planChange) return { planned, requiresReplace: [] };
+  const hint = type.planChange(prior, planned, info);
   return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? [] };
 }
 

@@ -94,7 +94,7 @@ export const chronosJobType: ResourceType = {
     return errs;
   },
 
-  plan(prior, config) {
+  planChange(prior, config) {
     const planned: Attrs = { ...config };
     if (prior === null) return { planned };
     const before = isPlainObject(prior.job) ? prior.job.name : undefined;

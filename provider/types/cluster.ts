@@ -16,7 +16,7 @@ export const clusterType: ResourceType = {
     tasks: { kind: "map", description: "App task → { host, port } where gantry runs it in place of Marathon, kept stable across plans." },
     id: { kind: "string", description: "The cluster's name.", computed: true },
   },
-  plan(_prior, config, info) {
+  planChange(_prior, config, info) {
     return { planned: { ...config, id: info.address.replace(/^cluster\./, "") } };
   },
   async create(_ctx, planned) {

@@ -52,7 +52,7 @@ export const fileType: ResourceType = hostBound({
     return errs;
   },
 
-  plan(_prior, config, info) {
+  planChange(_prior, config, info) {
     const planned: Attrs = { ...config };
     if (typeof config.mode === "string" && MODE.test(config.mode)) planned.mode = normalizeMode(config.mode);
     const template = config.template;

@@ -74,7 +74,7 @@ export const haproxyConfigType: ResourceType = hostBound({
     return errs;
   },
 
-  plan(_prior, config) {
+  planChange(_prior, config) {
     if (containsUnknown(config.apps) || containsUnknown(config.bind_address)) return { planned: { ...config, content: UNKNOWN, sha256: UNKNOWN } };
     const content = haproxyConfig(input(config));
     return { planned: { ...config, content, sha256: sha256(content) } };

@@ -184,7 +184,7 @@ export const hostType: ResourceType = {
     return errs;
   },
 
-  plan(prior, config, info: InstanceInfo) {
+  planChange(prior, config, info: InstanceInfo) {
     const planned: Attrs = { ...config };
     if (needsDefault(config, prior, "name")) planned.name = info.name;
     if (needsDefault(config, prior, "root")) planned.root = resolve(info.dataDir, "hosts", info.name);

@@ -95,7 +95,7 @@ export const marathonAppType: ResourceType = {
     return errs;
   },
 
-  plan(prior, config) {
+  planChange(prior, config) {
     const planned: Attrs = { ...config };
     const requiresReplace: string[] = [];
     if (prior === null) {

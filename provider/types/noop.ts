@@ -16,7 +16,7 @@ export const noopType: ResourceType = {
     id: { kind: "string", description: "Random UUID generated at create; kept on update.", computed: true },
   },
 
-  plan(_prior, config) {
+  planChange(_prior, config) {
     // output = input, even when input is unknown (then output is unknown too).
     return { planned: { ...config, output: config.input ?? null } };
   },

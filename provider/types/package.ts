@@ -85,7 +85,7 @@ export const packageType: ResourceType = hostBound({
     return errs;
   },
 
-  plan(prior, config) {
+  planChange(prior, config) {
     const planned: Attrs = { ...config };
     // a package skipped before stays as recorded until refresh finds it installed or installable
     if (prior && typeof prior.skipped === "string" && prior.installed_version === null && deepEqual(prior.version ?? null, config.version ?? null)) {

@@ -77,7 +77,7 @@ export const serviceType: ResourceType = hostBound({
     return errs;
   },
 
-  plan(prior, config, info) {
+  planChange(prior, config, info) {
     const planned: Attrs = { ...config };
     if (isUnset(planned.name) || (isUnknown(planned.name) && prior === null)) planned.name = info.name;
     if (isUnset(planned.state)) planned.state = "running";

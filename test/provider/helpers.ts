@@ -107,7 +107,7 @@ export function planLike(
     else if (s.computed) full[k] = prior && k in prior ? prior[k]! : UNKNOWN;
     else full[k] = null;
   }
-  const planned = type.plan ? type.plan(prior, full, info).planned : full;
+  const planned = type.planChange ? type.planChange(prior, full, info).planned : full;
   if (prior === null) return { planned, action: "create", changed: Object.keys(planned) };
   const changed = Object.keys(type.schema).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
   if (changed.length === 0) return { planned, action: "noop", changed };
