@@ -4,9 +4,9 @@ import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { ResourceConfig } from "../planner/model.js";
 import type { Blueprint } from "./blueprint.js";
 import { fieldOrigin } from "./field-origin.js";
-import type { NodePlan } from "./node-plan.js";
+import type { NodeSetup } from "./node-setup.js";
 
-export function checkPorts(r: ResourceConfig, plans: NodePlan[], bp: Blueprint, diags: DiagnosticBag): void {
+export function checkPorts(r: ResourceConfig, plans: NodeSetup[], bp: Blueprint, diags: DiagnosticBag): void {
   const byHost = new Map<string, Map<number, string>>();
   for (const np of plans)
     for (const s of np.services) {

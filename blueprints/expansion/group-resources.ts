@@ -1,4 +1,4 @@
-// Stage "group resources": what each node needs (node-plan.ts), gathered per
+// Stage "group resources": what each node needs (node-setup.ts), gathered per
 // node group into one block per package, file and service, with one instance
 // per node. Files wait for the group's packages, except APT sources, which
 // the packages wait for; services wait for both.
@@ -9,7 +9,7 @@ import type { ResourceConfig, UpdatePolicy } from "../../planner/model.js";
 import type { NodeGroup, Role } from "../blueprint.js";
 import { fieldOrigin } from "../field-origin.js";
 import { buildBlock, pathSlug } from "../generated-blocks.js";
-import { nodePlan, type NodePlan } from "../node-plan.js";
+import { nodeSetup, type NodeSetup } from "../node-setup.js";
 import { checkPorts } from "../port-check.js";
 import { zookeeperMajority } from "../services/zookeeper-generator.js";
 import { hostOf, hostRoot, type ClusterInput } from "./cluster-input.js";
@@ -18,7 +18,7 @@ import type { ClusterTopology } from "./topology.js";
 export interface GroupResources {
   group: NodeGroup;
   /** The group's nodes and what each needs. */
-  nodes: NodePlan[];
+  nodes: NodeSetup[];
   packages: ResourceConfig[];
   files: ResourceConfig[];
   services: { block: ResourceConfig; role: Role }[];
@@ -26,7 +26,7 @@ export interface GroupResources {
 
 /** Per node group with nodes, in the blueprint's order; undefined when a node cannot be planned or ports clash. */
 export function groupResources(c: ClusterInput, topology: ClusterTopology): GroupResources[] | undefined {
-  const plans = nodePlans(c, topology);
+  const plans = nodeSetups(c, topology);
   if (!plans) return undefined;
   checkPorts(c.resource, plans, c.blueprint, c.diags);
   if (c.diags.hasErrors) return undefined;
@@ -52,13 +52,13 @@ export function serviceKeysByRole(groups: GroupResources[]): Map<Role, string[]>
 }
 
 /** What each node needs; an error in one stops the expansion, naming node, group and host. */
-function nodePlans(c: ClusterInput, topology: ClusterTopology): NodePlan[] | undefined {
+function nodeSetups(c: ClusterInput, topology: ClusterTopology): NodeSetup[] | undefined {
   const bp = c.blueprint;
-  const plans: NodePlan[] = [];
+  const plans: NodeSetup[] = [];
   for (const p of topology.placements) {
     const h = hostOf(c, p);
     try {
-      plans.push(nodePlan(bp, c.distro, topology, p, c.groupByName.get(p.group)!, h, hostRoot(c, h)));
+      plans.push(nodeSetup(bp, c.distro, topology, p, c.groupByName.get(p.group)!, h, hostRoot(c, h)));
     } catch (e) {
       const index = bp.node_groups.findIndex((g) => g.name === p.group);
       const where = `node ${p.node} of group "${p.group}" on host ${h.name} (${h.address})`;
@@ -84,7 +84,7 @@ interface GroupBlockSpec {
 /** Node name → that node's property values, per block. */
 type Instances = Map<string, Record<string, Value>>;
 
-function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: NodePlan[]): GroupResources {
+function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: NodeSetup[]): GroupResources {
   const r = c.resource;
   // a rolling update keeps a ZooKeeper (and replicated log) majority in service
   const quorate = group.roles.includes("zookeeper") || group.roles.includes("mesos_master");
@@ -105,7 +105,7 @@ function groupBlocks(c: ClusterInput, group: NodeGroup, index: number, nodes: No
 }
 
 /** One block per package; a package waits for the packages it requires. */
-function packageBlocks(spec: GroupBlockSpec, nodes: NodePlan[]): ResourceConfig[] {
+function packageBlocks(spec: GroupBlockSpec, nodes: NodeSetup[]): ResourceConfig[] {
   const { prefix, ...common } = spec;
   const byName = new Map<string, { inst: Instances; requires: string[] }>();
   for (const np of nodes)
@@ -139,7 +139,7 @@ function packageBlocks(spec: GroupBlockSpec, nodes: NodePlan[]): ResourceConfig[
 }
 
 /** One block per path, by path; files wait for the packages, and the packages for the APT sources. */
-function fileBlocks(spec: GroupBlockSpec, nodes: NodePlan[], packages: ResourceConfig[]): ResourceConfig[] {
+function fileBlocks(spec: GroupBlockSpec, nodes: NodeSetup[], packages: ResourceConfig[]): ResourceConfig[] {
   const { prefix, ...common } = spec;
   const byPath = new Map<string, { inst: Instances; packageSource: boolean }>();
   for (const np of nodes)
@@ -170,7 +170,7 @@ function fileBlocks(spec: GroupBlockSpec, nodes: NodePlan[], packages: ResourceC
 }
 
 /** One block per daemon, with the role it serves; a service waits for the group's packages and files. */
-function serviceBlocks(spec: GroupBlockSpec, nodes: NodePlan[], needs: ResourceConfig[]): GroupResources["services"] {
+function serviceBlocks(spec: GroupBlockSpec, nodes: NodeSetup[], needs: ResourceConfig[]): GroupResources["services"] {
   const { prefix, ...common } = spec;
   const byName = new Map<string, { role: Role; inst: Instances }>();
   for (const np of nodes)

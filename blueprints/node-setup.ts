@@ -44,7 +44,7 @@ export interface NodeFile extends ServiceFile {
   packageSource?: true;
 }
 
-export interface NodePlan {
+export interface NodeSetup {
   placement: Placement;
   group: NodeGroup;
   host: InventoryHost;
@@ -74,7 +74,7 @@ function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
     : files;
 }
 
-export function nodePlan(
+export function nodeSetup(
   bp: Blueprint,
   distro: Distro,
   topo: ClusterTopology,
@@ -82,8 +82,8 @@ export function nodePlan(
   group: NodeGroup,
   host: InventoryHost,
   fsPrefix: string,
-): NodePlan {
-  const plan: NodePlan = { placement: p, group, host, packages: [], files: [], services: [] };
+): NodeSetup {
+  const plan: NodeSetup = { placement: p, group, host, packages: [], files: [], services: [] };
   /** Which role each file configures (its daemon restarts when the file changes). */
   const fileRole = new Map<NodeFile, Role>();
   const addFiles = (role: Role, files: ServiceFile[]) => {
