@@ -7,6 +7,7 @@
 import { instanceAddress } from "./addresses.js";
 import { actsOnOldObject, stepsOf, type ApplyStep } from "./apply-steps.js";
 import { instanceAddressOf, type ResourceChange } from "./changes.js";
+import type { ResourceType } from "../contract/resource-type.js";
 import type { TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
 import { oldDependencies } from "./old-dependencies.js";
@@ -54,19 +55,23 @@ function dependencyEdges(g: ApplyGraph, x: RuleContext): void {
   for (const n of g.changes) if (n.change.action !== "delete") g.join("done", n.change.resourceKey, n.main);
   for (const { change: c, main } of g.changes) {
     if (c.action === "delete") continue;
-    for (const d of c.dependsOn)
-      if (d !== c.resourceKey && !x.sameMember(c, d) && g.has("done", d)) g.waitOn(main, barrierId("done", d));
+    for (const d of c.dependsOn) {
+      if (d === c.resourceKey || x.sameMember(c, d) || !g.has("done", d)) continue;
+      g.waitOn(main, barrierId("done", d));
+    }
   }
 }
 
 /** Inside a rolling group, a member follows the same member of the group's resources it depends on, not all of them. */
 function rollingMemberEdges(g: ApplyGraph, x: RuleContext): void {
+  if (!g.changes.some((n) => n.change.rollingGroup)) return;
+  const changed = new Set(g.changes.map((n) => n.change.address));
   for (const { change: c, main } of g.changes) {
     if (c.action === "delete") continue;
     for (const d of c.dependsOn) {
       if (d === c.resourceKey || !x.sameMember(c, d)) continue;
       const same = instanceAddress(d, c.key);
-      if (g.changed.has(same)) g.waitOn(main, same);
+      if (changed.has(same)) g.waitOn(main, same);
     }
   }
 }
@@ -134,9 +139,9 @@ function createBeforeDestroyEdges(g: ApplyGraph, x: RuleContext): void {
 /** Only the barriers something waits on (at 100,000 instances, the others are work for nothing). */
 function pruneUnusedBarriers(g: ApplyGraph): void {
   const wanted = new Set<string>();
-  for (const n of g.steps) for (const d of n.deps) wanted.add(d);
-  for (const n of g.barriers.values()) for (const d of n.deps) wanted.add(d);
-  for (const id of [...g.barriers.keys()]) if (!wanted.has(id)) g.barriers.delete(id);
+  // only steps wait on barriers
+  for (const n of g.steps) for (const d of n.deps) if (g.barriers.has(d)) wanted.add(d);
+  g.keepBarriers(wanted);
 }
 
 type BarrierKind = "done" | "batch" | "released" | "released-early" | "switched";
@@ -159,22 +164,25 @@ interface ChangeNodes {
 class ApplyGraph {
   readonly steps: StepNode[] = [];
   readonly changes: ChangeNodes[] = [];
-  /** Addresses of the changes. */
-  readonly changed = new Set<string>();
+  /** By id, in the order they were made. */
   readonly barriers = new Map<string, WalkNode>();
+  /** By kind and key ("noop.a"): made without building ids for every member. */
+  private readonly barriersOf = new Map<BarrierKind, Map<string, WalkNode>>();
 
   constructor(changes: ResourceChange[], types: TypeResolver) {
     for (const change of changes) {
-      this.changed.add(change.address);
-      const nodes: Partial<ChangeNodes> = { change };
+      const type = types(change.type);
+      let main: StepNode | undefined;
+      let replaceDelete: StepNode | undefined;
+      let destroyDeposed: StepNode | undefined;
       for (const step of stepsOf(change)) {
-        const node: StepNode = { id: stepNodeId(step), deps: [], step, host: hostOf(step, types) };
+        const node: StepNode = { id: stepNodeId(step), deps: [], step, host: hostOf(step, type) };
         this.steps.push(node);
-        if (step.kind === "replace-delete") nodes.replaceDelete = node;
-        else if (step.kind === "replace-destroy-deposed") nodes.destroyDeposed = node;
-        else nodes.main = node;
+        if (step.kind === "replace-delete") replaceDelete = node;
+        else if (step.kind === "replace-destroy-deposed") destroyDeposed = node;
+        else main = node;
       }
-      this.changes.push(nodes as ChangeNodes);
+      this.changes.push({ change, main: main!, replaceDelete, destroyDeposed });
     }
   }
 
@@ -184,14 +192,25 @@ class ApplyGraph {
 
   /** Adds a step to a barrier (made on first use). */
   join(kind: BarrierKind, key: string, member: StepNode): void {
-    const id = barrierId(kind, key);
-    const b = this.barriers.get(id);
-    if (b) b.deps.push(member.id);
-    else this.barriers.set(id, { id, deps: [member.id] });
+    let ofKind = this.barriersOf.get(kind);
+    if (!ofKind) this.barriersOf.set(kind, (ofKind = new Map()));
+    let b = ofKind.get(key);
+    if (!b) {
+      b = { id: barrierId(kind, key), deps: [] };
+      ofKind.set(key, b);
+      this.barriers.set(b.id, b);
+    }
+    b.deps.push(member.id);
   }
 
   has(kind: BarrierKind, key: string): boolean {
-    return this.barriers.has(barrierId(kind, key));
+    return !!this.barriersOf.get(kind)?.has(key);
+  }
+
+  /** Drops every barrier not in `ids`. */
+  keepBarriers(ids: Set<string>): void {
+    for (const id of this.barriers.keys()) if (!ids.has(id)) this.barriers.delete(id);
+    for (const ofKind of this.barriersOf.values()) for (const [key, b] of ofKind) if (!ids.has(b.id)) ofKind.delete(key);
   }
 }
 
@@ -203,10 +222,10 @@ function stepNodeId(step: ApplyStep): string {
 }
 
 /** The host the step acts on, as its type says, for per-host limits: the old object's or the new one's. */
-function hostOf(step: ApplyStep, types: TypeResolver): string | undefined {
+function hostOf(step: ApplyStep, type: ResourceType | undefined): string | undefined {
   const c = step.change;
   const attrs = actsOnOldObject(step) ? (c.before ?? c.after) : (c.after ?? c.before);
-  return attrs ? types(c.type)?.hostKey?.(attrs) : undefined;
+  return attrs && type?.hostKey ? type.hostKey(attrs) : undefined;
 }
 
 interface RuleContext {
