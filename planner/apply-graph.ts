@@ -210,7 +210,8 @@ class ApplyGraph {
   /** Drops every barrier not in `ids`. */
   keepBarriers(ids: Set<string>): void {
     for (const id of this.barriers.keys()) if (!ids.has(id)) this.barriers.delete(id);
-    for (const ofKind of this.barriersOf.values()) for (const [key, b] of ofKind) if (!ids.has(b.id)) ofKind.delete(key);
+    for (const ofKind of this.barriersOf.values())
+      for (const [key, b] of ofKind) if (!ids.has(b.id)) ofKind.delete(key);
   }
 }
 
