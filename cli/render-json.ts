@@ -2,7 +2,7 @@
 // (format_version, resource_changes[].change.actions, after_unknown), and
 // one JSON object per line for apply events.
 
-import type { ResourceChange } from "../planner/changes.js";
+import { instanceAddressOf, type ResourceChange } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import type { State } from "../planner/state.js";
 import { isUnknown, type Value } from "../contract/values.js";
@@ -73,13 +73,13 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       const [after, afterUnknown] = splitUnknown(c.after);
       return {
         // Terraform keeps the address of a deposed object plain, with a separate "deposed" key
-        address: c.deposedIndex !== undefined ? c.address.replace(/ \(deposed \d+\)$/, "") : c.address,
+        address: instanceAddressOf(c),
         mode: "managed",
         type: c.type,
         name: c.name,
         ...(c.key !== undefined ? { index: c.key } : {}),
         provider_name: "gantry",
-        ...(c.deposedIndex !== undefined ? { deposed: String(c.deposedIndex) } : {}),
+        ...(c.deposed ? { deposed: String(c.deposed.deposed) } : {}),
         change: {
           actions: actionsOf(c),
           before: c.before,

@@ -2,6 +2,7 @@
 // by refresh and the outputs' new values.
 
 import type { InstanceKey } from "./addresses.js";
+import type { DeposedRef } from "./deposed-ref.js";
 import type { Attrs, Value } from "../contract/values.js";
 
 export type Action = "create" | "update" | "delete" | "replace" | "noop";
@@ -18,6 +19,7 @@ export type ChangeReason =
   | "deposed";
 
 export interface ResourceChange {
+  /** The instance's address; for a deposed object, its display address ("noop.a (deposed 0)"). */
   address: string;
   /** "type.name" */
   resourceKey: string;
@@ -33,10 +35,13 @@ export interface ResourceChange {
   requiresReplace: string[];
   /** Resource keys this instance depends on in the configuration. */
   dependsOn: string[];
-  /** Some configured attribute is unknown until apply: its configuration is evaluated again when its dependencies are done. */
+  /**
+   * Some configured attribute is unknown until apply: its configuration is evaluated again
+   * when its dependencies are done.
+   */
   deferred: boolean;
-  /** For a deposed object (left by create_before_destroy), its index. */
-  deposedIndex?: number;
+  /** For a deposed object (left by create_before_destroy): which one. */
+  deposed?: DeposedRef;
   /** Attributes whose values come from sensitive variables (or are sensitive in the type's schema): never printed. */
   sensitive?: string[];
   /** Rolling update: the group and 1-based batch this change belongs to. */
@@ -73,6 +78,11 @@ export interface RollingBatches {
 }
 
 export type PlanMode = "normal" | "destroy" | "refresh-only";
+
+/** The address of the instance a change acts on (for a deposed object, the instance it belonged to). */
+export function instanceAddressOf(c: ResourceChange): string {
+  return c.deposed ? c.deposed.address : c.address;
+}
 
 export function isChange(c: ResourceChange): boolean {
   return c.action !== "noop";

@@ -11,7 +11,8 @@ import { deserializeState, serializeState, writeFileAtomic, type State } from ".
 import { reviveUnknowns, type Value } from "../contract/values.js";
 
 const FORMAT = "gantry-plan";
-const VERSION = 1;
+// 2: deposed objects carried as typed refs ({ address, deposed }), not display addresses
+const VERSION = 2;
 
 export interface SavedPlan {
   plan: Plan;

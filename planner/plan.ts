@@ -2,7 +2,9 @@
 // instance against state, and list the changes that apply will make.
 
 import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
-import type { ChangeReason, DriftEntry, OutputChange, PlanMode, ResourceChange, RollingBatches } from "./changes.js";
+import { instanceAddressOf, type ChangeReason, type DriftEntry, type OutputChange } from "./changes.js";
+import type { PlanMode, ResourceChange, RollingBatches } from "./changes.js";
+import { deposedDisplayAddress, type DeposedRef } from "./deposed-ref.js";
 import { planRollingBatches } from "./rolling.js";
 import { AttributeChecker } from "../contract/attribute-check.js";
 import type { HostConnector } from "../contract/host-driver.js";
@@ -161,13 +163,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   }
   // Deposed objects left by an interrupted create_before_destroy.
   for (const inst of prior.instances.values())
-    (inst.deposed ?? []).forEach((attrs, i) =>
-      changes.push({ ...deleteChange({ ...inst, attributes: attrs }, "deposed"), address: `${inst.address} (deposed ${i})`, deposedIndex: i }),
-    );
+    (inst.deposed ?? []).forEach((attrs, i) => {
+      const deposed: DeposedRef = { address: inst.address, deposed: i };
+      const change = deleteChange({ ...inst, attributes: attrs }, "deposed");
+      changes.push({ ...change, address: deposedDisplayAddress(deposed), deposed });
+    });
 
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
   for (const c of result.changes) {
-    if ((c.action === "delete" || c.action === "replace") && c.deposedIndex === undefined) {
+    if ((c.action === "delete" || c.action === "replace") && !c.deposed) {
       const r = config.resources.get(c.resourceKey);
       if (r?.lifecycle.preventDestroy)
         diags.error(`Instance ${c.address} cannot be destroyed`, r.origin, `lifecycle.prevent_destroy is set, and this plan would ${c.action === "replace" ? "replace" : "destroy"} it. Remove prevent_destroy to allow it.`);
@@ -360,7 +364,7 @@ function diffInstance(
 /** Keeps changes of targeted instances and what they depend on (or, when destroying, what depends on them). */
 function applyTargets(changes: ResourceChange[], targets: ParsedAddress[], graph: ConfigGraph, mode: PlanMode): ResourceChange[] {
   const keys = new Set<string>();
-  const direct = (c: ResourceChange) => targets.some((t) => addressMatches(t, c.address.replace(/ \(deposed \d+\)$/, "")));
+  const direct = (c: ResourceChange) => targets.some((t) => addressMatches(t, instanceAddressOf(c)));
   for (const c of changes) if (direct(c)) keys.add(c.resourceKey);
   const related = new Set<string>();
   if (mode === "destroy") {

@@ -1,0 +1,250 @@
+// The apply graph: a walk node for every step of every change, ordered by a
+// short list of named rules, the way Terraform's graph builders list their
+// transforms. A rule adds edges (a node waits on another) and barriers: one
+// node standing for a group of steps ("@done noop.a": every create and
+// update of noop.a), so that count×count dependencies stay linear.
+
+import { instanceAddress } from "./addresses.js";
+import { actsOnOldObject, stepsOf, type ApplyStep } from "./apply-steps.js";
+import { instanceAddressOf, type ResourceChange } from "./changes.js";
+import type { ResourceType } from "../contract/resource-type.js";
+import type { TypeResolver } from "./instances.js";
+import type { Config } from "./model.js";
+import { oldDependencies } from "./old-dependencies.js";
+import type { State } from "./state.js";
+import type { WalkNode } from "./walk.js";
+
+/** In this order. Barriers are walked in the order the rules make them, which decides what starts first. */
+const RULES: GraphRule[] = [
+  dependencyEdges, // creates and updates after what they depend on
+  rollingMemberEdges, // inside a rolling group, member by member
+  rollingBatchEdges, // a rolling update batch by batch
+  destroyOrderEdges, // deletes after dependents let go
+  destroyBeforeCreateEdges, // a replacement deletes the old object first
+  createBeforeDestroyEdges, // or creates first and destroys the deposed object last
+  pruneUnusedBarriers, // only barriers something waits on
+];
+
+export interface StepNode extends WalkNode {
+  step: ApplyStep;
+}
+
+export interface ApplyGraphInput {
+  /** The changes to make (no noop ones). */
+  changes: ResourceChange[];
+  /** Every change of the plan, noop ones too. */
+  allChanges: ResourceChange[];
+  /** The state the apply starts from. */
+  state: State;
+  config: Config;
+  types: TypeResolver;
+}
+
+/** Step nodes (in the order of the changes) then barriers. */
+export function buildApplyGraph(input: ApplyGraphInput): { nodes: WalkNode[]; steps: StepNode[] } {
+  const g = new ApplyGraph(input.changes, input.types);
+  const x = ruleContext(input);
+  for (const rule of RULES) rule(g, x);
+  return { nodes: [...g.steps, ...g.barriers.values()], steps: g.steps };
+}
+
+type GraphRule = (g: ApplyGraph, x: RuleContext) => void;
+
+/** Creates and updates (and a replacement's create) follow the resources they depend on ("@done noop.a"). */
+function dependencyEdges(g: ApplyGraph, x: RuleContext): void {
+  for (const n of g.changes) if (n.change.action !== "delete") g.join("done", n.change.resourceKey, n.main);
+  for (const { change: c, main } of g.changes) {
+    if (c.action === "delete") continue;
+    for (const d of c.dependsOn) {
+      if (d === c.resourceKey || x.sameMember(c, d) || !g.has("done", d)) continue;
+      g.waitOn(main, barrierId("done", d));
+    }
+  }
+}
+
+/** Inside a rolling group, a member follows the same member of the group's resources it depends on, not all of them. */
+function rollingMemberEdges(g: ApplyGraph, x: RuleContext): void {
+  if (!g.changes.some((n) => n.change.rollingGroup)) return;
+  const changed = new Set(g.changes.map((n) => n.change.address));
+  for (const { change: c, main } of g.changes) {
+    if (c.action === "delete") continue;
+    for (const d of c.dependsOn) {
+      if (d === c.resourceKey || !x.sameMember(c, d)) continue;
+      const same = instanceAddress(d, c.key);
+      if (changed.has(same)) g.waitOn(main, same);
+    }
+  }
+}
+
+/** A rolling update goes batch by batch: a batch starts once the one before it is done ("@batch group 2"). */
+function rollingBatchEdges(g: ApplyGraph): void {
+  for (const { change: c, main } of g.changes) if (c.batch) g.join("batch", `${c.batch.group} ${c.batch.index}`, main);
+  for (const { change: c, main, replaceDelete } of g.changes) {
+    if (!c.batch || c.batch.index <= 1) continue;
+    const previous = barrierId("batch", `${c.batch.group} ${c.batch.index - 1}`);
+    g.waitOn(main, previous);
+    if (replaceDelete) g.waitOn(replaceDelete, previous);
+  }
+}
+
+/**
+ * Deletes after dependents let go: an object is deleted (a deposed one destroyed) once every
+ * change of what depended on it is done: deleted, updated, replaced ("@released noop.a").
+ */
+function destroyOrderEdges(g: ApplyGraph, x: RuleContext): void {
+  for (const { change: c, main, destroyDeposed } of g.changes) {
+    const lettingGo = c.action === "create" ? undefined : (destroyDeposed ?? main);
+    if (!lettingGo) continue;
+    for (const d of x.oldDependencies(c)) if (d !== c.resourceKey) g.join("released", x.dependencyKey(c, d), lettingGo);
+  }
+  for (const { change: c, main, destroyDeposed } of g.changes) {
+    const deleting = c.action === "delete" ? main : destroyDeposed;
+    if (deleting) g.waitOn(deleting, barrierId("released", c.resourceKey), barrierId("released", instanceAddressOf(c)));
+  }
+}
+
+/**
+ * destroy-before-create: the old object is deleted once the dependents being deleted or replaced
+ * let go of it ("@released-early noop.a": their deletes and delete phases, not their creates and
+ * updates, which wait for the new object); the new one is created after.
+ */
+function destroyBeforeCreateEdges(g: ApplyGraph, x: RuleContext): void {
+  for (const { change: c, main, replaceDelete } of g.changes) {
+    const lettingGo = c.action === "delete" ? main : replaceDelete;
+    if (!lettingGo) continue;
+    for (const d of x.oldDependencies(c))
+      if (d !== c.resourceKey) g.join("released-early", x.dependencyKey(c, d), lettingGo);
+  }
+  for (const { change: c, main, replaceDelete } of g.changes) {
+    if (!replaceDelete) continue;
+    g.waitOn(replaceDelete, barrierId("released-early", c.resourceKey), barrierId("released-early", c.address));
+    g.waitOn(main, replaceDelete.id);
+  }
+}
+
+/**
+ * create_before_destroy: the deposed old object is destroyed after the new one exists and every
+ * dependent has moved to it ("@switched noop.a": the creates and updates of what depends on it).
+ */
+function createBeforeDestroyEdges(g: ApplyGraph, x: RuleContext): void {
+  for (const { change: c, main } of g.changes) {
+    if (c.action === "delete") continue;
+    for (const d of c.dependsOn) if (d !== c.resourceKey) g.join("switched", x.dependencyKey(c, d), main);
+  }
+  for (const { change: c, main, destroyDeposed } of g.changes)
+    if (destroyDeposed)
+      g.waitOn(destroyDeposed, main.id, barrierId("switched", c.resourceKey), barrierId("switched", c.address));
+}
+
+/** Only the barriers something waits on (at 100,000 instances, the others are work for nothing). */
+function pruneUnusedBarriers(g: ApplyGraph): void {
+  const wanted = new Set<string>();
+  // only steps wait on barriers
+  for (const n of g.steps) for (const d of n.deps) if (g.barriers.has(d)) wanted.add(d);
+  g.keepBarriers(wanted);
+}
+
+type BarrierKind = "done" | "batch" | "released" | "released-early" | "switched";
+
+function barrierId(kind: BarrierKind, key: string): string {
+  return `@${kind} ${key}`;
+}
+
+/** One change's step nodes. */
+interface ChangeNodes {
+  change: ResourceChange;
+  /** The create, update or delete, or a replacement's create phase: what other changes wait on. */
+  main: StepNode;
+  /** destroy-before-create: the delete phase, before main. */
+  replaceDelete?: StepNode;
+  /** create_before_destroy: the destroy of the deposed old object, after main. */
+  destroyDeposed?: StepNode;
+}
+
+class ApplyGraph {
+  readonly steps: StepNode[] = [];
+  readonly changes: ChangeNodes[] = [];
+  /** By id, in the order they were made. */
+  readonly barriers = new Map<string, WalkNode>();
+  /** By kind and key ("noop.a"): made without building ids for every member. */
+  private readonly barriersOf = new Map<BarrierKind, Map<string, WalkNode>>();
+
+  constructor(changes: ResourceChange[], types: TypeResolver) {
+    for (const change of changes) {
+      const type = types(change.type);
+      let main: StepNode | undefined;
+      let replaceDelete: StepNode | undefined;
+      let destroyDeposed: StepNode | undefined;
+      for (const step of stepsOf(change)) {
+        const node: StepNode = { id: stepNodeId(step), deps: [], step, host: hostOf(step, type) };
+        this.steps.push(node);
+        if (step.kind === "replace-delete") replaceDelete = node;
+        else if (step.kind === "replace-destroy-deposed") destroyDeposed = node;
+        else main = node;
+      }
+      this.changes.push({ change, main: main!, replaceDelete, destroyDeposed });
+    }
+  }
+
+  waitOn(node: WalkNode, ...ids: string[]): void {
+    node.deps.push(...ids);
+  }
+
+  /** Adds a step to a barrier (made on first use). */
+  join(kind: BarrierKind, key: string, member: StepNode): void {
+    let ofKind = this.barriersOf.get(kind);
+    if (!ofKind) this.barriersOf.set(kind, (ofKind = new Map()));
+    let b = ofKind.get(key);
+    if (!b) {
+      b = { id: barrierId(kind, key), deps: [] };
+      ofKind.set(key, b);
+      this.barriers.set(b.id, b);
+    }
+    b.deps.push(member.id);
+  }
+
+  has(kind: BarrierKind, key: string): boolean {
+    return !!this.barriersOf.get(kind)?.has(key);
+  }
+
+  /** Drops every barrier not in `ids`. */
+  keepBarriers(ids: Set<string>): void {
+    for (const id of this.barriers.keys()) if (!ids.has(id)) this.barriers.delete(id);
+    for (const ofKind of this.barriersOf.values())
+      for (const [key, b] of ofKind) if (!ids.has(b.id)) ofKind.delete(key);
+  }
+}
+
+/** A change's main step has the change's address as its id; the other phase of a replacement a suffix. */
+function stepNodeId(step: ApplyStep): string {
+  if (step.kind === "replace-delete") return `${step.change.address}#destroy`;
+  if (step.kind === "replace-destroy-deposed") return `${step.change.address}#destroy-deposed`;
+  return step.change.address;
+}
+
+/** The host the step acts on, as its type says, for per-host limits: the old object's or the new one's. */
+function hostOf(step: ApplyStep, type: ResourceType | undefined): string | undefined {
+  const c = step.change;
+  const attrs = actsOnOldObject(step) ? (c.before ?? c.after) : (c.after ?? c.before);
+  return attrs && type?.hostKey ? type.hostKey(attrs) : undefined;
+}
+
+interface RuleContext {
+  /** What the change's old object depended on. */
+  oldDependencies: (c: ResourceChange) => string[];
+  /** Inside a rolling group, a dependency on another resource of the group is on the same member. */
+  sameMember: (c: ResourceChange, d: string) => boolean;
+  /** The key of the barriers a dependency on `d` is about: the resource, or in a rolling group the same member. */
+  dependencyKey: (c: ResourceChange, d: string) => string;
+}
+
+function ruleContext(input: ApplyGraphInput): RuleContext {
+  const { config } = input;
+  const sameMember = (c: ResourceChange, d: string) =>
+    !!c.rollingGroup && c.key !== undefined && config.resources.get(d)?.updatePolicy?.group === c.rollingGroup;
+  return {
+    oldDependencies: oldDependencies(input.state, config, input.allChanges),
+    sameMember,
+    dependencyKey: (c, d) => (sameMember(c, d) ? instanceAddress(d, c.key) : d),
+  };
+}

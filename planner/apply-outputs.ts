@@ -1,0 +1,33 @@
+// The outputs after an apply, from the state as it now stands.
+
+import { UNKNOWN, containsUnknown, type Value } from "../contract/values.js";
+import { evaluate } from "./expressions/evaluate.js";
+import type { Config } from "./model.js";
+import type { Plan } from "./plan.js";
+import type { ValueScope } from "./scope.js";
+import type { State } from "./state.js";
+
+/**
+ * Also after a partial failure: what can be computed is recorded, what cannot keeps
+ * its last value. A full destroy removes them all.
+ */
+export function outputsAfterApply(
+  plan: Plan,
+  config: Config,
+  values: ValueScope,
+  prior: State["outputs"],
+): State["outputs"] {
+  const outputs: State["outputs"] = {};
+  if (plan.mode === "destroy" && !plan.targets.length) return outputs;
+  for (const o of config.outputs.values()) {
+    let v: Value;
+    try {
+      v = evaluate(o.value, values.scope());
+    } catch {
+      v = UNKNOWN;
+    }
+    if (!containsUnknown(v)) outputs[o.name] = { value: v, ...(o.sensitive ? { sensitive: true } : {}) };
+    else if (plan.mode !== "destroy" && prior[o.name]) outputs[o.name] = prior[o.name];
+  }
+  return outputs;
+}

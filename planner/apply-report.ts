@@ -1,0 +1,110 @@
+// What an apply tells as it goes (events) and adds up at the end (the
+// result): changes started, completed and counted, failed, skipped because
+// something they wait on failed, not started after an interrupt, or blocked
+// on a dependency cycle. Each change is reported once, whatever its steps.
+
+import type { ResourceChange } from "./changes.js";
+
+export type ApplyEvent =
+  | { kind: "start"; address: string; action: ResourceChange["action"]; step?: "create" | "delete" }
+  | { kind: "complete"; address: string; action: ResourceChange["action"]; elapsedMs: number; id?: string }
+  | { kind: "error"; address: string; action: ResourceChange["action"]; elapsedMs: number; error: string }
+  | { kind: "skipped"; address: string; because: string }
+  | { kind: "cancelled"; address: string }
+  | { kind: "log"; address: string; message: string }
+  | { kind: "warning"; address: string; message: string };
+
+export interface ApplyResult {
+  added: number;
+  changed: number;
+  destroyed: number;
+  failed: { address: string; error: string }[];
+  skipped: string[];
+  cancelled: string[];
+  warnings: { address: string; message: string }[];
+}
+
+export class ApplyReport {
+  readonly result: ApplyResult = {
+    added: 0,
+    changed: 0,
+    destroyed: 0,
+    failed: [],
+    skipped: [],
+    cancelled: [],
+    warnings: [],
+  };
+  /** Addresses of changes with a failed step. */
+  private readonly failedAddresses = new Set<string>();
+  /** Addresses already reported skipped, cancelled or blocked. */
+  private readonly settled = new Set<string>();
+
+  constructor(private readonly emit: (e: ApplyEvent) => void) {}
+
+  /** A change starts, or (with `phase`) one phase of a replacement. */
+  started(c: ResourceChange, phase?: "create" | "delete"): void {
+    if (phase) this.emit({ kind: "start", address: c.address, action: c.action, step: phase });
+    else this.emit({ kind: "start", address: c.address, action: c.action });
+  }
+
+  log(address: string, message: string): void {
+    this.emit({ kind: "log", address, message });
+  }
+
+  /** A change's last step finished: what the type warned about, then the change, counted. */
+  completed(c: ResourceChange, elapsedMs: number, id: string | undefined, warnings: string[]): void {
+    for (const w of warnings) {
+      this.result.warnings.push({ address: c.address, message: w });
+      this.emit({ kind: "warning", address: c.address, message: w });
+    }
+    this.emit({ kind: "complete", address: c.address, action: c.action, elapsedMs, id });
+    countCompleted(this.result, c.action);
+  }
+
+  failed(c: ResourceChange, elapsedMs: number, error: string): void {
+    this.result.failed.push({ address: c.address, error });
+    this.failedAddresses.add(c.address);
+    this.emit({ kind: "error", address: c.address, action: c.action, elapsedMs, error });
+  }
+
+  /** Skipped because `cause` (an address) failed; a change's step after its failed step is part of that failure. */
+  skipped(c: ResourceChange, cause: string): void {
+    if (cause === c.address || !this.unsettled(c)) return;
+    this.settled.add(c.address);
+    this.result.skipped.push(c.address);
+    this.emit({ kind: "skipped", address: c.address, because: cause });
+  }
+
+  cancelled(c: ResourceChange): void {
+    if (!this.unsettled(c)) return;
+    this.settled.add(c.address);
+    this.result.cancelled.push(c.address);
+    this.emit({ kind: "cancelled", address: c.address });
+  }
+
+  /** Never reached although nothing was interrupted; reported with `blockedOnCycle` once the cycle is known. */
+  blocked(c: ResourceChange): boolean {
+    if (!this.unsettled(c)) return false;
+    this.settled.add(c.address);
+    return true;
+  }
+
+  blockedOnCycle(changes: ResourceChange[], error: string): void {
+    for (const c of changes) {
+      this.result.failed.push({ address: c.address, error });
+      this.emit({ kind: "error", address: c.address, action: c.action, elapsedMs: 0, error });
+    }
+  }
+
+  private unsettled(c: ResourceChange): boolean {
+    return !this.settled.has(c.address) && !this.failedAddresses.has(c.address);
+  }
+}
+
+/** A replacement adds one and destroys one. */
+function countCompleted(result: ApplyResult, action: ResourceChange["action"]): void {
+  if (action === "create") result.added++;
+  else if (action === "update") result.changed++;
+  else if (action === "delete") result.destroyed++;
+  else if (action === "replace") result.added++, result.destroyed++;
+}

@@ -1,0 +1,98 @@
+// The apply graph's rules on hand-made changes: each replacement phase is a
+// typed step wired by its rule, deposed objects are named by DeposedRef,
+// count×count dependencies go through one barrier, and the host of a step
+// is the one its type names.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { buildApplyGraph } from "../../planner/apply-graph.js";
+import type { ResourceChange } from "../../planner/changes.js";
+import { emptyConfig, type ResourceConfig } from "../../planner/model.js";
+import { newState } from "../../planner/state.js";
+import { testEngine } from "../engine-fixture.js";
+import type { WalkNode } from "../../planner/walk.js";
+
+const host = (name: string) => ({ name, driver: "sim", address: "127.0.0.1", root: "/" });
+
+function change(address: string, action: ResourceChange["action"], more: Partial<ResourceChange> = {}): ResourceChange {
+  const resourceKey = address.replace(/\[.*$/, "");
+  const [type, name] = resourceKey.split(".");
+  return {
+    address,
+    resourceKey,
+    type,
+    name,
+    action,
+    before: action === "create" ? null : { input: "old" },
+    after: action === "delete" ? null : { input: "new" },
+    requiresReplace: [],
+    dependsOn: [],
+    deferred: false,
+    ...more,
+  };
+}
+
+function graph(changes: ResourceChange[]) {
+  const config = emptyConfig("/nowhere");
+  for (const c of changes)
+    config.resources.set(c.resourceKey, { key: c.resourceKey, lifecycle: {} } as unknown as ResourceConfig);
+  const state = newState("test");
+  const { nodes, steps } = buildApplyGraph({ changes, allChanges: changes, state, config, types: testEngine().resolveType });
+  const byId = new Map<string, WalkNode>(nodes.map((n) => [n.id, n]));
+  const deps = (id: string) => [...new Set(byId.get(id)!.deps.filter((d) => byId.has(d)))].sort();
+  return { nodes, steps, byId, deps };
+}
+
+test("destroy-before-create: the delete phase, then the create phase after it", () => {
+  const g = graph([change("noop.a", "replace", { replaceOrder: "destroy-before-create" })]);
+  const kinds = g.steps.map((n) => [n.id, n.step.kind]);
+  assert.equal(kinds, [["noop.a#destroy", "replace-delete"], ["noop.a", "replace-create"]]);
+  assert.equal(g.deps("noop.a"), ["noop.a#destroy"]);
+});
+
+test("create_before_destroy: the deposed object is destroyed after the create and the dependents' switch", () => {
+  const g = graph([
+    change("noop.a", "replace", { replaceOrder: "create-before-destroy" }),
+    change("noop.b", "update", { dependsOn: ["noop.a"] }),
+  ]);
+  assert.equal(g.steps.map((n) => n.step.kind), ["replace-depose-create", "replace-destroy-deposed", "update"]);
+  assert.equal(g.deps("noop.a#destroy-deposed"), ["@switched noop.a", "noop.a"]);
+  assert.equal(g.deps("@switched noop.a"), ["noop.b"]);
+  assert.equal(g.deps("noop.b"), ["@done noop.a"]);
+});
+
+test("a deposed object: a destroy-deposed step named by its DeposedRef, after its instance's dependents", () => {
+  const deposed = { address: "noop.a", deposed: 0 };
+  const g = graph([
+    change("noop.a (deposed 0)", "delete", { resourceKey: "noop.a", name: "a", deposed }),
+    change("noop.b", "delete", { dependsOn: ["noop.a"] }),
+  ]);
+  const step = g.steps[0].step;
+  assert.is(step.kind, "destroy-deposed");
+  assert.equal(step.kind === "destroy-deposed" && step.deposed, deposed);
+  assert.equal(g.deps("noop.a (deposed 0)"), ["@released noop.a"]);
+});
+
+test("count×count dependencies go through one barrier per resource", () => {
+  const n = 200;
+  const b = Array.from({ length: n }, (_, i) => change(`noop.b[${i}]`, "create", { key: i }));
+  const a = Array.from({ length: n }, (_, i) => change(`noop.a[${i}]`, "create", { key: i, dependsOn: ["noop.b"] }));
+  const g = graph([...b, ...a]);
+  const edges = g.nodes.reduce((sum, node) => sum + node.deps.length, 0);
+  assert.is(edges, 2 * n, "each a waits on @done noop.b, which waits on each b");
+  assert.equal(g.nodes.filter((x) => x.id.startsWith("@")).map((x) => x.id), ["@done noop.b"]);
+});
+
+test("a step's host is the one its type names (hostKey): the new object's, or the old one's for a delete", () => {
+  const g = graph([
+    change("file.f", "replace", {
+      replaceOrder: "destroy-before-create",
+      before: { host: host("old"), path: "/f" },
+      after: { host: host("new"), path: "/f" },
+    }),
+    change("noop.n", "create", { after: { input: { host: host("x") } } }),
+  ]);
+  const hosts = g.steps.map((n) => [n.id, n.host]);
+  assert.equal(hosts, [["file.f#destroy", "old"], ["file.f", "new"], ["noop.n", undefined]]);
+});
+
+test.run();
