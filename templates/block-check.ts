@@ -22,7 +22,7 @@ export interface Subject {
 
 /** Subjects of a declaration's own fields: `"count" of resource noop.a`. */
 export function ownerSubject(owner: string): Subject {
-  return { of: (rel) => (rel.length === 0 ? owner : `"${fieldPath(rel)}" of ${owner}`) };
+  return { of: (rel) => (rel.length === 0 ? owner : `"${rel.length === 1 ? rel[0] : fieldPath(rel)}" of ${owner}`) };
 }
 
 function nestedSubject(parent: Subject, name: string, describe: "path" | "block"): Subject {
@@ -44,15 +44,19 @@ export interface CheckedField {
   /** True when the value satisfies its rule (nested blocks: every body does). */
   valid: boolean;
   /** A nested block's bodies that are maps (one, or several in list form). */
-  bodies: CheckedBody[];
+  readonly bodies: readonly CheckedBody[];
 }
 
 export interface CheckedBody {
   node: RawNode;
   /** True when nothing in the body was reported. */
   valid: boolean;
-  fields: CheckedField[];
+  /** The fields, unless checkBody was given onField. */
+  readonly fields: readonly CheckedField[];
 }
+
+const NO_FIELDS: CheckedField[] = [];
+const NO_BODIES: CheckedBody[] = [];
 
 function isPlainMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -83,7 +87,8 @@ export function checkBody(
       valid = false;
     }
   }
-  const fields: CheckedField[] = [];
+  // Kept for nested blocks; a caller with onField reads the fields as they come.
+  const fields: CheckedField[] = onField ? NO_FIELDS : [];
   for (const name of Object.keys(v)) {
     const rule = Object.hasOwn(block.fields, name) ? block.fields[name] : undefined;
     const child = node.child(name);
@@ -94,17 +99,18 @@ export function checkBody(
         valid = false;
         continue;
       }
-      field = { name, node: child, valid: true, bodies: [] };
+      field = { name, node: child, valid: true, bodies: NO_BODIES };
     } else if (rule.kind === "unsupported") {
       ctx.bag.error(`${subject.of([name])} is not supported yet`, child.origin, rule.detail);
       valid = false;
       continue;
-    } else if (rule.kind === "any") field = { name, node: child, rule, valid: true, bodies: [] };
-    else if (rule.kind === "value") field = { name, node: child, rule, valid: checkValue(rule.schema, child, subject, name, ctx), bodies: [] };
+    } else if (rule.kind === "any") field = { name, node: child, rule, valid: true, bodies: NO_BODIES };
+    else if (rule.kind === "value")
+      field = { name, node: child, rule, valid: checkValue(rule.schema, child, subject, name, ctx), bodies: NO_BODIES };
     else field = checkNested(rule, name, child, subject, ctx);
     if (!field.valid) valid = false;
-    fields.push(field);
-    onField?.(field);
+    if (onField) onField(field);
+    else fields.push(field);
   }
   return { node, valid, fields };
 }
@@ -122,7 +128,8 @@ function checkNested(
 ): CheckedField {
   const nested = nestedSubject(subject, name, rule.describe);
   const listed = rule.lists === "always" || (rule.lists === "dialect" && ctx.dialect.blockLists);
-  const field: CheckedField = { name, node, rule, valid: true, bodies: [] };
+  const bodies: CheckedBody[] = [];
+  const field: CheckedField = { name, node, rule, valid: true, bodies };
   const v = node.value;
   const items: RawNode[] = Array.isArray(v) && listed ? v.map((_, i) => node.child(i)) : isPlainMap(v) ? [node] : [];
   if (items.length === 0 && !(Array.isArray(v) && listed)) {
@@ -131,7 +138,7 @@ function checkNested(
   }
   for (const item of items) {
     const body = checkBody(item, rule.block, nested, ctx);
-    if (body) field.bodies.push(body);
+    if (body) bodies.push(body);
     if (!body?.valid) field.valid = false;
   }
   return field;

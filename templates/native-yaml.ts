@@ -24,7 +24,7 @@ import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragment.js";
 import { yamlNodePathOffset } from "./locate.js";
-import type { RawConfig, RawDialect, RawNode } from "./raw-config.js";
+import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "./raw-config.js";
 
 const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
 const RESOURCE_KEY = "^(gantry_)?[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*$";
@@ -87,9 +87,10 @@ export function parseNativeYaml(file: string, content: string, bag: DiagnosticBa
 
 /** Read one `*.gantry.yaml` file into the raw configuration; syntax problems are among its declarations. */
 export function readNativeYaml(file: string, content: string): RawConfig {
-  const raw: RawConfig = { file, dialect: NATIVE_YAML_DIALECT, declarations: [] };
+  const declarations: RawDeclaration[] = [];
+  const raw: RawConfig = { file, dialect: NATIVE_YAML_DIALECT, declarations };
   const problem = (summary: string, origin: Origin, related?: { label: string; origin?: Origin }[]): void => {
-    raw.declarations.push({ kind: "diagnostic", diagnostic: { severity: "error", summary, origin, ...(related ? { related } : {}) } });
+    declarations.push({ kind: "diagnostic", diagnostic: { severity: "error", summary, origin, ...(related ? { related } : {}) } });
   };
   const lc = new LineCounter();
   const doc = parseDocument(content, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, merge: true });
@@ -153,19 +154,19 @@ export function readNativeYaml(file: string, content: string): RawConfig {
       const node = new YamlNode(value, originAt([section!, name], entry.key), deref(doc, entry.value), doc, content, originAt);
       switch (section) {
         case "variables":
-          raw.declarations.push({ kind: "variable", name, body: node });
+          declarations.push({ kind: "variable", name, body: node });
           break;
         case "locals":
-          raw.declarations.push({ kind: "local", name, value: node });
+          declarations.push({ kind: "local", name, value: node });
           break;
         case "resources": {
           if (!resourceKey.test(name) || !ADDRESS_RE.test(name)) break; // reported by the schema
           const dot = name.indexOf(".");
-          raw.declarations.push({ kind: "resource", type: name.slice(0, dot), name: name.slice(dot + 1), body: node });
+          declarations.push({ kind: "resource", type: name.slice(0, dot), name: name.slice(dot + 1), body: node });
           break;
         }
         case "outputs":
-          raw.declarations.push({ kind: "output", name, body: node });
+          declarations.push({ kind: "output", name, body: node });
           break;
       }
     }

@@ -7,9 +7,10 @@
 // checks every body against one schema and reports with one set of messages,
 // so a meta-argument added once works in every language.
 //
-// Declarations are kept in document order, together with the syntax problems
-// a front end found between them, so that all diagnostics of a file come out
-// in the order of the source.
+// Declarations come in document order, together with the syntax problems a
+// front end found between them, so that all diagnostics of a file come out in
+// the order of the source. A front end may produce them on demand, so that a
+// large file's declarations are built one by one and never held twice.
 
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 
@@ -45,7 +46,8 @@ export interface RawConfig {
   /** Path of the file relative to the configuration directory. */
   file: string;
   dialect: RawDialect;
-  declarations: RawDeclaration[];
+  /** Iterable more than once; each pass reads the file's declarations anew. */
+  declarations: Iterable<RawDeclaration>;
 }
 
 /**
@@ -53,6 +55,8 @@ export interface RawConfig {
  * templates/locate.ts resolves the path when a diagnostic is shown.
  */
 export class PathNode implements RawNode {
+  private located?: Origin;
+
   constructor(
     readonly file: string,
     readonly path: (string | number)[],
@@ -60,7 +64,7 @@ export class PathNode implements RawNode {
   ) {}
 
   get origin(): Origin {
-    return { file: this.file, path: this.path };
+    return (this.located ??= { file: this.file, path: this.path });
   }
 
   child(key: string | number): RawNode {

@@ -52,15 +52,16 @@ export function stripComments(v: unknown): unknown {
   }
   if (v !== null && typeof v === "object") {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o);
     let out: Record<string, unknown> | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
+    for (const k in o) {
       const s = k === "//" ? undefined : stripComments(o[k]);
       if (out === undefined && (k === "//" || s !== o[k])) {
-        // Copied without `delete`, which would make the object slow to read.
+        // A copy of the members before this one (not `delete`, which makes objects slow to read).
         out = {};
-        for (let j = 0; j < i; j++) setMember(out, keys[j], o[keys[j]]);
+        for (const before in o) {
+          if (before === k) break;
+          setMember(out, before, o[before]);
+        }
       }
       if (out !== undefined && k !== "//") setMember(out, k, s);
     }
@@ -86,39 +87,10 @@ export function readTerraformJson(file: string, content: string): RawConfig {
   try {
     root = JSON.parse(content);
   } catch (e) {
-    reader.problem(malformed(file, content, (e as Error).message));
-    return reader.raw;
+    const { summary, origin } = malformed(file, content, (e as Error).message);
+    return reader.raw([reader.problem(summary, origin)]);
   }
-  if (!isPlainMap(root)) {
-    reader.error(`${file} must contain a JSON object with resource, variable, locals and output blocks, got ${rawTypeName(root)}`, []);
-    return reader.raw;
-  }
-  for (const key of Object.keys(root)) {
-    const v = root[key];
-    if (IGNORED_TOP.has(key)) continue;
-    switch (key) {
-      case "resource":
-        reader.blocks(v, ["resource"], 2, [], (labels, body, path) => reader.resource(labels[0], labels[1], body, path));
-        break;
-      case "variable":
-        reader.blocks(v, ["variable"], 1, [], (labels, body, path) => reader.declare({ kind: "variable", name: labels[0], body: reader.node(path, body) }));
-        break;
-      case "output":
-        reader.blocks(v, ["output"], 1, [], (labels, body, path) => reader.declare({ kind: "output", name: labels[0], body: reader.node(path, body) }));
-        break;
-      case "locals":
-        reader.blocks(v, ["locals"], 0, [], (_labels, body, path) => reader.locals(body, path));
-        break;
-      default:
-        if (UNSUPPORTED_TOP.has(key)) reader.error(`"${key}" blocks are not supported yet`, [key]);
-        else
-          reader.error(
-            `unknown top-level block "${key}"; expected one of resource, variable, locals, output (terraform, provider and "//" are ignored)`,
-            [key],
-          );
-    }
-  }
-  return reader.raw;
+  return reader.raw({ [Symbol.iterator]: () => reader.document(root) });
 }
 
 function malformed(file: string, content: string, message: string): { summary: string; origin: Origin } {
@@ -142,23 +114,27 @@ function malformed(file: string, content: string, message: string): { summary: s
   return { summary: `invalid JSON in ${file} at line ${line}, column ${column}: ${msg}`, origin: { file, path: [], line, column } };
 }
 
+/** One block found by TfJsonReader.blocks: its labels (valid until the next block), body and path, or a problem. */
+interface Block {
+  labels: string[];
+  body: Record<string, unknown>;
+  path: Path;
+  problem?: RawDeclaration;
+}
+
 class TfJsonReader {
-  readonly raw: RawConfig;
+  constructor(readonly file: string) {}
 
-  constructor(readonly file: string) {
-    this.raw = { file, dialect: TERRAFORM_JSON_DIALECT, declarations: [] };
+  raw(declarations: Iterable<RawDeclaration>): RawConfig {
+    return { file: this.file, dialect: TERRAFORM_JSON_DIALECT, declarations };
   }
 
-  declare(d: RawDeclaration): void {
-    this.raw.declarations.push(d);
+  problem(summary: string, origin: Origin): RawDeclaration {
+    return { kind: "diagnostic", diagnostic: { severity: "error", summary, origin } };
   }
 
-  problem(p: { summary: string; origin: Origin }): void {
-    this.declare({ kind: "diagnostic", diagnostic: { severity: "error", summary: p.summary, origin: p.origin } });
-  }
-
-  error(summary: string, path: Path): void {
-    this.problem({ summary, origin: { file: this.file, path } });
+  error(summary: string, path: Path): RawDeclaration {
+    return this.problem(summary, { file: this.file, path });
   }
 
   /** A body or value, without "//" metadata. */
@@ -166,42 +142,82 @@ class TfJsonReader {
     return new PathNode(this.file, path, stripComments(value));
   }
 
-  /** Expand Terraform JSON's block forms: `labels` levels of object keys, arrays allowed at every level. */
-  blocks(node: unknown, path: Path, remaining: number, labels: string[], cb: (labels: string[], body: Record<string, unknown>, path: Path) => void): void {
+  *document(root: unknown): Generator<RawDeclaration> {
+    if (!isPlainMap(root)) {
+      yield this.error(`${this.file} must contain a JSON object with resource, variable, locals and output blocks, got ${rawTypeName(root)}`, []);
+      return;
+    }
+    for (const key of Object.keys(root)) {
+      const v = root[key];
+      if (IGNORED_TOP.has(key)) continue;
+      switch (key) {
+        case "resource":
+          for (const b of this.blocks(v, ["resource"], 2, [])) yield b.problem ?? this.resource(b.labels[0], b.labels[1], b.body, b.path);
+          break;
+        case "variable":
+          for (const b of this.blocks(v, ["variable"], 1, [])) yield b.problem ?? { kind: "variable", name: b.labels[0], body: this.node(b.path, b.body) };
+          break;
+        case "output":
+          for (const b of this.blocks(v, ["output"], 1, [])) yield b.problem ?? { kind: "output", name: b.labels[0], body: this.node(b.path, b.body) };
+          break;
+        case "locals":
+          for (const b of this.blocks(v, ["locals"], 0, [])) {
+            if (b.problem) yield b.problem;
+            else yield* this.locals(b.body, b.path);
+          }
+          break;
+        default:
+          if (UNSUPPORTED_TOP.has(key)) yield this.error(`"${key}" blocks are not supported yet`, [key]);
+          else
+            yield this.error(
+              `unknown top-level block "${key}"; expected one of resource, variable, locals, output (terraform, provider and "//" are ignored)`,
+              [key],
+            );
+      }
+    }
+  }
+
+  /** Expand Terraform JSON's block forms: `remaining` levels of object keys (labels), arrays allowed at every level. */
+  *blocks(node: unknown, path: Path, remaining: number, labels: string[]): Generator<Block> {
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) this.blocks(node[i], [...path, i], remaining, labels, cb);
+      for (let i = 0; i < node.length; i++) yield* this.blocks(node[i], [...path, i], remaining, labels);
       return;
     }
     if (!isPlainMap(node)) {
       const what = remaining === 0 ? "a JSON object (block body)" : "a JSON object keyed by block label";
-      this.error(`"${path.filter((s) => typeof s === "string").join(".")}" must be ${what}, got ${rawTypeName(node)}`, path);
+      const problem = this.error(`"${path.filter((s) => typeof s === "string").join(".")}" must be ${what}, got ${rawTypeName(node)}`, path);
+      yield { labels, body: {}, path, problem };
       return;
     }
     if (remaining === 0) {
-      cb(labels, node, path);
+      yield { labels, body: node, path };
       return;
     }
     for (const k of Object.keys(node)) {
       if (k === "//") continue;
-      this.blocks(node[k], [...path, k], remaining - 1, [...labels, k], cb);
+      labels.push(k);
+      const child = node[k];
+      // The common case (a label's body is an object) without a nested generator per block.
+      if (remaining === 1 && isPlainMap(child)) yield { labels, body: child, path: [...path, k] };
+      else yield* this.blocks(child, [...path, k], remaining - 1, labels);
+      labels.pop();
     }
   }
 
-  resource(typeAsWritten: string, name: string, body: Record<string, unknown>, path: Path): void {
+  resource(typeAsWritten: string, name: string, body: Record<string, unknown>, path: Path): RawDeclaration {
     if (!TYPE_RE.test(typeAsWritten) || !NAME_RE.test(name)) {
-      this.error(
+      return this.error(
         `invalid resource address "${typeAsWritten}.${name}"; expected a type such as "gantry_noop" and a name of letters, digits, "_" and "-"`,
         path,
       );
-      return;
     }
-    this.declare({ kind: "resource", type: typeAsWritten, name, body: this.node(path, body) });
+    return { kind: "resource", type: typeAsWritten, name, body: this.node(path, body) };
   }
 
-  locals(body: Record<string, unknown>, path: Path): void {
+  *locals(body: Record<string, unknown>, path: Path): Generator<RawDeclaration> {
     for (const k of Object.keys(body)) {
       if (k === "//") continue;
-      this.declare({ kind: "local", name: k, value: this.node([...path, k], body[k]) });
+      yield { kind: "local", name: k, value: this.node([...path, k], body[k]) };
     }
   }
 }
