@@ -95,7 +95,10 @@ export function checkBody(
     let field: CheckedField;
     if (rule === undefined) {
       if (!block.open) {
-        ctx.bag.error(`unknown field "${name}" in ${subject.of([])}; expected one of ${knownFields(block).join(", ")}`, child.origin);
+        ctx.bag.error(
+          `unknown field "${name}" in ${subject.of([])}; expected one of ${knownFields(block).join(", ")}`,
+          child.origin,
+        );
         valid = false;
         continue;
       }
@@ -220,7 +223,8 @@ function valueMessage(e: ErrorObject, subject: string, dialect: RawDialect): str
   const expected = ps?.expected?.replace(/<addr>/g, JSON.stringify(`${dialect.typePrefix}noop.a`));
   if (e.keyword === "type") {
     const types = String((e.params as { type: string | string[] }).type).split(",");
-    return `${subject} must be ${expected ?? types.map((t) => TYPE_NAMES[t] ?? t).join(" or ")}, got ${rawTypeName(e.data)}`;
+    const names = expected ?? types.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+    return `${subject} must be ${names}, got ${rawTypeName(e.data)}`;
   }
   const got = typeof e.data === "string" || typeof e.data === "number" ? JSON.stringify(e.data) : rawTypeName(e.data);
   return `${subject} must be ${expected ?? e.message ?? "valid"}, got ${got}`;

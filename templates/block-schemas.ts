@@ -24,7 +24,13 @@ export type FieldRule =
    * messages name its fields as a path ("lifecycle.ignore_changes" of …) or
    * as fields of the block ("condition" in validation of …).
    */
-  | { kind: "block"; block: BlockSchema; lists: "always" | "dialect" | "never"; describe: "path" | "block"; expected: string }
+  | {
+      kind: "block";
+      block: BlockSchema;
+      lists: "always" | "dialect" | "never";
+      describe: "path" | "block";
+      expected: string;
+    }
   /** Recognized but not implemented: reported as "not supported yet". */
   | { kind: "unsupported"; detail?: string }
   /** Accepted as it is. */
@@ -131,7 +137,13 @@ export const RESOURCE_BLOCK: BlockSchema = {
     count: value({ type: ["integer", "string"], minimum: 0, expected: "a number or an expression string" }),
     for_each: value({ type: ["object", "array", "string"], expected: "a map, a list or an expression string" }),
     depends_on: value(addressList),
-    lifecycle: { kind: "block", block: LIFECYCLE_BLOCK, lists: "dialect", describe: "path", expected: LIFECYCLE_BLOCK.expected },
+    lifecycle: {
+      kind: "block",
+      block: LIFECYCLE_BLOCK,
+      lists: "dialect",
+      describe: "path",
+      expected: LIFECYCLE_BLOCK.expected,
+    },
     update_policy: {
       kind: "block",
       block: UPDATE_POLICY_BLOCK,

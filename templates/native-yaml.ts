@@ -19,7 +19,19 @@
 // Line and column are filled in (they are cheap to know for YAML).
 
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+} from "yaml";
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragment.js";
@@ -72,9 +84,15 @@ function schemaError(e: ErrorObject): { summary: string; path: string[] } {
   if (e.keyword === "additionalProperties") {
     const extra = String((e.params as { additionalProperty: string }).additionalProperty);
     if (p.length === 1 && p[0] === "resources")
-      return { summary: `invalid resource key "${extra}"; expected "<type>.<name>" such as "noop.a" or "gantry_noop.a"`, path: [...p, extra] };
+      return {
+        summary: `invalid resource key "${extra}"; expected "<type>.<name>" such as "noop.a" or "gantry_noop.a"`,
+        path: [...p, extra],
+      };
     const where = p.length === 0 ? "at top level" : `in "${p.join(".")}"`;
-    return { summary: `unknown field "${extra}" ${where}; expected one of ${Object.keys(ps?.properties ?? {}).join(", ")}`, path: [...p, extra] };
+    return {
+      summary: `unknown field "${extra}" ${where}; expected one of ${Object.keys(ps?.properties ?? {}).join(", ")}`,
+      path: [...p, extra],
+    };
   }
   const subject = p.length === 0 ? "the document" : `"${p.join(".")}"`;
   return { summary: `${subject} must be ${ps?.expected ?? e.message ?? "valid"}, got ${rawTypeName(e.data)}`, path: p };
@@ -90,7 +108,10 @@ export function readNativeYaml(file: string, content: string): RawConfig {
   const declarations: RawDeclaration[] = [];
   const raw: RawConfig = { file, dialect: NATIVE_YAML_DIALECT, declarations };
   const problem = (summary: string, origin: Origin, related?: { label: string; origin?: Origin }[]): void => {
-    declarations.push({ kind: "diagnostic", diagnostic: { severity: "error", summary, origin, ...(related ? { related } : {}) } });
+    declarations.push({
+      kind: "diagnostic",
+      diagnostic: { severity: "error", summary, origin, ...(related ? { related } : {}) },
+    });
   };
   const lc = new LineCounter();
   const doc = parseDocument(content, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, merge: true });
@@ -151,7 +172,14 @@ export function readNativeYaml(file: string, content: string): RawConfig {
       const name = keyString(entry.key);
       if (name === undefined) continue;
       const value = entry.value == null ? null : (entry.value as Node).toJS(doc, { maxAliasCount: 1000 });
-      const node = new YamlNode(value, originAt([section!, name], entry.key), deref(doc, entry.value), doc, content, originAt);
+      const node = new YamlNode(
+        value,
+        originAt([section!, name], entry.key),
+        deref(doc, entry.value),
+        doc,
+        content,
+        originAt,
+      );
       switch (section) {
         case "variables":
           declarations.push({ kind: "variable", name, body: node });
@@ -191,7 +219,10 @@ class YamlNode implements RawNode {
 
   child(key: string | number): RawNode {
     const v = this.value;
-    const value = v !== null && typeof v === "object" && Object.hasOwn(v, key) ? (v as Record<string | number, unknown>)[key] : undefined;
+    const value =
+      v !== null && typeof v === "object" && Object.hasOwn(v, key)
+        ? (v as Record<string | number, unknown>)[key]
+        : undefined;
     const path = [...this.origin.path, key];
     let found: { at: unknown; node: unknown } | undefined;
     const n = this.node;
@@ -208,7 +239,8 @@ class YamlNode implements RawNode {
       const item = n.items[idx] as Node | undefined;
       if (item) found = { at: item, node: item };
     }
-    if (!found || !(found.at as Node | null)?.range) return new YamlNode(value, { ...this.origin, path }, undefined, this.doc, this.content, this.originAt);
+    if (!found || !(found.at as Node | null)?.range)
+      return new YamlNode(value, { ...this.origin, path }, undefined, this.doc, this.content, this.originAt);
     return new YamlNode(value, this.originAt(path, found.at), found.node, this.doc, this.content, this.originAt);
   }
 
@@ -244,7 +276,8 @@ function checkDuplicateKeys(
   const root = doc.contents;
   const sectionMaps = new Set<unknown>();
   if (isMap(root))
-    for (const p of root.items) if (SECTIONS.includes(keyString(p.key) as (typeof SECTIONS)[number])) sectionMaps.add(p.value);
+    for (const p of root.items)
+      if (SECTIONS.includes(keyString(p.key) as (typeof SECTIONS)[number])) sectionMaps.add(p.value);
   visit(doc, {
     Map(_key, node, path) {
       if (sectionMaps.has(node)) return;
@@ -255,9 +288,11 @@ function checkDuplicateKeys(
         const first = seen.get(k);
         if (first !== undefined) {
           const docPath = pathOf(path, node);
-          problem(`duplicate key "${k}"${docPath.length ? ` in "${fieldPath(docPath)}"` : " at top level"}`, originAt([...docPath, k], pair.key), [
-            { label: "first defined here", origin: originAt([...docPath, k], first) },
-          ]);
+          problem(
+            `duplicate key "${k}"${docPath.length ? ` in "${fieldPath(docPath)}"` : " at top level"}`,
+            originAt([...docPath, k], pair.key),
+            [{ label: "first defined here", origin: originAt([...docPath, k], first) }],
+          );
         } else seen.set(k, pair.key);
       }
     },

@@ -17,7 +17,13 @@ export function buildOutput(name: string, body: RawNode, ctx: CheckContext): Out
     switch (f.name) {
       case "value":
         hasValue = true;
-        out.value = compileAt(v, f.node.origin, `the value of output "${name}"`, ctx.bag, f.node.originInString?.bind(f.node));
+        out.value = compileAt(
+          v,
+          f.node.origin,
+          `the value of output "${name}"`,
+          ctx.bag,
+          f.node.originInString?.bind(f.node),
+        );
         break;
       case "description":
         out.description = v as string;

@@ -20,7 +20,10 @@ export interface RawNode {
   readonly value: unknown;
   /** Where the value is: for a map member, its key. */
   readonly origin: Origin;
-  /** The member or item `key` of this value; when absent, a node without value located at the nearest existing ancestor. */
+  /**
+   * The member or item `key` of this value; when absent, a node without value
+   * located at the nearest existing ancestor.
+   */
   child(key: string | number): RawNode;
   /** For a one-line string written as it reads, the origin of an offset inside it (expression errors point there). */
   originInString?(offset: number): Origin | undefined;
@@ -69,7 +72,10 @@ export class PathNode implements RawNode {
 
   child(key: string | number): RawNode {
     const v = this.value;
-    const value = v !== null && typeof v === "object" && Object.hasOwn(v, key) ? (v as Record<string | number, unknown>)[key] : undefined;
+    const value =
+      v !== null && typeof v === "object" && Object.hasOwn(v, key)
+        ? (v as Record<string | number, unknown>)[key]
+        : undefined;
     return new PathNode(this.file, [...this.path, key], value);
   }
 }

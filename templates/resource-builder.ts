@@ -7,17 +7,44 @@
 // JSON); the model's key is the short type name ("noop.a").
 
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
-import { defaultLifecycle, type LifecycleConfig, type PropertyConfig, type RefConfig, type ResourceConfig, type UpdatePolicy } from "../planner/model.js";
+import {
+  defaultLifecycle,
+  type LifecycleConfig,
+  type PropertyConfig,
+  type RefConfig,
+  type ResourceConfig,
+  type UpdatePolicy,
+} from "../planner/model.js";
 import { RESOURCE_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
-import { compileAt, normalizeAddress, normalizeAttributeName, normalizeTrigger, shortTypeName, unwrapInterpolation } from "./fragment.js";
+import {
+  compileAt,
+  normalizeAddress,
+  normalizeAttributeName,
+  normalizeTrigger,
+  shortTypeName,
+  unwrapInterpolation,
+} from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 
-export function buildResource(typeAsWritten: string, name: string, body: RawNode, ctx: CheckContext): ResourceConfig | undefined {
+export function buildResource(
+  typeAsWritten: string,
+  name: string,
+  body: RawNode,
+  ctx: CheckContext,
+): ResourceConfig | undefined {
   const type = shortTypeName(typeAsWritten);
   const subject = ownerSubject(`resource ${typeAsWritten}.${name}`);
   const properties: Record<string, PropertyConfig> = {};
-  const res: ResourceConfig = { type, name, key: `${type}.${name}`, properties, dependsOn: [], lifecycle: defaultLifecycle(), origin: body.origin };
+  const res: ResourceConfig = {
+    type,
+    name,
+    key: `${type}.${name}`,
+    properties,
+    dependsOn: [],
+    lifecycle: defaultLifecycle(),
+    origin: body.origin,
+  };
   const checked = checkBody(body, RESOURCE_BLOCK, subject, ctx, (f) => {
     if (!f.valid) return;
     const what = subject.of([f.name]);
@@ -69,7 +96,12 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig): void {
         lc.preventDestroy = v as boolean;
         break;
       case "ignore_changes":
-        lc.ignoreChanges = typeof v === "string" ? (unwrapInterpolation(v) === "all" ? "all" : []) : (v as string[]).map(normalizeAttributeName);
+        lc.ignoreChanges =
+          typeof v === "string"
+            ? unwrapInterpolation(v) === "all"
+              ? "all"
+              : []
+            : (v as string[]).map(normalizeAttributeName);
         break;
       case "replace_triggered_by":
         lc.replaceTriggeredBy = refs(f.node, normalizeTrigger);

@@ -71,7 +71,8 @@ export function stripComments(v: unknown): unknown {
 }
 
 function setMember(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === "__proto__")
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;
 }
 
@@ -95,7 +96,9 @@ export function readTerraformJson(file: string, content: string): RawConfig {
 
 function malformed(file: string, content: string, message: string): { summary: string; origin: Origin } {
   let offset: number | undefined;
-  let msg = message.replace(/ in JSON at position \d+.*$/, "").replace(/^Unexpected token '(.)', ".*" is not valid JSON$/s, "unexpected token '$1'");
+  let msg = message
+    .replace(/ in JSON at position \d+.*$/, "")
+    .replace(/^Unexpected token '(.)', ".*" is not valid JSON$/s, "unexpected token '$1'");
   try {
     scanJson(content);
   } catch (e) {
@@ -111,7 +114,10 @@ function malformed(file: string, content: string, message: string): { summary: s
   }
   if (offset === undefined) return { summary: `invalid JSON in ${file}: ${msg}`, origin: { file, path: [] } };
   const { line, column } = lineColumn(content, offset);
-  return { summary: `invalid JSON in ${file} at line ${line}, column ${column}: ${msg}`, origin: { file, path: [], line, column } };
+  return {
+    summary: `invalid JSON in ${file} at line ${line}, column ${column}: ${msg}`,
+    origin: { file, path: [], line, column },
+  };
 }
 
 /** One block found by TfJsonReader.blocks: its labels (valid until the next block), body and path, or a problem. */
@@ -144,7 +150,11 @@ class TfJsonReader {
 
   *document(root: unknown): Generator<RawDeclaration> {
     if (!isPlainMap(root)) {
-      yield this.error(`${this.file} must contain a JSON object with resource, variable, locals and output blocks, got ${rawTypeName(root)}`, []);
+      yield this.error(
+        `${this.file} must contain a JSON object with resource, variable, locals and output blocks, ` +
+          `got ${rawTypeName(root)}`,
+        [],
+      );
       return;
     }
     for (const key of Object.keys(root)) {
@@ -152,13 +162,16 @@ class TfJsonReader {
       if (IGNORED_TOP.has(key)) continue;
       switch (key) {
         case "resource":
-          for (const b of this.blocks(v, ["resource"], 2, [])) yield b.problem ?? this.resource(b.labels[0], b.labels[1], b.body, b.path);
+          for (const b of this.blocks(v, ["resource"], 2, []))
+            yield b.problem ?? this.resource(b.labels[0], b.labels[1], b.body, b.path);
           break;
         case "variable":
-          for (const b of this.blocks(v, ["variable"], 1, [])) yield b.problem ?? { kind: "variable", name: b.labels[0], body: this.node(b.path, b.body) };
+          for (const b of this.blocks(v, ["variable"], 1, []))
+            yield b.problem ?? { kind: "variable", name: b.labels[0], body: this.node(b.path, b.body) };
           break;
         case "output":
-          for (const b of this.blocks(v, ["output"], 1, [])) yield b.problem ?? { kind: "output", name: b.labels[0], body: this.node(b.path, b.body) };
+          for (const b of this.blocks(v, ["output"], 1, []))
+            yield b.problem ?? { kind: "output", name: b.labels[0], body: this.node(b.path, b.body) };
           break;
         case "locals":
           for (const b of this.blocks(v, ["locals"], 0, [])) {
@@ -170,7 +183,8 @@ class TfJsonReader {
           if (UNSUPPORTED_TOP.has(key)) yield this.error(`"${key}" blocks are not supported yet`, [key]);
           else
             yield this.error(
-              `unknown top-level block "${key}"; expected one of resource, variable, locals, output (terraform, provider and "//" are ignored)`,
+              `unknown top-level block "${key}"; expected one of resource, variable, locals, output ` +
+                `(terraform, provider and "//" are ignored)`,
               [key],
             );
       }
@@ -185,7 +199,10 @@ class TfJsonReader {
     }
     if (!isPlainMap(node)) {
       const what = remaining === 0 ? "a JSON object (block body)" : "a JSON object keyed by block label";
-      const problem = this.error(`"${path.filter((s) => typeof s === "string").join(".")}" must be ${what}, got ${rawTypeName(node)}`, path);
+      const problem = this.error(
+        `"${path.filter((s) => typeof s === "string").join(".")}" must be ${what}, got ${rawTypeName(node)}`,
+        path,
+      );
       yield { labels, body: {}, path, problem };
       return;
     }
@@ -207,7 +224,8 @@ class TfJsonReader {
   resource(typeAsWritten: string, name: string, body: Record<string, unknown>, path: Path): RawDeclaration {
     if (!TYPE_RE.test(typeAsWritten) || !NAME_RE.test(name)) {
       return this.error(
-        `invalid resource address "${typeAsWritten}.${name}"; expected a type such as "gantry_noop" and a name of letters, digits, "_" and "-"`,
+        `invalid resource address "${typeAsWritten}.${name}"; ` +
+          `expected a type such as "gantry_noop" and a name of letters, digits, "_" and "-"`,
         path,
       );
     }

@@ -31,7 +31,12 @@ export function buildVariable(name: string, body: RawNode, ctx: CheckContext): V
           if (!rule.valid) continue;
           const condition = rule.node.child("condition");
           variable.validations.push({
-            condition: compileAt(condition.value, condition.origin, `the validation condition of variable "${name}"`, ctx.bag),
+            condition: compileAt(
+              condition.value,
+              condition.origin,
+              `the validation condition of variable "${name}"`,
+              ctx.bag,
+            ),
             errorMessage: rule.node.child("error_message").value as string,
             origin: rule.node.origin,
           });
