@@ -39,7 +39,7 @@ import { yamlNodePathOffset } from "./locate.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "./raw-config.js";
 
 const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
-const RESOURCE_KEY = "^(gantry_)?[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*$";
+const RESOURCE_KEY = ADDRESS_RE.source;
 
 /** Types are written short ("noop"); nested blocks are maps. */
 export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", blockLists: false };
@@ -162,7 +162,6 @@ export function readNativeYaml(file: string, content: string): RawConfig {
   // entries are all seen (load.ts reports them with both locations).
   const root = doc.contents;
   if (!isMap(root)) return raw;
-  const resourceKey = new RegExp(RESOURCE_KEY);
   for (const pair of root.items) {
     const section = keyString(pair.key);
     const sectionNode = deref(doc, pair.value);
@@ -188,7 +187,7 @@ export function readNativeYaml(file: string, content: string): RawConfig {
           declarations.push({ kind: "local", name, value: node });
           break;
         case "resources": {
-          if (!resourceKey.test(name) || !ADDRESS_RE.test(name)) break; // reported by the schema
+          if (!ADDRESS_RE.test(name)) break; // reported by the schema
           const dot = name.indexOf(".");
           declarations.push({ kind: "resource", type: name.slice(0, dot), name: name.slice(dot + 1), body: node });
           break;
