@@ -1,0 +1,173 @@
+// What the body of each declaration may contain, for every language: the
+// fields of variables and outputs, the meta-arguments of resources, their
+// nested blocks (lifecycle, update_policy, validation), and the JSON Schema
+// (with an `expected` text for messages) each field's value must satisfy.
+// templates/block-check.ts checks bodies against these.
+//
+// Resource bodies are open: fields that are not meta-arguments are the
+// resource's own properties, checked later against the type's schema.
+//
+// `expected` texts may say <addr>, an example resource address; it is spelled
+// the way the language spells types ("noop.a" in YAML, "gantry_noop.a" in
+// Terraform JSON).
+
+import { VARIABLE_TYPE_EXPECTED } from "./fragment.js";
+
+/** A JSON Schema, with gantry's `expected` text and custom keywords (templates/block-check.ts). */
+export type FieldSchema = Record<string, unknown>;
+
+export type FieldRule =
+  | { kind: "value"; schema: FieldSchema }
+  /**
+   * A nested block. `lists`: a list of bodies is accepted always, never, or where
+   * the language writes repeated blocks as lists (Terraform JSON). `describe`:
+   * messages name its fields as a path ("lifecycle.ignore_changes" of …) or
+   * as fields of the block ("condition" in validation of …).
+   */
+  | {
+      kind: "block";
+      block: BlockSchema;
+      lists: "always" | "dialect" | "never";
+      describe: "path" | "block";
+      expected: string;
+    }
+  /** Recognized but not implemented: reported as "not supported yet". */
+  | { kind: "unsupported"; detail?: string }
+  /** Accepted as it is. */
+  | { kind: "any" };
+
+export interface BlockSchema {
+  /** The body as a whole, for the message when it is not a map. */
+  expected: string;
+  /** A body may be empty (null), as `noop.a:` in YAML. */
+  nullable: boolean;
+  required: string[];
+  fields: Record<string, FieldRule>;
+  /** Fields not listed are properties (resources) instead of unknown fields. */
+  open: boolean;
+}
+
+const value = (schema: FieldSchema): FieldRule => ({ kind: "value", schema });
+
+const addressList: FieldSchema = {
+  type: "array",
+  expected: "a list of resource addresses such as [<addr>]",
+  items: { type: "string", address: "resource", expected: "a resource address such as <addr>" },
+};
+
+const triggerList: FieldSchema = {
+  type: "array",
+  expected: 'a list of resource, instance or attribute references such as ["noop.a", "noop.a.id"]',
+  items: { type: "string", address: "trigger", expected: 'a reference such as "noop.a", "noop.a[0]" or "noop.a.id"' },
+};
+
+const VALIDATION_RULE_BLOCK: BlockSchema = {
+  expected: "a map with condition and error_message",
+  nullable: false,
+  required: ["condition", "error_message"],
+  open: false,
+  fields: {
+    condition: value({ type: ["string", "boolean"], expected: 'an expression string such as "${var.x > 0}"' }),
+    error_message: value({ type: "string", expected: "a string" }),
+  },
+};
+
+const LIFECYCLE_BLOCK: BlockSchema = {
+  expected: "a map with create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by",
+  nullable: false,
+  required: [],
+  open: false,
+  fields: {
+    create_before_destroy: value({ type: "boolean", expected: "true or false" }),
+    prevent_destroy: value({ type: "boolean", expected: "true or false" }),
+    ignore_changes: value({
+      type: ["array", "string"],
+      pattern: "^\\s*(all|\\$\\{\\s*all\\s*\\})\\s*$",
+      expected: 'a list of attribute names or "all"',
+      items: { type: "string", expected: "an attribute name" },
+    }),
+    replace_triggered_by: value(triggerList),
+    precondition: { kind: "unsupported" },
+    postcondition: { kind: "unsupported" },
+  },
+};
+
+const UPDATE_POLICY_BLOCK: BlockSchema = {
+  expected: "a map with group, max_batch_size, min_in_service",
+  nullable: false,
+  required: ["group"],
+  open: false,
+  fields: {
+    group: value({ type: "string", expected: "a group name" }),
+    max_batch_size: value({ type: "integer", minimum: 1, expected: "a whole number >= 1" }),
+    min_in_service: value({ type: "integer", minimum: 0, expected: "a whole number >= 0" }),
+  },
+};
+
+const PROVISIONERS_DETAIL =
+  "Gantry resource types do their own configuration of hosts; provisioners and connections are not implemented.";
+
+export const VARIABLE_BLOCK: BlockSchema = {
+  expected: "a map with type, default, description, sensitive, validation",
+  nullable: true,
+  required: [],
+  open: false,
+  fields: {
+    type: value({ type: "string", variableType: true, expected: VARIABLE_TYPE_EXPECTED }),
+    default: { kind: "any" },
+    description: value({ type: "string", expected: "a string" }),
+    sensitive: value({ type: "boolean", expected: "true or false" }),
+    nullable: value({ type: "boolean", expected: "true or false" }),
+    validation: {
+      kind: "block",
+      block: VALIDATION_RULE_BLOCK,
+      lists: "always",
+      describe: "block",
+      expected: "a validation rule (condition, error_message) or a list of them",
+    },
+  },
+};
+
+export const RESOURCE_BLOCK: BlockSchema = {
+  expected: "a map of properties",
+  nullable: true,
+  required: [],
+  open: true,
+  fields: {
+    count: value({ type: ["integer", "string"], minimum: 0, expected: "a number or an expression string" }),
+    for_each: value({ type: ["object", "array", "string"], expected: "a map, a list or an expression string" }),
+    depends_on: value(addressList),
+    lifecycle: {
+      kind: "block",
+      block: LIFECYCLE_BLOCK,
+      lists: "dialect",
+      describe: "path",
+      expected: LIFECYCLE_BLOCK.expected,
+    },
+    update_policy: {
+      kind: "block",
+      block: UPDATE_POLICY_BLOCK,
+      lists: "dialect",
+      describe: "path",
+      expected: UPDATE_POLICY_BLOCK.expected,
+    },
+    // The only provider is gantry's.
+    provider: { kind: "any" },
+    provisioner: { kind: "unsupported", detail: PROVISIONERS_DETAIL },
+    connection: { kind: "unsupported", detail: PROVISIONERS_DETAIL },
+  },
+};
+
+export const OUTPUT_BLOCK: BlockSchema = {
+  expected: "a map with value, description, sensitive, depends_on",
+  nullable: false,
+  required: ["value"],
+  open: false,
+  fields: {
+    value: { kind: "any" },
+    description: value({ type: "string", expected: "a string" }),
+    sensitive: value({ type: "boolean", expected: "true or false" }),
+    depends_on: value(addressList),
+    precondition: { kind: "unsupported" },
+  },
+};

@@ -1,0 +1,47 @@
+// The one builder every front end shares: a raw configuration (one file's
+// declarations, templates/raw-config.ts) into the config model's pieces,
+// checked against one schema (templates/block-schemas.ts) with one set of
+// messages. Front ends only read their syntax; a feature added here works in
+// YAML, Terraform JSON and every language after them.
+
+import type { DiagnosticBag } from "../contract/diagnostics.js";
+import type { CheckContext } from "./block-check.js";
+import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
+import { buildOutput } from "./output-builder.js";
+import type { RawConfig } from "./raw-config.js";
+import { buildResource } from "./resource-builder.js";
+import { buildVariable } from "./variable-builder.js";
+
+export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigFragment {
+  const frag = emptyFragment();
+  const ctx: CheckContext = { bag, dialect: raw.dialect };
+  for (const d of raw.declarations) {
+    switch (d.kind) {
+      case "variable": {
+        const v = buildVariable(d.name, d.body, ctx);
+        if (v) frag.variables.push(v);
+        break;
+      }
+      case "local": {
+        const origin = d.value.origin;
+        const value = compileAt(d.value.value, origin, `local "${d.name}"`, bag, d.value.originInString?.bind(d.value));
+        frag.locals.push({ name: d.name, value, origin });
+        break;
+      }
+      case "resource": {
+        const r = buildResource(d.type, d.name, d.body, ctx);
+        if (r) frag.resources.push(r);
+        break;
+      }
+      case "output": {
+        const o = buildOutput(d.name, d.body, ctx);
+        if (o) frag.outputs.push(o);
+        break;
+      }
+      case "diagnostic":
+        bag.add(d.diagnostic);
+        break;
+    }
+  }
+  return frag;
+}

@@ -1,0 +1,40 @@
+// Outputs of the raw configuration into the config model: value,
+// description, sensitive and depends_on, the same in every language.
+
+import type { OutputConfig } from "../planner/model.js";
+import { OUTPUT_BLOCK } from "./block-schemas.js";
+import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
+import { compileAt, normalizeAddress } from "./fragment.js";
+import type { RawNode } from "./raw-config.js";
+import { refs } from "./resource-builder.js";
+
+export function buildOutput(name: string, body: RawNode, ctx: CheckContext): OutputConfig | undefined {
+  const out: OutputConfig = { name, value: { k: "lit", v: null }, dependsOn: [], origin: body.origin };
+  let hasValue = false;
+  checkBody(body, OUTPUT_BLOCK, ownerSubject(`output "${name}"`), ctx, (f) => {
+    if (!f.valid) return;
+    const v = f.node.value;
+    switch (f.name) {
+      case "value":
+        hasValue = true;
+        out.value = compileAt(
+          v,
+          f.node.origin,
+          `the value of output "${name}"`,
+          ctx.bag,
+          f.node.originInString?.bind(f.node),
+        );
+        break;
+      case "description":
+        out.description = v as string;
+        break;
+      case "sensitive":
+        out.sensitive = v as boolean;
+        break;
+      case "depends_on":
+        out.dependsOn = refs(f.node, normalizeAddress);
+        break;
+    }
+  });
+  return hasValue ? out : undefined;
+}

@@ -1,0 +1,81 @@
+// The raw configuration: what a front end makes of its syntax before the
+// shared builder (templates/config-builder.ts) turns it into the config model.
+//
+// A front end only reads its language: it finds the declarations (variables,
+// locals, resources, outputs) with their names and bodies, and says where each
+// value came from. It does not decide what a body may contain; the builder
+// checks every body against one schema and reports with one set of messages,
+// so a meta-argument added once works in every language.
+//
+// Declarations come in document order, together with the syntax problems a
+// front end found between them, so that all diagnostics of a file come out in
+// the order of the source. A front end may produce them on demand, so that a
+// large file's declarations are built one by one and never held twice.
+
+import type { Diagnostic, Origin } from "../contract/diagnostics.js";
+
+/** A value of the document with its origin; children are found on demand (loading stays fast). */
+export interface RawNode {
+  /** The plain value (maps, lists, strings, numbers, bools, null), as the language's data model reads it. */
+  readonly value: unknown;
+  /** Where the value is: for a map member, its key. */
+  readonly origin: Origin;
+  /**
+   * The member or item `key` of this value; when absent, a node without value
+   * located at the nearest existing ancestor.
+   */
+  child(key: string | number): RawNode;
+  /** For a one-line string written as it reads, the origin of an offset inside it (expression errors point there). */
+  originInString?(offset: number): Origin | undefined;
+}
+
+export type RawDeclaration =
+  | { kind: "variable"; name: string; body: RawNode }
+  | { kind: "local"; name: string; value: RawNode }
+  /** `type` as written, with or without the "gantry_" prefix. */
+  | { kind: "resource"; type: string; name: string; body: RawNode }
+  | { kind: "output"; name: string; body: RawNode }
+  | { kind: "diagnostic"; diagnostic: Diagnostic };
+
+/** What differs between languages in how they write the same thing. */
+export interface RawDialect {
+  /** Prefix of resource types in this language's examples ("" for "noop.a", "gantry_" for "gantry_noop.a"). */
+  typePrefix: string;
+  /** Nested blocks (lifecycle) may also be written as a list of bodies (Terraform's JSON block syntax). */
+  blockLists: boolean;
+}
+
+export interface RawConfig {
+  /** Path of the file relative to the configuration directory. */
+  file: string;
+  dialect: RawDialect;
+  /** Iterable more than once; each pass reads the file's declarations anew. */
+  declarations: Iterable<RawDeclaration>;
+}
+
+/**
+ * A node located by its document path only (no line or column):
+ * templates/locate.ts resolves the path when a diagnostic is shown.
+ */
+export class PathNode implements RawNode {
+  private located?: Origin;
+
+  constructor(
+    readonly file: string,
+    readonly path: (string | number)[],
+    readonly value: unknown,
+  ) {}
+
+  get origin(): Origin {
+    return (this.located ??= { file: this.file, path: this.path });
+  }
+
+  child(key: string | number): RawNode {
+    const v = this.value;
+    const value =
+      v !== null && typeof v === "object" && Object.hasOwn(v, key)
+        ? (v as Record<string | number, unknown>)[key]
+        : undefined;
+    return new PathNode(this.file, [...this.path, key], value);
+  }
+}

@@ -1,0 +1,117 @@
+// Resources of the raw configuration into the config model: the resource's
+// own properties (compiled expressions, checked later against the type's
+// schema) and its meta-arguments (count, for_each, depends_on, lifecycle,
+// update_policy, provider), the same in every language.
+//
+// Messages name a resource as it is written ("gantry_noop.a" in Terraform
+// JSON); the model's key is the short type name ("noop.a").
+
+import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
+import {
+  defaultLifecycle,
+  type LifecycleConfig,
+  type PropertyConfig,
+  type RefConfig,
+  type ResourceConfig,
+  type UpdatePolicy,
+} from "../planner/model.js";
+import { RESOURCE_BLOCK } from "./block-schemas.js";
+import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
+import {
+  compileAt,
+  normalizeAddress,
+  normalizeAttributeName,
+  normalizeTrigger,
+  shortTypeName,
+  unwrapInterpolation,
+} from "./fragment.js";
+import type { RawNode } from "./raw-config.js";
+
+export function buildResource(
+  typeAsWritten: string,
+  name: string,
+  body: RawNode,
+  ctx: CheckContext,
+): ResourceConfig | undefined {
+  const type = shortTypeName(typeAsWritten);
+  const subject = ownerSubject(`resource ${typeAsWritten}.${name}`);
+  const properties: Record<string, PropertyConfig> = {};
+  const res: ResourceConfig = {
+    type,
+    name,
+    key: `${type}.${name}`,
+    properties,
+    dependsOn: [],
+    lifecycle: defaultLifecycle(),
+    origin: body.origin,
+  };
+  const checked = checkBody(body, RESOURCE_BLOCK, subject, ctx, (f) => {
+    if (!f.valid) return;
+    const what = subject.of([f.name]);
+    if (f.rule === undefined) {
+      if (f.name === "__proto__") ctx.bag.error(`invalid property name ${what}`, f.node.origin);
+      else properties[f.name] = property(f.node, what, ctx.bag);
+      return;
+    }
+    switch (f.name) {
+      case "count":
+        res.count = property(f.node, what, ctx.bag);
+        break;
+      case "for_each":
+        res.forEach = property(f.node, what, ctx.bag);
+        break;
+      case "depends_on":
+        res.dependsOn = refs(f.node, normalizeAddress);
+        break;
+      case "lifecycle":
+        for (const b of f.bodies) readLifecycle(b, res.lifecycle);
+        break;
+      case "update_policy":
+        for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
+        break;
+    }
+  });
+  return checked ? res : undefined;
+}
+
+function property(node: RawNode, what: string, bag: DiagnosticBag): PropertyConfig {
+  const origin: Origin = node.origin;
+  return { value: compileAt(node.value, origin, what, bag, node.originInString?.bind(node)), origin };
+}
+
+/** References of a checked list (every entry normalizes). */
+export function refs(node: RawNode, normalize: (s: string) => string | undefined): RefConfig[] {
+  return (node.value as string[]).map((s, i) => ({ ref: normalize(s)!, origin: node.child(i).origin }));
+}
+
+function readLifecycle(body: CheckedBody, lc: LifecycleConfig): void {
+  for (const f of body.fields) {
+    if (!f.valid) continue;
+    const v = f.node.value;
+    switch (f.name) {
+      case "create_before_destroy":
+        lc.createBeforeDestroy = v as boolean;
+        break;
+      case "prevent_destroy":
+        lc.preventDestroy = v as boolean;
+        break;
+      case "ignore_changes":
+        lc.ignoreChanges =
+          typeof v === "string"
+            ? unwrapInterpolation(v) === "all"
+              ? "all"
+              : []
+            : (v as string[]).map(normalizeAttributeName);
+        break;
+      case "replace_triggered_by":
+        lc.replaceTriggeredBy = refs(f.node, normalizeTrigger);
+        break;
+    }
+  }
+}
+
+function readUpdatePolicy(body: CheckedBody): UpdatePolicy | undefined {
+  if (!body.valid) return undefined;
+  const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number };
+  return { group: v.group, maxBatchSize: v.max_batch_size ?? 1, minInService: v.min_in_service ?? 0 };
+}

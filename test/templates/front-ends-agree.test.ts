@@ -1,0 +1,359 @@
+// The same configuration written in YAML and in Terraform JSON gives the same
+// model, and the same mistakes give the same messages (located in each file):
+// both front ends feed one builder.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { DiagnosticBag, type Diagnostic } from "../../contract/diagnostics.js";
+import { checkBlock } from "../../planner/instances.js";
+import { getResourceType, resourceTypeNames } from "../../provider/registry.js";
+import { loadConfig } from "../../templates/load.js";
+import { formatDiagnostic } from "../../templates/locate.js";
+import { parseNativeYaml } from "../../templates/native-yaml.js";
+import { parseTerraformJson } from "../../templates/terraform-json.js";
+import { dedent, diagnosticsOf, fixture } from "./helpers.js";
+
+const YAML = dedent(`
+  variables:
+    agents:
+      type: number
+      default: 3
+      description: how many
+      sensitive: false
+      nullable: false
+      validation:
+        - condition: "\${var.agents > 0}"
+          error_message: must be positive
+    names:
+      type: list(string)
+      default: [a, b]
+      validation: { condition: "\${length(var.names) > 0}", error_message: empty }
+  locals:
+    greeting: "hello \${var.agents}"
+    tags: { env: prod }
+  resources:
+    noop.base:
+      input: "\${local.greeting}"
+    noop.member:
+      count: "\${var.agents}"
+      input: "\${noop.base.output}"
+      depends_on: [noop.base]
+      lifecycle:
+        create_before_destroy: true
+        prevent_destroy: false
+        ignore_changes: [input]
+        replace_triggered_by: [noop.base.output]
+      update_policy: { group: members, max_batch_size: 2, min_in_service: 1 }
+    noop.each:
+      for_each: "\${toset(var.names)}"
+      input: { key: "\${each.key}", tags: "\${local.tags}" }
+      lifecycle: { ignore_changes: all }
+      provider: gantry
+  outputs:
+    base: { value: "\${noop.base.output}", description: the base, sensitive: true, depends_on: [noop.base] }
+`);
+
+const TF_JSON = JSON.stringify(
+  {
+    "//": { metadata: { stackName: "agree" } },
+    variable: {
+      agents: {
+        type: "number",
+        default: 3,
+        description: "how many",
+        sensitive: false,
+        nullable: false,
+        validation: [{ condition: "${var.agents > 0}", error_message: "must be positive" }],
+      },
+      names: {
+        type: "${list(string)}",
+        default: ["a", "b"],
+        validation: { condition: "${length(var.names) > 0}", error_message: "empty" },
+      },
+    },
+    locals: { greeting: "hello ${var.agents}", tags: { "//": "dropped", env: "prod" } },
+    resource: {
+      gantry_noop: {
+        base: { "//": { metadata: { path: "agree/base" } }, input: "${local.greeting}" },
+        member: {
+          count: "${var.agents}",
+          input: "${gantry_noop.base.output}",
+          depends_on: ["gantry_noop.base"],
+          // Terraform's JSON block syntax: a nested block as a list of bodies.
+          lifecycle: [
+            {
+              create_before_destroy: true,
+              prevent_destroy: false,
+              ignore_changes: ["input"],
+              replace_triggered_by: ["gantry_noop.base.output"],
+            },
+          ],
+          update_policy: { group: "members", max_batch_size: 2, min_in_service: 1 },
+        },
+        each: {
+          for_each: "${toset(var.names)}",
+          input: { key: "${each.key}", tags: "${local.tags}" },
+          lifecycle: { ignore_changes: "all" },
+          provider: "gantry",
+        },
+      },
+    },
+    output: {
+      base: {
+        value: "${gantry_noop.base.output}",
+        description: "the base",
+        sensitive: true,
+        depends_on: ["gantry_noop.base"],
+      },
+    },
+  },
+  null,
+  2,
+);
+
+/** The model without origins, with references spelled the short way ("gantry_noop.a" is "noop.a"). */
+function comparable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(comparable);
+  if (typeof v === "string") return v.replace(/\bgantry_/g, "");
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (k !== "origin") out[k] = comparable(x);
+  return out;
+}
+
+function models() {
+  const yamlBag = new DiagnosticBag();
+  const jsonBag = new DiagnosticBag();
+  const yaml = parseNativeYaml("main.gantry.yaml", YAML, yamlBag);
+  const json = parseTerraformJson("main.tf.json", TF_JSON, jsonBag);
+  assert.equal(yamlBag.items, []);
+  assert.equal(jsonBag.items, []);
+  return { yaml, json };
+}
+
+test("resources and their meta-arguments are the same model in YAML and tf.json", () => {
+  const { yaml, json } = models();
+  assert.equal(comparable(json.resources), comparable(yaml.resources));
+  const member = json.resources.find((r) => r.key === "noop.member")!;
+  assert.equal(member.updatePolicy, { group: "members", maxBatchSize: 2, minInService: 1 });
+  assert.equal(member.lifecycle.createBeforeDestroy, true);
+  assert.equal(member.lifecycle.ignoreChanges, ["input"]);
+  assert.equal(
+    member.lifecycle.replaceTriggeredBy.map((r) => r.ref),
+    ["noop.base.output"],
+  );
+  assert.equal(
+    member.dependsOn.map((r) => r.ref),
+    ["noop.base"],
+  );
+  assert.is(member.count?.value.k, "ref");
+  const each = yaml.resources.find((r) => r.key === "noop.each")!;
+  assert.is(each.lifecycle.ignoreChanges, "all");
+  assert.is(each.forEach?.value.k, "call");
+  assert.equal(Object.keys(each.properties), ["input"]);
+});
+
+test("variables with validation, locals and outputs are the same model in YAML and tf.json", () => {
+  const { yaml, json } = models();
+  assert.equal(comparable(json.variables), comparable(yaml.variables));
+  assert.equal(comparable(json.locals), comparable(yaml.locals));
+  assert.equal(comparable(json.outputs), comparable(yaml.outputs));
+  const agents = json.variables[0];
+  assert.equal([agents.type, agents.default, agents.description, agents.sensitive], ["number", 3, "how many", false]);
+  assert.equal(json.variables[1].type, "list(string)");
+  assert.equal(
+    json.variables.map((v) => v.validations.map((r) => r.errorMessage)),
+    [["must be positive"], ["empty"]],
+  );
+  assert.equal(
+    yaml.outputs[0].dependsOn.map((d) => d.ref),
+    ["noop.base"],
+  );
+  assert.is(yaml.outputs[0].sensitive, true);
+});
+
+test("origins point into each file", () => {
+  const { yaml, json } = models();
+  const y = yaml.resources.find((r) => r.key === "noop.member")!;
+  const j = json.resources.find((r) => r.key === "noop.member")!;
+  assert.equal(y.properties.input.origin, {
+    file: "main.gantry.yaml",
+    path: ["resources", "noop.member", "input"],
+    line: 23,
+    column: 5,
+  });
+  assert.equal(j.properties.input.origin, {
+    file: "main.tf.json",
+    path: ["resource", "gantry_noop", "member", "input"],
+  });
+  assert.equal(j.lifecycle.replaceTriggeredBy[0].origin.path, [
+    "resource",
+    "gantry_noop",
+    "member",
+    "lifecycle",
+    0,
+    "replace_triggered_by",
+    0,
+  ]);
+  assert.equal(y.lifecycle.replaceTriggeredBy[0].origin.path, [
+    "resources",
+    "noop.member",
+    "lifecycle",
+    "replace_triggered_by",
+    0,
+  ]);
+  assert.equal(json.variables[0].validations[0].origin.path, ["variable", "agents", "validation", 0]);
+  assert.equal(yaml.variables[0].validations[0].origin.path, ["variables", "agents", "validation", 0]);
+});
+
+// ---- the same mistakes ----
+
+interface Mistake {
+  name: string;
+  yaml: string;
+  json: unknown;
+  /** The message, with the address as YAML writes it. */
+  summary: string;
+  /** Text of the source line the error points at, in either file. */
+  line: RegExp;
+}
+
+const MISTAKES: Mistake[] = [
+  {
+    name: "bad count",
+    yaml: "resources:\n  noop.a:\n    input: 1\n    count: [1, 2]\n",
+    json: { resource: { gantry_noop: { a: { input: 1, count: [1, 2] } } } },
+    summary: '"count" of resource noop.a must be a number or an expression string, got a list',
+    line: /count/,
+  },
+  {
+    name: "negative count",
+    yaml: "resources:\n  noop.a:\n    count: -1\n",
+    json: { resource: { gantry_noop: { a: { count: -1 } } } },
+    summary: '"count" of resource noop.a must be a number or an expression string, got -1',
+    line: /count/,
+  },
+  {
+    name: "bad lifecycle key",
+    yaml: "resources:\n  noop.a:\n    lifecycle:\n      create_before_destroy: true\n      prevent_destory: true\n",
+    json: { resource: { gantry_noop: { a: { lifecycle: { create_before_destroy: true, prevent_destory: true } } } } },
+    summary:
+      'unknown field "prevent_destory" in "lifecycle" of resource noop.a; ' +
+      "expected one of create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by",
+    line: /prevent_destory/,
+  },
+  {
+    name: "bad lifecycle value",
+    yaml: "resources:\n  noop.a:\n    lifecycle:\n      ignore_changes: everything\n",
+    json: { resource: { gantry_noop: { a: { lifecycle: { ignore_changes: "everything" } } } } },
+    summary:
+      '"lifecycle.ignore_changes" of resource noop.a must be a list of attribute names or "all", got "everything"',
+    line: /ignore_changes/,
+  },
+  {
+    name: "bad update_policy",
+    yaml: "resources:\n  noop.a:\n    update_policy:\n      group: g\n      max_batch_size: 0\n",
+    json: { resource: { gantry_noop: { a: { update_policy: { group: "g", max_batch_size: 0 } } } } },
+    summary: '"update_policy.max_batch_size" of resource noop.a must be a whole number >= 1, got 0',
+    line: /max_batch_size/,
+  },
+  {
+    name: "update_policy without group",
+    yaml: "resources:\n  noop.a:\n    update_policy:\n      max_batch_size: 2\n",
+    json: { resource: { gantry_noop: { a: { update_policy: { max_batch_size: 2 } } } } },
+    summary: 'missing required field "group" in "update_policy" of resource noop.a',
+    line: /update_policy/,
+  },
+  {
+    name: "unknown variable field",
+    yaml: "variables:\n  v:\n    type: string\n    defualt: x\n",
+    json: { variable: { v: { type: "string", defualt: "x" } } },
+    summary:
+      'unknown field "defualt" in variable "v"; ' +
+      "expected one of type, default, description, sensitive, nullable, validation",
+    line: /defualt/,
+  },
+  {
+    name: "validation without error_message",
+    yaml: 'variables:\n  v:\n    validation:\n      - condition: "${true}"\n',
+    json: { variable: { v: { validation: [{ condition: "${true}" }] } } },
+    summary: 'missing required field "error_message" in validation of variable "v"',
+    // the rule: "- condition: ..." in YAML, its "{" in JSON
+    line: /condition|\d+: +\{$/,
+  },
+  {
+    name: "output without value",
+    yaml: "outputs:\n  o:\n    description: nothing\n",
+    json: { output: { o: { description: "nothing" } } },
+    summary: 'missing required field "value" in output "o"',
+    line: /"?o"?:/,
+  },
+  {
+    name: "bad depends_on entry",
+    yaml: "resources:\n  noop.a:\n    depends_on: [noop.b.id]\n",
+    json: { resource: { gantry_noop: { a: { depends_on: ["gantry_noop.b.id"] } } } },
+    summary: '"depends_on[0]" of resource noop.a must be a resource address such as "noop.a", got "noop.b.id"',
+    line: /noop\.b\.id/,
+  },
+];
+
+/** Each formatted error: summary, and the "on FILE line L, column C" line with the source line under it. */
+function located(d: Diagnostic, dir: string): { summary: string; where: string; source: string } {
+  const lines = formatDiagnostic(d, dir, false).split("\n");
+  return { summary: d.summary, where: lines[2] ?? "", source: lines[3] ?? "" };
+}
+
+for (const m of MISTAKES) {
+  test(`same mistake, same message: ${m.name}`, async () => {
+    const yamlDir = fixture({ "main.gantry.yaml": m.yaml });
+    const jsonDir = fixture({ "main.tf.json": JSON.stringify(m.json, null, 2) });
+    const y = (await diagnosticsOf(() => loadConfig(yamlDir))).map((d) => located(d, yamlDir));
+    const j = (await diagnosticsOf(() => loadConfig(jsonDir))).map((d) => located(d, jsonDir));
+    assert.equal(
+      y.map((d) => d.summary),
+      [m.summary],
+    );
+    // Terraform JSON spells addresses with the provider prefix; the message is otherwise the same.
+    assert.equal(
+      j.map((d) => d.summary.replace(/gantry_noop\./g, "noop.")),
+      [m.summary],
+    );
+    assert.match(
+      y[0].where,
+      /^ {2}on main\.gantry\.yaml line \d+, column \d+, in (resource|variable|output) "[^"]+":$/,
+    );
+    assert.match(j[0].where, /^ {2}on main\.tf\.json line \d+, column \d+, in (resource|variable|output) "[^"]+":$/);
+    assert.match(y[0].source, m.line);
+    assert.match(j[0].source, m.line);
+  });
+}
+
+test("same unknown property, same message (the type's schema, after the builder)", async () => {
+  const yamlDir = fixture({ "main.gantry.yaml": "resources:\n  noop.a:\n    inptu: 1\n" });
+  const jsonDir = fixture({
+    "main.tf.json": JSON.stringify({ resource: { gantry_noop: { a: { inptu: 1 } } } }, null, 2),
+  });
+  const out: string[] = [];
+  for (const dir of [yamlDir, jsonDir]) {
+    const config = await loadConfig(dir);
+    const bag = new DiagnosticBag();
+    for (const r of config.resources.values()) checkBlock(r, getResourceType(r.type), resourceTypeNames(), bag);
+    assert.is(bag.items.length, 1);
+    out.push(formatDiagnostic(bag.items[0], dir, false));
+  }
+  assert.is(
+    out[0],
+    'Error: Unsupported property "inptu" in resource "noop.a"\n\n' +
+      '  on main.gantry.yaml line 3, column 5, in resource "noop.a":\n' +
+      "  3:     inptu: 1\n\n" +
+      'Type "noop" accepts: input, triggers_replace.\n',
+  );
+  assert.is(
+    out[1],
+    'Error: Unsupported property "inptu" in resource "noop.a"\n\n' +
+      '  on main.tf.json line 5, column 9, in resource "noop.a":\n' +
+      '  5:         "inptu": 1\n\n' +
+      'Type "noop" accepts: input, triggers_replace.\n',
+  );
+});
+
+test.run();
