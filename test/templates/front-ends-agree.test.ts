@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DiagnosticBag, type Diagnostic } from "../../contract/diagnostics.js";
 import { checkBlock } from "../../planner/instances.js";
-import { getResourceType, resourceTypeNames } from "../../provider/registry.js";
+import { testEngine } from "../engine-fixture.js";
 import { loadConfig } from "../../templates/load.js";
 import { formatDiagnostic } from "../../templates/locate.js";
 import { parseNativeYaml } from "../../templates/native-yaml.js";
@@ -336,7 +336,7 @@ test("same unknown property, same message (the type's schema, after the builder)
   for (const dir of [yamlDir, jsonDir]) {
     const config = await loadConfig(dir);
     const bag = new DiagnosticBag();
-    for (const r of config.resources.values()) checkBlock(r, getResourceType(r.type), resourceTypeNames(), bag);
+    for (const r of config.resources.values()) checkBlock(r, testEngine().types.get(r.type), testEngine().types.names(), bag);
     assert.is(bag.items.length, 1);
     out.push(formatDiagnostic(bag.items[0], dir, false));
   }
