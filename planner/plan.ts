@@ -106,7 +106,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   if (mode === "normal") {
     for (const nodeId of graph.order) {
-      const info = graph.graph.getNodeAttributes(nodeId);
+      const info = graph.graph.info(nodeId);
       if (info.kind !== "resource") continue;
       const r = config.resources.get(info.name)!;
       const type = types(r.type)!;
@@ -186,7 +186,7 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
     });
   const out = new Map<string, string[]>();
   for (const id of graph.order) {
-    const info = graph.graph.getNodeAttributes(id);
+    const info = graph.graph.info(id);
     if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {

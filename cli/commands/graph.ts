@@ -31,7 +31,7 @@ export default class GraphCmd extends GantryCommand {
       lines.push(`  ${q(id)} [label = ${q(describeNode(info))}, shape = ${shape}];`);
     });
     // an arrow from a node to what it depends on, as Terraform draws it
-    graph.forEachEdge((_e, _a, from, to) => lines.push(`  ${q(to)} -> ${q(from)};`));
+    graph.forEachEdge((from, to) => lines.push(`  ${q(to)} -> ${q(from)};`));
     lines.push("}");
     const dot = lines.join("\n") + "\n";
     if (!flags.svg) {
