@@ -1,4 +1,4 @@
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
