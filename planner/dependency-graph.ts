@@ -10,9 +10,10 @@
 const INITIAL_EDGES = 16;
 
 export class DependencyGraph<Info> {
-  private readonly ids: string[] = [];
   private readonly infos: Info[] = [];
-  private readonly indexOf = new Map<string, number>();
+  /** Node ids, made from the infos when first asked for (most callers need node numbers only). */
+  private ids: string[] | undefined;
+  private indexOf: Map<string, number> | undefined;
   private edgeFrom = new Int32Array(INITIAL_EDGES);
   private edgeTo = new Int32Array(INITIAL_EDGES);
   private edges = 0;
@@ -20,9 +21,12 @@ export class DependencyGraph<Info> {
   private readonly edgeKeys = new Set<number>();
   private packed: { outStart: Int32Array; out: Int32Array; inStart: Int32Array; in: Int32Array } | undefined;
 
+  /** `idOf` names a node (ids are unique: a repeated one is an error when ids are first used). */
+  constructor(private readonly idOf: (info: Info) => string) {}
+
   /** Number of nodes. */
   get order(): number {
-    return this.ids.length;
+    return this.infos.length;
   }
 
   /** Number of (distinct) edges. */
@@ -30,35 +34,32 @@ export class DependencyGraph<Info> {
     return this.edges;
   }
 
-  /** Adds a node and returns its number; ids must be unique, and every node comes before the first edge. */
-  addNode(id: string, info: Info): number {
-    if (this.indexOf.has(id)) throw new Error(`graph node "${id}" already exists`);
-    if (this.edges) throw new Error(`graph node "${id}" added after the first edge`);
-    const n = this.ids.length;
-    this.ids.push(id);
-    this.infos.push(info);
-    this.indexOf.set(id, n);
-    return n;
+  /** Adds a node and returns its number; every node comes before the first edge. */
+  addNode(info: Info): number {
+    if (this.edges) throw new Error(`graph node "${this.idOf(info)}" added after the first edge`);
+    this.ids = undefined;
+    this.indexOf = undefined;
+    return this.infos.push(info) - 1;
   }
 
   /** The number of node `id`, or undefined. */
   nodeNumber(id: string): number | undefined {
-    return this.indexOf.get(id);
+    return this.numbers().get(id);
   }
 
   hasNode(id: string): boolean {
-    return this.indexOf.has(id);
+    return this.numbers().has(id);
   }
 
   /** What node `id` stands for; throws for an unknown id. */
   info(id: string): Info {
-    const n = this.indexOf.get(id);
+    const n = this.numbers().get(id);
     if (n === undefined) throw new Error(`graph node "${id}" does not exist`);
     return this.infos[n];
   }
 
   idAt(n: number): string {
-    return this.ids[n];
+    return this.nodeIds()[n];
   }
 
   infoAt(n: number): Info {
@@ -67,7 +68,7 @@ export class DependencyGraph<Info> {
 
   /** Adds the edge from -> to (node numbers) unless it exists. */
   mergeEdge(from: number, to: number): void {
-    const key = from * this.ids.length + to;
+    const key = from * this.infos.length + to;
     if (this.edgeKeys.has(key)) return;
     this.edgeKeys.add(key);
     if (this.edges === this.edgeFrom.length) {
@@ -86,24 +87,38 @@ export class DependencyGraph<Info> {
   }
 
   forEachNode(callback: (id: string, info: Info) => void): void {
-    for (let n = 0; n < this.ids.length; n++) callback(this.ids[n], this.infos[n]);
+    const ids = this.nodeIds();
+    for (let n = 0; n < ids.length; n++) callback(ids[n], this.infos[n]);
   }
 
   /** Every edge, in the order it was first added. */
   forEachEdge(callback: (from: string, to: string) => void): void {
-    for (let e = 0; e < this.edges; e++) callback(this.ids[this.edgeFrom[e]], this.ids[this.edgeTo[e]]);
+    const ids = this.nodeIds();
+    for (let e = 0; e < this.edges; e++) callback(ids[this.edgeFrom[e]], ids[this.edgeTo[e]]);
   }
 
   /** Node numbers with an edge from node `n`, in edge order. */
-  outNeighbors(n: number): Int32Array {
+  outNeighbors(n: number): number[] {
     const p = this.pack();
-    return p.out.subarray(p.outStart[n], p.outStart[n + 1]);
+    return Array.from(p.out.subarray(p.outStart[n], p.outStart[n + 1]));
   }
 
   /** Node numbers with an edge to node `n`, in edge order. */
-  inNeighbors(n: number): Int32Array {
+  inNeighbors(n: number): number[] {
     const p = this.pack();
-    return p.in.subarray(p.inStart[n], p.inStart[n + 1]);
+    return Array.from(p.in.subarray(p.inStart[n], p.inStart[n + 1]));
+  }
+
+  /** How many edges end at node `n`. */
+  inDegree(n: number): number {
+    const p = this.pack();
+    return p.inStart[n + 1] - p.inStart[n];
+  }
+
+  /** The `i`-th node (in edge order) with an edge to node `n`; 0 <= i < inDegree(n). */
+  inNeighbor(n: number, i: number): number {
+    const p = this.pack();
+    return p.in[p.inStart[n] + i];
   }
 
   /**
@@ -113,7 +128,7 @@ export class DependencyGraph<Info> {
    */
   topologicalOrder(): Int32Array | undefined {
     const p = this.pack();
-    const count = this.ids.length;
+    const count = this.infos.length;
     const inDegree = new Int32Array(count);
     for (let n = 0; n < count; n++) inDegree[n] = p.inStart[n + 1] - p.inStart[n];
     const queue = new Int32Array(count);
@@ -133,7 +148,7 @@ export class DependencyGraph<Info> {
    */
   findCycle(): number[] {
     const p = this.pack();
-    const count = this.ids.length;
+    const count = this.infos.length;
     const color = new Uint8Array(count); // 0 unseen, 1 on the stack, 2 done
     const parent = new Int32Array(count);
     const stackNode = new Int32Array(count);
@@ -171,10 +186,27 @@ export class DependencyGraph<Info> {
     return [];
   }
 
+  private nodeIds(): string[] {
+    this.ids ??= this.infos.map(this.idOf);
+    return this.ids;
+  }
+
+  private numbers(): Map<string, number> {
+    if (this.indexOf) return this.indexOf;
+    const ids = this.nodeIds();
+    const map = new Map<string, number>();
+    for (let n = 0; n < ids.length; n++) {
+      if (map.has(ids[n])) throw new Error(`graph node "${ids[n]}" exists twice`);
+      map.set(ids[n], n);
+    }
+    this.indexOf = map;
+    return map;
+  }
+
   /** Compressed rows of out- and in-neighbours, each row in edge order. */
   private pack(): NonNullable<DependencyGraph<Info>["packed"]> {
     if (this.packed) return this.packed;
-    const count = this.ids.length;
+    const count = this.infos.length;
     const outStart = new Int32Array(count + 1);
     const inStart = new Int32Array(count + 1);
     for (let e = 0; e < this.edges; e++) {

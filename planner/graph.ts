@@ -19,8 +19,10 @@ export interface NodeInfo {
 
 export interface ConfigGraph {
   graph: DependencyGraph<NodeInfo>;
+  /** Nodes in dependency order (dependencies first). */
+  ordered: NodeInfo[];
   /** Node ids in dependency order (dependencies first). */
-  order: string[];
+  readonly order: string[];
   /** For each resource key, the resource keys it depends on, directly or through locals, variables and outputs. */
   resourceDeps: Map<string, string[]>;
 }
@@ -31,6 +33,11 @@ export const nodeId = {
   variable: (name: string) => `var.${name}`,
   output: (name: string) => `output.${name}`,
 };
+
+/** The id of the node `info` stands for (see nodeId). */
+export function nodeIdOf(info: NodeInfo): string {
+  return nodeId[info.kind](info.name);
+}
 
 export function describeNode(info: NodeInfo): string {
   switch (info.kind) {
@@ -49,20 +56,20 @@ const BUILTIN_ROOTS = new Set(["count", "each", "path", "self", "terraform"]);
 
 export function buildGraph(config: Config): ConfigGraph {
   const diags = new DiagnosticBag();
-  const graph = new DependencyGraph<NodeInfo>();
+  const graph = new DependencyGraph<NodeInfo>(nodeIdOf);
   const variableNode = new Map<string, number>();
   const localNode = new Map<string, number>();
   const resourceNode = new Map<string, number>();
   const outputNode = new Map<string, number>();
 
   for (const v of config.variables.values())
-    variableNode.set(v.name, graph.addNode(nodeId.variable(v.name), { kind: "variable", name: v.name, origin: v.origin }));
+    variableNode.set(v.name, graph.addNode({ kind: "variable", name: v.name, origin: v.origin }));
   for (const l of config.locals.values())
-    localNode.set(l.name, graph.addNode(nodeId.local(l.name), { kind: "local", name: l.name, origin: l.origin }));
+    localNode.set(l.name, graph.addNode({ kind: "local", name: l.name, origin: l.origin }));
   for (const r of config.resources.values())
-    resourceNode.set(r.key, graph.addNode(nodeId.resource(r.key), { kind: "resource", name: r.key, origin: r.origin }));
+    resourceNode.set(r.key, graph.addNode({ kind: "resource", name: r.key, origin: r.origin }));
   for (const o of config.outputs.values())
-    outputNode.set(o.name, graph.addNode(nodeId.output(o.name), { kind: "output", name: o.name, origin: o.origin }));
+    outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
 
   /** Adds an edge for each reference in `e`; reports references to things that do not exist. */
   const addRefs = (to: number, e: Expr, origin: Origin, selfKey?: string) => {
@@ -136,7 +143,15 @@ export function buildGraph(config: Config): ConfigGraph {
     diags.throwIfErrors();
   }
 
-  return { graph, order: Array.from(sorted!, (n) => graph.idAt(n)), resourceDeps: resourceDependencies(graph, sorted!) };
+  const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
+  return {
+    graph,
+    ordered,
+    get order() {
+      return ordered.map(nodeIdOf);
+    },
+    resourceDeps: resourceDependencies(graph, sorted!),
+  };
 }
 
 /**
@@ -149,14 +164,17 @@ function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Arr
   const behind = new Map<number, Set<string>>(); // non-resource node -> resource keys reachable upstream
   for (const n of sorted) {
     const info = graph.infoAt(n);
-    const preds = graph.inNeighbors(n);
+    const degree = graph.inDegree(n);
     let direct = true; // only resource in-neighbours: their keys are distinct, no set needed
-    for (const p of preds) if (graph.infoAt(p).kind !== "resource") direct = false;
+    for (let i = 0; i < degree; i++) if (graph.infoAt(graph.inNeighbor(n, i)).kind !== "resource") direct = false;
     let deps: Set<string> | string[];
-    if (direct) deps = Array.from(preds, (p) => graph.infoAt(p).name);
-    else {
+    if (direct) {
+      deps = new Array<string>(degree);
+      for (let i = 0; i < degree; i++) deps[i] = graph.infoAt(graph.inNeighbor(n, i)).name;
+    } else {
       deps = new Set<string>();
-      for (const p of preds) {
+      for (let i = 0; i < degree; i++) {
+        const p = graph.inNeighbor(n, i);
         const pInfo = graph.infoAt(p);
         if (pInfo.kind === "resource") deps.add(pInfo.name);
         else for (const k of behind.get(p) ?? []) deps.add(k);

@@ -105,8 +105,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const desired = new Set<string>();
 
   if (mode === "normal") {
-    for (const nodeId of graph.order) {
-      const info = graph.graph.info(nodeId);
+    for (const info of graph.ordered) {
       if (info.kind !== "resource") continue;
       const r = config.resources.get(info.name)!;
       const type = types(r.type)!;
@@ -185,8 +184,7 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
       return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
     });
   const out = new Map<string, string[]>();
-  for (const id of graph.order) {
-    const info = graph.graph.info(id);
+  for (const info of graph.ordered) {
     if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {
