@@ -6,7 +6,7 @@ import { canonicalType, resourceKeyOf } from "./addresses.js";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
-import type { Config } from "./model.js";
+import type { Config, ResourceConfig } from "./model.js";
 
 export type NodeKind = "resource" | "local" | "variable" | "output";
 
@@ -23,6 +23,8 @@ export interface ConfigGraph {
   ordered: NodeInfo[];
   /** Node ids in dependency order (dependencies first). */
   readonly order: string[];
+  /** The resource blocks in dependency order (dependencies first). */
+  resourcesInOrder: ResourceConfig[];
   /** For each resource key, the resource keys it depends on, directly or through locals, variables and outputs. */
   resourceDeps: Map<string, string[]>;
 }
@@ -66,8 +68,12 @@ export function buildGraph(config: Config): ConfigGraph {
     variableNode.set(v.name, graph.addNode({ kind: "variable", name: v.name, origin: v.origin }));
   for (const l of config.locals.values())
     localNode.set(l.name, graph.addNode({ kind: "local", name: l.name, origin: l.origin }));
-  for (const r of config.resources.values())
-    resourceNode.set(r.key, graph.addNode({ kind: "resource", name: r.key, origin: r.origin }));
+  const resourceAt = new Map<number, ResourceConfig>(); // node number -> block
+  for (const r of config.resources.values()) {
+    const n = graph.addNode({ kind: "resource", name: r.key, origin: r.origin });
+    resourceNode.set(r.key, n);
+    resourceAt.set(n, r);
+  }
   for (const o of config.outputs.values())
     outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
 
@@ -144,9 +150,12 @@ export function buildGraph(config: Config): ConfigGraph {
   }
 
   const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
+  const resourcesInOrder: ResourceConfig[] = [];
+  for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt.get(n)!);
   return {
     graph,
     ordered,
+    resourcesInOrder,
     get order() {
       return ordered.map(nodeIdOf);
     },
