@@ -139,7 +139,7 @@ function judge(value, target, unit, verdicts, what) {
 
 /**
  * The whole benchmark; returns { verdicts, failures } (verdicts: { what, value, target, pass }).
- * Options: sizes, frontEnds, runs, cli (bin/run.js to time), keep, log.
+ * Options: sizes, frontEnds, runs, cli (bin/run.js to time), keep, log, heading (first line).
  */
 export async function runCliFrontEnds(opts = {}) {
   const sizes = opts.sizes ?? [1, 2000, 10000, 100000];
@@ -151,7 +151,7 @@ export async function runCliFrontEnds(opts = {}) {
   const failures = [];
   const dirs = [];
 
-  log(`CLI, whole processes (${cli}; median of ${runs}; wall and peak RSS from ${TIME_BIN})`);
+  log(`${opts.heading ?? "CLI, whole processes"} (${cli}; median of ${runs}; wall and peak RSS from ${TIME_BIN})`);
   log(`  configurations: N noop resources as min(N, ${fmtInt(LANES)}) lanes of chains, applied once (state only)`);
 
   try {
