@@ -133,8 +133,9 @@ function table(header, rows) {
 function judge(value, target, unit, verdicts, what) {
   if (target === undefined) return "—";
   const pass = value < target;
-  verdicts.push({ what, value: unit === "ms" ? ms(value) : mb(value), target: `< ${unit === "ms" ? ms(target) : mb(target)}`, pass });
-  return `< ${unit === "ms" ? ms(target) : mb(target)} ${pass ? "PASS" : "FAIL"}`;
+  const show = (x) => (unit === "ms" ? ms(x) : mb(x));
+  verdicts.push({ what, value: show(value), target: `< ${show(target)}`, pass });
+  return `< ${show(target)} ${pass ? "PASS" : "FAIL"}`;
 }
 
 /**
@@ -156,7 +157,8 @@ export async function runCliFrontEnds(opts = {}) {
 
   try {
     await timeCli(cli, ["--help"]); // warm-up: file system cache
-    const h = await measure(cli, ["--help"], Math.max(runs, 5), (r) => (/COMMANDS/.test(r.stdout) ? "" : "no COMMANDS"));
+    const helpOk = (r) => (/COMMANDS/.test(r.stdout) ? "" : "no COMMANDS");
+    const h = await measure(cli, ["--help"], Math.max(runs, 5), helpOk);
     log(table(["command", "wall", "target", "(cpu)", "peak RSS", "runs (wall ms)"], [
       ["--help", ms(h.wallMs), judge(h.wallMs, TARGETS.help.ms, "ms", verdicts, "--help: wall"), ms(h.cpuMs),
         mb(h.peakMB), h.runs.map((x) => x.toFixed(0)).join(", ")],
@@ -178,13 +180,13 @@ export async function runCliFrontEnds(opts = {}) {
         if (setup.added !== n) throw new Error(`setup created ${setup.added} of ${n} resources`);
         const plan = await measure(cli, ["plan", "-no-color", dir], runs, (r) =>
           r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan");
+        const valid = `(${n} resources in 1 files)`;
         const validate = await measure(cli, ["validate", "-no-color", dir], runs, (r) =>
-          r.code !== 0 ? `exit ${r.code}` : r.stdout.includes(`(${n} resources in 1 files)`) ? "" : "unexpected output");
+          r.code !== 0 ? `exit ${r.code}` : r.stdout.includes(valid) ? "" : "unexpected output");
         const t = TARGETS.plan[n] ?? {};
-        rows.push([
-          label, "plan", ms(plan.wallMs), judge(plan.wallMs, t.ms, "ms", verdicts, `plan ${label}: wall`), ms(plan.cpuMs),
-          mb(plan.peakMB), judge(plan.peakMB, t.mb, "MB", verdicts, `plan ${label}: peak RSS`),
-        ]);
+        const timeCell = judge(plan.wallMs, t.ms, "ms", verdicts, `plan ${label}: wall`);
+        const memCell = judge(plan.peakMB, t.mb, "MB", verdicts, `plan ${label}: peak RSS`);
+        rows.push([label, "plan", ms(plan.wallMs), timeCell, ms(plan.cpuMs), mb(plan.peakMB), memCell]);
         rows.push([label, "validate", ms(validate.wallMs), "—", ms(validate.cpuMs), mb(validate.peakMB), "—"]);
       } catch (e) {
         failures.push(`${label}: ${e.message}`);
@@ -209,7 +211,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     keep: args.includes("--keep"),
   });
   console.log("\nSummary");
-  console.log(table(["figure", "value", "target", ""], verdicts.map((v) => [v.what, v.value, v.target, v.pass ? "PASS" : "FAIL"])));
+  const summary = verdicts.map((v) => [v.what, v.value, v.target, v.pass ? "PASS" : "FAIL"]);
+  console.log(table(["figure", "value", "target", ""], summary));
   for (const f of failures) console.log(`  FAILED TO RUN: ${f}`);
   process.exitCode = failures.length ? 1 : 0;
 }

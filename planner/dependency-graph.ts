@@ -136,7 +136,8 @@ export class DependencyGraph<Info> {
     for (let n = 0; n < count; n++) if (inDegree[n] === 0) queue[tail++] = n;
     for (let head = 0; head < tail; head++) {
       const n = queue[head];
-      for (let i = p.outStart[n], end = p.outStart[n + 1]; i < end; i++) if (--inDegree[p.out[i]] === 0) queue[tail++] = p.out[i];
+      for (let i = p.outStart[n], end = p.outStart[n + 1]; i < end; i++)
+        if (--inDegree[p.out[i]] === 0) queue[tail++] = p.out[i];
     }
     return tail === count ? queue : undefined;
   }

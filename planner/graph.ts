@@ -87,12 +87,20 @@ export function buildGraph(config: Config): ConfigGraph {
       if (ref.root === "var") {
         const from = name === undefined ? undefined : variableNode.get(name);
         if (from === undefined)
-          diags.error(`Reference to undeclared input variable "${name ?? ""}"`, origin, `"${ref.text}" names no variable in this configuration.`);
+          diags.error(
+            `Reference to undeclared input variable "${name ?? ""}"`,
+            origin,
+            `"${ref.text}" names no variable in this configuration.`,
+          );
         else graph.mergeEdge(from, to);
       } else if (ref.root === "local") {
         const from = name === undefined ? undefined : localNode.get(name);
         if (from === undefined)
-          diags.error(`Reference to undeclared local value "${name ?? ""}"`, origin, `"${ref.text}" names no local value in this configuration.`);
+          diags.error(
+            `Reference to undeclared local value "${name ?? ""}"`,
+            origin,
+            `"${ref.text}" names no local value in this configuration.`,
+          );
         else graph.mergeEdge(from, to);
       } else {
         const key = `${canonicalType(ref.root)}.${name ?? ""}`;
