@@ -16,9 +16,8 @@ export class DependencyGraph<Info> {
   private indexOf: Map<string, number> | undefined;
   private edgeFrom = new Int32Array(INITIAL_EDGES);
   private edgeTo = new Int32Array(INITIAL_EDGES);
+  /** Edges added; repeated ones are dropped (keeping the first) when the graph is first read after adding. */
   private edges = 0;
-  /** Each edge as from * order + to: merges repeated edges. Nodes are all added before the first edge. */
-  private readonly edgeKeys = new Set<number>();
   private packed: { outStart: Int32Array; out: Int32Array; inStart: Int32Array; in: Int32Array } | undefined;
 
   /** `idOf` names a node (ids are unique: a repeated one is an error when ids are first used). */
@@ -31,6 +30,7 @@ export class DependencyGraph<Info> {
 
   /** Number of (distinct) edges. */
   get size(): number {
+    this.pack();
     return this.edges;
   }
 
@@ -68,9 +68,6 @@ export class DependencyGraph<Info> {
 
   /** Adds the edge from -> to (node numbers) unless it exists. */
   mergeEdge(from: number, to: number): void {
-    const key = from * this.infos.length + to;
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
     if (this.edges === this.edgeFrom.length) {
       const grow = (a: Int32Array) => {
         const b = new Int32Array(a.length * 2);
@@ -93,6 +90,7 @@ export class DependencyGraph<Info> {
 
   /** Every edge, in the order it was first added. */
   forEachEdge(callback: (from: string, to: string) => void): void {
+    this.pack();
     const ids = this.nodeIds();
     for (let e = 0; e < this.edges; e++) callback(ids[this.edgeFrom[e]], ids[this.edgeTo[e]]);
   }
@@ -204,9 +202,39 @@ export class DependencyGraph<Info> {
     return map;
   }
 
+  /** Drops repeated edges, keeping each one's first occurrence and the order of the rest (O(V+E), no hashing). */
+  private dropRepeatedEdges(): void {
+    const count = this.infos.length;
+    // edge numbers grouped by target, in insertion order within a group (counting sort)
+    const start = new Int32Array(count + 1);
+    for (let e = 0; e < this.edges; e++) start[this.edgeTo[e] + 1]++;
+    for (let n = 0; n < count; n++) start[n + 1] += start[n];
+    const byTarget = new Int32Array(this.edges);
+    const fill = start.slice(0, count);
+    for (let e = 0; e < this.edges; e++) byTarget[fill[this.edgeTo[e]]++] = e;
+    // within a target's group, a source seen before marks a repeated edge
+    const repeated = new Uint8Array(this.edges);
+    const seenFor = new Int32Array(count).fill(-1); // source -> the last target it was seen with
+    for (let to = 0; to < count; to++)
+      for (let i = start[to]; i < start[to + 1]; i++) {
+        const e = byTarget[i];
+        if (seenFor[this.edgeFrom[e]] === to) repeated[e] = 1;
+        else seenFor[this.edgeFrom[e]] = to;
+      }
+    let kept = 0;
+    for (let e = 0; e < this.edges; e++)
+      if (!repeated[e]) {
+        this.edgeFrom[kept] = this.edgeFrom[e];
+        this.edgeTo[kept] = this.edgeTo[e];
+        kept++;
+      }
+    this.edges = kept;
+  }
+
   /** Compressed rows of out- and in-neighbours, each row in edge order. */
   private pack(): NonNullable<DependencyGraph<Info>["packed"]> {
     if (this.packed) return this.packed;
+    this.dropRepeatedEdges();
     const count = this.infos.length;
     const outStart = new Int32Array(count + 1);
     const inStart = new Int32Array(count + 1);
