@@ -34,7 +34,15 @@
 //      first apply, a no-change plan, and detect + repair of one killed
 //      ZooKeeper member (needs zookeeper, a JRE and haproxy installed).
 //
-//   --only=plan,apply,help,blueprint,cluster   run only these groups
+//   6. The REAL CLI as whole processes on both front ends (bench/cli-front-ends.mjs):
+//      `plan -no-color` and `validate` of N noop resources (1,000 lanes of chains) as
+//      .tf.json and *.gantry.yaml, sizes 1 / 2,000 / 10,000 / 100,000, and `--help`;
+//      wall and peak RSS from /usr/bin/time, median of --cli-runs (default 3).
+//      targets: plan of 1 < 200 ms, of 2,000 < 400 ms, of 100,000 < 3 s and < 600 MB; --help < 150 ms
+//
+//   --only=plan,apply,help,blueprint,cluster,cli   run only these groups
+//   --cli-sizes=1,2000       CLI case sizes (default 1,2000,10000,100000)
+//   --cli-runs=N             CLI case: runs per figure (default 3)
 //   --agents=N               blueprint case: agents and pool hosts (default 1000)
 //   --sizes=1000,10000       plan sizes (default 1000,10000,100000)
 //   --files=N                apply case size (default 10000)
@@ -55,7 +63,7 @@ const opt = (name, dflt) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : dflt;
 };
-const only = new Set(opt("only", "plan,apply,help,blueprint,cluster").split(","));
+const only = new Set(opt("only", "plan,apply,help,blueprint,cluster,cli").split(","));
 const BLUEPRINT_AGENTS = Number(opt("agents", "1000"));
 const SIZES = opt("sizes", "1000,10000,100000").split(",").map(Number);
 const SHAPES = ["chain", "fan"];
@@ -279,6 +287,25 @@ if (only.has("cluster")) {
   } catch (e) {
     failures.push(`local cluster: ${e.message}`);
     console.error(`  local cluster FAILED: ${e.message}`);
+  }
+  console.log("");
+}
+
+// ---------------------------------------------------------------- 6. CLI, both front ends
+if (only.has("cli")) {
+  try {
+    const { runCliFrontEnds } = await import("./cli-front-ends.mjs");
+    const r = await runCliFrontEnds({
+      sizes: opt("cli-sizes", "1,2000,10000,100000").split(",").map(Number),
+      runs: Number(opt("cli-runs", "3")),
+      keep: flag("keep"),
+      heading: "6. The real CLI, whole processes",
+    });
+    for (const v of r.verdicts) verdicts.push({ ...v, what: `CLI ${v.what}` });
+    for (const f of r.failures) failures.push(`CLI ${f}`);
+  } catch (e) {
+    failures.push(`CLI: ${e.message}`);
+    console.error(`  CLI FAILED: ${e.message}`);
   }
   console.log("");
 }

@@ -2,7 +2,9 @@
 // gantry's entry point. Terraform users type long flags with one dash
 // (-auto-approve, -var=x=1, -refresh=false); oclif wants two, so they are
 // rewritten before oclif parses them.
-import { execute } from "@oclif/core";
+// oclif is imported by its sub-paths (here and in cli/): its index loads every
+// part of oclif and checks the Node version with semver, which no command needs.
+import { execute } from "@oclif/core/execute";
 
 export function normalizeArgs(argv) {
   const out = [];

@@ -1,7 +1,9 @@
 // What every gantry command shares: flags Terraform users know, located
 // error output, colors and exit codes.
 
-import { Command, Flags, Args } from "@oclif/core";
+import { Command } from "@oclif/core/command";
+import * as Flags from "@oclif/core/flags";
+import * as Args from "@oclif/core/args";
 import { GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { makeStyle, type Style } from "./style.js";

@@ -1,14 +1,12 @@
 // The dependency graph of a configuration: resources, locals, variables and
 // outputs, with an edge for every reference and depends_on. Kept O(V+E)
-// (graphology for storage, Kahn's algorithm from graphology-dag for order).
+// (DependencyGraph: typed-array adjacency, Kahn's algorithm for order).
 
-import graphology from "graphology";
-import type { DirectedGraph } from "graphology";
-import { hasCycle, topologicalSort } from "graphology-dag";
 import { canonicalType, resourceKeyOf } from "./addresses.js";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
+import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
-import type { Config } from "./model.js";
+import type { Config, ResourceConfig } from "./model.js";
 
 export type NodeKind = "resource" | "local" | "variable" | "output";
 
@@ -20,9 +18,13 @@ export interface NodeInfo {
 }
 
 export interface ConfigGraph {
-  graph: DirectedGraph<NodeInfo>;
+  graph: DependencyGraph<NodeInfo>;
+  /** Nodes in dependency order (dependencies first). */
+  ordered: NodeInfo[];
   /** Node ids in dependency order (dependencies first). */
-  order: string[];
+  readonly order: string[];
+  /** The resource blocks in dependency order (dependencies first). */
+  resourcesInOrder: ResourceConfig[];
   /** For each resource key, the resource keys it depends on, directly or through locals, variables and outputs. */
   resourceDeps: Map<string, string[]>;
 }
@@ -33,6 +35,11 @@ export const nodeId = {
   variable: (name: string) => `var.${name}`,
   output: (name: string) => `output.${name}`,
 };
+
+/** The id of the node `info` stands for (see nodeId). */
+export function nodeIdOf(info: NodeInfo): string {
+  return nodeId[info.kind](info.name);
+}
 
 export function describeNode(info: NodeInfo): string {
   switch (info.kind) {
@@ -51,57 +58,80 @@ const BUILTIN_ROOTS = new Set(["count", "each", "path", "self", "terraform"]);
 
 export function buildGraph(config: Config): ConfigGraph {
   const diags = new DiagnosticBag();
-  const graph: DirectedGraph<NodeInfo> = new graphology.DirectedGraph<NodeInfo>({ allowSelfLoops: true });
+  const graph = new DependencyGraph<NodeInfo>(nodeIdOf);
+  const variableNode = new Map<string, number>();
+  const localNode = new Map<string, number>();
+  const resourceNode = new Map<string, number>();
+  const outputNode = new Map<string, number>();
 
-  for (const v of config.variables.values()) graph.addNode(nodeId.variable(v.name), { kind: "variable", name: v.name, origin: v.origin });
-  for (const l of config.locals.values()) graph.addNode(nodeId.local(l.name), { kind: "local", name: l.name, origin: l.origin });
-  for (const r of config.resources.values()) graph.addNode(nodeId.resource(r.key), { kind: "resource", name: r.key, origin: r.origin });
-  for (const o of config.outputs.values()) graph.addNode(nodeId.output(o.name), { kind: "output", name: o.name, origin: o.origin });
-
-  const link = (from: string, to: string) => {
-    graph.mergeEdge(from, to);
-  };
+  for (const v of config.variables.values())
+    variableNode.set(v.name, graph.addNode({ kind: "variable", name: v.name, origin: v.origin }));
+  for (const l of config.locals.values())
+    localNode.set(l.name, graph.addNode({ kind: "local", name: l.name, origin: l.origin }));
+  const resourceAt = new Map<number, ResourceConfig>(); // node number -> block
+  for (const r of config.resources.values()) {
+    const n = graph.addNode({ kind: "resource", name: r.key, origin: r.origin });
+    resourceNode.set(r.key, n);
+    resourceAt.set(n, r);
+  }
+  for (const o of config.outputs.values())
+    outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
 
   /** Adds an edge for each reference in `e`; reports references to things that do not exist. */
-  const addRefs = (to: string, e: Expr, origin: Origin, selfKey?: string) => {
+  const addRefs = (to: number, e: Expr, origin: Origin, selfKey?: string) => {
+    if (e.k === "lit") return;
     for (const ref of collectRefs(e)) {
       const first = ref.steps[0];
       const name = first && first.k === "attr" ? first.name : undefined;
       if (BUILTIN_ROOTS.has(ref.root)) continue;
       if (ref.root === "var") {
-        if (name === undefined || !config.variables.has(name)) diags.error(`Reference to undeclared input variable "${name ?? ""}"`, origin, `"${ref.text}" names no variable in this configuration.`);
-        else link(nodeId.variable(name), to);
+        const from = name === undefined ? undefined : variableNode.get(name);
+        if (from === undefined)
+          diags.error(
+            `Reference to undeclared input variable "${name ?? ""}"`,
+            origin,
+            `"${ref.text}" names no variable in this configuration.`,
+          );
+        else graph.mergeEdge(from, to);
       } else if (ref.root === "local") {
-        if (name === undefined || !config.locals.has(name)) diags.error(`Reference to undeclared local value "${name ?? ""}"`, origin, `"${ref.text}" names no local value in this configuration.`);
-        else link(nodeId.local(name), to);
+        const from = name === undefined ? undefined : localNode.get(name);
+        if (from === undefined)
+          diags.error(
+            `Reference to undeclared local value "${name ?? ""}"`,
+            origin,
+            `"${ref.text}" names no local value in this configuration.`,
+          );
+        else graph.mergeEdge(from, to);
       } else {
         const key = `${canonicalType(ref.root)}.${name ?? ""}`;
-        if (name === undefined || !config.resources.has(key))
+        const from = name === undefined ? undefined : resourceNode.get(key);
+        if (from === undefined)
           diags.error(`Reference to undeclared resource "${key}"`, origin, `"${ref.text}" refers to a resource that is not declared in this configuration.`);
         else if (key === selfKey) diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
-        else link(nodeId.resource(key), to);
+        else graph.mergeEdge(from, to);
       }
     }
   };
-  const addDependsOn = (to: string, ref: string, origin: Origin) => {
+  const addDependsOn = (to: number, ref: string, origin: Origin) => {
     // "noop.a", "noop.a[0]" or (replace_triggered_by) "noop.a.id": the resource is the first two parts
     const key = resourceKeyOf(canonicalType(ref.replace(/^\$\{(.*)\}$/, "$1").trim())).split(".").slice(0, 2).join(".");
-    if (!config.resources.has(key)) diags.error(`depends_on names undeclared resource "${key}"`, origin);
-    else link(nodeId.resource(key), to);
+    const from = resourceNode.get(key);
+    if (from === undefined) diags.error(`depends_on names undeclared resource "${key}"`, origin);
+    else graph.mergeEdge(from, to);
   };
 
   for (const r of config.resources.values()) {
-    const id = nodeId.resource(r.key);
+    const id = resourceNode.get(r.key)!;
     for (const p of Object.values(r.properties)) addRefs(id, p.value, p.origin, r.key);
     if (r.count) addRefs(id, r.count.value, r.count.origin, r.key);
     if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, r.key);
     for (const d of r.dependsOn) addDependsOn(id, d.ref, d.origin);
     for (const d of r.lifecycle.replaceTriggeredBy) addDependsOn(id, d.ref, d.origin);
   }
-  for (const l of config.locals.values()) addRefs(nodeId.local(l.name), l.value, l.origin);
+  for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin);
   for (const o of config.outputs.values()) {
-    addRefs(nodeId.output(o.name), o.value, o.origin);
-    for (const d of o.dependsOn) addDependsOn(nodeId.output(o.name), d.ref, d.origin);
+    addRefs(outputNode.get(o.name)!, o.value, o.origin);
+    for (const d of o.dependsOn) addDependsOn(outputNode.get(o.name)!, d.ref, d.origin);
   }
   for (const v of config.variables.values())
     for (const val of v.validations)
@@ -113,67 +143,62 @@ export function buildGraph(config: Config): ConfigGraph {
 
   diags.throwIfErrors();
 
-  if (hasCycle(graph)) {
-    const cycle = findCycle(graph);
-    const names = cycle.map((n) => describeNode(graph.getNodeAttributes(n)));
+  const sorted = graph.topologicalOrder();
+  if (!sorted) {
+    const cycle = graph.findCycle().map((n) => graph.infoAt(n));
+    const names = cycle.map(describeNode);
     diags.add({
       severity: "error",
       summary: `Cycle: ${[...names, names[0]].join(" → ")}`,
       detail: "Each of these depends on the next; break the cycle by removing one of the references or depends_on entries.",
-      origin: graph.getNodeAttributes(cycle[0]).origin,
-      related: cycle.map((n) => ({ label: describeNode(graph.getNodeAttributes(n)), origin: graph.getNodeAttributes(n).origin })),
+      origin: cycle[0].origin,
+      related: cycle.map((info) => ({ label: describeNode(info), origin: info.origin })),
     });
     diags.throwIfErrors();
   }
 
-  const order = topologicalSort(graph);
-  const resourceDeps = new Map<string, string[]>();
-  const behind = new Map<string, Set<string>>(); // non-resource node -> resource keys reachable upstream
-  for (const n of order) {
-    const info = graph.getNodeAttributes(n);
-    const deps = new Set<string>();
-    graph.forEachInNeighbor(n, (p: string, pInfo: NodeInfo) => {
-      if (pInfo.kind === "resource") deps.add(pInfo.name);
-      else for (const k of behind.get(p) ?? []) deps.add(k);
-    });
-    if (info.kind === "resource") resourceDeps.set(info.name, [...deps]);
-    else behind.set(n, deps);
-  }
-  return { graph, order, resourceDeps };
+  const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
+  const resourcesInOrder: ResourceConfig[] = [];
+  for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt.get(n)!);
+  return {
+    graph,
+    ordered,
+    resourcesInOrder,
+    get order() {
+      return ordered.map(nodeIdOf);
+    },
+    resourceDeps: resourceDependencies(graph, sorted!),
+  };
 }
 
-/** One cycle, as the list of its nodes in dependency order (iterative DFS, O(V+E)). */
-function findCycle(graph: DirectedGraph<NodeInfo>): string[] {
-  const color = new Map<string, 1 | 2>();
-  const parent = new Map<string, string>();
-  for (const start of graph.nodes()) {
-    if (color.has(start)) continue;
-    const stack: [string, string[], number][] = [[start, graph.outNeighbors(start), 0]];
-    color.set(start, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const [node, next] = top;
-      if (top[2] >= next.length) {
-        color.set(node, 2);
-        stack.pop();
-        continue;
-      }
-      const child = next[top[2]++];
-      const c = color.get(child);
-      if (c === 1) {
-        // back edge node -> child: the cycle runs child -> ... -> node -> child along edges
-        // (edges point from a dependency to what uses it); report it in reference order.
-        const path: string[] = [];
-        for (let n = node; n !== child; n = parent.get(n)!) path.push(n);
-        path.push(child);
-        return path;
-      }
-      if (c === undefined) {
-        color.set(child, 1);
-        parent.set(child, node);
-        stack.push([child, graph.outNeighbors(child), 0]);
+/**
+ * For each resource key, the resource keys it depends on: its resource
+ * in-neighbours and, through locals, variables and outputs, the resources
+ * behind them (in the order of the in-edges; each key once).
+ */
+function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Array): Map<string, string[]> {
+  const resourceDeps = new Map<string, string[]>();
+  const behind = new Map<number, Set<string>>(); // non-resource node -> resource keys reachable upstream
+  for (const n of sorted) {
+    const info = graph.infoAt(n);
+    const degree = graph.inDegree(n);
+    let direct = true; // only resource in-neighbours: their keys are distinct, no set needed
+    for (let i = 0; i < degree; i++) if (graph.infoAt(graph.inNeighbor(n, i)).kind !== "resource") direct = false;
+    let deps: Set<string> | string[];
+    if (direct) {
+      deps = new Array<string>(degree);
+      for (let i = 0; i < degree; i++) deps[i] = graph.infoAt(graph.inNeighbor(n, i)).name;
+    } else {
+      deps = new Set<string>();
+      for (let i = 0; i < degree; i++) {
+        const p = graph.inNeighbor(n, i);
+        const pInfo = graph.infoAt(p);
+        if (pInfo.kind === "resource") deps.add(pInfo.name);
+        else for (const k of behind.get(p) ?? []) deps.add(k);
       }
     }
+    if (info.kind === "resource") resourceDeps.set(info.name, Array.isArray(deps) ? deps : [...deps]);
+    else behind.set(n, Array.isArray(deps) ? new Set(deps) : deps);
   }
-  return [];
+  return resourceDeps;
 }

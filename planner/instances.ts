@@ -18,6 +18,18 @@ export function isConfigurable(s: AttributeSchema): boolean {
   return !!s.required || !!s.optional || !s.computed;
 }
 
+const requiredOf = new WeakMap<ResourceType, [string, AttributeSchema][]>();
+
+/** The type's required attributes, in schema order (found once per type: schemas do not change). */
+function requiredAttributes(type: ResourceType): [string, AttributeSchema][] {
+  let required = requiredOf.get(type);
+  if (!required) {
+    required = Object.entries(type.schema).filter(([, s]) => s.required);
+    requiredOf.set(type, required);
+  }
+  return required;
+}
+
 /** Checks a block against its type: the type exists, every property is known, required ones are set. */
 export function checkBlock(r: ResourceConfig, type: ResourceType | undefined, knownTypes: string[], diags: DiagnosticBag): void {
   if (!type) {
@@ -31,8 +43,8 @@ export function checkBlock(r: ResourceConfig, type: ResourceType | undefined, kn
       diags.error(`Unsupported property "${name}" in resource "${r.key}"`, p.origin, `Type "${type.name}" accepts: ${settable.join(", ")}.`);
     } else if (!isConfigurable(s)) diags.error(`Property "${name}" of resource "${r.key}" is computed by gantry and cannot be set`, p.origin);
   }
-  for (const [name, s] of Object.entries(type.schema))
-    if (s.required && !(name in r.properties)) diags.error(`Missing required property "${name}" in resource "${r.key}"`, r.origin, `${type.name}.${name}: ${s.description}`);
+  for (const [name, s] of requiredAttributes(type))
+    if (!(name in r.properties)) diags.error(`Missing required property "${name}" in resource "${r.key}"`, r.origin, `${type.name}.${name}: ${s.description}`);
   if (r.lifecycle.ignoreChanges !== "all")
     for (const name of r.lifecycle.ignoreChanges)
       if (!type.schema[name]) diags.error(`lifecycle.ignore_changes of resource "${r.key}" names unknown attribute "${name}"`, r.origin, `Type "${type.name}" has: ${Object.keys(type.schema).join(", ")}.`);

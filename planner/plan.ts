@@ -120,20 +120,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
-  const desired = new Set<string>();
 
   if (mode === "normal") {
-    for (const nodeId of graph.order) {
-      const info = graph.graph.getNodeAttributes(nodeId);
-      if (info.kind !== "resource") continue;
-      const r = config.resources.get(info.name)!;
+    for (const r of graph.resourcesInOrder) {
       const type = types(r.type)!;
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
       const deps = graph.resourceDeps.get(r.key) ?? [];
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
-        desired.add(address);
         const scope = instanceScope(values, exp, key);
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
@@ -158,7 +153,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   // Orphans: in state but not in configuration (or everything, when destroying).
   for (const inst of prior.instances.values()) {
-    if (desired.has(inst.address)) continue;
+    if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
     changes.push(deleteChange(inst, mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration"));
   }
   // Deposed objects left by an interrupted create_before_destroy.
@@ -205,8 +200,7 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
       return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
     });
   const out = new Map<string, string[]>();
-  for (const id of graph.order) {
-    const info = graph.graph.getNodeAttributes(id);
+  for (const info of graph.ordered) {
     if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {

@@ -25,8 +25,16 @@ export class ValueScope {
     private readonly cacheLocals: boolean,
   ) {}
 
+  /** The module-level scope, made once: scopes are never changed, and plan asks for one per resource. */
+  private moduleScope: EvalScope | undefined;
+
   /** A scope for a resource instance (count.index or each.* set) or for the module level. */
   scope(countIndex?: number, each?: { key: string; value: Value }): EvalScope {
+    if (countIndex === undefined && each === undefined) return (this.moduleScope ??= this.newScope());
+    return this.newScope(countIndex, each);
+  }
+
+  private newScope(countIndex?: number, each?: { key: string; value: Value }): EvalScope {
     return {
       variable: (n) => {
         if (!this.variables.has(n)) throw new EvalError(`no variable "${n}"`);

@@ -1,4 +1,4 @@
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
@@ -27,7 +27,7 @@ export default class GraphCmd extends GantryCommand {
       lines.push(`  ${q(id)} [label = ${q(describeNode(info))}, shape = ${shape}];`);
     });
     // an arrow from a node to what it depends on, as Terraform draws it
-    graph.forEachEdge((_e, _a, from, to) => lines.push(`  ${q(to)} -> ${q(from)};`));
+    graph.forEachEdge((from, to) => lines.push(`  ${q(to)} -> ${q(from)};`));
     lines.push("}");
     const dot = lines.join("\n") + "\n";
     if (!flags.svg) {

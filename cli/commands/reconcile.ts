@@ -1,4 +1,4 @@
-import { Flags } from "@oclif/core";
+import * as Flags from "@oclif/core/flags";
 import { commonFlags, dirArg, GantryCommand, parseDuration, planFlags, stateFlags, varFlags } from "../base-command.js";
 
 export default class Reconcile extends GantryCommand {

@@ -23,6 +23,29 @@ type Tok =
   | { t: "eof"; at: number };
 
 const OPS = ["==", "!=", "<=", ">=", "&&", "||", "=>", "...", "[*]", ".*", "+", "-", "*", "/", "%", "<", ">", "!", "?", ":", ".", ",", "(", ")", "[", "]", "{", "}", "="];
+/** OPS by first character, each list in the order of OPS (longest first): the lexer's operator lookup. */
+const OPS_BY_FIRST = new Map<string, string[]>();
+for (const op of OPS) (OPS_BY_FIRST.get(op[0]) ?? OPS_BY_FIRST.set(op[0], []).get(op[0])!).push(op);
+
+/** The first of OPS that `s` has at `pos`. */
+function operatorAt(s: string, pos: number): string | undefined {
+  for (const op of OPS_BY_FIRST.get(s[pos]) ?? []) if (op.length === 1 || s.startsWith(op, pos)) return op;
+  return undefined;
+}
+
+/** A number literal at lastIndex (sticky). */
+const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+
+/** /\s/ for one UTF-16 code unit, without a regular expression for ASCII. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** [A-Za-z0-9_-] */
+function isIdentifierPart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
 
 /** Compile a raw value from a source document: strings with `${` become templates. */
 export function compileValue(raw: unknown): Expr {
@@ -51,23 +74,25 @@ export function parseTemplate(src: string): Expr {
   let lit = "";
   let i = 0;
   while (i < src.length) {
-    if (src.startsWith("$${", i)) {
-      lit += "${";
-      i += 3;
+    // the next "${" or "$${" (the latter holds a "${" one character on)
+    const open = src.indexOf("${", i);
+    if (open < 0) {
+      lit += src.slice(i);
+      break;
+    }
+    if (open > i && src.charCodeAt(open - 1) === 36 /* "$": "$${" is a literal "${" */) {
+      lit += src.slice(i, open - 1) + "${";
+      i = open + 2;
       continue;
     }
-    if (src.startsWith("${", i)) {
-      const p = new Parser(src, i + 2);
-      const e = p.parseExpr();
-      p.expectOp("}");
-      if (lit) parts.push(lit);
-      lit = "";
-      parts.push(e);
-      i = p.pos;
-      continue;
-    }
-    lit += src[i];
-    i++;
+    lit += src.slice(i, open);
+    const p = new Parser(src, open + 2);
+    const e = p.parseExpr();
+    p.expectOp("}");
+    if (lit) parts.push(lit);
+    lit = "";
+    parts.push(e);
+    i = p.pos;
   }
   if (lit) parts.push(lit);
   if (parts.length === 1 && typeof parts[0] !== "string") return parts[0];
@@ -142,28 +167,28 @@ class Parser {
 
   private lex(): Tok {
     const s = this.src;
-    while (this.pos < s.length && /\s/.test(s[this.pos])) this.pos++;
+    while (this.pos < s.length && isSpace(s.charCodeAt(this.pos))) this.pos++;
     const at = this.pos;
     if (this.pos >= s.length) return { t: "eof", at };
-    const c = s[this.pos];
-    if (/[0-9]/.test(c)) {
-      const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(s.slice(this.pos))!;
+    const c = s.charCodeAt(this.pos);
+    if (c >= 48 && c <= 57) {
+      NUMBER.lastIndex = this.pos;
+      const m = NUMBER.exec(s)!;
       this.pos += m[0].length;
       return { t: "num", v: Number(m[0]), at };
     }
-    if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(s.slice(this.pos))!;
-      this.pos += m[0].length;
-      return { t: "id", v: m[0], at };
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+      let end = this.pos + 1;
+      while (end < s.length && isIdentifierPart(s.charCodeAt(end))) end++;
+      const v = s.slice(this.pos, end);
+      this.pos = end;
+      return { t: "id", v, at };
     }
-    if (c === '"') return this.lexString(at);
-    for (const op of OPS) {
-      if (s.startsWith(op, this.pos)) {
-        this.pos += op.length;
-        return { t: "op", v: op, at };
-      }
-    }
-    throw new ExpressionSyntaxError(`unexpected character ${JSON.stringify(c)}`, s, at);
+    if (c === 34) return this.lexString(at);
+    const op = operatorAt(s, this.pos);
+    if (op === undefined) throw new ExpressionSyntaxError(`unexpected character ${JSON.stringify(s[this.pos])}`, s, at);
+    this.pos += op.length;
+    return { t: "op", v: op, at };
   }
 
   private lexString(at: number): Tok {

@@ -11,8 +11,8 @@
 //
 // In provider/formats, not blueprints/services: the marathon_app type checks definitions at apply time too.
 
-import AjvDraft04 from "ajv-draft-04";
-import type { ErrorObject } from "ajv";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import schema from "./marathon-app-definition.schema.json" with { type: "json" };
 
 export interface AppDefinitionError {
@@ -21,14 +21,25 @@ export interface AppDefinitionError {
   message: string;
 }
 
-// ajv-draft-04 is CommonJS: under NodeNext its default import is the module object.
-const Ajv = AjvDraft04.default;
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
-// The schema uses "format": "date-time" (version, versionInfo.*): RFC 3339, as Marathon writes it.
-ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/);
-// The $schema URI is not Draft 4's; drop it so ajv-draft-04 does not look it up.
-const { $schema: _ignored, ...draft4 } = schema as Record<string, unknown>;
-const validate = ajv.compile(draft4);
+let compiled: ValidateFunction | undefined;
+
+/**
+ * The schema's validator, compiled on first use: loading ajv and compiling
+ * this schema costs every command's start-up otherwise, and only
+ * configurations with Marathon apps need it.
+ */
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  // ajv-draft-04 is CommonJS; required here (synchronously) so that validation stays a plain function call.
+  const Ajv = (createRequire(import.meta.url)("ajv-draft-04") as typeof import("ajv-draft-04")).default;
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
+  // The schema uses "format": "date-time" (version, versionInfo.*): RFC 3339, as Marathon writes it.
+  ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/);
+  // The $schema URI is not Draft 4's; drop it so ajv-draft-04 does not look it up.
+  const { $schema: _ignored, ...draft4 } = schema as Record<string, unknown>;
+  compiled = ajv.compile(draft4);
+  return compiled;
+}
 
 function describe(e: ErrorObject): AppDefinitionError {
   const params = e.params as Record<string, unknown>;
@@ -50,6 +61,7 @@ function describe(e: ErrorObject): AppDefinitionError {
 
 /** Errors in `app` against Marathon's AppDefinition schema (empty when valid), sorted by path. */
 export function marathonAppErrors(app: unknown): AppDefinitionError[] {
+  const validate = validator();
   if (validate(app)) return [];
   const seen = new Set<string>();
   const out: AppDefinitionError[] = [];
