@@ -60,7 +60,7 @@ export async function applySavedPlan(
   try {
     const state = ws.state.read();
     checkPlanIsCurrent(saved.plan, state, planFile);
-    const config = replayConfiguration(ws, saved.files, new Map(Object.entries(saved.plan.variables)), state);
+    const config = await replayConfiguration(ws, saved.files, new Map(Object.entries(saved.plan.variables)), state);
     const result = await walkPlan(engine, ws, config, saved.plan, state, lease, req);
     return { status: "applied", plan: saved.plan, result };
   } finally {

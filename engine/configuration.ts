@@ -40,12 +40,12 @@ export async function loadConfiguration(ws: Workspace, prior: State | undefined)
 }
 
 /** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
-export function replayConfiguration(
+export async function replayConfiguration(
   ws: Workspace,
   files: SourceFile[],
   variables: Map<string, Value>,
   prior: State,
-): Config {
-  const raw = loadConfigFromFiles(ws.dir, files);
+): Promise<Config> {
+  const raw = await loadConfigFromFiles(ws.dir, files);
   return expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) }).config;
 }

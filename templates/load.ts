@@ -9,9 +9,30 @@ import * as path from "node:path";
 import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
 import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
-import { parseBdeSpec } from "./bde-spec.js";
-import { parseNativeYaml } from "./native-yaml.js";
-import { parseTerraformJson } from "./terraform-json.js";
+
+/** A front end: one file's text to a fragment of the model. */
+type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment;
+
+/**
+ * The front ends these files need, loaded only then: a Terraform JSON
+ * configuration does not pay for the YAML parser and its schema, nor the
+ * reverse.
+ */
+async function frontEndsFor(names: string[]): Promise<(name: string) => FrontEnd | undefined> {
+  const needs = (test: (n: string) => boolean) => names.some(test);
+  const isNative = (n: string) => NATIVE_SUFFIXES.some((s) => n.endsWith(s));
+  const [yaml, tf, bde] = await Promise.all([
+    needs(isNative) ? import("./native-yaml.js") : undefined,
+    needs((n) => n.endsWith(TF_JSON_SUFFIX)) ? import("./terraform-json.js") : undefined,
+    needs((n) => n.endsWith(BDE_SUFFIX)) ? import("./bde-spec.js") : undefined,
+  ]);
+  return (name) => {
+    if (isNative(name)) return yaml?.parseNativeYaml;
+    if (name.endsWith(TF_JSON_SUFFIX)) return tf?.parseTerraformJson;
+    if (name.endsWith(BDE_SUFFIX)) return bde?.parseBdeSpec;
+    return undefined;
+  };
+}
 
 const NATIVE_SUFFIXES = [".gantry.yaml", ".gantry.yml"];
 const TF_JSON_SUFFIX = ".tf.json";
@@ -44,18 +65,18 @@ export async function loadConfig(dir: string): Promise<Config> {
  * Build a Config from files already in memory (e.g. a plan file's embedded
  * configuration); no disk reads. `dir` becomes Config.dir (made absolute).
  */
-export function loadConfigFromFiles(dir: string, files: SourceFile[], displayDir: string = dir): Config {
+export async function loadConfigFromFiles(dir: string, files: SourceFile[], displayDir: string = dir): Promise<Config> {
   const config = emptyConfig(path.resolve(dir));
   const bag = new DiagnosticBag();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const frontEnd = await frontEndsFor(sorted.map((f) => f.path));
   const frags: ConfigFragment[] = [];
   for (const f of sorted) {
     // Strip a byte-order mark; keep the content as read in Config.files.
     const text = f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content;
     config.files.push({ path: f.path, content: f.content });
-    if (NATIVE_SUFFIXES.some((s) => f.path.endsWith(s))) frags.push(parseNativeYaml(f.path, text, bag));
-    else if (f.path.endsWith(TF_JSON_SUFFIX)) frags.push(parseTerraformJson(f.path, text, bag));
-    else if (f.path.endsWith(BDE_SUFFIX)) frags.push(parseBdeSpec(f.path, text, bag));
+    const parse = frontEnd(f.path);
+    if (parse) frags.push(parse(f.path, text, bag));
     else bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, { file: f.path, path: [] });
   }
   if (sorted.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);

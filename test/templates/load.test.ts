@@ -88,8 +88,8 @@ test("a directory without configuration files is an error", async () => {
   assert.match(missing[0].summary, /^cannot read configuration directory/);
 });
 
-test("loadConfigFromFiles replays without reading the disk", () => {
-  const config = loadConfigFromFiles("/nonexistent/dir", [
+test("loadConfigFromFiles replays without reading the disk", async () => {
+  const config = await loadConfigFromFiles("/nonexistent/dir", [
     { path: "z.gantry.yaml", content: "resources:\n  noop.z: {}\n" },
     { path: "a.tf.json", content: '{"resource":{"gantry_noop":{"a":{}}}}' },
   ]);

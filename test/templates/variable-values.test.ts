@@ -5,7 +5,7 @@ import { loadConfigFromFiles } from "../../templates/load.js";
 import { convertStringValue, parseVarFile, resolveVariableValues } from "../../templates/variable-values.js";
 import { diagnosticsOf, fixture } from "./helpers.js";
 
-const config = loadConfigFromFiles("/cfg", [
+const config = await loadConfigFromFiles("/cfg", [
   {
     path: "vars.gantry.yaml",
     content: [
