@@ -16,7 +16,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { actionCounts, DIST, gantry, peakRssMB, profiled, report, simFilesConfig, STATE_FILE, writeConfig } from "./lib.mjs";
+import { actionCounts, gantry, peakRssMB, profiled, report, simFilesConfig, STATE_FILE, writeConfig } from "./lib.mjs";
 
 const [dirArg, filesArg, latencyArg, parArg] = process.argv.slice(2);
 const dir = resolve(dirArg);
@@ -35,7 +35,17 @@ async function planApply(measure) {
   const config = await g.loadConfig(dir);
   const variables = g.resolveVariables(config, new Map());
   const state = g.readState(statePath, g.GANTRY_VERSION);
-  const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, refresh: true, parallelism, dataDir, hosts: g.hosts });
+  const p = await g.plan({
+    config,
+    state,
+    types: g.types,
+    knownTypes: g.knownTypes,
+    variables,
+    refresh: true,
+    parallelism,
+    dataDir,
+    hosts: g.hosts,
+  });
   const writer = new g.StateWriter(statePath, state);
 
   // Count and time the state file writes (StateWriter.writeNow, private in TS, wrapped here on this instance only).
@@ -60,7 +70,9 @@ async function planApply(measure) {
   const applyMs = performance.now() - t0;
   loop.disable();
   if (result.failed.length || result.skipped.length || result.cancelled.length)
-    throw new Error(`apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`);
+    throw new Error(
+      `apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`,
+    );
   const ops = {};
   for (const [op, n] of simFabric().opCounts) if (n - (before.get(op) ?? 0) > 0) ops[op] = n - (before.get(op) ?? 0);
   return {
@@ -88,6 +100,9 @@ if (run.added !== files || (run.planned.create ?? 0) !== files)
 const host = simFabric().hosts.get("h");
 const onHost = host ? [...host.files.keys()].filter((k) => k.startsWith("/bench/")).length : 0;
 if (onHost !== files) throw new Error(`expected ${files} files on the simulated host, found ${onHost}`);
-if ((host?.latencyMs ?? 0) !== latencyMs) throw new Error(`simulated host latency is ${host?.latencyMs} ms, expected ${latencyMs} (options not passed to the fabric?)`);
+if ((host?.latencyMs ?? 0) !== latencyMs)
+  throw new Error(
+    `simulated host latency is ${host?.latencyMs} ms, expected ${latencyMs} (options not passed to the fabric?)`,
+  );
 
 report({ files, latencyMs, parallelism, hostLatencyMs: host.latencyMs, ...run, peakRssMB: peakRssMB() });

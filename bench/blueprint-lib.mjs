@@ -11,9 +11,25 @@ export function blueprintConfig(agents, hosts) {
       cluster: {
         big: {
           distro: { name: "mesos", version: "1.0.1" },
-          host_pools: [{ driver: "sim", count: hosts, prefix: "h-", cpus: 8, memory_mb: 32000, address_start: "10.1.0.1", racks: ["r1", "r2", "r3", "r4"] }],
+          host_pools: [
+            {
+              driver: "sim",
+              count: hosts,
+              prefix: "h-",
+              cpus: 8,
+              memory_mb: 32000,
+              address_start: "10.1.0.1",
+              racks: ["r1", "r2", "r3", "r4"],
+            },
+          ],
           node_groups: [
-            { name: "zookeeper", roles: ["zookeeper"], instances: BLUEPRINT_ZK, instance_type: "SMALL", placement: { instance_per_host: 1 } },
+            {
+              name: "zookeeper",
+              roles: ["zookeeper"],
+              instances: BLUEPRINT_ZK,
+              instance_type: "SMALL",
+              placement: { instance_per_host: 1 },
+            },
             {
               name: "master",
               roles: ["mesos_master", "mesos_marathon", "mesos_chronos"],
@@ -21,7 +37,15 @@ export function blueprintConfig(agents, hosts) {
               instance_type: "MEDIUM",
               placement: { instance_per_host: 1, group_associations: [{ reference: "zookeeper", type: "STRICT" }] },
             },
-            { name: "agent", roles: ["mesos_slave", "mesos_docker"], instances: agents, instance_type: "MEDIUM", max_batch_size: 50, min_in_service: Math.floor(agents * 0.9), placement: { instance_per_host: 1 } },
+            {
+              name: "agent",
+              roles: ["mesos_slave", "mesos_docker"],
+              instances: agents,
+              instance_type: "MEDIUM",
+              max_batch_size: 50,
+              min_in_service: Math.floor(agents * 0.9),
+              placement: { instance_per_host: 1 },
+            },
           ],
         },
       },

@@ -34,12 +34,36 @@ async function timedPlan() {
   const variables = g.resolveVariables(raw, new Map());
   const state = g.readState(statePath, g.GANTRY_VERSION);
   const t1 = performance.now();
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir, previous: previousPlacementFromState(state) });
+  const { config, warnings } = expandBlueprints(raw, variables, {
+    dataDir,
+    previous: previousPlacementFromState(state),
+  });
   const t2 = performance.now();
-  const p = await g.plan({ config, state, types: g.types, knownTypes: g.knownTypes, variables, mode: "normal", refresh: true, parallelism: 10, dataDir, hosts: g.hosts });
+  const p = await g.plan({
+    config,
+    state,
+    types: g.types,
+    knownTypes: g.knownTypes,
+    variables,
+    mode: "normal",
+    refresh: true,
+    parallelism: 10,
+    dataDir,
+    hosts: g.hosts,
+  });
   const t3 = performance.now();
   const cpu = process.cpuUsage(c0);
-  return { config, state, p, warnings, loadMs: t1 - t0, expandMs: t2 - t1, planMs: t3 - t2, totalMs: t3 - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    config,
+    state,
+    p,
+    warnings,
+    loadMs: t1 - t0,
+    expandMs: t2 - t1,
+    planMs: t3 - t2,
+    totalMs: t3 - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 if (mode === "measure") {
@@ -62,15 +86,27 @@ if (mode === "measure") {
   const first = await timedPlan();
   mkdirSync(dataDir, { recursive: true });
   const writer = new g.StateWriter(statePath, first.state);
-  const result = await g.apply({ plan: first.p, config: first.config, writer, types: g.types, parallelism: 10, dataDir, hosts: g.hosts });
+  const result = await g.apply({
+    plan: first.p,
+    config: first.config,
+    writer,
+    types: g.types,
+    parallelism: 10,
+    dataDir,
+    hosts: g.hosts,
+  });
   if (result.failed.length || result.skipped.length || result.cancelled.length)
-    throw new Error(`setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`);
+    throw new Error(
+      `setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`,
+    );
   const applyMs = performance.now() - t0 - first.totalMs;
   const again = await timedPlan();
   const changed = again.p.changes.filter((c) => c.action !== "noop");
   if (changed.length || again.p.drift.length || g.planHasChanges(again.p)) {
     const sample = changed.slice(0, 3).map((c) => `${c.address}: ${c.action}`);
-    console.error(`NOT A NO-CHANGE PLAN after apply: ${JSON.stringify(actionCounts(again.p))}, ${again.p.drift.length} drift entries; e.g. ${sample.join("; ")}`);
+    console.error(
+      `NOT A NO-CHANGE PLAN after apply: ${JSON.stringify(actionCounts(again.p))}, ${again.p.drift.length} drift entries; e.g. ${sample.join("; ")}`,
+    );
     process.exit(1);
   }
   report({

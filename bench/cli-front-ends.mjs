@@ -57,7 +57,7 @@ export function nativeYamlConfig(n) {
       lines.push(`    input: ${i === 0 ? `"lane ${l}"` : `"\${noop.${nameOf(l, i - 1)}.output}"`}`);
     }
   });
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 const FRONT_ENDS = {
@@ -125,8 +125,8 @@ async function measure(cli, args, runs, check) {
 function table(header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));
   const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r) => "  " + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
-  return [line(all[0]), "  " + w.map((n) => "-".repeat(n)).join("  "), ...all.slice(1).map(line)].join("\n");
+  const line = (r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ")}`;
+  return [line(all[0]), `  ${w.map((n) => "-".repeat(n)).join("  ")}`, ...all.slice(1).map(line)].join("\n");
 }
 
 /** A target cell ("< 200 ms PASS") and its verdict, or "—" when the issue gives none. */
@@ -159,10 +159,21 @@ export async function runCliFrontEnds(opts = {}) {
     await timeCli(cli, ["--help"]); // warm-up: file system cache
     const helpOk = (r) => (/COMMANDS/.test(r.stdout) ? "" : "no COMMANDS");
     const h = await measure(cli, ["--help"], Math.max(runs, 5), helpOk);
-    log(table(["command", "wall", "target", "(cpu)", "peak RSS", "runs (wall ms)"], [
-      ["--help", ms(h.wallMs), judge(h.wallMs, TARGETS.help.ms, "ms", verdicts, "--help: wall"), ms(h.cpuMs),
-        mb(h.peakMB), h.runs.map((x) => x.toFixed(0)).join(", ")],
-    ]));
+    log(
+      table(
+        ["command", "wall", "target", "(cpu)", "peak RSS", "runs (wall ms)"],
+        [
+          [
+            "--help",
+            ms(h.wallMs),
+            judge(h.wallMs, TARGETS.help.ms, "ms", verdicts, "--help: wall"),
+            ms(h.cpuMs),
+            mb(h.peakMB),
+            h.runs.map((x) => x.toFixed(0)).join(", "),
+          ],
+        ],
+      ),
+    );
   } catch (e) {
     failures.push(`--help: ${e.message}`);
   }
@@ -179,10 +190,12 @@ export async function runCliFrontEnds(opts = {}) {
         const setup = await runChild("plan-worker.mjs", ["setup", dir]);
         if (setup.added !== n) throw new Error(`setup created ${setup.added} of ${n} resources`);
         const plan = await measure(cli, ["plan", "-no-color", dir], runs, (r) =>
-          r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan");
+          r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan",
+        );
         const valid = `(${n} resources in 1 files)`;
         const validate = await measure(cli, ["validate", "-no-color", dir], runs, (r) =>
-          r.code !== 0 ? `exit ${r.code}` : r.stdout.includes(valid) ? "" : "unexpected output");
+          r.code !== 0 ? `exit ${r.code}` : r.stdout.includes(valid) ? "" : "unexpected output",
+        );
         const t = TARGETS.plan[n] ?? {};
         const timeCell = judge(plan.wallMs, t.ms, "ms", verdicts, `plan ${label}: wall`);
         const memCell = judge(plan.peakMB, t.mb, "MB", verdicts, `plan ${label}: peak RSS`);

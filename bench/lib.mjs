@@ -39,7 +39,8 @@ export function simFilesConfig(files, latencyMs) {
   };
   if (files > 0) {
     const f = {};
-    for (let i = 0; i < files; i++) f[`f${i}`] = { host: "${gantry_host.h}", path: `/bench/f${i}.txt`, content: `file ${i}\n` };
+    for (let i = 0; i < files; i++)
+      f[`f${i}`] = { host: "${gantry_host.h}", path: `/bench/f${i}.txt`, content: `file ${i}\n` };
     resource.gantry_file = f;
   }
   return { resource };
@@ -92,7 +93,7 @@ export function peakRssMB() {
 
 /** Prints the worker's result as the last stdout line (what runChild reads). */
 export function report(obj) {
-  process.stdout.write("\n@@RESULT " + JSON.stringify(obj) + "\n");
+  process.stdout.write(`\n@@RESULT ${JSON.stringify(obj)}\n`);
 }
 
 /**
@@ -114,10 +115,15 @@ export function runChild(script, args, { nodeArgs = [], env = {} } = {}) {
     child.on("error", reject);
     child.on("close", (code, signal) => {
       const wallMs = performance.now() - t0;
-      const line = out.split("\n").reverse().find((l) => l.startsWith("@@RESULT "));
+      const line = out
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("@@RESULT "));
       if (code !== 0 || !line) {
         const tail = (err || out).trim().split("\n").slice(-15).join("\n");
-        reject(new Error(`${script} ${args.join(" ")} exited with ${signal ?? code}${line ? "" : " (no result)"}:\n${tail}`));
+        reject(
+          new Error(`${script} ${args.join(" ")} exited with ${signal ?? code}${line ? "" : " (no result)"}:\n${tail}`),
+        );
         return;
       }
       resolve({ ...JSON.parse(line.slice("@@RESULT ".length)), wallMs });
@@ -138,7 +144,9 @@ export async function profiled(fn) {
   const session = new Session();
   session.connect();
   await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 1000) });
+  await session.post("Profiler.setSamplingInterval", {
+    interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 1000),
+  });
   await session.post("Profiler.start");
   try {
     return await fn();

@@ -15,9 +15,13 @@ const VARS = ["-var", `address_prefix=${PREFIX}`];
 
 function gantry(args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(REPO_DIR, "bin/run.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [join(REPO_DIR, "bin/run.js"), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const ms = performance.now() - t0;
-  if (r.status !== 0 && !(args.includes("-detailed-exitcode") && r.status === 2)) throw new Error(`gantry ${args[0]} exited ${r.status}: ${(r.stderr || r.stdout).slice(-800)}`);
+  if (r.status !== 0 && !(args.includes("-detailed-exitcode") && r.status === 2))
+    throw new Error(`gantry ${args[0]} exited ${r.status}: ${(r.stderr || r.stdout).slice(-800)}`);
   return { ms, out: r.stdout, code: r.status };
 }
 
@@ -48,7 +52,8 @@ export async function runLocalCluster() {
     const zk = state().resources.filter((r) => r.address.startsWith("service.mesos_zookeeper_zookeeper["));
     const addrs = zk.map((r) => r.attributes.host.address);
     const t0 = performance.now();
-    while (!(await ensembleHealthy(addrs)) && performance.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 100));
+    while (!(await ensembleHealthy(addrs)) && performance.now() - t0 < 60000)
+      await new Promise((r) => setTimeout(r, 100));
     const electedMs = performance.now() - t0;
     rows.push(["first apply (134 resources: hosts, packages, files, services)", first.ms]);
     rows.push(["  then until the ensemble reports one leader, two followers", electedMs]);
@@ -61,7 +66,8 @@ export async function runLocalCluster() {
     const detect = gantry(["plan", "-detailed-exitcode", ...VARS, dir]);
     if (detect.code !== 2) throw new Error("the killed member was not detected");
     const repair = gantry(["apply", "-auto-approve", ...VARS, dir]);
-    while (!(await ensembleHealthy(addrs)) && performance.now() - t1 < 60000) await new Promise((r) => setTimeout(r, 100));
+    while (!(await ensembleHealthy(addrs)) && performance.now() - t1 < 60000)
+      await new Promise((r) => setTimeout(r, 100));
     const total = performance.now() - t1;
     rows.push(["killed member: detect (plan)", detect.ms]);
     rows.push(["killed member: repair (apply)", repair.ms]);

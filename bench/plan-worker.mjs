@@ -46,8 +46,17 @@ if (mode === "setup") {
   const writer = new g.StateWriter(statePath, state);
   const result = await g.apply({ plan: p, config, writer, types: g.types, parallelism: 10, dataDir, hosts: g.hosts });
   if (result.failed.length || result.skipped.length || result.cancelled.length)
-    throw new Error(`setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`);
-  report({ mode, planned, added: result.added, instances: state.instances.size, setupMs: performance.now() - t0, peakRssMB: peakRssMB() });
+    throw new Error(
+      `setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`,
+    );
+  report({
+    mode,
+    planned,
+    added: result.added,
+    instances: state.instances.size,
+    setupMs: performance.now() - t0,
+    peakRssMB: peakRssMB(),
+  });
 } else {
   const { config, state, p, t0, t1, t2, t3, cpuMs } = await profiled(async () => {
     const c0 = process.cpuUsage();
@@ -66,7 +75,9 @@ if (mode === "setup") {
   const changed = p.changes.filter((c) => c.action !== "noop");
   if (changed.length || p.drift.length || g.planHasChanges(p)) {
     const sample = changed.slice(0, 3).map((c) => `${c.address}: ${c.action}${c.reason ? ` (${c.reason})` : ""}`);
-    console.error(`NOT A NO-CHANGE PLAN: ${JSON.stringify(actions)}, ${p.drift.length} drift entries; e.g. ${sample.join("; ")}`);
+    console.error(
+      `NOT A NO-CHANGE PLAN: ${JSON.stringify(actions)}, ${p.drift.length} drift entries; e.g. ${sample.join("; ")}`,
+    );
     process.exit(1);
   }
   report({

@@ -12,7 +12,7 @@ import { REPO_DIR } from "./lib.mjs";
 function frameKey(cf) {
   let url = cf.url || "";
   if (url.startsWith("file://")) url = decodeURIComponent(url.slice(7));
-  if (url.startsWith(REPO_DIR + "/")) url = url.slice(REPO_DIR.length + 1);
+  if (url.startsWith(`${REPO_DIR}/`)) url = url.slice(REPO_DIR.length + 1);
   url = url.replace(/^dist\/(.*)\.js$/, "$1.ts").replace(/^.*node_modules\//, "node_modules/");
   const fn = cf.functionName || "(anonymous)";
   if (!url) return fn; // (garbage collector), (program), (idle), native builtins
@@ -71,7 +71,8 @@ export function formatSummary(s, top = 15, indent = "  ") {
   const lines = [`${indent}profiled ${(s.totalMs / 1000).toFixed(2)} s`, `${indent}self time (own code):`];
   for (const [k, ms] of s.self.slice(0, top)) lines.push(`${indent}  ${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${k}`);
   lines.push(`${indent}by package (innermost package code on the stack; node internals charged to their caller):`);
-  for (const [k, ms] of s.byPackage.slice(0, Math.min(top, 10))) lines.push(`${indent}  ${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${k}`);
+  for (const [k, ms] of s.byPackage.slice(0, Math.min(top, 10)))
+    lines.push(`${indent}  ${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${k}`);
   lines.push(`${indent}total time (function on the stack; gantry code only):`);
   const ours = s.total.filter(([k]) => /^(planner|templates|provider|cli)\//.test(k));
   for (const [k, ms] of ours.slice(0, top)) lines.push(`${indent}  ${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${k}`);

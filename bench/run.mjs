@@ -84,15 +84,16 @@ const verdicts = []; // { what, value, target, pass }
 const toProfile = []; // { label, run: (cpuprofPath) => Promise }
 
 const fmtInt = (n) => n.toLocaleString("en-US");
-const ms = (x) => (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+const ms = (x) =>
+  x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`;
 const mb = (x) => `${x.toFixed(0)} MB`;
 const mark = (pass) => (pass ? "PASS" : "MISS");
 
 function table(header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));
   const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r) => "  " + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
-  return [line(all[0]), "  " + w.map((n) => "-".repeat(n)).join("  "), ...all.slice(1).map(line)].join("\n");
+  const line = (r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ")}`;
+  return [line(all[0]), `  ${w.map((n) => "-".repeat(n)).join("  ")}`, ...all.slice(1).map(line)].join("\n");
 }
 
 function verdict(what, value, target, pass) {
@@ -107,15 +108,26 @@ function newDir(label) {
 }
 
 const started = performance.now();
-console.log(`gantry benchmarks — node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU(s) (${cpus()[0]?.model?.trim() ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`);
-const loadavg = () => loadAvg().map((x) => x.toFixed(2)).join(", ");
-console.log(`load average at start: ${loadavg()} — other work on this machine inflates wall times; compare with the (cpu) figures`);
-console.log(`dist/ built ${existsSync(join(REPO_DIR, "dist/planner/plan.js")) ? "" : "(MISSING: run npm run build) "}— each measurement in a fresh child process\n`);
+console.log(
+  `gantry benchmarks — node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU(s) (${cpus()[0]?.model?.trim() ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
+);
+const loadavg = () =>
+  loadAvg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
+console.log(
+  `load average at start: ${loadavg()} — other work on this machine inflates wall times; compare with the (cpu) figures`,
+);
+console.log(
+  `dist/ built ${existsSync(join(REPO_DIR, "dist/planner/plan.js")) ? "" : "(MISSING: run npm run build) "}— each measurement in a fresh child process\n`,
+);
 
 // ---------------------------------------------------------------- 1. plan
 if (only.has("plan")) {
   console.log("1. No-change plan with refresh (gantry_noop graphs; state in sync; one fresh process per measurement)");
-  console.log(`   wall time = load config (read + parse *.tf.json + variables) | read state | plan (graph + refresh + diff); (cpu) = CPU time of the`);
+  console.log(
+    `   wall time = load config (read + parse *.tf.json + variables) | read state | plan (graph + refresh + diff); (cpu) = CPU time of the`,
+  );
   console.log(`   measured region, all threads (GC threads included); peak RSS = maxRSS of the process`);
   const rows = [];
   for (const n of SIZES)
@@ -127,30 +139,71 @@ if (only.has("plan")) {
         const setup = await runChild("plan-worker.mjs", ["setup", dir]);
         if (setup.added !== n) throw new Error(`setup created ${setup.added} of ${n} resources`);
         const m = await runChild("plan-worker.mjs", ["measure", dir]);
-        if (m.instances !== n || (m.actions.noop ?? 0) !== n) throw new Error(`plan covered ${JSON.stringify(m.actions)}, expected ${n} noop`);
-        let tgtTime = "", tgtMem = "";
+        if (m.instances !== n || (m.actions.noop ?? 0) !== n)
+          throw new Error(`plan covered ${JSON.stringify(m.actions)}, expected ${n} noop`);
+        let tgtTime = "",
+          tgtMem = "";
         if (n === TARGET_PLAN_AT) {
           const okT = m.totalMs < TARGET_PLAN_MS;
           const okM = m.peakRssMB < TARGET_PLAN_MB;
           tgtTime = `< 5 s ${verdict(`plan ${label}: time`, ms(m.totalMs), "< 5 s", okT)}`;
           tgtMem = `< 1 GB ${verdict(`plan ${label}: peak RSS`, mb(m.peakRssMB), "< 1 GB", okM)}`;
-          if (!okT) toProfile.push({ label: `plan ${label} (load config + read state + plan)`, run: (prof) => runChild("plan-worker.mjs", ["measure", dir], { env: { BENCH_CPU_PROF: prof } }) });
+          if (!okT)
+            toProfile.push({
+              label: `plan ${label} (load config + read state + plan)`,
+              run: (prof) => runChild("plan-worker.mjs", ["measure", dir], { env: { BENCH_CPU_PROF: prof } }),
+            });
         }
-        rows.push([shape, fmtInt(n), ms(m.loadMs), ms(m.readStateMs), ms(m.planMs), ms(m.totalMs), tgtTime || "—", ms(m.cpuMs), mb(m.peakRssMB), tgtMem || "—", "0 changes", ms(setup.setupMs)]);
+        rows.push([
+          shape,
+          fmtInt(n),
+          ms(m.loadMs),
+          ms(m.readStateMs),
+          ms(m.planMs),
+          ms(m.totalMs),
+          tgtTime || "—",
+          ms(m.cpuMs),
+          mb(m.peakRssMB),
+          tgtMem || "—",
+          "0 changes",
+          ms(setup.setupMs),
+        ]);
       } catch (e) {
         failures.push(`plan ${label}: ${e.message}`);
         rows.push([shape, fmtInt(n), "FAILED", "", "", "", "", "", "", "", "", ""]);
         console.error(`  plan ${label} FAILED: ${e.message}`);
       }
     }
-  console.log(table(["shape", "resources", "load config", "read state", "plan", "total", "target", "(cpu)", "peak RSS", "target", "plan", "(setup apply)"], rows));
+  console.log(
+    table(
+      [
+        "shape",
+        "resources",
+        "load config",
+        "read state",
+        "plan",
+        "total",
+        "target",
+        "(cpu)",
+        "peak RSS",
+        "target",
+        "plan",
+        "(setup apply)",
+      ],
+      rows,
+    ),
+  );
   console.log("");
 }
 
 // ---------------------------------------------------------------- 2. apply
 if (only.has("apply")) {
-  console.log(`2. Apply of ${fmtInt(APPLY_FILES)} independent gantry_file on one SIMULATED host (driver "sim", options.latency_ms ${LATENCY_MS}), parallelism ${PARALLELISM}`);
-  console.log("   host options reach the fabric through the file's host attribute (checked: the fabric host's latency is 20 ms); host created in a setup apply");
+  console.log(
+    `2. Apply of ${fmtInt(APPLY_FILES)} independent gantry_file on one SIMULATED host (driver "sim", options.latency_ms ${LATENCY_MS}), parallelism ${PARALLELISM}`,
+  );
+  console.log(
+    "   host options reach the fabric through the file's host attribute (checked: the fabric host's latency is 20 ms); host created in a setup apply",
+  );
   const dir = newDir("apply");
   try {
     const r = await runChild("apply-worker.mjs", [dir, APPLY_FILES, LATENCY_MS, PARALLELISM]);
@@ -161,7 +214,9 @@ if (only.has("apply")) {
     const ratio1 = r.applyMs / ideal1;
     const ratioReal = r.applyMs / idealReal;
     const pass = ratioReal <= TARGET_APPLY_RATIO;
-    const opsText = Object.entries(r.ops).map(([op, n]) => `${op} ${fmtInt(n)}`).join(", ");
+    const opsText = Object.entries(r.ops)
+      .map(([op, n]) => `${op} ${fmtInt(n)}`)
+      .join(", ");
     console.log(
       table(
         ["figure", "value", "target"],
@@ -172,14 +227,25 @@ if (only.has("apply")) {
           [`ideal, 1 op/create (N x ${LATENCY_MS} ms / ${PARALLELISM})`, ms(ideal1), ""],
           ["  ratio", `${ratio1.toFixed(2)}x`, ""],
           [`ideal, ${opsPer.toFixed(2)} ops/create (measured)`, ms(idealReal), ""],
-          ["  ratio", `${ratioReal.toFixed(2)}x`, `<= ${TARGET_APPLY_RATIO}x ${verdict(`apply ${fmtInt(APPLY_FILES)} files: wall / ideal`, `${ratioReal.toFixed(2)}x (${ms(r.applyMs)})`, `<= ${TARGET_APPLY_RATIO}x`, pass)}`],
+          [
+            "  ratio",
+            `${ratioReal.toFixed(2)}x`,
+            `<= ${TARGET_APPLY_RATIO}x ${verdict(`apply ${fmtInt(APPLY_FILES)} files: wall / ideal`, `${ratioReal.toFixed(2)}x (${ms(r.applyMs)})`, `<= ${TARGET_APPLY_RATIO}x`, pass)}`,
+          ],
           ["state file writes during apply", `${fmtInt(r.stateWrites)}, ${ms(r.stateWriteMs)} blocking in total`, ""],
           ["event-loop delay p99 / max", `${r.loopDelayP99Ms.toFixed(0)} ms / ${r.loopDelayMaxMs.toFixed(0)} ms`, ""],
           ["peak RSS", mb(r.peakRssMB), ""],
         ],
       ),
     );
-    if (!pass) toProfile.push({ label: `apply ${fmtInt(APPLY_FILES)} files (apply() only)`, run: (prof) => runChild("apply-worker.mjs", [newDir("apply-prof"), APPLY_FILES, LATENCY_MS, PARALLELISM], { env: { BENCH_CPU_PROF: prof } }) });
+    if (!pass)
+      toProfile.push({
+        label: `apply ${fmtInt(APPLY_FILES)} files (apply() only)`,
+        run: (prof) =>
+          runChild("apply-worker.mjs", [newDir("apply-prof"), APPLY_FILES, LATENCY_MS, PARALLELISM], {
+            env: { BENCH_CPU_PROF: prof },
+          }),
+      });
   } catch (e) {
     failures.push(`apply: ${e.message}`);
     console.error(`  apply FAILED: ${e.message}`);
@@ -193,7 +259,10 @@ function timeHelp(cpu = false) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const pre = cpu ? ["--import", pathToFileURL(join(REPO_DIR, "bench/cpu-at-exit.mjs")).href] : [];
-    const child = spawn(process.execPath, [...pre, join(REPO_DIR, "bin/run.js"), "--help"], { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...pre, join(REPO_DIR, "bin/run.js"), "--help"], {
+      cwd: REPO_DIR,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -201,7 +270,8 @@ function timeHelp(cpu = false) {
     child.on("error", reject);
     child.on("close", (code) => {
       const wall = performance.now() - t0;
-      if (code !== 0 || !/USAGE|COMMANDS/i.test(out)) reject(new Error(`gantry --help exited ${code}: ${(err || out).trim().slice(0, 400)}`));
+      if (code !== 0 || !/USAGE|COMMANDS/i.test(out))
+        reject(new Error(`gantry --help exited ${code}: ${(err || out).trim().slice(0, 400)}`));
       else if (!cpu) resolve(wall);
       else {
         const m = /@@CPU ([\d.]+)/.exec(err);
@@ -227,8 +297,12 @@ if (only.has("help")) {
       table(
         ["figure", "value", "target"],
         [
-          ["wall, runs", runs.map((x) => x.toFixed(0)).join(", ") + " ms", ""],
-          ["wall, median", ms(median), `< ${TARGET_HELP_MS} ms ${verdict("gantry --help: median wall", ms(median), `< ${TARGET_HELP_MS} ms`, pass)}`],
+          ["wall, runs", `${runs.map((x) => x.toFixed(0)).join(", ")} ms`, ""],
+          [
+            "wall, median",
+            ms(median),
+            `< ${TARGET_HELP_MS} ms ${verdict("gantry --help: median wall", ms(median), `< ${TARGET_HELP_MS} ms`, pass)}`,
+          ],
           ["(cpu time of the process, median of 5 more runs)", ms(med(cpuRuns)), ""],
         ],
       ),
@@ -239,7 +313,19 @@ if (only.has("help")) {
         run: (prof) =>
           new Promise((resolve, reject) => {
             const dir = join(prof, "..");
-            const c = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-name", prof.split("/").pop(), join(REPO_DIR, "bin/run.js"), "--help"], { cwd: REPO_DIR, stdio: "ignore" });
+            const c = spawn(
+              process.execPath,
+              [
+                "--cpu-prof",
+                "--cpu-prof-dir",
+                dir,
+                "--cpu-prof-name",
+                prof.split("/").pop(),
+                join(REPO_DIR, "bin/run.js"),
+                "--help",
+              ],
+              { cwd: REPO_DIR, stdio: "ignore" },
+            );
             c.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
           }),
       });
@@ -253,8 +339,12 @@ if (only.has("help")) {
 // ---------------------------------------------------------------- 4. blueprint
 if (only.has("blueprint")) {
   const n = BLUEPRINT_AGENTS;
-  console.log(`4. Blueprint plan: cluster of ${BLUEPRINT_ZK} ZooKeeper + ${BLUEPRINT_MASTERS} masters + ${fmtInt(n)} agents on ${fmtInt(n)} SIMULATED pool hosts (fresh process each)`);
-  console.log("   load = load config + variables + read state | expand = expandBlueprints | plan = plan() with refresh; no target given: figures only");
+  console.log(
+    `4. Blueprint plan: cluster of ${BLUEPRINT_ZK} ZooKeeper + ${BLUEPRINT_MASTERS} masters + ${fmtInt(n)} agents on ${fmtInt(n)} SIMULATED pool hosts (fresh process each)`,
+  );
+  console.log(
+    "   load = load config + variables + read state | expand = expandBlueprints | plan = plan() with refresh; no target given: figures only",
+  );
   const rows = [];
   const dir = newDir(`blueprint${n}`);
   writeConfig(dir, "main.tf.json", blueprintConfig(n, n));
@@ -264,26 +354,52 @@ if (only.has("blueprint")) {
   ]) {
     try {
       const m = await runChild("blueprint-plan.mjs", args);
-      const acts = Object.entries(m.actions).map(([a, k]) => `${fmtInt(k)} ${a}`).join(", ");
-      rows.push([label, fmtInt(m.instances), ms(m.loadMs), ms(m.expandMs), ms(m.planMs), ms(m.totalMs), ms(m.cpuMs), mb(m.peakRssMB), acts, m.applyMs !== undefined ? `apply ${ms(m.applyMs)}, RSS incl. apply` : "", "none given"]);
+      const acts = Object.entries(m.actions)
+        .map(([a, k]) => `${fmtInt(k)} ${a}`)
+        .join(", ");
+      rows.push([
+        label,
+        fmtInt(m.instances),
+        ms(m.loadMs),
+        ms(m.expandMs),
+        ms(m.planMs),
+        ms(m.totalMs),
+        ms(m.cpuMs),
+        mb(m.peakRssMB),
+        acts,
+        m.applyMs !== undefined ? `apply ${ms(m.applyMs)}, RSS incl. apply` : "",
+        "none given",
+      ]);
     } catch (e) {
       failures.push(`blueprint ${label}: ${e.message}`);
       rows.push([label, "FAILED", "", "", "", "", "", "", "", "", ""]);
       console.error(`  blueprint ${label} FAILED: ${e.message}`);
     }
   }
-  console.log(table(["plan", "instances", "load", "expand", "plan", "total", "(cpu)", "peak RSS", "actions", "note", "target"], rows));
+  console.log(
+    table(
+      ["plan", "instances", "load", "expand", "plan", "total", "(cpu)", "peak RSS", "actions", "note", "target"],
+      rows,
+    ),
+  );
   console.log("");
 }
 
 // ---------------------------------------------------------------- summary
 // ---------------------------------------------------------------- 5. local cluster
 if (only.has("cluster")) {
-  console.log("5. examples/mesos-cluster on local hosts, for real: ZooKeeper ensemble, HAProxy, app processes (loopback 127.0.89.x)");
+  console.log(
+    "5. examples/mesos-cluster on local hosts, for real: ZooKeeper ensemble, HAProxy, app processes (loopback 127.0.89.x)",
+  );
   try {
     const { runLocalCluster } = await import("./local-cluster.mjs");
     const rows = await runLocalCluster();
-    console.log(table(["figure", "wall time"], rows.map(([what, t]) => [what, ms(t)])));
+    console.log(
+      table(
+        ["figure", "wall time"],
+        rows.map(([what, t]) => [what, ms(t)]),
+      ),
+    );
   } catch (e) {
     failures.push(`local cluster: ${e.message}`);
     console.error(`  local cluster FAILED: ${e.message}`);
@@ -311,7 +427,12 @@ if (only.has("cli")) {
 }
 
 console.log("Summary");
-console.log(table(["figure", "value", "target", ""], verdicts.map((v) => [v.what, v.value, v.target, mark(v.pass)])));
+console.log(
+  table(
+    ["figure", "value", "target", ""],
+    verdicts.map((v) => [v.what, v.value, v.target, mark(v.pass)]),
+  ),
+);
 for (const f of failures) console.log(`  FAILED TO RUN: ${f}`);
 
 if (toProfile.length && flag("profile")) {
@@ -327,7 +448,8 @@ if (toProfile.length && flag("profile")) {
       console.log(`\n- ${p.label}: profiling failed: ${e.message}`);
     }
   }
-} else if (toProfile.length) console.log(`\n(${toProfile.length} miss(es): run with --profile to see where the time goes)`);
+} else if (toProfile.length)
+  console.log(`\n(${toProfile.length} miss(es): run with --profile to see where the time goes)`);
 
 if (!flag("keep")) for (const d of dirs) rmSync(d, { recursive: true, force: true });
 console.log(`\nbenchmark run took ${ms(performance.now() - started)}; load average at end: ${loadavg()}`);

@@ -16,7 +16,7 @@ export function normalizeArgs(argv) {
       continue;
     }
     let x = a;
-    if (/^-[a-z][a-z0-9-]+(=.*)?$/s.test(x)) x = "-" + x;
+    if (/^-[a-z][a-z0-9-]+(=.*)?$/s.test(x)) x = `-${x}`;
     const b = /^--([a-z][a-z0-9-]*)=(true|false)$/.exec(x);
     if (b) x = b[2] === "true" ? `--${b[1]}` : `--no-${b[1]}`;
     out.push(x);

@@ -70,7 +70,7 @@ function within(prefix: string, path: string): string {
 /** Generated file paths are host paths: strip the local root again. */
 function hostPaths(prefix: string, files: ServiceFile[]): ServiceFile[] {
   return prefix
-    ? files.map((f) => ({ ...f, path: f.path.startsWith(prefix + "/") ? f.path.slice(prefix.length) : f.path }))
+    ? files.map((f) => ({ ...f, path: f.path.startsWith(`${prefix}/`) ? f.path.slice(prefix.length) : f.path }))
     : files;
 }
 

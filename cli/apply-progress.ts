@@ -19,7 +19,7 @@ export class ApplyProgress {
   constructor(
     private readonly style: Style,
     private readonly json: boolean,
-    private readonly write: (line: string) => void = (l) => process.stdout.write(l + "\n"),
+    private readonly write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
     private readonly stillEveryMs = 10_000,
   ) {}
 
@@ -29,7 +29,10 @@ export class ApplyProgress {
       const now = Date.now();
       for (const [address, s] of this.started) {
         const secs = Math.floor((now - s.at) / 1000);
-        if (secs >= this.stillEveryMs / 1000) this.write(`${this.style.bold(address)}: Still ${s.action === "delete" ? "destroying" : s.action === "update" ? "modifying" : "creating"}... [${secs}s elapsed]`);
+        if (secs >= this.stillEveryMs / 1000)
+          this.write(
+            `${this.style.bold(address)}: Still ${s.action === "delete" ? "destroying" : s.action === "update" ? "modifying" : "creating"}... [${secs}s elapsed]`,
+          );
       }
     }, this.stillEveryMs);
     this.timer.unref();
@@ -41,18 +44,29 @@ export class ApplyProgress {
 
   event(e: ApplyEvent): void {
     if (this.json) {
-      this.write(JSON.stringify({ "@level": e.kind === "error" ? "error" : e.kind === "warning" ? "warn" : "info", "@timestamp": new Date().toISOString(), type: `apply_${e.kind}`, ...e }));
+      this.write(
+        JSON.stringify({
+          "@level": e.kind === "error" ? "error" : e.kind === "warning" ? "warn" : "info",
+          "@timestamp": new Date().toISOString(),
+          type: `apply_${e.kind}`,
+          ...e,
+        }),
+      );
       return;
     }
     const s = this.style;
     switch (e.kind) {
       case "start":
         this.started.set(e.address, { action: e.step ?? e.action, at: Date.now() });
-        this.write(`${s.bold(e.address)}: ${e.step === "delete" ? "Destroying..." : e.step === "create" ? "Creating..." : VERB[e.action][0]}`);
+        this.write(
+          `${s.bold(e.address)}: ${e.step === "delete" ? "Destroying..." : e.step === "create" ? "Creating..." : VERB[e.action][0]}`,
+        );
         break;
       case "complete":
         this.started.delete(e.address);
-        this.write(`${s.bold(e.address)}: ${VERB[e.action][1]} after ${formatElapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ""}`);
+        this.write(
+          `${s.bold(e.address)}: ${VERB[e.action][1]} after ${formatElapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ""}`,
+        );
         break;
       case "error":
         this.started.delete(e.address);

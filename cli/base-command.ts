@@ -16,21 +16,47 @@ export const commonFlags = {
 
 export const stateFlags = {
   state: Flags.string({ description: "path of the state file (default: <dir>/gantry.tfstate)" }),
-  "lock-timeout": Flags.string({ description: "how long to wait for the state lock, e.g. 30s (default: fail at once)", default: "0s" }),
+  "lock-timeout": Flags.string({
+    description: "how long to wait for the state lock, e.g. 30s (default: fail at once)",
+    default: "0s",
+  }),
 };
 
 export const varFlags = {
-  var: Flags.string({ description: "set a variable: -var 'name=value' (repeatable)", multiple: true, multipleNonGreedy: true }),
-  "var-file": Flags.string({ description: "read variable values from a file (repeatable)", multiple: true, multipleNonGreedy: true }),
+  var: Flags.string({
+    description: "set a variable: -var 'name=value' (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
+  "var-file": Flags.string({
+    description: "read variable values from a file (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
 };
 
 export const planFlags = {
-  target: Flags.string({ description: "limit to this resource address and what it depends on (repeatable)", multiple: true, multipleNonGreedy: true }),
-  replace: Flags.string({ description: "plan to replace this instance (repeatable)", multiple: true, multipleNonGreedy: true }),
-  refresh: Flags.boolean({ description: "read what really exists before planning (-refresh=false to skip)", default: true, allowNo: true }),
+  target: Flags.string({
+    description: "limit to this resource address and what it depends on (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
+  replace: Flags.string({
+    description: "plan to replace this instance (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
+  refresh: Flags.boolean({
+    description: "read what really exists before planning (-refresh=false to skip)",
+    default: true,
+    allowNo: true,
+  }),
   "refresh-only": Flags.boolean({ description: "only record what changed outside gantry; plan no changes" }),
   parallelism: Flags.integer({ description: "how many operations run at once", default: 10, min: 1 }),
-  "host-parallelism": Flags.integer({ description: "at most this many operations at once on one host (default: no limit)", min: 1 }),
+  "host-parallelism": Flags.integer({
+    description: "at most this many operations at once on one host (default: no limit)",
+    min: 1,
+  }),
 };
 
 export { parseDuration } from "./duration.js";
@@ -57,13 +83,14 @@ export abstract class GantryCommand extends Command {
   }
 
   protected out(text: string): void {
-    process.stdout.write(text.endsWith("\n") ? text : text + "\n");
+    process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   }
 
   protected async printDiagnostics(diags: Diagnostic[]): Promise<void> {
     const { formatDiagnostic } = await import("../templates/locate.js");
     const color = this.style.bold("x") !== "x";
-    for (const d of diags) process.stderr.write(formatDiagnostic(d, this.errors.dir, color, this.errors.sources) + "\n");
+    for (const d of diags)
+      process.stderr.write(`${formatDiagnostic(d, this.errors.dir, color, this.errors.sources)}\n`);
   }
 
   override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
@@ -73,7 +100,11 @@ export abstract class GantryCommand extends Command {
       return;
     }
     if (err.oclif?.exit !== undefined) return super.catch(err);
-    process.stderr.write(this.style.red(this.style.bold("Error: ")) + (err.stack && process.env.GANTRY_DEBUG ? err.stack : err.message) + "\n");
+    process.stderr.write(
+      this.style.red(this.style.bold("Error: ")) +
+        (err.stack && process.env.GANTRY_DEBUG ? err.stack : err.message) +
+        "\n",
+    );
     process.exitCode = 1;
     return;
   }

@@ -13,10 +13,12 @@ export function describeRepair(c: ResourceChange): string {
   const keys = Object.keys(after).filter(
     (k) => !isUnknown(after[k]) && !deepEqual(before[k] ?? null, after[k] ?? null) && !k.startsWith("sha"),
   );
-  const shown = keys.slice(0, 3).map((k) =>
-    typeof before[k] === "string" && String(before[k]).includes("\n")
-      ? k
-      : `${k}: ${formatValue(before[k], "").slice(0, 40)} -> ${formatValue(after[k], "").slice(0, 40)}`,
-  );
+  const shown = keys
+    .slice(0, 3)
+    .map((k) =>
+      typeof before[k] === "string" && String(before[k]).includes("\n")
+        ? k
+        : `${k}: ${formatValue(before[k], "").slice(0, 40)} -> ${formatValue(after[k], "").slice(0, 40)}`,
+    );
   return `update ${shown.join(", ")}${keys.length > 3 ? ", …" : ""}`;
 }

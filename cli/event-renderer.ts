@@ -67,6 +67,7 @@ export class EventRenderer {
 
   diagnostics(diags: Diagnostic[]): void {
     const color = this.style.bold("x") !== "x";
-    for (const d of diags) process.stderr.write(`${formatDiagnostic(d, this.errors.dir, color, this.errors.sources)}\n`);
+    for (const d of diags)
+      process.stderr.write(`${formatDiagnostic(d, this.errors.dir, color, this.errors.sources)}\n`);
   }
 }

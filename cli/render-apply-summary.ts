@@ -31,7 +31,9 @@ export function renderApplySummary(e: Summary, style: Style, json: boolean): str
     if (result.skipped.length) out.push(s.yellow(`Skipped because a dependency failed: ${result.skipped.join(", ")}`));
     if (result.cancelled.length)
       out.push(s.yellow(`Not started because of the interrupt: ${result.cancelled.length} operation(s).`));
-    out.push(`${s.bold(`\n${verb} incomplete. ${summary}`)}\nState saved to ${e.statePath}. Run apply again to finish.`);
+    out.push(
+      `${s.bold(`\n${verb} incomplete. ${summary}`)}\nState saved to ${e.statePath}. Run apply again to finish.`,
+    );
   } else out.push(s.green(s.bold(`\n${verb} complete! ${summary}`)));
   if (result.warnings.length) {
     out.push(s.yellow(s.bold("\nWhat gantry could not do on the hosts:")));

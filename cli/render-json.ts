@@ -85,8 +85,12 @@ export function planToJson(plan: Plan): Record<string, unknown> {
           before: c.before,
           after: c.after === null ? null : after,
           after_unknown: afterUnknown === false ? {} : afterUnknown,
-          before_sensitive: Object.fromEntries((c.sensitive ?? []).filter((k) => c.before && k in c.before).map((k) => [k, true])),
-          after_sensitive: Object.fromEntries((c.sensitive ?? []).filter((k) => c.after && k in c.after).map((k) => [k, true])),
+          before_sensitive: Object.fromEntries(
+            (c.sensitive ?? []).filter((k) => c.before && k in c.before).map((k) => [k, true]),
+          ),
+          after_sensitive: Object.fromEntries(
+            (c.sensitive ?? []).filter((k) => c.after && k in c.after).map((k) => [k, true]),
+          ),
           replace_paths: c.requiresReplace.map((k) => [k]),
         },
         ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),
@@ -96,11 +100,32 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     output_changes: Object.fromEntries(
       plan.outputs.map((o) => {
         const [after, afterUnknown] = splitUnknown(o.after);
-        const actions = o.before === undefined ? ["create"] : o.after === null ? ["delete"] : JSON.stringify(o.before) === JSON.stringify(o.after) ? ["no-op"] : ["update"];
-        return [o.name, { actions, before: o.before ?? null, after: after ?? null, after_unknown: afterUnknown, sensitive: o.sensitive }];
+        const actions =
+          o.before === undefined
+            ? ["create"]
+            : o.after === null
+              ? ["delete"]
+              : JSON.stringify(o.before) === JSON.stringify(o.after)
+                ? ["no-op"]
+                : ["update"];
+        return [
+          o.name,
+          {
+            actions,
+            before: o.before ?? null,
+            after: after ?? null,
+            after_unknown: afterUnknown,
+            sensitive: o.sensitive,
+          },
+        ];
       }),
     ),
-    rolling_updates: plan.rolling.map((r) => ({ group: r.group, batch_size: r.batchSize, min_in_service: r.minInService, batches: r.batches })),
+    rolling_updates: plan.rolling.map((r) => ({
+      group: r.group,
+      batch_size: r.batchSize,
+      min_in_service: r.minInService,
+      batches: r.batches,
+    })),
     targets: plan.targets,
     errored: false,
   };
@@ -114,7 +139,12 @@ export function stateToJson(state: State): Record<string, unknown> {
     serial: state.serial,
     lineage: state.lineage,
     values: {
-      outputs: Object.fromEntries(Object.entries(state.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.sensitive ? undefined : o.value }])),
+      outputs: Object.fromEntries(
+        Object.entries(state.outputs).map(([k, o]) => [
+          k,
+          { sensitive: !!o.sensitive, value: o.sensitive ? undefined : o.value },
+        ]),
+      ),
       root_module: {
         resources: [...state.instances.values()].map((i) => ({
           address: i.address,

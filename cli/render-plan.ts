@@ -38,7 +38,11 @@ export function formatValue(v: Value | undefined, indent: string): string {
   if (isUnknown(v)) return "(known after apply)";
   if (typeof v === "string") {
     if (v.includes("\n") && v.length > 0) {
-      const body = v.replace(/\n$/, "").split("\n").map((l) => `${indent}    ${l}`).join("\n");
+      const body = v
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((l) => `${indent}    ${l}`)
+        .join("\n");
       return `<<-EOT\n${body}\n${indent}EOT`;
     }
     return JSON.stringify(v);
@@ -46,16 +50,21 @@ export function formatValue(v: Value | undefined, indent: string): string {
   if (typeof v !== "object") return String(v);
   const oneLine = inline(v);
   if (oneLine.length <= 72) return oneLine;
-  if (Array.isArray(v)) return `[\n${v.map((x) => `${indent}    ${formatValue(x, indent + "    ")},`).join("\n")}\n${indent}]`;
+  if (Array.isArray(v))
+    return `[\n${v.map((x) => `${indent}    ${formatValue(x, `${indent}    `)},`).join("\n")}\n${indent}]`;
   const keys = Object.keys(v).sort();
   const w = Math.max(...keys.map((k) => k.length));
-  return `{\n${keys.map((k) => `${indent}    ${k.padEnd(w)} = ${formatValue(v[k], indent + "    ")}`).join("\n")}\n${indent}}`;
+  return `{\n${keys.map((k) => `${indent}    ${k.padEnd(w)} = ${formatValue(v[k], `${indent}    `)}`).join("\n")}\n${indent}}`;
 }
 
 function inline(v: Value): string {
   if (isUnknown(v)) return "(known after apply)";
   if (Array.isArray(v)) return `[${v.map(inline).join(", ")}]`;
-  if (v !== null && typeof v === "object") return `{ ${Object.keys(v).sort().map((k) => `${k} = ${inline(v[k])}`).join(", ")} }`;
+  if (v !== null && typeof v === "object")
+    return `{ ${Object.keys(v)
+      .sort()
+      .map((k) => `${k} = ${inline(v[k])}`)
+      .join(", ")} }`;
   return JSON.stringify(v);
 }
 
@@ -83,7 +92,15 @@ const HEADERS: Record<string, (c: ResourceChange) => string> = {
 
 export function renderChange(c: ResourceChange, s: Style): string {
   const sym =
-    c.action === "create" ? s.green("+") : c.action === "update" ? s.yellow("~") : c.action === "delete" ? s.red("-") : c.replaceOrder === "create-before-destroy" ? `${s.green("+")}/${s.red("-")}` : `${s.red("-")}/${s.green("+")}`;
+    c.action === "create"
+      ? s.green("+")
+      : c.action === "update"
+        ? s.yellow("~")
+        : c.action === "delete"
+          ? s.red("-")
+          : c.replaceOrder === "create-before-destroy"
+            ? `${s.green("+")}/${s.red("-")}`
+            : `${s.red("-")}/${s.green("+")}`;
   const lines: string[] = [];
   lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
   const label = c.key === undefined ? `"${c.type}" "${c.name}"` : `"${c.type}" "${c.name}"`;
@@ -99,7 +116,8 @@ export function renderChange(c: ResourceChange, s: Style): string {
   const w = Math.max(0, ...shown.map((k) => k.length));
   let hidden = 0;
   const secret = new Set(c.sensitive ?? []);
-  const fmt = (k: string, v: Value | undefined, ind: string) => (secret.has(k) && v !== null && v !== undefined ? "(sensitive value)" : formatValue(v, ind));
+  const fmt = (k: string, v: Value | undefined, ind: string) =>
+    secret.has(k) && v !== null && v !== undefined ? "(sensitive value)" : formatValue(v, ind);
   for (const k of shown) {
     const name = k.padEnd(w);
     const ind = "        ";
@@ -115,7 +133,8 @@ export function renderChange(c: ResourceChange, s: Style): string {
       const forces = c.requiresReplace.includes(k) ? s.red(" # forces replacement") : "";
       if (b === null) lines.push(`      ${s.green("+")} ${name} = ${fmt(k, a, ind)}${forces}`);
       else if (a === null) lines.push(`      ${s.red("-")} ${name} = ${fmt(k, b, ind)} -> null${forces}`);
-      else if (multiline(b) && multiline(a) && !secret.has(k)) lines.push(`      ${s.yellow("~")} ${name} = ${lineDiff(b, a, ind, s)}${forces}`);
+      else if (multiline(b) && multiline(a) && !secret.has(k))
+        lines.push(`      ${s.yellow("~")} ${name} = ${lineDiff(b, a, ind, s)}${forces}`);
       else lines.push(`      ${s.yellow("~")} ${name} = ${fmt(k, b, ind)} -> ${fmt(k, a, ind)}${forces}`);
     }
   }
@@ -127,7 +146,12 @@ export function renderChange(c: ResourceChange, s: Style): string {
 
 export function renderDrift(drift: DriftEntry[], s: Style): string {
   if (!drift.length) return "";
-  const out = [s.bold("Objects have changed outside of gantry"), "", "gantry detected the following changes made outside of gantry since the last apply:", ""];
+  const out = [
+    s.bold("Objects have changed outside of gantry"),
+    "",
+    "gantry detected the following changes made outside of gantry since the last apply:",
+    "",
+  ];
   for (const d of drift) {
     if (d.kind === "deleted") {
       out.push(s.bold(`  # ${d.address} has been deleted`));
@@ -143,7 +167,7 @@ export function renderDrift(drift: DriftEntry[], s: Style): string {
       else out.push(`      ${s.yellow("~")} ${k} = ${formatValue(b, "        ")} -> ${formatValue(a, "        ")}`);
     }
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 export function renderOutputs(outputs: OutputChange[], s: Style): string {
@@ -157,7 +181,7 @@ export function renderOutputs(outputs: OutputChange[], s: Style): string {
     else if (o.after === null) lines.push(`  ${s.red("-")} ${o.name.padEnd(w)} = ${v(o.before)} -> null`);
     else lines.push(`  ${s.yellow("~")} ${o.name.padEnd(w)} = ${v(o.before)} -> ${v(o.after)}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export function renderPlan(plan: Plan, s: Style): string {
@@ -165,29 +189,44 @@ export function renderPlan(plan: Plan, s: Style): string {
   const drift = renderDrift(plan.drift, s);
   if (drift) out.push(drift);
   if (plan.mode === "refresh-only") {
-    out.push(plan.drift.length ? "Applying this refresh-only plan records these changes in the state, and changes nothing else.\n" : s.green(s.bold("No changes.")) + " Your infrastructure still matches the state.\n");
+    out.push(
+      plan.drift.length
+        ? "Applying this refresh-only plan records these changes in the state, and changes nothing else.\n"
+        : `${s.green(s.bold("No changes."))} Your infrastructure still matches the state.\n`,
+    );
     return out.join("\n");
   }
   const changes = plan.changes.filter((c) => c.action !== "noop");
   const notStarted = plan.changes.filter((c) => c.warnings?.length);
   if (!changes.length) {
     const outs = renderOutputs(plan.outputs, s);
-    out.push(s.green(s.bold("No changes.")) + " Your infrastructure matches the configuration.\n");
+    out.push(`${s.green(s.bold("No changes."))} Your infrastructure matches the configuration.\n`);
     if (outs) out.push(outs);
   } else {
-    out.push("gantry used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:");
+    out.push(
+      "gantry used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:",
+    );
     const used = new Set(changes.map((c) => (c.action === "replace" ? c.replaceOrder : c.action)));
     if (used.has("create")) out.push(`  ${s.green("+")} create`);
     if (used.has("update")) out.push(`  ${s.yellow("~")} update in-place`);
     if (used.has("delete")) out.push(`  ${s.red("-")} destroy`);
-    if (used.has("destroy-before-create")) out.push(`${s.red("-")}/${s.green("+")} destroy and then create replacement`);
-    if (used.has("create-before-destroy")) out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
+    if (used.has("destroy-before-create"))
+      out.push(`${s.red("-")}/${s.green("+")} destroy and then create replacement`);
+    if (used.has("create-before-destroy"))
+      out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
     out.push("", "gantry will perform the following actions:", "");
     for (const c of changes) out.push(renderChange(c, s), "");
     for (const r of plan.rolling) {
       const members = r.batches.flat().length;
-      const keeps = r.kept >= r.minInService ? `keeping ${r.minInService} in service` : `keeping only ${r.kept} in service while a batch changes (min_in_service ${r.minInService} cannot be met with ${r.members} members)`;
-      out.push(s.bold(`Rolling update of ${r.group}: ${members} member${members === 1 ? "" : "s"} in ${r.batches.length} batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, ${keeps}:`));
+      const keeps =
+        r.kept >= r.minInService
+          ? `keeping ${r.minInService} in service`
+          : `keeping only ${r.kept} in service while a batch changes (min_in_service ${r.minInService} cannot be met with ${r.members} members)`;
+      out.push(
+        s.bold(
+          `Rolling update of ${r.group}: ${members} member${members === 1 ? "" : "s"} in ${r.batches.length} batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, ${keeps}:`,
+        ),
+      );
       r.batches.forEach((b, i) => out.push(`  batch ${i + 1}: ${b.join(", ")}`));
       out.push("");
     }
@@ -201,6 +240,10 @@ export function renderPlan(plan: Plan, s: Style): string {
     for (const c of notStarted) for (const w of c.warnings!) out.push(s.yellow(`  ${c.address}: ${w}`));
   }
   if (plan.targets.length)
-    out.push("", s.yellow(s.bold("Warning: Resource targeting is in effect")), "The plan may be incomplete: it covers only the targeted resources and what they depend on.");
-  return out.join("\n") + "\n";
+    out.push(
+      "",
+      s.yellow(s.bold("Warning: Resource targeting is in effect")),
+      "The plan may be incomplete: it covers only the targeted resources and what they depend on.",
+    );
+  return `${out.join("\n")}\n`;
 }

@@ -16,5 +16,12 @@ export function makeStyle(color: boolean): Style {
     const id = (s: string) => s;
     return { green: id, yellow: id, red: id, cyan: id, bold: id, dim: id };
   }
-  return { green: wrap(32, 39), yellow: wrap(33, 39), red: wrap(31, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+  return {
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    red: wrap(31, 39),
+    cyan: wrap(36, 39),
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+  };
 }

@@ -35,7 +35,9 @@ export function toJsonSchema(s: AttributeSchema): JsonSchema {
   if (s.attributes) {
     out.properties = Object.fromEntries(Object.entries(s.attributes).map(([k, a]) => [k, toJsonSchema(a)]));
     out.additionalProperties = false;
-    const required = Object.entries(s.attributes).filter(([, a]) => a.required).map(([k]) => k);
+    const required = Object.entries(s.attributes)
+      .filter(([, a]) => a.required)
+      .map(([k]) => k);
     if (required.length) out.required = required;
   }
   if (s.element) {
@@ -82,7 +84,10 @@ function schemaAt(s: AttributeSchema, path: string[]): AttributeSchema | undefin
 }
 
 function describe(e: ErrorObject, root: AttributeSchema): string {
-  const path = e.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path = e.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at = path.length ? `${path.join(".")} ` : "";
   const here = schemaAt(root, path);
   switch (e.keyword) {

@@ -49,7 +49,10 @@ export interface HostDriver {
   readonly describe: string;
 
   /** Run a shell command on the host (cwd = host root, env has HOST_ROOT and HOST_ADDRESS). */
-  run(command: string, opts?: { env?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal }): Promise<CommandResult>;
+  run(
+    command: string,
+    opts?: { env?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal },
+  ): Promise<CommandResult>;
 
   /** Paths are host paths: "/etc/x" is <root>/etc/x on a local host. */
   readFile(path: string): Promise<string | null>;

@@ -1,14 +1,7 @@
 // Values flowing through the planner: plain JSON data, plus one marker for
 // "known only after apply".
 
-export type Value =
-  | null
-  | string
-  | number
-  | boolean
-  | Value[]
-  | { [key: string]: Value }
-  | Unknown;
+export type Value = null | string | number | boolean | Value[] | { [key: string]: Value } | Unknown;
 
 export type Attrs = { [key: string]: Value };
 

@@ -8,7 +8,6 @@ import { checkPlanIsCurrent, readPlanFile } from "../planner/plan-file.js";
 import type { State } from "../planner/state.js";
 import { replayConfiguration } from "./configuration.js";
 import type { EngineContext } from "./engine-context.js";
-import type { EventSink } from "./events.js";
 import { planWorkspace, type PlanRequest } from "./plan-operation.js";
 import type { StateLease } from "./state-backend.js";
 import { ensureDataDir, openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
@@ -27,9 +26,7 @@ export interface ApplyRequest extends PlanRequest {
   stopNow?: AbortSignal;
 }
 
-export type ApplyOutcome =
-  | { status: "applied"; plan: Plan; result: ApplyResult }
-  | { status: "cancelled"; plan: Plan };
+export type ApplyOutcome = { status: "applied"; plan: Plan; result: ApplyResult } | { status: "cancelled"; plan: Plan };
 
 export async function applyWorkspace(engine: EngineContext, ws: Workspace, req: ApplyRequest): Promise<ApplyOutcome> {
   const mode = req.mode ?? "normal";

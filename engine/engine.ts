@@ -79,7 +79,11 @@ export class Engine implements EngineContext {
   }
 
   /** Carries out a saved plan exactly; refused when the state changed since. */
-  applySaved(planFile: string, wsOptions: Omit<WorkspaceOptions, "dir">, req: ApplyRequest = {}): Promise<ApplyOutcome> {
+  applySaved(
+    planFile: string,
+    wsOptions: Omit<WorkspaceOptions, "dir">,
+    req: ApplyRequest = {},
+  ): Promise<ApplyOutcome> {
     return applySavedPlan(this, planFile, wsOptions, req);
   }
 

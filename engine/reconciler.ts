@@ -118,7 +118,8 @@ export class Reconciler {
       },
     });
     this.noticeConfigChange(JSON.stringify(config.files));
-    for (const d of plan.drift) this.log("drift", `${d.address} ${d.kind === "deleted" ? "is gone" : "changed outside gantry"}`);
+    for (const d of plan.drift)
+      this.log("drift", `${d.address} ${d.kind === "deleted" ? "is gone" : "changed outside gantry"}`);
     const now = Date.now();
     const wanted = plan.changes.filter((c) => c.action !== "noop");
     for (const a of [...this.backoff.keys()]) if (!wanted.some((c) => c.address === a)) this.backoff.delete(a); // healed

@@ -17,9 +17,7 @@ function parseOrThrow(address: string, what = "address"): NonNullable<ReturnType
 export function listInstances(ws: Workspace, filters: string[] = []): string[] {
   const parsed = filters.map((a) => parseOrThrow(a));
   const state = ws.state.read();
-  return [...state.instances.keys()]
-    .sort()
-    .filter((a) => !parsed.length || parsed.some((f) => addressMatches(f, a)));
+  return [...state.instances.keys()].sort().filter((a) => !parsed.length || parsed.some((f) => addressMatches(f, a)));
 }
 
 /** One instance as recorded (a "gantry_" prefix on the type is tolerated). */

@@ -32,7 +32,8 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   const type = canonicalType(m[1]);
   const resourceKey = `${type}.${m[2]}`;
   if (m[3] !== undefined) return { type, name: m[2], resourceKey, key: Number(m[3]), hasKey: true };
-  if (m[4] !== undefined) return { type, name: m[2], resourceKey, key: JSON.parse(`"${m[4]}"`) as string, hasKey: true };
+  if (m[4] !== undefined)
+    return { type, name: m[2], resourceKey, key: JSON.parse(`"${m[4]}"`) as string, hasKey: true };
   return { type, name: m[2], resourceKey, key: undefined, hasKey: false };
 }
 

@@ -39,8 +39,14 @@ export function stepsOf(change: ResourceChange): ApplyStep[] {
       return [{ kind: "delete", change }];
     case "replace":
       return change.replaceOrder === "create-before-destroy"
-        ? [{ kind: "replace-depose-create", change }, { kind: "replace-destroy-deposed", change }]
-        : [{ kind: "replace-delete", change }, { kind: "replace-create", change }];
+        ? [
+            { kind: "replace-depose-create", change },
+            { kind: "replace-destroy-deposed", change },
+          ]
+        : [
+            { kind: "replace-delete", change },
+            { kind: "replace-create", change },
+          ];
     case "noop":
       return [];
   }

@@ -79,7 +79,10 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   }
   if (blocked.length) {
     const blockedAddresses = blocked.map((c) => c.address);
-    report.blockedOnCycle(blocked, cycleError(nodes, outcome, (id) => changeOf.get(id)?.address, blockedAddresses));
+    report.blockedOnCycle(
+      blocked,
+      cycleError(nodes, outcome, (id) => changeOf.get(id)?.address, blockedAddresses),
+    );
   }
 
   const outputs = outputsAfterApply(plan, config, values, state.outputs);
@@ -115,7 +118,13 @@ function stepRunner(
     try {
       const type = opts.types(c.type);
       if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
-      const ctx = operationContext(instanceInfo(c, opts.dataDir, opts.config.dir), cancelSignal, log, warnings, opts.hosts);
+      const ctx = operationContext(
+        instanceInfo(c, opts.dataDir, opts.config.dir),
+        cancelSignal,
+        log,
+        warnings,
+        opts.hosts,
+      );
       await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase });
       if (completesChange(step)) {
         const id = state.current(c.address)?.id;

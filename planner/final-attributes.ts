@@ -11,12 +11,7 @@ import { evaluateInstance, expandBlock, instanceScope, planAttributes, withIgnor
 import type { Config } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
 
-export type FinalAttributes = (
-  c: ResourceChange,
-  type: ResourceType,
-  prior: Attrs | null,
-  info: InstanceInfo,
-) => Attrs;
+export type FinalAttributes = (c: ResourceChange, type: ResourceType, prior: Attrs | null, info: InstanceInfo) => Attrs;
 
 /** `values` reads the live state, so a deferred change sees what its dependencies became. */
 export function finalAttributes(

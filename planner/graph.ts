@@ -106,15 +106,23 @@ export function buildGraph(config: Config): ConfigGraph {
         const key = `${canonicalType(ref.root)}.${name ?? ""}`;
         const from = name === undefined ? undefined : resourceNode.get(key);
         if (from === undefined)
-          diags.error(`Reference to undeclared resource "${key}"`, origin, `"${ref.text}" refers to a resource that is not declared in this configuration.`);
-        else if (key === selfKey) diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
+          diags.error(
+            `Reference to undeclared resource "${key}"`,
+            origin,
+            `"${ref.text}" refers to a resource that is not declared in this configuration.`,
+          );
+        else if (key === selfKey)
+          diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
         else graph.mergeEdge(from, to);
       }
     }
   };
   const addDependsOn = (to: number, ref: string, origin: Origin) => {
     // "noop.a", "noop.a[0]" or (replace_triggered_by) "noop.a.id": the resource is the first two parts
-    const key = resourceKeyOf(canonicalType(ref.replace(/^\$\{(.*)\}$/, "$1").trim())).split(".").slice(0, 2).join(".");
+    const key = resourceKeyOf(canonicalType(ref.replace(/^\$\{(.*)\}$/, "$1").trim()))
+      .split(".")
+      .slice(0, 2)
+      .join(".");
     const from = resourceNode.get(key);
     if (from === undefined) diags.error(`depends_on names undeclared resource "${key}"`, origin);
     else graph.mergeEdge(from, to);
@@ -138,7 +146,11 @@ export function buildGraph(config: Config): ConfigGraph {
       for (const ref of collectRefs(val.condition)) {
         const first = ref.steps[0];
         if (ref.root !== "var" || !first || first.k !== "attr" || first.name !== v.name)
-          diags.error(`The validation of variable "${v.name}" may only refer to var.${v.name}`, val.origin, `found "${ref.text}"`);
+          diags.error(
+            `The validation of variable "${v.name}" may only refer to var.${v.name}`,
+            val.origin,
+            `found "${ref.text}"`,
+          );
       }
 
   diags.throwIfErrors();
@@ -150,7 +162,8 @@ export function buildGraph(config: Config): ConfigGraph {
     diags.add({
       severity: "error",
       summary: `Cycle: ${[...names, names[0]].join(" → ")}`,
-      detail: "Each of these depends on the next; break the cycle by removing one of the references or depends_on entries.",
+      detail:
+        "Each of these depends on the next; break the cycle by removing one of the references or depends_on entries.",
       origin: cycle[0].origin,
       related: cycle.map((info) => ({ label: describeNode(info), origin: info.origin })),
     });

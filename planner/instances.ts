@@ -5,7 +5,7 @@
 import { type AttributeChecker, hasNestedRules } from "../contract/attribute-check.js";
 import type { AttributeSchema, InstanceInfo, ResourceType } from "../contract/resource-type.js";
 import type { InstanceKey } from "./addresses.js";
-import { DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
+import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
@@ -31,23 +31,49 @@ function requiredAttributes(type: ResourceType): [string, AttributeSchema][] {
 }
 
 /** Checks a block against its type: the type exists, every property is known, required ones are set. */
-export function checkBlock(r: ResourceConfig, type: ResourceType | undefined, knownTypes: string[], diags: DiagnosticBag): void {
+export function checkBlock(
+  r: ResourceConfig,
+  type: ResourceType | undefined,
+  knownTypes: string[],
+  diags: DiagnosticBag,
+): void {
   if (!type) {
-    diags.error(`Unknown resource type "${r.type}" for resource "${r.key}"`, r.origin, `Known types: ${knownTypes.join(", ")} (in Terraform syntax with the "gantry_" prefix).`);
+    diags.error(
+      `Unknown resource type "${r.type}" for resource "${r.key}"`,
+      r.origin,
+      `Known types: ${knownTypes.join(", ")} (in Terraform syntax with the "gantry_" prefix).`,
+    );
     return;
   }
   for (const [name, p] of Object.entries(r.properties)) {
     const s = type.schema[name];
     if (!s) {
-      const settable = Object.entries(type.schema).filter(([, a]) => isConfigurable(a)).map(([n]) => n);
-      diags.error(`Unsupported property "${name}" in resource "${r.key}"`, p.origin, `Type "${type.name}" accepts: ${settable.join(", ")}.`);
-    } else if (!isConfigurable(s)) diags.error(`Property "${name}" of resource "${r.key}" is computed by gantry and cannot be set`, p.origin);
+      const settable = Object.entries(type.schema)
+        .filter(([, a]) => isConfigurable(a))
+        .map(([n]) => n);
+      diags.error(
+        `Unsupported property "${name}" in resource "${r.key}"`,
+        p.origin,
+        `Type "${type.name}" accepts: ${settable.join(", ")}.`,
+      );
+    } else if (!isConfigurable(s))
+      diags.error(`Property "${name}" of resource "${r.key}" is computed by gantry and cannot be set`, p.origin);
   }
   for (const [name, s] of requiredAttributes(type))
-    if (!(name in r.properties)) diags.error(`Missing required property "${name}" in resource "${r.key}"`, r.origin, `${type.name}.${name}: ${s.description}`);
+    if (!(name in r.properties))
+      diags.error(
+        `Missing required property "${name}" in resource "${r.key}"`,
+        r.origin,
+        `${type.name}.${name}: ${s.description}`,
+      );
   if (r.lifecycle.ignoreChanges !== "all")
     for (const name of r.lifecycle.ignoreChanges)
-      if (!type.schema[name]) diags.error(`lifecycle.ignore_changes of resource "${r.key}" names unknown attribute "${name}"`, r.origin, `Type "${type.name}" has: ${Object.keys(type.schema).join(", ")}.`);
+      if (!type.schema[name])
+        diags.error(
+          `lifecycle.ignore_changes of resource "${r.key}" names unknown attribute "${name}"`,
+          r.origin,
+          `Type "${type.name}" has: ${Object.keys(type.schema).join(", ")}.`,
+        );
 }
 
 /** Evaluates count / for_each. Their values must be known when planning. */
@@ -55,25 +81,47 @@ export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
   if (r.count && r.forEach) throw errorAt(`Resource "${r.key}" sets both count and for_each`, r.count.origin);
   if (r.count) {
     const v = evalAt(r.count.value, scope, r.count.origin, `count of ${r.key}`);
-    if (isUnknown(v)) throw errorAt(`The count of "${r.key}" depends on values known only after apply`, r.count.origin, "count must be known when planning; use values from variables, locals or resources already applied.");
+    if (isUnknown(v))
+      throw errorAt(
+        `The count of "${r.key}" depends on values known only after apply`,
+        r.count.origin,
+        "count must be known when planning; use values from variables, locals or resources already applied.",
+      );
     const n = typeof v === "string" ? Number(v) : v;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw errorAt(`Invalid count for "${r.key}": expected a whole number >= 0, got ${JSON.stringify(v)}`, r.count.origin);
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0)
+      throw errorAt(
+        `Invalid count for "${r.key}": expected a whole number >= 0, got ${JSON.stringify(v)}`,
+        r.count.origin,
+      );
     return { mode: "count", keys: Array.from({ length: n }, (_, i) => i) };
   }
   if (r.forEach) {
     const v = evalAt(r.forEach.value, scope, r.forEach.origin, `for_each of ${r.key}`);
     // the keys must be known when planning; a map's values may be known only after apply
     const keysUnknown = isUnknown(v) || (Array.isArray(v) && v.some(containsUnknown));
-    if (keysUnknown) throw errorAt(`The for_each of "${r.key}" depends on values known only after apply`, r.forEach.origin, "for_each keys must be known when planning.");
+    if (keysUnknown)
+      throw errorAt(
+        `The for_each of "${r.key}" depends on values known only after apply`,
+        r.forEach.origin,
+        "for_each keys must be known when planning.",
+      );
     const eachValues = new Map<string, Value>();
     if (Array.isArray(v)) {
       for (const x of v) {
-        if (typeof x !== "string") throw errorAt(`Invalid for_each for "${r.key}": a list must hold strings, found ${typeName(x)}`, r.forEach.origin);
+        if (typeof x !== "string")
+          throw errorAt(
+            `Invalid for_each for "${r.key}": a list must hold strings, found ${typeName(x)}`,
+            r.forEach.origin,
+          );
         eachValues.set(x, x);
       }
     } else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) eachValues.set(k, x);
-    } else throw errorAt(`Invalid for_each for "${r.key}": expected a map or a list of strings, got ${typeName(v)}`, r.forEach.origin);
+    } else
+      throw errorAt(
+        `Invalid for_each for "${r.key}": expected a map or a list of strings, got ${typeName(v)}`,
+        r.forEach.origin,
+      );
     return { mode: "for_each", keys: [...eachValues.keys()].sort(), eachValues };
   }
   return { mode: "single", keys: [undefined] };
@@ -81,11 +129,17 @@ export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
 
 export function instanceScope(values: ValueScope, exp: Expansion, key: InstanceKey): EvalScope {
   if (exp.mode === "count") return values.scope(key as number);
-  if (exp.mode === "for_each") return values.scope(undefined, { key: String(key), value: exp.eachValues!.get(String(key))! });
+  if (exp.mode === "for_each")
+    return values.scope(undefined, { key: String(key), value: exp.eachValues!.get(String(key))! });
   return values.scope();
 }
 
-function evalAt(e: Parameters<typeof evaluate>[0], scope: EvalScope, origin: ResourceConfig["origin"], what: string): Value {
+function evalAt(
+  e: Parameters<typeof evaluate>[0],
+  scope: EvalScope,
+  origin: ResourceConfig["origin"],
+  what: string,
+): Value {
   try {
     return evaluate(e, scope);
   } catch (err) {
@@ -107,7 +161,12 @@ export function evaluateInstance(r: ResourceConfig, type: ResourceType, scope: E
 }
 
 /** lifecycle.ignore_changes: the ignored attributes keep their prior values, before the type plans from them. */
-export function withIgnoredChanges(r: ResourceConfig, type: ResourceType, configured: Attrs, prior: Attrs | null): Attrs {
+export function withIgnoredChanges(
+  r: ResourceConfig,
+  type: ResourceType,
+  configured: Attrs,
+  prior: Attrs | null,
+): Attrs {
   const ignore = r.lifecycle.ignoreChanges;
   if (!prior || (ignore !== "all" && !ignore.length)) return configured;
   const out: Attrs = { ...configured };
@@ -120,7 +179,12 @@ export function withIgnoredChanges(r: ResourceConfig, type: ResourceType, config
  * Planned attributes: configured values, defaults, computed ones from prior
  * (or unknown when creating), then the type's own diff.
  */
-export function planAttributes(type: ResourceType, prior: Attrs | null, configured: Attrs, info: InstanceInfo): { planned: Attrs; requiresReplace: string[] } {
+export function planAttributes(
+  type: ResourceType,
+  prior: Attrs | null,
+  configured: Attrs,
+  info: InstanceInfo,
+): { planned: Attrs; requiresReplace: string[] } {
   const planned: Attrs = {};
   for (const [name, s] of Object.entries(type.schema)) {
     if (name in configured && configured[name] !== null) planned[name] = configured[name];
@@ -150,6 +214,9 @@ export function validateInstance(
   if (!type.validate) return;
   for (const problem of type.validate(attrs, info)) {
     const origin = r.properties[problem.attribute]?.origin ?? r.origin;
-    diags.error(`Invalid ${problem.attribute ? `property "${problem.attribute}"` : "configuration"} of ${info.address}: ${problem.message}`, origin);
+    diags.error(
+      `Invalid ${problem.attribute ? `property "${problem.attribute}"` : "configuration"} of ${info.address}: ${problem.message}`,
+      origin,
+    );
   }
 }

@@ -31,11 +31,14 @@ export function writePlanFile(path: string, saved: SavedPlan): void {
     files: saved.files,
     plan: {
       ...plan,
-      expansions: [...plan.expansions].map(([k, e]) => [k, { ...e, eachValues: e.eachValues ? [...e.eachValues] : undefined }]),
+      expansions: [...plan.expansions].map(([k, e]) => [
+        k,
+        { ...e, eachValues: e.eachValues ? [...e.eachValues] : undefined },
+      ]),
       priorState: serializeState(plan.priorState),
     },
   };
-  writeFileAtomic(path, JSON.stringify(body) + "\n");
+  writeFileAtomic(path, `${JSON.stringify(body)}\n`);
 }
 
 export function readPlanFile(path: string): SavedPlan {
@@ -46,7 +49,8 @@ export function readPlanFile(path: string): SavedPlan {
     throw new GantryError(`cannot read plan file ${path}: ${(e as Error).message}`);
   }
   if (raw?.format !== FORMAT) throw new GantryError(`${path} is not a gantry plan file`);
-  if (raw.version !== VERSION) throw new GantryError(`plan file ${path} has format version ${raw.version}; this gantry reads version ${VERSION}`);
+  if (raw.version !== VERSION)
+    throw new GantryError(`plan file ${path} has format version ${raw.version}; this gantry reads version ${VERSION}`);
   const p = raw.plan;
   const plan: Plan = {
     ...p,
@@ -55,7 +59,15 @@ export function readPlanFile(path: string): SavedPlan {
     drift: reviveUnknowns(p.drift) as unknown as Plan["drift"],
     outputs: reviveUnknowns(p.outputs) as unknown as Plan["outputs"],
     expansions: new Map(
-      (p.expansions as [string, any][]).map(([k, e]) => [k, { ...e, eachValues: e.eachValues ? new Map((e.eachValues as [string, unknown][]).map(([ek, ev]) => [ek, reviveUnknowns(ev)])) : undefined } as Expansion]),
+      (p.expansions as [string, any][]).map(([k, e]) => [
+        k,
+        {
+          ...e,
+          eachValues: e.eachValues
+            ? new Map((e.eachValues as [string, unknown][]).map(([ek, ev]) => [ek, reviveUnknowns(ev)]))
+            : undefined,
+        } as Expansion,
+      ]),
     ),
     priorState: deserializeState(p.priorState, `${path} (prior state)`),
   };

@@ -12,7 +12,16 @@ import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contrac
 import { collectRefs } from "./expressions/ast.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
-import { checkBlock, evaluateInstance, expandBlock, instanceScope, planAttributes, validateInstance, withIgnoredChanges, type TypeResolver } from "./instances.js";
+import {
+  checkBlock,
+  evaluateInstance,
+  expandBlock,
+  instanceScope,
+  planAttributes,
+  validateInstance,
+  withIgnoredChanges,
+  type TypeResolver,
+} from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { mapLimit } from "./walk.js";
@@ -154,7 +163,12 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   // Orphans: in state but not in configuration (or everything, when destroying).
   for (const inst of prior.instances.values()) {
     if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
-    changes.push(deleteChange(inst, mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration"));
+    changes.push(
+      deleteChange(
+        inst,
+        mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
+      ),
+    );
   }
   // Deposed objects left by an interrupted create_before_destroy.
   for (const inst of prior.instances.values())
@@ -169,18 +183,26 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     if ((c.action === "delete" || c.action === "replace") && !c.deposed) {
       const r = config.resources.get(c.resourceKey);
       if (r?.lifecycle.preventDestroy)
-        diags.error(`Instance ${c.address} cannot be destroyed`, r.origin, `lifecycle.prevent_destroy is set, and this plan would ${c.action === "replace" ? "replace" : "destroy"} it. Remove prevent_destroy to allow it.`);
+        diags.error(
+          `Instance ${c.address} cannot be destroyed`,
+          r.origin,
+          `lifecycle.prevent_destroy is set, and this plan would ${c.action === "replace" ? "replace" : "destroy"} it. Remove prevent_destroy to allow it.`,
+        );
     }
   }
   diags.throwIfErrors();
-
 
   await preflight(result.changes, types, opts.dataDir, config.dir, parallelism, signal, log, opts.hosts);
   result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   result.rolling = planRollingBatches(config, result.changes);
   result.outputs =
     mode === "destroy"
-      ? Object.entries(prior.outputs).map(([name, o]) => ({ name, before: o.value, after: null, sensitive: !!o.sensitive }))
+      ? Object.entries(prior.outputs).map(([name, o]) => ({
+          name,
+          before: o.value,
+          after: null,
+          sensitive: !!o.sensitive,
+        }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned);
   return result;
 }
@@ -190,7 +212,12 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
  * sensitive variable (directly or through locals), and those the type marks
  * sensitive. An output that uses a sensitive value must be sensitive too.
  */
-function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, diags: DiagnosticBag): Map<string, string[]> {
+function sensitivity(
+  config: Config,
+  graph: ConfigGraph,
+  types: TypeResolver,
+  diags: DiagnosticBag,
+): Map<string, string[]> {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
   const usesSecret = (e: Parameters<typeof collectRefs>[0]) =>
@@ -201,18 +228,24 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
     });
   const out = new Map<string, string[]>();
   for (const info of graph.ordered) {
-    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
+    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value))
+      secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {
     const schema = types(r.type)?.schema ?? {};
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    if (secretVars.size) for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
+    if (secretVars.size)
+      for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
   }
   if (secretVars.size)
     for (const o of config.outputs.values())
       if (!o.sensitive && usesSecret(o.value))
-        diags.error(`Output "${o.name}" refers to sensitive values`, o.origin, "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output NAME).");
+        diags.error(
+          `Output "${o.name}" refers to sensitive values`,
+          o.origin,
+          "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output NAME).",
+        );
   return out;
 }
 
@@ -222,14 +255,18 @@ function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, di
  * when that attribute's value changes (or becomes unknown).
  */
 function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
-  const m = /^([^.\[]+\.[^.\[]+)(\[[^\]]+\])?((?:\.[^.]+)*)$/.exec(ref);
+  const m = /^([^.[]+\.[^.[]+)(\[[^\]]+\])?((?:\.[^.]+)*)$/.exec(ref);
   if (!m) return false;
   const [, key, index, attrPath] = m;
   const attrs = attrPath ? attrPath.slice(1).split(".") : [];
   return (changesOf.get(key) ?? []).some((c) => {
     if (index && c.address !== key + index) return false;
     if (!attrs.length) return true;
-    const pick = (a: Attrs | null): unknown => attrs.reduce<unknown>((v, k) => (v && typeof v === "object" && !isUnknown(v) ? (v as Record<string, unknown>)[k] : undefined), a);
+    const pick = (a: Attrs | null): unknown =>
+      attrs.reduce<unknown>(
+        (v, k) => (v && typeof v === "object" && !isUnknown(v) ? (v as Record<string, unknown>)[k] : undefined),
+        a,
+      );
     const before = pick(c.before);
     const after = pick(c.after);
     return isUnknown(after) || !deepEqual(before ?? null, after ?? null);
@@ -264,7 +301,10 @@ async function preflight(
   log: (address: string, message: string) => void,
   hosts: HostConnector,
 ): Promise<void> {
-  const todo = changes.filter((c) => (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight);
+  const todo = changes.filter(
+    (c) =>
+      (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight,
+  );
   await mapLimit(todo, parallelism, async (c) => {
     const warnings: string[] = [];
     const ctx = operationContext(instanceInfo(c, dataDir, configDir), signal, log, warnings, hosts);
@@ -283,7 +323,10 @@ function resourceKeyOf(i: InstanceState): string {
 
 function parseUserAddress(text: string, flag: string): ParsedAddress {
   const p = parseAddress(text);
-  if (!p) throw new GantryError(`Invalid address "${text}" for ${flag}: expected type.name, type.name[0] or type.name["key"]`);
+  if (!p)
+    throw new GantryError(
+      `Invalid address "${text}" for ${flag}: expected type.name, type.name[0] or type.name["key"]`,
+    );
   return p;
 }
 
@@ -318,7 +361,14 @@ function diffInstance(
   const deferred = containsUnknown(configured);
   // Changes are built with explicit fields, never `{ ...base, more }`: on V8 that pattern gives each
   // object a new hidden class, which at 100,000 instances costs seconds and hundreds of MB.
-  const change = (action: ResourceChange["action"], before: Attrs | null, after: Attrs | null, requiresReplace: string[], reason?: ChangeReason, replaceOrder?: ResourceChange["replaceOrder"]): ResourceChange => ({
+  const change = (
+    action: ResourceChange["action"],
+    before: Attrs | null,
+    after: Attrs | null,
+    requiresReplace: string[],
+    reason?: ChangeReason,
+    replaceOrder?: ResourceChange["replaceOrder"],
+  ): ResourceChange => ({
     address,
     resourceKey: r.key,
     type: r.type,
@@ -338,7 +388,12 @@ function diffInstance(
     return change("create", null, planned, []);
   }
   const prior = before.attributes;
-  const { planned, requiresReplace: extra } = planAttributes(type, prior, withIgnoredChanges(r, type, configured, prior), info);
+  const { planned, requiresReplace: extra } = planAttributes(
+    type,
+    prior,
+    withIgnoredChanges(r, type, configured, prior),
+    info,
+  );
 
   const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
   const forcing = changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k));
@@ -349,14 +404,26 @@ function diffInstance(
   else if (flags.triggered) reason = "replace-triggered";
   if (reason) {
     const fresh = planAttributes(type, null, configured, info).planned;
-    return change("replace", prior, fresh, forcing, reason, r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create");
+    return change(
+      "replace",
+      prior,
+      fresh,
+      forcing,
+      reason,
+      r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create",
+    );
   }
   if (changed.length === 0) return change("noop", prior, prior, []);
   return change("update", prior, planned, []);
 }
 
 /** Keeps changes of targeted instances and what they depend on (or, when destroying, what depends on them). */
-function applyTargets(changes: ResourceChange[], targets: ParsedAddress[], graph: ConfigGraph, mode: PlanMode): ResourceChange[] {
+function applyTargets(
+  changes: ResourceChange[],
+  targets: ParsedAddress[],
+  graph: ConfigGraph,
+  mode: PlanMode,
+): ResourceChange[] {
   const keys = new Set<string>();
   const direct = (c: ResourceChange) => targets.some((t) => addressMatches(t, instanceAddressOf(c)));
   for (const c of changes) if (direct(c)) keys.add(c.resourceKey);
@@ -364,12 +431,17 @@ function applyTargets(changes: ResourceChange[], targets: ParsedAddress[], graph
   if (mode === "destroy") {
     // dependents of the targets (they must go first)
     const dependents = new Map<string, string[]>();
-    for (const c of changes) for (const d of c.dependsOn) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(c.resourceKey);
+    for (const c of changes)
+      for (const d of c.dependsOn) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(c.resourceKey);
     const stack = [...keys];
-    while (stack.length) for (const d of dependents.get(stack.pop()!) ?? []) if (!related.has(d) && !keys.has(d)) related.add(d), stack.push(d);
+    while (stack.length)
+      for (const d of dependents.get(stack.pop()!) ?? [])
+        if (!related.has(d) && !keys.has(d)) related.add(d), stack.push(d);
   } else {
     const stack = [...keys];
-    while (stack.length) for (const d of graph.resourceDeps.get(stack.pop()!) ?? []) if (!related.has(d) && !keys.has(d)) related.add(d), stack.push(d);
+    while (stack.length)
+      for (const d of graph.resourceDeps.get(stack.pop()!) ?? [])
+        if (!related.has(d) && !keys.has(d)) related.add(d), stack.push(d);
   }
   return changes.filter((c) => direct(c) || related.has(c.resourceKey));
 }
@@ -393,11 +465,15 @@ function planOutputs(
     out.push({ name: o.name, before: prior.outputs[o.name]?.value, after: v, sensitive: !!o.sensitive });
   }
   // outputs no longer in the configuration are removed
-  for (const [name, o] of Object.entries(prior.outputs)) if (!config.outputs.has(name)) out.push({ name, before: o.value, after: null, sensitive: !!o.sensitive });
+  for (const [name, o] of Object.entries(prior.outputs))
+    if (!config.outputs.has(name)) out.push({ name, before: o.value, after: null, sensitive: !!o.sensitive });
   return out;
 }
 
 export function planHasChanges(p: Plan): boolean {
   if (p.mode === "refresh-only") return p.drift.length > 0;
-  return p.changes.some((c) => c.action !== "noop") || p.outputs.some((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after));
+  return (
+    p.changes.some((c) => c.action !== "noop") ||
+    p.outputs.some((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after))
+  );
 }

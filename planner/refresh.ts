@@ -33,7 +33,13 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       return;
     }
     const warnings: string[] = [];
-    const ctx = operationContext(instanceInfo(inst, opts.dataDir, opts.configDir), opts.signal, opts.log, warnings, opts.hosts);
+    const ctx = operationContext(
+      instanceInfo(inst, opts.dataDir, opts.configDir),
+      opts.signal,
+      opts.log,
+      warnings,
+      opts.hosts,
+    );
     try {
       const now = await type.read(ctx, inst.attributes);
       if (now === null) {
@@ -49,7 +55,8 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
           for (const k of volatile) delete o[k];
           return o;
         };
-        if (!volatile.length || !deepEqual(strip(now), strip(inst.attributes))) drift.push({ address: inst.address, kind: "changed", before: inst.attributes, after: now });
+        if (!volatile.length || !deepEqual(strip(now), strip(inst.attributes)))
+          drift.push({ address: inst.address, kind: "changed", before: inst.attributes, after: now });
         inst.attributes = now;
       }
       const cur = state.instances.get(inst.address);

@@ -6,10 +6,17 @@ import type { Config } from "./model.js";
 
 /** Annotates changes with their batch and returns the batches of every group that has any. */
 export function planRollingBatches(config: Config, changes: ResourceChange[]): RollingBatches[] {
-  const groups = new Map<string, { maxBatchSize: number; minInService: number; members: Set<string>; changing: Set<string> }>();
+  const groups = new Map<
+    string,
+    { maxBatchSize: number; minInService: number; members: Set<string>; changing: Set<string> }
+  >();
   for (const r of config.resources.values()) {
     if (!r.updatePolicy) continue;
-    const g = groups.get(r.updatePolicy.group) ?? { ...r.updatePolicy, members: new Set<string>(), changing: new Set<string>() };
+    const g = groups.get(r.updatePolicy.group) ?? {
+      ...r.updatePolicy,
+      members: new Set<string>(),
+      changing: new Set<string>(),
+    };
     g.maxBatchSize = Math.min(g.maxBatchSize, r.updatePolicy.maxBatchSize);
     g.minInService = Math.max(g.minInService, r.updatePolicy.minInService);
     groups.set(r.updatePolicy.group, g);
@@ -35,7 +42,14 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     for (const c of changes)
       if (c.rollingGroup === group && (c.action === "update" || c.action === "replace") && c.key !== undefined)
         c.batch = { group, index: batchOf.get(String(c.key))! };
-    out.push({ group, batchSize, minInService: g.minInService, members: g.members.size, kept: g.members.size - batchSize, batches });
+    out.push({
+      group,
+      batchSize,
+      minInService: g.minInService,
+      members: g.members.size,
+      kept: g.members.size - batchSize,
+      batches,
+    });
   }
   return out;
 }

@@ -70,7 +70,14 @@ export class ValueScope {
     const rkey = `${canonicalType(type)}.${name}`;
     const exp = this.expansions.get(rkey);
     if (!exp) return UNKNOWN;
-    if (exp.mode === "count" ? typeof key !== "number" || key < 0 || key >= exp.keys.length : exp.mode === "for_each" ? !exp.eachValues!.has(String(key)) : true) return undefined;
+    if (
+      exp.mode === "count"
+        ? typeof key !== "number" || key < 0 || key >= exp.keys.length
+        : exp.mode === "for_each"
+          ? !exp.eachValues!.has(String(key))
+          : true
+    )
+      return undefined;
     return this.valueOf(instanceAddress(rkey, exp.mode === "count" ? key : String(key))) ?? UNKNOWN;
   }
 

@@ -15,7 +15,7 @@ export interface LockInfo {
 }
 
 export function lockPath(statePath: string): string {
-  return statePath + ".lock";
+  return `${statePath}.lock`;
 }
 
 function readLock(path: string): LockInfo | undefined {
@@ -67,13 +67,14 @@ export class StateLock {
       try {
         const fd = openSync(path, "wx", 0o600);
         try {
-          writeSync(fd, JSON.stringify(info, null, 2) + "\n");
+          writeSync(fd, `${JSON.stringify(info, null, 2)}\n`);
         } finally {
           closeSync(fd);
         }
         return new StateLock(path, info);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new GantryError(`cannot create state lock ${path}: ${(e as Error).message}`);
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+          throw new GantryError(`cannot create state lock ${path}: ${(e as Error).message}`);
       }
       if (Date.now() >= deadline) {
         throw new GantryError({
@@ -104,7 +105,11 @@ export function forceUnlock(statePath: string, id: string): LockInfo {
   if (!existsSync(path)) throw new GantryError(`state ${statePath} is not locked`);
   const cur = readLock(path);
   if (cur && cur.ID !== id)
-    throw new GantryError({ severity: "error", summary: `lock ID "${id}" does not match the existing lock`, detail: `Lock Info:\n${describeLock(cur)}` });
+    throw new GantryError({
+      severity: "error",
+      summary: `lock ID "${id}" does not match the existing lock`,
+      detail: `Lock Info:\n${describeLock(cur)}`,
+    });
   unlinkSync(path);
   return cur!;
 }

@@ -56,23 +56,25 @@ export function serializeState(s: State): string {
     serial: s.serial,
     lineage: s.lineage,
     outputs: s.outputs,
-    resources: [...s.instances.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map((i) => ({
-      address: i.address,
-      type: i.type,
-      name: i.name,
-      ...(i.key !== undefined ? { index_key: i.key } : {}),
-      ...(i.status ? { status: i.status } : {}),
-      ...(i.createBeforeDestroy ? { create_before_destroy: true } : {}),
-      dependencies: i.dependencies,
-      attributes: i.attributes,
-      ...(i.deposed?.length ? { deposed: i.deposed } : {}),
-      ...(i.warnings?.length ? { warnings: i.warnings } : {}),
-    })),
+    resources: [...s.instances.values()]
+      .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
+      .map((i) => ({
+        address: i.address,
+        type: i.type,
+        name: i.name,
+        ...(i.key !== undefined ? { index_key: i.key } : {}),
+        ...(i.status ? { status: i.status } : {}),
+        ...(i.createBeforeDestroy ? { create_before_destroy: true } : {}),
+        dependencies: i.dependencies,
+        attributes: i.attributes,
+        ...(i.deposed?.length ? { deposed: i.deposed } : {}),
+        ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+      })),
   };
   // one resource per line: quick to write for 100,000 instances, still readable and diffable
   const { resources, ...head } = body;
   const top = JSON.stringify(head, null, 1).replace(/\n}$/, "");
-  return `${top},\n "resources": [\n${resources.map((r) => "  " + JSON.stringify(r)).join(",\n")}\n ]\n}\n`;
+  return `${top},\n "resources": [\n${resources.map((r) => `  ${JSON.stringify(r)}`).join(",\n")}\n ]\n}\n`;
 }
 
 export function deserializeState(text: string, path: string): State {
@@ -82,10 +84,18 @@ export function deserializeState(text: string, path: string): State {
   } catch (e) {
     throw new GantryError(`state file ${path} is not valid JSON: ${(e as Error).message}`);
   }
-  if (!raw || typeof raw !== "object" || typeof raw.serial !== "number" || typeof raw.lineage !== "string" || !Array.isArray(raw.resources))
+  if (
+    !raw ||
+    typeof raw !== "object" ||
+    typeof raw.serial !== "number" ||
+    typeof raw.lineage !== "string" ||
+    !Array.isArray(raw.resources)
+  )
     throw new GantryError(`state file ${path} is not a gantry state (needs serial, lineage and resources)`);
   if (raw.version > STATE_FORMAT_VERSION)
-    throw new GantryError(`state file ${path} has format version ${raw.version}; this gantry reads up to ${STATE_FORMAT_VERSION}`);
+    throw new GantryError(
+      `state file ${path} has format version ${raw.version}; this gantry reads up to ${STATE_FORMAT_VERSION}`,
+    );
   const instances = new Map<string, InstanceState>();
   for (const r of raw.resources) {
     instances.set(r.address, {
@@ -196,7 +206,7 @@ export class StateWriter {
 
   private writeNow(): void {
     if (!this.backedUp) {
-      if (existsSync(this.path)) copyFileSync(this.path, this.path + ".backup");
+      if (existsSync(this.path)) copyFileSync(this.path, `${this.path}.backup`);
       this.backedUp = true;
     }
     // every write that lands is a new serial: a plan saved while an apply was running is then stale

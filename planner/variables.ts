@@ -11,13 +11,22 @@ export function resolveVariables(config: Config, provided: Map<string, unknown>)
   const diags = new DiagnosticBag();
   const out = new Map<string, Value>();
   for (const [name] of provided)
-    if (!config.variables.has(name)) diags.error(`Value for undeclared variable "${name}"`, undefined, `No variable "${name}" is declared in ${config.dir}.`);
+    if (!config.variables.has(name))
+      diags.error(
+        `Value for undeclared variable "${name}"`,
+        undefined,
+        `No variable "${name}" is declared in ${config.dir}.`,
+      );
   for (const v of config.variables.values()) {
     let raw: unknown;
     if (provided.has(v.name)) raw = provided.get(v.name);
     else if (v.hasDefault) raw = v.default;
     else {
-      diags.error(`No value for required variable "${v.name}"`, v.origin, `Set it with -var '${v.name}=...', a -var-file, or GANTRY_VAR_${v.name}.`);
+      diags.error(
+        `No value for required variable "${v.name}"`,
+        v.origin,
+        `Set it with -var '${v.name}=...', a -var-file, or GANTRY_VAR_${v.name}.`,
+      );
       continue;
     }
     const conv = convertToType(raw, v.type);
@@ -49,7 +58,11 @@ function checkValidations(v: VariableConfig, value: Value, diags: DiagnosticBag)
     }
     if (containsUnknown(ok)) continue;
     if (ok !== true)
-      diags.error(`Invalid value for variable "${v.name}": ${rule.errorMessage}`, v.origin, `The value ${v.sensitive ? "(sensitive value)" : JSON.stringify(value)} does not satisfy the validation rule.`);
+      diags.error(
+        `Invalid value for variable "${v.name}": ${rule.errorMessage}`,
+        v.origin,
+        `The value ${v.sensitive ? "(sensitive value)" : JSON.stringify(value)} does not satisfy the validation rule.`,
+      );
   }
 }
 

@@ -44,7 +44,9 @@ export class ResourceTypeRegistry {
 
   /** The type for a canonical short name ("file"); a "gantry_" prefix is tolerated. */
   get(name: string): ResourceType | undefined {
-    return this.types.get(name) ?? (name.startsWith("gantry_") ? this.types.get(name.slice("gantry_".length)) : undefined);
+    return (
+      this.types.get(name) ?? (name.startsWith("gantry_") ? this.types.get(name.slice("gantry_".length)) : undefined)
+    );
   }
 
   /** Registered type names, sorted. */

@@ -16,6 +16,8 @@ await build({
   // oclif stays one instance, shared with bin/run.js
   external: ["@oclif/core"],
   // CommonJS dependencies bundled into ESM call require
-  banner: { js: 'import { createRequire as __gantryRequire } from "node:module"; const require = __gantryRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __gantryRequire } from "node:module"; const require = __gantryRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });

@@ -35,7 +35,18 @@ const GROUP_FIELDS: Record<string, string> = {
   configuration: "configuration",
 };
 /** Accepted BDE fields that have no meaning outside vSphere. */
-const VSPHERE_ONLY = ["storage", "swapRatio", "latencySensitivity", "reservedCpuRatio", "reservedMemRatio", "rpNames", "vmFolderPath", "swap_ratio", "rp_names", "vm_folder_path"];
+const VSPHERE_ONLY = [
+  "storage",
+  "swapRatio",
+  "latencySensitivity",
+  "reservedCpuRatio",
+  "reservedMemRatio",
+  "rpNames",
+  "vmFolderPath",
+  "swap_ratio",
+  "rp_names",
+  "vm_folder_path",
+];
 const PLACEMENT_FIELDS: Record<string, string> = {
   instancePerHost: "instance_per_host",
   instance_per_host: "instance_per_host",
@@ -69,7 +80,12 @@ export function clusterNameFromFile(file: string): string {
 }
 
 /** Converts a BDE spec into the properties of a `cluster` resource. Problems go to `bag`, located in the file. */
-export function bdeToBlueprint(file: string, text: string, bag: DiagnosticBag, opts: BdeImportOptions = {}): Record<string, unknown> | undefined {
+export function bdeToBlueprint(
+  file: string,
+  text: string,
+  bag: DiagnosticBag,
+  opts: BdeImportOptions = {},
+): Record<string, unknown> | undefined {
   let spec: any;
   try {
     spec = JSON.parse(text);
@@ -90,21 +106,31 @@ export function bdeToBlueprint(file: string, text: string, bag: DiagnosticBag, o
   }
   const groups: Record<string, unknown>[] = [];
   (spec[groupsKey] as any[]).forEach((g, i) => {
-    if (!g || typeof g !== "object" || Array.isArray(g)) return bag.error(`${groupsKey}[${i}] must be an object`, at(groupsKey, i));
+    if (!g || typeof g !== "object" || Array.isArray(g))
+      return bag.error(`${groupsKey}[${i}] must be an object`, at(groupsKey, i));
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(g)) {
       if (VSPHERE_ONLY.includes(k)) continue;
       const to = GROUP_FIELDS[k];
       if (!to) {
-        bag.error(`unknown node-group field "${k}" in ${groupsKey}[${i}]`, at(groupsKey, i, k), `BDE node groups take: ${[...Object.keys(GROUP_FIELDS), ...VSPHERE_ONLY].join(", ")}.`);
+        bag.error(
+          `unknown node-group field "${k}" in ${groupsKey}[${i}]`,
+          at(groupsKey, i, k),
+          `BDE node groups take: ${[...Object.keys(GROUP_FIELDS), ...VSPHERE_ONLY].join(", ")}.`,
+        );
         continue;
       }
-      if (to === "placement") out.placement = convertPlacement(v, (msg, ...p) => bag.error(msg, at(groupsKey, i, k, ...p)));
+      if (to === "placement")
+        out.placement = convertPlacement(v, (msg, ...p) => bag.error(msg, at(groupsKey, i, k, ...p)));
       else if (to === "ha") out.ha = v === "on" || v === "ft" || v === true;
       else if (to === "instance_type") {
-        if (typeof v !== "string" || !(v in INSTANCE_TYPES)) bag.error(`instanceType must be one of ${Object.keys(INSTANCE_TYPES).join(", ")}`, at(groupsKey, i, k));
+        if (typeof v !== "string" || !(v in INSTANCE_TYPES))
+          bag.error(`instanceType must be one of ${Object.keys(INSTANCE_TYPES).join(", ")}`, at(groupsKey, i, k));
         else out.instance_type = v;
-      } else if (to === "name") out.name = String(v).toLowerCase().replace(/[^a-z0-9_]+/g, "_");
+      } else if (to === "name")
+        out.name = String(v)
+          .toLowerCase()
+          .replace(/[^a-z0-9_]+/g, "_");
       else if (to === "configuration") {
         if (v && typeof v === "object" && Object.keys(v).length) out.configuration = v;
       } else out[to] = v;
@@ -118,8 +144,12 @@ export function bdeToBlueprint(file: string, text: string, bag: DiagnosticBag, o
   const total = groups.reduce<number>((n, g) => n + (typeof g.instances === "number" ? g.instances : 0), 0);
   const biggest = groups.reduce<{ cpus: number; memory_mb: number }>(
     (m, g) => {
-      const preset = typeof g.instance_type === "string" ? INSTANCE_TYPES[g.instance_type] : { cpus: 1, memory_mb: 1024 };
-      return { cpus: Math.max(m.cpus, Number(g.cpus ?? preset.cpus)), memory_mb: Math.max(m.memory_mb, Number(g.memory_mb ?? preset.memory_mb)) };
+      const preset =
+        typeof g.instance_type === "string" ? INSTANCE_TYPES[g.instance_type] : { cpus: 1, memory_mb: 1024 };
+      return {
+        cpus: Math.max(m.cpus, Number(g.cpus ?? preset.cpus)),
+        memory_mb: Math.max(m.memory_mb, Number(g.memory_mb ?? preset.memory_mb)),
+      };
     },
     { cpus: 1, memory_mb: 1024 },
   );
@@ -139,7 +169,10 @@ export function bdeToBlueprint(file: string, text: string, bag: DiagnosticBag, o
   };
 }
 
-function convertPlacement(v: unknown, err: (msg: string, ...path: (string | number)[]) => void): Record<string, unknown> | undefined {
+function convertPlacement(
+  v: unknown,
+  err: (msg: string, ...path: (string | number)[]) => void,
+): Record<string, unknown> | undefined {
   if (!v || typeof v !== "object" || Array.isArray(v)) {
     err("placementPolicies must be an object");
     return undefined;
@@ -161,8 +194,20 @@ export function parseBdeSpec(file: string, text: string, bag: DiagnosticBag): Co
   const name = clusterNameFromFile(file);
   const origin: Origin = { file, path: [], line: 1, column: 1 };
   const properties: ResourceConfig["properties"] = {};
-  for (const [k, v] of Object.entries(props)) properties[k] = { value: compileValue(v), origin: { file, path: k === "node_groups" ? ["nodeGroups"] : [], line: 1, column: 1 } };
-  frag.resources.push({ type: "cluster", name, key: `cluster.${name}`, properties, dependsOn: [], lifecycle: defaultLifecycle(), origin });
+  for (const [k, v] of Object.entries(props))
+    properties[k] = {
+      value: compileValue(v),
+      origin: { file, path: k === "node_groups" ? ["nodeGroups"] : [], line: 1, column: 1 },
+    };
+  frag.resources.push({
+    type: "cluster",
+    name,
+    key: `cluster.${name}`,
+    properties,
+    dependsOn: [],
+    lifecycle: defaultLifecycle(),
+    origin,
+  });
   return frag;
 }
 

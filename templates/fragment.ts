@@ -36,7 +36,10 @@ export function compileAt(
     return compileValue(raw);
   } catch (e) {
     if (e instanceof ExpressionSyntaxError) {
-      bag.error(`invalid expression in ${what}: ${e.message}`, (typeof raw === "string" && errorOrigin?.(e.offset)) || origin);
+      bag.error(
+        `invalid expression in ${what}: ${e.message}`,
+        (typeof raw === "string" && errorOrigin?.(e.offset)) || origin,
+      );
       return INVALID_EXPR;
     }
     throw e;
@@ -64,7 +67,8 @@ export function normalizeAddress(s: string): string | undefined {
 }
 
 /** replace_triggered_by entries: a resource, one instance, or an attribute of either ("noop.a", "noop.a[0]", "noop.a.id"). */
-export const TRIGGER_RE = /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+export const TRIGGER_RE =
+  /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
 /** "${gantry_noop.a.id}" → "noop.a.id"; undefined when not a trigger reference. */
 export function normalizeTrigger(s: string): string | undefined {

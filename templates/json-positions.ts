@@ -142,7 +142,9 @@ export function scanJson(src: string): JsonPosNode {
       }
     }
     const word = /^[^\s,:\]}[{]+/.exec(src.slice(i, i + 40))?.[0] ?? src[i];
-    return fail(`unexpected ${JSON.stringify(word)}, expected a value (string, number, true, false, null, object or array)`);
+    return fail(
+      `unexpected ${JSON.stringify(word)}, expected a value (string, number, true, false, null, object or array)`,
+    );
   };
 
   // Optional byte-order mark.

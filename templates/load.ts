@@ -57,7 +57,9 @@ export async function loadConfig(dir: string): Promise<Config> {
     throw new GantryError(`cannot read configuration directory ${dir}: ${(e as Error).message}`);
   }
   names.sort();
-  const files = await Promise.all(names.map(async (name) => ({ path: name, content: await readFile(path.join(abs, name), "utf8") })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ path: name, content: await readFile(path.join(abs, name), "utf8") })),
+  );
   return loadConfigFromFiles(abs, files, dir);
 }
 
@@ -77,7 +79,11 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
     config.files.push({ path: f.path, content: f.content });
     const parse = frontEnd(f.path);
     if (parse) frags.push(parse(f.path, text, bag));
-    else bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, { file: f.path, path: [] });
+    else
+      bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, {
+        file: f.path,
+        path: [],
+      });
   }
   if (sorted.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
 

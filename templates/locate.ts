@@ -167,7 +167,13 @@ function clip(text: string, column: number): string {
   return (from > 0 ? "..." : "") + text.slice(from, from + MAX_LINE) + (from + MAX_LINE < text.length ? "..." : "");
 }
 
-function whereLines(origin: Origin, dir: string, sources: readonly SourceFile[] | undefined, indent: string, bold: (s: string) => string): string[] {
+function whereLines(
+  origin: Origin,
+  dir: string,
+  sources: readonly SourceFile[] | undefined,
+  indent: string,
+  bold: (s: string) => string,
+): string[] {
   const pos = locate(origin, dir, sources);
   const ctx = describeOriginPath(origin.path);
   const out: string[] = [];
@@ -203,5 +209,5 @@ export function formatDiagnostic(d: Diagnostic, dir: string, color: boolean, sou
       } else lines.push(`  ${r.label}`);
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

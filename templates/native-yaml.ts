@@ -151,7 +151,7 @@ export function readNativeYaml(file: string, content: string): RawConfig {
     const seen = new Set<string>();
     for (const e of validate.errors ?? []) {
       const { summary, path } = schemaError(e);
-      const key = summary + "\0" + path.join("\0");
+      const key = `${summary}\0${path.join("\0")}`;
       if (seen.has(key)) continue;
       seen.add(key);
       problem(summary, { file, path, ...posOf(yamlNodePathOffset(doc.contents, path)) });

@@ -38,7 +38,8 @@ export function convertStringValue(name: string, type: string, raw: string): unk
     case "number": {
       const t = raw.trim();
       const n = t === "" ? NaN : Number(t);
-      if (!Number.isFinite(n)) throw new Error(`variable "${name}" is a number, but the value ${JSON.stringify(raw)} is not a number`);
+      if (!Number.isFinite(n))
+        throw new Error(`variable "${name}" is a number, but the value ${JSON.stringify(raw)} is not a number`);
       return n;
     }
     case "bool":
@@ -54,12 +55,16 @@ export function convertStringValue(name: string, type: string, raw: string): unk
       try {
         v = JSON.parse(raw);
       } catch (e) {
-        throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not valid JSON: ${(e as Error).message}`);
+        throw new Error(
+          `variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not valid JSON: ${(e as Error).message}`,
+        );
       }
       const isList = Array.isArray(v);
       const isMap = v !== null && typeof v === "object" && !isList;
-      if ((kind === "map" || kind === "object") && !isMap) throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not a JSON object`);
-      if ((kind === "list" || kind === "set" || kind === "tuple") && !isList) throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not a JSON array`);
+      if ((kind === "map" || kind === "object") && !isMap)
+        throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not a JSON object`);
+      if ((kind === "list" || kind === "set" || kind === "tuple") && !isList)
+        throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not a JSON array`);
       return v;
     }
     default:
@@ -72,7 +77,8 @@ export function parseVarArgument(arg: string): { name: string; value: string } {
   const eq = arg.indexOf("=");
   if (eq <= 0) throw new Error(`invalid -var ${JSON.stringify(arg)}: expected name=value`);
   const name = arg.slice(0, eq).trim();
-  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new Error(`invalid -var ${JSON.stringify(arg)}: ${JSON.stringify(name)} is not a variable name`);
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name))
+    throw new Error(`invalid -var ${JSON.stringify(arg)}: ${JSON.stringify(name)} is not a variable name`);
   return { name, value: arg.slice(eq + 1) };
 }
 
@@ -87,7 +93,8 @@ export function parseVarFile(fileName: string, content: string): VarFileValues {
   const values = new Map<string, { value: unknown; line?: number }>();
   const fromObject = (v: unknown, what: string): VarFileValues => {
     if (v === null || v === undefined) return { values };
-    if (typeof v !== "object" || Array.isArray(v)) throw new Error(`${fileName} must contain ${what} mapping variable names to values`);
+    if (typeof v !== "object" || Array.isArray(v))
+      throw new Error(`${fileName} must contain ${what} mapping variable names to values`);
     for (const [k, x] of Object.entries(v)) values.set(k, { value: x });
     return { values };
   };
@@ -127,13 +134,15 @@ function parseTfvars(fileName: string, content: string): VarFileValues {
     // A list or map may continue over several lines until its brackets balance.
     while (!balanced(text) && i + 1 < lines.length) {
       i++;
-      text += "\n" + stripTrailingComment(lines[i]);
+      text += `\n${stripTrailingComment(lines[i])}`;
     }
     let value: unknown;
     try {
       value = parseJsonish(text.trim());
     } catch {
-      throw new Error(`${fileName} line ${startLine}: the value of "${name}" must be a string in double quotes, a number, true, false, null, or a list or map written in JSON`);
+      throw new Error(
+        `${fileName} line ${startLine}: the value of "${name}" must be a string in double quotes, a number, true, false, null, or a list or map written in JSON`,
+      );
     }
     values.set(name, { value, line: startLine });
   }
@@ -250,7 +259,8 @@ export function resolveVariableValues(config: Config, opts: VariableValueOptions
   // Terraform's order: the environment, then terraform.tfvars(.json) and *.auto.tfvars(.json)
   // from the configuration directory, then -var and -var-file in the order given.
   for (const f of autoVarFiles(config.dir)) applyFile(f);
-  if (opts.ordered) for (const item of opts.ordered) item.kind === "file" ? applyFile(item.value) : applyVar(item.value);
+  if (opts.ordered)
+    for (const item of opts.ordered) item.kind === "file" ? applyFile(item.value) : applyVar(item.value);
   else {
     for (const f of opts.varFiles ?? []) applyFile(f);
     for (const v of opts.vars ?? []) applyVar(v);

@@ -27,7 +27,11 @@ const broken = [];
 function run(file) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: root, env: { ...process.env, FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let text = "";
     child.stdout.on("data", (d) => (text += d));
     child.stderr.on("data", (d) => (text += d));
@@ -49,7 +53,7 @@ for (const f of files) {
   if (status === "FAIL") {
     broken.push(name);
     if (total === 0) failed += 1; // a file that ran no test (or crashed before reporting) counts as a failure
-    process.stdout.write(plain + "\n");
+    process.stdout.write(`${plain}\n`);
   }
   process.stdout.write(`${status} ${name}  (${ok}/${total} in ${(ms / 1000).toFixed(1)}s)\n`);
 }

@@ -43,7 +43,7 @@ export function confDirFiles(spec: ConfDirSpec, flags: Record<string, FlagValue>
     } else
       files.push({
         path: `${spec.dir}/${name}`,
-        content: flagValueText(spec.service, name, value) + "\n",
+        content: `${flagValueText(spec.service, name, value)}\n`,
         mode: "0644",
       });
   }
@@ -52,7 +52,7 @@ export function confDirFiles(spec: ConfDirSpec, flags: Record<string, FlagValue>
 
 /** The flag name a conf-dir file stands for (drops the `?`). */
 export function confFileFlag(dir: string, path: string): string | undefined {
-  if (!path.startsWith(dir + "/")) return undefined;
+  if (!path.startsWith(`${dir}/`)) return undefined;
   const name = path.slice(dir.length + 1);
   return name.startsWith("?") ? name.slice(1) : name;
 }

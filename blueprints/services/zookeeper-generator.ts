@@ -187,7 +187,7 @@ export function zooCfg(input: ZookeeperInput): string {
       .sort((a, b) => a.id - b.id)
       .map((m) => `server.${m.id}=${m.address}:${quorumPort}:${electionPort}`),
   ];
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function absPath(what: string, p: string): string {

@@ -4,8 +4,15 @@ import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
 
 export default class ForceUnlock extends GantryCommand {
   static override summary = "Remove a stale lock on the state";
-  static override args = { id: Args.string({ description: "the lock ID shown by the failed command", required: true }), dir: dirArg.dir };
-  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), force: Flags.boolean({ description: "accepted for Terraform compatibility" }) };
+  static override args = {
+    id: Args.string({ description: "the lock ID shown by the failed command", required: true }),
+    dir: dirArg.dir,
+  };
+  static override flags = {
+    ...commonFlags,
+    state: Flags.string({ description: "state file" }),
+    force: Flags.boolean({ description: "accepted for Terraform compatibility" }),
+  };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(ForceUnlock);

@@ -21,7 +21,7 @@ export default class GraphCmd extends GantryCommand {
     const render = await this.renderer();
     const { graph } = await engine.graph(engine.workspace(workspaceOptions(args.dir, flags)), render.onEvent);
     const q = (s: string) => JSON.stringify(s);
-    const lines = ["digraph G {", "  rankdir = \"RL\";", "  node [shape = rect, fontname = \"sans-serif\"];"];
+    const lines = ["digraph G {", '  rankdir = "RL";', '  node [shape = rect, fontname = "sans-serif"];'];
     graph.forEachNode((id, info) => {
       const shape = info.kind === "resource" ? "box" : info.kind === "output" ? "note" : "ellipse";
       lines.push(`  ${q(id)} [label = ${q(describeNode(info))}, shape = ${shape}];`);
@@ -29,13 +29,16 @@ export default class GraphCmd extends GantryCommand {
     // an arrow from a node to what it depends on, as Terraform draws it
     graph.forEachEdge((from, to) => lines.push(`  ${q(to)} -> ${q(from)};`));
     lines.push("}");
-    const dot = lines.join("\n") + "\n";
+    const dot = `${lines.join("\n")}\n`;
     if (!flags.svg) {
       this.out(dot);
       return;
     }
     const r = spawnSync("dot", ["-Tsvg"], { input: dot, encoding: "utf8" });
-    if (r.error || r.status !== 0) throw new GantryError(`cannot render SVG: ${r.error ? "Graphviz's dot is not installed (apt-get install graphviz)" : r.stderr}`);
+    if (r.error || r.status !== 0)
+      throw new GantryError(
+        `cannot render SVG: ${r.error ? "Graphviz's dot is not installed (apt-get install graphviz)" : r.stderr}`,
+      );
     writeFileSync(flags.svg, r.stdout);
     this.out(`Wrote ${flags.svg}`);
   }

@@ -12,7 +12,10 @@ export default class ImportBde extends GantryCommand {
   static override args = { file: Args.string({ description: "the BDE spec JSON", required: true }) };
   static override flags = {
     ...commonFlags,
-    out: Flags.string({ char: "o", description: "write the blueprint here (default: <name>.gantry.yaml; - for standard output)" }),
+    out: Flags.string({
+      char: "o",
+      description: "write the blueprint here (default: <name>.gantry.yaml; - for standard output)",
+    }),
     name: Flags.string({ description: "cluster name (default: from the file name)" }),
     driver: Flags.string({ description: "host driver of the generated host pool", default: "sim" }),
     "address-start": Flags.string({ description: "first address of the generated host pool", default: "127.0.90.1" }),
@@ -30,7 +33,11 @@ export default class ImportBde extends GantryCommand {
     const text = readFileSync(args.file, "utf8");
     const bag = new DiagnosticBag();
     this.errors.sources = [{ path: basename(args.file), content: text }];
-    const props = bdeToBlueprint(basename(args.file), text, bag, { driver: flags.driver, addressStart: flags["address-start"], distroVersion: flags["distro-version"] });
+    const props = bdeToBlueprint(basename(args.file), text, bag, {
+      driver: flags.driver,
+      addressStart: flags["address-start"],
+      distroVersion: flags["distro-version"],
+    });
     bag.throwIfErrors();
     const name = flags.name ?? clusterNameFromFile(args.file);
     const header =

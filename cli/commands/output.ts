@@ -26,14 +26,26 @@ export default class Output extends GantryCommand {
     const state = { outputs: engine.outputs(engine.workspace({ dir: args.dir, statePath: flags.state })) };
     if (args.name) {
       const o = state.outputs[args.name];
-      if (!o) throw new GantryError(`Output "${args.name}" not found. The state has: ${Object.keys(state.outputs).join(", ") || "no outputs"}.`);
-      this.out(flags.raw && typeof o.value === "string" ? o.value : JSON.stringify(o.value, null, flags.json ? undefined : 2));
+      if (!o)
+        throw new GantryError(
+          `Output "${args.name}" not found. The state has: ${Object.keys(state.outputs).join(", ") || "no outputs"}.`,
+        );
+      this.out(
+        flags.raw && typeof o.value === "string" ? o.value : JSON.stringify(o.value, null, flags.json ? undefined : 2),
+      );
       return;
     }
     if (flags.json) {
-      this.out(JSON.stringify(Object.fromEntries(Object.entries(state.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.value }]))));
+      this.out(
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(state.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.value }]),
+          ),
+        ),
+      );
       return;
     }
-    for (const [k, o] of Object.entries(state.outputs)) this.out(`${k} = ${o.sensitive ? "<sensitive>" : JSON.stringify(o.value)}`);
+    for (const [k, o] of Object.entries(state.outputs))
+      this.out(`${k} = ${o.sensitive ? "<sensitive>" : JSON.stringify(o.value)}`);
   }
 }

@@ -14,7 +14,10 @@ export default class Reconcile extends GantryCommand {
     watch: Flags.boolean({ description: "keep reconciling on an interval until interrupted" }),
     interval: Flags.string({ description: "time between rounds", default: "10s" }),
     "max-retries": Flags.integer({ description: "failed attempts before a repair is given up", default: 5, min: 1 }),
-    backoff: Flags.string({ description: "delay after the first failed repair (doubles each time, at most 5m)", default: "5s" }),
+    backoff: Flags.string({
+      description: "delay after the first failed repair (doubles each time, at most 5m)",
+      default: "5s",
+    }),
     rounds: Flags.integer({ description: "stop after this many rounds", min: 1 }),
   };
 

@@ -3,9 +3,16 @@ import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } f
 
 export default class Refresh extends GantryCommand {
   static override summary = "Record in the state what really exists on the hosts";
-  static override description = "The same as 'apply -refresh-only -auto-approve': reads every instance through its driver and writes what it finds to the state, changing nothing on the hosts.";
+  static override description =
+    "The same as 'apply -refresh-only -auto-approve': reads every instance through its driver and writes what it finds to the state, changing nothing on the hosts.";
   static override args = dirArg;
-  static override flags = { ...commonFlags, ...stateFlags, ...varFlags, ...planFlags, json: Flags.boolean({ description: "JSON output" }) };
+  static override flags = {
+    ...commonFlags,
+    ...stateFlags,
+    ...varFlags,
+    ...planFlags,
+    json: Flags.boolean({ description: "JSON output" }),
+  };
 
   async run(): Promise<void> {
     const { planRequest, workspaceOptions } = await import("../workspace-flags.js");

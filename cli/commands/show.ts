@@ -4,8 +4,14 @@ import { commonFlags, GantryCommand } from "../base-command.js";
 
 export default class Show extends GantryCommand {
   static override summary = "Show the state, or a saved plan";
-  static override args = { path: Args.string({ description: "a plan file or a configuration directory (default: .)", default: "." }) };
-  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), json: Flags.boolean({ description: "JSON output" }) };
+  static override args = {
+    path: Args.string({ description: "a plan file or a configuration directory (default: .)", default: "." }),
+  };
+  static override flags = {
+    ...commonFlags,
+    state: Flags.string({ description: "state file" }),
+    json: Flags.boolean({ description: "JSON output" }),
+  };
 
   async run(): Promise<void> {
     const { readPlanFile } = await import("../../planner/plan-file.js");

@@ -6,7 +6,11 @@ export default class StateList extends GantryCommand {
   static override summary = "List the instances in the state";
   static override strict = false;
   static override args = { addresses: Args.string({ description: "filter: resource or instance addresses" }) };
-  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), dir: Flags.string({ description: "configuration directory", default: "." }) };
+  static override flags = {
+    ...commonFlags,
+    state: Flags.string({ description: "state file" }),
+    dir: Flags.string({ description: "configuration directory", default: "." }),
+  };
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(StateList);

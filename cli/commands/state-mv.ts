@@ -8,7 +8,11 @@ export default class StateMv extends GantryCommand {
     source: Args.string({ description: "source address", required: true }),
     destination: Args.string({ description: "destination address", required: true }),
   };
-  static override flags = { ...commonFlags, ...stateFlags, dir: Flags.string({ description: "configuration directory", default: "." }) };
+  static override flags = {
+    ...commonFlags,
+    ...stateFlags,
+    dir: Flags.string({ description: "configuration directory", default: "." }),
+  };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(StateMv);

@@ -6,7 +6,11 @@ export default class StateRm extends GantryCommand {
   static override summary = "Forget instances (the objects on the hosts are left as they are)";
   static override strict = false;
   static override args = { addresses: Args.string({ description: "resource or instance addresses", required: true }) };
-  static override flags = { ...commonFlags, ...stateFlags, dir: Flags.string({ description: "configuration directory", default: "." }) };
+  static override flags = {
+    ...commonFlags,
+    ...stateFlags,
+    dir: Flags.string({ description: "configuration directory", default: "." }),
+  };
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(StateRm);

@@ -5,7 +5,12 @@ import { commonFlags, GantryCommand } from "../base-command.js";
 export default class StateShow extends GantryCommand {
   static override summary = "Show one instance in the state";
   static override args = { address: Args.string({ description: "instance address", required: true }) };
-  static override flags = { ...commonFlags, state: Flags.string({ description: "state file" }), dir: Flags.string({ description: "configuration directory", default: "." }), json: Flags.boolean({ description: "JSON output" }) };
+  static override flags = {
+    ...commonFlags,
+    state: Flags.string({ description: "state file" }),
+    dir: Flags.string({ description: "configuration directory", default: "." }),
+    json: Flags.boolean({ description: "JSON output" }),
+  };
 
   async run(): Promise<void> {
     const { formatValue } = await import("../render-plan.js");

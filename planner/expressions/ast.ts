@@ -3,10 +3,7 @@
 
 import type { Value } from "../../contract/values.js";
 
-export type Step =
-  | { k: "attr"; name: string }
-  | { k: "index"; index: Expr }
-  | { k: "splat" };
+export type Step = { k: "attr"; name: string } | { k: "index"; index: Expr } | { k: "splat" };
 
 export type Expr =
   | { k: "lit"; v: Value }

@@ -89,7 +89,7 @@ export function evaluate(e: Expr, scope: EvalScope): Value {
 function evaluateRef(root: string, steps: Step[], text: string, scope: EvalScope): Value {
   const first = steps[0];
   const needName = (what: string): string => {
-    if (!first || first.k !== "attr") throw new EvalError(`"${text}": ${what} must be followed by ".<name>"`);
+    if (first?.k !== "attr") throw new EvalError(`"${text}": ${what} must be followed by ".<name>"`);
     return first.name;
   };
   switch (root) {
@@ -152,7 +152,8 @@ export function applySteps(v: Value, steps: Step[], scope: EvalScope, text: stri
     if (isUnknown(idx)) return UNKNOWN;
     if (Array.isArray(v)) {
       const n = typeof idx === "number" ? idx : Number(idx);
-      if (!Number.isInteger(n)) throw new EvalError(`"${text}": list index must be a whole number, got ${JSON.stringify(idx)}`);
+      if (!Number.isInteger(n))
+        throw new EvalError(`"${text}": list index must be a whole number, got ${JSON.stringify(idx)}`);
       if (n < 0 || n >= v.length) throw new EvalError(`"${text}": index ${n} out of range (length ${v.length})`);
       v = v[n];
     } else if (v !== null && typeof v === "object") {

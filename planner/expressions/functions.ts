@@ -43,13 +43,22 @@ function format(spec: string, args: Value[]): string {
 }
 
 const FUNCTIONS: Record<string, Fn> = {
-  length: ([v]) => (typeof v === "string" ? [...v].length : Array.isArray(v) ? v.length : Object.keys(obj(v, "length")).length),
-  join: ([sep, l]) => list(l, "join").map((x) => str(x, "join")).join(str(sep, "join")),
+  length: ([v]) =>
+    typeof v === "string" ? [...v].length : Array.isArray(v) ? v.length : Object.keys(obj(v, "length")).length,
+  join: ([sep, l]) =>
+    list(l, "join")
+      .map((x) => str(x, "join"))
+      .join(str(sep, "join")),
   split: ([sep, s]) => str(s, "split").split(str(sep, "split")),
   format: ([spec, ...rest]) => format(str(spec, "format"), rest),
   formatlist: ([spec, ...rest]) => {
     const n = Math.max(...rest.map((r) => (Array.isArray(r) ? r.length : 1)));
-    return Array.from({ length: n }, (_, i) => format(str(spec, "formatlist"), rest.map((r) => (Array.isArray(r) ? r[i] : r))));
+    return Array.from({ length: n }, (_, i) =>
+      format(
+        str(spec, "formatlist"),
+        rest.map((r) => (Array.isArray(r) ? r[i] : r)),
+      ),
+    );
   },
   upper: ([s]) => str(s, "upper").toUpperCase(),
   lower: ([s]) => str(s, "lower").toLowerCase(),
@@ -85,7 +94,9 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   range: (args) => {
     const [start, end, step] =
-      args.length === 1 ? [0, num(args[0], "range"), 1] : [num(args[0], "range"), num(args[1], "range"), args[2] === undefined ? 1 : num(args[2], "range")];
+      args.length === 1
+        ? [0, num(args[0], "range"), 1]
+        : [num(args[0], "range"), num(args[1], "range"), args[2] === undefined ? 1 : num(args[2], "range")];
     if (step === 0) throw new EvalError("range(): step must not be zero");
     const out: number[] = [];
     for (let i = start; step > 0 ? i < end : i > end; i += step) {
@@ -159,12 +170,51 @@ const FUNCTIONS: Record<string, Fn> = {
 
 /** How many arguments each function takes: [least, most]. */
 const ARITY: Record<string, [number, number]> = {
-  length: [1, 1], join: [2, 2], split: [2, 2], format: [1, Infinity], formatlist: [1, Infinity], upper: [1, 1], lower: [1, 1],
-  title: [1, 1], trimspace: [1, 1], replace: [3, 3], substr: [3, 3], startswith: [2, 2], endswith: [2, 2], concat: [1, Infinity],
-  flatten: [1, 1], distinct: [1, 1], contains: [2, 2], element: [2, 2], index: [2, 2], range: [1, 3], keys: [1, 1], values: [1, 1],
-  lookup: [2, 3], merge: [0, Infinity], zipmap: [2, 2], coalesce: [1, Infinity], min: [1, Infinity], max: [1, Infinity], abs: [1, 1],
-  floor: [1, 1], ceil: [1, 1], tostring: [1, 1], tonumber: [1, 1], tobool: [1, 1], tolist: [1, 1], toset: [1, 1], tomap: [1, 1],
-  jsonencode: [1, 1], jsondecode: [1, 1], base64encode: [1, 1], base64decode: [1, 1], md5: [1, 1], sha1: [1, 1], sha256: [1, 1], file: [1, 1],
+  length: [1, 1],
+  join: [2, 2],
+  split: [2, 2],
+  format: [1, Infinity],
+  formatlist: [1, Infinity],
+  upper: [1, 1],
+  lower: [1, 1],
+  title: [1, 1],
+  trimspace: [1, 1],
+  replace: [3, 3],
+  substr: [3, 3],
+  startswith: [2, 2],
+  endswith: [2, 2],
+  concat: [1, Infinity],
+  flatten: [1, 1],
+  distinct: [1, 1],
+  contains: [2, 2],
+  element: [2, 2],
+  index: [2, 2],
+  range: [1, 3],
+  keys: [1, 1],
+  values: [1, 1],
+  lookup: [2, 3],
+  merge: [0, Infinity],
+  zipmap: [2, 2],
+  coalesce: [1, Infinity],
+  min: [1, Infinity],
+  max: [1, Infinity],
+  abs: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  tostring: [1, 1],
+  tonumber: [1, 1],
+  tobool: [1, 1],
+  tolist: [1, 1],
+  toset: [1, 1],
+  tomap: [1, 1],
+  jsonencode: [1, 1],
+  jsondecode: [1, 1],
+  base64encode: [1, 1],
+  base64decode: [1, 1],
+  md5: [1, 1],
+  sha1: [1, 1],
+  sha256: [1, 1],
+  file: [1, 1],
 };
 
 export function callFunction(name: string, args: Value[], scope: EvalScope): Value {
@@ -172,7 +222,9 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
   if (!fn) throw new EvalError(`unknown function "${name}"`);
   const [least, most] = ARITY[name] ?? [0, Infinity];
   if (args.length < least || args.length > most)
-    throw new EvalError(`${name}() takes ${least === most ? least : most === Infinity ? `at least ${least}` : `${least} to ${most}`} argument${most === 1 ? "" : "s"}, got ${args.length}`);
+    throw new EvalError(
+      `${name}() takes ${least === most ? least : most === Infinity ? `at least ${least}` : `${least} to ${most}`} argument${most === 1 ? "" : "s"}, got ${args.length}`,
+    );
   if (name !== "coalesce" && containsUnknown(args)) return UNKNOWN;
   return fn(args, scope);
 }

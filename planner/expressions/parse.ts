@@ -10,7 +10,9 @@ export class ExpressionSyntaxError extends Error {
     readonly source: string,
     readonly offset: number,
   ) {
-    super(`${message} at offset ${offset} in ${JSON.stringify(source.length > 80 ? source.slice(0, 77) + "..." : source)}`);
+    super(
+      `${message} at offset ${offset} in ${JSON.stringify(source.length > 80 ? `${source.slice(0, 77)}...` : source)}`,
+    );
     this.name = "ExpressionSyntaxError";
   }
 }
@@ -22,7 +24,37 @@ type Tok =
   | { t: "op"; v: string; at: number }
   | { t: "eof"; at: number };
 
-const OPS = ["==", "!=", "<=", ">=", "&&", "||", "=>", "...", "[*]", ".*", "+", "-", "*", "/", "%", "<", ">", "!", "?", ":", ".", ",", "(", ")", "[", "]", "{", "}", "="];
+const OPS = [
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "=>",
+  "...",
+  "[*]",
+  ".*",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "<",
+  ">",
+  "!",
+  "?",
+  ":",
+  ".",
+  ",",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  "=",
+];
 /** OPS by first character, each list in the order of OPS (longest first): the lexer's operator lookup. */
 const OPS_BY_FIRST = new Map<string, string[]>();
 for (const op of OPS) (OPS_BY_FIRST.get(op[0]) ?? OPS_BY_FIRST.set(op[0], []).get(op[0])!).push(op);
@@ -49,7 +81,8 @@ function isIdentifierPart(c: number): boolean {
 
 /** Compile a raw value from a source document: strings with `${` become templates. */
 export function compileValue(raw: unknown): Expr {
-  if (typeof raw === "string") return raw.includes("${") || raw.includes("$${") ? parseTemplate(raw) : { k: "lit", v: raw };
+  if (typeof raw === "string")
+    return raw.includes("${") || raw.includes("$${") ? parseTemplate(raw) : { k: "lit", v: raw };
   if (Array.isArray(raw)) {
     const items = raw.map(compileValue);
     return items.every((i) => i.k === "lit") ? { k: "lit", v: raw as Value } : { k: "list", items };
@@ -81,7 +114,7 @@ export function parseTemplate(src: string): Expr {
       break;
     }
     if (open > i && src.charCodeAt(open - 1) === 36 /* "$": "$${" is a literal "${" */) {
-      lit += src.slice(i, open - 1) + "${";
+      lit += `${src.slice(i, open - 1)}\${`;
       i = open + 2;
       continue;
     }
@@ -162,7 +195,8 @@ class Parser {
   }
   expectOp(v: string): void {
     const t = this.next();
-    if (t.t !== "op" || t.v !== v) throw new ExpressionSyntaxError(`expected "${v}" but found ${describe(t)}`, this.src, t.at);
+    if (t.t !== "op" || t.v !== v)
+      throw new ExpressionSyntaxError(`expected "${v}" but found ${describe(t)}`, this.src, t.at);
   }
 
   private lex(): Tok {
@@ -284,7 +318,8 @@ class Parser {
         if (t.t === "id") steps.push({ k: "attr", name: t.v });
         else if (t.t === "num") steps.push({ k: "index", index: { k: "lit", v: t.v } });
         else if (t.t === "op" && t.v === "*") steps.push({ k: "splat" });
-        else throw new ExpressionSyntaxError(`expected attribute name after "." but found ${describe(t)}`, this.src, t.at);
+        else
+          throw new ExpressionSyntaxError(`expected attribute name after "." but found ${describe(t)}`, this.src, t.at);
       } else if (this.isOp(".*")) {
         this.next();
         steps.push({ k: "splat" });
@@ -309,10 +344,7 @@ class Parser {
         base = { k: "lit", v: t.v };
         break;
       case "str":
-        base =
-          t.v.length === 1 && typeof t.v[0] === "string"
-            ? { k: "lit", v: t.v[0] }
-            : { k: "tmpl", parts: t.v };
+        base = t.v.length === 1 && typeof t.v[0] === "string" ? { k: "lit", v: t.v[0] } : { k: "tmpl", parts: t.v };
         break;
       case "id": {
         if (t.v === "true" || t.v === "false") {

@@ -28,7 +28,7 @@ export const DEFAULT_CHRONOS_PREFIX = "/v1";
 /** "v1", "/v1/", "/" → "/v1", "/v1", "". */
 export function normalizePrefix(p: string): string {
   const t = p.trim().replace(/^\/+|\/+$/g, "");
-  return t === "" ? "" : "/" + t;
+  return t === "" ? "" : `/${t}`;
 }
 
 /** True for a job with a non-empty `parents` list (goes to /scheduler/dependency). */
@@ -46,7 +46,7 @@ export class ChronosClient {
   }
 
   private path(p: string): string {
-    return this.prefix + "/scheduler" + p;
+    return `${this.prefix}/scheduler${p}`;
   }
 
   /**
@@ -56,7 +56,7 @@ export class ChronosClient {
    */
   async saveJob(job: ChronosJob, signal?: AbortSignal): Promise<"iso8601" | "dependency"> {
     const kind = isDependentJob(job) ? "dependency" : "iso8601";
-    const res = await this.pool.request({ method: "POST", path: this.path("/" + kind), body: job, signal });
+    const res = await this.pool.request({ method: "POST", path: this.path(`/${kind}`), body: job, signal });
     if (res.status !== 204 && res.status !== 200) throw this.statusError(res, "204 No Content");
     return kind;
   }
@@ -72,7 +72,8 @@ export class ChronosClient {
     const res = await this.pool.request({ method: "GET", path: this.path("/jobs/search"), query: { name }, signal });
     let jobs: unknown[];
     if (res.status === 200 && Array.isArray(res.json)) jobs = res.json;
-    else if (res.status === 204 || res.status === 404 || (res.status === 200 && res.text.trim() === "")) jobs = await this.listJobs(signal);
+    else if (res.status === 204 || res.status === 404 || (res.status === 200 && res.text.trim() === ""))
+      jobs = await this.listJobs(signal);
     else throw this.statusError(res, "200 with a JSON list");
     const found = jobs.find((j) => j !== null && typeof j === "object" && (j as { name?: unknown }).name === name);
     return (found as ChronosJob | undefined) ?? null;
@@ -90,7 +91,11 @@ export class ChronosClient {
    * there: 404, or a 400 after which the job is indeed absent.
    */
   async deleteJob(name: string, signal?: AbortSignal): Promise<boolean> {
-    const res: EndpointResponse = await this.pool.request({ method: "DELETE", path: this.path("/job/" + encodeURIComponent(name)), signal });
+    const res: EndpointResponse = await this.pool.request({
+      method: "DELETE",
+      path: this.path(`/job/${encodeURIComponent(name)}`),
+      signal,
+    });
     if (res.status === 204 || res.status === 200) return true;
     if (res.status === 404) return false;
     if (res.status === 400 && (await this.getJob(name, signal)) === null) return false;

@@ -79,7 +79,8 @@ export class EndpointPool {
       } catch {
         throw new Error(`${opts.service}: endpoint "${e}" is not a URL (expected e.g. http://master1:8080)`);
       }
-      if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error(`${opts.service}: endpoint "${e}" must be http:// or https://`);
+      if (u.protocol !== "http:" && u.protocol !== "https:")
+        throw new Error(`${opts.service}: endpoint "${e}" must be http:// or https://`);
     }
     this.endpoints = list;
     this.service = opts.service;
@@ -94,7 +95,7 @@ export class EndpointPool {
   async request(req: EndpointRequest): Promise<EndpointResponse> {
     const attempts: EndpointAttempt[] = [];
     const n = this.endpoints.length;
-    const qs = req.query && Object.keys(req.query).length ? "?" + new URLSearchParams(req.query).toString() : "";
+    const qs = req.query && Object.keys(req.query).length ? `?${new URLSearchParams(req.query).toString()}` : "";
     for (let i = 0; i < n; i++) {
       const idx = (this.preferred + i) % n;
       const endpoint = this.endpoints[idx]!;
@@ -107,7 +108,10 @@ export class EndpointPool {
       try {
         res = await fetch(url, {
           method: req.method,
-          headers: { Accept: "application/json", ...(req.body !== undefined ? { "Content-Type": "application/json" } : {}) },
+          headers: {
+            Accept: "application/json",
+            ...(req.body !== undefined ? { "Content-Type": "application/json" } : {}),
+          },
           body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
           signal,
           redirect: "follow",
@@ -119,7 +123,7 @@ export class EndpointPool {
         continue;
       }
       if (FAILOVER_STATUSES.has(res.status)) {
-        attempts.push({ endpoint, error: `HTTP ${res.status}${text ? ": " + text.slice(0, 200) : ""}` });
+        attempts.push({ endpoint, error: `HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ""}` });
         continue;
       }
       this.preferred = idx;
@@ -151,7 +155,9 @@ export class HttpStatusError extends Error {
   readonly body: unknown;
   constructor(service: string, res: EndpointResponse, expected: string) {
     const detail = messageOf(res);
-    super(`${service}: ${res.method} ${res.url} answered HTTP ${res.status} (expected ${expected})${detail ? `: ${detail}` : ""}`);
+    super(
+      `${service}: ${res.method} ${res.url} answered HTTP ${res.status} (expected ${expected})${detail ? `: ${detail}` : ""}`,
+    );
     this.name = "HttpStatusError";
     this.status = res.status;
     this.body = res.json ?? res.text;

@@ -42,7 +42,9 @@ export function projectOnto(configured: Value, live: unknown, opts: ProjectionOp
     return out;
   }
   if (Array.isArray(configured) && Array.isArray(live)) {
-    return live.map((x, i) => (i < configured.length ? projectOnto(configured[i]!, x, opts, `${path}.${i}`) : toValue(x)));
+    return live.map((x, i) =>
+      i < configured.length ? projectOnto(configured[i]!, x, opts, `${path}.${i}`) : toValue(x),
+    );
   }
   return toValue(live);
 }

@@ -68,12 +68,18 @@ export interface ChangeResult {
 
 /** "/group/app" or "group/app" → "/group/app". */
 export function normalizeAppId(id: string): string {
-  return "/" + id.replace(/^\/+/, "").replace(/\/+$/, "");
+  return `/${id.replace(/^\/+/, "").replace(/\/+$/, "")}`;
 }
 
 /** Path of an app below /v2/apps: each id segment URL-encoded. */
 export function appPath(id: string): string {
-  return "/v2/apps" + normalizeAppId(id).split("/").map((s) => encodeURIComponent(s)).join("/");
+  return (
+    "/v2/apps" +
+    normalizeAppId(id)
+      .split("/")
+      .map((s) => encodeURIComponent(s))
+      .join("/")
+  );
 }
 
 export class MarathonClient {
@@ -119,13 +125,14 @@ export class MarathonClient {
     if (res.status === 404) return null;
     if (res.status !== 200) throw new HttpStatusError("Marathon", res, "200");
     const app = (res.json as { app?: unknown } | undefined)?.app;
-    if (!app || typeof app !== "object" || Array.isArray(app)) throw new Error(`Marathon: GET ${res.url} answered 200 without an "app" object`);
+    if (!app || typeof app !== "object" || Array.isArray(app))
+      throw new Error(`Marathon: GET ${res.url} answered 200 without an "app" object`);
     return app as MarathonApp;
   }
 
   /** GET /v2/apps/{id}/tasks; null on 404. */
   async getAppTasks(id: string, signal?: AbortSignal): Promise<MarathonTask[] | null> {
-    const res = await this.pool.request({ method: "GET", path: appPath(id) + "/tasks", signal });
+    const res = await this.pool.request({ method: "GET", path: `${appPath(id)}/tasks`, signal });
     if (res.status === 404) return null;
     if (res.status !== 200) throw new HttpStatusError("Marathon", res, "200");
     const tasks = (res.json as { tasks?: unknown } | undefined)?.tasks;
@@ -133,7 +140,11 @@ export class MarathonClient {
   }
 
   /** PUT /v2/apps/{id}[?force=true]. Throws MarathonLockedError on 409. */
-  async updateApp(id: string, def: MarathonApp, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<ChangeResult> {
+  async updateApp(
+    id: string,
+    def: MarathonApp,
+    opts: { force?: boolean; signal?: AbortSignal } = {},
+  ): Promise<ChangeResult> {
     const res = await this.pool.request({
       method: "PUT",
       path: appPath(id),
@@ -141,7 +152,11 @@ export class MarathonClient {
       body: def,
       signal: opts.signal,
     });
-    if (res.status === 409) throw new MarathonLockedError(res, deploymentIdsOf((res.json as { deployments?: unknown } | undefined)?.deployments));
+    if (res.status === 409)
+      throw new MarathonLockedError(
+        res,
+        deploymentIdsOf((res.json as { deployments?: unknown } | undefined)?.deployments),
+      );
     // 201 is what Marathon answers when PUT creates a missing app; accept it too.
     if (res.status !== 200 && res.status !== 201) throw new HttpStatusError("Marathon", res, "200");
     return changeResultOf(res.json);
@@ -151,7 +166,11 @@ export class MarathonClient {
   async deleteApp(id: string, signal?: AbortSignal): Promise<ChangeResult | null> {
     const res = await this.pool.request({ method: "DELETE", path: appPath(id), signal });
     if (res.status === 404) return null;
-    if (res.status === 409) throw new MarathonLockedError(res, deploymentIdsOf((res.json as { deployments?: unknown } | undefined)?.deployments));
+    if (res.status === 409)
+      throw new MarathonLockedError(
+        res,
+        deploymentIdsOf((res.json as { deployments?: unknown } | undefined)?.deployments),
+      );
     if (res.status !== 200) throw new HttpStatusError("Marathon", res, "200");
     return changeResultOf(res.json);
   }
@@ -168,12 +187,13 @@ export class MarathonClient {
   async cancelDeployment(id: string, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<boolean> {
     const res = await this.pool.request({
       method: "DELETE",
-      path: "/v2/deployments/" + encodeURIComponent(id),
+      path: `/v2/deployments/${encodeURIComponent(id)}`,
       query: opts.force ? { force: "true" } : undefined,
       signal: opts.signal,
     });
     if (res.status === 404) return false;
-    if (res.status !== 200 && res.status !== 202) throw new HttpStatusError("Marathon", res, opts.force ? "202" : "200");
+    if (res.status !== 200 && res.status !== 202)
+      throw new HttpStatusError("Marathon", res, opts.force ? "202" : "200");
     return true;
   }
 
@@ -216,7 +236,12 @@ export class MarathonClient {
    */
   async retryWhileLocked<T>(
     op: () => Promise<T>,
-    opts: { timeoutMs: number; signal?: AbortSignal; onLocked?: (e: MarathonLockedError) => void; onTimeout?: (e: MarathonLockedError) => Promise<T> },
+    opts: {
+      timeoutMs: number;
+      signal?: AbortSignal;
+      onLocked?: (e: MarathonLockedError) => void;
+      onTimeout?: (e: MarathonLockedError) => Promise<T>;
+    },
   ): Promise<T> {
     const deadline = Date.now() + opts.timeoutMs;
     let delay = this.pollMs;
@@ -246,7 +271,9 @@ export class MarathonClient {
 
 function deploymentIdsOf(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  return v.map((d) => (d && typeof d === "object" ? (d as { id?: unknown }).id : d)).filter((x): x is string => typeof x === "string");
+  return v
+    .map((d) => (d && typeof d === "object" ? (d as { id?: unknown }).id : d))
+    .filter((x): x is string => typeof x === "string");
 }
 
 function changeResultOf(v: unknown): ChangeResult {
@@ -258,6 +285,8 @@ function changeResultOf(v: unknown): ChangeResult {
 }
 
 function describeActions(ds: MarathonDeployment[]): string {
-  const acts = ds.flatMap((d) => (Array.isArray(d.currentActions) ? d.currentActions : []).map((a) => `${a.action ?? "?"} ${a.app ?? ""}`.trim()));
+  const acts = ds.flatMap((d) =>
+    (Array.isArray(d.currentActions) ? d.currentActions : []).map((a) => `${a.action ?? "?"} ${a.app ?? ""}`.trim()),
+  );
   return acts.length ? ` (current actions: ${acts.join(", ")})` : "";
 }

@@ -30,7 +30,7 @@ export function normalizeHostPath(path: string, hostName: string): string {
     }
     parts.push(segment);
   }
-  return "/" + parts.join("/");
+  return `/${parts.join("/")}`;
 }
 
 /** Throws unless `name` is usable as a process name (it becomes part of file names). */
@@ -54,7 +54,10 @@ export function checkPackageName(name: string, hostName: string): void {
 
 /** A Debian version, or a prefix pattern ending in "*" (apt's name=1.0.1-* glob). */
 export function checkPackageVersion(version: string, hostName: string): void {
-  if (typeof version !== "string" || !PACKAGE_VERSION.test(version.endsWith("*") ? version.slice(0, -1).replace(/[-.~+]$/, "") || "x" : version)) {
+  if (
+    typeof version !== "string" ||
+    !PACKAGE_VERSION.test(version.endsWith("*") ? version.slice(0, -1).replace(/[-.~+]$/, "") || "x" : version)
+  ) {
     throw new Error(`host "${hostName}": invalid Debian package version ${JSON.stringify(version)}`);
   }
 }

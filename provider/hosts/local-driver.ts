@@ -45,7 +45,7 @@ export class LocalDriver implements HostDriver {
 
   /** `machine`: this machine as every local host of an engine shares it (packages, process clock). */
   constructor(spec: HostSpec, machine: LocalMachine) {
-    if (!spec.root || !spec.root.startsWith("/")) {
+    if (!spec.root?.startsWith("/")) {
       throw new Error(
         `local host "${spec.name}": root must be an absolute directory path (got ${JSON.stringify(spec.root)})`,
       );

@@ -53,7 +53,7 @@ export class NetworkProbes {
   /** GET `path`: ok for statuses 200-399, with status and body; { ok: false } when no answer. */
   checkHttp(port: number, path: string, timeoutMs = 2000): Promise<{ ok: boolean; status?: number; body?: string }> {
     return new Promise((resolve) => {
-      const target = { host: this.address, port, path: path.startsWith("/") ? path : "/" + path };
+      const target = { host: this.address, port, path: path.startsWith("/") ? path : `/${path}` };
       const req = http.get({ ...target, timeout: timeoutMs, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         let n = 0;

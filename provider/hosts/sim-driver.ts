@@ -252,7 +252,7 @@ export class SimDriver implements HostDriver {
     if (m) {
       const p = this.path(m[2]!);
       const isFile = h.files.has(p);
-      const isDir = p === "/" || [...h.files.keys()].some((k) => k.startsWith(p + "/"));
+      const isDir = p === "/" || [...h.files.keys()].some((k) => k.startsWith(`${p}/`));
       const yes = m[1] === "f" ? isFile : m[1] === "d" ? isDir : isFile || isDir;
       return { exitCode: yes ? 0 : 1, stdout: "", stderr: "" };
     }
@@ -280,7 +280,7 @@ export class SimDriver implements HostDriver {
     const f = h.files.get(p);
     if (f) return { mode: f.mode, size: Buffer.byteLength(f.content) };
     // Directories exist implicitly: the root, and any prefix of a file path.
-    if (p === "/" || [...h.files.keys()].some((k) => k.startsWith(p + "/"))) return { mode: 0o755, size: 0 };
+    if (p === "/" || [...h.files.keys()].some((k) => k.startsWith(`${p}/`))) return { mode: 0o755, size: 0 };
     return null;
   }
 
@@ -294,7 +294,7 @@ export class SimDriver implements HostDriver {
   async removeTree(path: string): Promise<void> {
     const p = this.path(path);
     const h = await this.op("removeTree", p);
-    for (const k of [...h.files.keys()]) if (p === "/" || k === p || k.startsWith(p + "/")) h.files.delete(k);
+    for (const k of [...h.files.keys()]) if (p === "/" || k === p || k.startsWith(`${p}/`)) h.files.delete(k);
     if (p === "/") {
       h.processes.clear();
       h.exists = false;
@@ -367,7 +367,11 @@ export class SimDriver implements HostDriver {
     return this.portOpen(h, port);
   }
 
-  async checkHttp(port: number, _path: string, _timeoutMs?: number): Promise<{ ok: boolean; status?: number; body?: string }> {
+  async checkHttp(
+    port: number,
+    _path: string,
+    _timeoutMs?: number,
+  ): Promise<{ ok: boolean; status?: number; body?: string }> {
     const h = await this.op("checkHttp", String(port));
     return this.portOpen(h, port) ? { ok: true, status: 200, body: "" } : { ok: false };
   }

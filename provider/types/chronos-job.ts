@@ -8,7 +8,12 @@
 // /v1/scheduler. Chronos 2.x serves them below /scheduler: set api_prefix "".
 
 import { deepEqual, isUnknown, type Attrs, type Value } from "../../contract/values.js";
-import { ChronosClient, DEFAULT_CHRONOS_PREFIX, type ChronosJob, type ChronosClientOptions } from "../clients/chronos-client.js";
+import {
+  ChronosClient,
+  DEFAULT_CHRONOS_PREFIX,
+  type ChronosJob,
+  type ChronosClientOptions,
+} from "../clients/chronos-client.js";
 import { isPlainObject, projectOnto, toValue } from "../clients/live-projection.js";
 import type { ResourceType } from "../../contract/resource-type.js";
 import { optString, stringList } from "./attrs.js";
@@ -17,12 +22,39 @@ export const chronosClientDefaults: Omit<ChronosClientOptions, "apiPrefix"> = { 
 
 /** Job fields in the reference's table (plus code-only ones) that a configuration may set. */
 export const CHRONOS_JOB_FIELDS = new Set([
-  "name", "description", "command", "arguments", "shell", "executor", "executorFlags", "taskInfoData",
-  "maxCompletionTime", "retries", "owner", "ownerName", "cpus", "mem", "disk", "disabled", "concurrent",
-  "uris", "fetch", "schedule", "scheduleTimeZone", "parents", "runAsUser", "container", "dataJob",
-  "environmentVariables", "constraints",
+  "name",
+  "description",
+  "command",
+  "arguments",
+  "shell",
+  "executor",
+  "executorFlags",
+  "taskInfoData",
+  "maxCompletionTime",
+  "retries",
+  "owner",
+  "ownerName",
+  "cpus",
+  "mem",
+  "disk",
+  "disabled",
+  "concurrent",
+  "uris",
+  "fetch",
+  "schedule",
+  "scheduleTimeZone",
+  "parents",
+  "runAsUser",
+  "container",
+  "dataJob",
+  "environmentVariables",
+  "constraints",
   // described in api.md prose / present in the code only
-  "epsilon", "async", "highPriority", "softError", "dataProcessingJobType",
+  "epsilon",
+  "async",
+  "highPriority",
+  "softError",
+  "dataProcessingJobType",
 ]);
 /** Counters and timestamps Chronos maintains: read-only. */
 const READ_ONLY_FIELDS = new Set(["successCount", "errorCount", "lastSuccess", "lastError", "errorsSinceLastSuccess"]);
@@ -36,12 +68,14 @@ export const chronosJobType: ResourceType = {
   schema: {
     endpoints: {
       kind: "list",
-      description: "Chronos base URLs (e.g. http://master1:4400), tried in order; the next one is used when one cannot be reached.",
+      description:
+        "Chronos base URLs (e.g. http://master1:4400), tried in order; the next one is used when one cannot be reached.",
       required: true,
     },
     api_prefix: {
       kind: "string",
-      description: 'Path prefix of the job API: "/v1" for Chronos 3 (the documented paths, /v1/scheduler/...), "" for Chronos 2 (/scheduler/...).',
+      description:
+        'Path prefix of the job API: "/v1" for Chronos 3 (the documented paths, /v1/scheduler/...), "" for Chronos 2 (/scheduler/...).',
       default: DEFAULT_CHRONOS_PREFIX,
     },
     job: {
@@ -50,7 +84,11 @@ export const chronosJobType: ResourceType = {
         "The job JSON: name (a change replaces the job), command, and either schedule (R[n]/<start>/<period>) or parents, plus optional fields (shell, retries, cpus, mem, disk, owner, container, environmentVariables, constraints, ...). Only the fields set here are compared with the live job.",
       required: true,
     },
-    last_success: { kind: "string", description: "Time of the job's last successful run (null if none).", computed: true },
+    last_success: {
+      kind: "string",
+      description: "Time of the job's last successful run (null if none).",
+      computed: true,
+    },
     last_error: { kind: "string", description: "Time of the job's last failed run (null if none).", computed: true },
   },
 
@@ -61,17 +99,24 @@ export const chronosJobType: ResourceType = {
       if (eps.length === 0) errs.push({ attribute: "endpoints", message: "needs at least one Chronos base URL" });
       eps.forEach((e, i) => {
         if (!isUnknown(e) && (typeof e !== "string" || !/^https?:\/\/[^/]/.test(e))) {
-          errs.push({ attribute: "endpoints", message: `endpoints[${i}] must be an http(s) URL (got ${JSON.stringify(e)})` });
+          errs.push({
+            attribute: "endpoints",
+            message: `endpoints[${i}] must be an http(s) URL (got ${JSON.stringify(e)})`,
+          });
         }
       });
     }
     const prefix = config.api_prefix;
     if (typeof prefix === "string" && prefix !== "" && !/^\/?[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/.test(prefix)) {
-      errs.push({ attribute: "api_prefix", message: `must be "" or a path such as "/v1" (got ${JSON.stringify(prefix)})` });
+      errs.push({
+        attribute: "api_prefix",
+        message: `must be "" or a path such as "/v1" (got ${JSON.stringify(prefix)})`,
+      });
     }
     const job = config.job;
     if (job === undefined || job === null || isUnknown(job)) return errs;
-    if (!isPlainObject(job)) return [...errs, { attribute: "job", message: "must be an object (the Chronos job JSON)" }];
+    if (!isPlainObject(job))
+      return [...errs, { attribute: "job", message: "must be an object (the Chronos job JSON)" }];
     const bad = (message: string) => errs.push({ attribute: "job", message });
     const name = job.name;
     if (name === undefined || name === null) bad('must have a "name"');
@@ -80,13 +125,15 @@ export const chronosJobType: ResourceType = {
     }
     if (job.command === undefined || job.command === null) bad('must have a "command"');
     const hasSchedule = job.schedule !== undefined && job.schedule !== null;
-    const hasParents = job.parents !== undefined && job.parents !== null && !(Array.isArray(job.parents) && job.parents.length === 0);
+    const hasParents =
+      job.parents !== undefined && job.parents !== null && !(Array.isArray(job.parents) && job.parents.length === 0);
     if (hasSchedule && hasParents) bad('sets both "schedule" and "parents": a job is either scheduled or dependent');
     if (!hasSchedule && !hasParents) bad('needs "schedule" (ISO 8601 R[n]/<start>/<period>) or "parents"');
     if (typeof job.schedule === "string" && parseSchedule(job.schedule) === null) {
       bad(`"schedule" must be R[n]/<ISO 8601 start or empty>/<ISO 8601 period> (got ${JSON.stringify(job.schedule)})`);
     }
-    if (hasParents && !isUnknown(job.parents) && !Array.isArray(job.parents)) bad('"parents" must be a list of job names');
+    if (hasParents && !isUnknown(job.parents) && !Array.isArray(job.parents))
+      bad('"parents" must be a list of job names');
     for (const k of Object.keys(job)) {
       if (READ_ONLY_FIELDS.has(k)) bad(`"${k}" is maintained by Chronos and cannot be set`);
       else if (!CHRONOS_JOB_FIELDS.has(k)) bad(`unknown job field "${k}"`);
@@ -112,9 +159,12 @@ export const chronosJobType: ResourceType = {
       return withComputed(planned, existing);
     }
     const kind = await client.saveJob(wireJob(job), ctx.signal);
-    ctx.log(`${existing ? "replaced existing" : "created"} Chronos ${kind === "dependency" ? "dependent" : "scheduled"} job "${job.name}"`);
+    ctx.log(
+      `${existing ? "replaced existing" : "created"} Chronos ${kind === "dependency" ? "dependent" : "scheduled"} job "${job.name}"`,
+    );
     const live = await client.getJob(job.name, ctx.signal);
-    if (live === null) throw new Error(`Chronos job "${job.name}" is not there after POST ${client.prefix}/scheduler/${kind}`);
+    if (live === null)
+      throw new Error(`Chronos job "${job.name}" is not there after POST ${client.prefix}/scheduler/${kind}`);
     return withComputed(planned, live);
   },
 
@@ -136,7 +186,8 @@ export const chronosJobType: ResourceType = {
     const kind = await client.saveJob(wireJob(job), ctx.signal);
     ctx.log(`updated Chronos job "${job.name}" (${kind})`);
     const live = await client.getJob(job.name, ctx.signal);
-    if (live === null) throw new Error(`Chronos job "${job.name}" is not there after POST ${client.prefix}/scheduler/${kind}`);
+    if (live === null)
+      throw new Error(`Chronos job "${job.name}" is not there after POST ${client.prefix}/scheduler/${kind}`);
     return withComputed(planned, live);
   },
 
@@ -149,19 +200,24 @@ export const chronosJobType: ResourceType = {
 };
 
 function clientOf(attrs: Attrs): ChronosClient {
-  return new ChronosClient(stringList(attrs, "endpoints"), { ...chronosClientDefaults, apiPrefix: optString(attrs, "api_prefix") ?? DEFAULT_CHRONOS_PREFIX });
+  return new ChronosClient(stringList(attrs, "endpoints"), {
+    ...chronosClientDefaults,
+    apiPrefix: optString(attrs, "api_prefix") ?? DEFAULT_CHRONOS_PREFIX,
+  });
 }
 
 function jobOf(attrs: Attrs): ChronosJob {
   const job = attrs.job;
-  if (!isPlainObject(job) || typeof job.name !== "string" || job.name === "") throw new Error('attribute "job" must be an object with a "name"');
+  if (!isPlainObject(job) || typeof job.name !== "string" || job.name === "")
+    throw new Error('attribute "job" must be an object with a "name"');
   return job as ChronosJob;
 }
 
 /** The JSON sent: the doc's `dataJob` is read by the code as `dataProcessingJobType`, so both are sent. */
 export function wireJob(job: ChronosJob): ChronosJob {
   const out: ChronosJob = { ...job };
-  if (typeof job.dataJob === "boolean" && job.dataProcessingJobType === undefined) out.dataProcessingJobType = job.dataJob;
+  if (typeof job.dataJob === "boolean" && job.dataProcessingJobType === undefined)
+    out.dataProcessingJobType = job.dataJob;
   return out;
 }
 
@@ -216,7 +272,8 @@ export function projectJob(job: ChronosJob, live: ChronosJob): Value {
         const b = [...liveValue].map(String).sort();
         return deepEqual(a, b) ? configured : toValue(liveValue);
       }
-      if (path === "dataJob" && liveValue === undefined && typeof live.dataProcessingJobType === "boolean") return live.dataProcessingJobType;
+      if (path === "dataJob" && liveValue === undefined && typeof live.dataProcessingJobType === "boolean")
+        return live.dataProcessingJobType;
       if (UNOBSERVABLE_FIELDS.has(key) && path === key && liveValue === undefined) return configured;
       return undefined;
     },

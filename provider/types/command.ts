@@ -12,29 +12,47 @@ const STDOUT_KEEP = 4096;
 
 export const commandType: ResourceType = hostBound({
   name: "command",
-  description: "A shell command run once on a host at create (guarded by creates/unless); destroy_command runs at destroy.",
+  description:
+    "A shell command run once on a host at create (guarded by creates/unless); destroy_command runs at destroy.",
   schema: {
-    command: { kind: "string", description: "Shell command (/bin/sh -c, cwd = host root).", required: true, forceNew: true },
-    creates: { kind: "string", description: "Host path; the command is skipped when it exists, and re-run when it disappears." },
+    command: {
+      kind: "string",
+      description: "Shell command (/bin/sh -c, cwd = host root).",
+      required: true,
+      forceNew: true,
+    },
+    creates: {
+      kind: "string",
+      description: "Host path; the command is skipped when it exists, and re-run when it disappears.",
+    },
     unless: { kind: "string", description: "Guard command; the command is skipped when this exits 0." },
     environment: { kind: "map", description: "Extra environment variables." },
     destroy_command: { kind: "string", description: "Shell command run when the instance is destroyed." },
-    triggers_replace: { kind: "any", description: "Any value; a change re-runs the command (replaces the instance).", forceNew: true },
+    triggers_replace: {
+      kind: "any",
+      description: "Any value; a change re-runs the command (replaces the instance).",
+      forceNew: true,
+    },
     timeout_seconds: { kind: "number", description: "Time limit per command run.", default: 300 },
     exit_code: { kind: "number", description: "Exit code of the run (null when skipped).", computed: true },
     stdout: { kind: "string", description: "Last 4 KiB of the run's standard output.", computed: true },
-    ran: { kind: "bool", description: "Whether the command ran (false when creates/unless skipped it).", computed: true },
+    ran: {
+      kind: "bool",
+      description: "Whether the command ran (false when creates/unless skipped it).",
+      computed: true,
+    },
   },
 
   validate(config) {
     const errs: { attribute: string; message: string }[] = [];
     const t = config.timeout_seconds;
-    if (typeof t === "number" && !(t > 0)) errs.push({ attribute: "timeout_seconds", message: "must be greater than 0" });
+    if (typeof t === "number" && !(t > 0))
+      errs.push({ attribute: "timeout_seconds", message: "must be greater than 0" });
     const c = config.creates;
-    if (typeof c === "string" && !c.startsWith("/")) errs.push({ attribute: "creates", message: `must be an absolute host path (got "${c}")` });
+    if (typeof c === "string" && !c.startsWith("/"))
+      errs.push({ attribute: "creates", message: `must be an absolute host path (got "${c}")` });
     return errs;
   },
-
 
   async create(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
@@ -89,7 +107,7 @@ async function runIt(ctx: OperationContext, driver: HostDriver, attrs: Attrs, co
 }
 
 function failure(driver: HostDriver, command: string, r: { exitCode: number; stderr: string; stdout: string }): Error {
-  const detail = tail((r.stderr.trim() || r.stdout.trim()), 2048);
+  const detail = tail(r.stderr.trim() || r.stdout.trim(), 2048);
   return new Error(
     `command exited with code ${r.exitCode} on ${driver.describe}: ${command}${detail ? `\n${detail}` : ""}`,
   );

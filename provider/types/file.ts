@@ -25,14 +25,22 @@ export const fileType: ResourceType = hostBound({
   name: "file",
   description: "A file on a host: literal content, or a template from the configuration directory rendered with vars.",
   schema: {
-    path: { kind: "string", description: "Absolute host path, e.g. /etc/zookeeper/zoo.cfg.", required: true, forceNew: true },
+    path: {
+      kind: "string",
+      description: "Absolute host path, e.g. /etc/zookeeper/zoo.cfg.",
+      required: true,
+      forceNew: true,
+    },
     content: {
       kind: "string",
       description: "File content (exactly one of content and template). With template, the rendered text.",
       optional: true,
       computed: true,
     },
-    template: { kind: "string", description: "Template path relative to the configuration directory; ${name} placeholders are filled from vars." },
+    template: {
+      kind: "string",
+      description: "Template path relative to the configuration directory; ${name} placeholders are filled from vars.",
+    },
     vars: { kind: "map", description: "Values for the template's placeholders." },
     mode: { kind: "string", description: "Octal permission bits.", default: "0644" },
     sha256: { kind: "string", description: "SHA-256 of the content as on the host.", computed: true },
@@ -42,13 +50,17 @@ export const fileType: ResourceType = hostBound({
     const errs: { attribute: string; message: string }[] = [];
     const hasContent = !isUnset(config.content);
     const hasTemplate = !isUnset(config.template);
-    if (hasContent && hasTemplate) errs.push({ attribute: "template", message: "set either content or template, not both" });
+    if (hasContent && hasTemplate)
+      errs.push({ attribute: "template", message: "set either content or template, not both" });
     if (!hasContent && !hasTemplate) errs.push({ attribute: "", message: "one of content or template must be set" });
-    if (!isUnset(config.vars) && !hasTemplate) errs.push({ attribute: "vars", message: "vars is used only with template" });
+    if (!isUnset(config.vars) && !hasTemplate)
+      errs.push({ attribute: "vars", message: "vars is used only with template" });
     const mode = config.mode;
-    if (typeof mode === "string" && !MODE.test(mode)) errs.push({ attribute: "mode", message: `must be an octal mode such as "0644" (got "${mode}")` });
+    if (typeof mode === "string" && !MODE.test(mode))
+      errs.push({ attribute: "mode", message: `must be an octal mode such as "0644" (got "${mode}")` });
     const path = config.path;
-    if (typeof path === "string" && !path.startsWith("/")) errs.push({ attribute: "path", message: `must be an absolute host path (got "${path}")` });
+    if (typeof path === "string" && !path.startsWith("/"))
+      errs.push({ attribute: "path", message: `must be an absolute host path (got "${path}")` });
     return errs;
   },
 
@@ -68,7 +80,8 @@ export const fileType: ResourceType = hostBound({
       }
       const vars = config.vars;
       if (isUnknown(vars)) planned.content = UNKNOWN;
-      else if (!isUnset(vars) && (typeof vars !== "object" || Array.isArray(vars))) throw new Error(`vars must be a map`);
+      else if (!isUnset(vars) && (typeof vars !== "object" || Array.isArray(vars)))
+        throw new Error(`vars must be a map`);
       else planned.content = renderTemplate(text, (vars ?? {}) as Record<string, Value>, template);
     }
     // sha256 follows content: known when content is known.
@@ -76,7 +89,6 @@ export const fileType: ResourceType = hostBound({
     planned.sha256 = typeof content === "string" ? sha256(content) : UNKNOWN;
     return { planned };
   },
-
 
   async create(ctx, planned) {
     return await writeIt(ctx, planned);

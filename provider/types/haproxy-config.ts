@@ -22,7 +22,12 @@ function input(attrs: Attrs): HaproxyInput {
         // tasks as Marathon reports them ({ host, ports: [...] }) or as { host, port }
         tasks: (Array.isArray(a.tasks) ? a.tasks : []).map((t) => {
           const o = t as { [k: string]: Value };
-          const port = typeof o.port === "number" ? o.port : Array.isArray(o.ports) ? Number(o.ports[typeof a.port_index === "number" ? a.port_index : 0]) : NaN;
+          const port =
+            typeof o.port === "number"
+              ? o.port
+              : Array.isArray(o.ports)
+                ? Number(o.ports[typeof a.port_index === "number" ? a.port_index : 0])
+                : NaN;
           return { host: String(o.host), port };
         }),
         ...(typeof a.health_check_path === "string" ? { healthCheckPath: a.health_check_path } : {}),
@@ -39,7 +44,8 @@ function input(attrs: Attrs): HaproxyInput {
 
 export const haproxyConfigType: ResourceType = hostBound({
   name: "haproxy_config",
-  description: "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is put in place.",
+  description:
+    "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is put in place.",
   schema: {
     path: { kind: "string", description: "Host path of haproxy.cfg.", default: HAPROXY_CFG, forceNew: true },
     apps: {
@@ -51,15 +57,28 @@ export const haproxyConfigType: ResourceType = hostBound({
     bind_address: { kind: "string", description: "Address the app frontends bind (default: every address)." },
     stats_port: { kind: "number", description: "Port of the stats listener.", default: 9090 },
     stats_bind_address: { kind: "string", description: "Address of the stats listener." },
-    style: { kind: "string", description: '"marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).', default: "marathon-lb" },
-    log: { kind: "string", description: '"syslog" (/dev/log, as packaged) or "stdout" (for a process gantry runs and whose output it keeps).', default: "syslog" },
+    style: {
+      kind: "string",
+      description: '"marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).',
+      default: "marathon-lb",
+    },
+    log: {
+      kind: "string",
+      description:
+        '"syslog" (/dev/log, as packaged) or "stdout" (for a process gantry runs and whose output it keeps).',
+      default: "syslog",
+    },
     check_command: {
       kind: "string",
       description: "How the candidate file is checked on the host; {} is replaced by its path.",
       default: "haproxy -c -q -f {}",
     },
     content: { kind: "string", description: "The generated configuration.", computed: true },
-    sha256: { kind: "string", description: "SHA-256 of the content (reload trigger for the haproxy service).", computed: true },
+    sha256: {
+      kind: "string",
+      description: "SHA-256 of the content (reload trigger for the haproxy service).",
+      computed: true,
+    },
   },
 
   validate(config) {
@@ -75,11 +94,11 @@ export const haproxyConfigType: ResourceType = hostBound({
   },
 
   planChange(_prior, config) {
-    if (containsUnknown(config.apps) || containsUnknown(config.bind_address)) return { planned: { ...config, content: UNKNOWN, sha256: UNKNOWN } };
+    if (containsUnknown(config.apps) || containsUnknown(config.bind_address))
+      return { planned: { ...config, content: UNKNOWN, sha256: UNKNOWN } };
     const content = haproxyConfig(input(config));
     return { planned: { ...config, content, sha256: sha256(content) } };
   },
-
 
   async create(ctx, planned) {
     return await install(ctx, planned);
@@ -108,7 +127,10 @@ async function install(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   const candidate = `${path}.gantry-check`;
   await driver.writeFile(candidate, content, 0o644);
   try {
-    const check = (optString(planned, "check_command") ?? "haproxy -c -q -f {}").replaceAll("{}", `"$HOST_ROOT${candidate}"`);
+    const check = (optString(planned, "check_command") ?? "haproxy -c -q -f {}").replaceAll(
+      "{}",
+      `"$HOST_ROOT${candidate}"`,
+    );
     const r = await driver.run(check, { timeoutMs: 30_000, signal: ctx.signal });
     if (r.exitCode !== 0)
       throw new Error(

@@ -43,7 +43,10 @@ export const healthCheckAttribute: AttributeSchema = {
     retries: count("Probes before the service counts as unhealthy."),
     interval_ms: count("Time between probes."),
     send: { kind: "string", description: "tcp: text to send (e.g. ZooKeeper's srvr)." },
-    expect: { kind: "string", description: "A regular expression the answer must match; what it matches is the status." },
+    expect: {
+      kind: "string",
+      description: "A regular expression the answer must match; what it matches is the status.",
+    },
   },
 };
 
@@ -94,7 +97,11 @@ export async function probe(driver: HostDriver, hc: HealthCheck, signal?: AbortS
 }
 
 /** One probe, with what matched `expect` (e.g. ZooKeeper's "Mode: leader") as the status. */
-export async function probeWithStatus(driver: HostDriver, hc: HealthCheck, signal?: AbortSignal): Promise<{ reason: string | null; status: string | null }> {
+export async function probeWithStatus(
+  driver: HostDriver,
+  hc: HealthCheck,
+  signal?: AbortSignal,
+): Promise<{ reason: string | null; status: string | null }> {
   if (hc.type === "tcp" && hc.send !== undefined && driver.tcpExchange) {
     if (hc.port === undefined) return { reason: "tcp check has no port", status: null };
     const answer = await driver.tcpExchange(hc.port, hc.send, hc.timeoutMs);
@@ -104,7 +111,10 @@ export async function probeWithStatus(driver: HostDriver, hc: HealthCheck, signa
     const m = new RegExp(hc.expect, "m").exec(answer);
     if (m) return { reason: null, status: m[0] };
     const first = answer.split("\n")[0]!.trim().slice(0, 120);
-    return { reason: `${where} answered ${JSON.stringify(first)} to ${JSON.stringify(hc.send.trim())}, not /${hc.expect}/`, status: null };
+    return {
+      reason: `${where} answered ${JSON.stringify(first)} to ${JSON.stringify(hc.send.trim())}, not /${hc.expect}/`,
+      status: null,
+    };
   }
   return { reason: await probeOnce(driver, hc, signal), status: null };
 }
@@ -113,14 +123,18 @@ async function probeOnce(driver: HostDriver, hc: HealthCheck, signal?: AbortSign
   switch (hc.type) {
     case "tcp":
       if (hc.port === undefined) return "tcp check has no port";
-      return (await driver.checkTcp(hc.port, hc.timeoutMs)) ? null : `nothing accepts TCP connections on ${driver.spec.address}:${hc.port}`;
+      return (await driver.checkTcp(hc.port, hc.timeoutMs))
+        ? null
+        : `nothing accepts TCP connections on ${driver.spec.address}:${hc.port}`;
     case "http": {
       if (hc.port === undefined) return "http check has no port";
       const r = await driver.checkHttp(hc.port, hc.path, hc.timeoutMs);
       const url = `http://${driver.spec.address}:${hc.port}${hc.path}`;
       if (r.status === undefined) return `GET ${url} failed (no response)`;
       const good = hc.expectStatus !== undefined ? r.status === hc.expectStatus : r.ok;
-      return good ? null : `GET ${url} answered ${r.status}${hc.expectStatus !== undefined ? ` (expected ${hc.expectStatus})` : ""}`;
+      return good
+        ? null
+        : `GET ${url} answered ${r.status}${hc.expectStatus !== undefined ? ` (expected ${hc.expectStatus})` : ""}`;
     }
     case "exec": {
       if (!hc.command) return "exec check has no command";
@@ -135,7 +149,6 @@ async function probeOnce(driver: HostDriver, hc: HealthCheck, signal?: AbortSign
       return `unknown health check type ${JSON.stringify(hc.type)}`;
   }
 }
-
 
 /**
  * Waits until the process passes its check (retries × interval). Without a

@@ -23,7 +23,9 @@ export function hostSpecOf(v: Value | undefined): HostSpec {
   const field = (k: string): string => {
     const x = o[k];
     if (typeof x !== "string" || x === "") {
-      throw new Error(`attribute "host" has no ${k} (${isUnknown(x) ? "not known yet" : "missing"}); pass a host resource, e.g. \${host.web}`);
+      throw new Error(
+        `attribute "host" has no ${k} (${isUnknown(x) ? "not known yet" : "missing"}); pass a host resource, e.g. \${host.web}`,
+      );
     }
     return x;
   };
@@ -62,7 +64,12 @@ export function validateHostValue(v: Value | undefined): { attribute: string; me
   const o = v as { [k: string]: Value };
   const missing = ["name", "driver"].filter((k) => o[k] === undefined || o[k] === null);
   return missing.length > 0
-    ? [{ attribute: "host", message: `is not a host (no ${missing.join(", ")}); pass a host resource, e.g. \${host.web}` }]
+    ? [
+        {
+          attribute: "host",
+          message: `is not a host (no ${missing.join(", ")}); pass a host resource, e.g. \${host.web}`,
+        },
+      ]
     : [];
 }
 

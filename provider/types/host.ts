@@ -27,7 +27,7 @@ import { HOST_DRIVER_NAMES } from "../hosts/host-connections.js";
 import { HOST_MARKER } from "../hosts/local-driver.js";
 import { isUnset, reqString } from "./attrs.js";
 
-const MARKER_PATH = "/" + HOST_MARKER;
+const MARKER_PATH = `/${HOST_MARKER}`;
 const ADDRESS_DIR = ".addresses";
 
 function fnv1a(text: string): number {
@@ -74,7 +74,7 @@ function claimAddress(dataDir: string, address: string, name: string): void {
     for (let attempt = 0; ; attempt++) {
       fs.mkdirSync(claimDir(dataDir), { recursive: true });
       try {
-        fs.writeFileSync(file, name + "\n", { flag: "wx" });
+        fs.writeFileSync(file, `${name}\n`, { flag: "wx" });
         break;
       } catch (e) {
         // the directory was removed by a release in between (it was empty): make it again
@@ -85,7 +85,9 @@ function claimAddress(dataDir: string, address: string, name: string): void {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     const owner = claimedBy(dataDir, address);
     if (owner !== name) {
-      throw new Error(`address ${address} of host "${name}" is already used by host "${owner}"; set "address" explicitly`);
+      throw new Error(
+        `address ${address} of host "${name}" is already used by host "${owner}"; set "address" explicitly`,
+      );
     }
   }
 }
@@ -126,7 +128,7 @@ function specOf(attrs: Attrs): HostSpec {
 
 async function writeMarker(driver: HostDriver, attrs: Attrs, id: Value): Promise<void> {
   const marker = { name: attrs.name, driver: attrs.driver, address: attrs.address, id, created_by: "gantry" };
-  await driver.writeFile(MARKER_PATH, JSON.stringify(marker, null, 2) + "\n", 0o644);
+  await driver.writeFile(MARKER_PATH, `${JSON.stringify(marker, null, 2)}\n`, 0o644);
 }
 
 /** A computed-or-optional attribute left for the type to fill. */
@@ -136,12 +138,19 @@ function needsDefault(config: Attrs, prior: Attrs | null, key: string): boolean 
 
 export const hostType: ResourceType = {
   name: "host",
-  description: "A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated).",
+  description:
+    "A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated).",
   schema: {
-    driver: { kind: "string", description: `Host driver: ${HOST_DRIVER_NAMES.map((d) => `"${d}"`).join(" or ")}.`, required: true, forceNew: true },
+    driver: {
+      kind: "string",
+      description: `Host driver: ${HOST_DRIVER_NAMES.map((d) => `"${d}"`).join(" or ")}.`,
+      required: true,
+      forceNew: true,
+    },
     address: {
       kind: "string",
-      description: "IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16).",
+      description:
+        "IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16).",
       optional: true,
       computed: true,
       forceNew: true,
@@ -153,8 +162,17 @@ export const hostType: ResourceType = {
       computed: true,
       forceNew: true,
     },
-    name: { kind: "string", description: "Host name (default: the instance name).", optional: true, computed: true, forceNew: true },
-    options: { kind: "map", description: "Driver options (sim: latency_ms, fail_ops, unavailable, available, packages)." },
+    name: {
+      kind: "string",
+      description: "Host name (default: the instance name).",
+      optional: true,
+      computed: true,
+      forceNew: true,
+    },
+    options: {
+      kind: "map",
+      description: "Driver options (sim: latency_ms, fail_ops, unavailable, available, packages).",
+    },
     id: { kind: "string", description: "Random UUID generated at create.", computed: true },
   },
 
@@ -162,23 +180,35 @@ export const hostType: ResourceType = {
     const errs: { attribute: string; message: string }[] = [];
     const driver = config.driver;
     if (typeof driver === "string" && !(HOST_DRIVER_NAMES as readonly string[]).includes(driver)) {
-      errs.push({ attribute: "driver", message: `unknown host driver "${driver}" (known drivers: ${HOST_DRIVER_NAMES.join(", ")})` });
+      errs.push({
+        attribute: "driver",
+        message: `unknown host driver "${driver}" (known drivers: ${HOST_DRIVER_NAMES.join(", ")})`,
+      });
     }
     const address = config.address;
     if (typeof address === "string") {
       if (!isIPv4(address)) errs.push({ attribute: "address", message: `must be an IPv4 address (got "${address}")` });
       else if (driver === "local" && !isLoopback(address)) {
-        errs.push({ attribute: "address", message: `a local host needs a loopback address 127.x.y.z (got "${address}")` });
+        errs.push({
+          attribute: "address",
+          message: `a local host needs a loopback address 127.x.y.z (got "${address}")`,
+        });
       }
     }
     const root = config.root;
-    if (typeof root === "string" && !root.startsWith("/")) errs.push({ attribute: "root", message: `must be an absolute path (got "${root}")` });
+    if (typeof root === "string" && !root.startsWith("/"))
+      errs.push({ attribute: "root", message: `must be an absolute path (got "${root}")` });
     const name = config.name;
     if (typeof name === "string" && !/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
       errs.push({ attribute: "name", message: `must contain only letters, digits, ".", "_", "-" (got "${name}")` });
     }
     const options = config.options;
-    if (options !== undefined && options !== null && !isUnknown(options) && (typeof options !== "object" || Array.isArray(options))) {
+    if (
+      options !== undefined &&
+      options !== null &&
+      !isUnknown(options) &&
+      (typeof options !== "object" || Array.isArray(options))
+    ) {
       errs.push({ attribute: "options", message: "must be a map" });
     }
     return errs;

@@ -32,7 +32,8 @@ export const marathonAppType: ResourceType = {
   schema: {
     endpoints: {
       kind: "list",
-      description: "Marathon base URLs (e.g. http://master1:8080), tried in order; the next one is used when one cannot be reached.",
+      description:
+        "Marathon base URLs (e.g. http://master1:8080), tried in order; the next one is used when one cannot be reached.",
       required: true,
     },
     definition: {
@@ -41,10 +42,15 @@ export const marathonAppType: ResourceType = {
         "The app definition JSON as sent to POST /v2/apps (id, cmd or container, instances, cpus, mem, ...). A change of `id` replaces the app. Only the fields set here are compared with the live app.",
       required: true,
     },
-    wait_for_deployment: { kind: "bool", description: "Wait until Marathon's deployment of a change has finished.", default: true },
+    wait_for_deployment: {
+      kind: "bool",
+      description: "Wait until Marathon's deployment of a change has finished.",
+      default: true,
+    },
     deployment_timeout_seconds: {
       kind: "number",
-      description: "How long to wait for a deployment, and how long to retry while the app is locked by another deployment.",
+      description:
+        "How long to wait for a deployment, and how long to retry while the app is locked by another deployment.",
       default: 300,
     },
     force: {
@@ -54,7 +60,11 @@ export const marathonAppType: ResourceType = {
       default: false,
     },
     version: { kind: "string", description: "The app's version (timestamp) in Marathon.", computed: true },
-    deployment_id: { kind: "string", description: "Id of the deployment started by the last change (null when nothing was deployed).", computed: true },
+    deployment_id: {
+      kind: "string",
+      description: "Id of the deployment started by the last change (null when nothing was deployed).",
+      computed: true,
+    },
     tasks: { kind: "list", description: "Running tasks: [{host, ports, state}].", computed: true },
   },
 
@@ -66,7 +76,10 @@ export const marathonAppType: ResourceType = {
       eps.forEach((e, i) => {
         if (isUnknown(e)) return;
         if (typeof e !== "string" || !/^https?:\/\/[^/]/.test(e)) {
-          errs.push({ attribute: "endpoints", message: `endpoints[${i}] must be an http(s) URL (got ${JSON.stringify(e)})` });
+          errs.push({
+            attribute: "endpoints",
+            message: `endpoints[${i}] must be an http(s) URL (got ${JSON.stringify(e)})`,
+          });
         }
       });
     }
@@ -76,9 +89,13 @@ export const marathonAppType: ResourceType = {
         errs.push({ attribute: "definition", message: "must be an object (the Marathon app JSON)" });
       } else {
         const id = def.id;
-        if (id === undefined || id === null) errs.push({ attribute: "definition", message: 'must have an "id" (e.g. "/web")' });
+        if (id === undefined || id === null)
+          errs.push({ attribute: "definition", message: 'must have an "id" (e.g. "/web")' });
         else if (!isUnknown(id) && (typeof id !== "string" || normalizeAppId(id) === "/")) {
-          errs.push({ attribute: "definition", message: `"id" must be a non-empty string (got ${JSON.stringify(id)})` });
+          errs.push({
+            attribute: "definition",
+            message: `"id" must be a non-empty string (got ${JSON.stringify(id)})`,
+          });
         }
         // Full validation against Marathon's AppDefinition JSON schema (v1.1.1), by
         // provider/formats/marathon-app-schema.ts; only once nothing in it is unknown.
@@ -91,7 +108,8 @@ export const marathonAppType: ResourceType = {
       }
     }
     const t = config.deployment_timeout_seconds;
-    if (typeof t === "number" && !(t > 0)) errs.push({ attribute: "deployment_timeout_seconds", message: `must be positive (got ${t})` });
+    if (typeof t === "number" && !(t > 0))
+      errs.push({ attribute: "deployment_timeout_seconds", message: `must be positive (got ${t})` });
     return errs;
   },
 
@@ -109,7 +127,12 @@ export const marathonAppType: ResourceType = {
     if (!deepEqual(before ?? null, after ?? null)) {
       const idBefore = isPlainObject(before) ? before.id : undefined;
       const idAfter = isPlainObject(after) ? after.id : undefined;
-      if (isUnknown(idAfter) || (typeof idBefore === "string" && typeof idAfter === "string" && normalizeAppId(idBefore) !== normalizeAppId(idAfter))) {
+      if (
+        isUnknown(idAfter) ||
+        (typeof idBefore === "string" &&
+          typeof idAfter === "string" &&
+          normalizeAppId(idBefore) !== normalizeAppId(idAfter))
+      ) {
         requiresReplace.push("definition");
       }
       planned.version = UNKNOWN;
@@ -132,7 +155,8 @@ export const marathonAppType: ResourceType = {
     } else {
       // 409 "already exists": adopt it, changing it only when it differs.
       const live = await client.getApp(id, { signal: ctx.signal });
-      if (live === null) throw new Error(`Marathon: POST /v2/apps answered 409 for ${normalizeAppId(id)} but GET answers 404`);
+      if (live === null)
+        throw new Error(`Marathon: POST /v2/apps answered 409 for ${normalizeAppId(id)} but GET answers 404`);
       const projected = projectApp(def, live);
       if (deepEqual(projected, def)) {
         ctx.log(`adopted existing Marathon app ${normalizeAppId(id)} (already as configured)`);
@@ -166,10 +190,17 @@ export const marathonAppType: ResourceType = {
     const def = definitionOf(planned);
     if (deepEqual(prior.definition ?? null, def)) {
       // Only gantry-side settings changed (endpoints, timeouts, force): nothing to send.
-      return { ...planned, version: prior.version ?? null, deployment_id: prior.deployment_id ?? null, tasks: prior.tasks ?? [] };
+      return {
+        ...planned,
+        version: prior.version ?? null,
+        deployment_id: prior.deployment_id ?? null,
+        tasks: prior.tasks ?? [],
+      };
     }
     const r = await putWithRetry(ctx, client, planned, def);
-    ctx.log(`updated Marathon app ${normalizeAppId(def.id as string)}${r.deploymentId ? ` (deployment ${r.deploymentId})` : ""}`);
+    ctx.log(
+      `updated Marathon app ${normalizeAppId(def.id as string)}${r.deploymentId ? ` (deployment ${r.deploymentId})` : ""}`,
+    );
     await track(ctx, client, planned, r.deploymentId ? [r.deploymentId] : [], timeoutOf(planned));
     return await refreshed(ctx, client, planned, r.deploymentId);
   },
@@ -183,7 +214,10 @@ export const marathonAppType: ResourceType = {
     const r = await client.retryWhileLocked(del, {
       timeoutMs,
       signal: ctx.signal,
-      onLocked: (e) => ctx.log(`Marathon app ${normalizeAppId(id)} is locked by deployment(s) ${e.deploymentIds.join(", ")}; retrying`),
+      onLocked: (e) =>
+        ctx.log(
+          `Marathon app ${normalizeAppId(id)} is locked by deployment(s) ${e.deploymentIds.join(", ")}; retrying`,
+        ),
       // The documented DELETE /v2/apps/{id} takes no force parameter (reference: query_params []);
       // force cancels the locking deployments instead (DELETE /v2/deployments/{id}?force=true), then deletes.
       onTimeout: force
@@ -226,17 +260,26 @@ async function putWithRetry(ctx: OperationContext, client: MarathonClient, attrs
   return await client.retryWhileLocked(() => client.updateApp(id, def, { signal: ctx.signal }), {
     timeoutMs: timeoutOf(attrs),
     signal: ctx.signal,
-    onLocked: (e) => ctx.log(`Marathon app ${normalizeAppId(id)} is locked by deployment(s) ${e.deploymentIds.join(", ")}; retrying`),
+    onLocked: (e) =>
+      ctx.log(`Marathon app ${normalizeAppId(id)} is locked by deployment(s) ${e.deploymentIds.join(", ")}; retrying`),
     onTimeout: force
       ? async (e) => {
-          ctx.warn(`force: updating Marathon app ${normalizeAppId(id)} with ?force=true over deployment(s) ${e.deploymentIds.join(", ")}`);
+          ctx.warn(
+            `force: updating Marathon app ${normalizeAppId(id)} with ?force=true over deployment(s) ${e.deploymentIds.join(", ")}`,
+          );
           return await client.updateApp(id, def, { force: true, signal: ctx.signal });
         }
       : undefined,
   });
 }
 
-async function track(ctx: OperationContext, client: MarathonClient, attrs: Attrs, ids: string[], timeoutMs: number): Promise<void> {
+async function track(
+  ctx: OperationContext,
+  client: MarathonClient,
+  attrs: Attrs,
+  ids: string[],
+  timeoutMs: number,
+): Promise<void> {
   if (ids.length === 0 || !(optBool(attrs, "wait_for_deployment") ?? true)) return;
   await client.waitForDeployments(ids, {
     timeoutMs,
@@ -246,10 +289,16 @@ async function track(ctx: OperationContext, client: MarathonClient, attrs: Attrs
   ctx.log(`Marathon deployment ${ids.join(", ")} finished`);
 }
 
-async function refreshed(ctx: OperationContext, client: MarathonClient, planned: Attrs, deploymentId: string | null): Promise<Attrs> {
+async function refreshed(
+  ctx: OperationContext,
+  client: MarathonClient,
+  planned: Attrs,
+  deploymentId: string | null,
+): Promise<Attrs> {
   const def = definitionOf(planned);
   const live = await client.getApp(def.id as string, { embedTasks: true, signal: ctx.signal });
-  if (live === null) throw new Error(`Marathon app ${normalizeAppId(def.id as string)} is not there after the change (GET answers 404)`);
+  if (live === null)
+    throw new Error(`Marathon app ${normalizeAppId(def.id as string)} is not there after the change (GET answers 404)`);
   return {
     ...planned,
     version: typeof live.version === "string" ? live.version : null,
@@ -260,7 +309,9 @@ async function refreshed(ctx: OperationContext, client: MarathonClient, planned:
 
 /** Tasks as {host, ports, state}, from the embedded list or GET /v2/apps/{id}/tasks. */
 async function tasksOf(client: MarathonClient, id: string, live: MarathonApp, signal: AbortSignal): Promise<Value> {
-  const list: MarathonTask[] = Array.isArray(live.tasks) ? (live.tasks as unknown as MarathonTask[]) : ((await client.getAppTasks(id, signal)) ?? []);
+  const list: MarathonTask[] = Array.isArray(live.tasks)
+    ? (live.tasks as unknown as MarathonTask[])
+    : ((await client.getAppTasks(id, signal)) ?? []);
   return list.map((t) => ({
     host: typeof t.host === "string" ? t.host : null,
     ports: Array.isArray(t.ports) ? toValue(t.ports) : [],
@@ -272,7 +323,9 @@ async function tasksOf(client: MarathonClient, id: string, live: MarathonApp, si
 function deploymentIdsOfApp(app: MarathonApp): string[] {
   const ds = app.deployments;
   if (!Array.isArray(ds)) return [];
-  return ds.map((d) => (isPlainObject(d) && typeof d.id === "string" ? d.id : null)).filter((x): x is string => x !== null);
+  return ds
+    .map((d) => (isPlainObject(d) && typeof d.id === "string" ? d.id : null))
+    .filter((x): x is string => x !== null);
 }
 
 /**
@@ -307,7 +360,10 @@ export function projectApp(def: MarathonApp, live: MarathonApp): Value {
         const same =
           configured.length === liveValue.length &&
           configured.every(
-            (c, i) => typeof c === "string" && typeof liveValue[i] === "string" && resolveAppId(c, appId) === resolveAppId(liveValue[i] as string, appId),
+            (c, i) =>
+              typeof c === "string" &&
+              typeof liveValue[i] === "string" &&
+              resolveAppId(c, appId) === resolveAppId(liveValue[i] as string, appId),
           );
         return same ? configured : toValue(liveValue);
       }
@@ -326,5 +382,5 @@ export function resolveAppId(id: string, appId: string): string {
     if (seg === "..") parts.pop();
     else parts.push(seg);
   }
-  return "/" + parts.join("/");
+  return `/${parts.join("/")}`;
 }

@@ -8,11 +8,16 @@ import type { ResourceType } from "../../contract/resource-type.js";
 
 export const noopType: ResourceType = {
   name: "noop",
-  description: "Holds a value and changes only in state (Terraform's terraform_data): output mirrors input; triggers_replace forces replacement.",
+  description:
+    "Holds a value and changes only in state (Terraform's terraform_data): output mirrors input; triggers_replace forces replacement.",
   schema: {
     input: { kind: "any", description: "Any value; mirrored to output." },
     triggers_replace: { kind: "any", description: "Any value; a change replaces the instance.", forceNew: true },
-    output: { kind: "any", description: "The input value (unknown in the plan when input is unknown).", computed: true },
+    output: {
+      kind: "any",
+      description: "The input value (unknown in the plan when input is unknown).",
+      computed: true,
+    },
     id: { kind: "string", description: "Random UUID generated at create; kept on update.", computed: true },
   },
 

@@ -32,10 +32,15 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
     return { ...planned, installed_version: current, skipped: null };
   }
   for (const needed of stringList(planned, "requires_packages") ?? [])
-    if ((await driver.packageVersion(needed)) === null) return skip(`package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the package it requires, ${needed}, is not installed`);
+    if ((await driver.packageVersion(needed)) === null)
+      return skip(
+        `package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the package it requires, ${needed}, is not installed`,
+      );
   // no candidate: apt would refuse it too (asked once per machine, not once per host)
   if (driver.packageCandidate && (await driver.packageCandidate(name)) === null)
-    return skip(`package "${name}" cannot be installed on host "${driver.spec.name}" (${driver.spec.driver}): no installation candidate in the repositories this machine reaches`);
+    return skip(
+      `package "${name}" cannot be installed on host "${driver.spec.name}" (${driver.spec.driver}): no installation candidate in the repositories this machine reaches`,
+    );
   try {
     return { ...planned, installed_version: await driver.installPackage(name, version), skipped: null };
   } catch (e) {
@@ -47,7 +52,8 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
 async function installable(driver: HostDriver, name: string, attrs: Attrs): Promise<boolean> {
   if (!driver.packageCandidate || (await driver.packageCandidate(name)) === null) return false;
   for (const needed of stringList(attrs, "requires_packages"))
-    if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null) return false;
+    if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
+      return false;
   return true;
 }
 
@@ -59,18 +65,25 @@ export const packageType: ResourceType = hostBound({
     name: { kind: "string", description: "Debian package name.", required: true, forceNew: true },
     version: {
       kind: "string",
-      description: 'Debian version to install (apt\'s name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.',
+      description:
+        'Debian version to install (apt\'s name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.',
     },
-    purge_on_destroy: { kind: "bool", description: "Purge the package when the resource is destroyed.", default: false },
+    purge_on_destroy: {
+      kind: "bool",
+      description: "Purge the package when the resource is destroyed.",
+      default: false,
+    },
     if_unavailable: {
       kind: "string",
-      description: '"fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).',
+      description:
+        '"fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).',
       default: "fail",
       allowed: ["fail", "skip"],
     },
     requires_packages: {
       kind: "list",
-      description: "Packages that must already be installed on the host; when one is not, this package is skipped (with if_unavailable: skip) or fails.",
+      description:
+        "Packages that must already be installed on the host; when one is not, this package is skipped (with if_unavailable: skip) or fails.",
     },
     skipped: { kind: "string", description: "Why the package was not installed (null when it is).", computed: true },
     installed_version: { kind: "string", description: "Version installed on the host.", computed: true },
@@ -88,7 +101,12 @@ export const packageType: ResourceType = hostBound({
   planChange(prior, config) {
     const planned: Attrs = { ...config };
     // a package skipped before stays as recorded until refresh finds it installed or installable
-    if (prior && typeof prior.skipped === "string" && prior.installed_version === null && deepEqual(prior.version ?? null, config.version ?? null)) {
+    if (
+      prior &&
+      typeof prior.skipped === "string" &&
+      prior.installed_version === null &&
+      deepEqual(prior.version ?? null, config.version ?? null)
+    ) {
       planned.installed_version = null;
       planned.skipped = prior.skipped;
       return { planned };
@@ -96,13 +114,15 @@ export const packageType: ResourceType = hostBound({
     planned.skipped = null;
     const version = config.version;
     if (typeof version === "string" && version.endsWith("*"))
-      planned.installed_version = typeof prior?.installed_version === "string" && versionMatches(prior.installed_version, version) ? prior.installed_version : UNKNOWN;
+      planned.installed_version =
+        typeof prior?.installed_version === "string" && versionMatches(prior.installed_version, version)
+          ? prior.installed_version
+          : UNKNOWN;
     else if (typeof version === "string") planned.installed_version = version;
     else if (version === UNKNOWN) planned.installed_version = UNKNOWN;
     else planned.installed_version = prior?.installed_version ?? UNKNOWN;
     return { planned };
   },
-
 
   async preflight(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
@@ -110,7 +130,9 @@ export const packageType: ResourceType = hostBound({
     if (!driver.packageCandidate || (await driver.packageVersion(name)) !== null) return [];
     for (const needed of stringList(planned, "requires_packages"))
       if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
-        return [`package ${name} will not be installed on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${needed}, which cannot be installed here`];
+        return [
+          `package ${name} will not be installed on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${needed}, which cannot be installed here`,
+        ];
     const candidate = await driver.packageCandidate(name);
     if (candidate !== null) return [];
     const skip = planned.if_unavailable === "skip";

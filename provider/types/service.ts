@@ -8,7 +8,13 @@ import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values
 import type { HostDriver, ProcessStatus } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
-import { healthCheckAttribute, healthCheckOf, probeWithStatus, validateHealthCheck, waitHealthy } from "./health-check.js";
+import {
+  healthCheckAttribute,
+  healthCheckOf,
+  probeWithStatus,
+  validateHealthCheck,
+  waitHealthy,
+} from "./health-check.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";
 
 /** A change of any of these restarts the process. */
@@ -33,7 +39,10 @@ export const serviceType: ResourceType = hostBound({
       required: true,
     },
     args: { kind: "list", description: "Arguments." },
-    environment: { kind: "map", description: "Extra environment variables (HOST_ROOT, HOST_ADDRESS, HOST_NAME are always set)." },
+    environment: {
+      kind: "map",
+      description: "Extra environment variables (HOST_ROOT, HOST_ADDRESS, HOST_NAME are always set).",
+    },
     cwd: { kind: "string", description: "Working directory as a host path (default: the host root)." },
     ports: {
       kind: "list",
@@ -41,35 +50,57 @@ export const serviceType: ResourceType = hostBound({
       element: { kind: "number", integer: true, minimum: 1, maximum: 65535, description: "A port number." },
     },
     health_check: healthCheckAttribute,
-    state: { kind: "string", description: '"running" or "stopped".', default: "running", allowed: ["running", "stopped"] },
+    state: {
+      kind: "string",
+      description: '"running" or "stopped".',
+      default: "running",
+      allowed: ["running", "stopped"],
+    },
     restart_triggers: {
       kind: "any",
-      description: "Any value; when it changes the process is restarted (e.g. the version of the package it runs from, so an upgrade restarts it).",
+      description:
+        "Any value; when it changes the process is restarted (e.g. the version of the package it runs from, so an upgrade restarts it).",
     },
     reload_triggers: {
       kind: "any",
-      description: "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal instead of being restarted (e.g. the checksum of its configuration).",
+      description:
+        "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal instead of being restarted (e.g. the checksum of its configuration).",
     },
-    reload_signal: { kind: "string", description: "Signal that makes the process reload its configuration.", default: "SIGHUP" },
+    reload_signal: {
+      kind: "string",
+      description: "Signal that makes the process reload its configuration.",
+      default: "SIGHUP",
+    },
     requires_packages: {
       kind: "list",
-      description: "Packages the program comes from. When one is not installed on the host, the service is not started, and plan, apply and show say so.",
+      description:
+        "Packages the program comes from. When one is not installed on the host, the service is not started, and plan, apply and show say so.",
     },
     pid: { kind: "number", description: "Process id (null when stopped).", computed: true },
     status: {
       kind: "string",
-      description: "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\"); it changes on its own (which member leads), so a change is not drift.",
+      description:
+        "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\"); it changes on its own (which member leads), so a change is not drift.",
       computed: true,
       volatile: true,
     },
-    blocked: { kind: "string", description: "Why the service is not started (a package it requires is not installed); null when it can run.", computed: true },
-    started_at: { kind: "string", description: "Start time of the process (ISO 8601; null when stopped).", computed: true },
+    blocked: {
+      kind: "string",
+      description: "Why the service is not started (a package it requires is not installed); null when it can run.",
+      computed: true,
+    },
+    started_at: {
+      kind: "string",
+      description: "Start time of the process (ISO 8601; null when stopped).",
+      computed: true,
+    },
     healthy: { kind: "bool", description: "Running and passing its health check.", computed: true },
   },
 
   validate(config) {
     const errs: { attribute: string; message: string }[] = [];
-    for (const m of validateHealthCheck(config.health_check, config.ports)) errs.push({ attribute: "health_check", message: m });
+    for (const m of validateHealthCheck(config.health_check, config.ports))
+      errs.push({ attribute: "health_check", message: m });
     const name = config.name;
     if (typeof name === "string" && !/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
       errs.push({ attribute: "name", message: `must contain only letters, digits, ".", "_", "-" (got "${name}")` });
@@ -83,7 +114,11 @@ export const serviceType: ResourceType = hostBound({
     if (isUnset(planned.state)) planned.state = "running";
     planned.status = prior?.status ?? null;
     planned.blocked = prior?.blocked ?? null;
-    if (prior && typeof prior.blocked === "string" && RESTART_ATTRIBUTES.every((k) => deepEqual(prior[k] ?? null, config[k] ?? null))) {
+    if (
+      prior &&
+      typeof prior.blocked === "string" &&
+      RESTART_ATTRIBUTES.every((k) => deepEqual(prior[k] ?? null, config[k] ?? null))
+    ) {
       // still blocked (refresh re-checks): nothing to do until the package is there
       planned.healthy = prior.healthy ?? false;
       planned.pid = prior.pid ?? null;
@@ -111,13 +146,18 @@ export const serviceType: ResourceType = hostBound({
     return { planned };
   },
 
-
   async preflight(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
     const out: string[] = [];
     for (const pkg of stringList(planned, "requires_packages"))
-      if ((await driver.packageVersion(pkg)) === null && driver.packageCandidate && (await driver.packageCandidate(pkg)) === null)
-        out.push(`service ${String(planned.name)} will not be started on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${pkg}, which cannot be installed here; its configuration is still written`);
+      if (
+        (await driver.packageVersion(pkg)) === null &&
+        driver.packageCandidate &&
+        (await driver.packageCandidate(pkg)) === null
+      )
+        out.push(
+          `service ${String(planned.name)} will not be started on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${pkg}, which cannot be installed here; its configuration is still written`,
+        );
     return out;
   },
 
@@ -161,13 +201,19 @@ export const serviceType: ResourceType = hostBound({
       return stoppedAttrs(planned);
     }
     const changed = RESTART_ATTRIBUTES.filter((k) => !deepEqual(prior[k] ?? null, planned[k] ?? null));
-    if (st.running && changed.length === 0 && !deepEqual(prior.reload_triggers ?? null, planned.reload_triggers ?? null) && driver.signalProcess) {
+    if (
+      st.running &&
+      changed.length === 0 &&
+      !deepEqual(prior.reload_triggers ?? null, planned.reload_triggers ?? null) &&
+      driver.signalProcess
+    ) {
       const signal = optString(planned, "reload_signal") ?? "SIGHUP";
       ctx.log(`reloading "${name}" (${signal}): reload_triggers changed`);
       await driver.signalProcess(name, signal);
       const hc = healthCheckOf(planned.health_check, numberList(planned, "ports"));
       const reason = await waitHealthy(driver, name, hc, ctx.signal);
-      if (reason !== null) throw new Error(`service "${name}" on ${driver.describe} is unhealthy after reload: ${reason}`);
+      if (reason !== null)
+        throw new Error(`service "${name}" on ${driver.describe} is unhealthy after reload: ${reason}`);
       const now = await driver.inspectProcess(name);
       const status = hc ? (await probeWithStatus(driver, hc, ctx.signal)).status : null;
       return { ...runningAttrs(planned, now.running ? now : st), healthy: true, status, blocked: null };
@@ -189,7 +235,8 @@ export const serviceType: ResourceType = hostBound({
     const name = reqString(prior, "name");
     await driver.stopProcess(name);
     const st = await driver.inspectProcess(name);
-    if (st.running) throw new Error(`process "${name}" is still running on ${driver.describe} (pid ${st.pid}) after stop`);
+    if (st.running)
+      throw new Error(`process "${name}" is still running on ${driver.describe} (pid ${st.pid}) after stop`);
   },
 });
 

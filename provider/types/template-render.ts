@@ -7,11 +7,15 @@ import { containsUnknown, UNKNOWN, type Value } from "../../contract/values.js";
 const PLACEHOLDER = /\$\$\{|\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}/g;
 
 /** The rendered text, or UNKNOWN when a used variable is not known yet. Throws on an undefined variable. */
-export function renderTemplate(text: string, vars: Record<string, Value>, templateName: string): string | typeof UNKNOWN {
+export function renderTemplate(
+  text: string,
+  vars: Record<string, Value>,
+  templateName: string,
+): string | typeof UNKNOWN {
   let unknown = false;
   const out = text.replace(PLACEHOLDER, (whole, name: string | undefined) => {
     if (name === undefined) return "${"; // "$${" escape
-    if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+    if (!Object.hasOwn(vars, name)) {
       throw new Error(`template ${templateName}: variable "${name}" is not set in vars`);
     }
     const v = vars[name]!;

@@ -13,8 +13,12 @@ import { gantry } from "../cli/cli-harness.js";
 import { reference, referencePath, tempDir } from "./harness.js";
 
 const SAMPLES = ["bde-mesos_cluster.json", "bde-mesos_full_cluster.json"] as const;
-const spec = reference<{ node_group_fields: Record<string, unknown>; mesos_roles: string[] }>("bde-mesos-cluster-spec.json");
-const types = reference<{ instance_types: Record<string, { cpu: number; memory_mb: number }> }>("bde-instance-types.json");
+const spec = reference<{ node_group_fields: Record<string, unknown>; mesos_roles: string[] }>(
+  "bde-mesos-cluster-spec.json",
+);
+const types = reference<{ instance_types: Record<string, { cpu: number; memory_mb: number }> }>(
+  "bde-instance-types.json",
+);
 
 interface BdeGroup {
   name: string;
@@ -47,7 +51,9 @@ for (const sample of SAMPLES) {
     const imp = gantry(["import", "bde", referencePath(sample), "-o", out]);
     assert.is(imp.code, 0, imp.stderr);
     assert.ok(existsSync(out));
-    const doc = parse(readFileSync(out, "utf8")) as { resources: Record<string, { node_groups: Record<string, unknown>[]; host_pools: Record<string, unknown>[] }> };
+    const doc = parse(readFileSync(out, "utf8")) as {
+      resources: Record<string, { node_groups: Record<string, unknown>[]; host_pools: Record<string, unknown>[] }>;
+    };
     const [key] = Object.keys(doc.resources);
     assert.match(key, /^cluster\./);
     const bp = doc.resources[key];
@@ -67,7 +73,10 @@ for (const sample of SAMPLES) {
       assert.is(mine.ha, g.haFlag === "on" || g.haFlag === "ft");
     });
     // one host per node
-    assert.is(bp.host_pools[0].count, groups.reduce((n, g) => n + g.instanceNum, 0));
+    assert.is(
+      bp.host_pools[0].count,
+      groups.reduce((n, g) => n + g.instanceNum, 0),
+    );
 
     const plan = gantry(["plan", "--no-color", dir]);
     assert.is(plan.code, 0, plan.stderr);
@@ -77,7 +86,11 @@ for (const sample of SAMPLES) {
     assert.not.match(plan.stderr, /ZooKeeper members is an even number/, "3 ZooKeeper members: no warning");
     assert.not.match(plan.stderr, /Error/);
     // BDE's quorum of 1 for 2 masters is not what gantry writes
-    const quorums = [...plan.stdout.matchAll(/_mesos_master_quorum\["master-\d+"\] will be created\n.*\n\s+\+ content = <<-EOT\n\s+(\S+)\n/g)].map((m) => m[1]);
+    const quorums = [
+      ...plan.stdout.matchAll(
+        /_mesos_master_quorum\["master-\d+"\] will be created\n.*\n\s+\+ content = <<-EOT\n\s+(\S+)\n/g,
+      ),
+    ].map((m) => m[1]);
     assert.equal(quorums, ["2", "2"], "quorum 2 of 2 on both masters");
   });
 }
@@ -90,12 +103,16 @@ test("a *.bde.json copied into a configuration directory plans directly (exit 0,
   assert.match(plan.stdout, /Plan: \d+ to add, 0 to change, 0 to destroy\./);
   assert.match(plan.stdout, /cluster\.mesos_full_cluster/);
   // every role of the spec became services
-  for (const svc of ["zookeeper", "mesos-master", "mesos-slave", "marathon", "chronos", "dockerd"]) assert.match(plan.stdout, new RegExp(`name\\s+= "${svc}"`), svc);
+  for (const svc of ["zookeeper", "mesos-master", "mesos-slave", "marathon", "chronos", "dockerd"])
+    assert.match(plan.stdout, new RegExp(`name\\s+= "${svc}"`), svc);
   assert.match(plan.stderr, EVEN_MASTERS);
   assert.match(plan.stderr, /mesos_full_cluster\.bde\.json line \d+, column \d+/);
   // it planned the same resources as the imported YAML would
   const dir2 = tempDir("bde-direct-yaml");
-  assert.is(gantry(["import", "bde", join(dir, "mesos_full_cluster.bde.json"), "-o", join(dir2, "c.gantry.yaml")]).code, 0);
+  assert.is(
+    gantry(["import", "bde", join(dir, "mesos_full_cluster.bde.json"), "-o", join(dir2, "c.gantry.yaml")]).code,
+    0,
+  );
   const plan2 = gantry(["plan", "--no-color", dir2]);
   assert.is(/Plan: (\d+) to add/.exec(plan2.stdout)?.[1], /Plan: (\d+) to add/.exec(plan.stdout)?.[1]);
 });

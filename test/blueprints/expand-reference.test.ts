@@ -35,20 +35,32 @@ const mesosRef = reference<{
   agent: MesosFlagRow[];
   common: MesosFlagRow[];
   accepted_names: { "mesos-master": string[]; "mesos-agent": string[] };
-  package_conventions: { env_to_flag: { master: Record<string, string>; slave: Record<string, string> }; zk_file: { path: string } };
+  package_conventions: {
+    env_to_flag: { master: Record<string, string>; slave: Record<string, string> };
+    zk_file: { path: string };
+  };
 }>("mesos-flags.json");
 const marathonRef = reference<{ accepted_names: string[] }>("marathon-flags.json");
-const chronosRef = reference<{ accepted_names: string[]; api: { job_fields: { name: string }[]; job_fields_outside_table: { name: string }[] } }>("chronos-flags.json");
-const zkRef = reference<{ keys: { key: string; set_via: string }[]; admin_server: { default_port: number } }>("zookeeper-config.json");
+const chronosRef = reference<{
+  accepted_names: string[];
+  api: { job_fields: { name: string }[]; job_fields_outside_table: { name: string }[] };
+}>("chronos-flags.json");
+const zkRef = reference<{ keys: { key: string; set_via: string }[]; admin_server: { default_port: number } }>(
+  "zookeeper-config.json",
+);
 const appSchema = reference<Record<string, unknown>>("marathon-app-definition.schema.json");
 
 type Daemon = "mesos-master" | "mesos-agent";
 function mesosRows(d: Daemon): Map<string, MesosFlagRow> {
   const out = new Map<string, MesosFlagRow>();
-  for (const r of [...(d === "mesos-master" ? mesosRef.master : mesosRef.agent), ...mesosRef.common]) for (const n of [r.name, ...(r.aliases ?? [])]) out.set(n, r);
+  for (const r of [...(d === "mesos-master" ? mesosRef.master : mesosRef.agent), ...mesosRef.common])
+    for (const n of [r.name, ...(r.aliases ?? [])]) out.set(n, r);
   return out;
 }
-const ROWS: Record<Daemon, Map<string, MesosFlagRow>> = { "mesos-master": mesosRows("mesos-master"), "mesos-agent": mesosRows("mesos-agent") };
+const ROWS: Record<Daemon, Map<string, MesosFlagRow>> = {
+  "mesos-master": mesosRows("mesos-master"),
+  "mesos-agent": mesosRows("mesos-agent"),
+};
 
 /**
  * The flag a file under /etc/mesos-master or /etc/mesos-slave stands for (the
@@ -65,9 +77,12 @@ function mesosFileProblems(daemon: Daemon, rel: string): string[] {
     name = name.slice(1).replace(/^no-/, "");
   }
   const problems: string[] = [];
-  if (!mesosRef.accepted_names[daemon].includes(name)) problems.push(`${daemon}: "${rel}" names no accepted flag ("${name}")`);
-  if (rel.includes("/") && !["attributes", "resources"].includes(first)) problems.push(`${daemon}: "${rel}" is in a subdirectory the wrapper does not read`);
-  if (boolean && !ROWS[daemon].get(name)?.negatable) problems.push(`${daemon}: "?${name}" but the flag is not negatable`);
+  if (!mesosRef.accepted_names[daemon].includes(name))
+    problems.push(`${daemon}: "${rel}" names no accepted flag ("${name}")`);
+  if (rel.includes("/") && !["attributes", "resources"].includes(first))
+    problems.push(`${daemon}: "${rel}" is in a subdirectory the wrapper does not read`);
+  if (boolean && !ROWS[daemon].get(name)?.negatable)
+    problems.push(`${daemon}: "?${name}" but the flag is not negatable`);
   return problems;
 }
 
@@ -76,10 +91,19 @@ function mesosFlagsSet(files: PlannedFile[], node: string, daemon: Daemon): Map<
   const dir = daemon === "mesos-master" ? "/etc/mesos-master/" : "/etc/mesos-slave/";
   const envFile = daemon === "mesos-master" ? "/etc/default/mesos-master" : "/etc/default/mesos-slave";
   const envToFlag = mesosRef.package_conventions.env_to_flag[daemon === "mesos-master" ? "master" : "slave"];
-  const zkFile = files.find((f) => f.node === node && f.path === mesosRef.package_conventions.zk_file.path)?.content.trim();
+  const zkFile = files
+    .find((f) => f.node === node && f.path === mesosRef.package_conventions.zk_file.path)
+    ?.content.trim();
   const out = new Map<string, string>();
   for (const f of files.filter((x) => x.node === node)) {
-    if (f.path.startsWith(dir)) out.set(f.path.slice(dir.length).split("/")[0].replace(/^\?(no-)?/, ""), f.content.trim());
+    if (f.path.startsWith(dir))
+      out.set(
+        f.path
+          .slice(dir.length)
+          .split("/")[0]
+          .replace(/^\?(no-)?/, ""),
+        f.content.trim(),
+      );
     if (f.path === envFile)
       for (const line of f.content.split("\n")) {
         const m = /^([A-Z_]+)=(.*)$/.exec(line);
@@ -95,7 +119,11 @@ function mesosFlagsSet(files: PlannedFile[], node: string, daemon: Daemon): Map<
 const zkKeys = zkRef.keys;
 function zooCfgKeyProblem(key: string): string | undefined {
   const exact = zkKeys.find((k) => k.key === key);
-  const pattern = zkKeys.find((k) => /\.(x|N)$/.test(k.key) && new RegExp(`^${k.key.replace(/\./g, "\\.").replace(/\\\.(x|N)$/, "\\.\\d+")}$`).test(key));
+  const pattern = zkKeys.find(
+    (k) =>
+      /\.(x|N)$/.test(k.key) &&
+      new RegExp(`^${k.key.replace(/\./g, "\\.").replace(/\\\.(x|N)$/, "\\.\\d+")}$`).test(key),
+  );
   const row = exact ?? pattern;
   if (!row) return `zoo.cfg key "${key}" is not a documented key`;
   if (row.set_via === "sysprop only") return `zoo.cfg key "${key}" is a system property only`;
@@ -125,8 +153,10 @@ const validateApp = ajv.compile(draft4);
 function checkMesosFiles(files: PlannedFile[]): void {
   const problems: string[] = [];
   for (const f of files) {
-    if (f.path.startsWith("/etc/mesos-master/")) problems.push(...mesosFileProblems("mesos-master", f.path.slice("/etc/mesos-master/".length)));
-    if (f.path.startsWith("/etc/mesos-slave/")) problems.push(...mesosFileProblems("mesos-agent", f.path.slice("/etc/mesos-slave/".length)));
+    if (f.path.startsWith("/etc/mesos-master/"))
+      problems.push(...mesosFileProblems("mesos-master", f.path.slice("/etc/mesos-master/".length)));
+    if (f.path.startsWith("/etc/mesos-slave/"))
+      problems.push(...mesosFileProblems("mesos-agent", f.path.slice("/etc/mesos-slave/".length)));
   }
   assert.equal(problems, []);
 }
@@ -140,14 +170,21 @@ function checkZooKeeper(files: PlannedFile[], expectMembers: number): void {
     assert.match(f.content, /^\d+\n$/, `myid of ${f.node} is a single line with the id`);
     return Number(f.content.trim());
   });
-  assert.equal([...ids].sort((a, b) => a - b), Array.from({ length: expectMembers }, (_, i) => i + 1), "ids 1..n, unique");
+  assert.equal(
+    [...ids].sort((a, b) => a - b),
+    Array.from({ length: expectMembers }, (_, i) => i + 1),
+    "ids 1..n, unique",
+  );
   for (const cfg of cfgs) {
     const props = parseProps(cfg.content);
     const problems = [...props.keys()].map(zooCfgKeyProblem).filter(Boolean);
     assert.equal(problems, [], `zoo.cfg of ${cfg.node}`);
     const servers = [...props].filter(([k]) => /^server\.\d+$/.test(k));
     assert.is(servers.length, expectMembers, `server.N lines complete on ${cfg.node}`);
-    assert.equal(servers.map(([k]) => Number(k.slice(7))).sort((a, b) => a - b), Array.from({ length: expectMembers }, (_, i) => i + 1));
+    assert.equal(
+      servers.map(([k]) => Number(k.slice(7))).sort((a, b) => a - b),
+      Array.from({ length: expectMembers }, (_, i) => i + 1),
+    );
     const myid = Number(myids.find((m) => m.node === cfg.node)!.content.trim());
     assert.ok(myid >= 1 && myid <= 255);
     const own = props.get(`server.${myid}`);
@@ -159,7 +196,12 @@ function checkZooKeeper(files: PlannedFile[], expectMembers: number): void {
     assert.ok(props.has("4lw.commands.whitelist"), "4lw.commands.whitelist present");
     // AdminServer off or not on 8080 (Marathon's port)
     const adminOn = props.get("admin.enableServer") !== "false";
-    if (adminOn) assert.is.not(Number(props.get("admin.serverPort") ?? zkRef.admin_server.default_port), 8080, "AdminServer not on 8080");
+    if (adminOn)
+      assert.is.not(
+        Number(props.get("admin.serverPort") ?? zkRef.admin_server.default_port),
+        8080,
+        "AdminServer not on 8080",
+      );
   }
 }
 
@@ -194,12 +236,20 @@ function checkConfDirs(files: PlannedFile[]): { marathon: number; chronos: numbe
     if (f.path.startsWith("/etc/marathon/conf/")) {
       marathon++;
       const n = nameOf(f.path.slice("/etc/marathon/conf/".length));
-      if (!marathonRef.accepted_names.includes(n) && !(n.startsWith("disable_") && marathonRef.accepted_names.includes(n.slice(8)))) problems.push(`marathon: ${n}`);
+      if (
+        !marathonRef.accepted_names.includes(n) &&
+        !(n.startsWith("disable_") && marathonRef.accepted_names.includes(n.slice(8)))
+      )
+        problems.push(`marathon: ${n}`);
     }
     if (f.path.startsWith("/etc/chronos/conf/")) {
       chronos++;
       const n = nameOf(f.path.slice("/etc/chronos/conf/".length));
-      if (!chronosRef.accepted_names.includes(n) && !(n.startsWith("disable_") && chronosRef.accepted_names.includes(n.slice(8)))) problems.push(`chronos: ${n}`);
+      if (
+        !chronosRef.accepted_names.includes(n) &&
+        !(n.startsWith("disable_") && chronosRef.accepted_names.includes(n.slice(8)))
+      )
+        problems.push(`chronos: ${n}`);
     }
   }
   assert.equal(problems, []);
@@ -238,13 +288,20 @@ const both = async () => [await exampleLocal, await example];
 
 test("example (local and sim hosts): plans, no even-ensemble warnings, and expands into every kind of resource", async () => {
   for (const { plan, warnings } of await both()) {
-    assert.equal(warnings.filter((w) => /even number/.test(w.summary)), []);
+    assert.equal(
+      warnings.filter((w) => /even number/.test(w.summary)),
+      [],
+    );
     const types = new Set(plan.changes.map((c) => c.type));
-    for (const t of ["host", "package", "file", "service", "haproxy_config", "cluster"]) assert.ok(types.has(t), `has ${t}`);
+    for (const t of ["host", "package", "file", "service", "haproxy_config", "cluster"])
+      assert.ok(types.has(t), `has ${t}`);
     assert.ok(plan.changes.every((c) => c.action === "create"));
   }
   const sim = new Set((await example).plan.changes.map((c) => c.type));
-  assert.ok(sim.has("marathon_app") && sim.has("chronos_job"), "on sim hosts, apps and jobs through the frameworks' APIs");
+  assert.ok(
+    sim.has("marathon_app") && sim.has("chronos_job"),
+    "on sim hosts, apps and jobs through the frameworks' APIs",
+  );
 });
 
 test("example: every /etc/mesos-master and /etc/mesos-slave file names an accepted flag of its daemon", async () => {
@@ -264,7 +321,10 @@ test("the ?/no- rules of the reference: the checker itself accepts and refuses w
   assert.is(mesosFileProblems("mesos-master", "containerizers").length, 1, "an agent flag in the master's dir");
   assert.is(mesosFileProblems("mesos-master", "?quorum").length, 1, "quorum is not negatable");
   assert.ok(zooCfgKeyProblem("server.12") === undefined && zooCfgKeyProblem("bogus") !== undefined);
-  assert.ok(zooCfgKeyProblem("zookeeper.admin.enableServer") !== undefined || zkKeys.every((k) => k.key !== "zookeeper.admin.enableServer"));
+  assert.ok(
+    zooCfgKeyProblem("zookeeper.admin.enableServer") !== undefined ||
+      zkKeys.every((k) => k.key !== "zookeeper.admin.enableServer"),
+  );
 });
 
 test("example: required flags are set (files or /etc/mesos/zk + /etc/default) and quorum = floor(3/2)+1", async () => {
@@ -281,7 +341,8 @@ test("example: Chronos listens on the package's 4400, Marathon on 8080 (no clash
   const files = plannedFiles((await example).plan);
   assert.is(files.filter((x) => x.path === "/etc/chronos/conf/http_port").length, 3);
   for (const f of files.filter((x) => x.path === "/etc/chronos/conf/http_port")) assert.is(f.content.trim(), "4400");
-  for (const f of files.filter((x) => x.path === "/etc/marathon/conf/http_port")) assert.is.not(f.content.trim(), "4400");
+  for (const f of files.filter((x) => x.path === "/etc/marathon/conf/http_port"))
+    assert.is.not(f.content.trim(), "4400");
 });
 
 test("example: zoo.cfg keys documented, none sysprop-only; myid = own server.N; 4lw whitelist; AdminServer not on 8080", async () => {
@@ -318,7 +379,11 @@ test("example: every chronos_job has name, command and schedule (and only docume
     for (const f of ["name", "command", "schedule"]) assert.type(job[f], "string", `${j.address} ${f}`);
     assert.match(String(job.schedule), /^R\d*\/[^/]*\/P/);
     assert.is(String(j.key), job.name);
-    assert.equal(Object.keys(job).filter((k) => !fields.has(k)), [], "undocumented job fields");
+    assert.equal(
+      Object.keys(job).filter((k) => !fields.has(k)),
+      [],
+      "undocumented job fields",
+    );
   }
 });
 
@@ -328,11 +393,17 @@ test("example: haproxy_config routes reference the marathon_app's tasks", async 
   const apps = plan.changes.filter((c) => c.type === "marathon_app");
   assert.is(cfgs.length, 1);
   const routed = (cfgs[0].after!.apps as { id: string; service_port: number }[]).map((a) => a.id);
-  assert.equal(routed, apps.map((a) => (a.after!.definition as { id: string }).id));
+  assert.equal(
+    routed,
+    apps.map((a) => (a.after!.definition as { id: string }).id),
+  );
   // tasks are the marathon_app's computed tasks: a reference to them, so unknown until apply
   assert.ok(cfgs[0].deferred, "haproxy_config waits for the marathon_app's tasks");
   const refs: string[] = [];
-  JSON.stringify(config.resources.get(cfgs[0].resourceKey)!.properties.apps.value, (k, v) => (k === "text" && typeof v === "string" && refs.push(v), v));
+  JSON.stringify(
+    config.resources.get(cfgs[0].resourceKey)!.properties.apps.value,
+    (k, v) => (k === "text" && typeof v === "string" && refs.push(v), v),
+  );
   assert.ok(refs.includes(`marathon_app.${apps[0].name}["web"].tasks`), refs.join(", "));
   const service = (cfgs[0].after!.apps as { service_port: number }[])[0].service_port;
   const portDefs = (apps[0].after!.definition as { portDefinitions: { port: number }[] }).portDefinitions;
@@ -355,7 +426,9 @@ for (const [n, quorum] of [
           host_pools: [simPool(2 * n + 2, `127.0.86.${10 + n * 20}`)],
           node_groups: [
             group("zookeeper", ["zookeeper"], n, { placement: { instance_per_host: 1 } }),
-            group("master", ["mesos_master", "mesos_marathon", "mesos_chronos"], n, { placement: { instance_per_host: 1 } }),
+            group("master", ["mesos_master", "mesos_marathon", "mesos_chronos"], n, {
+              placement: { instance_per_host: 1 },
+            }),
             group("agent", ["mesos_slave"], 2, { placement: { instance_per_host: 1 } }),
           ],
         }),
@@ -371,7 +444,15 @@ for (const [n, quorum] of [
     checkConfDirs(files);
     checkPorts(plan);
     // every zk connect string names all n members
-    for (const f of files.filter((x) => x.path === "/etc/mesos/zk")) assert.is(f.content.trim().replace(/^zk:\/\//, "").split("/")[0].split(",").length, n);
+    for (const f of files.filter((x) => x.path === "/etc/mesos/zk"))
+      assert.is(
+        f.content
+          .trim()
+          .replace(/^zk:\/\//, "")
+          .split("/")[0]
+          .split(",").length,
+        n,
+      );
   });
 }
 

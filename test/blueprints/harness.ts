@@ -30,7 +30,8 @@ export function tempDir(label = "bp"): string {
 export function exampleCopy(): string {
   const dir = tempDir("example");
   for (const name of readdirSync(EXAMPLE_DIR))
-    if (!name.startsWith(".") && !name.startsWith("gantry.tfstate") && statSync(join(EXAMPLE_DIR, name)).isFile()) cpSync(join(EXAMPLE_DIR, name), join(dir, name));
+    if (!name.startsWith(".") && !name.startsWith("gantry.tfstate") && statSync(join(EXAMPLE_DIR, name)).isFile())
+      cpSync(join(EXAMPLE_DIR, name), join(dir, name));
   return dir;
 }
 
@@ -103,7 +104,8 @@ export { diagnosticsOf } from "../templates/helpers.js";
 /** The diagnostic's line/column (resolved as the CLI prints it). */
 export function position(d: Diagnostic, dir: string): { line: number; column: number } | undefined {
   if (!d.origin) return undefined;
-  if (d.origin.line !== undefined && d.origin.column !== undefined) return { line: d.origin.line, column: d.origin.column };
+  if (d.origin.line !== undefined && d.origin.column !== undefined)
+    return { line: d.origin.line, column: d.origin.column };
   return locate(d.origin, dir);
 }
 
@@ -121,7 +123,17 @@ export function clusterYaml(name: string, props: Record<string, unknown>, extra:
 }
 
 /** Simulated inventory: `count` hosts sim-<n> from address_start. */
-export function simPool(count: number, addressStart: string, opts: { cpus?: number; memory_mb?: number; prefix?: string; racks?: string[]; options?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function simPool(
+  count: number,
+  addressStart: string,
+  opts: {
+    cpus?: number;
+    memory_mb?: number;
+    prefix?: string;
+    racks?: string[];
+    options?: Record<string, unknown>;
+  } = {},
+): Record<string, unknown> {
   return {
     driver: "sim",
     count,
@@ -135,7 +147,12 @@ export function simPool(count: number, addressStart: string, opts: { cpus?: numb
 }
 
 /** A node group map for YAML. */
-export function group(name: string, roles: string[], instances: number | string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function group(
+  name: string,
+  roles: string[],
+  instances: number | string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { name, roles, instances, instance_type: "SMALL", ...extra };
 }
 

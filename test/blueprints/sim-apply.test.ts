@@ -32,7 +32,14 @@ const yaml = clusterYaml(
       rack: `r${(i % 3) + 1}`,
     })),
     node_groups: [
-      { name: "zookeeper", roles: ["zookeeper"], instances: 3, instance_type: "SMALL", ha: true, placement: { instance_per_host: 1, group_racks: { type: "ROUNDROBIN", racks: ["r1", "r2", "r3"] } } },
+      {
+        name: "zookeeper",
+        roles: ["zookeeper"],
+        instances: 3,
+        instance_type: "SMALL",
+        ha: true,
+        placement: { instance_per_host: 1, group_racks: { type: "ROUNDROBIN", racks: ["r1", "r2", "r3"] } },
+      },
       {
         name: "master",
         roles: ["mesos_master", "mesos_marathon", "mesos_chronos"],
@@ -41,7 +48,15 @@ const yaml = clusterYaml(
         ha: true,
         placement: { instance_per_host: 1, group_associations: [{ reference: "zookeeper", type: "STRICT" }] },
       },
-      { name: "agent", roles: ["mesos_slave", "mesos_docker"], instances: 3, instance_type: "MEDIUM", max_batch_size: 1, min_in_service: 2, placement: { instance_per_host: 1 } },
+      {
+        name: "agent",
+        roles: ["mesos_slave", "mesos_docker"],
+        instances: 3,
+        instance_type: "MEDIUM",
+        max_batch_size: 1,
+        min_in_service: 2,
+        placement: { instance_per_host: 1 },
+      },
       { name: "lb", roles: ["haproxy"], instances: 1, instance_type: "SMALL" },
     ],
     apps: [
@@ -52,11 +67,30 @@ const yaml = clusterYaml(
         cpus: 0.1,
         mem: 64,
         portDefinitions: [{ port: 10000, protocol: "tcp", name: "http" }],
-        healthChecks: [{ protocol: "HTTP", path: "/", portIndex: 0, gracePeriodSeconds: 30, intervalSeconds: 10, maxConsecutiveFailures: 3 }],
+        healthChecks: [
+          {
+            protocol: "HTTP",
+            path: "/",
+            portIndex: 0,
+            gracePeriodSeconds: 30,
+            intervalSeconds: 10,
+            maxConsecutiveFailures: 3,
+          },
+        ],
         labels: { HAPROXY_GROUP: "external" },
       },
     ],
-    jobs: [{ name: "nightly-cleanup", command: "find /tmp -type f -mtime +7 -delete", schedule: "R/2026-12-01T02:00:00Z/PT24H", epsilon: "PT15M", owner: "ops@example.com", cpus: 0.1, mem: 32 }],
+    jobs: [
+      {
+        name: "nightly-cleanup",
+        command: "find /tmp -type f -mtime +7 -delete",
+        schedule: "R/2026-12-01T02:00:00Z/PT24H",
+        epsilon: "PT15M",
+        owner: "ops@example.com",
+        cpus: 0.1,
+        mem: 32,
+      },
+    ],
     routes: [{ app: "/web", service_port: 10000, mode: "http" }],
   },
   { variables: { web_instances: { type: "number", default: 3 } } },
@@ -114,10 +148,16 @@ test.before(async () => {
   resetTestEngine().hosts.simFabric;
   marathonClientDefaults.pollMs = 20;
   const first = await planDir(dir);
-  const endpoints = first.plan.changes.find((c) => c.address === "cluster.sim")!.after!.endpoints as { marathon: string[]; chronos: string[] };
+  const endpoints = first.plan.changes.find((c) => c.address === "cluster.sim")!.after!.endpoints as {
+    marathon: string[];
+    chronos: string[];
+  };
   masters = endpoints.marathon.map((u) => new URL(u).hostname);
   assert.is(masters.length, 3);
-  assert.equal(endpoints.chronos.map((u) => new URL(u).hostname), masters);
+  assert.equal(
+    endpoints.chronos.map((u) => new URL(u).hostname),
+    masters,
+  );
   const m = await marathon.start();
   const c = await chronos.start();
   for (const a of masters) relays.push(await relay(a, 8080, m), await relay(a, 4400, c));
@@ -150,13 +190,19 @@ test("apply everything: the app exists in Marathon, the job in Chronos, nothing 
 
 test("haproxy_config: backend web_10000 with one server line per task Marathon reports; passes the real haproxy -c", async () => {
   const content = await haproxyContent();
-  const tasks = (await (await fetch(`http://${masters[0]}:8080/v2/apps/web/tasks`)).json()) as { tasks: { host: string; ports: number[] }[] };
+  const tasks = (await (await fetch(`http://${masters[0]}:8080/v2/apps/web/tasks`)).json()) as {
+    tasks: { host: string; ports: number[] }[];
+  };
   assert.is(tasks.tasks.length, 3);
   assert.match(content, /^frontend web_10000$/m);
   assert.match(content, /^backend web_10000$/m);
   const servers = backendServers(content, "web_10000");
   assert.is(servers.length, tasks.tasks.length, servers.join("\n"));
-  for (const t of tasks.tasks) assert.ok(servers.some((s) => s.includes(` ${t.host}:${t.ports[0]} `) || s.endsWith(` ${t.host}:${t.ports[0]}`)), `server for ${t.host}:${t.ports[0]}`);
+  for (const t of tasks.tasks)
+    assert.ok(
+      servers.some((s) => s.includes(` ${t.host}:${t.ports[0]} `) || s.endsWith(` ${t.host}:${t.ports[0]}`)),
+      `server for ${t.host}:${t.ports[0]}`,
+    );
   assert.match(content, /balance roundrobin/);
   assert.match(content, /bind \S*:10000/);
   assert.ok(existsSync(HAPROXY), `${HAPROXY} is installed`);
@@ -168,7 +214,10 @@ test("haproxy_config: backend web_10000 with one server line per task Marathon r
 
 test("re-plan after apply shows no changes", async () => {
   const { plan } = await planDir(dir);
-  assert.equal(changed(plan).map((c) => `${c.address} ${c.action}`), []);
+  assert.equal(
+    changed(plan).map((c) => `${c.address} ${c.action}`),
+    [],
+  );
 });
 
 test("scaling web 3 → 5: the plan updates the marathon_app (and nothing but what follows from its tasks); after apply HAProxy has 5 servers", async () => {
@@ -179,16 +228,27 @@ test("scaling web 3 → 5: the plan updates the marathon_app (and nothing but wh
   assert.is(app!.action, "update");
   const others = ch.filter((c) => c !== app);
   // only the HAProxy configuration (its tasks come from the app) and the haproxy service's reload may follow
-  for (const c of others) assert.ok(c.type === "haproxy_config" || (c.type === "service" && /haproxy/.test(c.address)), `unexpected change ${c.address} ${c.action}`);
+  for (const c of others)
+    assert.ok(
+      c.type === "haproxy_config" || (c.type === "service" && /haproxy/.test(c.address)),
+      `unexpected change ${c.address} ${c.action}`,
+    );
   for (const c of others) assert.is(c.action, "update", `${c.address} is updated, not ${c.action}`);
   for (const c of others) assert.ok(c.deferred, `${c.address} waits for the app's new tasks (deferred)`);
-  assert.ok(others.some((c) => c.type === "haproxy_config"), "the HAProxy configuration follows the app's tasks");
+  assert.ok(
+    others.some((c) => c.type === "haproxy_config"),
+    "the HAProxy configuration follows the app's tasks",
+  );
 
   const { result } = await planAndApply(dir, { vars: { web_instances: 5 } });
   assert.equal(result.failed, []);
   assert.is(marathon.apps.get("/web")!.instances, 5);
   const { plan: after } = await planDir(dir, { vars: { web_instances: 5 } });
-  assert.equal(changed(after).map((c) => `${c.address} ${c.action}`), [], "settled after one apply");
+  assert.equal(
+    changed(after).map((c) => `${c.address} ${c.action}`),
+    [],
+    "settled after one apply",
+  );
   const content = String(after.changes.find((c) => c.type === "haproxy_config")!.after!.content);
   assert.is(backendServers(content, "web_10000").length, 5);
   assert.is(haproxyCheck(content).code, 0);

@@ -106,7 +106,10 @@ test("mesos_slave without any mesos_master: located at the group's roles", async
     chain(
       sub("roles: [mesos_master, mesos_marathon, mesos_chronos]", "roles: [zookeeper]"),
       sub("      - name: master\n", "      - name: other\n"),
-      sub("    apps:\n      - id: /web\n        cmd: python3 -m http.server $PORT0\n        instances: 2\n        cpus: 0.1\n        mem: 64\n        portDefinitions: [{ port: 10000, protocol: tcp }]\n    routes:\n      - { app: /web, service_port: 10000, mode: http }\n", ""),
+      sub(
+        "    apps:\n      - id: /web\n        cmd: python3 -m http.server $PORT0\n        instances: 2\n        cpus: 0.1\n        mem: 64\n        portDefinitions: [{ port: 10000, protocol: tcp }]\n    routes:\n      - { app: /web, service_port: 10000, mode: http }\n",
+        "",
+      ),
     ),
   );
   const { dir, errors } = await errorsOf(y);
@@ -116,7 +119,9 @@ test("mesos_slave without any mesos_master: located at the group's roles", async
 });
 
 test("mesos_docker without mesos_slave in the same group (even with agents elsewhere): located at that group's roles", async () => {
-  const y = blueprint(sub("      - name: lb\n        roles: [haproxy]", "      - name: lb\n        roles: [haproxy, mesos_docker]"));
+  const y = blueprint(
+    sub("      - name: lb\n        roles: [haproxy]", "      - name: lb\n        roles: [haproxy, mesos_docker]"),
+  );
   const { dir, errors } = await errorsOf(y);
   const e = located(dir, errors, /mesos_docker, which needs mesos_slave/);
   assert.match(e.d.summary, 'node group "lb"');
@@ -154,7 +159,10 @@ test("two services on one port of one host: an lb route on a master's port (HAPr
   // the lb shares the masters' hosts; its route listens on 5050, the Mesos master's port
   const y = blueprint(
     chain(
-      sub("      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n", "      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n        placement: { group_associations: [{ reference: master, type: STRICT }] }\n"),
+      sub(
+        "      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n",
+        "      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n        placement: { group_associations: [{ reference: master, type: STRICT }] }\n",
+      ),
       sub("{ app: /web, service_port: 10000, mode: http }", "{ app: /web, service_port: 5050, mode: http }"),
       sub("portDefinitions: [{ port: 10000, protocol: tcp }]", "portDefinitions: [{ port: 5050, protocol: tcp }]"),
     ),
@@ -165,16 +173,28 @@ test("two services on one port of one host: an lb route on a master's port (HAPr
   assert.match(e.d.summary, "haproxy");
   assert.match(e.d.summary, /master-\d/);
   assert.match(e.d.summary, "lb-1");
-  assert.ok([lineOf(y, "- name: lb"), lineOf(y, "- name: master")].includes(e.line), `at one of the two groups (line ${e.line})`);
+  assert.ok(
+    [lineOf(y, "- name: lb"), lineOf(y, "- name: master")].includes(e.line),
+    `at one of the two groups (line ${e.line})`,
+  );
 });
 
 test("two services on one port of one host: two ZooKeeper members forced onto one host", async () => {
   const y = blueprint(
     chain(
       sub("count: 8, prefix: h-", "count: 1, prefix: h-"),
-      sub("        instances: 3\n        instance_type: SMALL\n        placement: { instance_per_host: 1 }\n      - name: master", "        instances: 2\n        instance_type: SMALL\n        placement: { instance_per_host: 2 }\n      - name: master"),
-      sub("roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3", "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 1"),
-      sub("roles: [mesos_slave, mesos_docker]\n        instances: 2", "roles: [mesos_slave, mesos_docker]\n        instances: 1"),
+      sub(
+        "        instances: 3\n        instance_type: SMALL\n        placement: { instance_per_host: 1 }\n      - name: master",
+        "        instances: 2\n        instance_type: SMALL\n        placement: { instance_per_host: 2 }\n      - name: master",
+      ),
+      sub(
+        "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3",
+        "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 1",
+      ),
+      sub(
+        "roles: [mesos_slave, mesos_docker]\n        instances: 2",
+        "roles: [mesos_slave, mesos_docker]\n        instances: 1",
+      ),
     ),
   );
   const { dir, errors } = await errorsOf(y);
@@ -202,7 +222,12 @@ test("unsatisfiable placement: names the group and the constraint, located at th
 });
 
 test("unsatisfiable placement: not enough capacity names the group and capacity", async () => {
-  const y = blueprint(sub("roles: [mesos_slave, mesos_docker]\n        instances: 2\n        instance_type: SMALL", "roles: [mesos_slave, mesos_docker]\n        instances: 2\n        cpus: 64\n        memory_mb: 1000"));
+  const y = blueprint(
+    sub(
+      "roles: [mesos_slave, mesos_docker]\n        instances: 2\n        instance_type: SMALL",
+      "roles: [mesos_slave, mesos_docker]\n        instances: 2\n        cpus: 64\n        memory_mb: 1000",
+    ),
+  );
   const { dir, errors } = await errorsOf(y);
   const e = located(dir, errors, /cannot place node group/);
   assert.match(e.d.summary, '"agent"');
@@ -223,7 +248,10 @@ test("2 ZooKeeper members and 2 masters (BDE's samples): warnings, not errors; t
   const y = blueprint(
     chain(
       sub("roles: [zookeeper]\n        instances: 3", "roles: [zookeeper]\n        instances: 2"),
-      sub("roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3", "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 2"),
+      sub(
+        "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3",
+        "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 2",
+      ),
     ),
   );
   const dir = configDir({ "cluster.gantry.yaml": y }, "validation");

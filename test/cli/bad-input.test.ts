@@ -39,7 +39,11 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "unknown property",
     file: "bad.gantry.yaml",
     content: "resources:\n  noop.a:\n    inptu: 1\n",
-    expect: [/Unsupported property "inptu" in resource "noop\.a"/, /line 3, column 5/, /accepts: input, triggers_replace/],
+    expect: [
+      /Unsupported property "inptu" in resource "noop\.a"/,
+      /line 3, column 5/,
+      /accepts: input, triggers_replace/,
+    ],
   },
   {
     name: "missing property",
@@ -50,7 +54,8 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
   {
     name: "dangling reference",
     file: "bad.tf.json",
-    content: '{\n  "resource": {\n    "gantry_noop": {\n      "a": { "input": "${gantry_noop.missing.id}" }\n    }\n  }\n}\n',
+    content:
+      '{\n  "resource": {\n    "gantry_noop": {\n      "a": { "input": "${gantry_noop.missing.id}" }\n    }\n  }\n}\n',
     expect: [/Reference to undeclared resource "noop\.missing"/, /on bad\.tf\.json line 4, column \d+/],
   },
   {

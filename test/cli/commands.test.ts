@@ -20,16 +20,26 @@ resources:
 outputs:
   leaves: { value: "\${noop.leaf}" }
 `,
-  "extra.tf.json": JSON.stringify({ resource: { gantry_noop: { tf: { input: "${gantry_noop.root.id}", "//": { metadata: "cdktf" } } } } }),
+  "extra.tf.json": JSON.stringify({
+    resource: { gantry_noop: { tf: { input: "${gantry_noop.root.id}", "//": { metadata: "cdktf" } } } },
+  }),
 });
 
 test("apply with -var and --var-file; one- and two-dash flags alike", () => {
   writeFileSync(join(dir, "vals.tfvars.json"), JSON.stringify({ suffix: "!" }));
-  const r = gantry(["apply", "--auto-approve", "-var", 'names=["x","y","z"]', "-var-file", join(dir, "vals.tfvars.json"), dir]);
+  const r = gantry([
+    "apply",
+    "--auto-approve",
+    "-var",
+    'names=["x","y","z"]',
+    "-var-file",
+    join(dir, "vals.tfvars.json"),
+    dir,
+  ]);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /5 added/);
   const list = gantry(["state", "list", "-dir", dir]).stdout.trim().split("\n");
-  assert.equal(list, ["noop.leaf[\"x\"]", "noop.leaf[\"y\"]", "noop.leaf[\"z\"]", "noop.root", "noop.tf"]);
+  assert.equal(list, ['noop.leaf["x"]', 'noop.leaf["y"]', 'noop.leaf["z"]', "noop.root", "noop.tf"]);
   const out = JSON.parse(gantry(["output", "-json", dir]).stdout);
   assert.is(out.leaves.value.y.output, "root/y!");
 });
@@ -94,9 +104,12 @@ test("apply without -auto-approve asks, and only 'yes' applies", () => {
 });
 
 test("-var and -var-file apply in command-line order after terraform.tfvars, as in Terraform", () => {
-  const d = tempConfig({ "m.gantry.yaml": "variables:\n  x: { type: string, default: d }\nresources:\n  noop.a:\n    input: ${var.x}\n" });
+  const d = tempConfig({
+    "m.gantry.yaml": "variables:\n  x: { type: string, default: d }\nresources:\n  noop.a:\n    input: ${var.x}\n",
+  });
   writeFileSync(join(d, "f.tfvars.json"), JSON.stringify({ x: "file" }));
-  const input = (args: string[]) => JSON.parse(gantry(["plan", "-json", ...args, d]).stdout).resource_changes[0].change.after.input;
+  const input = (args: string[]) =>
+    JSON.parse(gantry(["plan", "-json", ...args, d]).stdout).resource_changes[0].change.after.input;
   assert.is(input([]), "d");
   assert.is(input(["-var", "x=cli", "-var-file", join(d, "f.tfvars.json")]), "file");
   assert.is(input(["-var-file", join(d, "f.tfvars.json"), "-var", "x=cli"]), "cli");

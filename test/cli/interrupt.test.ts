@@ -10,17 +10,23 @@ import { gantry, tempConfig, testAddress } from "./cli-harness.js";
 const BIN = new URL("../../bin/run.js", import.meta.url).pathname;
 const steps = Array.from(
   { length: 6 },
-  (_, i) => `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: /done-${i}\n`,
+  (_, i) =>
+    `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: /done-${i}\n`,
 ).join("");
-const dir = tempConfig({ "main.gantry.yaml": `resources:\n  host.h:\n    driver: local\n    address: ${testAddress()}\n${steps}` });
+const dir = tempConfig({
+  "main.gantry.yaml": `resources:\n  host.h:\n    driver: local\n    address: ${testAddress()}\n${steps}`,
+});
 
 test("SIGINT mid-apply saves state of finished work and releases the lock", async () => {
-  const child = spawn(process.execPath, [BIN, "apply", "-auto-approve", "-parallelism=2", dir], { env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, [BIN, "apply", "-auto-approve", "-parallelism=2", dir], {
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
   // wait until the first two steps are running, then interrupt
-  for (let i = 0; i < 200 && (out.match(/command\.step\d: Creating/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 200 && (out.match(/command\.step\d: Creating/g) ?? []).length < 2; i++)
+    await new Promise((r) => setTimeout(r, 25));
   child.kill("SIGINT");
   const code = await new Promise<number>((r) => child.on("close", (c) => r(c ?? -1)));
   assert.is(code, 1, out);
@@ -29,7 +35,10 @@ test("SIGINT mid-apply saves state of finished work and releases the lock", asyn
   const state = JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
   const done = state.resources.filter((r: any) => r.type === "command").map((r: any) => r.address);
   assert.is(done.length, 2, `in-flight steps finished and were recorded: ${done}\n${out}`);
-  assert.ok(state.resources.every((r: any) => r.status !== "tainted"), "the in-flight steps completed, not cancelled\n" + out);
+  assert.ok(
+    state.resources.every((r: any) => r.status !== "tainted"),
+    `the in-flight steps completed, not cancelled\n${out}`,
+  );
   assert.not.ok(existsSync(join(dir, "gantry.tfstate.lock")), "lock released");
   const root = state.resources.find((r: any) => r.type === "host").attributes.root;
   assert.is(readdirSync(root).filter((f) => f.startsWith("done-")).length, 2);

@@ -134,7 +134,10 @@ test("two concurrent applies: one runs, the other is refused naming the lock hol
   assert.is(r1.code, 0, r1.stdout + r1.stderr);
   assert.not.ok(existsSync(join(dir, "gantry.tfstate.lock")), "lock released");
   // with -lock-timeout the second one waits instead
-  writeFileSync(join(dir, "slow.gantry.yaml"), `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 1"\n    triggers_replace: 2\n`);
+  writeFileSync(
+    join(dir, "slow.gantry.yaml"),
+    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 1"\n    triggers_replace: 2\n`,
+  );
   const a = gantryAsync(["apply", "-auto-approve", dir]);
   await new Promise((r) => setTimeout(r, 600));
   const b = gantry(["apply", "-auto-approve", "-lock-timeout=30s", dir]);
@@ -144,8 +147,18 @@ test("two concurrent applies: one runs, the other is refused naming the lock hol
 
 test("force-unlock clears a stale lock, and only with the right ID", () => {
   const lock = join(dir, "gantry.tfstate.lock");
-  writeFileSync(lock, JSON.stringify({ ID: "stale-id", Operation: "apply", Who: "someone@elsewhere", Created: new Date().toISOString(), Path: "x", PID: 1 }));
-  assert.match(gantry(["plan", dir]).stdout + "", /./);
+  writeFileSync(
+    lock,
+    JSON.stringify({
+      ID: "stale-id",
+      Operation: "apply",
+      Who: "someone@elsewhere",
+      Created: new Date().toISOString(),
+      Path: "x",
+      PID: 1,
+    }),
+  );
+  assert.match(`${gantry(["plan", dir]).stdout}`, /./);
   const blocked = gantry(["apply", "-auto-approve", dir]);
   assert.match(blocked.stderr, /stale-id/);
   assert.is(gantry(["force-unlock", "wrong", dir]).code, 1);

@@ -46,10 +46,23 @@ test("a killed service is repaired; a repair that keeps failing is retried with 
   process.kill(res("service.web").attributes.pid, "SIGKILL");
   rmSync(join(root(), "marker"));
   rmSync(join(root(), "allowed"));
-  const r = gantry(["reconcile", "--watch", "--interval", "300ms", "--backoff", "100ms", "--max-retries", "2", "--rounds", "6", dir]);
+  const r = gantry([
+    "reconcile",
+    "--watch",
+    "--interval",
+    "300ms",
+    "--backoff",
+    "100ms",
+    "--max-retries",
+    "2",
+    "--rounds",
+    "6",
+    dir,
+  ]);
   assert.is(r.code, 0, r.stdout + r.stderr);
   const lines = r.stdout.trim().split("\n");
-  for (const l of lines) assert.match(l, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/, "every line starts with a timestamp");
+  for (const l of lines)
+    assert.match(l, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/, "every line starts with a timestamp");
   assert.match(r.stdout, /drift\s+service\.web changed outside gantry/);
   assert.match(r.stdout, /repaired service\.web/);
   assert.match(r.stdout, /drift\s+command\.marker is gone/);
@@ -62,7 +75,9 @@ test("a killed service is repaired; a repair that keeps failing is retried with 
 });
 
 test("Ctrl-C stops the watch cleanly and leaves the state unlocked", async () => {
-  const child = spawn(process.execPath, [BIN, "reconcile", "--watch", "--interval", "300ms", dir], { env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, [BIN, "reconcile", "--watch", "--interval", "300ms", dir], {
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));

@@ -49,7 +49,12 @@ interface ZkMember {
 const zkHosts = (): ZkMember[] =>
   state()
     .resources.filter((r: any) => r.address.startsWith("service.mesos_zookeeper_zookeeper["))
-    .map((r: any) => ({ address: r.address, host: r.attributes.host.address as string, pid: r.attributes.pid as number, root: r.attributes.host.root as string }));
+    .map((r: any) => ({
+      address: r.address,
+      host: r.attributes.host.address as string,
+      pid: r.attributes.pid as number,
+      root: r.attributes.host.root as string,
+    }));
 
 async function modes(): Promise<string[]> {
   const out: string[] = [];
@@ -92,7 +97,11 @@ function planJson(): any {
   return JSON.parse(r.stdout);
 }
 const changed = (p: any) =>
-  Object.fromEntries(p.resource_changes.filter((c: any) => c.change.actions[0] !== "no-op").map((c: any) => [c.address, c.change.actions.join(",")]));
+  Object.fromEntries(
+    p.resource_changes
+      .filter((c: any) => c.change.actions[0] !== "no-op")
+      .map((c: any) => [c.address, c.change.actions.join(",")]),
+  );
 
 function applyOk(): string {
   const r = gantry(["apply", "-auto-approve", ...VARS, dir]);
@@ -148,21 +157,26 @@ test("each kind of drift shows as a precise action, and apply repairs exactly th
   assert.equal(changed(p), {
     [victim.address]: "update",
     [`file.mesos_zookeeper_zookeeper_conf_zoo_cfg["${zkNode(zoo)}"]`]: "update",
-    [`haproxy_config.mesos_lb_haproxy_cfg["lb-1"]`]: "update",
-    [`service.mesos_app_web["web-2"]`]: "update",
+    'haproxy_config.mesos_lb_haproxy_cfg["lb-1"]': "update",
+    'service.mesos_app_web["web-2"]': "update",
     [`file.mesos_zookeeper_var_lib_zookeeper_myid["${zkNode(myidOwner)}"]`]: "create",
   });
   const out = applyOk();
   assert.match(out, /Resources: 1 added, 4 changed, 0 destroyed/);
   assert.equal(await waitForEnsemble(), ["follower", "follower", "leader"], "the ensemble regained its member");
-  assert.is(readFileSync(join(myidOwner.root, "var/lib/zookeeper/myid"), "utf8").trim(), String(zk.indexOf(myidOwner) + 1));
+  assert.is(
+    readFileSync(join(myidOwner.root, "var/lib/zookeeper/myid"), "utf8").trim(),
+    String(zk.indexOf(myidOwner) + 1),
+  );
   assert.not.match(readFileSync(join(lbRoot, "etc/haproxy/haproxy.cfg"), "utf8"), /edited by hand/);
   assert.is((await throughHaproxy(9)).size, 3);
   assert.match(gantry(["plan", ...VARS, dir]).stdout, /No changes\./);
 });
 
 test("killing the leader: the plan restarts it, and after apply the ensemble is healthy with one leader", async () => {
-  const leader = (await Promise.all(zkHosts().map(async (z) => ({ z, mode: await srvr(z.host) })))).find((x) => /Mode: leader/.test(x.mode ?? ""))!.z;
+  const leader = (await Promise.all(zkHosts().map(async (z) => ({ z, mode: await srvr(z.host) })))).find((x) =>
+    /Mode: leader/.test(x.mode ?? ""),
+  )!.z;
   process.kill(leader.pid, "SIGKILL");
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(changed(planJson()), { [leader.address]: "update" });
@@ -211,7 +225,8 @@ test("destroy stops every process it started, removes what it wrote, leaves no p
 });
 
 test.after(() => {
-  if (existsSync(join(dir, "gantry.tfstate")) && state().resources.length) gantry(["destroy", "-auto-approve", ...VARS, dir]);
+  if (existsSync(join(dir, "gantry.tfstate")) && state().resources.length)
+    gantry(["destroy", "-auto-approve", ...VARS, dir]);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -67,8 +67,14 @@ test("a sim workspace and a local workspace applied at once by two engines", asy
   const filesOf = (e: Engine) =>
     [...(e.hosts.simFabric.hosts.get("h")?.files.keys() ?? [])].filter((p) => p.startsWith("/srv/")).sort();
   assert.is(filesOf(one).length, 20);
-  assert.ok(filesOf(one).every((p) => p.startsWith("/srv/a-")), filesOf(one).join());
-  assert.ok(filesOf(two).every((p) => p.startsWith("/srv/b-")), filesOf(two).join());
+  assert.ok(
+    filesOf(one).every((p) => p.startsWith("/srv/a-")),
+    filesOf(one).join(),
+  );
+  assert.ok(
+    filesOf(two).every((p) => p.startsWith("/srv/b-")),
+    filesOf(two).join(),
+  );
   // the local host is real: its file is on disk, under its own root
   assert.is(readFileSync(join(localDir, ".gantry/hosts/l/srv/page.html"), "utf8"), "<h1>local</h1>");
 

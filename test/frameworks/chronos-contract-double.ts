@@ -9,7 +9,7 @@
 // contains the string); `searchStatus: 204` makes it answer like the doc
 // (204, no body).
 
-import * as http from "node:http";
+import type * as http from "node:http";
 import { HttpDouble, type RecordedRequest } from "./http-double.js";
 
 export interface RouteSpec {
@@ -25,7 +25,12 @@ export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/scheduler/dependency", status: 204, queryParams: [] },
   { method: "GET", path: "/scheduler/jobs", status: 200, queryParams: [] },
   // the code's status; the doc says 204 (see the reference note)
-  { method: "GET", path: "/scheduler/jobs/search", status: 200, queryParams: ["name", "command", "any", "limit", "offset"] },
+  {
+    method: "GET",
+    path: "/scheduler/jobs/search",
+    status: 200,
+    queryParams: ["name", "command", "any", "limit", "offset"],
+  },
   { method: "DELETE", path: "/scheduler/job/{jobName}", status: 204, queryParams: [] },
 ];
 
@@ -91,7 +96,7 @@ export class ChronosDouble extends HttpDouble {
       res.writeHead(status, text && typeof payload !== "string" ? { "Content-Type": "application/json" } : {});
       res.end(text);
     };
-    if (!url.pathname.startsWith(this.prefix + "/scheduler/")) return send(404, "Not Found");
+    if (!url.pathname.startsWith(`${this.prefix}/scheduler/`)) return send(404, "Not Found");
     const rest = url.pathname.slice(this.prefix.length);
     const route = matchRoute(method, rest);
     if (!route) return send(404, "Not Found");
@@ -102,7 +107,8 @@ export class ChronosDouble extends HttpDouble {
       case "POST /scheduler/iso8601":
       case "POST /scheduler/dependency": {
         const job = body as Record<string, unknown> | undefined;
-        if (!job || typeof job.name !== "string" || !/^[\w.-]+$/.test(job.name)) return send(400, "job name missing or invalid");
+        if (!job || typeof job.name !== "string" || !/^[\w.-]+$/.test(job.name))
+          return send(400, "job name missing or invalid");
         const dependent = route.spec.path.endsWith("dependency");
         if (dependent) {
           if (!Array.isArray(job.parents) || job.parents.length === 0) return send(400, "dependent job needs parents");
@@ -129,7 +135,10 @@ export class ChronosDouble extends HttpDouble {
       case "GET /scheduler/jobs/search": {
         if (this.searchStatus === 204) return send(204);
         const needle = (query.name ?? "").toLowerCase();
-        return send(200, [...this.jobs.values()].filter((j) => j.name.toLowerCase().includes(needle)));
+        return send(
+          200,
+          [...this.jobs.values()].filter((j) => j.name.toLowerCase().includes(needle)),
+        );
       }
       case "DELETE /scheduler/job/{jobName}": {
         const name = decodeURIComponent(route.params.jobName!);
@@ -142,7 +151,10 @@ export class ChronosDouble extends HttpDouble {
   }
 }
 
-export function matchRoute(method: string, pathname: string): { spec: RouteSpec; params: Record<string, string> } | null {
+export function matchRoute(
+  method: string,
+  pathname: string,
+): { spec: RouteSpec; params: Record<string, string> } | null {
   for (const spec of ROUTES) {
     if (spec.method !== method) continue;
     const names: string[] = [];
@@ -150,7 +162,7 @@ export function matchRoute(method: string, pathname: string): { spec: RouteSpec;
       names.push(n);
       return "([^/]+)";
     });
-    const m = new RegExp("^" + pattern + "$").exec(pathname);
+    const m = new RegExp(`^${pattern}$`).exec(pathname);
     if (!m) continue;
     const params: Record<string, string> = {};
     names.forEach((n, i) => (params[n] = m[i + 1]!));

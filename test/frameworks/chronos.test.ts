@@ -32,7 +32,12 @@ test.after(async () => {
   for (const d of doubles) await d.stop();
 });
 
-const nightly = (): Attrs => ({ name: "nightly-backup", command: "backup.sh /data", schedule: "R/2030-01-01T02:00:00Z/P1D", owner: "ops@example.com" });
+const nightly = (): Attrs => ({
+  name: "nightly-backup",
+  command: "backup.sh /data",
+  schedule: "R/2030-01-01T02:00:00Z/P1D",
+  owner: "ops@example.com",
+});
 const report = (): Attrs => ({ name: "report", command: "report.sh", parents: ["nightly-backup"], retries: 3 });
 
 function cfg(d: ChronosDouble | string[], job: Attrs, extra: Attrs = {}): Attrs {
@@ -48,7 +53,7 @@ async function create(d: ChronosDouble, job: Attrs, extra: Attrs = {}): Promise<
 
 test("the double implements only documented calls (paths below /v1/scheduler), with the documented status", () => {
   for (const r of ROUTES) {
-    const doc = reference.api.endpoints.find((e) => e.method === r.method && e.path === "/v1" + r.path);
+    const doc = reference.api.endpoints.find((e) => e.method === r.method && e.path === `/v1${r.path}`);
     assert.ok(doc, `${r.method} /v1${r.path} is not in chronos-flags.json api.endpoints`);
     if (r.path === "/scheduler/jobs/search") {
       // the one documented disagreement: doc 204, code 200 with a JSON list; the double answers like the code
@@ -69,7 +74,11 @@ test("the double implements only documented calls (paths below /v1/scheduler), w
 test("registered as chronos_job; api_prefix defaults to /v1 (the reference documents /v1/scheduler/...)", () => {
   assert.is(builtinType("chronos_job"), chronosJobType);
   assert.is(type.schema.api_prefix!.default, "/v1");
-  assert.ok(reference.api.endpoints.filter((e) => e.path.includes("/scheduler")).every((e) => e.path.startsWith("/v1/scheduler")));
+  assert.ok(
+    reference.api.endpoints
+      .filter((e) => e.path.includes("/scheduler"))
+      .every((e) => e.path.startsWith("/v1/scheduler")),
+  );
   assert.ok(type.schema.job!.required && type.schema.endpoints!.required);
   assert.ok(type.schema.last_success!.computed && type.schema.last_error!.computed);
   assert.is(normalizePrefix("v1/"), "/v1");
@@ -95,12 +104,19 @@ for (const prefix of ["/v1", ""]) {
     const r2 = (await type.read(makeCtx(), s2))!;
     assert.equal(r1.job, nightly(), "Chronos' defaults are not drift");
     assert.equal(r2.job, report());
-    assert.ok(d.requests.some((r) => r.method === "GET" && r.path === `${prefix}/scheduler/jobs/search` && r.query.name === "report"));
+    assert.ok(
+      d.requests.some(
+        (r) => r.method === "GET" && r.path === `${prefix}/scheduler/jobs/search` && r.query.name === "report",
+      ),
+    );
 
     await type.delete(makeCtx(), s2);
     await type.delete(makeCtx(), s1);
     const dels = d.requests.filter((r) => r.method === "DELETE");
-    assert.equal(dels.map((r) => `${r.path} ${r.status}`), [`${prefix}/scheduler/job/report 204`, `${prefix}/scheduler/job/nightly-backup 204`]);
+    assert.equal(
+      dels.map((r) => `${r.path} ${r.status}`),
+      [`${prefix}/scheduler/job/report 204`, `${prefix}/scheduler/job/nightly-backup 204`],
+    );
     assert.is(await type.read(makeCtx(), s1), null, "absent → null");
     await type.delete(makeCtx(), s1); // already gone: not an error
     assert.is(d.jobs.size, 0);
@@ -125,14 +141,18 @@ test("re-apply with nothing changed sends no write; Chronos' schedule rewriting 
   const s = await create(d, job);
   const writes = d.writes().length;
   // Chronos ran the job twice: the start moved on and the count went down
-  d.tamper("nightly-backup", { schedule: "R3/2020-01-03T02:00:00.000Z/P1D", lastSuccess: "2020-01-02T02:00:05.000Z", successCount: 2 });
+  d.tamper("nightly-backup", {
+    schedule: "R3/2020-01-03T02:00:00.000Z/P1D",
+    lastSuccess: "2020-01-02T02:00:05.000Z",
+    successCount: 2,
+  });
   const r = (await type.read(makeCtx(), s))!;
   assert.equal(r.job, job);
   assert.is(r.last_success, "2020-01-02T02:00:05.000Z");
   const p = planChange(type, r, cfg(d, job));
   assert.is(p.action, "noop", p.changed.join(","));
   // an update of gantry-only settings (endpoints) sends nothing
-  const moved = planChange(type, r, { ...cfg(d, job), endpoints: [d.url + "/"] });
+  const moved = planChange(type, r, { ...cfg(d, job), endpoints: [`${d.url}/`] });
   assert.is(moved.action, "update");
   const u = await type.update(makeCtx(), r, moved.planned);
   assert.is(u.last_success, "2020-01-02T02:00:05.000Z");
@@ -194,7 +214,12 @@ test("dataJob is sent as the code's dataProcessingJobType too and read back from
   const r = (await type.read(makeCtx(), s))!;
   assert.equal(r.job, job);
   const live = { ...d.jobs.get("nightly-backup")!, name: "nightly-backup" };
-  assert.equal((projectJob({ ...job, name: "nightly-backup", parents: ["a", "b"] }, { ...live, parents: ["b", "a"] }) as Attrs).parents, ["a", "b"], "parents are a set");
+  assert.equal(
+    (projectJob({ ...job, name: "nightly-backup", parents: ["a", "b"] }, { ...live, parents: ["b", "a"] }) as Attrs)
+      .parents,
+    ["a", "b"],
+    "parents are a set",
+  );
 });
 
 test("failover: the first endpoint refuses connections; all refused → error naming both", async () => {
@@ -215,7 +240,10 @@ test("failover: the first endpoint refuses connections; all refused → error na
 });
 
 test("validate: schedule xor parents, command, name, read-only and unknown fields", () => {
-  const v = (job: Attrs) => type.validate!({ endpoints: ["http://m:4400"], job }, makeCtx()).map((e) => e.message).join("\n");
+  const v = (job: Attrs) =>
+    type.validate!({ endpoints: ["http://m:4400"], job }, makeCtx())
+      .map((e) => e.message)
+      .join("\n");
   assert.is(v(nightly()), "");
   assert.is(v(report()), "");
   assert.match(v({ ...nightly(), parents: ["x"] }), /both/);
@@ -227,12 +255,18 @@ test("validate: schedule xor parents, command, name, read-only and unknown field
   assert.match(v({ ...nightly(), colour: "red" }), /unknown job field/);
   // every field of the reference's table is accepted
   const all: Attrs = { ...nightly() };
-  for (const f of reference.api.job_fields) if (!["successCount", "errorCount", "lastSuccess", "lastError", "parents"].includes(f.name) && !(f.name in all)) all[f.name] = "x";
+  for (const f of reference.api.job_fields)
+    if (!["successCount", "errorCount", "lastSuccess", "lastError", "parents"].includes(f.name) && !(f.name in all))
+      all[f.name] = "x";
   assert.is(v(all), "");
 });
 
 test("schedules: parse and equivalence", () => {
-  assert.equal(parseSchedule("R/2030-01-01T00:00:00Z/PT1H"), { repeat: null, start: "2030-01-01T00:00:00Z", period: "PT1H" });
+  assert.equal(parseSchedule("R/2030-01-01T00:00:00Z/PT1H"), {
+    repeat: null,
+    start: "2030-01-01T00:00:00Z",
+    period: "PT1H",
+  });
   assert.equal(parseSchedule("R10//P1D"), { repeat: 10, start: "", period: "P1D" });
   assert.is(parseSchedule("nope"), null);
   assert.ok(sameSchedule("R5/2020-01-01T00:00:00Z/P1D", "R4/2020-01-02T00:00:00.000Z/P1D"));
@@ -244,7 +278,7 @@ test("every request the tests made matched a documented route below the double's
   const seen = doubles.flatMap((d) => d.requests.map((r) => ({ ...r, prefix: d.prefix })));
   assert.ok(seen.length > 30, `${seen.length}`);
   for (const r of seen) {
-    if (r.status === 404 && !r.path.startsWith(r.prefix + "/scheduler/")) continue; // the wrong-prefix test
+    if (r.status === 404 && !r.path.startsWith(`${r.prefix}/scheduler/`)) continue; // the wrong-prefix test
     assert.ok(matchRoute(r.method, r.path.slice(r.prefix.length)), `${r.method} ${r.path}`);
     assert.is.not(r.status === 400 && r.method !== "DELETE", true, `${r.method} ${r.path} refused`);
   }

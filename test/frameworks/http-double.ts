@@ -34,7 +34,9 @@ export abstract class HttpDouble {
   }
 
   /** The request's URL, query and JSON body (the raw text when it is not JSON). */
-  protected async readRequest(req: http.IncomingMessage): Promise<{ url: URL; query: Record<string, string>; body: unknown; method: string }> {
+  protected async readRequest(
+    req: http.IncomingMessage,
+  ): Promise<{ url: URL; query: Record<string, string>; body: unknown; method: string }> {
     const url = new URL(req.url ?? "/", "http://x");
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);

@@ -9,7 +9,7 @@
 // Query parameters that a route does not declare are refused with 400, so a
 // client that sends undocumented ones fails the tests.
 
-import * as http from "node:http";
+import type * as http from "node:http";
 import { HttpDouble, type RecordedRequest } from "./http-double.js";
 
 export interface RouteSpec {
@@ -102,7 +102,13 @@ export class MarathonDouble extends HttpDouble {
 
   /** A deployment started by someone else that locks the app for `ms`. */
   lockApp(id: string, ms: number): string {
-    const d: Deployment = { id: newId(), affectedApps: [normalize(id)], action: "ScaleApplication", version: new Date().toISOString(), finishesAt: Date.now() + ms };
+    const d: Deployment = {
+      id: newId(),
+      affectedApps: [normalize(id)],
+      action: "ScaleApplication",
+      version: new Date().toISOString(),
+      finishesAt: Date.now() + ms,
+    };
     this.deployments.set(d.id, d);
     return d.id;
   }
@@ -118,7 +124,13 @@ export class MarathonDouble extends HttpDouble {
   }
 
   private deploy(appId: string, action: string): Deployment {
-    const d: Deployment = { id: newId(), affectedApps: [appId], action, version: new Date().toISOString(), finishesAt: Date.now() + this.deploymentMs };
+    const d: Deployment = {
+      id: newId(),
+      affectedApps: [appId],
+      action,
+      version: new Date().toISOString(),
+      finishesAt: Date.now() + this.deploymentMs,
+    };
     this.deployments.set(d.id, d);
     return d;
   }
@@ -152,13 +164,17 @@ export class MarathonDouble extends HttpDouble {
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       this.requests.push({ method, path: url.pathname, query, status, body });
       const text = payload === undefined ? "" : typeof payload === "string" ? payload : JSON.stringify(payload);
-      res.writeHead(status, { ...(text && typeof payload !== "string" ? { "Content-Type": "application/json" } : {}), ...headers });
+      res.writeHead(status, {
+        ...(text && typeof payload !== "string" ? { "Content-Type": "application/json" } : {}),
+        ...headers,
+      });
       res.end(text);
     };
     const route = matchRoute(method, url.pathname);
     if (!route) return send(404, { message: `no route ${method} ${url.pathname}` });
     const unknownParams = Object.keys(query).filter((q) => !route.spec.queryParams.includes(q));
-    if (unknownParams.length) return send(400, { message: `undocumented query parameter(s) ${unknownParams.join(", ")}` });
+    if (unknownParams.length)
+      return send(400, { message: `undocumented query parameter(s) ${unknownParams.join(", ")}` });
     const key = `${route.spec.method} ${route.spec.path}`;
     const appId = route.params.appId !== undefined ? normalize(decodeURIComponent(route.params.appId)) : "";
     this.expire();
@@ -168,7 +184,11 @@ export class MarathonDouble extends HttpDouble {
         return send(200, "pong");
       case "POST /v2/apps": {
         const def = body as Record<string, unknown> | undefined;
-        if (!def || typeof def.id !== "string") return send(422, { message: "Object is not valid", details: [{ path: "/id", errors: ["error.path.missing"] }] });
+        if (!def || typeof def.id !== "string")
+          return send(422, {
+            message: "Object is not valid",
+            details: [{ path: "/id", errors: ["error.path.missing"] }],
+          });
         const id = normalize(def.id);
         if (this.apps.has(id)) return send(409, { message: `An app with id [${id}] already exists.` });
         const app = withDefaults({ ...def, id, version: new Date().toISOString() }) as App;
@@ -182,7 +202,14 @@ export class MarathonDouble extends HttpDouble {
         if (!app) return send(404, { message: `App '${appId}' does not exist` });
         const deployments = this.locking(appId).map((d) => ({ id: d.id }));
         const embedTasks = query.embed === "apps.tasks" || query.embed === "app.tasks";
-        return send(200, { app: { ...app, deployments, tasksRunning: this.tasksOf(app).length, ...(embedTasks ? { tasks: this.tasksOf(app) } : {}) } });
+        return send(200, {
+          app: {
+            ...app,
+            deployments,
+            tasksRunning: this.tasksOf(app).length,
+            ...(embedTasks ? { tasks: this.tasksOf(app) } : {}),
+          },
+        });
       }
       case "GET /v2/apps/{appId}/tasks": {
         const app = this.apps.get(appId);
@@ -248,11 +275,14 @@ export class MarathonDouble extends HttpDouble {
 }
 
 function normalize(id: string): string {
-  return "/" + id.replace(/^\/+/, "").replace(/\/+$/, "");
+  return `/${id.replace(/^\/+/, "").replace(/\/+$/, "")}`;
 }
 
 /** Matches a request against ROUTES; {appId} may span several segments (group ids). */
-export function matchRoute(method: string, pathname: string): { spec: RouteSpec; params: Record<string, string> } | null {
+export function matchRoute(
+  method: string,
+  pathname: string,
+): { spec: RouteSpec; params: Record<string, string> } | null {
   // most specific first: /v2/apps/{appId}/tasks before /v2/apps/{appId}
   const ordered = [...ROUTES].sort((a, b) => b.path.length - a.path.length);
   for (const spec of ordered) {
@@ -262,7 +292,7 @@ export function matchRoute(method: string, pathname: string): { spec: RouteSpec;
       names.push(n);
       return n === "appId" ? "(.+?)" : "([^/]+)";
     });
-    const re = new RegExp("^" + pattern + "$");
+    const re = new RegExp(`^${pattern}$`);
     const m = re.exec(pathname);
     if (!m) continue;
     const params: Record<string, string> = {};

@@ -3,7 +3,12 @@ import * as assert from "uvu/assert";
 import { UNKNOWN, type Attrs } from "../../contract/values.js";
 import { MarathonClient } from "../../provider/clients/marathon-client.js";
 import { EndpointsUnreachableError } from "../../provider/clients/endpoint-pool.js";
-import { marathonAppType, marathonClientDefaults, projectApp, resolveAppId } from "../../provider/types/marathon-app.js";
+import {
+  marathonAppType,
+  marathonClientDefaults,
+  projectApp,
+  resolveAppId,
+} from "../../provider/types/marathon-app.js";
 import { MarathonDouble, ROUTES, matchRoute } from "./marathon-contract-double.js";
 import { makeCtx, planChange, readReference, refusedUrl } from "./helpers.js";
 import { builtinType } from "../engine-fixture.js";
@@ -13,7 +18,13 @@ marathonClientDefaults.pollMs = 20;
 marathonClientDefaults.maxPollMs = 80;
 
 const reference = readReference("marathon-flags.json") as {
-  rest_endpoints: { method: string; path: string; success_status: number | null; query_params: string[]; note?: string }[];
+  rest_endpoints: {
+    method: string;
+    path: string;
+    success_status: number | null;
+    query_params: string[];
+    note?: string;
+  }[];
 };
 const type = marathonAppType;
 const doubles: MarathonDouble[] = [];
@@ -29,7 +40,14 @@ function config(endpoints: string[], definition: Attrs, extra: Attrs = {}): Attr
   return { endpoints, definition, ...extra };
 }
 
-const webDef = (instances = 3): Attrs => ({ id: "/web", cmd: "python3 -m http.server $PORT0", instances, cpus: 0.25, mem: 64, env: { MODE: "prod" } });
+const webDef = (instances = 3): Attrs => ({
+  id: "/web",
+  cmd: "python3 -m http.server $PORT0",
+  instances,
+  cpus: 0.25,
+  mem: 64,
+  env: { MODE: "prod" },
+});
 
 async function createVia(d: MarathonDouble, definition: Attrs, extra: Attrs = {}): Promise<Attrs> {
   const p = planChange(type, null, config([d.url], definition, extra));
@@ -44,12 +62,21 @@ test("the double implements only documented calls, with the documented status an
   for (const r of ROUTES) {
     const doc = reference.rest_endpoints.find((e) => e.method === r.method && e.path === r.path);
     assert.ok(doc, `${r.method} ${r.path} is not in marathon-flags.json rest_endpoints`);
-    assert.is(r.status, doc!.success_status, `${r.method} ${r.path}: double answers ${r.status}, documented ${doc!.success_status}`);
-    for (const q of r.queryParams) assert.ok(doc!.query_params.includes(q), `${r.method} ${r.path}: ?${q} is not documented`);
+    assert.is(
+      r.status,
+      doc!.success_status,
+      `${r.method} ${r.path}: double answers ${r.status}, documented ${doc!.success_status}`,
+    );
+    for (const q of r.queryParams)
+      assert.ok(doc!.query_params.includes(q), `${r.method} ${r.path}: ?${q} is not documented`);
   }
   // the documented facts this type relies on
   const del = reference.rest_endpoints.find((e) => e.method === "DELETE" && e.path === "/v2/apps/{appId}")!;
-  assert.equal(del.query_params, [], "DELETE /v2/apps/{appId} documents no force parameter (force cancels deployments instead)");
+  assert.equal(
+    del.query_params,
+    [],
+    "DELETE /v2/apps/{appId} documents no force parameter (force cancels deployments instead)",
+  );
   const put = reference.rest_endpoints.find((e) => e.method === "PUT" && e.path === "/v2/apps/{appId}")!;
   assert.ok(put.query_params.includes("force"));
   assert.match(reference.rest_endpoints.find((e) => e.path === "/v2/deployments/{deploymentId}")!.note ?? "", "202");
@@ -76,7 +103,10 @@ test("create: POST 201 with Location, deployment tracked until it is gone, tasks
   const post = d.requests.find((r) => r.method === "POST")!;
   assert.is(post.path, "/v2/apps");
   assert.is(post.status, 201);
-  assert.ok(ctx.logs.some((l) => l.includes(`${d.url}/v2/apps/web`)), "Location header logged: " + ctx.logs.join(" | "));
+  assert.ok(
+    ctx.logs.some((l) => l.includes(`${d.url}/v2/apps/web`)),
+    `Location header logged: ${ctx.logs.join(" | ")}`,
+  );
   // tracked: polled /v2/deployments until the deployment was no longer listed
   const polls = d.requests.filter((r) => r.method === "GET" && r.path === "/v2/deployments");
   assert.ok(polls.length >= 2, `polled ${polls.length} times`);
@@ -125,8 +155,8 @@ test("drift: the app scaled 3 -> 1 outside gantry shows as definition.instances 
   const p = planChange(type, refreshed, config([d.url], webDef(3)));
   assert.is(p.action, "update");
   assert.ok(p.changed.includes("definition"));
-  assert.is(((refreshed.definition as Attrs).instances), 1, "before");
-  assert.is(((p.planned.definition as Attrs).instances), 3, "after");
+  assert.is((refreshed.definition as Attrs).instances, 1, "before");
+  assert.is((p.planned.definition as Attrs).instances, 3, "after");
   assert.is(p.planned.version, UNKNOWN);
   const after = await type.update(makeCtx("web"), refreshed, p.planned);
   const put = d.requests.filter((r) => r.method === "PUT");
@@ -183,8 +213,14 @@ test("409 locked by a deployment: PUT retried with backoff until the deployment 
   assert.ok(puts.length >= 2, `${puts.length} PUTs`);
   assert.is(puts[0]!.status, 409);
   assert.is(puts.at(-1)!.status, 200);
-  assert.ok(puts.every((r) => r.query.force === undefined), "no force without force = true");
-  assert.ok(ctx.logs.some((l) => l.includes(foreign)), "logs the locking deployment");
+  assert.ok(
+    puts.every((r) => r.query.force === undefined),
+    "no force without force = true",
+  );
+  assert.ok(
+    ctx.logs.some((l) => l.includes(foreign)),
+    "logs the locking deployment",
+  );
   assert.is(d.apps.get("/web")!.instances, 2);
 });
 
@@ -254,10 +290,20 @@ test("create adopts an existing identical app without a new deployment; a differ
   const writes = d.writes().length;
   const adopted = await createVia(d, webDef(2));
   const newWrites = d.writes().slice(writes);
-  assert.equal(newWrites.map((r) => `${r.method} ${r.status}`), ["POST 409"], "only the refused POST");
+  assert.equal(
+    newWrites.map((r) => `${r.method} ${r.status}`),
+    ["POST 409"],
+    "only the refused POST",
+  );
   assert.equal(adopted.definition, webDef(2));
   await createVia(d, webDef(4));
-  assert.equal(d.writes().slice(writes + 1).map((r) => `${r.method} ${r.status}`), ["POST 409", "PUT 200"]);
+  assert.equal(
+    d
+      .writes()
+      .slice(writes + 1)
+      .map((r) => `${r.method} ${r.status}`),
+    ["POST 409", "PUT 200"],
+  );
   assert.is(d.apps.get("/web")!.instances, 4);
 });
 
@@ -276,7 +322,13 @@ test("failover: the first endpoint refuses connections, the second one is used",
 test("read with every endpoint unreachable: a clear error naming each endpoint", async () => {
   const a = await refusedUrl();
   const b = await refusedUrl();
-  const state: Attrs = { endpoints: [a, b], definition: webDef(1), wait_for_deployment: true, deployment_timeout_seconds: 300, force: false };
+  const state: Attrs = {
+    endpoints: [a, b],
+    definition: webDef(1),
+    wait_for_deployment: true,
+    deployment_timeout_seconds: 300,
+    force: false,
+  };
   try {
     await type.read(makeCtx("web"), state);
     assert.unreachable("should throw");
@@ -295,9 +347,18 @@ test("validate: definition needs an id; endpoints must be URLs", () => {
   assert.ok(bad.some((e) => e.attribute === "endpoints"));
   assert.equal(type.validate!(config(["http://m1:8080"], { id: "/x", cmd: "y" }), makeCtx()), []);
   // Marathon's AppDefinition schema (provider/services/marathon-app-schema.ts)
-  const schemaErrs = type.validate!(config(["http://m1:8080"], { id: "/x", cmd: "y", cpus: "lots", colour: 1 }), makeCtx());
-  assert.ok(schemaErrs.some((e) => e.message.startsWith("/cpus")), JSON.stringify(schemaErrs));
-  assert.ok(schemaErrs.some((e) => e.message.startsWith("/colour")), JSON.stringify(schemaErrs));
+  const schemaErrs = type.validate!(
+    config(["http://m1:8080"], { id: "/x", cmd: "y", cpus: "lots", colour: 1 }),
+    makeCtx(),
+  );
+  assert.ok(
+    schemaErrs.some((e) => e.message.startsWith("/cpus")),
+    JSON.stringify(schemaErrs),
+  );
+  assert.ok(
+    schemaErrs.some((e) => e.message.startsWith("/colour")),
+    JSON.stringify(schemaErrs),
+  );
   // not run while something in the definition is unknown
   assert.equal(type.validate!(config(["http://m1:8080"], { id: "/x", cmd: UNKNOWN, colour: 1 }), makeCtx()), []);
 });
@@ -313,10 +374,20 @@ test("projection: only configured keys; service ports 0 match assigned ports; re
     labels: { a: "1" },
     mem: 128,
   };
-  const def = { id: "prod/web", instances: 2, ports: [0], dependencies: ["db"], healthChecks: [{ path: "/", protocol: "HTTP" }], labels: { a: "1" } };
+  const def = {
+    id: "prod/web",
+    instances: 2,
+    ports: [0],
+    dependencies: ["db"],
+    healthChecks: [{ path: "/", protocol: "HTTP" }],
+    labels: { a: "1" },
+  };
   assert.equal(projectApp(def, live), def);
   assert.is(resolveAppId("../other/x", "/prod/web"), "/other/x");
-  assert.equal((projectApp({ id: "/a", ports: [8080] }, { id: "/a", portDefinitions: [{ port: 9090 }] }) as Attrs).ports, [9090]);
+  assert.equal(
+    (projectApp({ id: "/a", ports: [8080] }, { id: "/a", portDefinitions: [{ port: 9090 }] }) as Attrs).ports,
+    [9090],
+  );
 });
 
 test("every request the tests made matched a documented route", async () => {

@@ -43,7 +43,9 @@ function golden(name: string, actual: string): void {
     const a = actual.split("\n");
     const e = expected.split("\n");
     const i = a.findIndex((l, k) => l !== e[k]);
-    assert.unreachable(`${name} differs from the recorded output at line ${i + 1}:\n  expected: ${e[i]}\n  actual:   ${a[i]}`);
+    assert.unreachable(
+      `${name} differs from the recorded output at line ${i + 1}:\n  expected: ${e[i]}\n  actual:   ${a[i]}`,
+    );
   }
 }
 

@@ -36,7 +36,13 @@ function graph(changes: ResourceChange[]) {
   for (const c of changes)
     config.resources.set(c.resourceKey, { key: c.resourceKey, lifecycle: {} } as unknown as ResourceConfig);
   const state = newState("test");
-  const { nodes, steps } = buildApplyGraph({ changes, allChanges: changes, state, config, types: testEngine().resolveType });
+  const { nodes, steps } = buildApplyGraph({
+    changes,
+    allChanges: changes,
+    state,
+    config,
+    types: testEngine().resolveType,
+  });
   const byId = new Map<string, WalkNode>(nodes.map((n) => [n.id, n]));
   const deps = (id: string) => [...new Set(byId.get(id)!.deps.filter((d) => byId.has(d)))].sort();
   return { nodes, steps, byId, deps };
@@ -45,7 +51,10 @@ function graph(changes: ResourceChange[]) {
 test("destroy-before-create: the delete phase, then the create phase after it", () => {
   const g = graph([change("noop.a", "replace", { replaceOrder: "destroy-before-create" })]);
   const kinds = g.steps.map((n) => [n.id, n.step.kind]);
-  assert.equal(kinds, [["noop.a#destroy", "replace-delete"], ["noop.a", "replace-create"]]);
+  assert.equal(kinds, [
+    ["noop.a#destroy", "replace-delete"],
+    ["noop.a", "replace-create"],
+  ]);
   assert.equal(g.deps("noop.a"), ["noop.a#destroy"]);
 });
 
@@ -54,7 +63,10 @@ test("create_before_destroy: the deposed object is destroyed after the create an
     change("noop.a", "replace", { replaceOrder: "create-before-destroy" }),
     change("noop.b", "update", { dependsOn: ["noop.a"] }),
   ]);
-  assert.equal(g.steps.map((n) => n.step.kind), ["replace-depose-create", "replace-destroy-deposed", "update"]);
+  assert.equal(
+    g.steps.map((n) => n.step.kind),
+    ["replace-depose-create", "replace-destroy-deposed", "update"],
+  );
   assert.equal(g.deps("noop.a#destroy-deposed"), ["@switched noop.a", "noop.a"]);
   assert.equal(g.deps("@switched noop.a"), ["noop.b"]);
   assert.equal(g.deps("noop.b"), ["@done noop.a"]);
@@ -79,7 +91,10 @@ test("count×count dependencies go through one barrier per resource", () => {
   const g = graph([...b, ...a]);
   const edges = g.nodes.reduce((sum, node) => sum + node.deps.length, 0);
   assert.is(edges, 2 * n, "each a waits on @done noop.b, which waits on each b");
-  assert.equal(g.nodes.filter((x) => x.id.startsWith("@")).map((x) => x.id), ["@done noop.b"]);
+  assert.equal(
+    g.nodes.filter((x) => x.id.startsWith("@")).map((x) => x.id),
+    ["@done noop.b"],
+  );
 });
 
 test("a step's host is the one its type names (hostKey): the new object's, or the old one's for a delete", () => {
@@ -92,7 +107,11 @@ test("a step's host is the one its type names (hostKey): the new object's, or th
     change("noop.n", "create", { after: { input: { host: host("x") } } }),
   ]);
   const hosts = g.steps.map((n) => [n.id, n.host]);
-  assert.equal(hosts, [["file.f#destroy", "old"], ["file.f", "new"], ["noop.n", undefined]]);
+  assert.equal(hosts, [
+    ["file.f#destroy", "old"],
+    ["file.f", "new"],
+    ["noop.n", undefined],
+  ]);
 });
 
 test.run();

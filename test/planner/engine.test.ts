@@ -27,7 +27,12 @@ outputs:
 `,
   });
   const p1 = await makePlan(dir);
-  assert.equal(actions(p1), { "noop.a": "create", "noop.b[0]": "create", "noop.b[1]": "create", "noop.b[2]": "create" });
+  assert.equal(actions(p1), {
+    "noop.a": "create",
+    "noop.b[0]": "create",
+    "noop.b[1]": "create",
+    "noop.b[2]": "create",
+  });
   const { result, state } = await planAndApply(dir);
   assert.is(result.added, 4);
   assert.is(state.instances.get("noop.b[2]")!.attributes.output, "hello-2");
@@ -35,14 +40,21 @@ outputs:
   assert.is(state.outputs.first.value, "hello-0");
   assert.is((state.outputs.ids.value as string[]).length, 3);
   const p2 = await makePlan(dir);
-  assert.ok(p2.changes.every((c) => c.action === "noop"), "second plan must be empty");
+  assert.ok(
+    p2.changes.every((c) => c.action === "noop"),
+    "second plan must be empty",
+  );
 });
 
 test("count shrink deletes the highest index; update in place; triggers_replace forces replacement", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.x:\n    count: 3\n    input: a\n    triggers_replace: 1\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.x:\n    count: 3\n    input: a\n    triggers_replace: 1\n`,
+  });
   const first = await planAndApply(dir);
   const id1 = first.state.instances.get("noop.x[1]")!.attributes.id;
-  writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.x:\n    count: 2\n    input: "\${count.index == 0 ? \\"b\\" : \\"a\\"}"\n    triggers_replace: "\${count.index == 1 ? 2 : 1}"\n` });
+  writeConfig(dir, {
+    "main.gantry.yaml": `resources:\n  noop.x:\n    count: 2\n    input: "\${count.index == 0 ? \\"b\\" : \\"a\\"}"\n    triggers_replace: "\${count.index == 1 ? 2 : 1}"\n`,
+  });
   const p = await makePlan(dir);
   assert.equal(actions(p), { "noop.x[0]": "update", "noop.x[1]": "replace", "noop.x[2]": "delete" });
   assert.equal(p.changes.find((c) => c.address === "noop.x[1]")!.requiresReplace, ["triggers_replace"]);
@@ -54,15 +66,21 @@ test("count shrink deletes the highest index; update in place; triggers_replace 
 });
 
 test("for_each gives stable string keys; removing a key deletes only that instance", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.m:\n    for_each: { a: 1, b: 2 }\n    input: "\${each.key}=\${each.value}"\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.m:\n    for_each: { a: 1, b: 2 }\n    input: "\${each.key}=\${each.value}"\n`,
+  });
   const { state } = await planAndApply(dir);
   assert.equal([...state.instances.keys()].sort(), ['noop.m["a"]', 'noop.m["b"]']);
-  writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.m:\n    for_each: { b: 2 }\n    input: "\${each.key}=\${each.value}"\n` });
+  writeConfig(dir, {
+    "main.gantry.yaml": `resources:\n  noop.m:\n    for_each: { b: 2 }\n    input: "\${each.key}=\${each.value}"\n`,
+  });
   assert.equal(actions(await makePlan(dir)), { 'noop.m["a"]': "delete", 'noop.m["b"]': "noop" });
 });
 
 test("values unknown until apply are resolved during apply (deferred configuration)", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "after-\${noop.a.id}"\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "after-\${noop.a.id}"\n`,
+  });
   const p = await makePlan(dir);
   const b = p.changes.find((c) => c.address === "noop.b")!;
   assert.ok(b.deferred);
@@ -71,7 +89,9 @@ test("values unknown until apply are resolved during apply (deferred configurati
 });
 
 test("-target limits the plan to the target and what it depends on; -replace forces replacement", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: 3\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: 3\n`,
+  });
   const p = await makePlan(dir, { targets: ["noop.b"] });
   assert.equal(Object.keys(actions(p)).sort(), ["noop.a", "noop.b"]);
   await planAndApply(dir);
@@ -81,10 +101,15 @@ test("-target limits the plan to the target and what it depends on; -replace for
 });
 
 test("destroy deletes dependents before what they depend on", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: "\${noop.b.output}"\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: "\${noop.b.output}"\n`,
+  });
   await planAndApply(dir);
   const order: string[] = [];
-  const { state } = await planAndApply(dir, { mode: "destroy", onEvent: (e) => e.kind === "complete" && order.push(e.address) });
+  const { state } = await planAndApply(dir, {
+    mode: "destroy",
+    onEvent: (e) => e.kind === "complete" && order.push(e.address),
+  });
   assert.equal(order, ["noop.c", "noop.b", "noop.a"]);
   assert.is(state.instances.size, 0);
 });
@@ -109,7 +134,10 @@ test("a failure skips its dependents only; a second apply completes without recr
   });
   fabric.injectFailure({ op: "writeFile", match: "/etc/bad", times: 1, error: "disk on fire" });
   const first = await planAndApply(dir);
-  assert.equal(first.result.failed.map((f) => f.address), ["file.bad"]);
+  assert.equal(
+    first.result.failed.map((f) => f.address),
+    ["file.bad"],
+  );
   assert.match(first.result.failed[0].error, /disk on fire/);
   assert.equal(first.result.skipped, ["noop.after_bad"]);
   const s1 = first.state;
@@ -123,7 +151,13 @@ test("a failure skips its dependents only; a second apply completes without recr
   assert.is(p0.changes.find((c) => c.address === "file.bad")!.action, "replace");
   assert.is(p0.changes.find((c) => c.address === "file.bad")!.reason, "tainted");
   const p2 = await makePlan(dir);
-  assert.equal(actions(p2), { "file.bad": "create", "file.ok": "noop", "host.h": "noop", "noop.after_bad": "create", "noop.independent": "noop" });
+  assert.equal(actions(p2), {
+    "file.bad": "create",
+    "file.ok": "noop",
+    "host.h": "noop",
+    "noop.after_bad": "create",
+    "noop.independent": "noop",
+  });
   const second = await planAndApply(dir);
   assert.equal(second.result.failed, []);
   assert.is(second.state.instances.get("noop.independent")!.attributes.id, okId, "not recreated");
@@ -132,16 +166,25 @@ test("a failure skips its dependents only; a second apply completes without recr
 
 test("drift on a simulated host shows in the plan and apply repairs it", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
-  const dir = configDir({ "main.gantry.yaml": `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: desired\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: desired\n`,
+  });
   await planAndApply(dir);
   fabric.host("h").files.get("/etc/f")!.content = "edited by hand";
   const p = await makePlan(dir);
-  assert.equal(p.drift.map((d) => [d.address, d.kind]), [["file.f", "changed"]]);
+  assert.equal(
+    p.drift.map((d) => [d.address, d.kind]),
+    [["file.f", "changed"]],
+  );
   const c = p.changes.find((x) => x.address === "file.f")!;
   assert.is(c.action, "update");
   assert.is(c.before!.content, "edited by hand");
   assert.is(c.after!.content, "desired");
-  assert.equal(actions(await makePlan(dir, { refresh: false })), { "file.f": "noop", "host.h": "noop" }, "-refresh=false does not see drift");
+  assert.equal(
+    actions(await makePlan(dir, { refresh: false })),
+    { "file.f": "noop", "host.h": "noop" },
+    "-refresh=false does not see drift",
+  );
   await planAndApply(dir);
   assert.is(fabric.host("h").files.get("/etc/f")!.content, "desired");
 });
@@ -149,7 +192,10 @@ test("drift on a simulated host shows in the plan and apply repairs it", async (
 test("parallelism bounds concurrent operations, overall and per host", async () => {
   resetTestEngine().hosts.simFabric;
   const hosts = ["h1", "h2"].map((h) => `  host.${h}:\n    driver: sim\n    options: { latency_ms: 15 }\n`).join("");
-  const files = Array.from({ length: 12 }, (_, i) => `  file.f${i}:\n    host: \${host.h${(i % 2) + 1}}\n    path: /f${i}\n    content: x\n`).join("");
+  const files = Array.from(
+    { length: 12 },
+    (_, i) => `  file.f${i}:\n    host: \${host.h${(i % 2) + 1}}\n    path: /f${i}\n    content: x\n`,
+  ).join("");
   const dir = configDir({ "main.gantry.yaml": `resources:\n${hosts}${files}` });
   let running = 0;
   let peak = 0;
@@ -180,8 +226,13 @@ test("parallelism bounds concurrent operations, overall and per host", async () 
 
 test("an abort lets in-flight operations finish, starts nothing new, and saves state", async () => {
   resetTestEngine().hosts.simFabric;
-  const files = Array.from({ length: 20 }, (_, i) => `  file.f${i}:\n    host: \${host.h}\n    path: /f${i}\n    content: x\n`).join("");
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  host.h:\n    driver: sim\n    options: { latency_ms: 30 }\n${files}` });
+  const files = Array.from(
+    { length: 20 },
+    (_, i) => `  file.f${i}:\n    host: \${host.h}\n    path: /f${i}\n    content: x\n`,
+  ).join("");
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  host.h:\n    driver: sim\n    options: { latency_ms: 30 }\n${files}`,
+  });
   const ac = new AbortController();
   let started = 0;
   const { result, state } = await planAndApply(dir, {
@@ -221,12 +272,17 @@ test("references to undeclared things and cycles are located errors", async () =
     assert.match(d.summary, /^Cycle: /);
     for (const m of ["noop.a", "noop.b", "noop.c", "local.l"]) assert.ok(d.summary.includes(m), `${m} in ${d.summary}`);
     assert.is(d.related!.length, 4);
-    assert.ok(d.related!.every((r) => r.origin && r.origin.line), "every member located");
+    assert.ok(
+      d.related!.every((r) => r.origin?.line),
+      "every member located",
+    );
   }
 });
 
 test("unknown type, unknown and missing properties are reported together", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  nosuch.a: {}\n  noop.b:\n    inptu: 1\n  file.c:\n    path: /x\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  nosuch.a: {}\n  noop.b:\n    inptu: 1\n  file.c:\n    path: /x\n`,
+  });
   try {
     await makePlan(dir);
     assert.unreachable();
@@ -239,7 +295,9 @@ test("unknown type, unknown and missing properties are reported together", async
 });
 
 test("prevent_destroy refuses a plan that would destroy the instance", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.keep:\n    input: 1\n    lifecycle: { prevent_destroy: true }\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.keep:\n    input: 1\n    lifecycle: { prevent_destroy: true }\n`,
+  });
   await planAndApply(dir);
   const before = readFileSync(statePath(dir), "utf8");
   try {
@@ -253,9 +311,13 @@ test("prevent_destroy refuses a plan that would destroy the instance", async () 
 });
 
 test("create_before_destroy creates the replacement first", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.r:\n    triggers_replace: 1\n    lifecycle: { create_before_destroy: true }\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.r:\n    triggers_replace: 1\n    lifecycle: { create_before_destroy: true }\n`,
+  });
   await planAndApply(dir);
-  writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.r:\n    triggers_replace: 2\n    lifecycle: { create_before_destroy: true }\n` });
+  writeConfig(dir, {
+    "main.gantry.yaml": `resources:\n  noop.r:\n    triggers_replace: 2\n    lifecycle: { create_before_destroy: true }\n`,
+  });
   const p = await makePlan(dir);
   assert.is(p.changes[0].replaceOrder, "create-before-destroy");
   const { state } = await planAndApply(dir);

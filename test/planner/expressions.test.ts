@@ -6,9 +6,14 @@ import { collectRefs } from "../../planner/expressions/ast.js";
 import { UNKNOWN } from "../../contract/values.js";
 
 const scope = (over: Partial<EvalScope> = {}): EvalScope => ({
-  variable: (n) => ({ n: 3, name: "web", list: ["a", "b"], m: { x: 1 } } as Record<string, any>)[n],
+  variable: (n) => (({ n: 3, name: "web", list: ["a", "b"], m: { x: 1 } }) as Record<string, any>)[n],
   local: (n) => (n === "u" ? UNKNOWN : `L-${n}`),
-  resource: (t0, n, t = t0.replace(/^gantry_/, "")) => (t === "noop" && n === "a" ? { id: "ID-A", output: { deep: [1, 2] } } : t === "noop" && n === "c" ? [{ id: "c0" }, { id: "c1" }] : UNKNOWN),
+  resource: (t0, n, t = t0.replace(/^gantry_/, "")) =>
+    t === "noop" && n === "a"
+      ? { id: "ID-A", output: { deep: [1, 2] } }
+      : t === "noop" && n === "c"
+        ? [{ id: "c0" }, { id: "c1" }]
+        : UNKNOWN,
   pathModule: "/cfg",
   cwd: "/",
   ...over,
@@ -26,7 +31,7 @@ test("references, indexing, splat and functions", () => {
   assert.equal(evaluate(parseExpression("noop.c[*].id"), scope()), ["c0", "c1"]);
   assert.equal(evaluate(parseExpression('join(",", noop.c.*.id)'), scope()), "c0,c1");
   assert.equal(evaluate(parseExpression('format("%s-%d", var.name, var.n + 1)'), scope()), "web-4");
-  assert.equal(evaluate(parseExpression("var.n > 2 ? \"big\" : \"small\""), scope()), "big");
+  assert.equal(evaluate(parseExpression('var.n > 2 ? "big" : "small"'), scope()), "big");
   assert.equal(evaluate(parseExpression("{ a = var.n, b = [1, 2] }"), scope()), { a: 3, b: [1, 2] });
   assert.equal(evaluate(parseExpression("length(var.m) + 10 % 4"), scope()), 3);
 });
@@ -46,13 +51,16 @@ test("count.index and each.* come from the instance scope", () => {
 
 test("collectRefs finds every reference with its source text", () => {
   const refs = collectRefs(parseTemplate('${noop.a.id}-${var.n > 1 ? local.x : "y"}'));
-  assert.equal(refs.map((r) => r.text), ["noop.a.id", "var.n", "local.x"]);
+  assert.equal(
+    refs.map((r) => r.text),
+    ["noop.a.id", "var.n", "local.x"],
+  );
 });
 
 test("functions check how many arguments they get", () => {
   assert.throws(() => evaluate(parseExpression("upper(2, 3)"), scope()), /upper\(\) takes 1 argument, got 2/);
   assert.throws(() => evaluate(parseExpression("lookup(var.m)"), scope()), /lookup\(\) takes 2 to 3 arguments, got 1/);
-  assert.equal(evaluate(parseExpression("lookup(var.m, \"y\", 5)"), scope()), 5);
+  assert.equal(evaluate(parseExpression('lookup(var.m, "y", 5)'), scope()), 5);
 });
 
 test("syntax errors say where", () => {

@@ -48,7 +48,10 @@ export async function makePlan(dir: string, o: RunOptions = {}): Promise<Plan> {
   return plan;
 }
 
-export async function planAndApply(dir: string, o: RunOptions = {}): Promise<{ plan: Plan; result: ApplyResult; state: State }> {
+export async function planAndApply(
+  dir: string,
+  o: RunOptions = {},
+): Promise<{ plan: Plan; result: ApplyResult; state: State }> {
   const outcome = await testEngine().apply(ws(dir, o), {
     mode: o.mode,
     refresh: o.refresh,

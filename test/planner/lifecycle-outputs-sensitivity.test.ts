@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { planToJson } from "../../cli/render-json.js";
 import { renderPlan } from "../../cli/render-plan.js";
 import { makeStyle } from "../../cli/style.js";
-import { GantryError } from "../../contract/diagnostics.js";
+import type { GantryError } from "../../contract/diagnostics.js";
 import { instanceInfo } from "../../planner/operation-context.js";
 import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harness.js";
 import { resetTestEngine } from "../engine-fixture.js";
@@ -19,7 +19,8 @@ test("ignore_changes: an ignored input gives no lasting diff, and apply keeps th
 });
 
 test("prevent_destroy on an untargeted resource does not block a targeted plan", async () => {
-  const cfg = (t: number) => `resources:\n  noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  noop.other:\n    input: ${t}\n`;
+  const cfg = (t: number) =>
+    `resources:\n  noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  noop.other:\n    input: ${t}\n`;
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": cfg(2) });
@@ -31,16 +32,23 @@ test("prevent_destroy on an untargeted resource does not block a targeted plan",
 });
 
 test("for_each over a map whose values are known only after apply", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.src:\n    input: 1\n  noop.m:\n    for_each: { a: "\${noop.src.id}", b: fixed }\n    input: "\${each.key}=\${each.value}"\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.src:\n    input: 1\n  noop.m:\n    for_each: { a: "\${noop.src.id}", b: fixed }\n    input: "\${each.key}=\${each.value}"\n`,
+  });
   const p = await makePlan(dir);
   assert.equal(actions(p), { "noop.src": "create", 'noop.m["a"]': "create", 'noop.m["b"]': "create" });
   const { state } = await planAndApply(dir);
-  assert.is(state.instances.get('noop.m["a"]')!.attributes.input, `a=${state.instances.get("noop.src")!.attributes.id}`);
+  assert.is(
+    state.instances.get('noop.m["a"]')!.attributes.input,
+    `a=${state.instances.get("noop.src")!.attributes.id}`,
+  );
   assert.is(state.instances.get('noop.m["b"]')!.attributes.input, "b=fixed");
 });
 
 test("an output removed from the configuration is removed from the state", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\noutputs:\n  o: { value: "\${noop.a.output}" }\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\noutputs:\n  o: { value: "\${noop.a.output}" }\n`,
+  });
   assert.is((await planAndApply(dir)).state.outputs.o.value, 1);
   writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n` });
   const p = await makePlan(dir);

@@ -41,10 +41,17 @@ ${hostBlock("127.0.202.1")}  command.a:
     assert.equal((await planAndApply(dir)).result.failed, []);
     writeConfig(dir, { "main.gantry.yaml": cfg(2, true) });
     const second = await planAndApply(dir);
-    assert.equal(second.result.failed.map((f) => f.address), ["command.a"]);
+    assert.equal(
+      second.result.failed.map((f) => f.address),
+      ["command.a"],
+    );
     const a = second.state.instances.get("command.a")!;
     assert.is(a.status, "tainted");
-    assert.equal(a.deposed?.map((d) => d.command), ["echo create-1 >> log"], "the old object is still in state, deposed");
+    assert.equal(
+      a.deposed?.map((d) => d.command),
+      ["echo create-1 >> log"],
+      "the old object is still in state, deposed",
+    );
     assert.equal(logOf(dir), ["create-1", "create-2"]);
 
     writeConfig(dir, { "main.gantry.yaml": cfg(3) });
@@ -89,7 +96,7 @@ ${hostBlock("127.0.202.2")}  command.a:
     // progress as before: start, start(delete), start(create), one complete
     const ofA = events.filter((e) => e.address === "command.a" && (e.kind === "start" || e.kind === "complete"));
     assert.equal(
-      ofA.map((e) => (e.kind === "start" ? `start${e.step ? ":" + e.step : ""}` : e.kind)),
+      ofA.map((e) => (e.kind === "start" ? `start${e.step ? `:${e.step}` : ""}` : e.kind)),
       ["start", "start:delete", "start:create", "complete"],
     );
   } finally {
@@ -156,7 +163,10 @@ test("destroy orders configured resources by the configuration, not by stale sta
   await planAndApply(dir);
   setStateDeps(dir, { "noop.a": ["noop.b"] }); // left by an older configuration: a cycle with b -> a
   const order: string[] = [];
-  const { result, state } = await planAndApply(dir, { mode: "destroy", onEvent: (e) => e.kind === "complete" && order.push(e.address) });
+  const { result, state } = await planAndApply(dir, {
+    mode: "destroy",
+    onEvent: (e) => e.kind === "complete" && order.push(e.address),
+  });
   assert.equal(result.cancelled, []);
   assert.equal(result.failed, []);
   assert.is(result.destroyed, 2);
@@ -165,12 +175,16 @@ test("destroy orders configured resources by the configuration, not by stale sta
 });
 
 test("a dependency cycle among orphans is an error naming the cycle, not an interrupt", async () => {
-  const dir = configDir({ "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: 1\n` });
+  const dir = configDir({
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: 1\n`,
+  });
   await planAndApply(dir);
   setStateDeps(dir, { "noop.a": ["noop.b"] });
   writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.c:\n    input: 1\n` });
   const errors: string[] = [];
-  const { result, state } = await planAndApply(dir, { onEvent: (e) => e.kind === "error" && errors.push(`${e.address}: ${e.error}`) });
+  const { result, state } = await planAndApply(dir, {
+    onEvent: (e) => e.kind === "error" && errors.push(`${e.address}: ${e.error}`),
+  });
   assert.equal(result.cancelled, []);
   assert.equal(result.failed.map((f) => f.address).sort(), ["noop.a", "noop.b"]);
   for (const f of result.failed) assert.is(f.error, "dependency cycle among: noop.a, noop.b");
@@ -193,13 +207,20 @@ test("walk: a cycle ends blocked, not cancelled; an abort still cancels", async 
   assert.equal(ran, ["z"]);
   const ac = new AbortController();
   ac.abort();
-  const aborted = await walk([{ id: "w", deps: [], run: run("w") }, { id: "v", deps: ["w"], run: run("v") }], { parallelism: 1, signal: ac.signal });
+  const aborted = await walk(
+    [
+      { id: "w", deps: [], run: run("w") },
+      { id: "v", deps: ["w"], run: run("v") },
+    ],
+    { parallelism: 1, signal: ac.signal },
+  );
   assert.equal(Object.fromEntries(aborted), { w: "cancelled", v: "cancelled" });
 });
 
 test("walk: no abort listener is left on the signal (reconcile --watch walks every round)", async () => {
   const ac = new AbortController();
-  for (let i = 0; i < 20; i++) await walk([{ id: "x", deps: [], run: async () => {} }], { parallelism: 1, signal: ac.signal });
+  for (let i = 0; i < 20; i++)
+    await walk([{ id: "x", deps: [], run: async () => {} }], { parallelism: 1, signal: ac.signal });
   assert.is(getEventListeners(ac.signal, "abort").length, 0);
 });
 
@@ -221,14 +242,25 @@ resources:
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": members(2) });
   const steps: string[] = [];
-  const { result } = await planAndApply(dir, { onEvent: (e) => e.kind === "start" && e.step && steps.push(`${e.step} ${e.address}`) });
+  const { result } = await planAndApply(dir, {
+    onEvent: (e) => e.kind === "start" && e.step && steps.push(`${e.step} ${e.address}`),
+  });
   assert.equal(result.failed, []);
   assert.equal(result.cancelled, []);
   assert.equal([result.added, result.destroyed], [6, 6]);
   assert.equal(steps, [
-    'delete noop.svc["m1"]', 'delete noop.pkg["m1"]', 'create noop.pkg["m1"]', 'create noop.svc["m1"]',
-    'delete noop.svc["m2"]', 'delete noop.pkg["m2"]', 'create noop.pkg["m2"]', 'create noop.svc["m2"]',
-    'delete noop.svc["m3"]', 'delete noop.pkg["m3"]', 'create noop.pkg["m3"]', 'create noop.svc["m3"]',
+    'delete noop.svc["m1"]',
+    'delete noop.pkg["m1"]',
+    'create noop.pkg["m1"]',
+    'create noop.svc["m1"]',
+    'delete noop.svc["m2"]',
+    'delete noop.pkg["m2"]',
+    'create noop.pkg["m2"]',
+    'create noop.svc["m2"]',
+    'delete noop.svc["m3"]',
+    'delete noop.pkg["m3"]',
+    'create noop.pkg["m3"]',
+    'create noop.svc["m3"]',
   ]);
 });
 

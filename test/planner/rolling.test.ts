@@ -19,7 +19,9 @@ test("members change one batch at a time; inside a member, dependencies still or
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": members("2") });
   const p = await makePlan(dir);
-  assert.equal(p.rolling, [{ group: "zk", batchSize: 1, minInService: 2, members: 4, kept: 3, batches: [["m1"], ["m2"], ["m3"], ["m4"]] }]);
+  assert.equal(p.rolling, [
+    { group: "zk", batchSize: 1, minInService: 2, members: 4, kept: 3, batches: [["m1"], ["m2"], ["m3"], ["m4"]] },
+  ]);
   assert.ok(Object.values(actions(p)).every((a) => a === "update"));
   const order: string[] = [];
   let running = 0;
@@ -38,19 +40,34 @@ test("members change one batch at a time; inside a member, dependencies still or
     },
   });
   assert.not.ok(overlap, "batch size 1 with one resource per step: never two at once");
-  assert.equal(order, ['noop.pkg["m1"]', 'noop.svc["m1"]', 'noop.pkg["m2"]', 'noop.svc["m2"]', 'noop.pkg["m3"]', 'noop.svc["m3"]', 'noop.pkg["m4"]', 'noop.svc["m4"]']);
+  assert.equal(order, [
+    'noop.pkg["m1"]',
+    'noop.svc["m1"]',
+    'noop.pkg["m2"]',
+    'noop.svc["m2"]',
+    'noop.pkg["m3"]',
+    'noop.svc["m3"]',
+    'noop.pkg["m4"]',
+    'noop.svc["m4"]',
+  ]);
 });
 
 test("batch size is bounded by min_in_service", async () => {
-  const dir = configDir({ "main.gantry.yaml": members("1", "{ group: agents, max_batch_size: 3, min_in_service: 2 }") });
+  const dir = configDir({
+    "main.gantry.yaml": members("1", "{ group: agents, max_batch_size: 3, min_in_service: 2 }"),
+  });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": members("2", "{ group: agents, max_batch_size: 3, min_in_service: 2 }") });
   const p = await makePlan(dir);
-  assert.equal(p.rolling[0].batches, [["m1", "m2"], ["m3", "m4"]]);
+  assert.equal(p.rolling[0].batches, [
+    ["m1", "m2"],
+    ["m3", "m4"],
+  ]);
   const maxConcurrentSvc = { now: 0, peak: 0 };
   await planAndApply(dir, {
     onEvent: (e) => {
-      if (e.kind === "start" && e.address.startsWith("noop.pkg")) maxConcurrentSvc.peak = Math.max(maxConcurrentSvc.peak, ++maxConcurrentSvc.now);
+      if (e.kind === "start" && e.address.startsWith("noop.pkg"))
+        maxConcurrentSvc.peak = Math.max(maxConcurrentSvc.peak, ++maxConcurrentSvc.now);
       if (e.kind === "complete" && e.address.startsWith("noop.pkg")) maxConcurrentSvc.now--;
     },
   });

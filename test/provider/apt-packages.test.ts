@@ -16,7 +16,10 @@ const ok = (stdout = ""): CommandResult => ({ exitCode: 0, stdout, stderr: "" })
 /** A machine whose dpkg, apt-cache, apt-get, ls and stat answer from a few fields. */
 class ScriptedMachine implements CommandRunner {
   installed = new Map<string, string>([["bash", "5.2.15-2+b7"]]);
-  candidates = new Map<string, string>([["zookeeper", "3.8.0-11"], ["bash", "5.2.15-2+b7"]]);
+  candidates = new Map<string, string>([
+    ["zookeeper", "3.8.0-11"],
+    ["bash", "5.2.15-2+b7"],
+  ]);
   listsFiles = ["deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4"];
   listsTime = "1796158043.176542726";
   calls: string[] = [];
@@ -28,7 +31,7 @@ class ScriptedMachine implements CommandRunner {
     await sleep(5);
     switch (program) {
       case "ls":
-        return ok(this.listsFiles.map((f) => f + "\n").join(""));
+        return ok(this.listsFiles.map((f) => `${f}\n`).join(""));
       case "stat":
         return { exitCode: 1, stdout: `/var/lib/apt/lists ${this.listsTime}\n`, stderr: "stat: cannot statx" };
       case "dpkg-query": {

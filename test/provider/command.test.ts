@@ -54,24 +54,33 @@ test("unless guard; failure names exit code and stderr; destroy_command; timeout
     assert.is(existsSync(marker), false);
     const ran = await command.create(
       ctx,
-      planLike(command, null, { host: h.host, command: "touch ran", unless: "test -e ran", destroy_command: "rm ran" }, ctx).planned,
+      planLike(
+        command,
+        null,
+        { host: h.host, command: "touch ran", unless: "test -e ran", destroy_command: "rm ran" },
+        ctx,
+      ).planned,
     );
     assert.is(ran.ran, true);
     assert.ok(existsSync(marker));
     await command.delete(ctx, ran);
     assert.is(existsSync(marker), false, "destroy_command ran");
 
-    await command.create(ctx, planLike(command, null, { host: h.host, command: "echo bad thing >&2; exit 4" }, ctx).planned).then(
-      () => assert.unreachable("non-zero exit must fail"),
-      (e: Error) => {
-        assert.match(e.message, /command exited with code 4 on local host lh/);
-        assert.match(e.message, /bad thing/);
-      },
-    );
-    await command.create(ctx, planLike(command, null, { host: h.host, command: "sleep 5", timeout_seconds: 0.2 }, ctx).planned).then(
-      () => assert.unreachable("timeout"),
-      (e: Error) => assert.match(e.message, /timed out/),
-    );
+    await command
+      .create(ctx, planLike(command, null, { host: h.host, command: "echo bad thing >&2; exit 4" }, ctx).planned)
+      .then(
+        () => assert.unreachable("non-zero exit must fail"),
+        (e: Error) => {
+          assert.match(e.message, /command exited with code 4 on local host lh/);
+          assert.match(e.message, /bad thing/);
+        },
+      );
+    await command
+      .create(ctx, planLike(command, null, { host: h.host, command: "sleep 5", timeout_seconds: 0.2 }, ctx).planned)
+      .then(
+        () => assert.unreachable("timeout"),
+        (e: Error) => assert.match(e.message, /timed out/),
+      );
     // Changing command replaces; changing a guard updates in place without running.
     const base = { host: h.host, command: "echo x", unless: "false" };
     const s = await command.create(ctx, planLike(command, null, base, ctx).planned);

@@ -59,7 +59,13 @@ test("template with vars renders at plan time; content diff shows template chang
   try {
     const ctx = h.ctx("zoo");
     writeFileSync(join(h.dir, "zoo.cfg.tpl"), "clientPort=${port}\nserver.1=${host}:2888\nliteral=$${x}\n");
-    const config = { host: h.host, path: "/etc/zoo.cfg", template: "zoo.cfg.tpl", vars: { port: 2181, host: "a" }, mode: "640" };
+    const config = {
+      host: h.host,
+      path: "/etc/zoo.cfg",
+      template: "zoo.cfg.tpl",
+      vars: { port: 2181, host: "a" },
+      mode: "640",
+    };
     assert.equal(file.validate!(config, ctx), []);
     const p = planLike(file, null, config, ctx);
     assert.is(p.planned.content, "clientPort=2181\nserver.1=a:2888\nliteral=${x}\n");
@@ -75,7 +81,10 @@ test("template with vars renders at plan time; content diff shows template chang
     const unknownVar = planLike(file, s, { ...config, vars: { port: UNKNOWN, host: "a" } }, ctx);
     assert.is(unknownVar.planned.content, UNKNOWN);
     assert.is(unknownVar.planned.sha256, UNKNOWN);
-    assert.throws(() => planLike(file, null, { ...config, vars: { port: 1 } }, ctx), /variable "host" is not set in vars/);
+    assert.throws(
+      () => planLike(file, null, { ...config, vars: { port: 1 } }, ctx),
+      /variable "host" is not set in vars/,
+    );
   } finally {
     await h.cleanup();
   }
@@ -84,9 +93,13 @@ test("template with vars renders at plan time; content diff shows template chang
 test("validate: exactly one of content/template; mode; absolute path", () => {
   const info = { address: "file.x", name: "x", dataDir: "/tmp/d", configDir: "/tmp" };
   const h = { name: "h", driver: "sim", address: "1.2.3.4", root: "/r" };
-  assert.ok(file.validate!({ host: h, path: "/a", content: "x", template: "t" }, info).some((e) => /not both/.test(e.message)));
+  assert.ok(
+    file.validate!({ host: h, path: "/a", content: "x", template: "t" }, info).some((e) => /not both/.test(e.message)),
+  );
   assert.ok(file.validate!({ host: h, path: "/a" }, info).some((e) => /one of content or template/.test(e.message)));
-  assert.ok(file.validate!({ host: h, path: "/a", content: "x", mode: "999" }, info).some((e) => e.attribute === "mode"));
+  assert.ok(
+    file.validate!({ host: h, path: "/a", content: "x", mode: "999" }, info).some((e) => e.attribute === "mode"),
+  );
   assert.ok(file.validate!({ host: h, path: "rel", content: "x" }, info).some((e) => e.attribute === "path"));
   assert.ok(file.validate!({ host: "nope", path: "/a", content: "x" }, info).some((e) => e.attribute === "host"));
   assert.equal(file.validate!({ host: h, path: "/a", content: UNKNOWN }, info), []);

@@ -128,7 +128,9 @@ test("sim host: create registers in the fabric, read null after reset, delete cl
   assert.is(upd.action, "update");
   const s2 = await host.update(ctx, s, upd.planned);
   assert.is(s2.id, s.id);
-  await testEngine().hosts.connect({ name: "s1", driver: "sim", address: String(s.address), root: String(s.root) }).startProcess({ name: "p", command: "x" });
+  await testEngine()
+    .hosts.connect({ name: "s1", driver: "sim", address: String(s.address), root: String(s.root) })
+    .startProcess({ name: "p", command: "x" });
   await host.delete(ctx, s2);
   assert.is(fabric.host("s1").processes.size, 0);
   assert.is(await host.read(ctx, s2), null);

@@ -8,7 +8,18 @@ const noop = builtinType("noop");
 const ctx = makeCtx("/tmp/gantry-noop-test", "a");
 
 test("registry knows the built-in types (and tolerates gantry_)", () => {
-  assert.equal(testEngine().types.names(), ["chronos_job", "cluster", "command", "file", "haproxy_config", "host", "marathon_app", "noop", "package", "service"]);
+  assert.equal(testEngine().types.names(), [
+    "chronos_job",
+    "cluster",
+    "command",
+    "file",
+    "haproxy_config",
+    "host",
+    "marathon_app",
+    "noop",
+    "package",
+    "service",
+  ]);
   assert.is(builtinType("gantry_noop"), noop);
   assert.is(testEngine().types.get("nope"), undefined);
 });

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
+import { UNKNOWN } from "../../contract/values.js";
 import { makeCtx, planLike, simHost } from "./helpers.js";
 import { builtinType, resetTestEngine } from "../engine-fixture.js";
 
@@ -48,7 +48,10 @@ test("an unavailable package fails with a clear error naming package and host", 
   await pkg.create(ctx, planLike(pkg, null, config, ctx).planned).then(
     () => assert.unreachable("must fail"),
     (e: Error) =>
-      assert.is(e.message, 'package "mesos" cannot be installed on host "master-1" (sim): no installation candidate in the repositories this machine reaches'),
+      assert.is(
+        e.message,
+        'package "mesos" cannot be installed on host "master-1" (sim): no installation candidate in the repositories this machine reaches',
+      ),
   );
   assert.ok(pkg.validate!({ host: config.host, name: "Bad_Name" }, ctx).some((e) => e.attribute === "name"));
   // the plan says so before anything changes
@@ -63,7 +66,10 @@ test("if_unavailable: skip records the package as not installed, says so, and st
   const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
   assert.is(s.installed_version, null);
   assert.match(String(s.skipped), /cannot be installed on host "master-1".*services that need it are not started/);
-  assert.ok(ctx.warnings.some((w) => /mesos/.test(w)), "a warning for plan, apply and show");
+  assert.ok(
+    ctx.warnings.some((w) => /mesos/.test(w)),
+    "a warning for plan, apply and show",
+  );
   const again = (await pkg.read(ctx, s))!;
   assert.is(planLike(pkg, again, config, ctx).action, "noop", "a skipped package is not drift");
   // a package that requires a missing one is skipped too, without trying apt

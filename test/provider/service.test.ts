@@ -159,10 +159,20 @@ test("local service: failing health check stops it and reports the last log line
     assert.is(st.running, false, "stopped after the failed check");
     // A process that exits immediately fails fast.
     const t0 = Date.now();
-    await service.create(ctx, planLike(service, null, { ...config, command: "exit 3", health_check: { type: "tcp", retries: 100, interval_ms: 100 } }, ctx).planned).then(
-      () => assert.unreachable("exits"),
-      (e: Error) => assert.match(e.message, /not running/),
-    );
+    await service
+      .create(
+        ctx,
+        planLike(
+          service,
+          null,
+          { ...config, command: "exit 3", health_check: { type: "tcp", retries: 100, interval_ms: 100 } },
+          ctx,
+        ).planned,
+      )
+      .then(
+        () => assert.unreachable("exits"),
+        (e: Error) => assert.match(e.message, /not running/),
+      );
     assert.ok(Date.now() - t0 < 5000, "did not wait for all retries");
     killGroup(pid);
   } finally {
@@ -186,18 +196,27 @@ test("sim service: crash → stopped; update restarts; validate", async () => {
   await service.delete(ctx, s2);
   assert.is(fabric.host("s1").processes.size, 0);
 
-  const errs = service.validate!({ host: hostAttrs, command: "x", state: "paused", health_check: { type: "tcp" } }, ctx);
+  const errs = service.validate!(
+    { host: hostAttrs, command: "x", state: "paused", health_check: { type: "tcp" } },
+    ctx,
+  );
   // the schema says what state may be, and the planner checks it; the type keeps what no schema can say
   const checker = new AttributeChecker();
   assert.equal(checker.problems(service.schema.state, "paused"), ['must be one of "running", "stopped"']);
-  assert.equal(checker.problems(service.schema.ports, [80, 70000, "x"]), ["1 must be at most 65535", "2 must be a whole number"]);
+  assert.equal(checker.problems(service.schema.ports, [80, 70000, "x"]), [
+    "1 must be at most 65535",
+    "2 must be a whole number",
+  ]);
   assert.equal(checker.problems(service.schema.health_check, { type: "udp", retries: -1, bogus: 1 }), [
     'unknown field "bogus" (known: type, port, path, command, expect_status, timeout_ms, retries, interval_ms, send, expect)',
     'type must be one of "tcp", "http", "exec"',
     "retries must be at least 0",
   ]);
   assert.ok(errs.some((e) => e.attribute === "health_check" && /needs a port/.test(e.message)));
-  assert.equal(service.validate!({ host: hostAttrs, command: "x", ports: [1], health_check: { type: "tcp" } }, ctx), []);
+  assert.equal(
+    service.validate!({ host: hostAttrs, command: "x", ports: [1], health_check: { type: "tcp" } }, ctx),
+    [],
+  );
 });
 
 test.run();

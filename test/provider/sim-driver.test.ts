@@ -86,7 +86,10 @@ test("packages: install, version, unavailable error names package and host", asy
   assert.is(await d.packageVersion("haproxy"), null);
   const only = sim("h2", { available: ["a1"] }, fabric);
   assert.is(await only.installPackage("a1"), "1.0.0-sim");
-  await only.installPackage("b1").then(() => assert.unreachable("not available"), (e: Error) => assert.match(e.message, /"b1".*"h2"/));
+  await only.installPackage("b1").then(
+    () => assert.unreachable("not available"),
+    (e: Error) => assert.match(e.message, /"b1".*"h2"/),
+  );
 });
 
 test("latency: operations take latency_ms; zero latency uses no timers (100,000 ops fast)", async () => {
@@ -114,7 +117,10 @@ test("injected failures: op, host, match, times, error; run exit codes", async (
   await a.writeFile("/tmp/ok", "1"); // no match
   await b.writeFile("/etc/ok", "1"); // other host
   for (let i = 0; i < 2; i++) {
-    await a.writeFile("/etc/x", "1").then(() => assert.unreachable("injected"), (e: Error) => assert.is(e.message, "disk full"));
+    await a.writeFile("/etc/x", "1").then(
+      () => assert.unreachable("injected"),
+      (e: Error) => assert.is(e.message, "disk full"),
+    );
   }
   await a.writeFile("/etc/x", "1"); // times exhausted
   assert.is(await a.readFile("/etc/x"), "1");

@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
+import { UNKNOWN, type Attrs } from "../../contract/values.js";
 import { freePort, makeCtx, planLike, removeDir, simHost, tempDir } from "./helpers.js";
 import { localHost } from "./local-host.js";
 import { builtinType, resetTestEngine } from "../engine-fixture.js";
@@ -13,7 +13,6 @@ import { builtinType, resetTestEngine } from "../engine-fixture.js";
 const pkg = builtinType("package");
 const service = builtinType("service");
 const hostType = builtinType("host");
-
 
 test("package: a skipped package stays skipped while it has no candidate, and is planned for install once it has one", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
@@ -27,7 +26,10 @@ test("package: a skipped package stays skipped while it has no candidate, and is
   ctx.warnings.length = 0;
   const still = (await pkg.read(ctx, s))!;
   assert.equal(still, s);
-  assert.ok(ctx.warnings.some((w) => /mesos/.test(w)), "warns while it is still skipped");
+  assert.ok(
+    ctx.warnings.some((w) => /mesos/.test(w)),
+    "warns while it is still skipped",
+  );
   assert.is(planLike(pkg, still, config, ctx).action, "noop");
 
   // a repository now offers it
@@ -136,8 +138,14 @@ test("host: destroying the last local host removes the empty address-claim dir (
   try {
     const ctxA = makeCtx(dir, "ha");
     const ctxB = makeCtx(dir, "hb");
-    const a = await hostType.create(ctxA, planLike(hostType, null, { driver: "local", address: "127.0.203.21" }, ctxA).planned);
-    const b = await hostType.create(ctxB, planLike(hostType, null, { driver: "local", address: "127.0.203.22" }, ctxB).planned);
+    const a = await hostType.create(
+      ctxA,
+      planLike(hostType, null, { driver: "local", address: "127.0.203.21" }, ctxA).planned,
+    );
+    const b = await hostType.create(
+      ctxB,
+      planLike(hostType, null, { driver: "local", address: "127.0.203.22" }, ctxB).planned,
+    );
     const hosts = join(dir, ".gantry", "hosts");
     const claims = join(hosts, ".addresses");
     assert.ok(existsSync(join(claims, "127.0.203.21")));
@@ -149,7 +157,10 @@ test("host: destroying the last local host removes the empty address-claim dir (
     assert.not.ok(existsSync(hosts), "empty hosts dir removed");
     assert.ok(existsSync(join(dir, ".gantry")), "the data dir itself stays");
     // a new host claims again from scratch
-    const c = await hostType.create(ctxA, planLike(hostType, null, { driver: "local", address: "127.0.203.21" }, ctxA).planned);
+    const c = await hostType.create(
+      ctxA,
+      planLike(hostType, null, { driver: "local", address: "127.0.203.21" }, ctxA).planned,
+    );
     assert.ok(existsSync(join(claims, "127.0.203.21")));
     await hostType.delete(ctxA, c);
     assert.not.ok(existsSync(hosts));
@@ -162,7 +173,10 @@ test("host: the hosts dir stays when something else is in it (only empty dirs ar
   const dir = tempDir();
   try {
     const ctx = makeCtx(dir, "hc");
-    const h = await hostType.create(ctx, planLike(hostType, null, { driver: "local", address: "127.0.203.23" }, ctx).planned);
+    const h = await hostType.create(
+      ctx,
+      planLike(hostType, null, { driver: "local", address: "127.0.203.23" }, ctx).planned,
+    );
     const hosts = join(dir, ".gantry", "hosts");
     writeFileSync(join(hosts, "keep.txt"), "x");
     await hostType.delete(ctx, h);

@@ -22,7 +22,10 @@ test("Mesos accepted names equal mesos-flags.json accepted_names", () => {
 });
 
 test("Mesos negatable flags and aliases equal the reference tables", () => {
-  for (const [daemon, list] of [["mesos-master", MESOS_MASTER_NEGATABLE], ["mesos-agent", MESOS_AGENT_NEGATABLE]] as const) {
+  for (const [daemon, list] of [
+    ["mesos-master", MESOS_MASTER_NEGATABLE],
+    ["mesos-agent", MESOS_AGENT_NEGATABLE],
+  ] as const) {
     const table = mesosFlagTable(daemon);
     assert.equal(sorted(list), sorted([...table].filter(([, f]) => f.negatable).map(([n]) => n)), daemon);
   }
@@ -36,7 +39,10 @@ test("Marathon and Chronos accepted names equal the reference", () => {
   assert.equal(sorted(MARATHON_FLAGS), sorted(reference("marathon-flags.json").accepted_names));
   const chronos = reference("chronos-flags.json");
   assert.equal(sorted(CHRONOS_FLAGS), sorted(chronos.accepted_names));
-  assert.equal(sorted(CHRONOS_VALUELESS_FLAGS), sorted(chronos.flags.filter((f: any) => f.takes_value === false).map((f: any) => f.name)));
+  assert.equal(
+    sorted(CHRONOS_VALUELESS_FLAGS),
+    sorted(chronos.flags.filter((f: any) => f.takes_value === false).map((f: any) => f.name)),
+  );
 });
 
 test.run();

@@ -21,7 +21,10 @@ let n = 0;
 
 /** Runs `haproxy -c -f` (the module's own check command) on the text; fails when haproxy is missing. */
 function haproxyCheck(text: string): { ok: boolean; output: string } {
-  if (!existsSync(HAPROXY)) assert.unreachable(`${HAPROXY} is missing: install the Debian haproxy package (apt-get install -y haproxy) to run these tests`);
+  if (!existsSync(HAPROXY))
+    assert.unreachable(
+      `${HAPROXY} is missing: install the Debian haproxy package (apt-get install -y haproxy) to run these tests`,
+    );
   const path = join(tmp, `haproxy-${++n}.cfg`);
   writeFileSync(path, text);
   const c = haproxyCheckCommand(path);
@@ -45,8 +48,26 @@ function sections(text: string): Map<string, string[]> {
 }
 
 const APPS: HaproxyApp[] = [
-  { id: "/prod/web/frontend", servicePort: 10000, mode: "http", healthCheckPath: "/health", vhost: "web.example.com", tasks: [{ host: "10.0.0.12", port: 31001 }, { host: "10.0.0.11", port: 31000 }] },
-  { id: "/db", servicePort: 10001, mode: "tcp", tasks: [{ host: "10.0.0.13", port: 31002 }, { host: "10.0.0.13", port: 31002 }] },
+  {
+    id: "/prod/web/frontend",
+    servicePort: 10000,
+    mode: "http",
+    healthCheckPath: "/health",
+    vhost: "web.example.com",
+    tasks: [
+      { host: "10.0.0.12", port: 31001 },
+      { host: "10.0.0.11", port: 31000 },
+    ],
+  },
+  {
+    id: "/db",
+    servicePort: 10001,
+    mode: "tcp",
+    tasks: [
+      { host: "10.0.0.13", port: 31002 },
+      { host: "10.0.0.13", port: 31002 },
+    ],
+  },
   { id: "api", servicePort: 10002, mode: "http", tasks: [{ host: "10.0.0.11", port: 31005 }] },
   { id: "/idle", servicePort: 10003, mode: "tcp", tasks: [] },
 ];
@@ -80,8 +101,13 @@ test("marathon-lb style: passes haproxy -c without warnings; frontend = backend 
     assert.is(be![0], "balance roundrobin");
     assert.is(be![1], `mode ${app.mode}`);
     const servers = be!.filter((l) => l.startsWith("server "));
-    const unique = [...new Map(app.tasks.map((t) => [`${t.host}:${t.port}`, t])).values()].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.port - b.port));
-    assert.equal(servers.map((l) => l.split(" ").slice(1, 3).join(" ")), unique.map((t) => `${t.host.replace(/[^a-zA-Z0-9-]/g, "_")}_${t.port} ${t.host}:${t.port}`));
+    const unique = [...new Map(app.tasks.map((t) => [`${t.host}:${t.port}`, t])).values()].sort((a, b) =>
+      a.host < b.host ? -1 : a.host > b.host ? 1 : a.port - b.port,
+    );
+    assert.equal(
+      servers.map((l) => l.split(" ").slice(1, 3).join(" ")),
+      unique.map((t) => `${t.host.replace(/[^a-zA-Z0-9-]/g, "_")}_${t.port} ${t.host}:${t.port}`),
+    );
     for (const l of servers) assert.match(l, / check( |$)/);
     assert.is(be!.includes(`option httpchk GET ${app.healthCheckPath}`), app.healthCheckPath !== undefined);
   }
@@ -100,9 +126,16 @@ test("bridge style: listen <app>-<port>, mode tcp, option tcplog, balance leastc
   const s = sections(text);
   const web = s.get("listen prod_web_frontend-10000")!;
   assert.equal(web.slice(0, 4), ["bind 0.0.0.0:10000", "mode tcp", "option tcplog", "balance leastconn"]);
-  assert.equal(web.filter((l) => l.startsWith("server")), ["server prod_web_frontend-2 10.0.0.11:31000 check", "server prod_web_frontend-1 10.0.0.12:31001 check"]);
+  assert.equal(
+    web.filter((l) => l.startsWith("server")),
+    ["server prod_web_frontend-2 10.0.0.11:31000 check", "server prod_web_frontend-1 10.0.0.12:31001 check"],
+  );
   assert.ok(s.get("listen stats")!.includes("bind 127.0.0.1:9090"));
-  for (const [k] of facts.haproxy_marathon_bridge.generated_config.per_app_listen.directives) assert.ok(web.some((l) => l.startsWith(k)), k);
+  for (const [k] of facts.haproxy_marathon_bridge.generated_config.per_app_listen.directives)
+    assert.ok(
+      web.some((l) => l.startsWith(k)),
+      k,
+    );
   assert.throws(() => haproxyConfig({ apps: [APPS[0]!], style: "bridge" }), /no vhost/);
 });
 
@@ -110,12 +143,16 @@ test("deterministic: input order does not matter, only content", () => {
   const a = haproxyConfig({ apps: APPS });
   const b = haproxyConfig({ apps: [...APPS].reverse().map((x) => ({ ...x, tasks: [...x.tasks].reverse() })) });
   assert.is(a, b);
-  const c = haproxyConfig({ apps: APPS.map((x) => (x.id === "/db" ? { ...x, tasks: [...x.tasks, { host: "10.0.0.14", port: 31003 }] } : x)) });
+  const c = haproxyConfig({
+    apps: APPS.map((x) => (x.id === "/db" ? { ...x, tasks: [...x.tasks, { host: "10.0.0.14", port: 31003 }] } : x)),
+  });
   assert.is.not(a, c);
 });
 
 test("host names that do not resolve still give a valid file (server starts in maintenance)", () => {
-  const text = haproxyConfig({ apps: [{ id: "/x", servicePort: 10010, mode: "tcp", tasks: [{ host: "agent-7.invalid", port: 31000 }] }] });
+  const text = haproxyConfig({
+    apps: [{ id: "/x", servicePort: 10010, mode: "tcp", tasks: [{ host: "agent-7.invalid", port: 31000 }] }],
+  });
   const check = haproxyCheck(text);
   assert.ok(check.ok, check.output);
   assert.match(text, /server agent-7_invalid_31000 agent-7\.invalid:31000 check/);
@@ -125,9 +162,19 @@ test("log to stdout instead of syslog; still valid in both styles", () => {
   for (const style of ["marathon-lb", "bridge"] as const) {
     const text = haproxyConfig({ apps: [APPS[1]!], style, log: "stdout" });
     assert.ok(haproxyCheck(text).ok);
-    assert.equal(sections(text).get("global")!.filter((l) => l.startsWith("log ")), ["log stdout format raw local0"]);
+    assert.equal(
+      sections(text)
+        .get("global")!
+        .filter((l) => l.startsWith("log ")),
+      ["log stdout format raw local0"],
+    );
   }
-  assert.equal(sections(haproxyConfig({ apps: [] })).get("global")!.filter((l) => l.startsWith("log ")), ["log /dev/log local0", "log /dev/log local1 notice"]);
+  assert.equal(
+    sections(haproxyConfig({ apps: [] }))
+      .get("global")!
+      .filter((l) => l.startsWith("log ")),
+    ["log /dev/log local0", "log /dev/log local1 notice"],
+  );
 });
 
 test("custom stats port, bind address and auth; still valid", () => {
@@ -141,10 +188,18 @@ test("custom stats port, bind address and auth; still valid", () => {
 });
 
 test("bad input is refused: clashing service ports, stats port, invalid ids, hosts, vhost on tcp", () => {
-  const one = (x: Partial<HaproxyApp>): HaproxyInput => ({ apps: [{ id: "/a", servicePort: 10000, mode: "http", tasks: [], ...x }] });
-  assert.throws(() => haproxyConfig({ apps: [APPS[0]!, { ...APPS[1]!, servicePort: 10000 }] }), /service port 10000 of \/db is already used by \/prod\/web\/frontend/);
+  const one = (x: Partial<HaproxyApp>): HaproxyInput => ({
+    apps: [{ id: "/a", servicePort: 10000, mode: "http", tasks: [], ...x }],
+  });
+  assert.throws(
+    () => haproxyConfig({ apps: [APPS[0]!, { ...APPS[1]!, servicePort: 10000 }] }),
+    /service port 10000 of \/db is already used by \/prod\/web\/frontend/,
+  );
   assert.throws(() => haproxyConfig(one({ servicePort: 9090 })), /stats listener/);
-  assert.throws(() => haproxyConfig({ apps: [APPS[0]!, { id: "/b", servicePort: 80, mode: "tcp", tasks: [] }] }), /marathon_http_in/);
+  assert.throws(
+    () => haproxyConfig({ apps: [APPS[0]!, { id: "/b", servicePort: 80, mode: "tcp", tasks: [] }] }),
+    /marathon_http_in/,
+  );
   assert.throws(() => haproxyConfig(one({ id: "/Bad App" })), /not a Marathon app id/);
   assert.throws(() => haproxyConfig(one({ tasks: [{ host: "a b", port: 1 }] })), /task host/);
   assert.throws(() => haproxyConfig(one({ tasks: [{ host: "h", port: 70000 }] })), /task port/);
@@ -153,7 +208,10 @@ test("bad input is refused: clashing service ports, stats port, invalid ids, hos
 });
 
 test("commands: check = haproxy -c -f <cfg>; daemon = master-worker in the foreground, reload by SIGUSR2", () => {
-  assert.equal(haproxyCheckCommand("/etc/haproxy/haproxy.cfg"), { command: "/usr/sbin/haproxy", args: ["-c", "-f", "/etc/haproxy/haproxy.cfg"] });
+  assert.equal(haproxyCheckCommand("/etc/haproxy/haproxy.cfg"), {
+    command: "/usr/sbin/haproxy",
+    args: ["-c", "-f", "/etc/haproxy/haproxy.cfg"],
+  });
   const d = haproxyCommand({ input: { apps: APPS } });
   assert.equal(d.args, ["-W", "-db", "-f", "/etc/haproxy/haproxy.cfg"]);
   assert.equal(d.ports, [80, 9090, 10000, 10001, 10002, 10003]);

@@ -21,11 +21,18 @@ const zkMembers = zookeeperIds(3).map((id) => ({ id, address: `10.0.0.${id}` }))
 const ZK_URL = "zk://10.0.0.1:2181,10.0.0.2:2181,10.0.0.3:2181/mesos";
 
 const DIR: Record<MesosDaemon, string> = { "mesos-master": pc.flag_dirs.master, "mesos-agent": pc.flag_dirs.slave };
-const DEFAULTS: Record<MesosDaemon, string> = { "mesos-master": "/etc/default/mesos-master", "mesos-agent": "/etc/default/mesos-slave" };
+const DEFAULTS: Record<MesosDaemon, string> = {
+  "mesos-master": "/etc/default/mesos-master",
+  "mesos-agent": "/etc/default/mesos-slave",
+};
 /** env var → flag, from the reference's env_to_flag (ULIMIT is not a flag). */
 function envToFlag(daemon: MesosDaemon): Record<string, string> {
   const m = pc.env_to_flag[daemon === "mesos-master" ? "master" : "slave"] as Record<string, string>;
-  return Object.fromEntries(Object.entries(m).filter(([, f]) => f.startsWith("--")).map(([v, f]) => [v, f.slice(2)]));
+  return Object.fromEntries(
+    Object.entries(m)
+      .filter(([, f]) => f.startsWith("--"))
+      .map(([v, f]) => [v, f.slice(2)]),
+  );
 }
 
 /** Check every generated file against the reference; returns flag → value as the wrapper would pass them. */
@@ -55,12 +62,12 @@ function checkAgainstReference(daemon: MesosDaemon, files: ServiceFile[]): Map<s
     } else if (value.startsWith("'")) {
       assert.match(value, /^'([^']|'\\'')*'$/, `badly quoted: ${line}`);
       value = value.slice(1, -1).replaceAll(`'\\''`, "'");
-    } else assert.match(value, /^[A-Za-z0-9_@%+=:,.\/-]*$/, `needs quoting for sh: ${line}`);
+    } else assert.match(value, /^[A-Za-z0-9_@%+=:,./-]*$/, `needs quoting for sh: ${line}`);
     add(flag!, value, DEFAULTS[daemon]);
   }
   for (const f of files) {
     if (f.path === pc.zk_file.path || f.path === DEFAULTS[daemon]) continue;
-    assert.ok(f.path.startsWith(dir + "/"), `unexpected path ${f.path}`);
+    assert.ok(f.path.startsWith(`${dir}/`), `unexpected path ${f.path}`);
     const rest = f.path.slice(dir.length + 1);
     if (daemon === "mesos-agent" && /^(attributes|resources)\/[^/]+$/.test(rest)) {
       assert.ok(f.content.trim().length > 0, `${f.path} is empty (the wrapper skips it)`);
@@ -77,11 +84,17 @@ function checkAgainstReference(daemon: MesosDaemon, files: ServiceFile[]): Map<s
     assert.ok(accepted.includes(name), `${f.path}: "${name}" is not in accepted_names["${daemon}"]`);
   }
   const attrs = files.filter((f) => f.path.startsWith(`${dir}/attributes/`));
-  if (attrs.length) add("attributes", attrs.map((f) => `${f.path.slice(dir.length + 12)}:${f.content.trim()}`).join(";"), "attributes/");
+  if (attrs.length)
+    add(
+      "attributes",
+      attrs.map((f) => `${f.path.slice(dir.length + 12)}:${f.content.trim()}`).join(";"),
+      "attributes/",
+    );
   for (const name of flags.keys()) assert.ok(accepted.includes(name), `--${name} is not a ${daemon} flag`);
   // Required flags are set.
   const own = daemon === "mesos-master" ? ref.master : ref.agent;
-  for (const r of own.filter((x) => x.required)) assert.ok(flags.has(r.name), `${daemon}: required --${r.name} is not set`);
+  for (const r of own.filter((x) => x.required))
+    assert.ok(flags.has(r.name), `${daemon}: required --${r.name} is not set`);
   return flags;
 }
 
@@ -102,8 +115,14 @@ test("quorum input is checked", () => {
 });
 
 test("master: zk file, packaged ZK variable, PORT 5050, ip/hostname/cluster/work_dir; effective flags", () => {
-  const files = mesosMasterFiles({ zookeeper: zkMembers, masters: 3, address: "10.0.1.1", hostname: "master-1", cluster: "prod cluster" });
-  assert.is(files.find((f) => f.path === "/etc/mesos/zk")!.content, ZK_URL + "\n");
+  const files = mesosMasterFiles({
+    zookeeper: zkMembers,
+    masters: 3,
+    address: "10.0.1.1",
+    hostname: "master-1",
+    cluster: "prod cluster",
+  });
+  assert.is(files.find((f) => f.path === "/etc/mesos/zk")!.content, `${ZK_URL}\n`);
   const flags = checkAgainstReference("mesos-master", files);
   assert.is(flags.get("zk"), ZK_URL);
   assert.is(flags.get("port"), "5050");
@@ -117,14 +136,27 @@ test("master: zk file, packaged ZK variable, PORT 5050, ip/hostname/cluster/work
   // The module's own reading of its files agrees with the reference-driven one.
   const eff = new Map(mesosEffectiveFlags("mesos-master", files).map((f) => [f.name, f.value]));
   assert.equal(eff, flags);
-  assert.equal(mesosMasterCommand(), { name: "mesos-master", command: "/usr/bin/mesos-init-wrapper", args: ["master"], ports: [5050], health_check: { type: "http", port: 5050, path: "/health" } });
+  assert.equal(mesosMasterCommand(), {
+    name: "mesos-master",
+    command: "/usr/bin/mesos-init-wrapper",
+    args: ["master"],
+    ports: [5050],
+    health_check: { type: "http", port: 5050, path: "/health" },
+  });
   assert.is(pc.service_units.systemd.ExecStart["mesos-master"], "/usr/bin/mesos-init-wrapper master");
 });
 
 test("agent: MASTER from /etc/mesos/zk as packaged, port 5051, work_dir, rack attribute; docker role flags", () => {
   const plain = mesosAgentFiles({ zookeeper: zkMembers, address: "10.0.2.1", rack: "r1" });
   const flags = checkAgainstReference("mesos-agent", plain);
-  assert.is(plain.find((f) => f.path === "/etc/default/mesos-slave")!.content.split("\n").filter((l) => l && !l.startsWith("#")).find((l) => l.startsWith("MASTER=")), `MASTER=${pc.env_files["/etc/default/mesos-slave"].packaged.MASTER}`);
+  assert.is(
+    plain
+      .find((f) => f.path === "/etc/default/mesos-slave")!
+      .content.split("\n")
+      .filter((l) => l && !l.startsWith("#"))
+      .find((l) => l.startsWith("MASTER=")),
+    `MASTER=${pc.env_files["/etc/default/mesos-slave"].packaged.MASTER}`,
+  );
   assert.is(flags.get("master"), ZK_URL);
   assert.is(flags.get("port"), "5051");
   assert.is(flags.get("work_dir"), "/var/lib/mesos");
@@ -133,23 +165,48 @@ test("agent: MASTER from /etc/mesos/zk as packaged, port 5051, work_dir, rack at
   assert.is(flags.has("executor_registration_timeout"), false);
   assert.ok(plain.some((f) => f.path === "/etc/mesos-slave/attributes/rack" && f.content === "r1\n"));
 
-  const docker = mesosAgentFiles({ zookeeper: zkMembers, address: "10.0.2.1", docker: true, resources: { cpus: 4, mem: 15000 }, attributes: { zone: "a" }, rack: "r2" });
+  const docker = mesosAgentFiles({
+    zookeeper: zkMembers,
+    address: "10.0.2.1",
+    docker: true,
+    resources: { cpus: 4, mem: 15000 },
+    attributes: { zone: "a" },
+    rack: "r2",
+  });
   const dflags = checkAgainstReference("mesos-agent", docker);
   assert.is(dflags.get("containerizers"), "docker,mesos");
   assert.is(dflags.get("executor_registration_timeout"), "5mins");
   assert.is(dflags.get("attributes"), "rack:r2;zone:a");
-  assert.equal(new Map(mesosEffectiveFlags("mesos-agent", docker).map((f) => [f.name, f.value])).get("resources"), "cpus:4;mem:15000");
-  assert.equal(dockerRequirements().agentFlags, { containerizers: "docker,mesos", executor_registration_timeout: "5mins" });
+  assert.equal(
+    new Map(mesosEffectiveFlags("mesos-agent", docker).map((f) => [f.name, f.value])).get("resources"),
+    "cpus:4;mem:15000",
+  );
+  assert.equal(dockerRequirements().agentFlags, {
+    containerizers: "docker,mesos",
+    executor_registration_timeout: "5mins",
+  });
   assert.equal(mesosAgentCommand().args, ["slave"]);
   assert.equal(mesosAgentCommand().ports, [5051]);
 });
 
 test("overrides: checked against the daemon's flags, unknown flags named with the daemon", () => {
-  assert.throws(() => mesosMasterFiles({ zookeeper: zkMembers, masters: 3, address: "a", overrides: { containerizers: "docker" } }), /mesos-master: unknown flag "containerizers"/);
-  assert.throws(() => mesosAgentFiles({ zookeeper: zkMembers, address: "a", overrides: { quorum: 2 } }), /mesos-agent: unknown flag "quorum"/);
-  assert.throws(() => mesosAgentFiles({ zookeeper: zkMembers, address: "a", overrides: { no_such_flag: "x" } }), /mesos-agent: unknown flag "no_such_flag"/);
+  assert.throws(
+    () => mesosMasterFiles({ zookeeper: zkMembers, masters: 3, address: "a", overrides: { containerizers: "docker" } }),
+    /mesos-master: unknown flag "containerizers"/,
+  );
+  assert.throws(
+    () => mesosAgentFiles({ zookeeper: zkMembers, address: "a", overrides: { quorum: 2 } }),
+    /mesos-agent: unknown flag "quorum"/,
+  );
+  assert.throws(
+    () => mesosAgentFiles({ zookeeper: zkMembers, address: "a", overrides: { no_such_flag: "x" } }),
+    /mesos-agent: unknown flag "no_such_flag"/,
+  );
   assert.throws(() => checkMesosOverrides("mesos-master", { work_dir: true }), /"work_dir" takes a value/);
-  assert.throws(() => checkMesosOverrides("mesos-master", { slave_ping_timeout: "5secs", agent_ping_timeout: "5secs" }), /same flag/);
+  assert.throws(
+    () => checkMesosOverrides("mesos-master", { slave_ping_timeout: "5secs", agent_ping_timeout: "5secs" }),
+    /same flag/,
+  );
   assert.throws(() => checkMesosOverrides("mesos-agent", { version: true }), /prints and exits/);
   assert.throws(() => checkMesosOverrides("mesos-agent", { hostname: "a\nb" }), /single line/);
 });
@@ -158,7 +215,13 @@ test("overrides: booleans become ?name / ?no-name files, values become files, en
   const agent = mesosAgentFiles({
     zookeeper: zkMembers,
     address: "10.0.2.1",
-    overrides: { switch_user: false, systemd_enable_support: true, docker_stop_timeout: "30secs", isolation: "cgroups/cpu,cgroups/mem", attributes: "os:debian" },
+    overrides: {
+      switch_user: false,
+      systemd_enable_support: true,
+      docker_stop_timeout: "30secs",
+      isolation: "cgroups/cpu,cgroups/mem",
+      attributes: "os:debian",
+    },
   });
   const paths = agent.map((f) => f.path);
   assert.ok(paths.includes("/etc/mesos-slave/?no-switch_user"));
@@ -169,7 +232,12 @@ test("overrides: booleans become ?name / ?no-name files, values become files, en
   assert.is(flags.get("isolation"), "cgroups/cpu,cgroups/mem");
   assert.is(flags.get("docker_stop_timeout"), "30secs");
 
-  const master = mesosMasterFiles({ zookeeper: zkMembers, masters: 3, address: "10.0.1.1", overrides: { port: 5055, slave_reregister_timeout: "20mins", authenticate_agents: false } });
+  const master = mesosMasterFiles({
+    zookeeper: zkMembers,
+    masters: 3,
+    address: "10.0.1.1",
+    overrides: { port: 5055, slave_reregister_timeout: "20mins", authenticate_agents: false },
+  });
   const mflags = checkAgainstReference("mesos-master", master);
   assert.is(mflags.get("port"), "5055");
   assert.not.ok(master.some((f) => f.path === "/etc/mesos-master/port"));
@@ -178,10 +246,25 @@ test("overrides: booleans become ?name / ?no-name files, values become files, en
 });
 
 test("output is deterministic and sorted by path", () => {
-  const a = mesosAgentFiles({ zookeeper: zkMembers, address: "10.0.2.1", docker: true, rack: "r1", attributes: { b: "2", a: "1" } });
-  const b = mesosAgentFiles({ zookeeper: [...zkMembers].reverse(), address: "10.0.2.1", docker: true, rack: "r1", attributes: { a: "1", b: "2" } });
+  const a = mesosAgentFiles({
+    zookeeper: zkMembers,
+    address: "10.0.2.1",
+    docker: true,
+    rack: "r1",
+    attributes: { b: "2", a: "1" },
+  });
+  const b = mesosAgentFiles({
+    zookeeper: [...zkMembers].reverse(),
+    address: "10.0.2.1",
+    docker: true,
+    rack: "r1",
+    attributes: { a: "1", b: "2" },
+  });
   assert.equal(a, b);
-  assert.equal(a.map((f) => f.path), [...a.map((f) => f.path)].sort());
+  assert.equal(
+    a.map((f) => f.path),
+    [...a.map((f) => f.path)].sort(),
+  );
 });
 
 test("docker: package docker.io and a statement that Docker cannot run here", () => {

@@ -37,7 +37,7 @@ function keyRow(key: string) {
   const exact = KEYS.find((k) => k.key === key);
   if (exact) return exact;
   const m = /^(server|group|weight|authProvider)\.(\d+)$/.exec(key);
-  return m ? KEYS.find((k) => PATTERNS.includes(k.key) && k.key.startsWith(m[1] + ".")) : undefined;
+  return m ? KEYS.find((k) => PATTERNS.includes(k.key) && k.key.startsWith(`${m[1]}.`)) : undefined;
 }
 
 test("ids 1..n for 1, 3, 5 and 7 members; at most 255", () => {
@@ -55,10 +55,25 @@ test("validation: ids in 1..255, unique, self a member, distinct addresses", () 
   assert.match(zookeeperValidate([{ id: 0, address: "a" }]).join(), /1\.\.255/);
   assert.match(zookeeperValidate([{ id: 256, address: "a" }]).join(), /1\.\.255/);
   assert.match(zookeeperValidate([{ id: 1.5, address: "a" }]).join(), /integer/);
-  assert.match(zookeeperValidate([{ id: 1, address: "a" }, { id: 1, address: "b" }]).join(), /used twice/);
-  assert.match(zookeeperValidate([{ id: 1, address: "a" }, { id: 2, address: "a" }]).join(), /two members at a/);
+  assert.match(
+    zookeeperValidate([
+      { id: 1, address: "a" },
+      { id: 1, address: "b" },
+    ]).join(),
+    /used twice/,
+  );
+  assert.match(
+    zookeeperValidate([
+      { id: 1, address: "a" },
+      { id: 2, address: "a" },
+    ]).join(),
+    /two members at a/,
+  );
   assert.match(zookeeperValidate(members(3), 4).join(), /self id 4 is not a member/);
-  assert.match(zookeeperValidate(Array.from({ length: 256 }, (_, i) => ({ id: i + 1, address: `h${i}` }))).join(), /at most 255/);
+  assert.match(
+    zookeeperValidate(Array.from({ length: 256 }, (_, i) => ({ id: i + 1, address: `h${i}` }))).join(),
+    /at most 255/,
+  );
   assert.throws(() => zookeeperFiles({ members: members(3), self: 9 }), /self id 9/);
 });
 
@@ -67,7 +82,10 @@ for (const n of [1, 3, 5, 7]) {
     const ms = members(n);
     for (const self of zookeeperIds(n)) {
       const files = zookeeperFiles({ members: ms, self });
-      assert.equal(files.map((f) => f.path), ["/etc/zookeeper/conf/zoo.cfg", "/var/lib/zookeeper/myid"]);
+      assert.equal(
+        files.map((f) => f.path),
+        ["/etc/zookeeper/conf/zoo.cfg", "/var/lib/zookeeper/myid"],
+      );
       const pairs = parseCfg(files[0]!.content);
       for (const [key] of pairs) {
         const row = keyRow(key);
@@ -79,7 +97,10 @@ for (const n of [1, 3, 5, 7]) {
       const cfg = Object.fromEntries(pairs);
       const servers = pairs.filter(([k]) => k.startsWith("server."));
       assert.is(servers.length, n);
-      assert.equal(servers.map(([k]) => Number(k.slice(7))), zookeeperIds(n));
+      assert.equal(
+        servers.map(([k]) => Number(k.slice(7))),
+        zookeeperIds(n),
+      );
       for (const [k, v] of servers) assert.is(v, `10.0.0.${k.slice(7)}:2888:3888`);
       // myid: the one line, the integer id, which names this host's server line.
       const myid = files[1]!.content;
@@ -97,7 +118,10 @@ for (const n of [1, 3, 5, 7]) {
 }
 
 test("4lw whitelist: default srvr,mntr,ruok,stat,conf; custom list; unknown words refused", () => {
-  const cfg = (words?: string[]) => Object.fromEntries(parseCfg(zooCfg({ members: members(1), self: 1, ...(words ? { fourLetterWords: words } : {}) })));
+  const cfg = (words?: string[]) =>
+    Object.fromEntries(
+      parseCfg(zooCfg({ members: members(1), self: 1, ...(words ? { fourLetterWords: words } : {}) })),
+    );
   assert.is(cfg()["4lw.commands.whitelist"], "srvr,mntr,ruok,stat,conf");
   const known = zk.four_letter_words.commands.map((c: { cmd: string }) => c.cmd);
   for (const w of cfg()["4lw.commands.whitelist"].split(",")) assert.ok(known.includes(w), w);
@@ -117,7 +141,15 @@ test("AdminServer: disabled by default, a chosen port enables it, 8080 is refuse
 });
 
 test("custom dataDir, clientPort and timing land in zoo.cfg and the myid path", () => {
-  const files = zookeeperFiles({ members: members(3), self: 3, dataDir: "/srv/zk/", clientPort: 2191, tickTime: 3000, initLimit: 20, syncLimit: 10 });
+  const files = zookeeperFiles({
+    members: members(3),
+    self: 3,
+    dataDir: "/srv/zk/",
+    clientPort: 2191,
+    tickTime: 3000,
+    initLimit: 20,
+    syncLimit: 10,
+  });
   const cfg = Object.fromEntries(parseCfg(files[0]!.content));
   assert.is(cfg.dataDir, "/srv/zk");
   assert.is(cfg.clientPort, "2191");
@@ -147,7 +179,11 @@ test("command: QuorumPeerMain with the zoo.cfg path, log4j binding on the classp
 });
 
 test("connect strings: zk://…/path and the plain host list, in id order", () => {
-  const ms = [{ id: 3, address: "h3" }, { id: 1, address: "h1" }, { id: 2, address: "h2" }];
+  const ms = [
+    { id: 3, address: "h3" },
+    { id: 1, address: "h1" },
+    { id: 2, address: "h2" },
+  ];
   assert.is(zkConnectString(ms, "/mesos"), "zk://h1:2181,h2:2181,h3:2181/mesos");
   assert.is(zkConnectString(ms), "h1:2181,h2:2181,h3:2181");
   assert.is(zkHosts(ms, 2191), "h1:2191,h2:2191,h3:2191");

@@ -336,7 +336,8 @@ test("same unknown property, same message (the type's schema, after the builder)
   for (const dir of [yamlDir, jsonDir]) {
     const config = await loadConfig(dir);
     const bag = new DiagnosticBag();
-    for (const r of config.resources.values()) checkBlock(r, testEngine().types.get(r.type), testEngine().types.names(), bag);
+    for (const r of config.resources.values())
+      checkBlock(r, testEngine().types.get(r.type), testEngine().types.names(), bag);
     assert.is(bag.items.length, 1);
     out.push(formatDiagnostic(bag.items[0], dir, false));
   }

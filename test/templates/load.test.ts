@@ -25,14 +25,20 @@ test("YAML and tf.json in one directory merge into one Config", async () => {
   });
   const config = await loadConfig(dir);
   assert.is(config.dir, dir);
-  assert.equal(config.files.map((f) => f.path), ["a.tf.json", "b.gantry.yaml"]);
+  assert.equal(
+    config.files.map((f) => f.path),
+    ["a.tf.json", "b.gantry.yaml"],
+  );
   assert.ok(config.files[1].content.includes("noop.a"));
   assert.equal([...config.resources.keys()], ["noop.b", "noop.a"]);
   assert.equal([...config.variables.keys()], ["greeting"]);
   assert.equal([...config.outputs.keys()], ["b"]);
   const b = config.resources.get("noop.b")!;
   assert.is(b.properties.input.value.k, "ref");
-  assert.equal(b.dependsOn.map((d) => d.ref), ["noop.a"]);
+  assert.equal(
+    b.dependsOn.map((d) => d.ref),
+    ["noop.a"],
+  );
   assert.is(b.origin.file, "a.tf.json");
   assert.is(config.resources.get("noop.a")!.origin.file, "b.gantry.yaml");
 });
@@ -43,14 +49,23 @@ test("duplicates across files name both locations", async () => {
     "b.tf.json": JSON.stringify({ resource: { gantry_noop: { a: {} } }, variable: { v: {} } }, null, 2),
   });
   const diags = await diagnosticsOf(() => loadConfig(dir));
-  assert.equal(diags.map((d) => d.summary), ['variable "v" is declared more than once', 'resource "noop.a" is declared more than once']);
+  assert.equal(
+    diags.map((d) => d.summary),
+    ['variable "v" is declared more than once', 'resource "noop.a" is declared more than once'],
+  );
   const res = diags[1];
   assert.is(res.origin?.file, "b.tf.json");
   assert.is(res.related?.[0].origin?.file, "a.gantry.yaml");
   assert.equal([res.related?.[0].origin?.line, res.related?.[0].origin?.column], [2, 3]);
   const text = formatDiagnostic(res, dir, false);
-  assert.match(text, /^Error: resource "noop.a" is declared more than once\n\n  on b\.tf\.json line 4, column 7, in resource "noop\.a":\n  4:       "a": \{\}/);
-  assert.match(text, /first declared here\n    on a\.gantry\.yaml line 2, column 3, in resource "noop\.a":\n    2:   noop\.a: \{\}/);
+  assert.match(
+    text,
+    /^Error: resource "noop.a" is declared more than once\n\n {2}on b\.tf\.json line 4, column 7, in resource "noop\.a":\n {2}4: {7}"a": \{\}/,
+  );
+  assert.match(
+    text,
+    /first declared here\n {4}on a\.gantry\.yaml line 2, column 3, in resource "noop\.a":\n {4}2: {3}noop\.a: \{\}/,
+  );
 });
 
 test("duplicates within a file (noop.a and gantry_noop.a)", async () => {
@@ -64,7 +79,10 @@ test("duplicates within a file (noop.a and gantry_noop.a)", async () => {
 test("same key twice in a YAML section is a duplicate declaration", async () => {
   const dir = fixture({ "main.gantry.yaml": "locals:\n  x: 1\n  x: 2\n" });
   const diags = await diagnosticsOf(() => loadConfig(dir));
-  assert.equal(diags.map((d) => d.summary), ['local "x" is declared more than once']);
+  assert.equal(
+    diags.map((d) => d.summary),
+    ['local "x" is declared more than once'],
+  );
 });
 
 test("all errors of all files are collected", async () => {
@@ -75,7 +93,10 @@ test("all errors of all files are collected", async () => {
   });
   const diags = await diagnosticsOf(() => loadConfig(dir));
   assert.is(diags.length, 3);
-  assert.equal(diags.map((d) => d.origin?.file), ["a.gantry.yaml", "b.tf.json", "c.gantry.yaml"]);
+  assert.equal(
+    diags.map((d) => d.origin?.file),
+    ["a.gantry.yaml", "b.tf.json", "c.gantry.yaml"],
+  );
   assert.match(diags[1].summary, /^invalid JSON in b\.tf\.json at line 1, column 3/);
   assert.is(diags[2].summary, '"outputs" must be a map of output declarations, got a list');
 });
@@ -83,7 +104,10 @@ test("all errors of all files are collected", async () => {
 test("a directory without configuration files is an error", async () => {
   const dir = fixture({ "readme.md": "x" });
   const diags = await diagnosticsOf(() => loadConfig(dir));
-  assert.equal(diags.map((d) => d.summary), [`no *.gantry.yaml or *.tf.json files in ${dir}`]);
+  assert.equal(
+    diags.map((d) => d.summary),
+    [`no *.gantry.yaml or *.tf.json files in ${dir}`],
+  );
   const missing = await diagnosticsOf(() => loadConfig(path.join(dir, "nope")));
   assert.match(missing[0].summary, /^cannot read configuration directory/);
 });
@@ -94,14 +118,20 @@ test("loadConfigFromFiles replays without reading the disk", async () => {
     { path: "a.tf.json", content: '{"resource":{"gantry_noop":{"a":{}}}}' },
   ]);
   assert.is(config.dir, "/nonexistent/dir");
-  assert.equal(config.files.map((f) => f.path), ["a.tf.json", "z.gantry.yaml"]);
+  assert.equal(
+    config.files.map((f) => f.path),
+    ["a.tf.json", "z.gantry.yaml"],
+  );
   assert.equal([...config.resources.keys()], ["noop.a", "noop.z"]);
 });
 
 test("100,000 resources in tf.json load quickly", async () => {
   const resources: Record<string, unknown> = {};
   for (let i = 0; i < 100_000; i++)
-    resources["r" + i] = { "//": { metadata: { path: `stack/r${i}` } }, input: i ? `v-\${gantry_noop.r${i - 1}.id}` : "first" };
+    resources[`r${i}`] = {
+      "//": { metadata: { path: `stack/r${i}` } },
+      input: i ? `v-\${gantry_noop.r${i - 1}.id}` : "first",
+    };
   const dir = fixture({});
   writeFileSync(path.join(dir, "big.tf.json"), JSON.stringify({ resource: { gantry_noop: resources } }, null, 2));
   const t0 = Date.now();

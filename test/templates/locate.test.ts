@@ -16,17 +16,36 @@ const YAML = dedent(`
         - noop.b
         - noop.c
 `);
-const JSON_TEXT = JSON.stringify({ resource: { gantry_noop: { a: { input: "x", depends_on: ["gantry_noop.b", "gantry_noop.c"] } } } }, null, 2);
+const JSON_TEXT = JSON.stringify(
+  { resource: { gantry_noop: { a: { input: "x", depends_on: ["gantry_noop.b", "gantry_noop.c"] } } } },
+  null,
+  2,
+);
 
 test("locate resolves YAML and JSON paths to the key", () => {
   const dir = fixture({ "main.gantry.yaml": YAML, "main.tf.json": JSON_TEXT });
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "count"] }, dir), { line: 4, column: 5 });
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "depends_on", 1] }, dir), { line: 7, column: 9 });
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "count"] }, dir), {
+    line: 4,
+    column: 5,
+  });
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "depends_on", 1] }, dir), {
+    line: 7,
+    column: 9,
+  });
   assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a"] }, dir), { line: 2, column: 3 });
   // missing leaf: the deepest existing node
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "nope"] }, dir), { line: 2, column: 3 });
-  assert.equal(locate({ file: "main.tf.json", path: ["resource", "gantry_noop", "a", "input"] }, dir), { line: 5, column: 9 });
-  assert.equal(locate({ file: "main.tf.json", path: ["resource", "gantry_noop", "a", "depends_on", 1] }, dir), { line: 8, column: 11 });
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "nope"] }, dir), {
+    line: 2,
+    column: 3,
+  });
+  assert.equal(locate({ file: "main.tf.json", path: ["resource", "gantry_noop", "a", "input"] }, dir), {
+    line: 5,
+    column: 9,
+  });
+  assert.equal(locate({ file: "main.tf.json", path: ["resource", "gantry_noop", "a", "depends_on", 1] }, dir), {
+    line: 8,
+    column: 11,
+  });
   // origins with positions are returned as they are
   assert.equal(locate({ file: "whatever", path: [], line: 3, column: 4 }, dir), { line: 3, column: 4 });
   assert.is(locate({ file: "missing.tf.json", path: [] }, dir), undefined);
@@ -36,7 +55,7 @@ test("locate uses in-memory sources and notices changed files", () => {
   const dir = fixture({ "main.tf.json": JSON_TEXT });
   const origin = { file: "main.tf.json", path: ["resource", "gantry_noop", "a"] };
   assert.equal(locate(origin, dir), { line: 4, column: 7 });
-  writeFileSync(path.join(dir, "main.tf.json"), "\n\n" + JSON_TEXT + "   ");
+  writeFileSync(path.join(dir, "main.tf.json"), `\n\n${JSON_TEXT}   `);
   assert.equal(locate(origin, dir), { line: 6, column: 7 });
   assert.equal(locate(origin, "/nonexistent", [{ path: "main.tf.json", content: JSON_TEXT }]), { line: 4, column: 7 });
 });
@@ -64,7 +83,10 @@ test("formatDiagnostic prints like Terraform", () => {
     severity: "error",
     summary: "dependency cycle",
     related: [
-      { label: "noop.a depends on", origin: { file: "main.gantry.yaml", path: ["resources", "noop.a", "depends_on", 0] } },
+      {
+        label: "noop.a depends on",
+        origin: { file: "main.gantry.yaml", path: ["resources", "noop.a", "depends_on", 0] },
+      },
       { label: "without a location" },
     ],
   };

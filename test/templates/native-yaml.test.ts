@@ -38,7 +38,10 @@ const FULL = `
 test("native YAML produces the model", () => {
   const { frag, errors } = parse(FULL);
   assert.equal(errors, []);
-  assert.equal(frag.resources.map((r) => r.key), ["host.web", "file.motd", "noop.a", "noop.b"]);
+  assert.equal(
+    frag.resources.map((r) => r.key),
+    ["host.web", "file.motd", "noop.a", "noop.b"],
+  );
   const motd = frag.resources[1];
   assert.is(motd.type, "file");
   assert.is(motd.name, "motd");
@@ -49,7 +52,10 @@ test("native YAML produces the model", () => {
   assert.equal(motd.properties.path.value, { k: "lit", v: "/etc/motd" });
   assert.is(motd.properties.content.value.k, "tmpl");
   assert.equal(motd.count?.value, { k: "lit", v: 3 });
-  assert.equal(motd.dependsOn.map((d) => d.ref), ["noop.a", "noop.b"]);
+  assert.equal(
+    motd.dependsOn.map((d) => d.ref),
+    ["noop.a", "noop.b"],
+  );
   assert.equal(motd.dependsOn[1].origin.path, ["resources", "gantry_file.motd", "depends_on", 1]);
   assert.equal(motd.lifecycle, {
     createBeforeDestroy: true,
@@ -60,7 +66,12 @@ test("native YAML produces the model", () => {
   assert.is(motd.lifecycle.replaceTriggeredBy[0].ref, "noop.b");
   // Origins: the resource's key, the property's key.
   assert.equal(motd.origin, { file: "main.gantry.yaml", path: ["resources", "gantry_file.motd"], line: 10, column: 3 });
-  assert.equal(motd.properties.content.origin, { file: "main.gantry.yaml", path: ["resources", "gantry_file.motd", "content"], line: 13, column: 5 });
+  assert.equal(motd.properties.content.origin, {
+    file: "main.gantry.yaml",
+    path: ["resources", "gantry_file.motd", "content"],
+    line: 13,
+    column: 5,
+  });
 
   const a = frag.resources[2];
   assert.equal(a.properties, {});
@@ -69,10 +80,13 @@ test("native YAML produces the model", () => {
   assert.is(b.forEach?.value.k, "ref");
   assert.is(b.lifecycle.ignoreChanges, "all");
 
-  assert.equal(frag.variables.map((v) => [v.name, v.type, v.hasDefault, v.default]), [
-    ["agents", "number", true, 3],
-    ["names", "list(string)", false, undefined],
-  ]);
+  assert.equal(
+    frag.variables.map((v) => [v.name, v.type, v.hasDefault, v.default]),
+    [
+      ["agents", "number", true, 3],
+      ["names", "list(string)", false, undefined],
+    ],
+  );
   const agents = frag.variables[0];
   assert.is(agents.description, "how many");
   assert.is(agents.validations.length, 1);
@@ -86,7 +100,10 @@ test("native YAML produces the model", () => {
   assert.is(out.name, "motd_path");
   assert.is(out.value.k, "ref");
   assert.is(out.sensitive, true);
-  assert.equal(out.dependsOn.map((d) => d.ref), ["file.motd"]);
+  assert.equal(
+    out.dependsOn.map((d) => d.ref),
+    ["file.motd"],
+  );
 });
 
 test("empty document is an empty fragment", () => {
@@ -103,7 +120,10 @@ test("unknown top-level field is located at the key", () => {
       noop.b: {}
   `);
   assert.is(errors.length, 1);
-  assert.is(errors[0].summary, 'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs');
+  assert.is(
+    errors[0].summary,
+    'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs',
+  );
   assert.equal(errors[0].origin, { file: "main.gantry.yaml", path: ["resourcs"], line: 3, column: 1 });
 });
 
@@ -116,7 +136,12 @@ test("count of the wrong type names the field and the resource", () => {
   `);
   assert.is(errors.length, 1);
   assert.is(errors[0].summary, '"count" of resource noop.a must be a number or an expression string, got a list');
-  assert.equal(errors[0].origin, { file: "main.gantry.yaml", path: ["resources", "noop.a", "count"], line: 4, column: 5 });
+  assert.equal(errors[0].origin, {
+    file: "main.gantry.yaml",
+    path: ["resources", "noop.a", "count"],
+    line: 4,
+    column: 5,
+  });
 });
 
 test("schema errors: bad resource key, lifecycle, variables, outputs", () => {

@@ -18,7 +18,12 @@ const CDKTF = {
   terraform: { required_providers: { gantry: { source: "example/gantry", version: "0.1.0" } } },
   provider: { gantry: [{}] },
   variable: {
-    agents: { type: "number", default: 3, description: "count", validation: { condition: "${var.agents > 0}", error_message: "positive" } },
+    agents: {
+      type: "number",
+      default: 3,
+      description: "count",
+      validation: { condition: "${var.agents > 0}", error_message: "positive" },
+    },
     names: { type: "${list(string)}", nullable: false },
   },
   locals: { greeting: "hello ${var.agents}" },
@@ -30,7 +35,11 @@ const CDKTF = {
         tags: { "//": "drop me", env: "prod" },
         count: "${var.agents}",
         depends_on: ["gantry_noop.b", "${gantry_noop.c}"],
-        lifecycle: { create_before_destroy: true, ignore_changes: ["${input}", "tags"], replace_triggered_by: ["gantry_noop.c"] },
+        lifecycle: {
+          create_before_destroy: true,
+          ignore_changes: ["${input}", "tags"],
+          replace_triggered_by: ["gantry_noop.c"],
+        },
         provider: "gantry",
       },
       b: { input: "x" },
@@ -44,7 +53,10 @@ const CDKTF = {
 test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   const { frag, errors } = parse(CDKTF);
   assert.equal(errors, []);
-  assert.equal(frag.resources.map((r) => r.key), ["noop.a", "noop.b", "file.motd", "somethingelse_thing.z"]);
+  assert.equal(
+    frag.resources.map((r) => r.key),
+    ["noop.a", "noop.b", "file.motd", "somethingelse_thing.z"],
+  );
   const a = frag.resources[0];
   assert.is(a.type, "noop");
   assert.equal(Object.keys(a.properties), ["input", "tags"]);
@@ -53,11 +65,20 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   if (input.k === "ref") assert.is(input.root, "gantry_noop"); // references stay as written
   assert.equal(a.properties.tags.value, { k: "lit", v: { env: "prod" } });
   assert.is(a.count?.value.k, "ref");
-  assert.equal(a.dependsOn.map((d) => d.ref), ["noop.b", "noop.c"]);
-  assert.equal(a.dependsOn[1].origin, { file: "main.tf.json", path: ["resource", "gantry_noop", "a", "depends_on", 1] });
+  assert.equal(
+    a.dependsOn.map((d) => d.ref),
+    ["noop.b", "noop.c"],
+  );
+  assert.equal(a.dependsOn[1].origin, {
+    file: "main.tf.json",
+    path: ["resource", "gantry_noop", "a", "depends_on", 1],
+  });
   assert.is(a.lifecycle.createBeforeDestroy, true);
   assert.equal(a.lifecycle.ignoreChanges, ["input", "tags"]);
-  assert.equal(a.lifecycle.replaceTriggeredBy.map((r) => r.ref), ["noop.c"]);
+  assert.equal(
+    a.lifecycle.replaceTriggeredBy.map((r) => r.ref),
+    ["noop.c"],
+  );
   assert.equal(a.origin, { file: "main.tf.json", path: ["resource", "gantry_noop", "a"] });
   assert.equal(a.properties.input.origin, { file: "main.tf.json", path: ["resource", "gantry_noop", "a", "input"] });
 
@@ -65,23 +86,33 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   assert.equal(motd.origin.path, ["resource", "gantry_file", 0, "motd", 0]);
   assert.equal(motd.properties.path.value, { k: "lit", v: "/etc/motd" });
 
-  assert.equal(frag.variables.map((v) => [v.name, v.type, v.hasDefault]), [
-    ["agents", "number", true],
-    ["names", "list(string)", false],
-  ]);
+  assert.equal(
+    frag.variables.map((v) => [v.name, v.type, v.hasDefault]),
+    [
+      ["agents", "number", true],
+      ["names", "list(string)", false],
+    ],
+  );
   assert.is(frag.variables[0].validations[0].condition.k, "bin");
   assert.is(frag.variables[0].validations[0].errorMessage, "positive");
   assert.is(frag.locals[0].value.k, "tmpl");
   assert.is(frag.outputs[0].value.k, "ref");
   assert.is(frag.outputs[0].sensitive, true);
-  assert.equal(frag.outputs[0].dependsOn.map((d) => d.ref), ["noop.a"]);
+  assert.equal(
+    frag.outputs[0].dependsOn.map((d) => d.ref),
+    ["noop.a"],
+  );
 });
 
 test("errors in tf.json are reported by path and located lazily", () => {
   const doc = {
     resource: {
       gantry_noop: {
-        a: { count: [1, 2], provisioner: { "local-exec": { command: "x" } }, lifecycle: { ignore_changes: 3, bogus: 1 } },
+        a: {
+          count: [1, 2],
+          provisioner: { "local-exec": { command: "x" } },
+          lifecycle: { ignore_changes: 3, bogus: 1 },
+        },
       },
     },
     variable: { v: { type: "strng", validation: [{ condition: "${true}" }] } },
@@ -130,9 +161,15 @@ test("resource blocks as arrays, locals as array", () => {
     locals: [{ x: 1 }, { y: "${local.x}" }],
   });
   assert.equal(errors, []);
-  assert.equal(frag.resources.map((r) => r.key), ["noop.a", "noop.b"]);
+  assert.equal(
+    frag.resources.map((r) => r.key),
+    ["noop.a", "noop.b"],
+  );
   assert.equal(frag.resources[1].origin.path, ["resource", 1, "gantry_noop", "b"]);
-  assert.equal(frag.locals.map((l) => l.name), ["x", "y"]);
+  assert.equal(
+    frag.locals.map((l) => l.name),
+    ["x", "y"],
+  );
   assert.is(frag.locals[1].value.k, "ref");
 });
 
@@ -149,10 +186,13 @@ test("stripComments keeps identity when nothing to strip", () => {
 
 test("bad depends_on entries are reported", () => {
   const { errors } = parse({ resource: { gantry_noop: { a: { depends_on: ["gantry_noop.b.id", 3] } } } });
-  assert.equal(errors.map((e) => e.summary), [
-    '"depends_on[0]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got "gantry_noop.b.id"',
-    '"depends_on[1]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got a number',
-  ]);
+  assert.equal(
+    errors.map((e) => e.summary),
+    [
+      '"depends_on[0]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got "gantry_noop.b.id"',
+      '"depends_on[1]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got a number',
+    ],
+  );
 });
 
 test.run();

@@ -38,7 +38,9 @@ test("-var values are parsed by declared type", () => {
 
 test("bad -var values name the variable", async () => {
   const diags = await diagnosticsOf(() =>
-    resolveVariableValues(config, { vars: ["agents=three", "debug=yes", "zones=a,b", 'labels=["x"]', "nope=1", "novalue"] }),
+    resolveVariableValues(config, {
+      vars: ["agents=three", "debug=yes", "zones=a,b", 'labels=["x"]', "nope=1", "novalue"],
+    }),
   );
   const s = diags.map((d) => d.summary);
   assert.is(s.length, 6);
@@ -83,7 +85,9 @@ test("environment, files and -var in order of precedence", () => {
 test("variable file errors are located", async () => {
   const dir = fixture({ "bad.tfvars": 'name = "ok"\nagents = 3x\n', "undeclared.tfvars": "\nzz = 1\n" });
   const diags = await diagnosticsOf(() =>
-    resolveVariableValues(config, { varFiles: [path.join(dir, "bad.tfvars"), path.join(dir, "undeclared.tfvars"), path.join(dir, "missing.tfvars")] }),
+    resolveVariableValues(config, {
+      varFiles: [path.join(dir, "bad.tfvars"), path.join(dir, "undeclared.tfvars"), path.join(dir, "missing.tfvars")],
+    }),
   );
   assert.is(diags.length, 3);
   assert.match(diags[0].summary, /bad\.tfvars line 2: the value of "agents" must be/);
@@ -96,10 +100,13 @@ test("convertStringValue and parseVarFile", () => {
   assert.is(convertStringValue("x", "number", " 1.5 "), 1.5);
   assert.throws(() => convertStringValue("x", "number", ""), /variable "x" is a number/);
   assert.equal(convertStringValue("x", "object({a=string})", '{"a":"b"}'), { a: "b" });
-  assert.equal([...parseVarFile("v.tfvars", 'a = "s // not a comment"\nb = null\n').values].map(([k, v]) => [k, v.value]), [
-    ["a", "s // not a comment"],
-    ["b", null],
-  ]);
+  assert.equal(
+    [...parseVarFile("v.tfvars", 'a = "s // not a comment"\nb = null\n').values].map(([k, v]) => [k, v.value]),
+    [
+      ["a", "s // not a comment"],
+      ["b", null],
+    ],
+  );
 });
 
 test.run();

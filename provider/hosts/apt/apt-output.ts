@@ -29,9 +29,12 @@ export function candidateVersions(aptCachePolicyOutput: string): Map<string, str
 
 /** Why apt-get failed, in a line: its "E:" lines, else the last three lines it printed. */
 export function aptFailureReason(r: CommandResult): string {
-  const lines = (r.stderr + "\n" + r.stdout).split("\n").map((l) => l.trim());
+  const lines = `${r.stderr}\n${r.stdout}`.split("\n").map((l) => l.trim());
   const errors = lines.filter((l) => /^E:/.test(l));
   if (errors.length > 0) return errors.join("; ");
-  const last = lines.filter((l) => l.length > 0).slice(-3).join("; ");
+  const last = lines
+    .filter((l) => l.length > 0)
+    .slice(-3)
+    .join("; ");
   return last || `apt-get exited with code ${r.exitCode}`;
 }

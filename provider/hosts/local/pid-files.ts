@@ -44,7 +44,7 @@ export class PidFiles {
   }
 
   async write(name: string, rec: PidFile): Promise<void> {
-    await this.files.writeFile(`${PID_DIR}/${name}.json`, JSON.stringify(rec, null, 2) + "\n", 0o644);
+    await this.files.writeFile(`${PID_DIR}/${name}.json`, `${JSON.stringify(rec, null, 2)}\n`, 0o644);
   }
 
   async remove(name: string): Promise<void> {
@@ -55,7 +55,10 @@ export class PidFiles {
   async names(): Promise<string[]> {
     try {
       const entries = await fsp.readdir(this.files.realPath(PID_DIR));
-      return entries.filter((e) => e.endsWith(".json") && !e.startsWith(".")).map((e) => e.slice(0, -5)).sort();
+      return entries
+        .filter((e) => e.endsWith(".json") && !e.startsWith("."))
+        .map((e) => e.slice(0, -5))
+        .sort();
     } catch {
       return [];
     }
