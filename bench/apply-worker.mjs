@@ -71,7 +71,8 @@ async function planApply(measure) {
   loop.disable();
   if (result.failed.length || result.skipped.length || result.cancelled.length)
     throw new Error(
-      `apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`,
+      `apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} ` +
+        `skipped, ${result.cancelled.length} cancelled`,
     );
   const ops = {};
   for (const [op, n] of simFabric().opCounts) if (n - (before.get(op) ?? 0) > 0) ops[op] = n - (before.get(op) ?? 0);

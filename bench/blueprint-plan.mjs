@@ -97,7 +97,8 @@ if (mode === "measure") {
   });
   if (result.failed.length || result.skipped.length || result.cancelled.length)
     throw new Error(
-      `setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`,
+      `setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} ` +
+        `skipped, ${result.cancelled.length} cancelled`,
     );
   const applyMs = performance.now() - t0 - first.totalMs;
   const again = await timedPlan();
@@ -105,7 +106,8 @@ if (mode === "measure") {
   if (changed.length || again.p.drift.length || g.planHasChanges(again.p)) {
     const sample = changed.slice(0, 3).map((c) => `${c.address}: ${c.action}`);
     console.error(
-      `NOT A NO-CHANGE PLAN after apply: ${JSON.stringify(actionCounts(again.p))}, ${again.p.drift.length} drift entries; e.g. ${sample.join("; ")}`,
+      `NOT A NO-CHANGE PLAN after apply: ${JSON.stringify(actionCounts(again.p))}, ${again.p.drift.length} drift ` +
+        `entries; e.g. ${sample.join("; ")}`,
     );
     process.exit(1);
   }

@@ -47,7 +47,8 @@ if (mode === "setup") {
   const result = await g.apply({ plan: p, config, writer, types: g.types, parallelism: 10, dataDir, hosts: g.hosts });
   if (result.failed.length || result.skipped.length || result.cancelled.length)
     throw new Error(
-      `setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} skipped, ${result.cancelled.length} cancelled`,
+      `setup apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} ` +
+        `skipped, ${result.cancelled.length} cancelled`,
     );
   report({
     mode,

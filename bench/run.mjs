@@ -109,24 +109,28 @@ function newDir(label) {
 
 const started = performance.now();
 console.log(
-  `gantry benchmarks — node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU(s) (${cpus()[0]?.model?.trim() ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
+  `gantry benchmarks — node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU(s) ` +
+    `(${cpus()[0]?.model?.trim() ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
 );
 const loadavg = () =>
   loadAvg()
     .map((x) => x.toFixed(2))
     .join(", ");
 console.log(
-  `load average at start: ${loadavg()} — other work on this machine inflates wall times; compare with the (cpu) figures`,
+  `load average at start: ${loadavg()} — other work on this machine inflates wall times; compare with the (cpu) ` +
+    `figures`,
 );
 console.log(
-  `dist/ built ${existsSync(join(REPO_DIR, "dist/planner/plan.js")) ? "" : "(MISSING: run npm run build) "}— each measurement in a fresh child process\n`,
+  `dist/ built ${existsSync(join(REPO_DIR, "dist/planner/plan.js")) ? "" : "(MISSING: run npm run build) "}— each ` +
+    `measurement in a fresh child process\n`,
 );
 
 // ---------------------------------------------------------------- 1. plan
 if (only.has("plan")) {
   console.log("1. No-change plan with refresh (gantry_noop graphs; state in sync; one fresh process per measurement)");
   console.log(
-    `   wall time = load config (read + parse *.tf.json + variables) | read state | plan (graph + refresh + diff); (cpu) = CPU time of the`,
+    `   wall time = load config (read + parse *.tf.json + variables) | read state | plan (graph + refresh + diff); ` +
+      `(cpu) = CPU time of the`,
   );
   console.log(`   measured region, all threads (GC threads included); peak RSS = maxRSS of the process`);
   const rows = [];
@@ -199,10 +203,12 @@ if (only.has("plan")) {
 // ---------------------------------------------------------------- 2. apply
 if (only.has("apply")) {
   console.log(
-    `2. Apply of ${fmtInt(APPLY_FILES)} independent gantry_file on one SIMULATED host (driver "sim", options.latency_ms ${LATENCY_MS}), parallelism ${PARALLELISM}`,
+    `2. Apply of ${fmtInt(APPLY_FILES)} independent gantry_file on one SIMULATED host (driver "sim", ` +
+      `options.latency_ms ${LATENCY_MS}), parallelism ${PARALLELISM}`,
   );
   console.log(
-    "   host options reach the fabric through the file's host attribute (checked: the fabric host's latency is 20 ms); host created in a setup apply",
+    "   host options reach the fabric through the file's host attribute (checked: the fabric host's latency is 20 " +
+      "ms); host created in a setup apply",
   );
   const dir = newDir("apply");
   try {
@@ -301,7 +307,8 @@ if (only.has("help")) {
           [
             "wall, median",
             ms(median),
-            `< ${TARGET_HELP_MS} ms ${verdict("gantry --help: median wall", ms(median), `< ${TARGET_HELP_MS} ms`, pass)}`,
+            `< ${TARGET_HELP_MS} ` +
+              `ms ${verdict("gantry --help: median wall", ms(median), `< ${TARGET_HELP_MS} ms`, pass)}`,
           ],
           ["(cpu time of the process, median of 5 more runs)", ms(med(cpuRuns)), ""],
         ],
@@ -340,10 +347,12 @@ if (only.has("help")) {
 if (only.has("blueprint")) {
   const n = BLUEPRINT_AGENTS;
   console.log(
-    `4. Blueprint plan: cluster of ${BLUEPRINT_ZK} ZooKeeper + ${BLUEPRINT_MASTERS} masters + ${fmtInt(n)} agents on ${fmtInt(n)} SIMULATED pool hosts (fresh process each)`,
+    `4. Blueprint plan: cluster of ${BLUEPRINT_ZK} ZooKeeper + ${BLUEPRINT_MASTERS} masters + ${fmtInt(n)} agents ` +
+      `on ${fmtInt(n)} SIMULATED pool hosts (fresh process each)`,
   );
   console.log(
-    "   load = load config + variables + read state | expand = expandBlueprints | plan = plan() with refresh; no target given: figures only",
+    "   load = load config + variables + read state | expand = expandBlueprints | plan = plan() with refresh; no " +
+      "target given: figures only",
   );
   const rows = [];
   const dir = newDir(`blueprint${n}`);
@@ -389,7 +398,8 @@ if (only.has("blueprint")) {
 // ---------------------------------------------------------------- 5. local cluster
 if (only.has("cluster")) {
   console.log(
-    "5. examples/mesos-cluster on local hosts, for real: ZooKeeper ensemble, HAProxy, app processes (loopback 127.0.89.x)",
+    "5. examples/mesos-cluster on local hosts, for real: ZooKeeper ensemble, HAProxy, app processes (loopback " +
+      "127.0.89.x)",
   );
   try {
     const { runLocalCluster } = await import("./local-cluster.mjs");

@@ -31,7 +31,9 @@ export class ApplyProgress {
         const secs = Math.floor((now - s.at) / 1000);
         if (secs >= this.stillEveryMs / 1000)
           this.write(
-            `${this.style.bold(address)}: Still ${s.action === "delete" ? "destroying" : s.action === "update" ? "modifying" : "creating"}... [${secs}s elapsed]`,
+            `${this.style.bold(address)}: ` +
+              `Still ${s.action === "delete" ? "destroying" : s.action === "update" ? "modifying" : "creating"}... ` +
+              `[${secs}s elapsed]`,
           );
       }
     }, this.stillEveryMs);
@@ -65,7 +67,8 @@ export class ApplyProgress {
       case "complete":
         this.started.delete(e.address);
         this.write(
-          `${s.bold(e.address)}: ${VERB[e.action][1]} after ${formatElapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ""}`,
+          `${s.bold(e.address)}: ${VERB[e.action][1]} ` +
+            `after ${formatElapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ""}`,
         );
         break;
       case "error":

@@ -204,7 +204,8 @@ export function renderPlan(plan: Plan, s: Style): string {
     if (outs) out.push(outs);
   } else {
     out.push(
-      "gantry used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:",
+      "gantry used the selected providers to generate the following execution plan. Resource actions are indicated " +
+        "with the following symbols:",
     );
     const used = new Set(changes.map((c) => (c.action === "replace" ? c.replaceOrder : c.action)));
     if (used.has("create")) out.push(`  ${s.green("+")} create`);
@@ -221,10 +222,12 @@ export function renderPlan(plan: Plan, s: Style): string {
       const keeps =
         r.kept >= r.minInService
           ? `keeping ${r.minInService} in service`
-          : `keeping only ${r.kept} in service while a batch changes (min_in_service ${r.minInService} cannot be met with ${r.members} members)`;
+          : `keeping only ${r.kept} in service while a batch changes (min_in_service ${r.minInService} cannot be met ` +
+            `with ${r.members} members)`;
       out.push(
         s.bold(
-          `Rolling update of ${r.group}: ${members} member${members === 1 ? "" : "s"} in ${r.batches.length} batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, ${keeps}:`,
+          `Rolling update of ${r.group}: ${members} member${members === 1 ? "" : "s"} in ${r.batches.length} ` +
+            `batch${r.batches.length === 1 ? "" : "es"} of at most ${r.batchSize}, ${keeps}:`,
         ),
       );
       r.batches.forEach((b, i) => out.push(`  batch ${i + 1}: ${b.join(", ")}`));

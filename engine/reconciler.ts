@@ -78,7 +78,8 @@ export class Reconciler {
     const t = this.totals;
     this.log(
       "stop",
-      `stopped after ${t.rounds} round(s): ${t.repairs} with repairs, ${t.failures} failed repair(s); the state is unlocked`,
+      `stopped after ${t.rounds} round(s): ${t.repairs} with repairs, ${t.failures} failed repair(s); the state is ` +
+        `unlocked`,
     );
     return { ...t };
   }

@@ -215,7 +215,8 @@ export function validateInstance(
   for (const problem of type.validate(attrs, info)) {
     const origin = r.properties[problem.attribute]?.origin ?? r.origin;
     diags.error(
-      `Invalid ${problem.attribute ? `property "${problem.attribute}"` : "configuration"} of ${info.address}: ${problem.message}`,
+      `Invalid ${problem.attribute ? `property "${problem.attribute}"` : "configuration"} ` +
+        `of ${info.address}: ${problem.message}`,
       origin,
     );
   }

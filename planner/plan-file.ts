@@ -80,12 +80,16 @@ export function checkPlanIsCurrent(plan: Plan, state: State, path: string): void
     throw new GantryError({
       severity: "error",
       summary: "Saved plan is for a different state",
-      detail: `${path} was made for state lineage ${plan.stateLineage}, but the current state has lineage ${state.lineage}. Make a new plan.`,
+      detail:
+        `${path} was made for state lineage ${plan.stateLineage}, but the current state has ` +
+        `lineage ${state.lineage}. Make a new plan.`,
     });
   if (plan.stateSerial !== state.serial)
     throw new GantryError({
       severity: "error",
       summary: "Saved plan is stale",
-      detail: `${path} was made against state serial ${plan.stateSerial}, but the state has changed since (serial ${state.serial}). Run plan again.`,
+      detail:
+        `${path} was made against state serial ${plan.stateSerial}, but the state has changed since ` +
+        `(serial ${state.serial}). Run plan again.`,
     });
 }

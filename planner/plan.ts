@@ -186,7 +186,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         diags.error(
           `Instance ${c.address} cannot be destroyed`,
           r.origin,
-          `lifecycle.prevent_destroy is set, and this plan would ${c.action === "replace" ? "replace" : "destroy"} it. Remove prevent_destroy to allow it.`,
+          `lifecycle.prevent_destroy is set, and this plan would ${c.action === "replace" ? "replace" : "destroy"} ` +
+            `it. Remove prevent_destroy to allow it.`,
         );
     }
   }
@@ -244,7 +245,8 @@ function sensitivity(
         diags.error(
           `Output "${o.name}" refers to sensitive values`,
           o.origin,
-          "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output NAME).",
+          "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
+            "NAME).",
         );
   return out;
 }

@@ -37,10 +37,13 @@ function processAlive(pid: number): boolean {
 
 export function describeLock(info: LockInfo | undefined): string {
   if (!info) return "the lock file exists but cannot be read";
-  const who = `ID:        ${info.ID}\n  Path:      ${info.Path}\n  Operation: ${info.Operation}\n  Who:       ${info.Who}\n  Created:   ${info.Created}`;
+  const who =
+    `ID:        ${info.ID}\n  Path:      ${info.Path}\n  Operation: ${info.Operation}\n  Who:      ` +
+    ` ${info.Who}\n  Created:   ${info.Created}`;
   const stale =
     info.Who.endsWith(`@${hostname()}`) && info.PID && !processAlive(info.PID)
-      ? `\n\nProcess ${info.PID} that took it is no longer running; if no other gantry uses this state, run: gantry force-unlock ${info.ID}`
+      ? `\n\nProcess ${info.PID} that took it is no longer running; if no other gantry uses this state, run: gantry ` +
+        `force-unlock ${info.ID}`
       : "";
   return `  ${who}${stale}`;
 }
@@ -80,7 +83,10 @@ export class StateLock {
         throw new GantryError({
           severity: "error",
           summary: "Error acquiring the state lock",
-          detail: `The state ${statePath} is locked by another gantry command.\nLock Info:\n${describeLock(readLock(path))}\n\nWait for it to finish, use -lock-timeout to wait, or run 'gantry force-unlock ID' if the lock is stale.`,
+          detail:
+            `The state ${statePath} is locked by another gantry command.\nLock ` +
+            `Info:\n${describeLock(readLock(path))}\n\nWait for it to finish, use -lock-timeout to wait, or run ` +
+            `'gantry force-unlock ID' if the lock is stale.`,
         });
       }
       await new Promise((r) => setTimeout(r, Math.min(250, Math.max(10, deadline - Date.now()))));

@@ -17,7 +17,9 @@ await build({
   external: ["@oclif/core"],
   // CommonJS dependencies bundled into ESM call require
   banner: {
-    js: 'import { createRequire as __gantryRequire } from "node:module"; const require = __gantryRequire(import.meta.url);',
+    js:
+      'import { createRequire as __gantryRequire } from "node:module"; const require = ' +
+      "__gantryRequire(import.meta.url);",
   },
   logLevel: "warning",
 });

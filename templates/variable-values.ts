@@ -56,7 +56,8 @@ export function convertStringValue(name: string, type: string, raw: string): unk
         v = JSON.parse(raw);
       } catch (e) {
         throw new Error(
-          `variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not valid JSON: ${(e as Error).message}`,
+          `variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not valid ` +
+            `JSON: ${(e as Error).message}`,
         );
       }
       const isList = Array.isArray(v);
@@ -141,7 +142,8 @@ function parseTfvars(fileName: string, content: string): VarFileValues {
       value = parseJsonish(text.trim());
     } catch {
       throw new Error(
-        `${fileName} line ${startLine}: the value of "${name}" must be a string in double quotes, a number, true, false, null, or a list or map written in JSON`,
+        `${fileName} line ${startLine}: the value of "${name}" must be a string in double quotes, a number, true, ` +
+          `false, null, or a list or map written in JSON`,
       );
     }
     values.set(name, { value, line: startLine });

@@ -4,7 +4,8 @@ import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } f
 export default class Apply extends GantryCommand {
   static override summary = "Make the hosts match the configuration (or carry out a saved plan)";
   static override description =
-    "Plans, asks for confirmation (unless -auto-approve) and applies, walking the graph in parallel. Given a plan file from 'plan -out', carries out exactly that plan, refusing if the state changed since.";
+    "Plans, asks for confirmation (unless -auto-approve) and applies, walking the graph in parallel. Given a plan " +
+    "file from 'plan -out', carries out exactly that plan, refusing if the state changed since.";
   static override args = { dir: dirArg.dir };
   static override flags = {
     ...commonFlags,

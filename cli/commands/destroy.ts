@@ -4,7 +4,8 @@ import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } f
 export default class Destroy extends GantryCommand {
   static override summary = "Destroy everything this configuration manages";
   static override description =
-    "Stops every process gantry started, removes what it wrote, and deletes every instance in the state, in reverse dependency order.";
+    "Stops every process gantry started, removes what it wrote, and deletes every instance in the state, in reverse " +
+    "dependency order.";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,

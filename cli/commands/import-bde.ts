@@ -8,7 +8,10 @@ import { commonFlags, GantryCommand } from "../base-command.js";
 export default class ImportBde extends GantryCommand {
   static override summary = "Convert a VMware BDE cluster spec (JSON) into a gantry blueprint";
   static override description =
-    "Reads a BDE spec such as mesos_full_cluster.json (node groups with roles, instance types, placement policies) and writes a *.gantry.yaml blueprint with a `cluster` resource. BDE let vSphere pick hosts, so the blueprint gets a host pool with one host per node: replace it with your inventory. A *.bde.json file can also be read directly from a configuration directory.";
+    "Reads a BDE spec such as mesos_full_cluster.json (node groups with roles, instance types, placement policies) " +
+    "and writes a *.gantry.yaml blueprint with a `cluster` resource. BDE let vSphere pick hosts, so the blueprint " +
+    "gets a host pool with one host per node: replace it with your inventory. A *.bde.json file can also be read " +
+    "directly from a configuration directory.";
   static override args = { file: Args.string({ description: "the BDE spec JSON", required: true }) };
   static override flags = {
     ...commonFlags,

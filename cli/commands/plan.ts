@@ -4,7 +4,8 @@ import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } f
 export default class Plan extends GantryCommand {
   static override summary = "Show the changes needed to make the hosts match the configuration";
   static override description =
-    "Refreshes what really exists (unless -refresh=false), diffs the configuration against the state and shows each action: create (+), update in place (~), replace (-/+ or +/-) and destroy (-).";
+    "Refreshes what really exists (unless -refresh=false), diffs the configuration against the state and shows each " +
+    "action: create (+), update in place (~), replace (-/+ or +/-) and destroy (-).";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,

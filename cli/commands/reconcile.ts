@@ -4,7 +4,9 @@ import { commonFlags, dirArg, GantryCommand, parseDuration, planFlags, stateFlag
 export default class Reconcile extends GantryCommand {
   static override summary = "Keep the hosts at the configuration's goal state: detect drift and repair it";
   static override description =
-    "Refreshes, plans and applies the repairs, once, or on an interval with --watch, logging each detection and repair with a timestamp. A repair that keeps failing is retried with exponential backoff and given up after --max-retries attempts. Ctrl-C stops cleanly, leaving the state unlocked.";
+    "Refreshes, plans and applies the repairs, once, or on an interval with --watch, logging each detection and " +
+    "repair with a timestamp. A repair that keeps failing is retried with exponential backoff and given up after " +
+    "--max-retries attempts. Ctrl-C stops cleanly, leaving the state unlocked.";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,

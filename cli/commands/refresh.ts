@@ -4,7 +4,8 @@ import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } f
 export default class Refresh extends GantryCommand {
   static override summary = "Record in the state what really exists on the hosts";
   static override description =
-    "The same as 'apply -refresh-only -auto-approve': reads every instance through its driver and writes what it finds to the state, changing nothing on the hosts.";
+    "The same as 'apply -refresh-only -auto-approve': reads every instance through its driver and writes what it " +
+    "finds to the state, changing nothing on the hosts.";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,

@@ -4,7 +4,8 @@ import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js
 export default class Validate extends GantryCommand {
   static override summary = "Check the configuration without touching state or hosts";
   static override description =
-    "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and cycles.";
+    "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and " +
+    "cycles.";
   static override args = dirArg;
   static override flags = { ...commonFlags, ...varFlags, json: Flags.boolean({ description: "JSON output" }) };
 

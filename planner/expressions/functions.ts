@@ -223,7 +223,8 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
   const [least, most] = ARITY[name] ?? [0, Infinity];
   if (args.length < least || args.length > most)
     throw new EvalError(
-      `${name}() takes ${least === most ? least : most === Infinity ? `at least ${least}` : `${least} to ${most}`} argument${most === 1 ? "" : "s"}, got ${args.length}`,
+      `${name}() takes ${least === most ? least : most === Infinity ? `at least ${least}` : `${least} to ${most}`} ` +
+        `argument${most === 1 ? "" : "s"}, got ${args.length}`,
     );
   if (name !== "coalesce" && containsUnknown(args)) return UNKNOWN;
   return fn(args, scope);

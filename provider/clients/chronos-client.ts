@@ -106,7 +106,9 @@ export class ChronosClient {
   private statusError(res: EndpointResponse, expected: string): Error {
     const e = new HttpStatusError("Chronos", res, expected);
     if (res.status === 404) {
-      e.message += ` — no such resource: check api_prefix (now ${JSON.stringify(this.prefix)}; "/v1" for Chronos 3, "" for Chronos 2)`;
+      e.message +=
+        ` — no such resource: check api_prefix (now ${JSON.stringify(this.prefix)}; "/v1" for Chronos 3, ` +
+        `"" for Chronos 2)`;
     }
     return e;
   }

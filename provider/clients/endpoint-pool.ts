@@ -156,7 +156,8 @@ export class HttpStatusError extends Error {
   constructor(service: string, res: EndpointResponse, expected: string) {
     const detail = messageOf(res);
     super(
-      `${service}: ${res.method} ${res.url} answered HTTP ${res.status} (expected ${expected})${detail ? `: ${detail}` : ""}`,
+      `${service}: ${res.method} ${res.url} answered HTTP ${res.status} ` +
+        `(expected ${expected})${detail ? `: ${detail}` : ""}`,
     );
     this.name = "HttpStatusError";
     this.status = res.status;

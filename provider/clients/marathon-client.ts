@@ -220,7 +220,8 @@ export class MarathonClient {
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new Error(
-          `Marathon: deployment(s) ${running.map((d) => d.id).join(", ")} still running after ${Math.round(opts.timeoutMs / 1000)} s` +
+          `Marathon: deployment(s) ${running.map((d) => d.id).join(", ")} still running ` +
+            `after ${Math.round(opts.timeoutMs / 1000)} s` +
             describeActions(running),
         );
       }
@@ -259,7 +260,8 @@ export class MarathonClient {
         if (left <= 0) {
           if (opts.onTimeout) return await opts.onTimeout(e);
           throw new Error(
-            `${e.message} — still locked after ${Math.round(opts.timeoutMs / 1000)} s; set force = true to override the deployment(s) ${e.deploymentIds.join(", ")}`,
+            `${e.message} — still locked after ${Math.round(opts.timeoutMs / 1000)} s; set force = true to override ` +
+              `the deployment(s) ${e.deploymentIds.join(", ")}`,
           );
         }
         await sleep(Math.min(delay, left), opts.signal);

@@ -37,7 +37,8 @@ export function normalizeHostPath(path: string, hostName: string): string {
 export function checkProcessName(name: string, hostName: string): void {
   if (typeof name !== "string" || !PROCESS_NAME.test(name)) {
     throw new Error(
-      `host "${hostName}": invalid process name ${JSON.stringify(name)} (letters, digits, ".", "_", "-"; not starting with "." or "-")`,
+      `host "${hostName}": invalid process name ${JSON.stringify(name)} (letters, digits, ".", "_", "-"; not ` +
+        `starting with "." or "-")`,
     );
   }
 }

@@ -64,24 +64,29 @@ const UNOBSERVABLE_FIELDS = new Set(["epsilon", "async"]);
 export const chronosJobType: ResourceType = {
   name: "chronos_job",
   description:
-    "A job on Chronos: scheduled (ISO 8601 `schedule`) or dependent (`parents`), created and updated through POST /scheduler/iso8601 or /scheduler/dependency.",
+    "A job on Chronos: scheduled (ISO 8601 `schedule`) or dependent (`parents`), created and updated through POST " +
+    "/scheduler/iso8601 or /scheduler/dependency.",
   schema: {
     endpoints: {
       kind: "list",
       description:
-        "Chronos base URLs (e.g. http://master1:4400), tried in order; the next one is used when one cannot be reached.",
+        "Chronos base URLs (e.g. http://master1:4400), tried in order; the next one is used when one cannot be " +
+        "reached.",
       required: true,
     },
     api_prefix: {
       kind: "string",
       description:
-        'Path prefix of the job API: "/v1" for Chronos 3 (the documented paths, /v1/scheduler/...), "" for Chronos 2 (/scheduler/...).',
+        'Path prefix of the job API: "/v1" for Chronos 3 (the documented paths, /v1/scheduler/...), "" for Chronos 2 ' +
+        "(/scheduler/...).",
       default: DEFAULT_CHRONOS_PREFIX,
     },
     job: {
       kind: "object",
       description:
-        "The job JSON: name (a change replaces the job), command, and either schedule (R[n]/<start>/<period>) or parents, plus optional fields (shell, retries, cpus, mem, disk, owner, container, environmentVariables, constraints, ...). Only the fields set here are compared with the live job.",
+        "The job JSON: name (a change replaces the job), command, and either schedule (R[n]/<start>/<period>) or " +
+        "parents, plus optional fields (shell, retries, cpus, mem, disk, owner, container, environmentVariables, " +
+        "constraints, ...). Only the fields set here are compared with the live job.",
       required: true,
     },
     last_success: {
@@ -160,7 +165,8 @@ export const chronosJobType: ResourceType = {
     }
     const kind = await client.saveJob(wireJob(job), ctx.signal);
     ctx.log(
-      `${existing ? "replaced existing" : "created"} Chronos ${kind === "dependency" ? "dependent" : "scheduled"} job "${job.name}"`,
+      `${existing ? "replaced existing" : "created"} Chronos ${kind === "dependency" ? "dependent" : "scheduled"} ` +
+        `job "${job.name}"`,
     );
     const live = await client.getJob(job.name, ctx.signal);
     if (live === null)

@@ -8,7 +8,8 @@ import type { ResourceType } from "../../contract/resource-type.js";
 export const clusterType: ResourceType = {
   name: "cluster",
   description:
-    "A cluster blueprint's record: distro, placement of every node, service endpoints. Its nodes are expanded into primitive resources.",
+    "A cluster blueprint's record: distro, placement of every node, service endpoints. Its nodes are expanded into " +
+    "primitive resources.",
   schema: {
     distro: { kind: "object", description: "The distro entry in use (Mesos, Marathon, Chronos, ZooKeeper versions)." },
     placement: { kind: "map", description: "Node name → host name, as placed (kept stable across plans)." },

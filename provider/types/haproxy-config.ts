@@ -45,13 +45,15 @@ function input(attrs: Attrs): HaproxyInput {
 export const haproxyConfigType: ResourceType = hostBound({
   name: "haproxy_config",
   description:
-    "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is put in place.",
+    "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is " +
+    "put in place.",
   schema: {
     path: { kind: "string", description: "Host path of haproxy.cfg.", default: HAPROXY_CFG, forceNew: true },
     apps: {
       kind: "list",
       description:
-        "[{ id, service_port, mode: http|tcp, tasks: [{ host, port }] or Marathon's [{ host, ports }] with port_index, health_check_path, vhost }] — one frontend/backend per app service port.",
+        "[{ id, service_port, mode: http|tcp, tasks: [{ host, port }] or Marathon's [{ host, ports }] with " +
+        "port_index, health_check_path, vhost }] — one frontend/backend per app service port.",
       required: true,
     },
     bind_address: { kind: "string", description: "Address the app frontends bind (default: every address)." },
@@ -134,7 +136,8 @@ async function install(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
     const r = await driver.run(check, { timeoutMs: 30_000, signal: ctx.signal });
     if (r.exitCode !== 0)
       throw new Error(
-        `the generated HAProxy configuration failed its check on ${driver.describe} (${check} exited ${r.exitCode}); the running configuration was left as it was:\n${(r.stderr || r.stdout).trim().slice(-2000)}`,
+        `the generated HAProxy configuration failed its check on ${driver.describe} (${check} exited ${r.exitCode}); ` +
+          `the running configuration was left as it was:\n${(r.stderr || r.stdout).trim().slice(-2000)}`,
       );
     ctx.log(`checked ${path} with haproxy -c on ${driver.describe}`);
     await driver.writeFile(path, content, 0o644);

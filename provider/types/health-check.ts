@@ -31,7 +31,8 @@ const count = (description: string): AttributeSchema => ({ kind: "number", integ
 export const healthCheckAttribute: AttributeSchema = {
   kind: "object",
   description:
-    "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) }; " +
+    "{ type: tcp|http|exec, port, path, command, expect_status, timeout_ms (2000), retries (30), interval_ms (500) " +
+    "}; " +
     "port defaults to ports[0].",
   attributes: {
     type: { kind: "string", allowed: ["tcp", "http", "exec"], required: true, description: "How to probe." },

@@ -24,7 +24,8 @@ export function hostSpecOf(v: Value | undefined): HostSpec {
     const x = o[k];
     if (typeof x !== "string" || x === "") {
       throw new Error(
-        `attribute "host" has no ${k} (${isUnknown(x) ? "not known yet" : "missing"}); pass a host resource, e.g. \${host.web}`,
+        `attribute "host" has no ${k} (${isUnknown(x) ? "not known yet" : "missing"}); pass a host resource, e.g. ` +
+          `\${host.web}`,
       );
     }
     return x;

@@ -235,7 +235,8 @@ export const hostType: ResourceType = {
         const entries = fs.readdirSync(spec.root);
         if (entries.length > 0 && !entries.includes(HOST_MARKER)) {
           throw new Error(
-            `host "${spec.name}": root ${spec.root} exists and is not empty but has no ${HOST_MARKER} marker; gantry will not adopt a directory it did not create`,
+            `host "${spec.name}": root ${spec.root} exists and is not empty but has no ${HOST_MARKER} marker; gantry ` +
+              `will not adopt a directory it did not create`,
           );
         }
       }
@@ -271,7 +272,8 @@ export const hostType: ResourceType = {
     }
     if ((await driver.statFile(MARKER_PATH)) === null) {
       throw new Error(
-        `host "${spec.name}": refusing to remove root ${spec.root}: it has no ${HOST_MARKER} marker, so gantry did not create it`,
+        `host "${spec.name}": refusing to remove root ${spec.root}: it has no ${HOST_MARKER} marker, so gantry did ` +
+          `not create it`,
       );
     }
     // Stop everything the driver started on the host, then remove its filesystem.

@@ -28,18 +28,21 @@ const ASSIGNED_PORT_KEYS = new Set(["port", "servicePort", "hostPort"]);
 export const marathonAppType: ResourceType = {
   name: "marathon_app",
   description:
-    "An application on Marathon (REST API v2): created, updated and deleted through /v2/apps, each change tracked until its deployment finishes.",
+    "An application on Marathon (REST API v2): created, updated and deleted through /v2/apps, each change tracked " +
+    "until its deployment finishes.",
   schema: {
     endpoints: {
       kind: "list",
       description:
-        "Marathon base URLs (e.g. http://master1:8080), tried in order; the next one is used when one cannot be reached.",
+        "Marathon base URLs (e.g. http://master1:8080), tried in order; the next one is used when one cannot be " +
+        "reached.",
       required: true,
     },
     definition: {
       kind: "object",
       description:
-        "The app definition JSON as sent to POST /v2/apps (id, cmd or container, instances, cpus, mem, ...). A change of `id` replaces the app. Only the fields set here are compared with the live app.",
+        "The app definition JSON as sent to POST /v2/apps (id, cmd or container, instances, cpus, mem, ...). A " +
+        "change of `id` replaces the app. Only the fields set here are compared with the live app.",
       required: true,
     },
     wait_for_deployment: {
@@ -56,7 +59,8 @@ export const marathonAppType: ResourceType = {
     force: {
       kind: "bool",
       description:
-        "When the app is still locked by another deployment after deployment_timeout_seconds: update with PUT ?force=true, delete after cancelling the locking deployment(s) (DELETE /v2/deployments/{id}?force=true).",
+        "When the app is still locked by another deployment after deployment_timeout_seconds: update with PUT " +
+        "?force=true, delete after cancelling the locking deployment(s) (DELETE /v2/deployments/{id}?force=true).",
       default: false,
     },
     version: { kind: "string", description: "The app's version (timestamp) in Marathon.", computed: true },
@@ -199,7 +203,8 @@ export const marathonAppType: ResourceType = {
     }
     const r = await putWithRetry(ctx, client, planned, def);
     ctx.log(
-      `updated Marathon app ${normalizeAppId(def.id as string)}${r.deploymentId ? ` (deployment ${r.deploymentId})` : ""}`,
+      `updated Marathon ` +
+        `app ${normalizeAppId(def.id as string)}${r.deploymentId ? ` (deployment ${r.deploymentId})` : ""}`,
     );
     await track(ctx, client, planned, r.deploymentId ? [r.deploymentId] : [], timeoutOf(planned));
     return await refreshed(ctx, client, planned, r.deploymentId);
@@ -265,7 +270,8 @@ async function putWithRetry(ctx: OperationContext, client: MarathonClient, attrs
     onTimeout: force
       ? async (e) => {
           ctx.warn(
-            `force: updating Marathon app ${normalizeAppId(id)} with ?force=true over deployment(s) ${e.deploymentIds.join(", ")}`,
+            `force: updating Marathon app ${normalizeAppId(id)} with ?force=true over ` +
+              `deployment(s) ${e.deploymentIds.join(", ")}`,
           );
           return await client.updateApp(id, def, { force: true, signal: ctx.signal });
         }

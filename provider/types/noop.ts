@@ -9,7 +9,8 @@ import type { ResourceType } from "../../contract/resource-type.js";
 export const noopType: ResourceType = {
   name: "noop",
   description:
-    "Holds a value and changes only in state (Terraform's terraform_data): output mirrors input; triggers_replace forces replacement.",
+    "Holds a value and changes only in state (Terraform's terraform_data): output mirrors input; triggers_replace " +
+    "forces replacement.",
   schema: {
     input: { kind: "any", description: "Any value; mirrored to output." },
     triggers_replace: { kind: "any", description: "Any value; a change replaces the instance.", forceNew: true },

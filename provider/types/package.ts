@@ -22,7 +22,9 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   const version = optString(planned, "version");
   const skip = (reason: string): Attrs => {
     if (planned.if_unavailable !== "skip") throw new Error(reason);
-    const said = `${reason}; its configuration is written but it is not installed, and the services that need it are not started`;
+    const said =
+      `${reason}; its configuration is written but it is not installed, and the services that need it are ` +
+      `not started`;
     ctx.warn(said);
     return { ...planned, installed_version: null, skipped: said };
   };
@@ -34,12 +36,14 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   for (const needed of stringList(planned, "requires_packages") ?? [])
     if ((await driver.packageVersion(needed)) === null)
       return skip(
-        `package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the package it requires, ${needed}, is not installed`,
+        `package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the ` +
+          `package it requires, ${needed}, is not installed`,
       );
   // no candidate: apt would refuse it too (asked once per machine, not once per host)
   if (driver.packageCandidate && (await driver.packageCandidate(name)) === null)
     return skip(
-      `package "${name}" cannot be installed on host "${driver.spec.name}" (${driver.spec.driver}): no installation candidate in the repositories this machine reaches`,
+      `package "${name}" cannot be installed on host "${driver.spec.name}" (${driver.spec.driver}): no installation ` +
+        `candidate in the repositories this machine reaches`,
     );
   try {
     return { ...planned, installed_version: await driver.installPackage(name, version), skipped: null };
@@ -60,13 +64,15 @@ async function installable(driver: HostDriver, name: string, attrs: Attrs): Prom
 export const packageType: ResourceType = hostBound({
   name: "package",
   description:
-    "A Debian package on a host (apt). On local hosts packages are machine-wide; destroy forgets the package unless purge_on_destroy.",
+    "A Debian package on a host (apt). On local hosts packages are machine-wide; destroy forgets the package unless " +
+    "purge_on_destroy.",
   schema: {
     name: { kind: "string", description: "Debian package name.", required: true, forceNew: true },
     version: {
       kind: "string",
       description:
-        'Debian version to install (apt\'s name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.',
+        'Debian version to install (apt\'s name=version); a trailing "*" matches any version with that prefix (e.g. ' +
+        '"1.0.1-*"); any version when unset.',
     },
     purge_on_destroy: {
       kind: "bool",
@@ -76,14 +82,16 @@ export const packageType: ResourceType = hostBound({
     if_unavailable: {
       kind: "string",
       description:
-        '"fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).',
+        '"fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, ' +
+        "say so, and go on (services that require it are not started).",
       default: "fail",
       allowed: ["fail", "skip"],
     },
     requires_packages: {
       kind: "list",
       description:
-        "Packages that must already be installed on the host; when one is not, this package is skipped (with if_unavailable: skip) or fails.",
+        "Packages that must already be installed on the host; when one is not, this package is skipped (with " +
+        "if_unavailable: skip) or fails.",
     },
     skipped: { kind: "string", description: "Why the package was not installed (null when it is).", computed: true },
     installed_version: { kind: "string", description: "Version installed on the host.", computed: true },
@@ -131,13 +139,21 @@ export const packageType: ResourceType = hostBound({
     for (const needed of stringList(planned, "requires_packages"))
       if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
         return [
-          `package ${name} will not be installed on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${needed}, which cannot be installed here`,
+          `package ${name} will not be installed on host ${driver.spec.name} (${driver.spec.driver}): it needs ` +
+            `package ${needed}, which cannot be installed here`,
         ];
     const candidate = await driver.packageCandidate(name);
     if (candidate !== null) return [];
     const skip = planned.if_unavailable === "skip";
     return [
-      `package ${name} cannot be installed on host ${driver.spec.name} (${driver.spec.driver}): no installation candidate in the repositories this machine reaches; ${skip ? "gantry will write its configuration but not install it, and will not start the services that need it" : "the apply will fail"}`,
+      `package ${name} cannot be installed on host ${driver.spec.name} (${driver.spec.driver}): no installation ` +
+        `candidate in the repositories this machine ` +
+        `reaches; ${
+          skip
+            ? "gantry will write its configuration but not install it, and will not start the services " +
+              "that need it"
+            : "the apply will fail"
+        }`,
     ];
   },
 

@@ -24,7 +24,9 @@ const LOG_TAIL_LINES = 20;
 export const serviceType: ResourceType = hostBound({
   name: "service",
   description:
-    "A long-running process on a host, started detached and health-checked, restarted on change, stopped on destroy. gantry watches it from run to run: refresh sees a process that died and `apply` or `reconcile` starts it again; nothing restarts it by itself between runs.",
+    "A long-running process on a host, started detached and health-checked, restarted on change, stopped on destroy. " +
+    "gantry watches it from run to run: refresh sees a process that died and `apply` or `reconcile` starts it again; " +
+    "nothing restarts it by itself between runs.",
   schema: {
     name: {
       kind: "string",
@@ -59,12 +61,14 @@ export const serviceType: ResourceType = hostBound({
     restart_triggers: {
       kind: "any",
       description:
-        "Any value; when it changes the process is restarted (e.g. the version of the package it runs from, so an upgrade restarts it).",
+        "Any value; when it changes the process is restarted (e.g. the version of the package it runs from, so an " +
+        "upgrade restarts it).",
     },
     reload_triggers: {
       kind: "any",
       description:
-        "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal instead of being restarted (e.g. the checksum of its configuration).",
+        "Any value; when it changes (and nothing that needs a restart does), the process is sent reload_signal " +
+        "instead of being restarted (e.g. the checksum of its configuration).",
     },
     reload_signal: {
       kind: "string",
@@ -74,13 +78,15 @@ export const serviceType: ResourceType = hostBound({
     requires_packages: {
       kind: "list",
       description:
-        "Packages the program comes from. When one is not installed on the host, the service is not started, and plan, apply and show say so.",
+        "Packages the program comes from. When one is not installed on the host, the service is not started, and " +
+        "plan, apply and show say so.",
     },
     pid: { kind: "number", description: "Process id (null when stopped).", computed: true },
     status: {
       kind: "string",
       description:
-        "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\"); it changes on its own (which member leads), so a change is not drift.",
+        "What the health check's `expect` matched last (e.g. ZooKeeper's \"Mode: leader\"); it changes on its own " +
+        "(which member leads), so a change is not drift.",
       computed: true,
       volatile: true,
     },
@@ -156,7 +162,8 @@ export const serviceType: ResourceType = hostBound({
         (await driver.packageCandidate(pkg)) === null
       )
         out.push(
-          `service ${String(planned.name)} will not be started on host ${driver.spec.name} (${driver.spec.driver}): it needs package ${pkg}, which cannot be installed here; its configuration is still written`,
+          `service ${String(planned.name)} will not be started on host ${driver.spec.name} (${driver.spec.driver}): ` +
+            `it needs package ${pkg}, which cannot be installed here; its configuration is still written`,
         );
     return out;
   },
@@ -244,7 +251,10 @@ export const serviceType: ResourceType = hostBound({
 async function missingPackages(driver: HostDriver, attrs: Attrs): Promise<string | null> {
   for (const pkg of stringList(attrs, "requires_packages"))
     if ((await driver.packageVersion(pkg)) === null)
-      return `not started: package ${pkg} is not installed on host ${driver.spec.name} (${driver.spec.driver}); its configuration is written, the daemon is not run`;
+      return (
+        `not started: package ${pkg} is not installed on host ${driver.spec.name} (${driver.spec.driver}); its ` +
+        `configuration is written, the daemon is not run`
+      );
   return null;
 }
 

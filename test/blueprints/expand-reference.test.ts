@@ -345,9 +345,13 @@ test("example: Chronos listens on the package's 4400, Marathon on 8080 (no clash
     assert.is.not(f.content.trim(), "4400");
 });
 
-test("example: zoo.cfg keys documented, none sysprop-only; myid = own server.N; 4lw whitelist; AdminServer not on 8080", async () => {
-  for (const { plan } of await both()) checkZooKeeper(plannedFiles(plan), 3);
-});
+test(
+  "example: zoo.cfg keys documented, none sysprop-only; myid = own server.N; 4lw whitelist; AdminServer not on " +
+    "8080",
+  async () => {
+    for (const { plan } of await both()) checkZooKeeper(plannedFiles(plan), 3);
+  },
+);
 
 test("example: no two services on one port of one host", async () => {
   for (const { plan } of await both()) {
@@ -418,42 +422,46 @@ for (const [n, quorum] of [
   [5, 3],
   [7, 4],
 ] as const) {
-  test(`ensemble of ${n}: ids 1..${n} unique, server.N complete on every member, quorum ${quorum}, flags accepted, no port clash`, async () => {
-    const dir = configDir(
-      {
-        "cluster.gantry.yaml": clusterYaml("c", {
-          distro: { name: "mesos", version: "1.0.1" },
-          host_pools: [simPool(2 * n + 2, `127.0.86.${10 + n * 20}`)],
-          node_groups: [
-            group("zookeeper", ["zookeeper"], n, { placement: { instance_per_host: 1 } }),
-            group("master", ["mesos_master", "mesos_marathon", "mesos_chronos"], n, {
-              placement: { instance_per_host: 1 },
-            }),
-            group("agent", ["mesos_slave"], 2, { placement: { instance_per_host: 1 } }),
-          ],
-        }),
-      },
-      `ens${n}`,
-    );
-    const { plan, warnings } = await planDir(dir);
-    assert.equal(warnings, [], "odd sizes: no warnings");
-    const files = plannedFiles(plan);
-    checkZooKeeper(files, n);
-    checkMesosRequired(files, n, quorum);
-    checkMesosFiles(files);
-    checkConfDirs(files);
-    checkPorts(plan);
-    // every zk connect string names all n members
-    for (const f of files.filter((x) => x.path === "/etc/mesos/zk"))
-      assert.is(
-        f.content
-          .trim()
-          .replace(/^zk:\/\//, "")
-          .split("/")[0]
-          .split(",").length,
-        n,
+  test(
+    `ensemble of ${n}: ids 1..${n} unique, server.N complete on every member, quorum ${quorum}, flags accepted, ` +
+      `no port clash`,
+    async () => {
+      const dir = configDir(
+        {
+          "cluster.gantry.yaml": clusterYaml("c", {
+            distro: { name: "mesos", version: "1.0.1" },
+            host_pools: [simPool(2 * n + 2, `127.0.86.${10 + n * 20}`)],
+            node_groups: [
+              group("zookeeper", ["zookeeper"], n, { placement: { instance_per_host: 1 } }),
+              group("master", ["mesos_master", "mesos_marathon", "mesos_chronos"], n, {
+                placement: { instance_per_host: 1 },
+              }),
+              group("agent", ["mesos_slave"], 2, { placement: { instance_per_host: 1 } }),
+            ],
+          }),
+        },
+        `ens${n}`,
       );
-  });
+      const { plan, warnings } = await planDir(dir);
+      assert.equal(warnings, [], "odd sizes: no warnings");
+      const files = plannedFiles(plan);
+      checkZooKeeper(files, n);
+      checkMesosRequired(files, n, quorum);
+      checkMesosFiles(files);
+      checkConfDirs(files);
+      checkPorts(plan);
+      // every zk connect string names all n members
+      for (const f of files.filter((x) => x.path === "/etc/mesos/zk"))
+        assert.is(
+          f.content
+            .trim()
+            .replace(/^zk:\/\//, "")
+            .split("/")[0]
+            .split(",").length,
+          n,
+        );
+    },
+  );
 }
 
 test.run();

@@ -220,38 +220,42 @@ test("re-plan after apply shows no changes", async () => {
   );
 });
 
-test("scaling web 3 → 5: the plan updates the marathon_app (and nothing but what follows from its tasks); after apply HAProxy has 5 servers", async () => {
-  const { plan } = await planDir(dir, { vars: { web_instances: 5 } });
-  const ch = changed(plan);
-  const app = ch.find((c) => c.type === "marathon_app");
-  assert.ok(app, "marathon_app changes");
-  assert.is(app!.action, "update");
-  const others = ch.filter((c) => c !== app);
-  // only the HAProxy configuration (its tasks come from the app) and the haproxy service's reload may follow
-  for (const c of others)
+test(
+  "scaling web 3 → 5: the plan updates the marathon_app (and nothing but what follows from its tasks); after " +
+    "apply HAProxy has 5 servers",
+  async () => {
+    const { plan } = await planDir(dir, { vars: { web_instances: 5 } });
+    const ch = changed(plan);
+    const app = ch.find((c) => c.type === "marathon_app");
+    assert.ok(app, "marathon_app changes");
+    assert.is(app!.action, "update");
+    const others = ch.filter((c) => c !== app);
+    // only the HAProxy configuration (its tasks come from the app) and the haproxy service's reload may follow
+    for (const c of others)
+      assert.ok(
+        c.type === "haproxy_config" || (c.type === "service" && /haproxy/.test(c.address)),
+        `unexpected change ${c.address} ${c.action}`,
+      );
+    for (const c of others) assert.is(c.action, "update", `${c.address} is updated, not ${c.action}`);
+    for (const c of others) assert.ok(c.deferred, `${c.address} waits for the app's new tasks (deferred)`);
     assert.ok(
-      c.type === "haproxy_config" || (c.type === "service" && /haproxy/.test(c.address)),
-      `unexpected change ${c.address} ${c.action}`,
+      others.some((c) => c.type === "haproxy_config"),
+      "the HAProxy configuration follows the app's tasks",
     );
-  for (const c of others) assert.is(c.action, "update", `${c.address} is updated, not ${c.action}`);
-  for (const c of others) assert.ok(c.deferred, `${c.address} waits for the app's new tasks (deferred)`);
-  assert.ok(
-    others.some((c) => c.type === "haproxy_config"),
-    "the HAProxy configuration follows the app's tasks",
-  );
 
-  const { result } = await planAndApply(dir, { vars: { web_instances: 5 } });
-  assert.equal(result.failed, []);
-  assert.is(marathon.apps.get("/web")!.instances, 5);
-  const { plan: after } = await planDir(dir, { vars: { web_instances: 5 } });
-  assert.equal(
-    changed(after).map((c) => `${c.address} ${c.action}`),
-    [],
-    "settled after one apply",
-  );
-  const content = String(after.changes.find((c) => c.type === "haproxy_config")!.after!.content);
-  assert.is(backendServers(content, "web_10000").length, 5);
-  assert.is(haproxyCheck(content).code, 0);
-});
+    const { result } = await planAndApply(dir, { vars: { web_instances: 5 } });
+    assert.equal(result.failed, []);
+    assert.is(marathon.apps.get("/web")!.instances, 5);
+    const { plan: after } = await planDir(dir, { vars: { web_instances: 5 } });
+    assert.equal(
+      changed(after).map((c) => `${c.address} ${c.action}`),
+      [],
+      "settled after one apply",
+    );
+    const content = String(after.changes.find((c) => c.type === "haproxy_config")!.after!.content);
+    assert.is(backendServers(content, "web_10000").length, 5);
+    assert.is(haproxyCheck(content).code, 0);
+  },
+);
 
 test.run();

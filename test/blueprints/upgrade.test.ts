@@ -115,56 +115,64 @@ test("distro upgrade restarts each member's daemons in its batch (the new binari
   ])
     assert.ok(
       svc.some((c) => c.address === a),
-      `${a} is restarted by the upgrade (service changes in the plan: ${svc.map((c) => c.address).join(", ") || "none"})`,
+      `${a} is restarted by the upgrade (service changes in the ` +
+        `plan: ${svc.map((c) => c.address).join(", ") || "none"})`,
     );
 });
 
-test("apply keeps to the batches: no member of batch k+1 starts before every change of batch k completed; then no changes", async () => {
-  const events: { e: ApplyEvent; i: number }[] = [];
-  let i = 0;
-  const { result, plan } = await planAndApply(dir, {
-    vars: { distro_version: "1.1.0" },
-    onEvent: (e) => events.push({ e, i: i++ }),
-  });
-  assert.equal(result.failed, []);
-  assert.ok(result.changed > 0);
-  const batchOf = new Map(
-    changed(plan)
-      .filter((c) => c.batch)
-      .map((c) => [c.address, c.batch!]),
-  );
-  assert.ok(batchOf.size >= 10);
-  for (const r of plan.rolling) {
-    for (let k = 1; k < r.batches.length; k++) {
-      const doneK = events
-        .filter(
-          ({ e }) =>
-            e.kind === "complete" && batchOf.get(e.address)?.group === r.group && batchOf.get(e.address)!.index === k,
-        )
-        .map((x) => x.i);
-      const startsNext = events
-        .filter(
-          ({ e }) =>
-            e.kind === "start" && batchOf.get(e.address)?.group === r.group && batchOf.get(e.address)!.index === k + 1,
-        )
-        .map((x) => x.i);
-      const inK = [...batchOf.values()].filter((b) => b.group === r.group && b.index === k).length;
-      assert.is(doneK.length, inK, `${r.group} batch ${k}: every change completed`);
-      assert.ok(startsNext.length > 0, `${r.group} batch ${k + 1} started`);
-      assert.ok(
-        Math.min(...startsNext) > Math.max(...doneK),
-        `${r.group}: batch ${k + 1} started (event ${Math.min(...startsNext)}) before batch ${k} completed (event ${Math.max(...doneK)})`,
-      );
+test(
+  "apply keeps to the batches: no member of batch k+1 starts before every change of batch k completed; then no " +
+    "changes",
+  async () => {
+    const events: { e: ApplyEvent; i: number }[] = [];
+    let i = 0;
+    const { result, plan } = await planAndApply(dir, {
+      vars: { distro_version: "1.1.0" },
+      onEvent: (e) => events.push({ e, i: i++ }),
+    });
+    assert.equal(result.failed, []);
+    assert.ok(result.changed > 0);
+    const batchOf = new Map(
+      changed(plan)
+        .filter((c) => c.batch)
+        .map((c) => [c.address, c.batch!]),
+    );
+    assert.ok(batchOf.size >= 10);
+    for (const r of plan.rolling) {
+      for (let k = 1; k < r.batches.length; k++) {
+        const doneK = events
+          .filter(
+            ({ e }) =>
+              e.kind === "complete" && batchOf.get(e.address)?.group === r.group && batchOf.get(e.address)!.index === k,
+          )
+          .map((x) => x.i);
+        const startsNext = events
+          .filter(
+            ({ e }) =>
+              e.kind === "start" &&
+              batchOf.get(e.address)?.group === r.group &&
+              batchOf.get(e.address)!.index === k + 1,
+          )
+          .map((x) => x.i);
+        const inK = [...batchOf.values()].filter((b) => b.group === r.group && b.index === k).length;
+        assert.is(doneK.length, inK, `${r.group} batch ${k}: every change completed`);
+        assert.ok(startsNext.length > 0, `${r.group} batch ${k + 1} started`);
+        assert.ok(
+          Math.min(...startsNext) > Math.max(...doneK),
+          `${r.group}: batch ${k + 1} started (event ${Math.min(...startsNext)}) before batch ${k} completed ` +
+            `(event ${Math.max(...doneK)})`,
+        );
+      }
     }
-  }
-  const host = testEngine().hosts.simFabric.host(placementOf(plan)["master-2"]);
-  assert.ok(host.packages.get("mesos")?.startsWith("1.1.0-"), `mesos ${host.packages.get("mesos")}`);
-  const again = await planDir(dir, { vars: { distro_version: "1.1.0" } });
-  assert.equal(
-    changed(again.plan).map((c) => `${c.address} ${c.action}`),
-    [],
-  );
-});
+    const host = testEngine().hosts.simFabric.host(placementOf(plan)["master-2"]);
+    assert.ok(host.packages.get("mesos")?.startsWith("1.1.0-"), `mesos ${host.packages.get("mesos")}`);
+    const again = await planDir(dir, { vars: { distro_version: "1.1.0" } });
+    assert.equal(
+      changed(again.plan).map((c) => `${c.address} ${c.action}`),
+      [],
+    );
+  },
+);
 
 test("growing agents 4 → 6 adds exactly agent-5 and agent-6 and moves nobody", async () => {
   const before = await planDir(dir, { vars: { distro_version: "1.1.0" } });

@@ -107,7 +107,9 @@ test("mesos_slave without any mesos_master: located at the group's roles", async
       sub("roles: [mesos_master, mesos_marathon, mesos_chronos]", "roles: [zookeeper]"),
       sub("      - name: master\n", "      - name: other\n"),
       sub(
-        "    apps:\n      - id: /web\n        cmd: python3 -m http.server $PORT0\n        instances: 2\n        cpus: 0.1\n        mem: 64\n        portDefinitions: [{ port: 10000, protocol: tcp }]\n    routes:\n      - { app: /web, service_port: 10000, mode: http }\n",
+        "    apps:\n      - id: /web\n        cmd: python3 -m http.server $PORT0\n        instances: 2\n        " +
+          "cpus: 0.1\n        mem: 64\n        portDefinitions: [{ port: 10000, protocol: tcp }]\n    routes:\n      " +
+          "- { app: /web, service_port: 10000, mode: http }\n",
         "",
       ),
     ),
@@ -161,7 +163,8 @@ test("two services on one port of one host: an lb route on a master's port (HAPr
     chain(
       sub(
         "      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n",
-        "      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n        placement: { group_associations: [{ reference: master, type: STRICT }] }\n",
+        "      - name: lb\n        roles: [haproxy]\n        instances: 1\n        instance_type: SMALL\n        " +
+          "placement: { group_associations: [{ reference: master, type: STRICT }] }\n",
       ),
       sub("{ app: /web, service_port: 10000, mode: http }", "{ app: /web, service_port: 5050, mode: http }"),
       sub("portDefinitions: [{ port: 10000, protocol: tcp }]", "portDefinitions: [{ port: 5050, protocol: tcp }]"),
@@ -184,8 +187,10 @@ test("two services on one port of one host: two ZooKeeper members forced onto on
     chain(
       sub("count: 8, prefix: h-", "count: 1, prefix: h-"),
       sub(
-        "        instances: 3\n        instance_type: SMALL\n        placement: { instance_per_host: 1 }\n      - name: master",
-        "        instances: 2\n        instance_type: SMALL\n        placement: { instance_per_host: 2 }\n      - name: master",
+        "        instances: 3\n        instance_type: SMALL\n        placement: { instance_per_host: 1 }\n      - " +
+          "name: master",
+        "        instances: 2\n        instance_type: SMALL\n        placement: { instance_per_host: 2 }\n      - " +
+          "name: master",
       ),
       sub(
         "roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3",
@@ -210,8 +215,10 @@ test("unsatisfiable placement: names the group and the constraint, located at th
   // 3 masters one per host, but STRICT with a group of 2 instances
   const y = blueprint(
     sub(
-      "        roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3\n        instance_type: SMALL\n        placement: { instance_per_host: 1 }",
-      "        roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3\n        instance_type: SMALL\n        placement: { instance_per_host: 1, group_associations: [{ reference: agent, type: STRICT }] }",
+      "        roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3\n        instance_type: " +
+        "SMALL\n        placement: { instance_per_host: 1 }",
+      "        roles: [mesos_master, mesos_marathon, mesos_chronos]\n        instances: 3\n        instance_type: " +
+        "SMALL\n        placement: { instance_per_host: 1, group_associations: [{ reference: agent, type: STRICT }] }",
     ),
   );
   const { dir, errors } = await errorsOf(y);

@@ -11,7 +11,8 @@ const BIN = new URL("../../bin/run.js", import.meta.url).pathname;
 const steps = Array.from(
   { length: 6 },
   (_, i) =>
-    `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: /done-${i}\n`,
+    `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: ` +
+    `/done-${i}\n`,
 ).join("");
 const dir = tempConfig({
   "main.gantry.yaml": `resources:\n  host.h:\n    driver: local\n    address: ${testAddress()}\n${steps}`,

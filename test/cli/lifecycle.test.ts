@@ -121,7 +121,8 @@ test("a saved plan is applied exactly, and refused once another apply changed th
 test("two concurrent applies: one runs, the other is refused naming the lock holder", async () => {
   writeFileSync(
     join(dir, "slow.gantry.yaml"),
-    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 2; touch slow-done"\n    creates: /slow-done\n`,
+    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 2; touch slow-done"\n    creates: ` +
+      `/slow-done\n`,
   );
   const first = gantryAsync(["apply", "-auto-approve", dir]);
   await new Promise((r) => setTimeout(r, 1200));

@@ -222,7 +222,9 @@ export class MarathonDouble extends HttpDouble {
         const locks = this.locking(appId);
         if (locks.length && query.force !== "true") {
           return send(409, {
-            message: `App is locked by one or more deployments. Override with the option '?force=true'. View details at '/v2/deployments/<DEPLOYMENT_ID>'.`,
+            message:
+              `App is locked by one or more deployments. Override with the option '?force=true'. View details ` +
+              `at '/v2/deployments/<DEPLOYMENT_ID>'.`,
             deployments: locks.map((d) => ({ id: d.id })),
           });
         }
@@ -240,7 +242,9 @@ export class MarathonDouble extends HttpDouble {
         const locks = this.locking(appId);
         if (locks.length) {
           return send(409, {
-            message: `App is locked by one or more deployments. Override with the option '?force=true'. View details at '/v2/deployments/<DEPLOYMENT_ID>'.`,
+            message:
+              `App is locked by one or more deployments. Override with the option '?force=true'. View details ` +
+              `at '/v2/deployments/<DEPLOYMENT_ID>'.`,
             deployments: locks.map((d) => ({ id: d.id })),
           });
         }

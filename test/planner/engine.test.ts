@@ -53,7 +53,9 @@ test("count shrink deletes the highest index; update in place; triggers_replace 
   const first = await planAndApply(dir);
   const id1 = first.state.instances.get("noop.x[1]")!.attributes.id;
   writeConfig(dir, {
-    "main.gantry.yaml": `resources:\n  noop.x:\n    count: 2\n    input: "\${count.index == 0 ? \\"b\\" : \\"a\\"}"\n    triggers_replace: "\${count.index == 1 ? 2 : 1}"\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.x:\n    count: 2\n    input: "\${count.index == 0 ? \\"b\\" : \\"a\\"}"\n` +
+      `    triggers_replace: "\${count.index == 1 ? 2 : 1}"\n`,
   });
   const p = await makePlan(dir);
   assert.equal(actions(p), { "noop.x[0]": "update", "noop.x[1]": "replace", "noop.x[2]": "delete" });
@@ -67,7 +69,8 @@ test("count shrink deletes the highest index; update in place; triggers_replace 
 
 test("for_each gives stable string keys; removing a key deletes only that instance", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  noop.m:\n    for_each: { a: 1, b: 2 }\n    input: "\${each.key}=\${each.value}"\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.m:\n    for_each: { a: 1, b: 2 }\n    input: ` + `"\${each.key}=\${each.value}"\n`,
   });
   const { state } = await planAndApply(dir);
   assert.equal([...state.instances.keys()].sort(), ['noop.m["a"]', 'noop.m["b"]']);
@@ -90,7 +93,8 @@ test("values unknown until apply are resolved during apply (deferred configurati
 
 test("-target limits the plan to the target and what it depends on; -replace forces replacement", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: 3\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n ` + `   input: 3\n`,
   });
   const p = await makePlan(dir, { targets: ["noop.b"] });
   assert.equal(Object.keys(actions(p)).sort(), ["noop.a", "noop.b"]);
@@ -102,7 +106,9 @@ test("-target limits the plan to the target and what it depends on; -replace for
 
 test("destroy deletes dependents before what they depend on", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: "\${noop.b.output}"\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n ` +
+      `   input: "\${noop.b.output}"\n`,
   });
   await planAndApply(dir);
   const order: string[] = [];
@@ -167,7 +173,8 @@ test("a failure skips its dependents only; a second apply completes without recr
 test("drift on a simulated host shows in the plan and apply repairs it", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({
-    "main.gantry.yaml": `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: desired\n`,
+    "main.gantry.yaml":
+      `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: ` + `desired\n`,
   });
   await planAndApply(dir);
   fabric.host("h").files.get("/etc/f")!.content = "edited by hand";
@@ -262,7 +269,9 @@ test("references to undeclared things and cycles are located errors", async () =
     assert.is(d.origin!.line, 3);
   }
   const cyclic = configDir({
-    "main.gantry.yaml": `locals:\n  l: "\${noop.c.output}"\nresources:\n  noop.a:\n    input: "\${noop.b.output}"\n  noop.b:\n    input: "\${local.l}"\n  noop.c:\n    input: "\${noop.a.output}"\n`,
+    "main.gantry.yaml":
+      `locals:\n  l: "\${noop.c.output}"\nresources:\n  noop.a:\n    input: "\${noop.b.output}"\n  ` +
+      `noop.b:\n    input: "\${local.l}"\n  noop.c:\n    input: "\${noop.a.output}"\n`,
   });
   try {
     await makePlan(cyclic);
@@ -312,11 +321,13 @@ test("prevent_destroy refuses a plan that would destroy the instance", async () 
 
 test("create_before_destroy creates the replacement first", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  noop.r:\n    triggers_replace: 1\n    lifecycle: { create_before_destroy: true }\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.r:\n    triggers_replace: 1\n    lifecycle: { create_before_destroy: ` + `true }\n`,
   });
   await planAndApply(dir);
   writeConfig(dir, {
-    "main.gantry.yaml": `resources:\n  noop.r:\n    triggers_replace: 2\n    lifecycle: { create_before_destroy: true }\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.r:\n    triggers_replace: 2\n    lifecycle: { create_before_destroy: ` + `true }\n`,
   });
   const p = await makePlan(dir);
   assert.is(p.changes[0].replaceOrder, "create-before-destroy");

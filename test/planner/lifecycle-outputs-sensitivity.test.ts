@@ -20,7 +20,8 @@ test("ignore_changes: an ignored input gives no lasting diff, and apply keeps th
 
 test("prevent_destroy on an untargeted resource does not block a targeted plan", async () => {
   const cfg = (t: number) =>
-    `resources:\n  noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  noop.other:\n    input: ${t}\n`;
+    `resources:\n  noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  noop.other:\n    ` +
+    `input: ${t}\n`;
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": cfg(2) });
@@ -33,7 +34,9 @@ test("prevent_destroy on an untargeted resource does not block a targeted plan",
 
 test("for_each over a map whose values are known only after apply", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  noop.src:\n    input: 1\n  noop.m:\n    for_each: { a: "\${noop.src.id}", b: fixed }\n    input: "\${each.key}=\${each.value}"\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.src:\n    input: 1\n  noop.m:\n    for_each: { a: "\${noop.src.id}", b: ` +
+      `fixed }\n    input: "\${each.key}=\${each.value}"\n`,
   });
   const p = await makePlan(dir);
   assert.equal(actions(p), { "noop.src": "create", 'noop.m["a"]': "create", 'noop.m["b"]': "create" });
@@ -59,7 +62,9 @@ test("an output removed from the configuration is removed from the state", async
 test("outputs are recorded after a partial failure", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  host.h: { driver: sim }\n  noop.ok:\n    input: fine\n  file.bad:\n    host: \${host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${noop.ok.output}" }\n`,
+    "main.gantry.yaml":
+      `resources:\n  host.h: { driver: sim }\n  noop.ok:\n    input: fine\n  file.bad:\n    host: ` +
+      `\${host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${noop.ok.output}" }\n`,
   });
   fabric.injectFailure({ op: "writeFile", match: "/bad" });
   const { result, state } = await planAndApply(dir);
@@ -69,7 +74,9 @@ test("outputs are recorded after a partial failure", async () => {
 
 test("values from sensitive variables are marked; an output using one must be sensitive", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `variables:\n  pw: { type: string, default: hunter2, sensitive: true }\nlocals:\n  dsn: "db://\${var.pw}@h"\nresources:\n  noop.a:\n    input: "\${local.dsn}"\n  noop.b:\n    input: plain\n`,
+    "main.gantry.yaml":
+      `variables:\n  pw: { type: string, default: hunter2, sensitive: true }\nlocals:\n  dsn: ` +
+      `"db://\${var.pw}@h"\nresources:\n  noop.a:\n    input: "\${local.dsn}"\n  noop.b:\n    input: plain\n`,
   });
   const p = await makePlan(dir);
   assert.equal(p.changes.find((c) => c.address === "noop.a")!.sensitive, ["input", "output"]);

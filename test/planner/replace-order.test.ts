@@ -176,7 +176,8 @@ test("destroy orders configured resources by the configuration, not by stale sta
 
 test("a dependency cycle among orphans is an error naming the cycle, not an interrupt", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n    input: 1\n`,
+    "main.gantry.yaml":
+      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n ` + `   input: 1\n`,
   });
   await planAndApply(dir);
   setStateDeps(dir, { "noop.a": ["noop.b"] });

@@ -50,7 +50,8 @@ test("an unavailable package fails with a clear error naming package and host", 
     (e: Error) =>
       assert.is(
         e.message,
-        'package "mesos" cannot be installed on host "master-1" (sim): no installation candidate in the repositories this machine reaches',
+        'package "mesos" cannot be installed on host "master-1" (sim): no installation candidate in the repositories ' +
+          "this machine reaches",
       ),
   );
   assert.ok(pkg.validate!({ host: config.host, name: "Bad_Name" }, ctx).some((e) => e.attribute === "name"));

@@ -208,7 +208,8 @@ test("sim service: crash → stopped; update restarts; validate", async () => {
     "2 must be a whole number",
   ]);
   assert.equal(checker.problems(service.schema.health_check, { type: "udp", retries: -1, bogus: 1 }), [
-    'unknown field "bogus" (known: type, port, path, command, expect_status, timeout_ms, retries, interval_ms, send, expect)',
+    'unknown field "bogus" (known: type, port, path, command, expect_status, timeout_ms, retries, interval_ms, send, ' +
+      "expect)",
     'type must be one of "tcp", "http", "exec"',
     "retries must be at least 0",
   ]);

@@ -81,63 +81,71 @@ test("names follow the marathon-lb and bridge rules (every '/' replaced, as Pyth
   assert.match(facts.haproxy_marathon_bridge.data_source.app_name, /\/prod\/web -> prod_web/);
 });
 
-test("marathon-lb style: passes haproxy -c without warnings; frontend = backend name; roundrobin; one checked server per task", () => {
-  const text = haproxyConfig({ apps: APPS });
-  const check = haproxyCheck(text);
-  assert.ok(check.ok, check.output);
-  assert.not.match(check.output, /WARNING|ALERT/, check.output);
-  const s = sections(text);
-  assert.equal([...s.keys()].slice(0, 3), ["global", "defaults", "listen stats"]);
-  assert.ok(s.get("listen stats")!.includes("bind 0.0.0.0:9090"));
-  assert.ok(s.get("listen stats")!.includes("stats enable"));
-  assert.ok(s.get("listen stats")!.includes("stats uri /haproxy?stats"));
-  assert.not.ok(s.get("global")!.includes("daemon"), "runs in the foreground under a supervisor");
-  for (const app of APPS) {
-    const name = marathonLbBackendName(app.id, app.servicePort);
-    const fe = s.get(`frontend ${name}`);
-    const be = s.get(`backend ${name}`);
-    assert.ok(fe && be, `frontend/backend ${name}`);
-    assert.equal(fe, [`bind *:${app.servicePort}`, `mode ${app.mode}`, `use_backend ${name}`]);
-    assert.is(be![0], "balance roundrobin");
-    assert.is(be![1], `mode ${app.mode}`);
-    const servers = be!.filter((l) => l.startsWith("server "));
-    const unique = [...new Map(app.tasks.map((t) => [`${t.host}:${t.port}`, t])).values()].sort((a, b) =>
-      a.host < b.host ? -1 : a.host > b.host ? 1 : a.port - b.port,
-    );
-    assert.equal(
-      servers.map((l) => l.split(" ").slice(1, 3).join(" ")),
-      unique.map((t) => `${t.host.replace(/[^a-zA-Z0-9-]/g, "_")}_${t.port} ${t.host}:${t.port}`),
-    );
-    for (const l of servers) assert.match(l, / check( |$)/);
-    assert.is(be!.includes(`option httpchk GET ${app.healthCheckPath}`), app.healthCheckPath !== undefined);
-  }
-  const http = s.get("frontend marathon_http_in")!;
-  assert.ok(http.includes("bind *:80"));
-  assert.ok(http.includes("acl host_web_example_com hdr(host) -i web.example.com"));
-  assert.ok(http.includes("use_backend prod_web_frontend_10000 if host_web_example_com"));
-});
+test(
+  "marathon-lb style: passes haproxy -c without warnings; frontend = backend name; roundrobin; one checked server " +
+    "per task",
+  () => {
+    const text = haproxyConfig({ apps: APPS });
+    const check = haproxyCheck(text);
+    assert.ok(check.ok, check.output);
+    assert.not.match(check.output, /WARNING|ALERT/, check.output);
+    const s = sections(text);
+    assert.equal([...s.keys()].slice(0, 3), ["global", "defaults", "listen stats"]);
+    assert.ok(s.get("listen stats")!.includes("bind 0.0.0.0:9090"));
+    assert.ok(s.get("listen stats")!.includes("stats enable"));
+    assert.ok(s.get("listen stats")!.includes("stats uri /haproxy?stats"));
+    assert.not.ok(s.get("global")!.includes("daemon"), "runs in the foreground under a supervisor");
+    for (const app of APPS) {
+      const name = marathonLbBackendName(app.id, app.servicePort);
+      const fe = s.get(`frontend ${name}`);
+      const be = s.get(`backend ${name}`);
+      assert.ok(fe && be, `frontend/backend ${name}`);
+      assert.equal(fe, [`bind *:${app.servicePort}`, `mode ${app.mode}`, `use_backend ${name}`]);
+      assert.is(be![0], "balance roundrobin");
+      assert.is(be![1], `mode ${app.mode}`);
+      const servers = be!.filter((l) => l.startsWith("server "));
+      const unique = [...new Map(app.tasks.map((t) => [`${t.host}:${t.port}`, t])).values()].sort((a, b) =>
+        a.host < b.host ? -1 : a.host > b.host ? 1 : a.port - b.port,
+      );
+      assert.equal(
+        servers.map((l) => l.split(" ").slice(1, 3).join(" ")),
+        unique.map((t) => `${t.host.replace(/[^a-zA-Z0-9-]/g, "_")}_${t.port} ${t.host}:${t.port}`),
+      );
+      for (const l of servers) assert.match(l, / check( |$)/);
+      assert.is(be!.includes(`option httpchk GET ${app.healthCheckPath}`), app.healthCheckPath !== undefined);
+    }
+    const http = s.get("frontend marathon_http_in")!;
+    assert.ok(http.includes("bind *:80"));
+    assert.ok(http.includes("acl host_web_example_com hdr(host) -i web.example.com"));
+    assert.ok(http.includes("use_backend prod_web_frontend_10000 if host_web_example_com"));
+  },
+);
 
-test("bridge style: listen <app>-<port>, mode tcp, option tcplog, balance leastconn, servers counted down; passes haproxy -c", () => {
-  const apps = APPS.map(({ vhost: _v, healthCheckPath: _h, ...a }) => a);
-  const text = haproxyConfig({ apps, style: "bridge" });
-  const check = haproxyCheck(text);
-  assert.ok(check.ok, check.output);
-  assert.not.match(check.output, /WARNING|ALERT/, check.output);
-  const s = sections(text);
-  const web = s.get("listen prod_web_frontend-10000")!;
-  assert.equal(web.slice(0, 4), ["bind 0.0.0.0:10000", "mode tcp", "option tcplog", "balance leastconn"]);
-  assert.equal(
-    web.filter((l) => l.startsWith("server")),
-    ["server prod_web_frontend-2 10.0.0.11:31000 check", "server prod_web_frontend-1 10.0.0.12:31001 check"],
-  );
-  assert.ok(s.get("listen stats")!.includes("bind 127.0.0.1:9090"));
-  for (const [k] of facts.haproxy_marathon_bridge.generated_config.per_app_listen.directives)
-    assert.ok(
-      web.some((l) => l.startsWith(k)),
-      k,
+test(
+  "bridge style: listen <app>-<port>, mode tcp, option tcplog, balance leastconn, servers counted down; passes " +
+    "haproxy -c",
+  () => {
+    const apps = APPS.map(({ vhost: _v, healthCheckPath: _h, ...a }) => a);
+    const text = haproxyConfig({ apps, style: "bridge" });
+    const check = haproxyCheck(text);
+    assert.ok(check.ok, check.output);
+    assert.not.match(check.output, /WARNING|ALERT/, check.output);
+    const s = sections(text);
+    const web = s.get("listen prod_web_frontend-10000")!;
+    assert.equal(web.slice(0, 4), ["bind 0.0.0.0:10000", "mode tcp", "option tcplog", "balance leastconn"]);
+    assert.equal(
+      web.filter((l) => l.startsWith("server")),
+      ["server prod_web_frontend-2 10.0.0.11:31000 check", "server prod_web_frontend-1 10.0.0.12:31001 check"],
     );
-  assert.throws(() => haproxyConfig({ apps: [APPS[0]!], style: "bridge" }), /no vhost/);
-});
+    assert.ok(s.get("listen stats")!.includes("bind 127.0.0.1:9090"));
+    for (const [k] of facts.haproxy_marathon_bridge.generated_config.per_app_listen.directives)
+      assert.ok(
+        web.some((l) => l.startsWith(k)),
+        k,
+      );
+    assert.throws(() => haproxyConfig({ apps: [APPS[0]!], style: "bridge" }), /no vhost/);
+  },
+);
 
 test("deterministic: input order does not matter, only content", () => {
   const a = haproxyConfig({ apps: APPS });

@@ -126,12 +126,15 @@ test("errors in tf.json are reported by path and located lazily", () => {
     '"count" of resource gantry_noop.a must be a number or an expression string, got a list',
     '"provisioner" of resource gantry_noop.a is not supported yet',
     '"lifecycle.ignore_changes" of resource gantry_noop.a must be a list of attribute names or "all", got a number',
-    'unknown field "bogus" in "lifecycle" of resource gantry_noop.a; expected one of create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by',
-    '"type" of variable "v" must be one of string, number, bool, list, map, object, any, or a Terraform type such as list(string) or map(number), got "strng"',
+    'unknown field "bogus" in "lifecycle" of resource gantry_noop.a; expected one of create_before_destroy, ' +
+      "prevent_destroy, ignore_changes, replace_triggered_by",
+    '"type" of variable "v" must be one of string, number, bool, list, map, object, any, or a Terraform type such as ' +
+      'list(string) or map(number), got "strng"',
     'missing required field "error_message" in validation of variable "v"',
     'missing required field "value" in output "o"',
     '"data" blocks are not supported yet',
-    'unknown top-level block "wat"; expected one of resource, variable, locals, output (terraform, provider and "//" are ignored)',
+    'unknown top-level block "wat"; expected one of resource, variable, locals, output (terraform, provider and "//" ' +
+      "are ignored)",
   ]);
   const count = errors[0].origin!;
   assert.equal(count, { file: "main.tf.json", path: ["resource", "gantry_noop", "a", "count"] });
@@ -189,7 +192,8 @@ test("bad depends_on entries are reported", () => {
   assert.equal(
     errors.map((e) => e.summary),
     [
-      '"depends_on[0]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got "gantry_noop.b.id"',
+      '"depends_on[0]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got ' +
+        '"gantry_noop.b.id"',
       '"depends_on[1]" of resource gantry_noop.a must be a resource address such as "gantry_noop.a", got a number',
     ],
   );
