@@ -260,7 +260,10 @@ if (only.has("apply")) {
 }
 
 // ---------------------------------------------------------------- 3. --help
-/** Wall ms of `node bin/run.js --help`; with cpu, the child's CPU ms instead (reported by bench/cpu-at-exit.mjs, preloaded). */
+/**
+ * Wall ms of `node bin/run.js --help`; with cpu, the child's CPU ms instead (reported by bench/cpu-at-exit.mjs,
+ * preloaded).
+ */
 function timeHelp(cpu = false) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();

@@ -131,7 +131,9 @@ export function planToJson(plan: Plan): Record<string, unknown> {
   };
 }
 
-/** The state in the shape of Terraform's `show -json` (values.root_module.resources), with gantry's serial and lineage. */
+/**
+ * The state in the shape of Terraform's `show -json` (values.root_module.resources), with gantry's serial and lineage.
+ */
 export function stateToJson(state: State): Record<string, unknown> {
   return {
     format_version: "1.0",

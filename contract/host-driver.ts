@@ -73,7 +73,10 @@ export interface HostDriver {
   /** Health probes from this machine to the host. */
   checkTcp(port: number, timeoutMs?: number): Promise<boolean>;
   checkHttp(port: number, path: string, timeoutMs?: number): Promise<{ ok: boolean; status?: number; body?: string }>;
-  /** Connects, sends `send`, returns what the peer answered until it closed (or the timeout); null when the connection failed. Drivers that cannot talk to the host leave it out. */
+  /**
+   * Connects, sends `send`, returns what the peer answered until it closed (or the timeout); null when the connection
+   * failed. Drivers that cannot talk to the host leave it out.
+   */
   tcpExchange?(port: number, send: string, timeoutMs?: number): Promise<string | null>;
 
   /** Debian packages: installed version or null; install throws a clear error naming package and host. */

@@ -11,7 +11,10 @@ export interface AttributeSchema {
   description: string;
   /** Must be set in configuration. */
   required?: boolean;
-  /** May be set in configuration. Attributes that are neither required, optional nor computed are optional too; a computed attribute is configurable only when it is also optional. */
+  /**
+   * May be set in configuration. Attributes that are neither required, optional nor computed are optional too; a
+   * computed attribute is configurable only when it is also optional.
+   */
   optional?: boolean;
   /** Set by the type (create/read); may also be optional (configurable, else computed). */
   computed?: boolean;
@@ -71,7 +74,10 @@ export interface ResourceType {
   description: string;
   schema: Record<string, AttributeSchema>;
 
-  /** Extra checks of a configuration with everything known so far (UNKNOWN where not). Return error messages keyed by attribute ("" for the whole). */
+  /**
+   * Extra checks of a configuration with everything known so far (UNKNOWN where not). Return error messages keyed by
+   * attribute ("" for the whole).
+   */
   validate?(config: Attrs, info: InstanceInfo): { attribute: string; message: string }[];
 
   /**

@@ -7,7 +7,10 @@ import type { Expr } from "./expressions/ast.js";
 
 export interface VariableConfig {
   name: string;
-  /** "string" | "number" | "bool" | "list" | "map" | "object" | "any" (Terraform's list(string) etc. are accepted and checked by their outer kind). */
+  /**
+   * "string" | "number" | "bool" | "list" | "map" | "object" | "any" (Terraform's list(string) etc. are accepted and
+   * checked by their outer kind).
+   */
   type: string;
   default?: unknown;
   hasDefault: boolean;

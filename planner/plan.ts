@@ -275,7 +275,9 @@ function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolea
   });
 }
 
-/** Attributes a type derives from sensitive ones (noop's output mirrors its input) carry their values: mask those too. */
+/**
+ * Attributes a type derives from sensitive ones (noop's output mirrors its input) carry their values: mask those too.
+ */
 function spreadSensitivity(secret: string[], c: ResourceChange): string[] {
   const out = new Set(secret);
   const texts = secret

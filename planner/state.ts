@@ -42,7 +42,10 @@ export function newState(gantryVersion: string): State {
   return { version: STATE_FORMAT_VERSION, serial: 0, lineage: "", gantryVersion, outputs: {}, instances: new Map() };
 }
 
-/** A copy whose instance map and records can change without touching `s` (attribute values are shared: they are replaced, never mutated). */
+/**
+ * A copy whose instance map and records can change without touching `s` (attribute values are shared: they are
+ * replaced, never mutated).
+ */
 export function cloneState(s: State): State {
   const instances = new Map<string, InstanceState>();
   for (const [a, i] of s.instances) instances.set(a, { ...i });
@@ -150,7 +153,8 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 /**
- * Persists a state as it changes. Every write bumps the serial; writes are atomic and coalesced: at most one in flight, and the
+ * Persists a state as it changes. Every write bumps the serial; writes are atomic and coalesced: at most one in flight,
+ * and the
  * next one no sooner than ten times the last write's duration (at least
  * 100 ms), so a long apply records every step within a fraction of a
  * second without rewriting a large file once per resource. flush() writes

@@ -66,7 +66,10 @@ export function normalizeAddress(s: string): string | undefined {
   return shortTypeName(t);
 }
 
-/** replace_triggered_by entries: a resource, one instance, or an attribute of either ("noop.a", "noop.a[0]", "noop.a.id"). */
+/**
+ * replace_triggered_by entries: a resource, one instance, or an attribute of either ("noop.a", "noop.a[0]",
+ * "noop.a.id").
+ */
 export const TRIGGER_RE =
   /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
@@ -92,7 +95,7 @@ export function normalizeVariableType(t: string): string | undefined {
 }
 
 export const VARIABLE_TYPE_EXPECTED =
-  `one of ${VARIABLE_KINDS.join(", ")}, or a Terraform type such as list(string) ` + `or map(number)`;
+  `one of ${VARIABLE_KINDS.join(", ")}, ` + `or a Terraform type such as list(string) or map(number)`;
 
 /** Human type name of a raw document value. */
 export function rawTypeName(v: unknown): string {

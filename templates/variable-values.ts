@@ -120,7 +120,10 @@ export function parseVarFile(fileName: string, content: string): VarFileValues {
   return parseTfvars(fileName, content);
 }
 
-/** `name = value` lines; values are JSON literals (strings, numbers, bools, null, lists and maps in JSON), which may span lines. */
+/**
+ * `name = value` lines; values are JSON literals (strings, numbers, bools, null, lists and maps in JSON), which may
+ * span lines.
+ */
 function parseTfvars(fileName: string, content: string): VarFileValues {
   const values = new Map<string, { value: unknown; line?: number }>();
   const lines = content.split(/\r?\n/);

@@ -87,7 +87,10 @@ export interface SimCommand {
 }
 
 export class SimHost {
-  /** Whether the host's root exists: false until something is written, started or run on it, and again after removeTree("/"). */
+  /**
+   * Whether the host's root exists: false until something is written, started or run on it, and again after
+   * removeTree("/").
+   */
   exists = false;
   readonly files = new Map<string, SimFile>();
   readonly processes = new Map<string, SimProcess>();

@@ -58,7 +58,10 @@ export const CHRONOS_JOB_FIELDS = new Set([
 ]);
 /** Counters and timestamps Chronos maintains: read-only. */
 const READ_ONLY_FIELDS = new Set(["successCount", "errorCount", "lastSuccess", "lastError", "errorsSinceLastSuccess"]);
-/** Described in api.md but not read by Chronos 3's JobDeserializer: when the live job lacks them they are taken as configured (cannot be observed). */
+/**
+ * Described in api.md but not read by Chronos 3's JobDeserializer: when the live job lacks them they are taken as
+ * configured (cannot be observed).
+ */
 const UNOBSERVABLE_FIELDS = new Set(["epsilon", "async"]);
 
 export const chronosJobType: ResourceType = {

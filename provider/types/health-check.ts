@@ -11,7 +11,9 @@ export interface HealthCheck {
   type: "tcp" | "http" | "exec";
   /** tcp: text to send (e.g. ZooKeeper's "srvr"); the answer must match `expect`. */
   send?: string;
-  /** Regular expression the answer (tcp with send, http body) must match; the match is reported as the service's status. */
+  /**
+   * Regular expression the answer (tcp with send, http body) must match; the match is reported as the service's status.
+   */
   expect?: string;
   port?: number;
   path: string;

@@ -99,7 +99,10 @@ function releaseAddress(dataDir: string, address: string, name: string): void {
   removeIfEmpty(join(dataDir, "hosts"));
 }
 
-/** rmdir: removes a directory only when it is empty, never its contents (best effort: a directory that stays is harmless). */
+/**
+ * rmdir: removes a directory only when it is empty, never its contents (best effort: a directory that stays is
+ * harmless).
+ */
 function removeIfEmpty(dir: string): void {
   try {
     fs.rmdirSync(dir);

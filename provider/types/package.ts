@@ -15,7 +15,10 @@ export function versionMatches(installed: string, wanted: string): boolean {
   return wanted.endsWith("*") ? installed.startsWith(wanted.slice(0, -1)) : installed === wanted;
 }
 
-/** Installs the package unless it is there already; with if_unavailable: skip, a package that cannot be installed is recorded as skipped. */
+/**
+ * Installs the package unless it is there already; with if_unavailable: skip, a package that cannot be installed is
+ * recorded as skipped.
+ */
 async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   const driver = hostDriverOf(ctx, planned);
   const name = reqString(planned, "name");
@@ -52,7 +55,9 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   }
 }
 
-/** Whether a package can be installed now: it has a candidate, and every package it requires is installed or has one. */
+/**
+ * Whether a package can be installed now: it has a candidate, and every package it requires is installed or has one.
+ */
 async function installable(driver: HostDriver, name: string, attrs: Attrs): Promise<boolean> {
   if (!driver.packageCandidate || (await driver.packageCandidate(name)) === null) return false;
   for (const needed of stringList(attrs, "requires_packages"))

@@ -286,23 +286,26 @@ const example = (async () => {
 })();
 const both = async () => [await exampleLocal, await example];
 
-test("example (local and sim hosts): plans, no even-ensemble warnings, and expands into every kind of resource", async () => {
-  for (const { plan, warnings } of await both()) {
-    assert.equal(
-      warnings.filter((w) => /even number/.test(w.summary)),
-      [],
+test(
+  "example (local and sim hosts): plans, no even-ensemble " + "warnings, and expands into every kind of resource",
+  async () => {
+    for (const { plan, warnings } of await both()) {
+      assert.equal(
+        warnings.filter((w) => /even number/.test(w.summary)),
+        [],
+      );
+      const types = new Set(plan.changes.map((c) => c.type));
+      for (const t of ["host", "package", "file", "service", "haproxy_config", "cluster"])
+        assert.ok(types.has(t), `has ${t}`);
+      assert.ok(plan.changes.every((c) => c.action === "create"));
+    }
+    const sim = new Set((await example).plan.changes.map((c) => c.type));
+    assert.ok(
+      sim.has("marathon_app") && sim.has("chronos_job"),
+      "on sim hosts, apps and jobs through the frameworks' APIs",
     );
-    const types = new Set(plan.changes.map((c) => c.type));
-    for (const t of ["host", "package", "file", "service", "haproxy_config", "cluster"])
-      assert.ok(types.has(t), `has ${t}`);
-    assert.ok(plan.changes.every((c) => c.action === "create"));
-  }
-  const sim = new Set((await example).plan.changes.map((c) => c.type));
-  assert.ok(
-    sim.has("marathon_app") && sim.has("chronos_job"),
-    "on sim hosts, apps and jobs through the frameworks' APIs",
-  );
-});
+  },
+);
 
 test("example: every /etc/mesos-master and /etc/mesos-slave file names an accepted flag of its daemon", async () => {
   for (const { plan } of await both()) {

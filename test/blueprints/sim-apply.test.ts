@@ -188,29 +188,32 @@ test("apply everything: the app exists in Marathon, the job in Chronos, nothing 
   assert.ok(chronos.writes().some((w) => w.method === "POST" && w.path === "/scheduler/iso8601"));
 });
 
-test("haproxy_config: backend web_10000 with one server line per task Marathon reports; passes the real haproxy -c", async () => {
-  const content = await haproxyContent();
-  const tasks = (await (await fetch(`http://${masters[0]}:8080/v2/apps/web/tasks`)).json()) as {
-    tasks: { host: string; ports: number[] }[];
-  };
-  assert.is(tasks.tasks.length, 3);
-  assert.match(content, /^frontend web_10000$/m);
-  assert.match(content, /^backend web_10000$/m);
-  const servers = backendServers(content, "web_10000");
-  assert.is(servers.length, tasks.tasks.length, servers.join("\n"));
-  for (const t of tasks.tasks)
-    assert.ok(
-      servers.some((s) => s.includes(` ${t.host}:${t.ports[0]} `) || s.endsWith(` ${t.host}:${t.ports[0]}`)),
-      `server for ${t.host}:${t.ports[0]}`,
-    );
-  assert.match(content, /balance roundrobin/);
-  assert.match(content, /bind \S*:10000/);
-  assert.ok(existsSync(HAPROXY), `${HAPROXY} is installed`);
-  const check = haproxyCheck(content);
-  assert.is(check.code, 0, check.out);
-  // and the checker is not a pushover
-  assert.is.not(haproxyCheck(content.replace("balance roundrobin", "balance no_such_algorithm")).code, 0);
-});
+test(
+  "haproxy_config: backend web_10000 with one server line " + "per task Marathon reports; passes the real haproxy -c",
+  async () => {
+    const content = await haproxyContent();
+    const tasks = (await (await fetch(`http://${masters[0]}:8080/v2/apps/web/tasks`)).json()) as {
+      tasks: { host: string; ports: number[] }[];
+    };
+    assert.is(tasks.tasks.length, 3);
+    assert.match(content, /^frontend web_10000$/m);
+    assert.match(content, /^backend web_10000$/m);
+    const servers = backendServers(content, "web_10000");
+    assert.is(servers.length, tasks.tasks.length, servers.join("\n"));
+    for (const t of tasks.tasks)
+      assert.ok(
+        servers.some((s) => s.includes(` ${t.host}:${t.ports[0]} `) || s.endsWith(` ${t.host}:${t.ports[0]}`)),
+        `server for ${t.host}:${t.ports[0]}`,
+      );
+    assert.match(content, /balance roundrobin/);
+    assert.match(content, /bind \S*:10000/);
+    assert.ok(existsSync(HAPROXY), `${HAPROXY} is installed`);
+    const check = haproxyCheck(content);
+    assert.is(check.code, 0, check.out);
+    // and the checker is not a pushover
+    assert.is.not(haproxyCheck(content.replace("balance roundrobin", "balance no_such_algorithm")).code, 0);
+  },
+);
 
 test("re-plan after apply shows no changes", async () => {
   const { plan } = await planDir(dir);

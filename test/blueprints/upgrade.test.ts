@@ -62,63 +62,69 @@ test("setup: the cluster applies on the sim fabric and a second plan has no chan
   );
 });
 
-test("distro 1.0.1 → 1.1.0: rolling batches — masters one at a time, agents two at a time, ZooKeeper untouched", async () => {
-  const { plan } = await planDir(dir, { vars: { distro_version: "1.1.0" } });
-  upgradePlan = plan;
-  const byGroup = Object.fromEntries(plan.rolling.map((r) => [r.group, r]));
-  assert.equal(byGroup["up/master"]?.batches, [["master-1"], ["master-2"], ["master-3"]]);
-  assert.is(byGroup["up/master"].batchSize, 1);
-  assert.is(byGroup["up/master"].minInService, 2, "a majority of 3 stays up");
-  assert.equal(byGroup["up/agent"]?.batches, [
-    ["agent-1", "agent-2"],
-    ["agent-3", "agent-4"],
-  ]);
-  assert.is(byGroup["up/agent"].batchSize, 2);
-  assert.is(byGroup["up/agent"].minInService, 2);
-  // ZooKeeper's packages are not versioned by the distro (3.8 in both): no zookeeper change
-  assert.is(byGroup["up/zookeeper"], undefined);
-  assert.equal(
-    changed(plan).filter((c) => /zookeeper-\d/.test(c.address)),
-    [],
-  );
-  // the Mesos/Marathon/Chronos packages move to the new versions
-  const pkg = (a: string) => plan.changes.find((c) => c.address === a)!;
-  assert.is(pkg('package.up_master_mesos["master-1"]').after!.version, "1.1.0-*");
-  assert.is(pkg('package.up_master_marathon["master-2"]').after!.version, "1.3.6-*");
-  assert.is(pkg('package.up_master_chronos["master-3"]').after!.version, "3.0.2-*");
-  assert.is(pkg('package.up_agent_mesos["agent-4"]').after!.version, "1.1.0-*");
-  // every member change carries its batch
-  for (const c of changed(plan).filter((x) => x.rollingGroup)) {
-    assert.ok(c.batch, `${c.address} has a batch`);
-    const r = byGroup[c.batch!.group];
-    assert.ok(r.batches[c.batch!.index - 1].includes(nodeOf(c.address)!), `${c.address} in batch ${c.batch!.index}`);
-  }
-  // nothing is deleted or replaced by an upgrade
-  assert.equal(
-    changed(plan)
-      .filter((c) => c.action !== "update")
-      .map((c) => `${c.address} ${c.action}`),
-    [],
-  );
-});
-
-test("distro upgrade restarts each member's daemons in its batch (the new binaries only run after a restart)", async () => {
-  // A package upgrade replaces the binaries on disk; the supervised mesos-master,
-  // marathon, chronos and mesos-slave processes keep running the old ones until
-  // they are restarted. So each member's services must change in its batch.
-  const svc = changed(upgradePlan).filter((c) => c.type === "service");
-  for (const a of [
-    'service.up_master_mesos_master["master-1"]',
-    'service.up_master_marathon["master-1"]',
-    'service.up_master_chronos["master-1"]',
-    'service.up_agent_mesos_slave["agent-1"]',
-  ])
-    assert.ok(
-      svc.some((c) => c.address === a),
-      `${a} is restarted by the upgrade (service changes in the ` +
-        `plan: ${svc.map((c) => c.address).join(", ") || "none"})`,
+test(
+  "distro 1.0.1 → 1.1.0: rolling batches — masters one " + "at a time, agents two at a time, ZooKeeper untouched",
+  async () => {
+    const { plan } = await planDir(dir, { vars: { distro_version: "1.1.0" } });
+    upgradePlan = plan;
+    const byGroup = Object.fromEntries(plan.rolling.map((r) => [r.group, r]));
+    assert.equal(byGroup["up/master"]?.batches, [["master-1"], ["master-2"], ["master-3"]]);
+    assert.is(byGroup["up/master"].batchSize, 1);
+    assert.is(byGroup["up/master"].minInService, 2, "a majority of 3 stays up");
+    assert.equal(byGroup["up/agent"]?.batches, [
+      ["agent-1", "agent-2"],
+      ["agent-3", "agent-4"],
+    ]);
+    assert.is(byGroup["up/agent"].batchSize, 2);
+    assert.is(byGroup["up/agent"].minInService, 2);
+    // ZooKeeper's packages are not versioned by the distro (3.8 in both): no zookeeper change
+    assert.is(byGroup["up/zookeeper"], undefined);
+    assert.equal(
+      changed(plan).filter((c) => /zookeeper-\d/.test(c.address)),
+      [],
     );
-});
+    // the Mesos/Marathon/Chronos packages move to the new versions
+    const pkg = (a: string) => plan.changes.find((c) => c.address === a)!;
+    assert.is(pkg('package.up_master_mesos["master-1"]').after!.version, "1.1.0-*");
+    assert.is(pkg('package.up_master_marathon["master-2"]').after!.version, "1.3.6-*");
+    assert.is(pkg('package.up_master_chronos["master-3"]').after!.version, "3.0.2-*");
+    assert.is(pkg('package.up_agent_mesos["agent-4"]').after!.version, "1.1.0-*");
+    // every member change carries its batch
+    for (const c of changed(plan).filter((x) => x.rollingGroup)) {
+      assert.ok(c.batch, `${c.address} has a batch`);
+      const r = byGroup[c.batch!.group];
+      assert.ok(r.batches[c.batch!.index - 1].includes(nodeOf(c.address)!), `${c.address} in batch ${c.batch!.index}`);
+    }
+    // nothing is deleted or replaced by an upgrade
+    assert.equal(
+      changed(plan)
+        .filter((c) => c.action !== "update")
+        .map((c) => `${c.address} ${c.action}`),
+      [],
+    );
+  },
+);
+
+test(
+  "distro upgrade restarts each member's daemons in " + "its batch (the new binaries only run after a restart)",
+  async () => {
+    // A package upgrade replaces the binaries on disk; the supervised mesos-master,
+    // marathon, chronos and mesos-slave processes keep running the old ones until
+    // they are restarted. So each member's services must change in its batch.
+    const svc = changed(upgradePlan).filter((c) => c.type === "service");
+    for (const a of [
+      'service.up_master_mesos_master["master-1"]',
+      'service.up_master_marathon["master-1"]',
+      'service.up_master_chronos["master-1"]',
+      'service.up_agent_mesos_slave["agent-1"]',
+    ])
+      assert.ok(
+        svc.some((c) => c.address === a),
+        `${a} is restarted by the upgrade (service changes in the ` +
+          `plan: ${svc.map((c) => c.address).join(", ") || "none"})`,
+      );
+  },
+);
 
 test(
   "apply keeps to the batches: no member of batch k+1 starts before every change of batch k completed; then no " +

@@ -120,16 +120,19 @@ test("mesos_slave without any mesos_master: located at the group's roles", async
   assert.is(e.line, lineOf(y, "roles: [mesos_slave, mesos_docker]"));
 });
 
-test("mesos_docker without mesos_slave in the same group (even with agents elsewhere): located at that group's roles", async () => {
-  const y = blueprint(
-    sub("      - name: lb\n        roles: [haproxy]", "      - name: lb\n        roles: [haproxy, mesos_docker]"),
-  );
-  const { dir, errors } = await errorsOf(y);
-  const e = located(dir, errors, /mesos_docker, which needs mesos_slave/);
-  assert.match(e.d.summary, 'node group "lb"');
-  assert.match(e.d.summary, "same node group");
-  assert.is(e.line, lineOf(y, "roles: [haproxy, mesos_docker]"));
-});
+test(
+  "mesos_docker without mesos_slave in the same group (even " + "with agents elsewhere): located at that group's roles",
+  async () => {
+    const y = blueprint(
+      sub("      - name: lb\n        roles: [haproxy]", "      - name: lb\n        roles: [haproxy, mesos_docker]"),
+    );
+    const { dir, errors } = await errorsOf(y);
+    const e = located(dir, errors, /mesos_docker, which needs mesos_slave/);
+    assert.match(e.d.summary, 'node group "lb"');
+    assert.match(e.d.summary, "same node group");
+    assert.is(e.line, lineOf(y, "roles: [haproxy, mesos_docker]"));
+  },
+);
 
 test("an app that fails Marathon's schema (cpus as a string): located at apps[0].cpus, naming the path", async () => {
   const y = blueprint(sub("        cpus: 0.1\n", '        cpus: "0.1"\n'));

@@ -75,7 +75,10 @@ async function waitForEnsemble(): Promise<string[]> {
   return m;
 }
 
-/** Which instances answer through HAProxy; waits (up to 30 s) for HAProxy's own health checks to bring a restarted instance back. */
+/**
+ * Which instances answer through HAProxy; waits (up to 30 s) for HAProxy's own health checks to bring a restarted
+ * instance back.
+ */
 async function throughHaproxy(n: number, expect = 3): Promise<Set<string>> {
   let seen = new Set<string>();
   for (let round = 0; round < 30; round++) {
@@ -109,21 +112,24 @@ function applyOk(): string {
   return r.stdout;
 }
 
-test("apply brings up a ZooKeeper ensemble with exactly one leader and HAProxy serving every app instance", async () => {
-  const out = applyOk();
-  assert.match(out, /Apply complete!/);
-  // what cannot run here is said plainly
-  assert.match(out, /What gantry could not do on the hosts:/);
-  assert.match(out, /mesos-master: not started: package mesos is not installed on host node-\d \(local\)/);
-  const m = await waitForEnsemble();
-  assert.equal(m, ["follower", "follower", "leader"]);
-  const seen = await throughHaproxy(12);
-  assert.is(seen.size, 3, `every instance answered through HAProxy: ${[...seen].join(" | ")}`);
-  for (const s of seen) assert.match(s, /^web web-\d on 127\.0\.\d+\.\d+:310\d\d$/);
-  const show = gantry(["show", dir]);
-  assert.match(show.stdout, /What gantry could not do on the hosts:/);
-  assert.match(show.stdout, /marathon: not started/);
-});
+test(
+  "apply brings up a ZooKeeper ensemble with exactly " + "one leader and HAProxy serving every app instance",
+  async () => {
+    const out = applyOk();
+    assert.match(out, /Apply complete!/);
+    // what cannot run here is said plainly
+    assert.match(out, /What gantry could not do on the hosts:/);
+    assert.match(out, /mesos-master: not started: package mesos is not installed on host node-\d \(local\)/);
+    const m = await waitForEnsemble();
+    assert.equal(m, ["follower", "follower", "leader"]);
+    const seen = await throughHaproxy(12);
+    assert.is(seen.size, 3, `every instance answered through HAProxy: ${[...seen].join(" | ")}`);
+    for (const s of seen) assert.match(s, /^web web-\d on 127\.0\.\d+\.\d+:310\d\d$/);
+    const show = gantry(["show", dir]);
+    assert.match(show.stdout, /What gantry could not do on the hosts:/);
+    assert.match(show.stdout, /marathon: not started/);
+  },
+);
 
 test("a second plan shows no changes", () => {
   const r = gantry(["plan", "-detailed-exitcode", ...VARS, dir]);

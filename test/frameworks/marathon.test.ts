@@ -145,28 +145,31 @@ test("re-apply with nothing changed: refresh + plan is a no-op and sends no writ
   assert.is(d.writes().length, writesBefore, "no POST/PUT/DELETE on re-apply");
 });
 
-test("drift: the app scaled 3 -> 1 outside gantry shows as definition.instances 1 -> 3, update restores it", async () => {
-  const d = await double();
-  const state = await createVia(d, webDef(3));
-  d.tamper("/web", { instances: 1 });
-  const refreshed = (await type.read(makeCtx("web"), state))!;
-  assert.is((refreshed.definition as Attrs).instances, 1);
-  assert.is((refreshed.tasks as unknown[]).length, 1);
-  const p = planChange(type, refreshed, config([d.url], webDef(3)));
-  assert.is(p.action, "update");
-  assert.ok(p.changed.includes("definition"));
-  assert.is((refreshed.definition as Attrs).instances, 1, "before");
-  assert.is((p.planned.definition as Attrs).instances, 3, "after");
-  assert.is(p.planned.version, UNKNOWN);
-  const after = await type.update(makeCtx("web"), refreshed, p.planned);
-  const put = d.requests.filter((r) => r.method === "PUT");
-  assert.is(put.length, 1);
-  assert.is((put[0]!.body as Attrs).instances, 3);
-  assert.is(d.apps.get("/web")!.instances, 3);
-  assert.is((after.tasks as unknown[]).length, 3);
-  const again = (await type.read(makeCtx("web"), after))!;
-  assert.is(planChange(type, again, config([d.url], webDef(3))).action, "noop");
-});
+test(
+  "drift: the app scaled 3 -> 1 outside gantry shows " + "as definition.instances 1 -> 3, update restores it",
+  async () => {
+    const d = await double();
+    const state = await createVia(d, webDef(3));
+    d.tamper("/web", { instances: 1 });
+    const refreshed = (await type.read(makeCtx("web"), state))!;
+    assert.is((refreshed.definition as Attrs).instances, 1);
+    assert.is((refreshed.tasks as unknown[]).length, 1);
+    const p = planChange(type, refreshed, config([d.url], webDef(3)));
+    assert.is(p.action, "update");
+    assert.ok(p.changed.includes("definition"));
+    assert.is((refreshed.definition as Attrs).instances, 1, "before");
+    assert.is((p.planned.definition as Attrs).instances, 3, "after");
+    assert.is(p.planned.version, UNKNOWN);
+    const after = await type.update(makeCtx("web"), refreshed, p.planned);
+    const put = d.requests.filter((r) => r.method === "PUT");
+    assert.is(put.length, 1);
+    assert.is((put[0]!.body as Attrs).instances, 3);
+    assert.is(d.apps.get("/web")!.instances, 3);
+    assert.is((after.tasks as unknown[]).length, 3);
+    const again = (await type.read(makeCtx("web"), after))!;
+    assert.is(planChange(type, again, config([d.url], webDef(3))).action, "noop");
+  },
+);
 
 test("drift in a user-owned map (env key added outside) and a removed app show up", async () => {
   const d = await double();
@@ -264,25 +267,28 @@ test("delete: DELETE 200 tracked until the deployment ends; 404 afterwards is su
   assert.is(d.requests.filter((r) => r.method === "DELETE").at(-1)!.status, 404);
 });
 
-test("delete while locked: retried until the deployment ends; with force the locking deployment is cancelled", async () => {
-  const d = await double({ deploymentMs: 30 });
-  const state = await createVia(d, webDef(1));
-  d.lockApp("/web", 250);
-  await type.delete(makeCtx("web"), state);
-  const dels = d.requests.filter((r) => r.method === "DELETE" && r.path === "/v2/apps/web");
-  assert.is(dels[0]!.status, 409);
-  assert.is(dels.at(-1)!.status, 200);
+test(
+  "delete while locked: retried until the deployment " + "ends; with force the locking deployment is cancelled",
+  async () => {
+    const d = await double({ deploymentMs: 30 });
+    const state = await createVia(d, webDef(1));
+    d.lockApp("/web", 250);
+    await type.delete(makeCtx("web"), state);
+    const dels = d.requests.filter((r) => r.method === "DELETE" && r.path === "/v2/apps/web");
+    assert.is(dels[0]!.status, 409);
+    assert.is(dels.at(-1)!.status, 200);
 
-  const d2 = await double({ deploymentMs: 30 });
-  const s2 = await createVia(d2, webDef(1), { deployment_timeout_seconds: 0.2, force: true });
-  const foreign = d2.lockApp("/web", 60_000);
-  await type.delete(makeCtx("web"), s2);
-  const cancel = d2.requests.find((r) => r.method === "DELETE" && r.path === `/v2/deployments/${foreign}`)!;
-  assert.ok(cancel, "locking deployment cancelled");
-  assert.equal(cancel.query, { force: "true" });
-  assert.is(cancel.status, 202);
-  assert.is(d2.apps.has("/web"), false);
-});
+    const d2 = await double({ deploymentMs: 30 });
+    const s2 = await createVia(d2, webDef(1), { deployment_timeout_seconds: 0.2, force: true });
+    const foreign = d2.lockApp("/web", 60_000);
+    await type.delete(makeCtx("web"), s2);
+    const cancel = d2.requests.find((r) => r.method === "DELETE" && r.path === `/v2/deployments/${foreign}`)!;
+    assert.ok(cancel, "locking deployment cancelled");
+    assert.equal(cancel.query, { force: "true" });
+    assert.is(cancel.status, 202);
+    assert.is(d2.apps.has("/web"), false);
+  },
+);
 
 test("create adopts an existing identical app without a new deployment; a different one is updated", async () => {
   const d = await double();

@@ -70,7 +70,7 @@ test("count shrink deletes the highest index; update in place; triggers_replace 
 test("for_each gives stable string keys; removing a key deletes only that instance", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  noop.m:\n    for_each: { a: 1, b: 2 }\n    input: ` + `"\${each.key}=\${each.value}"\n`,
+      `resources:\n  noop.m:\n    for_each: { a: 1, b: 2 }\n` + `    input: "\${each.key}=\${each.value}"\n`,
   });
   const { state } = await planAndApply(dir);
   assert.equal([...state.instances.keys()].sort(), ['noop.m["a"]', 'noop.m["b"]']);
@@ -94,7 +94,7 @@ test("values unknown until apply are resolved during apply (deferred configurati
 test("-target limits the plan to the target and what it depends on; -replace forces replacement", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n ` + `   input: 3\n`,
+      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n` + `    input: "\${noop.a.output}"\n  noop.c:\n    input: 3\n`,
   });
   const p = await makePlan(dir, { targets: ["noop.b"] });
   assert.equal(Object.keys(actions(p)).sort(), ["noop.a", "noop.b"]);
@@ -174,7 +174,7 @@ test("drift on a simulated host shows in the plan and apply repairs it", async (
   const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: ` + `desired\n`,
+      `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n` + `    path: /etc/f\n    content: desired\n`,
   });
   await planAndApply(dir);
   fabric.host("h").files.get("/etc/f")!.content = "edited by hand";
@@ -322,12 +322,12 @@ test("prevent_destroy refuses a plan that would destroy the instance", async () 
 test("create_before_destroy creates the replacement first", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  noop.r:\n    triggers_replace: 1\n    lifecycle: { create_before_destroy: ` + `true }\n`,
+      `resources:\n  noop.r:\n    triggers_replace: 1\n` + `    lifecycle: { create_before_destroy: true }\n`,
   });
   await planAndApply(dir);
   writeConfig(dir, {
     "main.gantry.yaml":
-      `resources:\n  noop.r:\n    triggers_replace: 2\n    lifecycle: { create_before_destroy: ` + `true }\n`,
+      `resources:\n  noop.r:\n    triggers_replace: 2\n` + `    lifecycle: { create_before_destroy: true }\n`,
   });
   const p = await makePlan(dir);
   assert.is(p.changes[0].replaceOrder, "create-before-destroy");

@@ -28,45 +28,48 @@ const destroyAll = async (dir: string) => {
   assert.equal(result.failed, [], "clean-up destroy");
 };
 
-test("create_before_destroy: a failed create keeps the old object (deposed), and the next apply destroys it", async () => {
-  const cfg = (n: number, fail = false) => `resources:
+test(
+  "create_before_destroy: a failed create keeps the " + "old object (deposed), and the next apply destroys it",
+  async () => {
+    const cfg = (n: number, fail = false) => `resources:
 ${hostBlock("127.0.202.1")}  command.a:
     host: \${host.h}
     command: "echo create-${n} >> log${fail ? "; exit 3" : ""}"
     destroy_command: "echo destroy-${n} >> log"
     lifecycle: { create_before_destroy: true }
 `;
-  const dir = configDir({ "main.gantry.yaml": cfg(1) });
-  try {
-    assert.equal((await planAndApply(dir)).result.failed, []);
-    writeConfig(dir, { "main.gantry.yaml": cfg(2, true) });
-    const second = await planAndApply(dir);
-    assert.equal(
-      second.result.failed.map((f) => f.address),
-      ["command.a"],
-    );
-    const a = second.state.instances.get("command.a")!;
-    assert.is(a.status, "tainted");
-    assert.equal(
-      a.deposed?.map((d) => d.command),
-      ["echo create-1 >> log"],
-      "the old object is still in state, deposed",
-    );
-    assert.equal(logOf(dir), ["create-1", "create-2"]);
+    const dir = configDir({ "main.gantry.yaml": cfg(1) });
+    try {
+      assert.equal((await planAndApply(dir)).result.failed, []);
+      writeConfig(dir, { "main.gantry.yaml": cfg(2, true) });
+      const second = await planAndApply(dir);
+      assert.equal(
+        second.result.failed.map((f) => f.address),
+        ["command.a"],
+      );
+      const a = second.state.instances.get("command.a")!;
+      assert.is(a.status, "tainted");
+      assert.equal(
+        a.deposed?.map((d) => d.command),
+        ["echo create-1 >> log"],
+        "the old object is still in state, deposed",
+      );
+      assert.equal(logOf(dir), ["create-1", "create-2"]);
 
-    writeConfig(dir, { "main.gantry.yaml": cfg(3) });
-    const p = await makePlan(dir);
-    assert.is(actions(p)["command.a (deposed 0)"], "delete");
-    const third = await planAndApply(dir);
-    assert.equal(third.result.failed, []);
-    assert.ok(logOf(dir).includes("destroy-1"), `old object destroyed: ${logOf(dir)}`);
-    assert.not.ok(third.state.instances.get("command.a")!.deposed);
-    assert.is(third.state.instances.get("command.a")!.attributes.command, "echo create-3 >> log");
-    assert.not.ok(third.state.instances.get("command.a")!.status);
-  } finally {
-    await destroyAll(dir);
-  }
-});
+      writeConfig(dir, { "main.gantry.yaml": cfg(3) });
+      const p = await makePlan(dir);
+      assert.is(actions(p)["command.a (deposed 0)"], "delete");
+      const third = await planAndApply(dir);
+      assert.equal(third.result.failed, []);
+      assert.ok(logOf(dir).includes("destroy-1"), `old object destroyed: ${logOf(dir)}`);
+      assert.not.ok(third.state.instances.get("command.a")!.deposed);
+      assert.is(third.state.instances.get("command.a")!.attributes.command, "echo create-3 >> log");
+      assert.not.ok(third.state.instances.get("command.a")!.status);
+    } finally {
+      await destroyAll(dir);
+    }
+  },
+);
 
 test("destroy-before-create: dependents being replaced are destroyed first, created last", async () => {
   const cfg = (n: number) => `resources:
@@ -177,7 +180,7 @@ test("destroy orders configured resources by the configuration, not by stale sta
 test("a dependency cycle among orphans is an error naming the cycle, not an interrupt", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n ` + `   input: 1\n`,
+      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n` + `    input: "\${noop.a.output}"\n  noop.c:\n    input: 1\n`,
   });
   await planAndApply(dir);
   setStateDeps(dir, { "noop.a": ["noop.b"] });
@@ -225,8 +228,10 @@ test("walk: no abort listener is left on the signal (reconcile --watch walks eve
   assert.is(getEventListeners(ac.signal, "abort").length, 0);
 });
 
-test("rolling group replaced destroy-before-create: member by member, dependents destroyed first, no deadlock", async () => {
-  const members = (n: number) => `
+test(
+  "rolling group replaced destroy-before-create: member " + "by member, dependents destroyed first, no deadlock",
+  async () => {
+    const members = (n: number) => `
 resources:
   noop.pkg:
     for_each: [m1, m2, m3]
@@ -239,30 +244,31 @@ resources:
     triggers_replace: ${n}
     update_policy: { group: g, max_batch_size: 1, min_in_service: 2 }
 `;
-  const dir = configDir({ "main.gantry.yaml": members(1) });
-  await planAndApply(dir);
-  writeConfig(dir, { "main.gantry.yaml": members(2) });
-  const steps: string[] = [];
-  const { result } = await planAndApply(dir, {
-    onEvent: (e) => e.kind === "start" && e.step && steps.push(`${e.step} ${e.address}`),
-  });
-  assert.equal(result.failed, []);
-  assert.equal(result.cancelled, []);
-  assert.equal([result.added, result.destroyed], [6, 6]);
-  assert.equal(steps, [
-    'delete noop.svc["m1"]',
-    'delete noop.pkg["m1"]',
-    'create noop.pkg["m1"]',
-    'create noop.svc["m1"]',
-    'delete noop.svc["m2"]',
-    'delete noop.pkg["m2"]',
-    'create noop.pkg["m2"]',
-    'create noop.svc["m2"]',
-    'delete noop.svc["m3"]',
-    'delete noop.pkg["m3"]',
-    'create noop.pkg["m3"]',
-    'create noop.svc["m3"]',
-  ]);
-});
+    const dir = configDir({ "main.gantry.yaml": members(1) });
+    await planAndApply(dir);
+    writeConfig(dir, { "main.gantry.yaml": members(2) });
+    const steps: string[] = [];
+    const { result } = await planAndApply(dir, {
+      onEvent: (e) => e.kind === "start" && e.step && steps.push(`${e.step} ${e.address}`),
+    });
+    assert.equal(result.failed, []);
+    assert.equal(result.cancelled, []);
+    assert.equal([result.added, result.destroyed], [6, 6]);
+    assert.equal(steps, [
+      'delete noop.svc["m1"]',
+      'delete noop.pkg["m1"]',
+      'create noop.pkg["m1"]',
+      'create noop.svc["m1"]',
+      'delete noop.svc["m2"]',
+      'delete noop.pkg["m2"]',
+      'create noop.pkg["m2"]',
+      'create noop.svc["m2"]',
+      'delete noop.svc["m3"]',
+      'delete noop.pkg["m3"]',
+      'create noop.pkg["m3"]',
+      'create noop.svc["m3"]',
+    ]);
+  },
+);
 
 test.run();

@@ -60,24 +60,27 @@ test("an unavailable package fails with a clear error naming package and host", 
   assert.match(said[0], /package mesos cannot be installed on host master-1 \(sim\): no installation candidate/);
 });
 
-test("if_unavailable: skip records the package as not installed, says so, and stays that way without drift", async () => {
-  resetTestEngine().hosts.simFabric;
-  const ctx = makeCtx("/tmp/gantry-pkg", "mesos");
-  const config = { host: host("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
-  const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
-  assert.is(s.installed_version, null);
-  assert.match(String(s.skipped), /cannot be installed on host "master-1".*services that need it are not started/);
-  assert.ok(
-    ctx.warnings.some((w) => /mesos/.test(w)),
-    "a warning for plan, apply and show",
-  );
-  const again = (await pkg.read(ctx, s))!;
-  assert.is(planLike(pkg, again, config, ctx).action, "noop", "a skipped package is not drift");
-  // a package that requires a missing one is skipped too, without trying apt
-  const docker = { host: config.host, name: "docker.io", if_unavailable: "skip", requires_packages: ["mesos"] };
-  const d = await pkg.create(ctx, planLike(pkg, null, docker, ctx).planned);
-  assert.is(d.installed_version, null);
-  assert.match(String(d.skipped), /requires, mesos, is not installed/);
-});
+test(
+  "if_unavailable: skip records the package as not " + "installed, says so, and stays that way without drift",
+  async () => {
+    resetTestEngine().hosts.simFabric;
+    const ctx = makeCtx("/tmp/gantry-pkg", "mesos");
+    const config = { host: host("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
+    const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
+    assert.is(s.installed_version, null);
+    assert.match(String(s.skipped), /cannot be installed on host "master-1".*services that need it are not started/);
+    assert.ok(
+      ctx.warnings.some((w) => /mesos/.test(w)),
+      "a warning for plan, apply and show",
+    );
+    const again = (await pkg.read(ctx, s))!;
+    assert.is(planLike(pkg, again, config, ctx).action, "noop", "a skipped package is not drift");
+    // a package that requires a missing one is skipped too, without trying apt
+    const docker = { host: config.host, name: "docker.io", if_unavailable: "skip", requires_packages: ["mesos"] };
+    const d = await pkg.create(ctx, planLike(pkg, null, docker, ctx).planned);
+    assert.is(d.installed_version, null);
+    assert.match(String(d.skipped), /requires, mesos, is not installed/);
+  },
+);
 
 test.run();

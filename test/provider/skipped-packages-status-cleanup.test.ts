@@ -14,49 +14,52 @@ const pkg = builtinType("package");
 const service = builtinType("service");
 const hostType = builtinType("host");
 
-test("package: a skipped package stays skipped while it has no candidate, and is planned for install once it has one", async () => {
-  const fabric = resetTestEngine().hosts.simFabric;
-  const ctx = makeCtx("/tmp/gantry-review", "mesos");
-  const config = { host: simHost("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
-  const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
-  assert.is(s.installed_version, null);
-  assert.type(s.skipped, "string");
+test(
+  "package: a skipped package stays skipped while it has " + "no candidate, and is planned for install once it has one",
+  async () => {
+    const fabric = resetTestEngine().hosts.simFabric;
+    const ctx = makeCtx("/tmp/gantry-review", "mesos");
+    const config = { host: simHost("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
+    const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
+    assert.is(s.installed_version, null);
+    assert.type(s.skipped, "string");
 
-  // still no candidate: read returns prior unchanged (no drift) and warns
-  ctx.warnings.length = 0;
-  const still = (await pkg.read(ctx, s))!;
-  assert.equal(still, s);
-  assert.ok(
-    ctx.warnings.some((w) => /mesos/.test(w)),
-    "warns while it is still skipped",
-  );
-  assert.is(planLike(pkg, still, config, ctx).action, "noop");
+    // still no candidate: read returns prior unchanged (no drift) and warns
+    ctx.warnings.length = 0;
+    const still = (await pkg.read(ctx, s))!;
+    assert.equal(still, s);
+    assert.ok(
+      ctx.warnings.some((w) => /mesos/.test(w)),
+      "warns while it is still skipped",
+    );
+    assert.is(planLike(pkg, still, config, ctx).action, "noop");
 
-  // a repository now offers it
-  fabric.host("master-1").unavailable.delete("mesos");
-  ctx.warnings.length = 0;
-  const now = (await pkg.read(ctx, s))!;
-  assert.is(now.skipped, null);
-  assert.is(now.installed_version, null);
-  assert.equal(ctx.warnings, [], "no warning once it can be installed");
-  const p = planLike(pkg, now, config, ctx);
-  assert.is(p.action, "update", "the next plan installs it");
-  assert.is(p.planned.installed_version, UNKNOWN);
-  const installed = await pkg.update(ctx, now, p.planned);
-  assert.is(installed.installed_version, "1.0.0-sim");
-  assert.is(installed.skipped, null);
-  assert.is(planLike(pkg, (await pkg.read(ctx, installed))!, config, ctx).action, "noop");
+    // a repository now offers it
+    fabric.host("master-1").unavailable.delete("mesos");
+    ctx.warnings.length = 0;
+    const now = (await pkg.read(ctx, s))!;
+    assert.is(now.skipped, null);
+    assert.is(now.installed_version, null);
+    assert.equal(ctx.warnings, [], "no warning once it can be installed");
+    const p = planLike(pkg, now, config, ctx);
+    assert.is(p.action, "update", "the next plan installs it");
+    assert.is(p.planned.installed_version, UNKNOWN);
+    const installed = await pkg.update(ctx, now, p.planned);
+    assert.is(installed.installed_version, "1.0.0-sim");
+    assert.is(installed.skipped, null);
+    assert.is(planLike(pkg, (await pkg.read(ctx, installed))!, config, ctx).action, "noop");
 
-  // with a pinned version the plan says which version it installs
-  const pinnedCfg = { ...config, name: "marathon", version: "1.4.0" };
-  fabric.host("master-1").unavailable.add("marathon");
-  const sp = await pkg.create(ctx, planLike(pkg, null, pinnedCfg, ctx).planned);
-  assert.type(sp.skipped, "string");
-  fabric.host("master-1").unavailable.delete("marathon");
-  const pp = planLike(pkg, (await pkg.read(ctx, sp))!, pinnedCfg, ctx);
-  assert.is(pp.action, "update");
-  assert.is(pp.planned.installed_version, "1.4.0");
-});
+    // with a pinned version the plan says which version it installs
+    const pinnedCfg = { ...config, name: "marathon", version: "1.4.0" };
+    fabric.host("master-1").unavailable.add("marathon");
+    const sp = await pkg.create(ctx, planLike(pkg, null, pinnedCfg, ctx).planned);
+    assert.type(sp.skipped, "string");
+    fabric.host("master-1").unavailable.delete("marathon");
+    const pp = planLike(pkg, (await pkg.read(ctx, sp))!, pinnedCfg, ctx);
+    assert.is(pp.action, "update");
+    assert.is(pp.planned.installed_version, "1.4.0");
+  },
+);
 
 test("package: installed from outside while skipped reads as installed", async () => {
   const fabric = resetTestEngine().hosts.simFabric;

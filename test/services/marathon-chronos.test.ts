@@ -63,18 +63,21 @@ test("marathon overrides: accepted names only; toggles become ?name / ?disable_n
   );
 });
 
-test("chronos: master, zk_hosts (plain list), http_port 4400 (the package's) and hostname under /etc/chronos/conf", () => {
-  const pc = chronosRef.package_conventions;
-  const files = chronosFiles({ zookeeper: zk, hostname: "10.0.1.1" });
-  const flags = confFlags(pc.conf_dir, chronosRef.accepted_names, files);
-  assert.equal(Object.fromEntries(flags), {
-    hostname: "10.0.1.1",
-    http_port: String(pc.http_port_packaged),
-    master: "zk://10.0.0.1:2181,10.0.0.2:2181,10.0.0.3:2181/mesos",
-    zk_hosts: "10.0.0.1:2181,10.0.0.2:2181,10.0.0.3:2181",
-  });
-  assert.is(pc.packaged_files["/etc/chronos/conf/http_port"], "4400");
-});
+test(
+  "chronos: master, zk_hosts (plain list), http_port 4400 " + "(the package's) and hostname under /etc/chronos/conf",
+  () => {
+    const pc = chronosRef.package_conventions;
+    const files = chronosFiles({ zookeeper: zk, hostname: "10.0.1.1" });
+    const flags = confFlags(pc.conf_dir, chronosRef.accepted_names, files);
+    assert.equal(Object.fromEntries(flags), {
+      hostname: "10.0.1.1",
+      http_port: String(pc.http_port_packaged),
+      master: "zk://10.0.0.1:2181,10.0.0.2:2181,10.0.0.3:2181/mesos",
+      zk_hosts: "10.0.0.1:2181,10.0.0.2:2181,10.0.0.3:2181",
+    });
+    assert.is(pc.packaged_files["/etc/chronos/conf/http_port"], "4400");
+  },
+);
 
 test("chronos overrides: unknown names rejected; switches take booleans, valued flags take values", () => {
   const files = chronosFiles({

@@ -211,39 +211,42 @@ test("overrides: checked against the daemon's flags, unknown flags named with th
   assert.throws(() => checkMesosOverrides("mesos-agent", { hostname: "a\nb" }), /single line/);
 });
 
-test("overrides: booleans become ?name / ?no-name files, values become files, env-carried flags are not duplicated", () => {
-  const agent = mesosAgentFiles({
-    zookeeper: zkMembers,
-    address: "10.0.2.1",
-    overrides: {
-      switch_user: false,
-      systemd_enable_support: true,
-      docker_stop_timeout: "30secs",
-      isolation: "cgroups/cpu,cgroups/mem",
-      attributes: "os:debian",
-    },
-  });
-  const paths = agent.map((f) => f.path);
-  assert.ok(paths.includes("/etc/mesos-slave/?no-switch_user"));
-  assert.ok(paths.includes("/etc/mesos-slave/?systemd_enable_support"));
-  assert.ok(paths.includes("/etc/mesos-slave/attributes/os"));
-  assert.not.ok(paths.includes("/etc/mesos-slave/isolation"), "isolation goes to ISOLATION, not a file");
-  const flags = checkAgainstReference("mesos-agent", agent);
-  assert.is(flags.get("isolation"), "cgroups/cpu,cgroups/mem");
-  assert.is(flags.get("docker_stop_timeout"), "30secs");
+test(
+  "overrides: booleans become ?name / ?no-name files, " + "values become files, env-carried flags are not duplicated",
+  () => {
+    const agent = mesosAgentFiles({
+      zookeeper: zkMembers,
+      address: "10.0.2.1",
+      overrides: {
+        switch_user: false,
+        systemd_enable_support: true,
+        docker_stop_timeout: "30secs",
+        isolation: "cgroups/cpu,cgroups/mem",
+        attributes: "os:debian",
+      },
+    });
+    const paths = agent.map((f) => f.path);
+    assert.ok(paths.includes("/etc/mesos-slave/?no-switch_user"));
+    assert.ok(paths.includes("/etc/mesos-slave/?systemd_enable_support"));
+    assert.ok(paths.includes("/etc/mesos-slave/attributes/os"));
+    assert.not.ok(paths.includes("/etc/mesos-slave/isolation"), "isolation goes to ISOLATION, not a file");
+    const flags = checkAgainstReference("mesos-agent", agent);
+    assert.is(flags.get("isolation"), "cgroups/cpu,cgroups/mem");
+    assert.is(flags.get("docker_stop_timeout"), "30secs");
 
-  const master = mesosMasterFiles({
-    zookeeper: zkMembers,
-    masters: 3,
-    address: "10.0.1.1",
-    overrides: { port: 5055, slave_reregister_timeout: "20mins", authenticate_agents: false },
-  });
-  const mflags = checkAgainstReference("mesos-master", master);
-  assert.is(mflags.get("port"), "5055");
-  assert.not.ok(master.some((f) => f.path === "/etc/mesos-master/port"));
-  assert.is(mflags.get("slave_reregister_timeout"), "20mins");
-  assert.ok(master.some((f) => f.path === "/etc/mesos-master/?no-authenticate_agents"));
-});
+    const master = mesosMasterFiles({
+      zookeeper: zkMembers,
+      masters: 3,
+      address: "10.0.1.1",
+      overrides: { port: 5055, slave_reregister_timeout: "20mins", authenticate_agents: false },
+    });
+    const mflags = checkAgainstReference("mesos-master", master);
+    assert.is(mflags.get("port"), "5055");
+    assert.not.ok(master.some((f) => f.path === "/etc/mesos-master/port"));
+    assert.is(mflags.get("slave_reregister_timeout"), "20mins");
+    assert.ok(master.some((f) => f.path === "/etc/mesos-master/?no-authenticate_agents"));
+  },
+);
 
 test("output is deterministic and sorted by path", () => {
   const a = mesosAgentFiles({
