@@ -236,7 +236,12 @@ if (only.has("apply")) {
           [
             "  ratio",
             `${ratioReal.toFixed(2)}x`,
-            `<= ${TARGET_APPLY_RATIO}x ${verdict(`apply ${fmtInt(APPLY_FILES)} files: wall / ideal`, `${ratioReal.toFixed(2)}x (${ms(r.applyMs)})`, `<= ${TARGET_APPLY_RATIO}x`, pass)}`,
+            `<= ${TARGET_APPLY_RATIO}x ${verdict(
+              `apply ${fmtInt(APPLY_FILES)} files: wall / ideal`,
+              `${ratioReal.toFixed(2)}x (${ms(r.applyMs)})`,
+              `<= ${TARGET_APPLY_RATIO}x`,
+              pass,
+            )}`,
           ],
           ["state file writes during apply", `${fmtInt(r.stateWrites)}, ${ms(r.stateWriteMs)} blocking in total`, ""],
           ["event-loop delay p99 / max", `${r.loopDelayP99Ms.toFixed(0)} ms / ${r.loopDelayMaxMs.toFixed(0)} ms`, ""],

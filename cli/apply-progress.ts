@@ -61,7 +61,8 @@ export class ApplyProgress {
       case "start":
         this.started.set(e.address, { action: e.step ?? e.action, at: Date.now() });
         this.write(
-          `${s.bold(e.address)}: ${e.step === "delete" ? "Destroying..." : e.step === "create" ? "Creating..." : VERB[e.action][0]}`,
+          `${s.bold(e.address)}: ` +
+            `${e.step === "delete" ? "Destroying..." : e.step === "create" ? "Creating..." : VERB[e.action][0]}`,
         );
         break;
       case "complete":

@@ -54,7 +54,8 @@ export function formatValue(v: Value | undefined, indent: string): string {
     return `[\n${v.map((x) => `${indent}    ${formatValue(x, `${indent}    `)},`).join("\n")}\n${indent}]`;
   const keys = Object.keys(v).sort();
   const w = Math.max(...keys.map((k) => k.length));
-  return `{\n${keys.map((k) => `${indent}    ${k.padEnd(w)} = ${formatValue(v[k], `${indent}    `)}`).join("\n")}\n${indent}}`;
+  const lines = keys.map((k) => `${indent}    ${k.padEnd(w)} = ${formatValue(v[k], `${indent}    `)}`);
+  return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
 function inline(v: Value): string {

@@ -123,7 +123,8 @@ export class Reconciler {
       this.log("drift", `${d.address} ${d.kind === "deleted" ? "is gone" : "changed outside gantry"}`);
     const now = Date.now();
     const wanted = plan.changes.filter((c) => c.action !== "noop");
-    for (const a of [...this.backoff.keys()]) if (!wanted.some((c) => c.address === a)) this.backoff.delete(a); // healed
+    // healed: no change planned any more, so no backoff kept
+    for (const a of [...this.backoff.keys()]) if (!wanted.some((c) => c.address === a)) this.backoff.delete(a);
     const due = wanted.filter((c) => {
       const b = this.backoff.get(c.address);
       return !b || (!b.gaveUp && b.nextAttemptAt <= now);

@@ -154,8 +154,7 @@ export function writeFileAtomic(path: string, content: string): void {
 
 /**
  * Persists a state as it changes. Every write bumps the serial; writes are atomic and coalesced: at most one in flight,
- * and the
- * next one no sooner than ten times the last write's duration (at least
+ * and the next one no sooner than ten times the last write's duration (at least
  * 100 ms), so a long apply records every step within a fraction of a
  * second without rewriting a large file once per resource. flush() writes
  * what is pending at once. The first write of a session keeps the previous

@@ -2,7 +2,8 @@
 // facts in shared/reference/marathon-flags.json `rest_endpoints`).
 //
 // Calls used (method, path, success status):
-//   POST   /v2/apps                    201 (Location header; body: the app with `deployments: [{id}]`); 409 when the id exists
+//   POST   /v2/apps                    201 (Location header; body: the app with `deployments: [{id}]`);
+//                                      409 when the id exists
 //   GET    /v2/apps/{appId}?embed=...  200; 404 for an unknown app
 //   GET    /v2/apps/{appId}/tasks      200 ({tasks: [...]})
 //   PUT    /v2/apps/{appId}?force=     200 ({deploymentId, version}); 409 when locked by a deployment
@@ -260,8 +261,8 @@ export class MarathonClient {
         if (left <= 0) {
           if (opts.onTimeout) return await opts.onTimeout(e);
           throw new Error(
-            `${e.message} — still locked after ${Math.round(opts.timeoutMs / 1000)} s; set force = true to override ` +
-              `the deployment(s) ${e.deploymentIds.join(", ")}`,
+            `${e.message} — still locked after ${Math.round(opts.timeoutMs / 1000)} s; ` +
+              `set force = true to override the deployment(s) ${e.deploymentIds.join(", ")}`,
           );
         }
         await sleep(Math.min(delay, left), opts.signal);

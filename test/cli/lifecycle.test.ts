@@ -23,7 +23,9 @@ resources:
   service.http:
     host: \${host.web}
     command: node
-    args: ["-e", "require('http').createServer((q, s) => s.end(require('fs').readFileSync(process.env.HOST_ROOT + '/srv/www/index.html'))).listen(${"${port}"}, process.env.HOST_ADDRESS)"]
+    args: ["-e", "require('http').createServer((q, s) => \
+s.end(require('fs').readFileSync(process.env.HOST_ROOT + '/srv/www/index.html'))).\
+listen(${"${port}"}, process.env.HOST_ADDRESS)"]
     ports: [${"${port}"}]
     health_check: { type: http, path: /, port: ${"${port}"} }
     depends_on: [file.index]

@@ -12,7 +12,8 @@ const service = builtinType("service");
 const SERVER = `
 const http = require("http");
 http.createServer((q, s) => { s.statusCode = q.url === "/health" ? 200 : 404; s.end(process.env.GREETING || "hi"); })
-  .listen(Number(process.env.PORT), process.env.HOST_ADDRESS, () => console.log("listening " + process.env.HOST_ADDRESS + ":" + process.env.PORT));
+  .listen(Number(process.env.PORT), process.env.HOST_ADDRESS, () => \
+console.log("listening " + process.env.HOST_ADDRESS + ":" + process.env.PORT));
 `;
 
 test("local service: start, tcp+http health, killed → stopped, restart via update, delete leaves nothing", async () => {

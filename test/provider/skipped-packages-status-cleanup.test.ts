@@ -98,7 +98,8 @@ test("service: status is volatile in the schema", () => {
 const MODE_SERVER = `
 const fs = require("fs");
 process.on("SIGHUP", () => {});
-require("net").createServer((s) => s.once("data", () => s.end("Zookeeper version: sim\\nMode: " + fs.readFileSync(process.env.HOST_ROOT + "/mode", "utf8") + "\\n")))
+require("net").createServer((s) => s.once("data", () => \
+s.end("Zookeeper version: sim\\nMode: " + fs.readFileSync(process.env.HOST_ROOT + "/mode", "utf8") + "\\n")))
   .listen(Number(process.env.PORT), process.env.HOST_ADDRESS);
 `;
 

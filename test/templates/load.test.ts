@@ -60,7 +60,10 @@ test("duplicates across files name both locations", async () => {
   const text = formatDiagnostic(res, dir, false);
   assert.match(
     text,
-    /^Error: resource "noop.a" is declared more than once\n\n {2}on b\.tf\.json line 4, column 7, in resource "noop\.a":\n {2}4: {7}"a": \{\}/,
+    new RegExp(
+      String.raw`^Error: resource "noop.a" is declared more than once\n\n {2}` +
+        String.raw`on b\.tf\.json line 4, column 7, in resource "noop\.a":\n {2}4: {7}"a": \{\}`,
+    ),
   );
   assert.match(
     text,

@@ -26,7 +26,8 @@ const FULL = `
       content: "hi \${local.greeting}"
       count: 3
       depends_on: [noop.a, "\${gantry_noop.b}"]
-      lifecycle: { create_before_destroy: true, prevent_destroy: false, ignore_changes: [content], replace_triggered_by: [noop.b] }
+      lifecycle: { create_before_destroy: true, prevent_destroy: false, ignore_changes: [content], \
+replace_triggered_by: [noop.b] }
     noop.a:
     noop.b:
       for_each: "\${var.names}"
