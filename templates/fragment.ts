@@ -94,8 +94,8 @@ export function normalizeVariableType(t: string): string | undefined {
   return TYPE_RE.test(s) ? s : undefined;
 }
 
-export const VARIABLE_TYPE_EXPECTED =
-  `one of ${VARIABLE_KINDS.join(", ")}, ` + `or a Terraform type such as list(string) or map(number)`;
+const KINDS_LISTED = VARIABLE_KINDS.join(", ");
+export const VARIABLE_TYPE_EXPECTED = `one of ${KINDS_LISTED}, or a Terraform type such as list(string) or map(number)`;
 
 /** Human type name of a raw document value. */
 export function rawTypeName(v: unknown): string {

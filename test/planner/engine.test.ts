@@ -172,10 +172,8 @@ test("a failure skips its dependents only; a second apply completes without recr
 
 test("drift on a simulated host shows in the plan and apply repairs it", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
-  const dir = configDir({
-    "main.gantry.yaml":
-      `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n` + `    path: /etc/f\n    content: desired\n`,
-  });
+  const yaml = `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: desired\n`;
+  const dir = configDir({ "main.gantry.yaml": yaml });
   await planAndApply(dir);
   fabric.host("h").files.get("/etc/f")!.content = "edited by hand";
   const p = await makePlan(dir);
