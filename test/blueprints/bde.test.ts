@@ -33,8 +33,8 @@ interface BdeGroup {
 const EVEN_MASTERS = /Warning: cluster \S+: 2 Mesos masters is an even number/;
 
 test(
-  "the samples use only documented node-group fields, instance types and Mesos roles (the fixture is what we " +
-    "think)",
+  "the samples use only documented node-group fields, instance " +
+    "types and Mesos roles (the fixture is what we think)",
   () => {
     for (const s of SAMPLES) {
       const groups = JSON.parse(readFileSync(referencePath(s), "utf8")).nodeGroups as Record<string, unknown>[];
@@ -50,8 +50,8 @@ test(
 
 for (const sample of SAMPLES) {
   test(
-    `${sample}: gantry import bde writes a blueprint with the spec's groups; gantry plan exits 0 with the ` +
-      `even-masters warning`,
+    `${sample}: gantry import bde writes a blueprint with the ` +
+      `spec's groups; gantry plan exits 0 with the even-masters warning`,
     () => {
       const dir = tempDir("bde-import");
       const out = join(dir, "cluster.gantry.yaml");
@@ -104,8 +104,8 @@ for (const sample of SAMPLES) {
 }
 
 test(
-  "a *.bde.json copied into a configuration directory plans directly (exit 0, even-masters warning located in the " +
-    "JSON)",
+  "a *.bde.json copied into a configuration directory plans " +
+    "directly (exit 0, even-masters warning located in the JSON)",
   () => {
     const dir = tempDir("bde-direct");
     copyFileSync(referencePath("bde-mesos_full_cluster.json"), join(dir, "mesos_full_cluster.bde.json"));
@@ -130,8 +130,8 @@ test(
 );
 
 test(
-  "an unknown node-group field in a BDE spec: located error (file, line, column of the field) naming it, for plan " +
-    "and import",
+  "an unknown node-group field in a BDE spec: located error " +
+    "(file, line, column of the field) naming it, for plan and import",
   () => {
     const dir = tempDir("bde-bad");
     const specJson = JSON.parse(readFileSync(referencePath("bde-mesos_cluster.json"), "utf8"));

@@ -349,8 +349,8 @@ test("example: Chronos listens on the package's 4400, Marathon on 8080 (no clash
 });
 
 test(
-  "example: zoo.cfg keys documented, none sysprop-only; myid = own server.N; 4lw whitelist; AdminServer not on " +
-    "8080",
+  "example: zoo.cfg keys documented, none sysprop-only; myid " +
+    "= own server.N; 4lw whitelist; AdminServer not on 8080",
   async () => {
     for (const { plan } of await both()) checkZooKeeper(plannedFiles(plan), 3);
   },
@@ -426,8 +426,8 @@ for (const [n, quorum] of [
   [7, 4],
 ] as const) {
   test(
-    `ensemble of ${n}: ids 1..${n} unique, server.N complete on every member, quorum ${quorum}, flags accepted, ` +
-      `no port clash`,
+    `ensemble of ${n}: ids 1..${n} unique, server.N complete on ` +
+      `every member, quorum ${quorum}, flags accepted, no port clash`,
     async () => {
       const dir = configDir(
         {

@@ -224,8 +224,8 @@ test("re-plan after apply shows no changes", async () => {
 });
 
 test(
-  "scaling web 3 → 5: the plan updates the marathon_app (and nothing but what follows from its tasks); after " +
-    "apply HAProxy has 5 servers",
+  "scaling web 3 → 5: the plan updates the marathon_app (and nothing " +
+    "but what follows from its tasks); after apply HAProxy has 5 servers",
   async () => {
     const { plan } = await planDir(dir, { vars: { web_instances: 5 } });
     const ch = changed(plan);

@@ -127,8 +127,8 @@ test(
 );
 
 test(
-  "apply keeps to the batches: no member of batch k+1 starts before every change of batch k completed; then no " +
-    "changes",
+  "apply keeps to the batches: no member of batch k+1 starts " +
+    "before every change of batch k completed; then no changes",
   async () => {
     const events: { e: ApplyEvent; i: number }[] = [];
     let i = 0;

@@ -82,8 +82,8 @@ test("names follow the marathon-lb and bridge rules (every '/' replaced, as Pyth
 });
 
 test(
-  "marathon-lb style: passes haproxy -c without warnings; frontend = backend name; roundrobin; one checked server " +
-    "per task",
+  "marathon-lb style: passes haproxy -c without warnings; " +
+    "frontend = backend name; roundrobin; one checked server per task",
   () => {
     const text = haproxyConfig({ apps: APPS });
     const check = haproxyCheck(text);
@@ -122,8 +122,8 @@ test(
 );
 
 test(
-  "bridge style: listen <app>-<port>, mode tcp, option tcplog, balance leastconn, servers counted down; passes " +
-    "haproxy -c",
+  "bridge style: listen <app>-<port>, mode tcp, option tcplog, " +
+    "balance leastconn, servers counted down; passes haproxy -c",
   () => {
     const apps = APPS.map(({ vhost: _v, healthCheckPath: _h, ...a }) => a);
     const text = haproxyConfig({ apps, style: "bridge" });
