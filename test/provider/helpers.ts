@@ -63,7 +63,7 @@ export async function pidAlive(pid: number): Promise<boolean> {
   }
 }
 
-export async function waitFor(cond: () => Promise<boolean> | boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+export async function waitFor(cond: () => Promise<boolean> | boolean, timeoutMs = 30_000, what = "condition"): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -43,7 +43,7 @@ test("a change of reload_triggers signals the running process instead of restart
       } catch {
         return false;
       }
-    }, 5000);
+    }, 30_000);
     const plan3 = planLike(service, s2, { ...config, reload_triggers: "config-v2", environment: { PORT: String(port), X: "1" } }, ctx);
     const s3 = await service.update(ctx, s2, plan3.planned);
     assert.is.not(s3.pid, s1.pid, "a change of environment restarts");
