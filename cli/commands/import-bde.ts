@@ -31,7 +31,7 @@ export default class ImportBde extends GantryCommand {
     this.setColor(flags["no-color"]);
     const { bdeToBlueprint, clusterNameFromFile } = await import("../../templates/bde-spec.js");
     const { DiagnosticBag } = await import("../../contract/diagnostics.js");
-    const { stringify } = await import("yaml");
+    const { blueprintYaml } = await import("../../templates/blueprint-yaml.js");
     if (!existsSync(args.file)) throw new GantryError(`BDE spec ${args.file} does not exist`);
     const text = readFileSync(args.file, "utf8");
     const bag = new DiagnosticBag();
@@ -47,7 +47,7 @@ export default class ImportBde extends GantryCommand {
       `# Imported from the BDE spec ${basename(args.file)} by 'gantry import bde'.\n` +
       `# BDE let vSphere choose the hosts; this blueprint got a ${flags.driver} host pool with one host per node.\n` +
       `# Replace host_pools with your inventory (hosts: [{ name, address, driver, cpus, memory_mb, rack }]).\n`;
-    const yaml = header + stringify({ resources: { [`cluster.${name}`]: props } }, { lineWidth: 0 });
+    const yaml = blueprintYaml(header, name, props!);
     const out = flags.out ?? `${name}.gantry.yaml`;
     if (out === "-") {
       this.out(yaml);

@@ -65,7 +65,7 @@ export async function pidAlive(pid: number): Promise<boolean> {
 
 export async function waitFor(
   cond: () => Promise<boolean> | boolean,
-  timeoutMs = 5000,
+  timeoutMs = 30_000,
   what = "condition",
 ): Promise<void> {
   const end = Date.now() + timeoutMs;

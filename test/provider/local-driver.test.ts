@@ -127,7 +127,7 @@ test("processes: start, log, pid file with start time, inspect, stop kills the g
     assert.is(rec.pid, pid);
     assert.type(rec.startTicks, "number");
     assert.is(rec.command, "echo started-$HOST_NAME; sleep 30 & sleep 30; wait");
-    await waitFor(async () => ((await d.readProcessLog("sleeper")) ?? "").includes("started-ld"), 3000, "log output");
+    await waitFor(async () => ((await d.readProcessLog("sleeper")) ?? "").includes("started-ld"), 30_000, "log output");
     assert.equal(await d.inspectProcess("sleeper"), { running: true, pid, startedAt: st.startedAt });
     assert.equal(await d.listProcesses(), ["sleeper"]);
     await d.startProcess({ name: "sleeper", command: "sleep 1" }).then(
@@ -157,7 +157,7 @@ test(plainAndStragglers, async () => {
     pids.push(plain.pid!);
     // The shell execs sleep right after it starts: wait for it (a loaded machine may be slow).
     const cmdline = () => readFileSync(`/proc/${plain.pid}/cmdline`, "utf8");
-    await waitFor(async () => /^sleep\0/.test(cmdline()), 3000, "the shell to exec sleep");
+    await waitFor(async () => /^sleep\0/.test(cmdline()), 30_000, "the shell to exec sleep");
     assert.match(cmdline(), /^sleep\0/, "the pid is sleep itself");
     await d.stopProcess("plain", 1000);
 
@@ -177,11 +177,11 @@ test(plainAndStragglers, async () => {
           }
         })
         .map(Number);
-    await waitFor(async () => (await children()).length > 0, 3000, "child in the group");
+    await waitFor(async () => (await children()).length > 0, 30_000, "child in the group");
     const kids = await children();
     pids.push(...kids);
     process.kill(tree.pid!, "SIGKILL");
-    await waitFor(async () => !(await pidAlive(tree.pid!)), 3000, "leader gone");
+    await waitFor(async () => !(await pidAlive(tree.pid!)), 30_000, "leader gone");
     assert.is((await d.inspectProcess("tree")).running, false);
     assert.ok(await pidAlive(kids[0]!), "the child survived its shell");
     const again = await d.startProcess({ name: "tree", command: "sleep 30" });
@@ -205,7 +205,7 @@ test("stopProcess escalates to SIGKILL after graceMs", async () => {
       args: ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('is-' + 'ready')"],
     });
     pid = st.pid;
-    await waitFor(async () => ((await d.readProcessLog("stubborn")) ?? "").includes("is-ready"), 5000, "ready");
+    await waitFor(async () => ((await d.readProcessLog("stubborn")) ?? "").includes("is-ready"), 30_000, "ready");
     const t0 = Date.now();
     await d.stopProcess("stubborn", 300);
     const took = Date.now() - t0;
@@ -255,7 +255,7 @@ test("checkTcp / checkHttp against a server on the host address", async () => {
       env: { PORT: String(port) },
     });
     pid = st.pid;
-    await waitFor(() => d.checkTcp(port, 500), 5000, "port open");
+    await waitFor(() => d.checkTcp(port, 500), 30_000, "port open");
     assert.equal(await d.checkHttp(port, "/health"), { ok: true, status: 200, body: "hello /health" });
     assert.equal(await d.checkHttp(port, "/missing"), { ok: false, status: 404, body: "hello /missing" });
     // Only the host's own address: another loopback address does not answer.

@@ -43,7 +43,7 @@ test("a change of reload_triggers signals the running process instead of restart
       } catch {
         return false;
       }
-    }, 5000);
+    }, 30_000);
     const plan3 = planLike(
       service,
       s2,

@@ -52,7 +52,7 @@ test("local service: start, tcp+http health, killed → stopped, restart via upd
 
     // Killed from outside with SIGKILL → stopped, healthy false → in-place update.
     process.kill(Number(s1.pid), "SIGKILL");
-    await waitFor(async () => !(await pidAlive(Number(s1.pid))), 5000, "killed process gone");
+    await waitFor(async () => !(await pidAlive(Number(s1.pid))), 30_000, "killed process gone");
     const r2 = (await service.read(ctx, s1))!;
     assert.is(r2.state, "stopped");
     assert.is(r2.healthy, false);
