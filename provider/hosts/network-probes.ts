@@ -15,13 +15,30 @@ export class NetworkProbes {
   checkTcp(port: number, timeoutMs = 2000): Promise<boolean> {
     return new Promise((resolve) => {
       const sock = net.connect({ host: this.address, port });
-      const done = (ok: boolean) => {
-        sock.destroy();
+      let settled = false;
+      const settle = (ok: boolean) => {
+        if (settled) return;
+        settled = true;
         resolve(ok);
       };
-      sock.setTimeout(timeoutMs, () => done(false));
-      sock.once("connect", () => done(true));
-      sock.once("error", () => done(false));
+      sock.setTimeout(timeoutMs, () => {
+        settle(false);
+        sock.destroy();
+      });
+      // Connected is healthy. Then close politely: half-close, read what the
+      // service sends until it closes too. Destroying the socket at once would
+      // reset the connection under a service that greets its clients, and a
+      // service may well fail on that.
+      sock.once("connect", () => {
+        settle(true);
+        sock.resume();
+        sock.end();
+      });
+      sock.on("error", () => {
+        settle(false);
+        sock.destroy();
+      });
+      sock.once("close", () => settle(false));
     });
   }
 
