@@ -4,6 +4,7 @@
 
 import type { ApplyOutcome, ApplyRequest } from "../engine/apply-operation.js";
 import type { Engine } from "../engine/engine.js";
+import { ImmediateStop } from "../engine/immediate-stop.js";
 import type { WorkspaceOptions } from "../engine/workspace.js";
 import type { PlanMode } from "../planner/changes.js";
 import { confirm } from "./confirm.js";
@@ -25,7 +26,7 @@ export interface RunApplyOptions {
 
 export async function runApply(o: RunApplyOptions): Promise<ApplyOutcome | undefined> {
   const graceful = new AbortController();
-  const now = new AbortController();
+  const now = new ImmediateStop();
   let interrupts = 0;
   const onSignal = () => {
     interrupts++;
@@ -40,7 +41,9 @@ export async function runApply(o: RunApplyOptions): Promise<ApplyOutcome | undef
     } else {
       // stop at once, but keep what is recorded so far and leave the state unlocked
       try {
-        now.abort();
+        now.now();
+      } catch (e) {
+        process.stderr.write(`Error: the state could not be saved: ${(e as Error).message}\n`);
       } finally {
         process.exit(130);
       }
@@ -52,7 +55,7 @@ export async function runApply(o: RunApplyOptions): Promise<ApplyOutcome | undef
     ...o.request,
     mode: o.mode,
     signal: graceful.signal,
-    stopNow: now.signal,
+    stopNow: now,
     onEvent: o.renderer.onEvent,
     approve: o.autoApprove ? undefined : (plan) => approve(plan.mode, o.style, o.out),
   };

@@ -47,7 +47,7 @@ export function toJsonSchema(s: AttributeSchema): JsonSchema {
   return out;
 }
 
-/** Compiles schemas once per schema object, for the engines of a process (a cache, not state). */
+/** Compiles schemas once per schema object, for one engine (a cache, not state). */
 export class AttributeChecker {
   private readonly ajv = new Ajv({ allErrors: true, strict: false });
   private readonly compiled = new WeakMap<AttributeSchema, ValidateFunction>();

@@ -9,6 +9,7 @@ import type { State } from "../planner/state.js";
 import { replayConfiguration } from "./configuration.js";
 import type { EngineContext } from "./engine-context.js";
 import { planWorkspace, type PlanRequest } from "./plan-operation.js";
+import type { ImmediateStop } from "./immediate-stop.js";
 import type { StateLease } from "./state-backend.js";
 import { ensureDataDir, openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
 
@@ -17,13 +18,10 @@ export interface ApplyRequest extends PlanRequest {
   approve?: (plan: Plan) => Promise<boolean>;
   /** How long to wait for the state lock (default: fail at once). */
   lockTimeoutMs?: number;
-  /** Operations at once (default 10) and at once on one host (default: no limit). */
+  /** Operations at once on one host (default: no limit). */
   hostParallelism?: number;
-  /**
-   * Stop at once: when it aborts, what is recorded so far is written
-   * synchronously and the lock released (the door then exits).
-   */
-  stopNow?: AbortSignal;
+  /** For a stop at once (a second Ctrl-C): told what the operation holds, so the door can let go of it. */
+  stopNow?: ImmediateStop;
 }
 
 export type ApplyOutcome = { status: "applied"; plan: Plan; result: ApplyResult } | { status: "cancelled"; plan: Plan };
@@ -31,6 +29,7 @@ export type ApplyOutcome = { status: "applied"; plan: Plan; result: ApplyResult 
 export async function applyWorkspace(engine: EngineContext, ws: Workspace, req: ApplyRequest): Promise<ApplyOutcome> {
   const mode = req.mode ?? "normal";
   const lease = await ws.state.lock(mode === "destroy" ? "destroy" : "apply", req.lockTimeoutMs ?? 0);
+  req.stopNow?.holding(lease);
   try {
     const { config, plan, state } = await planWorkspace(engine, ws, req);
     req.onEvent?.({ type: "plan", plan });
@@ -39,6 +38,7 @@ export async function applyWorkspace(engine: EngineContext, ws: Workspace, req: 
     const result = await walkPlan(engine, ws, config, plan, state, lease, req);
     return { status: "applied", plan, result };
   } finally {
+    req.stopNow?.release();
     lease.release();
   }
 }
@@ -54,6 +54,7 @@ export async function applySavedPlan(
   const ws = openWorkspace({ ...wsOptions, dir: saved.configDir });
   req.onEvent?.({ type: "configuration", dir: ws.dir, files: saved.files });
   const lease = await ws.state.lock("apply", req.lockTimeoutMs ?? 0);
+  req.stopNow?.holding(lease);
   try {
     const state = ws.state.read();
     checkPlanIsCurrent(saved.plan, state, planFile);
@@ -61,6 +62,7 @@ export async function applySavedPlan(
     const result = await walkPlan(engine, ws, config, saved.plan, state, lease, req);
     return { status: "applied", plan: saved.plan, result };
   } finally {
+    req.stopNow?.release();
     lease.release();
   }
 }
@@ -78,14 +80,8 @@ export async function walkPlan(
   const emit = req.onEvent ?? (() => {});
   ensureDataDir(ws);
   const writer = ws.state.writer(state);
-  const stopNow = () => {
-    try {
-      writer.writeSync();
-    } finally {
-      lease.release();
-    }
-  };
-  req.stopNow?.addEventListener("abort", stopNow, { once: true });
+  req.stopNow?.holding(lease);
+  req.stopNow?.recording(writer);
   emit({ type: "apply-begin" });
   let result: ApplyResult;
   try {
@@ -102,7 +98,6 @@ export async function walkPlan(
       onEvent: (event) => emit({ type: "resource", event }),
     });
   } finally {
-    req.stopNow?.removeEventListener("abort", stopNow);
     emit({ type: "apply-end" });
   }
   emit({ type: "summary", mode: plan.mode, result, outputs: writer.state.outputs, statePath: ws.state.location });

@@ -17,7 +17,7 @@ import type { LoadedConfiguration } from "./configuration.js";
 import type { EngineContext } from "./engine-context.js";
 import type { EventSink } from "./events.js";
 import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./plan-operation.js";
-import { Reconciler, type ReconcileSettings } from "./reconciler.js";
+import { type ReconcileSettings, type ReconcileTotals, Reconciler } from "./reconciler.js";
 import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
@@ -92,10 +92,17 @@ export class Engine implements EngineContext {
     return new Reconciler(this, ws, settings, onEvent);
   }
 
-  /** One reconcile pass with default backoff settings. */
-  async reconcileOnce(ws: Workspace, settings: Partial<ReconcileSettings> = {}, onEvent?: EventSink): Promise<void> {
+  /**
+   * One reconcile pass, on its own: nothing carries over to a next call (for
+   * backoff and give-up across rounds, keep one `reconciler()`).
+   */
+  reconcileOnce(
+    ws: Workspace,
+    settings: Partial<ReconcileSettings> = {},
+    onEvent?: EventSink,
+  ): Promise<ReconcileTotals> {
     const r = this.reconciler(ws, { ...RECONCILE_DEFAULTS, ...settings, watch: false }, onEvent);
-    await r.round(new AbortController().signal);
+    return r.round(new AbortController().signal);
   }
 
   readState(ws: Workspace): State {

@@ -8,11 +8,12 @@
 import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { GantryError } from "../contract/diagnostics.js";
-import type { ResourceChange } from "../planner/changes.js";
+import type { PlanMode, ResourceChange } from "../planner/changes.js";
 import { walkPlan } from "./apply-operation.js";
 import type { EngineContext } from "./engine-context.js";
 import type { EngineEvent, EventSink } from "./events.js";
 import { planWorkspace } from "./plan-operation.js";
+import type { ImmediateStop } from "./immediate-stop.js";
 import type { StateLease } from "./state-backend.js";
 import type { Workspace } from "./workspace.js";
 
@@ -27,6 +28,8 @@ export interface ReconcileSettings {
   rounds?: number;
   /** Instances to replace, in the first round only. */
   replace?: string[];
+  /** normal (default: repair) or refresh-only (record what drifted, change nothing). */
+  mode?: PlanMode;
   refresh?: boolean;
   targets?: string[];
   parallelism?: number;
@@ -66,12 +69,15 @@ export class Reconciler {
     this.onEvent({ type: "reconcile", kind, text, ...(change ? { change } : {}) });
   }
 
-  /** Runs rounds until stopped (or one round without watch). */
-  async run(stop: AbortSignal): Promise<ReconcileTotals> {
+  /**
+   * Runs rounds until stopped (or one round without watch). `stopNow` is
+   * told what each round holds, for a stop at once.
+   */
+  async run(stop: AbortSignal, stopNow?: ImmediateStop): Promise<ReconcileTotals> {
     const s = this.settings;
     this.log("start", `reconciling ${this.ws.dir} every ${s.intervalMs / 1000}s${s.watch ? " (Ctrl-C stops)" : ""}`);
     while (!stop.aborted) {
-      await this.round(stop);
+      await this.round(stop, stopNow);
       if (!s.watch || (s.rounds !== undefined && this.totals.rounds >= s.rounds) || stop.aborted) break;
       await delay(s.intervalMs, undefined, { signal: stop }).catch(() => undefined);
     }
@@ -85,7 +91,7 @@ export class Reconciler {
   }
 
   /** One round: refresh, plan, repair what is due. Errors are reported, not thrown. */
-  async round(stop: AbortSignal): Promise<void> {
+  async round(stop: AbortSignal, stopNow?: ImmediateStop): Promise<ReconcileTotals> {
     this.totals.rounds++;
     const first = this.totals.rounds === 1;
     let lease: StateLease | undefined;
@@ -94,28 +100,33 @@ export class Reconciler {
         lease = await this.ws.state.lock("reconcile", Math.min(this.settings.intervalMs, 5000));
       } catch {
         this.log("skip", "the state is locked by another command; trying again next round");
-        return;
+        return { ...this.totals };
       }
-      await this.repair(lease, first, stop);
+      stopNow?.holding(lease);
+      await this.repair(lease, first, stop, stopNow);
     } catch (e) {
       if (e instanceof GantryError) this.log("error", e.diagnostics.map((d) => d.summary).join("; "));
       else this.log("error", (e as Error).message);
     } finally {
+      stopNow?.release();
       lease?.release();
     }
+    return { ...this.totals };
   }
 
-  private async repair(lease: StateLease, first: boolean, stop: AbortSignal): Promise<void> {
+  private async repair(lease: StateLease, first: boolean, stop: AbortSignal, stopNow?: ImmediateStop): Promise<void> {
     const s = this.settings;
     // -replace is a one-time request: only the first round carries it out; warnings are shown once
     const { config, plan, state } = await planWorkspace(this.engine, this.ws, {
       refresh: s.refresh,
       targets: s.targets,
       replace: first ? s.replace : [],
+      mode: s.mode,
       parallelism: s.parallelism,
       signal: stop,
       onEvent: (e) => {
-        if (first && e.type === "warnings") this.onEvent(e);
+        // where the configuration is (for located messages), and its warnings once
+        if (e.type === "configuration" || (first && e.type === "warnings")) this.onEvent(e);
       },
     });
     this.noticeConfigChange(JSON.stringify(config.files));
@@ -145,6 +156,7 @@ export class Reconciler {
       parallelism: s.parallelism,
       hostParallelism: s.hostParallelism,
       signal: stop,
+      stopNow,
       onEvent: (e) => {
         if (e.type === "resource" && e.event.kind === "complete")
           this.log("repaired", `${e.event.address} (${e.event.action}, ${e.event.elapsedMs} ms)`);

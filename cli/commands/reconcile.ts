@@ -30,10 +30,21 @@ export default class Reconcile extends GantryCommand {
     const engine = await this.engine();
     const render = await this.renderer();
     const ws = engine.workspace(workspaceOptions(args.dir, flags));
+    const { ImmediateStop } = await import("../../engine/immediate-stop.js");
     const stop = new AbortController();
+    const now = new ImmediateStop();
     let interrupts = 0;
     const onSignal = () => {
-      if (++interrupts > 1) process.exit(130);
+      if (++interrupts > 1) {
+        // quit at once, leaving the state as recorded and unlocked
+        try {
+          now.now();
+        } catch (e) {
+          process.stderr.write(`Error: the state could not be saved: ${(e as Error).message}\n`);
+        } finally {
+          process.exit(130);
+        }
+      }
       process.stdout.write(
         `${new Date().toISOString()} stopping: letting the running repair finish, then releasing the state lock ` +
           "(Ctrl-C again to quit at once)\n",
@@ -48,6 +59,7 @@ export default class Reconcile extends GantryCommand {
         ws,
         {
           ...request,
+          mode: flags["refresh-only"] ? "refresh-only" : "normal",
           watch: flags.watch,
           intervalMs: parseDuration(flags.interval),
           maxRetries: flags["max-retries"],
@@ -57,7 +69,7 @@ export default class Reconcile extends GantryCommand {
         },
         render.onEvent,
       );
-      const totals = await reconciler.run(stop.signal);
+      const totals = await reconciler.run(stop.signal, now);
       if (!flags.watch && totals.failures) process.exitCode = 1;
     } finally {
       process.off("SIGINT", onSignal);
