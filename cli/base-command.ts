@@ -5,8 +5,8 @@ import { Command } from "@oclif/core/command";
 import * as Flags from "@oclif/core/flags";
 import * as Args from "@oclif/core/args";
 import { GantryError, type Diagnostic } from "../contract/diagnostics.js";
-import type { SourceFile } from "../planner/model.js";
 import { makeStyle, type Style } from "./style.js";
+import type { ErrorContext } from "./write-diagnostics.js";
 
 export const dirArg = { dir: Args.string({ description: "configuration directory", default: "." }) };
 
@@ -64,7 +64,7 @@ export { parseDuration } from "./duration.js";
 export abstract class GantryCommand extends Command {
   protected style: Style = makeStyle(false);
   /** Where errors are resolved to source lines (the engine's "configuration" events update it). */
-  protected errors: { dir: string; sources?: SourceFile[] } = { dir: process.cwd() };
+  protected errors: ErrorContext = { dir: process.cwd() };
 
   protected setColor(noColor: boolean): void {
     this.style = makeStyle(!noColor && !!process.stdout.isTTY && !process.env.NO_COLOR);
@@ -87,10 +87,8 @@ export abstract class GantryCommand extends Command {
   }
 
   protected async printDiagnostics(diags: Diagnostic[]): Promise<void> {
-    const { formatDiagnostic } = await import("../templates/locate.js");
-    const color = this.style.bold("x") !== "x";
-    for (const d of diags)
-      process.stderr.write(`${formatDiagnostic(d, this.errors.dir, color, this.errors.sources)}\n`);
+    const { writeDiagnostics } = await import("./write-diagnostics.js");
+    writeDiagnostics(diags, this.errors, this.style);
   }
 
   override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {

@@ -3,20 +3,13 @@
 
 import type { Diagnostic } from "../contract/diagnostics.js";
 import type { EngineEvent } from "../engine/events.js";
-import type { SourceFile } from "../planner/model.js";
-import { formatDiagnostic } from "../templates/locate.js";
 import { ApplyProgress } from "./apply-progress.js";
 import { describeRepair } from "./describe-repair.js";
 import { renderApplySummary } from "./render-apply-summary.js";
 import { planToJson } from "./render-json.js";
 import { renderPlan } from "./render-plan.js";
 import type { Style } from "./style.js";
-
-/** Where errors are resolved to source lines (updated as the engine loads the configuration). */
-export interface ErrorContext {
-  dir: string;
-  sources?: SourceFile[];
-}
+import { type ErrorContext, writeDiagnostics } from "./write-diagnostics.js";
 
 export class EventRenderer {
   private progress: ApplyProgress | undefined;
@@ -66,8 +59,6 @@ export class EventRenderer {
   }
 
   diagnostics(diags: Diagnostic[]): void {
-    const color = this.style.bold("x") !== "x";
-    for (const d of diags)
-      process.stderr.write(`${formatDiagnostic(d, this.errors.dir, color, this.errors.sources)}\n`);
+    writeDiagnostics(diags, this.errors, this.style);
   }
 }

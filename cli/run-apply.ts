@@ -9,6 +9,7 @@ import type { WorkspaceOptions } from "../engine/workspace.js";
 import type { PlanMode } from "../planner/changes.js";
 import { confirm } from "./confirm.js";
 import type { EventRenderer } from "./event-renderer.js";
+import { stopAtOnce } from "./stop-at-once.js";
 import type { Style } from "./style.js";
 
 export interface RunApplyOptions {
@@ -39,14 +40,7 @@ export async function runApply(o: RunApplyOptions): Promise<ApplyOutcome | undef
       );
       graceful.abort();
     } else {
-      // stop at once, but keep what is recorded so far and leave the state unlocked
-      try {
-        now.now();
-      } catch (e) {
-        process.stderr.write(`Error: the state could not be saved: ${(e as Error).message}\n`);
-      } finally {
-        process.exit(130);
-      }
+      stopAtOnce(now);
     }
   };
   process.on("SIGINT", onSignal);

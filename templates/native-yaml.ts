@@ -36,7 +36,7 @@ import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragment.js";
 import { yamlNodePathOffset } from "./locate.js";
-import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "./raw-config.js";
+import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
 
 const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
@@ -217,11 +217,7 @@ class YamlNode implements RawNode {
   ) {}
 
   child(key: string | number): RawNode {
-    const v = this.value;
-    const value =
-      v !== null && typeof v === "object" && Object.hasOwn(v, key)
-        ? (v as Record<string | number, unknown>)[key]
-        : undefined;
+    const value = childValue(this.value, key);
     const path = [...this.origin.path, key];
     let found: { at: unknown; node: unknown } | undefined;
     const n = this.node;

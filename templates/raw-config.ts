@@ -71,11 +71,13 @@ export class PathNode implements RawNode {
   }
 
   child(key: string | number): RawNode {
-    const v = this.value;
-    const value =
-      v !== null && typeof v === "object" && Object.hasOwn(v, key)
-        ? (v as Record<string | number, unknown>)[key]
-        : undefined;
-    return new PathNode(this.file, [...this.path, key], value);
+    return new PathNode(this.file, [...this.path, key], childValue(this.value, key));
   }
+}
+
+/** A member of a map or an item of a list, undefined when there is none (own keys only). */
+export function childValue(v: unknown, key: string | number): unknown {
+  return v !== null && typeof v === "object" && Object.hasOwn(v, key)
+    ? (v as Record<string | number, unknown>)[key]
+    : undefined;
 }

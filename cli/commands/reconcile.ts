@@ -31,20 +31,12 @@ export default class Reconcile extends GantryCommand {
     const render = await this.renderer();
     const ws = engine.workspace(workspaceOptions(args.dir, flags));
     const { ImmediateStop } = await import("../../engine/immediate-stop.js");
+    const { stopAtOnce } = await import("../stop-at-once.js");
     const stop = new AbortController();
     const now = new ImmediateStop();
     let interrupts = 0;
     const onSignal = () => {
-      if (++interrupts > 1) {
-        // quit at once, leaving the state as recorded and unlocked
-        try {
-          now.now();
-        } catch (e) {
-          process.stderr.write(`Error: the state could not be saved: ${(e as Error).message}\n`);
-        } finally {
-          process.exit(130);
-        }
-      }
+      if (++interrupts > 1) stopAtOnce(now);
       process.stdout.write(
         `${new Date().toISOString()} stopping: letting the running repair finish, then releasing the state lock ` +
           "(Ctrl-C again to quit at once)\n",

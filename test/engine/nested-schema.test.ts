@@ -2,17 +2,11 @@
 // and every language: a bad field deep in a property is a located error.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { GantryError } from "../../contract/diagnostics.js";
 import { Engine } from "../../engine/engine.js";
+import { configDir } from "../planner/harness.js";
 
-function dirWith(name: string, content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-nested-"));
-  writeFileSync(join(dir, name), content);
-  return dir;
-}
+const dirWith = (name: string, content: string): string => configDir({ [name]: content });
 
 async function planErrors(dir: string): Promise<GantryError> {
   const engine = new Engine();

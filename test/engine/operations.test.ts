@@ -3,19 +3,15 @@
 // the state unlocked, and one reconcile pass.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GantryError } from "../../contract/diagnostics.js";
 import { Engine } from "../../engine/engine.js";
 import type { EngineEvent } from "../../engine/events.js";
 import { ImmediateStop } from "../../engine/immediate-stop.js";
+import { configDir } from "../planner/harness.js";
 
-function configDir(yaml: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-engine-ops-"));
-  writeFileSync(join(dir, "main.gantry.yaml"), yaml);
-  return dir;
-}
+const yamlDir = (yaml: string): string => configDir({ "main.gantry.yaml": yaml });
 
 const NOOPS = `
 resources:
@@ -27,7 +23,7 @@ outputs:
 
 test("apply: events in the order a door renders them; the summary carries the outputs", async () => {
   const engine = new Engine();
-  const dir = configDir(NOOPS);
+  const dir = yamlDir(NOOPS);
   const events: EngineEvent[] = [];
   const outcome = await engine.apply(engine.workspace({ dir }), { onEvent: (e) => events.push(e) });
   assert.is(outcome.status, "applied");
@@ -52,7 +48,7 @@ test("apply: events in the order a door renders them; the summary carries the ou
 
 test("apply: not approved changes nothing and writes no state", async () => {
   const engine = new Engine();
-  const dir = configDir(NOOPS);
+  const dir = yamlDir(NOOPS);
   let asked = 0;
   const outcome = await engine.apply(engine.workspace({ dir }), {
     approve: async (plan) => {
@@ -69,7 +65,7 @@ test("apply: not approved changes nothing and writes no state", async () => {
 
 test("a stop at once while waiting for approval leaves the state unlocked", async () => {
   const engine = new Engine();
-  const dir = configDir(NOOPS);
+  const dir = yamlDir(NOOPS);
   const stopNow = new ImmediateStop();
   await engine.apply(engine.workspace({ dir }), {
     stopNow,
@@ -84,7 +80,7 @@ test("a stop at once while waiting for approval leaves the state unlocked", asyn
 
 test("a saved plan is carried out exactly once; then it is stale", async () => {
   const engine = new Engine();
-  const dir = configDir(NOOPS);
+  const dir = yamlDir(NOOPS);
   const ws = engine.workspace({ dir });
   const planned = await engine.plan(ws);
   const file = join(dir, "saved.plan");
@@ -102,7 +98,7 @@ test("a saved plan is carried out exactly once; then it is stale", async () => {
 
 test("refresh and one reconcile pass in refresh-only mode record drift and repair nothing", async () => {
   const engine = new Engine();
-  const dir = configDir(`
+  const dir = yamlDir(`
 resources:
   host.h: { driver: local, address: 127.0.95.7 }
   file.f:

@@ -3,17 +3,11 @@
 // meet (the API server will run many stacks at once).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EngineEvent } from "../../engine/events.js";
 import { Engine } from "../../engine/engine.js";
-
-function configDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-two-engines-"));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+import { configDir } from "../planner/harness.js";
 
 // the same host name on both sides: only separate fabrics keep them apart
 const simConfig = (file: string) => `
