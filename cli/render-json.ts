@@ -9,8 +9,6 @@ import { isUnknown, type Value } from "../contract/values.js";
 
 import { GANTRY_VERSION } from "../engine/gantry-version.js";
 
-export { GANTRY_VERSION };
-
 /** Splits a value into its known part and a mask of what is unknown (Terraform's after / after_unknown). */
 export function splitUnknown(v: Value | undefined): [unknown, unknown] {
   if (v === undefined) return [null, false];

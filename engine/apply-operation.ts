@@ -10,7 +10,6 @@ import { replayConfiguration } from "./configuration.js";
 import type { EngineContext } from "./engine-context.js";
 import { planWorkspace, type PlanRequest } from "./plan-operation.js";
 import type { ImmediateStop } from "./immediate-stop.js";
-import type { StateLease } from "./state-backend.js";
 import { ensureDataDir, openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
 
 export interface ApplyRequest extends PlanRequest {
@@ -35,7 +34,7 @@ export async function applyWorkspace(engine: EngineContext, ws: Workspace, req: 
     req.onEvent?.({ type: "plan", plan });
     if (planHasChanges(plan) && req.approve && !(await req.approve(plan))) return { status: "cancelled", plan };
     // with no changes, the refreshed state is still recorded and the outputs shown, as Terraform does
-    const result = await walkPlan(engine, ws, config, plan, state, lease, req);
+    const result = await walkPlan(engine, ws, config, plan, state, req);
     return { status: "applied", plan, result };
   } finally {
     req.stopNow?.release();
@@ -59,7 +58,7 @@ export async function applySavedPlan(
     const state = ws.state.read();
     checkPlanIsCurrent(saved.plan, state, planFile);
     const config = await replayConfiguration(ws, saved.files, new Map(Object.entries(saved.plan.variables)), state);
-    const result = await walkPlan(engine, ws, config, saved.plan, state, lease, req);
+    const result = await walkPlan(engine, ws, config, saved.plan, state, req);
     return { status: "applied", plan: saved.plan, result };
   } finally {
     req.stopNow?.release();
@@ -67,20 +66,21 @@ export async function applySavedPlan(
   }
 }
 
-/** Walks a plan's changes, recording state as each resource changes; emits progress and a summary. */
+/**
+ * Walks a plan's changes, recording state as each resource changes; emits
+ * progress and a summary. The caller holds the state lock.
+ */
 export async function walkPlan(
   engine: EngineContext,
   ws: Workspace,
   config: Config,
   plan: Plan,
   state: State,
-  lease: StateLease,
   req: Pick<ApplyRequest, "parallelism" | "hostParallelism" | "signal" | "stopNow" | "onEvent">,
 ): Promise<ApplyResult> {
   const emit = req.onEvent ?? (() => {});
   ensureDataDir(ws);
   const writer = ws.state.writer(state);
-  req.stopNow?.holding(lease);
   req.stopNow?.recording(writer);
   emit({ type: "apply-begin" });
   let result: ApplyResult;

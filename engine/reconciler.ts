@@ -103,7 +103,7 @@ export class Reconciler {
         return { ...this.totals };
       }
       stopNow?.holding(lease);
-      await this.repair(lease, first, stop, stopNow);
+      await this.repair(first, stop, stopNow);
     } catch (e) {
       if (e instanceof GantryError) this.log("error", e.diagnostics.map((d) => d.summary).join("; "));
       else this.log("error", (e as Error).message);
@@ -114,7 +114,7 @@ export class Reconciler {
     return { ...this.totals };
   }
 
-  private async repair(lease: StateLease, first: boolean, stop: AbortSignal, stopNow?: ImmediateStop): Promise<void> {
+  private async repair(first: boolean, stop: AbortSignal, stopNow?: ImmediateStop): Promise<void> {
     const s = this.settings;
     // -replace is a one-time request: only the first round carries it out; warnings are shown once
     const { config, plan, state } = await planWorkspace(this.engine, this.ws, {
@@ -152,7 +152,7 @@ export class Reconciler {
     this.totals.repairs++;
     for (const c of due) this.log("repair", c.address, c);
     const repairPlan = { ...plan, changes: plan.changes.filter((c) => c.action === "noop" || due.includes(c)) };
-    const result = await walkPlan(this.engine, this.ws, config, repairPlan, state, lease, {
+    const result = await walkPlan(this.engine, this.ws, config, repairPlan, state, {
       parallelism: s.parallelism,
       hostParallelism: s.hostParallelism,
       signal: stop,
