@@ -24,7 +24,8 @@ export function listInstances(ws: Workspace, filters: string[] = []): string[] {
 export function showInstance(ws: Workspace, address: string): InstanceState {
   const state = ws.state.read();
   const p = parseAddress(address);
-  const inst = state.instances.get(address) ?? (p ? state.instances.get(instanceAddress(p.resourceKey, p.key)) : undefined);
+  const inst =
+    state.instances.get(address) ?? (p ? state.instances.get(instanceAddress(p.resourceKey, p.key)) : undefined);
   if (!inst) throw new GantryError(`No instance with address "${address}" in the state.`);
   return inst;
 }

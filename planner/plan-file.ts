@@ -76,9 +76,25 @@ export function readPlanFile(path: string): SavedPlan {
   return { plan, configDir: raw.config_dir, files: raw.files, gantryVersion: raw.gantry_version };
 }
 
+interface RawChangeV2 {
+  address: string;
+  resourceKey: string;
+  type: string;
+  dependsOn?: string[];
+  deposed?: { address: string; deposed: number };
+}
+
+interface RawPlanV2 {
+  targets?: string[];
+  replace?: string[];
+  changes: RawChangeV2[];
+  drift: { address: string }[];
+  expansions: [string, unknown][];
+}
+
 /** A version 2 plan (gantry's types written short, "noop.a") with full type names; its prior state maps itself. */
-function withFullTypeNames(p: any): any {
-  const change = (c: any) => ({
+function withFullTypeNames<P extends RawPlanV2>(p: P): P {
+  const change = (c: RawChangeV2): RawChangeV2 => ({
     ...c,
     address: fullAddress(c.address),
     resourceKey: fullAddress(c.resourceKey),
@@ -91,8 +107,8 @@ function withFullTypeNames(p: any): any {
     targets: (p.targets ?? []).map(fullAddress),
     replace: (p.replace ?? []).map(fullAddress),
     changes: p.changes.map(change),
-    drift: p.drift.map((d: any) => ({ ...d, address: fullAddress(d.address) })),
-    expansions: (p.expansions as [string, unknown][]).map(([k, e]) => [fullAddress(k), e]),
+    drift: p.drift.map((d) => ({ ...d, address: fullAddress(d.address) })),
+    expansions: p.expansions.map(([k, e]) => [fullAddress(k), e]),
   };
 }
 

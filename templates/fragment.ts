@@ -67,8 +67,7 @@ export function normalizeAddress(s: string): string | undefined {
  * replace_triggered_by entries: a resource, one instance, or an attribute of either ("gantry_noop.a",
  * "gantry_noop.a[0]", "gantry_noop.a.id").
  */
-export const TRIGGER_RE =
-  /^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+export const TRIGGER_RE = /^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
 /** "${gantry_noop.a.id}" → "gantry_noop.a.id" (types as written); undefined when not a trigger reference. */
 export function normalizeTrigger(s: string): string | undefined {

@@ -20,7 +20,7 @@ export function addressInDialect(address: string, dialect: RawDialect): string {
   return dialect.shortTypeNames ? fullAddress(address) : address;
 }
 
-/** Rewrites (in place) the roots of resource references in `e` to full type names when the dialect writes them short. */
+/** Rewrites (in place) the roots of resource references in `e` to full type names if the dialect writes them short. */
 export function referencesInDialect(e: Expr, dialect: RawDialect): Expr {
   if (!dialect.shortTypeNames) return e;
   for (const r of collectRefs(e)) {

@@ -33,7 +33,10 @@ test("previousPlacementFromState: the cluster instances' records, keyed by addre
   );
   state.instances.set("gantry_cluster.bare", instance("gantry_cluster.bare", "gantry_cluster", {}));
   state.instances.set("gantry_noop.n", instance("gantry_noop.n", "noop", { placement: { a: "b" } }));
-  state.instances.set('gantry_cluster.each["k"]', instance('gantry_cluster.each["k"]', "gantry_cluster", { placement: { a: "b" } }, "k"));
+  state.instances.set(
+    'gantry_cluster.each["k"]',
+    instance('gantry_cluster.each["k"]', "gantry_cluster", { placement: { a: "b" } }, "k"),
+  );
   assert.equal(previousPlacementFromState(state), {
     "gantry_cluster.c": {
       placement: { "zk-1": "h-2" },

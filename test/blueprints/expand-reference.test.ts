@@ -295,7 +295,14 @@ test(
         [],
       );
       const types = new Set(plan.changes.map((c) => c.type));
-      for (const t of ["gantry_host", "gantry_package", "gantry_file", "gantry_service", "gantry_haproxy_config", "gantry_cluster"])
+      for (const t of [
+        "gantry_host",
+        "gantry_package",
+        "gantry_file",
+        "gantry_service",
+        "gantry_haproxy_config",
+        "gantry_cluster",
+      ])
         assert.ok(types.has(t), `has ${t}`);
       assert.ok(plan.changes.every((c) => c.action === "create"));
     }

@@ -61,7 +61,7 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
   {
     name: "cycle",
     file: "bad.gantry.yaml",
-    content: 'resources:\n  gantry_noop.x:\n    input: "${gantry_noop.y.output}"\n  gantry_noop.y:\n    input: "${gantry_noop.x.output}"\n',
+    content: 'resources:\n  noop.x:\n    input: "${noop.y.output}"\n  noop.y:\n    input: "${noop.x.output}"\n',
     expect: [/Cycle: noop\.(x|y) → noop\.(x|y) → noop\.(x|y)/, /line 2, column 3/, /line 4, column 3/],
   },
   {

@@ -39,7 +39,13 @@ test("apply with -var and --var-file; one- and two-dash flags alike", () => {
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /5 added/);
   const list = gantry(["state", "list", "-dir", dir]).stdout.trim().split("\n");
-  assert.equal(list, ['gantry_noop.leaf["x"]', 'gantry_noop.leaf["y"]', 'gantry_noop.leaf["z"]', "gantry_noop.root", "gantry_noop.tf"]);
+  assert.equal(list, [
+    'gantry_noop.leaf["x"]',
+    'gantry_noop.leaf["y"]',
+    'gantry_noop.leaf["z"]',
+    "gantry_noop.root",
+    "gantry_noop.tf",
+  ]);
   const out = JSON.parse(gantry(["output", "-json", dir]).stdout);
   assert.is(out.leaves.value.y.output, "root/y!");
 });
@@ -105,7 +111,8 @@ test("apply without -auto-approve asks, and only 'yes' applies", () => {
 
 test("-var and -var-file apply in command-line order after terraform.tfvars, as in Terraform", () => {
   const d = tempConfig({
-    "m.gantry.yaml": "variables:\n  x: { type: string, default: d }\nresources:\n  gantry_noop.a:\n    input: ${var.x}\n",
+    "m.gantry.yaml":
+      "variables:\n  x: { type: string, default: d }\nresources:\n  gantry_noop.a:\n    input: ${var.x}\n",
   });
   writeFileSync(join(d, "f.tfvars.json"), JSON.stringify({ x: "file" }));
   const input = (args: string[]) =>

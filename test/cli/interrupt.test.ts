@@ -11,7 +11,7 @@ const BIN = new URL("../../bin/run.js", import.meta.url).pathname;
 const steps = Array.from(
   { length: 6 },
   (_, i) =>
-    `  gantry_command.step${i}:\n    host: \${gantry_host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: ` +
+    `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: ` +
     `/done-${i}\n`,
 ).join("");
 const dir = tempConfig({

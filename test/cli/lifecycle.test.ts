@@ -100,7 +100,11 @@ test("-json plan has Terraform's shape", () => {
   const j = JSON.parse(r.stdout);
   assert.is(j.format_version, "1.2");
   const byAddr = Object.fromEntries(j.resource_changes.map((c: any) => [c.address, c.change.actions]));
-  assert.equal(byAddr, { "gantry_file.index": ["update"], "gantry_host.web": ["no-op"], "gantry_service.http": ["no-op"] });
+  assert.equal(byAddr, {
+    "gantry_file.index": ["update"],
+    "gantry_host.web": ["no-op"],
+    "gantry_service.http": ["no-op"],
+  });
   assert.is(j.resource_changes.find((c: any) => c.address === "gantry_file.index").change.after.content, "hello v2");
 });
 
@@ -123,7 +127,7 @@ test("a saved plan is applied exactly, and refused once another apply changed th
 test("two concurrent applies: one runs, the other is refused naming the lock holder", async () => {
   writeFileSync(
     join(dir, "slow.gantry.yaml"),
-    `resources:\n  gantry_command.slow:\n    host: \${gantry_host.web}\n    command: "sleep 2; touch slow-done"\n    creates: ` +
+    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 2; touch slow-done"\n    creates: ` +
       `/slow-done\n`,
   );
   const first = gantryAsync(["apply", "-auto-approve", dir]);
@@ -139,7 +143,7 @@ test("two concurrent applies: one runs, the other is refused naming the lock hol
   // with -lock-timeout the second one waits instead
   writeFileSync(
     join(dir, "slow.gantry.yaml"),
-    `resources:\n  gantry_command.slow:\n    host: \${gantry_host.web}\n    command: "sleep 1"\n    triggers_replace: 2\n`,
+    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 1"\n    triggers_replace: 2\n`,
   );
   const a = gantryAsync(["apply", "-auto-approve", dir]);
   await new Promise((r) => setTimeout(r, 600));

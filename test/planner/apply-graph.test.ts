@@ -87,7 +87,9 @@ test("a deposed object: a destroy-deposed step named by its DeposedRef, after it
 test("count×count dependencies go through one barrier per resource", () => {
   const n = 200;
   const b = Array.from({ length: n }, (_, i) => change(`gantry_noop.b[${i}]`, "create", { key: i }));
-  const a = Array.from({ length: n }, (_, i) => change(`gantry_noop.a[${i}]`, "create", { key: i, dependsOn: ["gantry_noop.b"] }));
+  const a = Array.from({ length: n }, (_, i) =>
+    change(`gantry_noop.a[${i}]`, "create", { key: i, dependsOn: ["gantry_noop.b"] }),
+  );
   const g = graph([...b, ...a]);
   const edges = g.nodes.reduce((sum, node) => sum + node.deps.length, 0);
   assert.is(edges, 2 * n, "each a waits on @done gantry_noop.b, which waits on each b");

@@ -58,7 +58,11 @@ test("count shrink deletes the highest index; update in place; triggers_replace 
       `    triggers_replace: "\${count.index == 1 ? 2 : 1}"\n`,
   });
   const p = await makePlan(dir);
-  assert.equal(actions(p), { "gantry_noop.x[0]": "update", "gantry_noop.x[1]": "replace", "gantry_noop.x[2]": "delete" });
+  assert.equal(actions(p), {
+    "gantry_noop.x[0]": "update",
+    "gantry_noop.x[1]": "replace",
+    "gantry_noop.x[2]": "delete",
+  });
   assert.equal(p.changes.find((c) => c.address === "gantry_noop.x[1]")!.requiresReplace, ["triggers_replace"]);
   assert.is(p.changes.find((c) => c.address === "gantry_noop.x[2]")!.reason, "index-gone");
   const { state } = await planAndApply(dir);
@@ -75,26 +79,30 @@ test("for_each gives stable string keys; removing a key deletes only that instan
   const { state } = await planAndApply(dir);
   assert.equal([...state.instances.keys()].sort(), ['gantry_noop.m["a"]', 'gantry_noop.m["b"]']);
   writeConfig(dir, {
-    "main.gantry.yaml": `resources:\n  gantry_noop.m:\n    for_each: { b: 2 }\n    input: "\${each.key}=\${each.value}"\n`,
+    "main.gantry.yaml": `resources:\n  noop.m:\n    for_each: { b: 2 }\n    input: "\${each.key}=\${each.value}"\n`,
   });
   assert.equal(actions(await makePlan(dir)), { 'gantry_noop.m["a"]': "delete", 'gantry_noop.m["b"]': "noop" });
 });
 
 test("values unknown until apply are resolved during apply (deferred configuration)", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n    input: "after-\${gantry_noop.a.id}"\n`,
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "after-\${noop.a.id}"\n`,
   });
   const p = await makePlan(dir);
   const b = p.changes.find((c) => c.address === "gantry_noop.b")!;
   assert.ok(b.deferred);
   const { state } = await planAndApply(dir);
-  assert.is(state.instances.get("gantry_noop.b")!.attributes.input, `after-${state.instances.get("gantry_noop.a")!.attributes.id}`);
+  assert.is(
+    state.instances.get("gantry_noop.b")!.attributes.input,
+    `after-${state.instances.get("gantry_noop.a")!.attributes.id}`,
+  );
 });
 
 test("-target limits the plan to the target and what it depends on; -replace forces replacement", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n` + `    input: "\${gantry_noop.a.output}"\n  gantry_noop.c:\n    input: 3\n`,
+      `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n` +
+      `    input: "\${gantry_noop.a.output}"\n  gantry_noop.c:\n    input: 3\n`,
   });
   const p = await makePlan(dir, { targets: ["gantry_noop.b"] });
   assert.equal(Object.keys(actions(p)).sort(), ["gantry_noop.a", "gantry_noop.b"]);
@@ -107,7 +115,7 @@ test("-target limits the plan to the target and what it depends on; -replace for
 test("destroy deletes dependents before what they depend on", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n    input: "\${gantry_noop.a.output}"\n  gantry_noop.c:\n ` +
+      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n    input: "\${noop.a.output}"\n  noop.c:\n ` +
       `   input: "\${gantry_noop.b.output}"\n`,
   });
   await planAndApply(dir);
@@ -172,7 +180,7 @@ test("a failure skips its dependents only; a second apply completes without recr
 
 test("drift on a simulated host shows in the plan and apply repairs it", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
-  const yaml = `resources:${SIM_HOST}\n  gantry_file.f:\n    host: \${gantry_host.h}\n    path: /etc/f\n    content: desired\n`;
+  const yaml = `resources:${SIM_HOST}\n  file.f:\n    host: \${host.h}\n    path: /etc/f\n    content: desired\n`;
   const dir = configDir({ "main.gantry.yaml": yaml });
   await planAndApply(dir);
   fabric.host("h").files.get("/etc/f")!.content = "edited by hand";
@@ -255,7 +263,9 @@ test("an abort lets in-flight operations finish, starts nothing new, and saves s
 });
 
 test("references to undeclared things and cycles are located errors", async () => {
-  const dangling = configDir({ "main.gantry.yaml": `resources:\n  gantry_noop.a:\n    input: "\${gantry_noop.nope.id}"\n` });
+  const dangling = configDir({
+    "main.gantry.yaml": `resources:\n  gantry_noop.a:\n    input: "\${gantry_noop.nope.id}"\n`,
+  });
   try {
     await makePlan(dangling);
     assert.unreachable();
@@ -268,7 +278,7 @@ test("references to undeclared things and cycles are located errors", async () =
   }
   const cyclic = configDir({
     "main.gantry.yaml":
-      `locals:\n  l: "\${gantry_noop.c.output}"\nresources:\n  gantry_noop.a:\n    input: "\${gantry_noop.b.output}"\n  ` +
+      `locals:\n  l: "\${noop.c.output}"\nresources:\n  noop.a:\n    input: "\${noop.b.output}"\n  ` +
       `gantry_noop.b:\n    input: "\${local.l}"\n  gantry_noop.c:\n    input: "\${gantry_noop.a.output}"\n`,
   });
   try {
@@ -277,7 +287,8 @@ test("references to undeclared things and cycles are located errors", async () =
   } catch (e) {
     const d = (e as GantryError).diagnostics[0];
     assert.match(d.summary, /^Cycle: /);
-    for (const m of ["gantry_noop.a", "gantry_noop.b", "gantry_noop.c", "local.l"]) assert.ok(d.summary.includes(m), `${m} in ${d.summary}`);
+    for (const m of ["gantry_noop.a", "gantry_noop.b", "gantry_noop.c", "local.l"])
+      assert.ok(d.summary.includes(m), `${m} in ${d.summary}`);
     assert.is(d.related!.length, 4);
     assert.ok(
       d.related!.every((r) => r.origin?.line),

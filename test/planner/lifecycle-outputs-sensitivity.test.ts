@@ -9,7 +9,8 @@ import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harne
 import { resetTestEngine } from "../engine-fixture.js";
 
 test("ignore_changes: an ignored input gives no lasting diff, and apply keeps the recorded value", async () => {
-  const cfg = (v: string) => `resources:\n  gantry_noop.a:\n    input: ${v}\n    lifecycle: { ignore_changes: [input] }\n`;
+  const cfg = (v: string) =>
+    `resources:\n  gantry_noop.a:\n    input: ${v}\n    lifecycle: { ignore_changes: [input] }\n`;
   const dir = configDir({ "main.gantry.yaml": cfg("one") });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": cfg("two") });
@@ -20,7 +21,7 @@ test("ignore_changes: an ignored input gives no lasting diff, and apply keeps th
 
 test("prevent_destroy on an untargeted resource does not block a targeted plan", async () => {
   const cfg = (t: number) =>
-    `resources:\n  gantry_noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  gantry_noop.other:\n    ` +
+    `resources:\n  noop.p:\n    triggers_replace: ${t}\n    lifecycle: { prevent_destroy: true }\n  noop.other:\n    ` +
     `input: ${t}\n`;
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   await planAndApply(dir);
@@ -35,11 +36,15 @@ test("prevent_destroy on an untargeted resource does not block a targeted plan",
 test("for_each over a map whose values are known only after apply", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  gantry_noop.src:\n    input: 1\n  gantry_noop.m:\n    for_each: { a: "\${gantry_noop.src.id}", b: ` +
+      `resources:\n  noop.src:\n    input: 1\n  noop.m:\n    for_each: { a: "\${noop.src.id}", b: ` +
       `fixed }\n    input: "\${each.key}=\${each.value}"\n`,
   });
   const p = await makePlan(dir);
-  assert.equal(actions(p), { "gantry_noop.src": "create", 'gantry_noop.m["a"]': "create", 'gantry_noop.m["b"]': "create" });
+  assert.equal(actions(p), {
+    "gantry_noop.src": "create",
+    'gantry_noop.m["a"]': "create",
+    'gantry_noop.m["b"]': "create",
+  });
   const { state } = await planAndApply(dir);
   assert.is(
     state.instances.get('gantry_noop.m["a"]')!.attributes.input,
@@ -50,7 +55,7 @@ test("for_each over a map whose values are known only after apply", async () => 
 
 test("an output removed from the configuration is removed from the state", async () => {
   const dir = configDir({
-    "main.gantry.yaml": `resources:\n  gantry_noop.a:\n    input: 1\noutputs:\n  o: { value: "\${gantry_noop.a.output}" }\n`,
+    "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\noutputs:\n  o: { value: "\${noop.a.output}" }\n`,
   });
   assert.is((await planAndApply(dir)).state.outputs.o.value, 1);
   writeConfig(dir, { "main.gantry.yaml": `resources:\n  gantry_noop.a:\n    input: 1\n` });
@@ -63,7 +68,7 @@ test("outputs are recorded after a partial failure", async () => {
   const fabric = resetTestEngine().hosts.simFabric;
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  gantry_host.h: { driver: sim }\n  gantry_noop.ok:\n    input: fine\n  gantry_file.bad:\n    host: ` +
+      `resources:\n  host.h: { driver: sim }\n  noop.ok:\n    input: fine\n  file.bad:\n    host: ` +
       `\${gantry_host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${gantry_noop.ok.output}" }\n`,
   });
   fabric.injectFailure({ op: "writeFile", match: "/bad" });
@@ -76,7 +81,7 @@ test("values from sensitive variables are marked; an output using one must be se
   const dir = configDir({
     "main.gantry.yaml":
       `variables:\n  pw: { type: string, default: hunter2, sensitive: true }\nlocals:\n  dsn: ` +
-      `"db://\${var.pw}@h"\nresources:\n  gantry_noop.a:\n    input: "\${local.dsn}"\n  gantry_noop.b:\n    input: plain\n`,
+      `"db://\${var.pw}@h"\nresources:\n  noop.a:\n    input: "\${local.dsn}"\n  noop.b:\n    input: plain\n`,
   });
   const p = await makePlan(dir);
   assert.equal(p.changes.find((c) => c.address === "gantry_noop.a")!.sensitive, ["input", "output"]);

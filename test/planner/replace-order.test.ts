@@ -92,7 +92,11 @@ ${hostBlock("127.0.202.2")}  gantry_command.a:
     writeConfig(dir, { "main.gantry.yaml": cfg(2) });
     const events: ApplyEvent[] = [];
     const { plan, result } = await planAndApply(dir, { onEvent: (e) => events.push(e) });
-    assert.equal(actions(plan), { "gantry_host.h": "noop", "gantry_command.a": "replace", "gantry_command.b": "replace" });
+    assert.equal(actions(plan), {
+      "gantry_host.h": "noop",
+      "gantry_command.a": "replace",
+      "gantry_command.b": "replace",
+    });
     assert.equal(logOf(dir).slice(2), ["destroy-b", "destroy-a", "create-a", "create-b"]);
     assert.equal([result.added, result.changed, result.destroyed], [2, 0, 2]);
     assert.equal(result.failed, []);
@@ -128,12 +132,21 @@ ${hostBlock("127.0.202.3")}  gantry_command.a:
     const { plan, result, state } = await planAndApply(dir, {
       onEvent: (e) => {
         if (e.kind === "complete") order.push(e.address);
-        if (e.kind === "complete" && e.address === "gantry_command.b") destroyedBeforeB = logOf(dir).includes("destroy-a-1");
+        if (e.kind === "complete" && e.address === "gantry_command.b")
+          destroyedBeforeB = logOf(dir).includes("destroy-a-1");
       },
     });
-    assert.equal(actions(plan), { "gantry_host.h": "noop", "gantry_command.a": "replace", "gantry_command.b": "update" });
+    assert.equal(actions(plan), {
+      "gantry_host.h": "noop",
+      "gantry_command.a": "replace",
+      "gantry_command.b": "update",
+    });
     assert.equal(result.failed, []);
-    assert.is(destroyedBeforeB, false, "old gantry_command.a still there when gantry_command.b switched to the new one");
+    assert.is(
+      destroyedBeforeB,
+      false,
+      "old gantry_command.a still there when gantry_command.b switched to the new one",
+    );
     assert.equal(order, ["gantry_command.b", "gantry_command.a"]);
     assert.equal(logOf(dir).slice(1), ["create-a-2", "destroy-a-1"]);
     assert.equal([result.added, result.changed, result.destroyed], [1, 1, 1]);
@@ -180,7 +193,8 @@ test("destroy orders configured resources by the configuration, not by stale sta
 test("a dependency cycle among orphans is an error naming the cycle, not an interrupt", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n` + `    input: "\${gantry_noop.a.output}"\n  gantry_noop.c:\n    input: 1\n`,
+      `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n` +
+      `    input: "\${gantry_noop.a.output}"\n  gantry_noop.c:\n    input: 1\n`,
   });
   await planAndApply(dir);
   setStateDeps(dir, { "gantry_noop.a": ["gantry_noop.b"] });

@@ -12,7 +12,7 @@ test("YAML and tf.json in one directory merge into one Config", async () => {
       variables:
         greeting: { type: string, default: hi }
       resources:
-        gantry_noop.a:
+        noop.a:
           input: "\${var.greeting}"
     `),
     "a.tf.json": JSON.stringify({
@@ -29,7 +29,7 @@ test("YAML and tf.json in one directory merge into one Config", async () => {
     config.files.map((f) => f.path),
     ["a.tf.json", "b.gantry.yaml"],
   );
-  assert.ok(config.files[1].content.includes("gantry_noop.a"));
+  assert.ok(config.files[1].content.includes("noop.a"));
   assert.equal([...config.resources.keys()], ["gantry_noop.b", "gantry_noop.a"]);
   assert.equal([...config.variables.keys()], ["greeting"]);
   assert.equal([...config.outputs.keys()], ["b"]);
@@ -45,7 +45,7 @@ test("YAML and tf.json in one directory merge into one Config", async () => {
 
 test("duplicates across files name both locations", async () => {
   const dir = fixture({
-    "a.gantry.yaml": "resources:\n  gantry_noop.a: {}\nvariables:\n  v: {}\n",
+    "a.gantry.yaml": "resources:\n  noop.a: {}\nvariables:\n  v: {}\n",
     "b.tf.json": JSON.stringify({ resource: { gantry_noop: { a: {} } }, variable: { v: {} } }, null, 2),
   });
   const diags = await diagnosticsOf(() => loadConfig(dir));
@@ -67,12 +67,12 @@ test("duplicates across files name both locations", async () => {
   );
   assert.match(
     text,
-    /first declared here\n {4}on a\.gantry\.yaml line 2, column 3, in resource "gantry_noop\.a":\n {4}2: {3}gantry_noop\.a: \{\}/,
+    /first declared here\n {4}on a\.gantry\.yaml line 2, column 3, in resource "noop\.a":\n {4}2: {3}noop\.a: \{\}/,
   );
 });
 
-test("duplicates within a file (gantry_noop.a and gantry_noop.a)", async () => {
-  const dir = fixture({ "main.gantry.yaml": "resources:\n  gantry_noop.a: {}\n  gantry_noop.a: {}\n" });
+test("duplicates within a file (noop.a and gantry_noop.a)", async () => {
+  const dir = fixture({ "main.gantry.yaml": "resources:\n  noop.a: {}\n  gantry_noop.a: {}\n" });
   const diags = await diagnosticsOf(() => loadConfig(dir));
   assert.is(diags.length, 1);
   assert.is(diags[0].summary, 'resource "gantry_noop.a" is declared more than once');
@@ -90,7 +90,7 @@ test("same key twice in a YAML section is a duplicate declaration", async () => 
 
 test("all errors of all files are collected", async () => {
   const dir = fixture({
-    "a.gantry.yaml": "resources:\n  gantry_noop.a:\n    count: [1]\n",
+    "a.gantry.yaml": "resources:\n  noop.a:\n    count: [1]\n",
     "b.tf.json": "{ nope",
     "c.gantry.yaml": "outputs: [1]\n",
   });
@@ -117,7 +117,7 @@ test("a directory without configuration files is an error", async () => {
 
 test("loadConfigFromFiles replays without reading the disk", async () => {
   const config = await loadConfigFromFiles("/nonexistent/dir", [
-    { path: "z.gantry.yaml", content: "resources:\n  gantry_noop.z: {}\n" },
+    { path: "z.gantry.yaml", content: "resources:\n  noop.z: {}\n" },
     { path: "a.tf.json", content: '{"resource":{"gantry_noop":{"a":{}}}}' },
   ]);
   assert.is(config.dir, "/nonexistent/dir");
@@ -125,7 +125,7 @@ test("loadConfigFromFiles replays without reading the disk", async () => {
     config.files.map((f) => f.path),
     ["a.tf.json", "z.gantry.yaml"],
   );
-  assert.equal([...config.resources.keys()], ["gantry_noop.a", "gantry_noop.z"]);
+  assert.equal([...config.resources.keys()], ["noop.a", "noop.z"]);
 });
 
 test("100,000 resources in tf.json load quickly", async () => {
@@ -141,7 +141,7 @@ test("100,000 resources in tf.json load quickly", async () => {
   const config = await loadConfig(dir);
   const ms = Date.now() - t0;
   assert.is(config.resources.size, 100_000);
-  assert.is(config.resources.get("gantry_noop.r99999")!.properties.input.value.k, "tmpl");
+  assert.is(config.resources.get("noop.r99999")!.properties.input.value.k, "tmpl");
   assert.ok(ms < 10_000, `took ${ms} ms`);
 });
 
