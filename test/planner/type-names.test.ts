@@ -4,13 +4,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { GantryError } from "../../contract/diagnostics.js";
 import { fullTypeName, providerOfType } from "../../contract/type-names.js";
 import { parseAddress } from "../../planner/addresses.js";
 import { DiagnosticBag } from "../../contract/diagnostics.js";
 import { parseNativeYaml } from "../../templates/native-yaml.js";
 import { testEngine } from "../engine-fixture.js";
-import { actions, configDir, makePlan, planAndApply, statePath } from "./harness.js";
+import { actions, configDir, loadStateAt, makePlan, planAndApply, statePath, writeConfig } from "./harness.js";
 
 test("the short-name rule: a type without a known provider prefix is gantry's", () => {
   assert.is(fullTypeName("noop"), "gantry_noop");
@@ -130,6 +131,50 @@ test("a state written with short types (format 1) reads in full and plans no cha
   const ws = testEngine().workspace({ dir });
   assert.is(testEngine().showState(ws, "noop.b[1]").address, "gantry_noop.b[1]");
   assert.equal(testEngine().listState(ws, ["noop.b"]), ["gantry_noop.b[0]", "gantry_noop.b[1]"]);
+});
+
+test("a saved plan written with short types (plan format 2) applies", async () => {
+  const dir = configDir({
+    "main.gantry.yaml": 'resources:\n  noop.a: { input: 1 }\n  noop.b:\n    input: "${noop.a.output}"\n',
+  });
+  await planAndApply(dir);
+  writeConfig(dir, {
+    "main.gantry.yaml": 'resources:\n  noop.a: { input: 2 }\n  noop.b:\n    input: "${noop.a.output}"\n',
+  });
+  const ws = testEngine().workspace({ dir });
+  const outcome = await testEngine().plan(ws);
+  const file = join(dir, "saved.plan");
+  testEngine().savePlan(file, ws, outcome);
+  // write it back as gantry 0.1 did: format 2, types without the prefix, prior state in state format 1
+  const short = (a: string) => a.replace(/^gantry_/, "");
+  const raw = JSON.parse(readFileSync(file, "utf8"));
+  assert.is(raw.version, 3);
+  raw.version = 2;
+  for (const c of raw.plan.changes) {
+    c.address = short(c.address);
+    c.resourceKey = short(c.resourceKey);
+    c.type = short(c.type);
+    c.dependsOn = c.dependsOn.map(short);
+  }
+  raw.plan.expansions = raw.plan.expansions.map(([k, e]: [string, unknown]) => [short(k), e]);
+  const prior = JSON.parse(raw.plan.priorState);
+  prior.version = 1;
+  for (const r of prior.resources) {
+    r.address = short(r.address);
+    r.type = short(r.type);
+    r.dependencies = r.dependencies.map(short);
+  }
+  raw.plan.priorState = JSON.stringify(prior);
+  assert.equal(
+    raw.plan.changes.map((c: { address: string; action: string }) => `${c.address} ${c.action}`),
+    ["noop.a update", "noop.b update"],
+  );
+  writeFileSync(file, JSON.stringify(raw));
+  const applied = await testEngine().applySaved(file, {});
+  assert.is(applied.status, "applied");
+  const state = loadStateAt(dir);
+  assert.equal([...state.instances.keys()].sort(), ["gantry_noop.a", "gantry_noop.b"]);
+  assert.is(state.instances.get("gantry_noop.b")?.attributes.output, 2);
 });
 
 test.run();
