@@ -33,7 +33,7 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "unknown type",
     file: "bad.gantry.yaml",
     content: "resources:\n  bogus.a:\n    input: 1\n",
-    expect: [/Unknown resource type "bogus"/, /on bad\.gantry\.yaml line 2, column 3/],
+    expect: [/Unknown resource type "gantry_bogus"/, /on bad\.gantry\.yaml line 2, column 3/],
   },
   {
     name: "unknown property",
@@ -62,7 +62,11 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "cycle",
     file: "bad.gantry.yaml",
     content: 'resources:\n  noop.x:\n    input: "${noop.y.output}"\n  noop.y:\n    input: "${noop.x.output}"\n',
-    expect: [/Cycle: noop\.(x|y) → noop\.(x|y) → noop\.(x|y)/, /line 2, column 3/, /line 4, column 3/],
+    expect: [
+      /Cycle: gantry_noop\.(x|y) → gantry_noop\.(x|y) → gantry_noop\.(x|y)/,
+      /line 2, column 3/,
+      /line 4, column 3/,
+    ],
   },
   {
     name: "wrong structure",
