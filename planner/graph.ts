@@ -12,7 +12,7 @@ export type NodeKind = "resource" | "local" | "variable" | "output";
 
 export interface NodeInfo {
   kind: NodeKind;
-  /** Resource key ("noop.a") or the local/variable/output name. */
+  /** Resource key ("gantry_noop.a") or the local/variable/output name. */
   name: string;
   origin: Origin;
 }
