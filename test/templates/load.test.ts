@@ -125,7 +125,7 @@ test("loadConfigFromFiles replays without reading the disk", async () => {
     config.files.map((f) => f.path),
     ["a.tf.json", "z.gantry.yaml"],
   );
-  assert.equal([...config.resources.keys()], ["noop.a", "noop.z"]);
+  assert.equal([...config.resources.keys()], ["gantry_noop.a", "gantry_noop.z"]);
 });
 
 test("100,000 resources in tf.json load quickly", async () => {
@@ -141,7 +141,7 @@ test("100,000 resources in tf.json load quickly", async () => {
   const config = await loadConfig(dir);
   const ms = Date.now() - t0;
   assert.is(config.resources.size, 100_000);
-  assert.is(config.resources.get("noop.r99999")!.properties.input.value.k, "tmpl");
+  assert.is(config.resources.get("gantry_noop.r99999")!.properties.input.value.k, "tmpl");
   assert.ok(ms < 10_000, `took ${ms} ms`);
 });
 
