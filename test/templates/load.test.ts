@@ -128,7 +128,7 @@ test("loadConfigFromFiles replays without reading the disk", async () => {
   assert.equal([...config.resources.keys()], ["gantry_noop.a", "gantry_noop.z"]);
 });
 
-test("100,000 resources in tf.json load quickly", async () => {
+test("100,000 resources in tf.json load (timed in bench/, not here)", async () => {
   const resources: Record<string, unknown> = {};
   for (let i = 0; i < 100_000; i++)
     resources[`r${i}`] = {
@@ -137,12 +137,9 @@ test("100,000 resources in tf.json load quickly", async () => {
     };
   const dir = fixture({});
   writeFileSync(path.join(dir, "big.tf.json"), JSON.stringify({ resource: { gantry_noop: resources } }, null, 2));
-  const t0 = Date.now();
   const config = await loadConfig(dir);
-  const ms = Date.now() - t0;
   assert.is(config.resources.size, 100_000);
   assert.is(config.resources.get("gantry_noop.r99999")!.properties.input.value.k, "tmpl");
-  assert.ok(ms < 10_000, `took ${ms} ms`);
 });
 
 test.run();
