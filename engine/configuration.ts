@@ -8,6 +8,7 @@ import type { Diagnostic } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Config, SourceFile } from "../planner/model.js";
 import type { State } from "../planner/state.js";
+import { expandModules } from "../planner/module-expansion.js";
 import { resolveVariables } from "../planner/variables.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
 import { resolveVariableValues } from "../templates/variable-values.js";
@@ -36,7 +37,7 @@ export async function loadConfiguration(ws: Workspace, prior: State | undefined)
   const variables = resolveVariables(raw, provided as Map<string, unknown>);
   const previous = prior && previousPlacementFromState(prior);
   const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
-  return { config, variables, warnings };
+  return { config: expandModules(config, variables), variables, warnings };
 }
 
 /** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
@@ -47,5 +48,9 @@ export async function replayConfiguration(
   prior: State,
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
-  return expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) }).config;
+  const { config } = expandBlueprints(raw, variables, {
+    dataDir: ws.dataDir,
+    previous: previousPlacementFromState(prior),
+  });
+  return expandModules(config, variables);
 }

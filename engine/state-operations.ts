@@ -34,7 +34,10 @@ export function readOutputs(ws: Workspace): State["outputs"] {
   return ws.state.read().outputs;
 }
 
-/** Renames instances (one, or every instance of a resource); returns the moves made. */
+/**
+ * Renames instances (one, every instance of a resource, or everything in a module; into and out of modules);
+ * returns the moves made.
+ */
 export async function moveInstances(
   ws: Workspace,
   source: string,
@@ -43,13 +46,23 @@ export async function moveInstances(
 ): Promise<[string, string][]> {
   const src = parseOrThrow(source, "source address");
   const dst = parseOrThrow(destination, "destination address");
+  if (src.wholeModule !== dst.wholeModule)
+    throw new GantryError(
+      `Cannot move ${source} to ${destination}: a module moves to a module, a resource to a resource`,
+    );
   if (src.type !== dst.type)
     throw new GantryError(`Cannot move ${source} to ${destination}: the resource types differ`);
   const lease = await ws.state.lock("state mv", lockTimeoutMs);
   try {
     const state = ws.state.read();
     const moves: [string, string][] = [];
-    if (src.hasKey) {
+    if (src.wholeModule) {
+      // everything in the module (with count/for_each: every instance, unless one is named) keeps its place in it
+      if (dst.module === src.module || dst.module.startsWith(`${src.module}.`))
+        throw new GantryError(`Cannot move ${source} into itself (${destination})`);
+      for (const a of state.instances.keys())
+        if (addressMatches(src, a)) moves.push([a, dst.module + a.slice(src.module.length)]);
+    } else if (src.hasKey) {
       moves.push([
         instanceAddress(src.resourceKey, src.key),
         instanceAddress(dst.resourceKey, dst.hasKey ? dst.key : undefined),

@@ -2,7 +2,7 @@
 // outputs, with an edge for every reference and depends_on. Kept O(V+E)
 // (DependencyGraph: typed-array adjacency, Kahn's algorithm for order).
 
-import { resourceKeyOf } from "./addresses.js";
+import { parseReference } from "./addresses.js";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
@@ -46,7 +46,8 @@ export function describeNode(info: NodeInfo): string {
     case "resource":
       return info.name;
     case "local":
-      return `local.${info.name}`;
+      // a module's variables, locals and outputs are locals named by their paths ("module.a.var.x")
+      return info.name.startsWith("module.") ? info.name : `local.${info.name}`;
     case "variable":
       return `var.${info.name}`;
     case "output":
@@ -102,6 +103,13 @@ export function buildGraph(config: Config): ConfigGraph {
             `"${ref.text}" names no local value in this configuration.`,
           );
         else graph.mergeEdge(from, to);
+      } else if (ref.root === "module") {
+        // modules are expanded before the graph is built (planner/module-expansion.ts): none is declared here
+        diags.error(
+          `Reference to undeclared module "${name ?? ""}"`,
+          origin,
+          `"${ref.text}" names no module call in this configuration.`,
+        );
       } else {
         const key = `${ref.root}.${name ?? ""}`;
         const from = name === undefined ? undefined : resourceNode.get(key);
@@ -120,10 +128,9 @@ export function buildGraph(config: Config): ConfigGraph {
   const addDependsOn = (to: number, ref: string, origin: Origin) => {
     // "gantry_noop.a", "gantry_noop.a[0]" or (replace_triggered_by) "gantry_noop.a.id": the resource is the first two
     // parts
-    const key = resourceKeyOf(ref.replace(/^\$\{(.*)\}$/, "$1").trim())
-      .split(".")
-      .slice(0, 2)
-      .join(".");
+    const text = ref.replace(/^\$\{(.*)\}$/, "$1").trim();
+    const parsed = parseReference(text);
+    const key = parsed && !parsed.address.wholeModule ? parsed.address.resourceKey : text;
     const from = resourceNode.get(key);
     if (from === undefined) diags.error(`depends_on names undeclared resource "${key}"`, origin);
     else graph.mergeEdge(from, to);

@@ -83,6 +83,27 @@ export interface ResourceConfig {
   origin: Origin;
 }
 
+/**
+ * A `module "name" { source = "./path" ... }` call: its inputs (expressions in the caller's scope), meta-arguments,
+ * and the child configuration loaded from the source directory (planner/module-expansion.ts makes one flat
+ * configuration of the tree before planning).
+ */
+export interface ModuleCallConfig {
+  name: string;
+  /** As written ("./modules/web"). */
+  source: string;
+  sourceOrigin: Origin;
+  /** Input name -> expression, evaluated in the caller's scope. */
+  inputs: Record<string, PropertyConfig>;
+  count?: PropertyConfig;
+  forEach?: PropertyConfig;
+  /** Addresses as written in the caller ("gantry_noop.a", "module.b"). */
+  dependsOn: RefConfig[];
+  origin: Origin;
+  /** The module's own configuration (its directory), once loaded. */
+  config?: Config;
+}
+
 export interface SourceFile {
   /** Path relative to the configuration directory. */
   path: string;
@@ -98,6 +119,8 @@ export interface Config {
   locals: Map<string, LocalConfig>;
   resources: Map<string, ResourceConfig>;
   outputs: Map<string, OutputConfig>;
+  /** Module calls (absent or empty: none; the planner sees configurations with their modules expanded). */
+  modules?: Map<string, ModuleCallConfig>;
 }
 
 export function emptyConfig(dir: string): Config {
@@ -108,6 +131,7 @@ export function emptyConfig(dir: string): Config {
     locals: new Map(),
     resources: new Map(),
     outputs: new Map(),
+    modules: new Map(),
   };
 }
 

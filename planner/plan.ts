@@ -1,7 +1,15 @@
 // Plan: refresh, evaluate the configuration in dependency order, diff each
 // instance against state, and list the changes that apply will make.
 
-import { addressMatches, instanceAddress, parseAddress, type InstanceKey, type ParsedAddress } from "./addresses.js";
+import {
+  addressMatches,
+  instanceAddress,
+  parseAddress,
+  parseReference,
+  resourceKeyOf as resourceKeyOfAddress,
+  type InstanceKey,
+  type ParsedAddress,
+} from "./addresses.js";
 import { instanceAddressOf, type ChangeReason, type DriftEntry, type OutputChange } from "./changes.js";
 import type { PlanMode, ResourceChange, RollingBatches } from "./changes.js";
 import { deposedDisplayAddress, type DeposedRef } from "./deposed-ref.js";
@@ -257,12 +265,12 @@ function sensitivity(
  * when that attribute's value changes (or becomes unknown).
  */
 function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
-  const m = /^([^.[]+\.[^.[]+)(\[[^\]]+\])?((?:\.[^.]+)*)$/.exec(ref);
-  if (!m) return false;
-  const [, key, index, attrPath] = m;
-  const attrs = attrPath ? attrPath.slice(1).split(".") : [];
+  const parsed = parseReference(ref);
+  if (!parsed || parsed.address.wholeModule) return false;
+  const { address: target, attributes: attrs } = parsed;
+  const key = target.resourceKey;
   return (changesOf.get(key) ?? []).some((c) => {
-    if (index && c.address !== key + index) return false;
+    if (target.hasKey && c.address !== instanceAddress(key, target.key)) return false;
     if (!attrs.length) return true;
     const pick = (a: Attrs | null): unknown =>
       attrs.reduce<unknown>(
@@ -322,14 +330,15 @@ async function preflight(
 }
 
 function resourceKeyOf(i: InstanceState): string {
-  return `${i.type}.${i.name}`;
+  return i.address.startsWith("module.") ? resourceKeyOfAddress(i.address) : `${i.type}.${i.name}`;
 }
 
 function parseUserAddress(text: string, flag: string): ParsedAddress {
   const p = parseAddress(text);
   if (!p)
     throw new GantryError(
-      `Invalid address "${text}" for ${flag}: expected type.name, type.name[0] or type.name["key"]`,
+      `Invalid address "${text}" for ${flag}: expected type.name, type.name[0], type.name["key"] or a module ` +
+        `address such as module.a, module.a[0].type.name`,
     );
   return p;
 }

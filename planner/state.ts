@@ -8,7 +8,7 @@ import { dirname, basename, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import type { Attrs, Value } from "../contract/values.js";
 import { fullAddress, fullTypeName } from "../contract/type-names.js";
-import type { InstanceKey } from "./addresses.js";
+import { moduleOf, type InstanceKey } from "./addresses.js";
 
 /** 2: types and addresses carry the provider prefix ("gantry_noop.a"); version 1 wrote gantry's types short. */
 export const STATE_FORMAT_VERSION = 2;
@@ -64,6 +64,8 @@ export function serializeState(s: State): string {
     resources: [...s.instances.values()]
       .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
       .map((i) => ({
+        // Terraform's state names a resource's module instance in a field of its own
+        ...(i.address.startsWith("module.") ? { module: moduleOf(i.address) } : {}),
         address: i.address,
         type: i.type,
         name: i.name,

@@ -171,3 +171,23 @@ export const OUTPUT_BLOCK: BlockSchema = {
     precondition: { kind: "unsupported" },
   },
 };
+
+/** A module call: source and meta-arguments; every other field is an input (checked against the module's variables). */
+export const MODULE_BLOCK: BlockSchema = {
+  expected: "a map with source and the module's inputs",
+  nullable: false,
+  required: ["source"],
+  open: true,
+  fields: {
+    source: value({ type: "string", expected: 'a local path such as "./modules/web"' }),
+    count: value({ type: ["integer", "string"], minimum: 0, expected: "a number or an expression string" }),
+    for_each: value({ type: ["object", "array", "string"], expected: "a map, a list or an expression string" }),
+    depends_on: value(addressList),
+    // gantry's providers are built in: a providers map is accepted and has nothing to pass on
+    providers: { kind: "any" },
+    version: {
+      kind: "unsupported",
+      detail: "version applies to registry modules; gantry supports only local module paths.",
+    },
+  },
+};

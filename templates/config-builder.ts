@@ -7,6 +7,7 @@
 import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
+import { buildModuleCall } from "./module-builder.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
 import { buildResource } from "./resource-builder.js";
@@ -36,6 +37,11 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
       case "output": {
         const o = buildOutput(d.name, d.body, ctx);
         if (o) frag.outputs.push(o);
+        break;
+      }
+      case "module": {
+        const m = buildModuleCall(d.name, d.body, ctx);
+        if (m) frag.modules.push(m);
         break;
       }
       case "diagnostic":

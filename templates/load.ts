@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
 import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
+import { loadModules, type ModuleDirReader } from "./module-loader.js";
 
 /** A front end: one file's text to a fragment of the model. */
 type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment;
@@ -43,33 +44,82 @@ export function isConfigFileName(name: string): boolean {
   return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX) || name.endsWith(BDE_SUFFIX);
 }
 
-/** Read and merge every configuration file of `dir`. Throws GantryError with all diagnostics. */
+/** Read and merge every configuration file of `dir`, and of the modules it calls. Throws GantryError with all diagnostics. */
 export async function loadConfig(dir: string): Promise<Config> {
   const abs = path.resolve(dir);
+  const files = await readConfigDir(abs, abs, dir, false);
+  if (files === undefined) throw new GantryError(`${dir} is not a directory`);
+  return loadConfigFromFiles(abs, files, dir, (moduleDir) => readConfigDir(moduleDir, abs, moduleDir, true));
+}
+
+/**
+ * The configuration files of directory `abs`, their paths relative to `root`; undefined when it is not a directory
+ * (or, if `missingIsUndefined`, does not exist). Throws GantryError when it cannot be read.
+ */
+async function readConfigDir(
+  abs: string,
+  root: string,
+  shown: string,
+  missingIsUndefined: boolean,
+): Promise<SourceFile[] | undefined> {
   let names: string[];
   try {
     const st = await stat(abs);
-    if (!st.isDirectory()) throw new GantryError(`${dir} is not a directory`);
+    if (!st.isDirectory()) return undefined;
     const entries = await readdir(abs, { withFileTypes: true });
     names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isConfigFileName(e.name)).map((e) => e.name);
   } catch (e) {
-    if (e instanceof GantryError) throw e;
-    throw new GantryError(`cannot read configuration directory ${dir}: ${(e as Error).message}`);
+    if (missingIsUndefined && (e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new GantryError(`cannot read configuration directory ${shown}: ${(e as Error).message}`);
   }
   names.sort();
-  const files = await Promise.all(
-    names.map(async (name) => ({ path: name, content: await readFile(path.join(abs, name), "utf8") })),
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(abs, name);
+      const rel = abs === root ? name : path.relative(root, file).split(path.sep).join("/");
+      return { path: rel, content: await readFile(file, "utf8") };
+    }),
   );
-  return loadConfigFromFiles(abs, files, dir);
+}
+
+/** True for the path of a file in a module's directory (not the root's): it names a directory. */
+function isModuleFile(p: string): boolean {
+  return p.includes("/");
 }
 
 /**
  * Build a Config from files already in memory (e.g. a plan file's embedded
  * configuration); no disk reads. `dir` becomes Config.dir (made absolute).
+ * Files whose paths name a directory belong to modules; modules are read through `readModuleDir` (by default from
+ * these files).
  */
-export async function loadConfigFromFiles(dir: string, files: SourceFile[], displayDir: string = dir): Promise<Config> {
-  const config = emptyConfig(path.resolve(dir));
+export async function loadConfigFromFiles(
+  dir: string,
+  files: SourceFile[],
+  displayDir: string = dir,
+  readModuleDir?: ModuleDirReader,
+): Promise<Config> {
+  const abs = path.resolve(dir);
   const bag = new DiagnosticBag();
+  const rootFiles = files.filter((f) => !isModuleFile(f.path));
+  if (rootFiles.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
+  const config = await buildConfig(abs, rootFiles, bag);
+  if (config.modules?.size) {
+    const read: ModuleDirReader =
+      readModuleDir ??
+      (async (moduleDir) => {
+        const inDir = files.filter((f) => isModuleFile(f.path) && path.dirname(path.resolve(abs, f.path)) === moduleDir);
+        return inDir.length ? inDir : undefined;
+      });
+    await loadModules(config, abs, read, (d, fs) => buildConfig(d, fs, bag), bag);
+  }
+  bag.throwIfErrors();
+  return config;
+}
+
+/** Parse and merge one directory's files (paths relative to the root configuration) into a Config of `dir`. */
+async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag): Promise<Config> {
+  const config = emptyConfig(dir);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const frontEnd = await frontEndsFor(sorted.map((f) => f.path));
   const frags: ConfigFragment[] = [];
@@ -85,7 +135,6 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
         path: [],
       });
   }
-  if (sorted.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
 
   const merge = <T extends { origin: Origin }>(target: Map<string, T>, item: T, key: string, what: string): void => {
     const prev = target.get(key);
@@ -103,12 +152,13 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
     }
     target.set(key, item);
   };
+  const modules = config.modules!;
   for (const frag of frags) {
     for (const v of frag.variables) merge(config.variables, v, v.name, `variable "${v.name}"`);
     for (const l of frag.locals) merge(config.locals, l, l.name, `local "${l.name}"`);
     for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
     for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
+    for (const m of frag.modules) merge(modules, m, m.name, `module "${m.name}"`);
   }
-  bag.throwIfErrors();
   return config;
 }

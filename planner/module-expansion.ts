@@ -1,0 +1,280 @@
+// Modules expanded into one flat configuration, before the graph is built: every module instance (a call's
+// count/for_each evaluated like a resource's) contributes its resources under their absolute keys
+// ('module.a["x"].gantry_file.f'), and its input variables, locals and outputs as locals named by their absolute
+// paths ('module.a["x"].var.name', '...local.name', '...output.name'). References are rewritten to those names, so
+// the graph, plan, apply and state see ordinary resources and locals, and dependencies cross module boundaries
+// through inputs and outputs as in Terraform's graph: a resource in a module that uses var.x depends on what the
+// caller's expression for x references. `module.NAME` in the caller is a local holding the instance's outputs (an
+// object; a list with count; a map with for_each). depends_on of a module call applies to everything inside.
+// A configuration without module calls is returned as it is.
+
+import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
+import type { Value } from "../contract/values.js";
+import { instanceKeySuffix, parseReference, type InstanceKey } from "./addresses.js";
+import type { Expr, Step } from "./expressions/ast.js";
+import { expandBlock } from "./instances.js";
+import type { Config, LocalConfig, ModuleCallConfig, RefConfig, ResourceConfig } from "./model.js";
+import { ValueScope } from "./scope.js";
+
+type Ref = Extract<Expr, { k: "ref" }>;
+
+/** Where an expression is evaluated: a module instance (prefix "" is the root), and for inputs the call's each. */
+interface Context {
+  /** Module instance path ('module.a["x"]'), "" at the root. */
+  prefix: string;
+  config: Config;
+  /** Resource types declared in this module: references to them get the prefix. */
+  types: Set<string>;
+  /** Module path as shown in messages ("module.a" with keys). */
+  dir: string;
+  countIndex?: number;
+  each?: { key: string; value: Value };
+}
+
+export function expandModules(root: Config, variables: Map<string, Value>): Config {
+  if (!root.modules?.size) return root;
+  const flat: Config = {
+    dir: root.dir,
+    files: root.files,
+    variables: root.variables,
+    locals: new Map(),
+    resources: new Map(),
+    outputs: new Map(),
+    modules: new Map(),
+  };
+  const bag = new DiagnosticBag();
+  const values = new ValueScope(flat, variables, new Map(), () => undefined, false);
+  /** Module path -> the resource keys of every instance in it (depends_on = [module.x]). */
+  const resourcesIn = new Map<string, string[]>();
+
+  const at = (prefix: string, rest: string) => (prefix ? `${prefix}.${rest}` : rest);
+  const ctxOf = (prefix: string, config: Config): Context => ({
+    prefix,
+    config,
+    types: new Set([...config.resources.values()].map((r) => r.type)),
+    dir: config.dir,
+  });
+
+  const rewrite = (e: Expr, ctx: Context, origin: Origin): Expr =>
+    mapRefs(e, (ref) => rewriteRef(ref, ctx, origin));
+
+  const rewriteRef = (ref: Ref, ctx: Context, origin: Origin): Expr | undefined => {
+    const first = ref.steps[0];
+    const name = first?.k === "attr" ? first.name : undefined;
+    const rest = ref.steps.slice(1);
+    const localRef = (localName: string, steps: Step[]): Expr => ({
+      k: "ref",
+      root: "local",
+      steps: [{ k: "attr", name: localName }, ...steps],
+      text: ref.text,
+    });
+    switch (ref.root) {
+      case "var":
+        if (!ctx.prefix || name === undefined) return undefined;
+        if (!ctx.config.variables.has(name)) {
+          bag.error(
+            `Reference to undeclared input variable "${name}"`,
+            origin,
+            `"${ref.text}" names no variable in module ${ctx.prefix}.`,
+          );
+          return undefined;
+        }
+        return localRef(at(ctx.prefix, `var.${name}`), rest);
+      case "local":
+        if (!ctx.prefix || name === undefined) return undefined;
+        return localRef(at(ctx.prefix, `local.${name}`), rest);
+      case "path":
+        return name === "module" && ctx.prefix ? { k: "lit", v: ctx.dir } : undefined;
+      case "count":
+        return ctx.countIndex !== undefined && name === "index" ? { k: "lit", v: ctx.countIndex } : undefined;
+      case "each":
+        if (!ctx.each) return undefined;
+        if (name === "key") return withSteps({ k: "lit", v: ctx.each.key }, rest);
+        if (name === "value") return withSteps({ k: "lit", v: ctx.each.value }, rest);
+        return undefined;
+      case "module": {
+        if (name === undefined) return undefined;
+        const call = ctx.config.modules?.get(name);
+        if (!call) {
+          bag.error(
+            `Reference to undeclared module "${name}"`,
+            origin,
+            `"${ref.text}" names no module call in ${ctx.prefix || "the root module"}.`,
+          );
+          return undefined;
+        }
+        const callPath = at(ctx.prefix, `module.${name}`);
+        const second = rest[0];
+        if (!call.count && !call.forEach && second?.k === "attr" && call.config?.outputs.has(second.name))
+          return localRef(`${callPath}.output.${second.name}`, rest.slice(1));
+        return localRef(callPath, rest);
+      }
+      default:
+        if (!ctx.prefix || !ctx.types.has(ref.root)) return undefined;
+        return { k: "ref", root: at(ctx.prefix, ref.root), steps: ref.steps, text: ref.text };
+    }
+  };
+
+  const addLocal = (l: LocalConfig) => flat.locals.set(l.name, l);
+
+  /** depends_on entries of a module body, as absolute resource keys (a module: everything in it). */
+  const dependsOnKeys = (refs: RefConfig[], ctx: Context): RefConfig[] => {
+    const out: RefConfig[] = [];
+    for (const d of refs) {
+      const parsed = parseReference(d.ref);
+      if (parsed?.address.wholeModule) {
+        const path = at(ctx.prefix, parsed.address.module);
+        if (!ctx.config.modules?.has(parsed.address.module.replace(/^module\.|\[.*$/g, "")))
+          bag.error(`depends_on names undeclared module "${parsed.address.module}"`, d.origin);
+        for (const key of resourcesIn.get(path) ?? []) out.push({ ref: key, origin: d.origin });
+      } else out.push({ ref: at(ctx.prefix, d.ref), origin: d.origin });
+    }
+    return out;
+  };
+
+  /** One module instance (or the root): its locals, resources, outputs and the modules it calls. */
+  const addInstance = (ctx: Context, inherited: RefConfig[], path: string[]): void => {
+    const { config, prefix } = ctx;
+    for (const l of config.locals.values())
+      addLocal(prefix ? { name: at(prefix, `local.${l.name}`), value: rewrite(l.value, ctx, l.origin), origin: l.origin } : { ...l, value: rewrite(l.value, ctx, l.origin) });
+
+    // the modules this one calls, expanded before its resources (whose depends_on may name them)
+    for (const call of config.modules?.values() ?? []) {
+      if (!call.config) continue; // not loaded: reported by the loader
+      const callPath = at(prefix, `module.${call.name}`);
+      const pseudo = {
+        key: callPath,
+        count: call.count && { value: rewrite(call.count.value, ctx, call.count.origin), origin: call.count.origin },
+        forEach: call.forEach && {
+          value: rewrite(call.forEach.value, ctx, call.forEach.origin),
+          origin: call.forEach.origin,
+        },
+      } as ResourceConfig;
+      let exp: ReturnType<typeof expandBlock>;
+      try {
+        exp = expandBlock(pseudo, values.scope());
+      } catch (e) {
+        if (e instanceof GantryError) for (const d of e.diagnostics) bag.add(d);
+        else throw e;
+        continue;
+      }
+      const callDeps = [...inherited, ...dependsOnKeys(call.dependsOn, ctx)];
+      const instancePaths: [InstanceKey, string][] = [];
+      const before = new Set(flat.resources.keys());
+      for (const key of exp.keys) {
+        const ip = `${callPath}${instanceKeySuffix(key)}`;
+        instancePaths.push([key, ip]);
+        const inputCtx: Context = {
+          ...ctx,
+          countIndex: exp.mode === "count" ? (key as number) : undefined,
+          each: exp.mode === "for_each" ? { key: String(key), value: exp.eachValues!.get(String(key))! } : undefined,
+        };
+        const child = call.config;
+        for (const v of child.variables.values()) {
+          const input = call.inputs[v.name];
+          addLocal({
+            name: `${ip}.var.${v.name}`,
+            value: input ? rewrite(input.value, inputCtx, input.origin) : { k: "lit", v: (v.default ?? null) as Value },
+            origin: input?.origin ?? v.origin,
+          });
+        }
+        addInstance(ctxOf(ip, child), callDeps, [...path, ip]);
+      }
+      const inside = [...flat.resources.keys()].filter((k) => !before.has(k));
+      resourcesIn.set(callPath, inside);
+      for (const [key, ip] of instancePaths)
+        if (key !== undefined) resourcesIn.set(ip, inside.filter((k) => k.startsWith(`${ip}.`)));
+      addLocal({ name: callPath, value: outputsObject(call, exp.mode, instancePaths), origin: call.origin });
+    }
+
+    if (prefix)
+      for (const o of config.outputs.values())
+        addLocal({ name: at(prefix, `output.${o.name}`), value: rewrite(o.value, ctx, o.origin), origin: o.origin });
+    else
+      for (const o of config.outputs.values())
+        flat.outputs.set(o.name, {
+          ...o,
+          value: rewrite(o.value, ctx, o.origin),
+          dependsOn: dependsOnKeys(o.dependsOn, ctx),
+        });
+
+    for (const r of config.resources.values()) {
+      const props: ResourceConfig["properties"] = {};
+      for (const [k, p] of Object.entries(r.properties))
+        props[k] = { value: rewrite(p.value, ctx, p.origin), origin: p.origin };
+      const key = at(prefix, r.key);
+      const copy: ResourceConfig = {
+        ...r,
+        key,
+        properties: props,
+        count: r.count && { value: rewrite(r.count.value, ctx, r.count.origin), origin: r.count.origin },
+        forEach: r.forEach && { value: rewrite(r.forEach.value, ctx, r.forEach.origin), origin: r.forEach.origin },
+        dependsOn: [...dependsOnKeys(r.dependsOn, ctx), ...inherited],
+        lifecycle: prefix
+          ? {
+              ...r.lifecycle,
+              replaceTriggeredBy: r.lifecycle.replaceTriggeredBy.map((t) => ({ ...t, ref: at(prefix, t.ref) })),
+            }
+          : r.lifecycle,
+      };
+      flat.resources.set(key, copy);
+    }
+  };
+
+  addInstance(ctxOf("", root), [], []);
+  bag.throwIfErrors();
+  return flat;
+}
+
+/** The value of `module.NAME`: the outputs of its instance (an object), of each (a list with count, a map with for_each). */
+function outputsObject(call: ModuleCallConfig, mode: string, instances: [InstanceKey, string][]): Expr {
+  const one = (ip: string): Expr => {
+    const entries: Record<string, Expr> = {};
+    for (const o of call.config!.outputs.keys())
+      entries[o] = { k: "ref", root: "local", steps: [{ k: "attr", name: `${ip}.output.${o}` }], text: `module.${call.name}.${o}` };
+    return { k: "map", entries };
+  };
+  if (mode === "single") return instances.length ? one(instances[0][1]) : { k: "lit", v: null };
+  if (mode === "count") return { k: "list", items: instances.map(([, ip]) => one(ip)) };
+  const entries: Record<string, Expr> = {};
+  for (const [key, ip] of instances) entries[String(key)] = one(ip);
+  return { k: "map", entries };
+}
+
+function withSteps(e: Expr, steps: Step[]): Expr {
+  return steps.length ? { k: "post", e, steps } : e;
+}
+
+/**
+ * `e` with every reference replaced by what `f` returns for it (undefined: kept, with its index expressions
+ * rewritten); unchanged parts are shared. Walks every kind of expression generically, so kinds added later are
+ * rewritten too.
+ */
+function mapRefs(e: Expr, f: (ref: Ref) => Expr | undefined): Expr {
+  const walk = (x: unknown): unknown => {
+    if (x === null || typeof x !== "object") return x;
+    if (Array.isArray(x)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < x.length; i++) {
+        const y = walk(x[i]);
+        if (y !== x[i]) (out ??= x.slice())[i] = y;
+      }
+      return out ?? x;
+    }
+    const o = x as Record<string, unknown>;
+    if (o.k === "lit") return o;
+    if (o.k === "ref") {
+      const ref = o as unknown as Ref;
+      const steps = walk(ref.steps) as Step[];
+      const r = steps === ref.steps ? ref : { ...ref, steps };
+      return f(r) ?? r;
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(o)) {
+      const y = walk(o[k]);
+      if (y !== o[k]) (out ??= { ...o })[k] = y;
+    }
+    return out ?? o;
+  };
+  return walk(e) as Expr;
+}
