@@ -4,7 +4,8 @@
 
 import { instanceAddressOf, type ResourceChange } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
-import type { State } from "../planner/state.js";
+import { moduleOf } from "../planner/addresses.js";
+import type { InstanceState, State } from "../planner/state.js";
 import { isUnknown, type Value } from "../contract/values.js";
 import { providerOfType } from "../contract/type-names.js";
 
@@ -73,6 +74,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       return {
         // Terraform keeps the address of a deposed object plain, with a separate "deposed" key
         address: instanceAddressOf(c),
+        ...moduleAddressField(instanceAddressOf(c)),
         mode: "managed",
         type: c.type,
         name: c.name,
@@ -146,20 +148,59 @@ export function stateToJson(state: State): Record<string, unknown> {
           { sensitive: !!o.sensitive, value: o.sensitive ? undefined : o.value },
         ]),
       ),
-      root_module: {
-        resources: [...state.instances.values()].map((i) => ({
-          address: i.address,
-          mode: "managed",
-          type: i.type,
-          name: i.name,
-          ...(i.key !== undefined ? { index: i.key } : {}),
-          provider_name: providerOfType(i.type) ?? "gantry",
-          ...(i.status === "tainted" ? { tainted: true } : {}),
-          values: i.attributes,
-          depends_on: i.dependencies,
-          ...(i.warnings?.length ? { warnings: i.warnings } : {}),
-        })),
-      },
+      root_module: moduleTree([...state.instances.values()], (i) => ({
+        address: i.address,
+        mode: "managed",
+        type: i.type,
+        name: i.name,
+        ...(i.key !== undefined ? { index: i.key } : {}),
+        provider_name: providerOfType(i.type) ?? "gantry",
+        ...(i.status === "tainted" ? { tainted: true } : {}),
+        values: i.attributes,
+        depends_on: i.dependencies,
+        ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+      })),
     },
   };
+}
+
+/** Terraform's `module_address` of a resource in a module (nothing at the root). */
+function moduleAddressField(address: string): { module_address?: string } {
+  const m = moduleOf(address);
+  return m ? { module_address: m } : {};
+}
+
+/** Resources grouped as Terraform's `values.root_module`: a module's resources, and its `child_modules`. */
+function moduleTree(
+  instances: InstanceState[],
+  render: (i: InstanceState) => Record<string, unknown>,
+): Record<string, unknown> {
+  interface Node {
+    address: string;
+    resources: Record<string, unknown>[];
+    children: Map<string, Node>;
+  }
+  const root: Node = { address: "", resources: [], children: new Map() };
+  for (const i of instances) {
+    const module = moduleOf(i.address);
+    let node = root;
+    if (module) {
+      // the module path's prefixes, one per "module." step
+      const steps = module.split(/\.(?=module\.)/);
+      let path = "";
+      for (const step of steps) {
+        path = path ? `${path}.${step}` : step;
+        let next = node.children.get(path);
+        if (!next) node.children.set(path, (next = { address: path, resources: [], children: new Map() }));
+        node = next;
+      }
+    }
+    node.resources.push(render(i));
+  }
+  const out = (n: Node): Record<string, unknown> => ({
+    ...(n.address ? { address: n.address } : {}),
+    resources: n.resources,
+    ...(n.children.size ? { child_modules: [...n.children.values()].map(out) } : {}),
+  });
+  return out(root);
 }

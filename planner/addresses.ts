@@ -103,7 +103,15 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   const s = scan(text.trim(), false);
   if (!s) return undefined;
   if (s.wholeModule)
-    return { type: "", name: "", resourceKey: s.module, key: undefined, hasKey: false, module: s.module, wholeModule: true };
+    return {
+      type: "",
+      name: "",
+      resourceKey: s.module,
+      key: undefined,
+      hasKey: false,
+      module: s.module,
+      wholeModule: true,
+    };
   const type = fullTypeName(s.type);
   const resourceKey = `${s.module ? `${s.module}.` : ""}${type}.${s.name}`;
   return { type, name: s.name, resourceKey, key: s.key, hasKey: s.hasKey, module: s.module, wholeModule: false };
@@ -121,7 +129,15 @@ export function parseReference(text: string): { address: ParsedAddress; attribut
   const type = s.wholeModule ? "" : s.type;
   const resourceKey = s.wholeModule ? s.module : `${s.module ? `${s.module}.` : ""}${type}.${s.name}`;
   return {
-    address: { type, name: s.name, resourceKey, key: s.key, hasKey: s.hasKey, module: s.module, wholeModule: s.wholeModule },
+    address: {
+      type,
+      name: s.name,
+      resourceKey,
+      key: s.key,
+      hasKey: s.hasKey,
+      module: s.module,
+      wholeModule: s.wholeModule,
+    },
     attributes,
   };
 }

@@ -55,8 +55,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     dir: config.dir,
   });
 
-  const rewrite = (e: Expr, ctx: Context, origin: Origin): Expr =>
-    mapRefs(e, (ref) => rewriteRef(ref, ctx, origin));
+  const rewrite = (e: Expr, ctx: Context, origin: Origin): Expr => mapRefs(e, (ref) => rewriteRef(ref, ctx, origin));
 
   const rewriteRef = (ref: Ref, ctx: Context, origin: Origin): Expr | undefined => {
     const first = ref.steps[0];
@@ -136,7 +135,11 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
   const addInstance = (ctx: Context, inherited: RefConfig[], path: string[]): void => {
     const { config, prefix } = ctx;
     for (const l of config.locals.values())
-      addLocal(prefix ? { name: at(prefix, `local.${l.name}`), value: rewrite(l.value, ctx, l.origin), origin: l.origin } : { ...l, value: rewrite(l.value, ctx, l.origin) });
+      addLocal(
+        prefix
+          ? { name: at(prefix, `local.${l.name}`), value: rewrite(l.value, ctx, l.origin), origin: l.origin }
+          : { ...l, value: rewrite(l.value, ctx, l.origin) },
+      );
 
     // the modules this one calls, expanded before its resources (whose depends_on may name them)
     for (const call of config.modules?.values() ?? []) {
@@ -183,7 +186,11 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
       const inside = [...flat.resources.keys()].filter((k) => !before.has(k));
       resourcesIn.set(callPath, inside);
       for (const [key, ip] of instancePaths)
-        if (key !== undefined) resourcesIn.set(ip, inside.filter((k) => k.startsWith(`${ip}.`)));
+        if (key !== undefined)
+          resourcesIn.set(
+            ip,
+            inside.filter((k) => k.startsWith(`${ip}.`)),
+          );
       addLocal({ name: callPath, value: outputsObject(call, exp.mode, instancePaths), origin: call.origin });
     }
 
@@ -226,12 +233,17 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
   return flat;
 }
 
-/** The value of `module.NAME`: the outputs of its instance (an object), of each (a list with count, a map with for_each). */
+/** `module.NAME`: its instance's outputs (an object), or each instance's (a list with count, a map with for_each). */
 function outputsObject(call: ModuleCallConfig, mode: string, instances: [InstanceKey, string][]): Expr {
   const one = (ip: string): Expr => {
     const entries: Record<string, Expr> = {};
     for (const o of call.config!.outputs.keys())
-      entries[o] = { k: "ref", root: "local", steps: [{ k: "attr", name: `${ip}.output.${o}` }], text: `module.${call.name}.${o}` };
+      entries[o] = {
+        k: "ref",
+        root: "local",
+        steps: [{ k: "attr", name: `${ip}.output.${o}` }],
+        text: `module.${call.name}.${o}`,
+      };
     return { k: "map", entries };
   };
   if (mode === "single") return instances.length ? one(instances[0][1]) : { k: "lit", v: null };

@@ -7,13 +7,7 @@ import type { Expr } from "../planner/expressions/ast.js";
 import type { Origin } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { referencesInDialect } from "./short-type-names.js";
-import type {
-  LocalConfig,
-  ModuleCallConfig,
-  OutputConfig,
-  ResourceConfig,
-  VariableConfig,
-} from "../planner/model.js";
+import type { LocalConfig, ModuleCallConfig, OutputConfig, ResourceConfig, VariableConfig } from "../planner/model.js";
 
 export interface ConfigFragment {
   variables: VariableConfig[];

@@ -44,7 +44,7 @@ export function isConfigFileName(name: string): boolean {
   return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX) || name.endsWith(BDE_SUFFIX);
 }
 
-/** Read and merge every configuration file of `dir`, and of the modules it calls. Throws GantryError with all diagnostics. */
+/** Read and merge every configuration file of `dir` and of the modules it calls. Throws GantryError with all diagnostics. */
 export async function loadConfig(dir: string): Promise<Config> {
   const abs = path.resolve(dir);
   const files = await readConfigDir(abs, abs, dir, false);
@@ -108,7 +108,9 @@ export async function loadConfigFromFiles(
     const read: ModuleDirReader =
       readModuleDir ??
       (async (moduleDir) => {
-        const inDir = files.filter((f) => isModuleFile(f.path) && path.dirname(path.resolve(abs, f.path)) === moduleDir);
+        const inDir = files.filter(
+          (f) => isModuleFile(f.path) && path.dirname(path.resolve(abs, f.path)) === moduleDir,
+        );
         return inDir.length ? inDir : undefined;
       });
     await loadModules(config, abs, read, (d, fs) => buildConfig(d, fs, bag), bag);

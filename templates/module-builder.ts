@@ -16,7 +16,7 @@ export function buildModuleCall(name: string, body: RawNode, ctx: CheckContext):
     ctx.bag.error(
       `Invalid module name "${name}"`,
       body.origin,
-      'A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.',
+      "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.",
     );
     return undefined;
   }
