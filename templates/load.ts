@@ -44,7 +44,7 @@ export function isConfigFileName(name: string): boolean {
   return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX) || name.endsWith(BDE_SUFFIX);
 }
 
-/** Read and merge the configuration files of `dir` and of the modules it calls. Throws GantryError with all problems. */
+/** Reads and merges the files of `dir` and of the modules it calls; throws GantryError with all problems. */
 export async function loadConfig(dir: string): Promise<Config> {
   const abs = path.resolve(dir);
   const files = await readConfigDir(abs, abs, dir, false);
