@@ -159,7 +159,7 @@ test("plan -json: addresses and module_address as Terraform's; show -json nests 
   assert.is(rootModule.child_modules[0].resources[0].address, "module.a[0].gantry_noop.n");
 });
 
-test("dependencies cross module boundaries through inputs and outputs; a call's depends_on covers all in it", async () => {
+test("dependencies cross module boundaries by inputs and outputs; a call's depends_on covers all in it", async () => {
   const dir = tree({
     "main.tf.json": {
       resource: {
