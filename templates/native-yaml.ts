@@ -6,6 +6,7 @@
 //   locals:    { <name>: <value> }
 //   resources: { "<type>.<name>": { <property>: <value>, count, for_each, depends_on, lifecycle, update_policy } }
 //   outputs:   { <name>: { value, description, sensitive, depends_on } }
+//   modules:   { <name>: { source: ./path, <input>: <value>, count, for_each, depends_on } }
 //
 // Read here: YAML syntax, duplicate keys, and the document's outline (the
 // four sections, checked with a JSON Schema through ajv, and resource keys).
@@ -38,7 +39,7 @@ import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragm
 import { yamlNodePathOffset } from "./locate.js";
 import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
 
-const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
+const SECTIONS = ["variables", "locals", "resources", "outputs", "modules"] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
 
 /** gantry's types may be written short ("noop" is "gantry_noop"); nested blocks are maps. */
@@ -47,7 +48,7 @@ export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames:
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {
   type: "object",
-  expected: "a map with variables, locals, resources and outputs",
+  expected: "a map with variables, locals, resources, outputs and modules",
   additionalProperties: false,
   properties: {
     variables: { type: ["object", "null"], expected: "a map of variable declarations" },
@@ -59,6 +60,7 @@ export const NATIVE_SCHEMA = {
       additionalProperties: false,
     },
     outputs: { type: ["object", "null"], expected: "a map of output declarations" },
+    modules: { type: ["object", "null"], expected: "a map of module calls" },
   },
 };
 
@@ -194,6 +196,9 @@ export function readNativeYaml(file: string, content: string): RawConfig {
         }
         case "outputs":
           declarations.push({ kind: "output", name, body: node });
+          break;
+        case "modules":
+          declarations.push({ kind: "module", name, body: node });
           break;
       }
     }

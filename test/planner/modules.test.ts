@@ -3,7 +3,7 @@
 // a module, state mv into and out of modules, addresses in plan -json and state, and the errors Terraform gives.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { GantryError } from "../../contract/diagnostics.js";
@@ -318,6 +318,49 @@ test("a module's count must be known when planning", async () => {
   });
   const e = await planError(dir);
   assert.is(e.diagnostics[0].summary, 'The count of "module.m" depends on values known only after apply');
+});
+
+test("YAML calls modules too (a modules section), and a YAML module may be called from Terraform JSON", async () => {
+  const dir = tree({
+    "main.gantry.yaml": [
+      "modules:",
+      "  y:",
+      "    source: ./ym",
+      "    v: from-yaml",
+      "outputs:",
+      '  o: { value: "${module.y.p}" }',
+      "",
+    ].join("\n"),
+    "main.tf.json": { module: { j: { source: "./ym", v: "from-json" } } },
+    "ym/main.gantry.yaml": [
+      "variables:",
+      "  v: {}",
+      "resources:",
+      '  noop.n: { input: "${var.v}" }',
+      "outputs:",
+      '  p: { value: "${noop.n.output}" }',
+      "",
+    ].join("\n"),
+  });
+  const { state } = await planAndApply(dir);
+  assert.is(state.outputs.o.value, "from-yaml");
+  assert.is(state.instances.get("module.j.gantry_noop.n")?.attributes.input, "from-json");
+});
+
+test("a saved plan carries its modules' files: it applies with the module directory gone", async () => {
+  const dir = tree({
+    "main.tf.json": { module: { a: { source: "./m", v: "saved" } } },
+    "m/main.tf.json": INNER,
+  });
+  const engine = testEngine();
+  const ws = engine.workspace({ dir });
+  const outcome = await engine.plan(ws);
+  const file = join(dir, "saved.plan");
+  engine.savePlan(file, ws, outcome);
+  rmSync(join(dir, "m"), { recursive: true });
+  const applied = await engine.applySaved(file, {});
+  assert.is(applied.status, "applied");
+  assert.is(loadStateAt(dir).instances.get("module.a.gantry_noop.n")?.attributes.input, "saved");
 });
 
 test.run();
