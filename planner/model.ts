@@ -24,6 +24,11 @@ export interface LocalConfig {
   name: string;
   value: Expr;
   origin: Origin;
+  /**
+   * Set when this local stands for a module's input variable (planner/module-expansion.ts): its value is converted
+   * to the variable's type and checked against its validation rules.
+   */
+  input?: VariableConfig;
 }
 
 export interface OutputConfig {

@@ -179,6 +179,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
             name: `${ip}.var.${v.name}`,
             value: input ? rewrite(input.value, inputCtx, input.origin) : { k: "lit", v: (v.default ?? null) as Value },
             origin: input?.origin ?? v.origin,
+            input: v,
           });
         }
         addInstance(ctxOf(ip, child), callDeps, [...path, ip]);

@@ -4,6 +4,7 @@
 import { instanceAddress, type InstanceKey } from "./addresses.js";
 import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { Config } from "./model.js";
+import { moduleInputValue } from "./module-inputs.js";
 import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
 
 export interface Expansion {
@@ -57,7 +58,7 @@ export class ValueScope {
     if (this.evaluating.has(name)) throw new EvalError(`local.${name} refers to itself`);
     this.evaluating.add(name);
     try {
-      const v = evaluate(l.value, this.scope());
+      const v = l.input ? moduleInputValue(l, evaluate(l.value, this.scope())) : evaluate(l.value, this.scope());
       if (this.cacheLocals) this.localCache.set(name, v);
       return v;
     } finally {

@@ -320,6 +320,33 @@ test("a module's count must be known when planning", async () => {
   assert.is(e.diagnostics[0].summary, 'The count of "module.m" depends on values known only after apply');
 });
 
+test("inputs are converted to the variable's type and checked by its validation rules; depends_on = [module.x]", async () => {
+  const typed = {
+    variable: {
+      n: { type: "number", validation: { condition: "${var.n < 10}", error_message: "n must be below 10." } },
+    },
+    resource: { gantry_noop: { n: { input: "${var.n + 1}" } } },
+  };
+  const dir = tree({
+    "main.tf.json": {
+      module: { a: { source: "./m", n: "3" } },
+      resource: { gantry_noop: { after: { input: "x", depends_on: ["module.a"] } } },
+    },
+    "m/main.tf.json": typed,
+  });
+  const rec = recorder();
+  const { state } = await planAndApply(dir, { onEvent: rec.onEvent });
+  assert.is(state.instances.get("module.a.gantry_noop.n")?.attributes.input, 4);
+  rec.before("module.a.gantry_noop.n", "gantry_noop.after");
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ module: { a: { source: "./m", n: 12 } } }));
+  const e = await planError(dir);
+  assert.is(e.diagnostics[0].summary, 'Invalid value for input variable "n" of module.a: n must be below 10.');
+  assert.equal(e.diagnostics[0].origin?.path, ["module", "a", "n"]);
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ module: { a: { source: "./m", n: "many" } } }));
+  const e2 = await planError(dir);
+  assert.match(e2.diagnostics[0].summary, 'Invalid value for input variable "n" of module.a');
+});
+
 test("YAML calls modules too (a modules section), and a YAML module may be called from Terraform JSON", async () => {
   const dir = tree({
     "main.gantry.yaml": [
