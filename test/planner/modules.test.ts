@@ -320,7 +320,7 @@ test("a module's count must be known when planning", async () => {
   assert.is(e.diagnostics[0].summary, 'The count of "module.m" depends on values known only after apply');
 });
 
-test("inputs are converted to the variable's type and checked by its validation rules; depends_on = [module.x]", async () => {
+test("inputs are converted to their type and validated; depends_on = [module.x]", async () => {
   const typed = {
     variable: {
       n: { type: "number", validation: { condition: "${var.n < 10}", error_message: "n must be below 10." } },
