@@ -43,9 +43,19 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     modules: new Map(),
   };
   const bag = new DiagnosticBag();
+  /** Problems of a module's text are reported once, not once per instance of the module. */
+  const reported = new Set<string>();
+  const report = (summary: string, origin: Origin, detail?: string) => {
+    const key = `${summary}\0${origin.file}\0${JSON.stringify(origin.path)}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    bag.error(summary, origin, detail);
+  };
   const values = new ValueScope(flat, variables, new Map(), () => undefined, false);
   /** Module path -> the resource keys of every instance in it (depends_on = [module.x]). */
   const resourcesIn = new Map<string, string[]>();
+  /** Resource keys in the order they were added (a call's instances add theirs one after the other). */
+  const resourceOrder: string[] = [];
 
   const at = (prefix: string, rest: string) => (prefix ? `${prefix}.${rest}` : rest);
   const ctxOf = (prefix: string, config: Config): Context => ({
@@ -71,7 +81,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
       case "var":
         if (!ctx.prefix || name === undefined) return undefined;
         if (!ctx.config.variables.has(name)) {
-          bag.error(
+          report(
             `Reference to undeclared input variable "${name}"`,
             origin,
             `"${ref.text}" names no variable in module ${ctx.prefix}.`,
@@ -95,7 +105,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         if (name === undefined) return undefined;
         const call = ctx.config.modules?.get(name);
         if (!call) {
-          bag.error(
+          report(
             `Reference to undeclared module "${name}"`,
             origin,
             `"${ref.text}" names no module call in ${ctx.prefix || "the root module"}.`,
@@ -103,9 +113,19 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           return undefined;
         }
         const callPath = at(ctx.prefix, `module.${name}`);
-        const second = rest[0];
-        if (!call.count && !call.forEach && second?.k === "attr" && call.config?.outputs.has(second.name))
-          return localRef(`${callPath}.output.${second.name}`, rest.slice(1));
+        const single = !call.count && !call.forEach;
+        // the output named: module.NAME.OUTPUT, or with count/for_each module.NAME[key].OUTPUT
+        const outputStep = single ? rest[0] : rest[0]?.k === "index" ? rest[1] : undefined;
+        if (outputStep?.k === "attr" && call.config && !call.config.outputs.has(outputStep.name)) {
+          report(
+            "Unsupported attribute",
+            origin,
+            `"${ref.text}": this object does not have an attribute named "${outputStep.name}" (module "${name}" ` +
+              `declares no output "${outputStep.name}").`,
+          );
+          return undefined;
+        }
+        if (single && outputStep?.k === "attr") return localRef(`${callPath}.output.${outputStep.name}`, rest.slice(1));
         return localRef(callPath, rest);
       }
       default:
@@ -124,7 +144,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
       if (parsed?.address.wholeModule) {
         const path = at(ctx.prefix, parsed.address.module);
         if (!ctx.config.modules?.has(parsed.address.module.replace(/^module\.|\[.*$/g, "")))
-          bag.error(`depends_on names undeclared module "${parsed.address.module}"`, d.origin);
+          report(`depends_on names undeclared module "${parsed.address.module}"`, d.origin);
         for (const key of resourcesIn.get(path) ?? []) out.push({ ref: key, origin: d.origin });
       } else out.push({ ref: at(ctx.prefix, d.ref), origin: d.origin });
     }
@@ -163,7 +183,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
       }
       const callDeps = [...inherited, ...dependsOnKeys(call.dependsOn, ctx)];
       const instancePaths: [InstanceKey, string][] = [];
-      const before = new Set(flat.resources.keys());
+      const before = resourceOrder.length;
       for (const key of exp.keys) {
         const ip = `${callPath}${instanceKeySuffix(key)}`;
         instancePaths.push([key, ip]);
@@ -184,7 +204,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         }
         addInstance(ctxOf(ip, child), callDeps, [...path, ip]);
       }
-      const inside = [...flat.resources.keys()].filter((k) => !before.has(k));
+      const inside = resourceOrder.slice(before);
       resourcesIn.set(callPath, inside);
       for (const [key, ip] of instancePaths)
         if (key !== undefined)
@@ -226,6 +246,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           : r.lifecycle,
       };
       flat.resources.set(key, copy);
+      resourceOrder.push(key);
     }
   };
 

@@ -92,7 +92,14 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   // Static checks first: the graph (references, cycles) and every block against its type.
   const graph = buildGraph(config);
-  for (const r of config.resources.values()) checkBlock(r, types(r.type), opts.knownTypes, diags);
+  const checkedInModules = new Set<ResourceConfig["origin"]>(); // a module's block once, not once per instance
+  for (const r of config.resources.values()) {
+    if (r.key.startsWith("module.")) {
+      if (checkedInModules.has(r.origin)) continue;
+      checkedInModules.add(r.origin);
+    }
+    checkBlock(r, types(r.type), opts.knownTypes, diags);
+  }
   diags.throwIfErrors();
 
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));

@@ -283,11 +283,17 @@ test("errors: module not found and remote sources exit 1, located, state byte-fo
 
 test("errors inside a module are located in the module's file; references to undeclared things are named", async () => {
   const dir = tree({
-    "main.tf.json": { module: { a: { source: "./m" } }, output: { o: { value: "${module.nope.x}" } } },
+    "main.tf.json": {
+      module: { a: { source: "./m", count: 2 } },
+      output: { o: { value: "${module.nope.x}" }, p: { value: "${module.a[0].nope}" } },
+    },
     "m/main.tf.json": { resource: { gantry_noop: { n: { input: "${var.missing}" } } } },
   });
   const e = await planError(dir);
   const byText = e.diagnostics.map((d) => [d.summary, d.origin?.file]);
+  assert.ok(byText.some(([s, f]) => s === "Unsupported attribute" && f === "main.tf.json"));
+  // one message per block, not one per module instance
+  assert.is(byText.filter(([s]) => s === 'Reference to undeclared input variable "missing"').length, 1);
   assert.ok(
     byText.some(([s, f]) => s === 'Reference to undeclared input variable "missing"' && f === "m/main.tf.json"),
   );
