@@ -353,6 +353,25 @@ test("inputs are converted to their type and validated; depends_on = [module.x]"
   assert.match(e2.diagnostics[0].summary, 'Invalid value for input variable "n" of module.a');
 });
 
+test("a module call removed from the configuration: everything in it is destroyed, dependents first", async () => {
+  const dir = tree({
+    "main.tf.json": { module: { a: { source: "./web", name: "n" } } },
+    "web/main.tf.json": WEB,
+    "inner/main.tf.json": INNER,
+  });
+  await planAndApply(dir);
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ resource: { gantry_noop: { keep: { input: 1 } } } }));
+  const rec = recorder();
+  const { plan, state } = await planAndApply(dir, { onEvent: rec.onEvent });
+  assert.equal(actions(plan), {
+    "gantry_noop.keep": "create",
+    "module.a.gantry_noop.x": "delete",
+    "module.a.module.inner.gantry_noop.n": "delete",
+  });
+  rec.before("module.a.module.inner.gantry_noop.n", "module.a.gantry_noop.x");
+  assert.equal([...state.instances.keys()], ["gantry_noop.keep"]);
+});
+
 test("YAML calls modules too (a modules section), and a YAML module may be called from Terraform JSON", async () => {
   const dir = tree({
     "main.gantry.yaml": [
