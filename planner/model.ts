@@ -29,6 +29,8 @@ export interface LocalConfig {
    * to the variable's type and checked against its validation rules.
    */
   input?: VariableConfig;
+  /** A module's sensitive variable or output: what uses it is sensitive too. */
+  sensitive?: boolean;
 }
 
 export interface OutputConfig {

@@ -200,6 +200,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
             value: input ? rewrite(input.value, inputCtx, input.origin) : { k: "lit", v: (v.default ?? null) as Value },
             origin: input?.origin ?? v.origin,
             input: v,
+            ...(v.sensitive ? { sensitive: true } : {}),
           });
         }
         addInstance(ctxOf(ip, child), callDeps, [...path, ip]);
@@ -217,7 +218,12 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
 
     if (prefix)
       for (const o of config.outputs.values())
-        addLocal({ name: at(prefix, `output.${o.name}`), value: rewrite(o.value, ctx, o.origin), origin: o.origin });
+        addLocal({
+          name: at(prefix, `output.${o.name}`),
+          value: rewrite(o.value, ctx, o.origin),
+          origin: o.origin,
+          ...(o.sensitive ? { sensitive: true } : {}),
+        });
     else
       for (const o of config.outputs.values())
         flat.outputs.set(o.name, {

@@ -243,18 +243,23 @@ function sensitivity(
       return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
     });
   const out = new Map<string, string[]>();
-  for (const info of graph.ordered) {
-    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value))
-      secretLocals.add(info.name);
-  }
+  // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
+  let anySecret = secretVars.size > 0;
+  if (config.locals.size && !anySecret) for (const l of config.locals.values()) if (l.sensitive) anySecret = true;
+  if (anySecret)
+    for (const info of graph.ordered) {
+      if (info.kind !== "local") continue;
+      const l = config.locals.get(info.name)!;
+      if (l.sensitive || usesSecret(l.value)) secretLocals.add(info.name);
+    }
   for (const r of config.resources.values()) {
     const schema = types(r.type)?.schema ?? {};
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    if (secretVars.size)
+    if (anySecret)
       for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
   }
-  if (secretVars.size)
+  if (anySecret)
     for (const o of config.outputs.values())
       if (!o.sensitive && usesSecret(o.value))
         diags.error(

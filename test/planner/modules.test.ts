@@ -372,6 +372,30 @@ test("a module call removed from the configuration: everything in it is destroye
   assert.equal([...state.instances.keys()], ["gantry_noop.keep"]);
 });
 
+test("a module's sensitive outputs and variables make what uses them sensitive", async () => {
+  const dir = tree({
+    "main.tf.json": {
+      module: { a: { source: "./m", secret: "hunter2" } },
+      resource: { gantry_noop: { user: { input: "${module.a.token}" } } },
+    },
+    "m/main.tf.json": {
+      variable: { secret: { sensitive: true } },
+      resource: { gantry_noop: { inner: { input: "${var.secret}" } } },
+      output: { token: { value: "t-${gantry_noop.inner.id}", sensitive: true } },
+    },
+  });
+  const plan = await makePlan(dir);
+  const bySensitive = Object.fromEntries(plan.changes.map((c) => [c.address, c.sensitive ?? []]));
+  assert.ok(bySensitive["module.a.gantry_noop.inner"].includes("input"));
+  assert.ok(bySensitive["gantry_noop.user"].includes("input"));
+  writeFileSync(
+    join(dir, "main.tf.json"),
+    JSON.stringify({ module: { a: { source: "./m", secret: "x" } }, output: { o: { value: "${module.a.token}" } } }),
+  );
+  const e = await planError(dir);
+  assert.is(e.diagnostics[0].summary, 'Output "o" refers to sensitive values');
+});
+
 test("YAML calls modules too (a modules section), and a YAML module may be called from Terraform JSON", async () => {
   const dir = tree({
     "main.gantry.yaml": [
