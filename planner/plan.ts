@@ -26,7 +26,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
-import { ValueScope, type Expansion } from "./scope.js";
+import { planTimestampOf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
@@ -126,7 +126,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const sensitive = sensitivity(config, graph, types, diags);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
-  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
+  const clock = { phase: "plan" as const, planTimestamp: planTimestampOf(result.createdAt) };
+  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, clock);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
 
@@ -204,7 +205,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           after: null,
           sensitive: !!o.sensitive,
         }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned);
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, clock);
   return result;
 }
 
@@ -456,8 +457,9 @@ function planOutputs(
   expansions: Map<string, Expansion>,
   prior: State,
   planned: Map<string, Attrs>,
+  clock: { phase: "plan"; planTimestamp: string },
 ): OutputChange[] {
-  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true);
+  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, clock);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
     let v: Value;

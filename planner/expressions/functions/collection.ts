@@ -129,7 +129,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   },
   compact: {
     params: ["list"],
-    impl: ([l]) => asList(l, 0, "list of string").filter((v) => v !== null && v !== "").map((v) => asString(v, 0)),
+    impl: ([l]) =>
+      asList(l, 0, "list of string")
+        .filter((v) => v !== null && v !== "")
+        .map((v) => asString(v, 0)),
   },
   concat: {
     params: [],
@@ -240,7 +243,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       const out: ValueMap = {};
       args.forEach((a, i) => {
         if (a === null) return;
-        if (!isMap(a)) throw new FunctionError(`arguments must be maps or objects, got ${JSON.stringify(friendly(a))}`, i);
+        if (!isMap(a))
+          throw new FunctionError(`arguments must be maps or objects, got ${JSON.stringify(friendly(a))}`, i);
         Object.assign(out, a);
       });
       return out;
@@ -315,7 +319,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       const start = asInteger(s, 1);
       const end = asInteger(e, 2);
       if (start < 0) throw new FunctionError("start index must not be less than zero", 1);
-      if (start > list.length) throw new FunctionError("start index must not be greater than the length of the list", 1);
+      if (start > list.length)
+        throw new FunctionError("start index must not be greater than the length of the list", 1);
       if (end < 0) throw new FunctionError("end index must not be less than zero", 2);
       if (end > list.length) throw new FunctionError("end index must not be greater than the length of the list", 2);
       if (start > end) throw new FunctionError("start index must not be greater than end index", 1);
@@ -359,7 +364,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
         for (const v of l) {
           if (v === null) throw new FunctionError("input list must not contain null string");
           const s = asString(v, 0);
-          (out[s] ??= []).push(k);
+          if (!out[s]) out[s] = [];
+          out[s].push(k);
         }
       }
       for (const k of Object.keys(out)) out[k].sort(compareStrings);

@@ -34,7 +34,8 @@ export function parseTimestamp(s: string, argIndex: number): Timestamp {
   if (minute > 59 || second > 59) throw bad("minute or second out of range", argIndex);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) throw bad("day out of range", argIndex);
-  const offset = m[8] === "Z" ? 0 : (m[8][0] === "-" ? -1 : 1) * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(4)));
+  const offset =
+    m[8] === "Z" ? 0 : (m[8][0] === "-" ? -1 : 1) * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(4)));
   const fraction = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
   return { epochMs: wall - offset * 60_000, offset };
@@ -227,7 +228,8 @@ export function parseGoDuration(s: string, argIndex: number): number {
     const u = /^[^\d.]+/.exec(rest);
     if (!u) throw new FunctionError(`time: missing unit in duration ${quoted}`, argIndex);
     const unit = UNITS[u[0]];
-    if (unit === undefined) throw new FunctionError(`time: unknown unit ${JSON.stringify(u[0])} in duration ${quoted}`, argIndex);
+    if (unit === undefined)
+      throw new FunctionError(`time: unknown unit ${JSON.stringify(u[0])} in duration ${quoted}`, argIndex);
     total += Number(m[0]) * unit;
     rest = rest.slice(u[0].length);
   }

@@ -49,7 +49,8 @@ function parseCsv(text: string): string[][] {
         const startLine = line;
         i++;
         for (;;) {
-          if (i >= n) throw new FunctionError(`CSV parse error on line ${startLine}: extraneous or missing " in quoted-field`);
+          if (i >= n)
+            throw new FunctionError(`CSV parse error on line ${startLine}: extraneous or missing " in quoted-field`);
           if (text[i] === '"') {
             if (text[i + 1] === '"') {
               field += '"';
@@ -88,7 +89,12 @@ function parseCsv(text: string): string[][] {
 /** Keys sorted deeply, as Terraform's objects and maps always are. */
 function sortKeys(v: Value): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (isMap(v)) return Object.fromEntries(Object.keys(v).sort(compareStrings).map((k) => [k, sortKeys(v[k])]));
+  if (isMap(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort(compareStrings)
+        .map((k) => [k, sortKeys(v[k])]),
+    );
   return v;
 }
 
@@ -110,7 +116,8 @@ function yamlDecode(text: string): Value {
   if (docs.length === 0) return null;
   if (docs.length > 1) throw new FunctionError("unexpected extra content after value", 0);
   const doc = docs[0];
-  if (doc.errors.length) throw new FunctionError(`on line ${doc.errors[0].linePos?.[0].line ?? "?"}: ${doc.errors[0].message}`, 0);
+  if (doc.errors.length)
+    throw new FunctionError(`on line ${doc.errors[0].linePos?.[0].line ?? "?"}: ${doc.errors[0].message}`, 0);
   return (doc.toJS({ maxAliasCount: -1 }) ?? null) as Value;
 }
 
@@ -240,4 +247,3 @@ export const ENCODING_FUNCTIONS: FunctionTable = {
     impl: ([s]) => yamlDecode(asString(s, 0)),
   },
 };
-

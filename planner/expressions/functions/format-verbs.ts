@@ -65,7 +65,8 @@ export function formatString(spec: string, args: Value[]): string {
     const mode = String.fromCodePoint(spec.codePointAt(i)!);
     i += mode.length;
     const verb: Verb = { raw: spec.slice(start, i), offset: start, flags, width, prec, argNum, mode };
-    if (!/^[a-zA-Z]$/.test(mode)) throw new FunctionError(`unrecognized format character ${JSON.stringify(mode)} at offset ${i - mode.length}`);
+    if (!/^[a-zA-Z]$/.test(mode))
+      throw new FunctionError(`unrecognized format character ${JSON.stringify(mode)} at offset ${i - mode.length}`);
     out += formatVerb(verb, args);
     highest = Math.max(highest, argNum);
     next = argNum + 1;
@@ -84,7 +85,8 @@ function unsupported(v: Verb, why: string): FunctionError {
 function formatVerb(v: Verb, args: Value[]): string {
   if (v.argNum - 1 >= args.length)
     throw new FunctionError(
-      `not enough arguments for ${JSON.stringify(v.raw)} at ${v.offset}: need index ${v.argNum} but have ${args.length} total`,
+      `not enough arguments for ${JSON.stringify(v.raw)} at ${v.offset}: ` +
+        `need index ${v.argNum} but have ${args.length} total`,
     );
   const arg = args[v.argNum - 1];
   if (v.mode !== "v" && arg === null) throw unsupported(v, "null value cannot be formatted");
@@ -93,7 +95,8 @@ function formatVerb(v: Verb, args: Value[]): string {
       return f();
     } catch (e) {
       if (e instanceof FunctionError) {
-        const have = arg === null ? "null" : Array.isArray(arg) ? "tuple" : typeof arg === "object" ? "object" : typeof arg;
+        const have =
+          arg === null ? "null" : Array.isArray(arg) ? "tuple" : typeof arg === "object" ? "object" : typeof arg;
         throw unsupported(v, `${e.message}, but have ${have === "boolean" ? "bool" : have}`);
       }
       throw e;
@@ -121,7 +124,10 @@ function formatVerb(v: Verb, args: Value[]): string {
     case "F":
     case "g":
     case "G":
-      return formatFloat(v, convert(() => asNumber(arg)));
+      return formatFloat(
+        v,
+        convert(() => asNumber(arg)),
+      );
     case "s":
     case "q": {
       let s = convert(() => asString(arg));
@@ -129,7 +135,9 @@ function formatVerb(v: Verb, args: Value[]): string {
       return pad(v, v.mode === "q" ? ctyJson(s) : s);
     }
   }
-  throw new FunctionError(`unsupported format verb ${JSON.stringify(v.mode)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`);
+  throw new FunctionError(
+    `unsupported format verb ${JSON.stringify(v.mode)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`,
+  );
 }
 
 /** Pads to the verb's width, counting characters as Terraform does (grapheme clusters). */
@@ -194,4 +202,3 @@ function formatFloat(v: Verb, n: number): string {
   const head = signOf(v, negative && !Number.isNaN(n));
   return pad(v, head + body, head.length);
 }
-

@@ -17,7 +17,10 @@ function hashOfString(alg: string, out: Digest): FunctionTable[string] {
 function hashOfFile(alg: string, out: Digest): FunctionTable[string] {
   return {
     params: ["path"],
-    impl: ([p], ctx) => createHash(alg).update(readConfigFile(asString(p, 0), ctx)).digest(out),
+    impl: ([p], ctx) =>
+      createHash(alg)
+        .update(readConfigFile(asString(p, 0), ctx))
+        .digest(out),
   };
 }
 
@@ -53,7 +56,10 @@ function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
 function rsaDecrypt(cipherB64: string, pem: string): string {
   const cipher = Buffer.from(cipherB64, "base64");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(cipherB64.replace(/\s/g, "")) || cipher.length === 0)
-    throw new FunctionError(`failed to decode input ${JSON.stringify(cipherB64)}: cipher text must be base64-encoded`, 0);
+    throw new FunctionError(
+      `failed to decode input ${JSON.stringify(cipherB64)}: cipher text must be base64-encoded`,
+      0,
+    );
   let jwk: { n?: string; d?: string; kty?: string };
   try {
     jwk = createPrivateKey(pem).export({ format: "jwk" }) as typeof jwk;
@@ -65,7 +71,12 @@ function rsaDecrypt(cipherB64: string, pem: string): string {
   const k = Buffer.from(jwk.n, "base64url").length;
   const c = BigInt(`0x${cipher.toString("hex")}`);
   if (cipher.length !== k || c >= n) throw new FunctionError("failed to decrypt: crypto/rsa: decryption error");
-  const m = Buffer.from(modPow(c, fromBase64Url(jwk.d), n).toString(16).padStart(k * 2, "0"), "hex");
+  const m = Buffer.from(
+    modPow(c, fromBase64Url(jwk.d), n)
+      .toString(16)
+      .padStart(k * 2, "0"),
+    "hex",
+  );
   const sep = m.indexOf(0, 2);
   if (m[0] !== 0 || m[1] !== 2 || sep < 10) throw new FunctionError("failed to decrypt: crypto/rsa: decryption error");
   return m.subarray(sep + 1).toString("utf8");
@@ -92,7 +103,9 @@ export const HASH_AND_CRYPTO_FUNCTIONS: FunctionTable = {
       const text = asString(s, 0);
       const rounds = cost === undefined ? 10 : asInteger(cost, 1);
       if (rounds < 4 || rounds > 31)
-        throw new FunctionError(`error occured generating password crypto/bcrypt: cost ${rounds} is outside allowed range (4,31)`);
+        throw new FunctionError(
+          `error occured generating password crypto/bcrypt: cost ${rounds} is outside allowed range (4,31)`,
+        );
       if (planning(ctx)) return UNKNOWN;
       // Terraform writes the $2a$ prefix; the hash is the same algorithm.
       return bcryptjs.hashSync(text, bcryptjs.genSaltSync(rounds)).replace(/^\$2b\$/, "$2a$");

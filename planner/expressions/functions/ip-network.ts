@@ -72,8 +72,7 @@ function host(base: Network, num: number): string {
   const max = hostMask(base);
   const n = BigInt(num);
   const magnitude = n < 0n ? -n - 1n : n;
-  if (magnitude > max)
-    throw new FunctionError(`prefix of ${base.prefix} does not accommodate a host numbered ${num}`);
+  if (magnitude > max) throw new FunctionError(`prefix of ${base.prefix} does not accommodate a host numbered ${num}`);
   return addressText(base.ip | (n < 0n ? max - magnitude : n), base.bits);
 }
 
@@ -148,7 +147,8 @@ export const IP_NETWORK_FUNCTIONS: FunctionTable = {
         const { next, rollover } = nextSubnet(current, length);
         if (rollover || !contains(base, next.ip))
           throw new FunctionError(
-            `not enough remaining address space for a subnet with a prefix of ${length} bits after ${cidrText(current)}`,
+            `not enough remaining address space for a subnet with a prefix of ${length} bits ` +
+              `after ${cidrText(current)}`,
             i + 1,
           );
         current = next;

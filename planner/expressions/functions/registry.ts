@@ -85,7 +85,9 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
   if (allowNull !== true)
     args.forEach((a, i) => {
       if (a === null && !(allowNull ?? []).includes(i))
-        throw new EvalError(`Invalid value for "${parameterName(def, i)}" parameter of ${name}(): argument must not be null.`);
+        throw new EvalError(
+          `Invalid value for "${parameterName(def, i)}" parameter of ${name}(): argument must not be null.`,
+        );
     });
   try {
     return def.impl(args, { name, scope });

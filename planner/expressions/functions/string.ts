@@ -7,7 +7,10 @@ import { formatString } from "./format-verbs.js";
 import { compileGoRegExp, expandGoTemplate, type GoRegExp } from "./go-regexp.js";
 import { renderTemplate } from "./template-rendering.js";
 
-const str1 = (f: (s: string) => Value): FunctionTable[string] => ({ params: ["str"], impl: ([s]) => f(asString(s, 0)) });
+const str1 = (f: (s: string) => Value): FunctionTable[string] => ({
+  params: ["str"],
+  impl: ([s]) => f(asString(s, 0)),
+});
 const str2 = (second: string, f: (s: string, t: string) => Value): FunctionTable[string] => ({
   params: ["str", second],
   impl: ([s, t]) => f(asString(s, 0), asString(t, 1)),
@@ -200,7 +203,8 @@ export const STRING_FUNCTIONS: FunctionTable = {
         if (!Array.isArray(a)) return;
         if (length >= 0 && a.length !== length)
           throw new FunctionError(
-            `argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${lengthFrom + 1} of length ${length}`,
+            `argument ${i + 1} has length ${a.length}, which is inconsistent with ` +
+              `argument ${lengthFrom + 1} of length ${length}`,
             i + 1,
           );
         length = a.length;

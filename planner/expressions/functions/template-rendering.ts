@@ -1,7 +1,7 @@
 // Rendering a template (`templatestring`, `templatefile`) with the expression language's own template parser: the
 // template sees only the given variables, by their bare names (`${name}`).
 
-import { type Value } from "../../../contract/values.js";
+import type { Value } from "../../../contract/values.js";
 import { collectRefs, type Expr } from "../ast.js";
 import { EvalError, evaluate, type EvalScope } from "../evaluate.js";
 import { ExpressionSyntaxError, parseTemplate } from "../parse.js";
@@ -74,7 +74,8 @@ export function renderTemplate(
   try {
     expr = parseTemplate(source);
   } catch (e) {
-    if (e instanceof ExpressionSyntaxError) throw new FunctionError(`failed to parse template ${where}: ${e.message}`, 0);
+    if (e instanceof ExpressionSyntaxError)
+      throw new FunctionError(`failed to parse template ${where}: ${e.message}`, 0);
     throw e;
   }
   for (const ref of collectRefs(expr))
