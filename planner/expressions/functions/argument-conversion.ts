@@ -24,9 +24,9 @@ export function friendlyType(v: Value): string {
 export function numberText(n: number): string {
   if (Number.isNaN(n)) return "NaN";
   if (!Number.isFinite(n)) return n > 0 ? "+Inf" : "-Inf";
+  if (Number.isInteger(n) && Math.abs(n) > Number.MAX_SAFE_INTEGER) return BigInt(n).toString();
   const s = String(n);
   if (!s.includes("e")) return s;
-  if (Number.isInteger(n)) return BigInt(n).toString();
   const [mantissa, exp] = s.split("e");
   const negative = mantissa.startsWith("-");
   const digits = mantissa.replace("-", "").replace(".", "");

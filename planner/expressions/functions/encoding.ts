@@ -99,6 +99,12 @@ function sortKeys(v: Value): unknown {
 }
 
 function yamlEncode(v: Value): string {
+  if (typeof v === "string" && v.includes("\n")) {
+    // A multi-line string alone: a literal block, indented as Terraform's encoder writes it.
+    const keep = v.endsWith("\n");
+    const lines = (keep ? v.slice(0, -1) : v).split("\n");
+    return `|${keep ? "" : "-"}\n${lines.map((l) => (l ? `  ${l}` : "")).join("\n")}\n`;
+  }
   const doc = new Document(sortKeys(v));
   visit(doc, {
     Scalar(_key, node) {

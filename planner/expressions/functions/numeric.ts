@@ -14,7 +14,7 @@ function extreme(pick: (a: number, b: number) => number): FunctionTable[string] 
     variadic: "numbers",
     impl: (args) => {
       if (args.length === 0) throw new FunctionError("must pass at least one number");
-      return args.map((a, i) => asNumber(a, i)).reduce(pick);
+      return args.map((a, i) => asNumber(a, i)).reduce((a, b) => pick(a, b));
     },
   };
 }
