@@ -1,6 +1,6 @@
 // Encoding functions (Terraform's docs: "Encoding Functions").
 
-import { gzipSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { Document, parseAllDocuments, visit } from "yaml";
 import type { Value } from "../../../contract/values.js";
 import { asString, compareStrings, isMap } from "./argument-conversion.js";
@@ -86,6 +86,19 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Gzip framed as Go's compress/gzip writes it for Terraform (no name or time, OS byte 255, a sync flush and then an
+ * empty final stored block), so short inputs give Terraform's bytes exactly.
+ */
+function goGzip(data: Buffer): Buffer {
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  const body = deflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(data), 0);
+  trailer.writeUInt32LE(data.length % 2 ** 32, 4);
+  return Buffer.concat([header, body, Buffer.from([1, 0, 0, 0xff, 0xff]), trailer]);
+}
+
 /** Keys sorted deeply, as Terraform's objects and maps always are. */
 function sortKeys(v: Value): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -166,7 +179,7 @@ export const ENCODING_FUNCTIONS: FunctionTable = {
   },
   base64gzip: {
     params: ["str"],
-    impl: ([s]) => gzipSync(Buffer.from(asString(s, 0), "utf8")).toString("base64"),
+    impl: ([s]) => goGzip(Buffer.from(asString(s, 0), "utf8")).toString("base64"),
   },
   textencodebase64: {
     params: ["string", "encoding"],
