@@ -6,7 +6,7 @@ import { call, fails, isUnknown, results } from "./call.js";
 test("documented examples", () => {
   results([
     ['alltrue(["true", true])', true],
-    ['alltrue([true, false])', false],
+    ["alltrue([true, false])", false],
     ["alltrue([])", true],
     ['anytrue(["true"])', true],
     ["anytrue([true, false])", true],
@@ -32,7 +32,7 @@ test("documented examples", () => {
     ['flatten([[["a", "b"], []], ["c"]])', ["a", "b", "c"]],
     ['index(["a", "b", "c"], "b")', 1],
     ["keys({a=1, c=2, d=3})", ["a", "c", "d"]],
-    ['length([])', 0],
+    ["length([])", 0],
     ['length(["a", "b"])', 2],
     ['length({"a" = "b"})', 1],
     ['length("hello")', 5],
@@ -67,15 +67,26 @@ test("documented examples", () => {
 
 test("setproduct: every combination, the first set varying slowest", () => {
   results([
-    ['setproduct(["development", "staging", "production"], ["app1", "app2"])', [
-      ["development", "app1"],
-      ["development", "app2"],
-      ["staging", "app1"],
-      ["staging", "app2"],
-      ["production", "app1"],
-      ["production", "app2"],
-    ]],
-    ['setproduct(["a", "b"], [1], [true, false])', [["a", 1, true], ["a", 1, false], ["b", 1, true], ["b", 1, false]]],
+    [
+      'setproduct(["development", "staging", "production"], ["app1", "app2"])',
+      [
+        ["development", "app1"],
+        ["development", "app2"],
+        ["staging", "app1"],
+        ["staging", "app2"],
+        ["production", "app1"],
+        ["production", "app2"],
+      ],
+    ],
+    [
+      'setproduct(["a", "b"], [1], [true, false])',
+      [
+        ["a", 1, true],
+        ["a", 1, false],
+        ["b", 1, true],
+        ["b", 1, false],
+      ],
+    ],
     ['setproduct([], ["a"])', []],
     ['setproduct([{a = 1}], ["x"])', [[{ a: 1 }, "x"]]],
   ]);
@@ -83,12 +94,15 @@ test("setproduct: every combination, the first set varying slowest", () => {
 });
 
 test("sort compares strings, so numbers sort as text", () => {
-  results([['sort([10, 9, 1])', ["1", "10", "9"]], ['sort(["b", "B", "a"])', ["B", "a", "b"]]]);
+  results([
+    ["sort([10, 9, 1])", ["1", "10", "9"]],
+    ['sort(["b", "B", "a"])', ["B", "a", "b"]],
+  ]);
   fails('sort(["a", null])', /given list element 1 is null; a null string cannot be sorted/);
 });
 
 test("edge cases and errors as Terraform words them", () => {
-  fails('element([], 0)', 'Call to function "element" failed: cannot use element function with an empty list.');
+  fails("element([], 0)", 'Call to function "element" failed: cannot use element function with an empty list.');
   fails('element(["a"], -1)', /cannot use element function with a negative index/);
   fails('index(["a"], "z")', 'Call to function "index" failed: item not found.');
   fails('lookup({a="ay"}, "c")', 'Call to function "lookup" failed: lookup failed to find key "c".');
@@ -108,9 +122,15 @@ test("edge cases and errors as Terraform words them", () => {
   fails("coalescelist([], [])", /no non-null arguments/);
   fails('matchkeys(["a"], [], [])', /length of keys and values should be equal/);
   fails('keys("x")', /Invalid value for "inputMap" parameter of keys\(\)/);
-  fails('list("a")', /the "list" function was deprecated in Terraform v0\.12 and is no longer available; use tolist\(\[ \.\.\. \]\)/);
-  fails('map("a", 1)', /the "map" function was deprecated in Terraform v0\.12 and is no longer available; use tomap\(\{ \.\.\. \}\)/);
-  fails('length(1)', /argument must be a string, a collection type, or a structural type/);
+  fails(
+    'list("a")',
+    /the "list" function was deprecated in Terraform v0\.12 and is no longer available; use tolist\(\[ \.\.\. \]\)/,
+  );
+  fails(
+    'map("a", 1)',
+    /the "map" function was deprecated in Terraform v0\.12 and is no longer available; use tomap\(\{ \.\.\. \}\)/,
+  );
+  fails("length(1)", /argument must be a string, a collection type, or a structural type/);
 });
 
 test("unknowns: known where Terraform knows better", () => {
@@ -120,12 +140,12 @@ test("unknowns: known where Terraform knows better", () => {
     ['coalesce("a", var.u)', "a"],
     ["anytrue([var.u, true])", true],
     ["alltrue([var.u, false])", false],
-    ['keys({a = var.u, b = 1})', ["a", "b"]],
+    ["keys({a = var.u, b = 1})", ["a", "b"]],
     ['lookup({a = "x", b = var.u}, "a")', "x"],
     ["element([1, var.u], 0)", 1],
   ]);
   assert.equal(call("concat([1], [var.u])"), [1, UNKNOWN]);
-  assert.equal(call('merge({a = var.u}, {b = 1})'), { a: UNKNOWN, b: 1 });
+  assert.equal(call("merge({a = var.u}, {b = 1})"), { a: UNKNOWN, b: 1 });
   isUnknown("length(var.u)");
   isUnknown('coalesce(var.u, "a")');
   isUnknown("alltrue([var.u, true])");

@@ -9,7 +9,13 @@ test("documented examples", () => {
     ['base64decode("SGVsbG8gV29ybGQ=")', "Hello World"],
     ['base64decode(base64encode("☃ snow"))', "☃ snow"],
     ['base64gzip("test")', "H4sIAAAAAAAA/ypJLS4BAAAA//8BAAD//wx+f9gEAAAA"],
-    ['csvdecode("a,b,c\\n1,2,3\\n4,5,6")', [{ a: "1", b: "2", c: "3" }, { a: "4", b: "5", c: "6" }]],
+    [
+      'csvdecode("a,b,c\\n1,2,3\\n4,5,6")',
+      [
+        { a: "1", b: "2", c: "3" },
+        { a: "4", b: "5", c: "6" },
+      ],
+    ],
     ['csvdecode("a,b\\n1,\\"x,\\"\\"y\\"\\"\\"\\n")', [{ a: "1", b: 'x,"y"' }]],
     ['csvdecode("a,b\\n")', []],
     ['jsondecode("{\\"hello\\": \\"world\\"}")', { hello: "world" }],
@@ -36,7 +42,10 @@ test("yamlencode writes block style with quoted strings, as Terraform does", () 
   results([
     ['yamlencode({"a"="b", "c"="d"})', '"a": "b"\n"c": "d"\n'],
     ['yamlencode({"foo"=[1, 2, 3], "bar"="baz"})', '"bar": "baz"\n"foo":\n- 1\n- 2\n- 3\n'],
-    ['yamlencode({"foo"=[1, {"a"="b","c"="d"}, 3], "bar"="baz"})', '"bar": "baz"\n"foo":\n- 1\n- "a": "b"\n  "c": "d"\n- 3\n'],
+    [
+      'yamlencode({"foo"=[1, {"a"="b","c"="d"}, 3], "bar"="baz"})',
+      '"bar": "baz"\n"foo":\n- 1\n- "a": "b"\n  "c": "d"\n- 3\n',
+    ],
     ['yamlencode("hello")', '"hello"\n'],
     ['yamlencode("hello\\nworld")', "|-\n  hello\n  world\n"],
     ["yamlencode(true)", "true\n...\n"],
@@ -53,14 +62,20 @@ test("base64gzip output decompresses to the input", () => {
 });
 
 test("errors", () => {
-  fails('base64decode("SGVsbG8gV29ybGQ")', 'Call to function "base64decode" failed: failed to decode base64 data "SGVsbG8gV29ybGQ".');
+  fails(
+    'base64decode("SGVsbG8gV29ybGQ")',
+    'Call to function "base64decode" failed: failed to decode base64 data "SGVsbG8gV29ybGQ".',
+  );
   fails('base64decode("/w==")', /the result of decoding the provided string is not valid UTF-8/);
   fails('csvdecode("a,b\\n1")', /CSV parse error on line 2: wrong number of fields/);
   fails('csvdecode("")', /missing header line/);
   fails('csvdecode("a,a\\n1,2")', /duplicate column name "a"/);
   fails('jsondecode("x")', /a JSON document cannot begin with the character "x"/);
   fails('jsondecode("{")', /Invalid value for "str" parameter of jsondecode\(\)/);
-  fails('textencodebase64("x", "klingon")', /"klingon" is not a supported IANA encoding name or alias in this Terraform version/);
+  fails(
+    'textencodebase64("x", "klingon")',
+    /"klingon" is not a supported IANA encoding name or alias in this Terraform version/,
+  );
   fails('textencodebase64("☃", "ISO-8859-1")', /cannot be represented in ISO-8859-1/);
   fails('yamldecode("a: 1\\n---\\nb: 2")', /unexpected extra content after value/);
 });

@@ -41,7 +41,10 @@ test("numbers given as strings are converted; big integers keep their digits as 
 
 test("errors", () => {
   fails("max()", 'Call to function "max" failed: must pass at least one number.');
-  fails('parseint("12", 2)', 'Invalid value for "number" parameter of parseint(): cannot parse "12" as a base 2 integer.');
+  fails(
+    'parseint("12", 2)',
+    'Invalid value for "number" parameter of parseint(): cannot parse "12" as a base 2 integer.',
+  );
   fails('parseint("FF", 1)', /base must be a whole number between 2 and 62 inclusive/);
   fails('parseint("FF", 63)', /base must be a whole number between 2 and 62 inclusive/);
   fails('abs("x")', /Invalid value for "num" parameter of abs\(\): a number is required/);

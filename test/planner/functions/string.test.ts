@@ -63,7 +63,10 @@ test("format verbs, flags, widths and precisions", () => {
   results([
     ['format("Hello, %s!", "Ander")', "Hello, Ander!"],
     ['format("There are %d lights", 4)', "There are 4 lights"],
-    ['format("%d %f %.2f %s %t %x %X %o %e %E %b %%", 42, 3.5, 3.14159, "hi", true, 255, 254, 8, 1000, 1000, 5)', "42 3.500000 3.14 hi true ff FE 10 1.000000e+03 1.000000E+03 101 %"],
+    [
+      'format("%d %f %.2f %s %t %x %X %o %e %E %b %%", 42, 3.5, 3.14159, "hi", true, 255, 254, 8, 1000, 1000, 5)',
+      "42 3.500000 3.14 hi true ff FE 10 1.000000e+03 1.000000E+03 101 %",
+    ],
     ['format("%q", "Hello\\nWorld <&>")', '"Hello\\nWorld \\u003c\\u0026\\u003e"'],
     ['format("%v %v %v %v", "s", 2, true, null)', "s 2 true null"],
     ['format("%v", [1, "a", {b = true}])', '[1,"a",{"b":true}]'],
@@ -91,11 +94,20 @@ test("format errors say what is wrong and where", () => {
 
 test("formatlist", () => {
   results([
-    ['formatlist("Hello, %s!", ["Valentina", "Ander", "Olivia", "Sam"])', ["Hello, Valentina!", "Hello, Ander!", "Hello, Olivia!", "Hello, Sam!"]],
-    ['formatlist("%s, %s!", "Salutations", ["Valentina", "Ander"])', ["Salutations, Valentina!", "Salutations, Ander!"]],
+    [
+      'formatlist("Hello, %s!", ["Valentina", "Ander", "Olivia", "Sam"])',
+      ["Hello, Valentina!", "Hello, Ander!", "Hello, Olivia!", "Hello, Sam!"],
+    ],
+    [
+      'formatlist("%s, %s!", "Salutations", ["Valentina", "Ander"])',
+      ["Salutations, Valentina!", "Salutations, Ander!"],
+    ],
     ['formatlist("%s", [])', []],
   ]);
-  fails('formatlist("%s-%s", ["a", "b"], ["c"])', /argument 2 has length 1, which is inconsistent with argument 1 of length 2/);
+  fails(
+    'formatlist("%s-%s", ["a", "b"], ["c"])',
+    /argument 2 has length 1, which is inconsistent with argument 1 of length 2/,
+  );
 });
 
 test("regex: no captures gives the match, unnamed captures a list, named captures an object", () => {
@@ -112,19 +124,36 @@ test("regex: no captures gives the match, unnamed captures a list, named capture
     ['regexall("[a-z]+", "1234abcd5678efgh9")', ["abcd", "efgh"]],
     ['length(regexall("[a-z]+", "1234abcd5678efgh9"))', 2],
     ['length(regexall("[a-z]+", "123456789")) > 0', false],
-    ['regexall("(\\\\w)=(\\\\d)", "a=1 b=2")', [["a", "1"], ["b", "2"]]],
+    [
+      'regexall("(\\\\w)=(\\\\d)", "a=1 b=2")',
+      [
+        ["a", "1"],
+        ["b", "2"],
+      ],
+    ],
   ]);
-  fails('regex("[a-z]+", "123")', 'Call to function "regex" failed: pattern did not match any part of the given string.');
+  fails(
+    'regex("[a-z]+", "123")',
+    'Call to function "regex" failed: pattern did not match any part of the given string.',
+  );
   fails('regex("(?P<a>x)(y)", "xy")', /cannot mix both named and unnamed capture groups/);
   fails('regex("(", "x")', /error parsing pattern/);
 });
 
 test("templatestring renders a template with only the given variables", () => {
-  const s = { variable: (n: string) => (n === "t" ? "Hello, ${name}! ${upper(name)}" : n === "f" ? '${file("hello.txt")}' : null) };
+  const s = {
+    variable: (n: string) => (n === "t" ? "Hello, ${name}! ${upper(name)}" : n === "f" ? '${file("hello.txt")}' : null),
+  };
   assert.is(call('templatestring(var.t, { name = "Ander" })', s), "Hello, Ander! ANDER");
   assert.throws(() => call("templatestring(var.t, {})", s), /vars map does not contain key "name"/);
-  assert.throws(() => call("templatestring(var.f, {})", s), /cannot use filesystem access functions like file in templatestring/);
-  assert.throws(() => call('templatestring(var.t, { "bad-name" = 1, name = "x" })', s), /invalid template variable name "bad-name"/);
+  assert.throws(
+    () => call("templatestring(var.f, {})", s),
+    /cannot use filesystem access functions like file in templatestring/,
+  );
+  assert.throws(
+    () => call('templatestring(var.t, { "bad-name" = 1, name = "x" })', s),
+    /invalid template variable name "bad-name"/,
+  );
 });
 
 test("unknown arguments", () => {
@@ -132,12 +161,15 @@ test("unknown arguments", () => {
   isUnknown('format("%s", var.u)');
   isUnknown('format("%s", [var.u])');
   isUnknown('join(",", ["a", var.u])');
-  isUnknown("regex(var.u, \"x\")");
+  isUnknown('regex(var.u, "x")');
   assert.equal(call('formatlist("%s", ["a", var.u])'), ["a", call("var.u")]);
 });
 
 test("argument types and arity", () => {
-  results([['upper(12)', "12"], ['upper(true)', "TRUE"]]);
+  results([
+    ["upper(12)", "12"],
+    ["upper(true)", "TRUE"],
+  ]);
   fails('upper(["a"])', 'Invalid value for "str" parameter of upper(): string required.');
   fails("upper(null)", /Invalid value for "str" parameter of upper\(\): argument must not be null/);
   fails('join(",", ["a", null])', /element 1 is null; cannot concatenate null values/);
