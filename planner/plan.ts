@@ -222,33 +222,61 @@ function sensitivity(
 ): Map<string, string[]> {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
-  const usesSecret = (e: Parameters<typeof collectRefs>[0]) =>
-    collectRefs(e).some((ref) => {
+  const usesSecret = (e: Parameters<typeof collectRefs>[0]) => {
+    // sensitive(x) makes a value sensitive; nonsensitive(x) clears what x's references would make sensitive
+    const marks = sensitivityCalls(e);
+    if (marks.sensitive) return true;
+    if (!secretVars.size && !secretLocals.size) return false;
+    return collectRefs(e).some((ref) => {
+      if (marks.cleared.has(ref)) return false;
       const first = ref.steps[0];
       const name = first?.k === "attr" ? first.name : "";
       return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
     });
+  };
   const out = new Map<string, string[]>();
   for (const info of graph.ordered) {
-    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value))
-      secretLocals.add(info.name);
+    if (info.kind === "local" && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {
     const schema = types(r.type)?.schema ?? {};
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    if (secretVars.size)
-      for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
+    for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
   }
-  if (secretVars.size)
-    for (const o of config.outputs.values())
-      if (!o.sensitive && usesSecret(o.value))
-        diags.error(
-          `Output "${o.name}" refers to sensitive values`,
-          o.origin,
-          "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
-            "NAME).",
-        );
+  for (const o of config.outputs.values())
+    if (!o.sensitive && usesSecret(o.value))
+      diags.error(
+        `Output "${o.name}" refers to sensitive values`,
+        o.origin,
+        "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
+          "NAME).",
+      );
+  return out;
+}
+
+/**
+ * The calls of sensitive() and nonsensitive() in an expression (found through any kind of node): whether it calls
+ * sensitive(), and the references nonsensitive() clears.
+ */
+function sensitivityCalls(e: Parameters<typeof collectRefs>[0]): { sensitive: boolean; cleared: Set<unknown> } {
+  const out = { sensitive: false, cleared: new Set<unknown>() };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const n = node as { k?: string; fn?: string; args?: Parameters<typeof collectRefs>[0][] };
+    if (n.k === "lit") return;
+    if (n.k === "call" && n.fn === "nonsensitive") {
+      for (const a of n.args ?? []) for (const ref of collectRefs(a)) out.cleared.add(ref);
+      return;
+    }
+    if (n.k === "call" && n.fn === "sensitive") out.sensitive = true;
+    for (const v of Object.values(node)) walk(v);
+  };
+  walk(e);
   return out;
 }
 
