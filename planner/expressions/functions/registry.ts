@@ -64,7 +64,7 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
   const def = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!def) {
     if (name === "try" || name === "can") throw new EvalError(`${name}() is handled by the expression evaluator`);
-    throw new EvalError(`unknown function "${name}"`);
+    throw new EvalError(`Call to unknown function: there is no function named "${name}".`);
   }
   const [least, most] = functionArity(def);
   if (args.length < least || args.length > most)

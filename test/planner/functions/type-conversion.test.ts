@@ -65,7 +65,7 @@ test("unknowns", () => {
 });
 
 test("try and can belong to the evaluator; unknown functions are an error", () => {
-  fails("nosuch(1)", 'unknown function "nosuch"');
+  fails("nosuch(1)", 'Call to unknown function: there is no function named "nosuch".');
 });
 
 test.run();
