@@ -130,7 +130,13 @@ function yamlEncode(v: Value): string {
 }
 
 function yamlDecode(text: string): Value {
-  const docs = parseAllDocuments(text, { merge: true, uniqueKeys: false });
+  // YAML 1.1's scalars (yes/no/on/off are booleans) as Terraform's decoder reads them; timestamps stay strings.
+  const docs = parseAllDocuments(text, {
+    version: "1.1",
+    merge: true,
+    uniqueKeys: false,
+    customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+  });
   if (!Array.isArray(docs)) return null;
   if (docs.length === 0) return null;
   if (docs.length > 1) throw new FunctionError("unexpected extra content after value", 0);
