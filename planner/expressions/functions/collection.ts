@@ -145,7 +145,18 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   },
   contains: {
     params: ["list", "value"],
-    impl: ([l, v]) => asList(l, 0, "list, tuple, or set").some((x) => deepEqual(x, v)),
+    unknowns: "shallow",
+    impl: ([l, v]) => {
+      const list = asList(l, 0, "list, tuple, or set");
+      if (list.length === 0) return false;
+      if (containsUnknown(v)) return UNKNOWN;
+      let unknown = false;
+      for (const x of list) {
+        if (containsUnknown(x)) unknown = true;
+        else if (deepEqual(x, v)) return true;
+      }
+      return unknown ? UNKNOWN : false;
+    },
   },
   distinct: {
     params: ["list"],

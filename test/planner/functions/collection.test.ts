@@ -143,6 +143,7 @@ test("unknowns: known where Terraform knows better", () => {
     ["keys({a = var.u, b = 1})", ["a", "b"]],
     ['lookup({a = "x", b = var.u}, "a")', "x"],
     ["element([1, var.u], 0)", 1],
+    ['contains(["a", var.u], "a")', true],
   ]);
   assert.equal(call("concat([1], [var.u])"), [1, UNKNOWN]);
   assert.equal(call("merge({a = var.u}, {b = 1})"), { a: UNKNOWN, b: 1 });
@@ -152,7 +153,8 @@ test("unknowns: known where Terraform knows better", () => {
   isUnknown("sort(var.u)");
   isUnknown('sort(["a", var.u])');
   isUnknown("flatten([[1], var.u])");
-  isUnknown('contains(["a", var.u], "a")');
+  isUnknown('contains(["a", var.u], "b")');
+  isUnknown('contains(["a"], var.u)');
   isUnknown("setproduct([var.u], [1])");
   isUnknown("range(var.u)");
 });
