@@ -40,6 +40,8 @@ export function compileGoRegExp(pattern: string, argIndex: number, global = fals
     .replace(/\(\?P</g, "(?<")
     .replace(/\\A/g, "^")
     .replace(/\\z/g, "$")
+    .replace(/\\([pP])([A-Z])/g, "\\$1{$2}")
+    .replace(/\\([pP])\{([A-Za-z_]{3,})\}/g, "\\$1{Script=$2}")
     .replace(/\[:(\^?)([a-z]+):\]/g, (m, neg: string, name: string) => {
       if (!(name in POSIX)) return m;
       return neg ? `^${POSIX[name]}` : POSIX[name];
