@@ -187,16 +187,62 @@ function goG(n: number, prec: number, sharp: boolean): string {
   return numberText(Number(`${mantissa}e${x}`));
 }
 
+/** A finite double as an exact fraction num / den. */
+function exactFraction(x: number): { num: bigint; den: bigint } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = exponent === 0 ? fraction : fraction | (1n << 52n);
+  const e = (exponent === 0 ? 1 : exponent) - 1075;
+  return e >= 0 ? { num: mantissa << BigInt(e), den: 1n } : { num: mantissa, den: 1n << BigInt(-e) };
+}
+
+/** round(num / den), halves to even, as Go rounds decimal conversions. */
+function roundHalfEven(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const twice = (num % den) * 2n;
+  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
+}
+
+/** Go's %.<prec>f of a non-negative finite number: exact decimal value, rounded half to even. */
+function goFixed(x: number, prec: number): string {
+  const { num, den } = exactFraction(x);
+  const digits = roundHalfEven(num * 10n ** BigInt(prec), den)
+    .toString()
+    .padStart(prec + 1, "0");
+  return prec ? `${digits.slice(0, -prec)}.${digits.slice(-prec)}` : digits;
+}
+
+/** Go's %.<prec>e of a non-negative finite number. */
+function goExponential(x: number, prec: number): string {
+  if (x === 0) return `${prec ? `0.${"0".repeat(prec)}` : "0"}e+00`;
+  const { num, den } = exactFraction(x);
+  let exp = Math.floor(Math.log10(x));
+  const scaled = (e: number) => {
+    const shift = prec - e;
+    return shift >= 0
+      ? roundHalfEven(num * 10n ** BigInt(shift), den)
+      : roundHalfEven(num, den * 10n ** BigInt(-shift));
+  };
+  let q = scaled(exp);
+  if (q.toString().length > prec + 1) q = scaled(++exp);
+  else if (q.toString().length < prec + 1) q = scaled(--exp);
+  const d = q.toString();
+  const mantissa = prec ? `${d[0]}.${d.slice(1)}` : d;
+  return goExponent(`${mantissa}e${exp < 0 ? "-" : "+"}${Math.abs(exp)}`);
+}
+
 function formatFloat(v: Verb, n: number): string {
   const negative = n < 0 || Object.is(n, -0);
   const abs = Math.abs(n);
   let body: string;
   if (!Number.isFinite(abs)) body = Number.isNaN(abs) ? "NaN" : "Inf";
   else if (v.mode === "f" || v.mode === "F") {
-    const prec = v.prec < 0 ? 6 : v.prec;
-    body = abs >= 1e21 ? `${BigInt(Math.round(abs))}${prec > 0 ? `.${"0".repeat(prec)}` : ""}` : abs.toFixed(prec);
+    body = goFixed(abs, v.prec < 0 ? 6 : v.prec);
   } else if (v.mode === "e" || v.mode === "E") {
-    body = goExponent(abs.toExponential(v.prec < 0 ? 6 : v.prec));
+    body = goExponential(abs, v.prec < 0 ? 6 : v.prec);
   } else body = goG(abs, v.prec, v.flags.includes("#"));
   if (v.mode === "E" || v.mode === "G") body = body.toUpperCase();
   const head = signOf(v, negative && !Number.isNaN(n));
