@@ -33,6 +33,19 @@ function isTitleSeparator(c: string): boolean {
   return /\s/u.test(c);
 }
 
+/**
+ * Go's strings.ToUpper/ToLower: each character mapped on its own (simple case mapping), so "ß" stays "ß" and a
+ * final "Σ" becomes "σ", where JavaScript's full mapping would give "SS" and "ς".
+ */
+function simpleCase(s: string, to: "upper" | "lower"): string {
+  let out = "";
+  for (const c of s) {
+    const mapped = [...(to === "upper" ? c.toUpperCase() : c.toLowerCase())];
+    out += mapped.length === 1 ? mapped[0] : to === "lower" ? mapped[0] : c;
+  }
+  return out;
+}
+
 /** Go's unicode.IsSpace set, for trimspace. */
 const GO_SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
@@ -76,8 +89,8 @@ export const STRING_FUNCTIONS: FunctionTable = {
   endswith: str2("suffix", (s, t) => s.endsWith(t)),
   startswith: str2("prefix", (s, t) => s.startsWith(t)),
   strcontains: str2("substr", (s, t) => s.includes(t)),
-  lower: str1((s) => s.toLowerCase()),
-  upper: str1((s) => s.toUpperCase()),
+  lower: str1((s) => simpleCase(s, "lower")),
+  upper: str1((s) => simpleCase(s, "upper")),
   title: str1(goTitle),
   strrev: str1((s) => graphemes(s).reverse().join("")),
   trimspace: str1((s) => s.replace(LEADING_SPACE, "").replace(TRAILING_SPACE, "")),

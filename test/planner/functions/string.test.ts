@@ -22,6 +22,8 @@ test("documented examples", () => {
     ['lower("АЛЛО!")', "алло!"],
     ['upper("hello")', "HELLO"],
     ['upper("алло!")', "АЛЛО!"],
+    ['upper("straße")', "STRAßE"],
+    ['lower("ΟΔΟΣ")', "οδοσ"],
     ['replace("1 + 2 + 3", "+", "-")', "1 - 2 - 3"],
     ['replace("hello world", "/w.*d/", "everybody")', "hello everybody"],
     ['replace("hello world", "/(h)(e)/", "$2$1")', "ehllo world"],
