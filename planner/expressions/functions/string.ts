@@ -21,7 +21,7 @@ function goTitle(s: string): string {
   let prev = " ";
   let out = "";
   for (const c of s) {
-    out += isTitleSeparator(prev) ? c.toUpperCase() : c;
+    out += isTitleSeparator(prev) ? simpleCase(c, "upper") : c;
     prev = c;
   }
   return out;
