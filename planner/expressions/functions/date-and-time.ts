@@ -3,8 +3,7 @@
 
 import { UNKNOWN } from "../../../contract/values.js";
 import { asString } from "./argument-conversion.js";
-import { FunctionError, type FunctionTable } from "./definition.js";
-import { planning } from "./hash-and-crypto.js";
+import { FunctionError, type FunctionTable, planning } from "./definition.js";
 
 interface Timestamp {
   /** Milliseconds since the epoch (fractions of a millisecond are dropped). */

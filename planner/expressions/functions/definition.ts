@@ -44,3 +44,8 @@ export class FunctionError extends Error {
     this.name = "FunctionError";
   }
 }
+
+/** Impure functions (bcrypt, uuid, timestamp) are unknown while planning, as in Terraform. */
+export function planning(ctx: FunctionContext): boolean {
+  return ctx.scope.phase === "plan";
+}

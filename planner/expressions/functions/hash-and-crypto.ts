@@ -5,7 +5,7 @@ import bcryptjs from "bcryptjs";
 import { v5 as uuidv5 } from "uuid";
 import { UNKNOWN, type Value } from "../../../contract/values.js";
 import { asInteger, asString } from "./argument-conversion.js";
-import { FunctionError, type FunctionContext, type FunctionTable } from "./definition.js";
+import { FunctionError, type FunctionTable, planning } from "./definition.js";
 import { readConfigFile } from "./filesystem.js";
 
 type Digest = "hex" | "base64";
@@ -22,11 +22,6 @@ function hashOfFile(alg: string, out: Digest): FunctionTable[string] {
         .update(readConfigFile(asString(p, 0), ctx))
         .digest(out),
   };
-}
-
-/** Impure functions (bcrypt, uuid, timestamp) are unknown while planning, as in Terraform. */
-export function planning(ctx: FunctionContext): boolean {
-  return ctx.scope.phase === "plan";
 }
 
 const NAMESPACES: Record<string, string> = {
