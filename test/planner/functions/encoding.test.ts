@@ -35,7 +35,10 @@ test("documented examples", () => {
     ['yamldecode("true")', true],
     ['yamldecode("{a: &a [1, 2], b: *a}")', { a: [1, 2], b: [1, 2] }],
     ['yamldecode("")', null],
-    ['yamldecode("a: yes\nb: off\nc: ~\nd: 2001-12-14\ne: 0x1F")', { a: true, b: false, c: null, d: "2001-12-14", e: 31 }],
+    [
+      'yamldecode("a: yes\nb: off\nc: ~\nd: 2001-12-14\ne: 0x1F")',
+      { a: true, b: false, c: null, d: "2001-12-14", e: 31 },
+    ],
     ['yamldecode("base: &b {x: 1}\nderived:\n  <<: *b\n  z: 2")', { base: { x: 1 }, derived: { x: 1, z: 2 } }],
   ]);
 });
