@@ -265,7 +265,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     params: ["list"],
     unknowns: "shallow",
     impl: ([l]) => {
-      const list = asList(l, 0, "list, set, or tuple");
+      const list = Array.isArray(l) ? l : [0, 0];
       if (list.length > 1)
         throw new FunctionError("must be a list, set, or tuple value with either zero or one elements", 0);
       return list.length ? list[0] : null;

@@ -108,6 +108,8 @@ test("edge cases and errors as Terraform words them", () => {
   fails('lookup({a="ay"}, "c")', 'Call to function "lookup" failed: lookup failed to find key "c".');
   fails('lookup({a="ay"}, "c", 1, 2)', /lookup\(\) takes 2 to 3 arguments, got 4/);
   fails('one(["a", "b"])', /must be a list, set, or tuple value with either zero or one elements/);
+  fails('one("a")', /must be a list, set, or tuple value with either zero or one elements/);
+  fails("one(null)", /argument must not be null/);
   fails("range(1, 4, 0)", /step must not be zero/);
   fails("range(1, 4, -1)", /end must be less than start when step is negative/);
   fails("range(4, 1, 1)", /end must be greater than start when step is positive/);
