@@ -265,10 +265,9 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     params: ["list"],
     unknowns: "shallow",
     impl: ([l]) => {
-      const list = Array.isArray(l) ? l : [0, 0];
-      if (list.length > 1)
+      if (!Array.isArray(l) || l.length > 1)
         throw new FunctionError("must be a list, set, or tuple value with either zero or one elements", 0);
-      return list.length ? list[0] : null;
+      return l.length ? l[0] : null;
     },
   },
   range: {
