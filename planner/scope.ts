@@ -13,6 +13,11 @@ export interface Expansion {
   eachValues?: Map<string, Value>;
 }
 
+/** A plan's time as plantimestamp() shows it: RFC 3339 to the second. */
+export function planTimestampOf(createdAt: string): string {
+  return createdAt.replace(/\.\d+Z$/, "Z");
+}
+
 export class ValueScope {
   private readonly localCache = new Map<string, Value>();
   private readonly evaluating = new Set<string>();
@@ -23,6 +28,8 @@ export class ValueScope {
     readonly expansions: Map<string, Expansion>,
     private readonly valueOf: (address: string) => Attrs | undefined,
     private readonly cacheLocals: boolean,
+    /** Which walk evaluates, and the plan's time for plantimestamp() (RFC 3339). */
+    private readonly clock: { phase: "plan" | "apply"; planTimestamp: string } | undefined = undefined,
   ) {}
 
   /** The module-level scope, made once: scopes are never changed, and plan asks for one per resource. */
@@ -47,6 +54,8 @@ export class ValueScope {
       each,
       pathModule: this.config.dir,
       cwd: process.cwd(),
+      phase: this.clock?.phase,
+      planTimestamp: this.clock?.planTimestamp,
     };
   }
 
