@@ -104,10 +104,7 @@ test("cdktf.json: missing, not JSON, no app command", async () => {
   const engine = new Engine();
   const none = cdktfApp({ "main.tf.json": "{}" });
   await rejects(engine.openWorkspace({ dir: none, stack: "x" }), /-stack applies to CDKTF apps.*no cdktf\.json/);
-  await rejects(
-    engine.openWorkspace({ dir: cdktfApp({ "cdktf.json": "{ app: " }) }),
-    /cdktf\.json is not valid JSON/,
-  );
+  await rejects(engine.openWorkspace({ dir: cdktfApp({ "cdktf.json": "{ app: " }) }), /cdktf\.json is not valid JSON/);
   await rejects(engine.openWorkspace({ dir: cdktfApp({ "cdktf.json": "{}" }) }), /cdktf\.json: "app" must be/);
 });
 
@@ -162,11 +159,17 @@ test("stacks: the only one, the one named, several without -stack, an unknown on
   const none = prebuiltApp({});
   const p3 = readCdktfProject(none);
   const empty = await synthesizeCdktfApp(p3, process.env);
-  assert.throws(() => chooseCdktfStack(p3, empty), (e: Error) => /synthesized no stack/.test(e.message));
+  assert.throws(
+    () => chooseCdktfStack(p3, empty),
+    (e: Error) => /synthesized no stack/.test(e.message),
+  );
 });
 
 test("the workspace of a stack: its directory, the local backend's state, working data next to the app", async () => {
-  const dir = prebuiltApp({ dev: noopStack("dev", { local: { path: "/nonexistent/ignored" } }), prod: noopStack("prod") });
+  const dir = prebuiltApp({
+    dev: noopStack("dev", { local: { path: "/nonexistent/ignored" } }),
+    prod: noopStack("prod"),
+  });
   const engine = new Engine();
   const ws = await engine.openWorkspace({ dir, stack: "prod" });
   assert.is(ws.dir, join(dir, "cdktf.out", "stacks", "prod"));
