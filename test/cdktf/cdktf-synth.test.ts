@@ -189,6 +189,19 @@ test("the workspace of a stack: its directory, the local backend's state, workin
   assert.not.ok(existsSync(join(dir, "cdktf.out", "stacks", "gone")));
 });
 
+test("a saved plan of a stack is carried out on the stack's state, not the directory's default", async () => {
+  const dir = prebuiltApp({ saved: noopStack("saved", { local: { path: "../../../saved.tfstate" } }) });
+  const engine = new Engine();
+  const ws = await engine.openWorkspace({ dir });
+  assert.is(ws.state.location, join(dir, "saved.tfstate"));
+  const planFile = join(dir, "saved.plan");
+  engine.savePlan(planFile, ws, await engine.plan(ws));
+  const outcome = await engine.applySaved(planFile, {});
+  assert.is(outcome.status, "applied");
+  assert.is(JSON.parse(readFileSync(join(dir, "saved.tfstate"), "utf8")).resources.length, 1);
+  assert.not.ok(existsSync(join(ws.dir, "gantry.tfstate")));
+});
+
 test("a backend other than local is refused, naming it", async () => {
   const s3 = prebuiltApp({ remote: noopStack("remote", { s3: { bucket: "b", key: "k" } }) });
   await rejects(new Engine().openWorkspace({ dir: s3 }), /stack remote uses the "s3" backend/);
