@@ -71,13 +71,17 @@ test("plan and apply a stack: created on a local host, state next to the app", (
   assert.not.ok(existsSync(join(dir, "cdktf.out", "stacks", "small", "gantry.tfstate")));
 });
 
-test("after apply: no changes; outputs read the stack's state", () => {
+test("after apply: no changes; outputs and state list read the stack's state", () => {
   const plan = gantry(["plan", dir, "-stack", "small", "-detailed-exitcode"]);
   assert.is(plan.code, 0, plan.stdout + plan.stderr);
   assert.match(plan.stdout, /No changes\./);
   const out = gantry(["output", dir, "-stack", "small", "-json"]);
   assert.is(out.code, 0, out.stderr);
   assert.equal(JSON.parse(out.stdout).greeting.value, { greeting: "hello from cdktf.json" });
+  const list = gantry(["state", "list", "-dir", dir, "-stack", "small"]);
+  assert.is(list.code, 0, list.stderr);
+  assert.equal(list.stdout.trim().split("\n").length, 3);
+  assert.match(list.stdout, /^(gantry_)?file\.motd$/m);
   // the other stack would have a state of its own
   assert.not.ok(existsSync(join(dir, "terraform.other.tfstate")));
 });
