@@ -43,7 +43,7 @@ export function cdktfSynthEnvironment(
   for (const [k, v] of Object.entries(env)) if (v !== undefined && !k.startsWith("TF_VAR_")) out[k] = v;
   if (!out.NODE_OPTIONS) out.NODE_OPTIONS = `${NODE_MEMORY_SWITCH}=4096`;
   // cdktf.json's context replaces one given in the environment (cdktf-cli sets the variable from it)
-  const context = project.context ?? (env.CDKTF_CONTEXT_JSON ? JSON.parse(env.CDKTF_CONTEXT_JSON) : {});
+  const context = project.context ?? (env.CDKTF_CONTEXT_JSON ? contextFromEnvironment(env.CDKTF_CONTEXT_JSON) : {});
   const relativeModules = project.terraformModules.filter((m) => {
     const source = typeof m === "string" ? m : m.source;
     return source.startsWith("./") || source.startsWith("../");
@@ -53,6 +53,14 @@ export function cdktfSynthEnvironment(
   out.CDKTF_CONTEXT_JSON = JSON.stringify({ ...context, cdktfRelativeModules: relativeModules });
   out.SYNTH_HCL_OUTPUT = "false";
   return out;
+}
+
+function contextFromEnvironment(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new GantryError(`CDKTF_CONTEXT_JSON in the environment is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 function runApp(
