@@ -21,6 +21,7 @@ import { type ReconcileSettings, type ReconcileTotals, Reconciler } from "./reco
 import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+import { resolveWorkspaceSource } from "./workspace-source.js";
 
 export interface EngineOptions {
   /** Resource types (default: gantry's built-in ones). */
@@ -45,6 +46,15 @@ export class Engine implements EngineContext {
   /** Opens a configuration directory (checks that it exists). */
   workspace(opts: WorkspaceOptions): Workspace {
     return openWorkspace(opts);
+  }
+
+  /**
+   * Opens a configuration directory or a CDKTF app: an app (a directory
+   * holding cdktf.json) is synthesized first, and the workspace is its stack
+   * (`opts.stack`, or its only one).
+   */
+  async openWorkspace(opts: WorkspaceOptions, onEvent?: EventSink, signal?: AbortSignal): Promise<Workspace> {
+    return openWorkspace(await resolveWorkspaceSource(opts, onEvent, signal));
   }
 
   validate(ws: Workspace, onEvent?: EventSink): Promise<LoadedConfiguration> {
