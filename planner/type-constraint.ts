@@ -139,8 +139,7 @@ function objectType(arg: Expr, src: string): TypeConstraint {
   for (const [keyExpr, valueExpr] of entries) {
     const name = attributeName(keyExpr);
     if (name === undefined) throw new TypeConstraintError("Object constructor map keys must be attribute names.");
-    if (Object.hasOwn(attrs, name))
-      throw new TypeConstraintError("Object constructor map keys must be unique.", name);
+    if (Object.hasOwn(attrs, name)) throw new TypeConstraintError("Object constructor map keys must be unique.", name);
     let typeExpr = valueExpr;
     let defaultExpr: Expr | undefined;
     if (valueExpr.k === "call" && valueExpr.fn === "optional") {
@@ -203,4 +202,3 @@ function isEmptyObject(v: unknown): boolean {
 export function isPrimitiveType(t: TypeConstraint): boolean {
   return t.k === "string" || t.k === "number" || t.k === "bool";
 }
-

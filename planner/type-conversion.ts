@@ -154,9 +154,7 @@ function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
     case "object": {
       const ba = (b as typeof a).attrs;
       const names = Object.keys(a.attrs);
-      return (
-        names.length === Object.keys(ba).length && names.every((n) => n in ba && sameType(a.attrs[n], ba[n]))
-      );
+      return names.length === Object.keys(ba).length && names.every((n) => n in ba && sameType(a.attrs[n], ba[n]));
     }
     default:
       return true;
@@ -237,7 +235,10 @@ function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
   return `${friendlyNameForConstraint(want)} required`;
 }
 
-function objectMismatch(o: Record<string, unknown>, want: Extract<TypeConstraint, { k: "object" }>): string | undefined {
+function objectMismatch(
+  o: Record<string, unknown>,
+  want: Extract<TypeConstraint, { k: "object" }>,
+): string | undefined {
   const missing = Object.keys(want.attrs)
     .filter((n) => !Object.hasOwn(o, n) && !want.optional.includes(n))
     .sort();
@@ -295,7 +296,8 @@ function convertKnownSuitable(v: unknown, t: TypeConstraint): Value {
     case "object": {
       const o = v as Record<string, unknown>;
       const out: Record<string, Value> = {};
-      for (const [n, at] of Object.entries(t.attrs)) out[n] = Object.hasOwn(o, n) ? convertKnownSuitable(o[n], at) : null;
+      for (const [n, at] of Object.entries(t.attrs))
+        out[n] = Object.hasOwn(o, n) ? convertKnownSuitable(o[n], at) : null;
       return out;
     }
   }

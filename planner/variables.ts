@@ -165,8 +165,7 @@ function errorMessage(
   e: VariableConfig["validations"][number]["errorMessage"],
   scope: EvalScope,
 ): string {
-  if (v.sensitive && e.k !== "lit")
-    return "The error message included a sensitive value, so it will not be displayed.";
+  if (v.sensitive && e.k !== "lit") return "The error message included a sensitive value, so it will not be displayed.";
   try {
     const m = evaluate(e, scope);
     if (typeof m === "string" && m.trim()) return m.trim();

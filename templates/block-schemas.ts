@@ -111,7 +111,10 @@ export const VARIABLE_BLOCK: BlockSchema = {
   required: [],
   open: false,
   fields: {
-    type: value({ type: "string", expected: "a type constraint such as string, list(string) or object({name = string})" }),
+    type: value({
+      type: "string",
+      expected: "a type constraint such as string, list(string) or object({name = string})",
+    }),
     default: { kind: "any" },
     description: value({ type: "string", expected: "a string" }),
     sensitive: value({ type: "boolean", expected: "true or false" }),

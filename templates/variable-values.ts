@@ -119,7 +119,7 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   } catch (e) {
     // "parse config: [a.tfvars:3,1-1: Missing expression; Expected the start of an expression, ...]"
     const text = String((e as Error).message ?? e);
-    const m = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^]*?)\]?$/.exec(text);
+    const m = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([\s\S]*?)\]?$/.exec(text);
     if (m) throw new VarFileError(`${fileName}:${m[1]},${m[2]}: ${m[3]}`, Number(m[1]), Number(m[2]));
     throw new VarFileError(`${fileName} is not valid HCL: ${text}`);
   }
@@ -182,7 +182,11 @@ export async function resolveVariableInputs(
       parsed = await parseVarFile(file, content);
     } catch (e) {
       if (!(e instanceof VarFileError)) throw e;
-      bag.error(e.message, { file, path: [], ...(e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : {}) });
+      bag.error(e.message, {
+        file,
+        path: [],
+        ...(e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : {}),
+      });
       return;
     }
     for (const [name, { value, line }] of parsed.values) {

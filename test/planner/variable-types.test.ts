@@ -54,8 +54,7 @@ test("every type form parses, in .tf.json's ${} form too", () => {
     ["object({ a = string, b = optional(number), c = optional(list(string), []) })", ""],
     ['object({ "quoted" = string })', "object({quoted=string})"],
   ];
-  for (const [text, want] of forms)
-    if (want) assert.is(typeString(T(text)), want, text);
+  for (const [text, want] of forms) if (want) assert.is(typeString(T(text)), want, text);
   const o = T("object({ a = string, b = optional(number), c = optional(list(string), []) })") as Extract<
     TypeConstraint,
     { k: "object" }
@@ -68,16 +67,25 @@ test("every type form parses, in .tf.json's ${} form too", () => {
 test("invalid type constraints say why, in Terraform's words", () => {
   assert.is(typeError("strng"), 'The keyword "strng" is not a valid type specification.');
   assert.is(typeError("set"), "The set type constructor requires one argument specifying the element type.");
-  assert.is(typeError("list(string, number)"), "The list type constructor requires one argument specifying the element type.");
+  assert.is(
+    typeError("list(string, number)"),
+    "The list type constructor requires one argument specifying the element type.",
+  );
   assert.is(
     typeError("object"),
     "The object type constructor requires one argument specifying the attribute types and values as a map.",
   );
-  assert.is(typeError("tuple"), "The tuple type constructor requires one argument specifying the element types as a list.");
+  assert.is(
+    typeError("tuple"),
+    "The tuple type constructor requires one argument specifying the element types as a list.",
+  );
   assert.is(typeError("tuple(string)"), "Tuple type constructor requires a list of element types.");
   assert.is(typeError("string(1)"), 'Primitive type keyword "string" does not expect arguments.');
   assert.is(typeError("any()"), 'Type constraint keyword "any" does not expect arguments.');
-  assert.is(typeError("optional(string)"), 'Keyword "optional" is valid only as a modifier for object type attributes.');
+  assert.is(
+    typeError("optional(string)"),
+    'Keyword "optional" is valid only as a modifier for object type attributes.',
+  );
   assert.is(typeError("lisst(string)"), 'Keyword "lisst" is not a valid type constructor.');
   assert.is(typeError("object({a = string, a = number})"), "Object constructor map keys must be unique.");
   assert.match(typeError('"string"'), /^A type specification is either a primitive type keyword/);
@@ -163,7 +171,7 @@ test("optional defaults are applied at every depth, inside collections and to de
     ],
   );
   const nested =
-    "object({name = string, nested_object = object({name = string, value = optional(string, \"foo\")}), " +
+    'object({name = string, nested_object = object({name = string, value = optional(string, "foo")}), ' +
     'nested_object_with_default = optional(object({name = string, value = optional(string, "bar")}), ' +
     '{name = "nested_object_with_default"})})';
   assert.equal(prepare(nested, { name: "object", nested_object: { name: "nested_object" } }), {
@@ -174,24 +182,21 @@ test("optional defaults are applied at every depth, inside collections and to de
   const emptyList =
     "list(object({name = string, optional_list = optional(list(object({string = string, " +
     "optional_string = optional(string)})), [])}))";
-  assert.equal(
-    prepare(emptyList, [{ name: "abc", optional_list: [{ string: "child" }] }, { name: "def" }]),
-    [
-      { name: "abc", optional_list: [{ string: "child", optional_string: null }] },
-      { name: "def", optional_list: [] },
-    ],
-  );
+  assert.equal(prepare(emptyList, [{ name: "abc", optional_list: [{ string: "child" }] }, { name: "def" }]), [
+    { name: "abc", optional_list: [{ string: "child", optional_string: null }] },
+    { name: "def", optional_list: [] },
+  ]);
   const flag = "object({thing = optional(object({flag = optional(bool, false)}))})";
   assert.equal(prepare(flag, {}), { thing: null });
   assert.equal(prepare(flag, { thing: {} }), { thing: { flag: false } });
   // A null attribute takes the default as a missing one does; a null value as a whole stays null.
   assert.equal(prepare('object({a = optional(string, "d")})', { a: null }), { a: "d" });
   assert.is(prepare('object({a = optional(string, "d")})', null), null);
-  assert.equal(prepare('map(object({a = optional(number, 1)}))', { x: {}, y: { a: 2 } }), {
+  assert.equal(prepare("map(object({a = optional(number, 1)}))", { x: {}, y: { a: 2 } }), {
     x: { a: 1 },
     y: { a: 2 },
   });
-  assert.equal(prepare('tuple([object({a = optional(number, 1)}), string])', [{}, "s"]), [{ a: 1 }, "s"]);
+  assert.equal(prepare("tuple([object({a = optional(number, 1)}), string])", [{}, "s"]), [{ a: 1 }, "s"]);
 });
 
 test("any: kept as given at the top, unified inside collections as cty does", () => {

@@ -2,7 +2,12 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as path from "node:path";
 import { loadConfigFromFiles } from "../../templates/load.js";
-import { parseVarFile, resolveVariableInputs, resolveVariableValues, textValue } from "../../templates/variable-values.js";
+import {
+  parseVarFile,
+  resolveVariableInputs,
+  resolveVariableValues,
+  textValue,
+} from "../../templates/variable-values.js";
 import { diagnosticsOf, fixture } from "./helpers.js";
 
 const config = await loadConfigFromFiles("/cfg", [
@@ -30,7 +35,7 @@ test("-var values: primitive types and no type as written, others as expressions
       "agents=3",
       "debug=true",
       'zones=["a", "b",]',
-      "labels={env = \"prod\", \"x-y\" = 2}",
+      'labels={env = "prod", "x-y" = 2}',
       "anything=42",
       "dynamic={a = [1, true]}",
     ],
