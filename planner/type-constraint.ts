@@ -60,6 +60,11 @@ export function parseTypeConstraint(text: string): TypeConstraint {
     if (e instanceof ExpressionSyntaxError) throw new TypeConstraintError(`Invalid type specification: ${e.message}.`);
     throw e;
   }
+  return typeConstraintFromExpr(expr, src);
+}
+
+/** A variable's type constraint from its syntax tree (`src`: the text, for messages). Throws TypeConstraintError. */
+export function typeConstraintFromExpr(expr: Expr, src: string): TypeConstraint {
   // The pre-0.12 shorthands: a bare list or map of any one element type.
   const kw = keyword(expr);
   if (kw === "list") return { k: "list", elem: ANY_TYPE };
@@ -67,8 +72,8 @@ export function parseTypeConstraint(text: string): TypeConstraint {
   return typeFromExpr(expr, src);
 }
 
-/** A type constraint from its syntax tree (the HCL front end may hand the tree over directly). */
-export function typeFromExpr(e: Expr, src: string): TypeConstraint {
+/** A type inside a constraint, from its syntax tree. */
+function typeFromExpr(e: Expr, src: string): TypeConstraint {
   const kw = keyword(e);
   switch (kw) {
     case "string":

@@ -74,8 +74,8 @@ function prepareValue(
     diags.error(
       `No value for required variable "${v.name}"`,
       v.origin,
-      `The root module input variable "${v.name}" is not set, and has no default value. Set it with ` +
-        `-var '${v.name}=...', a -var-file, or the TF_VAR_${v.name} environment variable.`,
+      `The root module input variable "${v.name}" is not set, and has no default value. Use a -var or -var-file ` +
+        "command line argument to provide a value for this variable.",
     );
     return undefined;
   }
@@ -90,7 +90,7 @@ function prepareValue(
         : source.kind === "env"
           ? `set using the ${source.name} environment variable`
           : "set from outside of the configuration";
-  const declared = where(v.origin);
+  const declared = () => where(v.origin);
   const c = convertValue(given, v.constraint);
   if (!c.ok) {
     let detail: string;
@@ -101,7 +101,7 @@ function prepareValue(
         `The given value is not suitable for ${addr}, which is sensitive: ${c.message}.` +
         (source?.kind === "file" ? ` Invalid value defined at ${where(source.origin)}.` : "");
     else {
-      detail = `The given value is not suitable for ${addr} declared at ${declared}: ${c.message}.`;
+      detail = `The given value is not suitable for ${addr} declared at ${declared()}: ${c.message}.`;
       if (source?.kind === "file") origin = source.origin;
     }
     diags.error("Invalid value for input variable", origin, detail);
@@ -114,7 +114,8 @@ function prepareValue(
     source?.kind === "file" ? source.origin : v.origin,
     outside
       ? `Unsuitable value for ${addr} ${outside}: required variable may not be set to null.`
-      : `The given value is not suitable for ${addr} defined at ${declared}: required variable may not be set to null.`,
+      : `The given value is not suitable for ${addr} defined at ${declared()}: ` +
+          "required variable may not be set to null.",
   );
   return undefined;
 }
@@ -155,7 +156,8 @@ function checkValidations(
     diags.error(
       `Invalid value for variable "${v.name}"`,
       source?.kind === "file" ? source.origin : v.origin,
-      `${errorMessage(v, rule.errorMessage, scope)}\n\nThis was checked by the validation rule at ${where(rule.origin)}.`,
+      `${errorMessage(v, rule.errorMessage, scope)}\n\n` +
+        `This was checked by the validation rule at ${where(rule.origin)}.`,
     );
   }
 }

@@ -13,8 +13,8 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // oclif stays one instance, shared with bin/run.js
-  external: ["@oclif/core"],
+  // oclif stays one instance, shared with bin/run.js; the HCL library loads its WebAssembly from its own directory
+  external: ["@oclif/core", "@cdktf/hcl2json"],
   // CommonJS dependencies bundled into ESM call require
   banner: {
     js:

@@ -7,7 +7,6 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import { parse as parseYaml } from "yaml";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { evaluateConstant } from "../planner/constant-expression.js";
@@ -115,6 +114,8 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   }
   let parsed: unknown;
   try {
+    // Loaded when a .tfvars file is read: the library starts a WebAssembly module.
+    const { parse: parseHcl } = await import("@cdktf/hcl2json");
     parsed = await parseHcl(path.basename(fileName), content);
   } catch (e) {
     // "parse config: [a.tfvars:3,1-1: Missing expression; Expected the start of an expression, ...]"

@@ -157,7 +157,8 @@ test("optional defaults are applied at every depth, inside collections and to de
   // Terraform's own cases: nested sets of objects, a default object with its own defaults, an empty default list.
   assert.equal(
     prepare(
-      "set(object({name = string, schedules = set(object({name = string, cold_storage_after = optional(number, 10)}))}))",
+      "set(object({name = string, " +
+        "schedules = set(object({name = string, cold_storage_after = optional(number, 10)}))}))",
       [{ name: "test1", schedules: [{ name: "daily" }, { name: "weekly", cold_storage_after: "0" }] }],
     ),
     [

@@ -112,7 +112,10 @@ test("invalid values: Terraform's summary and detail, naming the source", async 
   assert.is(errs[1].detail, 'Unsuitable value for var.n set using -var="n=...": a number is required.');
   assert.match(
     errs[2].detail!,
-    /^The given value is not suitable for var\.s, which is sensitive: string required, but have tuple\. Invalid value defined at .*bad\.tfvars:3,1\.$/,
+    new RegExp(
+      "^The given value is not suitable for var\\.s, which is sensitive: string required, but have tuple\\. " +
+        "Invalid value defined at .*bad\\.tfvars:3,1\\.$",
+    ),
   );
   assert.not.match(errs[2].detail!, /secret/);
 });
@@ -157,7 +160,8 @@ test("nullable: null stays null by default; nullable = false takes the default o
   assert.equal(errs[0], {
     summary: "Required variable not set",
     detail:
-      "Unsuitable value for var.required set from outside of the configuration: required variable may not be set to null.",
+      "Unsuitable value for var.required set from outside of the configuration: " +
+      "required variable may not be set to null.",
     line: errs[0].line,
   });
   const fromFile = configDir({
@@ -167,7 +171,10 @@ test("nullable: null stays null by default; nullable = false takes the default o
   const [e] = await errors(fromFile);
   assert.match(
     e.detail!,
-    /^The given value is not suitable for var\.required defined at main\.tf\.json:\d+,\d+: required variable may not be set to null\.$/,
+    new RegExp(
+      "^The given value is not suitable for var\\.required defined at main\\.tf\\.json:\\d+,\\d+: " +
+        "required variable may not be set to null\\.$",
+    ),
   );
   assert.is(e.line, 1);
 });

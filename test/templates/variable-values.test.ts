@@ -28,7 +28,7 @@ const config = await loadConfigFromFiles("/cfg", [
   },
 ]);
 
-test("-var values: primitive types and no type as written, others as expressions (Terraform's parsing modes)", async () => {
+test("-var values: no type and primitive types as written, others as expressions (as Terraform parses)", async () => {
   const values = await resolveVariableValues(config, {
     vars: [
       "name=web=1",
