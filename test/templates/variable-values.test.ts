@@ -23,7 +23,7 @@ const config = await loadConfigFromFiles("/cfg", [
       "  anything: {}",
       "  dynamic: { type: any }",
       "resources:",
-      "  noop.a: {}",
+      "  gantry_noop.a: {}",
     ].join("\n"),
   },
 ]);
