@@ -6,7 +6,8 @@
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { containsUnknown, type Value } from "../contract/values.js";
 import { evaluate, EvalError, type EvalScope } from "./expressions/evaluate.js";
-import type { Config, VariableConfig } from "./model.js";
+import { collectRefs } from "./expressions/ast.js";
+import type { Config, VariableConfig, VariableValidation } from "./model.js";
 import { ValueScope } from "./scope.js";
 import { convertValue } from "./type-conversion.js";
 import { applyTypeDefaults } from "./type-defaults.js";
@@ -53,11 +54,15 @@ export function resolveVariables(
     const value = prepareValue(v, provided.get(v.name), where, diags);
     if (value !== undefined) out.set(v.name, value);
   }
-  diags.throwIfErrors();
   // Conditions may refer to other variables and to locals (Terraform 1.9 and later); resources are not known yet.
+  // Every variable that has a value is validated, also when another one was refused (all problems at once), except by
+  // rules that use a refused variable.
   const scope = new ValueScope(config, out, new Map(), () => undefined, true).scope();
+  const usable = (rule: VariableValidation) =>
+    collectRefs(rule.condition).every((r) => r.root !== "var" || r.steps[0]?.k !== "attr" || out.has(r.steps[0].name));
   for (const v of config.variables.values())
-    if (out.has(v.name)) checkValidations(v, provided.get(v.name)?.source, scope, where, diags);
+    if (out.has(v.name))
+      checkValidations(v, v.validations.filter(usable), provided.get(v.name)?.source, scope, where, diags);
   diags.throwIfErrors();
   return out;
 }
@@ -122,12 +127,13 @@ function prepareValue(
 
 function checkValidations(
   v: VariableConfig,
+  rules: VariableValidation[],
   source: VariableSource | undefined,
   scope: EvalScope,
   where: (o: Origin) => string,
   diags: DiagnosticBag,
 ): void {
-  for (const rule of v.validations) {
+  for (const rule of rules) {
     let ok: Value;
     try {
       ok = evaluate(rule.condition, scope);

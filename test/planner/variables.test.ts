@@ -209,6 +209,13 @@ test("validation: every rule in order, all failures reported, conditions may use
     ["Give at least 3 names.", "no empty names"],
   );
   assert.equal((await outputs(dir, { vars: ['names=["a","b"]'] })).names, ["a", "b"]);
+  // A refused value and a failed rule are reported together; rules that use the refused variable are not run.
+  const both = await errors(dir, { vars: ["min=two", 'names=[""]'] });
+  assert.equal(
+    both.map((e) => e.summary),
+    ["Invalid value for input variable", 'Invalid value for variable "names"'],
+  );
+  assert.match(both[1].detail!, /^no empty names/);
 });
 
 test("variable files: terraform.tfvars < *.auto.tfvars (lexical) < -var-file and -var in argv order", async () => {
