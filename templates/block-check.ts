@@ -10,7 +10,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { BlockSchema, FieldRule, FieldSchema } from "./block-schemas.js";
-import { fieldPath, normalizeAddress, normalizeTrigger, normalizeVariableType, rawTypeName } from "./fragment.js";
+import { fieldPath, normalizeAddress, normalizeTrigger, rawTypeName } from "./fragment.js";
 import type { RawDialect, RawNode } from "./raw-config.js";
 
 type Rel = readonly (string | number)[];
@@ -172,12 +172,6 @@ function createAjv(): Ajv {
     errors: false,
     validate: (kind: string, data: unknown) =>
       typeof data !== "string" || (kind === "trigger" ? normalizeTrigger(data) : normalizeAddress(data)) !== undefined,
-  });
-  a.addKeyword({
-    keyword: "variableType",
-    schemaType: "boolean",
-    errors: false,
-    validate: (_: boolean, data: unknown) => typeof data !== "string" || normalizeVariableType(data) !== undefined,
   });
   return a;
 }

@@ -11,8 +11,6 @@
 // the way the language spells types ("noop.a" in YAML, "gantry_noop.a" in
 // Terraform JSON).
 
-import { VARIABLE_TYPE_EXPECTED } from "./fragment.js";
-
 /** A JSON Schema, with gantry's `expected` text and custom keywords (templates/block-check.ts). */
 export type FieldSchema = Record<string, unknown>;
 
@@ -108,16 +106,20 @@ const PROVISIONERS_DETAIL =
   "Gantry resource types do their own configuration of hosts; provisioners and connections are not implemented.";
 
 export const VARIABLE_BLOCK: BlockSchema = {
-  expected: "a map with type, default, description, sensitive, validation",
+  expected: "a map with type, default, description, sensitive, nullable, validation",
   nullable: true,
   required: [],
   open: false,
   fields: {
-    type: value({ type: "string", variableType: true, expected: VARIABLE_TYPE_EXPECTED }),
+    type: value({
+      type: "string",
+      expected: "a type constraint such as string, list(string) or object({name = string})",
+    }),
     default: { kind: "any" },
     description: value({ type: "string", expected: "a string" }),
     sensitive: value({ type: "boolean", expected: "true or false" }),
     nullable: value({ type: "boolean", expected: "true or false" }),
+    ephemeral: value({ type: "boolean", expected: "true or false" }),
     validation: {
       kind: "block",
       block: VALIDATION_RULE_BLOCK,
