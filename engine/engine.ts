@@ -136,6 +136,16 @@ export class Engine implements EngineContext {
     return stateOps.removeInstances(ws, addresses, lockTimeoutMs);
   }
 
+  /** Marks an instance tainted: the next plan replaces it (`gantry taint`). */
+  taint(ws: Workspace, address: string, opts?: stateOps.TaintOptions): ReturnType<typeof stateOps.setTainted> {
+    return stateOps.setTainted(ws, address, true, opts);
+  }
+
+  /** Clears an instance's tainted mark (`gantry untaint`). */
+  untaint(ws: Workspace, address: string, opts?: stateOps.TaintOptions): ReturnType<typeof stateOps.setTainted> {
+    return stateOps.setTainted(ws, address, false, opts);
+  }
+
   forceUnlock(ws: Workspace, id: string): LockInfo | undefined {
     return stateOps.forceUnlockState(ws, id);
   }
