@@ -17,8 +17,10 @@ test("registry knows the built-in types (and tolerates gantry_)", () => {
     "host",
     "marathon_app",
     "noop",
+    "null_resource",
     "package",
     "service",
+    "terraform_data",
   ]);
   assert.is(builtinType("gantry_noop"), noop);
   assert.is(testEngine().types.get("nope"), undefined);
