@@ -67,7 +67,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     resolve: opts.provisioners ?? (() => undefined),
     values,
     expansions: plan.expansions,
-    configDir: config.dir,
+    config,
     // a provisioner is stopped by the first Ctrl-C already, as Terraform stops it
     signal: AbortSignal.any(stopSignals),
     events: {

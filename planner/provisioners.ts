@@ -11,7 +11,8 @@ import { containsUnknown, UNKNOWN, type Attrs } from "../contract/values.js";
 import type { InstanceKey } from "./addresses.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { instanceScope } from "./instances.js";
-import type { ProvisionerConfig, ResourceConfig } from "./model.js";
+import type { Config, ProvisionerConfig, ResourceConfig } from "./model.js";
+import { collectRefs, type Expr } from "./expressions/ast.js";
 import type { Expansion, ValueScope } from "./scope.js";
 import { convertToType } from "./type-conversion.js";
 
@@ -34,7 +35,7 @@ export function provisionerRunner(opts: {
   resolve: (name: string) => Provisioner | undefined;
   values: ValueScope;
   expansions: Map<string, Expansion>;
-  configDir: string;
+  config: Config;
   signal: AbortSignal;
   events: ProvisionerEvents;
 }): ProvisionerRunner {
@@ -46,13 +47,20 @@ export function provisionerRunner(opts: {
       const scope: EvalScope = { ...baseScope(opts.values, opts.expansions, r!, instance.key, when), self };
       const config = evaluateArguments(p, provisioner, scope, instance.address);
       opts.events.started(instance.address, p.type);
+      // as Terraform: a sensitive value in the arguments could leak through the output, so none is shown
+      const secret = Object.values(p.properties).some((prop) => usesSensitive(prop.value, opts.config));
       try {
         await provisioner.run(
           {
             address: instance.address,
-            configDir: opts.configDir,
+            configDir: opts.config.dir,
             signal: opts.signal,
-            output: (text) => opts.events.output(instance.address, p.type, text),
+            output: (text) =>
+              opts.events.output(
+                instance.address,
+                p.type,
+                secret ? "(output suppressed due to sensitive value in config)" : text,
+              ),
           },
           config,
         );
@@ -96,4 +104,17 @@ function evaluateArguments(p: ProvisionerConfig, provisioner: Provisioner, scope
     out[name] = c.value;
   }
   return out;
+}
+
+/** Does the expression use a sensitive variable, directly or through locals? */
+function usesSensitive(e: Expr, config: Config, seen = new Set<string>()): boolean {
+  return collectRefs(e).some((ref) => {
+    const first = ref.steps[0];
+    const name = first?.k === "attr" ? first.name : "";
+    if (ref.root === "var") return !!config.variables.get(name)?.sensitive;
+    if (ref.root !== "local" || seen.has(name)) return false;
+    seen.add(name);
+    const l = config.locals.get(name);
+    return !!l && usesSensitive(l.value, config, seen);
+  });
 }

@@ -254,6 +254,28 @@ async function waitFor(cond: () => boolean): Promise<void> {
   while (!cond()) await new Promise((r) => setTimeout(r, 20));
 }
 
+test("a sensitive variable in the arguments suppresses the output, as Terraform does", async () => {
+  const dir = configDir({
+    "main.tf.json": JSON.stringify({
+      variable: { token: { type: "string", default: "s3cret", sensitive: true } },
+      locals: { header: "Bearer ${var.token}" },
+      resource: {
+        null_resource: {
+          a: { provisioner: [exec("echo $H >> log; echo $H", { environment: { H: "${local.header}" } })] },
+          b: { provisioner: [exec("echo shown")] },
+        },
+      },
+    }),
+  });
+  const { events } = await applyCollecting(dir);
+  const out = (address: string) =>
+    events.flatMap((e) => (e.kind === "provision-output" && e.address === address ? [e.output] : []));
+  assert.equal(lines(dir), ["Bearer s3cret"], "the command ran with the value");
+  assert.ok(out("null_resource.a").length > 0);
+  assert.ok(out("null_resource.a").every((o) => o === "(output suppressed due to sensitive value in config)"));
+  assert.ok(out("null_resource.b").includes("shown"));
+});
+
 test("YAML provisioners run the same", async () => {
   const dir = configDir({
     "main.gantry.yaml": `
