@@ -124,7 +124,9 @@ export async function setTainted(
           warning: {
             severity: "warning",
             summary: "No such resource instance",
-            detail: `Resource instance ${canonical} was not found, but this is not an error because -allow-missing was set.`,
+            detail:
+              `Resource instance ${canonical} was not found, but this is not an error because ` +
+              "-allow-missing was set.",
           },
         };
       throw new GantryError({

@@ -21,15 +21,13 @@ export interface ProvisionerEvents {
   output(address: string, provisioner: string, text: string): void;
 }
 
-export interface ProvisionerRunner {
-  /** Runs the instance's provisioners of kind `when`; throws when one fails with on_failure = fail. */
-  (
-    r: ResourceConfig | undefined,
-    instance: { address: string; key?: InstanceKey },
-    when: ProvisionerConfig["when"],
-    self: Attrs,
-  ): Promise<void>;
-}
+/** Runs the instance's provisioners of kind `when`; throws when one fails with on_failure = fail. */
+export type ProvisionerRunner = (
+  r: ResourceConfig | undefined,
+  instance: { address: string; key?: InstanceKey },
+  when: ProvisionerConfig["when"],
+  self: Attrs,
+) => Promise<void>;
 
 export function provisionerRunner(opts: {
   resolve: (name: string) => Provisioner | undefined;
@@ -72,7 +70,7 @@ export function provisionerRunner(opts: {
   };
 }
 
-/** count.index and each.* of the instance; a destroy-time provisioner (which may use only each.key) gets no each.value. */
+/** count.index and each.* of the instance (a destroy-time provisioner, which may use only each.key, no each.value). */
 function baseScope(
   values: ValueScope,
   expansions: Map<string, Expansion>,

@@ -184,10 +184,10 @@ function checkLabeled(
     }
   };
   const members = (at: RawNode) => {
-    if (!isPlainMap(at.value)) return wrong(at);
-    for (const label of Object.keys(at.value)) labeled(label, at.child(label));
+    if (!isPlainMap(at.value)) wrong(at);
+    else for (const label of Object.keys(at.value)) labeled(label, at.child(label));
   };
-  if (Array.isArray(node.value)) node.value.forEach((_, i) => members(node.child(i)));
+  if (Array.isArray(node.value)) for (let i = 0; i < node.value.length; i++) members(node.child(i));
   else members(node);
   return field;
 }

@@ -159,7 +159,7 @@ test("an interpreter that does not exist fails as Terraform says it", async () =
   );
 });
 
-test("destroy-time provisioners run before the delete, with self as last recorded; not for a tainted object", async () => {
+test("destroy-time provisioners run before the delete, with self as recorded; not for tainted objects", async () => {
   const body = tf({
     null_resource: {
       a: {

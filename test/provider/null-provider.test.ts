@@ -17,7 +17,7 @@ test("both types are registered under their own names", () => {
   assert.ok(names.includes("terraform_data") && names.includes("null_resource") && names.includes("noop"));
 });
 
-test("terraform_data: output is known after apply on create, mirrors input, and id is a UUID kept on update", async () => {
+test("terraform_data: output known after apply on create, mirrors input; id is a UUID kept on update", async () => {
   const dir = configDir(
     tf({ terraform_data: { d: { input: { a: 1 } } } }, { o: { value: "${terraform_data.d.output}" } }),
   );
