@@ -252,8 +252,8 @@ function sensitivity(
 }
 
 /**
- * replace_triggered_by: "noop.a" fires on any change of the resource,
- * "noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
+ * replace_triggered_by: "gantry_noop.a" fires on any change of the resource,
+ * "gantry_noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
  * when that attribute's value changes (or becomes unknown).
  */
 function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {

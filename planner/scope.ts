@@ -1,7 +1,7 @@
 // The evaluation scope of a configuration: variables, locals (evaluated on
 // demand) and resource values looked up from planned or applied instances.
 
-import { canonicalType, instanceAddress, type InstanceKey } from "./addresses.js";
+import { instanceAddress, type InstanceKey } from "./addresses.js";
 import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { Config } from "./model.js";
 import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
@@ -67,7 +67,7 @@ export class ValueScope {
 
   /** `type.name[key]` when that instance exists in the expansion; undefined otherwise (the caller reports it). */
   private resourceInstance(type: string, name: string, key: number | string): Value | undefined {
-    const rkey = `${canonicalType(type)}.${name}`;
+    const rkey = `${type}.${name}`;
     const exp = this.expansions.get(rkey);
     if (!exp) return UNKNOWN;
     if (
@@ -82,7 +82,7 @@ export class ValueScope {
   }
 
   private resource(type: string, name: string): Value {
-    const key = `${canonicalType(type)}.${name}`;
+    const key = `${type}.${name}`;
     const exp = this.expansions.get(key);
     if (!exp) return UNKNOWN;
     const get = (k: InstanceKey): Value => this.valueOf(instanceAddress(key, k)) ?? UNKNOWN;

@@ -4,9 +4,10 @@
 // update_policy, provider), the same in every language.
 //
 // Messages name a resource as it is written ("gantry_noop.a" in Terraform
-// JSON); the model's key is the short type name ("noop.a").
+// JSON, "noop.a" or "gantry_noop.a" in YAML); the model's type and key use
+// the full type name ("gantry_noop.a", templates/short-type-names.ts).
 
-import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
+import type { Origin } from "../contract/diagnostics.js";
 import {
   defaultLifecycle,
   type LifecycleConfig,
@@ -23,11 +24,11 @@ import {
   normalizeAddress,
   normalizeAttributeName,
   normalizeTrigger,
-  shortTypeName,
   unwrapInterpolation,
 } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 import { collectRefs } from "../planner/expressions/ast.js";
+import { addressInDialect, typeInDialect } from "./short-type-names.js";
 
 export function buildResource(
   typeAsWritten: string,
@@ -35,7 +36,7 @@ export function buildResource(
   body: RawNode,
   ctx: CheckContext,
 ): ResourceConfig | undefined {
-  const type = shortTypeName(typeAsWritten);
+  const type = typeInDialect(typeAsWritten, ctx.dialect);
   const subject = ownerSubject(`resource ${typeAsWritten}.${name}`);
   const properties: Record<string, PropertyConfig> = {};
   const res: ResourceConfig = {
@@ -52,40 +53,40 @@ export function buildResource(
     const what = subject.of([f.name]);
     if (f.rule === undefined) {
       if (f.name === "__proto__") ctx.bag.error(`invalid property name ${what}`, f.node.origin);
-      else properties[f.name] = property(f.node, what, ctx.bag);
+      else properties[f.name] = property(f.node, what, ctx);
       return;
     }
     switch (f.name) {
       case "count":
-        res.count = property(f.node, what, ctx.bag);
+        res.count = property(f.node, what, ctx);
         break;
       case "for_each":
-        res.forEach = property(f.node, what, ctx.bag);
+        res.forEach = property(f.node, what, ctx);
         break;
       case "depends_on":
-        res.dependsOn = refs(f.node, normalizeAddress);
+        res.dependsOn = refs(f.node, normalizeAddress, ctx);
         break;
       case "lifecycle":
-        for (const b of f.bodies) readLifecycle(b, res.lifecycle);
+        for (const b of f.bodies) readLifecycle(b, res.lifecycle, ctx);
         break;
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
         break;
       case "provisioner":
-        res.provisioners = f.bodies.map((b) => buildProvisioner(b, subject.of([]), ctx.bag));
+        res.provisioners = f.bodies.map((b) => buildProvisioner(b, subject.of([]), ctx));
         break;
     }
   });
   return checked ? res : undefined;
 }
 
-function property(node: RawNode, what: string, bag: DiagnosticBag): PropertyConfig {
+function property(node: RawNode, what: string, ctx: CheckContext): PropertyConfig {
   const origin: Origin = node.origin;
-  return { value: compileAt(node.value, origin, what, bag, node.originInString?.bind(node)), origin };
+  return { value: compileAt(node.value, origin, what, ctx, node.originInString?.bind(node)), origin };
 }
 
 /** A checked provisioner body: its arguments compiled, `when` and `on_failure` read. */
-function buildProvisioner(body: CheckedBody, owner: string, bag: DiagnosticBag): ProvisionerConfig {
+function buildProvisioner(body: CheckedBody, owner: string, ctx: CheckContext): ProvisionerConfig {
   const type = body.label!;
   const p: ProvisionerConfig = { type, when: "create", onFailure: "fail", properties: {}, origin: body.node.origin };
   for (const f of body.fields) {
@@ -93,12 +94,12 @@ function buildProvisioner(body: CheckedBody, owner: string, bag: DiagnosticBag):
     if (f.name === "when") p.when = unwrapInterpolation(f.node.value as string) as ProvisionerConfig["when"];
     else if (f.name === "on_failure")
       p.onFailure = unwrapInterpolation(f.node.value as string) as ProvisionerConfig["onFailure"];
-    else p.properties[f.name] = property(f.node, `"${f.name}" in provisioner "${type}" of ${owner}`, bag);
+    else p.properties[f.name] = property(f.node, `"${f.name}" in provisioner "${type}" of ${owner}`, ctx);
   }
   if (p.when === "destroy")
     for (const prop of Object.values(p.properties))
       if (collectRefs(prop.value).some((r) => !destroyTimeReference(r.root, r.steps[0])))
-        bag.error(
+        ctx.bag.error(
           "Invalid reference from destroy provisioner",
           prop.origin,
           "Destroy-time provisioners and their connection configurations may only reference attributes of the " +
@@ -115,12 +116,15 @@ function destroyTimeReference(root: string, first: { k: string; name?: string } 
   return (root === "count" && name === "index") || (root === "each" && name === "key");
 }
 
-/** References of a checked list (every entry normalizes). */
-export function refs(node: RawNode, normalize: (s: string) => string | undefined): RefConfig[] {
-  return (node.value as string[]).map((s, i) => ({ ref: normalize(s)!, origin: node.child(i).origin }));
+/** References of a checked list (every entry normalizes), with full type names. */
+export function refs(node: RawNode, normalize: (s: string) => string | undefined, ctx: CheckContext): RefConfig[] {
+  return (node.value as string[]).map((s, i) => ({
+    ref: addressInDialect(normalize(s)!, ctx.dialect),
+    origin: node.child(i).origin,
+  }));
 }
 
-function readLifecycle(body: CheckedBody, lc: LifecycleConfig): void {
+function readLifecycle(body: CheckedBody, lc: LifecycleConfig, ctx: CheckContext): void {
   for (const f of body.fields) {
     if (!f.valid) continue;
     const v = f.node.value;
@@ -140,7 +144,7 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig): void {
             : (v as string[]).map(normalizeAttributeName);
         break;
       case "replace_triggered_by":
-        lc.replaceTriggeredBy = refs(f.node, normalizeTrigger);
+        lc.replaceTriggeredBy = refs(f.node, normalizeTrigger, ctx);
         break;
     }
   }

@@ -14,7 +14,7 @@ const change = (p: Awaited<ReturnType<typeof makePlan>>, address: string) =>
 
 test("both types are registered under their own names", () => {
   const names = testEngine().types.names();
-  assert.ok(names.includes("terraform_data") && names.includes("null_resource") && names.includes("noop"));
+  assert.ok(names.includes("terraform_data") && names.includes("null_resource") && names.includes("gantry_noop"));
 });
 
 test("terraform_data: output known after apply on create, mirrors input; id is a UUID kept on update", async () => {
