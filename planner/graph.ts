@@ -136,6 +136,9 @@ export function buildGraph(config: Config): ConfigGraph {
     if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, r.key);
     for (const d of r.dependsOn) addDependsOn(id, d.ref, d.origin);
     for (const d of r.lifecycle.replaceTriggeredBy) addDependsOn(id, d.ref, d.origin);
+    // what a creation-time provisioner refers to must exist before it runs (destroy-time ones refer only to self)
+    for (const pr of r.provisioners ?? [])
+      for (const p of Object.values(pr.properties)) addRefs(id, p.value, p.origin, r.key);
   }
   for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin);
   for (const o of config.outputs.values()) {

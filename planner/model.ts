@@ -85,6 +85,21 @@ export interface PropertyConfig {
   origin: Origin;
 }
 
+/**
+ * A provisioner of a resource (Terraform's `provisioner "local-exec" { ... }`): run after the instance is created
+ * (`when = create`, the default) or before it is destroyed (`when = destroy`), in declaration order.
+ */
+export interface ProvisionerConfig {
+  /** The provisioner's type as written ("local-exec"). */
+  type: string;
+  when: "create" | "destroy";
+  /** fail (the default): a failure fails the step (a created instance is left tainted); continue: it is ignored. */
+  onFailure: "fail" | "continue";
+  /** Its arguments (command, interpreter, …); `self` in them is the instance's own attributes. */
+  properties: Record<string, PropertyConfig>;
+  origin: Origin;
+}
+
 export interface ResourceConfig {
   /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
@@ -97,6 +112,8 @@ export interface ResourceConfig {
   dependsOn: RefConfig[];
   lifecycle: LifecycleConfig;
   updatePolicy?: UpdatePolicy;
+  /** Provisioners in declaration order (absent: none). */
+  provisioners?: ProvisionerConfig[];
   origin: Origin;
 }
 

@@ -226,14 +226,24 @@ test("duplicate keys inside a resource are reported with both locations", () => 
   assert.equal([errors[0].related?.[0].origin?.line, errors[0].related?.[0].origin?.column], [3, 5]);
 });
 
-test("provisioner is not supported", () => {
-  const { errors } = parse(`
+test("provisioner: local-exec is read; remote-exec is not supported yet", () => {
+  const ok = parse(`
     resources:
       noop.a:
         provisioner: { local-exec: { command: "echo" } }
   `);
+  assert.equal(ok.errors, []);
+  assert.equal(
+    ok.frag.resources[0].provisioners?.map((p) => p.type),
+    ["local-exec"],
+  );
+  const { errors } = parse(`
+    resources:
+      noop.a:
+        provisioner: { remote-exec: { inline: ["echo"] } }
+  `);
   assert.is(errors.length, 1);
-  assert.is(errors[0].summary, '"provisioner" of resource noop.a is not supported yet');
+  assert.is(errors[0].summary, 'provisioner "remote-exec" of resource noop.a is not supported yet');
 });
 
 test("validation may be a single map; condition compiled", () => {
