@@ -29,6 +29,8 @@ export interface WorkspaceOptions {
   env?: Record<string, string | undefined>;
   /** Typed values from a program (an API request, a test); they win over every other source. */
   values?: Record<string, unknown>;
+  /** The selected workspace's name, `terraform.workspace` in expressions (default "default"). */
+  workspaceName?: string;
 }
 
 export interface Workspace {
@@ -41,6 +43,8 @@ export interface Workspace {
   variableOrder?: VariableArgument[];
   env: Record<string, string | undefined>;
   values: Record<string, unknown>;
+  /** `terraform.workspace` in expressions. */
+  workspaceName: string;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -56,6 +60,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     variableOrder: opts.variableOrder,
     env: opts.env ?? {},
     values: opts.values ?? {},
+    workspaceName: opts.workspaceName ?? "default",
   };
 }
 

@@ -42,6 +42,8 @@ export interface PlanOptions {
   replace?: string[];
   parallelism?: number;
   dataDir: string;
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
   /** Checks nested attribute schemas (compiled once per engine); a plan of its own when not given. */
@@ -126,7 +128,9 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const sensitive = sensitivity(config, graph, types, diags);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
-  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
+  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, {
+    workspace: opts.workspace,
+  });
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
 
@@ -204,7 +208,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           after: null,
           sensitive: !!o.sensitive,
         }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned);
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, opts.workspace);
   return result;
 }
 
@@ -456,8 +460,9 @@ function planOutputs(
   expansions: Map<string, Expansion>,
   prior: State,
   planned: Map<string, Attrs>,
+  workspace: string | undefined,
 ): OutputChange[] {
-  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true);
+  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, { workspace });
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
     let v: Value;

@@ -2,7 +2,8 @@
 // demand) and resource values looked up from planned or applied instances.
 
 import { canonicalType, instanceAddress, type InstanceKey } from "./addresses.js";
-import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
+import { EvalError, evalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
+import { undeclaredLocalDetail, undeclaredVariableDetail } from "./reference-checks.js";
 import type { Config } from "./model.js";
 import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
 
@@ -11,6 +12,12 @@ export interface Expansion {
   keys: InstanceKey[];
   /** for_each: each.value per key. */
   eachValues?: Map<string, Value>;
+}
+
+/** What the engine tells every scope of an operation. */
+export interface ScopeMeta {
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
 }
 
 export class ValueScope {
@@ -23,6 +30,7 @@ export class ValueScope {
     readonly expansions: Map<string, Expansion>,
     private readonly valueOf: (address: string) => Attrs | undefined,
     private readonly cacheLocals: boolean,
+    private readonly meta: ScopeMeta = {},
   ) {}
 
   /** The module-level scope, made once: scopes are never changed, and plan asks for one per resource. */
@@ -37,7 +45,8 @@ export class ValueScope {
   private newScope(countIndex?: number, each?: { key: string; value: Value }): EvalScope {
     return {
       variable: (n) => {
-        if (!this.variables.has(n)) throw new EvalError(`no variable "${n}"`);
+        if (!this.variables.has(n))
+          throw evalError("Reference to undeclared input variable", undeclaredVariableDetail(n));
         return this.variables.get(n)!;
       },
       local: (n) => this.local(n),
@@ -46,14 +55,16 @@ export class ValueScope {
       countIndex,
       each,
       pathModule: this.config.dir,
+      pathRoot: this.config.dir,
       cwd: process.cwd(),
+      workspace: this.meta.workspace ?? "default",
     };
   }
 
   private local(name: string): Value {
     if (this.cacheLocals && this.localCache.has(name)) return this.localCache.get(name)!;
     const l = this.config.locals.get(name);
-    if (!l) throw new EvalError(`no local value "${name}"`);
+    if (!l) throw evalError("Reference to undeclared local value", undeclaredLocalDetail(name));
     if (this.evaluating.has(name)) throw new EvalError(`local.${name} refers to itself`);
     this.evaluating.add(name);
     try {

@@ -74,8 +74,8 @@ export function evaluateReference(e: RefExpr, scope: EvalScope, env: Bindings): 
       if (!scope.each)
         throw evalError(
           'Reference to "each" in context without for_each',
-          'The "each" object can be used only in "module" or "resource" blocks, and only when the "for_each" argument ' +
-            "is set.",
+          'The "each" object can be used only in "module" or "resource" blocks, and only when the "for_each" ' +
+            "argument is set.",
         );
       return applyStepsIn(n === "key" ? scope.each.key : scope.each.value, steps, 1, scope, env);
     }
