@@ -119,7 +119,10 @@ export function checkObjectReference(ref: RefExpr, ctx: ReferenceContext): Refer
 
 /** Terraform's detail for a reference to an input variable that is not declared. */
 export function undeclaredVariableDetail(name: string): string {
-  return `An input variable with the name "${name}" has not been declared. This variable can be declared with a variable "${name}" {} block.`;
+  return (
+    `An input variable with the name "${name}" has not been declared. This variable can be declared with a ` +
+    `variable "${name}" {} block.`
+  );
 }
 
 /** Terraform's detail for a reference to a local value that is not declared. */
