@@ -104,3 +104,11 @@ export class ValueScope {
     return out;
   }
 }
+
+/**
+ * `scope` with `self` available (provisioner and connection blocks, postconditions): `self` is the instance's own
+ * value, read when an expression refers to it.
+ */
+export function scopeWithSelf(scope: EvalScope, self: () => Value): EvalScope {
+  return { ...scope, self };
+}

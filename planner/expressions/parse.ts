@@ -400,7 +400,14 @@ export class Parser {
     const entries: [Expr, Expr][] = [];
     while (!this.isOp("}")) {
       const forced = this.isOp("(");
+      const keyAt = this.peek().at;
       let key = this.parseExpr();
+      if (!forced && ((key.k === "ref" && key.steps.length) || (key.k === "post" && key.e.k === "iter")))
+        throw this.error(
+          "ambiguous attribute key: to refer to something, wrap the key in parentheses; for a literal name " +
+            "containing periods, wrap it in quotes",
+          keyAt,
+        );
       if (!forced && key.k === "ref" && key.steps.length === 0) key = { k: "lit", v: key.root };
       else if (!forced && key.k === "iter") key = { k: "lit", v: key.name };
       if (this.isOp("=")) this.next();

@@ -11,6 +11,7 @@ import { evaluate, type EvalScope } from "../../planner/expressions/evaluate.js"
 import { compileValue, parseExpression, parseTemplate } from "../../planner/expressions/parse.js";
 import { GantryError } from "../../contract/diagnostics.js";
 import { testEngine } from "../engine-fixture.js";
+import { scopeWithSelf } from "../../planner/scope.js";
 import { configDir, makePlan, planAndApply } from "./harness.js";
 
 const VARS: Record<string, Value> = {
@@ -435,6 +436,8 @@ test("object constructors: bare names are literal keys, parenthesized ones are e
   assert.equal(x("{ var = 1 }"), { var: 1 });
   assert.is(x("{ (var.u) = 1 }"), UNKNOWN);
   assert.throws(() => x("{ (var.n) = 1 }"), /Null value as key/);
+  assert.throws(() => parseExpression("{ var.s = 1 }"), /ambiguous attribute key/);
+  assert.equal(x('{ "var.s" = 1 }'), { "var.s": 1 });
 });
 
 // ---------- references ----------
@@ -469,6 +472,13 @@ test("self only where the scope provides it", () => {
   );
   assert.is(t("${self.id}", { self: () => ({ id: "i-1" }) }), "i-1");
   assert.is(t("${self.id}", { self: () => UNKNOWN }), UNKNOWN);
+  assert.is(
+    evaluate(
+      compileValue("${self.id}"),
+      scopeWithSelf(scope(), () => ({ id: "i-2" })),
+    ),
+    "i-2",
+  );
 });
 
 test("a JSON-syntax value that is not a template stays a literal (fast path)", () => {
