@@ -31,18 +31,38 @@ function trimEnd(s: string): string {
   return i < s.length ? s.slice(0, i) : s;
 }
 
+/** Strip markers in bare and heredoc templates act on one line of the literal next to them (HCL scans a line per token). */
+function trimFirstLine(s: string): string {
+  const nl = s.indexOf("\n");
+  return nl < 0 ? trimStart(s) : trimStart(s.slice(0, nl + 1)) + s.slice(nl + 1);
+}
+function trimLastLine(s: string): string {
+  const nl = s.length >= 2 ? s.lastIndexOf("\n", s.length - 2) : -1;
+  return nl < 0 ? trimEnd(s) : s.slice(0, nl + 1) + trimEnd(s.slice(nl + 1));
+}
+
+/** A heredoc's content: from its start to `limit` (the closing marker's line); `flush` for `<<-`. */
+export interface HeredocBody {
+  limit: number;
+  flush: boolean;
+}
+
 /**
- * Scan a template from `start`: to the end of `src`, or (`quoted`) to the closing `"` of a quoted string.
- * `bound` holds the names bound by enclosing `for`s. Returns the template expression (a lone interpolation is its
- * expression) and the offset after the template.
+ * Scan a template from `start`: to the end of `src`, (`quoted`) to the closing `"` of a quoted string, or to the
+ * end of a heredoc's body. `bound` holds the names bound by enclosing `for`s. Returns the template expression (a
+ * lone interpolation is its expression) and the offset after the template.
  */
 export function scanTemplate(
   src: string,
   start: number,
   quoted: boolean,
   bound: string[],
+  heredoc?: HeredocBody,
 ): { expr: Expr; end: number } {
-  if (quoted) {
+  const limit = heredoc ? heredoc.limit : src.length;
+  if (heredoc) {
+    // no fast path
+  } else if (quoted) {
     PLAIN_QUOTED.lastIndex = start;
     if (PLAIN_QUOTED.test(src))
       return { expr: { k: "lit", v: src.slice(start, PLAIN_QUOTED.lastIndex - 1) }, end: PLAIN_QUOTED.lastIndex };
@@ -63,8 +83,8 @@ export function scanTemplate(
   const flushLiteral = (at: number, rtrim: boolean) => {
     lit += src.slice(run, at);
     if (hasLit || lit) {
-      let v = ltrimNext ? trimStart(lit) : lit;
-      if (rtrim) v = trimEnd(v);
+      let v = ltrimNext ? (quoted ? trimStart(lit) : trimFirstLine(lit)) : lit;
+      if (rtrim) v = quoted ? trimEnd(v) : trimLastLine(v);
       pieces.push({ t: "lit", v, at: litAt });
     }
     ltrimNext = false;
@@ -89,7 +109,7 @@ export function scanTemplate(
   };
 
   try {
-    while (i < src.length) {
+    while (i < limit) {
       const c = src.charCodeAt(i);
       if (quoted && c === 34 /* " */) {
         end = i + 1;
@@ -147,11 +167,12 @@ export function scanTemplate(
       i++;
     }
     if (quoted && end < 0) throw new ExpressionSyntaxError("unterminated string", src, start - 1);
-    if (!quoted) end = src.length;
+    if (!quoted) end = limit;
     flushLiteral(quoted ? end - 1 : end, false);
   } finally {
     bound.length = depth;
   }
+  if (heredoc?.flush) flushIndentation(pieces);
   return { expr: nest(pieces, src), end };
 
   function directive(p: Parser, open: number): void {
@@ -252,6 +273,43 @@ function interpolationsOnly(src: string, bound: string[]): Expr {
   if (lit) parts.push(lit);
   if (parts.length === 1 && typeof parts[0] !== "string") return parts[0];
   return template(parts);
+}
+
+/**
+ * `<<-`: the fewest leading spaces of any line that starts with literal text (a line starting with an
+ * interpolation or directive counts as none; blank lines do not count) are removed from every such line, as HCL
+ * does it, after strip markers.
+ */
+function flushIndentation(pieces: Piece[]): void {
+  let min = Infinity;
+  let newline = true;
+  const lines: { piece: Extract<Piece, { t: "lit" }>; segs: string[]; starts: number[] }[] = [];
+  for (const p of pieces) {
+    if (p.t !== "lit") {
+      if (newline) min = 0;
+      newline = false;
+      continue;
+    }
+    const segs = p.v.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    const starts: number[] = [];
+    segs.forEach((seg, i) => {
+      if (newline) {
+        const rest = trimStart(seg);
+        if (!(rest === "" && seg.endsWith("\n"))) {
+          min = Math.min(min, [...seg.slice(0, seg.length - rest.length)].length);
+          starts.push(i);
+        }
+      }
+      newline = seg.endsWith("\n");
+    });
+    if (segs.length === 0 && newline) min = 0; // an emptied literal at a line's start
+    lines.push({ piece: p, segs, starts });
+  }
+  if (min === 0 || min === Infinity) return;
+  for (const { piece, segs, starts } of lines) {
+    for (const i of starts) segs[i] = [...segs[i]].slice(min).join("");
+    piece.v = segs.join("");
+  }
 }
 
 /** Nests the directives' pieces into expressions. */

@@ -69,6 +69,9 @@ function operatorAt(s: string, pos: number): string | undefined {
   return undefined;
 }
 
+/** A heredoc's marker and the newline after it, at lastIndex (sticky). */
+const HEREDOC_MARKER = /([A-Za-z_][A-Za-z0-9_-]*)\r?\n/y;
+
 /** A number literal at lastIndex (sticky). */
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
@@ -221,10 +224,41 @@ export class Parser {
       this.pos = end;
       return { t: "str", v: expr, at };
     }
+    if (c === 60 && s.charCodeAt(this.pos + 1) === 60) return this.lexHeredoc(at);
     const op = operatorAt(s, this.pos);
     if (op === undefined) throw this.error(`unexpected character ${JSON.stringify(s[this.pos])}`, at);
     this.pos += op.length;
     return { t: "op", v: op, at };
+  }
+
+  /**
+   * `<<EOT` or `<<-EOT`, a newline, the body (a template), and the marker again on a line of its own (spaces
+   * before it allowed). The HCL converters leave heredocs inside expressions as this source text.
+   */
+  private lexHeredoc(at: number): Tok {
+    const s = this.src;
+    let p = at + 2;
+    const flush = s[p] === "-";
+    if (flush) p++;
+    HEREDOC_MARKER.lastIndex = p;
+    const m = HEREDOC_MARKER.exec(s);
+    if (!m) throw this.error('invalid heredoc: an identifier and a newline are expected after "<<"', at);
+    const marker = m[1];
+    const bodyStart = HEREDOC_MARKER.lastIndex;
+    let line = bodyStart;
+    while (line <= s.length) {
+      const nl = s.indexOf("\n", line);
+      const lineEnd = nl < 0 ? s.length : nl;
+      const text = s.slice(line, lineEnd).replace(/\r$/, "");
+      if (text.trim() === marker) {
+        const { expr } = scanTemplate(s, bodyStart, false, this.bound, { limit: line, flush });
+        this.pos = line + text.indexOf(marker) + marker.length;
+        return { t: "str", v: expr, at };
+      }
+      if (nl < 0) break;
+      line = nl + 1;
+    }
+    throw this.error(`unterminated heredoc: no line with the closing marker "${marker}"`, at);
   }
 
   parseExpr(): Expr {

@@ -71,7 +71,9 @@ test("strip markers (spec examples)", () => {
   assert.is(t('hello ${~ "world" }'), "helloworld");
   assert.is(t("%{ if true ~} hello %{~ endif }"), "hello");
   assert.is(t('${"hello" ~}${" world"}'), "hello world"); // values are not stripped, only literals
-  assert.is(t("a  \n ${~ var.s ~}  \n b"), "astrb");
+  // in a template string a strip marker reaches only the line next to it (HCL scans a literal per line)
+  assert.is(t("a  \n ${~ var.s ~}  \n b"), "a  \nstr b");
+  assert.is(x('"a  ${~ var.s ~}  b"'), "astrb");
   assert.is(t("%{ for x in var.l ~}\n- ${x}\n%{~ endfor ~}\n"), "- a- b- c");
   // a strip marker next to another sequence strips nothing
   assert.is(t("${var.s~}${var.s} end"), "strstr end");
@@ -148,6 +150,24 @@ test("heredoc content from @cdktf/hcl2json evaluates as Terraform's heredocs", a
     "done",
     "EOT",
     '  quoted = "x ${ var.s ~}   y %{ if var.num > 1 }many%{ endif }"',
+    // heredocs inside expressions stay source text in the converter's output: the expression parser reads them
+    "  nested = upper(<<EOT",
+    "hello ${var.s}",
+    "EOT",
+    "  )",
+    "  in_list = [<<-EOT",
+    "    first ${var.s}",
+    "      second",
+    "    EOT",
+    '  , "y"]',
+    '  stripped = join("", [<<-EOT',
+    "    line1 ${ var.s ~}",
+    "    line2",
+    "    %{~ if true ~}",
+    "    x",
+    "    %{~ endif ~}",
+    "  EOT",
+    "  ])",
     "}",
   ].join("\n");
   const json = await parse("main.tf", hcl);
@@ -156,6 +176,13 @@ test("heredoc content from @cdktf/hcl2json evaluates as Terraform's heredocs", a
   assert.is(t(locals.flush), "first 3\n  second\n");
   assert.is(t(locals.directives), "- a\n- b\n- c\ndone\n");
   assert.is(t(locals.quoted), "x stry many");
+  assert.match(locals.nested, /<<EOT/);
+  assert.is(t(locals.nested), "HELLO STR\n");
+  assert.equal(t(locals.in_list), ["first str\n  second\n", "y"]);
+  // strip markers act before the indentation is measured; a line starting with a directive counts as unindented
+  assert.is(t(locals.stripped), "    line1 str    line2\n    x\n");
+  assert.is(x("<<-EOT\n    a\n\n      b\n    EOT\n"), "a\n\n  b\n"); // blank lines do not count
+  assert.throws(() => parseExpression("<<EOT\nno end\n"), /unterminated heredoc/);
 });
 
 // ---------- for expressions ----------
