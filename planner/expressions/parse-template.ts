@@ -31,7 +31,7 @@ function trimEnd(s: string): string {
   return i < s.length ? s.slice(0, i) : s;
 }
 
-/** Strip markers in bare and heredoc templates act on one line of the literal next to them (HCL scans a line per token). */
+/** Strip markers in bare and heredoc templates act on the one line of literal next to them (HCL: a token a line). */
 function trimFirstLine(s: string): string {
   const nl = s.indexOf("\n");
   return nl < 0 ? trimStart(s) : trimStart(s.slice(0, nl + 1)) + s.slice(nl + 1);

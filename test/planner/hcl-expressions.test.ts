@@ -193,7 +193,10 @@ test("for expressions (spec examples)", () => {
   assert.equal(x('{for i, v in ["a", "b"]: v => i}'), { a: 0, b: 1 });
   assert.throws(
     () => x('{for i, v in ["a", "a", "b"]: v => i}'),
-    /Duplicate object key: Two different items produced the key "a" in this 'for' expression. If duplicates are expected, use the ellipsis/,
+    new RegExp(
+      "Duplicate object key: Two different items produced the key \"a\" in this 'for' expression. If duplicates " +
+        "are expected, use the ellipsis",
+    ),
   );
   assert.equal(x('{for i, v in ["a", "a", "b"]: v => i...}'), { a: [0, 1], b: [2] });
   assert.equal(x('[for i, v in ["a", "b", "c"]: v if i < 2]'), ["a", "b"]);
@@ -378,7 +381,10 @@ test("conditionals unify the branches' types as Terraform does", () => {
   assert.is(x("false ? null : [1]")?.toString(), "1");
   assert.throws(
     () => x('true ? "a" : []'),
-    /Inconsistent conditional result types: The true and false result expressions must have consistent types. The 'true' value is string, but the 'false' value is tuple/,
+    new RegExp(
+      "Inconsistent conditional result types: The true and false result expressions must have consistent types. " +
+        "The 'true' value is string, but the 'false' value is tuple",
+    ),
   );
   assert.throws(() => x("true ? 1 : false"), /The 'true' value is number, but the 'false' value is bool/);
   assert.throws(() => x("var.u ? 1 : []"), /Inconsistent conditional result types/); // even when unknown
@@ -495,7 +501,10 @@ test("count.index, each.key/each.value, path.*, terraform.workspace", () => {
 test("self only where the scope provides it", () => {
   assert.throws(
     () => t("${self.id}"),
-    /Invalid "self" reference: The "self" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks/,
+    new RegExp(
+      'Invalid "self" reference: The "self" object is not available in this context. This object can be used only ' +
+        "in resource provisioner, connection, and postcondition blocks",
+    ),
   );
   assert.is(t("${self.id}", { self: () => ({ id: "i-1" }) }), "i-1");
   assert.is(t("${self.id}", { self: () => UNKNOWN }), UNKNOWN);
@@ -558,7 +567,7 @@ const TF_JSON = {
 const outputsOf = (p: { outputs: { name: string; after: Value }[] }) =>
   Object.fromEntries(p.outputs.map((o) => [o.name, o.after]));
 
-test("end to end: for expressions, templates, splats and try in a .tf.json configuration plan as Terraform's", async () => {
+test("end to end: for, templates, splats and try in a .tf.json configuration plan as Terraform's", async () => {
   const dir = configDir({ "main.tf.json": JSON.stringify(TF_JSON, null, 2) });
   const p = await makePlan(dir);
   const out = outputsOf(p);
@@ -592,7 +601,7 @@ test("end to end: terraform.workspace is the engine's workspace name", async () 
   assert.is(outputsOf(plan).ws, "staging-true");
 });
 
-test("end to end: misplaced count, each and self and undeclared names are located errors in Terraform's words", async () => {
+test("end to end: misplaced count, each, self and undeclared names: located, in Terraform's words", async () => {
   const cases: [Record<string, unknown>, RegExp, RegExp][] = [
     [
       { resource: { gantry_noop: { a: { input: "${count.index}" } } } },
@@ -612,7 +621,10 @@ test("end to end: misplaced count, each and self and undeclared names are locate
     [
       { output: { o: { value: "${var.nope}" } } },
       /Reference to undeclared input variable/,
-      /An input variable with the name "nope" has not been declared. This variable can be declared with a variable "nope" \{\} block/,
+      new RegExp(
+        'An input variable with the name "nope" has not been declared. This variable can be declared with a ' +
+          'variable "nope" \\{\\} block',
+      ),
     ],
     [
       { locals: { a: "${local.nope}" } },
@@ -644,7 +656,8 @@ test("end to end: misplaced count, each and self and undeclared names are locate
       assert.match(d.summary, summary);
       assert.match(d.detail ?? "", detail);
       assert.is(d.origin?.file, "main.tf.json");
-      assert.ok(d.origin?.path?.length, `located: ${JSON.stringify(d.origin)}`); // the JSON path (line found when printed)
+      // located by the JSON path (the line is found when printed)
+      assert.ok(d.origin?.path?.length, `located: ${JSON.stringify(d.origin)}`);
     }
   }
 });
