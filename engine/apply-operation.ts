@@ -104,6 +104,7 @@ export async function walkPlan(
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,
       dataDir: ws.dataDir,
+      workspace: ws.workspaceName,
       hosts: engine.hosts,
       signal: req.signal,
       onEvent: (event) => emit({ type: "resource", event }),

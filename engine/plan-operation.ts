@@ -52,6 +52,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     replace: req.replace,
     parallelism: req.parallelism,
     dataDir: ws.dataDir,
+    workspace: ws.workspaceName,
     hosts: engine.hosts,
     attributeChecker: engine.attributeChecker,
     signal: req.signal,

@@ -29,6 +29,8 @@ export interface WorkspaceOptions {
   env?: Record<string, string | undefined>;
   /** Typed values from a program (an API request, a test); they win over every other source. */
   values?: Record<string, unknown>;
+  /** The selected workspace's name, `terraform.workspace` in expressions (default "default"). */
+  workspaceName?: string;
   /** Working data (default: <dir>/.gantry). */
   dataDir?: string;
   /** A CDKTF app's stack to work on (several stacks: required). */
@@ -55,6 +57,8 @@ export interface Workspace {
   env: Record<string, string | undefined>;
   values: Record<string, unknown>;
   app?: CdktfAppStack;
+  /** `terraform.workspace` in expressions. */
+  workspaceName: string;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -71,6 +75,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     env: opts.env ?? {},
     values: opts.values ?? {},
     app: opts.app,
+    workspaceName: opts.workspaceName ?? "default",
   };
 }
 

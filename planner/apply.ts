@@ -37,6 +37,8 @@ export interface ApplyOptions {
   parallelism?: number;
   hostParallelism?: number;
   dataDir: string;
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
   /** Stops starting new operations; running ones finish (Ctrl-C). */
@@ -58,14 +60,18 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
 
   const state = writer.state;
   const variables = new Map(Object.entries(plan.variables));
-  const clock = { phase: "apply" as const, planTimestamp: planTimestampOf(plan.createdAt) };
+  const meta = {
+    workspace: opts.workspace,
+    phase: "apply" as const,
+    planTimestamp: planTimestampOf(plan.createdAt),
+  };
   const values = new ValueScope(
     config,
     variables,
     plan.expansions,
     (a) => state.instances.get(a)?.attributes,
     false,
-    clock,
+    meta,
   );
   const changes = plan.changes.filter((c) => c.action !== "noop");
   const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });

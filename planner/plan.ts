@@ -26,7 +26,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
-import { planTimestampOf, ValueScope, type Expansion } from "./scope.js";
+import { planTimestampOf, type ScopeMeta, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
@@ -42,6 +42,8 @@ export interface PlanOptions {
   replace?: string[];
   parallelism?: number;
   dataDir: string;
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
   /** Checks nested attribute schemas (compiled once per engine); a plan of its own when not given. */
@@ -126,8 +128,12 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const sensitive = sensitivity(config, graph, types, diags);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
-  const clock = { phase: "plan" as const, planTimestamp: planTimestampOf(result.createdAt) };
-  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, clock);
+  const meta = {
+    workspace: opts.workspace,
+    phase: "plan" as const,
+    planTimestamp: planTimestampOf(result.createdAt),
+  };
+  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, meta);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
 
@@ -205,7 +211,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           after: null,
           sensitive: !!o.sensitive,
         }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned, clock);
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, meta);
   return result;
 }
 
@@ -485,9 +491,9 @@ function planOutputs(
   expansions: Map<string, Expansion>,
   prior: State,
   planned: Map<string, Attrs>,
-  clock: { phase: "plan"; planTimestamp: string },
+  meta: ScopeMeta,
 ): OutputChange[] {
-  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, clock);
+  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, meta);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
     let v: Value;

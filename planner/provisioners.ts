@@ -13,7 +13,7 @@ import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { instanceScope } from "./instances.js";
 import type { Config, ProvisionerConfig, ResourceConfig } from "./model.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
-import type { Expansion, ValueScope } from "./scope.js";
+import { type Expansion, scopeWithSelf, type ValueScope } from "./scope.js";
 import { convertToType } from "./type-conversion.js";
 
 export interface ProvisionerEvents {
@@ -42,7 +42,7 @@ export function provisionerRunner(opts: {
       if (p.when !== when) continue;
       const provisioner = opts.resolve(p.type);
       if (!provisioner) throw errorAt(`Unknown provisioner type "${p.type}"`, p.origin);
-      const scope: EvalScope = { ...baseScope(opts.values, opts.expansions, r!, instance.key, when), self };
+      const scope = scopeWithSelf(baseScope(opts.values, opts.expansions, r!, instance.key, when), () => self);
       const config = evaluateArguments(p, provisioner, scope, instance.address);
       opts.events.started(instance.address, p.type);
       // as Terraform: a sensitive value in the arguments could leak through the output, so none is shown
