@@ -225,7 +225,7 @@ test("self outside a provisioner is refused", async () => {
     await makePlan(dir);
     assert.unreachable("planned");
   } catch (e) {
-    assert.match((e as Error).message, /"self" object is not available in this context/);
+    assert.match((e as Error).message, /Invalid "self" reference/);
   }
 });
 
