@@ -13,8 +13,9 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // oclif stays one instance, shared with bin/run.js
-  external: ["@oclif/core"],
+  // oclif stays one instance, shared with bin/run.js; the HCL parsers load
+  // their WebAssembly/GopherJS code from files beside their own modules.
+  external: ["@oclif/core", "@cdktf/hcl2json", "hcl2-parser"],
   // CommonJS dependencies bundled into ESM call require
   banner: {
     js:
