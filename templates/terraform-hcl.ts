@@ -46,10 +46,35 @@ export async function readTerraformHcl(file: string, content: string): Promise<R
       ),
     );
   }
-  const groups = parsed.groups;
-  return reader.raw({
-    *[Symbol.iterator]() {
-      for (const g of groups) yield* reader.document(g.json);
-    },
-  });
+  const root = mergeGroups(parsed.groups.map((g) => g.json));
+  return reader.raw({ [Symbol.iterator]: () => reader.document(root) });
+}
+
+/**
+ * One document of the groups a file was parsed in, as one parse of the whole
+ * file would give: the bodies of a block name (and of `locals`) in file order,
+ * so that a path's list index counts the blocks of the whole file.
+ */
+function mergeGroups(groups: Record<string, unknown>[]): Record<string, unknown> {
+  if (groups.length === 1) return groups[0];
+  const into = (target: Record<string, unknown>, from: Record<string, unknown>, depth: number): void => {
+    for (const k of Object.keys(from)) {
+      const a = target[k];
+      const b = from[k];
+      if (Array.isArray(a) && Array.isArray(b)) target[k] = a.concat(b);
+      else if (depth > 0 && isPlainMap(a) && isPlainMap(b)) {
+        const copy = { ...a };
+        into(copy, b, depth - 1);
+        target[k] = copy;
+      } else if (a === undefined) target[k] = b;
+    }
+  };
+  const root: Record<string, unknown> = {};
+  // Blocks have at most two labels: resource → type → name → [bodies].
+  for (const g of groups) into(root, g, 3);
+  return root;
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
