@@ -184,7 +184,6 @@ export const LOCAL_BACKEND_BLOCK: BlockSchema = {
   },
 };
 
-
 /** The `terraform` block. Providers and backends are read by templates/terraform-settings-builder.ts. */
 export const TERRAFORM_BLOCK: BlockSchema = {
   expected: "a map with required_version, required_providers, backend",

@@ -5,13 +5,7 @@
 import { ExpressionSyntaxError, compileValue } from "../planner/expressions/parse.js";
 import type { Expr } from "../planner/expressions/ast.js";
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
-import type {
-  BackendConfig,
-  LocalConfig,
-  OutputConfig,
-  ResourceConfig,
-  VariableConfig,
-} from "../planner/model.js";
+import type { BackendConfig, LocalConfig, OutputConfig, ResourceConfig, VariableConfig } from "../planner/model.js";
 
 export interface ConfigFragment {
   variables: VariableConfig[];

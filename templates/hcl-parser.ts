@@ -65,7 +65,10 @@ export async function parseHcl(file: string, text: string): Promise<HclParseResu
   }
   try {
     const json = await hclToJson(file, text);
-    return { ok: true, groups: await restoreProvisionerOrder(file, [{ json, firstLine: 1 }], [{ text, firstLine: 1 }]) };
+    return {
+      ok: true,
+      groups: await restoreProvisionerOrder(file, [{ json, firstLine: 1 }], [{ text, firstLine: 1 }]),
+    };
   } catch (e) {
     return { ok: false, errors: readErrors(file, (e as Error).message) };
   }
@@ -137,8 +140,7 @@ async function restoreProvisionerOrder(
     let n = 0;
     const marked = groups[g].text.replace(
       PROVISIONER_HEADER,
-      (_, kw: string, _q: string, kind: string, brace: string) =>
-        `${kw}"${kind}${ORDINAL_MARK}${n++}"${brace}`,
+      (_, kw: string, _q: string, kind: string, brace: string) => `${kw}"${kind}${ORDINAL_MARK}${n++}"${brace}`,
     );
     let markedJson: Record<string, unknown>;
     try {
@@ -153,7 +155,10 @@ async function restoreProvisionerOrder(
       const markedProv = markedBody?.provisioner as Record<string, unknown[]> | undefined;
       if (!markedProv) return;
       const order = Object.keys(markedProv)
-        .map((k) => ({ kind: k.slice(0, k.lastIndexOf(ORDINAL_MARK)), n: Number(k.slice(k.lastIndexOf(ORDINAL_MARK) + 1)) }))
+        .map((k) => ({
+          kind: k.slice(0, k.lastIndexOf(ORDINAL_MARK)),
+          n: Number(k.slice(k.lastIndexOf(ORDINAL_MARK) + 1)),
+        }))
         .sort((a, b) => a.n - b.n);
       const taken = new Map<string, number>();
       const ordered: Record<string, unknown>[] = [];
@@ -175,7 +180,11 @@ function mixedProvisioners(body: Record<string, unknown>): Record<string, unknow
   return Object.keys(p).length > 1 ? (p as Record<string, unknown[]>) : undefined;
 }
 
-function resourceBodies(json: Record<string, unknown>, type: string, name: string): Record<string, unknown>[] | undefined {
+function resourceBodies(
+  json: Record<string, unknown>,
+  type: string,
+  name: string,
+): Record<string, unknown>[] | undefined {
   const types = json.resource as Record<string, Record<string, Record<string, unknown>[]>> | undefined;
   return types?.[type]?.[name];
 }

@@ -30,7 +30,8 @@ const LABELS: Record<string, number> = {
   removed: 0,
 };
 
-const TOP_LEVEL_LINE = /^(?:resource|data|variable|output|locals|module|terraform|provider|moved|import|check|removed)[\s"{]/;
+const TOP_LEVEL_LINE =
+  /^(?:resource|data|variable|output|locals|module|terraform|provider|moved|import|check|removed)[\s"{]/;
 const PROBE = "__gantry_probe";
 
 type SyncParse = (text: string) => [unknown, unknown];
@@ -45,13 +46,13 @@ function parseSync(text: string): unknown {
   return result ?? undefined;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Offset of the header of the `index`-th block with these labels, at the start of a line. */
 function headerOffset(text: string, section: string, labels: string[], index: number): number | undefined {
-  const lbl = labels.map((l) => `\\s+(?:"${escape(l)}"|${escape(l)})`).join("");
+  const lbl = labels.map((l) => `\\s+(?:"${escapeRegExp(l)}"|${escapeRegExp(l)})`).join("");
   const re = new RegExp(`^[ \\t]*${section}${lbl}\\s*\\{`, "gm");
   let n = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -109,7 +110,8 @@ export function hclOffset(text: string, path: Path): number | undefined {
       blockPath.push(seg);
       continue;
     }
-    const nth = typeof path[i + 1] === "number" ? (path[i + 1] as number) : 0;
+    const indexed = typeof path[i + 1] === "number";
+    const nth = indexed ? (path[i + 1] as number) : 0;
     const found = findField(block, from, blockPath, seg, nth);
     if (found === undefined) {
       ok = false;
@@ -118,7 +120,7 @@ export function hclOffset(text: string, path: Path): number | undefined {
     best = header + found.offset;
     from = found.offset + seg.length;
     blockPath.push(seg);
-    if (found.consumedIndex) {
+    if (indexed && found.consumedIndex) {
       blockPath.push(nth);
       i++;
     }
@@ -138,7 +140,7 @@ function findField(
   name: string,
   nth: number,
 ): { offset: number; consumedIndex: boolean } | undefined {
-  const re = new RegExp(`(?<![\\w-])("?)${escape(name)}\\1(?=\\s*[=:{"])`, "g");
+  const re = new RegExp(`(?<![\\w-])("?)${escapeRegExp(name)}\\1(?=\\s*[=:{"])`, "g");
   re.lastIndex = from;
   const confirmed: number[] = [];
   for (let m = re.exec(block); m; m = re.exec(block)) {

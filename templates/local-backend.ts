@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 
 const TERRAFORM_LINE = /^terraform\s*\{/;
-const TOP_LEVEL_LINE = /^(?:resource|data|variable|output|locals|module|terraform|provider|moved|import|check|removed)[\s"{]/;
+const TOP_LEVEL_LINE =
+  /^(?:resource|data|variable|output|locals|module|terraform|provider|moved|import|check|removed)[\s"{]/;
 
 /** The local backend's `path` in `dir`'s `.tf` and `.tf.json` files, if one is given. */
 export function localBackendPath(dir: string): string | undefined {
