@@ -55,9 +55,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     dir,
     dataDir: join(dir, ".gantry"),
     state: new FileStateBackend(
-      opts.statePath !== undefined
-        ? resolve(opts.statePath)
-        : resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME),
+      opts.statePath !== undefined ? resolve(opts.statePath) : resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME),
     ),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],

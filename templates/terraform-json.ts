@@ -122,7 +122,7 @@ function malformed(file: string, content: string, message: string): { summary: s
   };
 }
 
-/** One block found by TerraformJsonReader.blocks: its labels (valid until the next block), body and path, or a problem. */
+/** A block found by TerraformJsonReader.blocks: labels (valid until the next block), body and path, or a problem. */
 interface Block {
   labels: string[];
   body: Record<string, unknown>;

@@ -347,7 +347,9 @@ const MISTAKES: Mistake[] = [
       'unknown field "prevent_destory" in "lifecycle" of resource noop.a; ' +
       "expected one of create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by",
     line: /prevent_destory/,
-    hcl: 'resource "gantry_noop" "a" {\n  lifecycle {\n    create_before_destroy = true\n    prevent_destory = true\n  }\n}\n',
+    hcl:
+      'resource "gantry_noop" "a" {\n  lifecycle {\n    create_before_destroy = true\n' +
+      "    prevent_destory = true\n  }\n}\n",
   },
   {
     name: "bad lifecycle value",
@@ -410,8 +412,7 @@ const MISTAKES: Mistake[] = [
     summary: '"depends_on[0]" of resource noop.a must be a resource address such as "noop.a", got "noop.b.id"',
     line: /noop\.b\.id/,
     hcl: 'resource "gantry_noop" "a" {\n  depends_on = [gantry_noop.b.id]\n}\n',
-    hclSummary:
-      '"depends_on[0]" of resource noop.a must be a resource address such as "noop.a", got "${noop.b.id}"',
+    hclSummary: '"depends_on[0]" of resource noop.a must be a resource address such as "noop.a", got "${noop.b.id}"',
   },
 ];
 
