@@ -46,8 +46,50 @@ export async function readTerraformHcl(file: string, content: string): Promise<R
       ),
     );
   }
-  const root = mergeGroups(parsed.groups.map((g) => g.json));
+  const root = inSourceOrder(mergeGroups(parsed.groups.map((g) => g.json)), content);
   return reader.raw({ [Symbol.iterator]: () => reader.document(root) });
+}
+
+/** How many labels a top-level block has. */
+const LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, provider: 1, module: 1, check: 1 };
+const HEADER = /^([a-z]+)(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?[ \t]*\{/gm;
+
+/**
+ * The converter writes block types and labels sorted; put them back in the
+ * order their headers appear in the file (headers at the start of a line, as
+ * written almost always), so that declarations, and their diagnostics, come
+ * in source order. Blocks of one kind stay together.
+ */
+function inSourceOrder(root: Record<string, unknown>, text: string): Record<string, unknown> {
+  const rank = new Map<string, number>();
+  let n = 0;
+  for (let m = HEADER.exec(text); m; m = HEADER.exec(text)) {
+    const labels = [m[2], m[3]].filter((l) => l !== undefined).map((l) => (l.startsWith('"') ? l.slice(1, -1) : l));
+    for (let depth = 0; depth <= labels.length; depth++) {
+      const key = [m[1], ...labels.slice(0, depth)].join("\u0000");
+      if (!rank.has(key)) rank.set(key, n++);
+    }
+  }
+  HEADER.lastIndex = 0;
+  const reorder = (v: unknown, prefix: string[], depth: number): unknown => {
+    if (depth === 0 || !isPlainMap(v)) return v;
+    const keys = Object.keys(v);
+    const at = (k: string) => rank.get([...prefix, k].join("\u0000")) ?? Number.MAX_SAFE_INTEGER;
+    const sorted = keys.map((k, i) => ({ k, i, r: at(k) })).sort((a, b) => a.r - b.r || a.i - b.i);
+    const out: Record<string, unknown> = {};
+    for (const { k } of sorted)
+      Object.defineProperty(out, k, {
+        value: reorder(v[k], [...prefix, k], depth - 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return out;
+  };
+  const top = reorder(root, [], 1) as Record<string, unknown>;
+  for (const section of Object.keys(top))
+    if (LABELS[section]) top[section] = reorder(top[section], [section], LABELS[section]);
+  return top;
 }
 
 /**

@@ -2,9 +2,10 @@
 // give the same `gantry plan -json`, byte for byte (the timestamp aside); a
 // syntax error in a `.tf` file exits 1, located, with state untouched.
 //
-// HCL's converter writes object keys sorted (as Terraform's own -json output
-// does), while gantry's -json keeps the order a file gives: the `.tf.json`
-// forms here write map keys and declarations of one kind in sorted order.
+// HCL's converter writes the keys of object values sorted (as Terraform's own
+// -json output does), while gantry's -json keeps the order a file gives: the
+// `.tf.json` forms here write object values' keys in sorted order.
+// Declarations keep the file's order in both.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -54,8 +55,8 @@ const PAIRS: Pair[] = [
     `),
     json: {
       variable: {
-        greeting: { type: "string", description: "what to say" },
         n: { type: "number", default: 2 },
+        greeting: { type: "string", description: "what to say" },
       },
       resource: {
         gantry_noop: {
