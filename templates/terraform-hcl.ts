@@ -51,7 +51,15 @@ export async function readTerraformHcl(file: string, content: string): Promise<R
 }
 
 /** How many labels a top-level block has. */
-const LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, provider: 1, module: 1, check: 1 };
+const LABELS: Record<string, number> = {
+  resource: 2,
+  data: 2,
+  variable: 1,
+  output: 1,
+  provider: 1,
+  module: 1,
+  check: 1,
+};
 const HEADER = /^([a-z]+)(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?[ \t]*\{/gm;
 
 /**

@@ -463,8 +463,9 @@ test("same unknown property, same message (the type's schema, after the builder)
   const jsonDir = fixture({
     "main.tf.json": JSON.stringify({ resource: { gantry_noop: { a: { inptu: 1 } } } }, null, 2),
   });
+  const hclDir = fixture({ "main.tf": '# inptu = 0\nresource "gantry_noop" "a" {\n  inptu = 1\n}\n' });
   const out: string[] = [];
-  for (const dir of [yamlDir, jsonDir]) {
+  for (const dir of [yamlDir, jsonDir, hclDir]) {
     const config = await loadConfig(dir);
     const bag = new DiagnosticBag();
     for (const r of config.resources.values())
@@ -485,6 +486,13 @@ test("same unknown property, same message (the type's schema, after the builder)
       '  on main.tf.json line 5, column 9, in resource "noop.a":\n' +
       '  5:         "inptu": 1\n\n' +
       'Type "noop" accepts: input, triggers_replace.\n',
+  );
+  assert.match(
+    out[2],
+    new RegExp(
+      '^Error: Unsupported property "inptu" in resource "(gantry_)?noop\\.a"\n\n' +
+        ' {2}on main\\.tf line 3, column 3, in resource "gantry_noop" "a":\n {2}3: {3}inptu = 1\n',
+    ),
   );
 });
 
