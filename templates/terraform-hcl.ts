@@ -109,20 +109,22 @@ function mergeGroups(groups: Record<string, unknown>[]): Record<string, unknown>
   if (groups.length === 1) return groups[0];
   const into = (target: Record<string, unknown>, from: Record<string, unknown>, depth: number): void => {
     for (const k of Object.keys(from)) {
-      const a = target[k];
+      const a = Object.hasOwn(target, k) ? target[k] : undefined;
       const b = from[k];
-      if (Array.isArray(a) && Array.isArray(b)) target[k] = a.concat(b);
-      else if (depth > 0 && isPlainMap(a) && isPlainMap(b)) {
-        const copy = { ...a };
-        into(copy, b, depth - 1);
-        target[k] = copy;
-      } else if (a === undefined) target[k] = b;
+      if (Array.isArray(a) && Array.isArray(b)) setMember(target, k, a.concat(b));
+      else if (depth > 0 && isPlainMap(a) && isPlainMap(b)) into(a, b, depth - 1);
+      else if (a === undefined) setMember(target, k, b);
     }
   };
-  const root: Record<string, unknown> = {};
+  // Into the first group's document, which this front end owns (no copies: linear in the blocks).
   // Blocks have at most two labels: resource → type → name → [bodies].
-  for (const g of groups) into(root, g, 3);
+  const [root, ...rest] = groups;
+  for (const g of rest) into(root, g, 3);
   return root;
+}
+
+function setMember(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
 function isPlainMap(v: unknown): v is Record<string, unknown> {
