@@ -5,22 +5,30 @@
 // error messages, and puts back the order of provisioner blocks the
 // conversion loses. Each of these steps is checked by the parser itself.
 //
-// Measured (Node 20, 2 cores, 2026-12; see bench/cli-front-ends.mjs):
-//   parser         syntax error                       blocks                          10,000 resources
-//   hcl2-parser    [null, {}]: no message, no line    provisioners merged by kind;   10.6 s (GopherJS),
-//                                                     lifecycle/validation in order  +0.5 s to load
-//   @cdktf/hcl2json "m.tf:2,5-3,1: Invalid            the same conversion (same Go    6.7 s in one call,
-//                   expression; ..." (file, line,     code): provisioners merged by   1.5 s in calls of
-//                   column, every diagnostic)         kind, keys sorted               ~200 blocks; +0.55 s
-//                                                                                     to load the module
+// Measured (Node 20, 2 cores; in-process, before the machine got loaded):
+//   hcl2-parser (GopherJS)    syntax error: [null, {}] — no message, no line; provisioner blocks of
+//                             different kinds merged by kind; several lifecycle/validation blocks kept
+//                             in order; 10,000 resources in 10.6 s (+0.5 s to load).
+//   @cdktf/hcl2json (wasm)    syntax error: "m.tf:2,5-3,1: Invalid expression; Expected the start of
+//                             an expression, ..." — file, line, column, every diagnostic; the same
+//                             merging of provisioners (same converter) and object keys sorted;
+//                             10,000 resources in 6.7 s in one call (the Go heap grows badly), 1.5 s
+//                             in calls of ~200 blocks; loading it costs ~1.4 s of CPU (a 6.5 MB
+//                             WebAssembly module to compile).
+// Through the CLI (bench/cli-front-ends.mjs, CPU seconds; wall times were meaningless on a machine
+// with load 18): 10,000 resources no-change plan .tf 5.3 s, .tf.json 1.6 s, YAML 3.0 s; 100,000 .tf
+// plan 62.7 s CPU / 594 MB before groups were merged in place (then quadratic), 9.3 s to parse and
+// build in-process after.
 // Both are the same converter (tmccombs/hcl2json): heredocs come out as
 // strings (`<<-EOT` with the indentation removed), template directives
 // re-printed (`%{ if x ~}` → `%{if x}` with the strip markers applied),
 // comments dropped, numbers as JSON numbers (so above 2^53 they lose
 // precision, as JSON.parse does in the `.tf.json` front end), expressions as
-// "${...}" strings, blocks as lists of bodies, object keys sorted. We use
-// @cdktf/hcl2json alone: it locates syntax errors, and a parse per group of
-// ~200 blocks (the Go heap grows badly on one large input) makes it fast.
+// "${...}" strings, blocks as lists of bodies, object keys sorted. We parse
+// with @cdktf/hcl2json (it locates syntax errors; a parse per group of ~200
+// blocks makes it fast) and use hcl2-parser, which is synchronous, only to
+// locate diagnostics when they are shown (templates/hcl-positions.ts) and to
+// read a local backend's path when a workspace opens (templates/local-backend.ts).
 
 import { parse as hclToJson } from "@cdktf/hcl2json";
 
