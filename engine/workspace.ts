@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import { localBackendPath } from "../templates/local-backend.js";
 import { FileStateBackend, type StateBackend } from "./state-backend.js";
 
 export const STATE_FILE_NAME = "gantry.tfstate";
@@ -17,7 +18,10 @@ export interface VariableArgument {
 export interface WorkspaceOptions {
   /** The configuration directory. */
   dir: string;
-  /** The state file (default: <dir>/gantry.tfstate). */
+  /**
+   * The state file (default: the configuration's `backend "local" { path }`,
+   * relative to the directory, else <dir>/gantry.tfstate).
+   */
   statePath?: string;
   /** -var 'name=value' arguments. */
   vars?: string[];
@@ -68,7 +72,9 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   return {
     dir,
     dataDir: resolve(opts.dataDir ?? join(dir, ".gantry")),
-    state: new FileStateBackend(resolve(opts.statePath ?? join(dir, STATE_FILE_NAME))),
+    state: new FileStateBackend(
+      opts.statePath !== undefined ? resolve(opts.statePath) : resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME),
+    ),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,

@@ -10,6 +10,7 @@ import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
 import { buildResource } from "./resource-builder.js";
+import { buildTerraformSettings, checkProvider } from "./terraform-settings-builder.js";
 import { buildVariable } from "./variable-builder.js";
 
 export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigFragment {
@@ -38,6 +39,12 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
         if (o) frag.outputs.push(o);
         break;
       }
+      case "terraform":
+        frag.backends.push(...buildTerraformSettings(d.body, ctx));
+        break;
+      case "provider":
+        checkProvider(d.name, d.body, ctx);
+        break;
       case "diagnostic":
         bag.add(d.diagnostic);
         break;

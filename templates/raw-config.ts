@@ -35,6 +35,10 @@ export type RawDeclaration =
   /** `type` as written ("gantry_noop"; in YAML also "noop"). */
   | { kind: "resource"; type: string; name: string; body: RawNode }
   | { kind: "output"; name: string; body: RawNode }
+  /** A `terraform` block (required_version, required_providers, backend). */
+  | { kind: "terraform"; body: RawNode }
+  /** A `provider "name"` block. */
+  | { kind: "provider"; name: string; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };
 
 /** What differs between languages in how they write the same thing. */
