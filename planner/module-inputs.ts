@@ -1,39 +1,70 @@
-// A module's input variable as its module sees it: the caller's value converted to the variable's type and checked
-// against its validation rules, as Terraform does for every module call (root variables: planner/variables.ts).
+// A module's input variable as its module sees it: the caller's value with optional attribute defaults applied,
+// converted to the variable's type constraint, null handled as `nullable` says, and checked by its validation rules,
+// as Terraform does for every module call (root variables: planner/variables.ts).
 
 import { errorAt } from "../contract/diagnostics.js";
-import { containsUnknown, type Value } from "../contract/values.js";
-import { evaluate } from "./expressions/evaluate.js";
+import { containsUnknown, isUnknown, type Value } from "../contract/values.js";
+import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { LocalConfig } from "./model.js";
-import { convertToType } from "./type-conversion.js";
+import { convertValue } from "./type-conversion.js";
+import { applyTypeDefaults } from "./type-defaults.js";
 
 /** `local` is the input's local ('module.a.var.x'); throws a located error for a value the variable refuses. */
 export function moduleInputValue(local: LocalConfig, value: Value): Value {
   const v = local.input!;
   const where = local.name.slice(0, local.name.lastIndexOf(".var."));
-  const conv = convertToType(value, v.type);
-  if (!conv.ok)
-    throw errorAt(`Invalid value for input variable "${v.name}" of ${where}: ${conv.message}`, local.origin);
+  const declared = `${v.origin.file}${v.origin.line ? `:${v.origin.line}` : ""}`;
+  if (isUnknown(value)) return value;
+  const given = value === null ? value : applyTypeDefaults(value, v.constraint);
+  const c = convertValue(given, v.constraint);
+  if (!c.ok)
+    throw errorAt(
+      "Invalid value for input variable",
+      local.origin,
+      `The given value is not suitable for ${where}.var.${v.name} declared at ${declared}: ${c.message}.`,
+    );
+  let result = c.value;
+  if (result === null && !v.nullable) {
+    if (!v.hasDefault)
+      throw errorAt(
+        "Required variable not set",
+        local.origin,
+        `The given value is not suitable for ${where}.var.${v.name} defined at ${declared}: required variable may ` +
+          "not be set to null.",
+      );
+    result = v.default!;
+  }
+  if (containsUnknown(result)) return result;
+  const scope: EvalScope = {
+    variable: (n) => (n === v.name ? result : null),
+    local: () => null,
+    resource: () => null,
+    pathModule: "",
+    cwd: process.cwd(),
+  };
   for (const rule of v.validations) {
     let ok: Value;
     try {
-      ok = evaluate(rule.condition, {
-        variable: (n) => (n === v.name ? conv.value : null),
-        local: () => null,
-        resource: () => null,
-        pathModule: "",
-        cwd: process.cwd(),
-      });
+      ok = evaluate(rule.condition, scope);
     } catch (e) {
       throw errorAt(`Invalid validation condition for variable "${v.name}": ${(e as Error).message}`, rule.origin);
     }
-    if (!containsUnknown(ok) && ok !== true)
-      throw errorAt(
-        `Invalid value for input variable "${v.name}" of ${where}: ${rule.errorMessage}`,
-        local.origin,
-        `The value ${v.sensitive ? "(sensitive value)" : JSON.stringify(conv.value)} does not satisfy the ` +
-          `validation rule of ${v.name} (declared in ${v.origin.file}).`,
-      );
+    if (containsUnknown(ok) || ok === true || ok === "true") continue;
+    let message = "Failed to evaluate condition error message.";
+    if (v.sensitive && rule.errorMessage.k !== "lit")
+      message = "The error message included a sensitive value, so it will not be displayed.";
+    else
+      try {
+        const m = evaluate(rule.errorMessage, scope);
+        if (typeof m === "string" && m.trim()) message = m.trim();
+      } catch {
+        // the fallback message says it could not be evaluated
+      }
+    throw errorAt(
+      `Invalid value for variable`,
+      local.origin,
+      `${message}\n\nThis was checked by the validation rule of ${where}.var.${v.name} at ${declared}.`,
+    );
   }
-  return conv.value;
+  return result;
 }

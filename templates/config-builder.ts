@@ -11,6 +11,7 @@ import { buildModuleCall } from "./module-builder.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
 import { buildResource } from "./resource-builder.js";
+import { buildTerraformSettings, checkProvider } from "./terraform-settings-builder.js";
 import { buildVariable } from "./variable-builder.js";
 
 export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigFragment {
@@ -44,6 +45,12 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
         if (m) frag.modules.push(m);
         break;
       }
+      case "terraform":
+        frag.backends.push(...buildTerraformSettings(d.body, ctx));
+        break;
+      case "provider":
+        checkProvider(d.name, d.body, ctx);
+        break;
       case "diagnostic":
         bag.add(d.diagnostic);
         break;

@@ -7,7 +7,14 @@ import type { Expr } from "../planner/expressions/ast.js";
 import type { Origin } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { referencesInDialect } from "./short-type-names.js";
-import type { LocalConfig, ModuleCallConfig, OutputConfig, ResourceConfig, VariableConfig } from "../planner/model.js";
+import type {
+  BackendConfig,
+  LocalConfig,
+  ModuleCallConfig,
+  OutputConfig,
+  ResourceConfig,
+  VariableConfig,
+} from "../planner/model.js";
 
 export interface ConfigFragment {
   variables: VariableConfig[];
@@ -15,10 +22,11 @@ export interface ConfigFragment {
   resources: ResourceConfig[];
   outputs: OutputConfig[];
   modules: ModuleCallConfig[];
+  backends: BackendConfig[];
 }
 
 export function emptyFragment(): ConfigFragment {
-  return { variables: [], locals: [], resources: [], outputs: [], modules: [] };
+  return { variables: [], locals: [], resources: [], outputs: [], modules: [], backends: [] };
 }
 
 /** A placeholder for values that failed to compile (an error has been reported). */
@@ -80,18 +88,6 @@ export function normalizeTrigger(s: string): string | undefined {
 export function normalizeAttributeName(s: string): string {
   return unwrapInterpolation(s);
 }
-
-export const VARIABLE_KINDS = ["string", "number", "bool", "list", "map", "object", "any"] as const;
-const TYPE_RE = /^(string|number|bool|any|list|map|object)(\s*\(.*\))?$/s;
-
-/** Variable type as written ("${list(string)}" unwrapped); undefined when its outer kind is unknown. */
-export function normalizeVariableType(t: string): string | undefined {
-  const s = unwrapInterpolation(t);
-  return TYPE_RE.test(s) ? s : undefined;
-}
-
-const KINDS_LISTED = VARIABLE_KINDS.join(", ");
-export const VARIABLE_TYPE_EXPECTED = `one of ${KINDS_LISTED}, or a Terraform type such as list(string) or map(number)`;
 
 /** Human type name of a raw document value. */
 export function rawTypeName(v: unknown): string {

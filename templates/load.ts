@@ -1,4 +1,4 @@
-// Loading a configuration directory: every `*.gantry.yaml` and `*.tf.json`
+// Loading a configuration directory: every `*.gantry.yaml`, `*.tf` and `*.tf.json`
 // file in it (not recursive, sorted by name), merged into one Config. All
 // diagnostics of all files are collected and thrown together as one
 // GantryError. Duplicate declarations (within or across files) name both
@@ -12,7 +12,7 @@ import type { ConfigFragment } from "./fragment.js";
 import { loadModules, type ModuleDirReader } from "./module-loader.js";
 
 /** A front end: one file's text to a fragment of the model. */
-type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment;
+type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment | Promise<ConfigFragment>;
 
 /**
  * The front ends these files need, loaded only then: a Terraform JSON
@@ -22,14 +22,16 @@ type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragme
 async function frontEndsFor(names: string[]): Promise<(name: string) => FrontEnd | undefined> {
   const needs = (test: (n: string) => boolean) => names.some(test);
   const isNative = (n: string) => NATIVE_SUFFIXES.some((s) => n.endsWith(s));
-  const [yaml, tf, bde] = await Promise.all([
+  const [yaml, tf, hcl, bde] = await Promise.all([
     needs(isNative) ? import("./native-yaml.js") : undefined,
     needs((n) => n.endsWith(TF_JSON_SUFFIX)) ? import("./terraform-json.js") : undefined,
+    needs((n) => n.endsWith(TF_SUFFIX)) ? import("./terraform-hcl.js") : undefined,
     needs((n) => n.endsWith(BDE_SUFFIX)) ? import("./bde-spec.js") : undefined,
   ]);
   return (name) => {
     if (isNative(name)) return yaml?.parseNativeYaml;
     if (name.endsWith(TF_JSON_SUFFIX)) return tf?.parseTerraformJson;
+    if (name.endsWith(TF_SUFFIX)) return hcl?.parseTerraformHcl;
     if (name.endsWith(BDE_SUFFIX)) return bde?.parseBdeSpec;
     return undefined;
   };
@@ -37,11 +39,17 @@ async function frontEndsFor(names: string[]): Promise<(name: string) => FrontEnd
 
 const NATIVE_SUFFIXES = [".gantry.yaml", ".gantry.yml"];
 const TF_JSON_SUFFIX = ".tf.json";
+const TF_SUFFIX = ".tf";
 const BDE_SUFFIX = ".bde.json";
 
 /** True for file names this loader reads. */
 export function isConfigFileName(name: string): boolean {
-  return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX) || name.endsWith(BDE_SUFFIX);
+  return (
+    NATIVE_SUFFIXES.some((s) => name.endsWith(s)) ||
+    name.endsWith(TF_JSON_SUFFIX) ||
+    name.endsWith(TF_SUFFIX) ||
+    name.endsWith(BDE_SUFFIX)
+  );
 }
 
 /** Reads and merges the files of `dir` and of the modules it calls; throws GantryError with all problems. */
@@ -102,7 +110,7 @@ export async function loadConfigFromFiles(
   const abs = path.resolve(dir);
   const bag = new DiagnosticBag();
   const rootFiles = files.filter((f) => !isModuleFile(f.path));
-  if (rootFiles.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
+  if (rootFiles.length === 0) bag.error(`no *.gantry.yaml, *.tf or *.tf.json files in ${displayDir}`);
   const config = await buildConfig(abs, rootFiles, bag);
   if (config.modules?.size) {
     const read: ModuleDirReader =
@@ -130,9 +138,9 @@ async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag)
     const text = f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content;
     config.files.push({ path: f.path, content: f.content });
     const parse = frontEnd(f.path);
-    if (parse) frags.push(parse(f.path, text, bag));
+    if (parse) frags.push(await parse(f.path, text, bag));
     else
-      bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, {
+      bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml, *.tf or *.tf.json)`, {
         file: f.path,
         path: [],
       });
@@ -161,6 +169,17 @@ async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag)
     for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
     for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
     for (const m of frag.modules) merge(modules, m, m.name, `module "${m.name}"`);
+    for (const b of frag.backends) {
+      if (config.backend) {
+        bag.add({
+          severity: "error",
+          summary: "Duplicate backend configuration",
+          detail: "A configuration may have only one backend block.",
+          origin: b.origin,
+          related: [{ label: "first declared here", origin: config.backend.origin }],
+        });
+      } else config.backend = b;
+    }
   }
   return config;
 }

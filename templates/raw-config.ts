@@ -37,6 +37,10 @@ export type RawDeclaration =
   | { kind: "output"; name: string; body: RawNode }
   /** `module "name" { source = ..., inputs... }` */
   | { kind: "module"; name: string; body: RawNode }
+  /** A `terraform` block (required_version, required_providers, backend). */
+  | { kind: "terraform"; body: RawNode }
+  /** A `provider "name"` block. */
+  | { kind: "provider"; name: string; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };
 
 /** What differs between languages in how they write the same thing. */

@@ -346,11 +346,19 @@ test("inputs are converted to their type and validated; depends_on = [module.x]"
   rec.before("module.a.gantry_noop.n", "gantry_noop.after");
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ module: { a: { source: "./m", n: 12 } } }));
   const e = await planError(dir);
-  assert.is(e.diagnostics[0].summary, 'Invalid value for input variable "n" of module.a: n must be below 10.');
+  assert.is(e.diagnostics[0].summary, "Invalid value for variable");
+  assert.match(
+    e.diagnostics[0].detail ?? "",
+    /^n must be below 10\.\n\nThis was checked by the validation rule of module\.a\.var\.n/,
+  );
   assert.equal(e.diagnostics[0].origin?.path, ["module", "a", "n"]);
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ module: { a: { source: "./m", n: "many" } } }));
   const e2 = await planError(dir);
-  assert.match(e2.diagnostics[0].summary, 'Invalid value for input variable "n" of module.a');
+  assert.is(e2.diagnostics[0].summary, "Invalid value for input variable");
+  assert.match(
+    e2.diagnostics[0].detail ?? "",
+    "The given value is not suitable for module.a.var.n declared at m/main.tf.json",
+  );
 });
 
 test("a module call removed from the configuration: everything in it is destroyed, dependents first", async () => {
