@@ -404,6 +404,45 @@ test("a module's sensitive outputs and variables make what uses them sensitive",
   assert.is(e.diagnostics[0].summary, 'Output "o" refers to sensitive values');
 });
 
+test("HCL: for_each over a set, depends_on a resource, a for expression over module.NAME", async () => {
+  const dir = tree({
+    "main.tf": [
+      'variable "names" {',
+      "  type    = set(string)",
+      '  default = ["a", "b"]',
+      "}",
+      'module "web" {',
+      '  source     = "./modules/web"',
+      "  for_each   = var.names",
+      "  name       = each.key",
+      "  depends_on = [null_resource.first]",
+      "}",
+      'resource "null_resource" "first" {}',
+      'output "ids" {',
+      "  value = { for k, m in module.web : k => m.id }",
+      "}",
+      "",
+    ].join("\n"),
+    "modules/web/main.tf": [
+      'variable "name" {',
+      "  type = string",
+      "}",
+      'resource "terraform_data" "d" {',
+      '  input = "${var.name}!"',
+      "}",
+      'output "id" {',
+      "  value = terraform_data.d.output",
+      "}",
+      "",
+    ].join("\n"),
+  });
+  const rec = recorder();
+  const { state } = await planAndApply(dir, { onEvent: rec.onEvent });
+  assert.equal(state.outputs.ids.value, { a: "a!", b: "b!" });
+  rec.before("null_resource.first", 'module.web["a"].terraform_data.d');
+  rec.before("null_resource.first", 'module.web["b"].terraform_data.d');
+});
+
 test("YAML calls modules too (a modules section), and a YAML module may be called from Terraform JSON", async () => {
   const dir = tree({
     "main.gantry.yaml": [
