@@ -5,8 +5,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import { FileStateBackend, type StateBackend } from "./state-backend.js";
-
-export const STATE_FILE_NAME = "gantry.tfstate";
+import { currentWorkspaceName, workspaceStatePath } from "./workspace-names.js";
 
 /** A variable value source as given on a command line, in order. */
 export interface VariableArgument {
@@ -29,6 +28,11 @@ export interface WorkspaceOptions {
   env?: Record<string, string | undefined>;
   /** Typed values from a program (an API request, a test); they win over every other source. */
   values?: Record<string, unknown>;
+  /**
+   * The named workspace (Terraform's `terraform.workspace`). Default: GANTRY_WORKSPACE or TF_WORKSPACE in `env`,
+   * else the one selected in `<dir>/.gantry/environment`, else "default".
+   */
+  workspaceName?: string;
 }
 
 export interface Workspace {
@@ -41,21 +45,26 @@ export interface Workspace {
   variableOrder?: VariableArgument[];
   env: Record<string, string | undefined>;
   values: Record<string, unknown>;
+  /** The named workspace whose state this is ("default" unless another is selected). */
+  workspaceName: string;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
   const dir = resolve(opts.dir);
   if (!existsSync(dir)) throw new GantryError(`configuration directory ${dir} does not exist`);
   if (!statSync(dir).isDirectory()) throw new GantryError(`${dir} is not a directory`);
+  const env = opts.env ?? {};
+  const workspaceName = opts.workspaceName ?? currentWorkspaceName(dir, env).name;
   return {
     dir,
     dataDir: join(dir, ".gantry"),
-    state: new FileStateBackend(resolve(opts.statePath ?? join(dir, STATE_FILE_NAME))),
+    state: new FileStateBackend(resolve(opts.statePath ?? workspaceStatePath(dir, workspaceName))),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,
-    env: opts.env ?? {},
+    env,
     values: opts.values ?? {},
+    workspaceName,
   };
 }
 

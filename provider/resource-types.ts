@@ -49,6 +49,11 @@ export class ResourceTypeRegistry {
     );
   }
 
+  /** Every registered type. */
+  all(): ResourceType[] {
+    return [...this.types.values()];
+  }
+
   /** Registered type names, sorted. */
   names(): string[] {
     return [...this.types.keys()].sort();

@@ -13,8 +13,8 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // oclif stays one instance, shared with bin/run.js
-  external: ["@oclif/core"],
+  // oclif stays one instance, shared with bin/run.js; hcl2json reads its WebAssembly beside its own files
+  external: ["@oclif/core", "@cdktf/hcl2json"],
   // CommonJS dependencies bundled into ESM call require
   banner: {
     js:

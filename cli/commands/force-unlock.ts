@@ -18,7 +18,10 @@ export default class ForceUnlock extends GantryCommand {
     const { args, flags } = await this.parse(ForceUnlock);
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
-    const info = engine.forceUnlock(engine.workspace({ dir: args.dir, statePath: flags.state }), args.id);
+    const info = engine.forceUnlock(
+      engine.workspace({ dir: args.dir, statePath: flags.state, env: process.env }),
+      args.id,
+    );
     this.out(
       `${this.style.green("gantry state has been successfully unlocked!")}\nThe lock ${info?.ID ?? args.id} ` +
         `(${info?.Operation ?? "?"} by ${info?.Who ?? "?"}) was removed.`,

@@ -29,7 +29,7 @@ export default class Show extends GantryCommand {
     const engine = await this.engine();
     const state = args.path.endsWith(".tfstate")
       ? new FileStateBackend(args.path).read()
-      : engine.readState(engine.workspace({ dir: args.path, statePath: flags.state }));
+      : engine.readState(engine.workspace({ dir: args.path, statePath: flags.state, env: process.env }));
     if (flags.json) {
       this.out(JSON.stringify(stateToJson(state)));
       return;

@@ -15,7 +15,7 @@ export default class StateList extends GantryCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(StateList);
     const engine = await this.engine();
-    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state });
+    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state, env: process.env });
     for (const a of engine.listState(ws, argv as string[])) this.out(a);
   }
 }

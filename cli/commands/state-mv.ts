@@ -17,7 +17,7 @@ export default class StateMv extends GantryCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(StateMv);
     const engine = await this.engine();
-    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state });
+    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state, env: process.env });
     const lockTimeout = parseDuration(flags["lock-timeout"]);
     const moves = await engine.moveState(ws, args.source, args.destination, lockTimeout);
     for (const [from, to] of moves) this.out(`Move "${from}" to "${to}"`);

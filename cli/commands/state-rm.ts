@@ -15,7 +15,7 @@ export default class StateRm extends GantryCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(StateRm);
     const engine = await this.engine();
-    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state });
+    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state, env: process.env });
     const removed = await engine.removeState(ws, argv as string[], parseDuration(flags["lock-timeout"]));
     for (const a of removed) this.out(`Removed ${a}`);
     this.out(`Successfully removed ${removed.length} resource instance(s).`);

@@ -16,7 +16,10 @@ export default class StateShow extends GantryCommand {
     const { formatValue } = await import("../render-plan.js");
     const { args, flags } = await this.parse(StateShow);
     const engine = await this.engine();
-    const inst = engine.showState(engine.workspace({ dir: flags.dir, statePath: flags.state }), args.address);
+    const inst = engine.showState(
+      engine.workspace({ dir: flags.dir, statePath: flags.state, env: process.env }),
+      args.address,
+    );
     if (flags.json) {
       this.out(JSON.stringify(inst, null, 2));
       return;
