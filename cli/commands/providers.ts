@@ -9,13 +9,15 @@ export default class Providers extends GantryCommand {
     const { args, flags } = await this.parse(Providers);
     this.setColor(flags["no-color"]);
     const { providerOfType } = await import("../../engine/builtin-providers.js");
+    const { GantryError } = await import("../../contract/diagnostics.js");
+    const { resolve } = await import("node:path");
     const engine = await this.engine();
     const r = await engine.init(args.dir);
     if (!r.hasConfiguration)
-      throw new (await import("../../contract/diagnostics.js")).GantryError({
+      throw new GantryError({
         severity: "error",
         summary: "No configuration files",
-        detail: `The directory ${(await import("node:path")).resolve(args.dir)} contains no gantry configuration files.`,
+        detail: `The directory ${resolve(args.dir)} contains no gantry configuration files.`,
       });
     // Terraform's tree (treeprint): the root module ".", one branch per provider
     const nodes = r.providers.map((p) => `provider[${p.source}]${p.version ? ` ${p.version}` : ""}`);
