@@ -1,6 +1,7 @@
 // Every gantry command, for oclif's explicit command discovery.
 
 import Apply from "./commands/apply.js";
+import Console from "./commands/console.js";
 import Destroy from "./commands/destroy.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
@@ -28,6 +29,7 @@ import WorkspaceShow from "./commands/workspace-show.js";
 
 export const commands = {
   apply: Apply,
+  console: Console,
   destroy: Destroy,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,

@@ -36,6 +36,7 @@ export async function loadConfiguration(ws: Workspace, prior: State | undefined)
   const variables = resolveVariables(raw, provided as Map<string, unknown>);
   const previous = prior && previousPlacementFromState(prior);
   const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
+  config.workspaceName = ws.workspaceName;
   return { config, variables, warnings };
 }
 
@@ -47,5 +48,7 @@ export async function replayConfiguration(
   prior: State,
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
-  return expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) }).config;
+  const { config } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) });
+  config.workspaceName = ws.workspaceName;
+  return config;
 }

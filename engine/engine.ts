@@ -22,6 +22,7 @@ import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
 import * as workspaceOps from "./workspace-operations.js";
+import type { ConsoleEvaluator } from "./console-session.js";
 import type { InitResult } from "./init-operation.js";
 import type { ProviderSchemasJson } from "./provider-schemas.js";
 
@@ -159,6 +160,15 @@ export class Engine implements EngineContext {
       ? BUILTIN_PROVIDERS.filter((p) => used.providers.some((u) => u.source === p.source))
       : BUILTIN_PROVIDERS;
     return providerSchemas(providers, this.types.all());
+  }
+
+  /**
+   * An evaluator of expressions against the workspace's configuration, variables and recorded state (`console`);
+   * it throws GantryError for bad input.
+   */
+  async console(ws: Workspace): Promise<ConsoleEvaluator> {
+    const { openConsole } = await import("./console-session.js");
+    return openConsole(ws);
   }
 
   /** The recorded state as stored; undefined when none was written yet. */

@@ -98,6 +98,8 @@ export interface Config {
   locals: Map<string, LocalConfig>;
   resources: Map<string, ResourceConfig>;
   outputs: Map<string, OutputConfig>;
+  /** The named workspace it is evaluated in (`terraform.workspace`); "default" when unset. */
+  workspaceName?: string;
 }
 
 export function emptyConfig(dir: string): Config {

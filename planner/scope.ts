@@ -47,6 +47,7 @@ export class ValueScope {
       each,
       pathModule: this.config.dir,
       cwd: process.cwd(),
+      workspaceName: this.config.workspaceName ?? "default",
     };
   }
 

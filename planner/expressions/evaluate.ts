@@ -24,6 +24,8 @@ export interface EvalScope {
   /** Absolute path of the configuration directory (`path.module`, `path.root`). */
   pathModule: string;
   cwd: string;
+  /** `terraform.workspace` (default: "default"). */
+  workspaceName?: string;
 }
 
 export function evaluate(e: Expr, scope: EvalScope): Value {
@@ -114,6 +116,10 @@ function evaluateRef(root: string, steps: Step[], text: string, scope: EvalScope
       if (n === "module" || n === "root") return scope.pathModule;
       if (n === "cwd") return scope.cwd;
       throw new EvalError(`"${text}": path has module, root and cwd`);
+    }
+    case "terraform": {
+      if (needName("terraform") !== "workspace") throw new EvalError(`"${text}": terraform has only "workspace"`);
+      return applySteps(scope.workspaceName ?? "default", steps.slice(1), scope, text);
     }
     default: {
       const name = needName(`resource type "${root}"`);
