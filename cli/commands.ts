@@ -3,6 +3,7 @@
 import Apply from "./commands/apply.js";
 import Console from "./commands/console.js";
 import Destroy from "./commands/destroy.js";
+import Fmt from "./commands/fmt.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
 import ImportBde from "./commands/import-bde.js";
@@ -31,6 +32,7 @@ export const commands = {
   apply: Apply,
   console: Console,
   destroy: Destroy,
+  fmt: Fmt,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,
   "import:bde": ImportBde,
