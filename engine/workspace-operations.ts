@@ -101,7 +101,7 @@ export async function deleteNamedWorkspace(
   opts: { force?: boolean; lockTimeoutMs?: number } = {},
 ): Promise<{ hadResources: boolean }> {
   const abs = resolve(dir);
-  if (!workspaceExists(abs, name) || !validWorkspaceName(name)) throw doesNotExist(name);
+  if (!validWorkspaceName(name) || !workspaceExists(abs, name)) throw doesNotExist(name);
   if (currentWorkspaceName(abs, env).name === name)
     throw new GantryError(
       `Workspace ${JSON.stringify(name)} is your active workspace.\n\nYou cannot delete the currently active ` +
