@@ -49,7 +49,7 @@ export async function runLocalCluster() {
   try {
     const first = gantry(["apply", "-auto-approve", ...VARS, dir]);
     const state = () => JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
-    const zk = state().resources.filter((r) => r.address.startsWith("service.mesos_zookeeper_zookeeper["));
+    const zk = state().resources.filter((r) => r.address.startsWith("gantry_service.mesos_zookeeper_zookeeper["));
     const addrs = zk.map((r) => r.attributes.host.address);
     const t0 = performance.now();
     while (!(await ensembleHealthy(addrs)) && performance.now() - t0 < 60000)

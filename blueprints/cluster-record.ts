@@ -24,7 +24,7 @@ export interface ClusterRecord {
   tasks: Record<string, TaskPlace>;
 }
 
-/** The records of the last apply, by the cluster's resource key ("cluster.mesos"). */
+/** The records of the last apply, by the cluster's resource key ("gantry_cluster.mesos"). */
 export type PreviousPlacement = Record<string, ClusterRecord>;
 
 /** A cluster planned for the first time. */
@@ -34,7 +34,7 @@ export const NO_RECORD: ClusterRecord = Object.freeze({ placement: {}, zookeeper
 export function previousPlacementFromState(state: State): PreviousPlacement {
   const out: PreviousPlacement = {};
   for (const [address, instance] of state.instances) {
-    if (instance.type !== "cluster" || instance.key !== undefined) continue;
+    if (instance.type !== "gantry_cluster" || instance.key !== undefined) continue;
     const a = instance.attributes;
     out[address] = {
       placement: entriesWhere(a.placement, (v): v is string => typeof v === "string"),

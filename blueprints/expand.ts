@@ -35,7 +35,7 @@ export interface ExpandResult {
 }
 
 export function expandBlueprints(config: Config, variables: Map<string, Value>, opts: ExpandOptions): ExpandResult {
-  const clusters = [...config.resources.values()].filter((r) => r.type === "cluster");
+  const clusters = [...config.resources.values()].filter((r) => r.type === "gantry_cluster");
   if (!clusters.length) return { config, warnings: [] };
   const diags = new DiagnosticBag();
   const resources = new Map(config.resources);

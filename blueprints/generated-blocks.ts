@@ -1,6 +1,6 @@
 // Builds the resource blocks a cluster expands into: one block per kind of
 // thing per node group, with one instance per node (for_each keyed by node
-// name), so addresses read like file.mesos_master_quorum["master-2"] and
+// name), so addresses read like gantry_file.mesos_master_quorum["master-2"] and
 // stay stable when groups grow or shrink.
 
 import type { Origin } from "../contract/diagnostics.js";
@@ -12,9 +12,9 @@ import { at, lit, ref } from "./expression-builders.js";
 /** `each.value.<field>`: this instance's value of a property. */
 const eachValue = (field: string): Expr => ref("each", "value", field);
 
-/** `host.<block>[each.value.host]`: the node's host. */
+/** `gantry_host.<block>[each.value.host]`: the node's host. */
 export function hostRef(hostBlock: string): Expr {
-  return ref("host", hostBlock, at(eachValue("host")));
+  return ref("gantry_host", hostBlock, at(eachValue("host")));
 }
 
 /** "/etc/mesos-master/quorum" → "mesos_master_quorum". */
@@ -34,7 +34,7 @@ export interface BlockSpec {
   instances: Map<string, Record<string, Value>>;
   /** Properties every instance takes from its own values. */
   properties: string[];
-  /** Block name of the cluster's hosts: adds `host = host.<hostBlock>[each.value.host]`. */
+  /** Block name of the cluster's hosts: adds `host = gantry_host.<hostBlock>[each.value.host]`. */
   hostBlock?: string;
   dependsOn?: string[];
   updatePolicy?: UpdatePolicy;

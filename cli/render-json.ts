@@ -6,6 +6,7 @@ import { instanceAddressOf, type ResourceChange } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import type { State } from "../planner/state.js";
 import { isUnknown, type Value } from "../contract/values.js";
+import { providerOfType } from "../contract/type-names.js";
 
 import { GANTRY_VERSION } from "../engine/gantry-version.js";
 
@@ -76,7 +77,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         type: c.type,
         name: c.name,
         ...(c.key !== undefined ? { index: c.key } : {}),
-        provider_name: "gantry",
+        provider_name: providerOfType(c.type) ?? "gantry",
         ...(c.deposed ? { deposed: String(c.deposed.deposed) } : {}),
         change: {
           actions: actionsOf(c),
@@ -152,7 +153,7 @@ export function stateToJson(state: State): Record<string, unknown> {
           type: i.type,
           name: i.name,
           ...(i.key !== undefined ? { index: i.key } : {}),
-          provider_name: "gantry",
+          provider_name: providerOfType(i.type) ?? "gantry",
           ...(i.status === "tainted" ? { tainted: true } : {}),
           values: i.attributes,
           depends_on: i.dependencies,

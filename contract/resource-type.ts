@@ -69,7 +69,10 @@ export interface PlannedChange {
 }
 
 export interface ResourceType {
-  /** Short name used in YAML ("file"); in Terraform syntax "gantry_" + name. */
+  /**
+   * Full name with the provider prefix, as Terraform names it ("gantry_file", "null_resource"); the one name in
+   * the registry, model, plans, state and messages (YAML may write gantry's types short: contract/type-names.ts).
+   */
   name: string;
   description: string;
   schema: Record<string, AttributeSchema>;

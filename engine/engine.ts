@@ -25,6 +25,7 @@ import * as workspaceOps from "./workspace-operations.js";
 import type { ConsoleEvaluator } from "./console-session.js";
 import type { InitResult } from "./init-operation.js";
 import type { ProviderSchemasJson } from "./provider-schemas.js";
+import { resolveWorkspaceSource } from "./workspace-source.js";
 
 export interface EngineOptions {
   /** Resource types (default: gantry's built-in ones). */
@@ -49,6 +50,15 @@ export class Engine implements EngineContext {
   /** Opens a configuration directory (checks that it exists). */
   workspace(opts: WorkspaceOptions): Workspace {
     return openWorkspace(opts);
+  }
+
+  /**
+   * Opens a configuration directory or a CDKTF app: an app (a directory
+   * holding cdktf.json) is synthesized first, and the workspace is its stack
+   * (`opts.stack`, or its only one).
+   */
+  async openWorkspace(opts: WorkspaceOptions, onEvent?: EventSink, signal?: AbortSignal): Promise<Workspace> {
+    return openWorkspace(await resolveWorkspaceSource(opts, onEvent, signal));
   }
 
   validate(ws: Workspace, onEvent?: EventSink): Promise<LoadedConfiguration> {

@@ -66,5 +66,11 @@ export function savePlan(path: string, ws: Workspace, outcome: PlanOutcome): voi
     configDir: ws.dir,
     files: outcome.config.files,
     gantryVersion: GANTRY_VERSION,
+    cdktfStack: ws.app && {
+      app: ws.app.dir,
+      stack: ws.app.stack,
+      statePath: ws.state.location,
+      dataDir: ws.dataDir,
+    },
   });
 }

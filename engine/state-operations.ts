@@ -20,10 +20,12 @@ export function listInstances(ws: Workspace, filters: string[] = []): string[] {
   return [...state.instances.keys()].sort().filter((a) => !parsed.length || parsed.some((f) => addressMatches(f, a)));
 }
 
-/** One instance as recorded (a "gantry_" prefix on the type is tolerated). */
+/** One instance as recorded (a short type such as "noop.a" stands for "gantry_noop.a"). */
 export function showInstance(ws: Workspace, address: string): InstanceState {
   const state = ws.state.read();
-  const inst = state.instances.get(address) ?? state.instances.get(address.replace(/^gantry_/, ""));
+  const p = parseAddress(address);
+  const inst =
+    state.instances.get(address) ?? (p ? state.instances.get(instanceAddress(p.resourceKey, p.key)) : undefined);
   if (!inst) throw new GantryError(`No instance with address "${address}" in the state.`);
   return inst;
 }

@@ -33,6 +33,19 @@ export interface WorkspaceOptions {
    * else the one selected in `<dir>/.gantry/environment`, else "default".
    */
   workspaceName?: string;
+  /** Working data (default: <dir>/.gantry). */
+  dataDir?: string;
+  /** A CDKTF app's stack to work on (several stacks: required). */
+  stack?: string;
+  /** Set when the workspace is a stack of a CDKTF app (see workspace-source.ts). */
+  app?: CdktfAppStack;
+}
+
+/** The CDKTF app a workspace's configuration was synthesized from. */
+export interface CdktfAppStack {
+  /** The app's directory (holding cdktf.json). */
+  dir: string;
+  stack: string;
 }
 
 export interface Workspace {
@@ -47,6 +60,7 @@ export interface Workspace {
   values: Record<string, unknown>;
   /** The named workspace whose state this is ("default" unless another is selected). */
   workspaceName: string;
+  app?: CdktfAppStack;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -57,7 +71,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   const workspaceName = opts.workspaceName ?? currentWorkspaceName(dir, env).name;
   return {
     dir,
-    dataDir: join(dir, ".gantry"),
+    dataDir: resolve(opts.dataDir ?? join(dir, ".gantry")),
     state: new FileStateBackend(resolve(opts.statePath ?? workspaceStatePath(dir, workspaceName))),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
@@ -65,6 +79,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     env,
     values: opts.values ?? {},
     workspaceName,
+    app: opts.app,
   };
 }
 

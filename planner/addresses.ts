@@ -1,11 +1,8 @@
-// Resource and instance addresses: "noop.a", "noop.a[0]", 'noop.a["key"]'.
+// Resource and instance addresses: "gantry_noop.a", "gantry_noop.a[0]", 'gantry_noop.a["key"]'.
+
+import { fullTypeName } from "../contract/type-names.js";
 
 export type InstanceKey = number | string | undefined;
-
-/** Types are written "gantry_file" in Terraform syntax and "file" in YAML; the model uses the short name. */
-export function canonicalType(type: string): string {
-  return type.startsWith("gantry_") ? type.slice("gantry_".length) : type;
-}
 
 export function instanceAddress(resourceKey: string, key: InstanceKey): string {
   if (key === undefined) return resourceKey;
@@ -25,11 +22,14 @@ export interface ParsedAddress {
 
 const ADDRESS = /^([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[(?:(\d+)|"((?:[^"\\]|\\.)*)")\])?$/;
 
-/** Parses an address as users type it (-target, -replace, state commands); returns undefined when malformed. */
+/**
+ * Parses an address as users type it (-target, -replace, state commands); returns undefined when malformed. A type
+ * without a known provider prefix is short for gantry's ("noop.a" is "gantry_noop.a").
+ */
 export function parseAddress(text: string): ParsedAddress | undefined {
   const m = ADDRESS.exec(text.trim());
   if (!m) return undefined;
-  const type = canonicalType(m[1]);
+  const type = fullTypeName(m[1]);
   const resourceKey = `${type}.${m[2]}`;
   if (m[3] !== undefined) return { type, name: m[2], resourceKey, key: Number(m[3]), hasKey: true };
   if (m[4] !== undefined)

@@ -166,7 +166,7 @@ class ApplyGraph {
   readonly changes: ChangeNodes[] = [];
   /** By id, in the order they were made. */
   readonly barriers = new Map<string, WalkNode>();
-  /** By kind and key ("noop.a"): made without building ids for every member. */
+  /** By kind and key ("gantry_noop.a"): made without building ids for every member. */
   private readonly barriersOf = new Map<BarrierKind, Map<string, WalkNode>>();
 
   constructor(changes: ResourceChange[], types: TypeResolver) {

@@ -17,7 +17,7 @@ import type { TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import type { Plan } from "./plan.js";
-import { ValueScope } from "./scope.js";
+import { planTimestampOf, ValueScope } from "./scope.js";
 import { StateRecorder } from "./state-recorder.js";
 import type { StateWriter } from "./state.js";
 import { walk } from "./walk.js";
@@ -54,7 +54,15 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
 
   const state = writer.state;
   const variables = new Map(Object.entries(plan.variables));
-  const values = new ValueScope(config, variables, plan.expansions, (a) => state.instances.get(a)?.attributes, false);
+  const clock = { phase: "apply" as const, planTimestamp: planTimestampOf(plan.createdAt) };
+  const values = new ValueScope(
+    config,
+    variables,
+    plan.expansions,
+    (a) => state.instances.get(a)?.attributes,
+    false,
+    clock,
+  );
   const changes = plan.changes.filter((c) => c.action !== "noop");
   const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });
   const recorder = new StateRecorder(writer, config);

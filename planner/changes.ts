@@ -19,7 +19,7 @@ export type ChangeReason =
   | "deposed";
 
 export interface ResourceChange {
-  /** The instance's address; for a deposed object, its display address ("noop.a (deposed 0)"). */
+  /** The instance's address; for a deposed object, its display address ("gantry_noop.a (deposed 0)"). */
   address: string;
   /** "type.name" */
   resourceKey: string;

@@ -3,13 +3,13 @@
 
 /** Which deposed object: the instance it belonged to and its place among that instance's deposed objects. */
 export interface DeposedRef {
-  /** The instance's address, e.g. "noop.a[0]". */
+  /** The instance's address, e.g. "gantry_noop.a[0]". */
   address: string;
   /** Index in the instance's deposed objects when the plan was made. */
   deposed: number;
 }
 
-/** How a deposed object is shown to people ("noop.a (deposed 0)"); only ever produced, never parsed. */
+/** How a deposed object is shown to people ("gantry_noop.a (deposed 0)"); only ever produced, never parsed. */
 export function deposedDisplayAddress(ref: DeposedRef): string {
   return `${ref.address} (deposed ${ref.deposed})`;
 }

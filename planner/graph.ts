@@ -2,7 +2,7 @@
 // outputs, with an edge for every reference and depends_on. Kept O(V+E)
 // (DependencyGraph: typed-array adjacency, Kahn's algorithm for order).
 
-import { canonicalType, resourceKeyOf } from "./addresses.js";
+import { resourceKeyOf } from "./addresses.js";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
@@ -12,7 +12,7 @@ export type NodeKind = "resource" | "local" | "variable" | "output";
 
 export interface NodeInfo {
   kind: NodeKind;
-  /** Resource key ("noop.a") or the local/variable/output name. */
+  /** Resource key ("gantry_noop.a") or the local/variable/output name. */
   name: string;
   origin: Origin;
 }
@@ -103,7 +103,7 @@ export function buildGraph(config: Config): ConfigGraph {
           );
         else graph.mergeEdge(from, to);
       } else {
-        const key = `${canonicalType(ref.root)}.${name ?? ""}`;
+        const key = `${ref.root}.${name ?? ""}`;
         const from = name === undefined ? undefined : resourceNode.get(key);
         if (from === undefined)
           diags.error(
@@ -118,8 +118,9 @@ export function buildGraph(config: Config): ConfigGraph {
     }
   };
   const addDependsOn = (to: number, ref: string, origin: Origin) => {
-    // "noop.a", "noop.a[0]" or (replace_triggered_by) "noop.a.id": the resource is the first two parts
-    const key = resourceKeyOf(canonicalType(ref.replace(/^\$\{(.*)\}$/, "$1").trim()))
+    // "gantry_noop.a", "gantry_noop.a[0]" or (replace_triggered_by) "gantry_noop.a.id": the resource is the first two
+    // parts
+    const key = resourceKeyOf(ref.replace(/^\$\{(.*)\}$/, "$1").trim())
       .split(".")
       .slice(0, 2)
       .join(".");

@@ -38,10 +38,13 @@ export function checkBlock(
   diags: DiagnosticBag,
 ): void {
   if (!type) {
+    const full = `gantry_${r.type}`;
     diags.error(
       `Unknown resource type "${r.type}" for resource "${r.key}"`,
       r.origin,
-      `Known types: ${knownTypes.join(", ")} (in Terraform syntax with the "gantry_" prefix).`,
+      knownTypes.includes(full)
+        ? `gantry has no resource type "${r.type}". Did you mean "${full}"?`
+        : `gantry has no resource type "${r.type}". Known types: ${knownTypes.join(", ")}.`,
     );
     return;
   }

@@ -36,7 +36,7 @@ export interface OutputConfig {
 }
 
 export interface RefConfig {
-  /** A resource address such as "noop.a" (type short name), as written. */
+  /** A resource address such as "gantry_noop.a" (full type name; the builder makes YAML's short names full). */
   ref: string;
   origin: Origin;
 }
@@ -69,7 +69,7 @@ export interface PropertyConfig {
 }
 
 export interface ResourceConfig {
-  /** Canonical short type name ("noop", "file"); front ends strip the "gantry_" prefix. */
+  /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
   name: string;
   /** `${type}.${name}` */

@@ -26,7 +26,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
-import { ValueScope, type Expansion } from "./scope.js";
+import { planTimestampOf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
@@ -126,7 +126,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const sensitive = sensitivity(config, graph, types, diags);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
-  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
+  const clock = { phase: "plan" as const, planTimestamp: planTimestampOf(result.createdAt) };
+  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, clock);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
 
@@ -204,7 +205,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           after: null,
           sensitive: !!o.sensitive,
         }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned);
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, clock);
   return result;
 }
 
@@ -221,39 +222,67 @@ function sensitivity(
 ): Map<string, string[]> {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
-  const usesSecret = (e: Parameters<typeof collectRefs>[0]) =>
-    collectRefs(e).some((ref) => {
+  const usesSecret = (e: Parameters<typeof collectRefs>[0]) => {
+    // sensitive(x) makes a value sensitive; nonsensitive(x) clears what x's references would make sensitive
+    const marks = sensitivityCalls(e);
+    if (marks.sensitive) return true;
+    if (!secretVars.size && !secretLocals.size) return false;
+    return collectRefs(e).some((ref) => {
+      if (marks.cleared.has(ref)) return false;
       const first = ref.steps[0];
       const name = first?.k === "attr" ? first.name : "";
       return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
     });
+  };
   const out = new Map<string, string[]>();
   for (const info of graph.ordered) {
-    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value))
-      secretLocals.add(info.name);
+    if (info.kind === "local" && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {
     const schema = types(r.type)?.schema ?? {};
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    if (secretVars.size)
-      for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
+    for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
   }
-  if (secretVars.size)
-    for (const o of config.outputs.values())
-      if (!o.sensitive && usesSecret(o.value))
-        diags.error(
-          `Output "${o.name}" refers to sensitive values`,
-          o.origin,
-          "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
-            "NAME).",
-        );
+  for (const o of config.outputs.values())
+    if (!o.sensitive && usesSecret(o.value))
+      diags.error(
+        `Output "${o.name}" refers to sensitive values`,
+        o.origin,
+        "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
+          "NAME).",
+      );
   return out;
 }
 
 /**
- * replace_triggered_by: "noop.a" fires on any change of the resource,
- * "noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
+ * The calls of sensitive() and nonsensitive() in an expression (found through any kind of node): whether it calls
+ * sensitive(), and the references nonsensitive() clears.
+ */
+function sensitivityCalls(e: Parameters<typeof collectRefs>[0]): { sensitive: boolean; cleared: Set<unknown> } {
+  const out = { sensitive: false, cleared: new Set<unknown>() };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const n = node as { k?: string; fn?: string; args?: Parameters<typeof collectRefs>[0][] };
+    if (n.k === "lit") return;
+    if (n.k === "call" && n.fn === "nonsensitive") {
+      for (const a of n.args ?? []) for (const ref of collectRefs(a)) out.cleared.add(ref);
+      return;
+    }
+    if (n.k === "call" && n.fn === "sensitive") out.sensitive = true;
+    for (const v of Object.values(node)) walk(v);
+  };
+  walk(e);
+  return out;
+}
+
+/**
+ * replace_triggered_by: "gantry_noop.a" fires on any change of the resource,
+ * "gantry_noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
  * when that attribute's value changes (or becomes unknown).
  */
 function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
@@ -456,8 +485,9 @@ function planOutputs(
   expansions: Map<string, Expansion>,
   prior: State,
   planned: Map<string, Attrs>,
+  clock: { phase: "plan"; planTimestamp: string },
 ): OutputChange[] {
-  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true);
+  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, clock);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
     let v: Value;

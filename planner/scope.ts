@@ -1,7 +1,7 @@
 // The evaluation scope of a configuration: variables, locals (evaluated on
 // demand) and resource values looked up from planned or applied instances.
 
-import { canonicalType, instanceAddress, type InstanceKey } from "./addresses.js";
+import { instanceAddress, type InstanceKey } from "./addresses.js";
 import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { Config } from "./model.js";
 import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
@@ -11,6 +11,11 @@ export interface Expansion {
   keys: InstanceKey[];
   /** for_each: each.value per key. */
   eachValues?: Map<string, Value>;
+}
+
+/** A plan's time as plantimestamp() shows it: RFC 3339 to the second. */
+export function planTimestampOf(createdAt: string): string {
+  return createdAt.replace(/\.\d+Z$/, "Z");
 }
 
 export class ValueScope {
@@ -23,6 +28,8 @@ export class ValueScope {
     readonly expansions: Map<string, Expansion>,
     private readonly valueOf: (address: string) => Attrs | undefined,
     private readonly cacheLocals: boolean,
+    /** Which walk evaluates, and the plan's time for plantimestamp() (RFC 3339). */
+    private readonly clock: { phase: "plan" | "apply"; planTimestamp: string } | undefined = undefined,
   ) {}
 
   /** The module-level scope, made once: scopes are never changed, and plan asks for one per resource. */
@@ -48,6 +55,8 @@ export class ValueScope {
       pathModule: this.config.dir,
       cwd: process.cwd(),
       workspaceName: this.config.workspaceName ?? "default",
+      phase: this.clock?.phase,
+      planTimestamp: this.clock?.planTimestamp,
     };
   }
 
@@ -68,7 +77,7 @@ export class ValueScope {
 
   /** `type.name[key]` when that instance exists in the expansion; undefined otherwise (the caller reports it). */
   private resourceInstance(type: string, name: string, key: number | string): Value | undefined {
-    const rkey = `${canonicalType(type)}.${name}`;
+    const rkey = `${type}.${name}`;
     const exp = this.expansions.get(rkey);
     if (!exp) return UNKNOWN;
     if (
@@ -83,7 +92,7 @@ export class ValueScope {
   }
 
   private resource(type: string, name: string): Value {
-    const key = `${canonicalType(type)}.${name}`;
+    const key = `${type}.${name}`;
     const exp = this.expansions.get(key);
     if (!exp) return UNKNOWN;
     const get = (k: InstanceKey): Value => this.valueOf(instanceAddress(key, k)) ?? UNKNOWN;

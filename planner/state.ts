@@ -7,9 +7,11 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync,
 import { dirname, basename, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import type { Attrs, Value } from "../contract/values.js";
+import { fullAddress, fullTypeName } from "../contract/type-names.js";
 import type { InstanceKey } from "./addresses.js";
 
-export const STATE_FORMAT_VERSION = 1;
+/** 2: types and addresses carry the provider prefix ("gantry_noop.a"); version 1 wrote gantry's types short. */
+export const STATE_FORMAT_VERSION = 2;
 
 export interface InstanceState {
   address: string;
@@ -17,7 +19,7 @@ export interface InstanceState {
   name: string;
   key?: InstanceKey;
   attributes: Attrs;
-  /** Resource keys ("noop.a") this instance depended on when last applied. */
+  /** Resource keys ("gantry_noop.a") this instance depended on when last applied. */
   dependencies: string[];
   status?: "tainted";
   createBeforeDestroy?: boolean;
@@ -100,14 +102,17 @@ export function deserializeState(text: string, path: string): State {
       `state file ${path} has format version ${raw.version}; this gantry reads up to ${STATE_FORMAT_VERSION}`,
     );
   const instances = new Map<string, InstanceState>();
+  // version 1 (and earlier, unversioned) wrote gantry's types short ("noop.a"): read them in full
+  const short = !(raw.version >= 2);
   for (const r of raw.resources) {
-    instances.set(r.address, {
-      address: r.address,
-      type: r.type,
+    const address: string = short ? fullAddress(r.address) : r.address;
+    instances.set(address, {
+      address,
+      type: short ? fullTypeName(r.type) : r.type,
       name: r.name,
       key: r.index_key,
       attributes: r.attributes ?? {},
-      dependencies: r.dependencies ?? [],
+      dependencies: short ? (r.dependencies ?? []).map(fullAddress) : (r.dependencies ?? []),
       status: r.status,
       createBeforeDestroy: r.create_before_destroy,
       deposed: r.deposed,
@@ -115,7 +120,7 @@ export function deserializeState(text: string, path: string): State {
     });
   }
   return {
-    version: raw.version ?? STATE_FORMAT_VERSION,
+    version: short ? STATE_FORMAT_VERSION : raw.version,
     serial: raw.serial,
     lineage: raw.lineage,
     gantryVersion: raw.gantry_version ?? "",

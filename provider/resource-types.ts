@@ -1,7 +1,8 @@
-// The resource types an engine knows, keyed by canonical short name ("file").
+// The resource types an engine knows, keyed by full name ("gantry_file").
 // An engine owns one registry: gantry's built-in types, plus any it is given.
 
 import type { ResourceType } from "../contract/resource-type.js";
+import { KNOWN_PROVIDERS, providerOfType } from "../contract/type-names.js";
 import { chronosJobType } from "./types/chronos-job.js";
 import { clusterType } from "./types/cluster.js";
 import { commandType } from "./types/command.js";
@@ -36,17 +37,18 @@ export class ResourceTypeRegistry {
 
   /** Registers (or replaces) a resource type under its name. */
   register(t: ResourceType): void {
-    if (!t.name || t.name.startsWith("gantry_")) {
-      throw new Error(`resource type name must be a short name without the "gantry_" prefix (got "${t.name}")`);
+    if (!providerOfType(t.name)) {
+      throw new Error(
+        `resource type name must start with its provider's name (${KNOWN_PROVIDERS.join(", ")}) and "_",` +
+          ` e.g. "gantry_file" (got "${t.name}")`,
+      );
     }
     this.types.set(t.name, t);
   }
 
-  /** The type for a canonical short name ("file"); a "gantry_" prefix is tolerated. */
+  /** The type of a full name ("gantry_file"). */
   get(name: string): ResourceType | undefined {
-    return (
-      this.types.get(name) ?? (name.startsWith("gantry_") ? this.types.get(name.slice("gantry_".length)) : undefined)
-    );
+    return this.types.get(name);
   }
 
   /** Every registered type. */

@@ -1,25 +1,44 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/cli/commands.js and everything it loads,
-// oclif aside) into dist/bundle: a few files instead of some hundred modules
+// Bundles the compiled CLI (dist/cli/run.js, dist/cli/commands.js and all they load)
+// into dist/bundle: a few files instead of some hundred modules
 // to resolve, read and compile at every start. Commands still load what they
 // need only when they run (dynamic imports become chunks of their own).
+// oclif is bundled too (one instance, shared by the entry and the commands),
+// and its manifest is written, so `--help` reads the commands' flags from
+// oclif.manifest.json instead of loading every command.
+import { rmSync, writeFileSync } from "node:fs";
+import { Plugin } from "@oclif/core";
 import { build } from "esbuild";
 
+rmSync("dist/bundle", { recursive: true, force: true });
+rmSync("oclif.manifest.json", { force: true });
+
 await build({
-  entryPoints: ["dist/cli/commands.js"],
+  entryPoints: ["dist/cli/run.js", "dist/cli/commands.js"],
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
-  // oclif stays one instance, shared with bin/run.js; hcl2json reads its WebAssembly beside its own files
-  external: ["@oclif/core", "@cdktf/hcl2json"],
   // CommonJS dependencies bundled into ESM call require
   banner: {
     js:
       'import { createRequire as __gantryRequire } from "node:module"; const require = ' +
       "__gantryRequire(import.meta.url);",
   },
+  // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here);
+  // hcl2json reads its WebAssembly beside its own files
+  external: ["typescript", "@cdktf/hcl2json"],
   logLevel: "warning",
 });
+
+const plugin = new Plugin({
+  root: process.cwd(),
+  type: "core",
+  isRoot: true,
+  ignoreManifest: true,
+  errorOnManifestCreate: true,
+});
+await plugin.load();
+writeFileSync("oclif.manifest.json", JSON.stringify(plugin.manifest));

@@ -200,9 +200,9 @@ export function parseBdeSpec(file: string, text: string, bag: DiagnosticBag): Co
       origin: { file, path: k === "node_groups" ? ["nodeGroups"] : [], line: 1, column: 1 },
     };
   frag.resources.push({
-    type: "cluster",
+    type: "gantry_cluster",
     name,
-    key: `cluster.${name}`,
+    key: `gantry_cluster.${name}`,
     properties,
     dependsOn: [],
     lifecycle: defaultLifecycle(),

@@ -24,7 +24,7 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
       }
       case "local": {
         const origin = d.value.origin;
-        const value = compileAt(d.value.value, origin, `local "${d.name}"`, bag, d.value.originInString?.bind(d.value));
+        const value = compileAt(d.value.value, origin, `local "${d.name}"`, ctx, d.value.originInString?.bind(d.value));
         frag.locals.push({ name: d.name, value, origin });
         break;
       }

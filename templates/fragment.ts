@@ -4,7 +4,9 @@
 
 import { ExpressionSyntaxError, compileValue } from "../planner/expressions/parse.js";
 import type { Expr } from "../planner/expressions/ast.js";
-import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
+import type { Origin } from "../contract/diagnostics.js";
+import type { CheckContext } from "./block-check.js";
+import { referencesInDialect } from "./short-type-names.js";
 import type { LocalConfig, OutputConfig, ResourceConfig, VariableConfig } from "../planner/model.js";
 
 export interface ConfigFragment {
@@ -22,21 +24,22 @@ export function emptyFragment(): ConfigFragment {
 export const INVALID_EXPR: Expr = { k: "lit", v: null };
 
 /**
- * compileValue with syntax errors reported at `origin`. `errorOrigin` may
- * refine the location from the error's offset inside the string.
+ * compileValue with syntax errors reported at `origin`, and resource references
+ * in the model's form (full type names). `errorOrigin` may refine the
+ * location from the error's offset inside the string.
  */
 export function compileAt(
   raw: unknown,
   origin: Origin,
   what: string,
-  bag: DiagnosticBag,
+  ctx: CheckContext,
   errorOrigin?: (offset: number) => Origin | undefined,
 ): Expr {
   try {
-    return compileValue(raw);
+    return referencesInDialect(compileValue(raw), ctx.dialect);
   } catch (e) {
     if (e instanceof ExpressionSyntaxError) {
-      bag.error(
+      ctx.bag.error(
         `invalid expression in ${what}: ${e.message}`,
         (typeof raw === "string" && errorOrigin?.(e.offset)) || origin,
       );
@@ -46,12 +49,7 @@ export function compileAt(
   }
 }
 
-/** "gantry_noop" → "noop"; other names as written. */
-export function shortTypeName(type: string): string {
-  return type.startsWith("gantry_") ? type.slice("gantry_".length) : type;
-}
-
-export const ADDRESS_RE = /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*$/;
+export const ADDRESS_RE = /^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** Unwrap "${...}" around a whole string, if present. */
 export function unwrapInterpolation(s: string): string {
@@ -59,25 +57,22 @@ export function unwrapInterpolation(s: string): string {
   return t.startsWith("${") && t.endsWith("}") && t.indexOf("${", 2) === -1 ? t.slice(2, -1).trim() : t;
 }
 
-/** "noop.a", "gantry_noop.a", "${gantry_noop.a}" → "noop.a"; undefined when not a resource address. */
+/** "gantry_noop.a", "${gantry_noop.a}" → "gantry_noop.a" (types as written); undefined when not a resource address. */
 export function normalizeAddress(s: string): string | undefined {
   const t = unwrapInterpolation(s);
-  if (!ADDRESS_RE.test(t)) return undefined;
-  return shortTypeName(t);
+  return ADDRESS_RE.test(t) ? t : undefined;
 }
 
 /**
- * replace_triggered_by entries: a resource, one instance, or an attribute of either ("noop.a", "noop.a[0]",
- * "noop.a.id").
+ * replace_triggered_by entries: a resource, one instance, or an attribute of either ("gantry_noop.a",
+ * "gantry_noop.a[0]", "gantry_noop.a.id").
  */
-export const TRIGGER_RE =
-  /^(gantry_)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+export const TRIGGER_RE = /^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|"[^"]*")\])?(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
-/** "${gantry_noop.a.id}" → "noop.a.id"; undefined when not a trigger reference. */
+/** "${gantry_noop.a.id}" → "gantry_noop.a.id" (types as written); undefined when not a trigger reference. */
 export function normalizeTrigger(s: string): string | undefined {
   const t = unwrapInterpolation(s);
-  if (!TRIGGER_RE.test(t)) return undefined;
-  return shortTypeName(t);
+  return TRIGGER_RE.test(t) ? t : undefined;
 }
 
 /** Attribute name for ignore_changes: "content", "${content}" → "content". */

@@ -137,15 +137,15 @@ function sourceLine(origin: Origin, dir: string, line: number, sources?: readonl
   return text === undefined ? undefined : text.replace(/\s+$/, "");
 }
 
-/** "resource "noop.a"" etc., from a document path of either front end. */
+/** "resource "gantry_noop.a"" etc. (types as written), from a document path of either front end. */
 export function describeOriginPath(docPath: readonly (string | number)[]): string | undefined {
   const p = docPath.filter((s): s is string => typeof s === "string");
   const [section, a, b] = p;
   switch (section) {
     case "resources":
-      return a ? `resource "${a.replace(/^gantry_/, "")}"` : undefined;
+      return a ? `resource "${a}"` : undefined;
     case "resource":
-      return a && b ? `resource "${a.replace(/^gantry_/, "")}.${b}"` : undefined;
+      return a && b ? `resource "${a}.${b}"` : undefined;
     case "variables":
     case "variable":
       return a ? `variable "${a}"` : undefined;

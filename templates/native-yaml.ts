@@ -41,8 +41,8 @@ import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type 
 const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
 
-/** Types are written short ("noop"); nested blocks are maps. */
-export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", blockLists: false };
+/** gantry's types may be written short ("noop" is "gantry_noop"); nested blocks are maps. */
+export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames: true, blockLists: false };
 
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {

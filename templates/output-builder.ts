@@ -21,7 +21,7 @@ export function buildOutput(name: string, body: RawNode, ctx: CheckContext): Out
           v,
           f.node.origin,
           `the value of output "${name}"`,
-          ctx.bag,
+          ctx,
           f.node.originInString?.bind(f.node),
         );
         break;
@@ -32,7 +32,7 @@ export function buildOutput(name: string, body: RawNode, ctx: CheckContext): Out
         out.sensitive = v as boolean;
         break;
       case "depends_on":
-        out.dependsOn = refs(f.node, normalizeAddress);
+        out.dependsOn = refs(f.node, normalizeAddress, ctx);
         break;
     }
   });

@@ -32,7 +32,7 @@ export interface RawNode {
 export type RawDeclaration =
   | { kind: "variable"; name: string; body: RawNode }
   | { kind: "local"; name: string; value: RawNode }
-  /** `type` as written, with or without the "gantry_" prefix. */
+  /** `type` as written ("gantry_noop"; in YAML also "noop"). */
   | { kind: "resource"; type: string; name: string; body: RawNode }
   | { kind: "output"; name: string; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };
@@ -41,6 +41,11 @@ export type RawDeclaration =
 export interface RawDialect {
   /** Prefix of resource types in this language's examples ("" for "noop.a", "gantry_" for "gantry_noop.a"). */
   typePrefix: string;
+  /**
+   * Types may be written short ("noop" is "gantry_noop", by contract/type-names.ts), in resource keys, addresses and
+   * references (YAML). Otherwise types are exactly as written (Terraform syntax).
+   */
+  shortTypeNames: boolean;
   /** Nested blocks (lifecycle) may also be written as a list of bodies (Terraform's JSON block syntax). */
   blockLists: boolean;
 }

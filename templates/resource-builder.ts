@@ -4,9 +4,10 @@
 // update_policy, provider), the same in every language.
 //
 // Messages name a resource as it is written ("gantry_noop.a" in Terraform
-// JSON); the model's key is the short type name ("noop.a").
+// JSON, "noop.a" or "gantry_noop.a" in YAML); the model's type and key use
+// the full type name ("gantry_noop.a", templates/short-type-names.ts).
 
-import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
+import type { Origin } from "../contract/diagnostics.js";
 import {
   defaultLifecycle,
   type LifecycleConfig,
@@ -22,10 +23,10 @@ import {
   normalizeAddress,
   normalizeAttributeName,
   normalizeTrigger,
-  shortTypeName,
   unwrapInterpolation,
 } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
+import { addressInDialect, typeInDialect } from "./short-type-names.js";
 
 export function buildResource(
   typeAsWritten: string,
@@ -33,7 +34,7 @@ export function buildResource(
   body: RawNode,
   ctx: CheckContext,
 ): ResourceConfig | undefined {
-  const type = shortTypeName(typeAsWritten);
+  const type = typeInDialect(typeAsWritten, ctx.dialect);
   const subject = ownerSubject(`resource ${typeAsWritten}.${name}`);
   const properties: Record<string, PropertyConfig> = {};
   const res: ResourceConfig = {
@@ -50,21 +51,21 @@ export function buildResource(
     const what = subject.of([f.name]);
     if (f.rule === undefined) {
       if (f.name === "__proto__") ctx.bag.error(`invalid property name ${what}`, f.node.origin);
-      else properties[f.name] = property(f.node, what, ctx.bag);
+      else properties[f.name] = property(f.node, what, ctx);
       return;
     }
     switch (f.name) {
       case "count":
-        res.count = property(f.node, what, ctx.bag);
+        res.count = property(f.node, what, ctx);
         break;
       case "for_each":
-        res.forEach = property(f.node, what, ctx.bag);
+        res.forEach = property(f.node, what, ctx);
         break;
       case "depends_on":
-        res.dependsOn = refs(f.node, normalizeAddress);
+        res.dependsOn = refs(f.node, normalizeAddress, ctx);
         break;
       case "lifecycle":
-        for (const b of f.bodies) readLifecycle(b, res.lifecycle);
+        for (const b of f.bodies) readLifecycle(b, res.lifecycle, ctx);
         break;
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
@@ -74,17 +75,20 @@ export function buildResource(
   return checked ? res : undefined;
 }
 
-function property(node: RawNode, what: string, bag: DiagnosticBag): PropertyConfig {
+function property(node: RawNode, what: string, ctx: CheckContext): PropertyConfig {
   const origin: Origin = node.origin;
-  return { value: compileAt(node.value, origin, what, bag, node.originInString?.bind(node)), origin };
+  return { value: compileAt(node.value, origin, what, ctx, node.originInString?.bind(node)), origin };
 }
 
-/** References of a checked list (every entry normalizes). */
-export function refs(node: RawNode, normalize: (s: string) => string | undefined): RefConfig[] {
-  return (node.value as string[]).map((s, i) => ({ ref: normalize(s)!, origin: node.child(i).origin }));
+/** References of a checked list (every entry normalizes), with full type names. */
+export function refs(node: RawNode, normalize: (s: string) => string | undefined, ctx: CheckContext): RefConfig[] {
+  return (node.value as string[]).map((s, i) => ({
+    ref: addressInDialect(normalize(s)!, ctx.dialect),
+    origin: node.child(i).origin,
+  }));
 }
 
-function readLifecycle(body: CheckedBody, lc: LifecycleConfig): void {
+function readLifecycle(body: CheckedBody, lc: LifecycleConfig, ctx: CheckContext): void {
   for (const f of body.fields) {
     if (!f.valid) continue;
     const v = f.node.value;
@@ -104,7 +108,7 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig): void {
             : (v as string[]).map(normalizeAttributeName);
         break;
       case "replace_triggered_by":
-        lc.replaceTriggeredBy = refs(f.node, normalizeTrigger);
+        lc.replaceTriggeredBy = refs(f.node, normalizeTrigger, ctx);
         break;
     }
   }

@@ -35,7 +35,7 @@ export function buildVariable(name: string, body: RawNode, ctx: CheckContext): V
               condition.value,
               condition.origin,
               `the validation condition of variable "${name}"`,
-              ctx.bag,
+              ctx,
             ),
             errorMessage: rule.node.child("error_message").value as string,
             origin: rule.node.origin,

@@ -4,6 +4,7 @@
 
 import type { HostConnector } from "../contract/host-driver.js";
 import type { ResourceType } from "../contract/resource-type.js";
+import { fullTypeName } from "../contract/type-names.js";
 import { Engine } from "../engine/engine.js";
 
 let current = new Engine();
@@ -18,9 +19,9 @@ export function resetTestEngine(): Engine {
   return current;
 }
 
-/** A built-in resource type by name. */
+/** A built-in resource type by name ("gantry_noop", or short: "noop"). */
 export function builtinType(name: string): ResourceType {
-  const t = current.types.get(name);
+  const t = current.types.get(fullTypeName(name));
   if (!t) throw new Error(`no resource type "${name}"`);
   return t;
 }

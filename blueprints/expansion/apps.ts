@@ -61,7 +61,7 @@ function marathonApps(c: ClusterInput, topology: ClusterTopology, marathons: str
   if (apps.length)
     out.blocks.push(
       buildBlock({
-        type: "marathon_app",
+        type: "gantry_marathon_app",
         name,
         instances: new Map(apps.map((a) => [appKey(a), { endpoints: topology.marathons, definition: a as Value }])),
         properties: ["endpoints", "definition"],
@@ -69,7 +69,7 @@ function marathonApps(c: ClusterInput, topology: ClusterTopology, marathons: str
         origin: fieldOrigin(c.resource, "apps"),
       }),
     );
-  for (const a of apps) out.tasksOf.set(String(a.id), ref("marathon_app", name, at(appKey(a)), "tasks"));
+  for (const a of apps) out.tasksOf.set(String(a.id), ref("gantry_marathon_app", name, at(appKey(a)), "tasks"));
 }
 
 /** chronos_job.<cluster>_jobs: one instance per job. */
@@ -79,7 +79,7 @@ function chronosJobs(c: ClusterInput, topology: ClusterTopology, chronoses: stri
   const prefix = c.distro.chronos_api_prefix;
   out.blocks.push(
     buildBlock({
-      type: "chronos_job",
+      type: "gantry_chronos_job",
       name: `${c.resource.name}_jobs`,
       instances: new Map(
         jobs.map((j) => [j.name, { endpoints: topology.chronoses, api_prefix: prefix, job: j as Value }]),
@@ -151,7 +151,7 @@ function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: str
       });
     }
     const block = buildBlock({
-      type: "service",
+      type: "gantry_service",
       name: `${r.name}_app_${pathSlug(appKey(a))}`,
       instances,
       properties: ["name", "command", "args", "environment", "ports", "health_check"],

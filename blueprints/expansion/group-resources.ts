@@ -123,7 +123,7 @@ function packageBlocks(spec: GroupBlockSpec, nodes: NodeSetup[]): ResourceConfig
   const blockName = (pk: string) => `${prefix}_${pathSlug(pk)}`;
   return [...byName].map(([name, { inst, requires }]) =>
     buildBlock({
-      type: "package",
+      type: "gantry_package",
       name: blockName(name),
       instances: inst,
       properties: [
@@ -132,7 +132,7 @@ function packageBlocks(spec: GroupBlockSpec, nodes: NodeSetup[]): ResourceConfig
         "if_unavailable",
         "requires_packages",
       ],
-      dependsOn: requires.filter((pk) => byName.has(pk)).map((pk) => `package.${blockName(pk)}`),
+      dependsOn: requires.filter((pk) => byName.has(pk)).map((pk) => `gantry_package.${blockName(pk)}`),
       ...common,
     }),
   );
@@ -154,7 +154,7 @@ function fileBlocks(spec: GroupBlockSpec, nodes: NodeSetup[], packages: Resource
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, { inst, packageSource }]) => {
       const block = buildBlock({
-        type: "file",
+        type: "gantry_file",
         name: `${prefix}_${pathSlug(path)}`,
         instances: inst,
         properties: ["path", "content", "mode"],
@@ -193,7 +193,7 @@ function serviceBlocks(spec: GroupBlockSpec, nodes: NodeSetup[], needs: Resource
   return [...byName].map(([name, { role, inst }]) => ({
     role,
     block: buildBlock({
-      type: "service",
+      type: "gantry_service",
       name: `${prefix}_${pathSlug(name)}`,
       instances: inst,
       properties: SERVICE_PROPERTIES,

@@ -54,7 +54,7 @@ function hostBlock(c: ClusterInput, placements: Placement[]): ResourceConfig {
     });
   }
   return buildBlock({
-    type: "host",
+    type: "gantry_host",
     name: c.resource.name,
     instances,
     properties: ["name", "driver", "address", ...(anyLocal ? ["root"] : []), "options"],

@@ -34,7 +34,7 @@ export function recordBlock(c: ClusterInput, topology: ClusterTopology, apps: Ap
     ),
   };
   return literalBlock(
-    "cluster",
+    "gantry_cluster",
     c.resource.name,
     { distro: c.distro as unknown as Value, ...record, endpoints },
     c.resource.origin,

@@ -31,7 +31,7 @@ export function routeResources(c: ClusterInput, groups: GroupResources[], apps: 
       return [p.placement.node, values] as const;
     });
     const cfg = buildBlock({
-      type: "haproxy_config",
+      type: "gantry_haproxy_config",
       name: `${r.name}_${g.group.name}_haproxy_cfg`,
       instances: new Map(instances),
       properties: ["path", "bind_address", "stats_bind_address", "log"],
@@ -47,7 +47,7 @@ export function routeResources(c: ClusterInput, groups: GroupResources[], apps: 
     const haproxy = g.services.find((s) => s.role === "haproxy")?.block;
     if (haproxy) {
       haproxy.properties.reload_triggers = {
-        value: ref("haproxy_config", cfg.name, at(ref("each", "key")), "sha256"),
+        value: ref("gantry_haproxy_config", cfg.name, at(ref("each", "key")), "sha256"),
         origin,
       };
       haproxy.properties.reload_signal = { value: lit("SIGUSR2"), origin };

@@ -1,5 +1,5 @@
 import { GantryError } from "../../contract/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand, stateFlags, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, stackFlags, stateFlags, varFlags } from "../base-command.js";
 import { workspaceOptions } from "../workspace-flags.js";
 
 const HELP_TEXT =
@@ -15,14 +15,14 @@ export default class Console extends GantryCommand {
     "the first error stops with exit code 1 (as terraform console). On a terminal, each result is printed; " +
     '"exit", Ctrl-C or Ctrl-D ends the session.';
   static override args = { ...dirArg };
-  static override flags = { ...commonFlags, ...varFlags, state: stateFlags.state };
+  static override flags = { ...commonFlags, ...varFlags, ...stackFlags, state: stateFlags.state };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Console);
     this.setColor(flags["no-color"]);
     const { formatTerraformValue } = await import("../terraform-value-text.js");
     const engine = await this.engine();
-    const evaluate = await engine.console(engine.workspace(workspaceOptions(args.dir, flags)));
+    const evaluate = await engine.console(await engine.openWorkspace(workspaceOptions(args.dir, flags)));
     /** One entry, as Terraform's REPL session handles it. */
     const handle = (line: string): { output: string; exit: boolean } => {
       const t = line.trim();

@@ -55,6 +55,6 @@ export default class ImportBde extends GantryCommand {
     }
     if (existsSync(out) && !flags.force) throw new GantryError(`${out} exists; use --force to overwrite it`);
     writeFileSync(out, yaml);
-    this.out(`Wrote ${out}: cluster.${name} with ${(props!.node_groups as unknown[]).length} node groups.`);
+    this.out(`Wrote ${out}: gantry_cluster.${name} with ${(props!.node_groups as unknown[]).length} node groups.`);
   }
 }

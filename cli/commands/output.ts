@@ -2,13 +2,14 @@ import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { existsSync, statSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class Output extends GantryCommand {
   static override summary = "Show output values from the state";
   static override args = { name: Args.string({ description: "one output (default: all)" }), dir: dirArg.dir };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
     raw: Flags.boolean({ description: "print one string, number or bool output as it is, without quotes" }),
@@ -37,7 +38,13 @@ export default class Output extends GantryCommand {
     const { formatTerraformValue, terraformNumber } = await import("../terraform-value-text.js");
     const { terraformJson, valueTypeJson } = await import("../terraform-json-text.js");
     const engine = await this.engine();
-    const outputs = engine.outputs(engine.workspace({ dir: args.dir, statePath: flags.state, env: process.env }));
+    const ws = await engine.openWorkspace({
+      dir: args.dir,
+      statePath: flags.state,
+      stack: flags.stack,
+      env: process.env,
+    });
+    const outputs = engine.outputs(ws);
     const names = Object.keys(outputs).sort();
     const none = {
       severity: "warning" as const,

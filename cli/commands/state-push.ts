@@ -2,7 +2,7 @@ import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { readFileSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
-import { commonFlags, GantryCommand, parseDuration, stateFlags } from "../base-command.js";
+import { commonFlags, GantryCommand, parseDuration, stackFlags, stateFlags } from "../base-command.js";
 
 export default class StatePush extends GantryCommand {
   static override summary = "Replace the recorded state with a state file (- reads standard input)";
@@ -12,6 +12,7 @@ export default class StatePush extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stateFlags,
+    ...stackFlags,
     force: Flags.boolean({ description: "write even when the lineage differs or the serial is not newer" }),
     dir: Flags.string({ description: "configuration directory", default: "." }),
   };
@@ -25,7 +26,12 @@ export default class StatePush extends GantryCommand {
       throw new GantryError((e as Error).message);
     }
     const engine = await this.engine();
-    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state, env: process.env });
+    const ws = await engine.openWorkspace({
+      dir: flags.dir,
+      statePath: flags.state,
+      stack: flags.stack,
+      env: process.env,
+    });
     await engine.pushState(ws, text, args.path, {
       force: flags.force,
       lockTimeoutMs: parseDuration(flags["lock-timeout"]),

@@ -3,7 +3,7 @@
 
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, typeName, type Value } from "../../contract/values.js";
 import type { Expr, Step } from "./ast.js";
-import { callFunction } from "./functions.js";
+import { callFunction } from "./functions/registry.js";
 
 export class EvalError extends Error {
   constructor(message: string) {
@@ -26,6 +26,10 @@ export interface EvalScope {
   cwd: string;
   /** `terraform.workspace` (default: "default"). */
   workspaceName?: string;
+  /** Which walk evaluates: while planning, timestamp(), uuid() and bcrypt() are unknown. Unset: known (console). */
+  phase?: "plan" | "apply";
+  /** What plantimestamp() returns (RFC 3339): the plan's time, kept for apply. Unset: now. */
+  planTimestamp?: string;
 }
 
 export function evaluate(e: Expr, scope: EvalScope): Value {

@@ -65,7 +65,7 @@ const READ_ONLY_FIELDS = new Set(["successCount", "errorCount", "lastSuccess", "
 const UNOBSERVABLE_FIELDS = new Set(["epsilon", "async"]);
 
 export const chronosJobType: ResourceType = {
-  name: "chronos_job",
+  name: "gantry_chronos_job",
   description:
     "A job on Chronos: scheduled (ISO 8601 `schedule`) or dependent (`parents`), created and updated through POST " +
     "/scheduler/iso8601 or /scheduler/dependency.",

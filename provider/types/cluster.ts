@@ -6,7 +6,7 @@
 import type { ResourceType } from "../../contract/resource-type.js";
 
 export const clusterType: ResourceType = {
-  name: "cluster",
+  name: "gantry_cluster",
   description:
     "A cluster blueprint's record: distro, placement of every node, service endpoints. Its nodes are expanded into " +
     "primitive resources.",

@@ -11,7 +11,7 @@ import { hostBound, hostDriverOf } from "./host-bound.js";
 const STDOUT_KEEP = 4096;
 
 export const commandType: ResourceType = hostBound({
-  name: "command",
+  name: "gantry_command",
   description:
     "A shell command run once on a host at create (guarded by creates/unless); destroy_command runs at destroy.",
   schema: {

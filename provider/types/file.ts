@@ -22,7 +22,7 @@ export function sha256(text: string): string {
 }
 
 export const fileType: ResourceType = hostBound({
-  name: "file",
+  name: "gantry_file",
   description: "A file on a host: literal content, or a template from the configuration directory rendered with vars.",
   schema: {
     path: {

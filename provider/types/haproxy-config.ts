@@ -43,7 +43,7 @@ function input(attrs: Attrs): HaproxyInput {
 }
 
 export const haproxyConfigType: ResourceType = hostBound({
-  name: "haproxy_config",
+  name: "gantry_haproxy_config",
   description:
     "HAProxy's configuration generated from apps and their tasks, checked with `haproxy -c` on the host before it is " +
     "put in place.",

@@ -9,7 +9,7 @@ import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
 /** The schema entry every host-bound type uses for `host`. */
 export const hostAttribute: AttributeSchema = {
   kind: "object",
-  description: "The host to act on: a host resource's attributes, e.g. ${host.web}.",
+  description: "The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.",
   required: true,
   forceNew: true,
 };
@@ -17,7 +17,7 @@ export const hostAttribute: AttributeSchema = {
 /** Turns a `host` attribute value into a HostSpec; throws a clear error when it is not one. */
 export function hostSpecOf(v: Value | undefined): HostSpec {
   if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v) || isUnknown(v)) {
-    throw new Error(`attribute "host" must be a host resource's attributes, e.g. \${host.web}`);
+    throw new Error(`attribute "host" must be a host resource's attributes, e.g. \${gantry_host.web}`);
   }
   const o = v as { [k: string]: Value };
   const field = (k: string): string => {
@@ -25,7 +25,7 @@ export function hostSpecOf(v: Value | undefined): HostSpec {
     if (typeof x !== "string" || x === "") {
       throw new Error(
         `attribute "host" has no ${k} (${isUnknown(x) ? "not known yet" : "missing"}); pass a host resource, e.g. ` +
-          `\${host.web}`,
+          `\${gantry_host.web}`,
       );
     }
     return x;
@@ -60,7 +60,7 @@ export function hostKeyOf(attrs: Attrs): string | undefined {
 export function validateHostValue(v: Value | undefined): { attribute: string; message: string }[] {
   if (v === undefined || v === null || isUnknown(v)) return [];
   if (typeof v !== "object" || Array.isArray(v)) {
-    return [{ attribute: "host", message: "must be a host resource's attributes, e.g. ${host.web}" }];
+    return [{ attribute: "host", message: "must be a host resource's attributes, e.g. ${gantry_host.web}" }];
   }
   const o = v as { [k: string]: Value };
   const missing = ["name", "driver"].filter((k) => o[k] === undefined || o[k] === null);
@@ -68,7 +68,7 @@ export function validateHostValue(v: Value | undefined): { attribute: string; me
     ? [
         {
           attribute: "host",
-          message: `is not a host (no ${missing.join(", ")}); pass a host resource, e.g. \${host.web}`,
+          message: `is not a host (no ${missing.join(", ")}); pass a host resource, e.g. \${gantry_host.web}`,
         },
       ]
     : [];

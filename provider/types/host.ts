@@ -140,7 +140,7 @@ function needsDefault(config: Attrs, prior: Attrs | null, key: string): boolean 
 }
 
 export const hostType: ResourceType = {
-  name: "host",
+  name: "gantry_host",
   description:
     "A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated).",
   schema: {

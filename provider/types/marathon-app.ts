@@ -26,7 +26,7 @@ const WHOLE_MAPS = new Set(["env", "labels"]);
 const ASSIGNED_PORT_KEYS = new Set(["port", "servicePort", "hostPort"]);
 
 export const marathonAppType: ResourceType = {
-  name: "marathon_app",
+  name: "gantry_marathon_app",
   description:
     "An application on Marathon (REST API v2): created, updated and deleted through /v2/apps, each change tracked " +
     "until its deployment finishes.",

@@ -7,7 +7,7 @@ import type { Attrs } from "../../contract/values.js";
 import type { ResourceType } from "../../contract/resource-type.js";
 
 export const noopType: ResourceType = {
-  name: "noop",
+  name: "gantry_noop",
   description:
     "Holds a value and changes only in state (Terraform's terraform_data): output mirrors input; triggers_replace " +
     "forces replacement.",

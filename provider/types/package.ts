@@ -67,7 +67,7 @@ async function installable(driver: HostDriver, name: string, attrs: Attrs): Prom
 }
 
 export const packageType: ResourceType = hostBound({
-  name: "package",
+  name: "gantry_package",
   description:
     "A Debian package on a host (apt). On local hosts packages are machine-wide; destroy forgets the package unless " +
     "purge_on_destroy.",

@@ -22,7 +22,7 @@ export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "por
 const LOG_TAIL_LINES = 20;
 
 export const serviceType: ResourceType = hostBound({
-  name: "service",
+  name: "gantry_service",
   description:
     "A long-running process on a host, started detached and health-checked, restarted on change, stopped on destroy. " +
     "gantry watches it from run to run: refresh sees a process that died and `apply` or `reconcile` starts it again; " +

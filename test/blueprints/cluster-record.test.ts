@@ -24,23 +24,26 @@ const instance = (address: string, type: string, attributes: Record<string, Valu
 test("previousPlacementFromState: the cluster instances' records, keyed by address; malformed entries left out", () => {
   const state = newState("test");
   state.instances.set(
-    "cluster.c",
-    instance("cluster.c", "cluster", {
+    "gantry_cluster.c",
+    instance("gantry_cluster.c", "gantry_cluster", {
       placement: { "zk-1": "h-2", "zk-2": 7 },
       zookeeper_ids: { "zk-1": 3, "zk-2": "x" },
       tasks: { "web-1": { host: "h-1", port: 31000 }, "web-2": { host: "h-1" } },
     }),
   );
-  state.instances.set("cluster.bare", instance("cluster.bare", "cluster", {}));
-  state.instances.set("noop.n", instance("noop.n", "noop", { placement: { a: "b" } }));
-  state.instances.set('cluster.each["k"]', instance('cluster.each["k"]', "cluster", { placement: { a: "b" } }, "k"));
+  state.instances.set("gantry_cluster.bare", instance("gantry_cluster.bare", "gantry_cluster", {}));
+  state.instances.set("gantry_noop.n", instance("gantry_noop.n", "noop", { placement: { a: "b" } }));
+  state.instances.set(
+    'gantry_cluster.each["k"]',
+    instance('gantry_cluster.each["k"]', "gantry_cluster", { placement: { a: "b" } }, "k"),
+  );
   assert.equal(previousPlacementFromState(state), {
-    "cluster.c": {
+    "gantry_cluster.c": {
       placement: { "zk-1": "h-2" },
       zookeeperIds: { "zk-1": 3 },
       tasks: { "web-1": { host: "h-1", port: 31000 } },
     },
-    "cluster.bare": NO_RECORD,
+    "gantry_cluster.bare": NO_RECORD,
   });
   assert.equal(previousPlacementFromState(newState("test")), {});
 });
@@ -59,7 +62,7 @@ const dir = configDir(
 async function expand(previous?: PreviousPlacement) {
   const raw = await loadConfig(dir);
   const { config } = expandBlueprints(raw, resolveVariables(raw, new Map()), { dataDir: `${dir}/.gantry`, previous });
-  const record = config.resources.get("cluster.c")!.properties;
+  const record = config.resources.get("gantry_cluster.c")!.properties;
   const value = (name: string) => (record[name].value as { v: Record<string, unknown> }).v;
   return { placement: value("placement"), zookeeperIds: value("zookeeper_ids") };
 }
@@ -71,7 +74,7 @@ test("expandBlueprints keeps the placement and ZooKeeper ids it is given; withou
   const hosts = Object.values(fresh.placement);
   const spare = ["h-1", "h-2", "h-3", "h-4", "h-5", "h-6"].filter((h) => !hosts.includes(h));
   const previous = {
-    "cluster.c": {
+    "gantry_cluster.c": {
       placement: { ...fresh.placement, "zk-2": spare[0] },
       zookeeperIds: { "zk-1": 3, "zk-2": 1, "zk-3": 2 },
       tasks: {},
@@ -81,7 +84,7 @@ test("expandBlueprints keeps the placement and ZooKeeper ids it is given; withou
   assert.equal(kept.placement["zk-2"], spare[0]);
   assert.equal(kept.zookeeperIds, { "zk-1": 3, "zk-2": 1, "zk-3": 2 });
   // another cluster's record does not apply
-  assert.equal(await expand({ "cluster.other": previous["cluster.c"] }), fresh);
+  assert.equal(await expand({ "gantry_cluster.other": previous["gantry_cluster.c"] }), fresh);
 });
 
 test.run();

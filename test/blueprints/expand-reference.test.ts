@@ -295,13 +295,20 @@ test(
         [],
       );
       const types = new Set(plan.changes.map((c) => c.type));
-      for (const t of ["host", "package", "file", "service", "haproxy_config", "cluster"])
+      for (const t of [
+        "gantry_host",
+        "gantry_package",
+        "gantry_file",
+        "gantry_service",
+        "gantry_haproxy_config",
+        "gantry_cluster",
+      ])
         assert.ok(types.has(t), `has ${t}`);
       assert.ok(plan.changes.every((c) => c.action === "create"));
     }
     const sim = new Set((await example).plan.changes.map((c) => c.type));
     assert.ok(
-      sim.has("marathon_app") && sim.has("chronos_job"),
+      sim.has("gantry_marathon_app") && sim.has("gantry_chronos_job"),
       "on sim hosts, apps and jobs through the frameworks' APIs",
     );
   },
@@ -364,7 +371,7 @@ test("example: no two services on one port of one host", async () => {
 });
 
 test("example: every marathon_app definition validates against the official schema (Draft 4)", async () => {
-  const apps = (await example).plan.changes.filter((c) => c.type === "marathon_app");
+  const apps = (await example).plan.changes.filter((c) => c.type === "gantry_marathon_app");
   assert.ok(apps.length >= 1);
   for (const a of apps) {
     const def = a.after!.definition;
@@ -377,7 +384,7 @@ test("example: every marathon_app definition validates against the official sche
 });
 
 test("example: every chronos_job has name, command and schedule (and only documented fields)", async () => {
-  const jobs = (await example).plan.changes.filter((c) => c.type === "chronos_job");
+  const jobs = (await example).plan.changes.filter((c) => c.type === "gantry_chronos_job");
   assert.ok(jobs.length >= 1);
   // the API table plus the fields api.md describes in prose (epsilon, async) and the code-only ones
   const fields = new Set([...chronosRef.api.job_fields, ...chronosRef.api.job_fields_outside_table].map((f) => f.name));
@@ -396,8 +403,8 @@ test("example: every chronos_job has name, command and schedule (and only docume
 
 test("example: haproxy_config routes reference the marathon_app's tasks", async () => {
   const { plan, config } = await example;
-  const cfgs = plan.changes.filter((c) => c.type === "haproxy_config");
-  const apps = plan.changes.filter((c) => c.type === "marathon_app");
+  const cfgs = plan.changes.filter((c) => c.type === "gantry_haproxy_config");
+  const apps = plan.changes.filter((c) => c.type === "gantry_marathon_app");
   assert.is(cfgs.length, 1);
   const routed = (cfgs[0].after!.apps as { id: string; service_port: number }[]).map((a) => a.id);
   assert.equal(
@@ -411,7 +418,7 @@ test("example: haproxy_config routes reference the marathon_app's tasks", async 
     config.resources.get(cfgs[0].resourceKey)!.properties.apps.value,
     (k, v) => (k === "text" && typeof v === "string" && refs.push(v), v),
   );
-  assert.ok(refs.includes(`marathon_app.${apps[0].name}["web"].tasks`), refs.join(", "));
+  assert.ok(refs.includes(`gantry_marathon_app.${apps[0].name}["web"].tasks`), refs.join(", "));
   const service = (cfgs[0].after!.apps as { service_port: number }[])[0].service_port;
   const portDefs = (apps[0].after!.definition as { portDefinitions: { port: number }[] }).portDefinitions;
   assert.is(service, portDefs[0].port, "route's service port is the app's service port");

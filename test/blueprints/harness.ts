@@ -180,7 +180,7 @@ const hostOf = (after: Record<string, unknown>) => (after.host ?? {}) as { name?
 
 export function plannedFiles(p: Plan): PlannedFile[] {
   return p.changes
-    .filter((c) => c.type === "file" && c.after)
+    .filter((c) => c.type === "gantry_file" && c.after)
     .map((c) => ({
       address: c.address,
       node: String(c.key),
@@ -193,7 +193,7 @@ export function plannedFiles(p: Plan): PlannedFile[] {
 
 export function plannedServices(p: Plan): PlannedService[] {
   return p.changes
-    .filter((c) => c.type === "service" && c.after)
+    .filter((c) => c.type === "gantry_service" && c.after)
     .map((c) => ({
       address: c.address,
       node: String(c.key),

@@ -119,7 +119,7 @@ function relay(address: string, port: number, target: string): Promise<net.Serve
 
 const haproxyContent = async (): Promise<string> => {
   const { plan } = await planDir(dir);
-  const cfg = plan.changes.filter((c) => c.type === "haproxy_config");
+  const cfg = plan.changes.filter((c) => c.type === "gantry_haproxy_config");
   assert.is(cfg.length, 1);
   return String(cfg[0].after!.content);
 };
@@ -148,7 +148,7 @@ test.before(async () => {
   resetTestEngine().hosts.simFabric;
   marathonClientDefaults.pollMs = 20;
   const first = await planDir(dir);
-  const endpoints = first.plan.changes.find((c) => c.address === "cluster.sim")!.after!.endpoints as {
+  const endpoints = first.plan.changes.find((c) => c.address === "gantry_cluster.sim")!.after!.endpoints as {
     marathon: string[];
     chronos: string[];
   };
@@ -229,20 +229,20 @@ test(
   async () => {
     const { plan } = await planDir(dir, { vars: { web_instances: 5 } });
     const ch = changed(plan);
-    const app = ch.find((c) => c.type === "marathon_app");
+    const app = ch.find((c) => c.type === "gantry_marathon_app");
     assert.ok(app, "marathon_app changes");
     assert.is(app!.action, "update");
     const others = ch.filter((c) => c !== app);
     // only the HAProxy configuration (its tasks come from the app) and the haproxy service's reload may follow
     for (const c of others)
       assert.ok(
-        c.type === "haproxy_config" || (c.type === "service" && /haproxy/.test(c.address)),
+        c.type === "gantry_haproxy_config" || (c.type === "gantry_service" && /haproxy/.test(c.address)),
         `unexpected change ${c.address} ${c.action}`,
       );
     for (const c of others) assert.is(c.action, "update", `${c.address} is updated, not ${c.action}`);
     for (const c of others) assert.ok(c.deferred, `${c.address} waits for the app's new tasks (deferred)`);
     assert.ok(
-      others.some((c) => c.type === "haproxy_config"),
+      others.some((c) => c.type === "gantry_haproxy_config"),
       "the HAProxy configuration follows the app's tasks",
     );
 
@@ -255,7 +255,7 @@ test(
       [],
       "settled after one apply",
     );
-    const content = String(after.changes.find((c) => c.type === "haproxy_config")!.after!.content);
+    const content = String(after.changes.find((c) => c.type === "gantry_haproxy_config")!.after!.content);
     assert.is(backendServers(content, "web_10000").length, 5);
     assert.is(haproxyCheck(content).code, 0);
   },

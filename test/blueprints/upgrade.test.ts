@@ -41,17 +41,17 @@ const yaml = clusterYaml(
 const dir = configDir({ "cluster.gantry.yaml": yaml }, "upgrade");
 let upgradePlan: Plan;
 
-/** "file.up_agent_x["agent-3"]" → "agent-3" */
+/** "gantry_file.up_agent_x["agent-3"]" → "agent-3" */
 const nodeOf = (address: string) => /\["([^"]+)"\]$/.exec(address)?.[1];
 const placementOf = (p: Plan) =>
-  p.changes.find((c) => c.address === "cluster.up")?.after?.placement as Record<string, string>;
+  p.changes.find((c) => c.address === "gantry_cluster.up")?.after?.placement as Record<string, string>;
 
 test("setup: the cluster applies on the sim fabric and a second plan has no changes", async () => {
   resetTestEngine().hosts.simFabric;
   const { result, plan } = await planAndApply(dir);
   assert.equal(result.failed, []);
   assert.ok(result.added > 50, `added ${result.added}`);
-  assert.ok(plan.changes.some((c) => c.address === 'service.up_master_mesos_master["master-2"]'));
+  assert.ok(plan.changes.some((c) => c.address === 'gantry_service.up_master_mesos_master["master-2"]'));
   // the daemons run on the simulated hosts
   const host = testEngine().hosts.simFabric.host(placementOf(plan)["master-1"]);
   assert.ok(host.packages.get("mesos")?.startsWith("1.0.1-"), `mesos ${host.packages.get("mesos")}`);
@@ -85,10 +85,10 @@ test(
     );
     // the Mesos/Marathon/Chronos packages move to the new versions
     const pkg = (a: string) => plan.changes.find((c) => c.address === a)!;
-    assert.is(pkg('package.up_master_mesos["master-1"]').after!.version, "1.1.0-*");
-    assert.is(pkg('package.up_master_marathon["master-2"]').after!.version, "1.3.6-*");
-    assert.is(pkg('package.up_master_chronos["master-3"]').after!.version, "3.0.2-*");
-    assert.is(pkg('package.up_agent_mesos["agent-4"]').after!.version, "1.1.0-*");
+    assert.is(pkg('gantry_package.up_master_mesos["master-1"]').after!.version, "1.1.0-*");
+    assert.is(pkg('gantry_package.up_master_marathon["master-2"]').after!.version, "1.3.6-*");
+    assert.is(pkg('gantry_package.up_master_chronos["master-3"]').after!.version, "3.0.2-*");
+    assert.is(pkg('gantry_package.up_agent_mesos["agent-4"]').after!.version, "1.1.0-*");
     // every member change carries its batch
     for (const c of changed(plan).filter((x) => x.rollingGroup)) {
       assert.ok(c.batch, `${c.address} has a batch`);
@@ -111,12 +111,12 @@ test(
     // A package upgrade replaces the binaries on disk; the supervised mesos-master,
     // marathon, chronos and mesos-slave processes keep running the old ones until
     // they are restarted. So each member's services must change in its batch.
-    const svc = changed(upgradePlan).filter((c) => c.type === "service");
+    const svc = changed(upgradePlan).filter((c) => c.type === "gantry_service");
     for (const a of [
-      'service.up_master_mesos_master["master-1"]',
-      'service.up_master_marathon["master-1"]',
-      'service.up_master_chronos["master-1"]',
-      'service.up_agent_mesos_slave["agent-1"]',
+      'gantry_service.up_master_mesos_master["master-1"]',
+      'gantry_service.up_master_marathon["master-1"]',
+      'gantry_service.up_master_chronos["master-1"]',
+      'gantry_service.up_agent_mesos_slave["agent-1"]',
     ])
       assert.ok(
         svc.some((c) => c.address === a),
@@ -189,7 +189,7 @@ test("growing agents 4 → 6 adds exactly agent-5 and agent-6 and moves nobody",
   const other = ch.filter((c) => c.action !== "create");
   assert.equal(
     other.map((c) => `${c.address} ${c.action}`),
-    ["cluster.up update"],
+    ["gantry_cluster.up update"],
     "only the cluster record changes besides the creates",
   );
   const newPlacement = placementOf(plan);
@@ -208,7 +208,7 @@ test("growing agents 4 → 6 adds exactly agent-5 and agent-6 and moves nobody",
   );
   for (const c of creates) {
     const node = nodeOf(c.address);
-    if (c.type === "host") assert.ok(newHosts.includes(node!), `new host ${c.address}`);
+    if (c.type === "gantry_host") assert.ok(newHosts.includes(node!), `new host ${c.address}`);
     else assert.ok(node === "agent-5" || node === "agent-6", `created ${c.address}`);
   }
   const perAgent = (n: string) => creates.filter((c) => nodeOf(c.address) === n).length;
@@ -227,18 +227,18 @@ test("shrinking agents 6 → 3 deletes only agent-4..6 (and their hosts)", async
   const other = ch.filter((c) => c.action !== "delete");
   assert.equal(
     other.map((c) => `${c.address} ${c.action}`),
-    ["cluster.up update"],
+    ["gantry_cluster.up update"],
   );
   const gone = ["agent-4", "agent-5", "agent-6"];
   const goneHosts = gone.map((n) => before[n]);
   for (const c of ch.filter((x) => x.action === "delete")) {
     const node = nodeOf(c.address)!;
-    if (c.type === "host") assert.ok(goneHosts.includes(node), `deleted host ${c.address}`);
+    if (c.type === "gantry_host") assert.ok(goneHosts.includes(node), `deleted host ${c.address}`);
     else assert.ok(gone.includes(node), `deleted ${c.address}`);
   }
   for (const n of gone)
     assert.ok(
-      ch.some((c) => c.action === "delete" && c.address === `service.up_agent_mesos_slave["${n}"]`),
+      ch.some((c) => c.action === "delete" && c.address === `gantry_service.up_agent_mesos_slave["${n}"]`),
       `${n}'s agent goes`,
     );
   const after = placementOf(plan);

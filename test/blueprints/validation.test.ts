@@ -10,7 +10,7 @@ import { configDir, diagnosticsOf, planDir, position } from "./harness.js";
 /** A small valid blueprint on simulated hosts; `edit` rewrites pieces of it. */
 function blueprint(edit: (y: string) => string = (y) => y): string {
   const y = `resources:
-  cluster.c:
+  gantry_cluster.c:
     distro: { name: mesos, version: "1.0.1" }
     host_pools:
       - { driver: sim, count: 8, prefix: h-, cpus: 8, memory_mb: 32000, address_start: 127.0.87.1 }
@@ -273,10 +273,10 @@ test("2 ZooKeeper members and 2 masters (BDE's samples): warnings, not errors; t
   assert.is(masters.length, 1);
   assert.ok(position(zk[0], dir), "warning is located");
   // quorum 2 of 2 (not BDE's 1)
-  const quorum = plan.changes.filter((c) => c.type === "file" && c.after?.path === "/etc/mesos-master/quorum");
+  const quorum = plan.changes.filter((c) => c.type === "gantry_file" && c.after?.path === "/etc/mesos-master/quorum");
   assert.is(quorum.length, 2);
   for (const q of quorum) assert.is(String(q.after!.content).trim(), "2");
-  assert.ok(plan.changes.some((c) => c.type === "service" && c.action === "create"));
+  assert.ok(plan.changes.some((c) => c.type === "gantry_service" && c.action === "create"));
 });
 
 test.run();

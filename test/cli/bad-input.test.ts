@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gantry, tempConfig } from "./cli-harness.js";
 
-const dir = tempConfig({ "main.gantry.yaml": `resources:\n  noop.base:\n    input: 1\n` });
+const dir = tempConfig({ "main.gantry.yaml": `resources:\n  gantry_noop.base:\n    input: 1\n` });
 const statePath = join(dir, "gantry.tfstate");
 let before = "";
 
@@ -20,7 +20,7 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
   {
     name: "malformed YAML",
     file: "bad.gantry.yaml",
-    content: "resources:\n  noop.a:\n    input: [1, 2\n",
+    content: "resources:\n  gantry_noop.a:\n    input: [1, 2\n",
     expect: [/bad\.gantry\.yaml/, /line \d+, column \d+/],
   },
   {
@@ -33,14 +33,14 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "unknown type",
     file: "bad.gantry.yaml",
     content: "resources:\n  bogus.a:\n    input: 1\n",
-    expect: [/Unknown resource type "bogus"/, /on bad\.gantry\.yaml line 2, column 3/],
+    expect: [/Unknown resource type "gantry_bogus"/, /on bad\.gantry\.yaml line 2, column 3/],
   },
   {
     name: "unknown property",
     file: "bad.gantry.yaml",
-    content: "resources:\n  noop.a:\n    inptu: 1\n",
+    content: "resources:\n  gantry_noop.a:\n    inptu: 1\n",
     expect: [
-      /Unsupported property "inptu" in resource "noop\.a"/,
+      /Unsupported property "inptu" in resource "gantry_noop\.a"/,
       /line 3, column 5/,
       /accepts: input, triggers_replace/,
     ],
@@ -48,26 +48,30 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
   {
     name: "missing property",
     file: "bad.gantry.yaml",
-    content: "resources:\n  host.h:\n    driver: sim\n  file.f:\n    host: ${host.h}\n",
-    expect: [/Missing required property "path" in resource "file\.f"/, /line 4, column 3/],
+    content: "resources:\n  gantry_host.h:\n    driver: sim\n  gantry_file.f:\n    host: ${gantry_host.h}\n",
+    expect: [/Missing required property "path" in resource "gantry_file\.f"/, /line 4, column 3/],
   },
   {
     name: "dangling reference",
     file: "bad.tf.json",
     content:
       '{\n  "resource": {\n    "gantry_noop": {\n      "a": { "input": "${gantry_noop.missing.id}" }\n    }\n  }\n}\n',
-    expect: [/Reference to undeclared resource "noop\.missing"/, /on bad\.tf\.json line 4, column \d+/],
+    expect: [/Reference to undeclared resource "gantry_noop\.missing"/, /on bad\.tf\.json line 4, column \d+/],
   },
   {
     name: "cycle",
     file: "bad.gantry.yaml",
     content: 'resources:\n  noop.x:\n    input: "${noop.y.output}"\n  noop.y:\n    input: "${noop.x.output}"\n',
-    expect: [/Cycle: noop\.(x|y) → noop\.(x|y) → noop\.(x|y)/, /line 2, column 3/, /line 4, column 3/],
+    expect: [
+      /Cycle: gantry_noop\.(x|y) → gantry_noop\.(x|y) → gantry_noop\.(x|y)/,
+      /line 2, column 3/,
+      /line 4, column 3/,
+    ],
   },
   {
     name: "wrong structure",
     file: "bad.gantry.yaml",
-    content: "resources:\n  noop.a:\n    count: [1, 2]\n",
+    content: "resources:\n  gantry_noop.a:\n    count: [1, 2]\n",
     expect: [/count/, /line 3, column \d+/],
   },
   {

@@ -12,13 +12,13 @@ variables:
   names: { type: list, default: [a, b] }
   suffix: { type: string, default: "" }
 resources:
-  noop.root:
+  gantry_noop.root:
     input: root
-  noop.leaf:
+  gantry_noop.leaf:
     for_each: "\${toset(var.names)}"
-    input: "\${noop.root.output}/\${each.key}\${var.suffix}"
+    input: "\${gantry_noop.root.output}/\${each.key}\${var.suffix}"
 outputs:
-  leaves: { value: "\${noop.leaf}" }
+  leaves: { value: "\${gantry_noop.leaf}" }
 `,
   "extra.tf.json": JSON.stringify({
     resource: { gantry_noop: { tf: { input: "${gantry_noop.root.id}", "//": { metadata: "cdktf" } } } },
@@ -39,18 +39,24 @@ test("apply with -var and --var-file; one- and two-dash flags alike", () => {
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /5 added/);
   const list = gantry(["state", "list", "-dir", dir]).stdout.trim().split("\n");
-  assert.equal(list, ['noop.leaf["x"]', 'noop.leaf["y"]', 'noop.leaf["z"]', "noop.root", "noop.tf"]);
+  assert.equal(list, [
+    'gantry_noop.leaf["x"]',
+    'gantry_noop.leaf["y"]',
+    'gantry_noop.leaf["z"]',
+    "gantry_noop.root",
+    "gantry_noop.tf",
+  ]);
   const out = JSON.parse(gantry(["output", "-json", dir]).stdout);
   assert.is(out.leaves.value.y.output, "root/y!");
 });
 
 test("state show and show -json read the recorded attributes", () => {
-  const r = gantry(["state", "show", 'noop.leaf["x"]', "--dir", dir]);
+  const r = gantry(["state", "show", 'gantry_noop.leaf["x"]', "--dir", dir]);
   assert.match(r.stdout, /output\s+= "root\/x!"/);
   const s = JSON.parse(gantry(["show", "-json", dir]).stdout);
   assert.is(s.values.root_module.resources.length, 5);
-  const x = s.values.root_module.resources.find((r: any) => r.address === 'noop.leaf["x"]');
-  assert.equal([x.type, x.name, x.index, x.values.output], ["noop", "leaf", "x", "root/x!"]);
+  const x = s.values.root_module.resources.find((r: any) => r.address === 'gantry_noop.leaf["x"]');
+  assert.equal([x.type, x.name, x.index, x.values.output], ["gantry_noop", "leaf", "x", "root/x!"]);
   assert.ok(s.serial >= 1 && typeof s.lineage === "string" && s.lineage.length > 10);
 });
 
@@ -58,8 +64,8 @@ test("graph prints DOT with an edge per reference, and SVG through Graphviz", ()
   const r = gantry(["graph", dir]);
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, /^digraph G \{/);
-  assert.match(r.stdout, /"resource noop\.leaf" -> "resource noop\.root"/);
-  assert.match(r.stdout, /"resource noop\.tf" -> "resource noop\.root"/);
+  assert.match(r.stdout, /"resource gantry_noop\.leaf" -> "resource gantry_noop\.root"/);
+  assert.match(r.stdout, /"resource gantry_noop\.tf" -> "resource gantry_noop\.root"/);
   const svg = join(dir, "graph.svg");
   const g = gantry(["graph", "-svg", svg, dir]);
   assert.is(g.code, 0, g.stderr);
@@ -67,7 +73,7 @@ test("graph prints DOT with an edge per reference, and SVG through Graphviz", ()
 });
 
 test("state mv renames an instance so the next plan does not recreate it; state rm forgets", () => {
-  const mv = gantry(["state", "mv", "-dir", dir, "noop.tf", "noop.tf2"]);
+  const mv = gantry(["state", "mv", "-dir", dir, "gantry_noop.tf", "gantry_noop.tf2"]);
   assert.is(mv.code, 0, mv.stderr);
   const cfg = JSON.parse(readFileSync(join(dir, "extra.tf.json"), "utf8"));
   cfg.resource.gantry_noop.tf2 = cfg.resource.gantry_noop.tf;
@@ -76,11 +82,11 @@ test("state mv renames an instance so the next plan does not recreate it; state 
   const p = gantry(["plan", "-detailed-exitcode", "-var", 'names=["x","y","z"]', "-var", "suffix=!", dir]);
   assert.is(p.code, 0, p.stdout + p.stderr);
   assert.ok(existsSync(join(dir, "gantry.tfstate.backup")), "previous state kept as a backup");
-  const rm = gantry(["state", "rm", "-dir", dir, "noop.tf2"]);
+  const rm = gantry(["state", "rm", "-dir", dir, "gantry_noop.tf2"]);
   assert.is(rm.code, 0, rm.stderr);
   const p2 = gantry(["plan", "-json", "-var", 'names=["x","y","z"]', "-var", "suffix=!", dir]);
   const j = JSON.parse(p2.stdout);
-  assert.equal(j.resource_changes.find((c: any) => c.address === "noop.tf2").change.actions, ["create"]);
+  assert.equal(j.resource_changes.find((c: any) => c.address === "gantry_noop.tf2").change.actions, ["create"]);
 });
 
 test("plan -destroy lists deletes in the JSON plan; refresh records drift-free state", () => {
@@ -93,7 +99,7 @@ test("plan -destroy lists deletes in the JSON plan; refresh records drift-free s
 });
 
 test("apply without -auto-approve asks, and only 'yes' applies", () => {
-  writeFileSync(join(dir, "more.gantry.yaml"), "resources:\n  noop.asked:\n    input: 1\n");
+  writeFileSync(join(dir, "more.gantry.yaml"), "resources:\n  gantry_noop.asked:\n    input: 1\n");
   const no = gantry(["apply", "-var", 'names=["x","y","z"]', dir], { input: "no\n" });
   assert.is(no.code, 1);
   assert.match(no.stdout, /Only 'yes' will be accepted/);
@@ -105,7 +111,8 @@ test("apply without -auto-approve asks, and only 'yes' applies", () => {
 
 test("-var and -var-file apply in command-line order after terraform.tfvars, as in Terraform", () => {
   const d = tempConfig({
-    "m.gantry.yaml": "variables:\n  x: { type: string, default: d }\nresources:\n  noop.a:\n    input: ${var.x}\n",
+    "m.gantry.yaml":
+      "variables:\n  x: { type: string, default: d }\nresources:\n  gantry_noop.a:\n    input: ${var.x}\n",
   });
   writeFileSync(join(d, "f.tfvars.json"), JSON.stringify({ x: "file" }));
   const input = (args: string[]) =>

@@ -15,7 +15,7 @@ const steps = Array.from(
     `/done-${i}\n`,
 ).join("");
 const dir = tempConfig({
-  "main.gantry.yaml": `resources:\n  host.h:\n    driver: local\n    address: ${testAddress()}\n${steps}`,
+  "main.gantry.yaml": `resources:\n  gantry_host.h:\n    driver: local\n    address: ${testAddress()}\n${steps}`,
 });
 
 test("SIGINT mid-apply saves state of finished work and releases the lock", async () => {
@@ -34,14 +34,14 @@ test("SIGINT mid-apply saves state of finished work and releases the lock", asyn
   assert.match(out, /Interrupt received/);
   assert.match(out, /Apply incomplete/);
   const state = JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
-  const done = state.resources.filter((r: any) => r.type === "command").map((r: any) => r.address);
+  const done = state.resources.filter((r: any) => r.type === "gantry_command").map((r: any) => r.address);
   assert.is(done.length, 2, `in-flight steps finished and were recorded: ${done}\n${out}`);
   assert.ok(
     state.resources.every((r: any) => r.status !== "tainted"),
     `the in-flight steps completed, not cancelled\n${out}`,
   );
   assert.not.ok(existsSync(join(dir, "gantry.tfstate.lock")), "lock released");
-  const root = state.resources.find((r: any) => r.type === "host").attributes.root;
+  const root = state.resources.find((r: any) => r.type === "gantry_host").attributes.root;
   assert.is(readdirSync(root).filter((f) => f.startsWith("done-")).length, 2);
 
   const again = gantry(["apply", "-auto-approve", dir]);

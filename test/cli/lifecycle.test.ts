@@ -13,24 +13,24 @@ let dir = "";
 
 const config = (content: string) => `
 resources:
-  host.web:
+  gantry_host.web:
     driver: local
     address: ${address}
-  file.index:
-    host: \${host.web}
+  gantry_file.index:
+    host: \${gantry_host.web}
     path: /srv/www/index.html
     content: "${content}"
-  service.http:
-    host: \${host.web}
+  gantry_service.http:
+    host: \${gantry_host.web}
     command: node
     args: ["-e", "require('http').createServer((q, s) => \
 s.end(require('fs').readFileSync(process.env.HOST_ROOT + '/srv/www/index.html'))).\
 listen(${"${port}"}, process.env.HOST_ADDRESS)"]
     ports: [${"${port}"}]
     health_check: { type: http, path: /, port: ${"${port}"} }
-    depends_on: [file.index]
+    depends_on: [gantry_file.index]
 outputs:
-  url: { value: "http://\${host.web.address}:${"${port}"}/" }
+  url: { value: "http://\${gantry_host.web.address}:${"${port}"}/" }
 `;
 
 function httpGet(url: string): Promise<string> {
@@ -41,7 +41,7 @@ function state(): any {
   return JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
 }
 function servicePid(): number {
-  return state().resources.find((r: any) => r.address === "service.http").attributes.pid;
+  return state().resources.find((r: any) => r.address === "gantry_service.http").attributes.pid;
 }
 
 function portOpen(p: number): Promise<boolean> {
@@ -72,7 +72,7 @@ test("apply creates real files and a real process; a second plan has no changes"
 });
 
 test("an out-of-band edit and a killed service show in the plan and apply repairs exactly them", async () => {
-  const root = state().resources.find((r: any) => r.address === "host.web").attributes.root;
+  const root = state().resources.find((r: any) => r.address === "gantry_host.web").attributes.root;
   writeFileSync(join(root, "srv/www/index.html"), "defaced");
   const oldPid = servicePid();
   process.kill(-oldPid, "SIGKILL");
@@ -80,9 +80,9 @@ test("an out-of-band edit and a killed service show in the plan and apply repair
   const p = gantry(["plan", "-detailed-exitcode", dir]);
   assert.is(p.code, 2, p.stdout + p.stderr);
   assert.match(p.stdout, /Objects have changed outside of gantry/);
-  assert.match(p.stdout, /# file\.index will be updated in-place/);
+  assert.match(p.stdout, /# gantry_file\.index will be updated in-place/);
   assert.match(p.stdout, /~ content\s+= "defaced" -> "hello v1"/);
-  assert.match(p.stdout, /# service\.http will be updated in-place/);
+  assert.match(p.stdout, /# gantry_service\.http will be updated in-place/);
   assert.match(p.stdout, /~ state\s+= "stopped" -> "running"/);
   assert.match(p.stdout, /Plan: 0 to add, 2 to change, 0 to destroy\./);
   const a = gantry(["apply", "-auto-approve", dir]);
@@ -100,8 +100,12 @@ test("-json plan has Terraform's shape", () => {
   const j = JSON.parse(r.stdout);
   assert.is(j.format_version, "1.2");
   const byAddr = Object.fromEntries(j.resource_changes.map((c: any) => [c.address, c.change.actions]));
-  assert.equal(byAddr, { "file.index": ["update"], "host.web": ["no-op"], "service.http": ["no-op"] });
-  assert.is(j.resource_changes.find((c: any) => c.address === "file.index").change.after.content, "hello v2");
+  assert.equal(byAddr, {
+    "gantry_file.index": ["update"],
+    "gantry_host.web": ["no-op"],
+    "gantry_service.http": ["no-op"],
+  });
+  assert.is(j.resource_changes.find((c: any) => c.address === "gantry_file.index").change.after.content, "hello v2");
 });
 
 test("a saved plan is applied exactly, and refused once another apply changed the state", () => {
@@ -111,7 +115,7 @@ test("a saved plan is applied exactly, and refused once another apply changed th
   const stale = join(dir, "stale.plan");
   assert.is(gantry(["plan", "-out", stale, dir]).code, 0);
   const show = gantry(["show", planFile]);
-  assert.match(show.stdout, /# file\.index will be updated in-place/);
+  assert.match(show.stdout, /# gantry_file\.index will be updated in-place/);
   const a = gantry(["apply", planFile]);
   assert.is(a.code, 0, a.stdout + a.stderr);
   assert.match(a.stdout, /0 added, 1 changed, 0 destroyed/);
@@ -172,7 +176,7 @@ test("force-unlock clears a stale lock, and only with the right ID", () => {
 
 test("destroy removes everything and leaves no process or port behind", async () => {
   const pid = servicePid();
-  const root = state().resources.find((r: any) => r.address === "host.web").attributes.root;
+  const root = state().resources.find((r: any) => r.address === "gantry_host.web").attributes.root;
   const r = gantry(["destroy", "-auto-approve", dir]);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /Destroy complete! Resources: \d+ destroyed\./);

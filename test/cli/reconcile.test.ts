@@ -21,15 +21,15 @@ test.before(async () => {
   dir = tempConfig({
     "main.gantry.yaml": `
 resources:
-  host.h: { driver: local, address: ${address} }
-  service.web:
-    host: \${host.h}
+  gantry_host.h: { driver: local, address: ${address} }
+  gantry_service.web:
+    host: \${gantry_host.h}
     command: node
     args: ["-e", "require('net').createServer((s) => s.end('ok')).listen(${port}, process.env.HOST_ADDRESS)"]
     ports: [${port}]
     health_check: { type: tcp, interval_ms: 100, retries: 100, timeout_ms: 5000 }
-  command.marker:
-    host: \${host.h}
+  gantry_command.marker:
+    host: \${gantry_host.h}
     command: "test -e allowed && touch marker"
     creates: /marker
 `,
@@ -37,13 +37,13 @@ resources:
 });
 
 test("a killed service is repaired; a repair that keeps failing is retried with backoff, then given up", () => {
-  const root = () => res("host.h")?.attributes.root as string;
-  const first = gantry(["apply", "-auto-approve", "-target", "host.h", dir]);
+  const root = () => res("gantry_host.h")?.attributes.root as string;
+  const first = gantry(["apply", "-auto-approve", "-target", "gantry_host.h", dir]);
   assert.is(first.code, 0, first.stderr);
   writeFileSync(join(root(), "allowed"), "");
   assert.is(gantry(["apply", "-auto-approve", dir]).code, 0);
   // break both: kill the service, and remove what the command made (and what lets it succeed)
-  process.kill(res("service.web").attributes.pid, "SIGKILL");
+  process.kill(res("gantry_service.web").attributes.pid, "SIGKILL");
   rmSync(join(root(), "marker"));
   rmSync(join(root(), "allowed"));
   const r = gantry([
@@ -63,14 +63,14 @@ test("a killed service is repaired; a repair that keeps failing is retried with 
   const lines = r.stdout.trim().split("\n");
   for (const l of lines)
     assert.match(l, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/, "every line starts with a timestamp");
-  assert.match(r.stdout, /drift\s+service\.web changed outside gantry/);
-  assert.match(r.stdout, /repaired service\.web/);
-  assert.match(r.stdout, /drift\s+command\.marker is gone/);
-  assert.match(r.stdout, /failed\s+command\.marker: .* \(attempt 1 of 2; next in 0s\)/);
-  assert.match(r.stdout, /give-up\s+command\.marker: repair failed 2 times/);
-  assert.is((r.stdout.match(/repair\s+command\.marker/g) ?? []).length, 2, "exactly max-retries attempts");
+  assert.match(r.stdout, /drift\s+gantry_service\.web changed outside gantry/);
+  assert.match(r.stdout, /repaired gantry_service\.web/);
+  assert.match(r.stdout, /drift\s+gantry_command\.marker is gone/);
+  assert.match(r.stdout, /failed\s+gantry_command\.marker: .* \(attempt 1 of 2; next in 0s\)/);
+  assert.match(r.stdout, /give-up\s+gantry_command\.marker: repair failed 2 times/);
+  assert.is((r.stdout.match(/repair\s+gantry_command\.marker/g) ?? []).length, 2, "exactly max-retries attempts");
   assert.match(r.stdout, /stop\s+stopped after 6 round\(s\)/);
-  assert.ok(pidAlive(res("service.web").attributes.pid), `the repaired service runs\n${r.stdout}`);
+  assert.ok(pidAlive(res("gantry_service.web").attributes.pid), `the repaired service runs\n${r.stdout}`);
   assert.not.ok(existsSync(join(dir, "gantry.tfstate.lock")));
 });
 

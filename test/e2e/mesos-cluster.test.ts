@@ -48,7 +48,7 @@ interface ZkMember {
 }
 const zkHosts = (): ZkMember[] =>
   state()
-    .resources.filter((r: any) => r.address.startsWith("service.mesos_zookeeper_zookeeper["))
+    .resources.filter((r: any) => r.address.startsWith("gantry_service.mesos_zookeeper_zookeeper["))
     .map((r: any) => ({
       address: r.address,
       host: r.attributes.host.address as string,
@@ -143,12 +143,12 @@ test("each kind of drift shows as a precise action, and apply repairs exactly th
   for (const z of zk) if (/Mode: follower/.test((await srvr(z.host)) ?? "")) follower.push(z);
   const victim = follower[0];
   process.kill(victim.pid, "SIGKILL");
-  const node = (n: number) => res(`host.mesos["node-${n}"]`).attributes.root as string;
+  const node = (n: number) => res(`gantry_host.mesos["node-${n}"]`).attributes.root as string;
   const zoo = zk[1];
   appendFileSync(join(zoo.root, "etc/zookeeper/conf/zoo.cfg"), "maxClientCnxns=1\n");
   const lbRoot = node(7);
   appendFileSync(join(lbRoot, "etc/haproxy/haproxy.cfg"), "# edited by hand\n");
-  const app = res(`service.mesos_app_web["web-2"]`);
+  const app = res(`gantry_service.mesos_app_web["web-2"]`);
   process.kill(app.attributes.pid, "SIGTERM");
   const myidOwner = zk[2];
   unlinkSync(join(myidOwner.root, "var/lib/zookeeper/myid"));
@@ -162,10 +162,10 @@ test("each kind of drift shows as a precise action, and apply repairs exactly th
   const zkNode = (z: { address: string }) => /\["(.*)"\]/.exec(z.address)![1];
   assert.equal(changed(p), {
     [victim.address]: "update",
-    [`file.mesos_zookeeper_zookeeper_conf_zoo_cfg["${zkNode(zoo)}"]`]: "update",
-    'haproxy_config.mesos_lb_haproxy_cfg["lb-1"]': "update",
-    'service.mesos_app_web["web-2"]': "update",
-    [`file.mesos_zookeeper_var_lib_zookeeper_myid["${zkNode(myidOwner)}"]`]: "create",
+    [`gantry_file.mesos_zookeeper_zookeeper_conf_zoo_cfg["${zkNode(zoo)}"]`]: "update",
+    'gantry_haproxy_config.mesos_lb_haproxy_cfg["lb-1"]': "update",
+    'gantry_service.mesos_app_web["web-2"]': "update",
+    [`gantry_file.mesos_zookeeper_var_lib_zookeeper_myid["${zkNode(myidOwner)}"]`]: "create",
   });
   const out = applyOk();
   assert.match(out, /Resources: 1 added, 4 changed, 0 destroyed/);
@@ -191,23 +191,23 @@ test("killing the leader: the plan restarts it, and after apply the ensemble is 
 });
 
 test("reconcile repairs a stopped app instance on its own", async () => {
-  const app = res(`service.mesos_app_web["web-1"]`);
+  const app = res(`gantry_service.mesos_app_web["web-1"]`);
   process.kill(app.attributes.pid, "SIGKILL");
   await new Promise((r) => setTimeout(r, 300));
   const r = gantry(["reconcile", ...VARS, dir]);
   assert.is(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /drift\s+service\.mesos_app_web\["web-1"\] changed outside gantry/);
-  assert.match(r.stdout, /repaired service\.mesos_app_web\["web-1"\]/);
-  assert.ok(pidAlive(res(`service.mesos_app_web["web-1"]`).attributes.pid));
+  assert.match(r.stdout, /drift\s+gantry_service\.mesos_app_web\["web-1"\] changed outside gantry/);
+  assert.match(r.stdout, /repaired gantry_service\.mesos_app_web\["web-1"\]/);
+  assert.ok(pidAlive(res(`gantry_service.mesos_app_web["web-1"]`).attributes.pid));
   assert.not.ok(existsSync(join(dir, "gantry.tfstate.lock")));
 });
 
 test("destroy stops every process it started, removes what it wrote, leaves no port listening", async () => {
   const pids = state()
-    .resources.filter((r: any) => r.type === "service" && r.attributes.pid)
+    .resources.filter((r: any) => r.type === "gantry_service" && r.attributes.pid)
     .map((r: any) => r.attributes.pid as number);
   const roots = state()
-    .resources.filter((r: any) => r.type === "host")
+    .resources.filter((r: any) => r.type === "gantry_host")
     .map((r: any) => r.attributes.root as string);
   assert.ok(pids.length >= 7, `services running: ${pids.length}`);
   const r = gantry(["destroy", "-auto-approve", ...VARS, dir]);

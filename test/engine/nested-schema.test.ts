@@ -23,9 +23,9 @@ test("YAML: a bad health_check field, a port out of range and an unknown state, 
   const dir = dirWith(
     "main.gantry.yaml",
     `resources:
-  host.h: { driver: sim, address: 127.0.94.1 }
-  service.s:
-    host: \${host.h}
+  gantry_host.h: { driver: sim, address: 127.0.94.1 }
+  gantry_service.s:
+    host: \${gantry_host.h}
     command: sleep
     ports: [8080, 70000]
     state: paused
@@ -35,12 +35,12 @@ test("YAML: a bad health_check field, a port out of range and an unknown state, 
   const err = await planErrors(dir);
   const summaries = err.diagnostics.map((d) => d.summary).sort();
   assert.equal(summaries, [
-    'Invalid property "health_check" of service.s: retries must be at least 0',
-    'Invalid property "ports" of service.s: 1 must be at most 65535',
-    'Invalid property "state" of service.s: must be one of "running", "stopped"',
+    'Invalid property "health_check" of gantry_service.s: retries must be at least 0',
+    'Invalid property "ports" of gantry_service.s: 1 must be at most 65535',
+    'Invalid property "state" of gantry_service.s: must be one of "running", "stopped"',
   ]);
   const ports = err.diagnostics.find((d) => d.summary.includes('"ports"'))!;
-  assert.equal(ports.origin?.path, ["resources", "service.s", "ports"]);
+  assert.equal(ports.origin?.path, ["resources", "gantry_service.s", "ports"]);
 });
 
 test("Terraform JSON: the same rule, the same message", async () => {
@@ -56,7 +56,7 @@ test("Terraform JSON: the same rule, the same message", async () => {
   const err = await planErrors(dir);
   assert.equal(
     err.diagnostics.map((d) => d.summary),
-    ['Invalid property "health_check" of service.s: type must be one of "tcp", "http", "exec"'],
+    ['Invalid property "health_check" of gantry_service.s: type must be one of "tcp", "http", "exec"'],
   );
 });
 

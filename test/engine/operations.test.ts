@@ -15,10 +15,10 @@ const yamlDir = (yaml: string): string => configDir({ "main.gantry.yaml": yaml }
 
 const NOOPS = `
 resources:
-  noop.a: { input: one }
-  noop.b: { input: "\${noop.a.output}-two" }
+  gantry_noop.a: { input: one }
+  gantry_noop.b: { input: "\${gantry_noop.a.output}-two" }
 outputs:
-  b: { value: "\${noop.b.output}" }
+  b: { value: "\${gantry_noop.b.output}" }
 `;
 
 test("apply: events in the order a door renders them; the summary carries the outputs", async () => {
@@ -100,9 +100,9 @@ test("refresh and one reconcile pass in refresh-only mode record drift and repai
   const engine = new Engine();
   const dir = yamlDir(`
 resources:
-  host.h: { driver: local, address: 127.0.95.7 }
-  file.f:
-    host: \${host.h}
+  gantry_host.h: { driver: local, address: 127.0.95.7 }
+  gantry_file.f:
+    host: \${gantry_host.h}
     path: /etc/f.conf
     content: "wanted"
 `);
@@ -116,7 +116,7 @@ resources:
   assert.is(readFileSync(onHost, "utf8"), "edited", "refresh-only changes nothing on the host");
   const refreshed = await engine.refresh(ws);
   assert.is(refreshed.status, "applied");
-  assert.is(engine.showState(ws, "file.f").attributes.content, "edited", "refresh records what is there");
+  assert.is(engine.showState(ws, "gantry_file.f").attributes.content, "edited", "refresh records what is there");
   const repaired = await engine.reconcileOnce(ws, {}, (e) => events.push(e));
   assert.is(repaired.repairs, 1);
   assert.is(readFileSync(onHost, "utf8"), "wanted");

@@ -12,28 +12,28 @@ import { configDir } from "../planner/harness.js";
 // the same host name on both sides: only separate fabrics keep them apart
 const simConfig = (file: string) => `
 resources:
-  host.h:
+  gantry_host.h:
     driver: sim
     address: 127.0.93.1
-  file.f:
+  gantry_file.f:
     count: 20
-    host: \${host.h}
+    host: \${gantry_host.h}
     path: "/srv/${file}-\${count.index}.txt"
     content: "${file} \${count.index}"
 outputs:
-  paths: { value: "\${file.f[*].path}" }
+  paths: { value: "\${gantry_file.f[*].path}" }
 `;
 
 const localConfig = `
 resources:
-  host.l:
+  gantry_host.l:
     driver: local
     address: 127.0.93.2
-  file.page:
-    host: \${host.l}
+  gantry_file.page:
+    host: \${gantry_host.l}
     path: /srv/page.html
     content: "<h1>local</h1>"
-  noop.n:
+  gantry_noop.n:
     count: 50
     input: "\${count.index}"
 `;
@@ -75,8 +75,8 @@ test("a sim workspace and a local workspace applied at once by two engines", asy
   // events went to the operation that caused them
   const addresses = (es: EngineEvent[]) =>
     new Set(es.flatMap((e) => (e.type === "resource" ? [e.event.address.replace(/\[.*$/, "")] : [])));
-  assert.equal([...addresses(events.one)].sort(), ["file.f", "host.h"]);
-  assert.equal([...addresses(events.three)].sort(), ["file.page", "host.l", "noop.n"]);
+  assert.equal([...addresses(events.one)].sort(), ["gantry_file.f", "gantry_host.h"]);
+  assert.equal([...addresses(events.three)].sort(), ["gantry_file.page", "gantry_host.l", "gantry_noop.n"]);
 
   // and each state records only its own workspace
   assert.is(one.listState(one.workspace({ dir: simDir })).length, 21);
@@ -95,9 +95,9 @@ test("a sim workspace and a local workspace applied at once by two engines", asy
 test("an engine's resource types are its own", () => {
   const base = new Engine();
   const custom = new Engine({ types: [...base.types.names().map((n) => base.types.get(n)!)] });
-  custom.types.register({ ...base.types.get("noop")!, name: "custom_noop" });
-  assert.ok(custom.types.get("custom_noop"));
-  assert.is(base.types.get("custom_noop"), undefined);
+  custom.types.register({ ...base.types.get("gantry_noop")!, name: "gantry_custom_noop" });
+  assert.ok(custom.types.get("gantry_custom_noop"));
+  assert.is(base.types.get("gantry_custom_noop"), undefined);
 });
 
 test.run();

@@ -49,68 +49,70 @@ function graph(changes: ResourceChange[]) {
 }
 
 test("destroy-before-create: the delete phase, then the create phase after it", () => {
-  const g = graph([change("noop.a", "replace", { replaceOrder: "destroy-before-create" })]);
+  const g = graph([change("gantry_noop.a", "replace", { replaceOrder: "destroy-before-create" })]);
   const kinds = g.steps.map((n) => [n.id, n.step.kind]);
   assert.equal(kinds, [
-    ["noop.a#destroy", "replace-delete"],
-    ["noop.a", "replace-create"],
+    ["gantry_noop.a#destroy", "replace-delete"],
+    ["gantry_noop.a", "replace-create"],
   ]);
-  assert.equal(g.deps("noop.a"), ["noop.a#destroy"]);
+  assert.equal(g.deps("gantry_noop.a"), ["gantry_noop.a#destroy"]);
 });
 
 test("create_before_destroy: the deposed object is destroyed after the create and the dependents' switch", () => {
   const g = graph([
-    change("noop.a", "replace", { replaceOrder: "create-before-destroy" }),
-    change("noop.b", "update", { dependsOn: ["noop.a"] }),
+    change("gantry_noop.a", "replace", { replaceOrder: "create-before-destroy" }),
+    change("gantry_noop.b", "update", { dependsOn: ["gantry_noop.a"] }),
   ]);
   assert.equal(
     g.steps.map((n) => n.step.kind),
     ["replace-depose-create", "replace-destroy-deposed", "update"],
   );
-  assert.equal(g.deps("noop.a#destroy-deposed"), ["@switched noop.a", "noop.a"]);
-  assert.equal(g.deps("@switched noop.a"), ["noop.b"]);
-  assert.equal(g.deps("noop.b"), ["@done noop.a"]);
+  assert.equal(g.deps("gantry_noop.a#destroy-deposed"), ["@switched gantry_noop.a", "gantry_noop.a"]);
+  assert.equal(g.deps("@switched gantry_noop.a"), ["gantry_noop.b"]);
+  assert.equal(g.deps("gantry_noop.b"), ["@done gantry_noop.a"]);
 });
 
 test("a deposed object: a destroy-deposed step named by its DeposedRef, after its instance's dependents", () => {
-  const deposed = { address: "noop.a", deposed: 0 };
+  const deposed = { address: "gantry_noop.a", deposed: 0 };
   const g = graph([
-    change("noop.a (deposed 0)", "delete", { resourceKey: "noop.a", name: "a", deposed }),
-    change("noop.b", "delete", { dependsOn: ["noop.a"] }),
+    change("gantry_noop.a (deposed 0)", "delete", { resourceKey: "gantry_noop.a", name: "a", deposed }),
+    change("gantry_noop.b", "delete", { dependsOn: ["gantry_noop.a"] }),
   ]);
   const step = g.steps[0].step;
   assert.is(step.kind, "destroy-deposed");
   assert.equal(step.kind === "destroy-deposed" && step.deposed, deposed);
-  assert.equal(g.deps("noop.a (deposed 0)"), ["@released noop.a"]);
+  assert.equal(g.deps("gantry_noop.a (deposed 0)"), ["@released gantry_noop.a"]);
 });
 
 test("count×count dependencies go through one barrier per resource", () => {
   const n = 200;
-  const b = Array.from({ length: n }, (_, i) => change(`noop.b[${i}]`, "create", { key: i }));
-  const a = Array.from({ length: n }, (_, i) => change(`noop.a[${i}]`, "create", { key: i, dependsOn: ["noop.b"] }));
+  const b = Array.from({ length: n }, (_, i) => change(`gantry_noop.b[${i}]`, "create", { key: i }));
+  const a = Array.from({ length: n }, (_, i) =>
+    change(`gantry_noop.a[${i}]`, "create", { key: i, dependsOn: ["gantry_noop.b"] }),
+  );
   const g = graph([...b, ...a]);
   const edges = g.nodes.reduce((sum, node) => sum + node.deps.length, 0);
-  assert.is(edges, 2 * n, "each a waits on @done noop.b, which waits on each b");
+  assert.is(edges, 2 * n, "each a waits on @done gantry_noop.b, which waits on each b");
   assert.equal(
     g.nodes.filter((x) => x.id.startsWith("@")).map((x) => x.id),
-    ["@done noop.b"],
+    ["@done gantry_noop.b"],
   );
 });
 
 test("a step's host is the one its type names (hostKey): the new object's, or the old one's for a delete", () => {
   const g = graph([
-    change("file.f", "replace", {
+    change("gantry_file.f", "replace", {
       replaceOrder: "destroy-before-create",
       before: { host: host("old"), path: "/f" },
       after: { host: host("new"), path: "/f" },
     }),
-    change("noop.n", "create", { after: { input: { host: host("x") } } }),
+    change("gantry_noop.n", "create", { after: { input: { host: host("x") } } }),
   ]);
   const hosts = g.steps.map((n) => [n.id, n.host]);
   assert.equal(hosts, [
-    ["file.f#destroy", "old"],
-    ["file.f", "new"],
-    ["noop.n", undefined],
+    ["gantry_file.f#destroy", "old"],
+    ["gantry_file.f", "new"],
+    ["gantry_noop.n", undefined],
   ]);
 });
 

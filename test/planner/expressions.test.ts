@@ -26,10 +26,10 @@ test("a string that is exactly one ${expr} yields the raw value", () => {
 });
 
 test("references, indexing, splat and functions", () => {
-  assert.equal(evaluate(parseExpression("noop.a.output.deep[1]"), scope()), 2);
+  assert.equal(evaluate(parseExpression("gantry_noop.a.output.deep[1]"), scope()), 2);
   assert.equal(evaluate(parseExpression("gantry_noop.a.id"), scope()), "ID-A");
-  assert.equal(evaluate(parseExpression("noop.c[*].id"), scope()), ["c0", "c1"]);
-  assert.equal(evaluate(parseExpression('join(",", noop.c.*.id)'), scope()), "c0,c1");
+  assert.equal(evaluate(parseExpression("gantry_noop.c[*].id"), scope()), ["c0", "c1"]);
+  assert.equal(evaluate(parseExpression('join(",", gantry_noop.c.*.id)'), scope()), "c0,c1");
   assert.equal(evaluate(parseExpression('format("%s-%d", var.name, var.n + 1)'), scope()), "web-4");
   assert.equal(evaluate(parseExpression('var.n > 2 ? "big" : "small"'), scope()), "big");
   assert.equal(evaluate(parseExpression("{ a = var.n, b = [1, 2] }"), scope()), { a: 3, b: [1, 2] });
@@ -40,7 +40,7 @@ test("unknown values propagate through templates, operators and functions", () =
   assert.is(evaluate(compileValue("x-${local.u}"), scope()), UNKNOWN);
   assert.is(evaluate(parseExpression("upper(local.u)"), scope()), UNKNOWN);
   assert.is(evaluate(parseExpression("local.u == 1"), scope()), UNKNOWN);
-  assert.is(evaluate(parseExpression("noop.zz.id"), scope()), UNKNOWN);
+  assert.is(evaluate(parseExpression("gantry_noop.zz.id"), scope()), UNKNOWN);
 });
 
 test("count.index and each.* come from the instance scope", () => {
@@ -50,10 +50,10 @@ test("count.index and each.* come from the instance scope", () => {
 });
 
 test("collectRefs finds every reference with its source text", () => {
-  const refs = collectRefs(parseTemplate('${noop.a.id}-${var.n > 1 ? local.x : "y"}'));
+  const refs = collectRefs(parseTemplate('${gantry_noop.a.id}-${var.n > 1 ? local.x : "y"}'));
   assert.equal(
     refs.map((r) => r.text),
-    ["noop.a.id", "var.n", "local.x"],
+    ["gantry_noop.a.id", "var.n", "local.x"],
   );
 });
 
@@ -64,7 +64,7 @@ test("functions check how many arguments they get", () => {
 });
 
 test("syntax errors say where", () => {
-  assert.throws(() => parseTemplate("${noop.a.}"), /expected attribute name/);
+  assert.throws(() => parseTemplate("${gantry_noop.a.}"), /expected attribute name/);
   assert.throws(() => parseTemplate("${1 +}"), /unexpected end of expression|unexpected/);
   assert.equal(evaluate(parseTemplate("$${literal}"), scope()), "${literal}");
 });

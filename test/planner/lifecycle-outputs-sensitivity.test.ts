@@ -9,13 +9,14 @@ import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harne
 import { resetTestEngine } from "../engine-fixture.js";
 
 test("ignore_changes: an ignored input gives no lasting diff, and apply keeps the recorded value", async () => {
-  const cfg = (v: string) => `resources:\n  noop.a:\n    input: ${v}\n    lifecycle: { ignore_changes: [input] }\n`;
+  const cfg = (v: string) =>
+    `resources:\n  gantry_noop.a:\n    input: ${v}\n    lifecycle: { ignore_changes: [input] }\n`;
   const dir = configDir({ "main.gantry.yaml": cfg("one") });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": cfg("two") });
-  assert.equal(actions(await makePlan(dir)), { "noop.a": "noop" });
+  assert.equal(actions(await makePlan(dir)), { "gantry_noop.a": "noop" });
   const { state } = await planAndApply(dir);
-  assert.is(state.instances.get("noop.a")!.attributes.output, "one");
+  assert.is(state.instances.get("gantry_noop.a")!.attributes.output, "one");
 });
 
 test("prevent_destroy on an untargeted resource does not block a targeted plan", async () => {
@@ -25,7 +26,7 @@ test("prevent_destroy on an untargeted resource does not block a targeted plan",
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": cfg(2) });
-  assert.equal(actions(await makePlan(dir, { targets: ["noop.other"] })), { "noop.other": "update" });
+  assert.equal(actions(await makePlan(dir, { targets: ["gantry_noop.other"] })), { "gantry_noop.other": "update" });
   await makePlan(dir).then(
     () => assert.unreachable("the untargeted plan must refuse"),
     (e: GantryError) => assert.match(e.diagnostics[0].summary, /noop\.p cannot be destroyed/),
@@ -39,13 +40,17 @@ test("for_each over a map whose values are known only after apply", async () => 
       `fixed }\n    input: "\${each.key}=\${each.value}"\n`,
   });
   const p = await makePlan(dir);
-  assert.equal(actions(p), { "noop.src": "create", 'noop.m["a"]': "create", 'noop.m["b"]': "create" });
+  assert.equal(actions(p), {
+    "gantry_noop.src": "create",
+    'gantry_noop.m["a"]': "create",
+    'gantry_noop.m["b"]': "create",
+  });
   const { state } = await planAndApply(dir);
   assert.is(
-    state.instances.get('noop.m["a"]')!.attributes.input,
-    `a=${state.instances.get("noop.src")!.attributes.id}`,
+    state.instances.get('gantry_noop.m["a"]')!.attributes.input,
+    `a=${state.instances.get("gantry_noop.src")!.attributes.id}`,
   );
-  assert.is(state.instances.get('noop.m["b"]')!.attributes.input, "b=fixed");
+  assert.is(state.instances.get('gantry_noop.m["b"]')!.attributes.input, "b=fixed");
 });
 
 test("an output removed from the configuration is removed from the state", async () => {
@@ -53,7 +58,7 @@ test("an output removed from the configuration is removed from the state", async
     "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\noutputs:\n  o: { value: "\${noop.a.output}" }\n`,
   });
   assert.is((await planAndApply(dir)).state.outputs.o.value, 1);
-  writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.a:\n    input: 1\n` });
+  writeConfig(dir, { "main.gantry.yaml": `resources:\n  gantry_noop.a:\n    input: 1\n` });
   const p = await makePlan(dir);
   assert.equal(p.outputs, [{ name: "o", before: 1, after: null, sensitive: false }]);
   assert.equal((await planAndApply(dir)).state.outputs, {});
@@ -64,7 +69,7 @@ test("outputs are recorded after a partial failure", async () => {
   const dir = configDir({
     "main.gantry.yaml":
       `resources:\n  host.h: { driver: sim }\n  noop.ok:\n    input: fine\n  file.bad:\n    host: ` +
-      `\${host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${noop.ok.output}" }\n`,
+      `\${gantry_host.h}\n    path: /bad\n    content: x\noutputs:\n  ok: { value: "\${gantry_noop.ok.output}" }\n`,
   });
   fabric.injectFailure({ op: "writeFile", match: "/bad" });
   const { result, state } = await planAndApply(dir);
@@ -79,12 +84,12 @@ test("values from sensitive variables are marked; an output using one must be se
       `"db://\${var.pw}@h"\nresources:\n  noop.a:\n    input: "\${local.dsn}"\n  noop.b:\n    input: plain\n`,
   });
   const p = await makePlan(dir);
-  assert.equal(p.changes.find((c) => c.address === "noop.a")!.sensitive, ["input", "output"]);
-  assert.is(p.changes.find((c) => c.address === "noop.b")!.sensitive, undefined);
+  assert.equal(p.changes.find((c) => c.address === "gantry_noop.a")!.sensitive, ["input", "output"]);
+  assert.is(p.changes.find((c) => c.address === "gantry_noop.b")!.sensitive, undefined);
   const text = renderPlan(p, makeStyle(false));
   assert.not.match(text, /hunter2/, "the plan never prints the secret");
   assert.match(text, /\+ input\s+= \(sensitive value\)/);
-  const jc = (planToJson(p).resource_changes as any[]).find((c) => c.address === "noop.a");
+  const jc = (planToJson(p).resource_changes as any[]).find((c) => c.address === "gantry_noop.a");
   assert.equal(jc.change.after_sensitive, { input: true, output: true });
   writeConfig(dir, { "out.gantry.yaml": `outputs:\n  leak: { value: "\${local.dsn}" }\n` });
   await makePlan(dir).then(
@@ -95,36 +100,36 @@ test("values from sensitive variables are marked; an output using one must be se
 
 test("replace_triggered_by takes resources, instances and attributes", async () => {
   const cfg = (v: number) => `resources:
-  noop.a:
+  gantry_noop.a:
     count: 2
     input: "\${count.index == 0 ? ${v} : 0}"
-  noop.by_resource:
+  gantry_noop.by_resource:
     input: 1
-    lifecycle: { replace_triggered_by: [noop.a] }
-  noop.by_other_instance:
+    lifecycle: { replace_triggered_by: [gantry_noop.a] }
+  gantry_noop.by_other_instance:
     input: 1
-    lifecycle: { replace_triggered_by: ["noop.a[1]"] }
-  noop.by_output:
+    lifecycle: { replace_triggered_by: ["gantry_noop.a[1]"] }
+  gantry_noop.by_output:
     input: 1
-    lifecycle: { replace_triggered_by: ["\${noop.a[0].output}"] }
-  noop.by_id:
+    lifecycle: { replace_triggered_by: ["\${gantry_noop.a[0].output}"] }
+  gantry_noop.by_id:
     input: 1
-    lifecycle: { replace_triggered_by: [noop.a.id] }
+    lifecycle: { replace_triggered_by: [gantry_noop.a.id] }
 `;
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   await planAndApply(dir);
   writeConfig(dir, { "main.gantry.yaml": cfg(2) });
   const a = actions(await makePlan(dir));
-  assert.is(a["noop.a[0]"], "update");
-  assert.is(a["noop.by_resource"], "replace");
-  assert.is(a["noop.by_other_instance"], "noop", "noop.a[1] did not change");
-  assert.is(a["noop.by_output"], "replace", "noop.a[0].output changes");
-  assert.is(a["noop.by_id"], "noop", "ids stay the same on an update");
+  assert.is(a["gantry_noop.a[0]"], "update");
+  assert.is(a["gantry_noop.by_resource"], "replace");
+  assert.is(a["gantry_noop.by_other_instance"], "noop", "gantry_noop.a[1] did not change");
+  assert.is(a["gantry_noop.by_output"], "replace", "gantry_noop.a[0].output changes");
+  assert.is(a["gantry_noop.by_id"], "noop", "ids stay the same on an update");
 });
 
 test("instance names cannot collide with another resource's name", () => {
-  const a = instanceInfo({ address: "host.web[0]", name: "web", key: 0 }, "/d", "/c").name;
-  const b = instanceInfo({ address: "host.web-0", name: "web-0" }, "/d", "/c").name;
+  const a = instanceInfo({ address: "gantry_host.web[0]", name: "web", key: 0 }, "/d", "/c").name;
+  const b = instanceInfo({ address: "gantry_host.web-0", name: "web-0" }, "/d", "/c").name;
   assert.is.not(a, b);
   assert.is(a, "web.0");
 });

@@ -12,7 +12,7 @@ import type { ApplyEvent } from "../../planner/apply.js";
 import { walk } from "../../planner/walk.js";
 import { actions, configDir, loadStateAt, makePlan, planAndApply, statePath, writeConfig } from "./harness.js";
 
-const hostBlock = (address: string) => `  host.h: { driver: local, address: ${address} }\n`;
+const hostBlock = (address: string) => `  gantry_host.h: { driver: local, address: ${address} }\n`;
 const logOf = (dir: string): string[] => {
   const p = join(dir, ".gantry", "hosts", "h", "log");
   return existsSync(p) ? readFileSync(p, "utf8").trim().split("\n") : [];
@@ -32,8 +32,8 @@ test(
   "create_before_destroy: a failed create keeps the " + "old object (deposed), and the next apply destroys it",
   async () => {
     const cfg = (n: number, fail = false) => `resources:
-${hostBlock("127.0.202.1")}  command.a:
-    host: \${host.h}
+${hostBlock("127.0.202.1")}  gantry_command.a:
+    host: \${gantry_host.h}
     command: "echo create-${n} >> log${fail ? "; exit 3" : ""}"
     destroy_command: "echo destroy-${n} >> log"
     lifecycle: { create_before_destroy: true }
@@ -45,9 +45,9 @@ ${hostBlock("127.0.202.1")}  command.a:
       const second = await planAndApply(dir);
       assert.equal(
         second.result.failed.map((f) => f.address),
-        ["command.a"],
+        ["gantry_command.a"],
       );
-      const a = second.state.instances.get("command.a")!;
+      const a = second.state.instances.get("gantry_command.a")!;
       assert.is(a.status, "tainted");
       assert.equal(
         a.deposed?.map((d) => d.command),
@@ -58,13 +58,13 @@ ${hostBlock("127.0.202.1")}  command.a:
 
       writeConfig(dir, { "main.gantry.yaml": cfg(3) });
       const p = await makePlan(dir);
-      assert.is(actions(p)["command.a (deposed 0)"], "delete");
+      assert.is(actions(p)["gantry_command.a (deposed 0)"], "delete");
       const third = await planAndApply(dir);
       assert.equal(third.result.failed, []);
       assert.ok(logOf(dir).includes("destroy-1"), `old object destroyed: ${logOf(dir)}`);
-      assert.not.ok(third.state.instances.get("command.a")!.deposed);
-      assert.is(third.state.instances.get("command.a")!.attributes.command, "echo create-3 >> log");
-      assert.not.ok(third.state.instances.get("command.a")!.status);
+      assert.not.ok(third.state.instances.get("gantry_command.a")!.deposed);
+      assert.is(third.state.instances.get("gantry_command.a")!.attributes.command, "echo create-3 >> log");
+      assert.not.ok(third.state.instances.get("gantry_command.a")!.status);
     } finally {
       await destroyAll(dir);
     }
@@ -73,17 +73,17 @@ ${hostBlock("127.0.202.1")}  command.a:
 
 test("destroy-before-create: dependents being replaced are destroyed first, created last", async () => {
   const cfg = (n: number) => `resources:
-${hostBlock("127.0.202.2")}  command.a:
-    host: \${host.h}
+${hostBlock("127.0.202.2")}  gantry_command.a:
+    host: \${gantry_host.h}
     command: "echo create-a >> log"
     destroy_command: "echo destroy-a >> log"
     triggers_replace: ${n}
-  command.b:
-    host: \${host.h}
+  gantry_command.b:
+    host: \${gantry_host.h}
     command: "echo create-b >> log"
     destroy_command: "echo destroy-b >> log"
     triggers_replace: ${n}
-    depends_on: [command.a]
+    depends_on: [gantry_command.a]
 `;
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   try {
@@ -92,12 +92,16 @@ ${hostBlock("127.0.202.2")}  command.a:
     writeConfig(dir, { "main.gantry.yaml": cfg(2) });
     const events: ApplyEvent[] = [];
     const { plan, result } = await planAndApply(dir, { onEvent: (e) => events.push(e) });
-    assert.equal(actions(plan), { "host.h": "noop", "command.a": "replace", "command.b": "replace" });
+    assert.equal(actions(plan), {
+      "gantry_host.h": "noop",
+      "gantry_command.a": "replace",
+      "gantry_command.b": "replace",
+    });
     assert.equal(logOf(dir).slice(2), ["destroy-b", "destroy-a", "create-a", "create-b"]);
     assert.equal([result.added, result.changed, result.destroyed], [2, 0, 2]);
     assert.equal(result.failed, []);
     // progress as before: start, start(delete), start(create), one complete
-    const ofA = events.filter((e) => e.address === "command.a" && (e.kind === "start" || e.kind === "complete"));
+    const ofA = events.filter((e) => e.address === "gantry_command.a" && (e.kind === "start" || e.kind === "complete"));
     assert.equal(
       ofA.map((e) => (e.kind === "start" ? `start${e.step ? `:${e.step}` : ""}` : e.kind)),
       ["start", "start:delete", "start:create", "complete"],
@@ -109,15 +113,15 @@ ${hostBlock("127.0.202.2")}  command.a:
 
 test("create_before_destroy: the old object is destroyed only after dependents moved to the new one", async () => {
   const cfg = (n: number) => `resources:
-${hostBlock("127.0.202.3")}  command.a:
-    host: \${host.h}
+${hostBlock("127.0.202.3")}  gantry_command.a:
+    host: \${gantry_host.h}
     command: "echo create-a-${n} >> log; echo out-${n}"
     destroy_command: "echo destroy-a-${n} >> log"
     lifecycle: { create_before_destroy: true }
-  command.b:
-    host: \${host.h}
+  gantry_command.b:
+    host: \${gantry_host.h}
     command: "true"
-    environment: { A: "\${command.a.stdout}" }
+    environment: { A: "\${gantry_command.a.stdout}" }
 `;
   const dir = configDir({ "main.gantry.yaml": cfg(1) });
   try {
@@ -128,17 +132,26 @@ ${hostBlock("127.0.202.3")}  command.a:
     const { plan, result, state } = await planAndApply(dir, {
       onEvent: (e) => {
         if (e.kind === "complete") order.push(e.address);
-        if (e.kind === "complete" && e.address === "command.b") destroyedBeforeB = logOf(dir).includes("destroy-a-1");
+        if (e.kind === "complete" && e.address === "gantry_command.b")
+          destroyedBeforeB = logOf(dir).includes("destroy-a-1");
       },
     });
-    assert.equal(actions(plan), { "host.h": "noop", "command.a": "replace", "command.b": "update" });
+    assert.equal(actions(plan), {
+      "gantry_host.h": "noop",
+      "gantry_command.a": "replace",
+      "gantry_command.b": "update",
+    });
     assert.equal(result.failed, []);
-    assert.is(destroyedBeforeB, false, "old command.a still there when command.b switched to the new one");
-    assert.equal(order, ["command.b", "command.a"]);
+    assert.is(
+      destroyedBeforeB,
+      false,
+      "old gantry_command.a still there when gantry_command.b switched to the new one",
+    );
+    assert.equal(order, ["gantry_command.b", "gantry_command.a"]);
     assert.equal(logOf(dir).slice(1), ["create-a-2", "destroy-a-1"]);
     assert.equal([result.added, result.changed, result.destroyed], [1, 1, 1]);
-    assert.is((state.instances.get("command.b")!.attributes.environment as Record<string, string>).A, "out-2\n");
-    assert.not.ok(state.instances.get("command.a")!.deposed);
+    assert.is((state.instances.get("gantry_command.b")!.attributes.environment as Record<string, string>).A, "out-2\n");
+    assert.not.ok(state.instances.get("gantry_command.a")!.deposed);
   } finally {
     await destroyAll(dir);
   }
@@ -146,25 +159,25 @@ ${hostBlock("127.0.202.3")}  command.a:
 
 const cycleConfigs = {
   // a used b; then b uses a, and a (unchanged) no longer uses b
-  first: `resources:\n  noop.b:\n    input: x\n  noop.a:\n    input: "\${noop.b.output}"\n`,
-  second: `resources:\n  noop.a:\n    input: x\n  noop.b:\n    input: "\${noop.a.output}-2"\n`,
+  first: `resources:\n  gantry_noop.b:\n    input: x\n  gantry_noop.a:\n    input: "\${gantry_noop.b.output}"\n`,
+  second: `resources:\n  gantry_noop.a:\n    input: x\n  gantry_noop.b:\n    input: "\${gantry_noop.a.output}-2"\n`,
 };
 
 test("instances that do not change take the configuration's dependencies", async () => {
   const dir = configDir({ "main.gantry.yaml": cycleConfigs.first });
   await planAndApply(dir);
-  assert.equal(loadStateAt(dir).instances.get("noop.a")!.dependencies, ["noop.b"]);
+  assert.equal(loadStateAt(dir).instances.get("gantry_noop.a")!.dependencies, ["gantry_noop.b"]);
   writeConfig(dir, { "main.gantry.yaml": cycleConfigs.second });
   const { plan, state } = await planAndApply(dir);
-  assert.equal(actions(plan), { "noop.a": "noop", "noop.b": "update" });
-  assert.equal(state.instances.get("noop.a")!.dependencies, []);
-  assert.equal(state.instances.get("noop.b")!.dependencies, ["noop.a"]);
+  assert.equal(actions(plan), { "gantry_noop.a": "noop", "gantry_noop.b": "update" });
+  assert.equal(state.instances.get("gantry_noop.a")!.dependencies, []);
+  assert.equal(state.instances.get("gantry_noop.b")!.dependencies, ["gantry_noop.a"]);
 });
 
 test("destroy orders configured resources by the configuration, not by stale state dependencies", async () => {
   const dir = configDir({ "main.gantry.yaml": cycleConfigs.second });
   await planAndApply(dir);
-  setStateDeps(dir, { "noop.a": ["noop.b"] }); // left by an older configuration: a cycle with b -> a
+  setStateDeps(dir, { "gantry_noop.a": ["gantry_noop.b"] }); // left by an older configuration: a cycle with b -> a
   const order: string[] = [];
   const { result, state } = await planAndApply(dir, {
     mode: "destroy",
@@ -173,27 +186,28 @@ test("destroy orders configured resources by the configuration, not by stale sta
   assert.equal(result.cancelled, []);
   assert.equal(result.failed, []);
   assert.is(result.destroyed, 2);
-  assert.equal(order, ["noop.b", "noop.a"]);
+  assert.equal(order, ["gantry_noop.b", "gantry_noop.a"]);
   assert.is(state.instances.size, 0);
 });
 
 test("a dependency cycle among orphans is an error naming the cycle, not an interrupt", async () => {
   const dir = configDir({
     "main.gantry.yaml":
-      `resources:\n  noop.a:\n    input: 1\n  noop.b:\n` + `    input: "\${noop.a.output}"\n  noop.c:\n    input: 1\n`,
+      `resources:\n  gantry_noop.a:\n    input: 1\n  gantry_noop.b:\n` +
+      `    input: "\${gantry_noop.a.output}"\n  gantry_noop.c:\n    input: 1\n`,
   });
   await planAndApply(dir);
-  setStateDeps(dir, { "noop.a": ["noop.b"] });
-  writeConfig(dir, { "main.gantry.yaml": `resources:\n  noop.c:\n    input: 1\n` });
+  setStateDeps(dir, { "gantry_noop.a": ["gantry_noop.b"] });
+  writeConfig(dir, { "main.gantry.yaml": `resources:\n  gantry_noop.c:\n    input: 1\n` });
   const errors: string[] = [];
   const { result, state } = await planAndApply(dir, {
     onEvent: (e) => e.kind === "error" && errors.push(`${e.address}: ${e.error}`),
   });
   assert.equal(result.cancelled, []);
-  assert.equal(result.failed.map((f) => f.address).sort(), ["noop.a", "noop.b"]);
-  for (const f of result.failed) assert.is(f.error, "dependency cycle among: noop.a, noop.b");
+  assert.equal(result.failed.map((f) => f.address).sort(), ["gantry_noop.a", "gantry_noop.b"]);
+  for (const f of result.failed) assert.is(f.error, "dependency cycle among: gantry_noop.a, gantry_noop.b");
   assert.is(errors.length, 2);
-  assert.ok(state.instances.has("noop.a") && state.instances.has("noop.b"), "nothing was deleted");
+  assert.ok(state.instances.has("gantry_noop.a") && state.instances.has("gantry_noop.b"), "nothing was deleted");
 });
 
 test("walk: a cycle ends blocked, not cancelled; an abort still cancels", async () => {
@@ -233,14 +247,14 @@ test(
   async () => {
     const members = (n: number) => `
 resources:
-  noop.pkg:
+  gantry_noop.pkg:
     for_each: [m1, m2, m3]
     input: pkg
     triggers_replace: ${n}
     update_policy: { group: g, max_batch_size: 1, min_in_service: 2 }
-  noop.svc:
+  gantry_noop.svc:
     for_each: [m1, m2, m3]
-    input: "\${noop.pkg[each.key].output}/svc"
+    input: "\${gantry_noop.pkg[each.key].output}/svc"
     triggers_replace: ${n}
     update_policy: { group: g, max_batch_size: 1, min_in_service: 2 }
 `;
@@ -255,18 +269,18 @@ resources:
     assert.equal(result.cancelled, []);
     assert.equal([result.added, result.destroyed], [6, 6]);
     assert.equal(steps, [
-      'delete noop.svc["m1"]',
-      'delete noop.pkg["m1"]',
-      'create noop.pkg["m1"]',
-      'create noop.svc["m1"]',
-      'delete noop.svc["m2"]',
-      'delete noop.pkg["m2"]',
-      'create noop.pkg["m2"]',
-      'create noop.svc["m2"]',
-      'delete noop.svc["m3"]',
-      'delete noop.pkg["m3"]',
-      'create noop.pkg["m3"]',
-      'create noop.svc["m3"]',
+      'delete gantry_noop.svc["m1"]',
+      'delete gantry_noop.pkg["m1"]',
+      'create gantry_noop.pkg["m1"]',
+      'create gantry_noop.svc["m1"]',
+      'delete gantry_noop.svc["m2"]',
+      'delete gantry_noop.pkg["m2"]',
+      'create gantry_noop.pkg["m2"]',
+      'create gantry_noop.svc["m2"]',
+      'delete gantry_noop.svc["m3"]',
+      'delete gantry_noop.pkg["m3"]',
+      'create gantry_noop.pkg["m3"]',
+      'create gantry_noop.svc["m3"]',
     ]);
   },
 );

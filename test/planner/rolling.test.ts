@@ -4,13 +4,13 @@ import { actions, configDir, makePlan, planAndApply, writeConfig } from "./harne
 
 const members = (version: string, policy = "{ group: zk, max_batch_size: 1, min_in_service: 2 }") => `
 resources:
-  noop.pkg:
+  gantry_noop.pkg:
     for_each: [m1, m2, m3, m4]
     input: "pkg-${version}"
     update_policy: ${policy}
-  noop.svc:
+  gantry_noop.svc:
     for_each: [m1, m2, m3, m4]
-    input: "\${noop.pkg[each.key].output}/svc"
+    input: "\${gantry_noop.pkg[each.key].output}/svc"
     update_policy: ${policy}
 `;
 
@@ -41,14 +41,14 @@ test("members change one batch at a time; inside a member, dependencies still or
   });
   assert.not.ok(overlap, "batch size 1 with one resource per step: never two at once");
   assert.equal(order, [
-    'noop.pkg["m1"]',
-    'noop.svc["m1"]',
-    'noop.pkg["m2"]',
-    'noop.svc["m2"]',
-    'noop.pkg["m3"]',
-    'noop.svc["m3"]',
-    'noop.pkg["m4"]',
-    'noop.svc["m4"]',
+    'gantry_noop.pkg["m1"]',
+    'gantry_noop.svc["m1"]',
+    'gantry_noop.pkg["m2"]',
+    'gantry_noop.svc["m2"]',
+    'gantry_noop.pkg["m3"]',
+    'gantry_noop.svc["m3"]',
+    'gantry_noop.pkg["m4"]',
+    'gantry_noop.svc["m4"]',
   ]);
 });
 
@@ -66,9 +66,9 @@ test("batch size is bounded by min_in_service", async () => {
   const maxConcurrentSvc = { now: 0, peak: 0 };
   await planAndApply(dir, {
     onEvent: (e) => {
-      if (e.kind === "start" && e.address.startsWith("noop.pkg"))
+      if (e.kind === "start" && e.address.startsWith("gantry_noop.pkg"))
         maxConcurrentSvc.peak = Math.max(maxConcurrentSvc.peak, ++maxConcurrentSvc.now);
-      if (e.kind === "complete" && e.address.startsWith("noop.pkg")) maxConcurrentSvc.now--;
+      if (e.kind === "complete" && e.address.startsWith("gantry_noop.pkg")) maxConcurrentSvc.now--;
     },
   });
   assert.ok(maxConcurrentSvc.peak <= 2, `at most 2 members at once, saw ${maxConcurrentSvc.peak}`);

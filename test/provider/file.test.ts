@@ -91,7 +91,7 @@ test("template with vars renders at plan time; content diff shows template chang
 });
 
 test("validate: exactly one of content/template; mode; absolute path", () => {
-  const info = { address: "file.x", name: "x", dataDir: "/tmp/d", configDir: "/tmp" };
+  const info = { address: "gantry_file.x", name: "x", dataDir: "/tmp/d", configDir: "/tmp" };
   const h = { name: "h", driver: "sim", address: "1.2.3.4", root: "/r" };
   assert.ok(
     file.validate!({ host: h, path: "/a", content: "x", template: "t" }, info).some((e) => /not both/.test(e.message)),

@@ -7,20 +7,21 @@ import { builtinType, testEngine } from "../engine-fixture.js";
 const noop = builtinType("noop");
 const ctx = makeCtx("/tmp/gantry-noop-test", "a");
 
-test("registry knows the built-in types (and tolerates gantry_)", () => {
+test("registry knows the built-in types under their full names", () => {
   assert.equal(testEngine().types.names(), [
-    "chronos_job",
-    "cluster",
-    "command",
-    "file",
-    "haproxy_config",
-    "host",
-    "marathon_app",
-    "noop",
-    "package",
-    "service",
+    "gantry_chronos_job",
+    "gantry_cluster",
+    "gantry_command",
+    "gantry_file",
+    "gantry_haproxy_config",
+    "gantry_host",
+    "gantry_marathon_app",
+    "gantry_noop",
+    "gantry_package",
+    "gantry_service",
   ]);
-  assert.is(builtinType("gantry_noop"), noop);
+  assert.is(testEngine().types.get("gantry_noop"), noop);
+  assert.is(testEngine().types.get("noop"), undefined, "the registry knows full names only");
   assert.is(testEngine().types.get("nope"), undefined);
 });
 

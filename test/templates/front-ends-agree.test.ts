@@ -110,13 +110,15 @@ const TF_JSON = JSON.stringify(
   2,
 );
 
-/** The model without origins, with references spelled the short way ("gantry_noop.a" is "noop.a"). */
+/**
+ * The model without origins and without the source text of references (YAML writes "noop.a", tf.json
+ * "gantry_noop.a"; both are "gantry_noop.a" in the model).
+ */
 function comparable(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(comparable);
-  if (typeof v === "string") return v.replace(/\bgantry_/g, "");
   if (v === null || typeof v !== "object") return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (k !== "origin") out[k] = comparable(x);
+  for (const [k, x] of Object.entries(v)) if (k !== "origin" && k !== "text") out[k] = comparable(x);
   return out;
 }
 
@@ -133,20 +135,20 @@ function models() {
 test("resources and their meta-arguments are the same model in YAML and tf.json", () => {
   const { yaml, json } = models();
   assert.equal(comparable(json.resources), comparable(yaml.resources));
-  const member = json.resources.find((r) => r.key === "noop.member")!;
+  const member = json.resources.find((r) => r.key === "gantry_noop.member")!;
   assert.equal(member.updatePolicy, { group: "members", maxBatchSize: 2, minInService: 1 });
   assert.equal(member.lifecycle.createBeforeDestroy, true);
   assert.equal(member.lifecycle.ignoreChanges, ["input"]);
   assert.equal(
     member.lifecycle.replaceTriggeredBy.map((r) => r.ref),
-    ["noop.base.output"],
+    ["gantry_noop.base.output"],
   );
   assert.equal(
     member.dependsOn.map((r) => r.ref),
-    ["noop.base"],
+    ["gantry_noop.base"],
   );
   assert.is(member.count?.value.k, "ref");
-  const each = yaml.resources.find((r) => r.key === "noop.each")!;
+  const each = yaml.resources.find((r) => r.key === "gantry_noop.each")!;
   assert.is(each.lifecycle.ignoreChanges, "all");
   assert.is(each.forEach?.value.k, "call");
   assert.equal(Object.keys(each.properties), ["input"]);
@@ -166,15 +168,15 @@ test("variables with validation, locals and outputs are the same model in YAML a
   );
   assert.equal(
     yaml.outputs[0].dependsOn.map((d) => d.ref),
-    ["noop.base"],
+    ["gantry_noop.base"],
   );
   assert.is(yaml.outputs[0].sensitive, true);
 });
 
 test("origins point into each file", () => {
   const { yaml, json } = models();
-  const y = yaml.resources.find((r) => r.key === "noop.member")!;
-  const j = json.resources.find((r) => r.key === "noop.member")!;
+  const y = yaml.resources.find((r) => r.key === "gantry_noop.member")!;
+  const j = json.resources.find((r) => r.key === "gantry_noop.member")!;
   assert.equal(y.properties.input.origin, {
     file: "main.gantry.yaml",
     path: ["resources", "noop.member", "input"],
@@ -343,17 +345,17 @@ test("same unknown property, same message (the type's schema, after the builder)
   }
   assert.is(
     out[0],
-    'Error: Unsupported property "inptu" in resource "noop.a"\n\n' +
+    'Error: Unsupported property "inptu" in resource "gantry_noop.a"\n\n' +
       '  on main.gantry.yaml line 3, column 5, in resource "noop.a":\n' +
       "  3:     inptu: 1\n\n" +
-      'Type "noop" accepts: input, triggers_replace.\n',
+      'Type "gantry_noop" accepts: input, triggers_replace.\n',
   );
   assert.is(
     out[1],
-    'Error: Unsupported property "inptu" in resource "noop.a"\n\n' +
-      '  on main.tf.json line 5, column 9, in resource "noop.a":\n' +
+    'Error: Unsupported property "inptu" in resource "gantry_noop.a"\n\n' +
+      '  on main.tf.json line 5, column 9, in resource "gantry_noop.a":\n' +
       '  5:         "inptu": 1\n\n' +
-      'Type "noop" accepts: input, triggers_replace.\n',
+      'Type "gantry_noop" accepts: input, triggers_replace.\n',
   );
 });
 

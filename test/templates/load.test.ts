@@ -30,17 +30,17 @@ test("YAML and tf.json in one directory merge into one Config", async () => {
     ["a.tf.json", "b.gantry.yaml"],
   );
   assert.ok(config.files[1].content.includes("noop.a"));
-  assert.equal([...config.resources.keys()], ["noop.b", "noop.a"]);
+  assert.equal([...config.resources.keys()], ["gantry_noop.b", "gantry_noop.a"]);
   assert.equal([...config.variables.keys()], ["greeting"]);
   assert.equal([...config.outputs.keys()], ["b"]);
-  const b = config.resources.get("noop.b")!;
+  const b = config.resources.get("gantry_noop.b")!;
   assert.is(b.properties.input.value.k, "ref");
   assert.equal(
     b.dependsOn.map((d) => d.ref),
-    ["noop.a"],
+    ["gantry_noop.a"],
   );
   assert.is(b.origin.file, "a.tf.json");
-  assert.is(config.resources.get("noop.a")!.origin.file, "b.gantry.yaml");
+  assert.is(config.resources.get("gantry_noop.a")!.origin.file, "b.gantry.yaml");
 });
 
 test("duplicates across files name both locations", async () => {
@@ -51,7 +51,7 @@ test("duplicates across files name both locations", async () => {
   const diags = await diagnosticsOf(() => loadConfig(dir));
   assert.equal(
     diags.map((d) => d.summary),
-    ['variable "v" is declared more than once', 'resource "noop.a" is declared more than once'],
+    ['variable "v" is declared more than once', 'resource "gantry_noop.a" is declared more than once'],
   );
   const res = diags[1];
   assert.is(res.origin?.file, "b.tf.json");
@@ -61,8 +61,8 @@ test("duplicates across files name both locations", async () => {
   assert.match(
     text,
     new RegExp(
-      String.raw`^Error: resource "noop.a" is declared more than once\n\n {2}` +
-        String.raw`on b\.tf\.json line 4, column 7, in resource "noop\.a":\n {2}4: {7}"a": \{\}`,
+      String.raw`^Error: resource "gantry_noop.a" is declared more than once\n\n {2}` +
+        String.raw`on b\.tf\.json line 4, column 7, in resource "gantry_noop\.a":\n {2}4: {7}"a": \{\}`,
     ),
   );
   assert.match(
@@ -75,7 +75,7 @@ test("duplicates within a file (noop.a and gantry_noop.a)", async () => {
   const dir = fixture({ "main.gantry.yaml": "resources:\n  noop.a: {}\n  gantry_noop.a: {}\n" });
   const diags = await diagnosticsOf(() => loadConfig(dir));
   assert.is(diags.length, 1);
-  assert.is(diags[0].summary, 'resource "noop.a" is declared more than once');
+  assert.is(diags[0].summary, 'resource "gantry_noop.a" is declared more than once');
   assert.equal([diags[0].origin?.line, diags[0].related?.[0].origin?.line], [3, 2]);
 });
 
@@ -125,10 +125,10 @@ test("loadConfigFromFiles replays without reading the disk", async () => {
     config.files.map((f) => f.path),
     ["a.tf.json", "z.gantry.yaml"],
   );
-  assert.equal([...config.resources.keys()], ["noop.a", "noop.z"]);
+  assert.equal([...config.resources.keys()], ["gantry_noop.a", "gantry_noop.z"]);
 });
 
-test("100,000 resources in tf.json load quickly", async () => {
+test("100,000 resources in tf.json load (timed in bench/, not here)", async () => {
   const resources: Record<string, unknown> = {};
   for (let i = 0; i < 100_000; i++)
     resources[`r${i}`] = {
@@ -137,12 +137,9 @@ test("100,000 resources in tf.json load quickly", async () => {
     };
   const dir = fixture({});
   writeFileSync(path.join(dir, "big.tf.json"), JSON.stringify({ resource: { gantry_noop: resources } }, null, 2));
-  const t0 = Date.now();
   const config = await loadConfig(dir);
-  const ms = Date.now() - t0;
   assert.is(config.resources.size, 100_000);
-  assert.is(config.resources.get("noop.r99999")!.properties.input.value.k, "tmpl");
-  assert.ok(ms < 10_000, `took ${ms} ms`);
+  assert.is(config.resources.get("gantry_noop.r99999")!.properties.input.value.k, "tmpl");
 });
 
 test.run();

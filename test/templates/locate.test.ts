@@ -9,12 +9,12 @@ import { dedent, fixture } from "./helpers.js";
 
 const YAML = dedent(`
   resources:
-    noop.a:
+    gantry_noop.a:
       input: x
       count: [1, 2]
       depends_on:
-        - noop.b
-        - noop.c
+        - gantry_noop.b
+        - gantry_noop.c
 `);
 const JSON_TEXT = JSON.stringify(
   { resource: { gantry_noop: { a: { input: "x", depends_on: ["gantry_noop.b", "gantry_noop.c"] } } } },
@@ -24,17 +24,17 @@ const JSON_TEXT = JSON.stringify(
 
 test("locate resolves YAML and JSON paths to the key", () => {
   const dir = fixture({ "main.gantry.yaml": YAML, "main.tf.json": JSON_TEXT });
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "count"] }, dir), {
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "gantry_noop.a", "count"] }, dir), {
     line: 4,
     column: 5,
   });
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "depends_on", 1] }, dir), {
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "gantry_noop.a", "depends_on", 1] }, dir), {
     line: 7,
     column: 9,
   });
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a"] }, dir), { line: 2, column: 3 });
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "gantry_noop.a"] }, dir), { line: 2, column: 3 });
   // missing leaf: the deepest existing node
-  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "noop.a", "nope"] }, dir), {
+  assert.equal(locate({ file: "main.gantry.yaml", path: ["resources", "gantry_noop.a", "nope"] }, dir), {
     line: 2,
     column: 3,
   });
@@ -64,15 +64,15 @@ test("formatDiagnostic prints like Terraform", () => {
   const dir = fixture({ "main.gantry.yaml": YAML });
   const d: Diagnostic = {
     severity: "error",
-    summary: '"count" of resource noop.a must be a number or an expression string, got a list',
+    summary: '"count" of resource gantry_noop.a must be a number or an expression string, got a list',
     detail: "Use a number.",
-    origin: { file: "main.gantry.yaml", path: ["resources", "noop.a", "count"] },
+    origin: { file: "main.gantry.yaml", path: ["resources", "gantry_noop.a", "count"] },
   };
   assert.is(
     formatDiagnostic(d, dir, false),
-    'Error: "count" of resource noop.a must be a number or an expression string, got a list\n' +
+    'Error: "count" of resource gantry_noop.a must be a number or an expression string, got a list\n' +
       "\n" +
-      '  on main.gantry.yaml line 4, column 5, in resource "noop.a":\n' +
+      '  on main.gantry.yaml line 4, column 5, in resource "gantry_noop.a":\n' +
       "  4:     count: [1, 2]\n" +
       "\n" +
       "Use a number.\n",
@@ -84,8 +84,8 @@ test("formatDiagnostic prints like Terraform", () => {
     summary: "dependency cycle",
     related: [
       {
-        label: "noop.a depends on",
-        origin: { file: "main.gantry.yaml", path: ["resources", "noop.a", "depends_on", 0] },
+        label: "gantry_noop.a depends on",
+        origin: { file: "main.gantry.yaml", path: ["resources", "gantry_noop.a", "depends_on", 0] },
       },
       { label: "without a location" },
     ],
@@ -94,9 +94,9 @@ test("formatDiagnostic prints like Terraform", () => {
   assert.is(
     text,
     "Error: dependency cycle\n\n" +
-      "  noop.a depends on\n" +
-      '    on main.gantry.yaml line 6, column 9, in resource "noop.a":\n' +
-      "    6:       - noop.b\n" +
+      "  gantry_noop.a depends on\n" +
+      '    on main.gantry.yaml line 6, column 9, in resource "gantry_noop.a":\n' +
+      "    6:       - gantry_noop.b\n" +
       "  without a location\n",
   );
   assert.is(formatDiagnostic({ severity: "error", summary: "plain" }, dir, false), "Error: plain\n");

@@ -41,21 +41,21 @@ test("native YAML produces the model", () => {
   assert.equal(errors, []);
   assert.equal(
     frag.resources.map((r) => r.key),
-    ["host.web", "file.motd", "noop.a", "noop.b"],
+    ["gantry_host.web", "gantry_file.motd", "gantry_noop.a", "gantry_noop.b"],
   );
   const motd = frag.resources[1];
-  assert.is(motd.type, "file");
+  assert.is(motd.type, "gantry_file");
   assert.is(motd.name, "motd");
   assert.equal(Object.keys(motd.properties), ["host", "path", "content"]);
   const host = motd.properties.host.value;
   assert.is(host.k, "ref");
-  if (host.k === "ref") assert.is(host.root, "host");
+  if (host.k === "ref") assert.is(host.root, "gantry_host"); // short in YAML, full in the model
   assert.equal(motd.properties.path.value, { k: "lit", v: "/etc/motd" });
   assert.is(motd.properties.content.value.k, "tmpl");
   assert.equal(motd.count?.value, { k: "lit", v: 3 });
   assert.equal(
     motd.dependsOn.map((d) => d.ref),
-    ["noop.a", "noop.b"],
+    ["gantry_noop.a", "gantry_noop.b"],
   );
   assert.equal(motd.dependsOn[1].origin.path, ["resources", "gantry_file.motd", "depends_on", 1]);
   assert.equal(motd.lifecycle, {
@@ -64,7 +64,7 @@ test("native YAML produces the model", () => {
     ignoreChanges: ["content"],
     replaceTriggeredBy: [motd.lifecycle.replaceTriggeredBy[0]],
   });
-  assert.is(motd.lifecycle.replaceTriggeredBy[0].ref, "noop.b");
+  assert.is(motd.lifecycle.replaceTriggeredBy[0].ref, "gantry_noop.b");
   // Origins: the resource's key, the property's key.
   assert.equal(motd.origin, { file: "main.gantry.yaml", path: ["resources", "gantry_file.motd"], line: 10, column: 3 });
   assert.equal(motd.properties.content.origin, {
@@ -98,12 +98,13 @@ test("native YAML produces the model", () => {
   assert.is(frag.locals[0].value.k, "tmpl");
 
   const out = frag.outputs[0];
+  assert.equal(out.value.k === "ref" && [out.value.root, out.value.text], ["gantry_file", "file.motd.path"]);
   assert.is(out.name, "motd_path");
   assert.is(out.value.k, "ref");
   assert.is(out.sensitive, true);
   assert.equal(
     out.dependsOn.map((d) => d.ref),
-    ["file.motd"],
+    ["gantry_file.motd"],
   );
 });
 

@@ -55,10 +55,10 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   assert.equal(errors, []);
   assert.equal(
     frag.resources.map((r) => r.key),
-    ["noop.a", "noop.b", "file.motd", "somethingelse_thing.z"],
+    ["gantry_noop.a", "gantry_noop.b", "gantry_file.motd", "somethingelse_thing.z"],
   );
   const a = frag.resources[0];
-  assert.is(a.type, "noop");
+  assert.is(a.type, "gantry_noop");
   assert.equal(Object.keys(a.properties), ["input", "tags"]);
   const input = a.properties.input.value;
   assert.is(input.k, "ref");
@@ -67,7 +67,7 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   assert.is(a.count?.value.k, "ref");
   assert.equal(
     a.dependsOn.map((d) => d.ref),
-    ["noop.b", "noop.c"],
+    ["gantry_noop.b", "gantry_noop.c"],
   );
   assert.equal(a.dependsOn[1].origin, {
     file: "main.tf.json",
@@ -77,7 +77,7 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   assert.equal(a.lifecycle.ignoreChanges, ["input", "tags"]);
   assert.equal(
     a.lifecycle.replaceTriggeredBy.map((r) => r.ref),
-    ["noop.c"],
+    ["gantry_noop.c"],
   );
   assert.equal(a.origin, { file: "main.tf.json", path: ["resource", "gantry_noop", "a"] });
   assert.equal(a.properties.input.origin, { file: "main.tf.json", path: ["resource", "gantry_noop", "a", "input"] });
@@ -100,7 +100,7 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
   assert.is(frag.outputs[0].sensitive, true);
   assert.equal(
     frag.outputs[0].dependsOn.map((d) => d.ref),
-    ["noop.a"],
+    ["gantry_noop.a"],
   );
 });
 
@@ -166,7 +166,7 @@ test("resource blocks as arrays, locals as array", () => {
   assert.equal(errors, []);
   assert.equal(
     frag.resources.map((r) => r.key),
-    ["noop.a", "noop.b"],
+    ["gantry_noop.a", "gantry_noop.b"],
   );
   assert.equal(frag.resources[1].origin.path, ["resource", 1, "gantry_noop", "b"]);
   assert.equal(

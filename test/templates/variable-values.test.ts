@@ -17,7 +17,7 @@ const config = await loadConfigFromFiles("/cfg", [
       "  labels: { type: map(string) }",
       "  anything: {}",
       "resources:",
-      "  noop.a: {}",
+      "  gantry_noop.a: {}",
     ].join("\n"),
   },
 ]);
