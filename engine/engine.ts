@@ -158,18 +158,20 @@ export class Engine implements EngineContext {
 
   /**
    * This engine's resource types in Terraform's provider-schema JSON, for the providers the configuration in
-   * `dir` requires (every built-in provider when `dir` is undefined or holds no configuration).
+   * `dir` requires (when `dir` is undefined or holds no configuration: every built-in provider that has resource
+   * types in this engine).
    */
   async providerSchemas(dir?: string): Promise<ProviderSchemasJson> {
-    const [{ providerSchemas }, { BUILTIN_PROVIDERS }] = await Promise.all([
+    const [{ providerSchemas }, { BUILTIN_PROVIDERS, providerOfType }] = await Promise.all([
       import("./provider-schemas.js"),
       import("./builtin-providers.js"),
     ]);
     const used = dir === undefined ? undefined : await this.init(dir);
+    const types = this.types.all();
     const providers = used?.hasConfiguration
       ? BUILTIN_PROVIDERS.filter((p) => used.providers.some((u) => u.source === p.source))
-      : BUILTIN_PROVIDERS;
-    return providerSchemas(providers, this.types.all());
+      : BUILTIN_PROVIDERS.filter((p) => types.some((t) => providerOfType(t.name).source === p.source));
+    return providerSchemas(providers, types);
   }
 
   /**

@@ -96,7 +96,7 @@ function attributeJson(a: AttributeSchema): AttributeJson {
   return out;
 }
 
-/** Terraform's type JSON for an attribute schema; an object lists its optional fields third, as cty does. */
+/** Terraform's type JSON for an attribute schema. */
 export function typeJson(a: AttributeSchema): TypeJson {
   switch (a.kind) {
     case "string":
@@ -108,11 +108,11 @@ export function typeJson(a: AttributeSchema): TypeJson {
     case "map":
       return ["map", a.element ? typeJson(a.element) : "dynamic"];
     case "object": {
-      if (!a.attributes) return "dynamic";
+      // an object whose fields are not declared: any keys, any values
+      if (!a.attributes) return ["map", "dynamic"];
       const names = Object.keys(a.attributes).sort();
-      const fields = Object.fromEntries(names.map((n) => [n, typeJson(a.attributes![n])]));
-      const optional = names.filter((n) => !a.attributes![n].required);
-      return optional.length ? ["object", fields, optional] : ["object", fields];
+      // as providers' schemas carry them: no list of optional fields (that form is for type constraints only)
+      return ["object", Object.fromEntries(names.map((n) => [n, typeJson(a.attributes![n])]))];
     }
     default:
       return "dynamic";
