@@ -21,6 +21,8 @@ import StateRm from "./commands/state-rm.js";
 import StatePull from "./commands/state-pull.js";
 import StatePush from "./commands/state-push.js";
 import StateShow from "./commands/state-show.js";
+import Taint from "./commands/taint.js";
+import Untaint from "./commands/untaint.js";
 import Validate from "./commands/validate.js";
 import WorkspaceDelete from "./commands/workspace-delete.js";
 import WorkspaceList from "./commands/workspace-list.js";
@@ -50,6 +52,8 @@ export const commands = {
   "state:pull": StatePull,
   "state:push": StatePush,
   "state:show": StateShow,
+  taint: Taint,
+  untaint: Untaint,
   validate: Validate,
   "workspace:delete": WorkspaceDelete,
   "workspace:list": WorkspaceList,

@@ -100,6 +100,7 @@ export async function walkPlan(
       config,
       writer,
       types: engine.resolveType,
+      provisioners: engine.resolveProvisioner,
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,
       dataDir: ws.dataDir,

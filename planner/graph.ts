@@ -136,22 +136,29 @@ export function buildGraph(config: Config): ConfigGraph {
     if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, r.key);
     for (const d of r.dependsOn) addDependsOn(id, d.ref, d.origin);
     for (const d of r.lifecycle.replaceTriggeredBy) addDependsOn(id, d.ref, d.origin);
+    // what a creation-time provisioner refers to must exist before it runs (destroy-time ones refer only to self)
+    for (const pr of r.provisioners ?? [])
+      for (const p of Object.values(pr.properties)) addRefs(id, p.value, p.origin, r.key);
   }
   for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin);
   for (const o of config.outputs.values()) {
     addRefs(outputNode.get(o.name)!, o.value, o.origin);
     for (const d of o.dependsOn) addDependsOn(outputNode.get(o.name)!, d.ref, d.origin);
   }
+  // Validation rules are checked before the plan (planner/variables.ts): as in Terraform 1.9 and later they may use
+  // other variables and locals; resources are not known by then, so gantry refuses references to them.
   for (const v of config.variables.values())
     for (const val of v.validations)
-      for (const ref of collectRefs(val.condition)) {
+      for (const ref of [...collectRefs(val.condition), ...collectRefs(val.errorMessage)]) {
         const first = ref.steps[0];
-        if (ref.root !== "var" || !first || first.k !== "attr" || first.name !== v.name)
-          diags.error(
-            `The validation of variable "${v.name}" may only refer to var.${v.name}`,
-            val.origin,
-            `found "${ref.text}"`,
-          );
+        const named = first?.k === "attr" ? first.name : undefined;
+        if (ref.root === "var" && named !== undefined && config.variables.has(named)) continue;
+        if (ref.root === "local" && named !== undefined && config.locals.has(named)) continue;
+        diags.error(
+          `The validation of variable "${v.name}" may refer only to declared variables and locals`,
+          val.origin,
+          `found "${ref.text}"`,
+        );
       }
 
   diags.throwIfErrors();

@@ -8,7 +8,7 @@ import * as cdktf from 'cdktf';
 
 export interface FileConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The host to act on: a host resource's attributes, e.g. ${host.web}.
+  * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#host File#host}
   */
