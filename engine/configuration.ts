@@ -49,10 +49,8 @@ export async function replayConfiguration(
   prior: State,
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
-  const { config } = expandBlueprints(raw, variables, {
-    dataDir: ws.dataDir,
-    previous: previousPlacementFromState(prior),
-  });
+  const previous = previousPlacementFromState(prior);
+  const { config } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
   return expandModules(config, variables);
 }
 

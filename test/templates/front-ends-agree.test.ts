@@ -265,7 +265,7 @@ test("variables with validation, locals and outputs are the same model in YAML a
   assert.equal(json.variables[1].type, "list(string)");
   assert.equal(
     json.variables.map((v) => v.validations.map((r) => r.errorMessage)),
-    [["must be positive"], ["empty"]],
+    [[{ k: "lit", v: "must be positive" }], [{ k: "lit", v: "empty" }]],
   );
   assert.equal(
     yaml.outputs[0].dependsOn.map((d) => d.ref),
@@ -384,7 +384,7 @@ const MISTAKES: Mistake[] = [
     json: { variable: { v: { type: "string", defualt: "x" } } },
     summary:
       'unknown field "defualt" in variable "v"; ' +
-      "expected one of type, default, description, sensitive, nullable, validation",
+      "expected one of type, default, description, sensitive, nullable, ephemeral, validation",
     line: /defualt/,
     hcl: 'variable "v" {\n  type = string\n  defualt = "x"\n}\n',
   },
@@ -477,17 +477,17 @@ test("same unknown property, same message (the type's schema, after the builder)
   }
   assert.is(
     out[0],
-    'Error: Unsupported property "inptu" in resource "noop.a"\n\n' +
+    'Error: Unsupported property "inptu" in resource "gantry_noop.a"\n\n' +
       '  on main.gantry.yaml line 3, column 5, in resource "noop.a":\n' +
       "  3:     inptu: 1\n\n" +
-      'Type "noop" accepts: input, triggers_replace.\n',
+      'Type "gantry_noop" accepts: input, triggers_replace.\n',
   );
   assert.is(
     out[1],
-    'Error: Unsupported property "inptu" in resource "noop.a"\n\n' +
-      '  on main.tf.json line 5, column 9, in resource "noop.a":\n' +
+    'Error: Unsupported property "inptu" in resource "gantry_noop.a"\n\n' +
+      '  on main.tf.json line 5, column 9, in resource "gantry_noop.a":\n' +
       '  5:         "inptu": 1\n\n' +
-      'Type "noop" accepts: input, triggers_replace.\n',
+      'Type "gantry_noop" accepts: input, triggers_replace.\n',
   );
   assert.match(
     out[2],
