@@ -385,11 +385,11 @@ const TERRAFORM_BAD: { name: string; hcl: string; json: unknown; summary: RegExp
     line: /s3/,
   },
   {
-    name: "a module call",
+    name: "a module call whose directory does not exist",
     hcl: 'module "m" {\n  source = "./m"\n}\n',
     json: { module: { m: { source: "./m" } } },
-    summary: /^module "m": "module" blocks are not supported yet$/,
-    line: /"?m"?/,
+    summary: /^Unreadable module directory$/,
+    line: /source/,
   },
   {
     name: "a data source",
