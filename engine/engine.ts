@@ -179,15 +179,15 @@ export class Engine implements EngineContext {
    * types in this engine).
    */
   async providerSchemas(dir?: string): Promise<ProviderSchemasJson> {
-    const [{ providerSchemas }, { BUILTIN_PROVIDERS, providerOfType }] = await Promise.all([
+    const [{ providerSchemas }, { BUILTIN_PROVIDERS, builtinProviderOfType }] = await Promise.all([
       import("./provider-schemas.js"),
-      import("./builtin-providers.js"),
+      import("../contract/built-in-providers.js"),
     ]);
     const used = dir === undefined ? undefined : await this.init(dir);
     const types = this.types.all();
     const providers = used?.hasConfiguration
       ? BUILTIN_PROVIDERS.filter((p) => used.providers.some((u) => u.source === p.source))
-      : BUILTIN_PROVIDERS.filter((p) => types.some((t) => providerOfType(t.name).source === p.source));
+      : BUILTIN_PROVIDERS.filter((p) => types.some((t) => builtinProviderOfType(t.name).source === p.source));
     return providerSchemas(providers, types);
   }
 

@@ -7,7 +7,12 @@ import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import { readConfigRequirements } from "../templates/provider-requirements.js";
-import { BUILTIN_PROVIDERS, builtinProviderFor, qualifiedSource, TERRAFORM_PROVIDER } from "./builtin-providers.js";
+import {
+  BUILTIN_PROVIDERS,
+  builtinProviderFor,
+  qualifiedSource,
+  TERRAFORM_PROVIDER,
+} from "../contract/built-in-providers.js";
 
 export interface ProviderUse {
   /** Fully qualified source address ("registry.terraform.io/hashicorp/null"). */

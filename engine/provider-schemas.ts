@@ -8,7 +8,7 @@
 // maps (providers, resource types, attributes) are sorted by key.
 
 import type { AttributeSchema, ResourceType } from "../contract/resource-type.js";
-import { type BuiltinProvider, fullTypeName, providerOfType } from "./builtin-providers.js";
+import { type BuiltinProvider, builtinProviderOfType } from "../contract/built-in-providers.js";
 
 export const PROVIDER_SCHEMA_FORMAT_VERSION = "1.0";
 
@@ -53,8 +53,8 @@ export function providerSchemas(
   const schemas: Record<string, ProviderSchemaJson> = {};
   for (const p of [...providers].sort((a, b) => (a.source < b.source ? -1 : 1))) {
     const mine = all
-      .filter((t) => providerOfType(t.name).source === p.source)
-      .map((t) => [fullTypeName(t.name), t] as const)
+      .filter((t) => builtinProviderOfType(t.name).source === p.source)
+      .map((t) => [t.name, t] as const)
       .sort(([a], [b]) => (a < b ? -1 : 1));
     const entry: ProviderSchemaJson = { provider: { version: 0, block: { description_kind: "plain" } } };
     if (mine.length) entry.resource_schemas = Object.fromEntries(mine.map(([name, t]) => [name, resourceSchema(t)]));

@@ -5,6 +5,8 @@
 // lives (the engine reads it, engine/workspace.ts). Anything else is a clear
 // error, never silently ignored.
 
+import { builtinProviderFor } from "../contract/built-in-providers.js";
+import { KNOWN_PROVIDERS } from "../contract/type-names.js";
 import type { BackendConfig } from "../planner/model.js";
 import { LOCAL_BACKEND_BLOCK, PROVIDER_BLOCK, TERRAFORM_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
@@ -12,14 +14,7 @@ import { rawTypeName } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 import { satisfiesVersion, TERRAFORM_VERSION } from "./terraform-version.js";
 
-/** Provider local names gantry has built in, with the source addresses that name them. */
-const BUILT_IN_PROVIDERS: Record<string, RegExp> = {
-  gantry: /^(?:[^/]+\/)?[^/]+\/gantry$/,
-  null: /^(?:registry\.terraform\.io\/)?hashicorp\/null$/,
-  terraform: /^(?:terraform\.io\/builtin|registry\.terraform\.io\/hashicorp|hashicorp)\/terraform$/,
-};
-
-const BUILT_IN_LIST = Object.keys(BUILT_IN_PROVIDERS).join(", ");
+const BUILT_IN_LIST = KNOWN_PROVIDERS.join(", ");
 const BUILT_IN_DETAIL =
   `Gantry's providers are built in (${BUILT_IN_LIST}); it installs no other provider. ` +
   "Remove the provider from the configuration or use one of these.";
@@ -82,7 +77,7 @@ function requiredProviders(node: RawNode, ctx: CheckContext): void {
   }
   for (const name of Object.keys(v)) {
     const entry = node.child(name);
-    if (!Object.hasOwn(BUILT_IN_PROVIDERS, name)) {
+    if (!KNOWN_PROVIDERS.includes(name)) {
       ctx.bag.error(`provider "${name}" is not available in gantry`, entry.origin, BUILT_IN_DETAIL);
       continue;
     }
@@ -96,7 +91,7 @@ function requiredProviders(node: RawNode, ctx: CheckContext): void {
       continue;
     }
     const source = spec.source;
-    if (source !== undefined && (typeof source !== "string" || !BUILT_IN_PROVIDERS[name].test(source))) {
+    if (source !== undefined && (typeof source !== "string" || builtinProviderFor(source)?.localName !== name)) {
       ctx.bag.error(
         `provider source ${JSON.stringify(source)} for "${name}" is not available in gantry`,
         entry.child("source").origin,
@@ -135,7 +130,7 @@ function backend(node: RawNode, ctx: CheckContext): BackendConfig | undefined {
 }
 
 export function checkProvider(name: string, body: RawNode, ctx: CheckContext): void {
-  if (!Object.hasOwn(BUILT_IN_PROVIDERS, name)) {
+  if (!KNOWN_PROVIDERS.includes(name)) {
     ctx.bag.error(`provider "${name}" is not available in gantry`, body.origin, BUILT_IN_DETAIL);
     return;
   }

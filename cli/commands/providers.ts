@@ -8,7 +8,7 @@ export default class Providers extends GantryCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Providers);
     this.setColor(flags["no-color"]);
-    const { providerOfType } = await import("../../engine/builtin-providers.js");
+    const { builtinProviderOfType } = await import("../../contract/built-in-providers.js");
     const { GantryError } = await import("../../contract/diagnostics.js");
     const { resolve } = await import("node:path");
     const engine = await this.engine();
@@ -24,7 +24,9 @@ export default class Providers extends GantryCommand {
     const tree = [".", ...nodes.map((n, i) => `${i === nodes.length - 1 ? "└──" : "├──"} ${n}`)].join("\n");
     let text = `\nProviders required by configuration:\n${tree}\n\n`;
     const state = engine.readState(engine.workspace({ dir: args.dir, env: process.env }));
-    const fromState = [...new Set([...state.instances.values()].map((i) => providerOfType(i.type).source))].sort();
+    const fromState = [
+      ...new Set([...state.instances.values()].map((i) => builtinProviderOfType(i.type).source)),
+    ].sort();
     if (fromState.length)
       text += `Providers required by state:\n\n${fromState.map((p) => `    provider[${p}]\n\n`).join("")}`;
     process.stdout.write(text);

@@ -2,7 +2,8 @@
 // own resource types, the null provider's and the built-in `terraform`
 // provider's. Which provider a resource type belongs to follows Terraform's
 // rule (the type name up to its first underscore is the provider's local
-// name); gantry's short YAML type names ("file") are gantry's.
+// name); gantry's short YAML type names ("file") are gantry's. A leaf of the
+// contract: front ends, the engine and the CLI all ask it.
 
 export interface BuiltinProvider {
   /** The local name configurations use ("gantry", "null", "terraform"). */
@@ -19,17 +20,9 @@ export const TERRAFORM_PROVIDER: BuiltinProvider = {
 };
 export const BUILTIN_PROVIDERS: readonly BuiltinProvider[] = [GANTRY_PROVIDER, NULL_PROVIDER, TERRAFORM_PROVIDER];
 
-/**
- * A resource type's name in full: registered names are short today ("file"), Terraform's are "gantry_file";
- * names that already carry a built-in provider's prefix ("null_resource", "terraform_data") stay as they are.
- */
-export function fullTypeName(name: string): string {
-  return BUILTIN_PROVIDERS.some((p) => name.startsWith(`${p.localName}_`)) ? name : `gantry_${name}`;
-}
-
-/** The built-in provider a (full or short) resource type name belongs to. */
-export function providerOfType(name: string): BuiltinProvider {
-  return BUILTIN_PROVIDERS.find((p) => fullTypeName(name).startsWith(`${p.localName}_`)) ?? GANTRY_PROVIDER;
+/** The built-in provider a resource type belongs to (the part of its name before the first "_"; gantry's else). */
+export function builtinProviderOfType(type: string): BuiltinProvider {
+  return BUILTIN_PROVIDERS.find((p) => type.startsWith(`${p.localName}_`)) ?? GANTRY_PROVIDER;
 }
 
 /**
