@@ -62,6 +62,12 @@ export class ValueScope {
       local: (n) => this.local(n),
       resource: (type, name) => this.resource(type, name),
       resourceInstance: (type, name, key) => this.resourceInstance(type, name, key),
+      // module.NAME typed where references are not rewritten (console): the local holding its outputs
+      module: (name) => {
+        if (!this.config.locals.has(`module.${name}`))
+          throw evalError("Reference to undeclared module", `The configuration contains no module.${name}.`);
+        return this.local(`module.${name}`);
+      },
       countIndex,
       each,
       pathModule: this.config.dir,
