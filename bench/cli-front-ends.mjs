@@ -1,12 +1,12 @@
 // Whole-process timings of the REAL CLI on the configuration front ends.
 //
-//   node bench/cli-front-ends.mjs [--sizes=1,2000,10000,100000] [--front-ends=tf-json,tf,yaml]
+//   node bench/cli-front-ends.mjs [--sizes=1,2000,10000,100000] [--front-ends=tf-json,tf,tf-modules,yaml]
 //                                 [--runs=3] [--cli=/path/to/bin/run.js] [--keep]
 //
 // For each size N and front end, a temp dir gets N `gantry_noop` (.tf.json, .tf
-// in HCL) or `noop` (*.gantry.yaml) resources laid out as min(N, 1,000) lanes of chains
+// in HCL, .tf over modules) or `noop` (*.gantry.yaml) resources laid out as min(N, 1,000) lanes of chains
 // (each resource's `input` references the previous one's output in its lane),
-// is applied once (bench/plan-worker.mjs setup: state only, noop resources),
+// is applied once (through the CLI: state only, noop resources),
 // and then `node bin/run.js plan -no-color DIR` and `validate -no-color DIR`
 // are timed as whole processes, as is `node bin/run.js --help`. Every figure is
 // the median of --runs runs (after one unmeasured warm-up for --help);
@@ -20,7 +20,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { REPO_DIR, runChild, tempDir } from "./lib.mjs";
+import { REPO_DIR, tempDir } from "./lib.mjs";
 
 const TIME_BIN = "/usr/bin/time";
 const LANES = 1000;
@@ -71,9 +71,28 @@ export function nativeYamlConfig(n) {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * HCL split over modules: one local module holding a chain of min(n, 100) resources, called with for_each once per
+ * lane (n / chain length instances), so 10,000 resources are 100 module instances of 100.
+ */
+export function tfModulesConfig(n) {
+  const len = Math.min(n, 100);
+  const lanes = Math.ceil(n / len);
+  const chain = ['variable "lane" {\n  type = string\n}\n'];
+  for (let i = 0; i < len; i++) {
+    const input = i === 0 ? "var.lane" : `gantry_noop.c${i - 1}.output`;
+    chain.push(`resource "gantry_noop" "c${i}" {\n  input = ${input}\n}\n`);
+  }
+  const root =
+    `module "lane" {\n  source   = "./modules/chain"\n` +
+    `  for_each = toset([for l in range(${lanes}) : "lane \${l}"])\n  lane     = each.key\n}\n`;
+  return { "main.tf": root, "modules/chain/main.tf": chain.join("\n") };
+}
+
 const FRONT_ENDS = {
   "tf-json": { file: "main.tf.json", generate: tfJsonConfig },
   tf: { file: "main.tf", generate: tfHclConfig },
+  "tf-modules": { files: tfModulesConfig },
   yaml: { file: "main.gantry.yaml", generate: nativeYamlConfig },
 };
 
@@ -198,15 +217,21 @@ export async function runCliFrontEnds(opts = {}) {
       dirs.push(dir);
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, FRONT_ENDS[fe].file), FRONT_ENDS[fe].generate(n));
-        const setup = await runChild("plan-worker.mjs", ["setup", dir]);
-        if (setup.added !== n) throw new Error(`setup created ${setup.added} of ${n} resources`);
+        const front = FRONT_ENDS[fe];
+        const files = front.files ? front.files(n) : { [front.file]: front.generate(n) };
+        for (const [name, text] of Object.entries(files)) {
+          mkdirSync(join(dir, name, ".."), { recursive: true });
+          writeFileSync(join(dir, name), text);
+        }
+        // applied once through this checkout's CLI, so every front end (modules too) is set up as users do it
+        const setup = await timeCli(join(REPO_DIR, "bin/run.js"), ["apply", "-auto-approve", "-no-color", dir]);
+        if (!setup.stdout.includes(`Resources: ${n} added`))
+          throw new Error(`setup did not create ${n} resources: ${(setup.stderr || setup.stdout).slice(-400)}`);
         const plan = await measure(cli, ["plan", "-no-color", dir], runs, (r) =>
           r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan",
         );
-        const valid = `(${n} resources in 1 files)`;
         const validate = await measure(cli, ["validate", "-no-color", dir], runs, (r) =>
-          r.code !== 0 ? `exit ${r.code}` : r.stdout.includes(valid) ? "" : "unexpected output",
+          r.code !== 0 ? `exit ${r.code}` : /Success!/.test(r.stdout) ? "" : "unexpected output",
         );
         const t = TARGETS.plan[n] ?? {};
         const timeCell = judge(plan.wallMs, t.ms, "ms", verdicts, `plan ${label}: wall`);
