@@ -56,6 +56,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     attributeChecker: engine.attributeChecker,
     signal: req.signal,
   });
+  if (p.warnings.length) emit({ type: "warnings", diagnostics: p.warnings });
   return { config, variables, plan: p, state };
 }
 

@@ -6,6 +6,7 @@ import { GantryError } from "../contract/diagnostics.js";
 import { deepEqual } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
+import { applyConditions, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
 import { outputsAfterApply } from "./apply-outputs.js";
 import { ApplyReport, type ApplyEvent, type ApplyResult } from "./apply-report.js";
 import { adoptConfiguredDependencies, startFromPlan } from "./apply-start-state.js";
@@ -58,7 +59,8 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   const changes = plan.changes.filter((c) => c.action !== "noop");
   const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });
   const recorder = new StateRecorder(writer, config);
-  const runStep = stepRunner(opts, report, recorder, finalAttributes(config, plan.expansions, values));
+  const conditions = applyConditions(config, plan, values);
+  const runStep = stepRunner(opts, report, recorder, finalAttributes(config, plan.expansions, values), conditions);
   for (const n of steps) n.run = () => runStep(n.step);
 
   const changeOf = new Map<string, ResourceChange>(steps.map((n: StepNode) => [n.id, n.step.change]));
@@ -85,6 +87,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
 
+  report.result.diagnostics.push(...conditions.diagnostics, ...checksAfterApply(config, plan, values));
   const outputs = outputsAfterApply(plan, config, values, state.outputs);
   if (!deepEqual(outputs, state.outputs)) {
     state.outputs = outputs;
@@ -103,6 +106,7 @@ function stepRunner(
   report: ApplyReport,
   state: StateRecorder,
   final: FinalAttributes,
+  conditions: ApplyConditions,
 ): (step: ApplyStep) => Promise<void> {
   const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const log = (address: string, message: string) => report.log(address, message);
@@ -125,7 +129,10 @@ function stepRunner(
         warnings,
         opts.hosts,
       );
+      const checked = c.action === "create" || c.action === "update" || c.action === "replace";
+      if (checked && startsChange(step)) conditions.before(c);
       await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase });
+      if (checked && completesChange(step)) conditions.after(c, state.current(c.address) ?? {});
       if (completesChange(step)) {
         const id = state.current(c.address)?.id;
         report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, warnings);

@@ -8,7 +8,7 @@ import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
 import type { Config, ResourceConfig } from "./model.js";
 
-export type NodeKind = "resource" | "local" | "variable" | "output";
+export type NodeKind = "resource" | "local" | "variable" | "output" | "check";
 
 export interface NodeInfo {
   kind: NodeKind;
@@ -34,6 +34,7 @@ export const nodeId = {
   local: (name: string) => `local.${name}`,
   variable: (name: string) => `var.${name}`,
   output: (name: string) => `output.${name}`,
+  check: (name: string) => `check.${name}`,
 };
 
 /** The id of the node `info` stands for (see nodeId). */
@@ -51,6 +52,8 @@ export function describeNode(info: NodeInfo): string {
       return `var.${info.name}`;
     case "output":
       return `output.${info.name}`;
+    case "check":
+      return `check.${info.name}`;
   }
 }
 
@@ -76,6 +79,9 @@ export function buildGraph(config: Config): ConfigGraph {
   }
   for (const o of config.outputs.values())
     outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
+  const checkNode = new Map<string, number>();
+  for (const c of config.checks.values())
+    checkNode.set(c.name, graph.addNode({ kind: "check", name: c.name, origin: c.origin }));
 
   /** Adds an edge for each reference in `e`; reports references to things that do not exist. */
   const addRefs = (to: number, e: Expr, origin: Origin, selfKey?: string) => {
@@ -136,12 +142,25 @@ export function buildGraph(config: Config): ConfigGraph {
     if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, r.key);
     for (const d of r.dependsOn) addDependsOn(id, d.ref, d.origin);
     for (const d of r.lifecycle.replaceTriggeredBy) addDependsOn(id, d.ref, d.origin);
+    for (const c of [...r.lifecycle.preconditions, ...r.lifecycle.postconditions]) {
+      addRefs(id, c.condition, c.origin, r.key);
+      addRefs(id, c.errorMessage, c.origin, r.key);
+    }
   }
   for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin);
   for (const o of config.outputs.values()) {
     addRefs(outputNode.get(o.name)!, o.value, o.origin);
     for (const d of o.dependsOn) addDependsOn(outputNode.get(o.name)!, d.ref, d.origin);
+    for (const c of o.preconditions) {
+      addRefs(outputNode.get(o.name)!, c.condition, c.origin);
+      addRefs(outputNode.get(o.name)!, c.errorMessage, c.origin);
+    }
   }
+  for (const c of config.checks.values())
+    for (const a of c.asserts) {
+      addRefs(checkNode.get(c.name)!, a.condition, a.origin);
+      addRefs(checkNode.get(c.name)!, a.errorMessage, a.origin);
+    }
   for (const v of config.variables.values())
     for (const val of v.validations)
       for (const ref of collectRefs(val.condition)) {

@@ -32,6 +32,31 @@ export interface OutputConfig {
   description?: string;
   sensitive?: boolean;
   dependsOn: RefConfig[];
+  /** Checked before the output's value is recorded (Terraform's output precondition). */
+  preconditions: ConditionConfig[];
+  origin: Origin;
+}
+
+/** A custom condition (precondition, postcondition, check assertion): a bool expression and the message if false. */
+export interface ConditionConfig {
+  condition: Expr;
+  /** A string expression (a template may name values). */
+  errorMessage: Expr;
+  /** Where the condition is written. */
+  origin: Origin;
+}
+
+/** `check "name" { assert { ... } }`: assertions whose failures are warnings, never errors. */
+export interface CheckConfig {
+  name: string;
+  asserts: ConditionConfig[];
+  origin: Origin;
+}
+
+/** `moved { from = ..., to = ... }`: state recorded at `from` belongs to `to` (addresses with full type names). */
+export interface MovedConfig {
+  from: string;
+  to: string;
   origin: Origin;
 }
 
@@ -48,6 +73,10 @@ export interface LifecycleConfig {
   ignoreChanges: string[] | "all";
   /** Extra replace triggers by reference (Terraform's replace_triggered_by). */
   replaceTriggeredBy: RefConfig[];
+  /** Checked before the instance's change is planned. */
+  preconditions: ConditionConfig[];
+  /** Checked once the instance's new value is known (at plan when it is, else after apply); `self` is the instance. */
+  postconditions: ConditionConfig[];
 }
 
 /**
@@ -98,6 +127,9 @@ export interface Config {
   locals: Map<string, LocalConfig>;
   resources: Map<string, ResourceConfig>;
   outputs: Map<string, OutputConfig>;
+  checks: Map<string, CheckConfig>;
+  /** In the order written. */
+  moved: MovedConfig[];
 }
 
 export function emptyConfig(dir: string): Config {
@@ -108,9 +140,18 @@ export function emptyConfig(dir: string): Config {
     locals: new Map(),
     resources: new Map(),
     outputs: new Map(),
+    checks: new Map(),
+    moved: [],
   };
 }
 
 export function defaultLifecycle(): LifecycleConfig {
-  return { createBeforeDestroy: false, preventDestroy: false, ignoreChanges: [], replaceTriggeredBy: [] };
+  return {
+    createBeforeDestroy: false,
+    preventDestroy: false,
+    ignoreChanges: [],
+    replaceTriggeredBy: [],
+    preconditions: [],
+    postconditions: [],
+  };
 }

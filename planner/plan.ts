@@ -24,6 +24,8 @@ import {
 } from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
+import { runChecks } from "./checks.js";
+import { checkConditions, withSelf } from "./conditions.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
 import { ValueScope, type Expansion } from "./scope.js";
@@ -139,6 +141,11 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
+        const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition");
+        if (pre.failures.length) {
+          diags.add(pre.failures);
+          continue;
+        }
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
         validateInstance(r, type, configured, iinfo, diags, checker);
@@ -148,6 +155,10 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
+        if (r.lifecycle.postconditions.length)
+          diags.add(
+            checkConditions(r.lifecycle.postconditions, withSelf(scope, change.after ?? {}), "postcondition").failures,
+          );
         const secret = sensitive.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") {
@@ -205,6 +216,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           sensitive: !!o.sensitive,
         }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned);
+  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope()));
   return result;
 }
 
@@ -460,6 +472,8 @@ function planOutputs(
   const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
+    const failed = checkConditions(o.preconditions, values.scope(), "output precondition").failures;
+    if (failed.length) throw new GantryError(failed);
     let v: Value;
     try {
       v = expansions.size || config.resources.size === 0 ? evaluate(o.value, values.scope()) : UNKNOWN;

@@ -72,8 +72,30 @@ const VALIDATION_RULE_BLOCK: BlockSchema = {
   },
 };
 
+/** precondition, postcondition and check assertions: Terraform's custom conditions. */
+const CONDITION_BLOCK: BlockSchema = {
+  expected: "a map with condition and error_message",
+  nullable: false,
+  required: ["condition", "error_message"],
+  open: false,
+  fields: {
+    condition: value({ type: ["string", "boolean"], expected: 'an expression string such as "${self.id != ""}"' }),
+    error_message: value({ type: "string", expected: "a string" }),
+  },
+};
+
+const conditions = (what: string): FieldRule => ({
+  kind: "block",
+  block: CONDITION_BLOCK,
+  lists: "always",
+  describe: "block",
+  expected: `a ${what} block (condition, error_message) or a list of them`,
+});
+
 const LIFECYCLE_BLOCK: BlockSchema = {
-  expected: "a map with create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by",
+  expected:
+    "a map with create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by, precondition, " +
+    "postcondition",
   nullable: false,
   required: [],
   open: false,
@@ -87,8 +109,8 @@ const LIFECYCLE_BLOCK: BlockSchema = {
       items: { type: "string", expected: "an attribute name" },
     }),
     replace_triggered_by: value(triggerList),
-    precondition: { kind: "unsupported" },
-    postcondition: { kind: "unsupported" },
+    precondition: conditions("precondition"),
+    postcondition: conditions("postcondition"),
   },
 };
 
@@ -159,7 +181,7 @@ export const RESOURCE_BLOCK: BlockSchema = {
 };
 
 export const OUTPUT_BLOCK: BlockSchema = {
-  expected: "a map with value, description, sensitive, depends_on",
+  expected: "a map with value, description, sensitive, depends_on, precondition",
   nullable: false,
   required: ["value"],
   open: false,
@@ -168,6 +190,28 @@ export const OUTPUT_BLOCK: BlockSchema = {
     description: value({ type: "string", expected: "a string" }),
     sensitive: value({ type: "boolean", expected: "true or false" }),
     depends_on: value(addressList),
-    precondition: { kind: "unsupported" },
+    precondition: conditions("precondition"),
+  },
+};
+
+export const CHECK_BLOCK: BlockSchema = {
+  expected: "a map with assert blocks",
+  nullable: false,
+  required: ["assert"],
+  open: false,
+  fields: {
+    assert: conditions("assert"),
+    data: { kind: "unsupported", detail: "Scoped data sources in check blocks are not implemented." },
+  },
+};
+
+export const MOVED_BLOCK: BlockSchema = {
+  expected: "a map with from and to",
+  nullable: false,
+  required: ["from", "to"],
+  open: false,
+  fields: {
+    from: value({ type: "string", expected: "a resource or instance address such as <addr>" }),
+    to: value({ type: "string", expected: "a resource or instance address such as <addr>" }),
   },
 };

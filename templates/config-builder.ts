@@ -7,6 +7,8 @@
 import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
+import { buildCheck } from "./check-builder.js";
+import { buildMoved } from "./moved-builder.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
 import { buildResource } from "./resource-builder.js";
@@ -36,6 +38,16 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
       case "output": {
         const o = buildOutput(d.name, d.body, ctx);
         if (o) frag.outputs.push(o);
+        break;
+      }
+      case "check": {
+        const c = buildCheck(d.name, d.body, ctx);
+        if (c) frag.checks.push(c);
+        break;
+      }
+      case "moved": {
+        const m = buildMoved(d.body, ctx);
+        if (m) frag.moved.push(m);
         break;
       }
       case "diagnostic":

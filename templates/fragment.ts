@@ -7,17 +7,26 @@ import type { Expr } from "../planner/expressions/ast.js";
 import type { Origin } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { referencesInDialect } from "./short-type-names.js";
-import type { LocalConfig, OutputConfig, ResourceConfig, VariableConfig } from "../planner/model.js";
+import type {
+  CheckConfig,
+  LocalConfig,
+  MovedConfig,
+  OutputConfig,
+  ResourceConfig,
+  VariableConfig,
+} from "../planner/model.js";
 
 export interface ConfigFragment {
   variables: VariableConfig[];
   locals: LocalConfig[];
   resources: ResourceConfig[];
   outputs: OutputConfig[];
+  checks: CheckConfig[];
+  moved: MovedConfig[];
 }
 
 export function emptyFragment(): ConfigFragment {
-  return { variables: [], locals: [], resources: [], outputs: [] };
+  return { variables: [], locals: [], resources: [], outputs: [], checks: [], moved: [] };
 }
 
 /** A placeholder for values that failed to compile (an error has been reported). */

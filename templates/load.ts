@@ -108,6 +108,8 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
     for (const l of frag.locals) merge(config.locals, l, l.name, `local "${l.name}"`);
     for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
     for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
+    for (const c of frag.checks) merge(config.checks, c, c.name, `check "${c.name}"`);
+    config.moved.push(...frag.moved);
   }
   bag.throwIfErrors();
   return config;

@@ -5,7 +5,9 @@
 //   variables: { <name>: { type, default, description, sensitive, validation } }
 //   locals:    { <name>: <value> }
 //   resources: { "<type>.<name>": { <property>: <value>, count, for_each, depends_on, lifecycle, update_policy } }
-//   outputs:   { <name>: { value, description, sensitive, depends_on } }
+//   outputs:   { <name>: { value, description, sensitive, depends_on, precondition } }
+//   checks:    { <name>: { assert: { condition, error_message } or a list of them } }
+//   moved:     [ { from, to }, ... ]
 //
 // Read here: YAML syntax, duplicate keys, and the document's outline (the
 // four sections, checked with a JSON Schema through ajv, and resource keys).
@@ -38,7 +40,7 @@ import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragm
 import { yamlNodePathOffset } from "./locate.js";
 import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
 
-const SECTIONS = ["variables", "locals", "resources", "outputs"] as const;
+const SECTIONS = ["variables", "locals", "resources", "outputs", "checks", "moved"] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
 
 /** gantry's types may be written short ("noop" is "gantry_noop"); nested blocks are maps. */
@@ -47,7 +49,7 @@ export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames:
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {
   type: "object",
-  expected: "a map with variables, locals, resources and outputs",
+  expected: "a map with variables, locals, resources, outputs, checks and moved",
   additionalProperties: false,
   properties: {
     variables: { type: ["object", "null"], expected: "a map of variable declarations" },
@@ -59,6 +61,8 @@ export const NATIVE_SCHEMA = {
       additionalProperties: false,
     },
     outputs: { type: ["object", "null"], expected: "a map of output declarations" },
+    checks: { type: ["object", "null"], expected: "a map of check blocks" },
+    moved: { type: ["array", "null"], expected: "a list of moved blocks (from, to)" },
   },
 };
 
@@ -165,6 +169,14 @@ export function readNativeYaml(file: string, content: string): RawConfig {
   for (const pair of root.items) {
     const section = keyString(pair.key);
     const sectionNode = deref(doc, pair.value);
+    if (section === "moved" && isSeq(sectionNode)) {
+      sectionNode.items.forEach((item, i) => {
+        const value = item == null ? null : (item as Node).toJS(doc, { maxAliasCount: 1000 });
+        const at = originAt(["moved", i], item);
+        declarations.push({ kind: "moved", body: new YamlNode(value, at, deref(doc, item), doc, content, originAt) });
+      });
+      continue;
+    }
     if (!isMap(sectionNode)) continue;
     for (const entry of sectionNode.items) {
       if (!isPair(entry)) continue;
@@ -194,6 +206,9 @@ export function readNativeYaml(file: string, content: string): RawConfig {
         }
         case "outputs":
           declarations.push({ kind: "output", name, body: node });
+          break;
+        case "checks":
+          declarations.push({ kind: "check", name, body: node });
           break;
       }
     }

@@ -35,6 +35,8 @@ export type RawDeclaration =
   /** `type` as written ("gantry_noop"; in YAML also "noop"). */
   | { kind: "resource"; type: string; name: string; body: RawNode }
   | { kind: "output"; name: string; body: RawNode }
+  | { kind: "check"; name: string; body: RawNode }
+  | { kind: "moved"; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };
 
 /** What differs between languages in how they write the same thing. */

@@ -17,6 +17,7 @@ import {
   type UpdatePolicy,
 } from "../planner/model.js";
 import { RESOURCE_BLOCK } from "./block-schemas.js";
+import { buildConditions } from "./condition-builder.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
 import {
   compileAt,
@@ -65,7 +66,7 @@ export function buildResource(
         res.dependsOn = refs(f.node, normalizeAddress, ctx);
         break;
       case "lifecycle":
-        for (const b of f.bodies) readLifecycle(b, res.lifecycle, ctx);
+        for (const b of f.bodies) readLifecycle(b, res.lifecycle, `resource ${typeAsWritten}.${name}`, ctx);
         break;
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
@@ -88,7 +89,7 @@ export function refs(node: RawNode, normalize: (s: string) => string | undefined
   }));
 }
 
-function readLifecycle(body: CheckedBody, lc: LifecycleConfig, ctx: CheckContext): void {
+function readLifecycle(body: CheckedBody, lc: LifecycleConfig, owner: string, ctx: CheckContext): void {
   for (const f of body.fields) {
     if (!f.valid) continue;
     const v = f.node.value;
@@ -109,6 +110,12 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig, ctx: CheckContext
         break;
       case "replace_triggered_by":
         lc.replaceTriggeredBy = refs(f.node, normalizeTrigger, ctx);
+        break;
+      case "precondition":
+        lc.preconditions.push(...buildConditions(f.bodies, `a precondition of ${owner}`, ctx));
+        break;
+      case "postcondition":
+        lc.postconditions.push(...buildConditions(f.bodies, `a postcondition of ${owner}`, ctx));
         break;
     }
   }

@@ -21,6 +21,8 @@ export interface EvalScope {
   resourceInstance?(type: string, name: string, key: number | string): Value | undefined;
   countIndex?: number;
   each?: { key: string; value: Value };
+  /** The instance itself, in a postcondition. */
+  self?: Value;
   /** Absolute path of the configuration directory (`path.module`, `path.root`). */
   pathModule: string;
   cwd: string;
@@ -109,6 +111,12 @@ function evaluateRef(root: string, steps: Step[], text: string, scope: EvalScope
       if (n === "value") return applySteps(scope.each.value, steps.slice(1), scope, text);
       throw new EvalError(`"${text}": each has only "key" and "value"`);
     }
+    case "self":
+      if (scope.self === undefined)
+        throw new EvalError(
+          `"${text}": the "self" object is not available in this context; it can be used only in postcondition blocks`,
+        );
+      return applySteps(scope.self, steps, scope, text);
     case "path": {
       const n = needName("path");
       if (n === "module" || n === "root") return scope.pathModule;
