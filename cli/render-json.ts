@@ -73,6 +73,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       return {
         // Terraform keeps the address of a deposed object plain, with a separate "deposed" key
         address: instanceAddressOf(c),
+        ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}),
         mode: "managed",
         type: c.type,
         name: c.name,

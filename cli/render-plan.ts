@@ -103,8 +103,19 @@ export function renderChange(c: ResourceChange, s: Style): string {
             ? `${s.green("+")}/${s.red("-")}`
             : `${s.red("-")}/${s.green("+")}`;
   const lines: string[] = [];
+  const label = `"${c.type}" "${c.name}"`;
+  if (c.action === "noop") {
+    // only a move is shown without a change: Terraform's "has moved to", the object's id, the rest hidden
+    lines.push(s.bold(`  # ${c.previousAddress} has moved to ${c.address}`), `    resource ${label} {`);
+    const attrs = c.after ?? {};
+    if (attrs.id !== undefined) lines.push(`        id = ${formatValue(attrs.id, "        ")}`);
+    const hidden = Object.keys(attrs).filter((k) => k !== "id").length;
+    if (hidden) lines.push(s.dim(`        # (${hidden} unchanged attribute${hidden === 1 ? "" : "s"} hidden)`));
+    lines.push("    }");
+    return lines.join("\n");
+  }
   lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
-  const label = c.key === undefined ? `"${c.type}" "${c.name}"` : `"${c.type}" "${c.name}"`;
+  if (c.previousAddress !== undefined) lines.push(`  # (moved from ${c.previousAddress})`);
   lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
   const before: Attrs = c.before ?? {};
   const after: Attrs = c.after ?? {};
@@ -197,17 +208,19 @@ export function renderPlan(plan: Plan, s: Style): string {
     );
     return out.join("\n");
   }
-  const changes = plan.changes.filter((c) => c.action !== "noop");
+  const changes = plan.changes.filter((c) => c.action !== "noop" || c.previousAddress !== undefined);
   const notStarted = plan.changes.filter((c) => c.warnings?.length);
   if (!changes.length) {
     const outs = renderOutputs(plan.outputs, s);
     out.push(`${s.green(s.bold("No changes."))} Your infrastructure matches the configuration.\n`);
     if (outs) out.push(outs);
   } else {
-    out.push(
-      "gantry used the selected providers to generate the following execution plan. Resource actions are indicated " +
-        "with the following symbols:",
-    );
+    const acting = changes.some((c) => c.action !== "noop");
+    if (acting)
+      out.push(
+        "gantry used the selected providers to generate the following execution plan. Resource actions are " +
+          "indicated with the following symbols:",
+      );
     const used = new Set(changes.map((c) => (c.action === "replace" ? c.replaceOrder : c.action)));
     if (used.has("create")) out.push(`  ${s.green("+")} create`);
     if (used.has("update")) out.push(`  ${s.yellow("~")} update in-place`);
@@ -216,7 +229,8 @@ export function renderPlan(plan: Plan, s: Style): string {
       out.push(`${s.red("-")}/${s.green("+")} destroy and then create replacement`);
     if (used.has("create-before-destroy"))
       out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
-    out.push("", "gantry will perform the following actions:", "");
+    if (acting) out.push("");
+    out.push("gantry will perform the following actions:", "");
     for (const c of changes) out.push(renderChange(c, s), "");
     for (const r of plan.rolling) {
       const members = r.batches.flat().length;

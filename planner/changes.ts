@@ -40,6 +40,8 @@ export interface ResourceChange {
    * when its dependencies are done.
    */
   deferred: boolean;
+  /** The address the object had in state before this plan's moves (moved blocks, count added or removed). */
+  previousAddress?: string;
   /** For a deposed object (left by create_before_destroy): which one. */
   deposed?: DeposedRef;
   /** Attributes whose values come from sensitive variables (or are sensitive in the type's schema): never printed. */

@@ -26,6 +26,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkConditions, withSelf } from "./conditions.js";
+import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
 import { ValueScope, type Expansion } from "./scope.js";
@@ -93,6 +94,12 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const replaceReq = (opts.replace ?? []).map((t) => parseUserAddress(t, "-replace"));
 
   const prior = cloneState(opts.state);
+  // moved blocks (and count added or removed) rename state records before anything else looks at them
+  const moves = moveStatements(config);
+  diags.add(moves.errors);
+  diags.throwIfErrors();
+  const moved = applyMoves(moves.statements, prior);
+  applyMoves(impliedMoves(config, prior, moves.statements), prior, moved.previous);
   let drift: DriftEntry[] = [];
   if (opts.refresh !== false && prior.instances.size > 0)
     drift = await refreshState(prior, {
@@ -119,7 +126,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     rolling: [],
     expansions: new Map(),
     priorState: prior,
-    warnings: [],
+    warnings: [...moved.warnings],
   };
   if (mode === "refresh-only") {
     return result;
@@ -169,6 +176,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       }
     }
   }
+  diags.add(movedObjectsStillDeclared(config, moves.statements, result.expansions));
   diags.throwIfErrors();
 
   // Orphans: in state but not in configuration (or everything, when destroying).
@@ -189,6 +197,10 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       changes.push({ ...change, address: deposedDisplayAddress(deposed), deposed });
     });
 
+  for (const c of changes) {
+    const from = c.deposed ? undefined : moved.previous.get(c.address);
+    if (from !== undefined) c.previousAddress = from;
+  }
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
   for (const c of result.changes) {
     if ((c.action === "delete" || c.action === "replace") && !c.deposed) {
@@ -491,7 +503,7 @@ function planOutputs(
 export function planHasChanges(p: Plan): boolean {
   if (p.mode === "refresh-only") return p.drift.length > 0;
   return (
-    p.changes.some((c) => c.action !== "noop") ||
+    p.changes.some((c) => c.action !== "noop" || c.previousAddress !== undefined) ||
     p.outputs.some((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after))
   );
 }
