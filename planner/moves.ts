@@ -70,7 +70,9 @@ export function moveStatements(config: Config): { statements: MoveStatement[]; e
       errors.push({
         severity: "error",
         summary: "Redundant move statement",
-        detail: `This statement declares a move from ${from} to the same address, which is the same as not declaring this move at all.`,
+        detail:
+          `This statement declares a move from ${from} to the same address, which is the same as not declaring ` +
+          "this move at all.",
         origin: m.origin,
       });
       continue;
@@ -81,7 +83,9 @@ export function moveStatements(config: Config): { statements: MoveStatement[]; e
       errors.push({
         severity: "error",
         summary: "Unsupported `moved` across resource types",
-        detail: `The provider "${toType.split("_")[0]}" does not support moved operations across resource types and providers.`,
+        detail:
+          `The provider "${toType.split("_")[0]}" does not support moved operations across resource types and ` +
+          "providers.",
         origin: m.origin,
       });
       continue;
@@ -92,8 +96,8 @@ export function moveStatements(config: Config): { statements: MoveStatement[]; e
         severity: "error",
         summary: "Ambiguous move statements",
         detail:
-          `A statement declared that ${from} moved to ${endText(earlierFrom.to)}, but this statement instead declares ` +
-          `that it moved to ${to}.\n\nEach ${noun} can move to only one destination ${shortNoun}.`,
+          `A statement declared that ${from} moved to ${endText(earlierFrom.to)}, but this statement instead ` +
+          `declares that it moved to ${to}.\n\nEach ${noun} can move to only one destination ${shortNoun}.`,
         origin: m.origin,
         related: [{ label: "the other statement", origin: earlierFrom.config.origin }],
       });

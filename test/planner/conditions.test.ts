@@ -39,7 +39,7 @@ test("a true precondition plans as usual; a false one refuses with the message, 
   assert.equal(d.origin?.path, ["resource", "gantry_noop", "a", "lifecycle", "precondition", "condition"]);
 });
 
-test("preconditions and postconditions may be lists of blocks (JSON syntax) and error messages are templates", async () => {
+test("pre- and postconditions may be lists of blocks (JSON syntax); error messages are templates", async () => {
   const dir = configDir(
     tf({
       resource: {
@@ -76,7 +76,7 @@ test("preconditions and postconditions may be lists of blocks (JSON syntax) and 
   ]);
 });
 
-test("a postcondition on a value known only after apply is checked after apply: the object stays in state", async () => {
+test("a postcondition on a value known only after apply is checked then; the object stays in state", async () => {
   const dir = configDir(
     tf({
       resource: {
