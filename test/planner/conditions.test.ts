@@ -169,4 +169,48 @@ test("YAML writes the same conditions", async () => {
   void testEngine;
 });
 
+test("check blocks: failed assertions are warnings at plan and after apply, never errors", async () => {
+  const dir = configDir(
+    tf({
+      resource: { gantry_noop: { a: { input: 1 } } },
+      check: {
+        known: { assert: { condition: "${gantry_noop.a.output == 2}", error_message: "output is not 2." } },
+        later: {
+          assert: [
+            { condition: '${gantry_noop.a.id == "x"}', error_message: "id is not x." },
+            { condition: true, error_message: "never" },
+          ],
+        },
+      },
+    }),
+  );
+  const p = await makePlan(dir);
+  assert.equal(
+    p.warnings.map((w) => [w.severity, w.summary, w.detail]),
+    [["warning", "Check block assertion failed", "output is not 2."]],
+  );
+  assert.equal(p.warnings[0].origin?.path, ["check", "known", "assert", "condition"]);
+  const { result, state } = await planAndApply(dir);
+  assert.is(result.failed.length, 0);
+  assert.ok(state.instances.has("gantry_noop.a"));
+  assert.equal(
+    result.diagnostics.map((w) => [w.severity, w.detail]),
+    [
+      ["warning", "output is not 2."],
+      ["warning", "id is not x."],
+    ],
+  );
+});
+
+test("a check block refers only to what is declared; its body must have assert blocks", async () => {
+  let e = await refused(
+    makePlan(
+      configDir(tf({ check: { c: { assert: { condition: "${gantry_noop.zz.id != 1}", error_message: "m" } } } })),
+    ),
+  );
+  assert.is(e.diagnostics[0].summary, 'Reference to undeclared resource "gantry_noop.zz"');
+  e = await refused(makePlan(configDir(tf({ check: { c: {} } }))));
+  assert.match(e.diagnostics[0].summary, /missing required field "assert" in check "c"/);
+});
+
 test.run();
