@@ -4,6 +4,7 @@ import Apply from "./commands/apply.js";
 import Destroy from "./commands/destroy.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
+import ImportCmd from "./commands/import.js";
 import ImportBde from "./commands/import-bde.js";
 import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
@@ -21,6 +22,7 @@ export const commands = {
   destroy: Destroy,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,
+  import: ImportCmd,
   "import:bde": ImportBde,
   output: Output,
   plan: Plan,

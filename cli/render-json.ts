@@ -92,6 +92,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
             (c.sensitive ?? []).filter((k) => c.after && k in c.after).map((k) => [k, true]),
           ),
           replace_paths: c.requiresReplace.map((k) => [k]),
+          ...(c.importing ? { importing: { id: c.importing.id } } : {}),
         },
         ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),
         ...(c.warnings?.length ? { warnings: c.warnings } : {}),

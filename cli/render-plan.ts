@@ -104,6 +104,20 @@ export function renderChange(c: ResourceChange, s: Style): string {
             : `${s.red("-")}/${s.green("+")}`;
   const lines: string[] = [];
   const label = `"${c.type}" "${c.name}"`;
+  if (c.action === "noop" && c.importing && c.previousAddress === undefined) {
+    // an import without a change: Terraform shows the object read, every attribute
+    lines.push(s.bold(`  # ${c.address} will be imported`), `    resource ${label} {`);
+    const attrs = c.after ?? {};
+    const keys = Object.keys(attrs)
+      .filter((k) => attrs[k] !== null && attrs[k] !== undefined)
+      .sort();
+    const w = Math.max(0, ...keys.map((k) => k.length));
+    const secret = new Set(c.sensitive ?? []);
+    for (const k of keys)
+      lines.push(`        ${k.padEnd(w)} = ${secret.has(k) ? "(sensitive value)" : formatValue(attrs[k], "        ")}`);
+    lines.push("    }");
+    return lines.join("\n");
+  }
   if (c.action === "noop") {
     // only a move is shown without a change: Terraform's "has moved to", the object's id, the rest hidden
     lines.push(s.bold(`  # ${c.previousAddress} has moved to ${c.address}`), `    resource ${label} {`);
@@ -116,6 +130,7 @@ export function renderChange(c: ResourceChange, s: Style): string {
   }
   lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
   if (c.previousAddress !== undefined) lines.push(`  # (moved from ${c.previousAddress})`);
+  if (c.importing) lines.push(`  # (imported from ${JSON.stringify(c.importing.id)})`);
   lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
   const before: Attrs = c.before ?? {};
   const after: Attrs = c.after ?? {};
@@ -208,7 +223,7 @@ export function renderPlan(plan: Plan, s: Style): string {
     );
     return out.join("\n");
   }
-  const changes = plan.changes.filter((c) => c.action !== "noop" || c.previousAddress !== undefined);
+  const changes = plan.changes.filter((c) => c.action !== "noop" || c.previousAddress !== undefined || c.importing);
   const notStarted = plan.changes.filter((c) => c.warnings?.length);
   if (!changes.length) {
     const outs = renderOutputs(plan.outputs, s);
@@ -249,7 +264,9 @@ export function renderPlan(plan: Plan, s: Style): string {
       out.push("");
     }
     const sum = changeSummary(changes);
-    out.push(s.bold(`Plan: ${sum.add} to add, ${sum.change} to change, ${sum.destroy} to destroy.`));
+    const imported = changes.filter((c) => c.importing).length;
+    const importing = imported ? `${imported} to import, ` : "";
+    out.push(s.bold(`Plan: ${importing}${sum.add} to add, ${sum.change} to change, ${sum.destroy} to destroy.`));
     const outs = renderOutputs(plan.outputs, s);
     if (outs) out.push("", outs);
   }

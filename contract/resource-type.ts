@@ -101,6 +101,13 @@ export interface ResourceType {
    */
   preflight?(ctx: OperationContext, planned: Attrs): Promise<string[]>;
 
+  /**
+   * Import (Terraform's import block and `import` command): the existing object `id` names, as read would return
+   * it, or null when there is none. `config` is the configuration of the resource block the object is imported to
+   * (values known at plan; e.g. the host a file is on). Types without it do not support import.
+   */
+  import?(ctx: OperationContext, id: string, config: Attrs): Promise<Attrs | null>;
+
   create(ctx: OperationContext, planned: Attrs): Promise<Attrs>;
   /** Refresh: what really exists now, or null when it is gone. */
   read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;

@@ -14,6 +14,7 @@ import type { SimFabric } from "../provider/hosts/sim-driver.js";
 import { BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } from "../provider/resource-types.js";
 import { applySavedPlan, applyWorkspace, type ApplyOutcome, type ApplyRequest } from "./apply-operation.js";
 import type { LoadedConfiguration } from "./configuration.js";
+import { importObject } from "./import-operation.js";
 import type { EngineContext } from "./engine-context.js";
 import type { EventSink } from "./events.js";
 import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./plan-operation.js";
@@ -127,6 +128,16 @@ export class Engine implements EngineContext {
 
   removeState(ws: Workspace, addresses: string[], lockTimeoutMs?: number): Promise<string[]> {
     return stateOps.removeInstances(ws, addresses, lockTimeoutMs);
+  }
+
+  /** Reads the existing object `id` names into state at `address` (declared in the configuration). */
+  importObject(
+    ws: Workspace,
+    address: string,
+    id: string,
+    opts: { lockTimeoutMs?: number; onEvent?: EventSink } = {},
+  ): Promise<InstanceState> {
+    return importObject(this, ws, address, id, opts);
   }
 
   forceUnlock(ws: Workspace, id: string): LockInfo | undefined {

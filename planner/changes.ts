@@ -42,6 +42,8 @@ export interface ResourceChange {
   deferred: boolean;
   /** The address the object had in state before this plan's moves (moved blocks, count added or removed). */
   previousAddress?: string;
+  /** The instance is imported by this plan (an import block): the id it was read by. */
+  importing?: { id: string };
   /** For a deposed object (left by create_before_destroy): which one. */
   deposed?: DeposedRef;
   /** Attributes whose values come from sensitive variables (or are sensitive in the type's schema): never printed. */

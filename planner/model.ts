@@ -53,6 +53,14 @@ export interface CheckConfig {
   origin: Origin;
 }
 
+/** `import { to = ..., id = ... }`: the existing object `id` names is read into state at `to` (an instance address). */
+export interface ImportConfig {
+  to: string;
+  /** An expression known at plan (a string). */
+  id: Expr;
+  origin: Origin;
+}
+
 /** `moved { from = ..., to = ... }`: state recorded at `from` belongs to `to` (addresses with full type names). */
 export interface MovedConfig {
   from: string;
@@ -130,6 +138,8 @@ export interface Config {
   checks: Map<string, CheckConfig>;
   /** In the order written. */
   moved: MovedConfig[];
+  /** In the order written. */
+  imports: ImportConfig[];
 }
 
 export function emptyConfig(dir: string): Config {
@@ -142,6 +152,7 @@ export function emptyConfig(dir: string): Config {
     outputs: new Map(),
     checks: new Map(),
     moved: [],
+    imports: [],
   };
 }
 

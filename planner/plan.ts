@@ -26,6 +26,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkConditions, withSelf } from "./conditions.js";
+import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
@@ -138,6 +139,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
+  const imports = importsByAddress(config);
 
   if (mode === "normal") {
     for (const r of graph.resourcesInOrder) {
@@ -156,12 +158,21 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
         validateInstance(r, type, configured, iinfo, diags, checker);
+        const imp = imports.get(address);
+        let importing: string | undefined;
+        if (imp && !prior.instances.has(address)) {
+          const id = importId(imp, values.scope());
+          const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
+          const target = { address, key, id, origin: imp.origin };
+          if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
+        }
         const before = prior.instances.get(address);
         const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
           replaceRequested: replaceReq.some((p) => addressMatches(p, address)),
           triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
+        if (importing !== undefined) change.importing = { id: importing };
         if (r.lifecycle.postconditions.length)
           diags.add(
             checkConditions(r.lifecycle.postconditions, withSelf(scope, change.after ?? {}), "postcondition").failures,
@@ -177,6 +188,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     }
   }
   diags.add(movedObjectsStillDeclared(config, moves.statements, result.expansions));
+  if (mode === "normal") diags.add(undeclaredImportTargets(config, (a) => planned.has(a)));
   diags.throwIfErrors();
 
   // Orphans: in state but not in configuration (or everything, when destroying).
@@ -503,7 +515,7 @@ function planOutputs(
 export function planHasChanges(p: Plan): boolean {
   if (p.mode === "refresh-only") return p.drift.length > 0;
   return (
-    p.changes.some((c) => c.action !== "noop" || c.previousAddress !== undefined) ||
+    p.changes.some((c) => c.action !== "noop" || c.previousAddress !== undefined || c.importing !== undefined) ||
     p.outputs.some((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after))
   );
 }

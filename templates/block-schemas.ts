@@ -215,3 +215,18 @@ export const MOVED_BLOCK: BlockSchema = {
     to: value({ type: "string", expected: "a resource or instance address such as <addr>" }),
   },
 };
+
+export const IMPORT_BLOCK: BlockSchema = {
+  expected: "a map with to and id",
+  nullable: false,
+  required: ["to", "id"],
+  open: false,
+  fields: {
+    to: value({ type: "string", expected: "a resource instance address such as <addr>" }),
+    id: value({ type: "string", expected: "an import id string (or an expression string known at plan)" }),
+    // The only provider is gantry's.
+    provider: { kind: "any" },
+    for_each: { kind: "unsupported" },
+    identity: { kind: "unsupported" },
+  },
+};

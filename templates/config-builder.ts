@@ -8,6 +8,7 @@ import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
 import { buildCheck } from "./check-builder.js";
+import { buildImport } from "./import-builder.js";
 import { buildMoved } from "./moved-builder.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
@@ -48,6 +49,11 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
       case "moved": {
         const m = buildMoved(d.body, ctx);
         if (m) frag.moved.push(m);
+        break;
+      }
+      case "import": {
+        const i = buildImport(d.body, ctx);
+        if (i) frag.imports.push(i);
         break;
       }
       case "diagnostic":

@@ -9,6 +9,7 @@ import type { CheckContext } from "./block-check.js";
 import { referencesInDialect } from "./short-type-names.js";
 import type {
   CheckConfig,
+  ImportConfig,
   LocalConfig,
   MovedConfig,
   OutputConfig,
@@ -23,10 +24,11 @@ export interface ConfigFragment {
   outputs: OutputConfig[];
   checks: CheckConfig[];
   moved: MovedConfig[];
+  imports: ImportConfig[];
 }
 
 export function emptyFragment(): ConfigFragment {
-  return { variables: [], locals: [], resources: [], outputs: [], checks: [], moved: [] };
+  return { variables: [], locals: [], resources: [], outputs: [], checks: [], moved: [], imports: [] };
 }
 
 /** A placeholder for values that failed to compile (an error has been reported). */

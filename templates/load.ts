@@ -110,6 +110,18 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
     for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
     for (const c of frag.checks) merge(config.checks, c, c.name, `check "${c.name}"`);
     config.moved.push(...frag.moved);
+    for (const i of frag.imports) {
+      const prev = config.imports.find((p) => p.to === i.to);
+      if (prev)
+        bag.add({
+          severity: "error",
+          summary: `Duplicate import configuration for "${i.to}"`,
+          detail: `An import block for the resource "${i.to}" was already declared. A resource can have only one import block.`,
+          origin: i.origin,
+          related: [{ label: "first declared here", origin: prev.origin }],
+        });
+      else config.imports.push(i);
+    }
   }
   bag.throwIfErrors();
   return config;

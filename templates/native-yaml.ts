@@ -8,6 +8,7 @@
 //   outputs:   { <name>: { value, description, sensitive, depends_on, precondition } }
 //   checks:    { <name>: { assert: { condition, error_message } or a list of them } }
 //   moved:     [ { from, to }, ... ]
+//   import:    [ { to, id }, ... ]
 //
 // Read here: YAML syntax, duplicate keys, and the document's outline (the
 // four sections, checked with a JSON Schema through ajv, and resource keys).
@@ -40,7 +41,7 @@ import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragm
 import { yamlNodePathOffset } from "./locate.js";
 import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
 
-const SECTIONS = ["variables", "locals", "resources", "outputs", "checks", "moved"] as const;
+const SECTIONS = ["variables", "locals", "resources", "outputs", "checks", "moved", "import"] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
 
 /** gantry's types may be written short ("noop" is "gantry_noop"); nested blocks are maps. */
@@ -49,7 +50,7 @@ export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames:
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {
   type: "object",
-  expected: "a map with variables, locals, resources, outputs, checks and moved",
+  expected: "a map with variables, locals, resources, outputs, checks, moved and import",
   additionalProperties: false,
   properties: {
     variables: { type: ["object", "null"], expected: "a map of variable declarations" },
@@ -63,6 +64,7 @@ export const NATIVE_SCHEMA = {
     outputs: { type: ["object", "null"], expected: "a map of output declarations" },
     checks: { type: ["object", "null"], expected: "a map of check blocks" },
     moved: { type: ["array", "null"], expected: "a list of moved blocks (from, to)" },
+    import: { type: ["array", "null"], expected: "a list of import blocks (to, id)" },
   },
 };
 
@@ -169,11 +171,12 @@ export function readNativeYaml(file: string, content: string): RawConfig {
   for (const pair of root.items) {
     const section = keyString(pair.key);
     const sectionNode = deref(doc, pair.value);
-    if (section === "moved" && isSeq(sectionNode)) {
+    if ((section === "moved" || section === "import") && isSeq(sectionNode)) {
+      const kind = section;
       sectionNode.items.forEach((item, i) => {
         const value = item == null ? null : (item as Node).toJS(doc, { maxAliasCount: 1000 });
-        const at = originAt(["moved", i], item);
-        declarations.push({ kind: "moved", body: new YamlNode(value, at, deref(doc, item), doc, content, originAt) });
+        const at = originAt([kind, i], item);
+        declarations.push({ kind, body: new YamlNode(value, at, deref(doc, item), doc, content, originAt) });
       });
       continue;
     }

@@ -37,6 +37,7 @@ export type RawDeclaration =
   | { kind: "output"; name: string; body: RawNode }
   | { kind: "check"; name: string; body: RawNode }
   | { kind: "moved"; body: RawNode }
+  | { kind: "import"; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };
 
 /** What differs between languages in how they write the same thing. */

@@ -26,7 +26,7 @@ import { PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "
 type Path = (string | number)[];
 
 const IGNORED_TOP = new Set(["//", "terraform", "provider"]);
-const UNSUPPORTED_TOP = new Set(["data", "module", "import", "removed"]);
+const UNSUPPORTED_TOP = new Set(["data", "module", "removed"]);
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -181,6 +181,10 @@ class TfJsonReader {
           for (const b of this.blocks(v, ["moved"], 0, []))
             yield b.problem ?? { kind: "moved", body: this.node(b.path, b.body) };
           break;
+        case "import":
+          for (const b of this.blocks(v, ["import"], 0, []))
+            yield b.problem ?? { kind: "import", body: this.node(b.path, b.body) };
+          break;
         case "locals":
           for (const b of this.blocks(v, ["locals"], 0, [])) {
             if (b.problem) yield b.problem;
@@ -191,7 +195,7 @@ class TfJsonReader {
           if (UNSUPPORTED_TOP.has(key)) yield this.error(`"${key}" blocks are not supported yet`, [key]);
           else
             yield this.error(
-              `unknown top-level block "${key}"; expected one of resource, variable, locals, output, check, moved ` +
+              `unknown top-level block "${key}"; expected one of resource, variable, locals, output, check, moved, import ` +
                 `(terraform, provider and "//" are ignored)`,
               [key],
             );
