@@ -116,7 +116,9 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
         bag.add({
           severity: "error",
           summary: `Duplicate import configuration for "${i.to}"`,
-          detail: `An import block for the resource "${i.to}" was already declared. A resource can have only one import block.`,
+          detail:
+            `An import block for the resource "${i.to}" was already declared. A resource can have only one ` +
+            "import block.",
           origin: i.origin,
           related: [{ label: "first declared here", origin: prev.origin }],
         });

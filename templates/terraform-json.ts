@@ -195,7 +195,8 @@ class TfJsonReader {
           if (UNSUPPORTED_TOP.has(key)) yield this.error(`"${key}" blocks are not supported yet`, [key]);
           else
             yield this.error(
-              `unknown top-level block "${key}"; expected one of resource, variable, locals, output, check, moved, import ` +
+              `unknown top-level block "${key}"; expected one of resource, variable, locals, output, check, moved, ` +
+                `import ` +
                 `(terraform, provider and "//" are ignored)`,
               [key],
             );
