@@ -26,7 +26,9 @@ export async function importObject(
     throw new GantryError({
       severity: "error",
       summary: "Invalid address",
-      detail: `"${address}" is not a resource instance address such as gantry_noop.a, gantry_noop.a[0] or gantry_noop.a["k"].`,
+      detail:
+        `"${address}" is not a resource instance address such as gantry_noop.a, gantry_noop.a[0] or ` +
+        'gantry_noop.a["k"].',
     });
   const target = instanceAddress(p.resourceKey, p.key);
   const lease = await ws.state.lock("import", opts.lockTimeoutMs ?? 0);

@@ -124,14 +124,12 @@ export function moveStatements(config: Config): { statements: MoveStatement[]; e
 function orderChains(stmts: MoveStatement[]): { statements: MoveStatement[]; errors: Diagnostic[] } {
   const after = stmts.map(() => [] as number[]);
   const waits = stmts.map(() => 0);
-  stmts.forEach((a, i) =>
-    stmts.forEach((b, j) => {
-      if (i !== j && overlaps(a.to, b.from)) {
+  for (let i = 0; i < stmts.length; i++)
+    for (let j = 0; j < stmts.length; j++)
+      if (i !== j && overlaps(stmts[i].to, stmts[j].from)) {
         after[i].push(j);
         waits[j]++;
       }
-    }),
-  );
   const ready = stmts.map((_, i) => i).filter((i) => waits[i] === 0);
   const out: MoveStatement[] = [];
   while (ready.length) {

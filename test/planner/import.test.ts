@@ -30,7 +30,7 @@ const fileDoc = (content: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-test("an import block reads an existing file into state: no change when it matches, then apply records it", async () => {
+test("an import block reads an existing file into state: no change when it matches; apply records it", async () => {
   const dir = configDir(tf({ resource: host }));
   const { state } = await planAndApply(dir);
   const root = state.instances.get("gantry_host.h")!.attributes.root as string;
