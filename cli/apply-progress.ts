@@ -1,5 +1,6 @@
 // Live progress of an apply: what started, what finished and how long it
-// took, a "still running" line for long operations, and -json events.
+// took, a "still running" line for long operations, provisioners' output
+// with Terraform's "address (local-exec): " prefix, and -json events.
 
 import type { ApplyEvent } from "../planner/apply.js";
 import type { Style } from "./style.js";
@@ -84,6 +85,16 @@ export class ApplyProgress {
         break;
       case "log":
         this.write(s.dim(`${e.address}: ${e.message}`));
+        break;
+      case "provision-start":
+        this.write(s.bold(`${e.address}: Provisioning with '${e.provisioner}'...`));
+        break;
+      case "provision-output":
+        // as Terraform shows it: each non-empty line, trailing spaces trimmed, after "address (type): "
+        for (const line of e.output.split(/\r?\n/)) {
+          const text = line.trimEnd();
+          if (text) this.write(`${s.bold(`${e.address} (${e.provisioner}):`)} ${text}`);
+        }
         break;
       case "warning":
         this.write(s.yellow(`${s.bold(e.address)}: warning: ${e.message}`));

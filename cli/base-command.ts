@@ -35,6 +35,12 @@ export const varFlags = {
   }),
 };
 
+export const stackFlags = {
+  stack: Flags.string({
+    description: "a CDKTF app (a directory holding cdktf.json): the stack to work on (required with several stacks)",
+  }),
+};
+
 export const planFlags = {
   target: Flags.string({
     description: "limit to this resource address and what it depends on (repeatable)",

@@ -15,6 +15,8 @@ import StateList from "./commands/state-list.js";
 import StateMv from "./commands/state-mv.js";
 import StateRm from "./commands/state-rm.js";
 import StateShow from "./commands/state-show.js";
+import Taint from "./commands/taint.js";
+import Untaint from "./commands/untaint.js";
 import Validate from "./commands/validate.js";
 
 export const commands = {
@@ -33,5 +35,7 @@ export const commands = {
   "state:mv": StateMv,
   "state:rm": StateRm,
   "state:show": StateShow,
+  taint: Taint,
+  untaint: Untaint,
   validate: Validate,
 };

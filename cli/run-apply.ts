@@ -56,7 +56,7 @@ export async function runApply(o: RunApplyOptions): Promise<ApplyOutcome | undef
   try {
     const outcome = o.planFile
       ? await o.engine.applySaved(o.planFile, o.workspace, request)
-      : await o.engine.apply(o.engine.workspace(o.workspace), request);
+      : await o.engine.apply(await o.engine.openWorkspace(o.workspace, o.renderer.onEvent), request);
     if (outcome.status === "cancelled") {
       o.out(`\n${o.mode === "destroy" ? "Destroy" : "Apply"} cancelled.`);
       process.exitCode = 1;

@@ -7,6 +7,7 @@ import { parseDuration } from "./duration.js";
 
 export interface WorkspaceFlags {
   state?: string;
+  stack?: string;
   var?: string[];
   "var-file"?: string[];
 }
@@ -27,6 +28,7 @@ export function workspaceOptions(dir: string, f: WorkspaceFlags): WorkspaceOptio
   return {
     dir,
     statePath: f.state,
+    stack: f.stack,
     vars,
     varFiles,
     variableOrder: variableOrder(process.argv.slice(2), vars, varFiles),

@@ -50,7 +50,17 @@ export async function applySavedPlan(
   req: ApplyRequest,
 ): Promise<ApplyOutcome> {
   const saved = readPlanFile(planFile);
-  const ws = openWorkspace({ ...wsOptions, dir: saved.configDir });
+  // a CDKTF stack's plan carries out on the stack's state and working data, not the directory's defaults
+  const stack = saved.cdktfStack;
+  const ws = openWorkspace({
+    ...wsOptions,
+    dir: saved.configDir,
+    ...(stack && {
+      statePath: wsOptions.statePath ?? stack.statePath,
+      dataDir: stack.dataDir,
+      app: { dir: stack.app, stack: stack.stack },
+    }),
+  });
   req.onEvent?.({ type: "configuration", dir: ws.dir, files: saved.files });
   const lease = await ws.state.lock("apply", req.lockTimeoutMs ?? 0);
   req.stopNow?.holding(lease);
@@ -90,9 +100,11 @@ export async function walkPlan(
       config,
       writer,
       types: engine.resolveType,
+      provisioners: engine.resolveProvisioner,
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,
       dataDir: ws.dataDir,
+      workspace: ws.workspaceName,
       hosts: engine.hosts,
       signal: req.signal,
       onEvent: (event) => emit({ type: "resource", event }),

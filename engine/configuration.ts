@@ -4,13 +4,14 @@
 
 import { previousPlacementFromState } from "../blueprints/cluster-record.js";
 import { expandBlueprints } from "../blueprints/expand.js";
-import type { Diagnostic } from "../contract/diagnostics.js";
+import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Config, SourceFile } from "../planner/model.js";
 import type { State } from "../planner/state.js";
 import { resolveVariables } from "../planner/variables.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
-import { resolveVariableValues } from "../templates/variable-values.js";
+import { locate } from "../templates/locate.js";
+import { resolveVariableInputs } from "../templates/variable-values.js";
 import type { Workspace } from "./workspace.js";
 
 export interface LoadedConfiguration {
@@ -26,14 +27,14 @@ export interface LoadedConfiguration {
  */
 export async function loadConfiguration(ws: Workspace, prior: State | undefined): Promise<LoadedConfiguration> {
   const raw = await loadConfig(ws.dir);
-  const provided = resolveVariableValues(raw, {
+  const provided = await resolveVariableInputs(raw, {
     vars: ws.vars,
     varFiles: ws.varFiles,
     env: ws.env,
     ordered: ws.variableOrder,
   });
-  for (const [name, value] of Object.entries(ws.values)) provided.set(name, value);
-  const variables = resolveVariables(raw, provided as Map<string, unknown>);
+  for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
+  const variables = resolveVariables(raw, provided, { where: (o) => where(o, ws.dir, raw.files) });
   const previous = prior && previousPlacementFromState(prior);
   const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
   return { config, variables, warnings };
@@ -48,4 +49,10 @@ export async function replayConfiguration(
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
   return expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) }).config;
+}
+
+/** "main.tf.json:3,5": an origin as Terraform names a place in messages. */
+function where(origin: Origin, dir: string, files: SourceFile[]): string {
+  const p = locate(origin, dir, files);
+  return p ? `${origin.file}:${p.line},${p.column}` : origin.file;
 }

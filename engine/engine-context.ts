@@ -1,7 +1,8 @@
-// What every engine operation is given: the engine's own resource types and
-// host drivers. Operations take it as an argument; nothing is process-wide.
+// What every engine operation is given: the engine's own resource types,
+// provisioners and host drivers. Operations take it as an argument; nothing is process-wide.
 
 import type { AttributeChecker } from "../contract/attribute-check.js";
+import type { Provisioner } from "../contract/provisioner.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import type { HostConnections } from "../provider/hosts/host-connections.js";
 import type { ResourceTypeRegistry } from "../provider/resource-types.js";
@@ -10,5 +11,6 @@ export interface EngineContext {
   readonly types: ResourceTypeRegistry;
   readonly hosts: HostConnections;
   readonly resolveType: (name: string) => ResourceType | undefined;
+  readonly resolveProvisioner: (name: string) => Provisioner | undefined;
   readonly attributeChecker: () => AttributeChecker;
 }

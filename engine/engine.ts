@@ -5,12 +5,14 @@
 // one process share nothing.
 
 import { AttributeChecker } from "../contract/attribute-check.js";
+import type { Provisioner } from "../contract/provisioner.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import type { ConfigGraph } from "../planner/graph.js";
 import type { InstanceState, State } from "../planner/state.js";
 import type { LockInfo } from "../planner/state-lock.js";
 import { HostConnections } from "../provider/hosts/host-connections.js";
 import type { SimFabric } from "../provider/hosts/sim-driver.js";
+import { BUILTIN_PROVISIONERS } from "../provider/provisioners/builtin-provisioners.js";
 import { BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } from "../provider/resource-types.js";
 import { applySavedPlan, applyWorkspace, type ApplyOutcome, type ApplyRequest } from "./apply-operation.js";
 import type { LoadedConfiguration } from "./configuration.js";
@@ -22,18 +24,23 @@ import { type ReconcileSettings, type ReconcileTotals, Reconciler } from "./reco
 import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+import { resolveWorkspaceSource } from "./workspace-source.js";
 
 export interface EngineOptions {
   /** Resource types (default: gantry's built-in ones). */
   types?: Iterable<ResourceType>;
   /** The fabric of simulated hosts (default: a new, empty one). */
   simFabric?: SimFabric;
+  /** Provisioners (default: gantry's built-in ones, local-exec). */
+  provisioners?: Iterable<Provisioner>;
 }
 
 export class Engine implements EngineContext {
   readonly types: ResourceTypeRegistry;
   readonly hosts: HostConnections;
   readonly resolveType = (name: string): ResourceType | undefined => this.types.get(name);
+  readonly provisioners: ReadonlyMap<string, Provisioner>;
+  readonly resolveProvisioner = (name: string): Provisioner | undefined => this.provisioners.get(name);
   private checker: AttributeChecker | undefined;
   /** Nested attribute schemas, compiled once for this engine when first needed. */
   readonly attributeChecker = (): AttributeChecker => (this.checker ??= new AttributeChecker());
@@ -41,11 +48,21 @@ export class Engine implements EngineContext {
   constructor(opts: EngineOptions = {}) {
     this.types = new ResourceTypeRegistry(opts.types ?? BUILTIN_RESOURCE_TYPES);
     this.hosts = new HostConnections({ simFabric: opts.simFabric });
+    this.provisioners = new Map([...(opts.provisioners ?? BUILTIN_PROVISIONERS)].map((p) => [p.name, p]));
   }
 
   /** Opens a configuration directory (checks that it exists). */
   workspace(opts: WorkspaceOptions): Workspace {
     return openWorkspace(opts);
+  }
+
+  /**
+   * Opens a configuration directory or a CDKTF app: an app (a directory
+   * holding cdktf.json) is synthesized first, and the workspace is its stack
+   * (`opts.stack`, or its only one).
+   */
+  async openWorkspace(opts: WorkspaceOptions, onEvent?: EventSink, signal?: AbortSignal): Promise<Workspace> {
+    return openWorkspace(await resolveWorkspaceSource(opts, onEvent, signal));
   }
 
   validate(ws: Workspace, onEvent?: EventSink): Promise<LoadedConfiguration> {
@@ -138,6 +155,16 @@ export class Engine implements EngineContext {
     opts: { lockTimeoutMs?: number; onEvent?: EventSink } = {},
   ): Promise<InstanceState> {
     return importObject(this, ws, address, id, opts);
+  }
+
+  /** Marks an instance tainted: the next plan replaces it (`gantry taint`). */
+  taint(ws: Workspace, address: string, opts?: stateOps.TaintOptions): ReturnType<typeof stateOps.setTainted> {
+    return stateOps.setTainted(ws, address, true, opts);
+  }
+
+  /** Clears an instance's tainted mark (`gantry untaint`). */
+  untaint(ws: Workspace, address: string, opts?: stateOps.TaintOptions): ReturnType<typeof stateOps.setTainted> {
+    return stateOps.setTainted(ws, address, false, opts);
   }
 
   forceUnlock(ws: Workspace, id: string): LockInfo | undefined {

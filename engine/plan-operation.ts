@@ -52,6 +52,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     replace: req.replace,
     parallelism: req.parallelism,
     dataDir: ws.dataDir,
+    workspace: ws.workspaceName,
     hosts: engine.hosts,
     attributeChecker: engine.attributeChecker,
     signal: req.signal,
@@ -67,5 +68,11 @@ export function savePlan(path: string, ws: Workspace, outcome: PlanOutcome): voi
     configDir: ws.dir,
     files: outcome.config.files,
     gantryVersion: GANTRY_VERSION,
+    cdktfStack: ws.app && {
+      app: ws.app.dir,
+      stack: ws.app.stack,
+      statePath: ws.state.location,
+      dataDir: ws.dataDir,
+    },
   });
 }

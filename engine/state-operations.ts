@@ -1,7 +1,8 @@
 // Reading and changing the recorded state by hand: list, show, mv, rm,
-// outputs and force-unlock, as `terraform state …` does them.
+// outputs and force-unlock, as `terraform state …` does them, and taint and
+// untaint, as `terraform taint`/`untaint` do.
 
-import { GantryError } from "../contract/diagnostics.js";
+import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import { addressMatches, instanceAddress, parseAddress, resourceKeyOf } from "../planner/addresses.js";
 import type { LockInfo } from "../planner/state-lock.js";
 import type { InstanceState, State } from "../planner/state.js";
@@ -92,6 +93,68 @@ export async function removeInstances(ws: Workspace, addresses: string[], lockTi
     for (const a of removed) state.instances.delete(a);
     await save(ws, state);
     return removed;
+  } finally {
+    lease.release();
+  }
+}
+
+export interface TaintOptions {
+  /** A missing instance is not an error (a warning is returned instead), as Terraform's -allow-missing. */
+  allowMissing?: boolean;
+  lockTimeoutMs?: number;
+}
+
+/**
+ * Marks one instance tainted (the next plan replaces it) or, with `tainted` false, no longer tainted. Returns the
+ * instance's canonical address, or undefined with a warning when it is missing and `allowMissing` is set.
+ */
+export async function setTainted(
+  ws: Workspace,
+  address: string,
+  tainted: boolean,
+  opts: TaintOptions = {},
+): Promise<{ address?: string; warning?: Diagnostic }> {
+  const p = parseOrThrow(address);
+  const canonical = instanceAddress(p.resourceKey, p.key);
+  const lease = await ws.state.lock(tainted ? "taint" : "untaint", opts.lockTimeoutMs ?? 0);
+  try {
+    const state = ws.state.read();
+    const inst = state.instances.get(canonical);
+    if (!inst) {
+      if (opts.allowMissing)
+        return {
+          warning: {
+            severity: "warning",
+            summary: "No such resource instance",
+            detail:
+              `Resource instance ${canonical} was not found, but this is not an error because ` +
+              "-allow-missing was set.",
+          },
+        };
+      throw new GantryError({
+        severity: "error",
+        summary: "No such resource instance",
+        detail:
+          state.instances.size === 0
+            ? "The state currently contains no resource instances whatsoever. This may occur if the configuration " +
+              "has never been applied or if it has recently been destroyed."
+            : `There is no resource instance in the state with the address ${canonical}. If the resource ` +
+              'configuration has just been added, you must run "gantry apply" once to create the corresponding ' +
+              "instance(s) before they can be tainted.",
+      });
+    }
+    if (!tainted && inst.status !== "tainted")
+      throw new GantryError({
+        severity: "error",
+        summary: "Resource instance is not tainted",
+        detail: `Resource instance ${canonical} is not currently tainted, and so it cannot be untainted.`,
+      });
+    const next: InstanceState = { ...inst };
+    if (tainted) next.status = "tainted";
+    else delete next.status;
+    state.instances.set(canonical, next);
+    await save(ws, state);
+    return { address: canonical };
   } finally {
     lease.release();
   }

@@ -29,6 +29,21 @@ export interface WorkspaceOptions {
   env?: Record<string, string | undefined>;
   /** Typed values from a program (an API request, a test); they win over every other source. */
   values?: Record<string, unknown>;
+  /** The selected workspace's name, `terraform.workspace` in expressions (default "default"). */
+  workspaceName?: string;
+  /** Working data (default: <dir>/.gantry). */
+  dataDir?: string;
+  /** A CDKTF app's stack to work on (several stacks: required). */
+  stack?: string;
+  /** Set when the workspace is a stack of a CDKTF app (see workspace-source.ts). */
+  app?: CdktfAppStack;
+}
+
+/** The CDKTF app a workspace's configuration was synthesized from. */
+export interface CdktfAppStack {
+  /** The app's directory (holding cdktf.json). */
+  dir: string;
+  stack: string;
 }
 
 export interface Workspace {
@@ -41,6 +56,9 @@ export interface Workspace {
   variableOrder?: VariableArgument[];
   env: Record<string, string | undefined>;
   values: Record<string, unknown>;
+  app?: CdktfAppStack;
+  /** `terraform.workspace` in expressions. */
+  workspaceName: string;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -49,13 +67,15 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   if (!statSync(dir).isDirectory()) throw new GantryError(`${dir} is not a directory`);
   return {
     dir,
-    dataDir: join(dir, ".gantry"),
+    dataDir: resolve(opts.dataDir ?? join(dir, ".gantry")),
     state: new FileStateBackend(resolve(opts.statePath ?? join(dir, STATE_FILE_NAME))),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,
     env: opts.env ?? {},
     values: opts.values ?? {},
+    app: opts.app,
+    workspaceName: opts.workspaceName ?? "default",
   };
 }
 

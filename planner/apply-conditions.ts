@@ -8,11 +8,11 @@ import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import type { Attrs } from "../contract/values.js";
 import type { ResourceChange } from "./changes.js";
 import { runChecks } from "./checks.js";
-import { checkConditions, type ConditionKind, withSelf } from "./conditions.js";
+import { checkConditions, type ConditionKind } from "./conditions.js";
 import { instanceScope } from "./instances.js";
 import type { Config } from "./model.js";
 import type { Plan } from "./plan.js";
-import type { ValueScope } from "./scope.js";
+import { scopeWithSelf, type ValueScope } from "./scope.js";
 
 export interface ApplyConditions {
   /** Throws the failures (GantryError) of the change's preconditions. */
@@ -32,7 +32,7 @@ export function applyConditions(config: Config, plan: Plan, values: ValueScope):
     const list = kind === "precondition" ? r.lifecycle.preconditions : r.lifecycle.postconditions;
     if (!list.length) return;
     let scope = instanceScope(values, exp, c.key);
-    if (self) scope = withSelf(scope, self);
+    if (self) scope = scopeWithSelf(scope, () => self);
     const { failures } = checkConditions(list, scope, kind);
     if (failures.length) {
       diagnostics.push(...failures);

@@ -13,6 +13,9 @@ export type ApplyEvent =
   | { kind: "skipped"; address: string; because: string }
   | { kind: "cancelled"; address: string }
   | { kind: "log"; address: string; message: string }
+  /** A provisioner starts ("Provisioning with 'local-exec'..."), and what it prints, as it comes. */
+  | { kind: "provision-start"; address: string; provisioner: string }
+  | { kind: "provision-output"; address: string; provisioner: string; output: string }
   | { kind: "warning"; address: string; message: string };
 
 export interface ApplyResult {
@@ -53,6 +56,14 @@ export class ApplyReport {
 
   log(address: string, message: string): void {
     this.emit({ kind: "log", address, message });
+  }
+
+  provisionStarted(address: string, provisioner: string): void {
+    this.emit({ kind: "provision-start", address, provisioner });
+  }
+
+  provisionOutput(address: string, provisioner: string, output: string): void {
+    this.emit({ kind: "provision-output", address, provisioner, output });
   }
 
   /** A change's last step finished: what the type warned about, then the change, counted. */

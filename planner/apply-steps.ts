@@ -5,9 +5,11 @@
 // destroys the deposed object once its dependents use the new one.
 
 import type { OperationContext, ResourceType } from "../contract/resource-type.js";
+import type { Attrs } from "../contract/values.js";
 import type { ResourceChange } from "./changes.js";
 import type { DeposedRef } from "./deposed-ref.js";
 import type { FinalAttributes } from "./final-attributes.js";
+import type { ProvisionerConfig } from "./model.js";
 import type { StateRecorder } from "./state-recorder.js";
 
 export type ApplyStep =
@@ -78,6 +80,8 @@ export interface StepEnv {
   finalAttributes: FinalAttributes;
   /** Announces a phase of a replacement. */
   phase: (c: ResourceChange, phase: "create" | "delete") => void;
+  /** Runs the change's resource's provisioners of one kind, with `self` the object's attributes. */
+  provision: (c: ResourceChange, when: ProvisionerConfig["when"], self: Attrs) => Promise<void>;
 }
 
 type Executor<K extends StepKind> = (step: Extract<ApplyStep, { kind: K }>, env: StepEnv) => Promise<void>;
@@ -103,12 +107,24 @@ export function executeStep(step: ApplyStep, env: StepEnv): Promise<void> {
   return (EXECUTORS[step.kind] as Executor<StepKind>)(step, env);
 }
 
-/** A create that fails leaves the instance tainted, to be replaced by the next apply. */
+/**
+ * A create, then the creation-time provisioners. A create that fails, or a provisioner that fails (on_failure =
+ * fail), leaves the instance tainted, to be replaced by the next apply.
+ */
 async function createObject(c: ResourceChange, env: StepEnv, planned = plannedCreate(c, env)) {
+  let created: Attrs;
   try {
-    env.state.record(c, await env.type.create(env.ctx, planned), env.warnings);
+    created = await env.type.create(env.ctx, planned);
   } catch (e) {
     env.state.recordTainted(c, planned, env.warnings);
+    throw e;
+  }
+  env.state.record(c, created, env.warnings);
+  env.state.touch();
+  try {
+    await env.provision(c, "create", created);
+  } catch (e) {
+    env.state.record(c, created, env.warnings, "tainted");
     throw e;
   }
 }
@@ -124,8 +140,11 @@ async function updateObject(s: { change: ResourceChange }, env: StepEnv) {
   env.state.record(c, await env.type.update(env.ctx, prior, planned), env.warnings);
 }
 
+/** Destroy-time provisioners first (not for a tainted object, as in Terraform), then the delete. */
 async function deleteObject(c: ResourceChange, env: StepEnv) {
-  await env.type.delete(env.ctx, env.state.current(c.address) ?? c.before!);
+  const prior = env.state.current(c.address) ?? c.before!;
+  if (!env.state.isTainted(c.address)) await env.provision(c, "destroy", prior);
+  await env.type.delete(env.ctx, prior);
   env.state.remove(c.address);
 }
 

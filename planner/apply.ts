@@ -2,8 +2,9 @@
 // state after every step. A failure skips only what depends on it.
 
 import type { HostConnector } from "../contract/host-driver.js";
+import type { Provisioner } from "../contract/provisioner.js";
 import { GantryError } from "../contract/diagnostics.js";
-import { deepEqual } from "../contract/values.js";
+import { deepEqual, type Attrs } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
 import { applyConditions, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
@@ -18,7 +19,8 @@ import type { TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import type { Plan } from "./plan.js";
-import { ValueScope } from "./scope.js";
+import { provisionerRunner, type ProvisionerRunner } from "./provisioners.js";
+import { planTimestampOf, ValueScope } from "./scope.js";
 import { StateRecorder } from "./state-recorder.js";
 import type { StateWriter } from "./state.js";
 import { walk } from "./walk.js";
@@ -31,9 +33,13 @@ export interface ApplyOptions {
   /** The live state object (writer.state): apply mutates it and touches the writer after each step. */
   writer: StateWriter;
   types: TypeResolver;
+  /** The provisioners the engine knows, by name ("local-exec"); none when not given. */
+  provisioners?: (name: string) => Provisioner | undefined;
   parallelism?: number;
   hostParallelism?: number;
   dataDir: string;
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
   /** Stops starting new operations; running ones finish (Ctrl-C). */
@@ -55,12 +61,44 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
 
   const state = writer.state;
   const variables = new Map(Object.entries(plan.variables));
-  const values = new ValueScope(config, variables, plan.expansions, (a) => state.instances.get(a)?.attributes, false);
+  const meta = {
+    workspace: opts.workspace,
+    phase: "apply" as const,
+    planTimestamp: planTimestampOf(plan.createdAt),
+  };
+  const values = new ValueScope(
+    config,
+    variables,
+    plan.expansions,
+    (a) => state.instances.get(a)?.attributes,
+    false,
+    meta,
+  );
   const changes = plan.changes.filter((c) => c.action !== "noop");
   const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });
   const recorder = new StateRecorder(writer, config);
   const conditions = applyConditions(config, plan, values);
-  const runStep = stepRunner(opts, report, recorder, finalAttributes(config, plan.expansions, values), conditions);
+  const stopSignals = [opts.signal, opts.cancelSignal].filter((x): x is AbortSignal => x !== undefined);
+  const provision = provisionerRunner({
+    resolve: opts.provisioners ?? (() => undefined),
+    values,
+    expansions: plan.expansions,
+    config,
+    // a provisioner is stopped by the first Ctrl-C already, as Terraform stops it
+    signal: AbortSignal.any(stopSignals),
+    events: {
+      started: (address, p) => report.provisionStarted(address, p),
+      output: (address, p, text) => report.provisionOutput(address, p, text),
+    },
+  });
+  const runStep = stepRunner(
+    opts,
+    report,
+    recorder,
+    finalAttributes(config, plan.expansions, values),
+    provision,
+    conditions,
+  );
   for (const n of steps) n.run = () => runStep(n.step);
 
   const changeOf = new Map<string, ResourceChange>(steps.map((n: StepNode) => [n.id, n.step.change]));
@@ -106,11 +144,14 @@ function stepRunner(
   report: ApplyReport,
   state: StateRecorder,
   final: FinalAttributes,
+  provisioners: ProvisionerRunner,
   conditions: ApplyConditions,
 ): (step: ApplyStep) => Promise<void> {
   const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const log = (address: string, message: string) => report.log(address, message);
   const phase = (c: ResourceChange, p: "create" | "delete") => report.started(c, p);
+  const provision = (c: ResourceChange, when: "create" | "destroy", self: Attrs) =>
+    provisioners(opts.config.resources.get(c.resourceKey), c, when, self);
   /** Per change (its steps share them): when its first step started, and what the type warned about. */
   const progress = new Map<string, { t0: number; warnings: string[] }>();
   return async (step) => {
@@ -131,7 +172,7 @@ function stepRunner(
       );
       const checked = c.action === "create" || c.action === "update" || c.action === "replace";
       if (checked && startsChange(step)) conditions.before(c);
-      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase });
+      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase, provision });
       if (checked && completesChange(step)) conditions.after(c, state.current(c.address) ?? {});
       if (completesChange(step)) {
         const id = state.current(c.address)?.id;

@@ -67,8 +67,3 @@ export function checkConditions(
   }
   return { failures, unknown };
 }
-
-/** A scope where `self` is the instance's value. */
-export function withSelf(scope: EvalScope, self: Value): EvalScope {
-  return { ...scope, self };
-}

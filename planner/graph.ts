@@ -7,6 +7,14 @@ import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
 import type { Config, ResourceConfig } from "./model.js";
+import {
+  OBJECT_ROOTS,
+  checkObjectReference,
+  undeclaredLocalDetail,
+  undeclaredResourceDetail,
+  undeclaredVariableDetail,
+  type ReferenceContext,
+} from "./reference-checks.js";
 
 export type NodeKind = "resource" | "local" | "variable" | "output" | "check";
 
@@ -57,8 +65,6 @@ export function describeNode(info: NodeInfo): string {
   }
 }
 
-const BUILTIN_ROOTS = new Set(["count", "each", "path", "self", "terraform"]);
-
 export function buildGraph(config: Config): ConfigGraph {
   const diags = new DiagnosticBag();
   const graph = new DependencyGraph<NodeInfo>(nodeIdOf);
@@ -83,39 +89,68 @@ export function buildGraph(config: Config): ConfigGraph {
   for (const c of config.checks.values())
     checkNode.set(c.name, graph.addNode({ kind: "check", name: c.name, origin: c.origin }));
 
-  /** Adds an edge for each reference in `e`; reports references to things that do not exist. */
-  const addRefs = (to: number, e: Expr, origin: Origin, selfKey?: string) => {
+  /**
+   * Adds an edge for each reference in `e`; reports references to things that do not exist and to Terraform's
+   * objects where `ctx` does not make them available.
+   */
+  const addRefs = (to: number, e: Expr, origin: Origin, ctx: ReferenceContext, selfKey?: string) => {
     if (e.k === "lit") return;
     for (const ref of collectRefs(e)) {
       const first = ref.steps[0];
       const name = first && first.k === "attr" ? first.name : undefined;
-      if (BUILTIN_ROOTS.has(ref.root)) continue;
+      if (OBJECT_ROOTS.has(ref.root)) {
+        const problem = checkObjectReference(ref, ctx);
+        if (problem) diags.error(problem.summary, origin, problem.detail);
+        continue;
+      }
       if (ref.root === "var") {
         const from = name === undefined ? undefined : variableNode.get(name);
         if (from === undefined)
           diags.error(
             `Reference to undeclared input variable "${name ?? ""}"`,
             origin,
-            `"${ref.text}" names no variable in this configuration.`,
+            undeclaredVariableDetail(name ?? ""),
           );
         else graph.mergeEdge(from, to);
       } else if (ref.root === "local") {
         const from = name === undefined ? undefined : localNode.get(name);
         if (from === undefined)
-          diags.error(
-            `Reference to undeclared local value "${name ?? ""}"`,
-            origin,
-            `"${ref.text}" names no local value in this configuration.`,
-          );
+          diags.error(`Reference to undeclared local value "${name ?? ""}"`, origin, undeclaredLocalDetail(name ?? ""));
         else graph.mergeEdge(from, to);
+      } else if (ref.root === "data") {
+        const second = ref.steps[1];
+        const dataName = second?.k === "attr" ? second.name : "";
+        diags.error(
+          `Reference to undeclared resource "data.${name ?? ""}.${dataName}"`,
+          origin,
+          undeclaredResourceDetail("data", name ?? "", dataName),
+        );
+      } else if (ref.root === "module") {
+        diags.error(
+          `Reference to undeclared module "${name ?? ""}"`,
+          origin,
+          `The configuration contains no module.${name ?? ""}.`,
+        );
       } else {
-        const key = `${ref.root}.${name ?? ""}`;
-        const from = name === undefined ? undefined : resourceNode.get(key);
-        if (from === undefined)
+        // "resource.TYPE.NAME" forces a resource type's reading of a name Terraform reserves
+        const forced = ref.root === "resource";
+        const type = forced ? (name ?? "") : ref.root;
+        const second = forced ? ref.steps[1] : first;
+        const resName = second?.k === "attr" ? second.name : undefined;
+        const key = `${type}.${resName ?? ""}`;
+        const from = resName === undefined ? undefined : resourceNode.get(key);
+        if (resName === undefined)
+          diags.error(
+            "Invalid reference",
+            origin,
+            "A reference to a resource type must be followed by at least one attribute access, specifying the " +
+              `resource name (in "${ref.text}").`,
+          );
+        else if (from === undefined)
           diags.error(
             `Reference to undeclared resource "${key}"`,
             origin,
-            `"${ref.text}" refers to a resource that is not declared in this configuration.`,
+            undeclaredResourceDetail("managed", type, resName),
           );
         else if (key === selfKey)
           diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
@@ -137,40 +172,52 @@ export function buildGraph(config: Config): ConfigGraph {
 
   for (const r of config.resources.values()) {
     const id = resourceNode.get(r.key)!;
-    for (const p of Object.values(r.properties)) addRefs(id, p.value, p.origin, r.key);
-    if (r.count) addRefs(id, r.count.value, r.count.origin, r.key);
-    if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, r.key);
+    const ctx: ReferenceContext = { count: r.count !== undefined, forEach: r.forEach !== undefined };
+    for (const p of Object.values(r.properties)) addRefs(id, p.value, p.origin, ctx, r.key);
+    if (r.count) addRefs(id, r.count.value, r.count.origin, {}, r.key);
+    if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, {}, r.key);
     for (const d of r.dependsOn) addDependsOn(id, d.ref, d.origin);
     for (const d of r.lifecycle.replaceTriggeredBy) addDependsOn(id, d.ref, d.origin);
-    for (const c of [...r.lifecycle.preconditions, ...r.lifecycle.postconditions]) {
-      addRefs(id, c.condition, c.origin, r.key);
-      addRefs(id, c.errorMessage, c.origin, r.key);
+    // what a creation-time provisioner refers to must exist before it runs (destroy-time ones refer only to self)
+    for (const pr of r.provisioners ?? [])
+      for (const p of Object.values(pr.properties)) addRefs(id, p.value, p.origin, { ...ctx, self: true }, r.key);
+    for (const c of r.lifecycle.preconditions) {
+      addRefs(id, c.condition, c.origin, ctx, r.key);
+      addRefs(id, c.errorMessage, c.origin, ctx, r.key);
+    }
+    for (const c of r.lifecycle.postconditions) {
+      addRefs(id, c.condition, c.origin, { ...ctx, self: true }, r.key);
+      addRefs(id, c.errorMessage, c.origin, { ...ctx, self: true }, r.key);
     }
   }
-  for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin);
+  for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin, {});
   for (const o of config.outputs.values()) {
-    addRefs(outputNode.get(o.name)!, o.value, o.origin);
+    addRefs(outputNode.get(o.name)!, o.value, o.origin, {});
     for (const d of o.dependsOn) addDependsOn(outputNode.get(o.name)!, d.ref, d.origin);
     for (const c of o.preconditions) {
-      addRefs(outputNode.get(o.name)!, c.condition, c.origin);
-      addRefs(outputNode.get(o.name)!, c.errorMessage, c.origin);
+      addRefs(outputNode.get(o.name)!, c.condition, c.origin, {});
+      addRefs(outputNode.get(o.name)!, c.errorMessage, c.origin, {});
     }
   }
   for (const c of config.checks.values())
     for (const a of c.asserts) {
-      addRefs(checkNode.get(c.name)!, a.condition, a.origin);
-      addRefs(checkNode.get(c.name)!, a.errorMessage, a.origin);
+      addRefs(checkNode.get(c.name)!, a.condition, a.origin, {});
+      addRefs(checkNode.get(c.name)!, a.errorMessage, a.origin, {});
     }
+  // Validation rules are checked before the plan (planner/variables.ts): as in Terraform 1.9 and later they may use
+  // other variables and locals; resources are not known by then, so gantry refuses references to them.
   for (const v of config.variables.values())
     for (const val of v.validations)
-      for (const ref of collectRefs(val.condition)) {
+      for (const ref of [...collectRefs(val.condition), ...collectRefs(val.errorMessage)]) {
         const first = ref.steps[0];
-        if (ref.root !== "var" || !first || first.k !== "attr" || first.name !== v.name)
-          diags.error(
-            `The validation of variable "${v.name}" may only refer to var.${v.name}`,
-            val.origin,
-            `found "${ref.text}"`,
-          );
+        const named = first?.k === "attr" ? first.name : undefined;
+        if (ref.root === "var" && named !== undefined && config.variables.has(named)) continue;
+        if (ref.root === "local" && named !== undefined && config.locals.has(named)) continue;
+        diags.error(
+          `The validation of variable "${v.name}" may refer only to declared variables and locals`,
+          val.origin,
+          `found "${ref.text}"`,
+        );
       }
 
   diags.throwIfErrors();

@@ -3,20 +3,37 @@
 // which language a resource came from.
 
 import type { Origin } from "../contract/diagnostics.js";
+import type { Value } from "../contract/values.js";
 import type { Expr } from "./expressions/ast.js";
+import type { TypeConstraint } from "./type-constraint.js";
 
 export interface VariableConfig {
   name: string;
-  /**
-   * "string" | "number" | "bool" | "list" | "map" | "object" | "any" (Terraform's list(string) etc. are accepted and
-   * checked by their outer kind).
-   */
+  /** The type constraint as written ("list(string)", `${...}` unwrapped); "any" when none is declared. */
   type: string;
-  default?: unknown;
+  /** The type constraint (planner/type-constraint.ts); any when none is declared. */
+  constraint: TypeConstraint;
+  /**
+   * Whether values given as text (-var, TF_VAR_name) are taken as written (no type, or string, number or bool) or
+   * parsed as expressions (any other type), as Terraform decides.
+   */
+  textAsLiteral: boolean;
+  /** The default, with optional attribute defaults applied and converted to the type constraint at load time. */
+  default?: Value;
   hasDefault: boolean;
   description?: string;
   sensitive?: boolean;
-  validations: { condition: Expr; errorMessage: string; origin: Origin }[];
+  /** false: null is replaced by the default, or refused when there is none (Terraform's nullable = false). */
+  nullable: boolean;
+  /** Evaluated in order; every failing rule is reported. */
+  validations: VariableValidation[];
+  origin: Origin;
+}
+
+export interface VariableValidation {
+  condition: Expr;
+  /** A template (`"${var.x} is not allowed"`) or a plain string. */
+  errorMessage: Expr;
   origin: Origin;
 }
 
@@ -105,6 +122,21 @@ export interface PropertyConfig {
   origin: Origin;
 }
 
+/**
+ * A provisioner of a resource (Terraform's `provisioner "local-exec" { ... }`): run after the instance is created
+ * (`when = create`, the default) or before it is destroyed (`when = destroy`), in declaration order.
+ */
+export interface ProvisionerConfig {
+  /** The provisioner's type as written ("local-exec"). */
+  type: string;
+  when: "create" | "destroy";
+  /** fail (the default): a failure fails the step (a created instance is left tainted); continue: it is ignored. */
+  onFailure: "fail" | "continue";
+  /** Its arguments (command, interpreter, …); `self` in them is the instance's own attributes. */
+  properties: Record<string, PropertyConfig>;
+  origin: Origin;
+}
+
 export interface ResourceConfig {
   /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
@@ -117,6 +149,8 @@ export interface ResourceConfig {
   dependsOn: RefConfig[];
   lifecycle: LifecycleConfig;
   updatePolicy?: UpdatePolicy;
+  /** Provisioners in declaration order (absent: none). */
+  provisioners?: ProvisionerConfig[];
   origin: Origin;
 }
 

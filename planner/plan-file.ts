@@ -21,6 +21,16 @@ export interface SavedPlan {
   configDir: string;
   files: SourceFile[];
   gantryVersion: string;
+  /** A plan of a CDKTF app's stack: the app, and the stack's state and working data (not the defaults). */
+  cdktfStack?: SavedCdktfStack;
+}
+
+export interface SavedCdktfStack {
+  /** The app's directory (holding cdktf.json). */
+  app: string;
+  stack: string;
+  statePath: string;
+  dataDir: string;
 }
 
 export function writePlanFile(path: string, saved: SavedPlan): void {
@@ -31,6 +41,7 @@ export function writePlanFile(path: string, saved: SavedPlan): void {
     gantry_version: saved.gantryVersion,
     config_dir: saved.configDir,
     files: saved.files,
+    cdktf_stack: saved.cdktfStack,
     plan: {
       ...plan,
       expansions: [...plan.expansions].map(([k, e]) => [
@@ -73,7 +84,13 @@ export function readPlanFile(path: string): SavedPlan {
     ),
     priorState: deserializeState(p.priorState, `${path} (prior state)`),
   };
-  return { plan, configDir: raw.config_dir, files: raw.files, gantryVersion: raw.gantry_version };
+  return {
+    plan,
+    configDir: raw.config_dir,
+    files: raw.files,
+    gantryVersion: raw.gantry_version,
+    cdktfStack: raw.cdktf_stack,
+  };
 }
 
 interface RawChangeV2 {

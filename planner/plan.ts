@@ -25,12 +25,12 @@ import {
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { runChecks } from "./checks.js";
-import { checkConditions, withSelf } from "./conditions.js";
+import { checkConditions } from "./conditions.js";
 import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
-import { ValueScope, type Expansion } from "./scope.js";
+import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
@@ -46,6 +46,8 @@ export interface PlanOptions {
   replace?: string[];
   parallelism?: number;
   dataDir: string;
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
   /** Checks nested attribute schemas (compiled once per engine); a plan of its own when not given. */
@@ -136,7 +138,12 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const sensitive = sensitivity(config, graph, types, diags);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
-  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true);
+  const meta = {
+    workspace: opts.workspace,
+    phase: "plan" as const,
+    planTimestamp: planTimestampOf(result.createdAt),
+  };
+  const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, meta);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
   const imports = importsByAddress(config);
@@ -175,7 +182,11 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         if (importing !== undefined) change.importing = { id: importing };
         if (r.lifecycle.postconditions.length)
           diags.add(
-            checkConditions(r.lifecycle.postconditions, withSelf(scope, change.after ?? {}), "postcondition").failures,
+            checkConditions(
+              r.lifecycle.postconditions,
+              scopeWithSelf(scope, () => change.after ?? {}),
+              "postcondition",
+            ).failures,
           );
         const secret = sensitive.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
@@ -239,7 +250,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           after: null,
           sensitive: !!o.sensitive,
         }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned);
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, meta);
   if (mode === "normal") result.warnings.push(...runChecks(config, values.scope()));
   return result;
 }
@@ -257,33 +268,61 @@ function sensitivity(
 ): Map<string, string[]> {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
-  const usesSecret = (e: Parameters<typeof collectRefs>[0]) =>
-    collectRefs(e).some((ref) => {
+  const usesSecret = (e: Parameters<typeof collectRefs>[0]) => {
+    // sensitive(x) makes a value sensitive; nonsensitive(x) clears what x's references would make sensitive
+    const marks = sensitivityCalls(e);
+    if (marks.sensitive) return true;
+    if (!secretVars.size && !secretLocals.size) return false;
+    return collectRefs(e).some((ref) => {
+      if (marks.cleared.has(ref)) return false;
       const first = ref.steps[0];
       const name = first?.k === "attr" ? first.name : "";
       return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
     });
+  };
   const out = new Map<string, string[]>();
   for (const info of graph.ordered) {
-    if (info.kind === "local" && secretVars.size && usesSecret(config.locals.get(info.name)!.value))
-      secretLocals.add(info.name);
+    if (info.kind === "local" && usesSecret(config.locals.get(info.name)!.value)) secretLocals.add(info.name);
   }
   for (const r of config.resources.values()) {
     const schema = types(r.type)?.schema ?? {};
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    if (secretVars.size)
-      for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
+    for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
   }
-  if (secretVars.size)
-    for (const o of config.outputs.values())
-      if (!o.sensitive && usesSecret(o.value))
-        diags.error(
-          `Output "${o.name}" refers to sensitive values`,
-          o.origin,
-          "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
-            "NAME).",
-        );
+  for (const o of config.outputs.values())
+    if (!o.sensitive && usesSecret(o.value))
+      diags.error(
+        `Output "${o.name}" refers to sensitive values`,
+        o.origin,
+        "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
+          "NAME).",
+      );
+  return out;
+}
+
+/**
+ * The calls of sensitive() and nonsensitive() in an expression (found through any kind of node): whether it calls
+ * sensitive(), and the references nonsensitive() clears.
+ */
+function sensitivityCalls(e: Parameters<typeof collectRefs>[0]): { sensitive: boolean; cleared: Set<unknown> } {
+  const out = { sensitive: false, cleared: new Set<unknown>() };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const n = node as { k?: string; fn?: string; args?: Parameters<typeof collectRefs>[0][] };
+    if (n.k === "lit") return;
+    if (n.k === "call" && n.fn === "nonsensitive") {
+      for (const a of n.args ?? []) for (const ref of collectRefs(a)) out.cleared.add(ref);
+      return;
+    }
+    if (n.k === "call" && n.fn === "sensitive") out.sensitive = true;
+    for (const v of Object.values(node)) walk(v);
+  };
+  walk(e);
   return out;
 }
 
@@ -492,8 +531,9 @@ function planOutputs(
   expansions: Map<string, Expansion>,
   prior: State,
   planned: Map<string, Attrs>,
+  meta: ScopeMeta,
 ): OutputChange[] {
-  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true);
+  const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, meta);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
     const failed = checkConditions(o.preconditions, values.scope(), "output precondition").failures;

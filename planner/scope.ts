@@ -2,7 +2,8 @@
 // demand) and resource values looked up from planned or applied instances.
 
 import { instanceAddress, type InstanceKey } from "./addresses.js";
-import { EvalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
+import { EvalError, evalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
+import { undeclaredLocalDetail, undeclaredVariableDetail } from "./reference-checks.js";
 import type { Config } from "./model.js";
 import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
 
@@ -11,6 +12,21 @@ export interface Expansion {
   keys: InstanceKey[];
   /** for_each: each.value per key. */
   eachValues?: Map<string, Value>;
+}
+
+/** A plan's time as plantimestamp() shows it: RFC 3339 to the second. */
+export function planTimestampOf(createdAt: string): string {
+  return createdAt.replace(/\.\d+Z$/, "Z");
+}
+
+/** What the engine tells every scope of an operation. */
+export interface ScopeMeta {
+  /** `terraform.workspace` (default "default"). */
+  workspace?: string;
+  /** Which walk evaluates (timestamp() is unknown while planning). */
+  phase?: "plan" | "apply";
+  /** The plan's time for plantimestamp() (RFC 3339). */
+  planTimestamp?: string;
 }
 
 export class ValueScope {
@@ -23,6 +39,7 @@ export class ValueScope {
     readonly expansions: Map<string, Expansion>,
     private readonly valueOf: (address: string) => Attrs | undefined,
     private readonly cacheLocals: boolean,
+    private readonly meta: ScopeMeta = {},
   ) {}
 
   /** The module-level scope, made once: scopes are never changed, and plan asks for one per resource. */
@@ -37,7 +54,8 @@ export class ValueScope {
   private newScope(countIndex?: number, each?: { key: string; value: Value }): EvalScope {
     return {
       variable: (n) => {
-        if (!this.variables.has(n)) throw new EvalError(`no variable "${n}"`);
+        if (!this.variables.has(n))
+          throw evalError("Reference to undeclared input variable", undeclaredVariableDetail(n));
         return this.variables.get(n)!;
       },
       local: (n) => this.local(n),
@@ -46,14 +64,18 @@ export class ValueScope {
       countIndex,
       each,
       pathModule: this.config.dir,
+      pathRoot: this.config.dir,
       cwd: process.cwd(),
+      phase: this.meta.phase,
+      planTimestamp: this.meta.planTimestamp,
+      workspace: this.meta.workspace ?? "default",
     };
   }
 
   private local(name: string): Value {
     if (this.cacheLocals && this.localCache.has(name)) return this.localCache.get(name)!;
     const l = this.config.locals.get(name);
-    if (!l) throw new EvalError(`no local value "${name}"`);
+    if (!l) throw evalError("Reference to undeclared local value", undeclaredLocalDetail(name));
     if (this.evaluating.has(name)) throw new EvalError(`local.${name} refers to itself`);
     this.evaluating.add(name);
     try {
@@ -92,4 +114,12 @@ export class ValueScope {
     for (const k of exp.keys) out[String(k)] = get(k);
     return out;
   }
+}
+
+/**
+ * `scope` with `self` available (provisioner and connection blocks, postconditions): `self` is the instance's own
+ * value, read when an expression refers to it.
+ */
+export function scopeWithSelf(scope: EvalScope, self: () => Value): EvalScope {
+  return { ...scope, self };
 }

@@ -25,6 +25,11 @@ export class StateRecorder {
     return this.state.instances.get(address)?.attributes;
   }
 
+  /** Is the instance recorded as tainted (a failed create or creation-time provisioner, or `taint`)? */
+  isTainted(address: string): boolean {
+    return this.state.instances.get(address)?.status === "tainted";
+  }
+
   /** The instance's record after a create or update (deposed objects it holds stay). */
   record(c: ResourceChange, attrs: Attrs, warnings: string[], status?: "tainted"): void {
     const prev = this.state.instances.get(c.address);

@@ -1,6 +1,9 @@
-// Conversion of values to type constraints, shared by variables and resource properties.
+// Conversion of values to type constraints: resource properties by the kind
+// of their schema, input variables by their full type constraint.
 
-import { isUnknown, typeName, type Value } from "../contract/values.js";
+import { deepEqual, isUnknown, typeName, type Value } from "../contract/values.js";
+import type { TypeConstraint } from "./type-constraint.js";
+import { friendlyName, friendlyNameForConstraint } from "./type-names.js";
 
 /** The outer kind of a type constraint: "list(string)" -> "list". */
 export function outerKind(type: string): string {
@@ -43,4 +46,280 @@ export function convertToType(v: unknown, type: string): { ok: true; value: Valu
   }
   if (v === null) return { ok: true, value: null };
   return { ok: false, message: `expected ${kind}, got ${typeName(v as Value)}` };
+}
+
+// ---------------------------------------------------------------------------
+// Type constraints of input variables, converted as Terraform (cty) does:
+// strings ⇄ numbers ⇄ bools, tuples to lists, sets and tuples, objects to
+// maps and objects (missing optional attributes become null, extra ones are
+// dropped), null passes. Values here are plain JSON: a JSON array is a tuple
+// and a JSON object an object, as Terraform reads literals; a converted set is
+// an array without duplicates in cty's order (strings lexically, numbers by
+// value). `any` inside a collection unifies the elements as cty does for the
+// common cases (primitives to string, objects with differing attributes to a
+// map, tuples of differing lengths to a list); anything else fails as
+// "all list elements must have the same type".
+
+export type Conversion = { ok: true; value: Value } | { ok: false; message: string };
+
+/** Converts a value to a type constraint, with cty's messages ("attribute \"b\" is required"). */
+export function convertValue(v: unknown, type: TypeConstraint): Conversion {
+  const mismatch = mismatchMessage(v, type);
+  if (mismatch !== undefined) return { ok: false, message: mismatch };
+  try {
+    return { ok: true, value: convertKnownSuitable(v, type) };
+  } catch (e) {
+    if (e instanceof ValueConversionError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+class ValueConversionError extends Error {}
+
+/** The type a literal value has before conversion (a JSON array is a tuple, a JSON object an object); any for null. */
+function inferType(v: unknown): TypeConstraint {
+  if (v === null || v === undefined || isUnknown(v)) return { k: "any" };
+  if (typeof v === "string") return { k: "string" };
+  if (typeof v === "number") return { k: "number" };
+  if (typeof v === "boolean") return { k: "bool" };
+  if (Array.isArray(v)) return { k: "tuple", elems: v.map(inferType) };
+  const attrs: Record<string, TypeConstraint> = {};
+  for (const [k, x] of Object.entries(v as object)) attrs[k] = inferType(x);
+  return { k: "object", attrs, optional: [], defaults: {} };
+}
+
+const isPrimitive = (t: TypeConstraint) => t.k === "string" || t.k === "number" || t.k === "bool";
+
+/** cty's unification of element types for `any` in a collection; undefined when there is no common type. */
+export function unifyTypes(types: TypeConstraint[]): TypeConstraint | undefined {
+  const known = types.filter((t) => t.k !== "any");
+  if (known.length === 0) return { k: "any" };
+  const first = known[0];
+  if (known.every((t) => sameType(t, first))) return first;
+  if (known.every(isPrimitive)) return known.some((t) => t.k === "string") ? { k: "string" } : undefined;
+  const kinds = new Set(known.map((t) => t.k));
+  const collection = (k: "list" | "map" | "set", elems: TypeConstraint[]): TypeConstraint | undefined => {
+    const elem = unifyTypes(elems);
+    return elem && { k, elem };
+  };
+  const elemsOf = (t: TypeConstraint): TypeConstraint[] =>
+    t.k === "tuple" ? t.elems : t.k === "object" ? Object.values(t.attrs) : "elem" in t ? [t.elem] : [];
+  if ([...kinds].every((k) => k === "object" || k === "map")) {
+    const objects = known.filter((t) => t.k === "object");
+    if (kinds.size === 1) {
+      const names = Object.keys(objects[0].attrs).sort().join("\0");
+      if (objects.every((o) => Object.keys(o.attrs).sort().join("\0") === names)) {
+        const attrs: Record<string, TypeConstraint> = {};
+        for (const n of Object.keys(objects[0].attrs)) {
+          const u = unifyTypes(objects.map((o) => o.attrs[n]));
+          if (!u) return undefined;
+          attrs[n] = u;
+        }
+        return { k: "object", attrs, optional: [], defaults: {} };
+      }
+    }
+    return collection("map", known.flatMap(elemsOf));
+  }
+  if ([...kinds].every((k) => k === "tuple" || k === "list")) {
+    if (kinds.size === 1) {
+      const tuples = known as Extract<TypeConstraint, { k: "tuple" }>[];
+      const n = tuples[0].elems.length;
+      if (tuples.every((t) => t.elems.length === n)) {
+        const elems: TypeConstraint[] = [];
+        for (let i = 0; i < n; i++) {
+          const u = unifyTypes(tuples.map((t) => t.elems[i]));
+          if (!u) return undefined;
+          elems.push(u);
+        }
+        return { k: "tuple", elems };
+      }
+    }
+    return collection("list", known.flatMap(elemsOf));
+  }
+  if (kinds.size === 1 && first.k === "set") return collection("set", known.flatMap(elemsOf));
+  return undefined;
+}
+
+function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case "list":
+    case "set":
+    case "map":
+      return sameType(a.elem, (b as typeof a).elem);
+    case "tuple": {
+      const be = (b as typeof a).elems;
+      return a.elems.length === be.length && a.elems.every((t, i) => sameType(t, be[i]));
+    }
+    case "object": {
+      const ba = (b as typeof a).attrs;
+      const names = Object.keys(a.attrs);
+      return names.length === Object.keys(ba).length && names.every((n) => n in ba && sameType(a.attrs[n], ba[n]));
+    }
+    default:
+      return true;
+  }
+}
+
+/** The common type of the elements of a value converted to a collection of `any`. */
+function unifiedElementType(values: unknown[]): TypeConstraint | undefined {
+  return unifyTypes(values.map(inferType));
+}
+
+/** Whether cty has a conversion (safe or unsafe) from the value's type to `t`. */
+function convertible(v: unknown, t: TypeConstraint): boolean {
+  return mismatchMessage(v, t) === undefined;
+}
+
+/** cty's MismatchMessage for a value whose type cannot convert to `want`; undefined when it can. */
+function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
+  if (v === null || v === undefined || isUnknown(v) || want.k === "any") return undefined;
+  const got = inferType(v);
+  switch (want.k) {
+    case "string":
+      if (isPrimitive(got)) return undefined;
+      break;
+    case "number":
+      if (got.k === "number" || got.k === "string") return undefined;
+      break;
+    case "bool":
+      if (got.k === "bool" || got.k === "string") return undefined;
+      break;
+    case "list":
+    case "set":
+      if (Array.isArray(v)) {
+        if (want.elem.k === "any") {
+          if (unifiedElementType(v)) return undefined;
+          return `all ${want.k} elements must have the same type`;
+        }
+        for (let i = 0; i < v.length; i++) {
+          const m = mismatchMessage(v[i], want.elem);
+          if (m !== undefined) return `element ${i}: ${m}`;
+        }
+        return undefined;
+      }
+      if (got.k === "object") return `${friendlyNameForConstraint(want)} required`;
+      break;
+    case "map":
+      if (got.k === "object") {
+        const o = v as Record<string, unknown>;
+        if (want.elem.k === "any") {
+          if (unifiedElementType(Object.values(o))) return undefined;
+          return "all map elements must have the same type";
+        }
+        for (const [name, x] of Object.entries(o)) {
+          const m = mismatchMessage(x, want.elem);
+          if (m !== undefined) return `element ${JSON.stringify(name)}: ${m}`;
+        }
+        return undefined;
+      }
+      if (got.k === "tuple") return `${friendlyNameForConstraint(want)} required`;
+      break;
+    case "tuple":
+      if (Array.isArray(v) && v.length === want.elems.length && v.every((x, i) => convertible(x, want.elems[i])))
+        return undefined;
+      break;
+    case "object":
+      if (got.k === "object") return objectMismatch(v as Record<string, unknown>, want);
+      break;
+  }
+  // typesAreLikelyToCauseConfusion, as cty decides it
+  const confusing = !(
+    isPrimitive(got) !== isPrimitive(want) ||
+    want.k === "string" ||
+    (want.k === "bool" && got.k === "number") ||
+    (want.k === "number" && got.k === "bool") ||
+    (got.k === "tuple" && want.k === "object")
+  );
+  if (!confusing) return `${friendlyName(want)} required, but have ${friendlyName(got)}`;
+  return `${friendlyNameForConstraint(want)} required`;
+}
+
+function objectMismatch(
+  o: Record<string, unknown>,
+  want: Extract<TypeConstraint, { k: "object" }>,
+): string | undefined {
+  const missing = Object.keys(want.attrs)
+    .filter((n) => !Object.hasOwn(o, n) && !want.optional.includes(n))
+    .sort();
+  const q = (n: string) => JSON.stringify(n);
+  if (missing.length === 1) return `attribute ${q(missing[0])} is required`;
+  if (missing.length === 2) return `attributes ${q(missing[0])} and ${q(missing[1])} are required`;
+  if (missing.length > 2)
+    return `attributes ${missing.slice(0, -1).map(q).join(", ")}, and ${q(missing[missing.length - 1])} are required`;
+  for (const [n, t] of Object.entries(want.attrs)) {
+    if (!Object.hasOwn(o, n)) continue;
+    const m = mismatchMessage(o[n], t);
+    if (m !== undefined) return `attribute ${q(n)}: ${m}`;
+  }
+  return undefined;
+}
+
+/** The conversion itself, once the value's type is known to fit; value-level failures throw ValueConversionError. */
+function convertKnownSuitable(v: unknown, t: TypeConstraint): Value {
+  if (v === null || v === undefined) return null;
+  if (isUnknown(v)) return v;
+  switch (t.k) {
+    case "any":
+      return v as Value;
+    case "string":
+      return typeof v === "number" ? numberToString(v) : typeof v === "boolean" ? String(v) : (v as string);
+    case "number":
+      if (typeof v === "number") return v;
+      if (NUMBER_TEXT.test(v as string)) return Number(v);
+      throw new ValueConversionError("a number is required");
+    case "bool":
+      if (typeof v === "boolean") return v;
+      if (v === "true" || v === "1") return true;
+      if (v === "false" || v === "0") return false;
+      if ((v as string).toLowerCase() === "true" || (v as string).toLowerCase() === "false")
+        throw new ValueConversionError(
+          `a bool is required; to convert from string, use lowercase "${(v as string).toLowerCase()}"`,
+        );
+      throw new ValueConversionError("a bool is required");
+    case "list":
+    case "set": {
+      const items = v as unknown[];
+      const elem = t.elem.k === "any" ? unifiedElementType(items)! : t.elem;
+      const out = items.map((x) => convertKnownSuitable(x, elem));
+      return t.k === "set" ? asSet(out) : out;
+    }
+    case "map": {
+      const o = v as Record<string, unknown>;
+      const elem = t.elem.k === "any" ? unifiedElementType(Object.values(o))! : t.elem;
+      const out: Record<string, Value> = {};
+      for (const [k, x] of Object.entries(o)) out[k] = convertKnownSuitable(x, elem);
+      return out;
+    }
+    case "tuple":
+      return (v as unknown[]).map((x, i) => convertKnownSuitable(x, t.elems[i]));
+    case "object": {
+      const o = v as Record<string, unknown>;
+      const out: Record<string, Value> = {};
+      for (const [n, at] of Object.entries(t.attrs))
+        out[n] = Object.hasOwn(o, n) ? convertKnownSuitable(o[n], at) : null;
+      return out;
+    }
+  }
+}
+
+/** Numbers as cty parses them from strings: no spaces, no hexadecimal. */
+const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A number as cty writes it: never in exponent notation. */
+function numberToString(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s) || !Number.isFinite(n)) return s;
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  return n.toFixed(20).replace(/\.?0+$/, "");
+}
+
+/** A set: duplicates removed, primitives in cty's order (strings lexically, numbers by value, false before true). */
+function asSet(items: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const x of items) if (!out.some((y) => deepEqual(x, y))) out.push(x);
+  if (out.every((x) => typeof x === "string")) return out.sort((a, b) => ((a as string) < (b as string) ? -1 : 1));
+  if (out.every((x) => typeof x === "number")) return out.sort((a, b) => (a as number) - (b as number));
+  if (out.every((x) => typeof x === "boolean")) return out.sort((a, b) => Number(a) - Number(b));
+  return out;
 }

@@ -11,8 +11,10 @@ import { haproxyConfigType } from "./types/haproxy-config.js";
 import { hostType } from "./types/host.js";
 import { marathonAppType } from "./types/marathon-app.js";
 import { noopType } from "./types/noop.js";
+import { nullResourceType } from "./types/null-resource.js";
 import { packageType } from "./types/package.js";
 import { serviceType } from "./types/service.js";
+import { terraformDataType } from "./types/terraform-data.js";
 
 /** gantry's own resource types. */
 export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
@@ -26,6 +28,8 @@ export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   marathonAppType,
   chronosJobType,
   haproxyConfigType,
+  terraformDataType,
+  nullResourceType,
 ];
 
 export class ResourceTypeRegistry {

@@ -10,7 +10,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { BlockSchema, FieldRule, FieldSchema } from "./block-schemas.js";
-import { fieldPath, normalizeAddress, normalizeTrigger, normalizeVariableType, rawTypeName } from "./fragment.js";
+import { fieldPath, normalizeAddress, normalizeTrigger, rawTypeName } from "./fragment.js";
 import type { RawDialect, RawNode } from "./raw-config.js";
 
 type Rel = readonly (string | number)[];
@@ -49,6 +49,8 @@ export interface CheckedField {
 
 export interface CheckedBody {
   node: RawNode;
+  /** For a labeled block (provisioner "local-exec"), its label. */
+  label?: string;
   /** True when nothing in the body was reported. */
   valid: boolean;
   /** The fields, unless checkBody was given onField. */
@@ -108,6 +110,7 @@ export function checkBody(
       valid = false;
       continue;
     } else if (rule.kind === "any") field = { name, node: child, rule, valid: true, bodies: NO_BODIES };
+    else if (rule.kind === "labeled") field = checkLabeled(rule, name, child, subject, ctx);
     else if (rule.kind === "value")
       field = { name, node: child, rule, valid: checkValue(rule.schema, child, subject, name, ctx), bodies: NO_BODIES };
     else field = checkNested(rule, name, child, subject, ctx);
@@ -147,6 +150,48 @@ function checkNested(
   return field;
 }
 
+/** The bodies of labeled blocks in the order written (see the "labeled" rule), each checked against its label's. */
+function checkLabeled(
+  rule: Extract<FieldRule, { kind: "labeled" }>,
+  name: string,
+  node: RawNode,
+  subject: Subject,
+  ctx: CheckContext,
+): CheckedField {
+  const bodies: CheckedBody[] = [];
+  const field: CheckedField = { name, node, rule, valid: true, bodies };
+  const wrong = (at: RawNode) => {
+    ctx.bag.error(`${subject.of([name])} must be ${rule.expected}, got ${rawTypeName(at.value)}`, at.origin);
+    field.valid = false;
+  };
+  const labeled = (label: string, at: RawNode) => {
+    const v = at.value;
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) labeled(label, at.child(i));
+    else if (!Object.hasOwn(rule.labels, label)) {
+      const known = Object.keys(rule.labels).join(", ");
+      if (Object.hasOwn(rule.unsupportedLabels, label))
+        ctx.bag.error(
+          `${name} "${label}" of ${subject.of([])} is not supported yet`,
+          at.origin,
+          rule.unsupportedLabels[label],
+        );
+      else ctx.bag.error(`unknown ${name} type "${label}" in ${subject.of([])}; expected ${known}`, at.origin);
+      field.valid = false;
+    } else {
+      const body = checkBody(at, rule.labels[label], nestedSubject(subject, `${name} "${label}"`, "block"), ctx);
+      if (body) bodies.push({ ...body, label });
+      if (!body?.valid) field.valid = false;
+    }
+  };
+  const members = (at: RawNode) => {
+    if (!isPlainMap(at.value)) wrong(at);
+    else for (const label of Object.keys(at.value)) labeled(label, at.child(label));
+  };
+  if (Array.isArray(node.value)) for (let i = 0; i < node.value.length; i++) members(node.child(i));
+  else members(node);
+  return field;
+}
+
 // ---- values: ajv ----
 
 let ajv: Ajv | undefined;
@@ -172,12 +217,6 @@ function createAjv(): Ajv {
     errors: false,
     validate: (kind: string, data: unknown) =>
       typeof data !== "string" || (kind === "trigger" ? normalizeTrigger(data) : normalizeAddress(data)) !== undefined,
-  });
-  a.addKeyword({
-    keyword: "variableType",
-    schemaType: "boolean",
-    errors: false,
-    validate: (_: boolean, data: unknown) => typeof data !== "string" || normalizeVariableType(data) !== undefined,
   });
   return a;
 }

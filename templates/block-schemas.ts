@@ -1,6 +1,6 @@
 // What the body of each declaration may contain, for every language: the
 // fields of variables and outputs, the meta-arguments of resources, their
-// nested blocks (lifecycle, update_policy, validation), and the JSON Schema
+// nested blocks (lifecycle, update_policy, validation, provisioner), and the JSON Schema
 // (with an `expected` text for messages) each field's value must satisfy.
 // templates/block-check.ts checks bodies against these.
 //
@@ -10,8 +10,6 @@
 // `expected` texts may say <addr>, an example resource address; it is spelled
 // the way the language spells types ("noop.a" in YAML, "gantry_noop.a" in
 // Terraform JSON).
-
-import { VARIABLE_TYPE_EXPECTED } from "./fragment.js";
 
 /** A JSON Schema, with gantry's `expected` text and custom keywords (templates/block-check.ts). */
 export type FieldSchema = Record<string, unknown>;
@@ -29,6 +27,17 @@ export type FieldRule =
       block: BlockSchema;
       lists: "always" | "dialect" | "never";
       describe: "path" | "block";
+      expected: string;
+    }
+  /**
+   * Blocks with one label, kept in order (Terraform's `provisioner "local-exec" { ... }`): a list of maps whose
+   * one member is keyed by the label, or a map keyed by label; each label's value is a body or a list of bodies.
+   * `labels`: the body schema per label; `unsupportedLabels`: labels recognized but not implemented, with why.
+   */
+  | {
+      kind: "labeled";
+      labels: Record<string, BlockSchema>;
+      unsupportedLabels: Record<string, string>;
       expected: string;
     }
   /** Recognized but not implemented: reported as "not supported yet". */
@@ -126,20 +135,54 @@ const UPDATE_POLICY_BLOCK: BlockSchema = {
   },
 };
 
-const PROVISIONERS_DETAIL =
-  "Gantry resource types do their own configuration of hosts; provisioners and connections are not implemented.";
+const SSH_DETAIL =
+  "remote-exec and file provisioners and connection blocks come with the ssh host driver, which gantry does not " +
+  "have yet; local-exec provisioners run on this machine.";
+
+/** What an expression string may look like for a keyword argument ("destroy" or "${destroy}"). */
+const keyword = (words: string[], expected: string): FieldSchema => ({
+  type: "string",
+  pattern: `^\\s*(${words.join("|")}|\\$\\{\\s*(${words.join("|")})\\s*\\})\\s*$`,
+  expected,
+});
+
+/** local-exec, as Terraform 1.11's: the command runs on the machine running gantry. */
+export const LOCAL_EXEC_BLOCK: BlockSchema = {
+  expected: "a map with command, interpreter, environment, working_dir, quiet, when, on_failure",
+  nullable: false,
+  required: ["command"],
+  open: false,
+  fields: {
+    command: value({ type: "string", expected: "a command string" }),
+    interpreter: value({
+      type: ["array", "string"],
+      expected: 'a list of strings such as ["/bin/bash", "-c"], or an expression string',
+      items: { type: ["string", "number", "boolean"], expected: "a string" },
+    }),
+    environment: value({ type: ["object", "string"], expected: "a map of strings, or an expression string" }),
+    working_dir: value({ type: "string", expected: "a directory path" }),
+    quiet: value({ type: ["boolean", "string"], expected: "true or false" }),
+    when: value(keyword(["create", "destroy"], "create or destroy")),
+    on_failure: value(keyword(["continue", "fail"], "continue or fail")),
+    connection: { kind: "unsupported", detail: SSH_DETAIL },
+  },
+};
 
 export const VARIABLE_BLOCK: BlockSchema = {
-  expected: "a map with type, default, description, sensitive, validation",
+  expected: "a map with type, default, description, sensitive, nullable, validation",
   nullable: true,
   required: [],
   open: false,
   fields: {
-    type: value({ type: "string", variableType: true, expected: VARIABLE_TYPE_EXPECTED }),
+    type: value({
+      type: "string",
+      expected: "a type constraint such as string, list(string) or object({name = string})",
+    }),
     default: { kind: "any" },
     description: value({ type: "string", expected: "a string" }),
     sensitive: value({ type: "boolean", expected: "true or false" }),
     nullable: value({ type: "boolean", expected: "true or false" }),
+    ephemeral: value({ type: "boolean", expected: "true or false" }),
     validation: {
       kind: "block",
       block: VALIDATION_RULE_BLOCK,
@@ -175,8 +218,13 @@ export const RESOURCE_BLOCK: BlockSchema = {
     },
     // The only provider is gantry's.
     provider: { kind: "any" },
-    provisioner: { kind: "unsupported", detail: PROVISIONERS_DETAIL },
-    connection: { kind: "unsupported", detail: PROVISIONERS_DETAIL },
+    provisioner: {
+      kind: "labeled",
+      labels: { "local-exec": LOCAL_EXEC_BLOCK },
+      unsupportedLabels: { "remote-exec": SSH_DETAIL, file: SSH_DETAIL },
+      expected: 'a list of provisioners such as [{"local-exec": {"command": "..."}}]',
+    },
+    connection: { kind: "unsupported", detail: SSH_DETAIL },
   },
 };
 

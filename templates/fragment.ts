@@ -91,18 +91,6 @@ export function normalizeAttributeName(s: string): string {
   return unwrapInterpolation(s);
 }
 
-export const VARIABLE_KINDS = ["string", "number", "bool", "list", "map", "object", "any"] as const;
-const TYPE_RE = /^(string|number|bool|any|list|map|object)(\s*\(.*\))?$/s;
-
-/** Variable type as written ("${list(string)}" unwrapped); undefined when its outer kind is unknown. */
-export function normalizeVariableType(t: string): string | undefined {
-  const s = unwrapInterpolation(t);
-  return TYPE_RE.test(s) ? s : undefined;
-}
-
-const KINDS_LISTED = VARIABLE_KINDS.join(", ");
-export const VARIABLE_TYPE_EXPECTED = `one of ${KINDS_LISTED}, or a Terraform type such as list(string) or map(number)`;
-
 /** Human type name of a raw document value. */
 export function rawTypeName(v: unknown): string {
   if (v === null || v === undefined) return "null";

@@ -12,6 +12,7 @@ import {
   defaultLifecycle,
   type LifecycleConfig,
   type PropertyConfig,
+  type ProvisionerConfig,
   type RefConfig,
   type ResourceConfig,
   type UpdatePolicy,
@@ -27,6 +28,7 @@ import {
   unwrapInterpolation,
 } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
+import { collectRefs } from "../planner/expressions/ast.js";
 import { addressInDialect, typeInDialect } from "./short-type-names.js";
 
 export function buildResource(
@@ -71,6 +73,9 @@ export function buildResource(
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
         break;
+      case "provisioner":
+        res.provisioners = f.bodies.map((b) => buildProvisioner(b, subject.of([]), ctx));
+        break;
     }
   });
   return checked ? res : undefined;
@@ -79,6 +84,37 @@ export function buildResource(
 function property(node: RawNode, what: string, ctx: CheckContext): PropertyConfig {
   const origin: Origin = node.origin;
   return { value: compileAt(node.value, origin, what, ctx, node.originInString?.bind(node)), origin };
+}
+
+/** A checked provisioner body: its arguments compiled, `when` and `on_failure` read. */
+function buildProvisioner(body: CheckedBody, owner: string, ctx: CheckContext): ProvisionerConfig {
+  const type = body.label!;
+  const p: ProvisionerConfig = { type, when: "create", onFailure: "fail", properties: {}, origin: body.node.origin };
+  for (const f of body.fields) {
+    if (!f.valid) continue;
+    if (f.name === "when") p.when = unwrapInterpolation(f.node.value as string) as ProvisionerConfig["when"];
+    else if (f.name === "on_failure")
+      p.onFailure = unwrapInterpolation(f.node.value as string) as ProvisionerConfig["onFailure"];
+    else p.properties[f.name] = property(f.node, `"${f.name}" in provisioner "${type}" of ${owner}`, ctx);
+  }
+  if (p.when === "destroy")
+    for (const prop of Object.values(p.properties))
+      if (collectRefs(prop.value).some((r) => !destroyTimeReference(r.root, r.steps[0])))
+        ctx.bag.error(
+          "Invalid reference from destroy provisioner",
+          prop.origin,
+          "Destroy-time provisioners and their connection configurations may only reference attributes of the " +
+            "related resource, via 'self', 'count.index', or 'each.key'. References to other resources during the " +
+            "destroy phase can cause dependency cycles and interact poorly with create_before_destroy.",
+        );
+  return p;
+}
+
+/** What a destroy-time provisioner may refer to (Terraform's rule): self, path, terraform, count.index, each.key. */
+function destroyTimeReference(root: string, first: { k: string; name?: string } | undefined): boolean {
+  if (root === "self" || root === "path" || root === "terraform") return true;
+  const name = first?.k === "attr" ? first.name : undefined;
+  return (root === "count" && name === "index") || (root === "each" && name === "key");
 }
 
 /** References of a checked list (every entry normalizes), with full type names. */

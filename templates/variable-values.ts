@@ -1,19 +1,25 @@
 // Values for input variables from outside the configuration: environment
-// variables (GANTRY_VAR_name, TF_VAR_name), -var-file files and -var
-// arguments. Later sources override earlier ones in that order (as in
-// Terraform: environment, then files in order, then -var in order).
-// Defaults and validation are the planner's job.
+// variables (GANTRY_VAR_name, TF_VAR_name), variable files and -var
+// arguments, in Terraform's order of precedence (later wins): the
+// environment, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json)
+// in lexical order, then -var-file and -var in the order given.
+// Defaults, conversion to the type and validation are the planner's job.
 
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
-import type { Config } from "../planner/model.js";
+import { evaluateConstant } from "../planner/constant-expression.js";
+import type { Expr } from "../planner/expressions/ast.js";
+import { EvalError } from "../planner/expressions/evaluate.js";
+import { compileValue, ExpressionSyntaxError, parseExpression } from "../planner/expressions/parse.js";
+import type { Config, VariableConfig } from "../planner/model.js";
+import type { VariableInput, VariableSource } from "../planner/variables.js";
 
 export interface VariableValueOptions {
   /** -var arguments, "name=value". */
   vars?: string[];
-  /** -var-file paths (relative to the current directory): .tfvars.json / .json, .yaml / .yml, .tfvars. */
+  /** -var-file paths (relative to the current directory): .tfvars (HCL), .tfvars.json / .json, .yaml / .yml. */
   varFiles?: string[];
   /** Environment to read GANTRY_VAR_* / TF_VAR_* from (pass process.env). */
   env?: Record<string, string | undefined>;
@@ -21,55 +27,25 @@ export interface VariableValueOptions {
   ordered?: { kind: "var" | "file"; value: string }[];
 }
 
-/** Outer kind of a declared type: "list(string)" → "list". */
-export function typeKind(type: string): string {
-  const m = /^\s*([a-z]+)/.exec(type);
-  return m ? m[1] : "any";
-}
-
 /**
- * Convert a string given on the command line or in the environment according
- * to the variable's declared type: strings stay strings; number, bool and
- * collections are parsed (collections as JSON). Throws Error with a message.
+ * A value given as text on the command line or in the environment, as Terraform reads it: taken as written for a
+ * variable with no type or a primitive type (converted to the type later), parsed as an expression of constants for
+ * every other type (`["a","b"]`, `{a=1}`). Throws Error with a message.
  */
-export function convertStringValue(name: string, type: string, raw: string): unknown {
-  const kind = typeKind(type);
-  switch (kind) {
-    case "number": {
-      const t = raw.trim();
-      const n = t === "" ? NaN : Number(t);
-      if (!Number.isFinite(n))
-        throw new Error(`variable "${name}" is a number, but the value ${JSON.stringify(raw)} is not a number`);
-      return n;
-    }
-    case "bool":
-      if (raw.trim() === "true") return true;
-      if (raw.trim() === "false") return false;
-      throw new Error(`variable "${name}" is a bool, but the value ${JSON.stringify(raw)} is not true or false`);
-    case "list":
-    case "set":
-    case "tuple":
-    case "map":
-    case "object": {
-      let v: unknown;
-      try {
-        v = JSON.parse(raw);
-      } catch (e) {
-        throw new Error(
-          `variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not valid ` +
-            `JSON: ${(e as Error).message}`,
-        );
-      }
-      const isList = Array.isArray(v);
-      const isMap = v !== null && typeof v === "object" && !isList;
-      if ((kind === "map" || kind === "object") && !isMap)
-        throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not a JSON object`);
-      if ((kind === "list" || kind === "set" || kind === "tuple") && !isList)
-        throw new Error(`variable "${name}" is a ${kind}, but the value ${JSON.stringify(raw)} is not a JSON array`);
-      return v;
-    }
-    default:
-      return raw;
+export function textValue(variable: VariableConfig, raw: string): unknown {
+  if (variable.textAsLiteral) return raw;
+  let expr: Expr;
+  try {
+    expr = parseExpression(raw);
+  } catch (e) {
+    if (!(e instanceof ExpressionSyntaxError)) throw e;
+    throw new Error(`the value ${JSON.stringify(raw)} is not a valid expression: ${e.message}`);
+  }
+  try {
+    return evaluateConstant(expr);
+  } catch (e) {
+    if (!(e instanceof EvalError)) throw e;
+    throw new Error(`the value ${JSON.stringify(raw)} cannot be evaluated: ${e.message}`);
   }
 }
 
@@ -88,15 +64,34 @@ export interface VarFileValues {
   values: Map<string, { value: unknown; line?: number }>;
 }
 
-/** Parse the content of a variable file; the format is chosen by the file name. Throws Error with line information. */
-export function parseVarFile(fileName: string, content: string): VarFileValues {
+/** A variable file that cannot be read, with the position of the problem when known. */
+export class VarFileError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = "VarFileError";
+  }
+}
+
+/**
+ * Parse the content of a variable file; the format is chosen by the file name: `.tfvars` in HCL (parsed by
+ * @cdktf/hcl2json, Terraform's own HCL library), `.json` in JSON (both evaluated as Terraform evaluates them: as
+ * expressions that may refer to nothing), `.yaml`/`.yml` as plain data. Throws VarFileError.
+ */
+export async function parseVarFile(fileName: string, content: string): Promise<VarFileValues> {
   const lower = fileName.toLowerCase();
   const values = new Map<string, { value: unknown; line?: number }>();
-  const fromObject = (v: unknown, what: string): VarFileValues => {
+  const fromObject = (v: unknown, what: string, evaluateStrings: boolean): VarFileValues => {
     if (v === null || v === undefined) return { values };
     if (typeof v !== "object" || Array.isArray(v))
-      throw new Error(`${fileName} must contain ${what} mapping variable names to values`);
-    for (const [k, x] of Object.entries(v)) values.set(k, { value: x });
+      throw new VarFileError(`${fileName} must contain ${what} mapping variable names to values`);
+    for (const [k, x] of Object.entries(v)) {
+      const line = lineOf(content, k);
+      values.set(k, { value: evaluateStrings ? constantValue(fileName, k, x, line) : x, line });
+    }
     return { values };
   };
   if (lower.endsWith(".json")) {
@@ -104,119 +99,78 @@ export function parseVarFile(fileName: string, content: string): VarFileValues {
     try {
       v = JSON.parse(content);
     } catch (e) {
-      throw new Error(`${fileName} is not valid JSON: ${(e as Error).message}`);
+      throw new VarFileError(`${fileName} is not valid JSON: ${(e as Error).message}`);
     }
-    return fromObject(v, "a JSON object");
+    return fromObject(v, "a JSON object", true);
   }
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
     let v: unknown;
     try {
       v = parseYaml(content);
     } catch (e) {
-      throw new Error(`${fileName} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+      throw new VarFileError(`${fileName} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
-    return fromObject(v, "a YAML map");
+    return fromObject(v, "a YAML map", false);
   }
-  return parseTfvars(fileName, content);
-}
-
-/**
- * `name = value` lines; values are JSON literals (strings, numbers, bools, null, lists and maps in JSON), which may
- * span lines.
- */
-function parseTfvars(fileName: string, content: string): VarFileValues {
-  const values = new Map<string, { value: unknown; line?: number }>();
-  const lines = content.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === "" || line.startsWith("#") || line.startsWith("//")) continue;
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) throw new Error(`${fileName} line ${i + 1}: expected name = value`);
-    const name = m[1];
-    const startLine = i + 1;
-    let text = stripTrailingComment(m[2]);
-    // A list or map may continue over several lines until its brackets balance.
-    while (!balanced(text) && i + 1 < lines.length) {
-      i++;
-      text += `\n${stripTrailingComment(lines[i])}`;
-    }
-    let value: unknown;
-    try {
-      value = parseJsonish(text.trim());
-    } catch {
-      throw new Error(
-        `${fileName} line ${startLine}: the value of "${name}" must be a string in double quotes, a number, true, ` +
-          `false, null, or a list or map written in JSON`,
-      );
-    }
-    values.set(name, { value, line: startLine });
-  }
-  return { values };
-}
-
-/** JSON, tolerating trailing commas in lists and maps. */
-function parseJsonish(text: string): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    // Loaded when a .tfvars file is read: the library starts a WebAssembly module.
+    const { parse: parseHcl } = await import("@cdktf/hcl2json");
+    parsed = await parseHcl(path.basename(fileName), content);
   } catch (e) {
-    const relaxed = text.replace(/,(\s*[\]}])/g, "$1");
-    if (relaxed === text) throw e;
-    return JSON.parse(relaxed);
+    // "parse config: [a.tfvars:3,1-1: Missing expression; Expected the start of an expression, ...]"
+    const text = String((e as Error).message ?? e);
+    const m = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([\s\S]*?)\]?$/.exec(text);
+    if (m) throw new VarFileError(`${fileName}:${m[1]},${m[2]}: ${m[3]}`, Number(m[1]), Number(m[2]));
+    throw new VarFileError(`${fileName} is not valid HCL: ${text}`);
+  }
+  return fromObject(parsed, "attributes", true);
+}
+
+/** A value of a .tfvars or .tfvars.json file: strings are templates that may refer to nothing. */
+function constantValue(fileName: string, name: string, raw: unknown, line: number | undefined): unknown {
+  try {
+    return evaluateConstant(compileValue(raw));
+  } catch (e) {
+    if (!(e instanceof EvalError || e instanceof ExpressionSyntaxError)) throw e;
+    throw new VarFileError(`${fileName}: the value of "${name}" is not a constant: ${e.message}`, line, 1);
   }
 }
 
-function stripTrailingComment(s: string): string {
-  let inStr = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (inStr) {
-      if (c === "\\") i++;
-      else if (c === '"') inStr = false;
-    } else if (c === '"') inStr = true;
-    else if (c === "#" || (c === "/" && s[i + 1] === "/")) return s.slice(0, i).trimEnd();
-  }
-  return s;
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  let inStr = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (inStr) {
-      if (c === "\\") i++;
-      else if (c === '"') inStr = false;
-    } else if (c === '"') inStr = true;
-    else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth--;
-  }
-  return depth <= 0 && !inStr;
+/** The line where a top-level attribute is assigned (HCL `name =`, JSON `"name":`), for messages. */
+function lineOf(content: string, name: string): number | undefined {
+  const esc = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const m = new RegExp(`^[ \\t{]*(?:${esc}|"${esc}")[ \\t]*[=:]`, "m").exec(content);
+  return m ? content.slice(0, m.index).split("\n").length : undefined;
 }
 
 /**
- * Values of input variables from the environment, -var-file files and -var
- * arguments (without defaults or validation). Names not declared in the
- * configuration are errors for -var and -var-file; the environment is only
- * consulted for declared variables. Throws GantryError with all problems.
+ * Values of input variables from the environment, variable files and -var arguments, each with where it came from
+ * (without defaults, conversion or validation). Names not declared in the configuration are errors for -var and
+ * variable files; the environment is only consulted for declared variables. Throws GantryError with all problems.
  */
-export function resolveVariableValues(config: Config, opts: VariableValueOptions): Map<string, unknown> {
+export async function resolveVariableInputs(
+  config: Config,
+  opts: VariableValueOptions,
+): Promise<Map<string, VariableInput>> {
   const bag = new DiagnosticBag();
-  const out = new Map<string, unknown>();
+  const out = new Map<string, VariableInput>();
   const env = opts.env ?? {};
 
   for (const [name, decl] of config.variables) {
     for (const prefix of ["TF_VAR_", "GANTRY_VAR_"]) {
       const raw = env[prefix + name];
       if (raw === undefined) continue;
+      const source: VariableSource = { kind: "env", name: prefix + name };
       try {
-        out.set(name, convertStringValue(name, decl.type, raw));
+        out.set(name, { value: textValue(decl, raw), source });
       } catch (e) {
-        bag.error(`${(e as Error).message} (from environment variable ${prefix + name})`);
+        bag.error(`Invalid value for variable "${name}" set using ${prefix + name}: ${(e as Error).message}`);
       }
     }
   }
 
-  const applyFile = (file: string): void => {
+  const applyFile = async (file: string): Promise<void> => {
     let content: string;
     try {
       content = readFileSync(path.resolve(file), "utf8");
@@ -226,9 +180,14 @@ export function resolveVariableValues(config: Config, opts: VariableValueOptions
     }
     let parsed: VarFileValues;
     try {
-      parsed = parseVarFile(file, content);
+      parsed = await parseVarFile(file, content);
     } catch (e) {
-      bag.error((e as Error).message, { file, path: [] });
+      if (!(e instanceof VarFileError)) throw e;
+      bag.error(e.message, {
+        file,
+        path: [],
+        ...(e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : {}),
+      });
       return;
     }
     for (const [name, { value, line }] of parsed.values) {
@@ -237,7 +196,7 @@ export function resolveVariableValues(config: Config, opts: VariableValueOptions
         bag.error(`variable "${name}" is not declared (set in ${file})`, origin, declaredList(config));
         return;
       }
-      out.set(name, value);
+      out.set(name, { value, source: { kind: "file", origin } });
     }
   };
 
@@ -255,19 +214,17 @@ export function resolveVariableValues(config: Config, opts: VariableValueOptions
       return;
     }
     try {
-      out.set(parsed.name, convertStringValue(parsed.name, decl.type, parsed.value));
+      out.set(parsed.name, { value: textValue(decl, parsed.value), source: { kind: "cli" } });
     } catch (e) {
-      bag.error(`${(e as Error).message} (from -var)`);
+      bag.error(`Invalid value for variable "${parsed.name}" set using -var: ${(e as Error).message}`);
     }
   };
 
-  // Terraform's order: the environment, then terraform.tfvars(.json) and *.auto.tfvars(.json)
-  // from the configuration directory, then -var and -var-file in the order given.
-  for (const f of autoVarFiles(config.dir)) applyFile(f);
+  for (const f of autoVarFiles(config.dir)) await applyFile(f);
   if (opts.ordered)
-    for (const item of opts.ordered) item.kind === "file" ? applyFile(item.value) : applyVar(item.value);
+    for (const item of opts.ordered) item.kind === "file" ? await applyFile(item.value) : applyVar(item.value);
   else {
-    for (const f of opts.varFiles ?? []) applyFile(f);
+    for (const f of opts.varFiles ?? []) await applyFile(f);
     for (const v of opts.vars ?? []) applyVar(v);
   }
 
@@ -275,7 +232,13 @@ export function resolveVariableValues(config: Config, opts: VariableValueOptions
   return out;
 }
 
-/** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in name order, when present. */
+/** The values of resolveVariableInputs alone. */
+export async function resolveVariableValues(config: Config, opts: VariableValueOptions): Promise<Map<string, unknown>> {
+  const inputs = await resolveVariableInputs(config, opts);
+  return new Map([...inputs].map(([k, v]) => [k, v.value]));
+}
+
+/** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical order, when present. */
 function autoVarFiles(dir: string): string[] {
   let names: string[];
   try {

@@ -1,5 +1,5 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, planFlags, stackFlags, stateFlags, varFlags } from "../base-command.js";
 
 export default class Apply extends GantryCommand {
   static override summary = "Make the hosts match the configuration (or carry out a saved plan)";
@@ -10,6 +10,7 @@ export default class Apply extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stateFlags,
+    ...stackFlags,
     ...varFlags,
     ...planFlags,
     "auto-approve": Flags.boolean({ description: "apply without asking for confirmation" }),

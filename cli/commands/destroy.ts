@@ -1,5 +1,5 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, planFlags, stackFlags, stateFlags, varFlags } from "../base-command.js";
 
 export default class Destroy extends GantryCommand {
   static override summary = "Destroy everything this configuration manages";
@@ -10,6 +10,7 @@ export default class Destroy extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stateFlags,
+    ...stackFlags,
     ...varFlags,
     ...planFlags,
     "auto-approve": Flags.boolean({ description: "destroy without asking for confirmation" }),

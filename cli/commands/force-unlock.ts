@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class ForceUnlock extends GantryCommand {
   static override summary = "Remove a stale lock on the state";
@@ -10,6 +10,7 @@ export default class ForceUnlock extends GantryCommand {
   };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     state: Flags.string({ description: "state file" }),
     force: Flags.boolean({ description: "accepted for Terraform compatibility" }),
   };
@@ -18,7 +19,10 @@ export default class ForceUnlock extends GantryCommand {
     const { args, flags } = await this.parse(ForceUnlock);
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
-    const info = engine.forceUnlock(engine.workspace({ dir: args.dir, statePath: flags.state }), args.id);
+    const info = engine.forceUnlock(
+      await engine.openWorkspace({ dir: args.dir, statePath: flags.state, stack: flags.stack, env: process.env }),
+      args.id,
+    );
     this.out(
       `${this.style.green("gantry state has been successfully unlocked!")}\nThe lock ${info?.ID ?? args.id} ` +
         `(${info?.Operation ?? "?"} by ${info?.Who ?? "?"}) was removed.`,

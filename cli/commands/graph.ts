@@ -2,13 +2,14 @@ import * as Flags from "@oclif/core/flags";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, stackFlags, varFlags } from "../base-command.js";
 
 export default class GraphCmd extends GantryCommand {
   static override summary = "Print the dependency graph in DOT (or render SVG with Graphviz)";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     ...varFlags,
     svg: Flags.string({ description: "write an SVG to this file (needs Graphviz's dot)" }),
   };
@@ -19,7 +20,8 @@ export default class GraphCmd extends GantryCommand {
     const { args, flags } = await this.parse(GraphCmd);
     const engine = await this.engine();
     const render = await this.renderer();
-    const { graph } = await engine.graph(engine.workspace(workspaceOptions(args.dir, flags)), render.onEvent);
+    const ws = await engine.openWorkspace(workspaceOptions(args.dir, flags), render.onEvent);
+    const { graph } = await engine.graph(ws, render.onEvent);
     const q = (s: string) => JSON.stringify(s);
     const lines = ["digraph G {", '  rankdir = "RL";', '  node [shape = rect, fontname = "sans-serif"];'];
     graph.forEachNode((id, info) => {

@@ -2,13 +2,14 @@ import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { existsSync, statSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class Output extends GantryCommand {
   static override summary = "Show output values from the state";
   static override args = { name: Args.string({ description: "one output (default: all)" }), dir: dirArg.dir };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
     raw: Flags.boolean({ description: "print a string output without quotes" }),
@@ -23,7 +24,13 @@ export default class Output extends GantryCommand {
       args.name = undefined;
     }
     const engine = await this.engine();
-    const state = { outputs: engine.outputs(engine.workspace({ dir: args.dir, statePath: flags.state })) };
+    const ws = await engine.openWorkspace({
+      dir: args.dir,
+      statePath: flags.state,
+      stack: flags.stack,
+      env: process.env,
+    });
+    const state = { outputs: engine.outputs(ws) };
     if (args.name) {
       const o = state.outputs[args.name];
       if (!o)

@@ -1,5 +1,5 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, planFlags, stackFlags, stateFlags, varFlags } from "../base-command.js";
 
 export default class Plan extends GantryCommand {
   static override summary = "Show the changes needed to make the hosts match the configuration";
@@ -10,6 +10,7 @@ export default class Plan extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stateFlags,
+    ...stackFlags,
     ...varFlags,
     ...planFlags,
     out: Flags.string({ description: "save the plan to this file, for 'gantry apply FILE'" }),
@@ -25,7 +26,7 @@ export default class Plan extends GantryCommand {
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
     const render = await this.renderer(flags.json);
-    const ws = engine.workspace(workspaceOptions(args.dir, flags));
+    const ws = await engine.openWorkspace(workspaceOptions(args.dir, flags), render.onEvent);
     const mode = flags["refresh-only"] ? "refresh-only" : flags.destroy ? "destroy" : "normal";
     const outcome = await engine.plan(ws, { ...planRequest(flags), mode, onEvent: render.onEvent });
     render.plan(outcome.plan);

@@ -1,5 +1,14 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, parseDuration, planFlags, stateFlags, varFlags } from "../base-command.js";
+import {
+  commonFlags,
+  dirArg,
+  GantryCommand,
+  parseDuration,
+  planFlags,
+  stackFlags,
+  stateFlags,
+  varFlags,
+} from "../base-command.js";
 
 export default class Reconcile extends GantryCommand {
   static override summary = "Keep the hosts at the configuration's goal state: detect drift and repair it";
@@ -10,6 +19,7 @@ export default class Reconcile extends GantryCommand {
   static override args = dirArg;
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     ...stateFlags,
     ...varFlags,
     ...planFlags,
@@ -29,7 +39,7 @@ export default class Reconcile extends GantryCommand {
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
     const render = await this.renderer();
-    const ws = engine.workspace(workspaceOptions(args.dir, flags));
+    const ws = await engine.openWorkspace(workspaceOptions(args.dir, flags));
     const { ImmediateStop } = await import("../../engine/immediate-stop.js");
     const { stopAtOnce } = await import("../stop-at-once.js");
     const stop = new AbortController();

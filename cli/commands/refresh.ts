@@ -1,5 +1,5 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, planFlags, stateFlags, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, planFlags, stackFlags, stateFlags, varFlags } from "../base-command.js";
 
 export default class Refresh extends GantryCommand {
   static override summary = "Record in the state what really exists on the hosts";
@@ -10,6 +10,7 @@ export default class Refresh extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stateFlags,
+    ...stackFlags,
     ...varFlags,
     ...planFlags,
     json: Flags.boolean({ description: "JSON output" }),

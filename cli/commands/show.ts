@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand } from "../base-command.js";
+import { commonFlags, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class Show extends GantryCommand {
   static override summary = "Show the state, or a saved plan";
@@ -9,6 +9,7 @@ export default class Show extends GantryCommand {
   };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
   };
@@ -29,7 +30,9 @@ export default class Show extends GantryCommand {
     const engine = await this.engine();
     const state = args.path.endsWith(".tfstate")
       ? new FileStateBackend(args.path).read()
-      : engine.readState(engine.workspace({ dir: args.path, statePath: flags.state }));
+      : engine.readState(
+          await engine.openWorkspace({ dir: args.path, statePath: flags.state, stack: flags.stack, env: process.env }),
+        );
     if (flags.json) {
       this.out(JSON.stringify(stateToJson(state)));
       return;

@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand } from "../base-command.js";
+import { commonFlags, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class StateList extends GantryCommand {
   static override summary = "List the instances in the state";
@@ -8,6 +8,7 @@ export default class StateList extends GantryCommand {
   static override args = { addresses: Args.string({ description: "filter: resource or instance addresses" }) };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     state: Flags.string({ description: "state file" }),
     dir: Flags.string({ description: "configuration directory", default: "." }),
   };
@@ -15,7 +16,12 @@ export default class StateList extends GantryCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(StateList);
     const engine = await this.engine();
-    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state });
+    const ws = await engine.openWorkspace({
+      dir: flags.dir,
+      statePath: flags.state,
+      stack: flags.stack,
+      env: process.env,
+    });
     for (const a of engine.listState(ws, argv as string[])) this.out(a);
   }
 }

@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand, parseDuration, stateFlags } from "../base-command.js";
+import { commonFlags, GantryCommand, parseDuration, stateFlags, stackFlags } from "../base-command.js";
 
 export default class StateMv extends GantryCommand {
   static override summary = "Move an instance (or all instances of a resource) to another address";
@@ -10,6 +10,7 @@ export default class StateMv extends GantryCommand {
   };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     ...stateFlags,
     dir: Flags.string({ description: "configuration directory", default: "." }),
   };
@@ -17,7 +18,12 @@ export default class StateMv extends GantryCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(StateMv);
     const engine = await this.engine();
-    const ws = engine.workspace({ dir: flags.dir, statePath: flags.state });
+    const ws = await engine.openWorkspace({
+      dir: flags.dir,
+      statePath: flags.state,
+      stack: flags.stack,
+      env: process.env,
+    });
     const lockTimeout = parseDuration(flags["lock-timeout"]);
     const moves = await engine.moveState(ws, args.source, args.destination, lockTimeout);
     for (const [from, to] of moves) this.out(`Move "${from}" to "${to}"`);

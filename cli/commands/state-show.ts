@@ -1,12 +1,13 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand } from "../base-command.js";
+import { commonFlags, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class StateShow extends GantryCommand {
   static override summary = "Show one instance in the state";
   static override args = { address: Args.string({ description: "instance address", required: true }) };
   static override flags = {
     ...commonFlags,
+    ...stackFlags,
     state: Flags.string({ description: "state file" }),
     dir: Flags.string({ description: "configuration directory", default: "." }),
     json: Flags.boolean({ description: "JSON output" }),
@@ -16,7 +17,10 @@ export default class StateShow extends GantryCommand {
     const { formatValue } = await import("../render-plan.js");
     const { args, flags } = await this.parse(StateShow);
     const engine = await this.engine();
-    const inst = engine.showState(engine.workspace({ dir: flags.dir, statePath: flags.state }), args.address);
+    const inst = engine.showState(
+      await engine.openWorkspace({ dir: flags.dir, statePath: flags.state, stack: flags.stack, env: process.env }),
+      args.address,
+    );
     if (flags.json) {
       this.out(JSON.stringify(inst, null, 2));
       return;

@@ -1,5 +1,5 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, varFlags } from "../base-command.js";
+import { commonFlags, dirArg, GantryCommand, stackFlags, varFlags } from "../base-command.js";
 
 export default class Validate extends GantryCommand {
   static override summary = "Check the configuration without touching state or hosts";
@@ -7,7 +7,12 @@ export default class Validate extends GantryCommand {
     "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and " +
     "cycles.";
   static override args = dirArg;
-  static override flags = { ...commonFlags, ...varFlags, json: Flags.boolean({ description: "JSON output" }) };
+  static override flags = {
+    ...commonFlags,
+    ...stackFlags,
+    ...varFlags,
+    json: Flags.boolean({ description: "JSON output" }),
+  };
 
   async run(): Promise<void> {
     const { workspaceOptions } = await import("../workspace-flags.js");
@@ -15,7 +20,8 @@ export default class Validate extends GantryCommand {
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
     const render = await this.renderer(flags.json);
-    const { config } = await engine.validate(engine.workspace(workspaceOptions(args.dir, flags)), render.onEvent);
+    const ws = await engine.openWorkspace(workspaceOptions(args.dir, flags), render.onEvent);
+    const { config } = await engine.validate(ws, render.onEvent);
     if (flags.json) this.out(JSON.stringify({ valid: true, error_count: 0, warning_count: 0, diagnostics: [] }));
     else
       this.out(

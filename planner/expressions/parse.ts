@@ -1,8 +1,11 @@
-// Parser for the `${...}` expression language: templates, references,
-// function calls, operators, conditionals, list and object constructors.
+// Parser for HCL's expression language: literals, references, function calls
+// (with `...` expansion), operators with HCL's precedence, conditionals, tuple
+// and object constructors, `for` expressions, index, attribute and splat
+// steps. Templates (`"..."` and whole `${...}` strings) are in parse-template.ts.
 
 import type { Value } from "../../contract/values.js";
-import type { BinOp, Expr, Step } from "./ast.js";
+import type { BinOp, Expr, ForExpr, Step } from "./ast.js";
+import { scanTemplate } from "./parse-template.js";
 
 export class ExpressionSyntaxError extends Error {
   constructor(
@@ -17,9 +20,9 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
-type Tok =
+export type Tok =
   | { t: "num"; v: number; at: number }
-  | { t: "str"; v: (string | Expr)[]; at: number }
+  | { t: "str"; v: Expr; at: number }
   | { t: "id"; v: string; at: number }
   | { t: "op"; v: string; at: number }
   | { t: "eof"; at: number };
@@ -35,6 +38,7 @@ const OPS = [
   "...",
   "[*]",
   ".*",
+  "~}",
   "+",
   "-",
   "*",
@@ -65,6 +69,9 @@ function operatorAt(s: string, pos: number): string | undefined {
   return undefined;
 }
 
+/** A heredoc's marker and the newline after it, at lastIndex (sticky). */
+const HEREDOC_MARKER = /([A-Za-z_][A-Za-z0-9_-]*)\r?\n/y;
+
 /** A number literal at lastIndex (sticky). */
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
@@ -79,10 +86,10 @@ function isIdentifierPart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
-/** Compile a raw value from a source document: strings with `${` become templates. */
+/** Compile a raw value from a source document: strings with `${` or `%{` become templates. */
 export function compileValue(raw: unknown): Expr {
   if (typeof raw === "string")
-    return raw.includes("${") || raw.includes("$${") ? parseTemplate(raw) : { k: "lit", v: raw };
+    return raw.includes("${") || raw.includes("%{") ? parseTemplate(raw) : { k: "lit", v: raw };
   if (Array.isArray(raw)) {
     const items = raw.map(compileValue);
     return items.every((i) => i.k === "lit") ? { k: "lit", v: raw as Value } : { k: "list", items };
@@ -101,48 +108,25 @@ export function compileValue(raw: unknown): Expr {
   return { k: "lit", v: raw as Value };
 }
 
-/** Parse a template string. A string that is exactly one `${expr}` yields the expression itself (the raw value). */
+/**
+ * Parse a template string (a JSON-syntax string, or heredoc content as the HCL converters hand it over): literal
+ * text, `${...}` interpolations, `%{if}`/`%{for}` directives, `~` strip markers, `$${` and `%%{` escapes. A
+ * template that is exactly one interpolation yields the expression itself (its raw value).
+ */
 export function parseTemplate(src: string): Expr {
-  const parts: (string | Expr)[] = [];
-  let lit = "";
-  let i = 0;
-  while (i < src.length) {
-    // the next "${" or "$${" (the latter holds a "${" one character on)
-    const open = src.indexOf("${", i);
-    if (open < 0) {
-      lit += src.slice(i);
-      break;
-    }
-    if (open > i && src.charCodeAt(open - 1) === 36 /* "$": "$${" is a literal "${" */) {
-      lit += `${src.slice(i, open - 1)}\${`;
-      i = open + 2;
-      continue;
-    }
-    lit += src.slice(i, open);
-    const p = new Parser(src, open + 2);
-    const e = p.parseExpr();
-    p.expectOp("}");
-    if (lit) parts.push(lit);
-    lit = "";
-    parts.push(e);
-    i = p.pos;
-  }
-  if (lit) parts.push(lit);
-  if (parts.length === 1 && typeof parts[0] !== "string") return parts[0];
-  if (parts.every((p) => typeof p === "string")) return { k: "lit", v: parts.join("") };
-  return { k: "tmpl", parts };
+  return scanTemplate(src, 0, false, []).expr;
 }
 
 /** Parse a bare expression (no `${}` around it). */
 export function parseExpression(src: string): Expr {
-  const p = new Parser(src, 0);
+  const p = new Parser(src, 0, []);
   const e = p.parseExpr();
   const t = p.peek();
   if (t.t !== "eof") throw new ExpressionSyntaxError(`unexpected ${describe(t)}`, src, t.at);
   return e;
 }
 
-function describe(t: Tok): string {
+export function describe(t: Tok): string {
   switch (t.t) {
     case "eof":
       return "end of expression";
@@ -157,6 +141,7 @@ function describe(t: Tok): string {
   }
 }
 
+/** HCL's binary operator precedence (higher binds tighter). */
 const BIN_PREC: Record<string, number> = {
   "||": 1,
   "&&": 2,
@@ -173,11 +158,16 @@ const BIN_PREC: Record<string, number> = {
   "%": 6,
 };
 
-class Parser {
+export class Parser {
   private tok: Tok | null = null;
+  /**
+   * @param bound names bound by enclosing `for` expressions or directives (innermost last); shared with nested
+   *   parsers, pushed and popped around each `for` body.
+   */
   constructor(
     private readonly src: string,
     public pos: number,
+    readonly bound: string[],
   ) {}
 
   peek(): Tok {
@@ -189,14 +179,25 @@ class Parser {
     this.tok = null;
     return t;
   }
-  private isOp(v: string): boolean {
+  isOp(v: string): boolean {
     const t = this.peek();
     return t.t === "op" && t.v === v;
   }
+  private isKeyword(v: string): boolean {
+    const t = this.peek();
+    return t.t === "id" && t.v === v;
+  }
   expectOp(v: string): void {
     const t = this.next();
-    if (t.t !== "op" || t.v !== v)
-      throw new ExpressionSyntaxError(`expected "${v}" but found ${describe(t)}`, this.src, t.at);
+    if (t.t !== "op" || t.v !== v) throw this.error(`expected "${v}" but found ${describe(t)}`, t.at);
+  }
+  expectIdentifier(what: string): string {
+    const t = this.next();
+    if (t.t !== "id") throw this.error(`${what}, found ${describe(t)}`, t.at);
+    return t.v;
+  }
+  error(message: string, at: number): ExpressionSyntaxError {
+    return new ExpressionSyntaxError(message, this.src, at);
   }
 
   private lex(): Tok {
@@ -218,58 +219,46 @@ class Parser {
       this.pos = end;
       return { t: "id", v, at };
     }
-    if (c === 34) return this.lexString(at);
+    if (c === 34) {
+      const { expr, end } = scanTemplate(s, this.pos + 1, true, this.bound);
+      this.pos = end;
+      return { t: "str", v: expr, at };
+    }
+    if (c === 60 && s.charCodeAt(this.pos + 1) === 60) return this.lexHeredoc(at);
     const op = operatorAt(s, this.pos);
-    if (op === undefined) throw new ExpressionSyntaxError(`unexpected character ${JSON.stringify(s[this.pos])}`, s, at);
+    if (op === undefined) throw this.error(`unexpected character ${JSON.stringify(s[this.pos])}`, at);
     this.pos += op.length;
     return { t: "op", v: op, at };
   }
 
-  private lexString(at: number): Tok {
+  /**
+   * `<<EOT` or `<<-EOT`, a newline, the body (a template), and the marker again on a line of its own (spaces
+   * before it allowed). The HCL converters leave heredocs inside expressions as this source text.
+   */
+  private lexHeredoc(at: number): Tok {
     const s = this.src;
-    this.pos++; // opening quote
-    const parts: (string | Expr)[] = [];
-    let lit = "";
-    while (true) {
-      if (this.pos >= s.length) throw new ExpressionSyntaxError("unterminated string", s, at);
-      const c = s[this.pos];
-      if (c === '"') {
-        this.pos++;
-        break;
+    let p = at + 2;
+    const flush = s[p] === "-";
+    if (flush) p++;
+    HEREDOC_MARKER.lastIndex = p;
+    const m = HEREDOC_MARKER.exec(s);
+    if (!m) throw this.error('invalid heredoc: an identifier and a newline are expected after "<<"', at);
+    const marker = m[1];
+    const bodyStart = HEREDOC_MARKER.lastIndex;
+    let line = bodyStart;
+    while (line <= s.length) {
+      const nl = s.indexOf("\n", line);
+      const lineEnd = nl < 0 ? s.length : nl;
+      const text = s.slice(line, lineEnd).replace(/\r$/, "");
+      if (text.trim() === marker) {
+        const { expr } = scanTemplate(s, bodyStart, false, this.bound, { limit: line, flush });
+        this.pos = line + text.indexOf(marker) + marker.length;
+        return { t: "str", v: expr, at };
       }
-      if (c === "\\") {
-        const n = s[this.pos + 1];
-        const map: Record<string, string> = { n: "\n", t: "\t", r: "\r", '"': '"', "\\": "\\" };
-        if (n === "u") {
-          lit += String.fromCharCode(parseInt(s.slice(this.pos + 2, this.pos + 6), 16));
-          this.pos += 6;
-          continue;
-        }
-        if (!(n in map)) throw new ExpressionSyntaxError(`invalid escape \\${n}`, s, this.pos);
-        lit += map[n];
-        this.pos += 2;
-        continue;
-      }
-      if (s.startsWith("$${", this.pos)) {
-        lit += "${";
-        this.pos += 3;
-        continue;
-      }
-      if (s.startsWith("${", this.pos)) {
-        const inner = new Parser(s, this.pos + 2);
-        const e = inner.parseExpr();
-        inner.expectOp("}");
-        this.pos = inner.pos;
-        if (lit) parts.push(lit);
-        lit = "";
-        parts.push(e);
-        continue;
-      }
-      lit += c;
-      this.pos++;
+      if (nl < 0) break;
+      line = nl + 1;
     }
-    if (lit || parts.length === 0) parts.push(lit);
-    return { t: "str", v: parts, at };
+    throw this.error(`unterminated heredoc: no line with the closing marker "${marker}"`, at);
   }
 
   parseExpr(): Expr {
@@ -288,9 +277,9 @@ class Parser {
     let l = this.parseUnary();
     while (true) {
       const t = this.peek();
-      if (t.t !== "op" || !(t.v in BIN_PREC)) return l;
+      if (t.t !== "op") return l;
       const prec = BIN_PREC[t.v];
-      if (prec <= minPrec) return l;
+      if (prec === undefined || prec <= minPrec) return l;
       this.next();
       const r = this.parseBinary(prec);
       l = { k: "bin", op: t.v as BinOp, l, r };
@@ -309,30 +298,53 @@ class Parser {
     return this.parsePostfix();
   }
 
-  private parseSteps(): Step[] {
+  /** Steps after a term; `attrOnly`: the steps of a `.*` splat (only `.name` and `.0`). */
+  private parseSteps(attrOnly = false): Step[] {
     const steps: Step[] = [];
     while (true) {
       if (this.isOp(".")) {
         this.next();
         const t = this.next();
         if (t.t === "id") steps.push({ k: "attr", name: t.v });
-        else if (t.t === "num") steps.push({ k: "index", index: { k: "lit", v: t.v } });
-        else if (t.t === "op" && t.v === "*") steps.push({ k: "splat" });
-        else
-          throw new ExpressionSyntaxError(`expected attribute name after "." but found ${describe(t)}`, this.src, t.at);
+        else if (t.t === "num") {
+          if (!Number.isInteger(t.v) || /[.eE]/.test(this.src.slice(t.at, this.pos)))
+            throw this.error(
+              "invalid legacy index syntax: chaining two indexes (like .0.1) is not permitted, write [0][1]",
+              t.at,
+            );
+          steps.push({ k: "index", index: { k: "lit", v: t.v }, dot: true });
+        } else if (t.t === "op" && t.v === "*" && !attrOnly) this.pushAttrSplat(steps);
+        else if (t.t === "op" && t.v === "*")
+          throw this.error("nested splat expression not allowed inside an attribute-only splat (.*)", t.at);
+        else throw this.error(`expected attribute name after "." but found ${describe(t)}`, t.at);
+      } else if (attrOnly) {
+        if (this.isOp(".*"))
+          throw this.error("nested splat expression not allowed inside an attribute-only splat (.*)", this.peek().at);
+        return steps;
       } else if (this.isOp(".*")) {
         this.next();
-        steps.push({ k: "splat" });
+        this.pushAttrSplat(steps);
       } else if (this.isOp("[*]")) {
         this.next();
         steps.push({ k: "splat" });
       } else if (this.isOp("[")) {
         this.next();
+        if (this.isOp("*")) {
+          this.next();
+          this.expectOp("]");
+          steps.push({ k: "splat" });
+          continue;
+        }
         const index = this.parseExpr();
         this.expectOp("]");
         steps.push({ k: "index", index });
       } else return steps;
     }
+  }
+
+  /** `.*` with the attribute steps that apply to each element (later steps apply to the list it makes). */
+  private pushAttrSplat(steps: Step[]): void {
+    steps.push({ k: "splat", each: this.parseSteps(true) });
   }
 
   private parsePostfix(): Expr {
@@ -344,7 +356,7 @@ class Parser {
         base = { k: "lit", v: t.v };
         break;
       case "str":
-        base = t.v.length === 1 && typeof t.v[0] === "string" ? { k: "lit", v: t.v[0] } : { k: "tmpl", parts: t.v };
+        base = t.v;
         break;
       case "id": {
         if (t.v === "true" || t.v === "false") {
@@ -356,15 +368,11 @@ class Parser {
           break;
         }
         if (this.isOp("(")) {
-          this.next();
-          const args: Expr[] = [];
-          while (!this.isOp(")")) {
-            args.push(this.parseExpr());
-            if (this.isOp("...")) this.next();
-            if (!this.isOp(")")) this.expectOp(",");
-          }
-          this.next();
-          base = { k: "call", fn: t.v, args };
+          base = this.parseCall(t.v);
+          break;
+        }
+        if (this.bound.lastIndexOf(t.v) >= 0) {
+          base = { k: "iter", name: t.v };
           break;
         }
         const steps = this.parseSteps();
@@ -378,6 +386,10 @@ class Parser {
           break;
         }
         if (t.v === "[") {
+          if (this.isKeyword("for")) {
+            base = this.parseFor("]");
+            break;
+          }
           const items: Expr[] = [];
           while (!this.isOp("]")) {
             items.push(this.parseExpr());
@@ -388,28 +400,113 @@ class Parser {
           break;
         }
         if (t.v === "{") {
-          const entries: [Expr, Expr][] = [];
-          while (!this.isOp("}")) {
-            const kt = this.peek();
-            let key: Expr;
-            if (kt.t === "id") {
-              this.next();
-              key = { k: "lit", v: kt.v };
-            } else key = this.parseExpr();
-            if (this.isOp("=")) this.next();
-            else this.expectOp(":");
-            entries.push([key, this.parseExpr()]);
-            if (this.isOp(",")) this.next();
-          }
-          this.next();
-          base = { k: "obj", entries };
+          base = this.isKeyword("for") ? this.parseFor("}") : this.parseObject();
           break;
         }
-        throw new ExpressionSyntaxError(`unexpected ${describe(t)}`, this.src, t.at);
+        throw this.error(`unexpected ${describe(t)}`, t.at);
       default:
-        throw new ExpressionSyntaxError(`unexpected ${describe(t)}`, this.src, t.at);
+        throw this.error(`unexpected ${describe(t)}`, t.at);
     }
     const steps = this.parseSteps();
     return steps.length ? { k: "post", e: base, steps } : base;
+  }
+
+  private parseCall(fn: string): Expr {
+    this.next(); // (
+    const args: Expr[] = [];
+    let expand = false;
+    while (!this.isOp(")")) {
+      args.push(this.parseExpr());
+      if (this.isOp("...")) {
+        const at = this.next().at;
+        expand = true;
+        if (!this.isOp(")")) throw this.error('the expanding argument (marked "...") must be the last argument', at);
+        break;
+      }
+      if (!this.isOp(")")) this.expectOp(",");
+    }
+    this.next();
+    return expand ? { k: "call", fn, args, expand } : { k: "call", fn, args };
+  }
+
+  /** `{ key = value, ... }`: a bare identifier key is its own name; `(expr)` and other expressions are evaluated. */
+  private parseObject(): Expr {
+    const entries: [Expr, Expr][] = [];
+    while (!this.isOp("}")) {
+      const forced = this.isOp("(");
+      const keyAt = this.peek().at;
+      let key = this.parseExpr();
+      if (!forced && ((key.k === "ref" && key.steps.length) || (key.k === "post" && key.e.k === "iter")))
+        throw this.error(
+          "ambiguous attribute key: to refer to something, wrap the key in parentheses; for a literal name " +
+            "containing periods, wrap it in quotes",
+          keyAt,
+        );
+      if (!forced && key.k === "ref" && key.steps.length === 0) key = { k: "lit", v: key.root };
+      else if (!forced && key.k === "iter") key = { k: "lit", v: key.name };
+      if (this.isOp("=")) this.next();
+      else this.expectOp(":");
+      entries.push([key, this.parseExpr()]);
+      if (this.isOp(",")) this.next();
+    }
+    this.next();
+    return { k: "obj", entries };
+  }
+
+  /** `for k, v in coll : ...` after `[` or `{` (close is the matching bracket). */
+  parseFor(close: "]" | "}"): ForExpr {
+    this.next(); // for
+    const first = this.expectIdentifier("a 'for' expression needs a variable name after 'for'");
+    let keyVar: string | undefined;
+    let valVar = first;
+    if (this.isOp(",")) {
+      this.next();
+      keyVar = first;
+      valVar = this.expectIdentifier("a 'for' expression needs a value variable name after the comma");
+    }
+    if (!this.isKeyword("in"))
+      throw this.error(
+        `a 'for' expression needs the 'in' keyword after its names, found ${describe(this.peek())}`,
+        this.peek().at,
+      );
+    this.next();
+    const coll = this.parseExpr();
+    this.expectOp(":");
+    const depth = this.bound.length;
+    if (keyVar !== undefined) this.bound.push(keyVar);
+    this.bound.push(valVar);
+    try {
+      let key: Expr | undefined;
+      let group = false;
+      if (close === "}") {
+        key = this.parseExpr();
+        if (!this.isOp("=>"))
+          throw this.error(
+            `an object 'for' expression needs "=>" between key and value, found ${describe(this.peek())}`,
+            this.peek().at,
+          );
+        this.next();
+      }
+      const val = this.parseExpr();
+      if (close === "}" && this.isOp("...")) {
+        this.next();
+        group = true;
+      } else if (close === "]" && this.isOp("..."))
+        throw this.error("grouping (\"...\") is only for object 'for' expressions", this.peek().at);
+      let cond: Expr | undefined;
+      if (this.isKeyword("if")) {
+        this.next();
+        cond = this.parseExpr();
+      }
+      this.expectOp(close);
+      const e: ForExpr = { k: "for", valVar, coll, val };
+      if (keyVar !== undefined) e.keyVar = keyVar;
+      if (key) e.key = key;
+      if (cond) e.cond = cond;
+      if (group) e.group = true;
+      return e;
+    } finally {
+      this.bound.length = depth;
+    }
   }
 }

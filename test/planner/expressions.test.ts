@@ -46,7 +46,7 @@ test("unknown values propagate through templates, operators and functions", () =
 test("count.index and each.* come from the instance scope", () => {
   assert.equal(evaluate(compileValue("i-${count.index}"), scope({ countIndex: 4 })), "i-4");
   assert.equal(evaluate(compileValue("${each.key}=${each.value}"), scope({ each: { key: "k", value: "v" } })), "k=v");
-  assert.throws(() => evaluate(compileValue("${count.index}"), scope()), /without "count"/);
+  assert.throws(() => evaluate(compileValue("${count.index}"), scope()), /Reference to "count" in non-counted context/);
 });
 
 test("collectRefs finds every reference with its source text", () => {

@@ -19,6 +19,8 @@ test("registry knows the built-in types under their full names", () => {
     "gantry_noop",
     "gantry_package",
     "gantry_service",
+    "null_resource",
+    "terraform_data",
   ]);
   assert.is(testEngine().types.get("gantry_noop"), noop);
   assert.is(testEngine().types.get("noop"), undefined, "the registry knows full names only");

@@ -164,7 +164,7 @@ test("variables with validation, locals and outputs are the same model in YAML a
   assert.equal(json.variables[1].type, "list(string)");
   assert.equal(
     json.variables.map((v) => v.validations.map((r) => r.errorMessage)),
-    [["must be positive"], ["empty"]],
+    [[{ k: "lit", v: "must be positive" }], [{ k: "lit", v: "empty" }]],
   );
   assert.equal(
     yaml.outputs[0].dependsOn.map((d) => d.ref),
@@ -271,7 +271,7 @@ const MISTAKES: Mistake[] = [
     json: { variable: { v: { type: "string", defualt: "x" } } },
     summary:
       'unknown field "defualt" in variable "v"; ' +
-      "expected one of type, default, description, sensitive, nullable, validation",
+      "expected one of type, default, description, sensitive, nullable, ephemeral, validation",
     line: /defualt/,
   },
   {

@@ -94,7 +94,7 @@ test("CDKTF-style tf.json produces the model; // metadata skipped", () => {
     ],
   );
   assert.is(frag.variables[0].validations[0].condition.k, "bin");
-  assert.is(frag.variables[0].validations[0].errorMessage, "positive");
+  assert.equal(frag.variables[0].validations[0].errorMessage, { k: "lit", v: "positive" });
   assert.is(frag.locals[0].value.k, "tmpl");
   assert.is(frag.outputs[0].value.k, "ref");
   assert.is(frag.outputs[0].sensitive, true);
@@ -110,7 +110,7 @@ test("errors in tf.json are reported by path and located lazily", () => {
       gantry_noop: {
         a: {
           count: [1, 2],
-          provisioner: { "local-exec": { command: "x" } },
+          provisioner: { "remote-exec": { inline: ["x"] } },
           lifecycle: { ignore_changes: 3, bogus: 1 },
         },
       },
@@ -124,12 +124,11 @@ test("errors in tf.json are reported by path and located lazily", () => {
   const summaries = errors.map((e) => e.summary);
   assert.equal(summaries, [
     '"count" of resource gantry_noop.a must be a number or an expression string, got a list',
-    '"provisioner" of resource gantry_noop.a is not supported yet',
+    'provisioner "remote-exec" of resource gantry_noop.a is not supported yet',
     '"lifecycle.ignore_changes" of resource gantry_noop.a must be a list of attribute names or "all", got a number',
     'unknown field "bogus" in "lifecycle" of resource gantry_noop.a; expected one of create_before_destroy, ' +
       "prevent_destroy, ignore_changes, replace_triggered_by",
-    '"type" of variable "v" must be one of string, number, bool, list, map, object, any, or a Terraform type such as ' +
-      'list(string) or map(number), got "strng"',
+    'Invalid type specification in "type" of variable "v": The keyword "strng" is not a valid type specification.',
     'missing required field "error_message" in validation of variable "v"',
     'missing required field "value" in output "o"',
     '"data" blocks are not supported yet',
