@@ -4,6 +4,7 @@
 // destroy-time provisioners, and a stop that kills a running command.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import type { GantryError } from "../../contract/diagnostics.js";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ApplyEvent } from "../../planner/apply.js";
@@ -225,7 +226,9 @@ test("self outside a provisioner is refused", async () => {
     await makePlan(dir);
     assert.unreachable("planned");
   } catch (e) {
-    assert.match((e as Error).message, /"self" object is not available in this context/);
+    const d = (e as GantryError).diagnostics?.[0];
+    assert.is(d?.summary, 'Invalid "self" reference');
+    assert.match(d?.detail ?? "", /"self" object is not available in this context/);
   }
 });
 
