@@ -41,6 +41,8 @@ export function actionsOf(c: ResourceChange): string[] {
       return ["delete"];
     case "noop":
       return ["no-op"];
+    case "read":
+      return ["read"];
     case "replace":
       return c.replaceOrder === "create-before-destroy" ? ["create", "delete"] : ["delete", "create"];
   }
@@ -74,7 +76,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         // Terraform keeps the address of a deposed object plain, with a separate "deposed" key
         address: instanceAddressOf(c),
         ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}),
-        mode: "managed",
+        mode: c.action === "read" ? "data" : "managed",
         type: c.type,
         name: c.name,
         ...(c.key !== undefined ? { index: c.key } : {}),

@@ -89,6 +89,7 @@ const HEADERS: Record<string, (c: ResourceChange) => string> = {
           ? "will be replaced due to changes in replace_triggered_by"
           : "must be replaced",
   noop: () => "",
+  read: () => "will be read during apply\n  # (config refers to values not yet known)",
 };
 
 export function renderChange(c: ResourceChange, s: Style): string {
@@ -131,12 +132,13 @@ export function renderChange(c: ResourceChange, s: Style): string {
   lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
   if (c.previousAddress !== undefined) lines.push(`  # (moved from ${c.previousAddress})`);
   if (c.importing) lines.push(`  # (imported from ${JSON.stringify(c.importing.id)})`);
-  lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
+  if (c.action === "read") lines.push(` <= data ${label} {`);
+  else lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
   const before: Attrs = c.before ?? {};
   const after: Attrs = c.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const shown = keys.filter((k) => {
-    if (c.action === "create") return after[k] !== null && after[k] !== undefined;
+    if (c.action === "create" || c.action === "read") return after[k] !== null && after[k] !== undefined;
     if (c.action === "delete") return before[k] !== null && before[k] !== undefined;
     return true;
   });
@@ -148,7 +150,8 @@ export function renderChange(c: ResourceChange, s: Style): string {
   for (const k of shown) {
     const name = k.padEnd(w);
     const ind = "        ";
-    if (c.action === "create") lines.push(`      ${s.green("+")} ${name} = ${fmt(k, after[k], ind)}`);
+    if (c.action === "create" || c.action === "read")
+      lines.push(`      ${s.green("+")} ${name} = ${fmt(k, after[k], ind)}`);
     else if (c.action === "delete") lines.push(`      ${s.red("-")} ${name} = ${fmt(k, before[k], ind)} -> null`);
     else {
       const b = before[k] ?? null;
@@ -240,6 +243,7 @@ export function renderPlan(plan: Plan, s: Style): string {
     if (used.has("create")) out.push(`  ${s.green("+")} create`);
     if (used.has("update")) out.push(`  ${s.yellow("~")} update in-place`);
     if (used.has("delete")) out.push(`  ${s.red("-")} destroy`);
+    if (used.has("read")) out.push(" <= read (data resources)");
     if (used.has("destroy-before-create"))
       out.push(`${s.red("-")}/${s.green("+")} destroy and then create replacement`);
     if (used.has("create-before-destroy"))

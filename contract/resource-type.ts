@@ -114,3 +114,17 @@ export interface ResourceType {
   update(ctx: OperationContext, prior: Attrs, planned: Attrs): Promise<Attrs>;
   delete(ctx: OperationContext, prior: Attrs): Promise<void>;
 }
+
+/**
+ * A data source (Terraform's `data "TYPE" "NAME"`): reads something that exists, during plan when its arguments are
+ * known, otherwise during apply. It changes nothing; its result is recorded in state with mode "data".
+ */
+export interface DataSourceType {
+  /** Full name with the provider prefix ("gantry_file", "terraform_remote_state"). */
+  name: string;
+  description: string;
+  /** Arguments (required/optional) and the attributes read (computed). */
+  schema: Record<string, AttributeSchema>;
+  /** The read hook: the arguments (known), and what is read, arguments included. */
+  read(ctx: OperationContext, config: Attrs): Promise<Attrs>;
+}

@@ -100,6 +100,7 @@ export async function walkPlan(
       config,
       writer,
       types: engine.resolveType,
+      dataSources: engine.resolveDataSource,
       provisioners: engine.resolveProvisioner,
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,

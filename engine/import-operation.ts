@@ -66,6 +66,7 @@ export async function importObject(
       config: { ...config, imports: [{ to: target, id: { k: "lit", v: id }, origin: r.origin }] },
       state,
       types: engine.resolveType,
+      dataSources: engine.resolveDataSource,
       knownTypes: engine.types.names(),
       variables,
       refresh: false,

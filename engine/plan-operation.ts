@@ -44,6 +44,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     config,
     state,
     types: engine.resolveType,
+    dataSources: engine.resolveDataSource,
     knownTypes: engine.types.names(),
     variables,
     mode: req.mode ?? "normal",

@@ -2,6 +2,8 @@
 // state after every step. A failure skips only what depends on it.
 
 import type { HostConnector } from "../contract/host-driver.js";
+import type { DataSourceType } from "../contract/resource-type.js";
+import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
 import type { Provisioner } from "../contract/provisioner.js";
 import { GantryError } from "../contract/diagnostics.js";
 import { deepEqual, type Attrs } from "../contract/values.js";
@@ -47,6 +49,8 @@ export interface ApplyOptions {
   /** Cancels running operations too (handed to the types). */
   cancelSignal?: AbortSignal;
   onEvent?: (e: ApplyEvent) => void;
+  /** The engine's data sources (deferred reads). */
+  dataSources?: (name: string) => DataSourceType | undefined;
 }
 
 export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
@@ -98,6 +102,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     finalAttributes(config, plan.expansions, values),
     provision,
     conditions,
+    deferredDataReader(config, plan, values, opts.dataSources),
   );
   for (const n of steps) n.run = () => runStep(n.step);
 
@@ -146,6 +151,7 @@ function stepRunner(
   final: FinalAttributes,
   provisioners: ProvisionerRunner,
   conditions: ApplyConditions,
+  readData: DeferredDataReader,
 ): (step: ApplyStep) => Promise<void> {
   const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const log = (address: string, message: string) => report.log(address, message);
@@ -161,7 +167,7 @@ function stepRunner(
     const { t0, warnings } = p;
     if (startsChange(step)) report.started(c);
     try {
-      const type = opts.types(c.type);
+      const type = c.action === "read" ? DATA_READ : opts.types(c.type);
       if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
       const ctx = operationContext(
         instanceInfo(c, opts.dataDir, opts.config.dir),
@@ -172,7 +178,7 @@ function stepRunner(
       );
       const checked = c.action === "create" || c.action === "update" || c.action === "replace";
       if (checked && startsChange(step)) conditions.before(c);
-      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase, provision });
+      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase, provision, readData });
       if (checked && completesChange(step)) conditions.after(c, state.current(c.address) ?? {});
       if (completesChange(step)) {
         const id = state.current(c.address)?.id;

@@ -5,7 +5,7 @@ import type { InstanceKey } from "./addresses.js";
 import type { DeposedRef } from "./deposed-ref.js";
 import type { Attrs, Value } from "../contract/values.js";
 
-export type Action = "create" | "update" | "delete" | "replace" | "noop";
+export type Action = "create" | "update" | "delete" | "replace" | "noop" | "read";
 
 export type ChangeReason =
   | "tainted"

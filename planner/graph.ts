@@ -78,7 +78,7 @@ export function buildGraph(config: Config): ConfigGraph {
   for (const l of config.locals.values())
     localNode.set(l.name, graph.addNode({ kind: "local", name: l.name, origin: l.origin }));
   const resourceAt = new Map<number, ResourceConfig>(); // node number -> block
-  for (const r of config.resources.values()) {
+  for (const r of [...config.resources.values(), ...config.data.values()]) {
     const n = graph.addNode({ kind: "resource", name: r.key, origin: r.origin });
     resourceNode.set(r.key, n);
     resourceAt.set(n, r);
@@ -120,11 +120,17 @@ export function buildGraph(config: Config): ConfigGraph {
       } else if (ref.root === "data") {
         const second = ref.steps[1];
         const dataName = second?.k === "attr" ? second.name : "";
-        diags.error(
-          `Reference to undeclared resource "data.${name ?? ""}.${dataName}"`,
-          origin,
-          undeclaredResourceDetail("data", name ?? "", dataName),
-        );
+        const key = `data.${name ?? ""}.${dataName}`;
+        const from = resourceNode.get(key);
+        if (from === undefined)
+          diags.error(
+            `Reference to undeclared resource "${key}"`,
+            origin,
+            undeclaredResourceDetail("data", name ?? "", dataName),
+          );
+        else if (key === selfKey)
+          diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
+        else graph.mergeEdge(from, to);
       } else if (ref.root === "module") {
         diags.error(
           `Reference to undeclared module "${name ?? ""}"`,
@@ -170,7 +176,7 @@ export function buildGraph(config: Config): ConfigGraph {
     else graph.mergeEdge(from, to);
   };
 
-  for (const r of config.resources.values()) {
+  for (const r of [...config.resources.values(), ...config.data.values()]) {
     const id = resourceNode.get(r.key)!;
     const ctx: ReferenceContext = { count: r.count !== undefined, forEach: r.forEach !== undefined };
     for (const p of Object.values(r.properties)) addRefs(id, p.value, p.origin, ctx, r.key);

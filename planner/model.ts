@@ -138,6 +138,8 @@ export interface ProvisionerConfig {
 }
 
 export interface ResourceConfig {
+  /** A data resource (`data "TYPE" "NAME"`, key "data.TYPE.NAME"), read instead of managed. */
+  mode?: "data";
   /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
   name: string;
@@ -170,6 +172,8 @@ export interface Config {
   resources: Map<string, ResourceConfig>;
   outputs: Map<string, OutputConfig>;
   checks: Map<string, CheckConfig>;
+  /** Data resources, keyed "data.TYPE.NAME". */
+  data: Map<string, ResourceConfig>;
   /** In the order written. */
   moved: MovedConfig[];
   /** In the order written. */
@@ -185,6 +189,7 @@ export function emptyConfig(dir: string): Config {
     resources: new Map(),
     outputs: new Map(),
     checks: new Map(),
+    data: new Map(),
     moved: [],
     imports: [],
   };

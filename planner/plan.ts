@@ -25,6 +25,8 @@ import {
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { runChecks } from "./checks.js";
+import { checkDataBlock, planDataInstance } from "./data-read.js";
+import type { DataSourceType } from "../contract/resource-type.js";
 import { checkConditions } from "./conditions.js";
 import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
@@ -50,6 +52,8 @@ export interface PlanOptions {
   workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
+  /** The engine's data sources. */
+  dataSources?: (name: string) => DataSourceType | undefined;
   /** Checks nested attribute schemas (compiled once per engine); a plan of its own when not given. */
   attributeChecker?: () => AttributeChecker;
   signal?: AbortSignal;
@@ -91,6 +95,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   // Static checks first: the graph (references, cycles) and every block against its type.
   const graph = buildGraph(config);
   for (const r of config.resources.values()) checkBlock(r, types(r.type), opts.knownTypes, diags);
+  const dataSources = opts.dataSources ?? (() => undefined);
+  for (const r of config.data.values()) checkDataBlock(r, dataSources(r.type), diags);
   diags.throwIfErrors();
 
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));
@@ -150,7 +156,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   if (mode === "normal") {
     for (const r of graph.resourcesInOrder) {
-      const type = types(r.type)!;
+      const type = types(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
       const deps = graph.resourceDeps.get(r.key) ?? [];
@@ -160,6 +166,22 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition");
         if (pre.failures.length) {
           diags.add(pre.failures);
+          continue;
+        }
+        if (r.mode === "data") {
+          const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
+          const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
+          const read = await planDataInstance(r, dataSources(r.type)!, { address, key, deps }, scope, ctx, prior);
+          if (read.change) changes.push(read.change);
+          else if (r.lifecycle.postconditions.length)
+            diags.add(
+              checkConditions(
+                r.lifecycle.postconditions,
+                scopeWithSelf(scope, () => read.value),
+                "postcondition",
+              ).failures,
+            );
+          planned.set(address, read.value);
           continue;
         }
         const configured = evaluateInstance(r, type, scope, address);
@@ -205,6 +227,11 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   // Orphans: in state but not in configuration (or everything, when destroying).
   for (const inst of prior.instances.values()) {
     if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
+    if (inst.mode === "data") {
+      // a data resource no longer read is dropped from state, as Terraform drops it (nothing to destroy)
+      prior.instances.delete(inst.address);
+      continue;
+    }
     changes.push(
       deleteChange(
         inst,

@@ -61,6 +61,7 @@ export class ValueScope {
       local: (n) => this.local(n),
       resource: (type, name) => this.resource(type, name),
       resourceInstance: (type, name, key) => this.resourceInstance(type, name, key),
+      dataResource: (type, name) => this.resource("data", `${type}.${name}`),
       countIndex,
       each,
       pathModule: this.config.dir,

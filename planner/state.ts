@@ -15,6 +15,8 @@ export const STATE_FORMAT_VERSION = 2;
 
 export interface InstanceState {
   address: string;
+  /** A data resource's last read ("data.TYPE.NAME"); managed otherwise. */
+  mode?: "data";
   type: string;
   name: string;
   key?: InstanceKey;
@@ -65,6 +67,7 @@ export function serializeState(s: State): string {
       .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
       .map((i) => ({
         address: i.address,
+        ...(i.mode ? { mode: i.mode } : {}),
         type: i.type,
         name: i.name,
         ...(i.key !== undefined ? { index_key: i.key } : {}),
@@ -108,6 +111,7 @@ export function deserializeState(text: string, path: string): State {
     const address: string = short ? fullAddress(r.address) : r.address;
     instances.set(address, {
       address,
+      ...(r.mode === "data" ? { mode: "data" as const } : {}),
       type: short ? fullTypeName(r.type) : r.type,
       name: r.name,
       key: r.index_key,

@@ -278,3 +278,30 @@ export const IMPORT_BLOCK: BlockSchema = {
     identity: { kind: "unsupported" },
   },
 };
+
+/** Data resources: their arguments, count, for_each, depends_on, and lifecycle's conditions. */
+export const DATA_BLOCK: BlockSchema = {
+  expected: "a map of arguments",
+  nullable: true,
+  required: [],
+  open: true,
+  fields: {
+    count: RESOURCE_BLOCK.fields.count,
+    for_each: RESOURCE_BLOCK.fields.for_each,
+    depends_on: RESOURCE_BLOCK.fields.depends_on,
+    lifecycle: {
+      kind: "block",
+      block: {
+        expected: "a map with precondition, postcondition",
+        nullable: false,
+        required: [],
+        open: false,
+        fields: { precondition: conditions("precondition"), postcondition: conditions("postcondition") },
+      },
+      lists: "dialect",
+      describe: "path",
+      expected: "a map with precondition, postcondition",
+    },
+    provider: { kind: "any" },
+  },
+};

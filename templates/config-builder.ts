@@ -41,6 +41,11 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
         if (o) frag.outputs.push(o);
         break;
       }
+      case "data": {
+        const r = buildResource(d.type, d.name, d.body, ctx, "data");
+        if (r) frag.data.push(r);
+        break;
+      }
       case "check": {
         const c = buildCheck(d.name, d.body, ctx);
         if (c) frag.checks.push(c);

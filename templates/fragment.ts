@@ -23,12 +23,13 @@ export interface ConfigFragment {
   resources: ResourceConfig[];
   outputs: OutputConfig[];
   checks: CheckConfig[];
+  data: ResourceConfig[];
   moved: MovedConfig[];
   imports: ImportConfig[];
 }
 
 export function emptyFragment(): ConfigFragment {
-  return { variables: [], locals: [], resources: [], outputs: [], checks: [], moved: [], imports: [] };
+  return { variables: [], locals: [], resources: [], outputs: [], checks: [], data: [], moved: [], imports: [] };
 }
 
 /** A placeholder for values that failed to compile (an error has been reported). */

@@ -108,6 +108,7 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
     for (const l of frag.locals) merge(config.locals, l, l.name, `local "${l.name}"`);
     for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
     for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
+    for (const r of frag.data) merge(config.data, r, r.key, `data "${r.type}" "${r.name}"`);
     for (const c of frag.checks) merge(config.checks, c, c.name, `check "${c.name}"`);
     config.moved.push(...frag.moved);
     for (const i of frag.imports) {

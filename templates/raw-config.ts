@@ -36,6 +36,7 @@ export type RawDeclaration =
   | { kind: "resource"; type: string; name: string; body: RawNode }
   | { kind: "output"; name: string; body: RawNode }
   | { kind: "check"; name: string; body: RawNode }
+  | { kind: "data"; type: string; name: string; body: RawNode }
   | { kind: "moved"; body: RawNode }
   | { kind: "import"; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };

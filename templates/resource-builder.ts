@@ -17,7 +17,7 @@ import {
   type ResourceConfig,
   type UpdatePolicy,
 } from "../planner/model.js";
-import { RESOURCE_BLOCK } from "./block-schemas.js";
+import { DATA_BLOCK, RESOURCE_BLOCK } from "./block-schemas.js";
 import { buildConditions } from "./condition-builder.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
 import {
@@ -36,20 +36,23 @@ export function buildResource(
   name: string,
   body: RawNode,
   ctx: CheckContext,
+  mode?: "data",
 ): ResourceConfig | undefined {
   const type = typeInDialect(typeAsWritten, ctx.dialect);
-  const subject = ownerSubject(`resource ${typeAsWritten}.${name}`);
+  const owner = mode === "data" ? `data ${typeAsWritten}.${name}` : `resource ${typeAsWritten}.${name}`;
+  const subject = ownerSubject(owner);
   const properties: Record<string, PropertyConfig> = {};
   const res: ResourceConfig = {
     type,
     name,
-    key: `${type}.${name}`,
+    key: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
     properties,
     dependsOn: [],
     lifecycle: defaultLifecycle(),
     origin: body.origin,
   };
-  const checked = checkBody(body, RESOURCE_BLOCK, subject, ctx, (f) => {
+  if (mode) res.mode = mode;
+  const checked = checkBody(body, mode === "data" ? DATA_BLOCK : RESOURCE_BLOCK, subject, ctx, (f) => {
     if (!f.valid) return;
     const what = subject.of([f.name]);
     if (f.rule === undefined) {
@@ -68,7 +71,7 @@ export function buildResource(
         res.dependsOn = refs(f.node, normalizeAddress, ctx);
         break;
       case "lifecycle":
-        for (const b of f.bodies) readLifecycle(b, res.lifecycle, `resource ${typeAsWritten}.${name}`, ctx);
+        for (const b of f.bodies) readLifecycle(b, res.lifecycle, owner, ctx);
         break;
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);

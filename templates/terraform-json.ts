@@ -26,7 +26,7 @@ import { PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "
 type Path = (string | number)[];
 
 const IGNORED_TOP = new Set(["//", "terraform", "provider"]);
-const UNSUPPORTED_TOP = new Set(["data", "module", "removed"]);
+const UNSUPPORTED_TOP = new Set(["module", "removed"]);
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -173,6 +173,12 @@ class TfJsonReader {
           for (const b of this.blocks(v, ["output"], 1, []))
             yield b.problem ?? { kind: "output", name: b.labels[0], body: this.node(b.path, b.body) };
           break;
+        case "data":
+          for (const b of this.blocks(v, ["data"], 2, [])) {
+            const d = b.problem ?? this.resource(b.labels[0], b.labels[1], b.body, b.path);
+            yield d.kind === "resource" ? { ...d, kind: "data" } : d;
+          }
+          break;
         case "check":
           for (const b of this.blocks(v, ["check"], 1, []))
             yield b.problem ?? { kind: "check", name: b.labels[0], body: this.node(b.path, b.body) };
@@ -195,9 +201,8 @@ class TfJsonReader {
           if (UNSUPPORTED_TOP.has(key)) yield this.error(`"${key}" blocks are not supported yet`, [key]);
           else
             yield this.error(
-              `unknown top-level block "${key}"; expected one of resource, variable, locals, output, check, moved, ` +
-                `import ` +
-                `(terraform, provider and "//" are ignored)`,
+              `unknown top-level block "${key}"; expected one of resource, data, variable, locals, output, check, ` +
+                `moved, import (terraform, provider and "//" are ignored)`,
               [key],
             );
       }
