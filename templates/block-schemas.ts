@@ -218,6 +218,8 @@ export const RESOURCE_BLOCK: BlockSchema = {
     },
     // The only provider is gantry's.
     provider: { kind: "any" },
+    // nested blocks repeated by for_each (templates/dynamic-blocks.ts)
+    dynamic: { kind: "any" },
     provisioner: {
       kind: "labeled",
       labels: { "local-exec": LOCAL_EXEC_BLOCK },

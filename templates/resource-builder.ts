@@ -19,6 +19,7 @@ import {
 } from "../planner/model.js";
 import { DATA_BLOCK, RESOURCE_BLOCK } from "./block-schemas.js";
 import { buildConditions } from "./condition-builder.js";
+import { dynamicBlock } from "./dynamic-blocks.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
 import {
   compileAt,
@@ -72,6 +73,12 @@ export function buildResource(
         break;
       case "lifecycle":
         for (const b of f.bodies) readLifecycle(b, res.lifecycle, owner, ctx);
+        break;
+      case "dynamic":
+        for (const [block, node] of dynamicBodies(f.node)) {
+          const e = dynamicBlock(block, node, owner, ctx);
+          if (e) properties[block] = { value: e, origin: node.origin };
+        }
         break;
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
@@ -164,4 +171,18 @@ function readUpdatePolicy(body: CheckedBody): UpdatePolicy | undefined {
   if (!body.valid) return undefined;
   const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number };
   return { group: v.group, maxBatchSize: v.max_batch_size ?? 1, minInService: v.min_in_service ?? 0 };
+}
+
+/** `dynamic: { NAME: {...} }`, or Terraform JSON's list forms (`[{ NAME: {...} }]`, `{ NAME: [{...}] }`). */
+function dynamicBodies(node: RawNode): [string, RawNode][] {
+  const out: [string, RawNode][] = [];
+  const v = node.value;
+  if (Array.isArray(v)) v.forEach((_, i) => out.push(...dynamicBodies(node.child(i))));
+  else if (v !== null && typeof v === "object")
+    for (const [name, body] of Object.entries(v)) {
+      const child = node.child(name);
+      if (Array.isArray(body)) body.forEach((_, i) => out.push([name, child.child(i)]));
+      else out.push([name, child]);
+    }
+  return out;
 }

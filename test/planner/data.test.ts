@@ -63,7 +63,7 @@ test("terraform_remote_state (local backend) reads another state's outputs durin
   assert.not.ok((await planAndApply(dir)).state.instances.has("data.terraform_remote_state.o"));
 });
 
-test("the gantry_file data source reads a file on a host; count works; with arguments unknown it reads at apply", async () => {
+test("the gantry_file data source reads a file on a host, with count; unknown arguments: read at apply", async () => {
   const host = { gantry_host: { h: { driver: "local" } } };
   const dir = configDir(tf({ resource: host }));
   const root = (await planAndApply(dir)).state.instances.get("gantry_host.h")!.attributes.root as string;
@@ -99,7 +99,10 @@ test("the gantry_file data source reads a file on a host; count works; with argu
   const text = renderPlan(lp, plain);
   assert.match(
     text,
-    /# data\.gantry_file\.x will be read during apply\n {2}# \(config refers to values not yet known\)\n <= data "gantry_file" "x" \{/,
+    new RegExp(
+      "# data\\.gantry_file\\.x will be read during apply\n {2}# \\(config refers to values not yet known\\)\n" +
+        ' <= data "gantry_file" "x" \\{',
+    ),
   );
   const { result } = await planAndApply(later);
   assert.equal(
