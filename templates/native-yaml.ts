@@ -6,6 +6,8 @@
 //   locals:    { <name>: <value> }
 //   resources: { "<type>.<name>": { <property>: <value>, count, for_each, depends_on, lifecycle, update_policy } }
 //   outputs:   { <name>: { value, description, sensitive, depends_on, precondition } }
+//   data:      { "<type>.<name>": { <argument>: <value>, count, for_each, depends_on, lifecycle } } (types in full,
+//              as references write them: data.gantry_file.x)
 //   checks:    { <name>: { assert: { condition, error_message } or a list of them } }
 //   moved:     [ { from, to }, ... ]
 //   import:    [ { to, id }, ... ]
@@ -41,7 +43,7 @@ import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragm
 import { yamlNodePathOffset } from "./locate.js";
 import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
 
-const SECTIONS = ["variables", "locals", "resources", "outputs", "checks", "moved", "import"] as const;
+const SECTIONS = ["variables", "locals", "resources", "data", "outputs", "checks", "moved", "import"] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
 
 /** gantry's types may be written short ("noop" is "gantry_noop"); nested blocks are maps. */
@@ -50,7 +52,7 @@ export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames:
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {
   type: "object",
-  expected: "a map with variables, locals, resources, outputs, checks, moved and import",
+  expected: "a map with variables, locals, resources, data, outputs, checks, moved and import",
   additionalProperties: false,
   properties: {
     variables: { type: ["object", "null"], expected: "a map of variable declarations" },
@@ -62,6 +64,12 @@ export const NATIVE_SCHEMA = {
       additionalProperties: false,
     },
     outputs: { type: ["object", "null"], expected: "a map of output declarations" },
+    data: {
+      type: ["object", "null"],
+      expected: 'a map of data resources keyed "<type>.<name>"',
+      patternProperties: { [RESOURCE_KEY]: {} },
+      additionalProperties: false,
+    },
     checks: { type: ["object", "null"], expected: "a map of check blocks" },
     moved: { type: ["array", "null"], expected: "a list of moved blocks (from, to)" },
     import: { type: ["array", "null"], expected: "a list of import blocks (to, id)" },
@@ -213,6 +221,12 @@ export function readNativeYaml(file: string, content: string): RawConfig {
         case "checks":
           declarations.push({ kind: "check", name, body: node });
           break;
+        case "data": {
+          if (!ADDRESS_RE.test(name)) break; // reported by the schema
+          const dot = name.indexOf(".");
+          declarations.push({ kind: "data", type: name.slice(0, dot), name: name.slice(dot + 1), body: node });
+          break;
+        }
       }
     }
   }

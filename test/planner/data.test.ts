@@ -112,6 +112,19 @@ test("the gantry_file data source reads a file on a host, with count; unknown ar
   assert.match(result.failed[0].error, /no file \/etc\/hostname-not-here/);
 });
 
+test("YAML writes data resources in a data section, types in full", async () => {
+  const other = configDir(tf({ output: { o: { value: 7 } } }));
+  await planAndApply(other);
+  const dir = configDir({
+    "main.gantry.yaml":
+      "data:\n  terraform_remote_state.r:\n    backend: local\n" +
+      `    config: { path: ${JSON.stringify(join(other, "gantry.tfstate"))} }\n` +
+      'resources:\n  noop.a:\n    input: "${data.terraform_remote_state.r.outputs.o}"\n',
+  });
+  const p = await makePlan(dir);
+  assert.is(p.changes[0].after!.input, 7);
+});
+
 test("data block errors: unknown data source, unknown argument, missing argument, undeclared reference", async () => {
   let e = await refused(makePlan(configDir(tf({ data: { gantry_nothing: { x: {} } } }))));
   assert.is(e.diagnostics[0].summary, "Invalid data source");

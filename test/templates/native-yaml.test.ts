@@ -126,8 +126,8 @@ test("unknown top-level field is located at the key", () => {
   assert.is(errors.length, 1);
   assert.is(
     errors[0].summary,
-    'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs, checks, moved, ' +
-      "import",
+    'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs, data, checks, ' +
+      "moved, import",
   );
   assert.equal(errors[0].origin, { file: "main.gantry.yaml", path: ["resourcs"], line: 3, column: 1 });
 });
