@@ -1,10 +1,10 @@
-// Whole-process timings of the REAL CLI on both configuration front ends.
+// Whole-process timings of the REAL CLI on the configuration front ends.
 //
-//   node bench/cli-front-ends.mjs [--sizes=1,2000,10000,100000] [--front-ends=tf-json,yaml]
+//   node bench/cli-front-ends.mjs [--sizes=1,2000,10000,100000] [--front-ends=tf-json,tf,yaml]
 //                                 [--runs=3] [--cli=/path/to/bin/run.js] [--keep]
 //
-// For each size N and front end, a temp dir gets N `gantry_noop` (.tf.json) or
-// `noop` (*.gantry.yaml) resources laid out as min(N, 1,000) lanes of chains
+// For each size N and front end, a temp dir gets N `gantry_noop` (.tf.json, .tf
+// in HCL) or `noop` (*.gantry.yaml) resources laid out as min(N, 1,000) lanes of chains
 // (each resource's `input` references the previous one's output in its lane),
 // is applied once (bench/plan-worker.mjs setup: state only, noop resources),
 // and then `node bin/run.js plan -no-color DIR` and `validate -no-color DIR`
@@ -49,6 +49,17 @@ export function tfJsonConfig(n) {
   return JSON.stringify({ resource: { gantry_noop: noop } }, null, 1);
 }
 
+export function tfHclConfig(n) {
+  const blocks = [];
+  layout(n).forEach((len, l) => {
+    for (let i = 0; i < len; i++) {
+      const input = i === 0 ? `"lane ${l}"` : `gantry_noop.${nameOf(l, i - 1)}.output`;
+      blocks.push(`resource "gantry_noop" "${nameOf(l, i)}" {\n  input = ${input}\n}\n`);
+    }
+  });
+  return blocks.join("\n");
+}
+
 export function nativeYamlConfig(n) {
   const lines = ["resources:"];
   layout(n).forEach((len, l) => {
@@ -62,6 +73,7 @@ export function nativeYamlConfig(n) {
 
 const FRONT_ENDS = {
   "tf-json": { file: "main.tf.json", generate: tfJsonConfig },
+  tf: { file: "main.tf", generate: tfHclConfig },
   yaml: { file: "main.gantry.yaml", generate: nativeYamlConfig },
 };
 

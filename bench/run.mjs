@@ -34,7 +34,7 @@
 //      first apply, a no-change plan, and detect + repair of one killed
 //      ZooKeeper member (needs zookeeper, a JRE and haproxy installed).
 //
-//   6. The REAL CLI as whole processes on both front ends (bench/cli-front-ends.mjs):
+//   6. The REAL CLI as whole processes on each front end (bench/cli-front-ends.mjs):
 //      `plan -no-color` and `validate` of N noop resources (1,000 lanes of chains) as
 //      .tf.json and *.gantry.yaml, sizes 1 / 2,000 / 10,000 / 100,000, and `--help`;
 //      wall and peak RSS from /usr/bin/time, median of --cli-runs (default 3).

@@ -1,41 +1,65 @@
 // Every gantry command, for oclif's explicit command discovery.
 
 import Apply from "./commands/apply.js";
+import Console from "./commands/console.js";
 import Destroy from "./commands/destroy.js";
+import Fmt from "./commands/fmt.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
 import ImportCmd from "./commands/import.js";
 import ImportBde from "./commands/import-bde.js";
+import Init from "./commands/init.js";
 import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
+import Providers from "./commands/providers.js";
+import ProvidersSchema from "./commands/providers-schema.js";
 import Reconcile from "./commands/reconcile.js";
 import Refresh from "./commands/refresh.js";
 import Show from "./commands/show.js";
 import StateList from "./commands/state-list.js";
 import StateMv from "./commands/state-mv.js";
 import StateRm from "./commands/state-rm.js";
+import StatePull from "./commands/state-pull.js";
+import StatePush from "./commands/state-push.js";
 import StateShow from "./commands/state-show.js";
 import Taint from "./commands/taint.js";
 import Untaint from "./commands/untaint.js";
 import Validate from "./commands/validate.js";
+import WorkspaceDelete from "./commands/workspace-delete.js";
+import WorkspaceList from "./commands/workspace-list.js";
+import WorkspaceNew from "./commands/workspace-new.js";
+import WorkspaceSelect from "./commands/workspace-select.js";
+import WorkspaceShow from "./commands/workspace-show.js";
 
 export const commands = {
   apply: Apply,
+  console: Console,
   destroy: Destroy,
+  fmt: Fmt,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,
   import: ImportCmd,
   "import:bde": ImportBde,
+  init: Init,
   output: Output,
   plan: Plan,
+  providers: Providers,
+  "providers:schema": ProvidersSchema,
   reconcile: Reconcile,
   refresh: Refresh,
   show: Show,
   "state:list": StateList,
   "state:mv": StateMv,
   "state:rm": StateRm,
+  "state:pull": StatePull,
+  "state:push": StatePush,
   "state:show": StateShow,
   taint: Taint,
   untaint: Untaint,
   validate: Validate,
+  "workspace:delete": WorkspaceDelete,
+  "workspace:list": WorkspaceList,
+  "workspace:new": WorkspaceNew,
+  "workspace:select": WorkspaceSelect,
+  "workspace:show": WorkspaceShow,
 };

@@ -4,8 +4,10 @@
 // YAML may write gantry's own types without their prefix ("noop" is
 // "gantry_noop"); fullTypeName is that rule.
 
+import { BUILTIN_PROVIDERS } from "./built-in-providers.js";
+
 /** Providers whose types gantry knows; a type's provider is the part of its name before the first "_". */
-export const KNOWN_PROVIDERS: readonly string[] = ["gantry", "null", "terraform"];
+export const KNOWN_PROVIDERS: readonly string[] = BUILTIN_PROVIDERS.map((p) => p.localName);
 
 /** The provider a type name starts with ("gantry_noop" → "gantry"); undefined when it names no known provider. */
 export function providerOfType(type: string): string | undefined {

@@ -48,7 +48,9 @@ export async function replayConfiguration(
   prior: State,
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
-  return expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous: previousPlacementFromState(prior) }).config;
+  const previous = previousPlacementFromState(prior);
+  const { config } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
+  return config;
 }
 
 /** "main.tf.json:3,5": an origin as Terraform names a place in messages. */

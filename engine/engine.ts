@@ -24,6 +24,10 @@ import { type ReconcileSettings, type ReconcileTotals, Reconciler } from "./reco
 import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+import * as workspaceOps from "./workspace-operations.js";
+import type { ConsoleEvaluator } from "./console-session.js";
+import type { InitResult } from "./init-operation.js";
+import type { ProviderSchemasJson } from "./provider-schemas.js";
 import { resolveWorkspaceSource } from "./workspace-source.js";
 
 export interface EngineOptions {
@@ -171,6 +175,88 @@ export class Engine implements EngineContext {
 
   forceUnlock(ws: Workspace, id: string): LockInfo | undefined {
     return stateOps.forceUnlockState(ws, id);
+  }
+
+  /**
+   * Checks a configuration directory's providers (built in: gantry, null, terraform) and module sources (local
+   * directories); creates nothing. Throws GantryError naming every provider or module it cannot use.
+   */
+  async init(dir: string): Promise<InitResult> {
+    const { initConfiguration } = await import("./init-operation.js");
+    return initConfiguration(dir);
+  }
+
+  /**
+   * This engine's resource types in Terraform's provider-schema JSON, for the providers the configuration in
+   * `dir` requires (when `dir` is undefined or holds no configuration: every built-in provider that has resource
+   * types in this engine).
+   */
+  async providerSchemas(dir?: string): Promise<ProviderSchemasJson> {
+    const [{ providerSchemas }, { BUILTIN_PROVIDERS, builtinProviderOfType }] = await Promise.all([
+      import("./provider-schemas.js"),
+      import("../contract/built-in-providers.js"),
+    ]);
+    const used = dir === undefined ? undefined : await this.init(dir);
+    const types = this.types.all();
+    const providers = used?.hasConfiguration
+      ? BUILTIN_PROVIDERS.filter((p) => used.providers.some((u) => u.source === p.source))
+      : BUILTIN_PROVIDERS.filter((p) => types.some((t) => builtinProviderOfType(t.name).source === p.source));
+    return providerSchemas(providers, types);
+  }
+
+  /**
+   * An evaluator of expressions against the workspace's configuration, variables and recorded state (`console`);
+   * it throws GantryError for bad input.
+   */
+  async console(ws: Workspace): Promise<ConsoleEvaluator> {
+    const { openConsole } = await import("./console-session.js");
+    return openConsole(ws);
+  }
+
+  /** The recorded state as stored; undefined when none was written yet. */
+  pullState(ws: Workspace): string | undefined {
+    return stateOps.pullState(ws);
+  }
+
+  /** Replaces the recorded state (lineage and serial checked as Terraform does unless `force`). */
+  pushState(
+    ws: Workspace,
+    text: string,
+    source: string,
+    opts: { force?: boolean; lockTimeoutMs?: number } = {},
+  ): Promise<void> {
+    return stateOps.pushState(ws, text, source, opts);
+  }
+
+  /** The named workspaces of a configuration directory and the one in use (env: for the override variables). */
+  listWorkspaces(dir: string, env: workspaceOps.Env = {}): workspaceOps.WorkspaceList {
+    return workspaceOps.listNamedWorkspaces(dir, env);
+  }
+
+  currentWorkspace(dir: string, env: workspaceOps.Env = {}): string {
+    return workspaceOps.showWorkspace(dir, env);
+  }
+
+  newWorkspace(dir: string, name: string, env: workspaceOps.Env = {}): void {
+    workspaceOps.newNamedWorkspace(dir, name, env);
+  }
+
+  selectWorkspace(
+    dir: string,
+    name: string,
+    env: workspaceOps.Env = {},
+    orCreate = false,
+  ): { created: boolean; changed: boolean } {
+    return workspaceOps.selectNamedWorkspace(dir, name, env, orCreate);
+  }
+
+  deleteWorkspace(
+    dir: string,
+    name: string,
+    env: workspaceOps.Env = {},
+    opts: { force?: boolean; lockTimeoutMs?: number } = {},
+  ): Promise<{ hadResources: boolean }> {
+    return workspaceOps.deleteNamedWorkspace(dir, name, env, opts);
   }
 }
 

@@ -1,8 +1,10 @@
 // Where a workspace's state lives and how it is locked. Today a local file
 // (written atomically, with a backup, locked by a lock file beside it).
 
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { forceUnlock, StateLock, type LockInfo } from "../planner/state-lock.js";
-import { readState, StateWriter, type State } from "../planner/state.js";
+import { readState, serializeState, StateWriter, writeFileAtomic, type State } from "../planner/state.js";
 import { GANTRY_VERSION } from "./gantry-version.js";
 
 export interface StateLease {
@@ -15,6 +17,8 @@ export interface StateBackend {
   read(): State;
   /** A writer that records `state` (and every later change to it) atomically. */
   writer(state: State): StateWriter;
+  /** Records `state` exactly as it is (serial and lineage untouched), keeping the previous one as a backup. */
+  replace(state: State): void;
   /** Takes the lock for an operation, waiting up to timeoutMs; throws naming the holder. */
   lock(operation: string, timeoutMs: number): Promise<StateLease>;
   forceUnlock(id: string): LockInfo | undefined;
@@ -32,10 +36,19 @@ export class FileStateBackend implements StateBackend {
   }
 
   writer(state: State): StateWriter {
+    // a named workspace selected through the environment gets its directory when first written
+    mkdirSync(dirname(this.path), { recursive: true });
     return new StateWriter(this.path, state);
   }
 
+  replace(state: State): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    if (existsSync(this.path)) copyFileSync(this.path, `${this.path}.backup`);
+    writeFileAtomic(this.path, serializeState(state));
+  }
+
   lock(operation: string, timeoutMs: number): Promise<StateLease> {
+    mkdirSync(dirname(this.path), { recursive: true });
     return StateLock.acquire(this.path, operation, timeoutMs);
   }
 

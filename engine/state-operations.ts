@@ -5,7 +5,7 @@
 import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import { addressMatches, instanceAddress, parseAddress, resourceKeyOf } from "../planner/addresses.js";
 import type { LockInfo } from "../planner/state-lock.js";
-import type { InstanceState, State } from "../planner/state.js";
+import { deserializeState, serializeState, type InstanceState, type State } from "../planner/state.js";
 import type { Workspace } from "./workspace.js";
 
 function parseOrThrow(address: string, what = "address"): NonNullable<ReturnType<typeof parseAddress>> {
@@ -98,6 +98,43 @@ export async function removeInstances(ws: Workspace, addresses: string[], lockTi
   }
 }
 
+/** The recorded state as stored (`state pull`); undefined when no state was ever written. */
+export function pullState(ws: Workspace): string | undefined {
+  const state = ws.state.read();
+  return state.lineage || state.serial ? serializeState(state) : undefined;
+}
+
+/**
+ * Replaces the recorded state with `text` (`state push`), under the lock. As
+ * Terraform does, a state of another lineage, or of an older serial, or of the
+ * same serial with other content, is refused unless `force`; an empty recorded
+ * state may always be replaced. The pushed state is written exactly as given.
+ */
+export async function pushState(
+  ws: Workspace,
+  text: string,
+  source: string,
+  opts: { force?: boolean; lockTimeoutMs?: number } = {},
+): Promise<void> {
+  let pushed: State;
+  try {
+    pushed = deserializeState(text, source);
+  } catch (e) {
+    throw new GantryError(`Error reading source state ${JSON.stringify(source)}: ${(e as Error).message}`);
+  }
+  const lease = await ws.state.lock("state push", opts.lockTimeoutMs ?? 0);
+  try {
+    const existing = ws.state.read();
+    if (!opts.force) {
+      const problem = importProblem(pushed, existing);
+      if (problem) throw new GantryError(`Failed to write state: ${problem}`);
+    }
+    ws.state.replace(pushed);
+  } finally {
+    lease.release();
+  }
+}
+
 export interface TaintOptions {
   /** A missing instance is not an error (a warning is returned instead), as Terraform's -allow-missing. */
   allowMissing?: boolean;
@@ -158,6 +195,22 @@ export async function setTainted(
   } finally {
     lease.release();
   }
+}
+
+/** Why `pushed` may not replace `existing` without -force (Terraform's rules), or undefined. */
+function importProblem(pushed: State, existing: State): string | undefined {
+  if (existing.instances.size === 0 && Object.keys(existing.outputs).length === 0) return undefined;
+  if (!pushed.lineage || !existing.lineage) return undefined;
+  if (pushed.lineage !== existing.lineage)
+    return (
+      `cannot import state with lineage ${JSON.stringify(pushed.lineage)} over unrelated state with lineage ` +
+      JSON.stringify(existing.lineage)
+    );
+  if (pushed.serial > existing.serial) return undefined;
+  if (pushed.serial < existing.serial)
+    return `cannot import state with serial ${pushed.serial} over newer state with serial ${existing.serial}`;
+  if (serializeState(pushed) === serializeState(existing)) return undefined;
+  return `cannot overwrite existing state with serial ${pushed.serial} with a different state that has the same serial`;
 }
 
 export function forceUnlockState(ws: Workspace, id: string): LockInfo | undefined {

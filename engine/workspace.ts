@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import { localBackendPath } from "../templates/local-backend.js";
 import { FileStateBackend, type StateBackend } from "./state-backend.js";
-
-export const STATE_FILE_NAME = "gantry.tfstate";
+import { currentWorkspaceName, DEFAULT_WORKSPACE, STATE_FILE_NAME, workspaceStatePath } from "./workspace-names.js";
 
 /** A variable value source as given on a command line, in order. */
 export interface VariableArgument {
@@ -17,7 +17,10 @@ export interface VariableArgument {
 export interface WorkspaceOptions {
   /** The configuration directory. */
   dir: string;
-  /** The state file (default: <dir>/gantry.tfstate). */
+  /**
+   * The state file (default: the configuration's `backend "local" { path }`,
+   * relative to the directory, else <dir>/gantry.tfstate).
+   */
   statePath?: string;
   /** -var 'name=value' arguments. */
   vars?: string[];
@@ -29,7 +32,10 @@ export interface WorkspaceOptions {
   env?: Record<string, string | undefined>;
   /** Typed values from a program (an API request, a test); they win over every other source. */
   values?: Record<string, unknown>;
-  /** The selected workspace's name, `terraform.workspace` in expressions (default "default"). */
+  /**
+   * The named workspace (Terraform's `terraform.workspace`). Default: GANTRY_WORKSPACE or TF_WORKSPACE in `env`,
+   * else the one selected in `<dir>/.gantry/environment`, else "default".
+   */
   workspaceName?: string;
   /** Working data (default: <dir>/.gantry). */
   dataDir?: string;
@@ -56,26 +62,36 @@ export interface Workspace {
   variableOrder?: VariableArgument[];
   env: Record<string, string | undefined>;
   values: Record<string, unknown>;
-  app?: CdktfAppStack;
-  /** `terraform.workspace` in expressions. */
+  /** The named workspace whose state this is ("default" unless another is selected). */
   workspaceName: string;
+  app?: CdktfAppStack;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
   const dir = resolve(opts.dir);
   if (!existsSync(dir)) throw new GantryError(`configuration directory ${dir} does not exist`);
   if (!statSync(dir).isDirectory()) throw new GantryError(`${dir} is not a directory`);
+  const env = opts.env ?? {};
+  const workspaceName = opts.workspaceName ?? currentWorkspaceName(dir, env).name;
   return {
     dir,
     dataDir: resolve(opts.dataDir ?? join(dir, ".gantry")),
-    state: new FileStateBackend(resolve(opts.statePath ?? join(dir, STATE_FILE_NAME))),
+    // the default workspace's state is where a `backend "local" { path }` says; named ones under gantry.tfstate.d
+    state: new FileStateBackend(
+      resolve(
+        opts.statePath ??
+          (workspaceName === DEFAULT_WORKSPACE
+            ? resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME)
+            : workspaceStatePath(dir, workspaceName)),
+      ),
+    ),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,
-    env: opts.env ?? {},
+    env,
     values: opts.values ?? {},
+    workspaceName,
     app: opts.app,
-    workspaceName: opts.workspaceName ?? "default",
   };
 }
 

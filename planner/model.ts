@@ -178,6 +178,16 @@ export interface Config {
   moved: MovedConfig[];
   /** In the order written. */
   imports: ImportConfig[];
+  /** A `terraform { backend "local" { ... } }` block, when the configuration has one. */
+  backend?: BackendConfig;
+}
+
+/** Where state lives, as the configuration says (only Terraform's local backend). */
+export interface BackendConfig {
+  type: "local";
+  /** The state file, relative to the configuration directory (default: gantry's own). */
+  path?: string;
+  origin: Origin;
 }
 
 export function emptyConfig(dir: string): Config {

@@ -60,6 +60,11 @@ export class ResourceTypeRegistry {
     return this.types.get(name);
   }
 
+  /** Every registered type. */
+  all(): ResourceType[] {
+    return [...this.types.values()];
+  }
+
   /** Registered type names, sorted. */
   names(): string[] {
     return [...this.types.keys()].sort();

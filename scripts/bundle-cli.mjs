@@ -27,9 +27,9 @@ await build({
       'import { createRequire as __gantryRequire } from "node:module"; const require = ' +
       "__gantryRequire(import.meta.url);",
   },
-  // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here); the HCL library
-  // loads its WebAssembly from its own directory
-  external: ["typescript", "@cdktf/hcl2json"],
+  // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here); the HCL parsers
+  // load their WebAssembly/GopherJS code from files beside their own modules
+  external: ["typescript", "@cdktf/hcl2json", "hcl2-parser"],
   logLevel: "warning",
 });
 

@@ -91,6 +91,8 @@ export async function registryProviderSchema() {
   const { BUILTIN_RESOURCE_TYPES } = await import(pathToFileURL(join(root, "dist/provider/resource-types.js")).href);
   const resourceSchemas = {};
   for (const t of BUILTIN_RESOURCE_TYPES) {
+    // the null and terraform providers' types are not gantry's
+    if (/^(null|terraform)_/.test(t.name)) continue;
     const name = t.name.startsWith("gantry_") ? t.name : `gantry_${t.name}`;
     const schema = name === "gantry_cluster" ? { ...t.schema, ...CLUSTER_BLUEPRINT } : t.schema;
     resourceSchemas[name] = {

@@ -307,3 +307,39 @@ export const DATA_BLOCK: BlockSchema = {
     provider: { kind: "any" },
   },
 };
+
+export const LOCAL_BACKEND_BLOCK: BlockSchema = {
+  expected: "a map with path",
+  nullable: false,
+  required: [],
+  open: false,
+  fields: {
+    path: value({ type: "string", expected: "a file path" }),
+    workspace_dir: { kind: "unsupported" },
+  },
+};
+
+/** The `terraform` block. Providers and backends are read by templates/terraform-settings-builder.ts. */
+export const TERRAFORM_BLOCK: BlockSchema = {
+  expected: "a map with required_version, required_providers, backend",
+  nullable: false,
+  required: [],
+  open: false,
+  fields: {
+    required_version: value({ type: "string", expected: 'a version constraint such as ">= 1.5"' }),
+    required_providers: { kind: "any" },
+    backend: { kind: "any" },
+    cloud: { kind: "unsupported", detail: 'Gantry keeps state in a local file (backend "local").' },
+    experiments: { kind: "unsupported" },
+    provider_meta: { kind: "unsupported" },
+  },
+};
+
+/** A `provider` block: accepted for gantry's built-in providers, its settings unused. */
+export const PROVIDER_BLOCK: BlockSchema = {
+  expected: "a map of provider settings",
+  nullable: true,
+  required: [],
+  open: true,
+  fields: {},
+};

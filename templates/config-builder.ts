@@ -13,6 +13,7 @@ import { buildMoved } from "./moved-builder.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
 import { buildResource } from "./resource-builder.js";
+import { buildTerraformSettings, checkProvider } from "./terraform-settings-builder.js";
 import { buildVariable } from "./variable-builder.js";
 
 export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigFragment {
@@ -61,6 +62,12 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
         if (i) frag.imports.push(i);
         break;
       }
+      case "terraform":
+        frag.backends.push(...buildTerraformSettings(d.body, ctx));
+        break;
+      case "provider":
+        checkProvider(d.name, d.body, ctx);
+        break;
       case "diagnostic":
         bag.add(d.diagnostic);
         break;

@@ -8,6 +8,7 @@ import type { Origin } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { referencesInDialect } from "./short-type-names.js";
 import type {
+  BackendConfig,
   CheckConfig,
   ImportConfig,
   LocalConfig,
@@ -26,10 +27,21 @@ export interface ConfigFragment {
   data: ResourceConfig[];
   moved: MovedConfig[];
   imports: ImportConfig[];
+  backends: BackendConfig[];
 }
 
 export function emptyFragment(): ConfigFragment {
-  return { variables: [], locals: [], resources: [], outputs: [], checks: [], data: [], moved: [], imports: [] };
+  return {
+    variables: [],
+    locals: [],
+    resources: [],
+    outputs: [],
+    checks: [],
+    data: [],
+    moved: [],
+    imports: [],
+    backends: [],
+  };
 }
 
 /** A placeholder for values that failed to compile (an error has been reported). */

@@ -1,4 +1,4 @@
-// Loading a configuration directory: every `*.gantry.yaml` and `*.tf.json`
+// Loading a configuration directory: every `*.gantry.yaml`, `*.tf` and `*.tf.json`
 // file in it (not recursive, sorted by name), merged into one Config. All
 // diagnostics of all files are collected and thrown together as one
 // GantryError. Duplicate declarations (within or across files) name both
@@ -11,7 +11,7 @@ import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
 
 /** A front end: one file's text to a fragment of the model. */
-type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment;
+type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment | Promise<ConfigFragment>;
 
 /**
  * The front ends these files need, loaded only then: a Terraform JSON
@@ -21,14 +21,16 @@ type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragme
 async function frontEndsFor(names: string[]): Promise<(name: string) => FrontEnd | undefined> {
   const needs = (test: (n: string) => boolean) => names.some(test);
   const isNative = (n: string) => NATIVE_SUFFIXES.some((s) => n.endsWith(s));
-  const [yaml, tf, bde] = await Promise.all([
+  const [yaml, tf, hcl, bde] = await Promise.all([
     needs(isNative) ? import("./native-yaml.js") : undefined,
     needs((n) => n.endsWith(TF_JSON_SUFFIX)) ? import("./terraform-json.js") : undefined,
+    needs((n) => n.endsWith(TF_SUFFIX)) ? import("./terraform-hcl.js") : undefined,
     needs((n) => n.endsWith(BDE_SUFFIX)) ? import("./bde-spec.js") : undefined,
   ]);
   return (name) => {
     if (isNative(name)) return yaml?.parseNativeYaml;
     if (name.endsWith(TF_JSON_SUFFIX)) return tf?.parseTerraformJson;
+    if (name.endsWith(TF_SUFFIX)) return hcl?.parseTerraformHcl;
     if (name.endsWith(BDE_SUFFIX)) return bde?.parseBdeSpec;
     return undefined;
   };
@@ -36,11 +38,17 @@ async function frontEndsFor(names: string[]): Promise<(name: string) => FrontEnd
 
 const NATIVE_SUFFIXES = [".gantry.yaml", ".gantry.yml"];
 const TF_JSON_SUFFIX = ".tf.json";
+const TF_SUFFIX = ".tf";
 const BDE_SUFFIX = ".bde.json";
 
 /** True for file names this loader reads. */
 export function isConfigFileName(name: string): boolean {
-  return NATIVE_SUFFIXES.some((s) => name.endsWith(s)) || name.endsWith(TF_JSON_SUFFIX) || name.endsWith(BDE_SUFFIX);
+  return (
+    NATIVE_SUFFIXES.some((s) => name.endsWith(s)) ||
+    name.endsWith(TF_JSON_SUFFIX) ||
+    name.endsWith(TF_SUFFIX) ||
+    name.endsWith(BDE_SUFFIX)
+  );
 }
 
 /** Read and merge every configuration file of `dir`. Throws GantryError with all diagnostics. */
@@ -78,14 +86,14 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
     const text = f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content;
     config.files.push({ path: f.path, content: f.content });
     const parse = frontEnd(f.path);
-    if (parse) frags.push(parse(f.path, text, bag));
+    if (parse) frags.push(await parse(f.path, text, bag));
     else
-      bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml or *.tf.json)`, {
+      bag.error(`${f.path} is not a configuration file (expected *.gantry.yaml, *.tf or *.tf.json)`, {
         file: f.path,
         path: [],
       });
   }
-  if (sorted.length === 0) bag.error(`no *.gantry.yaml or *.tf.json files in ${displayDir}`);
+  if (sorted.length === 0) bag.error(`no *.gantry.yaml, *.tf or *.tf.json files in ${displayDir}`);
 
   const merge = <T extends { origin: Origin }>(target: Map<string, T>, item: T, key: string, what: string): void => {
     const prev = target.get(key);
@@ -124,6 +132,17 @@ export async function loadConfigFromFiles(dir: string, files: SourceFile[], disp
           related: [{ label: "first declared here", origin: prev.origin }],
         });
       else config.imports.push(i);
+    }
+    for (const b of frag.backends) {
+      if (config.backend) {
+        bag.add({
+          severity: "error",
+          summary: "Duplicate backend configuration",
+          detail: "A configuration may have only one backend block.",
+          origin: b.origin,
+          related: [{ label: "first declared here", origin: config.backend.origin }],
+        });
+      } else config.backend = b;
     }
   }
   bag.throwIfErrors();

@@ -3,13 +3,15 @@
 //
 // Front ends keep only paths for speed; positions are resolved here, lazily,
 // by re-reading the file: `.json` files with a light position scanner, YAML
-// files with `yaml`'s parser. Parsed files are cached per path.
+// files with `yaml`'s parser, `.tf` files by templates/hcl-positions.ts.
+// Parsed files are cached per path.
 
 import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
+import { hclOffset } from "./hcl-positions.js";
 import { jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
 
 export interface Position {
@@ -98,6 +100,10 @@ export function yamlNodePathOffset(start: unknown, docPath: readonly (string | n
   return at;
 }
 
+function isHclFile(file: string): boolean {
+  return file.toLowerCase().endsWith(".tf");
+}
+
 function isJsonFile(file: string): boolean {
   return file.toLowerCase().endsWith(".json");
 }
@@ -107,6 +113,10 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
   if (origin.line !== undefined) return { line: origin.line, column: origin.column ?? 1 };
   const f = loadFile(origin, dir, sources);
   if (!f) return undefined;
+  if (isHclFile(origin.file)) {
+    const off = hclOffset(f.content, origin.path);
+    return off === undefined ? undefined : lineColumn(f.content, off);
+  }
   if (isJsonFile(origin.file)) {
     if (f.json === undefined) {
       try {
@@ -135,6 +145,28 @@ function sourceLine(origin: Origin, dir: string, line: number, sources?: readonl
   if (!f.lines) f.lines = f.content.split(/\r?\n/);
   const text = f.lines[line - 1];
   return text === undefined ? undefined : text.replace(/\s+$/, "");
+}
+
+/** Terraform's names for blocks in `.tf` files: `resource "gantry_noop" "a"`, `variable "n"`, `terraform`. */
+export function describeHclOriginPath(docPath: readonly (string | number)[]): string | undefined {
+  const p = docPath.filter((s): s is string => typeof s === "string");
+  const [section, a, b] = p;
+  switch (section) {
+    case "resource":
+    case "data":
+      return a && b ? `${section} "${a}" "${b}"` : undefined;
+    case "variable":
+    case "output":
+    case "provider":
+    case "module":
+    case "check":
+      return a ? `${section} "${a}"` : undefined;
+    case "locals":
+    case "terraform":
+      return section;
+    default:
+      return undefined;
+  }
 }
 
 /** "resource "gantry_noop.a"" etc. (types as written), from a document path of either front end. */
@@ -175,7 +207,7 @@ function whereLines(
   bold: (s: string) => string,
 ): string[] {
   const pos = locate(origin, dir, sources);
-  const ctx = describeOriginPath(origin.path);
+  const ctx = isHclFile(origin.file) ? describeHclOriginPath(origin.path) : describeOriginPath(origin.path);
   const out: string[] = [];
   const at = pos ? ` line ${pos.line}, column ${pos.column}` : "";
   out.push(`${indent}on ${origin.file}${at}${ctx ? `, in ${ctx}` : ""}:`);

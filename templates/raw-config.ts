@@ -39,6 +39,10 @@ export type RawDeclaration =
   | { kind: "data"; type: string; name: string; body: RawNode }
   | { kind: "moved"; body: RawNode }
   | { kind: "import"; body: RawNode }
+  /** A `terraform` block (required_version, required_providers, backend). */
+  | { kind: "terraform"; body: RawNode }
+  /** A `provider "name"` block. */
+  | { kind: "provider"; name: string; body: RawNode }
   | { kind: "diagnostic"; diagnostic: Diagnostic };
 
 /** What differs between languages in how they write the same thing. */

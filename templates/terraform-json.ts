@@ -3,7 +3,7 @@
 // builder (templates/config-builder.ts) makes the model of it.
 //
 //   { "resource": { "gantry_noop": { "a": { ... } } }, "variable": {...},
-//     "locals": {...}, "output": {...}, "terraform": ..., "provider": ..., "//": ... }
+//     "locals": {...}, "output": {...}, "terraform": {...}, "provider": {...}, "//": ... }
 //
 // Any block level may also be an array of objects (Terraform's JSON syntax),
 // nested blocks too (lifecycle: [{...}]); "//" keys (CDKTF metadata) are
@@ -25,8 +25,10 @@ import { PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "
 
 type Path = (string | number)[];
 
-const IGNORED_TOP = new Set(["//", "terraform", "provider"]);
+const IGNORED_TOP = new Set(["//"]);
 const UNSUPPORTED_TOP = new Set(["module", "removed"]);
+/** How many labels each of these blocks has. */
+const UNSUPPORTED_TOP_LABELS: Record<string, number> = { data: 2, module: 1, check: 1 };
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -83,7 +85,7 @@ export function parseTerraformJson(file: string, content: string, bag: Diagnosti
 
 /** Read one `*.tf.json` file into the raw configuration; syntax problems are among its declarations. */
 export function readTerraformJson(file: string, content: string): RawConfig {
-  const reader = new TfJsonReader(file);
+  const reader = new TerraformJsonReader(file, TERRAFORM_JSON_DIALECT);
   let root: unknown;
   try {
     root = JSON.parse(content);
@@ -120,7 +122,7 @@ function malformed(file: string, content: string, message: string): { summary: s
   };
 }
 
-/** One block found by TfJsonReader.blocks: its labels (valid until the next block), body and path, or a problem. */
+/** A block found by TerraformJsonReader.blocks: labels (valid until the next block), body and path, or a problem. */
 interface Block {
   labels: string[];
   body: Record<string, unknown>;
@@ -128,11 +130,18 @@ interface Block {
   problem?: RawDeclaration;
 }
 
-class TfJsonReader {
-  constructor(readonly file: string) {}
+/**
+ * Reads a document in Terraform's JSON form; the HCL front end
+ * (templates/terraform-hcl.ts) reads its parser's output with it too.
+ */
+export class TerraformJsonReader {
+  constructor(
+    readonly file: string,
+    readonly dialect: RawDialect,
+  ) {}
 
   raw(declarations: Iterable<RawDeclaration>): RawConfig {
-    return { file: this.file, dialect: TERRAFORM_JSON_DIALECT, declarations };
+    return { file: this.file, dialect: this.dialect, declarations };
   }
 
   problem(summary: string, origin: Origin): RawDeclaration {
@@ -197,12 +206,20 @@ class TfJsonReader {
             else yield* this.locals(b.body, b.path);
           }
           break;
+        case "terraform":
+          for (const b of this.blocks(v, ["terraform"], 0, []))
+            yield b.problem ?? { kind: "terraform", body: this.node(b.path, b.body) };
+          break;
+        case "provider":
+          for (const b of this.blocks(v, ["provider"], 1, []))
+            yield b.problem ?? { kind: "provider", name: b.labels[0], body: this.node(b.path, b.body) };
+          break;
         default:
-          if (UNSUPPORTED_TOP.has(key)) yield this.error(`"${key}" blocks are not supported yet`, [key]);
+          if (UNSUPPORTED_TOP.has(key)) yield* this.unsupported(key, v);
           else
             yield this.error(
-              `unknown top-level block "${key}"; expected one of resource, data, variable, locals, output, check, ` +
-                `moved, import (terraform, provider and "//" are ignored)`,
+              `unknown top-level block "${key}"; expected one of terraform, provider, resource, data, variable, ` +
+                `locals, output, check, moved, import ("//" is ignored)`,
               [key],
             );
       }
@@ -248,6 +265,18 @@ class TfJsonReader {
       );
     }
     return { kind: "resource", type: typeAsWritten, name, body: this.node(path, body) };
+  }
+
+  /** One "not supported yet" per block, located at the block (its labels as written). */
+  *unsupported(key: string, v: unknown): Generator<RawDeclaration> {
+    const labels = UNSUPPORTED_TOP_LABELS[key] ?? 0;
+    let any = false;
+    for (const b of this.blocks(v, [key], labels, [])) {
+      any = true;
+      const named = b.labels.length ? ` ${b.labels.map((l) => JSON.stringify(l)).join(" ")}` : "";
+      yield this.error(`${key}${named}: "${key}" blocks are not supported yet`, b.path);
+    }
+    if (!any) yield this.error(`"${key}" blocks are not supported yet`, [key]);
   }
 
   *locals(body: Record<string, unknown>, path: Path): Generator<RawDeclaration> {

@@ -12,7 +12,7 @@ export default class Output extends GantryCommand {
     ...stackFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
-    raw: Flags.boolean({ description: "print a string output without quotes" }),
+    raw: Flags.boolean({ description: "print one string, number or bool output as it is, without quotes" }),
   };
 
   async run(): Promise<void> {
@@ -23,6 +23,20 @@ export default class Output extends GantryCommand {
       args.dir = args.name;
       args.name = undefined;
     }
+    if (flags.json && flags.raw)
+      throw new GantryError({
+        severity: "error",
+        summary: "Invalid output format",
+        detail: "The -raw and -json options are mutually-exclusive.",
+      });
+    if (flags.raw && !args.name)
+      throw new GantryError({
+        severity: "error",
+        summary: "Output name required",
+        detail: "You must give the name of a single output value when using the -raw option.",
+      });
+    const { formatTerraformValue, terraformNumber } = await import("../terraform-value-text.js");
+    const { terraformJson, valueTypeJson } = await import("../terraform-json-text.js");
     const engine = await this.engine();
     const ws = await engine.openWorkspace({
       dir: args.dir,
@@ -30,29 +44,84 @@ export default class Output extends GantryCommand {
       stack: flags.stack,
       env: process.env,
     });
-    const state = { outputs: engine.outputs(ws) };
-    if (args.name) {
-      const o = state.outputs[args.name];
-      if (!o)
-        throw new GantryError(
-          `Output "${args.name}" not found. The state has: ${Object.keys(state.outputs).join(", ") || "no outputs"}.`,
-        );
-      this.out(
-        flags.raw && typeof o.value === "string" ? o.value : JSON.stringify(o.value, null, flags.json ? undefined : 2),
-      );
-      return;
-    }
+    const outputs = engine.outputs(ws);
+    const names = Object.keys(outputs).sort();
+    const none = {
+      severity: "warning" as const,
+      summary: "No outputs found",
+      detail:
+        "The state file either has no outputs defined, or all the defined outputs are empty. Please define an " +
+        "output in your configuration with the `output` keyword and run `gantry refresh` for it to become " +
+        "available. If you are using interpolation, please verify the interpolated value is not empty. You can " +
+        "use the `gantry console` command to assist.",
+    };
+    const missing = (name: string) =>
+      new GantryError({
+        severity: "error",
+        summary: `Output ${JSON.stringify(name)} not found`,
+        detail:
+          "The output variable requested could not be found in the state file. If you recently added this to " +
+          "your configuration, be sure to run `gantry apply`, since the state won't be updated with new output " +
+          "variables until that command is run.",
+      });
     if (flags.json) {
-      this.out(
-        JSON.stringify(
-          Object.fromEntries(
-            Object.entries(state.outputs).map(([k, o]) => [k, { sensitive: !!o.sensitive, value: o.value }]),
-          ),
-        ),
+      if (args.name) {
+        const o = outputs[args.name];
+        if (!o) throw missing(args.name);
+        this.out(terraformJson(o.value ?? null));
+        return;
+      }
+      const all = Object.fromEntries(
+        names.map((k) => [
+          k,
+          { sensitive: !!outputs[k].sensitive, type: valueTypeJson(outputs[k].value), value: outputs[k].value },
+        ]),
       );
+      this.out(terraformJson(all, { indent: true }));
       return;
     }
-    for (const [k, o] of Object.entries(state.outputs))
-      this.out(`${k} = ${o.sensitive ? "<sensitive>" : JSON.stringify(o.value)}`);
+    if (flags.raw) {
+      // as Terraform: with no outputs at all, only a warning, which -raw does not show
+      if (!names.length) return;
+      const o = outputs[args.name!];
+      if (!o) throw missing(args.name!);
+      const v = o.value;
+      const unsupported = (detail: string) =>
+        new GantryError({ severity: "error", summary: "Unsupported value for raw output", detail });
+      if (v === null || v === undefined)
+        throw unsupported(
+          `The value for output value ${JSON.stringify(args.name)} is null, so -raw mode cannot print it.`,
+        );
+      if (typeof v === "object")
+        throw unsupported(
+          `The -raw option only supports strings, numbers, and boolean values, but output value ` +
+            `${JSON.stringify(args.name)} is ${friendlyTypeName(v)}.\n\nUse the -json option for machine-readable ` +
+            "representations of output values that have complex types.",
+        );
+      // no newline after the value, as Terraform
+      process.stdout.write(typeof v === "number" ? terraformNumber(v) : String(v));
+      return;
+    }
+    if (!names.length) {
+      await this.printDiagnostics([none]);
+      return;
+    }
+    if (args.name) {
+      const o = outputs[args.name];
+      if (!o) throw missing(args.name);
+      this.out(formatTerraformValue(o.value));
+      return;
+    }
+    this.out(
+      names
+        .map((k) => `${k} = ${outputs[k].sensitive ? "<sensitive>" : formatTerraformValue(outputs[k].value)}`)
+        .join("\n"),
+    );
   }
+}
+
+/** Terraform's friendly name of a collection type, as gantry knows it (lists are tuples, maps objects). */
+function friendlyTypeName(v: object): string {
+  if (Array.isArray(v)) return "tuple";
+  return "object";
 }

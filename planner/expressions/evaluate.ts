@@ -43,6 +43,8 @@ export interface EvalScope {
   /** Absolute path of the root module's directory (`path.root`); pathModule when not given. */
   pathRoot?: string;
   cwd: string;
+  /** `terraform.workspace` (default: "default"). */
+  workspaceName?: string;
   /** Which walk evaluates: while planning, timestamp(), uuid() and bcrypt() are unknown. Unset: known (console). */
   phase?: "plan" | "apply";
   /** What plantimestamp() returns (RFC 3339): the plan's time, kept for apply. Unset: now. */

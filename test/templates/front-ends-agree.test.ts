@@ -1,6 +1,6 @@
-// The same configuration written in YAML and in Terraform JSON gives the same
-// model, and the same mistakes give the same messages (located in each file):
-// both front ends feed one builder.
+// The same configuration written in YAML, in Terraform JSON and in HCL gives
+// the same model, and the same mistakes give the same messages (located in
+// each file): every front end feeds one builder.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DiagnosticBag, type Diagnostic } from "../../contract/diagnostics.js";
@@ -9,6 +9,7 @@ import { testEngine } from "../engine-fixture.js";
 import { loadConfig } from "../../templates/load.js";
 import { formatDiagnostic } from "../../templates/locate.js";
 import { parseNativeYaml } from "../../templates/native-yaml.js";
+import { parseTerraformHcl } from "../../templates/terraform-hcl.js";
 import { parseTerraformJson } from "../../templates/terraform-json.js";
 import { dedent, diagnosticsOf, fixture } from "./helpers.js";
 
@@ -110,6 +111,78 @@ const TF_JSON = JSON.stringify(
   2,
 );
 
+const TF_HCL = dedent(`
+  variable "agents" {
+    type        = number
+    default     = 3
+    description = "how many"
+    sensitive   = false
+    nullable    = false
+    validation {
+      condition     = var.agents > 0
+      error_message = "must be positive"
+    }
+  }
+
+  variable "names" {
+    type    = list(string)
+    default = ["a", "b"]
+    validation {
+      condition     = length(var.names) > 0
+      error_message = "empty"
+    }
+  }
+
+  locals {
+    greeting = "hello \${var.agents}"
+  }
+
+  locals {
+    tags = { env = "prod" } # a second locals block
+  }
+
+  resource "gantry_noop" "base" {
+    input = local.greeting
+  }
+
+  resource "gantry_noop" "member" {
+    count      = var.agents
+    input      = gantry_noop.base.output
+    depends_on = [gantry_noop.base]
+    lifecycle {
+      create_before_destroy = true
+      prevent_destroy       = false
+      ignore_changes        = [input]
+      replace_triggered_by  = [gantry_noop.base.output]
+    }
+    update_policy {
+      group          = "members"
+      max_batch_size = 2
+      min_in_service = 1
+    }
+  }
+
+  resource "gantry_noop" "each" {
+    for_each = toset(var.names)
+    input = {
+      key  = each.key
+      tags = local.tags
+    }
+    lifecycle {
+      ignore_changes = all
+    }
+    provider = gantry
+  }
+
+  /* outputs */
+  output "base" {
+    value       = gantry_noop.base.output
+    description = "the base"
+    sensitive   = true
+    depends_on  = [gantry_noop.base]
+  }
+`);
+
 /**
  * The model without origins and without the source text of references (YAML writes "noop.a", tf.json
  * "gantry_noop.a"; both are "gantry_noop.a" in the model).
@@ -122,18 +195,46 @@ function comparable(v: unknown): unknown {
   return out;
 }
 
-function models() {
+async function models() {
   const yamlBag = new DiagnosticBag();
   const jsonBag = new DiagnosticBag();
+  const hclBag = new DiagnosticBag();
   const yaml = parseNativeYaml("main.gantry.yaml", YAML, yamlBag);
   const json = parseTerraformJson("main.tf.json", TF_JSON, jsonBag);
+  const hcl = await parseTerraformHcl("main.tf", TF_HCL, hclBag);
   assert.equal(yamlBag.items, []);
   assert.equal(jsonBag.items, []);
-  return { yaml, json };
+  assert.equal(hclBag.items, []);
+  return { yaml, json, hcl };
 }
 
-test("resources and their meta-arguments are the same model in YAML and tf.json", () => {
-  const { yaml, json } = models();
+/** Map entries in key order: HCL's converter writes object keys sorted, the other front ends as written. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortedKeys((v as Record<string, unknown>)[k]);
+  return out;
+}
+
+/** Declarations by name: HCL's converter gives them sorted by block type and name. */
+function byName<T extends { name: string; key?: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => ((a.key ?? a.name) < (b.key ?? b.name) ? -1 : 1));
+}
+
+test("HCL gives the same model as tf.json (expressions as template strings)", async () => {
+  const { json, hcl } = await models();
+  assert.equal(sortedKeys(comparable(byName(hcl.resources))), sortedKeys(comparable(byName(json.resources))));
+  assert.equal(sortedKeys(comparable(byName(hcl.variables))), sortedKeys(comparable(byName(json.variables))));
+  assert.equal(sortedKeys(comparable(byName(hcl.locals))), sortedKeys(comparable(byName(json.locals))));
+  assert.equal(sortedKeys(comparable(byName(hcl.outputs))), sortedKeys(comparable(byName(json.outputs))));
+  const member = hcl.resources.find((r) => /^(gantry_)?noop\.member$/.test(r.key))!;
+  assert.equal(member.properties.input.origin.path, ["resource", "gantry_noop", "member", 0, "input"]);
+  assert.is(member.lifecycle.ignoreChanges.length, 1);
+});
+
+test("resources and their meta-arguments are the same model in YAML and tf.json", async () => {
+  const { yaml, json } = await models();
   assert.equal(comparable(json.resources), comparable(yaml.resources));
   const member = json.resources.find((r) => r.key === "gantry_noop.member")!;
   assert.equal(member.updatePolicy, { group: "members", maxBatchSize: 2, minInService: 1 });
@@ -154,8 +255,8 @@ test("resources and their meta-arguments are the same model in YAML and tf.json"
   assert.equal(Object.keys(each.properties), ["input"]);
 });
 
-test("variables with validation, locals and outputs are the same model in YAML and tf.json", () => {
-  const { yaml, json } = models();
+test("variables with validation, locals and outputs are the same model in YAML and tf.json", async () => {
+  const { yaml, json } = await models();
   assert.equal(comparable(json.variables), comparable(yaml.variables));
   assert.equal(comparable(json.locals), comparable(yaml.locals));
   assert.equal(comparable(json.outputs), comparable(yaml.outputs));
@@ -173,8 +274,8 @@ test("variables with validation, locals and outputs are the same model in YAML a
   assert.is(yaml.outputs[0].sensitive, true);
 });
 
-test("origins point into each file", () => {
-  const { yaml, json } = models();
+test("origins point into each file", async () => {
+  const { yaml, json } = await models();
   const y = yaml.resources.find((r) => r.key === "gantry_noop.member")!;
   const j = json.resources.find((r) => r.key === "gantry_noop.member")!;
   assert.equal(y.properties.input.origin, {
@@ -217,6 +318,10 @@ interface Mistake {
   summary: string;
   /** Text of the source line the error points at, in either file. */
   line: RegExp;
+  /** The same in HCL, with the message when it differs (an expression written as HCL does). */
+  hcl: string;
+  hclSummary?: string;
+  hclLine?: RegExp;
 }
 
 const MISTAKES: Mistake[] = [
@@ -226,6 +331,7 @@ const MISTAKES: Mistake[] = [
     json: { resource: { gantry_noop: { a: { input: 1, count: [1, 2] } } } },
     summary: '"count" of resource noop.a must be a number or an expression string, got a list',
     line: /count/,
+    hcl: 'resource "gantry_noop" "a" {\n  input = 1\n  count = [1, 2]\n}\n',
   },
   {
     name: "negative count",
@@ -233,6 +339,7 @@ const MISTAKES: Mistake[] = [
     json: { resource: { gantry_noop: { a: { count: -1 } } } },
     summary: '"count" of resource noop.a must be a number or an expression string, got -1',
     line: /count/,
+    hcl: 'resource "gantry_noop" "a" {\n  count = -1\n}\n',
   },
   {
     name: "bad lifecycle key",
@@ -243,6 +350,9 @@ const MISTAKES: Mistake[] = [
       "expected one of create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by, precondition, " +
       "postcondition",
     line: /prevent_destory/,
+    hcl:
+      'resource "gantry_noop" "a" {\n  lifecycle {\n    create_before_destroy = true\n' +
+      "    prevent_destory = true\n  }\n}\n",
   },
   {
     name: "bad lifecycle value",
@@ -251,6 +361,7 @@ const MISTAKES: Mistake[] = [
     summary:
       '"lifecycle.ignore_changes" of resource noop.a must be a list of attribute names or "all", got "everything"',
     line: /ignore_changes/,
+    hcl: 'resource "gantry_noop" "a" {\n  lifecycle {\n    ignore_changes = "everything"\n  }\n}\n',
   },
   {
     name: "bad update_policy",
@@ -258,6 +369,7 @@ const MISTAKES: Mistake[] = [
     json: { resource: { gantry_noop: { a: { update_policy: { group: "g", max_batch_size: 0 } } } } },
     summary: '"update_policy.max_batch_size" of resource noop.a must be a whole number >= 1, got 0',
     line: /max_batch_size/,
+    hcl: 'resource "gantry_noop" "a" {\n  update_policy {\n    group = "g"\n    max_batch_size = 0\n  }\n}\n',
   },
   {
     name: "update_policy without group",
@@ -265,6 +377,7 @@ const MISTAKES: Mistake[] = [
     json: { resource: { gantry_noop: { a: { update_policy: { max_batch_size: 2 } } } } },
     summary: 'missing required field "group" in "update_policy" of resource noop.a',
     line: /update_policy/,
+    hcl: 'resource "gantry_noop" "a" {\n  update_policy {\n    max_batch_size = 2\n  }\n}\n',
   },
   {
     name: "unknown variable field",
@@ -274,6 +387,7 @@ const MISTAKES: Mistake[] = [
       'unknown field "defualt" in variable "v"; ' +
       "expected one of type, default, description, sensitive, nullable, ephemeral, validation",
     line: /defualt/,
+    hcl: 'variable "v" {\n  type = string\n  defualt = "x"\n}\n',
   },
   {
     name: "validation without error_message",
@@ -282,6 +396,8 @@ const MISTAKES: Mistake[] = [
     summary: 'missing required field "error_message" in validation of variable "v"',
     // the rule: "- condition: ..." in YAML, its "{" in JSON
     line: /condition|\d+: +\{$/,
+    hcl: 'variable "v" {\n  validation {\n    condition = true\n  }\n}\n',
+    hclLine: /validation \{/,
   },
   {
     name: "output without value",
@@ -289,6 +405,8 @@ const MISTAKES: Mistake[] = [
     json: { output: { o: { description: "nothing" } } },
     summary: 'missing required field "value" in output "o"',
     line: /"?o"?:/,
+    hcl: 'output "o" {\n  description = "nothing"\n}\n',
+    hclLine: /output "o" \{/,
   },
   {
     name: "bad depends_on entry",
@@ -296,6 +414,8 @@ const MISTAKES: Mistake[] = [
     json: { resource: { gantry_noop: { a: { depends_on: ["gantry_noop.b.id"] } } } },
     summary: '"depends_on[0]" of resource noop.a must be a resource address such as "noop.a", got "noop.b.id"',
     line: /noop\.b\.id/,
+    hcl: 'resource "gantry_noop" "a" {\n  depends_on = [gantry_noop.b.id]\n}\n',
+    hclSummary: '"depends_on[0]" of resource noop.a must be a resource address such as "noop.a", got "${noop.b.id}"',
   },
 ];
 
@@ -309,8 +429,19 @@ for (const m of MISTAKES) {
   test(`same mistake, same message: ${m.name}`, async () => {
     const yamlDir = fixture({ "main.gantry.yaml": m.yaml });
     const jsonDir = fixture({ "main.tf.json": JSON.stringify(m.json, null, 2) });
+    const hclDir = fixture({ "main.tf": m.hcl });
     const y = (await diagnosticsOf(() => loadConfig(yamlDir))).map((d) => located(d, yamlDir));
     const j = (await diagnosticsOf(() => loadConfig(jsonDir))).map((d) => located(d, jsonDir));
+    const h = (await diagnosticsOf(() => loadConfig(hclDir))).map((d) => located(d, hclDir));
+    assert.equal(
+      h.map((d) => d.summary.replace(/gantry_noop\./g, "noop.")),
+      [m.hclSummary ?? m.summary],
+    );
+    assert.match(
+      h[0].where,
+      /^ {2}on main\.tf line \d+, column \d+, in (resource "gantry_noop" "a"|variable "v"|output "o"):$/,
+    );
+    assert.match(h[0].source, m.hclLine ?? m.line);
     assert.equal(
       y.map((d) => d.summary),
       [m.summary],
@@ -335,8 +466,9 @@ test("same unknown property, same message (the type's schema, after the builder)
   const jsonDir = fixture({
     "main.tf.json": JSON.stringify({ resource: { gantry_noop: { a: { inptu: 1 } } } }, null, 2),
   });
+  const hclDir = fixture({ "main.tf": '# inptu = 0\nresource "gantry_noop" "a" {\n  inptu = 1\n}\n' });
   const out: string[] = [];
-  for (const dir of [yamlDir, jsonDir]) {
+  for (const dir of [yamlDir, jsonDir, hclDir]) {
     const config = await loadConfig(dir);
     const bag = new DiagnosticBag();
     for (const r of config.resources.values())
@@ -357,6 +489,13 @@ test("same unknown property, same message (the type's schema, after the builder)
       '  on main.tf.json line 5, column 9, in resource "gantry_noop.a":\n' +
       '  5:         "inptu": 1\n\n' +
       'Type "gantry_noop" accepts: input, triggers_replace.\n',
+  );
+  assert.match(
+    out[2],
+    new RegExp(
+      '^Error: Unsupported property "inptu" in resource "(gantry_)?noop\\.a"\n\n' +
+        ' {2}on main\\.tf line 3, column 3, in resource "gantry_noop" "a":\n {2}3: {3}inptu = 1\n',
+    ),
   );
 });
 

@@ -109,7 +109,7 @@ test("a directory without configuration files is an error", async () => {
   const diags = await diagnosticsOf(() => loadConfig(dir));
   assert.equal(
     diags.map((d) => d.summary),
-    [`no *.gantry.yaml or *.tf.json files in ${dir}`],
+    [`no *.gantry.yaml, *.tf or *.tf.json files in ${dir}`],
   );
   const missing = await diagnosticsOf(() => loadConfig(path.join(dir, "nope")));
   assert.match(missing[0].summary, /^cannot read configuration directory/);

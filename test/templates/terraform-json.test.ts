@@ -131,8 +131,8 @@ test("errors in tf.json are reported by path and located lazily", () => {
     'Invalid type specification in "type" of variable "v": The keyword "strng" is not a valid type specification.',
     'missing required field "error_message" in validation of variable "v"',
     'missing required field "value" in output "o"',
-    'unknown top-level block "wat"; expected one of resource, data, variable, locals, output, check, moved, ' +
-      'import (terraform, provider and "//" are ignored)',
+    'unknown top-level block "wat"; expected one of terraform, provider, resource, data, variable, locals, ' +
+      'output, check, moved, import ("//" is ignored)',
   ]);
   const count = errors[0].origin!;
   assert.equal(count, { file: "main.tf.json", path: ["resource", "gantry_noop", "a", "count"] });

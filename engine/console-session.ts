@@ -1,0 +1,63 @@
+// `console`: expressions evaluated against a configuration, its variables and
+// its recorded state, as `terraform console` does. Resources are read from
+// the state (what is not recorded yet is "known after apply"); variables,
+// locals, path.*, terraform.workspace and the functions work as in the
+// configuration. Nothing is planned, locked or written.
+
+import { readdirSync } from "node:fs";
+import { GantryError } from "../contract/diagnostics.js";
+import type { Value } from "../contract/values.js";
+import { resourceKeyOf } from "../planner/addresses.js";
+import { EvalError, evaluate } from "../planner/expressions/evaluate.js";
+import { ExpressionSyntaxError, parseExpression } from "../planner/expressions/parse.js";
+import { emptyConfig } from "../planner/model.js";
+import { type Expansion, ValueScope } from "../planner/scope.js";
+import { isConfigFileName } from "../templates/load.js";
+import { loadConfiguration } from "./configuration.js";
+import type { Workspace } from "./workspace.js";
+
+export type ConsoleEvaluator = (expression: string) => Value;
+
+const CONSOLE_INPUT = "<console-input>";
+
+export async function openConsole(ws: Workspace): Promise<ConsoleEvaluator> {
+  const state = ws.state.read();
+  const hasFiles = readdirSync(ws.dir).some(isConfigFileName);
+  const { config, variables } = hasFiles
+    ? await loadConfiguration(ws, state)
+    : { config: emptyConfig(ws.dir), variables: new Map<string, Value>() };
+  // what the state holds, expanded as it was recorded
+  const expansions = new Map<string, Expansion>();
+  for (const inst of state.instances.values()) {
+    const rkey = resourceKeyOf(inst.address);
+    let exp = expansions.get(rkey);
+    if (!exp) {
+      const mode = inst.key === undefined ? "single" : typeof inst.key === "number" ? "count" : "for_each";
+      exp = { mode, keys: [], ...(mode === "for_each" ? { eachValues: new Map() } : {}) };
+      expansions.set(rkey, exp);
+    }
+    exp.keys.push(inst.key);
+    if (exp.eachValues && inst.key !== undefined) exp.eachValues.set(String(inst.key), null);
+  }
+  for (const exp of expansions.values())
+    if (exp.mode === "count") exp.keys.sort((a, b) => (a as number) - (b as number));
+  const scope = new ValueScope(config, variables, expansions, (a) => state.instances.get(a)?.attributes, true, {
+    workspace: ws.workspaceName,
+  }).scope();
+  return (expression: string): Value => {
+    try {
+      return evaluate(parseExpression(expression), scope);
+    } catch (e) {
+      if (e instanceof ExpressionSyntaxError)
+        throw new GantryError({
+          severity: "error",
+          summary: "Invalid expression",
+          origin: { file: CONSOLE_INPUT, path: [] },
+          detail: e.message,
+        });
+      if (e instanceof EvalError)
+        throw new GantryError({ severity: "error", summary: e.message, origin: { file: CONSOLE_INPUT, path: [] } });
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,157 @@
+// Source positions inside `.tf` files, found only when a diagnostic is shown
+// (templates/locate.ts). The HCL converter (templates/hcl-parser.ts) keeps no
+// positions, so a document path (["resource", "gantry_noop", "a", 0,
+// "lifecycle", 0, "ignore_changes"]) is found in the text: the block's
+// header by its keyword and labels at the start of a line, then each field
+// by its name. A field name may also appear in a string, a comment or a
+// nested value, so each candidate is confirmed by the parser itself: the
+// block's text is parsed again with the candidate renamed, and the candidate
+// is the field when the renamed name appears at the path. The synchronous
+// parser (`hcl2-parser`, the same Go converter compiled to JavaScript) does
+// this, as diagnostics are formatted synchronously.
+
+import { createRequire } from "node:module";
+
+type Path = readonly (string | number)[];
+
+/** Labels of each top-level block kind. */
+const LABELS: Record<string, number> = {
+  resource: 2,
+  data: 2,
+  variable: 1,
+  output: 1,
+  provider: 1,
+  module: 1,
+  check: 1,
+  locals: 0,
+  terraform: 0,
+  moved: 0,
+  import: 0,
+  removed: 0,
+};
+
+const TOP_LEVEL_LINE =
+  /^(?:resource|data|variable|output|locals|module|terraform|provider|moved|import|check|removed)[\s"{]/;
+const PROBE = "__gantry_probe";
+
+type SyncParse = (text: string) => [unknown, unknown];
+let syncParse: SyncParse | undefined;
+
+function parseSync(text: string): unknown {
+  if (!syncParse) {
+    const mod = createRequire(import.meta.url)("hcl2-parser") as { parseToObject: SyncParse };
+    syncParse = mod.parseToObject;
+  }
+  const [result] = syncParse(text);
+  return result ?? undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Offset of the header of the `index`-th block with these labels, at the start of a line. */
+function headerOffset(text: string, section: string, labels: string[], index: number): number | undefined {
+  const lbl = labels.map((l) => `\\s+(?:"${escapeRegExp(l)}"|${escapeRegExp(l)})`).join("");
+  const re = new RegExp(`^[ \\t]*${section}${lbl}\\s*\\{`, "gm");
+  let n = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (n++ === index) return m.index + (m[0].length - m[0].trimStart().length);
+  }
+  return undefined;
+}
+
+/** End of the block starting at `start`: the next line that starts a top-level block, or the end. */
+function blockEnd(text: string, start: number): number {
+  let i = text.indexOf("\n", start);
+  while (i !== -1) {
+    const line = text.slice(i + 1, text.indexOf("\n", i + 1) === -1 ? undefined : text.indexOf("\n", i + 1));
+    if (TOP_LEVEL_LINE.test(line)) return i + 1;
+    i = text.indexOf("\n", i + 1);
+  }
+  return text.length;
+}
+
+/** The value at `path` in the converter's output, or undefined. */
+function at(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/**
+ * Offset of a document path of the HCL front end in `text`: the deepest
+ * field of the path found (its name), else the block's header, else undefined.
+ */
+export function hclOffset(text: string, path: Path): number | undefined {
+  const section = path[0];
+  if (typeof section !== "string" || !(section in LABELS)) return undefined;
+  const nLabels = LABELS[section];
+  const labels = path.slice(1, 1 + nLabels);
+  if (labels.length < nLabels || labels.some((l) => typeof l !== "string")) return undefined;
+  let i = 1 + nLabels;
+  const index = typeof path[i] === "number" ? (path[i++] as number) : 0;
+  const header = headerOffset(text, section, labels as string[], index);
+  if (header === undefined) return undefined;
+  const end = blockEnd(text, header);
+  const block = text.slice(header, end);
+  // The block parsed alone: its own path starts with the section, labels and index 0.
+  const base: (string | number)[] = [section, ...(labels as string[])];
+  const blockPath: (string | number)[] = [...base, 0];
+  let best = header;
+  let from = 0; // offset inside `block` where the current body starts
+  let ok = parseSync(block) !== undefined;
+  for (; i < path.length && ok; i++) {
+    const seg = path[i];
+    if (typeof seg === "number") {
+      blockPath.push(seg);
+      continue;
+    }
+    const indexed = typeof path[i + 1] === "number";
+    const nth = indexed ? (path[i + 1] as number) : 0;
+    const found = findField(block, from, blockPath, seg, nth);
+    if (found === undefined) {
+      ok = false;
+      break;
+    }
+    best = header + found.offset;
+    from = found.offset + seg.length;
+    blockPath.push(seg);
+    if (indexed && found.consumedIndex) {
+      blockPath.push(nth);
+      i++;
+    }
+  }
+  return best;
+}
+
+/**
+ * The `nth` occurrence (counted among confirmed ones) of field `name` at
+ * `parent` in the block's text after `from`; the first confirmed one when
+ * there are fewer (a list value's index, not a repeated block).
+ */
+function findField(
+  block: string,
+  from: number,
+  parent: (string | number)[],
+  name: string,
+  nth: number,
+): { offset: number; consumedIndex: boolean } | undefined {
+  const re = new RegExp(`(?<![\\w-])("?)${escapeRegExp(name)}\\1(?=\\s*[=:{"])`, "g");
+  re.lastIndex = from;
+  const confirmed: number[] = [];
+  for (let m = re.exec(block); m; m = re.exec(block)) {
+    const keyStart = m.index + m[1].length;
+    const probe = block.slice(0, keyStart) + name + PROBE + block.slice(keyStart + name.length);
+    const parsed = parseSync(probe);
+    if (at(parsed, [...parent, name + PROBE]) !== undefined) {
+      confirmed.push(m.index);
+      if (confirmed.length > nth) return { offset: m.index, consumedIndex: true };
+    }
+  }
+  if (confirmed.length === 0) return undefined;
+  return { offset: confirmed[0], consumedIndex: false };
+}

@@ -1,0 +1,132 @@
+// Terraform's native syntax, `*.tf` files in HCL, read into the raw
+// configuration (templates/raw-config.ts). HashiCorp's HCL library
+// (templates/hcl-parser.ts) converts the file to the JSON form Terraform's
+// JSON syntax writes: expressions as "${...}" template strings, blocks as
+// lists of bodies. That is exactly what the `.tf.json` front end reads, so the
+// same reader turns it into declarations and the shared builder
+// (templates/config-builder.ts) cannot tell the two languages apart. Only
+// origins differ: they are document paths into the converted form (e.g.
+// ["resource", "gantry_noop", "a", 0, "count"]), which templates/locate.ts
+// turns into lines of the `.tf` file (templates/hcl-positions.ts).
+//
+// Syntax errors are HCL's own, located to file, line and column, as
+// Terraform prints them (e.g. "Invalid expression").
+
+import type { DiagnosticBag } from "../contract/diagnostics.js";
+import { buildConfigFragment } from "./config-builder.js";
+import type { ConfigFragment } from "./fragment.js";
+import { parseHcl } from "./hcl-parser.js";
+import type { RawConfig, RawDeclaration, RawDialect } from "./raw-config.js";
+import { TerraformJsonReader } from "./terraform-json.js";
+
+/** As Terraform JSON: types carry the provider prefix, nested blocks are lists of bodies. */
+export const TERRAFORM_HCL_DIALECT: RawDialect = { typePrefix: "gantry_", shortTypeNames: false, blockLists: true };
+
+/** Parse one `*.tf` file. `file` is the path relative to the configuration directory. */
+export async function parseTerraformHcl(file: string, content: string, bag: DiagnosticBag): Promise<ConfigFragment> {
+  return buildConfigFragment(await readTerraformHcl(file, content), bag);
+}
+
+/** Read one `*.tf` file into the raw configuration; syntax errors are among its declarations. */
+export async function readTerraformHcl(file: string, content: string): Promise<RawConfig> {
+  const reader = new TerraformJsonReader(file, TERRAFORM_HCL_DIALECT);
+  const parsed = await parseHcl(file, content);
+  if (!parsed.ok) {
+    return reader.raw(
+      parsed.errors.map(
+        (e): RawDeclaration => ({
+          kind: "diagnostic",
+          diagnostic: {
+            severity: "error",
+            summary: e.summary,
+            detail: e.detail || undefined,
+            origin: { file, path: [], line: e.line, column: e.column },
+          },
+        }),
+      ),
+    );
+  }
+  const root = inSourceOrder(mergeGroups(parsed.groups.map((g) => g.json)), content);
+  return reader.raw({ [Symbol.iterator]: () => reader.document(root) });
+}
+
+/** How many labels a top-level block has. */
+const LABELS: Record<string, number> = {
+  resource: 2,
+  data: 2,
+  variable: 1,
+  output: 1,
+  provider: 1,
+  module: 1,
+  check: 1,
+};
+const HEADER = /^([a-z]+)(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?[ \t]*\{/gm;
+
+/**
+ * The converter writes block types and labels sorted; put them back in the
+ * order their headers appear in the file (headers at the start of a line, as
+ * written almost always), so that declarations, and their diagnostics, come
+ * in source order. Blocks of one kind stay together.
+ */
+function inSourceOrder(root: Record<string, unknown>, text: string): Record<string, unknown> {
+  const rank = new Map<string, number>();
+  let n = 0;
+  for (let m = HEADER.exec(text); m; m = HEADER.exec(text)) {
+    const labels = [m[2], m[3]].filter((l) => l !== undefined).map((l) => (l.startsWith('"') ? l.slice(1, -1) : l));
+    for (let depth = 0; depth <= labels.length; depth++) {
+      const key = [m[1], ...labels.slice(0, depth)].join("\u0000");
+      if (!rank.has(key)) rank.set(key, n++);
+    }
+  }
+  HEADER.lastIndex = 0;
+  const reorder = (v: unknown, prefix: string[], depth: number): unknown => {
+    if (depth === 0 || !isPlainMap(v)) return v;
+    const keys = Object.keys(v);
+    const at = (k: string) => rank.get([...prefix, k].join("\u0000")) ?? Number.MAX_SAFE_INTEGER;
+    const sorted = keys.map((k, i) => ({ k, i, r: at(k) })).sort((a, b) => a.r - b.r || a.i - b.i);
+    const out: Record<string, unknown> = {};
+    for (const { k } of sorted)
+      Object.defineProperty(out, k, {
+        value: reorder(v[k], [...prefix, k], depth - 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return out;
+  };
+  const top = reorder(root, [], 1) as Record<string, unknown>;
+  for (const section of Object.keys(top))
+    if (LABELS[section]) top[section] = reorder(top[section], [section], LABELS[section]);
+  return top;
+}
+
+/**
+ * One document of the groups a file was parsed in, as one parse of the whole
+ * file would give: the bodies of a block name (and of `locals`) in file order,
+ * so that a path's list index counts the blocks of the whole file.
+ */
+function mergeGroups(groups: Record<string, unknown>[]): Record<string, unknown> {
+  if (groups.length === 1) return groups[0];
+  const into = (target: Record<string, unknown>, from: Record<string, unknown>, depth: number): void => {
+    for (const k of Object.keys(from)) {
+      const a = Object.hasOwn(target, k) ? target[k] : undefined;
+      const b = from[k];
+      if (Array.isArray(a) && Array.isArray(b)) setMember(target, k, a.concat(b));
+      else if (depth > 0 && isPlainMap(a) && isPlainMap(b)) into(a, b, depth - 1);
+      else if (a === undefined) setMember(target, k, b);
+    }
+  };
+  // Into the first group's document, which this front end owns (no copies: linear in the blocks).
+  // Blocks have at most two labels: resource → type → name → [bodies].
+  const [root, ...rest] = groups;
+  for (const g of rest) into(root, g, 3);
+  return root;
+}
+
+function setMember(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
