@@ -11,6 +11,7 @@ const VERB: Record<string, [string, string]> = {
   delete: ["Destroying...", "Destruction complete"],
   replace: ["Replacing...", "Replacement complete"],
   noop: ["", ""],
+  read: ["Reading...", "Read complete"],
 };
 
 export class ApplyProgress {

@@ -6,6 +6,7 @@ import Destroy from "./commands/destroy.js";
 import Fmt from "./commands/fmt.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
+import ImportCmd from "./commands/import.js";
 import ImportBde from "./commands/import-bde.js";
 import Init from "./commands/init.js";
 import Output from "./commands/output.js";
@@ -37,6 +38,7 @@ export const commands = {
   fmt: Fmt,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,
+  import: ImportCmd,
   "import:bde": ImportBde,
   init: Init,
   output: Output,

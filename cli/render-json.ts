@@ -42,6 +42,8 @@ export function actionsOf(c: ResourceChange): string[] {
       return ["delete"];
     case "noop":
       return ["no-op"];
+    case "read":
+      return ["read"];
     case "replace":
       return c.replaceOrder === "create-before-destroy" ? ["create", "delete"] : ["delete", "create"];
   }
@@ -75,7 +77,8 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         // Terraform keeps the address of a deposed object plain, with a separate "deposed" key
         address: instanceAddressOf(c),
         ...moduleAddressField(instanceAddressOf(c)),
-        mode: "managed",
+        ...(c.previousAddress !== undefined ? { previous_address: c.previousAddress } : {}),
+        mode: c.action === "read" ? "data" : "managed",
         type: c.type,
         name: c.name,
         ...(c.key !== undefined ? { index: c.key } : {}),
@@ -93,6 +96,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
             (c.sensitive ?? []).filter((k) => c.after && k in c.after).map((k) => [k, true]),
           ),
           replace_paths: c.requiresReplace.map((k) => [k]),
+          ...(c.importing ? { importing: { id: c.importing.id } } : {}),
         },
         ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),
         ...(c.warnings?.length ? { warnings: c.warnings } : {}),

@@ -89,6 +89,7 @@ const HEADERS: Record<string, (c: ResourceChange) => string> = {
           ? "will be replaced due to changes in replace_triggered_by"
           : "must be replaced",
   noop: () => "",
+  read: () => "will be read during apply\n  # (config refers to values not yet known)",
 };
 
 export function renderChange(c: ResourceChange, s: Style): string {
@@ -103,14 +104,41 @@ export function renderChange(c: ResourceChange, s: Style): string {
             ? `${s.green("+")}/${s.red("-")}`
             : `${s.red("-")}/${s.green("+")}`;
   const lines: string[] = [];
+  const label = `"${c.type}" "${c.name}"`;
+  if (c.action === "noop" && c.importing && c.previousAddress === undefined) {
+    // an import without a change: Terraform shows the object read, every attribute
+    lines.push(s.bold(`  # ${c.address} will be imported`), `    resource ${label} {`);
+    const attrs = c.after ?? {};
+    const keys = Object.keys(attrs)
+      .filter((k) => attrs[k] !== null && attrs[k] !== undefined)
+      .sort();
+    const w = Math.max(0, ...keys.map((k) => k.length));
+    const secret = new Set(c.sensitive ?? []);
+    for (const k of keys)
+      lines.push(`        ${k.padEnd(w)} = ${secret.has(k) ? "(sensitive value)" : formatValue(attrs[k], "        ")}`);
+    lines.push("    }");
+    return lines.join("\n");
+  }
+  if (c.action === "noop") {
+    // only a move is shown without a change: Terraform's "has moved to", the object's id, the rest hidden
+    lines.push(s.bold(`  # ${c.previousAddress} has moved to ${c.address}`), `    resource ${label} {`);
+    const attrs = c.after ?? {};
+    if (attrs.id !== undefined) lines.push(`        id = ${formatValue(attrs.id, "        ")}`);
+    const hidden = Object.keys(attrs).filter((k) => k !== "id").length;
+    if (hidden) lines.push(s.dim(`        # (${hidden} unchanged attribute${hidden === 1 ? "" : "s"} hidden)`));
+    lines.push("    }");
+    return lines.join("\n");
+  }
   lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
-  const label = c.key === undefined ? `"${c.type}" "${c.name}"` : `"${c.type}" "${c.name}"`;
-  lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
+  if (c.previousAddress !== undefined) lines.push(`  # (moved from ${c.previousAddress})`);
+  if (c.importing) lines.push(`  # (imported from ${JSON.stringify(c.importing.id)})`);
+  if (c.action === "read") lines.push(` <= data ${label} {`);
+  else lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
   const before: Attrs = c.before ?? {};
   const after: Attrs = c.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const shown = keys.filter((k) => {
-    if (c.action === "create") return after[k] !== null && after[k] !== undefined;
+    if (c.action === "create" || c.action === "read") return after[k] !== null && after[k] !== undefined;
     if (c.action === "delete") return before[k] !== null && before[k] !== undefined;
     return true;
   });
@@ -122,7 +150,8 @@ export function renderChange(c: ResourceChange, s: Style): string {
   for (const k of shown) {
     const name = k.padEnd(w);
     const ind = "        ";
-    if (c.action === "create") lines.push(`      ${s.green("+")} ${name} = ${fmt(k, after[k], ind)}`);
+    if (c.action === "create" || c.action === "read")
+      lines.push(`      ${s.green("+")} ${name} = ${fmt(k, after[k], ind)}`);
     else if (c.action === "delete") lines.push(`      ${s.red("-")} ${name} = ${fmt(k, before[k], ind)} -> null`);
     else {
       const b = before[k] ?? null;
@@ -197,26 +226,30 @@ export function renderPlan(plan: Plan, s: Style): string {
     );
     return out.join("\n");
   }
-  const changes = plan.changes.filter((c) => c.action !== "noop");
+  const changes = plan.changes.filter((c) => c.action !== "noop" || c.previousAddress !== undefined || c.importing);
   const notStarted = plan.changes.filter((c) => c.warnings?.length);
   if (!changes.length) {
     const outs = renderOutputs(plan.outputs, s);
     out.push(`${s.green(s.bold("No changes."))} Your infrastructure matches the configuration.\n`);
     if (outs) out.push(outs);
   } else {
-    out.push(
-      "gantry used the selected providers to generate the following execution plan. Resource actions are indicated " +
-        "with the following symbols:",
-    );
+    const acting = changes.some((c) => c.action !== "noop");
+    if (acting)
+      out.push(
+        "gantry used the selected providers to generate the following execution plan. Resource actions are " +
+          "indicated with the following symbols:",
+      );
     const used = new Set(changes.map((c) => (c.action === "replace" ? c.replaceOrder : c.action)));
     if (used.has("create")) out.push(`  ${s.green("+")} create`);
     if (used.has("update")) out.push(`  ${s.yellow("~")} update in-place`);
     if (used.has("delete")) out.push(`  ${s.red("-")} destroy`);
+    if (used.has("read")) out.push(" <= read (data resources)");
     if (used.has("destroy-before-create"))
       out.push(`${s.red("-")}/${s.green("+")} destroy and then create replacement`);
     if (used.has("create-before-destroy"))
       out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
-    out.push("", "gantry will perform the following actions:", "");
+    if (acting) out.push("");
+    out.push("gantry will perform the following actions:", "");
     for (const c of changes) out.push(renderChange(c, s), "");
     for (const r of plan.rolling) {
       const members = r.batches.flat().length;
@@ -235,7 +268,9 @@ export function renderPlan(plan: Plan, s: Style): string {
       out.push("");
     }
     const sum = changeSummary(changes);
-    out.push(s.bold(`Plan: ${sum.add} to add, ${sum.change} to change, ${sum.destroy} to destroy.`));
+    const imported = changes.filter((c) => c.importing).length;
+    const importing = imported ? `${imported} to import, ` : "";
+    out.push(s.bold(`Plan: ${importing}${sum.add} to add, ${sum.change} to change, ${sum.destroy} to destroy.`));
     const outs = renderOutputs(plan.outputs, s);
     if (outs) out.push("", outs);
   }

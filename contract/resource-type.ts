@@ -101,9 +101,30 @@ export interface ResourceType {
    */
   preflight?(ctx: OperationContext, planned: Attrs): Promise<string[]>;
 
+  /**
+   * Import (Terraform's import block and `import` command): the existing object `id` names, as read would return
+   * it, or null when there is none. `config` is the configuration of the resource block the object is imported to
+   * (values known at plan; e.g. the host a file is on). Types without it do not support import.
+   */
+  import?(ctx: OperationContext, id: string, config: Attrs): Promise<Attrs | null>;
+
   create(ctx: OperationContext, planned: Attrs): Promise<Attrs>;
   /** Refresh: what really exists now, or null when it is gone. */
   read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;
   update(ctx: OperationContext, prior: Attrs, planned: Attrs): Promise<Attrs>;
   delete(ctx: OperationContext, prior: Attrs): Promise<void>;
+}
+
+/**
+ * A data source (Terraform's `data "TYPE" "NAME"`): reads something that exists, during plan when its arguments are
+ * known, otherwise during apply. It changes nothing; its result is recorded in state with mode "data".
+ */
+export interface DataSourceType {
+  /** Full name with the provider prefix ("gantry_file", "terraform_remote_state"). */
+  name: string;
+  description: string;
+  /** Arguments (required/optional) and the attributes read (computed). */
+  schema: Record<string, AttributeSchema>;
+  /** The read hook: the arguments (known), and what is read, arguments included. */
+  read(ctx: OperationContext, config: Attrs): Promise<Attrs>;
 }

@@ -100,6 +100,7 @@ export async function walkPlan(
       config,
       writer,
       types: engine.resolveType,
+      dataSources: engine.resolveDataSource,
       provisioners: engine.resolveProvisioner,
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,
@@ -112,6 +113,7 @@ export async function walkPlan(
   } finally {
     emit({ type: "apply-end" });
   }
+  if (result.diagnostics.length) emit({ type: "warnings", diagnostics: result.diagnostics });
   emit({ type: "summary", mode: plan.mode, result, outputs: writer.state.outputs, statePath: ws.state.location });
   return result;
 }

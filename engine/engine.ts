@@ -6,16 +6,17 @@
 
 import { AttributeChecker } from "../contract/attribute-check.js";
 import type { Provisioner } from "../contract/provisioner.js";
-import type { ResourceType } from "../contract/resource-type.js";
+import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
 import type { ConfigGraph } from "../planner/graph.js";
 import type { InstanceState, State } from "../planner/state.js";
 import type { LockInfo } from "../planner/state-lock.js";
 import { HostConnections } from "../provider/hosts/host-connections.js";
 import type { SimFabric } from "../provider/hosts/sim-driver.js";
 import { BUILTIN_PROVISIONERS } from "../provider/provisioners/builtin-provisioners.js";
-import { BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } from "../provider/resource-types.js";
+import { BUILTIN_DATA_SOURCES, BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } from "../provider/resource-types.js";
 import { applySavedPlan, applyWorkspace, type ApplyOutcome, type ApplyRequest } from "./apply-operation.js";
 import type { LoadedConfiguration } from "./configuration.js";
+import { importObject } from "./import-operation.js";
 import type { EngineContext } from "./engine-context.js";
 import type { EventSink } from "./events.js";
 import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./plan-operation.js";
@@ -42,6 +43,8 @@ export class Engine implements EngineContext {
   readonly types: ResourceTypeRegistry;
   readonly hosts: HostConnections;
   readonly resolveType = (name: string): ResourceType | undefined => this.types.get(name);
+  private readonly dataSources = new Map(BUILTIN_DATA_SOURCES.map((d) => [d.name, d]));
+  readonly resolveDataSource = (name: string): DataSourceType | undefined => this.dataSources.get(name);
   readonly provisioners: ReadonlyMap<string, Provisioner>;
   readonly resolveProvisioner = (name: string): Provisioner | undefined => this.provisioners.get(name);
   private checker: AttributeChecker | undefined;
@@ -148,6 +151,16 @@ export class Engine implements EngineContext {
 
   removeState(ws: Workspace, addresses: string[], lockTimeoutMs?: number): Promise<string[]> {
     return stateOps.removeInstances(ws, addresses, lockTimeoutMs);
+  }
+
+  /** Reads the existing object `id` names into state at `address` (declared in the configuration). */
+  importObject(
+    ws: Workspace,
+    address: string,
+    id: string,
+    opts: { lockTimeoutMs?: number; onEvent?: EventSink } = {},
+  ): Promise<InstanceState> {
+    return importObject(this, ws, address, id, opts);
   }
 
   /** Marks an instance tainted: the next plan replaces it (`gantry taint`). */

@@ -44,6 +44,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     config,
     state,
     types: engine.resolveType,
+    dataSources: engine.resolveDataSource,
     knownTypes: engine.types.names(),
     variables,
     mode: req.mode ?? "normal",
@@ -57,6 +58,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     attributeChecker: engine.attributeChecker,
     signal: req.signal,
   });
+  if (p.warnings.length) emit({ type: "warnings", diagnostics: p.warnings });
   return { config, variables, plan: p, state };
 }
 

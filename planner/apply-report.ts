@@ -3,6 +3,7 @@
 // something they wait on failed, not started after an interrupt, or blocked
 // on a dependency cycle. Each change is reported once, whatever its steps.
 
+import type { Diagnostic } from "../contract/diagnostics.js";
 import type { ResourceChange } from "./changes.js";
 
 export type ApplyEvent =
@@ -25,6 +26,8 @@ export interface ApplyResult {
   skipped: string[];
   cancelled: string[];
   warnings: { address: string; message: string }[];
+  /** Located diagnostics: failed conditions (errors) and check block assertions (warnings). */
+  diagnostics: Diagnostic[];
 }
 
 export class ApplyReport {
@@ -36,6 +39,7 @@ export class ApplyReport {
     skipped: [],
     cancelled: [],
     warnings: [],
+    diagnostics: [],
   };
   /** Addresses of changes with a failed step. */
   private readonly failedAddresses = new Set<string>();

@@ -15,6 +15,8 @@ import type { StateRecorder } from "./state-recorder.js";
 export type ApplyStep =
   | { kind: "create"; change: ResourceChange }
   | { kind: "update"; change: ResourceChange }
+  /** A data resource read at apply (its arguments were not known while planning). */
+  | { kind: "read"; change: ResourceChange }
   | { kind: "delete"; change: ResourceChange }
   /** A deposed object left by an earlier apply's create_before_destroy. */
   | { kind: "destroy-deposed"; change: ResourceChange; deposed: DeposedRef }
@@ -51,6 +53,8 @@ export function stepsOf(change: ResourceChange): ApplyStep[] {
           ];
     case "noop":
       return [];
+    case "read":
+      return [{ kind: "read", change }];
   }
 }
 
@@ -78,6 +82,8 @@ export interface StepEnv {
   warnings: string[];
   state: StateRecorder;
   finalAttributes: FinalAttributes;
+  /** Reads a deferred data resource (its arguments evaluated now). */
+  readData?: (c: ResourceChange, ctx: OperationContext) => Promise<Attrs>;
   /** Announces a phase of a replacement. */
   phase: (c: ResourceChange, phase: "create" | "delete") => void;
   /** Runs the change's resource's provisioners of one kind, with `self` the object's attributes. */
@@ -89,6 +95,10 @@ type Executor<K extends StepKind> = (step: Extract<ApplyStep, { kind: K }>, env:
 const EXECUTORS: { [K in StepKind]: Executor<K> } = {
   create: (s, env) => createObject(s.change, env),
   update: updateObject,
+  read: async (s, env) => {
+    if (!env.readData) throw new Error(`no data source for ${s.change.address}`);
+    env.state.record(s.change, await env.readData(s.change, env.ctx), env.warnings);
+  },
   delete: (s, env) => deleteObject(s.change, env),
   "destroy-deposed": destroyDeposed,
   "replace-delete": async (s, env) => {

@@ -2,11 +2,14 @@
 // state after every step. A failure skips only what depends on it.
 
 import type { HostConnector } from "../contract/host-driver.js";
+import type { DataSourceType } from "../contract/resource-type.js";
+import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
 import type { Provisioner } from "../contract/provisioner.js";
 import { GantryError } from "../contract/diagnostics.js";
 import { deepEqual, type Attrs } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
+import { applyConditions, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
 import { outputsAfterApply } from "./apply-outputs.js";
 import { ApplyReport, type ApplyEvent, type ApplyResult } from "./apply-report.js";
 import { adoptConfiguredDependencies, startFromPlan } from "./apply-start-state.js";
@@ -46,6 +49,8 @@ export interface ApplyOptions {
   /** Cancels running operations too (handed to the types). */
   cancelSignal?: AbortSignal;
   onEvent?: (e: ApplyEvent) => void;
+  /** The engine's data sources (deferred reads). */
+  dataSources?: (name: string) => DataSourceType | undefined;
 }
 
 export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
@@ -76,6 +81,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   const changes = plan.changes.filter((c) => c.action !== "noop");
   const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });
   const recorder = new StateRecorder(writer, config);
+  const conditions = applyConditions(config, plan, values);
   const stopSignals = [opts.signal, opts.cancelSignal].filter((x): x is AbortSignal => x !== undefined);
   const provision = provisionerRunner({
     resolve: opts.provisioners ?? (() => undefined),
@@ -89,7 +95,15 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
       output: (address, p, text) => report.provisionOutput(address, p, text),
     },
   });
-  const runStep = stepRunner(opts, report, recorder, finalAttributes(config, plan.expansions, values), provision);
+  const runStep = stepRunner(
+    opts,
+    report,
+    recorder,
+    finalAttributes(config, plan.expansions, values),
+    provision,
+    conditions,
+    deferredDataReader(config, plan, values, opts.dataSources),
+  );
   for (const n of steps) n.run = () => runStep(n.step);
 
   const changeOf = new Map<string, ResourceChange>(steps.map((n: StepNode) => [n.id, n.step.change]));
@@ -116,6 +130,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
 
+  report.result.diagnostics.push(...conditions.diagnostics, ...checksAfterApply(config, plan, values));
   const outputs = outputsAfterApply(plan, config, values, state.outputs);
   if (!deepEqual(outputs, state.outputs)) {
     state.outputs = outputs;
@@ -135,6 +150,8 @@ function stepRunner(
   state: StateRecorder,
   final: FinalAttributes,
   provisioners: ProvisionerRunner,
+  conditions: ApplyConditions,
+  readData: DeferredDataReader,
 ): (step: ApplyStep) => Promise<void> {
   const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const log = (address: string, message: string) => report.log(address, message);
@@ -150,7 +167,7 @@ function stepRunner(
     const { t0, warnings } = p;
     if (startsChange(step)) report.started(c);
     try {
-      const type = opts.types(c.type);
+      const type = c.action === "read" ? DATA_READ : opts.types(c.type);
       if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
       const ctx = operationContext(
         instanceInfo(c, opts.dataDir, opts.config.dir),
@@ -159,7 +176,10 @@ function stepRunner(
         warnings,
         opts.hosts,
       );
-      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase, provision });
+      const checked = c.action === "create" || c.action === "update" || c.action === "replace";
+      if (checked && startsChange(step)) conditions.before(c);
+      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase, provision, readData });
+      if (checked && completesChange(step)) conditions.after(c, state.current(c.address) ?? {});
       if (completesChange(step)) {
         const id = state.current(c.address)?.id;
         report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, warnings);

@@ -5,7 +5,7 @@ import type { InstanceKey } from "./addresses.js";
 import type { DeposedRef } from "./deposed-ref.js";
 import type { Attrs, Value } from "../contract/values.js";
 
-export type Action = "create" | "update" | "delete" | "replace" | "noop";
+export type Action = "create" | "update" | "delete" | "replace" | "noop" | "read";
 
 export type ChangeReason =
   | "tainted"
@@ -40,6 +40,10 @@ export interface ResourceChange {
    * when its dependencies are done.
    */
   deferred: boolean;
+  /** The address the object had in state before this plan's moves (moved blocks, count added or removed). */
+  previousAddress?: string;
+  /** The instance is imported by this plan (an import block): the id it was read by. */
+  importing?: { id: string };
   /** For a deposed object (left by create_before_destroy): which one. */
   deposed?: DeposedRef;
   /** Attributes whose values come from sensitive variables (or are sensitive in the type's schema): never printed. */

@@ -16,7 +16,7 @@ import {
   type ReferenceContext,
 } from "./reference-checks.js";
 
-export type NodeKind = "resource" | "local" | "variable" | "output";
+export type NodeKind = "resource" | "local" | "variable" | "output" | "check";
 
 export interface NodeInfo {
   kind: NodeKind;
@@ -42,6 +42,7 @@ export const nodeId = {
   local: (name: string) => `local.${name}`,
   variable: (name: string) => `var.${name}`,
   output: (name: string) => `output.${name}`,
+  check: (name: string) => `check.${name}`,
 };
 
 /** The id of the node `info` stands for (see nodeId). */
@@ -60,6 +61,8 @@ export function describeNode(info: NodeInfo): string {
       return `var.${info.name}`;
     case "output":
       return `output.${info.name}`;
+    case "check":
+      return `check.${info.name}`;
   }
 }
 
@@ -76,13 +79,16 @@ export function buildGraph(config: Config): ConfigGraph {
   for (const l of config.locals.values())
     localNode.set(l.name, graph.addNode({ kind: "local", name: l.name, origin: l.origin }));
   const resourceAt = new Map<number, ResourceConfig>(); // node number -> block
-  for (const r of config.resources.values()) {
+  for (const r of [...config.resources.values(), ...config.data.values()]) {
     const n = graph.addNode({ kind: "resource", name: r.key, origin: r.origin });
     resourceNode.set(r.key, n);
     resourceAt.set(n, r);
   }
   for (const o of config.outputs.values())
     outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
+  const checkNode = new Map<string, number>();
+  for (const c of config.checks.values())
+    checkNode.set(c.name, graph.addNode({ kind: "check", name: c.name, origin: c.origin }));
 
   /**
    * Adds an edge for each reference in `e`; reports references to things that do not exist and to Terraform's
@@ -115,11 +121,17 @@ export function buildGraph(config: Config): ConfigGraph {
       } else if (ref.root === "data") {
         const second = ref.steps[1];
         const dataName = second?.k === "attr" ? second.name : "";
-        diags.error(
-          `Reference to undeclared resource "data.${name ?? ""}.${dataName}"`,
-          origin,
-          undeclaredResourceDetail("data", name ?? "", dataName),
-        );
+        const key = `data.${name ?? ""}.${dataName}`;
+        const from = resourceNode.get(key);
+        if (from === undefined)
+          diags.error(
+            `Reference to undeclared resource "${key}"`,
+            origin,
+            undeclaredResourceDetail("data", name ?? "", dataName),
+          );
+        else if (key === selfKey)
+          diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
+        else graph.mergeEdge(from, to);
       } else if (ref.root === "module") {
         diags.error(
           `Reference to undeclared module "${name ?? ""}"`,
@@ -164,7 +176,7 @@ export function buildGraph(config: Config): ConfigGraph {
     else graph.mergeEdge(from, to);
   };
 
-  for (const r of config.resources.values()) {
+  for (const r of [...config.resources.values(), ...config.data.values()]) {
     const id = resourceNode.get(r.key)!;
     const ctx: ReferenceContext = { count: r.count !== undefined, forEach: r.forEach !== undefined };
     for (const p of Object.values(r.properties)) addRefs(id, p.value, p.origin, ctx, r.key);
@@ -175,12 +187,29 @@ export function buildGraph(config: Config): ConfigGraph {
     // what a creation-time provisioner refers to must exist before it runs (destroy-time ones refer only to self)
     for (const pr of r.provisioners ?? [])
       for (const p of Object.values(pr.properties)) addRefs(id, p.value, p.origin, { ...ctx, self: true }, r.key);
+    for (const c of r.lifecycle.preconditions) {
+      addRefs(id, c.condition, c.origin, ctx, r.key);
+      addRefs(id, c.errorMessage, c.origin, ctx, r.key);
+    }
+    for (const c of r.lifecycle.postconditions) {
+      addRefs(id, c.condition, c.origin, { ...ctx, self: true }, r.key);
+      addRefs(id, c.errorMessage, c.origin, { ...ctx, self: true }, r.key);
+    }
   }
   for (const l of config.locals.values()) addRefs(localNode.get(l.name)!, l.value, l.origin, {});
   for (const o of config.outputs.values()) {
     addRefs(outputNode.get(o.name)!, o.value, o.origin, {});
     for (const d of o.dependsOn) addDependsOn(outputNode.get(o.name)!, d.ref, d.origin);
+    for (const c of o.preconditions) {
+      addRefs(outputNode.get(o.name)!, c.condition, c.origin, {});
+      addRefs(outputNode.get(o.name)!, c.errorMessage, c.origin, {});
+    }
   }
+  for (const c of config.checks.values())
+    for (const a of c.asserts) {
+      addRefs(checkNode.get(c.name)!, a.condition, a.origin, {});
+      addRefs(checkNode.get(c.name)!, a.errorMessage, a.origin, {});
+    }
   // Validation rules are checked before the plan (planner/variables.ts): as in Terraform 1.9 and later they may use
   // other variables and locals; resources are not known by then, so gantry refuses references to them.
   for (const v of config.variables.values())

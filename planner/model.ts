@@ -56,6 +56,39 @@ export interface OutputConfig {
   description?: string;
   sensitive?: boolean;
   dependsOn: RefConfig[];
+  /** Checked before the output's value is recorded (Terraform's output precondition). */
+  preconditions: ConditionConfig[];
+  origin: Origin;
+}
+
+/** A custom condition (precondition, postcondition, check assertion): a bool expression and the message if false. */
+export interface ConditionConfig {
+  condition: Expr;
+  /** A string expression (a template may name values). */
+  errorMessage: Expr;
+  /** Where the condition is written. */
+  origin: Origin;
+}
+
+/** `check "name" { assert { ... } }`: assertions whose failures are warnings, never errors. */
+export interface CheckConfig {
+  name: string;
+  asserts: ConditionConfig[];
+  origin: Origin;
+}
+
+/** `import { to = ..., id = ... }`: the existing object `id` names is read into state at `to` (an instance address). */
+export interface ImportConfig {
+  to: string;
+  /** An expression known at plan (a string). */
+  id: Expr;
+  origin: Origin;
+}
+
+/** `moved { from = ..., to = ... }`: state recorded at `from` belongs to `to` (addresses with full type names). */
+export interface MovedConfig {
+  from: string;
+  to: string;
   origin: Origin;
 }
 
@@ -72,6 +105,10 @@ export interface LifecycleConfig {
   ignoreChanges: string[] | "all";
   /** Extra replace triggers by reference (Terraform's replace_triggered_by). */
   replaceTriggeredBy: RefConfig[];
+  /** Checked before the instance's change is planned. */
+  preconditions: ConditionConfig[];
+  /** Checked once the instance's new value is known (at plan when it is, else after apply); `self` is the instance. */
+  postconditions: ConditionConfig[];
 }
 
 /**
@@ -108,6 +145,8 @@ export interface ProvisionerConfig {
 }
 
 export interface ResourceConfig {
+  /** A data resource (`data "TYPE" "NAME"`, key "data.TYPE.NAME"), read instead of managed. */
+  mode?: "data";
   /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
   name: string;
@@ -162,6 +201,13 @@ export interface Config {
   outputs: Map<string, OutputConfig>;
   /** Module calls (absent or empty: none; the planner sees configurations with their modules expanded). */
   modules?: Map<string, ModuleCallConfig>;
+  checks: Map<string, CheckConfig>;
+  /** Data resources, keyed "data.TYPE.NAME". */
+  data: Map<string, ResourceConfig>;
+  /** In the order written. */
+  moved: MovedConfig[];
+  /** In the order written. */
+  imports: ImportConfig[];
   /** A `terraform { backend "local" { ... } }` block, when the configuration has one. */
   backend?: BackendConfig;
 }
@@ -183,9 +229,20 @@ export function emptyConfig(dir: string): Config {
     resources: new Map(),
     outputs: new Map(),
     modules: new Map(),
+    checks: new Map(),
+    data: new Map(),
+    moved: [],
+    imports: [],
   };
 }
 
 export function defaultLifecycle(): LifecycleConfig {
-  return { createBeforeDestroy: false, preventDestroy: false, ignoreChanges: [], replaceTriggeredBy: [] };
+  return {
+    createBeforeDestroy: false,
+    preventDestroy: false,
+    ignoreChanges: [],
+    replaceTriggeredBy: [],
+    preconditions: [],
+    postconditions: [],
+  };
 }

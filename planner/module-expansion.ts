@@ -41,6 +41,10 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     resources: new Map(),
     outputs: new Map(),
     modules: new Map(),
+    checks: root.checks,
+    data: root.data,
+    moved: root.moved,
+    imports: root.imports,
   };
   const bag = new DiagnosticBag();
   /** Problems of a module's text are reported once, not once per instance of the module. */
@@ -193,6 +197,18 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           each: exp.mode === "for_each" ? { key: String(key), value: exp.eachValues!.get(String(key))! } : undefined,
         };
         const child = call.config;
+        // data, check, moved and import blocks are read in the root module only (so far): say so, never drop them
+        for (const [what, origin] of [
+          ...[...child.data.values()].map((d) => ["data", d.origin] as const),
+          ...[...child.checks.values()].map((c) => ["check", c.origin] as const),
+          ...child.moved.map((m) => ["moved", m.origin] as const),
+          ...child.imports.map((i) => ["import", i.origin] as const),
+        ])
+          report(
+            `"${what}" blocks inside modules are not supported yet`,
+            origin,
+            "gantry reads them in the root module.",
+          );
         for (const v of child.variables.values()) {
           const input = call.inputs[v.name];
           addLocal({

@@ -32,9 +32,15 @@ import {
 } from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
+import { runChecks } from "./checks.js";
+import { checkDataBlock, planDataInstance } from "./data-read.js";
+import type { DataSourceType } from "../contract/resource-type.js";
+import { checkConditions } from "./conditions.js";
+import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
+import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { refreshState } from "./refresh.js";
-import { planTimestampOf, type ScopeMeta, ValueScope, type Expansion } from "./scope.js";
+import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
@@ -54,6 +60,8 @@ export interface PlanOptions {
   workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
+  /** The engine's data sources. */
+  dataSources?: (name: string) => DataSourceType | undefined;
   /** Checks nested attribute schemas (compiled once per engine); a plan of its own when not given. */
   attributeChecker?: () => AttributeChecker;
   signal?: AbortSignal;
@@ -102,12 +110,20 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     }
     checkBlock(r, types(r.type), opts.knownTypes, diags);
   }
+  const dataSources = opts.dataSources ?? (() => undefined);
+  for (const r of config.data.values()) checkDataBlock(r, dataSources(r.type), diags);
   diags.throwIfErrors();
 
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));
   const replaceReq = (opts.replace ?? []).map((t) => parseUserAddress(t, "-replace"));
 
   const prior = cloneState(opts.state);
+  // moved blocks (and count added or removed) rename state records before anything else looks at them
+  const moves = moveStatements(config);
+  diags.add(moves.errors);
+  diags.throwIfErrors();
+  const moved = applyMoves(moves.statements, prior);
+  applyMoves(impliedMoves(config, prior, moves.statements), prior, moved.previous);
   let drift: DriftEntry[] = [];
   if (opts.refresh !== false && prior.instances.size > 0)
     drift = await refreshState(prior, {
@@ -134,7 +150,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     rolling: [],
     expansions: new Map(),
     priorState: prior,
-    warnings: [],
+    warnings: [...moved.warnings],
   };
   if (mode === "refresh-only") {
     return result;
@@ -151,25 +167,64 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, meta);
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
+  const imports = importsByAddress(config);
 
   if (mode === "normal") {
     for (const r of graph.resourcesInOrder) {
-      const type = types(r.type)!;
+      const type = types(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
       const deps = graph.resourceDeps.get(r.key) ?? [];
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
+        const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition");
+        if (pre.failures.length) {
+          diags.add(pre.failures);
+          continue;
+        }
+        if (r.mode === "data") {
+          const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
+          const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
+          const read = await planDataInstance(r, dataSources(r.type)!, { address, key, deps }, scope, ctx, prior);
+          if (read.change) changes.push(read.change);
+          else if (r.lifecycle.postconditions.length)
+            diags.add(
+              checkConditions(
+                r.lifecycle.postconditions,
+                scopeWithSelf(scope, () => read.value),
+                "postcondition",
+              ).failures,
+            );
+          planned.set(address, read.value);
+          continue;
+        }
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
         validateInstance(r, type, configured, iinfo, diags, checker);
+        const imp = imports.get(address);
+        let importing: string | undefined;
+        if (imp && !prior.instances.has(address)) {
+          const id = importId(imp, values.scope());
+          const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
+          const target = { address, key, id, origin: imp.origin };
+          if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
+        }
         const before = prior.instances.get(address);
         const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
           replaceRequested: replaceReq.some((p) => addressMatches(p, address)),
           triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
+        if (importing !== undefined) change.importing = { id: importing };
+        if (r.lifecycle.postconditions.length)
+          diags.add(
+            checkConditions(
+              r.lifecycle.postconditions,
+              scopeWithSelf(scope, () => change.after ?? {}),
+              "postcondition",
+            ).failures,
+          );
         const secret = sensitive.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") {
@@ -180,11 +235,18 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       }
     }
   }
+  diags.add(movedObjectsStillDeclared(config, moves.statements, result.expansions));
+  if (mode === "normal") diags.add(undeclaredImportTargets(config, (a) => planned.has(a)));
   diags.throwIfErrors();
 
   // Orphans: in state but not in configuration (or everything, when destroying).
   for (const inst of prior.instances.values()) {
     if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
+    if (inst.mode === "data") {
+      // a data resource no longer read is dropped from state, as Terraform drops it (nothing to destroy)
+      prior.instances.delete(inst.address);
+      continue;
+    }
     changes.push(
       deleteChange(
         inst,
@@ -200,6 +262,10 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       changes.push({ ...change, address: deposedDisplayAddress(deposed), deposed });
     });
 
+  for (const c of changes) {
+    const from = c.deposed ? undefined : moved.previous.get(c.address);
+    if (from !== undefined) c.previousAddress = from;
+  }
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
   for (const c of result.changes) {
     if ((c.action === "delete" || c.action === "replace") && !c.deposed) {
@@ -227,6 +293,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           sensitive: !!o.sensitive,
         }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned, meta);
+  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope()));
   return result;
 }
 
@@ -515,6 +582,8 @@ function planOutputs(
   const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, meta);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
+    const failed = checkConditions(o.preconditions, values.scope(), "output precondition").failures;
+    if (failed.length) throw new GantryError(failed);
     let v: Value;
     try {
       v = expansions.size || config.resources.size === 0 ? evaluate(o.value, values.scope()) : UNKNOWN;
@@ -532,7 +601,7 @@ function planOutputs(
 export function planHasChanges(p: Plan): boolean {
   if (p.mode === "refresh-only") return p.drift.length > 0;
   return (
-    p.changes.some((c) => c.action !== "noop") ||
+    p.changes.some((c) => c.action !== "noop" || c.previousAddress !== undefined || c.importing !== undefined) ||
     p.outputs.some((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after))
   );
 }

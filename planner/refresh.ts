@@ -25,7 +25,10 @@ export interface RefreshOptions {
 export async function refreshState(state: State, opts: RefreshOptions): Promise<DriftEntry[]> {
   const diags = new DiagnosticBag();
   const drift: DriftEntry[] = [];
-  const items = [...state.instances.values()].filter((i) => !opts.only || opts.only.has(i.address));
+  // data resources are read anew by the plan, never refreshed
+  const items = [...state.instances.values()].filter(
+    (i) => i.mode !== "data" && (!opts.only || opts.only.has(i.address)),
+  );
   await mapLimit(items, opts.parallelism, async (inst) => {
     const type = opts.types(inst.type);
     if (!type) {

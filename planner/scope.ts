@@ -68,6 +68,7 @@ export class ValueScope {
           throw evalError("Reference to undeclared module", `The configuration contains no module.${name}.`);
         return this.local(`module.${name}`);
       },
+      dataResource: (type, name) => this.resource("data", `${type}.${name}`),
       countIndex,
       each,
       pathModule: this.config.dir,

@@ -35,6 +35,7 @@ export class StateRecorder {
     const prev = this.state.instances.get(c.address);
     const inst: InstanceState = {
       address: c.address,
+      ...(c.action === "read" ? { mode: "data" as const } : {}),
       type: c.type,
       name: c.name,
       key: c.key,

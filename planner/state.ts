@@ -15,6 +15,8 @@ export const STATE_FORMAT_VERSION = 2;
 
 export interface InstanceState {
   address: string;
+  /** A data resource's last read ("data.TYPE.NAME"); managed otherwise. */
+  mode?: "data";
   type: string;
   name: string;
   key?: InstanceKey;
@@ -67,6 +69,7 @@ export function serializeState(s: State): string {
         // Terraform's state names a resource's module instance in a field of its own
         ...(i.address.startsWith("module.") ? { module: moduleOf(i.address) } : {}),
         address: i.address,
+        ...(i.mode ? { mode: i.mode } : {}),
         type: i.type,
         name: i.name,
         ...(i.key !== undefined ? { index_key: i.key } : {}),
@@ -110,6 +113,7 @@ export function deserializeState(text: string, path: string): State {
     const address: string = short ? fullAddress(r.address) : r.address;
     instances.set(address, {
       address,
+      ...(r.mode === "data" ? { mode: "data" as const } : {}),
       type: short ? fullTypeName(r.type) : r.type,
       name: r.name,
       key: r.index_key,

@@ -1,7 +1,9 @@
 // The resource types an engine knows, keyed by full name ("gantry_file").
 // An engine owns one registry: gantry's built-in types, plus any it is given.
 
-import type { ResourceType } from "../contract/resource-type.js";
+import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
+import { fileDataSource } from "./data-sources/file.js";
+import { remoteStateDataSource } from "./data-sources/remote-state.js";
 import { KNOWN_PROVIDERS, providerOfType } from "../contract/type-names.js";
 import { chronosJobType } from "./types/chronos-job.js";
 import { clusterType } from "./types/cluster.js";
@@ -31,6 +33,9 @@ export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   terraformDataType,
   nullResourceType,
 ];
+
+/** gantry's data sources, and Terraform's built-in terraform_remote_state. */
+export const BUILTIN_DATA_SOURCES: readonly DataSourceType[] = [fileDataSource, remoteStateDataSource];
 
 export class ResourceTypeRegistry {
   private readonly types = new Map<string, ResourceType>();

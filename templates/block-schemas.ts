@@ -81,8 +81,30 @@ const VALIDATION_RULE_BLOCK: BlockSchema = {
   },
 };
 
+/** precondition, postcondition and check assertions: Terraform's custom conditions. */
+const CONDITION_BLOCK: BlockSchema = {
+  expected: "a map with condition and error_message",
+  nullable: false,
+  required: ["condition", "error_message"],
+  open: false,
+  fields: {
+    condition: value({ type: ["string", "boolean"], expected: 'an expression string such as "${self.id != ""}"' }),
+    error_message: value({ type: "string", expected: "a string" }),
+  },
+};
+
+const conditions = (what: string): FieldRule => ({
+  kind: "block",
+  block: CONDITION_BLOCK,
+  lists: "always",
+  describe: "block",
+  expected: `a ${what} block (condition, error_message) or a list of them`,
+});
+
 const LIFECYCLE_BLOCK: BlockSchema = {
-  expected: "a map with create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by",
+  expected:
+    "a map with create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by, precondition, " +
+    "postcondition",
   nullable: false,
   required: [],
   open: false,
@@ -96,8 +118,8 @@ const LIFECYCLE_BLOCK: BlockSchema = {
       items: { type: "string", expected: "an attribute name" },
     }),
     replace_triggered_by: value(triggerList),
-    precondition: { kind: "unsupported" },
-    postcondition: { kind: "unsupported" },
+    precondition: conditions("precondition"),
+    postcondition: conditions("postcondition"),
   },
 };
 
@@ -196,6 +218,8 @@ export const RESOURCE_BLOCK: BlockSchema = {
     },
     // The only provider is gantry's.
     provider: { kind: "any" },
+    // nested blocks repeated by for_each (templates/dynamic-blocks.ts)
+    dynamic: { kind: "any" },
     provisioner: {
       kind: "labeled",
       labels: { "local-exec": LOCAL_EXEC_BLOCK },
@@ -203,12 +227,11 @@ export const RESOURCE_BLOCK: BlockSchema = {
       expected: 'a list of provisioners such as [{"local-exec": {"command": "..."}}]',
     },
     connection: { kind: "unsupported", detail: SSH_DETAIL },
-    dynamic: { kind: "unsupported" },
   },
 };
 
 export const OUTPUT_BLOCK: BlockSchema = {
-  expected: "a map with value, description, sensitive, depends_on",
+  expected: "a map with value, description, sensitive, depends_on, precondition",
   nullable: false,
   required: ["value"],
   open: false,
@@ -217,7 +240,71 @@ export const OUTPUT_BLOCK: BlockSchema = {
     description: value({ type: "string", expected: "a string" }),
     sensitive: value({ type: "boolean", expected: "true or false" }),
     depends_on: value(addressList),
-    precondition: { kind: "unsupported" },
+    precondition: conditions("precondition"),
+  },
+};
+
+export const CHECK_BLOCK: BlockSchema = {
+  expected: "a map with assert blocks",
+  nullable: false,
+  required: ["assert"],
+  open: false,
+  fields: {
+    assert: conditions("assert"),
+    data: { kind: "unsupported", detail: "Scoped data sources in check blocks are not implemented." },
+  },
+};
+
+export const MOVED_BLOCK: BlockSchema = {
+  expected: "a map with from and to",
+  nullable: false,
+  required: ["from", "to"],
+  open: false,
+  fields: {
+    from: value({ type: "string", expected: "a resource or instance address such as <addr>" }),
+    to: value({ type: "string", expected: "a resource or instance address such as <addr>" }),
+  },
+};
+
+export const IMPORT_BLOCK: BlockSchema = {
+  expected: "a map with to and id",
+  nullable: false,
+  required: ["to", "id"],
+  open: false,
+  fields: {
+    to: value({ type: "string", expected: "a resource instance address such as <addr>" }),
+    id: value({ type: "string", expected: "an import id string (or an expression string known at plan)" }),
+    // The only provider is gantry's.
+    provider: { kind: "any" },
+    for_each: { kind: "unsupported" },
+    identity: { kind: "unsupported" },
+  },
+};
+
+/** Data resources: their arguments, count, for_each, depends_on, and lifecycle's conditions. */
+export const DATA_BLOCK: BlockSchema = {
+  expected: "a map of arguments",
+  nullable: true,
+  required: [],
+  open: true,
+  fields: {
+    count: RESOURCE_BLOCK.fields.count,
+    for_each: RESOURCE_BLOCK.fields.for_each,
+    depends_on: RESOURCE_BLOCK.fields.depends_on,
+    lifecycle: {
+      kind: "block",
+      block: {
+        expected: "a map with precondition, postcondition",
+        nullable: false,
+        required: [],
+        open: false,
+        fields: { precondition: conditions("precondition"), postcondition: conditions("postcondition") },
+      },
+      lists: "dialect",
+      describe: "path",
+      expected: "a map with precondition, postcondition",
+    },
+    provider: { kind: "any" },
   },
 };
 

@@ -8,6 +8,9 @@ import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
 import { buildModuleCall } from "./module-builder.js";
+import { buildCheck } from "./check-builder.js";
+import { buildImport } from "./import-builder.js";
+import { buildMoved } from "./moved-builder.js";
 import { buildOutput } from "./output-builder.js";
 import type { RawConfig } from "./raw-config.js";
 import { buildResource } from "./resource-builder.js";
@@ -43,6 +46,26 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
       case "module": {
         const m = buildModuleCall(d.name, d.body, ctx);
         if (m) frag.modules.push(m);
+        break;
+      }
+      case "data": {
+        const r = buildResource(d.type, d.name, d.body, ctx, "data");
+        if (r) frag.data.push(r);
+        break;
+      }
+      case "check": {
+        const c = buildCheck(d.name, d.body, ctx);
+        if (c) frag.checks.push(c);
+        break;
+      }
+      case "moved": {
+        const m = buildMoved(d.body, ctx);
+        if (m) frag.moved.push(m);
+        break;
+      }
+      case "import": {
+        const i = buildImport(d.body, ctx);
+        if (i) frag.imports.push(i);
         break;
       }
       case "terraform":

@@ -9,8 +9,11 @@ import type { CheckContext } from "./block-check.js";
 import { referencesInDialect } from "./short-type-names.js";
 import type {
   BackendConfig,
+  CheckConfig,
+  ImportConfig,
   LocalConfig,
   ModuleCallConfig,
+  MovedConfig,
   OutputConfig,
   ResourceConfig,
   VariableConfig,
@@ -22,11 +25,26 @@ export interface ConfigFragment {
   resources: ResourceConfig[];
   outputs: OutputConfig[];
   modules: ModuleCallConfig[];
+  checks: CheckConfig[];
+  data: ResourceConfig[];
+  moved: MovedConfig[];
+  imports: ImportConfig[];
   backends: BackendConfig[];
 }
 
 export function emptyFragment(): ConfigFragment {
-  return { variables: [], locals: [], resources: [], outputs: [], modules: [], backends: [] };
+  return {
+    variables: [],
+    locals: [],
+    resources: [],
+    outputs: [],
+    modules: [],
+    checks: [],
+    data: [],
+    moved: [],
+    imports: [],
+    backends: [],
+  };
 }
 
 /** A placeholder for values that failed to compile (an error has been reported). */

@@ -169,6 +169,23 @@ async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag)
     for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
     for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
     for (const m of frag.modules) merge(modules, m, m.name, `module "${m.name}"`);
+    for (const r of frag.data) merge(config.data, r, r.key, `data "${r.type}" "${r.name}"`);
+    for (const c of frag.checks) merge(config.checks, c, c.name, `check "${c.name}"`);
+    config.moved.push(...frag.moved);
+    for (const i of frag.imports) {
+      const prev = config.imports.find((p) => p.to === i.to);
+      if (prev)
+        bag.add({
+          severity: "error",
+          summary: `Duplicate import configuration for "${i.to}"`,
+          detail:
+            `An import block for the resource "${i.to}" was already declared. A resource can have only one ` +
+            "import block.",
+          origin: i.origin,
+          related: [{ label: "first declared here", origin: prev.origin }],
+        });
+      else config.imports.push(i);
+    }
     for (const b of frag.backends) {
       if (config.backend) {
         bag.add({

@@ -5,8 +5,13 @@
 //   variables: { <name>: { type, default, description, sensitive, validation } }
 //   locals:    { <name>: <value> }
 //   resources: { "<type>.<name>": { <property>: <value>, count, for_each, depends_on, lifecycle, update_policy } }
-//   outputs:   { <name>: { value, description, sensitive, depends_on } }
+//   outputs:   { <name>: { value, description, sensitive, depends_on, precondition } }
 //   modules:   { <name>: { source: ./path, <input>: <value>, count, for_each, depends_on } }
+//   data:      { "<type>.<name>": { <argument>: <value>, count, for_each, depends_on, lifecycle } } (types in full,
+//              as references write them: data.gantry_file.x)
+//   checks:    { <name>: { assert: { condition, error_message } or a list of them } }
+//   moved:     [ { from, to }, ... ]
+//   import:    [ { to, id }, ... ]
 //
 // Read here: YAML syntax, duplicate keys, and the document's outline (the
 // four sections, checked with a JSON Schema through ajv, and resource keys).
@@ -39,7 +44,17 @@ import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragm
 import { yamlNodePathOffset } from "./locate.js";
 import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
 
-const SECTIONS = ["variables", "locals", "resources", "outputs", "modules"] as const;
+const SECTIONS = [
+  "variables",
+  "locals",
+  "resources",
+  "data",
+  "outputs",
+  "modules",
+  "checks",
+  "moved",
+  "import",
+] as const;
 const RESOURCE_KEY = ADDRESS_RE.source;
 
 /** gantry's types may be written short ("noop" is "gantry_noop"); nested blocks are maps. */
@@ -48,7 +63,7 @@ export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames:
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {
   type: "object",
-  expected: "a map with variables, locals, resources, outputs and modules",
+  expected: "a map with variables, locals, resources, data, outputs, modules, checks, moved and import",
   additionalProperties: false,
   properties: {
     variables: { type: ["object", "null"], expected: "a map of variable declarations" },
@@ -61,6 +76,15 @@ export const NATIVE_SCHEMA = {
     },
     outputs: { type: ["object", "null"], expected: "a map of output declarations" },
     modules: { type: ["object", "null"], expected: "a map of module calls" },
+    data: {
+      type: ["object", "null"],
+      expected: 'a map of data resources keyed "<type>.<name>"',
+      patternProperties: { [RESOURCE_KEY]: {} },
+      additionalProperties: false,
+    },
+    checks: { type: ["object", "null"], expected: "a map of check blocks" },
+    moved: { type: ["array", "null"], expected: "a list of moved blocks (from, to)" },
+    import: { type: ["array", "null"], expected: "a list of import blocks (to, id)" },
   },
 };
 
@@ -167,6 +191,15 @@ export function readNativeYaml(file: string, content: string): RawConfig {
   for (const pair of root.items) {
     const section = keyString(pair.key);
     const sectionNode = deref(doc, pair.value);
+    if ((section === "moved" || section === "import") && isSeq(sectionNode)) {
+      const kind = section;
+      sectionNode.items.forEach((item, i) => {
+        const value = item == null ? null : (item as Node).toJS(doc, { maxAliasCount: 1000 });
+        const at = originAt([kind, i], item);
+        declarations.push({ kind, body: new YamlNode(value, at, deref(doc, item), doc, content, originAt) });
+      });
+      continue;
+    }
     if (!isMap(sectionNode)) continue;
     for (const entry of sectionNode.items) {
       if (!isPair(entry)) continue;
@@ -200,6 +233,15 @@ export function readNativeYaml(file: string, content: string): RawConfig {
         case "modules":
           declarations.push({ kind: "module", name, body: node });
           break;
+        case "checks":
+          declarations.push({ kind: "check", name, body: node });
+          break;
+        case "data": {
+          if (!ADDRESS_RE.test(name)) break; // reported by the schema
+          const dot = name.indexOf(".");
+          declarations.push({ kind: "data", type: name.slice(0, dot), name: name.slice(dot + 1), body: node });
+          break;
+        }
       }
     }
   }

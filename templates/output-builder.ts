@@ -4,12 +4,19 @@
 import type { OutputConfig } from "../planner/model.js";
 import { OUTPUT_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
+import { buildConditions } from "./condition-builder.js";
 import { compileAt, normalizeAddress } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 import { refs } from "./resource-builder.js";
 
 export function buildOutput(name: string, body: RawNode, ctx: CheckContext): OutputConfig | undefined {
-  const out: OutputConfig = { name, value: { k: "lit", v: null }, dependsOn: [], origin: body.origin };
+  const out: OutputConfig = {
+    name,
+    value: { k: "lit", v: null },
+    dependsOn: [],
+    preconditions: [],
+    origin: body.origin,
+  };
   let hasValue = false;
   checkBody(body, OUTPUT_BLOCK, ownerSubject(`output "${name}"`), ctx, (f) => {
     if (!f.valid) return;
@@ -33,6 +40,9 @@ export function buildOutput(name: string, body: RawNode, ctx: CheckContext): Out
         break;
       case "depends_on":
         out.dependsOn = refs(f.node, normalizeAddress, ctx);
+        break;
+      case "precondition":
+        out.preconditions.push(...buildConditions(f.bodies, `output "${name}"`, ctx));
         break;
     }
   });

@@ -37,6 +37,10 @@ export type RawDeclaration =
   | { kind: "output"; name: string; body: RawNode }
   /** `module "name" { source = ..., inputs... }` */
   | { kind: "module"; name: string; body: RawNode }
+  | { kind: "check"; name: string; body: RawNode }
+  | { kind: "data"; type: string; name: string; body: RawNode }
+  | { kind: "moved"; body: RawNode }
+  | { kind: "import"; body: RawNode }
   /** A `terraform` block (required_version, required_providers, backend). */
   | { kind: "terraform"; body: RawNode }
   /** A `provider "name"` block. */

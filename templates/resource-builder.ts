@@ -17,7 +17,9 @@ import {
   type ResourceConfig,
   type UpdatePolicy,
 } from "../planner/model.js";
-import { RESOURCE_BLOCK } from "./block-schemas.js";
+import { DATA_BLOCK, RESOURCE_BLOCK } from "./block-schemas.js";
+import { buildConditions } from "./condition-builder.js";
+import { dynamicBlock } from "./dynamic-blocks.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
 import {
   compileAt,
@@ -35,20 +37,23 @@ export function buildResource(
   name: string,
   body: RawNode,
   ctx: CheckContext,
+  mode?: "data",
 ): ResourceConfig | undefined {
   const type = typeInDialect(typeAsWritten, ctx.dialect);
-  const subject = ownerSubject(`resource ${typeAsWritten}.${name}`);
+  const owner = mode === "data" ? `data ${typeAsWritten}.${name}` : `resource ${typeAsWritten}.${name}`;
+  const subject = ownerSubject(owner);
   const properties: Record<string, PropertyConfig> = {};
   const res: ResourceConfig = {
     type,
     name,
-    key: `${type}.${name}`,
+    key: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
     properties,
     dependsOn: [],
     lifecycle: defaultLifecycle(),
     origin: body.origin,
   };
-  const checked = checkBody(body, RESOURCE_BLOCK, subject, ctx, (f) => {
+  if (mode) res.mode = mode;
+  const checked = checkBody(body, mode === "data" ? DATA_BLOCK : RESOURCE_BLOCK, subject, ctx, (f) => {
     if (!f.valid) return;
     const what = subject.of([f.name]);
     if (f.rule === undefined) {
@@ -67,7 +72,13 @@ export function buildResource(
         res.dependsOn = refs(f.node, normalizeAddress, ctx);
         break;
       case "lifecycle":
-        for (const b of f.bodies) readLifecycle(b, res.lifecycle, ctx);
+        for (const b of f.bodies) readLifecycle(b, res.lifecycle, owner, ctx);
+        break;
+      case "dynamic":
+        for (const [block, node] of dynamicBodies(f.node)) {
+          const e = dynamicBlock(block, node, owner, ctx);
+          if (e) properties[block] = { value: e, origin: node.origin };
+        }
         break;
       case "update_policy":
         for (const b of f.bodies) res.updatePolicy = readUpdatePolicy(b);
@@ -124,7 +135,7 @@ export function refs(node: RawNode, normalize: (s: string) => string | undefined
   }));
 }
 
-function readLifecycle(body: CheckedBody, lc: LifecycleConfig, ctx: CheckContext): void {
+function readLifecycle(body: CheckedBody, lc: LifecycleConfig, owner: string, ctx: CheckContext): void {
   for (const f of body.fields) {
     if (!f.valid) continue;
     const v = f.node.value;
@@ -146,6 +157,12 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig, ctx: CheckContext
       case "replace_triggered_by":
         lc.replaceTriggeredBy = refs(f.node, normalizeTrigger, ctx);
         break;
+      case "precondition":
+        lc.preconditions.push(...buildConditions(f.bodies, `a precondition of ${owner}`, ctx));
+        break;
+      case "postcondition":
+        lc.postconditions.push(...buildConditions(f.bodies, `a postcondition of ${owner}`, ctx));
+        break;
     }
   }
 }
@@ -154,4 +171,18 @@ function readUpdatePolicy(body: CheckedBody): UpdatePolicy | undefined {
   if (!body.valid) return undefined;
   const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number };
   return { group: v.group, maxBatchSize: v.max_batch_size ?? 1, minInService: v.min_in_service ?? 0 };
+}
+
+/** `dynamic: { NAME: {...} }`, or Terraform JSON's list forms (`[{ NAME: {...} }]`, `{ NAME: [{...}] }`). */
+function dynamicBodies(node: RawNode): [string, RawNode][] {
+  const out: [string, RawNode][] = [];
+  const v = node.value;
+  if (Array.isArray(v)) v.forEach((_, i) => out.push(...dynamicBodies(node.child(i))));
+  else if (v !== null && typeof v === "object")
+    for (const [name, body] of Object.entries(v)) {
+      const child = node.child(name);
+      if (Array.isArray(body)) body.forEach((_, i) => out.push([name, child.child(i)]));
+      else out.push([name, child]);
+    }
+  return out;
 }

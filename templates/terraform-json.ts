@@ -26,7 +26,7 @@ import { PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "
 type Path = (string | number)[];
 
 const IGNORED_TOP = new Set(["//"]);
-const UNSUPPORTED_TOP = new Set(["data", "moved", "import", "check", "removed"]);
+const UNSUPPORTED_TOP = new Set(["removed"]);
 /** How many labels each of these blocks has. */
 const UNSUPPORTED_TOP_LABELS: Record<string, number> = { data: 2, check: 1 };
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -186,6 +186,24 @@ export class TerraformJsonReader {
           for (const b of this.blocks(v, ["module"], 1, []))
             yield b.problem ?? { kind: "module", name: b.labels[0], body: this.node(b.path, b.body) };
           break;
+        case "data":
+          for (const b of this.blocks(v, ["data"], 2, [])) {
+            const d = b.problem ?? this.resource(b.labels[0], b.labels[1], b.body, b.path);
+            yield d.kind === "resource" ? { ...d, kind: "data" } : d;
+          }
+          break;
+        case "check":
+          for (const b of this.blocks(v, ["check"], 1, []))
+            yield b.problem ?? { kind: "check", name: b.labels[0], body: this.node(b.path, b.body) };
+          break;
+        case "moved":
+          for (const b of this.blocks(v, ["moved"], 0, []))
+            yield b.problem ?? { kind: "moved", body: this.node(b.path, b.body) };
+          break;
+        case "import":
+          for (const b of this.blocks(v, ["import"], 0, []))
+            yield b.problem ?? { kind: "import", body: this.node(b.path, b.body) };
+          break;
         case "locals":
           for (const b of this.blocks(v, ["locals"], 0, [])) {
             if (b.problem) yield b.problem;
@@ -204,8 +222,8 @@ export class TerraformJsonReader {
           if (UNSUPPORTED_TOP.has(key)) yield* this.unsupported(key, v);
           else
             yield this.error(
-              `unknown top-level block "${key}"; expected one of terraform, provider, resource, variable, ` +
-                `locals, output, module ("//" is ignored)`,
+              `unknown top-level block "${key}"; expected one of terraform, provider, resource, data, variable, ` +
+                `locals, output, module, check, moved, import ("//" is ignored)`,
               [key],
             );
       }

@@ -94,6 +94,20 @@ export const fileType: ResourceType = hostBound({
     return await writeIt(ctx, planned);
   },
 
+  // The id is the file's absolute path on the host named by the resource's configured `host`; template and vars
+  // (which exist only in configuration) are taken from it too.
+  async import(ctx, id, config) {
+    if (!id.startsWith("/")) throw new Error(`the import id of gantry_file is the file's absolute path, got "${id}"`);
+    const found = await fileType.read(ctx, {
+      host: config.host ?? null,
+      path: id,
+      template: config.template ?? null,
+      vars: config.vars ?? null,
+      mode: null,
+    });
+    return found && { content: null, sha256: null, ...found };
+  },
+
   async read(ctx, prior) {
     const driver = hostDriverOf(ctx, prior);
     const path = reqString(prior, "path");

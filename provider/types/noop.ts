@@ -31,6 +31,11 @@ export const noopType: ResourceType = {
     return { ...planned, output: planned.input ?? null, id: randomUUID() };
   },
 
+  // The id is the instance's id; the object holds nothing else (input and output start null).
+  async import(_ctx, id) {
+    return { input: null, triggers_replace: null, output: null, id };
+  },
+
   async read(_ctx, prior) {
     return prior;
   },

@@ -46,6 +46,11 @@ export const terraformDataType: ResourceType = {
     return { ...planned, output: planned.input ?? null, id: randomUUID() };
   },
 
+  // Terraform's terraform_data imports by id: the object holds nothing else (input and output start null).
+  async import(_ctx, id) {
+    return { input: null, triggers_replace: null, output: null, id };
+  },
+
   async read(_ctx, prior) {
     return prior;
   },

@@ -4,6 +4,7 @@
 // destroy-time provisioners, and a stop that kills a running command.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import type { GantryError } from "../../contract/diagnostics.js";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ApplyEvent } from "../../planner/apply.js";

@@ -347,7 +347,8 @@ const MISTAKES: Mistake[] = [
     json: { resource: { gantry_noop: { a: { lifecycle: { create_before_destroy: true, prevent_destory: true } } } } },
     summary:
       'unknown field "prevent_destory" in "lifecycle" of resource noop.a; ' +
-      "expected one of create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by",
+      "expected one of create_before_destroy, prevent_destroy, ignore_changes, replace_triggered_by, precondition, " +
+      "postcondition",
     line: /prevent_destory/,
     hcl:
       'resource "gantry_noop" "a" {\n  lifecycle {\n    create_before_destroy = true\n' +

@@ -63,6 +63,8 @@ test("native YAML produces the model", () => {
     preventDestroy: false,
     ignoreChanges: ["content"],
     replaceTriggeredBy: [motd.lifecycle.replaceTriggeredBy[0]],
+    preconditions: [],
+    postconditions: [],
   });
   assert.is(motd.lifecycle.replaceTriggeredBy[0].ref, "gantry_noop.b");
   // Origins: the resource's key, the property's key.
@@ -124,7 +126,8 @@ test("unknown top-level field is located at the key", () => {
   assert.is(errors.length, 1);
   assert.is(
     errors[0].summary,
-    'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs, modules',
+    'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs, modules, data, ' +
+      "checks, moved, import",
   );
   assert.equal(errors[0].origin, { file: "main.gantry.yaml", path: ["resourcs"], line: 3, column: 1 });
 });

@@ -127,13 +127,12 @@ test("errors in tf.json are reported by path and located lazily", () => {
     'provisioner "remote-exec" of resource gantry_noop.a is not supported yet',
     '"lifecycle.ignore_changes" of resource gantry_noop.a must be a list of attribute names or "all", got a number',
     'unknown field "bogus" in "lifecycle" of resource gantry_noop.a; expected one of create_before_destroy, ' +
-      "prevent_destroy, ignore_changes, replace_triggered_by",
+      "prevent_destroy, ignore_changes, replace_triggered_by, precondition, postcondition",
     'Invalid type specification in "type" of variable "v": The keyword "strng" is not a valid type specification.',
     'missing required field "error_message" in validation of variable "v"',
     'missing required field "value" in output "o"',
-    '"data" blocks are not supported yet',
-    'unknown top-level block "wat"; expected one of terraform, provider, resource, variable, locals, output, ' +
-      'module ("//" is ignored)',
+    'unknown top-level block "wat"; expected one of terraform, provider, resource, data, variable, locals, ' +
+      'output, module, check, moved, import ("//" is ignored)',
   ]);
   const count = errors[0].origin!;
   assert.equal(count, { file: "main.tf.json", path: ["resource", "gantry_noop", "a", "count"] });

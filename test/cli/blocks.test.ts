@@ -1,0 +1,107 @@
+// Terraform's blocks besides resources from the command line: located errors and exit 1 where Terraform refuses
+// (the state byte for byte as it was), warnings where it only warns, and `gantry import`.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gantry, tempConfig } from "./cli-harness.js";
+
+const tf = (doc: unknown) => JSON.stringify(doc, null, 2);
+const base = { resource: { gantry_noop: { a: { input: 1 } } } };
+
+function applied(): { dir: string; state: () => string } {
+  const dir = tempConfig({ "main.tf.json": tf(base) });
+  const r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 0, r.stderr);
+  return { dir, state: () => readFileSync(join(dir, "gantry.tfstate"), "utf8") };
+}
+
+test("a failed precondition: exit 1, Terraform's summary, the user's message, located; state unchanged", () => {
+  const { dir, state } = applied();
+  const before = state();
+  const cond = { condition: "${var.n > 0}", error_message: "n must be positive." };
+  writeFileSync(
+    join(dir, "main.tf.json"),
+    tf({
+      variable: { n: { default: 0 } },
+      resource: { gantry_noop: { a: { input: 1, lifecycle: { precondition: cond } } } },
+    }),
+  );
+  for (const cmd of [
+    ["plan", dir],
+    ["apply", "-auto-approve", dir],
+  ]) {
+    const r = gantry(cmd);
+    assert.is(r.code, 1, r.stdout);
+    assert.match(r.stderr, /Error: Resource precondition failed/);
+    assert.match(r.stderr, /on main\.tf\.json line \d+/);
+    assert.match(r.stderr, /n must be positive\./);
+  }
+  assert.is(state(), before);
+});
+
+test("a failed check assertion is a warning: exit 0, the change is applied", () => {
+  const { dir } = applied();
+  const check = { c: { assert: { condition: "${gantry_noop.a.output == 2}", error_message: "output is not 2." } } };
+  writeFileSync(join(dir, "main.tf.json"), tf({ ...base, check }));
+  const r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Warning: Check block assertion failed/);
+  assert.match(r.stderr, /output is not 2\./);
+});
+
+test("moved: the plan shows the move, apply records it; a cycle is refused with exit 1 and the state unchanged", () => {
+  const { dir, state } = applied();
+  writeFileSync(
+    join(dir, "main.tf.json"),
+    tf({ resource: { gantry_noop: { b: { input: 1 } } }, moved: { from: "gantry_noop.a", to: "gantry_noop.b" } }),
+  );
+  let r = gantry(["plan", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /# gantry_noop\.a has moved to gantry_noop\.b/);
+  r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(gantry(["state", "list", "-dir", dir]).stdout, /^gantry_noop\.b$/m);
+  const before = state();
+  writeFileSync(
+    join(dir, "main.tf.json"),
+    tf({
+      resource: { gantry_noop: { b: { input: 1 } } },
+      moved: [
+        { from: "gantry_noop.b", to: "gantry_noop.c" },
+        { from: "gantry_noop.c", to: "gantry_noop.b" },
+      ],
+    }),
+  );
+  r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 1, r.stdout);
+  assert.match(r.stderr, /Error: Cyclic dependency in move statements/);
+  assert.is(state(), before);
+});
+
+test("gantry import ADDRESS ID records the object; again, or into a type without import: exit 1", () => {
+  const dir = tempConfig({
+    "main.tf.json": tf({ resource: { terraform_data: { d: { input: "x" } }, null_resource: { n: {} } } }),
+  });
+  let r = gantry(["import", "-dir", dir, "terraform_data.d", "my-id"]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Import successful!/);
+  const state = () => readFileSync(join(dir, "gantry.tfstate"), "utf8");
+  assert.match(state(), /"id":"my-id"/);
+  const before = state();
+  r = gantry(["import", "-dir", dir, "terraform_data.d", "other"]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /Resource already managed by gantry/);
+  r = gantry(["import", "-dir", dir, "null_resource.n", "1"]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /Resource Import Not Implemented/);
+  assert.match(r.stderr, /"null_resource" does not support import/);
+  r = gantry(["import", "-dir", dir, "terraform_data.nope", "1"]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /Configuration for import target does not exist/);
+  assert.is(state(), before);
+  r = gantry(["plan", dir]);
+  assert.match(r.stdout, /# terraform_data\.d will be updated in-place/);
+});
+
+test.run();
