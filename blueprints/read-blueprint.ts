@@ -22,7 +22,8 @@ import { hostPoolHosts } from "./host-pool.js";
 type Obj = { [k: string]: Value };
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-const KNOWN_FIELDS = [
+/** The fields a cluster takes (provider/types/cluster.ts declares each in its schema). */
+export const KNOWN_FIELDS = [
   "distro",
   "distros",
   "hosts",

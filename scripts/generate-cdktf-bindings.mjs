@@ -4,10 +4,13 @@
 // CDKTF's own provider generator (@cdktf/provider-generator, as `cdktf get`
 // runs it). The output folder is generated whole: never edit it by hand.
 //
-//   node scripts/generate-cdktf-bindings.mjs                  # schema from `gantry providers schema -json`
-//   node scripts/generate-cdktf-bindings.mjs --schema FILE    # schema from a file
-//   node scripts/generate-cdktf-bindings.mjs --from-registry  # stand-in: scripts/registry-provider-schema.mjs
-//   ... --out DIR                                             # default: cdktf/
+//   node scripts/generate-cdktf-bindings.mjs                # schema from `gantry providers schema -json`
+//   node scripts/generate-cdktf-bindings.mjs --schema FILE  # schema from a file in that format
+//   ... --out DIR                                           # default: cdktf/
+//
+// Only gantry's own provider (registry.terraform.io/gantry/gantry) is taken:
+// the null and terraform providers' types come from their own packages.
+// `gantry providers schema -json` runs from bin/run.js: build first.
 //
 // The generator writes CommonJS-style TypeScript (extensionless relative
 // imports), as CDKTF apps are; the folder's package.json says so, and the
@@ -30,10 +33,6 @@ function option(name) {
 async function readSchema() {
   const file = option("--schema");
   if (file) return JSON.parse(readFileSync(file, "utf8"));
-  if (process.argv.includes("--from-registry")) {
-    const { registryProviderSchema } = await import("./registry-provider-schema.mjs");
-    return registryProviderSchema();
-  }
   try {
     const text = execFileSync(process.execPath, [join(root, "bin/run.js"), "providers", "schema", "-json"], {
       encoding: "utf8",
@@ -43,7 +42,7 @@ async function readSchema() {
   } catch (e) {
     throw new Error(
       `could not read the schema from \`gantry providers schema -json\` (${e.stderr?.trim() || e.message}); ` +
-        "give --schema FILE or --from-registry",
+        "build first (npm run build) or give --schema FILE",
     );
   }
 }
@@ -62,10 +61,17 @@ function moveTree(from, to) {
   }
 }
 
-const schema = await readSchema();
-const providers = Object.keys(schema.provider_schemas ?? {});
-if (providers.length !== 1) throw new Error(`expected one provider in the schema, found: ${providers.join(", ")}`);
-const providerName = providers[0].split("/").pop();
+/** The provider address gantry's constructs are generated for. */
+const GANTRY_PROVIDER = "registry.terraform.io/gantry/gantry";
+
+const full = await readSchema();
+const gantry = full.provider_schemas?.[GANTRY_PROVIDER];
+if (!gantry) {
+  const found = Object.keys(full.provider_schemas ?? {}).join(", ") || "none";
+  throw new Error(`no ${GANTRY_PROVIDER} in the schema (found: ${found})`);
+}
+const schema = { ...full, provider_schemas: { [GANTRY_PROVIDER]: gantry } };
+const providerName = GANTRY_PROVIDER.split("/").pop();
 
 // @cdktf/commons (loaded by the generator) asks the terraform binary for its
 // version when it loads; gantry needs none, so it is told to ask nothing real.
@@ -93,4 +99,4 @@ writeFileSync(
     "`scripts/generate-cdktf-bindings.mjs` from gantry's provider schema with CDKTF's provider generator.\n" +
     "Do not edit: regenerate.\n",
 );
-process.stdout.write(`generated ${out} from ${providers[0]}\n`);
+process.stdout.write(`generated ${out} from ${GANTRY_PROVIDER}\n`);

@@ -8,17 +8,17 @@ import * as cdktf from 'cdktf';
 
 export interface ChronosJobConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Chronos base URLs (e.g. http://master1:4400), tried in order; the next one is used when one cannot be reached.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/chronos_job#endpoints ChronosJob#endpoints}
-  */
-  readonly endpoints: { [key: string]: any }[] | cdktf.IResolvable;
-  /**
   * Path prefix of the job API: "/v1" for Chronos 3 (the documented paths, /v1/scheduler/...), "" for Chronos 2 (/scheduler/...).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/chronos_job#api_prefix ChronosJob#api_prefix}
   */
   readonly apiPrefix?: string;
+  /**
+  * Chronos base URLs (e.g. http://master1:4400), tried in order; the next one is used when one cannot be reached.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/chronos_job#endpoints ChronosJob#endpoints}
+  */
+  readonly endpoints: { [key: string]: any }[] | cdktf.IResolvable;
   /**
   * The job JSON: name (a change replaces the job), command, and either schedule (R[n]/<start>/<period>) or parents, plus optional fields (shell, retries, cpus, mem, disk, owner, container, environmentVariables, constraints, ...). Only the fields set here are compared with the live job.
   *
@@ -76,27 +76,14 @@ export class ChronosJob extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._endpoints = config.endpoints;
     this._apiPrefix = config.apiPrefix;
+    this._endpoints = config.endpoints;
     this._job = config.job;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // endpoints - computed: false, optional: false, required: true
-  private _endpoints?: { [key: string]: any }[] | cdktf.IResolvable; 
-  public get endpoints() {
-    return this.interpolationForAttribute('endpoints');
-  }
-  public set endpoints(value: { [key: string]: any }[] | cdktf.IResolvable) {
-    this._endpoints = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get endpointsInput() {
-    return this._endpoints;
-  }
 
   // api_prefix - computed: false, optional: true, required: false
   private _apiPrefix?: string; 
@@ -114,6 +101,19 @@ export class ChronosJob extends cdktf.TerraformResource {
     return this._apiPrefix;
   }
 
+  // endpoints - computed: false, optional: false, required: true
+  private _endpoints?: { [key: string]: any }[] | cdktf.IResolvable; 
+  public get endpoints() {
+    return this.interpolationForAttribute('endpoints');
+  }
+  public set endpoints(value: { [key: string]: any }[] | cdktf.IResolvable) {
+    this._endpoints = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get endpointsInput() {
+    return this._endpoints;
+  }
+
   // job - computed: false, optional: false, required: true
   private _job?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
   public get job() {
@@ -127,14 +127,14 @@ export class ChronosJob extends cdktf.TerraformResource {
     return this._job;
   }
 
-  // last_success - computed: true, optional: false, required: false
-  public get lastSuccess() {
-    return this.getStringAttribute('last_success');
-  }
-
   // last_error - computed: true, optional: false, required: false
   public get lastError() {
     return this.getStringAttribute('last_error');
+  }
+
+  // last_success - computed: true, optional: false, required: false
+  public get lastSuccess() {
+    return this.getStringAttribute('last_success');
   }
 
   // =========
@@ -143,25 +143,25 @@ export class ChronosJob extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      endpoints: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._endpoints),
       api_prefix: cdktf.stringToTerraform(this._apiPrefix),
+      endpoints: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._endpoints),
       job: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._job),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      endpoints: {
-        value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._endpoints),
-        isBlock: false,
-        type: "list",
-        storageClassType: "anyMapList",
-      },
       api_prefix: {
         value: cdktf.stringToHclTerraform(this._apiPrefix),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      endpoints: {
+        value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._endpoints),
+        isBlock: false,
+        type: "list",
+        storageClassType: "anyMapList",
       },
       job: {
         value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._job),

@@ -8,12 +8,6 @@ import * as cdktf from 'cdktf';
 
 export interface CommandConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#host Command#host}
-  */
-  readonly host: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
-  /**
   * Shell command (/bin/sh -c, cwd = host root).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#command Command#command}
@@ -26,11 +20,11 @@ export interface CommandConfig extends cdktf.TerraformMetaArguments {
   */
   readonly creates?: string;
   /**
-  * Guard command; the command is skipped when this exits 0.
+  * Shell command run when the instance is destroyed.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#unless Command#unless}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#destroy_command Command#destroy_command}
   */
-  readonly unless?: string;
+  readonly destroyCommand?: string;
   /**
   * Extra environment variables.
   *
@@ -38,11 +32,17 @@ export interface CommandConfig extends cdktf.TerraformMetaArguments {
   */
   readonly environment?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
   /**
-  * Shell command run when the instance is destroyed.
+  * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#destroy_command Command#destroy_command}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#host Command#host}
   */
-  readonly destroyCommand?: string;
+  readonly host: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
+  /**
+  * Time limit per command run.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#timeout_seconds Command#timeout_seconds}
+  */
+  readonly timeoutSeconds?: number;
   /**
   * Any value; a change re-runs the command (replaces the instance).
   *
@@ -50,11 +50,11 @@ export interface CommandConfig extends cdktf.TerraformMetaArguments {
   */
   readonly triggersReplace?: { [key: string]: any };
   /**
-  * Time limit per command run.
+  * Guard command; the command is skipped when this exits 0.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#timeout_seconds Command#timeout_seconds}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/command#unless Command#unless}
   */
-  readonly timeoutSeconds?: number;
+  readonly unless?: string;
 }
 
 /**
@@ -106,32 +106,19 @@ export class Command extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._host = config.host;
     this._command = config.command;
     this._creates = config.creates;
-    this._unless = config.unless;
-    this._environment = config.environment;
     this._destroyCommand = config.destroyCommand;
-    this._triggersReplace = config.triggersReplace;
+    this._environment = config.environment;
+    this._host = config.host;
     this._timeoutSeconds = config.timeoutSeconds;
+    this._triggersReplace = config.triggersReplace;
+    this._unless = config.unless;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // host - computed: false, optional: false, required: true
-  private _host?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
-  public get host() {
-    return this.interpolationForAttribute('host');
-  }
-  public set host(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
-    this._host = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hostInput() {
-    return this._host;
-  }
 
   // command - computed: false, optional: false, required: true
   private _command?: string; 
@@ -162,20 +149,20 @@ export class Command extends cdktf.TerraformResource {
     return this._creates;
   }
 
-  // unless - computed: false, optional: true, required: false
-  private _unless?: string; 
-  public get unless() {
-    return this.getStringAttribute('unless');
+  // destroy_command - computed: false, optional: true, required: false
+  private _destroyCommand?: string; 
+  public get destroyCommand() {
+    return this.getStringAttribute('destroy_command');
   }
-  public set unless(value: string) {
-    this._unless = value;
+  public set destroyCommand(value: string) {
+    this._destroyCommand = value;
   }
-  public resetUnless() {
-    this._unless = undefined;
+  public resetDestroyCommand() {
+    this._destroyCommand = undefined;
   }
   // Temporarily expose input value. Use with caution.
-  public get unlessInput() {
-    return this._unless;
+  public get destroyCommandInput() {
+    return this._destroyCommand;
   }
 
   // environment - computed: false, optional: true, required: false
@@ -194,36 +181,32 @@ export class Command extends cdktf.TerraformResource {
     return this._environment;
   }
 
-  // destroy_command - computed: false, optional: true, required: false
-  private _destroyCommand?: string; 
-  public get destroyCommand() {
-    return this.getStringAttribute('destroy_command');
-  }
-  public set destroyCommand(value: string) {
-    this._destroyCommand = value;
-  }
-  public resetDestroyCommand() {
-    this._destroyCommand = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get destroyCommandInput() {
-    return this._destroyCommand;
+  // exit_code - computed: true, optional: false, required: false
+  public get exitCode() {
+    return this.getNumberAttribute('exit_code');
   }
 
-  // triggers_replace - computed: false, optional: true, required: false
-  private _triggersReplace?: { [key: string]: any }; 
-  public get triggersReplace() {
-    return this.getAnyMapAttribute('triggers_replace');
+  // host - computed: false, optional: false, required: true
+  private _host?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
+  public get host() {
+    return this.interpolationForAttribute('host');
   }
-  public set triggersReplace(value: { [key: string]: any }) {
-    this._triggersReplace = value;
-  }
-  public resetTriggersReplace() {
-    this._triggersReplace = undefined;
+  public set host(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
+    this._host = value;
   }
   // Temporarily expose input value. Use with caution.
-  public get triggersReplaceInput() {
-    return this._triggersReplace;
+  public get hostInput() {
+    return this._host;
+  }
+
+  // ran - computed: true, optional: false, required: false
+  public get ran() {
+    return this.getBooleanAttribute('ran');
+  }
+
+  // stdout - computed: true, optional: false, required: false
+  public get stdout() {
+    return this.getStringAttribute('stdout');
   }
 
   // timeout_seconds - computed: false, optional: true, required: false
@@ -242,19 +225,36 @@ export class Command extends cdktf.TerraformResource {
     return this._timeoutSeconds;
   }
 
-  // exit_code - computed: true, optional: false, required: false
-  public get exitCode() {
-    return this.getNumberAttribute('exit_code');
+  // triggers_replace - computed: false, optional: true, required: false
+  private _triggersReplace?: { [key: string]: any }; 
+  public get triggersReplace() {
+    return this.getAnyMapAttribute('triggers_replace');
+  }
+  public set triggersReplace(value: { [key: string]: any }) {
+    this._triggersReplace = value;
+  }
+  public resetTriggersReplace() {
+    this._triggersReplace = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get triggersReplaceInput() {
+    return this._triggersReplace;
   }
 
-  // stdout - computed: true, optional: false, required: false
-  public get stdout() {
-    return this.getStringAttribute('stdout');
+  // unless - computed: false, optional: true, required: false
+  private _unless?: string; 
+  public get unless() {
+    return this.getStringAttribute('unless');
   }
-
-  // ran - computed: true, optional: false, required: false
-  public get ran() {
-    return this.getBooleanAttribute('ran');
+  public set unless(value: string) {
+    this._unless = value;
+  }
+  public resetUnless() {
+    this._unless = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get unlessInput() {
+    return this._unless;
   }
 
   // =========
@@ -263,25 +263,19 @@ export class Command extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
       command: cdktf.stringToTerraform(this._command),
       creates: cdktf.stringToTerraform(this._creates),
-      unless: cdktf.stringToTerraform(this._unless),
-      environment: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._environment),
       destroy_command: cdktf.stringToTerraform(this._destroyCommand),
-      triggers_replace: cdktf.hashMapper(cdktf.anyToTerraform)(this._triggersReplace),
+      environment: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._environment),
+      host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
       timeout_seconds: cdktf.numberToTerraform(this._timeoutSeconds),
+      triggers_replace: cdktf.hashMapper(cdktf.anyToTerraform)(this._triggersReplace),
+      unless: cdktf.stringToTerraform(this._unless),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      host: {
-        value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._host),
-        isBlock: false,
-        type: "map",
-        storageClassType: "anyMapMap",
-      },
       command: {
         value: cdktf.stringToHclTerraform(this._command),
         isBlock: false,
@@ -294,8 +288,8 @@ export class Command extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
-      unless: {
-        value: cdktf.stringToHclTerraform(this._unless),
+      destroy_command: {
+        value: cdktf.stringToHclTerraform(this._destroyCommand),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -306,11 +300,17 @@ export class Command extends cdktf.TerraformResource {
         type: "map",
         storageClassType: "anyMapMap",
       },
-      destroy_command: {
-        value: cdktf.stringToHclTerraform(this._destroyCommand),
+      host: {
+        value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._host),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMapMap",
+      },
+      timeout_seconds: {
+        value: cdktf.numberToHclTerraform(this._timeoutSeconds),
         isBlock: false,
         type: "simple",
-        storageClassType: "string",
+        storageClassType: "number",
       },
       triggers_replace: {
         value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._triggersReplace),
@@ -318,11 +318,11 @@ export class Command extends cdktf.TerraformResource {
         type: "map",
         storageClassType: "anyMap",
       },
-      timeout_seconds: {
-        value: cdktf.numberToHclTerraform(this._timeoutSeconds),
+      unless: {
+        value: cdktf.stringToHclTerraform(this._unless),
         isBlock: false,
         type: "simple",
-        storageClassType: "number",
+        storageClassType: "string",
       },
     };
 

@@ -8,23 +8,29 @@ import * as cdktf from 'cdktf';
 
 export interface FileConfig extends cdktf.TerraformMetaArguments {
   /**
+  * File content (exactly one of content and template). With template, the rendered text.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#content File#content}
+  */
+  readonly content?: string;
+  /**
   * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#host File#host}
   */
   readonly host: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
   /**
+  * Octal permission bits.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#mode File#mode}
+  */
+  readonly mode?: string;
+  /**
   * Absolute host path, e.g. /etc/zookeeper/zoo.cfg.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#path File#path}
   */
   readonly path: string;
-  /**
-  * File content (exactly one of content and template). With template, the rendered text.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#content File#content}
-  */
-  readonly content?: string;
   /**
   * Template path relative to the configuration directory; ${name} placeholders are filled from vars.
   *
@@ -37,12 +43,6 @@ export interface FileConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#vars File#vars}
   */
   readonly vars?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
-  /**
-  * Octal permission bits.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/file#mode File#mode}
-  */
-  readonly mode?: string;
 }
 
 /**
@@ -94,43 +94,17 @@ export class File extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._host = config.host;
-    this._path = config.path;
     this._content = config.content;
+    this._host = config.host;
+    this._mode = config.mode;
+    this._path = config.path;
     this._template = config.template;
     this._vars = config.vars;
-    this._mode = config.mode;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // host - computed: false, optional: false, required: true
-  private _host?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
-  public get host() {
-    return this.interpolationForAttribute('host');
-  }
-  public set host(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
-    this._host = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hostInput() {
-    return this._host;
-  }
-
-  // path - computed: false, optional: false, required: true
-  private _path?: string; 
-  public get path() {
-    return this.getStringAttribute('path');
-  }
-  public set path(value: string) {
-    this._path = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get pathInput() {
-    return this._path;
-  }
 
   // content - computed: true, optional: true, required: false
   private _content?: string; 
@@ -146,6 +120,53 @@ export class File extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get contentInput() {
     return this._content;
+  }
+
+  // host - computed: false, optional: false, required: true
+  private _host?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
+  public get host() {
+    return this.interpolationForAttribute('host');
+  }
+  public set host(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
+    this._host = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostInput() {
+    return this._host;
+  }
+
+  // mode - computed: false, optional: true, required: false
+  private _mode?: string; 
+  public get mode() {
+    return this.getStringAttribute('mode');
+  }
+  public set mode(value: string) {
+    this._mode = value;
+  }
+  public resetMode() {
+    this._mode = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modeInput() {
+    return this._mode;
+  }
+
+  // path - computed: false, optional: false, required: true
+  private _path?: string; 
+  public get path() {
+    return this.getStringAttribute('path');
+  }
+  public set path(value: string) {
+    this._path = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pathInput() {
+    return this._path;
+  }
+
+  // sha256 - computed: true, optional: false, required: false
+  public get sha256() {
+    return this.getStringAttribute('sha256');
   }
 
   // template - computed: false, optional: true, required: false
@@ -180,58 +201,43 @@ export class File extends cdktf.TerraformResource {
     return this._vars;
   }
 
-  // mode - computed: false, optional: true, required: false
-  private _mode?: string; 
-  public get mode() {
-    return this.getStringAttribute('mode');
-  }
-  public set mode(value: string) {
-    this._mode = value;
-  }
-  public resetMode() {
-    this._mode = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get modeInput() {
-    return this._mode;
-  }
-
-  // sha256 - computed: true, optional: false, required: false
-  public get sha256() {
-    return this.getStringAttribute('sha256');
-  }
-
   // =========
   // SYNTHESIS
   // =========
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
-      path: cdktf.stringToTerraform(this._path),
       content: cdktf.stringToTerraform(this._content),
+      host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
+      mode: cdktf.stringToTerraform(this._mode),
+      path: cdktf.stringToTerraform(this._path),
       template: cdktf.stringToTerraform(this._template),
       vars: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._vars),
-      mode: cdktf.stringToTerraform(this._mode),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      content: {
+        value: cdktf.stringToHclTerraform(this._content),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       host: {
         value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._host),
         isBlock: false,
         type: "map",
         storageClassType: "anyMapMap",
       },
-      path: {
-        value: cdktf.stringToHclTerraform(this._path),
+      mode: {
+        value: cdktf.stringToHclTerraform(this._mode),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
-      content: {
-        value: cdktf.stringToHclTerraform(this._content),
+      path: {
+        value: cdktf.stringToHclTerraform(this._path),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -247,12 +253,6 @@ export class File extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "anyMapMap",
-      },
-      mode: {
-        value: cdktf.stringToHclTerraform(this._mode),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
       },
     };
 

@@ -8,18 +8,6 @@ import * as cdktf from 'cdktf';
 
 export interface HaproxyConfigConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#host HaproxyConfig#host}
-  */
-  readonly host: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
-  /**
-  * Host path of haproxy.cfg.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#path HaproxyConfig#path}
-  */
-  readonly path?: string;
-  /**
   * [{ id, service_port, mode: http|tcp, tasks: [{ host, port }] or Marathon's [{ host, ports }] with port_index, health_check_path, vhost }] — one frontend/backend per app service port.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#apps HaproxyConfig#apps}
@@ -32,23 +20,17 @@ export interface HaproxyConfigConfig extends cdktf.TerraformMetaArguments {
   */
   readonly bindAddress?: string;
   /**
-  * Port of the stats listener.
+  * How the candidate file is checked on the host; {} is replaced by its path.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#stats_port HaproxyConfig#stats_port}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#check_command HaproxyConfig#check_command}
   */
-  readonly statsPort?: number;
+  readonly checkCommand?: string;
   /**
-  * Address of the stats listener.
+  * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#stats_bind_address HaproxyConfig#stats_bind_address}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#host HaproxyConfig#host}
   */
-  readonly statsBindAddress?: string;
-  /**
-  * "marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#style HaproxyConfig#style}
-  */
-  readonly style?: string;
+  readonly host: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
   /**
   * "syslog" (/dev/log, as packaged) or "stdout" (for a process gantry runs and whose output it keeps).
   *
@@ -56,11 +38,29 @@ export interface HaproxyConfigConfig extends cdktf.TerraformMetaArguments {
   */
   readonly log?: string;
   /**
-  * How the candidate file is checked on the host; {} is replaced by its path.
+  * Host path of haproxy.cfg.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#check_command HaproxyConfig#check_command}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#path HaproxyConfig#path}
   */
-  readonly checkCommand?: string;
+  readonly path?: string;
+  /**
+  * Address of the stats listener.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#stats_bind_address HaproxyConfig#stats_bind_address}
+  */
+  readonly statsBindAddress?: string;
+  /**
+  * Port of the stats listener.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#stats_port HaproxyConfig#stats_port}
+  */
+  readonly statsPort?: number;
+  /**
+  * "marathon-lb" (frontend/backend pairs) or "bridge" (haproxy-marathon-bridge listen blocks).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#style HaproxyConfig#style}
+  */
+  readonly style?: string;
 }
 
 /**
@@ -112,49 +112,20 @@ export class HaproxyConfig extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._host = config.host;
-    this._path = config.path;
     this._apps = config.apps;
     this._bindAddress = config.bindAddress;
-    this._statsPort = config.statsPort;
-    this._statsBindAddress = config.statsBindAddress;
-    this._style = config.style;
-    this._log = config.log;
     this._checkCommand = config.checkCommand;
+    this._host = config.host;
+    this._log = config.log;
+    this._path = config.path;
+    this._statsBindAddress = config.statsBindAddress;
+    this._statsPort = config.statsPort;
+    this._style = config.style;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // host - computed: false, optional: false, required: true
-  private _host?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
-  public get host() {
-    return this.interpolationForAttribute('host');
-  }
-  public set host(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
-    this._host = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hostInput() {
-    return this._host;
-  }
-
-  // path - computed: false, optional: true, required: false
-  private _path?: string; 
-  public get path() {
-    return this.getStringAttribute('path');
-  }
-  public set path(value: string) {
-    this._path = value;
-  }
-  public resetPath() {
-    this._path = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get pathInput() {
-    return this._path;
-  }
 
   // apps - computed: false, optional: false, required: true
   private _apps?: { [key: string]: any }[] | cdktf.IResolvable; 
@@ -185,70 +156,6 @@ export class HaproxyConfig extends cdktf.TerraformResource {
     return this._bindAddress;
   }
 
-  // stats_port - computed: false, optional: true, required: false
-  private _statsPort?: number; 
-  public get statsPort() {
-    return this.getNumberAttribute('stats_port');
-  }
-  public set statsPort(value: number) {
-    this._statsPort = value;
-  }
-  public resetStatsPort() {
-    this._statsPort = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get statsPortInput() {
-    return this._statsPort;
-  }
-
-  // stats_bind_address - computed: false, optional: true, required: false
-  private _statsBindAddress?: string; 
-  public get statsBindAddress() {
-    return this.getStringAttribute('stats_bind_address');
-  }
-  public set statsBindAddress(value: string) {
-    this._statsBindAddress = value;
-  }
-  public resetStatsBindAddress() {
-    this._statsBindAddress = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get statsBindAddressInput() {
-    return this._statsBindAddress;
-  }
-
-  // style - computed: false, optional: true, required: false
-  private _style?: string; 
-  public get style() {
-    return this.getStringAttribute('style');
-  }
-  public set style(value: string) {
-    this._style = value;
-  }
-  public resetStyle() {
-    this._style = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get styleInput() {
-    return this._style;
-  }
-
-  // log - computed: false, optional: true, required: false
-  private _log?: string; 
-  public get log() {
-    return this.getStringAttribute('log');
-  }
-  public set log(value: string) {
-    this._log = value;
-  }
-  public resetLog() {
-    this._log = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get logInput() {
-    return this._log;
-  }
-
   // check_command - computed: false, optional: true, required: false
   private _checkCommand?: string; 
   public get checkCommand() {
@@ -270,9 +177,102 @@ export class HaproxyConfig extends cdktf.TerraformResource {
     return this.getStringAttribute('content');
   }
 
+  // host - computed: false, optional: false, required: true
+  private _host?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
+  public get host() {
+    return this.interpolationForAttribute('host');
+  }
+  public set host(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
+    this._host = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostInput() {
+    return this._host;
+  }
+
+  // log - computed: false, optional: true, required: false
+  private _log?: string; 
+  public get log() {
+    return this.getStringAttribute('log');
+  }
+  public set log(value: string) {
+    this._log = value;
+  }
+  public resetLog() {
+    this._log = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get logInput() {
+    return this._log;
+  }
+
+  // path - computed: false, optional: true, required: false
+  private _path?: string; 
+  public get path() {
+    return this.getStringAttribute('path');
+  }
+  public set path(value: string) {
+    this._path = value;
+  }
+  public resetPath() {
+    this._path = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pathInput() {
+    return this._path;
+  }
+
   // sha256 - computed: true, optional: false, required: false
   public get sha256() {
     return this.getStringAttribute('sha256');
+  }
+
+  // stats_bind_address - computed: false, optional: true, required: false
+  private _statsBindAddress?: string; 
+  public get statsBindAddress() {
+    return this.getStringAttribute('stats_bind_address');
+  }
+  public set statsBindAddress(value: string) {
+    this._statsBindAddress = value;
+  }
+  public resetStatsBindAddress() {
+    this._statsBindAddress = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get statsBindAddressInput() {
+    return this._statsBindAddress;
+  }
+
+  // stats_port - computed: false, optional: true, required: false
+  private _statsPort?: number; 
+  public get statsPort() {
+    return this.getNumberAttribute('stats_port');
+  }
+  public set statsPort(value: number) {
+    this._statsPort = value;
+  }
+  public resetStatsPort() {
+    this._statsPort = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get statsPortInput() {
+    return this._statsPort;
+  }
+
+  // style - computed: false, optional: true, required: false
+  private _style?: string; 
+  public get style() {
+    return this.getStringAttribute('style');
+  }
+  public set style(value: string) {
+    this._style = value;
+  }
+  public resetStyle() {
+    this._style = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get styleInput() {
+    return this._style;
   }
 
   // =========
@@ -281,32 +281,20 @@ export class HaproxyConfig extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
-      path: cdktf.stringToTerraform(this._path),
       apps: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._apps),
       bind_address: cdktf.stringToTerraform(this._bindAddress),
-      stats_port: cdktf.numberToTerraform(this._statsPort),
-      stats_bind_address: cdktf.stringToTerraform(this._statsBindAddress),
-      style: cdktf.stringToTerraform(this._style),
-      log: cdktf.stringToTerraform(this._log),
       check_command: cdktf.stringToTerraform(this._checkCommand),
+      host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
+      log: cdktf.stringToTerraform(this._log),
+      path: cdktf.stringToTerraform(this._path),
+      stats_bind_address: cdktf.stringToTerraform(this._statsBindAddress),
+      stats_port: cdktf.numberToTerraform(this._statsPort),
+      style: cdktf.stringToTerraform(this._style),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      host: {
-        value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._host),
-        isBlock: false,
-        type: "map",
-        storageClassType: "anyMapMap",
-      },
-      path: {
-        value: cdktf.stringToHclTerraform(this._path),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
       apps: {
         value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._apps),
         isBlock: false,
@@ -319,23 +307,17 @@ export class HaproxyConfig extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
-      stats_port: {
-        value: cdktf.numberToHclTerraform(this._statsPort),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      stats_bind_address: {
-        value: cdktf.stringToHclTerraform(this._statsBindAddress),
+      check_command: {
+        value: cdktf.stringToHclTerraform(this._checkCommand),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
-      style: {
-        value: cdktf.stringToHclTerraform(this._style),
+      host: {
+        value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._host),
         isBlock: false,
-        type: "simple",
-        storageClassType: "string",
+        type: "map",
+        storageClassType: "anyMapMap",
       },
       log: {
         value: cdktf.stringToHclTerraform(this._log),
@@ -343,8 +325,26 @@ export class HaproxyConfig extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
-      check_command: {
-        value: cdktf.stringToHclTerraform(this._checkCommand),
+      path: {
+        value: cdktf.stringToHclTerraform(this._path),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      stats_bind_address: {
+        value: cdktf.stringToHclTerraform(this._statsBindAddress),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      stats_port: {
+        value: cdktf.numberToHclTerraform(this._statsPort),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      style: {
+        value: cdktf.stringToHclTerraform(this._style),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

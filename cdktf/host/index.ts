@@ -8,23 +8,17 @@ import * as cdktf from 'cdktf';
 
 export interface HostConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Host driver: "local" or "sim".
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/host#driver Host#driver}
-  */
-  readonly driver: string;
-  /**
   * IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/host#address Host#address}
   */
   readonly address?: string;
   /**
-  * Root directory of the host's filesystem (local; default <dataDir>/hosts/<instance name>).
+  * Host driver: "local" or "sim".
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/host#root Host#root}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/host#driver Host#driver}
   */
-  readonly root?: string;
+  readonly driver: string;
   /**
   * Host name (default: the instance name).
   *
@@ -37,6 +31,12 @@ export interface HostConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/host#options Host#options}
   */
   readonly options?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
+  /**
+  * Root directory of the host's filesystem (local; default <dataDir>/hosts/<instance name>).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/host#root Host#root}
+  */
+  readonly root?: string;
 }
 
 /**
@@ -88,29 +88,16 @@ export class Host extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._driver = config.driver;
     this._address = config.address;
-    this._root = config.root;
+    this._driver = config.driver;
     this._name = config.name;
     this._options = config.options;
+    this._root = config.root;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // driver - computed: false, optional: false, required: true
-  private _driver?: string; 
-  public get driver() {
-    return this.getStringAttribute('driver');
-  }
-  public set driver(value: string) {
-    this._driver = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get driverInput() {
-    return this._driver;
-  }
 
   // address - computed: true, optional: true, required: false
   private _address?: string; 
@@ -128,20 +115,22 @@ export class Host extends cdktf.TerraformResource {
     return this._address;
   }
 
-  // root - computed: true, optional: true, required: false
-  private _root?: string; 
-  public get root() {
-    return this.getStringAttribute('root');
+  // driver - computed: false, optional: false, required: true
+  private _driver?: string; 
+  public get driver() {
+    return this.getStringAttribute('driver');
   }
-  public set root(value: string) {
-    this._root = value;
-  }
-  public resetRoot() {
-    this._root = undefined;
+  public set driver(value: string) {
+    this._driver = value;
   }
   // Temporarily expose input value. Use with caution.
-  public get rootInput() {
-    return this._root;
+  public get driverInput() {
+    return this._driver;
+  }
+
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
   }
 
   // name - computed: true, optional: true, required: false
@@ -176,9 +165,20 @@ export class Host extends cdktf.TerraformResource {
     return this._options;
   }
 
-  // id - computed: true, optional: false, required: false
-  public get id() {
-    return this.getStringAttribute('id');
+  // root - computed: true, optional: true, required: false
+  private _root?: string; 
+  public get root() {
+    return this.getStringAttribute('root');
+  }
+  public set root(value: string) {
+    this._root = value;
+  }
+  public resetRoot() {
+    this._root = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get rootInput() {
+    return this._root;
   }
 
   // =========
@@ -187,30 +187,24 @@ export class Host extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      driver: cdktf.stringToTerraform(this._driver),
       address: cdktf.stringToTerraform(this._address),
-      root: cdktf.stringToTerraform(this._root),
+      driver: cdktf.stringToTerraform(this._driver),
       name: cdktf.stringToTerraform(this._name),
       options: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._options),
+      root: cdktf.stringToTerraform(this._root),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      driver: {
-        value: cdktf.stringToHclTerraform(this._driver),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
       address: {
         value: cdktf.stringToHclTerraform(this._address),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
-      root: {
-        value: cdktf.stringToHclTerraform(this._root),
+      driver: {
+        value: cdktf.stringToHclTerraform(this._driver),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -226,6 +220,12 @@ export class Host extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "anyMapMap",
+      },
+      root: {
+        value: cdktf.stringToHclTerraform(this._root),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
     };
 

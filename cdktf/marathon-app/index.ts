@@ -8,23 +8,11 @@ import * as cdktf from 'cdktf';
 
 export interface MarathonAppConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Marathon base URLs (e.g. http://master1:8080), tried in order; the next one is used when one cannot be reached.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/marathon_app#endpoints MarathonApp#endpoints}
-  */
-  readonly endpoints: { [key: string]: any }[] | cdktf.IResolvable;
-  /**
   * The app definition JSON as sent to POST /v2/apps (id, cmd or container, instances, cpus, mem, ...). A change of `id` replaces the app. Only the fields set here are compared with the live app.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/marathon_app#definition MarathonApp#definition}
   */
   readonly definition: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
-  /**
-  * Wait until Marathon's deployment of a change has finished.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/marathon_app#wait_for_deployment MarathonApp#wait_for_deployment}
-  */
-  readonly waitForDeployment?: boolean | cdktf.IResolvable;
   /**
   * How long to wait for a deployment, and how long to retry while the app is locked by another deployment.
   *
@@ -32,11 +20,23 @@ export interface MarathonAppConfig extends cdktf.TerraformMetaArguments {
   */
   readonly deploymentTimeoutSeconds?: number;
   /**
+  * Marathon base URLs (e.g. http://master1:8080), tried in order; the next one is used when one cannot be reached.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/marathon_app#endpoints MarathonApp#endpoints}
+  */
+  readonly endpoints: { [key: string]: any }[] | cdktf.IResolvable;
+  /**
   * When the app is still locked by another deployment after deployment_timeout_seconds: update with PUT ?force=true, delete after cancelling the locking deployment(s) (DELETE /v2/deployments/{id}?force=true).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/marathon_app#force MarathonApp#force}
   */
   readonly force?: boolean | cdktf.IResolvable;
+  /**
+  * Wait until Marathon's deployment of a change has finished.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/marathon_app#wait_for_deployment MarathonApp#wait_for_deployment}
+  */
+  readonly waitForDeployment?: boolean | cdktf.IResolvable;
 }
 
 /**
@@ -88,29 +88,16 @@ export class MarathonApp extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
-    this._endpoints = config.endpoints;
     this._definition = config.definition;
-    this._waitForDeployment = config.waitForDeployment;
     this._deploymentTimeoutSeconds = config.deploymentTimeoutSeconds;
+    this._endpoints = config.endpoints;
     this._force = config.force;
+    this._waitForDeployment = config.waitForDeployment;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
-
-  // endpoints - computed: false, optional: false, required: true
-  private _endpoints?: { [key: string]: any }[] | cdktf.IResolvable; 
-  public get endpoints() {
-    return this.interpolationForAttribute('endpoints');
-  }
-  public set endpoints(value: { [key: string]: any }[] | cdktf.IResolvable) {
-    this._endpoints = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get endpointsInput() {
-    return this._endpoints;
-  }
 
   // definition - computed: false, optional: false, required: true
   private _definition?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
@@ -125,20 +112,9 @@ export class MarathonApp extends cdktf.TerraformResource {
     return this._definition;
   }
 
-  // wait_for_deployment - computed: false, optional: true, required: false
-  private _waitForDeployment?: boolean | cdktf.IResolvable; 
-  public get waitForDeployment() {
-    return this.getBooleanAttribute('wait_for_deployment');
-  }
-  public set waitForDeployment(value: boolean | cdktf.IResolvable) {
-    this._waitForDeployment = value;
-  }
-  public resetWaitForDeployment() {
-    this._waitForDeployment = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get waitForDeploymentInput() {
-    return this._waitForDeployment;
+  // deployment_id - computed: true, optional: false, required: false
+  public get deploymentId() {
+    return this.getStringAttribute('deployment_id');
   }
 
   // deployment_timeout_seconds - computed: false, optional: true, required: false
@@ -157,6 +133,19 @@ export class MarathonApp extends cdktf.TerraformResource {
     return this._deploymentTimeoutSeconds;
   }
 
+  // endpoints - computed: false, optional: false, required: true
+  private _endpoints?: { [key: string]: any }[] | cdktf.IResolvable; 
+  public get endpoints() {
+    return this.interpolationForAttribute('endpoints');
+  }
+  public set endpoints(value: { [key: string]: any }[] | cdktf.IResolvable) {
+    this._endpoints = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get endpointsInput() {
+    return this._endpoints;
+  }
+
   // force - computed: false, optional: true, required: false
   private _force?: boolean | cdktf.IResolvable; 
   public get force() {
@@ -173,20 +162,31 @@ export class MarathonApp extends cdktf.TerraformResource {
     return this._force;
   }
 
+  // tasks - computed: true, optional: false, required: false
+  private _tasks = new cdktf.AnyMapList(this, "tasks", false);
+  public get tasks() {
+    return this._tasks;
+  }
+
   // version - computed: true, optional: false, required: false
   public get version() {
     return this.getStringAttribute('version');
   }
 
-  // deployment_id - computed: true, optional: false, required: false
-  public get deploymentId() {
-    return this.getStringAttribute('deployment_id');
+  // wait_for_deployment - computed: false, optional: true, required: false
+  private _waitForDeployment?: boolean | cdktf.IResolvable; 
+  public get waitForDeployment() {
+    return this.getBooleanAttribute('wait_for_deployment');
   }
-
-  // tasks - computed: true, optional: false, required: false
-  private _tasks = new cdktf.AnyMapList(this, "tasks", false);
-  public get tasks() {
-    return this._tasks;
+  public set waitForDeployment(value: boolean | cdktf.IResolvable) {
+    this._waitForDeployment = value;
+  }
+  public resetWaitForDeployment() {
+    this._waitForDeployment = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get waitForDeploymentInput() {
+    return this._waitForDeployment;
   }
 
   // =========
@@ -195,33 +195,21 @@ export class MarathonApp extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      endpoints: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._endpoints),
       definition: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._definition),
-      wait_for_deployment: cdktf.booleanToTerraform(this._waitForDeployment),
       deployment_timeout_seconds: cdktf.numberToTerraform(this._deploymentTimeoutSeconds),
+      endpoints: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._endpoints),
       force: cdktf.booleanToTerraform(this._force),
+      wait_for_deployment: cdktf.booleanToTerraform(this._waitForDeployment),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      endpoints: {
-        value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._endpoints),
-        isBlock: false,
-        type: "list",
-        storageClassType: "anyMapList",
-      },
       definition: {
         value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._definition),
         isBlock: false,
         type: "map",
         storageClassType: "anyMapMap",
-      },
-      wait_for_deployment: {
-        value: cdktf.booleanToHclTerraform(this._waitForDeployment),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "boolean",
       },
       deployment_timeout_seconds: {
         value: cdktf.numberToHclTerraform(this._deploymentTimeoutSeconds),
@@ -229,8 +217,20 @@ export class MarathonApp extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "number",
       },
+      endpoints: {
+        value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._endpoints),
+        isBlock: false,
+        type: "list",
+        storageClassType: "anyMapList",
+      },
       force: {
         value: cdktf.booleanToHclTerraform(this._force),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      wait_for_deployment: {
+        value: cdktf.booleanToHclTerraform(this._waitForDeployment),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",

@@ -78,6 +78,11 @@ export class Noop extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+
   // input - computed: false, optional: true, required: false
   private _input?: { [key: string]: any }; 
   public get input() {
@@ -94,6 +99,12 @@ export class Noop extends cdktf.TerraformResource {
     return this._input;
   }
 
+  // output - computed: true, optional: false, required: false
+  private _output = new cdktf.AnyMap(this, "output");
+  public get output() {
+    return this._output;
+  }
+
   // triggers_replace - computed: false, optional: true, required: false
   private _triggersReplace?: { [key: string]: any }; 
   public get triggersReplace() {
@@ -108,17 +119,6 @@ export class Noop extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get triggersReplaceInput() {
     return this._triggersReplace;
-  }
-
-  // output - computed: true, optional: false, required: false
-  private _output = new cdktf.AnyMap(this, "output");
-  public get output() {
-    return this._output;
-  }
-
-  // id - computed: true, optional: false, required: false
-  public get id() {
-    return this.getStringAttribute('id');
   }
 
   // =========

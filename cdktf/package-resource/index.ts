@@ -14,17 +14,17 @@ export interface PackageResourceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly host: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
   /**
+  * "fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/package#if_unavailable PackageResource#if_unavailable}
+  */
+  readonly ifUnavailable?: string;
+  /**
   * Debian package name.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/package#name PackageResource#name}
   */
   readonly name: string;
-  /**
-  * Debian version to install (apt's name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/package#version PackageResource#version}
-  */
-  readonly version?: string;
   /**
   * Purge the package when the resource is destroyed.
   *
@@ -32,17 +32,17 @@ export interface PackageResourceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly purgeOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * "fail" (default): a package that cannot be installed fails the apply. "skip": record it as not installed, say so, and go on (services that require it are not started).
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/package#if_unavailable PackageResource#if_unavailable}
-  */
-  readonly ifUnavailable?: string;
-  /**
   * Packages that must already be installed on the host; when one is not, this package is skipped (with if_unavailable: skip) or fails.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/package#requires_packages PackageResource#requires_packages}
   */
   readonly requiresPackages?: { [key: string]: any }[] | cdktf.IResolvable;
+  /**
+  * Debian version to install (apt's name=version); a trailing "*" matches any version with that prefix (e.g. "1.0.1-*"); any version when unset.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/package#version PackageResource#version}
+  */
+  readonly version?: string;
 }
 
 /**
@@ -95,11 +95,11 @@ export class PackageResource extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._host = config.host;
-    this._name = config.name;
-    this._version = config.version;
-    this._purgeOnDestroy = config.purgeOnDestroy;
     this._ifUnavailable = config.ifUnavailable;
+    this._name = config.name;
+    this._purgeOnDestroy = config.purgeOnDestroy;
     this._requiresPackages = config.requiresPackages;
+    this._version = config.version;
   }
 
   // ==========
@@ -119,6 +119,27 @@ export class PackageResource extends cdktf.TerraformResource {
     return this._host;
   }
 
+  // if_unavailable - computed: false, optional: true, required: false
+  private _ifUnavailable?: string; 
+  public get ifUnavailable() {
+    return this.getStringAttribute('if_unavailable');
+  }
+  public set ifUnavailable(value: string) {
+    this._ifUnavailable = value;
+  }
+  public resetIfUnavailable() {
+    this._ifUnavailable = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ifUnavailableInput() {
+    return this._ifUnavailable;
+  }
+
+  // installed_version - computed: true, optional: false, required: false
+  public get installedVersion() {
+    return this.getStringAttribute('installed_version');
+  }
+
   // name - computed: false, optional: false, required: true
   private _name?: string; 
   public get name() {
@@ -130,22 +151,6 @@ export class PackageResource extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
-  }
-
-  // version - computed: false, optional: true, required: false
-  private _version?: string; 
-  public get version() {
-    return this.getStringAttribute('version');
-  }
-  public set version(value: string) {
-    this._version = value;
-  }
-  public resetVersion() {
-    this._version = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get versionInput() {
-    return this._version;
   }
 
   // purge_on_destroy - computed: false, optional: true, required: false
@@ -162,22 +167,6 @@ export class PackageResource extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get purgeOnDestroyInput() {
     return this._purgeOnDestroy;
-  }
-
-  // if_unavailable - computed: false, optional: true, required: false
-  private _ifUnavailable?: string; 
-  public get ifUnavailable() {
-    return this.getStringAttribute('if_unavailable');
-  }
-  public set ifUnavailable(value: string) {
-    this._ifUnavailable = value;
-  }
-  public resetIfUnavailable() {
-    this._ifUnavailable = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get ifUnavailableInput() {
-    return this._ifUnavailable;
   }
 
   // requires_packages - computed: false, optional: true, required: false
@@ -201,9 +190,20 @@ export class PackageResource extends cdktf.TerraformResource {
     return this.getStringAttribute('skipped');
   }
 
-  // installed_version - computed: true, optional: false, required: false
-  public get installedVersion() {
-    return this.getStringAttribute('installed_version');
+  // version - computed: false, optional: true, required: false
+  private _version?: string; 
+  public get version() {
+    return this.getStringAttribute('version');
+  }
+  public set version(value: string) {
+    this._version = value;
+  }
+  public resetVersion() {
+    this._version = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get versionInput() {
+    return this._version;
   }
 
   // =========
@@ -213,11 +213,11 @@ export class PackageResource extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
-      name: cdktf.stringToTerraform(this._name),
-      version: cdktf.stringToTerraform(this._version),
-      purge_on_destroy: cdktf.booleanToTerraform(this._purgeOnDestroy),
       if_unavailable: cdktf.stringToTerraform(this._ifUnavailable),
+      name: cdktf.stringToTerraform(this._name),
+      purge_on_destroy: cdktf.booleanToTerraform(this._purgeOnDestroy),
       requires_packages: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._requiresPackages),
+      version: cdktf.stringToTerraform(this._version),
     };
   }
 
@@ -229,14 +229,14 @@ export class PackageResource extends cdktf.TerraformResource {
         type: "map",
         storageClassType: "anyMapMap",
       },
-      name: {
-        value: cdktf.stringToHclTerraform(this._name),
+      if_unavailable: {
+        value: cdktf.stringToHclTerraform(this._ifUnavailable),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
-      version: {
-        value: cdktf.stringToHclTerraform(this._version),
+      name: {
+        value: cdktf.stringToHclTerraform(this._name),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -247,17 +247,17 @@ export class PackageResource extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "boolean",
       },
-      if_unavailable: {
-        value: cdktf.stringToHclTerraform(this._ifUnavailable),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
       requires_packages: {
         value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._requiresPackages),
         isBlock: false,
         type: "list",
         storageClassType: "anyMapList",
+      },
+      version: {
+        value: cdktf.stringToHclTerraform(this._version),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
     };
 

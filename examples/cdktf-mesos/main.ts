@@ -59,28 +59,28 @@ class MesosStack extends TerraformStack {
           name: "zookeeper",
           roles: ["zookeeper"],
           instances: zookeepers.numberValue,
-          instance_type: "SMALL",
+          instanceType: "SMALL",
           ha: true,
-          placement: { instance_per_host: 1, group_racks: { type: "ROUNDROBIN", racks } },
+          placement: { instancePerHost: 1, groupRacks: { type: "ROUNDROBIN", racks } },
         },
         {
           name: "master",
           roles: ["mesos_master", "mesos_marathon", "mesos_chronos"],
           instances: 3,
-          instance_type: "MEDIUM",
+          instanceType: "MEDIUM",
           ha: true,
-          placement: { instance_per_host: 1, group_associations: [{ reference: "zookeeper", type: "STRICT" }] },
+          placement: { instancePerHost: 1, groupAssociations: [{ reference: "zookeeper", type: "STRICT" }] },
         },
         {
           name: "agent",
           roles: ["mesos_slave", "mesos_docker"],
           instances: agents.numberValue,
-          instance_type: "MEDIUM",
-          max_batch_size: 1,
-          min_in_service: 2,
-          placement: { instance_per_host: 1, group_racks: { type: "ROUNDROBIN", racks } },
+          instanceType: "MEDIUM",
+          maxBatchSize: 1,
+          minInService: 2,
+          placement: { instancePerHost: 1, groupRacks: { type: "ROUNDROBIN", racks } },
         },
-        { name: "lb", roles: ["haproxy"], instances: 1, instance_type: "SMALL" },
+        { name: "lb", roles: ["haproxy"], instances: 1, instanceType: "SMALL" },
       ],
       apps: [
         {
@@ -116,7 +116,7 @@ class MesosStack extends TerraformStack {
           mem: 32,
         },
       ],
-      routes: [{ app: "/web", service_port: 10000, mode: "http" }],
+      routes: [{ app: "/web", servicePort: 10000, mode: "http" }],
     });
 
     const endpoint = (name: string) => mesos.interpolationForAttribute(`endpoints.${name}`);

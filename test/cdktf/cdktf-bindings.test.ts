@@ -30,9 +30,8 @@ function generate(out: string, source: string[]) {
 
 test("the committed bindings are what the generator makes of gantry's schema", () => {
   const out = join(mkdtempSync(join(tmpdir(), "gantry-cdktf-bindings-")), "cdktf");
-  // the registry's stand-in: `gantry providers schema -json` exists now, but the cluster type's registry schema
-  // lacks the blueprint properties the stand-in adds; the integrator moves the bindings to the command
-  const r = generate(out, ["--from-registry"]);
+  // no source option: the generator reads `gantry providers schema -json` (bin/run.js) itself
+  const r = generate(out, []);
   assert.is(r.status, 0, r.stderr);
   const fresh = tree(out);
   const committed = tree(join(ROOT, "cdktf"));
