@@ -14,8 +14,8 @@ import { createRequire } from "node:module";
 
 type Path = readonly (string | number)[];
 
-/** Labels of each top-level block kind. */
-const LABELS: Record<string, number> = {
+/** How many labels each top-level block kind has (also used to put blocks back in source order). */
+export const HCL_BLOCK_LABELS: Record<string, number> = {
   resource: 2,
   data: 2,
   variable: 1,
@@ -88,8 +88,8 @@ function at(root: unknown, path: Path): unknown {
  */
 export function hclOffset(text: string, path: Path): number | undefined {
   const section = path[0];
-  if (typeof section !== "string" || !(section in LABELS)) return undefined;
-  const nLabels = LABELS[section];
+  if (typeof section !== "string" || !(section in HCL_BLOCK_LABELS)) return undefined;
+  const nLabels = HCL_BLOCK_LABELS[section];
   const labels = path.slice(1, 1 + nLabels);
   if (labels.length < nLabels || labels.some((l) => typeof l !== "string")) return undefined;
   let i = 1 + nLabels;

@@ -16,6 +16,7 @@ import type { DiagnosticBag } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import type { ConfigFragment } from "./fragment.js";
 import { parseHcl } from "./hcl-parser.js";
+import { HCL_BLOCK_LABELS } from "./hcl-positions.js";
 import type { RawConfig, RawDeclaration, RawDialect } from "./raw-config.js";
 import { TerraformJsonReader } from "./terraform-json.js";
 
@@ -50,16 +51,6 @@ export async function readTerraformHcl(file: string, content: string): Promise<R
   return reader.raw({ [Symbol.iterator]: () => reader.document(root) });
 }
 
-/** How many labels a top-level block has. */
-const LABELS: Record<string, number> = {
-  resource: 2,
-  data: 2,
-  variable: 1,
-  output: 1,
-  provider: 1,
-  module: 1,
-  check: 1,
-};
 const HEADER = /^([a-z]+)(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?[ \t]*\{/gm;
 
 /**
@@ -96,7 +87,7 @@ function inSourceOrder(root: Record<string, unknown>, text: string): Record<stri
   };
   const top = reorder(root, [], 1) as Record<string, unknown>;
   for (const section of Object.keys(top))
-    if (LABELS[section]) top[section] = reorder(top[section], [section], LABELS[section]);
+    if (HCL_BLOCK_LABELS[section]) top[section] = reorder(top[section], [section], HCL_BLOCK_LABELS[section]);
   return top;
 }
 
