@@ -18,7 +18,14 @@ export const TERRAFORM_PROVIDER: BuiltinProvider = {
   localName: "terraform",
   source: "terraform.io/builtin/terraform",
 };
-export const BUILTIN_PROVIDERS: readonly BuiltinProvider[] = [GANTRY_PROVIDER, NULL_PROVIDER, TERRAFORM_PROVIDER];
+/** Heat's own resource types (OS::Heat::RandomString is heat_random_string), usable from every language. */
+export const HEAT_PROVIDER: BuiltinProvider = { localName: "heat", source: "registry.terraform.io/gantry/heat" };
+export const BUILTIN_PROVIDERS: readonly BuiltinProvider[] = [
+  GANTRY_PROVIDER,
+  NULL_PROVIDER,
+  TERRAFORM_PROVIDER,
+  HEAT_PROVIDER,
+];
 
 /** The built-in provider a resource type belongs to (the part of its name before the first "_"; gantry's else). */
 export function builtinProviderOfType(type: string): BuiltinProvider {

@@ -27,7 +27,7 @@ export interface LoadedConfiguration {
  * applied to (`prior`), clusters stay placed as they were.
  */
 export async function loadConfiguration(ws: Workspace, prior: State | undefined): Promise<LoadedConfiguration> {
-  const raw = await loadConfig(ws.dir);
+  const raw = ws.files ? await loadConfigFromFiles(ws.dir, ws.files) : await loadConfig(ws.dir);
   const provided = await resolveVariableInputs(raw, {
     vars: ws.vars,
     varFiles: ws.varFiles,

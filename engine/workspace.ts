@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import type { SourceFile } from "../planner/model.js";
 import { localBackendPath } from "../templates/local-backend.js";
 import { FileStateBackend, type StateBackend } from "./state-backend.js";
 import { currentWorkspaceName, DEFAULT_WORKSPACE, STATE_FILE_NAME, workspaceStatePath } from "./workspace-names.js";
@@ -41,6 +42,13 @@ export interface WorkspaceOptions {
   dataDir?: string;
   /** A CDKTF app's stack to work on (several stacks: required). */
   stack?: string;
+  /**
+   * The configuration's files, in memory (an API server's stack, a program): read instead of the files in `dir`,
+   * which is then only where working data lives. Paths are relative to `dir`.
+   */
+  files?: SourceFile[];
+  /** Where the state lives (an API server's store); default: a state file, as `statePath` says. */
+  state?: StateBackend;
   /** Set when the workspace is a stack of a CDKTF app (see workspace-source.ts). */
   app?: CdktfAppStack;
 }
@@ -65,26 +73,32 @@ export interface Workspace {
   /** The named workspace whose state this is ("default" unless another is selected). */
   workspaceName: string;
   app?: CdktfAppStack;
+  /** The configuration's files when given in memory (see WorkspaceOptions.files). */
+  files?: SourceFile[];
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
   const dir = resolve(opts.dir);
-  if (!existsSync(dir)) throw new GantryError(`configuration directory ${dir} does not exist`);
-  if (!statSync(dir).isDirectory()) throw new GantryError(`${dir} is not a directory`);
+  if (opts.files === undefined) {
+    if (!existsSync(dir)) throw new GantryError(`configuration directory ${dir} does not exist`);
+    if (!statSync(dir).isDirectory()) throw new GantryError(`${dir} is not a directory`);
+  }
   const env = opts.env ?? {};
   const workspaceName = opts.workspaceName ?? currentWorkspaceName(dir, env).name;
   return {
     dir,
     dataDir: resolve(opts.dataDir ?? join(dir, ".gantry")),
     // the default workspace's state is where a `backend "local" { path }` says; named ones under gantry.tfstate.d
-    state: new FileStateBackend(
-      resolve(
-        opts.statePath ??
-          (workspaceName === DEFAULT_WORKSPACE
-            ? resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME)
-            : workspaceStatePath(dir, workspaceName)),
+    state:
+      opts.state ??
+      new FileStateBackend(
+        resolve(
+          opts.statePath ??
+            (workspaceName === DEFAULT_WORKSPACE
+              ? resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME)
+              : workspaceStatePath(dir, workspaceName)),
+        ),
       ),
-    ),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,
@@ -92,6 +106,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     values: opts.values ?? {},
     workspaceName,
     app: opts.app,
+    files: opts.files,
   };
 }
 

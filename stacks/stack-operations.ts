@@ -1,0 +1,90 @@
+// What the Heat API asks of the stack service: every operation that changes
+// or computes something. Reads of records (list, show, resources, events)
+// go to the StackStore directly. Failures are HeatError (status, Heat's type
+// and message); work that runs on (create, update, delete …) returns once
+// accepted and reports through the stack's status and events.
+
+import type { StackStore } from "./stack-store.js";
+import type { StackOutputRecord, StackRecord, StackSource, TokenRecord } from "./stack-records.js";
+
+/** Who asks: the token's holder. */
+export type Caller = TokenRecord;
+
+export interface CreateStackRequest {
+  name: string;
+  source: StackSource;
+  tags?: string[];
+  disableRollback?: boolean;
+  timeoutMins?: number;
+}
+
+export interface UpdateStackRequest {
+  /** PUT replaces the template, environment, files and parameters; PATCH (`existing`) keeps what is not given. */
+  existing: boolean;
+  /** Absent with PATCH: the current template. */
+  template?: Record<string, unknown>;
+  environments?: Record<string, unknown>[];
+  files?: Record<string, string>;
+  parameters?: Record<string, unknown>;
+  /** PATCH: parameters to reset to their defaults. */
+  clearParameters?: string[];
+  tags?: string[];
+  disableRollback?: boolean;
+  timeoutMins?: number;
+}
+
+/** A resource as a preview shows it (Heat's preview resource fields, in gantry's names). */
+export interface PreviewResource {
+  name: string;
+  type: string;
+  properties: Record<string, unknown>;
+  requiredBy: string[];
+}
+
+export interface UpdatePreview {
+  unchanged: PreviewResource[];
+  updated: PreviewResource[];
+  replaced: PreviewResource[];
+  added: PreviewResource[];
+  deleted: PreviewResource[];
+}
+
+/** Heat's `POST .../actions` bodies. */
+export type StackActionName = "cancel_update" | "cancel_without_rollback" | "check" | "suspend" | "resume";
+
+/** Heat's template validation result, in Heat's own field names (Description, Parameters, ParameterGroups). */
+export type ValidationResult = Record<string, unknown>;
+
+export interface StackOperations {
+  readonly store: StackStore;
+
+  /** Checks the request, records the stack CREATE_IN_PROGRESS and starts creating it. */
+  create(caller: Caller, req: CreateStackRequest): Promise<StackRecord>;
+  /** The stack as it would be created (Heat's preview: resources with their properties). */
+  previewCreate(caller: Caller, req: CreateStackRequest): Promise<{ stack: StackRecord; resources: PreviewResource[] }>;
+  update(caller: Caller, stack: StackRecord, req: UpdateStackRequest): Promise<void>;
+  previewUpdate(caller: Caller, stack: StackRecord, req: UpdateStackRequest): Promise<UpdatePreview>;
+  delete(caller: Caller, stack: StackRecord): Promise<void>;
+  action(caller: Caller, stack: StackRecord, action: StackActionName): Promise<void>;
+  /** Abandons the stack: forgets it, keeping its resources, and returns what adopt takes. */
+  abandon(caller: Caller, stack: StackRecord): Promise<Record<string, unknown>>;
+
+  validate(caller: Caller, source: StackSource, opts?: { showNested?: boolean }): Promise<ValidationResult>;
+  /** The stack's outputs, computed from its state. */
+  outputs(stack: StackRecord): Promise<StackOutputRecord[]>;
+
+  /** Signals a resource (Heat's `POST .../resources/{name}/signal`). */
+  signal(caller: Caller, stack: StackRecord, resourceName: string, data: unknown): Promise<void>;
+  markUnhealthy(
+    caller: Caller,
+    stack: StackRecord,
+    resourceName: string,
+    unhealthy: boolean,
+    reason: string,
+  ): Promise<void>;
+
+  /** Resolves when no work is running on the stack (tests, orderly shutdown). */
+  idle(stackId?: string): Promise<void>;
+  /** Stops taking work, lets running work finish or marks it failed, and closes the store. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,97 @@
+// Where the Heat API server keeps tokens, stacks, resources, events and each
+// stack's engine state. One small interface: SQLite (one file, WAL) is the
+// default; PostgreSQL comes next (issue #13), hence promises everywhere.
+
+import type { StateBackend } from "../engine/state-backend.js";
+import type { EventRecord, HeatAction, HeatStatus, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
+
+export interface StackQuery {
+  /** Only this tenant's stacks; undefined: every tenant's (admin with `global_tenant`). */
+  tenant?: string;
+  /** Exact matches on any of the values given (Heat's filters: name, status, action, id). */
+  name?: string[];
+  status?: string[];
+  action?: string[];
+  id?: string[];
+  /** Heat's tag filters: all of `tags`, any of `tagsAny`, not all of `notTags`, none of `notTagsAny`. */
+  tags?: string[];
+  tagsAny?: string[];
+  notTags?: string[];
+  notTagsAny?: string[];
+  showDeleted?: boolean;
+  /** Include nested stacks (default: top-level stacks only). */
+  showNested?: boolean;
+  /** Columns by Heat's names: stack_name, stack_status, creation_time, updated_time. */
+  sortKeys?: string[];
+  sortDir?: "asc" | "desc";
+  limit?: number;
+  /** The id of the last stack of the previous page. */
+  marker?: string;
+}
+
+export interface EventQuery {
+  stackId: string;
+  resourceName?: string;
+  /** Exact matches on any of the values given. */
+  resourceAction?: string[];
+  resourceStatus?: string[];
+  resourceType?: string[];
+  /** Also the events of nested stacks, to this depth. */
+  nestedDepth?: number;
+  sortKeys?: string[];
+  sortDir?: "asc" | "desc";
+  limit?: number;
+  /** The id of the last event of the previous page. */
+  marker?: string;
+}
+
+export interface StackStore {
+  /** Issues a token for `tenant`; returns the secret, which the store keeps only hashed. */
+  issueToken(tenant: string, roles: string[]): Promise<{ token: string; record: TokenRecord }>;
+  /** The token's record, or undefined for an unknown token. */
+  authenticate(token: string): Promise<TokenRecord | undefined>;
+
+  /** Records a new stack; throws StackNameTakenError when a live stack of the tenant has that name. */
+  insertStack(stack: StackRecord): Promise<void>;
+  getStack(id: string): Promise<StackRecord | undefined>;
+  /** A stack by name or id, within the tenant (undefined: any tenant); deleted stacks only with `showDeleted`. */
+  findStack(
+    tenant: string | undefined,
+    nameOrId: string,
+    opts?: { showDeleted?: boolean },
+  ): Promise<StackRecord | undefined>;
+  listStacks(query: StackQuery): Promise<StackRecord[]>;
+  /** Changes some fields of a stack (its status, outputs, source …). */
+  updateStack(id: string, change: Partial<Omit<StackRecord, "id" | "tenant">>): Promise<void>;
+  /** The stacks left IN_PROGRESS (by a server that stopped): to resume or mark failed at start. */
+  interruptedStacks(): Promise<StackRecord[]>;
+
+  /** Creates or replaces the resource (by stack and name). */
+  putResource(resource: ResourceRecord): Promise<void>;
+  deleteResource(stackId: string, name: string): Promise<void>;
+  listResources(stackId: string): Promise<ResourceRecord[]>;
+  getResource(stackId: string, name: string): Promise<ResourceRecord | undefined>;
+
+  /** Appends an event (id and seq assigned here). */
+  addEvent(event: Omit<EventRecord, "id" | "seq">): Promise<EventRecord>;
+  listEvents(query: EventQuery): Promise<EventRecord[]>;
+
+  /** The engine's state of one stack, kept in this store (written transactionally, locked per stack). */
+  stateBackend(stackId: string): StateBackend;
+
+  /** Runs `fn` in one transaction: all its writes or none. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class StackNameTakenError extends Error {
+  constructor(readonly stackName: string) {
+    super(`The Stack (${stackName}) already exists.`);
+    this.name = "StackNameTakenError";
+  }
+}
+
+/** "CREATE_COMPLETE" from its parts. */
+export function statusText(action: HeatAction, status: HeatStatus): string {
+  return `${action}_${status}`;
+}
