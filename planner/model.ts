@@ -161,6 +161,11 @@ export interface ResourceConfig {
   /** Provisioners in declaration order (absent: none). */
   provisioners?: ProvisionerConfig[];
   origin: Origin;
+  /**
+   * How the source language names this resource when that differs from the model's `type` and `name` (a HOT
+   * template's "OS::Heat::ResourceGroup" named "my-group"): doors that speak that language (the Heat API) show it.
+   */
+  source?: { name: string; type: string };
 }
 
 /**
