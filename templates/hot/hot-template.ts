@@ -584,8 +584,7 @@ class HotStack implements IntrinsicContext {
     if (!r) {
       if (!this.declaredResource(name))
         this.bag.error(
-          `The specified reference "${name}" (in ${origin.path.filter((p) => typeof p === "string").join(".")}) ` +
-            "is incorrect.",
+          `The specified reference "${name}" (in ${origin.path.slice(0, -1).join(".")}) ` + "is incorrect.",
           origin,
         );
       return undefined;

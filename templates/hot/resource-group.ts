@@ -312,10 +312,8 @@ export function groupAttribute(
   }
   if (key.startsWith("resource.")) {
     const [, name, attr] = splitOnce2(key);
-    if (!g.names.includes(name)) {
-      bag.error(`Member '${name}' not found in group resource '${r.heatName}'.`, origin);
-      return { k: "lit", v: null };
-    }
+    // Heat resolves a member the group does not have to an output error, not a failed stack: null here
+    if (!g.names.includes(name)) return { k: "lit", v: null };
     if (attr === undefined) return applied(member(name, [id]), path);
     return member(name, attrSteps(attr, path));
   }
