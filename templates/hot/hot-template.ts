@@ -56,6 +56,9 @@ const RESERVED_PROPERTIES = new Set([
 
 const DELETION_POLICIES = ["Delete", "Retain", "Snapshot"];
 
+/** Heat's pseudo parameters: every template has them. */
+const PSEUDO_PARAMETERS = ["OS::stack_name", "OS::stack_id", "OS::project_id"];
+
 /** A resource of the template as the front end sees it before building. */
 export interface HotResource {
   heatName: string;
@@ -543,6 +546,11 @@ class HotStack implements IntrinsicContext {
   }
 
   getParam(name: string, path: Expr[], origin: Origin): Expr {
+    if (!this.params.has(name) && PSEUDO_PARAMETERS.includes(name)) {
+      // The stack's own name, id and project: given by whoever runs the stack, as parameters of an environment.
+      const given = this.env.parameters[name] ?? this.env.parameterDefaults[name];
+      this.params.set(name, given === undefined ? null : (given as Value));
+    }
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.
       if (!this.declaredParams.has(name)) this.bag.error(`The Parameter (${name}) was not provided.`, origin);

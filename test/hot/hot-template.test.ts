@@ -51,7 +51,7 @@ test("outputs: get_attr of resources, applied", async () => {
   assert.equal(outs.resource_output_b.value, "b");
 });
 
-test("environments merge in order: parameters and resource_registry (aliases, per resource, OS::Heat::None)", async () => {
+test("environments merge in order: parameters, resource_registry (aliases, per resource, OS::Heat::None)", async () => {
   const template = heatTemplate("test_env_merge__TEMPLATE.yaml").replace(
     "    resources:",
     "    outputs:\n      p: {value: [{get_param: p0}, {get_param: p1}, {get_param: p2}]}\n    resources:",
@@ -298,6 +298,32 @@ test("errors are Heat's, located at the file and line", async () => {
     await errorsOf(t("resources:\n  a: {type: OS::Heat::TestResource, properties: {value: {get_param: p}}}\n")),
     ["stack.hot.yaml:3: The Parameter (p) was not provided."],
   );
+});
+
+test("ResourceGroup and property mistakes are located", async () => {
+  const t = (body: string) => ({ template: `heat_template_version: 2016-10-14\nresources:\n${body}` });
+  assert.equal(
+    await errorsOf(
+      t(
+        "  a: {type: OS::Heat::TestResource}\n  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n" +
+          "      count: {get_attr: [a, output]}\n      resource_def: {type: OS::Nova::Server}\n",
+      ),
+    ),
+    [
+      "stack.hot.yaml:7: Property error: resources.g.properties.count: a ResourceGroup needs this value from " +
+        'parameters alone (Variables not allowed: "heat_test_resource.a.output" (variables may not be used here))',
+      "stack.hot.yaml:8: The Resource Type (OS::Nova::Server) could not be found.",
+    ],
+  );
+  assert.equal(await errorsOf(t("  a: {type: OS::Heat::TestResource, properties: {count: 1}}\n")), [
+    'stack.hot.yaml:3: Resource a: a property named "count" cannot be given (gantry reads it as a meta-argument)',
+  ]);
+});
+
+test("pseudo parameters come from the environment the stack is run with", async () => {
+  const template = "heat_template_version: 2016-10-14\noutputs:\n  n: {value: {get_param: OS::stack_name}}\n";
+  const p = await planOf({ template, parameters: { "OS::stack_name": "teststack" } });
+  assert.equal(p.plan.outputs[0].after, "teststack");
 });
 
 test("YAML: syntax errors located; limits on size and alias expansion", async () => {
