@@ -148,6 +148,40 @@ outputs:
   assert.equal(o.two_id.value, refs[1]);
 });
 
+test("ResourceGroup update with removal_policies: Heat's removal test (members 1, 2, 3 go, 5, 6, 7 come)", async () => {
+  const { engine, deleted } = engineWithHeatStandIns();
+  const dir = mkdtempSync(join(tmpdir(), "gantry-hot-"));
+  const name = "test_resource_group__ResourceGroupTest.test_update_removal_policies.rp_template";
+  await engine.apply(workspace(engine, { template: heatTemplate(`${name}.yaml`) }, dir));
+  const ws = workspace(engine, { template: heatTemplate(`derived/${name}__remove_1_2_3.yaml`) }, dir);
+  const p = await engine.plan(ws);
+  assert.equal(
+    p.plan.changes.filter((c) => c.action !== "noop").map((c) => `${c.address} ${c.action}`),
+    [
+      'heat_random_string.random_group["1"] delete',
+      'heat_random_string.random_group["2"] delete',
+      'heat_random_string.random_group["3"] delete',
+      'heat_random_string.random_group["5"] create',
+      'heat_random_string.random_group["6"] create',
+      'heat_random_string.random_group["7"] create',
+    ],
+  );
+  await engine.apply(ws);
+  assert.equal(
+    deleted.sort(),
+    [1, 2, 3].map((i) => `heat_random_string.random_group["${i}"]`),
+  );
+});
+
+test("ResourceGroup rolling_update becomes the members' update policy", async () => {
+  const p = await planOf({
+    template: heatTemplate("test_resource_group__ResourceGroupUpdatePolicyTest.template.yaml"),
+  });
+  const r = p.config.resources.get("heat_test_resource.random_group")!;
+  assert.equal(r.updatePolicy, { group: "random_group", maxBatchSize: 2, minInService: 1 });
+  assert.equal(p.plan.changes.length, 10);
+});
+
 test("strings are literal: no ${} interpolation in HOT", async () => {
   const p = await planOf({
     template: `heat_template_version: 2021-04-16
