@@ -304,24 +304,25 @@ class HotStack implements IntrinsicContext {
     const children = new Map<string | number, RawNode>();
     let ok = true;
 
+    const properties = new Map<string, RawNode>();
     if (r.group) {
-      for (const [k, c] of r.group.memberProperties) children.set(k, c);
+      for (const [k, c] of r.group.memberProperties) properties.set(k, c);
     } else if (Object.hasOwn(body, "properties") && !r.none) {
       const props = node.child("properties");
-      if (isMap(props.value)) {
-        for (const k of Object.keys(props.value)) {
-          if (RESERVED_PROPERTIES.has(k)) {
-            this.bag.error(
-              `Resource ${r.heatName}: a property named "${k}" cannot be given (gantry reads it as a meta-argument)`,
-              props.child(k).origin,
-            );
-            ok = false;
-          } else children.set(k, props.child(k));
-        }
-      } else if (props.value !== null) {
+      if (isMap(props.value)) for (const k of Object.keys(props.value)) properties.set(k, props.child(k));
+      else if (props.value !== null) {
         this.bag.error(`Resource ${r.heatName} properties type must be object`, props.origin);
         ok = false;
       }
+    }
+    for (const [k, c] of properties) {
+      if (RESERVED_PROPERTIES.has(k)) {
+        this.bag.error(
+          `Resource ${r.heatName}: a property named "${k}" cannot be given (gantry reads it as a meta-argument)`,
+          c.origin,
+        );
+        ok = false;
+      } else children.set(k, c);
     }
 
     for (const key of ["metadata", "update_policy"]) {
