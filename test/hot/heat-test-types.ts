@@ -72,5 +72,7 @@ export function engineWithHeatStandIns(): { engine: Engine; deleted: string[] } 
     ),
     standIn("heat_none", [], [], () => ({}), deleted),
   ];
-  return { engine: new Engine({ types: [...BUILTIN_RESOURCE_TYPES, ...types] }), deleted };
+  // the stand-ins take the place of built-in types of the same names, if any
+  const builtins = BUILTIN_RESOURCE_TYPES.filter((b) => !types.some((t) => t.name === b.name));
+  return { engine: new Engine({ types: [...builtins, ...types] }), deleted };
 }
