@@ -249,7 +249,8 @@ export class SqliteStackStore implements StackStore {
         if (!current) throw new GantryError(`no stack ${id} in the store ${this.location}`);
         const next: StackRecord = { ...current, ...change };
         // a field given as undefined is cleared
-        for (const [k, v] of Object.entries(change)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+        for (const [k, v] of Object.entries(change))
+          if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
         if (!next.deletedAt && (next.name !== current.name || current.deletedAt))
           this.refuseTakenName(next.tenant, next.name, id);
         const row = stackToRow(next);
