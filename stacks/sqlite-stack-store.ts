@@ -497,7 +497,8 @@ function migrate(db: Database, file: string, migrations: readonly Migration[]): 
     const applied = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v;
     if ((applied ?? 0) > known)
       throw new GantryError(
-        `the stack store ${file} has schema version ${applied}; this gantry knows up to ${known} (a newer gantry wrote it)`,
+        `the stack store ${file} has schema version ${applied}; this gantry knows up to ${known} ` +
+          "(a newer gantry wrote it)",
       );
     for (const m of migrations) {
       if (m.version <= (applied ?? 0)) continue;

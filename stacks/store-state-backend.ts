@@ -81,7 +81,8 @@ export class StoreStateBackend implements StateBackend, StateSink {
             `INSERT INTO stack_states (stack_id, slot, serial, lineage, body, written_at)
            VALUES (?, 'current', ?, ?, ?, ?)
            ON CONFLICT (stack_id, slot) DO UPDATE SET
-             serial = excluded.serial, lineage = excluded.lineage, body = excluded.body, written_at = excluded.written_at`,
+             serial = excluded.serial, lineage = excluded.lineage, body = excluded.body,
+             written_at = excluded.written_at`,
           )
           .run(this.stackId, state.serial, state.lineage, body, now);
       })

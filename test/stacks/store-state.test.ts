@@ -31,7 +31,8 @@ test("the engine applies a stack with its state in the store; each write keeps t
   const files = (input: string) => [
     {
       path: "main.gantry.yaml",
-      content: `resources:\n  gantry_noop.a: { input: ${input} }\noutputs:\n  a: { value: "\${gantry_noop.a.output}" }\n`,
+      content:
+        `resources:\n  gantry_noop.a: { input: ${input} }\n` + `outputs:\n  a: { value: "\${gantry_noop.a.output}" }\n`,
     },
   ];
   const ws = () => engine.workspace({ dir: tempDir(), files: files("one"), state: backend });
@@ -213,7 +214,7 @@ test("another process's write transaction: readers go on (WAL), a writer waits f
   await store.close();
 });
 
-test("durability: a process killed in the middle of its writes loses nothing committed, keeps nothing half-written", async () => {
+test("durability: a process killed amid its writes loses nothing committed, keeps nothing half-written", async () => {
   const file = join(tempDir(), "stacks.sqlite");
   await SqliteStackStore.open(file).close();
   const proc = child(["crash", file]);
