@@ -79,13 +79,13 @@ function checkRegistry(
 ): void {
   for (const [key, value] of Object.entries(registry)) {
     const at = [...path, key];
-    if (value === null || typeof value === "string") continue;
     if (key === "hooks" || key === "restricted_actions") {
       const err = registryItemError(key, value);
       if (err) bag.error(err, originAt(at));
       else if (key === "hooks") hooks.push(originAt(at));
       continue;
     }
+    if (value === null || typeof value === "string") continue;
     if (isMap(value)) {
       checkRegistry(value, at, originAt, bag, hooks);
       continue;

@@ -109,7 +109,8 @@ export function boolFromString(v: unknown): boolean {
   if (["1", "t", "true", "on", "y", "yes"].includes(lower)) return true;
   if (["0", "f", "false", "off", "n", "no"].includes(lower)) return false;
   throw new HeatValueError(
-    `Unrecognized value '${s}', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'`,
+    `Unrecognized value '${s}', acceptable values are: ` +
+      "'0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'",
   );
 }
 
@@ -168,7 +169,7 @@ function errMsg(c: ParameterConstraint, value: unknown): string {
   }
 }
 
-/** Check a value against one constraint; throws HeatValueError with Heat's message (or the constraint's description). */
+/** Check a value against one constraint; throws HeatValueError with Heat's message (or the constraint's own). */
 export function checkConstraint(c: ParameterConstraint, value: unknown, type: HotParameterType): void {
   if (!isValid(c, value, type)) throw new HeatValueError(c.description ?? errMsg(c, value));
 }

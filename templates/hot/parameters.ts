@@ -292,11 +292,12 @@ export function resolveParameters(
       if (!(e instanceof HeatValueError)) throw e;
       if (!strict) continue;
       const custom = s.constraints.find((c) => c.kind === "custom_constraint");
+      const name = custom?.kind === "custom_constraint" ? custom.name : "";
       invalid(
         e.message,
         src.origin,
         custom && e.message.includes("(constraint not found)")
-          ? `gantry has no custom constraints: "${custom.kind === "custom_constraint" ? custom.name : ""}" cannot be checked.`
+          ? `gantry has no custom constraints: "${name}" cannot be checked.`
           : undefined,
       );
     }
