@@ -394,3 +394,18 @@ export function immutableParametersModified(
 export function immutableParametersMessage(names: string[]): string {
   return `The following parameters are immutable and may not be updated: ${names.join(", ")}`;
 }
+
+/**
+ * The declared parameters' types (name → HOT type), for mergeEnvironments' `parameterTypes`: with them,
+ * environments merge exactly as Heat merges a stack's environment files.
+ */
+export function parameterTypesOf(parameters: RawNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  const section = parameters.value;
+  if (!isMap(section)) return out;
+  for (const [name, def] of Object.entries(section)) {
+    const t = isMap(def) ? def.type : undefined;
+    if (typeof t === "string") out[name] = t;
+  }
+  return out;
+}
