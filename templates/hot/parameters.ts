@@ -33,7 +33,7 @@ import {
   strToNum,
 } from "./parameter-constraints.js";
 import { PythonJsonError, pythonJsonLoads } from "./python-json.js";
-import { pyStr, pyTruthy } from "./python-text.js";
+import { pyJsonDumps, pyStr, pyTruthy } from "./python-text.js";
 
 export const HOT_PARAMETER_TYPES: readonly HotParameterType[] = [
   "string",
@@ -406,6 +406,30 @@ export function parameterTypesOf(parameters: RawNode): Record<string, string> {
   for (const [name, def] of Object.entries(section)) {
     const t = isMap(def) ? def.type : undefined;
     if (typeof t === "string") out[name] = t;
+  }
+  return out;
+}
+
+/**
+ * The parameters as a stack shows them (Heat's `parameters` of a stack: str() of each value): strings as they
+ * are, numbers and booleans as Python writes them ("True"), lists joined with commas, json as JSON text, hidden
+ * ones as "******". Template order; parameters without a value are left out. (The pseudo parameters
+ * OS::stack_id, OS::stack_name and OS::project_id are the stack's, added by the caller.)
+ */
+export function stackParameterTexts(
+  file: string,
+  parameters: RawNode,
+  values: ReadonlyMap<string, Value>,
+  version = LATEST,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of readParameterSchemas(file, parameters, new DiagnosticBag(), version)) {
+    if (!values.has(s.name)) continue;
+    const v = values.get(s.name);
+    if (s.hidden) out[s.name] = "******";
+    else if (s.type === "comma_delimited_list" && Array.isArray(v)) out[s.name] = v.map(pyStr).join(",");
+    else if (s.type === "json") out[s.name] = pyJsonDumps(v);
+    else out[s.name] = pyStr(v);
   }
   return out;
 }

@@ -13,6 +13,7 @@ import {
   immutableParametersMessage,
   immutableParametersModified,
   resolveParameters,
+  stackParameterTexts,
 } from "../../templates/hot/parameters.js";
 import { pythonJsonLoads } from "../../templates/hot/python-json.js";
 import { pyJsonDumps, pyRepr } from "../../templates/hot/python-text.js";
@@ -170,6 +171,32 @@ test("Python's text of values and JSON errors", () => {
   assert.throws(() => pythonJsonLoads("[1,\n 2"), /Expecting ',' delimiter: line 2 column 3 \(char 6\)/);
   assert.throws(() => pythonJsonLoads('"abc'), /Unterminated string starting at: line 1 column 1 \(char 0\)/);
   assert.equal(pythonJsonLoads(' {"a": [1.5, -2e3, null, "\\u00e9"]} '), { a: [1.5, -2000, null, "é"] });
+});
+
+test("parameters as a stack shows them (Heat's str() of each)", () => {
+  const t = [
+    "parameters:",
+    "  s: {type: string, default: 5}",
+    "  n: {type: number, default: '4'}",
+    "  f: {type: number, default: 1.50}",
+    "  b: {type: boolean, default: 'yes'}",
+    "  l: {type: comma_delimited_list, default: [a, 1]}",
+    '  j: {type: json, default: {a: [1, "é"]}}',
+    "  h: {type: string, default: pw, hidden: true}",
+  ].join("\n");
+  const bag = new DiagnosticBag();
+  const values = resolveParameters("t.yaml", section(t), emptyEnvironment(), bag);
+  assert.equal(bag.items, []);
+  // Recorded from Heat 19: stack.parameters.map(str)
+  assert.equal(stackParameterTexts("t.yaml", section(t), values), {
+    s: "5",
+    n: "4",
+    f: "1.5",
+    b: "True",
+    l: "a,1",
+    j: '{"a": [1, "\\u00e9"]}',
+    h: "******",
+  });
 });
 
 test.run();
