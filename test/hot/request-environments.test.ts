@@ -24,7 +24,7 @@ function values(req: Parameters<typeof requestEnvironments>[0]) {
   return { values: Object.fromEntries(out), errors: bag.items.map((d) => d.summary), missingFiles };
 }
 
-test("with environment files, a file's value wins over the request's parameters; the body environment is unused", () => {
+test("with environment files, a file wins over the request's parameters; the body environment is unused", () => {
   const r = values({
     parameters: { x: "from-P", y: "P" },
     environment: { parameters: { x: "body-env" } },
