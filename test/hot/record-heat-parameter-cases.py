@@ -3,7 +3,7 @@
 # case of heat-parameter-cases.json: the first error, the parameters' values
 # and the validate answer's Parameters section. Run it with /usr/bin/python3
 # after changing the cases; the test compares gantry with the answers.
-#   /usr/bin/python3 test/hot/record-heat-parameter-cases.py
+#   /usr/bin/python3 test/hot/record-heat-parameter-cases.py && npx biome format --write test/hot/fixtures
 import json
 import math
 import os

@@ -3,7 +3,7 @@
 # case of heat-registry-cases.json: how each (resource name, type) resolves
 # through the merged environments, and which types Heat knows without a
 # mapping. Run it with /usr/bin/python3 after changing the cases.
-#   /usr/bin/python3 test/hot/record-heat-registry-cases.py
+#   /usr/bin/python3 test/hot/record-heat-registry-cases.py && npx biome format --write test/hot/fixtures
 import copy
 import json
 import re
