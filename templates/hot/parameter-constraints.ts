@@ -204,10 +204,20 @@ export function describeConstraint(c: ParameterConstraint): string {
 
 /** A Python regular expression as a JavaScript one (the common syntax; named groups written (?P<name>…)). */
 export function pythonRegex(pattern: string): RegExp {
-  const js = pattern
+  let flags = "y";
+  let body = pattern;
+  // Python's global inline flags at the start: (?i), (?s), (?m) (others are not supported here).
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(body);
+  if (inline) {
+    for (const f of inline[1]) if ("ims".includes(f) && !flags.includes(f)) flags += f;
+    body = body.slice(inline[0].length);
+  }
+  const js = body
     .replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, "(?<$1>")
-    .replace(/\(\?P=([A-Za-z_]\w*)\)/g, "\\k<$1>");
-  return new RegExp(js, "y");
+    .replace(/\(\?P=([A-Za-z_]\w*)\)/g, "\\k<$1>")
+    .replace(/(^|[^\\])\\A/g, "$1^")
+    .replace(/(^|[^\\])\\Z/g, "$1$(?![\\s\\S])");
+  return new RegExp(js, flags);
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);

@@ -15,6 +15,7 @@ import {
   resolveParameters,
   stackParameterTexts,
 } from "../../templates/hot/parameters.js";
+import { pythonRegex } from "../../templates/hot/parameter-constraints.js";
 import { pythonJsonLoads } from "../../templates/hot/python-json.js";
 import { pyJsonDumps, pyRepr } from "../../templates/hot/python-text.js";
 import type { RawNode } from "../../templates/raw-config.js";
@@ -159,6 +160,18 @@ test("parameter groups: errors point at the parameter named", () => {
       ],
     ],
   );
+});
+
+test("allowed_pattern reads Python's regular expressions, matched whole", () => {
+  const full = (p: string, s: string) => {
+    const m = pythonRegex(p).exec(s);
+    return m !== null && m[0].length === s.length;
+  };
+  assert.ok(full("(?i)[a-z]+", "ABC"));
+  assert.ok(full("\\A[a-z]+\\Z", "abc"));
+  assert.ok(full("(?P<x>a)-(?P=x)", "a-a"));
+  assert.not.ok(full("[a-z]+", "ab1"));
+  assert.not.ok(full("[a-z]+", "1ab"));
 });
 
 test("Python's text of values and JSON errors", () => {
