@@ -314,13 +314,13 @@ function guessType(v: unknown): string {
 /** Several environments merged in the order given (later ones win), as Heat merges a stack's environment files. */
 export function mergeEnvironments(envs: HotEnvironment[], opts: MergeOptions = {}): HotEnvironment {
   const out = emptyEnvironment();
+  // One set of chosen strategies for both sections, as in Heat.
   const available = new Map<string, string>();
-  const availableDefaults = new Map<string, string>();
   const paramOrigins: Record<string, Origin> = {};
   const defaultOrigins: Record<string, Origin> = {};
   for (const env of envs) {
     out.parameters = mergeParameters("parameters", out.parameters, env, available, opts);
-    out.parameterDefaults = mergeParameters("parameterDefaults", out.parameterDefaults, env, availableDefaults, opts);
+    out.parameterDefaults = mergeParameters("parameterDefaults", out.parameterDefaults, env, available, opts);
     for (const k of Object.keys(env.parameters)) {
       const o = env.origins?.parameters?.[k];
       if (o && Object.hasOwn(out.parameters, k)) paramOrigins[k] = o;
