@@ -306,6 +306,9 @@ class HotFunctionCompiler {
       case "ReplaceJsonStrict":
       case "ReplaceJsonVeryStrict": {
         if (!literalMap) return this.error(`Arguments to "${c.fn}" must be a map`, c);
+        const params = (raw as Record<string, unknown>).params;
+        if (Object.hasOwn(raw as object, "template") && Object.hasOwn(raw as object, "params") && !isPlainMap(params))
+          return this.error(`"${c.fn}" parameters must be a mapping`, c);
         const mode = { Replace: "plain", ReplaceJson: "json", ReplaceJsonStrict: "strict" }[kind as string];
         return call("hot:str_replace", mode ?? "vstrict");
       }

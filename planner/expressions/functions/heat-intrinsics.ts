@@ -77,6 +77,7 @@ function strReplace(fn: string, args: Value, mode: ReplaceMode, cfn: boolean): V
     if (typeof args === "string" || isMap(args)) fail(incorrect(fn, example));
     if (!Array.isArray(args) || args.length !== 2) fail(incorrect(fn, example));
     [mapping, template] = args as Value[];
+    if (!isMap(mapping) && !isUnknown(mapping)) fail(`"${fn}" parameters must be a mapping`);
   } else {
     if (!isMap(args)) return fail(`Arguments to "${fn}" must be a map`);
     if (!Object.hasOwn(args, "params") || !Object.hasOwn(args, "template"))
@@ -87,9 +88,10 @@ function strReplace(fn: string, args: Value, mode: ReplaceMode, cfn: boolean): V
     mapping = args.params;
     template = args.template;
   }
-  if (!isMap(mapping) && !isUnknown(mapping)) fail(`"${fn}" parameters must be a mapping`);
+  // as written (the compiler checks that), `params` is a map or a function; what a function gave is checked here
   if (containsUnknown(template) || containsUnknown(mapping)) return UNKNOWN;
   if (typeof template !== "string") return fail(`"${fn}" template must be a string`);
+  if (!isMap(mapping)) return fail(`"${fn}" params must be a map`);
   const params = mapping as Obj;
   const strict = mode === "strict" || mode === "vstrict";
   const unreplaced = new Set(Object.keys(params));
