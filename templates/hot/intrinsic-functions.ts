@@ -50,8 +50,9 @@ export interface IntrinsicContext {
    */
   getAttr(name: string, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr;
   /**
-   * A condition's value by name (conditions are static in HOT: parameters only); undefined when the template has
-   * no condition of that name (the functions report Heat's `Invalid condition "name"`).
+   * A condition's value by name (conditions are static in HOT: parameters only; HotConditions decides them);
+   * undefined when the template has no condition of that name (the functions then report Heat's
+   * `Invalid condition "name"`), or after an error it reported.
    */
   condition(name: string, origin: Origin): boolean | undefined;
   /** `get_file: name`: the content from the `files` map. */
@@ -134,6 +135,63 @@ export function conditionDefinitionValue(name: string, node: RawNode, ctx: Intri
   if (ctx.bag.items.length > errors || value === undefined) return undefined;
   if (typeof value !== "boolean") return invalid(value);
   return value;
+}
+
+/**
+ * A template's `conditions` section, decided as Heat decides it: each condition once, on demand (a condition's
+ * definition may name others inside not/and/or), a cycle reported. `value` is what IntrinsicContext.condition
+ * gives; `all` decides every one (Heat validates them all, used or not).
+ */
+export class HotConditions {
+  private readonly decided = new Map<string, boolean | undefined>();
+  private readonly deciding = new Set<string>();
+
+  /** `section`: the `conditions` section (absent: no conditions). */
+  constructor(private readonly section: RawNode) {}
+
+  private definitions(ctx: IntrinsicContext): Record<string, unknown> {
+    const v = this.section.value;
+    if (v === undefined || v === null) return {};
+    if (isPlainMap(v)) return v;
+    ctx.bag.error(
+      `Conditions validation error: Condition definitions must be a map. Found a ${pythonTypeName(v)} instead`,
+      this.section.origin,
+    );
+    return {};
+  }
+
+  /** The condition's value; undefined when there is no such condition, or after an error (reported). */
+  value(name: string, ctx: IntrinsicContext): boolean | undefined {
+    if (this.decided.has(name)) return this.decided.get(name);
+    const defs = this.definitions(ctx);
+    if (!Object.hasOwn(defs, name)) return undefined;
+    const node = this.section.child(name);
+    if (this.deciding.has(name)) {
+      ctx.bag.error(`Condition validation error: Circular definition for condition "${name}"`, node.origin);
+      this.decided.set(name, undefined);
+      return undefined;
+    }
+    this.deciding.add(name);
+    const v = conditionDefinitionValue(name, node, ctx);
+    this.deciding.delete(name);
+    if (!this.decided.has(name)) this.decided.set(name, v);
+    return this.decided.get(name);
+  }
+
+  /** Every condition's value by name (undefined after an error). */
+  all(ctx: IntrinsicContext): Map<string, boolean | undefined> {
+    const out = new Map<string, boolean | undefined>();
+    for (const name of Object.keys(this.definitions(ctx))) out.set(name, this.value(name, ctx));
+    return out;
+  }
+}
+
+function pythonTypeName(v: unknown): string {
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  return "dict";
 }
 
 type Mode = "functions" | "conditions";
@@ -437,8 +495,10 @@ class HotFunctionCompiler {
     if (v === undefined || this.ctx.bag.items.length > errors) return undefined;
     if (typeof v === "boolean") return v;
     if (typeof v === "string") {
+      const before = this.ctx.bag.items.length;
       const b = this.ctx.condition(v, node.origin);
-      if (b === undefined) this.error(`Invalid condition "${v}"`, c);
+      // undefined with nothing reported: there is no such condition
+      if (b === undefined && this.ctx.bag.items.length === before) this.error(`Invalid condition "${v}"`, c);
       return b;
     }
     this.error(`Invalid condition "${pyStr(v)}"`, c);

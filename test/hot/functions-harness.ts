@@ -10,6 +10,7 @@ import { PathNode } from "../../templates/raw-config.js";
 import {
   compileIntrinsics,
   conditionDefinitionValue,
+  HotConditions,
   heatPath,
   type FacadeAttribute,
   type IntrinsicContext,
@@ -17,7 +18,8 @@ import {
 
 export interface Setup {
   params?: Record<string, Value>;
-  conditions?: Record<string, boolean>;
+  /** The `conditions` section: definitions by name. */
+  conditions?: Record<string, unknown>;
   files?: Record<string, string>;
   resources?: string[];
   facade?: Partial<Record<FacadeAttribute, Value>>;
@@ -34,7 +36,8 @@ export function context(version: string, setup: Setup = {}): IntrinsicContext {
     steps: [{ k: "attr", name }],
     text: `heat_test.${name}`,
   });
-  return {
+  const conditions = new HotConditions(new PathNode("t.yaml", ["conditions"], setup.conditions));
+  const ctx: IntrinsicContext = {
     version,
     bag,
     getParam(name, path, origin) {
@@ -51,11 +54,12 @@ export function context(version: string, setup: Setup = {}): IntrinsicContext {
       if (!attribute) return ref(name);
       return heatPath("get_attr", { k: "post", e: ref(name), steps: [index(attribute)] }, path);
     },
-    condition: (name) => setup.conditions?.[name],
+    condition: (name) => conditions.value(name, ctx),
     file: (name) => setup.files?.[name],
     hasResource: (name) => resources.includes(name),
     resourceFacade: setup.facade ? (attribute) => ({ k: "lit", v: setup.facade?.[attribute] ?? null }) : undefined,
   };
+  return ctx;
 }
 
 export interface Compiled {
