@@ -145,6 +145,7 @@ export function conditionDefinitionValue(name: string, node: RawNode, ctx: Intri
 export class HotConditions {
   private readonly decided = new Map<string, boolean | undefined>();
   private readonly deciding = new Set<string>();
+  private notAMap = false;
 
   /** `section`: the `conditions` section (absent: no conditions). */
   constructor(private readonly section: RawNode) {}
@@ -153,6 +154,8 @@ export class HotConditions {
     const v = this.section.value;
     if (v === undefined || v === null) return {};
     if (isPlainMap(v)) return v;
+    if (this.notAMap) return {};
+    this.notAMap = true;
     ctx.bag.error(
       `Conditions validation error: Condition definitions must be a map. Found a ${pythonTypeName(v)} instead`,
       this.section.origin,

@@ -7,7 +7,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { UNKNOWN } from "../../contract/values.js";
 import { FUNCTION_NAMES } from "../../planner/expressions/functions/registry.js";
-import { isOmitted, removedFunctionMessage } from "../../templates/hot/intrinsic-functions.js";
+import { HotConditions, isOmitted, removedFunctionMessage } from "../../templates/hot/intrinsic-functions.js";
+import { PathNode } from "../../templates/raw-config.js";
 import {
   HOT_TEMPLATE_VERSIONS,
   hotTemplateVersion,
@@ -15,7 +16,7 @@ import {
   templateFunctions,
   unknownVersionMessage,
 } from "../../templates/hot/template-versions.js";
-import { compile, errors, run, value } from "./functions-harness.js";
+import { compile, context, errors, run, value } from "./functions-harness.js";
 
 const here = new URL(".", import.meta.url).pathname;
 
@@ -167,6 +168,29 @@ test("if without a false value: the item is left out, at the top too", () => {
     'Arguments to "if" must be of the form: [condition_name, value_if_true, value_if_false]',
   ]);
   assert.equal(errors("2016-10-14", "{if: [{get_param: p}, a, b]}", { params: { p: 1 } }), ['Invalid condition "1"']);
+});
+
+test("a conditions section: every condition decided once; a section that is not a map", () => {
+  const ctx = context("2016-10-14", { params: { p: "x" } });
+  const section = { a: { equals: [{ get_param: "p" }, "x"] }, b: { not: "a" }, c: { or: ["b", false] } };
+  const conditions = new HotConditions(new PathNode("t.yaml", ["conditions"], section));
+  ctx.condition = (name) => conditions.value(name, ctx);
+  const all = conditions.all(ctx);
+  assert.equal(
+    [...all],
+    [
+      ["a", true],
+      ["b", false],
+      ["c", false],
+    ],
+  );
+  const bad = new HotConditions(new PathNode("t.yaml", ["conditions"], ["a"]));
+  assert.equal([...bad.all(ctx)], []);
+  assert.is(bad.value("a", ctx), undefined);
+  assert.equal(
+    ctx.bag.items.map((d) => d.summary),
+    ["Conditions validation error: Condition definitions must be a map. Found a list instead"],
+  );
 });
 
 test("resource_facade: the parent resource's, and an error in a stack without one", () => {
