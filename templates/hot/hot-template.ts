@@ -28,18 +28,12 @@ import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
 import { HOT_FILES_FILE, HOT_TEMPLATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
-import { compileIntrinsics, type IntrinsicContext } from "./intrinsic-functions.js";
-import { resolveParameters } from "./parameters.js";
+import { compileIntrinsics, HotConditions, type IntrinsicContext } from "./intrinsic-functions.js";
+import { parameterTypesOf, resolveParameters } from "./parameters.js";
 import { groupAttribute, readResourceGroup, RESOURCE_GROUP_TYPE, type ResourceGroup } from "./resource-group.js";
 import { modelNameOfHeatName, resourceRef } from "./resource-names.js";
 import { resolveResourceType } from "./resource-registry.js";
-import {
-  outputKeys,
-  resourceKeys,
-  templateSections,
-  hotVersionDate,
-  unknownVersionMessage,
-} from "./template-versions.js";
+import { hotTemplateVersion, type HotTemplateVersion, unknownVersionMessage } from "./template-versions.js";
 
 /** Fields of a resource body the builder reads as meta-arguments: a Heat property may not take these names. */
 const RESERVED_PROPERTIES = new Set([
@@ -83,7 +77,8 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
     .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE)
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((f) => parseEnvironment(f.path, stripBom(f.content), bag));
-  const env = mergeEnvironments(envs);
+  const parameterTypes = root ? parameterTypesOf(root.child("parameters")) : undefined;
+  const env = mergeEnvironments(envs, { parameterTypes, bag });
   const fileMap = readFilesMap(
     files.find((f) => f.path === HOT_FILES_FILE),
     bag,
@@ -118,7 +113,8 @@ class HotStack implements IntrinsicContext {
   version = "";
   private params = new Map<string, Value>();
   private declaredParams = new Set<string>();
-  private conditionValues = new Map<string, boolean | "pending" | "invalid">();
+  private conditions: HotConditions | undefined;
+  private readonly pseudo = new Map<string, Value>();
   private resources = new Map<string, HotResource>();
   /** Values compiled ahead of the builder (a group's members: the index variable replaced). */
   private compiled = new WeakMap<RawNode, Expr>();
@@ -141,16 +137,24 @@ class HotStack implements IntrinsicContext {
   build(): ConfigFragment {
     const t = this.root.value as Record<string, unknown>;
     if (!this.readVersion(t)) return emptyFragment();
-    const sections = templateSections(this.version);
+    const sections = this.versionInfo().sections;
     for (const k of Object.keys(t))
       if (!sections.includes(k)) this.bag.error(`The template section is invalid: ${k}`, this.root.child(k).origin);
 
     const paramsNode = this.root.child("parameters");
     if (isMap(paramsNode.value)) for (const k of Object.keys(paramsNode.value)) this.declaredParams.add(k);
-    this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, this.env, this.bag);
-    const conds = this.root.child("conditions");
-    if (conds.value !== undefined && conds.value !== null && !isMap(conds.value))
-      this.bag.error(`Condition definitions must be a map. Found a ${pyTypeName(conds.value)} instead`, conds.origin);
+    // the stack's own name, id and project come from whoever runs the stack, not from the template's parameters
+    const given = { ...this.env.parameters };
+    for (const p of PSEUDO_PARAMETERS) {
+      if (!Object.hasOwn(given, p)) continue;
+      this.pseudo.set(p, given[p] as Value);
+      delete given[p];
+    }
+    const env = { ...this.env, parameters: given };
+    this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, env, this.bag, { version: this.version });
+    // Heat decides every condition, used or not
+    this.conditions = new HotConditions(this.root.child("conditions"));
+    this.conditions.all(this);
 
     this.readResources();
     const declarations: RawDeclaration[] = [];
@@ -175,6 +179,11 @@ class HotStack implements IntrinsicContext {
     return frag;
   }
 
+  /** What the template's version allows (known once readVersion succeeded). */
+  private versionInfo(): HotTemplateVersion {
+    return hotTemplateVersion(this.version) as HotTemplateVersion;
+  }
+
   private readVersion(t: Record<string, unknown>): boolean {
     if (!Object.hasOwn(t, "heat_template_version")) {
       const cfn = ["AWSTemplateFormatVersion", "HeatTemplateFormatVersion"].find((k) => Object.hasOwn(t, k));
@@ -188,7 +197,7 @@ class HotStack implements IntrinsicContext {
       this.bag.error("The template version is invalid: Template version was not provided", node.origin);
       return false;
     }
-    const date = hotVersionDate(node.value);
+    const date = hotTemplateVersion(node.value)?.date;
     if (!date) {
       this.bag.error(unknownVersionMessage(node.value), node.origin);
       return false;
@@ -210,7 +219,7 @@ class HotStack implements IntrinsicContext {
       );
       return;
     }
-    const keys = resourceKeys(this.version);
+    const keys = this.versionInfo().resourceKeys;
     for (const heatName of Object.keys(v)) {
       const node = section.child(heatName);
       const body = node.value;
@@ -459,7 +468,7 @@ class HotStack implements IntrinsicContext {
       this.bag.error(`"outputs" must contain a map of output maps. Found a [${pyTypeName(v)}] instead`, section.origin);
       return [];
     }
-    const keys = outputKeys(this.version);
+    const keys = this.versionInfo().outputKeys;
     const out: RawDeclaration[] = [];
     for (const name of Object.keys(v)) {
       const node = section.child(name);
@@ -525,32 +534,14 @@ class HotStack implements IntrinsicContext {
 
   // ---- IntrinsicContext ----
 
-  condition(name: string, origin: Origin): boolean | undefined {
-    const section = this.root.child("conditions");
-    if (!isMap(section.value) || !Object.hasOwn(section.value, name)) return undefined;
-    const known = this.conditionValues.get(name);
-    if (known === "pending") {
-      this.bag.error(`Circular definition for condition "${name}"`, origin);
-      this.conditionValues.set(name, "invalid");
-      return undefined;
-    }
-    if (known === "invalid") return undefined;
-    if (known !== undefined) return known;
-    this.conditionValues.set(name, "pending");
-    const node = section.child(name);
-    const v = this.evaluateCondition(
-      node,
-      () => `The definition of condition "${name}" is invalid: ${JSON.stringify(node.value)}`,
-    );
-    this.conditionValues.set(name, v ?? "invalid");
-    return v;
+  condition(name: string, _origin: Origin): boolean | undefined {
+    return this.conditions?.value(name, this);
   }
 
   getParam(name: string, path: Expr[], origin: Origin): Expr {
     if (!this.params.has(name) && PSEUDO_PARAMETERS.includes(name)) {
       // The stack's own name, id and project: given by whoever runs the stack, as parameters of an environment.
-      const given = this.env.parameters[name] ?? this.env.parameterDefaults[name];
-      this.params.set(name, given === undefined ? null : (given as Value));
+      this.params.set(name, this.pseudo.get(name) ?? null);
     }
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.

@@ -379,7 +379,7 @@ test("YAML: syntax errors located; limits on size and alias expansion", async ()
     template: "heat_template_version: 2016-10-14\n",
     environments: ["parameters: {a: [}\n"],
   });
-  assert.match(env[0], /^stack\.hot-env-000\.yaml:1: Error parsing environment stack\.hot-env-000\.yaml at line 1/);
+  assert.match(env[0], /^stack\.hot-env-000\.yaml:1: invalid YAML in stack\.hot-env-000\.yaml at line 1/);
 });
 
 test("a HOT template and the equivalent .tf.json give the same plan", async () => {

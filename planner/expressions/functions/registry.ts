@@ -10,6 +10,7 @@ import { FunctionError, type FunctionDefinition, type FunctionTable } from "./de
 import { ENCODING_FUNCTIONS } from "./encoding.js";
 import { FILESYSTEM_FUNCTIONS } from "./filesystem.js";
 import { HASH_AND_CRYPTO_FUNCTIONS } from "./hash-and-crypto.js";
+import { HEAT_INTRINSIC_FUNCTIONS } from "./heat-intrinsics.js";
 import { IP_NETWORK_FUNCTIONS } from "./ip-network.js";
 import { NUMERIC_FUNCTIONS } from "./numeric.js";
 import { STRING_FUNCTIONS } from "./string.js";
@@ -60,8 +61,18 @@ function describeArity(least: number, most: number): string {
   return `${n} argument${most === 1 ? "" : "s"}`;
 }
 
+/**
+ * Functions that only front ends call (HOT's intrinsic functions, "hot:..."): named so that HCL cannot call them,
+ * and not Terraform functions.
+ */
+const FRONT_END_FUNCTIONS: FunctionTable = HEAT_INTRINSIC_FUNCTIONS;
+
 export function callFunction(name: string, args: Value[], scope: EvalScope): Value {
-  const def = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  const def = Object.hasOwn(FUNCTIONS, name)
+    ? FUNCTIONS[name]
+    : Object.hasOwn(FRONT_END_FUNCTIONS, name)
+      ? FRONT_END_FUNCTIONS[name]
+      : undefined;
   if (!def) {
     if (name === "try" || name === "can") throw new EvalError(`${name}() is handled by the expression evaluator`);
     throw new EvalError(`Call to unknown function: there is no function named "${name}".`);
