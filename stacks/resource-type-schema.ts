@@ -70,7 +70,10 @@ function heatPropertyOf(a: AttributeSchema, top: boolean): HeatPropertySchema {
   const constraints: HeatConstraint[] = [];
   if (a.minimum !== undefined || a.maximum !== undefined)
     constraints.push({
-      range: { ...(a.minimum !== undefined ? { min: a.minimum } : {}), ...(a.maximum !== undefined ? { max: a.maximum } : {}) },
+      range: {
+        ...(a.minimum !== undefined ? { min: a.minimum } : {}),
+        ...(a.maximum !== undefined ? { max: a.maximum } : {}),
+      },
     });
   if (a.allowed) constraints.push({ allowed_values: a.allowed.map((v) => (typeof v === "boolean" ? String(v) : v)) });
   if (constraints.length) p.constraints = constraints;
@@ -152,8 +155,7 @@ function hotParameter(p: HeatPropertySchema): Record<string, unknown> {
   if (p.description) out.description = p.description;
   if (p.default !== undefined) out.default = p.default;
   // Heat writes a custom constraint as an empty one
-  if (p.constraints?.length)
-    out.constraints = p.constraints.map((c) => ("custom_constraint" in c ? {} : { ...c }));
+  if (p.constraints?.length) out.constraints = p.constraints.map((c) => ("custom_constraint" in c ? {} : { ...c }));
   return out;
 }
 

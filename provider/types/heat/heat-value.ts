@@ -87,6 +87,15 @@ export function convertHeatValue(value: Value, type: string | undefined): Value 
   }
 }
 
+/** The converted value, or the value as it is when it cannot be converted (validate says why). */
+function convertedOrAsIs(value: Value, type: string | undefined): Value {
+  try {
+    return convertHeatValue(value, type);
+  } catch {
+    return value;
+  }
+}
+
 function typeOf(attrs: Attrs): string | undefined {
   return typeof attrs.type === "string" ? attrs.type : undefined;
 }

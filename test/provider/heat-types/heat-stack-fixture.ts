@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Value } from "../../../contract/values.js";
 import type { ApplyOutcome } from "../../../engine/apply-operation.js";
 import type { Engine } from "../../../engine/engine.js";
+import type { EventSink } from "../../../engine/events.js";
 import type { Workspace } from "../../../engine/workspace.js";
 
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;
@@ -22,16 +23,27 @@ export class HeatTypesStack {
     return this.engine.workspace({ dir: this.dir, files: [{ path: "main.tf.json", content: JSON.stringify(doc) }] });
   }
 
-  async apply(resources: Resources, opts: { signal?: AbortSignal } = {}): Promise<ApplyOutcome & { status: "applied" }> {
-    const out = await this.engine.apply(this.workspace(resources), { signal: opts.signal });
+  async apply(
+    resources: Resources,
+    opts: { signal?: AbortSignal; cancelSignal?: AbortSignal; onEvent?: EventSink } = {},
+  ): Promise<ApplyOutcome & { status: "applied" }> {
+    const out = await this.engine.apply(this.workspace(resources), opts);
     if (out.status !== "applied") throw new Error("apply was cancelled");
     return out;
   }
 
-  async destroy(resources: Resources, opts: { signal?: AbortSignal } = {}): Promise<ApplyOutcome & { status: "applied" }> {
+  async destroy(
+    resources: Resources,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<ApplyOutcome & { status: "applied" }> {
     const out = await this.engine.destroy(this.workspace(resources), { signal: opts.signal });
     if (out.status !== "applied") throw new Error("destroy was cancelled");
     return out;
+  }
+
+  /** Whether the instance is recorded tainted (a failed create: Heat's CREATE_FAILED resource). */
+  tainted(address: string): boolean {
+    return this.engine.readState(this.workspace({})).instances.get(address)?.status === "tainted";
   }
 
   /** The recorded attributes of an instance ("heat_value.v"), or undefined. */

@@ -42,7 +42,10 @@ test("the key order of a property is Heat's", () => {
 test("OS::Heat::Value's HOT template: the any property becomes a json parameter", () => {
   const t = heatResourceTypeTemplate(registry, "OS::Heat::Value", "hot") as Record<string, Record<string, unknown>>;
   assert.equal(t.parameters.value, { type: "json", description: 'The expression to generate the "value" attribute.' });
-  assert.equal(t.resources.Value, { type: "OS::Heat::Value", properties: { value: { get_param: "value" }, type: { get_param: "type" } } });
+  assert.equal(t.resources.Value, {
+    type: "OS::Heat::Value",
+    properties: { value: { get_param: "value" }, type: { get_param: "type" } },
+  });
 });
 
 function heatError(f: () => unknown): HeatError {
