@@ -120,7 +120,7 @@ export const heatValueType: ResourceType = {
   planChange(prior, config) {
     const value = config.value ?? null;
     const converted =
-      isUnknown(config.type) || containsUnknown(value) ? UNKNOWN : convertHeatValue(value, typeOf(config));
+      isUnknown(config.type) || containsUnknown(value) ? UNKNOWN : convertedOrAsIs(value, typeOf(config));
     return { planned: { ...config, value: converted, id: prior === null ? UNKNOWN : (prior.id ?? UNKNOWN) } };
   },
 

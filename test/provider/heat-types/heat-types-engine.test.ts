@@ -127,7 +127,7 @@ test("heat_test_resource: waits really wait, per action, and cancelling ends the
   assert.ok(Date.now() - t1 >= 0);
 });
 
-test("heat_random_string: meets every minimum; salt replaces it with a new string; get_resource is its value", async () => {
+test("heat_random_string: meets every minimum; a new salt replaces it with a new string", async () => {
   const s = new HeatTypesStack(testEngine());
   const config = (salt: string) => ({
     heat_random_string: {
