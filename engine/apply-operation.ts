@@ -110,6 +110,7 @@ export async function walkPlan(
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,
       dataDir: ws.dataDir,
+      stackName: ws.stackName,
       workspace: ws.workspaceName,
       hosts: engine.hosts,
       signal: req.signal,

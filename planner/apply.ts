@@ -40,6 +40,8 @@ export interface ApplyOptions {
   parallelism?: number;
   hostParallelism?: number;
   dataDir: string;
+  /** The Heat stack the configuration is (types name their objects after it). */
+  stackName?: string;
   /** `terraform.workspace` (default "default"). */
   workspace?: string;
   /** How types reach hosts (the engine's drivers). */
@@ -170,7 +172,7 @@ function stepRunner(
       const type = c.action === "read" ? DATA_READ : opts.types(c.type);
       if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
       const ctx = operationContext(
-        instanceInfo(c, opts.dataDir, opts.config.dir),
+        instanceInfo(c, opts.dataDir, opts.config.dir, opts.stackName),
         cancelSignal,
         log,
         warnings,

@@ -14,13 +14,18 @@ export type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 export class HeatTypesStack {
   readonly dir = mkdtempSync(join(tmpdir(), "gantry-heat-types-"));
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    /** The Heat stack the workspace is, when it is one. */
+    private readonly stackName?: string,
+  ) {}
 
   workspace(resources: Resources, outputs: Record<string, string> = {}): Workspace {
     const doc: Record<string, unknown> = { resource: resources };
     if (Object.keys(outputs).length)
       doc.output = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, { value: v }]));
-    return this.engine.workspace({ dir: this.dir, files: [{ path: "main.tf.json", content: JSON.stringify(doc) }] });
+    const files = [{ path: "main.tf.json", content: JSON.stringify(doc) }];
+    return this.engine.workspace({ dir: this.dir, files, stackName: this.stackName });
   }
 
   async apply(

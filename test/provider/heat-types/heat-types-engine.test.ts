@@ -168,6 +168,13 @@ test("heat_random_string: meets every minimum; a new salt replaces it with a new
   assert.match(String(s.attrs("heat_random_string.d")?.value), /^[A-Za-z0-9]{32}$/);
 });
 
+test("in a Heat stack's workspace, physical ids are STACK-NAME-SHORTID", async () => {
+  const s = new HeatTypesStack(testEngine(), "web-stack");
+  await s.apply({ heat_test_resource: { t: { value: "a" } }, heat_random_string: { r: { length: 4 } } });
+  assert.match(String(s.attrs("heat_test_resource.t")?.id), /^web-stack-t-[a-z2-7]{12}$/);
+  assert.match(String(s.attrs("heat_random_string.r")?.id), /^web-stack-r-[a-z2-7]{12}$/);
+});
+
 test("heat_none: takes any properties, keeps none, never updates", async () => {
   const s = new HeatTypesStack(testEngine());
   await s.apply({ heat_none: { n: { properties: { flavor: "m1.small" } } } });
