@@ -21,6 +21,11 @@ export interface ApplyRequest extends PlanRequest {
   hostParallelism?: number;
   /** For a stop at once (a second Ctrl-C): told what the operation holds, so the door can let go of it. */
   stopNow?: ImmediateStop;
+  /**
+   * Cancels the operations running too, not only the start of new ones (`signal`): the types are handed it (their
+   * waits end; a Heat stack's cancel_update, a delete while creating).
+   */
+  cancelSignal?: AbortSignal;
 }
 
 export type ApplyOutcome = { status: "applied"; plan: Plan; result: ApplyResult } | { status: "cancelled"; plan: Plan };
@@ -86,7 +91,7 @@ export async function walkPlan(
   config: Config,
   plan: Plan,
   state: State,
-  req: Pick<ApplyRequest, "parallelism" | "hostParallelism" | "signal" | "stopNow" | "onEvent">,
+  req: Pick<ApplyRequest, "parallelism" | "hostParallelism" | "signal" | "cancelSignal" | "stopNow" | "onEvent">,
 ): Promise<ApplyResult> {
   const emit = req.onEvent ?? (() => {});
   ensureDataDir(ws);
@@ -105,9 +110,11 @@ export async function walkPlan(
       parallelism: req.parallelism ?? 10,
       hostParallelism: req.hostParallelism,
       dataDir: ws.dataDir,
+      stackName: ws.stackName,
       workspace: ws.workspaceName,
       hosts: engine.hosts,
       signal: req.signal,
+      cancelSignal: req.cancelSignal,
       onEvent: (event) => emit({ type: "resource", event }),
     });
   } finally {

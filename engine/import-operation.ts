@@ -72,6 +72,7 @@ export async function importObject(
       refresh: false,
       targets: [target],
       dataDir: ws.dataDir,
+      stackName: ws.stackName,
       hosts: engine.hosts,
       attributeChecker: engine.attributeChecker,
     });

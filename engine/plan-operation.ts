@@ -53,6 +53,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     replace: req.replace,
     parallelism: req.parallelism,
     dataDir: ws.dataDir,
+    stackName: ws.stackName,
     workspace: ws.workspaceName,
     hosts: engine.hosts,
     attributeChecker: engine.attributeChecker,

@@ -49,6 +49,8 @@ export interface WorkspaceOptions {
   files?: SourceFile[];
   /** Where the state lives (an API server's store); default: a state file, as `statePath` says. */
   state?: StateBackend;
+  /** The Heat stack this workspace is (an API server's stack): Heat's types name their objects after it. */
+  stackName?: string;
   /** Set when the workspace is a stack of a CDKTF app (see workspace-source.ts). */
   app?: CdktfAppStack;
 }
@@ -75,6 +77,8 @@ export interface Workspace {
   app?: CdktfAppStack;
   /** The configuration's files when given in memory (see WorkspaceOptions.files). */
   files?: SourceFile[];
+  /** The Heat stack this workspace is (see WorkspaceOptions.stackName). */
+  stackName?: string;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -107,6 +111,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     workspaceName,
     app: opts.app,
     files: opts.files,
+    stackName: opts.stackName,
   };
 }
 

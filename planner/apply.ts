@@ -2,7 +2,7 @@
 // state after every step. A failure skips only what depends on it.
 
 import type { HostConnector } from "../contract/host-driver.js";
-import type { DataSourceType } from "../contract/resource-type.js";
+import { ResourceFailure, type DataSourceType } from "../contract/resource-type.js";
 import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
 import type { Provisioner } from "../contract/provisioner.js";
 import { GantryError } from "../contract/diagnostics.js";
@@ -40,6 +40,8 @@ export interface ApplyOptions {
   parallelism?: number;
   hostParallelism?: number;
   dataDir: string;
+  /** The Heat stack the configuration is (types name their objects after it). */
+  stackName?: string;
   /** `terraform.workspace` (default "default"). */
   workspace?: string;
   /** How types reach hosts (the engine's drivers). */
@@ -170,7 +172,7 @@ function stepRunner(
       const type = c.action === "read" ? DATA_READ : opts.types(c.type);
       if (!type) throw new GantryError(`unknown resource type "${c.type}"`);
       const ctx = operationContext(
-        instanceInfo(c, opts.dataDir, opts.config.dir),
+        instanceInfo(c, opts.dataDir, opts.config.dir, opts.stackName),
         cancelSignal,
         log,
         warnings,
@@ -185,7 +187,8 @@ function stepRunner(
         report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, warnings);
       }
     } catch (e) {
-      report.failed(c, Date.now() - t0, (e as Error).message);
+      // a type that names its error's class (a ResourceFailure, for Heat's reasons) has the class reported
+      report.failed(c, Date.now() - t0, (e as Error).message, e instanceof ResourceFailure ? e.name : undefined);
       throw e;
     } finally {
       state.touch();

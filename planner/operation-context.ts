@@ -10,10 +10,12 @@ export interface InstanceRef {
   key?: InstanceKey;
 }
 
-export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string): InstanceInfo {
+export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string, stackName?: string): InstanceInfo {
   // "." cannot appear in a resource name, so "web.0" (web[0]) never meets another resource's name
   const name = i.key === undefined ? i.name : `${i.name}.${String(i.key).replace(/[^A-Za-z0-9_-]/g, "_")}`;
-  return { address: i.address, name, dataDir, configDir };
+  return stackName === undefined
+    ? { address: i.address, name, dataDir, configDir }
+    : { address: i.address, name, dataDir, configDir, stackName };
 }
 
 export function operationContext(
@@ -29,6 +31,7 @@ export function operationContext(
     name: info.name,
     dataDir: info.dataDir,
     configDir: info.configDir,
+    stackName: info.stackName,
     signal,
     hosts,
     log: (m) => log(info.address, m),

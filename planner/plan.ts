@@ -56,6 +56,8 @@ export interface PlanOptions {
   replace?: string[];
   parallelism?: number;
   dataDir: string;
+  /** The Heat stack the configuration is (types name their objects after it). */
+  stackName?: string;
   /** `terraform.workspace` (default "default"). */
   workspace?: string;
   /** How types reach hosts (the engine's drivers). */
@@ -131,6 +133,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       parallelism,
       dataDir: opts.dataDir,
       configDir: config.dir,
+      stackName: opts.stackName,
       hosts: opts.hosts,
       signal,
       log,
@@ -184,7 +187,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           continue;
         }
         if (r.mode === "data") {
-          const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
+          const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
           const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
           const read = await planDataInstance(r, dataSources(r.type)!, { address, key, deps }, scope, ctx, prior);
           if (read.change) changes.push(read.change);
@@ -200,7 +203,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           continue;
         }
         const configured = evaluateInstance(r, type, scope, address);
-        const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir);
+        const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
         validateInstance(r, type, configured, iinfo, diags, checker);
         const imp = imports.get(address);
         let importing: string | undefined;
@@ -282,7 +285,17 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   }
   diags.throwIfErrors();
 
-  await preflight(result.changes, types, opts.dataDir, config.dir, parallelism, signal, log, opts.hosts);
+  await preflight(
+    result.changes,
+    types,
+    opts.dataDir,
+    config.dir,
+    parallelism,
+    signal,
+    log,
+    opts.hosts,
+    opts.stackName,
+  );
   result.changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   result.rolling = planRollingBatches(config, result.changes);
   result.outputs =
@@ -425,6 +438,7 @@ async function preflight(
   signal: AbortSignal,
   log: (address: string, message: string) => void,
   hosts: HostConnector,
+  stackName: string | undefined,
 ): Promise<void> {
   const todo = changes.filter(
     (c) =>
@@ -432,7 +446,7 @@ async function preflight(
   );
   await mapLimit(todo, parallelism, async (c) => {
     const warnings: string[] = [];
-    const ctx = operationContext(instanceInfo(c, dataDir, configDir), signal, log, warnings, hosts);
+    const ctx = operationContext(instanceInfo(c, dataDir, configDir, stackName), signal, log, warnings, hosts);
     try {
       const said = await types(c.type)!.preflight!(ctx, c.after!);
       if (said.length) c.warnings = [...new Set([...(c.warnings ?? []), ...said])];

@@ -14,6 +14,8 @@ export interface RefreshOptions {
   parallelism: number;
   dataDir: string;
   configDir: string;
+  /** The Heat stack the configuration is. */
+  stackName?: string;
   hosts: HostConnector;
   signal: AbortSignal;
   log: (address: string, message: string) => void;
@@ -37,7 +39,7 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
     }
     const warnings: string[] = [];
     const ctx = operationContext(
-      instanceInfo(inst, opts.dataDir, opts.configDir),
+      instanceInfo(inst, opts.dataDir, opts.configDir, opts.stackName),
       opts.signal,
       opts.log,
       warnings,
