@@ -12,7 +12,7 @@ import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
-import { stopReasonOf, type StopReason } from "./stack-work-queue.js";
+import { stopReasonOf, stopsRunningWork, type StopReason } from "./stack-work-queue.js";
 import { type StackServiceContext, stackDataDir, stackWorkspace } from "./stack-workspace.js";
 
 export type RunOutcome = { ok: true } | { ok: false; reason: string; stopped?: StopReason };
@@ -78,7 +78,13 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   let failure: string | undefined;
   try {
     const replace = (req.replace ?? []).flatMap((n) => names.keysOf(n));
-    const outcome = await ctx.engine.apply(ws, { mode: req.mode, signal: req.signal, onEvent, replace });
+    const outcome = await ctx.engine.apply(ws, {
+      mode: req.mode,
+      signal: req.signal,
+      cancelSignal: hardStopOf(req.signal),
+      onEvent,
+      replace,
+    });
     if (outcome.status === "applied" && outcome.result.failed.length) failure = translator.firstFailure;
     failure ??= outcome.status === "applied" ? undefined : "cancelled";
   } catch (err) {
@@ -90,6 +96,18 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   if (stopped) return { ok: false, reason: failure ?? "cancelled", stopped };
   if (failure !== undefined) return { ok: false, reason: failure };
   return { ok: true };
+}
+
+/** A signal that stops running operations too: aborted when `signal` is, for a reason that stops them. */
+function hardStopOf(signal: AbortSignal): AbortSignal {
+  const ctl = new AbortController();
+  const check = () => {
+    const reason = stopReasonOf(signal);
+    if (reason && stopsRunningWork(reason)) ctl.abort(reason);
+  };
+  if (signal.aborted) check();
+  else signal.addEventListener("abort", check, { once: true });
+  return ctl.signal;
 }
 
 function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | undefined {

@@ -123,7 +123,7 @@ export class StackLifecycle {
       await this.rollback(stack, target);
       return;
     }
-    if (stopped?.kind === "cancel") {
+    if (stopped?.kind === "cancel" || stopped?.kind === "delete") {
       await rec.stack(stack, action, "FAILED", cancelledText(action), { outputs });
       return;
     }

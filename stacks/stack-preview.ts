@@ -100,6 +100,6 @@ export async function previewUpdate(
     else if (c.action === "create") preview.added.push(r);
     else if (c.action === "delete" && !c.deposed) preview.deleted.push(r);
   }
-  for (const list of Object.values(preview)) list.sort((a, b) => a.name.localeCompare(b.name));
+  for (const list of Object.values(preview) as PreviewResource[][]) list.sort((a, b) => a.name.localeCompare(b.name));
   return preview;
 }

@@ -139,7 +139,7 @@ export class StackService implements StackOperations {
     const stack = await this.current(given);
     if (stack.deletedAt || (stack.action === "DELETE" && stack.status === "COMPLETE")) throw stackNotFound(stack.name);
     // a stack in progress: its traversal is stopped (marked FAILED, "Stack CREATE cancelled"), then deleted
-    if (this.queue.busy(stack.id)) this.queue.stop(stack.id, { kind: "cancel" });
+    if (this.queue.busy(stack.id)) this.queue.stop(stack.id, { kind: "delete" });
     await this.startOrQueue(
       stack.id,
       (s) => this.ctx.recorder.stack(s, "DELETE", "IN_PROGRESS", startedText("DELETE")),

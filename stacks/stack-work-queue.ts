@@ -3,16 +3,26 @@
 // AbortSignal (cancel_update, a delete of a stack in progress, a timeout),
 // with a reason saying why.
 
-/** Why a running operation was told to stop. */
+/**
+ * Why a running operation was told to stop. Cancels let the resources in progress finish (Heat's stop_traversal);
+ * the others stop them too (Heat stops the workers of a stack deleted while in progress, and times tasks out).
+ */
 export type StopReason =
   /** cancel_update: stop, then roll back. */
   | { kind: "cancel-rollback" }
-  /** cancel_without_rollback, or a delete of a stack in progress: stop and mark the action FAILED. */
+  /** cancel_without_rollback: stop and mark the action FAILED. */
   | { kind: "cancel" }
+  /** A delete of a stack in progress: stop at once and mark the action FAILED (cancelled). */
+  | { kind: "delete" }
   /** timeoutMins passed. */
   | { kind: "timeout" }
   /** The service closes. */
   | { kind: "shutdown" };
+
+/** True when the operations already running stop too. */
+export function stopsRunningWork(reason: StopReason): boolean {
+  return reason.kind === "delete" || reason.kind === "timeout" || reason.kind === "shutdown";
+}
 
 export function stopReasonOf(signal: AbortSignal): StopReason | undefined {
   if (!signal.aborted) return undefined;
