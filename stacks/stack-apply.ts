@@ -6,7 +6,7 @@
 
 import type { Config } from "../planner/model.js";
 import type { ApplyEvent } from "../planner/apply-report.js";
-import type { Action } from "../planner/changes.js";
+import type { Action, ResourceChange } from "../planner/changes.js";
 import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
@@ -73,6 +73,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   }
   const translator = new ApplyTranslator(ctx, stack.id, names, () => ctx.engine.readState(ws));
   const onEvent = (e: EngineEvent) => {
+    if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
   };
   let failure: string | undefined;
@@ -125,6 +126,8 @@ class ApplyTranslator {
   private readonly phase = new Map<string, HeatAction>();
   /** The physical id a replaced resource had, for the events of its deletion. */
   private readonly oldIds = new Map<string, string>();
+  /** Replacements that delete the old object first (their phases are reported; the change's start is not yet). */
+  private readonly deleteFirst = new Set<string>();
   private errors: unknown[] = [];
   firstFailure: string | undefined;
 
@@ -134,6 +137,12 @@ class ApplyTranslator {
     private readonly names: HeatResourceNames,
     private readonly readState: () => State,
   ) {}
+
+  planned(changes: ResourceChange[]): void {
+    for (const c of changes) {
+      if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
+    }
+  }
 
   push(e: ApplyEvent): void {
     if (e.kind === "error") {
@@ -164,6 +173,8 @@ class ApplyTranslator {
       const { name, type } = this.names.of(e.address);
       const action = heatActionOf(e.action, e.step);
       if (!action) return;
+      // a replacement deleting first starts with its delete phase
+      if (e.action === "replace" && e.step === undefined && this.deleteFirst.has(e.address)) return;
       const before = this.phase.get(e.address);
       if (isDeposedAddress(e.address)) {
         this.phase.set(e.address, "DELETE");
