@@ -179,26 +179,53 @@ class ApplyTranslator {
       if (isDeposedAddress(e.address)) {
         this.phase.set(e.address, "DELETE");
         const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
-        await rec.resource(this.stackId, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED, {}, {
-          eventOnly: true,
-          eventPhysicalId: this.oldIds.get(e.address) ?? old,
-        });
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "IN_PROGRESS",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? old,
+          },
+        );
         return;
       }
       if (before === "CREATE" && action === "DELETE") {
         // create_before_destroy: the new one is made, the old one goes
         const id = this.physicalIdNow(e.address) ?? "";
         await rec.resource(this.stackId, name, type, "CREATE", "COMPLETE", STATE_CHANGED, { physicalId: id });
-        await rec.resource(this.stackId, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED, {}, {
-          eventOnly: true,
-          eventPhysicalId: this.oldIds.get(e.address) ?? "",
-        });
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "IN_PROGRESS",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? "",
+          },
+        );
       } else if (before === "DELETE" && action === "CREATE") {
         // destroy before create: the old one is gone, the new one is made
-        await rec.resource(this.stackId, name, type, "DELETE", "COMPLETE", STATE_CHANGED, {}, {
-          eventOnly: true,
-          eventPhysicalId: this.oldIds.get(e.address) ?? "",
-        });
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "COMPLETE",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? "",
+          },
+        );
         await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
       } else if (e.action === "replace") {
         const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
@@ -220,10 +247,19 @@ class ApplyTranslator {
       if (!action) return;
       const replaced = e.action === "replace" || isDeposedAddress(e.address);
       if (action === "DELETE" && replaced) {
-        await rec.resource(this.stackId, name, type, "DELETE", "COMPLETE", STATE_CHANGED, {}, {
-          eventOnly: true,
-          eventPhysicalId: this.oldIds.get(e.address) ?? "",
-        });
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "COMPLETE",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? "",
+          },
+        );
       } else if (action === "DELETE") {
         await rec.resource(this.stackId, name, type, "DELETE", "COMPLETE", STATE_CHANGED);
       } else {
@@ -277,7 +313,8 @@ async function syncResources(
     const l = live.get(record.name);
     if (!l) {
       const gone = record.action === "DELETE" && record.status === "COMPLETE";
-      if (gone || (mode === "destroy" && record.status !== "FAILED")) await ctx.store.deleteResource(stackId, record.name);
+      if (gone || (mode === "destroy" && record.status !== "FAILED"))
+        await ctx.store.deleteResource(stackId, record.name);
       else if (record.requiredBy.length) await ctx.store.putResource({ ...record, requiredBy: [] });
       continue;
     }
@@ -290,4 +327,3 @@ async function syncResources(
     });
   }
 }
-

@@ -31,7 +31,9 @@ export class StackLifecycle {
 
   /** The stack is recorded CREATE_IN_PROGRESS; creates its resources. */
   async create(stack: StackRecord, signal: AbortSignal): Promise<void> {
-    const outcome = await this.timed(stack, signal, (s) => this.run(stack, { source: stack.source, mode: "normal", signal: s }));
+    const outcome = await this.timed(stack, signal, (s) =>
+      this.run(stack, { source: stack.source, mode: "normal", signal: s }),
+    );
     if (outcome.ok) {
       await this.complete(stack, "CREATE");
       return;

@@ -316,11 +316,7 @@ export class StackService implements StackOperations {
   private async resource(stack: StackRecord, name: string) {
     const r = await this.store.getResource(stack.id, name);
     if (!r) {
-      throw new HeatError(
-        404,
-        "ResourceNotFound",
-        `The Resource (${name}) could not be found in Stack ${stack.name}.`,
-      );
+      throw new HeatError(404, "ResourceNotFound", `The Resource (${name}) could not be found in Stack ${stack.name}.`);
     }
     return r;
   }

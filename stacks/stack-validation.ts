@@ -87,9 +87,13 @@ function declaredParameters(template: Record<string, unknown>): Record<string, u
     const p = raw ?? {};
     const type = typeof p.type === "string" ? p.type : "string";
     const heatType =
-      { string: "String", number: "Number", comma_delimited_list: "CommaDelimitedList", json: "Json", boolean: "Boolean" }[
-        type
-      ] ?? type;
+      {
+        string: "String",
+        number: "Number",
+        comma_delimited_list: "CommaDelimitedList",
+        json: "Json",
+        boolean: "Boolean",
+      }[type] ?? type;
     out[name] = {
       Type: heatType,
       Description: typeof p.description === "string" ? p.description : "",

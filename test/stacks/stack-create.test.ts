@@ -6,7 +6,10 @@ import { caller, probes, source, stackFixture } from "./stack-fixture.js";
 
 test("create: the stack and its resources go IN_PROGRESS → COMPLETE with Heat's events", async () => {
   const f = stackFixture();
-  const template = probes({ a: { value: "one" }, b: { value: "${gantry_probe.a.id}" } }, { a_id: "${gantry_probe.a.id}" });
+  const template = probes(
+    { a: { value: "one" }, b: { value: "${gantry_probe.a.id}" } },
+    { a_id: "${gantry_probe.a.id}" },
+  );
   const created = await f.service.create(caller, { name: "web", source: source(template) });
   assert.is(`${created.action}_${created.status}`, "CREATE_IN_PROGRESS");
   assert.is(created.statusReason, "Stack CREATE started");
@@ -32,7 +35,6 @@ test("create: the stack and its resources go IN_PROGRESS → COMPLETE with Heat'
   assert.equal(s.outputs, [{ key: "a_id", value: a.physicalId }]);
   assert.equal(await f.service.outputs(s), [{ key: "a_id", value: a.physicalId }]);
 });
-
 
 test("create fails: CREATE_FAILED with Heat's reason; with rollback, what was made is deleted", async () => {
   const f = stackFixture();

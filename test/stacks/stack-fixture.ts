@@ -40,7 +40,11 @@ export function stackFixture(opts: { minuteMs?: number } = {}) {
     engine,
     store,
     dataRoot: join(root, "data"),
-    sourceFiles: (s) => [{ path: "main.tf.json", content: JSON.stringify(s.template) }],
+    // .tf.json has no description: the template's (a HOT field) is left out of the configuration
+    sourceFiles: (s) => {
+      const { description: _, ...config } = s.template;
+      return [{ path: "main.tf.json", content: JSON.stringify(config) }];
+    },
     minuteMs: opts.minuteMs,
   });
   const events = async (stack: StackRecord) =>

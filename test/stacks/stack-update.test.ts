@@ -119,12 +119,15 @@ test("a failed update rolls back to the previous template; with rollback disable
   assert.is(a.attributes.value, 1);
   assert.is((await f.store.getResource(rb.id, "b")) ?? "gone", "gone");
   const stackEvents = (await f.events(rb)).filter((e) => e.startsWith("rb ")).slice(2);
-  assert.equal(stackEvents.map((e) => e.replace(/no room.*/, "no room")), [
-    "rb UPDATE_IN_PROGRESS Stack UPDATE started",
-    "rb UPDATE_FAILED Resource CREATE failed: Error: resources.b: no room",
-    "rb ROLLBACK_IN_PROGRESS Stack ROLLBACK started",
-    "rb ROLLBACK_COMPLETE Stack ROLLBACK completed successfully",
-  ]);
+  assert.equal(
+    stackEvents.map((e) => e.replace(/no room.*/, "no room")),
+    [
+      "rb UPDATE_IN_PROGRESS Stack UPDATE started",
+      "rb UPDATE_FAILED Resource CREATE failed: Error: resources.b: no room",
+      "rb ROLLBACK_IN_PROGRESS Stack ROLLBACK started",
+      "rb ROLLBACK_COMPLETE Stack ROLLBACK completed successfully",
+    ],
+  );
 });
 
 test("cancel_update: the resources in progress finish, then the stack rolls back", async () => {
