@@ -109,12 +109,9 @@ test("validate, previewCreate and abandon", async () => {
   const template = { description: "two probes", ...probes({ a: {}, b: { value: "${gantry_probe.a.id}" } }) };
   const v = await f.service.validate(caller, source(template));
   assert.is(v.Description, "two probes");
-  try {
-    await f.service.validate(caller, source(probes({ a: { nope: 1 } })));
-    assert.unreachable();
-  } catch (err) {
-    assert.is((err as { code: number }).code, 400);
-  }
+  const bad = await f.service.validate(caller, source(probes({ a: { nope: 1 } })));
+  assert.type(bad.Error, "string");
+  assert.match(bad.Error as string, /nope/);
   const preview = await f.service.previewCreate(caller, { name: "pre", source: source(template) });
   assert.equal(
     preview.resources.map((r) => [r.name, r.type, r.requiredBy]),
