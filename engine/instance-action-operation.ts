@@ -57,7 +57,7 @@ export async function runInstanceAction(
       const inst = state.instances.get(address);
       if (!inst || inst.mode === "data") continue;
       const type = engine.resolveType(inst.type);
-      const hook = type?.[action] as ((ctx: OperationContext, prior: Attrs) => Promise<Attrs | void>) | undefined;
+      const hook = type?.[action] as ((ctx: OperationContext, prior: Attrs) => Promise<Attrs | undefined>) | undefined;
       await req.onStart?.(address, hook !== undefined);
       const result: InstanceActionResult = { address, supported: hook !== undefined };
       if (type && hook) {

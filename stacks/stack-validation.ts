@@ -53,9 +53,9 @@ export function templateDescription(template: Record<string, unknown>): string {
 }
 
 /**
- * Heat's validate body (a bad template: `{Error}`, as Heat's engine answers). Parameters and ParameterGroups come from the HOT front end's describeParameters once it
- * is there (templates/hot/parameters.ts); until then the template's own declarations are shown as Heat lists them
- * where they need no evaluation.
+ * Heat's validate body (a bad template: `{Error}`, as Heat's engine answers). Parameters and ParameterGroups
+ * come from the HOT front end's describeParameters once it is there (templates/hot/parameters.ts); until then
+ * the template's own declarations are shown as Heat lists them where they need no evaluation.
  */
 export async function validationResult(
   ctx: StackServiceContext,

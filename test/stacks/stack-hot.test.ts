@@ -50,7 +50,7 @@ test("a HOT stack: create, then a parameter change replaces rs (new first) and u
   assert.is(`${updated?.action}_${updated?.status}`, "UPDATE_COMPLETE", updated?.statusReason);
   const rs2 = await store.getResource(s.id, "rs");
   assert.is.not(rs2?.physicalId, rs?.physicalId);
-  assert.is((rs2?.attributes.value as string).length, 12);
+  assert.is(String(rs2?.attributes.value).length, 12);
   const events = (await store.listEvents({ stackId: s.id })).filter((e) => e.resourceName === "rs").slice(2);
   assert.equal(
     events.map((e) => `${e.action}_${e.status} ${e.physicalResourceId === rs?.physicalId ? "old" : "new"}`),
