@@ -72,6 +72,11 @@ export interface HeatTypeDetails {
    * (OS::Heat::RandomString: its value). When that attribute is empty, Heat returns the resource's name.
    */
   referenceAttribute?: string;
+  /**
+   * The name Heat's generated templates give the resource (its plugin class: "NoneResource"); default: the last
+   * part of the type's name.
+   */
+  templateName?: string;
 }
 
 /** A support status with no history. */

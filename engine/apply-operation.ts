@@ -22,8 +22,8 @@ export interface ApplyRequest extends PlanRequest {
   /** For a stop at once (a second Ctrl-C): told what the operation holds, so the door can let go of it. */
   stopNow?: ImmediateStop;
   /**
-   * Cancels running operations too (handed to the types), where `signal` only stops starting new ones: a program
-   * that must stop at once (the API server: a stack deleted while it is created, a timeout).
+   * Cancels the operations running too, not only the start of new ones (`signal`): the types are handed it (their
+   * waits end; a Heat stack's cancel_update, a delete while creating).
    */
   cancelSignal?: AbortSignal;
 }

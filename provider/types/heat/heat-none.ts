@@ -16,6 +16,7 @@ export const HEAT_NONE: HeatTypeDetails = {
     "this\nresource always does nothing on update (e.g it is not replaced even if a\nchange to the stubbed " +
     "resource properties would cause replacement).",
   supportStatus: supportedSince("5.0.0"),
+  templateName: "NoneResource",
   properties: {},
   attributes: {},
 };

@@ -87,6 +87,15 @@ export function convertHeatValue(value: Value, type: string | undefined): Value 
   }
 }
 
+/** The converted value, or the value as it is when it cannot be converted (validate says why). */
+function convertedOrAsIs(value: Value, type: string | undefined): Value {
+  try {
+    return convertHeatValue(value, type);
+  } catch {
+    return value;
+  }
+}
+
 function typeOf(attrs: Attrs): string | undefined {
   return typeof attrs.type === "string" ? attrs.type : undefined;
 }
@@ -111,7 +120,7 @@ export const heatValueType: ResourceType = {
   planChange(prior, config) {
     const value = config.value ?? null;
     const converted =
-      isUnknown(config.type) || containsUnknown(value) ? UNKNOWN : convertHeatValue(value, typeOf(config));
+      isUnknown(config.type) || containsUnknown(value) ? UNKNOWN : convertedOrAsIs(value, typeOf(config));
     return { planned: { ...config, value: converted, id: prior === null ? UNKNOWN : (prior.id ?? UNKNOWN) } };
   },
 
