@@ -1,8 +1,9 @@
 // Loading a configuration directory: every `*.gantry.yaml`, `*.tf` and `*.tf.json`
-// file in it (not recursive, sorted by name), merged into one Config. All
-// diagnostics of all files are collected and thrown together as one
-// GantryError. Duplicate declarations (within or across files) name both
-// locations.
+// file in it (not recursive, sorted by name), merged into one Config; a Heat
+// stack's files (templates/hot/hot-sources.ts) load together through the HOT
+// front end. All diagnostics of all files are collected and thrown together
+// as one GantryError. Duplicate declarations (within or across files) name
+// both locations.
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import * as path from "node:path";

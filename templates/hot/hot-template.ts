@@ -56,6 +56,9 @@ const RESERVED_PROPERTIES = new Set([
 
 const DELETION_POLICIES = ["Delete", "Retain", "Snapshot"];
 
+/** Heat's pseudo parameters: every template has them. */
+const PSEUDO_PARAMETERS = ["OS::stack_name", "OS::stack_id", "OS::project_id"];
+
 /** A resource of the template as the front end sees it before building. */
 export interface HotResource {
   heatName: string;
@@ -303,24 +306,25 @@ class HotStack implements IntrinsicContext {
     const children = new Map<string | number, RawNode>();
     let ok = true;
 
+    const properties = new Map<string, RawNode>();
     if (r.group) {
-      for (const [k, c] of r.group.memberProperties) children.set(k, c);
+      for (const [k, c] of r.group.memberProperties) properties.set(k, c);
     } else if (Object.hasOwn(body, "properties") && !r.none) {
       const props = node.child("properties");
-      if (isMap(props.value)) {
-        for (const k of Object.keys(props.value)) {
-          if (RESERVED_PROPERTIES.has(k)) {
-            this.bag.error(
-              `Resource ${r.heatName}: a property named "${k}" cannot be given (gantry reads it as a meta-argument)`,
-              props.child(k).origin,
-            );
-            ok = false;
-          } else children.set(k, props.child(k));
-        }
-      } else if (props.value !== null) {
+      if (isMap(props.value)) for (const k of Object.keys(props.value)) properties.set(k, props.child(k));
+      else if (props.value !== null) {
         this.bag.error(`Resource ${r.heatName} properties type must be object`, props.origin);
         ok = false;
       }
+    }
+    for (const [k, c] of properties) {
+      if (RESERVED_PROPERTIES.has(k)) {
+        this.bag.error(
+          `Resource ${r.heatName}: a property named "${k}" cannot be given (gantry reads it as a meta-argument)`,
+          c.origin,
+        );
+        ok = false;
+      } else children.set(k, c);
     }
 
     for (const key of ["metadata", "update_policy"]) {
@@ -545,6 +549,11 @@ class HotStack implements IntrinsicContext {
   }
 
   getParam(name: string, path: Expr[], origin: Origin): Expr {
+    if (!this.params.has(name) && PSEUDO_PARAMETERS.includes(name)) {
+      // The stack's own name, id and project: given by whoever runs the stack, as parameters of an environment.
+      const given = this.env.parameters[name] ?? this.env.parameterDefaults[name];
+      this.params.set(name, given === undefined ? null : (given as Value));
+    }
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.
       if (!this.declaredParams.has(name)) this.bag.error(`The Parameter (${name}) was not provided.`, origin);

@@ -193,7 +193,8 @@ function staticValue(node: RawNode, ctx: GroupContext, dflt: Value): Value | und
     return evaluateConstant(e);
   } catch (err) {
     ctx.bag.error(
-      `${node.origin.path.join(".")} of a ResourceGroup must be known from parameters alone: ${(err as Error).message}`,
+      `Property error: ${node.origin.path.join(".")}: a ResourceGroup needs this value from parameters alone ` +
+        `(${(err as Error).message})`,
       node.origin,
     );
     return undefined;

@@ -1,6 +1,7 @@
 // Small stand-ins for Heat's types (the heat provider's real ones are written elsewhere), enough to load, plan and
 // apply Heat's test templates: every property is accepted; `id` is a new UUID, a test resource's `output` mirrors its
-// `value`, a random string's `value` is as long as its `length`. They count deletes, so a test can see what was destroyed.
+// `value`, a random string's `value` is as long as its `length`. They count deletes, so a test can see what was
+// destroyed.
 
 import { randomUUID } from "node:crypto";
 import type { AttributeSchema, ResourceType } from "../../contract/resource-type.js";
@@ -71,5 +72,7 @@ export function engineWithHeatStandIns(): { engine: Engine; deleted: string[] } 
     ),
     standIn("heat_none", [], [], () => ({}), deleted),
   ];
-  return { engine: new Engine({ types: [...BUILTIN_RESOURCE_TYPES, ...types] }), deleted };
+  // the stand-ins take the place of built-in types of the same names, if any
+  const builtins = BUILTIN_RESOURCE_TYPES.filter((b) => !types.some((t) => t.name === b.name));
+  return { engine: new Engine({ types: [...builtins, ...types] }), deleted };
 }

@@ -51,7 +51,7 @@ test("outputs: get_attr of resources, applied", async () => {
   assert.equal(outs.resource_output_b.value, "b");
 });
 
-test("environments merge in order: parameters and resource_registry (aliases, per resource, OS::Heat::None)", async () => {
+test("environments merge in order: parameters, resource_registry (aliases, per resource, OS::Heat::None)", async () => {
   const template = heatTemplate("test_env_merge__TEMPLATE.yaml").replace(
     "    resources:",
     "    outputs:\n      p: {value: [{get_param: p0}, {get_param: p1}, {get_param: p2}]}\n    resources:",
@@ -146,6 +146,40 @@ outputs:
   assert.equal(refs.length, 3);
   assert.equal(o.refs_map.value, { 0: refs[0], 2: refs[1], 3: refs[2] });
   assert.equal(o.two_id.value, refs[1]);
+});
+
+test("ResourceGroup update with removal_policies: Heat's removal test (members 1, 2, 3 go, 5, 6, 7 come)", async () => {
+  const { engine, deleted } = engineWithHeatStandIns();
+  const dir = mkdtempSync(join(tmpdir(), "gantry-hot-"));
+  const name = "test_resource_group__ResourceGroupTest.test_update_removal_policies.rp_template";
+  await engine.apply(workspace(engine, { template: heatTemplate(`${name}.yaml`) }, dir));
+  const ws = workspace(engine, { template: heatTemplate(`derived/${name}__remove_1_2_3.yaml`) }, dir);
+  const p = await engine.plan(ws);
+  assert.equal(
+    p.plan.changes.filter((c) => c.action !== "noop").map((c) => `${c.address} ${c.action}`),
+    [
+      'heat_random_string.random_group["1"] delete',
+      'heat_random_string.random_group["2"] delete',
+      'heat_random_string.random_group["3"] delete',
+      'heat_random_string.random_group["5"] create',
+      'heat_random_string.random_group["6"] create',
+      'heat_random_string.random_group["7"] create',
+    ],
+  );
+  await engine.apply(ws);
+  assert.equal(
+    deleted.sort(),
+    [1, 2, 3].map((i) => `heat_random_string.random_group["${i}"]`),
+  );
+});
+
+test("ResourceGroup rolling_update becomes the members' update policy", async () => {
+  const p = await planOf({
+    template: heatTemplate("test_resource_group__ResourceGroupUpdatePolicyTest.template.yaml"),
+  });
+  const r = p.config.resources.get("heat_test_resource.random_group")!;
+  assert.equal(r.updatePolicy, { group: "random_group", maxBatchSize: 2, minInService: 1 });
+  assert.equal(p.plan.changes.length, 10);
 });
 
 test("strings are literal: no ${} interpolation in HOT", async () => {
@@ -298,6 +332,32 @@ test("errors are Heat's, located at the file and line", async () => {
     await errorsOf(t("resources:\n  a: {type: OS::Heat::TestResource, properties: {value: {get_param: p}}}\n")),
     ["stack.hot.yaml:3: The Parameter (p) was not provided."],
   );
+});
+
+test("ResourceGroup and property mistakes are located", async () => {
+  const t = (body: string) => ({ template: `heat_template_version: 2016-10-14\nresources:\n${body}` });
+  assert.equal(
+    await errorsOf(
+      t(
+        "  a: {type: OS::Heat::TestResource}\n  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n" +
+          "      count: {get_attr: [a, output]}\n      resource_def: {type: OS::Nova::Server}\n",
+      ),
+    ),
+    [
+      "stack.hot.yaml:7: Property error: resources.g.properties.count: a ResourceGroup needs this value from " +
+        'parameters alone (Variables not allowed: "heat_test_resource.a.output" (variables may not be used here))',
+      "stack.hot.yaml:8: The Resource Type (OS::Nova::Server) could not be found.",
+    ],
+  );
+  assert.equal(await errorsOf(t("  a: {type: OS::Heat::TestResource, properties: {count: 1}}\n")), [
+    'stack.hot.yaml:3: Resource a: a property named "count" cannot be given (gantry reads it as a meta-argument)',
+  ]);
+});
+
+test("pseudo parameters come from the environment the stack is run with", async () => {
+  const template = "heat_template_version: 2016-10-14\noutputs:\n  n: {value: {get_param: OS::stack_name}}\n";
+  const p = await planOf({ template, parameters: { "OS::stack_name": "teststack" } });
+  assert.equal(p.plan.outputs[0].after, "teststack");
 });
 
 test("YAML: syntax errors located; limits on size and alias expansion", async () => {
