@@ -27,6 +27,8 @@ function superseded(signal: AbortSignal): boolean {
 export interface LifecycleOptions {
   /** The length of a minute of `timeoutMins` (tests shorten it). */
   minuteMs: number;
+  /** A new signal for the stack's running work, once its own was used by a cancel (the rollback that follows). */
+  renewSignal: (stackId: string) => AbortSignal;
 }
 
 export class StackLifecycle {
@@ -45,7 +47,7 @@ export class StackLifecycle {
       await this.complete(stack, "CREATE");
       return;
     }
-    await this.failed(stack, "CREATE", outcome, undefined);
+    await this.failed(stack, "CREATE", outcome, undefined, signal);
   }
 
   /** The stack is recorded UPDATE_IN_PROGRESS with its new source (and the one it leaves as previousSource). */
@@ -59,7 +61,7 @@ export class StackLifecycle {
       await this.complete(stack, "UPDATE");
       return;
     }
-    await this.failed(stack, "UPDATE", outcome, leaving);
+    await this.failed(stack, "UPDATE", outcome, leaving, signal);
   }
 
   /** The stack is recorded DELETE_IN_PROGRESS; deletes its resources and the stack (soft: kept with deletedAt). */
@@ -88,16 +90,23 @@ export class StackLifecycle {
    * Rolls back: to `target` (the source before a failed update), or to nothing (a failed create: what was made is
    * deleted). ROLLBACK_IN_PROGRESS → ROLLBACK_COMPLETE (or ROLLBACK_FAILED with the reason).
    */
-  async rollback(stack: StackRecord, target: StackSource | undefined): Promise<void> {
+  async rollback(stack: StackRecord, target: StackSource | undefined, signal: AbortSignal): Promise<void> {
     await this.ctx.recorder.stack(stack, "ROLLBACK", "IN_PROGRESS", startedText("ROLLBACK"));
-    const signal = new AbortController().signal;
     const outcome = await this.timed(stack, signal, (s) =>
       target
         ? this.run(stack, { source: target, mode: "normal", signal: s, namedBy: [stack.source] })
         : this.run(stack, { source: stack.source, mode: "destroy", signal: s }),
     );
     if (!outcome.ok) {
-      const reason = outcome.stopped?.kind === "timeout" ? TIMED_OUT : outcome.reason;
+      const kind = outcome.stopped?.kind;
+      const reason =
+        kind === "timeout"
+          ? TIMED_OUT
+          : kind === "shutdown"
+            ? engineDownText("ROLLBACK")
+            : kind !== undefined
+              ? cancelledText("ROLLBACK")
+              : outcome.reason;
       await this.ctx.recorder.stack(stack, "ROLLBACK", "FAILED", reason);
       return;
     }
@@ -106,6 +115,10 @@ export class StackLifecycle {
       source,
       outputs: target ? computeOutputs(this.ctx, stack.id, source) : [],
     });
+  }
+
+  private afterCancel(stackId: string): AbortSignal {
+    return this.opts.renewSignal(stackId);
   }
 
   private run(stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
@@ -124,13 +137,14 @@ export class StackLifecycle {
     action: HeatAction,
     outcome: Extract<RunOutcome, { ok: false }>,
     target: StackSource | undefined,
+    signal: AbortSignal,
   ): Promise<void> {
     const stopped = outcome.stopped;
     const rec = this.ctx.recorder;
     const outputs = computeOutputs(this.ctx, stack.id, stack.source);
     if (stopped?.kind === "cancel-rollback") {
-      // cancel_update: convergence goes straight to the rollback
-      await this.rollback(stack, target);
+      // cancel_update: convergence goes straight to the rollback (which a later stop, a delete, ends too)
+      await this.rollback(stack, target, this.afterCancel(stack.id));
       return;
     }
     if (stopped?.kind === "cancel" || stopped?.kind === "delete") {
@@ -143,7 +157,7 @@ export class StackLifecycle {
     }
     const reason = stopped?.kind === "timeout" ? TIMED_OUT : outcome.reason;
     await rec.stack(stack, action, "FAILED", reason, { outputs });
-    if (!stack.disableRollback) await this.rollback(stack, target);
+    if (!stack.disableRollback) await this.rollback(stack, target, signal);
   }
 
   /** Runs `work` with a signal that also stops when the stack's timeoutMins pass. */

@@ -62,7 +62,10 @@ export class StackService implements StackOperations {
       sourceFiles: opts.sourceFiles ?? defaultSourceFiles,
     };
     this.queue = new StackWorkQueue((stackId, err) => void this.workFailed(stackId, err));
-    this.lifecycle = new StackLifecycle(this.ctx, { minuteMs: opts.minuteMs ?? 60_000 });
+    this.lifecycle = new StackLifecycle(this.ctx, {
+      minuteMs: opts.minuteMs ?? 60_000,
+      renewSignal: (stackId) => this.queue.renew(stackId),
+    });
   }
 
   /** At start: marks the stacks a stopped server left IN_PROGRESS FAILED, as Heat does; returns them. */

@@ -68,6 +68,16 @@ export class StackWorkQueue {
     return this.pending.has(stackId);
   }
 
+  /**
+   * A new signal for the stack's running operation, its own having been used (a cancel_update: the rollback that
+   * follows is stopped by a later delete); later stops abort it.
+   */
+  renew(stackId: string): AbortSignal {
+    const ctl = new AbortController();
+    if (this.running.has(stackId)) this.running.set(stackId, ctl);
+    return ctl.signal;
+  }
+
   /** Tells the stack's running operation to stop; false when none runs. */
   stop(stackId: string, reason: StopReason): boolean {
     const ctl = this.running.get(stackId);

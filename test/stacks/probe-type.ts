@@ -71,6 +71,7 @@ export class ProbeControl {
         generation: { kind: "string", description: "A change replaces the resource.", forceNew: true },
         fail: { kind: "string", description: "Create and update fail with this message." },
         gate: { kind: "string", description: "Create and update wait at this gate." },
+        delete_gate: { kind: "string", description: "Delete waits at this gate." },
         id: { kind: "string", description: "The physical id.", computed: true },
       },
       async create(ctx, planned) {
@@ -86,7 +87,8 @@ export class ProbeControl {
         check(planned);
         return { ...planned, id: prior.id };
       },
-      async delete(_ctx, prior) {
+      async delete(ctx, prior) {
+        await control.pass(prior.delete_gate, ctx.signal);
         control.deleted.push(String(prior.id));
       },
       async suspend(ctx, prior) {

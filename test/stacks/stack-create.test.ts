@@ -118,6 +118,30 @@ test("delete of a stack in progress: the create is cancelled, then the stack del
   ]);
 });
 
+test("a delete during the rollback of a failed create stops it, then deletes the stack", async () => {
+  const f = stackFixture();
+  const template = probes({ a: { delete_gate: "d" }, b: { value: "${gantry_probe.a.id}", fail: "boom" } });
+  const s = await f.service.create(caller, { name: "rb", source: source(template), disableRollback: false });
+  await f.control.reached("d");
+  assert.is((await f.stack(s)).action, "ROLLBACK");
+  await f.service.delete(caller, s);
+  f.control.open("d");
+  await f.service.idle();
+  const d = await f.stack(s);
+  assert.is(`${d.action}_${d.status}`, "DELETE_COMPLETE", d.statusReason);
+  assert.equal(
+    (await f.events(s)).filter((e) => e.startsWith("rb ")).map((e) => e.replace(/boom.*/, "boom")),
+    [
+      "rb CREATE_IN_PROGRESS Stack CREATE started",
+      "rb CREATE_FAILED Resource CREATE failed: Error: resources.b: boom",
+      "rb ROLLBACK_IN_PROGRESS Stack ROLLBACK started",
+      "rb ROLLBACK_FAILED Stack ROLLBACK cancelled",
+      "rb DELETE_IN_PROGRESS Stack DELETE started",
+      "rb DELETE_COMPLETE Stack DELETE completed successfully",
+    ],
+  );
+});
+
 test("two stacks at once: both in progress together, each completes on its own", async () => {
   const f = stackFixture();
   const one = await f.service.create(caller, { name: "one", source: source(probes({ a: { gate: "one" } })) });
