@@ -65,7 +65,7 @@ export async function stackNames(
 }
 
 export async function runStack(ctx: StackServiceContext, stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
-  const ws = stackWorkspace(ctx, stack.id, req.source);
+  const ws = stackWorkspace(ctx, stack, req.source);
   const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
   if (req.mode === "normal") {
     const config = await loadStackConfig(ctx, stack.id, req.source);

@@ -113,7 +113,7 @@ export class StackLifecycle {
     const source = target ?? stack.source;
     await this.ctx.recorder.stack(stack, "ROLLBACK", "COMPLETE", completedText("ROLLBACK"), {
       source,
-      outputs: target ? computeOutputs(this.ctx, stack.id, source) : [],
+      outputs: target ? computeOutputs(this.ctx, stack, source) : [],
     });
   }
 
@@ -127,7 +127,7 @@ export class StackLifecycle {
 
   private async complete(stack: StackRecord, action: HeatAction): Promise<void> {
     await this.ctx.recorder.stack(stack, action, "COMPLETE", completedText(action), {
-      outputs: computeOutputs(this.ctx, stack.id, stack.source),
+      outputs: computeOutputs(this.ctx, stack, stack.source),
     });
   }
 
@@ -141,7 +141,7 @@ export class StackLifecycle {
   ): Promise<void> {
     const stopped = outcome.stopped;
     const rec = this.ctx.recorder;
-    const outputs = computeOutputs(this.ctx, stack.id, stack.source);
+    const outputs = computeOutputs(this.ctx, stack, stack.source);
     if (stopped?.kind === "cancel-rollback") {
       // cancel_update: convergence goes straight to the rollback (which a later stop, a delete, ends too)
       await this.rollback(stack, target, this.afterCancel(stack.id));

@@ -4,17 +4,21 @@
 
 import type { Value } from "../contract/values.js";
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
-import { type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
+import { type StackIdentity, type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
 /** Heat's output_error when an output's value cannot be computed. */
 export function outputErrorText(key: string): string {
   return `The value of output ${key} could not be computed`;
 }
 
-export function computeOutputs(ctx: StackServiceContext, stackId: string, source: StackSource): StackOutputRecord[] {
+export function computeOutputs(
+  ctx: StackServiceContext,
+  stack: StackIdentity,
+  source: StackSource,
+): StackOutputRecord[] {
   let values: Record<string, { value: Value; sensitive?: boolean }> = {};
   try {
-    values = ctx.engine.outputs(stackWorkspace(ctx, stackId, source));
+    values = ctx.engine.outputs(stackWorkspace(ctx, stack, source));
   } catch {
     values = {};
   }

@@ -232,7 +232,7 @@ export class StackService implements StackOperations {
   }
 
   async outputs(stack: StackRecord): Promise<StackOutputRecord[]> {
-    return computeOutputs(this.ctx, stack.id, stack.source);
+    return computeOutputs(this.ctx, stack, stack.source);
   }
 
   async signal(_caller: Caller, given: StackRecord, resourceName: string, _data: unknown): Promise<void> {

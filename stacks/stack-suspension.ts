@@ -31,7 +31,7 @@ export function dependencyOrder(resources: ResourceRecord[]): ResourceRecord[] {
 
 /** The state's instance addresses of each Heat resource name. */
 export async function addressesByName(ctx: StackServiceContext, stack: StackRecord): Promise<Map<string, string[]>> {
-  const ws = stackWorkspace(ctx, stack.id, stack.source);
+  const ws = stackWorkspace(ctx, stack, stack.source);
   const names = await stackNames(ctx, stack.id, [stack.source]);
   const out = new Map<string, string[]>();
   for (const inst of ctx.engine.readState(ws).instances.values()) {
@@ -50,7 +50,7 @@ export async function suspendOrResume(
 ): Promise<void> {
   const rec = ctx.recorder;
   await rec.stack(stack, action, "IN_PROGRESS", startedText(action));
-  const ws = stackWorkspace(ctx, stack.id, stack.source);
+  const ws = stackWorkspace(ctx, stack, stack.source);
   const addresses = await addressesByName(ctx, stack);
   const ordered = dependencyOrder(await ctx.store.listResources(stack.id));
   if (action === "SUSPEND") ordered.reverse();

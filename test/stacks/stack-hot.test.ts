@@ -20,7 +20,11 @@ const template = {
     rs: { type: "OS::Heat::RandomString", properties: { length: { get_param: "len" } } },
     v: { type: "OS::Heat::Value", properties: { value: { get_attr: ["rs", "value"] } } },
   },
-  outputs: { out: { value: { get_attr: ["rs", "value"] }, description: "the string" } },
+  outputs: {
+    out: { value: { get_attr: ["rs", "value"] }, description: "the string" },
+    name: { value: { get_param: "OS::stack_name" } },
+    id: { value: { get_param: "OS::stack_id" } },
+  },
 };
 
 test("a HOT stack: create, then a parameter change replaces rs (new first) and updates v", async () => {
@@ -42,7 +46,11 @@ test("a HOT stack: create, then a parameter change replaces rs (new first) and u
   assert.equal(rs?.requiredBy, ["v"]);
   const value = rs?.attributes.value as string;
   assert.is(value.length, 8);
-  assert.equal(created?.outputs, [{ key: "out", value, description: "the string" }]);
+  assert.equal(created?.outputs, [
+    { key: "out", value, description: "the string" },
+    { key: "name", value: "hot" },
+    { key: "id", value: s.id },
+  ]);
 
   await service.update(caller, s, { existing: true, parameters: { len: 12 } });
   await service.idle();
