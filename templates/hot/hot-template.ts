@@ -175,6 +175,8 @@ class HotStack implements IntrinsicContext {
     for (const r of frag.resources) {
       r.source = sources.get(r.key);
       if (retained.has(r.key)) r.lifecycle.destroy = false;
+      // Heat's convergence replaces a resource by creating the new one first, then deleting the old one
+      r.lifecycle.createBeforeDestroy = true;
     }
     return frag;
   }
