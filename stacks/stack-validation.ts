@@ -4,7 +4,12 @@
 // Heat raises them (a bad template: 400 StackValidationFailed).
 
 import { join } from "node:path";
-import { GantryError } from "../contract/diagnostics.js";
+import { DiagnosticBag, GantryError } from "../contract/diagnostics.js";
+import { emptyEnvironment, mergeEnvironments, parseEnvironment } from "../templates/hot/environment.js";
+import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
+import { describeParameters, parameterTypesOf } from "../templates/hot/parameters.js";
+import { hotTemplateVersion } from "../templates/hot/template-versions.js";
+import { PathNode } from "../templates/raw-config.js";
 import type { LoadedConfiguration } from "../engine/configuration.js";
 import { HeatError } from "./heat-error.js";
 import type { StackSource } from "./stack-records.js";
@@ -53,9 +58,8 @@ export function templateDescription(template: Record<string, unknown>): string {
 }
 
 /**
- * Heat's validate body (a bad template: `{Error}`, as Heat's engine answers). Parameters and ParameterGroups
- * come from the HOT front end's describeParameters once it is there (templates/hot/parameters.ts); until then
- * the template's own declarations are shown as Heat lists them where they need no evaluation.
+ * Heat's validate body (a bad template: `{Error}`, as Heat's engine answers): Description, Parameters (as
+ * templates/hot/parameters.ts describes them), ParameterGroups as written, Environment.
  */
 export async function validationResult(
   ctx: StackServiceContext,
@@ -70,7 +74,7 @@ export async function validationResult(
   }
   const result: Record<string, unknown> = {
     Description: templateDescription(source.template),
-    Parameters: declaredParameters(source.template),
+    Parameters: describedParameters(source),
   };
   const groups = source.template.parameter_groups;
   if (Array.isArray(groups) && groups.length) result.ParameterGroups = groups;
@@ -78,29 +82,13 @@ export async function validationResult(
   return result;
 }
 
-/** Parameters as Heat's validate lists them, from their declarations alone. */
-function declaredParameters(template: Record<string, unknown>): Record<string, unknown> {
-  const params = template.parameters;
-  if (!params || typeof params !== "object" || Array.isArray(params)) return {};
-  const out: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(params as Record<string, Record<string, unknown>>)) {
-    const p = raw ?? {};
-    const type = typeof p.type === "string" ? p.type : "string";
-    const heatType =
-      {
-        string: "String",
-        number: "Number",
-        comma_delimited_list: "CommaDelimitedList",
-        json: "Json",
-        boolean: "Boolean",
-      }[type] ?? type;
-    out[name] = {
-      Type: heatType,
-      Description: typeof p.description === "string" ? p.description : "",
-      Label: typeof p.label === "string" ? p.label : name,
-      NoEcho: p.hidden === true ? "true" : "false",
-      ...(p.default !== undefined && { Default: p.default }),
-    };
-  }
-  return out;
+/** Parameters as Heat's validate lists them: the template's declarations with the environments' values. */
+function describedParameters(source: StackSource): Record<string, unknown> {
+  const bag = new DiagnosticBag();
+  const envs = source.environments.map((e, i) => parseEnvironment(`environment ${i}`, JSON.stringify(e), bag));
+  if (Object.keys(source.parameters).length > 0) envs.push({ ...emptyEnvironment(), parameters: source.parameters });
+  const params = new PathNode(HOT_TEMPLATE_FILE, ["parameters"], source.template.parameters);
+  const env = mergeEnvironments(envs, { parameterTypes: parameterTypesOf(params) });
+  const version = hotTemplateVersion(source.template.heat_template_version)?.date;
+  return describeParameters(HOT_TEMPLATE_FILE, params, env, { version });
 }

@@ -29,6 +29,7 @@ import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./envi
 import { HOT_FILES_FILE, HOT_TEMPLATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
 import { compileIntrinsics, HotConditions, type IntrinsicContext } from "./intrinsic-functions.js";
+import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
 import { groupAttribute, readResourceGroup, RESOURCE_GROUP_TYPE, type ResourceGroup } from "./resource-group.js";
 import { modelNameOfHeatName, resourceRef } from "./resource-names.js";
@@ -77,7 +78,13 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
     .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE)
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((f) => parseEnvironment(f.path, stripBom(f.content), bag));
-  const parameterTypes = root ? parameterTypesOf(root.child("parameters")) : undefined;
+  // the stack's pseudo parameters arrive in an environment too: kept through the merge
+  const parameterTypes = root
+    ? {
+        ...parameterTypesOf(root.child("parameters")),
+        ...Object.fromEntries(PSEUDO_PARAMETERS.map((p) => [p, "string"])),
+      }
+    : undefined;
   const env = mergeEnvironments(envs, { parameterTypes, bag });
   const fileMap = readFilesMap(
     files.find((f) => f.path === HOT_FILES_FILE),
@@ -152,6 +159,7 @@ class HotStack implements IntrinsicContext {
     }
     const env = { ...this.env, parameters: given };
     this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, env, this.bag, { version: this.version });
+    validateParameterGroups(this.root.child("parameter_groups"), paramsNode, this.bag);
     // Heat decides every condition, used or not
     this.conditions = new HotConditions(this.root.child("conditions"));
     this.conditions.all(this);
