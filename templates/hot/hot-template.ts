@@ -152,12 +152,15 @@ class HotStack implements IntrinsicContext {
     if (isMap(paramsNode.value)) for (const k of Object.keys(paramsNode.value)) this.declaredParams.add(k);
     // the stack's own name, id and project come from whoever runs the stack, not from the template's parameters
     const given = { ...this.env.parameters };
+    const defaults = { ...this.env.parameterDefaults };
     for (const p of PSEUDO_PARAMETERS) {
-      if (!Object.hasOwn(given, p)) continue;
-      this.pseudo.set(p, given[p] as Value);
-      delete given[p];
+      for (const from of [defaults, given]) {
+        if (!Object.hasOwn(from, p)) continue;
+        this.pseudo.set(p, from[p] as Value);
+        delete from[p];
+      }
     }
-    const env = { ...this.env, parameters: given };
+    const env = { ...this.env, parameters: given, parameterDefaults: defaults };
     this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, env, this.bag, { version: this.version });
     validateParameterGroups(this.root.child("parameter_groups"), paramsNode, this.bag);
     // Heat decides every condition, used or not
