@@ -144,6 +144,7 @@ function isValid(c: ParameterConstraint, value: unknown, type: HotParameterType)
     case "allowed_pattern": {
       if (!c.regex) return true;
       const s = pyStr(value);
+      c.regex.lastIndex = 0; // a sticky regex starts where its last match ended: every check starts at 0
       const m = c.regex.exec(s);
       return m !== null && m[0].length === s.length;
     }
