@@ -1,0 +1,247 @@
+// Runs a scenario of scenarios.json against gantry's stack service (the
+// StackOperations interface and its store) and observes, after each step,
+// what the recorder observes in the real Heat: the same RecordedStep shape,
+// normalised the same way, so scenario-comparison.ts can compare the two.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { HeatError } from "../../stacks/heat-error.js";
+import type { Caller, StackActionName, StackOperations } from "../../stacks/stack-operations.js";
+import type { StackRecord, StackSource } from "../../stacks/stack-records.js";
+import {
+  normaliseText,
+  normaliseValue,
+  type RecordedResource,
+  type RecordedStep,
+  type RecordedValue,
+  type Scenario,
+  type ScenarioStep,
+  type SourceRef,
+  shapeOf,
+} from "./scenario-records.js";
+
+const CALLER: Caller = {
+  id: "heat-scenarios",
+  tenant: "admin",
+  roles: ["admin"],
+  createdAt: new Date(0).toISOString(),
+};
+const IN_PROGRESS_POLL_MS = 20;
+const IN_PROGRESS_LIMIT_MS = 120_000;
+
+export class GantryScenarioRunner {
+  constructor(
+    private readonly service: StackOperations,
+    /** The peer folder (absolute) that the scenarios' file names are relative to. */
+    private readonly peerDir: string,
+  ) {}
+
+  async run(scenario: Scenario): Promise<RecordedStep[]> {
+    const name = `g-${scenario.name.replace(/[^A-Za-z0-9]+/g, "-")}`;
+    const seen = {
+      ids: new Map<string, string>(),
+      firstSeen: new Map<string, number>(),
+      outputs: new Map<string, unknown>(),
+      attributes: new Map<string, unknown>(),
+      events: new Set<string>(),
+    };
+    let stack: StackRecord | undefined;
+    const steps: RecordedStep[] = [];
+    for (const [index, step] of scenario.steps.entries()) {
+      const done: RecordedStep = { op: step.op };
+      try {
+        if (step.op === "create") {
+          stack = await this.service.create(CALLER, {
+            name,
+            source: this.source(step),
+            disableRollback: step.disableRollback ?? true,
+            timeoutMins: step.timeoutMins,
+          });
+        } else if (!stack) {
+          throw new Error(`step ${index + 1} (${step.op}) needs a stack, and create did not make one`);
+        } else if (step.op === "update") {
+          const src = this.partialSource(step);
+          await this.service.update(CALLER, stack, {
+            existing: step.existing ?? false,
+            ...src,
+            clearParameters: step.clearParameters,
+            disableRollback: step.disableRollback ?? true,
+            timeoutMins: step.timeoutMins,
+          });
+        } else if (step.op === "delete") {
+          await this.service.delete(CALLER, stack);
+        } else if (step.op === "action") {
+          await this.service.action(CALLER, stack, step.action as StackActionName);
+        }
+      } catch (e) {
+        if (!(e instanceof HeatError)) throw e;
+        done.error = { code: e.code, type: e.type, message: normaliseText(e.message, name) };
+      }
+      if (!stack) {
+        steps.push(done);
+        continue;
+      }
+      if (step.expect?.endsWith("_IN_PROGRESS")) await this.untilResourcesComplete(stack.id, step);
+      else await this.service.idle(stack.id);
+      stack = (await this.service.store.getStack(stack.id)) ?? stack;
+      Object.assign(done, await this.observe(scenario, name, stack, index, seen));
+      steps.push(done);
+    }
+    return steps;
+  }
+
+  /** Waits (polling the store) until the step's resources are complete or the stack is no longer in progress. */
+  private async untilResourcesComplete(stackId: string, step: ScenarioStep): Promise<void> {
+    const deadline = Date.now() + IN_PROGRESS_LIMIT_MS;
+    for (;;) {
+      const s = await this.service.store.getStack(stackId);
+      if (s?.status !== "IN_PROGRESS") return;
+      const rs = await this.service.store.listResources(stackId);
+      const complete = (n: string) =>
+        rs.some((r) => r.name === n && r.status === "COMPLETE" && (r.action === "CREATE" || r.action === "UPDATE"));
+      if ((step.waitForResources ?? []).every(complete)) return;
+      if (Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, IN_PROGRESS_POLL_MS));
+    }
+  }
+
+  private async observe(
+    scenario: Scenario,
+    name: string,
+    stack: StackRecord,
+    step: number,
+    seen: {
+      ids: Map<string, string>;
+      firstSeen: Map<string, number>;
+      outputs: Map<string, unknown>;
+      attributes: Map<string, unknown>;
+      events: Set<string>;
+    },
+  ): Promise<Omit<RecordedStep, "op">> {
+    const store = this.service.store;
+    const gone = stack.action === "DELETE" && stack.status === "COMPLETE";
+    const listed: { path: string; type: string; status: string; physicalId: string }[] = [];
+    const walk = async (stackId: string, depth: number, prefix: string) => {
+      for (const r of await store.listResources(stackId)) {
+        listed.push({
+          path: prefix + r.name,
+          type: r.type,
+          status: `${r.action}_${r.status}`,
+          physicalId: r.physicalId,
+        });
+        if (r.nestedStackId && depth > 0) await walk(r.nestedStackId, depth - 1, `${prefix}${r.name}/`);
+      }
+    };
+    if (!gone) await walk(stack.id, scenario.nestedDepth ?? 2, "");
+    const resources: RecordedResource[] = listed.map((r) => {
+      const prev = seen.ids.get(r.path);
+      const physicalId =
+        r.physicalId === "" ? "none" : !prev ? "new" : prev === r.physicalId ? "kept" : ("changed" as const);
+      if (r.physicalId !== "" && !seen.firstSeen.has(r.physicalId)) seen.firstSeen.set(r.physicalId, step);
+      const out: RecordedResource = { name: r.path, type: r.type, status: r.status, physicalId };
+      if (r.physicalId !== "") out.idFirstSeenAtStep = seen.firstSeen.get(r.physicalId);
+      return out;
+    });
+    seen.ids = new Map(listed.map((r) => [r.path, r.physicalId]));
+
+    const random = new Set(scenario.randomOutputs ?? []);
+    const outputs: Record<string, RecordedValue> = {};
+    const computed = gone ? [] : await this.service.outputs(stack);
+    for (const o of computed) {
+      const v: RecordedValue = random.has(o.key)
+        ? { shape: shapeOf(o.value) }
+        : { value: normaliseValue(o.value ?? null, name) };
+      if (seen.outputs.has(o.key))
+        v.sameAsPreviousStep = JSON.stringify(seen.outputs.get(o.key)) === JSON.stringify(o.value ?? null);
+      if (o.error) v.error = normaliseText(o.error, name);
+      outputs[o.key] = v;
+    }
+    seen.outputs = new Map(computed.map((o) => [o.key, o.value ?? null]));
+    const byValue = new Map<string, string[]>();
+    for (const o of computed) {
+      if (o.value === null || o.value === undefined) continue;
+      const k = JSON.stringify(o.value);
+      byValue.set(k, [...(byValue.get(k) ?? []), o.key]);
+    }
+    const equalOutputs = [...byValue.values()].filter((g) => g.length > 1).map((g) => g.sort());
+
+    const attributes: Record<string, RecordedValue> = {};
+    for (const [resource, attribute] of scenario.watchAttributes ?? []) {
+      const r = gone ? undefined : await store.getResource(stack.id, resource);
+      const value = r?.attributes[attribute];
+      const k = `${resource}.${attribute}`;
+      const rec: RecordedValue = random.has(k) ? { shape: shapeOf(value) } : { value: normaliseValue(value, name) };
+      if (seen.attributes.has(k))
+        rec.sameAsPreviousStep = JSON.stringify(seen.attributes.get(k)) === JSON.stringify(value);
+      seen.attributes.set(k, value);
+      attributes[k] = rec;
+    }
+    // StackRecord has no resolved parameters yet; a `parameters` field (Heat's stack.parameters) is read if present.
+    const resolved = (stack as StackRecord & { parameters?: Record<string, unknown> }).parameters;
+    const parameters: Record<string, unknown> = {};
+    for (const p of scenario.watchParameters ?? []) parameters[p] = resolved?.[p];
+
+    const events = (await store.listEvents({ stackId: stack.id, sortDir: "asc" }))
+      .filter((e) => !seen.events.has(e.id))
+      .map((e) => {
+        seen.events.add(e.id);
+        const who = e.resourceName === stack.name ? "<stack>" : e.resourceName;
+        return [who, `${e.action}_${e.status}`, normaliseText(e.reason, name)] as [string, string, string];
+      });
+
+    return {
+      stack: { status: `${stack.action}_${stack.status}`, reason: normaliseText(stack.statusReason, name) },
+      resources: resources.sort((a, b) => a.name.localeCompare(b.name)),
+      outputs,
+      ...(equalOutputs.length ? { equalOutputs } : {}),
+      ...(scenario.watchAttributes ? { attributes } : {}),
+      ...(scenario.watchParameters ? { parameters } : {}),
+      events,
+    };
+  }
+
+  // ---- sources, as the API would hand them over ----
+
+  private text(ref: SourceRef): string {
+    return typeof ref === "string" ? readFileSync(join(this.peerDir, ref), "utf8") : JSON.stringify(ref);
+  }
+
+  private parsed(ref: SourceRef): Record<string, unknown> {
+    return typeof ref === "string" ? ((parseYaml(this.text(ref)) ?? {}) as Record<string, unknown>) : ref;
+  }
+
+  private files(step: ScenarioStep): Record<string, string> {
+    return Object.fromEntries(Object.entries(step.files ?? {}).map(([k, v]) => [k, this.text(v)]));
+  }
+
+  /** Heat's environment_files (from `files`, in order), then the request's environment. */
+  private environments(step: ScenarioStep, files: Record<string, string>): Record<string, unknown>[] {
+    const fromFiles = (step.environmentFiles ?? []).map(
+      (f) => (parseYaml(files[f] ?? "") ?? {}) as Record<string, unknown>,
+    );
+    return step.environment === undefined ? fromFiles : [...fromFiles, this.parsed(step.environment)];
+  }
+
+  private source(step: ScenarioStep): StackSource {
+    const files = this.files(step);
+    return {
+      template: step.template === undefined ? {} : this.parsed(step.template),
+      environments: this.environments(step, files),
+      files,
+      parameters: step.parameters ?? {},
+    };
+  }
+
+  /** An update's source: with PATCH only what the step gives. */
+  private partialSource(step: ScenarioStep) {
+    const files = this.files(step);
+    const given = step.environment !== undefined || step.environmentFiles !== undefined;
+    return {
+      template: step.template === undefined ? undefined : this.parsed(step.template),
+      environments: !step.existing || given ? this.environments(step, files) : undefined,
+      files: !step.existing || step.files !== undefined ? files : undefined,
+      parameters: step.parameters ?? {},
+    };
+  }
+}
