@@ -287,6 +287,17 @@ async function runScenario(scenario) {
       r = await call(step.existing ? "PATCH" : "PUT", `/stacks/${ctx.name}/${ctx.id}`, body);
     } else if (step.op === "delete") {
       r = await call("DELETE", `/stacks/${ctx.name}/${ctx.id}`);
+    } else if (step.op === "preview_update") {
+      r = await call(step.existing ? "PATCH" : "PUT", `/stacks/${ctx.name}/${ctx.id}/preview`, requestBody(step));
+      if (r.status < 300) {
+        const changes = r.json.resource_changes ?? {};
+        done.preview = Object.fromEntries(
+          ["unchanged", "updated", "replaced", "added", "deleted"].map((k) => [
+            k,
+            (changes[k] ?? []).map((c) => c.resource_name).sort(),
+          ]),
+        );
+      }
     } else if (step.op === "wait") {
       r = { status: 200 };
     } else if (step.op === "action") {
@@ -306,19 +317,30 @@ async function runScenario(scenario) {
       }
       current = await stackOf(`/stacks/${ctx.name}/${ctx.id}`);
     } else {
-      current = await settle(`/stacks/${ctx.name}/${ctx.id}`, current, step.expect?.endsWith("_IN_PROGRESS"));
-      if (step.expect?.endsWith("_IN_PROGRESS") && step.waitForResources) {
-        // Heat's test waits until these resources are complete while the stack is still in progress.
+      const path = `/stacks/${ctx.name}/${ctx.id}`;
+      // "wait" sends nothing: it waits for the stack (or the resources named) to get where Heat's test waits for.
+      if (step.op === "preview_update") current = await stackOf(path);
+      else if (step.op !== "wait") current = await settle(path, current, step.expect?.endsWith("_IN_PROGRESS"));
+      else if (!step.waitForResourceStatus) current = await settle(path, undefined, false);
+      const waits = {
+        ...Object.fromEntries((step.waitForResources ?? []).map((n) => [n, "COMPLETE"])),
+        ...(step.waitForResourceStatus ?? {}),
+      };
+      if (Object.keys(waits).length) {
         const until = Date.now() + STEP_TIMEOUT_MS;
         for (;;) {
-          const rs = await resourcesOf(`/stacks/${ctx.name}/${ctx.id}`, 0, "", []);
-          const ok = step.waitForResources.every((n) =>
-            rs.some((x) => x.path === n && /^(CREATE|UPDATE)_COMPLETE$/.test(x.status)),
+          const rs = await resourcesOf(path, 0, "", []);
+          const ok = Object.entries(waits).every(([n, want]) =>
+            rs.some(
+              (x) =>
+                x.path === n && (want === "COMPLETE" ? /^(CREATE|UPDATE)_COMPLETE$/.test(x.status) : x.status === want),
+            ),
           );
-          if (ok || Date.now() > until) break;
+          if (ok) break;
+          if (Date.now() > until) throw new Error(`${key}: resources never reached ${JSON.stringify(waits)}`);
           await sleep(POLL_MS);
         }
-        current = await stackOf(`/stacks/${ctx.name}/${ctx.id}`);
+        current = await stackOf(path);
       }
     }
     Object.assign(done, await snapshot(ctx, scenario, current));
@@ -343,7 +365,12 @@ async function runScenario(scenario) {
 }
 
 function defaultExpect(op) {
-  return { create: "CREATE_COMPLETE", update: "UPDATE_COMPLETE", delete: "DELETE_COMPLETE" }[op];
+  return {
+    create: "CREATE_COMPLETE",
+    update: "UPDATE_COMPLETE",
+    delete: "DELETE_COMPLETE",
+    preview_update: "CREATE_COMPLETE",
+  }[op];
 }
 
 // ---- main -------------------------------------------------------------------

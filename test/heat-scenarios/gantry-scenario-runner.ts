@@ -27,8 +27,8 @@ const CALLER: Caller = {
   roles: ["admin"],
   createdAt: new Date(0).toISOString(),
 };
-const IN_PROGRESS_POLL_MS = 20;
-const IN_PROGRESS_LIMIT_MS = 120_000;
+const WAIT_POLL_MS = 20;
+const WAIT_LIMIT_MS = 120_000;
 
 export class GantryScenarioRunner {
   constructor(
@@ -69,6 +69,20 @@ export class GantryScenarioRunner {
             disableRollback: step.disableRollback ?? true,
             timeoutMins: step.timeoutMins,
           });
+        } else if (step.op === "preview_update") {
+          const preview = await this.service.previewUpdate(CALLER, stack, {
+            existing: step.existing ?? false,
+            ...this.partialSource(step),
+            clearParameters: step.clearParameters,
+            disableRollback: step.disableRollback ?? true,
+          });
+          done.preview = {
+            unchanged: preview.unchanged.map((r) => r.name).sort(),
+            updated: preview.updated.map((r) => r.name).sort(),
+            replaced: preview.replaced.map((r) => r.name).sort(),
+            added: preview.added.map((r) => r.name).sort(),
+            deleted: preview.deleted.map((r) => r.name).sort(),
+          };
         } else if (step.op === "delete") {
           await this.service.delete(CALLER, stack);
         } else if (step.op === "action") {
@@ -82,7 +96,11 @@ export class GantryScenarioRunner {
         steps.push(done);
         continue;
       }
-      if (step.expect?.endsWith("_IN_PROGRESS")) await this.untilResourcesComplete(stack.id, step);
+      const waits = {
+        ...Object.fromEntries((step.waitForResources ?? []).map((n) => [n, "COMPLETE"])),
+        ...(step.waitForResourceStatus ?? {}),
+      };
+      if (Object.keys(waits).length) await this.untilResources(stack.id, waits);
       else await this.service.idle(stack.id);
       stack = (await this.service.store.getStack(stack.id)) ?? stack;
       Object.assign(done, await this.observe(scenario, name, stack, index, seen));
@@ -91,18 +109,20 @@ export class GantryScenarioRunner {
     return steps;
   }
 
-  /** Waits (polling the store) until the step's resources are complete or the stack is no longer in progress. */
-  private async untilResourcesComplete(stackId: string, step: ScenarioStep): Promise<void> {
-    const deadline = Date.now() + IN_PROGRESS_LIMIT_MS;
+  /** Waits (polling the store) until the resources have the statuses ("COMPLETE": created or updated). */
+  private async untilResources(stackId: string, want: Record<string, string>): Promise<void> {
+    const deadline = Date.now() + WAIT_LIMIT_MS;
     for (;;) {
-      const s = await this.service.store.getStack(stackId);
-      if (s?.status !== "IN_PROGRESS") return;
       const rs = await this.service.store.listResources(stackId);
-      const complete = (n: string) =>
-        rs.some((r) => r.name === n && r.status === "COMPLETE" && (r.action === "CREATE" || r.action === "UPDATE"));
-      if ((step.waitForResources ?? []).every(complete)) return;
-      if (Date.now() > deadline) return;
-      await new Promise((r) => setTimeout(r, IN_PROGRESS_POLL_MS));
+      const reached = ([n, status]: [string, string]) =>
+        rs.some((r) => {
+          if (r.name !== n) return false;
+          const s = `${r.action}_${r.status}`;
+          return status === "COMPLETE" ? /^(CREATE|UPDATE)_COMPLETE$/.test(s) : s === status;
+        });
+      if (Object.entries(want).every(reached)) return;
+      if (Date.now() > deadline) throw new Error(`resources never reached ${JSON.stringify(want)}`);
+      await new Promise((r) => setTimeout(r, WAIT_POLL_MS));
     }
   }
 

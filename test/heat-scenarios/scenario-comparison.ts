@@ -2,6 +2,7 @@
 // recording), step by step, and lists every difference in words. What must
 // match after each step:
 // - a refused request: the HTTP status and Heat's error type and message;
+// - an update preview: which resources are unchanged, updated, replaced, added, deleted;
 // - the stack's status and reason;
 // - the resources (nested ones as "parent/child"): names, types, statuses, and
 //   whether each physical id is new, kept or changed, and since which step;
@@ -51,6 +52,9 @@ export function compareScenario(scenario: Scenario, heat: Recording, gantry: Rec
       }
     }
 
+    if (!isDeepStrictEqual(h.preview, g.preview)) {
+      diffs.push(at(`preview ${JSON.stringify(h.preview)} in Heat, ${JSON.stringify(g.preview)} in gantry`));
+    }
     if (h.stack?.status !== g.stack?.status)
       diffs.push(at(`stack status ${h.stack?.status} in Heat, ${g.stack?.status} in gantry`));
     if (inProgress) {
@@ -61,6 +65,10 @@ export function compareScenario(scenario: Scenario, heat: Recording, gantry: Rec
             at(`${name} should be complete while the stack is in progress; gantry: ${gr?.status ?? "absent"}`),
           );
         }
+      }
+      for (const [name, status] of Object.entries(def?.waitForResourceStatus ?? {})) {
+        const gr = g.resources?.find((r) => r.name === name);
+        if (gr?.status !== status) diffs.push(at(`${name} should be ${status}; gantry: ${gr?.status ?? "absent"}`));
       }
       carriedHeat = [...carriedHeat, ...(h.events ?? [])];
       carriedGantry = [...carriedGantry, ...(g.events ?? [])];

@@ -8,7 +8,8 @@
 export type SourceRef = string | Record<string, unknown>;
 
 export interface ScenarioStep {
-  op: "create" | "update" | "delete" | "action" | "wait";
+  /** preview_update: Heat's update preview (PUT/PATCH .../preview), which changes nothing. */
+  op: "create" | "update" | "preview_update" | "delete" | "action" | "wait";
   template?: SourceRef;
   environment?: SourceRef;
   /** Heat's `environment_files`: names in `files`, applied in order before `environment`. */
@@ -29,6 +30,8 @@ export interface ScenarioStep {
   expectError?: number;
   /** For an `expect: *_IN_PROGRESS` step: resources that must be complete while the stack still is in progress. */
   waitForResources?: string[];
+  /** Resources to wait for until they have these statuses ("UPDATE_IN_PROGRESS"), as Heat's test does. */
+  waitForResourceStatus?: Record<string, string>;
 }
 
 export interface Scenario {
@@ -51,6 +54,8 @@ export interface Scenario {
   nestedDepth?: number;
   /** Compare events' reasons too (default: only resource names and action_status). */
   compareEventReasons?: boolean;
+  /** Where the real Heat 19 does not do what Heat's test expects, and what the recording holds. */
+  note?: string;
   /** Why this scenario is defined but not recorded (yet). */
   notRecorded?: string;
 }
@@ -89,6 +94,8 @@ export interface RecordedStep {
   /** The request was refused: HTTP status and Heat's error type and message. */
   error?: { code: number; type: string; message: string };
   stack?: { status: string; reason: string };
+  /** preview_update: the logical names in each section of Heat's resource_changes, sorted. */
+  preview?: Record<"unchanged" | "updated" | "replaced" | "added" | "deleted", string[]>;
   resources?: RecordedResource[];
   outputs?: Record<string, RecordedValue>;
   /** Groups of output keys whose values are equal. */
