@@ -6,10 +6,11 @@
 // test (test/heat-scenarios/heat-scenarios.test.ts) replays the same steps
 // against its own stack service and compares.
 //
-//   node scripts/record-heat-scenarios.mjs [--heat URL] [--prefix NAME] [FILTER...]
+//   node scripts/record-heat-scenarios.mjs [--heat URL] [--prefix NAME] [--out DIR] [FILTER...]
 //
 // URL defaults to http://127.0.0.1:8004/v1/admin (any token: Heat's noauth);
-// FILTER keeps the scenarios whose "<module>__<name>" contains one of them.
+// FILTER keeps the scenarios whose "<module>__<name>" contains one of them;
+// --out writes the recordings elsewhere (to compare two runs of Heat).
 // Stacks are named "<prefix>-<scenario>-<random>" (prefix "truth") and deleted
 // at the end of each scenario. What a recording holds is described in
 // test/heat-scenarios/README.md.
@@ -21,7 +22,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const scenarioDir = join(root, "test", "heat-scenarios");
-const recordedDir = join(scenarioDir, "recorded");
+let recordedDir = join(scenarioDir, "recorded");
 
 const args = process.argv.slice(2);
 let heat = "http://127.0.0.1:8004/v1/admin";
@@ -30,6 +31,7 @@ const filters = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--heat") heat = args[++i];
   else if (args[i] === "--prefix") prefix = args[++i];
+  else if (args[i] === "--out") recordedDir = args[++i];
   else filters.push(args[i]);
 }
 
@@ -97,12 +99,10 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  * random part of names Heat derives from the stack's (nested stacks, physical
  * resource names: "<stack>-secret1-<id>") "<id>".
  */
-function normaliseText(s, stackName) {
-  return s
-    .split(stackName)
-    .join("<stack>")
-    .replace(UUID, "<uuid>")
-    .replace(/<stack>[\w.-]*/g, (tok) => tok.replace(/-[a-z0-9]{12}(?=-|$)/g, "-<id>"));
+function normaliseText(s, stackNames) {
+  let out = s;
+  for (const n of [...stackNames].sort((a, b) => b.length - a.length)) out = out.split(n).join("<stack>");
+  return out.replace(UUID, "<uuid>").replace(/<stack>[\w.-]*/g, (tok) => tok.replace(/-[a-z0-9]{12}(?=-|$)/g, "-<id>"));
 }
 
 /** A random value recorded as its shape: strings by length, lists and maps element-wise. */
@@ -113,11 +113,11 @@ function shapeOf(v) {
   return v;
 }
 
-function normaliseValue(v, stackName) {
-  if (typeof v === "string") return normaliseText(v, stackName);
-  if (Array.isArray(v)) return v.map((x) => normaliseValue(x, stackName));
+function normaliseValue(v, stackNames) {
+  if (typeof v === "string") return normaliseText(v, stackNames);
+  if (Array.isArray(v)) return v.map((x) => normaliseValue(x, stackNames));
   if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normaliseValue(x, stackName)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normaliseValue(x, stackNames)]));
   }
   return v;
 }
@@ -202,10 +202,10 @@ async function snapshot(ctx, scenario, stack) {
   for (const o of stack?.outputs ?? []) {
     const value = random.has(o.output_key)
       ? { shape: shapeOf(o.output_value) }
-      : { value: normaliseValue(o.output_value, ctx.name) };
+      : { value: normaliseValue(o.output_value, ctx.names) };
     const prev = ctx.outputs.get(o.output_key);
     if (prev !== undefined) value.sameAsPreviousStep = JSON.stringify(prev) === JSON.stringify(o.output_value);
-    if (o.output_error) value.error = normaliseText(o.output_error, ctx.name);
+    if (o.output_error) value.error = normaliseText(o.output_error, ctx.names);
     outputs[o.output_key] = value;
   }
   ctx.outputs = new Map((stack?.outputs ?? []).map((o) => [o.output_key, o.output_value]));
@@ -224,7 +224,7 @@ async function snapshot(ctx, scenario, stack) {
     const r = stack ? await call("GET", `${stackPath}/resources/${resource}`) : undefined;
     const v = r?.status === 200 ? r.json.resource.attributes?.[attribute] : undefined;
     const k = `${resource}.${attribute}`;
-    const rec = random.has(k) ? { shape: shapeOf(v) } : { value: normaliseValue(v, ctx.name) };
+    const rec = random.has(k) ? { shape: shapeOf(v) } : { value: normaliseValue(v, ctx.names) };
     if (ctx.attributes.has(k)) rec.sameAsPreviousStep = JSON.stringify(ctx.attributes.get(k)) === JSON.stringify(v);
     ctx.attributes.set(k, v);
     attributes[k] = rec;
@@ -233,13 +233,13 @@ async function snapshot(ctx, scenario, stack) {
   const fresh = all.filter((e) => !ctx.seenEvents.has(e.id));
   for (const e of fresh) ctx.seenEvents.add(e.id);
   const events = fresh.map((e) => [
-    e.resource_name === ctx.name ? "<stack>" : e.resource_name,
+    ctx.names.includes(e.resource_name) ? "<stack>" : e.resource_name,
     `${e.resource_action ?? ""}_${e.resource_status ?? ""}`.replace(/^_/, ""),
-    normaliseText(e.resource_status_reason ?? "", ctx.name),
+    normaliseText(e.resource_status_reason ?? "", ctx.names),
   ]);
   return {
     stack: stack
-      ? { status: stack.stack_status, reason: normaliseText(stack.stack_status_reason ?? "", ctx.name) }
+      ? { status: stack.stack_status, reason: normaliseText(stack.stack_status_reason ?? "", ctx.names) }
       : { status: "DELETE_COMPLETE", reason: "(stack gone)" },
     resources: resources.sort((a, b) => a.name.localeCompare(b.name)),
     outputs,
@@ -252,9 +252,44 @@ async function snapshot(ctx, scenario, stack) {
 
 // ---- running a scenario ---------------------------------------------------------
 
-function errorOf(r, name) {
+function errorOf(r, names) {
   const e = r.json?.error ?? {};
-  return { code: r.status, type: e.type ?? "", message: normaliseText(e.message ?? r.text, name) };
+  return { code: r.status, type: e.type ?? "", message: normaliseText(e.message ?? r.text, names) };
+}
+
+/** What an abandon returns, without what differs per run (ids, resource data): keys, template, resources. */
+function abandonSummary(data, names) {
+  const resources = (rs) =>
+    Object.fromEntries(
+      Object.entries(rs ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, r]) => [
+          k,
+          {
+            type: r.type,
+            action: r.action,
+            status: r.status,
+            ...(r.template ? { template: r.template } : {}),
+            ...(r.resources ? { resources: resources(r.resources) } : {}),
+          },
+        ]),
+    );
+  return normaliseValue(
+    { keys: Object.keys(data).sort(), template: data.template, resources: resources(data.resources) },
+    names,
+  );
+}
+
+/** The adopt data of a step: inline, the last abandon's, or one nested stack of it ("abandoned.resources.X"). */
+function adoptData(step, ctx) {
+  if (step.adoptData) return step.adoptData;
+  if (step.adoptFrom === "abandoned") return ctx.abandoned;
+  const nested = /^abandoned\.resources\.(.+)$/.exec(step.adoptFrom ?? "");
+  if (nested) {
+    const n = ctx.abandoned?.resources?.[nested[1]] ?? {};
+    return { template: n.template, resources: n.resources, environment: { parameters: {} } };
+  }
+  throw new Error(`adopt step without adoptData or adoptFrom`);
 }
 
 async function runScenario(scenario) {
@@ -263,9 +298,11 @@ async function runScenario(scenario) {
   const ctx = {
     name: `${prefix}-${tag}-${randomBytes(3).toString("hex")}`,
     id: "",
+    names: [],
     ids: new Map(),
     outputs: new Map(),
   };
+  ctx.names.push(ctx.name);
   ctx.seenEvents = new Set();
   ctx.firstSeen = new Map();
   ctx.attributes = new Map();
@@ -287,6 +324,21 @@ async function runScenario(scenario) {
       r = await call(step.existing ? "PATCH" : "PUT", `/stacks/${ctx.name}/${ctx.id}`, body);
     } else if (step.op === "delete") {
       r = await call("DELETE", `/stacks/${ctx.name}/${ctx.id}`);
+    } else if (step.op === "abandon") {
+      r = await call("DELETE", `/stacks/${ctx.name}/${ctx.id}/abandon`);
+      if (r.status < 300) {
+        ctx.abandoned = r.json;
+        done.abandoned = abandonSummary(r.json, ctx.names);
+      }
+    } else if (step.op === "adopt") {
+      // A new stack from adopt data; ids are compared with the abandoned stack's, by resource name.
+      ctx.name = `${ctx.names[0]}-adopted${ctx.names.length}`;
+      ctx.names.push(ctx.name);
+      ctx.id = "";
+      const body = requestBody({ ...step, template: undefined }, ctx.name);
+      body.adopt_stack_data = JSON.stringify(adoptData(step, ctx));
+      r = await call("POST", "/stacks", body);
+      if (r.status === 201) ctx.id = r.json.stack.id;
     } else if (step.op === "preview_update") {
       r = await call(step.existing ? "PATCH" : "PUT", `/stacks/${ctx.name}/${ctx.id}/preview`, requestBody(step));
       if (r.status < 300) {
@@ -306,7 +358,7 @@ async function runScenario(scenario) {
       throw new Error(`${key}: unknown op ${step.op}`);
     }
     if (r.status >= 400) {
-      done.error = errorOf(r, ctx.name);
+      done.error = errorOf(r, ctx.names);
       if (!ctx.id) {
         steps.push(done);
         if (step.expectError === undefined) {

@@ -10,6 +10,7 @@ import { HeatError } from "../../stacks/heat-error.js";
 import type { Caller, StackActionName, StackOperations } from "../../stacks/stack-operations.js";
 import type { StackRecord, StackSource } from "../../stacks/stack-records.js";
 import {
+  abandonSummary,
   normaliseText,
   normaliseValue,
   type RecordedResource,
@@ -38,7 +39,8 @@ export class GantryScenarioRunner {
   ) {}
 
   async run(scenario: Scenario): Promise<RecordedStep[]> {
-    const name = `g-${scenario.name.replace(/[^A-Za-z0-9]+/g, "-")}`;
+    const names = [`g-${scenario.name.replace(/[^A-Za-z0-9]+/g, "-")}`];
+    let abandoned: Record<string, unknown> | undefined;
     const seen = {
       ids: new Map<string, string>(),
       firstSeen: new Map<string, number>(),
@@ -53,11 +55,28 @@ export class GantryScenarioRunner {
       try {
         if (step.op === "create") {
           stack = await this.service.create(CALLER, {
-            name,
+            name: names[0] as string,
             source: this.source(step),
             disableRollback: step.disableRollback ?? true,
             timeoutMins: step.timeoutMins,
           });
+        } else if (step.op === "adopt") {
+          const data = adoptDataOf(step, abandoned);
+          names.push(`${names[0]}-adopted${names.length}`);
+          const files = this.files(step);
+          // CreateStackRequest has no adopt data yet: the stack service must take Heat's adopt_stack_data.
+          const req = {
+            name: names[names.length - 1] as string,
+            source: {
+              template: (data.template ?? {}) as Record<string, unknown>,
+              environments: data.environment ? [data.environment as Record<string, unknown>] : [],
+              files,
+              parameters: step.parameters ?? {},
+            },
+            disableRollback: step.disableRollback ?? true,
+            adoptStackData: data,
+          };
+          stack = await this.service.create(CALLER, req);
         } else if (!stack) {
           throw new Error(`step ${index + 1} (${step.op}) needs a stack, and create did not make one`);
         } else if (step.op === "update") {
@@ -83,6 +102,9 @@ export class GantryScenarioRunner {
             added: preview.added.map((r) => r.name).sort(),
             deleted: preview.deleted.map((r) => r.name).sort(),
           };
+        } else if (step.op === "abandon") {
+          abandoned = await this.service.abandon(CALLER, stack);
+          done.abandoned = abandonSummary(abandoned, names);
         } else if (step.op === "delete") {
           await this.service.delete(CALLER, stack);
         } else if (step.op === "action") {
@@ -90,7 +112,7 @@ export class GantryScenarioRunner {
         }
       } catch (e) {
         if (!(e instanceof HeatError)) throw e;
-        done.error = { code: e.code, type: e.type, message: normaliseText(e.message, name) };
+        done.error = { code: e.code, type: e.type, message: normaliseText(e.message, names) };
       }
       if (!stack) {
         steps.push(done);
@@ -102,8 +124,9 @@ export class GantryScenarioRunner {
       };
       if (Object.keys(waits).length) await this.untilResources(stack.id, waits);
       else await this.service.idle(stack.id);
-      stack = (await this.service.store.getStack(stack.id)) ?? stack;
-      Object.assign(done, await this.observe(scenario, name, stack, index, seen));
+      const now = await this.service.store.getStack(stack.id);
+      Object.assign(done, await this.observe(scenario, names, now, index, seen));
+      if (now) stack = now;
       steps.push(done);
     }
     return steps;
@@ -128,8 +151,8 @@ export class GantryScenarioRunner {
 
   private async observe(
     scenario: Scenario,
-    name: string,
-    stack: StackRecord,
+    names: string[],
+    stack: StackRecord | undefined,
     step: number,
     seen: {
       ids: Map<string, string>;
@@ -140,7 +163,8 @@ export class GantryScenarioRunner {
     },
   ): Promise<Omit<RecordedStep, "op">> {
     const store = this.service.store;
-    const gone = stack.action === "DELETE" && stack.status === "COMPLETE";
+    // After delete Heat still shows the stack (DELETE_COMPLETE); after abandon it is gone.
+    const gone = !stack || (stack.action === "DELETE" && stack.status === "COMPLETE");
     const listed: { path: string; type: string; status: string; physicalId: string }[] = [];
     const walk = async (stackId: string, depth: number, prefix: string) => {
       for (const r of await store.listResources(stackId)) {
@@ -153,7 +177,7 @@ export class GantryScenarioRunner {
         if (r.nestedStackId && depth > 0) await walk(r.nestedStackId, depth - 1, `${prefix}${r.name}/`);
       }
     };
-    if (!gone) await walk(stack.id, scenario.nestedDepth ?? 2, "");
+    if (stack && !gone) await walk(stack.id, scenario.nestedDepth ?? 2, "");
     const resources: RecordedResource[] = listed.map((r) => {
       const prev = seen.ids.get(r.path);
       const physicalId =
@@ -167,14 +191,14 @@ export class GantryScenarioRunner {
 
     const random = new Set(scenario.randomOutputs ?? []);
     const outputs: Record<string, RecordedValue> = {};
-    const computed = gone ? [] : await this.service.outputs(stack);
+    const computed = !stack || gone ? [] : await this.service.outputs(stack);
     for (const o of computed) {
       const v: RecordedValue = random.has(o.key)
         ? { shape: shapeOf(o.value) }
-        : { value: normaliseValue(o.value ?? null, name) };
+        : { value: normaliseValue(o.value ?? null, names) };
       if (seen.outputs.has(o.key))
         v.sameAsPreviousStep = JSON.stringify(seen.outputs.get(o.key)) === JSON.stringify(o.value ?? null);
-      if (o.error) v.error = normaliseText(o.error, name);
+      if (o.error) v.error = normaliseText(o.error, names);
       outputs[o.key] = v;
     }
     seen.outputs = new Map(computed.map((o) => [o.key, o.value ?? null]));
@@ -188,30 +212,32 @@ export class GantryScenarioRunner {
 
     const attributes: Record<string, RecordedValue> = {};
     for (const [resource, attribute] of scenario.watchAttributes ?? []) {
-      const r = gone ? undefined : await store.getResource(stack.id, resource);
+      const r = !stack || gone ? undefined : await store.getResource(stack.id, resource);
       const value = r?.attributes[attribute];
       const k = `${resource}.${attribute}`;
-      const rec: RecordedValue = random.has(k) ? { shape: shapeOf(value) } : { value: normaliseValue(value, name) };
+      const rec: RecordedValue = random.has(k) ? { shape: shapeOf(value) } : { value: normaliseValue(value, names) };
       if (seen.attributes.has(k))
         rec.sameAsPreviousStep = JSON.stringify(seen.attributes.get(k)) === JSON.stringify(value);
       seen.attributes.set(k, value);
       attributes[k] = rec;
     }
     // StackRecord has no resolved parameters yet; a `parameters` field (Heat's stack.parameters) is read if present.
-    const resolved = (stack as StackRecord & { parameters?: Record<string, unknown> }).parameters;
+    const resolved = (stack as (StackRecord & { parameters?: Record<string, unknown> }) | undefined)?.parameters;
     const parameters: Record<string, unknown> = {};
     for (const p of scenario.watchParameters ?? []) parameters[p] = resolved?.[p];
 
-    const events = (await store.listEvents({ stackId: stack.id, sortDir: "asc" }))
+    const events = (stack ? await store.listEvents({ stackId: stack.id, sortDir: "asc" }) : [])
       .filter((e) => !seen.events.has(e.id))
       .map((e) => {
         seen.events.add(e.id);
-        const who = e.resourceName === stack.name ? "<stack>" : e.resourceName;
-        return [who, `${e.action}_${e.status}`, normaliseText(e.reason, name)] as [string, string, string];
+        const who = names.includes(e.resourceName) ? "<stack>" : e.resourceName;
+        return [who, `${e.action}_${e.status}`, normaliseText(e.reason, names)] as [string, string, string];
       });
 
     return {
-      stack: { status: `${stack.action}_${stack.status}`, reason: normaliseText(stack.statusReason, name) },
+      stack: stack
+        ? { status: `${stack.action}_${stack.status}`, reason: normaliseText(stack.statusReason, names) }
+        : { status: "DELETE_COMPLETE", reason: "(stack gone)" },
       resources: resources.sort((a, b) => a.name.localeCompare(b.name)),
       outputs,
       ...(equalOutputs.length ? { equalOutputs } : {}),
@@ -264,4 +290,17 @@ export class GantryScenarioRunner {
       parameters: step.parameters ?? {},
     };
   }
+}
+
+/** The adopt data of a step: inline, the last abandon's, or one nested stack of it ("abandoned.resources.X"). */
+function adoptDataOf(step: ScenarioStep, abandoned: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (step.adoptData) return step.adoptData;
+  if (step.adoptFrom === "abandoned" && abandoned) return abandoned;
+  const nested = /^abandoned\.resources\.(.+)$/.exec(step.adoptFrom ?? "");
+  if (nested && abandoned) {
+    const all = abandoned.resources as Record<string, Record<string, unknown>> | undefined;
+    const n = all?.[nested[1] as string] ?? {};
+    return { template: n.template, resources: n.resources, environment: { parameters: {} } };
+  }
+  throw new Error("an adopt step needs adoptData, or adoptFrom after an abandon");
 }

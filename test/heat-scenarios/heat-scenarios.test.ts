@@ -31,14 +31,14 @@ function recordingOf(key: string): Recording | undefined {
 
 // ---- the data: always checked ----
 
-test("every scenario has a unique name, a family, what Heat asserts, and steps starting with create", () => {
+test("every scenario has a unique name, a family, what Heat asserts, and steps starting with create or adopt", () => {
   const keys = new Set<string>();
   for (const s of catalogue.scenarios) {
     const key = scenarioKey(s);
     assert.not.ok(keys.has(key), `duplicate scenario ${key}`);
     keys.add(key);
     assert.ok(s.family && s.heatTest && s.asserts.length > 0, `${key}: family, heatTest and asserts`);
-    assert.is(s.steps[0]?.op, "create", `${key}: first step`);
+    assert.ok(["create", "adopt"].includes(s.steps[0]?.op ?? ""), `${key}: first step`);
   }
 });
 
@@ -73,6 +73,7 @@ test("the recordings agree with what Heat's own tests expect", () => {
       }
       const defaults: Record<string, string> = {
         create: "CREATE_COMPLETE",
+        adopt: "ADOPT_COMPLETE",
         update: "UPDATE_COMPLETE",
         delete: "DELETE_COMPLETE",
       };

@@ -9,7 +9,12 @@ export type SourceRef = string | Record<string, unknown>;
 
 export interface ScenarioStep {
   /** preview_update: Heat's update preview (PUT/PATCH .../preview), which changes nothing. */
-  op: "create" | "update" | "preview_update" | "delete" | "action" | "wait";
+  /** abandon: forget the stack keeping its resources; adopt: a new stack from adopt data (ids compared by name). */
+  op: "create" | "update" | "preview_update" | "delete" | "action" | "wait" | "abandon" | "adopt";
+  /** adopt: the data inline (Heat's adopt_stack_data, as parsed). */
+  adoptData?: Record<string, unknown>;
+  /** adopt: "abandoned" (what the last abandon returned) or "abandoned.resources.NAME" (one nested stack of it). */
+  adoptFrom?: string;
   template?: SourceRef;
   environment?: SourceRef;
   /** Heat's `environment_files`: names in `files`, applied in order before `environment`. */
@@ -94,6 +99,8 @@ export interface RecordedStep {
   /** The request was refused: HTTP status and Heat's error type and message. */
   error?: { code: number; type: string; message: string };
   stack?: { status: string; reason: string };
+  /** abandon: what Heat returned, summarised (abandonSummary). */
+  abandoned?: unknown;
   /** preview_update: the logical names in each section of Heat's resource_changes, sorted. */
   preview?: Record<"unchanged" | "updated" | "replaced" | "added" | "deleted", string[]>;
   resources?: RecordedResource[];
@@ -124,21 +131,53 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  * random part of names derived from the stack's (nested stacks, physical
  * resource names: "<stack>-secret1-<id>") "<id>". (The recorder does the same.)
  */
-export function normaliseText(s: string, stackName: string): string {
-  return s
-    .split(stackName)
-    .join("<stack>")
-    .replace(UUID, "<uuid>")
-    .replace(/<stack>[\w.-]*/g, (tok) => tok.replace(/-[a-z0-9]{12}(?=-|$)/g, "-<id>"));
+export function normaliseText(s: string, stackNames: string | string[]): string {
+  let out = s;
+  const names = typeof stackNames === "string" ? [stackNames] : [...stackNames].sort((a, b) => b.length - a.length);
+  for (const n of names) out = out.split(n).join("<stack>");
+  return out.replace(UUID, "<uuid>").replace(/<stack>[\w.-]*/g, (tok) => tok.replace(/-[a-z0-9]{12}(?=-|$)/g, "-<id>"));
 }
 
-export function normaliseValue(v: unknown, stackName: string): unknown {
-  if (typeof v === "string") return normaliseText(v, stackName);
-  if (Array.isArray(v)) return v.map((x) => normaliseValue(x, stackName));
+export function normaliseValue(v: unknown, stackNames: string | string[]): unknown {
+  if (typeof v === "string") return normaliseText(v, stackNames);
+  if (Array.isArray(v)) return v.map((x) => normaliseValue(x, stackNames));
   if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normaliseValue(x, stackName)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normaliseValue(x, stackNames)]));
   }
   return v;
+}
+
+interface AbandonedResource {
+  type?: string;
+  action?: string;
+  status?: string;
+  template?: unknown;
+  resources?: Record<string, AbandonedResource>;
+}
+
+/** What an abandon returns, without what differs per run (ids, resource data): keys, template, resources. */
+export function abandonSummary(data: Record<string, unknown>, stackNames: string[]): unknown {
+  const resources = (rs: Record<string, AbandonedResource> | undefined): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(rs ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, r]) => [
+          k,
+          {
+            type: r.type,
+            action: r.action,
+            status: r.status,
+            ...(r.template ? { template: r.template } : {}),
+            ...(r.resources ? { resources: resources(r.resources) } : {}),
+          },
+        ]),
+    );
+  const summary = {
+    keys: Object.keys(data).sort(),
+    template: data.template,
+    resources: resources(data.resources as Record<string, AbandonedResource> | undefined),
+  };
+  return normaliseValue(summary, stackNames);
 }
 
 /** A random value as its shape: strings by length, lists and maps element-wise. */
