@@ -381,7 +381,7 @@ async function runScenario(scenario) {
       if (Object.keys(waits).length) {
         const until = Date.now() + STEP_TIMEOUT_MS;
         for (;;) {
-          const rs = await resourcesOf(path, 0, "", []);
+          const rs = await resourcesOf(path, scenario.nestedDepth ?? 2, "", []);
           const ok = Object.entries(waits).every(([n, want]) =>
             rs.some(
               (x) =>

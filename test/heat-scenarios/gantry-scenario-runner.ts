@@ -122,7 +122,7 @@ export class GantryScenarioRunner {
         ...Object.fromEntries((step.waitForResources ?? []).map((n) => [n, "COMPLETE"])),
         ...(step.waitForResourceStatus ?? {}),
       };
-      if (Object.keys(waits).length) await this.untilResources(stack.id, waits);
+      if (Object.keys(waits).length) await this.untilResources(stack.id, waits, scenario.nestedDepth ?? 2);
       else await this.service.idle(stack.id);
       const now = await this.service.store.getStack(stack.id);
       Object.assign(done, await this.observe(scenario, names, now, index, seen));
@@ -132,17 +132,23 @@ export class GantryScenarioRunner {
     return steps;
   }
 
-  /** Waits (polling the store) until the resources have the statuses ("COMPLETE": created or updated). */
-  private async untilResources(stackId: string, want: Record<string, string>): Promise<void> {
+  /** Waits (polling the store) until the resources ("parent/child" for nested ones) have the statuses. */
+  private async untilResources(stackId: string, want: Record<string, string>, depth: number): Promise<void> {
     const deadline = Date.now() + WAIT_LIMIT_MS;
     for (;;) {
-      const rs = await this.service.store.listResources(stackId);
-      const reached = ([n, status]: [string, string]) =>
-        rs.some((r) => {
-          if (r.name !== n) return false;
-          const s = `${r.action}_${r.status}`;
-          return status === "COMPLETE" ? /^(CREATE|UPDATE)_COMPLETE$/.test(s) : s === status;
-        });
+      const statuses = new Map<string, string>();
+      const walk = async (id: string, d: number, prefix: string) => {
+        for (const r of await this.service.store.listResources(id)) {
+          statuses.set(prefix + r.name, `${r.action}_${r.status}`);
+          if (r.nestedStackId && d > 0) await walk(r.nestedStackId, d - 1, `${prefix}${r.name}/`);
+        }
+      };
+      await walk(stackId, depth, "");
+      // "COMPLETE": created or updated.
+      const reached = ([n, status]: [string, string]) => {
+        const s = statuses.get(n) ?? "";
+        return status === "COMPLETE" ? /^(CREATE|UPDATE)_COMPLETE$/.test(s) : s === status;
+      };
       if (Object.entries(want).every(reached)) return;
       if (Date.now() > deadline) throw new Error(`resources never reached ${JSON.stringify(want)}`);
       await new Promise((r) => setTimeout(r, WAIT_POLL_MS));

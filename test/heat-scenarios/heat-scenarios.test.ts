@@ -145,7 +145,7 @@ for (const s of catalogue.scenarios) {
       const diffs = compareScenario(s, rec, steps);
       assert.equal(diffs, [], `${key} (${s.heatTest}): ${s.asserts.join("; ")}\n  ${diffs.join("\n  ")}`);
     } finally {
-      await opened.service.close();
+      await opened.close();
     }
   });
 }
