@@ -198,7 +198,7 @@ async function snapshot(ctx, scenario, stack) {
   });
   ctx.ids = ids;
   const outputs = {};
-  const random = new Set(scenario.randomOutputs ?? []);
+  const random = new Set(scenario.steps[ctx.step]?.randomOutputs ?? scenario.randomOutputs ?? []);
   for (const o of stack?.outputs ?? []) {
     const value = random.has(o.output_key)
       ? { shape: shapeOf(o.output_value) }

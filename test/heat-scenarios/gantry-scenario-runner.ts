@@ -196,7 +196,7 @@ export class GantryScenarioRunner {
     });
     seen.ids = new Map(listed.map((r) => [r.path, r.physicalId]));
 
-    const random = new Set(scenario.randomOutputs ?? []);
+    const random = new Set(scenario.steps[step]?.randomOutputs ?? scenario.randomOutputs ?? []);
     const outputs: Record<string, RecordedValue> = {};
     const computed = !stack || gone ? [] : await this.service.outputs(stack);
     for (const o of computed) {

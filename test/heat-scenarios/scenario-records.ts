@@ -35,6 +35,15 @@ export interface ScenarioStep {
   expectError?: number;
   /** For an `expect: *_IN_PROGRESS` step: resources that must be complete while the stack still is in progress. */
   waitForResources?: string[];
+  /** This step's random outputs (instead of the scenario's). */
+  randomOutputs?: string[];
+  /**
+   * Where Heat itself differs from run to run (a race between two failing resources): "outcome" compares only the
+   * error, the stack's status, the resource names and types and the outputs, not resource statuses, ids or events.
+   */
+  compareOnly?: "outcome";
+  /** Where the stack's reason differs from run to run: a regular expression the reason must match instead. */
+  reasonMatches?: string;
   /** Resources to wait for until they have these statuses ("UPDATE_IN_PROGRESS"), as Heat's test does. */
   waitForResourceStatus?: Record<string, string>;
 }
