@@ -164,12 +164,38 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 /**
+ * Where a StateWriter puts each version of the state: a file (FileStateSink) or a store's rows. `write` records one
+ * version atomically; `first` is the first write of a writer, when the version recorded before is kept as the backup.
+ */
+export interface StateSink {
+  /** Where the state is, as shown to users (in errors). */
+  readonly location: string;
+  write(state: State, first: boolean): void;
+  /** Runs `write` when the sink may be written (a store whose connection is in another transaction waits for it). */
+  exclusive?(write: () => void): Promise<void>;
+}
+
+/** The state file, written atomically; the first write of a session keeps the previous file as `<path>.backup`. */
+export class FileStateSink implements StateSink {
+  constructor(readonly path: string) {}
+
+  get location(): string {
+    return this.path;
+  }
+
+  write(state: State, first: boolean): void {
+    if (first && existsSync(this.path)) copyFileSync(this.path, `${this.path}.backup`);
+    writeFileAtomic(this.path, serializeState(state));
+  }
+}
+
+/**
  * Persists a state as it changes. Every write bumps the serial; writes are atomic and coalesced: at most one in flight,
  * and the next one no sooner than ten times the last write's duration (at least
  * 100 ms), so a long apply records every step within a fraction of a
  * second without rewriting a large file once per resource. flush() writes
  * what is pending at once. The first write of a session keeps the previous
- * file as `<path>.backup`.
+ * version as the backup (`<path>.backup` for a file).
  */
 export class StateWriter {
   private dirty = false;
@@ -179,13 +205,22 @@ export class StateWriter {
   private lastWriteMs = 0;
   private lastWriteAt = 0;
   private wake: (() => void) | null = null;
+  private readonly sink: StateSink;
   /** Number of writes done (for benchmarks and tests). */
   writes = 0;
 
+  /** `to`: a state file's path, or a sink that records the state elsewhere. */
   constructor(
-    readonly path: string,
+    to: string | StateSink,
     readonly state: State,
-  ) {}
+  ) {
+    this.sink = typeof to === "string" ? new FileStateSink(to) : to;
+  }
+
+  /** Where the state is written (a file's path, or the sink's location). */
+  get path(): string {
+    return this.sink.location;
+  }
 
   /** Record that the state changed: schedules a write. */
   touch(): void {
@@ -205,27 +240,28 @@ export class StateWriter {
         else setImmediate(resolve);
       });
       this.wake = null;
-      this.dirty = false;
-      const t0 = Date.now();
-      try {
-        this.writeNow();
-      } catch (e) {
-        this.lastError = e as Error;
-      }
-      this.lastWriteAt = Date.now();
-      this.lastWriteMs = this.lastWriteAt - t0;
+      const write = () => {
+        this.dirty = false;
+        const t0 = Date.now();
+        try {
+          this.writeNow();
+        } catch (e) {
+          this.lastError = e as Error;
+        }
+        this.lastWriteAt = Date.now();
+        this.lastWriteMs = this.lastWriteAt - t0;
+      };
+      if (this.sink.exclusive) await this.sink.exclusive(write);
+      else write();
     }
     this.writing = null;
   }
 
   private writeNow(): void {
-    if (!this.backedUp) {
-      if (existsSync(this.path)) copyFileSync(this.path, `${this.path}.backup`);
-      this.backedUp = true;
-    }
     // every write that lands is a new serial: a plan saved while an apply was running is then stale
     this.state.serial++;
-    writeFileAtomic(this.path, serializeState(this.state));
+    this.sink.write(this.state, !this.backedUp);
+    this.backedUp = true;
     this.writes++;
   }
 

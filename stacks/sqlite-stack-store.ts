@@ -1,0 +1,521 @@
+// The stack store in one SQLite file (better-sqlite3): WAL journal (readers never wait for the writer; another
+// process can open the same file), a busy timeout, foreign keys, every write in a transaction, the schema's
+// migrations applied at open. `:memory:` gives a private store (tests).
+
+import { randomUUID } from "node:crypto";
+import Sqlite, { type Database } from "better-sqlite3";
+import { GantryError } from "../contract/diagnostics.js";
+import { ConnectionGate } from "./connection-gate.js";
+import { afterMarker, orderBy, type SortDir } from "./keyset-page.js";
+import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
+import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
+import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from "./store-schema.js";
+import {
+  type EventRow,
+  eventFromRow,
+  eventToRow,
+  type ResourceRow,
+  resourceFromRow,
+  resourceToRow,
+  type StackRow,
+  stackFromRow,
+  stackToRow,
+  type TokenRow,
+  tokenFromRow,
+} from "./store-rows.js";
+import { StoreStateBackend } from "./store-state-backend.js";
+import { newTokenSecret, tokenHash, tokenMatches } from "./token-secret.js";
+
+export interface SqliteStoreOptions {
+  /** How long a statement waits for another connection's write lock (default 5 s). */
+  busyTimeoutMs?: number;
+  /** The migrations to apply (default: all of the schema's; tests give fewer). */
+  migrations?: readonly Migration[];
+}
+
+/** Heat's stack sort keys (heat/db/api.py `_filter_and_page_query`) → columns; other keys are ignored, as there. */
+const STACK_SORT_KEYS: Record<string, string> = {
+  stack_name: "s.name",
+  stack_status: "s.status",
+  creation_time: "s.created_at",
+  updated_time: "COALESCE(s.updated_at, '')",
+};
+
+/**
+ * Heat's event sort keys (heat/db/api.py `_events_filter_and_page_query`): only the time and the resource type;
+ * Heat ignores the others (resource_action, resource_status, resource_name), and so does this store.
+ */
+const EVENT_SORT_KEYS: Record<string, string> = {
+  event_time: "e.time",
+  resource_type: "e.resource_type",
+};
+
+/** The columns a stack change may set (tags are rows of their own). */
+const STACK_COLUMNS: Record<string, keyof StackRow> = {
+  name: "name",
+  parentId: "parent_id",
+  action: "action",
+  status: "status",
+  statusReason: "status_reason",
+  description: "description",
+  disableRollback: "disable_rollback",
+  timeoutMins: "timeout_mins",
+  source: "source",
+  previousSource: "previous_source",
+  environment: "environment",
+  outputs: "outputs",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+  deletedAt: "deleted_at",
+};
+
+export class SqliteStackStore implements StackStore {
+  private readonly gate = new ConnectionGate();
+
+  private constructor(
+    private readonly db: Database,
+    /** The file (or ":memory:"). */
+    readonly location: string,
+  ) {}
+
+  /** Opens (creating it if needed) the store in `file` and brings its schema up to date. */
+  static open(file: string, opts: SqliteStoreOptions = {}): SqliteStackStore {
+    let db: Database;
+    try {
+      db = new Sqlite(file, { timeout: opts.busyTimeoutMs ?? 5000 });
+    } catch (e) {
+      throw new GantryError(`cannot open the stack store ${file}: ${(e as Error).message}`);
+    }
+    try {
+      db.pragma("journal_mode = WAL");
+      // every commit reaches the disk before it is reported done (WAL's NORMAL could lose the last ones on power loss)
+      db.pragma("synchronous = FULL");
+      db.pragma("foreign_keys = ON");
+      migrate(db, file, opts.migrations ?? MIGRATIONS);
+    } catch (e) {
+      db.close();
+      if (e instanceof GantryError) throw e;
+      throw new GantryError(`cannot open the stack store ${file}: ${(e as Error).message}`);
+    }
+    return new SqliteStackStore(db, file);
+  }
+
+  /** The schema version of the store (the last migration applied). */
+  schemaVersion(): number {
+    return (this.db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number }).v;
+  }
+
+  // tokens
+
+  issueToken(tenant: string, roles: string[]): Promise<{ token: string; record: TokenRecord }> {
+    return this.gate.exclusive(() => {
+      const token = newTokenSecret();
+      const record: TokenRecord = { id: randomUUID(), tenant, roles: [...roles], createdAt: now() };
+      this.db
+        .prepare("INSERT INTO tokens (id, secret_sha256, tenant, roles, created_at) VALUES (?, ?, ?, ?, ?)")
+        .run(record.id, tokenHash(token), tenant, JSON.stringify(record.roles), record.createdAt);
+      return { token, record };
+    });
+  }
+
+  authenticate(token: string): Promise<TokenRecord | undefined> {
+    return this.gate.exclusive(() => {
+      const row = this.db.prepare("SELECT * FROM tokens WHERE secret_sha256 = ?").get(tokenHash(token)) as
+        | TokenRow
+        | undefined;
+      return row && tokenMatches(token, row.secret_sha256) ? tokenFromRow(row) : undefined;
+    });
+  }
+
+  // stacks
+
+  insertStack(stack: StackRecord): Promise<void> {
+    return this.gate.exclusive(() =>
+      this.db.transaction(() => {
+        if (!stack.deletedAt) this.refuseTakenName(stack.tenant, stack.name, stack.id);
+        const row = stackToRow(stack);
+        const cols = Object.keys(row);
+        try {
+          this.db
+            .prepare(`INSERT INTO stacks (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`)
+            .run(row);
+        } catch (e) {
+          // another connection took the name between the check and the insert
+          if (isUniqueViolation(e, "stacks.tenant")) throw new StackNameTakenError(stack.name);
+          throw e;
+        }
+        this.setTags(stack.id, stack.tags);
+      })(),
+    );
+  }
+
+  getStack(id: string): Promise<StackRecord | undefined> {
+    return this.gate.exclusive(() => this.stackById(id));
+  }
+
+  findStack(
+    tenant: string | undefined,
+    nameOrId: string,
+    opts: { showDeleted?: boolean } = {},
+  ): Promise<StackRecord | undefined> {
+    return this.gate.exclusive(() => {
+      const visible = (s: StackRecord | undefined) =>
+        s && (tenant === undefined || s.tenant === tenant) && (opts.showDeleted || !s.deletedAt) ? s : undefined;
+      const byId = visible(this.stackById(nameOrId));
+      if (byId) return byId;
+      const tenantClause = tenant === undefined ? "" : " AND tenant = ?";
+      const params = tenant === undefined ? [nameOrId] : [nameOrId, tenant];
+      // the live stack of that name first, then (with showDeleted) the last one deleted
+      const row = this.db
+        .prepare(
+          `SELECT * FROM stacks WHERE name = ?${tenantClause}${opts.showDeleted ? "" : " AND deleted_at IS NULL"}
+           ORDER BY CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, deleted_at DESC, created_at ASC, id ASC LIMIT 1`,
+        )
+        .get(...params) as StackRow | undefined;
+      return row ? this.withTags(row) : undefined;
+    });
+  }
+
+  listStacks(query: StackQuery): Promise<StackRecord[]> {
+    return this.gate.exclusive(() => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (query.tenant !== undefined) {
+        where.push("s.tenant = ?");
+        params.push(query.tenant);
+      }
+      if (!query.showDeleted) where.push("s.deleted_at IS NULL");
+      if (!query.showNested) where.push("s.parent_id IS NULL");
+      for (const [values, column] of [
+        [query.name, "s.name"],
+        [query.status, "s.status"],
+        [query.action, "s.action"],
+        [query.id, "s.id"],
+      ] as const) {
+        if (values === undefined) continue;
+        where.push(inList(column, values));
+        params.push(...values);
+      }
+      const hasTag = "EXISTS (SELECT 1 FROM stack_tags t WHERE t.stack_id = s.id AND t.tag = ?)";
+      const hasAnyTag = (tags: string[]) =>
+        `EXISTS (SELECT 1 FROM stack_tags t WHERE t.stack_id = s.id AND ${inList("t.tag", tags)})`;
+      // Heat's tag filters (heat/db/api.py `_query_stack_get_all`); an empty list filters nothing
+      if (query.tags?.length) {
+        for (const _ of query.tags) where.push(hasTag);
+        params.push(...query.tags);
+      }
+      if (query.tagsAny?.length) {
+        where.push(hasAnyTag(query.tagsAny));
+        params.push(...query.tagsAny);
+      }
+      if (query.notTags?.length) {
+        where.push(`NOT (${query.notTags.map(() => hasTag).join(" AND ")})`);
+        params.push(...query.notTags);
+      }
+      if (query.notTagsAny?.length) {
+        where.push(`NOT ${hasAnyTag(query.notTagsAny)}`);
+        params.push(...query.notTagsAny);
+      }
+      const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, STACK_SORT_KEYS, "s.created_at", "s.id");
+      if (query.marker !== undefined) {
+        // Heat looks the marker up by id alone; an unknown marker is ignored (the first page)
+        const marker = this.db
+          .prepare(`SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(", ")} FROM stacks s WHERE s.id = ?`)
+          .get(query.marker) as Record<string, unknown> | undefined;
+        if (marker) {
+          const after = afterMarker(
+            keys,
+            dir,
+            keys.map((_, i) => marker[`k${i}`]),
+          );
+          where.push(after.sql);
+          params.push(...after.params);
+        }
+      }
+      let sql = `SELECT s.* FROM stacks s${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+      sql += ` ORDER BY ${orderBy(keys, dir)}`;
+      if (query.limit !== undefined) {
+        sql += " LIMIT ?";
+        params.push(query.limit);
+      }
+      return (this.db.prepare(sql).all(...params) as StackRow[]).map((r) => this.withTags(r));
+    });
+  }
+
+  updateStack(id: string, change: Partial<Omit<StackRecord, "id" | "tenant">>): Promise<void> {
+    return this.gate.exclusive(() =>
+      this.db.transaction(() => {
+        const current = this.stackById(id);
+        if (!current) throw new GantryError(`no stack ${id} in the store ${this.location}`);
+        const next: StackRecord = { ...current, ...change };
+        // a field given as undefined is cleared
+        for (const [k, v] of Object.entries(change))
+          if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+        if (!next.deletedAt && (next.name !== current.name || current.deletedAt))
+          this.refuseTakenName(next.tenant, next.name, id);
+        const row = stackToRow(next);
+        const cols = Object.keys(change)
+          .map((k) => STACK_COLUMNS[k])
+          .filter((c): c is keyof StackRow => c !== undefined);
+        if (cols.length) {
+          try {
+            this.db
+              .prepare(`UPDATE stacks SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`)
+              .run({ ...Object.fromEntries(cols.map((c) => [c, row[c]])), id });
+          } catch (e) {
+            if (isUniqueViolation(e, "stacks.tenant")) throw new StackNameTakenError(next.name);
+            throw e;
+          }
+        }
+        if (change.tags) this.setTags(id, change.tags);
+      })(),
+    );
+  }
+
+  interruptedStacks(): Promise<StackRecord[]> {
+    return this.gate.exclusive(() =>
+      (
+        this.db
+          .prepare(
+            "SELECT * FROM stacks WHERE status = 'IN_PROGRESS' AND deleted_at IS NULL ORDER BY created_at ASC, id ASC",
+          )
+          .all() as StackRow[]
+      ).map((r) => this.withTags(r)),
+    );
+  }
+
+  // resources
+
+  putResource(resource: ResourceRecord): Promise<void> {
+    return this.gate.exclusive(() => {
+      const row = resourceToRow(resource);
+      const cols = Object.keys(row);
+      const updates = cols.filter((c) => c !== "stack_id" && c !== "name" && c !== "created_at");
+      this.db
+        .prepare(
+          `INSERT INTO resources (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})
+           ON CONFLICT (stack_id, name) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(", ")}`,
+        )
+        .run(row);
+    });
+  }
+
+  deleteResource(stackId: string, name: string): Promise<void> {
+    return this.gate.exclusive(() => {
+      this.db.prepare("DELETE FROM resources WHERE stack_id = ? AND name = ?").run(stackId, name);
+    });
+  }
+
+  listResources(stackId: string): Promise<ResourceRecord[]> {
+    return this.gate.exclusive(() =>
+      (
+        this.db
+          .prepare("SELECT * FROM resources WHERE stack_id = ? ORDER BY created_at ASC, name ASC")
+          .all(stackId) as ResourceRow[]
+      ).map(resourceFromRow),
+    );
+  }
+
+  getResource(stackId: string, name: string): Promise<ResourceRecord | undefined> {
+    return this.gate.exclusive(() => {
+      const row = this.db.prepare("SELECT * FROM resources WHERE stack_id = ? AND name = ?").get(stackId, name) as
+        | ResourceRow
+        | undefined;
+      return row ? resourceFromRow(row) : undefined;
+    });
+  }
+
+  // events
+
+  addEvent(event: Omit<EventRecord, "id" | "seq">): Promise<EventRecord> {
+    return this.gate.exclusive(() =>
+      this.db.transaction(() => {
+        const { value } = this.db
+          .prepare("UPDATE counters SET value = value + 1 WHERE name = 'event_seq' RETURNING value")
+          .get() as { value: number };
+        const record: EventRecord = { ...event, id: randomUUID(), seq: Number(value) };
+        const row = eventToRow(record);
+        const cols = Object.keys(row);
+        this.db
+          .prepare(`INSERT INTO events (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`)
+          .run(row);
+        return record;
+      })(),
+    );
+  }
+
+  listEvents(query: EventQuery): Promise<EventRecord[]> {
+    return this.gate.exclusive(() => {
+      const params: unknown[] = [];
+      let stacks = "e.stack_id = ?";
+      params.push(query.stackId);
+      if (query.nestedDepth && query.nestedDepth > 0) {
+        // the stack and its live nested stacks down to nestedDepth levels
+        stacks = `e.stack_id IN (
+          WITH RECURSIVE tree (id, depth) AS (
+            SELECT id, 0 FROM stacks WHERE id = ?
+            UNION ALL
+            SELECT c.id, tree.depth + 1 FROM stacks c JOIN tree ON c.parent_id = tree.id
+            WHERE c.deleted_at IS NULL AND tree.depth < ?
+          ) SELECT id FROM tree)`;
+        params.push(query.nestedDepth);
+      }
+      const where = [stacks];
+      if (query.resourceName !== undefined) {
+        where.push("e.resource_name = ?");
+        params.push(query.resourceName);
+      }
+      for (const [values, column] of [
+        [query.resourceAction, "e.action"],
+        [query.resourceStatus, "e.status"],
+        [query.resourceType, "e.resource_type"],
+      ] as const) {
+        if (values === undefined) continue;
+        where.push(inList(column, values));
+        params.push(...values);
+      }
+      const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, EVENT_SORT_KEYS, "e.time", "e.seq");
+      if (query.marker !== undefined) {
+        // Heat looks the marker up by its id alone; an unknown marker is ignored (the first page)
+        const marker = this.db
+          .prepare(`SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(", ")} FROM events e WHERE e.id = ?`)
+          .get(query.marker) as Record<string, unknown> | undefined;
+        if (marker) {
+          const after = afterMarker(
+            keys,
+            dir,
+            keys.map((_, i) => marker[`k${i}`]),
+          );
+          where.push(after.sql);
+          params.push(...after.params);
+        }
+      }
+      let sql = `SELECT e.* FROM events e WHERE ${where.join(" AND ")} ORDER BY ${orderBy(keys, dir)}`;
+      if (query.limit !== undefined) {
+        sql += " LIMIT ?";
+        params.push(query.limit);
+      }
+      return (this.db.prepare(sql).all(...params) as EventRow[]).map(eventFromRow);
+    });
+  }
+
+  // engine state
+
+  stateBackend(stackId: string): StoreStateBackend {
+    return new StoreStateBackend(this.db, this.gate, stackId, this.location);
+  }
+
+  // transactions
+
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.gate.inside()) {
+      // nested: a savepoint, so that a failure undoes this part only
+      const name = `sp_${randomUUID().replaceAll("-", "")}`;
+      return (async () => {
+        this.db.exec(`SAVEPOINT ${name}`);
+        try {
+          const result = await fn();
+          this.db.exec(`RELEASE ${name}`);
+          return result;
+        } catch (e) {
+          this.db.exec(`ROLLBACK TO ${name}`);
+          this.db.exec(`RELEASE ${name}`);
+          throw e;
+        }
+      })();
+    }
+    return this.gate.exclusive(async () => {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn();
+        this.db.exec("COMMIT");
+        return result;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw e;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.gate.exclusive(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+
+  private stackById(id: string): StackRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM stacks WHERE id = ?").get(id) as StackRow | undefined;
+    return row ? this.withTags(row) : undefined;
+  }
+
+  private withTags(row: StackRow): StackRecord {
+    const tags = this.db
+      .prepare("SELECT tag FROM stack_tags WHERE stack_id = ? ORDER BY position")
+      .pluck()
+      .all(row.id) as string[];
+    return stackFromRow(row, tags);
+  }
+
+  private setTags(stackId: string, tags: string[]): void {
+    this.db.prepare("DELETE FROM stack_tags WHERE stack_id = ?").run(stackId);
+    const insert = this.db.prepare("INSERT INTO stack_tags (stack_id, position, tag) VALUES (?, ?, ?)");
+    for (const [i, tag] of tags.entries()) insert.run(stackId, i, tag);
+  }
+
+  private refuseTakenName(tenant: string, name: string, id: string): void {
+    const taken = this.db
+      .prepare("SELECT id FROM stacks WHERE tenant = ? AND name = ? AND deleted_at IS NULL AND id <> ?")
+      .get(tenant, name, id);
+    if (taken) throw new StackNameTakenError(name);
+  }
+}
+
+/** Applies the migrations not applied yet, all in one transaction (another process opening the file waits). */
+function migrate(db: Database, file: string, migrations: readonly Migration[]): void {
+  db.transaction(() => {
+    db.exec(MIGRATIONS_TABLE);
+    const applied = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v;
+    const known = migrations.at(-1)?.version ?? 0;
+    if ((applied ?? 0) > known)
+      throw new GantryError(
+        `the stack store ${file} has schema version ${applied}; this gantry knows up to ${known} (a newer gantry wrote it)`,
+      );
+    for (const m of migrations) {
+      if (m.version <= (applied ?? 0)) continue;
+      for (const statement of m.statements) db.prepare(statement).run();
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        now(),
+      );
+    }
+  }).immediate();
+}
+
+/** The sort keys as columns (unknown keys dropped, as Heat does), the tie-breaker last, and the direction. */
+function sortOrder(
+  sortKeys: string[] | undefined,
+  sortDir: SortDir | undefined,
+  known: Record<string, string>,
+  defaultKey: string,
+  tieBreaker: string,
+): { keys: string[]; dir: SortDir } {
+  const keys = (sortKeys ?? []).filter((k) => Object.hasOwn(known, k)).map((k) => known[k]!);
+  // Heat's default: newest first; with keys given, ascending unless told
+  if (!keys.length) return { keys: [defaultKey, tieBreaker], dir: sortDir ?? "desc" };
+  return { keys: [...new Set(keys), tieBreaker], dir: sortDir ?? "asc" };
+}
+
+/** `column IN (?, ?, …)`; an empty list matches nothing (as SQLAlchemy's `in_([])`). */
+function inList(column: string, values: readonly unknown[]): string {
+  return values.length ? `${column} IN (${values.map(() => "?").join(", ")})` : "1 = 0";
+}
+
+function isUniqueViolation(e: unknown, columnHint: string): boolean {
+  const err = e as { code?: string; message?: string };
+  return err.code === "SQLITE_CONSTRAINT_UNIQUE" && !!err.message?.includes(columnHint);
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
