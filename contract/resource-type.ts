@@ -1,6 +1,7 @@
 // The contract every resource type implements. The planner drives types only
 // through this interface and never special-cases one.
 
+import type { HeatTypeDetails } from "./heat-type-schema.js";
 import type { HostConnector } from "./host-driver.js";
 import type { Attrs, Value } from "./values.js";
 
@@ -49,6 +50,8 @@ export interface InstanceInfo {
   dataDir: string;
   /** Configuration directory: relative paths in properties (templates) resolve against it. */
   configDir: string;
+  /** The Heat stack the instance belongs to, when it runs as part of one: Heat's physical names begin with it. */
+  stackName?: string;
 }
 
 export interface OperationContext extends InstanceInfo {
@@ -113,6 +116,29 @@ export interface ResourceType {
   read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;
   update(ctx: OperationContext, prior: Attrs, planned: Attrs): Promise<Attrs>;
   delete(ctx: OperationContext, prior: Attrs): Promise<void>;
+
+  /**
+   * Heat's stack actions on one resource. suspend/resume return the attributes after; a type without them is
+   * suspended or resumed in state only (Heat's default). check resolves when the object is as expected and throws
+   * with the reason otherwise; a type without it is not checked (Heat: "CHECK not supported for TYPE").
+   */
+  suspend?(ctx: OperationContext, prior: Attrs): Promise<Attrs>;
+  resume?(ctx: OperationContext, prior: Attrs): Promise<Attrs>;
+  check?(ctx: OperationContext, prior: Attrs): Promise<void>;
+
+  /** How Heat's API describes the type (Heat's own types); absent: derived from `schema`. */
+  heat?: HeatTypeDetails;
+}
+
+/**
+ * An error a type throws that names the exception class Heat would report ("ValueError"): Heat's status reasons
+ * read "ValueError: resources.NAME: MESSAGE". Any Error's `name` is read the same way; this only sets it.
+ */
+export class ResourceFailure extends Error {
+  constructor(heatType: string, message: string) {
+    super(message);
+    this.name = heatType;
+  }
 }
 
 /**

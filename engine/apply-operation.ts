@@ -21,6 +21,11 @@ export interface ApplyRequest extends PlanRequest {
   hostParallelism?: number;
   /** For a stop at once (a second Ctrl-C): told what the operation holds, so the door can let go of it. */
   stopNow?: ImmediateStop;
+  /**
+   * Cancels running operations too (handed to the types), where `signal` only stops starting new ones: a program
+   * that must stop at once (the API server: a stack deleted while it is created, a timeout).
+   */
+  cancelSignal?: AbortSignal;
 }
 
 export type ApplyOutcome = { status: "applied"; plan: Plan; result: ApplyResult } | { status: "cancelled"; plan: Plan };
@@ -86,7 +91,7 @@ export async function walkPlan(
   config: Config,
   plan: Plan,
   state: State,
-  req: Pick<ApplyRequest, "parallelism" | "hostParallelism" | "signal" | "stopNow" | "onEvent">,
+  req: Pick<ApplyRequest, "parallelism" | "hostParallelism" | "signal" | "cancelSignal" | "stopNow" | "onEvent">,
 ): Promise<ApplyResult> {
   const emit = req.onEvent ?? (() => {});
   ensureDataDir(ws);
@@ -108,6 +113,7 @@ export async function walkPlan(
       workspace: ws.workspaceName,
       hosts: engine.hosts,
       signal: req.signal,
+      cancelSignal: req.cancelSignal,
       onEvent: (event) => emit({ type: "resource", event }),
     });
   } finally {

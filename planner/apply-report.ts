@@ -9,7 +9,15 @@ import type { ResourceChange } from "./changes.js";
 export type ApplyEvent =
   | { kind: "start"; address: string; action: ResourceChange["action"]; step?: "create" | "delete" }
   | { kind: "complete"; address: string; action: ResourceChange["action"]; elapsedMs: number; id?: string }
-  | { kind: "error"; address: string; action: ResourceChange["action"]; elapsedMs: number; error: string }
+  | {
+      kind: "error";
+      address: string;
+      action: ResourceChange["action"];
+      elapsedMs: number;
+      error: string;
+      /** The class of the error the type threw, when it named one ("ValueError"): Heat's reasons show it. */
+      errorType?: string;
+    }
   | { kind: "skipped"; address: string; because: string }
   | { kind: "cancelled"; address: string }
   | { kind: "log"; address: string; message: string }
@@ -22,7 +30,8 @@ export interface ApplyResult {
   added: number;
   changed: number;
   destroyed: number;
-  failed: { address: string; error: string }[];
+  /** errorType: the class of the error the type threw, when it named one ("ValueError"). */
+  failed: { address: string; error: string; errorType?: string }[];
   skipped: string[];
   cancelled: string[];
   warnings: { address: string; message: string }[];
@@ -76,10 +85,14 @@ export class ApplyReport {
     countCompleted(this.result, c.action);
   }
 
-  failed(c: ResourceChange, elapsedMs: number, error: string): void {
-    this.result.failed.push({ address: c.address, error });
+  failed(c: ResourceChange, elapsedMs: number, error: string, errorType?: string): void {
+    this.result.failed.push(errorType ? { address: c.address, error, errorType } : { address: c.address, error });
     this.failedAddresses.add(c.address);
-    this.emit({ kind: "error", address: c.address, action: c.action, elapsedMs, error });
+    this.emit(
+      errorType
+        ? { kind: "error", address: c.address, action: c.action, elapsedMs, error, errorType }
+        : { kind: "error", address: c.address, action: c.action, elapsedMs, error },
+    );
   }
 
   /** Skipped because `cause` (an address) failed; a change's step after its failed step is part of that failure. */

@@ -2,7 +2,7 @@
 // state after every step. A failure skips only what depends on it.
 
 import type { HostConnector } from "../contract/host-driver.js";
-import type { DataSourceType } from "../contract/resource-type.js";
+import { ResourceFailure, type DataSourceType } from "../contract/resource-type.js";
 import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
 import type { Provisioner } from "../contract/provisioner.js";
 import { GantryError } from "../contract/diagnostics.js";
@@ -185,7 +185,8 @@ function stepRunner(
         report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, warnings);
       }
     } catch (e) {
-      report.failed(c, Date.now() - t0, (e as Error).message);
+      // a type that names its error's class (a ResourceFailure, for Heat's reasons) has the class reported
+      report.failed(c, Date.now() - t0, (e as Error).message, e instanceof ResourceFailure ? e.name : undefined);
       throw e;
     } finally {
       state.touch();

@@ -10,6 +10,11 @@ import { clusterType } from "./types/cluster.js";
 import { commandType } from "./types/command.js";
 import { fileType } from "./types/file.js";
 import { haproxyConfigType } from "./types/haproxy-config.js";
+import { heatDelayType } from "./types/heat/heat-delay.js";
+import { heatNoneType } from "./types/heat/heat-none.js";
+import { heatRandomStringType } from "./types/heat/heat-random-string.js";
+import { heatTestResourceType } from "./types/heat/heat-test-resource.js";
+import { heatValueType } from "./types/heat/heat-value.js";
 import { hostType } from "./types/host.js";
 import { marathonAppType } from "./types/marathon-app.js";
 import { noopType } from "./types/noop.js";
@@ -18,7 +23,7 @@ import { packageType } from "./types/package.js";
 import { serviceType } from "./types/service.js";
 import { terraformDataType } from "./types/terraform-data.js";
 
-/** gantry's own resource types. */
+/** gantry's own resource types, the null and terraform providers' and Heat's (OS::Heat::RandomString …). */
 export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   hostType,
   noopType,
@@ -32,6 +37,11 @@ export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   haproxyConfigType,
   terraformDataType,
   nullResourceType,
+  heatNoneType,
+  heatTestResourceType,
+  heatRandomStringType,
+  heatValueType,
+  heatDelayType,
 ];
 
 /** gantry's data sources, and Terraform's built-in terraform_remote_state. */

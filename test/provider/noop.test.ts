@@ -19,6 +19,11 @@ test("registry knows the built-in types under their full names", () => {
     "gantry_noop",
     "gantry_package",
     "gantry_service",
+    "heat_delay",
+    "heat_none",
+    "heat_random_string",
+    "heat_test_resource",
+    "heat_value",
     "null_resource",
     "terraform_data",
   ]);

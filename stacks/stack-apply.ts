@@ -1,0 +1,329 @@
+// One engine run over a stack, told in Heat's words: the engine's apply
+// events become resource statuses and events (CREATE_IN_PROGRESS "state
+// changed" …), the records are brought in line with the state afterwards
+// (physical ids, attributes, requiredBy), and the outcome says whether the
+// action succeeded or why it failed ("Resource CREATE failed: …").
+
+import type { Config } from "../planner/model.js";
+import type { ApplyEvent } from "../planner/apply-report.js";
+import type { Action, ResourceChange } from "../planner/changes.js";
+import type { State } from "../planner/state.js";
+import type { EngineEvent } from "../engine/events.js";
+import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
+import { STATE_CHANGED } from "./stack-recorder.js";
+import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
+import { stopReasonOf, stopsRunningWork, type StopReason } from "./stack-work-queue.js";
+import { type StackServiceContext, stackDataDir, stackWorkspace } from "./stack-workspace.js";
+
+export type RunOutcome = { ok: true } | { ok: false; reason: string; stopped?: StopReason };
+
+export interface RunRequest {
+  /** The source to converge to (destroy: the source whose resources are destroyed). */
+  source: StackSource;
+  mode: "normal" | "destroy";
+  signal: AbortSignal;
+  /** Other sources whose resources may be met (the source being left): for their Heat names. */
+  namedBy?: StackSource[];
+  /** Heat names of resources to replace (marked unhealthy). */
+  replace?: string[];
+}
+
+/** Heat's text of a resource failure ("Error: resources.NAME: message"), as its ResourceFailure prints. */
+export function resourceFailureText(name: string, error: string): string {
+  return `Error: resources.${name}: ${error}`;
+}
+
+/** Loads a source's configuration, for names; undefined when it does not load. */
+export async function loadStackConfig(
+  ctx: StackServiceContext,
+  stackId: string,
+  source: StackSource,
+): Promise<Config | undefined> {
+  try {
+    // names only: the configuration is loaded without the stack's state
+    const ws = ctx.engine.workspace({ dir: stackDataDir(ctx, stackId), files: ctx.sourceFiles(source) });
+    return (await ctx.engine.validate(ws)).config;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function stackNames(
+  ctx: StackServiceContext,
+  stackId: string,
+  sources: StackSource[],
+): Promise<HeatResourceNames> {
+  const names = new HeatResourceNames();
+  for (const s of sources) {
+    const config = await loadStackConfig(ctx, stackId, s);
+    if (config) names.add(config);
+  }
+  return names;
+}
+
+export async function runStack(ctx: StackServiceContext, stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
+  const ws = stackWorkspace(ctx, stack.id, req.source);
+  const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
+  if (req.mode === "normal") {
+    const config = await loadStackConfig(ctx, stack.id, req.source);
+    for (const r of config?.resources.values() ?? []) {
+      const n = names.of(r.key);
+      await ctx.recorder.initResource(stack.id, n.name, n.type);
+    }
+  }
+  const translator = new ApplyTranslator(ctx, stack.id, names, () => ctx.engine.readState(ws));
+  const onEvent = (e: EngineEvent) => {
+    if (e.type === "plan") translator.planned(e.plan.changes);
+    if (e.type === "resource") translator.push(e.event);
+  };
+  let failure: string | undefined;
+  try {
+    const replace = (req.replace ?? []).flatMap((n) => names.keysOf(n));
+    const outcome = await ctx.engine.apply(ws, {
+      mode: req.mode,
+      signal: req.signal,
+      cancelSignal: hardStopOf(req.signal),
+      onEvent,
+      replace,
+    });
+    if (outcome.status === "applied" && outcome.result.failed.length) failure = translator.firstFailure;
+    failure ??= outcome.status === "applied" ? undefined : "cancelled";
+  } catch (err) {
+    failure = err instanceof Error ? err.message : String(err);
+  }
+  await translator.done();
+  await syncResources(ctx, stack.id, names, req.mode, () => ctx.engine.readState(ws));
+  const stopped = stopReasonOf(req.signal);
+  if (stopped) return { ok: false, reason: failure ?? "cancelled", stopped };
+  if (failure !== undefined) return { ok: false, reason: failure };
+  return { ok: true };
+}
+
+/** A signal that stops running operations too: aborted when `signal` is, for a reason that stops them. */
+function hardStopOf(signal: AbortSignal): AbortSignal {
+  const ctl = new AbortController();
+  const check = () => {
+    const reason = stopReasonOf(signal);
+    if (reason && stopsRunningWork(reason)) ctl.abort(reason);
+  };
+  if (signal.aborted) check();
+  else signal.addEventListener("abort", check, { once: true });
+  return ctl.signal;
+}
+
+function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | undefined {
+  if (action === "create") return "CREATE";
+  if (action === "update") return "UPDATE";
+  if (action === "delete") return "DELETE";
+  if (action === "replace") return step === "delete" ? "DELETE" : "CREATE";
+  return undefined;
+}
+
+/** Turns apply events into resource records and events, in the order they came. */
+class ApplyTranslator {
+  private chain: Promise<void> = Promise.resolve();
+  /** The Heat action each address is in (replacements go CREATE → DELETE or DELETE → CREATE). */
+  private readonly phase = new Map<string, HeatAction>();
+  /** The physical id a replaced resource had, for the events of its deletion. */
+  private readonly oldIds = new Map<string, string>();
+  /** Replacements that delete the old object first (their phases are reported; the change's start is not yet). */
+  private readonly deleteFirst = new Set<string>();
+  private errors: unknown[] = [];
+  firstFailure: string | undefined;
+
+  constructor(
+    private readonly ctx: StackServiceContext,
+    private readonly stackId: string,
+    private readonly names: HeatResourceNames,
+    private readonly readState: () => State,
+  ) {}
+
+  planned(changes: ResourceChange[]): void {
+    for (const c of changes) {
+      if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
+    }
+  }
+
+  push(e: ApplyEvent): void {
+    if (e.kind === "error") {
+      const { name } = this.names.of(e.address);
+      const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
+      this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error)}`;
+    }
+    this.chain = this.chain.then(() => this.handle(e)).catch((err) => void this.errors.push(err));
+  }
+
+  async done(): Promise<void> {
+    await this.chain;
+    if (this.errors.length) throw this.errors[0];
+  }
+
+  private physicalIdNow(address: string): string | undefined {
+    try {
+      const id = this.readState().instances.get(address)?.attributes.id;
+      return typeof id === "string" ? id : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async handle(e: ApplyEvent): Promise<void> {
+    const rec = this.ctx.recorder;
+    if (e.kind === "start") {
+      const { name, type } = this.names.of(e.address);
+      const action = heatActionOf(e.action, e.step);
+      if (!action) return;
+      // a replacement deleting first starts with its delete phase
+      if (e.action === "replace" && e.step === undefined && this.deleteFirst.has(e.address)) return;
+      const before = this.phase.get(e.address);
+      if (isDeposedAddress(e.address)) {
+        this.phase.set(e.address, "DELETE");
+        const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "IN_PROGRESS",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? old,
+          },
+        );
+        return;
+      }
+      if (before === "CREATE" && action === "DELETE") {
+        // create_before_destroy: the new one is made, the old one goes
+        const id = this.physicalIdNow(e.address) ?? "";
+        await rec.resource(this.stackId, name, type, "CREATE", "COMPLETE", STATE_CHANGED, { physicalId: id });
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "IN_PROGRESS",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? "",
+          },
+        );
+      } else if (before === "DELETE" && action === "CREATE") {
+        // destroy before create: the old one is gone, the new one is made
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "COMPLETE",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? "",
+          },
+        );
+        await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
+      } else if (e.action === "replace") {
+        const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
+        this.oldIds.set(e.address, old);
+        if (action === "CREATE") {
+          await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
+        } else {
+          await rec.resource(this.stackId, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
+        }
+      } else {
+        await rec.resource(this.stackId, name, type, action, "IN_PROGRESS", STATE_CHANGED);
+      }
+      this.phase.set(e.address, action);
+      return;
+    }
+    if (e.kind === "complete") {
+      const { name, type } = this.names.of(e.address);
+      const action = this.phase.get(e.address) ?? heatActionOf(e.action);
+      if (!action) return;
+      const replaced = e.action === "replace" || isDeposedAddress(e.address);
+      if (action === "DELETE" && replaced) {
+        await rec.resource(
+          this.stackId,
+          name,
+          type,
+          "DELETE",
+          "COMPLETE",
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: this.oldIds.get(e.address) ?? "",
+          },
+        );
+      } else if (action === "DELETE") {
+        await rec.resource(this.stackId, name, type, "DELETE", "COMPLETE", STATE_CHANGED);
+      } else {
+        const id = e.id ?? this.physicalIdNow(e.address);
+        await rec.resource(this.stackId, name, type, action, "COMPLETE", STATE_CHANGED, {
+          ...(id !== undefined && { physicalId: id }),
+        });
+      }
+      return;
+    }
+    if (e.kind === "error") {
+      const { name, type } = this.names.of(e.address);
+      const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
+      await rec.resource(this.stackId, name, type, action, "FAILED", resourceFailureText(name, e.error));
+    }
+  }
+}
+
+/**
+ * Brings the resource records in line with the state: physical ids, attributes and requiredBy of what exists;
+ * what no longer exists and was deleted (or everything, after a destroy) is forgotten, as Heat purges it.
+ */
+async function syncResources(
+  ctx: StackServiceContext,
+  stackId: string,
+  names: HeatResourceNames,
+  mode: RunRequest["mode"],
+  readState: () => State,
+): Promise<void> {
+  let state: State;
+  try {
+    state = readState();
+  } catch {
+    return;
+  }
+  const live = new Map<string, { attributes: Record<string, unknown>; dependencies: string[] }>();
+  for (const inst of state.instances.values()) {
+    if (inst.mode === "data") continue;
+    const { name } = names.of(inst.address);
+    live.set(name, { attributes: inst.attributes, dependencies: inst.dependencies.map((d) => names.of(d).name) });
+  }
+  const requiredBy = new Map<string, string[]>();
+  for (const [name, l] of live) {
+    for (const dep of l.dependencies) {
+      const list = requiredBy.get(dep) ?? [];
+      if (!list.includes(name)) list.push(name);
+      requiredBy.set(dep, list);
+    }
+  }
+  for (const record of await ctx.store.listResources(stackId)) {
+    const l = live.get(record.name);
+    if (!l) {
+      const gone = record.action === "DELETE" && record.status === "COMPLETE";
+      if (gone || (mode === "destroy" && record.status !== "FAILED"))
+        await ctx.store.deleteResource(stackId, record.name);
+      else if (record.requiredBy.length) await ctx.store.putResource({ ...record, requiredBy: [] });
+      continue;
+    }
+    const id = l.attributes.id;
+    await ctx.store.putResource({
+      ...record,
+      physicalId: typeof id === "string" ? id : record.physicalId,
+      attributes: l.attributes,
+      requiredBy: (requiredBy.get(record.name) ?? []).sort(),
+    });
+  }
+}

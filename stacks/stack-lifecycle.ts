@@ -1,0 +1,160 @@
+// Heat's stack actions, each one engine run: create, update, delete and the
+// rollback that follows a failure (convergence: a failed create converges to
+// the empty template, a failed update to the previous one), with the stack's
+// statuses and reasons as Heat's convergence engine gives them.
+
+import { rmSync } from "node:fs";
+import { computeOutputs } from "./stack-outputs.js";
+import { runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
+import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
+import { type StackServiceContext, stackDataDir } from "./stack-workspace.js";
+
+export const startedText = (action: HeatAction) => `Stack ${action} started`;
+export const completedText = (action: HeatAction) => `Stack ${action} completed successfully`;
+export const cancelledText = (action: HeatAction) => `Stack ${action} cancelled`;
+/** What Heat says of a stack whose engine stopped while it ran. */
+export const engineDownText = (action: HeatAction) => `Engine went down during stack ${action}`;
+/** What Heat says of a resource whose worker stopped while it ran. */
+export const workerDownText = (action: HeatAction) => `Worker went down during resource ${action}`;
+export const TIMED_OUT = "Timed out";
+
+export interface LifecycleOptions {
+  /** The length of a minute of `timeoutMins` (tests shorten it). */
+  minuteMs: number;
+}
+
+export class StackLifecycle {
+  constructor(
+    private readonly ctx: StackServiceContext,
+    private readonly opts: LifecycleOptions,
+  ) {}
+
+  /** The stack is recorded CREATE_IN_PROGRESS; creates its resources. */
+  async create(stack: StackRecord, signal: AbortSignal): Promise<void> {
+    const outcome = await this.timed(stack, signal, (s) =>
+      this.run(stack, { source: stack.source, mode: "normal", signal: s }),
+    );
+    if (outcome.ok) {
+      await this.complete(stack, "CREATE");
+      return;
+    }
+    await this.failed(stack, "CREATE", outcome, undefined);
+  }
+
+  /** The stack is recorded UPDATE_IN_PROGRESS with its new source (and the one it leaves as previousSource). */
+  async update(stack: StackRecord, signal: AbortSignal, replace: string[]): Promise<void> {
+    const leaving = stack.previousSource;
+    const outcome = await this.timed(stack, signal, (s) =>
+      this.run(stack, { source: stack.source, mode: "normal", signal: s, namedBy: leaving && [leaving], replace }),
+    );
+    if (outcome.ok) {
+      await this.complete(stack, "UPDATE");
+      return;
+    }
+    await this.failed(stack, "UPDATE", outcome, leaving);
+  }
+
+  /** The stack is recorded DELETE_IN_PROGRESS; deletes its resources and the stack (soft: kept with deletedAt). */
+  async delete(stack: StackRecord, signal: AbortSignal): Promise<void> {
+    const outcome = await this.timed(stack, signal, (s) =>
+      this.run(stack, {
+        source: stack.source,
+        mode: "destroy",
+        signal: s,
+        namedBy: stack.previousSource && [stack.previousSource],
+      }),
+    );
+    if (!outcome.ok) {
+      const reason = outcome.stopped?.kind === "timeout" ? TIMED_OUT : outcome.reason;
+      await this.ctx.recorder.stack(stack, "DELETE", "FAILED", reason);
+      return;
+    }
+    await this.ctx.recorder.stack(stack, "DELETE", "COMPLETE", completedText("DELETE"), {
+      deletedAt: this.ctx.recorder.time(),
+      outputs: [],
+    });
+    rmSync(stackDataDir(this.ctx, stack.id), { recursive: true, force: true });
+  }
+
+  /**
+   * Rolls back: to `target` (the source before a failed update), or to nothing (a failed create: what was made is
+   * deleted). ROLLBACK_IN_PROGRESS → ROLLBACK_COMPLETE (or ROLLBACK_FAILED with the reason).
+   */
+  async rollback(stack: StackRecord, target: StackSource | undefined): Promise<void> {
+    await this.ctx.recorder.stack(stack, "ROLLBACK", "IN_PROGRESS", startedText("ROLLBACK"));
+    const signal = new AbortController().signal;
+    const outcome = await this.timed(stack, signal, (s) =>
+      target
+        ? this.run(stack, { source: target, mode: "normal", signal: s, namedBy: [stack.source] })
+        : this.run(stack, { source: stack.source, mode: "destroy", signal: s }),
+    );
+    if (!outcome.ok) {
+      const reason = outcome.stopped?.kind === "timeout" ? TIMED_OUT : outcome.reason;
+      await this.ctx.recorder.stack(stack, "ROLLBACK", "FAILED", reason);
+      return;
+    }
+    const source = target ?? stack.source;
+    await this.ctx.recorder.stack(stack, "ROLLBACK", "COMPLETE", completedText("ROLLBACK"), {
+      source,
+      outputs: target ? computeOutputs(this.ctx, stack.id, source) : [],
+    });
+  }
+
+  private run(stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
+    return runStack(this.ctx, stack, req);
+  }
+
+  private async complete(stack: StackRecord, action: HeatAction): Promise<void> {
+    await this.ctx.recorder.stack(stack, action, "COMPLETE", completedText(action), {
+      outputs: computeOutputs(this.ctx, stack.id, stack.source),
+    });
+  }
+
+  /** After a failed (or stopped) action: FAILED with the reason, then the rollback Heat would start. */
+  private async failed(
+    stack: StackRecord,
+    action: HeatAction,
+    outcome: Extract<RunOutcome, { ok: false }>,
+    target: StackSource | undefined,
+  ): Promise<void> {
+    const stopped = outcome.stopped;
+    const rec = this.ctx.recorder;
+    const outputs = computeOutputs(this.ctx, stack.id, stack.source);
+    if (stopped?.kind === "cancel-rollback") {
+      // cancel_update: convergence goes straight to the rollback
+      await this.rollback(stack, target);
+      return;
+    }
+    if (stopped?.kind === "cancel" || stopped?.kind === "delete") {
+      await rec.stack(stack, action, "FAILED", cancelledText(action), { outputs });
+      return;
+    }
+    if (stopped?.kind === "shutdown") {
+      await rec.stack(stack, action, "FAILED", engineDownText(action), { outputs });
+      return;
+    }
+    const reason = stopped?.kind === "timeout" ? TIMED_OUT : outcome.reason;
+    await rec.stack(stack, action, "FAILED", reason, { outputs });
+    if (!stack.disableRollback) await this.rollback(stack, target);
+  }
+
+  /** Runs `work` with a signal that also stops when the stack's timeoutMins pass. */
+  private async timed(
+    stack: StackRecord,
+    signal: AbortSignal,
+    work: (signal: AbortSignal) => Promise<RunOutcome>,
+  ): Promise<RunOutcome> {
+    if (!stack.timeoutMins) return work(signal);
+    const ctl = new AbortController();
+    const forward = () => ctl.abort(signal.reason);
+    if (signal.aborted) forward();
+    else signal.addEventListener("abort", forward, { once: true });
+    const timer = setTimeout(() => ctl.abort({ kind: "timeout" }), stack.timeoutMins * this.opts.minuteMs);
+    try {
+      return await work(ctl.signal);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", forward);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// A stack's outputs from its state: in the template's order with their
+// descriptions; a value the state does not hold (its resource failed or is
+// gone) comes with Heat's output_error instead.
+
+import type { Value } from "../contract/values.js";
+import type { StackOutputRecord, StackSource } from "./stack-records.js";
+import { type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
+
+/** Heat's output_error when an output's value cannot be computed. */
+export function outputErrorText(key: string): string {
+  return `The value of output ${key} could not be computed`;
+}
+
+export function computeOutputs(ctx: StackServiceContext, stackId: string, source: StackSource): StackOutputRecord[] {
+  let values: Record<string, { value: Value; sensitive?: boolean }> = {};
+  try {
+    values = ctx.engine.outputs(stackWorkspace(ctx, stackId, source));
+  } catch {
+    values = {};
+  }
+  const declared = source.template.outputs;
+  const keys =
+    declared && typeof declared === "object" && !Array.isArray(declared)
+      ? Object.keys(declared as Record<string, unknown>)
+      : Object.keys(values);
+  return keys.map((key) => {
+    const def = (declared as Record<string, { description?: unknown }> | undefined)?.[key];
+    const description = typeof def?.description === "string" ? def.description : undefined;
+    const out = values[key];
+    return {
+      key,
+      ...(out ? { value: out.value } : { value: null, error: outputErrorText(key) }),
+      ...(description !== undefined && { description }),
+    };
+  });
+}

@@ -1,0 +1,21 @@
+// At start: the stacks a stopped server left IN_PROGRESS are marked FAILED
+// as Heat marks them ("Engine went down during stack CREATE"), and their
+// resources left IN_PROGRESS too ("Worker went down during resource
+// CREATE"): nothing stays IN_PROGRESS with no one working on it.
+
+import { engineDownText, workerDownText } from "./stack-lifecycle.js";
+import type { StackRecorder } from "./stack-recorder.js";
+import type { StackRecord } from "./stack-records.js";
+import type { StackStore } from "./stack-store.js";
+
+export async function recoverInterruptedStacks(store: StackStore, recorder: StackRecorder): Promise<StackRecord[]> {
+  const stacks = await store.interruptedStacks();
+  for (const stack of stacks) {
+    for (const r of await store.listResources(stack.id)) {
+      if (r.status !== "IN_PROGRESS") continue;
+      await recorder.resource(stack.id, r.name, r.type, r.action, "FAILED", workerDownText(r.action));
+    }
+    await recorder.stack(stack, stack.action, "FAILED", engineDownText(stack.action));
+  }
+  return stacks;
+}

@@ -1,0 +1,385 @@
+// The stack service: Heat's stack operations over the one engine. Many
+// stacks run at once, each stack's operations one after another; create,
+// update, delete and the actions return once accepted (the stack recorded
+// CREATE_IN_PROGRESS …) and run on in the background. It plans and applies
+// nothing itself: each action is an engine run over the stack's workspace
+// (stack-workspace.ts), told in Heat's words (stack-apply.ts).
+
+import { randomUUID } from "node:crypto";
+import type { Engine } from "../engine/engine.js";
+import { HeatError } from "./heat-error.js";
+import { checkStack } from "./stack-check.js";
+import { mergedEnvironment } from "./stack-environment.js";
+import { StackLifecycle, startedText } from "./stack-lifecycle.js";
+import type {
+  Caller,
+  CreateStackRequest,
+  PreviewResource,
+  StackActionName,
+  StackOperations,
+  UpdatePreview,
+  UpdateStackRequest,
+  ValidationResult,
+} from "./stack-operations.js";
+import { computeOutputs } from "./stack-outputs.js";
+import { previewCreate, previewUpdate } from "./stack-preview.js";
+import { StackRecorder } from "./stack-recorder.js";
+import type { HeatAction, StackOutputRecord, StackRecord, StackSource } from "./stack-records.js";
+import { recoverInterruptedStacks } from "./stack-recovery.js";
+import { StackNameTakenError, type StackStore } from "./stack-store.js";
+import { suspendOrResume } from "./stack-suspension.js";
+import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
+import { StackWorkQueue } from "./stack-work-queue.js";
+import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
+
+export interface StackServiceOptions {
+  /** The one engine of the server. */
+  engine: Engine;
+  store: StackStore;
+  /** Where stacks keep working data (a directory per stack). */
+  dataRoot: string;
+  /** A stack's sources as configuration files (default: the HOT layout). */
+  sourceFiles?: StackSourceFiles;
+  now?: () => Date;
+  /** The length of a minute of timeoutMins (tests shorten it; default 60 000 ms). */
+  minuteMs?: number;
+}
+
+export class StackService implements StackOperations {
+  readonly store: StackStore;
+  private readonly ctx: StackServiceContext;
+  private readonly queue: StackWorkQueue;
+  private readonly lifecycle: StackLifecycle;
+  private closed = false;
+
+  constructor(opts: StackServiceOptions) {
+    this.store = opts.store;
+    this.ctx = {
+      engine: opts.engine,
+      store: opts.store,
+      recorder: new StackRecorder(opts.store, opts.now),
+      dataRoot: opts.dataRoot,
+      sourceFiles: opts.sourceFiles ?? defaultSourceFiles,
+    };
+    this.queue = new StackWorkQueue((stackId, err) => void this.workFailed(stackId, err));
+    this.lifecycle = new StackLifecycle(this.ctx, { minuteMs: opts.minuteMs ?? 60_000 });
+  }
+
+  /** At start: marks the stacks a stopped server left IN_PROGRESS FAILED, as Heat does; returns them. */
+  recover(): Promise<StackRecord[]> {
+    return recoverInterruptedStacks(this.store, this.ctx.recorder);
+  }
+
+  async create(caller: Caller, req: CreateStackRequest): Promise<StackRecord> {
+    this.accepting();
+    checkStackName(req.name);
+    if (await this.store.findStack(caller.tenant, req.name)) throw stackExists(req.name);
+    await loadSource(this.ctx, req.source);
+    const stack = this.newStackRecord(caller, req);
+    try {
+      await this.store.insertStack(stack);
+    } catch (err) {
+      if (err instanceof StackNameTakenError) throw stackExists(req.name);
+      throw err;
+    }
+    await this.ctx.recorder.stack(stack, "CREATE", "IN_PROGRESS", startedText("CREATE"));
+    this.queue.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal));
+    return { ...stack };
+  }
+
+  async previewCreate(
+    caller: Caller,
+    req: CreateStackRequest,
+  ): Promise<{ stack: StackRecord; resources: PreviewResource[] }> {
+    checkStackName(req.name);
+    if (await this.store.findStack(caller.tenant, req.name)) throw stackExists(req.name);
+    await loadSource(this.ctx, req.source);
+    const resources = await previewCreate(this.ctx, req.source);
+    return { stack: { ...this.newStackRecord(caller, req), action: "INIT", status: "COMPLETE" }, resources };
+  }
+
+  async update(_caller: Caller, given: StackRecord, req: UpdateStackRequest): Promise<void> {
+    this.accepting();
+    const stack = await this.current(given);
+    if (stack.action === "SUSPEND") throw notSupported("Updating a stack when it is suspended");
+    if (stack.action === "DELETE") throw notSupported("Updating a stack when it is deleting");
+    const source = updatedSource(stack, req);
+    await loadSource(this.ctx, source);
+    const change: Partial<StackRecord> = {
+      source,
+      previousSource: stack.source,
+      description: templateDescription(source.template),
+      environment: mergedEnvironment(source),
+      ...(req.tags !== undefined && { tags: req.tags }),
+      ...(req.disableRollback !== undefined && { disableRollback: req.disableRollback }),
+      ...(req.timeoutMins !== undefined && { timeoutMins: req.timeoutMins }),
+    };
+    await this.startOrQueue(
+      stack.id,
+      (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
+      async (s, signal) => {
+        // resources marked unhealthy (CHECK_FAILED) are replaced, as Heat replaces them
+        const unhealthy = (await this.store.listResources(s.id))
+          .filter((r) => r.action === "CHECK" && r.status === "FAILED")
+          .map((r) => r.name);
+        await this.lifecycle.update(s, signal, unhealthy);
+      },
+    );
+  }
+
+  async previewUpdate(_caller: Caller, given: StackRecord, req: UpdateStackRequest): Promise<UpdatePreview> {
+    const stack = await this.current(given);
+    const source = updatedSource(stack, req);
+    await loadSource(this.ctx, source);
+    return previewUpdate(this.ctx, stack, source);
+  }
+
+  async delete(_caller: Caller, given: StackRecord): Promise<void> {
+    this.accepting();
+    const stack = await this.current(given);
+    if (stack.deletedAt || (stack.action === "DELETE" && stack.status === "COMPLETE")) throw stackNotFound(stack.name);
+    // a stack in progress: its traversal is stopped (marked FAILED, "Stack CREATE cancelled"), then deleted
+    if (this.queue.busy(stack.id)) this.queue.stop(stack.id, { kind: "delete" });
+    await this.startOrQueue(
+      stack.id,
+      (s) => this.ctx.recorder.stack(s, "DELETE", "IN_PROGRESS", startedText("DELETE")),
+      (s, signal) => this.lifecycle.delete(s, signal),
+    );
+  }
+
+  async action(_caller: Caller, given: StackRecord, action: StackActionName): Promise<void> {
+    this.accepting();
+    const stack = await this.current(given);
+    if (action === "cancel_update" || action === "cancel_without_rollback") {
+      const allowed: HeatAction[] = action === "cancel_update" ? ["UPDATE"] : ["UPDATE", "CREATE"];
+      if (stack.status !== "IN_PROGRESS" || !allowed.includes(stack.action)) {
+        throw notSupported(`Cancelling update when stack is ${stack.action}_${stack.status}`);
+      }
+      this.queue.stop(stack.id, { kind: action === "cancel_update" ? "cancel-rollback" : "cancel" });
+      return;
+    }
+    if (stack.status === "IN_PROGRESS") throw actionInProgress(stack);
+    if (action === "check") {
+      await this.startOrQueue(
+        stack.id,
+        async () => {},
+        (s, signal) => checkStack(this.ctx, s, signal),
+      );
+      return;
+    }
+    const heatAction = action === "suspend" ? "SUSPEND" : "RESUME";
+    // Heat does nothing to a stack already suspended (resumed)
+    if (stack.action === heatAction && stack.status === "COMPLETE") return;
+    await this.startOrQueue(
+      stack.id,
+      async () => {},
+      (s) => suspendOrResume(this.ctx, s, heatAction),
+    );
+  }
+
+  async abandon(_caller: Caller, given: StackRecord): Promise<Record<string, unknown>> {
+    this.accepting();
+    const stack = await this.current(given);
+    if (stack.status === "IN_PROGRESS" || this.queue.busy(stack.id)) throw actionInProgress(stack);
+    const resources = await this.store.listResources(stack.id);
+    const data: Record<string, unknown> = {
+      name: stack.name,
+      id: stack.id,
+      action: stack.action,
+      status: stack.status,
+      template: stack.source.template,
+      environment: stack.environment,
+      files: stack.source.files,
+      project_id: stack.tenant,
+      stack_user_project_id: stack.tenant,
+      tags: stack.tags,
+      resources: Object.fromEntries(
+        resources.map((r) => [
+          r.name,
+          {
+            name: r.name,
+            resource_id: r.physicalId,
+            type: r.type,
+            action: r.action,
+            status: r.status,
+            metadata: r.metadata ?? {},
+            resource_data: {},
+          },
+        ]),
+      ),
+    };
+    // forgotten, its resources kept: the stack is deleted without touching them
+    const rec = this.ctx.recorder;
+    await rec.stack(stack, "DELETE", "IN_PROGRESS", startedText("DELETE"));
+    for (const r of resources) await this.store.deleteResource(stack.id, r.name);
+    await rec.stack(stack, "DELETE", "COMPLETE", "Stack DELETE completed successfully", {
+      deletedAt: rec.time(),
+      outputs: [],
+    });
+    return data;
+  }
+
+  async validate(_caller: Caller, source: StackSource): Promise<ValidationResult> {
+    return validationResult(this.ctx, source);
+  }
+
+  async outputs(stack: StackRecord): Promise<StackOutputRecord[]> {
+    return computeOutputs(this.ctx, stack.id, stack.source);
+  }
+
+  async signal(_caller: Caller, given: StackRecord, resourceName: string, _data: unknown): Promise<void> {
+    const stack = await this.current(given);
+    await this.resource(stack, resourceName);
+    throw new HeatError(400, "ResourceActionNotSupported", "Signal is not supported for resource.");
+  }
+
+  async markUnhealthy(
+    _caller: Caller,
+    given: StackRecord,
+    resourceName: string,
+    unhealthy: boolean,
+    reason: string,
+  ): Promise<void> {
+    const stack = await this.current(given);
+    const r = await this.resource(stack, resourceName);
+    if (this.queue.busy(stack.id)) throw actionInProgress(stack);
+    const why = reason || "state changed by resource_mark_unhealthy api";
+    if (unhealthy) {
+      if (r.action !== "DELETE") await this.ctx.recorder.resource(stack.id, r.name, r.type, "CHECK", "FAILED", why);
+    } else if (r.action === "CHECK" && r.status === "FAILED") {
+      await this.ctx.recorder.resource(stack.id, r.name, r.type, "CHECK", "COMPLETE", why);
+    }
+  }
+
+  idle(stackId?: string): Promise<void> {
+    return this.queue.idle(stackId);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.stopAll({ kind: "shutdown" });
+    await this.queue.idle();
+    await this.store.close();
+  }
+
+  /** Records the start now when the stack is free (the caller sees it), else when its turn comes. */
+  private async startOrQueue(
+    stackId: string,
+    begin: (stack: StackRecord) => Promise<void>,
+    run: (stack: StackRecord, signal: AbortSignal) => Promise<void>,
+  ): Promise<void> {
+    const load = async () => {
+      const s = await this.store.getStack(stackId);
+      if (!s) throw new Error(`stack ${stackId} is gone`);
+      return s;
+    };
+    if (!this.queue.busy(stackId)) {
+      const stack = await load();
+      await begin(stack);
+      this.queue.enqueue(stackId, (signal) => run(stack, signal));
+      return;
+    }
+    this.queue.enqueue(stackId, async (signal) => {
+      const stack = await load();
+      await begin(stack);
+      await run(stack, signal);
+    });
+  }
+
+  private newStackRecord(caller: Caller, req: CreateStackRequest): StackRecord {
+    return {
+      id: randomUUID(),
+      name: req.name,
+      tenant: caller.tenant,
+      action: "CREATE",
+      status: "IN_PROGRESS",
+      statusReason: startedText("CREATE"),
+      description: templateDescription(req.source.template),
+      tags: req.tags ?? [],
+      // Heat's default: rollback disabled
+      disableRollback: req.disableRollback ?? true,
+      ...(req.timeoutMins !== undefined && { timeoutMins: req.timeoutMins }),
+      source: req.source,
+      environment: mergedEnvironment(req.source),
+      outputs: [],
+      createdAt: this.ctx.recorder.time(),
+    };
+  }
+
+  private async current(given: StackRecord): Promise<StackRecord> {
+    const stack = await this.store.getStack(given.id);
+    if (!stack || stack.deletedAt) throw stackNotFound(given.name);
+    return stack;
+  }
+
+  private async resource(stack: StackRecord, name: string) {
+    const r = await this.store.getResource(stack.id, name);
+    if (!r) {
+      throw new HeatError(404, "ResourceNotFound", `The Resource (${name}) could not be found in Stack ${stack.name}.`);
+    }
+    return r;
+  }
+
+  private accepting(): void {
+    if (this.closed) throw new HeatError(503, "HTTPServiceUnavailable", "The stack service is shutting down.");
+  }
+
+  /** Work that threw (a store failure, a bug): the stack is marked FAILED with the error, never left IN_PROGRESS. */
+  private async workFailed(stackId: string, err: unknown): Promise<void> {
+    try {
+      const stack = await this.store.getStack(stackId);
+      if (stack && stack.status === "IN_PROGRESS") {
+        await this.ctx.recorder.stack(stack, stack.action, "FAILED", errorText(err));
+      }
+    } catch {
+      /* the store itself failed: recovery marks the stack at the next start */
+    }
+  }
+}
+
+/** PUT replaces the sources; PATCH (`existing`) keeps what is not given, less the parameters cleared. */
+export function updatedSource(stack: StackRecord, req: UpdateStackRequest): StackSource {
+  const old = stack.source;
+  if (!req.existing) {
+    return {
+      template: req.template ?? old.template,
+      environments: req.environments ?? [],
+      files: req.files ?? {},
+      parameters: req.parameters ?? {},
+    };
+  }
+  const cleared = new Set(req.clearParameters ?? []);
+  const kept = Object.fromEntries(Object.entries(old.parameters).filter(([k]) => !cleared.has(k)));
+  const environments = [...old.environments, ...(req.environments ?? [])].map((e) => {
+    if (!cleared.size || typeof e.parameters !== "object" || e.parameters === null) return e;
+    const params = Object.entries(e.parameters as Record<string, unknown>).filter(([k]) => !cleared.has(k));
+    return { ...e, parameters: Object.fromEntries(params) };
+  });
+  return {
+    template: req.template ?? old.template,
+    environments,
+    files: { ...old.files, ...req.files },
+    parameters: { ...kept, ...req.parameters },
+  };
+}
+
+function stackExists(name: string): HeatError {
+  return new HeatError(409, "StackExists", `The Stack (${name}) already exists.`);
+}
+
+function stackNotFound(name: string): HeatError {
+  return new HeatError(404, "EntityNotFound", `The Stack (${name}) could not be found.`);
+}
+
+function notSupported(feature: string): HeatError {
+  return new HeatError(400, "NotSupported", `${feature} is not supported.`);
+}
+
+function actionInProgress(stack: StackRecord): HeatError {
+  return new HeatError(
+    409,
+    "ActionInProgress",
+    `Stack ${stack.name} already has an action (${stack.action}) in progress.`,
+  );
+}
