@@ -76,7 +76,8 @@ export async function buildHeatApi(opts: HeatApiOptions): Promise<FastifyInstanc
 
   app.addHook("onSend", async (_req, reply, payload) => {
     const type = reply.getHeader("content-type");
-    if (typeof type === "string" && type.startsWith("application/json")) reply.header("content-type", "application/json");
+    if (typeof type === "string" && type.startsWith("application/json"))
+      reply.header("content-type", "application/json");
     return payload;
   });
 
@@ -155,8 +156,8 @@ function renderError(
   const code = (err as FastifyError).code;
   if (code === "FST_ERR_CTP_BODY_TOO_LARGE") {
     const length = Number(req.headers["content-length"] ?? 0) || bodyLimit + 1;
-    const message =
-      `Request limit exceeded: JSON body size (${length} bytes) exceeds maximum allowed size (${bodyLimit} bytes).`;
+    const size = `JSON body size (${length} bytes) exceeds maximum allowed size (${bodyLimit} bytes).`;
+    const message = `Request limit exceeded: ${size}`;
     return reply.code(413).send(heatFault(413, "RequestLimitExceeded", message));
   }
   if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {

@@ -9,7 +9,10 @@ import { HeatError } from "../stacks/heat-error.js";
 
 /** webob's title and explanation of each status the API answers with. */
 const WEBOB: Record<number, [string, string]> = {
-  400: ["Bad Request", "The server could not comply with the request since it is either malformed or otherwise incorrect."],
+  400: [
+    "Bad Request",
+    "The server could not comply with the request since it is either malformed or otherwise incorrect.",
+  ],
   401: [
     "Unauthorized",
     "This server could not verify that you are authorized to access the document you requested. Either you " +
@@ -28,14 +31,8 @@ const WEBOB: Record<number, [string, string]> = {
     "Unsupported Media Type",
     "The server could not comply with the request since it is either malformed or otherwise incorrect.",
   ],
-  500: [
-    "Internal Server Error",
-    "The server has either erred or is incapable of performing the requested operation.",
-  ],
-  501: [
-    "Not Implemented",
-    "The server has either erred or is incapable of performing the requested operation.",
-  ],
+  500: ["Internal Server Error", "The server has either erred or is incapable of performing the requested operation."],
+  501: ["Not Implemented", "The server has either erred or is incapable of performing the requested operation."],
 };
 
 /** webob's exception class name for a status (the `type` of errors the API layer raises itself). */

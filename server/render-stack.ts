@@ -17,7 +17,11 @@ export function renderCreatedStack(req: FastifyRequest, s: StackRecord): Record<
 }
 
 /** One stack of `GET /stacks` (Heat's basic keys; `project` for an admin). */
-export function renderStackSummary(req: FastifyRequest, s: StackRecord, includeProject: boolean): Record<string, unknown> {
+export function renderStackSummary(
+  req: FastifyRequest,
+  s: StackRecord,
+  includeProject: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { id: s.id, links: stackLinks(req, s) };
   if (includeProject) out.project = s.tenant;
   Object.assign(out, {

@@ -92,7 +92,10 @@ export interface HeatCatalog {
     filter: ResourceTypeFilter,
     withDescription: boolean,
   ): Promise<string[] | { resource_type: string; description: string }[]>;
-  /** Heat's schema of a type (`resource_type`, `properties`, `attributes`, `support_status`, `description`); 404 EntityNotFound for an unknown type. */
+  /**
+   * Heat's schema of a type (`resource_type`, `properties`, `attributes`, `support_status`, `description`);
+   * 404 EntityNotFound for an unknown type.
+   */
   resourceTypeSchema(type: string, withDescription: boolean): Promise<Record<string, unknown>>;
   /** A template using the type with every property as a parameter (Heat's generate_template). */
   resourceTypeTemplate(type: string, templateType: "hot" | "cfn"): Promise<Record<string, unknown>>;

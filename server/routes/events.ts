@@ -31,7 +31,8 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get(
     "/stacks/:stack_name/:stack_id/events",
-    async (req: FastifyRequest<{ Params: StackParams; Querystring: Query }>, reply) => reply.send(await list(req, undefined)),
+    async (req: FastifyRequest<{ Params: StackParams; Querystring: Query }>, reply) =>
+      reply.send(await list(req, undefined)),
   );
 
   app.get(

@@ -79,10 +79,7 @@ export function stackCollectionRoutes(app: FastifyInstance, ctx: ServerContext):
     const data = new InstantiationData(req.body ?? {}, ctx.yamlLimits);
     const stack = await ctx.operations.create(callerOf(req), data.createRequest());
     const created = renderCreatedStack(req, stack);
-    return reply
-      .code(201)
-      .header("location", stackUrl(req, stack))
-      .send({ stack: created });
+    return reply.code(201).header("location", stackUrl(req, stack)).send({ stack: created });
   });
 
   app.post("/stacks/preview", async (req: TenantRequest, reply) => {

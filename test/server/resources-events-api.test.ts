@@ -213,10 +213,14 @@ const catalog: HeatCatalog = {
       throw new HeatError(404, "NotFound", `Template with version ${version} not found`);
     }
     const fns = [{ functions: "get_file", description: "A function for including a file inline." }];
-    return withConditions ? [...fns, { functions: "equals", description: "A function for comparing whether two values are equal." }] : fns;
+    return withConditions
+      ? [...fns, { functions: "equals", description: "A function for comparing whether two values are equal." }]
+      : fns;
   },
   async resourceTypes(filter, withDescription) {
-    const all = ["OS::Heat::None", "OS::Heat::RandomString"].filter((t) => !filter.name || new RegExp(filter.name).test(t));
+    const all = ["OS::Heat::None", "OS::Heat::RandomString"].filter(
+      (t) => !filter.name || new RegExp(filter.name).test(t),
+    );
     return withDescription ? all.map((t) => ({ resource_type: t, description: `about ${t}` })) : all;
   },
   async resourceTypeSchema(type) {
@@ -230,7 +234,7 @@ const catalog: HeatCatalog = {
   },
 };
 
-test("template versions, functions, resource types, schemas and templates come from the service's catalog", async () => {
+test("template versions, functions, resource types, schemas, templates: from the service's catalog", async () => {
   const h = await apiHarness();
   h.ops.catalog = catalog;
   let res = await h.call("GET", "/v1/t1/template_versions");

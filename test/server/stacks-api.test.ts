@@ -7,7 +7,7 @@ import { apiHarness, createStack, TEMPLATE } from "./api-harness.js";
 
 const BASE = "http://127.0.0.1:8004/v1";
 
-test("create: 201, {stack: {id, links}}, an absolute Location; the request reaches the service in gantry's terms", async () => {
+test("create: 201, {stack: {id, links}}, absolute Location; the request reaches the service as gantry names it", async () => {
   const h = await apiHarness();
   const res = await h.call("POST", "/v1/t1/stacks", {
     body: {
@@ -57,7 +57,10 @@ test("create: a template given as YAML text is parsed; environment_files come fr
   });
   assert.is(res.statusCode, 201, res.body);
   const req = h.ops.calls.find((c) => c.op === "create")?.args[0] as { source: Record<string, unknown> };
-  assert.equal(req.source.template, { heat_template_version: "2016-04-08", resources: { r: { type: "OS::Heat::None" } } });
+  assert.equal(req.source.template, {
+    heat_template_version: "2016-04-08",
+    resources: { r: { type: "OS::Heat::None" } },
+  });
   assert.equal(req.source.environments, [{ parameter_defaults: { b: 2 } }, { parameters: { a: 1 } }]);
 });
 
@@ -89,7 +92,10 @@ test("create: Heat's 400s for a missing name or template, bad YAML, a bad enviro
   }
   const bad = await h.call("POST", "/v1/t1/stacks", { body: { stack_name: "x", template: "foo: [bar" } });
   assert.is(bad.statusCode, 400);
-  assert.match(bad.json().error.message, /^Template not in valid format: Error parsing template \[root stack\] .*line 1/s);
+  assert.match(
+    bad.json().error.message,
+    /^Template not in valid format: Error parsing template \[root stack\] .*line 1/s,
+  );
   assert.not.ok(h.ops.calls.some((c) => c.op === "create"));
 });
 
@@ -126,7 +132,9 @@ test("a body over the limit is 413 with Heat's words; bad JSON is 400", async ()
     error: {
       type: "RequestLimitExceeded",
       traceback: null,
-      message: `Request limit exceeded: JSON body size (${JSON.stringify(big).length} bytes) exceeds maximum allowed size (1000 bytes).`,
+      message:
+        `Request limit exceeded: JSON body size (${JSON.stringify(big).length} bytes) exceeds maximum allowed ` +
+        "size (1000 bytes).",
     },
   });
   const bad = await h.call("POST", "/v1/t1/stacks", { body: '{"stack_name":' });
@@ -143,7 +151,7 @@ test("a name taken is 409 StackExists", async () => {
   assert.is(res.json().title, "Conflict");
 });
 
-test("lookup by name or id: 302 to the canonical URL (absolute), with sub-path and query kept; every method", async () => {
+test("lookup by name or id: 302 to the absolute canonical URL, sub-path and query kept; every method", async () => {
   const h = await apiHarness();
   const id = await createStack(h, "s1");
   for (const method of ["GET", "PUT", "PATCH", "DELETE", "POST"] as const) {
@@ -174,7 +182,7 @@ test("lookup by name or id: 302 to the canonical URL (absolute), with sub-path a
   });
 });
 
-test("show: Heat's fields, status joined, times to the second, parameters as strings (hidden masked), outputs", async () => {
+test("show: Heat's fields, status joined, times to the second, parameters as strings (hidden masked)", async () => {
   const h = await apiHarness();
   const id = await createStack(h, "s1", { parameters: { secret: "pw" }, tags: "x" });
   const res = await h.call("GET", `/v1/t1/stacks/s1/${id}`);
@@ -346,7 +354,9 @@ test("global_tenant: every tenant's stacks with their project for an admin; 403 
   await h.call("POST", "/v1/t2/stacks", { token: h.tokens.t2, body: { stack_name: "s2", template: TEMPLATE } });
   const res = await h.call("GET", "/v1/ops/stacks?global_tenant=true", { token: h.tokens.admin });
   assert.is(res.statusCode, 200);
-  const projects = res.json().stacks.map((s: { project: string; stack_name: string }) => `${s.project}/${s.stack_name}`);
+  const projects = res
+    .json()
+    .stacks.map((s: { project: string; stack_name: string }) => `${s.project}/${s.stack_name}`);
   assert.equal(projects.sort(), ["t1/s1", "t2/s2"]);
   const own = await h.call("GET", "/v1/ops/stacks", { token: h.tokens.admin });
   assert.equal(own.json().stacks, []);
@@ -380,7 +390,9 @@ test("update: PUT and PATCH are 202 and reach the service as full and existing u
   res = await h.call("PUT", `/v1/t1/stacks/s1/${id}`, { body: { parameters: {} } });
   assert.is(res.statusCode, 400);
   assert.is(res.json().error.message, "No template specified");
-  res = await h.call("PUT", "/v1/t1/stacks/nosuch/0b9b5b1e-0000-0000-0000-000000000000", { body: { template: TEMPLATE } });
+  res = await h.call("PUT", "/v1/t1/stacks/nosuch/0b9b5b1e-0000-0000-0000-000000000000", {
+    body: { template: TEMPLATE },
+  });
   assert.is(res.statusCode, 404);
   assert.is(res.json().error.message, "The Stack (nosuch) could not be found.");
 });
@@ -440,7 +452,11 @@ test("template, environment, files, outputs and one output", async () => {
   });
   const missing = await h.call("GET", `${base}/outputs/nope`);
   assert.is(missing.statusCode, 404);
-  assert.equal(missing.json().error, { type: "NotFound", traceback: null, message: "Specified output key nope not found." });
+  assert.equal(missing.json().error, {
+    type: "NotFound",
+    traceback: null,
+    message: "Specified output key nope not found.",
+  });
 });
 
 test("actions: one of Heat's five, else 400 in Heat's words", async () => {
@@ -477,7 +493,7 @@ test("abandon returns the service's data; adopt passes adopt_stack_data and take
   assert.equal(req.adoptStackData, data);
 });
 
-test("a known URL with a method it lacks is 405 with Allow; OPTIONS lists the methods; unknown URLs are 404", async () => {
+test("a known URL with a method it lacks is 405 with Allow; OPTIONS lists them; unknown URLs are 404", async () => {
   const h = await apiHarness();
   let res = await h.call("DELETE", "/v1/t1/stacks");
   assert.is(res.statusCode, 405);
