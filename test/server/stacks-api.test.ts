@@ -7,7 +7,7 @@ import { apiHarness, createStack, TEMPLATE } from "./api-harness.js";
 
 const BASE = "http://127.0.0.1:8004/v1";
 
-test("create: 201, {stack: {id, links}}, absolute Location; the request reaches the service as gantry names it", async () => {
+test("create: 201, {stack: {id, links}}, absolute Location; the service gets the request", async () => {
   const h = await apiHarness();
   const res = await h.call("POST", "/v1/t1/stacks", {
     body: {
