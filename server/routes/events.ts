@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { EventRecord, StackRecord } from "../../stacks/stack-records.js";
 import type { EventQuery, StackStore } from "../../stacks/stack-store.js";
 import { apiError } from "../heat-fault.js";
+import { link, stackUrl } from "../heat-links.js";
 import { all, extractInt, mixed, type Query, single, splitStatuses } from "../query-params.js";
 import { renderEvent } from "../render-event.js";
 import type { ServerContext } from "../server-context.js";
@@ -26,7 +27,13 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (events.length === 0 && resourceName !== undefined) {
       throw apiError(404, `No events found for resource ${resourceName}`);
     }
-    return { events: await renderAll(store, req, events, stack, false) };
+    const rendered = await renderAll(store, req, events, stack, false);
+    // with nested_depth Heat names the root stack in every event's links (heatclient looks for it)
+    if (query.nestedDepth) {
+      for (const e of rendered)
+        (e.links as { href: string; rel: string }[]).push(link(stackUrl(req, stack), "root_stack"));
+    }
+    return { events: rendered };
   };
 
   app.get(

@@ -175,6 +175,8 @@ test("events: summary fields and links; filters; sort and pages; a resource's; o
     res.json().events.map((e: { id: string }) => e.id),
     [events[2].id, events[3].id],
   );
+  res = await h.call("GET", `${url}?nested_depth=1`);
+  assert.equal(res.json().events[0].links[3], { href: `${BASE}/t1/stacks/s1/${id}`, rel: "root_stack" });
   res = await h.call("GET", `/v1/t1/stacks/s1/${id}/resources/rand/events`);
   assert.is(res.json().events.length, 2);
   res = await h.call("GET", `/v1/t1/stacks/s1/${id}/resources/nope/events`);
