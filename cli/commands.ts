@@ -24,6 +24,7 @@ import StatePull from "./commands/state-pull.js";
 import StatePush from "./commands/state-push.js";
 import StateShow from "./commands/state-show.js";
 import Taint from "./commands/taint.js";
+import TokenCreate from "./commands/token-create.js";
 import Untaint from "./commands/untaint.js";
 import Validate from "./commands/validate.js";
 import WorkspaceDelete from "./commands/workspace-delete.js";
@@ -57,6 +58,7 @@ export const commands = {
   "state:push": StatePush,
   "state:show": StateShow,
   taint: Taint,
+  "token:create": TokenCreate,
   untaint: Untaint,
   validate: Validate,
   "workspace:delete": WorkspaceDelete,

@@ -28,8 +28,8 @@ await build({
       "__gantryRequire(import.meta.url);",
   },
   // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here); the HCL parsers
-  // load their WebAssembly/GopherJS code from files beside their own modules; better-sqlite3 finds its native
-  // addon from its own module's path (__filename, which an ESM bundle has not)
+  // load their WebAssembly/GopherJS code from files beside their own modules; better-sqlite3 loads its native
+  // addon from beside its own modules too
   external: ["typescript", "@cdktf/hcl2json", "hcl2-parser", "better-sqlite3"],
   logLevel: "warning",
 });

@@ -16,14 +16,28 @@ export class ConnectionGate {
     return this.locked && !this.inside();
   }
 
+  /** True when a transaction holds the connection (the caller's own or another). */
+  get busy(): boolean {
+    return this.locked;
+  }
+
+  /** How many callers wait for the connection. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
   /** True when the caller runs inside the transaction that holds the gate. */
   inside(): boolean {
     return this.held !== undefined && this.context.getStore() === this.held;
   }
 
-  /** Runs `fn` with the connection to itself (at once when the caller already holds it). */
-  async exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
-    if (this.inside()) return fn();
+  /**
+   * Runs `fn` with the connection to itself: at once when the caller already holds it (its writes join the
+   * transaction), unless `join` is false: then it waits for the end of any open transaction, even one the caller's
+   * async context comes from (work started inside a transaction, a state writer say, that must commit on its own).
+   */
+  async exclusive<T>(fn: () => T | Promise<T>, join = true): Promise<T> {
+    if (join && this.inside()) return fn();
     await this.acquire();
     const token = Symbol("transaction");
     this.held = token;

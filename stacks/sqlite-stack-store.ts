@@ -1,6 +1,8 @@
 // The stack store in one SQLite file (better-sqlite3): WAL journal (readers never wait for the writer; another
 // process can open the same file), a busy timeout, foreign keys, every write in a transaction, the schema's
-// migrations applied at open. `:memory:` gives a private store (tests).
+// migrations applied at open. `:memory:` gives a private store (tests). Write transactions begin IMMEDIATE: a
+// deferred one that read first could not wait for another connection's write lock (SQLite answers SQLITE_BUSY at
+// once rather than risk a deadlock), so it takes the lock up front, and the busy timeout applies.
 
 import { randomUUID } from "node:crypto";
 import Sqlite, { type Database } from "better-sqlite3";
@@ -100,6 +102,11 @@ export class SqliteStackStore implements StackStore {
     return new SqliteStackStore(db, file);
   }
 
+  /** How many callers wait for a transaction of this connection to end. */
+  waitingForConnection(): number {
+    return this.gate.waiting;
+  }
+
   /** The schema version of the store (the last migration applied). */
   schemaVersion(): number {
     return (this.db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number }).v;
@@ -131,21 +138,23 @@ export class SqliteStackStore implements StackStore {
 
   insertStack(stack: StackRecord): Promise<void> {
     return this.gate.exclusive(() =>
-      this.db.transaction(() => {
-        if (!stack.deletedAt) this.refuseTakenName(stack.tenant, stack.name, stack.id);
-        const row = stackToRow(stack);
-        const cols = Object.keys(row);
-        try {
-          this.db
-            .prepare(`INSERT INTO stacks (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`)
-            .run(row);
-        } catch (e) {
-          // another connection took the name between the check and the insert
-          if (isUniqueViolation(e, "stacks.tenant")) throw new StackNameTakenError(stack.name);
-          throw e;
-        }
-        this.setTags(stack.id, stack.tags);
-      })(),
+      this.db
+        .transaction(() => {
+          if (!stack.deletedAt) this.refuseTakenName(stack.tenant, stack.name, stack.id);
+          const row = stackToRow(stack);
+          const cols = Object.keys(row);
+          try {
+            this.db
+              .prepare(`INSERT INTO stacks (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`)
+              .run(row);
+          } catch (e) {
+            // another connection took the name between the check and the insert
+            if (isUniqueViolation(e, "stacks.tenant")) throw new StackNameTakenError(stack.name);
+            throw e;
+          }
+          this.setTags(stack.id, stack.tags);
+        })
+        .immediate(),
     );
   }
 
@@ -244,31 +253,33 @@ export class SqliteStackStore implements StackStore {
 
   updateStack(id: string, change: Partial<Omit<StackRecord, "id" | "tenant">>): Promise<void> {
     return this.gate.exclusive(() =>
-      this.db.transaction(() => {
-        const current = this.stackById(id);
-        if (!current) throw new GantryError(`no stack ${id} in the store ${this.location}`);
-        const next: StackRecord = { ...current, ...change };
-        // a field given as undefined is cleared
-        for (const [k, v] of Object.entries(change))
-          if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
-        if (!next.deletedAt && (next.name !== current.name || current.deletedAt))
-          this.refuseTakenName(next.tenant, next.name, id);
-        const row = stackToRow(next);
-        const cols = Object.keys(change)
-          .map((k) => STACK_COLUMNS[k])
-          .filter((c): c is keyof StackRow => c !== undefined);
-        if (cols.length) {
-          try {
-            this.db
-              .prepare(`UPDATE stacks SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`)
-              .run({ ...Object.fromEntries(cols.map((c) => [c, row[c]])), id });
-          } catch (e) {
-            if (isUniqueViolation(e, "stacks.tenant")) throw new StackNameTakenError(next.name);
-            throw e;
+      this.db
+        .transaction(() => {
+          const current = this.stackById(id);
+          if (!current) throw new GantryError(`no stack ${id} in the store ${this.location}`);
+          const next: StackRecord = { ...current, ...change };
+          // a field given as undefined is cleared
+          for (const [k, v] of Object.entries(change))
+            if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+          if (!next.deletedAt && (next.name !== current.name || current.deletedAt))
+            this.refuseTakenName(next.tenant, next.name, id);
+          const row = stackToRow(next);
+          const cols = Object.keys(change)
+            .map((k) => STACK_COLUMNS[k])
+            .filter((c): c is keyof StackRow => c !== undefined);
+          if (cols.length) {
+            try {
+              this.db
+                .prepare(`UPDATE stacks SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`)
+                .run({ ...Object.fromEntries(cols.map((c) => [c, row[c]])), id });
+            } catch (e) {
+              if (isUniqueViolation(e, "stacks.tenant")) throw new StackNameTakenError(next.name);
+              throw e;
+            }
           }
-        }
-        if (change.tags) this.setTags(id, change.tags);
-      })(),
+          if (change.tags) this.setTags(id, change.tags);
+        })
+        .immediate(),
     );
   }
 
@@ -329,18 +340,20 @@ export class SqliteStackStore implements StackStore {
 
   addEvent(event: Omit<EventRecord, "id" | "seq">): Promise<EventRecord> {
     return this.gate.exclusive(() =>
-      this.db.transaction(() => {
-        const { value } = this.db
-          .prepare("UPDATE counters SET value = value + 1 WHERE name = 'event_seq' RETURNING value")
-          .get() as { value: number };
-        const record: EventRecord = { ...event, id: randomUUID(), seq: Number(value) };
-        const row = eventToRow(record);
-        const cols = Object.keys(row);
-        this.db
-          .prepare(`INSERT INTO events (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`)
-          .run(row);
-        return record;
-      })(),
+      this.db
+        .transaction(() => {
+          const { value } = this.db
+            .prepare("UPDATE counters SET value = value + 1 WHERE name = 'event_seq' RETURNING value")
+            .get() as { value: number };
+          const record: EventRecord = { ...event, id: randomUUID(), seq: Number(value) };
+          const row = eventToRow(record);
+          const cols = Object.keys(row);
+          this.db
+            .prepare(`INSERT INTO events (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`)
+            .run(row);
+          return record;
+        })
+        .immediate(),
     );
   }
 
@@ -472,13 +485,20 @@ export class SqliteStackStore implements StackStore {
 
 /** Applies the migrations not applied yet, all in one transaction (another process opening the file waits). */
 function migrate(db: Database, file: string, migrations: readonly Migration[]): void {
+  const known = migrations.at(-1)?.version ?? 0;
+  // an up-to-date store is only read (opening it never waits for another process's write)
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (hasTable) {
+    const { v } = db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null };
+    if (v === known) return;
+  }
   db.transaction(() => {
     db.exec(MIGRATIONS_TABLE);
     const applied = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v;
-    const known = migrations.at(-1)?.version ?? 0;
     if ((applied ?? 0) > known)
       throw new GantryError(
-        `the stack store ${file} has schema version ${applied}; this gantry knows up to ${known} (a newer gantry wrote it)`,
+        `the stack store ${file} has schema version ${applied}; this gantry knows up to ${known} ` +
+          "(a newer gantry wrote it)",
       );
     for (const m of migrations) {
       if (m.version <= (applied ?? 0)) continue;

@@ -8,7 +8,11 @@ import type { EventRecord, HeatAction, HeatStatus, ResourceRecord, StackRecord, 
 export interface StackQuery {
   /** Only this tenant's stacks; undefined: every tenant's (admin with `global_tenant`). */
   tenant?: string;
-  /** Exact matches on any of the values given (Heat's filters: name, status, action, id). */
+  /**
+   * Exact matches on any of the values given (Heat's filters: name, status, action, id). `status` holds the
+   * stored status ("COMPLETE"); the API splits a "CREATE_COMPLETE" into action and status as Heat's
+   * `translate_filters` does. An empty list matches nothing.
+   */
   name?: string[];
   status?: string[];
   action?: string[];
@@ -21,11 +25,14 @@ export interface StackQuery {
   showDeleted?: boolean;
   /** Include nested stacks (default: top-level stacks only). */
   showNested?: boolean;
-  /** Columns by Heat's names: stack_name, stack_status, creation_time, updated_time. */
+  /**
+   * Columns by Heat's names: stack_name, stack_status, creation_time, updated_time (others are ignored, as Heat
+   * does). None: newest first. Ties are broken by id.
+   */
   sortKeys?: string[];
   sortDir?: "asc" | "desc";
   limit?: number;
-  /** The id of the last stack of the previous page. */
+  /** The id of the last stack of the previous page (an unknown id is ignored, as Heat does: the first page). */
   marker?: string;
 }
 
@@ -38,6 +45,7 @@ export interface EventQuery {
   resourceType?: string[];
   /** Also the events of nested stacks, to this depth. */
   nestedDepth?: number;
+  /** event_time, resource_type (Heat's database sorts by these only and ignores other keys). None: newest first. */
   sortKeys?: string[];
   sortDir?: "asc" | "desc";
   limit?: number;

@@ -68,26 +68,30 @@ export class StoreStateBackend implements StateBackend, StateSink {
   write(state: State, first: boolean): void {
     const body = serializeState(state);
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      if (first) {
-        this.db.prepare("DELETE FROM stack_states WHERE stack_id = ? AND slot = 'backup'").run(this.stackId);
+    this.db
+      .transaction(() => {
+        if (first) {
+          this.db.prepare("DELETE FROM stack_states WHERE stack_id = ? AND slot = 'backup'").run(this.stackId);
+          this.db
+            .prepare("UPDATE stack_states SET slot = 'backup' WHERE stack_id = ? AND slot = 'current'")
+            .run(this.stackId);
+        }
         this.db
-          .prepare("UPDATE stack_states SET slot = 'backup' WHERE stack_id = ? AND slot = 'current'")
-          .run(this.stackId);
-      }
-      this.db
-        .prepare(
-          `INSERT INTO stack_states (stack_id, slot, serial, lineage, body, written_at)
+          .prepare(
+            `INSERT INTO stack_states (stack_id, slot, serial, lineage, body, written_at)
            VALUES (?, 'current', ?, ?, ?, ?)
            ON CONFLICT (stack_id, slot) DO UPDATE SET
-             serial = excluded.serial, lineage = excluded.lineage, body = excluded.body, written_at = excluded.written_at`,
-        )
-        .run(this.stackId, state.serial, state.lineage, body, now);
-    })();
+             serial = excluded.serial, lineage = excluded.lineage, body = excluded.body,
+             written_at = excluded.written_at`,
+          )
+          .run(this.stackId, state.serial, state.lineage, body, now);
+      })
+      .immediate();
   }
 
+  /** A state write commits on its own: it waits for an open transaction to end, never joins it. */
   exclusive(write: () => void): Promise<void> {
-    return this.gate.exclusive(write);
+    return this.gate.exclusive(write, false);
   }
 
   async lock(operation: string, timeoutMs: number): Promise<StateLease> {
@@ -160,8 +164,8 @@ export class StoreStateBackend implements StateBackend, StateSink {
   private release(id: string): void {
     const remove = () =>
       this.db.prepare("DELETE FROM state_locks WHERE stack_id = ? AND lock_id = ?").run(this.stackId, id);
-    // inside another caller's transaction the delete would be undone with it: wait for that transaction's end
-    if (this.gate.heldElsewhere()) void this.gate.exclusive(remove);
+    // inside a transaction the delete would be undone with it: wait for that transaction's end
+    if (this.gate.busy) void this.gate.exclusive(remove, false);
     else remove();
   }
 
