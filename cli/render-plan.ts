@@ -73,13 +73,15 @@ const HEADERS: Record<string, (c: ResourceChange) => string> = {
   create: (c) => `will be created`,
   update: (c) => `will be updated in-place`,
   delete: (c) =>
-    c.reason === "no-configuration"
-      ? "will be destroyed\n  # (because it is not in the configuration)"
-      : c.reason === "index-gone"
-        ? "will be destroyed\n  # (because its index is not in the configuration)"
-        : c.reason === "deposed"
-          ? "(deposed object) will be destroyed"
-          : "will be destroyed",
+    c.forget
+      ? "will no longer be managed by gantry\n  # (lifecycle destroy = false: the object is kept, not destroyed)"
+      : c.reason === "no-configuration"
+        ? "will be destroyed\n  # (because it is not in the configuration)"
+        : c.reason === "index-gone"
+          ? "will be destroyed\n  # (because its index is not in the configuration)"
+          : c.reason === "deposed"
+            ? "(deposed object) will be destroyed"
+            : "will be destroyed",
   replace: (c) =>
     c.reason === "tainted"
       ? "is tainted, so must be replaced"

@@ -17,6 +17,12 @@ import { BUILTIN_DATA_SOURCES, BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } fr
 import { applySavedPlan, applyWorkspace, type ApplyOutcome, type ApplyRequest } from "./apply-operation.js";
 import type { LoadedConfiguration } from "./configuration.js";
 import { importObject } from "./import-operation.js";
+import {
+  type InstanceActionName,
+  type InstanceActionRequest,
+  type InstanceActionResult,
+  runInstanceAction,
+} from "./instance-action-operation.js";
 import type { EngineContext } from "./engine-context.js";
 import type { EventSink } from "./events.js";
 import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./plan-operation.js";
@@ -161,6 +167,18 @@ export class Engine implements EngineContext {
     opts: { lockTimeoutMs?: number; onEvent?: EventSink } = {},
   ): Promise<InstanceState> {
     return importObject(this, ws, address, id, opts);
+  }
+
+  /**
+   * Heat's suspend, resume or check of the instances in state, through their types' optional hooks (a type without
+   * the hook is left as it is); under the state lock, one instance after another.
+   */
+  instanceAction(
+    ws: Workspace,
+    action: InstanceActionName,
+    req: InstanceActionRequest = {},
+  ): Promise<InstanceActionResult[]> {
+    return runInstanceAction(this, ws, action, req);
   }
 
   /** Marks an instance tainted: the next plan replaces it (`gantry taint`). */

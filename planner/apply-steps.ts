@@ -152,6 +152,11 @@ async function updateObject(s: { change: ResourceChange }, env: StepEnv) {
 
 /** Destroy-time provisioners first (not for a tainted object, as in Terraform), then the delete. */
 async function deleteObject(c: ResourceChange, env: StepEnv) {
+  if (c.forget) {
+    // lifecycle destroy = false (Heat's deletion_policy Retain): the object stays as it is, unmanaged
+    env.state.remove(c.address);
+    return;
+  }
   const prior = env.state.current(c.address) ?? c.before!;
   if (!env.state.isTainted(c.address)) await env.provision(c, "destroy", prior);
   await env.type.delete(env.ctx, prior);

@@ -52,6 +52,8 @@ export interface ResourceChange {
   batch?: { group: string; index: number };
   /** Rolling update: the member key and group, for member-by-member ordering inside the group. */
   rollingGroup?: string;
+  /** A delete that forgets the object (removes it from state) instead of destroying it (lifecycle destroy = false). */
+  forget?: boolean;
   /** What the type says it could not do on the host (e.g. no package here): shown in plan, apply and show. */
   warnings?: string[];
 }

@@ -109,6 +109,11 @@ export interface LifecycleConfig {
   preconditions: ConditionConfig[];
   /** Checked once the instance's new value is known (at plan when it is, else after apply); `self` is the instance. */
   postconditions: ConditionConfig[];
+  /**
+   * false: when an instance is to be destroyed, its object is forgotten (removed from state) and left as it is
+   * (Heat's deletion_policy Retain; Terraform's `removed { lifecycle { destroy = false } }`). Absent: true.
+   */
+  destroy?: boolean;
 }
 
 /**

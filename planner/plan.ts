@@ -247,12 +247,13 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       prior.instances.delete(inst.address);
       continue;
     }
-    changes.push(
-      deleteChange(
-        inst,
-        mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
-      ),
+    const change = deleteChange(
+      inst,
+      mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
     );
+    const lifecycle = config.resources.get(resourceKeyOf(inst))?.lifecycle;
+    if (lifecycle ? lifecycle.destroy === false : inst.keepOnDestroy) change.forget = true;
+    changes.push(change);
   }
   // Deposed objects left by an interrupted create_before_destroy.
   for (const inst of prior.instances.values())

@@ -43,6 +43,7 @@ export class StateRecorder {
       dependencies: c.dependsOn,
       ...(status ? { status } : {}),
       ...(this.config.resources.get(c.resourceKey)?.lifecycle.createBeforeDestroy ? { createBeforeDestroy: true } : {}),
+      ...(this.config.resources.get(c.resourceKey)?.lifecycle.destroy === false ? { keepOnDestroy: true } : {}),
       ...(prev?.deposed?.length ? { deposed: prev.deposed } : {}),
       ...(warnings.length ? { warnings: [...warnings] } : {}),
     };

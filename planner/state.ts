@@ -25,6 +25,8 @@ export interface InstanceState {
   dependencies: string[];
   status?: "tainted";
   createBeforeDestroy?: boolean;
+  /** Its configuration said lifecycle destroy = false when last applied: deleting it forgets the object. */
+  keepOnDestroy?: boolean;
   /** Objects replaced with create_before_destroy whose destroy has not succeeded yet. */
   deposed?: Attrs[];
   /** What the type could not do on its host (e.g. a daemon that has no package here). */
@@ -75,6 +77,7 @@ export function serializeState(s: State): string {
         ...(i.key !== undefined ? { index_key: i.key } : {}),
         ...(i.status ? { status: i.status } : {}),
         ...(i.createBeforeDestroy ? { create_before_destroy: true } : {}),
+        ...(i.keepOnDestroy ? { keep_on_destroy: true } : {}),
         dependencies: i.dependencies,
         attributes: i.attributes,
         ...(i.deposed?.length ? { deposed: i.deposed } : {}),
@@ -121,6 +124,7 @@ export function deserializeState(text: string, path: string): State {
       dependencies: short ? (r.dependencies ?? []).map(fullAddress) : (r.dependencies ?? []),
       status: r.status,
       createBeforeDestroy: r.create_before_destroy,
+      ...(r.keep_on_destroy ? { keepOnDestroy: true } : {}),
       deposed: r.deposed,
       warnings: r.warnings,
     });

@@ -28,9 +28,12 @@ export interface RunRequest {
   replace?: string[];
 }
 
-/** Heat's text of a resource failure ("Error: resources.NAME: message"), as its ResourceFailure prints. */
-export function resourceFailureText(name: string, error: string): string {
-  return `Error: resources.${name}: ${error}`;
+/**
+ * Heat's text of a resource failure ("ValueError: resources.NAME: message"), as its ResourceFailure prints it: the
+ * class the type named for its error (contract/resource-type.ts ResourceFailure), else "Error".
+ */
+export function resourceFailureText(name: string, error: string, errorType = "Error"): string {
+  return `${errorType}: resources.${name}: ${error}`;
 }
 
 /** Loads a source's configuration, for names; undefined when it does not load. */
@@ -148,7 +151,7 @@ class ApplyTranslator {
     if (e.kind === "error") {
       const { name } = this.names.of(e.address);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
-      this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error)}`;
+      this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error, e.errorType)}`;
     }
     this.chain = this.chain.then(() => this.handle(e)).catch((err) => void this.errors.push(err));
   }
@@ -273,7 +276,8 @@ class ApplyTranslator {
     if (e.kind === "error") {
       const { name, type } = this.names.of(e.address);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
-      await rec.resource(this.stackId, name, type, action, "FAILED", resourceFailureText(name, e.error));
+      const reason = resourceFailureText(name, e.error, e.errorType);
+      await rec.resource(this.stackId, name, type, action, "FAILED", reason);
     }
   }
 }

@@ -7,6 +7,7 @@ import type { DriftEntry } from "../planner/changes.js";
 import { resourceFailureText, stackNames } from "./stack-apply.js";
 import { completedText, startedText } from "./stack-lifecycle.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
+import { addressesByName } from "./stack-suspension.js";
 import type { StackRecord } from "./stack-records.js";
 import { type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
@@ -35,6 +36,7 @@ export async function checkStack(ctx: StackServiceContext, stack: StackRecord, s
     return;
   }
   const drifted = new Map(drift.map((d) => [names.of(d.address).name, d]));
+  const addresses = await addressesByName(ctx, stack);
   const failures: string[] = [];
   for (const r of await ctx.store.listResources(stack.id)) {
     if (r.action === "INIT") {
@@ -45,11 +47,19 @@ export async function checkStack(ctx: StackServiceContext, stack: StackRecord, s
     }
     await rec.resource(stack.id, r.name, r.type, "CHECK", "IN_PROGRESS", STATE_CHANGED);
     const d = drifted.get(r.name);
-    if (!d) {
+    let text: string | undefined;
+    if (d) text = resourceFailureText(r.name, driftText(r.name, r.physicalId, d));
+    else {
+      // as recorded: the type's own check, when it has one
+      const own = addresses.get(r.name) ?? [];
+      const results = own.length ? await ctx.engine.instanceAction(ws, "check", { addresses: own, signal }) : [];
+      const failed = results.find((x) => x.error !== undefined);
+      if (failed) text = resourceFailureText(r.name, failed.error ?? "", failed.errorType);
+    }
+    if (text === undefined) {
       await rec.resource(stack.id, r.name, r.type, "CHECK", "COMPLETE", STATE_CHANGED);
       continue;
     }
-    const text = resourceFailureText(r.name, driftText(r.name, r.physicalId, d));
     await rec.resource(stack.id, r.name, r.type, "CHECK", "FAILED", text);
     failures.push(text);
   }

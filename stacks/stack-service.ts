@@ -173,7 +173,7 @@ export class StackService implements StackOperations {
     await this.startOrQueue(
       stack.id,
       async () => {},
-      (s) => suspendOrResume(this.ctx, s, heatAction),
+      (s, signal) => suspendOrResume(this.ctx, s, heatAction, signal),
     );
   }
 

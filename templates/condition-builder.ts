@@ -5,7 +5,7 @@
 
 import type { ConditionConfig } from "../planner/model.js";
 import type { CheckContext, CheckedBody } from "./block-check.js";
-import { compileAt } from "./fragment.js";
+import { compileNode } from "./fragment.js";
 
 /** The conditions of a nested block's valid bodies; `what` names them in messages (`precondition of resource …`). */
 export function buildConditions(bodies: readonly CheckedBody[], what: string, ctx: CheckContext): ConditionConfig[] {
@@ -15,14 +15,8 @@ export function buildConditions(bodies: readonly CheckedBody[], what: string, ct
     const cond = b.node.child("condition");
     const msg = b.node.child("error_message");
     out.push({
-      condition: compileAt(cond.value, cond.origin, `the condition of ${what}`, ctx, cond.originInString?.bind(cond)),
-      errorMessage: compileAt(
-        msg.value,
-        msg.origin,
-        `the error_message of ${what}`,
-        ctx,
-        msg.originInString?.bind(msg),
-      ),
+      condition: compileNode(cond, `the condition of ${what}`, ctx),
+      errorMessage: compileNode(msg, `the error_message of ${what}`, ctx),
       origin: cond.origin,
     });
   }

@@ -6,7 +6,7 @@
 
 import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
-import { compileAt, emptyFragment, type ConfigFragment } from "./fragment.js";
+import { compileNode, emptyFragment, type ConfigFragment } from "./fragment.js";
 import { buildModuleCall } from "./module-builder.js";
 import { buildCheck } from "./check-builder.js";
 import { buildImport } from "./import-builder.js";
@@ -28,9 +28,8 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
         break;
       }
       case "local": {
-        const origin = d.value.origin;
-        const value = compileAt(d.value.value, origin, `local "${d.name}"`, ctx, d.value.originInString?.bind(d.value));
-        frag.locals.push({ name: d.name, value, origin });
+        const value = compileNode(d.value, `local "${d.name}"`, ctx);
+        frag.locals.push({ name: d.name, value, origin: d.value.origin });
         break;
       }
       case "resource": {

@@ -7,7 +7,7 @@
 
 import type { Expr } from "../planner/expressions/ast.js";
 import type { CheckContext } from "./block-check.js";
-import { compileAt, rawTypeName } from "./fragment.js";
+import { compileNode, rawTypeName } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -53,9 +53,9 @@ export function dynamicBlock(name: string, body: RawNode, what: string, ctx: Che
   if (!ok) return undefined;
   const it = iterator as string;
   const fe = body.child("for_each");
-  const coll = compileAt(fe.value, fe.origin, `"for_each" of dynamic "${name}"`, ctx, fe.originInString?.bind(fe));
+  const coll = compileNode(fe, `"for_each" of dynamic "${name}"`, ctx);
   const cn = body.child("content");
-  const val = bindIterator(compileAt(cn.value, cn.origin, `"content" of dynamic "${name}"`, ctx), it);
+  const val = bindIterator(compileNode(cn, `"content" of dynamic "${name}"`, ctx), it);
   const k = `${it}__key`;
   const elements: Expr = {
     k: "for",

@@ -6,6 +6,7 @@ import { ExpressionSyntaxError, compileValue } from "../planner/expressions/pars
 import type { Expr } from "../planner/expressions/ast.js";
 import type { Origin } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
+import type { RawNode } from "./raw-config.js";
 import { referencesInDialect } from "./short-type-names.js";
 import type {
   BackendConfig,
@@ -74,6 +75,12 @@ export function compileAt(
     }
     throw e;
   }
+}
+
+/** The value of `node` compiled as its language writes values (templates/raw-config.ts RawDialect.compile). */
+export function compileNode(node: RawNode, what: string, ctx: CheckContext): Expr {
+  if (ctx.dialect.compile) return ctx.dialect.compile(node, what);
+  return compileAt(node.value, node.origin, what, ctx, node.originInString?.bind(node));
 }
 
 export const ADDRESS_RE = /^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*$/;

@@ -7,7 +7,7 @@ import { instanceAddress, parseAddress } from "../planner/addresses.js";
 import type { ImportConfig } from "../planner/model.js";
 import { IMPORT_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
-import { compileAt, INVALID_EXPR, unwrapInterpolation } from "./fragment.js";
+import { compileNode, INVALID_EXPR, unwrapInterpolation } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 import { addressInDialect } from "./short-type-names.js";
 
@@ -17,13 +17,7 @@ export function buildImport(body: RawNode, ctx: CheckContext): ImportConfig | un
   const checked = checkBody(body, IMPORT_BLOCK, ownerSubject("import block"), ctx, (f) => {
     if (!f.valid) return;
     if (f.name === "id") {
-      imp.id = compileAt(
-        f.node.value,
-        f.node.origin,
-        "the id of an import block",
-        ctx,
-        f.node.originInString?.bind(f.node),
-      );
+      imp.id = compileNode(f.node, "the id of an import block", ctx);
       return;
     }
     if (f.name !== "to") return;

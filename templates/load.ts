@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
 import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
+import { HOT_TEMPLATE_FILE, isHotFileName } from "./hot/hot-sources.js";
 import { loadModules, type ModuleDirReader } from "./module-loader.js";
 
 /** A front end: one file's text to a fragment of the model. */
@@ -48,7 +49,8 @@ export function isConfigFileName(name: string): boolean {
     NATIVE_SUFFIXES.some((s) => name.endsWith(s)) ||
     name.endsWith(TF_JSON_SUFFIX) ||
     name.endsWith(TF_SUFFIX) ||
-    name.endsWith(BDE_SUFFIX)
+    name.endsWith(BDE_SUFFIX) ||
+    isHotFileName(name)
   );
 }
 
@@ -133,7 +135,22 @@ async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag)
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const frontEnd = await frontEndsFor(sorted.map((f) => f.path));
   const frags: ConfigFragment[] = [];
+  // A HOT stack's files (template, environments, files map) load together, through one front end.
+  const hot = sorted.filter((f) => isHotFileName(f.path));
+  if (hot.length) {
+    for (const f of hot) config.files.push({ path: f.path, content: f.content });
+    if (hot.some((f) => f.path === HOT_TEMPLATE_FILE)) {
+      const { parseHotStack } = await import("./hot/hot-template.js");
+      frags.push(parseHotStack(hot, bag));
+    } else
+      for (const f of hot)
+        bag.error(`${f.path} belongs to a Heat stack, but there is no ${HOT_TEMPLATE_FILE}`, {
+          file: f.path,
+          path: [],
+        });
+  }
   for (const f of sorted) {
+    if (isHotFileName(f.path)) continue;
     // Strip a byte-order mark; keep the content as read in Config.files.
     const text = f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content;
     config.files.push({ path: f.path, content: f.content });

@@ -5,7 +5,7 @@
 import type { ModuleCallConfig, PropertyConfig } from "../planner/model.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
 import { MODULE_BLOCK } from "./block-schemas.js";
-import { compileAt, normalizeAddress } from "./fragment.js";
+import { compileNode, normalizeAddress } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 import { refs } from "./resource-builder.js";
 
@@ -30,7 +30,7 @@ export function buildModuleCall(name: string, body: RawNode, ctx: CheckContext):
     origin: body.origin,
   };
   const property = (node: RawNode, what: string): PropertyConfig => ({
-    value: compileAt(node.value, node.origin, what, ctx, node.originInString?.bind(node)),
+    value: compileNode(node, what, ctx),
     origin: node.origin,
   });
   const checked = checkBody(body, MODULE_BLOCK, subject, ctx, (f) => {

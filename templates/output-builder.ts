@@ -5,7 +5,7 @@ import type { OutputConfig } from "../planner/model.js";
 import { OUTPUT_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
 import { buildConditions } from "./condition-builder.js";
-import { compileAt, normalizeAddress } from "./fragment.js";
+import { compileNode, normalizeAddress } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 import { refs } from "./resource-builder.js";
 
@@ -24,13 +24,7 @@ export function buildOutput(name: string, body: RawNode, ctx: CheckContext): Out
     switch (f.name) {
       case "value":
         hasValue = true;
-        out.value = compileAt(
-          v,
-          f.node.origin,
-          `the value of output "${name}"`,
-          ctx,
-          f.node.originInString?.bind(f.node),
-        );
+        out.value = compileNode(f.node, `the value of output "${name}"`, ctx);
         break;
       case "description":
         out.description = v as string;

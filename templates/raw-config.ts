@@ -13,6 +13,7 @@
 // large file's declarations are built one by one and never held twice.
 
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
+import type { Expr } from "../planner/expressions/ast.js";
 
 /** A value of the document with its origin; children are found on demand (loading stays fast). */
 export interface RawNode {
@@ -58,6 +59,12 @@ export interface RawDialect {
   shortTypeNames: boolean;
   /** Nested blocks (lifecycle) may also be written as a list of bodies (Terraform's JSON block syntax). */
   blockLists: boolean;
+  /**
+   * When set, the front end compiles values itself (HOT: strings are literal, values hold intrinsic functions such
+   * as `{get_attr: [...]}`); otherwise values are compiled as Terraform JSON writes them (`${...}` templates).
+   * `what` names the value for messages.
+   */
+  compile?(node: RawNode, what: string): Expr;
 }
 
 export interface RawConfig {

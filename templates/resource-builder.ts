@@ -22,7 +22,7 @@ import { buildConditions } from "./condition-builder.js";
 import { dynamicBlock } from "./dynamic-blocks.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
 import {
-  compileAt,
+  compileNode,
   normalizeAddress,
   normalizeAttributeName,
   normalizeTrigger,
@@ -93,7 +93,7 @@ export function buildResource(
 
 function property(node: RawNode, what: string, ctx: CheckContext): PropertyConfig {
   const origin: Origin = node.origin;
-  return { value: compileAt(node.value, origin, what, ctx, node.originInString?.bind(node)), origin };
+  return { value: compileNode(node, what, ctx), origin };
 }
 
 /** A checked provisioner body: its arguments compiled, `when` and `on_failure` read. */

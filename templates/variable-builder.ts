@@ -10,7 +10,7 @@ import { convertValue } from "../planner/type-conversion.js";
 import { applyTypeDefaults } from "../planner/type-defaults.js";
 import { VARIABLE_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
-import { compileAt, unwrapInterpolation } from "./fragment.js";
+import { compileNode, unwrapInterpolation } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 
 export function buildVariable(name: string, body: RawNode, ctx: CheckContext): VariableConfig | undefined {
@@ -72,20 +72,8 @@ export function buildVariable(name: string, body: RawNode, ctx: CheckContext): V
           const condition = rule.node.child("condition");
           const message = rule.node.child("error_message");
           variable.validations.push({
-            condition: compileAt(
-              condition.value,
-              condition.origin,
-              `the validation condition of ${subject}`,
-              ctx,
-              condition.originInString?.bind(condition),
-            ),
-            errorMessage: compileAt(
-              message.value,
-              message.origin,
-              `the validation error message of ${subject}`,
-              ctx,
-              message.originInString?.bind(message),
-            ),
+            condition: compileNode(condition, `the validation condition of ${subject}`, ctx),
+            errorMessage: compileNode(message, `the validation error message of ${subject}`, ctx),
             origin: rule.node.origin,
           });
         }

@@ -4,7 +4,7 @@
 // `generation` changes.
 
 import { randomUUID } from "node:crypto";
-import type { ResourceType } from "../../contract/resource-type.js";
+import { ResourceFailure, type ResourceType } from "../../contract/resource-type.js";
 import type { Attrs } from "../../contract/values.js";
 
 interface Gate {
@@ -19,6 +19,10 @@ export class ProbeControl {
   /** Physical ids the outside world removed (read returns null). */
   readonly vanished = new Set<string>();
   readonly deleted: string[] = [];
+  /** "suspend a", "resume a" … as the hooks were called. */
+  readonly calls: string[] = [];
+  /** Physical ids whose own check fails (a ValueError, as Heat's types name errors). */
+  readonly broken = new Set<string>();
 
   private gate(name: string): Gate {
     let g = this.gates.get(name);
@@ -84,6 +88,18 @@ export class ProbeControl {
       },
       async delete(_ctx, prior) {
         control.deleted.push(String(prior.id));
+      },
+      async suspend(ctx, prior) {
+        control.calls.push(`suspend ${ctx.name}`);
+        return prior;
+      },
+      async resume(ctx, prior) {
+        control.calls.push(`resume ${ctx.name}`);
+        return prior;
+      },
+      async check(ctx, prior) {
+        control.calls.push(`check ${ctx.name}`);
+        if (control.broken.has(String(prior.id))) throw new ResourceFailure("ValueError", "out of order");
       },
     };
   }

@@ -27,6 +27,21 @@ test("check: CHECK_COMPLETE, then CHECK_FAILED naming the resource that vanished
   const b2 = await f.resource(s, "b");
   assert.is(`${b2.action}_${b2.status}`, "CHECK_FAILED");
   assert.is(`${(await f.resource(s, "a")).action}_${(await f.resource(s, "a")).status}`, "CHECK_COMPLETE");
+  assert.ok(f.control.calls.includes("check a"));
+});
+
+test("check: the type's own check fails the resource with its error's class", async () => {
+  const f = stackFixture();
+  const s = await f.service.create(caller, { name: "own", source: source(probes({ a: {} })) });
+  await f.service.idle();
+  f.control.broken.add((await f.resource(s, "a")).physicalId);
+  await f.service.action(caller, s, "check");
+  await f.service.idle();
+  const r = await f.stack(s);
+  assert.is(
+    `${r.action}_${r.status} ${r.statusReason}`,
+    "CHECK_FAILED Resource CHECK failed: ValueError: resources.a: out of order",
+  );
 });
 
 test("suspend and resume: statuses of the stack and each resource", async () => {

@@ -182,4 +182,30 @@ test("bad requests: Heat's errors", async () => {
   await f.service.idle();
 });
 
+test("over the SQLite store: create, update in place, delete", async () => {
+  const f = stackFixture({ sqlite: true });
+  const s = await f.service.create(caller, {
+    name: "db",
+    source: source(probes({ a: { value: 1 } }, { v: "${gantry_probe.a.value}" })),
+  });
+  await f.service.idle();
+  const a0 = (await f.resource(s, "a")).physicalId;
+  assert.equal((await f.stack(s)).outputs, [{ key: "v", value: 1 }]);
+  await f.service.update(caller, s, {
+    existing: true,
+    template: probes({ a: { value: 2 } }, { v: "${gantry_probe.a.value}" }),
+  });
+  await f.service.idle();
+  const u = await f.stack(s);
+  assert.is(`${u.action}_${u.status}`, "UPDATE_COMPLETE");
+  assert.equal(u.outputs, [{ key: "v", value: 2 }]);
+  assert.is((await f.resource(s, "a")).physicalId, a0);
+  await f.service.delete(caller, s);
+  await f.service.idle();
+  const d = await f.store.getStack(s.id);
+  assert.is(`${d?.action}_${d?.status}`, "DELETE_COMPLETE");
+  assert.equal(f.control.deleted, [a0]);
+  await f.service.close();
+});
+
 test.run();

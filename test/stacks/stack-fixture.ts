@@ -9,6 +9,8 @@ import { BUILTIN_RESOURCE_TYPES } from "../../provider/resource-types.js";
 import type { Caller } from "../../stacks/stack-operations.js";
 import type { StackRecord, StackSource } from "../../stacks/stack-records.js";
 import { StackService } from "../../stacks/stack-service.js";
+import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
+import type { StackStore } from "../../stacks/stack-store.js";
 import { MemoryStackStore } from "./memory-stack-store.js";
 import { ProbeControl } from "./probe-type.js";
 
@@ -31,11 +33,13 @@ export function probes(
   };
 }
 
-export function stackFixture(opts: { minuteMs?: number } = {}) {
+export function stackFixture(opts: { minuteMs?: number; sqlite?: boolean } = {}) {
   const control = new ProbeControl();
   const engine = new Engine({ types: [...BUILTIN_RESOURCE_TYPES, control.type()] });
   const root = mkdtempSync(join(tmpdir(), "gantry-stacks-"));
-  const store = new MemoryStackStore(join(root, "state"));
+  const store: StackStore = opts.sqlite
+    ? SqliteStackStore.open(join(root, "stacks.db"))
+    : new MemoryStackStore(join(root, "state"));
   const service = new StackService({
     engine,
     store,

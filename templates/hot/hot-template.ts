@@ -1,0 +1,630 @@
+// The HOT front end: a Heat stack's sources (templates/hot/hot-sources.ts:
+// the template, its environments in order, its files) into the raw
+// configuration the shared builder makes the model of.
+//
+// What is static in Heat is decided here: parameters (environments
+// applied), conditions (they depend only on parameters, so a resource whose
+// condition is false is simply absent), the types after the environment's
+// resource_registry, and a ResourceGroup's members (one model resource of the
+// member type, for_each over the members' names). Everything else becomes
+// expressions: values are compiled by HOT's intrinsic functions
+// (templates/hot/intrinsic-functions.ts), never as `${}` templates; a
+// resource is referred to by its model address (get_resource is its `id`).
+//
+// Each resource keeps its Heat name and type in ResourceConfig.source.
+// Nested stacks through provider templates would be resolved in
+// `resourceKind` (the registry's "template" kind): not supported yet.
+
+import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
+import type { Value } from "../../contract/values.js";
+import { evaluateConstant } from "../../planner/constant-expression.js";
+import type { Expr, Step } from "../../planner/expressions/ast.js";
+import type { SourceFile } from "../../planner/model.js";
+import { buildConfigFragment } from "../config-builder.js";
+import { emptyFragment, type ConfigFragment } from "../fragment.js";
+import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
+import { ComposedNode, LeafNode } from "./composed-node.js";
+import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
+import { HOT_FILES_FILE, HOT_TEMPLATE_FILE } from "./hot-sources.js";
+import { readHotYaml } from "./hot-yaml.js";
+import { compileIntrinsics, type IntrinsicContext } from "./intrinsic-functions.js";
+import { resolveParameters } from "./parameters.js";
+import { groupAttribute, readResourceGroup, RESOURCE_GROUP_TYPE, type ResourceGroup } from "./resource-group.js";
+import { modelNameOfHeatName, resourceRef } from "./resource-names.js";
+import { resolveResourceType } from "./resource-registry.js";
+import {
+  outputKeys,
+  resourceKeys,
+  templateSections,
+  hotVersionDate,
+  unknownVersionMessage,
+} from "./template-versions.js";
+
+/** Fields of a resource body the builder reads as meta-arguments: a Heat property may not take these names. */
+const RESERVED_PROPERTIES = new Set([
+  "count",
+  "for_each",
+  "depends_on",
+  "lifecycle",
+  "update_policy",
+  "provider",
+  "dynamic",
+  "provisioner",
+  "connection",
+]);
+
+const DELETION_POLICIES = ["Delete", "Retain", "Snapshot"];
+
+/** A resource of the template as the front end sees it before building. */
+export interface HotResource {
+  heatName: string;
+  heatType: string;
+  node: RawNode;
+  /** False when its condition is false: absent from the model, references to it are null. */
+  enabled: boolean;
+  /** The model's type (for a group: its members'), undefined when it cannot be made (reported). */
+  modelType?: string;
+  modelName: string;
+  /** heat_none: the properties are ignored. */
+  none?: boolean;
+  group?: ResourceGroup;
+}
+
+/** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
+export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFragment {
+  const template = files.find((f) => f.path === HOT_TEMPLATE_FILE);
+  if (!template) return emptyFragment();
+  const root = readHotYaml(HOT_TEMPLATE_FILE, stripBom(template.content), bag);
+  const envs = files
+    .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE)
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((f) => parseEnvironment(f.path, stripBom(f.content), bag));
+  const env = mergeEnvironments(envs);
+  const fileMap = readFilesMap(
+    files.find((f) => f.path === HOT_FILES_FILE),
+    bag,
+  );
+  if (!root) return emptyFragment();
+  const stack = new HotStack(root, env, fileMap, bag);
+  return stack.build();
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function readFilesMap(f: SourceFile | undefined, bag: DiagnosticBag): Record<string, string> {
+  if (!f) return {};
+  try {
+    const v = JSON.parse(stripBom(f.content)) as unknown;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) return v as Record<string, string>;
+  } catch (e) {
+    bag.error(`${f.path}: ${(e as Error).message}`, { file: f.path, path: [], line: 1, column: 1 });
+    return {};
+  }
+  bag.error(`${f.path} must be a map of file names to their contents`, { file: f.path, path: [], line: 1, column: 1 });
+  return {};
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const lit = (v: Value): Expr => ({ k: "lit", v });
+
+/** One template being compiled: its parameters, conditions and resources. */
+class HotStack implements IntrinsicContext {
+  version = "";
+  private params = new Map<string, Value>();
+  private declaredParams = new Set<string>();
+  private conditionValues = new Map<string, boolean | "pending" | "invalid">();
+  private resources = new Map<string, HotResource>();
+  /** Values compiled ahead of the builder (a group's members: the index variable replaced). */
+  private compiled = new WeakMap<RawNode, Expr>();
+  private readonly dialect: RawDialect;
+
+  constructor(
+    private readonly root: RawNode,
+    private readonly env: HotEnvironment,
+    private readonly files: Record<string, string>,
+    readonly bag: DiagnosticBag,
+  ) {
+    this.dialect = {
+      typePrefix: "",
+      shortTypeNames: false,
+      blockLists: false,
+      compile: (node) => this.compiled.get(node) ?? compileIntrinsics(node, this),
+    };
+  }
+
+  build(): ConfigFragment {
+    const t = this.root.value as Record<string, unknown>;
+    if (!this.readVersion(t)) return emptyFragment();
+    const sections = templateSections(this.version);
+    for (const k of Object.keys(t))
+      if (!sections.includes(k)) this.bag.error(`The template section is invalid: ${k}`, this.root.child(k).origin);
+
+    const paramsNode = this.root.child("parameters");
+    if (isMap(paramsNode.value)) for (const k of Object.keys(paramsNode.value)) this.declaredParams.add(k);
+    this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, this.env, this.bag);
+    const conds = this.root.child("conditions");
+    if (conds.value !== undefined && conds.value !== null && !isMap(conds.value))
+      this.bag.error(`Condition definitions must be a map. Found a ${pyTypeName(conds.value)} instead`, conds.origin);
+
+    this.readResources();
+    const declarations: RawDeclaration[] = [];
+    const sources = new Map<string, { name: string; type: string }>();
+    const retained = new Set<string>();
+    for (const r of this.resources.values()) {
+      if (!r.enabled || r.modelType === undefined) continue;
+      const d = this.resourceDeclaration(r);
+      if (!d) continue;
+      declarations.push(...d.declarations);
+      sources.set(`${r.modelType}.${r.modelName}`, { name: r.heatName, type: r.heatType });
+      if (d.retain) retained.add(`${r.modelType}.${r.modelName}`);
+    }
+    declarations.push(...this.outputDeclarations());
+
+    const raw: RawConfig = { file: HOT_TEMPLATE_FILE, dialect: this.dialect, declarations };
+    const frag = buildConfigFragment(raw, this.bag);
+    for (const r of frag.resources) {
+      r.source = sources.get(r.key);
+      if (retained.has(r.key)) r.lifecycle.destroy = false;
+      // Heat's convergence replaces a resource by creating the new one first, then deleting the old one
+      r.lifecycle.createBeforeDestroy = true;
+    }
+    return frag;
+  }
+
+  private readVersion(t: Record<string, unknown>): boolean {
+    if (!Object.hasOwn(t, "heat_template_version")) {
+      const cfn = ["AWSTemplateFormatVersion", "HeatTemplateFormatVersion"].find((k) => Object.hasOwn(t, k));
+      if (cfn)
+        this.bag.error(`CloudFormation-compatible templates (${cfn}) are not supported`, this.root.child(cfn).origin);
+      else this.bag.error("Template format version not found.", this.root.origin);
+      return false;
+    }
+    const node = this.root.child("heat_template_version");
+    if (typeof node.value !== "string") {
+      this.bag.error("The template version is invalid: Template version was not provided", node.origin);
+      return false;
+    }
+    const date = hotVersionDate(node.value);
+    if (!date) {
+      this.bag.error(unknownVersionMessage(node.value), node.origin);
+      return false;
+    }
+    this.version = date;
+    return true;
+  }
+
+  // ---- resources ----
+
+  private readResources(): void {
+    const section = this.root.child("resources");
+    const v = section.value;
+    if (v === undefined || v === null) return;
+    if (!isMap(v)) {
+      this.bag.error(
+        `"resources" must contain a map of resource maps. Found a [${pyTypeName(v)}] instead`,
+        section.origin,
+      );
+      return;
+    }
+    const keys = resourceKeys(this.version);
+    for (const heatName of Object.keys(v)) {
+      const node = section.child(heatName);
+      const body = node.value;
+      if (!isMap(body) || Object.keys(body).length === 0) {
+        this.bag.error("Each resource must contain a type key.", node.origin);
+        continue;
+      }
+      let ok = true;
+      for (const k of Object.keys(body))
+        if (!keys.includes(k)) {
+          this.bag.error(`"${k}" is not a valid keyword inside a resource definition`, node.child(k).origin);
+          ok = false;
+        }
+      if (!Object.hasOwn(body, "type")) {
+        this.bag.error("Each resource must contain a type key.", node.origin);
+        continue;
+      }
+      const typeNode = node.child("type");
+      if (typeof typeNode.value !== "string") {
+        this.bag.error(`Resource ${heatName} type type must be string`, typeNode.origin);
+        continue;
+      }
+      const r: HotResource = {
+        heatName,
+        heatType: typeNode.value,
+        node,
+        enabled: true,
+        modelName: modelNameOfHeatName(heatName),
+      };
+      this.resources.set(heatName, r);
+      if (!ok) continue;
+      if (Object.hasOwn(body, "condition")) r.enabled = this.conditionOf(node.child("condition")) ?? false;
+      if (r.enabled) this.resolveKind(r, typeNode.origin);
+    }
+  }
+
+  /** The model type of `r` after the registry (a group: read, its members' type). */
+  private resolveKind(r: HotResource, at: Origin): void {
+    const resolved = resolveResourceType(this.env, r.heatName, r.heatType);
+    if (resolved.kind === "none") {
+      r.none = true;
+      r.modelType = modelTypeOfHeatType("OS::Heat::None");
+      return;
+    }
+    if (resolved.kind === "template") {
+      this.bag.error(
+        `Resource ${r.heatName}: provider templates (${resolved.file}) are not supported yet (nested stacks)`,
+        at,
+      );
+      return;
+    }
+    if (resolved.heatType === RESOURCE_GROUP_TYPE) {
+      r.group = readResourceGroup(r, this);
+      r.modelType = r.group?.memberModelType;
+      return;
+    }
+    const model = modelTypeOfHeatType(resolved.heatType);
+    if (model === undefined) this.bag.error(`The Resource Type (${resolved.heatType}) could not be found.`, at);
+    r.modelType = model;
+  }
+
+  /** A member type of a group, after the registry; undefined when it cannot be (reported). */
+  memberModelType(groupName: string, heatType: string, at: Origin): { modelType: string; none: boolean } | undefined {
+    const resolved = resolveResourceType(this.env, groupName, heatType);
+    if (resolved.kind === "none") return { modelType: modelTypeOfHeatType("OS::Heat::None")!, none: true };
+    if (resolved.kind === "template") {
+      this.bag.error(`provider templates (${resolved.file}) are not supported yet (nested stacks)`, at);
+      return undefined;
+    }
+    if (resolved.heatType === RESOURCE_GROUP_TYPE) {
+      this.bag.error(`Resource ${groupName}: a ResourceGroup of ResourceGroups is not supported yet`, at);
+      return undefined;
+    }
+    const model = modelTypeOfHeatType(resolved.heatType);
+    if (model === undefined) {
+      this.bag.error(`The Resource Type (${resolved.heatType}) could not be found.`, at);
+      return undefined;
+    }
+    return { modelType: model, none: false };
+  }
+
+  /** Remember a value compiled ahead of the builder. */
+  precompiled(node: RawNode, e: Expr): RawNode {
+    this.compiled.set(node, e);
+    return node;
+  }
+
+  private resourceDeclaration(r: HotResource): { declarations: RawDeclaration[]; retain: boolean } | undefined {
+    const node = r.node;
+    const body = node.value as Record<string, unknown>;
+    const children = new Map<string | number, RawNode>();
+    let ok = true;
+
+    if (r.group) {
+      for (const [k, c] of r.group.memberProperties) children.set(k, c);
+    } else if (Object.hasOwn(body, "properties") && !r.none) {
+      const props = node.child("properties");
+      if (isMap(props.value)) {
+        for (const k of Object.keys(props.value)) {
+          if (RESERVED_PROPERTIES.has(k)) {
+            this.bag.error(
+              `Resource ${r.heatName}: a property named "${k}" cannot be given (gantry reads it as a meta-argument)`,
+              props.child(k).origin,
+            );
+            ok = false;
+          } else children.set(k, props.child(k));
+        }
+      } else if (props.value !== null) {
+        this.bag.error(`Resource ${r.heatName} properties type must be object`, props.origin);
+        ok = false;
+      }
+    }
+
+    for (const key of ["metadata", "update_policy"]) {
+      const n = node.child(key);
+      if (Object.hasOwn(body, key) && n.value !== null && !isMap(n.value)) {
+        this.bag.error(`Resource ${r.heatName} ${key} type must be object`, n.origin);
+        ok = false;
+      }
+    }
+    if (Object.hasOwn(body, "description") && typeof body.description !== "string") {
+      this.bag.error(`Resource ${r.heatName} description type must be string`, node.child("description").origin);
+      ok = false;
+    }
+
+    const deps = this.dependsOn(r);
+    if (deps === undefined) ok = false;
+    else if (deps.length)
+      children.set(
+        "depends_on",
+        new ComposedNode(node.child("depends_on").origin, new Map(deps.map((d, i) => [i, d])), true),
+      );
+
+    let retain = false;
+    if (Object.hasOwn(body, "deletion_policy")) {
+      const policy = this.deletionPolicy(r);
+      if (policy === undefined) ok = false;
+      retain = policy === "Retain";
+    }
+
+    if (r.group) {
+      children.set("for_each", r.group.forEach);
+      if (r.group.updatePolicy) children.set("update_policy", r.group.updatePolicy);
+    }
+    if (!ok) return undefined;
+
+    const declarations: RawDeclaration[] = [
+      { kind: "resource", type: r.modelType!, name: r.modelName, body: new ComposedNode(node.origin, children) },
+    ];
+    if (Object.hasOwn(body, "external_id") && !r.group) {
+      const idNode = node.child("external_id");
+      const to = new LeafNode(`${r.modelType}.${r.modelName}`, idNode.origin);
+      declarations.push({
+        kind: "import",
+        body: new ComposedNode(
+          idNode.origin,
+          new Map([
+            ["to", to],
+            ["id", idNode],
+          ]),
+        ),
+      });
+    }
+    return { declarations, retain };
+  }
+
+  /** `depends_on` as model addresses (to resources whose condition is false: none), or undefined (reported). */
+  private dependsOn(r: HotResource): RawNode[] | undefined {
+    const body = r.node.value as Record<string, unknown>;
+    if (!Object.hasOwn(body, "depends_on") || body.depends_on === null) return [];
+    const node = r.node.child("depends_on");
+    const v = node.value;
+    const entries: [unknown, RawNode][] =
+      typeof v === "string" ? [[v, node]] : Array.isArray(v) ? v.map((x, i) => [x, node.child(i)]) : [];
+    if (typeof v !== "string" && !Array.isArray(v)) {
+      this.bag.error(`Resource ${r.heatName} depends_on type must be list or string`, node.origin);
+      return undefined;
+    }
+    const out: RawNode[] = [];
+    let ok = true;
+    for (const [name, at] of entries) {
+      if (typeof name !== "string") {
+        this.bag.error(`Resource ${r.heatName} depends_on must be a list of strings`, at.origin);
+        ok = false;
+        continue;
+      }
+      const target = this.resources.get(name) ?? this.declaredResource(name);
+      if (!target) {
+        this.bag.error(`The specified reference "${name}" (in ${r.heatName}) is incorrect.`, at.origin);
+        ok = false;
+        continue;
+      }
+      if (!target.enabled || target.modelType === undefined) continue;
+      out.push(new LeafNode(`${target.modelType}.${target.modelName}`, at.origin));
+    }
+    return ok ? out : undefined;
+  }
+
+  /** A resource declared in the template but not read (yet, or not readable): a minimal entry, or undefined. */
+  private declaredResource(name: string): HotResource | undefined {
+    const section = this.root.child("resources").value;
+    if (!isMap(section) || !Object.hasOwn(section, name)) return undefined;
+    return {
+      heatName: name,
+      heatType: "",
+      node: this.root.child("resources").child(name),
+      enabled: false,
+      modelName: "",
+    };
+  }
+
+  private deletionPolicy(r: HotResource): string | undefined {
+    const node = r.node.child("deletion_policy");
+    let v: unknown = node.value;
+    if (isMap(v)) {
+      try {
+        v = evaluateConstant(compileIntrinsics(node, this));
+      } catch (e) {
+        this.bag.error(`Resource ${r.heatName} deletion_policy: ${(e as Error).message}`, node.origin);
+        return undefined;
+      }
+    }
+    if (typeof v !== "string") {
+      this.bag.error(`Resource ${r.heatName} deletion_policy type must be string`, node.origin);
+      return undefined;
+    }
+    const allowed =
+      this.version >= "2016-10-14"
+        ? [...DELETION_POLICIES, ...DELETION_POLICIES.map((p) => p.toLowerCase())]
+        : DELETION_POLICIES;
+    if (!allowed.includes(v)) {
+      this.bag.error(`Invalid deletion policy "${v}"`, node.origin);
+      return undefined;
+    }
+    return v.charAt(0).toUpperCase() + v.slice(1);
+  }
+
+  // ---- outputs ----
+
+  private outputDeclarations(): RawDeclaration[] {
+    const section = this.root.child("outputs");
+    const v = section.value;
+    if (v === undefined || v === null) return [];
+    if (!isMap(v)) {
+      this.bag.error(`"outputs" must contain a map of output maps. Found a [${pyTypeName(v)}] instead`, section.origin);
+      return [];
+    }
+    const keys = outputKeys(this.version);
+    const out: RawDeclaration[] = [];
+    for (const name of Object.keys(v)) {
+      const node = section.child(name);
+      const body = node.value;
+      if (!isMap(body)) {
+        this.bag.error(`Output definitions must be a map. Found a ${pyTypeName(body)} instead`, node.origin);
+        continue;
+      }
+      let ok = true;
+      for (const k of Object.keys(body))
+        if (!keys.includes(k)) {
+          this.bag.error(`"${k}" is not a valid keyword inside a output definition`, node.child(k).origin);
+          ok = false;
+        }
+      if (!Object.hasOwn(body, "value")) {
+        this.bag.error("Each output definition must contain a value key.", node.origin);
+        continue;
+      }
+      if (!ok) continue;
+      const enabled = Object.hasOwn(body, "condition") ? this.conditionOf(node.child("condition")) : true;
+      if (enabled === undefined) continue;
+      const children = new Map<string | number, RawNode>();
+      const valueNode = node.child("value");
+      children.set("value", enabled ? valueNode : this.precompiled(valueNode, lit(null)));
+      if (typeof body.description === "string") children.set("description", node.child("description"));
+      out.push({ kind: "output", name, body: new ComposedNode(node.origin, children) });
+    }
+    return out;
+  }
+
+  // ---- conditions ----
+
+  /** A resource's or output's `condition`: a name, a bool or (inline) a condition function; undefined: reported. */
+  private conditionOf(node: RawNode): boolean | undefined {
+    const v = node.value;
+    if (typeof v === "boolean") return v;
+    if (typeof v === "string") {
+      const c = this.condition(v, node.origin);
+      if (c === undefined) this.bag.error(`Invalid condition "${v}"`, node.origin);
+      return c;
+    }
+    return this.evaluateCondition(node, () => `Invalid condition "${JSON.stringify(v)}"`);
+  }
+
+  private evaluateCondition(node: RawNode, invalid: () => string): boolean | undefined {
+    if (typeof node.value === "boolean") return node.value;
+    const errors = this.bag.items.length;
+    const e = compileIntrinsics(node, this);
+    if (this.bag.items.length > errors) return undefined;
+    let v: Value;
+    try {
+      v = evaluateConstant(e);
+    } catch (err) {
+      this.bag.error(`${invalid()}: ${(err as Error).message}`, node.origin);
+      return undefined;
+    }
+    if (typeof v !== "boolean") {
+      this.bag.error(invalid(), node.origin);
+      return undefined;
+    }
+    return v;
+  }
+
+  // ---- IntrinsicContext ----
+
+  condition(name: string, origin: Origin): boolean | undefined {
+    const section = this.root.child("conditions");
+    if (!isMap(section.value) || !Object.hasOwn(section.value, name)) return undefined;
+    const known = this.conditionValues.get(name);
+    if (known === "pending") {
+      this.bag.error(`Circular definition for condition "${name}"`, origin);
+      this.conditionValues.set(name, "invalid");
+      return undefined;
+    }
+    if (known === "invalid") return undefined;
+    if (known !== undefined) return known;
+    this.conditionValues.set(name, "pending");
+    const node = section.child(name);
+    const v = this.evaluateCondition(
+      node,
+      () => `The definition of condition "${name}" is invalid: ${JSON.stringify(node.value)}`,
+    );
+    this.conditionValues.set(name, v ?? "invalid");
+    return v;
+  }
+
+  getParam(name: string, path: Expr[], origin: Origin): Expr {
+    if (!this.params.has(name)) {
+      // A declared parameter without a value was reported by the parameters.
+      if (!this.declaredParams.has(name)) this.bag.error(`The Parameter (${name}) was not provided.`, origin);
+      return lit(null);
+    }
+    let v: Value = this.params.get(name)!;
+    for (let i = 0; i < path.length; i++) {
+      const p = path[i];
+      if (p.k !== "lit") return { k: "post", e: lit(v), steps: path.slice(i).map((index) => ({ k: "index", index })) };
+      const key = p.v;
+      if (v === null || typeof v !== "object") {
+        this.bag.error(`"get_param" can't traverse path`, origin);
+        return lit(null);
+      }
+      if (typeof key !== "string" && typeof key !== "number") {
+        this.bag.error(`Path components in "get_param" must be strings`, origin);
+        return lit(null);
+      }
+      if (Array.isArray(v)) {
+        const idx = typeof key === "number" ? key : /^-?\d+$/.test(key) ? Number(key) : Number.NaN;
+        if (Number.isNaN(idx)) {
+          this.bag.error(`Path components in 'get_param' must be a string that can be parsed into an integer.`, origin);
+          return lit(null);
+        }
+        if (idx < 0 || idx >= v.length) return lit("");
+        v = v[idx];
+      } else {
+        const k = String(key);
+        if (!Object.hasOwn(v, k)) return lit("");
+        v = (v as Record<string, Value>)[k];
+      }
+    }
+    return lit(v);
+  }
+
+  /** The resource `name` refers to, or undefined (reported when it is not in the template). */
+  private referenced(name: string, origin: Origin): HotResource | undefined {
+    const r = this.resources.get(name);
+    if (!r) {
+      if (!this.declaredResource(name))
+        this.bag.error(
+          `The specified reference "${name}" (in ${origin.path.slice(0, -1).join(".")}) ` + "is incorrect.",
+          origin,
+        );
+      return undefined;
+    }
+    return r.enabled && r.modelType !== undefined ? r : undefined;
+  }
+
+  getResource(name: string, origin: Origin): Expr {
+    const r = this.referenced(name, origin);
+    if (!r) return lit(null);
+    if (r.group) return lit(r.heatName);
+    return resourceRef(r.modelType!, r.modelName, [{ k: "attr", name: "id" }]);
+  }
+
+  getAttr(name: string, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
+    const r = this.referenced(name, origin);
+    if (!r) return lit(null);
+    if (r.group) return groupAttribute(r, r.group, attribute, path, origin, this.bag);
+    const steps: Step[] = [];
+    if (attribute !== undefined) {
+      if (attribute.k === "lit" && typeof attribute.v === "string") steps.push({ k: "attr", name: attribute.v });
+      else steps.push({ k: "index", index: attribute });
+    }
+    for (const index of path) steps.push({ k: "index", index });
+    return resourceRef(r.modelType!, r.modelName, steps);
+  }
+
+  file(name: string): string | undefined {
+    return Object.hasOwn(this.files, name) ? this.files[name] : undefined;
+  }
+}
+
+/** Python's name of a value's type, as Heat's messages show it. */
+function pyTypeName(v: unknown): string {
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "string") return "str";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "boolean") return "bool";
+  if (v === null || v === undefined) return "NoneType";
+  return "dict";
+}

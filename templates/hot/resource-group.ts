@@ -1,0 +1,328 @@
+// OS::Heat::ResourceGroup in the model: its members are one resource of the
+// member type, for_each over the members' names as Heat names them ("0",
+// "1", …: the first `count` numbers that removal_policies has not removed),
+// with the index variable (`%index%`, or `index_var`) in the resource_def's
+// properties replaced by the member's name. The group's attributes
+// (get_attr on it) are made of its members': refs, refs_map, resource.N,
+// resource.N.attr, attributes, removed_rsrc_list, and any other attribute
+// as the list of the members' values.
+//
+// As Heat does: a name once removed is not reused. Heat remembers removed
+// names in the group's data across updates; here they are the ones the
+// template's removal_policies names (given as names, not physical ids).
+
+import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import type { Value } from "../../contract/values.js";
+import { evaluateConstant } from "../../planner/constant-expression.js";
+import type { Expr, Step } from "../../planner/expressions/ast.js";
+import type { RawNode } from "../raw-config.js";
+import { ComposedNode, LeafNode } from "./composed-node.js";
+import type { HotResource } from "./hot-template.js";
+import { resourceRef } from "./resource-names.js";
+import { compileIntrinsics, type IntrinsicContext } from "./intrinsic-functions.js";
+
+export const RESOURCE_GROUP_TYPE = "OS::Heat::ResourceGroup";
+
+const GROUP_PROPERTIES = ["count", "index_var", "resource_def", "removal_policies", "removal_policies_mode"];
+const RESOURCE_DEF_KEYS = ["type", "properties", "metadata"];
+
+export interface ResourceGroup {
+  memberModelType: string;
+  /** The members' names in Heat's order. */
+  names: string[];
+  /** Names removal_policies removes. */
+  removed: string[];
+  /** The members' properties (compiled, the index variable replaced). */
+  memberProperties: Map<string, RawNode>;
+  /** The members' names as a map (name → name) for the member resource's for_each. */
+  forEach: RawNode;
+  /** rolling_update as the model's update_policy: the members of the group, in batches. */
+  updatePolicy?: RawNode;
+}
+
+/** What the group needs of the template compiler. */
+export interface GroupContext extends IntrinsicContext {
+  memberModelType(groupName: string, heatType: string, at: Origin): { modelType: string; none: boolean } | undefined;
+  precompiled(node: RawNode, e: Expr): RawNode;
+}
+
+/** The group `r` is, or undefined (reported). */
+export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGroup | undefined {
+  const bag = ctx.bag;
+  const propsNode = r.node.child("properties");
+  const props = propsNode.value;
+  if (props !== undefined && props !== null && !isMap(props)) {
+    bag.error(`Resource ${r.heatName} properties type must be object`, propsNode.origin);
+    return undefined;
+  }
+  const p = (props ?? {}) as Record<string, unknown>;
+  let ok = true;
+  for (const k of Object.keys(p))
+    if (!GROUP_PROPERTIES.includes(k)) {
+      bag.error(`Property error: resources.${r.heatName}.properties: Unknown Property ${k}`, propsNode.child(k).origin);
+      ok = false;
+    }
+
+  const count = staticValue(propsNode.child("count"), ctx, 1);
+  if (count === undefined) ok = false;
+  else if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.count: ${JSON.stringify(count)} is not an integer >= 0`,
+      propsNode.child("count").origin,
+    );
+    ok = false;
+  }
+  const indexVar = staticValue(propsNode.child("index_var"), ctx, "%index%");
+  if (indexVar === undefined) ok = false;
+  else if (typeof indexVar !== "string" || indexVar.length < 3) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.index_var: length (${String(indexVar).length}) is out ` +
+        "of range (min: 3, max: None)",
+      propsNode.child("index_var").origin,
+    );
+    ok = false;
+  }
+  const removed = removedNames(r, propsNode.child("removal_policies"), ctx);
+  if (removed === undefined) ok = false;
+
+  const defNode = propsNode.child("resource_def");
+  const def = defNode.value;
+  if (!isMap(def)) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties: Property resource_def not assigned`,
+      def === undefined ? propsNode.origin : defNode.origin,
+    );
+    return undefined;
+  }
+  for (const k of Object.keys(def))
+    if (!RESOURCE_DEF_KEYS.includes(k)) {
+      bag.error(
+        `Property error: resources.${r.heatName}.properties.resource_def: Unknown Property ${k}`,
+        defNode.child(k).origin,
+      );
+      ok = false;
+    }
+  const typeNode = defNode.child("type");
+  if (typeof typeNode.value !== "string") {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.resource_def: Property type not assigned`,
+      defNode.origin,
+    );
+    return undefined;
+  }
+  const member = ctx.memberModelType(r.heatName, typeNode.value, typeNode.origin);
+  if (!member || !ok) return undefined;
+
+  const memberProperties = new Map<string, RawNode>();
+  const memberProps = defNode.child("properties");
+  if (isMap(memberProps.value) && !member.none) {
+    const key: Expr = { k: "ref", root: "each", steps: [{ k: "attr", name: "key" }], text: "each.key" };
+    for (const k of Object.keys(memberProps.value)) {
+      const c = memberProps.child(k);
+      memberProperties.set(k, ctx.precompiled(c, withIndex(compileIntrinsics(c, ctx), indexVar as string, key)));
+    }
+  } else if (memberProps.value !== undefined && memberProps.value !== null && !isMap(memberProps.value)) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.resource_def.properties: Value must be a map`,
+      memberProps.origin,
+    );
+    return undefined;
+  }
+
+  const names = memberNames(count as number, new Set(removed));
+  const at = propsNode.child("count").origin;
+  const forEach = new ComposedNode(at, new Map(names.map((n) => [n, new LeafNode(n, at)])));
+  const group: ResourceGroup = {
+    memberModelType: member.modelType,
+    names,
+    removed: removed!,
+    memberProperties,
+    forEach,
+  };
+  const rolling = r.node.child("update_policy").child("rolling_update");
+  if (isMap(rolling.value)) {
+    const v = rolling.value;
+    const policy = new Map<string | number, RawNode>([["group", new LeafNode(r.modelName, rolling.origin)]]);
+    if (v.max_batch_size !== undefined) policy.set("max_batch_size", rolling.child("max_batch_size"));
+    if (v.min_in_service !== undefined) policy.set("min_in_service", rolling.child("min_in_service"));
+    group.updatePolicy = new ComposedNode(rolling.origin, policy);
+  }
+  return group;
+}
+
+/** Heat's member names: the first `count` of "0", "1", … that are not removed. */
+function memberNames(count: number, removed: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) if (!removed.has(String(i))) out.push(String(i));
+  return out;
+}
+
+function removedNames(r: HotResource, node: RawNode, ctx: GroupContext): string[] | undefined {
+  const v = staticValue(node, ctx, []);
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) {
+    ctx.bag.error(
+      `Property error: resources.${r.heatName}.properties.removal_policies: Value must be a list`,
+      node.origin,
+    );
+    return undefined;
+  }
+  const out: string[] = [];
+  for (const policy of v) {
+    const list = isMap(policy) ? policy.resource_list : undefined;
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      ctx.bag.error(
+        `Property error: resources.${r.heatName}.properties.removal_policies: resource_list must be a list`,
+        node.origin,
+      );
+      return undefined;
+    }
+    for (const n of list) out.push(String(n));
+  }
+  return out;
+}
+
+/** A property that must be known when the template is loaded (parameters only); `dflt` when absent. */
+function staticValue(node: RawNode, ctx: GroupContext, dflt: Value): Value | undefined {
+  if (node.value === undefined || node.value === null) return dflt;
+  const errors = ctx.bag.items.length;
+  const e = compileIntrinsics(node, ctx);
+  if (ctx.bag.items.length > errors) return undefined;
+  try {
+    return evaluateConstant(e);
+  } catch (err) {
+    ctx.bag.error(
+      `${node.origin.path.join(".")} of a ResourceGroup must be known from parameters alone: ${(err as Error).message}`,
+      node.origin,
+    );
+    return undefined;
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+// ---- the index variable ----
+
+/** `e` with every occurrence of `indexVar` in its strings replaced by `key` (Heat replaces it in every string). */
+export function withIndex(e: Expr, indexVar: string, key: Expr): Expr {
+  const w = (x: Expr): Expr => withIndex(x, indexVar, key);
+  switch (e.k) {
+    case "lit":
+      return litWithIndex(e.v, indexVar, key);
+    case "tmpl": {
+      const parts: (string | Expr)[] = [];
+      for (const p of e.parts) {
+        if (typeof p === "string") parts.push(...splitIndex(p, indexVar, key));
+        else parts.push(w(p));
+      }
+      return { k: "tmpl", parts };
+    }
+    case "list":
+      return { k: "list", items: e.items.map(w) };
+    case "map":
+      return { k: "map", entries: Object.fromEntries(Object.entries(e.entries).map(([k, v]) => [k, w(v)])) };
+    case "obj":
+      return { k: "obj", entries: e.entries.map(([k, v]) => [w(k), w(v)] as [Expr, Expr]) };
+    case "call":
+      return { ...e, args: e.args.map(w) };
+    case "unary":
+      return { ...e, e: w(e.e) };
+    case "bin":
+      return { ...e, l: w(e.l), r: w(e.r) };
+    case "cond":
+      return { ...e, c: w(e.c), t: w(e.t), f: w(e.f) };
+    case "post":
+      return { ...e, e: w(e.e), steps: stepsWithIndex(e.steps, w) };
+    case "ref":
+      return { ...e, steps: stepsWithIndex(e.steps, w) };
+    default:
+      return e;
+  }
+}
+
+function stepsWithIndex(steps: Step[], w: (x: Expr) => Expr): Step[] {
+  return steps.map((s) => (s.k === "index" ? { ...s, index: w(s.index) } : s));
+}
+
+function litWithIndex(v: Value, indexVar: string, key: Expr): Expr {
+  if (typeof v === "string") {
+    if (!v.includes(indexVar)) return { k: "lit", v };
+    return { k: "tmpl", parts: splitIndex(v, indexVar, key) };
+  }
+  if (Array.isArray(v)) {
+    const items = v.map((x) => litWithIndex(x, indexVar, key));
+    return items.every((i) => i.k === "lit") ? { k: "lit", v } : { k: "list", items };
+  }
+  if (v !== null && typeof v === "object") {
+    const entries = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, litWithIndex(x, indexVar, key)]));
+    return Object.values(entries).every((i) => i.k === "lit") ? { k: "lit", v } : { k: "map", entries };
+  }
+  return { k: "lit", v };
+}
+
+function splitIndex(s: string, indexVar: string, key: Expr): (string | Expr)[] {
+  const pieces = s.split(indexVar);
+  const out: (string | Expr)[] = [];
+  pieces.forEach((p, i) => {
+    if (i > 0) out.push(key);
+    if (p) out.push(p);
+  });
+  return out;
+}
+
+// ---- get_attr on the group ----
+
+/** `get_attr: [group, attribute, path...]` in the members' terms. */
+export function groupAttribute(
+  r: HotResource,
+  g: ResourceGroup,
+  attribute: Expr | undefined,
+  path: Expr[],
+  origin: Origin,
+  bag: DiagnosticBag,
+): Expr {
+  if (attribute === undefined || attribute.k !== "lit" || typeof attribute.v !== "string") {
+    bag.error(`The Referenced Attribute (${r.heatName}) must be named in the template`, origin);
+    return { k: "lit", v: null };
+  }
+  const key = attribute.v;
+  const member = (n: string, steps: Step[]): Expr =>
+    resourceRef(g.memberModelType, r.modelName, [{ k: "index", index: { k: "lit", v: n } }, ...steps]);
+  const id: Step = { k: "attr", name: "id" };
+  const pathSteps = (p: Expr[]): Step[] => p.map((index) => ({ k: "index", index }));
+  const applied = (e: Expr, p: Expr[]): Expr => (p.length ? { k: "post", e, steps: pathSteps(p) } : e);
+  const attrSteps = (name: string, p: Expr[]): Step[] => [{ k: "attr", name }, ...pathSteps(p)];
+
+  if (key === "removed_rsrc_list") return { k: "lit", v: g.removed };
+  if (key === "refs") return applied({ k: "list", items: g.names.map((n) => member(n, [id])) }, path);
+  if (key === "refs_map") return { k: "map", entries: Object.fromEntries(g.names.map((n) => [n, member(n, [id])])) };
+  if (key === "attributes") {
+    if (path.length === 0 || path[0].k !== "lit" || typeof path[0].v !== "string") {
+      bag.error(`The Referenced Attribute (${r.heatName} ${key}) is incorrect.`, origin);
+      return { k: "lit", v: null };
+    }
+    const [first, ...rest] = path;
+    return {
+      k: "map",
+      entries: Object.fromEntries(g.names.map((n) => [n, member(n, attrSteps(first.v as string, rest))])),
+    };
+  }
+  if (key.startsWith("resource.")) {
+    const [, name, attr] = splitOnce2(key);
+    // Heat resolves a member the group does not have to an output error, not a failed stack: null here
+    if (!g.names.includes(name)) return { k: "lit", v: null };
+    if (attr === undefined) return applied(member(name, [id]), path);
+    return member(name, attrSteps(attr, path));
+  }
+  return { k: "list", items: g.names.map((n) => member(n, attrSteps(key, path))) };
+}
+
+/** Python's key.split('.', 2). */
+function splitOnce2(key: string): string[] {
+  const a = key.indexOf(".");
+  const b = key.indexOf(".", a + 1);
+  return b < 0 ? [key.slice(0, a), key.slice(a + 1)] : [key.slice(0, a), key.slice(a + 1, b), key.slice(b + 1)];
+}
