@@ -73,8 +73,8 @@ export class MemoryStackStore implements StackStore {
         (!q.id || q.id.includes(s.id)) &&
         (!q.tags || q.tags.every((t) => s.tags.includes(t))) &&
         (!q.tagsAny || q.tagsAny.some((t) => s.tags.includes(t))) &&
-        (!q.notTags || !q.notTags.every((t) => s.tags.includes(t))) &&
-        (!q.notTagsAny || !q.notTagsAny.some((t) => s.tags.includes(t))),
+        !q.notTags?.every((t) => s.tags.includes(t)) &&
+        !q.notTagsAny?.some((t) => s.tags.includes(t)),
     );
     const key = q.sortKeys?.[0] ?? "creation_time";
     const field = (s: StackRecord): string =>
