@@ -22,6 +22,8 @@ export interface StateBackend {
   /** Takes the lock for an operation, waiting up to timeoutMs; throws naming the holder. */
   lock(operation: string, timeoutMs: number): Promise<StateLease>;
   forceUnlock(id: string): LockInfo | undefined;
+  /** The lock as it is now (undefined: not locked), where the backend can tell (a server's store). */
+  holder?(): LockInfo | undefined;
 }
 
 export class FileStateBackend implements StateBackend {

@@ -317,8 +317,9 @@ async function syncResources(
     const l = live.get(record.name);
     if (!l) {
       const gone = record.action === "DELETE" && record.status === "COMPLETE";
-      if (gone || (mode === "destroy" && record.status !== "FAILED"))
-        await ctx.store.deleteResource(stackId, record.name);
+      // after a destroy nothing is left but what failed to delete
+      const deleteFailed = record.action === "DELETE" && record.status === "FAILED";
+      if (gone || (mode === "destroy" && !deleteFailed)) await ctx.store.deleteResource(stackId, record.name);
       else if (record.requiredBy.length) await ctx.store.putResource({ ...record, requiredBy: [] });
       continue;
     }

@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { computeOutputs } from "./stack-outputs.js";
 import { runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
+import { stopReasonOf } from "./stack-work-queue.js";
 import { type StackServiceContext, stackDataDir } from "./stack-workspace.js";
 
 export const startedText = (action: HeatAction) => `Stack ${action} started`;
@@ -17,6 +18,11 @@ export const engineDownText = (action: HeatAction) => `Engine went down during s
 /** What Heat says of a resource whose worker stopped while it ran. */
 export const workerDownText = (action: HeatAction) => `Worker went down during resource ${action}`;
 export const TIMED_OUT = "Timed out";
+
+/** An update took over: the action stopped records nothing more. */
+function superseded(signal: AbortSignal): boolean {
+  return stopReasonOf(signal)?.kind === "superseded";
+}
 
 export interface LifecycleOptions {
   /** The length of a minute of `timeoutMins` (tests shorten it). */
@@ -34,6 +40,7 @@ export class StackLifecycle {
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s }),
     );
+    if (superseded(signal)) return;
     if (outcome.ok) {
       await this.complete(stack, "CREATE");
       return;
@@ -47,6 +54,7 @@ export class StackLifecycle {
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s, namedBy: leaving && [leaving], replace }),
     );
+    if (superseded(signal)) return;
     if (outcome.ok) {
       await this.complete(stack, "UPDATE");
       return;

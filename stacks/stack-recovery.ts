@@ -1,7 +1,8 @@
 // At start: the stacks a stopped server left IN_PROGRESS are marked FAILED
 // as Heat marks them ("Engine went down during stack CREATE"), and their
 // resources left IN_PROGRESS too ("Worker went down during resource
-// CREATE"): nothing stays IN_PROGRESS with no one working on it.
+// CREATE"): nothing stays IN_PROGRESS with no one working on it, and the
+// state lock the stopped server held is let go.
 
 import { engineDownText, workerDownText } from "./stack-lifecycle.js";
 import type { StackRecorder } from "./stack-recorder.js";
@@ -11,6 +12,10 @@ import type { StackStore } from "./stack-store.js";
 export async function recoverInterruptedStacks(store: StackStore, recorder: StackRecorder): Promise<StackRecord[]> {
   const stacks = await store.interruptedStacks();
   for (const stack of stacks) {
+    // the stopped server's state lock is stale: one server works on a store
+    const backend = store.stateBackend(stack.id);
+    const held = backend.holder?.();
+    if (held) backend.forceUnlock(held.ID);
     for (const r of await store.listResources(stack.id)) {
       if (r.status !== "IN_PROGRESS") continue;
       await recorder.resource(stack.id, r.name, r.type, r.action, "FAILED", workerDownText(r.action));

@@ -114,6 +114,10 @@ export class StackService implements StackOperations {
       ...(req.disableRollback !== undefined && { disableRollback: req.disableRollback }),
       ...(req.timeoutMins !== undefined && { timeoutMins: req.timeoutMins }),
     };
+    // convergence: an update of a stack being created or updated takes over at once (what runs finishes its
+    // resources in progress and records nothing more)
+    const takeOver = stack.status === "IN_PROGRESS" && (stack.action === "CREATE" || stack.action === "UPDATE");
+    if (takeOver) this.queue.stop(stack.id, { kind: "superseded" });
     await this.startOrQueue(
       stack.id,
       (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
@@ -124,6 +128,7 @@ export class StackService implements StackOperations {
           .map((r) => r.name);
         await this.lifecycle.update(s, signal, unhealthy);
       },
+      takeOver,
     );
   }
 
@@ -263,17 +268,23 @@ export class StackService implements StackOperations {
     await this.store.close();
   }
 
-  /** Records the start now when the stack is free (the caller sees it), else when its turn comes. */
+  /** Records the start now when the stack is free (or `beginNow`: the caller sees it), else when its turn comes. */
   private async startOrQueue(
     stackId: string,
     begin: (stack: StackRecord) => Promise<void>,
     run: (stack: StackRecord, signal: AbortSignal) => Promise<void>,
+    beginNow = false,
   ): Promise<void> {
     const load = async () => {
       const s = await this.store.getStack(stackId);
       if (!s) throw new Error(`stack ${stackId} is gone`);
       return s;
     };
+    if (beginNow && this.queue.busy(stackId)) {
+      await begin(await load());
+      this.queue.enqueue(stackId, async (signal) => run(await load(), signal));
+      return;
+    }
     if (!this.queue.busy(stackId)) {
       const stack = await load();
       await begin(stack);

@@ -53,7 +53,7 @@ export function templateDescription(template: Record<string, unknown>): string {
 }
 
 /**
- * Heat's validate body. Parameters and ParameterGroups come from the HOT front end's describeParameters once it
+ * Heat's validate body (a bad template: `{Error}`, as Heat's engine answers). Parameters and ParameterGroups come from the HOT front end's describeParameters once it
  * is there (templates/hot/parameters.ts); until then the template's own declarations are shown as Heat lists them
  * where they need no evaluation.
  */
@@ -64,8 +64,8 @@ export async function validationResult(
   try {
     await loadSource(ctx, source);
   } catch (err) {
-    // validate answers a bad template with 400 and the error's text (Heat: HTTPBadRequest)
-    if (err instanceof HeatError) throw new HeatError(400, "HTTPBadRequest", err.message);
+    // as Heat's engine answers: {"Error": text}, which the API turns into a 400 HTTPBadRequest
+    if (err instanceof HeatError) return { Error: err.message };
     throw err;
   }
   const result: Record<string, unknown> = {

@@ -17,7 +17,9 @@ export type StopReason =
   /** timeoutMins passed. */
   | { kind: "timeout" }
   /** The service closes. */
-  | { kind: "shutdown" };
+  | { kind: "shutdown" }
+  /** An update arrived: the running create or update ends without a word, the update takes over (convergence). */
+  | { kind: "superseded" };
 
 /** True when the operations already running stop too. */
 export function stopsRunningWork(reason: StopReason): boolean {

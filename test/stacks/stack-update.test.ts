@@ -175,6 +175,28 @@ test("cancel_without_rollback: UPDATE_FAILED 'Stack UPDATE cancelled'", async ()
   assert.is((await f.resource(s, "later")).action, "INIT");
 });
 
+test("an update of a stack being created takes over (convergence): UPDATE_IN_PROGRESS at once", async () => {
+  const f = stackFixture();
+  const s = await f.service.create(caller, { name: "over", source: source(probes({ a: { value: 1, gate: "g" } })) });
+  await f.control.reached("g");
+  await f.service.update(caller, s, { existing: false, template: probes({ a: { value: 2 }, b: {} }) });
+  assert.is(await status(f, s), "UPDATE_IN_PROGRESS");
+  f.control.open("g");
+  await f.service.idle();
+  const r = await f.stack(s);
+  assert.is(`${r.action}_${r.status}`, "UPDATE_COMPLETE", r.statusReason);
+  assert.is((await f.resource(s, "a")).attributes.value, 2);
+  assert.is((await f.resource(s, "b")).action, "CREATE");
+  assert.equal(
+    (await f.events(s)).filter((e) => e.startsWith("over ")),
+    [
+      "over CREATE_IN_PROGRESS Stack CREATE started",
+      "over UPDATE_IN_PROGRESS Stack UPDATE started",
+      "over UPDATE_COMPLETE Stack UPDATE completed successfully",
+    ],
+  );
+});
+
 test("an unhealthy resource is replaced by the next update", async () => {
   const f = stackFixture();
   const s = await created(f, "heal", probes({ a: { value: 1 } }));
