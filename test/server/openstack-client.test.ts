@@ -177,7 +177,7 @@ if (absent.length > 0) {
   console.log(`skipped: the openstack client test needs ${absent.join(", ")}`);
   test.skip("the openstack client drives gantry serve (skipped: a part of the server is missing)", () => {});
 } else {
-  test("openstack stack create, list, show, update, resources, events, output, validate, delete: gantry serve", async () => {
+  test("openstack stack create, list, show, update, resources, events, output, validate, delete", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gantry-openstack-"));
     const store = join(dir, "stacks.sqlite");
     writeFileSync(join(dir, "t.yaml"), TEMPLATE);
