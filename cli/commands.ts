@@ -15,6 +15,7 @@ import Providers from "./commands/providers.js";
 import ProvidersSchema from "./commands/providers-schema.js";
 import Reconcile from "./commands/reconcile.js";
 import Refresh from "./commands/refresh.js";
+import Serve from "./commands/serve.js";
 import Show from "./commands/show.js";
 import StateList from "./commands/state-list.js";
 import StateMv from "./commands/state-mv.js";
@@ -48,6 +49,7 @@ export const commands = {
   "providers:schema": ProvidersSchema,
   reconcile: Reconcile,
   refresh: Refresh,
+  serve: Serve,
   show: Show,
   "state:list": StateList,
   "state:mv": StateMv,

@@ -16,6 +16,8 @@ export interface CreateStackRequest {
   tags?: string[];
   disableRollback?: boolean;
   timeoutMins?: number;
+  /** Adopt (Heat's `adopt_stack_data`, what abandon returned): take over these resources instead of creating them. */
+  adoptStackData?: Record<string, unknown>;
 }
 
 export interface UpdateStackRequest {
@@ -55,8 +57,54 @@ export type StackActionName = "cancel_update" | "cancel_without_rollback" | "che
 /** Heat's template validation result, in Heat's own field names (Description, Parameters, ParameterGroups). */
 export type ValidationResult = Record<string, unknown>;
 
+/** One entry of `GET /template_versions`, in Heat's field names. */
+export interface TemplateVersionInfo {
+  /** "heat_template_version.2016-04-08" */
+  version: string;
+  type: "hot" | "cfn";
+  /** The version's names ("mitaka"). */
+  aliases: string[];
+}
+
+/** One entry of `GET /template_versions/{version}/functions`, in Heat's field names. */
+export interface TemplateFunctionInfo {
+  functions: string;
+  description: string;
+}
+
+/** Filters of `GET /resource_types` (Heat's query parameters). */
+export interface ResourceTypeFilter {
+  /** A regular expression the type name must match (Heat's `name`). */
+  name?: string;
+  /** SUPPORTED, DEPRECATED, UNSUPPORTED, HIDDEN … */
+  supportStatus?: string;
+  /** The Heat version the type appeared in. */
+  version?: string;
+}
+
+/** The catalog the API shows (template versions and their functions, resource types): data, no stack involved. */
+export interface HeatCatalog {
+  templateVersions(): Promise<TemplateVersionInfo[]>;
+  /** Throws HeatError 404 NotFound ("Template with version … not found") for an unknown version. */
+  templateFunctions(version: string, withConditionFunctions: boolean): Promise<TemplateFunctionInfo[]>;
+  /** Type names, sorted as Heat lists them, with their descriptions when asked. */
+  resourceTypes(
+    filter: ResourceTypeFilter,
+    withDescription: boolean,
+  ): Promise<string[] | { resource_type: string; description: string }[]>;
+  /**
+   * Heat's schema of a type (`resource_type`, `properties`, `attributes`, `support_status`, `description`);
+   * 404 EntityNotFound for an unknown type.
+   */
+  resourceTypeSchema(type: string, withDescription: boolean): Promise<Record<string, unknown>>;
+  /** A template using the type with every property as a parameter (Heat's generate_template). */
+  resourceTypeTemplate(type: string, templateType: "hot" | "cfn"): Promise<Record<string, unknown>>;
+}
+
 export interface StackOperations {
   readonly store: StackStore;
+  /** Template versions, functions and resource types (absent: the API answers those routes 501). */
+  readonly catalog?: HeatCatalog;
 
   /** Checks the request, records the stack CREATE_IN_PROGRESS and starts creating it. */
   create(caller: Caller, req: CreateStackRequest): Promise<StackRecord>;

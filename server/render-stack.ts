@@ -1,0 +1,115 @@
+// Stacks in Heat's field names: the summary of a list (stacks_view.collection),
+// the whole stack of a show (engine/api.format_stack), the answer to a
+// create, and outputs.
+
+import type { FastifyRequest } from "fastify";
+import type { StackOutputRecord, StackRecord } from "../stacks/stack-records.js";
+import { heatTime } from "./heat-time.js";
+import { link, stackUrl } from "./heat-links.js";
+
+export function stackLinks(req: FastifyRequest, s: StackRecord): { href: string; rel: string }[] {
+  return [link(stackUrl(req, s))];
+}
+
+/** `{"id", "links"}`: the answer to a create. */
+export function renderCreatedStack(req: FastifyRequest, s: StackRecord): Record<string, unknown> {
+  return { id: s.id, links: stackLinks(req, s) };
+}
+
+/** One stack of `GET /stacks` (Heat's basic keys; `project` for an admin). */
+export function renderStackSummary(
+  req: FastifyRequest,
+  s: StackRecord,
+  includeProject: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: s.id, links: stackLinks(req, s) };
+  if (includeProject) out.project = s.tenant;
+  Object.assign(out, {
+    stack_name: s.name,
+    description: s.description ?? "",
+    stack_status: `${s.action}_${s.status}`,
+    stack_status_reason: s.statusReason,
+    creation_time: heatTime(s.createdAt),
+    updated_time: heatTime(s.updatedAt),
+    deletion_time: heatTime(s.deletedAt),
+    stack_owner: null,
+    parent: s.parentId ?? null,
+    stack_user_project_id: s.tenant,
+    tags: s.tags.length > 0 ? s.tags : null,
+  });
+  return out;
+}
+
+/** The stack of `GET /stacks/{name}/{id}`; outputs when given (not for a deleted stack). */
+export function renderStack(
+  req: FastifyRequest,
+  s: StackRecord,
+  outputs: StackOutputRecord[] | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: s.id,
+    links: stackLinks(req, s),
+    stack_name: s.name,
+    creation_time: heatTime(s.createdAt),
+    updated_time: heatTime(s.updatedAt),
+    deletion_time: heatTime(s.deletedAt),
+    notification_topics: [],
+    parameters: stackParameters(s),
+    description: s.description ?? "",
+    template_description: s.description ?? "",
+    capabilities: [],
+    disable_rollback: s.disableRollback,
+    timeout_mins: s.timeoutMins ?? null,
+    stack_owner: null,
+    parent: s.parentId ?? null,
+    stack_user_project_id: s.tenant,
+    tags: s.tags.length > 0 ? s.tags : null,
+    stack_status: `${s.action}_${s.status}`,
+    stack_status_reason: s.statusReason,
+  };
+  if (outputs) out.outputs = outputs.map((o) => renderOutput(o, true));
+  return out;
+}
+
+/** An output: key and description, and its value (and error) when resolved. */
+export function renderOutput(o: StackOutputRecord, resolved: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { output_key: o.key, description: o.description ?? "No description given" };
+  if (resolved) {
+    if (o.error !== undefined) out.output_error = o.error;
+    out.output_value = o.value ?? null;
+  }
+  return out;
+}
+
+/**
+ * The stack's parameters as Heat shows them: each as a string, hidden ones masked, with the pseudo parameters
+ * OS::stack_id, OS::stack_name and OS::project_id. Values: the request's, else the environments' (`parameters`,
+ * then `parameter_defaults`, later environments winning), else the template's default.
+ */
+export function stackParameters(s: StackRecord): Record<string, string> {
+  const declared = (s.source.template.parameters ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const given: Record<string, unknown> = {};
+  const defaults: Record<string, unknown> = {};
+  for (const env of s.source.environments) {
+    Object.assign(given, (env.parameters as Record<string, unknown> | undefined) ?? {});
+    Object.assign(defaults, (env.parameter_defaults as Record<string, unknown> | undefined) ?? {});
+  }
+  Object.assign(given, s.source.parameters);
+  const out: Record<string, string> = {};
+  for (const [name, decl] of Object.entries(declared)) {
+    const value = name in given ? given[name] : name in defaults ? defaults[name] : decl?.default;
+    out[name] = decl?.hidden === true || decl?.hidden === "true" ? "******" : parameterText(value);
+  }
+  out["OS::project_id"] = s.tenant;
+  out["OS::stack_id"] = s.id;
+  out["OS::stack_name"] = s.name;
+  return out;
+}
+
+function parameterText(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "string") return v;
+  if (Array.isArray(v) && v.every((x) => typeof x !== "object")) return v.map(String).join(",");
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
