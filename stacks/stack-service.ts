@@ -6,6 +6,7 @@
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
 import { randomUUID } from "node:crypto";
+import { EngineHeatCatalog } from "./heat-catalog.js";
 import type { Engine } from "../engine/engine.js";
 import { HeatError } from "./heat-error.js";
 import { checkStack } from "./stack-check.js";
@@ -13,6 +14,7 @@ import { mergedEnvironment } from "./stack-environment.js";
 import { StackLifecycle, startedText } from "./stack-lifecycle.js";
 import type {
   Caller,
+  HeatCatalog,
   CreateStackRequest,
   PreviewResource,
   StackActionName,
@@ -47,6 +49,7 @@ export interface StackServiceOptions {
 
 export class StackService implements StackOperations {
   readonly store: StackStore;
+  readonly catalog: HeatCatalog;
   private readonly ctx: StackServiceContext;
   private readonly queue: StackWorkQueue;
   private readonly lifecycle: StackLifecycle;
@@ -54,6 +57,7 @@ export class StackService implements StackOperations {
 
   constructor(opts: StackServiceOptions) {
     this.store = opts.store;
+    this.catalog = new EngineHeatCatalog(opts.engine.types);
     this.ctx = {
       engine: opts.engine,
       store: opts.store,

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { DiagnosticBag, GantryError } from "../contract/diagnostics.js";
 import { emptyEnvironment, mergeEnvironments, parseEnvironment } from "../templates/hot/environment.js";
-import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
+import { HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "../templates/hot/hot-sources.js";
 import { describeParameters, parameterTypesOf } from "../templates/hot/parameters.js";
 import { hotTemplateVersion } from "../templates/hot/template-versions.js";
 import { PathNode } from "../templates/raw-config.js";
@@ -41,9 +41,18 @@ export function checkStackName(name: unknown): void {
   }
 }
 
-/** Loads and checks a source (no stack needed); a bad one is Heat's 400 StackValidationFailed. */
-export async function loadSource(ctx: StackServiceContext, source: StackSource): Promise<LoadedConfiguration> {
-  const ws = ctx.engine.workspace({ dir: join(ctx.dataRoot, ".validate"), files: ctx.sourceFiles(source) });
+/**
+ * Loads and checks a source (no stack needed); a bad one is Heat's 400 StackValidationFailed. `validateOnly`:
+ * as Heat's template validate, parameters need no values.
+ */
+export async function loadSource(
+  ctx: StackServiceContext,
+  source: StackSource,
+  validateOnly = false,
+): Promise<LoadedConfiguration> {
+  const files = ctx.sourceFiles(source);
+  if (validateOnly) files.push({ path: HOT_VALIDATE_FILE, content: "{}\n" });
+  const ws = ctx.engine.workspace({ dir: join(ctx.dataRoot, ".validate"), files });
   try {
     return await ctx.engine.validate(ws);
   } catch (err) {
@@ -66,7 +75,7 @@ export async function validationResult(
   source: StackSource,
 ): Promise<Record<string, unknown>> {
   try {
-    await loadSource(ctx, source);
+    await loadSource(ctx, source, true);
   } catch (err) {
     // as Heat's engine answers: {"Error": text}, which the API turns into a 400 HTTPBadRequest
     if (err instanceof HeatError) return { Error: err.message };

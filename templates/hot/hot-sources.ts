@@ -6,11 +6,14 @@
 //   stack.hot.yaml            the template (YAML, or JSON, which is YAML)
 //   stack.hot-env-000.yaml    the environments, in the order they apply
 //   stack.hot-files.json      the `files` map: {name as the template writes it: content}
+//   stack.hot-validate.json   present when the stack is only validated (Heat's template validate): parameters
+//                             need no values (those without one are unknown) and values are not checked
 
 import type { SourceFile } from "../../planner/model.js";
 
 export const HOT_TEMPLATE_FILE = "stack.hot.yaml";
 export const HOT_FILES_FILE = "stack.hot-files.json";
+export const HOT_VALIDATE_FILE = "stack.hot-validate.json";
 const ENVIRONMENT_PREFIX = "stack.hot-env-";
 
 /** The file name of the environment at `index` (names sort in the order environments apply). */
@@ -20,7 +23,12 @@ export function hotEnvironmentFile(index: number): string {
 
 /** True for a file name of a HOT stack's layout. */
 export function isHotFileName(name: string): boolean {
-  return name === HOT_TEMPLATE_FILE || name === HOT_FILES_FILE || /^stack\.hot-env-\d{3}\.yaml$/.test(name);
+  return (
+    name === HOT_TEMPLATE_FILE ||
+    name === HOT_FILES_FILE ||
+    name === HOT_VALIDATE_FILE ||
+    /^stack\.hot-env-\d{3}\.yaml$/.test(name)
+  );
 }
 
 export interface HotSources {
@@ -31,6 +39,8 @@ export interface HotSources {
   files?: Record<string, string>;
   /** Parameter values given with the request: they win over every environment (an environment of their own, last). */
   parameters?: Record<string, unknown>;
+  /** Only validating (Heat's template validate): parameters need no values, and values are not checked. */
+  validateOnly?: boolean;
 }
 
 /** The configuration files of a stack's sources. */
@@ -44,5 +54,6 @@ export function hotSourceFiles(src: HotSources): SourceFile[] {
     ...(src.files && Object.keys(src.files).length > 0
       ? [{ path: HOT_FILES_FILE, content: `${JSON.stringify(src.files, null, 2)}\n` }]
       : []),
+    ...(src.validateOnly ? [{ path: HOT_VALIDATE_FILE, content: "{}\n" }] : []),
   ];
 }

@@ -17,7 +17,7 @@
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
 import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
-import type { Value } from "../../contract/values.js";
+import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
 import type { SourceFile } from "../../planner/model.js";
@@ -26,7 +26,7 @@ import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
 import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
-import { HOT_FILES_FILE, HOT_TEMPLATE_FILE } from "./hot-sources.js";
+import { HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
 import { compileIntrinsics, HotConditions, type IntrinsicContext } from "./intrinsic-functions.js";
 import { validateParameterGroups } from "./parameter-groups.js";
@@ -75,7 +75,7 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
   if (!template) return emptyFragment();
   const root = readHotYaml(HOT_TEMPLATE_FILE, stripBom(template.content), bag);
   const envs = files
-    .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE)
+    .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE && f.path !== HOT_VALIDATE_FILE)
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((f) => parseEnvironment(f.path, stripBom(f.content), bag));
   // the stack's pseudo parameters arrive in an environment too: kept through the merge
@@ -91,7 +91,8 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
     bag,
   );
   if (!root) return emptyFragment();
-  const stack = new HotStack(root, env, fileMap, bag);
+  const validateOnly = files.some((f) => f.path === HOT_VALIDATE_FILE);
+  const stack = new HotStack(root, env, fileMap, bag, validateOnly);
   return stack.build();
 }
 
@@ -132,6 +133,8 @@ class HotStack implements IntrinsicContext {
     private readonly env: HotEnvironment,
     private readonly files: Record<string, string>,
     readonly bag: DiagnosticBag,
+    /** Only validating: a parameter without a value is unknown, and values are not checked. */
+    private readonly validateOnly = false,
   ) {
     this.dialect = {
       typePrefix: "",
@@ -161,7 +164,10 @@ class HotStack implements IntrinsicContext {
       }
     }
     const env = { ...this.env, parameters: given, parameterDefaults: defaults };
-    this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, env, this.bag, { version: this.version });
+    this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, env, this.bag, {
+      version: this.version,
+      validateValues: !this.validateOnly,
+    });
     validateParameterGroups(this.root.child("parameter_groups"), paramsNode, this.bag);
     // Heat decides every condition, used or not
     this.conditions = new HotConditions(this.root.child("conditions"));
@@ -559,7 +565,7 @@ class HotStack implements IntrinsicContext {
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.
       if (!this.declaredParams.has(name)) this.bag.error(`The Parameter (${name}) was not provided.`, origin);
-      return lit(null);
+      return lit(this.validateOnly ? UNKNOWN : null);
     }
     let v: Value = this.params.get(name)!;
     for (let i = 0; i < path.length; i++) {

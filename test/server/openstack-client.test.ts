@@ -11,18 +11,19 @@
 // It needs the whole server: the store, the stack service, the HOT front
 // end, `gantry token create` and the client. Until all are there it is
 // skipped, saying what is missing.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { runHeatApi } from "../../server/run-heat-api.js";
-import { freePort, gantry } from "../cli/cli-harness.js";
+import { gantry } from "../cli/cli-harness.js";
+import { serve } from "./served-cli.js";
 import { StackOperationsDouble } from "./stack-operations-double.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/run.js");
+const _BIN = join(ROOT, "bin/run.js");
 const OPENSTACK = "/usr/bin/openstack";
 
 /** What the test needs that is not there (empty: run it). */
@@ -70,44 +71,6 @@ outputs:
     description: the test resource's output
     value: {get_attr: [test, output]}
 `;
-
-interface Served {
-  url: string;
-  stderr: () => string;
-  stop: () => Promise<number | null>;
-}
-
-async function serve(store: string): Promise<Served> {
-  const port = await freePort("127.0.0.1");
-  const child = spawn(process.execPath, [BIN, "serve", "--listen", `127.0.0.1:${port}`, "--store", store], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  let err = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gantry serve did not start:\n${err}`)), 120_000);
-    child.stderr.on("data", (d) => {
-      err += d;
-      if (err.includes("Heat API v1 on")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`gantry serve exited (${code}):\n${err}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stderr: () => err,
-    stop: () => {
-      child.kill("SIGTERM");
-      return exited;
-    },
-  };
-}
 
 function openstack(endpoint: string, token: string, args: string[], cwd: string): Promise<string> {
   const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
