@@ -109,70 +109,68 @@ function jsonOf(stdout: string): unknown {
   return JSON.parse(stdout.slice(start));
 }
 
-{
-  test("openstack stack create, list, show, update, resources, events, output, validate, delete", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gantry-openstack-"));
-    const store = join(dir, "stacks.sqlite");
-    writeFileSync(join(dir, "t.yaml"), TEMPLATE);
-    writeFileSync(join(dir, "t2.yaml"), TEMPLATE.replace("default: first", "default: second"));
-    const made = gantry(["token", "create", "--tenant", "demo", "--store", store]);
-    assert.is(made.code, 0, made.stderr);
-    const token = made.stdout.trim();
-    assert.match(token, /^\S+$/);
-    const server = await serve(store);
-    const os = (...args: string[]) => openstack(`${server.url}/v1/demo`, token, args, dir);
-    const json = async (...args: string[]): Promise<any> => jsonOf(await os(...args, "-f", "json"));
-    try {
-      const created = await json("stack", "create", "--wait", "-t", "t.yaml", "s1");
-      assert.is(created.stack_status, "CREATE_COMPLETE");
-      assert.is(created.stack_name, "s1");
+test("openstack stack create, list, show, update, resources, events, output, validate, delete", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-openstack-"));
+  const store = join(dir, "stacks.sqlite");
+  writeFileSync(join(dir, "t.yaml"), TEMPLATE);
+  writeFileSync(join(dir, "t2.yaml"), TEMPLATE.replace("default: first", "default: second"));
+  const made = gantry(["token", "create", "--tenant", "demo", "--store", store]);
+  assert.is(made.code, 0, made.stderr);
+  const token = made.stdout.trim();
+  assert.match(token, /^\S+$/);
+  const server = await serve(store);
+  const os = (...args: string[]) => openstack(`${server.url}/v1/demo`, token, args, dir);
+  const json = async (...args: string[]): Promise<any> => jsonOf(await os(...args, "-f", "json"));
+  try {
+    const created = await json("stack", "create", "--wait", "-t", "t.yaml", "s1");
+    assert.is(created.stack_status, "CREATE_COMPLETE");
+    assert.is(created.stack_name, "s1");
 
-      const list = await json("stack", "list");
-      assert.is(list.length, 1);
-      assert.is(list[0]["Stack Name"], "s1");
-      assert.is(list[0]["Stack Status"], "CREATE_COMPLETE");
-      assert.is(list[0].ID, created.id);
+    const list = await json("stack", "list");
+    assert.is(list.length, 1);
+    assert.is(list[0]["Stack Name"], "s1");
+    assert.is(list[0]["Stack Status"], "CREATE_COMPLETE");
+    assert.is(list[0].ID, created.id);
 
-      const shown = await json("stack", "show", "s1");
-      assert.is(shown.id, created.id);
-      assert.is(shown.parameters.test_val, "first");
-      assert.equal(
-        shown.outputs.map((o: { output_key: string; output_value: unknown }) => [o.output_key, o.output_value]),
-        [["output_value", "first"]],
-      );
+    const shown = await json("stack", "show", "s1");
+    assert.is(shown.id, created.id);
+    assert.is(shown.parameters.test_val, "first");
+    assert.equal(
+      shown.outputs.map((o: { output_key: string; output_value: unknown }) => [o.output_key, o.output_value]),
+      [["output_value", "first"]],
+    );
 
-      const resourcesBefore = await json("stack", "resource", "list", "s1");
-      const updated = await json("stack", "update", "--wait", "-t", "t2.yaml", "s1");
-      assert.is(updated.stack_status, "UPDATE_COMPLETE");
+    const resourcesBefore = await json("stack", "resource", "list", "s1");
+    const updated = await json("stack", "update", "--wait", "-t", "t2.yaml", "s1");
+    assert.is(updated.stack_status, "UPDATE_COMPLETE");
 
-      const resources = await json("stack", "resource", "list", "s1");
-      assert.equal(resources.map((r: { resource_name: string }) => r.resource_name).sort(), ["rand", "test"]);
-      for (const r of resources) assert.match(r.resource_status, /^(CREATE|UPDATE)_COMPLETE$/);
-      const physical = (rs: { resource_name: string; physical_resource_id: string }[], name: string) =>
-        rs.find((r) => r.resource_name === name)?.physical_resource_id;
-      assert.is(physical(resources, "rand"), physical(resourcesBefore, "rand"), "an untouched resource keeps its id");
+    const resources = await json("stack", "resource", "list", "s1");
+    assert.equal(resources.map((r: { resource_name: string }) => r.resource_name).sort(), ["rand", "test"]);
+    for (const r of resources) assert.match(r.resource_status, /^(CREATE|UPDATE)_COMPLETE$/);
+    const physical = (rs: { resource_name: string; physical_resource_id: string }[], name: string) =>
+      rs.find((r) => r.resource_name === name)?.physical_resource_id;
+    assert.is(physical(resources, "rand"), physical(resourcesBefore, "rand"), "an untouched resource keeps its id");
 
-      const events = await json("stack", "event", "list", "s1");
-      assert.ok(events.length >= 4);
-      assert.ok(events.some((e: { resource_status: string }) => e.resource_status === "CREATE_COMPLETE"));
-      assert.ok(events.some((e: { resource_status: string }) => e.resource_status === "UPDATE_COMPLETE"));
+    const events = await json("stack", "event", "list", "s1");
+    assert.ok(events.length >= 4);
+    assert.ok(events.some((e: { resource_status: string }) => e.resource_status === "CREATE_COMPLETE"));
+    assert.ok(events.some((e: { resource_status: string }) => e.resource_status === "UPDATE_COMPLETE"));
 
-      const output = await json("stack", "output", "show", "s1", "output_value");
-      assert.is(output.output_value, "second");
+    const output = await json("stack", "output", "show", "s1", "output_value");
+    assert.is(output.output_value, "second");
 
-      const valid = await json("orchestration", "template", "validate", "-t", "t.yaml");
-      assert.is(valid.Description, "gantry and the openstack client");
-      assert.is(valid.Parameters.test_val.Default, "first");
+    const valid = await json("orchestration", "template", "validate", "-t", "t.yaml");
+    assert.is(valid.Description, "gantry and the openstack client");
+    assert.is(valid.Parameters.test_val.Default, "first");
 
-      await os("stack", "delete", "--wait", "-y", "s1");
-      assert.equal(await json("stack", "list"), []);
-    } finally {
-      const code = await server.stop();
-      assert.is(code, 0, server.stderr());
-    }
-    assert.match(server.stderr(), /^POST \/v1\/demo\/stacks 201 \d+ms$/m);
-  });
-}
+    await os("stack", "delete", "--wait", "-y", "s1");
+    assert.equal(await json("stack", "list"), []);
+  } finally {
+    const code = await server.stop();
+    assert.is(code, 0, server.stderr());
+  }
+  assert.match(server.stderr(), /^POST \/v1\/demo\/stacks 201 \d+ms$/m);
+});
 
 /** Listens on address:port and pipes every connection to `target` (a contract double on 127.0.0.1). */
 function relay(address: string, port: number, target: string): Promise<Server> {
