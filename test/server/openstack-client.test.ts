@@ -187,7 +187,7 @@ function relay(address: string, port: number, target: string): Promise<Server> {
   });
 }
 
-test("examples/heat: the Mesos platform created through Gantry::Cluster with the openstack client (sim hosts)", async () => {
+test("examples/heat: the Mesos platform through Gantry::Cluster, created with the openstack client", async () => {
   // Marathon and Chronos cannot be installed here: their contract doubles answer at every host's API ports
   const prefix = "127.0.91";
   const marathon = new MarathonDouble({ deploymentMs: 50 });
