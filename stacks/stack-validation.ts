@@ -51,7 +51,9 @@ export async function loadSource(
   validateOnly = false,
 ): Promise<LoadedConfiguration> {
   const files = ctx.sourceFiles(source);
-  if (validateOnly) files.push({ path: HOT_VALIDATE_FILE, content: "{}\n" });
+  if (validateOnly && files.some((f) => f.path === HOT_TEMPLATE_FILE)) {
+    files.push({ path: HOT_VALIDATE_FILE, content: "{}\n" });
+  }
   const ws = ctx.engine.workspace({ dir: join(ctx.dataRoot, ".validate"), files });
   try {
     return await ctx.engine.validate(ws);
