@@ -226,21 +226,7 @@ export class SqliteStackStore implements StackStore {
         params.push(...query.notTagsAny);
       }
       const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, STACK_SORT_KEYS, "s.created_at", "s.id");
-      if (query.marker !== undefined) {
-        // Heat looks the marker up by id alone; an unknown marker is ignored (the first page)
-        const marker = this.db
-          .prepare(`SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(", ")} FROM stacks s WHERE s.id = ?`)
-          .get(query.marker) as Record<string, unknown> | undefined;
-        if (marker) {
-          const after = afterMarker(
-            keys,
-            dir,
-            keys.map((_, i) => marker[`k${i}`]),
-          );
-          where.push(after.sql);
-          params.push(...after.params);
-        }
-      }
+      this.afterMarker("stacks s", "s.id", query.marker, keys, dir, where, params);
       let sql = `SELECT s.* FROM stacks s${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
       sql += ` ORDER BY ${orderBy(keys, dir)}`;
       if (query.limit !== undefined) {
@@ -388,21 +374,7 @@ export class SqliteStackStore implements StackStore {
         params.push(...values);
       }
       const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, EVENT_SORT_KEYS, "e.time", "e.seq");
-      if (query.marker !== undefined) {
-        // Heat looks the marker up by its id alone; an unknown marker is ignored (the first page)
-        const marker = this.db
-          .prepare(`SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(", ")} FROM events e WHERE e.id = ?`)
-          .get(query.marker) as Record<string, unknown> | undefined;
-        if (marker) {
-          const after = afterMarker(
-            keys,
-            dir,
-            keys.map((_, i) => marker[`k${i}`]),
-          );
-          where.push(after.sql);
-          params.push(...after.params);
-        }
-      }
+      this.afterMarker("events e", "e.id", query.marker, keys, dir, where, params);
       let sql = `SELECT e.* FROM events e WHERE ${where.join(" AND ")} ORDER BY ${orderBy(keys, dir)}`;
       if (query.limit !== undefined) {
         sql += " LIMIT ?";
@@ -454,6 +426,33 @@ export class SqliteStackStore implements StackStore {
     return this.gate.exclusive(() => {
       if (this.db.open) this.db.close();
     });
+  }
+
+  /**
+   * Keyset paging: the rows after the marker's in this order (Heat looks the marker up by its id alone; an unknown
+   * marker is ignored, which gives the first page). Adds the condition to `where` and `params`.
+   */
+  private afterMarker(
+    from: string,
+    idColumn: string,
+    markerId: string | undefined,
+    keys: string[],
+    dir: SortDir,
+    where: string[],
+    params: unknown[],
+  ): void {
+    if (markerId === undefined) return;
+    const marker = this.db
+      .prepare(`SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(", ")} FROM ${from} WHERE ${idColumn} = ?`)
+      .get(markerId) as Record<string, unknown> | undefined;
+    if (!marker) return;
+    const after = afterMarker(
+      keys,
+      dir,
+      keys.map((_, i) => marker[`k${i}`]),
+    );
+    where.push(after.sql);
+    params.push(...after.params);
   }
 
   private stackById(id: string): StackRecord | undefined {
