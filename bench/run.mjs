@@ -40,7 +40,11 @@
 //      wall and peak RSS from /usr/bin/time, median of --cli-runs (default 3).
 //      targets: plan of 1 < 200 ms, of 2,000 < 400 ms, of 100,000 < 3 s and < 600 MB; --help < 150 ms
 //
-//   --only=plan,apply,help,blueprint,cluster,cli   run only these groups
+//   7. The Heat API as users run it (bench/heat-api.mjs): `gantry serve` as a process with a temp store;
+//      stacks created per second (10 OS::Heat::RandomString + 10 TestResource each), p50/p99 latency of
+//      three GET routes under autocannon (10 connections), server RSS at 1,000 stacks. figures only
+//
+//   --only=plan,apply,help,blueprint,cluster,cli,heat   run only these groups
 //   --cli-sizes=1,2000       CLI case sizes (default 1,2000,10000,100000)
 //   --cli-runs=N             CLI case: runs per figure (default 3)
 //   --agents=N               blueprint case: agents and pool hosts (default 1000)
@@ -63,7 +67,7 @@ const opt = (name, dflt) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : dflt;
 };
-const only = new Set(opt("only", "plan,apply,help,blueprint,cluster,cli").split(","));
+const only = new Set(opt("only", "plan,apply,help,blueprint,cluster,cli,heat").split(","));
 const BLUEPRINT_AGENTS = Number(opt("agents", "1000"));
 const SIZES = opt("sizes", "1000,10000,100000").split(",").map(Number);
 const SHAPES = ["chain", "fan"];
@@ -440,6 +444,19 @@ if (only.has("cli")) {
   } catch (e) {
     failures.push(`CLI: ${e.message}`);
     console.error(`  CLI FAILED: ${e.message}`);
+  }
+  console.log("");
+}
+
+// ---------------------------------------------------------------- 7. Heat API
+if (only.has("heat")) {
+  try {
+    const { runHeatApiBench } = await import("./heat-api.mjs");
+    const r = await runHeatApiBench({ keep: flag("keep"), heading: "7. The Heat API" });
+    for (const f of r.failures) failures.push(`Heat API ${f}`);
+  } catch (e) {
+    failures.push(`Heat API: ${e.message}`);
+    console.error(`  Heat API FAILED: ${e.message}`);
   }
   console.log("");
 }
