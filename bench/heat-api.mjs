@@ -12,14 +12,15 @@
 //      created by C workers for each C of --create-concurrency (a fresh set of --stacks stacks each): a
 //      worker POSTs a stack and polls it (GET, every --poll-ms) until CREATE_COMPLETE before taking the
 //      next, so at most C stacks are in progress. Timed from the first POST to the last CREATE_COMPLETE;
-//      stacks/s and resources/s.
+//      stacks/s and resources/s. One stack of the same template is created first, untimed (warm-up).
 //   2. API latency under a bounded local load: autocannon, --connections connections (each one request
-//      at a time: a closed loop) for --duration seconds per route, against GET /v1/{tenant}/stacks (the
-//      --stacks stacks of case 1 in the store), GET .../stacks/{name}/{id} and GET .../{name}/{id}/resources
+//      at a time: a closed loop) for --duration seconds per route, against GET /v1/{tenant}/stacks (every
+//      stack of case 1 in the store), GET .../stacks/{name}/{id} and GET .../{name}/{id}/resources
 //      of one of them; p50 / p99 / max and requests/s. The load generator runs on the same machine.
 //   3. Server memory at --memory-stacks stacks: the stacks of case 1 plus small ones (one
-//      OS::Heat::RandomString each) up to that count, created as in case 1; then VmRSS of the server
-//      process from /proc/PID/status (VmHWM: its peak so far).
+//      OS::Heat::RandomString each) up to that count, created as in case 1 (the largest C); then VmRSS of
+//      the server process from /proc/PID/status (VmHWM: its peak so far). The server's CPU time comes from
+//      /proc/PID/stat.
 //
 // Prints one table; exit code 0 unless a case failed to run. The server is stopped (SIGTERM) and the temp
 // directory removed at the end (--keep keeps it). Exported as runHeatApiBench() for bench/run.mjs (group
