@@ -47,5 +47,7 @@ export function stackWorkspace(ctx: StackServiceContext, stack: StackIdentity, s
     dir: stackDataDir(ctx, stack.id),
     files: ctx.sourceFiles(withPseudoParameters(source, stack)),
     state: ctx.store.stateBackend(stack.id),
+    // physical names carry the stack's name, as Heat's do ("mystack-rand-abc123")
+    stackName: stack.name,
   });
 }
