@@ -74,7 +74,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const translator = new ApplyTranslator(ctx, stack.id, names, () => ctx.engine.readState(ws));
+  const translator = new ApplyTranslator(ctx, stack, names, () => ctx.engine.readState(ws));
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
@@ -131,20 +131,52 @@ class ApplyTranslator {
   private readonly oldIds = new Map<string, string>();
   /** Replacements that delete the old object first (their phases are reported; the change's start is not yet). */
   private readonly deleteFirst = new Set<string>();
+  /**
+   * Replacements a changed property forces: Heat first tries the update, which ends UPDATE_COMPLETE "… requires
+   * replacement." (the change of a property that cannot update names the resource; a type's own decision, as
+   * OS::Heat::TestResource's update_replace, describes it in full).
+   */
+  private readonly updateFirst = new Map<string, ResourceChange>();
   private errors: unknown[] = [];
+  private readonly stackId: string;
   firstFailure: string | undefined;
 
   constructor(
     private readonly ctx: StackServiceContext,
-    private readonly stackId: string,
+    private readonly stack: StackRecord,
     private readonly names: HeatResourceNames,
     private readonly readState: () => State,
-  ) {}
+  ) {
+    this.stackId = stack.id;
+  }
 
   planned(changes: ResourceChange[]): void {
     for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
+      if (c.action === "replace" && c.reason === "cannot-update") this.updateFirst.set(c.address, c);
     }
+  }
+
+  /** Heat's UpdateReplace text for a replacement a property change forces. */
+  private requiresReplacementText(c: ResourceChange, name: string, physicalId: string): string {
+    const heat = this.ctx.engine.types.get(c.type)?.heat;
+    const byType = heat !== undefined && c.requiresReplace.every((p) => heat.properties[p]?.updateAllowed === true);
+    if (!byType || !heat) return `The Resource ${name} requires replacement.`;
+    const heatType = this.names.of(c.address).type;
+    const className = heat.templateName ?? heatType.split("::").pop() ?? heatType;
+    const id = physicalId ? ` [${physicalId}]` : "";
+    return `The Resource ${className} "${name}"${id} Stack "${this.stack.name}" [${this.stack.id}] requires replacement.`;
+  }
+
+  /** The update Heat tries before it replaces (UPDATE_IN_PROGRESS, UPDATE_COMPLETE "… requires replacement."). */
+  private async updateBeforeReplace(address: string, name: string, type: string): Promise<void> {
+    const change = this.updateFirst.get(address);
+    if (!change) return;
+    this.updateFirst.delete(address);
+    const rec = this.ctx.recorder;
+    const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
+    await rec.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
+    await rec.resource(this.stackId, name, type, "UPDATE", "COMPLETE", this.requiresReplacementText(change, name, old));
   }
 
   push(e: ApplyEvent): void {
@@ -231,6 +263,7 @@ class ApplyTranslator {
         );
         await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
       } else if (e.action === "replace") {
+        await this.updateBeforeReplace(e.address, name, type);
         const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
         this.oldIds.set(e.address, old);
         if (action === "CREATE") {
