@@ -129,9 +129,10 @@ export class StackService implements StackOperations {
       stack.id,
       (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
       async (s, signal) => {
-        // resources marked unhealthy (CHECK_FAILED) are replaced, as Heat replaces them
+        // resources that failed (an action FAILED, or marked unhealthy: CHECK_FAILED) are replaced, as Heat's
+        // convergence replaces every FAILED resource it updates (Resource.needs_replace_failed)
         const unhealthy = (await this.store.listResources(s.id))
-          .filter((r) => r.action === "CHECK" && r.status === "FAILED")
+          .filter((r) => r.status === "FAILED")
           .map((r) => r.name);
         await this.lifecycle.update(s, signal, unhealthy);
       },
