@@ -5,7 +5,8 @@
 
 import { rmSync } from "node:fs";
 import { computeOutputs } from "./stack-outputs.js";
-import { runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
+import { resourceFailureText, runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
+import { restrictedChange, restrictedText } from "./stack-restrictions.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf } from "./stack-work-queue.js";
 import { type StackServiceContext, stackDataDir } from "./stack-workspace.js";
@@ -53,6 +54,26 @@ export class StackLifecycle {
   /** The stack is recorded UPDATE_IN_PROGRESS with its new source (and the one it leaves as previousSource). */
   async update(stack: StackRecord, signal: AbortSignal, replace: string[]): Promise<void> {
     const leaving = stack.previousSource;
+    const restricted = await restrictedChange(this.ctx, stack, stack.source, replace, leaving);
+    if (restricted) {
+      // the resource keeps its status; only an event says why
+      const text = restrictedText(restricted.action);
+      await this.ctx.recorder.resource(
+        stack.id,
+        restricted.name,
+        restricted.type,
+        "UPDATE",
+        "FAILED",
+        text,
+        {},
+        {
+          eventOnly: true,
+        },
+      );
+      const reason = `Resource UPDATE failed: ${resourceFailureText(restricted.name, text, "ResourceActionRestricted")}`;
+      await this.failed(stack, "UPDATE", { ok: false, reason }, leaving, signal);
+      return;
+    }
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s, namedBy: leaving && [leaving], replace }),
     );
