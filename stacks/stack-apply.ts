@@ -122,6 +122,10 @@ function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | 
   return undefined;
 }
 
+/** The apply events told in Heat's words, and those that end what happens to an object. */
+const TOLD = new Set<ApplyEvent["kind"]>(["start", "complete", "error", "skipped", "cancelled"]);
+const FINISHING = new Set<ApplyEvent["kind"]>(["complete", "error", "skipped", "cancelled"]);
+
 /** Turns apply events into resource records and events, in the order they came. */
 class ApplyTranslator {
   private chain: Promise<void> = Promise.resolve();
@@ -137,6 +141,11 @@ class ApplyTranslator {
    * OS::Heat::TestResource's update_replace, describes it in full).
    */
   private readonly updateFirst = new Map<string, ResourceChange>();
+  /** Per Heat name, the object whose events are told now; the events of the others, held. */
+  private readonly owners = new Map<string, string>();
+  private readonly held = new Map<string, ApplyEvent[]>();
+  /** Deletes of the old type's object when a resource's type changed: their physical ids. */
+  private readonly typeChanged = new Map<string, string>();
   private errors: unknown[] = [];
   private readonly stackId: string;
   firstFailure: string | undefined;
@@ -151,6 +160,18 @@ class ApplyTranslator {
   }
 
   planned(changes: ResourceChange[]): void {
+    // a changed type: one name, a create (of the new type) and a delete (of the old one); Heat creates first
+    const creates = new Map<string, string>();
+    for (const c of changes) if (c.action === "create") creates.set(this.names.of(c.address).name, c.address);
+    for (const c of changes) {
+      const name = this.names.of(c.address).name;
+      const create = creates.get(name);
+      if (c.action === "delete" && !c.deposed && create !== undefined) {
+        this.owners.set(name, create);
+        const id = c.before?.id;
+        this.typeChanged.set(c.address, typeof id === "string" ? id : "");
+      }
+    }
     for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
       if (c.action === "replace" && c.reason === "cannot-update") this.updateFirst.set(c.address, c);
@@ -185,10 +206,47 @@ class ApplyTranslator {
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error, e.errorType)}`;
     }
+    if (!TOLD.has(e.kind)) return;
+    // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
+    // object of the same name (a deposed one, the old type's) wait until the one being told has finished
+    const { name } = this.names.of(e.address);
+    const owner = this.owners.get(name);
+    if (owner === undefined) this.owners.set(name, e.address);
+    else if (owner !== e.address) {
+      this.held.set(name, [...(this.held.get(name) ?? []), e]);
+      return;
+    }
+    this.tell(e);
+    if (FINISHING.has(e.kind)) this.release(name);
+  }
+
+  private tell(e: ApplyEvent): void {
     this.chain = this.chain.then(() => this.handle(e)).catch((err) => void this.errors.push(err));
   }
 
+  /** The told object of `name` finished: the next one's held events are told, up to its own end. */
+  private release(name: string): void {
+    this.owners.delete(name);
+    const held = this.held.get(name) ?? [];
+    this.held.delete(name);
+    while (held.length) {
+      const next = held[0]!.address;
+      const mine = held.filter((e) => e.address === next);
+      const rest = held.filter((e) => e.address !== next);
+      for (const e of mine) this.tell(e);
+      held.splice(0, held.length, ...rest);
+      if (!mine.some((e) => FINISHING.has(e.kind))) {
+        // still running: it is told from now on, the others keep waiting
+        this.owners.set(name, next);
+        if (held.length) this.held.set(name, held);
+        return;
+      }
+    }
+  }
+
   async done(): Promise<void> {
+    for (const held of this.held.values()) for (const e of held) this.tell(e);
+    this.held.clear();
     await this.chain;
     if (this.errors.length) throw this.errors[0];
   }
@@ -204,6 +262,26 @@ class ApplyTranslator {
 
   private async handle(e: ApplyEvent): Promise<void> {
     const rec = this.ctx.recorder;
+    const oldTypeId = this.typeChanged.get(e.address);
+    if (oldTypeId !== undefined && (e.kind === "start" || e.kind === "complete")) {
+      // the old type's object goes; the record is the new one's
+      const { name, type } = this.names.of(e.address);
+      const status = e.kind === "start" ? "IN_PROGRESS" : "COMPLETE";
+      await rec.resource(
+        this.stackId,
+        name,
+        type,
+        "DELETE",
+        status,
+        STATE_CHANGED,
+        {},
+        {
+          eventOnly: true,
+          eventPhysicalId: oldTypeId,
+        },
+      );
+      return;
+    }
     if (e.kind === "start") {
       const { name, type } = this.names.of(e.address);
       const action = heatActionOf(e.action, e.step);
