@@ -173,9 +173,24 @@ class ApplyTranslator {
       }
     }
     for (const c of changes) {
+      if (c.action === "noop" && !c.deposed) this.chain = this.chain.then(() => this.retyped(c.address));
+    }
+    for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
       if (c.action === "replace" && c.reason === "cannot-update") this.updateFirst.set(c.address, c);
     }
+  }
+
+  /**
+   * A resource the plan leaves alone whose template type changed (an alias now naming another Heat type of the same
+   * kind): Heat updates it (its definition changed), in place.
+   */
+  private async retyped(address: string): Promise<void> {
+    const { name, type } = this.names.of(address);
+    const record = await this.ctx.store.getResource(this.stackId, name);
+    if (!record || record.type === type || record.status !== "COMPLETE") return;
+    await this.ctx.recorder.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
+    await this.ctx.recorder.resource(this.stackId, name, type, "UPDATE", "COMPLETE", STATE_CHANGED);
   }
 
   /** Heat's UpdateReplace text for a replacement a property change forces. */

@@ -61,7 +61,6 @@ export class StackRecorder {
     const record: ResourceRecord = {
       stackId,
       name,
-      type,
       physicalId: "",
       requiredBy: [],
       attributes: {},
@@ -69,6 +68,8 @@ export class StackRecorder {
       createdAt: time,
       ...before,
       ...change,
+      // the type the template names now (an alias pointed elsewhere renames it)
+      type,
       action,
       status,
       statusReason: reason,
