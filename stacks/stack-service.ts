@@ -25,7 +25,7 @@ import type {
 } from "./stack-operations.js";
 import { computeOutputs } from "./stack-outputs.js";
 import { previewCreate, previewUpdate } from "./stack-preview.js";
-import { StackRecorder } from "./stack-recorder.js";
+import { STATE_CHANGED, StackRecorder } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord, StackSource } from "./stack-records.js";
 import { recoverInterruptedStacks } from "./stack-recovery.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
@@ -224,7 +224,12 @@ export class StackService implements StackOperations {
     // forgotten, its resources kept: the stack is deleted without touching them
     const rec = this.ctx.recorder;
     await rec.stack(stack, "DELETE", "IN_PROGRESS", startedText("DELETE"));
-    for (const r of resources) await this.store.deleteResource(stack.id, r.name);
+    // Heat deletes the stack with its resources retained: each shows DELETE_IN_PROGRESS, DELETE_COMPLETE
+    for (const r of resources) {
+      await rec.resource(stack.id, r.name, r.type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
+      await rec.resource(stack.id, r.name, r.type, "DELETE", "COMPLETE", STATE_CHANGED);
+      await this.store.deleteResource(stack.id, r.name);
+    }
     await rec.stack(stack, "DELETE", "COMPLETE", "Stack DELETE completed successfully", {
       deletedAt: rec.time(),
       outputs: [],
