@@ -201,7 +201,8 @@ class ApplyTranslator {
     const heatType = this.names.of(c.address).type;
     const className = heat.templateName ?? heatType.split("::").pop() ?? heatType;
     const id = physicalId ? ` [${physicalId}]` : "";
-    return `The Resource ${className} "${name}"${id} Stack "${this.stack.name}" [${this.stack.id}] requires replacement.`;
+    const stack = `Stack "${this.stack.name}" [${this.stack.id}]`;
+    return `The Resource ${className} "${name}"${id} ${stack} requires replacement.`;
   }
 
   /** The update Heat tries before it replaces (UPDATE_IN_PROGRESS, UPDATE_COMPLETE "… requires replacement."). */

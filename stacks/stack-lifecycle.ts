@@ -70,7 +70,8 @@ export class StackLifecycle {
           eventOnly: true,
         },
       );
-      const reason = `Resource UPDATE failed: ${resourceFailureText(restricted.name, text, "ResourceActionRestricted")}`;
+      const failure = resourceFailureText(restricted.name, text, "ResourceActionRestricted");
+      const reason = `Resource UPDATE failed: ${failure}`;
       await this.failed(stack, "UPDATE", { ok: false, reason }, leaving, signal);
       return;
     }
