@@ -6,6 +6,7 @@
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
 import { randomUUID } from "node:crypto";
+import { returnToReplacedOriginals } from "./failed-replacement.js";
 import { EngineHeatCatalog } from "./heat-catalog.js";
 import type { Engine } from "../engine/engine.js";
 import { HeatError } from "./heat-error.js";
@@ -129,6 +130,7 @@ export class StackService implements StackOperations {
       stack.id,
       (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
       async (s, signal) => {
+        await returnToReplacedOriginals(this.ctx, s);
         // resources that failed (an action FAILED, or marked unhealthy: CHECK_FAILED) are replaced, as Heat's
         // convergence replaces every FAILED resource it updates (Resource.needs_replace_failed)
         const unhealthy = (await this.store.listResources(s.id))
