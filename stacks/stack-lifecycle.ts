@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { computeOutputs } from "./stack-outputs.js";
 import { resourceFailureText, runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
 import { restrictedChange, restrictedText } from "./stack-restrictions.js";
+import { STACK_EVENT_TYPE } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf } from "./stack-work-queue.js";
 import { type StackServiceContext, stackDataDir } from "./stack-workspace.js";
@@ -43,7 +44,12 @@ export class StackLifecycle {
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s }),
     );
-    if (superseded(signal)) return;
+    if (superseded(signal)) {
+      // a resource of the create taken over that failed still says so, in an event of the stack
+      if (!outcome.ok && outcome.reason.startsWith("Resource "))
+        await this.pastFailure(stack, "CREATE", outcome.reason);
+      return;
+    }
     if (outcome.ok) {
       await this.complete(stack, "CREATE");
       return;
@@ -78,7 +84,11 @@ export class StackLifecycle {
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s, namedBy: leaving && [leaving], replace }),
     );
-    if (superseded(signal)) return;
+    if (superseded(signal)) {
+      if (!outcome.ok && outcome.reason.startsWith("Resource "))
+        await this.pastFailure(stack, "UPDATE", outcome.reason);
+      return;
+    }
     if (outcome.ok) {
       await this.complete(stack, "UPDATE");
       return;
@@ -136,6 +146,20 @@ export class StackLifecycle {
     await this.ctx.recorder.stack(stack, "ROLLBACK", "COMPLETE", completedText("ROLLBACK"), {
       source,
       outputs: target ? computeOutputs(this.ctx, stack, source) : [],
+    });
+  }
+
+  /** An event of the stack for an action already taken over (the stack's status is the new action's). */
+  private async pastFailure(stack: StackRecord, action: HeatAction, reason: string): Promise<void> {
+    await this.ctx.store.addEvent({
+      stackId: stack.id,
+      resourceName: stack.name,
+      physicalResourceId: stack.id,
+      resourceType: STACK_EVENT_TYPE,
+      action,
+      status: "FAILED",
+      reason,
+      time: this.ctx.recorder.time(),
     });
   }
 
