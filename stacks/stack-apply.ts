@@ -143,6 +143,8 @@ class ApplyTranslator {
   private readonly updateFirst = new Map<string, ResourceChange>();
   /** Per Heat name, the object whose events are told now; the events of the others, held. */
   private readonly owners = new Map<string, string>();
+  /** The names with more than one object (a deposed one, or an old type's): their events are told one by one. */
+  private readonly serialized = new Set<string>();
   private readonly held = new Map<string, ApplyEvent[]>();
   /** Deletes of the old type's object when a resource's type changed: their physical ids. */
   private readonly typeChanged = new Map<string, string>();
@@ -166,7 +168,9 @@ class ApplyTranslator {
     for (const c of changes) {
       const name = this.names.of(c.address).name;
       const create = creates.get(name);
+      if (c.deposed) this.serialized.add(name);
       if (c.action === "delete" && !c.deposed && create !== undefined) {
+        this.serialized.add(name);
         this.owners.set(name, create);
         const id = c.before?.id;
         this.typeChanged.set(c.address, typeof id === "string" ? id : "");
@@ -188,9 +192,11 @@ class ApplyTranslator {
   private async retyped(address: string): Promise<void> {
     const { name, type } = this.names.of(address);
     const record = await this.ctx.store.getResource(this.stackId, name);
-    if (!record || record.type === type || record.status !== "COMPLETE") return;
-    await this.ctx.recorder.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
-    await this.ctx.recorder.resource(this.stackId, name, type, "UPDATE", "COMPLETE", STATE_CHANGED);
+    // one resource of its own (not a part of a composite one, whose parts have other types)
+    if (!record || record.type === type || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    const rec = this.ctx.recorder;
+    await rec.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
+    await rec.resource(this.stackId, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
   }
 
   /** Heat's UpdateReplace text for a replacement a property change forces. */
@@ -226,6 +232,10 @@ class ApplyTranslator {
     // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
     // object of the same name (a deposed one, the old type's) wait until the one being told has finished
     const { name } = this.names.of(e.address);
+    if (!this.serialized.has(name)) {
+      this.tell(e);
+      return;
+    }
     const owner = this.owners.get(name);
     if (owner === undefined) this.owners.set(name, e.address);
     else if (owner !== e.address) {

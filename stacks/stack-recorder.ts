@@ -53,7 +53,7 @@ export class StackRecorder {
     action: HeatAction,
     status: HeatStatus,
     reason: string,
-    change: Partial<Pick<ResourceRecord, "physicalId" | "attributes" | "requiredBy">> = {},
+    change: Partial<Pick<ResourceRecord, "physicalId" | "attributes" | "requiredBy" | "type">> = {},
     opts: { eventOnly?: boolean; eventPhysicalId?: string } = {},
   ): Promise<void> {
     const time = this.time();
@@ -61,6 +61,7 @@ export class StackRecorder {
     const record: ResourceRecord = {
       stackId,
       name,
+      type,
       physicalId: "",
       requiredBy: [],
       attributes: {},
@@ -68,8 +69,6 @@ export class StackRecorder {
       createdAt: time,
       ...before,
       ...change,
-      // the type the template names now (an alias pointed elsewhere renames it)
-      type,
       action,
       status,
       statusReason: reason,
