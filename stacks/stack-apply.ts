@@ -74,7 +74,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const translator = new ApplyTranslator(ctx, stack.id, names, () => ctx.engine.readState(ws));
+  const translator = new ApplyTranslator(ctx, stack, names, () => ctx.engine.readState(ws));
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
@@ -122,6 +122,10 @@ function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | 
   return undefined;
 }
 
+/** The apply events told in Heat's words, and those that end what happens to an object. */
+const TOLD = new Set<ApplyEvent["kind"]>(["start", "complete", "error", "skipped", "cancelled"]);
+const FINISHING = new Set<ApplyEvent["kind"]>(["complete", "error", "skipped", "cancelled"]);
+
 /** Turns apply events into resource records and events, in the order they came. */
 class ApplyTranslator {
   private chain: Promise<void> = Promise.resolve();
@@ -131,20 +135,91 @@ class ApplyTranslator {
   private readonly oldIds = new Map<string, string>();
   /** Replacements that delete the old object first (their phases are reported; the change's start is not yet). */
   private readonly deleteFirst = new Set<string>();
+  /**
+   * Replacements a changed property forces: Heat first tries the update, which ends UPDATE_COMPLETE "… requires
+   * replacement." (the change of a property that cannot update names the resource; a type's own decision, as
+   * OS::Heat::TestResource's update_replace, describes it in full).
+   */
+  private readonly updateFirst = new Map<string, ResourceChange>();
+  /** Per Heat name, the object whose events are told now; the events of the others, held. */
+  private readonly owners = new Map<string, string>();
+  /** The names with more than one object (a deposed one, or an old type's): their events are told one by one. */
+  private readonly serialized = new Set<string>();
+  private readonly held = new Map<string, ApplyEvent[]>();
+  /** Deletes of the old type's object when a resource's type changed: their physical ids. */
+  private readonly typeChanged = new Map<string, string>();
   private errors: unknown[] = [];
+  private readonly stackId: string;
   firstFailure: string | undefined;
 
   constructor(
     private readonly ctx: StackServiceContext,
-    private readonly stackId: string,
+    private readonly stack: StackRecord,
     private readonly names: HeatResourceNames,
     private readonly readState: () => State,
-  ) {}
+  ) {
+    this.stackId = stack.id;
+  }
 
   planned(changes: ResourceChange[]): void {
+    // a changed type: one name, a create (of the new type) and a delete (of the old one); Heat creates first
+    const creates = new Map<string, string>();
+    for (const c of changes) if (c.action === "create") creates.set(this.names.of(c.address).name, c.address);
+    for (const c of changes) {
+      const name = this.names.of(c.address).name;
+      const create = creates.get(name);
+      if (c.deposed) this.serialized.add(name);
+      if (c.action === "delete" && !c.deposed && create !== undefined) {
+        this.serialized.add(name);
+        this.owners.set(name, create);
+        const id = c.before?.id;
+        this.typeChanged.set(c.address, typeof id === "string" ? id : "");
+      }
+    }
+    for (const c of changes) {
+      if (c.action === "noop" && !c.deposed) this.chain = this.chain.then(() => this.retyped(c.address));
+    }
     for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
+      if (c.action === "replace" && c.reason === "cannot-update") this.updateFirst.set(c.address, c);
     }
+  }
+
+  /**
+   * A resource the plan leaves alone whose template type changed (an alias now naming another Heat type of the same
+   * kind): Heat updates it (its definition changed), in place.
+   */
+  private async retyped(address: string): Promise<void> {
+    const { name, type } = this.names.of(address);
+    const record = await this.ctx.store.getResource(this.stackId, name);
+    // one resource of its own (not a part of a composite one, whose parts have other types)
+    if (!record || record.type === type || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    const rec = this.ctx.recorder;
+    await rec.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
+    await rec.resource(this.stackId, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
+  }
+
+  /** Heat's UpdateReplace text for a replacement a property change forces. */
+  private requiresReplacementText(c: ResourceChange, name: string, physicalId: string): string {
+    const heat = this.ctx.engine.types.get(c.type)?.heat;
+    const byType = heat !== undefined && c.requiresReplace.every((p) => heat.properties[p]?.updateAllowed === true);
+    if (!byType || !heat) return `The Resource ${name} requires replacement.`;
+    const heatType = this.names.of(c.address).type;
+    const className = heat.templateName ?? heatType.split("::").pop() ?? heatType;
+    const id = physicalId ? ` [${physicalId}]` : "";
+    const stack = `Stack "${this.stack.name}" [${this.stack.id}]`;
+    return `The Resource ${className} "${name}"${id} ${stack} requires replacement.`;
+  }
+
+  /** The update Heat tries before it replaces (UPDATE_IN_PROGRESS, UPDATE_COMPLETE "… requires replacement."). */
+  private async updateBeforeReplace(address: string, name: string, type: string): Promise<void> {
+    const change = this.updateFirst.get(address);
+    if (!change) return;
+    this.updateFirst.delete(address);
+    const rec = this.ctx.recorder;
+    const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
+    await rec.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
+    await rec.resource(this.stackId, name, type, "UPDATE", "COMPLETE", this.requiresReplacementText(change, name, old));
   }
 
   push(e: ApplyEvent): void {
@@ -153,10 +228,51 @@ class ApplyTranslator {
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error, e.errorType)}`;
     }
+    if (!TOLD.has(e.kind)) return;
+    // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
+    // object of the same name (a deposed one, the old type's) wait until the one being told has finished
+    const { name } = this.names.of(e.address);
+    if (!this.serialized.has(name)) {
+      this.tell(e);
+      return;
+    }
+    const owner = this.owners.get(name);
+    if (owner === undefined) this.owners.set(name, e.address);
+    else if (owner !== e.address) {
+      this.held.set(name, [...(this.held.get(name) ?? []), e]);
+      return;
+    }
+    this.tell(e);
+    if (FINISHING.has(e.kind)) this.release(name);
+  }
+
+  private tell(e: ApplyEvent): void {
     this.chain = this.chain.then(() => this.handle(e)).catch((err) => void this.errors.push(err));
   }
 
+  /** The told object of `name` finished: the next one's held events are told, up to its own end. */
+  private release(name: string): void {
+    this.owners.delete(name);
+    const held = this.held.get(name) ?? [];
+    this.held.delete(name);
+    while (held.length) {
+      const next = held[0]!.address;
+      const mine = held.filter((e) => e.address === next);
+      const rest = held.filter((e) => e.address !== next);
+      for (const e of mine) this.tell(e);
+      held.splice(0, held.length, ...rest);
+      if (!mine.some((e) => FINISHING.has(e.kind))) {
+        // still running: it is told from now on, the others keep waiting
+        this.owners.set(name, next);
+        if (held.length) this.held.set(name, held);
+        return;
+      }
+    }
+  }
+
   async done(): Promise<void> {
+    for (const held of this.held.values()) for (const e of held) this.tell(e);
+    this.held.clear();
     await this.chain;
     if (this.errors.length) throw this.errors[0];
   }
@@ -172,6 +288,26 @@ class ApplyTranslator {
 
   private async handle(e: ApplyEvent): Promise<void> {
     const rec = this.ctx.recorder;
+    const oldTypeId = this.typeChanged.get(e.address);
+    if (oldTypeId !== undefined && (e.kind === "start" || e.kind === "complete")) {
+      // the old type's object goes; the record is the new one's
+      const { name, type } = this.names.of(e.address);
+      const status = e.kind === "start" ? "IN_PROGRESS" : "COMPLETE";
+      await rec.resource(
+        this.stackId,
+        name,
+        type,
+        "DELETE",
+        status,
+        STATE_CHANGED,
+        {},
+        {
+          eventOnly: true,
+          eventPhysicalId: oldTypeId,
+        },
+      );
+      return;
+    }
     if (e.kind === "start") {
       const { name, type } = this.names.of(e.address);
       const action = heatActionOf(e.action, e.step);
@@ -231,6 +367,7 @@ class ApplyTranslator {
         );
         await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
       } else if (e.action === "replace") {
+        await this.updateBeforeReplace(e.address, name, type);
         const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
         this.oldIds.set(e.address, old);
         if (action === "CREATE") {

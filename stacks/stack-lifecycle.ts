@@ -5,7 +5,9 @@
 
 import { rmSync } from "node:fs";
 import { computeOutputs } from "./stack-outputs.js";
-import { runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
+import { resourceFailureText, runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
+import { restrictedChange, restrictedText } from "./stack-restrictions.js";
+import { STACK_EVENT_TYPE } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf } from "./stack-work-queue.js";
 import { type StackServiceContext, stackDataDir } from "./stack-workspace.js";
@@ -42,7 +44,12 @@ export class StackLifecycle {
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s }),
     );
-    if (superseded(signal)) return;
+    if (superseded(signal)) {
+      // a resource of the create taken over that failed still says so, in an event of the stack
+      if (!outcome.ok && outcome.reason.startsWith("Resource "))
+        await this.pastFailure(stack, "CREATE", outcome.reason);
+      return;
+    }
     if (outcome.ok) {
       await this.complete(stack, "CREATE");
       return;
@@ -53,10 +60,35 @@ export class StackLifecycle {
   /** The stack is recorded UPDATE_IN_PROGRESS with its new source (and the one it leaves as previousSource). */
   async update(stack: StackRecord, signal: AbortSignal, replace: string[]): Promise<void> {
     const leaving = stack.previousSource;
+    const restricted = await restrictedChange(this.ctx, stack, stack.source, replace, leaving);
+    if (restricted) {
+      // the resource keeps its status; only an event says why
+      const text = restrictedText(restricted.action);
+      await this.ctx.recorder.resource(
+        stack.id,
+        restricted.name,
+        restricted.type,
+        "UPDATE",
+        "FAILED",
+        text,
+        {},
+        {
+          eventOnly: true,
+        },
+      );
+      const failure = resourceFailureText(restricted.name, text, "ResourceActionRestricted");
+      const reason = `Resource UPDATE failed: ${failure}`;
+      await this.failed(stack, "UPDATE", { ok: false, reason }, leaving, signal);
+      return;
+    }
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s, namedBy: leaving && [leaving], replace }),
     );
-    if (superseded(signal)) return;
+    if (superseded(signal)) {
+      if (!outcome.ok && outcome.reason.startsWith("Resource "))
+        await this.pastFailure(stack, "UPDATE", outcome.reason);
+      return;
+    }
     if (outcome.ok) {
       await this.complete(stack, "UPDATE");
       return;
@@ -114,6 +146,20 @@ export class StackLifecycle {
     await this.ctx.recorder.stack(stack, "ROLLBACK", "COMPLETE", completedText("ROLLBACK"), {
       source,
       outputs: target ? computeOutputs(this.ctx, stack, source) : [],
+    });
+  }
+
+  /** An event of the stack for an action already taken over (the stack's status is the new action's). */
+  private async pastFailure(stack: StackRecord, action: HeatAction, reason: string): Promise<void> {
+    await this.ctx.store.addEvent({
+      stackId: stack.id,
+      resourceName: stack.name,
+      physicalResourceId: stack.id,
+      resourceType: STACK_EVENT_TYPE,
+      action,
+      status: "FAILED",
+      reason,
+      time: this.ctx.recorder.time(),
     });
   }
 

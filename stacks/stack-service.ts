@@ -6,6 +6,7 @@
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
 import { randomUUID } from "node:crypto";
+import { returnToReplacedOriginals } from "./failed-replacement.js";
 import { EngineHeatCatalog } from "./heat-catalog.js";
 import type { Engine } from "../engine/engine.js";
 import { HeatError } from "./heat-error.js";
@@ -25,7 +26,7 @@ import type {
 } from "./stack-operations.js";
 import { computeOutputs } from "./stack-outputs.js";
 import { previewCreate, previewUpdate } from "./stack-preview.js";
-import { StackRecorder } from "./stack-recorder.js";
+import { STATE_CHANGED, StackRecorder } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord, StackSource } from "./stack-records.js";
 import { recoverInterruptedStacks } from "./stack-recovery.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
@@ -129,9 +130,11 @@ export class StackService implements StackOperations {
       stack.id,
       (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
       async (s, signal) => {
-        // resources marked unhealthy (CHECK_FAILED) are replaced, as Heat replaces them
+        await returnToReplacedOriginals(this.ctx, s);
+        // resources that failed (an action FAILED, or marked unhealthy: CHECK_FAILED) are replaced, as Heat's
+        // convergence replaces every FAILED resource it updates (Resource.needs_replace_failed)
         const unhealthy = (await this.store.listResources(s.id))
-          .filter((r) => r.action === "CHECK" && r.status === "FAILED")
+          .filter((r) => r.status === "FAILED")
           .map((r) => r.name);
         await this.lifecycle.update(s, signal, unhealthy);
       },
@@ -223,7 +226,12 @@ export class StackService implements StackOperations {
     // forgotten, its resources kept: the stack is deleted without touching them
     const rec = this.ctx.recorder;
     await rec.stack(stack, "DELETE", "IN_PROGRESS", startedText("DELETE"));
-    for (const r of resources) await this.store.deleteResource(stack.id, r.name);
+    // Heat deletes the stack with its resources retained: each shows DELETE_IN_PROGRESS, DELETE_COMPLETE
+    for (const r of resources) {
+      await rec.resource(stack.id, r.name, r.type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
+      await rec.resource(stack.id, r.name, r.type, "DELETE", "COMPLETE", STATE_CHANGED);
+      await this.store.deleteResource(stack.id, r.name);
+    }
     await rec.stack(stack, "DELETE", "COMPLETE", "Stack DELETE completed successfully", {
       deletedAt: rec.time(),
       outputs: [],

@@ -62,7 +62,14 @@ test("a HOT stack: create, then a parameter change replaces rs (new first) and u
   const events = (await store.listEvents({ stackId: s.id })).filter((e) => e.resourceName === "rs").slice(2);
   assert.equal(
     events.map((e) => `${e.action}_${e.status} ${e.physicalResourceId === rs?.physicalId ? "old" : "new"}`),
-    ["CREATE_IN_PROGRESS new", "CREATE_COMPLETE new", "DELETE_IN_PROGRESS old", "DELETE_COMPLETE old"],
+    [
+      "UPDATE_IN_PROGRESS old",
+      "UPDATE_COMPLETE old",
+      "CREATE_IN_PROGRESS new",
+      "CREATE_COMPLETE new",
+      "DELETE_IN_PROGRESS old",
+      "DELETE_COMPLETE old",
+    ],
   );
   const vr = await store.getResource(s.id, "v");
   assert.is(`${vr?.action}_${vr?.status}`, "UPDATE_COMPLETE");

@@ -56,6 +56,9 @@ test("update in place keeps the physical id; a replacement makes a new one (crea
     [
       "CREATE_IN_PROGRESS -",
       "CREATE_COMPLETE old",
+      // Heat tries the update first: it ends "requires replacement"
+      "UPDATE_IN_PROGRESS old",
+      "UPDATE_COMPLETE old",
       "CREATE_IN_PROGRESS -",
       "CREATE_COMPLETE new",
       "DELETE_IN_PROGRESS old",
@@ -78,9 +81,17 @@ test("a replacement without create_before_destroy deletes first", async () => {
   const events = await f.store.listEvents({ stackId: s.id, resourceName: "r" });
   assert.equal(
     events.slice(2).map((e) => `${e.action}_${e.status}`),
-    ["DELETE_IN_PROGRESS", "DELETE_COMPLETE", "CREATE_IN_PROGRESS", "CREATE_COMPLETE"],
+    [
+      "UPDATE_IN_PROGRESS",
+      "UPDATE_COMPLETE",
+      "DELETE_IN_PROGRESS",
+      "DELETE_COMPLETE",
+      "CREATE_IN_PROGRESS",
+      "CREATE_COMPLETE",
+    ],
   );
-  assert.is(events[3].physicalResourceId, r0);
+  assert.is(events[3].reason, "The Resource r requires replacement.");
+  assert.is(events[5].physicalResourceId, r0);
   assert.is.not((await f.resource(s, "r")).physicalId, r0);
 });
 

@@ -1,0 +1,64 @@
+// A replacement whose create failed leaves two objects under one name: the
+// failed new one (the stack's record, CREATE_FAILED) and the original, kept
+// (deposed). At the next update Heat's convergence goes back to the original
+// (Stack._get_best_existing_rsrc_db ranks a FAILED resource last) and
+// deletes the failed one. Here the original becomes the current object
+// again before the update plans: the failed one, when it made nothing, is
+// dropped with its DELETE events; when it made an object, that object is
+// deposed for the update to delete.
+
+import type { Attrs } from "../contract/values.js";
+import { stackNames } from "./stack-apply.js";
+import { STATE_CHANGED } from "./stack-recorder.js";
+import type { StackRecord } from "./stack-records.js";
+import type { StackServiceContext } from "./stack-workspace.js";
+
+const hasId = (a: Attrs): a is Attrs & { id: string } => typeof a.id === "string" && a.id !== "";
+
+export async function returnToReplacedOriginals(ctx: StackServiceContext, stack: StackRecord): Promise<void> {
+  const backend = ctx.store.stateBackend(stack.id);
+  let state: ReturnType<typeof backend.read>;
+  try {
+    state = backend.read();
+  } catch {
+    return;
+  }
+  const restored: { address: string; failed: Attrs; original: Attrs }[] = [];
+  for (const inst of state.instances.values()) {
+    if (inst.mode === "data" || inst.status !== "tainted" || !inst.deposed?.length) continue;
+    const original = inst.deposed[inst.deposed.length - 1]!;
+    const failed = inst.attributes;
+    const others = inst.deposed.slice(0, -1);
+    inst.attributes = original;
+    inst.deposed = hasId(failed) ? [...others, failed] : others;
+    if (!inst.deposed.length) delete inst.deposed;
+    delete inst.status;
+    restored.push({ address: inst.address, failed, original });
+  }
+  if (!restored.length) return;
+  backend.replace(state);
+  const names = await stackNames(ctx, stack.id, [
+    ...(stack.previousSource ? [stack.previousSource] : []),
+    stack.source,
+  ]);
+  for (const r of restored) {
+    const { name, type } = names.of(r.address);
+    const record = await ctx.store.getResource(stack.id, name);
+    if (!hasId(r.failed)) {
+      const opts = { eventOnly: true, eventPhysicalId: "" };
+      await ctx.recorder.resource(stack.id, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED, {}, opts);
+      await ctx.recorder.resource(stack.id, name, type, "DELETE", "COMPLETE", STATE_CHANGED, {}, opts);
+    }
+    // the original's record as Heat left it: UPDATE_COMPLETE, "requires replacement"
+    if (record) {
+      await ctx.store.putResource({
+        ...record,
+        physicalId: hasId(r.original) ? r.original.id : record.physicalId,
+        attributes: r.original,
+        action: "UPDATE",
+        status: "COMPLETE",
+        statusReason: `The Resource ${name} requires replacement.`,
+      });
+    }
+  }
+}
