@@ -9,13 +9,15 @@
 // member type, for_each over the members' names). Everything else becomes
 // expressions: values are compiled by HOT's intrinsic functions
 // (templates/hot/intrinsic-functions.ts), never as `${}` templates; a
-// resource is referred to by its model address (get_resource is its `id`).
+// resource is referred to by its model address (get_resource is the attribute
+// contract/heat-reference-attributes.ts names for its type, usually `id`).
 //
 // Each resource keeps its Heat name and type in ResourceConfig.source.
 // Nested stacks through provider templates would be resolved in
 // `resourceKind` (the registry's "template" kind): not supported yet.
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
@@ -615,7 +617,7 @@ class HotStack implements IntrinsicContext {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
     if (r.group) return lit(r.heatName);
-    return resourceRef(r.modelType!, r.modelName, [{ k: "attr", name: "id" }]);
+    return resourceRef(r.modelType!, r.modelName, [{ k: "attr", name: referenceAttributeOf(r.modelType!) }]);
   }
 
   getAttr(name: string, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {

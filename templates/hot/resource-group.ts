@@ -12,6 +12,7 @@
 // template's removal_policies names (given as names, not physical ids).
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import type { Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
@@ -292,7 +293,8 @@ export function groupAttribute(
   const key = attribute.v;
   const member = (n: string, steps: Step[]): Expr =>
     resourceRef(g.memberModelType, r.modelName, [{ k: "index", index: { k: "lit", v: n } }, ...steps]);
-  const id: Step = { k: "attr", name: "id" };
+  // a member's get_resource (Heat's refs are the members' references)
+  const id: Step = { k: "attr", name: referenceAttributeOf(g.memberModelType) };
   const pathSteps = (p: Expr[]): Step[] => p.map((index) => ({ k: "index", index }));
   const applied = (e: Expr, p: Expr[]): Expr => (p.length ? { k: "post", e, steps: pathSteps(p) } : e);
   const attrSteps = (name: string, p: Expr[]): Step[] => [{ k: "attr", name }, ...pathSteps(p)];

@@ -49,7 +49,7 @@ export const HEAT_RANDOM_STRING: HeatTypeDetails = {
     "be randomly generated string with specified length (or with length of\n32, if length property doesn't " +
     "specified).",
   supportStatus: { status: "SUPPORTED", message: null, version: "2014.1", previous_status: null },
-  referenceAttribute: "value",
+  referenceAttribute: referenceAttributeOf("heat_random_string"),
   properties: {
     length: {
       type: "integer",
