@@ -277,10 +277,33 @@ function splitIndex(s: string, indexVar: string, key: Expr): (string | Expr)[] {
 
 // ---- get_attr on the group ----
 
-/** `get_attr: [group, attribute, path...]` in the members' terms. */
+/** The members of a group or chain as get_attr sees them. */
+export interface MemberSet {
+  /** The members' names in Heat's order. */
+  names: string[];
+  /** Names removal_policies removed (a group's removed_rsrc_list); a chain has none. */
+  removed?: string[];
+  /** A reference to member `name` then `steps`. */
+  ref(name: string, steps: Step[]): Expr;
+  /** The attribute member `name`'s get_resource gives. */
+  referenceAttribute(name: string): string;
+}
+
+/** A group's members as get_attr sees them. */
+export function groupMembers(r: HotResource, g: ResourceGroup): MemberSet {
+  return {
+    names: g.names,
+    removed: g.removed,
+    ref: (n, steps) =>
+      resourceRef(g.memberModelType, r.modelName, [{ k: "index", index: { k: "lit", v: n } }, ...steps]),
+    referenceAttribute: () => referenceAttributeOf(g.memberModelType),
+  };
+}
+
+/** `get_attr: [group, attribute, path...]` (a ResourceGroup or ResourceChain) in the members' terms. */
 export function groupAttribute(
   r: HotResource,
-  g: ResourceGroup,
+  g: MemberSet,
   attribute: Expr | undefined,
   path: Expr[],
   origin: Origin,
@@ -291,17 +314,16 @@ export function groupAttribute(
     return { k: "lit", v: null };
   }
   const key = attribute.v;
-  const member = (n: string, steps: Step[]): Expr =>
-    resourceRef(g.memberModelType, r.modelName, [{ k: "index", index: { k: "lit", v: n } }, ...steps]);
+  const member = (n: string, steps: Step[]): Expr => g.ref(n, steps);
   // a member's get_resource (Heat's refs are the members' references)
-  const id: Step = { k: "attr", name: referenceAttributeOf(g.memberModelType) };
+  const ref = (n: string): Expr => g.ref(n, [{ k: "attr", name: g.referenceAttribute(n) }]);
   const pathSteps = (p: Expr[]): Step[] => p.map((index) => ({ k: "index", index }));
   const applied = (e: Expr, p: Expr[]): Expr => (p.length ? { k: "post", e, steps: pathSteps(p) } : e);
   const attrSteps = (name: string, p: Expr[]): Step[] => [{ k: "attr", name }, ...pathSteps(p)];
 
-  if (key === "removed_rsrc_list") return { k: "lit", v: g.removed };
-  if (key === "refs") return applied({ k: "list", items: g.names.map((n) => member(n, [id])) }, path);
-  if (key === "refs_map") return { k: "map", entries: Object.fromEntries(g.names.map((n) => [n, member(n, [id])])) };
+  if (key === "removed_rsrc_list" && g.removed) return { k: "lit", v: g.removed };
+  if (key === "refs") return applied({ k: "list", items: g.names.map(ref) }, path);
+  if (key === "refs_map") return { k: "map", entries: Object.fromEntries(g.names.map((n) => [n, ref(n)])) };
   if (key === "attributes") {
     if (path.length === 0 || path[0].k !== "lit" || typeof path[0].v !== "string") {
       bag.error(`The Referenced Attribute (${r.heatName} ${key}) is incorrect.`, origin);
@@ -317,8 +339,12 @@ export function groupAttribute(
     const [, name, attr] = splitOnce2(key);
     // Heat resolves a member the group does not have to an output error, not a failed stack: null here
     if (!g.names.includes(name)) return { k: "lit", v: null };
-    if (attr === undefined) return applied(member(name, [id]), path);
-    return member(name, attrSteps(attr, path));
+    // Heat splits "resource.N.attr" and appends the path: [resource.N, attr, …] is member N's attribute too
+    if (attr !== undefined) return member(name, attrSteps(attr, path));
+    if (path.length === 0) return ref(name);
+    const [first, ...rest] = path;
+    if (first.k === "lit" && typeof first.v === "string") return member(name, attrSteps(first.v, rest));
+    return member(name, pathSteps(path));
   }
   return { k: "list", items: g.names.map((n) => member(n, attrSteps(key, path))) };
 }

@@ -13,6 +13,7 @@
 //   Heat's STACK-NAME-SHORTID.
 
 import { randomInt } from "node:crypto";
+import { referenceAttributeOf } from "../../../contract/heat-reference-attributes.js";
 import type { HeatPropertySchema, HeatTypeDetails } from "../../../contract/heat-type-schema.js";
 import type { ResourceType } from "../../../contract/resource-type.js";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../../contract/values.js";
