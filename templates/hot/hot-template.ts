@@ -47,7 +47,7 @@ import {
   RESOURCE_GROUP_TYPE,
   type ResourceGroup,
 } from "./resource-group.js";
-import { modelNameOfHeatName, resourceRef } from "./resource-names.js";
+import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 import { resolveResourceType } from "./resource-registry.js";
 import { hotTemplateVersion, type HotTemplateVersion, unknownVersionMessage } from "./template-versions.js";
 
@@ -670,6 +670,9 @@ class HotStack implements IntrinsicContext {
     if (!r) return lit(null);
     if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
     if (r.chain) return groupAttribute(r, chainMembers(r.chain), attribute, path, origin, this.bag);
+    // OS::Heat::None keeps nothing: any attribute but its id is null
+    const named = attribute?.k === "lit" ? attribute.v : undefined;
+    if (r.none && named !== "id") return noneAttributeRef(r.modelType!, r.modelName);
     const steps: Step[] = [];
     if (attribute !== undefined) {
       if (attribute.k === "lit" && typeof attribute.v === "string") steps.push({ k: "attr", name: attribute.v });

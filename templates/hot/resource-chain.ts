@@ -14,8 +14,8 @@ import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { RawNode } from "../raw-config.js";
 import type { HotResource } from "./hot-template.js";
 import { compileIntrinsics } from "./intrinsic-functions.js";
-import type { GroupContext, MemberSet } from "./resource-group.js";
-import { modelNameOfHeatName, resourceRef } from "./resource-names.js";
+import { type GroupContext, isIdAttribute, type MemberSet } from "./resource-group.js";
+import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 
 export const RESOURCE_CHAIN_TYPE = "OS::Heat::ResourceChain";
 
@@ -123,6 +123,7 @@ export function chainMembers(c: ResourceChain): MemberSet {
     names: c.members.map((m) => m.name),
     ref: (name, steps) => {
       const m = byName.get(name)!;
+      if (m.none && !isIdAttribute(steps)) return noneAttributeRef(m.modelType, m.modelName);
       return resourceRef(m.modelType, m.modelName, steps);
     },
     referenceAttribute: (name) => referenceAttributeOf(byName.get(name)!.modelType),

@@ -19,7 +19,7 @@ import type { Expr, Step } from "../../planner/expressions/ast.js";
 import type { RawNode } from "../raw-config.js";
 import { ComposedNode, LeafNode } from "./composed-node.js";
 import type { HotResource } from "./hot-template.js";
-import { resourceRef } from "./resource-names.js";
+import { noneAttributeRef, resourceRef } from "./resource-names.js";
 import { compileIntrinsics, type IntrinsicContext } from "./intrinsic-functions.js";
 
 export const RESOURCE_GROUP_TYPE = "OS::Heat::ResourceGroup";
@@ -29,6 +29,8 @@ const RESOURCE_DEF_KEYS = ["type", "properties", "metadata"];
 
 export interface ResourceGroup {
   memberModelType: string;
+  /** The members are OS::Heat::None (after the registry): their attributes are null. */
+  memberNone: boolean;
   /** The members' names in Heat's order. */
   names: string[];
   /** Names removal_policies removes. */
@@ -135,6 +137,7 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
   const forEach = new ComposedNode(at, new Map(names.map((n) => [n, new LeafNode(n, at)])));
   const group: ResourceGroup = {
     memberModelType: member.modelType,
+    memberNone: member.none,
     names,
     removed: removed!,
     memberProperties,
@@ -278,6 +281,11 @@ function splitIndex(s: string, indexVar: string, key: Expr): (string | Expr)[] {
 // ---- get_attr on the group ----
 
 /** The members of a group or chain as get_attr sees them. */
+/** Steps that name the `id` attribute (an OS::Heat::None member's only attribute that is not null). */
+export function isIdAttribute(steps: Step[]): boolean {
+  return steps[0]?.k === "attr" && steps[0].name === "id";
+}
+
 export interface MemberSet {
   /** The members' names in Heat's order. */
   names: string[];
@@ -294,8 +302,11 @@ export function groupMembers(r: HotResource, g: ResourceGroup): MemberSet {
   return {
     names: g.names,
     removed: g.removed,
-    ref: (n, steps) =>
-      resourceRef(g.memberModelType, r.modelName, [{ k: "index", index: { k: "lit", v: n } }, ...steps]),
+    ref: (n, steps) => {
+      const at: Step[] = [{ k: "index", index: { k: "lit", v: n } }];
+      if (g.memberNone && !isIdAttribute(steps)) return noneAttributeRef(g.memberModelType, r.modelName, at);
+      return resourceRef(g.memberModelType, r.modelName, [...at, ...steps]);
+    },
     referenceAttribute: () => referenceAttributeOf(g.memberModelType),
   };
 }

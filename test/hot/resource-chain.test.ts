@@ -123,6 +123,43 @@ resources:
   assert.match(String(refs[0]), /^[0-9a-f-]{36}$/);
 });
 
+test("OS::Heat::None keeps no properties and gives null for any attribute (resource, group and chain member)", async () => {
+  const { engine, ws } = setUp({
+    template: `heat_template_version: 2016-10-14
+resources:
+  n: {type: OS::Heat::None, properties: {a: 1}}
+  t: {type: OS::Heat::TestResource, properties: {value: {get_attr: [n, foo]}}}
+  g:
+    type: OS::Heat::ResourceGroup
+    properties: {count: 2, resource_def: {type: OS::Heat::None, properties: {b: 2}}}
+  my-chain:
+    type: OS::Heat::ResourceChain
+    properties: {resources: [OS::Heat::None, OS::Heat::RandomString], resource_properties: {length: 2}}
+outputs:
+  foo: {value: {get_attr: [n, foo, bar]}}
+  id: {value: {get_attr: [n, id]}}
+  ref: {value: {get_resource: n}}
+  group: {value: {get_attr: [g, anything]}}
+  group_refs: {value: {get_attr: [g, refs]}}
+  chain: {value: {get_attr: [my-chain, attributes, value]}}
+  t: {value: {get_attr: [t, output]}}
+`,
+  });
+  const p = await engine.plan(ws);
+  assert.equal(p.config.resources.get("heat_none.n")!.properties, {});
+  assert.equal(p.config.resources.get("heat_none.g")!.properties, {});
+  assert.equal(p.config.resources.get(member("heat_none", 0))!.properties, {});
+  await engine.apply(ws);
+  const o = engine.outputs(ws);
+  assert.is(o.foo.value, null);
+  assert.is(o.t.value, null);
+  assert.match(String(o.ref.value), /^[0-9a-f-]{36}$/);
+  assert.is(o.id.value, o.ref.value);
+  assert.equal(o.group.value, [null, null]);
+  assert.is((o.group_refs.value as string[]).length, 2);
+  assert.equal(o.chain.value, { 0: null, 1: "xx" });
+});
+
 test("chain mistakes are Heat's, located", async () => {
   const errors = async (props: string) => {
     const { engine, ws } = setUp({
