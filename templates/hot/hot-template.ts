@@ -9,13 +9,15 @@
 // member type, for_each over the members' names). Everything else becomes
 // expressions: values are compiled by HOT's intrinsic functions
 // (templates/hot/intrinsic-functions.ts), never as `${}` templates; a
-// resource is referred to by its model address (get_resource is its `id`).
+// resource is referred to by its model address (get_resource is the attribute
+// contract/heat-reference-attributes.ts names for its type, usually `id`).
 //
 // Each resource keeps its Heat name and type in ResourceConfig.source.
 // Nested stacks through provider templates would be resolved in
 // `resourceKind` (the registry's "template" kind): not supported yet.
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
@@ -31,8 +33,21 @@ import { readHotYaml } from "./hot-yaml.js";
 import { compileIntrinsics, HotConditions, type IntrinsicContext } from "./intrinsic-functions.js";
 import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
-import { groupAttribute, readResourceGroup, RESOURCE_GROUP_TYPE, type ResourceGroup } from "./resource-group.js";
-import { modelNameOfHeatName, resourceRef } from "./resource-names.js";
+import {
+  chainMembers,
+  type ChainMember,
+  readResourceChain,
+  RESOURCE_CHAIN_TYPE,
+  type ResourceChain,
+} from "./resource-chain.js";
+import {
+  groupAttribute,
+  groupMembers,
+  readResourceGroup,
+  RESOURCE_GROUP_TYPE,
+  type ResourceGroup,
+} from "./resource-group.js";
+import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 import { resolveResourceType } from "./resource-registry.js";
 import { hotTemplateVersion, type HotTemplateVersion, unknownVersionMessage } from "./template-versions.js";
 
@@ -67,6 +82,8 @@ export interface HotResource {
   /** heat_none: the properties are ignored. */
   none?: boolean;
   group?: ResourceGroup;
+  /** A ResourceChain: its members are model resources of their own (modelType is then the chain's marker). */
+  chain?: ResourceChain;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -179,11 +196,17 @@ class HotStack implements IntrinsicContext {
     const retained = new Set<string>();
     for (const r of this.resources.values()) {
       if (!r.enabled || r.modelType === undefined) continue;
-      const d = this.resourceDeclaration(r);
-      if (!d) continue;
-      declarations.push(...d.declarations);
-      sources.set(`${r.modelType}.${r.modelName}`, { name: r.heatName, type: r.heatType });
-      if (d.retain) retained.add(`${r.modelType}.${r.modelName}`);
+      // a chain is its members, each after the one before it unless the chain is concurrent
+      const members: (ChainMember | undefined)[] = r.chain ? r.chain.members : [undefined];
+      for (const [i, member] of members.entries()) {
+        const previous = r.chain && !r.chain.concurrent && i > 0 ? r.chain.members[i - 1] : undefined;
+        const d = this.resourceDeclaration(r, member, previous);
+        if (!d) continue;
+        declarations.push(...d.declarations);
+        const key = member ? `${member.modelType}.${member.modelName}` : `${r.modelType}.${r.modelName}`;
+        sources.set(key, { name: r.heatName, type: r.heatType });
+        if (d.retain) retained.add(key);
+      }
     }
     declarations.push(...this.outputDeclarations());
 
@@ -295,6 +318,11 @@ class HotStack implements IntrinsicContext {
       r.modelType = r.group?.memberModelType;
       return;
     }
+    if (resolved.heatType === RESOURCE_CHAIN_TYPE) {
+      r.chain = readResourceChain(r, this);
+      r.modelType = r.chain ? modelTypeOfHeatType(RESOURCE_CHAIN_TYPE) : undefined;
+      return;
+    }
     const model = modelTypeOfHeatType(resolved.heatType);
     if (model === undefined) this.bag.error(`The Resource Type (${resolved.heatType}) could not be found.`, at);
     r.modelType = model;
@@ -308,8 +336,8 @@ class HotStack implements IntrinsicContext {
       this.bag.error(`provider templates (${resolved.file}) are not supported yet (nested stacks)`, at);
       return undefined;
     }
-    if (resolved.heatType === RESOURCE_GROUP_TYPE) {
-      this.bag.error(`Resource ${groupName}: a ResourceGroup of ResourceGroups is not supported yet`, at);
+    if (resolved.heatType === RESOURCE_GROUP_TYPE || resolved.heatType === RESOURCE_CHAIN_TYPE) {
+      this.bag.error(`Resource ${groupName}: a member of type ${resolved.heatType} is not supported yet`, at);
       return undefined;
     }
     const model = modelTypeOfHeatType(resolved.heatType);
@@ -326,7 +354,12 @@ class HotStack implements IntrinsicContext {
     return node;
   }
 
-  private resourceDeclaration(r: HotResource): { declarations: RawDeclaration[]; retain: boolean } | undefined {
+  /** The declaration of `r` (of a chain: of its `member`, after `previous` unless concurrent). */
+  private resourceDeclaration(
+    r: HotResource,
+    member?: ChainMember,
+    previous?: ChainMember,
+  ): { declarations: RawDeclaration[]; retain: boolean } | undefined {
     const node = r.node;
     const body = node.value as Record<string, unknown>;
     const children = new Map<string | number, RawNode>();
@@ -335,6 +368,9 @@ class HotStack implements IntrinsicContext {
     const properties = new Map<string, RawNode>();
     if (r.group) {
       for (const [k, c] of r.group.memberProperties) properties.set(k, c);
+    } else if (r.chain) {
+      // an OS::Heat::None member keeps none of the chain's resource_properties
+      if (!member?.none) for (const [k, c] of r.chain.properties) properties.set(k, c);
     } else if (Object.hasOwn(body, "properties") && !r.none) {
       const props = node.child("properties");
       if (isMap(props.value)) for (const k of Object.keys(props.value)) properties.set(k, props.child(k));
@@ -366,6 +402,8 @@ class HotStack implements IntrinsicContext {
     }
 
     const deps = this.dependsOn(r);
+    if (deps && previous)
+      deps.push(new LeafNode(`${previous.modelType}.${previous.modelName}`, node.child("properties").origin));
     if (deps === undefined) ok = false;
     else if (deps.length)
       children.set(
@@ -387,9 +425,14 @@ class HotStack implements IntrinsicContext {
     if (!ok) return undefined;
 
     const declarations: RawDeclaration[] = [
-      { kind: "resource", type: r.modelType!, name: r.modelName, body: new ComposedNode(node.origin, children) },
+      {
+        kind: "resource",
+        type: member ? member.modelType : r.modelType!,
+        name: member ? member.modelName : r.modelName,
+        body: new ComposedNode(node.origin, children),
+      },
     ];
-    if (Object.hasOwn(body, "external_id") && !r.group) {
+    if (Object.hasOwn(body, "external_id") && !r.group && !r.chain) {
       const idNode = node.child("external_id");
       const to = new LeafNode(`${r.modelType}.${r.modelName}`, idNode.origin);
       declarations.push({
@@ -433,6 +476,10 @@ class HotStack implements IntrinsicContext {
         continue;
       }
       if (!target.enabled || target.modelType === undefined) continue;
+      if (target.chain) {
+        for (const m of target.chain.members) out.push(new LeafNode(`${m.modelType}.${m.modelName}`, at.origin));
+        continue;
+      }
       out.push(new LeafNode(`${target.modelType}.${target.modelName}`, at.origin));
     }
     return ok ? out : undefined;
@@ -614,14 +661,18 @@ class HotStack implements IntrinsicContext {
   getResource(name: string, origin: Origin): Expr {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
-    if (r.group) return lit(r.heatName);
-    return resourceRef(r.modelType!, r.modelName, [{ k: "attr", name: "id" }]);
+    if (r.group || r.chain) return lit(r.heatName);
+    return resourceRef(r.modelType!, r.modelName, [{ k: "attr", name: referenceAttributeOf(r.modelType!) }]);
   }
 
   getAttr(name: string, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
-    if (r.group) return groupAttribute(r, r.group, attribute, path, origin, this.bag);
+    if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
+    if (r.chain) return groupAttribute(r, chainMembers(r.chain), attribute, path, origin, this.bag);
+    // OS::Heat::None keeps nothing: any attribute but its id is null
+    const named = attribute?.k === "lit" ? attribute.v : undefined;
+    if (r.none && named !== "id") return noneAttributeRef(r.modelType!, r.modelName);
     const steps: Step[] = [];
     if (attribute !== undefined) {
       if (attribute.k === "lit" && typeof attribute.v === "string") steps.push({ k: "attr", name: attribute.v });

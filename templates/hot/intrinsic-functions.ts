@@ -42,7 +42,7 @@ export interface IntrinsicContext {
    * Heat applies it (`heatPath("get_param", value, path)`).
    */
   getParam(name: string, path: Expr[], origin: Origin): Expr;
-  /** `get_resource: name`: the resource's physical id. */
+  /** `get_resource: name`: the resource's reference (its physical id unless its type names another attribute). */
   getResource(name: string, origin: Origin): Expr;
   /**
    * `get_attr: [name, attribute, path...]` (no attribute: every attribute, as a map), path applied as Heat applies

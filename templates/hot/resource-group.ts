@@ -12,13 +12,14 @@
 // template's removal_policies names (given as names, not physical ids).
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import type { Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
 import type { RawNode } from "../raw-config.js";
 import { ComposedNode, LeafNode } from "./composed-node.js";
 import type { HotResource } from "./hot-template.js";
-import { resourceRef } from "./resource-names.js";
+import { noneAttributeRef, resourceRef } from "./resource-names.js";
 import { compileIntrinsics, type IntrinsicContext } from "./intrinsic-functions.js";
 
 export const RESOURCE_GROUP_TYPE = "OS::Heat::ResourceGroup";
@@ -28,6 +29,8 @@ const RESOURCE_DEF_KEYS = ["type", "properties", "metadata"];
 
 export interface ResourceGroup {
   memberModelType: string;
+  /** The members are OS::Heat::None (after the registry): their attributes are null. */
+  memberNone: boolean;
   /** The members' names in Heat's order. */
   names: string[];
   /** Names removal_policies removes. */
@@ -134,6 +137,7 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
   const forEach = new ComposedNode(at, new Map(names.map((n) => [n, new LeafNode(n, at)])));
   const group: ResourceGroup = {
     memberModelType: member.modelType,
+    memberNone: member.none,
     names,
     removed: removed!,
     memberProperties,
@@ -276,10 +280,41 @@ function splitIndex(s: string, indexVar: string, key: Expr): (string | Expr)[] {
 
 // ---- get_attr on the group ----
 
-/** `get_attr: [group, attribute, path...]` in the members' terms. */
+/** The members of a group or chain as get_attr sees them. */
+/** Steps that name the `id` attribute (an OS::Heat::None member's only attribute that is not null). */
+export function isIdAttribute(steps: Step[]): boolean {
+  return steps[0]?.k === "attr" && steps[0].name === "id";
+}
+
+export interface MemberSet {
+  /** The members' names in Heat's order. */
+  names: string[];
+  /** Names removal_policies removed (a group's removed_rsrc_list); a chain has none. */
+  removed?: string[];
+  /** A reference to member `name` then `steps`. */
+  ref(name: string, steps: Step[]): Expr;
+  /** The attribute member `name`'s get_resource gives. */
+  referenceAttribute(name: string): string;
+}
+
+/** A group's members as get_attr sees them. */
+export function groupMembers(r: HotResource, g: ResourceGroup): MemberSet {
+  return {
+    names: g.names,
+    removed: g.removed,
+    ref: (n, steps) => {
+      const at: Step[] = [{ k: "index", index: { k: "lit", v: n } }];
+      if (g.memberNone && !isIdAttribute(steps)) return noneAttributeRef(g.memberModelType, r.modelName, at);
+      return resourceRef(g.memberModelType, r.modelName, [...at, ...steps]);
+    },
+    referenceAttribute: () => referenceAttributeOf(g.memberModelType),
+  };
+}
+
+/** `get_attr: [group, attribute, path...]` (a ResourceGroup or ResourceChain) in the members' terms. */
 export function groupAttribute(
   r: HotResource,
-  g: ResourceGroup,
+  g: MemberSet,
   attribute: Expr | undefined,
   path: Expr[],
   origin: Origin,
@@ -290,16 +325,16 @@ export function groupAttribute(
     return { k: "lit", v: null };
   }
   const key = attribute.v;
-  const member = (n: string, steps: Step[]): Expr =>
-    resourceRef(g.memberModelType, r.modelName, [{ k: "index", index: { k: "lit", v: n } }, ...steps]);
-  const id: Step = { k: "attr", name: "id" };
+  const member = (n: string, steps: Step[]): Expr => g.ref(n, steps);
+  // a member's get_resource (Heat's refs are the members' references)
+  const ref = (n: string): Expr => g.ref(n, [{ k: "attr", name: g.referenceAttribute(n) }]);
   const pathSteps = (p: Expr[]): Step[] => p.map((index) => ({ k: "index", index }));
   const applied = (e: Expr, p: Expr[]): Expr => (p.length ? { k: "post", e, steps: pathSteps(p) } : e);
   const attrSteps = (name: string, p: Expr[]): Step[] => [{ k: "attr", name }, ...pathSteps(p)];
 
-  if (key === "removed_rsrc_list") return { k: "lit", v: g.removed };
-  if (key === "refs") return applied({ k: "list", items: g.names.map((n) => member(n, [id])) }, path);
-  if (key === "refs_map") return { k: "map", entries: Object.fromEntries(g.names.map((n) => [n, member(n, [id])])) };
+  if (key === "removed_rsrc_list" && g.removed) return { k: "lit", v: g.removed };
+  if (key === "refs") return applied({ k: "list", items: g.names.map(ref) }, path);
+  if (key === "refs_map") return { k: "map", entries: Object.fromEntries(g.names.map((n) => [n, ref(n)])) };
   if (key === "attributes") {
     if (path.length === 0 || path[0].k !== "lit" || typeof path[0].v !== "string") {
       bag.error(`The Referenced Attribute (${r.heatName} ${key}) is incorrect.`, origin);
@@ -315,8 +350,12 @@ export function groupAttribute(
     const [, name, attr] = splitOnce2(key);
     // Heat resolves a member the group does not have to an output error, not a failed stack: null here
     if (!g.names.includes(name)) return { k: "lit", v: null };
-    if (attr === undefined) return applied(member(name, [id]), path);
-    return member(name, attrSteps(attr, path));
+    // Heat splits "resource.N.attr" and appends the path: [resource.N, attr, …] is member N's attribute too
+    if (attr !== undefined) return member(name, attrSteps(attr, path));
+    if (path.length === 0) return ref(name);
+    const [first, ...rest] = path;
+    if (first.k === "lit" && typeof first.v === "string") return member(name, attrSteps(first.v, rest));
+    return member(name, pathSteps(path));
   }
   return { k: "list", items: g.names.map((n) => member(n, attrSteps(key, path))) };
 }

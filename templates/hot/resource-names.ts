@@ -31,3 +31,13 @@ function stepsText(steps: Step[]): string {
   }
   return s;
 }
+
+/**
+ * An attribute of an OS::Heat::None resource (`prefix`: an instance of it): null, as Heat gives any attribute of
+ * it, still referring to the resource so that what uses it waits for it as Heat's get_attr does.
+ */
+export function noneAttributeRef(type: string, name: string, prefix: Step[] = []): Expr {
+  const id = resourceRef(type, name, [...prefix, { k: "attr", name: "id" }]);
+  const nil: Expr = { k: "lit", v: null };
+  return { k: "cond", c: { k: "bin", op: "==", l: id, r: nil }, t: nil, f: nil };
+}

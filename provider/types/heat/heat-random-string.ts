@@ -13,6 +13,7 @@
 //   Heat's STACK-NAME-SHORTID.
 
 import { randomInt } from "node:crypto";
+import { referenceAttributeOf } from "../../../contract/heat-reference-attributes.js";
 import type { HeatPropertySchema, HeatTypeDetails } from "../../../contract/heat-type-schema.js";
 import type { ResourceType } from "../../../contract/resource-type.js";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../../contract/values.js";
@@ -49,7 +50,7 @@ export const HEAT_RANDOM_STRING: HeatTypeDetails = {
     "be randomly generated string with specified length (or with length of\n32, if length property doesn't " +
     "specified).",
   supportStatus: { status: "SUPPORTED", message: null, version: "2014.1", previous_status: null },
-  referenceAttribute: "value",
+  referenceAttribute: referenceAttributeOf("heat_random_string"),
   properties: {
     length: {
       type: "integer",

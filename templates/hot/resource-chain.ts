@@ -1,0 +1,153 @@
+// OS::Heat::ResourceChain in the model: its members ("0", "1", … in the
+// order of `resources`, each of its own type) are one model resource each,
+// every one given the chain's resource_properties (an OS::Heat::None member
+// keeps none of them), and each depending on the one before it unless the
+// chain is `concurrent`. Facts from Heat 19's resource_chain.py: properties
+// resources (list of type names), concurrent (default false),
+// resource_properties (map, default {}); the chain's attributes are its
+// members' as a ResourceGroup's are (refs, refs_map, attributes,
+// resource.N[.attr], any other attribute as the list of the members').
+
+import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
+import type { Value } from "../../contract/values.js";
+import { evaluateConstant } from "../../planner/constant-expression.js";
+import type { RawNode } from "../raw-config.js";
+import type { HotResource } from "./hot-template.js";
+import { compileIntrinsics } from "./intrinsic-functions.js";
+import { type GroupContext, isIdAttribute, type MemberSet } from "./resource-group.js";
+import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
+
+export const RESOURCE_CHAIN_TYPE = "OS::Heat::ResourceChain";
+
+const CHAIN_PROPERTIES = ["resources", "concurrent", "resource_properties"];
+
+/** One member of a chain. */
+export interface ChainMember {
+  /** Heat's name of the member in the chain's nested stack: "0", "1", … */
+  name: string;
+  heatType: string;
+  modelType: string;
+  /** The member's own model resource: the chain's Heat name and the member's ("my-chain/0"), made a model name. */
+  modelName: string;
+  /** OS::Heat::None (after the registry): it keeps none of the properties. */
+  none: boolean;
+}
+
+export interface ResourceChain {
+  members: ChainMember[];
+  concurrent: boolean;
+  /** resource_properties, one node per property (every member but a None one gets them). */
+  properties: Map<string, RawNode>;
+}
+
+/** The chain `r` is, or undefined (reported). */
+export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceChain | undefined {
+  const bag = ctx.bag;
+  const propsNode = r.node.child("properties");
+  const props = propsNode.value;
+  if (props !== undefined && props !== null && !isMap(props)) {
+    bag.error(`Resource ${r.heatName} properties type must be object`, propsNode.origin);
+    return undefined;
+  }
+  const p = (props ?? {}) as Record<string, unknown>;
+  let ok = true;
+  for (const k of Object.keys(p))
+    if (!CHAIN_PROPERTIES.includes(k)) {
+      bag.error(`Property error: resources.${r.heatName}.properties: Unknown Property ${k}`, propsNode.child(k).origin);
+      ok = false;
+    }
+
+  const resourcesNode = propsNode.child("resources");
+  if (p.resources === undefined || p.resources === null) {
+    bag.error(`Property error: resources.${r.heatName}.properties: Property resources not assigned`, propsNode.origin);
+    return undefined;
+  }
+  const types = staticValue(resourcesNode, ctx, []);
+  if (types === undefined) return undefined;
+  if (!Array.isArray(types) || types.some((t) => typeof t !== "string")) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.resources: Value must be a list of strings`,
+      resourcesNode.origin,
+    );
+    return undefined;
+  }
+  const concurrentNode = propsNode.child("concurrent");
+  const concurrent = staticValue(concurrentNode, ctx, false);
+  if (concurrent === undefined) ok = false;
+  else if (typeof concurrent !== "boolean" && !["true", "false"].includes(String(concurrent).toLowerCase())) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.concurrent: Unrecognized value ` +
+        `"${String(concurrent)}", acceptable values are: true, false`,
+      concurrentNode.origin,
+    );
+    ok = false;
+  }
+
+  const members: ChainMember[] = [];
+  for (const [i, t] of (types as string[]).entries()) {
+    const heatType = t.trim();
+    const member = ctx.memberModelType(r.heatName, heatType, resourcesNode.origin);
+    if (!member) {
+      ok = false;
+      continue;
+    }
+    const name = String(i);
+    members.push({
+      name,
+      heatType,
+      modelType: member.modelType,
+      modelName: modelNameOfHeatName(`${r.heatName}/${name}`),
+      none: member.none,
+    });
+  }
+
+  const properties = new Map<string, RawNode>();
+  const propNode = propsNode.child("resource_properties");
+  if (isMap(propNode.value)) {
+    for (const k of Object.keys(propNode.value)) properties.set(k, propNode.child(k));
+  } else if (propNode.value !== undefined && propNode.value !== null) {
+    bag.error(
+      `Property error: resources.${r.heatName}.properties.resource_properties: Value must be a map`,
+      propNode.origin,
+    );
+    ok = false;
+  }
+  if (!ok) return undefined;
+  return { members, concurrent: concurrent === true || String(concurrent).toLowerCase() === "true", properties };
+}
+
+/** The chain's members as get_attr sees them. */
+export function chainMembers(c: ResourceChain): MemberSet {
+  const byName = new Map(c.members.map((m) => [m.name, m]));
+  return {
+    names: c.members.map((m) => m.name),
+    ref: (name, steps) => {
+      const m = byName.get(name)!;
+      if (m.none && !isIdAttribute(steps)) return noneAttributeRef(m.modelType, m.modelName);
+      return resourceRef(m.modelType, m.modelName, steps);
+    },
+    referenceAttribute: (name) => referenceAttributeOf(byName.get(name)!.modelType),
+  };
+}
+
+/** A property that must be known when the template is loaded (parameters only); `dflt` when absent. */
+function staticValue(node: RawNode, ctx: GroupContext, dflt: Value): Value | undefined {
+  if (node.value === undefined || node.value === null) return dflt;
+  const errors = ctx.bag.items.length;
+  const e = compileIntrinsics(node, ctx);
+  if (ctx.bag.items.length > errors) return undefined;
+  try {
+    return evaluateConstant(e);
+  } catch (err) {
+    ctx.bag.error(
+      `Property error: ${node.origin.path.join(".")}: a ResourceChain needs this value from parameters alone ` +
+        `(${(err as Error).message})`,
+      node.origin,
+    );
+    return undefined;
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}

@@ -1,0 +1,180 @@
+// OS::Heat::ResourceChain and get_resource through the type's reference attribute: Heat's chain test template plans
+// one model resource per member, each after the one before it, and its attributes are the members'.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { Diagnostic } from "../../contract/diagnostics.js";
+import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
+import { heatRandomStringType } from "../../provider/types/heat/heat-random-string.js";
+import { heatTestResourceType } from "../../provider/types/heat/heat-test-resource.js";
+import { hotSourceFiles, type HotSources } from "../../templates/hot/hot-sources.js";
+import { modelNameOfHeatName } from "../../templates/hot/resource-names.js";
+import { diagnosticsOf } from "../templates/helpers.js";
+import { engineWithHeatStandIns } from "./heat-test-types.js";
+
+const HEAT = "/work/shared/peer/heat";
+const heatTemplate = (name: string) => readFileSync(join(HEAT, "templates", name), "utf8");
+
+function setUp(src: HotSources) {
+  const { engine } = engineWithHeatStandIns();
+  const ws = engine.workspace({ dir: mkdtempSync(join(tmpdir(), "gantry-chain-")), files: hotSourceFiles(src) });
+  return { engine, ws };
+}
+
+const member = (type: string, i: number) => `${type}.${modelNameOfHeatName(`my-chain/${i}`)}`;
+
+test("the reference attribute table is the one the types declare; get_resource of a RandomString is its value", async () => {
+  assert.is(referenceAttributeOf("heat_random_string"), "value");
+  assert.is(heatRandomStringType.heat?.referenceAttribute, "value");
+  assert.is(referenceAttributeOf("heat_test_resource"), "id");
+  assert.is(heatTestResourceType.heat?.referenceAttribute ?? "id", "id");
+  const { engine, ws } = setUp({
+    template: `heat_template_version: 2016-10-14
+resources:
+  r: {type: OS::Heat::RandomString, properties: {length: 5}}
+  t: {type: OS::Heat::TestResource, properties: {value: {get_resource: r}}}
+  g:
+    type: OS::Heat::ResourceGroup
+    properties: {count: 2, resource_def: {type: OS::Heat::RandomString, properties: {length: 3}}}
+outputs:
+  ref: {value: {get_resource: r}}
+  test_output: {value: {get_attr: [t, output]}}
+  test_ref: {value: {get_resource: t}}
+  test_id: {value: {get_attr: [t, id]}}
+  group_refs: {value: {get_attr: [g, refs]}}
+  group_ref_1: {value: {get_attr: [g, resource.1]}}
+`,
+  });
+  await engine.apply(ws);
+  const o = engine.outputs(ws);
+  assert.is(o.ref.value, "xxxxx");
+  assert.is(o.test_output.value, "xxxxx");
+  assert.is(o.test_ref.value, o.test_id.value);
+  assert.equal(o.group_refs.value, ["xxx", "xxx"]);
+  assert.is(o.group_ref_1.value, "xxx");
+});
+
+test("Heat's chain template: members 0 and 1, the second after the first, attributes as Heat gives them", async () => {
+  const { engine, ws } = setUp({
+    template: heatTemplate("test_resource_chain__TEMPLATE_SIMPLE.yaml"),
+    environments: ["parameters: {string-length: 8}\n"],
+  });
+  const p = await engine.plan(ws);
+  const first = member("heat_random_string", 0);
+  const second = member("heat_random_string", 1);
+  assert.equal(p.plan.changes.map((c) => `${c.address} ${c.action}`).sort(), [`${first} create`, `${second} create`]);
+  const r0 = p.config.resources.get(first)!;
+  const r1 = p.config.resources.get(second)!;
+  assert.equal(r0.source, { name: "my-chain", type: "OS::Heat::ResourceChain" });
+  assert.equal(r1.source, { name: "my-chain", type: "OS::Heat::ResourceChain" });
+  assert.equal(r0.dependsOn, []);
+  assert.equal(
+    r1.dependsOn.map((d) => d.ref),
+    [first],
+  );
+  await engine.apply(ws);
+  const o = engine.outputs(ws);
+  assert.equal(o["resource-ids"].value, ["xxxxxxxx", "xxxxxxxx"]);
+  assert.is(o["resource-0-value"].value, "xxxxxxxx");
+  assert.equal(o["all-resource-attrs"].value, { 0: "xxxxxxxx", 1: "xxxxxxxx" });
+});
+
+test("a chain driven by a parameter: members of their own types, None keeps no properties; concurrent", async () => {
+  const template = `heat_template_version: 2016-04-08
+parameters:
+  chain-types: {type: comma_delimited_list}
+resources:
+  my-chain:
+    type: OS::Heat::ResourceChain
+    properties:
+      resources: {get_param: chain-types}
+      concurrent: true
+      resource_properties: {length: 4}
+  after:
+    type: OS::Heat::TestResource
+    depends_on: my-chain
+    properties: {value: {get_attr: [my-chain, refs_map]}}
+`;
+  const { engine, ws } = setUp({
+    template,
+    environments: ["parameters: {chain-types: 'OS::Heat::None,OS::Heat::RandomString,OS::Heat::None'}\n"],
+  });
+  const p = await engine.plan(ws);
+  const none0 = member("heat_none", 0);
+  const random1 = member("heat_random_string", 1);
+  const none2 = member("heat_none", 2);
+  assert.equal([...p.config.resources.keys()].sort(), [none0, random1, none2, "heat_test_resource.after"].sort());
+  assert.equal(Object.keys(p.config.resources.get(none0)!.properties), []);
+  assert.equal(Object.keys(p.config.resources.get(random1)!.properties), ["length"]);
+  for (const k of [none0, random1, none2]) assert.equal(p.config.resources.get(k)!.dependsOn, []);
+  assert.equal(
+    p.config.resources
+      .get("heat_test_resource.after")!
+      .dependsOn.map((d) => d.ref)
+      .sort(),
+    [none0, random1, none2].sort(),
+  );
+  await engine.apply(ws);
+  const refs = engine.showState(ws, "heat_test_resource.after").attributes.output as Record<string, unknown>;
+  assert.equal(Object.keys(refs), ["0", "1", "2"]);
+  assert.is(refs[1], "xxxx");
+  assert.match(String(refs[0]), /^[0-9a-f-]{36}$/);
+});
+
+test("OS::Heat::None keeps no properties and gives null for any attribute (resource, group and chain member)", async () => {
+  const { engine, ws } = setUp({
+    template: `heat_template_version: 2016-10-14
+resources:
+  n: {type: OS::Heat::None, properties: {a: 1}}
+  t: {type: OS::Heat::TestResource, properties: {value: {get_attr: [n, foo]}}}
+  g:
+    type: OS::Heat::ResourceGroup
+    properties: {count: 2, resource_def: {type: OS::Heat::None, properties: {b: 2}}}
+  my-chain:
+    type: OS::Heat::ResourceChain
+    properties: {resources: [OS::Heat::None, OS::Heat::RandomString], resource_properties: {length: 2}}
+outputs:
+  foo: {value: {get_attr: [n, foo, bar]}}
+  id: {value: {get_attr: [n, id]}}
+  ref: {value: {get_resource: n}}
+  group: {value: {get_attr: [g, anything]}}
+  group_refs: {value: {get_attr: [g, refs]}}
+  chain: {value: {get_attr: [my-chain, attributes, value]}}
+  t: {value: {get_attr: [t, output]}}
+`,
+  });
+  const p = await engine.plan(ws);
+  assert.equal(p.config.resources.get("heat_none.n")!.properties, {});
+  assert.equal(p.config.resources.get("heat_none.g")!.properties, {});
+  assert.equal(p.config.resources.get(member("heat_none", 0))!.properties, {});
+  await engine.apply(ws);
+  const o = engine.outputs(ws);
+  assert.is(o.foo.value, null);
+  assert.is(o.t.value, null);
+  assert.match(String(o.ref.value), /^[0-9a-f-]{36}$/);
+  assert.is(o.id.value, o.ref.value);
+  assert.equal(o.group.value, [null, null]);
+  assert.is((o.group_refs.value as string[]).length, 2);
+  assert.equal(o.chain.value, { 0: null, 1: "xx" });
+});
+
+test("chain mistakes are Heat's, located", async () => {
+  const errors = async (props: string) => {
+    const { engine, ws } = setUp({
+      template: `heat_template_version: 2016-04-08\nresources:\n  c:\n    type: OS::Heat::ResourceChain\n    properties: ${props}\n`,
+    });
+    const diags: Diagnostic[] = await diagnosticsOf(() => engine.plan(ws));
+    return diags.map((d) => `${d.origin?.line}: ${d.summary}`);
+  };
+  assert.equal(await errors("{}"), ["5: Property error: resources.c.properties: Property resources not assigned"]);
+  assert.equal(await errors("{resources: [OS::Nova::Nothing]}"), [
+    "5: The Resource Type (OS::Nova::Nothing) could not be found.",
+  ]);
+  assert.equal(await errors("{resources: [], colour: red}"), [
+    "5: Property error: resources.c.properties: Unknown Property colour",
+  ]);
+});
+
+test.run();
