@@ -25,7 +25,7 @@ function setUp(src: HotSources) {
 
 const member = (type: string, i: number) => `${type}.${modelNameOfHeatName(`my-chain/${i}`)}`;
 
-test("the reference attribute table is the one the types declare; get_resource of a RandomString is its value", async () => {
+test("the reference attribute table is the types' own; get_resource of a RandomString is its value", async () => {
   assert.is(referenceAttributeOf("heat_random_string"), "value");
   assert.is(heatRandomStringType.heat?.referenceAttribute, "value");
   assert.is(referenceAttributeOf("heat_test_resource"), "id");
@@ -123,7 +123,7 @@ resources:
   assert.match(String(refs[0]), /^[0-9a-f-]{36}$/);
 });
 
-test("OS::Heat::None keeps no properties and gives null for any attribute (resource, group and chain member)", async () => {
+test("OS::Heat::None keeps no properties; any attribute is null (resource, group and chain member)", async () => {
   const { engine, ws } = setUp({
     template: `heat_template_version: 2016-10-14
 resources:
@@ -163,7 +163,9 @@ outputs:
 test("chain mistakes are Heat's, located", async () => {
   const errors = async (props: string) => {
     const { engine, ws } = setUp({
-      template: `heat_template_version: 2016-04-08\nresources:\n  c:\n    type: OS::Heat::ResourceChain\n    properties: ${props}\n`,
+      template:
+        "heat_template_version: 2016-04-08\nresources:\n  c:\n    type: OS::Heat::ResourceChain\n" +
+        `    properties: ${props}\n`,
     });
     const diags: Diagnostic[] = await diagnosticsOf(() => engine.plan(ws));
     return diags.map((d) => `${d.origin?.line}: ${d.summary}`);
