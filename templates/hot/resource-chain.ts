@@ -9,12 +9,9 @@
 // resource.N[.attr], any other attribute as the list of the members').
 
 import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
-import type { Value } from "../../contract/values.js";
-import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { RawNode } from "../raw-config.js";
 import type { HotResource } from "./hot-template.js";
-import { compileIntrinsics } from "./intrinsic-functions.js";
-import { type GroupContext, isIdAttribute, type MemberSet } from "./resource-group.js";
+import { type GroupContext, isIdAttribute, type MemberSet, staticValue } from "./resource-group.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 
 export const RESOURCE_CHAIN_TYPE = "OS::Heat::ResourceChain";
@@ -62,7 +59,7 @@ export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceCh
     bag.error(`Property error: resources.${r.heatName}.properties: Property resources not assigned`, propsNode.origin);
     return undefined;
   }
-  const types = staticValue(resourcesNode, ctx, []);
+  const types = staticValue(resourcesNode, ctx, [], "ResourceChain");
   if (types === undefined) return undefined;
   if (!Array.isArray(types) || types.some((t) => typeof t !== "string")) {
     bag.error(
@@ -72,7 +69,7 @@ export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceCh
     return undefined;
   }
   const concurrentNode = propsNode.child("concurrent");
-  const concurrent = staticValue(concurrentNode, ctx, false);
+  const concurrent = staticValue(concurrentNode, ctx, false, "ResourceChain");
   if (concurrent === undefined) ok = false;
   else if (typeof concurrent !== "boolean" && !["true", "false"].includes(String(concurrent).toLowerCase())) {
     bag.error(
@@ -128,24 +125,6 @@ export function chainMembers(c: ResourceChain): MemberSet {
     },
     referenceAttribute: (name) => referenceAttributeOf(byName.get(name)!.modelType),
   };
-}
-
-/** A property that must be known when the template is loaded (parameters only); `dflt` when absent. */
-function staticValue(node: RawNode, ctx: GroupContext, dflt: Value): Value | undefined {
-  if (node.value === undefined || node.value === null) return dflt;
-  const errors = ctx.bag.items.length;
-  const e = compileIntrinsics(node, ctx);
-  if (ctx.bag.items.length > errors) return undefined;
-  try {
-    return evaluateConstant(e);
-  } catch (err) {
-    ctx.bag.error(
-      `Property error: ${node.origin.path.join(".")}: a ResourceChain needs this value from parameters alone ` +
-        `(${(err as Error).message})`,
-      node.origin,
-    );
-    return undefined;
-  }
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

@@ -187,8 +187,16 @@ function removedNames(r: HotResource, node: RawNode, ctx: GroupContext): string[
   return out;
 }
 
-/** A property that must be known when the template is loaded (parameters only); `dflt` when absent. */
-function staticValue(node: RawNode, ctx: GroupContext, dflt: Value): Value | undefined {
+/**
+ * A property of a ResourceGroup or ResourceChain (`owner`) that must be known when the template is loaded
+ * (parameters only); `dflt` when absent.
+ */
+export function staticValue(
+  node: RawNode,
+  ctx: GroupContext,
+  dflt: Value,
+  owner: "ResourceGroup" | "ResourceChain" = "ResourceGroup",
+): Value | undefined {
   if (node.value === undefined || node.value === null) return dflt;
   const errors = ctx.bag.items.length;
   const e = compileIntrinsics(node, ctx);
@@ -197,7 +205,7 @@ function staticValue(node: RawNode, ctx: GroupContext, dflt: Value): Value | und
     return evaluateConstant(e);
   } catch (err) {
     ctx.bag.error(
-      `Property error: ${node.origin.path.join(".")}: a ResourceGroup needs this value from parameters alone ` +
+      `Property error: ${node.origin.path.join(".")}: a ${owner} needs this value from parameters alone ` +
         `(${(err as Error).message})`,
       node.origin,
     );
