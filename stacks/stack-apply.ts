@@ -286,6 +286,23 @@ class ApplyTranslator {
     }
   }
 
+  /** An event of the object being deleted beside the current one (replaced, deposed, of the old type); no record. */
+  private oldObjectEvent(name: string, type: string, status: "IN_PROGRESS" | "COMPLETE", physicalId: string) {
+    return this.ctx.recorder.resource(
+      this.stackId,
+      name,
+      type,
+      "DELETE",
+      status,
+      STATE_CHANGED,
+      {},
+      {
+        eventOnly: true,
+        eventPhysicalId: physicalId,
+      },
+    );
+  }
+
   private async handle(e: ApplyEvent): Promise<void> {
     const rec = this.ctx.recorder;
     const oldTypeId = this.typeChanged.get(e.address);
@@ -293,19 +310,7 @@ class ApplyTranslator {
       // the old type's object goes; the record is the new one's
       const { name, type } = this.names.of(e.address);
       const status = e.kind === "start" ? "IN_PROGRESS" : "COMPLETE";
-      await rec.resource(
-        this.stackId,
-        name,
-        type,
-        "DELETE",
-        status,
-        STATE_CHANGED,
-        {},
-        {
-          eventOnly: true,
-          eventPhysicalId: oldTypeId,
-        },
-      );
+      await this.oldObjectEvent(name, type, status, oldTypeId);
       return;
     }
     if (e.kind === "start") {
@@ -318,53 +323,17 @@ class ApplyTranslator {
       if (isDeposedAddress(e.address)) {
         this.phase.set(e.address, "DELETE");
         const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
-        await rec.resource(
-          this.stackId,
-          name,
-          type,
-          "DELETE",
-          "IN_PROGRESS",
-          STATE_CHANGED,
-          {},
-          {
-            eventOnly: true,
-            eventPhysicalId: this.oldIds.get(e.address) ?? old,
-          },
-        );
+        await this.oldObjectEvent(name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? old);
         return;
       }
       if (before === "CREATE" && action === "DELETE") {
         // create_before_destroy: the new one is made, the old one goes
         const id = this.physicalIdNow(e.address) ?? "";
         await rec.resource(this.stackId, name, type, "CREATE", "COMPLETE", STATE_CHANGED, { physicalId: id });
-        await rec.resource(
-          this.stackId,
-          name,
-          type,
-          "DELETE",
-          "IN_PROGRESS",
-          STATE_CHANGED,
-          {},
-          {
-            eventOnly: true,
-            eventPhysicalId: this.oldIds.get(e.address) ?? "",
-          },
-        );
+        await this.oldObjectEvent(name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? "");
       } else if (before === "DELETE" && action === "CREATE") {
         // destroy before create: the old one is gone, the new one is made
-        await rec.resource(
-          this.stackId,
-          name,
-          type,
-          "DELETE",
-          "COMPLETE",
-          STATE_CHANGED,
-          {},
-          {
-            eventOnly: true,
-            eventPhysicalId: this.oldIds.get(e.address) ?? "",
-          },
-        );
+        await this.oldObjectEvent(name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
         await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
       } else if (e.action === "replace") {
         await this.updateBeforeReplace(e.address, name, type);
@@ -387,19 +356,7 @@ class ApplyTranslator {
       if (!action) return;
       const replaced = e.action === "replace" || isDeposedAddress(e.address);
       if (action === "DELETE" && replaced) {
-        await rec.resource(
-          this.stackId,
-          name,
-          type,
-          "DELETE",
-          "COMPLETE",
-          STATE_CHANGED,
-          {},
-          {
-            eventOnly: true,
-            eventPhysicalId: this.oldIds.get(e.address) ?? "",
-          },
-        );
+        await this.oldObjectEvent(name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
       } else if (action === "DELETE") {
         await rec.resource(this.stackId, name, type, "DELETE", "COMPLETE", STATE_CHANGED);
       } else {
