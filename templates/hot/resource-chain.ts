@@ -11,7 +11,7 @@
 import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import type { RawNode } from "../raw-config.js";
 import type { HotResource } from "./hot-template.js";
-import { type GroupContext, isIdAttribute, type MemberSet, staticValue } from "./resource-group.js";
+import { checkedProperties, type GroupContext, isIdAttribute, type MemberSet, staticValue } from "./resource-group.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 
 export const RESOURCE_CHAIN_TYPE = "OS::Heat::ResourceChain";
@@ -41,18 +41,10 @@ export interface ResourceChain {
 export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceChain | undefined {
   const bag = ctx.bag;
   const propsNode = r.node.child("properties");
-  const props = propsNode.value;
-  if (props !== undefined && props !== null && !isMap(props)) {
-    bag.error(`Resource ${r.heatName} properties type must be object`, propsNode.origin);
-    return undefined;
-  }
-  const p = (props ?? {}) as Record<string, unknown>;
-  let ok = true;
-  for (const k of Object.keys(p))
-    if (!CHAIN_PROPERTIES.includes(k)) {
-      bag.error(`Property error: resources.${r.heatName}.properties: Unknown Property ${k}`, propsNode.child(k).origin);
-      ok = false;
-    }
+  const checked = checkedProperties(r, propsNode, CHAIN_PROPERTIES, bag);
+  if (!checked) return undefined;
+  const p = checked.properties;
+  let ok = checked.ok;
 
   const resourcesNode = propsNode.child("resources");
   if (p.resources === undefined || p.resources === null) {

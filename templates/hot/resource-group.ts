@@ -49,22 +49,39 @@ export interface GroupContext extends IntrinsicContext {
   precompiled(node: RawNode, e: Expr): RawNode;
 }
 
-/** The group `r` is, or undefined (reported). */
-export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGroup | undefined {
-  const bag = ctx.bag;
-  const propsNode = r.node.child("properties");
+/**
+ * A group's or chain's `properties`: a map (else reported, undefined) whose keys are all `known` (`ok` false when
+ * one is not, reported).
+ */
+export function checkedProperties(
+  r: HotResource,
+  propsNode: RawNode,
+  known: readonly string[],
+  bag: DiagnosticBag,
+): { properties: Record<string, unknown>; ok: boolean } | undefined {
   const props = propsNode.value;
   if (props !== undefined && props !== null && !isMap(props)) {
     bag.error(`Resource ${r.heatName} properties type must be object`, propsNode.origin);
     return undefined;
   }
-  const p = (props ?? {}) as Record<string, unknown>;
+  const properties = (props ?? {}) as Record<string, unknown>;
   let ok = true;
-  for (const k of Object.keys(p))
-    if (!GROUP_PROPERTIES.includes(k)) {
+  for (const k of Object.keys(properties))
+    if (!known.includes(k)) {
       bag.error(`Property error: resources.${r.heatName}.properties: Unknown Property ${k}`, propsNode.child(k).origin);
       ok = false;
     }
+  return { properties, ok };
+}
+
+/** The group `r` is, or undefined (reported). */
+export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGroup | undefined {
+  const bag = ctx.bag;
+  const propsNode = r.node.child("properties");
+  const checked = checkedProperties(r, propsNode, GROUP_PROPERTIES, bag);
+  if (!checked) return undefined;
+  const _p = checked.properties;
+  let ok = checked.ok;
 
   const count = staticValue(propsNode.child("count"), ctx, 1);
   if (count === undefined) ok = false;
