@@ -4,7 +4,7 @@
 //
 //   GET /                       version discovery (300), no token
 //   /v1/{tenant_id}/...         stacks, resources, events, actions, validate, template versions, resource types,
-//                               build info; X-Auth-Token required
+//                               build info, software configs and deployments; X-Auth-Token required
 //
 // JSON everywhere, Content-Type application/json; errors in Heat's fault
 // body; a known URL asked with a method it lacks is 405 with `Allow`, and
@@ -20,6 +20,7 @@ import { buildInfoRoutes } from "./routes/build-info.js";
 import { eventRoutes } from "./routes/events.js";
 import { resourceTypeRoutes } from "./routes/resource-types.js";
 import { resourceRoutes } from "./routes/resources.js";
+import { softwareConfigRoutes } from "./routes/software-configs.js";
 import { stackRoutes } from "./routes/stack.js";
 import { stackCollectionRoutes } from "./routes/stacks.js";
 import { templateRoutes } from "./routes/templates.js";
@@ -118,6 +119,7 @@ export async function buildHeatApi(opts: HeatApiOptions): Promise<FastifyInstanc
       templateRoutes(v1, ctx);
       resourceTypeRoutes(v1, ctx);
       buildInfoRoutes(v1, ctx);
+      softwareConfigRoutes(v1, ctx);
     },
     { prefix: "/v1/:tenant_id" },
   );

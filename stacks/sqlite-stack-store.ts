@@ -9,6 +9,7 @@ import Sqlite, { type Database } from "better-sqlite3";
 import { GantryError } from "../contract/diagnostics.js";
 import { ConnectionGate } from "./connection-gate.js";
 import { afterMarker, orderBy, type SortDir } from "./keyset-page.js";
+import { SqliteSoftwareConfigStore } from "./sqlite-software-config-store.js";
 import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from "./store-schema.js";
@@ -73,12 +74,15 @@ const STACK_COLUMNS: Record<string, keyof StackRow> = {
 
 export class SqliteStackStore implements StackStore {
   private readonly gate = new ConnectionGate();
+  readonly softwareConfigs: SqliteSoftwareConfigStore;
 
   private constructor(
     private readonly db: Database,
     /** The file (or ":memory:"). */
     readonly location: string,
-  ) {}
+  ) {
+    this.softwareConfigs = new SqliteSoftwareConfigStore(db, this.gate);
+  }
 
   /** Opens (creating it if needed) the store in `file` and brings its schema up to date. */
   static open(file: string, opts: SqliteStoreOptions = {}): SqliteStackStore {

@@ -4,6 +4,7 @@
 // and message); work that runs on (create, update, delete …) returns once
 // accepted and reports through the stack's status and events.
 
+import type { SoftwareConfigService } from "./software-config-service.js";
 import type { StackStore } from "./stack-store.js";
 import type { StackOutputRecord, StackRecord, StackSource, TokenRecord } from "./stack-records.js";
 
@@ -105,6 +106,8 @@ export interface StackOperations {
   readonly store: StackStore;
   /** Template versions, functions and resource types (absent: the API answers those routes 501). */
   readonly catalog?: HeatCatalog;
+  /** Software configs and deployments (absent: the API answers those routes 501). */
+  readonly softwareConfigs?: SoftwareConfigService;
 
   /** Checks the request, records the stack CREATE_IN_PROGRESS and starts creating it. */
   create(caller: Caller, req: CreateStackRequest): Promise<StackRecord>;

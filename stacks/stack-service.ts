@@ -7,6 +7,7 @@
 
 import { randomUUID } from "node:crypto";
 import { returnToReplacedOriginals } from "./failed-replacement.js";
+import { SoftwareConfigService } from "./software-config-service.js";
 import { EngineHeatCatalog } from "./heat-catalog.js";
 import type { Engine } from "../engine/engine.js";
 import { HeatError } from "./heat-error.js";
@@ -51,6 +52,7 @@ export interface StackServiceOptions {
 export class StackService implements StackOperations {
   readonly store: StackStore;
   readonly catalog: HeatCatalog;
+  readonly softwareConfigs?: SoftwareConfigService;
   private readonly ctx: StackServiceContext;
   private readonly queue: StackWorkQueue;
   private readonly lifecycle: StackLifecycle;
@@ -59,6 +61,12 @@ export class StackService implements StackOperations {
   constructor(opts: StackServiceOptions) {
     this.store = opts.store;
     this.catalog = new EngineHeatCatalog(opts.engine.types);
+    const now = opts.now;
+    if (opts.store.softwareConfigs) {
+      this.softwareConfigs = new SoftwareConfigService(opts.store.softwareConfigs, () =>
+        (now ? now() : new Date()).toISOString(),
+      );
+    }
     this.ctx = {
       engine: opts.engine,
       store: opts.store,

@@ -3,6 +3,7 @@
 // default; PostgreSQL comes next (issue #13), hence promises everywhere.
 
 import type { StateBackend } from "../engine/state-backend.js";
+import type { SoftwareConfigStore } from "./software-config-store.js";
 import type { EventRecord, HeatAction, HeatStatus, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 
 export interface StackQuery {
@@ -86,6 +87,9 @@ export interface StackStore {
 
   /** The engine's state of one stack, kept in this store (written transactionally, locked per stack). */
   stateBackend(stackId: string): StateBackend;
+
+  /** Software configs and deployments (absent: a store without them; the API answers those routes 501). */
+  readonly softwareConfigs?: SoftwareConfigStore;
 
   /** Runs `fn` in one transaction: all its writes or none. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;

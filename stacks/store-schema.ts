@@ -108,6 +108,36 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "software configs and deployments",
+    statements: [
+      `CREATE TABLE software_configs (
+        id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        name TEXT,
+        config_group TEXT,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      "CREATE INDEX software_configs_tenant_created ON software_configs (tenant, created_at)",
+      `CREATE TABLE software_deployments (
+        id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        server_id TEXT NOT NULL,
+        config_id TEXT NOT NULL REFERENCES software_configs (id),
+        input_values TEXT NOT NULL,
+        output_values TEXT,
+        action TEXT,
+        status TEXT,
+        status_reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT
+      )`,
+      "CREATE INDEX software_deployments_server ON software_deployments (server_id, created_at)",
+      "CREATE INDEX software_deployments_config ON software_deployments (config_id)",
+    ],
+  },
 ];
 
 /** The table that records which migrations a store has applied. */

@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type { StateBackend } from "../../engine/state-backend.js";
 import { HeatError } from "../../stacks/heat-error.js";
+import { SoftwareConfigService } from "../../stacks/software-config-service.js";
+import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
 import type {
   Caller,
   CreateStackRequest,
@@ -150,6 +152,10 @@ export class StackOperationsDouble implements StackOperations {
   /** The next call to this operation fails with this error. */
   readonly failNext = new Map<string, HeatError>();
   catalog?: HeatCatalog;
+  /** Software configs over a private SQLite store (they need no engine). */
+  softwareConfigs?: SoftwareConfigService = new SoftwareConfigService(
+    SqliteStackStore.open(":memory:").softwareConfigs,
+  );
 
   private record(op: string, caller: Caller | undefined, ...args: unknown[]): void {
     this.calls.push({ op, caller, args });
