@@ -13,6 +13,7 @@ import { haproxyConfigType } from "./types/haproxy-config.js";
 import { heatDelayType } from "./types/heat/heat-delay.js";
 import { heatNoneType } from "./types/heat/heat-none.js";
 import { heatRandomStringType } from "./types/heat/heat-random-string.js";
+import { heatSoftwareConfigType, heatStructuredConfigType } from "./types/heat/heat-software-config.js";
 import { heatTestResourceType } from "./types/heat/heat-test-resource.js";
 import { heatValueType } from "./types/heat/heat-value.js";
 import { hostType } from "./types/host.js";
@@ -42,6 +43,8 @@ export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   heatRandomStringType,
   heatValueType,
   heatDelayType,
+  heatSoftwareConfigType,
+  heatStructuredConfigType,
 ];
 
 /** gantry's data sources, and Terraform's built-in terraform_remote_state. */

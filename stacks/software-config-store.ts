@@ -18,6 +18,8 @@ export interface SoftwareConfigRecord {
   outputs: SoftwareConfigIo[];
   options: Record<string, unknown>;
   createdAt: string;
+  /** The stack whose OS::Heat::SoftwareConfig resource made it (none: made through the API). */
+  stackId?: string;
 }
 
 export interface SoftwareDeploymentRecord {
@@ -47,6 +49,8 @@ export interface SoftwareConfigStore {
   getConfig(id: string): Promise<SoftwareConfigRecord | undefined>;
   /** Newest first (Heat's default order: created_at descending, then id). */
   listConfigs(query: SoftwareConfigQuery): Promise<SoftwareConfigRecord[]>;
+  /** The ids of the configs a stack's resources made. */
+  configsOfStack(stackId: string): Promise<string[]>;
   /** Deletes the config; throws SoftwareConfigInUseError when a deployment refers to it. */
   deleteConfig(id: string): Promise<void>;
 

@@ -21,6 +21,7 @@ interface ConfigRow {
   config_group: string | null;
   body: string;
   created_at: string;
+  stack_id: string | null;
 }
 
 interface DeploymentRow {
@@ -62,9 +63,10 @@ export class SqliteSoftwareConfigStore implements SoftwareConfigStore {
       const body = JSON.stringify({ config: c.config, inputs: c.inputs, outputs: c.outputs, options: c.options });
       this.db
         .prepare(
-          "INSERT INTO software_configs (id, tenant, name, config_group, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+          `INSERT INTO software_configs (id, tenant, name, config_group, body, created_at, stack_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(c.id, c.tenant, c.name, c.group, body, c.createdAt);
+        .run(c.id, c.tenant, c.name, c.group, body, c.createdAt, c.stackId ?? null);
     });
   }
 
@@ -103,6 +105,14 @@ export class SqliteSoftwareConfigStore implements SoftwareConfigStore {
         .all(...params) as ConfigRow[];
       return rows.map(configFromRow);
     });
+  }
+
+  configsOfStack(stackId: string): Promise<string[]> {
+    return this.gate.exclusive(() =>
+      (this.db.prepare("SELECT id FROM software_configs WHERE stack_id = ?").all(stackId) as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    );
   }
 
   deleteConfig(id: string): Promise<void> {
@@ -205,6 +215,7 @@ function configFromRow(row: ConfigRow): SoftwareConfigRecord {
     outputs: body.outputs ?? [],
     options: body.options ?? {},
     createdAt: row.created_at,
+    ...(row.stack_id !== null && { stackId: row.stack_id }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Action, ResourceChange } from "../planner/changes.js";
 import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
+import { syncSoftwareConfigRecords } from "./software-config-resources.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf, stopsRunningWork, type StopReason } from "./stack-work-queue.js";
@@ -425,4 +426,5 @@ async function syncResources(
       requiredBy: (requiredBy.get(record.name) ?? []).sort(),
     });
   }
+  await syncSoftwareConfigRecords(ctx, stackId, state);
 }

@@ -118,9 +118,11 @@ export const MIGRATIONS: readonly Migration[] = [
         name TEXT,
         config_group TEXT,
         body TEXT NOT NULL,
-        created_at TEXT NOT NULL
+        created_at TEXT NOT NULL,
+        stack_id TEXT
       )`,
       "CREATE INDEX software_configs_tenant_created ON software_configs (tenant, created_at)",
+      "CREATE INDEX software_configs_stack ON software_configs (stack_id)",
       `CREATE TABLE software_deployments (
         id TEXT PRIMARY KEY,
         tenant TEXT NOT NULL,
