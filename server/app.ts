@@ -4,7 +4,8 @@
 //
 //   GET /                       version discovery (300), no token
 //   /v1/{tenant_id}/...         stacks, resources, events, actions, validate, template versions, resource types,
-//                               build info, software configs and deployments; X-Auth-Token required
+//                               build info, software configs and deployments, snapshots;
+//                               X-Auth-Token required
 //
 // JSON everywhere, Content-Type application/json; errors in Heat's fault
 // body; a known URL asked with a method it lacks is 405 with `Allow`, and
@@ -20,6 +21,7 @@ import { buildInfoRoutes } from "./routes/build-info.js";
 import { eventRoutes } from "./routes/events.js";
 import { resourceTypeRoutes } from "./routes/resource-types.js";
 import { resourceRoutes } from "./routes/resources.js";
+import { snapshotRoutes } from "./routes/snapshots.js";
 import { softwareConfigRoutes } from "./routes/software-configs.js";
 import { stackRoutes } from "./routes/stack.js";
 import { stackCollectionRoutes } from "./routes/stacks.js";
@@ -120,6 +122,7 @@ export async function buildHeatApi(opts: HeatApiOptions): Promise<FastifyInstanc
       resourceTypeRoutes(v1, ctx);
       buildInfoRoutes(v1, ctx);
       softwareConfigRoutes(v1, ctx);
+      snapshotRoutes(v1, ctx);
     },
     { prefix: "/v1/:tenant_id" },
   );

@@ -10,6 +10,7 @@ import { GantryError } from "../contract/diagnostics.js";
 import { ConnectionGate } from "./connection-gate.js";
 import { afterMarker, orderBy, type SortDir } from "./keyset-page.js";
 import { SqliteSoftwareConfigStore } from "./sqlite-software-config-store.js";
+import { SqliteStackSnapshotStore } from "./sqlite-stack-snapshot-store.js";
 import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from "./store-schema.js";
@@ -75,6 +76,7 @@ const STACK_COLUMNS: Record<string, keyof StackRow> = {
 export class SqliteStackStore implements StackStore {
   private readonly gate = new ConnectionGate();
   readonly softwareConfigs: SqliteSoftwareConfigStore;
+  readonly snapshots: SqliteStackSnapshotStore;
 
   private constructor(
     private readonly db: Database,
@@ -82,6 +84,7 @@ export class SqliteStackStore implements StackStore {
     readonly location: string,
   ) {
     this.softwareConfigs = new SqliteSoftwareConfigStore(db, this.gate);
+    this.snapshots = new SqliteStackSnapshotStore(db, this.gate);
   }
 
   /** Opens (creating it if needed) the store in `file` and brings its schema up to date. */

@@ -57,8 +57,16 @@ export class StackLifecycle {
     await this.failed(stack, "CREATE", outcome, undefined, signal);
   }
 
-  /** The stack is recorded UPDATE_IN_PROGRESS with its new source (and the one it leaves as previousSource). */
-  async update(stack: StackRecord, signal: AbortSignal, replace: string[]): Promise<void> {
+  /**
+   * The stack is recorded UPDATE_IN_PROGRESS with its new source (and the one it leaves as previousSource). A
+   * restore (to a snapshot's sources) is the same update, its stack statuses told as RESTORE.
+   */
+  async update(
+    stack: StackRecord,
+    signal: AbortSignal,
+    replace: string[],
+    action: "UPDATE" | "RESTORE" = "UPDATE",
+  ): Promise<void> {
     const leaving = stack.previousSource;
     const restricted = await restrictedChange(this.ctx, stack, stack.source, replace, leaving);
     if (restricted) {
@@ -78,22 +86,21 @@ export class StackLifecycle {
       );
       const failure = resourceFailureText(restricted.name, text, "ResourceActionRestricted");
       const reason = `Resource UPDATE failed: ${failure}`;
-      await this.failed(stack, "UPDATE", { ok: false, reason }, leaving, signal);
+      await this.failed(stack, action, { ok: false, reason }, leaving, signal);
       return;
     }
     const outcome = await this.timed(stack, signal, (s) =>
       this.run(stack, { source: stack.source, mode: "normal", signal: s, namedBy: leaving && [leaving], replace }),
     );
     if (superseded(signal)) {
-      if (!outcome.ok && outcome.reason.startsWith("Resource "))
-        await this.pastFailure(stack, "UPDATE", outcome.reason);
+      if (!outcome.ok && outcome.reason.startsWith("Resource ")) await this.pastFailure(stack, action, outcome.reason);
       return;
     }
     if (outcome.ok) {
-      await this.complete(stack, "UPDATE");
+      await this.complete(stack, action);
       return;
     }
-    await this.failed(stack, "UPDATE", outcome, leaving, signal);
+    await this.failed(stack, action, outcome, leaving, signal);
   }
 
   /** The stack is recorded DELETE_IN_PROGRESS; deletes its resources and the stack (soft: kept with deletedAt). */

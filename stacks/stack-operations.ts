@@ -5,6 +5,7 @@
 // accepted and reports through the stack's status and events.
 
 import type { SoftwareConfigService } from "./software-config-service.js";
+import type { SnapshotRecord } from "./stack-snapshot-store.js";
 import type { StackStore } from "./stack-store.js";
 import type { StackOutputRecord, StackRecord, StackSource, TokenRecord } from "./stack-records.js";
 
@@ -119,6 +120,15 @@ export interface StackOperations {
   action(caller: Caller, stack: StackRecord, action: StackActionName): Promise<void>;
   /** Abandons the stack: forgets it, keeping its resources, and returns what adopt takes. */
   abandon(caller: Caller, stack: StackRecord): Promise<Record<string, unknown>>;
+
+  /** Takes a snapshot of the stack (SNAPSHOT_IN_PROGRESS …); returns it IN_PROGRESS. Absent: not served (501). */
+  snapshot?(caller: Caller, stack: StackRecord, name: string | null): Promise<SnapshotRecord>;
+  /** The stack's snapshot, or 404 NotFound. */
+  findSnapshot?(caller: Caller, stack: StackRecord, snapshotId: string): Promise<SnapshotRecord>;
+  listSnapshots?(caller: Caller, stack: StackRecord): Promise<SnapshotRecord[]>;
+  deleteSnapshot?(caller: Caller, stack: StackRecord, snapshotId: string): Promise<void>;
+  /** Updates the stack back to the snapshot's sources (RESTORE_IN_PROGRESS …). */
+  restoreSnapshot?(caller: Caller, stack: StackRecord, snapshotId: string): Promise<void>;
 
   validate(caller: Caller, source: StackSource, opts?: { showNested?: boolean }): Promise<ValidationResult>;
   /** The stack's outputs, computed from its state. */

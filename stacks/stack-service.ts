@@ -30,6 +30,8 @@ import { previewCreate, previewUpdate } from "./stack-preview.js";
 import { STATE_CHANGED, StackRecorder } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord, StackSource } from "./stack-records.js";
 import { recoverInterruptedStacks } from "./stack-recovery.js";
+import { newSnapshot, takeSnapshot } from "./stack-snapshot.js";
+import type { SnapshotRecord, SnapshotStore } from "./stack-snapshot-store.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
 import { suspendOrResume } from "./stack-suspension.js";
 import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
@@ -247,6 +249,58 @@ export class StackService implements StackOperations {
     return data;
   }
 
+  async snapshot(_caller: Caller, given: StackRecord, name: string | null): Promise<SnapshotRecord> {
+    this.accepting();
+    const snapshots = this.snapshotStore();
+    const stack = await this.current(given);
+    if (stack.status === "IN_PROGRESS" || this.queue.busy(stack.id)) throw actionInProgress(stack);
+    const snapshot = newSnapshot(stack, name, this.ctx.recorder.time());
+    await snapshots.insertSnapshot(snapshot);
+    await this.startOrQueue(
+      stack.id,
+      async () => {},
+      (s) => takeSnapshot(this.ctx, snapshots, s, snapshot),
+    );
+    return snapshot;
+  }
+
+  async findSnapshot(_caller: Caller, stack: StackRecord, snapshotId: string): Promise<SnapshotRecord> {
+    const snapshot = await this.snapshotStore().getSnapshot(snapshotId);
+    if (!snapshot || snapshot.stackId !== stack.id) {
+      throw new HeatError(404, "NotFound", `Snapshot with id ${snapshotId} not found`);
+    }
+    return snapshot;
+  }
+
+  listSnapshots(_caller: Caller, stack: StackRecord): Promise<SnapshotRecord[]> {
+    return this.snapshotStore().listSnapshots(stack.id);
+  }
+
+  async deleteSnapshot(caller: Caller, stack: StackRecord, snapshotId: string): Promise<void> {
+    await this.findSnapshot(caller, stack, snapshotId);
+    await this.snapshotStore().deleteSnapshot(snapshotId);
+  }
+
+  async restoreSnapshot(caller: Caller, given: StackRecord, snapshotId: string): Promise<void> {
+    this.accepting();
+    const stack = await this.current(given);
+    const snapshot = await this.findSnapshot(caller, stack, snapshotId);
+    if (stack.status === "IN_PROGRESS" || this.queue.busy(stack.id)) throw actionInProgress(stack);
+    const source = snapshot.source;
+    await loadSource(this.ctx, source);
+    const change: Partial<StackRecord> = {
+      source,
+      previousSource: stack.source,
+      description: templateDescription(source.template),
+      environment: mergedEnvironment(source),
+    };
+    await this.startOrQueue(
+      stack.id,
+      (s) => this.ctx.recorder.stack(s, "RESTORE", "IN_PROGRESS", startedText("RESTORE"), change),
+      (s, signal) => this.lifecycle.update(s, signal, [], "RESTORE"),
+    );
+  }
+
   async validate(_caller: Caller, source: StackSource): Promise<ValidationResult> {
     return validationResult(this.ctx, source);
   }
@@ -353,6 +407,11 @@ export class StackService implements StackOperations {
       throw new HeatError(404, "ResourceNotFound", `The Resource (${name}) could not be found in Stack ${stack.name}.`);
     }
     return r;
+  }
+
+  private snapshotStore(): SnapshotStore {
+    if (!this.store.snapshots) throw new HeatError(501, "NotImplemented", "This store keeps no stack snapshots.");
+    return this.store.snapshots;
   }
 
   private accepting(): void {

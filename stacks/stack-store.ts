@@ -4,6 +4,7 @@
 
 import type { StateBackend } from "../engine/state-backend.js";
 import type { SoftwareConfigStore } from "./software-config-store.js";
+import type { SnapshotStore } from "./stack-snapshot-store.js";
 import type { EventRecord, HeatAction, HeatStatus, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 
 export interface StackQuery {
@@ -90,6 +91,8 @@ export interface StackStore {
 
   /** Software configs and deployments (absent: a store without them; the API answers those routes 501). */
   readonly softwareConfigs?: SoftwareConfigStore;
+  /** Stack snapshots (absent: the API answers those routes 501). */
+  readonly snapshots?: SnapshotStore;
 
   /** Runs `fn` in one transaction: all its writes or none. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;

@@ -110,7 +110,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: "software configs and deployments",
+    name: "software configs and deployments, stack snapshots",
     statements: [
       `CREATE TABLE software_configs (
         id TEXT PRIMARY KEY,
@@ -138,6 +138,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       "CREATE INDEX software_deployments_server ON software_deployments (server_id, created_at)",
       "CREATE INDEX software_deployments_config ON software_deployments (config_id)",
+      // a snapshot: Heat's record (data as the API shows it) and the stack's sources to restore
+      `CREATE TABLE stack_snapshots (
+        id TEXT PRIMARY KEY,
+        stack_id TEXT NOT NULL REFERENCES stacks (id) ON DELETE CASCADE,
+        tenant TEXT NOT NULL,
+        name TEXT,
+        status TEXT NOT NULL,
+        status_reason TEXT,
+        data TEXT,
+        source TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      "CREATE INDEX stack_snapshots_stack ON stack_snapshots (stack_id, created_at)",
     ],
   },
 ];
