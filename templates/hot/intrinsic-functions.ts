@@ -23,7 +23,6 @@ import type { RawNode } from "../raw-config.js";
 import {
   conditionFunctionKind,
   type FunctionKind,
-  firstVersionWith,
   functionKind,
   type HotTemplateVersion,
   hotTemplateVersion,
@@ -275,11 +274,9 @@ class HotFunctionCompiler {
   private compileFunction(fn: string, arg: RawNode, mode: Mode): Expr | typeof NOT_A_FUNCTION {
     const kind = mode === "conditions" ? this.conditionKind(fn) : functionKind(this.version, fn);
     const call: Call = { fn, arg, origin: arg.origin, mode };
-    if (kind === undefined) {
-      // Heat reads a key its version lacks as data; a function of another version is surely a mistake
-      if (mode === "functions" && firstVersionWith(fn)) return this.error(removedFunctionMessage(fn), call);
-      return NOT_A_FUNCTION;
-    }
+    // a key naming a function this version lacks (str_split before 2015-10-15) is data, as Heat 19 reads it; only
+    // the functions a version drops (Fn::Split, Fn::Select … in HOT) are refused, as Removed
+    if (kind === undefined) return NOT_A_FUNCTION;
     if (kind === "Invalid") return this.error(`The function "${fn}" is invalid in this context`, call);
     if (kind === "Removed") return this.error(removedFunctionMessage(fn), call);
     return this.compileKind(kind, call);
