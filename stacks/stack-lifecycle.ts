@@ -50,6 +50,7 @@ export class StackLifecycle {
         await this.pastFailure(stack, "CREATE", outcome.reason);
       return;
     }
+    if (await this.keptCancelled(stack, stopReasonOf(signal))) return;
     if (outcome.ok) {
       await this.complete(stack, "CREATE");
       return;
@@ -96,6 +97,7 @@ export class StackLifecycle {
       if (!outcome.ok && outcome.reason.startsWith("Resource ")) await this.pastFailure(stack, action, outcome.reason);
       return;
     }
+    if (await this.keptCancelled(stack, stopReasonOf(signal))) return;
     if (outcome.ok) {
       await this.complete(stack, action);
       return;
@@ -170,6 +172,13 @@ export class StackLifecycle {
     });
   }
 
+  /** cancel_without_rollback recorded the stack FAILED when asked: only its outputs are brought up to date. */
+  private async keptCancelled(stack: StackRecord, stopped: { kind: string } | undefined): Promise<boolean> {
+    if (stopped?.kind !== "cancel") return false;
+    await this.ctx.store.updateStack(stack.id, { outputs: computeOutputs(this.ctx, stack, stack.source) });
+    return true;
+  }
+
   private afterCancel(stackId: string): AbortSignal {
     return this.opts.renewSignal(stackId);
   }
@@ -200,7 +209,11 @@ export class StackLifecycle {
       await this.rollback(stack, target, this.afterCancel(stack.id));
       return;
     }
-    if (stopped?.kind === "cancel" || stopped?.kind === "delete") {
+    if (stopped?.kind === "cancel") {
+      await this.keptCancelled(stack, stopped);
+      return;
+    }
+    if (stopped?.kind === "delete") {
       await rec.stack(stack, action, "FAILED", cancelledText(action), { outputs });
       return;
     }

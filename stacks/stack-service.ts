@@ -13,7 +13,7 @@ import type { Engine } from "../engine/engine.js";
 import { HeatError } from "./heat-error.js";
 import { checkStack } from "./stack-check.js";
 import { mergedEnvironment } from "./stack-environment.js";
-import { StackLifecycle, startedText } from "./stack-lifecycle.js";
+import { cancelledText, StackLifecycle, startedText } from "./stack-lifecycle.js";
 import type {
   Caller,
   HeatCatalog,
@@ -181,6 +181,10 @@ export class StackService implements StackOperations {
         throw notSupported(`Cancelling update when stack is ${stack.action}_${stack.status}`);
       }
       this.queue.stop(stack.id, { kind: action === "cancel_update" ? "cancel-rollback" : "cancel" });
+      // Heat marks the stack FAILED at once; what runs finishes its resources in progress and records no more
+      if (action === "cancel_without_rollback") {
+        await this.ctx.recorder.stack(stack, stack.action, "FAILED", cancelledText(stack.action));
+      }
       return;
     }
     if (stack.status === "IN_PROGRESS") throw actionInProgress(stack);
