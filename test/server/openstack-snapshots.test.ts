@@ -59,7 +59,6 @@ test("openstack stack snapshot create, show, list, restore, delete", async () =>
   const token = gantry(["token", "create", "--tenant", "demo", "--store", store], { cwd: dir }).stdout.trim();
   const server = await serve(store);
   const os = (...args: string[]) => openstack(`${server.url}/v1/demo`, token, args, dir);
-  // biome-ignore lint/suspicious/noExplicitAny: the client's JSON
   const json = async (...args: string[]): Promise<any> => jsonOf(await os(...args, "-f", "json"));
   try {
     const created = await json("stack", "create", "--wait", "-t", "t.yaml", "s1");
