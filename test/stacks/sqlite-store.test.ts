@@ -492,7 +492,8 @@ test("schema: migrations are numbered, applied at open and recorded; a newer sto
     }
   })();
   assert.instance(err, GantryError);
-  assert.match(err!.message, /schema version 2; this gantry knows up to 1/);
+  const known = MIGRATIONS.at(-1)!.version;
+  assert.ok(err!.message.includes(`schema version ${known + 1}; this gantry knows up to ${known}`), err!.message);
   const raw = new Sqlite(file, { readonly: true });
   assert.is(raw.pragma("journal_mode", { simple: true }), "wal");
   raw.close();
