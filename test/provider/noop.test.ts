@@ -22,6 +22,8 @@ test("registry knows the built-in types under their full names", () => {
     "heat_delay",
     "heat_none",
     "heat_random_string",
+    "heat_software_config",
+    "heat_structured_config",
     "heat_test_resource",
     "heat_value",
     "null_resource",
