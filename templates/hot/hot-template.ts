@@ -632,6 +632,7 @@ class HotStack implements IntrinsicContext {
     const children = new Map<string | number, RawNode>([
       ["stack_id", new LeafNode(p.id, at)],
       ["stack_name", new LeafNode(p.name, at)],
+      ["template", new LeafNode(p.file, at)],
       ["arn", new LeafNode(stackArn(this.project(), p.name, p.id), at)],
       ["outputs", this.precompiled(new LeafNode(null, at), moduleOutputsRef(r.modelName))],
       ["depends_on", new ComposedNode(at, new Map([[0, new LeafNode(`module.${r.modelName}`, at)]]), true)],
