@@ -15,7 +15,13 @@ import { NestedStackMap, type NestedStackInfo } from "./nested-stacks.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf, stopsRunningWork, type StopReason } from "./stack-work-queue.js";
-import { type StackServiceContext, stackDataDir, stackWorkspace } from "./stack-workspace.js";
+import {
+  type StackIdentity,
+  type StackServiceContext,
+  stackDataDir,
+  stackWorkspace,
+  withPseudoParameters,
+} from "./stack-workspace.js";
 
 export type RunOutcome = { ok: true } | { ok: false; reason: string; stopped?: StopReason };
 
@@ -43,10 +49,13 @@ export async function loadStackConfig(
   ctx: StackServiceContext,
   stackId: string,
   source: StackSource,
+  /** Who the stack is (its pseudo parameters given, as a run gives them): nested stacks' ids derive from it. */
+  identity?: StackIdentity,
 ): Promise<Config | undefined> {
   try {
     // names only: the configuration is loaded without the stack's state
-    const ws = ctx.engine.workspace({ dir: stackDataDir(ctx, stackId), files: ctx.sourceFiles(source) });
+    const files = ctx.sourceFiles(identity ? withPseudoParameters(source, identity) : source);
+    const ws = ctx.engine.workspace({ dir: stackDataDir(ctx, stackId), files });
     return (await ctx.engine.validate(ws)).config;
   } catch {
     return undefined;
@@ -69,9 +78,9 @@ export async function stackNames(
 export async function runStack(ctx: StackServiceContext, stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
   const ws = stackWorkspace(ctx, stack, req.source);
   const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
-  const config = await loadStackConfig(ctx, stack.id, req.source);
+  const config = await loadStackConfig(ctx, stack.id, req.source, stack);
   const nested = new NestedStackMap().add(config);
-  for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s));
+  for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s, stack));
   const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => ctx.engine.readState(ws));
   if (req.mode === "normal") {
     for (const r of config?.resources.values() ?? []) {
