@@ -415,7 +415,15 @@ class HotStack implements IntrinsicContext {
       }
     const params = p.root.child("parameters").value;
     const declared = new Set(isMap(params) ? Object.keys(params) : []);
-    if (!checkProviderProperties(r.heatName, [...props].map(([k, v]) => [k, v.node]), declared, this.bag)) return;
+    if (
+      !checkProviderProperties(
+        r.heatName,
+        [...props].map(([k, v]) => [k, v.node]),
+        declared,
+        this.bag,
+      )
+    )
+      return;
     const { known, later } = splitProperties(props);
     const env = providerEnvironment(this.env, r.heatName, p.mappedType, p.file);
     env.parameters = known;
@@ -463,8 +471,7 @@ class HotStack implements IntrinsicContext {
   /** get_attr on a provider resource: its nested stack's outputs, resources' attributes, or id. */
   private providerAttribute(r: HotResource, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
     const p = r.provider!;
-    const outputs = (): Expr =>
-      resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "outputs" }]);
+    const outputs = (): Expr => resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "outputs" }]);
     const withPath = (e: Expr, steps: Expr[]): Expr =>
       steps.length ? { k: "post", e, steps: steps.map((index) => ({ k: "index", index })) } : e;
     if (!p.config) return lit(null);

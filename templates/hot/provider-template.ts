@@ -87,9 +87,10 @@ export function providerEnvironment(
 }
 
 /** A provider resource's properties split into values known now (parameters) and at run time (module inputs). */
-export function splitProperties(
-  properties: Map<string, { node: RawNode; expr: Expr }>,
-): { known: Record<string, Value>; later: Map<string, { expr: Expr; origin: Origin }> } {
+export function splitProperties(properties: Map<string, { node: RawNode; expr: Expr }>): {
+  known: Record<string, Value>;
+  later: Map<string, { expr: Expr; origin: Origin }>;
+} {
   const known: Record<string, Value> = {};
   const later = new Map<string, { expr: Expr; origin: Origin }>();
   for (const [name, { node, expr }] of properties) {

@@ -16,8 +16,16 @@ export const heatNestedStackType: ResourceType = {
   schema: {
     stack_id: { kind: "string", description: "The nested stack's id (its physical resource id)." },
     stack_name: { kind: "string", description: "The nested stack's name.", optional: true },
-    template: { kind: "string", description: "The nested stack's template (its name in the files map).", optional: true },
-    arn: { kind: "string", description: "The nested stack's ARN (get_resource on the provider resource).", optional: true },
+    template: {
+      kind: "string",
+      description: "The nested stack's template (its name in the files map).",
+      optional: true,
+    },
+    arn: {
+      kind: "string",
+      description: "The nested stack's ARN (get_resource on the provider resource).",
+      optional: true,
+    },
     outputs: { kind: "any", description: "The nested stack's outputs, by name.", optional: true },
     id: { kind: "string", description: "The physical resource id: the nested stack's id.", computed: true },
   },
