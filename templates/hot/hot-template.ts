@@ -382,7 +382,7 @@ class HotStack implements IntrinsicContext {
     }
     const text = this.file(file);
     if (text === undefined) {
-      this.bag.error(`Could not fetch remote template "${file}": Invalid URL scheme`, at);
+      this.bag.error(`Could not fetch remote template "${file}": Invalid URL scheme `, at);
       return;
     }
     const root = readHotYaml(file, stripBom(text), this.bag);
@@ -475,7 +475,13 @@ class HotStack implements IntrinsicContext {
     const withPath = (e: Expr, steps: Expr[]): Expr =>
       steps.length ? { k: "post", e, steps: steps.map((index) => ({ k: "index", index })) } : e;
     if (!p.config) return lit(null);
-    if (attribute === undefined) return outputs();
+    if (attribute === undefined) {
+      // every output of the nested template (not those added for resource attributes)
+      const entries: Record<string, Expr> = {};
+      for (const name of p.config.outputs.keys())
+        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT)) entries[name] = withPath(outputs(), [lit(name)]);
+      return { k: "map", entries };
+    }
     if (attribute.k !== "lit" || typeof attribute.v !== "string") return withPath(outputs(), [attribute, ...path]);
     const named = attribute.v;
     if (named === "OS::stack_id" && !p.config.outputs.has(named))

@@ -88,7 +88,7 @@ test("mistakes: an unknown property, a missing template, an unknown output", asy
     "stack.hot.yaml: Property error: resources.r.properties: Unknown Property nope",
   ]);
   assert.equal(await errorsOf(base({ r: { type: "missing.yaml" } })), [
-    'stack.hot.yaml: Could not fetch remote template "missing.yaml": Invalid URL scheme',
+    'stack.hot.yaml: Could not fetch remote template "missing.yaml": Invalid URL scheme ',
   ]);
   assert.equal(
     await errorsOf(
