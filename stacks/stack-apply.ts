@@ -101,7 +101,8 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
     const outcome = await ctx.engine.apply(ws, {
       mode: req.mode,
       signal: req.signal,
-      cancelSignal: hardStopOf(req.signal),
+      // a new update stops what runs in nested stacks, as Heat's stop_traversal does (gantry stops the whole run)
+      cancelSignal: hardStopOf(req.signal, nested.size > 0),
       onEvent,
       replace,
     });
@@ -120,11 +121,11 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
 }
 
 /** A signal that stops running operations too: aborted when `signal` is, for a reason that stops them. */
-function hardStopOf(signal: AbortSignal): AbortSignal {
+function hardStopOf(signal: AbortSignal, supersededStops = false): AbortSignal {
   const ctl = new AbortController();
   const check = () => {
     const reason = stopReasonOf(signal);
-    if (reason && stopsRunningWork(reason)) ctl.abort(reason);
+    if (reason && (stopsRunningWork(reason) || (supersededStops && reason.kind === "superseded"))) ctl.abort(reason);
   };
   if (signal.aborted) check();
   else signal.addEventListener("abort", check, { once: true });

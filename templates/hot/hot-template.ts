@@ -221,7 +221,8 @@ class HotStack implements IntrinsicContext {
     for (const p of PSEUDO_PARAMETERS) {
       for (const from of [defaults, given]) {
         if (!Object.hasOwn(from, p)) continue;
-        this.pseudo.set(p, from[p] as Value);
+        // a nested stack has its own (given by its parent's front end), not its parent's
+        if (!this.nested) this.pseudo.set(p, from[p] as Value);
         delete from[p];
       }
     }
@@ -506,11 +507,12 @@ class HotStack implements IntrinsicContext {
       const out = this.nestedResourceOutput(p, resource, attr, origin);
       return withPath(outputs(), [lit(out), ...steps]);
     }
-    if (!p.config.outputs.has(named)) {
-      this.bag.error(`The Referenced Attribute (${r.heatName} ${named}) is incorrect.`, origin);
-      return lit(null);
-    }
-    return withPath(outputs(), [lit(named), ...path]);
+    // an output the nested template lacks is no error (Heat: the output's output_error): null here
+    const declared = p.config.outputs.has(named);
+    const value: Expr = declared
+      ? withPath(outputs(), [lit(named)])
+      : { k: "call", fn: "lookup", args: [outputs(), lit(named), lit(null)] };
+    return withPath(value, path);
   }
 
   /** A member type of a group, after the registry; undefined when it cannot be (reported). */
