@@ -369,7 +369,9 @@ class HotStack implements IntrinsicContext {
       r.modelType = r.chain ? modelTypeOfHeatType(RESOURCE_CHAIN_TYPE) : undefined;
       return;
     }
-    const model = modelTypeOfHeatType(resolved.heatType);
+    // heat_nested_stack is what a provider template becomes, not a type to write
+    const made = modelTypeOfHeatType(resolved.heatType);
+    const model = made === NESTED_STACK_MODEL_TYPE ? undefined : made;
     if (model === undefined) this.bag.error(`The Resource Type (${resolved.heatType}) could not be found.`, at);
     r.modelType = model;
   }

@@ -5,14 +5,22 @@
 // nested stack's id (given by the front end: it is known before anything is created, so the stack service can
 // record the nested stack while its resources are made), and its `outputs` attribute holds the nested stack's
 // outputs (get_attr on the provider resource). It updates in place: the nested stack is updated, never replaced.
-// It has no Heat schema of its own (it is not a type a template names), so the resource type catalog omits it.
+// It is not a type a template names: HIDDEN in the resource type catalog, and the HOT front end refuses the name.
 
 import type { ResourceType } from "../../../contract/resource-type.js";
 import { UNKNOWN } from "../../../contract/values.js";
 
+const DESCRIPTION = "A Heat nested stack (a provider template resource): its id and its outputs.";
+
 export const heatNestedStackType: ResourceType = {
   name: "heat_nested_stack",
-  description: "A Heat nested stack (a provider template resource): its id and its outputs.",
+  description: DESCRIPTION,
+  heat: {
+    description: DESCRIPTION,
+    supportStatus: { status: "HIDDEN", message: null, version: null, previous_status: null },
+    properties: {},
+    attributes: {},
+  },
   schema: {
     stack_id: { kind: "string", description: "The nested stack's id (its physical resource id)." },
     stack_name: { kind: "string", description: "The nested stack's name.", optional: true },
