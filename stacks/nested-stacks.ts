@@ -123,21 +123,6 @@ export async function ensureNestedStack(
   return record;
 }
 
-/** The nested stacks of `stackId` in the store, children before their own children (live ones only). */
-export async function storedNestedStacks(ctx: StackServiceContext, stackId: string): Promise<StackRecord[]> {
-  const out: StackRecord[] = [];
-  const visit = async (id: string) => {
-    const children = await ctx.store.listStacks({ showNested: true });
-    for (const c of children)
-      if (c.parentId === id && !c.deletedAt) {
-        out.push(c);
-        await visit(c.id);
-      }
-  };
-  await visit(stackId);
-  return out;
-}
-
 /** Heat's words for a stack action's start and end. */
 export const nestedStartedText = (action: HeatAction) => `Stack ${action} started`;
 export const nestedCompletedText = (action: HeatAction) => `Stack ${action} completed successfully`;

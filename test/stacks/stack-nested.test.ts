@@ -60,7 +60,7 @@ test("a provider template resource is a nested stack: create, update in place, d
   assert.is(`${nested?.action}_${nested?.status}`, "CREATE_COMPLETE");
   const secret = await store.getResource(nested!.id, "secret");
   assert.is(secret?.type, "OS::Heat::RandomString");
-  assert.is((secret?.attributes.value as string).length, 8);
+  assert.is(String(secret?.attributes.value).length, 8);
   assert.is(await store.getResource(s.id, "secret"), undefined, "nested resources are not the parent's");
   const out = Object.fromEntries(created!.outputs.map((o) => [o.key, o.value]));
   assert.is(out.nested_value, secret?.attributes.value);
@@ -87,7 +87,7 @@ test("a provider template resource is a nested stack: create, update in place, d
   const nested2 = await store.getStack(nested!.id);
   assert.is(`${nested2?.action}_${nested2?.status}`, "UPDATE_COMPLETE");
   const secret2 = await store.getResource(nested!.id, "secret");
-  assert.is((secret2?.attributes.value as string).length, 12);
+  assert.is(String(secret2?.attributes.value).length, 12);
 
   await service.delete(caller, s);
   await service.idle();
