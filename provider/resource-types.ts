@@ -11,6 +11,7 @@ import { commandType } from "./types/command.js";
 import { fileType } from "./types/file.js";
 import { haproxyConfigType } from "./types/haproxy-config.js";
 import { heatDelayType } from "./types/heat/heat-delay.js";
+import { heatNestedStackType } from "./types/heat/heat-nested-stack.js";
 import { heatNoneType } from "./types/heat/heat-none.js";
 import { heatRandomStringType } from "./types/heat/heat-random-string.js";
 import { heatSoftwareConfigType, heatStructuredConfigType } from "./types/heat/heat-software-config.js";
@@ -45,6 +46,7 @@ export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   heatDelayType,
   heatSoftwareConfigType,
   heatStructuredConfigType,
+  heatNestedStackType,
 ];
 
 /** gantry's data sources, and Terraform's built-in terraform_remote_state. */

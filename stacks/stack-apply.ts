@@ -11,10 +11,18 @@ import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
+import { NestedStackTracker } from "./nested-stack-tracker.js";
+import { NestedStackMap, type NestedStackInfo } from "./nested-stacks.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf, stopsRunningWork, type StopReason } from "./stack-work-queue.js";
-import { type StackServiceContext, stackDataDir, stackWorkspace } from "./stack-workspace.js";
+import {
+  type StackIdentity,
+  type StackServiceContext,
+  stackDataDir,
+  stackWorkspace,
+  withPseudoParameters,
+} from "./stack-workspace.js";
 
 export type RunOutcome = { ok: true } | { ok: false; reason: string; stopped?: StopReason };
 
@@ -42,10 +50,13 @@ export async function loadStackConfig(
   ctx: StackServiceContext,
   stackId: string,
   source: StackSource,
+  /** Who the stack is (its pseudo parameters given, as a run gives them): nested stacks' ids derive from it. */
+  identity?: StackIdentity,
 ): Promise<Config | undefined> {
   try {
     // names only: the configuration is loaded without the stack's state
-    const ws = ctx.engine.workspace({ dir: stackDataDir(ctx, stackId), files: ctx.sourceFiles(source) });
+    const files = ctx.sourceFiles(identity ? withPseudoParameters(source, identity) : source);
+    const ws = ctx.engine.workspace({ dir: stackDataDir(ctx, stackId), files });
     return (await ctx.engine.validate(ws)).config;
   } catch {
     return undefined;
@@ -68,14 +79,19 @@ export async function stackNames(
 export async function runStack(ctx: StackServiceContext, stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
   const ws = stackWorkspace(ctx, stack, req.source);
   const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
+  const config = await loadStackConfig(ctx, stack.id, req.source, stack);
+  const nested = new NestedStackMap().add(config);
+  for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s, stack));
+  const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => ctx.engine.readState(ws));
   if (req.mode === "normal") {
-    const config = await loadStackConfig(ctx, stack.id, req.source);
     for (const r of config?.resources.values() ?? []) {
+      // a nested stack's resources appear when it starts
+      if (nested.of(r.key)) continue;
       const n = names.of(r.key);
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const translator = new ApplyTranslator(ctx, stack, names, () => ctx.engine.readState(ws));
+  const translator = new ApplyTranslator(ctx, stack, names, () => ctx.engine.readState(ws), nested, tracker);
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
@@ -86,7 +102,8 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
     const outcome = await ctx.engine.apply(ws, {
       mode: req.mode,
       signal: req.signal,
-      cancelSignal: hardStopOf(req.signal),
+      // a new update stops what runs in nested stacks, as Heat's stop_traversal does (gantry stops the whole run)
+      cancelSignal: hardStopOf(req.signal, nested.size > 0),
       onEvent,
       replace,
     });
@@ -96,7 +113,8 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
     failure = err instanceof Error ? err.message : String(err);
   }
   await translator.done();
-  await syncResources(ctx, stack.id, names, req.mode, () => ctx.engine.readState(ws));
+  await tracker.finish(failure === undefined && !stopReasonOf(req.signal));
+  await syncResources(ctx, stack.id, names, req.mode, () => ctx.engine.readState(ws), nested);
   const stopped = stopReasonOf(req.signal);
   if (stopped) return { ok: false, reason: failure ?? "cancelled", stopped };
   if (failure !== undefined) return { ok: false, reason: failure };
@@ -104,11 +122,11 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
 }
 
 /** A signal that stops running operations too: aborted when `signal` is, for a reason that stops them. */
-function hardStopOf(signal: AbortSignal): AbortSignal {
+function hardStopOf(signal: AbortSignal, supersededStops = false): AbortSignal {
   const ctl = new AbortController();
   const check = () => {
     const reason = stopReasonOf(signal);
-    if (reason && stopsRunningWork(reason)) ctl.abort(reason);
+    if (reason && (stopsRunningWork(reason) || (supersededStops && reason.kind === "superseded"))) ctl.abort(reason);
   };
   if (signal.aborted) check();
   else signal.addEventListener("abort", check, { once: true });
@@ -158,11 +176,31 @@ class ApplyTranslator {
     private readonly stack: StackRecord,
     private readonly names: HeatResourceNames,
     private readonly readState: () => State,
+    private readonly nested: NestedStackMap = new NestedStackMap(),
+    private readonly tracker?: NestedStackTracker,
   ) {
     this.stackId = stack.id;
   }
 
+  /** The stack (this one or a nested one) an address's resource is in. */
+  private sid(address: string): string {
+    return this.nested.of(address)?.id ?? this.stackId;
+  }
+
+  private async nestedStarts(info: NestedStackInfo, action?: HeatAction): Promise<void> {
+    await this.tracker?.starts(info, action);
+  }
+
+  private async providerEvent(info: NestedStackInfo, e: ApplyEvent): Promise<void> {
+    await this.tracker?.providerEvent(info, e);
+  }
+
+  private async nestedFails(address: string, action: HeatAction, error: string, errorType: string): Promise<void> {
+    await this.tracker?.fails(address, action, error, errorType);
+  }
+
   planned(changes: ResourceChange[]): void {
+    this.tracker?.planned(changes);
     // a changed type: one name, a create (of the new type) and a delete (of the old one); Heat creates first
     const creates = new Map<string, string>();
     for (const c of changes) if (c.action === "create") creates.set(this.names.of(c.address).name, c.address);
@@ -191,13 +229,14 @@ class ApplyTranslator {
    * kind): Heat updates it (its definition changed), in place.
    */
   private async retyped(address: string): Promise<void> {
+    const sid = this.sid(address);
     const { name, type } = this.names.of(address);
-    const record = await this.ctx.store.getResource(this.stackId, name);
+    const record = await this.ctx.store.getResource(sid, name);
     // one resource of its own (not a part of a composite one, whose parts have other types)
     if (!record || record.type === type || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
     const rec = this.ctx.recorder;
-    await rec.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
-    await rec.resource(this.stackId, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
+    await rec.resource(sid, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
+    await rec.resource(sid, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
   }
 
   /** Heat's UpdateReplace text for a replacement a property change forces. */
@@ -218,14 +257,15 @@ class ApplyTranslator {
     if (!change) return;
     this.updateFirst.delete(address);
     const rec = this.ctx.recorder;
-    const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
-    await rec.resource(this.stackId, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
-    await rec.resource(this.stackId, name, type, "UPDATE", "COMPLETE", this.requiresReplacementText(change, name, old));
+    const sid = this.sid(address);
+    const old = (await this.ctx.store.getResource(sid, name))?.physicalId ?? "";
+    await rec.resource(sid, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
+    await rec.resource(sid, name, type, "UPDATE", "COMPLETE", this.requiresReplacementText(change, name, old));
   }
 
   push(e: ApplyEvent): void {
     if (e.kind === "error") {
-      const { name } = this.names.of(e.address);
+      const name = this.tracker?.pathName(e.address) ?? this.names.of(e.address).name;
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error, e.errorType)}`;
     }
@@ -288,9 +328,15 @@ class ApplyTranslator {
   }
 
   /** An event of the object being deleted beside the current one (replaced, deposed, of the old type); no record. */
-  private oldObjectEvent(name: string, type: string, status: "IN_PROGRESS" | "COMPLETE", physicalId: string) {
+  private oldObjectEvent(
+    sid: string,
+    name: string,
+    type: string,
+    status: "IN_PROGRESS" | "COMPLETE",
+    physicalId: string,
+  ) {
     return this.ctx.recorder.resource(
-      this.stackId,
+      sid,
       name,
       type,
       "DELETE",
@@ -306,12 +352,21 @@ class ApplyTranslator {
 
   private async handle(e: ApplyEvent): Promise<void> {
     const rec = this.ctx.recorder;
+    const sid = this.sid(e.address);
+    const inNested = this.nested.of(e.address);
+    if (inNested && (e.kind === "start" || e.kind === "error" || e.kind === "complete"))
+      await this.nestedStarts(inNested, e.action === "delete" ? "DELETE" : undefined);
+    const provider = this.nested.ofProvider(e.address);
+    if (provider) {
+      await this.providerEvent(provider, e);
+      return;
+    }
     const oldTypeId = this.typeChanged.get(e.address);
     if (oldTypeId !== undefined && (e.kind === "start" || e.kind === "complete")) {
       // the old type's object goes; the record is the new one's
       const { name, type } = this.names.of(e.address);
       const status = e.kind === "start" ? "IN_PROGRESS" : "COMPLETE";
-      await this.oldObjectEvent(name, type, status, oldTypeId);
+      await this.oldObjectEvent(sid, name, type, status, oldTypeId);
       return;
     }
     if (e.kind === "start") {
@@ -323,30 +378,30 @@ class ApplyTranslator {
       const before = this.phase.get(e.address);
       if (isDeposedAddress(e.address)) {
         this.phase.set(e.address, "DELETE");
-        const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
-        await this.oldObjectEvent(name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? old);
+        const old = (await this.ctx.store.getResource(sid, name))?.physicalId ?? "";
+        await this.oldObjectEvent(sid, name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? old);
         return;
       }
       if (before === "CREATE" && action === "DELETE") {
         // create_before_destroy: the new one is made, the old one goes
         const id = this.physicalIdNow(e.address) ?? "";
-        await rec.resource(this.stackId, name, type, "CREATE", "COMPLETE", STATE_CHANGED, { physicalId: id });
-        await this.oldObjectEvent(name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? "");
+        await rec.resource(sid, name, type, "CREATE", "COMPLETE", STATE_CHANGED, { physicalId: id });
+        await this.oldObjectEvent(sid, name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? "");
       } else if (before === "DELETE" && action === "CREATE") {
         // destroy before create: the old one is gone, the new one is made
-        await this.oldObjectEvent(name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
-        await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
+        await this.oldObjectEvent(sid, name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
+        await rec.resource(sid, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
       } else if (e.action === "replace") {
         await this.updateBeforeReplace(e.address, name, type);
-        const old = (await this.ctx.store.getResource(this.stackId, name))?.physicalId ?? "";
+        const old = (await this.ctx.store.getResource(sid, name))?.physicalId ?? "";
         this.oldIds.set(e.address, old);
         if (action === "CREATE") {
-          await rec.resource(this.stackId, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
+          await rec.resource(sid, name, type, "CREATE", "IN_PROGRESS", STATE_CHANGED, { physicalId: "" });
         } else {
-          await rec.resource(this.stackId, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
+          await rec.resource(sid, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
         }
       } else {
-        await rec.resource(this.stackId, name, type, action, "IN_PROGRESS", STATE_CHANGED);
+        await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED);
       }
       this.phase.set(e.address, action);
       return;
@@ -357,12 +412,12 @@ class ApplyTranslator {
       if (!action) return;
       const replaced = e.action === "replace" || isDeposedAddress(e.address);
       if (action === "DELETE" && replaced) {
-        await this.oldObjectEvent(name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
+        await this.oldObjectEvent(sid, name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
       } else if (action === "DELETE") {
-        await rec.resource(this.stackId, name, type, "DELETE", "COMPLETE", STATE_CHANGED);
+        await rec.resource(sid, name, type, "DELETE", "COMPLETE", STATE_CHANGED);
       } else {
         const id = e.id ?? this.physicalIdNow(e.address);
-        await rec.resource(this.stackId, name, type, action, "COMPLETE", STATE_CHANGED, {
+        await rec.resource(sid, name, type, action, "COMPLETE", STATE_CHANGED, {
           ...(id !== undefined && { physicalId: id }),
         });
       }
@@ -372,14 +427,16 @@ class ApplyTranslator {
       const { name, type } = this.names.of(e.address);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       const reason = resourceFailureText(name, e.error, e.errorType);
-      await rec.resource(this.stackId, name, type, action, "FAILED", reason);
+      await rec.resource(sid, name, type, action, "FAILED", reason);
+      if (inNested) await this.nestedFails(e.address, action, e.error, e.errorType ?? "Error");
     }
   }
 }
 
 /**
  * Brings the resource records in line with the state: physical ids, attributes and requiredBy of what exists;
- * what no longer exists and was deleted (or everything, after a destroy) is forgotten, as Heat purges it.
+ * what no longer exists and was deleted (or everything, after a destroy) is forgotten, as Heat purges it. The
+ * resources of nested stacks are brought in line in their own stacks.
  */
 async function syncResources(
   ctx: StackServiceContext,
@@ -387,6 +444,7 @@ async function syncResources(
   names: HeatResourceNames,
   mode: RunRequest["mode"],
   readState: () => State,
+  nested: NestedStackMap = new NestedStackMap(),
 ): Promise<void> {
   let state: State;
   try {
@@ -394,37 +452,47 @@ async function syncResources(
   } catch {
     return;
   }
-  const live = new Map<string, { attributes: Record<string, unknown>; dependencies: string[] }>();
+  const stackOf = (address: string) => nested.of(address)?.id ?? stackId;
+  type Live = { attributes: Record<string, unknown>; dependencies: string[] };
+  const live = new Map<string, Map<string, Live>>([[stackId, new Map()]]);
+  for (const info of nested.all()) live.set(info.id, new Map());
   for (const inst of state.instances.values()) {
     if (inst.mode === "data") continue;
+    const sid = stackOf(inst.address);
     const { name } = names.of(inst.address);
-    live.set(name, { attributes: inst.attributes, dependencies: inst.dependencies.map((d) => names.of(d).name) });
+    const dependencies = inst.dependencies.filter((d) => stackOf(d) === sid).map((d) => names.of(d).name);
+    live.get(sid)?.set(name, { attributes: inst.attributes, dependencies });
   }
-  const requiredBy = new Map<string, string[]>();
-  for (const [name, l] of live) {
-    for (const dep of l.dependencies) {
-      const list = requiredBy.get(dep) ?? [];
-      if (!list.includes(name)) list.push(name);
-      requiredBy.set(dep, list);
+  for (const [sid, own] of live) {
+    if (sid !== stackId && !(await ctx.store.getStack(sid))) continue;
+    const requiredBy = new Map<string, string[]>();
+    for (const [name, l] of own) {
+      for (const dep of l.dependencies) {
+        const list = requiredBy.get(dep) ?? [];
+        if (!list.includes(name)) list.push(name);
+        requiredBy.set(dep, list);
+      }
     }
-  }
-  for (const record of await ctx.store.listResources(stackId)) {
-    const l = live.get(record.name);
-    if (!l) {
-      const gone = record.action === "DELETE" && record.status === "COMPLETE";
-      // after a destroy nothing is left but what failed to delete
-      const deleteFailed = record.action === "DELETE" && record.status === "FAILED";
-      if (gone || (mode === "destroy" && !deleteFailed)) await ctx.store.deleteResource(stackId, record.name);
-      else if (record.requiredBy.length) await ctx.store.putResource({ ...record, requiredBy: [] });
-      continue;
+    for (const record of await ctx.store.listResources(sid)) {
+      const l = own.get(record.name);
+      if (!l) {
+        const gone = record.action === "DELETE" && record.status === "COMPLETE";
+        // after a destroy nothing is left but what failed to delete
+        const deleteFailed = record.action === "DELETE" && record.status === "FAILED";
+        if (gone || (mode === "destroy" && !deleteFailed)) await ctx.store.deleteResource(sid, record.name);
+        else if (record.requiredBy.length) await ctx.store.putResource({ ...record, requiredBy: [] });
+        continue;
+      }
+      const id = l.attributes.id;
+      const provider = nested.all().find((i) => i.id === id);
+      await ctx.store.putResource({
+        ...record,
+        physicalId: typeof id === "string" ? id : record.physicalId,
+        attributes: l.attributes,
+        requiredBy: (requiredBy.get(record.name) ?? []).sort(),
+        ...(provider && { nestedStackId: provider.id }),
+      });
     }
-    const id = l.attributes.id;
-    await ctx.store.putResource({
-      ...record,
-      physicalId: typeof id === "string" ? id : record.physicalId,
-      attributes: l.attributes,
-      requiredBy: (requiredBy.get(record.name) ?? []).sort(),
-    });
   }
   await syncSoftwareConfigRecords(ctx, stackId, state);
 }

@@ -53,7 +53,7 @@ export class StackRecorder {
     action: HeatAction,
     status: HeatStatus,
     reason: string,
-    change: Partial<Pick<ResourceRecord, "physicalId" | "attributes" | "requiredBy" | "type">> = {},
+    change: Partial<Pick<ResourceRecord, "physicalId" | "attributes" | "requiredBy" | "type" | "nestedStackId">> = {},
     opts: { eventOnly?: boolean; eventPhysicalId?: string } = {},
   ): Promise<void> {
     const time = this.time();

@@ -4,7 +4,8 @@
 // engine (a type without them is suspended in its status only, as Heat
 // does); the first failure fails the stack ("Resource SUSPEND failed: …").
 
-import { resourceFailureText, stackNames } from "./stack-apply.js";
+import { loadStackConfig, resourceFailureText, stackNames } from "./stack-apply.js";
+import { NestedStackMap } from "./nested-stacks.js";
 import { completedText, startedText } from "./stack-lifecycle.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { ResourceRecord, StackRecord } from "./stack-records.js";
@@ -29,15 +30,27 @@ export function dependencyOrder(resources: ResourceRecord[]): ResourceRecord[] {
   return out;
 }
 
-/** The state's instance addresses of each Heat resource name. */
+/** The state's instance addresses of each Heat resource name (of the stack itself, not of its nested stacks). */
 export async function addressesByName(ctx: StackServiceContext, stack: StackRecord): Promise<Map<string, string[]>> {
+  return (await addressesByStack(ctx, stack)).get(stack.id) ?? new Map();
+}
+
+/** The state's instance addresses of each Heat resource name, per stack (the stack and its nested stacks). */
+async function addressesByStack(
+  ctx: StackServiceContext,
+  stack: StackRecord,
+): Promise<Map<string, Map<string, string[]>>> {
   const ws = stackWorkspace(ctx, stack, stack.source);
   const names = await stackNames(ctx, stack.id, [stack.source]);
-  const out = new Map<string, string[]>();
+  const nested = new NestedStackMap().add(await loadStackConfig(ctx, stack.id, stack.source, stack));
+  const out = new Map<string, Map<string, string[]>>();
   for (const inst of ctx.engine.readState(ws).instances.values()) {
     if (inst.mode === "data") continue;
+    const sid = nested.of(inst.address)?.id ?? stack.id;
+    const own = out.get(sid) ?? new Map<string, string[]>();
+    out.set(sid, own);
     const name = names.of(inst.address).name;
-    out.set(name, [...(out.get(name) ?? []), inst.address]);
+    own.set(name, [...(own.get(name) ?? []), inst.address]);
   }
   return out;
 }
@@ -51,23 +64,44 @@ export async function suspendOrResume(
   const rec = ctx.recorder;
   await rec.stack(stack, action, "IN_PROGRESS", startedText(action));
   const ws = stackWorkspace(ctx, stack, stack.source);
-  const addresses = await addressesByName(ctx, stack);
-  const ordered = dependencyOrder(await ctx.store.listResources(stack.id));
-  if (action === "SUSPEND") ordered.reverse();
-  for (const r of ordered) {
-    await rec.resource(stack.id, r.name, r.type, action, "IN_PROGRESS", STATE_CHANGED);
-    const own = addresses.get(r.name) ?? [];
-    const results = own.length
-      ? await ctx.engine.instanceAction(ws, action === "SUSPEND" ? "suspend" : "resume", { addresses: own, signal })
-      : [];
-    const failed = results.find((x) => x.error !== undefined);
-    if (failed) {
-      const text = resourceFailureText(r.name, failed.error ?? "", failed.errorType);
-      await rec.resource(stack.id, r.name, r.type, action, "FAILED", text);
-      await rec.stack(stack, action, "FAILED", `Resource ${action} failed: ${text}`);
-      return;
+  const byStack = await addressesByStack(ctx, stack);
+  /** One stack's resources (a nested stack's inside its provider resource); the failure's text, if one failed. */
+  const run = async (s: StackRecord): Promise<string | undefined> => {
+    const addresses = byStack.get(s.id) ?? new Map<string, string[]>();
+    const ordered = dependencyOrder(await ctx.store.listResources(s.id));
+    if (action === "SUSPEND") ordered.reverse();
+    for (const r of ordered) {
+      await rec.resource(s.id, r.name, r.type, action, "IN_PROGRESS", STATE_CHANGED);
+      const child = r.nestedStackId ? await ctx.store.getStack(r.nestedStackId) : undefined;
+      if (child && !child.deletedAt) {
+        await rec.stack(child, action, "IN_PROGRESS", startedText(action));
+        const inner = await run(child);
+        if (inner !== undefined) {
+          await rec.stack(child, action, "FAILED", `Resource ${action} failed: ${inner}`);
+          const text = inner.replace(/^([^:]*): resources\./, `$1: resources.${r.name}.resources.`);
+          await rec.resource(s.id, r.name, r.type, action, "FAILED", text);
+          return text;
+        }
+        await rec.stack(child, action, "COMPLETE", completedText(action));
+      }
+      const own = addresses.get(r.name) ?? [];
+      const results = own.length
+        ? await ctx.engine.instanceAction(ws, action === "SUSPEND" ? "suspend" : "resume", { addresses: own, signal })
+        : [];
+      const failed = results.find((x) => x.error !== undefined);
+      if (failed) {
+        const text = resourceFailureText(r.name, failed.error ?? "", failed.errorType);
+        await rec.resource(s.id, r.name, r.type, action, "FAILED", text);
+        return text;
+      }
+      await rec.resource(s.id, r.name, r.type, action, "COMPLETE", STATE_CHANGED);
     }
-    await rec.resource(stack.id, r.name, r.type, action, "COMPLETE", STATE_CHANGED);
+    return undefined;
+  };
+  const failure = await run(stack);
+  if (failure !== undefined) {
+    await rec.stack(stack, action, "FAILED", `Resource ${action} failed: ${failure}`);
+    return;
   }
   await rec.stack(stack, action, "COMPLETE", completedText(action));
 }

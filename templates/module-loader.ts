@@ -30,6 +30,8 @@ export async function loadModules(
   const seenFiles = new Set(root.files.map((f) => f.path));
   const visit = async (config: Config, chain: string[]): Promise<void> => {
     for (const call of config.modules?.values() ?? []) {
+      // built by its front end already (a Heat nested stack: templates/hot/provider-template.ts)
+      if (call.config) continue;
       const where = [...chain, `module.${call.name}`].join(".");
       if (!isLocalModuleSource(call.source)) {
         bag.error(

@@ -13,8 +13,8 @@
 // contract/heat-reference-attributes.ts names for its type, usually `id`).
 //
 // Each resource keeps its Heat name and type in ResourceConfig.source.
-// Nested stacks through provider templates would be resolved in
-// `resourceKind` (the registry's "template" kind): not supported yet.
+// A resource whose type is a provider template is a nested stack: a module
+// instance of its own template (templates/hot/provider-template.ts).
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
 import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
@@ -22,7 +22,7 @@ import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
-import type { SourceFile } from "../../planner/model.js";
+import type { Config, ModuleCallConfig, OutputConfig, SourceFile } from "../../planner/model.js";
 import { buildConfigFragment } from "../config-builder.js";
 import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
@@ -47,6 +47,19 @@ import {
   RESOURCE_GROUP_TYPE,
   type ResourceGroup,
 } from "./resource-group.js";
+import {
+  checkProviderProperties,
+  MAX_NESTED_DEPTH,
+  moduleOutputsRef,
+  NESTED_STACK_MODEL_TYPE,
+  nestedConfig,
+  nestedModuleCall,
+  nestedStackIdentity,
+  providerEnvironment,
+  RESOURCE_ATTRIBUTE_OUTPUT,
+  splitProperties,
+  stackArn,
+} from "./provider-template.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 import { resolveResourceType } from "./resource-registry.js";
 import { hotTemplateVersion, type HotTemplateVersion, unknownVersionMessage } from "./template-versions.js";
@@ -84,6 +97,30 @@ export interface HotResource {
   group?: ResourceGroup;
   /** A ResourceChain: its members are model resources of their own (modelType is then the chain's marker). */
   chain?: ResourceChain;
+  /** A provider template resource: a nested stack. */
+  provider?: ProviderStack;
+}
+
+/** A nested stack of a provider template resource, as its parent compiles it. */
+interface ProviderStack {
+  file: string;
+  /** The type as the registry mapped it to the file (removed from the nested stack's registry). */
+  mappedType: string;
+  root: RawNode;
+  id: string;
+  name: string;
+  child?: HotStack;
+  config?: Config;
+  call?: ModuleCallConfig;
+}
+
+/** A nested template being compiled: its depth, pseudo parameters and the parameters given at run time. */
+interface NestedOptions {
+  /** The template's name in the files map. */
+  file: string;
+  depth: number;
+  pseudo: Map<string, Value>;
+  later: ReadonlySet<string>;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -152,13 +189,21 @@ class HotStack implements IntrinsicContext {
     readonly bag: DiagnosticBag,
     /** Only validating: a parameter without a value is unknown, and values are not checked. */
     private readonly validateOnly = false,
+    /** Set for a nested stack's template. */
+    private readonly nested?: NestedOptions,
   ) {
+    if (nested) for (const [k, v] of nested.pseudo) this.pseudo.set(k, v);
     this.dialect = {
       typePrefix: "",
       shortTypeNames: false,
       blockLists: false,
       compile: (node) => this.compiled.get(node) ?? compileIntrinsics(node, this),
     };
+  }
+
+  /** The file the template was read from (its name in the files map for a nested template). */
+  private get templateFile(): string {
+    return this.nested?.file ?? HOT_TEMPLATE_FILE;
   }
 
   build(): ConfigFragment {
@@ -176,14 +221,16 @@ class HotStack implements IntrinsicContext {
     for (const p of PSEUDO_PARAMETERS) {
       for (const from of [defaults, given]) {
         if (!Object.hasOwn(from, p)) continue;
-        this.pseudo.set(p, from[p] as Value);
+        // a nested stack has its own (given by its parent's front end), not its parent's
+        if (!this.nested) this.pseudo.set(p, from[p] as Value);
         delete from[p];
       }
     }
     const env = { ...this.env, parameters: given, parameterDefaults: defaults };
-    this.params = resolveParameters(HOT_TEMPLATE_FILE, paramsNode, env, this.bag, {
+    this.params = resolveParameters(this.templateFile, paramsNode, env, this.bag, {
       version: this.version,
       validateValues: !this.validateOnly,
+      ...(this.nested && { suppliedLater: this.nested.later }),
     });
     validateParameterGroups(this.root.child("parameter_groups"), paramsNode, this.bag);
     // Heat decides every condition, used or not
@@ -191,6 +238,7 @@ class HotStack implements IntrinsicContext {
     this.conditions.all(this);
 
     this.readResources();
+    for (const r of this.resources.values()) if (r.enabled && r.provider) this.buildNested(r);
     const declarations: RawDeclaration[] = [];
     const sources = new Map<string, { name: string; type: string }>();
     const retained = new Set<string>();
@@ -210,8 +258,9 @@ class HotStack implements IntrinsicContext {
     }
     declarations.push(...this.outputDeclarations());
 
-    const raw: RawConfig = { file: HOT_TEMPLATE_FILE, dialect: this.dialect, declarations };
+    const raw: RawConfig = { file: this.templateFile, dialect: this.dialect, declarations };
     const frag = buildConfigFragment(raw, this.bag);
+    for (const r of this.resources.values()) if (r.enabled && r.provider?.call) frag.modules.push(r.provider.call);
     for (const r of frag.resources) {
       r.source = sources.get(r.key);
       if (retained.has(r.key)) r.lifecycle.destroy = false;
@@ -307,10 +356,7 @@ class HotStack implements IntrinsicContext {
       return;
     }
     if (resolved.kind === "template") {
-      this.bag.error(
-        `Resource ${r.heatName}: provider templates (${resolved.file}) are not supported yet (nested stacks)`,
-        at,
-      );
+      this.readProvider(r, resolved.file, at);
       return;
     }
     if (resolved.heatType === RESOURCE_GROUP_TYPE) {
@@ -323,9 +369,152 @@ class HotStack implements IntrinsicContext {
       r.modelType = r.chain ? modelTypeOfHeatType(RESOURCE_CHAIN_TYPE) : undefined;
       return;
     }
-    const model = modelTypeOfHeatType(resolved.heatType);
+    // heat_nested_stack is what a provider template becomes, not a type to write
+    const made = modelTypeOfHeatType(resolved.heatType);
+    const model = made === NESTED_STACK_MODEL_TYPE ? undefined : made;
     if (model === undefined) this.bag.error(`The Resource Type (${resolved.heatType}) could not be found.`, at);
     r.modelType = model;
+  }
+
+  /** A provider template resource: its template read (compiled later, once every resource is known). */
+  private readProvider(r: HotResource, file: string, at: Origin): void {
+    const depth = (this.nested?.depth ?? 0) + 1;
+    if (depth > MAX_NESTED_DEPTH) {
+      this.bag.error(`Recursion depth exceeds ${MAX_NESTED_DEPTH}.`, at);
+      return;
+    }
+    const text = this.file(file);
+    if (text === undefined) {
+      this.bag.error(`Could not fetch remote template "${file}": Invalid URL scheme `, at);
+      return;
+    }
+    const root = readHotYaml(file, stripBom(text), this.bag);
+    if (!root) return;
+    if (!isMap(root.value)) {
+      this.bag.error(`Error parsing template ${file}: the template is not a map`, at);
+      return;
+    }
+    const parentId = this.pseudo.get("OS::stack_id");
+    const parentName = this.pseudo.get("OS::stack_name");
+    const identity = nestedStackIdentity(
+      typeof parentId === "string" ? parentId : "",
+      typeof parentName === "string" ? parentName : "",
+      r.heatName,
+    );
+    r.provider = { file, mappedType: r.heatType, root, ...identity };
+    r.modelType = NESTED_STACK_MODEL_TYPE;
+  }
+
+  /** The nested stack of a provider resource: its template compiled, called as a module. */
+  private buildNested(r: HotResource): void {
+    const p = r.provider!;
+    const body = r.node.value as Record<string, unknown>;
+    const props = new Map<string, { node: RawNode; expr: Expr }>();
+    const propsNode = r.node.child("properties");
+    if (Object.hasOwn(body, "properties") && isMap(propsNode.value))
+      for (const k of Object.keys(propsNode.value)) {
+        const node = propsNode.child(k);
+        props.set(k, { node, expr: compileIntrinsics(node, this) });
+      }
+    const params = p.root.child("parameters").value;
+    const declared = new Set(isMap(params) ? Object.keys(params) : []);
+    if (
+      !checkProviderProperties(
+        r.heatName,
+        [...props].map(([k, v]) => [k, v.node]),
+        declared,
+        this.bag,
+      )
+    )
+      return;
+    const { known, later } = splitProperties(props);
+    const env = providerEnvironment(this.env, r.heatName, p.mappedType, p.file);
+    env.parameters = known;
+    const pseudo = new Map<string, Value>([
+      ["OS::stack_id", p.id],
+      ["OS::stack_name", p.name],
+      ["OS::project_id", this.pseudo.get("OS::project_id") ?? null],
+    ]);
+    const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
+      file: p.file,
+      depth: (this.nested?.depth ?? 0) + 1,
+      pseudo,
+      later: new Set(later.keys()),
+    });
+    const frag = child.build();
+    p.child = child;
+    p.config = nestedConfig(p.file, frag, later);
+    const deps = this.dependsOn(r) ?? [];
+    p.call = nestedModuleCall(
+      r.modelName,
+      p.file,
+      r.node.origin,
+      p.config,
+      later,
+      deps.map((d) => ({ ref: String(d.value), origin: d.origin })),
+    );
+  }
+
+  /** An output added to a nested template for one of its resources' attributes; its name. */
+  private nestedResourceOutput(p: ProviderStack, resource: string, attribute: string, origin: Origin): string {
+    const name = `${RESOURCE_ATTRIBUTE_OUTPUT}${resource}.${attribute}`;
+    if (!p.config!.outputs.has(name)) {
+      const output: OutputConfig = {
+        name,
+        value: p.child!.getAttr(resource, lit(attribute), [], origin),
+        dependsOn: [],
+        preconditions: [],
+        origin,
+      };
+      p.config!.outputs.set(name, output);
+    }
+    return name;
+  }
+
+  /** get_attr on a provider resource: its nested stack's outputs, resources' attributes, or id. */
+  private providerAttribute(r: HotResource, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
+    const p = r.provider!;
+    const outputs = (): Expr => resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "outputs" }]);
+    const withPath = (e: Expr, steps: Expr[]): Expr =>
+      steps.length ? { k: "post", e, steps: steps.map((index) => ({ k: "index", index })) } : e;
+    if (!p.config) return lit(null);
+    if (attribute === undefined) {
+      // every output of the nested template (not those added for resource attributes)
+      const entries: Record<string, Expr> = {};
+      for (const name of p.config.outputs.keys())
+        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT)) entries[name] = withPath(outputs(), [lit(name)]);
+      return { k: "map", entries };
+    }
+    if (attribute.k !== "lit" || typeof attribute.v !== "string") return withPath(outputs(), [attribute, ...path]);
+    const named = attribute.v;
+    if (named === "OS::stack_id" && !p.config.outputs.has(named))
+      return withPath(resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "id" }]), path);
+    if (named.startsWith(RESOURCE_ATTRIBUTE_OUTPUT)) {
+      const rest = named.slice(RESOURCE_ATTRIBUTE_OUTPUT.length);
+      const dot = rest.indexOf(".");
+      let resource = rest;
+      let attr: string | undefined;
+      let steps = path;
+      if (dot >= 0) {
+        resource = rest.slice(0, dot);
+        attr = rest.slice(dot + 1);
+      } else if (path[0]?.k === "lit" && typeof path[0].v === "string") {
+        attr = path[0].v;
+        steps = path.slice(1);
+      }
+      if (attr === undefined) {
+        this.bag.error(`The Referenced Attribute (${r.heatName} ${named}) is incorrect.`, origin);
+        return lit(null);
+      }
+      const out = this.nestedResourceOutput(p, resource, attr, origin);
+      return withPath(outputs(), [lit(out), ...steps]);
+    }
+    // an output the nested template lacks is no error (Heat: the output's output_error): null here
+    const declared = p.config.outputs.has(named);
+    const value: Expr = declared
+      ? withPath(outputs(), [lit(named)])
+      : { k: "call", fn: "lookup", args: [outputs(), lit(named), lit(null)] };
+    return withPath(value, path);
   }
 
   /** A member type of a group, after the registry; undefined when it cannot be (reported). */
@@ -366,6 +555,10 @@ class HotStack implements IntrinsicContext {
     let ok = true;
 
     const properties = new Map<string, RawNode>();
+    if (r.provider) {
+      if (!r.provider.call) return undefined;
+      return { declarations: [this.providerDeclaration(r)], retain: this.retains(r) };
+    }
     if (r.group) {
       for (const [k, c] of r.group.memberProperties) properties.set(k, c);
     } else if (r.chain) {
@@ -447,6 +640,31 @@ class HotStack implements IntrinsicContext {
       });
     }
     return { declarations, retain };
+  }
+
+  /** The nested stack's resource in its parent: after every resource of the nested stack. */
+  private providerDeclaration(r: HotResource): RawDeclaration {
+    const p = r.provider!;
+    const at = r.node.origin;
+    const children = new Map<string | number, RawNode>([
+      ["stack_id", new LeafNode(p.id, at)],
+      ["stack_name", new LeafNode(p.name, at)],
+      ["template", new LeafNode(p.file, at)],
+      ["arn", new LeafNode(stackArn(this.project(), p.name, p.id), at)],
+      ["outputs", this.precompiled(new LeafNode(null, at), moduleOutputsRef(r.modelName))],
+      ["depends_on", new ComposedNode(at, new Map([[0, new LeafNode(`module.${r.modelName}`, at)]]), true)],
+    ]);
+    return { kind: "resource", type: NESTED_STACK_MODEL_TYPE, name: r.modelName, body: new ComposedNode(at, children) };
+  }
+
+  private project(): string {
+    const project = this.pseudo.get("OS::project_id");
+    return typeof project === "string" ? project : "";
+  }
+
+  private retains(r: HotResource): boolean {
+    const body = r.node.value as Record<string, unknown>;
+    return Object.hasOwn(body, "deletion_policy") && this.deletionPolicy(r) === "Retain";
   }
 
   /** `depends_on` as model addresses (to resources whose condition is false: none), or undefined (reported). */
@@ -605,6 +823,10 @@ class HotStack implements IntrinsicContext {
   }
 
   getParam(name: string, path: Expr[], origin: Origin): Expr {
+    if (this.nested?.later.has(name)) {
+      const ref: Expr = { k: "ref", root: "var", steps: [{ k: "attr", name }], text: `var.${name}` };
+      return path.length ? { k: "post", e: ref, steps: path.map((index) => ({ k: "index", index })) } : ref;
+    }
     if (!this.params.has(name) && PSEUDO_PARAMETERS.includes(name)) {
       // The stack's own name, id and project: given by whoever runs the stack, as parameters of an environment.
       this.params.set(name, this.pseudo.get(name) ?? null);
@@ -662,6 +884,14 @@ class HotStack implements IntrinsicContext {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
     if (r.group || r.chain) return lit(r.heatName);
+    if (r.provider) {
+      if (r.provider.config?.outputs.has("OS::stack_id"))
+        return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [
+          { k: "attr", name: "outputs" },
+          { k: "index", index: lit("OS::stack_id") },
+        ]);
+      return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "arn" }]);
+    }
     return resourceRef(r.modelType!, r.modelName, [{ k: "attr", name: referenceAttributeOf(r.modelType!) }]);
   }
 
@@ -670,6 +900,7 @@ class HotStack implements IntrinsicContext {
     if (!r) return lit(null);
     if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
     if (r.chain) return groupAttribute(r, chainMembers(r.chain), attribute, path, origin, this.bag);
+    if (r.provider) return this.providerAttribute(r, attribute, path, origin);
     // OS::Heat::None keeps nothing: any attribute but its id is null
     const named = attribute?.k === "lit" ? attribute.v : undefined;
     if (r.none && named !== "id") return noneAttributeRef(r.modelType!, r.modelName);

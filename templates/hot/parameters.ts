@@ -69,6 +69,11 @@ export interface ParameterOptions {
    * `template validate`, which checks only the schemas, the defaults and the undeclared parameters.
    */
   validateValues?: boolean;
+  /**
+   * Parameters whose values are known only when the stack runs (a nested stack's parameters given by its provider
+   * resource's properties that refer to other resources): neither required now nor checked.
+   */
+  suppliedLater?: ReadonlySet<string>;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -275,6 +280,7 @@ export function resolveParameters(
       continue;
     }
     const src = valueSource(file, s, env);
+    if (opts.suppliedLater?.has(s.name)) continue;
     if (!src) {
       if (strict) {
         bag.error(

@@ -1,0 +1,213 @@
+// During one engine run of a stack: the statuses and events of its nested stacks and of the provider resources
+// that stand for them (stacks/nested-stacks.ts), as Heat shows them. A nested stack starts (its record made or
+// reused, "Stack ACTION started", the provider resource ACTION_IN_PROGRESS) when the first of its resources is
+// acted on or its provider resource is; it completes with its provider resource (a delete: once the run is over,
+// as the nested stack's resources go after the resource that stands for them); a failure of a resource in it fails
+// the nested stack and every provider resource above it, with Heat's path of names
+// ("resources.victim.resources.oops: …").
+
+import type { Config } from "../planner/model.js";
+import type { ApplyEvent } from "../planner/apply-report.js";
+import type { State } from "../planner/state.js";
+import type { HeatResourceNames } from "./heat-resource-names.js";
+import {
+  ensureNestedStack,
+  nestedCompletedText,
+  nestedStartedText,
+  type NestedStackInfo,
+  type NestedStackMap,
+} from "./nested-stacks.js";
+import { STATE_CHANGED } from "./stack-recorder.js";
+import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records.js";
+import type { StackServiceContext } from "./stack-workspace.js";
+
+const RESOURCE_ATTRIBUTE_OUTPUT = "resource.";
+
+export class NestedStackTracker {
+  /** Nested stack id → the action it is in during this run. */
+  private readonly entered = new Map<string, HeatAction>();
+  private readonly finished = new Set<string>();
+  private readonly failed = new Set<string>();
+  /** Provider keys the plan deletes. */
+  private readonly deleting = new Set<string>();
+
+  constructor(
+    private readonly ctx: StackServiceContext,
+    private readonly top: StackRecord,
+    private readonly names: HeatResourceNames,
+    private readonly nested: NestedStackMap,
+    private readonly config: Config | undefined,
+    private readonly mode: "normal" | "destroy",
+    private readonly readState: () => State,
+  ) {}
+
+  /** The stack an address's resource is in. */
+  stackIdOf(address: string): string {
+    return this.nested.of(address)?.id ?? this.top.id;
+  }
+
+  planned(changes: { address: string; action: string }[]): void {
+    for (const c of changes)
+      if (c.action === "delete" && this.nested.ofProvider(c.address)) this.deleting.add(c.address);
+  }
+
+  private parentOf(info: NestedStackInfo): { id: string; info?: NestedStackInfo } {
+    const up = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
+    return { id: up?.id ?? this.top.id, info: up };
+  }
+
+  /** The nested stack (and those above it) starts its action in this run, once. */
+  async starts(info: NestedStackInfo, action?: HeatAction): Promise<void> {
+    if (this.entered.has(info.id)) return;
+    const parent = this.parentOf(info);
+    if (parent.info) await this.starts(parent.info, action);
+    const existing = await this.ctx.store.getStack(info.id);
+    const live = existing !== undefined && existing.deletedAt === undefined;
+    const act: HeatAction =
+      action ??
+      (this.mode === "destroy" || this.deleting.has(info.providerKey) ? "DELETE" : live ? "UPDATE" : "CREATE");
+    this.entered.set(info.id, act);
+    const parentRecord = (await this.ctx.store.getStack(parent.id)) ?? this.top;
+    const record = await ensureNestedStack(this.ctx, parentRecord, info);
+    await this.ctx.recorder.stack(record, act, "IN_PROGRESS", nestedStartedText(act));
+    const { name, type } = this.names.of(info.providerKey);
+    await this.ctx.recorder.resource(parent.id, name, type, act, "IN_PROGRESS", STATE_CHANGED, {
+      physicalId: info.id,
+      nestedStackId: info.id,
+    });
+    if (act === "CREATE")
+      for (const r of this.config?.resources.values() ?? []) {
+        if (this.nested.of(r.key)?.id !== info.id) continue;
+        const n = this.names.of(r.key);
+        await this.ctx.recorder.initResource(info.id, n.name, n.type);
+      }
+  }
+
+  /** An event of a provider resource (the heat_nested_stack standing for a nested stack). */
+  async providerEvent(info: NestedStackInfo, e: ApplyEvent): Promise<void> {
+    if (e.kind === "start") {
+      await this.starts(info, e.action === "delete" ? "DELETE" : undefined);
+      return;
+    }
+    if (e.kind === "complete") {
+      const act = this.entered.get(info.id);
+      if (act === undefined || act === "DELETE") return; // a delete completes once the run is over
+      await this.completes(info, act);
+      return;
+    }
+    if (e.kind === "error") {
+      const act = this.entered.get(info.id) ?? "UPDATE";
+      const { name, type } = this.names.of(info.providerKey);
+      await this.ctx.recorder.resource(
+        this.parentOf(info).id,
+        name,
+        type,
+        act,
+        "FAILED",
+        `${e.errorType ?? "Error"}: resources.${name}: ${e.error}`,
+      );
+    }
+  }
+
+  private async completes(info: NestedStackInfo, act: HeatAction): Promise<void> {
+    if (this.finished.has(info.id) || this.failed.has(info.id)) return;
+    this.finished.add(info.id);
+    const record = await this.ctx.store.getStack(info.id);
+    const { name, type } = this.names.of(info.providerKey);
+    const parentId = this.parentOf(info).id;
+    if (record) {
+      const fields =
+        act === "DELETE"
+          ? { deletedAt: this.ctx.recorder.time(), outputs: [] }
+          : { outputs: this.outputsOf(info.providerKey) };
+      await this.ctx.recorder.stack(record, act, "COMPLETE", nestedCompletedText(act), fields);
+    }
+    await this.ctx.recorder.resource(parentId, name, type, act, "COMPLETE", STATE_CHANGED, {
+      ...(act !== "DELETE" && { physicalId: info.id }),
+    });
+  }
+
+  private outputsOf(providerKey: string): StackOutputRecord[] {
+    let outputs: unknown;
+    try {
+      outputs = this.readState().instances.get(providerKey)?.attributes.outputs;
+    } catch {
+      return [];
+    }
+    if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) return [];
+    return Object.entries(outputs as Record<string, unknown>)
+      .filter(([k]) => !k.startsWith(RESOURCE_ATTRIBUTE_OUTPUT))
+      .map(([key, value]) => ({ key, value }));
+  }
+
+  /**
+   * Heat's name of a resource seen from a stack: "oops" in its own, "victim.resources.oops" from the stack above
+   * (`from`: the prefix of the stack it is seen from).
+   */
+  pathName(address: string, from = ""): string {
+    const parts: string[] = [this.names.of(address).name];
+    let info = this.nested.of(address);
+    while (info && info.prefix !== from) {
+      parts.unshift(this.names.of(info.providerKey).name);
+      if (info.parentPrefix === from) break;
+      info = this.nested.byStackPrefix(info.parentPrefix);
+    }
+    return parts.join(".resources.");
+  }
+
+  /** A resource in a nested stack failed: the nested stacks above it and their provider resources fail. */
+  async fails(address: string, action: HeatAction, error: string, errorType: string): Promise<void> {
+    let info = this.nested.of(address);
+    while (info) {
+      if (!this.failed.has(info.id)) {
+        this.failed.add(info.id);
+        const act = this.entered.get(info.id) ?? action;
+        const record = await this.ctx.store.getStack(info.id);
+        const inside = this.pathName(address, info.prefix);
+        if (record)
+          await this.ctx.recorder.stack(
+            record,
+            act,
+            "FAILED",
+            `Resource ${action} failed: ${errorType}: resources.${inside}: ${error}`,
+          );
+        const parent = this.parentOf(info);
+        const { name, type } = this.names.of(info.providerKey);
+        const seen = this.pathName(address, info.parentPrefix);
+        await this.ctx.recorder.resource(
+          parent.id,
+          name,
+          type,
+          act,
+          "FAILED",
+          `${errorType}: resources.${seen}: ${error}`,
+        );
+      }
+      info = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
+    }
+  }
+
+  /** The run is over: nested stacks still in progress complete (innermost first), unless it stopped or failed. */
+  async finish(ok: boolean): Promise<void> {
+    const started = [...this.entered.keys()]
+      .map((id) => this.nested.all().find((i) => i.id === id))
+      .filter((i): i is NestedStackInfo => i !== undefined)
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+    for (const info of started) {
+      const act = this.entered.get(info.id)!;
+      if (!ok && act !== "DELETE") continue;
+      if (!ok && act === "DELETE" && !this.deletedAll(info)) continue;
+      await this.completes(info, act);
+    }
+  }
+
+  /** Whether nothing of the nested stack is left in state. */
+  private deletedAll(info: NestedStackInfo): boolean {
+    try {
+      for (const a of this.readState().instances.keys()) if (a.startsWith(info.prefix)) return false;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
