@@ -7,21 +7,21 @@ import { crashRun, KILL_KINDS } from "./crash-harness.js";
 import { testAddress } from "../cli/cli-harness.js";
 
 // seeds whose kill points land inside the operation on this machine's timings; each kind is run whatever lands
-const SEEDS: Record<string, number> = { create: 1005, "state-write": 1001, replace: 1002, destroy: 1003, reconcile: 1004 };
+const SEEDS: Record<string, number> = {
+  create: 1005,
+  "state-write": 1001,
+  replace: 1002,
+  destroy: 1003,
+  reconcile: 1004,
+};
 
 for (const kind of KILL_KINDS) {
   test(`SIGKILL at a ${kind} point loses nothing and the next run converges`, async () => {
     const r = await crashRun(SEEDS[kind], testAddress(), kind);
     assert.equal(r.problems, [], `seed ${r.seed} ${r.kind} at ${r.point}:\n${r.problems.join("\n")}`);
+    // the in-process crash point is reached on every machine
+    if (kind === "state-write") assert.not.ok(r.missed, `the crash point ${r.point} was not reached`);
   });
 }
-
-test("a state write killed before its rename leaves the previous state, and the next apply converges", async () => {
-  // seed 1001 draws the first apply's first write; the check is the same whatever stage it stops at
-  const r = await crashRun(1001, testAddress(), "state-write");
-  assert.ok(r.point.includes("state-write:"), r.point);
-  assert.not.ok(r.missed, `the crash point ${r.point} was not reached`);
-  assert.equal(r.problems, []);
-});
 
 test.run();

@@ -14,7 +14,16 @@
 // - "reconcile": `gantry reconcile --watch` killed after it logs the start of a repair of drift the harness made.
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -361,10 +370,14 @@ function checkAfterKill(
     if (plan.code !== 0) p.push(`plan after the kill exited ${plan.code}: ${plan.stderr.slice(0, 500)}`);
     else {
       const changes = (
-        JSON.parse(plan.stdout.split("\n")[0]) as { resource_changes: { address: string; change: { actions: string[] } }[] }
+        JSON.parse(plan.stdout.split("\n")[0]) as {
+          resource_changes: { address: string; change: { actions: string[] } }[];
+        }
       ).resource_changes;
       const acting = new Set(
-        changes.filter((c) => !(c.change.actions.length === 1 && c.change.actions[0] === "no-op")).map((c) => c.address),
+        changes
+          .filter((c) => !(c.change.actions.length === 1 && c.change.actions[0] === "no-op"))
+          .map((c) => c.address),
       );
       const onHost = new Set(hostFiles(ws.root));
       const running = hostProcesses(ws.root);
@@ -382,7 +395,8 @@ function checkAfterKill(
     gen === null
       ? ws.run(["plan", "-destroy", "-detailed-exitcode", "-no-color", "."])
       : ws.run(["plan", "-detailed-exitcode", "-no-color", "-var", `gen=${gen}`, "."]);
-  if (after.code !== 0) p.push(`the plan after recovery is not empty (exit ${after.code}): ${after.stdout.slice(-800)}`);
+  if (after.code !== 0)
+    p.push(`the plan after recovery is not empty (exit ${after.code}): ${after.stdout.slice(-800)}`);
   const files = hostFiles(ws.root);
   const running = [...hostProcesses(ws.root).keys()].sort();
   if (files.join() !== [...want.files].sort().join()) p.push(`files after recovery: ${files.join(", ")}`);
@@ -425,7 +439,9 @@ export async function crashRun(seed: number, address: string, kind?: KillKind): 
       const serial = (before?.serial ?? 0) + 1 + Math.floor(rand() * 2);
       report.point = `${op}: state-write:${serial}:${stage}`;
       const args = op === "destroy" ? ["destroy", "-auto-approve", "-json", "."] : applyArgs(op === "replace" ? 2 : 1);
-      const r = await runAndKill(args, ws.dir, () => false, 0, { GANTRY_TEST_CRASH_AT: `state-write:${serial}:${stage}` });
+      const r = await runAndKill(args, ws.dir, () => false, 0, {
+        GANTRY_TEST_CRASH_AT: `state-write:${serial}:${stage}`,
+      });
       report.missed = r.code === 0;
       if (!report.missed && r.code !== null) report.problems.push(`the command exited ${r.code}: ${r.stderr}`);
       checkAfterKill(ws, op === "destroy" ? null : op === "replace" ? 2 : 1, before, report, !report.missed);
@@ -490,9 +506,9 @@ async function reconcileRun(ws: Workspace, rand: () => number, report: RunReport
     delay,
   );
   const midRepair = !/^\S+ ok /.test(line);
-  report.point = `reconcile: ${victims.length} files deleted${killService ? ", a service killed" : ""}; after repair line ${nth}${
-    line ? ` (${line.slice(25, 90).trim()})` : ""
-  } +${delay}ms`;
+  const drift = `${victims.length} files deleted${killService ? ", a service killed" : ""}`;
+  const shown = line ? ` (${line.slice(25, 90).trim()})` : "";
+  report.point = `reconcile: ${drift}; after repair line ${nth}${shown} +${delay}ms`;
   report.missed = !r.killed || !midRepair;
   if (!r.killed) report.problems.push(`reconcile exited ${r.code} before the kill: ${r.stderr}`);
   checkAfterKill(ws, 1, before, report, false);
