@@ -43,6 +43,8 @@ export interface InstanceState {
   deposed?: Attrs[];
   /** What the type could not do on its host (e.g. a daemon that has no package here). */
   warnings?: string[];
+  /** Attributes whose values came from sensitive values when last applied (Terraform's sensitive_attributes). */
+  sensitiveAttributes?: string[];
 }
 
 export interface State {
@@ -94,6 +96,7 @@ export function serializeState(s: State): string {
         attributes: i.attributes,
         ...(i.deposed?.length ? { deposed: i.deposed } : {}),
         ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+        ...(i.sensitiveAttributes?.length ? { sensitive_attributes: i.sensitiveAttributes } : {}),
       })),
   };
   // one resource per line: quick to write for 100,000 instances, still readable and diffable
@@ -139,6 +142,7 @@ export function deserializeState(text: string, path: string): State {
       ...(r.keep_on_destroy ? { keepOnDestroy: true } : {}),
       deposed: r.deposed,
       warnings: r.warnings,
+      ...(Array.isArray(r.sensitive_attributes) ? { sensitiveAttributes: r.sensitive_attributes } : {}),
     });
   }
   return {
