@@ -59,7 +59,8 @@ test("YAML alias bomb (billion laughs) is refused", () => {
     );
   refused(
     {
-      "main.gantry.yaml": `locals:\n${lines.map((l) => `  ${l}`).join("\n")}\nresources:\n  noop.a:\n    input: \${local.a9}\n`,
+      "main.gantry.yaml":
+        `locals:\n${lines.map((l) => `  ${l}`).join("\n")}\n` + "resources:\n  noop.a:\n    input: ${local.a9}\n",
     },
     [/main\.gantry\.yaml/, /alias/i],
   );
