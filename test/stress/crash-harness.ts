@@ -19,6 +19,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -291,10 +292,21 @@ class Workspace {
 
   /** Stops whatever gantry started here and removes the directory. */
   dispose(): void {
-    this.run(["destroy", "-auto-approve", "-lock=false", "."]);
-    for (const pid of hostProcesses(this.root).values()) {
+    rmSync(`${this.statePath}.lock`, { force: true });
+    this.run(["destroy", "-auto-approve", "."]);
+    // what gantry still knows of, and any process of this host it may not know of (started, then killed before
+    // its pid file was written): every process whose working directory is inside the host root
+    const pids = new Set(hostProcesses(this.root).values());
+    for (const p of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
       try {
-        process.kill(-pid, "SIGKILL");
+        if (readlinkSync(`/proc/${p}/cwd`).startsWith(this.root)) pids.add(Number(p));
+      } catch {
+        // gone, or not ours to read
+      }
+    }
+    for (const pid of pids) {
+      try {
+        process.kill(pid, "SIGKILL");
       } catch {
         // gone
       }
