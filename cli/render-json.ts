@@ -32,6 +32,14 @@ export function splitUnknown(v: Value | undefined): [unknown, unknown] {
   return [v, false];
 }
 
+/** The attributes with the sensitive ones' values left out (null). */
+function withoutSensitive<T extends Value | undefined>(v: T, sensitive: string[] | undefined): T {
+  if (!sensitive?.length || v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  const out: Record<string, Value> = { ...(v as Record<string, Value>) };
+  for (const k of sensitive) if (k in out) out[k] = null;
+  return out as T;
+}
+
 export function actionsOf(c: ResourceChange): string[] {
   switch (c.action) {
     case "create":
@@ -65,7 +73,13 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     gantry_version: GANTRY_VERSION,
     timestamp: plan.createdAt,
     plan_mode: plan.mode,
-    variables: Object.fromEntries(Object.entries(plan.variables).map(([k, v]) => [k, { value: v }])),
+    // sensitive values are left out of the JSON (null), marked by *_sensitive, as the plan text hides them
+    variables: Object.fromEntries(
+      Object.entries(plan.variables).map(([k, v]) => [
+        k,
+        plan.sensitiveVariables?.includes(k) ? { value: null, sensitive: true } : { value: v },
+      ]),
+    ),
     resource_drift: plan.drift.map((d) => ({
       address: d.address,
       mode: "managed",
@@ -86,8 +100,8 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         ...(c.deposed ? { deposed: String(c.deposed.deposed) } : {}),
         change: {
           actions: actionsOf(c),
-          before: c.before,
-          after: c.after === null ? null : after,
+          before: withoutSensitive(c.before, c.sensitive),
+          after: c.after === null ? null : withoutSensitive(after as Value, c.sensitive),
           after_unknown: afterUnknown === false ? {} : afterUnknown,
           before_sensitive: Object.fromEntries(
             (c.sensitive ?? []).filter((k) => c.before && k in c.before).map((k) => [k, true]),
@@ -117,8 +131,8 @@ export function planToJson(plan: Plan): Record<string, unknown> {
           o.name,
           {
             actions,
-            before: o.before ?? null,
-            after: after ?? null,
+            before: o.sensitive ? null : (o.before ?? null),
+            after: o.sensitive ? null : (after ?? null),
             after_unknown: afterUnknown,
             sensitive: o.sensitive,
           },
@@ -160,7 +174,10 @@ export function stateToJson(state: State): Record<string, unknown> {
         ...(i.key !== undefined ? { index: i.key } : {}),
         provider_name: providerOfType(i.type) ?? "gantry",
         ...(i.status === "tainted" ? { tainted: true } : {}),
-        values: i.attributes,
+        values: withoutSensitive(i.attributes, i.sensitiveAttributes),
+        ...(i.sensitiveAttributes?.length
+          ? { sensitive_values: Object.fromEntries(i.sensitiveAttributes.map((k) => [k, true])) }
+          : {}),
         depends_on: i.dependencies,
         ...(i.warnings?.length ? { warnings: i.warnings } : {}),
       })),

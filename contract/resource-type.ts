@@ -98,6 +98,14 @@ export interface ResourceType {
   hostKey?(attrs: Attrs): string | undefined;
 
   /**
+   * Do two objects' attributes name the same thing on a host (the same file path, the same process name)? A
+   * create_before_destroy replacement whose new object took over the old one's place (a tainted file rewritten at
+   * its path, a service restarted under its name) must not delete the old one: that would delete the new one.
+   * Absent: never the same.
+   */
+  sameObject?(a: Attrs, b: Attrs): boolean;
+
+  /**
    * Checks made while planning, before anything changes: what the type can
    * already tell it will not be able to do on the host (e.g. a package with
    * no installation candidate). Returns plain statements shown in the plan.

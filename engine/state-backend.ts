@@ -4,7 +4,15 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { forceUnlock, StateLock, type LockInfo } from "../planner/state-lock.js";
-import { readState, serializeState, StateWriter, writeFileAtomic, type State } from "../planner/state.js";
+import type { CrashPoint } from "../planner/crash-point.js";
+import {
+  FileStateSink,
+  readState,
+  serializeState,
+  StateWriter,
+  writeFileAtomic,
+  type State,
+} from "../planner/state.js";
 import { GANTRY_VERSION } from "./gantry-version.js";
 
 export interface StateLease {
@@ -27,7 +35,11 @@ export interface StateBackend {
 }
 
 export class FileStateBackend implements StateBackend {
-  constructor(readonly path: string) {}
+  /** `crash`: a crash test's hook (see planner/crash-point.ts); none in normal runs. */
+  constructor(
+    readonly path: string,
+    private readonly crash?: CrashPoint,
+  ) {}
 
   get location(): string {
     return this.path;
@@ -40,7 +52,7 @@ export class FileStateBackend implements StateBackend {
   writer(state: State): StateWriter {
     // a named workspace selected through the environment gets its directory when first written
     mkdirSync(dirname(this.path), { recursive: true });
-    return new StateWriter(this.path, state);
+    return new StateWriter(new FileStateSink(this.path, this.crash), state);
   }
 
   replace(state: State): void {

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import { crashPointFrom } from "../planner/crash-point.js";
 import type { SourceFile } from "../planner/model.js";
 import { localBackendPath } from "../templates/local-backend.js";
 import { FileStateBackend, type StateBackend } from "./state-backend.js";
@@ -102,6 +103,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
               ? resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME)
               : workspaceStatePath(dir, workspaceName)),
         ),
+        crashPointFrom(env),
       ),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],

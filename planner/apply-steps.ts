@@ -164,8 +164,18 @@ async function deleteObject(c: ResourceChange, env: StepEnv) {
 }
 
 async function destroyDeposed(s: { change: ResourceChange; deposed: DeposedRef }, env: StepEnv) {
-  await env.type.delete(env.ctx, s.change.before!);
+  if (!tookOver(env, s.deposed.address, s.change.before!)) await env.type.delete(env.ctx, s.change.before!);
   env.state.undepose(s.deposed.address, s.change.before!);
+}
+
+/**
+ * Has the instance's current object taken the deposed one's place on its host (the type says they are the same
+ * object: a tainted file rewritten at its path, a service restarted under its name)? Then deleting the deposed
+ * object would delete the current one: it is only dropped from state.
+ */
+function tookOver(env: StepEnv, address: string, deposed: Attrs): boolean {
+  const current = env.state.current(address);
+  return current !== undefined && current !== deposed && env.type.sameObject?.(deposed, current) === true;
 }
 
 /**
@@ -187,6 +197,6 @@ async function destroyDeposedByReplace(s: { change: ResourceChange }, env: StepE
   const c = s.change;
   const old = env.state.deposedBy(c) ?? c.before!;
   env.phase(c, "delete");
-  await env.type.delete(env.ctx, old);
+  if (!tookOver(env, c.address, old)) await env.type.delete(env.ctx, old);
   env.state.undepose(c.address, old);
 }

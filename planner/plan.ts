@@ -77,6 +77,8 @@ export interface Plan {
   stateSerial: number;
   stateLineage: string;
   variables: Record<string, Value>;
+  /** The variables declared sensitive: their values are never shown (plan text, `-json`). */
+  sensitiveVariables?: string[];
   targets: string[];
   replace: string[];
   /** Every instance, changed or not, sorted by address. */
@@ -145,6 +147,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     stateSerial: opts.state.serial,
     stateLineage: opts.state.lineage,
     variables: Object.fromEntries(opts.variables),
+    sensitiveVariables: [...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name),
     targets: opts.targets ?? [],
     replace: opts.replace ?? [],
     changes: [],
@@ -269,6 +272,9 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   for (const c of changes) {
     const from = c.deposed ? undefined : moved.previous.get(c.address);
     if (from !== undefined) c.previousAddress = from;
+    // what was sensitive when last applied stays hidden (a delete has no configuration to tell)
+    const was = prior.instances.get(c.deposed?.address ?? c.address)?.sensitiveAttributes;
+    if (was?.length) c.sensitive = [...new Set([...(c.sensitive ?? []), ...was])];
   }
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
   for (const c of result.changes) {

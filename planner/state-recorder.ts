@@ -46,6 +46,7 @@ export class StateRecorder {
       ...(this.config.resources.get(c.resourceKey)?.lifecycle.destroy === false ? { keepOnDestroy: true } : {}),
       ...(prev?.deposed?.length ? { deposed: prev.deposed } : {}),
       ...(warnings.length ? { warnings: [...warnings] } : {}),
+      ...(c.sensitive?.length ? { sensitiveAttributes: [...c.sensitive] } : {}),
     };
     this.state.instances.set(c.address, inst);
   }

@@ -3,12 +3,24 @@
 // with the previous version kept as a backup.
 
 import { randomUUID } from "node:crypto";
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import type { Attrs, Value } from "../contract/values.js";
 import { fullAddress, fullTypeName } from "../contract/type-names.js";
 import { moduleOf, type InstanceKey } from "./addresses.js";
+import type { CrashPoint } from "./crash-point.js";
 
 /** 2: types and addresses carry the provider prefix ("gantry_noop.a"); version 1 wrote gantry's types short. */
 export const STATE_FORMAT_VERSION = 2;
@@ -31,6 +43,8 @@ export interface InstanceState {
   deposed?: Attrs[];
   /** What the type could not do on its host (e.g. a daemon that has no package here). */
   warnings?: string[];
+  /** Attributes whose values came from sensitive values when last applied (Terraform's sensitive_attributes). */
+  sensitiveAttributes?: string[];
 }
 
 export interface State {
@@ -82,6 +96,7 @@ export function serializeState(s: State): string {
         attributes: i.attributes,
         ...(i.deposed?.length ? { deposed: i.deposed } : {}),
         ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+        ...(i.sensitiveAttributes?.length ? { sensitive_attributes: i.sensitiveAttributes } : {}),
       })),
   };
   // one resource per line: quick to write for 100,000 instances, still readable and diffable
@@ -127,6 +142,7 @@ export function deserializeState(text: string, path: string): State {
       ...(r.keep_on_destroy ? { keepOnDestroy: true } : {}),
       deposed: r.deposed,
       warnings: r.warnings,
+      ...(Array.isArray(r.sensitive_attributes) ? { sensitiveAttributes: r.sensitive_attributes } : {}),
     });
   }
   return {
@@ -145,16 +161,28 @@ export function readState(path: string, gantryVersion: string): State {
   return deserializeState(readFileSync(path, "utf8"), path);
 }
 
-export function writeFileAtomic(path: string, content: string): void {
+/** The stages of one atomic write, as crash points name them. */
+export type WriteStage = "partial" | "before-rename" | "renamed";
+
+export function writeFileAtomic(path: string, content: string, reached?: (stage: WriteStage) => void): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
   const fd = openSync(tmp, "w", 0o600);
   try {
-    writeSync(fd, content);
+    if (reached) {
+      // a crash test stops half-way through the bytes
+      const bytes = Buffer.from(content, "utf8");
+      const half = bytes.length >> 1;
+      writeSync(fd, bytes, 0, half);
+      reached("partial");
+      writeSync(fd, bytes, half, bytes.length - half);
+    } else writeSync(fd, content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+  reached?.("before-rename");
   renameSync(tmp, path);
+  reached?.("renamed");
   try {
     const dfd = openSync(dirname(path), "r");
     try {
@@ -181,15 +209,58 @@ export interface StateSink {
 
 /** The state file, written atomically; the first write of a session keeps the previous file as `<path>.backup`. */
 export class FileStateSink implements StateSink {
-  constructor(readonly path: string) {}
+  /** `crash`: a crash test's hook, told "state-write:SERIAL:STAGE" at each stage of each write. */
+  constructor(
+    readonly path: string,
+    private readonly crash?: CrashPoint,
+  ) {}
 
   get location(): string {
     return this.path;
   }
 
   write(state: State, first: boolean): void {
+    if (first) removeStaleTemporaries(this.path);
     if (first && existsSync(this.path)) copyFileSync(this.path, `${this.path}.backup`);
-    writeFileAtomic(this.path, serializeState(state));
+    const crash = this.crash;
+    writeFileAtomic(
+      this.path,
+      serializeState(state),
+      crash && ((stage) => crash(`state-write:${state.serial}:${stage}`)),
+    );
+  }
+}
+
+/**
+ * Removes the temporary files a killed gantry left beside the state (`.NAME.PID.HEX.tmp`, written and never renamed)
+ * when the process that wrote them is gone.
+ */
+function removeStaleTemporaries(path: string): void {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const pid = Number(name.slice(prefix.length).split(".")[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processExists(pid)) continue;
+    try {
+      unlinkSync(join(dirname(path), name));
+    } catch {
+      // another gantry removed it first
+    }
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

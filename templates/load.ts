@@ -12,6 +12,8 @@ import { emptyConfig, type Config, type SourceFile } from "../planner/model.js";
 import type { ConfigFragment } from "./fragment.js";
 import { HOT_TEMPLATE_FILE, isHotFileName } from "./hot/hot-sources.js";
 import { loadModules, type ModuleDirReader } from "./module-loader.js";
+import { MAX_NESTING_DEPTH, scanSource, type Syntax } from "./source-scan.js";
+import { decodeSource, MAX_SOURCE_BYTES, tooLargeError } from "./source-text.js";
 
 /** A front end: one file's text to a fragment of the model. */
 type FrontEnd = (file: string, text: string, bag: DiagnosticBag) => ConfigFragment | Promise<ConfigFragment>;
@@ -88,9 +90,41 @@ async function readConfigDir(
     names.map(async (name) => {
       const file = path.join(abs, name);
       const rel = abs === root ? name : path.relative(root, file).split(path.sep).join("/");
-      return { path: rel, content: await readFile(file, "utf8") };
+      const size = (await stat(file)).size;
+      if (size > MAX_SOURCE_BYTES) throw tooLargeError(rel, size);
+      return { path: rel, content: decodeSource(await readFile(file), rel) };
     }),
   );
+}
+
+/** Refuses, at the line and column, nesting deeper than gantry reads and integers a double cannot hold. */
+function checkNesting(f: SourceFile, bag: DiagnosticBag): void {
+  if (f.content.length > MAX_SOURCE_BYTES) {
+    bag.add(tooLargeError(f.path, Buffer.byteLength(f.content)).diagnostics[0]!);
+    return;
+  }
+  const syntax: Syntax | undefined = /\.json$/.test(f.path)
+    ? "json"
+    : /\.ya?ml$/.test(f.path)
+      ? "yaml"
+      : /\.(tf|tfvars|hcl)$/.test(f.path)
+        ? "hcl"
+        : undefined;
+  if (!syntax) return;
+  const found = scanSource(f.content, syntax);
+  if (!found) return;
+  const where = { file: f.path, path: [], line: found.line, column: found.column };
+  if (found.problem === "too-deep")
+    bag.error(
+      `${f.path} nests deeper than ${MAX_NESTING_DEPTH} levels at line ${found.line}, column ${found.column}`,
+      where,
+    );
+  else
+    bag.error(
+      `${f.path}: the number ${found.text} at line ${found.line}, column ${found.column} cannot be represented ` +
+        "exactly (integers beyond ±2^53 lose precision); write it as a string",
+      where,
+    );
 }
 
 /** True for the path of a file in a module's directory (not the root's): it names a directory. */
@@ -114,7 +148,20 @@ export async function loadConfigFromFiles(
   const bag = new DiagnosticBag();
   const rootFiles = files.filter((f) => !isModuleFile(f.path));
   if (rootFiles.length === 0) bag.error(`no *.gantry.yaml, *.tf or *.tf.json files in ${displayDir}`);
-  const config = await buildConfig(abs, rootFiles, bag);
+  for (const f of files) checkNesting(f, bag);
+  bag.throwIfErrors();
+  let config: Config;
+  try {
+    config = await buildConfig(abs, rootFiles, bag);
+  } catch (e) {
+    // nesting the scan cannot see (inside an expression string) still must not surface as a crash
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      throw new GantryError(
+        `the configuration in ${displayDir} nests too deeply to be read ` +
+          `(gantry reads at most ${MAX_NESTING_DEPTH} levels)`,
+      );
+    throw e;
+  }
   if (config.modules?.size) {
     const read: ModuleDirReader =
       readModuleDir ??

@@ -48,7 +48,11 @@ export default class Show extends GantryCommand {
       this.out(`resource "${inst.type}" "${inst.name}" {`);
       const keys = Object.keys(inst.attributes).sort();
       const w = Math.max(0, ...keys.map((k) => k.length));
-      for (const k of keys) this.out(`    ${k.padEnd(w)} = ${formatValue(inst.attributes[k], "    ")}`);
+      const hidden = new Set(inst.sensitiveAttributes ?? []);
+      for (const k of keys)
+        this.out(
+          `    ${k.padEnd(w)} = ${hidden.has(k) ? "(sensitive value)" : formatValue(inst.attributes[k], "    ")}`,
+        );
       this.out("}");
       for (const m of inst.warnings ?? []) {
         this.out(s.yellow(`  ! ${m}`));

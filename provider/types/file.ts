@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from "node:path";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optString, reqString } from "./attrs.js";
-import { hostBound, hostDriverOf } from "./host-bound.js";
+import { hostBound, hostDriverOf, sameHostObject } from "./host-bound.js";
 import { renderTemplate } from "./template-render.js";
 
 const MODE = /^0?[0-7]{3,4}$/;
@@ -24,6 +24,8 @@ export function sha256(text: string): string {
 export const fileType: ResourceType = hostBound({
   name: "gantry_file",
   description: "A file on a host: literal content, or a template from the configuration directory rendered with vars.",
+  // a file is its path on its host: a replacement at the same path is the same object
+  sameObject: (a, b) => sameHostObject(a, b, ["path"]),
   schema: {
     path: {
       kind: "string",

@@ -56,6 +56,22 @@ export function hostKeyOf(attrs: Attrs): string | undefined {
   return typeof name === "string" && !containsUnknown(name) ? name : undefined;
 }
 
+/**
+ * Do two host-bound objects name the same thing: the same host root (or, without one, address and name) and the same
+ * value of each of `keys` (a file's path, a process's name)?
+ */
+export function sameHostObject(a: Attrs, b: Attrs, keys: string[]): boolean {
+  const place = (attrs: Attrs): string | undefined => {
+    const h = attrs.host;
+    if (h === null || typeof h !== "object" || Array.isArray(h) || containsUnknown(h)) return undefined;
+    const o = h as { [k: string]: Value };
+    return JSON.stringify([o.driver, o.root ?? null, o.root ? null : (o.address ?? null), o.root ? null : o.name]);
+  };
+  const pa = place(a);
+  if (pa === undefined || pa !== place(b)) return false;
+  return keys.every((k) => typeof a[k] === "string" && a[k] === b[k]);
+}
+
 /** Problems with a configured `host` value at validation time (unknown values pass). */
 export function validateHostValue(v: Value | undefined): { attribute: string; message: string }[] {
   if (v === undefined || v === null || isUnknown(v)) return [];

@@ -15,7 +15,7 @@ import {
   validateHealthCheck,
   waitHealthy,
 } from "./health-check.js";
-import { hostBound, hostDriverOf } from "./host-bound.js";
+import { hostBound, hostDriverOf, sameHostObject } from "./host-bound.js";
 
 /** A change of any of these restarts the process. */
 export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "ports", "restart_triggers"] as const;
@@ -27,6 +27,8 @@ export const serviceType: ResourceType = hostBound({
     "A long-running process on a host, started detached and health-checked, restarted on change, stopped on destroy. " +
     "gantry watches it from run to run: refresh sees a process that died and `apply` or `reconcile` starts it again; " +
     "nothing restarts it by itself between runs.",
+  // a process is its name on its host: a replacement at the same name is the same object
+  sameObject: (a, b) => sameHostObject(a, b, ["name"]),
   schema: {
     name: {
       kind: "string",

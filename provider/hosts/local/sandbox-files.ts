@@ -4,7 +4,7 @@
 
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 import type { FileStat } from "../../../contract/host-driver.js";
 import { normalizeHostPath } from "../host-paths.js";
@@ -24,10 +24,48 @@ export class SandboxFiles {
     private readonly describe: string,
   ) {}
 
-  /** The real path on this machine of a host path; throws for a path escaping the root. */
+  /**
+   * The real path on this machine of a host path; throws for a path escaping the root, with ".." or through a
+   * symbolic link inside the root that points outside it (a link that stays inside is followed).
+   */
   realPath(hostPath: string): string {
     const p = normalizeHostPath(hostPath, this.hostName);
-    return p === "/" ? this.root : join(this.root, p);
+    if (p === "/") return this.root;
+    this.checkLinks(p, hostPath);
+    return join(this.root, p);
+  }
+
+  /**
+   * Walks the path's existing components from the root: each symbolic link among them must resolve inside the root.
+   * Components that do not exist yet hold no link (mkdir and the atomic write create them). A link swapped in between
+   * this check and the operation (by someone who can write inside the root) is not caught: Node has no openat.
+   */
+  private checkLinks(p: string, asWritten: string): void {
+    let rootReal: string | undefined;
+    let cur = this.root;
+    for (const segment of p.split("/").filter(Boolean)) {
+      cur = join(cur, segment);
+      let st: fs.Stats;
+      try {
+        st = fs.lstatSync(cur);
+      } catch {
+        return; // this component and everything below it do not exist yet
+      }
+      if (!st.isSymbolicLink()) continue;
+      rootReal ??= fs.realpathSync(this.root);
+      let target: string;
+      try {
+        target = fs.realpathSync(cur);
+      } catch {
+        target = resolve(dirname(cur), fs.readlinkSync(cur)); // a dangling link: where it would lead
+      }
+      if (target !== rootReal && !target.startsWith(`${rootReal}/`)) {
+        throw new Error(
+          `${this.describe}: path ${JSON.stringify(asWritten)} escapes the host root: ` +
+            `${relative(this.root, cur) || "."} is a symbolic link to ${target}, outside the root`,
+        );
+      }
+    }
   }
 
   async readFile(path: string): Promise<string | null> {
@@ -44,6 +82,7 @@ export class SandboxFiles {
     const real = this.realPath(path);
     if (real === this.root) throw new Error(`${this.describe}: cannot write a file over the host root`);
     await fsp.mkdir(dirname(real), { recursive: true });
+    this.realPath(path); // again, now that the directories exist: as close to the write as Node allows
     await writeFileAtomic(real, content, { mode });
   }
 
