@@ -57,10 +57,13 @@ export async function diff(
   // not known yet (a preview): the cluster will change as its inputs do
   if (containsUnknown(configured)) return { changes: true, replaces: [], deleteBeforeReplace: false };
   const kept = keptState(olds);
-  const { ws } = workspace(session, configuration(session, configured), kept?.state);
+  const configuration = clusterConfiguration(session, configured);
+  const { ws } = workspace(session, configuration, kept?.state);
   const outcome = await session.engine.plan(ws, { onEvent: (e) => logEvent(session, e) });
-  // a cluster is never replaced whole: the engine replaces its parts, one batch at a time where rolling
-  return { changes: planHasChanges(outcome.plan), replaces: [], deleteBeforeReplace: false };
+  // a cluster is never replaced whole: the engine replaces its parts, one batch at a time where rolling; a new
+  // configuration that changes nothing on the hosts (a host no node is placed on) is still recorded
+  const changes = planHasChanges(outcome.plan) || configuration !== kept?.configuration;
+  return { changes, replaces: [], deleteBeforeReplace: false };
 }
 
 export async function create(session: OperationSession, configured: Attrs): Promise<{ id: string; outs: Props }> {
@@ -79,7 +82,7 @@ export async function read(session: OperationSession, id: string, props: Props):
   const outs = await applied(session, "refresh", kept.configuration, backend, () =>
     session.engine.refresh(ws, { onEvent: (e) => logEvent(session, e) }),
   );
-  return { id, props: { ...outs, [META_KEY]: props[META_KEY] ?? null } };
+  return { id, props: outs };
 }
 
 export async function update(session: OperationSession, configured: Attrs, olds: Props): Promise<{ outs: Props }> {
@@ -193,7 +196,8 @@ async function applied(
 function clusterOutputs(session: OperationSession, configuration: string, backend: MemoryStateBackend): Props {
   const state = backend.serialized();
   const record = backend.read().instances.get(session.address)?.attributes ?? {};
-  const { id: _id, ...rest } = record;
+  // the record stage's attributes (the distro in use, placement, ids, tasks, endpoints) over the configuration
+  const rest = Object.fromEntries(Object.entries(record).filter(([k, v]) => k !== "id" && v !== null));
   const applied = (JSON.parse(configuration) as { resource: { gantry_cluster: Record<string, Attrs> } }).resource
     .gantry_cluster[clusterName(session)];
   const endpoints = record.endpoints as Record<string, Value> | undefined;
@@ -204,6 +208,7 @@ function clusterOutputs(session: OperationSession, configuration: string, backen
     haproxyUrl: typeof routes[0] === "string" ? routes[0] : null,
     zookeeperConnectString: typeof endpoints?.zookeeper === "string" ? endpoints.zookeeper : null,
     [STATE_OUTPUT]: JSON.stringify(kept),
+    [META_KEY]: session.meta,
   };
 }
 

@@ -64,7 +64,7 @@ export async function create(typeName: string, inputs: Props): Promise<{ id: str
     const { planned } = planAttributes(session.type, null, configured, session.info);
     const attrs = await session.type.create(session.context(), planned);
     const id = typeof attrs.id === "string" && attrs.id ? attrs.id : randomUUID();
-    return { id, outs: outputs(session, attrs, inputs) };
+    return { id, outs: outputs(session, attrs) };
   });
 }
 
@@ -77,7 +77,7 @@ export async function read(typeName: string, id: string, props: Props): Promise<
     }
     const found = await session.type.read(session.context(), priorAttributes(session, props, id));
     // no id: the object is gone (Pulumi drops it from the state)
-    return found === null ? {} : { id, props: outputs(session, found, props) };
+    return found === null ? {} : { id, props: outputs(session, found) };
   });
 }
 
@@ -90,7 +90,7 @@ export async function update(typeName: string, id: string, olds: Props, news: Pr
     if (containsUnknown(configured)) throw new Error("some of its inputs are still unknown");
     const { planned } = planAttributes(session.type, prior, configured, session.info);
     const attrs = await session.type.update(session.context(), prior, planned);
-    return { outs: outputs(session, attrs, news) };
+    return { outs: outputs(session, attrs) };
   });
 }
 
@@ -115,7 +115,7 @@ export function priorAttributes(session: OperationSession, outs: Props, id: stri
 }
 
 /** A type's attributes as the resource's outputs (Pulumi names; the id is the resource's id), with the meta. */
-export function outputs(session: OperationSession, attrs: Attrs, props: Props): Props {
+export function outputs(session: OperationSession, attrs: Attrs): Props {
   const { id: _id, ...rest } = attrs;
-  return { ...toPulumiAttrs(session.type.schema, rest), [META_KEY]: props[META_KEY] ?? null };
+  return { ...toPulumiAttrs(session.type.schema, rest), [META_KEY]: session.meta };
 }
