@@ -6,7 +6,14 @@
 import { randomUUID } from "node:crypto";
 import { GantryError } from "../contract/diagnostics.js";
 import type { LockInfo } from "../planner/state-lock.js";
-import { deserializeState, newState, serializeState, StateWriter, type State, type StateSink } from "../planner/state.js";
+import {
+  deserializeState,
+  newState,
+  serializeState,
+  StateWriter,
+  type State,
+  type StateSink,
+} from "../planner/state.js";
 import { GANTRY_VERSION } from "./gantry-version.js";
 import type { StateBackend, StateLease } from "./state-backend.js";
 
@@ -41,7 +48,8 @@ export class MemoryStateBackend implements StateBackend, StateSink {
   }
 
   async lock(operation: string, _timeoutMs: number): Promise<StateLease> {
-    if (this.held) throw new GantryError(`the ${this.location} is locked by another operation (${this.held.Operation})`);
+    if (this.held)
+      throw new GantryError(`the ${this.location} is locked by another operation (${this.held.Operation})`);
     const info: LockInfo = {
       ID: randomUUID(),
       Operation: operation,
@@ -51,7 +59,11 @@ export class MemoryStateBackend implements StateBackend, StateSink {
       PID: process.pid,
     };
     this.held = info;
-    return { release: () => void (this.held?.ID === info.ID && (this.held = undefined)) };
+    return {
+      release: () => {
+        if (this.held?.ID === info.ID) this.held = undefined;
+      },
+    };
   }
 
   forceUnlock(id: string): LockInfo | undefined {

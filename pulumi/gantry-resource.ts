@@ -19,7 +19,7 @@ export interface HostAttributes {
   driver: string;
   address: string;
   root: string;
-  options?: { [key: string]: any };
+  options?: { [key: string]: unknown };
   id?: string;
 }
 
@@ -52,7 +52,14 @@ export abstract class GantryResource extends pulumi.dynamic.Resource {
     const options: pulumi.CustomResourceOptions = secretOutputs.length
       ? { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] }
       : (opts ?? {});
-    super(provider, name, gantryInputs(name, args as Record<string, unknown>, outputs), options, GANTRY_MODULE, className);
+    super(
+      provider,
+      name,
+      gantryInputs(name, args as Record<string, unknown>, outputs),
+      options,
+      GANTRY_MODULE,
+      className,
+    );
     this.gantryType = gantryType;
   }
 

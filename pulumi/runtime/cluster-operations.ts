@@ -45,7 +45,10 @@ export async function check(session: OperationSession, attrs: Attrs): Promise<Ch
     if (!(e instanceof GantryError)) throw session.failure("check", e);
     return e.diagnostics
       .filter((d) => d.severity === "error")
-      .map((d) => ({ property: "", reason: session.redaction.redact(d.detail ? `${d.summary}: ${d.detail}` : d.summary) }));
+      .map((d) => ({
+        property: "",
+        reason: session.redaction.redact(d.detail ? `${d.summary}: ${d.detail}` : d.summary),
+      }));
   }
 }
 
@@ -75,7 +78,11 @@ export async function create(session: OperationSession, configured: Attrs): Prom
   return { id: clusterId(session), outs };
 }
 
-export async function read(session: OperationSession, id: string, props: Props): Promise<{ id?: string; props?: Props }> {
+export async function read(
+  session: OperationSession,
+  id: string,
+  props: Props,
+): Promise<{ id?: string; props?: Props }> {
   const kept = keptState(props);
   if (!kept) throw session.failure("read", new Error("no recorded state to refresh (gantryState output missing)"));
   const { ws, backend } = workspace(session, kept.configuration, kept.state);

@@ -26,9 +26,15 @@ export function configuredAttributes(
 ): { attrs: Attrs; failures: CheckFailure[] } {
   const type = session.type;
   const failures: CheckFailure[] = [];
-  const { attrs: named, unknown } = toGantryAttrs(type.schema, fromPulumi(ownProperties(props)) as Record<string, Value>);
+  const { attrs: named, unknown } = toGantryAttrs(
+    type.schema,
+    fromPulumi(ownProperties(props)) as Record<string, Value>,
+  );
   for (const k of unknown) {
-    failures.push({ property: k, reason: `unknown property "${k}" of ${type.name} (known: ${known(type).join(", ")})` });
+    failures.push({
+      property: k,
+      reason: `unknown property "${k}" of ${type.name} (known: ${known(type).join(", ")})`,
+    });
   }
   const attrs: Attrs = {};
   for (const [name, v] of Object.entries(named)) {

@@ -6,7 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { gantry, mockPulumi, valueOf } from "./pulumi-mocks.js";
+import { gantry, mockPulumi, outputValue } from "./pulumi-mocks.js";
 import { toGantryAttrs } from "../../pulumi/runtime/property-names.js";
 import { clusterType } from "../../provider/types/cluster.js";
 
@@ -48,7 +48,7 @@ function yamlCluster(): Record<string, unknown> {
 }
 
 test("the program registers examples/mesos-cluster's cluster, attribute for attribute", async () => {
-  await valueOf(program.web);
+  await outputValue(program.web);
   const clusters = registered.filter((r) => r.type === gantry.Cluster.typeToken);
   assert.is(clusters.length, 1);
   const { __provider: _p, __gantry: meta, ...inputs } = clusters[0].inputs;
@@ -65,10 +65,10 @@ test("gantry's check of the registered cluster finds nothing wrong (the engine e
 });
 
 test("the stack outputs: where HAProxy answers, its stats, the ZooKeeper connect string", async () => {
-  assert.is(await valueOf(program.web), "http://127.0.81.7:10000/");
-  assert.equal(await valueOf(program.haproxyStats), ["http://127.0.81.7:9090/haproxy?stats"]);
-  assert.is(await valueOf(program.zookeeper), "127.0.81.1:2181,127.0.81.2:2181,127.0.81.3:2181");
-  assert.equal(await valueOf(program.placement), { "lb-1": "node-7" });
+  assert.is(await outputValue(program.web), "http://127.0.81.7:10000/");
+  assert.equal(await outputValue(program.haproxyStats), ["http://127.0.81.7:9090/haproxy?stats"]);
+  assert.is(await outputValue(program.zookeeper), "127.0.81.1:2181,127.0.81.2:2181,127.0.81.3:2181");
+  assert.equal(await outputValue(program.placement), { "lb-1": "node-7" });
 });
 
 test.run();

@@ -5,7 +5,7 @@
 // outputs; a cluster's state output is always a secret.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { gantry, isSecret, mockPulumi, pulumi, valueOf } from "./pulumi-mocks.js";
+import { gantry, isSecret, mockPulumi, pulumi, outputValue } from "./pulumi-mocks.js";
 
 const registered = mockPulumi("mock-program", (type, name, inputs) => {
   if (type === gantry.Host.typeToken) return { name, root: `/tmp/hosts/${name}` };
@@ -29,8 +29,8 @@ const cluster = new gantry.Cluster("tiny", {
 });
 
 test("each class registers as a dynamic resource of gantry's module, with its provider serialized", async () => {
-  await valueOf(page.sha256);
-  await valueOf(cluster.haproxyUrl);
+  await outputValue(page.sha256);
+  await outputValue(cluster.haproxyUrl);
   const types = registered.map((r) => `${r.type} ${r.name}`).sort();
   assert.equal(types, [
     "pulumi-nodejs:dynamic/gantry:Cluster tiny",
@@ -46,7 +46,7 @@ test("each class registers as a dynamic resource of gantry's module, with its pr
 });
 
 test("inputs: Pulumi's names, a Host as its attributes, the meta with the secret inputs named", async () => {
-  await valueOf(page.sha256);
+  await outputValue(page.sha256);
   const file = registered.find((r) => r.name === "index")!;
   assert.is(file.inputs.path, "/srv/index.html");
   assert.equal(file.inputs.host, {
@@ -67,11 +67,11 @@ test("inputs: Pulumi's names, a Host as its attributes, the meta with the secret
 });
 
 test("outputs: the provider's values, secrets kept secret, the cluster's state always secret", async () => {
-  assert.is(await valueOf(page.sha256), "computed");
-  assert.is(await valueOf(page.mode), "0644");
-  assert.is(await valueOf(host.root), "/tmp/hosts/web");
-  assert.is(await valueOf(cluster.haproxyUrl), "http://127.0.71.1:10000/");
-  assert.is(await valueOf(cluster.zookeeperConnectString), "127.0.71.1:2181");
+  assert.is(await outputValue(page.sha256), "computed");
+  assert.is(await outputValue(page.mode), "0644");
+  assert.is(await outputValue(host.root), "/tmp/hosts/web");
+  assert.is(await outputValue(cluster.haproxyUrl), "http://127.0.71.1:10000/");
+  assert.is(await outputValue(cluster.zookeeperConnectString), "127.0.71.1:2181");
   assert.is(await isSecret(page.content), true);
   assert.is(await isSecret(page.path), false);
   const c = registered.find((r) => r.name === "tiny")!;

@@ -55,7 +55,7 @@ export function mockPulumi(
 }
 
 /** An output's value (undefined while unknown). */
-export function valueOf<T>(o: import("@pulumi/pulumi").Output<T>): Promise<T> {
+export function outputValue<T>(o: import("@pulumi/pulumi").Output<T>): Promise<T> {
   return new Promise((resolve) => o.apply((v) => resolve(v)));
 }
 

@@ -66,11 +66,19 @@ test("a file: check, diff, create, read, update in place, replace, delete, with 
   assert.is(read.id, made.id);
   assert.is(read.props!.content, "one");
 
-  assert.equal(await files.diff(made.id, made.outs, inputs), { changes: false, replaces: [], deleteBeforeReplace: false });
+  assert.equal(await files.diff(made.id, made.outs, inputs), {
+    changes: false,
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
 
   // content: in place
   const edited = { ...inputs, content: "two", mode: "600" };
-  assert.equal(await files.diff(made.id, made.outs, edited), { changes: true, replaces: [], deleteBeforeReplace: false });
+  assert.equal(await files.diff(made.id, made.outs, edited), {
+    changes: true,
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
   const updated = await files.update(made.id, made.outs, edited);
   assert.is(readFileSync(onHost("/srv/index.html"), "utf8"), "two");
   assert.is(updated.outs!.mode, "0600");
@@ -139,7 +147,10 @@ test("check: problems named by Pulumi's property names", async () => {
   const missing = await files.check({}, { path: "/x", content: "y", __gantry: meta("f") });
   assert.match(missing.failures!.map((f) => `${f.property}: ${f.reason}`).join("\n"), 'host: "host" is required');
   const camel = await clusters.check({}, { nodeGroups: [{ name: "a", roles: ["nope"] }], __gantry: meta("c") });
-  assert.ok(camel.failures!.some((f) => f.property === "nodeGroups"), JSON.stringify(camel.failures));
+  assert.ok(
+    camel.failures!.some((f) => f.property === "nodeGroups"),
+    JSON.stringify(camel.failures),
+  );
 });
 
 test("secrets: a failing command's error and log show no secret input in plain text", async () => {
@@ -184,12 +195,23 @@ test("a cluster: its expansion applied by the engine, HAProxy running, updated, 
   assert.ok(pidAlive(pid), "HAProxy runs");
   assert.not.ok(existsSync(join(dir, "gantry.tfstate")), "no state file: the state is in the outputs");
 
-  assert.equal(await clusters.diff(made.id, made.outs, inputs), { changes: false, replaces: [], deleteBeforeReplace: false });
+  assert.equal(await clusters.diff(made.id, made.outs, inputs), {
+    changes: false,
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
   const read = await clusters.read(made.id, made.outs);
   assert.equal(read.props!.placement, made.outs.placement);
 
-  const grown = { ...inputs, hosts: [...inputs.hosts, { name: "spare", address: "127.0.71.12", cpus: 1, memoryMb: 512 }] };
-  assert.equal(await clusters.diff(made.id, made.outs, grown), { changes: true, replaces: [], deleteBeforeReplace: false });
+  const grown = {
+    ...inputs,
+    hosts: [...inputs.hosts, { name: "spare", address: "127.0.71.12", cpus: 1, memoryMb: 512 }],
+  };
+  assert.equal(await clusters.diff(made.id, made.outs, grown), {
+    changes: true,
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
   const updated = await clusters.update(made.id, made.outs, grown);
   assert.is(updated.outs!.hosts.length, 2);
   assert.equal(updated.outs!.placement, { "lb-1": "lb-host" });
