@@ -34,7 +34,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkDataBlock, planDataInstance } from "./data-read.js";
-import type { DataSourceType } from "../contract/resource-type.js";
+import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
 import { checkConditions } from "./conditions.js";
 import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
@@ -541,8 +541,7 @@ function diffInstance(
     info,
   );
 
-  const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
-  const forcing = changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k));
+  const { changed, forcing } = attributeChanges(type, prior, planned, extra);
   let reason: ChangeReason | undefined;
   if (before.status === "tainted") reason = "tainted";
   else if (flags.replaceRequested) reason = "replace-requested";
@@ -561,6 +560,20 @@ function diffInstance(
   }
   if (changed.length === 0) return change("noop", prior, prior, []);
   return change("update", prior, planned, []);
+}
+
+/**
+ * The attributes a planned change alters, and those of them that force a replacement (the schema's forceNew ones and
+ * what the type's planChange named): the one rule every door decides replacement by.
+ */
+export function attributeChanges(
+  type: Pick<ResourceType, "schema">,
+  prior: Attrs,
+  planned: Attrs,
+  extra: readonly string[] = [],
+): { changed: string[]; forcing: string[] } {
+  const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
+  return { changed, forcing: changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k)) };
 }
 
 /** Keeps changes of targeted instances and what they depend on (or, when destroying, what depends on them). */
