@@ -99,14 +99,15 @@ prepare_host_var() {
   ln -s /run/lock "$h/var/lock"
 }
 
-# Creates host i: namespace, veth on the bridge, its own /etc /var /srv /opt /run /tmp (a private mount
-# namespace), and its sshd.
+# Creates host i: namespace, veth on the bridge, its own /etc /var /srv /opt /root /home /run /tmp (a private
+# mount namespace), and its sshd.
 create_host() {
   local i="$1" ns addr h
   ns="$(host_ns "$i")"
   addr="$(host_addr "$i")"
   h="$(host_dir "$i")"
-  mkdir -p "$h/srv" "$h/opt"
+  mkdir -p "$h/srv" "$h/opt" "$h/root" "$h/home"
+  chmod 0700 "$h/root"
   prepare_host_etc "$i"
   prepare_host_var "$i"
   ip netns add "$ns"
@@ -122,6 +123,8 @@ create_host() {
     mount --bind '$h/var' /var
     mount --bind '$h/srv' /srv
     mount --bind '$h/opt' /opt
+    mount --bind '$h/root' /root
+    mount --bind '$h/home' /home
     mount -t tmpfs -o mode=0755 tmpfs /run
     mkdir -p /run/sshd /run/lock
     mount -t tmpfs -o mode=1777 tmpfs /tmp

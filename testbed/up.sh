@@ -2,7 +2,7 @@
 # Brings up a testbed of N hosts on this machine (root needed):
 #   testbed/up.sh N
 # Each host is a network namespace on a bridge (addresses 10.213.NET.11, .12, ...; this machine is .1 on the
-# bridge), with its own /etc, /var, /srv, /opt, /run and /tmp (a private mount namespace over per-host
+# bridge), with its own /etc, /var, /srv, /opt, /root, /home, /run and /tmp (a private mount namespace over per-host
 # directories in TESTBED_DIR/hosts/hI) and its own sshd with a generated host key, listening only on the
 # host's address. Root and the sudoer "operator" log in with the key TESTBED_DIR/client/id_ed25519.
 # Written for the tests and the README:
