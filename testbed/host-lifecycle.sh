@@ -99,8 +99,8 @@ prepare_host_var() {
   ln -s /run/lock "$h/var/lock"
 }
 
-# Creates host i: namespace, veth on the bridge, its own /etc /var /srv /opt /root /home /run /tmp (a private
-# mount namespace), and its sshd.
+# Creates host i: namespace, veth on the bridge, its own /etc /var /srv /opt /root /home (/run and /tmp are
+# made when its sshd starts).
 create_host() {
   local i="$1" ns addr h
   ns="$(host_ns "$i")"
@@ -116,6 +116,14 @@ create_host() {
   ip -n "$ns" addr add "$addr/24" dev eth0
   ip -n "$ns" link set lo up
   ip -n "$ns" link set eth0 up
+  touch "$h/.ready"
+}
+
+# Starts host i's sshd (again) in its namespace, with the host's own directories mounted over the machine's.
+start_sshd() {
+  local i="$1" ns h
+  ns="$(host_ns "$i")"
+  h="$(host_dir "$i")"
   # ip netns exec and unshare exec (no fork): the pid started here becomes sshd itself.
   setsid ip netns exec "$ns" unshare --mount --propagation private /bin/sh -c "
     set -e

@@ -8,7 +8,8 @@
 # Written for the tests and the README:
 #   TESTBED_DIR/known_hosts   the hosts' keys
 #   TESTBED_DIR/hosts.json    [{ "name", "address", "namespace", "dir" }, ...]
-# Idempotent: hosts that are up stay; a half-made host is removed and made again; hosts beyond N go.
+# Idempotent: hosts that are up stay; a host whose sshd died gets it back (same key and files); a half-made host
+# is removed and made again; hosts beyond N go.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=testbed/common.sh
@@ -38,9 +39,15 @@ ip addr replace "$GATEWAY/24" dev "$BRIDGE"
 ip link set "$BRIDGE" up
 
 for i in $(seq 1 "$count"); do
-  if [ -n "$(host_sshd_pid "$i")" ] && [ -f "$(host_dir "$i")/etc/ssh/ssh_host_ed25519_key.pub" ]; then continue; fi
-  remove_host "$i"
-  create_host "$i"
+  ready=false
+  if [ -f "$(host_dir "$i")/.ready" ] && ip netns list | grep -qw "^$(host_ns "$i")"; then ready=true; fi
+  if $ready && [ -n "$(host_sshd_pid "$i")" ]; then continue; fi
+  if ! $ready; then
+    remove_host "$i"
+    create_host "$i"
+  fi
+  # a whole host whose sshd is gone (killed) gets its sshd back, with the same host key
+  start_sshd "$i"
 done
 # hosts beyond N (from an earlier, larger testbed)
 for ns in $(ip netns list | awk '{print $1}' | grep -E "^${TESTBED_NAME}-h[0-9]+$" || true); do

@@ -120,6 +120,8 @@ export class SshConnection {
   /** Counts running operations: the socket keeps the process alive only while one runs. */
   private hold(delta: number): void {
     this.active += delta;
+    // the jump host's connection carries this one: it must keep the process alive as long
+    this.jumpConnection?.hold(delta);
     if (this.active > 0) this.socket?.ref();
     else this.socket?.unref();
   }
@@ -228,6 +230,7 @@ export class SshConnection {
         s.jump,
         `jump host ${s.jump.user}@${knownHostsName(s.jump)} of ssh host "${s.hostName}"`,
       );
+      this.jumpConnection.hold(this.active);
       return await this.jumpConnection.forward(s.address, s.port);
     }
     const sock = net.connect({ host: this.endpoint.address, port: this.endpoint.port });
