@@ -62,7 +62,11 @@ export function validateSshAttributes(config: Attrs): { attribute: string; messa
 export function optionsWithSshAttributes(attrs: { [k: string]: Value }): Record<string, unknown> | undefined {
   const options = attrs.options;
   const base =
-    options !== null && options !== undefined && typeof options === "object" && !Array.isArray(options) && !isUnknown(options)
+    options !== null &&
+    options !== undefined &&
+    typeof options === "object" &&
+    !Array.isArray(options) &&
+    !isUnknown(options)
       ? (JSON.parse(JSON.stringify(options)) as Record<string, unknown>)
       : undefined;
   if (attrs.driver !== "ssh") return base;

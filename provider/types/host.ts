@@ -28,10 +28,16 @@ import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
 import type { InstanceInfo, ResourceType } from "../../contract/resource-type.js";
 import { HOST_DRIVER_NAMES } from "../hosts/host-connections.js";
 import { HOST_MARKER } from "../hosts/local-driver.js";
+import { SSH_HOST_MARKER } from "../hosts/ssh/remote-files.js";
 import { isUnset, reqString } from "./attrs.js";
 import { optionsWithSshAttributes, SSH_HOST_ATTRIBUTES, validateSshAttributes } from "./host-ssh-attributes.js";
 
 const MARKER_PATH = `/${HOST_MARKER}`;
+
+function markerPath(driver: Value | undefined): string {
+  // an ssh host's marker is in gantry's own directory, not in the top directory of a real machine
+  return driver === "ssh" ? SSH_HOST_MARKER : MARKER_PATH;
+}
 const ADDRESS_DIR = ".addresses";
 
 function fnv1a(text: string): number {
@@ -131,7 +137,7 @@ function specOf(attrs: Attrs): HostSpec {
 
 async function writeMarker(driver: HostDriver, attrs: Attrs, id: Value): Promise<void> {
   const marker = { name: attrs.name, driver: attrs.driver, address: attrs.address, id, created_by: "gantry" };
-  await driver.writeFile(MARKER_PATH, `${JSON.stringify(marker, null, 2)}\n`, 0o644);
+  await driver.writeFile(markerPath(attrs.driver), `${JSON.stringify(marker, null, 2)}\n`, 0o644);
 }
 
 /** A computed-or-optional attribute left for the type to fill. */
@@ -265,7 +271,7 @@ export const hostType: ResourceType = {
 
   async read(ctx, prior) {
     const driver = ctx.hosts.connect(specOf(prior));
-    return (await driver.statFile(MARKER_PATH)) === null ? null : prior;
+    return (await driver.statFile(markerPath(prior.driver))) === null ? null : prior;
   },
 
   async update(ctx, prior, planned) {
@@ -283,7 +289,7 @@ export const hostType: ResourceType = {
       if (spec.driver === "local") releaseAddress(ctx.dataDir, spec.address, spec.name);
       return; // already gone
     }
-    if ((await driver.statFile(MARKER_PATH)) === null) {
+    if ((await driver.statFile(markerPath(spec.driver))) === null) {
       throw new Error(
         `host "${spec.name}": refusing to remove root ${spec.root}: it has no ${HOST_MARKER} marker, so gantry did ` +
           `not create it`,

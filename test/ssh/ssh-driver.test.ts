@@ -45,7 +45,7 @@ it("run: exit code, stdout, stderr, environment; commands run on the host, not h
 
 it("writeFile is atomic and sets the mode; read, stat, remove; files are the host's own", async () => {
   const d = driver(1);
-  const content = "line one\nit's \"quoted\" $HOME `x`\n";
+  const content = 'line one\nit\'s "quoted" $HOME `x`\n';
   await d.writeFile("/srv/app/conf.txt", content, 0o640);
   assert.is(await d.readFile("/srv/app/conf.txt"), content);
   assert.equal(await d.statFile("/srv/app/conf.txt"), { mode: 0o640, size: Buffer.byteLength(content) });
@@ -118,29 +118,36 @@ it("host keys: an unknown key and a changed key are refused, naming host and fin
   // h1's address pinned with h2's key: a changed key
   const changed = join(bed.dir, "known_hosts.changed");
   writeFileSync(changed, `${bed.hosts[0]!.address} ${lines[1]!.split(" ").slice(1).join(" ")}\n`);
-  await driver(1, { known_hosts_file: changed }).run("true").then(
-    () => assert.unreachable("a changed key must be refused"),
-    (e: Error) => {
-      assert.match(e.message, /ssh host "h1"/);
-      assert.match(e.message, /host key CHANGED: 10\.213\.71\.11 now presents ssh-ed25519 SHA256:[A-Za-z0-9+/]{43}/);
-      assert.match(e.message, /pins SHA256:/);
-    },
-  );
+  await driver(1, { known_hosts_file: changed })
+    .run("true")
+    .then(
+      () => assert.unreachable("a changed key must be refused"),
+      (e: Error) => {
+        assert.match(e.message, /ssh host "h1"/);
+        assert.match(e.message, /host key CHANGED: 10\.213\.71\.11 now presents ssh-ed25519 SHA256:[A-Za-z0-9+/]{43}/);
+        assert.match(e.message, /pins SHA256:/);
+      },
+    );
   const empty = join(bed.dir, "known_hosts.empty");
   writeFileSync(empty, "");
-  await driver(1, { known_hosts_file: empty }).run("true").then(
-    () => assert.unreachable("an unknown key must be refused"),
-    (e: Error) => assert.match(e.message, /ssh host "h1" .*unknown host key: 10\.213\.71\.11 presents ssh-ed25519 SHA256:/),
-  );
+  await driver(1, { known_hosts_file: empty })
+    .run("true")
+    .then(
+      () => assert.unreachable("an unknown key must be refused"),
+      (e: Error) =>
+        assert.match(e.message, /ssh host "h1" .*unknown host key: 10\.213\.71\.11 presents ssh-ed25519 SHA256:/),
+    );
   assert.is(readFileSync(empty, "utf8"), "", "nothing added without accept_new_host_key");
   // first contact allowed: the key is added, and then pinned
   const fresh = join(bed.dir, "known_hosts.fresh");
   assert.is((await driver(1, { known_hosts_file: fresh, accept_new_host_key: true }).run("echo ok")).stdout, "ok\n");
   assert.is(readFileSync(fresh, "utf8"), `${lines[0]}\n`);
-  await driver(1, { known_hosts_file: changed, accept_new_host_key: true }).run("true").then(
-    () => assert.unreachable("accept_new_host_key never accepts a changed key"),
-    (e: Error) => assert.match(e.message, /CHANGED/),
-  );
+  await driver(1, { known_hosts_file: changed, accept_new_host_key: true })
+    .run("true")
+    .then(
+      () => assert.unreachable("accept_new_host_key never accepts a changed key"),
+      (e: Error) => assert.match(e.message, /CHANGED/),
+    );
 });
 
 it("a dropped connection is made again: safe operations are retried, a running command is reported", async () => {
@@ -187,7 +194,9 @@ it("processes: start, inspect, signal, log, stop (the whole group); a second sta
     () => assert.unreachable("already running"),
     (e: Error) => assert.match(e.message, /process "worker" is already running \(pid \d+\)/),
   );
-  await waitFor("the log", async () => ((await d.readProcessLog("worker")) ?? "").includes("cwd /srv/work hello there"));
+  await waitFor("the log", async () =>
+    ((await d.readProcessLog("worker")) ?? "").includes("cwd /srv/work hello there"),
+  );
   await d.signalProcess("worker", "SIGHUP");
   await waitFor("the HUP", async () => ((await d.readProcessLog("worker")) ?? "").includes("got-hup"));
   await d.stopProcess("worker", 2000);
@@ -228,7 +237,10 @@ it("a jump host: h2 reached through h1", async () => {
 
 it("settings: clear errors naming host and field", () => {
   const bad = (options: Record<string, unknown>, re: RegExp) =>
-    assert.throws(() => new SshDriver({ ...bed.spec(1, options) }), (e: Error) => re.test(e.message));
+    assert.throws(
+      () => new SshDriver({ ...bed.spec(1, options) }),
+      (e: Error) => re.test(e.message),
+    );
   bad({ port: 70000 }, /ssh host "h1": "port" must be a whole number from 1 to 65535 \(got 70000\)/);
   bad({ sudo: "maybe" }, /ssh host "h1": "sudo" must be true or false/);
   bad({ jump_host: "a b" }, /"jump_host" must look like user@address:port/);

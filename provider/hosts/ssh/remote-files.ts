@@ -14,10 +14,13 @@ import { shellQuote } from "./shell-quote.js";
 
 /** Exit code the scripts use for "no such file". */
 const MISSING = 44;
-/** The marker a host root carries when gantry created it (the same file local hosts have). */
-const MARKER = ".gantry-host";
-/** What gantry keeps on a machine whose root is "/": removed instead of the machine's whole tree. */
-const GANTRY_PATHS = [`/${MARKER}`, "/run/gantry", "/var/log/gantry"];
+/** The host path of the marker an ssh host carries when gantry created it (gantry_host writes it). */
+export const SSH_HOST_MARKER = "/var/lib/gantry/host.json";
+/**
+ * What gantry keeps on a machine whose root is "/" (its marker, launchers, pid files, logs): removed instead of the
+ * machine's whole tree.
+ */
+const GANTRY_PATHS = ["/var/lib/gantry", "/run/gantry", "/var/log/gantry"];
 
 export class RemoteFiles {
   constructor(
@@ -90,8 +93,9 @@ export class RemoteFiles {
     else if (target === this.root) {
       const q = shellQuote(target);
       script =
-        `[ -e ${q} ] || exit 0\n[ -e ${shellQuote(`${target}/${MARKER}`)} ] || ` +
-        `{ echo "refusing to remove root ${target}: it has no ${MARKER} marker, so gantry did not create it" >&2; ` +
+        `[ -e ${q} ] || exit 0\n[ -e ${shellQuote(`${target}${SSH_HOST_MARKER}`)} ] || ` +
+        `{ echo "refusing to remove root ${target}: it has no ${SSH_HOST_MARKER} marker, so gantry did not ` +
+        `create it" >&2; ` +
         `exit 3; }\nexec rm -rf -- ${q}`;
     } else script = `exec rm -rf -- ${shellQuote(target)}`;
     this.check(await this.shell.operation(script), `cannot remove ${path}`);

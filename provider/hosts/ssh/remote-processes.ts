@@ -135,7 +135,10 @@ fi
 rm -f -- ${pidFile}
 `;
     const r = await this.shell.run(script, { idempotent: true, timeoutMs: graceMs + KILL_WAIT_S * 1000 + 30_000 });
-    if (r.exitCode !== 0) throw new Error(`${this.describe}: cannot stop process "${name}": ${r.stderr.trim() || `exit code ${r.exitCode}`}`);
+    if (r.exitCode !== 0)
+      throw new Error(
+        `${this.describe}: cannot stop process "${name}": ${r.stderr.trim() || `exit code ${r.exitCode}`}`,
+      );
   }
 
   async list(): Promise<string[]> {
@@ -151,7 +154,9 @@ rm -f -- ${pidFile}
   async readLog(name: string, maxBytes = 4096): Promise<string | null> {
     checkProcessName(name, this.hostName);
     const log = shellQuote(this.files.machinePath(`${LOG_DIR}/${name}.log`));
-    const r = await this.shell.operation(`[ -f ${log} ] || exit 44; exec tail -c ${Math.max(1, Math.floor(maxBytes))} -- ${log}`);
+    const r = await this.shell.operation(
+      `[ -f ${log} ] || exit 44; exec tail -c ${Math.max(1, Math.floor(maxBytes))} -- ${log}`,
+    );
     return r.exitCode === 0 ? r.stdout : null;
   }
 

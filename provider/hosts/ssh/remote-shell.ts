@@ -41,7 +41,9 @@ export class RemoteShell {
       return shellQuote(`${k}=${v}`);
     });
     const limit =
-      opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? `timeout -s KILL ${(opts.timeoutMs / 1000).toFixed(3)} ` : "";
+      opts.timeoutMs !== undefined && opts.timeoutMs > 0
+        ? `timeout -s KILL ${(opts.timeoutMs / 1000).toFixed(3)} `
+        : "";
     const inner =
       `cd ${shellQuote(opts.cwd ?? "/")} && exec ${env.length > 0 ? `env ${env.join(" ")} ` : ""}` +
       `${limit}/bin/sh -c ${shellQuote(script)}`;

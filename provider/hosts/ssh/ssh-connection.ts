@@ -180,7 +180,9 @@ export class SshConnection {
       try {
         config.privateKey = fs.readFileSync(s.privateKeyFile);
       } catch (e) {
-        throw new SshRefused(`${this.label}: cannot read private_key_file ${s.privateKeyFile}: ${(e as Error).message}`);
+        throw new SshRefused(
+          `${this.label}: cannot read private_key_file ${s.privateKeyFile}: ${(e as Error).message}`,
+        );
       }
     } else {
       config.agent = s.agentSocket;

@@ -75,7 +75,8 @@ export class SystemdServices {
   async inspect(name: string): Promise<ProcessStatus> {
     checkProcessName(name, this.hostName);
     const r = await this.shell.operation(
-      `exec systemctl show --timestamp=unix -p ActiveState -p MainPID -p ExecMainStartTimestamp ${shellQuote(this.unit(name))}`,
+      "exec systemctl show --timestamp=unix -p ActiveState -p MainPID -p ExecMainStartTimestamp " +
+        shellQuote(this.unit(name)),
     );
     const props = new Map(
       r.stdout.split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)] as const),
