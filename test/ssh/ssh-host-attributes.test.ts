@@ -26,7 +26,7 @@ test("validate: an ssh host needs an address; ssh attributes only on ssh hosts",
 
 test("plan: an ssh host's root is / by default", () => {
   const info = makeCtx("/tmp", "h");
-  const { planned } = host.planChange(null, { driver: "ssh", address: "10.0.0.5" }, info) as {
+  const { planned } = host.planChange!(null, { driver: "ssh", address: "10.0.0.5" }, info) as {
     planned: Record<string, unknown>;
   };
   assert.is(planned.root, "/");
