@@ -64,6 +64,11 @@ export function sshSettings(spec: HostSpec): SshSettings {
     if (typeof v !== "string" || v === "") throw new Error(`${where(field)} must be a non-empty string`);
     return v;
   };
+  /** A file name; "~/" is the home directory, as ssh reads it. */
+  const file = (field: string): string | undefined => {
+    const v = str(field);
+    return v?.startsWith("~/") ? `${homedir()}${v.slice(1)}` : v;
+  };
   const int = (field: string, min: number, max: number): number | undefined => {
     const v = o[field];
     if (v === undefined || v === null) return undefined;
@@ -87,7 +92,7 @@ export function sshSettings(spec: HostSpec): SshSettings {
   if (!USER_NAME.test(user)) throw new Error(`${where("user")} is not a user name (got "${user}")`);
   const port = int("port", 1, 65535) ?? 22;
   const jumpText = str("jump_host");
-  const privateKeyFile = str("private_key_file");
+  const privateKeyFile = file("private_key_file");
   const agentSocket = privateKeyFile ? undefined : process.env.SSH_AUTH_SOCK;
   if (!privateKeyFile && !agentSocket) {
     throw new Error(
@@ -101,7 +106,7 @@ export function sshSettings(spec: HostSpec): SshSettings {
     user,
     privateKeyFile,
     agentSocket,
-    knownHostsFile: str("known_hosts_file") ?? `${homedir()}/.ssh/known_hosts`,
+    knownHostsFile: file("known_hosts_file") ?? `${homedir()}/.ssh/known_hosts`,
     acceptNewHostKey: bool("accept_new_host_key") ?? false,
     sudo: bool("sudo") ?? user !== "root",
     jump: jumpText === undefined ? undefined : parseJump(jumpText, user, spec.name),
