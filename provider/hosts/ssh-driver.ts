@@ -3,6 +3,7 @@
 //   ssh/ssh-settings.ts       user, port, key, known_hosts, sudo, jump host, timeouts, from the host spec
 //   ssh/ssh-connection.ts     the connection: host key check, sessions limit, retries with backoff
 //   ssh/remote-shell.ts       command lines: cwd, environment, remote time limit, sudo
+//   ssh/operation-batch.ts    look-ups asked for at once (a refresh) share one round trip
 //   ssh/remote-files.ts       files: read, atomic write, stat, remove
 //   ssh/systemd-services.ts   processes as systemd units where the machine runs systemd
 //   ssh/remote-processes.ts   otherwise processes started and watched as on local hosts (pid files)
@@ -69,6 +70,11 @@ export class SshDriver implements HostDriver {
   /** Connections made so far (more than one after losses). */
   get connects(): number {
     return this.connection.connects;
+  }
+
+  /** Commands sent to the host so far (look-ups asked for at once share one). */
+  get roundTrips(): number {
+    return this.connection.roundTrips;
   }
 
   async run(

@@ -4,8 +4,9 @@
 // host says so.
 
 import type { CommandResult } from "../../../contract/host-driver.js";
+import { OperationBatch } from "./operation-batch.js";
 import { shellQuote } from "./shell-quote.js";
-import type { ExecOptions, SshConnection } from "./ssh-connection.js";
+import type { ExecOptions, RawCommandResult, SshConnection } from "./ssh-connection.js";
 import type { SshSettings } from "./ssh-settings.js";
 
 /** Extra time the local guard gives a remote time limit before it gives up on the channel. */
@@ -27,10 +28,18 @@ export interface ScriptOptions {
 }
 
 export class RemoteShell {
+  private readonly batch: OperationBatch;
+
   constructor(
     private readonly connection: SshConnection,
     private readonly settings: SshSettings,
-  ) {}
+  ) {
+    const short = { idempotent: true, timeoutMs: OPERATION_TIMEOUT_MS, wholeStdout: true };
+    this.batch = new OperationBatch(
+      (script) => this.run(script, short),
+      (script) => this.run(script, short),
+    );
+  }
 
   /** The command line that runs `script` as ScriptOptions say. */
   commandLine(script: string, opts: Omit<ScriptOptions, "idempotent" | "stdin"> = {}): string {
@@ -51,7 +60,7 @@ export class RemoteShell {
   }
 
   /** Runs `script`; throws when its time limit is over (the exit code is the script's otherwise). */
-  async run(script: string, opts: ScriptOptions): Promise<CommandResult> {
+  async run(script: string, opts: ScriptOptions): Promise<RawCommandResult> {
     const started = Date.now();
     const exec: ExecOptions = {
       stdin: opts.stdin,
@@ -75,8 +84,13 @@ export class RemoteShell {
     return r;
   }
 
-  /** Runs one of the driver's own short scripts (idempotent unless said otherwise). */
+  /**
+   * Runs one of the driver's own short scripts (idempotent unless said otherwise). Plain look-ups asked for in one
+   * moment (no input, safe to repeat) share one round trip.
+   */
   operation(script: string, opts: Partial<ScriptOptions> = {}): Promise<CommandResult> {
+    const plain = Object.entries(opts).every(([k, v]) => v === undefined || (k === "wholeStdout" && v === true));
+    if (plain) return this.batch.run(script);
     return this.run(script, { idempotent: true, timeoutMs: OPERATION_TIMEOUT_MS, ...opts });
   }
 }

@@ -35,6 +35,9 @@ export interface ExecOptions {
   wholeStdout?: boolean;
 }
 
+/** A command's result with its stdout as the bytes it was. */
+export type RawCommandResult = CommandResult & { stdoutBytes: Buffer };
+
 /** An error that another attempt on a new connection may not have. */
 class ConnectionLost extends Error {
   constructor(
@@ -58,6 +61,8 @@ export class SshConnection {
   private active = 0;
   /** Connections made so far (1 after the first; more after losses). */
   connects = 0;
+  /** Commands sent so far (each one channel, one round trip). */
+  roundTrips = 0;
 
   constructor(
     private readonly settings: SshSettings,
@@ -69,7 +74,7 @@ export class SshConnection {
   }
 
   /** Runs a remote command line; connection losses are retried with backoff as ExecOptions says. */
-  exec(commandLine: string, opts: ExecOptions): Promise<CommandResult> {
+  exec(commandLine: string, opts: ExecOptions): Promise<RawCommandResult> {
     return this.limit.run(async () => {
       this.hold(+1);
       try {
@@ -255,8 +260,9 @@ export class SshConnection {
     return sock;
   }
 
-  private execOn(client: Client, commandLine: string, opts: ExecOptions): Promise<CommandResult> {
-    return new Promise<CommandResult>((resolve, reject) => {
+  private execOn(client: Client, commandLine: string, opts: ExecOptions): Promise<RawCommandResult> {
+    this.roundTrips++;
+    return new Promise<RawCommandResult>((resolve, reject) => {
       client.exec(commandLine, (err, channel: ClientChannel) => {
         if (err) return reject(new ConnectionLost(`cannot open a session: ${err.message}`, false));
         const out = new OutputTail(opts.wholeStdout ? Number.POSITIVE_INFINITY : MAX_CAPTURE);
@@ -295,10 +301,12 @@ export class SshConnection {
           if (exitCode === undefined && exitSignal === undefined) {
             return reject(new ConnectionLost("connection lost", true));
           }
+          const stdoutBytes = out.bytes();
           resolve({
             exitCode: exitCode ?? 128 + (SIGNAL_NUMBERS[exitSignal!.replace(/^SIG/, "")] ?? 0),
-            stdout: out.text(),
+            stdout: stdoutBytes.toString("utf8"),
             stderr: errOut.text(),
+            stdoutBytes,
           });
         });
         if (opts.stdin !== undefined) channel.end(opts.stdin);
@@ -324,7 +332,11 @@ class OutputTail {
   }
 
   text(): string {
-    return Buffer.concat(this.chunks).toString("utf8");
+    return this.bytes().toString("utf8");
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
   }
 }
 
