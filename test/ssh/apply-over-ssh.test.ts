@@ -6,7 +6,9 @@ import * as assert from "uvu/assert";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+import type { HostSpec } from "../../contract/host-driver.js";
 import { Engine } from "../../engine/engine.js";
+import type { SshDriver } from "../../provider/hosts/ssh-driver.js";
 import { configDir } from "../planner/harness.js";
 import { Testbed, waitFor } from "./testbed.js";
 
@@ -51,6 +53,22 @@ ${i === 2 ? "    user: operator\n" : ""}`;
   return `resources:${host(1)}${host(2)}${site(1)}${site(2)}`;
 }
 
+/** The host spec gantry builds for a testbed host of config() (the same driver object the engine uses). */
+function hostSpec(address: string): HostSpec {
+  const i = bed.hosts.findIndex((h) => h.address === address) + 1;
+  return {
+    name: `web${i}`,
+    driver: "ssh",
+    address,
+    root: "/",
+    options: {
+      ...(i === 2 ? { user: "operator" } : {}),
+      private_key_file: bed.keyFile,
+      known_hosts_file: bed.knownHostsFile,
+    },
+  };
+}
+
 async function get(address: string): Promise<string | null> {
   try {
     const r = await fetch(`http://${address}:8080/index.html`, { signal: AbortSignal.timeout(3000) });
@@ -72,8 +90,13 @@ it("apply over ssh; drift on a host is detected and repaired; destroy leaves not
   }
   assert.is(bed.inHost(2, "stat -c '%U %a' /srv/www/index.html"), "root 640\n", "written as root through sudo");
 
-  // nothing changed: the plan is empty
+  // nothing changed: the plan is empty, and its refresh took few round trips per host
+  const trips = () => bed.hosts.map((h) => (engine.hosts.connect(hostSpec(h.address)) as SshDriver).roundTrips);
+  const tripsBefore = trips();
   const again = await engine.plan(ws);
+  const perHost = trips().map((n, i) => n - tripsBefore[i]!);
+  if (process.env.DEBUG_SSH) console.log("round trips per host of a no-change plan:", perHost);
+  for (const n of perHost) assert.ok(n >= 1 && n <= 3, `a no-change plan took ${n} round trips on one host`);
   assert.equal(
     again.plan.changes.filter((c) => c.action !== "noop" && c.action !== "read").map((c) => c.address),
     [],

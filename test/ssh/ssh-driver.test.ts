@@ -228,6 +228,28 @@ it("one connection per host carries many operations at once, max_sessions at a t
   assert.is(d.connects, 1);
 });
 
+it("look-ups asked for at once share one round trip, each with its own answer", async () => {
+  const d = driver(1);
+  await d.writeFile("/srv/batch/a", "alpha\n");
+  await d.writeFile("/srv/batch/b", "beta\n", 0o600);
+  await d.listProcesses(); // the first process look-up asks once whether the host runs systemd
+  const before = d.roundTrips;
+  const [a, b, missing, statB, statMissing, proc, list] = await Promise.all([
+    d.readFile("/srv/batch/a"),
+    d.readFile("/srv/batch/b"),
+    d.readFile("/srv/batch/none"),
+    d.statFile("/srv/batch/b"),
+    d.statFile("/srv/batch/none"),
+    d.inspectProcess("nothing-here"),
+    d.listProcesses(),
+  ]);
+  assert.equal(
+    [a, b, missing, statB, statMissing, proc, list],
+    ["alpha\n", "beta\n", null, { mode: 0o600, size: 5 }, null, { running: false }, []],
+  );
+  assert.is(d.roundTrips - before, 1);
+});
+
 it("a jump host: h2 reached through h1", async () => {
   const d = driver(2, { jump_host: `root@${bed.hosts[0]!.address}` });
   assert.match(d.describe, /via 10\.213\.71\.11/);
