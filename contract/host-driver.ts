@@ -3,13 +3,13 @@
 export interface HostSpec {
   /** Host name as declared. */
   name: string;
-  /** "local" | "sim" (later "ssh"). */
+  /** "local" | "ssh" | "sim". */
   driver: string;
   /** IP address the host's services bind (local: a distinct 127.x.y.z per host). */
   address: string;
   /** Root directory of the host's filesystem (local: a sandbox directory on this machine). */
   root: string;
-  /** Driver-specific settings (sim: latency_ms, failures). */
+  /** Driver-specific settings (sim: latency_ms, failures; ssh: user, port, private_key_file, known_hosts_file, ...). */
   options?: Record<string, unknown>;
 }
 
@@ -91,6 +91,8 @@ export interface HostDriver {
   listProcesses?(): Promise<string[]>;
   /** The tail (at most maxBytes, default 4096) of a process's captured stdout/stderr, or null when there is none. */
   readProcessLog?(name: string, maxBytes?: number): Promise<string | null>;
+  /** Closes what the driver holds open (an ssh connection); a later operation opens it again. */
+  close?(): void;
 }
 
 /**

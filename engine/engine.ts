@@ -63,6 +63,11 @@ export class Engine implements EngineContext {
     this.provisioners = new Map([...(opts.provisioners ?? BUILTIN_PROVISIONERS)].map((p) => [p.name, p]));
   }
 
+  /** Closes the host drivers' connections (ssh hosts); the engine stays usable and connects again when asked. */
+  close(): void {
+    this.hosts.close();
+  }
+
   /** Opens a configuration directory (checks that it exists). */
   workspace(opts: WorkspaceOptions): Workspace {
     return openWorkspace(opts);

@@ -9,9 +9,10 @@ import stableJson from "fast-json-stable-stringify";
 import { LocalDriver } from "./local-driver.js";
 import { LocalMachine } from "./local/local-machine.js";
 import { SimDriver, SimFabric } from "./sim-driver.js";
+import { SshDriver } from "./ssh-driver.js";
 
 /** Names of the host drivers gantry has. */
-export const HOST_DRIVER_NAMES = ["local", "sim"] as const;
+export const HOST_DRIVER_NAMES = ["local", "ssh", "sim"] as const;
 
 export class HostConnections implements HostConnector {
   /** The simulated hosts of this engine. */
@@ -42,12 +43,20 @@ export class HostConnections implements HostConnector {
     return driver;
   }
 
+  /** Closes the drivers' connections (ssh hosts); a later operation connects again. */
+  close(): void {
+    for (const driver of this.drivers.values()) driver.close?.();
+  }
+
   private create(spec: HostSpec): HostDriver {
     switch (spec.driver) {
       case "local":
         // local hosts share this machine: one apt queue and package look-ups for all of them
         this.machine ??= new LocalMachine();
         return new LocalDriver(spec, this.machine);
+      case "ssh":
+        // one connection per host, made on first use and kept for the engine's life
+        return new SshDriver(spec);
       case "sim":
         return new SimDriver(spec, this.simFabric);
       default:

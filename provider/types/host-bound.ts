@@ -5,6 +5,7 @@
 import { containsUnknown, isUnknown, type Attrs, type Value } from "../../contract/values.js";
 import type { AttributeSchema, OperationContext, ResourceType } from "../../contract/resource-type.js";
 import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
+import { optionsWithSshAttributes } from "./host-ssh-attributes.js";
 
 /** The schema entry every host-bound type uses for `host`. */
 export const hostAttribute: AttributeSchema = {
@@ -30,16 +31,12 @@ export function hostSpecOf(v: Value | undefined): HostSpec {
     }
     return x;
   };
-  const options = o.options;
   return {
     name: field("name"),
     driver: field("driver"),
     address: field("address"),
     root: field("root"),
-    options:
-      options !== null && typeof options === "object" && !Array.isArray(options) && !isUnknown(options)
-        ? (JSON.parse(JSON.stringify(options)) as Record<string, unknown>)
-        : undefined,
+    options: optionsWithSshAttributes(o),
   };
 }
 

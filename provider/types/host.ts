@@ -12,6 +12,9 @@
 //   when the claim is taken atomically: the second fails with an error asking
 //   for an explicit `address`.
 // sim: a host in the simulated fabric (no real files or processes).
+// ssh: a real machine reached over SSH at `address` (required); root defaults
+//   to "/" (the machine's own filesystem), and destroying the host removes only
+//   what gantry keeps there. Connection attributes: host-ssh-attributes.ts.
 //
 // A host root is only ever deleted when it carries the .gantry-host marker
 // written at create; create refuses to adopt a non-empty directory without it.
@@ -25,9 +28,16 @@ import type { HostDriver, HostSpec } from "../../contract/host-driver.js";
 import type { InstanceInfo, ResourceType } from "../../contract/resource-type.js";
 import { HOST_DRIVER_NAMES } from "../hosts/host-connections.js";
 import { HOST_MARKER } from "../hosts/local-driver.js";
+import { SSH_HOST_MARKER } from "../hosts/ssh/remote-files.js";
 import { isUnset, reqString } from "./attrs.js";
+import { optionsWithSshAttributes, SSH_HOST_ATTRIBUTES, validateSshAttributes } from "./host-ssh-attributes.js";
 
 const MARKER_PATH = `/${HOST_MARKER}`;
+
+function markerPath(driver: Value | undefined): string {
+  // an ssh host's marker is in gantry's own directory, not in the top directory of a real machine
+  return driver === "ssh" ? SSH_HOST_MARKER : MARKER_PATH;
+}
 const ADDRESS_DIR = ".addresses";
 
 function fnv1a(text: string): number {
@@ -116,22 +126,18 @@ function isLoopback(address: string): boolean {
 }
 
 function specOf(attrs: Attrs): HostSpec {
-  const options = attrs.options;
   return {
     name: reqString(attrs, "name"),
     driver: reqString(attrs, "driver"),
     address: reqString(attrs, "address"),
     root: reqString(attrs, "root"),
-    options:
-      options !== null && typeof options === "object" && !Array.isArray(options) && !isUnknown(options)
-        ? (JSON.parse(JSON.stringify(options)) as Record<string, unknown>)
-        : undefined,
+    options: optionsWithSshAttributes(attrs),
   };
 }
 
 async function writeMarker(driver: HostDriver, attrs: Attrs, id: Value): Promise<void> {
   const marker = { name: attrs.name, driver: attrs.driver, address: attrs.address, id, created_by: "gantry" };
-  await driver.writeFile(MARKER_PATH, `${JSON.stringify(marker, null, 2)}\n`, 0o644);
+  await driver.writeFile(markerPath(attrs.driver), `${JSON.stringify(marker, null, 2)}\n`, 0o644);
 }
 
 /** A computed-or-optional attribute left for the type to fill. */
@@ -142,25 +148,28 @@ function needsDefault(config: Attrs, prior: Attrs | null, key: string): boolean 
 export const hostType: ResourceType = {
   name: "gantry_host",
   description:
-    "A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated).",
+    "A host resources act on: local (a sandbox root and loopback address on this machine), ssh (a machine reached " +
+    "over SSH) or sim (simulated).",
   schema: {
     driver: {
       kind: "string",
-      description: `Host driver: ${HOST_DRIVER_NAMES.map((d) => `"${d}"`).join(" or ")}.`,
+      description: `Host driver: ${HOST_DRIVER_NAMES.map((d) => `"${d}"`).join(", ")}.`,
       required: true,
       forceNew: true,
     },
     address: {
       kind: "string",
       description:
-        "IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16).",
+        "IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16; " +
+        "ssh: the address gantry connects to, required).",
       optional: true,
       computed: true,
       forceNew: true,
     },
     root: {
       kind: "string",
-      description: "Root directory of the host's filesystem (local; default <dataDir>/hosts/<instance name>).",
+      description:
+        "Root directory of the host's filesystem (local: default <dataDir>/hosts/<instance name>; ssh: default /).",
       optional: true,
       computed: true,
       forceNew: true,
@@ -177,6 +186,7 @@ export const hostType: ResourceType = {
       description: "Driver options (sim: latency_ms, fail_ops, unavailable, available, packages).",
     },
     id: { kind: "string", description: "Random UUID generated at create.", computed: true },
+    ...SSH_HOST_ATTRIBUTES,
   },
 
   validate(config) {
@@ -188,7 +198,11 @@ export const hostType: ResourceType = {
         message: `unknown host driver "${driver}" (known drivers: ${HOST_DRIVER_NAMES.join(", ")})`,
       });
     }
+    errs.push(...validateSshAttributes(config));
     const address = config.address;
+    if (driver === "ssh" && isUnset(address)) {
+      errs.push({ attribute: "address", message: 'an ssh host needs an "address" to connect to' });
+    }
     if (typeof address === "string") {
       if (!isIPv4(address)) errs.push({ attribute: "address", message: `must be an IPv4 address (got "${address}")` });
       else if (driver === "local" && !isLoopback(address)) {
@@ -220,7 +234,9 @@ export const hostType: ResourceType = {
   planChange(prior, config, info: InstanceInfo) {
     const planned: Attrs = { ...config };
     if (needsDefault(config, prior, "name")) planned.name = info.name;
-    if (needsDefault(config, prior, "root")) planned.root = resolve(info.dataDir, "hosts", info.name);
+    if (needsDefault(config, prior, "root")) {
+      planned.root = config.driver === "ssh" ? "/" : resolve(info.dataDir, "hosts", info.name);
+    }
     if (needsDefault(config, prior, "address")) {
       planned.address = typeof planned.name === "string" ? defaultAddress(planned.name, info.dataDir) : UNKNOWN;
     }
@@ -255,7 +271,7 @@ export const hostType: ResourceType = {
 
   async read(ctx, prior) {
     const driver = ctx.hosts.connect(specOf(prior));
-    return (await driver.statFile(MARKER_PATH)) === null ? null : prior;
+    return (await driver.statFile(markerPath(prior.driver))) === null ? null : prior;
   },
 
   async update(ctx, prior, planned) {
@@ -273,7 +289,7 @@ export const hostType: ResourceType = {
       if (spec.driver === "local") releaseAddress(ctx.dataDir, spec.address, spec.name);
       return; // already gone
     }
-    if ((await driver.statFile(MARKER_PATH)) === null) {
+    if ((await driver.statFile(markerPath(spec.driver))) === null) {
       throw new Error(
         `host "${spec.name}": refusing to remove root ${spec.root}: it has no ${HOST_MARKER} marker, so gantry did ` +
           `not create it`,

@@ -31,8 +31,8 @@ test("plan fills name, root and a deterministic loopback address", () => {
 
 test("validate: unknown driver, non-loopback local address, relative root", () => {
   const info = makeCtx("/tmp", "h");
-  const errs = host.validate!({ driver: "ssh", address: "10.0.0.1", root: "rel" }, info);
-  assert.ok(errs.some((e) => e.attribute === "driver" && /known drivers: local, sim/.test(e.message)));
+  const errs = host.validate!({ driver: "winrm", address: "10.0.0.1", root: "rel" }, info);
+  assert.ok(errs.some((e) => e.attribute === "driver" && /known drivers: local, ssh, sim/.test(e.message)));
   assert.ok(errs.some((e) => e.attribute === "root"));
   const local = host.validate!({ driver: "local", address: "10.0.0.1" }, info);
   assert.ok(local.some((e) => e.attribute === "address" && /loopback/.test(e.message)));

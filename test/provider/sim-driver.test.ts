@@ -171,8 +171,8 @@ test("fail_ops in host options (through the engine's host connections); each eng
 test("connect: unknown driver lists known drivers; one driver per host spec", () => {
   const hosts = new HostConnections();
   assert.throws(
-    () => hosts.connect({ name: "x", driver: "ssh", address: "10.0.0.1", root: "/r" }),
-    (e: Error) => e.message === 'host "x": unknown host driver "ssh" (known drivers: local, sim)',
+    () => hosts.connect({ name: "x", driver: "winrm", address: "10.0.0.1", root: "/r" }),
+    (e: Error) => e.message === 'host "x": unknown host driver "winrm" (known drivers: local, ssh, sim)',
   );
   const l1 = hosts.connect({ name: "x", driver: "local", address: "127.0.77.20", root: "/tmp/gantry-x" });
   assert.is(hosts.connect({ name: "x", driver: "local", address: "127.0.77.20", root: "/tmp/gantry-x" }), l1);
