@@ -6,6 +6,7 @@ import { changeSummary } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import { deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 import { diffLines } from "diff";
+import { renderHostLimitations } from "./render-host-limitations.js";
 import type { Style } from "./style.js";
 
 /** A multi-line string change as a line diff: changed lines with one line of context. */
@@ -216,7 +217,7 @@ export function renderOutputs(outputs: OutputChange[], s: Style): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function renderPlan(plan: Plan, s: Style): string {
+export function renderPlan(plan: Plan, s: Style, opts: { verbose?: boolean } = {}): string {
   const out: string[] = [];
   const drift = renderDrift(plan.drift, s);
   if (drift) out.push(drift);
@@ -276,10 +277,8 @@ export function renderPlan(plan: Plan, s: Style): string {
     const outs = renderOutputs(plan.outputs, s);
     if (outs) out.push("", outs);
   }
-  if (notStarted.length) {
-    out.push("", s.yellow(s.bold("What gantry cannot do on these hosts:")));
-    for (const c of notStarted) for (const w of c.warnings!) out.push(s.yellow(`  ${c.address}: ${w}`));
-  }
+  const limits = notStarted.flatMap((c) => c.warnings!.map((message) => ({ address: c.address, message })));
+  out.push(...renderHostLimitations(limits, "What gantry cannot do on these hosts:", s, opts.verbose));
   if (plan.targets.length)
     out.push(
       "",
