@@ -62,6 +62,12 @@ export const planFlags = {
     default: true,
     allowNo: true,
   }),
+  "replace-host": Flags.string({
+    description:
+      "mark this cluster host failed and place its nodes on the remaining hosts under the same policies (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
   "refresh-only": Flags.boolean({ description: "only record what changed outside gantry; plan no changes" }),
   parallelism: Flags.integer({ description: "how many operations run at once", default: 10, min: 1 }),
   "host-parallelism": Flags.integer({
