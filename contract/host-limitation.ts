@@ -21,7 +21,10 @@ export const NO_PACKAGE_REASON = "no package in the reachable repositories";
 
 /** A package that will not be installed because a package it needs cannot be. */
 export function packageNeedsMissing(name: string, host: string, driver: string, needed: string): string {
-  return `package ${name} will not be installed on host ${host} (${driver}): it needs package ${needed}, which cannot be installed here`;
+  return (
+    `package ${name} will not be installed on host ${host} (${driver}): it needs package ${needed}, which cannot be ` +
+    "installed here"
+  );
 }
 
 /** A package with no installation candidate; `skip`: gantry goes on without it (otherwise the apply fails). */
@@ -44,10 +47,14 @@ export function serviceNeedsMissing(name: string, host: string, driver: string, 
   );
 }
 
-const NEEDS =
-  /^(package|service) (\S+) will not be (installed|started) on host (\S+) \(([^)]*)\): it needs package (\S+), which cannot be installed here(?:; its configuration is still written)?$/;
-const NO_CANDIDATE =
-  /^package (\S+) cannot be installed on host (\S+) \(([^)]*)\): no installation candidate in the repositories this machine reaches; (.*)$/;
+const NEEDS = new RegExp(
+  "^(package|service) (\\S+) will not be (installed|started) on host (\\S+) \\(([^)]*)\\): it needs package (\\S+), " +
+    "which cannot be installed here(?:; its configuration is still written)?$",
+);
+const NO_CANDIDATE = new RegExp(
+  "^package (\\S+) cannot be installed on host (\\S+) \\(([^)]*)\\): no installation candidate in the " +
+    "repositories this machine reaches; (.*)$",
+);
 
 /** The limitation a warning sentence of this file states, or null for any other warning. */
 export function parseHostLimitation(message: string): HostLimitation | null {

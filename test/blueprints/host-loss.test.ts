@@ -94,7 +94,7 @@ async function rejects(p: Promise<unknown>, pattern: RegExp): Promise<void> {
 
 const changed = (p: Plan) => p.changes.filter((c) => c.action !== "noop");
 
-test("a host that stops answering: unknown in plan, not deleted; other hosts plan; apply fails only on it", async () => {
+test("a host that stops answering: unknown in plan, not deleted; others plan; apply fails only on it", async () => {
   resetTestEngine();
   const dir = configDir({ "cluster.gantry.yaml": clusterConfig(7) }, "host-loss");
   const first = await applyDir(dir);
@@ -219,7 +219,7 @@ test("reconcile: the lost host is marked failed and its nodes placed again under
   await rejects(testEngine().readmitHost(testEngine().workspace({ dir }), lost), /not marked failed/);
 });
 
-test("-replace-host by hand: the plan marks the host failed and says so; a live host's resources are destroyed", async () => {
+test("-replace-host by hand: the plan marks the host failed, says so; a live host's resources are destroyed", async () => {
   resetTestEngine();
   const dir = configDir({ "cluster.gantry.yaml": clusterConfig(7) }, "host-loss");
   await applyDir(dir);
