@@ -219,7 +219,7 @@ test("reconcile: the lost host is marked failed and its nodes placed again under
   await rejects(testEngine().readmitHost(testEngine().workspace({ dir }), lost), /not marked failed/);
 });
 
-test("-replace-host by hand: the plan marks the host failed, says so; a live host's resources are destroyed", async () => {
+test("-replace-host by hand: the host is marked failed, said so; a live host's resources are destroyed", async () => {
   resetTestEngine();
   const dir = configDir({ "cluster.gantry.yaml": clusterConfig(7) }, "host-loss");
   await applyDir(dir);
