@@ -41,11 +41,12 @@ export function previousPlacementFromState(state: State): PreviousPlacement {
   for (const [address, instance] of state.instances) {
     if (instance.type !== "gantry_cluster" || instance.key !== undefined) continue;
     const a = instance.attributes;
+    const failedHosts = entriesWhere(a.failed_hosts, (v): v is string => typeof v === "string");
     out[address] = {
       placement: entriesWhere(a.placement, (v): v is string => typeof v === "string"),
       zookeeperIds: entriesWhere(a.zookeeper_ids, (v): v is number => typeof v === "number"),
       tasks: entriesWhere(a.tasks, isTaskPlace),
-      failedHosts: entriesWhere(a.failed_hosts, (v): v is string => typeof v === "string"),
+      ...(Object.keys(failedHosts).length ? { failedHosts } : {}),
     };
   }
   return out;
