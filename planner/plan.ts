@@ -186,11 +186,13 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     expansions: new Map(),
     priorState: prior,
     warnings: [...moved.warnings],
-    unreachable: [...unreachable]
-      .map(([host, u]) => ({ host, reason: u.reason, addresses: [...u.addresses].sort() }))
-      .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0)),
-    forgotten: forgotten.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0)),
   };
+  // present only when a host did not answer, so that plans of healthy hosts are as before
+  const silent = [...unreachable]
+    .map(([host, u]) => ({ host, reason: u.reason, addresses: [...u.addresses].sort() }))
+    .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  if (silent.length) result.unreachable = silent;
+  if (forgotten.length) result.forgotten = forgotten.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
   if (mode === "refresh-only") {
     return result;
   }

@@ -208,7 +208,7 @@ test("reconcile: the lost host is marked failed and its nodes placed again under
   fabric.reviveHost(lost);
   const back = await planOf(dir);
   assert.equal(changed(back.plan), []);
-  assert.equal(back.plan.unreachable, []);
+  assert.equal(back.plan.unreachable ?? [], []);
   assert.ok(record(dir).failed_hosts[lost]);
   const readmitted = await testEngine().readmitHost(testEngine().workspace({ dir }), lost);
   assert.equal(readmitted, [{ cluster: "gantry_cluster.lab", reason: after.failed_hosts[lost] }]);
