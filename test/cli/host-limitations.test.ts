@@ -8,6 +8,7 @@ import {
   parseHostLimitation,
   serviceNeedsMissing,
 } from "../../contract/host-limitation.js";
+import { renderApplySummary } from "../../cli/render-apply-summary.js";
 import { renderHostLimitations } from "../../cli/render-host-limitations.js";
 import { makeStyle } from "../../cli/style.js";
 
@@ -56,6 +57,29 @@ test("-verbose: one line per resource, as written", () => {
   const lines = renderHostLimitations(warnings, "H:", s, true);
   assert.is(lines.length, 2 + warnings.length);
   assert.is(lines[2], `  p.mesos[0]: ${warnings[0].message}`);
+});
+
+test("apply's summary says it grouped, and one line per resource with -verbose; -json leaves them out", () => {
+  const result = {
+    added: 3,
+    changed: 0,
+    destroyed: 0,
+    failed: [],
+    skipped: [],
+    cancelled: [],
+    warnings: warnings.slice(0, 4),
+    diagnostics: [],
+  };
+  const e = { type: "summary" as const, mode: "normal" as const, result, outputs: {}, statePath: "gantry.tfstate" };
+  const grouped = renderApplySummary(e, s, false);
+  assert.ok(grouped.includes("What gantry could not do on the hosts:"), grouped.join("\n"));
+  assert.ok(
+    grouped.includes(
+      "  package mesos: not installed on node-4, node-5, node-6, node-10 — no package in the reachable repositories",
+    ),
+  );
+  assert.is(renderApplySummary(e, s, false, true).filter((l) => l.includes("cannot be installed on host")).length, 4);
+  assert.not.match(renderApplySummary(e, s, true).join("\n"), "not installed");
 });
 
 test("no warnings: no section", () => {
