@@ -18,8 +18,8 @@ const VARS = ["-var", `address_prefix=${prefix}`];
 const addr = (n: number) => `${prefix}.${n}`;
 
 /**
- * A 127.0.X prefix (X in 82..99 but 94, in random order) on which nothing listens, so that processes left by an earlier,
- * killed run (or a run beside this one) cannot answer for this one's hosts. Reads the kernel's TCP table.
+ * A 127.0.X prefix (X in 82..99 but 94, in random order) on which nothing listens, so that processes left by an
+ * earlier, killed run (or a run beside this one) cannot answer for this one's hosts. Reads the kernel's TCP table.
  */
 function quietLoopbackPrefix(): string {
   const busy = new Set<number>();
