@@ -22,6 +22,11 @@ export interface ClusterRecord {
   zookeeperIds: Record<string, number>;
   /** App task name ("web-1") → where it runs. */
   tasks: Record<string, TaskPlace>;
+  /**
+   * Hosts marked failed (lost, or replaced by hand) → why: placement leaves them out until `gantry host readmit`.
+   * Absent in records written before hosts could fail.
+   */
+  failedHosts?: Record<string, string>;
 }
 
 /** The records of the last apply, by the cluster's resource key ("gantry_cluster.mesos"). */
@@ -36,21 +41,27 @@ export function previousPlacementFromState(state: State): PreviousPlacement {
   for (const [address, instance] of state.instances) {
     if (instance.type !== "gantry_cluster" || instance.key !== undefined) continue;
     const a = instance.attributes;
+    const failedHosts = entriesWhere(a.failed_hosts, (v): v is string => typeof v === "string");
     out[address] = {
       placement: entriesWhere(a.placement, (v): v is string => typeof v === "string"),
       zookeeperIds: entriesWhere(a.zookeeper_ids, (v): v is number => typeof v === "number"),
       tasks: entriesWhere(a.tasks, isTaskPlace),
+      ...(Object.keys(failedHosts).length ? { failedHosts } : {}),
     };
   }
   return out;
 }
 
 /** The record's attributes on the cluster's own instance, as previousPlacementFromState reads them back. */
-export function recordAttributes(record: ClusterRecord): Record<"placement" | "zookeeper_ids" | "tasks", Value> {
+export function recordAttributes(
+  record: ClusterRecord,
+): Record<"placement" | "zookeeper_ids" | "tasks", Value> & { failed_hosts?: Value } {
   return {
     placement: record.placement,
     zookeeper_ids: record.zookeeperIds,
     tasks: record.tasks as unknown as Value,
+    // written only when some host failed, so that clusters that never lost one plan as before
+    ...(record.failedHosts && Object.keys(record.failedHosts).length ? { failed_hosts: record.failedHosts } : {}),
   };
 }
 
@@ -74,11 +85,27 @@ export function recordedPlacements(record: ClusterRecord): Placement[] {
   return out;
 }
 
-/** ZooKeeper ids (myid) are identities: a member keeps its id; a new member takes the lowest free one. */
-export function stableZookeeperIds(nodes: string[], previous: Record<string, number>): Map<string, number> {
+/**
+ * ZooKeeper ids (myid) are identities: a member keeps its id; a new member takes the lowest free one. A member in
+ * `renew` (placed again on another host: its host was lost) is a new server to the ensemble: it takes an id above
+ * every recorded one, so the lost server's id is never reused by a server with another address.
+ */
+export function stableZookeeperIds(
+  nodes: string[],
+  previous: Record<string, number>,
+  renew: ReadonlySet<string> = new Set(),
+): Map<string, number> {
   const out = new Map<string, number>();
   const taken = new Set<number>();
+  let above = Math.max(0, ...Object.values(previous).filter((id) => Number.isInteger(id)));
   for (const n of nodes) {
+    if (!renew.has(n)) continue;
+    if (above >= 255) break; // no id left above: the lowest free one below
+    out.set(n, ++above);
+    taken.add(above);
+  }
+  for (const n of nodes) {
+    if (renew.has(n)) continue;
     const id = previous[n];
     if (Number.isInteger(id) && id >= 1 && id <= 255 && !taken.has(id)) {
       out.set(n, id);

@@ -7,14 +7,14 @@
 // A cluster goes through the stages in expandCluster, in order; each is a
 // function in blueprints/expansion/ that reads what the ones before produced.
 
-import { DiagnosticBag, type Diagnostic } from "../contract/diagnostics.js";
+import { DiagnosticBag, GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import { containsUnknown, type Value } from "../contract/values.js";
 import { evaluate } from "../planner/expressions/evaluate.js";
 import type { Config, ResourceConfig } from "../planner/model.js";
 import { ValueScope } from "../planner/scope.js";
-import { NO_RECORD, type ClusterRecord, type PreviousPlacement } from "./cluster-record.js";
+import { NO_RECORD, type PreviousPlacement } from "./cluster-record.js";
 import { appResources } from "./expansion/apps.js";
-import { readClusterInput } from "./expansion/cluster-input.js";
+import { type ClusterInput, readClusterInput } from "./expansion/cluster-input.js";
 import { groupBlockList, groupResources } from "./expansion/group-resources.js";
 import { placeNodes } from "./expansion/place.js";
 import { recordBlock } from "./expansion/record.js";
@@ -27,16 +27,32 @@ export interface ExpandOptions {
   dataDir: string;
   /** What the last apply recorded per cluster (previousPlacementFromState), kept stable; none: a first plan. */
   previous?: PreviousPlacement;
+  /**
+   * Hosts to mark failed in this plan (-replace-host, or lost hosts in a reconcile) → why: each cluster holding one
+   * places its nodes again without it and records it failed.
+   */
+  replaceHosts?: Record<string, string>;
 }
 
 export interface ExpandResult {
   config: Config;
   warnings: Diagnostic[];
+  /** Every cluster's failed hosts (recorded or replaced now), by host name. */
+  failedHosts: Set<string>;
+  /** Every cluster's inventory hosts, by name. */
+  clusterHosts: Set<string>;
 }
 
 export function expandBlueprints(config: Config, variables: Map<string, Value>, opts: ExpandOptions): ExpandResult {
   const clusters = [...config.resources.values()].filter((r) => r.type === "gantry_cluster");
-  if (!clusters.length) return { config, warnings: [] };
+  const failedHosts = new Set<string>();
+  const clusterHosts = new Set<string>();
+  const replaceHosts = opts.replaceHosts ?? {};
+  if (!clusters.length) {
+    for (const h of Object.keys(replaceHosts))
+      throw new GantryError(`cannot replace host ${h}: the configuration has no cluster, so no host to replace`);
+    return { config, warnings: [], failedHosts, clusterHosts };
+  }
   const diags = new DiagnosticBag();
   const resources = new Map(config.resources);
   const values = new ValueScope(config, variables, new Map(), () => undefined, true);
@@ -44,7 +60,10 @@ export function expandBlueprints(config: Config, variables: Map<string, Value>, 
     const props = clusterProperties(r, values, diags);
     if (diags.hasErrors) continue;
     const clusterDiags = new DiagnosticBag();
-    const generated = expandCluster(r, props, opts.previous?.[r.key] ?? NO_RECORD, opts.dataDir, clusterDiags);
+    const c = readClusterInput(r, props, opts.previous?.[r.key] ?? NO_RECORD, opts.dataDir, clusterDiags, replaceHosts);
+    for (const h of c?.blueprint.hosts ?? []) clusterHosts.add(h.name);
+    for (const h of Object.keys(c?.failedHosts ?? {})) failedHosts.add(h);
+    const generated = c && expandCluster(c);
     diags.add(clusterDiags.items);
     for (const block of generated ?? []) {
       if (block.key !== r.key && resources.has(block.key))
@@ -55,8 +74,20 @@ export function expandBlueprints(config: Config, variables: Map<string, Value>, 
       resources.set(block.key, block);
     }
   }
+  for (const h of Object.keys(replaceHosts))
+    if (!diags.hasErrors && !clusterHosts.has(h))
+      diags.error(
+        `cannot replace host ${h}: no cluster has a host of that name`,
+        undefined,
+        `Hosts: ${[...clusterHosts].join(", ")}.`,
+      );
   diags.throwIfErrors();
-  return { config: { ...config, resources }, warnings: diags.items.filter((d) => d.severity === "warning") };
+  return {
+    config: { ...config, resources },
+    warnings: diags.items.filter((d) => d.severity === "warning"),
+    failedHosts,
+    clusterHosts,
+  };
 }
 
 /** The cluster's properties, which must be known when planning (variables and locals, no resource attributes). */
@@ -83,15 +114,7 @@ function clusterProperties(r: ResourceConfig, values: ValueScope, diags: Diagnos
  * The stages of one cluster's expansion, in order (read → place → topology → group resources →
  * start order → apps → routes → record); undefined when a stage found errors (in `diags`).
  */
-function expandCluster(
-  resource: ResourceConfig,
-  props: Record<string, Value>,
-  previous: ClusterRecord,
-  dataDir: string,
-  diags: DiagnosticBag,
-): ResourceConfig[] | undefined {
-  const c = readClusterInput(resource, props, previous, dataDir, diags);
-  if (!c) return undefined;
+function expandCluster(c: ClusterInput): ResourceConfig[] | undefined {
   const placed = placeNodes(c);
   if (!placed) return undefined;
   const topology = clusterTopology(c, placed.placements);

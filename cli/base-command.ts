@@ -35,6 +35,11 @@ export const varFlags = {
   }),
 };
 
+/** -verbose: what gantry cannot do on the hosts, one line per resource instead of grouped. */
+export const verboseFlags = {
+  verbose: Flags.boolean({ description: "say what gantry cannot do on the hosts once per resource, not grouped" }),
+};
+
 export const stackFlags = {
   stack: Flags.string({
     description: "a CDKTF app (a directory holding cdktf.json): the stack to work on (required with several stacks)",
@@ -57,6 +62,12 @@ export const planFlags = {
     default: true,
     allowNo: true,
   }),
+  "replace-host": Flags.string({
+    description:
+      "mark this cluster host failed and place its nodes on the remaining hosts under the same policies (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
   "refresh-only": Flags.boolean({ description: "only record what changed outside gantry; plan no changes" }),
   parallelism: Flags.integer({ description: "how many operations run at once", default: 10, min: 1 }),
   "host-parallelism": Flags.integer({
@@ -77,9 +88,9 @@ export abstract class GantryCommand extends Command {
   }
 
   /** A renderer of engine events for this command; it keeps the error context current. */
-  protected async renderer(json = false): Promise<import("./event-renderer.js").EventRenderer> {
+  protected async renderer(json = false, verbose = false): Promise<import("./event-renderer.js").EventRenderer> {
     const { EventRenderer } = await import("./event-renderer.js");
-    return new EventRenderer(this.style, json, (t) => this.out(t), this.errors);
+    return new EventRenderer(this.style, json, (t) => this.out(t), this.errors, verbose);
   }
 
   /** The engine this command runs on (one per command). */

@@ -6,6 +6,7 @@ import Destroy from "./commands/destroy.js";
 import Fmt from "./commands/fmt.js";
 import ForceUnlock from "./commands/force-unlock.js";
 import GraphCmd from "./commands/graph.js";
+import HostReadmit from "./commands/host-readmit.js";
 import ImportCmd from "./commands/import.js";
 import ImportBde from "./commands/import-bde.js";
 import Init from "./commands/init.js";
@@ -40,6 +41,7 @@ export const commands = {
   fmt: Fmt,
   "force-unlock": ForceUnlock,
   graph: GraphCmd,
+  "host:readmit": HostReadmit,
   import: ImportCmd,
   "import:bde": ImportBde,
   init: Init,

@@ -19,6 +19,8 @@ export class EventRenderer {
     private readonly json: boolean,
     private readonly out: (text: string) => void,
     private readonly errors: ErrorContext,
+    /** -verbose: what gantry cannot do on the hosts, one line per resource (not grouped). */
+    private readonly verbose = false,
   ) {}
 
   readonly onEvent = (e: EngineEvent): void => {
@@ -44,7 +46,7 @@ export class EventRenderer {
         this.progress?.event(e.event);
         return;
       case "summary":
-        for (const line of renderApplySummary(e, this.style, this.json)) this.out(line);
+        for (const line of renderApplySummary(e, this.style, this.json, this.verbose)) this.out(line);
         return;
       case "reconcile": {
         const text = e.change ? `${e.text}: ${describeRepair(e.change)}` : e.text;
@@ -55,7 +57,7 @@ export class EventRenderer {
   };
 
   plan(p: Parameters<typeof renderPlan>[0]): void {
-    this.out(this.json ? JSON.stringify(planToJson(p)) : renderPlan(p, this.style));
+    this.out(this.json ? JSON.stringify(planToJson(p)) : renderPlan(p, this.style, { verbose: this.verbose }));
   }
 
   diagnostics(diags: Diagnostic[]): void {

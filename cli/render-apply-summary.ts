@@ -2,11 +2,12 @@
 // the counts, what gantry could not do on the hosts, and the outputs.
 
 import type { EngineEvent } from "../engine/events.js";
+import { renderHostLimitations } from "./render-host-limitations.js";
 import type { Style } from "./style.js";
 
 type Summary = Extract<EngineEvent, { type: "summary" }>;
 
-export function renderApplySummary(e: Summary, style: Style, json: boolean): string[] {
+export function renderApplySummary(e: Summary, style: Style, json: boolean, verbose = false): string[] {
   const { result, mode } = e;
   const s = style;
   if (json) {
@@ -35,10 +36,7 @@ export function renderApplySummary(e: Summary, style: Style, json: boolean): str
       `${s.bold(`\n${verb} incomplete. ${summary}`)}\nState saved to ${e.statePath}. Run apply again to finish.`,
     );
   } else out.push(s.green(s.bold(`\n${verb} complete! ${summary}`)));
-  if (result.warnings.length) {
-    out.push(s.yellow(s.bold("\nWhat gantry could not do on the hosts:")));
-    for (const w of result.warnings) out.push(s.yellow(`  ${w.address}: ${w.message}`));
-  }
+  out.push(...renderHostLimitations(result.warnings, "What gantry could not do on the hosts:", s, verbose));
   const outs = Object.entries(e.outputs);
   if (outs.length && mode !== "destroy") {
     out.push("\nOutputs:\n");

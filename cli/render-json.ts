@@ -114,6 +114,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         },
         ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),
         ...(c.warnings?.length ? { warnings: c.warnings } : {}),
+        ...(c.unreachableHost !== undefined ? { unreachable_host: c.unreachableHost } : {}),
       };
     }),
     output_changes: Object.fromEntries(
@@ -146,6 +147,13 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       batches: r.batches,
     })),
     targets: plan.targets,
+    ...(plan.unreachable?.length
+      ? { unreachable_hosts: plan.unreachable.map((u) => ({ host: u.host, reason: u.reason, resources: u.addresses })) }
+      : {}),
+    ...(plan.replaceHosts ? { failed_hosts: plan.replaceHosts } : {}),
+    ...(plan.forgotten?.length
+      ? { forgotten: plan.forgotten.map((u) => ({ host: u.host, reason: u.reason, resources: u.addresses })) }
+      : {}),
     errored: false,
   };
 }

@@ -6,6 +6,7 @@ import { changeSummary } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import { deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 import { diffLines } from "diff";
+import { renderHostLimitations } from "./render-host-limitations.js";
 import type { Style } from "./style.js";
 
 /** A multi-line string change as a line diff: changed lines with one line of context. */
@@ -134,6 +135,8 @@ export function renderChange(c: ResourceChange, s: Style): string {
   lines.push(s.bold(`  # ${c.address} ${HEADERS[c.action](c)}`));
   if (c.previousAddress !== undefined) lines.push(`  # (moved from ${c.previousAddress})`);
   if (c.importing) lines.push(`  # (imported from ${JSON.stringify(c.importing.id)})`);
+  if (c.unreachableHost !== undefined)
+    lines.push(s.yellow(`  # (host ${c.unreachableHost} is unreachable: this will fail unless it answers again)`));
   if (c.action === "read") lines.push(` <= data ${label} {`);
   else lines.push(`${c.action === "replace" ? sym : ` ${sym}`} resource ${label} {`);
   const before: Attrs = c.before ?? {};
@@ -176,6 +179,55 @@ export function renderChange(c: ResourceChange, s: Style): string {
   return lines.join("\n");
 }
 
+/** How many addresses of an unreachable host are listed before "and N more". */
+const LISTED_ADDRESSES = 6;
+
+/** Hosts that did not answer: which, why, and their resources (unknown, kept in state, not deleted). */
+export function renderUnreachable(plan: Plan, s: Style): string {
+  const lost = plan.unreachable ?? [];
+  const failed = Object.entries(plan.replaceHosts ?? {});
+  const out: string[] = [];
+  if (failed.length) {
+    out.push(s.yellow(s.bold("Hosts marked failed by this plan")), "");
+    for (const [host, why] of failed) out.push(s.yellow(`  # host ${host}: ${why}`));
+    out.push(
+      "",
+      "Their nodes are placed again on the remaining hosts under the same policies; they are not used again until " +
+        "'gantry host readmit NAME'.",
+      "",
+    );
+  }
+  for (const f of plan.forgotten ?? []) {
+    const n = f.addresses.length;
+    out.push(
+      s.yellow(
+        `  # host ${f.host} is failed and does not answer (${f.reason}): its ${n} resource${n === 1 ? "" : "s"} ` +
+          "are dropped from the state, nothing is destroyed there",
+      ),
+    );
+  }
+  if (plan.forgotten?.length) out.push("");
+  if (!lost.length) return out.join("\n");
+  out.push(s.yellow(s.bold("Hosts that did not answer")), "");
+  for (const u of lost) {
+    const n = u.addresses.length;
+    const listed = u.addresses.slice(0, LISTED_ADDRESSES).join(", ");
+    const more = n > LISTED_ADDRESSES ? ` and ${n - LISTED_ADDRESSES} more` : "";
+    out.push(
+      s.yellow(`  # host ${u.host} is unreachable: ${u.reason}`),
+      `    its ${n} resource${n === 1 ? "" : "s"} are unknown (kept in the state as recorded, not deleted): ` +
+        `${listed}${more}`,
+    );
+  }
+  out.push(
+    "",
+    "Resources on other hosts are planned as usual; an operation on an unreachable host fails at apply. To move " +
+      "a lost host's cluster instances to the remaining hosts: gantry reconcile, or plan/apply -replace-host NAME.",
+    "",
+  );
+  return out.join("\n");
+}
+
 export function renderDrift(drift: DriftEntry[], s: Style): string {
   if (!drift.length) return "";
   const out = [
@@ -216,10 +268,12 @@ export function renderOutputs(outputs: OutputChange[], s: Style): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function renderPlan(plan: Plan, s: Style): string {
+export function renderPlan(plan: Plan, s: Style, opts: { verbose?: boolean } = {}): string {
   const out: string[] = [];
   const drift = renderDrift(plan.drift, s);
   if (drift) out.push(drift);
+  const lost = renderUnreachable(plan, s);
+  if (lost) out.push(lost);
   if (plan.mode === "refresh-only") {
     out.push(
       plan.drift.length
@@ -276,10 +330,8 @@ export function renderPlan(plan: Plan, s: Style): string {
     const outs = renderOutputs(plan.outputs, s);
     if (outs) out.push("", outs);
   }
-  if (notStarted.length) {
-    out.push("", s.yellow(s.bold("What gantry cannot do on these hosts:")));
-    for (const c of notStarted) for (const w of c.warnings!) out.push(s.yellow(`  ${c.address}: ${w}`));
-  }
+  const limits = notStarted.flatMap((c) => c.warnings!.map((message) => ({ address: c.address, message })));
+  out.push(...renderHostLimitations(limits, "What gantry cannot do on these hosts:", s, opts.verbose));
   if (plan.targets.length)
     out.push(
       "",

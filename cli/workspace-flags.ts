@@ -15,6 +15,7 @@ export interface WorkspaceFlags {
 export interface PlanFlags {
   target?: string[];
   replace?: string[];
+  "replace-host"?: string[];
   refresh: boolean;
   "refresh-only"?: boolean;
   parallelism: number;
@@ -41,6 +42,7 @@ export function planRequest(f: PlanFlags): ApplyRequest {
     refresh: f.refresh,
     targets: f.target,
     replace: f.replace,
+    ...(f["replace-host"]?.length ? { replaceHosts: f["replace-host"] } : {}),
     parallelism: f.parallelism,
     hostParallelism: f["host-parallelism"],
     lockTimeoutMs: parseDuration(f["lock-timeout"] ?? "0s"),

@@ -43,10 +43,41 @@ export interface FileStat {
   size: number;
 }
 
+/** Whether a host answers; `reason` says why not (connection refused, timed out, marked down). */
+export interface HostReachability {
+  reachable: boolean;
+  reason?: string;
+}
+
+/**
+ * A host that does not answer: every operation of its driver throws this while it is so. The planner keeps the
+ * host's resources as they were recorded (unknown, not deleted) and fails only the operations on it.
+ */
+export class HostUnreachableError extends Error {
+  override readonly name = "HostUnreachableError";
+  constructor(
+    readonly host: string,
+    readonly reason: string,
+  ) {
+    super(`host ${host} is unreachable: ${reason}`);
+  }
+}
+
+/** Whether an error says its host is unreachable (also across copies of this module). */
+export function isHostUnreachable(e: unknown): e is HostUnreachableError {
+  return (
+    e instanceof HostUnreachableError ||
+    (e instanceof Error && e.name === "HostUnreachableError" && typeof (e as { host?: unknown }).host === "string")
+  );
+}
+
 export interface HostDriver {
   readonly spec: HostSpec;
   /** Human-readable kind shown in output, e.g. "local host" or "SIMULATED host". */
   readonly describe: string;
+
+  /** Whether the host answers now (drivers without it: operations throw HostUnreachableError when it does not). */
+  probe?(): Promise<HostReachability>;
 
   /** Run a shell command on the host (cwd = host root, env has HOST_ROOT and HOST_ADDRESS). */
   run(

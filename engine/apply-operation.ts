@@ -72,7 +72,8 @@ export async function applySavedPlan(
   try {
     const state = ws.state.read();
     checkPlanIsCurrent(saved.plan, state, planFile);
-    const config = await replayConfiguration(ws, saved.files, new Map(Object.entries(saved.plan.variables)), state);
+    const variables = new Map(Object.entries(saved.plan.variables));
+    const config = await replayConfiguration(ws, saved.files, variables, state, saved.plan.replaceHosts);
     const result = await walkPlan(engine, ws, config, saved.plan, state, req);
     return { status: "applied", plan: saved.plan, result };
   } finally {

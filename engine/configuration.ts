@@ -20,13 +20,22 @@ export interface LoadedConfiguration {
   variables: Map<string, Value>;
   /** Warnings found while expanding blueprints (e.g. an even number of ZooKeeper members). */
   warnings: Diagnostic[];
+  /** Hosts of clusters marked failed (recorded in the state, or replaced by this plan). */
+  failedHosts: Set<string>;
+  /** Every cluster's inventory hosts. */
+  clusterHosts: Set<string>;
 }
 
 /**
  * Reads and expands the workspace's configuration; with the state it was
  * applied to (`prior`), clusters stay placed as they were.
  */
-export async function loadConfiguration(ws: Workspace, prior: State | undefined): Promise<LoadedConfiguration> {
+export async function loadConfiguration(
+  ws: Workspace,
+  prior: State | undefined,
+  /** Hosts to mark failed now (-replace-host, lost hosts in a reconcile) → why. */
+  replaceHosts?: Record<string, string>,
+): Promise<LoadedConfiguration> {
   const raw = ws.files ? await loadConfigFromFiles(ws.dir, ws.files) : await loadConfig(ws.dir);
   const provided = await resolveVariableInputs(raw, {
     vars: ws.vars,
@@ -37,8 +46,9 @@ export async function loadConfiguration(ws: Workspace, prior: State | undefined)
   for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
   const variables = resolveVariables(raw, provided, { where: (o) => where(o, ws.dir, raw.files) });
   const previous = prior && previousPlacementFromState(prior);
-  const { config, warnings } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
-  return { config: expandModules(config, variables), variables, warnings };
+  const expanded = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
+  const { config, warnings, failedHosts, clusterHosts } = expanded;
+  return { config: expandModules(config, variables), variables, warnings, failedHosts, clusterHosts };
 }
 
 /** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
@@ -47,10 +57,11 @@ export async function replayConfiguration(
   files: SourceFile[],
   variables: Map<string, Value>,
   prior: State,
+  replaceHosts?: Record<string, string>,
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
   const previous = previousPlacementFromState(prior);
-  const { config } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous });
+  const { config } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
   return expandModules(config, variables);
 }
 

@@ -27,6 +27,7 @@ import type { EngineContext } from "./engine-context.js";
 import type { EventSink } from "./events.js";
 import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./plan-operation.js";
 import { type ReconcileSettings, type ReconcileTotals, Reconciler } from "./reconciler.js";
+import { readmitHost, type ReadmittedHost } from "./host-readmit.js";
 import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
@@ -194,6 +195,14 @@ export class Engine implements EngineContext {
   /** Clears an instance's tainted mark (`gantry untaint`). */
   untaint(ws: Workspace, address: string, opts?: stateOps.TaintOptions): ReturnType<typeof stateOps.setTainted> {
     return stateOps.setTainted(ws, address, false, opts);
+  }
+
+  /**
+   * Clears a host's failed mark in every cluster's record (`gantry host readmit`): placement may use it again from
+   * the next plan on. Throws GantryError when no cluster has it marked failed.
+   */
+  readmitHost(ws: Workspace, host: string, opts: { lockTimeoutMs?: number } = {}): Promise<ReadmittedHost[]> {
+    return readmitHost(ws, host, opts);
   }
 
   forceUnlock(ws: Workspace, id: string): LockInfo | undefined {

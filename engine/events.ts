@@ -22,6 +22,8 @@ export type EngineEvent =
   | { type: "resource"; event: ApplyEvent }
   /** An apply finished (completely or not): its counts, the outputs recorded, where the state is. */
   | { type: "summary"; mode: Plan["mode"]; result: ApplyResult; outputs: State["outputs"]; statePath: string }
+  /** A cluster host did not answer: it is marked failed and its nodes placed again on the remaining hosts. */
+  | { type: "host-lost"; host: string; reason: string }
   /** A reconcile round's log line (drift found, repair started, repaired, failed, gave up …). */
   | { type: "reconcile"; kind: string; text: string; change?: ResourceChange };
 

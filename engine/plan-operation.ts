@@ -19,6 +19,13 @@ export interface PlanRequest {
   refresh?: boolean;
   targets?: string[];
   replace?: string[];
+  /** Hosts to mark failed: their clusters' nodes are placed again on the remaining hosts (-replace-host). */
+  replaceHosts?: string[];
+  /**
+   * A cluster host that does not answer is marked failed and its nodes placed again (what `gantry reconcile` does);
+   * otherwise such a host's resources are only reported unknown.
+   */
+  replaceUnreachable?: boolean;
   /** Operations at once while refreshing (default 10). */
   parallelism?: number;
   signal?: AbortSignal;
@@ -37,10 +44,35 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
   const emit = req.onEvent ?? (() => {});
   emit({ type: "configuration", dir: ws.dir });
   const state = ws.state.read();
-  const { config, variables, warnings } = await loadConfiguration(ws, state);
-  emit({ type: "configuration", dir: ws.dir, files: config.files });
-  if (warnings.length) emit({ type: "warnings", diagnostics: warnings });
-  const p = await plan({
+  const replaceHosts: Record<string, string> = {};
+  for (const h of req.replaceHosts ?? []) replaceHosts[h] = "replaced by hand (-replace-host)";
+  let loaded = await loadConfiguration(ws, state, replaceHosts);
+  emit({ type: "configuration", dir: ws.dir, files: loaded.config.files });
+  if (loaded.warnings.length) emit({ type: "warnings", diagnostics: loaded.warnings });
+  let p = await planLoaded(engine, ws, req, state, loaded);
+  const lost = (p.unreachable ?? []).filter((u) => loaded.clusterHosts.has(u.host) && !loaded.failedHosts.has(u.host));
+  if (req.replaceUnreachable && lost.length) {
+    // plan again with the lost hosts marked failed: their nodes are placed on the remaining capacity
+    for (const u of lost) {
+      replaceHosts[u.host] = `unreachable since ${p.createdAt}: ${u.reason}`;
+      emit({ type: "host-lost", host: u.host, reason: u.reason });
+    }
+    loaded = await loadConfiguration(ws, state, replaceHosts);
+    p = await planLoaded(engine, ws, req, state, loaded);
+  }
+  if (Object.keys(replaceHosts).length) p.replaceHosts = replaceHosts;
+  if (p.warnings.length) emit({ type: "warnings", diagnostics: p.warnings });
+  return { config: loaded.config, variables: loaded.variables, plan: p, state };
+}
+
+function planLoaded(
+  engine: EngineContext,
+  ws: Workspace,
+  req: PlanRequest,
+  state: State,
+  { config, variables, failedHosts }: Awaited<ReturnType<typeof loadConfiguration>>,
+): Promise<Plan> {
+  return plan({
     config,
     state,
     types: engine.resolveType,
@@ -58,9 +90,8 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
     hosts: engine.hosts,
     attributeChecker: engine.attributeChecker,
     signal: req.signal,
+    lostHosts: failedHosts,
   });
-  if (p.warnings.length) emit({ type: "warnings", diagnostics: p.warnings });
-  return { config, variables, plan: p, state };
 }
 
 /** Writes a plan to a file that `apply FILE` carries out exactly. */

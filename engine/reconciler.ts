@@ -28,6 +28,10 @@ export interface ReconcileSettings {
   rounds?: number;
   /** Instances to replace, in the first round only. */
   replace?: string[];
+  /** Hosts to mark failed and replace, in the first round only (-replace-host). */
+  replaceHosts?: string[];
+  /** Mark a cluster host that does not answer failed and place its nodes elsewhere (default true). */
+  replaceUnreachable?: boolean;
   /** normal (default: repair) or refresh-only (record what drifted, change nothing). */
   mode?: PlanMode;
   refresh?: boolean;
@@ -121,12 +125,21 @@ export class Reconciler {
       refresh: s.refresh,
       targets: s.targets,
       replace: first ? s.replace : [],
+      replaceHosts: first ? s.replaceHosts : [],
+      // Fabric Controller's way: a cluster host that stops answering is marked failed, its nodes placed elsewhere
+      replaceUnreachable: s.mode !== "refresh-only" && s.replaceUnreachable !== false,
       mode: s.mode,
       parallelism: s.parallelism,
       signal: stop,
       onEvent: (e) => {
         // where the configuration is (for located messages), and its warnings once
         if (e.type === "configuration" || (first && e.type === "warnings")) this.onEvent(e);
+        if (e.type === "host-lost")
+          this.log(
+            "host-lost",
+            `host ${e.host} does not answer (${e.reason}): marking it failed and placing its nodes on the remaining ` +
+              "hosts (gantry host readmit brings it back)",
+          );
       },
     });
     this.noticeConfigChange(JSON.stringify(config.files));

@@ -56,6 +56,8 @@ export interface ResourceChange {
   forget?: boolean;
   /** What the type says it could not do on the host (e.g. no package here): shown in plan, apply and show. */
   warnings?: string[];
+  /** The host this instance is on did not answer when planning: its state is unknown (kept as recorded). */
+  unreachableHost?: string;
 }
 
 export interface DriftEntry {

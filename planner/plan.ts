@@ -39,7 +39,7 @@ import { checkConditions } from "./conditions.js";
 import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
-import { refreshState } from "./refresh.js";
+import { refreshState, type UnreachableHosts } from "./refresh.js";
 import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
@@ -68,6 +68,11 @@ export interface PlanOptions {
   attributeChecker?: () => AttributeChecker;
   signal?: AbortSignal;
   log?: (address: string, message: string) => void;
+  /**
+   * Hosts marked failed (a cluster placed their nodes elsewhere): the instances recorded on one that does not
+   * answer are forgotten (dropped from the state, nothing destroyed there); on one that answers they are destroyed.
+   */
+  lostHosts?: ReadonlySet<string>;
 }
 
 export interface Plan {
@@ -92,6 +97,22 @@ export interface Plan {
   /** State after refresh: what apply starts from. */
   priorState: State;
   warnings: Diagnostic[];
+  /**
+   * Hosts that did not answer during refresh, by name: why, and the instances on them, which keep what the state
+   * recorded (unknown now, not deleted). Changes planned on them carry `unreachableHost` and fail at apply.
+   */
+  unreachable?: UnreachableHost[];
+  /** Instances forgotten because their host failed and does not answer (see PlanOptions.lostHosts). */
+  forgotten?: UnreachableHost[];
+  /** Hosts this plan marks failed (-replace-host, or lost in a reconcile) → why; a saved plan replays them. */
+  replaceHosts?: Record<string, string>;
+}
+
+export interface UnreachableHost {
+  host: string;
+  reason: string;
+  /** The instances recorded on it, sorted. */
+  addresses: string[];
 }
 
 export async function plan(opts: PlanOptions): Promise<Plan> {
@@ -129,8 +150,10 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const moved = applyMoves(moves.statements, prior);
   applyMoves(impliedMoves(config, prior, moves.statements), prior, moved.previous);
   let drift: DriftEntry[] = [];
+  const unreachable: UnreachableHosts = new Map();
   if (opts.refresh !== false && prior.instances.size > 0)
     drift = await refreshState(prior, {
+      unreachable,
       types,
       parallelism,
       dataDir: opts.dataDir,
@@ -140,6 +163,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       signal,
       log,
     });
+
+  // a failed host that does not answer: its instances are forgotten, the cluster placed its nodes elsewhere
+  const forgotten: UnreachableHost[] = [];
+  for (const [host, u] of [...unreachable])
+    if (opts.lostHosts?.has(host)) {
+      unreachable.delete(host);
+      for (const a of u.addresses) prior.instances.delete(a);
+      forgotten.push({ host, reason: u.reason, addresses: [...u.addresses].sort() });
+    }
 
   const result: Plan = {
     mode,
@@ -158,6 +190,12 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     priorState: prior,
     warnings: [...moved.warnings],
   };
+  // present only when a host did not answer, so that plans of healthy hosts are as before
+  const silent = [...unreachable]
+    .map(([host, u]) => ({ host, reason: u.reason, addresses: [...u.addresses].sort() }))
+    .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  if (silent.length) result.unreachable = silent;
+  if (forgotten.length) result.forgotten = forgotten.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
   if (mode === "refresh-only") {
     return result;
   }
@@ -291,8 +329,9 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   }
   diags.throwIfErrors();
 
+  markUnreachable(result.changes, unreachable, types);
   await preflight(
-    result.changes,
+    result.changes.filter((c) => c.unreachableHost === undefined),
     types,
     opts.dataDir,
     config.dir,
@@ -432,6 +471,20 @@ function spreadSensitivity(secret: string[], c: ResourceChange): string[] {
       if (texts.some((x) => t.includes(x))) out.add(k);
     }
   return [...out];
+}
+
+/** Marks the changes on hosts that did not answer: recorded there, or planned onto one (they fail at apply). */
+function markUnreachable(changes: ResourceChange[], unreachable: UnreachableHosts, types: TypeResolver): void {
+  if (!unreachable.size) return;
+  const hostOf = new Map<string, string>();
+  for (const [host, u] of unreachable) for (const a of u.addresses) hostOf.set(a, host);
+  for (const c of changes) {
+    const attrs = c.after ?? c.before;
+    const planned = attrs ? types(c.type)?.hostKey?.(attrs) : undefined;
+    const host =
+      hostOf.get(instanceAddressOf(c)) ?? (planned !== undefined && unreachable.has(planned) ? planned : undefined);
+    if (host !== undefined) c.unreachableHost = host;
+  }
 }
 
 /** Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate). */

@@ -1,7 +1,7 @@
 // Refresh: ask each type what really exists for every instance in state.
 
 import type { DriftEntry } from "./changes.js";
-import type { HostConnector } from "../contract/host-driver.js";
+import { type HostConnector, isHostUnreachable } from "../contract/host-driver.js";
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import type { TypeResolver } from "./instances.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
@@ -21,7 +21,15 @@ export interface RefreshOptions {
   log: (address: string, message: string) => void;
   /** Only these addresses (all when undefined). */
   only?: Set<string>;
+  /**
+   * Filled with the hosts that did not answer: their instances keep what the state recorded (unknown, not
+   * deleted), and refresh goes on with the other hosts.
+   */
+  unreachable?: UnreachableHosts;
 }
+
+/** Hosts that did not answer, by host name: why, and the instances on them. */
+export type UnreachableHosts = Map<string, { reason: string; addresses: string[] }>;
 
 /** Refreshes `state` in place; returns what changed outside gantry. */
 export async function refreshState(state: State, opts: RefreshOptions): Promise<DriftEntry[]> {
@@ -67,6 +75,12 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       const cur = state.instances.get(inst.address);
       if (cur) cur.warnings = warnings.length ? warnings : undefined;
     } catch (e) {
+      if (isHostUnreachable(e) && opts.unreachable) {
+        const u = opts.unreachable.get(e.host) ?? { reason: e.reason, addresses: [] };
+        u.addresses.push(inst.address);
+        opts.unreachable.set(e.host, u);
+        return;
+      }
       diags.error(`Error refreshing ${inst.address}: ${(e as Error).message}`);
     }
   });

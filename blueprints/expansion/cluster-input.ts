@@ -26,6 +26,8 @@ export interface ClusterInput {
   diags: DiagnosticBag;
   hostByName: Map<string, InventoryHost>;
   groupByName: Map<string, NodeGroup>;
+  /** Hosts marked failed (recorded, or replaced in this plan) → why: placement leaves them out. */
+  failedHosts: Record<string, string>;
 }
 
 /** The blueprint of cluster `resource` (its evaluated properties), or undefined when it has errors. */
@@ -35,6 +37,7 @@ export function readClusterInput(
   previous: ClusterRecord,
   dataDir: string,
   diags: DiagnosticBag,
+  replaceHosts: Record<string, string> = {},
 ): ClusterInput | undefined {
   const bp = readBlueprint(resource, props, diags);
   const manifest = distroManifest((bp.distros ?? []) as Partial<Distro>[]);
@@ -61,6 +64,9 @@ export function readClusterInput(
     diags,
     hostByName: new Map(bp.hosts.map((h) => [h.name, h])),
     groupByName: new Map(bp.node_groups.map((g) => [g.name, g])),
+    failedHosts: Object.fromEntries(
+      Object.entries({ ...previous.failedHosts, ...replaceHosts }).filter(([h]) => bp.hosts.some((x) => x.name === h)),
+    ),
   };
 }
 

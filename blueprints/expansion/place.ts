@@ -22,11 +22,15 @@ export function placeNodes(c: ClusterInput): PlacedNodes | undefined {
   const { blueprint: bp, resource: r } = c;
   let placements: Placement[];
   try {
-    placements = place({ groups: bp.node_groups, hosts: bp.hosts, previous: recordedPlacements(c.previous) });
+    // failed hosts are out of the inventory: their nodes are placed again, under the same policies, elsewhere
+    const hosts = bp.hosts.filter((h) => c.failedHosts[h.name] === undefined);
+    placements = place({ groups: bp.node_groups, hosts, previous: recordedPlacements(c.previous) });
   } catch (e) {
     if (!(e instanceof PlacementError)) throw e;
+    const failed = Object.keys(c.failedHosts);
+    const without = failed.length ? ` without the failed host${failed.length > 1 ? "s" : ""} ${failed.join(", ")}` : "";
     c.diags.error(
-      `cluster ${r.name}: cannot place node group "${e.group}" (${e.constraint})`,
+      `cluster ${r.name}: cannot place node group "${e.group}" (${e.constraint})${without}`,
       fieldOrigin(
         r,
         "node_groups",

@@ -21,6 +21,7 @@ export function recordBlock(c: ClusterInput, topology: ClusterTopology, apps: Ap
     placement: Object.fromEntries(topology.placements.map((p) => [p.node, p.host])),
     zookeeperIds: Object.fromEntries(topology.zkIdOf),
     tasks: apps.tasks,
+    failedHosts: c.failedHosts,
   });
   const endpoints = {
     zookeeper: zookeeper.length ? zkHosts(zookeeper) : null,

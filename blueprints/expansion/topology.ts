@@ -27,9 +27,17 @@ export function clusterTopology(c: ClusterInput, placements: Placement[]): Clust
   const withRole = (role: Role) => placements.filter((p) => hasRole(c, p, role));
   const address = (p: Placement) => hostOf(c, p).address;
   const zkNodes = withRole("zookeeper");
+  // a member placed again because its host failed is a new server: a new id
+  const was = c.previous.placement;
+  const renew = new Set(
+    zkNodes
+      .filter((p) => was[p.node] !== undefined && was[p.node] !== p.host && c.failedHosts[was[p.node]] !== undefined)
+      .map((p) => p.node),
+  );
   const zkIdOf = stableZookeeperIds(
     zkNodes.map((p) => p.node),
     c.previous.zookeeperIds,
+    renew,
   );
   return {
     placements,

@@ -38,6 +38,12 @@ export interface ClusterConfig extends cdktf.TerraformMetaArguments {
   */
   readonly endpoints?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
   /**
+  * Host → why it was marked failed (lost, or replaced with -replace-host): left out of placement until `gantry host readmit`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/cluster#failed_hosts Cluster#failed_hosts}
+  */
+  readonly failedHosts?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable;
+  /**
   * Generated hosts: count hosts named <prefix><n> from 1, addresses counting up.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/cluster#host_pools Cluster#host_pools}
@@ -3040,6 +3046,7 @@ export class Cluster extends cdktf.TerraformResource {
     this._distro.internalValue = config.distro;
     this._distros.internalValue = config.distros;
     this._endpoints = config.endpoints;
+    this._failedHosts = config.failedHosts;
     this._hostPools.internalValue = config.hostPools;
     this._hosts.internalValue = config.hosts;
     this._jobs = config.jobs;
@@ -3133,6 +3140,22 @@ export class Cluster extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get endpointsInput() {
     return this._endpoints;
+  }
+
+  // failed_hosts - computed: false, optional: true, required: false
+  private _failedHosts?: { [key: string]: { [key: string]: any } } | cdktf.IResolvable; 
+  public get failedHosts() {
+    return this.interpolationForAttribute('failed_hosts');
+  }
+  public set failedHosts(value: { [key: string]: { [key: string]: any } } | cdktf.IResolvable) {
+    this._failedHosts = value;
+  }
+  public resetFailedHosts() {
+    this._failedHosts = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get failedHostsInput() {
+    return this._failedHosts;
   }
 
   // host_pools - computed: false, optional: true, required: false
@@ -3295,6 +3318,7 @@ export class Cluster extends cdktf.TerraformResource {
       distro: clusterDistroToTerraform(this._distro.internalValue),
       distros: cdktf.listMapper(clusterDistrosToTerraform, false)(this._distros.internalValue),
       endpoints: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._endpoints),
+      failed_hosts: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._failedHosts),
       host_pools: cdktf.listMapper(clusterHostPoolsToTerraform, false)(this._hostPools.internalValue),
       hosts: cdktf.listMapper(clusterHostsToTerraform, false)(this._hosts.internalValue),
       jobs: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._jobs),
@@ -3335,6 +3359,12 @@ export class Cluster extends cdktf.TerraformResource {
       },
       endpoints: {
         value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._endpoints),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMapMap",
+      },
+      failed_hosts: {
+        value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._failedHosts),
         isBlock: false,
         type: "map",
         storageClassType: "anyMapMap",

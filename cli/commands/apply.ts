@@ -1,5 +1,14 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, planFlags, stackFlags, stateFlags, varFlags } from "../base-command.js";
+import {
+  commonFlags,
+  dirArg,
+  GantryCommand,
+  planFlags,
+  stackFlags,
+  stateFlags,
+  varFlags,
+  verboseFlags,
+} from "../base-command.js";
 
 export default class Apply extends GantryCommand {
   static override summary = "Make the hosts match the configuration (or carry out a saved plan)";
@@ -13,6 +22,7 @@ export default class Apply extends GantryCommand {
     ...stackFlags,
     ...varFlags,
     ...planFlags,
+    ...verboseFlags,
     "auto-approve": Flags.boolean({ description: "apply without asking for confirmation" }),
     json: Flags.boolean({ description: "print machine-readable events, one JSON object per line" }),
   };
@@ -31,7 +41,7 @@ export default class Apply extends GantryCommand {
       planFile,
       request: planRequest(flags),
       autoApprove: flags["auto-approve"] || !!planFile,
-      renderer: await this.renderer(flags.json),
+      renderer: await this.renderer(flags.json, flags.verbose),
       style: this.style,
       out: (t) => this.out(t),
     });

@@ -1,5 +1,14 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, planFlags, stackFlags, stateFlags, varFlags } from "../base-command.js";
+import {
+  commonFlags,
+  dirArg,
+  GantryCommand,
+  planFlags,
+  stackFlags,
+  stateFlags,
+  varFlags,
+  verboseFlags,
+} from "../base-command.js";
 
 export default class Plan extends GantryCommand {
   static override summary = "Show the changes needed to make the hosts match the configuration";
@@ -13,6 +22,7 @@ export default class Plan extends GantryCommand {
     ...stackFlags,
     ...varFlags,
     ...planFlags,
+    ...verboseFlags,
     out: Flags.string({ description: "save the plan to this file, for 'gantry apply FILE'" }),
     destroy: Flags.boolean({ description: "plan to destroy everything in the state" }),
     json: Flags.boolean({ description: "print the plan as JSON (Terraform's JSON plan shape)" }),
@@ -25,7 +35,7 @@ export default class Plan extends GantryCommand {
     const { args, flags } = await this.parse(Plan);
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
-    const render = await this.renderer(flags.json);
+    const render = await this.renderer(flags.json, flags.verbose);
     const ws = await engine.openWorkspace(workspaceOptions(args.dir, flags), render.onEvent);
     const mode = flags["refresh-only"] ? "refresh-only" : flags.destroy ? "destroy" : "normal";
     const outcome = await engine.plan(ws, { ...planRequest(flags), mode, onEvent: render.onEvent });

@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand, stackFlags } from "../base-command.js";
+import { commonFlags, GantryCommand, stackFlags, verboseFlags } from "../base-command.js";
 
 export default class Show extends GantryCommand {
   static override summary = "Show the state, or a saved plan";
@@ -10,6 +10,7 @@ export default class Show extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stackFlags,
+    ...verboseFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
   };
@@ -24,7 +25,11 @@ export default class Show extends GantryCommand {
     this.setColor(flags["no-color"]);
     if (isPlanFile(args.path) && !args.path.endsWith(".tfstate")) {
       const saved = readPlanFile(args.path);
-      this.out(flags.json ? JSON.stringify(planToJson(saved.plan)) : renderPlan(saved.plan, this.style));
+      this.out(
+        flags.json
+          ? JSON.stringify(planToJson(saved.plan))
+          : renderPlan(saved.plan, this.style, { verbose: flags.verbose }),
+      );
       return;
     }
     const engine = await this.engine();
@@ -42,7 +47,7 @@ export default class Show extends GantryCommand {
       return;
     }
     const s = this.style;
-    const notDone: string[] = [];
+    const notDone: { address: string; message: string }[] = [];
     for (const inst of state.instances.values()) {
       this.out(s.bold(`# ${inst.address}:${inst.status === "tainted" ? " (tainted)" : ""}`));
       this.out(`resource "${inst.type}" "${inst.name}" {`);
@@ -56,7 +61,7 @@ export default class Show extends GantryCommand {
       this.out("}");
       for (const m of inst.warnings ?? []) {
         this.out(s.yellow(`  ! ${m}`));
-        notDone.push(`${inst.address}: ${m}`);
+        notDone.push({ address: inst.address, message: m });
       }
       this.out("");
     }
@@ -65,9 +70,8 @@ export default class Show extends GantryCommand {
       this.out("\nOutputs:\n");
       for (const [k, o] of outs) this.out(`${k} = ${o.sensitive ? "(sensitive value)" : formatValue(o.value, "")}`);
     }
-    if (notDone.length) {
-      this.out(s.yellow(s.bold("\nWhat gantry could not do on the hosts:")));
-      for (const n of notDone) this.out(s.yellow(`  ${n}`));
-    }
+    const { renderHostLimitations } = await import("../render-host-limitations.js");
+    const limits = renderHostLimitations(notDone, "What gantry could not do on the hosts:", s, flags.verbose);
+    if (limits.length) this.out(limits.join("\n"));
   }
 }

@@ -14,15 +14,19 @@
 // host sees the same package set, and installing one needs root. All local
 // drivers share one LocalMachine (local/local-machine.ts) for them.
 
+import { existsSync, readFileSync } from "node:fs";
 import * as net from "node:net";
+import { join } from "node:path";
 
-import type {
-  CommandResult,
-  FileStat,
-  HostDriver,
-  HostSpec,
-  ProcessSpec,
-  ProcessStatus,
+import {
+  type CommandResult,
+  type FileStat,
+  type HostDriver,
+  type HostReachability,
+  type HostSpec,
+  HostUnreachableError,
+  type ProcessSpec,
+  type ProcessStatus,
 } from "../../contract/host-driver.js";
 import type { AptPackages, PackageHost } from "./apt/apt-packages.js";
 import type { LocalMachine } from "./local/local-machine.js";
@@ -32,6 +36,9 @@ import { SandboxShell, type ShellOptions } from "./local/sandbox-shell.js";
 import { NetworkProbes } from "./network-probes.js";
 
 export { HOST_MARKER } from "./local/sandbox-files.js";
+
+/** A file in a local host's root that takes the host down (see LocalDriver.probe). */
+export const LOCAL_HOST_DOWN_MARKER = ".gantry-host-down";
 
 export class LocalDriver implements HostDriver {
   readonly spec: HostSpec;
@@ -65,89 +72,137 @@ export class LocalDriver implements HostDriver {
     this.packageHost = { name: spec.name, driver: "local" };
   }
 
+  /**
+   * A local host is down while its root holds LOCAL_HOST_DOWN_MARKER (its content says why): the way a test or an
+   * operator takes a sandbox host off the network. Every operation then throws HostUnreachableError.
+   */
+  async probe(): Promise<HostReachability> {
+    const reason = this.downReason();
+    return reason === null ? { reachable: true } : { reachable: false, reason };
+  }
+
+  private downReason(): string | null {
+    const marker = join(this.spec.root, LOCAL_HOST_DOWN_MARKER);
+    if (!existsSync(marker)) return null;
+    try {
+      const text = readFileSync(marker, "utf8").trim();
+      return text || "the host is marked down";
+    } catch {
+      return null;
+    }
+  }
+
+  private answering(): void {
+    const reason = this.downReason();
+    if (reason !== null) throw new HostUnreachableError(this.spec.name, reason);
+  }
+
   /** The real path on this machine of a host path. */
   realPath(hostPath: string): string {
     return this.files.realPath(hostPath);
   }
 
-  run(command: string, opts?: ShellOptions): Promise<CommandResult> {
+  async run(command: string, opts?: ShellOptions): Promise<CommandResult> {
+    this.answering();
     return this.shell.run(command, opts);
   }
 
-  readFile(path: string): Promise<string | null> {
+  async readFile(path: string): Promise<string | null> {
+    this.answering();
     return this.files.readFile(path);
   }
 
-  writeFile(path: string, content: string, mode?: number): Promise<void> {
+  async writeFile(path: string, content: string, mode?: number): Promise<void> {
+    this.answering();
     return this.files.writeFile(path, content, mode);
   }
 
-  statFile(path: string): Promise<FileStat | null> {
+  async statFile(path: string): Promise<FileStat | null> {
+    this.answering();
     return this.files.statFile(path);
   }
 
-  removeFile(path: string): Promise<void> {
+  async removeFile(path: string): Promise<void> {
+    this.answering();
     return this.files.removeFile(path);
   }
 
   /** Refuses to remove the root itself unless it carries the .gantry-host marker. */
-  removeTree(path: string): Promise<void> {
+  async removeTree(path: string): Promise<void> {
+    this.answering();
     return this.files.removeTree(path);
   }
 
-  startProcess(spec: ProcessSpec): Promise<ProcessStatus> {
+  async startProcess(spec: ProcessSpec): Promise<ProcessStatus> {
+    this.answering();
     return this.processes.start(spec);
   }
 
-  inspectProcess(name: string): Promise<ProcessStatus> {
+  async inspectProcess(name: string): Promise<ProcessStatus> {
+    this.answering();
     return this.processes.inspect(name);
   }
 
-  signalProcess(name: string, signal: string): Promise<void> {
+  async signalProcess(name: string, signal: string): Promise<void> {
+    this.answering();
     return this.processes.signal(name, signal);
   }
 
-  stopProcess(name: string, graceMs?: number): Promise<void> {
+  async stopProcess(name: string, graceMs?: number): Promise<void> {
+    this.answering();
     return this.processes.stop(name, graceMs);
   }
 
-  listProcesses(): Promise<string[]> {
+  async listProcesses(): Promise<string[]> {
+    this.answering();
     return this.processes.list();
   }
 
-  readProcessLog(name: string, maxBytes?: number): Promise<string | null> {
+  async readProcessLog(name: string, maxBytes?: number): Promise<string | null> {
+    this.answering();
     return this.processes.readLog(name, maxBytes);
   }
 
-  checkTcp(port: number, timeoutMs?: number): Promise<boolean> {
+  async checkTcp(port: number, timeoutMs?: number): Promise<boolean> {
+    this.answering();
     return this.probes.checkTcp(port, timeoutMs);
   }
 
-  tcpExchange(port: number, send: string, timeoutMs?: number): Promise<string | null> {
+  async tcpExchange(port: number, send: string, timeoutMs?: number): Promise<string | null> {
+    this.answering();
     return this.probes.tcpExchange(port, send, timeoutMs);
   }
 
-  checkHttp(port: number, path: string, timeoutMs?: number): Promise<{ ok: boolean; status?: number; body?: string }> {
+  async checkHttp(
+    port: number,
+    path: string,
+    timeoutMs?: number,
+  ): Promise<{ ok: boolean; status?: number; body?: string }> {
+    this.answering();
     return this.probes.checkHttp(port, path, timeoutMs);
   }
 
   /** Machine-wide: the version dpkg lists as installed, or null. */
-  packageVersion(name: string): Promise<string | null> {
+  async packageVersion(name: string): Promise<string | null> {
+    this.answering();
     return this.apt.installedVersion(name, this.packageHost);
   }
 
   /** Machine-wide: what apt would install, or null (remembered, see AptPackages). */
-  packageCandidate(name: string): Promise<string | null> {
+  async packageCandidate(name: string): Promise<string | null> {
+    this.answering();
     return this.apt.candidate(name, this.packageHost);
   }
 
   /** apt-get install on THIS machine: packages are machine-wide, shared by every local host; one apt at a time. */
-  installPackage(name: string, version?: string): Promise<string> {
+  async installPackage(name: string, version?: string): Promise<string> {
+    this.answering();
     return this.apt.install(name, version, this.packageHost);
   }
 
   /** apt-get purge on THIS machine (machine-wide). */
-  removePackage(name: string): Promise<void> {
+  async removePackage(name: string): Promise<void> {
+    this.answering();
     return this.apt.purge(name, this.packageHost);
   }
 }

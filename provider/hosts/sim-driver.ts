@@ -15,13 +15,15 @@
 // Health probes: checkTcp/checkHttp succeed when a running process on the
 // host declared that port (checkHttp answers status 200, empty body).
 
-import type {
-  CommandResult,
-  FileStat,
-  HostDriver,
-  HostSpec,
-  ProcessSpec,
-  ProcessStatus,
+import {
+  type CommandResult,
+  type FileStat,
+  type HostDriver,
+  type HostReachability,
+  type HostSpec,
+  HostUnreachableError,
+  type ProcessSpec,
+  type ProcessStatus,
 } from "../../contract/host-driver.js";
 import { checkPackageName, checkProcessName, normalizeHostPath } from "./host-paths.js";
 
@@ -101,6 +103,8 @@ export class SimHost {
   readonly unavailable = new Set<string>();
   readonly commandLog: SimCommand[] = [];
   latencyMs = 0;
+  /** Why the host does not answer (killHost), or null while it is up. */
+  down: string | null = null;
   constructor(readonly name: string) {}
 }
 
@@ -137,6 +141,21 @@ export class SimFabric {
   killProcess(host: string, name: string): void {
     const p = this.host(host).processes.get(name);
     if (p) p.running = false;
+  }
+
+  /**
+   * Simulates the loss of a host: it stops answering (every operation throws HostUnreachableError with `reason`) and
+   * its processes stop. Its files and packages stay, as on a disk that comes back.
+   */
+  killHost(name: string, reason = "the simulated host does not answer"): void {
+    const h = this.host(name);
+    h.down = reason;
+    for (const p of h.processes.values()) p.running = false;
+  }
+
+  /** The host answers again (its processes stay stopped, as after a reboot). */
+  reviveHost(name: string): void {
+    this.host(name).down = null;
   }
 
   allocatePid(): number {
@@ -207,6 +226,7 @@ export class SimDriver implements HostDriver {
   /** Latency, failure injection and op counting around every operation. */
   private async op(op: SimOp, subject: string): Promise<SimHost> {
     const h = this.state;
+    if (h.down !== null) throw new HostUnreachableError(this.spec.name, h.down);
     this.fabric.countOp(op);
     if (h.latencyMs > 0) await new Promise<void>((r) => setTimeout(r, h.latencyMs));
     else await Promise.resolve(); // a microtask, never a timer: 100,000 operations stay fast
@@ -215,6 +235,11 @@ export class SimDriver implements HostDriver {
       throw new Error(f.error ?? `injected failure: ${op} ${subject} on ${this.describe}`);
     }
     return h;
+  }
+
+  async probe(): Promise<HostReachability> {
+    const down = this.state.down;
+    return down === null ? { reachable: true } : { reachable: false, reason: down };
   }
 
   private path(p: string): string {
@@ -227,6 +252,7 @@ export class SimDriver implements HostDriver {
   ): Promise<CommandResult> {
     if (opts.signal?.aborted) throw new Error("operation aborted");
     const h = this.state;
+    if (h.down !== null) throw new HostUnreachableError(this.spec.name, h.down);
     this.fabric.countOp("run");
     if (h.latencyMs > 0) await new Promise<void>((r) => setTimeout(r, h.latencyMs));
     else await Promise.resolve();

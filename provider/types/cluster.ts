@@ -238,6 +238,12 @@ export const clusterType: ResourceType = {
       kind: "map",
       description: "App task → { host, port } where gantry runs it in place of Marathon, kept stable across plans.",
     },
+    failed_hosts: {
+      kind: "map",
+      description:
+        "Host → why it was marked failed (lost, or replaced with -replace-host): left out of placement until " +
+        "`gantry host readmit`.",
+    },
     id: { kind: "string", description: "The cluster's name.", computed: true },
   },
   planChange(_prior, config, info) {

@@ -6,6 +6,7 @@
 
 import { deepEqual, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver } from "../../contract/host-driver.js";
+import { packageNeedsMissing, packageWithoutCandidate } from "../../contract/host-limitation.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { optBool, optString, reqString, stringList } from "./attrs.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";
@@ -143,23 +144,10 @@ export const packageType: ResourceType = hostBound({
     if (!driver.packageCandidate || (await driver.packageVersion(name)) !== null) return [];
     for (const needed of stringList(planned, "requires_packages"))
       if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
-        return [
-          `package ${name} will not be installed on host ${driver.spec.name} (${driver.spec.driver}): it needs ` +
-            `package ${needed}, which cannot be installed here`,
-        ];
+        return [packageNeedsMissing(name, driver.spec.name, driver.spec.driver, needed)];
     const candidate = await driver.packageCandidate(name);
     if (candidate !== null) return [];
-    const skip = planned.if_unavailable === "skip";
-    return [
-      `package ${name} cannot be installed on host ${driver.spec.name} (${driver.spec.driver}): no installation ` +
-        `candidate in the repositories this machine ` +
-        `reaches; ${
-          skip
-            ? "gantry will write its configuration but not install it, and will not start the services " +
-              "that need it"
-            : "the apply will fail"
-        }`,
-    ];
+    return [packageWithoutCandidate(name, driver.spec.name, driver.spec.driver, planned.if_unavailable === "skip")];
   },
 
   async create(ctx, planned) {

@@ -6,6 +6,7 @@
 
 import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver, ProcessStatus } from "../../contract/host-driver.js";
+import { serviceNeedsMissing } from "../../contract/host-limitation.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
 import {
@@ -163,10 +164,7 @@ export const serviceType: ResourceType = hostBound({
         driver.packageCandidate &&
         (await driver.packageCandidate(pkg)) === null
       )
-        out.push(
-          `service ${String(planned.name)} will not be started on host ${driver.spec.name} (${driver.spec.driver}): ` +
-            `it needs package ${pkg}, which cannot be installed here; its configuration is still written`,
-        );
+        out.push(serviceNeedsMissing(String(planned.name), driver.spec.name, driver.spec.driver, pkg));
     return out;
   },
 
