@@ -30,7 +30,7 @@ await build({
   // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here); the HCL parsers
   // load their WebAssembly/GopherJS code from files beside their own modules; better-sqlite3 loads its native
   // addon from beside its own modules too
-  external: ["typescript", "@cdktf/hcl2json", "hcl2-parser", "better-sqlite3"],
+  external: ["typescript", "@cdktf/hcl2json", "hcl2-parser", "better-sqlite3", "@pulumi/pulumi", "@grpc/grpc-js"],
   logLevel: "warning",
 });
 
