@@ -44,7 +44,8 @@ function toWire(v: Value): WireValue {
 
 function toOutputs(a: Attrs): WireObject {
   const out: WireObject = {};
-  for (const [k, v] of Object.entries(a)) if (v !== undefined) out[camel(k)] = toWire(v);
+  // a resource's id is its own field, never an output
+  for (const [k, v] of Object.entries(a)) if (v !== undefined && k !== "id") out[camel(k)] = toWire(v);
   return out;
 }
 
@@ -97,7 +98,7 @@ export class GantryTypeProvider implements CustomResourceProvider {
   }
 
   async diff(urn: string, _id: string, oldOutputs: WireObject, news: WireObject) {
-    const prior = toAttrs(oldOutputs);
+    const prior: Attrs = { ...toAttrs(oldOutputs), id: _id };
     const planned = this.plan(urn, prior, news);
     const changed = Object.keys(planned).filter((k) => !isUnknown(planned[k]) && !deepEqual(planned[k], prior[k]));
     const replaces = changed.filter((k) => this.type.schema[k]?.forceNew).map(camel);
@@ -115,12 +116,12 @@ export class GantryTypeProvider implements CustomResourceProvider {
     return toOutputs(this.plan(urn, prior ? toAttrs(prior) : null, news));
   }
 
-  async update(urn: string, _id: string, oldOutputs: WireObject, news: WireObject) {
-    const prior = toAttrs(oldOutputs);
+  async update(urn: string, id: string, oldOutputs: WireObject, news: WireObject) {
+    const prior: Attrs = { ...toAttrs(oldOutputs), id };
     return toOutputs(await this.type.update(this.ctx(urn), prior, this.plan(urn, prior, news)));
   }
 
-  async delete(urn: string, _id: string, outputs: WireObject) {
-    await this.type.delete(this.ctx(urn), toAttrs(outputs));
+  async delete(urn: string, id: string, outputs: WireObject) {
+    await this.type.delete(this.ctx(urn), { ...toAttrs(outputs), id });
   }
 }
