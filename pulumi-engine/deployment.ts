@@ -307,20 +307,33 @@ export class Deployment {
   registerOutputs(urn: string, outputs: WireObject): void {
     const r = this.registered.get(urn);
     if (!r) throw new GantryError(`RegisterResourceOutputs names ${urn}, which this program did not register`);
-    const attrs = { ...recorded(r), outputs };
-    const updated: InstanceState = { ...r, attributes: attrs as unknown as InstanceState["attributes"] };
+    // the SDK registers the stack's outputs even after the program threw: they are recorded only after success
+    if (urn === this.rootUrn) {
+      this.rootOutputs = outputs;
+      return;
+    }
+    const updated: InstanceState = { ...r, attributes: { ...r.attributes, outputs } as InstanceState["attributes"] };
     this.registered.set(urn, updated);
-    if (urn === this.rootUrn) this.rootOutputs = outputs;
     if (this.opts.dryRun) return;
     this.state.instances.set(urn, updated);
-    if (urn === this.rootUrn) {
-      this.state.outputs = Object.fromEntries(
-        Object.entries(outputs).map(([k, v]) => [
-          k,
-          { value: plainOutput(v, false) as never, ...(containsSecret(v) ? { sensitive: true } : {}) },
-        ]),
-      );
-    }
+    this.touch();
+  }
+
+  /** After a program that succeeded: the root stack resource's outputs become the stack's outputs. */
+  commitStackOutputs(): void {
+    const r = this.registered.get(this.rootUrn);
+    if (!r || !this.rootOutputs) return;
+    const outputs = this.rootOutputs;
+    const updated: InstanceState = { ...r, attributes: { ...r.attributes, outputs } as InstanceState["attributes"] };
+    this.registered.set(this.rootUrn, updated);
+    if (this.opts.dryRun) return;
+    this.state.instances.set(this.rootUrn, updated);
+    this.state.outputs = Object.fromEntries(
+      Object.entries(outputs).map(([k, v]) => [
+        k,
+        { value: plainOutput(v, false) as never, ...(containsSecret(v) ? { sensitive: true } : {}) },
+      ]),
+    );
     this.touch();
   }
 

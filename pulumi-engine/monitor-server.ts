@@ -23,6 +23,9 @@ const FEATURES: Record<string, boolean> = {
   errorHooks: false,
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal color codes are what it removes
+const ANSI_ESCAPES = /\u001b\[[0-9;]*m/g;
+
 const SEVERITIES = ["debug", "info", "warning", "error"] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: the SDK's generated protobuf messages, used through their getters
@@ -146,11 +149,13 @@ export async function startMonitorServer(deployment: Deployment, onEvent: Pulumi
   const engine: Record<string, Handler> = {
     log(call, cb) {
       const r = call.request;
+      // the program's messages belong to the root stack resource unless they name another; colors are the door's
+      const urn: string = r.getUrn() || deployment.rootUrn;
       onEvent({
         type: "log",
         severity: SEVERITIES[r.getSeverity()] ?? "info",
-        message: r.getMessage(),
-        ...(r.getUrn() ? { urn: r.getUrn() } : {}),
+        message: String(r.getMessage()).replace(ANSI_ESCAPES, ""),
+        ...(urn ? { urn } : {}),
       });
       cb(null, new m.empty());
     },

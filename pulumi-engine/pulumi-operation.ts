@@ -122,13 +122,14 @@ export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRu
           : `the program exited with code ${code}${stderr ? `:\n${stderr.trim()}` : ""}`;
     if (!error) {
       try {
+        deployment.commitStackOutputs();
         await deployment.deleteUnregistered();
       } catch (e) {
         error = (e as Error).message;
       }
     }
     if (writer) await writer.flush();
-    const outputs = deployment.rootOutputs ?? rootOutputs(recordedState.instances);
+    const outputs = error ? rootOutputs(recordedState.instances) : (deployment.rootOutputs ?? {});
     if (!error) onEvent({ type: "outputs", outputs });
     const ok = !error;
     onEvent({ type: "summary", dryRun, destroy: false, ok, counts: deployment.counts, ms: Date.now() - t0 });

@@ -51,11 +51,11 @@ export class PulumiProgressRenderer {
         return this.step(e);
       case "log": {
         const who = e.urn ? e.urn.split("::").slice(2).join(" ") : "";
+        if (e.severity === "debug") return;
         if (e.severity === "info" && e.urn) {
           this.line(`    ${who}  ${e.message}`);
           return;
         }
-        if (e.severity === "debug") return;
         const key = who ? `${who.replace(" ", " (")})` : "";
         const list = this.diagnostics.get(key) ?? [];
         list.push(`${e.severity}: ${e.message}`);

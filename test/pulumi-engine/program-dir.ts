@@ -4,6 +4,13 @@
 import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Engine } from "../../engine/engine.js";
+import type { PulumiEvent } from "../../pulumi-engine/pulumi-events.js";
+import {
+  destroyPulumiStack,
+  runPulumiProgram,
+  type PulumiOutcome,
+} from "../../pulumi-engine/pulumi-operation.js";
 
 const NODE_MODULES = new URL("../../node_modules", import.meta.url).pathname;
 
@@ -46,3 +53,28 @@ class FileRes extends pulumi.dynamic.Resource {
   }
 }
 `;
+
+/** Runs preview or up in process, keeping every event (the program itself runs under the SDK's runner). */
+export async function runProgram(
+  dir: string,
+  kind: "preview" | "up" | "destroy",
+): Promise<{ outcome: PulumiOutcome; events: PulumiEvent[]; logs: string }> {
+  const events: PulumiEvent[] = [];
+  const req = { dir, onEvent: (e: PulumiEvent) => events.push(e), env: process.env };
+  const engine = new Engine();
+  const outcome =
+    kind === "destroy" ? await destroyPulumiStack(engine, req) : await runPulumiProgram(engine, req, kind === "preview");
+  const logs = events
+    .filter((e): e is Extract<PulumiEvent, { type: "log" }> => e.type === "log" && e.severity !== "debug")
+    .map((e) => `${e.severity}: ${e.message}`)
+    .join("\n");
+  return { outcome, events, logs };
+}
+
+/** The steps of a run, as "op name" (phase done, or planned in a preview). */
+export function steps(events: PulumiEvent[]): string[] {
+  return events
+    .filter((e): e is Extract<PulumiEvent, { type: "step" }> => e.type === "step")
+    .filter((e) => e.phase === "done" || e.phase === "planned")
+    .map((e) => `${e.op} ${e.name}`);
+}
