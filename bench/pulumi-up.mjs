@@ -50,7 +50,8 @@ function timedUp(dir) {
   );
   const last = r.stderr.trim().split("\n").pop() ?? "";
   const [secs, kb] = last.split(" ").map(Number);
-  if (r.status !== 0) throw new Error(`pulumi up failed (${r.status}): ${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`);
+  if (r.status !== 0)
+    throw new Error(`pulumi up failed (${r.status}): ${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`);
   return { secs, mb: kb / 1024, stdout: r.stdout };
 }
 
@@ -78,7 +79,8 @@ export async function runPulumiUpBench({ resources = 1000, keep = false, heading
   for (const [kind, first, again, bytes] of rows) {
     const rate = (resources / first.secs).toFixed(0);
     console.log(
-      `  ${kind.padEnd(8)} first up ${first.secs.toFixed(2)} s (${rate} resources/s), peak RSS ${first.mb.toFixed(0)} MB;` +
+      `  ${kind.padEnd(8)} first up ${first.secs.toFixed(2)} s (${rate} resources/s), ` +
+        `peak RSS ${first.mb.toFixed(0)} MB;` +
         ` no-change up ${again.secs.toFixed(2)} s, ${again.mb.toFixed(0)} MB; state ${(bytes / 1024).toFixed(0)} KB`,
     );
   }
@@ -88,6 +90,9 @@ export async function runPulumiUpBench({ resources = 1000, keep = false, heading
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? dflt;
-  const r = await runPulumiUpBench({ resources: Number(arg("resources", "1000")), keep: process.argv.includes("--keep") });
+  const r = await runPulumiUpBench({
+    resources: Number(arg("resources", "1000")),
+    keep: process.argv.includes("--keep"),
+  });
   process.exitCode = r.failures.length ? 1 : 0;
 }

@@ -153,17 +153,20 @@ export class Deployment {
 
   private async registerResource(req: Registration): Promise<RegistrationResult> {
     if (req.remote)
-      throw new GantryError(`${req.type} "${req.name}" is a remote (multi-language) component: gantry does not run those`);
+      throw new GantryError(
+        `${req.type} "${req.name}" is a remote (multi-language) component: gantry does not run those`,
+      );
     if (req.importId)
       throw new GantryError(`${req.type} "${req.name}" asks to import ${req.importId}: gantry does not import yet`);
     const unsupported = unsupportedValueKind(req.inputs);
     if (unsupported)
-      throw new GantryError(`${req.type} "${req.name}" has inputs holding ${unsupported}: gantry does not support them`);
+      throw new GantryError(
+        `${req.type} "${req.name}" has inputs holding ${unsupported}: gantry does not support them`,
+      );
     if (req.parent && !this.registered.has(req.parent))
       throw new GantryError(`${req.type} "${req.name}": its parent ${req.parent} was not registered`);
     const urn = makeUrn(this.opts.stack, this.opts.project, req.type, req.name, req.parent || undefined);
-    if (this.seen.has(urn))
-      throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     this.seen.add(urn);
     if (req.type === ROOT_STACK_TYPE && !req.parent) this.rootUrn = urn;
     let old = this.old.get(urn);
@@ -368,7 +371,9 @@ export class Deployment {
       const ready = [...left].filter(
         (c) =>
           c.replaced ||
-          ![...left].some((o) => o !== c && !o.replaced && (o.dependencies.includes(c.address) || recorded(o).parent === c.address)),
+          ![...left].some(
+            (o) => o !== c && !o.replaced && (o.dependencies.includes(c.address) || recorded(o).parent === c.address),
+          ),
       );
       const wave = ready.length ? ready : [...left];
       for (const c of wave) {

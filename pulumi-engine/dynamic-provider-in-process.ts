@@ -11,7 +11,10 @@ const PROVIDER_KEY = "__provider";
 
 interface DynamicProvider {
   configure?(req: { config: unknown }): Promise<void>;
-  check?(olds: unknown, news: unknown): Promise<{ inputs?: WireObject; failures?: { property: string; reason: string }[] }>;
+  check?(
+    olds: unknown,
+    news: unknown,
+  ): Promise<{ inputs?: WireObject; failures?: { property: string; reason: string }[] }>;
   diff?(
     id: string,
     olds: unknown,

@@ -31,7 +31,8 @@ function toAttrs(o: WireObject): Attrs {
 function fromWire(v: WireValue): Value {
   if (v === UNKNOWN_VALUE) return UNKNOWN;
   if (Array.isArray(v)) return v.map(fromWire);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromWire(x)]));
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromWire(x)]));
   return v;
 }
 
@@ -102,7 +103,11 @@ export class GantryTypeProvider implements CustomResourceProvider {
     const planned = this.plan(urn, prior, news);
     const changed = Object.keys(planned).filter((k) => !isUnknown(planned[k]) && !deepEqual(planned[k], prior[k]));
     const replaces = changed.filter((k) => this.type.schema[k]?.forceNew).map(camel);
-    return { changes: changed.length > 0 || Object.values(planned).some(isUnknown), replaces, deleteBeforeReplace: false };
+    return {
+      changes: changed.length > 0 || Object.values(planned).some(isUnknown),
+      replaces,
+      deleteBeforeReplace: false,
+    };
   }
 
   async create(urn: string, news: WireObject) {

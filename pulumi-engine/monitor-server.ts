@@ -34,7 +34,9 @@ type Callback = (err: { code: number; details: string } | null, value?: unknown)
 type Handler = (call: { request: Message }, callback: Callback) => void;
 
 interface Grpc {
-  Server: new (opts?: object) => {
+  Server: new (
+    opts?: object,
+  ) => {
     addService(service: unknown, impl: Record<string, Handler>): void;
     bindAsync(addr: string, creds: unknown, cb: (err: Error | null, port: number) => void): void;
     tryShutdown(cb: () => void): void;
@@ -104,14 +106,20 @@ export async function startMonitorServer(deployment: Deployment, onEvent: Pulumi
         remote: r.getRemote(),
       };
       if (req.provider && !/::pulumi:providers:[^:]+::default(_[^:]*)?::/.test(req.provider))
-        return fail(cb, new Error(`${req.type} "${req.name}" names an explicit provider: gantry runs default ones only`));
-      deployment.register(req).then((res) => {
-        const resp = new m.resourcePb.RegisterResourceResponse();
-        resp.setUrn(res.urn);
-        resp.setId(res.id);
-        resp.setObject(m.struct.fromJavaScript(res.outputs));
-        cb(null, resp);
-      }, (e) => fail(cb, e));
+        return fail(
+          cb,
+          new Error(`${req.type} "${req.name}" names an explicit provider: gantry runs default ones only`),
+        );
+      deployment.register(req).then(
+        (res) => {
+          const resp = new m.resourcePb.RegisterResourceResponse();
+          resp.setUrn(res.urn);
+          resp.setId(res.id);
+          resp.setObject(m.struct.fromJavaScript(res.outputs));
+          cb(null, resp);
+        },
+        (e) => fail(cb, e),
+      );
     },
     registerResourceOutputs(call, cb) {
       try {

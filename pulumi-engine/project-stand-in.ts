@@ -51,8 +51,8 @@ export function loadPulumiProject(dir: string, stack: string): PulumiProject {
     }
   }
   // the SDK's ts-node (TypeScript 3.8) costs seconds to load: only for a program that has TypeScript to run
-  const hasTypeScript = ["tsconfig.json", "index.ts", main].some((f) => f.endsWith(".ts") || f === "tsconfig.json"
-    ? existsSync(join(dir, f))
-    : false);
+  const hasTypeScript = ["tsconfig.json", "index.ts", main].some((f) =>
+    f.endsWith(".ts") || f === "tsconfig.json" ? existsSync(join(dir, f)) : false,
+  );
   return { dir, name, main, typescript: options?.typescript !== false && hasTypeScript, config, secretKeys };
 }

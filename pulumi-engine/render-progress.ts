@@ -21,6 +21,11 @@ const PRESENT: Record<StepOp, string> = {
   delete: "deleting",
   same: "",
 };
+/** The heading: [update, destroy] when running, then when previewing. */
+const BEGIN = [
+  ["Updating", "Destroying"],
+  ["Previewing update", "Previewing destroy"],
+];
 const DIFF_SYMBOL: Record<PropertyDiff["kind"], string> = { add: "+", update: "~", delete: "-" };
 
 export class PulumiProgressRenderer {
@@ -28,7 +33,6 @@ export class PulumiProgressRenderer {
   private readonly started = new Map<string, number>();
   private readonly steps: object[] = [];
   private outputs: WireObject = {};
-  private dryRun = false;
 
   constructor(
     private readonly out: (text: string) => void,
@@ -42,13 +46,11 @@ export class PulumiProgressRenderer {
   handle = (e: PulumiEvent): void => {
     switch (e.type) {
       case "begin":
-        this.dryRun = e.dryRun;
-        this.line(
-          `${e.dryRun ? (e.destroy ? "Previewing destroy" : "Previewing update") : e.destroy ? "Destroying" : "Updating"} (${e.stack}):`,
-        );
+        this.line(`${BEGIN[e.dryRun ? 1 : 0][e.destroy ? 1 : 0]} (${e.stack}):`);
         return;
       case "step":
-        return this.step(e);
+        this.step(e);
+        return;
       case "log": {
         const who = e.urn ? e.urn.split("::").slice(2).join(" ") : "";
         if (e.severity === "debug") return;
@@ -67,15 +69,14 @@ export class PulumiProgressRenderer {
         this.outputs = e.outputs;
         return;
       case "summary":
-        return this.summary(e);
+        this.summary(e);
+        return;
     }
   };
 
   private step(e: Extract<PulumiEvent, { type: "step" }>): void {
     const head = ` ${SYMBOL[e.op]} ${"   ".repeat(Math.max(0, e.depth - 1))}${e.resourceType} ${e.name}`;
-    const diffNote = e.diffs.length
-      ? ` [diff: ${e.diffs.map((d) => `${DIFF_SYMBOL[d.kind]}${d.key}`).join(",")}]`
-      : "";
+    const diffNote = e.diffs.length ? ` [diff: ${e.diffs.map((d) => `${DIFF_SYMBOL[d.kind]}${d.key}`).join(",")}]` : "";
     if (e.phase === "failed") {
       this.line(`${head} ${PRESENT[e.op]} failed error: ${e.error ?? ""}`);
       const key = `${e.resourceType} (${e.name})`;

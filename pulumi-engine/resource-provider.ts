@@ -18,7 +18,11 @@ export interface ProviderDiff {
 }
 
 export interface CustomResourceProvider {
-  check(urn: string, olds: WireObject | undefined, news: WireObject): Promise<{
+  check(
+    urn: string,
+    olds: WireObject | undefined,
+    news: WireObject,
+  ): Promise<{
     inputs: WireObject;
     failures: CheckFailure[];
   }>;

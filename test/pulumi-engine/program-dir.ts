@@ -6,11 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "../../engine/engine.js";
 import type { PulumiEvent } from "../../pulumi-engine/pulumi-events.js";
-import {
-  destroyPulumiStack,
-  runPulumiProgram,
-  type PulumiOutcome,
-} from "../../pulumi-engine/pulumi-operation.js";
+import { destroyPulumiStack, runPulumiProgram, type PulumiOutcome } from "../../pulumi-engine/pulumi-operation.js";
 
 const NODE_MODULES = new URL("../../node_modules", import.meta.url).pathname;
 
@@ -63,7 +59,9 @@ export async function runProgram(
   const req = { dir, onEvent: (e: PulumiEvent) => events.push(e), env: process.env };
   const engine = new Engine();
   const outcome =
-    kind === "destroy" ? await destroyPulumiStack(engine, req) : await runPulumiProgram(engine, req, kind === "preview");
+    kind === "destroy"
+      ? await destroyPulumiStack(engine, req)
+      : await runPulumiProgram(engine, req, kind === "preview");
   const logs = events
     .filter((e): e is Extract<PulumiEvent, { type: "log" }> => e.type === "log" && e.severity !== "debug")
     .map((e) => `${e.severity}: ${e.message}`)

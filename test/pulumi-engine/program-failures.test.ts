@@ -11,20 +11,28 @@ import { FILE_PROVIDER, programDir, runProgram, steps } from "./program-dir.js";
 test("a program that throws fails with its stack trace; nothing is deleted and the last outputs stay", async () => {
   const dir = programDir("thrower", {});
   const file = (name: string, content: string) =>
-    `new FileRes(${JSON.stringify(name)}, { path: ${JSON.stringify(join(dir, name))}, content: ${JSON.stringify(content)} });`;
-  writeFileSync(join(dir, "index.js"), `${FILE_PROVIDER}\n${file("a", "1")}\n${file("b", "1")}\nexports.x = "first";\n`);
+    `new FileRes(${JSON.stringify(name)}, ` +
+    `{ path: ${JSON.stringify(join(dir, name))}, content: ${JSON.stringify(content)} });`;
+  writeFileSync(
+    join(dir, "index.js"),
+    `${FILE_PROVIDER}\n${file("a", "1")}\n${file("b", "1")}\nexports.x = "first";\n`,
+  );
   const first = await runProgram(dir, "up");
   assert.ok(first.outcome.ok, first.outcome.error);
 
   writeFileSync(
     join(dir, "index.js"),
-    `${FILE_PROVIDER}\n${file("a", "1")}\nfunction explode() {\n  throw new Error("boom in the program");\n}\nexplode();\n`,
+    `${FILE_PROVIDER}\n${file("a", "1")}\n` +
+      `function explode() {\n  throw new Error("boom in the program");\n}\nexplode();\n`,
   );
   const failed = await runProgram(dir, "up");
   assert.not.ok(failed.outcome.ok);
   assert.match(failed.logs, "boom in the program");
   assert.match(failed.logs, /at explode \(.*index\.js:\d+/, "the program's own stack trace");
-  assert.not.ok(steps(failed.events).some((s) => s.startsWith("delete")), "nothing deleted");
+  assert.not.ok(
+    steps(failed.events).some((s) => s.startsWith("delete")),
+    "nothing deleted",
+  );
   assert.ok(existsSync(join(dir, "b")), "b, no longer registered, is kept");
   assert.equal(pulumiStackOutputs(new Engine(), dir), { x: "first" }, "the last good update's outputs");
 });
@@ -33,7 +41,8 @@ test("protect refuses a delete and fails the update; the object and its record s
   const dir = programDir("guarded", {});
   const path = join(dir, "precious");
   const guarded = (protect: boolean) =>
-    `${FILE_PROVIDER}\nnew FileRes("precious", { path: ${JSON.stringify(path)}, content: "x" }, { protect: ${protect} });\n`;
+    `${FILE_PROVIDER}\n` +
+    `new FileRes("precious", { path: ${JSON.stringify(path)}, content: "x" }, { protect: ${protect} });\n`;
   writeFileSync(join(dir, "index.js"), guarded(true));
   assert.ok((await runProgram(dir, "up")).outcome.ok);
 
@@ -55,7 +64,8 @@ test("protect refuses a delete and fails the update; the object and its record s
 
 test("a resource of a provider plugin gantry does not run fails naming the plugin", async () => {
   const dir = programDir("cloudy", {
-    "index.js": `const pulumi = require("@pulumi/pulumi");\nnew pulumi.CustomResource("aws:s3/bucket:Bucket", "b", {});\n`,
+    "index.js":
+      `const pulumi = require("@pulumi/pulumi");\n` + `new pulumi.CustomResource("aws:s3/bucket:Bucket", "b", {});\n`,
   });
   const run = await runProgram(dir, "preview");
   assert.not.ok(run.outcome.ok);

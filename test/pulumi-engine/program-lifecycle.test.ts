@@ -12,8 +12,8 @@ const program = (dir: string, soloName: string) => `${FILE_PROVIDER}
 class Site extends pulumi.ComponentResource {
   constructor(name, args, opts) {
     super("demo:index:Site", name, {}, opts);
-    this.page = new FileRes(name + "-page", { path: ${JSON.stringify(dir)} + "/" + name + ".html", content: args.content },
-      { parent: this });
+    const path = ${JSON.stringify(dir)} + "/" + name + ".html";
+    this.page = new FileRes(name + "-page", { path, content: args.content }, { parent: this });
     this.registerOutputs({ path: this.page.path });
   }
 }

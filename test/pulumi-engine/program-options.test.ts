@@ -13,7 +13,8 @@ test("ignoreChanges, replaceOnChanges, deleteBeforeReplace, retainOnDelete and a
   const p = (f: string) => JSON.stringify(join(dir, f));
   const program = (v: string, keep: boolean, name: string) => `${FILE_PROVIDER}
 new FileRes("ignored", { path: ${p("ignored")}, content: "${v}" }, { ignoreChanges: ["content"] });
-new FileRes("replaced", { path: ${p("replaced")}, content: "${v}" }, { replaceOnChanges: ["content"], deleteBeforeReplace: true });
+new FileRes("replaced", { path: ${p("replaced")}, content: "${v}" },
+  { replaceOnChanges: ["content"], deleteBeforeReplace: true });
 ${keep ? `new FileRes("kept", { path: ${p("kept")}, content: "k" }, { retainOnDelete: true });` : ""}
 new FileRes("${name}", { path: ${p("renamed")}, content: "r" }, { aliases: [{ name: "old-name" }] });
 `;

@@ -2,7 +2,8 @@ import { GantryCommand } from "../../base-command.js";
 import { programDirArg, pulumiRunFlags } from "./pulumi-flags.js";
 
 export default class PulumiUp extends GantryCommand {
-  static override summary = "Create or update the stack's resources by running the Pulumi program (no Pulumi CLI needed)";
+  static override summary =
+    "Create or update the stack's resources by running the Pulumi program (no Pulumi CLI needed)";
   static override args = programDirArg;
   static override flags = pulumiRunFlags;
 
