@@ -2,7 +2,7 @@
 // nothing; `protect` refuses a delete; a resource of a provider plugin gantry does not run is named in the error.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Engine } from "../../engine/engine.js";
 import { pulumiStackOutputs } from "../../pulumi-engine/pulumi-operation.js";
