@@ -365,20 +365,24 @@ export class Deployment {
   }
 
   private async deleteAll(all: (InstanceState & { replaced?: boolean })[]): Promise<void> {
+    // a resource may go once nothing left to delete depends on it or is its child (old objects of replacements at once)
+    const byAddress = new Map(all.filter((c) => !c.replaced).map((c) => [c.address, c]));
+    const targets = (o: InstanceState) =>
+      [...new Set([...o.dependencies, recorded(o).parent])].map((a) => byAddress.get(a)).filter((t) => t && t !== o);
+    const blockers = new Map<InstanceState, number>();
+    for (const o of all) if (!o.replaced) for (const t of targets(o)) blockers.set(t!, (blockers.get(t!) ?? 0) + 1);
     const left = new Set(all);
+    const ready = all.filter((c) => c.replaced || !blockers.get(c));
     while (left.size) {
-      // a resource may go when nothing left to delete depends on it or is its child
-      const ready = [...left].filter(
-        (c) =>
-          c.replaced ||
-          ![...left].some(
-            (o) => o !== c && !o.replaced && (o.dependencies.includes(c.address) || recorded(o).parent === c.address),
-          ),
-      );
-      const wave = ready.length ? ready : [...left];
-      for (const c of wave) {
-        left.delete(c);
-        await this.deleteStep(c);
+      // a cycle (never made by a program): the rest in any order
+      const c = ready.shift() ?? left.values().next().value!;
+      if (!left.delete(c)) continue;
+      await this.deleteStep(c);
+      if (c.replaced) continue;
+      for (const t of targets(c)) {
+        const n = (blockers.get(t!) ?? 1) - 1;
+        blockers.set(t!, n);
+        if (n === 0) ready.push(t!);
       }
     }
   }
