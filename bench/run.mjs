@@ -44,7 +44,10 @@
 //      stacks created per second (10 OS::Heat::RandomString + 10 TestResource each), p50/p99 latency of
 //      three GET routes under autocannon (10 connections), server RSS at 1,000 stacks. figures only
 //
-//   --only=plan,apply,help,blueprint,cluster,cli,heat   run only these groups
+//   8. A Pulumi program as users run it (bench/pulumi-up.mjs): `gantry pulumi up` of 1,000 dynamic resources and
+//      of 1,000 gantry:index:Noop resources, first up and a no-change up; wall, resources/s, peak RSS. figures only
+//
+//   --only=plan,apply,help,blueprint,cluster,cli,heat,pulumi   run only these groups
 //   --cli-sizes=1,2000       CLI case sizes (default 1,2000,10000,100000)
 //   --cli-runs=N             CLI case: runs per figure (default 3)
 //   --agents=N               blueprint case: agents and pool hosts (default 1000)
@@ -67,7 +70,7 @@ const opt = (name, dflt) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : dflt;
 };
-const only = new Set(opt("only", "plan,apply,help,blueprint,cluster,cli,heat").split(","));
+const only = new Set(opt("only", "plan,apply,help,blueprint,cluster,cli,heat,pulumi").split(","));
 const BLUEPRINT_AGENTS = Number(opt("agents", "1000"));
 const SIZES = opt("sizes", "1000,10000,100000").split(",").map(Number);
 const SHAPES = ["chain", "fan"];
@@ -457,6 +460,18 @@ if (only.has("heat")) {
   } catch (e) {
     failures.push(`Heat API: ${e.message}`);
     console.error(`  Heat API FAILED: ${e.message}`);
+  }
+  console.log("");
+}
+
+if (only.has("pulumi")) {
+  try {
+    const { runPulumiUpBench } = await import("./pulumi-up.mjs");
+    const r = await runPulumiUpBench({ keep: flag("keep"), heading: "8. Pulumi programs" });
+    for (const f of r.failures) failures.push(`Pulumi up ${f}`);
+  } catch (e) {
+    failures.push(`Pulumi up: ${e.message}`);
+    console.error(`  Pulumi up FAILED: ${e.message}`);
   }
   console.log("");
 }

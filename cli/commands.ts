@@ -13,6 +13,10 @@ import Init from "./commands/init.js";
 import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
 import Providers from "./commands/providers.js";
+import PulumiDestroy from "./commands/pulumi/destroy.js";
+import PulumiPreview from "./commands/pulumi/preview.js";
+import PulumiStackOutput from "./commands/pulumi/stack-output.js";
+import PulumiUp from "./commands/pulumi/up.js";
 import ProvidersSchema from "./commands/providers-schema.js";
 import Reconcile from "./commands/reconcile.js";
 import Refresh from "./commands/refresh.js";
@@ -48,6 +52,10 @@ export const commands = {
   output: Output,
   plan: Plan,
   providers: Providers,
+  "pulumi:destroy": PulumiDestroy,
+  "pulumi:preview": PulumiPreview,
+  "pulumi:stack:output": PulumiStackOutput,
+  "pulumi:up": PulumiUp,
   "providers:schema": ProvidersSchema,
   reconcile: Reconcile,
   refresh: Refresh,

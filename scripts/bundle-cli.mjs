@@ -30,7 +30,16 @@ await build({
   // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here); the HCL parsers
   // load their WebAssembly/GopherJS code from files beside their own modules; better-sqlite3 loads its native
   // addon from beside its own modules too, and so does ssh2 (its optional crypto addon, cpu-features)
-  external: ["typescript", "@cdktf/hcl2json", "hcl2-parser", "better-sqlite3", "ssh2"],
+  // @pulumi/pulumi and @grpc/grpc-js are loaded where they are installed (the SDK runs its own files as programs)
+  external: [
+    "typescript",
+    "@cdktf/hcl2json",
+    "hcl2-parser",
+    "better-sqlite3",
+    "ssh2",
+    "@pulumi/pulumi",
+    "@grpc/grpc-js",
+  ],
   logLevel: "warning",
 });
 

@@ -1,0 +1,470 @@
+// One Pulumi deployment (preview, up, destroy) over gantry's state: each registration the program makes becomes a
+// step (create, update, replace, same) decided against the recorded state and, unless previewing, carried out at once
+// through the resource's provider, since the program waits for its outputs; at the end, what the program no longer
+// registers is deleted, dependents first. Resources are recorded in gantry's state by URN.
+
+import type { InstanceState, State } from "../planner/state.js";
+import type { StateWriter } from "../planner/state.js";
+import { GantryError } from "../contract/diagnostics.js";
+import type { PropertyDiff, PulumiEventSink, StepOp } from "./pulumi-events.js";
+import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
+import { makeUrn, ROOT_STACK_TYPE, urnName, urnType } from "./urn.js";
+import {
+  containsSecret,
+  plainOutput,
+  revealObject,
+  revealSecrets,
+  secretOutputs,
+  UNKNOWN_VALUE,
+  unsupportedValueKind,
+  wireEqual,
+  type WireObject,
+  type WireValue,
+} from "./wire-values.js";
+
+/** A RegisterResource request, in the terms gantry uses. */
+export interface Registration {
+  type: string;
+  name: string;
+  parent: string;
+  custom: boolean;
+  inputs: WireObject;
+  dependencies: string[];
+  provider: string;
+  protect: boolean;
+  deleteBeforeReplace: boolean;
+  ignoreChanges: string[];
+  replaceOnChanges: string[];
+  retainOnDelete: boolean;
+  additionalSecretOutputs: string[];
+  aliasUrns: string[];
+  acceptSecrets: boolean;
+  importId: string;
+  remote: boolean;
+}
+
+export interface RegistrationResult {
+  urn: string;
+  id: string;
+  outputs: WireObject;
+}
+
+/** What gantry records for a Pulumi resource (the attributes of its instance in the state). */
+interface Recorded {
+  id: string;
+  custom: boolean;
+  parent: string;
+  inputs: WireObject;
+  outputs: WireObject;
+  protect?: boolean;
+  retainOnDelete?: boolean;
+}
+
+const recorded = (i: InstanceState): Recorded => i.attributes as unknown as Recorded;
+
+export interface DeploymentOptions {
+  stack: string;
+  project: string;
+  dryRun: boolean;
+  /** The state as it was before (not changed by a preview). */
+  state: State;
+  /** Records every change (up and destroy); absent in a preview. */
+  writer?: StateWriter;
+  providers: ProviderResolver;
+  onEvent: PulumiEventSink;
+}
+
+export class Deployment {
+  private readonly old: ReadonlyMap<string, InstanceState>;
+  /** URNs registered by this run (and old URNs they took over through aliases). */
+  private readonly seen = new Set<string>();
+  private readonly registered = new Map<string, InstanceState>();
+  /** Old objects replaced create-before-delete, deleted at the end. */
+  private readonly replacedOld: InstanceState[] = [];
+  readonly counts: Record<StepOp, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
+  /** The first step that failed (the run fails and deletes nothing). */
+  failure: Error | undefined;
+  rootUrn = "";
+  rootOutputs: WireObject | undefined;
+
+  constructor(private readonly opts: DeploymentOptions) {
+    this.old = new Map(opts.state.instances);
+  }
+
+  private get state(): State {
+    return this.opts.state;
+  }
+
+  private touch(): void {
+    this.opts.writer?.touch();
+  }
+
+  private depth(parent: string): number {
+    let d = 0;
+    let p = parent;
+    while (p && d < 100) {
+      d++;
+      const r = this.registered.get(p) ?? this.old.get(p);
+      p = r ? recorded(r).parent : "";
+    }
+    return d;
+  }
+
+  private emitStep(
+    op: StepOp,
+    phase: "planned" | "start" | "done" | "failed",
+    urn: string,
+    parent: string,
+    diffs: PropertyDiff[] = [],
+    extra: { replaces?: string[]; error?: string } = {},
+  ): void {
+    this.opts.onEvent({
+      type: "step",
+      op,
+      phase,
+      urn,
+      resourceType: urnType(urn),
+      name: urnName(urn),
+      depth: this.depth(parent),
+      diffs,
+      ...extra,
+    });
+  }
+
+  private provider(type: string): CustomResourceProvider {
+    const p = this.opts.providers(type);
+    if (p) return p;
+    const pkg = type.split(":")[0];
+    throw new GantryError(
+      `resource type ${type} needs the provider plugin "${pkg}", which gantry does not run: gantry runs dynamic ` +
+        "providers (pulumi.dynamic.Resource) and gantry's own resource types (gantry:index:*)",
+    );
+  }
+
+  async register(req: Registration): Promise<RegistrationResult> {
+    if (this.failure) throw new GantryError(`not registering ${req.type} "${req.name}": the update has failed`);
+    try {
+      return await this.registerResource(req);
+    } catch (e) {
+      this.failure ??= e as Error;
+      throw e;
+    }
+  }
+
+  private async registerResource(req: Registration): Promise<RegistrationResult> {
+    if (req.remote)
+      throw new GantryError(
+        `${req.type} "${req.name}" is a remote (multi-language) component: gantry does not run those`,
+      );
+    if (req.importId)
+      throw new GantryError(`${req.type} "${req.name}" asks to import ${req.importId}: gantry does not import yet`);
+    const unsupported = unsupportedValueKind(req.inputs);
+    if (unsupported)
+      throw new GantryError(
+        `${req.type} "${req.name}" has inputs holding ${unsupported}: gantry does not support them`,
+      );
+    if (req.parent && !this.registered.has(req.parent))
+      throw new GantryError(`${req.type} "${req.name}": its parent ${req.parent} was not registered`);
+    const urn = makeUrn(this.opts.stack, this.opts.project, req.type, req.name, req.parent || undefined);
+    if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    this.seen.add(urn);
+    if (req.type === ROOT_STACK_TYPE && !req.parent) this.rootUrn = urn;
+    let old = this.old.get(urn);
+    if (!old) {
+      const alias = req.aliasUrns.find((a) => this.old.has(a) && !this.seen.has(a));
+      if (alias) {
+        old = this.old.get(alias);
+        this.seen.add(alias);
+        this.state.instances.delete(alias);
+      }
+    }
+    const base = {
+      address: urn,
+      type: req.type,
+      name: req.name,
+      dependencies: [...new Set([...req.dependencies, ...(req.parent ? [req.parent] : [])])],
+    };
+    const options = {
+      ...(req.protect ? { protect: true } : {}),
+      ...(req.retainOnDelete ? { retainOnDelete: true } : {}),
+    };
+    if (!req.custom) return this.registerComponent(req, urn, old, base, options);
+    return this.registerCustom(req, urn, old, base, options);
+  }
+
+  private record(instance: InstanceState): void {
+    this.registered.set(instance.address, instance);
+    if (!this.opts.dryRun) {
+      this.state.instances.set(instance.address, instance);
+      this.touch();
+    }
+  }
+
+  private registerComponent(
+    req: Registration,
+    urn: string,
+    old: InstanceState | undefined,
+    base: Omit<InstanceState, "attributes">,
+    options: object,
+  ): RegistrationResult {
+    const op: StepOp = old ? "same" : "create";
+    const outputs = old ? recorded(old).outputs : {};
+    const attrs: Recorded = { id: "", custom: false, parent: req.parent, inputs: req.inputs, outputs, ...options };
+    this.counts[op]++;
+    this.emitStep(op, this.opts.dryRun ? "planned" : "done", urn, req.parent);
+    this.record({ ...base, attributes: attrs as unknown as InstanceState["attributes"] });
+    return { urn, id: "", outputs: {} };
+  }
+
+  private async registerCustom(
+    req: Registration,
+    urn: string,
+    old: InstanceState | undefined,
+    base: Omit<InstanceState, "attributes">,
+    options: object,
+  ): Promise<RegistrationResult> {
+    const provider = this.provider(req.type);
+    const prior = old ? recorded(old) : undefined;
+    const checked = await provider.check(urn, prior ? revealObject(prior.inputs) : undefined, revealObject(req.inputs));
+    if (checked.failures.length)
+      throw new GantryError(
+        `${req.type} "${req.name}" has invalid inputs:\n` +
+          checked.failures.map((f) => `  ${f.property ? `${f.property}: ` : ""}${f.reason}`).join("\n"),
+      );
+    // keep secret what the program gave as secret
+    let news: WireObject = {};
+    for (const [k, v] of Object.entries(checked.inputs))
+      news[k] = k in req.inputs && containsSecret(req.inputs[k]) ? req.inputs[k] : v;
+    if (prior) news = applyIgnoreChanges(news, prior.inputs, req.ignoreChanges);
+
+    let op: StepOp = "create";
+    let diffs: PropertyDiff[] = [];
+    let replaces: string[] = [];
+    let deleteBeforeReplace = req.deleteBeforeReplace;
+    if (prior && old) {
+      diffs = inputDiffs(prior.inputs, news);
+      const d = await provider.diff(urn, prior.id, revealObject(prior.outputs), revealObject(news));
+      const changed = d.changes ?? diffs.length > 0;
+      replaces = [...d.replaces];
+      for (const diff of diffs)
+        if (req.replaceOnChanges.some((p) => p === "*" || p === diff.key || p.split(/[.[]/)[0] === diff.key))
+          if (!replaces.includes(diff.key)) replaces.push(diff.key);
+      deleteBeforeReplace ||= d.deleteBeforeReplace;
+      op = !changed && !replaces.length ? "same" : replaces.length ? "replace" : "update";
+      if (op === "replace" && prior.protect)
+        throw new GantryError(
+          `unable to replace resource "${urn}"\nas it is currently marked for protection. To unprotect the resource, ` +
+            "remove the `protect` flag from the resource in your Pulumi program and run `gantry pulumi up`",
+        );
+    }
+    this.counts[op]++;
+    const finish = (id: string, outputs: WireObject, extra: Partial<InstanceState> = {}): RegistrationResult => {
+      const secretOuts = secretOutputs(outputs, news, req.additionalSecretOutputs);
+      const attrs: Recorded = { id, custom: true, parent: req.parent, inputs: news, outputs: secretOuts, ...options };
+      this.record({ ...base, ...extra, attributes: attrs as unknown as InstanceState["attributes"] });
+      return { urn, id, outputs: req.acceptSecrets ? secretOuts : revealObject(secretOuts) };
+    };
+
+    if (this.opts.dryRun) {
+      this.emitStep(op, "planned", urn, req.parent, diffs, { replaces });
+      if (op === "same" && prior) return finish(prior.id, prior.outputs);
+      const planned = "planned" in provider ? (provider as { planned: PlannedOutputs }).planned : undefined;
+      const priorOuts = op === "update" && prior ? prior.outputs : undefined;
+      const outs = planned ? planned.call(provider, urn, priorOuts, news) : { ...(priorOuts ?? {}), ...news };
+      return finish(op === "update" && prior ? prior.id : "", outs);
+    }
+    if (op === "same" && prior) {
+      this.emitStep(op, "done", urn, req.parent);
+      return finish(prior.id, prior.outputs);
+    }
+    this.emitStep(op, "start", urn, req.parent, diffs, { replaces });
+    try {
+      let result: RegistrationResult;
+      if (op === "update" && prior) {
+        const outs = await provider.update(urn, prior.id, revealObject(prior.outputs), revealObject(news));
+        result = finish(prior.id, outs);
+      } else if (op === "replace" && prior && old) {
+        if (deleteBeforeReplace) {
+          await this.deleteObject(old);
+          this.state.instances.delete(old.address);
+          this.touch();
+          const created = await provider.create(urn, revealObject(news));
+          result = finish(created.id, created.outputs);
+        } else {
+          const created = await provider.create(urn, revealObject(news));
+          this.replacedOld.push(old);
+          result = finish(created.id, created.outputs, { deposed: [old.attributes] });
+        }
+      } else {
+        const created = await provider.create(urn, revealObject(news));
+        result = finish(created.id, created.outputs);
+      }
+      this.emitStep(op, "done", urn, req.parent, diffs, { replaces });
+      return result;
+    } catch (e) {
+      this.emitStep(op, "failed", urn, req.parent, diffs, { error: (e as Error).message });
+      throw e;
+    }
+  }
+
+  registerOutputs(urn: string, outputs: WireObject): void {
+    const r = this.registered.get(urn);
+    if (!r) throw new GantryError(`RegisterResourceOutputs names ${urn}, which this program did not register`);
+    // the SDK registers the stack's outputs even after the program threw: they are recorded only after success
+    if (urn === this.rootUrn) {
+      this.rootOutputs = outputs;
+      return;
+    }
+    const updated: InstanceState = { ...r, attributes: { ...r.attributes, outputs } as InstanceState["attributes"] };
+    this.registered.set(urn, updated);
+    if (this.opts.dryRun) return;
+    this.state.instances.set(urn, updated);
+    this.touch();
+  }
+
+  /** After a program that succeeded: the root stack resource's outputs become the stack's outputs. */
+  commitStackOutputs(): void {
+    const r = this.registered.get(this.rootUrn);
+    if (!r || !this.rootOutputs) return;
+    const outputs = this.rootOutputs;
+    const updated: InstanceState = { ...r, attributes: { ...r.attributes, outputs } as InstanceState["attributes"] };
+    this.registered.set(this.rootUrn, updated);
+    if (this.opts.dryRun) return;
+    this.state.instances.set(this.rootUrn, updated);
+    this.state.outputs = Object.fromEntries(
+      Object.entries(outputs).map(([k, v]) => [
+        k,
+        { value: plainOutput(v, false) as never, ...(containsSecret(v) ? { sensitive: true } : {}) },
+      ]),
+    );
+    this.touch();
+  }
+
+  /** The recorded outputs of a resource registered in this run, for Invoke("pulumi:pulumi:getResource"). */
+  resourceOutputs(urn: string): { id: string; outputs: WireObject } | undefined {
+    const r = this.registered.get(urn) ?? this.old.get(urn);
+    return r ? { id: recorded(r).id, outputs: recorded(r).outputs } : undefined;
+  }
+
+  /**
+   * After a program that ran to its end: delete (or, previewing, plan to delete) what it no longer registers and
+   * the old objects of create-before-delete replacements, dependents before what they depend on.
+   */
+  async deleteUnregistered(): Promise<void> {
+    const gone = [...this.old.values()].filter((i) => !this.seen.has(i.address));
+    await this.deleteAll([...this.replacedOld.map((i) => ({ ...i, replaced: true })), ...gone]);
+  }
+
+  /** Destroy: every recorded resource. */
+  async deleteEverything(): Promise<void> {
+    await this.deleteAll([...this.old.values()]);
+    if (!this.opts.dryRun) {
+      this.state.outputs = {};
+      this.touch();
+    }
+  }
+
+  private async deleteAll(all: (InstanceState & { replaced?: boolean })[]): Promise<void> {
+    // a resource may go once nothing left to delete depends on it or is its child (old objects of replacements at once)
+    const byAddress = new Map(all.filter((c) => !c.replaced).map((c) => [c.address, c]));
+    const targets = (o: InstanceState) =>
+      [...new Set([...o.dependencies, recorded(o).parent])].map((a) => byAddress.get(a)).filter((t) => t && t !== o);
+    const blockers = new Map<InstanceState, number>();
+    for (const o of all) if (!o.replaced) for (const t of targets(o)) blockers.set(t!, (blockers.get(t!) ?? 0) + 1);
+    const left = new Set(all);
+    const ready = all.filter((c) => c.replaced || !blockers.get(c));
+    while (left.size) {
+      // a cycle (never made by a program): the rest in any order
+      const c = ready.shift() ?? left.values().next().value!;
+      if (!left.delete(c)) continue;
+      await this.deleteStep(c);
+      if (c.replaced) continue;
+      for (const t of targets(c)) {
+        const n = (blockers.get(t!) ?? 1) - 1;
+        blockers.set(t!, n);
+        if (n === 0) ready.push(t!);
+      }
+    }
+  }
+
+  private async deleteStep(i: InstanceState & { replaced?: boolean }): Promise<void> {
+    const r = recorded(i);
+    if (!i.replaced) this.counts.delete++;
+    if (r.protect && !i.replaced) {
+      const err = new GantryError(
+        `unable to delete resource "${i.address}"\nas it is currently marked for protection. To unprotect the ` +
+          "resource, remove the `protect` flag from the resource in your Pulumi program and run `gantry pulumi up`",
+      );
+      this.emitStep("delete", "failed", i.address, r.parent, [], { error: err.message });
+      throw err;
+    }
+    if (this.opts.dryRun) {
+      if (!i.replaced) this.emitStep("delete", "planned", i.address, r.parent);
+      return;
+    }
+    if (!i.replaced) this.emitStep("delete", "start", i.address, r.parent);
+    try {
+      await this.deleteObject(i);
+    } catch (e) {
+      if (!i.replaced) this.emitStep("delete", "failed", i.address, r.parent, [], { error: (e as Error).message });
+      throw e;
+    }
+    if (i.replaced) {
+      const now = this.state.instances.get(i.address);
+      if (now) this.state.instances.set(i.address, { ...now, deposed: undefined });
+    } else {
+      this.state.instances.delete(i.address);
+      this.emitStep("delete", "done", i.address, r.parent);
+    }
+    this.touch();
+  }
+
+  private async deleteObject(i: InstanceState): Promise<void> {
+    const r = recorded(i);
+    if (!r.custom || r.retainOnDelete) return;
+    await this.provider(i.type).delete(i.address, r.id, revealObject(r.outputs));
+  }
+}
+
+type PlannedOutputs = (urn: string, prior: WireObject | undefined, news: WireObject) => WireObject;
+
+/** The inputs that differ between the recorded ones and the new ones. */
+export function inputDiffs(olds: WireObject, news: WireObject): PropertyDiff[] {
+  const out: PropertyDiff[] = [];
+  for (const k of new Set([...Object.keys(olds), ...Object.keys(news)])) {
+    const o = olds[k];
+    const n = news[k];
+    if (o === undefined && n !== undefined) out.push({ key: k, kind: "add", new: n });
+    else if (n === undefined && o !== undefined) out.push({ key: k, kind: "delete", old: o });
+    else if (n === UNKNOWN_VALUE || !wireEqual(revealSecrets(o ?? null), revealSecrets(n ?? null)))
+      out.push({ key: k, kind: "update", old: o, new: n });
+  }
+  return out;
+}
+
+/** ignoreChanges: the listed properties keep their recorded values ("a.b" names a nested property). */
+export function applyIgnoreChanges(news: WireObject, olds: WireObject, paths: readonly string[]): WireObject {
+  if (!paths.length) return news;
+  const out = structuredClone(news);
+  for (const path of paths) {
+    const keys = path.split(".");
+    let from: WireValue | undefined = olds;
+    let to: WireObject = out;
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n];
+      const last = n === keys.length - 1;
+      const fromValue: WireValue | undefined =
+        from !== null && typeof from === "object" && !Array.isArray(from) ? from[k] : undefined;
+      if (last) {
+        if (fromValue === undefined) delete to[k];
+        else to[k] = fromValue;
+      } else {
+        const next = to[k];
+        if (next === null || typeof next !== "object" || Array.isArray(next)) break;
+        to = next;
+        from = fromValue;
+      }
+    }
+  }
+  return out;
+}

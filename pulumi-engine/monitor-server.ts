@@ -1,0 +1,204 @@
+// The two gRPC services a Pulumi program's SDK talks to, served on loopback with @grpc/grpc-js and the SDK's own
+// generated stubs: ResourceMonitor (RegisterResource, RegisterResourceOutputs, SupportsFeature, Invoke, …) and
+// Engine (Log, GetRootResource, SetRootResource). Requests become calls on a Deployment; anything gantry does not
+// run answers with an error naming the feature.
+
+import { createRequire } from "node:module";
+import type { Deployment, Registration } from "./deployment.js";
+import type { PulumiEventSink } from "./pulumi-events.js";
+import type { WireObject } from "./wire-values.js";
+
+/** SupportsFeature: what this monitor implements (the SDK then refuses the rest itself, naming the option). */
+const FEATURES: Record<string, boolean> = {
+  secrets: true,
+  resourceReferences: false,
+  outputValues: false,
+  deletedWith: false,
+  replaceWith: false,
+  aliasSpecs: false,
+  transforms: false,
+  invokeTransforms: false,
+  parameterization: false,
+  resourceHooks: false,
+  errorHooks: false,
+};
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal color codes are what it removes
+const ANSI_ESCAPES = /\u001b\[[0-9;]*m/g;
+
+const SEVERITIES = ["debug", "info", "warning", "error"] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: the SDK's generated protobuf messages, used through their getters
+type Message = any;
+type Callback = (err: { code: number; details: string } | null, value?: unknown) => void;
+type Handler = (call: { request: Message }, callback: Callback) => void;
+
+interface Grpc {
+  Server: new (
+    opts?: object,
+  ) => {
+    addService(service: unknown, impl: Record<string, Handler>): void;
+    bindAsync(addr: string, creds: unknown, cb: (err: Error | null, port: number) => void): void;
+    tryShutdown(cb: () => void): void;
+    forceShutdown(): void;
+  };
+  ServerCredentials: { createInsecure(): unknown };
+  status: Record<string, number>;
+}
+
+export interface MonitorServer {
+  /** host:port of both services. */
+  address: string;
+  close(): Promise<void>;
+}
+
+function sdkModules() {
+  const require = createRequire(import.meta.url);
+  const sdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+  return {
+    grpc: sdk("@grpc/grpc-js") as Grpc,
+    resourceGrpc: sdk("./proto/resource_grpc_pb.js"),
+    resourcePb: sdk("./proto/resource_pb.js"),
+    engineGrpc: sdk("./proto/engine_grpc_pb.js"),
+    enginePb: sdk("./proto/engine_pb.js"),
+    providerPb: sdk("./proto/provider_pb.js"),
+    struct: sdk("google-protobuf/google/protobuf/struct_pb.js").Struct,
+    empty: sdk("google-protobuf/google/protobuf/empty_pb.js").Empty,
+  };
+}
+
+export async function startMonitorServer(deployment: Deployment, onEvent: PulumiEventSink): Promise<MonitorServer> {
+  const m = sdkModules();
+  const { grpc } = m;
+  const unsupported =
+    (what: string): Handler =>
+    (_call, cb) =>
+      cb({ code: grpc.status.UNIMPLEMENTED, details: `gantry does not support ${what}` });
+  const fail = (cb: Callback, e: unknown) => cb({ code: grpc.status.UNKNOWN, details: (e as Error).message });
+  const toObject = (s: Message): WireObject => (s ? (s.toJavaScript() as WireObject) : {});
+  let root = "";
+
+  const monitor: Record<string, Handler> = {
+    supportsFeature(call, cb) {
+      const resp = new m.resourcePb.SupportsFeatureResponse();
+      resp.setHassupport(FEATURES[call.request.getId()] ?? false);
+      cb(null, resp);
+    },
+    registerResource(call, cb) {
+      const r = call.request;
+      const req: Registration = {
+        type: r.getType(),
+        name: r.getName(),
+        parent: r.getParent(),
+        custom: r.getCustom(),
+        inputs: toObject(r.getObject()),
+        dependencies: r.getDependenciesList(),
+        provider: r.getProvider(),
+        protect: !!r.getProtect(),
+        deleteBeforeReplace: r.getDeletebeforereplace(),
+        ignoreChanges: r.getIgnorechangesList(),
+        replaceOnChanges: r.getReplaceonchangesList(),
+        retainOnDelete: !!r.getRetainondelete(),
+        additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
+        aliasUrns: r.getAliasurnsList(),
+        acceptSecrets: r.getAcceptsecrets(),
+        importId: r.getImportid(),
+        remote: r.getRemote(),
+      };
+      if (req.provider && !/::pulumi:providers:[^:]+::default(_[^:]*)?::/.test(req.provider))
+        return fail(
+          cb,
+          new Error(`${req.type} "${req.name}" names an explicit provider: gantry runs default ones only`),
+        );
+      deployment.register(req).then(
+        (res) => {
+          const resp = new m.resourcePb.RegisterResourceResponse();
+          resp.setUrn(res.urn);
+          resp.setId(res.id);
+          resp.setObject(m.struct.fromJavaScript(res.outputs));
+          cb(null, resp);
+        },
+        (e) => fail(cb, e),
+      );
+    },
+    registerResourceOutputs(call, cb) {
+      try {
+        deployment.registerOutputs(call.request.getUrn(), toObject(call.request.getOutputs()));
+        cb(null, new m.empty());
+      } catch (e) {
+        fail(cb, e);
+      }
+    },
+    invoke(call, cb) {
+      const tok: string = call.request.getTok();
+      const args = toObject(call.request.getArgs());
+      const resp = new m.providerPb.InvokeResponse();
+      if (tok === "pulumi:pulumi:getResource" && typeof args.urn === "string") {
+        const r = deployment.resourceOutputs(args.urn);
+        if (!r) return fail(cb, new Error(`pulumi:pulumi:getResource: no resource ${args.urn}`));
+        resp.setReturn(m.struct.fromJavaScript({ urn: args.urn, id: r.id, state: r.outputs }));
+        return cb(null, resp);
+      }
+      fail(cb, new Error(`gantry does not support invoking ${tok} (functions of provider packages)`));
+    },
+    readResource: unsupported("ReadResource (Resource.get and resources read by id)"),
+    call: unsupported("Call (methods of multi-language components)"),
+    registerStackTransform: unsupported("stack transforms"),
+    registerStackInvokeTransform: unsupported("invoke transforms"),
+    registerResourceHook: unsupported("resource hooks"),
+    registerErrorHook: unsupported("error hooks"),
+    registerPackage: unsupported("parameterized packages (RegisterPackage)"),
+    getDeploymentInfo: unsupported("GetDeploymentInfo"),
+    signalAndWaitForShutdown(_call, cb) {
+      cb(null, new m.empty());
+    },
+  };
+
+  const engine: Record<string, Handler> = {
+    log(call, cb) {
+      const r = call.request;
+      // the program's messages belong to the root stack resource unless they name another; colors are the door's
+      const urn: string = r.getUrn() || deployment.rootUrn;
+      onEvent({
+        type: "log",
+        severity: SEVERITIES[r.getSeverity()] ?? "info",
+        message: String(r.getMessage()).replace(ANSI_ESCAPES, ""),
+        ...(urn ? { urn } : {}),
+      });
+      cb(null, new m.empty());
+    },
+    getRootResource(_call, cb) {
+      const resp = new m.enginePb.GetRootResourceResponse();
+      resp.setUrn(root);
+      cb(null, resp);
+    },
+    setRootResource(call, cb) {
+      root = call.request.getUrn();
+      cb(null, new m.enginePb.SetRootResourceResponse());
+    },
+    startDebugging: unsupported("debugging"),
+    requirePulumiVersion(_call, cb) {
+      cb(null, new m.enginePb.RequirePulumiVersionResponse());
+    },
+  };
+
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  server.addService(m.resourceGrpc.ResourceMonitorService, monitor);
+  server.addService(m.engineGrpc.EngineService, engine);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
+  );
+  return {
+    address: `127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        const t = setTimeout(() => server.forceShutdown(), 2000);
+        server.tryShutdown(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,64 @@
+// Runs a Pulumi Node.js program as `pulumi` does, with the SDK's own runner (@pulumi/pulumi/cmd/run) in a child
+// Node process: the monitor and engine addresses, project, stack, dry-run and parallelism as arguments, the stack's
+// config in PULUMI_CONFIG, TypeScript through the SDK's ts-node unless Pulumi.yaml turns it off.
+
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { PulumiProject } from "./project-stand-in.js";
+
+export interface ProgramRun {
+  project: PulumiProject;
+  stack: string;
+  monitorAddress: string;
+  dryRun: boolean;
+  parallel: number;
+  env?: Record<string, string | undefined>;
+  /** What the program prints (its console.log and the runner's own messages). */
+  onOutput: (text: string, stream: "stdout" | "stderr") => void;
+  signal?: AbortSignal;
+}
+
+/** The runner's exit code when it already reported the program's error through the engine's Log. */
+export const ERROR_ALREADY_LOGGED = 32;
+
+export function runnerPath(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run");
+}
+
+/** Runs the program to its end; resolves with the runner's exit code. */
+export function runProgram(run: ProgramRun): Promise<number> {
+  const { project } = run;
+  const args = [
+    runnerPath(),
+    "--organization=organization",
+    `--project=${project.name}`,
+    `--root-directory=${project.dir}`,
+    `--stack=${run.stack}`,
+    `--parallel=${run.parallel}`,
+    `--pwd=${project.dir}`,
+    `--monitor=${run.monitorAddress}`,
+    `--engine=${run.monitorAddress}`,
+    ...(run.dryRun ? ["--dry-run"] : []),
+    project.main,
+  ];
+  const env: Record<string, string | undefined> = {
+    ...(run.env ?? process.env),
+    PULUMI_CONFIG: JSON.stringify(project.config),
+    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
+    PULUMI_NODEJS_TYPESCRIPT: project.typescript ? "true" : "false",
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: project.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stdout"));
+    child.stderr.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stderr"));
+    const abort = () => child.kill("SIGTERM");
+    run.signal?.addEventListener("abort", abort, { once: true });
+    child.on("error", reject);
+    child.on("close", (code, sig) => {
+      run.signal?.removeEventListener("abort", abort);
+      resolve(code ?? (sig ? 128 : 1));
+    });
+  });
+}
