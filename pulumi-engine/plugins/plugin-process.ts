@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
 export interface PluginProcessOptions {
-  /** The program to run (an absolute path; for a Node plugin script, process.execPath with the script first in args). */
+  /** The program to run (absolute; for a Node plugin script: process.execPath, the script first in args). */
   command: string;
   args: readonly string[];
   /** The program's directory (Pulumi runs plugins in the project's directory). */
