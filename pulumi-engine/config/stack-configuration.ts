@@ -126,7 +126,9 @@ export class StackConfiguration {
     if (missing.length) {
       throw new GantryError({
         severity: "error",
-        summary: `Stack '${opts.stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${formatMissing(missing)}`,
+        summary:
+          `Stack '${opts.stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ` +
+          formatMissing(missing),
         origin: { file: file.file, path: ["config"] },
         detail:
           `set ${missing.length > 1 ? "them" : "it"} in ${file.file} under config: as ` +
@@ -258,13 +260,17 @@ async function openCrypter(
   if (file.secretsProvider && file.secretsProvider !== "passphrase")
     throw new GantryError({
       severity: "error",
-      summary: `${file.file}: secrets provider '${file.secretsProvider}' is not supported; gantry decrypts only the passphrase secrets provider's values`,
+      summary:
+        `${file.file}: secrets provider '${file.secretsProvider}' is not supported; gantry decrypts only the ` +
+        "passphrase secrets provider's values",
       origin: { file: file.file, path: ["secretsprovider"] },
     });
   if (!file.encryptionSalt)
     throw new GantryError({
       severity: "error",
-      summary: `${where}: config key ${keyName} is a secure value but ${file.file} has no encryptionsalt to decrypt it with`,
+      summary:
+        `${where}: config key ${keyName} is a secure value but ${file.file} has no encryptionsalt to decrypt it ` +
+        "with",
       origin: first.origin,
     });
   let passphrase: string;
@@ -287,7 +293,9 @@ async function openCrypter(
         severity: "error",
         summary: INCORRECT_PASSPHRASE_DECRYPT,
         origin: first.origin,
-        detail: `the passphrase does not open the encryptionsalt of ${file.file} (line ${file.encryptionSaltLine}), needed for config key ${keyName} (${where})`,
+        detail:
+          `the passphrase does not open the encryptionsalt of ${file.file} (line ${file.encryptionSaltLine}), ` +
+          `needed for config key ${keyName} (${where})`,
       });
     throw new GantryError({
       severity: "error",
@@ -311,7 +319,9 @@ function decryptTree(
       const inner = path.length ? ` at ${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")}` : "";
       throw new GantryError({
         severity: "error",
-        summary: `${at.origin.file}:${at.origin.line}: failed to decrypt config key ${keyName}${inner}: ${(e as Error).message}`,
+        summary:
+          `${at.origin.file}:${at.origin.line}: failed to decrypt config key ${keyName}${inner}: ` +
+          (e as Error).message,
         origin: at.origin,
       });
     }

@@ -376,7 +376,9 @@ test("a ciphertext that does not open names the key, the line and the place insi
   const bad = `${good.slice(0, -6)}AAAA==`;
   const dir = project({
     "Pulumi.yaml": "name: foo\nruntime: nodejs\n",
-    "Pulumi.dev.yaml": `encryptionsalt: ${ROUNDTRIP_SALT}\nconfig:\n  foo:ok:\n    secure: ${good}\n  foo:obj:\n    list:\n      - secure: ${bad}\n`,
+    "Pulumi.dev.yaml":
+      `encryptionsalt: ${ROUNDTRIP_SALT}\nconfig:\n  foo:ok:\n    secure: ${good}\n` +
+      `  foo:obj:\n    list:\n      - secure: ${bad}\n`,
   });
   const e = await failure(StackConfiguration.load({ dir, stack: "dev", passphrase: ROUNDTRIP_PASSPHRASE }));
   assert.is(
