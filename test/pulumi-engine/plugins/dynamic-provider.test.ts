@@ -267,4 +267,26 @@ test("a plugin that dies before writing its port is reported with its stderr", a
   );
 });
 
+test("a plugin does not outlive a gantry process killed without stopping it", async () => {
+  const { spawn } = await import("node:child_process");
+  const fixture = join(import.meta.dirname, "fixtures", "launch-and-hang.ts");
+  const parent = spawn(process.execPath, ["--import", "tsx", fixture], { stdio: ["ignore", "pipe", "inherit"] });
+  const pid = await new Promise<number>((resolve, reject) => {
+    parent.stdout.once("data", (d) => resolve(Number(String(d).trim())));
+    parent.once("exit", (code) => reject(new Error(`the launching process exited (${code}) before the plugin ran`)));
+  });
+  assert.ok(pid > 0);
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  assert.ok(alive(pid));
+  parent.kill("SIGKILL");
+  await until(() => !alive(pid), "the orphaned plugin to exit", 60_000);
+});
+
 test.run();
