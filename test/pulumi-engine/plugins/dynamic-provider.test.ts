@@ -4,7 +4,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StackConfiguration } from "../../../pulumi-engine/config/stack-configuration.js";
@@ -16,58 +15,7 @@ import { ProviderError, ResourceInitError } from "../../../pulumi-engine/plugins
 import { type PropertyMap, Secret, UNKNOWN } from "../../../pulumi-engine/plugins/property-value.js";
 import type { ResourceProviderClient } from "../../../pulumi-engine/plugins/resource-provider-client.js";
 import { type EngineStub, startEngineStub } from "./engine-stub.js";
-
-// A file resource: `path` forces replacement, `content` updates in place; configure() reads the stack config.
-const fileProvider = {
-  prefix: "",
-  token: "",
-  async configure(req: any) {
-    this.prefix = req.config.require("prefix");
-    this.token = req.config.get("lab:token") ?? "";
-  },
-  async check(_olds: any, news: any) {
-    const failures = [];
-    if (typeof news.path !== "string" || !news.path) failures.push({ property: "path", reason: "path is required" });
-    return { inputs: { ...news, mode: news.mode ?? "0644" }, failures };
-  },
-  async diff(_id: string, olds: any, news: any) {
-    const replaces = olds.path !== news.path ? ["path"] : [];
-    return { changes: olds.path !== news.path || olds.content !== news.content, replaces, deleteBeforeReplace: true };
-  },
-  async create(inputs: any) {
-    const fs = require("node:fs");
-    if (inputs.content === "explode") {
-      fs.writeFileSync(inputs.path, "half");
-      throw Object.assign(new Error("file written but not ready"), {
-        id: inputs.path,
-        properties: { path: inputs.path, content: "half" },
-        reasons: ["not ready"],
-      });
-    }
-    fs.writeFileSync(inputs.path, this.prefix + inputs.content);
-    console.log(`created ${inputs.path}`);
-    return { id: inputs.path, outs: { ...inputs, size: inputs.content.length, tokenSeen: this.token.length } };
-  },
-  async read(id: string, props: any) {
-    const fs = require("node:fs");
-    if (!fs.existsSync(id)) return { id: "", props: {} };
-    const text = fs.readFileSync(id, "utf8");
-    return { id, props: { ...props, content: text.slice(this.prefix.length), size: text.length - this.prefix.length } };
-  },
-  async update(_id: string, _olds: any, news: any) {
-    require("node:fs").writeFileSync(news.path, this.prefix + news.content);
-    return { outs: { ...news, size: news.content.length, tokenSeen: this.token.length } };
-  },
-  async delete(id: string) {
-    require("node:fs").unlinkSync(id);
-  },
-};
-
-async function serializedProvider(): Promise<string> {
-  const sf = await pulumi.runtime.serializeFunction(() => fileProvider, { allowSecrets: true });
-  assert.is(sf.exportName, "handler");
-  return sf.text;
-}
+import { serializedFileProvider } from "./file-provider.js";
 
 const TYPE = "pulumi-nodejs:dynamic:Resource";
 const urn = (name: string) => `urn:pulumi:dev::lab::${TYPE}::${name}`;
@@ -92,7 +40,7 @@ async function rig(): Promise<Rig> {
     project: "lab",
     onOutput: (stream, line) => output.push(`${stream}: ${line}`),
   });
-  return { dir, engine, provider, output, serialized: await serializedProvider() };
+  return { dir, engine, provider, output, serialized: await serializedFileProvider() };
 }
 
 async function finish(r: Rig): Promise<void> {
