@@ -53,18 +53,25 @@ export function formatValue(v: Value | undefined, indent: string): string {
   if (oneLine.length <= 72) return oneLine;
   if (Array.isArray(v))
     return `[\n${v.map((x) => `${indent}    ${formatValue(x, `${indent}    `)},`).join("\n")}\n${indent}]`;
-  const keys = Object.keys(v).sort();
+  const keys = shownKeys(v);
   const w = Math.max(...keys.map((k) => k.length));
   const lines = keys.map((k) => `${indent}    ${k.padEnd(w)} = ${formatValue(v[k], `${indent}    `)}`);
   return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
+/** The members of an object value worth showing: as Terraform, members that are null are left out. */
+function shownKeys(v: { [k: string]: Value }): string[] {
+  return Object.keys(v)
+    .filter((k) => v[k] !== null && v[k] !== undefined)
+    .sort();
+}
+
 function inline(v: Value): string {
   if (isUnknown(v)) return "(known after apply)";
   if (Array.isArray(v)) return `[${v.map(inline).join(", ")}]`;
+  if (v !== null && typeof v === "object" && shownKeys(v).length === 0) return "{}";
   if (v !== null && typeof v === "object")
-    return `{ ${Object.keys(v)
-      .sort()
+    return `{ ${shownKeys(v)
       .map((k) => `${k} = ${inline(v[k])}`)
       .join(", ")} }`;
   return JSON.stringify(v);

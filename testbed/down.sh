@@ -19,6 +19,6 @@ done
 for link in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^${TESTBED_NAME}-h[0-9]+$" || true); do
   ip link delete "$link" 2>/dev/null || true
 done
-if ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE"; fi
+if ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE" 2>/dev/null || true; fi
 rm -rf "$TESTBED_DIR"
 echo "testbed $TESTBED_NAME: down"

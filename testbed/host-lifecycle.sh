@@ -42,7 +42,8 @@ remove_host() {
     kill_namespace_processes "$ns"
     ip netns delete "$ns"
   fi
-  if ip link show "$ns" >/dev/null 2>&1; then ip link delete "$ns"; fi
+  # the kernel removes the root side of the veth with the namespace, sometimes a moment later
+  if ip link show "$ns" >/dev/null 2>&1; then ip link delete "$ns" 2>/dev/null || true; fi
   rm -rf "$(host_dir "$1")"
 }
 

@@ -164,10 +164,15 @@ export interface ClusterArgs {
   zkPath?: pulumi.Input<string>;
   /** Who runs the apps: marathon, or processes gantry starts on the agents. One of: "marathon", "processes". */
   appRunner?: pulumi.Input<string>;
+  /**
+   * Host → why it was marked failed (lost, or replaced with -replace-host): left out of placement until `gantry host
+   * readmit`.
+   */
+  failedHosts?: pulumi.Input<{ [key: string]: any }>;
 }
 
 const provider = gantryProvider("gantry_cluster");
-const OUTPUTS = ["distro", "distros", "hosts", "hostPools", "nodeGroups", "apps", "jobs", "routes", "zkPath", "appRunner", "placement", "endpoints", "zookeeperIds", "tasks", "haproxyUrl", "zookeeperConnectString", "gantryState"] as const;
+const OUTPUTS = ["distro", "distros", "hosts", "hostPools", "nodeGroups", "apps", "jobs", "routes", "zkPath", "appRunner", "placement", "endpoints", "zookeeperIds", "tasks", "failedHosts", "haproxyUrl", "zookeeperConnectString", "gantryState"] as const;
 const SECRET_OUTPUTS = ["gantryState"] as const;
 
 /**
@@ -346,6 +351,11 @@ export class Cluster extends GantryResource {
   declare readonly zookeeperIds: pulumi.Output<{ [key: string]: any } | undefined>;
   /** App task → { host, port } where gantry runs it in place of Marathon, kept stable across plans. */
   declare readonly tasks: pulumi.Output<{ [key: string]: any } | undefined>;
+  /**
+   * Host → why it was marked failed (lost, or replaced with -replace-host): left out of placement until `gantry host
+   * readmit`.
+   */
+  declare readonly failedHosts: pulumi.Output<{ [key: string]: any } | undefined>;
   /** The first HAProxy route's URL (http://ADDRESS:SERVICE_PORT/). */
   declare readonly haproxyUrl: pulumi.Output<string | undefined>;
   /** The ZooKeeper ensemble's connect string (host:port,...). */

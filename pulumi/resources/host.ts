@@ -6,31 +6,51 @@ import { GantryResource } from "../gantry-resource";
 
 /** The inputs of a Host (gantry's gantry_host). */
 export interface HostArgs {
-  /** Host driver: "local" or "sim". Changing it replaces the resource. */
+  /** Host driver: "local", "ssh", "sim". Changing it replaces the resource. */
   driver: pulumi.Input<string>;
   /**
-   * IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16). Changing
-   * it replaces the resource.
+   * IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16; ssh: the
+   * address gantry connects to, required). Changing it replaces the resource.
    */
   address?: pulumi.Input<string>;
   /**
-   * Root directory of the host's filesystem (local; default <dataDir>/hosts/<instance name>). Changing it replaces the
-   * resource.
+   * Root directory of the host's filesystem (local: default <dataDir>/hosts/<instance name>; ssh: default /). Changing
+   * it replaces the resource.
    */
   root?: pulumi.Input<string>;
   /** Host name (default: the instance name). Changing it replaces the resource. */
   name?: pulumi.Input<string>;
   /** Driver options (sim: latency_ms, fail_ops, unavailable, available, packages). */
   options?: pulumi.Input<{ [key: string]: any }>;
+  /** ssh: the user to log in as (default root). */
+  user?: pulumi.Input<string>;
+  /** ssh: sshd's port (default 22). */
+  port?: pulumi.Input<number>;
+  /** ssh: private key file to log in with (default: the ssh agent at SSH_AUTH_SOCK). */
+  privateKeyFile?: pulumi.Input<string>;
+  /** ssh: known_hosts file the host's key is pinned in (default ~/.ssh/known_hosts). */
+  knownHostsFile?: pulumi.Input<string>;
+  /** ssh: first contact: add an unknown host's key to known_hosts_file (a changed key is still refused). */
+  acceptNewHostKey?: pulumi.Input<boolean>;
+  /** ssh: run everything through `sudo -n` (default: when user is not root). */
+  sudo?: pulumi.Input<boolean>;
+  /** ssh: a bastion to connect through, user@address:port (same key and known_hosts). */
+  jumpHost?: pulumi.Input<string>;
+  /** ssh: connect timeout (default 15000). */
+  connectTimeoutMs?: pulumi.Input<number>;
+  /** ssh: longest a command may run (default 30 minutes; 0: no limit). */
+  commandTimeoutMs?: pulumi.Input<number>;
+  /** ssh: channels open at once on the host's one connection (default 8; sshd allows 10). */
+  maxSessions?: pulumi.Input<number>;
 }
 
 const provider = gantryProvider("gantry_host");
-const OUTPUTS = ["driver", "address", "root", "name", "options"] as const;
+const OUTPUTS = ["driver", "address", "root", "name", "options", "user", "port", "privateKeyFile", "knownHostsFile", "acceptNewHostKey", "sudo", "jumpHost", "connectTimeoutMs", "commandTimeoutMs", "maxSessions"] as const;
 const SECRET_OUTPUTS = [] as const;
 
 /**
- * A host resources act on: local (a sandbox root and loopback address on this machine) or sim (simulated). (gantry's
- * gantry_host; Pulumi type pulumi-nodejs:dynamic/gantry:Host.)
+ * A host resources act on: local (a sandbox root and loopback address on this machine), ssh (a machine reached over
+ * SSH) or sim (simulated). (gantry's gantry_host; Pulumi type pulumi-nodejs:dynamic/gantry:Host.)
  */
 export class Host extends GantryResource {
   /** gantry's resource type. */
@@ -38,22 +58,42 @@ export class Host extends GantryResource {
   /** Pulumi's type token. */
   static readonly typeToken = "pulumi-nodejs:dynamic/gantry:Host";
 
-  /** Host driver: "local" or "sim". Changing it replaces the resource. */
+  /** Host driver: "local", "ssh", "sim". Changing it replaces the resource. */
   declare readonly driver: pulumi.Output<string>;
   /**
-   * IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16). Changing
-   * it replaces the resource.
+   * IPv4 address services bind (local: loopback 127.x.y.z; default derived from the name in 127.77.0.0/16; ssh: the
+   * address gantry connects to, required). Changing it replaces the resource.
    */
   declare readonly address: pulumi.Output<string>;
   /**
-   * Root directory of the host's filesystem (local; default <dataDir>/hosts/<instance name>). Changing it replaces the
-   * resource.
+   * Root directory of the host's filesystem (local: default <dataDir>/hosts/<instance name>; ssh: default /). Changing
+   * it replaces the resource.
    */
   declare readonly root: pulumi.Output<string>;
   /** Host name (default: the instance name). Changing it replaces the resource. */
   declare readonly name: pulumi.Output<string>;
   /** Driver options (sim: latency_ms, fail_ops, unavailable, available, packages). */
   declare readonly options: pulumi.Output<{ [key: string]: any } | undefined>;
+  /** ssh: the user to log in as (default root). */
+  declare readonly user: pulumi.Output<string | undefined>;
+  /** ssh: sshd's port (default 22). */
+  declare readonly port: pulumi.Output<number | undefined>;
+  /** ssh: private key file to log in with (default: the ssh agent at SSH_AUTH_SOCK). */
+  declare readonly privateKeyFile: pulumi.Output<string | undefined>;
+  /** ssh: known_hosts file the host's key is pinned in (default ~/.ssh/known_hosts). */
+  declare readonly knownHostsFile: pulumi.Output<string | undefined>;
+  /** ssh: first contact: add an unknown host's key to known_hosts_file (a changed key is still refused). */
+  declare readonly acceptNewHostKey: pulumi.Output<boolean | undefined>;
+  /** ssh: run everything through `sudo -n` (default: when user is not root). */
+  declare readonly sudo: pulumi.Output<boolean | undefined>;
+  /** ssh: a bastion to connect through, user@address:port (same key and known_hosts). */
+  declare readonly jumpHost: pulumi.Output<string | undefined>;
+  /** ssh: connect timeout (default 15000). */
+  declare readonly connectTimeoutMs: pulumi.Output<number | undefined>;
+  /** ssh: longest a command may run (default 30 minutes; 0: no limit). */
+  declare readonly commandTimeoutMs: pulumi.Output<number | undefined>;
+  /** ssh: channels open at once on the host's one connection (default 8; sshd allows 10). */
+  declare readonly maxSessions: pulumi.Output<number | undefined>;
 
   constructor(name: string, args: HostArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, "gantry_host", "Host", name, args, OUTPUTS, SECRET_OUTPUTS, opts);

@@ -20,6 +20,7 @@ test("registry knows the built-in types under their full names", () => {
     "gantry_package",
     "gantry_service",
     "heat_delay",
+    "heat_nested_stack",
     "heat_none",
     "heat_random_string",
     "heat_software_config",
