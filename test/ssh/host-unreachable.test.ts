@@ -93,7 +93,7 @@ function assertLost(plan: Plan, cause: RegExp): void {
   assert.ok(page2 === undefined || page2.action === "noop");
 }
 
-it("a host whose sshd is gone, or whose link is down, is unreachable in a bounded time; back, plan is clean", async () => {
+it("a host whose sshd is gone or whose link is down is unreachable in bounded time; back, plan is clean", async () => {
   const dir = configDir({ "main.gantry.yaml": config() });
   const engine = newEngine();
   const ws = engine.workspace({ dir });
