@@ -9,6 +9,7 @@ export interface CommandRunner {
    * Runs `program` with `args` (no shell: a remote runner quotes them) and
    * `env` added to the machine's environment. Never rejects for a failing
    * program: a program that cannot be started answers exit code 127.
+   * Rejects with HostUnreachableError when the machine does not answer.
    */
   run(program: string, args: readonly string[], env?: Readonly<Record<string, string>>): Promise<CommandResult>;
 }

@@ -1,7 +1,8 @@
 // The ssh host driver: a real machine reached over SSH (ssh2), one connection
 // per host shared by every operation and multiplexed over channels. It composes:
 //   ssh/ssh-settings.ts       user, port, key, known_hosts, sudo, jump host, timeouts, from the host spec
-//   ssh/ssh-connection.ts     the connection: host key check, sessions limit, retries with backoff
+//   ssh/ssh-connection.ts     the connection: host key check, sessions limit, retries with backoff, a host that
+//                             cannot be connected to reported unreachable (HostUnreachableError), probe()
 //   ssh/remote-shell.ts       command lines: cwd, environment, remote time limit, sudo
 //   ssh/operation-batch.ts    look-ups asked for at once (a refresh) share one round trip
 //   ssh/remote-files.ts       files: read, atomic write, stat, remove
@@ -16,6 +17,7 @@ import type {
   CommandResult,
   FileStat,
   HostDriver,
+  HostReachability,
   HostSpec,
   ProcessSpec,
   ProcessStatus,
@@ -65,6 +67,14 @@ export class SshDriver implements HostDriver {
     this.probes = new NetworkProbes(spec.address);
     this.apt = new AptPackages(new SshCommandRunner(this.shell));
     this.packageHost = { name: spec.name, driver: "ssh" };
+  }
+
+  /**
+   * Whether the host answers now: one short connect attempt (no retries). A host that cannot be connected to is
+   * unreachable; a refused host key or failed authentication is thrown as the error it is.
+   */
+  probe(): Promise<HostReachability> {
+    return this.connection.probe();
   }
 
   /** Connections made so far (more than one after losses). */

@@ -1,7 +1,7 @@
 // Programs on an ssh host for machine-wide tooling (apt, dpkg): the arguments
 // quoted for the remote shell, run as root through sudo when the host says so.
 
-import type { CommandResult } from "../../../contract/host-driver.js";
+import { type CommandResult, isHostUnreachable } from "../../../contract/host-driver.js";
 import type { CommandRunner } from "../command-runner.js";
 import type { RemoteShell } from "./remote-shell.js";
 import { shellCommand } from "./shell-quote.js";
@@ -22,6 +22,8 @@ export class SshCommandRunner implements CommandRunner {
         timeoutMs: PROGRAM_TIMEOUT_MS,
       });
     } catch (e) {
+      // a host that does not answer ran nothing: its packages are unknown, not missing
+      if (isHostUnreachable(e)) throw e;
       return { exitCode: 127, stdout: "", stderr: (e as Error).message };
     }
   }

@@ -5,6 +5,14 @@
 // run again after a loss only when the caller says it is safe to repeat (or it
 // had not started). While no command runs the socket does not keep the process
 // alive.
+//
+// A host that cannot be connected to (refused, no answer, no route) is
+// unreachable: operations throw HostUnreachableError naming it and the cause.
+// Authentication and host-key problems are not unreachability: they stay
+// errors of their own. First contact, and contact with a host found
+// unreachable, get connect_timeout_ms in all (not that much per attempt), so a
+// plan never waits attempts × connect_timeout_ms for a dead host; once found
+// unreachable, further operations fail at once for UNREACHABLE_HOLD_MS.
 
 import * as fs from "node:fs";
 import * as net from "node:net";
@@ -12,7 +20,7 @@ import type { Duplex } from "node:stream";
 
 import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
 
-import type { CommandResult } from "../../../contract/host-driver.js";
+import { type CommandResult, HostUnreachableError, type HostReachability } from "../../../contract/host-driver.js";
 import { fingerprint, keyType, type KnownHosts } from "./known-hosts.js";
 import { SessionLimit } from "./session-limit.js";
 import { knownHostsName, type SshEndpoint, type SshSettings } from "./ssh-settings.js";
@@ -20,6 +28,10 @@ import { knownHostsName, type SshEndpoint, type SshSettings } from "./ssh-settin
 /** Connection attempts per operation before it fails (the waits between them double from BACKOFF_MS). */
 const ATTEMPTS = 5;
 const BACKOFF_MS = 200;
+/** The longest a probe waits for the host (one attempt; connect_timeout_ms when that is shorter). */
+const PROBE_TIMEOUT_MS = 3_000;
+/** How long operations fail at once after the host was found unreachable (then one short attempt is made again). */
+const UNREACHABLE_HOLD_MS = 10_000;
 /** Output kept in memory per stream; older output is dropped (the tail is kept). */
 const MAX_CAPTURE = 1024 * 1024;
 
@@ -48,6 +60,13 @@ class ConnectionLost extends Error {
   }
 }
 
+/** The host could not be connected to (refused, no answer, no route): no command was sent. */
+class CannotConnect extends ConnectionLost {
+  constructor(message: string) {
+    super(message, false);
+  }
+}
+
 /** An error no retry can mend: a refused host key, failed authentication, a bad key file. */
 export class SshRefused extends Error {}
 
@@ -63,6 +82,8 @@ export class SshConnection {
   connects = 0;
   /** Commands sent so far (each one channel, one round trip). */
   roundTrips = 0;
+  /** Why the host did not answer, and since when (cleared when a connection is made). */
+  private unreachable: { reason: string; at: number } | undefined;
 
   constructor(
     private readonly settings: SshSettings,
@@ -78,10 +99,17 @@ export class SshConnection {
     return this.limit.run(async () => {
       this.hold(+1);
       try {
+        const started = Date.now();
+        // a host that answered before: a loss is retried ATTEMPTS times; otherwise the tries share a bounded time
+        const budget = this.contactBudgetMs();
+        const deadline = budget === undefined ? Number.POSITIVE_INFINITY : started + budget;
         for (let attempt = 1; ; attempt++) {
           if (opts.signal?.aborted) throw abortError(opts.signal);
+          this.failIfHeldUnreachable();
           try {
-            const client = await this.ready();
+            const client = await this.ready(
+              Math.max(1, Math.min(this.settings.connectTimeoutMs, deadline - Date.now())),
+            );
             return await this.execOn(client, commandLine, opts);
           } catch (e) {
             if (!(e instanceof ConnectionLost)) throw e;
@@ -89,14 +117,43 @@ export class SshConnection {
             if (e.started && !opts.idempotent) {
               throw new Error(`${this.label}: ${e.message} while a command ran; it may or may not have completed`);
             }
-            if (attempt >= ATTEMPTS) throw new Error(`${this.label}: ${e.message} (after ${attempt} attempts)`);
-            await sleep(BACKOFF_MS * 2 ** (attempt - 1));
+            const wait = BACKOFF_MS * 2 ** (attempt - 1);
+            if (attempt >= ATTEMPTS || Date.now() + wait >= deadline) {
+              const tries = `${attempt} attempt${attempt === 1 ? "" : "s"} in ${seconds(Date.now() - started)}`;
+              if (e instanceof CannotConnect) throw this.markUnreachable(`${e.message} (${tries})`);
+              throw new Error(`${this.label}: ${e.message} (after ${tries})`);
+            }
+            await sleep(wait);
           }
         }
       } finally {
         this.hold(-1);
       }
     });
+  }
+
+  /**
+   * Whether the host answers now: one attempt of at most PROBE_TIMEOUT_MS (a connection made earlier is checked with
+   * one round trip, behind the commands already running). Authentication and host-key problems are thrown.
+   */
+  async probe(): Promise<HostReachability> {
+    const timeoutMs = Math.min(this.settings.connectTimeoutMs, PROBE_TIMEOUT_MS);
+    const earlier = this.client;
+    this.hold(+1);
+    try {
+      const client = await this.ready(timeoutMs);
+      if (earlier !== undefined && earlier === this.client) {
+        await this.limit.run(() => this.execOn(client, "true", { idempotent: true, timeoutMs }));
+      }
+      return { reachable: true };
+    } catch (e) {
+      if (e instanceof SshRefused) throw e;
+      this.drop();
+      const why = e instanceof CannotConnect ? e.message : `${connectTarget(this.endpoint)}: ${(e as Error).message}`;
+      return { reachable: false, reason: this.markUnreachable(why).reason };
+    } finally {
+      this.hold(-1);
+    }
   }
 
   /** Closes the connection; a later command connects again. */
@@ -106,17 +163,20 @@ export class SshConnection {
   }
 
   /** A channel to `address:port` through this connection (for a host behind this one as a jump host). */
-  async forward(address: string, port: number): Promise<Duplex> {
+  async forward(address: string, port: number, timeoutMs: number): Promise<Duplex> {
     this.hold(+1);
     try {
-      const client = await this.ready();
+      const client = await this.ready(timeoutMs);
       return await new Promise<Duplex>((resolve, reject) =>
         client.forwardOut("127.0.0.1", 0, address, port, (err, stream) =>
           err
-            ? reject(new ConnectionLost(`jump host cannot reach ${address}:${port}: ${err.message}`, false))
+            ? reject(new CannotConnect(`jump host cannot reach ${address}:${port}: ${err.message}`))
             : resolve(stream),
         ),
       );
+    } catch (e) {
+      if (e instanceof CannotConnect) throw new CannotConnect(`jump host: ${e.message}`);
+      throw e;
     } finally {
       this.hold(-1);
     }
@@ -131,6 +191,26 @@ export class SshConnection {
     else this.socket?.unref();
   }
 
+  /**
+   * How long the attempts of an operation may take in all: connect_timeout_ms on first contact and after the host
+   * was found unreachable (PROBE_TIMEOUT_MS then); undefined for a host that answered (ATTEMPTS with backoff).
+   */
+  private contactBudgetMs(): number | undefined {
+    if (this.unreachable) return Math.min(this.settings.connectTimeoutMs, PROBE_TIMEOUT_MS);
+    return this.connects === 0 ? this.settings.connectTimeoutMs : undefined;
+  }
+
+  /** Throws at once while the host was found unreachable less than UNREACHABLE_HOLD_MS ago. */
+  private failIfHeldUnreachable(): void {
+    const u = this.unreachable;
+    if (u && Date.now() - u.at < UNREACHABLE_HOLD_MS) throw new HostUnreachableError(this.settings.hostName, u.reason);
+  }
+
+  private markUnreachable(reason: string): HostUnreachableError {
+    this.unreachable = { reason, at: Date.now() };
+    return new HostUnreachableError(this.settings.hostName, reason);
+  }
+
   private drop(): void {
     const client = this.client;
     this.client = undefined;
@@ -141,8 +221,9 @@ export class SshConnection {
     );
   }
 
-  private ready(): Promise<Client> {
-    this.client ??= this.connect();
+  /** The connection, made now (within timeoutMs) unless it is made or being made already. */
+  private ready(timeoutMs: number): Promise<Client> {
+    this.client ??= this.connect(timeoutMs);
     const current = this.client;
     current.catch(() => {
       if (this.client === current) this.client = undefined;
@@ -150,15 +231,16 @@ export class SshConnection {
     return current;
   }
 
-  private async connect(): Promise<Client> {
+  private async connect(timeoutMs: number): Promise<Client> {
     const s = this.settings;
     const name = knownHostsName(this.endpoint);
-    const sock = await this.openSocket();
+    const started = Date.now();
+    const sock = await this.openSocket(timeoutMs);
     let refusal: SshRefused | undefined;
     const config: ConnectConfig = {
       sock: sock as ConnectConfig["sock"],
       username: this.endpoint.user,
-      readyTimeout: s.connectTimeoutMs,
+      readyTimeout: Math.max(1, timeoutMs - (Date.now() - started)),
       hostVerifier: (key: Buffer) => {
         const verdict = this.knownHosts.verify(name, key);
         const fp = `${keyType(key)} ${fingerprint(key)}`;
@@ -198,6 +280,7 @@ export class SshConnection {
       client.once("ready", () => {
         isReady = true;
         this.connects++;
+        this.unreachable = undefined;
         resolve(client);
       });
       client.on("error", (e: Error & { level?: string }) => {
@@ -209,10 +292,17 @@ export class SshConnection {
             new SshRefused(`${this.label}: authentication failed for user "${this.endpoint.user}": ${e.message}`),
           );
         }
+        // no answer to the handshake, or the socket failed: nothing usable answers there
+        if (e.level === "client-timeout" || e.level === "client-socket") {
+          return reject(new CannotConnect(`${connectTarget(this.endpoint)}: ssh handshake failed: ${e.message}`));
+        }
         reject(new ConnectionLost(`cannot connect: ${e.message}`, false));
       });
       client.once("close", () => {
-        if (!isReady) reject(refusal ?? new ConnectionLost("connection closed during the handshake", false));
+        if (!isReady)
+          reject(
+            refusal ?? new CannotConnect(`${connectTarget(this.endpoint)}: connection closed during the handshake`),
+          );
         else if (this.client && this.socket === sock) {
           // lost while idle: the next command connects again
           this.client = undefined;
@@ -228,7 +318,7 @@ export class SshConnection {
   }
 
   /** A TCP connection to the host, or a channel through the jump host. */
-  private async openSocket(): Promise<Duplex> {
+  private async openSocket(timeoutMs: number): Promise<Duplex> {
     const s = this.settings;
     if (s.jump && this.endpoint === s) {
       this.jumpConnection ??= new SshConnection(
@@ -238,21 +328,26 @@ export class SshConnection {
         `jump host ${s.jump.user}@${knownHostsName(s.jump)} of ssh host "${s.hostName}"`,
       );
       this.jumpConnection.hold(this.active);
-      return await this.jumpConnection.forward(s.address, s.port);
+      try {
+        return await this.jumpConnection.forward(s.address, s.port, timeoutMs);
+      } catch (e) {
+        if (e instanceof CannotConnect) throw new CannotConnect(`${connectTarget(s)} through ${e.message}`);
+        throw e;
+      }
     }
     const sock = net.connect({ host: this.endpoint.address, port: this.endpoint.port });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         sock.destroy();
-        reject(new ConnectionLost(`cannot connect: no answer within ${s.connectTimeoutMs} ms`, false));
-      }, s.connectTimeoutMs);
+        reject(new CannotConnect(`${connectTarget(this.endpoint)}: no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
       sock.once("connect", () => {
         clearTimeout(timer);
         resolve();
       });
-      sock.once("error", (e) => {
+      sock.once("error", (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new ConnectionLost(`cannot connect: ${e.message}`, false));
+        reject(new CannotConnect(`${connectTarget(this.endpoint)}: ${SOCKET_ERRORS[e.code ?? ""] ?? e.message}`));
       });
     });
     this.socket = sock;
@@ -314,6 +409,26 @@ export class SshConnection {
       });
     });
   }
+}
+
+/** How the socket errors that mean "nothing answers there" read. */
+const SOCKET_ERRORS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EHOSTUNREACH: "no route to host",
+  ENETUNREACH: "network unreachable",
+  ETIMEDOUT: "connection timed out",
+  ENOTFOUND: "no such host name",
+  EAI_AGAIN: "host name look-up failed",
+};
+
+/** "cannot connect to user@address:port", the start of a reason the host is unreachable. */
+function connectTarget(endpoint: SshEndpoint): string {
+  return `cannot connect to ${endpoint.user}@${endpoint.address}:${endpoint.port}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { HUP: 1, INT: 2, KILL: 9, TERM: 15, PIPE: 13, ABRT: 6 };
