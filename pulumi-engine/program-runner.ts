@@ -1,14 +1,18 @@
 // Runs a Pulumi Node.js program as `pulumi` does, with the SDK's own runner (@pulumi/pulumi/cmd/run) in a child
 // Node process: the monitor and engine addresses, project, stack, dry-run and parallelism as arguments, the stack's
-// config in PULUMI_CONFIG, TypeScript through the SDK's ts-node unless Pulumi.yaml turns it off.
+// config in PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS (as Pulumi's Node language host sets them), TypeScript
+// through the SDK's ts-node unless Pulumi.yaml turns it off.
 
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { PulumiProject } from "./project-stand-in.js";
+import type { PulumiProject } from "./config/project-file.js";
 
 export interface ProgramRun {
   project: PulumiProject;
+  /** The stack's config for the program (StackConfiguration#programEnvironment). */
+  config: { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string };
   stack: string;
   monitorAddress: string;
   dryRun: boolean;
@@ -27,6 +31,23 @@ export function runnerPath(): string {
   return join(dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run");
 }
 
+/** The program's entry: Pulumi.yaml `main`, else "." (the package's main, else index). */
+function programMain(project: PulumiProject): string {
+  return project.main ?? ".";
+}
+
+/**
+ * Run TypeScript through the SDK's ts-node (Pulumi.yaml `runtime.options.typescript`, default true): only for a
+ * program that has TypeScript to run, as the SDK's ts-node (TypeScript 3.8) costs seconds to load.
+ */
+function usesTypeScript(project: PulumiProject): boolean {
+  if (project.runtime.options.typescript === false) return false;
+  const main = programMain(project);
+  return ["tsconfig.json", "index.ts", main].some((f) =>
+    f.endsWith(".ts") || f === "tsconfig.json" ? existsSync(join(project.dir, f)) : false,
+  );
+}
+
 /** Runs the program to its end; resolves with the runner's exit code. */
 export function runProgram(run: ProgramRun): Promise<number> {
   const { project } = run;
@@ -41,13 +62,12 @@ export function runProgram(run: ProgramRun): Promise<number> {
     `--monitor=${run.monitorAddress}`,
     `--engine=${run.monitorAddress}`,
     ...(run.dryRun ? ["--dry-run"] : []),
-    project.main,
+    programMain(project),
   ];
   const env: Record<string, string | undefined> = {
     ...(run.env ?? process.env),
-    PULUMI_CONFIG: JSON.stringify(project.config),
-    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
-    PULUMI_NODEJS_TYPESCRIPT: project.typescript ? "true" : "false",
+    ...run.config,
+    PULUMI_NODEJS_TYPESCRIPT: usesTypeScript(project) ? "true" : "false",
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: project.dir, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,18 +1,21 @@
 // `gantry pulumi preview|up|destroy|stack output`: a Pulumi program run against gantry's engine, no Pulumi CLI.
-// The stack is a gantry workspace of the program's directory (state in gantry.tfstate.d/STACK); the program runs
-// under the SDK's runner against a resource monitor served here; each registration is a step of a Deployment.
+// The stack is a gantry workspace of the program's directory (state in gantry.tfstate.d/STACK); its configuration is
+// Pulumi.<STACK>.yaml (secrets opened with PULUMI_CONFIG_PASSPHRASE); the program runs under the SDK's runner against
+// a resource monitor served here; each registration is a step of a Deployment. Dynamic resources are run by the SDK's
+// own dynamic-provider plugin, a child process started on the first one and stopped at the end of the run.
 
 import { GantryError } from "../contract/diagnostics.js";
 import type { Engine } from "../engine/engine.js";
 import type { StateLease } from "../engine/state-backend.js";
 import type { Workspace } from "../engine/workspace.js";
 import { cloneState, type StateWriter } from "../planner/state.js";
+import { type PulumiProject, readPulumiProject } from "./config/project-file.js";
+import { StackConfiguration } from "./config/stack-configuration.js";
 import { Deployment } from "./deployment.js";
-import { InProcessDynamicProviders } from "./dynamic-provider-in-process.js";
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
-import { startMonitorServer } from "./monitor-server.js";
+import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
+import { NodejsDynamicProviderPlugin } from "./plugins/nodejs-dynamic-provider-plugin.js";
 import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
-import { loadPulumiProject, type PulumiProject } from "./project-stand-in.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
 import { ROOT_STACK_TYPE } from "./urn.js";
@@ -48,8 +51,49 @@ function stackWorkspace(engine: Engine, dir: string, stack: string): Workspace {
   return engine.workspace({ dir, workspaceName: stack });
 }
 
-function providerResolver(engine: Engine, project: PulumiProject, ws: Workspace, onEvent: PulumiEventSink) {
-  const dynamic = new InProcessDynamicProviders(project.dir, project.config);
+/** Pulumi.yaml, checked to be a program gantry can run. */
+function nodejsProject(project: PulumiProject): PulumiProject {
+  if (project.runtime.name !== "nodejs")
+    throw project.source.error(
+      ["runtime"],
+      `runtime is ${JSON.stringify(project.runtime.name)}; gantry runs only runtime: nodejs programs`,
+    );
+  return project;
+}
+
+/** The stack's configuration (Pulumi.yaml and Pulumi.<stack>.yaml, secrets decrypted). */
+async function loadStack(req: PulumiRequest, stack: string): Promise<StackConfiguration> {
+  const config = await StackConfiguration.load({ dir: req.dir, stack, env: req.env ?? process.env });
+  nodejsProject(config.project);
+  return config;
+}
+
+/** The providers of one run: gantry's types in process, dynamic resources in the SDK's plugin (close() stops it). */
+interface RunProviders {
+  resolve: ProviderResolver;
+  close(): Promise<void>;
+}
+
+function runProviders(
+  engine: Engine,
+  config: StackConfiguration,
+  ws: Workspace,
+  req: PulumiRequest,
+  onEvent: PulumiEventSink,
+  engineAddress: () => string,
+): RunProviders {
+  const project = config.project;
+  const dynamic = new NodejsDynamicProviderPlugin({
+    engineAddress,
+    programDir: project.dir,
+    project: project.name,
+    config,
+    runtimeOptions: project.runtime.options,
+    stack: config.stack,
+    env: req.env ?? process.env,
+    // Pulumi shows what a provider plugin prints (stdout and stderr) as info lines
+    onOutput: (_stream, line) => onEvent({ type: "log", severity: "info", message: line }),
+  });
   const gantry = new Map<string, CustomResourceProvider>();
   const resolve: ProviderResolver = (type) => {
     if (type === DYNAMIC_RESOURCE_TYPE) return dynamic.resourceProvider;
@@ -65,18 +109,46 @@ function providerResolver(engine: Engine, project: PulumiProject, ws: Workspace,
     }
     return p;
   };
-  return resolve;
+  return { resolve, close: () => dynamic.close() };
+}
+
+/** The monitor server's address, once it serves (the dynamic-provider plugin is given it as the engine's). */
+function addressOf(server: () => MonitorServer | undefined): () => string {
+  return () => {
+    const s = server();
+    if (!s) throw new Error("the engine service is not serving yet");
+    return s.address;
+  };
+}
+
+/** Stop the run's plugin and servers, whatever happened. */
+async function closeRun(providers: RunProviders, server: MonitorServer | undefined): Promise<void> {
+  try {
+    await providers.close();
+  } finally {
+    await server?.close();
+  }
 }
 
 /** Preview (dryRun) or update: runs the program and carries out (or plans) its steps. */
 export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boolean): Promise<PulumiOutcome> {
   const stack = req.stack ?? DEFAULT_STACK;
   const onEvent = req.onEvent ?? (() => {});
-  const project = loadPulumiProject(req.dir, stack);
+  const config = await loadStack(req, stack);
+  const project = config.project;
   const ws = stackWorkspace(engine, project.dir, stack);
   const t0 = Date.now();
   let lease: StateLease | undefined;
   let writer: StateWriter | undefined;
+  let server: MonitorServer | undefined;
+  const providers = runProviders(
+    engine,
+    config,
+    ws,
+    req,
+    onEvent,
+    addressOf(() => server),
+  );
   if (!dryRun) lease = await ws.state.lock("pulumi up", req.lockTimeoutMs ?? 0);
   try {
     const recordedState = ws.state.read();
@@ -88,31 +160,27 @@ export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRu
       dryRun,
       state,
       writer,
-      providers: providerResolver(engine, project, ws, onEvent),
+      providers: providers.resolve,
       onEvent,
     });
     onEvent({ type: "begin", dryRun, destroy: false, stack });
-    const server = await startMonitorServer(deployment, onEvent);
-    let code: number;
+    server = await startMonitorServer(deployment, onEvent);
     let stderr = "";
-    try {
-      code = await runProgram({
-        project,
-        stack,
-        monitorAddress: server.address,
-        dryRun,
-        parallel: req.parallel ?? 10,
-        env: req.env,
-        signal: req.signal,
-        onOutput: (text, stream) => {
-          if (stream === "stderr") stderr += text;
-          for (const line of text.replace(/\n$/, "").split("\n"))
-            onEvent({ type: "log", severity: "info", message: line, urn: deployment.rootUrn || undefined });
-        },
-      });
-    } finally {
-      await server.close();
-    }
+    const code = await runProgram({
+      project,
+      config: config.programEnvironment(),
+      stack,
+      monitorAddress: server.address,
+      dryRun,
+      parallel: req.parallel ?? 10,
+      env: req.env,
+      signal: req.signal,
+      onOutput: (text, stream) => {
+        if (stream === "stderr") stderr += text;
+        for (const line of text.replace(/\n$/, "").split("\n"))
+          onEvent({ type: "log", severity: "info", message: line, urn: deployment.rootUrn || undefined });
+      },
+    });
     let error: string | undefined;
     if (code !== 0)
       error = deployment.failure
@@ -135,7 +203,11 @@ export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRu
     onEvent({ type: "summary", dryRun, destroy: false, ok, counts: deployment.counts, ms: Date.now() - t0 });
     return { ok, counts: deployment.counts, outputs, ...(error ? { error } : {}) };
   } finally {
-    lease?.release();
+    try {
+      await closeRun(providers, server);
+    } finally {
+      lease?.release();
+    }
   }
 }
 
@@ -143,9 +215,19 @@ export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRu
 export async function destroyPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
   const stack = req.stack ?? DEFAULT_STACK;
   const onEvent = req.onEvent ?? (() => {});
-  const project = loadPulumiProject(req.dir, stack);
+  const config = await loadStack(req, stack);
+  const project = config.project;
   const ws = stackWorkspace(engine, project.dir, stack);
   const t0 = Date.now();
+  let server: MonitorServer | undefined;
+  const providers = runProviders(
+    engine,
+    config,
+    ws,
+    req,
+    onEvent,
+    addressOf(() => server),
+  );
   const lease = dryRun ? undefined : await ws.state.lock("pulumi destroy", req.lockTimeoutMs ?? 0);
   try {
     const recordedState = ws.state.read();
@@ -157,9 +239,11 @@ export async function destroyPulumiStack(engine: Engine, req: PulumiRequest, dry
       dryRun,
       state,
       writer,
-      providers: providerResolver(engine, project, ws, onEvent),
+      providers: providers.resolve,
       onEvent,
     });
+    // the Engine service the dynamic-provider plugin is given (no program runs)
+    server = await startMonitorServer(deployment, onEvent);
     onEvent({ type: "begin", dryRun, destroy: true, stack });
     let error: string | undefined;
     try {
@@ -171,13 +255,18 @@ export async function destroyPulumiStack(engine: Engine, req: PulumiRequest, dry
     onEvent({ type: "summary", dryRun, destroy: true, ok: !error, counts: deployment.counts, ms: Date.now() - t0 });
     return { ok: !error, counts: deployment.counts, outputs: {}, ...(error ? { error } : {}) };
   } finally {
-    lease?.release();
+    try {
+      await closeRun(providers, server);
+    } finally {
+      lease?.release();
+    }
   }
 }
 
 /** The outputs of the stack's last good update (the root stack resource's). */
 export function pulumiStackOutputs(engine: Engine, dir: string, stack = DEFAULT_STACK): WireObject {
-  const project = loadPulumiProject(dir, stack);
+  // the outputs are in the state: the stack's config (and its passphrase) is not needed
+  const project = nodejsProject(readPulumiProject(dir));
   const ws = stackWorkspace(engine, project.dir, stack);
   return rootOutputs(ws.state.read().instances);
 }

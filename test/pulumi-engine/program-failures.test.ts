@@ -1,8 +1,9 @@
 // What a Pulumi program run by gantry may not do: a program that throws fails with its own stack trace and deletes
-// nothing; `protect` refuses a delete; a resource of a provider plugin gantry does not run is named in the error.
+// nothing; `protect` refuses a delete; a resource of a provider plugin gantry does not run is named in the error; a
+// dynamic provider that throws fails the run with its message, and its plugin process is stopped.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Engine } from "../../engine/engine.js";
 import { pulumiStackOutputs } from "../../pulumi-engine/pulumi-operation.js";
@@ -70,6 +71,32 @@ test("a resource of a provider plugin gantry does not run fails naming the plugi
   const run = await runProgram(dir, "preview");
   assert.not.ok(run.outcome.ok);
   assert.match(`${run.outcome.error}\n${run.logs}`, 'needs the provider plugin "aws"');
+});
+
+test("a dynamic provider that throws fails the run with its message; its plugin process is stopped", async () => {
+  const dir = programDir("failing", {});
+  const pidFile = join(dir, "plugin.pid");
+  writeFileSync(
+    join(dir, "index.js"),
+    `const pulumi = require("@pulumi/pulumi");
+const provider = {
+  async create(inputs) {
+    require("fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
+    throw new Error("the provider refuses " + inputs.what);
+  },
+};
+class Refused extends pulumi.dynamic.Resource {
+  constructor(name, args) { super(provider, name, args); }
+}
+new Refused("r", { what: "this" });
+`,
+  );
+  const run = await runProgram(dir, "up");
+  assert.not.ok(run.outcome.ok);
+  assert.match(`${run.outcome.error}\n${run.logs}`, "the provider refuses this");
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  assert.ok(pid > 0 && pid !== process.pid, "create ran in the plugin's own process");
+  assert.throws(() => process.kill(pid, 0), /ESRCH/, "the plugin process is gone once the run has ended");
 });
 
 test.run();

@@ -11,7 +11,7 @@ import { SIGNATURE_KEY } from "../../../pulumi-engine/plugins/property-value.js"
 import { startEngineStub } from "./engine-stub.js";
 import { serializedFileProvider } from "./file-provider.js";
 
-test("started on first use, configured with the stack's secrets, wire values in and out, closed at the end", async () => {
+test("started on first use, configured with the stack secrets, wire values in and out, closed at the end", async () => {
   const dir = mkdtempSync(join(tmpdir(), "gantry-dynamic-plugin-"));
   writeFileSync(join(dir, "Pulumi.yaml"), "name: lab\nruntime: nodejs\n");
   writeFileSync(join(dir, "Pulumi.dev.yaml"), "config:\n  lab:prefix: '# '\n");
