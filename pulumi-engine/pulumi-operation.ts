@@ -8,7 +8,7 @@ import { GantryError } from "../contract/diagnostics.js";
 import type { Engine } from "../engine/engine.js";
 import type { StateLease } from "../engine/state-backend.js";
 import type { Workspace } from "../engine/workspace.js";
-import { cloneState, type StateWriter } from "../planner/state.js";
+import { cloneState, type State, type StateWriter } from "../planner/state.js";
 import { type PulumiProject, readPulumiProject } from "./config/project-file.js";
 import { StackConfiguration } from "./config/stack-configuration.js";
 import { Deployment } from "./deployment.js";
@@ -130,16 +130,36 @@ async function closeRun(providers: RunProviders, server: MonitorServer | undefin
   }
 }
 
-/** Preview (dryRun) or update: runs the program and carries out (or plans) its steps. */
-export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boolean): Promise<PulumiOutcome> {
+/** What one run (preview, update or destroy) works with, set up and taken down by withStackRun. */
+interface StackRun {
+  stack: string;
+  config: StackConfiguration;
+  deployment: Deployment;
+  /** The Engine service the dynamic-provider plugin is given (and, for a program, its resource monitor). */
+  server: MonitorServer;
+  /** The state as recorded before the run (a preview works on a copy). */
+  recordedState: State;
+  writer: StateWriter | undefined;
+  onEvent: PulumiEventSink;
+  t0: number;
+}
+
+/**
+ * Loads the stack, locks its state (not for a preview), makes its deployment and serves the monitor, runs `body`,
+ * then stops the plugin and the server and releases the lock, whatever happened.
+ */
+async function withStackRun(
+  engine: Engine,
+  req: PulumiRequest,
+  dryRun: boolean,
+  operation: "up" | "destroy",
+  body: (run: StackRun) => Promise<PulumiOutcome>,
+): Promise<PulumiOutcome> {
   const stack = req.stack ?? DEFAULT_STACK;
   const onEvent = req.onEvent ?? (() => {});
   const config = await loadStack(req, stack);
-  const project = config.project;
-  const ws = stackWorkspace(engine, project.dir, stack);
+  const ws = stackWorkspace(engine, config.project.dir, stack);
   const t0 = Date.now();
-  let lease: StateLease | undefined;
-  let writer: StateWriter | undefined;
   let server: MonitorServer | undefined;
   const providers = runProviders(
     engine,
@@ -149,28 +169,44 @@ export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRu
     onEvent,
     addressOf(() => server),
   );
-  if (!dryRun) lease = await ws.state.lock("pulumi up", req.lockTimeoutMs ?? 0);
+  const lease: StateLease | undefined = dryRun
+    ? undefined
+    : await ws.state.lock(`pulumi ${operation}`, req.lockTimeoutMs ?? 0);
   try {
     const recordedState = ws.state.read();
     const state = dryRun ? cloneState(recordedState) : recordedState;
-    if (!dryRun) writer = ws.state.writer(state);
+    const writer = dryRun ? undefined : ws.state.writer(state);
     const deployment = new Deployment({
       stack,
-      project: project.name,
+      project: config.project.name,
       dryRun,
       state,
       writer,
       providers: providers.resolve,
       onEvent,
     });
-    onEvent({ type: "begin", dryRun, destroy: false, stack });
+    onEvent({ type: "begin", dryRun, destroy: operation === "destroy", stack });
     server = await startMonitorServer(deployment, onEvent);
+    return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
+  } finally {
+    try {
+      await closeRun(providers, server);
+    } finally {
+      lease?.release();
+    }
+  }
+}
+
+/** Preview (dryRun) or update: runs the program and carries out (or plans) its steps. */
+export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boolean): Promise<PulumiOutcome> {
+  return withStackRun(engine, req, dryRun, "up", async (run) => {
+    const { deployment, onEvent, writer } = run;
     let stderr = "";
     const code = await runProgram({
-      project,
-      config: config.programEnvironment(),
-      stack,
-      monitorAddress: server.address,
+      project: run.config.project,
+      config: run.config.programEnvironment(),
+      stack: run.stack,
+      monitorAddress: run.server.address,
       dryRun,
       parallel: req.parallel ?? 10,
       env: req.env,
@@ -197,54 +233,17 @@ export async function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRu
       }
     }
     if (writer) await writer.flush();
-    const outputs = error ? rootOutputs(recordedState.instances) : (deployment.rootOutputs ?? {});
+    const outputs = error ? rootOutputs(run.recordedState.instances) : (deployment.rootOutputs ?? {});
     if (!error) onEvent({ type: "outputs", outputs });
     const ok = !error;
-    onEvent({ type: "summary", dryRun, destroy: false, ok, counts: deployment.counts, ms: Date.now() - t0 });
+    onEvent({ type: "summary", dryRun, destroy: false, ok, counts: deployment.counts, ms: Date.now() - run.t0 });
     return { ok, counts: deployment.counts, outputs, ...(error ? { error } : {}) };
-  } finally {
-    try {
-      await closeRun(providers, server);
-    } finally {
-      lease?.release();
-    }
-  }
+  });
 }
 
 /** `pulumi destroy`: deletes every resource of the stack, dependents first; the program is not run. */
-export async function destroyPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
-  const stack = req.stack ?? DEFAULT_STACK;
-  const onEvent = req.onEvent ?? (() => {});
-  const config = await loadStack(req, stack);
-  const project = config.project;
-  const ws = stackWorkspace(engine, project.dir, stack);
-  const t0 = Date.now();
-  let server: MonitorServer | undefined;
-  const providers = runProviders(
-    engine,
-    config,
-    ws,
-    req,
-    onEvent,
-    addressOf(() => server),
-  );
-  const lease = dryRun ? undefined : await ws.state.lock("pulumi destroy", req.lockTimeoutMs ?? 0);
-  try {
-    const recordedState = ws.state.read();
-    const state = dryRun ? cloneState(recordedState) : recordedState;
-    const writer = dryRun ? undefined : ws.state.writer(state);
-    const deployment = new Deployment({
-      stack,
-      project: project.name,
-      dryRun,
-      state,
-      writer,
-      providers: providers.resolve,
-      onEvent,
-    });
-    // the Engine service the dynamic-provider plugin is given (no program runs)
-    server = await startMonitorServer(deployment, onEvent);
-    onEvent({ type: "begin", dryRun, destroy: true, stack });
+export function destroyPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
+  return withStackRun(engine, req, dryRun, "destroy", async ({ deployment, writer, onEvent, t0 }) => {
     let error: string | undefined;
     try {
       await deployment.deleteEverything();
@@ -254,13 +253,7 @@ export async function destroyPulumiStack(engine: Engine, req: PulumiRequest, dry
     if (writer) await writer.flush();
     onEvent({ type: "summary", dryRun, destroy: true, ok: !error, counts: deployment.counts, ms: Date.now() - t0 });
     return { ok: !error, counts: deployment.counts, outputs: {}, ...(error ? { error } : {}) };
-  } finally {
-    try {
-      await closeRun(providers, server);
-    } finally {
-      lease?.release();
-    }
-  }
+  });
 }
 
 /** The outputs of the stack's last good update (the root stack resource's). */
