@@ -69,12 +69,9 @@ function shownKeys(v: { [k: string]: Value }): string[] {
 function inline(v: Value): string {
   if (isUnknown(v)) return "(known after apply)";
   if (Array.isArray(v)) return `[${v.map(inline).join(", ")}]`;
-  if (v !== null && typeof v === "object" && shownKeys(v).length === 0) return "{}";
-  if (v !== null && typeof v === "object")
-    return `{ ${shownKeys(v)
-      .map((k) => `${k} = ${inline(v[k])}`)
-      .join(", ")} }`;
-  return JSON.stringify(v);
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  const keys = shownKeys(v);
+  return keys.length ? `{ ${keys.map((k) => `${k} = ${inline(v[k])}`).join(", ")} }` : "{}";
 }
 
 const HEADERS: Record<string, (c: ResourceChange) => string> = {
