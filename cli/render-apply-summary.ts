@@ -2,6 +2,7 @@
 // the counts, what gantry could not do on the hosts, and the outputs.
 
 import type { EngineEvent } from "../engine/events.js";
+import { formatValue } from "./render-plan.js";
 import { renderHostLimitations } from "./render-host-limitations.js";
 import type { Style } from "./style.js";
 
@@ -40,7 +41,8 @@ export function renderApplySummary(e: Summary, style: Style, json: boolean, verb
   const outs = Object.entries(e.outputs);
   if (outs.length && mode !== "destroy") {
     out.push("\nOutputs:\n");
-    for (const [name, o] of outs) out.push(`${name} = ${o.sensitive ? "<sensitive>" : JSON.stringify(o.value)}`);
+    // as Terraform prints them: HCL-like values, sensitive ones hidden
+    for (const [name, o] of outs) out.push(`${name} = ${o.sensitive ? "<sensitive>" : formatValue(o.value, "")}`);
   }
   return out;
 }
