@@ -6,7 +6,10 @@
 // oclif is bundled too (one instance, shared by the entry and the commands),
 // and its manifest is written, so `--help` reads the commands' flags from
 // oclif.manifest.json instead of loading every command.
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { Plugin } from "@oclif/core";
 import { build } from "esbuild";
 
@@ -42,6 +45,15 @@ await build({
   ],
   logLevel: "warning",
 });
+
+// The HCL converter's WebAssembly, unpacked once here rather than at every run that reads a .tf file
+// (templates/hcl-wasm.ts reads it from beside the bundle; the name carries the package's version)
+const require = createRequire(import.meta.url);
+const hcl2json = require.resolve("@cdktf/hcl2json/package.json");
+writeFileSync(
+  join("dist/bundle", `hcl2json-${require(hcl2json).version}.wasm`),
+  gunzipSync(readFileSync(join(dirname(hcl2json), "main.wasm.gz"))),
+);
 
 const plugin = new Plugin({
   root: process.cwd(),

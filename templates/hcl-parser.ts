@@ -25,12 +25,12 @@
 // comments dropped, numbers as JSON numbers (so above 2^53 they lose
 // precision, as JSON.parse does in the `.tf.json` front end), expressions as
 // "${...}" strings, blocks as lists of bodies, object keys sorted. We parse
-// with @cdktf/hcl2json (it locates syntax errors; a parse per group of ~200
+// with @cdktf/hcl2json (loaded by templates/hcl-wasm.ts; it locates syntax errors; a parse per group of ~200
 // blocks makes it fast) and use hcl2-parser, which is synchronous, only to
 // locate diagnostics when they are shown (templates/hcl-positions.ts) and to
 // read a local backend's path when a workspace opens (templates/local-backend.ts).
 
-import { parse as hclToJson } from "@cdktf/hcl2json";
+import { hclToJson } from "./hcl-wasm.js";
 
 /** A syntax error as HCL reports it. */
 export interface HclSyntaxError {

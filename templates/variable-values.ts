@@ -115,7 +115,7 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   let parsed: unknown;
   try {
     // Loaded when a .tfvars file is read: the library starts a WebAssembly module.
-    const { parse: parseHcl } = await import("@cdktf/hcl2json");
+    const { hclToJson: parseHcl } = await import("./hcl-wasm.js");
     parsed = await parseHcl(path.basename(fileName), content);
   } catch (e) {
     // "parse config: [a.tfvars:3,1-1: Missing expression; Expected the start of an expression, ...]"
