@@ -13,6 +13,45 @@ import { gunzipSync } from "node:zlib";
 import { Plugin } from "@oclif/core";
 import { build } from "esbuild";
 
+/**
+ * Two packages oclif requires at start are loaded the first time they are used instead: ejs, through which oclif's
+ * help renders every text (one compiled template per string, though a text without a tag renders as itself), and
+ * tinyglobby (oclif finds commands by pattern with it; gantry's are listed). Each import of them is given a small
+ * module in their place; its `require` of the real package is bundled as usual.
+ */
+const LAZY_STAND_INS = {
+  ejs: `const ejs = () => require("ejs");
+module.exports = {
+  __esModule: true,
+  render: (text, data, options) =>
+    typeof text === "string" && !text.includes("<%") && !text.includes("%>") ? text : ejs().render(text, data, options),
+};`,
+  tinyglobby: `const real = () => require("tinyglobby");
+module.exports = {
+  __esModule: true,
+  convertPathToPattern: (...args) => real().convertPathToPattern(...args),
+  escapePath: (...args) => real().escapePath(...args),
+  glob: (...args) => real().glob(...args),
+  globSync: (...args) => real().globSync(...args),
+  isDynamicPattern: (...args) => real().isDynamicPattern(...args),
+};`,
+};
+const lazyStandIns = {
+  name: "lazy-stand-ins",
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_STAND_INS).join("|")})$`);
+    // the stand-in's own require (namespace "lazy") resolves to the real package
+    b.onResolve({ filter }, (args) =>
+      args.namespace === "lazy" ? undefined : { path: args.path, namespace: "lazy", pluginData: args.resolveDir },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+      contents: LAZY_STAND_INS[args.path],
+      loader: "js",
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 rmSync("dist/bundle", { recursive: true, force: true });
 rmSync("oclif.manifest.json", { force: true });
 
@@ -43,6 +82,7 @@ await build({
     "@pulumi/pulumi",
     "@grpc/grpc-js",
   ],
+  plugins: [lazyStandIns],
   logLevel: "warning",
 });
 
