@@ -14,19 +14,21 @@ import { Plugin } from "@oclif/core";
 import { build } from "esbuild";
 
 /**
- * Two packages oclif requires at start are loaded the first time they are used instead: ejs, through which oclif's
- * help renders every text (one compiled template per string, though a text without a tag renders as itself), and
- * tinyglobby (oclif finds commands by pattern with it; gantry's are listed). Each import of them is given a small
- * module in their place; its `require` of the real package is bundled as usual.
+ * Four packages oclif requires at start are not bundled: each import of them gets a small stand-in that requires the
+ * real package, from where @oclif/core is installed, the first time it is used. gantry's runs seldom or never use
+ * them, so a start no longer compiles them: ejs, through which oclif's help renders every text (one compiled template
+ * per string, though a text without a tag renders as itself), tinyglobby (commands found by pattern; gantry's are
+ * listed), minimatch (plugins chosen by pattern; gantry has none) and cli-spinners (the spinner's frames).
  */
+const fromOclif = (name) => `require("node:module").createRequire(require.resolve("@oclif/core"))("${name}")`;
 const LAZY_STAND_INS = {
-  ejs: `const ejs = () => require("ejs");
+  ejs: `const ejs = () => ${fromOclif("ejs")};
 module.exports = {
   __esModule: true,
   render: (text, data, options) =>
     typeof text === "string" && !text.includes("<%") && !text.includes("%>") ? text : ejs().render(text, data, options),
 };`,
-  tinyglobby: `const real = () => require("tinyglobby");
+  tinyglobby: `const real = () => ${fromOclif("tinyglobby")};
 module.exports = {
   __esModule: true,
   convertPathToPattern: (...args) => real().convertPathToPattern(...args),
@@ -35,20 +37,20 @@ module.exports = {
   globSync: (...args) => real().globSync(...args),
   isDynamicPattern: (...args) => real().isDynamicPattern(...args),
 };`,
+  minimatch: `module.exports = { __esModule: true, minimatch: (...args) => ${fromOclif("minimatch")}.minimatch(...args) };`,
+  "cli-spinners": `module.exports = {
+  __esModule: true,
+  get default() {
+    return ${fromOclif("cli-spinners")};
+  },
+};`,
 };
 const lazyStandIns = {
   name: "lazy-stand-ins",
   setup(b) {
     const filter = new RegExp(`^(${Object.keys(LAZY_STAND_INS).join("|")})$`);
-    // the stand-in's own require (namespace "lazy") resolves to the real package
-    b.onResolve({ filter }, (args) =>
-      args.namespace === "lazy" ? undefined : { path: args.path, namespace: "lazy", pluginData: args.resolveDir },
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
-      contents: LAZY_STAND_INS[args.path],
-      loader: "js",
-      resolveDir: args.pluginData,
-    }));
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: LAZY_STAND_INS[args.path], loader: "js" }));
   },
 };
 
