@@ -37,7 +37,10 @@ module.exports = {
   globSync: (...args) => real().globSync(...args),
   isDynamicPattern: (...args) => real().isDynamicPattern(...args),
 };`,
-  minimatch: `module.exports = { __esModule: true, minimatch: (...args) => ${fromOclif("minimatch")}.minimatch(...args) };`,
+  minimatch: `module.exports = {
+  __esModule: true,
+  minimatch: (...args) => ${fromOclif("minimatch")}.minimatch(...args),
+};`,
   "cli-spinners": `module.exports = {
   __esModule: true,
   get default() {
