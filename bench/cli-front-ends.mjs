@@ -1,7 +1,7 @@
 // Whole-process timings of the REAL CLI on the configuration front ends.
 //
 //   node bench/cli-front-ends.mjs [--sizes=1,2000,10000,100000] [--front-ends=tf-json,tf,tf-modules,yaml]
-//                                 [--runs=3] [--cli=/path/to/bin/run.js] [--keep]
+//                                 [--runs=3] [--cli=/path/to/bin/run.js] [--baseline=/path/to/bin/run.js] [--keep]
 //
 // For each size N and front end, a temp dir gets N `gantry_noop` (.tf.json, .tf
 // in HCL, .tf over modules) or `noop` (*.gantry.yaml) resources laid out as min(N, 1,000) lanes of chains
@@ -14,6 +14,13 @@
 //
 // --cli times another build's bin/run.js (e.g. a baseline checkout) on the same
 // configurations; the apply step always uses this checkout's dist/.
+// --baseline pairs every figure with another build's bin/run.js (e.g. main's, built in a
+// copy of the checkout): the two run in turn, A B A B …, and each row adds the baseline's
+// median and the median of the per-pair ratios (this / baseline), which holds when the
+// machine's speed drifts (a shared machine's absolute figures do not). The first table also
+// gives Node's own start (`node -e 0`), the floor under every figure; with
+// NODE_EXTRA_CA_CERTS set (Node 20 reads and parses that file at every start) it is
+// given without the variable too.
 // Exported as runCliFrontEnds() for bench/run.mjs (group "cli").
 
 import { spawn } from "node:child_process";
@@ -100,13 +107,14 @@ const FRONT_ENDS = {
  * Runs `node <cli> ...args` as a whole process under /usr/bin/time.
  * Resolves { wallMs, cpuMs, peakMB, code, stdout, stderr }.
  */
-export function timeCli(cli, args, cwd = REPO_DIR) {
+export function timeCli(cli, args, cwd = REPO_DIR, env = process.env) {
   return new Promise((resolvePromise, reject) => {
     const usageFile = join(tempDir("usage"), "usage.txt");
     const fmt = "@@USAGE %e %U %S %M";
-    const child = spawn(TIME_BIN, ["-o", usageFile, "-f", fmt, process.execPath, cli, ...args], {
+    const argv = cli === null ? args : [cli, ...args]; // null: node itself
+    const child = spawn(TIME_BIN, ["-o", usageFile, "-f", fmt, process.execPath, ...argv], {
       cwd,
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      env: { ...env, FORCE_COLOR: "0", NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -136,22 +144,48 @@ const fmtInt = (n) => n.toLocaleString("en-US");
 const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 const mb = (x) => `${x.toFixed(0)} MB`;
 
-/** Median wall / cpu / peak of `runs` runs; every run must satisfy check(result) (throws otherwise). */
-async function measure(cli, args, runs, check) {
-  const all = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await timeCli(cli, args);
-    const problem = check(r);
-    if (problem) throw new Error(`${args.join(" ")}: ${problem}\n${(r.stderr || r.stdout).trim().slice(0, 600)}`);
-    all.push(r);
-  }
+/** Min / median wall, median cpu and peak of runs. */
+function summarize(all) {
   return {
     wallMs: median(all.map((r) => r.wallMs)),
+    minWallMs: Math.min(...all.map((r) => r.wallMs)),
     cpuMs: median(all.map((r) => r.cpuMs)),
+    minCpuMs: Math.min(...all.map((r) => r.cpuMs)),
     peakMB: median(all.map((r) => r.peakMB)),
     runs: all.map((r) => r.wallMs),
   };
 }
+
+/**
+ * Median wall / cpu / peak of `runs` runs; every run must satisfy check(result) (throws otherwise). With a baseline
+ * (another bin/run.js) each run of `cli` is followed by one of the baseline: `base` holds its figures and `ratio` the
+ * medians of the per-pair ratios { wall, cpu }.
+ */
+async function measure(cli, args, runs, check, baseline) {
+  const all = [];
+  const base = [];
+  const once = async (which) => {
+    const r = await timeCli(which, args);
+    const problem = check(r);
+    if (problem) throw new Error(`${args.join(" ")}: ${problem}\n${(r.stderr || r.stdout).trim().slice(0, 600)}`);
+    return r;
+  };
+  for (let i = 0; i < runs; i++) {
+    all.push(await once(cli));
+    if (baseline) base.push(await once(baseline));
+  }
+  const out = summarize(all);
+  if (!baseline) return out;
+  const ratio = (k) => median(all.map((r, i) => r[k] / base[i][k]));
+  return { ...out, base: summarize(base), ratio: { wall: ratio("wallMs"), cpu: ratio("cpuMs") } };
+}
+
+/** The baseline's cells of a row ("" without one): its median wall and cpu, and the pair ratios. */
+function baselineCells(m) {
+  if (!m.base) return [];
+  return [ms(m.base.wallMs), ms(m.base.cpuMs), m.ratio.wall.toFixed(2), m.ratio.cpu.toFixed(2)];
+}
+const BASELINE_HEADER = ["base wall", "base cpu", "ratio wall", "ratio cpu"];
 
 function table(header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));
@@ -178,30 +212,55 @@ export async function runCliFrontEnds(opts = {}) {
   const frontEnds = opts.frontEnds ?? Object.keys(FRONT_ENDS);
   const runs = opts.runs ?? 3;
   const cli = resolve(opts.cli ?? join(REPO_DIR, "bin/run.js"));
+  const baseline = opts.baseline ? resolve(opts.baseline) : undefined;
   const log = opts.log ?? console.log;
   const verdicts = [];
   const failures = [];
   const dirs = [];
 
   log(`${opts.heading ?? "CLI, whole processes"} (${cli}; median of ${runs}; wall and peak RSS from ${TIME_BIN})`);
+  if (baseline) log(`  baseline: ${baseline} (run in turn with each run; ratio = this / baseline, median of pairs)`);
   log(`  configurations: N noop resources as min(N, ${fmtInt(LANES)}) lanes of chains, applied once (state only)`);
 
   try {
     await timeCli(cli, ["--help"]); // warm-up: file system cache
     const helpOk = (r) => (/COMMANDS/.test(r.stdout) ? "" : "no COMMANDS");
-    const h = await measure(cli, ["--help"], Math.max(runs, 5), helpOk);
+    const helpRuns = Math.max(runs, 5);
+    const h = await measure(cli, ["--help"], helpRuns, helpOk, baseline);
+    const floors = [["node -e 0", process.env]];
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+      floors.push(["node -e 0, no NODE_EXTRA_CA_CERTS", env]);
+    }
+    const floorRows = [];
+    for (const [label, env] of floors) {
+      const all = [];
+      for (let i = 0; i < helpRuns; i++) all.push(await timeCli(null, ["-e", "0"], REPO_DIR, env));
+      const f = summarize(all);
+      floorRows.push([
+        label,
+        ms(f.wallMs),
+        ms(f.minWallMs),
+        "—",
+        ms(f.cpuMs),
+        mb(f.peakMB),
+        ...(baseline ? ["", "", "", ""] : []),
+      ]);
+    }
     log(
       table(
-        ["command", "wall", "target", "(cpu)", "peak RSS", "runs (wall ms)"],
+        ["command", "wall", "(min)", "target", "(cpu)", "peak RSS", ...(baseline ? BASELINE_HEADER : [])],
         [
           [
             "--help",
             ms(h.wallMs),
+            ms(h.minWallMs),
             judge(h.wallMs, TARGETS.help.ms, "ms", verdicts, "--help: wall"),
             ms(h.cpuMs),
             mb(h.peakMB),
-            h.runs.map((x) => x.toFixed(0)).join(", "),
+            ...baselineCells(h),
           ],
+          ...floorRows,
         ],
       ),
     );
@@ -227,23 +286,43 @@ export async function runCliFrontEnds(opts = {}) {
         const setup = await timeCli(join(REPO_DIR, "bin/run.js"), ["apply", "-auto-approve", "-no-color", dir]);
         if (!setup.stdout.includes(`Resources: ${n} added`))
           throw new Error(`setup did not create ${n} resources: ${(setup.stderr || setup.stdout).slice(-400)}`);
-        const plan = await measure(cli, ["plan", "-no-color", dir], runs, (r) =>
-          r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan",
+        const plan = await measure(
+          cli,
+          ["plan", "-no-color", dir],
+          runs,
+          (r) => (r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan"),
+          baseline,
         );
-        const validate = await measure(cli, ["validate", "-no-color", dir], runs, (r) =>
-          r.code !== 0 ? `exit ${r.code}` : /Success!/.test(r.stdout) ? "" : "unexpected output",
+        const validate = await measure(
+          cli,
+          ["validate", "-no-color", dir],
+          runs,
+          (r) => (r.code !== 0 ? `exit ${r.code}` : /Success!/.test(r.stdout) ? "" : "unexpected output"),
+          baseline,
         );
         const t = TARGETS.plan[n] ?? {};
         const timeCell = judge(plan.wallMs, t.ms, "ms", verdicts, `plan ${label}: wall`);
         const memCell = judge(plan.peakMB, t.mb, "MB", verdicts, `plan ${label}: peak RSS`);
-        rows.push([label, "plan", ms(plan.wallMs), timeCell, ms(plan.cpuMs), mb(plan.peakMB), memCell]);
-        rows.push([label, "validate", ms(validate.wallMs), "—", ms(validate.cpuMs), mb(validate.peakMB), "—"]);
+        const row = (command, m, cells) => [
+          label,
+          command,
+          ms(m.wallMs),
+          ms(m.minWallMs),
+          cells[0],
+          ms(m.cpuMs),
+          mb(m.peakMB),
+          cells[1],
+          ...baselineCells(m),
+        ];
+        rows.push(row("plan", plan, [timeCell, memCell]));
+        rows.push(row("validate", validate, ["—", "—"]));
       } catch (e) {
         failures.push(`${label}: ${e.message}`);
-        rows.push([label, "FAILED", "", "", "", "", ""]);
+        rows.push([label, "FAILED", "", "", "", "", "", "", ...(baseline ? ["", "", "", ""] : [])]);
       }
     }
-  log(table(["configuration", "command", "wall", "target", "(cpu)", "peak RSS", "target"], rows));
+  const header = ["configuration", "command", "wall", "(min)", "target", "(cpu)", "peak RSS", "target"];
+  log(table([...header, ...(baseline ? BASELINE_HEADER : [])], rows));
   if (!opts.keep) for (const d of dirs) rmSync(d, { recursive: true, force: true });
   else log(`  kept: ${dirs.join(" ")}`);
   return { verdicts, failures };
@@ -258,6 +337,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     frontEnds: list("front-ends"),
     runs: Number(opt("runs", "3")),
     cli: opt("cli"),
+    baseline: opt("baseline"),
     keep: args.includes("--keep"),
   });
   console.log("\nSummary");

@@ -50,6 +50,7 @@
 //   --only=plan,apply,help,blueprint,cluster,cli,heat,pulumi   run only these groups
 //   --cli-sizes=1,2000       CLI case sizes (default 1,2000,10000,100000)
 //   --cli-runs=N             CLI case: runs per figure (default 3)
+//   --cli-baseline=PATH      CLI case: pair every figure with another build's bin/run.js (ratios this / baseline)
 //   --agents=N               blueprint case: agents and pool hosts (default 1000)
 //   --sizes=1000,10000       plan sizes (default 1000,10000,100000)
 //   --files=N                apply case size (default 10000)
@@ -439,6 +440,7 @@ if (only.has("cli")) {
     const r = await runCliFrontEnds({
       sizes: opt("cli-sizes", "1,2000,10000,100000").split(",").map(Number),
       runs: Number(opt("cli-runs", "3")),
+      baseline: opt("cli-baseline"),
       keep: flag("keep"),
       heading: "6. The real CLI, whole processes",
     });

@@ -6,9 +6,56 @@
 // oclif is bundled too (one instance, shared by the entry and the commands),
 // and its manifest is written, so `--help` reads the commands' flags from
 // oclif.manifest.json instead of loading every command.
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { Plugin } from "@oclif/core";
 import { build } from "esbuild";
+
+/**
+ * Four packages oclif requires at start are not bundled: each import of them gets a small stand-in that requires the
+ * real package, from where @oclif/core is installed, the first time it is used. gantry's runs seldom or never use
+ * them, so a start no longer compiles them: ejs, through which oclif's help renders every text (one compiled template
+ * per string, though a text without a tag renders as itself), tinyglobby (commands found by pattern; gantry's are
+ * listed), minimatch (plugins chosen by pattern; gantry has none) and cli-spinners (the spinner's frames).
+ */
+const fromOclif = (name) => `require("node:module").createRequire(require.resolve("@oclif/core"))("${name}")`;
+const LAZY_STAND_INS = {
+  ejs: `const ejs = () => ${fromOclif("ejs")};
+module.exports = {
+  __esModule: true,
+  render: (text, data, options) =>
+    typeof text === "string" && !text.includes("<%") && !text.includes("%>") ? text : ejs().render(text, data, options),
+};`,
+  tinyglobby: `const real = () => ${fromOclif("tinyglobby")};
+module.exports = {
+  __esModule: true,
+  convertPathToPattern: (...args) => real().convertPathToPattern(...args),
+  escapePath: (...args) => real().escapePath(...args),
+  glob: (...args) => real().glob(...args),
+  globSync: (...args) => real().globSync(...args),
+  isDynamicPattern: (...args) => real().isDynamicPattern(...args),
+};`,
+  minimatch: `module.exports = {
+  __esModule: true,
+  minimatch: (...args) => ${fromOclif("minimatch")}.minimatch(...args),
+};`,
+  "cli-spinners": `module.exports = {
+  __esModule: true,
+  get default() {
+    return ${fromOclif("cli-spinners")};
+  },
+};`,
+};
+const lazyStandIns = {
+  name: "lazy-stand-ins",
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_STAND_INS).join("|")})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: LAZY_STAND_INS[args.path], loader: "js" }));
+  },
+};
 
 rmSync("dist/bundle", { recursive: true, force: true });
 rmSync("oclif.manifest.json", { force: true });
@@ -40,8 +87,18 @@ await build({
     "@pulumi/pulumi",
     "@grpc/grpc-js",
   ],
+  plugins: [lazyStandIns],
   logLevel: "warning",
 });
+
+// The HCL converter's WebAssembly, unpacked once here rather than at every run that reads a .tf file
+// (templates/hcl-wasm.ts reads it from beside the bundle; the name carries the package's version)
+const require = createRequire(import.meta.url);
+const hcl2json = require.resolve("@cdktf/hcl2json/package.json");
+writeFileSync(
+  join("dist/bundle", `hcl2json-${require(hcl2json).version}.wasm`),
+  gunzipSync(readFileSync(join(dirname(hcl2json), "main.wasm.gz"))),
+);
 
 const plugin = new Plugin({
   root: process.cwd(),

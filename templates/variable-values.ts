@@ -7,7 +7,6 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { evaluateConstant } from "../planner/constant-expression.js";
 import type { Expr } from "../planner/expressions/ast.js";
@@ -106,7 +105,7 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
     let v: unknown;
     try {
-      v = parseYaml(content);
+      v = (await import("yaml")).parse(content);
     } catch (e) {
       throw new VarFileError(`${fileName} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
@@ -115,7 +114,7 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   let parsed: unknown;
   try {
     // Loaded when a .tfvars file is read: the library starts a WebAssembly module.
-    const { parse: parseHcl } = await import("@cdktf/hcl2json");
+    const { hclToJson: parseHcl } = await import("./hcl-wasm.js");
     parsed = await parseHcl(path.basename(fileName), content);
   } catch (e) {
     // "parse config: [a.tfvars:3,1-1: Missing expression; Expected the start of an expression, ...]"

@@ -1,11 +1,15 @@
 // Encoding functions (Terraform's docs: "Encoding Functions").
 
+import { createRequire } from "node:module";
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { Document, parseAllDocuments, visit } from "yaml";
 import type { Value } from "../../../contract/values.js";
 import { asString, compareStrings, isMap } from "./argument-conversion.js";
 import { ctyJson } from "./cty-json.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
+
+/** yaml, loaded when `yamlencode` or `yamldecode` first runs rather than at every start. */
+const requireHere = createRequire(import.meta.url);
+const yaml = (): typeof import("yaml") => requireHere("yaml");
 
 function decodeUtf8(bytes: Buffer): string | undefined {
   try {
@@ -118,6 +122,7 @@ function yamlEncode(v: Value): string {
     const lines = (keep ? v.slice(0, -1) : v).split("\n");
     return `|${keep ? "" : "-"}\n${lines.map((l) => (l ? `  ${l}` : "")).join("\n")}\n`;
   }
+  const { Document, visit } = yaml();
   const doc = new Document(sortKeys(v));
   visit(doc, {
     Scalar(_key, node) {
@@ -131,7 +136,7 @@ function yamlEncode(v: Value): string {
 
 function yamlDecode(text: string): Value {
   // YAML 1.1's scalars (yes/no/on/off are booleans) as Terraform's decoder reads them; timestamps stay strings.
-  const docs = parseAllDocuments(text, {
+  const docs = yaml().parseAllDocuments(text, {
     version: "1.1",
     merge: true,
     uniqueKeys: false,

@@ -2,12 +2,16 @@
 // configuration directory.
 
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { isAbsolute, join, posix, resolve } from "node:path";
-import { globSync } from "tinyglobby";
 import { asString } from "./argument-conversion.js";
 import { FunctionError, type FunctionContext, type FunctionTable } from "./definition.js";
 import { renderTemplate } from "./template-rendering.js";
+
+/** tinyglobby, loaded when `fileset` first runs rather than at every start. */
+const requireHere = createRequire(import.meta.url);
+const tinyglobby = (): typeof import("tinyglobby") => requireHere("tinyglobby");
 
 /** `~` at the start of a path is the user's home directory. */
 function expandHome(path: string): string {
@@ -106,7 +110,7 @@ export const FILESYSTEM_FUNCTIONS: FunctionTable = {
       const pattern = asString(pat, 1);
       let found: string[];
       try {
-        found = globSync(pattern, { cwd: base, dot: true, onlyFiles: true, expandDirectories: false });
+        found = tinyglobby().globSync(pattern, { cwd: base, dot: true, onlyFiles: true, expandDirectories: false });
       } catch (e) {
         throw new FunctionError(`failed to glob pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`);
       }

@@ -1,11 +1,15 @@
 // Hash and crypto functions (Terraform's docs: "Hash and Crypto Functions").
 
 import { createHash, createPrivateKey, randomUUID } from "node:crypto";
-import bcryptjs from "bcryptjs";
+import { createRequire } from "node:module";
 import { v5 as uuidv5 } from "uuid";
 import { UNKNOWN, type Value } from "../../../contract/values.js";
 import { asInteger, asString } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable, planning } from "./definition.js";
+
+/** bcryptjs, loaded when `bcrypt` first runs rather than at every start. */
+const requireHere = createRequire(import.meta.url);
+const bcryptjs = (): typeof import("bcryptjs") => requireHere("bcryptjs");
 import { readConfigFile } from "./filesystem.js";
 
 type Digest = "hex" | "base64";
@@ -103,7 +107,9 @@ export const HASH_AND_CRYPTO_FUNCTIONS: FunctionTable = {
         );
       if (planning(ctx)) return UNKNOWN;
       // Terraform writes the $2a$ prefix; the hash is the same algorithm.
-      return bcryptjs.hashSync(text, bcryptjs.genSaltSync(rounds)).replace(/^\$2b\$/, "$2a$");
+      return bcryptjs()
+        .hashSync(text, bcryptjs().genSaltSync(rounds))
+        .replace(/^\$2b\$/, "$2a$");
     },
   },
   uuid: { params: [], impl: (_args, ctx) => (planning(ctx) ? UNKNOWN : randomUUID()) },

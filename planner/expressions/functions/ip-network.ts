@@ -2,9 +2,13 @@
 // IPv4 parts may carry leading zeros (read as decimal, as Terraform does); an IPv4-mapped IPv6 prefix
 // (::ffff:a.b.c.d/n) is the IPv4 network it maps.
 
-import ipaddr from "ipaddr.js";
+import { createRequire } from "node:module";
 import { asInteger, asString } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
+
+/** ipaddr.js, loaded when an IPv6 address is first read rather than at every start. */
+const requireHere = createRequire(import.meta.url);
+const ipaddr = (): typeof import("ipaddr.js") => requireHere("ipaddr.js");
 
 interface Network {
   ip: bigint;
@@ -21,8 +25,8 @@ function parseAddress(s: string): { ip: bigint; bits: 32 | 128 } | undefined {
     if (parts.some((p) => p > 255)) return undefined;
     return { ip: parts.reduce((a, p) => (a << 8n) | BigInt(p), 0n), bits: 32 };
   }
-  if (!s.includes(":") || !ipaddr.IPv6.isValid(s)) return undefined;
-  const bytes = ipaddr.IPv6.parse(s).toByteArray();
+  if (!s.includes(":") || !ipaddr().IPv6.isValid(s)) return undefined;
+  const bytes = ipaddr().IPv6.parse(s).toByteArray();
   return { ip: bytes.reduce((a, b) => (a << 8n) | BigInt(b), 0n), bits: 128 };
 }
 
@@ -50,7 +54,7 @@ function parseCidr(s: string): Network {
 function addressText(ip: bigint, bits: 32 | 128): string {
   if (bits === 32) return [24n, 16n, 8n, 0n].map((s) => String((ip >> s) & 255n)).join(".");
   const parts = Array.from({ length: 8 }, (_, i) => Number((ip >> BigInt((7 - i) * 16)) & 0xffffn));
-  const v6 = new ipaddr.IPv6(parts);
+  const v6 = new (ipaddr().IPv6)(parts);
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
   return v6.toRFC5952String();
 }

@@ -18,7 +18,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import type { Duplex } from "node:stream";
 
-import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
+import type { Client, ClientChannel, ConnectConfig } from "ssh2";
 
 import { type CommandResult, HostUnreachableError, type HostReachability } from "../../../contract/host-driver.js";
 import { fingerprint, keyType, type KnownHosts } from "./known-hosts.js";
@@ -232,6 +232,8 @@ export class SshConnection {
   }
 
   private async connect(timeoutMs: number): Promise<Client> {
+    // ssh2 is loaded on the first connection, not at start: most runs never open one
+    const { Client: SshClient } = await import("ssh2");
     const s = this.settings;
     const name = knownHostsName(this.endpoint);
     const started = Date.now();
@@ -274,7 +276,7 @@ export class SshConnection {
     } else {
       config.agent = s.agentSocket;
     }
-    const client = new Client();
+    const client = new SshClient();
     return await new Promise<Client>((resolve, reject) => {
       let isReady = false;
       client.once("ready", () => {

@@ -1,0 +1,69 @@
+// HashiCorp's HCL-to-JSON converter as @cdktf/hcl2json ships it (Go compiled
+// to WebAssembly, with Go's own wasm_exec.js glue), loaded here instead of
+// through the package's entry so that a run pays as little as possible for it:
+//
+// - The package gunzips its 1.7 MB main.wasm.gz (6.5 MB) at every start; the
+//   build writes the plain module beside the bundle (`hcl2json-<version>.wasm`,
+//   scripts/bundle-cli.mjs), read as it is. From sources it is still gunzipped.
+// - V8 compiles WebAssembly with Liftoff (its baseline compiler) and then
+//   recompiles hot functions with TurboFan in the background. For this module
+//   (the Go runtime's start and one parse per group of blocks) TurboFan costs
+//   more than it gives, even at 10,000 resources (measured: 1.4 s of CPU in all
+//   with Liftoff alone, 2.3 s with both), so V8 is told to use Liftoff only.
+//   The flag is process-wide; gantry runs no other WebAssembly.
+// - The converter is loaded once per process, on the first `.tf` (or
+//   `.tfvars`) file, and shared by every caller. It keeps nothing between calls.
+
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { gunzipSync } from "node:zlib";
+
+type Callback = (err: string | null, json: string) => void;
+type ParseFn = (file: string, text: string, cb: Callback) => void;
+
+/** What the Go program registers on its global (the package's name for it). */
+const GLOBAL_NAME = "__parse_terraform_config_wasm__";
+
+/** The file name the build gives the plain WebAssembly module of this version of the package. */
+export function plainWasmName(version: string): string {
+  return `hcl2json-${version}.wasm`;
+}
+
+let converter: Promise<ParseFn> | undefined;
+
+/** Converts one HCL text to Terraform's JSON form, as @cdktf/hcl2json's `parse` does (same errors). */
+export async function hclToJson(file: string, text: string): Promise<Record<string, unknown>> {
+  converter ??= loadConverter();
+  const parse = await converter;
+  const json = await new Promise<string>((resolve, reject) =>
+    parse(file, text, (err, out) => (err ? reject(new Error(err)) : resolve(out))),
+  );
+  return JSON.parse(json) as Record<string, unknown>;
+}
+
+async function loadConverter(): Promise<ParseFn> {
+  const require = createRequire(import.meta.url);
+  const pkgJson = require.resolve("@cdktf/hcl2json/package.json");
+  const { version } = require(pkgJson) as { version: string };
+  const plain = fileURLToPath(new URL(plainWasmName(version), import.meta.url));
+  const bytes = existsSync(plain)
+    ? readFileSync(plain)
+    : gunzipSync(readFileSync(path.join(path.dirname(pkgJson), "main.wasm.gz")));
+  setFlagsFromString("--liftoff-only");
+  const module = await WebAssembly.compile(bytes);
+  // Go's glue: defines globalThis.Go (and the globals it needs) once per process
+  require(path.join(path.dirname(pkgJson), "wasm", "bridge_wasm_exec.js"));
+  const Go = (globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(i: unknown): void } })
+    .Go;
+  const go = new Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  const root: Record<string, unknown> = {};
+  (globalThis as Record<string, unknown>)[GLOBAL_NAME] = root;
+  // The Go program registers its functions on `root` and then waits for calls (run never settles).
+  void go.run(instance);
+  if (typeof root.parse !== "function") throw new Error("the HCL converter (WebAssembly) did not start");
+  return root.parse as ParseFn;
+}
