@@ -5,7 +5,7 @@
 
 import type { Value } from "../../contract/values.js";
 import type { Expr } from "../../planner/expressions/ast.js";
-import type { ResourceConfig } from "../../planner/model.js";
+import type { ResourceConfig, UpdatePolicy } from "../../planner/model.js";
 import { taskPlacement, type TaskPlace } from "../cluster-record.js";
 import { at, lit, ref } from "../expression-builders.js";
 import { fieldOrigin } from "../field-origin.js";
@@ -157,10 +157,23 @@ function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: str
       properties: ["name", "command", "args", "environment", "ports", "health_check"],
       hostBlock: r.name,
       dependsOn: runsAfter,
+      updatePolicy: appUpdatePolicy(`${r.name}/app ${id}`, a, count),
       origin: fieldOrigin(r, "apps", ai),
     });
     out.blocks.push(block);
     out.processKeys.push(block.key);
     out.tasksOf.set(id, lit(tasks));
   });
+}
+
+/**
+ * A changed app restarts its instances in batches, as Marathon's upgradeStrategy asks: at least
+ * minimumHealthCapacity (default 1, all) of them stay in service; an instance restarts in place (same agent, same
+ * port), so at least one at a time goes, and HAProxy sends its requests to the others meanwhile.
+ */
+function appUpdatePolicy(group: string, app: App, count: number): UpdatePolicy {
+  const strategy = (app.upgradeStrategy ?? {}) as { minimumHealthCapacity?: unknown };
+  const health = typeof strategy.minimumHealthCapacity === "number" ? strategy.minimumHealthCapacity : 1;
+  const kept = Math.min(count - 1, Math.ceil(Math.max(0, Math.min(1, health)) * count));
+  return { group, maxBatchSize: Math.max(1, count - kept), minInService: Math.max(0, kept) };
 }
