@@ -232,7 +232,9 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
 function adminSocketLines(input: HaproxyInput): string[] {
   if (input.adminSocket === undefined) return [];
   if (!/^[^\s"]+$/.test(input.adminSocket))
-    throw new Error(`haproxy: adminSocket must be a path without spaces or quotes (got ${JSON.stringify(input.adminSocket)})`);
+    throw new Error(
+      `haproxy: adminSocket must be a path without spaces or quotes (got ${JSON.stringify(input.adminSocket)})`,
+    );
   return [`stats socket "${input.adminSocket}" mode 600 level admin expose-fd listeners`, "stats timeout 30s"];
 }
 

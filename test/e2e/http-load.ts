@@ -26,7 +26,10 @@ export interface Load {
   now(): LoadFigures;
 }
 
-export function startLoad(url: string, opts: { concurrency?: number; ratePerSecond?: number; timeoutMs?: number } = {}) {
+export function startLoad(
+  url: string,
+  opts: { concurrency?: number; ratePerSecond?: number; timeoutMs?: number } = {},
+) {
   const concurrency = opts.concurrency ?? 8;
   const interval = (1000 * concurrency) / (opts.ratePerSecond ?? 200);
   const timeoutMs = opts.timeoutMs ?? 10_000;

@@ -1,8 +1,9 @@
 // examples/mesos-cluster on local hosts with HTTP load through HAProxy while the
 // routes change: the web app scaled 3 → 10 → 2, every instance replaced one by
 // one (a new command rolls the app), one instance killed and repaired by
-// `gantry reconcile`. Each step is a real CLI run; the load runs throughout and
-// counts every request. Shared by the e2e test and the longer stress script.
+// `gantry reconcile` (each further round starts from 2 instances). Each step is
+// a real CLI run; the load runs throughout and counts every request. Shared by
+// the e2e test and the longer stress script.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -47,7 +48,8 @@ export async function runRouteChanges(opts: RouteChangesOptions = {}): Promise<R
 
   const cli = async (args: string[]) => {
     const r = await gantryAsync([...args, "-var", `address_prefix=${prefix}`, dir]);
-    if (r.code !== 0) throw new Error(`gantry ${args.join(" ")} exited ${r.code}:\n${(r.stdout + r.stderr).slice(-3000)}`);
+    if (r.code !== 0)
+      throw new Error(`gantry ${args.join(" ")} exited ${r.code}:\n${(r.stdout + r.stderr).slice(-3000)}`);
     return r.stdout;
   };
   const apply = (instances: number) => cli(["apply", "-auto-approve", "-var", `web_instances=${instances}`]);
@@ -75,8 +77,9 @@ export async function runRouteChanges(opts: RouteChangesOptions = {}): Promise<R
     let failure: unknown = null;
     try {
       await delay(1000);
+      let current = 3;
       for (let round = 1; round <= (opts.rounds ?? 1); round++) {
-        await step("scale 3 → 10", () => apply(10));
+        await step(`scale ${current} → 10`, () => apply(10));
         await step("scale 10 → 2", () => apply(2));
         await step("rolling replacement of every instance (new command)", async () => {
           writeFileSync(cfg, original.replace('echo "web $MESOS_TASK_ID', `echo "web r${round + 1} $MESOS_TASK_ID`));
@@ -94,7 +97,7 @@ export async function runRouteChanges(opts: RouteChangesOptions = {}): Promise<R
           if (!/repaired gantry_service\.mesos_app_web\["web-1"\]/.test(out))
             throw new Error(`reconcile did not repair web-1:\n${out}`);
         });
-        await step("scale 2 → 3", () => apply(3));
+        current = 2;
       }
       await delay(1000);
     } catch (e) {

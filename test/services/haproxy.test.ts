@@ -152,7 +152,7 @@ test(
   },
 );
 
-test("route changes drop no request: admin socket handing listeners over, retries on another server, health checks", () => {
+test("for route changes: an admin socket handing listeners over, retries on another server, health checks", () => {
   const root = mkdtempSync(join(tmp, "root-"));
   const text = haproxyConfig({ apps: APPS, adminSocket: "${HOST_ROOT}/admin.sock" });
   const path = join(tmp, "zero-drop.cfg");
@@ -161,7 +161,9 @@ test("route changes drop no request: admin socket handing listeners over, retrie
   assert.is(r.status, 0, r.stdout + r.stderr);
   assert.not.match(r.stdout + r.stderr, /WARNING|ALERT/);
   const s = sections(text);
-  assert.ok(s.get("global")!.includes('stats socket "${HOST_ROOT}/admin.sock" mode 600 level admin expose-fd listeners'));
+  assert.ok(
+    s.get("global")!.includes('stats socket "${HOST_ROOT}/admin.sock" mode 600 level admin expose-fd listeners'),
+  );
   const defaults = s.get("defaults")!;
   assert.ok(defaults.includes("option redispatch 1"), "every retry goes to another server");
   assert.ok(defaults.includes("retries 3"));
@@ -169,7 +171,10 @@ test("route changes drop no request: admin socket handing listeners over, retrie
   const web = s.get("backend prod_web_frontend_10000")!;
   assert.ok(web.includes("retry-on conn-failure empty-response junk-response 503"));
   assert.ok(web.includes("http-request disable-l7-retry if !METH_GET"), "only GET and HEAD are sent twice");
-  assert.not.ok(s.get("backend db_10001")!.some((l) => l.startsWith("retry-on")), "tcp: connection retries only");
+  assert.not.ok(
+    s.get("backend db_10001")!.some((l) => l.startsWith("retry-on")),
+    "tcp: connection retries only",
+  );
   assert.throws(() => haproxyConfig({ apps: APPS, adminSocket: "/a b" }), /adminSocket/);
 });
 
