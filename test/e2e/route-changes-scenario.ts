@@ -33,6 +33,11 @@ export interface RouteChangesOptions {
   rounds?: number;
   concurrency?: number;
   ratePerSecond?: number;
+  /**
+   * Whether the configuration changes (scaling, the new command) refresh first (default true); the repair of the
+   * killed instance always does (that is how it is found).
+   */
+  refresh?: boolean;
   log?: (line: string) => void;
 }
 
@@ -52,11 +57,13 @@ export async function runRouteChanges(opts: RouteChangesOptions = {}): Promise<R
       throw new Error(`gantry ${args.join(" ")} exited ${r.code}:\n${(r.stdout + r.stderr).slice(-3000)}`);
     return r.stdout;
   };
-  const apply = (instances: number) => cli(["apply", "-auto-approve", "-var", `web_instances=${instances}`]);
+  const noRefresh = opts.refresh === false ? ["-refresh=false"] : [];
+  const apply = (instances: number) =>
+    cli(["apply", "-auto-approve", ...noRefresh, "-var", `web_instances=${instances}`]);
 
   try {
     log(`apply examples/mesos-cluster on ${prefix}.* (web: 3 instances)`);
-    await apply(3);
+    await cli(["apply", "-auto-approve", "-var", "web_instances=3"]);
     await untilServing(url, 3);
     const load = startLoad(url, { concurrency: opts.concurrency ?? 8, ratePerSecond: opts.ratePerSecond ?? 200 });
     const steps: Step[] = [];
@@ -107,7 +114,8 @@ export async function runRouteChanges(opts: RouteChangesOptions = {}): Promise<R
     if (failure !== null) throw failure;
     return { figures, steps };
   } finally {
-    await gantryAsync(["destroy", "-auto-approve", "-var", `address_prefix=${prefix}`, dir]).catch(() => undefined);
+    const destroy = ["destroy", "-auto-approve", "-refresh=false", "-var", `address_prefix=${prefix}`, dir];
+    await gantryAsync(destroy).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }
