@@ -179,7 +179,7 @@ async function install(ctx: OperationContext, planned: Attrs, prior?: Attrs): Pr
       );
     ctx.log(`checked ${path} with haproxy -c on ${driver.describe}`);
     // servers this configuration drops take no new request and finish the ones they have before it is put in
-    // place: their instances stop after this (they depend on the routes), with nothing in flight
+    // place: their instances are destroyed after this (a delete waits for what depended on it), with nothing in flight
     const socketOfPrior = prior ? optString(prior, "admin_socket") : undefined;
     const dropped = prior && socketOfPrior !== undefined ? droppedServers(prior, planned) : [];
     if (dropped.length) {
