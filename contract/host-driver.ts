@@ -109,6 +109,12 @@ export interface HostDriver {
    * failed. Drivers that cannot talk to the host leave it out.
    */
   tcpExchange?(port: number, send: string, timeoutMs?: number): Promise<string | null>;
+  /**
+   * Connects to the Unix socket at a host path (e.g. HAProxy's admin socket), sends `send`, returns what the peer
+   * answered until it closed (or the timeout); null when nothing listens there. Drivers that cannot reach the host's
+   * sockets leave it out.
+   */
+  exchangeUnixSocket?(path: string, send: string, timeoutMs?: number): Promise<string | null>;
 
   /** Debian packages: installed version or null; install throws a clear error naming package and host. */
   packageVersion(name: string): Promise<string | null>;

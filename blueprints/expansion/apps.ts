@@ -5,9 +5,14 @@
 
 import type { Value } from "../../contract/values.js";
 import type { Expr } from "../../planner/expressions/ast.js";
-import type { ResourceConfig } from "../../planner/model.js";
+import type { ResourceConfig, UpdatePolicy } from "../../planner/model.js";
 import { taskPlacement, type TaskPlace } from "../cluster-record.js";
-import { at, lit, ref } from "../expression-builders.js";
+import {
+  HAPROXY_ADMIN_SOCKET,
+  marathonLbBackendName,
+  marathonLbServerName,
+} from "../../provider/formats/haproxy-cfg.js";
+import { at, list, lit, map, ref } from "../expression-builders.js";
 import { fieldOrigin } from "../field-origin.js";
 import { buildBlock, pathSlug } from "../generated-blocks.js";
 import type { ClusterInput } from "./cluster-input.js";
@@ -41,7 +46,10 @@ export function appResources(c: ClusterInput, topology: ClusterTopology, groups:
   } else {
     // apps start after the agents and frameworks they would run on
     const runsAfter = [...(services.get("mesos_slave") ?? []), ...(services.get("mesos_marathon") ?? [])];
-    appProcesses(c, topology, runsAfter, out);
+    const lbHosts = groups
+      .filter((g) => g.group.roles.includes("haproxy"))
+      .flatMap((g) => g.nodes.map((n) => n.host.name));
+    appProcesses(c, topology, runsAfter, lbHosts, out);
     if (bp.jobs.length)
       c.diags.warning(
         `cluster ${c.resource.name}: ${bp.jobs.length} Chronos job(s) are not scheduled: ` +
@@ -92,7 +100,13 @@ function chronosJobs(c: ClusterInput, topology: ClusterTopology, chronoses: stri
 }
 
 /** service.<cluster>_app_<app>: one instance per app task, each kept on its recorded agent and port. */
-function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: string[], out: AppResources): void {
+function appProcesses(
+  c: ClusterInput,
+  topology: ClusterTopology,
+  runsAfter: string[],
+  lbHosts: string[],
+  out: AppResources,
+): void {
   const r = c.resource;
   const { apps } = c.blueprint;
   if (!apps.length) return;
@@ -148,6 +162,7 @@ function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: str
         },
         ports: [port],
         health_check: hc?.protocol === "HTTP" ? { type: "http", port, path: hc.path ?? "/" } : { type: "tcp", port },
+        drain_server: marathonLbServerName(h.address, port),
       });
     }
     const block = buildBlock({
@@ -157,10 +172,37 @@ function appProcesses(c: ClusterInput, topology: ClusterTopology, runsAfter: str
       properties: ["name", "command", "args", "environment", "ports", "health_check"],
       hostBlock: r.name,
       dependsOn: runsAfter,
+      updatePolicy: appUpdatePolicy(`${r.name}/app ${id}`, a, count),
       origin: fieldOrigin(r, "apps", ai),
     });
+    // each HAProxy that routes to the app drains an instance before it stops or restarts (see the routes stage)
+    const drains = lbHosts.flatMap((lb) =>
+      c.blueprint.routes
+        .filter((route) => route.app === id)
+        .map((route) =>
+          map({
+            host: ref("gantry_host", r.name, at(lb)),
+            admin_socket: lit(HAPROXY_ADMIN_SOCKET),
+            backend: lit(marathonLbBackendName(id, route.service_port)),
+            server: ref("each", "value", "drain_server"),
+          }),
+        ),
+    );
+    if (drains.length) block.properties.drain = { value: list(drains), origin: fieldOrigin(r, "routes") };
     out.blocks.push(block);
     out.processKeys.push(block.key);
     out.tasksOf.set(id, lit(tasks));
   });
+}
+
+/**
+ * A changed app restarts its instances in batches, as Marathon's upgradeStrategy asks: at least
+ * minimumHealthCapacity (default 1, all) of them stay in service; an instance restarts in place (same agent, same
+ * port), so at least one at a time goes, and HAProxy sends its requests to the others meanwhile.
+ */
+function appUpdatePolicy(group: string, app: App, count: number): UpdatePolicy {
+  const strategy = (app.upgradeStrategy ?? {}) as { minimumHealthCapacity?: unknown };
+  const health = typeof strategy.minimumHealthCapacity === "number" ? strategy.minimumHealthCapacity : 1;
+  const kept = Math.min(count - 1, Math.ceil(Math.max(0, Math.min(1, health)) * count));
+  return { group, maxBatchSize: Math.max(1, count - kept), minInService: Math.max(0, kept) };
 }

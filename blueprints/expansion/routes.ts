@@ -1,10 +1,12 @@
 // Stage "routes": HAProxy's configuration per node group with the haproxy
 // role, generated from the apps' tasks (marathon-lb style); the group's
-// HAProxy service reloads (SIGUSR2) only when its text changes.
+// HAProxy service reloads (SIGUSR2) only when its text changes. Servers a new
+// text drops are drained through the admin socket before it is written, and
+// their instances stop only after that (they come before the routes).
 
 import type { Expr } from "../../planner/expressions/ast.js";
 import type { ResourceConfig } from "../../planner/model.js";
-import { HAPROXY_CFG } from "../../provider/formats/haproxy-cfg.js";
+import { HAPROXY_ADMIN_SOCKET, HAPROXY_CFG } from "../../provider/formats/haproxy-cfg.js";
 import type { Route } from "../blueprint.js";
 import { at, lit, list, map, ref } from "../expression-builders.js";
 import { fieldOrigin } from "../field-origin.js";
@@ -27,6 +29,7 @@ export function routeResources(c: ClusterInput, groups: GroupResources[], apps: 
         bind_address: address,
         stats_bind_address: address,
         log: "stdout",
+        admin_socket: HAPROXY_ADMIN_SOCKET,
       };
       return [p.placement.node, values] as const;
     });
@@ -34,7 +37,7 @@ export function routeResources(c: ClusterInput, groups: GroupResources[], apps: 
       type: "gantry_haproxy_config",
       name: `${r.name}_${g.group.name}_haproxy_cfg`,
       instances: new Map(instances),
-      properties: ["path", "bind_address", "stats_bind_address", "log"],
+      properties: ["path", "bind_address", "stats_bind_address", "log", "admin_socket"],
       hostBlock: r.name,
       // routes come after the apps: new tasks are running before HAProxy sends them traffic, and
       // (deletes wait for what depended on them) HAProxy lets go of old tasks before they stop

@@ -9,6 +9,10 @@
 // workers, and the old workers finish their connections (a seamless reload;
 // Debian's systemd unit does the same with -Ws and `kill -USR2 $MAINPID`). A config
 // that fails the check is never signalled: the running workers keep the old one.
+// The configuration's admin socket (`stats socket … expose-fd listeners`) hands
+// the listening sockets to the new worker, so a reload refuses no connection;
+// servers it drops are drained through that socket first (haproxy_config), and
+// an app instance drains itself there before it stops or restarts (service `drain`).
 
 import {
   HAPROXY_CFG,

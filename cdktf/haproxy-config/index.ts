@@ -8,6 +8,12 @@ import * as cdktf from 'cdktf';
 
 export interface HaproxyConfigConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Host path of HAProxy's admin socket (e.g. /run/haproxy/admin.sock): the runtime API, through which servers that a new configuration drops are drained before it is put in place, and which hands the listening sockets to the new process on a reload (`expose-fd listeners`). None by default.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#admin_socket HaproxyConfig#admin_socket}
+  */
+  readonly adminSocket?: string;
+  /**
   * [{ id, service_port, mode: http|tcp, tasks: [{ host, port }] or Marathon's [{ host, ports }] with port_index, health_check_path, vhost }] — one frontend/backend per app service port.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#apps HaproxyConfig#apps}
@@ -25,6 +31,12 @@ export interface HaproxyConfigConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#check_command HaproxyConfig#check_command}
   */
   readonly checkCommand?: string;
+  /**
+  * How long to wait for the sessions of servers being dropped to end (with admin_socket) before going on.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/haproxy_config#drain_timeout_ms HaproxyConfig#drain_timeout_ms}
+  */
+  readonly drainTimeoutMs?: number;
   /**
   * The host to act on: a host resource's attributes, e.g. ${gantry_host.web}.
   *
@@ -112,9 +124,11 @@ export class HaproxyConfig extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._adminSocket = config.adminSocket;
     this._apps = config.apps;
     this._bindAddress = config.bindAddress;
     this._checkCommand = config.checkCommand;
+    this._drainTimeoutMs = config.drainTimeoutMs;
     this._host = config.host;
     this._log = config.log;
     this._path = config.path;
@@ -126,6 +140,22 @@ export class HaproxyConfig extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // admin_socket - computed: false, optional: true, required: false
+  private _adminSocket?: string; 
+  public get adminSocket() {
+    return this.getStringAttribute('admin_socket');
+  }
+  public set adminSocket(value: string) {
+    this._adminSocket = value;
+  }
+  public resetAdminSocket() {
+    this._adminSocket = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get adminSocketInput() {
+    return this._adminSocket;
+  }
 
   // apps - computed: false, optional: false, required: true
   private _apps?: { [key: string]: any }[] | cdktf.IResolvable; 
@@ -175,6 +205,22 @@ export class HaproxyConfig extends cdktf.TerraformResource {
   // content - computed: true, optional: false, required: false
   public get content() {
     return this.getStringAttribute('content');
+  }
+
+  // drain_timeout_ms - computed: false, optional: true, required: false
+  private _drainTimeoutMs?: number; 
+  public get drainTimeoutMs() {
+    return this.getNumberAttribute('drain_timeout_ms');
+  }
+  public set drainTimeoutMs(value: number) {
+    this._drainTimeoutMs = value;
+  }
+  public resetDrainTimeoutMs() {
+    this._drainTimeoutMs = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get drainTimeoutMsInput() {
+    return this._drainTimeoutMs;
   }
 
   // host - computed: false, optional: false, required: true
@@ -281,9 +327,11 @@ export class HaproxyConfig extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      admin_socket: cdktf.stringToTerraform(this._adminSocket),
       apps: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._apps),
       bind_address: cdktf.stringToTerraform(this._bindAddress),
       check_command: cdktf.stringToTerraform(this._checkCommand),
+      drain_timeout_ms: cdktf.numberToTerraform(this._drainTimeoutMs),
       host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
       log: cdktf.stringToTerraform(this._log),
       path: cdktf.stringToTerraform(this._path),
@@ -295,6 +343,12 @@ export class HaproxyConfig extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      admin_socket: {
+        value: cdktf.stringToHclTerraform(this._adminSocket),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       apps: {
         value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._apps),
         isBlock: false,
@@ -312,6 +366,12 @@ export class HaproxyConfig extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      drain_timeout_ms: {
+        value: cdktf.numberToHclTerraform(this._drainTimeoutMs),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       host: {
         value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._host),

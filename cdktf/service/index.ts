@@ -26,6 +26,12 @@ export interface ServiceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly cwd?: string;
   /**
+  * HAProxy servers that are this process: [{ host (the HAProxy's host), admin_socket, backend, server, timeout_ms (30000) }]. Before the process stops (a restart, state stopped, destroy) each is set to drain through HAProxy's admin socket and its sessions are waited out (at most timeout_ms); after a restart, once the process passes its health check, each takes requests again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/service#drain Service#drain}
+  */
+  readonly drain?: { [key: string]: any }[] | cdktf.IResolvable;
+  /**
   * Extra environment variables (HOST_ROOT, HOST_ADDRESS, HOST_NAME are always set).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/gantry/gantry/latest/docs/resources/service#environment Service#environment}
@@ -530,6 +536,7 @@ export class Service extends cdktf.TerraformResource {
     this._args = config.args;
     this._command = config.command;
     this._cwd = config.cwd;
+    this._drain = config.drain;
     this._environment = config.environment;
     this._healthCheck.internalValue = config.healthCheck;
     this._host = config.host;
@@ -594,6 +601,22 @@ export class Service extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get cwdInput() {
     return this._cwd;
+  }
+
+  // drain - computed: false, optional: true, required: false
+  private _drain?: { [key: string]: any }[] | cdktf.IResolvable; 
+  public get drain() {
+    return this.interpolationForAttribute('drain');
+  }
+  public set drain(value: { [key: string]: any }[] | cdktf.IResolvable) {
+    this._drain = value;
+  }
+  public resetDrain() {
+    this._drain = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get drainInput() {
+    return this._drain;
   }
 
   // environment - computed: false, optional: true, required: false
@@ -782,6 +805,7 @@ export class Service extends cdktf.TerraformResource {
       args: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._args),
       command: cdktf.stringToTerraform(this._command),
       cwd: cdktf.stringToTerraform(this._cwd),
+      drain: cdktf.listMapper(cdktf.hashMapper(cdktf.anyToTerraform), false)(this._drain),
       environment: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._environment),
       health_check: serviceHealthCheckToTerraform(this._healthCheck.internalValue),
       host: cdktf.hashMapper(cdktf.hashMapper(cdktf.anyToTerraform))(this._host),
@@ -814,6 +838,12 @@ export class Service extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      drain: {
+        value: cdktf.listMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform), false)(this._drain),
+        isBlock: false,
+        type: "list",
+        storageClassType: "anyMapList",
       },
       environment: {
         value: cdktf.hashMapperHcl(cdktf.hashMapperHcl(cdktf.anyToHclTerraform))(this._environment),

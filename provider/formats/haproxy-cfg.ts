@@ -28,6 +28,8 @@
 import { checkPort } from "./tcp-port.js";
 
 export const HAPROXY_CFG = "/etc/haproxy/haproxy.cfg";
+/** Debian's path of the admin socket (its packaged haproxy.cfg has the same `stats socket` line). */
+export const HAPROXY_ADMIN_SOCKET = "/run/haproxy/admin.sock";
 export const HAPROXY_STATS_PORT = 9090;
 export const HAPROXY_VHOST_PORT = 80;
 
@@ -63,6 +65,12 @@ export interface HaproxyInput {
    * whose output gantry keeps, or hosts without /dev/log).
    */
   log?: "syslog" | "stdout";
+  /**
+   * Path of the admin socket (the runtime API, `level admin`) that also hands the listening sockets to the next
+   * process on a reload (`expose-fd listeners`): a reload drops no connection waiting to be accepted. Written as
+   * given; `${HOST_ROOT}` in it is expanded by HAProxy from the environment.
+   */
+  adminSocket?: string;
 }
 
 /** marathon-lb's backend (and frontend) name: appId.lstrip('/').replace('/', '_') + '_' + servicePort. */
@@ -163,7 +171,12 @@ function section(header: string, directives: string[]): string {
 function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
   const bind = input.bindAddress ?? "*";
   const sections: string[] = [
-    section("global", [...logLines(input, "/dev/log"), "maxconn 4096", "tune.ssl.default-dh-param 2048"]),
+    section("global", [
+      ...logLines(input, "/dev/log"),
+      "maxconn 4096",
+      "tune.ssl.default-dh-param 2048",
+      ...adminSocketLines(input),
+    ]),
     section("defaults", [
       "log global",
       "retries 3",
@@ -171,10 +184,14 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
       "timeout connect 5s",
       "timeout client 50s",
       "timeout server 50s",
-      "option redispatch",
+      // every retry goes to another server: a request sent to an instance that just stopped or died is retried on a
+      // live one (marathon-lb's "option redispatch" redispatches only on the last retry)
+      "option redispatch 1",
       // A task host that does not resolve must not stop HAProxy from starting: that server
       // starts in maintenance instead (marathon-lb resolves hosts itself; we take names as given).
-      "default-server init-addr libc,none",
+      // Health checks every second: an instance that died is out of rotation within two failed checks, and back
+      // after two good ones.
+      "default-server init-addr libc,none inter 1s fall 2 rise 2",
     ]),
     statsSection(input, "0.0.0.0"),
   ];
@@ -188,23 +205,45 @@ function marathonLb(input: HaproxyInput, apps: Prepared[]): string[] {
     sections.push(section("frontend marathon_http_in", lines));
   }
   for (const a of apps) {
-    sections.push(
-      section(`frontend ${a.name}`, [`bind ${bind}:${a.servicePort}`, `mode ${a.mode}`, `use_backend ${a.name}`]),
-    );
+    const front = [`bind ${bind}:${a.servicePort}`, `mode ${a.mode}`];
+    // on a reload the old process answers the next request of each idle keep-alive connection (with
+    // "Connection: close") instead of closing it under a client that may be sending on it
+    if (a.mode === "http") front.push("option idle-close-on-response");
+    sections.push(section(`frontend ${a.name}`, [...front, `use_backend ${a.name}`]));
     const lines = ["balance roundrobin", `mode ${a.mode}`];
     if (a.mode === "http") {
       lines.push(
         "option forwardfor",
         "http-request set-header X-Forwarded-Port %[dst_port]",
         "http-request add-header X-Forwarded-Proto https if { ssl_fc }",
+        // a GET or HEAD whose instance closed the connection without answering (it was stopped or died) or answered
+        // 503 is sent again, to another instance; other methods are retried only when the connection failed
+        "retry-on conn-failure empty-response junk-response 503",
+        "http-request disable-l7-retry if !METH_GET",
       );
       if (a.healthCheckPath !== undefined) lines.push(`option httpchk GET ${a.healthCheckPath}`, "timeout check 20s");
     }
-    for (const t of a.tasks)
-      lines.push(`server ${marathonLbServerName(t.host, t.port)} ${t.host}:${t.port} check inter 2s fall 3`);
+    for (const t of a.tasks) lines.push(`server ${marathonLbServerName(t.host, t.port)} ${t.host}:${t.port} check`);
     sections.push(section(`backend ${a.name}`, lines));
   }
   return sections;
+}
+
+function adminSocketLines(input: HaproxyInput): string[] {
+  if (input.adminSocket === undefined) return [];
+  if (!/^[^\s"]+$/.test(input.adminSocket))
+    throw new Error(
+      `haproxy: adminSocket must be a path without spaces or quotes (got ${JSON.stringify(input.adminSocket)})`,
+    );
+  return [`stats socket "${input.adminSocket}" mode 600 level admin expose-fd listeners`, "stats timeout 30s"];
+}
+
+/** Every server line of a marathon-lb style configuration: backend and server name (what the runtime API names). */
+export function haproxyServers(input: HaproxyInput): { backend: string; server: string }[] {
+  if ((input.style ?? "marathon-lb") !== "marathon-lb") return [];
+  return prepare(input).flatMap((a) =>
+    a.tasks.map((t) => ({ backend: a.name, server: marathonLbServerName(t.host, t.port) })),
+  );
 }
 
 function logLines(input: HaproxyInput, syslog: string): string[] {
@@ -234,7 +273,7 @@ function statsSection(input: HaproxyInput, defaultAddress: string): string {
 function bridge(input: HaproxyInput, apps: Prepared[]): string[] {
   const bind = input.bindAddress ?? "0.0.0.0";
   const sections = [
-    section("global", [...logLines(input, "127.0.0.1"), "maxconn 4096"]),
+    section("global", [...logLines(input, "127.0.0.1"), "maxconn 4096", ...adminSocketLines(input)]),
     section("defaults", [
       "log global",
       "retries 3",

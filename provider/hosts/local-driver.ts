@@ -33,7 +33,7 @@ import type { LocalMachine } from "./local/local-machine.js";
 import { SandboxFiles } from "./local/sandbox-files.js";
 import { SandboxProcesses } from "./local/sandbox-processes.js";
 import { SandboxShell, type ShellOptions } from "./local/sandbox-shell.js";
-import { NetworkProbes } from "./network-probes.js";
+import { NetworkProbes, socketExchange } from "./network-probes.js";
 
 export { HOST_MARKER } from "./local/sandbox-files.js";
 
@@ -171,6 +171,12 @@ export class LocalDriver implements HostDriver {
   async tcpExchange(port: number, send: string, timeoutMs?: number): Promise<string | null> {
     this.answering();
     return this.probes.tcpExchange(port, send, timeoutMs);
+  }
+
+  /** The socket at a host path under the root (HAProxy's admin socket). */
+  async exchangeUnixSocket(path: string, send: string, timeoutMs?: number): Promise<string | null> {
+    this.answering();
+    return socketExchange({ path: this.files.realPath(path) }, send, timeoutMs);
   }
 
   async checkHttp(

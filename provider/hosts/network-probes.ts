@@ -44,27 +44,7 @@ export class NetworkProbes {
 
   /** Sends `send`, returns what the peer answered until it closed or the timeout; null when no connection. */
   tcpExchange(port: number, send: string, timeoutMs = 2000): Promise<string | null> {
-    return new Promise((resolve) => {
-      const sock = net.connect({ host: this.address, port });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let connected = false;
-      const done = () => {
-        sock.destroy();
-        resolve(connected ? Buffer.concat(chunks).toString("utf8") : null);
-      };
-      sock.setTimeout(timeoutMs, done);
-      sock.once("connect", () => {
-        connected = true;
-        sock.write(send);
-      });
-      sock.on("data", (c: Buffer) => {
-        if (size < MAX_ANSWER) chunks.push(c);
-        size += c.length;
-      });
-      sock.once("end", done);
-      sock.once("error", done);
-    });
+    return socketExchange({ host: this.address, port }, send, timeoutMs);
   }
 
   /** GET `path`: ok for statuses 200-399, with status and body; { ok: false } when no answer. */
@@ -88,4 +68,32 @@ export class NetworkProbes {
       req.on("error", () => resolve({ ok: false }));
     });
   }
+}
+
+/**
+ * Connects (TCP or a Unix socket path), sends `send`, returns what the peer answered until it closed or the timeout;
+ * null when no connection.
+ */
+export function socketExchange(target: net.NetConnectOpts, send: string, timeoutMs = 2000): Promise<string | null> {
+  return new Promise((resolve) => {
+    const sock = net.connect(target);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let connected = false;
+    const done = () => {
+      sock.destroy();
+      resolve(connected ? Buffer.concat(chunks).toString("utf8") : null);
+    };
+    sock.setTimeout(timeoutMs, done);
+    sock.once("connect", () => {
+      connected = true;
+      sock.write(send);
+    });
+    sock.on("data", (c: Buffer) => {
+      if (size < MAX_ANSWER) chunks.push(c);
+      size += c.length;
+    });
+    sock.once("end", done);
+    sock.once("error", done);
+  });
 }

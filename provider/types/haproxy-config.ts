@@ -6,9 +6,16 @@
 
 import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
-import { HAPROXY_CFG, haproxyConfig, type HaproxyApp, type HaproxyInput } from "../formats/haproxy-cfg.js";
+import {
+  HAPROXY_CFG,
+  haproxyConfig,
+  haproxyServers,
+  type HaproxyApp,
+  type HaproxyInput,
+} from "../formats/haproxy-cfg.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";
+import { drainServers, type HaproxyServerRef } from "./haproxy-drain.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";
 
 function input(attrs: Attrs): HaproxyInput {
@@ -39,7 +46,20 @@ function input(attrs: Attrs): HaproxyInput {
     ...(typeof attrs.stats_bind_address === "string" ? { statsBindAddress: attrs.stats_bind_address } : {}),
     style: attrs.style === "bridge" ? "bridge" : "marathon-lb",
     ...(attrs.log === "stdout" || attrs.log === "syslog" ? { log: attrs.log } : {}),
+    ...(typeof attrs.admin_socket === "string" ? { adminSocket: `\${HOST_ROOT}${attrs.admin_socket}` } : {}),
   };
+}
+
+/** The servers the prior configuration routes to that the planned one does not: drained before it is put in place. */
+function droppedServers(prior: Attrs, planned: Attrs): HaproxyServerRef[] {
+  let before: HaproxyServerRef[];
+  try {
+    before = haproxyServers(input(prior));
+  } catch {
+    return [];
+  }
+  const after = new Set(haproxyServers(input(planned)).map((s) => `${s.backend}/${s.server}`));
+  return before.filter((s) => !after.has(`${s.backend}/${s.server}`));
 }
 
 export const haproxyConfigType: ResourceType = hostBound({
@@ -69,6 +89,19 @@ export const haproxyConfigType: ResourceType = hostBound({
       description:
         '"syslog" (/dev/log, as packaged) or "stdout" (for a process gantry runs and whose output it keeps).',
       default: "syslog",
+    },
+    admin_socket: {
+      kind: "string",
+      description:
+        "Host path of HAProxy's admin socket (e.g. /run/haproxy/admin.sock): the runtime API, through which servers " +
+        "that a new configuration drops are drained before it is put in place, and which hands the listening " +
+        "sockets to the new process on a reload (`expose-fd listeners`). None by default.",
+    },
+    drain_timeout_ms: {
+      kind: "number",
+      description:
+        "How long to wait for the sessions of servers being dropped to end (with admin_socket) before going on.",
+      default: 30000,
     },
     check_command: {
       kind: "string",
@@ -113,8 +146,8 @@ export const haproxyConfigType: ResourceType = hostBound({
     return { ...prior, content, sha256: sha256(content) };
   },
 
-  async update(ctx, _prior, planned) {
-    return await install(ctx, planned);
+  async update(ctx, prior, planned) {
+    return await install(ctx, planned, prior);
   },
 
   async delete(ctx, prior) {
@@ -122,11 +155,16 @@ export const haproxyConfigType: ResourceType = hostBound({
   },
 });
 
-async function install(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
+async function install(ctx: OperationContext, planned: Attrs, prior?: Attrs): Promise<Attrs> {
   const driver = hostDriverOf(ctx, planned);
   const path = reqString(planned, "path");
   const content = haproxyConfig(input(planned));
   const candidate = `${path}.gantry-check`;
+  const socket = optString(planned, "admin_socket");
+  if (socket !== undefined) {
+    const dir = socket.slice(0, socket.lastIndexOf("/"));
+    if (dir) await driver.run(`mkdir -p "$HOST_ROOT${dir}"`, { timeoutMs: 30_000, signal: ctx.signal });
+  }
   await driver.writeFile(candidate, content, 0o644);
   try {
     const check = (optString(planned, "check_command") ?? "haproxy -c -q -f {}").replaceAll(
@@ -140,6 +178,14 @@ async function install(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
           `the running configuration was left as it was:\n${(r.stderr || r.stdout).trim().slice(-2000)}`,
       );
     ctx.log(`checked ${path} with haproxy -c on ${driver.describe}`);
+    // servers this configuration drops take no new request and finish the ones they have before it is put in
+    // place: their instances are destroyed after this (a delete waits for what depended on it), with nothing in flight
+    const socketOfPrior = prior ? optString(prior, "admin_socket") : undefined;
+    const dropped = prior && socketOfPrior !== undefined ? droppedServers(prior, planned) : [];
+    if (dropped.length) {
+      const timeout = typeof planned.drain_timeout_ms === "number" ? planned.drain_timeout_ms : 30_000;
+      ctx.log(await drainServers(driver, socketOfPrior!, dropped, timeout, ctx.signal));
+    }
     await driver.writeFile(path, content, 0o644);
   } finally {
     await driver.removeFile(candidate).catch(() => undefined);

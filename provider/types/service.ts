@@ -16,6 +16,7 @@ import {
   validateHealthCheck,
   waitHealthy,
 } from "./health-check.js";
+import { drainBeforeStop, readyAfterStart } from "./haproxy-drain.js";
 import { hostBound, hostDriverOf, sameHostObject } from "./host-bound.js";
 
 /** A change of any of these restarts the process. */
@@ -77,6 +78,14 @@ export const serviceType: ResourceType = hostBound({
       kind: "string",
       description: "Signal that makes the process reload its configuration.",
       default: "SIGHUP",
+    },
+    drain: {
+      kind: "list",
+      description:
+        "HAProxy servers that are this process: [{ host (the HAProxy's host), admin_socket, backend, server, " +
+        "timeout_ms (30000) }]. Before the process stops (a restart, state stopped, destroy) each is set to drain " +
+        "through HAProxy's admin socket and its sessions are waited out (at most timeout_ms); after a restart, once " +
+        "the process passes its health check, each takes requests again.",
     },
     requires_packages: {
       kind: "list",
@@ -204,7 +213,10 @@ export const serviceType: ResourceType = hostBound({
     }
     const st = await driver.inspectProcess(name);
     if (planned.state === "stopped") {
-      if (st.running) await driver.stopProcess(name);
+      if (st.running) {
+        await drainBeforeStop(ctx, prior);
+        await driver.stopProcess(name);
+      }
       return stoppedAttrs(planned);
     }
     const changed = RESTART_ATTRIBUTES.filter((k) => !deepEqual(prior[k] ?? null, planned[k] ?? null));
@@ -233,13 +245,19 @@ export const serviceType: ResourceType = hostBound({
     } else if (st.running) {
       ctx.log(`restarting "${name}": ${changed.join(", ")} changed`);
     }
-    if (st.running) await driver.stopProcess(name);
-    return await startHealthy(ctx, driver, planned);
+    if (st.running) {
+      await drainBeforeStop(ctx, prior);
+      await driver.stopProcess(name);
+    }
+    const started = await startHealthy(ctx, driver, planned);
+    if (st.running) await readyAfterStart(ctx, planned);
+    return started;
   },
 
   async delete(ctx, prior) {
     const driver = hostDriverOf(ctx, prior);
     const name = reqString(prior, "name");
+    if ((await driver.inspectProcess(name)).running) await drainBeforeStop(ctx, prior);
     await driver.stopProcess(name);
     const st = await driver.inspectProcess(name);
     if (st.running)

@@ -34,12 +34,23 @@ export interface HaproxyConfigArgs {
    * "syslog".
    */
   log?: pulumi.Input<string>;
+  /**
+   * Host path of HAProxy's admin socket (e.g. /run/haproxy/admin.sock): the runtime API, through which servers that a
+   * new configuration drops are drained before it is put in place, and which hands the listening sockets to the new
+   * process on a reload (`expose-fd listeners`). None by default.
+   */
+  adminSocket?: pulumi.Input<string>;
+  /**
+   * How long to wait for the sessions of servers being dropped to end (with admin_socket) before going on. Default:
+   * 30000.
+   */
+  drainTimeoutMs?: pulumi.Input<number>;
   /** How the candidate file is checked on the host; {} is replaced by its path. Default: "haproxy -c -q -f {}". */
   checkCommand?: pulumi.Input<string>;
 }
 
 const provider = gantryProvider("gantry_haproxy_config");
-const OUTPUTS = ["host", "path", "apps", "bindAddress", "statsPort", "statsBindAddress", "style", "log", "checkCommand", "content", "sha256"] as const;
+const OUTPUTS = ["host", "path", "apps", "bindAddress", "statsPort", "statsBindAddress", "style", "log", "adminSocket", "drainTimeoutMs", "checkCommand", "content", "sha256"] as const;
 const SECRET_OUTPUTS = [] as const;
 
 /**
@@ -77,6 +88,17 @@ export class HaproxyConfig extends GantryResource {
    * "syslog".
    */
   declare readonly log: pulumi.Output<string>;
+  /**
+   * Host path of HAProxy's admin socket (e.g. /run/haproxy/admin.sock): the runtime API, through which servers that a
+   * new configuration drops are drained before it is put in place, and which hands the listening sockets to the new
+   * process on a reload (`expose-fd listeners`). None by default.
+   */
+  declare readonly adminSocket: pulumi.Output<string | undefined>;
+  /**
+   * How long to wait for the sessions of servers being dropped to end (with admin_socket) before going on. Default:
+   * 30000.
+   */
+  declare readonly drainTimeoutMs: pulumi.Output<number>;
   /** How the candidate file is checked on the host; {} is replaced by its path. Default: "haproxy -c -q -f {}". */
   declare readonly checkCommand: pulumi.Output<string>;
   /** The generated configuration. */

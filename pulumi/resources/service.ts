@@ -67,6 +67,13 @@ export interface ServiceArgs {
   /** Signal that makes the process reload its configuration. Default: "SIGHUP". */
   reloadSignal?: pulumi.Input<string>;
   /**
+   * HAProxy servers that are this process: [{ host (the HAProxy's host), admin_socket, backend, server, timeout_ms
+   * (30000) }]. Before the process stops (a restart, state stopped, destroy) each is set to drain through HAProxy's
+   * admin socket and its sessions are waited out (at most timeout_ms); after a restart, once the process passes its
+   * health check, each takes requests again.
+   */
+  drain?: pulumi.Input<any[]>;
+  /**
    * Packages the program comes from. When one is not installed on the host, the service is not started, and plan,
    * apply and show say so.
    */
@@ -74,7 +81,7 @@ export interface ServiceArgs {
 }
 
 const provider = gantryProvider("gantry_service");
-const OUTPUTS = ["host", "name", "command", "args", "environment", "cwd", "ports", "healthCheck", "state", "restartTriggers", "reloadTriggers", "reloadSignal", "requiresPackages", "pid", "status", "blocked", "startedAt", "healthy"] as const;
+const OUTPUTS = ["host", "name", "command", "args", "environment", "cwd", "ports", "healthCheck", "state", "restartTriggers", "reloadTriggers", "reloadSignal", "drain", "requiresPackages", "pid", "status", "blocked", "startedAt", "healthy"] as const;
 const SECRET_OUTPUTS = [] as const;
 
 /**
@@ -146,6 +153,13 @@ export class Service extends GantryResource {
   declare readonly reloadTriggers: pulumi.Output<any | undefined>;
   /** Signal that makes the process reload its configuration. Default: "SIGHUP". */
   declare readonly reloadSignal: pulumi.Output<string>;
+  /**
+   * HAProxy servers that are this process: [{ host (the HAProxy's host), admin_socket, backend, server, timeout_ms
+   * (30000) }]. Before the process stops (a restart, state stopped, destroy) each is set to drain through HAProxy's
+   * admin socket and its sessions are waited out (at most timeout_ms); after a restart, once the process passes its
+   * health check, each takes requests again.
+   */
+  declare readonly drain: pulumi.Output<any[] | undefined>;
   /**
    * Packages the program comes from. When one is not installed on the host, the service is not started, and plan,
    * apply and show say so.

@@ -100,7 +100,12 @@ test(
       const fe = s.get(`frontend ${name}`);
       const be = s.get(`backend ${name}`);
       assert.ok(fe && be, `frontend/backend ${name}`);
-      assert.equal(fe, [`bind *:${app.servicePort}`, `mode ${app.mode}`, `use_backend ${name}`]);
+      assert.equal(fe, [
+        `bind *:${app.servicePort}`,
+        `mode ${app.mode}`,
+        ...(app.mode === "http" ? ["option idle-close-on-response"] : []),
+        `use_backend ${name}`,
+      ]);
       assert.is(be![0], "balance roundrobin");
       assert.is(be![1], `mode ${app.mode}`);
       const servers = be!.filter((l) => l.startsWith("server "));
@@ -146,6 +151,32 @@ test(
     assert.throws(() => haproxyConfig({ apps: [APPS[0]!], style: "bridge" }), /no vhost/);
   },
 );
+
+test("for route changes: an admin socket handing listeners over, retries on another server, health checks", () => {
+  const root = mkdtempSync(join(tmp, "root-"));
+  const text = haproxyConfig({ apps: APPS, adminSocket: "${HOST_ROOT}/admin.sock" });
+  const path = join(tmp, "zero-drop.cfg");
+  writeFileSync(path, text);
+  const r = spawnSync(HAPROXY, ["-c", "-f", path], { encoding: "utf8", env: { ...process.env, HOST_ROOT: root } });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.not.match(r.stdout + r.stderr, /WARNING|ALERT/);
+  const s = sections(text);
+  assert.ok(
+    s.get("global")!.includes('stats socket "${HOST_ROOT}/admin.sock" mode 600 level admin expose-fd listeners'),
+  );
+  const defaults = s.get("defaults")!;
+  assert.ok(defaults.includes("option redispatch 1"), "every retry goes to another server");
+  assert.ok(defaults.includes("retries 3"));
+  assert.ok(defaults.includes("default-server init-addr libc,none inter 1s fall 2 rise 2"));
+  const web = s.get("backend prod_web_frontend_10000")!;
+  assert.ok(web.includes("retry-on conn-failure empty-response junk-response 503"));
+  assert.ok(web.includes("http-request disable-l7-retry if !METH_GET"), "only GET and HEAD are sent twice");
+  assert.not.ok(
+    s.get("backend db_10001")!.some((l) => l.startsWith("retry-on")),
+    "tcp: connection retries only",
+  );
+  assert.throws(() => haproxyConfig({ apps: APPS, adminSocket: "/a b" }), /adminSocket/);
+});
 
 test("deterministic: input order does not matter, only content", () => {
   const a = haproxyConfig({ apps: APPS });
