@@ -73,7 +73,7 @@ export class NestedStackTracker {
     const { name, type } = this.names.of(info.providerKey);
     await this.ctx.recorder.resource(parent.id, name, type, act, "IN_PROGRESS", STATE_CHANGED, {
       physicalId: info.id,
-      nestedStackId: info.id,
+      ...(!info.detached && { nestedStackId: info.id }),
     });
     if (act === "CREATE")
       for (const r of this.config?.resources.values() ?? []) {
@@ -155,6 +155,30 @@ export class NestedStackTracker {
     return parts.join(".resources.");
   }
 
+  /**
+   * Heat's text of a resource's failure as a stack sees it (`from`: its prefix): "ValueError: resources.victim
+   * .resources.oops: …" through nested stacks; through an OS::Heat::Stack's stack (its own, told through the API)
+   * "ResourceInError: resources.inner: Went to status CREATE_FAILED due to "Resource CREATE failed: …"".
+   */
+  failureText(address: string, action: HeatAction, error: string, errorType: string, from = ""): string {
+    let parts: string[] = [this.names.of(address).name];
+    let text = error;
+    let type = errorType;
+    let info = this.nested.of(address);
+    while (info && info.prefix !== from) {
+      const provider = this.names.of(info.providerKey).name;
+      if (info.detached) {
+        const act = this.entered.get(info.id) ?? action;
+        text = `Went to status ${act}_FAILED due to "Resource ${act} failed: ${type}: resources.${parts.join(".resources.")}: ${text}"`;
+        type = "ResourceInError";
+        parts = [provider];
+      } else parts.unshift(provider);
+      if (info.parentPrefix === from) break;
+      info = this.nested.byStackPrefix(info.parentPrefix);
+    }
+    return `${type}: resources.${parts.join(".resources.")}: ${text}`;
+  }
+
   /** A resource in a nested stack failed: the nested stacks above it and their provider resources fail. */
   async fails(address: string, action: HeatAction, error: string, errorType: string): Promise<void> {
     let info = this.nested.of(address);
@@ -163,25 +187,12 @@ export class NestedStackTracker {
         this.failed.add(info.id);
         const act = this.entered.get(info.id) ?? action;
         const record = await this.ctx.store.getStack(info.id);
-        const inside = this.pathName(address, info.prefix);
-        if (record)
-          await this.ctx.recorder.stack(
-            record,
-            act,
-            "FAILED",
-            `Resource ${action} failed: ${errorType}: resources.${inside}: ${error}`,
-          );
+        const inside = this.failureText(address, action, error, errorType, info.prefix);
+        if (record) await this.ctx.recorder.stack(record, act, "FAILED", `Resource ${action} failed: ${inside}`);
         const parent = this.parentOf(info);
         const { name, type } = this.names.of(info.providerKey);
-        const seen = this.pathName(address, info.parentPrefix);
-        await this.ctx.recorder.resource(
-          parent.id,
-          name,
-          type,
-          act,
-          "FAILED",
-          `${errorType}: resources.${seen}: ${error}`,
-        );
+        const seen = this.failureText(address, action, error, errorType, info.parentPrefix);
+        await this.ctx.recorder.resource(parent.id, name, type, act, "FAILED", seen);
       }
       info = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
     }

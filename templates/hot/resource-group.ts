@@ -212,7 +212,7 @@ export function staticValue(
   node: RawNode,
   ctx: GroupContext,
   dflt: Value,
-  owner: "ResourceGroup" | "ResourceChain" = "ResourceGroup",
+  owner: "ResourceGroup" | "ResourceChain" | "Stack" = "ResourceGroup",
 ): Value | undefined {
   if (node.value === undefined || node.value === null) return dflt;
   const errors = ctx.bag.items.length;
