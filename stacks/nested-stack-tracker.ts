@@ -169,7 +169,8 @@ export class NestedStackTracker {
       const provider = this.names.of(info.providerKey).name;
       if (info.detached) {
         const act = this.entered.get(info.id) ?? action;
-        text = `Went to status ${act}_FAILED due to "Resource ${act} failed: ${type}: resources.${parts.join(".resources.")}: ${text}"`;
+        const inner = `${type}: resources.${parts.join(".resources.")}: ${text}`;
+        text = `Went to status ${act}_FAILED due to "Resource ${act} failed: ${inner}"`;
         type = "ResourceInError";
         parts = [provider];
       } else parts.unshift(provider);
