@@ -31,6 +31,11 @@ export interface NestedStackInfo {
   templateBody?: string;
   /** Its own timeout (OS::Heat::Stack). */
   timeoutMins?: number;
+  /**
+   * The stack of a group's members (OS::Heat::ResourceGroup): the provider key is the group's own resource, whose
+   * instances are the members; the prefix is that key and "[" (the members' addresses).
+   */
+  group?: boolean;
 }
 
 const literal = (config: Config, key: string, prop: string): string | undefined => {
@@ -49,6 +54,21 @@ export class NestedStackMap {
 
   add(config: Config | undefined): this {
     for (const r of config?.resources.values() ?? []) {
+      const group = r.source?.group;
+      if (group) {
+        const parentPrefix = r.key.slice(0, r.key.length - `${r.type}.${r.name}`.length);
+        const prefix = `${r.key}[`;
+        this.byPrefix.set(prefix, {
+          id: group.stackId,
+          name: group.stackName,
+          template: "",
+          prefix,
+          providerKey: r.key,
+          parentPrefix,
+          group: true,
+        });
+        continue;
+      }
       if (r.type !== NESTED_STACK_MODEL_TYPE) continue;
       const id = literal(config!, r.key, "stack_id");
       const name = literal(config!, r.key, "stack_name");
@@ -88,10 +108,10 @@ export class NestedStackMap {
     return best;
   }
 
-  /** The nested stack whose provider resource is `address`, if it is one. */
+  /** The nested stack whose provider resource is `address`, if it is one (a group's members are not). */
   ofProvider(address: string): NestedStackInfo | undefined {
     const key = address.replace(/ \(deposed [^)]*\)$/, "");
-    for (const info of this.byPrefix.values()) if (info.providerKey === key) return info;
+    for (const info of this.byPrefix.values()) if (info.providerKey === key && !info.group) return info;
     return undefined;
   }
 

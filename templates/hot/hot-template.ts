@@ -22,7 +22,7 @@ import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
-import type { Config, ModuleCallConfig, OutputConfig, SourceFile } from "../../planner/model.js";
+import type { Config, ModuleCallConfig, OutputConfig, ResourceConfig, SourceFile } from "../../planner/model.js";
 import { buildConfigFragment } from "../config-builder.js";
 import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
@@ -249,7 +249,7 @@ class HotStack implements IntrinsicContext {
     this.readResources();
     for (const r of this.resources.values()) if (r.enabled && r.provider) this.buildNested(r);
     const declarations: RawDeclaration[] = [];
-    const sources = new Map<string, { name: string; type: string }>();
+    const sources = new Map<string, NonNullable<ResourceConfig["source"]>>();
     const retained = new Set<string>();
     for (const r of this.resources.values()) {
       if (!r.enabled || r.modelType === undefined) continue;
@@ -261,7 +261,7 @@ class HotStack implements IntrinsicContext {
         if (!d) continue;
         declarations.push(...d.declarations);
         const key = member ? `${member.modelType}.${member.modelName}` : `${r.modelType}.${r.modelName}`;
-        sources.set(key, { name: r.heatName, type: r.heatType });
+        sources.set(key, { name: r.heatName, type: r.heatType, ...(r.group && { group: this.groupStack(r) }) });
         if (d.retain) retained.add(key);
       }
     }
@@ -420,6 +420,18 @@ class HotStack implements IntrinsicContext {
     if (depth <= MAX_NESTED_DEPTH) return false;
     this.bag.error(`Recursion depth exceeds ${MAX_NESTED_DEPTH}.`, at);
     return true;
+  }
+
+  /** The nested stack a group's members are shown in (Heat's ResourceGroup is a nested stack): who it is. */
+  private groupStack(r: HotResource): { memberType: string; stackId: string; stackName: string } {
+    const parentId = this.pseudo.get("OS::stack_id");
+    const parentName = this.pseudo.get("OS::stack_name");
+    const identity = nestedStackIdentity(
+      typeof parentId === "string" ? parentId : "",
+      typeof parentName === "string" ? parentName : "",
+      r.heatName,
+    );
+    return { memberType: r.group!.memberHeatType, stackId: identity.id, stackName: identity.name };
   }
 
   /** A nested stack (of a provider template or an OS::Heat::Stack) from its template: its identity. */

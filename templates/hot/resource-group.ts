@@ -29,6 +29,8 @@ const RESOURCE_DEF_KEYS = ["type", "properties", "metadata"];
 
 export interface ResourceGroup {
   memberModelType: string;
+  /** The members' type as resource_def names it (shown by the Heat API). */
+  memberHeatType: string;
   /** The members are OS::Heat::None (after the registry): their attributes are null. */
   memberNone: boolean;
   /** The members' names in Heat's order. */
@@ -154,6 +156,7 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
   const forEach = new ComposedNode(at, new Map(names.map((n) => [n, new LeafNode(n, at)])));
   const group: ResourceGroup = {
     memberModelType: member.modelType,
+    memberHeatType: typeNode.value,
     memberNone: member.none,
     names,
     removed: removed!,
