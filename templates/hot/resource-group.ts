@@ -167,8 +167,16 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
   if (isMap(rolling.value)) {
     const v = rolling.value;
     const policy = new Map<string | number, RawNode>([["group", new LeafNode(r.modelName, rolling.origin)]]);
-    if (v.max_batch_size !== undefined) policy.set("max_batch_size", rolling.child("max_batch_size"));
-    if (v.min_in_service !== undefined) policy.set("min_in_service", rolling.child("min_in_service"));
+    // Heat's policy schema makes integers of numbers written as strings ('3')
+    for (const key of ["max_batch_size", "min_in_service"]) {
+      if (v[key] === undefined) continue;
+      const node = rolling.child(key);
+      const text = node.value;
+      policy.set(
+        key,
+        typeof text === "string" && /^\s*\d+\s*$/.test(text) ? new LeafNode(Number(text), node.origin) : node,
+      );
+    }
     group.updatePolicy = new ComposedNode(rolling.origin, policy);
   }
   return group;
