@@ -30,7 +30,12 @@ import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
 import { HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
-import { compileIntrinsics, HotConditions, type IntrinsicContext } from "./intrinsic-functions.js";
+import {
+  compileIntrinsics,
+  type FacadeAttribute,
+  HotConditions,
+  type IntrinsicContext,
+} from "./intrinsic-functions.js";
 import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
 import {
@@ -48,6 +53,7 @@ import {
   type ResourceGroup,
 } from "./resource-group.js";
 import {
+  checkAgainstFacade,
   checkProviderProperties,
   MAX_NESTED_DEPTH,
   moduleOutputsRef,
@@ -130,6 +136,8 @@ interface NestedOptions {
   depth: number;
   pseudo: Map<string, Value>;
   later: ReadonlySet<string>;
+  /** The parent resource's metadata, deletion policy and update policy (resource_facade); none for OS::Heat::Stack. */
+  facade?: Record<FacadeAttribute, Value>;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -412,7 +420,24 @@ class HotStack implements IntrinsicContext {
       this.bag.error(`Error parsing template ${file}: the template is not a map`, at);
       return;
     }
+    if (!this.fitsFacade(r, file, root, at)) return;
     this.startNested(r, file, root, at);
+  }
+
+  /**
+   * A provider template a per-resource mapping gives, where the global mapping of the same type gives another
+   * template (its facade): Heat checks the provider against the facade (provider-template.ts checkAgainstFacade).
+   */
+  private fitsFacade(r: HotResource, file: string, root: RawNode, at: Origin): boolean {
+    const registry = { ...this.env.resourceRegistry };
+    delete registry.resources;
+    const facade = resolveResourceType({ ...this.env, resourceRegistry: registry }, r.heatName, r.heatType);
+    if (facade.kind !== "template" || facade.file === file) return true;
+    const text = this.file(facade.file);
+    if (text === undefined) return true;
+    const facadeRoot = readHotYaml(facade.file, stripBom(text), this.bag);
+    if (!facadeRoot) return false;
+    return checkAgainstFacade(r.heatType, facadeRoot, root, at, this.bag);
   }
 
   private nestedTooDeep(at: Origin): boolean {
@@ -480,11 +505,13 @@ class HotStack implements IntrinsicContext {
       ["OS::stack_name", p.name],
       ["OS::project_id", this.pseudo.get("OS::project_id") ?? null],
     ]);
+    const facade = p.remote ? undefined : this.facadeOf(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
       pseudo,
       later: new Set(later.keys()),
+      ...(facade && { facade }),
     });
     const frag = child.build();
     p.child = child;
@@ -498,6 +525,30 @@ class HotStack implements IntrinsicContext {
       later,
       deps.map((d) => ({ ref: String(d.value), origin: d.origin })),
     );
+  }
+
+  /**
+   * What `resource_facade` gives the nested template of provider resource `r`: its metadata ({} when absent),
+   * deletion policy ("Delete") and update policy ({}), as known when the template is read; undefined (reported).
+   */
+  private facadeOf(r: HotResource): Record<FacadeAttribute, Value> | undefined {
+    const body = r.node.value as Record<string, unknown>;
+    const out: Record<FacadeAttribute, Value> = { metadata: {}, deletion_policy: "Delete", update_policy: {} };
+    for (const key of ["metadata", "deletion_policy", "update_policy"] as const) {
+      if (!Object.hasOwn(body, key) || body[key] === null) continue;
+      const node = r.node.child(key);
+      try {
+        out[key] = evaluateConstant(compileIntrinsics(node, this));
+      } catch (e) {
+        this.bag.error(
+          `Resource ${r.heatName} ${key}: resource_facade needs it known when the template is read ` +
+            `(${(e as Error).message})`,
+          node.origin,
+        );
+        return undefined;
+      }
+    }
+    return out;
   }
 
   /** An output added to a nested template for one of its resources' attributes; its name. */
@@ -988,6 +1039,11 @@ class HotStack implements IntrinsicContext {
 
   file(name: string): string | undefined {
     return Object.hasOwn(this.files, name) ? this.files[name] : undefined;
+  }
+
+  resourceFacade(attribute: FacadeAttribute, _origin: Origin): Expr | undefined {
+    const facade = this.nested?.facade;
+    return facade ? lit(facade[attribute]) : undefined;
   }
 }
 
