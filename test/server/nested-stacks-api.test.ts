@@ -70,6 +70,72 @@ test("show_nested, nested_depth, the nested link and the parent's delete", async
   await service.close();
 });
 
+test("ResourceGroup: its members in a nested stack (the group's physical id), counted up and down", async () => {
+  const root = mkdtempSync(join(tmpdir(), "gantry-group-api-"));
+  const store = SqliteStackStore.open(join(root, "stacks.db"));
+  const service = new StackService({ engine: new Engine(), store, dataRoot: join(root, "data") });
+  const app = await buildHeatApi({ operations: service });
+  const token = (await store.issueToken("t1", ["member"])).token;
+  const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, body?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { host: "127.0.0.1:8004", "x-auth-token": token, "content-type": "application/json" },
+      ...(body !== undefined && { payload: JSON.stringify(body) }),
+    });
+  const template = (count: number) => ({
+    heat_template_version: "2018-08-31",
+    resources: {
+      group: {
+        type: "OS::Heat::ResourceGroup",
+        properties: { count, resource_def: { type: "OS::Heat::Value", properties: { value: "v%index%" } } },
+      },
+    },
+    outputs: { values: { value: { get_attr: ["group", "value"] } } },
+  });
+  const res = await call("POST", "/v1/t1/stacks", { stack_name: "top", template: template(2) });
+  assert.is(res.statusCode, 201, res.body);
+  const id = res.json().stack.id as string;
+  await service.idle();
+
+  const all = (await call("GET", "/v1/t1/stacks?show_nested=true")).json().stacks;
+  const nested = all.find((s: { parent: string | null }) => s.parent === id);
+  assert.ok(nested, "the group's stack is listed with show_nested");
+  assert.match(nested.stack_name, /^top-group-[a-z2-7]{12}$/);
+  const group = (await call("GET", `/v1/t1/stacks/top/${id}/resources/group`)).json().resource;
+  assert.is(group.resource_type, "OS::Heat::ResourceGroup");
+  assert.is(group.resource_status, "CREATE_COMPLETE");
+  assert.is(group.physical_resource_id, nested.id);
+  const members = async () =>
+    (await call("GET", `/v1/t1/stacks/top/${id}/resources?nested_depth=1`))
+      .json()
+      .resources.filter((r: { parent_resource?: string }) => r.parent_resource === "group")
+      .map((r: { resource_name: string; resource_type: string }) => `${r.resource_name}:${r.resource_type}`)
+      .sort();
+  assert.equal(await members(), ["0:OS::Heat::Value", "1:OS::Heat::Value"]);
+  const outputs = async () => (await call("GET", `/v1/t1/stacks/top/${id}`)).json().stack.outputs[0].output_value;
+  assert.equal(await outputs(), ["v0", "v1"]);
+
+  for (const [count, expected] of [
+    [3, ["0:OS::Heat::Value", "1:OS::Heat::Value", "2:OS::Heat::Value"]],
+    [1, ["0:OS::Heat::Value"]],
+  ] as const) {
+    assert.is((await call("PUT", `/v1/t1/stacks/top/${id}`, { template: template(count) })).statusCode, 202);
+    await service.idle();
+    assert.equal(await members(), expected);
+    const after = (await call("GET", `/v1/t1/stacks/top/${id}/resources/group`)).json().resource;
+    assert.is(`${after.resource_status}:${after.physical_resource_id}`, `UPDATE_COMPLETE:${nested.id}`);
+  }
+  assert.equal(await outputs(), ["v0"]);
+
+  assert.is((await call("DELETE", `/v1/t1/stacks/top/${id}`)).statusCode, 204);
+  await service.idle();
+  const gone = await store.getStack(nested.id);
+  assert.is(`${gone?.action}_${gone?.status}`, "DELETE_COMPLETE");
+  await app.close();
+  await service.close();
+});
+
 const REMOTE = [
   "heat_template_version: 2018-08-31",
   "parameters:",
