@@ -170,7 +170,15 @@ export interface ResourceConfig {
    * How the source language names this resource when that differs from the model's `type` and `name` (a HOT
    * template's "OS::Heat::ResourceGroup" named "my-group"): doors that speak that language (the Heat API) show it.
    */
-  source?: { name: string; type: string };
+  source?: {
+    name: string;
+    type: string;
+    /**
+     * A group whose instances are its members (Heat's OS::Heat::ResourceGroup): the language shows them in a
+     * nested stack of their own (its id and name), each named by its instance key, of the member type.
+     */
+    group?: { memberType: string; stackId: string; stackName: string };
+  };
 }
 
 /**

@@ -11,6 +11,14 @@ export interface HeatResourceName {
   type: string;
 }
 
+/** 'heat_x.g["3"]' → "3": the instance key of a for_each instance, undefined when the address has none. */
+function instanceKeyOf(address: string): string | undefined {
+  const m = /\[("(?:[^"\\]|\\.)*"|\d+)\]$/.exec(address.replace(/ \(deposed [^)]*\)$/, ""));
+  if (!m) return undefined;
+  const k = m[1]!;
+  return k.startsWith('"') ? (JSON.parse(k) as string) : k;
+}
+
 /** "null_resource.n[0] (deposed 1)" → "null_resource.n". */
 export function resourceKeyOf(address: string): string {
   return address.replace(/ \(deposed [^)]*\)$/, "").replace(/\[[^\]]*\]$/, "");
@@ -22,18 +30,33 @@ export function isDeposedAddress(address: string): boolean {
 
 export class HeatResourceNames {
   private readonly byKey = new Map<string, HeatResourceName>();
+  /** Groups whose instances are their members (in a nested stack): the members' type. */
+  private readonly memberTypes = new Map<string, string>();
 
   /** Names from a configuration; later configurations win for the keys they hold. */
   add(config: Config): this {
     for (const r of config.resources.values()) {
-      this.byKey.set(r.key, r.source ?? { name: r.name, type: heatTypeOfModelType(r.type) ?? r.type });
+      const source = r.source;
+      this.byKey.set(
+        r.key,
+        source
+          ? { name: source.name, type: source.type }
+          : { name: r.name, type: heatTypeOfModelType(r.type) ?? r.type },
+      );
+      if (source?.group) this.memberTypes.set(r.key, source.group.memberType);
+      else this.memberTypes.delete(r.key);
     }
     return this;
   }
 
-  /** The Heat name of an instance address or resource key. */
+  /** The Heat name of an instance address or resource key (a group's member: its key, in the group's stack). */
   of(address: string): HeatResourceName {
     const key = resourceKeyOf(address);
+    const memberType = this.memberTypes.get(key);
+    if (memberType !== undefined) {
+      const member = instanceKeyOf(address);
+      if (member !== undefined) return { name: member, type: memberType };
+    }
     const known = this.byKey.get(key);
     if (known) return known;
     const dot = key.indexOf(".");

@@ -51,6 +51,11 @@ export class NestedStackTracker {
       if (c.action === "delete" && this.nested.ofProvider(c.address)) this.deleting.add(c.address);
   }
 
+  /** A group the configuration no longer has: its members' stack is deleted. */
+  private groupGone(info: NestedStackInfo): boolean {
+    return info.group === true && this.config !== undefined && !this.config.resources.has(info.providerKey);
+  }
+
   private parentOf(info: NestedStackInfo): { id: string; info?: NestedStackInfo } {
     const up = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
     return { id: up?.id ?? this.top.id, info: up };
@@ -63,9 +68,14 @@ export class NestedStackTracker {
     if (parent.info) await this.starts(parent.info, action);
     const existing = await this.ctx.store.getStack(info.id);
     const live = existing !== undefined && existing.deletedAt === undefined;
+    // a group's stack is updated when some of its members go (count down, removal policies), deleted only with it
     const act: HeatAction =
-      action ??
-      (this.mode === "destroy" || this.deleting.has(info.providerKey) ? "DELETE" : live ? "UPDATE" : "CREATE");
+      (info.group ? undefined : action) ??
+      (this.mode === "destroy" || this.deleting.has(info.providerKey) || this.groupGone(info)
+        ? "DELETE"
+        : live
+          ? "UPDATE"
+          : "CREATE");
     this.entered.set(info.id, act);
     const parentRecord = (await this.ctx.store.getStack(parent.id)) ?? this.top;
     const record = await ensureNestedStack(this.ctx, parentRecord, info);
@@ -73,7 +83,7 @@ export class NestedStackTracker {
     const { name, type } = this.names.of(info.providerKey);
     await this.ctx.recorder.resource(parent.id, name, type, act, "IN_PROGRESS", STATE_CHANGED, {
       physicalId: info.id,
-      nestedStackId: info.id,
+      ...(!info.detached && { nestedStackId: info.id }),
     });
     if (act === "CREATE")
       for (const r of this.config?.resources.values() ?? []) {
@@ -155,6 +165,34 @@ export class NestedStackTracker {
     return parts.join(".resources.");
   }
 
+  /**
+   * Heat's text of a resource's failure as a stack sees it (`from`: its prefix): "ValueError: resources.victim
+   * .resources.oops: …" through nested stacks; through an OS::Heat::Stack's stack (its own, told through the API)
+   * "ResourceInError: resources.inner: Went to status CREATE_FAILED due to "Resource CREATE failed: …"".
+   */
+  failureText(address: string, action: HeatAction, error: string, errorType: string, from = ""): string {
+    // the path of names: its first name, and the rest (a group's member as "group.resources[N]", as Heat has it)
+    let head = this.names.of(address).name;
+    let rest = "";
+    let text = error;
+    let type = errorType;
+    let info = this.nested.of(address);
+    while (info && info.prefix !== from) {
+      const provider = this.names.of(info.providerKey).name;
+      if (info.detached) {
+        const act = this.entered.get(info.id) ?? action;
+        const inner = `${type}: resources.${head}${rest}: ${text}`;
+        text = `Went to status ${act}_FAILED due to "Resource ${act} failed: ${inner}"`;
+        type = "ResourceInError";
+        rest = "";
+      } else rest = info.group ? `.resources[${head}]${rest}` : `.resources.${head}${rest}`;
+      head = provider;
+      if (info.parentPrefix === from) break;
+      info = this.nested.byStackPrefix(info.parentPrefix);
+    }
+    return `${type}: resources.${head}${rest}: ${text}`;
+  }
+
   /** A resource in a nested stack failed: the nested stacks above it and their provider resources fail. */
   async fails(address: string, action: HeatAction, error: string, errorType: string): Promise<void> {
     let info = this.nested.of(address);
@@ -163,25 +201,12 @@ export class NestedStackTracker {
         this.failed.add(info.id);
         const act = this.entered.get(info.id) ?? action;
         const record = await this.ctx.store.getStack(info.id);
-        const inside = this.pathName(address, info.prefix);
-        if (record)
-          await this.ctx.recorder.stack(
-            record,
-            act,
-            "FAILED",
-            `Resource ${action} failed: ${errorType}: resources.${inside}: ${error}`,
-          );
+        const inside = this.failureText(address, action, error, errorType, info.prefix);
+        if (record) await this.ctx.recorder.stack(record, act, "FAILED", `Resource ${action} failed: ${inside}`);
         const parent = this.parentOf(info);
         const { name, type } = this.names.of(info.providerKey);
-        const seen = this.pathName(address, info.parentPrefix);
-        await this.ctx.recorder.resource(
-          parent.id,
-          name,
-          type,
-          act,
-          "FAILED",
-          `${errorType}: resources.${seen}: ${error}`,
-        );
+        const seen = this.failureText(address, action, error, errorType, info.parentPrefix);
+        await this.ctx.recorder.resource(parent.id, name, type, act, "FAILED", seen);
       }
       info = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
     }
@@ -189,6 +214,9 @@ export class NestedStackTracker {
 
   /** The run is over: nested stacks still in progress complete (innermost first), unless it stopped or failed. */
   async finish(ok: boolean): Promise<void> {
+    // Heat updates a group's stack with every update of its parent, and makes or deletes it empty: a group whose
+    // members had nothing to do starts (and completes) here
+    if (ok) for (const info of this.nested.all()) if (info.group && !this.entered.has(info.id)) await this.starts(info);
     const started = [...this.entered.keys()]
       .map((id) => this.nested.all().find((i) => i.id === id))
       .filter((i): i is NestedStackInfo => i !== undefined)

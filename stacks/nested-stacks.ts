@@ -25,11 +25,27 @@ export interface NestedStackInfo {
   providerKey: string;
   /** The prefix of the stack the provider resource is in ("" for the top stack). */
   parentPrefix: string;
+  /** An OS::Heat::Stack's stack: a stack of its own, without a parent (templates/hot/remote-stack.ts). */
+  detached?: boolean;
+  /** Its template's text when it is not in the files map (OS::Heat::Stack). */
+  templateBody?: string;
+  /** Its own timeout (OS::Heat::Stack). */
+  timeoutMins?: number;
+  /**
+   * The stack of a group's members (OS::Heat::ResourceGroup): the provider key is the group's own resource, whose
+   * instances are the members; the prefix is that key and "[" (the members' addresses).
+   */
+  group?: boolean;
 }
 
 const literal = (config: Config, key: string, prop: string): string | undefined => {
   const e = config.resources.get(key)?.properties[prop]?.value;
   return e?.k === "lit" && typeof e.v === "string" ? e.v : undefined;
+};
+
+const literalValue = (config: Config, key: string, prop: string): unknown => {
+  const e = config.resources.get(key)?.properties[prop]?.value;
+  return e?.k === "lit" ? e.v : undefined;
 };
 
 /** The nested stacks of configurations (flat, modules expanded), by address prefix. */
@@ -38,12 +54,29 @@ export class NestedStackMap {
 
   add(config: Config | undefined): this {
     for (const r of config?.resources.values() ?? []) {
+      const group = r.source?.group;
+      if (group) {
+        const parentPrefix = r.key.slice(0, r.key.length - `${r.type}.${r.name}`.length);
+        const prefix = `${r.key}[`;
+        this.byPrefix.set(prefix, {
+          id: group.stackId,
+          name: group.stackName,
+          template: "",
+          prefix,
+          providerKey: r.key,
+          parentPrefix,
+          group: true,
+        });
+        continue;
+      }
       if (r.type !== NESTED_STACK_MODEL_TYPE) continue;
       const id = literal(config!, r.key, "stack_id");
       const name = literal(config!, r.key, "stack_name");
       if (id === undefined || name === undefined) continue;
       const parentPrefix = r.key.slice(0, r.key.length - `${r.type}.${r.name}`.length);
       const prefix = `${parentPrefix}module.${r.name}.`;
+      const body = literal(config!, r.key, "template_body");
+      const timeout = literalValue(config!, r.key, "timeout_mins");
       this.byPrefix.set(prefix, {
         id,
         name,
@@ -51,6 +84,9 @@ export class NestedStackMap {
         prefix,
         providerKey: r.key,
         parentPrefix,
+        ...(literalValue(config!, r.key, "detached") === true && { detached: true }),
+        ...(body !== undefined && { templateBody: body }),
+        ...(typeof timeout === "number" && { timeoutMins: timeout }),
       });
     }
     return this;
@@ -72,10 +108,10 @@ export class NestedStackMap {
     return best;
   }
 
-  /** The nested stack whose provider resource is `address`, if it is one. */
+  /** The nested stack whose provider resource is `address`, if it is one (a group's members are not). */
   ofProvider(address: string): NestedStackInfo | undefined {
     const key = address.replace(/ \(deposed [^)]*\)$/, "");
-    for (const info of this.byPrefix.values()) if (info.providerKey === key) return info;
+    for (const info of this.byPrefix.values()) if (info.providerKey === key && !info.group) return info;
     return undefined;
   }
 
@@ -95,7 +131,7 @@ export async function ensureNestedStack(
   if (known && !known.deletedAt) return known;
   let template: Record<string, unknown> = {};
   try {
-    const text = parent.source.files[info.template];
+    const text = info.templateBody ?? parent.source.files[info.template];
     const parsed = text === undefined ? undefined : (parseYaml(text) as unknown);
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) template = parsed as Record<string, unknown>;
   } catch {
@@ -105,14 +141,16 @@ export async function ensureNestedStack(
     id: info.id,
     name: info.name,
     tenant: parent.tenant,
-    parentId: parent.id,
+    ...(!info.detached && { parentId: parent.id }),
     action: "CREATE",
     status: "IN_PROGRESS",
     statusReason: "Stack CREATE started",
     description: typeof template.description === "string" ? template.description : "",
     tags: [],
     disableRollback: true,
-    ...(parent.timeoutMins !== undefined && { timeoutMins: parent.timeoutMins }),
+    ...(info.detached
+      ? info.timeoutMins !== undefined && { timeoutMins: info.timeoutMins }
+      : parent.timeoutMins !== undefined && { timeoutMins: parent.timeoutMins }),
     source: { template, environments: [], files: parent.source.files, parameters: {} },
     environment: {},
     outputs: [],

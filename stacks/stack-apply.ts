@@ -265,9 +265,11 @@ class ApplyTranslator {
 
   push(e: ApplyEvent): void {
     if (e.kind === "error") {
-      const name = this.tracker?.pathName(e.address) ?? this.names.of(e.address).name;
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
-      this.firstFailure ??= `Resource ${action} failed: ${resourceFailureText(name, e.error, e.errorType)}`;
+      const text = this.tracker
+        ? this.tracker.failureText(e.address, action, e.error, e.errorType ?? "Error")
+        : resourceFailureText(this.names.of(e.address).name, e.error, e.errorType);
+      this.firstFailure ??= `Resource ${action} failed: ${text}`;
     }
     if (!TOLD.has(e.kind)) return;
     // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
@@ -490,7 +492,7 @@ async function syncResources(
         physicalId: typeof id === "string" ? id : record.physicalId,
         attributes: l.attributes,
         requiredBy: (requiredBy.get(record.name) ?? []).sort(),
-        ...(provider && { nestedStackId: provider.id }),
+        ...(provider && !provider.detached && { nestedStackId: provider.id }),
       });
     }
   }

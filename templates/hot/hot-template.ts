@@ -22,7 +22,7 @@ import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
-import type { Config, ModuleCallConfig, OutputConfig, SourceFile } from "../../planner/model.js";
+import type { Config, ModuleCallConfig, OutputConfig, ResourceConfig, SourceFile } from "../../planner/model.js";
 import { buildConfigFragment } from "../config-builder.js";
 import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
@@ -30,7 +30,12 @@ import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
 import { HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
-import { compileIntrinsics, HotConditions, type IntrinsicContext } from "./intrinsic-functions.js";
+import {
+  compileIntrinsics,
+  type FacadeAttribute,
+  HotConditions,
+  type IntrinsicContext,
+} from "./intrinsic-functions.js";
 import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
 import {
@@ -48,6 +53,7 @@ import {
   type ResourceGroup,
 } from "./resource-group.js";
 import {
+  checkAgainstFacade,
   checkProviderProperties,
   MAX_NESTED_DEPTH,
   moduleOutputsRef,
@@ -60,6 +66,13 @@ import {
   splitProperties,
   stackArn,
 } from "./provider-template.js";
+import {
+  checkRemoteParameters,
+  REMOTE_STACK_ATTRIBUTES,
+  REMOTE_STACK_TYPE,
+  readRemoteStack,
+  remoteEnvironment,
+} from "./remote-stack.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 import { resolveResourceType } from "./resource-registry.js";
 import { hotTemplateVersion, type HotTemplateVersion, unknownVersionMessage } from "./template-versions.js";
@@ -112,6 +125,8 @@ interface ProviderStack {
   child?: HotStack;
   config?: Config;
   call?: ModuleCallConfig;
+  /** An OS::Heat::Stack: a stack of its own (no parent) from its template text (templates/hot/remote-stack.ts). */
+  remote?: { text: string; parameters: Map<string, RawNode>; timeout?: number };
 }
 
 /** A nested template being compiled: its depth, pseudo parameters and the parameters given at run time. */
@@ -121,6 +136,8 @@ interface NestedOptions {
   depth: number;
   pseudo: Map<string, Value>;
   later: ReadonlySet<string>;
+  /** The parent resource's metadata, deletion policy and update policy (resource_facade); none for OS::Heat::Stack. */
+  facade?: Record<FacadeAttribute, Value>;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -240,7 +257,7 @@ class HotStack implements IntrinsicContext {
     this.readResources();
     for (const r of this.resources.values()) if (r.enabled && r.provider) this.buildNested(r);
     const declarations: RawDeclaration[] = [];
-    const sources = new Map<string, { name: string; type: string }>();
+    const sources = new Map<string, NonNullable<ResourceConfig["source"]>>();
     const retained = new Set<string>();
     for (const r of this.resources.values()) {
       if (!r.enabled || r.modelType === undefined) continue;
@@ -252,7 +269,7 @@ class HotStack implements IntrinsicContext {
         if (!d) continue;
         declarations.push(...d.declarations);
         const key = member ? `${member.modelType}.${member.modelName}` : `${r.modelType}.${r.modelName}`;
-        sources.set(key, { name: r.heatName, type: r.heatType });
+        sources.set(key, { name: r.heatName, type: r.heatType, ...(r.group && { group: this.groupStack(r) }) });
         if (d.retain) retained.add(key);
       }
     }
@@ -359,6 +376,19 @@ class HotStack implements IntrinsicContext {
       this.readProvider(r, resolved.file, at);
       return;
     }
+    if (resolved.heatType === REMOTE_STACK_TYPE) {
+      const remote = readRemoteStack(r, this);
+      if (remote) {
+        this.startNested(r, remote.file, remote.root, at);
+        if (r.provider)
+          r.provider.remote = {
+            text: remote.text,
+            parameters: remote.parameters,
+            ...(remote.timeout !== undefined && { timeout: remote.timeout }),
+          };
+      }
+      return;
+    }
     if (resolved.heatType === RESOURCE_GROUP_TYPE) {
       r.group = readResourceGroup(r, this);
       r.modelType = r.group?.memberModelType;
@@ -378,11 +408,7 @@ class HotStack implements IntrinsicContext {
 
   /** A provider template resource: its template read (compiled later, once every resource is known). */
   private readProvider(r: HotResource, file: string, at: Origin): void {
-    const depth = (this.nested?.depth ?? 0) + 1;
-    if (depth > MAX_NESTED_DEPTH) {
-      this.bag.error(`Recursion depth exceeds ${MAX_NESTED_DEPTH}.`, at);
-      return;
-    }
+    if (this.nestedTooDeep(at)) return;
     const text = this.file(file);
     if (text === undefined) {
       this.bag.error(`Could not fetch remote template "${file}": Invalid URL scheme `, at);
@@ -394,6 +420,48 @@ class HotStack implements IntrinsicContext {
       this.bag.error(`Error parsing template ${file}: the template is not a map`, at);
       return;
     }
+    if (!this.fitsFacade(r, file, root, at)) return;
+    this.startNested(r, file, root, at);
+  }
+
+  /**
+   * A provider template a per-resource mapping gives, where the global mapping of the same type gives another
+   * template (its facade): Heat checks the provider against the facade (provider-template.ts checkAgainstFacade).
+   */
+  private fitsFacade(r: HotResource, file: string, root: RawNode, at: Origin): boolean {
+    const registry = { ...this.env.resourceRegistry };
+    delete registry.resources;
+    const facade = resolveResourceType({ ...this.env, resourceRegistry: registry }, r.heatName, r.heatType);
+    if (facade.kind !== "template" || facade.file === file) return true;
+    const text = this.file(facade.file);
+    if (text === undefined) return true;
+    const facadeRoot = readHotYaml(facade.file, stripBom(text), this.bag);
+    if (!facadeRoot) return false;
+    return checkAgainstFacade(r.heatType, facadeRoot, root, at, this.bag);
+  }
+
+  private nestedTooDeep(at: Origin): boolean {
+    const depth = (this.nested?.depth ?? 0) + 1;
+    if (depth <= MAX_NESTED_DEPTH) return false;
+    this.bag.error(`Recursion depth exceeds ${MAX_NESTED_DEPTH}.`, at);
+    return true;
+  }
+
+  /** The nested stack a group's members are shown in (Heat's ResourceGroup is a nested stack): who it is. */
+  private groupStack(r: HotResource): { memberType: string; stackId: string; stackName: string } {
+    const parentId = this.pseudo.get("OS::stack_id");
+    const parentName = this.pseudo.get("OS::stack_name");
+    const identity = nestedStackIdentity(
+      typeof parentId === "string" ? parentId : "",
+      typeof parentName === "string" ? parentName : "",
+      r.heatName,
+    );
+    return { memberType: r.group!.memberHeatType, stackId: identity.id, stackName: identity.name };
+  }
+
+  /** A nested stack (of a provider template or an OS::Heat::Stack) from its template: its identity. */
+  private startNested(r: HotResource, file: string, root: RawNode, at: Origin): void {
+    if (this.nestedTooDeep(at)) return;
     const parentId = this.pseudo.get("OS::stack_id");
     const parentName = this.pseudo.get("OS::stack_name");
     const identity = nestedStackIdentity(
@@ -411,35 +479,39 @@ class HotStack implements IntrinsicContext {
     const body = r.node.value as Record<string, unknown>;
     const props = new Map<string, { node: RawNode; expr: Expr }>();
     const propsNode = r.node.child("properties");
-    if (Object.hasOwn(body, "properties") && isMap(propsNode.value))
+    if (p.remote) {
+      for (const [k, node] of p.remote.parameters) props.set(k, { node, expr: compileIntrinsics(node, this) });
+    } else if (Object.hasOwn(body, "properties") && isMap(propsNode.value))
       for (const k of Object.keys(propsNode.value)) {
         const node = propsNode.child(k);
         props.set(k, { node, expr: compileIntrinsics(node, this) });
       }
     const params = p.root.child("parameters").value;
     const declared = new Set(isMap(params) ? Object.keys(params) : []);
+    const given = [...props].map(([k, v]): [string, RawNode] => [k, v.node]);
     if (
-      !checkProviderProperties(
-        r.heatName,
-        [...props].map(([k, v]) => [k, v.node]),
-        declared,
-        this.bag,
-      )
+      p.remote
+        ? !checkRemoteParameters(given, declared, this.bag)
+        : !checkProviderProperties(r.heatName, given, declared, this.bag)
     )
       return;
     const { known, later } = splitProperties(props);
-    const env = providerEnvironment(this.env, r.heatName, p.mappedType, p.file);
+    const env = p.remote
+      ? remoteEnvironment(this.env)
+      : providerEnvironment(this.env, r.heatName, p.mappedType, p.file);
     env.parameters = known;
     const pseudo = new Map<string, Value>([
       ["OS::stack_id", p.id],
       ["OS::stack_name", p.name],
       ["OS::project_id", this.pseudo.get("OS::project_id") ?? null],
     ]);
+    const facade = p.remote ? undefined : this.facadeOf(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
       pseudo,
       later: new Set(later.keys()),
+      ...(facade && { facade }),
     });
     const frag = child.build();
     p.child = child;
@@ -453,6 +525,30 @@ class HotStack implements IntrinsicContext {
       later,
       deps.map((d) => ({ ref: String(d.value), origin: d.origin })),
     );
+  }
+
+  /**
+   * What `resource_facade` gives the nested template of provider resource `r`: its metadata ({} when absent),
+   * deletion policy ("Delete") and update policy ({}), as known when the template is read; undefined (reported).
+   */
+  private facadeOf(r: HotResource): Record<FacadeAttribute, Value> | undefined {
+    const body = r.node.value as Record<string, unknown>;
+    const out: Record<FacadeAttribute, Value> = { metadata: {}, deletion_policy: "Delete", update_policy: {} };
+    for (const key of ["metadata", "deletion_policy", "update_policy"] as const) {
+      if (!Object.hasOwn(body, key) || body[key] === null) continue;
+      const node = r.node.child(key);
+      try {
+        out[key] = evaluateConstant(compileIntrinsics(node, this));
+      } catch (e) {
+        this.bag.error(
+          `Resource ${r.heatName} ${key}: resource_facade needs it known when the template is read ` +
+            `(${(e as Error).message})`,
+          node.origin,
+        );
+        return undefined;
+      }
+    }
+    return out;
   }
 
   /** An output added to a nested template for one of its resources' attributes; its name. */
@@ -515,6 +611,25 @@ class HotStack implements IntrinsicContext {
       ? withPath(outputs(), [lit(named)])
       : { k: "call", fn: "lookup", args: [outputs(), lit(named), lit(null)] };
     return withPath(value, path);
+  }
+
+  /** get_attr on an OS::Heat::Stack: `outputs` (the map of its stack's outputs, or one of them), `stack_name`. */
+  private remoteAttribute(r: HotResource, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
+    const p = r.provider!;
+    const withPath = (e: Expr, steps: Expr[]): Expr =>
+      steps.length ? { k: "post", e, steps: steps.map((index) => ({ k: "index", index })) } : e;
+    const named = attribute?.k === "lit" && typeof attribute.v === "string" ? attribute.v : undefined;
+    if (named === undefined || !REMOTE_STACK_ATTRIBUTES.includes(named)) {
+      const shown = named ?? (attribute?.k === "lit" ? String(attribute.v) : "");
+      this.bag.error(`The Referenced Attribute (${r.heatName} ${shown}) is incorrect.`, origin);
+      return lit(null);
+    }
+    if (named === "stack_name") return withPath(lit(p.name), path);
+    const outputs = resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "outputs" }]);
+    if (path.length === 0) return outputs;
+    const [key, ...rest] = path;
+    // an output the stack lacks is null (Heat: a KeyError on the map, the output's error)
+    return withPath({ k: "call", fn: "lookup", args: [outputs, key, lit(null)] }, rest);
   }
 
   /** A member type of a group, after the registry; undefined when it cannot be (reported). */
@@ -652,6 +767,13 @@ class HotStack implements IntrinsicContext {
       ["template", new LeafNode(p.file, at)],
       ["arn", new LeafNode(stackArn(this.project(), p.name, p.id), at)],
       ["outputs", this.precompiled(new LeafNode(null, at), moduleOutputsRef(r.modelName))],
+      ...(p.remote
+        ? ([
+            ["detached", new LeafNode(true, at)],
+            ["template_body", new LeafNode(p.remote.text, at)],
+            ...(p.remote.timeout !== undefined ? [["timeout_mins", new LeafNode(p.remote.timeout, at)]] : []),
+          ] as [string, RawNode][])
+        : []),
       ["depends_on", new ComposedNode(at, new Map([[0, new LeafNode(`module.${r.modelName}`, at)]]), true)],
     ]);
     return { kind: "resource", type: NESTED_STACK_MODEL_TYPE, name: r.modelName, body: new ComposedNode(at, children) };
@@ -884,6 +1006,7 @@ class HotStack implements IntrinsicContext {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
     if (r.group || r.chain) return lit(r.heatName);
+    if (r.provider?.remote) return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "id" }]);
     if (r.provider) {
       if (r.provider.config?.outputs.has("OS::stack_id"))
         return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [
@@ -900,6 +1023,7 @@ class HotStack implements IntrinsicContext {
     if (!r) return lit(null);
     if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
     if (r.chain) return groupAttribute(r, chainMembers(r.chain), attribute, path, origin, this.bag);
+    if (r.provider?.remote) return this.remoteAttribute(r, attribute, path, origin);
     if (r.provider) return this.providerAttribute(r, attribute, path, origin);
     // OS::Heat::None keeps nothing: any attribute but its id is null
     const named = attribute?.k === "lit" ? attribute.v : undefined;
@@ -915,6 +1039,11 @@ class HotStack implements IntrinsicContext {
 
   file(name: string): string | undefined {
     return Object.hasOwn(this.files, name) ? this.files[name] : undefined;
+  }
+
+  resourceFacade(attribute: FacadeAttribute, _origin: Origin): Expr | undefined {
+    const facade = this.nested?.facade;
+    return facade ? lit(facade[attribute]) : undefined;
   }
 }
 

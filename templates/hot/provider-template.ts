@@ -166,3 +166,60 @@ export function checkProviderProperties(
   }
   return ok;
 }
+
+/** A parameter type as the property type Heat makes of it (properties.Schema.from_parameter). */
+const PROPERTY_TYPES: Record<string, string> = {
+  string: "String",
+  number: "Number",
+  comma_delimited_list: "List",
+  json: "Map",
+  boolean: "Boolean",
+};
+
+/**
+ * Heat's check of a provider template that stands in for a type another template already provides (a facade: the
+ * global mapping gives `facade`, a per-resource one `provider`): the provider takes every parameter the facade
+ * requires, with the same type, requires none the facade lacks, and has every output of the facade. The first
+ * mismatch is reported (at `at`), as Heat raises it; false then.
+ */
+export function checkAgainstFacade(
+  heatType: string,
+  facade: RawNode,
+  provider: RawNode,
+  at: Origin,
+  bag: DiagnosticBag,
+): boolean {
+  const params = (root: RawNode): Map<string, { type: string; required: boolean }> => {
+    const out = new Map<string, { type: string; required: boolean }>();
+    const v = root.child("parameters").value;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return out;
+    for (const [name, p] of Object.entries(v as Record<string, unknown>)) {
+      const body = p !== null && typeof p === "object" ? (p as Record<string, unknown>) : {};
+      const type = PROPERTY_TYPES[String(body.type)] ?? String(body.type);
+      out.set(name, { type, required: !Object.hasOwn(body, "default") });
+    }
+    return out;
+  };
+  const outputs = (root: RawNode): string[] => {
+    const v = root.child("outputs").value;
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? Object.keys(v) : [];
+  };
+  const fail = (message: string): false => {
+    bag.error(message, at);
+    return false;
+  };
+  const fs = params(facade);
+  const ps = params(provider);
+  for (const [n, f] of fs) {
+    const p = ps.get(n);
+    if (f.required && !p) return fail(`Required property ${n} for facade ${heatType} missing in provider`);
+    if (p && p.type !== f.type)
+      return fail(`Property ${n} type mismatch between facade ${heatType} (${f.type}) and provider (${p.type})`);
+  }
+  for (const [n, p] of ps)
+    if (p.required && !fs.has(n)) return fail(`Provider requires property ${n} unknown in facade ${heatType}`);
+  const provided = new Set(outputs(provider));
+  for (const attr of outputs(facade))
+    if (!provided.has(attr)) return fail(`Attribute ${attr} for facade ${heatType} missing in provider`);
+  return true;
+}

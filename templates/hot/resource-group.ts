@@ -29,6 +29,8 @@ const RESOURCE_DEF_KEYS = ["type", "properties", "metadata"];
 
 export interface ResourceGroup {
   memberModelType: string;
+  /** The members' type as resource_def names it (shown by the Heat API). */
+  memberHeatType: string;
   /** The members are OS::Heat::None (after the registry): their attributes are null. */
   memberNone: boolean;
   /** The members' names in Heat's order. */
@@ -154,6 +156,7 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
   const forEach = new ComposedNode(at, new Map(names.map((n) => [n, new LeafNode(n, at)])));
   const group: ResourceGroup = {
     memberModelType: member.modelType,
+    memberHeatType: typeNode.value,
     memberNone: member.none,
     names,
     removed: removed!,
@@ -164,8 +167,16 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
   if (isMap(rolling.value)) {
     const v = rolling.value;
     const policy = new Map<string | number, RawNode>([["group", new LeafNode(r.modelName, rolling.origin)]]);
-    if (v.max_batch_size !== undefined) policy.set("max_batch_size", rolling.child("max_batch_size"));
-    if (v.min_in_service !== undefined) policy.set("min_in_service", rolling.child("min_in_service"));
+    // Heat's policy schema makes integers of numbers written as strings ('3')
+    for (const key of ["max_batch_size", "min_in_service"]) {
+      if (v[key] === undefined) continue;
+      const node = rolling.child(key);
+      const text = node.value;
+      policy.set(
+        key,
+        typeof text === "string" && /^\s*\d+\s*$/.test(text) ? new LeafNode(Number(text), node.origin) : node,
+      );
+    }
     group.updatePolicy = new ComposedNode(rolling.origin, policy);
   }
   return group;
@@ -212,7 +223,7 @@ export function staticValue(
   node: RawNode,
   ctx: GroupContext,
   dflt: Value,
-  owner: "ResourceGroup" | "ResourceChain" = "ResourceGroup",
+  owner: "ResourceGroup" | "ResourceChain" | "Stack" = "ResourceGroup",
 ): Value | undefined {
   if (node.value === undefined || node.value === null) return dflt;
   const errors = ctx.bag.items.length;

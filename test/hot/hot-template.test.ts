@@ -77,7 +77,10 @@ test("ResourceGroup: count 0 has no members; the registry maps the member type",
   const p = await planOf({ template, environments });
   assert.equal(changes(p), []);
   const r = p.config.resources.get("heat_random_string.random_group")!;
-  assert.equal(r.source, { name: "random_group", type: "OS::Heat::ResourceGroup" });
+  // its members are shown in a nested stack of their own, of the member type as resource_def names it
+  assert.equal(r.source?.name, "random_group");
+  assert.equal(r.source?.type, "OS::Heat::ResourceGroup");
+  assert.equal(r.source?.group?.memberType, "My::RandomString");
   // outputs naming members the group does not have are null (Heat shows an output error), not a load error
   assert.equal(Object.fromEntries(p.plan.outputs.map((o) => [o.name, o.after])), {
     all_values: [],

@@ -35,12 +35,31 @@ export const heatNestedStackType: ResourceType = {
       optional: true,
     },
     outputs: { kind: "any", description: "The nested stack's outputs, by name.", optional: true },
+    detached: {
+      kind: "bool",
+      description: "A stack of its own (OS::Heat::Stack): no parent, not listed among its owner's resources.",
+      optional: true,
+    },
+    template_body: {
+      kind: "string",
+      description: "The stack's template text, when it is not a file (OS::Heat::Stack's template property).",
+      optional: true,
+    },
+    timeout_mins: { kind: "number", description: "The stack's own timeout (OS::Heat::Stack).", optional: true },
     id: { kind: "string", description: "The physical resource id: the nested stack's id.", computed: true },
+    serial: {
+      kind: "number",
+      description: "How many times the stack was created or updated: every plan updates it, as Heat does.",
+      computed: true,
+    },
   },
 
-  planChange(_prior, config) {
+  // Heat always updates a nested stack when its parent is updated and lets the nested stack's resources decide
+  // (StackResource and RemoteStack _needs_update): every plan is an update here, the serial counts them
+  planChange(prior, config) {
     const id = typeof config.stack_id === "string" ? config.stack_id : UNKNOWN;
-    return { planned: { ...config, outputs: config.outputs ?? null, id } };
+    const serial = typeof prior?.serial === "number" ? prior.serial + 1 : 1;
+    return { planned: { ...config, outputs: config.outputs ?? null, id, serial } };
   },
 
   async create(_ctx, planned) {
