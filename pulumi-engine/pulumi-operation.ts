@@ -6,6 +6,7 @@
 
 import { GantryError } from "../contract/diagnostics.js";
 import type { Engine } from "../engine/engine.js";
+import type { ImmediateStop } from "../engine/immediate-stop.js";
 import type { StateLease } from "../engine/state-backend.js";
 import type { Workspace } from "../engine/workspace.js";
 import { cloneState, type State, type StateWriter } from "../planner/state.js";
@@ -24,6 +25,15 @@ import type { WireObject } from "./wire-values.js";
 export const DEFAULT_STACK = "dev";
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
+/**
+ * Whether a type token is a Node dynamic resource's: the package is the dynamic provider's (`pulumi-nodejs`), as for
+ * `pulumi-nodejs:dynamic:Resource` and the tokens a dynamic resource names itself (`pulumi-nodejs:dynamic/gantry:File`
+ * from `new dynamic.Resource(provider, name, props, opts, "gantry", "File")`).
+ */
+export function isDynamicResourceType(type: string): boolean {
+  return type.startsWith("pulumi-nodejs:");
+}
+
 export interface PulumiRequest {
   /** The program's directory (holding Pulumi.yaml). */
   dir: string;
@@ -34,7 +44,12 @@ export interface PulumiRequest {
   /** The environment the program runs with (default: this process's). */
   env?: Record<string, string | undefined>;
   lockTimeoutMs?: number;
+  /** Aborted: cancel gracefully (the first Ctrl-C): running steps finish and are recorded, no new one starts. */
   signal?: AbortSignal;
+  /** Stop at once (the second Ctrl-C): the door calls now(), which saves the state, unlocks and stops the program. */
+  stopNow?: ImmediateStop;
+  /** Refresh every resource through its provider before the update (`up --refresh`, `preview --refresh`). */
+  refresh?: boolean;
 }
 
 export interface PulumiOutcome {
@@ -96,7 +111,7 @@ function runProviders(
   });
   const gantry = new Map<string, CustomResourceProvider>();
   const resolve: ProviderResolver = (type) => {
-    if (type === DYNAMIC_RESOURCE_TYPE) return dynamic.resourceProvider;
+    if (isDynamicResourceType(type)) return dynamic.resourceProvider;
     const name = gantryTypeOfToken(type);
     const t = name ? engine.resolveType(name) : undefined;
     if (!t) return undefined;
@@ -152,7 +167,7 @@ async function withStackRun(
   engine: Engine,
   req: PulumiRequest,
   dryRun: boolean,
-  operation: "up" | "destroy",
+  operation: "up" | "destroy" | "refresh",
   body: (run: StackRun) => Promise<PulumiOutcome>,
 ): Promise<PulumiOutcome> {
   const stack = req.stack ?? DEFAULT_STACK;
@@ -185,13 +200,23 @@ async function withStackRun(
       providers: providers.resolve,
       onEvent,
     });
-    onEvent({ type: "begin", dryRun, destroy: operation === "destroy", stack });
-    server = await startMonitorServer(deployment, onEvent);
-    return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
+    if (lease) req.stopNow?.holding(lease);
+    if (writer) req.stopNow?.recording(writer);
+    const cancel = () => deployment.cancel();
+    if (req.signal?.aborted) cancel();
+    req.signal?.addEventListener("abort", cancel, { once: true });
+    try {
+      onEvent({ type: "begin", dryRun, destroy: operation === "destroy", refresh: operation === "refresh", stack });
+      server = await startMonitorServer(deployment, onEvent);
+      return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
+    } finally {
+      req.signal?.removeEventListener("abort", cancel);
+    }
   } finally {
     try {
       await closeRun(providers, server);
     } finally {
+      req.stopNow?.release();
       lease?.release();
     }
   }
@@ -202,6 +227,12 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
   return withStackRun(engine, req, dryRun, "up", async (run) => {
     const { deployment, onEvent, writer } = run;
     let stderr = "";
+    try {
+      if (req.refresh) await deployment.refresh(req.parallel ?? 10, false);
+      await deployment.retirePendingDeletes();
+    } catch (e) {
+      return finishRun(run, dryRun, false, (e as Error).message);
+    }
     const code = await runProgram({
       project: run.config.project,
       config: run.config.programEnvironment(),
@@ -210,15 +241,18 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
       dryRun,
       parallel: req.parallel ?? 10,
       env: req.env,
-      signal: req.signal,
+      stopNow: req.stopNow,
       onOutput: (text, stream) => {
         if (stream === "stderr") stderr += text;
         for (const line of text.replace(/\n$/, "").split("\n"))
           onEvent({ type: "log", severity: "info", message: line, urn: deployment.rootUrn || undefined });
       },
     });
+    // steps the program started finish (and are recorded) even when it ended first (killed, or a Ctrl-C reached it)
+    await deployment.settle();
     let error: string | undefined;
-    if (code !== 0)
+    if (deployment.cancelled) error = "update canceled";
+    else if (code !== 0)
       error = deployment.failure
         ? deployment.failure.message
         : code === ERROR_ALREADY_LOGGED
@@ -232,27 +266,57 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
         error = (e as Error).message;
       }
     }
-    if (writer) await writer.flush();
-    const outputs = error ? rootOutputs(run.recordedState.instances) : (deployment.rootOutputs ?? {});
-    if (!error) onEvent({ type: "outputs", outputs });
-    const ok = !error;
-    onEvent({ type: "summary", dryRun, destroy: false, ok, counts: deployment.counts, ms: Date.now() - run.t0 });
-    return { ok, counts: deployment.counts, outputs, ...(error ? { error } : {}) };
+    return finishRun(run, dryRun, false, error);
   });
+}
+
+/** Saves the state and reports the run's summary (the outputs of the last good update when it failed). */
+async function finishRun(
+  run: StackRun,
+  dryRun: boolean,
+  destroy: boolean,
+  error: string | undefined,
+  /** The stack's outputs when the run succeeds (default: those the program registered). */
+  okOutputs?: WireObject,
+): Promise<PulumiOutcome> {
+  const { deployment, onEvent, writer } = run;
+  if (writer) await writer.flush();
+  const ok = !error;
+  const good = okOutputs ?? deployment.rootOutputs ?? {};
+  const outputs = destroy ? {} : ok ? good : rootOutputs(run.recordedState.instances);
+  if (ok && !destroy) onEvent({ type: "outputs", outputs });
+  onEvent({ type: "summary", dryRun, destroy, ok, counts: deployment.counts, ms: Date.now() - run.t0 });
+  return { ok, counts: deployment.counts, outputs, ...(error ? { error } : {}) };
 }
 
 /** `pulumi destroy`: deletes every resource of the stack, dependents first; the program is not run. */
 export function destroyPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
-  return withStackRun(engine, req, dryRun, "destroy", async ({ deployment, writer, onEvent, t0 }) => {
+  return withStackRun(engine, req, dryRun, "destroy", async (run) => {
     let error: string | undefined;
     try {
-      await deployment.deleteEverything();
+      await run.deployment.retirePendingDeletes();
+      await run.deployment.deleteEverything();
     } catch (e) {
       error = (e as Error).message;
     }
-    if (writer) await writer.flush();
-    onEvent({ type: "summary", dryRun, destroy: true, ok: !error, counts: deployment.counts, ms: Date.now() - t0 });
-    return { ok: !error, counts: deployment.counts, outputs: {}, ...(error ? { error } : {}) };
+    return finishRun(run, dryRun, true, error);
+  });
+}
+
+/**
+ * `pulumi refresh`: reads every resource of the stack through its provider and records what changed (outputs) and
+ * what is gone (dropped from the state); the program is not run. Previewing (dryRun), records nothing.
+ */
+export function refreshPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
+  return withStackRun(engine, req, dryRun, "refresh", async (run) => {
+    let error: string | undefined;
+    try {
+      await run.deployment.refresh(req.parallel ?? 10);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    if (!error && run.deployment.cancelled) error = "refresh canceled";
+    return finishRun(run, dryRun, false, error, rootOutputs(run.recordedState.instances));
   });
 }
 
