@@ -380,6 +380,26 @@ export class Deployment {
     this.touch();
   }
 
+  /**
+   * A `pulumi.StackReference`: the outputs of the stack it names, read at once (not recorded: Pulumi reads it again
+   * on every run), as the resource's properties `name`, `outputs` and `secretOutputNames`.
+   */
+  readStackReference(
+    name: string,
+    parent: string,
+    stackName: string,
+    stackOutputs: (stackName: string) => WireObject,
+  ): RegistrationResult {
+    this.refuseIfCancelled();
+    const urn = makeUrn(this.opts.stack, this.opts.project, STACK_REFERENCE, name, parent || undefined);
+    if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    this.seen.add(urn);
+    const outputs = stackOutputs(stackName);
+    const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k]));
+    this.emitStep("same", this.opts.dryRun ? "planned" : "done", urn, parent);
+    return { urn, id: stackName, outputs: { name: stackName, outputs, secretOutputNames } };
+  }
+
   /** The recorded outputs of a resource registered in this run, for Invoke("pulumi:pulumi:getResource"). */
   resourceOutputs(urn: string): { id: string; outputs: WireObject } | undefined {
     const r = this.registered.get(urn) ?? this.old.get(urn);
@@ -578,6 +598,7 @@ export class Deployment {
 }
 
 const CANCELLED = "update canceled";
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
 /** What Pulumi says before it deletes what an earlier update left pending deletion. */
 const PENDING_DELETE = "completing deletion from previous update";
 

@@ -4,6 +4,8 @@
 // a resource monitor served here; each registration is a step of a Deployment. Dynamic resources are run by the SDK's
 // own dynamic-provider plugin, a child process started on the first one and stopped at the end of the run.
 
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import type { Engine } from "../engine/engine.js";
 import type { ImmediateStop } from "../engine/immediate-stop.js";
@@ -207,7 +209,9 @@ async function withStackRun(
     req.signal?.addEventListener("abort", cancel, { once: true });
     try {
       onEvent({ type: "begin", dryRun, destroy: operation === "destroy", refresh: operation === "refresh", stack });
-      server = await startMonitorServer(deployment, onEvent);
+      server = await startMonitorServer(deployment, onEvent, (name) =>
+        referencedStackOutputs(engine, config.project, name),
+      );
       return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
     } finally {
       req.signal?.removeEventListener("abort", cancel);
@@ -318,6 +322,44 @@ export function refreshPulumiStack(engine: Engine, req: PulumiRequest, dryRun = 
     if (!error && run.deployment.cancelled) error = "refresh canceled";
     return finishRun(run, dryRun, false, error, rootOutputs(run.recordedState.instances));
   });
+}
+
+/**
+ * The outputs a `pulumi.StackReference` reads: `STACK` or `ORG/STACK` is a stack of this program, `ORG/PROJECT/STACK`
+ * one of the project PROJECT: this program's, or the program in a sibling directory (beside this one) whose
+ * Pulumi.yaml names it. A stack that never had an update is unknown, as in Pulumi.
+ */
+function referencedStackOutputs(engine: Engine, project: PulumiProject, name: string): WireObject {
+  const parts = name.split("/");
+  if (parts.length > 3 || parts.some((p) => !p)) throw new GantryError(`stack reference "${name}" is not a stack name`);
+  const projectName = parts.length === 3 ? parts[1] : project.name;
+  const stack = parts[parts.length - 1];
+  const dir = projectName === project.name ? project.dir : siblingProjectDir(project.dir, projectName);
+  if (!dir)
+    throw new GantryError(
+      `unknown stack "${name}": no program of project "${projectName}" beside ${project.dir} (gantry finds the ` +
+        "stacks of other projects in the directories next to this program's)",
+    );
+  const instances = stackWorkspace(engine, dir, stack).state.read().instances;
+  if (![...instances.values()].some((i) => i.type === ROOT_STACK_TYPE))
+    throw new GantryError(`unknown stack "${name}" (no update of stack ${stack} of ${dir} is recorded)`);
+  return rootOutputs(instances);
+}
+
+/** The directory beside `dir` holding the Pulumi program of project `name`. */
+function siblingProjectDir(dir: string, name: string): string | undefined {
+  const parent = dirname(dir);
+  for (const entry of readdirSync(parent, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const candidate = join(parent, entry.name);
+    if (!existsSync(join(candidate, "Pulumi.yaml"))) continue;
+    try {
+      if (readPulumiProject(candidate).name === name) return candidate;
+    } catch {
+      // not a program gantry can read: not the one
+    }
+  }
+  return undefined;
 }
 
 /** The outputs of the stack's last good update (the root stack resource's). */

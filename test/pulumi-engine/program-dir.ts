@@ -1,7 +1,7 @@
 // Writes a small Pulumi program into a temporary directory that resolves @pulumi/pulumi from gantry's own
 // node_modules, as a user's program resolves it from theirs.
 
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "../../engine/engine.js";
@@ -15,9 +15,10 @@ import {
 
 const NODE_MODULES = new URL("../../node_modules", import.meta.url).pathname;
 
-/** A program directory: Pulumi.yaml (project `name`), package.json and the given files. */
-export function programDir(name: string, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-pulumi-"));
+/** A program directory: Pulumi.yaml (project `name`), package.json and the given files (in `parent`: ./name). */
+export function programDir(name: string, files: Record<string, string>, parent?: string): string {
+  const dir = parent ? join(parent, name) : mkdtempSync(join(tmpdir(), "gantry-pulumi-"));
+  if (parent) mkdirSync(dir);
   symlinkSync(NODE_MODULES, join(dir, "node_modules"));
   writeFileSync(join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name, main: "index.js" }));
@@ -67,7 +68,7 @@ class FileRes extends pulumi.dynamic.Resource {
 export async function runProgram(
   dir: string,
   kind: "preview" | "up" | "destroy" | "refresh",
-  options: { refresh?: boolean } = {},
+  options: { refresh?: boolean; stack?: string } = {},
 ): Promise<{ outcome: PulumiOutcome; events: PulumiEvent[]; logs: string }> {
   const events: PulumiEvent[] = [];
   const req = { dir, onEvent: (e: PulumiEvent) => events.push(e), env: process.env, ...options };
