@@ -15,6 +15,7 @@ import Plan from "./commands/plan.js";
 import Providers from "./commands/providers.js";
 import PulumiDestroy from "./commands/pulumi/destroy.js";
 import PulumiPreview from "./commands/pulumi/preview.js";
+import PulumiRefresh from "./commands/pulumi/refresh.js";
 import PulumiStackOutput from "./commands/pulumi/stack-output.js";
 import PulumiUp from "./commands/pulumi/up.js";
 import ProvidersSchema from "./commands/providers-schema.js";
@@ -54,6 +55,7 @@ export const commands = {
   providers: Providers,
   "pulumi:destroy": PulumiDestroy,
   "pulumi:preview": PulumiPreview,
+  "pulumi:refresh": PulumiRefresh,
   "pulumi:stack:output": PulumiStackOutput,
   "pulumi:up": PulumiUp,
   "providers:schema": ProvidersSchema,

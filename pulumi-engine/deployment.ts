@@ -2,6 +2,11 @@
 // step (create, update, replace, same) decided against the recorded state and, unless previewing, carried out at once
 // through the resource's provider, since the program waits for its outputs; at the end, what the program no longer
 // registers is deleted, dependents first. Resources are recorded in gantry's state by URN.
+//
+// Before the program's steps: the old objects of create-before-delete replacements that an earlier run left
+// (deposed: the run failed before it deleted them) are deleted, as Pulumi retires its pending deletes; a refresh
+// reads every custom resource through its provider. Cancelling (the first Ctrl-C) starts no new step: the running
+// ones finish and are recorded.
 
 import type { InstanceState, State } from "../planner/state.js";
 import type { StateWriter } from "../planner/state.js";
@@ -11,6 +16,7 @@ import type { CustomResourceProvider, ProviderResolver } from "./resource-provid
 import { makeUrn, ROOT_STACK_TYPE, urnName, urnType } from "./urn.js";
 import {
   containsSecret,
+  makeSecret,
   plainOutput,
   revealObject,
   revealSecrets,
@@ -75,7 +81,8 @@ export interface DeploymentOptions {
 }
 
 export class Deployment {
-  private readonly old: ReadonlyMap<string, InstanceState>;
+  /** The recorded resources as the run found them (after retiring pending deletes and refreshing). */
+  private readonly old: Map<string, InstanceState>;
   /** URNs registered by this run (and old URNs they took over through aliases). */
   private readonly seen = new Set<string>();
   private readonly registered = new Map<string, InstanceState>();
@@ -84,6 +91,10 @@ export class Deployment {
   readonly counts: Record<StepOp, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
   /** The first step that failed (the run fails and deletes nothing). */
   failure: Error | undefined;
+  /** Set by cancel(): no new step starts. */
+  cancelled = false;
+  /** Registrations being carried out (a program that ended, or was killed, may leave some running). */
+  private readonly inFlight = new Set<Promise<unknown>>();
   rootUrn = "";
   rootOutputs: WireObject | undefined;
 
@@ -141,14 +152,36 @@ export class Deployment {
     );
   }
 
+  /** Graceful cancel: steps running now finish (and are recorded); no new one starts, so the run fails. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  private refuseIfCancelled(): void {
+    if (this.cancelled) throw new GantryError(CANCELLED);
+  }
+
   async register(req: Registration): Promise<RegistrationResult> {
+    if (this.cancelled) {
+      this.failure ??= new GantryError(CANCELLED);
+      throw new GantryError(`not registering ${req.type} "${req.name}": ${CANCELLED}`);
+    }
     if (this.failure) throw new GantryError(`not registering ${req.type} "${req.name}": the update has failed`);
+    const running = this.registerResource(req);
+    this.inFlight.add(running);
     try {
-      return await this.registerResource(req);
+      return await running;
     } catch (e) {
       this.failure ??= e as Error;
       throw e;
+    } finally {
+      this.inFlight.delete(running);
     }
+  }
+
+  /** Resolves once no registration is being carried out (each has finished and been recorded, or failed). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   private async registerResource(req: Registration): Promise<RegistrationResult> {
@@ -251,6 +284,13 @@ export class Deployment {
           if (!replaces.includes(diff.key)) replaces.push(diff.key);
       deleteBeforeReplace ||= d.deleteBeforeReplace;
       op = !changed && !replaces.length ? "same" : replaces.length ? "replace" : "update";
+      // the inputs are as recorded but the object is not (drift a refresh recorded): show it against the outputs
+      if (op !== "same" && !diffs.length) {
+        const live = Object.fromEntries(
+          Object.keys(news).flatMap((k) => (k in prior.outputs ? [[k, prior.outputs[k]]] : [])),
+        );
+        diffs = inputDiffs(live, news).filter((d) => d.kind !== "add");
+      }
       if (op === "replace" && prior.protect)
         throw new GantryError(
           `unable to replace resource "${urn}"\nas it is currently marked for protection. To unprotect the resource, ` +
@@ -340,6 +380,26 @@ export class Deployment {
     this.touch();
   }
 
+  /**
+   * A `pulumi.StackReference`: the outputs of the stack it names, read at once (not recorded: Pulumi reads it again
+   * on every run), as the resource's properties `name`, `outputs` and `secretOutputNames`.
+   */
+  readStackReference(
+    name: string,
+    parent: string,
+    stackName: string,
+    stackOutputs: (stackName: string) => WireObject,
+  ): RegistrationResult {
+    this.refuseIfCancelled();
+    const urn = makeUrn(this.opts.stack, this.opts.project, STACK_REFERENCE, name, parent || undefined);
+    if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    this.seen.add(urn);
+    const outputs = stackOutputs(stackName);
+    const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k]));
+    this.emitStep("same", this.opts.dryRun ? "planned" : "done", urn, parent);
+    return { urn, id: stackName, outputs: { name: stackName, outputs, secretOutputNames } };
+  }
+
   /** The recorded outputs of a resource registered in this run, for Invoke("pulumi:pulumi:getResource"). */
   resourceOutputs(urn: string): { id: string; outputs: WireObject } | undefined {
     const r = this.registered.get(urn) ?? this.old.get(urn);
@@ -351,6 +411,7 @@ export class Deployment {
    * the old objects of create-before-delete replacements, dependents before what they depend on.
    */
   async deleteUnregistered(): Promise<void> {
+    this.refuseIfCancelled();
     const gone = [...this.old.values()].filter((i) => !this.seen.has(i.address));
     await this.deleteAll([...this.replacedOld.map((i) => ({ ...i, replaced: true })), ...gone]);
   }
@@ -377,6 +438,7 @@ export class Deployment {
       // a cycle (never made by a program): the rest in any order
       const c = ready.shift() ?? left.values().next().value!;
       if (!left.delete(c)) continue;
+      this.refuseIfCancelled();
       await this.deleteStep(c);
       if (c.replaced) continue;
       for (const t of targets(c)) {
@@ -419,12 +481,126 @@ export class Deployment {
     this.touch();
   }
 
+  /**
+   * Deletes the old objects of create-before-delete replacements that an earlier run left (its failure came before
+   * their delete), as Pulumi deletes resources pending deletion before anything else; previewing, plans to.
+   */
+  async retirePendingDeletes(): Promise<void> {
+    for (const i of [...this.old.values()]) {
+      for (const attrs of i.deposed ?? []) {
+        this.refuseIfCancelled();
+        const r = attrs as unknown as Recorded;
+        this.counts.delete++;
+        if (this.opts.dryRun) {
+          this.emitStep("delete", "planned", i.address, r.parent);
+          continue;
+        }
+        this.opts.onEvent({ type: "log", severity: "info", urn: i.address, message: PENDING_DELETE });
+        this.emitStep("delete", "start", i.address, r.parent);
+        try {
+          await this.deleteObject({ ...i, attributes: attrs });
+        } catch (e) {
+          this.emitStep("delete", "failed", i.address, r.parent, [], { error: (e as Error).message });
+          throw e;
+        }
+        // the object is gone: the instance keeps the deposed objects not deleted yet
+        const now = this.state.instances.get(i.address) ?? i;
+        const rest = (now.deposed ?? []).filter((d) => d !== attrs);
+        const updated: InstanceState = { ...now, deposed: rest.length ? rest : undefined };
+        this.state.instances.set(i.address, updated);
+        this.old.set(i.address, updated);
+        this.touch();
+        this.emitStep("delete", "done", i.address, r.parent);
+      }
+    }
+  }
+
+  /**
+   * Refresh: reads every recorded custom resource through its provider (`parallel` at once). A resource the provider
+   * no longer finds is dropped from the state; one whose outputs changed gets them recorded (inputs are kept, so the
+   * next update shows the drift as the change that repairs it). Components and the stack are unchanged. Previewing,
+   * the run's view is refreshed and nothing is recorded. `tally`: count and show its steps (a refresh of its own);
+   * before an update (whose summary counts the update's steps) what it found is logged on the resource instead.
+   */
+  async refresh(parallel: number, tally = true): Promise<void> {
+    const all = [...this.old.values()];
+    let next = 0;
+    const worker = async () => {
+      while (next < all.length) {
+        this.refuseIfCancelled();
+        await this.refreshOne(all[next++], tally);
+      }
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.max(1, Math.min(parallel, all.length)) }, worker),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+
+  private async refreshOne(i: InstanceState, tally: boolean): Promise<void> {
+    const r = recorded(i);
+    const phase = this.opts.dryRun ? "planned" : "done";
+    const counts = tally ? this.counts : { ...this.counts };
+    const show = (op: StepOp, diffs: PropertyDiff[] = []) => {
+      if (tally) this.emitStep(op, phase, i.address, r.parent, diffs);
+      else if (op !== "same") {
+        const what =
+          op === "delete" ? "the resource is gone" : `its outputs changed (${diffs.map((d) => d.key).join(", ")})`;
+        this.opts.onEvent({ type: "log", severity: "info", urn: i.address, message: `refresh: ${what}` });
+      }
+    };
+    if (!r.custom) {
+      counts.same++;
+      show("same");
+      return;
+    }
+    const provider = this.provider(i.type);
+    let live: WireObject | undefined;
+    try {
+      live = await provider.read(i.address, r.id, revealObject(r.outputs), revealObject(r.inputs));
+    } catch (e) {
+      this.emitStep("update", "failed", i.address, r.parent, [], { error: (e as Error).message });
+      throw e;
+    }
+    if (!live) {
+      counts.delete++;
+      this.old.delete(i.address);
+      if (!this.opts.dryRun) {
+        this.state.instances.delete(i.address);
+        this.touch();
+      }
+      show("delete");
+      return;
+    }
+    // what was secret stays secret
+    const outputs: WireObject = {};
+    for (const [k, v] of Object.entries(live))
+      outputs[k] = k in r.outputs && containsSecret(r.outputs[k]) ? makeSecret(revealSecrets(v)) : v;
+    const diffs = inputDiffs(r.outputs, outputs);
+    const d = await provider.diff(i.address, r.id, revealObject(outputs), revealObject(r.inputs));
+    const op: StepOp = (d.changes ?? diffs.length > 0) ? "update" : "same";
+    counts[op]++;
+    const updated: InstanceState = { ...i, attributes: { ...r, outputs } as unknown as InstanceState["attributes"] };
+    this.old.set(i.address, updated);
+    if (!this.opts.dryRun && diffs.length) {
+      this.state.instances.set(i.address, updated);
+      this.touch();
+    }
+    show(op, op === "update" ? diffs : []);
+  }
+
   private async deleteObject(i: InstanceState): Promise<void> {
     const r = recorded(i);
     if (!r.custom || r.retainOnDelete) return;
     await this.provider(i.type).delete(i.address, r.id, revealObject(r.outputs));
   }
 }
+
+const CANCELLED = "update canceled";
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+/** What Pulumi says before it deletes what an earlier update left pending deletion. */
+const PENDING_DELETE = "completing deletion from previous update";
 
 type PlannedOutputs = (urn: string, prior: WireObject | undefined, news: WireObject) => WireObject;
 

@@ -126,6 +126,11 @@ export class GantryTypeProvider implements CustomResourceProvider {
     return toOutputs(await this.type.update(this.ctx(urn), prior, this.plan(urn, prior, news)));
   }
 
+  async read(urn: string, id: string, outputs: WireObject) {
+    const found = await this.type.read(this.ctx(urn), { ...toAttrs(outputs), id });
+    return found ? toOutputs(found) : undefined;
+  }
+
   async delete(urn: string, id: string, outputs: WireObject) {
     await this.type.delete(this.ctx(urn), { ...toAttrs(outputs), id });
   }

@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import type { Deployment, Registration } from "./deployment.js";
 import type { PulumiEventSink } from "./pulumi-events.js";
-import type { WireObject } from "./wire-values.js";
+import { revealObject, type WireObject } from "./wire-values.js";
 
 /** SupportsFeature: what this monitor implements (the SDK then refuses the rest itself, naming the option). */
 const FEATURES: Record<string, boolean> = {
@@ -67,7 +67,17 @@ function sdkModules() {
   };
 }
 
-export async function startMonitorServer(deployment: Deployment, onEvent: PulumiEventSink): Promise<MonitorServer> {
+/** The type of `pulumi.StackReference`, a resource read (ReadResource) by the name of the stack it refers to. */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** The outputs of the stack a StackReference names (throws when there is no such stack). */
+export type StackOutputsReader = (stackName: string) => WireObject;
+
+export async function startMonitorServer(
+  deployment: Deployment,
+  onEvent: PulumiEventSink,
+  stackOutputs?: StackOutputsReader,
+): Promise<MonitorServer> {
   const m = sdkModules();
   const { grpc } = m;
   const unsupported =
@@ -141,7 +151,27 @@ export async function startMonitorServer(deployment: Deployment, onEvent: Pulumi
       }
       fail(cb, new Error(`gantry does not support invoking ${tok} (functions of provider packages)`));
     },
-    readResource: unsupported("ReadResource (Resource.get and resources read by id)"),
+    readResource(call, cb) {
+      const r = call.request;
+      const type: string = r.getType();
+      if (type !== STACK_REFERENCE_TYPE || !stackOutputs)
+        return fail(
+          cb,
+          new Error(
+            `${type} "${r.getName()}" is read by id (Resource.get): gantry reads only stack references ` +
+              "(pulumi.StackReference)",
+          ),
+        );
+      try {
+        const res = deployment.readStackReference(r.getName(), r.getParent(), r.getId(), stackOutputs);
+        const resp = new m.resourcePb.ReadResourceResponse();
+        resp.setUrn(res.urn);
+        resp.setProperties(m.struct.fromJavaScript(r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs)));
+        cb(null, resp);
+      } catch (e) {
+        fail(cb, e);
+      }
+    },
     call: unsupported("Call (methods of multi-language components)"),
     registerStackTransform: unsupported("stack transforms"),
     registerStackInvokeTransform: unsupported("invoke transforms"),

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { ImmediateStop } from "../engine/immediate-stop.js";
 import type { PulumiProject } from "./config/project-file.js";
 
 export interface ProgramRun {
@@ -20,7 +21,8 @@ export interface ProgramRun {
   env?: Record<string, string | undefined>;
   /** What the program prints (its console.log and the runner's own messages). */
   onOutput: (text: string, stream: "stdout" | "stderr") => void;
-  signal?: AbortSignal;
+  /** The program is killed when the run stops at once (a cancelled run lets it end: its registrations fail). */
+  stopNow?: ImmediateStop;
 }
 
 /** The runner's exit code when it already reported the program's error through the engine's Log. */
@@ -73,11 +75,10 @@ export function runProgram(run: ProgramRun): Promise<number> {
     const child = spawn(process.execPath, args, { cwd: project.dir, env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stdout"));
     child.stderr.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stderr"));
-    const abort = () => child.kill("SIGTERM");
-    run.signal?.addEventListener("abort", abort, { once: true });
+    const forget = run.stopNow?.stopping(() => child.kill("SIGKILL"));
     child.on("error", reject);
     child.on("close", (code, sig) => {
-      run.signal?.removeEventListener("abort", abort);
+      forget?.();
       resolve(code ?? (sig ? 128 : 1));
     });
   });

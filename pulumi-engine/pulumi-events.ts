@@ -12,7 +12,8 @@ export interface PropertyDiff {
 }
 
 export type PulumiEvent =
-  | { type: "begin"; dryRun: boolean; destroy: boolean; stack: string }
+  /** A run starts: an update, a destroy or (refresh) a refresh, or a preview of one (dryRun). */
+  | { type: "begin"; dryRun: boolean; destroy: boolean; refresh?: boolean; stack: string }
   /** A step is planned (preview), starts, finishes or fails (up, destroy). */
   | {
       type: "step";

@@ -4,8 +4,11 @@
 // a resource monitor served here; each registration is a step of a Deployment. Dynamic resources are run by the SDK's
 // own dynamic-provider plugin, a child process started on the first one and stopped at the end of the run.
 
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import type { Engine } from "../engine/engine.js";
+import type { ImmediateStop } from "../engine/immediate-stop.js";
 import type { StateLease } from "../engine/state-backend.js";
 import type { Workspace } from "../engine/workspace.js";
 import { cloneState, type State, type StateWriter } from "../planner/state.js";
@@ -24,6 +27,15 @@ import type { WireObject } from "./wire-values.js";
 export const DEFAULT_STACK = "dev";
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
+/**
+ * Whether a type token is a Node dynamic resource's: the package is the dynamic provider's (`pulumi-nodejs`), as for
+ * `pulumi-nodejs:dynamic:Resource` and the tokens a dynamic resource names itself (`pulumi-nodejs:dynamic/gantry:File`
+ * from `new dynamic.Resource(provider, name, props, opts, "gantry", "File")`).
+ */
+export function isDynamicResourceType(type: string): boolean {
+  return type.startsWith("pulumi-nodejs:");
+}
+
 export interface PulumiRequest {
   /** The program's directory (holding Pulumi.yaml). */
   dir: string;
@@ -34,7 +46,12 @@ export interface PulumiRequest {
   /** The environment the program runs with (default: this process's). */
   env?: Record<string, string | undefined>;
   lockTimeoutMs?: number;
+  /** Aborted: cancel gracefully (the first Ctrl-C): running steps finish and are recorded, no new one starts. */
   signal?: AbortSignal;
+  /** Stop at once (the second Ctrl-C): the door calls now(), which saves the state, unlocks and stops the program. */
+  stopNow?: ImmediateStop;
+  /** Refresh every resource through its provider before the update (`up --refresh`, `preview --refresh`). */
+  refresh?: boolean;
 }
 
 export interface PulumiOutcome {
@@ -96,7 +113,7 @@ function runProviders(
   });
   const gantry = new Map<string, CustomResourceProvider>();
   const resolve: ProviderResolver = (type) => {
-    if (type === DYNAMIC_RESOURCE_TYPE) return dynamic.resourceProvider;
+    if (isDynamicResourceType(type)) return dynamic.resourceProvider;
     const name = gantryTypeOfToken(type);
     const t = name ? engine.resolveType(name) : undefined;
     if (!t) return undefined;
@@ -152,7 +169,7 @@ async function withStackRun(
   engine: Engine,
   req: PulumiRequest,
   dryRun: boolean,
-  operation: "up" | "destroy",
+  operation: "up" | "destroy" | "refresh",
   body: (run: StackRun) => Promise<PulumiOutcome>,
 ): Promise<PulumiOutcome> {
   const stack = req.stack ?? DEFAULT_STACK;
@@ -185,13 +202,25 @@ async function withStackRun(
       providers: providers.resolve,
       onEvent,
     });
-    onEvent({ type: "begin", dryRun, destroy: operation === "destroy", stack });
-    server = await startMonitorServer(deployment, onEvent);
-    return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
+    if (lease) req.stopNow?.holding(lease);
+    if (writer) req.stopNow?.recording(writer);
+    const cancel = () => deployment.cancel();
+    if (req.signal?.aborted) cancel();
+    req.signal?.addEventListener("abort", cancel, { once: true });
+    try {
+      onEvent({ type: "begin", dryRun, destroy: operation === "destroy", refresh: operation === "refresh", stack });
+      server = await startMonitorServer(deployment, onEvent, (name) =>
+        referencedStackOutputs(engine, config.project, name),
+      );
+      return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
+    } finally {
+      req.signal?.removeEventListener("abort", cancel);
+    }
   } finally {
     try {
       await closeRun(providers, server);
     } finally {
+      req.stopNow?.release();
       lease?.release();
     }
   }
@@ -202,6 +231,12 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
   return withStackRun(engine, req, dryRun, "up", async (run) => {
     const { deployment, onEvent, writer } = run;
     let stderr = "";
+    try {
+      if (req.refresh) await deployment.refresh(req.parallel ?? 10, false);
+      await deployment.retirePendingDeletes();
+    } catch (e) {
+      return finishRun(run, dryRun, false, (e as Error).message);
+    }
     const code = await runProgram({
       project: run.config.project,
       config: run.config.programEnvironment(),
@@ -210,15 +245,18 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
       dryRun,
       parallel: req.parallel ?? 10,
       env: req.env,
-      signal: req.signal,
+      stopNow: req.stopNow,
       onOutput: (text, stream) => {
         if (stream === "stderr") stderr += text;
         for (const line of text.replace(/\n$/, "").split("\n"))
           onEvent({ type: "log", severity: "info", message: line, urn: deployment.rootUrn || undefined });
       },
     });
+    // steps the program started finish (and are recorded) even when it ended first (killed, or a Ctrl-C reached it)
+    await deployment.settle();
     let error: string | undefined;
-    if (code !== 0)
+    if (deployment.cancelled) error = "update canceled";
+    else if (code !== 0)
       error = deployment.failure
         ? deployment.failure.message
         : code === ERROR_ALREADY_LOGGED
@@ -232,28 +270,96 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
         error = (e as Error).message;
       }
     }
-    if (writer) await writer.flush();
-    const outputs = error ? rootOutputs(run.recordedState.instances) : (deployment.rootOutputs ?? {});
-    if (!error) onEvent({ type: "outputs", outputs });
-    const ok = !error;
-    onEvent({ type: "summary", dryRun, destroy: false, ok, counts: deployment.counts, ms: Date.now() - run.t0 });
-    return { ok, counts: deployment.counts, outputs, ...(error ? { error } : {}) };
+    return finishRun(run, dryRun, false, error);
   });
+}
+
+/** Saves the state and reports the run's summary (the outputs of the last good update when it failed). */
+async function finishRun(
+  run: StackRun,
+  dryRun: boolean,
+  destroy: boolean,
+  error: string | undefined,
+  /** The stack's outputs when the run succeeds (default: those the program registered). */
+  okOutputs?: WireObject,
+): Promise<PulumiOutcome> {
+  const { deployment, onEvent, writer } = run;
+  if (writer) await writer.flush();
+  const ok = !error;
+  const good = okOutputs ?? deployment.rootOutputs ?? {};
+  const outputs = destroy ? {} : ok ? good : rootOutputs(run.recordedState.instances);
+  if (ok && !destroy) onEvent({ type: "outputs", outputs });
+  onEvent({ type: "summary", dryRun, destroy, ok, counts: deployment.counts, ms: Date.now() - run.t0 });
+  return { ok, counts: deployment.counts, outputs, ...(error ? { error } : {}) };
 }
 
 /** `pulumi destroy`: deletes every resource of the stack, dependents first; the program is not run. */
 export function destroyPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
-  return withStackRun(engine, req, dryRun, "destroy", async ({ deployment, writer, onEvent, t0 }) => {
+  return withStackRun(engine, req, dryRun, "destroy", async (run) => {
     let error: string | undefined;
     try {
-      await deployment.deleteEverything();
+      await run.deployment.retirePendingDeletes();
+      await run.deployment.deleteEverything();
     } catch (e) {
       error = (e as Error).message;
     }
-    if (writer) await writer.flush();
-    onEvent({ type: "summary", dryRun, destroy: true, ok: !error, counts: deployment.counts, ms: Date.now() - t0 });
-    return { ok: !error, counts: deployment.counts, outputs: {}, ...(error ? { error } : {}) };
+    return finishRun(run, dryRun, true, error);
   });
+}
+
+/**
+ * `pulumi refresh`: reads every resource of the stack through its provider and records what changed (outputs) and
+ * what is gone (dropped from the state); the program is not run. Previewing (dryRun), records nothing.
+ */
+export function refreshPulumiStack(engine: Engine, req: PulumiRequest, dryRun = false): Promise<PulumiOutcome> {
+  return withStackRun(engine, req, dryRun, "refresh", async (run) => {
+    let error: string | undefined;
+    try {
+      await run.deployment.refresh(req.parallel ?? 10);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    if (!error && run.deployment.cancelled) error = "refresh canceled";
+    return finishRun(run, dryRun, false, error, rootOutputs(run.recordedState.instances));
+  });
+}
+
+/**
+ * The outputs a `pulumi.StackReference` reads: `STACK` or `ORG/STACK` is a stack of this program, `ORG/PROJECT/STACK`
+ * one of the project PROJECT: this program's, or the program in a sibling directory (beside this one) whose
+ * Pulumi.yaml names it. A stack that never had an update is unknown, as in Pulumi.
+ */
+function referencedStackOutputs(engine: Engine, project: PulumiProject, name: string): WireObject {
+  const parts = name.split("/");
+  if (parts.length > 3 || parts.some((p) => !p)) throw new GantryError(`stack reference "${name}" is not a stack name`);
+  const projectName = parts.length === 3 ? parts[1] : project.name;
+  const stack = parts[parts.length - 1];
+  const dir = projectName === project.name ? project.dir : siblingProjectDir(project.dir, projectName);
+  if (!dir)
+    throw new GantryError(
+      `unknown stack "${name}": no program of project "${projectName}" beside ${project.dir} (gantry finds the ` +
+        "stacks of other projects in the directories next to this program's)",
+    );
+  const instances = stackWorkspace(engine, dir, stack).state.read().instances;
+  if (![...instances.values()].some((i) => i.type === ROOT_STACK_TYPE))
+    throw new GantryError(`unknown stack "${name}" (no update of stack ${stack} of ${dir} is recorded)`);
+  return rootOutputs(instances);
+}
+
+/** The directory beside `dir` holding the Pulumi program of project `name`. */
+function siblingProjectDir(dir: string, name: string): string | undefined {
+  const parent = dirname(dir);
+  for (const entry of readdirSync(parent, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const candidate = join(parent, entry.name);
+    if (!existsSync(join(candidate, "Pulumi.yaml"))) continue;
+    try {
+      if (readPulumiProject(candidate).name === name) return candidate;
+    } catch {
+      // not a program gantry can read: not the one
+    }
+  }
+  return undefined;
 }
 
 /** The outputs of the stack's last good update (the root stack resource's). */

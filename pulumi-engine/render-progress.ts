@@ -26,6 +26,7 @@ const BEGIN = [
   ["Updating", "Destroying"],
   ["Previewing update", "Previewing destroy"],
 ];
+const REFRESH = ["Refreshing", "Previewing refresh"];
 const DIFF_SYMBOL: Record<PropertyDiff["kind"], string> = { add: "+", update: "~", delete: "-" };
 
 export class PulumiProgressRenderer {
@@ -46,7 +47,9 @@ export class PulumiProgressRenderer {
   handle = (e: PulumiEvent): void => {
     switch (e.type) {
       case "begin":
-        this.line(`${BEGIN[e.dryRun ? 1 : 0][e.destroy ? 1 : 0]} (${e.stack}):`);
+        this.line(
+          `${e.refresh ? REFRESH[e.dryRun ? 1 : 0] : BEGIN[e.dryRun ? 1 : 0][e.destroy ? 1 : 0]} (${e.stack}):`,
+        );
         return;
       case "step":
         this.step(e);

@@ -31,6 +31,8 @@ export interface CustomResourceProvider {
   create(urn: string, news: WireObject): Promise<{ id: string; outputs: WireObject }>;
   update(urn: string, id: string, oldOutputs: WireObject, news: WireObject): Promise<WireObject>;
   delete(urn: string, id: string, outputs: WireObject): Promise<void>;
+  /** Refresh: the object's live outputs, or undefined when it is gone. */
+  read(urn: string, id: string, outputs: WireObject, inputs: WireObject): Promise<WireObject | undefined>;
 }
 
 /** Where the deployment finds the provider of a custom resource type (undefined: no provider can run it here). */

@@ -16,14 +16,14 @@ export interface CliResult {
 
 export function gantry(
   args: string[],
-  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+  opts: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     input: opts.input ?? "",
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
-    timeout: 120_000,
+    timeout: opts.timeoutMs ?? 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -9,7 +9,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gantry, pidAlive } from "../cli/cli-harness.js";
-import { quietLoopbackPrefix } from "./loopback-prefix.js";
+import { quietLoopbackPrefix } from "./quiet-loopback-prefix.js";
 
 const EXAMPLE = new URL("../../examples/mesos-cluster/", import.meta.url).pathname;
 const prefix = quietLoopbackPrefix();

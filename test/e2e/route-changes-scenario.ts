@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { gantryAsync } from "../cli/cli-harness.js";
 import { startLoad, type LoadFigures } from "./http-load.js";
-import { quietLoopbackPrefix } from "./loopback-prefix.js";
+import { quietLoopbackPrefix } from "./quiet-loopback-prefix.js";
 
 const EXAMPLE = new URL("../../examples/mesos-cluster/", import.meta.url).pathname;
 

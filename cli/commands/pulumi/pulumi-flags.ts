@@ -18,3 +18,10 @@ export const pulumiRunFlags = {
   yes: Flags.boolean({ char: "y", description: "proceed without asking (gantry never asks: accepted for scripts)" }),
   "skip-preview": Flags.boolean({ description: "accepted for scripts: gantry does not preview before an update" }),
 };
+
+export const pulumiRefreshFlag = {
+  refresh: Flags.boolean({
+    char: "r",
+    description: "refresh the state of the stack's resources (read through their providers) before the update",
+  }),
+};

@@ -1,9 +1,14 @@
-// What `gantry pulumi preview|up|destroy` do after parsing: run the operation, render its events, set the exit code.
+// What `gantry pulumi preview|up|refresh|destroy` do after parsing: run the operation, render its events, set the
+// exit code. Ctrl-C as in `pulumi`: the first cancels (running steps finish and are recorded, no new one starts),
+// a second stops at once (the state recorded so far is saved and unlocked, the program is killed).
+
+import { ImmediateStop } from "../../../engine/immediate-stop.js";
+import { stopAtOnce } from "../../stop-at-once.js";
 
 export async function runPulumiCommand(
-  kind: "preview" | "up" | "destroy",
+  kind: "preview" | "up" | "refresh" | "destroy",
   dir: string,
-  flags: { stack?: string; json: boolean; parallel: number },
+  flags: { stack?: string; json: boolean; parallel: number; refresh?: boolean },
   out: (text: string) => void,
 ): Promise<void> {
   const [{ Engine }, ops, { PulumiProgressRenderer }] = await Promise.all([
@@ -13,13 +18,44 @@ export async function runPulumiCommand(
   ]);
   const engine = new Engine();
   const renderer = new PulumiProgressRenderer(out, flags.json);
-  const req = { dir, stack: flags.stack, parallel: flags.parallel, onEvent: renderer.handle, env: process.env };
-  const outcome =
-    kind === "destroy"
-      ? await ops.destroyPulumiStack(engine, req)
-      : await ops.runPulumiProgram(engine, req, kind === "preview");
-  if (!outcome.ok) {
-    if (!flags.json) process.stderr.write(`error: ${outcome.error ?? "the update failed"}\n`);
-    process.exitCode = 1;
+  const graceful = new AbortController();
+  const now = new ImmediateStop();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts > 1) stopAtOnce(now);
+    if (!flags.json)
+      out(
+        "^C received; cancelling. If you would like to terminate immediately, press ^C again.\n" +
+          "Steps in progress finish and are recorded; no new step starts.",
+      );
+    graceful.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const req = {
+    dir,
+    stack: flags.stack,
+    parallel: flags.parallel,
+    refresh: flags.refresh,
+    onEvent: renderer.handle,
+    env: process.env,
+    signal: graceful.signal,
+    stopNow: now,
+  };
+  try {
+    const outcome =
+      kind === "destroy"
+        ? await ops.destroyPulumiStack(engine, req)
+        : kind === "refresh"
+          ? await ops.refreshPulumiStack(engine, req)
+          : await ops.runPulumiProgram(engine, req, kind === "preview");
+    if (!outcome.ok) {
+      if (!flags.json) process.stderr.write(`error: ${outcome.error ?? "the update failed"}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
 }

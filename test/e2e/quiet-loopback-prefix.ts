@@ -1,4 +1,5 @@
-// A loopback prefix for a run of examples/mesos-cluster on which nothing listens yet.
+// A loopback prefix for a test's hosts on which nothing listens yet.
+
 import { existsSync, readFileSync } from "node:fs";
 
 /**
