@@ -141,19 +141,19 @@ export class Engine implements EngineContext {
     return r.round(new AbortController().signal);
   }
 
-  readState(ws: Workspace): State {
+  readState(ws: Workspace): Promise<State> {
     return ws.state.read();
   }
 
-  listState(ws: Workspace, filters?: string[]): string[] {
+  listState(ws: Workspace, filters?: string[]): Promise<string[]> {
     return stateOps.listInstances(ws, filters);
   }
 
-  showState(ws: Workspace, address: string): InstanceState {
+  showState(ws: Workspace, address: string): Promise<InstanceState> {
     return stateOps.showInstance(ws, address);
   }
 
-  outputs(ws: Workspace): State["outputs"] {
+  outputs(ws: Workspace): Promise<State["outputs"]> {
     return stateOps.readOutputs(ws);
   }
 
@@ -205,7 +205,7 @@ export class Engine implements EngineContext {
     return readmitHost(ws, host, opts);
   }
 
-  forceUnlock(ws: Workspace, id: string): LockInfo | undefined {
+  forceUnlock(ws: Workspace, id: string): Promise<LockInfo | undefined> {
     return stateOps.forceUnlockState(ws, id);
   }
 
@@ -246,7 +246,7 @@ export class Engine implements EngineContext {
   }
 
   /** The recorded state as stored; undefined when none was written yet. */
-  pullState(ws: Workspace): string | undefined {
+  pullState(ws: Workspace): Promise<string | undefined> {
     return stateOps.pullState(ws);
   }
 

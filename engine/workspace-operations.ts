@@ -112,9 +112,9 @@ export async function deleteNamedWorkspace(
   const lease = await backend.lock("workspace delete", opts.lockTimeoutMs ?? 0);
   let addresses: string[];
   try {
-    addresses = [...backend.read().instances.keys()].sort();
+    addresses = [...(await backend.read()).instances.keys()].sort();
   } finally {
-    lease.release();
+    await lease.release();
   }
   if (addresses.length && !opts.force)
     throw new GantryError({

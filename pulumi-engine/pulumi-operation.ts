@@ -173,7 +173,7 @@ async function withStackRun(
     ? undefined
     : await ws.state.lock(`pulumi ${operation}`, req.lockTimeoutMs ?? 0);
   try {
-    const recordedState = ws.state.read();
+    const recordedState = await ws.state.read();
     const state = dryRun ? cloneState(recordedState) : recordedState;
     const writer = dryRun ? undefined : ws.state.writer(state);
     const deployment = new Deployment({
@@ -192,7 +192,7 @@ async function withStackRun(
     try {
       await closeRun(providers, server);
     } finally {
-      lease?.release();
+      await lease?.release();
     }
   }
 }
@@ -257,11 +257,11 @@ export function destroyPulumiStack(engine: Engine, req: PulumiRequest, dryRun = 
 }
 
 /** The outputs of the stack's last good update (the root stack resource's). */
-export function pulumiStackOutputs(engine: Engine, dir: string, stack = DEFAULT_STACK): WireObject {
+export async function pulumiStackOutputs(engine: Engine, dir: string, stack = DEFAULT_STACK): Promise<WireObject> {
   // the outputs are in the state: the stack's config (and its passphrase) is not needed
   const project = nodejsProject(readPulumiProject(dir));
   const ws = stackWorkspace(engine, project.dir, stack);
-  return rootOutputs(ws.state.read().instances);
+  return rootOutputs((await ws.state.read()).instances);
 }
 
 function rootOutputs(instances: ReadonlyMap<string, { type: string; attributes: unknown }>): WireObject {

@@ -19,7 +19,7 @@ export default class ForceUnlock extends GantryCommand {
     const { args, flags } = await this.parse(ForceUnlock);
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
-    const info = engine.forceUnlock(
+    const info = await engine.forceUnlock(
       await engine.openWorkspace({ dir: args.dir, statePath: flags.state, stack: flags.stack, env: process.env }),
       args.id,
     );

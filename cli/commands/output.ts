@@ -44,7 +44,7 @@ export default class Output extends GantryCommand {
       stack: flags.stack,
       env: process.env,
     });
-    const outputs = engine.outputs(ws);
+    const outputs = await engine.outputs(ws);
     const names = Object.keys(outputs).sort();
     const none = {
       severity: "warning" as const,

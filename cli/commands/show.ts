@@ -34,8 +34,8 @@ export default class Show extends GantryCommand {
     }
     const engine = await this.engine();
     const state = args.path.endsWith(".tfstate")
-      ? new FileStateBackend(args.path).read()
-      : engine.readState(
+      ? await new FileStateBackend(args.path).read()
+      : await engine.readState(
           await engine.openWorkspace({ dir: args.path, statePath: flags.state, stack: flags.stack, env: process.env }),
         );
     if (flags.json) {

@@ -22,6 +22,6 @@ export default class StateList extends GantryCommand {
       stack: flags.stack,
       env: process.env,
     });
-    for (const a of engine.listState(ws, argv as string[])) this.out(a);
+    for (const a of await engine.listState(ws, argv as string[])) this.out(a);
   }
 }

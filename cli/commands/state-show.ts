@@ -17,7 +17,7 @@ export default class StateShow extends GantryCommand {
     const { formatValue } = await import("../render-plan.js");
     const { args, flags } = await this.parse(StateShow);
     const engine = await this.engine();
-    const inst = engine.showState(
+    const inst = await engine.showState(
       await engine.openWorkspace({ dir: flags.dir, statePath: flags.state, stack: flags.stack, env: process.env }),
       args.address,
     );

@@ -222,7 +222,7 @@ test("state mv into and out of a module, and of a whole module; the next plan ag
   await engine.moveState(ws, "gantry_noop.x", "module.a.gantry_noop.moved_in");
   await engine.moveState(ws, "module.a.gantry_noop.n", "gantry_noop.n");
   assert.equal(engine.listState(ws), ["gantry_noop.n", "module.a.gantry_noop.moved_in"]);
-  assert.is(engine.showState(ws, "module.a.gantry_noop.moved_in").attributes.input, "1");
+  assert.is((await engine.showState(ws, "module.a.gantry_noop.moved_in")).attributes.input, "1");
   await engine.moveState(ws, "module.a.gantry_noop.moved_in", "gantry_noop.x");
   await engine.moveState(ws, "gantry_noop.n", "module.a.gantry_noop.n");
   // a whole module: the configuration renamed it too, so nothing changes
