@@ -39,6 +39,8 @@ await build({
     "ssh2",
     "@pulumi/pulumi",
     "@grpc/grpc-js",
+    // the PostgreSQL client's optional native binding is not installed
+    "pg-native",
   ],
   logLevel: "warning",
 });
