@@ -362,6 +362,12 @@ export class StateWriter {
       this.wake?.();
       await this.writing;
     }
-    if (this.lastError) throw new GantryError(`could not write state ${this.path}: ${this.lastError.message}`);
+    const e = this.lastError;
+    if (e instanceof GantryError)
+      // the sink's own explanation (a conflict's detail) stays
+      throw new GantryError(
+        e.diagnostics.map((d) => ({ ...d, summary: `could not write state ${this.path}: ${d.summary}` })),
+      );
+    if (e) throw new GantryError(`could not write state ${this.path}: ${e.message}`);
   }
 }
