@@ -7,6 +7,8 @@ import { addressMatches, instanceAddress, parseAddress, resourceKeyOf } from "..
 import type { LockInfo } from "../planner/state-lock.js";
 import { deserializeState, serializeState, type InstanceState, type State } from "../planner/state.js";
 import type { Workspace } from "./workspace.js";
+import { PgStateBackend } from "./pg-state/pg-state-backend.js";
+import type { StateVersionInfo } from "./pg-state/pg-state-store.js";
 
 function parseOrThrow(address: string, what = "address"): NonNullable<ReturnType<typeof parseAddress>> {
   const p = parseAddress(address);
@@ -112,7 +114,13 @@ export async function removeInstances(ws: Workspace, addresses: string[], lockTi
 }
 
 /** The recorded state as stored (`state pull`); undefined when no state was ever written. */
-export async function pullState(ws: Workspace): Promise<string | undefined> {
+export async function pullState(ws: Workspace, opts: { serial?: number } = {}): Promise<string | undefined> {
+  if (opts.serial !== undefined) {
+    const backend = keptVersions(ws, "state pull -serial");
+    const version = await backend.readVersion(opts.serial);
+    if (!version) throw new GantryError(`${backend.location} has no version with serial ${opts.serial}`);
+    return version.body.replace(/\n$/, "");
+  }
   const state = await ws.state.read();
   return state.lineage || state.serial ? serializeState(state) : undefined;
 }
@@ -228,6 +236,23 @@ function importProblem(pushed: State, existing: State): string | undefined {
 
 export function forceUnlockState(ws: Workspace, id: string): Promise<LockInfo | undefined> {
   return ws.state.forceUnlock(id);
+}
+
+/** Every version of the workspace's state, oldest first (`state history`). */
+export async function stateHistory(ws: Workspace): Promise<StateVersionInfo[]> {
+  return keptVersions(ws, "state history").history();
+}
+
+function keptVersions(ws: Workspace, what: string): PgStateBackend {
+  if (!(ws.state instanceof PgStateBackend))
+    throw new GantryError({
+      severity: "error",
+      summary: `${what} needs the pg backend`,
+      detail:
+        `The state of this workspace is ${ws.state.location}, which keeps only the current version (and one ` +
+        'backup). Earlier versions are kept by backend "pg" (see gantry state migrate).',
+    });
+  return ws.state;
 }
 
 async function save(ws: Workspace, state: State): Promise<void> {

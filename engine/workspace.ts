@@ -117,7 +117,8 @@ function stateBackendFor(
   workspaceName: string,
   opts: WorkspaceOptions,
 ): StateBackend {
-  const choice = opts.statePath === undefined ? chooseBackend(dir, env, opts.backendConfig) : { type: "local" as const };
+  const choice =
+    opts.statePath === undefined ? chooseBackend(dir, env, opts.backendConfig) : { type: "local" as const };
   if (choice.type === "pg") return new PgStateBackend(new PgStateStore(choice.settings), workspaceName);
   // the default workspace's state is where a `backend "local" { path }` says; named ones under gantry.tfstate.d
   return new FileStateBackend(

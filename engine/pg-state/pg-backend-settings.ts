@@ -92,7 +92,5 @@ export function pgBackendSettings(
 
 /** The connection string with its password replaced by "***" (for messages). */
 export function redactConnStr(connStr: string): string {
-  return connStr
-    .replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1***@")
-    .replace(/(password=)\S+/gi, "$1***");
+  return connStr.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1***@").replace(/(password=)\S+/gi, "$1***");
 }

@@ -50,10 +50,10 @@ export class PgStateLease implements StateLease {
     this.released = true;
     try {
       if (!this.lost) {
-        await this.client.query(`DELETE FROM ${this.store.schema}.gantry_state_locks WHERE workspace = $1 AND lock_id = $2`, [
-          this.workspace,
-          this.info.ID,
-        ]);
+        await this.client.query(
+          `DELETE FROM ${this.store.schema}.gantry_state_locks WHERE workspace = $1 AND lock_id = $2`,
+          [this.workspace, this.info.ID],
+        );
         await this.client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [
           lockKey(this.store, this.workspace),
         ]);
@@ -79,9 +79,10 @@ export async function acquirePgLock(
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok", [
-        key,
-      ]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok",
+        [key],
+      );
       if (rows[0]?.ok) break;
       if (Date.now() >= deadline) {
         const held = await lockHolder(store, workspace, location);

@@ -59,7 +59,9 @@ export async function migratePgState(
 ): Promise<number[]> {
   await client.query("BEGIN");
   try {
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`gantry-state-migrations:${schemaName}`]);
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
+      `gantry-state-migrations:${schemaName}`,
+    ]);
     if (skipSchemaCreation) {
       const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schemaName]);
       if (!rowCount)

@@ -143,8 +143,7 @@ export class PgStateStore {
 
   private queryError(e: unknown): Error {
     if (e instanceof GantryError) return e;
-    if ((e as { code?: string }).code)
-      return new GantryError(`backend "pg" (${this.where}): ${(e as Error).message}`);
+    if ((e as { code?: string }).code) return new GantryError(`backend "pg" (${this.where}): ${(e as Error).message}`);
     return e as Error;
   }
 

@@ -41,7 +41,9 @@ test.after(async () => {
 });
 
 test("the engine applies into PostgreSQL; each write is a kept version; pull by serial", async () => {
-  const dir = tempConfig({ "main.gantry.yaml": "resources:\n  noop.a:\n    input: one\noutputs:\n  a:\n    value: ${noop.a.output}\n" });
+  const dir = tempConfig({
+    "main.gantry.yaml": "resources:\n  noop.a:\n    input: one\noutputs:\n  a:\n    value: ${noop.a.output}\n",
+  });
   const engine = new Engine();
   const backend = new PgStateBackend(store(), "default");
   const ws = engine.workspace({ dir, state: backend });
@@ -154,11 +156,20 @@ test("force-unlock ends the holder's session: its later writes are refused", asy
   assert.is(removed?.Operation, "apply");
   assert.is(await b.holder(), undefined);
   // the holder learns it when its session's end reaches it
-  for (let i = 0; i < 200 && !(await (async () => {
-    const w = a.writer(state);
-    w.touch();
-    return w.flush().then(() => false, (e: Error) => /taken away/.test(e.message));
-  })()); i++) await new Promise((r) => setTimeout(r, 25));
+  for (
+    let i = 0;
+    i < 200 &&
+    !(await (async () => {
+      const w = a.writer(state);
+      w.touch();
+      return w.flush().then(
+        () => false,
+        (e: Error) => /taken away/.test(e.message),
+      );
+    })());
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 25));
   const w = a.writer(state);
   w.touch();
   assert.match((await rejection(w.flush())).message, /taken away/);
