@@ -6,8 +6,8 @@ export default class Init extends GantryCommand {
   static override description =
     "Nothing is downloaded or created: gantry's providers (gantry, null, terraform) are built in, modules are read " +
     'from local paths and the state is a local file, or rows in PostgreSQL with backend "pg" (init records ' +
-    "-backend-config settings for later commands, connects and applies the schema's migrations). A provider gantry does not have, or a module source that is " +
-    "not an existing local directory, is an error (exit 1).";
+    "-backend-config settings for later commands, connects and applies the schema's migrations). A provider " +
+    "gantry does not have, or a module source that is not an existing local directory, is an error (exit 1).";
   static override args = { ...dirArg };
   static override flags = {
     ...commonFlags,
