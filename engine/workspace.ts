@@ -50,7 +50,7 @@ export interface WorkspaceOptions {
    * which is then only where working data lives. Paths are relative to `dir`.
    */
   files?: SourceFile[];
-  /** Where the state lives (an API server's store); default: as the configuration's backend says (backend-choice.ts). */
+  /** Where the state lives (an API server's store); default: as the configuration's backend says (backend-choice). */
   state?: StateBackend;
   /** -backend-config KEY=VALUE settings (the pg backend's conn_str, schema_name, skip_schema_creation). */
   backendConfig?: string[];
