@@ -119,7 +119,7 @@ export async function pullState(ws: Workspace, opts: { serial?: number } = {}): 
     const backend = keptVersions(ws, "state pull -serial");
     const version = await backend.readVersion(opts.serial);
     if (!version) throw new GantryError(`${backend.location} has no version with serial ${opts.serial}`);
-    return version.body.replace(/\n$/, "");
+    return version.body;
   }
   const state = await ws.state.read();
   return state.lineage || state.serial ? serializeState(state) : undefined;
