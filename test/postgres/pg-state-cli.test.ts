@@ -133,7 +133,13 @@ test("workspaces are rows: new, select, list, delete", async () => {
   assert.is(gantry(["apply", "-auto-approve", dir], { env }).code, 0);
   // another directory using the same schema sees the workspace
   const listed = gantry(["workspace", "list", other, "-backend-config", "schema_name=spaces"], { env });
-  assert.equal(listed.stdout.trim().split("\n").map((l) => l.trim()), ["* default", "staging"]);
+  assert.equal(
+    listed.stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.trim()),
+    ["* default", "staging"],
+  );
   const sel = gantry(["workspace", "select", "staging", other, "-backend-config", "schema_name=spaces"], { env });
   assert.is(sel.code, 0, sel.stderr);
   const list = gantry(["state", "list", "-dir", other, "-backend-config", "schema_name=spaces"], { env });
@@ -144,7 +150,13 @@ test("workspaces are rows: new, select, list, delete", async () => {
   assert.match(refused.stderr, /Workspace is not empty/);
   assert.is(gantry(["workspace", "delete", "-force", "staging", dir], { env }).code, 0);
   const after = gantry(["workspace", "list", dir], { env });
-  assert.equal(after.stdout.trim().split("\n").map((l) => l.trim()), ["* default"]);
+  assert.equal(
+    after.stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.trim()),
+    ["* default"],
+  );
 });
 
 test("an unreachable server or a bad conn_str: a clear error naming the setting, no stack trace", () => {
