@@ -114,7 +114,24 @@ test("history and pull -serial; migrate to a file and back, byte for byte", asyn
   });
   assert.is(back.code, 0, back.stderr);
   const again = gantry(["state", "pull", "-dir", dir, "-backend-config", "schema_name=elsewhere"], { env: env2 });
-  assert.is(again.stdout, file, "the same bytes after the round trip");
+  assert.is(again.stdout, `${file}\n`, "the same state after the round trip");
+  const home = gantry(
+    [
+      "state",
+      "migrate",
+      "-to",
+      "local",
+      "-state",
+      join(dir, "home.tfstate"),
+      "-dir",
+      dir,
+      "-backend-config",
+      "schema_name=elsewhere",
+    ],
+    { env: env2 },
+  );
+  assert.is(home.code, 0, home.stderr);
+  assert.ok(readFileSync(join(dir, "home.tfstate")).equals(Buffer.from(file)), "byte for byte after the round trip");
   const refused = gantry(["state", "migrate", "-to", "pg", "-dir", dir, "-backend-config", "schema_name=elsewhere"], {
     env: env2,
   });
