@@ -14,7 +14,17 @@ export const commonFlags = {
   "no-color": Flags.boolean({ description: "plain output without colors" }),
 };
 
+/** The pg backend's settings: -backend-config conn_str=postgres://… (repeatable; also schema_name, …). */
+export const backendConfigFlags = {
+  "backend-config": Flags.string({
+    description: "a backend setting KEY=VALUE, e.g. conn_str=postgres://user@host/db (repeatable)",
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
+};
+
 export const stateFlags = {
+  ...backendConfigFlags,
   state: Flags.string({ description: "path of the state file (default: <dir>/gantry.tfstate)" }),
   "lock-timeout": Flags.string({
     description: "how long to wait for the state lock, e.g. 30s (default: fail at once)",

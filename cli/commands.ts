@@ -23,7 +23,9 @@ import Reconcile from "./commands/reconcile.js";
 import Refresh from "./commands/refresh.js";
 import Serve from "./commands/serve.js";
 import Show from "./commands/show.js";
+import StateHistory from "./commands/state-history.js";
 import StateList from "./commands/state-list.js";
+import StateMigrate from "./commands/state-migrate.js";
 import StateMv from "./commands/state-mv.js";
 import StateRm from "./commands/state-rm.js";
 import StatePull from "./commands/state-pull.js";
@@ -63,7 +65,9 @@ export const commands = {
   refresh: Refresh,
   serve: Serve,
   show: Show,
+  "state:history": StateHistory,
   "state:list": StateList,
+  "state:migrate": StateMigrate,
   "state:mv": StateMv,
   "state:rm": StateRm,
   "state:pull": StatePull,

@@ -7,6 +7,7 @@ import { parseDuration } from "./duration.js";
 
 export interface WorkspaceFlags {
   state?: string;
+  "backend-config"?: string[];
   stack?: string;
   var?: string[];
   "var-file"?: string[];
@@ -29,6 +30,7 @@ export function workspaceOptions(dir: string, f: WorkspaceFlags): WorkspaceOptio
   return {
     dir,
     statePath: f.state,
+    ...(f["backend-config"] ? { backendConfig: f["backend-config"] } : {}),
     stack: f.stack,
     vars,
     varFiles,

@@ -43,7 +43,7 @@ export async function applyWorkspace(engine: EngineContext, ws: Workspace, req: 
     return { status: "applied", plan, result };
   } finally {
     req.stopNow?.release();
-    lease.release();
+    await lease.release();
   }
 }
 
@@ -70,7 +70,7 @@ export async function applySavedPlan(
   const lease = await ws.state.lock("apply", req.lockTimeoutMs ?? 0);
   req.stopNow?.holding(lease);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     checkPlanIsCurrent(saved.plan, state, planFile);
     const variables = new Map(Object.entries(saved.plan.variables));
     const config = await replayConfiguration(ws, saved.files, variables, state, saved.plan.replaceHosts);
@@ -78,7 +78,7 @@ export async function applySavedPlan(
     return { status: "applied", plan: saved.plan, result };
   } finally {
     req.stopNow?.release();
-    lease.release();
+    await lease.release();
   }
 }
 

@@ -21,7 +21,7 @@ export type ConsoleEvaluator = (expression: string) => Value;
 const CONSOLE_INPUT = "<console-input>";
 
 export async function openConsole(ws: Workspace): Promise<ConsoleEvaluator> {
-  const state = ws.state.read();
+  const state = await ws.state.read();
   const hasFiles = readdirSync(ws.dir).some(isConfigFileName);
   const { config, variables } = hasFiles
     ? await loadConfiguration(ws, state)

@@ -31,6 +31,8 @@ import { readmitHost, type ReadmittedHost } from "./host-readmit.js";
 import * as stateOps from "./state-operations.js";
 import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+import type { StateVersionInfo } from "./pg-state/pg-state-store.js";
+import type { StateMigrationRequest, StateMigrationResult } from "./pg-state/state-migration.js";
 import * as workspaceOps from "./workspace-operations.js";
 import type { ConsoleEvaluator } from "./console-session.js";
 import type { InitResult } from "./init-operation.js";
@@ -141,19 +143,19 @@ export class Engine implements EngineContext {
     return r.round(new AbortController().signal);
   }
 
-  readState(ws: Workspace): State {
+  readState(ws: Workspace): Promise<State> {
     return ws.state.read();
   }
 
-  listState(ws: Workspace, filters?: string[]): string[] {
+  listState(ws: Workspace, filters?: string[]): Promise<string[]> {
     return stateOps.listInstances(ws, filters);
   }
 
-  showState(ws: Workspace, address: string): InstanceState {
+  showState(ws: Workspace, address: string): Promise<InstanceState> {
     return stateOps.showInstance(ws, address);
   }
 
-  outputs(ws: Workspace): State["outputs"] {
+  outputs(ws: Workspace): Promise<State["outputs"]> {
     return stateOps.readOutputs(ws);
   }
 
@@ -205,7 +207,7 @@ export class Engine implements EngineContext {
     return readmitHost(ws, host, opts);
   }
 
-  forceUnlock(ws: Workspace, id: string): LockInfo | undefined {
+  forceUnlock(ws: Workspace, id: string): Promise<LockInfo | undefined> {
     return stateOps.forceUnlockState(ws, id);
   }
 
@@ -245,9 +247,41 @@ export class Engine implements EngineContext {
     return openConsole(ws);
   }
 
-  /** The recorded state as stored; undefined when none was written yet. */
-  pullState(ws: Workspace): string | undefined {
-    return stateOps.pullState(ws);
+  /** The recorded state as stored; undefined when none was written yet. `serial`: an earlier version (pg backend). */
+  pullState(ws: Workspace, opts: { serial?: number } = {}): Promise<string | undefined> {
+    return stateOps.pullState(ws, opts);
+  }
+
+  /** Every version of the state the backend keeps, oldest first (the pg backend keeps them all). */
+  stateHistory(ws: Workspace): Promise<StateVersionInfo[]> {
+    return stateOps.stateHistory(ws);
+  }
+
+  /** Moves a workspace's state between its local file and PostgreSQL, unchanged (`gantry state migrate`). */
+  async migrateState(req: StateMigrationRequest): Promise<StateMigrationResult> {
+    const { migrateState } = await import("./pg-state/state-migration.js");
+    return migrateState(req);
+  }
+
+  /**
+   * `gantry init`'s backend step: records -backend-config settings (given: any) for later commands and, when the
+   * state is in PostgreSQL, connects and applies its migrations. Returns the backend's type.
+   */
+  async initBackend(dir: string, env: workspaceOps.Env, backendConfig: string[] = []): Promise<"local" | "pg"> {
+    const { chooseBackend, recordBackendConfig } = await import("./backend-choice.js");
+    const choice = chooseBackend(dir, env, backendConfig);
+    if (choice.type !== "pg") return "local";
+    const ws = this.workspace({ dir, env });
+    const { PgStateBackend } = await import("./pg-state/pg-state-backend.js");
+    if (ws.state instanceof PgStateBackend) {
+      try {
+        await ws.state.read();
+      } finally {
+        await ws.state.close();
+      }
+    }
+    if (backendConfig.length) recordBackendConfig(dir, backendConfig);
+    return "pg";
   }
 
   /** Replaces the recorded state (lineage and serial checked as Terraform does unless `force`). */
@@ -261,16 +295,20 @@ export class Engine implements EngineContext {
   }
 
   /** The named workspaces of a configuration directory and the one in use (env: for the override variables). */
-  listWorkspaces(dir: string, env: workspaceOps.Env = {}): workspaceOps.WorkspaceList {
-    return workspaceOps.listNamedWorkspaces(dir, env);
+  listWorkspaces(
+    dir: string,
+    env: workspaceOps.Env = {},
+    backendConfig?: string[],
+  ): Promise<workspaceOps.WorkspaceList> {
+    return workspaceOps.listNamedWorkspaces(dir, env, backendConfig);
   }
 
   currentWorkspace(dir: string, env: workspaceOps.Env = {}): string {
     return workspaceOps.showWorkspace(dir, env);
   }
 
-  newWorkspace(dir: string, name: string, env: workspaceOps.Env = {}): void {
-    workspaceOps.newNamedWorkspace(dir, name, env);
+  newWorkspace(dir: string, name: string, env: workspaceOps.Env = {}, backendConfig?: string[]): Promise<void> {
+    return workspaceOps.newNamedWorkspace(dir, name, env, backendConfig);
   }
 
   selectWorkspace(
@@ -278,15 +316,16 @@ export class Engine implements EngineContext {
     name: string,
     env: workspaceOps.Env = {},
     orCreate = false,
-  ): { created: boolean; changed: boolean } {
-    return workspaceOps.selectNamedWorkspace(dir, name, env, orCreate);
+    backendConfig?: string[],
+  ): Promise<{ created: boolean; changed: boolean }> {
+    return workspaceOps.selectNamedWorkspace(dir, name, env, orCreate, backendConfig);
   }
 
   deleteWorkspace(
     dir: string,
     name: string,
     env: workspaceOps.Env = {},
-    opts: { force?: boolean; lockTimeoutMs?: number } = {},
+    opts: { force?: boolean; lockTimeoutMs?: number; backendConfig?: string[] } = {},
   ): Promise<{ hadResources: boolean }> {
     return workspaceOps.deleteNamedWorkspace(dir, name, env, opts);
   }

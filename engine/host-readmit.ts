@@ -22,7 +22,7 @@ export async function readmitHost(
 ): Promise<ReadmittedHost[]> {
   const lease = await ws.state.lock("host readmit", opts.lockTimeoutMs ?? 0);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     const out: ReadmittedHost[] = [];
     const failedAnywhere: string[] = [];
     for (const [address, inst] of state.instances) {
@@ -50,7 +50,7 @@ export async function readmitHost(
     await w.flush();
     return out;
   } finally {
-    lease.release();
+    await lease.release();
   }
 }
 

@@ -33,7 +33,7 @@ export async function importObject(
   const target = instanceAddress(p.resourceKey, p.key);
   const lease = await ws.state.lock("import", opts.lockTimeoutMs ?? 0);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     emit({ type: "configuration", dir: ws.dir });
     const { config, variables } = await loadConfiguration(ws, state);
     emit({ type: "configuration", dir: ws.dir, files: config.files });
@@ -84,6 +84,6 @@ export async function importObject(
     await w.flush();
     return imported;
   } finally {
-    lease.release();
+    await lease.release();
   }
 }

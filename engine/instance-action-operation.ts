@@ -41,7 +41,7 @@ export async function runInstanceAction(
 ): Promise<InstanceActionResult[]> {
   const lease = await ws.state.lock(action, req.lockTimeoutMs ?? 0);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     ensureDataDir(ws);
     const writer = ws.state.writer(state);
     const signal = req.signal ?? new AbortController().signal;
@@ -80,6 +80,6 @@ export async function runInstanceAction(
     await writer.flush();
     return results;
   } finally {
-    lease.release();
+    await lease.release();
   }
 }

@@ -31,7 +31,11 @@ export class MemoryStateBackend implements StateBackend, StateSink {
     return this.text;
   }
 
-  read(): State {
+  async read(): Promise<State> {
+    return this.readSync();
+  }
+
+  readSync(): State {
     return this.text === undefined ? newState(GANTRY_VERSION) : deserializeState(this.text, this.location);
   }
 
@@ -43,7 +47,7 @@ export class MemoryStateBackend implements StateBackend, StateSink {
     this.text = serializeState(state);
   }
 
-  replace(state: State): void {
+  async replace(state: State): Promise<void> {
     this.write(state);
   }
 
@@ -66,13 +70,13 @@ export class MemoryStateBackend implements StateBackend, StateSink {
     };
   }
 
-  forceUnlock(id: string): LockInfo | undefined {
+  async forceUnlock(id: string): Promise<LockInfo | undefined> {
     const cur = this.held;
     if (cur?.ID === id) this.held = undefined;
     return cur;
   }
 
-  holder(): LockInfo | undefined {
+  async holder(): Promise<LockInfo | undefined> {
     return this.held;
   }
 }

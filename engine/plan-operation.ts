@@ -43,7 +43,7 @@ export interface PlanOutcome {
 export async function planWorkspace(engine: EngineContext, ws: Workspace, req: PlanRequest): Promise<PlanOutcome> {
   const emit = req.onEvent ?? (() => {});
   emit({ type: "configuration", dir: ws.dir });
-  const state = ws.state.read();
+  const state = await ws.state.read();
   const replaceHosts: Record<string, string> = {};
   for (const h of req.replaceHosts ?? []) replaceHosts[h] = "replaced by hand (-replace-host)";
   let loaded = await loadConfiguration(ws, state, replaceHosts);

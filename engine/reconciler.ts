@@ -113,7 +113,7 @@ export class Reconciler {
       else this.log("error", (e as Error).message);
     } finally {
       stopNow?.release();
-      lease?.release();
+      await lease?.release();
     }
     return { ...this.totals };
   }

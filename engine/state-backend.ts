@@ -16,22 +16,28 @@ import {
 import { GANTRY_VERSION } from "./gantry-version.js";
 
 export interface StateLease {
-  release(): void;
+  /** Lets go of the lock; a backend over a network finishes asynchronously (await it before locking again). */
+  release(): void | Promise<void>;
 }
 
 export interface StateBackend {
   /** Where the state is, as shown to users. */
   readonly location: string;
-  read(): State;
+  read(): Promise<State>;
+  /**
+   * The state read synchronously, where the backend can (a file, memory, the SQLite stack store): for callers that
+   * look at the state from inside an event handler (stacks/). A backend over a network has none.
+   */
+  readSync?(): State;
   /** A writer that records `state` (and every later change to it) atomically. */
   writer(state: State): StateWriter;
   /** Records `state` exactly as it is (serial and lineage untouched), keeping the previous one as a backup. */
-  replace(state: State): void;
+  replace(state: State): Promise<void>;
   /** Takes the lock for an operation, waiting up to timeoutMs; throws naming the holder. */
   lock(operation: string, timeoutMs: number): Promise<StateLease>;
-  forceUnlock(id: string): LockInfo | undefined;
+  forceUnlock(id: string): Promise<LockInfo | undefined>;
   /** The lock as it is now (undefined: not locked), where the backend can tell (a server's store). */
-  holder?(): LockInfo | undefined;
+  holder?(): Promise<LockInfo | undefined>;
 }
 
 export class FileStateBackend implements StateBackend {
@@ -45,7 +51,11 @@ export class FileStateBackend implements StateBackend {
     return this.path;
   }
 
-  read(): State {
+  async read(): Promise<State> {
+    return this.readSync();
+  }
+
+  readSync(): State {
     return readState(this.path, GANTRY_VERSION);
   }
 
@@ -55,7 +65,7 @@ export class FileStateBackend implements StateBackend {
     return new StateWriter(new FileStateSink(this.path, this.crash), state);
   }
 
-  replace(state: State): void {
+  async replace(state: State): Promise<void> {
     mkdirSync(dirname(this.path), { recursive: true });
     if (existsSync(this.path)) copyFileSync(this.path, `${this.path}.backup`);
     writeFileAtomic(this.path, serializeState(state));
@@ -66,7 +76,7 @@ export class FileStateBackend implements StateBackend {
     return StateLock.acquire(this.path, operation, timeoutMs);
   }
 
-  forceUnlock(id: string): LockInfo | undefined {
+  async forceUnlock(id: string): Promise<LockInfo | undefined> {
     return forceUnlock(this.path, id);
   }
 }

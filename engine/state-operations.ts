@@ -7,6 +7,8 @@ import { addressMatches, instanceAddress, parseAddress, resourceKeyOf } from "..
 import type { LockInfo } from "../planner/state-lock.js";
 import { deserializeState, serializeState, type InstanceState, type State } from "../planner/state.js";
 import type { Workspace } from "./workspace.js";
+import { PgStateBackend } from "./pg-state/pg-state-backend.js";
+import type { StateVersionInfo } from "./pg-state/pg-state-store.js";
 
 function parseOrThrow(address: string, what = "address"): NonNullable<ReturnType<typeof parseAddress>> {
   const p = parseAddress(address);
@@ -15,15 +17,15 @@ function parseOrThrow(address: string, what = "address"): NonNullable<ReturnType
 }
 
 /** Instance addresses in the state, sorted, matching any of the filters (all when none). */
-export function listInstances(ws: Workspace, filters: string[] = []): string[] {
+export async function listInstances(ws: Workspace, filters: string[] = []): Promise<string[]> {
   const parsed = filters.map((a) => parseOrThrow(a));
-  const state = ws.state.read();
+  const state = await ws.state.read();
   return [...state.instances.keys()].sort().filter((a) => !parsed.length || parsed.some((f) => addressMatches(f, a)));
 }
 
 /** One instance as recorded (a short type such as "noop.a" stands for "gantry_noop.a"). */
-export function showInstance(ws: Workspace, address: string): InstanceState {
-  const state = ws.state.read();
+export async function showInstance(ws: Workspace, address: string): Promise<InstanceState> {
+  const state = await ws.state.read();
   const p = parseAddress(address);
   const inst =
     state.instances.get(address) ?? (p ? state.instances.get(instanceAddress(p.resourceKey, p.key)) : undefined);
@@ -31,8 +33,8 @@ export function showInstance(ws: Workspace, address: string): InstanceState {
   return inst;
 }
 
-export function readOutputs(ws: Workspace): State["outputs"] {
-  return ws.state.read().outputs;
+export async function readOutputs(ws: Workspace): Promise<State["outputs"]> {
+  return (await ws.state.read()).outputs;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function moveInstances(
     throw new GantryError(`Cannot move ${source} to ${destination}: the resource types differ`);
   const lease = await ws.state.lock("state mv", lockTimeoutMs);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     const moves: [string, string][] = [];
     if (src.wholeModule) {
       // everything in the module (with count/for_each: every instance, unless one is named) keeps its place in it
@@ -87,7 +89,7 @@ export async function moveInstances(
     await save(ws, state);
     return moves;
   } finally {
-    lease.release();
+    await lease.release();
   }
 }
 
@@ -95,7 +97,7 @@ export async function moveInstances(
 export async function removeInstances(ws: Workspace, addresses: string[], lockTimeoutMs = 0): Promise<string[]> {
   const lease = await ws.state.lock("state rm", lockTimeoutMs);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     const removed: string[] = [];
     for (const a of addresses) {
       const p = parseOrThrow(a);
@@ -107,13 +109,19 @@ export async function removeInstances(ws: Workspace, addresses: string[], lockTi
     await save(ws, state);
     return removed;
   } finally {
-    lease.release();
+    await lease.release();
   }
 }
 
 /** The recorded state as stored (`state pull`); undefined when no state was ever written. */
-export function pullState(ws: Workspace): string | undefined {
-  const state = ws.state.read();
+export async function pullState(ws: Workspace, opts: { serial?: number } = {}): Promise<string | undefined> {
+  if (opts.serial !== undefined) {
+    const backend = keptVersions(ws, "state pull -serial");
+    const version = await backend.readVersion(opts.serial);
+    if (!version) throw new GantryError(`${backend.location} has no version with serial ${opts.serial}`);
+    return version.body;
+  }
+  const state = await ws.state.read();
   return state.lineage || state.serial ? serializeState(state) : undefined;
 }
 
@@ -137,14 +145,14 @@ export async function pushState(
   }
   const lease = await ws.state.lock("state push", opts.lockTimeoutMs ?? 0);
   try {
-    const existing = ws.state.read();
+    const existing = await ws.state.read();
     if (!opts.force) {
       const problem = importProblem(pushed, existing);
       if (problem) throw new GantryError(`Failed to write state: ${problem}`);
     }
-    ws.state.replace(pushed);
+    await ws.state.replace(pushed);
   } finally {
-    lease.release();
+    await lease.release();
   }
 }
 
@@ -168,7 +176,7 @@ export async function setTainted(
   const canonical = instanceAddress(p.resourceKey, p.key);
   const lease = await ws.state.lock(tainted ? "taint" : "untaint", opts.lockTimeoutMs ?? 0);
   try {
-    const state = ws.state.read();
+    const state = await ws.state.read();
     const inst = state.instances.get(canonical);
     if (!inst) {
       if (opts.allowMissing)
@@ -206,7 +214,7 @@ export async function setTainted(
     await save(ws, state);
     return { address: canonical };
   } finally {
-    lease.release();
+    await lease.release();
   }
 }
 
@@ -226,8 +234,25 @@ function importProblem(pushed: State, existing: State): string | undefined {
   return `cannot overwrite existing state with serial ${pushed.serial} with a different state that has the same serial`;
 }
 
-export function forceUnlockState(ws: Workspace, id: string): LockInfo | undefined {
+export function forceUnlockState(ws: Workspace, id: string): Promise<LockInfo | undefined> {
   return ws.state.forceUnlock(id);
+}
+
+/** Every version of the workspace's state, oldest first (`state history`). */
+export async function stateHistory(ws: Workspace): Promise<StateVersionInfo[]> {
+  return keptVersions(ws, "state history").history();
+}
+
+function keptVersions(ws: Workspace, what: string): PgStateBackend {
+  if (!(ws.state instanceof PgStateBackend))
+    throw new GantryError({
+      severity: "error",
+      summary: `${what} needs the pg backend`,
+      detail:
+        `The state of this workspace is ${ws.state.location}, which keeps only the current version (and one ` +
+        'backup). Earlier versions are kept by backend "pg" (see gantry state migrate).',
+    });
+  return ws.state;
 }
 
 async function save(ws: Workspace, state: State): Promise<void> {

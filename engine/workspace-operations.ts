@@ -1,9 +1,13 @@
 // `workspace new|select|list|show|delete` as Terraform's local backend does
 // them; refusals carry Terraform's messages (with "gantry" for "terraform").
+// With the pg backend the workspaces are rows of its schema (the selection stays in <dir>/.gantry/environment).
 
 import { resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
-import { FileStateBackend } from "./state-backend.js";
+import { chooseBackend } from "./backend-choice.js";
+import { PgStateBackend } from "./pg-state/pg-state-backend.js";
+import { PgStateStore } from "./pg-state/pg-state-store.js";
+import { FileStateBackend, type StateBackend } from "./state-backend.js";
 import {
   createWorkspace,
   currentWorkspaceName,
@@ -25,9 +29,40 @@ export interface WorkspaceList {
   names: string[];
 }
 
-export function listNamedWorkspaces(dir: string, env: Env): WorkspaceList {
+/** The pg backend's store when the directory's state is in PostgreSQL (closed by `use`'s end). */
+async function withPgStore<T>(
+  dir: string,
+  env: Env,
+  backendConfig: string[] | undefined,
+  use: (store: PgStateStore | undefined) => Promise<T>,
+): Promise<T> {
+  const choice = chooseBackend(dir, env, backendConfig);
+  if (choice.type !== "pg") return use(undefined);
+  const store = new PgStateStore(choice.settings);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function exists(store: PgStateStore | undefined, dir: string, name: string): Promise<boolean> {
+  return store ? name === DEFAULT_WORKSPACE || store.workspaceExists(name) : workspaceExists(dir, name);
+}
+
+async function create(store: PgStateStore | undefined, dir: string, name: string): Promise<void> {
+  if (store) await store.createWorkspace(name);
+  else createWorkspace(dir, name);
+}
+
+export async function listNamedWorkspaces(dir: string, env: Env, backendConfig?: string[]): Promise<WorkspaceList> {
   const abs = resolve(dir);
-  return { current: currentWorkspaceName(abs, env), names: listWorkspaces(abs) };
+  const current = currentWorkspaceName(abs, env);
+  return withPgStore(abs, env, backendConfig, async (store) => {
+    if (!store) return { current, names: listWorkspaces(abs) };
+    const named = (await store.workspaceNames()).filter((n) => n !== DEFAULT_WORKSPACE).sort();
+    return { current, names: [DEFAULT_WORKSPACE, ...named] };
+  });
 }
 
 export function showWorkspace(dir: string, env: Env): string {
@@ -46,7 +81,7 @@ function doesNotExist(name: string): GantryError {
 }
 
 /** Creates a workspace and selects it. */
-export function newNamedWorkspace(dir: string, name: string, env: Env): void {
+export async function newNamedWorkspace(dir: string, name: string, env: Env, backendConfig?: string[]): Promise<void> {
   checkName(name);
   const abs = resolve(dir);
   const current = currentWorkspaceName(abs, env);
@@ -57,18 +92,21 @@ export function newNamedWorkspace(dir: string, name: string, env: Env): void {
         "environment variable or update it\nto match the workspace name you are trying to create, and then run " +
         "this command\nagain.",
     );
-  if (workspaceExists(abs, name)) throw new GantryError(`Workspace ${JSON.stringify(name)} already exists`);
-  createWorkspace(abs, name);
+  await withPgStore(abs, env, backendConfig, async (store) => {
+    if (await exists(store, abs, name)) throw new GantryError(`Workspace ${JSON.stringify(name)} already exists`);
+    await create(store, abs, name);
+  });
   selectWorkspace(abs, name);
 }
 
 /** Selects a workspace; returns whether it was created (-or-create) and whether anything changed. */
-export function selectNamedWorkspace(
+export async function selectNamedWorkspace(
   dir: string,
   name: string,
   env: Env,
   orCreate = false,
-): { created: boolean; changed: boolean } {
+  backendConfig?: string[],
+): Promise<{ created: boolean; changed: boolean }> {
   checkName(name);
   const abs = resolve(dir);
   const current = currentWorkspaceName(abs, env);
@@ -79,12 +117,12 @@ export function selectNamedWorkspace(
         "command again.",
     );
   if (current.name === name) return { created: false, changed: false };
-  let created = false;
-  if (!workspaceExists(abs, name)) {
+  const created = await withPgStore(abs, env, backendConfig, async (store) => {
+    if (await exists(store, abs, name)) return false;
     if (!orCreate) throw doesNotExist(name);
-    createWorkspace(abs, name);
-    created = true;
-  }
+    await create(store, abs, name);
+    return true;
+  });
   selectWorkspace(abs, name);
   return { created, changed: true };
 }
@@ -98,23 +136,35 @@ export async function deleteNamedWorkspace(
   dir: string,
   name: string,
   env: Env,
-  opts: { force?: boolean; lockTimeoutMs?: number } = {},
+  opts: { force?: boolean; lockTimeoutMs?: number; backendConfig?: string[] } = {},
 ): Promise<{ hadResources: boolean }> {
   const abs = resolve(dir);
-  if (!validWorkspaceName(name) || !workspaceExists(abs, name)) throw doesNotExist(name);
+  return withPgStore(abs, env, opts.backendConfig, (store) => deleteIn(store, abs, name, env, opts));
+}
+
+async function deleteIn(
+  store: PgStateStore | undefined,
+  abs: string,
+  name: string,
+  env: Env,
+  opts: { force?: boolean; lockTimeoutMs?: number },
+): Promise<{ hadResources: boolean }> {
+  if (!validWorkspaceName(name) || !(await exists(store, abs, name))) throw doesNotExist(name);
   if (currentWorkspaceName(abs, env).name === name)
     throw new GantryError(
       `Workspace ${JSON.stringify(name)} is your active workspace.\n\nYou cannot delete the currently active ` +
         "workspace. Please switch\nto another workspace and try again.",
     );
   if (name === DEFAULT_WORKSPACE) throw new GantryError("Cannot delete the default workspace");
-  const backend = new FileStateBackend(workspaceStatePath(abs, name));
+  const backend: StateBackend = store
+    ? new PgStateBackend(store, name)
+    : new FileStateBackend(workspaceStatePath(abs, name));
   const lease = await backend.lock("workspace delete", opts.lockTimeoutMs ?? 0);
   let addresses: string[];
   try {
-    addresses = [...backend.read().instances.keys()].sort();
+    addresses = [...(await backend.read()).instances.keys()].sort();
   } finally {
-    lease.release();
+    await lease.release();
   }
   if (addresses.length && !opts.force)
     throw new GantryError({
@@ -128,6 +178,7 @@ export async function deleteNamedWorkspace(
         "gantry before deleting the workspace.\n\nIf you want to delete this workspace anyway, and have gantry " +
         "forget about these managed objects, use the -force option to disable this safety check.",
     });
-  deleteWorkspace(abs, name);
+  if (store) await store.deleteWorkspace(name);
+  else deleteWorkspace(abs, name);
   return { hadResources: addresses.length > 0 };
 }

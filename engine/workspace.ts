@@ -6,7 +6,9 @@ import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
 import { crashPointFrom } from "../planner/crash-point.js";
 import type { SourceFile } from "../planner/model.js";
-import { localBackendPath } from "../templates/local-backend.js";
+import { chooseBackend } from "./backend-choice.js";
+import { PgStateBackend } from "./pg-state/pg-state-backend.js";
+import { PgStateStore } from "./pg-state/pg-state-store.js";
 import { FileStateBackend, type StateBackend } from "./state-backend.js";
 import { currentWorkspaceName, DEFAULT_WORKSPACE, STATE_FILE_NAME, workspaceStatePath } from "./workspace-names.js";
 
@@ -48,8 +50,10 @@ export interface WorkspaceOptions {
    * which is then only where working data lives. Paths are relative to `dir`.
    */
   files?: SourceFile[];
-  /** Where the state lives (an API server's store); default: a state file, as `statePath` says. */
+  /** Where the state lives (an API server's store); default: as the configuration's backend says (backend-choice). */
   state?: StateBackend;
+  /** -backend-config KEY=VALUE settings (the pg backend's conn_str, schema_name, skip_schema_creation). */
+  backendConfig?: string[];
   /** The Heat stack this workspace is (an API server's stack): Heat's types name their objects after it. */
   stackName?: string;
   /** Set when the workspace is a stack of a CDKTF app (see workspace-source.ts). */
@@ -93,18 +97,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   return {
     dir,
     dataDir: resolve(opts.dataDir ?? join(dir, ".gantry")),
-    // the default workspace's state is where a `backend "local" { path }` says; named ones under gantry.tfstate.d
-    state:
-      opts.state ??
-      new FileStateBackend(
-        resolve(
-          opts.statePath ??
-            (workspaceName === DEFAULT_WORKSPACE
-              ? resolve(dir, localBackendPath(dir) ?? STATE_FILE_NAME)
-              : workspaceStatePath(dir, workspaceName)),
-        ),
-        crashPointFrom(env),
-      ),
+    state: opts.state ?? stateBackendFor(dir, env, workspaceName, opts),
     vars: opts.vars ?? [],
     varFiles: opts.varFiles ?? [],
     variableOrder: opts.variableOrder,
@@ -115,6 +108,28 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     files: opts.files,
     stackName: opts.stackName,
   };
+}
+
+/** A state file (-state, `backend "local"`, none) or the pg backend's rows for the workspace. */
+function stateBackendFor(
+  dir: string,
+  env: Record<string, string | undefined>,
+  workspaceName: string,
+  opts: WorkspaceOptions,
+): StateBackend {
+  const choice =
+    opts.statePath === undefined ? chooseBackend(dir, env, opts.backendConfig) : { type: "local" as const };
+  if (choice.type === "pg") return new PgStateBackend(new PgStateStore(choice.settings), workspaceName);
+  // the default workspace's state is where a `backend "local" { path }` says; named ones under gantry.tfstate.d
+  return new FileStateBackend(
+    resolve(
+      opts.statePath ??
+        (workspaceName === DEFAULT_WORKSPACE
+          ? resolve(dir, choice.path ?? STATE_FILE_NAME)
+          : workspaceStatePath(dir, workspaceName)),
+    ),
+    crashPointFrom(env),
+  );
 }
 
 export function ensureDataDir(ws: Workspace): void {

@@ -226,15 +226,21 @@ export interface Config {
   moved: MovedConfig[];
   /** In the order written. */
   imports: ImportConfig[];
-  /** A `terraform { backend "local" { ... } }` block, when the configuration has one. */
+  /** A `terraform { backend "local"|"pg" { ... } }` block, when the configuration has one. */
   backend?: BackendConfig;
 }
 
-/** Where state lives, as the configuration says (only Terraform's local backend). */
+/** Where state lives, as the configuration says: Terraform's local backend, or its pg backend (PostgreSQL). */
 export interface BackendConfig {
-  type: "local";
-  /** The state file, relative to the configuration directory (default: gantry's own). */
+  type: "local" | "pg";
+  /** local: the state file, relative to the configuration directory (default: gantry's own). */
   path?: string;
+  /** pg: the connection string (postgres://…); default: -backend-config conn_str=…, GANTRY_PG_CONN, PG_CONN_STR. */
+  connStr?: string;
+  /** pg: the schema holding the tables (default "terraform_remote_state", as Terraform's). */
+  schemaName?: string;
+  /** pg: the schema exists already (the role may not create it). */
+  skipSchemaCreation?: boolean;
   origin: Origin;
 }
 

@@ -202,9 +202,10 @@ export function writeFileAtomic(path: string, content: string, reached?: (stage:
 export interface StateSink {
   /** Where the state is, as shown to users (in errors). */
   readonly location: string;
-  write(state: State, first: boolean): void;
+  /** Synchronous for a file; a sink over a network (PostgreSQL) returns a promise. */
+  write(state: State, first: boolean): void | Promise<void>;
   /** Runs `write` when the sink may be written (a store whose connection is in another transaction waits for it). */
-  exclusive?(write: () => void): Promise<void>;
+  exclusive?(write: () => void | Promise<void>): Promise<void>;
 }
 
 /** The state file, written atomically; the first write of a session keeps the previous file as `<path>.backup`. */
@@ -315,11 +316,11 @@ export class StateWriter {
         else setImmediate(resolve);
       });
       this.wake = null;
-      const write = () => {
+      const write = async () => {
         this.dirty = false;
         const t0 = Date.now();
         try {
-          this.writeNow();
+          await this.writeNow();
         } catch (e) {
           this.lastError = e as Error;
         }
@@ -327,24 +328,32 @@ export class StateWriter {
         this.lastWriteMs = this.lastWriteAt - t0;
       };
       if (this.sink.exclusive) await this.sink.exclusive(write);
-      else write();
+      else await write();
     }
     this.writing = null;
   }
 
-  private writeNow(): void {
+  private writeNow(): void | Promise<void> {
     // every write that lands is a new serial: a plan saved while an apply was running is then stale
     this.state.serial++;
-    this.sink.write(this.state, !this.backedUp);
-    this.backedUp = true;
-    this.writes++;
+    const done = () => {
+      this.backedUp = true;
+      this.writes++;
+    };
+    const pending = this.sink.write(this.state, !this.backedUp);
+    if (pending) return pending.then(done);
+    done();
   }
 
-  /** Writes what is recorded now, synchronously (last resort before the process exits). */
+  /**
+   * Writes what is recorded now, synchronously (last resort before the process exits). A sink that cannot write
+   * synchronously (PostgreSQL) is only started: what the last coalesced write missed may be lost.
+   */
   writeSync(): void {
     if (!this.dirty && !this.writing) return;
     this.dirty = false;
-    this.writeNow();
+    const pending = this.writeNow();
+    if (pending) pending.catch(() => {});
   }
 
   /** Write everything recorded so far now; throws if a write failed. */
@@ -353,6 +362,12 @@ export class StateWriter {
       this.wake?.();
       await this.writing;
     }
-    if (this.lastError) throw new GantryError(`could not write state ${this.path}: ${this.lastError.message}`);
+    const e = this.lastError;
+    if (e instanceof GantryError)
+      // the sink's own explanation (a conflict's detail) stays
+      throw new GantryError(
+        e.diagnostics.map((d) => ({ ...d, summary: `could not write state ${this.path}: ${d.summary}` })),
+      );
+    if (e) throw new GantryError(`could not write state ${this.path}: ${e.message}`);
   }
 }

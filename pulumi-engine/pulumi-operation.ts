@@ -190,7 +190,7 @@ async function withStackRun(
     ? undefined
     : await ws.state.lock(`pulumi ${operation}`, req.lockTimeoutMs ?? 0);
   try {
-    const recordedState = ws.state.read();
+    const recordedState = await ws.state.read();
     const state = dryRun ? cloneState(recordedState) : recordedState;
     const writer = dryRun ? undefined : ws.state.writer(state);
     const deployment = new Deployment({
@@ -221,7 +221,7 @@ async function withStackRun(
       await closeRun(providers, server);
     } finally {
       req.stopNow?.release();
-      lease?.release();
+      await lease?.release();
     }
   }
 }
@@ -340,7 +340,10 @@ function referencedStackOutputs(engine: Engine, project: PulumiProject, name: st
       `unknown stack "${name}": no program of project "${projectName}" beside ${project.dir} (gantry finds the ` +
         "stacks of other projects in the directories next to this program's)",
     );
-  const instances = stackWorkspace(engine, dir, stack).state.read().instances;
+  // a stack's state is a local file (DIR/gantry.tfstate.d/STACK), read synchronously: the monitor asks mid-call
+  const backend = stackWorkspace(engine, dir, stack).state;
+  if (!backend.readSync) throw new GantryError(`stack reference "${name}": its state cannot be read here`);
+  const instances = backend.readSync().instances;
   if (![...instances.values()].some((i) => i.type === ROOT_STACK_TYPE))
     throw new GantryError(`unknown stack "${name}" (no update of stack ${stack} of ${dir} is recorded)`);
   return rootOutputs(instances);
@@ -363,11 +366,11 @@ function siblingProjectDir(dir: string, name: string): string | undefined {
 }
 
 /** The outputs of the stack's last good update (the root stack resource's). */
-export function pulumiStackOutputs(engine: Engine, dir: string, stack = DEFAULT_STACK): WireObject {
+export async function pulumiStackOutputs(engine: Engine, dir: string, stack = DEFAULT_STACK): Promise<WireObject> {
   // the outputs are in the state: the stack's config (and its passphrase) is not needed
   const project = nodejsProject(readPulumiProject(dir));
   const ws = stackWorkspace(engine, project.dir, stack);
-  return rootOutputs(ws.state.read().instances);
+  return rootOutputs((await ws.state.read()).instances);
 }
 
 function rootOutputs(instances: ReadonlyMap<string, { type: string; attributes: unknown }>): WireObject {

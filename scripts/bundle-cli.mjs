@@ -86,6 +86,8 @@ await build({
     "ssh2",
     "@pulumi/pulumi",
     "@grpc/grpc-js",
+    // the PostgreSQL client's optional native binding is not installed
+    "pg-native",
   ],
   plugins: [lazyStandIns],
   logLevel: "warning",

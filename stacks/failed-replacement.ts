@@ -17,9 +17,9 @@ const hasId = (a: Attrs): a is Attrs & { id: string } => typeof a.id === "string
 
 export async function returnToReplacedOriginals(ctx: StackServiceContext, stack: StackRecord): Promise<void> {
   const backend = ctx.store.stateBackend(stack.id);
-  let state: ReturnType<typeof backend.read>;
+  let state: Awaited<ReturnType<typeof backend.read>>;
   try {
-    state = backend.read();
+    state = await backend.read();
   } catch {
     return;
   }
@@ -36,7 +36,7 @@ export async function returnToReplacedOriginals(ctx: StackServiceContext, stack:
     restored.push({ address: inst.address, failed, original });
   }
   if (!restored.length) return;
-  backend.replace(state);
+  await backend.replace(state);
   const names = await stackNames(ctx, stack.id, [
     ...(stack.previousSource ? [stack.previousSource] : []),
     stack.source,

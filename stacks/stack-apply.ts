@@ -20,6 +20,7 @@ import {
   type StackIdentity,
   type StackServiceContext,
   stackDataDir,
+  readStateNow,
   stackWorkspace,
   withPseudoParameters,
 } from "./stack-workspace.js";
@@ -82,7 +83,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   const config = await loadStackConfig(ctx, stack.id, req.source, stack);
   const nested = new NestedStackMap().add(config);
   for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s, stack));
-  const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => ctx.engine.readState(ws));
+  const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => readStateNow(ws));
   if (req.mode === "normal") {
     for (const r of config?.resources.values() ?? []) {
       // a nested stack's resources appear when it starts
@@ -91,7 +92,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const translator = new ApplyTranslator(ctx, stack, names, () => ctx.engine.readState(ws), nested, tracker);
+  const translator = new ApplyTranslator(ctx, stack, names, () => readStateNow(ws), nested, tracker);
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
@@ -114,7 +115,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   }
   await translator.done();
   await tracker.finish(failure === undefined && !stopReasonOf(req.signal));
-  await syncResources(ctx, stack.id, names, req.mode, () => ctx.engine.readState(ws), nested);
+  await syncResources(ctx, stack.id, names, req.mode, () => readStateNow(ws), nested);
   const stopped = stopReasonOf(req.signal);
   if (stopped) return { ok: false, reason: failure ?? "cancelled", stopped };
   if (failure !== undefined) return { ok: false, reason: failure };

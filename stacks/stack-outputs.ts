@@ -4,7 +4,7 @@
 
 import type { Value } from "../contract/values.js";
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
-import { type StackIdentity, type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
+import { readStateNow, type StackIdentity, type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
 /** Heat's output_error when an output's value cannot be computed. */
 export function outputErrorText(key: string): string {
@@ -18,7 +18,7 @@ export function computeOutputs(
 ): StackOutputRecord[] {
   let values: Record<string, { value: Value; sensitive?: boolean }> = {};
   try {
-    values = ctx.engine.outputs(stackWorkspace(ctx, stack, source));
+    values = readStateNow(stackWorkspace(ctx, stack, source)).outputs;
   } catch {
     values = {};
   }

@@ -14,8 +14,8 @@ export async function recoverInterruptedStacks(store: StackStore, recorder: Stac
   for (const stack of stacks) {
     // the stopped server's state lock is stale: one server works on a store
     const backend = store.stateBackend(stack.id);
-    const held = backend.holder?.();
-    if (held) backend.forceUnlock(held.ID);
+    const held = await backend.holder?.();
+    if (held) await backend.forceUnlock(held.ID);
     for (const r of await store.listResources(stack.id)) {
       if (r.status !== "IN_PROGRESS") continue;
       await recorder.resource(stack.id, r.name, r.type, r.action, "FAILED", workerDownText(r.action));

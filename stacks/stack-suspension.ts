@@ -44,7 +44,7 @@ async function addressesByStack(
   const names = await stackNames(ctx, stack.id, [stack.source]);
   const nested = new NestedStackMap().add(await loadStackConfig(ctx, stack.id, stack.source, stack));
   const out = new Map<string, Map<string, string[]>>();
-  for (const inst of ctx.engine.readState(ws).instances.values()) {
+  for (const inst of (await ctx.engine.readState(ws)).instances.values()) {
     if (inst.mode === "data") continue;
     const sid = nested.of(inst.address)?.id ?? stack.id;
     const own = out.get(sid) ?? new Map<string, string[]>();

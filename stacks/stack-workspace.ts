@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Engine } from "../engine/engine.js";
 import type { Workspace } from "../engine/workspace.js";
 import type { SourceFile } from "../planner/model.js";
+import type { State } from "../planner/state.js";
 import { hotSourceFiles } from "../templates/hot/hot-sources.js";
 import type { StackRecorder } from "./stack-recorder.js";
 import type { StackRecord, StackSource } from "./stack-records.js";
@@ -50,4 +51,10 @@ export function stackWorkspace(ctx: StackServiceContext, stack: StackIdentity, s
     // physical names carry the stack's name, as Heat's do ("mystack-rand-abc123")
     stackName: stack.name,
   });
+}
+
+/** A stack's state read synchronously (event handlers look at it): every stack store's backend can. */
+export function readStateNow(ws: Workspace): State {
+  if (!ws.state.readSync) throw new Error(`the state of ${ws.state.location} cannot be read synchronously`);
+  return ws.state.readSync();
 }

@@ -40,7 +40,11 @@ export class StoreStateBackend implements StateBackend, StateSink {
     return `stack ${this.stackId} in ${this.storeLocation}`;
   }
 
-  read(): State {
+  async read(): Promise<State> {
+    return this.readSync();
+  }
+
+  readSync(): State {
     const row = this.db
       .prepare("SELECT body FROM stack_states WHERE stack_id = ? AND slot = 'current'")
       .get(this.stackId) as { body: string } | undefined;
@@ -59,7 +63,7 @@ export class StoreStateBackend implements StateBackend, StateSink {
     return new StateWriter(this, state);
   }
 
-  replace(state: State): void {
+  async replace(state: State): Promise<void> {
     this.refuseInsideForeignTransaction("replace the state");
     this.write(state, true);
   }
@@ -90,7 +94,7 @@ export class StoreStateBackend implements StateBackend, StateSink {
   }
 
   /** A state write commits on its own: it waits for an open transaction to end, never joins it. */
-  exclusive(write: () => void): Promise<void> {
+  exclusive(write: () => void | Promise<void>): Promise<void> {
     return this.gate.exclusive(write, false);
   }
 
@@ -121,7 +125,7 @@ export class StoreStateBackend implements StateBackend, StateSink {
           summary: "Error acquiring the state lock",
           detail:
             `The state of ${this.location} is locked by another gantry operation.\nLock ` +
-            `Info:\n${describeLock(this.holder())}\n\nWait for it to finish, use a lock timeout to wait, or ` +
+            `Info:\n${describeLock(this.holderNow())}\n\nWait for it to finish, use a lock timeout to wait, or ` +
             "force-unlock it with the lock's ID if it is stale.",
         });
       }
@@ -130,7 +134,11 @@ export class StoreStateBackend implements StateBackend, StateSink {
   }
 
   /** The lock as it is now (undefined: not locked). */
-  holder(): LockInfo | undefined {
+  async holder(): Promise<LockInfo | undefined> {
+    return this.holderNow();
+  }
+
+  private holderNow(): LockInfo | undefined {
     const row = this.db
       .prepare("SELECT lock_id, operation, who, pid, created_at FROM state_locks WHERE stack_id = ?")
       .get(this.stackId) as LockRow | undefined;
@@ -146,9 +154,9 @@ export class StoreStateBackend implements StateBackend, StateSink {
       : undefined;
   }
 
-  forceUnlock(id: string): LockInfo | undefined {
+  async forceUnlock(id: string): Promise<LockInfo | undefined> {
     this.refuseInsideForeignTransaction("force-unlock the state");
-    const cur = this.holder();
+    const cur = this.holderNow();
     if (!cur) throw new GantryError(`the state of ${this.location} is not locked`);
     if (cur.ID !== id)
       throw new GantryError({

@@ -319,6 +319,21 @@ export const LOCAL_BACKEND_BLOCK: BlockSchema = {
   },
 };
 
+/** `backend "pg"`: Terraform's settings for state in PostgreSQL. */
+export const PG_BACKEND_BLOCK: BlockSchema = {
+  expected: "a map with conn_str, schema_name, skip_schema_creation",
+  nullable: false,
+  required: [],
+  open: false,
+  fields: {
+    conn_str: value({ type: "string", expected: "a connection string such as postgres://user@host/db" }),
+    schema_name: value({ type: "string", expected: "a schema name" }),
+    skip_schema_creation: value({ type: "boolean", expected: "true or false" }),
+    skip_table_creation: { kind: "unsupported", detail: "gantry creates and migrates its own tables" },
+    skip_index_creation: { kind: "unsupported", detail: "gantry creates and migrates its own tables" },
+  },
+};
+
 /** The `terraform` block. Providers and backends are read by templates/terraform-settings-builder.ts. */
 export const TERRAFORM_BLOCK: BlockSchema = {
   expected: "a map with required_version, required_providers, backend",
@@ -329,7 +344,10 @@ export const TERRAFORM_BLOCK: BlockSchema = {
     required_version: value({ type: "string", expected: 'a version constraint such as ">= 1.5"' }),
     required_providers: { kind: "any" },
     backend: { kind: "any" },
-    cloud: { kind: "unsupported", detail: 'Gantry keeps state in a local file (backend "local").' },
+    cloud: {
+      kind: "unsupported",
+      detail: 'Gantry keeps state in a local file (backend "local") or in PostgreSQL (backend "pg").',
+    },
     experiments: { kind: "unsupported" },
     provider_meta: { kind: "unsupported" },
   },

@@ -1,23 +1,42 @@
 // Where a configuration's `terraform { backend "local" { path = "..." } }`
-// keeps state, read synchronously when a workspace is opened
+// (or `backend "pg" { conn_str = "..." }`) keeps state, read synchronously when a workspace is opened
 // (engine/workspace.ts), before the configuration is loaded: state commands
-// need it without loading anything else. Only the `terraform` blocks are
+// need it without loading anything else. Only the `terraform` blocks (a YAML file's `terraform` section) are
 // read; the shared builder checks them (templates/terraform-settings-builder.ts)
 // when the configuration is loaded, and reports every mistake there.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+
+/** The backend block a configuration names: its type and its settings as written (unchecked). */
+export interface ConfiguredBackend {
+  type: string;
+  settings: Record<string, unknown>;
+  /** The file it is in, relative to the directory. */
+  file: string;
+}
+
+const YAML_SUFFIXES = [".gantry.yaml", ".gantry.yml"];
 
 const TERRAFORM_LINE = /^terraform\s*\{/;
 const TOP_LEVEL_LINE =
   /^(?:resource|data|variable|output|locals|module|terraform|provider|moved|import|check|removed)[\s"{]/;
 
-/** The local backend's `path` in `dir`'s `.tf` and `.tf.json` files, if one is given. */
+/** The local backend's `path` in `dir`'s configuration files, if one is given. */
 export function localBackendPath(dir: string): string | undefined {
+  const b = configuredBackend(dir);
+  return b?.type === "local" && typeof b.settings.path === "string" ? b.settings.path : undefined;
+}
+
+/** The backend block in `dir`'s `.tf`, `.tf.json` and `.gantry.yaml` files, if there is one. */
+export function configuredBackend(dir: string): ConfiguredBackend | undefined {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".tf") || n.endsWith(".tf.json"));
+    names = readdirSync(dir).filter(
+      (n) => n.endsWith(".tf") || n.endsWith(".tf.json") || YAML_SUFFIXES.some((s) => n.endsWith(s)),
+    );
   } catch {
     return undefined;
   }
@@ -29,8 +48,8 @@ export function localBackendPath(dir: string): string | undefined {
       continue;
     }
     if (!text.includes("backend")) continue;
-    const found = name.endsWith(".json") ? fromJson(text) : fromHcl(text);
-    if (found !== undefined) return found;
+    const found = name.endsWith(".json") ? fromJson(text) : name.endsWith(".tf") ? fromHcl(text) : fromYaml(text);
+    if (found !== undefined) return { ...found, file: name };
   }
   return undefined;
 }
@@ -43,27 +62,39 @@ function member(v: unknown, k: string): unknown {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
 }
 
-/** backend.local.path in Terraform's JSON form (any level may be a list of bodies). */
-function pathIn(terraform: unknown): string | undefined {
+type Found = Omit<ConfiguredBackend, "file">;
+
+/** The backend block in Terraform's JSON form (any level may be a list of bodies). */
+function backendIn(terraform: unknown): Found | undefined {
   for (const t of list(terraform))
-    for (const b of list(member(t, "backend")))
-      for (const local of list(member(b, "local"))) {
-        const p = member(local, "path");
-        if (typeof p === "string") return p;
-      }
+    for (const b of list(member(t, "backend"))) {
+      if (b === null || typeof b !== "object" || Array.isArray(b)) continue;
+      for (const [type, bodies] of Object.entries(b as Record<string, unknown>))
+        for (const body of list(bodies))
+          if (body !== null && typeof body === "object" && !Array.isArray(body))
+            return { type, settings: body as Record<string, unknown> };
+    }
   return undefined;
 }
 
-function fromJson(text: string): string | undefined {
+function fromYaml(text: string): Found | undefined {
   try {
-    return pathIn(member(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), "terraform"));
+    return backendIn(member(parseYaml(text), "terraform"));
+  } catch {
+    return undefined;
+  }
+}
+
+function fromJson(text: string): Found | undefined {
+  try {
+    return backendIn(member(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), "terraform"));
   } catch {
     return undefined;
   }
 }
 
 /** Each top-level `terraform` block's text, parsed alone by the synchronous HCL converter. */
-function fromHcl(text: string): string | undefined {
+function fromHcl(text: string): Found | undefined {
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     if (!TERRAFORM_LINE.test(lines[i])) continue;
@@ -72,7 +103,7 @@ function fromHcl(text: string): string | undefined {
     const parse = (createRequire(import.meta.url)("hcl2-parser") as { parseToObject: (s: string) => [unknown] })
       .parseToObject;
     const [json] = parse(lines.slice(i, end).join("\n"));
-    const found = pathIn(member(json, "terraform"));
+    const found = backendIn(member(json, "terraform"));
     if (found !== undefined) return found;
   }
   return undefined;

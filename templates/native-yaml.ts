@@ -63,7 +63,7 @@ export const NATIVE_YAML_DIALECT: RawDialect = { typePrefix: "", shortTypeNames:
 /** The document's outline; declaration bodies are checked by the builder (templates/block-schemas.ts). */
 export const NATIVE_SCHEMA = {
   type: "object",
-  expected: "a map with variables, locals, resources, data, outputs, modules, checks, moved and import",
+  expected: "a map with variables, locals, resources, data, outputs, modules, checks, moved, import and terraform",
   additionalProperties: false,
   properties: {
     variables: { type: ["object", "null"], expected: "a map of variable declarations" },
@@ -85,6 +85,7 @@ export const NATIVE_SCHEMA = {
     checks: { type: ["object", "null"], expected: "a map of check blocks" },
     moved: { type: ["array", "null"], expected: "a list of moved blocks (from, to)" },
     import: { type: ["array", "null"], expected: "a list of import blocks (to, id)" },
+    terraform: { type: ["object", "null"], expected: "a map with required_version, required_providers, backend" },
   },
 };
 
@@ -198,6 +199,13 @@ export function readNativeYaml(file: string, content: string): RawConfig {
         const at = originAt([kind, i], item);
         declarations.push({ kind, body: new YamlNode(value, at, deref(doc, item), doc, content, originAt) });
       });
+      continue;
+    }
+    if (section === "terraform" && isMap(sectionNode)) {
+      // settings of the whole configuration (backend, required_version): one block, checked by the shared builder
+      const value = (sectionNode as Node).toJS(doc, { maxAliasCount: 1000 });
+      const node = new YamlNode(value, originAt(["terraform"], pair.key), sectionNode, doc, content, originAt);
+      declarations.push({ kind: "terraform", body: node });
       continue;
     }
     if (!isMap(sectionNode)) continue;

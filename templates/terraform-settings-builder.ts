@@ -1,14 +1,14 @@
 // The `terraform` and `provider` blocks of the raw configuration, the same in
 // every language: required_version is checked against the Terraform version
 // gantry behaves as; required_providers and provider blocks may name only
-// gantry's built-in providers; `backend "local" { path }` says where state
+// gantry's built-in providers; `backend "local" { path }` or `backend "pg" { conn_str }` says where state
 // lives (the engine reads it, engine/workspace.ts). Anything else is a clear
 // error, never silently ignored.
 
 import { builtinProviderFor } from "../contract/built-in-providers.js";
 import { KNOWN_PROVIDERS } from "../contract/type-names.js";
 import type { BackendConfig } from "../planner/model.js";
-import { LOCAL_BACKEND_BLOCK, PROVIDER_BLOCK, TERRAFORM_BLOCK } from "./block-schemas.js";
+import { LOCAL_BACKEND_BLOCK, PG_BACKEND_BLOCK, PROVIDER_BLOCK, TERRAFORM_BLOCK } from "./block-schemas.js";
 import { checkBody, ownerSubject, type CheckContext } from "./block-check.js";
 import { rawTypeName } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
@@ -110,11 +110,25 @@ function backend(node: RawNode, ctx: CheckContext): BackendConfig | undefined {
   let found: BackendConfig | undefined;
   for (const type of Object.keys(v)) {
     const labelled = node.child(type);
+    if (type === "pg") {
+      for (const body of bodiesOf(labelled)) {
+        const config: BackendConfig = { type: "pg", origin: body.origin };
+        const checked = checkBody(body, PG_BACKEND_BLOCK, ownerSubject('backend "pg"'), ctx, (f) => {
+          if (!f.valid) return;
+          if (f.name === "conn_str") config.connStr = f.node.value as string;
+          if (f.name === "schema_name") config.schemaName = f.node.value as string;
+          if (f.name === "skip_schema_creation") config.skipSchemaCreation = f.node.value as boolean;
+        });
+        if (checked?.valid) found = config;
+      }
+      continue;
+    }
     if (type !== "local") {
       ctx.bag.error(
         `backend "${type}" is not supported`,
         labelled.origin,
-        'Gantry keeps state in a local file: use backend "local" { path = "..." } or no backend at all.',
+        'Gantry keeps state in a local file (backend "local" { path = "..." }, or no backend at all) or in ' +
+          'PostgreSQL (backend "pg" { conn_str = "postgres://..." }).',
       );
       continue;
     }

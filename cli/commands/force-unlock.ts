@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
+import { backendConfigFlags, commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class ForceUnlock extends GantryCommand {
   static override summary = "Remove a stale lock on the state";
@@ -11,6 +11,7 @@ export default class ForceUnlock extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stackFlags,
+    ...backendConfigFlags,
     state: Flags.string({ description: "state file" }),
     force: Flags.boolean({ description: "accepted for Terraform compatibility" }),
   };
@@ -19,8 +20,14 @@ export default class ForceUnlock extends GantryCommand {
     const { args, flags } = await this.parse(ForceUnlock);
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
-    const info = engine.forceUnlock(
-      await engine.openWorkspace({ dir: args.dir, statePath: flags.state, stack: flags.stack, env: process.env }),
+    const info = await engine.forceUnlock(
+      await engine.openWorkspace({
+        dir: args.dir,
+        statePath: flags.state,
+        backendConfig: flags["backend-config"],
+        stack: flags.stack,
+        env: process.env,
+      }),
       args.id,
     );
     this.out(

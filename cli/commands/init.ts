@@ -1,15 +1,17 @@
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { backendConfigFlags, commonFlags, dirArg, GantryCommand } from "../base-command.js";
 
 export default class Init extends GantryCommand {
   static override summary = "Check the configuration's providers and modules (gantry's providers are built in)";
   static override description =
     "Nothing is downloaded or created: gantry's providers (gantry, null, terraform) are built in, modules are read " +
-    "from local paths and the state is a local file. A provider gantry does not have, or a module source that is " +
-    "not an existing local directory, is an error (exit 1).";
+    'from local paths and the state is a local file, or rows in PostgreSQL with backend "pg" (init records ' +
+    "-backend-config settings for later commands, connects and applies the schema's migrations). A provider " +
+    "gantry does not have, or a module source that is not an existing local directory, is an error (exit 1).";
   static override args = { ...dirArg };
   static override flags = {
     ...commonFlags,
+    ...backendConfigFlags,
     // accepted as Terraform users type them; nothing to do for any of them
     upgrade: Flags.boolean({ description: "accepted; nothing to upgrade (providers are built in)" }),
     reconfigure: Flags.boolean({ description: "accepted; the state is a local file" }),
@@ -26,6 +28,7 @@ export default class Init extends GantryCommand {
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
     const r = await engine.init(args.dir);
+    const backend = await engine.initBackend(args.dir, process.env, flags["backend-config"]);
     const s = this.style;
     if (!r.hasConfiguration) {
       this.out(
@@ -35,6 +38,8 @@ export default class Init extends GantryCommand {
       return;
     }
     const lines = [`\n${s.bold("Initializing the backend...")}`];
+    if (backend === "pg")
+      lines.push(s.green('Successfully configured the backend "pg"! gantry will keep its state in PostgreSQL.'));
     if (r.modules.length) {
       lines.push(s.bold("Initializing modules..."));
       for (const m of r.modules) lines.push(`- ${m.name} in ${m.source.replace(/^\.\//, "")}`);

@@ -2,7 +2,7 @@ import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { existsSync, statSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
-import { commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
+import { backendConfigFlags, commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class Output extends GantryCommand {
   static override summary = "Show output values from the state";
@@ -10,6 +10,7 @@ export default class Output extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stackFlags,
+    ...backendConfigFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
     raw: Flags.boolean({ description: "print one string, number or bool output as it is, without quotes" }),
@@ -41,10 +42,11 @@ export default class Output extends GantryCommand {
     const ws = await engine.openWorkspace({
       dir: args.dir,
       statePath: flags.state,
+      backendConfig: flags["backend-config"],
       stack: flags.stack,
       env: process.env,
     });
-    const outputs = engine.outputs(ws);
+    const outputs = await engine.outputs(ws);
     const names = Object.keys(outputs).sort();
     const none = {
       severity: "warning" as const,

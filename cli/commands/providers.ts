@@ -23,7 +23,7 @@ export default class Providers extends GantryCommand {
     const nodes = r.providers.map((p) => `provider[${p.source}]${p.version ? ` ${p.version}` : ""}`);
     const tree = [".", ...nodes.map((n, i) => `${i === nodes.length - 1 ? "└──" : "├──"} ${n}`)].join("\n");
     let text = `\nProviders required by configuration:\n${tree}\n\n`;
-    const state = engine.readState(engine.workspace({ dir: args.dir, env: process.env }));
+    const state = await engine.readState(engine.workspace({ dir: args.dir, env: process.env }));
     const fromState = [
       ...new Set([...state.instances.values()].map((i) => builtinProviderOfType(i.type).source)),
     ].sort();

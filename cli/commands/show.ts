@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand, stackFlags, verboseFlags } from "../base-command.js";
+import { backendConfigFlags, commonFlags, GantryCommand, stackFlags, verboseFlags } from "../base-command.js";
 
 export default class Show extends GantryCommand {
   static override summary = "Show the state, or a saved plan";
@@ -11,6 +11,7 @@ export default class Show extends GantryCommand {
     ...commonFlags,
     ...stackFlags,
     ...verboseFlags,
+    ...backendConfigFlags,
     state: Flags.string({ description: "state file" }),
     json: Flags.boolean({ description: "JSON output" }),
   };
@@ -34,9 +35,15 @@ export default class Show extends GantryCommand {
     }
     const engine = await this.engine();
     const state = args.path.endsWith(".tfstate")
-      ? new FileStateBackend(args.path).read()
-      : engine.readState(
-          await engine.openWorkspace({ dir: args.path, statePath: flags.state, stack: flags.stack, env: process.env }),
+      ? await new FileStateBackend(args.path).read()
+      : await engine.readState(
+          await engine.openWorkspace({
+            dir: args.path,
+            statePath: flags.state,
+            backendConfig: flags["backend-config"],
+            stack: flags.stack,
+            env: process.env,
+          }),
         );
     if (flags.json) {
       this.out(JSON.stringify(stateToJson(state)));

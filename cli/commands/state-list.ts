@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand, stackFlags } from "../base-command.js";
+import { backendConfigFlags, commonFlags, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class StateList extends GantryCommand {
   static override summary = "List the instances in the state";
@@ -9,6 +9,7 @@ export default class StateList extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stackFlags,
+    ...backendConfigFlags,
     state: Flags.string({ description: "state file" }),
     dir: Flags.string({ description: "configuration directory", default: "." }),
   };
@@ -19,9 +20,10 @@ export default class StateList extends GantryCommand {
     const ws = await engine.openWorkspace({
       dir: flags.dir,
       statePath: flags.state,
+      backendConfig: flags["backend-config"],
       stack: flags.stack,
       env: process.env,
     });
-    for (const a of engine.listState(ws, argv as string[])) this.out(a);
+    for (const a of await engine.listState(ws, argv as string[])) this.out(a);
   }
 }

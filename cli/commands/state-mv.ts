@@ -21,6 +21,7 @@ export default class StateMv extends GantryCommand {
     const ws = await engine.openWorkspace({
       dir: flags.dir,
       statePath: flags.state,
+      backendConfig: flags["backend-config"],
       stack: flags.stack,
       env: process.env,
     });

@@ -29,6 +29,7 @@ export default class StatePush extends GantryCommand {
     const ws = await engine.openWorkspace({
       dir: flags.dir,
       statePath: flags.state,
+      backendConfig: flags["backend-config"],
       stack: flags.stack,
       env: process.env,
     });

@@ -19,6 +19,7 @@ export default class StateRm extends GantryCommand {
     const ws = await engine.openWorkspace({
       dir: flags.dir,
       statePath: flags.state,
+      backendConfig: flags["backend-config"],
       stack: flags.stack,
       env: process.env,
     });

@@ -1,6 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, GantryCommand, stackFlags } from "../base-command.js";
+import { backendConfigFlags, commonFlags, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class StateShow extends GantryCommand {
   static override summary = "Show one instance in the state";
@@ -8,6 +8,7 @@ export default class StateShow extends GantryCommand {
   static override flags = {
     ...commonFlags,
     ...stackFlags,
+    ...backendConfigFlags,
     state: Flags.string({ description: "state file" }),
     dir: Flags.string({ description: "configuration directory", default: "." }),
     json: Flags.boolean({ description: "JSON output" }),
@@ -17,8 +18,14 @@ export default class StateShow extends GantryCommand {
     const { formatValue } = await import("../render-plan.js");
     const { args, flags } = await this.parse(StateShow);
     const engine = await this.engine();
-    const inst = engine.showState(
-      await engine.openWorkspace({ dir: flags.dir, statePath: flags.state, stack: flags.stack, env: process.env }),
+    const inst = await engine.showState(
+      await engine.openWorkspace({
+        dir: flags.dir,
+        statePath: flags.state,
+        backendConfig: flags["backend-config"],
+        stack: flags.stack,
+        env: process.env,
+      }),
       args.address,
     );
     if (flags.json) {

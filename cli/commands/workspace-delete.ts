@@ -1,12 +1,13 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand, parseDuration } from "../base-command.js";
+import { backendConfigFlags, commonFlags, dirArg, GantryCommand, parseDuration } from "../base-command.js";
 
 export default class WorkspaceDelete extends GantryCommand {
   static override summary = "Delete a workspace and its state";
   static override args = { name: Args.string({ description: "workspace name", required: true }), dir: dirArg.dir };
   static override flags = {
     ...commonFlags,
+    ...backendConfigFlags,
     force: Flags.boolean({ description: "delete even when its state still tracks resource instances" }),
     "lock-timeout": Flags.string({ description: "how long to wait for the state lock, e.g. 30s", default: "0s" }),
   };
@@ -16,6 +17,7 @@ export default class WorkspaceDelete extends GantryCommand {
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
     const { hadResources } = await engine.deleteWorkspace(args.dir, args.name, process.env, {
+      backendConfig: flags["backend-config"],
       force: flags.force,
       lockTimeoutMs: parseDuration(flags["lock-timeout"]),
     });

@@ -1,12 +1,13 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
-import { commonFlags, dirArg, GantryCommand } from "../base-command.js";
+import { backendConfigFlags, commonFlags, dirArg, GantryCommand } from "../base-command.js";
 
 export default class WorkspaceSelect extends GantryCommand {
   static override summary = "Switch to another workspace";
   static override args = { name: Args.string({ description: "workspace name", required: true }), dir: dirArg.dir };
   static override flags = {
     ...commonFlags,
+    ...backendConfigFlags,
     "or-create": Flags.boolean({ description: "create the workspace if it does not exist" }),
   };
 
@@ -14,7 +15,13 @@ export default class WorkspaceSelect extends GantryCommand {
     const { args, flags } = await this.parse(WorkspaceSelect);
     this.setColor(flags["no-color"]);
     const engine = await this.engine();
-    const r = engine.selectWorkspace(args.dir, args.name, process.env, flags["or-create"]);
+    const r = await engine.selectWorkspace(
+      args.dir,
+      args.name,
+      process.env,
+      flags["or-create"],
+      flags["backend-config"],
+    );
     if (!r.changed) return;
     const name = JSON.stringify(args.name);
     if (r.created)

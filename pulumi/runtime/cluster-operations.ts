@@ -202,7 +202,7 @@ async function applied(
 
 function clusterOutputs(session: OperationSession, configuration: string, backend: MemoryStateBackend): Props {
   const state = backend.serialized();
-  const record = backend.read().instances.get(session.address)?.attributes ?? {};
+  const record = backend.readSync().instances.get(session.address)?.attributes ?? {};
   // the record stage's attributes (the distro in use, placement, ids, tasks, endpoints) over the configuration
   const rest = Object.fromEntries(Object.entries(record).filter(([k, v]) => k !== "id" && v !== null));
   const applied = (JSON.parse(configuration) as { resource: { gantry_cluster: Record<string, Attrs> } }).resource

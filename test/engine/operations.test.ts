@@ -116,7 +116,11 @@ resources:
   assert.is(readFileSync(onHost, "utf8"), "edited", "refresh-only changes nothing on the host");
   const refreshed = await engine.refresh(ws);
   assert.is(refreshed.status, "applied");
-  assert.is(engine.showState(ws, "gantry_file.f").attributes.content, "edited", "refresh records what is there");
+  assert.is(
+    (await engine.showState(ws, "gantry_file.f")).attributes.content,
+    "edited",
+    "refresh records what is there",
+  );
   const repaired = await engine.reconcileOnce(ws, {}, (e) => events.push(e));
   assert.is(repaired.repairs, 1);
   assert.is(readFileSync(onHost, "utf8"), "wanted");

@@ -79,9 +79,9 @@ test("a sim workspace and a local workspace applied at once by two engines", asy
   assert.equal([...addresses(events.three)].sort(), ["gantry_file.page", "gantry_host.l", "gantry_noop.n"]);
 
   // and each state records only its own workspace
-  assert.is(one.listState(one.workspace({ dir: simDir })).length, 21);
-  assert.is(two.listState(two.workspace({ dir: localDir })).length, 52);
-  assert.equal(Object.keys(one.outputs(one.workspace({ dir: simDir }))), ["paths"]);
+  assert.is((await one.listState(one.workspace({ dir: simDir }))).length, 21);
+  assert.is((await two.listState(two.workspace({ dir: localDir }))).length, 52);
+  assert.equal(Object.keys(await one.outputs(one.workspace({ dir: simDir }))), ["paths"]);
 
   // a no-change plan on each, then the local workspace destroyed, leaving the sim one alone
   const again = await one.plan(one.workspace({ dir: simDir }));

@@ -46,7 +46,7 @@ test("outputs: get_attr of resources, applied", async () => {
   const { engine } = engineWithHeatStandIns();
   const ws = workspace(engine, { template: heatTemplate("test_stack_outputs__StackOutputsTest.template.yaml") });
   await engine.apply(ws);
-  const outs = engine.outputs(ws);
+  const outs = await engine.outputs(ws);
   assert.equal(outs.resource_output_a.value, "a");
   assert.equal(outs.resource_output_b.value, "b");
 });
@@ -139,7 +139,7 @@ outputs:
     'heat_test_resource.group["3"] create',
   ]);
   await engine.apply(ws);
-  const o = engine.outputs(ws);
+  const o = await engine.outputs(ws);
   assert.equal(o.all.value, ["member-0", "member-2", "member-3"]);
   assert.equal(o.two.value, "member-2");
   assert.equal(o.attributes.value, { 0: "member-0", 2: "member-2", 3: "member-3" });
@@ -257,7 +257,7 @@ test("deletion_policy Retain: a deleted resource is forgotten, not destroyed", a
   });
   await engine.apply(ws);
   assert.equal(deleted, ["heat_test_resource.dropped"]);
-  assert.equal([...ws.state.read().instances.keys()], ["heat_test_resource.other"]);
+  assert.equal([...(await ws.state.read()).instances.keys()], ["heat_test_resource.other"]);
 });
 
 test("external_id imports the existing object", async () => {

@@ -68,7 +68,7 @@ test("a template resource nests twice; a property that refers to a resource reac
   const outer = plan.config.resources.get("heat_nested_stack.outer");
   assert.equal(outer?.source, { name: "outer", type: "My::Middle" });
   await engine.apply(w);
-  const outs = engine.outputs(w);
+  const outs = await engine.outputs(w);
   assert.is(outs.out.value, "a-x");
   assert.is(outs.deep.value, "a-x");
 });

@@ -48,7 +48,7 @@ outputs:
 `,
   });
   await engine.apply(ws);
-  const o = engine.outputs(ws);
+  const o = await engine.outputs(ws);
   assert.is(o.ref.value, "xxxxx");
   assert.is(o.test_output.value, "xxxxx");
   assert.is(o.test_ref.value, o.test_id.value);
@@ -75,7 +75,7 @@ test("Heat's chain template: members 0 and 1, the second after the first, attrib
     [first],
   );
   await engine.apply(ws);
-  const o = engine.outputs(ws);
+  const o = await engine.outputs(ws);
   assert.equal(o["resource-ids"].value, ["xxxxxxxx", "xxxxxxxx"]);
   assert.is(o["resource-0-value"].value, "xxxxxxxx");
   assert.equal(o["all-resource-attrs"].value, { 0: "xxxxxxxx", 1: "xxxxxxxx" });
@@ -117,7 +117,7 @@ resources:
     [none0, random1, none2].sort(),
   );
   await engine.apply(ws);
-  const refs = engine.showState(ws, "heat_test_resource.after").attributes.output as Record<string, unknown>;
+  const refs = (await engine.showState(ws, "heat_test_resource.after")).attributes.output as Record<string, unknown>;
   assert.equal(Object.keys(refs), ["0", "1", "2"]);
   assert.is(refs[1], "xxxx");
   assert.match(String(refs[0]), /^[0-9a-f-]{36}$/);
@@ -150,7 +150,7 @@ outputs:
   assert.equal(p.config.resources.get("heat_none.g")!.properties, {});
   assert.equal(p.config.resources.get(member("heat_none", 0))!.properties, {});
   await engine.apply(ws);
-  const o = engine.outputs(ws);
+  const o = await engine.outputs(ws);
   assert.is(o.foo.value, null);
   assert.is(o.t.value, null);
   assert.match(String(o.ref.value), /^[0-9a-f-]{36}$/);

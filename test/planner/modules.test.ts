@@ -221,13 +221,13 @@ test("state mv into and out of a module, and of a whole module; the next plan ag
   // a resource moved into a module, a module's resource out of it
   await engine.moveState(ws, "gantry_noop.x", "module.a.gantry_noop.moved_in");
   await engine.moveState(ws, "module.a.gantry_noop.n", "gantry_noop.n");
-  assert.equal(engine.listState(ws), ["gantry_noop.n", "module.a.gantry_noop.moved_in"]);
-  assert.is(engine.showState(ws, "module.a.gantry_noop.moved_in").attributes.input, "1");
+  assert.equal(await engine.listState(ws), ["gantry_noop.n", "module.a.gantry_noop.moved_in"]);
+  assert.is((await engine.showState(ws, "module.a.gantry_noop.moved_in")).attributes.input, "1");
   await engine.moveState(ws, "module.a.gantry_noop.moved_in", "gantry_noop.x");
   await engine.moveState(ws, "gantry_noop.n", "module.a.gantry_noop.n");
   // a whole module: the configuration renamed it too, so nothing changes
   await engine.moveState(ws, "module.a", "module.b");
-  assert.equal(engine.listState(ws), ["gantry_noop.x", "module.b.gantry_noop.n"]);
+  assert.equal(await engine.listState(ws), ["gantry_noop.x", "module.b.gantry_noop.n"]);
   writeFileSync(
     join(dir, "main.tf.json"),
     JSON.stringify({ resource: { gantry_noop: { x: { input: "1" } } }, module: { b: { source: "./m", v: "1" } } }),
@@ -235,7 +235,7 @@ test("state mv into and out of a module, and of a whole module; the next plan ag
   const plan = await makePlan(dir);
   assert.equal(actions(plan), { "gantry_noop.x": "noop", "module.b.gantry_noop.n": "noop" });
   await engine.removeState(ws, ["module.b"]);
-  assert.equal(engine.listState(ws), ["gantry_noop.x"]);
+  assert.equal(await engine.listState(ws), ["gantry_noop.x"]);
 });
 
 test("inputs are checked against the module's variables, with Terraform's messages, located", async () => {

@@ -129,8 +129,8 @@ test("a state written with short types (format 1) reads in full and plans no cha
   assert.equal(plan.priorState.instances.get("gantry_noop.b[1]")?.dependencies, ["gantry_noop.a"]);
   // state commands take the full form and the short alias
   const ws = testEngine().workspace({ dir });
-  assert.is(testEngine().showState(ws, "noop.b[1]").address, "gantry_noop.b[1]");
-  assert.equal(testEngine().listState(ws, ["noop.b"]), ["gantry_noop.b[0]", "gantry_noop.b[1]"]);
+  assert.is((await testEngine().showState(ws, "noop.b[1]")).address, "gantry_noop.b[1]");
+  assert.equal(await testEngine().listState(ws, ["noop.b"]), ["gantry_noop.b[0]", "gantry_noop.b[1]"]);
 });
 
 test("a saved plan written with short types (plan format 2) applies", async () => {

@@ -35,7 +35,7 @@ test("a program that throws fails with its stack trace; nothing is deleted and t
     "nothing deleted",
   );
   assert.ok(existsSync(join(dir, "b")), "b, no longer registered, is kept");
-  assert.equal(pulumiStackOutputs(new Engine(), dir), { x: "first" }, "the last good update's outputs");
+  assert.equal(await pulumiStackOutputs(new Engine(), dir), { x: "first" }, "the last good update's outputs");
 });
 
 test("protect refuses a delete and fails the update; the object and its record stay", async () => {

@@ -56,7 +56,7 @@ export const held = holder.output;
   assert.ok(steps(preview.events).includes("create holder"));
   const up = await runProgram(dir, "up");
   assert.ok(up.outcome.ok, up.outcome.error + up.logs);
-  assert.equal(pulumiStackOutputs(new Engine(), dir), { held: "kept value" });
+  assert.equal(await pulumiStackOutputs(new Engine(), dir), { held: "kept value" });
   const again = await runProgram(dir, "up");
   assert.equal(again.outcome.counts, { create: 0, update: 0, replace: 0, delete: 0, same: 2 });
 });

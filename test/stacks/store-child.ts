@@ -21,7 +21,7 @@ if (mode === "crash") {
       const state = newState("test");
       state.lineage = s.id;
       state.serial = i;
-      store.stateBackend(s.id).replace(state);
+      await store.stateBackend(s.id).replace(state);
     });
     process.stdout.write(`${i}\n`);
   }

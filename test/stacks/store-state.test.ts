@@ -25,8 +25,8 @@ async function storeWithStack(file = ":memory:") {
 
 test("the engine applies a stack with its state in the store; each write keeps the one before as backup", async () => {
   const { store, stack, backend } = await storeWithStack();
-  assert.is(backend.read().instances.size, 0);
-  assert.is(backend.read().serial, 0);
+  assert.is((await backend.read()).instances.size, 0);
+  assert.is((await backend.read()).serial, 0);
   const engine = new Engine();
   const files = (input: string) => [
     {
@@ -38,20 +38,20 @@ test("the engine applies a stack with its state in the store; each write keeps t
   const ws = () => engine.workspace({ dir: tempDir(), files: files("one"), state: backend });
   const first = await engine.apply(ws());
   assert.is(first.status, "applied");
-  const s1 = backend.read();
+  const s1 = await backend.read();
   assert.equal([...s1.instances.keys()], ["gantry_noop.a"]);
   assert.is(s1.outputs.a?.value, "one");
   assert.ok(s1.serial >= 1 && s1.lineage.length > 0);
   const again = await engine.apply(engine.workspace({ dir: tempDir(), files: files("two"), state: backend }));
   assert.is(again.status, "applied");
-  const s2 = backend.read();
+  const s2 = await backend.read();
   assert.is(s2.outputs.a?.value, "two");
   assert.is(s2.lineage, s1.lineage);
   assert.ok(s2.serial > s1.serial);
   // the version before this apply's first write
   assert.is(backend.readBackup()?.outputs.a?.value, "one");
   // the lock is free again
-  assert.is(backend.holder(), undefined);
+  assert.is(await backend.holder(), undefined);
   assert.match(backend.location, stack.id);
   await store.close();
 });
@@ -63,18 +63,18 @@ test("writer and replace: every write in one transaction, serials as the file ba
   state.outputs.x = { value: 1 };
   writer.touch();
   await writer.flush();
-  assert.is(backend.read().serial, 1);
+  assert.is((await backend.read()).serial, 1);
   state.outputs.x = { value: 2 };
   writer.touch();
   await writer.flush();
-  assert.is(backend.read().serial, 2);
+  assert.is((await backend.read()).serial, 2);
   assert.is(backend.readBackup(), undefined, "nothing before the first write");
   assert.ok(writer.writes >= 2);
-  const replaced = { ...backend.read(), serial: 40 };
+  const replaced = { ...(await backend.read()), serial: 40 };
   replaced.outputs = { y: { value: "z" } };
-  backend.replace(replaced);
-  assert.is(backend.read().serial, 40);
-  assert.equal(backend.read().outputs, { y: { value: "z" } });
+  await backend.replace(replaced);
+  assert.is((await backend.read()).serial, 40);
+  assert.equal((await backend.read()).outputs, { y: { value: "z" } });
   assert.equal(backend.readBackup()?.outputs, { x: { value: 2 } });
   await store.close();
 });
@@ -94,7 +94,7 @@ test("a state write waits for a transaction open on the same connection instead 
     })
     .catch(() => undefined);
   await writer.flush();
-  assert.is(backend.read().outputs.x?.value, 1);
+  assert.is((await backend.read()).outputs.x?.value, 1);
   assert.is((await store.getStack(stack.id))?.status, "COMPLETE");
   await store.close();
 });
@@ -102,7 +102,7 @@ test("a state write waits for a transaction open on the same connection instead 
 test("lock: taken or refused naming the holder; waits for a release; force-unlock by id", async () => {
   const { store, backend } = await storeWithStack();
   const lease = await backend.lock("apply", 0);
-  const holder = backend.holder()!;
+  const holder = (await backend.holder())!;
   assert.is(holder.Operation, "apply");
   assert.is(holder.PID, process.pid);
   const err = await backend.lock("destroy", 0).catch((e) => e);
@@ -121,15 +121,15 @@ test("lock: taken or refused naming the holder; waits for a release; force-unloc
   assert.not.ok(granted);
   lease.release();
   const second = await waiting;
-  assert.is(backend.holder()?.Operation, "refresh");
+  assert.is((await backend.holder())?.Operation, "refresh");
   // releasing a lock that is no longer ours leaves the new holder's alone
   lease.release();
-  assert.is(backend.holder()?.Operation, "refresh");
-  assert.throws(() => backend.forceUnlock("wrong-id"), /does not match the existing lock/);
-  const removed = backend.forceUnlock(backend.holder()!.ID);
+  assert.is((await backend.holder())?.Operation, "refresh");
+  await rejectsWith(backend.forceUnlock("wrong-id"), /does not match the existing lock/);
+  const removed = await backend.forceUnlock((await backend.holder())!.ID);
   assert.is(removed?.Operation, "refresh");
-  assert.is(backend.holder(), undefined);
-  assert.throws(() => backend.forceUnlock("any"), /is not locked/);
+  assert.is(await backend.holder(), undefined);
+  await rejectsWith(backend.forceUnlock("any"), /is not locked/);
   second.release();
   // locks are per stack
   const other = aStack(new Clock(), { name: "other" });
@@ -239,7 +239,7 @@ test("durability: a process killed amid its writes loses nothing committed, keep
       events.map((e) => e.resourceName),
       [s.name],
     );
-    const state = store.stateBackend(s.id).read();
+    const state = await store.stateBackend(s.id).read();
     assert.is(state.lineage, s.id);
     assert.is(state.serial, i);
   }
@@ -257,3 +257,12 @@ test("durability: a process killed amid its writes loses nothing committed, keep
 });
 
 test.run();
+
+async function rejectsWith(p: Promise<unknown>, pattern: RegExp): Promise<void> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  assert.ok(e instanceof Error, "expected a rejection");
+  assert.match((e as Error).message, pattern);
+}

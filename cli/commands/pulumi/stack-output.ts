@@ -31,7 +31,7 @@ export default class PulumiStackOutput extends GantryCommand {
       dir = name;
       name = undefined;
     }
-    const outputs = ops.pulumiStackOutputs(new Engine(), dir, flags.stack);
+    const outputs = await ops.pulumiStackOutputs(new Engine(), dir, flags.stack);
     const show = flags["show-secrets"];
     if (name !== undefined && !(name in outputs))
       throw new GantryError(`current stack does not have output property '${name}'`);

@@ -48,11 +48,11 @@ export class HeatTypesStack {
 
   /** Whether the instance is recorded tainted (a failed create: Heat's CREATE_FAILED resource). */
   tainted(address: string): boolean {
-    return this.engine.readState(this.workspace({})).instances.get(address)?.status === "tainted";
+    return this.workspace({}).state.readSync!().instances.get(address)?.status === "tainted";
   }
 
   /** The recorded attributes of an instance ("heat_value.v"), or undefined. */
   attrs(address: string): Record<string, Value> | undefined {
-    return this.engine.readState(this.workspace({})).instances.get(address)?.attributes;
+    return this.workspace({}).state.readSync!().instances.get(address)?.attributes;
   }
 }
