@@ -21,7 +21,7 @@ import type { Duplex } from "node:stream";
 import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
 
 import { type CommandResult, HostUnreachableError, type HostReachability } from "../../../contract/host-driver.js";
-import { fingerprint, keyType, type KnownHosts } from "./known-hosts.js";
+import { fingerprint, type HostKeyStore, keyType } from "./known-hosts.js";
 import { SessionLimit } from "./session-limit.js";
 import { knownHostsName, type SshEndpoint, type SshSettings } from "./ssh-settings.js";
 
@@ -45,6 +45,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Keep all of stdout (file contents), not only its last megabyte. */
   wholeStdout?: boolean;
+  /** Sees the command's output as it comes (stdout and stderr interleaved), besides its capture. */
+  onOutput?: (chunk: Buffer) => void;
 }
 
 /** A command's result with its stdout as the bytes it was. */
@@ -87,7 +89,7 @@ export class SshConnection {
 
   constructor(
     private readonly settings: SshSettings,
-    private readonly knownHosts: KnownHosts,
+    private readonly knownHosts: HostKeyStore,
     private readonly endpoint: SshEndpoint = settings,
     private readonly label = `ssh host "${settings.hostName}" (${settings.user}@${knownHostsName(settings)})`,
   ) {
@@ -252,18 +254,21 @@ export class SshConnection {
         refusal = new SshRefused(
           verdict.status === "changed"
             ? `${this.label}: host key CHANGED: ${name} now presents ${fp}, but ${this.knownHosts.file} pins ` +
-                `${verdict.expected.join(", ")}; refusing to connect (if the host was really reinstalled, remove ` +
-                `its line from ${this.knownHosts.file})`
+                `${verdict.expected.join(", ")}; refusing to connect (if the host was really reinstalled, ` +
+                `${this.knownHosts.changedAdvice ?? `remove its line from ${this.knownHosts.file}`})`
             : verdict.status === "revoked"
               ? `${this.label}: host key ${fp} of ${name} is marked @revoked in ${this.knownHosts.file}`
               : `${this.label}: unknown host key: ${name} presents ${fp}, which is not in ${this.knownHosts.file}; ` +
-                `add it there (ssh-keyscan, after checking the fingerprint) or allow first contact with ` +
-                `accept_new_host_key`,
+                (this.knownHosts.unknownAdvice ??
+                  "add it there (ssh-keyscan, after checking the fingerprint) or allow first contact with " +
+                    "accept_new_host_key"),
         );
         return false;
       },
     };
-    if (s.privateKeyFile) {
+    if (s.password !== undefined) config.password = s.password;
+    if (s.privateKey !== undefined) config.privateKey = s.privateKey;
+    else if (s.privateKeyFile) {
       try {
         config.privateKey = fs.readFileSync(s.privateKeyFile);
       } catch (e) {
@@ -271,7 +276,7 @@ export class SshConnection {
           `${this.label}: cannot read private_key_file ${s.privateKeyFile}: ${(e as Error).message}`,
         );
       }
-    } else {
+    } else if (s.agentSocket) {
       config.agent = s.agentSocket;
     }
     const client = new Client();
@@ -365,8 +370,14 @@ export class SshConnection {
         let exitCode: number | undefined;
         let exitSignal: string | undefined;
         let failure: Error | undefined;
-        channel.on("data", (c: Buffer) => out.add(c));
-        channel.stderr.on("data", (c: Buffer) => errOut.add(c));
+        channel.on("data", (c: Buffer) => {
+          out.add(c);
+          opts.onOutput?.(c);
+        });
+        channel.stderr.on("data", (c: Buffer) => {
+          errOut.add(c);
+          opts.onOutput?.(c);
+        });
         channel.on("exit", (code: number | null, signal?: string) => {
           if (typeof code === "number") exitCode = code;
           else exitSignal = signal ?? "unknown";
