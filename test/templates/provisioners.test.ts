@@ -80,7 +80,9 @@ test("connection blocks: the resource's, overridden argument by argument by a pr
   assert.equal(errors, []);
   const ps = frag.resources[0].provisioners!;
   const conn = (i: number) =>
-    Object.fromEntries(Object.entries(ps[i].connection!).map(([k, p]) => [k, (p.value as { v?: unknown }).v ?? p.value.k]));
+    Object.fromEntries(
+      Object.entries(ps[i].connection!).map(([k, p]) => [k, (p.value as { v?: unknown }).v ?? p.value.k]),
+    );
   assert.equal(conn(0), { host: "ref", user: "root", port: 2222 });
   assert.equal(conn(1), { host: "ref", user: "operator", port: 2222 });
   assert.equal(Object.keys(ps[2].connection!).sort(), ["host", "port", "user"], "local-exec gets it too, unused");
