@@ -43,7 +43,7 @@ async function applyCollecting(dir: string, mode?: "destroy") {
   return { result, plan, output, state: loadStateAt(dir) };
 }
 
-it("HCL: file (content and a directory) and remote-exec (inline, script) as a sudo-less user, self in connection", async () => {
+it("HCL: file and remote-exec (inline, script) as a non-root user, self in the connection", async () => {
   const h1 = bed.hosts[0]!;
   const dir = configDir({
     "main.tf": `

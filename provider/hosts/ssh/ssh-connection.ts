@@ -140,6 +140,7 @@ export class SshConnection {
    */
   async probe(): Promise<HostReachability> {
     const timeoutMs = Math.min(this.settings.connectTimeoutMs, PROBE_TIMEOUT_MS);
+    const started = Date.now();
     const earlier = this.client;
     this.hold(+1);
     try {
@@ -152,7 +153,8 @@ export class SshConnection {
       if (e instanceof SshRefused) throw e;
       this.drop();
       const why = e instanceof CannotConnect ? e.message : `${connectTarget(this.endpoint)}: ${(e as Error).message}`;
-      return { reachable: false, reason: this.markUnreachable(why).reason };
+      const tries = `(1 attempt in ${seconds(Date.now() - started)})`;
+      return { reachable: false, reason: this.markUnreachable(`${why} ${tries}`).reason };
     } finally {
       this.hold(-1);
     }
@@ -362,8 +364,24 @@ export class SshConnection {
 
   private execOn(client: Client, commandLine: string, opts: ExecOptions): Promise<RawCommandResult> {
     this.roundTrips++;
+    const started = Date.now();
+    const limited = opts.timeoutMs !== undefined && opts.timeoutMs > 0;
+    const noAnswer = () => new Error(`${this.label}: no answer from a command within ${opts.timeoutMs} ms`);
     return new Promise<RawCommandResult>((resolve, reject) => {
+      // the time limit covers opening the channel too: on a link gone silent the server never answers that
+      let unopened = false;
+      const openTimer = limited
+        ? setTimeout(() => {
+            unopened = true;
+            reject(noAnswer());
+          }, opts.timeoutMs)
+        : undefined;
       client.exec(commandLine, (err, channel: ClientChannel) => {
+        if (openTimer) clearTimeout(openTimer);
+        if (unopened) {
+          if (!err) channel.close();
+          return;
+        }
         if (err) return reject(new ConnectionLost(`cannot open a session: ${err.message}`, false));
         const out = new OutputTail(opts.wholeStdout ? Number.POSITIVE_INFINITY : MAX_CAPTURE);
         const errOut = new OutputTail(MAX_CAPTURE);
@@ -391,13 +409,9 @@ export class SshConnection {
           }
           channel.close();
         };
-        const timer =
-          opts.timeoutMs !== undefined && opts.timeoutMs > 0
-            ? setTimeout(
-                () => stop(new Error(`${this.label}: no answer from a command within ${opts.timeoutMs} ms`)),
-                opts.timeoutMs,
-              )
-            : undefined;
+        const timer = limited
+          ? setTimeout(() => stop(noAnswer()), Math.max(1, opts.timeoutMs! - (Date.now() - started)))
+          : undefined;
         const onAbort = () => stop(abortError(opts.signal!));
         opts.signal?.addEventListener("abort", onAbort, { once: true });
         channel.once("close", () => {
