@@ -15,6 +15,11 @@ export interface ProvisionerContext {
   signal: AbortSignal;
   /** Output, as it comes (may hold several lines; shown with the "address (type): " prefix). */
   output(text: string): void;
+  /**
+   * The evaluated connection (Terraform's `connection` block: the resource's, each argument overridden by the
+   * provisioner's own), for a provisioner that declares `connection`; undefined when none is written.
+   */
+  connection?: Attrs;
 }
 
 export interface Provisioner {
@@ -22,6 +27,8 @@ export interface Provisioner {
   name: string;
   /** Its arguments (besides when and on_failure, which the apply walk reads). */
   schema: Record<string, AttributeSchema>;
+  /** The arguments of the connection it runs over (remote-exec, file); absent: it needs none (local-exec). */
+  connection?: Record<string, AttributeSchema>;
   /** Throws on failure; the message says what failed (Terraform's "Error running command ..."). */
   run(ctx: ProvisionerContext, config: Attrs): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // through this interface and never special-cases one.
 
 import type { HeatTypeDetails } from "./heat-type-schema.js";
-import type { HostConnector } from "./host-driver.js";
+import type { HostConnector, HostSpec } from "./host-driver.js";
 import type { Attrs, Value } from "./values.js";
 
 export type AttributeKind = "string" | "number" | "bool" | "list" | "map" | "object" | "any";
@@ -96,6 +96,13 @@ export interface ResourceType {
 
   /** Which host (by host attributes) an instance acts on, for per-host concurrency limits. */
   hostKey?(attrs: Attrs): string | undefined;
+
+  /**
+   * The host an instance lives on (undefined when its attributes do not say): refresh asks that host's driver
+   * whether it answers (probe()) before reading, so a host that is gone costs one bounded attempt, not a look-up
+   * per instance that waits for its own time-out.
+   */
+  hostSpec?(attrs: Attrs): HostSpec | undefined;
 
   /**
    * Do two objects' attributes name the same thing on a host (the same file path, the same process name)? A

@@ -186,7 +186,8 @@ export function buildGraph(config: Config): ConfigGraph {
     for (const d of r.lifecycle.replaceTriggeredBy) addDependsOn(id, d.ref, d.origin);
     // what a creation-time provisioner refers to must exist before it runs (destroy-time ones refer only to self)
     for (const pr of r.provisioners ?? [])
-      for (const p of Object.values(pr.properties)) addRefs(id, p.value, p.origin, { ...ctx, self: true }, r.key);
+      for (const p of [...Object.values(pr.properties), ...Object.values(pr.connection ?? {})])
+        addRefs(id, p.value, p.origin, { ...ctx, self: true }, r.key);
     for (const c of r.lifecycle.preconditions) {
       addRefs(id, c.condition, c.origin, ctx, r.key);
       addRefs(id, c.errorMessage, c.origin, ctx, r.key);

@@ -146,6 +146,11 @@ export interface ProvisionerConfig {
   onFailure: "fail" | "continue";
   /** Its arguments (command, interpreter, …); `self` in them is the instance's own attributes. */
   properties: Record<string, PropertyConfig>;
+  /**
+   * Its connection (Terraform's `connection` block: the resource's, each argument overridden by the provisioner's
+   * own block); absent when neither is written. `self` in it is the instance's own attributes.
+   */
+  connection?: Record<string, PropertyConfig>;
   origin: Origin;
 }
 

@@ -6,12 +6,13 @@
 // fail stops there and fails the step; with continue it is ignored.
 
 import type { Provisioner } from "../contract/provisioner.js";
+import type { AttributeSchema } from "../contract/resource-type.js";
 import { errorAt, GantryError } from "../contract/diagnostics.js";
 import { containsUnknown, UNKNOWN, type Attrs } from "../contract/values.js";
 import type { InstanceKey } from "./addresses.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { instanceScope } from "./instances.js";
-import type { Config, ProvisionerConfig, ResourceConfig } from "./model.js";
+import type { Config, PropertyConfig, ProvisionerConfig, ResourceConfig } from "./model.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
 import { type Expansion, scopeWithSelf, type ValueScope } from "./scope.js";
 import { convertToType } from "./type-conversion.js";
@@ -43,7 +44,11 @@ export function provisionerRunner(opts: {
       const provisioner = opts.resolve(p.type);
       if (!provisioner) throw errorAt(`Unknown provisioner type "${p.type}"`, p.origin);
       const scope = scopeWithSelf(baseScope(opts.values, opts.expansions, r!, instance.key, when), () => self);
-      const config = evaluateArguments(p, provisioner, scope, instance.address);
+      const config = evaluateArguments(p.properties, provisioner.schema, p.type, scope, instance.address);
+      const connection =
+        provisioner.connection && p.connection
+          ? evaluateArguments(p.connection, provisioner.connection, p.type, scope, instance.address, "connection of ")
+          : undefined;
       opts.events.started(instance.address, p.type);
       // as Terraform: a sensitive value in the arguments could leak through the output, so none is shown
       const secret = Object.values(p.properties).some((prop) => usesSensitive(prop.value, opts.config));
@@ -53,6 +58,7 @@ export function provisionerRunner(opts: {
             address: instance.address,
             configDir: opts.config.dir,
             signal: opts.signal,
+            ...(connection ? { connection } : {}),
             output: (text) =>
               opts.events.output(
                 instance.address,
@@ -85,10 +91,17 @@ function baseScope(
   return values.scope();
 }
 
-function evaluateArguments(p: ProvisionerConfig, provisioner: Provisioner, scope: EvalScope, address: string): Attrs {
+function evaluateArguments(
+  properties: Record<string, PropertyConfig>,
+  schema: Record<string, AttributeSchema>,
+  type: string,
+  scope: EvalScope,
+  address: string,
+  within = "",
+): Attrs {
   const out: Attrs = {};
-  for (const [name, prop] of Object.entries(p.properties)) {
-    const what = `"${name}" in provisioner "${p.type}" of ${address}`;
+  for (const [name, prop] of Object.entries(properties)) {
+    const what = `"${name}" in ${within}provisioner "${type}" of ${address}`;
     let v: ReturnType<typeof evaluate>;
     try {
       v = evaluate(prop.value, scope);
@@ -96,7 +109,7 @@ function evaluateArguments(p: ProvisionerConfig, provisioner: Provisioner, scope
       throw errorAt(`Invalid expression in ${what}: ${(e as Error).message}`, prop.origin);
     }
     if (containsUnknown(v)) throw errorAt(`The value of ${what} is unknown`, prop.origin);
-    const kind = provisioner.schema[name]?.kind ?? "any";
+    const kind = schema[name]?.kind ?? "any";
     const c = convertToType(v, kind);
     if (!c.ok) throw errorAt(`Invalid value for ${what}: ${c.message}`, prop.origin);
     out[name] = c.value;

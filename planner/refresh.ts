@@ -1,11 +1,16 @@
 // Refresh: ask each type what really exists for every instance in state.
 
 import type { DriftEntry } from "./changes.js";
-import { type HostConnector, isHostUnreachable } from "../contract/host-driver.js";
+import {
+  type HostConnector,
+  type HostDriver,
+  type HostReachability,
+  isHostUnreachable,
+} from "../contract/host-driver.js";
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import type { TypeResolver } from "./instances.js";
 import { instanceInfo, operationContext } from "./operation-context.js";
-import type { State } from "./state.js";
+import type { InstanceState, State } from "./state.js";
 import { deepEqual } from "../contract/values.js";
 import { mapLimit } from "./walk.js";
 
@@ -39,10 +44,18 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
   const items = [...state.instances.values()].filter(
     (i) => i.mode !== "data" && (!opts.only || opts.only.has(i.address)),
   );
+  const silent = opts.unreachable ? await silentHosts(items, opts) : undefined;
   await mapLimit(items, opts.parallelism, async (inst) => {
     const type = opts.types(inst.type);
     if (!type) {
       diags.error(`State holds ${inst.address} of unknown resource type "${inst.type}"`);
+      return;
+    }
+    const gone = silent?.get(inst.address);
+    if (gone) {
+      const u = opts.unreachable!.get(gone.host) ?? { reason: gone.reason, addresses: [] };
+      u.addresses.push(inst.address);
+      opts.unreachable!.set(gone.host, u);
       return;
     }
     const warnings: string[] = [];
@@ -87,4 +100,53 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
   diags.throwIfErrors();
   drift.sort((a, b) => (a.address < b.address ? -1 : 1));
   return drift;
+}
+
+/**
+ * The instances on hosts that do not answer now, by address: each host the instances live on (as their types say)
+ * is asked once, all at once (up to `parallelism`), with its driver's probe(), one bounded attempt. A host whose
+ * probe fails otherwise (a refused key) is left to the reads, which say so.
+ */
+async function silentHosts(
+  items: InstanceState[],
+  opts: RefreshOptions,
+): Promise<Map<string, { host: string; reason: string }>> {
+  const byDriver = new Map<HostDriver, { host: string; addresses: string[] }>();
+  // by host name, so that a host's spec is worked out once, not once per instance (100,000-instance refreshes)
+  const byName = new Map<string, HostDriver | null>();
+  const driverOf = (inst: InstanceState): HostDriver | null => {
+    const type = opts.types(inst.type);
+    const name = type?.hostKey?.(inst.attributes);
+    if (name !== undefined && byName.has(name)) return byName.get(name)!;
+    let driver: HostDriver | null = null;
+    try {
+      const spec = type?.hostSpec?.(inst.attributes);
+      if (spec) driver = opts.hosts.connect(spec);
+    } catch {
+      driver = null; // a host spec the driver refuses: the read says why
+    }
+    if (name !== undefined) byName.set(name, driver);
+    return driver;
+  };
+  for (const inst of items) {
+    const driver = driverOf(inst);
+    if (!driver?.probe) continue;
+    const spec = driver.spec;
+    const entry = byDriver.get(driver) ?? { host: spec.name, addresses: [] };
+    entry.addresses.push(inst.address);
+    byDriver.set(driver, entry);
+  }
+  const out = new Map<string, { host: string; reason: string }>();
+  await mapLimit([...byDriver], opts.parallelism, async ([driver, { host, addresses }]) => {
+    let answer: HostReachability;
+    try {
+      answer = await driver.probe!();
+    } catch {
+      return;
+    }
+    if (answer.reachable) return;
+    const reason = answer.reason ?? "the host does not answer";
+    for (const a of addresses) out.set(a, { host, reason });
+  });
+  return out;
 }

@@ -118,6 +118,18 @@ export function checkBody(
     if (onField) onField(field);
     else fields.push(field);
   }
+  for (const set of block.exactlyOne ?? []) {
+    const present = set.filter((name) => Object.hasOwn(v, name));
+    if (present.length === 1) continue;
+    const names = set.map((n) => `"${n}"`).join(", ");
+    ctx.bag.error(
+      present.length === 0
+        ? `${subject.of([])} must set one of ${names}`
+        : `${subject.of([])} may set only one of ${names} (it sets ${present.map((n) => `"${n}"`).join(", ")})`,
+      present.length === 0 ? node.origin : node.child(present[1]!).origin,
+    );
+    valid = false;
+  }
   return { node, valid, fields };
 }
 

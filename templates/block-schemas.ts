@@ -1,6 +1,6 @@
 // What the body of each declaration may contain, for every language: the
 // fields of variables and outputs, the meta-arguments of resources, their
-// nested blocks (lifecycle, update_policy, validation, provisioner), and the JSON Schema
+// nested blocks (lifecycle, update_policy, validation, provisioner, connection), and the JSON Schema
 // (with an `expected` text for messages) each field's value must satisfy.
 // templates/block-check.ts checks bodies against these.
 //
@@ -54,6 +54,8 @@ export interface BlockSchema {
   fields: Record<string, FieldRule>;
   /** Fields not listed are properties (resources) instead of unknown fields. */
   open: boolean;
+  /** Sets of fields of which exactly one must be written (remote-exec's inline, script, scripts). */
+  exactlyOne?: string[][];
 }
 
 const value = (schema: FieldSchema): FieldRule => ({ kind: "value", schema });
@@ -135,16 +137,78 @@ const UPDATE_POLICY_BLOCK: BlockSchema = {
   },
 };
 
-const SSH_DETAIL =
-  "remote-exec and file provisioners and connection blocks come with the ssh host driver, which gantry does not " +
-  "have yet; local-exec provisioners run on this machine.";
-
 /** What an expression string may look like for a keyword argument ("destroy" or "${destroy}"). */
 const keyword = (words: string[], expected: string): FieldSchema => ({
   type: "string",
   pattern: `^\\s*(${words.join("|")}|\\$\\{\\s*(${words.join("|")})\\s*\\})\\s*$`,
   expected,
 });
+
+/** An argument that is a string, a number or a bool as written, or an expression string. */
+const scalar = (expected: string): FieldRule => value({ type: ["string", "number", "boolean"], expected });
+
+const CONNECTION_UNSUPPORTED =
+  "gantry's connections are ssh with a private key, the ssh agent or a password, and a bastion reached with the " +
+  "same credentials; certificates, other bastion credentials, proxies and winrm are not implemented.";
+
+/**
+ * Terraform's `connection` block (a resource's, or a provisioner's overriding it argument by argument): how remote-exec
+ * and file reach the machine. `host` is required of the merged block (templates/resource-builder.ts).
+ */
+export const CONNECTION_BLOCK: BlockSchema = {
+  expected:
+    "a map with type, host, port, user, password, private_key, agent, host_key, timeout, script_path, " +
+    "target_platform, bastion_host, bastion_port, bastion_user, bastion_host_key",
+  nullable: false,
+  required: [],
+  open: false,
+  fields: {
+    type: scalar('"ssh"'),
+    host: scalar("a host name or address"),
+    port: scalar("a port number"),
+    user: scalar("a user name"),
+    password: scalar("a string"),
+    private_key: scalar('the contents of a private key, such as file("~/.ssh/id_ed25519")'),
+    agent: scalar("true or false"),
+    host_key: scalar('the host\'s public key, such as "ssh-ed25519 AAAA..."'),
+    timeout: scalar('a duration such as "5m" or "30s"'),
+    script_path: scalar("a path on the remote machine"),
+    target_platform: scalar('"unix"'),
+    bastion_host: scalar("a host name or address"),
+    bastion_port: scalar("a port number"),
+    bastion_user: scalar("a user name"),
+    bastion_host_key: scalar("the bastion's public key"),
+    certificate: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    agent_identity: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    bastion_password: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    bastion_private_key: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    bastion_certificate: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    proxy_scheme: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    proxy_host: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    proxy_port: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    proxy_user_name: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    proxy_user_password: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    https: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    insecure: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    use_ntlm: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+    cacert: { kind: "unsupported", detail: CONNECTION_UNSUPPORTED },
+  },
+};
+
+const connection: FieldRule = {
+  kind: "block",
+  block: CONNECTION_BLOCK,
+  lists: "dialect",
+  describe: "block",
+  expected: "a connection block (type, host, user, private_key, ...)",
+};
+
+const stringList = (expected: string): FieldRule =>
+  value({
+    type: ["array", "string"],
+    expected,
+    items: { type: ["string", "number", "boolean"], expected: "a string" },
+  });
 
 /** local-exec, as Terraform 1.11's: the command runs on the machine running gantry. */
 export const LOCAL_EXEC_BLOCK: BlockSchema = {
@@ -164,7 +228,42 @@ export const LOCAL_EXEC_BLOCK: BlockSchema = {
     quiet: value({ type: ["boolean", "string"], expected: "true or false" }),
     when: value(keyword(["create", "destroy"], "create or destroy")),
     on_failure: value(keyword(["continue", "fail"], "continue or fail")),
-    connection: { kind: "unsupported", detail: SSH_DETAIL },
+    // Terraform accepts a connection in any provisioner block; local-exec does not use it
+    connection,
+  },
+};
+
+/** remote-exec, as Terraform 1.11's: inline commands, or local scripts, run on the machine of the connection. */
+export const REMOTE_EXEC_BLOCK: BlockSchema = {
+  expected: "a map with inline, script, scripts, when, on_failure, connection",
+  nullable: false,
+  required: [],
+  open: false,
+  exactlyOne: [["inline", "script", "scripts"]],
+  fields: {
+    inline: stringList('a list of commands such as ["echo hello"], or an expression string'),
+    script: value({ type: "string", expected: "a path to a local script" }),
+    scripts: stringList("a list of paths to local scripts, or an expression string"),
+    when: value(keyword(["create", "destroy"], "create or destroy")),
+    on_failure: value(keyword(["continue", "fail"], "continue or fail")),
+    connection,
+  },
+};
+
+/** file, as Terraform 1.11's: a local file or directory (source), or text (content), copied to destination. */
+export const FILE_BLOCK: BlockSchema = {
+  expected: "a map with source, content, destination, when, on_failure, connection",
+  nullable: false,
+  required: ["destination"],
+  open: false,
+  exactlyOne: [["source", "content"]],
+  fields: {
+    source: value({ type: "string", expected: "a local file or directory path" }),
+    content: scalar("a string"),
+    destination: value({ type: "string", expected: "a path on the remote machine" }),
+    when: value(keyword(["create", "destroy"], "create or destroy")),
+    on_failure: value(keyword(["continue", "fail"], "continue or fail")),
+    connection,
   },
 };
 
@@ -222,11 +321,11 @@ export const RESOURCE_BLOCK: BlockSchema = {
     dynamic: { kind: "any" },
     provisioner: {
       kind: "labeled",
-      labels: { "local-exec": LOCAL_EXEC_BLOCK },
-      unsupportedLabels: { "remote-exec": SSH_DETAIL, file: SSH_DETAIL },
+      labels: { "local-exec": LOCAL_EXEC_BLOCK, "remote-exec": REMOTE_EXEC_BLOCK, file: FILE_BLOCK },
+      unsupportedLabels: {},
       expected: 'a list of provisioners such as [{"local-exec": {"command": "..."}}]',
     },
-    connection: { kind: "unsupported", detail: SSH_DETAIL },
+    connection,
   },
 };
 

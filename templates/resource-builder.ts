@@ -53,6 +53,7 @@ export function buildResource(
     origin: body.origin,
   };
   if (mode) res.mode = mode;
+  let connection: Record<string, PropertyConfig> | undefined;
   const checked = checkBody(body, mode === "data" ? DATA_BLOCK : RESOURCE_BLOCK, subject, ctx, (f) => {
     if (!f.valid) return;
     const what = subject.of([f.name]);
@@ -86,9 +87,56 @@ export function buildResource(
       case "provisioner":
         res.provisioners = f.bodies.map((b) => buildProvisioner(b, subject.of([]), ctx));
         break;
+      case "connection":
+        connection = buildConnection(f.bodies, `connection of ${subject.of([])}`, ctx);
+        break;
     }
   });
+  for (const p of res.provisioners ?? []) mergeConnection(p, connection, subject.of([]), ctx);
   return checked ? res : undefined;
+}
+
+/** The arguments of a connection block (one at most), compiled. */
+function buildConnection(
+  bodies: readonly CheckedBody[],
+  what: string,
+  ctx: CheckContext,
+): Record<string, PropertyConfig> | undefined {
+  if (bodies.length > 1)
+    ctx.bag.error(`duplicate connection block in ${what.replace(/^connection of /, "")}`, bodies[1]!.node.origin);
+  const body = bodies[0];
+  if (!body) return undefined;
+  const out: Record<string, PropertyConfig> = {};
+  for (const f of body.fields) if (f.valid) out[f.name] = property(f.node, `"${f.name}" in ${what}`, ctx);
+  return out;
+}
+
+/** Provisioners that run over a connection: they need one, with a host, in their own block or the resource's. */
+const NEEDS_CONNECTION = new Set(["remote-exec", "file"]);
+
+/**
+ * The provisioner's connection: the resource's, each argument overridden by the provisioner's own (Terraform merges
+ * the two blocks that way). remote-exec and file need one with a host.
+ */
+function mergeConnection(
+  p: ProvisionerConfig,
+  resourceConnection: Record<string, PropertyConfig> | undefined,
+  owner: string,
+  ctx: CheckContext,
+): void {
+  if (resourceConnection === undefined && p.connection === undefined) {
+    if (NEEDS_CONNECTION.has(p.type))
+      ctx.bag.error(
+        `provisioner "${p.type}" of ${owner} has no connection`,
+        p.origin,
+        `Write a connection block (host, user, private_key, ...) in the provisioner or in the resource.`,
+      );
+    return;
+  }
+  p.connection = { ...resourceConnection, ...p.connection };
+  if (NEEDS_CONNECTION.has(p.type) && !p.connection.host)
+    ctx.bag.error(`the connection of provisioner "${p.type}" of ${owner} has no "host"`, p.origin);
+  if (p.when === "destroy") checkDestroyTimeReferences(Object.values(p.connection), ctx);
 }
 
 function property(node: RawNode, what: string, ctx: CheckContext): PropertyConfig {
@@ -105,19 +153,24 @@ function buildProvisioner(body: CheckedBody, owner: string, ctx: CheckContext): 
     if (f.name === "when") p.when = unwrapInterpolation(f.node.value as string) as ProvisionerConfig["when"];
     else if (f.name === "on_failure")
       p.onFailure = unwrapInterpolation(f.node.value as string) as ProvisionerConfig["onFailure"];
+    else if (f.name === "connection")
+      p.connection = buildConnection(f.bodies, `connection of provisioner "${type}" of ${owner}`, ctx);
     else p.properties[f.name] = property(f.node, `"${f.name}" in provisioner "${type}" of ${owner}`, ctx);
   }
-  if (p.when === "destroy")
-    for (const prop of Object.values(p.properties))
-      if (collectRefs(prop.value).some((r) => !destroyTimeReference(r.root, r.steps[0])))
-        ctx.bag.error(
-          "Invalid reference from destroy provisioner",
-          prop.origin,
-          "Destroy-time provisioners and their connection configurations may only reference attributes of the " +
-            "related resource, via 'self', 'count.index', or 'each.key'. References to other resources during the " +
-            "destroy phase can cause dependency cycles and interact poorly with create_before_destroy.",
-        );
+  if (p.when === "destroy") checkDestroyTimeReferences(Object.values(p.properties), ctx);
   return p;
+}
+
+function checkDestroyTimeReferences(props: PropertyConfig[], ctx: CheckContext): void {
+  for (const prop of props)
+    if (collectRefs(prop.value).some((r) => !destroyTimeReference(r.root, r.steps[0])))
+      ctx.bag.error(
+        "Invalid reference from destroy provisioner",
+        prop.origin,
+        "Destroy-time provisioners and their connection configurations may only reference attributes of the " +
+          "related resource, via 'self', 'count.index', or 'each.key'. References to other resources during the " +
+          "destroy phase can cause dependency cycles and interact poorly with create_before_destroy.",
+      );
 }
 
 /** What a destroy-time provisioner may refer to (Terraform's rule): self, path, terraform, count.index, each.key. */

@@ -87,13 +87,13 @@ export function validateHostValue(v: Value | undefined): { attribute: string; me
     : [];
 }
 
-/** What a host-bound type defines itself: everything but its `host` attribute and host key. */
-export type HostBoundDefinition = Omit<ResourceType, "hostKey">;
+/** What a host-bound type defines itself: everything but its `host` attribute, host key and host spec. */
+export type HostBoundDefinition = Omit<ResourceType, "hostKey" | "hostSpec">;
 
 /**
  * A type that acts on one host (file, command, service, package, HAProxy
  * configuration): `host` first in its schema, the host value checked before
- * the type's own checks, and the host key the apply walk limits per host by.
+ * the type's own checks, the host key the apply walk limits per host by, and the host refresh probes first.
  */
 export function hostBound(t: HostBoundDefinition): ResourceType {
   const own = t.validate;
@@ -101,6 +101,13 @@ export function hostBound(t: HostBoundDefinition): ResourceType {
     ...t,
     schema: { host: hostAttribute, ...t.schema },
     hostKey: hostKeyOf,
+    hostSpec: (attrs) => {
+      try {
+        return hostSpecOf(attrs.host);
+      } catch {
+        return undefined;
+      }
+    },
     validate: (config, info) => [...validateHostValue(config.host), ...(own ? own(config, info) : [])],
   };
 }

@@ -247,6 +247,14 @@ export const hostType: ResourceType = {
     return typeof attrs.name === "string" ? attrs.name : undefined;
   },
 
+  hostSpec(attrs) {
+    try {
+      return specOf(attrs);
+    } catch {
+      return undefined;
+    }
+  },
+
   async create(ctx, planned) {
     const spec = specOf(planned);
     if (spec.driver === "local") {

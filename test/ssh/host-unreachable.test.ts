@@ -1,8 +1,9 @@
 // An ssh host that stops answering: its driver throws HostUnreachableError
 // naming the host and the cause, probe() answers after one short attempt, and
 // a plan shows the host unreachable with its resources unknown (not deleted)
-// while the other host's are planned as usual, in a bounded time. Failed
-// authentication is not unreachability.
+// while the other host's are planned as usual, in a bounded time (refresh
+// probes each host before reading). Failed authentication is not
+// unreachability.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
@@ -165,6 +166,30 @@ it("failed authentication and a refused host key are errors of their own, not un
     () => assert.unreachable("a probe throws the refusal"),
     (e: Error) => assert.not.ok(isHostUnreachable(e)),
   );
+});
+
+it("refresh probes each host first: a link gone under a live connection is found in one probe's time", async () => {
+  bed.up(2);
+  const dir = configDir({ "main.gantry.yaml": config() });
+  const engine = newEngine();
+  const ws = engine.workspace({ dir });
+  const applied = await engine.apply(ws, { parallelism: 10 });
+  if (applied.status !== "applied") throw new Error("not applied");
+  assert.equal(applied.result.failed, []);
+  // the engine's connection to web2 is up; its packets now go nowhere: a look-up on it would wait for its own
+  // time-out (minutes); the probe gives up after one short attempt
+  execFileSync("ip", ["link", "set", "gtsl-h2", "down"]);
+  try {
+    const started = Date.now();
+    assertLost((await engine.plan(ws)).plan, /no answer/);
+    assert.ok(Date.now() - started < 10_000, `plan took ${Date.now() - started} ms`);
+  } finally {
+    execFileSync("ip", ["link", "set", "gtsl-h2", "up"]);
+  }
+  // back: the same engine connects again at its next plan
+  const back = (await engine.plan(ws)).plan;
+  assert.is(back.unreachable, undefined);
+  assert.equal(changed(back), []);
 });
 
 test.run();

@@ -229,7 +229,7 @@ test("duplicate keys inside a resource are reported with both locations", () => 
   assert.equal([errors[0].related?.[0].origin?.line, errors[0].related?.[0].origin?.column], [3, 5]);
 });
 
-test("provisioner: local-exec is read; remote-exec is not supported yet", () => {
+test("provisioner: local-exec is read; remote-exec needs a connection", () => {
   const ok = parse(`
     resources:
       noop.a:
@@ -246,7 +246,7 @@ test("provisioner: local-exec is read; remote-exec is not supported yet", () => 
         provisioner: { remote-exec: { inline: ["echo"] } }
   `);
   assert.is(errors.length, 1);
-  assert.is(errors[0].summary, 'provisioner "remote-exec" of resource noop.a is not supported yet');
+  assert.is(errors[0].summary, 'provisioner "remote-exec" of resource noop.a has no connection');
 });
 
 test("validation may be a single map; condition compiled", () => {

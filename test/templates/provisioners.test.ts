@@ -1,6 +1,6 @@
 // Provisioner blocks through the shared builder: Terraform JSON's forms (in
-// order), YAML's, when/on_failure, and the located errors for what gantry
-// cannot run yet (remote-exec, file, connection) or refuses as Terraform does.
+// order), YAML's, when/on_failure, connection blocks (merged), and the located
+// errors for what gantry cannot run or refuses as Terraform does.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DiagnosticBag } from "../../contract/diagnostics.js";
@@ -68,38 +68,74 @@ test("YAML: a list of provisioners, the same model", () => {
   assert.is(ps[0].properties.command.value.k, "tmpl");
 });
 
-test("remote-exec, file and connection: located errors saying they come with the ssh host driver", () => {
+test("connection blocks: the resource's, overridden argument by argument by a provisioner's own", () => {
+  const { frag, errors } = tfjson({
+    connection: { host: "${self.triggers.h}", user: "root", port: 2222 },
+    provisioner: [
+      { file: { content: "x", destination: "/tmp/x" } },
+      { "remote-exec": { inline: ["ls"], connection: [{ user: "operator" }] } },
+      { "local-exec": { command: "ls" } },
+    ],
+  });
+  assert.equal(errors, []);
+  const ps = frag.resources[0].provisioners!;
+  const conn = (i: number) =>
+    Object.fromEntries(
+      Object.entries(ps[i].connection!).map(([k, p]) => [k, (p.value as { v?: unknown }).v ?? p.value.k]),
+    );
+  assert.equal(conn(0), { host: "ref", user: "root", port: 2222 });
+  assert.equal(conn(1), { host: "ref", user: "operator", port: 2222 });
+  assert.equal(Object.keys(ps[2].connection!).sort(), ["host", "port", "user"], "local-exec gets it too, unused");
+});
+
+test("remote-exec and file: a connection with a host is needed, and exactly one of their alternatives", () => {
   const { errors, text } = tfjson({
-    provisioner: [{ "local-exec": { command: "ok" } }, { file: { source: "a", destination: "b" } }],
-    connection: { host: "x" },
+    provisioner: [
+      { file: { source: "a", destination: "b" } },
+      { "remote-exec": { inline: ["ls"], script: "s.sh", connection: { host: "h" } } },
+      { file: { destination: "b", connection: { user: "u" } } },
+      { "remote-exec": { inline: ["ls"], connection: { host: "h", certificate: "c", bogus: 1 } } },
+    ],
+  });
+  const missing = tfjson({
+    provisioner: [
+      { file: { source: "a", destination: "b" } },
+      { file: { content: "a", destination: "b", connection: { user: "u" } } },
+    ],
   });
   assert.equal(
     errors.map((e) => e.summary),
     [
-      'provisioner "file" of resource null_resource.a is not supported yet',
-      '"connection" of resource null_resource.a is not supported yet',
+      'provisioner "remote-exec" of resource null_resource.a may set only one of "inline", "script", "scripts" ' +
+        '(it sets "inline", "script")',
+      'provisioner "file" of resource null_resource.a must set one of "source", "content"',
+      '"certificate" in connection of provisioner "remote-exec" of resource null_resource.a is not supported yet',
+      'unknown field "bogus" in connection of provisioner "remote-exec" of resource null_resource.a; expected one ' +
+        "of type, host, port, user, password, private_key, agent, host_key, timeout, script_path, target_platform, " +
+        "bastion_host, bastion_port, bastion_user, bastion_host_key",
     ],
   );
-  assert.match(errors[0].detail!, /ssh host driver/);
   const at = locate(errors[0].origin!, "/nowhere", [{ path: "main.tf.json", content: text }]);
-  assert.equal(at?.line, 12, "at the file provisioner");
+  assert.equal(at?.line, 17, "at the second of the fields");
+  assert.equal(
+    missing.errors.map((e) => e.summary),
+    [
+      'provisioner "file" of resource null_resource.a has no connection',
+      'the connection of provisioner "file" of resource null_resource.a has no "host"',
+    ],
+  );
   const y = yaml(`
     resources:
       null_resource.a:
+        connection: { host: 10.0.0.1 }
+        connection_x: 1
         provisioner:
-          - remote-exec: { inline: [ls] }
+          - remote-exec: { inline: [ls], when: destroy, connection: { user: "\${null_resource.b.id}" } }
   `);
   assert.equal(
     y.errors.map((e) => [e.summary, e.origin?.line]),
-    [['provisioner "remote-exec" of resource null_resource.a is not supported yet', 4]],
+    [["Invalid reference from destroy provisioner", 6]],
   );
-  const c = yaml(`
-    resources:
-      null_resource.a:
-        provisioner:
-          - local-exec: { command: ls, connection: { host: x } }
-  `);
-  assert.match(c.errors[0].summary, /"connection" in provisioner "local-exec" of resource null_resource.a/);
 });
 
 test("bad provisioner bodies: unknown type, missing command, wrong when, unknown field", () => {
@@ -114,12 +150,12 @@ test("bad provisioner bodies: unknown type, missing command, wrong when, unknown
   assert.equal(
     errors.map((e) => e.summary),
     [
-      'unknown provisioner type "chef" in resource null_resource.a; expected local-exec',
+      'unknown provisioner type "chef" in resource null_resource.a; expected local-exec, remote-exec, file',
       'missing required field "command" in provisioner "local-exec" of resource null_resource.a',
       '"when" in provisioner "local-exec" of resource null_resource.a must be create or destroy, got "later"',
       '"on_failure" in provisioner "local-exec" of resource null_resource.a must be continue or fail, got "retry"',
       'unknown field "bogus" in provisioner "local-exec" of resource null_resource.a; expected one of command, ' +
-        "interpreter, environment, working_dir, quiet, when, on_failure",
+        "interpreter, environment, working_dir, quiet, when, on_failure, connection",
       '"provisioner" of resource null_resource.a must be a list of provisioners such as ' +
         '[{"local-exec": {"command": "..."}}], got a string',
     ],

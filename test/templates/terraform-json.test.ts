@@ -110,7 +110,7 @@ test("errors in tf.json are reported by path and located lazily", () => {
       gantry_noop: {
         a: {
           count: [1, 2],
-          provisioner: { "remote-exec": { inline: ["x"] } },
+          provisioner: { chef: { run_list: ["x"] } },
           lifecycle: { ignore_changes: 3, bogus: 1 },
         },
       },
@@ -124,7 +124,7 @@ test("errors in tf.json are reported by path and located lazily", () => {
   const summaries = errors.map((e) => e.summary);
   assert.equal(summaries, [
     '"count" of resource gantry_noop.a must be a number or an expression string, got a list',
-    'provisioner "remote-exec" of resource gantry_noop.a is not supported yet',
+    'unknown provisioner type "chef" in resource gantry_noop.a; expected local-exec, remote-exec, file',
     '"lifecycle.ignore_changes" of resource gantry_noop.a must be a list of attribute names or "all", got a number',
     'unknown field "bogus" in "lifecycle" of resource gantry_noop.a; expected one of create_before_destroy, ' +
       "prevent_destroy, ignore_changes, replace_triggered_by, precondition, postcondition",

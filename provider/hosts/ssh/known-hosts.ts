@@ -32,7 +32,20 @@ interface Entry {
   key: Buffer;
 }
 
-export class KnownHosts {
+/** Where a connection's host keys are pinned: a known_hosts file, or keys given in configuration. */
+export interface HostKeyStore {
+  /** Named in messages ("/root/.ssh/known_hosts", "the connection's host_key"). */
+  readonly file: string;
+  verify(name: string, keyBlob: Buffer): HostKeyVerdict;
+  /** Records a key on first contact (accept_new_host_key). */
+  add(name: string, keyBlob: Buffer): void;
+  /** What to do about an unknown key (default: add it to the file or allow first contact). */
+  readonly unknownAdvice?: string;
+  /** What to do about a changed key of a reinstalled host (default: remove its line from the file). */
+  readonly changedAdvice?: string;
+}
+
+export class KnownHosts implements HostKeyStore {
   constructor(readonly file: string) {}
 
   /** What the file says of `keyBlob` presented by `name`. A missing file knows no host. */

@@ -21,7 +21,7 @@ import type { Duplex } from "node:stream";
 import type { Client, ClientChannel, ConnectConfig } from "ssh2";
 
 import { type CommandResult, HostUnreachableError, type HostReachability } from "../../../contract/host-driver.js";
-import { fingerprint, keyType, type KnownHosts } from "./known-hosts.js";
+import { fingerprint, type HostKeyStore, keyType } from "./known-hosts.js";
 import { SessionLimit } from "./session-limit.js";
 import { knownHostsName, type SshEndpoint, type SshSettings } from "./ssh-settings.js";
 
@@ -45,6 +45,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Keep all of stdout (file contents), not only its last megabyte. */
   wholeStdout?: boolean;
+  /** Sees the command's output as it comes (stdout and stderr interleaved), besides its capture. */
+  onOutput?: (chunk: Buffer) => void;
 }
 
 /** A command's result with its stdout as the bytes it was. */
@@ -87,7 +89,7 @@ export class SshConnection {
 
   constructor(
     private readonly settings: SshSettings,
-    private readonly knownHosts: KnownHosts,
+    private readonly knownHosts: HostKeyStore,
     private readonly endpoint: SshEndpoint = settings,
     private readonly label = `ssh host "${settings.hostName}" (${settings.user}@${knownHostsName(settings)})`,
   ) {
@@ -138,6 +140,7 @@ export class SshConnection {
    */
   async probe(): Promise<HostReachability> {
     const timeoutMs = Math.min(this.settings.connectTimeoutMs, PROBE_TIMEOUT_MS);
+    const started = Date.now();
     const earlier = this.client;
     this.hold(+1);
     try {
@@ -150,7 +153,8 @@ export class SshConnection {
       if (e instanceof SshRefused) throw e;
       this.drop();
       const why = e instanceof CannotConnect ? e.message : `${connectTarget(this.endpoint)}: ${(e as Error).message}`;
-      return { reachable: false, reason: this.markUnreachable(why).reason };
+      const tries = `(1 attempt in ${seconds(Date.now() - started)})`;
+      return { reachable: false, reason: this.markUnreachable(`${why} ${tries}`).reason };
     } finally {
       this.hold(-1);
     }
@@ -254,18 +258,21 @@ export class SshConnection {
         refusal = new SshRefused(
           verdict.status === "changed"
             ? `${this.label}: host key CHANGED: ${name} now presents ${fp}, but ${this.knownHosts.file} pins ` +
-                `${verdict.expected.join(", ")}; refusing to connect (if the host was really reinstalled, remove ` +
-                `its line from ${this.knownHosts.file})`
+                `${verdict.expected.join(", ")}; refusing to connect (if the host was really reinstalled, ` +
+                `${this.knownHosts.changedAdvice ?? `remove its line from ${this.knownHosts.file}`})`
             : verdict.status === "revoked"
               ? `${this.label}: host key ${fp} of ${name} is marked @revoked in ${this.knownHosts.file}`
               : `${this.label}: unknown host key: ${name} presents ${fp}, which is not in ${this.knownHosts.file}; ` +
-                `add it there (ssh-keyscan, after checking the fingerprint) or allow first contact with ` +
-                `accept_new_host_key`,
+                (this.knownHosts.unknownAdvice ??
+                  "add it there (ssh-keyscan, after checking the fingerprint) or allow first contact with " +
+                    "accept_new_host_key"),
         );
         return false;
       },
     };
-    if (s.privateKeyFile) {
+    if (s.password !== undefined) config.password = s.password;
+    if (s.privateKey !== undefined) config.privateKey = s.privateKey;
+    else if (s.privateKeyFile) {
       try {
         config.privateKey = fs.readFileSync(s.privateKeyFile);
       } catch (e) {
@@ -273,7 +280,7 @@ export class SshConnection {
           `${this.label}: cannot read private_key_file ${s.privateKeyFile}: ${(e as Error).message}`,
         );
       }
-    } else {
+    } else if (s.agentSocket) {
       config.agent = s.agentSocket;
     }
     const client = new SshClient();
@@ -359,16 +366,38 @@ export class SshConnection {
 
   private execOn(client: Client, commandLine: string, opts: ExecOptions): Promise<RawCommandResult> {
     this.roundTrips++;
+    const started = Date.now();
+    const limited = opts.timeoutMs !== undefined && opts.timeoutMs > 0;
+    const noAnswer = () => new Error(`${this.label}: no answer from a command within ${opts.timeoutMs} ms`);
     return new Promise<RawCommandResult>((resolve, reject) => {
+      // the time limit covers opening the channel too: on a link gone silent the server never answers that
+      let unopened = false;
+      const openTimer = limited
+        ? setTimeout(() => {
+            unopened = true;
+            reject(noAnswer());
+          }, opts.timeoutMs)
+        : undefined;
       client.exec(commandLine, (err, channel: ClientChannel) => {
+        if (openTimer) clearTimeout(openTimer);
+        if (unopened) {
+          if (!err) channel.close();
+          return;
+        }
         if (err) return reject(new ConnectionLost(`cannot open a session: ${err.message}`, false));
         const out = new OutputTail(opts.wholeStdout ? Number.POSITIVE_INFINITY : MAX_CAPTURE);
         const errOut = new OutputTail(MAX_CAPTURE);
         let exitCode: number | undefined;
         let exitSignal: string | undefined;
         let failure: Error | undefined;
-        channel.on("data", (c: Buffer) => out.add(c));
-        channel.stderr.on("data", (c: Buffer) => errOut.add(c));
+        channel.on("data", (c: Buffer) => {
+          out.add(c);
+          opts.onOutput?.(c);
+        });
+        channel.stderr.on("data", (c: Buffer) => {
+          errOut.add(c);
+          opts.onOutput?.(c);
+        });
         channel.on("exit", (code: number | null, signal?: string) => {
           if (typeof code === "number") exitCode = code;
           else exitSignal = signal ?? "unknown";
@@ -382,13 +411,9 @@ export class SshConnection {
           }
           channel.close();
         };
-        const timer =
-          opts.timeoutMs !== undefined && opts.timeoutMs > 0
-            ? setTimeout(
-                () => stop(new Error(`${this.label}: no answer from a command within ${opts.timeoutMs} ms`)),
-                opts.timeoutMs,
-              )
-            : undefined;
+        const timer = limited
+          ? setTimeout(() => stop(noAnswer()), Math.max(1, opts.timeoutMs! - (Date.now() - started)))
+          : undefined;
         const onAbort = () => stop(abortError(opts.signal!));
         opts.signal?.addEventListener("abort", onAbort, { once: true });
         channel.once("close", () => {

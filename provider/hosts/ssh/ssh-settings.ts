@@ -35,6 +35,10 @@ export interface SshSettings extends SshEndpoint {
   privateKeyFile?: string;
   /** The agent socket when no key file is given. */
   agentSocket?: string;
+  /** A private key's text, instead of a file (Terraform's connection `private_key`). */
+  privateKey?: string;
+  /** A password (Terraform's connection `password`), tried after the key or agent. */
+  password?: string;
   /** known_hosts file the host keys are pinned in (default ~/.ssh/known_hosts). */
   knownHostsFile: string;
   /** First contact: an unknown host's key is added to knownHostsFile (a changed key is still refused). */
