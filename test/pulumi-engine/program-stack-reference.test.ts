@@ -36,7 +36,7 @@ test("a stack reference reads another project's stack outputs; secrets stay secr
   writeFileSync(join(consumer, "index.js"), consumerProgram("organization/producer/dev"));
   const run = await runProgram(consumer, "up");
   assert.ok(run.outcome.ok, run.logs);
-  const out = outputs(consumer);
+  const out = await outputs(consumer);
   assert.is(out.url, "http://10.0.0.1:8080/");
   // the SDK marks the whole outputs object secret when one output is
   assert.equal(revealSecrets(out.names), ["token", "url"]);
