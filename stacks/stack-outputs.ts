@@ -11,14 +11,14 @@ export function outputErrorText(key: string): string {
   return `The value of output ${key} could not be computed`;
 }
 
-export function computeOutputs(
+export async function computeOutputs(
   ctx: StackServiceContext,
   stack: StackIdentity,
   source: StackSource,
-): StackOutputRecord[] {
+): Promise<StackOutputRecord[]> {
   let values: Record<string, { value: Value; sensitive?: boolean }> = {};
   try {
-    values = ctx.engine.outputs(stackWorkspace(ctx, stack, source));
+    values = ctx.engine.outputs(await stackWorkspace(ctx, stack, source));
   } catch {
     values = {};
   }
