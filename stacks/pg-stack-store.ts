@@ -30,6 +30,7 @@ import {
   type TokenRow,
   tokenFromRow,
 } from "./store-rows.js";
+import { shownLocation } from "./store-location.js";
 import { WORK_MIGRATIONS, WORK_MIGRATIONS_TABLE } from "./store-work-schema.js";
 import { newTokenSecret, tokenHash, tokenMatches } from "./token-secret.js";
 
@@ -66,7 +67,7 @@ export class PgStackStore implements StackStore {
 
   /** Connects to the database at `url` and brings its schema up to date. */
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStackStore> {
-    const location = redactedUrl(url);
+    const location = shownLocation(url);
     const db = new PgDatabase(url, opts);
     try {
       await migratePg(db, location, [
@@ -428,16 +429,6 @@ export class PgStackStore implements StackStore {
     );
     if (taken) throw new StackNameTakenError(name);
   }
-}
-
-/** True for a PostgreSQL URL (postgres:// or postgresql://). */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
-/** The URL with its password replaced by ***. */
-export function redactedUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1***@");
 }
 
 function now(): string {
