@@ -3,53 +3,18 @@
 // concurrent stack creates leaves every stack CREATE_COMPLETE or CREATE_FAILED with a reason (none IN_PROGRESS), and
 // every resource created at most once (each create appends a line to a log: no line twice), once for every stack
 // that completed.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { PgStackStore } from "../../stacks/pg-stack-store.js";
-import { freePort } from "../cli/cli-harness.js";
 import { type PostgresServer, startPostgres } from "../postgres-server.js";
 import { freshPgDatabase } from "../stacks/store-under-test.js";
+import { type Replica, startReplica, stopReplicas } from "./serve-replica.js";
 
-const BIN = join(new URL("../../", import.meta.url).pathname, "bin/run.js");
 const TENANT = "t1";
 const RESOURCES = 4;
-
-interface Replica {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startReplica(store: string, cwd: string, leaseSeconds: number): Promise<Replica> {
-  const port = await freePort("127.0.0.1");
-  const child = spawn(
-    process.execPath,
-    [BIN, "serve", "--listen", `127.0.0.1:${port}`, "--store", store, "--lease", String(leaseSeconds)],
-    { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
-  );
-  let err = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gantry serve did not start:\n${err}`)), 120_000);
-    child.stderr?.on("data", (d) => {
-      err += d;
-      if (err.includes("Heat API v1 on")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`gantry serve exited (${code}):\n${err}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, child, stderr: () => err, exited };
-}
 
 /** A stack whose resources each append "<stack> <name>" to `log` once, when created, then take a moment. */
 function template(log: string): Record<string, unknown> {
@@ -116,10 +81,7 @@ test.before(async () => {
 });
 
 test.after.each(async () => {
-  for (const r of replicas) {
-    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGTERM");
-    await r.exited;
-  }
+  await stopReplicas(replicas);
   replicas = [];
 });
 
