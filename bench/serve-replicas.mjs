@@ -147,11 +147,11 @@ try {
     `stack creates on PostgreSQL: ${STACKS} stacks of ${RESOURCES} OS::Heat::RandomString, ${CONCURRENCY} at a time`,
   );
   console.log("  replicas  stacks/s  resources/s  wall");
-  for (const r of rows)
-    console.log(
-      `  ${String(r.n).padEnd(8)}  ${r.perSecond.toFixed(1).padEnd(8)}  ${(r.perSecond * RESOURCES).toFixed(0).padEnd(11)}  ` +
-        `${r.seconds.toFixed(1)} s`,
-    );
+  for (const r of rows) {
+    const perSecond = r.perSecond.toFixed(1).padEnd(8);
+    const resources = (r.perSecond * RESOURCES).toFixed(0).padEnd(11);
+    console.log(`  ${String(r.n).padEnd(8)}  ${perSecond}  ${resources}  ${r.seconds.toFixed(1)} s`);
+  }
 } finally {
   await pg.stop();
 }

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 
 export const DEFAULT_STORE_FILE = "gantry-stacks.sqlite";
 
-/** The store's SQLite file (absolute, or ":memory:") or PostgreSQL URL, from the flag, the environment or the default. */
+/** The store (a SQLite file, absolute, or ":memory:"; or a PostgreSQL URL) from the flag, environment or default. */
 export function storeLocation(flag: string | undefined, env: NodeJS.ProcessEnv, cwd = process.cwd()): string {
   const given = flag || env.GANTRY_STORE || DEFAULT_STORE_FILE;
   if (isPostgresLocation(given)) return given;

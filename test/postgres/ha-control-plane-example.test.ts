@@ -66,7 +66,7 @@ test("the replica count is checked", () => {
   assert.match(r.stderr + r.stdout, "replicas must be between 1 and 9");
 });
 
-test("gantry apply brings the control plane up; a stack is created through HAProxy; destroy takes it down", async () => {
+test("gantry apply brings it up; a stack is created through HAProxy; destroy takes it down", async () => {
   const state = join(mkdtempSync(join(tmpdir(), "gantry-hacp-")), "s.tfstate");
   const prefix = "127.0.93";
   const vars = [

@@ -51,7 +51,7 @@ test("replicas opening one new database together apply each migration once (advi
   );
 });
 
-test("the engine applies a stack with its state in PostgreSQL; the lock names its holder to another replica", async () => {
+test("the engine applies a stack with its state in PostgreSQL; the lock refused to another replica", async () => {
   const url = await freshPgDatabase(server.url);
   const one = await PgStackStore.open(url);
   const two = await PgStackStore.open(url);

@@ -130,7 +130,7 @@ test("three replicas on one store: a stack made through one is shown and deleted
   assert.is(lines.length, RESOURCES);
 });
 
-test("a replica killed amid 20 concurrent creates: every stack ends COMPLETE or FAILED, no resource made twice", async () => {
+test("a replica killed amid 20 creates: every stack COMPLETE or FAILED, no resource made twice", async () => {
   const { token, log } = await setUp(2);
   const names = Array.from({ length: 20 }, (_, i) => `s${String(i).padStart(2, "0")}`);
   // spread over the replicas as a balancer would
