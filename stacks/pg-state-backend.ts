@@ -103,6 +103,11 @@ export class PgStateBackend implements StateBackend, StateSink {
   }
 
   read(): State {
+    return this.readSync();
+  }
+
+  /** The state as this backend holds it (loaded, then kept as written): readable at once. */
+  readSync(): State {
     return this.current === undefined ? newState(GANTRY_VERSION) : deserializeState(this.current, this.location);
   }
 
