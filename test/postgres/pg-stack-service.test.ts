@@ -73,15 +73,15 @@ test("the engine applies a stack with its state in PostgreSQL; the lock refused 
   // the lock's release is sent in the background: a replica waits for it before letting the stack go
   await two.settleState(stack.id);
   const seen = await one.stateBackend(stack.id);
-  assert.equal([...seen.read().instances.keys()], ["gantry_noop.a"]);
-  assert.is(seen.read().instances.get("gantry_noop.a")?.attributes.input, "two");
+  assert.equal([...seen.readSync().instances.keys()], ["gantry_noop.a"]);
+  assert.is(seen.readSync().instances.get("gantry_noop.a")?.attributes.input, "two");
   assert.is(seen.readBackup()?.instances.get("gantry_noop.a")?.attributes.input, "one");
-  assert.is(seen.holder(), undefined, "the lock was let go");
+  assert.is(await seen.holder(), undefined, "the lock was let go");
   const lease = await seen.lock("apply", 0);
   const err = await (await two.stateBackend(stack.id)).lock("apply", 0).catch((e) => e as Error);
   assert.instance(err, Error);
   assert.match(String((err as { diagnostics?: unknown }).diagnostics ? JSON.stringify(err) : err), "apply");
-  lease.release();
+  await lease.release();
   await one.settleState(stack.id);
   (await (await two.stateBackend(stack.id)).lock("apply", 0)).release();
   await two.settleState(stack.id);
