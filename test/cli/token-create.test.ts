@@ -41,7 +41,7 @@ test("token create: GANTRY_STORE, else ./gantry-stacks.sqlite; Terraform-style s
   await store.close();
 });
 
-test("token create: a PostgreSQL store out of reach is an error naming it, a missing tenant too; nothing on stdout", () => {
+test("token create: a PostgreSQL store out of reach is an error naming it, no tenant too; nothing on stdout", () => {
   const pg = gantry(["token", "create", "--tenant", "t", "--store", "postgres://gantry:pw@127.0.0.1:1/stacks"]);
   assert.is(pg.code, 1);
   assert.is(pg.stdout, "");
