@@ -1,12 +1,16 @@
 // Where the server's stacks keep their working data (a directory per stack,
 // kept by the stack service): beside the store file, in .gantry/stacks; for
-// an in-memory store, a fresh temporary directory.
+// an in-memory store, a fresh temporary directory; for a PostgreSQL store
+// (shared by replicas, each with its own disk), .gantry/stacks in the
+// server's working directory.
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { isPostgresLocation } from "../stacks/store-location.js";
 
-export function stackDataRoot(storeLocation: string): string {
+export function stackDataRoot(storeLocation: string, cwd = process.cwd()): string {
   if (storeLocation === ":memory:") return mkdtempSync(join(tmpdir(), "gantry-stacks-"));
+  if (isPostgresLocation(storeLocation)) return join(cwd, ".gantry", "stacks");
   return join(dirname(storeLocation), ".gantry", "stacks");
 }

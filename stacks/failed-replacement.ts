@@ -16,7 +16,7 @@ import type { StackServiceContext } from "./stack-workspace.js";
 const hasId = (a: Attrs): a is Attrs & { id: string } => typeof a.id === "string" && a.id !== "";
 
 export async function returnToReplacedOriginals(ctx: StackServiceContext, stack: StackRecord): Promise<void> {
-  const backend = ctx.store.stateBackend(stack.id);
+  const backend = await ctx.store.stateBackend(stack.id);
   let state: Awaited<ReturnType<typeof backend.read>>;
   try {
     state = await backend.read();

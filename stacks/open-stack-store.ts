@@ -1,8 +1,11 @@
-// Opens the stack store at a location given by storeLocation (today always a SQLite file).
+// Opens the stack store at a location given by storeLocation: a SQLite file, or a PostgreSQL database (a URL).
 
+import { PgStackStore } from "./pg-stack-store.js";
 import { SqliteStackStore } from "./sqlite-stack-store.js";
 import type { StackStore } from "./stack-store.js";
+import { isPostgresLocation } from "./store-location.js";
 
-export function openStackStore(location: string): StackStore {
+export async function openStackStore(location: string): Promise<StackStore> {
+  if (isPostgresLocation(location)) return PgStackStore.open(location);
   return SqliteStackStore.open(location);
 }

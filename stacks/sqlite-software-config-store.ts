@@ -14,7 +14,7 @@ import {
   type SoftwareDeploymentRecord,
 } from "./software-config-store.js";
 
-interface ConfigRow {
+export interface ConfigRow {
   id: string;
   tenant: string;
   name: string | null;
@@ -24,7 +24,7 @@ interface ConfigRow {
   stack_id: string | null;
 }
 
-interface DeploymentRow {
+export interface DeploymentRow {
   id: string;
   tenant: string;
   server_id: string;
@@ -38,7 +38,7 @@ interface DeploymentRow {
   updated_at: string | null;
 }
 
-const DEPLOYMENT_COLUMNS: Record<string, keyof DeploymentRow> = {
+export const DEPLOYMENT_COLUMNS: Record<string, keyof DeploymentRow> = {
   serverId: "server_id",
   configId: "config_id",
   inputValues: "input_values",
@@ -50,7 +50,7 @@ const DEPLOYMENT_COLUMNS: Record<string, keyof DeploymentRow> = {
   updatedAt: "updated_at",
 };
 
-const JSON_FIELDS = new Set(["inputValues", "outputValues"]);
+export const JSON_FIELDS = new Set(["inputValues", "outputValues"]);
 
 export class SqliteSoftwareConfigStore implements SoftwareConfigStore {
   constructor(
@@ -203,7 +203,7 @@ export class SqliteSoftwareConfigStore implements SoftwareConfigStore {
   }
 }
 
-function configFromRow(row: ConfigRow): SoftwareConfigRecord {
+export function configFromRow(row: ConfigRow): SoftwareConfigRecord {
   const body = JSON.parse(row.body) as Pick<SoftwareConfigRecord, "config" | "inputs" | "outputs" | "options">;
   return {
     id: row.id,
@@ -219,7 +219,7 @@ function configFromRow(row: ConfigRow): SoftwareConfigRecord {
   };
 }
 
-function deploymentFromRow(row: DeploymentRow): SoftwareDeploymentRecord {
+export function deploymentFromRow(row: DeploymentRow): SoftwareDeploymentRecord {
   return {
     id: row.id,
     tenant: row.tenant,

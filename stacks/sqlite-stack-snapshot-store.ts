@@ -5,7 +5,7 @@ import type { ConnectionGate } from "./connection-gate.js";
 import type { HeatStatus, StackSource } from "./stack-records.js";
 import type { SnapshotRecord, SnapshotStore } from "./stack-snapshot-store.js";
 
-interface SnapshotRow {
+export interface SnapshotRow {
   id: string;
   stack_id: string;
   tenant: string;
@@ -47,7 +47,7 @@ export class SqliteStackSnapshotStore implements SnapshotStore {
   getSnapshot(id: string): Promise<SnapshotRecord | undefined> {
     return this.gate.exclusive(() => {
       const row = this.db.prepare("SELECT * FROM stack_snapshots WHERE id = ?").get(id) as SnapshotRow | undefined;
-      return row && fromRow(row);
+      return row && snapshotFromRow(row);
     });
   }
 
@@ -57,7 +57,7 @@ export class SqliteStackSnapshotStore implements SnapshotStore {
         this.db
           .prepare("SELECT * FROM stack_snapshots WHERE stack_id = ? ORDER BY created_at ASC, id ASC")
           .all(stackId) as SnapshotRow[]
-      ).map(fromRow),
+      ).map(snapshotFromRow),
     );
   }
 
@@ -88,7 +88,7 @@ export class SqliteStackSnapshotStore implements SnapshotStore {
   }
 }
 
-function fromRow(row: SnapshotRow): SnapshotRecord {
+export function snapshotFromRow(row: SnapshotRow): SnapshotRecord {
   return {
     id: row.id,
     stackId: row.stack_id,

@@ -55,7 +55,7 @@ const EVENT_SORT_KEYS: Record<string, string> = {
 };
 
 /** The columns a stack change may set (tags are rows of their own). */
-const STACK_COLUMNS: Record<string, keyof StackRow> = {
+export const STACK_COLUMNS: Record<string, keyof StackRow> = {
   name: "name",
   parentId: "parent_id",
   action: "action",
@@ -519,7 +519,7 @@ function migrate(db: Database, file: string, migrations: readonly Migration[]): 
 }
 
 /** The sort keys as columns (unknown keys dropped, as Heat does), the tie-breaker last, and the direction. */
-function sortOrder(
+export function sortOrder(
   sortKeys: string[] | undefined,
   sortDir: SortDir | undefined,
   known: Record<string, string>,
@@ -533,7 +533,7 @@ function sortOrder(
 }
 
 /** `column IN (?, ?, …)`; an empty list matches nothing (as SQLAlchemy's `in_([])`). */
-function inList(column: string, values: readonly unknown[]): string {
+export function inList(column: string, values: readonly unknown[]): string {
   return values.length ? `${column} IN (${values.map(() => "?").join(", ")})` : "1 = 0";
 }
 

@@ -78,7 +78,7 @@ export async function stackNames(
 }
 
 export async function runStack(ctx: StackServiceContext, stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
-  const ws = stackWorkspace(ctx, stack, req.source);
+  const ws = await stackWorkspace(ctx, stack, req.source);
   const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
   const config = await loadStackConfig(ctx, stack.id, req.source, stack);
   const nested = new NestedStackMap().add(config);

@@ -26,7 +26,7 @@ function changedAttributes(before: Attrs, after: Attrs): string[] {
 export async function checkStack(ctx: StackServiceContext, stack: StackRecord, signal: AbortSignal): Promise<void> {
   const rec = ctx.recorder;
   await rec.stack(stack, "CHECK", "IN_PROGRESS", startedText("CHECK"));
-  const ws = stackWorkspace(ctx, stack, stack.source);
+  const ws = await stackWorkspace(ctx, stack, stack.source);
   const names = await stackNames(ctx, stack.id, [stack.source]);
   let drift: DriftEntry[];
   try {

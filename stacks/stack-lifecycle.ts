@@ -154,7 +154,7 @@ export class StackLifecycle {
     const source = target ?? stack.source;
     await this.ctx.recorder.stack(stack, "ROLLBACK", "COMPLETE", completedText("ROLLBACK"), {
       source,
-      outputs: target ? computeOutputs(this.ctx, stack, source) : [],
+      outputs: target ? await computeOutputs(this.ctx, stack, source) : [],
     });
   }
 
@@ -175,7 +175,7 @@ export class StackLifecycle {
   /** cancel_without_rollback recorded the stack FAILED when asked: only its outputs are brought up to date. */
   private async keptCancelled(stack: StackRecord, stopped: { kind: string } | undefined): Promise<boolean> {
     if (stopped?.kind !== "cancel") return false;
-    await this.ctx.store.updateStack(stack.id, { outputs: computeOutputs(this.ctx, stack, stack.source) });
+    await this.ctx.store.updateStack(stack.id, { outputs: await computeOutputs(this.ctx, stack, stack.source) });
     return true;
   }
 
@@ -189,7 +189,7 @@ export class StackLifecycle {
 
   private async complete(stack: StackRecord, action: HeatAction): Promise<void> {
     await this.ctx.recorder.stack(stack, action, "COMPLETE", completedText(action), {
-      outputs: computeOutputs(this.ctx, stack, stack.source),
+      outputs: await computeOutputs(this.ctx, stack, stack.source),
     });
   }
 
@@ -203,7 +203,7 @@ export class StackLifecycle {
   ): Promise<void> {
     const stopped = outcome.stopped;
     const rec = this.ctx.recorder;
-    const outputs = computeOutputs(this.ctx, stack, stack.source);
+    const outputs = await computeOutputs(this.ctx, stack, stack.source);
     if (stopped?.kind === "cancel-rollback") {
       // cancel_update: convergence goes straight to the rollback (which a later stop, a delete, ends too)
       await this.rollback(stack, target, this.afterCancel(stack.id));

@@ -11,14 +11,14 @@ export function outputErrorText(key: string): string {
   return `The value of output ${key} could not be computed`;
 }
 
-export function computeOutputs(
+export async function computeOutputs(
   ctx: StackServiceContext,
   stack: StackIdentity,
   source: StackSource,
-): StackOutputRecord[] {
+): Promise<StackOutputRecord[]> {
   let values: Record<string, { value: Value; sensitive?: boolean }> = {};
   try {
-    values = readStateNow(stackWorkspace(ctx, stack, source)).outputs;
+    values = readStateNow(await stackWorkspace(ctx, stack, source)).outputs;
   } catch {
     values = {};
   }

@@ -89,7 +89,7 @@ export async function previewUpdate(
   stack: StackRecord,
   source: StackSource,
 ): Promise<UpdatePreview> {
-  const ws = stackWorkspace(ctx, stack, source);
+  const ws = await stackWorkspace(ctx, stack, source);
   const plan = await planned(async () => (await ctx.engine.plan(ws, { refresh: false })).plan);
   const names = await stackNames(ctx, stack.id, [stack.source, source]);
   const preview: UpdatePreview = { unchanged: [], updated: [], replaced: [], added: [], deleted: [] };

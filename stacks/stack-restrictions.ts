@@ -48,7 +48,7 @@ export async function restrictedChange(
   const names = await stackNames(ctx, stack.id, [...(leaving ? [leaving] : []), source]);
   let changes: ResourceChange[];
   try {
-    const ws = stackWorkspace(ctx, stack, source);
+    const ws = await stackWorkspace(ctx, stack, source);
     const keys = replace.flatMap((n) => names.keysOf(n));
     changes = (await ctx.engine.plan(ws, { refresh: false, replace: keys })).plan.changes;
   } catch {

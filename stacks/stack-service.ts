@@ -29,13 +29,14 @@ import { computeOutputs } from "./stack-outputs.js";
 import { previewCreate, previewUpdate } from "./stack-preview.js";
 import { STATE_CHANGED, StackRecorder } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord, StackSource } from "./stack-records.js";
-import { recoverInterruptedStacks } from "./stack-recovery.js";
+import { SoleWorkGuard, StackLeaseKeeper, type WorkGuard } from "./stack-lease-keeper.js";
+import { recoverInterruptedStacks, recoverStack } from "./stack-recovery.js";
 import { newSnapshot, takeSnapshot } from "./stack-snapshot.js";
 import type { SnapshotRecord, SnapshotStore } from "./stack-snapshot-store.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
 import { suspendOrResume } from "./stack-suspension.js";
 import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
-import { StackWorkQueue } from "./stack-work-queue.js";
+import { type StopReason, StackWorkQueue } from "./stack-work-queue.js";
 import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
 
 export interface StackServiceOptions {
@@ -49,6 +50,11 @@ export interface StackServiceOptions {
   now?: () => Date;
   /** The length of a minute of timeoutMins (tests shorten it; default 60 000 ms). */
   minuteMs?: number;
+  /**
+   * This server as one of several replicas sharing the store (a store with leases: PostgreSQL): its owner id and
+   * how long its leases last unrenewed (default 30 s). Absent, or a store without leases: the server owns the store.
+   */
+  replica?: { owner: string; leaseMs?: number; log?: (line: string) => void };
 }
 
 export class StackService implements StackOperations {
@@ -58,6 +64,7 @@ export class StackService implements StackOperations {
   private readonly ctx: StackServiceContext;
   private readonly queue: StackWorkQueue;
   private readonly lifecycle: StackLifecycle;
+  private readonly guard: WorkGuard;
   private closed = false;
 
   constructor(opts: StackServiceOptions) {
@@ -81,11 +88,38 @@ export class StackService implements StackOperations {
       minuteMs: opts.minuteMs ?? 60_000,
       renewSignal: (stackId) => this.queue.renew(stackId),
     });
+    const store = opts.store;
+    if (opts.replica && store.leases) {
+      const leaseMs = opts.replica.leaseMs ?? 30_000;
+      this.guard = new StackLeaseKeeper({
+        leases: store.leases(opts.replica.owner, leaseMs),
+        leaseMs,
+        stop: (stackId, reason) => this.queue.stop(stackId, reason),
+        recover: async (stackId) => {
+          const stack = await store.getStack(stackId);
+          if (stack && stack.status === "IN_PROGRESS" && !stack.deletedAt)
+            await recoverStack(store, this.ctx.recorder, stack);
+        },
+        settle: async (stackId) => store.settleState?.(stackId),
+        ...(opts.replica.log && { log: opts.replica.log }),
+      });
+    } else this.guard = new SoleWorkGuard();
   }
 
-  /** At start: marks the stacks a stopped server left IN_PROGRESS FAILED, as Heat does; returns them. */
-  recover(): Promise<StackRecord[]> {
-    return recoverInterruptedStacks(this.store, this.ctx.recorder);
+  /**
+   * At start: marks the stacks a stopped server left IN_PROGRESS FAILED, as Heat does; returns them. A replica
+   * sharing its store recovers only the stacks whose holder's lease expired (the others are being worked on).
+   */
+  async recover(): Promise<StackRecord[]> {
+    if (this.guard instanceof SoleWorkGuard) return recoverInterruptedStacks(this.store, this.ctx.recorder);
+    const ids = await this.guard.takeOver();
+    const stacks = await Promise.all(ids.map((id) => this.store.getStack(id)));
+    return stacks.filter((s): s is StackRecord => s !== undefined);
+  }
+
+  /** Takes over the stacks of replicas that died (their leases expired) now; returns their ids. */
+  takeOverAbandoned(): Promise<string[]> {
+    return this.guard.takeOver();
   }
 
   async create(caller: Caller, req: CreateStackRequest): Promise<StackRecord> {
@@ -94,14 +128,20 @@ export class StackService implements StackOperations {
     if (await this.store.findStack(caller.tenant, req.name)) throw stackExists(req.name);
     await loadSource(this.ctx, req.source);
     const stack = this.newStackRecord(caller, req);
+    await this.guard.enter(stack.id, "CREATE");
     try {
-      await this.store.insertStack(stack);
+      try {
+        await this.store.insertStack(stack);
+      } catch (err) {
+        if (err instanceof StackNameTakenError) throw stackExists(req.name);
+        throw err;
+      }
+      await this.ctx.recorder.stack(stack, "CREATE", "IN_PROGRESS", startedText("CREATE"));
     } catch (err) {
-      if (err instanceof StackNameTakenError) throw stackExists(req.name);
+      await this.guard.leave(stack.id);
       throw err;
     }
-    await this.ctx.recorder.stack(stack, "CREATE", "IN_PROGRESS", startedText("CREATE"));
-    this.queue.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal));
+    this.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal));
     return { ...stack };
   }
 
@@ -135,7 +175,7 @@ export class StackService implements StackOperations {
     // convergence: an update of a stack being created or updated takes over at once (what runs finishes its
     // resources in progress and records nothing more)
     const takeOver = stack.status === "IN_PROGRESS" && (stack.action === "CREATE" || stack.action === "UPDATE");
-    if (takeOver) this.queue.stop(stack.id, { kind: "superseded" });
+    if (takeOver) await this.stopEverywhere(stack.id, { kind: "superseded" });
     await this.startOrQueue(
       stack.id,
       (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
@@ -164,7 +204,8 @@ export class StackService implements StackOperations {
     const stack = await this.current(given);
     if (stack.deletedAt || (stack.action === "DELETE" && stack.status === "COMPLETE")) throw stackNotFound(stack.name);
     // a stack in progress: its traversal is stopped (marked FAILED, "Stack CREATE cancelled"), then deleted
-    if (this.queue.busy(stack.id)) this.queue.stop(stack.id, { kind: "delete" });
+    if (this.queue.busy(stack.id) || stack.status === "IN_PROGRESS")
+      await this.stopEverywhere(stack.id, { kind: "delete" });
     await this.startOrQueue(
       stack.id,
       (s) => this.ctx.recorder.stack(s, "DELETE", "IN_PROGRESS", startedText("DELETE")),
@@ -180,7 +221,7 @@ export class StackService implements StackOperations {
       if (stack.status !== "IN_PROGRESS" || !allowed.includes(stack.action)) {
         throw notSupported(`Cancelling update when stack is ${stack.action}_${stack.status}`);
       }
-      this.queue.stop(stack.id, { kind: action === "cancel_update" ? "cancel-rollback" : "cancel" });
+      await this.stopEverywhere(stack.id, { kind: action === "cancel_update" ? "cancel-rollback" : "cancel" });
       // Heat marks the stack FAILED at once; what runs finishes its resources in progress and records no more
       if (action === "cancel_without_rollback") {
         await this.ctx.recorder.stack(stack, stack.action, "FAILED", cancelledText(stack.action));
@@ -238,6 +279,16 @@ export class StackService implements StackOperations {
       ),
     };
     // forgotten, its resources kept: the stack is deleted without touching them
+    await this.guard.enter(stack.id, "ABANDON");
+    try {
+      await this.forget(stack, resources);
+    } finally {
+      await this.guard.leave(stack.id);
+    }
+    return data;
+  }
+
+  private async forget(stack: StackRecord, resources: Awaited<ReturnType<StackStore["listResources"]>>) {
     const rec = this.ctx.recorder;
     await rec.stack(stack, "DELETE", "IN_PROGRESS", startedText("DELETE"));
     // Heat deletes the stack with its resources retained: each shows DELETE_IN_PROGRESS, DELETE_COMPLETE
@@ -250,7 +301,6 @@ export class StackService implements StackOperations {
       deletedAt: rec.time(),
       outputs: [],
     });
-    return data;
   }
 
   async snapshot(_caller: Caller, given: StackRecord, name: string | null): Promise<SnapshotRecord> {
@@ -346,6 +396,7 @@ export class StackService implements StackOperations {
     this.closed = true;
     this.queue.stopAll({ kind: "shutdown" });
     await this.queue.idle();
+    await this.guard.close();
     await this.store.close();
   }
 
@@ -361,22 +412,48 @@ export class StackService implements StackOperations {
       if (!s) throw new Error(`stack ${stackId} is gone`);
       return s;
     };
-    if (beginNow && this.queue.busy(stackId)) {
-      await begin(await load());
-      this.queue.enqueue(stackId, async (signal) => run(await load(), signal));
-      return;
+    await this.guard.enter(stackId, "WORK");
+    try {
+      if (beginNow && this.queue.busy(stackId)) {
+        await begin(await load());
+        this.enqueue(stackId, async (signal) => run(await load(), signal));
+        return;
+      }
+      if (!this.queue.busy(stackId)) {
+        const stack = await load();
+        await begin(stack);
+        this.enqueue(stackId, (signal) => run(stack, signal));
+        return;
+      }
+    } catch (err) {
+      await this.guard.leave(stackId);
+      throw err;
     }
-    if (!this.queue.busy(stackId)) {
-      const stack = await load();
-      await begin(stack);
-      this.queue.enqueue(stackId, (signal) => run(stack, signal));
-      return;
-    }
-    this.queue.enqueue(stackId, async (signal) => {
+    this.enqueue(stackId, async (signal) => {
       const stack = await load();
       await begin(stack);
       await run(stack, signal);
     });
+  }
+
+  /** Queues work the guard was entered for: the guard is left when the work ends. */
+  private enqueue(stackId: string, work: (signal: AbortSignal) => Promise<void>): void {
+    this.queue.enqueue(stackId, async (signal) => {
+      try {
+        await work(signal);
+      } catch (err) {
+        // marked failed while the stack is still held
+        await this.workFailed(stackId, err);
+      } finally {
+        await this.guard.leave(stackId).catch(() => {});
+      }
+    });
+  }
+
+  /** Stops the stack's running work here and on the replica that holds it. */
+  private async stopEverywhere(stackId: string, reason: StopReason): Promise<void> {
+    this.queue.stop(stackId, reason);
+    await this.guard.stopElsewhere(stackId, reason);
   }
 
   private newStackRecord(caller: Caller, req: CreateStackRequest): StackRecord {

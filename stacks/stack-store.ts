@@ -1,9 +1,10 @@
 // Where the Heat API server keeps tokens, stacks, resources, events and each
 // stack's engine state. One small interface: SQLite (one file, WAL) is the
-// default; PostgreSQL comes next (issue #13), hence promises everywhere.
+// default; PostgreSQL (pg-stack-store.ts) serves several replicas at once, hence promises everywhere.
 
 import type { StateBackend } from "../engine/state-backend.js";
 import type { SoftwareConfigStore } from "./software-config-store.js";
+import type { StackLeases } from "./stack-leases.js";
 import type { SnapshotStore } from "./stack-snapshot-store.js";
 import type { EventRecord, HeatAction, HeatStatus, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 
@@ -86,8 +87,18 @@ export interface StackStore {
   addEvent(event: Omit<EventRecord, "id" | "seq">): Promise<EventRecord>;
   listEvents(query: EventQuery): Promise<EventRecord[]>;
 
-  /** The engine's state of one stack, kept in this store (written transactionally, locked per stack). */
-  stateBackend(stackId: string): StateBackend;
+  /**
+   * The engine's state of one stack, kept in this store (written transactionally, locked per stack). A store over
+   * the network (PostgreSQL) answers once it has read the stack's state rows: callers await the answer.
+   */
+  stateBackend(stackId: string): StateBackend | Promise<StateBackend>;
+  /** Resolves when the state writes started for the stack have landed (a store that writes in the background). */
+  settleState?(stackId: string): Promise<void>;
+  /**
+   * Work leases for replicas sharing this store (absent: one server owns the store, as with a SQLite file).
+   * `owner` names this replica; a lease not renewed for `leaseMs` is taken over by another replica.
+   */
+  leases?(owner: string, leaseMs: number): StackLeases;
 
   /** Software configs and deployments (absent: a store without them; the API answers those routes 501). */
   readonly softwareConfigs?: SoftwareConfigStore;

@@ -40,7 +40,7 @@ async function addressesByStack(
   ctx: StackServiceContext,
   stack: StackRecord,
 ): Promise<Map<string, Map<string, string[]>>> {
-  const ws = stackWorkspace(ctx, stack, stack.source);
+  const ws = await stackWorkspace(ctx, stack, stack.source);
   const names = await stackNames(ctx, stack.id, [stack.source]);
   const nested = new NestedStackMap().add(await loadStackConfig(ctx, stack.id, stack.source, stack));
   const out = new Map<string, Map<string, string[]>>();
@@ -63,7 +63,7 @@ export async function suspendOrResume(
 ): Promise<void> {
   const rec = ctx.recorder;
   await rec.stack(stack, action, "IN_PROGRESS", startedText(action));
-  const ws = stackWorkspace(ctx, stack, stack.source);
+  const ws = await stackWorkspace(ctx, stack, stack.source);
   const byStack = await addressesByStack(ctx, stack);
   /** One stack's resources (a nested stack's inside its provider resource); the failure's text, if one failed. */
   const run = async (s: StackRecord): Promise<string | undefined> => {

@@ -43,11 +43,15 @@ export function withPseudoParameters(source: StackSource, stack: StackIdentity):
   return { ...source, environments: [{ parameter_defaults: pseudo }, ...source.environments] };
 }
 
-export function stackWorkspace(ctx: StackServiceContext, stack: StackIdentity, source: StackSource): Workspace {
+export async function stackWorkspace(
+  ctx: StackServiceContext,
+  stack: StackIdentity,
+  source: StackSource,
+): Promise<Workspace> {
   return ctx.engine.workspace({
     dir: stackDataDir(ctx, stack.id),
     files: ctx.sourceFiles(withPseudoParameters(source, stack)),
-    state: ctx.store.stateBackend(stack.id),
+    state: await ctx.store.stateBackend(stack.id),
     // physical names carry the stack's name, as Heat's do ("mystack-rand-abc123")
     stackName: stack.name,
   });

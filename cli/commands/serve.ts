@@ -5,29 +5,46 @@ export default class Serve extends GantryCommand {
   static override summary = "Serve the OpenStack Heat v1 REST API over gantry's stacks (foreground; Ctrl-C stops)";
   static override description =
     "Stacks, templates, events and engine work live in the store (a SQLite file: --store, else GANTRY_STORE, else " +
-    "./gantry-stacks.sqlite). Every request needs an X-Auth-Token made by `gantry token create`. One line per " +
+    "./gantry-stacks.sqlite; or a PostgreSQL database, --store postgres://USER:PASSWORD@HOST:PORT/DB, which " +
+    "several replicas share: each holds a lease on the stacks it works on and takes over those of a replica that " +
+    "died once its leases expire). Every request needs an X-Auth-Token made by `gantry token create`. One line per " +
     "request goes to stderr. SIGTERM or Ctrl-C: no new requests, running work finished or marked failed, exit 0.";
   static override flags = {
     ...commonFlags,
     listen: Flags.string({ description: "address and port to listen on", default: "127.0.0.1:8004" }),
-    store: Flags.string({ description: "the stack store (a SQLite file)" }),
+    store: Flags.string({ description: "the stack store (a SQLite file, or a postgres:// URL)" }),
+    lease: Flags.integer({
+      description:
+        "with a PostgreSQL store: seconds a replica's unrenewed lease on a stack lasts before another takes over",
+      default: 30,
+      min: 1,
+    }),
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Serve);
     const { parseListenAddress, runHeatApi } = await import("../../server/run-heat-api.js");
     const { host, port } = parseListenAddress(flags.listen);
-    const { storeLocation } = await import("../../stacks/store-location.js");
+    const { shownLocation, storeLocation } = await import("../../stacks/store-location.js");
     const { openStackStore } = await import("../../stacks/open-stack-store.js");
     const { StackService } = await import("../../stacks/stack-service.js");
     const { stackDataRoot } = await import("../../server/stack-data-root.js");
+    const { hostname } = await import("node:os");
+    const { randomUUID } = await import("node:crypto");
     const location = storeLocation(flags.store, process.env);
-    const store = openStackStore(location);
-    const service = new StackService({ engine: await this.engine(), store, dataRoot: stackDataRoot(location) });
+    const store = await openStackStore(location);
     const log = (line: string) => process.stderr.write(`${line}\n`);
+    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const service = new StackService({
+      engine: await this.engine(),
+      store,
+      dataRoot: stackDataRoot(location),
+      replica: { owner, leaseMs: flags.lease * 1000, log },
+    });
     for (const s of await service.recover()) log(`stack ${s.name} (${s.id}) was in progress at the last stop: failed`);
     const api = await runHeatApi({ operations: service, host, port, log, revision: this.config.version });
-    log(`gantry serve: Heat API v1 on ${api.url}/v1/{tenant_id} (store ${location})`);
+    const shared = store.leases ? `; replica ${owner}` : "";
+    log(`gantry serve: Heat API v1 on ${api.url}/v1/{tenant_id} (store ${shownLocation(location)}${shared})`);
     await new Promise<void>((resolve) => {
       process.once("SIGTERM", resolve);
       process.once("SIGINT", resolve);

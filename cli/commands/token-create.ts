@@ -4,7 +4,8 @@ import { commonFlags, GantryCommand } from "../base-command.js";
 export default class TokenCreate extends GantryCommand {
   static override summary = "Issue an API token for a tenant of the Heat API server; prints the token only";
   static override description =
-    "The store is the one `gantry serve` uses: --store, else GANTRY_STORE, else ./gantry-stacks.sqlite. " +
+    "The store is the one `gantry serve` uses: --store, else GANTRY_STORE, else ./gantry-stacks.sqlite (or a " +
+    "postgres:// URL). " +
     "The token is shown once: the store keeps only its hash.";
   static override flags = {
     ...commonFlags,
@@ -14,7 +15,7 @@ export default class TokenCreate extends GantryCommand {
       multiple: true,
       multipleNonGreedy: true,
     }),
-    store: Flags.string({ description: "the stack store (a SQLite file)" }),
+    store: Flags.string({ description: "the stack store (a SQLite file, or a postgres:// URL)" }),
   };
 
   async run(): Promise<void> {
@@ -24,7 +25,7 @@ export default class TokenCreate extends GantryCommand {
     if (!flags.tenant.trim()) throw new GantryError("--tenant must not be empty");
     const { storeLocation } = await import("../../stacks/store-location.js");
     const { openStackStore } = await import("../../stacks/open-stack-store.js");
-    const store = openStackStore(storeLocation(flags.store, process.env));
+    const store = await openStackStore(storeLocation(flags.store, process.env));
     try {
       const { token } = await store.issueToken(flags.tenant, flags.role ?? []);
       process.stdout.write(`${token}\n`);

@@ -1,5 +1,5 @@
-// The SQLite stack store: tokens, stacks (filters, sorting, pagination as Heat does them), resources, events,
-// transactions and the schema's migrations.
+// The stack store: tokens, stacks (filters, sorting, pagination as Heat does them), resources, events, transactions
+// and the schema's migrations. SQLite here; test/postgres/pg-store.test.ts runs the same tests on PostgreSQL.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,9 +9,10 @@ import * as assert from "uvu/assert";
 import { GantryError } from "../../contract/diagnostics.js";
 import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
 import type { EventRecord, StackRecord } from "../../stacks/stack-records.js";
-import { StackNameTakenError } from "../../stacks/stack-store.js";
+import { StackNameTakenError, type StackStore } from "../../stacks/stack-store.js";
 import { MIGRATIONS } from "../../stacks/store-schema.js";
 import { aStack, anEvent, Clock } from "./store-fixtures.js";
+import { openStore } from "./store-under-test.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const names = (stacks: StackRecord[]) => stacks.map((s) => s.name);
@@ -41,7 +42,7 @@ test("a token is 256 random bits of URL-safe text, stored only as its SHA-256, a
 
 test("a stack round-trips with its source, environment, outputs and tags", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const s = aStack(clock, {
     name: "web",
     tags: ["b", "a", "b2"],
@@ -68,7 +69,7 @@ test("a stack round-trips with its source, environment, outputs and tags", async
 
 test("names are unique among a tenant's live stacks; a deleted stack's name can be used again", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const first = aStack(clock, { name: "web" });
   await store.insertStack(first);
   const err = await store.insertStack(aStack(clock, { name: "web" })).catch((e) => e);
@@ -88,7 +89,7 @@ test("names are unique among a tenant's live stacks; a deleted stack's name can 
 
 test("findStack: by id or name within the tenant; deleted stacks only when asked", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const a = aStack(clock, { name: "a" });
   const b = aStack(clock, { name: "b", tenant: "t2" });
   await store.insertStack(a);
@@ -113,7 +114,7 @@ test("findStack: by id or name within the tenant; deleted stacks only when asked
 
 test("updateStack changes the fields given, clears those given as undefined, replaces the tags", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const s = aStack(clock, { name: "s", tags: ["x"], timeoutMins: 5 });
   await store.insertStack(s);
   const updatedAt = clock.tick();
@@ -145,7 +146,7 @@ test("updateStack changes the fields given, clears those given as undefined, rep
 
 test("interruptedStacks: the live stacks left IN_PROGRESS, oldest first", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   await store.insertStack(aStack(clock, { name: "done" }));
   const a = aStack(clock, { name: "a", status: "IN_PROGRESS" });
   const b = aStack(clock, { name: "b", status: "IN_PROGRESS", action: "DELETE" });
@@ -158,7 +159,7 @@ test("interruptedStacks: the live stacks left IN_PROGRESS, oldest first", async 
 });
 
 /** Six stacks of tenant t1 (one deleted, one nested), one of t2. */
-async function sampleStacks(store: SqliteStackStore, clock: Clock): Promise<Record<string, StackRecord>> {
+async function sampleStacks(store: StackStore, clock: Clock): Promise<Record<string, StackRecord>> {
   const s: Record<string, StackRecord> = {};
   const add = async (r: StackRecord) => {
     s[r.name] = r;
@@ -176,7 +177,7 @@ async function sampleStacks(store: SqliteStackStore, clock: Clock): Promise<Reco
 
 test("listStacks: the tenant's live top-level stacks, newest first (Heat's default order)", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   await sampleStacks(store, clock);
   assert.equal(names(await store.listStacks({ tenant: "t1" })), ["delta", "gamma", "beta", "alpha"]);
   assert.equal(names(await store.listStacks({ tenant: "t1", sortDir: "asc" })), ["alpha", "beta", "gamma", "delta"]);
@@ -200,7 +201,7 @@ test("listStacks: the tenant's live top-level stacks, newest first (Heat's defau
 
 test("listStacks: exact filters on name, status, action and id (any of the values given)", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const s = await sampleStacks(store, clock);
   const list = async (q: object) => names(await store.listStacks({ tenant: "t1", sortDir: "asc", ...q }));
   assert.equal(await list({ name: ["alpha", "gamma", "nope"] }), ["alpha", "gamma"]);
@@ -216,7 +217,7 @@ test("listStacks: exact filters on name, status, action and id (any of the value
 
 test("listStacks: Heat's tag filters (tags: all, tags_any: any, not_tags: not all, not_tags_any: none)", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   await sampleStacks(store, clock);
   const list = async (q: object) => names(await store.listStacks({ tenant: "t1", sortDir: "asc", ...q }));
   assert.equal(await list({ tags: ["web"] }), ["alpha", "beta"]);
@@ -233,7 +234,7 @@ test("listStacks: Heat's tag filters (tags: all, tags_any: any, not_tags: not al
 
 test("listStacks: Heat's sort keys, ascending unless told; unknown keys ignored; ties broken by id", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   await sampleStacks(store, clock);
   const list = async (q: object) => names(await store.listStacks({ tenant: "t1", ...q }));
   assert.equal(await list({ sortKeys: ["stack_name"] }), ["alpha", "beta", "delta", "gamma"]);
@@ -249,7 +250,7 @@ test("listStacks: Heat's sort keys, ascending unless told; unknown keys ignored;
 
 test("listStacks: limit and marker page through every order without loss or repeat", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   // many stacks sharing statuses and times, so that the id must break ties
   const createdAt = clock.tick();
   for (let i = 0; i < 23; i++)
@@ -298,7 +299,7 @@ test("listStacks: limit and marker page through every order without loss or repe
 
 test("resources: put creates or replaces by stack and name; get, list and delete", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const s = aStack(clock, { name: "s" });
   await store.insertStack(s);
   const r = {
@@ -344,7 +345,7 @@ test("resources: put creates or replaces by stack and name; get, list and delete
 
 test("events: UUIDs and a store-wide increasing seq; filters; Heat's sort keys; marker paging", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const s = aStack(clock, { name: "s" });
   const t = aStack(clock, { name: "t" });
   await store.insertStack(s);
@@ -400,7 +401,7 @@ test("events: UUIDs and a store-wide increasing seq; filters; Heat's sort keys; 
 
 test("events of nested stacks, down to nestedDepth levels", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const root = aStack(clock, { name: "root" });
   const child = aStack(clock, { name: "child", parentId: root.id });
   const grandchild = aStack(clock, { name: "grandchild", parentId: child.id });
@@ -420,7 +421,7 @@ test("events of nested stacks, down to nestedDepth levels", async () => {
 
 test("transaction: all of its writes or none; other callers wait for its end and are not undone with it", async () => {
   const clock = new Clock();
-  const store = SqliteStackStore.open(":memory:");
+  const store = await openStore();
   const s = aStack(clock, { name: "s" });
   await store.insertStack(s);
   // another caller (say, another request) writes while the transaction is open; then the transaction fails

@@ -110,7 +110,7 @@ test("recovery over the SQLite store lets go of the stopped server's state lock"
   await f.service.idle();
   // as a server stopped mid-update leaves it: the stack UPDATE_IN_PROGRESS, its state locked
   await f.store.updateStack(s.id, { action: "UPDATE", status: "IN_PROGRESS", statusReason: "Stack UPDATE started" });
-  await f.store.stateBackend(s.id).lock("apply", 0);
+  await (await f.store.stateBackend(s.id)).lock("apply", 0);
   await f.service.recover();
   const r = await f.stack(s);
   assert.is(`${r.action}_${r.status} ${r.statusReason}`, "UPDATE_FAILED Engine went down during stack UPDATE");

@@ -33,13 +33,25 @@ export function probes(
   };
 }
 
-export function stackFixture(opts: { minuteMs?: number; sqlite?: boolean } = {}) {
-  const control = new ProbeControl();
+/**
+ * `store`: a store of the caller's (PostgreSQL tests); `replica`: the service as one of several sharing it;
+ * `control`: a probe control shared with another fixture (replicas in one process).
+ */
+export function stackFixture(
+  opts: {
+    minuteMs?: number;
+    sqlite?: boolean;
+    store?: StackStore;
+    replica?: { owner: string; leaseMs?: number };
+    control?: ProbeControl;
+  } = {},
+) {
+  const control = opts.control ?? new ProbeControl();
   const engine = new Engine({ types: [...BUILTIN_RESOURCE_TYPES, control.type()] });
   const root = mkdtempSync(join(tmpdir(), "gantry-stacks-"));
-  const store: StackStore = opts.sqlite
-    ? SqliteStackStore.open(join(root, "stacks.db"))
-    : new MemoryStackStore(join(root, "state"));
+  const store: StackStore =
+    opts.store ??
+    (opts.sqlite ? SqliteStackStore.open(join(root, "stacks.db")) : new MemoryStackStore(join(root, "state")));
   const service = new StackService({
     engine,
     store,
@@ -50,6 +62,7 @@ export function stackFixture(opts: { minuteMs?: number; sqlite?: boolean } = {})
       return [{ path: "main.tf.json", content: JSON.stringify(config) }];
     },
     minuteMs: opts.minuteMs,
+    ...(opts.replica && { replica: opts.replica }),
   });
   const events = async (stack: StackRecord) =>
     (await store.listEvents({ stackId: stack.id })).map((e) => `${e.resourceName} ${e.action}_${e.status} ${e.reason}`);

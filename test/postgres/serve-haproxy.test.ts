@@ -1,0 +1,139 @@
+// Three `gantry serve` replicas on one PostgreSQL store behind a real HAProxy (2.6, round robin, health-checked),
+// driven by the real `openstack` client through HAProxy: stack create (waiting for CREATE_COMPLETE: its polls land
+// on every replica), show and delete. Then one replica is stopped with SIGKILL: HAProxy's checks take it out and
+// the client goes on through the others.
+import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { PgStackStore } from "../../stacks/pg-stack-store.js";
+import { freePort } from "../cli/cli-harness.js";
+import { startPostgres } from "../postgres-server.js";
+import { freshPgDatabase } from "../stacks/store-under-test.js";
+import { type Replica, startReplica, stopReplicas } from "./serve-replica.js";
+
+const OPENSTACK = "/usr/bin/openstack";
+const HAPROXY = "/usr/sbin/haproxy";
+
+const TEMPLATE = `heat_template_version: 2016-04-08
+resources:
+  test:
+    type: OS::Heat::TestResource
+    properties:
+      value: through haproxy
+  rand:
+    type: OS::Heat::RandomString
+    properties:
+      length: 12
+outputs:
+  output_value:
+    value: {get_attr: [test, output]}
+`;
+
+function openstack(endpoint: string, token: string, args: string[], cwd: string): Promise<string> {
+  const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
+  return new Promise((resolve, reject) => {
+    execFile(OPENSTACK, [...auth, ...args], { cwd, timeout: 300_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`openstack ${args.join(" ")}: ${error.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+function jsonOf(stdout: string): Record<string, unknown> {
+  const start = stdout.search(/^[[{]/m);
+  if (start < 0) throw new Error(`no JSON in: ${stdout}`);
+  return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+}
+
+/** HAProxy's configuration: one frontend, the replicas as servers, each checked with GET / every 200 ms. */
+function haproxyConfig(port: number, replicas: readonly Replica[]): string {
+  return [
+    "global",
+    "  log stderr format short local0 warning",
+    "defaults",
+    "  mode http",
+    "  timeout connect 2s",
+    "  timeout client 60s",
+    "  timeout server 60s",
+    "  retries 3",
+    "  option redispatch",
+    "frontend heat_api",
+    `  bind 127.0.0.1:${port}`,
+    "  default_backend gantry",
+    "backend gantry",
+    "  balance roundrobin",
+    "  option httpchk GET /",
+    "  http-check expect status 300",
+    ...replicas.map((r, i) => `  server replica${i} 127.0.0.1:${r.port} check inter 200 fall 2 rise 2`),
+    "",
+  ].join("\n");
+}
+
+test("openstack stack create, show and delete through HAProxy in front of three replicas", async () => {
+  const pg = await startPostgres();
+  const replicas: Replica[] = [];
+  const dir = mkdtempSync(join(tmpdir(), "gantry-haproxy-"));
+  let haproxy: ReturnType<typeof spawn> | undefined;
+  try {
+    const url = await freshPgDatabase(pg.url);
+    const store = await PgStackStore.open(url);
+    const { token } = await store.issueToken("demo", ["member"]);
+    await store.close();
+    replicas.push(
+      ...(await Promise.all([0, 1, 2].map((i) => startReplica(url, mkdtempSync(join(dir, `replica-${i}-`)), 2)))),
+    );
+    const port = await freePort("127.0.0.1");
+    writeFileSync(join(dir, "haproxy.cfg"), haproxyConfig(port, replicas));
+    haproxy = spawn(HAPROXY, ["-db", "-f", join(dir, "haproxy.cfg")], { stdio: ["ignore", "pipe", "pipe"] });
+    let haproxyLog = "";
+    haproxy.stderr?.on("data", (d) => (haproxyLog += d));
+    // ready once HAProxy answers with a replica's version document
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.status === 300,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`HAProxy did not answer:\n${haproxyLog}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    writeFileSync(join(dir, "t.yaml"), TEMPLATE);
+    const os = (...args: string[]) => openstack(`http://127.0.0.1:${port}/v1/demo`, token, args, dir);
+    const created = jsonOf(await os("stack", "create", "--wait", "-t", "t.yaml", "ha1", "-f", "json"));
+    assert.is(created.stack_status, "CREATE_COMPLETE", String(created.stack_status_reason));
+    const shown = jsonOf(await os("stack", "show", "ha1", "-f", "json"));
+    assert.is(shown.id, created.id);
+    assert.is(shown.stack_status, "CREATE_COMPLETE");
+    const outputs = shown.outputs as { output_key: string; output_value: unknown }[];
+    assert.equal(
+      outputs.map((o) => [o.output_key, o.output_value]),
+      [["output_value", "through haproxy"]],
+    );
+    // the requests were spread: every replica answered some
+    for (const r of replicas) assert.match(r.stderr(), /GET \/v1\/demo\/stacks/);
+    // one replica dies: HAProxy takes it out, the client goes on through the others
+    replicas[0]!.child.kill("SIGKILL");
+    await replicas[0]!.exited;
+    const second = jsonOf(await os("stack", "create", "--wait", "-t", "t.yaml", "ha2", "-f", "json"));
+    assert.is(second.stack_status, "CREATE_COMPLETE", String(second.stack_status_reason));
+    await os("stack", "delete", "--yes", "--wait", "ha1");
+    await os("stack", "delete", "--yes", "--wait", "ha2");
+    const list = JSON.parse(await os("stack", "list", "-f", "json")) as unknown[];
+    assert.equal(list, []);
+  } finally {
+    if (haproxy && haproxy.exitCode === null) {
+      const gone = new Promise((r) => haproxy?.once("exit", r));
+      haproxy.kill("SIGTERM");
+      await gone;
+    }
+    await stopReplicas(replicas);
+    await pg.stop();
+  }
+});
+
+test.run();
