@@ -129,7 +129,9 @@ export function readBlueprint(r: ResourceConfig, props: Record<string, Value>, d
           if (!(ROLES as readonly string[]).includes(canon))
             err(
               o("roles", j),
-              `unknown role "${String(role)}" in node group "${name}"`,
+              typeof role === "string"
+                ? `unknown role "${role}" in node group "${name}"`
+                : `a role must be a name, got ${JSON.stringify(role) ?? typeof role} in node group "${name}"`,
               `Known roles: ${ROLES.join(", ")} (mesos_agent is an alias of mesos_slave).`,
             );
           else if (!roles.includes(canon as Role)) roles.push(canon as Role);
