@@ -146,8 +146,9 @@ export function bdeToBlueprint(
       const preset =
         typeof g.instance_type === "string" ? INSTANCE_TYPES[g.instance_type] : { cpus: 1, memory_mb: 1024 };
       return {
-        cpus: Math.max(m.cpus, Number(g.cpus ?? preset.cpus)),
-        memory_mb: Math.max(m.memory_mb, Number(g.memory_mb ?? preset.memory_mb)),
+        // sizes that are not numbers are the blueprint's to report (at their field); the pool fits the others
+        cpus: Math.max(m.cpus, typeof g.cpus === "number" ? g.cpus : preset.cpus),
+        memory_mb: Math.max(m.memory_mb, typeof g.memory_mb === "number" ? g.memory_mb : preset.memory_mb),
       };
     },
     { cpus: 1, memory_mb: 1024 },

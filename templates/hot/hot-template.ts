@@ -167,7 +167,12 @@ function readFilesMap(f: SourceFile | undefined, bag: DiagnosticBag): Record<str
     return {};
   }
   if (v === null || typeof v !== "object" || Array.isArray(v)) {
-    bag.error(`${f.path} must be a map of file names to their contents`, { file: f.path, path: [], line: 1, column: 1 });
+    bag.error(`${f.path} must be a map of file names to their contents`, {
+      file: f.path,
+      path: [],
+      line: 1,
+      column: 1,
+    });
     return {};
   }
   const out: Record<string, string> = {};

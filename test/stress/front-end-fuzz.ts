@@ -62,19 +62,19 @@ const ODD_STRINGS = [
   "${length(null)}",
   "${1/0}",
   "${-9007199254740993}",
-  "${jsondecode(\"{\")}",
+  '${jsondecode("{")}',
   "${tolist(1)}",
   "${{a=1}.b}",
   "${[for x in 1: x]}",
   "${a ? b : c}",
   "${var.x == null ? 1 : 2}",
-  "${file(\"/etc/passwd\")}",
-  "${templatefile(\"x\", {})}",
-  "${cidrsubnet(\"10.0.0.0/8\", 99, 1)}",
+  '${file("/etc/passwd")}',
+  '${templatefile("x", {})}',
+  '${cidrsubnet("10.0.0.0/8", 99, 1)}',
   "${range(1e9)}",
-  "${format(\"%999999999d\", 1)}",
-  "${regex(\"(\", \"a\")}",
-  "${split(\"\", 1)}",
+  '${format("%999999999d", 1)}',
+  '${regex("(", "a")}',
+  '${split("", 1)}',
   "\u0000",
   "\ud800",
   "日本語",
@@ -112,7 +112,7 @@ const NUMBERS = [
   -(2 ** 53) + 1,
   2 ** 53,
   1e21,
-  123456789.123456789,
+  123456789.12345679,
   65536,
   -65536,
 ];
@@ -199,15 +199,19 @@ const REFS = [
 ];
 const expression = fc.oneof(
   fc.constantFrom(...REFS).map((r) => `\${${r}}`),
-  fc.tuple(fc.constantFrom(...REFS), fc.constantFrom("+", "-", "==", "&&", "[0]", ".x", "[*]")).map(
-    ([r, op]) => `\${${r}${op.startsWith("[") || op.startsWith(".") ? op : ` ${op} 1`}}`,
-  ),
+  fc
+    .tuple(fc.constantFrom(...REFS), fc.constantFrom("+", "-", "==", "&&", "[0]", ".x", "[*]"))
+    .map(([r, op]) => `\${${r}${op.startsWith("[") || op.startsWith(".") ? op : ` ${op} 1`}}`),
   fc.constantFrom(...REFS).map((r) => `x-\${${r}}-%{ if true }y%{ endif }`),
 );
 const attrValue = fc.oneof({ weight: 3, arbitrary: anyValue(3) }, { weight: 2, arbitrary: expression });
 const typeName = fc.constantFrom(...TYPES);
 const depList = fc.array(
-  fc.oneof(fc.constantFrom(...RES_NAMES).map((n) => `gantry_noop.${n}`), fc.constantFrom(...REFS), scalar),
+  fc.oneof(
+    fc.constantFrom(...RES_NAMES).map((n) => `gantry_noop.${n}`),
+    fc.constantFrom(...REFS),
+    scalar,
+  ),
   { maxLength: 3 },
 );
 const lifecycle = fc.record(
@@ -379,9 +383,11 @@ const HOT_NAMES = ["r", "s", "group", "chain"];
 const hotFunction: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom("p", "q", "nope").map((p) => ({ get_param: p })),
   fc.constantFrom(...HOT_NAMES).map((r) => ({ get_resource: r })),
-  fc.tuple(fc.constantFrom(...HOT_NAMES), fc.constantFrom("value", "show", "resource.0", "refs", "x")).map(([r, a]) => ({
-    get_attr: [r, a],
-  })),
+  fc
+    .tuple(fc.constantFrom(...HOT_NAMES), fc.constantFrom("value", "show", "resource.0", "refs", "x"))
+    .map(([r, a]) => ({
+      get_attr: [r, a],
+    })),
   anyValue(2).map((v) => ({ str_replace: { template: "a $x b", params: { $x: v } } })),
   anyValue(2).map((v) => ({ list_join: [",", v] })),
   anyValue(2).map((v) => ({ if: ["c", v, null] })),
@@ -549,7 +555,9 @@ const treeMutation: fc.Arbitrary<TreeMutation> = fc.record({
 /** Applies mutations to a deep copy of a tree. */
 export function mutateTree(tree: unknown, muts: TreeMutation[]): unknown {
   let root: unknown = structuredClone(tree);
-  for (const m of muts) {
+  for (const mutation of muts) {
+    // the value is copied: a generated value may be shared (a constant), and must never become part of a cycle
+    const m = { ...mutation, value: structuredClone(mutation.value) };
     const paths = pathsOf(root);
     const p = paths[m.at % paths.length]!;
     if (p.length === 0) {
@@ -746,7 +754,9 @@ export function caseArbitrary(fe: FrontEndName, pc: ParsedCorpus): fc.Arbitrary<
         fc
           .tuple(configParts, fc.boolean(), fc.array(treeMutation, { maxLength: 2 }))
           .map(([p, flow, m]) => one("main.gantry.yaml")(yamlText(mutateTree(yamlOfParts(p), m), flow))),
-        fc.tuple(configParts, tmuts).map(([p, m]) => one("main.gantry.yaml")(mutateText(yamlText(yamlOfParts(p), false), m))),
+        fc
+          .tuple(configParts, tmuts)
+          .map(([p, m]) => one("main.gantry.yaml")(mutateText(yamlText(yamlOfParts(p), false), m))),
         ...fromTrees(pc.yamlTrees, "main.gantry.yaml", (t) => yamlText(t, false)),
         ...fromTexts(pc.corpus.yaml, "main.gantry.yaml"),
       );
@@ -755,7 +765,9 @@ export function caseArbitrary(fe: FrontEndName, pc: ParsedCorpus): fc.Arbitrary<
         fc
           .tuple(configParts, fc.array(treeMutation, { maxLength: 2 }))
           .map(([p, m]) => one("main.tf.json")(JSON.stringify(mutateTree(tfJsonOfParts(p), m)))),
-        fc.tuple(configParts, tmuts).map(([p, m]) => one("main.tf.json")(mutateText(JSON.stringify(tfJsonOfParts(p), null, 1), m))),
+        fc
+          .tuple(configParts, tmuts)
+          .map(([p, m]) => one("main.tf.json")(mutateText(JSON.stringify(tfJsonOfParts(p), null, 1), m))),
         ...fromTrees(pc.tfjsonTrees, "main.tf.json", (t) => JSON.stringify(t, null, 2)),
         ...fromTexts(pc.corpus.tfjson, "main.tf.json"),
       );
@@ -779,25 +791,37 @@ export function caseArbitrary(fe: FrontEndName, pc: ParsedCorpus): fc.Arbitrary<
           ...(pc.hotEnvTrees.length
             ? [fc.tuple(pick(pc.hotEnvTrees), muts).map(([t, m]) => yamlText(mutateTree(t, m), false))]
             : []),
-          ...(pc.corpus.hotEnv.length ? [fc.tuple(pick(pc.corpus.hotEnv), tmuts).map(([t, m]) => mutateText(t, m))] : []),
+          ...(pc.corpus.hotEnv.length
+            ? [fc.tuple(pick(pc.corpus.hotEnv), tmuts).map(([t, m]) => mutateText(t, m))]
+            : []),
         ),
         { freq: 3, nil: undefined },
       );
       const filesText = fc.option(
         fc.oneof(
           fc
-            .dictionary(fc.constantFrom("x.txt", "nested.yaml", "file:///x"), fc.oneof(scalar, hotTemplate.map((t) => yamlText(t, false))))
+            .dictionary(
+              fc.constantFrom("x.txt", "nested.yaml", "file:///x"),
+              fc.oneof(
+                scalar,
+                hotTemplate.map((t) => yamlText(t, false)),
+              ),
+            )
             .map((d) => JSON.stringify(d)),
           anyValue(2).map((v) => JSON.stringify(v) ?? "null"),
         ),
         { freq: 4, nil: undefined },
       );
       return fc.oneof(
-        fc.tuple(hotTemplate, fc.array(treeMutation, { maxLength: 2 }), envText, filesText).map(([t, m, e, f]) =>
-          withEnv(yamlText(mutateTree(t, m), false), e, f),
-        ),
+        fc
+          .tuple(hotTemplate, fc.array(treeMutation, { maxLength: 2 }), envText, filesText)
+          .map(([t, m, e, f]) => withEnv(yamlText(mutateTree(t, m), false), e, f)),
         ...(pc.hotTrees.length
-          ? [fc.tuple(pick(pc.hotTrees), muts, envText).map(([t, m, e]) => withEnv(yamlText(mutateTree(t, m), false), e, undefined))]
+          ? [
+              fc
+                .tuple(pick(pc.hotTrees), muts, envText)
+                .map(([t, m, e]) => withEnv(yamlText(mutateTree(t, m), false), e, undefined)),
+            ]
           : []),
         ...(pc.corpus.hot.length
           ? [fc.tuple(pick(pc.corpus.hot), tmuts).map(([t, m]) => withEnv(mutateText(t, m), undefined, undefined))]
@@ -810,11 +834,15 @@ export function caseArbitrary(fe: FrontEndName, pc: ParsedCorpus): fc.Arbitrary<
         bdeImport,
       });
       return fc.oneof(
-        fc.tuple(bdeSpec, fc.array(treeMutation, { maxLength: 2 }), fc.boolean()).map(([s, m, i]) =>
-          bde(JSON.stringify(mutateTree(s, m)), i),
-        ),
+        fc
+          .tuple(bdeSpec, fc.array(treeMutation, { maxLength: 2 }), fc.boolean())
+          .map(([s, m, i]) => bde(JSON.stringify(mutateTree(s, m)), i)),
         ...(pc.bdeTrees.length
-          ? [fc.tuple(pick(pc.bdeTrees), muts, fc.boolean()).map(([t, m, i]) => bde(JSON.stringify(mutateTree(t, m), null, 2), i))]
+          ? [
+              fc
+                .tuple(pick(pc.bdeTrees), muts, fc.boolean())
+                .map(([t, m, i]) => bde(JSON.stringify(mutateTree(t, m), null, 2), i)),
+            ]
           : []),
         ...(pc.corpus.bde.length
           ? [fc.tuple(pick(pc.corpus.bde), tmuts, fc.boolean()).map(([t, m, i]) => bde(mutateText(t, m), i))]

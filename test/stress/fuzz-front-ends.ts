@@ -56,14 +56,21 @@ for (const fe of frontEnds) {
     else if (r.kind === "located") tally.located++;
     else {
       tally.crashes++;
-      const key = r.detail.split("\n")[0]!.replace(/"[^"]*"/g, '"…"').slice(0, 120);
+      const key = r.detail
+        .split("\n")[0]!
+        .replace(/"[^"]*"/g, '"…"')
+        .slice(0, 120);
       if (!shown.has(key) && shown.size < show) {
         shown.add(key);
         console.log(`CRASH ${fe}: ${r.detail}\n${showCase(c)}\n`);
       }
     }
     if (ms > Number(arg("slow-ms") ?? 10_000)) console.log(`SLOW ${fe}: ${ms} ms\n${showCase(c)}\n`);
-    if (r.kind === "valid" && tally.valid % planEvery === 1 && !c.files.some((f) => /ssh|local/.test(f.content))) {
+    if (
+      r.kind === "valid" &&
+      tally.valid % planEvery === 1 &&
+      !c.files.some((f) => /ssh|driver\W+local/.test(f.content))
+    ) {
       planned++;
       const problem = await planKeepsState(engine, c, st);
       if (problem) {
@@ -80,6 +87,7 @@ for (const fe of frontEnds) {
     `${fe.padEnd(7)} ${String(tally.cases).padStart(7)} ${String(tally.valid).padStart(7)} ` +
       `${String(tally.located).padStart(8)} ${String(tally.crashes).padStart(8)} ${secs.padStart(8)} s`,
   );
+  console.log(`done ${rows[rows.length - 1]}`);
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(`\nfront end  cases   valid  located  crashes     time (seed ${seed})`);
