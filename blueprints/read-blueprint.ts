@@ -68,13 +68,15 @@ export function readBlueprint(r: ResourceConfig, props: Record<string, Value>, d
       if (!isObj(h)) return err(at("hosts", i), `hosts[${i}] must be a map with name, address, cpus, memory_mb`);
       const name = h.name;
       const address = h.address;
-      if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name))
-        err(at("hosts", i, "name"), `hosts[${i}].name must be a host name (letters, digits, ".", "_", "-")`);
-      if (typeof address !== "string" || !/^\d+\.\d+\.\d+\.\d+$/.test(address))
-        err(at("hosts", i, "address"), `hosts[${i}].address must be an IPv4 address`);
+      const badName = typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name);
+      if (badName) err(at("hosts", i, "name"), `hosts[${i}].name must be a host name (letters, digits, ".", "_", "-")`);
+      const badAddress = typeof address !== "string" || !/^\d+\.\d+\.\d+\.\d+$/.test(address);
+      if (badAddress) err(at("hosts", i, "address"), `hosts[${i}].address must be an IPv4 address`);
       for (const f of ["cpus", "memory_mb"] as const)
         if (typeof h[f] !== "number" || (h[f] as number) <= 0)
           err(at("hosts", i, f), `hosts[${i}].${f} must be a positive number`);
+      // a host without a name or address is reported above; the checks below see only hosts they can name
+      if (badName || badAddress) return;
       hosts.push({
         name: String(name),
         address: String(address),
@@ -129,7 +131,9 @@ export function readBlueprint(r: ResourceConfig, props: Record<string, Value>, d
           if (!(ROLES as readonly string[]).includes(canon))
             err(
               o("roles", j),
-              `unknown role "${String(role)}" in node group "${name}"`,
+              typeof role === "string"
+                ? `unknown role "${role}" in node group "${name}"`
+                : `a role must be a name, got ${JSON.stringify(role) ?? typeof role} in node group "${name}"`,
               `Known roles: ${ROLES.join(", ")} (mesos_agent is an alias of mesos_slave).`,
             );
           else if (!roles.includes(canon as Role)) roles.push(canon as Role);

@@ -9,12 +9,12 @@
 
 import { basename } from "node:path";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
+import type { Value } from "../contract/values.js";
 import type { ResourceConfig } from "../planner/model.js";
 import { defaultLifecycle } from "../planner/model.js";
-import { compileValue } from "../planner/expressions/parse.js";
 import type { ConfigFragment } from "./fragment.js";
 import { emptyFragment } from "./fragment.js";
-import { jsonOffset, lineColumn, scanJson } from "./json-positions.js";
+import { invalidJson, jsonOffset, lineColumn, scanJson } from "./json-positions.js";
 
 /** Node-group fields of BDE spec files (camelCase, as in cli/samples) and of its REST form (snake_case). */
 const GROUP_FIELDS: Record<string, string> = {
@@ -90,9 +90,8 @@ export function bdeToBlueprint(
   try {
     spec = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const pos = m ? lineColumn(text, Number(m[1])) : undefined;
-    bag.error(`invalid JSON in BDE spec ${file}: ${(e as Error).message}`, { file, path: [], ...(pos ?? {}) });
+    const { summary, origin } = invalidJson(file, text, (e as Error).message);
+    bag.error(summary.replace(/^invalid JSON in /, "invalid JSON in BDE spec "), origin);
     return undefined;
   }
   const root = scanJson(text);
@@ -147,8 +146,9 @@ export function bdeToBlueprint(
       const preset =
         typeof g.instance_type === "string" ? INSTANCE_TYPES[g.instance_type] : { cpus: 1, memory_mb: 1024 };
       return {
-        cpus: Math.max(m.cpus, Number(g.cpus ?? preset.cpus)),
-        memory_mb: Math.max(m.memory_mb, Number(g.memory_mb ?? preset.memory_mb)),
+        // sizes that are not numbers are the blueprint's to report (at their field); the pool fits the others
+        cpus: Math.max(m.cpus, typeof g.cpus === "number" ? g.cpus : preset.cpus),
+        memory_mb: Math.max(m.memory_mb, typeof g.memory_mb === "number" ? g.memory_mb : preset.memory_mb),
       };
     },
     { cpus: 1, memory_mb: 1024 },
@@ -196,7 +196,8 @@ export function parseBdeSpec(file: string, text: string, bag: DiagnosticBag): Co
   const properties: ResourceConfig["properties"] = {};
   for (const [k, v] of Object.entries(props))
     properties[k] = {
-      value: compileValue(v),
+      // a BDE spec has no expressions: "${...}" in it is text
+      value: { k: "lit", v: v as Value },
       origin: { file, path: k === "node_groups" ? ["nodeGroups"] : [], line: 1, column: 1 },
     };
   frag.resources.push({

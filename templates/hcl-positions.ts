@@ -61,6 +61,22 @@ function headerOffset(text: string, section: string, labels: string[], index: nu
   return undefined;
 }
 
+/**
+ * Offset of the `index`-th (else the first) line that starts with the block keyword `section` (a pattern) and opens a
+ * block.
+ */
+function keywordOffset(text: string, section: string, index: number): number | undefined {
+  const re = new RegExp(`^[ \\t]*${section}(?![\\w-])[^\\n{]*\\{`, "gm");
+  let first: number | undefined;
+  let n = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const offset = m.index + (m[0].length - m[0].trimStart().length);
+    first ??= offset;
+    if (n++ === index) return offset;
+  }
+  return first;
+}
+
 /** End of the block starting at `start`: the next line that starts a top-level block, or the end. */
 function blockEnd(text: string, start: number): number {
   let i = text.indexOf("\n", start);
@@ -88,13 +104,16 @@ function at(root: unknown, path: Path): unknown {
  */
 export function hclOffset(text: string, path: Path): number | undefined {
   const section = path[0];
-  if (typeof section !== "string" || !(section in HCL_BLOCK_LABELS)) return undefined;
+  if (typeof section !== "string") return undefined;
+  // a block of a kind Terraform does not have: its header
+  if (!(section in HCL_BLOCK_LABELS)) return keywordOffset(text, escapeRegExp(section), 0);
   const nLabels = HCL_BLOCK_LABELS[section];
   const labels = path.slice(1, 1 + nLabels);
   if (labels.length < nLabels || labels.some((l) => typeof l !== "string")) return undefined;
   let i = 1 + nLabels;
   const index = typeof path[i] === "number" ? (path[i++] as number) : 0;
-  const header = headerOffset(text, section, labels as string[], index);
+  // a block written with other labels than its kind takes (`moved "x" {`) is found by its keyword alone
+  const header = headerOffset(text, section, labels as string[], index) ?? keywordOffset(text, section, index);
   if (header === undefined) return undefined;
   const end = blockEnd(text, header);
   const block = text.slice(header, end);
@@ -140,7 +159,9 @@ function findField(
   name: string,
   nth: number,
 ): { offset: number; consumedIndex: boolean } | undefined {
-  const re = new RegExp(`(?<![\\w-])("?)${escapeRegExp(name)}\\1(?=\\s*[=:{"])`, "g");
+  // an empty name ("" = 1) is found quoted only (an empty pattern would match everywhere without advancing)
+  const quote = name === "" ? '(")' : '("?)';
+  const re = new RegExp(`(?<![\\w-])${quote}${escapeRegExp(name)}\\1(?=\\s*[=:{"])`, "g");
   re.lastIndex = from;
   const confirmed: number[] = [];
   for (let m = re.exec(block); m; m = re.exec(block)) {

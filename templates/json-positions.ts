@@ -4,6 +4,8 @@
 // malformed JSON goes wrong. (The `yaml` parser can read JSON too but takes
 // minutes on a 100,000-resource file; this scanner is linear and light.)
 
+import type { Origin } from "../contract/diagnostics.js";
+
 /** Position tree node: offsets of the value and (for members of objects) of the key. */
 export interface JsonPosNode {
   /** Offset of the value's first character. */
@@ -184,4 +186,34 @@ export function lineColumn(src: string, offset: number): { line: number; column:
     lineStart = i + 1;
   }
   return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * The located error for JSON that JSON.parse refused (`message` is its error's): the line and column where this
+ * scanner finds it going wrong, as "invalid JSON in FILE at line L, column C: what".
+ */
+export function invalidJson(file: string, content: string, message: string): { summary: string; origin: Origin } {
+  let offset: number | undefined;
+  let msg = message
+    .replace(/ in JSON at position \d+.*$/, "")
+    .replace(/^Unexpected token '(.)', ".*" is not valid JSON$/s, "unexpected token '$1'");
+  try {
+    scanJson(content);
+  } catch (e) {
+    if (e instanceof JsonScanError) {
+      offset = e.offset;
+      msg = e.message;
+    }
+  }
+  if (offset === undefined) {
+    const m = /at position (\d+)/.exec(message);
+    if (m) offset = Number(m[1]);
+    else if (/end of JSON input/.test(message)) offset = content.length;
+  }
+  if (offset === undefined) return { summary: `invalid JSON in ${file}: ${msg}`, origin: { file, path: [] } };
+  const { line, column } = lineColumn(content, offset);
+  return {
+    summary: `invalid JSON in ${file} at line ${line}, column ${column}: ${msg}`,
+    origin: { file, path: [], line, column },
+  };
 }

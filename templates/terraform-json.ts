@@ -20,7 +20,7 @@
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { rawTypeName, type ConfigFragment } from "./fragment.js";
-import { JsonScanError, lineColumn, scanJson } from "./json-positions.js";
+import { invalidJson } from "./json-positions.js";
 import { PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "./raw-config.js";
 
 type Path = (string | number)[];
@@ -90,36 +90,10 @@ export function readTerraformJson(file: string, content: string): RawConfig {
   try {
     root = JSON.parse(content);
   } catch (e) {
-    const { summary, origin } = malformed(file, content, (e as Error).message);
+    const { summary, origin } = invalidJson(file, content, (e as Error).message);
     return reader.raw([reader.problem(summary, origin)]);
   }
   return reader.raw({ [Symbol.iterator]: () => reader.document(root) });
-}
-
-function malformed(file: string, content: string, message: string): { summary: string; origin: Origin } {
-  let offset: number | undefined;
-  let msg = message
-    .replace(/ in JSON at position \d+.*$/, "")
-    .replace(/^Unexpected token '(.)', ".*" is not valid JSON$/s, "unexpected token '$1'");
-  try {
-    scanJson(content);
-  } catch (e) {
-    if (e instanceof JsonScanError) {
-      offset = e.offset;
-      msg = e.message;
-    }
-  }
-  if (offset === undefined) {
-    const m = /at position (\d+)/.exec(message);
-    if (m) offset = Number(m[1]);
-    else if (/end of JSON input/.test(message)) offset = content.length;
-  }
-  if (offset === undefined) return { summary: `invalid JSON in ${file}: ${msg}`, origin: { file, path: [] } };
-  const { line, column } = lineColumn(content, offset);
-  return {
-    summary: `invalid JSON in ${file} at line ${line}, column ${column}: ${msg}`,
-    origin: { file, path: [], line, column },
-  };
 }
 
 /** A block found by TerraformJsonReader.blocks: labels (valid until the next block), body and path, or a problem. */

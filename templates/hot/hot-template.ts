@@ -28,6 +28,7 @@ import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
 import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
+import { invalidJson, jsonOffset, lineColumn, scanJson } from "../json-positions.js";
 import { HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
 import {
@@ -173,15 +174,36 @@ function stripBom(s: string): string {
 
 function readFilesMap(f: SourceFile | undefined, bag: DiagnosticBag): Record<string, string> {
   if (!f) return {};
+  const text = stripBom(f.content);
+  let v: unknown;
   try {
-    const v = JSON.parse(stripBom(f.content)) as unknown;
-    if (v !== null && typeof v === "object" && !Array.isArray(v)) return v as Record<string, string>;
+    v = JSON.parse(text) as unknown;
   } catch (e) {
-    bag.error(`${f.path}: ${(e as Error).message}`, { file: f.path, path: [], line: 1, column: 1 });
+    const { summary, origin } = invalidJson(f.path, text, (e as Error).message);
+    bag.error(summary, origin);
     return {};
   }
-  bag.error(`${f.path} must be a map of file names to their contents`, { file: f.path, path: [], line: 1, column: 1 });
-  return {};
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    bag.error(`${f.path} must be a map of file names to their contents`, {
+      file: f.path,
+      path: [],
+      line: 1,
+      column: 1,
+    });
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const [name, content] of Object.entries(v)) {
+    if (typeof content === "string")
+      Object.defineProperty(out, name, { value: content, enumerable: true, writable: true, configurable: true });
+    else
+      bag.error(`${f.path}: the content of file "${name}" must be a string, got ${pyTypeName(content)}`, {
+        file: f.path,
+        path: [name],
+        ...lineColumn(text, jsonOffset(scanJson(text), [name])),
+      });
+  }
+  return out;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
