@@ -2,7 +2,6 @@
 // driven by the real `openstack` client through HAProxy: stack create (waiting for CREATE_COMPLETE: its polls land
 // on every replica), show and delete. Then one replica is stopped with SIGKILL: HAProxy's checks take it out and
 // the client goes on through the others.
-import { spawn } from "node:child_process";
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,13 +9,12 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { PgStackStore } from "../../stacks/pg-stack-store.js";
-import { freePort } from "../cli/cli-harness.js";
 import { startPostgres } from "../postgres-server.js";
 import { freshPgDatabase } from "../stacks/store-under-test.js";
+import { type HaproxyFront, startHaproxyFront } from "./haproxy-front.js";
 import { type Replica, startReplica, stopReplicas } from "./serve-replica.js";
 
 const OPENSTACK = "/usr/bin/openstack";
-const HAPROXY = "/usr/sbin/haproxy";
 
 const TEMPLATE = `heat_template_version: 2016-04-08
 resources:
@@ -49,35 +47,11 @@ function jsonOf(stdout: string): Record<string, unknown> {
   return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
 }
 
-/** HAProxy's configuration: one frontend, the replicas as servers, each checked with GET / every 200 ms. */
-function haproxyConfig(port: number, replicas: readonly Replica[]): string {
-  return [
-    "global",
-    "  log stderr format short local0 warning",
-    "defaults",
-    "  mode http",
-    "  timeout connect 2s",
-    "  timeout client 60s",
-    "  timeout server 60s",
-    "  retries 3",
-    "  option redispatch",
-    "frontend heat_api",
-    `  bind 127.0.0.1:${port}`,
-    "  default_backend gantry",
-    "backend gantry",
-    "  balance roundrobin",
-    "  option httpchk GET /",
-    "  http-check expect status 300",
-    ...replicas.map((r, i) => `  server replica${i} 127.0.0.1:${r.port} check inter 200 fall 2 rise 2`),
-    "",
-  ].join("\n");
-}
-
 test("openstack stack create, show and delete through HAProxy in front of three replicas", async () => {
   const pg = await startPostgres();
   const replicas: Replica[] = [];
   const dir = mkdtempSync(join(tmpdir(), "gantry-haproxy-"));
-  let haproxy: ReturnType<typeof spawn> | undefined;
+  let haproxy: HaproxyFront | undefined;
   try {
     const url = await freshPgDatabase(pg.url);
     const store = await PgStackStore.open(url);
@@ -86,22 +60,8 @@ test("openstack stack create, show and delete through HAProxy in front of three 
     replicas.push(
       ...(await Promise.all([0, 1, 2].map((i) => startReplica(url, mkdtempSync(join(dir, `replica-${i}-`)), 2)))),
     );
-    const port = await freePort("127.0.0.1");
-    writeFileSync(join(dir, "haproxy.cfg"), haproxyConfig(port, replicas));
-    haproxy = spawn(HAPROXY, ["-db", "-f", join(dir, "haproxy.cfg")], { stdio: ["ignore", "pipe", "pipe"] });
-    let haproxyLog = "";
-    haproxy.stderr?.on("data", (d) => (haproxyLog += d));
-    // ready once HAProxy answers with a replica's version document
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
-        (r) => r.status === 300,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`HAProxy did not answer:\n${haproxyLog}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    haproxy = await startHaproxyFront(dir, replicas);
+    const port = haproxy.port;
     writeFileSync(join(dir, "t.yaml"), TEMPLATE);
     const os = (...args: string[]) => openstack(`http://127.0.0.1:${port}/v1/demo`, token, args, dir);
     const created = jsonOf(await os("stack", "create", "--wait", "-t", "t.yaml", "ha1", "-f", "json"));
@@ -126,11 +86,7 @@ test("openstack stack create, show and delete through HAProxy in front of three 
     const list = JSON.parse(await os("stack", "list", "-f", "json")) as unknown[];
     assert.equal(list, []);
   } finally {
-    if (haproxy && haproxy.exitCode === null) {
-      const gone = new Promise((r) => haproxy?.once("exit", r));
-      haproxy.kill("SIGTERM");
-      await gone;
-    }
+    await haproxy?.stop();
     await stopReplicas(replicas);
     await pg.stop();
   }
