@@ -42,8 +42,13 @@ function parseSync(text: string): unknown {
     const mod = createRequire(import.meta.url)("hcl2-parser") as { parseToObject: SyncParse };
     syncParse = mod.parseToObject;
   }
-  const [result] = syncParse(text);
-  return result ?? undefined;
+  // the converter throws on some inputs ("value is null"): a text it cannot read has no position to give
+  try {
+    const [result] = syncParse(text);
+    return result ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function escapeRegExp(s: string): string {
