@@ -114,7 +114,12 @@ export function hclOffset(text: string, path: Path): number | undefined {
   if (!(section in HCL_BLOCK_LABELS)) return keywordOffset(text, escapeRegExp(section), 0);
   const nLabels = HCL_BLOCK_LABELS[section];
   const labels = path.slice(1, 1 + nLabels);
-  if (labels.length < nLabels || labels.some((l) => typeof l !== "string")) return undefined;
+  if (labels.length < nLabels || labels.some((l) => typeof l !== "string")) {
+    // written with fewer labels than its kind takes (`data "x" {`): the header of the labels that were written
+    const cut = labels.findIndex((l) => typeof l !== "string");
+    const written = (cut < 0 ? labels : labels.slice(0, cut)) as string[];
+    return headerOffset(text, section, written, 0) ?? keywordOffset(text, section, 0);
+  }
   let i = 1 + nLabels;
   const index = typeof path[i] === "number" ? (path[i++] as number) : 0;
   // a block written with other labels than its kind takes (`moved "x" {`) is found by its keyword alone
