@@ -12,7 +12,8 @@ import { PgSoftwareConfigStore } from "./pg-software-config-store.js";
 import { PgStackLeases } from "./pg-stack-leases.js";
 import { PgStackSnapshotStore } from "./pg-stack-snapshot-store.js";
 import { PgStateBackend, PgStateWrites } from "./pg-state-backend.js";
-import { inList, sortOrder, STACK_COLUMNS } from "./sqlite-stack-store.js";
+import { sortOrder, STACK_COLUMNS } from "./sqlite-stack-store.js";
+import { inList, stackListFilters } from "./stack-list-filters.js";
 import type { StackLeases } from "./stack-leases.js";
 import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
@@ -152,43 +153,7 @@ export class PgStackStore implements StackStore {
   }
 
   async listStacks(query: StackQuery): Promise<StackRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.tenant !== undefined) {
-      where.push("s.tenant = ?");
-      params.push(query.tenant);
-    }
-    if (!query.showDeleted) where.push("s.deleted_at IS NULL");
-    if (!query.showNested) where.push("s.parent_id IS NULL");
-    for (const [values, column] of [
-      [query.name, "s.name"],
-      [query.status, "s.status"],
-      [query.action, "s.action"],
-      [query.id, "s.id"],
-    ] as const) {
-      if (values === undefined) continue;
-      where.push(inList(column, values));
-      params.push(...values);
-    }
-    const hasTag = "EXISTS (SELECT 1 FROM stack_tags t WHERE t.stack_id = s.id AND t.tag = ?)";
-    const hasAnyTag = (tags: string[]) =>
-      `EXISTS (SELECT 1 FROM stack_tags t WHERE t.stack_id = s.id AND ${inList("t.tag", tags)})`;
-    if (query.tags?.length) {
-      for (const _ of query.tags) where.push(hasTag);
-      params.push(...query.tags);
-    }
-    if (query.tagsAny?.length) {
-      where.push(hasAnyTag(query.tagsAny));
-      params.push(...query.tagsAny);
-    }
-    if (query.notTags?.length) {
-      where.push(`NOT (${query.notTags.map(() => hasTag).join(" AND ")})`);
-      params.push(...query.notTags);
-    }
-    if (query.notTagsAny?.length) {
-      where.push(`NOT ${hasAnyTag(query.notTagsAny)}`);
-      params.push(...query.notTagsAny);
-    }
+    const { where, params } = stackListFilters(query);
     const { keys, dir } = sortOrder(
       query.sortKeys,
       query.sortDir,

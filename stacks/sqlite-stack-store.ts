@@ -11,6 +11,7 @@ import { ConnectionGate } from "./connection-gate.js";
 import { afterMarker, orderBy, type SortDir } from "./keyset-page.js";
 import { SqliteSoftwareConfigStore } from "./sqlite-software-config-store.js";
 import { SqliteStackSnapshotStore } from "./sqlite-stack-snapshot-store.js";
+import { inList, stackListFilters } from "./stack-list-filters.js";
 import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from "./store-schema.js";
@@ -194,44 +195,7 @@ export class SqliteStackStore implements StackStore {
 
   listStacks(query: StackQuery): Promise<StackRecord[]> {
     return this.gate.exclusive(() => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (query.tenant !== undefined) {
-        where.push("s.tenant = ?");
-        params.push(query.tenant);
-      }
-      if (!query.showDeleted) where.push("s.deleted_at IS NULL");
-      if (!query.showNested) where.push("s.parent_id IS NULL");
-      for (const [values, column] of [
-        [query.name, "s.name"],
-        [query.status, "s.status"],
-        [query.action, "s.action"],
-        [query.id, "s.id"],
-      ] as const) {
-        if (values === undefined) continue;
-        where.push(inList(column, values));
-        params.push(...values);
-      }
-      const hasTag = "EXISTS (SELECT 1 FROM stack_tags t WHERE t.stack_id = s.id AND t.tag = ?)";
-      const hasAnyTag = (tags: string[]) =>
-        `EXISTS (SELECT 1 FROM stack_tags t WHERE t.stack_id = s.id AND ${inList("t.tag", tags)})`;
-      // Heat's tag filters (heat/db/api.py `_query_stack_get_all`); an empty list filters nothing
-      if (query.tags?.length) {
-        for (const _ of query.tags) where.push(hasTag);
-        params.push(...query.tags);
-      }
-      if (query.tagsAny?.length) {
-        where.push(hasAnyTag(query.tagsAny));
-        params.push(...query.tagsAny);
-      }
-      if (query.notTags?.length) {
-        where.push(`NOT (${query.notTags.map(() => hasTag).join(" AND ")})`);
-        params.push(...query.notTags);
-      }
-      if (query.notTagsAny?.length) {
-        where.push(`NOT ${hasAnyTag(query.notTagsAny)}`);
-        params.push(...query.notTagsAny);
-      }
+      const { where, params } = stackListFilters(query);
       const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, STACK_SORT_KEYS, "s.created_at", "s.id");
       this.afterMarker("stacks s", "s.id", query.marker, keys, dir, where, params);
       let sql = `SELECT s.* FROM stacks s${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
@@ -530,11 +494,6 @@ export function sortOrder(
   // Heat's default: newest first; with keys given, ascending unless told
   if (!keys.length) return { keys: [defaultKey, tieBreaker], dir: sortDir ?? "desc" };
   return { keys: [...new Set(keys), tieBreaker], dir: sortDir ?? "asc" };
-}
-
-/** `column IN (?, ?, …)`; an empty list matches nothing (as SQLAlchemy's `in_([])`). */
-export function inList(column: string, values: readonly unknown[]): string {
-  return values.length ? `${column} IN (${values.map(() => "?").join(", ")})` : "1 = 0";
 }
 
 function isUniqueViolation(e: unknown, columnHint: string): boolean {
