@@ -111,7 +111,11 @@ export function hclOffset(text: string, path: Path): number | undefined {
   const section = path[0];
   if (typeof section !== "string") return undefined;
   // a block of a kind Terraform does not have: its header
-  if (!(section in HCL_BLOCK_LABELS)) return keywordOffset(text, escapeRegExp(section), 0);
+  if (!(section in HCL_BLOCK_LABELS)) {
+    // or an argument written at the top level (`required_version = …` outside its terraform block)
+    const name = escapeRegExp(section);
+    return keywordOffset(text, name, 0) ?? new RegExp(`^[ \\t]*"?${name}"?\\s*=`, "m").exec(text)?.index;
+  }
   const nLabels = HCL_BLOCK_LABELS[section];
   const labels = path.slice(1, 1 + nLabels);
   if (labels.length < nLabels || labels.some((l) => typeof l !== "string")) {

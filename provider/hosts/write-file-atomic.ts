@@ -1,7 +1,9 @@
 // Atomic file writes: a temporary file beside the target, its exact mode,
 // fsync, rename over the target, then fsync of the directory (best effort).
 // A reader sees the old content or the new, never a part; a failed write
-// leaves the old file and no temporary file behind.
+// leaves the old file and no temporary file behind. A process killed in the
+// middle of a write cannot clean up: its temporary file is removed by the
+// next write of the same file (once its process is gone).
 //
 // Not the npm package write-file-atomic: it resolves the target with realpath
 // and so writes through a symlink to wherever it points, which a host sandbox
@@ -41,7 +43,35 @@ export async function writeFileAtomic(
     await fsp.rm(tmp, { force: true });
     throw e;
   }
+  await removeAbandonedTemporaries(dir, basename(path));
   if (durable) await syncDirectory(dir);
+}
+
+/** Removes `.NAME.PID.HEX.tmp` files in `dir` left by writes of NAME whose process is gone (killed mid-write). */
+async function removeAbandonedTemporaries(dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = await fsp.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(entry.slice(prefix.length));
+    if (!m || processRuns(Number(m[1]))) continue;
+    await fsp.rm(join(dir, entry), { force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true; // a write of this process still under way
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Makes a rename in `dir` durable (best effort: not every filesystem allows it). */

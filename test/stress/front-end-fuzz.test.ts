@@ -107,11 +107,18 @@ test(".tf: blocks with labels their kind does not take, and unknown blocks, are 
   assert.is(lineOf(e, /unknown top-level block "bogus"/, files), 12);
 });
 
-test(".tf: a block written with fewer labels than its kind takes is located at its header (it had no line)", async () => {
+test(".tf: a block with fewer labels than its kind takes is located at its header (it had no line)", async () => {
   const content = 'variable "n" {}\n\ndata "x" {\n  _6j = "_"\n}\n';
   const files = [{ path: "main.tf", content }];
   const e = await loadError(files);
   assert.is(lineOf(e, /must be a JSON object \(block body\)/, files), 3);
+});
+
+test(".tf: an argument at the top level (its block header lost) is located at its line (it had no line)", async () => {
+  const content = '# lost its "terraform {" line\n\n  required_version = ">= 1.5"\nvariable "n" {}\n';
+  const files = [{ path: "main.tf", content }];
+  const e = await loadError(files);
+  assert.is(lineOf(e, /unknown top-level block "required_version"/, files), 3);
 });
 
 test("BDE: invalid JSON is located at its line and column", async () => {
