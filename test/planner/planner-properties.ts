@@ -352,7 +352,7 @@ export const savedPlanTwiceProperty = () =>
       const once = await w.engine.applySaved(file, {});
       if (once.status !== "applied" || once.result.failed.length) fail("the saved plan did not apply", once);
       const logged = w.log.length;
-      const stateBefore = w.engine.pullState(w.workspace());
+      const stateBefore = await w.engine.pullState(w.workspace());
       let refused = false;
       try {
         await w.engine.applySaved(file, {});
@@ -362,7 +362,7 @@ export const savedPlanTwiceProperty = () =>
       }
       if (!refused) fail("the saved plan was applied twice", changesOf(outcome.plan));
       if (w.log.length !== logged) fail("the refused apply changed objects", w.log.slice(logged));
-      if (w.engine.pullState(w.workspace()) !== stateBefore) fail("the refused apply changed the state", "");
+      if ((await w.engine.pullState(w.workspace())) !== stateBefore) fail("the refused apply changed the state", "");
     } finally {
       w.dispose();
     }
