@@ -126,11 +126,14 @@ export function bdeToBlueprint(
         if (typeof v !== "string" || !(v in INSTANCE_TYPES))
           bag.error(`instanceType must be one of ${Object.keys(INSTANCE_TYPES).join(", ")}`, at(groupsKey, i, k));
         else out.instance_type = v;
-      } else if (to === "name")
-        out.name = String(v)
-          .toLowerCase()
-          .replace(/[^a-z0-9_]+/g, "_");
-      else if (to === "configuration") {
+      } else if (to === "name") {
+        if (typeof v !== "string" && typeof v !== "number")
+          bag.error(`the name of ${groupsKey}[${i}] must be a string`, at(groupsKey, i, k));
+        else
+          out.name = String(v)
+            .toLowerCase()
+            .replace(/[^a-z0-9_]+/g, "_");
+      } else if (to === "configuration") {
         if (v && typeof v === "object" && Object.keys(v).length) out.configuration = v;
       } else out[to] = v;
     }

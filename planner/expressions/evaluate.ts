@@ -109,7 +109,13 @@ export function ev(e: Expr, scope: EvalScope, env: Bindings): Value {
     }
     case "map": {
       const out: { [k: string]: Value } = {};
-      for (const k in e.entries) out[k] = ev(e.entries[k], scope, env);
+      // own keys only, and "__proto__" kept as a key (data may have one), never taken as the prototype
+      for (const k of Object.keys(e.entries)) {
+        const v = ev(e.entries[k], scope, env);
+        if (k === "__proto__")
+          Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[k] = v;
+      }
       return out;
     }
     case "post":

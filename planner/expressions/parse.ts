@@ -95,7 +95,7 @@ export function compileValue(raw: unknown): Expr {
     return items.every((i) => i.k === "lit") ? { k: "lit", v: raw as Value } : { k: "list", items };
   }
   if (raw !== null && typeof raw === "object") {
-    const entries: Record<string, Expr> = {};
+    const entries: Record<string, Expr> = Object.create(null); // "__proto__" may be a key
     let allLit = true;
     for (const [key, v] of Object.entries(raw)) {
       const c = compileValue(v);

@@ -251,7 +251,7 @@ class HotFunctionCompiler {
         const e = this.compileFunction(keys[0], node.child(keys[0]), mode);
         if (e !== NOT_A_FUNCTION) return e;
       }
-      const entries: Record<string, Expr> = {};
+      const entries: Record<string, Expr> = Object.create(null); // "__proto__" may be a key
       for (const k of keys) {
         const e = this.compile(node.child(k), mode);
         if (!isOmitted(e)) entries[k] = e;

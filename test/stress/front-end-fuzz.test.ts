@@ -179,5 +179,22 @@ test("HOT: a files map entry that is not a string is a located error (it was a T
   assert.is(lineOf(e, /the content of file "nested\.yaml" must be a string, got dict/, files), 2);
 });
 
+test('HOT and YAML: a map with a "__proto__" key is data (it was taken as the prototype: a TypeError)', async () => {
+  const hot =
+    "heat_template_version: 2015-04-30\noutputs:\n  o:\n    value:\n      str_replace:\n" +
+    "        template: a $x b\n        params:\n          $x:\n            __proto__: null\n";
+  const e = await loadError([{ path: "stack.hot.yaml", content: hot }]);
+  assert.match(e.message, /"str_replace" params must be strings or numbers, param \$x is not valid/);
+  const yaml = 'variables:\n  v: { default: 1 }\nresources:\n  noop.a:\n    input: { __proto__: "${var.v}" }\n';
+  assert.ok(await engine.validate(engine.workspace({ dir, files: [{ path: "m.gantry.yaml", content: yaml }] })));
+});
+
+test("BDE: a node group name that is not text is a located error (it was a TypeError)", async () => {
+  const spec = { nodeGroups: [{ name: { toString: [true] }, roles: ["mesos_master"], instanceNum: 1 }] };
+  const files = [{ path: "c.bde.json", content: JSON.stringify(spec, null, 2) }];
+  const e = await loadError(files);
+  assert.ok(lineOf(e, /the name of nodeGroups\[0\] must be a string/, files));
+});
+
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 test.run();
