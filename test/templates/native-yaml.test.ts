@@ -127,7 +127,7 @@ test("unknown top-level field is located at the key", () => {
   assert.is(
     errors[0].summary,
     'unknown field "resourcs" at top level; expected one of variables, locals, resources, outputs, modules, data, ' +
-      "checks, moved, import",
+      "checks, moved, import, terraform",
   );
   assert.equal(errors[0].origin, { file: "main.gantry.yaml", path: ["resourcs"], line: 3, column: 1 });
 });
