@@ -331,6 +331,12 @@ function isApplyEvent(line: string): string | null {
   return null;
 }
 
+/** Whether `f` is the temporary file (`.NAME.PID.HEX.tmp`) of an atomic write of a file `known` accepts. */
+function partialWriteOf(f: string, known: (target: string) => boolean): boolean {
+  const m = /^(.*\/)\.(.+)\.\d+\.[0-9a-f]{12}\.tmp$/.exec(f);
+  return !!m && known(`${m[1]}${m[2]}`);
+}
+
 /**
  * The checks after a kill: state, host against state, the lock and force-unlock, then recovery. `gen` is the
  * generation the killed command was bringing about (null: a destroy); `before` the state before it.
@@ -355,6 +361,10 @@ function checkAfterKill(
   for (const f of hostFiles(ws.root)) {
     if (state?.files.has(f)) continue;
     if (want.files.has(f)) report.inFlight.push(f);
+    // an atomic write killed before its rename: the temporary file of a file being written, which the next write
+    // of that file removes (checked after recovery below)
+    else if (partialWriteOf(f, (target) => want.files.has(target) || !!state?.files.has(target)))
+      report.inFlight.push(`${f} (a write killed before its rename)`);
     else p.push(`file ${f} is on the host but not in state, and the configuration does not want it (leaked)`);
   }
   for (const [name, pid] of hostProcesses(ws.root)) {
