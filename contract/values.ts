@@ -71,3 +71,13 @@ export function typeName(v: unknown): string {
   if (typeof v === "object") return "object";
   return typeof v;
 }
+
+/**
+ * Sets member `key` of `target` as its own property, even when the key is "__proto__" (data may have such a key;
+ * a plain assignment would replace the object's prototype instead).
+ */
+export function setMember<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

@@ -4,7 +4,15 @@
 // unknown condition or collection makes the result unknown; a list with some
 // unknown elements keeps its known length).
 
-import { UNKNOWN, containsUnknown, deepEqual, isUnknown, typeName, type Value } from "../../contract/values.js";
+import {
+  UNKNOWN,
+  containsUnknown,
+  deepEqual,
+  isUnknown,
+  setMember,
+  typeName,
+  type Value,
+} from "../../contract/values.js";
 import type { Expr, ForExpr, Step } from "./ast.js";
 import { ConditionalTypeError, checkBranchTypes, conditionalResult } from "./conditional-types.js";
 import { callFunction } from "./functions/registry.js";
@@ -111,10 +119,7 @@ export function ev(e: Expr, scope: EvalScope, env: Bindings): Value {
       const out: { [k: string]: Value } = {};
       // own keys only, and "__proto__" kept as a key (data may have one), never taken as the prototype
       for (const k of Object.keys(e.entries)) {
-        const v = ev(e.entries[k], scope, env);
-        if (k === "__proto__")
-          Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-        else out[k] = v;
+        setMember(out, k, ev(e.entries[k], scope, env));
       }
       return out;
     }

@@ -3,7 +3,7 @@
 // and object constructors, `for` expressions, index, attribute and splat
 // steps. Templates (`"..."` and whole `${...}` strings) are in parse-template.ts.
 
-import type { Value } from "../../contract/values.js";
+import { setMember, type Value } from "../../contract/values.js";
 import type { BinOp, Expr, ForExpr, Step } from "./ast.js";
 import { scanTemplate } from "./parse-template.js";
 
@@ -95,11 +95,11 @@ export function compileValue(raw: unknown): Expr {
     return items.every((i) => i.k === "lit") ? { k: "lit", v: raw as Value } : { k: "list", items };
   }
   if (raw !== null && typeof raw === "object") {
-    const entries: Record<string, Expr> = Object.create(null); // "__proto__" may be a key
+    const entries: Record<string, Expr> = {};
     let allLit = true;
     for (const [key, v] of Object.entries(raw)) {
       const c = compileValue(v);
-      entries[key] = c;
+      setMember(entries, key, c);
       if (c.k !== "lit") allLit = false;
     }
     return allLit ? { k: "lit", v: raw as Value } : { k: "map", entries };

@@ -14,7 +14,7 @@
 // Errors are Heat's messages, located at the function's key.
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
-import { containsUnknown, isUnknown, UNKNOWN, type Value } from "../../contract/values.js";
+import { containsUnknown, isUnknown, setMember, UNKNOWN, type Value } from "../../contract/values.js";
 import { collectRefs, type Expr } from "../../planner/expressions/ast.js";
 import { EvalError, type EvalScope, evaluate } from "../../planner/expressions/evaluate.js";
 import { isHeatFunctionError } from "../../planner/expressions/functions/heat-intrinsics.js";
@@ -251,10 +251,10 @@ class HotFunctionCompiler {
         const e = this.compileFunction(keys[0], node.child(keys[0]), mode);
         if (e !== NOT_A_FUNCTION) return e;
       }
-      const entries: Record<string, Expr> = Object.create(null); // "__proto__" may be a key
+      const entries: Record<string, Expr> = {};
       for (const k of keys) {
         const e = this.compile(node.child(k), mode);
-        if (!isOmitted(e)) entries[k] = e;
+        if (!isOmitted(e)) setMember(entries, k, e);
       }
       return { k: "map", entries };
     }
