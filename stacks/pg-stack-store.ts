@@ -13,7 +13,7 @@ import { PgStackLeases } from "./pg-stack-leases.js";
 import { PgStackSnapshotStore } from "./pg-stack-snapshot-store.js";
 import { PgStateBackend, PgStateWrites } from "./pg-state-backend.js";
 import { sortOrder, STACK_COLUMNS } from "./sqlite-stack-store.js";
-import { inList, stackListFilters } from "./stack-list-filters.js";
+import { eventListFilters, stackListFilters } from "./store-list-filters.js";
 import type { StackLeases } from "./stack-leases.js";
 import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
@@ -261,33 +261,7 @@ export class PgStackStore implements StackStore {
   }
 
   async listEvents(query: EventQuery): Promise<EventRecord[]> {
-    const params: unknown[] = [];
-    let stacks = "e.stack_id = ?";
-    params.push(query.stackId);
-    if (query.nestedDepth && query.nestedDepth > 0) {
-      stacks = `e.stack_id IN (
-        WITH RECURSIVE tree (id, depth) AS (
-          SELECT id, 0 FROM stacks WHERE id = ?
-          UNION ALL
-          SELECT c.id, tree.depth + 1 FROM stacks c JOIN tree ON c.parent_id = tree.id
-          WHERE c.deleted_at IS NULL AND tree.depth < ?
-        ) SELECT id FROM tree)`;
-      params.push(query.nestedDepth);
-    }
-    const where = [stacks];
-    if (query.resourceName !== undefined) {
-      where.push("e.resource_name = ?");
-      params.push(query.resourceName);
-    }
-    for (const [values, column] of [
-      [query.resourceAction, "e.action"],
-      [query.resourceStatus, "e.status"],
-      [query.resourceType, "e.resource_type"],
-    ] as const) {
-      if (values === undefined) continue;
-      where.push(inList(column, values));
-      params.push(...values);
-    }
+    const { where, params } = eventListFilters(query);
     const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, EVENT_SORT_KEYS, 'e.time COLLATE "C"', "e.seq");
     await this.afterMarker("events e", "e.id", query.marker, keys, dir, where, params);
     let sql = `SELECT e.* FROM events e WHERE ${where.join(" AND ")} ORDER BY ${orderBy(keys, dir)}`;

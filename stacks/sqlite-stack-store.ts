@@ -11,7 +11,7 @@ import { ConnectionGate } from "./connection-gate.js";
 import { afterMarker, orderBy, type SortDir } from "./keyset-page.js";
 import { SqliteSoftwareConfigStore } from "./sqlite-software-config-store.js";
 import { SqliteStackSnapshotStore } from "./sqlite-stack-snapshot-store.js";
-import { inList, stackListFilters } from "./stack-list-filters.js";
+import { eventListFilters, stackListFilters } from "./store-list-filters.js";
 import type { EventRecord, ResourceRecord, StackRecord, TokenRecord } from "./stack-records.js";
 import { type EventQuery, StackNameTakenError, type StackQuery, type StackStore } from "./stack-store.js";
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from "./store-schema.js";
@@ -316,34 +316,7 @@ export class SqliteStackStore implements StackStore {
 
   listEvents(query: EventQuery): Promise<EventRecord[]> {
     return this.gate.exclusive(() => {
-      const params: unknown[] = [];
-      let stacks = "e.stack_id = ?";
-      params.push(query.stackId);
-      if (query.nestedDepth && query.nestedDepth > 0) {
-        // the stack and its live nested stacks down to nestedDepth levels
-        stacks = `e.stack_id IN (
-          WITH RECURSIVE tree (id, depth) AS (
-            SELECT id, 0 FROM stacks WHERE id = ?
-            UNION ALL
-            SELECT c.id, tree.depth + 1 FROM stacks c JOIN tree ON c.parent_id = tree.id
-            WHERE c.deleted_at IS NULL AND tree.depth < ?
-          ) SELECT id FROM tree)`;
-        params.push(query.nestedDepth);
-      }
-      const where = [stacks];
-      if (query.resourceName !== undefined) {
-        where.push("e.resource_name = ?");
-        params.push(query.resourceName);
-      }
-      for (const [values, column] of [
-        [query.resourceAction, "e.action"],
-        [query.resourceStatus, "e.status"],
-        [query.resourceType, "e.resource_type"],
-      ] as const) {
-        if (values === undefined) continue;
-        where.push(inList(column, values));
-        params.push(...values);
-      }
+      const { where, params } = eventListFilters(query);
       const { keys, dir } = sortOrder(query.sortKeys, query.sortDir, EVENT_SORT_KEYS, "e.time", "e.seq");
       this.afterMarker("events e", "e.id", query.marker, keys, dir, where, params);
       let sql = `SELECT e.* FROM events e WHERE ${where.join(" AND ")} ORDER BY ${orderBy(keys, dir)}`;
