@@ -21,14 +21,7 @@ import {
   type StateSink,
 } from "../planner/state.js";
 import type { PgDatabase } from "./pg-database.js";
-
-interface LockRow {
-  lock_id: string;
-  operation: string;
-  who: string;
-  pid: number;
-  created_at: string;
-}
+import { lockHolder, type LockRow, stateLockRefused } from "./store-state-lock.js";
 
 /** The state writes under way, per stack, each after the one before. */
 export class PgStateWrites {
@@ -197,14 +190,7 @@ export class PgStateBackend implements StateBackend, StateSink {
           "SELECT lock_id, operation, who, pid, created_at FROM state_locks WHERE stack_id = ?",
           [this.stackId],
         );
-        throw new GantryError({
-          severity: "error",
-          summary: "Error acquiring the state lock",
-          detail:
-            `The state of ${this.location} is locked by another gantry operation.\nLock ` +
-            `Info:\n${describeLock(this.heldLock())}\n\nWait for it to finish, use a lock timeout to wait, or ` +
-            "force-unlock it with the lock's ID if it is stale.",
-        });
+        throw stateLockRefused(this.location, this.heldLock());
       }
       await new Promise((r) => setTimeout(r, Math.min(250, Math.max(10, deadline - Date.now()))));
     }
@@ -217,16 +203,7 @@ export class PgStateBackend implements StateBackend, StateSink {
 
   private heldLock(): LockInfo | undefined {
     const row = this.lockRow;
-    return row
-      ? {
-          ID: row.lock_id,
-          Operation: row.operation,
-          Who: row.who,
-          Created: row.created_at,
-          Path: this.location,
-          PID: row.pid,
-        }
-      : undefined;
+    return lockHolder(row, this.location);
   }
 
   async forceUnlock(id: string): Promise<LockInfo | undefined> {

@@ -17,15 +17,8 @@ import {
   type State,
   type StateSink,
 } from "../planner/state.js";
+import { lockHolder, type LockRow, stateLockRefused } from "./store-state-lock.js";
 import type { ConnectionGate } from "./connection-gate.js";
-
-interface LockRow {
-  lock_id: string;
-  operation: string;
-  who: string;
-  pid: number;
-  created_at: string;
-}
 
 export class StoreStateBackend implements StateBackend, StateSink {
   constructor(
@@ -120,14 +113,7 @@ export class StoreStateBackend implements StateBackend, StateSink {
       );
       if (taken) return { release: () => this.release(info.ID) };
       if (Date.now() >= deadline) {
-        throw new GantryError({
-          severity: "error",
-          summary: "Error acquiring the state lock",
-          detail:
-            `The state of ${this.location} is locked by another gantry operation.\nLock ` +
-            `Info:\n${describeLock(this.holderNow())}\n\nWait for it to finish, use a lock timeout to wait, or ` +
-            "force-unlock it with the lock's ID if it is stale.",
-        });
+        throw stateLockRefused(this.location, this.holderNow());
       }
       await new Promise((r) => setTimeout(r, Math.min(250, Math.max(10, deadline - Date.now()))));
     }
@@ -142,16 +128,7 @@ export class StoreStateBackend implements StateBackend, StateSink {
     const row = this.db
       .prepare("SELECT lock_id, operation, who, pid, created_at FROM state_locks WHERE stack_id = ?")
       .get(this.stackId) as LockRow | undefined;
-    return row
-      ? {
-          ID: row.lock_id,
-          Operation: row.operation,
-          Who: row.who,
-          Created: row.created_at,
-          Path: this.location,
-          PID: row.pid,
-        }
-      : undefined;
+    return lockHolder(row, this.location);
   }
 
   async forceUnlock(id: string): Promise<LockInfo | undefined> {
