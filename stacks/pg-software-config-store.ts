@@ -1,7 +1,25 @@
-// Software configs and deployments in the PostgreSQL stack store (the same tables as the SQLite store's).
+// Software configs and deployments in the PostgreSQL stack store (the same tables and statements as the SQLite
+// store's; text sorts byte-wise through COLLATE "C").
 
-import { afterMarker, orderBy } from "./keyset-page.js";
 import type { PgDatabase } from "./pg-database.js";
+import {
+  type ConfigRow,
+  configFromRow,
+  DELETE_CONFIG,
+  DELETE_DEPLOYMENT,
+  type DeploymentRow,
+  deploymentFromRow,
+  insertConfigStatement,
+  insertDeploymentStatement,
+  listConfigsStatement,
+  listDeploymentsStatement,
+  SELECT_CONFIG,
+  SELECT_CONFIG_IN_USE,
+  SELECT_CONFIG_MARKER,
+  SELECT_CONFIGS_OF_STACK,
+  SELECT_DEPLOYMENT,
+  updateDeploymentStatement,
+} from "./software-config-rows.js";
 import {
   SoftwareConfigInUseError,
   type SoftwareConfigQuery,
@@ -9,134 +27,65 @@ import {
   type SoftwareConfigStore,
   type SoftwareDeploymentRecord,
 } from "./software-config-store.js";
-import {
-  type ConfigRow,
-  configFromRow,
-  DEPLOYMENT_COLUMNS,
-  type DeploymentRow,
-  deploymentFromRow,
-  JSON_FIELDS,
-} from "./sqlite-software-config-store.js";
+
+const bytewise = (column: string) => `${column} COLLATE "C"`;
 
 export class PgSoftwareConfigStore implements SoftwareConfigStore {
   constructor(private readonly db: PgDatabase) {}
 
   async insertConfig(c: SoftwareConfigRecord): Promise<void> {
-    const body = JSON.stringify({ config: c.config, inputs: c.inputs, outputs: c.outputs, options: c.options });
-    await this.db.run(
-      `INSERT INTO software_configs (id, tenant, name, config_group, body, created_at, stack_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [c.id, c.tenant, c.name, c.group, body, c.createdAt, c.stackId ?? null],
-    );
+    const s = insertConfigStatement(c);
+    await this.db.run(s.sql, s.params);
   }
 
   async getConfig(id: string): Promise<SoftwareConfigRecord | undefined> {
-    const row = await this.db.get<ConfigRow>("SELECT * FROM software_configs WHERE id = ?", [id]);
+    const row = await this.db.get<ConfigRow>(SELECT_CONFIG, [id]);
     return row && configFromRow(row);
   }
 
   async listConfigs(query: SoftwareConfigQuery): Promise<SoftwareConfigRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.tenant !== undefined) {
-      where.push("tenant = ?");
-      params.push(query.tenant);
-    }
-    const keys = ['created_at COLLATE "C"', 'id COLLATE "C"'];
-    if (query.marker !== undefined) {
-      const m = await this.db.get<{ created_at: string; id: string }>(
-        "SELECT created_at, id FROM software_configs WHERE id = ?",
-        [query.marker],
-      );
-      if (m) {
-        const after = afterMarker(keys, "desc", [m.created_at, m.id]);
-        where.push(after.sql);
-        params.push(...after.params);
-      }
-    }
-    const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : "";
-    const rows = await this.db.all<ConfigRow>(
-      `SELECT * FROM software_configs${where.length ? ` WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY ${orderBy(keys, "desc")}${limit}`,
-      params,
-    );
-    return rows.map(configFromRow);
+    const marker =
+      query.marker === undefined
+        ? undefined
+        : await this.db.get<{ created_at: string; id: string }>(SELECT_CONFIG_MARKER, [query.marker]);
+    const s = listConfigsStatement(query, marker, bytewise);
+    return (await this.db.all<ConfigRow>(s.sql, s.params)).map(configFromRow);
   }
 
   async configsOfStack(stackId: string): Promise<string[]> {
-    return (await this.db.all<{ id: string }>("SELECT id FROM software_configs WHERE stack_id = ?", [stackId])).map(
-      (r) => r.id,
-    );
+    return (await this.db.all<{ id: string }>(SELECT_CONFIGS_OF_STACK, [stackId])).map((r) => r.id);
   }
 
   deleteConfig(id: string): Promise<void> {
     return this.db.transaction(async () => {
       // the config's row locked first: a deployment inserted meanwhile waits (its foreign key checks the row)
-      await this.db.get("SELECT id FROM software_configs WHERE id = ? FOR UPDATE", [id]);
-      const used = await this.db.get("SELECT 1 FROM software_deployments WHERE config_id = ? LIMIT 1", [id]);
-      if (used) throw new SoftwareConfigInUseError(id);
-      await this.db.run("DELETE FROM software_configs WHERE id = ?", [id]);
+      await this.db.get(`${SELECT_CONFIG} FOR UPDATE`, [id]);
+      if (await this.db.get(SELECT_CONFIG_IN_USE, [id])) throw new SoftwareConfigInUseError(id);
+      await this.db.run(DELETE_CONFIG, [id]);
     });
   }
 
   async insertDeployment(d: SoftwareDeploymentRecord): Promise<void> {
-    await this.db.run(
-      `INSERT INTO software_deployments (id, tenant, server_id, config_id, input_values, output_values, action,
-         status, status_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        d.id,
-        d.tenant,
-        d.serverId,
-        d.configId,
-        JSON.stringify(d.inputValues),
-        d.outputValues === null ? null : JSON.stringify(d.outputValues),
-        d.action,
-        d.status,
-        d.statusReason,
-        d.createdAt,
-        d.updatedAt ?? null,
-      ],
-    );
+    const s = insertDeploymentStatement(d);
+    await this.db.run(s.sql, s.params);
   }
 
   async getDeployment(id: string): Promise<SoftwareDeploymentRecord | undefined> {
-    const row = await this.db.get<DeploymentRow>("SELECT * FROM software_deployments WHERE id = ?", [id]);
+    const row = await this.db.get<DeploymentRow>(SELECT_DEPLOYMENT, [id]);
     return row && deploymentFromRow(row);
   }
 
   async listDeployments(query: { tenant?: string; serverId?: string }): Promise<SoftwareDeploymentRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.tenant !== undefined) {
-      where.push("tenant = ?");
-      params.push(query.tenant);
-    }
-    if (query.serverId !== undefined) {
-      where.push("server_id = ?");
-      params.push(query.serverId);
-    }
-    const rows = await this.db.all<DeploymentRow>(
-      `SELECT * FROM software_deployments${where.length ? ` WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY created_at COLLATE "C" ASC, id COLLATE "C" ASC`,
-      params,
-    );
-    return rows.map(deploymentFromRow);
+    const s = listDeploymentsStatement(query, bytewise);
+    return (await this.db.all<DeploymentRow>(s.sql, s.params)).map(deploymentFromRow);
   }
 
   async updateDeployment(id: string, change: Partial<Omit<SoftwareDeploymentRecord, "id" | "tenant">>): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    for (const [key, value] of Object.entries(change)) {
-      const column = DEPLOYMENT_COLUMNS[key];
-      if (!column || value === undefined) continue;
-      sets.push(`${column} = ?`);
-      params.push(JSON_FIELDS.has(key) && value !== null ? JSON.stringify(value) : value);
-    }
-    if (sets.length === 0) return;
-    await this.db.run(`UPDATE software_deployments SET ${sets.join(", ")} WHERE id = ?`, [...params, id]);
+    const s = updateDeploymentStatement(id, change);
+    if (s) await this.db.run(s.sql, s.params);
   }
 
   async deleteDeployment(id: string): Promise<void> {
-    await this.db.run("DELETE FROM software_deployments WHERE id = ?", [id]);
+    await this.db.run(DELETE_DEPLOYMENT, [id]);
   }
 }

@@ -1,37 +1,20 @@
 // Heat's own gabbi API tests (unchanged, Debian's gabbi-run) through a real HAProxy in front of three `gantry serve`
 // replicas sharing one PostgreSQL store: every request may land on another replica, so each file's create, poll,
 // update and delete sequence only passes if the replicas agree through the store.
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { PgStackStore } from "../../stacks/pg-stack-store.js";
 import { startPostgres } from "../postgres-server.js";
+import { GABBI_RUN, GABBITS, gabbiFailure, gabbiFiles, gabbiRun } from "../server/heat-gabbi-runner.js";
 import { freshPgDatabase } from "../stacks/store-under-test.js";
 import { type HaproxyFront, startHaproxyFront } from "./haproxy-front.js";
 import { type Replica, startReplica, stopReplicas } from "./serve-replica.js";
 
-const GABBITS = new URL("../../../shared/peer/heat/gabbits/", import.meta.url).pathname;
-const GABBI_RUN = "/usr/bin/gabbi-run";
-const PYTHON = "/usr/bin/python3";
-
-function gabbiRun(url: string, token: string, file: string): Promise<{ ok: boolean; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      PYTHON,
-      [GABBI_RUN, url.replace(/^http:\/\//, ""), "/v1/demo"],
-      { env: { ...process.env, OS_TOKEN: token, PREFIX: `gabbiha${process.pid}` }, timeout: 600_000 },
-      (error, stdout, stderr) => resolve({ ok: !error, out: `${stdout}${stderr}` }),
-    ).stdin?.end(readFileSync(join(GABBITS, file)));
-  });
-}
-
 test("Heat's gabbi API tests pass through HAProxy in front of three replicas on PostgreSQL", async () => {
-  const files = readdirSync(GABBITS)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort();
+  const files = gabbiFiles();
   assert.ok(files.length >= 6 && existsSync(GABBI_RUN), `gabbi files in ${GABBITS} and ${GABBI_RUN}`);
   const pg = await startPostgres();
   const replicas: Replica[] = [];
@@ -48,8 +31,8 @@ test("Heat's gabbi API tests pass through HAProxy in front of three replicas on 
     );
     haproxy = await startHaproxyFront(dir, replicas);
     for (const f of files) {
-      const { ok, out } = await gabbiRun(haproxy.url, token, f);
-      if (!ok) failures.push(`${f}:\n${out.split("\n").slice(-40).join("\n")}`);
+      const { ok, out } = await gabbiRun(haproxy.url, token, f, `gabbiha${process.pid}`);
+      if (!ok) failures.push(gabbiFailure(f, out));
     }
     // the requests were spread over the replicas
     for (const r of replicas) assert.match(r.stderr(), /\/v1\/demo\/stacks/);
