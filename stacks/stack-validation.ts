@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { DiagnosticBag, GantryError } from "../contract/diagnostics.js";
 import { emptyEnvironment, mergeEnvironments, parseEnvironment } from "../templates/hot/environment.js";
+import { heatLocatedMessage } from "../templates/hot/heat-error-location.js";
 import { HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "../templates/hot/hot-sources.js";
 import { describeParameters, parameterTypesOf } from "../templates/hot/parameters.js";
 import { hotTemplateVersion } from "../templates/hot/template-versions.js";
@@ -16,11 +17,9 @@ import type { StackSource } from "./stack-records.js";
 import { mergedEnvironment } from "./stack-environment.js";
 import type { StackServiceContext } from "./stack-workspace.js";
 
-/** Heat's text of an engine error: its diagnostics, each with what it says in detail. */
+/** Heat's text of an engine error: its diagnostics, each with what it says in detail (and where, as Heat says). */
 export function errorText(err: unknown): string {
-  if (err instanceof GantryError) {
-    return err.diagnostics.map((d) => (d.detail ? `${d.summary}: ${d.detail}` : d.summary)).join("; ");
-  }
+  if (err instanceof GantryError) return err.diagnostics.map(heatLocatedMessage).join("; ");
   return err instanceof Error ? err.message : String(err);
 }
 
