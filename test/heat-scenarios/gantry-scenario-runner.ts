@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { HeatError } from "../../stacks/heat-error.js";
 import type { Caller, StackActionName, StackOperations } from "../../stacks/stack-operations.js";
 import type { StackRecord, StackSource } from "../../stacks/stack-records.js";
+import { stackParameterTexts } from "../../stacks/stack-parameters.js";
 import {
   abandonSummary,
   normaliseText,
@@ -228,8 +229,8 @@ export class GantryScenarioRunner {
       seen.attributes.set(k, value);
       attributes[k] = rec;
     }
-    // StackRecord has no resolved parameters yet; a `parameters` field (Heat's stack.parameters) is read if present.
-    const resolved = (stack as (StackRecord & { parameters?: Record<string, unknown> }) | undefined)?.parameters;
+    // the stack's parameters as the API shows them (Heat's stack.parameters)
+    const resolved = stack ? stackParameterTexts(stack) : undefined;
     const parameters: Record<string, unknown> = {};
     for (const p of scenario.watchParameters ?? []) parameters[p] = resolved?.[p];
 
