@@ -35,6 +35,7 @@ import { newSnapshot, takeSnapshot } from "./stack-snapshot.js";
 import type { SnapshotRecord, SnapshotStore } from "./stack-snapshot-store.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
 import { suspendOrResume } from "./stack-suspension.js";
+import { checkImmutableParameters } from "./stack-parameters.js";
 import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
 import { type StopReason, StackWorkQueue } from "./stack-work-queue.js";
 import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
@@ -162,6 +163,7 @@ export class StackService implements StackOperations {
     if (stack.action === "SUSPEND") throw notSupported("Updating a stack when it is suspended");
     if (stack.action === "DELETE") throw notSupported("Updating a stack when it is deleting");
     const source = updatedSource(stack, req);
+    checkImmutableParameters(stack.source, source);
     await loadSource(this.ctx, source);
     const change: Partial<StackRecord> = {
       source,
@@ -195,6 +197,7 @@ export class StackService implements StackOperations {
   async previewUpdate(_caller: Caller, given: StackRecord, req: UpdateStackRequest): Promise<UpdatePreview> {
     const stack = await this.current(given);
     const source = updatedSource(stack, req);
+    checkImmutableParameters(stack.source, source);
     await loadSource(this.ctx, source);
     return previewUpdate(this.ctx, stack, source);
   }
