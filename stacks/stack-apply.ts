@@ -10,6 +10,7 @@ import type { Action, ResourceChange } from "../planner/changes.js";
 import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
+import { definitionChanged } from "./resource-definition-change.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
 import { NestedStackTracker } from "./nested-stack-tracker.js";
 import { NestedStackMap, type NestedStackInfo } from "./nested-stacks.js";
@@ -92,7 +93,9 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const translator = new ApplyTranslator(ctx, stack, names, () => readStateNow(ws), nested, tracker);
+  const left = req.namedBy?.[0]?.template;
+  const redefined = (name: string) => definitionChanged(left, req.source.template, name);
+  const translator = new ApplyTranslator(ctx, stack, names, () => readStateNow(ws), nested, tracker, redefined);
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
@@ -179,6 +182,8 @@ class ApplyTranslator {
     private readonly readState: () => State,
     private readonly nested: NestedStackMap = new NestedStackMap(),
     private readonly tracker?: NestedStackTracker,
+    /** Whether a resource of this stack has another definition than before, beside its properties and type. */
+    private readonly redefined: (name: string) => boolean = () => false,
   ) {
     this.stackId = stack.id;
   }
@@ -227,14 +232,15 @@ class ApplyTranslator {
 
   /**
    * A resource the plan leaves alone whose template type changed (an alias now naming another Heat type of the same
-   * kind): Heat updates it (its definition changed), in place.
+   * kind), or whose definition changed beside its properties (depends_on, metadata …): Heat updates it, in place.
    */
   private async retyped(address: string): Promise<void> {
     const sid = this.sid(address);
     const { name, type } = this.names.of(address);
     const record = await this.ctx.store.getResource(sid, name);
     // one resource of its own (not a part of a composite one, whose parts have other types)
-    if (!record || record.type === type || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    if (!record || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    if (record.type === type && !(sid === this.stackId && this.redefined(name))) return;
     const rec = this.ctx.recorder;
     await rec.resource(sid, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
     await rec.resource(sid, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
