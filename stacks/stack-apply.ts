@@ -239,7 +239,7 @@ class ApplyTranslator {
     const { name, type } = this.names.of(address);
     const record = await this.ctx.store.getResource(sid, name);
     // one resource of its own (not a part of a composite one, whose parts have other types)
-    if (!record || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    if (record?.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
     if (record.type === type && !(sid === this.stackId && this.redefined(name))) return;
     const rec = this.ctx.recorder;
     await rec.resource(sid, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
