@@ -146,7 +146,7 @@ function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | 
 }
 
 /** The apply events told in Heat's words, and those that end what happens to an object. */
-const TOLD = new Set<ApplyEvent["kind"]>(["start", "complete", "error", "skipped", "cancelled"]);
+const TOLD = new Set<ApplyEvent["kind"]>(["start", "identified", "complete", "error", "skipped", "cancelled"]);
 const FINISHING = new Set<ApplyEvent["kind"]>(["complete", "error", "skipped", "cancelled"]);
 
 /** Turns apply events into resource records and events, in the order they came. */
@@ -413,6 +413,14 @@ class ApplyTranslator {
         await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED);
       }
       this.phase.set(e.address, action);
+      return;
+    }
+    if (e.kind === "identified") {
+      // the object being made has its id already: the resource shows it while in progress (no event)
+      const { name } = this.names.of(e.address);
+      const record = await this.ctx.store.getResource(sid, name);
+      if (record?.status === "IN_PROGRESS" && record.action === "CREATE" && !isDeposedAddress(e.address))
+        await this.ctx.store.putResource({ ...record, physicalId: e.id });
       return;
     }
     if (e.kind === "complete") {
