@@ -526,18 +526,27 @@ export function updatedSource(stack: StackRecord, req: UpdateStackRequest): Stac
       parameters: req.parameters ?? {},
     };
   }
+  const template = req.template ?? old.template;
+  // as Heat's PATCH: the stack's parameters less those cleared, then the update's; those the new template does not
+  // declare are dropped
+  const declared = new Set(Object.keys((template.parameters ?? {}) as Record<string, unknown>));
   const cleared = new Set(req.clearParameters ?? []);
-  const kept = Object.fromEntries(Object.entries(old.parameters).filter(([k]) => !cleared.has(k)));
-  const environments = [...old.environments, ...(req.environments ?? [])].map((e) => {
-    if (!cleared.size || typeof e.parameters !== "object" || e.parameters === null) return e;
-    const params = Object.entries(e.parameters as Record<string, unknown>).filter(([k]) => !cleared.has(k));
-    return { ...e, parameters: Object.fromEntries(params) };
-  });
+  const kept = (params: unknown, clear: boolean) =>
+    Object.fromEntries(
+      Object.entries((params ?? {}) as Record<string, unknown>).filter(
+        ([k]) => declared.has(k) && !(clear && cleared.has(k)),
+      ),
+    );
+  const withParameters = (e: Record<string, unknown>, clear: boolean) =>
+    typeof e.parameters === "object" && e.parameters !== null ? { ...e, parameters: kept(e.parameters, clear) } : e;
   return {
-    template: req.template ?? old.template,
-    environments,
+    template,
+    environments: [
+      ...old.environments.map((e) => withParameters(e, true)),
+      ...(req.environments ?? []).map((e) => withParameters(e, false)),
+    ],
     files: { ...old.files, ...req.files },
-    parameters: { ...kept, ...req.parameters },
+    parameters: { ...kept(old.parameters, true), ...kept(req.parameters, false) },
   };
 }
 
