@@ -171,6 +171,8 @@ class ApplyTranslator {
   private readonly held = new Map<string, ApplyEvent[]>();
   /** Deletes of the old type's object when a resource's type changed: their physical ids. */
   private readonly typeChanged = new Map<string, string>();
+  /** Resources left alone that Heat may update (retyped): the changes they still wait on, by address. */
+  private readonly waitingToUpdate = new Map<string, Set<string>>();
   private errors: unknown[] = [];
   private readonly stackId: string;
   firstFailure: string | undefined;
@@ -221,12 +223,31 @@ class ApplyTranslator {
         this.typeChanged.set(c.address, typeof id === "string" ? id : "");
       }
     }
+    // a resource left alone is updated (when its type or definition changed) in its turn, as Heat's traversal
+    // reaches it: once what it depends on is done, never when that failed
     for (const c of changes) {
-      if (c.action === "noop" && !c.deposed) this.chain = this.chain.then(() => this.retyped(c.address));
+      if (c.action !== "noop" || c.deposed) continue;
+      const deps = changes.filter((d) => d.action !== "noop" && c.dependsOn.includes(d.resourceKey));
+      if (deps.length) this.waitingToUpdate.set(c.address, new Set(deps.map((d) => d.address)));
+      else this.chain = this.chain.then(() => this.retyped(c.address));
     }
     for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
       if (c.action === "replace" && c.reason === "cannot-update") this.updateFirst.set(c.address, c);
+    }
+  }
+
+  /** A change finished: the resources left alone that waited on it go on (done) or are not reached (it failed). */
+  private async dependencyFinished(e: ApplyEvent): Promise<void> {
+    if (!FINISHING.has(e.kind) || this.waitingToUpdate.size === 0) return;
+    for (const [address, deps] of [...this.waitingToUpdate]) {
+      if (!deps.has(e.address)) continue;
+      deps.delete(e.address);
+      if (e.kind !== "complete") this.waitingToUpdate.delete(address);
+      else if (deps.size === 0) {
+        this.waitingToUpdate.delete(address);
+        await this.retyped(address);
+      }
     }
   }
 
@@ -297,7 +318,10 @@ class ApplyTranslator {
   }
 
   private tell(e: ApplyEvent): void {
-    this.chain = this.chain.then(() => this.handle(e)).catch((err) => void this.errors.push(err));
+    this.chain = this.chain
+      .then(() => this.handle(e))
+      .then(() => this.dependencyFinished(e))
+      .catch((err) => void this.errors.push(err));
   }
 
   /** The told object of `name` finished: the next one's held events are told, up to its own end. */
