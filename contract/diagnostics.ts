@@ -19,6 +19,8 @@ export interface Diagnostic {
   origin?: Origin;
   /** Extra locations (e.g. every member of a dependency cycle). */
   related?: { label: string; origin?: Origin }[];
+  /** The kind of error a door answers with where it has kinds (the Heat API: Heat's exception type). */
+  code?: string;
 }
 
 export class GantryError extends Error {

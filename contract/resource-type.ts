@@ -59,6 +59,11 @@ export interface OperationContext extends InstanceInfo {
   log(message: string): void;
   /** A statement of something the type could not do on a host (shown in plan/apply/show output). */
   warn(message: string): void;
+  /**
+   * The object's id as soon as it has one, while the operation still runs (the id it will return): shown at once,
+   * as Heat shows the physical id of a resource still being created. Absent where nobody listens.
+   */
+  identified?(id: string): void;
   signal: AbortSignal;
   /** Reaches hosts: the drivers of the engine running this operation. */
   hosts: HostConnector;

@@ -21,6 +21,8 @@ export type ApplyEvent =
   | { kind: "skipped"; address: string; because: string }
   | { kind: "cancelled"; address: string }
   | { kind: "log"; address: string; message: string }
+  /** The object being made has its id already (OperationContext.identified), before its change completes. */
+  | { kind: "identified"; address: string; id: string }
   /** A provisioner starts ("Provisioning with 'local-exec'..."), and what it prints, as it comes. */
   | { kind: "provision-start"; address: string; provisioner: string }
   | { kind: "provision-output"; address: string; provisioner: string; output: string }
@@ -65,6 +67,10 @@ export class ApplyReport {
 
   log(address: string, message: string): void {
     this.emit({ kind: "log", address, message });
+  }
+
+  identified(address: string, id: string): void {
+    this.emit({ kind: "identified", address, id });
   }
 
   provisionStarted(address: string, provisioner: string): void {

@@ -157,6 +157,7 @@ function stepRunner(
 ): (step: ApplyStep) => Promise<void> {
   const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const log = (address: string, message: string) => report.log(address, message);
+  const identified = (address: string, id: string) => report.identified(address, id);
   const phase = (c: ResourceChange, p: "create" | "delete") => report.started(c, p);
   const provision = (c: ResourceChange, when: "create" | "destroy", self: Attrs) =>
     provisioners(opts.config.resources.get(c.resourceKey), c, when, self);
@@ -177,6 +178,7 @@ function stepRunner(
         log,
         warnings,
         opts.hosts,
+        identified,
       );
       const checked = c.action === "create" || c.action === "update" || c.action === "replace";
       if (checked && startsChange(step)) conditions.before(c);

@@ -24,6 +24,7 @@ export function operationContext(
   log: (address: string, message: string) => void,
   warnings: string[],
   hosts: HostConnector,
+  identified?: (address: string, id: string) => void,
 ): OperationContext {
   // explicit fields: a spread here gives every context its own hidden class (slow, and heavy at 100,000 instances)
   return {
@@ -38,5 +39,6 @@ export function operationContext(
     warn: (m) => {
       if (!warnings.includes(m)) warnings.push(m);
     },
+    identified: (id) => identified?.(info.address, id),
   };
 }

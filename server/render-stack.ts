@@ -3,6 +3,7 @@
 // create, and outputs.
 
 import type { FastifyRequest } from "fastify";
+import { stackParameterTexts } from "../stacks/stack-parameters.js";
 import type { StackOutputRecord, StackRecord } from "../stacks/stack-records.js";
 import { heatTime } from "./heat-time.js";
 import { link, stackUrl } from "./heat-links.js";
@@ -54,7 +55,7 @@ export function renderStack(
     updated_time: heatTime(s.updatedAt),
     deletion_time: heatTime(s.deletedAt),
     notification_topics: [],
-    parameters: stackParameters(s),
+    parameters: stackParameterTexts(s),
     description: s.description ?? "",
     template_description: s.description ?? "",
     capabilities: [],
@@ -79,37 +80,4 @@ export function renderOutput(o: StackOutputRecord, resolved: boolean): Record<st
     out.output_value = o.value ?? null;
   }
   return out;
-}
-
-/**
- * The stack's parameters as Heat shows them: each as a string, hidden ones masked, with the pseudo parameters
- * OS::stack_id, OS::stack_name and OS::project_id. Values: the request's, else the environments' (`parameters`,
- * then `parameter_defaults`, later environments winning), else the template's default.
- */
-export function stackParameters(s: StackRecord): Record<string, string> {
-  const declared = (s.source.template.parameters ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const given: Record<string, unknown> = {};
-  const defaults: Record<string, unknown> = {};
-  for (const env of s.source.environments) {
-    Object.assign(given, (env.parameters as Record<string, unknown> | undefined) ?? {});
-    Object.assign(defaults, (env.parameter_defaults as Record<string, unknown> | undefined) ?? {});
-  }
-  Object.assign(given, s.source.parameters);
-  const out: Record<string, string> = {};
-  for (const [name, decl] of Object.entries(declared)) {
-    const value = name in given ? given[name] : name in defaults ? defaults[name] : decl?.default;
-    out[name] = decl?.hidden === true || decl?.hidden === "true" ? "******" : parameterText(value);
-  }
-  out["OS::project_id"] = s.tenant;
-  out["OS::stack_id"] = s.id;
-  out["OS::stack_name"] = s.name;
-  return out;
-}
-
-function parameterText(v: unknown): string {
-  if (v === undefined || v === null) return "";
-  if (typeof v === "string") return v;
-  if (Array.isArray(v) && v.every((x) => typeof x !== "object")) return v.map(String).join(",");
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
 }

@@ -10,6 +10,7 @@ import type { Action, ResourceChange } from "../planner/changes.js";
 import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
+import { definitionChanged } from "./resource-definition-change.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
 import { NestedStackTracker } from "./nested-stack-tracker.js";
 import { NestedStackMap, type NestedStackInfo } from "./nested-stacks.js";
@@ -92,7 +93,9 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const translator = new ApplyTranslator(ctx, stack, names, () => readStateNow(ws), nested, tracker);
+  const left = req.namedBy?.[0]?.template;
+  const redefined = (name: string) => definitionChanged(left, req.source.template, name);
+  const translator = new ApplyTranslator(ctx, stack, names, () => readStateNow(ws), nested, tracker, redefined);
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);
     if (e.type === "resource") translator.push(e.event);
@@ -143,7 +146,7 @@ function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | 
 }
 
 /** The apply events told in Heat's words, and those that end what happens to an object. */
-const TOLD = new Set<ApplyEvent["kind"]>(["start", "complete", "error", "skipped", "cancelled"]);
+const TOLD = new Set<ApplyEvent["kind"]>(["start", "identified", "complete", "error", "skipped", "cancelled"]);
 const FINISHING = new Set<ApplyEvent["kind"]>(["complete", "error", "skipped", "cancelled"]);
 
 /** Turns apply events into resource records and events, in the order they came. */
@@ -168,6 +171,8 @@ class ApplyTranslator {
   private readonly held = new Map<string, ApplyEvent[]>();
   /** Deletes of the old type's object when a resource's type changed: their physical ids. */
   private readonly typeChanged = new Map<string, string>();
+  /** Resources left alone that Heat may update (retyped): the changes they still wait on, by address. */
+  private readonly waitingToUpdate = new Map<string, Set<string>>();
   private errors: unknown[] = [];
   private readonly stackId: string;
   firstFailure: string | undefined;
@@ -179,6 +184,8 @@ class ApplyTranslator {
     private readonly readState: () => State,
     private readonly nested: NestedStackMap = new NestedStackMap(),
     private readonly tracker?: NestedStackTracker,
+    /** Whether a resource of this stack has another definition than before, beside its properties and type. */
+    private readonly redefined: (name: string) => boolean = () => false,
   ) {
     this.stackId = stack.id;
   }
@@ -216,8 +223,13 @@ class ApplyTranslator {
         this.typeChanged.set(c.address, typeof id === "string" ? id : "");
       }
     }
+    // a resource left alone is updated (when its type or definition changed) in its turn, as Heat's traversal
+    // reaches it: once what it depends on is done, never when that failed
     for (const c of changes) {
-      if (c.action === "noop" && !c.deposed) this.chain = this.chain.then(() => this.retyped(c.address));
+      if (c.action !== "noop" || c.deposed) continue;
+      const deps = changes.filter((d) => d.action !== "noop" && c.dependsOn.includes(d.resourceKey));
+      if (deps.length) this.waitingToUpdate.set(c.address, new Set(deps.map((d) => d.address)));
+      else this.chain = this.chain.then(() => this.retyped(c.address));
     }
     for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
@@ -225,16 +237,31 @@ class ApplyTranslator {
     }
   }
 
+  /** A change finished: the resources left alone that waited on it go on (done) or are not reached (it failed). */
+  private async dependencyFinished(e: ApplyEvent): Promise<void> {
+    if (!FINISHING.has(e.kind) || this.waitingToUpdate.size === 0) return;
+    for (const [address, deps] of [...this.waitingToUpdate]) {
+      if (!deps.has(e.address)) continue;
+      deps.delete(e.address);
+      if (e.kind !== "complete") this.waitingToUpdate.delete(address);
+      else if (deps.size === 0) {
+        this.waitingToUpdate.delete(address);
+        await this.retyped(address);
+      }
+    }
+  }
+
   /**
    * A resource the plan leaves alone whose template type changed (an alias now naming another Heat type of the same
-   * kind): Heat updates it (its definition changed), in place.
+   * kind), or whose definition changed beside its properties (depends_on, metadata …): Heat updates it, in place.
    */
   private async retyped(address: string): Promise<void> {
     const sid = this.sid(address);
     const { name, type } = this.names.of(address);
     const record = await this.ctx.store.getResource(sid, name);
     // one resource of its own (not a part of a composite one, whose parts have other types)
-    if (!record || record.type === type || record.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    if (record?.status !== "COMPLETE" || this.names.keysOf(name).length !== 1) return;
+    if (record.type === type && !(sid === this.stackId && this.redefined(name))) return;
     const rec = this.ctx.recorder;
     await rec.resource(sid, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
     await rec.resource(sid, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
@@ -291,7 +318,10 @@ class ApplyTranslator {
   }
 
   private tell(e: ApplyEvent): void {
-    this.chain = this.chain.then(() => this.handle(e)).catch((err) => void this.errors.push(err));
+    this.chain = this.chain
+      .then(() => this.handle(e))
+      .then(() => this.dependencyFinished(e))
+      .catch((err) => void this.errors.push(err));
   }
 
   /** The told object of `name` finished: the next one's held events are told, up to its own end. */
@@ -407,6 +437,14 @@ class ApplyTranslator {
         await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED);
       }
       this.phase.set(e.address, action);
+      return;
+    }
+    if (e.kind === "identified") {
+      // the object being made has its id already: the resource shows it while in progress (no event)
+      const { name } = this.names.of(e.address);
+      const record = await this.ctx.store.getResource(sid, name);
+      if (record?.status === "IN_PROGRESS" && record.action === "CREATE" && !isDeposedAddress(e.address))
+        await this.ctx.store.putResource({ ...record, physicalId: e.id });
       return;
     }
     if (e.kind === "complete") {

@@ -14,7 +14,7 @@ import { stackNames } from "./stack-apply.js";
 import type { HeatResourceNames } from "./heat-resource-names.js";
 import type { PreviewResource, UpdatePreview } from "./stack-operations.js";
 import type { StackRecord, StackSource } from "./stack-records.js";
-import { errorText } from "./stack-validation.js";
+import { errorText, heatErrorType } from "./stack-validation.js";
 import { type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
 function known(v: Value): Value {
@@ -59,7 +59,7 @@ async function planned(run: () => Promise<Plan>): Promise<Plan> {
   try {
     return await run();
   } catch (err) {
-    throw new HeatError(400, "StackValidationFailed", errorText(err));
+    throw new HeatError(400, heatErrorType(err), errorText(err));
   }
 }
 

@@ -35,6 +35,7 @@ import { newSnapshot, takeSnapshot } from "./stack-snapshot.js";
 import type { SnapshotRecord, SnapshotStore } from "./stack-snapshot-store.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
 import { suspendOrResume } from "./stack-suspension.js";
+import { checkImmutableParameters } from "./stack-parameters.js";
 import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
 import { type StopReason, StackWorkQueue } from "./stack-work-queue.js";
 import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
@@ -162,6 +163,7 @@ export class StackService implements StackOperations {
     if (stack.action === "SUSPEND") throw notSupported("Updating a stack when it is suspended");
     if (stack.action === "DELETE") throw notSupported("Updating a stack when it is deleting");
     const source = updatedSource(stack, req);
+    checkImmutableParameters(stack.source, source);
     await loadSource(this.ctx, source);
     const change: Partial<StackRecord> = {
       source,
@@ -195,6 +197,7 @@ export class StackService implements StackOperations {
   async previewUpdate(_caller: Caller, given: StackRecord, req: UpdateStackRequest): Promise<UpdatePreview> {
     const stack = await this.current(given);
     const source = updatedSource(stack, req);
+    checkImmutableParameters(stack.source, source);
     await loadSource(this.ctx, source);
     return previewUpdate(this.ctx, stack, source);
   }
@@ -523,18 +526,27 @@ export function updatedSource(stack: StackRecord, req: UpdateStackRequest): Stac
       parameters: req.parameters ?? {},
     };
   }
+  const template = req.template ?? old.template;
+  // as Heat's PATCH: the stack's parameters less those cleared, then the update's; those the new template does not
+  // declare are dropped
+  const declared = new Set(Object.keys((template.parameters ?? {}) as Record<string, unknown>));
   const cleared = new Set(req.clearParameters ?? []);
-  const kept = Object.fromEntries(Object.entries(old.parameters).filter(([k]) => !cleared.has(k)));
-  const environments = [...old.environments, ...(req.environments ?? [])].map((e) => {
-    if (!cleared.size || typeof e.parameters !== "object" || e.parameters === null) return e;
-    const params = Object.entries(e.parameters as Record<string, unknown>).filter(([k]) => !cleared.has(k));
-    return { ...e, parameters: Object.fromEntries(params) };
-  });
+  const kept = (params: unknown, clear: boolean) =>
+    Object.fromEntries(
+      Object.entries((params ?? {}) as Record<string, unknown>).filter(
+        ([k]) => declared.has(k) && !(clear && cleared.has(k)),
+      ),
+    );
+  const withParameters = (e: Record<string, unknown>, clear: boolean) =>
+    typeof e.parameters === "object" && e.parameters !== null ? { ...e, parameters: kept(e.parameters, clear) } : e;
   return {
-    template: req.template ?? old.template,
-    environments,
+    template,
+    environments: [
+      ...old.environments.map((e) => withParameters(e, true)),
+      ...(req.environments ?? []).map((e) => withParameters(e, false)),
+    ],
     files: { ...old.files, ...req.files },
-    parameters: { ...kept, ...req.parameters },
+    parameters: { ...kept(old.parameters, true), ...kept(req.parameters, false) },
   };
 }
 

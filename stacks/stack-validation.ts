@@ -4,23 +4,21 @@
 // Heat raises them (a bad template: 400 StackValidationFailed).
 
 import { join } from "node:path";
-import { DiagnosticBag, GantryError } from "../contract/diagnostics.js";
-import { emptyEnvironment, mergeEnvironments, parseEnvironment } from "../templates/hot/environment.js";
+import { GantryError } from "../contract/diagnostics.js";
+import { heatLocatedMessage } from "../templates/hot/heat-error-location.js";
 import { HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "../templates/hot/hot-sources.js";
-import { describeParameters, parameterTypesOf } from "../templates/hot/parameters.js";
+import { describeParameters } from "../templates/hot/parameters.js";
 import { hotTemplateVersion } from "../templates/hot/template-versions.js";
-import { PathNode } from "../templates/raw-config.js";
 import type { LoadedConfiguration } from "../engine/configuration.js";
 import { HeatError } from "./heat-error.js";
 import type { StackSource } from "./stack-records.js";
 import { mergedEnvironment } from "./stack-environment.js";
+import { parameterEnvironment, templateParametersNode } from "./stack-parameters.js";
 import type { StackServiceContext } from "./stack-workspace.js";
 
-/** Heat's text of an engine error: its diagnostics, each with what it says in detail. */
+/** Heat's text of an engine error: its diagnostics, each with what it says in detail (and where, as Heat says). */
 export function errorText(err: unknown): string {
-  if (err instanceof GantryError) {
-    return err.diagnostics.map((d) => (d.detail ? `${d.summary}: ${d.detail}` : d.summary)).join("; ");
-  }
+  if (err instanceof GantryError) return err.diagnostics.map(heatLocatedMessage).join("; ");
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -58,8 +56,14 @@ export async function loadSource(
   try {
     return await ctx.engine.validate(ws);
   } catch (err) {
-    throw new HeatError(400, "StackValidationFailed", errorText(err));
+    throw new HeatError(400, heatErrorType(err), errorText(err));
   }
+}
+
+/** Heat's exception type for an engine error: its first error's kind, if it has one (else StackValidationFailed). */
+export function heatErrorType(err: unknown): string {
+  const first = err instanceof GantryError ? err.diagnostics.find((d) => d.severity === "error") : undefined;
+  return first?.code ?? "StackValidationFailed";
 }
 
 /** The template's description as Heat shows it (HOT's default: "No description"). */
@@ -95,11 +99,7 @@ export async function validationResult(
 
 /** Parameters as Heat's validate lists them: the template's declarations with the environments' values. */
 function describedParameters(source: StackSource): Record<string, unknown> {
-  const bag = new DiagnosticBag();
-  const envs = source.environments.map((e, i) => parseEnvironment(`environment ${i}`, JSON.stringify(e), bag));
-  if (Object.keys(source.parameters).length > 0) envs.push({ ...emptyEnvironment(), parameters: source.parameters });
-  const params = new PathNode(HOT_TEMPLATE_FILE, ["parameters"], source.template.parameters);
-  const env = mergeEnvironments(envs, { parameterTypes: parameterTypesOf(params) });
   const version = hotTemplateVersion(source.template.heat_template_version)?.date;
-  return describeParameters(HOT_TEMPLATE_FILE, params, env, { version });
+  const params = templateParametersNode(source);
+  return describeParameters(HOT_TEMPLATE_FILE, params, parameterEnvironment(source), { version });
 }

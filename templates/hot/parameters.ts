@@ -265,10 +265,13 @@ export function resolveParameters(
   const declared = new Set(isMap(parameters.value) ? Object.keys(parameters.value) : []);
   for (const name of Object.keys(env.parameters)) {
     if (declared.has(name)) continue;
-    bag.error(
-      `The Parameter (${name}) was not defined in template.`,
-      env.origins?.parameters?.[name] ?? (env.file ? { file: env.file, path: ["parameters", name] } : undefined),
-    );
+    bag.add({
+      severity: "error",
+      summary: `The Parameter (${name}) was not defined in template.`,
+      origin:
+        env.origins?.parameters?.[name] ?? (env.file ? { file: env.file, path: ["parameters", name] } : undefined),
+      code: "UnknownUserParameter",
+    });
   }
   const out = new Map<string, Value>();
   for (const s of schemas) {
@@ -283,11 +286,8 @@ export function resolveParameters(
     if (opts.suppliedLater?.has(s.name)) continue;
     if (!src) {
       if (strict) {
-        bag.error(
-          `The Parameter (${s.name}) was not provided.`,
-          s.node.origin,
-          "Give it a value in the environment's parameters or parameter_defaults, or a default in the template.",
-        );
+        const summary = `The Parameter (${s.name}) was not provided.`;
+        bag.add({ severity: "error", summary, origin: s.node.origin, code: "UserParameterMissing" });
       }
       continue;
     }
@@ -307,6 +307,30 @@ export function resolveParameters(
           : undefined,
       );
     }
+  }
+  return out;
+}
+
+/**
+ * Each parameter's value as Heat's stack shows it (`str()` of Heat's Parameter, template order): hidden ones as
+ * `******`, booleans as `True`/`False`, lists joined with commas, JSON as `json.dumps` writes it, numbers as Python
+ * writes them; a value that is missing or cannot be read as "". Values are not checked against constraints.
+ */
+export function parameterTexts(
+  file: string,
+  parameters: RawNode,
+  env: HotEnvironment,
+  version = LATEST,
+): Record<string, string> {
+  const values = resolveParameters(file, parameters, env, new DiagnosticBag(), { version, validateValues: false });
+  const out: Record<string, string> = {};
+  for (const s of readParameterSchemas(file, parameters, new DiagnosticBag(), version)) {
+    const v = values.get(s.name);
+    if (s.hidden) out[s.name] = "******";
+    else if (v === undefined) out[s.name] = "";
+    else if (s.type === "comma_delimited_list" && Array.isArray(v)) out[s.name] = v.map(pyStr).join(",");
+    else if (s.type === "json") out[s.name] = pyJsonDumps(v);
+    else out[s.name] = pyStr(v);
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { HeatError } from "../../stacks/heat-error.js";
 import type { Caller, StackActionName, StackOperations } from "../../stacks/stack-operations.js";
 import type { StackRecord, StackSource } from "../../stacks/stack-records.js";
+import { stackParameterTexts } from "../../stacks/stack-parameters.js";
 import {
   abandonSummary,
   normaliseText,
@@ -124,6 +125,7 @@ export class GantryScenarioRunner {
         ...(step.waitForResourceStatus ?? {}),
       };
       if (Object.keys(waits).length) await this.untilResources(stack.id, waits, scenario.nestedDepth ?? 2);
+      else if (step.op === "action") await this.settled(stack);
       else await this.service.idle(stack.id);
       const now = await this.service.store.getStack(stack.id);
       Object.assign(done, await this.observe(scenario, names, now, index, seen));
@@ -131,6 +133,30 @@ export class GantryScenarioRunner {
       steps.push(done);
     }
     return steps;
+  }
+
+  /**
+   * After an action, as the recorder waits for Heat: until the stack's status moved on and is no longer in progress,
+   * or its work ended. (A cancel without rollback marks the stack FAILED at once while the resources in progress
+   * go on: Heat's stack is looked at then.)
+   */
+  private async settled(before: StackRecord): Promise<void> {
+    let idle = false;
+    const work = this.service.idle(before.id).then(() => {
+      idle = true;
+    });
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    while (!idle && Date.now() < deadline) {
+      const s = await this.service.store.getStack(before.id);
+      const moved =
+        !s ||
+        s.updatedAt !== before.updatedAt ||
+        s.action !== before.action ||
+        s.status !== before.status ||
+        s.statusReason !== before.statusReason;
+      if (moved && s?.status !== "IN_PROGRESS") return;
+      await Promise.race([work, new Promise((r) => setTimeout(r, WAIT_POLL_MS))]);
+    }
   }
 
   /** Waits (polling the store) until the resources ("parent/child" for nested ones) have the statuses. */
@@ -228,8 +254,8 @@ export class GantryScenarioRunner {
       seen.attributes.set(k, value);
       attributes[k] = rec;
     }
-    // StackRecord has no resolved parameters yet; a `parameters` field (Heat's stack.parameters) is read if present.
-    const resolved = (stack as (StackRecord & { parameters?: Record<string, unknown> }) | undefined)?.parameters;
+    // the stack's parameters as the API shows them (Heat's stack.parameters)
+    const resolved = stack ? stackParameterTexts(stack) : undefined;
     const parameters: Record<string, unknown> = {};
     for (const p of scenario.watchParameters ?? []) parameters[p] = resolved?.[p];
 

@@ -7,7 +7,7 @@
 // - the resources (nested ones as "parent/child"): names, types, statuses, and
 //   whether each physical id is new, kept or changed, and since which step;
 // - the outputs: values (random ones by shape), whether each is the same as
-//   after the previous step, output errors, and which outputs are equal;
+//   after the previous step, output errors, and which outputs are equal (groups in any order);
 // - watched attributes and parameters;
 // - the events: for each resource (and the stack), its ACTION_STATUS sequence.
 //   Events of different resources interleave differently from run to run in
@@ -95,8 +95,8 @@ export function compareScenario(scenario: Scenario, heat: Recording, gantry: Rec
     }
     diffs.push(...compareResources(h, g).map(at));
     diffs.push(...compareValues("output", h.outputs ?? {}, g.outputs ?? {}).map(at));
-    const he = JSON.stringify(h.equalOutputs ?? []);
-    const ge = JSON.stringify(g.equalOutputs ?? []);
+    const he = groupsText(h.equalOutputs);
+    const ge = groupsText(g.equalOutputs);
     if (he !== ge) diffs.push(at(`equal outputs ${he} in Heat, ${ge} in gantry`));
     diffs.push(...compareValues("attribute", h.attributes ?? {}, g.attributes ?? {}).map(at));
     if (!isDeepStrictEqual(h.parameters ?? {}, g.parameters ?? {})) {
@@ -109,6 +109,11 @@ export function compareScenario(scenario: Scenario, heat: Recording, gantry: Rec
     diffs.push(...compareEvents(heatEvents, gantryEvents, scenario.compareEventReasons ?? false).map(at));
   }
   return diffs;
+}
+
+/** Groups of equal outputs as text: the groups in name order (Heat lists outputs in no set order). */
+function groupsText(groups: string[][] | undefined): string {
+  return JSON.stringify([...(groups ?? [])].map((g) => [...g].sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
 function describeError(e: RecordedStep["error"]): string {

@@ -11,7 +11,8 @@
 // - constraint_prop_secs waits while the properties are checked (gantry: while
 //   planning), attr_wait_secs while the attribute is resolved (gantry: once
 //   the attribute is recorded, after create and update);
-// - its physical id is Heat's `STACK-NAME-SHORTID`, kept by updates in place;
+// - its physical id is Heat's `STACK-NAME-SHORTID`, kept by updates in place, given before the create waits
+//   (not when it is to fail);
 //   `get_resource` returns it; check fails only when nothing was created.
 // client_name/entity_name poll an OpenStack client in Heat: gantry has none,
 // so they only wait.
@@ -131,10 +132,14 @@ export const heatTestResourceType: ResourceType = {
   },
 
   async create(ctx, planned) {
+    // Heat names the object before it waits (unless it is to fail): the id shows while it is being created
+    const id = heatPhysicalResourceName(ctx);
+    const fail = optBool(planned, "fail");
+    if (!fail) ctx.identified?.(id);
     await waitSeconds(waitSecsFor(planned, "create"), ctx.signal, `${ctx.address}: wait_secs`);
-    if (optBool(planned, "fail")) throw failure(ctx);
+    if (fail) throw failure(ctx);
     await attrWait(ctx, planned);
-    return { ...planned, output: planned.value ?? null, id: heatPhysicalResourceName(ctx) };
+    return { ...planned, output: planned.value ?? null, id };
   },
 
   async read(_ctx, prior) {
