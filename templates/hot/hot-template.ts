@@ -1129,8 +1129,7 @@ class HotStack implements IntrinsicContext {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
     if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
-    if (r.provider?.members)
-      return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag);
+    if (r.provider?.members) return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag);
     if (r.provider?.remote) return this.remoteAttribute(r, attribute, path, origin);
     if (r.provider) return this.providerAttribute(r, attribute, path, origin);
     // OS::Heat::None keeps nothing: any attribute but its id is null
