@@ -412,6 +412,12 @@ class HotStack implements IntrinsicContext {
     if (resolved.heatType === RESOURCE_GROUP_TYPE) {
       const group = readResourceGroup(r, this);
       if (group?.memberTemplate) {
+        if (group.updatePolicy)
+          this.bag.warning(
+            `Resource ${r.heatName}: rolling_update is not applied to members that are provider templates`,
+            r.node.child("update_policy").origin,
+            "gantry updates every member's nested stack in one go.",
+          );
         this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed);
         return;
       }

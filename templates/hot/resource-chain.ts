@@ -2,9 +2,10 @@
 // one given the chain's resource_properties, each depending on the one before it unless the chain is `concurrent`.
 // As Heat does, the members are a nested stack of their own (member-stack.ts makes its template), so a member may
 // be a provider template. Facts from Heat 19's resource_chain.py: properties resources (list of type names,
-// update allowed), concurrent (default false) and resource_properties (map, default {}), neither of which can be
-// updated in place (a change replaces the chain); the chain's attributes are its members' as a ResourceGroup's
-// are (refs, refs_map, attributes, resource.N[.attr], any other attribute as the list of the members').
+// update allowed), concurrent (default false) and resource_properties (map, default {}); the chain's attributes are
+// its members' as a ResourceGroup's are (refs, refs_map, attributes, resource.N[.attr], any other attribute as the
+// list of the members'). Not yet as Heat: concurrent and resource_properties cannot be updated in Heat (a change
+// replaces the chain, its nested stack made anew); here the chain's nested stack is updated in place.
 
 import type { RawNode } from "../raw-config.js";
 import type { HotResource } from "./hot-template.js";

@@ -56,7 +56,7 @@ const groupTemplate = (count: number) => ({
   },
 });
 
-test("a group of provider templates: a nested stack of members, each a nested stack; attributes through it", async () => {
+test("a group of provider templates: a nested stack of members, each a nested stack; get_attr through it", async () => {
   const engine = new Engine();
   const w = ws(engine, {
     template: groupTemplate(2),
