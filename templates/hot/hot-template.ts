@@ -1118,7 +1118,9 @@ class HotStack implements IntrinsicContext {
   getResource(name: string, origin: Origin): Expr {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
-    if (r.group || r.provider?.members) return lit(r.heatName);
+    if (r.group) return lit(r.heatName);
+    // a chain's (or a group's of provider templates) reference is its nested stack's id, as Heat's resource_id
+    if (r.provider?.members) return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "id" }]);
     if (r.provider?.remote) return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "id" }]);
     if (r.provider) {
       if (r.provider.config?.outputs.has("OS::stack_id"))

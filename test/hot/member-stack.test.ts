@@ -53,6 +53,7 @@ const groupTemplate = (count: number) => ({
     refs: { value: { get_attr: ["g", "refs"] } },
     ref2: { value: { get_attr: ["g", "resource.2"] } },
     removed: { value: { get_attr: ["g", "removed_rsrc_list"] } },
+    ref: { value: { get_resource: "g" } },
   },
 });
 
@@ -96,6 +97,9 @@ test("a group of provider templates: a nested stack of members, each a nested st
   for (const r of refs) assert.match(r, /^arn:openstack:heat::[^:]*:stacks\/[^/]+\/[0-9a-f-]{36}$/);
   assert.is(o.ref2.value, refs[1]);
   assert.equal(o.removed.value, ["1"]);
+  // get_resource on the group: its nested stack's id
+  assert.is(o.ref.value, (await engine.showState(w, "heat_nested_stack.g")).attributes.stack_id);
+  assert.match(String(o.ref.value), /^[0-9a-f-]{36}$/);
 });
 
 test("a chain of provider members; a property a member lacks; a group of a template that is missing", async () => {
