@@ -542,9 +542,9 @@ class HotStack implements IntrinsicContext {
   /** A chain's members: each given resource_properties, after the one before it unless the chain is concurrent. */
   private chainMemberDefinitions(r: HotResource, c: ResourceChain): MemberDefinition[] {
     const at = r.node.child("properties").child("resources").origin;
+    const properties = new Map<string, { node: RawNode; expr: Expr }>();
+    for (const [k, node] of c.properties) properties.set(k, { node, expr: compileIntrinsics(node, this) });
     return c.members.map((m, i) => {
-      const properties = new Map<string, { node: RawNode; expr: Expr }>();
-      for (const [k, node] of c.properties) properties.set(k, { node, expr: compileIntrinsics(node, this) });
       const after = !c.concurrent && i > 0 ? c.members[i - 1]!.name : undefined;
       return { name: m.name, type: m.heatType, typeOrigin: at, properties, ...(after !== undefined && { after }) };
     });
@@ -753,7 +753,7 @@ class HotStack implements IntrinsicContext {
     return withPath({ k: "call", fn: "lookup", args: [outputs, key, lit(null)] }, rest);
   }
 
-  /** A member type of a group, after the registry; undefined when it cannot be (reported). */
+  /** A member type of a group or chain, after the registry; undefined when it cannot be (reported). */
   memberModelType(groupName: string, heatType: string, at: Origin): MemberKind | undefined {
     const resolved = resolveResourceType(this.env, groupName, heatType);
     if (resolved.kind === "none") return { modelType: modelTypeOfHeatType("OS::Heat::None")!, none: true };

@@ -110,10 +110,11 @@ test("a chain of provider members; a property a member lacks; a group of a templ
       resources: {
         c: {
           type: "OS::Heat::ResourceChain",
-          properties: { resources: ["OS::Heat::Value", "member.yaml"], resource_properties: { val: "x" } },
+          properties: { resources: ["OS::Heat::Value", "My::Member"], resource_properties: { val: "x" } },
         },
       },
     },
+    environments: [{ resource_registry: { "My::Member": "member.yaml" } }],
     files: { "member.yaml": member },
   });
   const diags: Diagnostic[] = await diagnosticsOf(() => engine.plan(w));
@@ -126,11 +127,12 @@ test("a chain of provider members; a property a member lacks; a group of a templ
       resources: {
         c: {
           type: "OS::Heat::ResourceChain",
-          properties: { resources: ["member.yaml", "member.yaml"], resource_properties: { val: "x" } },
+          properties: { resources: ["My::Member", "My::Member"], resource_properties: { val: "x" } },
         },
       },
       outputs: { outs: { value: { get_attr: ["c", "out"] } } },
     },
+    environments: [{ resource_registry: { "My::Member": "member.yaml" } }],
     files: { "member.yaml": member },
   });
   const plan = await engine.plan(w2);
