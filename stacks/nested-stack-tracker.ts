@@ -83,6 +83,8 @@ export class NestedStackTracker {
     const { name, type } = this.names.of(info.providerKey);
     await this.ctx.recorder.resource(parent.id, name, type, act, "IN_PROGRESS", STATE_CHANGED, {
       physicalId: info.id,
+      // the type as the template now names it (an alias mapped to the same template is updated, not replaced)
+      ...(act !== "DELETE" && { type }),
       ...(!info.detached && { nestedStackId: info.id }),
     });
     if (act === "CREATE")

@@ -434,7 +434,8 @@ class ApplyTranslator {
           await rec.resource(sid, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
         }
       } else {
-        await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED);
+        // a create of a name whose old object was of another type: the record is the new one's
+        await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED, action === "CREATE" ? { type } : {});
       }
       this.phase.set(e.address, action);
       return;

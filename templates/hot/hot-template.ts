@@ -39,19 +39,17 @@ import {
 } from "./intrinsic-functions.js";
 import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
-import {
-  chainMembers,
-  type ChainMember,
-  readResourceChain,
-  RESOURCE_CHAIN_TYPE,
-  type ResourceChain,
-} from "./resource-chain.js";
+import { type MemberDefinition, memberStackTemplate } from "./member-stack.js";
+import { readResourceChain, RESOURCE_CHAIN_TYPE, type ResourceChain } from "./resource-chain.js";
 import {
   groupAttribute,
   groupMembers,
+  type MemberKind,
+  type MemberSet,
   readResourceGroup,
   RESOURCE_GROUP_TYPE,
   type ResourceGroup,
+  withIndex,
 } from "./resource-group.js";
 import {
   checkAgainstFacade,
@@ -109,9 +107,7 @@ export interface HotResource {
   /** heat_none: the properties are ignored. */
   none?: boolean;
   group?: ResourceGroup;
-  /** A ResourceChain: its members are model resources of their own (modelType is then the chain's marker). */
-  chain?: ResourceChain;
-  /** A provider template resource: a nested stack. */
+  /** A provider template resource: a nested stack (also a ResourceChain's members, a group's provider members). */
   provider?: ProviderStack;
 }
 
@@ -128,6 +124,13 @@ interface ProviderStack {
   call?: ModuleCallConfig;
   /** An OS::Heat::Stack: a stack of its own (no parent) from its template text (templates/hot/remote-stack.ts). */
   remote?: { text: string; parameters: Map<string, RawNode>; timeout?: number };
+  /** The members of a ResourceChain or of a ResourceGroup of provider templates (templates/hot/member-stack.ts). */
+  members?: {
+    text: string;
+    inputs: Map<string, { node: RawNode; expr: Expr }>;
+    names: string[];
+    removed?: string[];
+  };
 }
 
 /** A nested template being compiled: its depth, pseudo parameters and the parameters given at run time. */
@@ -283,17 +286,12 @@ class HotStack implements IntrinsicContext {
     const retained = new Set<string>();
     for (const r of this.resources.values()) {
       if (!r.enabled || r.modelType === undefined) continue;
-      // a chain is its members, each after the one before it unless the chain is concurrent
-      const members: (ChainMember | undefined)[] = r.chain ? r.chain.members : [undefined];
-      for (const [i, member] of members.entries()) {
-        const previous = r.chain && !r.chain.concurrent && i > 0 ? r.chain.members[i - 1] : undefined;
-        const d = this.resourceDeclaration(r, member, previous);
-        if (!d) continue;
-        declarations.push(...d.declarations);
-        const key = member ? `${member.modelType}.${member.modelName}` : `${r.modelType}.${r.modelName}`;
-        sources.set(key, { name: r.heatName, type: r.heatType, ...(r.group && { group: this.groupStack(r) }) });
-        if (d.retain) retained.add(key);
-      }
+      const d = this.resourceDeclaration(r);
+      if (!d) continue;
+      declarations.push(...d.declarations);
+      const key = `${r.modelType}.${r.modelName}`;
+      sources.set(key, { name: r.heatName, type: r.heatType, ...(r.group && { group: this.groupStack(r) }) });
+      if (d.retain) retained.add(key);
     }
     declarations.push(...this.outputDeclarations());
 
@@ -412,13 +410,30 @@ class HotStack implements IntrinsicContext {
       return;
     }
     if (resolved.heatType === RESOURCE_GROUP_TYPE) {
-      r.group = readResourceGroup(r, this);
-      r.modelType = r.group?.memberModelType;
+      const group = readResourceGroup(r, this);
+      if (group?.memberTemplate) {
+        if (group.updatePolicy)
+          this.bag.warning(
+            `Resource ${r.heatName}: rolling_update is not applied to members that are provider templates`,
+            r.node.child("update_policy").origin,
+            "gantry updates every member's nested stack in one go.",
+          );
+        this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed);
+        return;
+      }
+      r.group = group;
+      r.modelType = group?.memberModelType;
       return;
     }
     if (resolved.heatType === RESOURCE_CHAIN_TYPE) {
-      r.chain = readResourceChain(r, this);
-      r.modelType = r.chain ? modelTypeOfHeatType(RESOURCE_CHAIN_TYPE) : undefined;
+      const chain = readResourceChain(r, this);
+      if (chain)
+        this.startMemberStack(
+          r,
+          this.chainMemberDefinitions(r, chain),
+          chain.members.map((m) => m.name),
+          at,
+        );
       return;
     }
     // heat_nested_stack is what a provider template becomes, not a type to write
@@ -495,13 +510,55 @@ class HotStack implements IntrinsicContext {
     r.modelType = NESTED_STACK_MODEL_TYPE;
   }
 
+  /** The nested stack of a chain's or a group's members (templates/hot/member-stack.ts): its template made. */
+  private startMemberStack(
+    r: HotResource,
+    members: MemberDefinition[],
+    names: string[],
+    at: Origin,
+    removed?: string[],
+  ): void {
+    const version = String(this.root.child("heat_template_version").value);
+    const t = memberStackTemplate(version, r.node.origin, members);
+    this.startNested(r, `resources.${r.heatName}`, t.root, at);
+    if (r.provider) r.provider.members = { text: t.text, inputs: t.inputs, names, ...(removed && { removed }) };
+  }
+
+  /** A group's members: each of the member type, its properties with the index variable replaced by its name. */
+  private groupMemberDefinitions(r: HotResource, g: ResourceGroup): MemberDefinition[] {
+    const def = r.node.child("properties").child("resource_def");
+    const props = def.child("properties");
+    return g.names.map((name) => {
+      const properties = new Map<string, { node: RawNode; expr: Expr }>();
+      if (isMap(props.value))
+        for (const k of Object.keys(props.value)) {
+          const node = props.child(k);
+          properties.set(k, { node, expr: withIndex(compileIntrinsics(node, this), g.indexVar, lit(name)) });
+        }
+      return { name, type: g.memberHeatType, typeOrigin: def.child("type").origin, properties };
+    });
+  }
+
+  /** A chain's members: each given resource_properties, after the one before it unless the chain is concurrent. */
+  private chainMemberDefinitions(r: HotResource, c: ResourceChain): MemberDefinition[] {
+    const at = r.node.child("properties").child("resources").origin;
+    const properties = new Map<string, { node: RawNode; expr: Expr }>();
+    for (const [k, node] of c.properties) properties.set(k, { node, expr: compileIntrinsics(node, this) });
+    return c.members.map((m, i) => {
+      const after = !c.concurrent && i > 0 ? c.members[i - 1]!.name : undefined;
+      return { name: m.name, type: m.heatType, typeOrigin: at, properties, ...(after !== undefined && { after }) };
+    });
+  }
+
   /** The nested stack of a provider resource: its template compiled, called as a module. */
   private buildNested(r: HotResource): void {
     const p = r.provider!;
     const body = r.node.value as Record<string, unknown>;
     const props = new Map<string, { node: RawNode; expr: Expr }>();
     const propsNode = r.node.child("properties");
-    if (p.remote) {
+    if (p.members) {
+      for (const [k, v] of p.members.inputs) props.set(k, v);
+    } else if (p.remote) {
       for (const [k, node] of p.remote.parameters) props.set(k, { node, expr: compileIntrinsics(node, this) });
     } else if (Object.hasOwn(body, "properties") && isMap(propsNode.value))
       for (const k of Object.keys(propsNode.value)) {
@@ -514,7 +571,7 @@ class HotStack implements IntrinsicContext {
     if (
       p.remote
         ? !checkRemoteParameters(given, declared, this.bag)
-        : !checkProviderProperties(r.heatName, given, declared, this.bag)
+        : !p.members && !checkProviderProperties(r.heatName, given, declared, this.bag)
     )
       return;
     const { known, later } = splitProperties(props);
@@ -527,7 +584,7 @@ class HotStack implements IntrinsicContext {
       ["OS::stack_name", p.name],
       ["OS::project_id", this.pseudo.get("OS::project_id") ?? null],
     ]);
-    const facade = p.remote ? undefined : this.facadeOf(r);
+    const facade = p.remote || p.members ? undefined : this.facadeOf(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
@@ -587,6 +644,48 @@ class HotStack implements IntrinsicContext {
       p.config!.outputs.set(name, output);
     }
     return name;
+  }
+
+  /** An output added to a nested template for one of its resources' get_resource; its name. */
+  private nestedReferenceOutput(p: ProviderStack, resource: string, origin: Origin): string {
+    const name = `${RESOURCE_ATTRIBUTE_OUTPUT}${resource}`;
+    if (!p.config!.outputs.has(name))
+      p.config!.outputs.set(name, {
+        name,
+        value: p.child!.getResource(resource, origin),
+        dependsOn: [],
+        preconditions: [],
+        origin,
+      });
+    return name;
+  }
+
+  /** The members of a chain or a group in their nested stack, as get_attr on the chain or group sees them. */
+  private stackMembers(r: HotResource, origin: Origin): MemberSet {
+    const p = r.provider!;
+    const set = p.members!;
+    const output = (name: string, steps: Step[]): Expr => ({
+      k: "post",
+      e: resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "outputs" }]),
+      steps: [{ k: "index", index: lit(name) }, ...steps],
+    });
+    return {
+      names: set.names,
+      ...(set.removed && { removed: set.removed }),
+      ref: (n, steps) => {
+        const [first, ...rest] = steps;
+        const attr =
+          first?.k === "attr"
+            ? first.name
+            : first?.k === "index" && first.index.k === "lit" && typeof first.index.v === "string"
+              ? first.index.v
+              : undefined;
+        if (!p.config || attr === undefined) return lit(null);
+        return output(this.nestedResourceOutput(p, n, attr, origin), rest);
+      },
+      referenceAttribute: () => "id",
+      reference: (n) => (p.config ? output(this.nestedReferenceOutput(p, n, origin), []) : lit(null)),
+    };
   }
 
   /** get_attr on a provider resource: its nested stack's outputs, resources' attributes, or id. */
@@ -654,13 +753,17 @@ class HotStack implements IntrinsicContext {
     return withPath({ k: "call", fn: "lookup", args: [outputs, key, lit(null)] }, rest);
   }
 
-  /** A member type of a group, after the registry; undefined when it cannot be (reported). */
-  memberModelType(groupName: string, heatType: string, at: Origin): { modelType: string; none: boolean } | undefined {
+  /** A member type of a group or chain, after the registry; undefined when it cannot be (reported). */
+  memberModelType(groupName: string, heatType: string, at: Origin): MemberKind | undefined {
     const resolved = resolveResourceType(this.env, groupName, heatType);
     if (resolved.kind === "none") return { modelType: modelTypeOfHeatType("OS::Heat::None")!, none: true };
     if (resolved.kind === "template") {
-      this.bag.error(`provider templates (${resolved.file}) are not supported yet (nested stacks)`, at);
-      return undefined;
+      if (this.nestedTooDeep(at)) return undefined;
+      if (this.file(resolved.file) === undefined) {
+        this.bag.error(`Could not fetch remote template "${resolved.file}": Invalid URL scheme `, at);
+        return undefined;
+      }
+      return { modelType: NESTED_STACK_MODEL_TYPE, none: false, template: true };
     }
     if (resolved.heatType === RESOURCE_GROUP_TYPE || resolved.heatType === RESOURCE_CHAIN_TYPE) {
       this.bag.error(`Resource ${groupName}: a member of type ${resolved.heatType} is not supported yet`, at);
@@ -680,12 +783,8 @@ class HotStack implements IntrinsicContext {
     return node;
   }
 
-  /** The declaration of `r` (of a chain: of its `member`, after `previous` unless concurrent). */
-  private resourceDeclaration(
-    r: HotResource,
-    member?: ChainMember,
-    previous?: ChainMember,
-  ): { declarations: RawDeclaration[]; retain: boolean } | undefined {
+  /** The declaration of `r`. */
+  private resourceDeclaration(r: HotResource): { declarations: RawDeclaration[]; retain: boolean } | undefined {
     const node = r.node;
     const body = node.value as Record<string, unknown>;
     const children = new Map<string | number, RawNode>();
@@ -698,9 +797,6 @@ class HotStack implements IntrinsicContext {
     }
     if (r.group) {
       for (const [k, c] of r.group.memberProperties) properties.set(k, c);
-    } else if (r.chain) {
-      // an OS::Heat::None member keeps none of the chain's resource_properties
-      if (!member?.none) for (const [k, c] of r.chain.properties) properties.set(k, c);
     } else if (Object.hasOwn(body, "properties") && !r.none) {
       const props = node.child("properties");
       if (isMap(props.value)) for (const k of Object.keys(props.value)) properties.set(k, props.child(k));
@@ -732,8 +828,6 @@ class HotStack implements IntrinsicContext {
     }
 
     const deps = this.dependsOn(r);
-    if (deps && previous)
-      deps.push(new LeafNode(`${previous.modelType}.${previous.modelName}`, node.child("properties").origin));
     if (deps === undefined) ok = false;
     else if (deps.length)
       children.set(
@@ -757,12 +851,12 @@ class HotStack implements IntrinsicContext {
     const declarations: RawDeclaration[] = [
       {
         kind: "resource",
-        type: member ? member.modelType : r.modelType!,
-        name: member ? member.modelName : r.modelName,
+        type: r.modelType!,
+        name: r.modelName,
         body: new ComposedNode(node.origin, children),
       },
     ];
-    if (Object.hasOwn(body, "external_id") && !r.group && !r.chain) {
+    if (Object.hasOwn(body, "external_id") && !r.group) {
       const idNode = node.child("external_id");
       const to = new LeafNode(`${r.modelType}.${r.modelName}`, idNode.origin);
       declarations.push({
@@ -789,6 +883,7 @@ class HotStack implements IntrinsicContext {
       ["template", new LeafNode(p.file, at)],
       ["arn", new LeafNode(stackArn(this.project(), p.name, p.id), at)],
       ["outputs", this.precompiled(new LeafNode(null, at), moduleOutputsRef(r.modelName))],
+      ...(p.members ? ([["template_body", new LeafNode(p.members.text, at)]] as [string, RawNode][]) : []),
       ...(p.remote
         ? ([
             ["detached", new LeafNode(true, at)],
@@ -838,10 +933,6 @@ class HotStack implements IntrinsicContext {
         continue;
       }
       if (!target.enabled || target.modelType === undefined) continue;
-      if (target.chain) {
-        for (const m of target.chain.members) out.push(new LeafNode(`${m.modelType}.${m.modelName}`, at.origin));
-        continue;
-      }
       out.push(new LeafNode(`${target.modelType}.${target.modelName}`, at.origin));
     }
     return ok ? out : undefined;
@@ -1027,7 +1118,9 @@ class HotStack implements IntrinsicContext {
   getResource(name: string, origin: Origin): Expr {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
-    if (r.group || r.chain) return lit(r.heatName);
+    if (r.group) return lit(r.heatName);
+    // a chain's (or a group's of provider templates) reference is its nested stack's id, as Heat's resource_id
+    if (r.provider?.members) return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "id" }]);
     if (r.provider?.remote) return resourceRef(NESTED_STACK_MODEL_TYPE, r.modelName, [{ k: "attr", name: "id" }]);
     if (r.provider) {
       if (r.provider.config?.outputs.has("OS::stack_id"))
@@ -1044,7 +1137,7 @@ class HotStack implements IntrinsicContext {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
     if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
-    if (r.chain) return groupAttribute(r, chainMembers(r.chain), attribute, path, origin, this.bag);
+    if (r.provider?.members) return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag);
     if (r.provider?.remote) return this.remoteAttribute(r, attribute, path, origin);
     if (r.provider) return this.providerAttribute(r, attribute, path, origin);
     // OS::Heat::None keeps nothing: any attribute but its id is null

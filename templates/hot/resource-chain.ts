@@ -1,18 +1,15 @@
-// OS::Heat::ResourceChain in the model: its members ("0", "1", … in the
-// order of `resources`, each of its own type) are one model resource each,
-// every one given the chain's resource_properties (an OS::Heat::None member
-// keeps none of them), and each depending on the one before it unless the
-// chain is `concurrent`. Facts from Heat 19's resource_chain.py: properties
-// resources (list of type names), concurrent (default false),
-// resource_properties (map, default {}); the chain's attributes are its
-// members' as a ResourceGroup's are (refs, refs_map, attributes,
-// resource.N[.attr], any other attribute as the list of the members').
+// OS::Heat::ResourceChain, read: its members ("0", "1", … in the order of `resources`, each of its own type), every
+// one given the chain's resource_properties, each depending on the one before it unless the chain is `concurrent`.
+// As Heat does, the members are a nested stack of their own (member-stack.ts makes its template), so a member may
+// be a provider template. Facts from Heat 19's resource_chain.py: properties resources (list of type names,
+// update allowed), concurrent (default false) and resource_properties (map, default {}); the chain's attributes are
+// its members' as a ResourceGroup's are (refs, refs_map, attributes, resource.N[.attr], any other attribute as the
+// list of the members'). Not yet as Heat: concurrent and resource_properties cannot be updated in Heat (a change
+// replaces the chain, its nested stack made anew); here the chain's nested stack is updated in place.
 
-import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import type { RawNode } from "../raw-config.js";
 import type { HotResource } from "./hot-template.js";
-import { checkedProperties, type GroupContext, isIdAttribute, type MemberSet, staticValue } from "./resource-group.js";
-import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
+import { checkedProperties, type GroupContext, staticValue } from "./resource-group.js";
 
 export const RESOURCE_CHAIN_TYPE = "OS::Heat::ResourceChain";
 
@@ -23,17 +20,12 @@ export interface ChainMember {
   /** Heat's name of the member in the chain's nested stack: "0", "1", … */
   name: string;
   heatType: string;
-  modelType: string;
-  /** The member's own model resource: the chain's Heat name and the member's ("my-chain/0"), made a model name. */
-  modelName: string;
-  /** OS::Heat::None (after the registry): it keeps none of the properties. */
-  none: boolean;
 }
 
 export interface ResourceChain {
   members: ChainMember[];
   concurrent: boolean;
-  /** resource_properties, one node per property (every member but a None one gets them). */
+  /** resource_properties, one node per property (every member gets them). */
   properties: Map<string, RawNode>;
 }
 
@@ -80,14 +72,7 @@ export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceCh
       ok = false;
       continue;
     }
-    const name = String(i);
-    members.push({
-      name,
-      heatType,
-      modelType: member.modelType,
-      modelName: modelNameOfHeatName(`${r.heatName}/${name}`),
-      none: member.none,
-    });
+    members.push({ name: String(i), heatType });
   }
 
   const properties = new Map<string, RawNode>();
@@ -103,20 +88,6 @@ export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceCh
   }
   if (!ok) return undefined;
   return { members, concurrent: concurrent === true || String(concurrent).toLowerCase() === "true", properties };
-}
-
-/** The chain's members as get_attr sees them. */
-export function chainMembers(c: ResourceChain): MemberSet {
-  const byName = new Map(c.members.map((m) => [m.name, m]));
-  return {
-    names: c.members.map((m) => m.name),
-    ref: (name, steps) => {
-      const m = byName.get(name)!;
-      if (m.none && !isIdAttribute(steps)) return noneAttributeRef(m.modelType, m.modelName);
-      return resourceRef(m.modelType, m.modelName, steps);
-    },
-    referenceAttribute: (name) => referenceAttributeOf(byName.get(name)!.modelType),
-  };
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

@@ -41,13 +41,24 @@ export interface ResourceGroup {
   memberProperties: Map<string, RawNode>;
   /** The members' names as a map (name → name) for the member resource's for_each. */
   forEach: RawNode;
+  /** The members are provider templates: each a nested stack, in the group's nested stack (member-stack.ts). */
+  memberTemplate: boolean;
+  /** The index variable, replaced by the member's name in its properties. */
+  indexVar: string;
   /** rolling_update as the model's update_policy: the members of the group, in batches. */
   updatePolicy?: RawNode;
 }
 
+/** A member type after the registry: its model type, OS::Heat::None, or a provider template (a nested stack). */
+export interface MemberKind {
+  modelType: string;
+  none: boolean;
+  template?: boolean;
+}
+
 /** What the group needs of the template compiler. */
 export interface GroupContext extends IntrinsicContext {
-  memberModelType(groupName: string, heatType: string, at: Origin): { modelType: string; none: boolean } | undefined;
+  memberModelType(groupName: string, heatType: string, at: Origin): MemberKind | undefined;
   precompiled(node: RawNode, e: Expr): RawNode;
 }
 
@@ -137,7 +148,7 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
 
   const memberProperties = new Map<string, RawNode>();
   const memberProps = defNode.child("properties");
-  if (isMap(memberProps.value) && !member.none) {
+  if (isMap(memberProps.value) && !member.none && !member.template) {
     const key: Expr = { k: "ref", root: "each", steps: [{ k: "attr", name: "key" }], text: "each.key" };
     for (const k of Object.keys(memberProps.value)) {
       const c = memberProps.child(k);
@@ -158,6 +169,8 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
     memberModelType: member.modelType,
     memberHeatType: typeNode.value,
     memberNone: member.none,
+    memberTemplate: member.template === true,
+    indexVar: indexVar as string,
     names,
     removed: removed!,
     memberProperties,
@@ -331,6 +344,8 @@ export interface MemberSet {
   ref(name: string, steps: Step[]): Expr;
   /** The attribute member `name`'s get_resource gives. */
   referenceAttribute(name: string): string;
+  /** Member `name`'s get_resource, when it is not an attribute of a model resource (a member in a nested stack). */
+  reference?(name: string): Expr;
 }
 
 /** A group's members as get_attr sees them. */
@@ -363,7 +378,7 @@ export function groupAttribute(
   const key = attribute.v;
   const member = (n: string, steps: Step[]): Expr => g.ref(n, steps);
   // a member's get_resource (Heat's refs are the members' references)
-  const ref = (n: string): Expr => g.ref(n, [{ k: "attr", name: g.referenceAttribute(n) }]);
+  const ref = (n: string): Expr => g.reference?.(n) ?? g.ref(n, [{ k: "attr", name: g.referenceAttribute(n) }]);
   const pathSteps = (p: Expr[]): Step[] => p.map((index) => ({ k: "index", index }));
   const applied = (e: Expr, p: Expr[]): Expr => (p.length ? { k: "post", e, steps: pathSteps(p) } : e);
   const attrSteps = (name: string, p: Expr[]): Step[] => [{ k: "attr", name }, ...pathSteps(p)];

@@ -1,5 +1,6 @@
 // OS::Heat::ResourceChain and get_resource through the type's reference attribute: Heat's chain test template plans
-// one model resource per member, each after the one before it, and its attributes are the members'.
+// a nested stack (a module instance beside the chain's heat_nested_stack) with one resource per member, each after
+// the one before it, and its attributes are the members'.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +24,8 @@ function setUp(src: HotSources) {
   return { engine, ws };
 }
 
-const member = (type: string, i: number) => `${type}.${modelNameOfHeatName(`my-chain/${i}`)}`;
+const member = (type: string, i: number) => `module.my-chain.${type}.${modelNameOfHeatName(String(i))}`;
+const CHAIN = "heat_nested_stack.my-chain";
 
 test("the reference attribute table is the types' own; get_resource of a RandomString is its value", async () => {
   assert.is(referenceAttributeOf("heat_random_string"), "value");
@@ -64,11 +66,16 @@ test("Heat's chain template: members 0 and 1, the second after the first, attrib
   const p = await engine.plan(ws);
   const first = member("heat_random_string", 0);
   const second = member("heat_random_string", 1);
-  assert.equal(p.plan.changes.map((c) => `${c.address} ${c.action}`).sort(), [`${first} create`, `${second} create`]);
+  assert.equal(p.plan.changes.map((c) => `${c.address} ${c.action}`).sort(), [
+    `${CHAIN} create`,
+    `${first} create`,
+    `${second} create`,
+  ]);
   const r0 = p.config.resources.get(first)!;
   const r1 = p.config.resources.get(second)!;
-  assert.equal(r0.source, { name: "my-chain", type: "OS::Heat::ResourceChain" });
-  assert.equal(r1.source, { name: "my-chain", type: "OS::Heat::ResourceChain" });
+  assert.equal(p.config.resources.get(CHAIN)!.source, { name: "my-chain", type: "OS::Heat::ResourceChain" });
+  assert.equal(r0.source, { name: "0", type: "OS::Heat::RandomString" });
+  assert.equal(r1.source, { name: "1", type: "OS::Heat::RandomString" });
   assert.equal(r0.dependsOn, []);
   assert.equal(
     r1.dependsOn.map((d) => d.ref),
@@ -105,16 +112,16 @@ resources:
   const none0 = member("heat_none", 0);
   const random1 = member("heat_random_string", 1);
   const none2 = member("heat_none", 2);
-  assert.equal([...p.config.resources.keys()].sort(), [none0, random1, none2, "heat_test_resource.after"].sort());
+  assert.equal(
+    [...p.config.resources.keys()].sort(),
+    [CHAIN, none0, random1, none2, "heat_test_resource.after"].sort(),
+  );
   assert.equal(Object.keys(p.config.resources.get(none0)!.properties), []);
   assert.equal(Object.keys(p.config.resources.get(random1)!.properties), ["length"]);
   for (const k of [none0, random1, none2]) assert.equal(p.config.resources.get(k)!.dependsOn, []);
   assert.equal(
-    p.config.resources
-      .get("heat_test_resource.after")!
-      .dependsOn.map((d) => d.ref)
-      .sort(),
-    [none0, random1, none2].sort(),
+    p.config.resources.get("heat_test_resource.after")!.dependsOn.map((d) => d.ref),
+    [CHAIN],
   );
   await engine.apply(ws);
   const refs = (await engine.showState(ws, "heat_test_resource.after")).attributes.output as Record<string, unknown>;
