@@ -86,7 +86,7 @@ export function limitationSentence(l: HostLimitation): string {
   const verb = l.outcome === "not started" ? "started" : "installed";
   const needs = `it needs package${l.missing.length > 1 ? "s" : ""} ${l.missing.join(", ")}`;
   const written = l.kind === "service" ? "; its configuration is still written" : "";
-  return `${l.kind} ${l.name} will not be ${verb} ${where}: ${needs}, which cannot be installed (${l.reason})${written}`;
+  return `${l.kind} ${l.name} will not be ${verb} ${where}: ${needs} — ${l.reason}${written}`;
 }
 
 /**

@@ -32,8 +32,8 @@ const other = [
 test("the long form of each limitation", () => {
   assert.is(
     limitationSentence(needsMissingPackage("service", "chronos", on("n-1", "ssh"), "chronos")),
-    "service chronos will not be started on host n-1 (ssh): it needs package chronos, which cannot be installed " +
-      "(no package in the reachable repositories); its configuration is still written",
+    "service chronos will not be started on host n-1 (ssh): it needs package chronos — no package in the reachable " +
+      "repositories; its configuration is still written",
   );
   assert.match(limitationSentence(packageWithoutCandidate("x", on("h"), false)), /the apply will fail$/);
   assert.match(limitationSentence(packageWithoutCandidate("x", on("h"), true)), /does not install it/);
