@@ -50,7 +50,7 @@ export class ApplyProgress {
     if (this.json) {
       this.write(
         JSON.stringify({
-          "@level": e.kind === "error" ? "error" : e.kind === "warning" ? "warn" : "info",
+          "@level": e.kind === "error" ? "error" : e.kind === "warning" || e.kind === "limitation" ? "warn" : "info",
           "@timestamp": new Date().toISOString(),
           type: `apply_${e.kind}`,
           ...e,
@@ -99,6 +99,9 @@ export class ApplyProgress {
         break;
       case "warning":
         this.write(s.yellow(`${s.bold(e.address)}: warning: ${e.message}`));
+        break;
+      case "limitation":
+        // said once for all hosts with the summary (and as one JSON message), not per resource as it comes
         break;
     }
   }

@@ -3,16 +3,20 @@
 
 import type { Diagnostic } from "../contract/diagnostics.js";
 import type { EngineEvent } from "../engine/events.js";
+import type { AddressedHostLimitation } from "../contract/host-limitation.js";
 import { ApplyProgress } from "./apply-progress.js";
 import { describeRepair } from "./describe-repair.js";
 import { renderApplySummary } from "./render-apply-summary.js";
-import { planToJson } from "./render-json.js";
+import { hostLimitationsJson, planToJson } from "./render-json.js";
+import { renderHostLimitations } from "./render-host-limitations.js";
 import { renderPlan } from "./render-plan.js";
 import type { Style } from "./style.js";
 import { type ErrorContext, writeDiagnostics } from "./write-diagnostics.js";
 
 export class EventRenderer {
   private progress: ApplyProgress | undefined;
+  /** What the apply under way could not do on the hosts (its event comes just before the summary). */
+  private applyLimitations: AddressedHostLimitation[] = [];
 
   constructor(
     private readonly style: Style,
@@ -45,9 +49,28 @@ export class EventRenderer {
       case "resource":
         this.progress?.event(e.event);
         return;
-      case "summary":
-        for (const line of renderApplySummary(e, this.style, this.json, this.verbose)) this.out(line);
+      case "host-limitations":
+        // a plan's are part of the plan's text and JSON (as in a saved plan); an apply's come with its summary
+        if (e.phase === "apply") this.applyLimitations = e.limitations;
+        if (e.phase === "apply" && this.json)
+          this.out(
+            JSON.stringify({ "@level": "warn", type: "host_limitations", ...hostLimitationsJson(e.limitations) }),
+          );
         return;
+      case "summary": {
+        const notDone = this.json
+          ? []
+          : renderHostLimitations(
+              this.applyLimitations,
+              e.result.warnings,
+              "What gantry could not do on the hosts:",
+              this.style,
+              this.verbose,
+            );
+        this.applyLimitations = [];
+        for (const line of renderApplySummary(e, this.style, this.json, notDone)) this.out(line);
+        return;
+      }
       case "reconcile": {
         const text = e.change ? `${e.text}: ${describeRepair(e.change)}` : e.text;
         this.out(`${new Date().toISOString()} ${e.kind.padEnd(8)} ${text}`);

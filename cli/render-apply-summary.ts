@@ -3,12 +3,12 @@
 
 import type { EngineEvent } from "../engine/events.js";
 import { formatValue } from "./render-plan.js";
-import { renderHostLimitations } from "./render-host-limitations.js";
 import type { Style } from "./style.js";
 
 type Summary = Extract<EngineEvent, { type: "summary" }>;
 
-export function renderApplySummary(e: Summary, style: Style, json: boolean, verbose = false): string[] {
+/** `notDone`: the lines saying what gantry could not do on the hosts, shown before the outputs. */
+export function renderApplySummary(e: Summary, style: Style, json: boolean, notDone: string[] = []): string[] {
   const { result, mode } = e;
   const s = style;
   if (json) {
@@ -37,7 +37,7 @@ export function renderApplySummary(e: Summary, style: Style, json: boolean, verb
       `${s.bold(`\n${verb} incomplete. ${summary}`)}\nState saved to ${e.statePath}. Run apply again to finish.`,
     );
   } else out.push(s.green(s.bold(`\n${verb} complete! ${summary}`)));
-  out.push(...renderHostLimitations(result.warnings, "What gantry could not do on the hosts:", s, verbose));
+  out.push(...notDone);
   const outs = Object.entries(e.outputs);
   if (outs.length && mode !== "destroy") {
     out.push("\nOutputs:\n");

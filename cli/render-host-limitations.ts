@@ -1,10 +1,12 @@
-// What gantry cannot do on the hosts, said once: the same limitation on many
-// hosts is one line naming the packages or services, what will not happen,
-// the hosts and why ("services chronos, marathon: not started on node-4,
-// node-5 — no package in the reachable repositories (chronos, marathon)").
-// -verbose gives the long form, one line per resource and host.
+// What gantry cannot do on the hosts, said once: each group of limitations
+// (see engine/host-limitation-groups.ts) is one line naming the packages or
+// services, what will not happen, the hosts and why ("services chronos,
+// marathon: not started on node-4, node-5 — no package in the reachable
+// repositories"). -verbose gives the long form, one line per resource and host.
+// Other things the types said (a stray process restarted) follow as they are.
 
-import { NO_PACKAGE_REASON, parseHostLimitation, type HostLimitation } from "../contract/host-limitation.js";
+import { type AddressedHostLimitation, limitationSentence } from "../contract/host-limitation.js";
+import { groupHostLimitations } from "../engine/host-limitation-groups.js";
 import type { Style } from "./style.js";
 
 export interface AddressedWarning {
@@ -15,68 +17,32 @@ export interface AddressedWarning {
 /** How many hosts a grouped line names before "and N more". */
 const LISTED_HOSTS = 12;
 
-const hostOrder = new Intl.Collator("en", { numeric: true }).compare;
-
-interface Line {
-  kind: HostLimitation["kind"];
-  outcome: HostLimitation["outcome"];
-  names: string[];
-  hosts: string[];
-  missing: string[];
-}
-
-/** The section's lines (header first), or none when there are no warnings. */
+/** The section's lines (header first), or none when there is nothing to say. */
 export function renderHostLimitations(
+  limitations: AddressedHostLimitation[],
   warnings: AddressedWarning[],
   header: string,
   s: Style,
   verbose = false,
 ): string[] {
-  if (!warnings.length) return [];
+  if (!limitations.length && !warnings.length) return [];
   const out = ["", s.yellow(s.bold(header))];
-  if (verbose) {
-    for (const w of warnings) out.push(s.yellow(`  ${w.address}: ${w.message}`));
-    return out;
-  }
-  const other: AddressedWarning[] = [];
-  // one entry per package or service (kind, name, outcome): the hosts it is on and the packages missing
-  const perName = new Map<string, Line>();
-  for (const w of warnings) {
-    const l = parseHostLimitation(w.message);
-    if (!l) {
-      other.push(w);
-      continue;
+  if (verbose)
+    for (const { address, limitation } of limitations)
+      out.push(s.yellow(`  ${address}: ${limitationSentence(limitation)}`));
+  else
+    for (const g of groupHostLimitations(limitations)) {
+      const what = `${g.kind}${g.names.length > 1 ? "s" : ""} ${g.names.join(", ")}`;
+      const hosts =
+        g.hosts.length > LISTED_HOSTS
+          ? `${g.hosts.slice(0, LISTED_HOSTS).join(", ")} and ${g.hosts.length - LISTED_HOSTS} more`
+          : g.hosts.join(", ");
+      const missing = g.missing.join(", ") === g.names.join(", ") ? "" : ` (missing ${g.missing.join(", ")})`;
+      const fails = g.outcome === "cannot be installed" ? "; the apply will fail" : "";
+      out.push(s.yellow(`  ${what}: ${g.outcome} on ${hosts} — ${g.reason}${missing}${fails}`));
     }
-    const key = `${l.kind}\0${l.name}\0${l.outcome}`;
-    let e = perName.get(key);
-    if (!e) perName.set(key, (e = { kind: l.kind, outcome: l.outcome, names: [l.name], hosts: [], missing: [] }));
-    if (!e.hosts.includes(l.host)) e.hosts.push(l.host);
-    for (const m of l.missing) if (!e.missing.includes(m)) e.missing.push(m);
-  }
-  // the same outcome on the same hosts: one line
-  const lines = new Map<string, Line>();
-  for (const e of perName.values()) {
-    e.hosts.sort(hostOrder);
-    const key = `${e.kind}\0${e.outcome}\0${e.hosts.join(",")}`;
-    const l = lines.get(key);
-    if (!l) lines.set(key, { ...e, names: [...e.names], missing: [...e.missing] });
-    else {
-      l.names.push(...e.names);
-      for (const m of e.missing) if (!l.missing.includes(m)) l.missing.push(m);
-    }
-  }
-  for (const l of lines.values()) {
-    const what = `${l.kind}${l.names.length > 1 ? "s" : ""} ${l.names.join(", ")}`;
-    const hosts =
-      l.hosts.length > LISTED_HOSTS
-        ? `${l.hosts.slice(0, LISTED_HOSTS).join(", ")} and ${l.hosts.length - LISTED_HOSTS} more`
-        : l.hosts.join(", ");
-    const missing = l.missing.join(", ") === l.names.join(", ") ? "" : ` (missing ${l.missing.join(", ")})`;
-    const fails = l.outcome === "cannot be installed" ? "; the apply will fail" : "";
-    out.push(s.yellow(`  ${what}: ${l.outcome} on ${hosts} — ${NO_PACKAGE_REASON}${missing}${fails}`));
-  }
-  for (const w of other) out.push(s.yellow(`  ${w.address}: ${w.message}`));
-  if (lines.size)
+  for (const w of warnings) out.push(s.yellow(`  ${w.address}: ${w.message}`));
+  if (limitations.length && !verbose)
     out.push(
       s.dim(
         "  (configuration files are still written; services start once their packages can be installed; " +

@@ -2,6 +2,8 @@
 // (format_version, resource_changes[].change.actions, after_unknown), and
 // one JSON object per line for apply events.
 
+import type { AddressedHostLimitation } from "../contract/host-limitation.js";
+import { groupHostLimitations, limitationsOfChanges } from "../engine/host-limitation-groups.js";
 import { instanceAddressOf, type ResourceChange } from "../planner/changes.js";
 import type { Plan } from "../planner/plan.js";
 import { moduleOf } from "../planner/addresses.js";
@@ -114,6 +116,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
         },
         ...(c.reason && REASONS[c.reason] ? { action_reason: REASONS[c.reason] } : {}),
         ...(c.warnings?.length ? { warnings: c.warnings } : {}),
+        ...(c.limitations?.length ? { host_limitations: c.limitations } : {}),
         ...(c.unreachableHost !== undefined ? { unreachable_host: c.unreachableHost } : {}),
       };
     }),
@@ -154,8 +157,19 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     ...(plan.forgotten?.length
       ? { forgotten: plan.forgotten.map((u) => ({ host: u.host, reason: u.reason, resources: u.addresses })) }
       : {}),
+    ...hostLimitationsJson(limitationsOfChanges(plan.changes)),
     errored: false,
   };
+}
+
+/**
+ * What gantry cannot do on the hosts, as JSON: `host_limitations.groups` (the grouped form the text shows) and
+ * `host_limitations.items` (one per resource and host); nothing when there is none.
+ */
+export function hostLimitationsJson(items: AddressedHostLimitation[]): Record<string, unknown> {
+  if (!items.length) return {};
+  const flat = items.map(({ address, limitation }) => ({ address, ...limitation }));
+  return { host_limitations: { groups: groupHostLimitations(items), items: flat } };
 }
 
 /**

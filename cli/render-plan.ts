@@ -7,6 +7,8 @@ import type { Plan } from "../planner/plan.js";
 import { deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 import { diffLines } from "diff";
 import { renderHostLimitations } from "./render-host-limitations.js";
+import { limitationsOfChanges } from "../engine/host-limitation-groups.js";
+import { limitationSentence } from "../contract/host-limitation.js";
 import type { Style } from "./style.js";
 
 /** A multi-line string change as a line diff: changed lines with one line of context. */
@@ -99,7 +101,8 @@ const HEADERS: Record<string, (c: ResourceChange) => string> = {
   read: () => "will be read during apply\n  # (config refers to values not yet known)",
 };
 
-export function renderChange(c: ResourceChange, s: Style): string {
+/** `verbose`: what the type cannot do on the host is said under the resource too (otherwise once, grouped, below). */
+export function renderChange(c: ResourceChange, s: Style, verbose = false): string {
   const sym =
     c.action === "create"
       ? s.green("+")
@@ -180,6 +183,7 @@ export function renderChange(c: ResourceChange, s: Style): string {
   if (hidden) lines.push(s.dim(`        # (${hidden} unchanged attribute${hidden === 1 ? "" : "s"} hidden)`));
   lines.push("    }");
   for (const w2 of c.warnings ?? []) lines.push(s.yellow(`    ! ${w2}`));
+  if (verbose) for (const l of c.limitations ?? []) lines.push(s.yellow(`    ! ${limitationSentence(l)}`));
   return lines.join("\n");
 }
 
@@ -287,7 +291,7 @@ export function renderPlan(plan: Plan, s: Style, opts: { verbose?: boolean } = {
     return out.join("\n");
   }
   const changes = plan.changes.filter((c) => c.action !== "noop" || c.previousAddress !== undefined || c.importing);
-  const notStarted = plan.changes.filter((c) => c.warnings?.length);
+
   if (!changes.length) {
     const outs = renderOutputs(plan.outputs, s);
     out.push(`${s.green(s.bold("No changes."))} Your infrastructure matches the configuration.\n`);
@@ -310,7 +314,7 @@ export function renderPlan(plan: Plan, s: Style, opts: { verbose?: boolean } = {
       out.push(`${s.green("+")}/${s.red("-")} create replacement and then destroy`);
     if (acting) out.push("");
     out.push("gantry will perform the following actions:", "");
-    for (const c of changes) out.push(renderChange(c, s), "");
+    for (const c of changes) out.push(renderChange(c, s, opts.verbose), "");
     for (const r of plan.rolling) {
       const members = r.batches.flat().length;
       const keeps =
@@ -334,8 +338,9 @@ export function renderPlan(plan: Plan, s: Style, opts: { verbose?: boolean } = {
     const outs = renderOutputs(plan.outputs, s);
     if (outs) out.push("", outs);
   }
-  const limits = notStarted.flatMap((c) => c.warnings!.map((message) => ({ address: c.address, message })));
-  out.push(...renderHostLimitations(limits, "What gantry cannot do on these hosts:", s, opts.verbose));
+  const said = plan.changes.flatMap((c) => (c.warnings ?? []).map((message) => ({ address: c.address, message })));
+  const limits = limitationsOfChanges(plan.changes);
+  out.push(...renderHostLimitations(limits, said, "What gantry cannot do on these hosts:", s, opts.verbose));
   if (plan.targets.length)
     out.push(
       "",

@@ -3,6 +3,7 @@
 
 import type { HeatTypeDetails } from "./heat-type-schema.js";
 import type { HostConnector, HostSpec } from "./host-driver.js";
+import type { HostLimitation } from "./host-limitation.js";
 import type { Attrs, Value } from "./values.js";
 
 export type AttributeKind = "string" | "number" | "bool" | "list" | "map" | "object" | "any";
@@ -57,13 +58,15 @@ export interface InstanceInfo {
 export interface OperationContext extends InstanceInfo {
   /** Progress or informational line (shown in apply output). */
   log(message: string): void;
-  /** A statement of something the type could not do on a host (shown in plan/apply/show output). */
+  /** A statement shown in apply/show output (something unusual the type did, e.g. restarted a stray process). */
   warn(message: string): void;
   /**
    * The object's id as soon as it has one, while the operation still runs (the id it will return): shown at once,
    * as Heat shows the physical id of a resource still being created. Absent where nobody listens.
    */
   identified?(id: string): void;
+  /** Something the type could not do on a host because it is missing there (grouped across hosts in output). */
+  limited(limitation: HostLimitation): void;
   signal: AbortSignal;
   /** Reaches hosts: the drivers of the engine running this operation. */
   hosts: HostConnector;
@@ -120,9 +123,9 @@ export interface ResourceType {
   /**
    * Checks made while planning, before anything changes: what the type can
    * already tell it will not be able to do on the host (e.g. a package with
-   * no installation candidate). Returns plain statements shown in the plan.
+   * no installation candidate), as limitations the plan shows.
    */
-  preflight?(ctx: OperationContext, planned: Attrs): Promise<string[]>;
+  preflight?(ctx: OperationContext, planned: Attrs): Promise<HostLimitation[]>;
 
   /**
    * Import (Terraform's import block and `import` command): the existing object `id` names, as read would return

@@ -1,6 +1,7 @@
 // apply and destroy: under the state lock, plan, ask for approval, walk the
 // plan, record state after every step; or carry out a saved plan exactly.
 
+import { groupHostLimitations } from "./host-limitation-groups.js";
 import { apply, type ApplyResult } from "../planner/apply.js";
 import type { Config } from "../planner/model.js";
 import { planHasChanges, type Plan } from "../planner/plan.js";
@@ -122,6 +123,9 @@ export async function walkPlan(
     emit({ type: "apply-end" });
   }
   if (result.diagnostics.length) emit({ type: "warnings", diagnostics: result.diagnostics });
+  const limitations = result.limitations;
+  if (limitations.length)
+    emit({ type: "host-limitations", phase: "apply", limitations, groups: groupHostLimitations(limitations) });
   emit({ type: "summary", mode: plan.mode, result, outputs: writer.state.outputs, statePath: ws.state.location });
   return result;
 }

@@ -2,6 +2,8 @@
 // server, the Pulumi engine) render these; the engine itself never prints.
 
 import type { Diagnostic } from "../contract/diagnostics.js";
+import type { AddressedHostLimitation } from "../contract/host-limitation.js";
+import type { HostLimitationGroup } from "./host-limitation-groups.js";
 import type { ResourceChange } from "../planner/changes.js";
 import type { ApplyEvent, ApplyResult } from "../planner/apply.js";
 import type { SourceFile } from "../planner/model.js";
@@ -22,6 +24,17 @@ export type EngineEvent =
   | { type: "resource"; event: ApplyEvent }
   /** An apply finished (completely or not): its counts, the outputs recorded, where the state is. */
   | { type: "summary"; mode: Plan["mode"]; result: ApplyResult; outputs: State["outputs"]; statePath: string }
+  /**
+   * What gantry cannot do on the hosts (a package no reachable repository has, the services that need it): after a
+   * plan (what it will not do) and before an apply's summary (what it did not do); each limitation and the groups
+   * doors show.
+   */
+  | {
+      type: "host-limitations";
+      phase: "plan" | "apply";
+      limitations: AddressedHostLimitation[];
+      groups: HostLimitationGroup[];
+    }
   /** A cluster host did not answer: it is marked failed and its nodes placed again on the remaining hosts. */
   | { type: "host-lost"; host: string; reason: string }
   /** A reconcile round's log line (drift found, repair started, repaired, failed, gave up …). */

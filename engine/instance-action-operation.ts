@@ -61,7 +61,13 @@ export async function runInstanceAction(
       await req.onStart?.(address, hook !== undefined);
       const result: InstanceActionResult = { address, supported: hook !== undefined };
       if (type && hook) {
-        const ctx = operationContext(instanceInfo(inst, ws.dataDir, ws.dir), signal, () => {}, [], engine.hosts);
+        const ctx = operationContext(
+          instanceInfo(inst, ws.dataDir, ws.dir),
+          signal,
+          () => {},
+          { warnings: [], limitations: [] },
+          engine.hosts,
+        );
         try {
           const after = await hook.call(type, ctx, inst.attributes);
           if (after && action !== "check") {

@@ -1,5 +1,6 @@
 // plan: read the state, load the configuration, refresh and diff.
 
+import { groupHostLimitations, limitationsOfChanges } from "./host-limitation-groups.js";
 import type { Value } from "../contract/values.js";
 import type { PlanMode } from "../planner/changes.js";
 import type { Config } from "../planner/model.js";
@@ -62,6 +63,9 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
   }
   if (Object.keys(replaceHosts).length) p.replaceHosts = replaceHosts;
   if (p.warnings.length) emit({ type: "warnings", diagnostics: p.warnings });
+  const limitations = limitationsOfChanges(p.changes);
+  if (limitations.length)
+    emit({ type: "host-limitations", phase: "plan", limitations, groups: groupHostLimitations(limitations) });
   return { config: loaded.config, variables: loaded.variables, plan: p, state };
 }
 

@@ -4,6 +4,8 @@
 // on a dependency cycle. Each change is reported once, whatever its steps.
 
 import type { Diagnostic } from "../contract/diagnostics.js";
+import type { AddressedHostLimitation, HostLimitation } from "../contract/host-limitation.js";
+import type { TypeNotes } from "./operation-context.js";
 import type { ResourceChange } from "./changes.js";
 
 export type ApplyEvent =
@@ -26,7 +28,9 @@ export type ApplyEvent =
   /** A provisioner starts ("Provisioning with 'local-exec'..."), and what it prints, as it comes. */
   | { kind: "provision-start"; address: string; provisioner: string }
   | { kind: "provision-output"; address: string; provisioner: string; output: string }
-  | { kind: "warning"; address: string; message: string };
+  | { kind: "warning"; address: string; message: string }
+  /** What the type could not do on its host (the doors group these; see contract/host-limitation.ts). */
+  | { kind: "limitation"; address: string; limitation: HostLimitation };
 
 export interface ApplyResult {
   added: number;
@@ -37,6 +41,8 @@ export interface ApplyResult {
   skipped: string[];
   cancelled: string[];
   warnings: { address: string; message: string }[];
+  /** What the types could not do on the hosts, per instance. */
+  limitations: AddressedHostLimitation[];
   /** Located diagnostics: failed conditions (errors) and check block assertions (warnings). */
   diagnostics: Diagnostic[];
 }
@@ -50,6 +56,7 @@ export class ApplyReport {
     skipped: [],
     cancelled: [],
     warnings: [],
+    limitations: [],
     diagnostics: [],
   };
   /** Addresses of changes with a failed step. */
@@ -82,10 +89,14 @@ export class ApplyReport {
   }
 
   /** A change's last step finished: what the type warned about, then the change, counted. */
-  completed(c: ResourceChange, elapsedMs: number, id: string | undefined, warnings: string[]): void {
-    for (const w of warnings) {
+  completed(c: ResourceChange, elapsedMs: number, id: string | undefined, notes: TypeNotes): void {
+    for (const w of notes.warnings) {
       this.result.warnings.push({ address: c.address, message: w });
       this.emit({ kind: "warning", address: c.address, message: w });
+    }
+    for (const limitation of notes.limitations) {
+      this.result.limitations.push({ address: c.address, limitation });
+      this.emit({ kind: "limitation", address: c.address, limitation });
     }
     this.emit({ kind: "complete", address: c.address, action: c.action, elapsedMs, id });
     countCompleted(this.result, c.action);

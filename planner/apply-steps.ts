@@ -10,6 +10,7 @@ import type { ResourceChange } from "./changes.js";
 import type { DeposedRef } from "./deposed-ref.js";
 import type { FinalAttributes } from "./final-attributes.js";
 import type { ProvisionerConfig } from "./model.js";
+import type { TypeNotes } from "./operation-context.js";
 import type { StateRecorder } from "./state-recorder.js";
 
 export type ApplyStep =
@@ -78,8 +79,8 @@ export function completesChange(step: ApplyStep): boolean {
 export interface StepEnv {
   type: ResourceType;
   ctx: OperationContext;
-  /** What the type warned about, for the whole change. */
-  warnings: string[];
+  /** What the type warned about and could not do, for the whole change. */
+  notes: TypeNotes;
   state: StateRecorder;
   finalAttributes: FinalAttributes;
   /** Reads a deferred data resource (its arguments evaluated now). */
@@ -97,7 +98,7 @@ const EXECUTORS: { [K in StepKind]: Executor<K> } = {
   update: updateObject,
   read: async (s, env) => {
     if (!env.readData) throw new Error(`no data source for ${s.change.address}`);
-    env.state.record(s.change, await env.readData(s.change, env.ctx), env.warnings);
+    env.state.record(s.change, await env.readData(s.change, env.ctx), env.notes);
   },
   delete: (s, env) => deleteObject(s.change, env),
   "destroy-deposed": destroyDeposed,
@@ -126,15 +127,15 @@ async function createObject(c: ResourceChange, env: StepEnv, planned = plannedCr
   try {
     created = await env.type.create(env.ctx, planned);
   } catch (e) {
-    env.state.recordTainted(c, planned, env.warnings);
+    env.state.recordTainted(c, planned, env.notes);
     throw e;
   }
-  env.state.record(c, created, env.warnings);
+  env.state.record(c, created, env.notes);
   env.state.touch();
   try {
     await env.provision(c, "create", created);
   } catch (e) {
-    env.state.record(c, created, env.warnings, "tainted");
+    env.state.record(c, created, env.notes, "tainted");
     throw e;
   }
 }
@@ -147,7 +148,7 @@ async function updateObject(s: { change: ResourceChange }, env: StepEnv) {
   const c = s.change;
   const prior = env.state.current(c.address) ?? c.before!;
   const planned = env.finalAttributes(c, env.type, prior, env.ctx);
-  env.state.record(c, await env.type.update(env.ctx, prior, planned), env.warnings);
+  env.state.record(c, await env.type.update(env.ctx, prior, planned), env.notes);
 }
 
 /** Destroy-time provisioners first (not for a tainted object, as in Terraform), then the delete. */
@@ -187,7 +188,7 @@ async function deposeAndCreate(s: { change: ResourceChange }, env: StepEnv) {
   const planned = plannedCreate(c, env);
   env.state.depose(c);
   // the current object is the new one, not known to exist until the create returns
-  env.state.recordTainted(c, planned, env.warnings);
+  env.state.recordTainted(c, planned, env.notes);
   env.state.touch();
   await createObject(c, env, planned);
 }

@@ -19,7 +19,7 @@ import { cycleError } from "./dependency-cycle.js";
 import { finalAttributes, type FinalAttributes } from "./final-attributes.js";
 import type { TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
-import { instanceInfo, operationContext } from "./operation-context.js";
+import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import type { Plan } from "./plan.js";
 import { provisionerRunner, type ProvisionerRunner } from "./provisioners.js";
 import { planTimestampOf, ValueScope } from "./scope.js";
@@ -162,12 +162,12 @@ function stepRunner(
   const provision = (c: ResourceChange, when: "create" | "destroy", self: Attrs) =>
     provisioners(opts.config.resources.get(c.resourceKey), c, when, self);
   /** Per change (its steps share them): when its first step started, and what the type warned about. */
-  const progress = new Map<string, { t0: number; warnings: string[] }>();
+  const progress = new Map<string, { t0: number; notes: TypeNotes }>();
   return async (step) => {
     const c = step.change;
     let p = progress.get(c.address);
-    if (!p) progress.set(c.address, (p = { t0: Date.now(), warnings: [] }));
-    const { t0, warnings } = p;
+    if (!p) progress.set(c.address, (p = { t0: Date.now(), notes: { warnings: [], limitations: [] } }));
+    const { t0, notes } = p;
     if (startsChange(step)) report.started(c);
     try {
       const type = c.action === "read" ? DATA_READ : opts.types(c.type);
@@ -176,17 +176,17 @@ function stepRunner(
         instanceInfo(c, opts.dataDir, opts.config.dir, opts.stackName),
         cancelSignal,
         log,
-        warnings,
+        notes,
         opts.hosts,
         identified,
       );
       const checked = c.action === "create" || c.action === "update" || c.action === "replace";
       if (checked && startsChange(step)) conditions.before(c);
-      await executeStep(step, { type, ctx, warnings, state, finalAttributes: final, phase, provision, readData });
+      await executeStep(step, { type, ctx, notes, state, finalAttributes: final, phase, provision, readData });
       if (checked && completesChange(step)) conditions.after(c, state.current(c.address) ?? {});
       if (completesChange(step)) {
         const id = state.current(c.address)?.id;
-        report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, warnings);
+        report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, notes);
       }
     } catch (e) {
       // a type that names its error's class (a ResourceFailure, for Heat's reasons) has the class reported

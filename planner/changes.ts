@@ -3,6 +3,7 @@
 
 import type { InstanceKey } from "./addresses.js";
 import type { DeposedRef } from "./deposed-ref.js";
+import type { HostLimitation } from "../contract/host-limitation.js";
 import type { Attrs, Value } from "../contract/values.js";
 
 export type Action = "create" | "update" | "delete" | "replace" | "noop" | "read";
@@ -54,8 +55,10 @@ export interface ResourceChange {
   rollingGroup?: string;
   /** A delete that forgets the object (removes it from state) instead of destroying it (lifecycle destroy = false). */
   forget?: boolean;
-  /** What the type says it could not do on the host (e.g. no package here): shown in plan, apply and show. */
+  /** What the type said when last applied (e.g. it restarted a stray process). */
   warnings?: string[];
+  /** What the type says it could not do on the host (e.g. no package here): shown in plan, apply and show. */
+  limitations?: HostLimitation[];
   /** The host this instance is on did not answer when planning: its state is unknown (kept as recorded). */
   unreachableHost?: string;
 }

@@ -13,7 +13,7 @@ import type { Value } from "../contract/values.js";
 import { instanceKeySuffix, parseReference, type InstanceKey } from "./addresses.js";
 import type { Expr, Step } from "./expressions/ast.js";
 import { expandBlock } from "./instances.js";
-import type { Config, LocalConfig, ModuleCallConfig, RefConfig, ResourceConfig } from "./model.js";
+import type { Config, LocalConfig, ModuleCallConfig, PropertyConfig, RefConfig, ResourceConfig } from "./model.js";
 import { ValueScope } from "./scope.js";
 
 type Ref = Extract<Expr, { k: "ref" }>;
@@ -138,6 +138,12 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     }
   };
 
+  const rewriteAll = (props: Record<string, PropertyConfig>, ctx: Context): Record<string, PropertyConfig> => {
+    const out: Record<string, PropertyConfig> = {};
+    for (const [k, p] of Object.entries(props)) out[k] = { value: rewrite(p.value, ctx, p.origin), origin: p.origin };
+    return out;
+  };
+
   const addLocal = (l: LocalConfig) => flat.locals.set(l.name, l);
 
   /** depends_on entries of a module body, as absolute resource keys (a module: everything in it). */
@@ -249,9 +255,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         });
 
     for (const r of config.resources.values()) {
-      const props: ResourceConfig["properties"] = {};
-      for (const [k, p] of Object.entries(r.properties))
-        props[k] = { value: rewrite(p.value, ctx, p.origin), origin: p.origin };
+      const props = rewriteAll(r.properties, ctx);
       const key = at(prefix, r.key);
       const copy: ResourceConfig = {
         ...r,
@@ -259,6 +263,16 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         properties: props,
         count: r.count && { value: rewrite(r.count.value, ctx, r.count.origin), origin: r.count.origin },
         forEach: r.forEach && { value: rewrite(r.forEach.value, ctx, r.forEach.origin), origin: r.forEach.origin },
+        // provisioners and their connection see the module's variables, locals, resources and path.module too
+        ...(r.provisioners && prefix
+          ? {
+              provisioners: r.provisioners.map((p) => ({
+                ...p,
+                properties: rewriteAll(p.properties, ctx),
+                ...(p.connection ? { connection: rewriteAll(p.connection, ctx) } : {}),
+              })),
+            }
+          : {}),
         dependsOn: [...dependsOnKeys(r.dependsOn, ctx), ...inherited],
         lifecycle: prefix
           ? {

@@ -1,6 +1,7 @@
 // The context handed to a resource type for one operation on one instance.
 
 import type { HostConnector } from "../contract/host-driver.js";
+import type { HostLimitation } from "../contract/host-limitation.js";
 import type { InstanceInfo, OperationContext } from "../contract/resource-type.js";
 import type { InstanceKey } from "./addresses.js";
 
@@ -18,14 +19,21 @@ export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string,
     : { address: i.address, name, dataDir, configDir, stackName };
 }
 
+/** What a type said during one change: warnings, and what it could not do on its host. */
+export interface TypeNotes {
+  warnings: string[];
+  limitations: HostLimitation[];
+}
+
 export function operationContext(
   info: InstanceInfo,
   signal: AbortSignal,
   log: (address: string, message: string) => void,
-  warnings: string[],
+  notes: TypeNotes,
   hosts: HostConnector,
   identified?: (address: string, id: string) => void,
 ): OperationContext {
+  const { warnings, limitations } = notes;
   // explicit fields: a spread here gives every context its own hidden class (slow, and heavy at 100,000 instances)
   return {
     address: info.address,
@@ -40,5 +48,9 @@ export function operationContext(
       if (!warnings.includes(m)) warnings.push(m);
     },
     identified: (id) => identified?.(info.address, id),
+    limited: (l) => {
+      const same = (o: HostLimitation) => JSON.stringify(o) === JSON.stringify(l);
+      if (!limitations.some(same)) limitations.push(l);
+    },
   };
 }

@@ -31,7 +31,7 @@ import {
   type TypeResolver,
 } from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
-import { instanceInfo, operationContext } from "./operation-context.js";
+import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkDataBlock, planDataInstance } from "./data-read.js";
 import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
@@ -229,7 +229,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         }
         if (r.mode === "data") {
           const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
-          const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
+          const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
           const read = await planDataInstance(r, dataSources(r.type)!, { address, key, deps }, scope, ctx, prior);
           if (read.change) changes.push(read.change);
           else if (r.lifecycle.postconditions.length)
@@ -250,7 +250,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         let importing: string | undefined;
         if (imp && !prior.instances.has(address)) {
           const id = importId(imp, values.scope());
-          const ctx = operationContext(iinfo, signal, log, [], opts.hosts);
+          const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
           const target = { address, key, id, origin: imp.origin };
           if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
         }
@@ -260,6 +260,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
         });
         if (before?.warnings?.length) change.warnings = before.warnings;
+        if (before?.limitations?.length) change.limitations = before.limitations;
         if (importing !== undefined) change.importing = { id: importing };
         if (r.lifecycle.postconditions.length)
           diags.add(
@@ -504,11 +505,12 @@ async function preflight(
       (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight,
   );
   await mapLimit(todo, parallelism, async (c) => {
-    const warnings: string[] = [];
-    const ctx = operationContext(instanceInfo(c, dataDir, configDir, stackName), signal, log, warnings, hosts);
+    const notes: TypeNotes = { warnings: [], limitations: [] };
+    const ctx = operationContext(instanceInfo(c, dataDir, configDir, stackName), signal, log, notes, hosts);
     try {
       const said = await types(c.type)!.preflight!(ctx, c.after!);
-      if (said.length) c.warnings = [...new Set([...(c.warnings ?? []), ...said])];
+      // what the type finds now replaces what it found when last applied
+      if (said.length) c.limitations = said;
     } catch {
       // a check that cannot run yet (e.g. its host is not known) says nothing
     }

@@ -9,7 +9,7 @@ import {
 } from "../contract/host-driver.js";
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import type { TypeResolver } from "./instances.js";
-import { instanceInfo, operationContext } from "./operation-context.js";
+import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import type { InstanceState, State } from "./state.js";
 import { deepEqual } from "../contract/values.js";
 import { mapLimit } from "./walk.js";
@@ -58,12 +58,12 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       opts.unreachable!.set(gone.host, u);
       return;
     }
-    const warnings: string[] = [];
+    const notes: TypeNotes = { warnings: [], limitations: [] };
     const ctx = operationContext(
       instanceInfo(inst, opts.dataDir, opts.configDir, opts.stackName),
       opts.signal,
       opts.log,
-      warnings,
+      notes,
       opts.hosts,
     );
     try {
@@ -86,7 +86,10 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
         inst.attributes = now;
       }
       const cur = state.instances.get(inst.address);
-      if (cur) cur.warnings = warnings.length ? warnings : undefined;
+      if (cur) {
+        cur.warnings = notes.warnings.length ? notes.warnings : undefined;
+        cur.limitations = notes.limitations.length ? notes.limitations : undefined;
+      }
     } catch (e) {
       if (isHostUnreachable(e) && opts.unreachable) {
         const u = opts.unreachable.get(e.host) ?? { reason: e.reason, addresses: [] };

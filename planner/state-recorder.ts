@@ -4,6 +4,7 @@
 
 import { containsUnknown, deepEqual, type Attrs } from "../contract/values.js";
 import type { ResourceChange } from "./changes.js";
+import type { TypeNotes } from "./operation-context.js";
 import type { Config } from "./model.js";
 import type { InstanceState, State, StateWriter } from "./state.js";
 
@@ -31,7 +32,8 @@ export class StateRecorder {
   }
 
   /** The instance's record after a create or update (deposed objects it holds stay). */
-  record(c: ResourceChange, attrs: Attrs, warnings: string[], status?: "tainted"): void {
+  record(c: ResourceChange, attrs: Attrs, notes: TypeNotes, status?: "tainted"): void {
+    const { warnings, limitations } = notes;
     const prev = this.state.instances.get(c.address);
     const inst: InstanceState = {
       address: c.address,
@@ -46,14 +48,15 @@ export class StateRecorder {
       ...(this.config.resources.get(c.resourceKey)?.lifecycle.destroy === false ? { keepOnDestroy: true } : {}),
       ...(prev?.deposed?.length ? { deposed: prev.deposed } : {}),
       ...(warnings.length ? { warnings: [...warnings] } : {}),
+      ...(limitations.length ? { limitations: [...limitations] } : {}),
       ...(c.sensitive?.length ? { sensitiveAttributes: [...c.sensitive] } : {}),
     };
     this.state.instances.set(c.address, inst);
   }
 
   /** An object not known to exist (its create failed or has not returned): what is known of it, tainted. */
-  recordTainted(c: ResourceChange, planned: Attrs, warnings: string[]): void {
-    this.record(c, knownOnly(planned), warnings, "tainted");
+  recordTainted(c: ResourceChange, planned: Attrs, notes: TypeNotes): void {
+    this.record(c, knownOnly(planned), notes, "tainted");
   }
 
   /** Keeps the instance's current object as deposed, to be destroyed after its replacement exists. */

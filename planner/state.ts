@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import type { HostLimitation } from "../contract/host-limitation.js";
 import type { Attrs, Value } from "../contract/values.js";
 import { fullAddress, fullTypeName } from "../contract/type-names.js";
 import { moduleOf, type InstanceKey } from "./addresses.js";
@@ -41,8 +42,10 @@ export interface InstanceState {
   keepOnDestroy?: boolean;
   /** Objects replaced with create_before_destroy whose destroy has not succeeded yet. */
   deposed?: Attrs[];
-  /** What the type could not do on its host (e.g. a daemon that has no package here). */
+  /** What the type said when last applied (e.g. it restarted a stray process). */
   warnings?: string[];
+  /** What the type could not do on its host (e.g. a daemon that has no package here). */
+  limitations?: HostLimitation[];
   /** Attributes whose values came from sensitive values when last applied (Terraform's sensitive_attributes). */
   sensitiveAttributes?: string[];
 }
@@ -96,6 +99,7 @@ export function serializeState(s: State): string {
         attributes: i.attributes,
         ...(i.deposed?.length ? { deposed: i.deposed } : {}),
         ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+        ...(i.limitations?.length ? { host_limitations: i.limitations } : {}),
         ...(i.sensitiveAttributes?.length ? { sensitive_attributes: i.sensitiveAttributes } : {}),
       })),
   };
@@ -142,6 +146,7 @@ export function deserializeState(text: string, path: string): State {
       ...(r.keep_on_destroy ? { keepOnDestroy: true } : {}),
       deposed: r.deposed,
       warnings: r.warnings,
+      ...(Array.isArray(r.host_limitations) ? { limitations: r.host_limitations } : {}),
       ...(Array.isArray(r.sensitive_attributes) ? { sensitiveAttributes: r.sensitive_attributes } : {}),
     });
   }

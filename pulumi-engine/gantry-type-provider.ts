@@ -3,6 +3,7 @@
 // camelCase names (templatePath ↔ template_path). Planned through the type's schema (defaults, forceNew replaces,
 // planChange) and applied through its create/update/delete on the engine's host drivers.
 
+import { limitationSentence } from "../contract/host-limitation.js";
 import type { OperationContext, ResourceType } from "../contract/resource-type.js";
 import { deepEqual, isUnknown, UNKNOWN, type Attrs, type Value } from "../contract/values.js";
 import type { Engine } from "../engine/engine.js";
@@ -69,6 +70,7 @@ export class GantryTypeProvider implements CustomResourceProvider {
       hosts: this.engine.hosts,
       log: (m) => this.log(urn, m),
       warn: (m) => this.log(urn, `warning: ${m}`),
+      limited: (l) => this.log(urn, `warning: ${limitationSentence(l)}`),
     };
   }
 

@@ -1,5 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
+import { type AddressedHostLimitation, limitationSentence } from "../../contract/host-limitation.js";
 import { backendConfigFlags, commonFlags, GantryCommand, stackFlags, verboseFlags } from "../base-command.js";
 
 export default class Show extends GantryCommand {
@@ -55,6 +56,7 @@ export default class Show extends GantryCommand {
     }
     const s = this.style;
     const notDone: { address: string; message: string }[] = [];
+    const limitations: AddressedHostLimitation[] = [];
     for (const inst of state.instances.values()) {
       this.out(s.bold(`# ${inst.address}:${inst.status === "tainted" ? " (tainted)" : ""}`));
       this.out(`resource "${inst.type}" "${inst.name}" {`);
@@ -70,6 +72,10 @@ export default class Show extends GantryCommand {
         this.out(s.yellow(`  ! ${m}`));
         notDone.push({ address: inst.address, message: m });
       }
+      for (const limitation of inst.limitations ?? []) {
+        if (flags.verbose) this.out(s.yellow(`  ! ${limitationSentence(limitation)}`));
+        limitations.push({ address: inst.address, limitation });
+      }
       this.out("");
     }
     const outs = Object.entries(state.outputs);
@@ -78,7 +84,8 @@ export default class Show extends GantryCommand {
       for (const [k, o] of outs) this.out(`${k} = ${o.sensitive ? "(sensitive value)" : formatValue(o.value, "")}`);
     }
     const { renderHostLimitations } = await import("../render-host-limitations.js");
-    const limits = renderHostLimitations(notDone, "What gantry could not do on the hosts:", s, flags.verbose);
+    const header = "What gantry could not do on the hosts:";
+    const limits = renderHostLimitations(limitations, notDone, header, s, flags.verbose);
     if (limits.length) this.out(limits.join("\n"));
   }
 }

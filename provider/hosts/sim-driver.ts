@@ -25,6 +25,7 @@ import {
   type ProcessSpec,
   type ProcessStatus,
 } from "../../contract/host-driver.js";
+import { PackageUnavailableError, packageWithoutCandidate } from "../../contract/host-limitation.js";
 import { checkPackageName, checkProcessName, normalizeHostPath } from "./host-paths.js";
 
 /** Driver operations that can be delayed or made to fail. */
@@ -415,8 +416,10 @@ export class SimDriver implements HostDriver {
     checkPackageName(name, this.spec.name);
     const h = await this.op("installPackage", name);
     if (h.unavailable.has(name) || (h.available !== null && !h.available.has(name))) {
-      throw new Error(
-        `package "${name}" cannot be installed on host "${this.spec.name}" (sim): E: Unable to locate package ${name}`,
+      const detail = `E: Unable to locate package ${name}`;
+      throw new PackageUnavailableError(
+        packageWithoutCandidate(name, this.spec, false, detail),
+        `package "${name}" cannot be installed on host "${this.spec.name}" (sim): ${detail}`,
       );
     }
     // a version pattern ("1.0.1-*") installs a simulated build of that version

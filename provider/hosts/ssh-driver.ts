@@ -8,6 +8,7 @@
 //   ssh/remote-files.ts       files: read, atomic write, stat, remove
 //   ssh/systemd-services.ts   processes as systemd units where the machine runs systemd
 //   ssh/remote-processes.ts   otherwise processes started and watched as on local hosts (pid files)
+//   ssh/remote-unix-socket.ts requests to Unix sockets on the host (HAProxy's admin socket) through the connection
 //   network-probes.ts         tcp/http probes from this machine to the host's address
 //   apt/apt-packages.ts       Debian packages through dpkg/apt on the host
 //
@@ -28,6 +29,7 @@ import { KnownHosts } from "./ssh/known-hosts.js";
 import { RemoteFiles } from "./ssh/remote-files.js";
 import { RemoteProcesses } from "./ssh/remote-processes.js";
 import { RemoteShell } from "./ssh/remote-shell.js";
+import { RemoteUnixSocket } from "./ssh/remote-unix-socket.js";
 import { SshCommandRunner } from "./ssh/ssh-command-runner.js";
 import { SshConnection } from "./ssh/ssh-connection.js";
 import { knownHostsName, sshSettings, type SshSettings } from "./ssh/ssh-settings.js";
@@ -43,6 +45,7 @@ export class SshDriver implements HostDriver {
   private readonly processes: RemoteProcesses;
   private readonly systemd: SystemdServices;
   private readonly probes: NetworkProbes;
+  private readonly sockets: RemoteUnixSocket;
   private readonly apt: AptPackages;
   private readonly packageHost: PackageHost;
   private hasSystemd: Promise<boolean> | undefined;
@@ -65,6 +68,7 @@ export class SshDriver implements HostDriver {
     this.processes = new RemoteProcesses(this.shell, this.files, spec.name, this.describe, hostEnv);
     this.systemd = new SystemdServices(this.shell, this.files, spec.name, this.describe, hostEnv);
     this.probes = new NetworkProbes(spec.address);
+    this.sockets = new RemoteUnixSocket(this.connection, this.shell, s.sudo, this.describe);
     this.apt = new AptPackages(new SshCommandRunner(this.shell));
     this.packageHost = { name: spec.name, driver: "ssh" };
   }
@@ -158,6 +162,14 @@ export class SshDriver implements HostDriver {
 
   tcpExchange(port: number, send: string, timeoutMs?: number): Promise<string | null> {
     return this.probes.tcpExchange(port, send, timeoutMs);
+  }
+
+  /**
+   * The Unix socket at a host path (HAProxy's admin socket), reached through the SSH connection (a stream-local
+   * channel, or socat on the host with sudo): what it answered to `send`, or null when nothing listens there.
+   */
+  exchangeUnixSocket(path: string, send: string, timeoutMs = 2000): Promise<string | null> {
+    return this.sockets.exchange(this.files.machinePath(path), send, timeoutMs);
   }
 
   checkHttp(port: number, path: string, timeoutMs?: number): Promise<{ ok: boolean; status?: number; body?: string }> {

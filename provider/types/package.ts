@@ -6,10 +6,17 @@
 
 import { deepEqual, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver } from "../../contract/host-driver.js";
-import { packageNeedsMissing, packageWithoutCandidate } from "../../contract/host-limitation.js";
+import {
+  type HostLimitation,
+  limitationOf,
+  limitationSentence,
+  needsMissingPackage,
+  packageWithoutCandidate,
+} from "../../contract/host-limitation.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { optBool, optString, reqString, stringList } from "./attrs.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";
+import { whyMissing } from "./missing-package-reason.js";
 
 /** An installed version satisfies the wanted one: equal, or (with a trailing "*") starting with its prefix. */
 export function versionMatches(installed: string, wanted: string): boolean {
@@ -24,13 +31,12 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   const driver = hostDriverOf(ctx, planned);
   const name = reqString(planned, "name");
   const version = optString(planned, "version");
-  const skip = (reason: string): Attrs => {
-    if (planned.if_unavailable !== "skip") throw new Error(reason);
-    const said =
-      `${reason}; its configuration is written but it is not installed, and the services that need it are ` +
-      `not started`;
-    ctx.warn(said);
-    return { ...planned, installed_version: null, skipped: said };
+  const where = `host "${driver.spec.name}" (${driver.spec.driver})`;
+  const skip = (limitation: HostLimitation, failure: Error): Attrs => {
+    if (planned.if_unavailable !== "skip") throw failure;
+    const l = { ...limitation, outcome: "not installed" as const };
+    ctx.limited(l);
+    return { ...planned, installed_version: null, skipped: limitationSentence(l) };
   };
   const current = await driver.packageVersion(name);
   if (current !== null && (version === undefined || versionMatches(current, version))) {
@@ -40,31 +46,41 @@ async function ensure(ctx: OperationContext, planned: Attrs): Promise<Attrs> {
   for (const needed of stringList(planned, "requires_packages") ?? [])
     if ((await driver.packageVersion(needed)) === null)
       return skip(
-        `package "${name}" is not installed on host "${driver.spec.name}" (${driver.spec.driver}) because the ` +
-          `package it requires, ${needed}, is not installed`,
+        needsMissingPackage("package", name, driver.spec, needed, await whyMissing(driver, needed)),
+        new Error(`package "${name}" is not installed on ${where} because the package it requires, ${needed}, is not`),
       );
   // no candidate: apt would refuse it too (asked once per machine, not once per host)
   if (driver.packageCandidate && (await driver.packageCandidate(name)) === null)
     return skip(
-      `package "${name}" cannot be installed on host "${driver.spec.name}" (${driver.spec.driver}): no installation ` +
-        `candidate in the repositories this machine reaches`,
+      packageWithoutCandidate(name, driver.spec, false),
+      new Error(
+        `package "${name}" cannot be installed on ${where}: no installation candidate in the repositories this ` +
+          "machine reaches",
+      ),
     );
   try {
     return { ...planned, installed_version: await driver.installPackage(name, version), skipped: null };
   } catch (e) {
-    return skip((e as Error).message);
+    const l = limitationOf(e);
+    if (l) return skip(l, e as Error);
+    if (planned.if_unavailable !== "skip") throw e;
+    // any other failure is said as it is, and recorded so that the plan tries again
+    ctx.warn(`${(e as Error).message}; its configuration is written but it is not installed`);
+    return { ...planned, installed_version: null, skipped: (e as Error).message };
   }
 }
 
 /**
- * Whether a package can be installed now: it has a candidate, and every package it requires is installed or has one.
+ * What keeps a skipped package from being installed now (null when nothing does): it has no candidate, or a package
+ * it requires is neither installed nor has one. A driver that cannot tell candidates keeps it skipped.
  */
-async function installable(driver: HostDriver, name: string, attrs: Attrs): Promise<boolean> {
-  if (!driver.packageCandidate || (await driver.packageCandidate(name)) === null) return false;
+async function stillSkipped(driver: HostDriver, name: string, attrs: Attrs): Promise<HostLimitation | null> {
+  if (!driver.packageCandidate || (await driver.packageCandidate(name)) === null)
+    return packageWithoutCandidate(name, driver.spec, true);
   for (const needed of stringList(attrs, "requires_packages"))
     if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
-      return false;
-  return true;
+      return needsMissingPackage("package", name, driver.spec, needed);
+  return null;
 }
 
 export const packageType: ResourceType = hostBound({
@@ -144,10 +160,10 @@ export const packageType: ResourceType = hostBound({
     if (!driver.packageCandidate || (await driver.packageVersion(name)) !== null) return [];
     for (const needed of stringList(planned, "requires_packages"))
       if ((await driver.packageVersion(needed)) === null && (await driver.packageCandidate(needed)) === null)
-        return [packageNeedsMissing(name, driver.spec.name, driver.spec.driver, needed)];
+        return [needsMissingPackage("package", name, driver.spec, needed)];
     const candidate = await driver.packageCandidate(name);
     if (candidate !== null) return [];
-    return [packageWithoutCandidate(name, driver.spec.name, driver.spec.driver, planned.if_unavailable === "skip")];
+    return [packageWithoutCandidate(name, driver.spec, planned.if_unavailable === "skip")];
   },
 
   async create(ctx, planned) {
@@ -162,11 +178,12 @@ export const packageType: ResourceType = hostBound({
     if (typeof prior.skipped === "string") {
       // it can be installed now (e.g. a repository was added): no longer
       // skipped, so the next plan's diff plans an update that installs it
-      if (await installable(driver, name, prior)) {
+      const still = await stillSkipped(driver, name, prior);
+      if (!still) {
         ctx.log(`package ${name} was skipped before and can now be installed on ${driver.describe}`);
         return { ...prior, installed_version: null, skipped: null };
       }
-      ctx.warn(prior.skipped);
+      ctx.limited(still);
       return prior;
     }
     return null;

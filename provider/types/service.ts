@@ -6,7 +6,7 @@
 
 import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver, ProcessStatus } from "../../contract/host-driver.js";
-import { serviceNeedsMissing } from "../../contract/host-limitation.js";
+import { type HostLimitation, limitationSentence, needsMissingPackage } from "../../contract/host-limitation.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
 import {
@@ -18,6 +18,7 @@ import {
 } from "./health-check.js";
 import { drainBeforeStop, readyAfterStart } from "./haproxy-drain.js";
 import { hostBound, hostDriverOf, sameHostObject } from "./host-bound.js";
+import { whyMissing } from "./missing-package-reason.js";
 
 /** A change of any of these restarts the process. */
 export const RESTART_ATTRIBUTES = ["command", "args", "environment", "cwd", "ports", "restart_triggers"] as const;
@@ -166,14 +167,14 @@ export const serviceType: ResourceType = hostBound({
 
   async preflight(ctx, planned) {
     const driver = hostDriverOf(ctx, planned);
-    const out: string[] = [];
+    const out: HostLimitation[] = [];
     for (const pkg of stringList(planned, "requires_packages"))
       if (
         (await driver.packageVersion(pkg)) === null &&
         driver.packageCandidate &&
         (await driver.packageCandidate(pkg)) === null
       )
-        out.push(serviceNeedsMissing(String(planned.name), driver.spec.name, driver.spec.driver, pkg));
+        out.push(needsMissingPackage("service", String(planned.name), driver.spec, pkg));
     return out;
   },
 
@@ -265,20 +266,18 @@ export const serviceType: ResourceType = hostBound({
   },
 });
 
-/** The reason a service cannot run: a package it requires is not installed; null when all are. */
-async function missingPackages(driver: HostDriver, attrs: Attrs): Promise<string | null> {
+/** Why a service cannot run: a package it requires is not installed; null when all are. */
+async function missingPackages(driver: HostDriver, attrs: Attrs): Promise<HostLimitation | null> {
   for (const pkg of stringList(attrs, "requires_packages"))
     if ((await driver.packageVersion(pkg)) === null)
-      return (
-        `not started: package ${pkg} is not installed on host ${driver.spec.name} (${driver.spec.driver}); its ` +
-        `configuration is written, the daemon is not run`
-      );
+      return needsMissingPackage("service", String(attrs.name), driver.spec, pkg, await whyMissing(driver, pkg));
   return null;
 }
 
-function blockedAttrs(ctx: OperationContext, attrs: Attrs, reason: string): Attrs {
-  ctx.warn(`service ${String(attrs.name)}: ${reason}`);
-  return { ...attrs, pid: null, started_at: null, healthy: false, status: null, blocked: reason };
+function blockedAttrs(ctx: OperationContext, attrs: Attrs, limitation: HostLimitation): Attrs {
+  ctx.limited(limitation);
+  const blocked = `not started: ${limitationSentence(limitation)}`;
+  return { ...attrs, pid: null, started_at: null, healthy: false, status: null, blocked };
 }
 
 function stoppedAttrs(attrs: Attrs): Attrs {

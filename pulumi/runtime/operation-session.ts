@@ -3,6 +3,7 @@
 // no handles), the type, who the instance is, and what the type logs, kept
 // with secrets hidden and told only when the operation fails.
 
+import { type HostLimitation, limitationSentence } from "../../contract/host-limitation.js";
 import type { InstanceInfo, OperationContext, ResourceType } from "../../contract/resource-type.js";
 import type { Attrs, Value } from "../../contract/values.js";
 import { Engine } from "../../engine/engine.js";
@@ -23,6 +24,7 @@ export class OperationSession {
   readonly redaction: SecretRedaction;
   private readonly lines: string[] = [];
   private readonly warnings: string[] = [];
+  private readonly limitations: HostLimitation[] = [];
 
   /** `bags`: the property bags of the operation (inputs, prior outputs); the first with a meta names the instance. */
   constructor(typeName: string, bags: Record<string, unknown>[]) {
@@ -55,7 +57,7 @@ export class OperationSession {
       this.info,
       signal,
       (address, message) => this.log(`${address}: ${message}`),
-      this.warnings,
+      { warnings: this.warnings, limitations: this.limitations },
       this.engine.hosts,
     );
   }
@@ -77,7 +79,11 @@ export class OperationSession {
   /** An error to hand Pulumi: the message with secrets hidden, and what the type logged and warned. */
   failure(what: string, e: unknown): Error & { id?: string; properties?: Record<string, unknown> } {
     const message = e instanceof Error ? e.message : String(e);
-    const more = [...this.warnings.map((w) => `warning: ${w}`), ...this.lines];
+    const more = [
+      ...this.warnings.map((w) => `warning: ${w}`),
+      ...this.limitations.map((l) => `warning: ${limitationSentence(l)}`),
+      ...this.lines,
+    ];
     const text = `${what} ${this.address}: ${message}${more.length ? `\n${more.join("\n")}` : ""}`;
     const err = new Error(this.redaction.redact(text));
     err.name = "GantryError";

@@ -12,6 +12,7 @@ const result = {
   skipped: [],
   cancelled: [],
   warnings: [],
+  limitations: [],
   diagnostics: [],
 };
 

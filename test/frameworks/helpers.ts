@@ -1,6 +1,7 @@
 // Helpers for the framework (Marathon, Chronos) tests: the planner's view of
 // a change, an operation context, the reference facts, a refused port.
 
+import type { HostLimitation } from "../../contract/host-limitation.js";
 import { readFileSync } from "node:fs";
 import * as net from "node:net";
 import { planAttributes } from "../../planner/instances.js";
@@ -18,11 +19,13 @@ export function readReference(file: string): any {
 export interface Ctx extends OperationContext {
   logs: string[];
   warnings: string[];
+  limitations: HostLimitation[];
 }
 
 export function makeCtx(name = "t"): Ctx {
   const logs: string[] = [];
   const warnings: string[] = [];
+  const limitations: HostLimitation[] = [];
   return {
     address: `test.${name}`,
     name,
@@ -32,8 +35,10 @@ export function makeCtx(name = "t"): Ctx {
     hosts: testHosts,
     log: (m) => logs.push(m),
     warn: (m) => warnings.push(m),
+    limited: (l) => limitations.push(l),
     logs,
     warnings,
+    limitations,
   };
 }
 

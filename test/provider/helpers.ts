@@ -1,5 +1,6 @@
 // Shared helpers for provider tests: temp dirs, free ports, operation contexts.
 
+import type { HostLimitation } from "../../contract/host-limitation.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
@@ -30,11 +31,13 @@ export function freePort(address: string): Promise<number> {
 export interface TestContext extends OperationContext {
   logs: string[];
   warnings: string[];
+  limitations: HostLimitation[];
 }
 
 export function makeCtx(dir: string, name = "t", address = `test.${name}`): TestContext {
   const logs: string[] = [];
   const warnings: string[] = [];
+  const limitations: HostLimitation[] = [];
   return {
     address,
     name,
@@ -44,8 +47,10 @@ export function makeCtx(dir: string, name = "t", address = `test.${name}`): Test
     hosts: testHosts,
     log: (m) => logs.push(m),
     warn: (m) => warnings.push(m),
+    limited: (l) => limitations.push(l),
     logs,
     warnings,
+    limitations,
   };
 }
 

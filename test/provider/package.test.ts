@@ -57,7 +57,17 @@ test("an unavailable package fails with a clear error naming package and host", 
   assert.ok(pkg.validate!({ host: config.host, name: "Bad_Name" }, ctx).some((e) => e.attribute === "name"));
   // the plan says so before anything changes
   const said = await pkg.preflight!(ctx, planLike(pkg, null, config, ctx).planned);
-  assert.match(said[0], /package mesos cannot be installed on host master-1 \(sim\): no installation candidate/);
+  assert.equal(said, [
+    {
+      kind: "package",
+      name: "mesos",
+      host: "master-1",
+      driver: "sim",
+      outcome: "cannot be installed",
+      reason: "no package in the reachable repositories",
+      missing: ["mesos"],
+    },
+  ]);
 });
 
 test(
@@ -68,10 +78,11 @@ test(
     const config = { host: host("master-1", { unavailable: ["mesos"] }), name: "mesos", if_unavailable: "skip" };
     const s = await pkg.create(ctx, planLike(pkg, null, config, ctx).planned);
     assert.is(s.installed_version, null);
-    assert.match(String(s.skipped), /cannot be installed on host "master-1".*services that need it are not started/);
-    assert.ok(
-      ctx.warnings.some((w) => /mesos/.test(w)),
-      "a warning for plan, apply and show",
+    assert.match(String(s.skipped), /cannot be installed on host master-1 .*does not start the services that need it/);
+    assert.equal(
+      ctx.limitations.map((l) => [l.kind, l.name, l.host, l.outcome]),
+      [["package", "mesos", "master-1", "not installed"]],
+      "a limitation for plan, apply and show",
     );
     const again = (await pkg.read(ctx, s))!;
     assert.is(planLike(pkg, again, config, ctx).action, "noop", "a skipped package is not drift");
@@ -79,7 +90,7 @@ test(
     const docker = { host: config.host, name: "docker.io", if_unavailable: "skip", requires_packages: ["mesos"] };
     const d = await pkg.create(ctx, planLike(pkg, null, docker, ctx).planned);
     assert.is(d.installed_version, null);
-    assert.match(String(d.skipped), /requires, mesos, is not installed/);
+    assert.match(String(d.skipped), /will not be installed on host master-1 \(sim\): it needs package mesos/);
   },
 );
 

@@ -25,22 +25,23 @@ test(
     assert.type(s.skipped, "string");
 
     // still no candidate: read returns prior unchanged (no drift) and warns
-    ctx.warnings.length = 0;
+    ctx.limitations.length = 0;
     const still = (await pkg.read(ctx, s))!;
     assert.equal(still, s);
-    assert.ok(
-      ctx.warnings.some((w) => /mesos/.test(w)),
-      "warns while it is still skipped",
+    assert.equal(
+      ctx.limitations.map((l) => [l.name, l.outcome, l.reason]),
+      [["mesos", "not installed", "no package in the reachable repositories"]],
+      "says so while it is still skipped",
     );
     assert.is(planLike(pkg, still, config, ctx).action, "noop");
 
     // a repository now offers it
     fabric.host("master-1").unavailable.delete("mesos");
-    ctx.warnings.length = 0;
+    ctx.limitations.length = 0;
     const now = (await pkg.read(ctx, s))!;
     assert.is(now.skipped, null);
     assert.is(now.installed_version, null);
-    assert.equal(ctx.warnings, [], "no warning once it can be installed");
+    assert.equal(ctx.limitations, [], "nothing said once it can be installed");
     const p = planLike(pkg, now, config, ctx);
     assert.is(p.action, "update", "the next plan installs it");
     assert.is(p.planned.installed_version, UNKNOWN);

@@ -8,6 +8,7 @@
 // batches and the remembered candidates.
 
 import type { CommandResult } from "../../../contract/host-driver.js";
+import { PackageUnavailableError, packageWithoutCandidate } from "../../../contract/host-limitation.js";
 import type { CommandRunner } from "../command-runner.js";
 import { checkPackageName, checkPackageVersion } from "../host-paths.js";
 import { aptFailureReason, candidateVersions, installedVersions } from "./apt-output.js";
@@ -92,7 +93,12 @@ export class AptPackages {
       return await this.runner.run("apt-get", ["install", "-y", "-q", ...APT_LOCK_WAIT, target], APT_ENV);
     });
     if (r.exitCode !== 0) {
-      throw new Error(`package "${name}" cannot be installed on ${hostLabel(host)}: ${aptFailureReason(r)}`);
+      const reason = aptFailureReason(r);
+      const message = `package "${name}" cannot be installed on ${hostLabel(host)}: ${reason}`;
+      // apt knows no such package (or no version of it to install): no repository the machine reaches has it
+      if (/Unable to locate package|has no installation candidate|Version '.*' for '.*' was not found/.test(reason))
+        throw new PackageUnavailableError(packageWithoutCandidate(name, host, false, reason), message);
+      throw new Error(message);
     }
     const installed = await this.installedVersion(name, host);
     if (installed === null) {

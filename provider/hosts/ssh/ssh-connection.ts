@@ -186,6 +186,23 @@ export class SshConnection {
     }
   }
 
+  /**
+   * A channel to the Unix socket at `socketPath` on the host (OpenSSH's direct-streamlocal), opened as the login user;
+   * null when the server refuses it (nothing listens there, no access, or stream forwarding is off).
+   */
+  async streamLocal(socketPath: string, timeoutMs: number): Promise<Duplex | null> {
+    this.hold(+1);
+    try {
+      const client = await this.ready(timeoutMs);
+      this.roundTrips++;
+      return await new Promise<Duplex | null>((resolve) =>
+        client.openssh_forwardOutStreamLocal(socketPath, (err, stream) => resolve(err ? null : stream)),
+      );
+    } finally {
+      this.hold(-1);
+    }
+  }
+
   /** Counts running operations: the socket keeps the process alive only while one runs. */
   private hold(delta: number): void {
     this.active += delta;

@@ -25,6 +25,7 @@ function ctx(name: string, signal = new AbortController().signal): OperationCont
     hosts: testHosts,
     log: () => {},
     warn: () => {},
+    limited: () => {},
   };
 }
 
