@@ -223,7 +223,7 @@ for (const lang of ["hcl", "json"] as const) {
   });
 }
 
-test("import blocks: in the root only (Terraform's error in a module); `to` may name a resource in a module", async () => {
+test("import blocks: in the root only (an error in a module); `to` may name a resource in a module", async () => {
   const dir = tree({
     "main.tf": 'module "m" {\n  source = "./m"\n}\n',
     "m/main.tf": 'resource "gantry_noop" "n" {\n  input = 1\n}\n\nimport {\n  to = gantry_noop.n\n  id = "x"\n}\n',
@@ -263,7 +263,7 @@ test("import blocks: in the root only (Terraform's error in a module); `to` may 
   assert.is(e2.diagnostics[0].summary, "Configuration for import target does not exist");
 });
 
-test("moved: a module call renamed, and module instances re-keyed (count to for_each), keep their objects", async () => {
+test("moved: a module call renamed, module instances re-keyed (count to for_each): objects kept", async () => {
   const mod = {
     "m/main.tf": 'resource "gantry_noop" "n" {\n  input = 1\n}\nresource "gantry_noop" "k" {\n  input = 2\n}\n',
   };
@@ -346,7 +346,7 @@ test("moved: a module call renamed, and module instances re-keyed (count to for_
 });
 
 for (const lang of ["hcl", "json"] as const) {
-  test(`${lang}: moved across types: null_resource to terraform_data keeps id and triggers; others refused`, async () => {
+  test(`${lang}: moved across types: null_resource to terraform_data keeps its id and triggers`, async () => {
     const dir = tree({ "main.tf.json": { resource: { null_resource: { a: { triggers: { v: "1" } } } } } });
     const id = (await planAndApply(dir)).state.instances.get("null_resource.a")!.attributes.id;
     tree(
@@ -377,7 +377,7 @@ for (const lang of ["hcl", "json"] as const) {
   });
 }
 
-test("moved across types that Terraform's providers refuse: the destination provider's error, state untouched", async () => {
+test("moved across types that Terraform's providers refuse: the provider's error, state untouched", async () => {
   const dir = tree({
     "main.tf.json": { resource: { null_resource: { a: {} }, gantry_noop: { b: { input: 1 } } } },
   });
