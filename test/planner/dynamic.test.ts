@@ -108,7 +108,7 @@ for (const [lang, files] of [
   ["hcl", { "main.tf": NESTED_HCL }],
   ["json", tf(NESTED_JSON)],
 ] as const)
-  test(`${lang}: dynamic blocks nest; inner content reads the outer iterator; static blocks of the name first`, async () => {
+  test(`${lang}: dynamic blocks nest, inner contents read the outer iterator, static blocks first`, async () => {
     const p = await makePlan(configDir(files));
     assert.equal(p.changes[0].after!.input, [
       { name: "static", port: [] },
