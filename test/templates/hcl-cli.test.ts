@@ -317,7 +317,9 @@ for (const p of PAIRS) {
     assert.is(h.code, 0, h.stderr);
     assert.is(j.code, 0, j.stderr);
     assert.ok(h.stdout.length > 100, "a plan was printed");
-    assert.is(withoutTimestamp(h.stdout), withoutTimestamp(j.stdout));
+    // a local host's root lies in the configuration's directory: the one thing that differs
+    const at = (out: string, dir: string) => withoutTimestamp(out).replaceAll(dir, "<dir>");
+    assert.is(at(h.stdout, hclDir), at(j.stdout, jsonDir));
   });
 }
 
