@@ -134,6 +134,17 @@ export interface ResourceType {
    */
   import?(ctx: OperationContext, id: string, config: Attrs): Promise<Attrs | null>;
 
+  /**
+   * A `moved` block across resource types (Terraform's MoveResourceState): the object recorded for `source` (its
+   * type, its provider's source address, its attributes) in this type's form, or why this type refuses it. Types
+   * without it do not support moves across types, as providers without the capability do not.
+   */
+  moveStateFrom?(source: {
+    type: string;
+    provider: string;
+    attributes: Attrs;
+  }): { attributes: Attrs } | { summary: string; detail: string };
+
   create(ctx: OperationContext, planned: Attrs): Promise<Attrs>;
   /** Refresh: what really exists now, or null when it is gone. */
   read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;

@@ -34,6 +34,8 @@ export interface ParsedAddress {
   module: string;
   /** The address names a module or module instance as a whole ("module.a", "module.a[0]"): all that is in it. */
   wholeModule: boolean;
+  /** A data resource ("data.TYPE.NAME", 'module.a["x"].data.TYPE.NAME'); resourceKey keeps the "data." step. */
+  data?: boolean;
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
@@ -47,6 +49,7 @@ interface Scanned {
   key: InstanceKey;
   hasKey: boolean;
   wholeModule: boolean;
+  data: boolean;
   /** Where the address ended (what follows is an attribute path, when allowed). */
   end: number;
 }
@@ -80,11 +83,13 @@ function scan(text: string, allowTail: boolean): Scanned | undefined {
     const ix = index();
     module += `${module ? "." : ""}module.${name}${instanceKeySuffix(ix.key)}`;
     if (pos === text.length || (allowTail && text[pos] !== ".")) {
-      return { module, type: "", name: "", key: undefined, hasKey: false, wholeModule: true, end: pos };
+      return { module, type: "", name: "", key: undefined, hasKey: false, wholeModule: true, data: false, end: pos };
     }
     if (text[pos] !== ".") return undefined;
     pos++;
   }
+  const data = text.startsWith("data.", pos);
+  if (data) pos += 5;
   const type = word(TYPE_IDENT);
   if (type === undefined || text[pos] !== ".") return undefined;
   pos++;
@@ -92,7 +97,7 @@ function scan(text: string, allowTail: boolean): Scanned | undefined {
   if (name === undefined) return undefined;
   const ix = index();
   if (pos !== text.length && (!allowTail || text[pos] !== ".")) return undefined;
-  return { module, type, name, key: ix.key, hasKey: ix.ok, wholeModule: false, end: pos };
+  return { module, type, name, key: ix.key, hasKey: ix.ok, wholeModule: false, data, end: pos };
 }
 
 /**
@@ -112,9 +117,18 @@ export function parseAddress(text: string): ParsedAddress | undefined {
       module: s.module,
       wholeModule: true,
     };
-  const type = fullTypeName(s.type);
-  const resourceKey = `${s.module ? `${s.module}.` : ""}${type}.${s.name}`;
-  return { type, name: s.name, resourceKey, key: s.key, hasKey: s.hasKey, module: s.module, wholeModule: false };
+  const type = s.data ? s.type : fullTypeName(s.type);
+  const resourceKey = `${s.module ? `${s.module}.` : ""}${s.data ? "data." : ""}${type}.${s.name}`;
+  return {
+    type,
+    name: s.name,
+    resourceKey,
+    key: s.key,
+    hasKey: s.hasKey,
+    module: s.module,
+    wholeModule: false,
+    ...(s.data ? { data: true } : {}),
+  };
 }
 
 /**
@@ -127,7 +141,9 @@ export function parseReference(text: string): { address: ParsedAddress; attribut
   if (!s) return undefined;
   const attributes = s.end < t.length ? t.slice(s.end + 1).split(".") : [];
   const type = s.wholeModule ? "" : s.type;
-  const resourceKey = s.wholeModule ? s.module : `${s.module ? `${s.module}.` : ""}${type}.${s.name}`;
+  const resourceKey = s.wholeModule
+    ? s.module
+    : `${s.module ? `${s.module}.` : ""}${s.data ? "data." : ""}${type}.${s.name}`;
   return {
     address: {
       type,
@@ -137,6 +153,7 @@ export function parseReference(text: string): { address: ParsedAddress; attribut
       hasKey: s.hasKey,
       module: s.module,
       wholeModule: s.wholeModule,
+      ...(s.data ? { data: true } : {}),
     },
     attributes,
   };

@@ -10,10 +10,18 @@
 
 import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
-import { instanceKeySuffix, parseReference, type InstanceKey } from "./addresses.js";
+import { instanceKeySuffix, moduleConfigPath, parseReference, type InstanceKey } from "./addresses.js";
 import type { Expr, Step } from "./expressions/ast.js";
 import { expandBlock } from "./instances.js";
-import type { Config, LocalConfig, ModuleCallConfig, PropertyConfig, RefConfig, ResourceConfig } from "./model.js";
+import type {
+  ConditionConfig,
+  Config,
+  LocalConfig,
+  ModuleCallConfig,
+  PropertyConfig,
+  RefConfig,
+  ResourceConfig,
+} from "./model.js";
 import { ValueScope } from "./scope.js";
 
 type Ref = Extract<Expr, { k: "ref" }>;
@@ -41,10 +49,10 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     resources: new Map(),
     outputs: new Map(),
     modules: new Map(),
-    checks: root.checks,
-    data: root.data,
-    moved: root.moved,
-    imports: root.imports,
+    checks: new Map(),
+    data: new Map(),
+    moved: [],
+    imports: [],
   };
   const bag = new DiagnosticBag();
   /** Problems of a module's text are reported once, not once per instance of the module. */
@@ -98,6 +106,20 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         return localRef(at(ctx.prefix, `local.${name}`), rest);
       case "path":
         return name === "module" && ctx.prefix ? { k: "lit", v: ctx.dir } : undefined;
+      case "data": {
+        // data.TYPE.NAME in a module is the resource 'module.a.data.TYPE' named NAME
+        const second = rest[0];
+        if (!ctx.prefix || name === undefined || second?.k !== "attr") return undefined;
+        if (!ctx.config.data.has(`data.${name}.${second.name}`)) {
+          report(
+            `Reference to undeclared resource "data.${name}.${second.name}"`,
+            origin,
+            `A data resource "${name}" "${second.name}" has not been declared in ${ctx.prefix}.`,
+          );
+          return undefined;
+        }
+        return { k: "ref", root: at(ctx.prefix, `data.${name}`), steps: rest, text: ref.text };
+      }
       case "count":
         return ctx.countIndex !== undefined && name === "index" ? { k: "lit", v: ctx.countIndex } : undefined;
       case "each":
@@ -203,18 +225,6 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           each: exp.mode === "for_each" ? { key: String(key), value: exp.eachValues!.get(String(key))! } : undefined,
         };
         const child = call.config;
-        // data, check, moved and import blocks are read in the root module only (so far): say so, never drop them
-        for (const [what, origin] of [
-          ...[...child.data.values()].map((d) => ["data", d.origin] as const),
-          ...[...child.checks.values()].map((c) => ["check", c.origin] as const),
-          ...child.moved.map((m) => ["moved", m.origin] as const),
-          ...child.imports.map((i) => ["import", i.origin] as const),
-        ])
-          report(
-            `"${what}" blocks inside modules are not supported yet`,
-            origin,
-            "gantry reads them in the root module.",
-          );
         for (const v of child.variables.values()) {
           const input = call.inputs[v.name];
           addLocal({
@@ -255,35 +265,64 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         });
 
     for (const r of config.resources.values()) {
-      const props = rewriteAll(r.properties, ctx);
-      const key = at(prefix, r.key);
-      const copy: ResourceConfig = {
-        ...r,
-        key,
-        properties: props,
-        count: r.count && { value: rewrite(r.count.value, ctx, r.count.origin), origin: r.count.origin },
-        forEach: r.forEach && { value: rewrite(r.forEach.value, ctx, r.forEach.origin), origin: r.forEach.origin },
-        // provisioners and their connection see the module's variables, locals, resources and path.module too
-        ...(r.provisioners && prefix
-          ? {
-              provisioners: r.provisioners.map((p) => ({
-                ...p,
-                properties: rewriteAll(p.properties, ctx),
-                ...(p.connection ? { connection: rewriteAll(p.connection, ctx) } : {}),
-              })),
-            }
-          : {}),
-        dependsOn: [...dependsOnKeys(r.dependsOn, ctx), ...inherited],
-        lifecycle: prefix
-          ? {
-              ...r.lifecycle,
-              replaceTriggeredBy: r.lifecycle.replaceTriggeredBy.map((t) => ({ ...t, ref: at(prefix, t.ref) })),
-            }
-          : r.lifecycle,
-      };
-      flat.resources.set(key, copy);
-      resourceOrder.push(key);
+      const copy = resourceIn(r, ctx, inherited);
+      flat.resources.set(copy.key, copy);
+      resourceOrder.push(copy.key);
     }
+    for (const r of config.data.values()) {
+      const copy = resourceIn(r, ctx, inherited);
+      flat.data.set(copy.key, copy);
+      resourceOrder.push(copy.key);
+    }
+    for (const c of config.checks.values()) {
+      const name = prefix ? at(prefix, `check.${c.name}`) : c.name;
+      flat.checks.set(name, { ...c, name, asserts: c.asserts.map((a) => conditionIn(a, ctx)) });
+    }
+    // a moved block in a module speaks of addresses in that module: each instance of it moves its own objects
+    for (const m of config.moved)
+      flat.moved.push(prefix ? { ...m, from: at(prefix, m.from), to: at(prefix, m.to) } : m);
+    if (!prefix) for (const i of config.imports) flat.imports.push({ ...i, id: rewrite(i.id, ctx, i.origin) });
+    else if (config.imports.length)
+      report(
+        "Invalid import configuration",
+        config.imports[0].origin,
+        `An import block was detected in "${moduleConfigPath(prefix)}". Import blocks are only allowed in the root ` +
+          "module.",
+      );
+  };
+
+  const conditionIn = (c: ConditionConfig, ctx: Context): ConditionConfig => ({
+    ...c,
+    condition: rewrite(c.condition, ctx, c.origin),
+    errorMessage: rewrite(c.errorMessage, ctx, c.origin),
+  });
+
+  /** A resource or data block of a module instance (or the root), its references rewritten, under its absolute key. */
+  const resourceIn = (r: ResourceConfig, ctx: Context, inherited: RefConfig[]): ResourceConfig => {
+    const { prefix } = ctx;
+    return {
+      ...r,
+      key: at(prefix, r.key),
+      properties: rewriteAll(r.properties, ctx),
+      count: r.count && { value: rewrite(r.count.value, ctx, r.count.origin), origin: r.count.origin },
+      forEach: r.forEach && { value: rewrite(r.forEach.value, ctx, r.forEach.origin), origin: r.forEach.origin },
+      dependsOn: [...dependsOnKeys(r.dependsOn, ctx), ...inherited],
+      lifecycle: {
+        ...r.lifecycle,
+        replaceTriggeredBy: prefix
+          ? r.lifecycle.replaceTriggeredBy.map((t) => ({ ...t, ref: at(prefix, t.ref) }))
+          : r.lifecycle.replaceTriggeredBy,
+        preconditions: r.lifecycle.preconditions.map((c) => conditionIn(c, ctx)),
+        postconditions: r.lifecycle.postconditions.map((c) => conditionIn(c, ctx)),
+      },
+      ...(r.provisioners && {
+        provisioners: r.provisioners.map((p) => ({
+          ...p,
+          properties: rewriteAll(p.properties, ctx),
+          ...(p.connection && { connection: rewriteAll(p.connection, ctx) }),
+        })),
+      }),
+    };
   };
 
   addInstance(ctxOf("", root), [], []);

@@ -147,7 +147,9 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const moves = moveStatements(config);
   diags.add(moves.errors);
   diags.throwIfErrors();
-  const moved = applyMoves(moves.statements, prior);
+  const moved = applyMoves(moves.statements, prior, undefined, types);
+  diags.add(moved.errors);
+  diags.throwIfErrors();
   applyMoves(impliedMoves(config, prior, moves.statements), prior, moved.previous);
   let drift: DriftEntry[] = [];
   const unreachable: UnreachableHosts = new Map();

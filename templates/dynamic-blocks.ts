@@ -3,11 +3,14 @@
 // property NAME, a list of the content bodies. It is compiled into a for
 // expression: [for IT in [for k, v in FOR_EACH : { key = k, value = v }] :
 // CONTENT], where the content's references to the iterator (IT.key,
-// IT.value) read the bound element.
+// IT.value) read the bound element. A content may hold dynamic blocks of its
+// own (their for_each and content may read the outer iterators); a static
+// block and a dynamic one of the same name give the static ones first, as
+// Terraform's do.
 
 import type { Expr } from "../planner/expressions/ast.js";
 import type { CheckContext } from "./block-check.js";
-import { compileNode, rawTypeName } from "./fragment.js";
+import { compileNode, rawTypeName, unwrapInterpolation } from "./fragment.js";
 import type { RawNode } from "./raw-config.js";
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -37,12 +40,16 @@ export function dynamicBlock(name: string, body: RawNode, what: string, ctx: Che
       ctx.bag.error(`missing required field "${k}" in dynamic "${name}" of ${what}`, body.origin);
       ok = false;
     }
-  const iterator = spec.iterator ?? name;
+  // HCL's converter writes the iterator's bare name as "${name}"
+  const iterator = typeof spec.iterator === "string" ? unwrapInterpolation(spec.iterator) : (spec.iterator ?? name);
   if (typeof iterator !== "string" || !NAME_RE.test(iterator)) {
     ctx.bag.error(`"iterator" of dynamic "${name}" of ${what} must be a name`, body.child("iterator").origin);
     ok = false;
   }
-  const content = spec.content;
+  // HCL writes `content { ... }` as a block: a list of one body
+  const cn =
+    Array.isArray(spec.content) && spec.content.length === 1 ? body.child("content").child(0) : body.child("content");
+  const content = cn.value;
   if (ok && (content === null || typeof content !== "object" || Array.isArray(content))) {
     ctx.bag.error(
       `"content" of dynamic "${name}" of ${what} must be a map, got ${rawTypeName(content)}`,
@@ -54,8 +61,9 @@ export function dynamicBlock(name: string, body: RawNode, what: string, ctx: Che
   const it = iterator as string;
   const fe = body.child("for_each");
   const coll = compileNode(fe, `"for_each" of dynamic "${name}"`, ctx);
-  const cn = body.child("content");
-  const val = bindIterator(compileNode(cn, `"content" of dynamic "${name}"`, ctx), it);
+  const inner = contentOf(cn, `"content" of dynamic "${name}"`, ctx);
+  if (!inner) return undefined;
+  const val = bindIterator(inner, it);
   const k = `${it}__key`;
   const elements: Expr = {
     k: "for",
@@ -68,6 +76,36 @@ export function dynamicBlock(name: string, body: RawNode, what: string, ctx: Che
     },
   };
   return { k: "for", valVar: it, coll: elements, val };
+}
+
+/** A content body compiled, its own dynamic blocks made lists beside its static arguments and blocks. */
+function contentOf(cn: RawNode, what: string, ctx: CheckContext): Expr | undefined {
+  const v = cn.value as Record<string, unknown>;
+  if (!Object.hasOwn(v, "dynamic")) return compileNode(cn, what, ctx);
+  const entries: Record<string, Expr> = {};
+  for (const k of Object.keys(v)) if (k !== "dynamic") entries[k] = compileNode(cn.child(k), `"${k}" of ${what}`, ctx);
+  let ok = true;
+  for (const [block, node] of dynamicBodies(cn.child("dynamic"))) {
+    const e = dynamicBlock(block, node, what, ctx);
+    if (!e) ok = false;
+    else if (Object.hasOwn(entries, block)) entries[block] = { k: "call", fn: "concat", args: [entries[block], e] };
+    else entries[block] = e;
+  }
+  return ok ? { k: "map", entries } : undefined;
+}
+
+/** `dynamic: { NAME: {...} }`, or Terraform JSON's list forms (`[{ NAME: {...} }]`, `{ NAME: [{...}] }`). */
+export function dynamicBodies(node: RawNode): [string, RawNode][] {
+  const out: [string, RawNode][] = [];
+  const v = node.value;
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) out.push(...dynamicBodies(node.child(i)));
+  else if (v !== null && typeof v === "object")
+    for (const [name, body] of Object.entries(v)) {
+      const child = node.child(name);
+      if (Array.isArray(body)) for (let i = 0; i < body.length; i++) out.push([name, child.child(i)]);
+      else out.push([name, child]);
+    }
+  return out;
 }
 
 /** The expression with references to `it` (it.key, it.value) reading the name bound by the for expression. */

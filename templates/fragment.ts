@@ -91,10 +91,13 @@ export function unwrapInterpolation(s: string): string {
   return t.startsWith("${") && t.endsWith("}") && t.indexOf("${", 2) === -1 ? t.slice(2, -1).trim() : t;
 }
 
-/** "gantry_noop.a", "${gantry_noop.a}" → "gantry_noop.a" (types as written); undefined when not a resource address. */
+/**
+ * "gantry_noop.a", "${gantry_noop.a}" → "gantry_noop.a" (types as written), "data.TYPE.NAME" too; undefined when
+ * not a resource address.
+ */
 export function normalizeAddress(s: string): string | undefined {
   const t = unwrapInterpolation(s);
-  return ADDRESS_RE.test(t) ? t : undefined;
+  return ADDRESS_RE.test(t) || (t.startsWith("data.") && ADDRESS_RE.test(t.slice(5))) ? t : undefined;
 }
 
 /**

@@ -22,13 +22,13 @@ export function buildImport(body: RawNode, ctx: CheckContext): ImportConfig | un
     }
     if (f.name !== "to") return;
     const text = unwrapInterpolation(f.node.value as string);
-    const parsed = text.startsWith("module.") ? undefined : parseAddress(addressInDialect(text, ctx.dialect));
-    if (!parsed) {
+    const parsed = parseAddress(addressInDialect(text, ctx.dialect));
+    if (!parsed || parsed.wholeModule || parsed.data) {
       ok = false;
       ctx.bag.error(
         `Invalid import address: "to" must be a resource instance address such as ` +
-          `${JSON.stringify(`${ctx.dialect.typePrefix}noop.a`)}, got ${JSON.stringify(text)}` +
-          (text.startsWith("module.") ? " (importing into modules is not supported yet)" : ""),
+          `${JSON.stringify(`${ctx.dialect.typePrefix}noop.a`)} or ` +
+          `${JSON.stringify(`module.m.${ctx.dialect.typePrefix}noop.a`)}, got ${JSON.stringify(text)}`,
         f.node.origin,
       );
       return;

@@ -19,7 +19,7 @@ import {
 } from "../planner/model.js";
 import { DATA_BLOCK, RESOURCE_BLOCK } from "./block-schemas.js";
 import { buildConditions } from "./condition-builder.js";
-import { dynamicBlock } from "./dynamic-blocks.js";
+import { dynamicBlock, dynamicBodies } from "./dynamic-blocks.js";
 import { checkBody, ownerSubject, type CheckContext, type CheckedBody } from "./block-check.js";
 import {
   compileNode,
@@ -54,6 +54,7 @@ export function buildResource(
   };
   if (mode) res.mode = mode;
   let connection: Record<string, PropertyConfig> | undefined;
+  const dynamics: [string, PropertyConfig][] = [];
   const checked = checkBody(body, mode === "data" ? DATA_BLOCK : RESOURCE_BLOCK, subject, ctx, (f) => {
     if (!f.valid) return;
     const what = subject.of([f.name]);
@@ -78,7 +79,7 @@ export function buildResource(
       case "dynamic":
         for (const [block, node] of dynamicBodies(f.node)) {
           const e = dynamicBlock(block, node, owner, ctx);
-          if (e) properties[block] = { value: e, origin: node.origin };
+          if (e) dynamics.push([block, { value: e, origin: node.origin }]);
         }
         break;
       case "update_policy":
@@ -93,6 +94,11 @@ export function buildResource(
     }
   });
   for (const p of res.provisioners ?? []) mergeConnection(p, connection, subject.of([]), ctx);
+  // static blocks of a dynamic block's name come first, as Terraform's do
+  for (const [block, d] of dynamics) {
+    const stat = properties[block]?.value;
+    properties[block] = stat ? { value: { k: "call", fn: "concat", args: [stat, d.value] }, origin: d.origin } : d;
+  }
   return checked ? res : undefined;
 }
 
@@ -224,18 +230,4 @@ function readUpdatePolicy(body: CheckedBody): UpdatePolicy | undefined {
   if (!body.valid) return undefined;
   const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number };
   return { group: v.group, maxBatchSize: v.max_batch_size ?? 1, minInService: v.min_in_service ?? 0 };
-}
-
-/** `dynamic: { NAME: {...} }`, or Terraform JSON's list forms (`[{ NAME: {...} }]`, `{ NAME: [{...}] }`). */
-function dynamicBodies(node: RawNode): [string, RawNode][] {
-  const out: [string, RawNode][] = [];
-  const v = node.value;
-  if (Array.isArray(v)) v.forEach((_, i) => out.push(...dynamicBodies(node.child(i))));
-  else if (v !== null && typeof v === "object")
-    for (const [name, body] of Object.entries(v)) {
-      const child = node.child(name);
-      if (Array.isArray(body)) body.forEach((_, i) => out.push([name, child.child(i)]));
-      else out.push([name, child]);
-    }
-  return out;
 }

@@ -17,7 +17,8 @@ export function typeInDialect(type: string, dialect: RawDialect): string {
 
 /** The model's form of a resource address or trigger ("noop.a", "noop.a[0].id") as the dialect writes it. */
 export function addressInDialect(address: string, dialect: RawDialect): string {
-  return dialect.shortTypeNames ? fullAddress(address) : address;
+  // data resources' types are written in full in every dialect
+  return dialect.shortTypeNames && !address.startsWith("data.") ? fullAddress(address) : address;
 }
 
 /** Rewrites (in place) the roots of resource references in `e` to full type names if the dialect writes them short. */

@@ -51,6 +51,23 @@ export const terraformDataType: ResourceType = {
     return { input: null, triggers_replace: null, output: null, id };
   },
 
+  // Terraform's provider moves the null provider's null_resource here (and nothing else): id kept, triggers as
+  // triggers_replace, input and output null.
+  moveStateFrom(source) {
+    if (!source.provider.endsWith("hashicorp/null"))
+      return {
+        summary: "Unsupported source provider for move operation",
+        detail: "Only moving from the official hashicorp/null provider to terraform_data is supported.",
+      };
+    if (source.type !== "null_resource")
+      return {
+        summary: "Unsupported source resource type for move operation",
+        detail: "Only moving from the null_resource managed resource to terraform_data is supported.",
+      };
+    const a = source.attributes;
+    return { attributes: { input: null, triggers_replace: a.triggers ?? null, output: null, id: a.id ?? null } };
+  },
+
   async read(_ctx, prior) {
     return prior;
   },

@@ -51,4 +51,110 @@ test("a dynamic block without content or with an unknown field is a located erro
   assert.equal(e.diagnostics[0].origin?.path, ["resource", "gantry_noop", "a", "dynamic", "input", "contents"]);
 });
 
+const NESTED_HCL = `
+variable "groups" {
+  default = { web = [80, 443], db = [5432] }
+}
+
+resource "gantry_noop" "a" {
+  input {
+    name = "static"
+    port = []
+  }
+  dynamic "input" {
+    for_each = var.groups
+    iterator = g
+    content {
+      name = g.key
+      port {
+        n     = 0
+        group = "static"
+      }
+      dynamic "port" {
+        for_each = g.value
+        content {
+          n     = port.value
+          group = g.key
+        }
+      }
+    }
+  }
+}
+`;
+
+const NESTED_JSON = {
+  variable: { groups: { default: { web: [80, 443], db: [5432] } } },
+  resource: {
+    gantry_noop: {
+      a: {
+        input: [{ name: "static", port: [] }],
+        dynamic: {
+          input: {
+            for_each: "${var.groups}",
+            iterator: "g",
+            content: {
+              name: "${g.key}",
+              port: [{ n: 0, group: "static" }],
+              dynamic: { port: { for_each: "${g.value}", content: { n: "${port.value}", group: "${g.key}" } } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+for (const [lang, files] of [
+  ["hcl", { "main.tf": NESTED_HCL }],
+  ["json", tf(NESTED_JSON)],
+] as const)
+  test(`${lang}: dynamic blocks nest, inner contents read the outer iterator, static blocks first`, async () => {
+    const p = await makePlan(configDir(files));
+    assert.equal(p.changes[0].after!.input, [
+      { name: "static", port: [] },
+      {
+        name: "db",
+        port: [
+          { n: 0, group: "static" },
+          { n: 5432, group: "db" },
+        ],
+      },
+      {
+        name: "web",
+        port: [
+          { n: 0, group: "static" },
+          { n: 80, group: "web" },
+          { n: 443, group: "web" },
+        ],
+      },
+    ]);
+  });
+
+test("an error in a nested dynamic block is located at it", async () => {
+  const dir = configDir(
+    tf({
+      resource: {
+        gantry_noop: {
+          a: { dynamic: { input: { for_each: [1], content: { dynamic: { p: { for_each: [1] } } } } } },
+        },
+      },
+    }),
+  );
+  const e = await makePlan(dir).then(
+    () => assert.unreachable("must refuse") as never,
+    (x: GantryError) => x,
+  );
+  assert.match(e.diagnostics[0].summary, /missing required field "content" in dynamic "p"/);
+  assert.equal(e.diagnostics[0].origin?.path, [
+    "resource",
+    "gantry_noop",
+    "a",
+    "dynamic",
+    "input",
+    "content",
+    "dynamic",
+    "p",
+  ]);
+});
+
 test.run();

@@ -143,7 +143,10 @@ test("invalid moves are refused with Terraform's messages, located, and the stat
     tf({ resource: { gantry_noop: { a: { input: 1 } } }, moved: { from: "gantry_noop", to: "gantry_noop.a" } }),
   );
   const e = await refused(makePlan(dir));
-  assert.match(e.diagnostics[0].summary, /Invalid "moved" address: "from" must be a resource or instance address/);
+  assert.match(
+    e.diagnostics[0].summary,
+    /Invalid "moved" address: "from" must be a resource, a resource instance, a module call or a module/,
+  );
   assert.equal(e.diagnostics[0].origin?.path, ["moved", "from"]);
 });
 

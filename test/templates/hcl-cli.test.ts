@@ -8,7 +8,7 @@
 // Declarations keep the file's order in both.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gantry } from "../cli/cli-harness.js";
 import { dedent, fixture } from "./helpers.js";
@@ -18,6 +18,8 @@ interface Pair {
   hcl: string;
   json: unknown;
   args?: string[];
+  /** A module each form calls ("./modules/web"), in that form. */
+  module?: { hcl: string; json: unknown };
 }
 
 const PAIRS: Pair[] = [
@@ -193,6 +195,109 @@ const PAIRS: Pair[] = [
       output: { script: { value: "${gantry_noop.doc.input.script}" } },
     },
   },
+  {
+    name: "a module with a data resource, a check, a moved block and nested dynamic blocks, called with for_each",
+    hcl: dedent(`
+      module "web" {
+        source   = "./modules/web"
+        for_each = toset(["a", "b"])
+        name     = each.key
+      }
+
+      output "inputs" {
+        value = { for k, m in module.web : k => m.input }
+      }
+    `),
+    json: {
+      module: { web: { source: "./modules/web", for_each: '${toset(["a", "b"])}', name: "${each.key}" } },
+      output: { inputs: { value: "${{ for k, m in module.web : k => m.input }}" } },
+    },
+    module: {
+      hcl: dedent(`
+        variable "name" {
+          type = string
+        }
+
+        variable "ports" {
+          type    = map(list(number))
+          default = { http = [80], https = [443, 8443] }
+        }
+
+        resource "gantry_host" "h" {
+          driver = "local"
+        }
+
+        data "gantry_file" "f" {
+          host = gantry_host.h
+          path = "/etc/\${var.name}"
+        }
+
+        resource "gantry_noop" "n" {
+          input = data.gantry_file.f.sha256
+        }
+
+        resource "gantry_noop" "d" {
+          dynamic "input" {
+            for_each = var.ports
+            iterator = p
+            content {
+              name = p.key
+              dynamic "port" {
+                for_each = p.value
+                content {
+                  n = port.value
+                }
+              }
+            }
+          }
+        }
+
+        check "named" {
+          assert {
+            condition     = var.name != "b"
+            error_message = "the name is b"
+          }
+        }
+
+        moved {
+          from = gantry_noop.old
+          to   = gantry_noop.n
+        }
+
+        output "input" {
+          value = gantry_noop.d.input
+        }
+      `),
+      json: {
+        variable: {
+          name: { type: "string" },
+          ports: { type: "${map(list(number))}", default: { http: [80], https: [443, 8443] } },
+        },
+        resource: {
+          gantry_host: { h: { driver: "local" } },
+          gantry_noop: {
+            n: { input: "${data.gantry_file.f.sha256}" },
+            d: {
+              dynamic: {
+                input: {
+                  for_each: "${var.ports}",
+                  iterator: "p",
+                  content: {
+                    name: "${p.key}",
+                    dynamic: { port: { for_each: "${p.value}", content: { n: "${port.value}" } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        data: { gantry_file: { f: { host: "${gantry_host.h}", path: "/etc/${var.name}" } } },
+        check: { named: { assert: { condition: '${var.name != "b"}', error_message: "the name is b" } } },
+        moved: { from: "gantry_noop.old", to: "gantry_noop.n" },
+        output: { input: { value: "${gantry_noop.d.input}" } },
+      },
+    },
+  },
 ];
 
 const withoutTimestamp = (s: string) => s.replace(/"timestamp":"[^"]*"/, '"timestamp":"<time>"');
@@ -201,12 +306,20 @@ for (const p of PAIRS) {
   test(`HCL and tf.json give the same plan -json: ${p.name}`, () => {
     const hclDir = fixture({ "main.tf": p.hcl });
     const jsonDir = fixture({ "main.tf.json": JSON.stringify(p.json, null, 2) });
+    if (p.module) {
+      mkdirSync(join(hclDir, "modules/web"), { recursive: true });
+      mkdirSync(join(jsonDir, "modules/web"), { recursive: true });
+      writeFileSync(join(hclDir, "modules/web/main.tf"), p.module.hcl);
+      writeFileSync(join(jsonDir, "modules/web/main.tf.json"), JSON.stringify(p.module.json, null, 2));
+    }
     const h = gantry(["plan", "-json", ...(p.args ?? []), hclDir]);
     const j = gantry(["plan", "-json", ...(p.args ?? []), jsonDir]);
     assert.is(h.code, 0, h.stderr);
     assert.is(j.code, 0, j.stderr);
     assert.ok(h.stdout.length > 100, "a plan was printed");
-    assert.is(withoutTimestamp(h.stdout), withoutTimestamp(j.stdout));
+    // a local host's root lies in the configuration's directory: the one thing that differs
+    const at = (out: string, dir: string) => withoutTimestamp(out).replaceAll(dir, "<dir>");
+    assert.is(at(h.stdout, hclDir), at(j.stdout, jsonDir));
   });
 }
 
