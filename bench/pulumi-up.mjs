@@ -2,7 +2,9 @@
 // whole process (which runs the program under the SDK's runner in a child), timed with /usr/bin/time. Two shapes:
 // N dynamic resources (pulumi.dynamic.Resource with a provider that keeps nothing) and N gantry resources
 // (gantry:index:Noop), each under one component; first up from an empty stack, then a second up with no change.
-// Figures: wall time, resources per second, peak RSS (the larger of gantry's process and the program's).
+// Figures: wall time, CPU time (user+sys of gantry and the processes it waited for: the program's runner and the
+// dynamic-provider plugin; comparable under load, where wall time is not), resources per second, peak RSS (the
+// largest of those processes).
 //
 //   node bench/pulumi-up.mjs [--resources=1000] [--keep]      (after npm run build)
 
@@ -45,14 +47,14 @@ function programDir(kind, n) {
 function timedUp(dir) {
   const r = spawnSync(
     TIME_BIN,
-    ["-f", "%e %M", process.execPath, join(REPO_DIR, "bin", "run.js"), "pulumi", "up", "--yes", dir],
+    ["-f", "%e %M %U %S", process.execPath, join(REPO_DIR, "bin", "run.js"), "pulumi", "up", "--yes", dir],
     { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 },
   );
   const last = r.stderr.trim().split("\n").pop() ?? "";
-  const [secs, kb] = last.split(" ").map(Number);
+  const [secs, kb, user, sys] = last.split(" ").map(Number);
   if (r.status !== 0)
     throw new Error(`pulumi up failed (${r.status}): ${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`);
-  return { secs, mb: kb / 1024, stdout: r.stdout };
+  return { secs, cpu: user + sys, mb: kb / 1024, stdout: r.stdout };
 }
 
 export async function runPulumiUpBench({ resources = 1000, keep = false, heading = "Pulumi programs" } = {}) {
@@ -79,9 +81,9 @@ export async function runPulumiUpBench({ resources = 1000, keep = false, heading
   for (const [kind, first, again, bytes] of rows) {
     const rate = (resources / first.secs).toFixed(0);
     console.log(
-      `  ${kind.padEnd(8)} first up ${first.secs.toFixed(2)} s (${rate} resources/s), ` +
-        `peak RSS ${first.mb.toFixed(0)} MB;` +
-        ` no-change up ${again.secs.toFixed(2)} s, ${again.mb.toFixed(0)} MB; state ${(bytes / 1024).toFixed(0)} KB`,
+      `  ${kind.padEnd(8)} first up ${first.secs.toFixed(2)} s wall, ${first.cpu.toFixed(2)} s CPU ` +
+        `(${rate} resources/s), peak RSS ${first.mb.toFixed(0)} MB; no-change up ${again.secs.toFixed(2)} s wall, ` +
+        `${again.cpu.toFixed(2)} s CPU, ${again.mb.toFixed(0)} MB; state ${(bytes / 1024).toFixed(0)} KB`,
     );
   }
   if (!keep) for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -3,8 +3,9 @@
 // through the resource's provider, since the program waits for its outputs; at the end, what the program no longer
 // registers is deleted, dependents first. Resources are recorded in gantry's state by URN.
 //
-// Before the program's steps: the old objects of create-before-delete replacements that an earlier run left
-// (deposed: the run failed before it deleted them) are deleted, as Pulumi retires its pending deletes; a refresh
+// After a program that succeeded: the old objects of create-before-delete replacements that earlier runs left
+// (deposed: a run failed before it deleted them) are deleted, as Pulumi deletes what is pending deletion with what
+// the program no longer registers (failed runs in between add to them). Before the program's steps, a refresh
 // reads every custom resource through its provider. Cancelling (the first Ctrl-C) starts no new step: the running
 // ones finish and are recorded.
 
@@ -12,7 +13,13 @@ import type { InstanceState, State } from "../planner/state.js";
 import type { StateWriter } from "../planner/state.js";
 import { GantryError } from "../contract/diagnostics.js";
 import type { PropertyDiff, PulumiEventSink, StepOp } from "./pulumi-events.js";
-import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
+import { type CustomResourceProvider, type ProviderResolver, ResourceInitFailure } from "./resource-provider.js";
+import {
+  type PendingOperationType,
+  pendingOperationsWarning,
+  recordedPendingOperations,
+  withPendingOperations,
+} from "./pending-operations.js";
 import { makeUrn, ROOT_STACK_TYPE, urnName, urnType } from "./urn.js";
 import {
   containsSecret,
@@ -36,6 +43,8 @@ export interface Registration {
   custom: boolean;
   inputs: WireObject;
   dependencies: string[];
+  /** For each input, the resources its value came from. */
+  propertyDependencies: Record<string, string[]>;
   provider: string;
   protect: boolean;
   deleteBeforeReplace: boolean;
@@ -64,6 +73,24 @@ interface Recorded {
   outputs: WireObject;
   protect?: boolean;
   retainOnDelete?: boolean;
+  /** Read by id (Resource.get), not managed: dropping it from the program forgets it, nothing is deleted. */
+  external?: boolean;
+  /** For each input, the resources its value came from (when any did). */
+  propertyDependencies?: Record<string, string[]>;
+  /** Why its last create or update could not finish initializing it (the next update updates it again). */
+  initErrors?: string[];
+}
+
+/** A ReadResource request (`Resource.get`, a custom resource given the `id` option). */
+export interface ReadRequest {
+  type: string;
+  name: string;
+  id: string;
+  parent: string;
+  properties: WireObject;
+  dependencies: string[];
+  additionalSecretOutputs: string[];
+  acceptSecrets: boolean;
 }
 
 const recorded = (i: InstanceState): Recorded => i.attributes as unknown as Recorded;
@@ -88,7 +115,7 @@ export class Deployment {
   private readonly registered = new Map<string, InstanceState>();
   /** Old objects replaced create-before-delete, deleted at the end. */
   private readonly replacedOld: InstanceState[] = [];
-  readonly counts: Record<StepOp, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
+  readonly counts: Record<StepOp, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0, read: 0 };
   /** The first step that failed (the run fails and deletes nothing). */
   failure: Error | undefined;
   /** Set by cancel(): no new step starts. */
@@ -97,9 +124,54 @@ export class Deployment {
   private readonly inFlight = new Set<Promise<unknown>>();
   rootUrn = "";
   rootOutputs: WireObject | undefined;
+  /** Provider calls under way (recorded as pending operations while they run). */
+  private readonly pending = new Map<string, PendingOperationType>();
+  private recordedRoot: InstanceState | undefined;
 
   constructor(private readonly opts: DeploymentOptions) {
     this.old = new Map(opts.state.instances);
+  }
+
+  /**
+   * The operations an earlier run left pending (it stopped while they ran): warned about as Pulumi does, then
+   * forgotten (the state keeps only this run's).
+   */
+  reportPendingOperations(): void {
+    const ops = recordedPendingOperations(this.old.values());
+    if (!ops.length) return;
+    this.opts.onEvent({ type: "log", severity: "warning", message: pendingOperationsWarning(ops) });
+    const root = [...this.old.values()].find((i) => i.type === ROOT_STACK_TYPE);
+    if (!root) return;
+    const cleared = withPendingOperations(root, []);
+    this.old.set(root.address, cleared);
+    if (this.opts.dryRun) return;
+    this.state.instances.set(root.address, cleared);
+    this.touch();
+  }
+
+  /** A provider call starts (`type`) or ends (undefined): the root stack resource's record lists those running. */
+  private pendingOperation(urn: string, type: PendingOperationType | undefined): void {
+    if (this.opts.dryRun) return;
+    if (type) this.pending.set(urn, type);
+    else if (!this.pending.delete(urn)) return;
+    // a destroy runs no program: its root stack resource is the recorded one
+    this.recordedRoot ??= [...this.old.values()].find((i) => i.type === ROOT_STACK_TYPE && !recorded(i).parent);
+    const address = this.rootUrn || this.recordedRoot?.address;
+    const root = address ? this.state.instances.get(address) : undefined;
+    if (!root) return;
+    const ops = [...this.pending].map(([u, t]) => ({ urn: u, type: t }));
+    this.state.instances.set(root.address, withPendingOperations(root, ops));
+    this.touch();
+  }
+
+  /** Runs one provider call as a pending operation of `urn`. */
+  private async asPending<T>(urn: string, type: PendingOperationType, call: () => Promise<T>): Promise<T> {
+    this.pendingOperation(urn, type);
+    try {
+      return await call();
+    } finally {
+      this.pendingOperation(urn, undefined);
+    }
   }
 
   private get state(): State {
@@ -217,9 +289,13 @@ export class Deployment {
       name: req.name,
       dependencies: [...new Set([...req.dependencies, ...(req.parent ? [req.parent] : [])])],
     };
+    const propertyDependencies = Object.fromEntries(
+      Object.entries(req.propertyDependencies ?? {}).filter(([, urns]) => urns.length),
+    );
     const options = {
       ...(req.protect ? { protect: true } : {}),
       ...(req.retainOnDelete ? { retainOnDelete: true } : {}),
+      ...(Object.keys(propertyDependencies).length ? { propertyDependencies } : {}),
     };
     if (!req.custom) return this.registerComponent(req, urn, old, base, options);
     return this.registerCustom(req, urn, old, base, options);
@@ -284,6 +360,8 @@ export class Deployment {
           if (!replaces.includes(diff.key)) replaces.push(diff.key);
       deleteBeforeReplace ||= d.deleteBeforeReplace;
       op = !changed && !replaces.length ? "same" : replaces.length ? "replace" : "update";
+      // as Pulumi: an object that did not finish initializing is updated again
+      if (op === "same" && prior.initErrors?.length) op = "update";
       // the inputs are as recorded but the object is not (drift a refresh recorded): show it against the outputs
       if (op !== "same" && !diffs.length) {
         const live = Object.fromEntries(
@@ -298,10 +376,30 @@ export class Deployment {
         );
     }
     this.counts[op]++;
-    const finish = (id: string, outputs: WireObject, extra: Partial<InstanceState> = {}): RegistrationResult => {
+    const finish = (
+      id: string,
+      outputs: WireObject,
+      extra: Partial<InstanceState> = {},
+      initErrors?: readonly string[],
+    ): RegistrationResult => {
       const secretOuts = secretOutputs(outputs, news, req.additionalSecretOutputs);
-      const attrs: Recorded = { id, custom: true, parent: req.parent, inputs: news, outputs: secretOuts, ...options };
-      this.record({ ...base, ...extra, attributes: attrs as unknown as InstanceState["attributes"] });
+      const attrs: Recorded = {
+        id,
+        custom: true,
+        parent: req.parent,
+        inputs: news,
+        outputs: secretOuts,
+        ...options,
+        ...(initErrors?.length ? { initErrors: [...initErrors] } : {}),
+      };
+      // old objects still pending deletion stay recorded (earlier runs' and, replacing, this one's)
+      const deposed = [...(old?.deposed ?? []), ...(extra.deposed ?? [])];
+      this.record({
+        ...base,
+        ...extra,
+        deposed: deposed.length ? deposed : undefined,
+        attributes: attrs as unknown as InstanceState["attributes"],
+      });
       return { urn, id, outputs: req.acceptSecrets ? secretOuts : revealObject(secretOuts) };
     };
 
@@ -321,29 +419,72 @@ export class Deployment {
     try {
       let result: RegistrationResult;
       if (op === "update" && prior) {
-        const outs = await provider.update(urn, prior.id, revealObject(prior.outputs), revealObject(news));
+        const outs = await this.asPending(urn, "updating", () =>
+          provider.update(urn, prior.id, revealObject(prior.outputs), revealObject(news)),
+        );
         result = finish(prior.id, outs);
       } else if (op === "replace" && prior && old) {
         if (deleteBeforeReplace) {
+          await this.deleteDependentReplacements(urn);
           await this.deleteObject(old);
           this.state.instances.delete(old.address);
           this.touch();
-          const created = await provider.create(urn, revealObject(news));
+          const created = await this.asPending(urn, "creating", () => provider.create(urn, revealObject(news)));
           result = finish(created.id, created.outputs);
         } else {
-          const created = await provider.create(urn, revealObject(news));
+          const created = await this.asPending(urn, "creating", () => provider.create(urn, revealObject(news)));
           this.replacedOld.push(old);
           result = finish(created.id, created.outputs, { deposed: [old.attributes] });
         }
       } else {
-        const created = await provider.create(urn, revealObject(news));
+        const created = await this.asPending(urn, "creating", () => provider.create(urn, revealObject(news)));
         result = finish(created.id, created.outputs);
       }
       this.emitStep(op, "done", urn, req.parent, diffs, { replaces });
       return result;
     } catch (e) {
+      // made (or changed) but not initialized: recorded as it is, with the reasons, as Pulumi records it
+      if (e instanceof ResourceInitFailure) {
+        const replacedOld = op === "replace" && !deleteBeforeReplace && old ? { deposed: [old.attributes] } : {};
+        if (replacedOld.deposed && old) this.replacedOld.push(old);
+        finish(e.id || (op === "update" && prior ? prior.id : ""), e.outputs, replacedOld, e.reasons);
+      }
       this.emitStep(op, "failed", urn, req.parent, diffs, { error: (e as Error).message });
       throw e;
+    }
+  }
+
+  /**
+   * Before `urn` is deleted to be replaced (delete-before-replace), as Pulumi does: each recorded resource that
+   * depends on it and has not registered yet is asked (its provider's diff, with the inputs that came from `urn`
+   * unknown) whether that change replaces it; those that say so are deleted first (their own dependents before
+   * them) and forgotten, so that their registration creates them anew.
+   */
+  private async deleteDependentReplacements(urn: string): Promise<void> {
+    for (const dep of [...this.old.values()]) {
+      const r = recorded(dep);
+      if (!r.custom || r.external || this.seen.has(dep.address) || !dep.dependencies.includes(urn)) continue;
+      if (!this.old.has(dep.address)) continue;
+      const fromUrn = Object.entries(r.propertyDependencies ?? {}).filter(([, urns]) => urns.includes(urn));
+      // no record of which inputs came from it: any may have
+      const keys = r.propertyDependencies ? fromUrn.map(([k]) => k) : Object.keys(r.inputs);
+      if (!keys.length) continue;
+      const news: WireObject = { ...r.inputs };
+      for (const k of keys) news[k] = UNKNOWN_VALUE;
+      const d = await this.provider(dep.type).diff(dep.address, r.id, revealObject(r.outputs), revealObject(news));
+      if (!d.replaces.length) continue;
+      if (r.protect)
+        throw new GantryError(
+          `unable to replace resource "${dep.address}"\nas it is currently marked for protection. To unprotect the ` +
+            "resource, remove the `protect` flag from the resource in your Pulumi program and run `gantry pulumi up`",
+        );
+      await this.deleteDependentReplacements(dep.address);
+      this.emitStep("delete", "start", dep.address, r.parent);
+      await this.deleteObject(dep);
+      this.old.delete(dep.address);
+      this.state.instances.delete(dep.address);
+      this.touch();
+      this.emitStep("delete", "done", dep.address, r.parent);
     }
   }
 
@@ -398,6 +539,63 @@ export class Deployment {
     const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k]));
     this.emitStep("same", this.opts.dryRun ? "planned" : "done", urn, parent);
     return { urn, id: stackName, outputs: { name: stackName, outputs, secretOutputNames } };
+  }
+
+  /**
+   * ReadResource: the object `id` of the type, read through its provider (given the properties the program passed)
+   * and recorded as an external resource: later runs read it again, and one no longer read is forgotten, not deleted.
+   */
+  async readResource(req: ReadRequest): Promise<RegistrationResult> {
+    this.refuseIfCancelled();
+    if (this.failure) throw new GantryError(`not reading ${req.type} "${req.name}": the update has failed`);
+    const unsupported = unsupportedValueKind(req.properties);
+    if (unsupported)
+      throw new GantryError(`${req.type} "${req.name}" is read with properties holding ${unsupported}: not supported`);
+    if (req.parent && !this.registered.has(req.parent))
+      throw new GantryError(`${req.type} "${req.name}": its parent ${req.parent} was not registered`);
+    const urn = makeUrn(this.opts.stack, this.opts.project, req.type, req.name, req.parent || undefined);
+    if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    this.seen.add(urn);
+    const provider = this.provider(req.type);
+    const old = this.old.get(urn);
+    if (old && !recorded(old).external)
+      throw new GantryError(
+        `${req.type} "${req.name}" is read by id, but this stack manages it (${urn}): gantry does not turn a ` +
+          "managed resource into a read one; delete it from the program first",
+      );
+    const props = revealObject(req.properties);
+    let live: WireObject | undefined;
+    try {
+      live = await provider.read(urn, req.id, props, props);
+    } catch (e) {
+      this.emitStep("read", "failed", urn, req.parent, [], { error: (e as Error).message });
+      throw e;
+    }
+    if (!live) {
+      const err = new GantryError(`reading ${req.type} "${req.name}": resource '${req.id}' does not exist`);
+      this.emitStep("read", "failed", urn, req.parent, [], { error: err.message });
+      throw err;
+    }
+    // what the program gave as secret stays secret
+    const outputs = secretOutputs(live, req.properties, req.additionalSecretOutputs);
+    this.counts.read++;
+    this.emitStep("read", this.opts.dryRun ? "planned" : "done", urn, req.parent);
+    const attrs: Recorded = {
+      id: req.id,
+      custom: true,
+      parent: req.parent,
+      inputs: req.properties,
+      outputs,
+      external: true,
+    };
+    this.record({
+      address: urn,
+      type: req.type,
+      name: req.name,
+      dependencies: [...new Set([...req.dependencies, ...(req.parent ? [req.parent] : [])])],
+      attributes: attrs as unknown as InstanceState["attributes"],
+    });
+    return { urn, id: req.id, outputs: req.acceptSecrets ? outputs : revealObject(outputs) };
   }
 
   /** The recorded outputs of a resource registered in this run, for Invoke("pulumi:pulumi:getResource"). */
@@ -473,7 +671,8 @@ export class Deployment {
     }
     if (i.replaced) {
       const now = this.state.instances.get(i.address);
-      if (now) this.state.instances.set(i.address, { ...now, deposed: undefined });
+      const rest = (now?.deposed ?? []).filter((d) => d !== i.attributes);
+      if (now) this.state.instances.set(i.address, { ...now, deposed: rest.length ? rest : undefined });
     } else {
       this.state.instances.delete(i.address);
       this.emitStep("delete", "done", i.address, r.parent);
@@ -482,8 +681,9 @@ export class Deployment {
   }
 
   /**
-   * Deletes the old objects of create-before-delete replacements that an earlier run left (its failure came before
-   * their delete), as Pulumi deletes resources pending deletion before anything else; previewing, plans to.
+   * Deletes the old objects of create-before-delete replacements that earlier runs left (their failure came before
+   * the delete), as Pulumi deletes resources pending deletion at the end of a run whose program succeeded (and in a
+   * destroy); previewing, plans to.
    */
   async retirePendingDeletes(): Promise<void> {
     for (const i of [...this.old.values()]) {
@@ -592,8 +792,9 @@ export class Deployment {
 
   private async deleteObject(i: InstanceState): Promise<void> {
     const r = recorded(i);
-    if (!r.custom || r.retainOnDelete) return;
-    await this.provider(i.type).delete(i.address, r.id, revealObject(r.outputs));
+    if (!r.custom || r.retainOnDelete || r.external) return;
+    const provider = this.provider(i.type);
+    await this.asPending(i.address, "deleting", () => provider.delete(i.address, r.id, revealObject(r.outputs)));
   }
 }
 

@@ -67,6 +67,9 @@ function sdkModules() {
   };
 }
 
+/** The URN of a default provider (`urn:...::pulumi:providers:PKG::default_VERSION`): the only ones gantry runs. */
+const DEFAULT_PROVIDER = /::pulumi:providers:[^:]+::default(_[^:]*)?::/;
+
 /** The type of `pulumi.StackReference`, a resource read (ReadResource) by the name of the stack it refers to. */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
@@ -103,6 +106,9 @@ export async function startMonitorServer(
         custom: r.getCustom(),
         inputs: toObject(r.getObject()),
         dependencies: r.getDependenciesList(),
+        propertyDependencies: Object.fromEntries(
+          (r.getPropertydependenciesMap().toArray() as [string, Message][]).map(([k, v]) => [k, v.getUrnsList()]),
+        ),
         provider: r.getProvider(),
         protect: !!r.getProtect(),
         deleteBeforeReplace: r.getDeletebeforereplace(),
@@ -115,7 +121,7 @@ export async function startMonitorServer(
         importId: r.getImportid(),
         remote: r.getRemote(),
       };
-      if (req.provider && !/::pulumi:providers:[^:]+::default(_[^:]*)?::/.test(req.provider))
+      if (req.provider && !DEFAULT_PROVIDER.test(req.provider))
         return fail(
           cb,
           new Error(`${req.type} "${req.name}" names an explicit provider: gantry runs default ones only`),
@@ -154,23 +160,44 @@ export async function startMonitorServer(
     readResource(call, cb) {
       const r = call.request;
       const type: string = r.getType();
-      if (type !== STACK_REFERENCE_TYPE || !stackOutputs)
+      if (type === STACK_REFERENCE_TYPE && stackOutputs) {
+        try {
+          const res = deployment.readStackReference(r.getName(), r.getParent(), r.getId(), stackOutputs);
+          const resp = new m.resourcePb.ReadResourceResponse();
+          resp.setUrn(res.urn);
+          resp.setProperties(m.struct.fromJavaScript(r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs)));
+          cb(null, resp);
+        } catch (e) {
+          fail(cb, e);
+        }
+        return;
+      }
+      const provider: string = r.getProvider();
+      if (provider && !DEFAULT_PROVIDER.test(provider))
         return fail(
           cb,
-          new Error(
-            `${type} "${r.getName()}" is read by id (Resource.get): gantry reads only stack references ` +
-              "(pulumi.StackReference)",
-          ),
+          new Error(`${type} "${r.getName()}" names an explicit provider: gantry runs default ones only`),
         );
-      try {
-        const res = deployment.readStackReference(r.getName(), r.getParent(), r.getId(), stackOutputs);
-        const resp = new m.resourcePb.ReadResourceResponse();
-        resp.setUrn(res.urn);
-        resp.setProperties(m.struct.fromJavaScript(r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs)));
-        cb(null, resp);
-      } catch (e) {
-        fail(cb, e);
-      }
+      deployment
+        .readResource({
+          type,
+          name: r.getName(),
+          id: r.getId(),
+          parent: r.getParent(),
+          properties: toObject(r.getProperties()),
+          dependencies: r.getDependenciesList(),
+          additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
+          acceptSecrets: r.getAcceptsecrets(),
+        })
+        .then(
+          (res) => {
+            const resp = new m.resourcePb.ReadResourceResponse();
+            resp.setUrn(res.urn);
+            resp.setProperties(m.struct.fromJavaScript(res.outputs));
+            cb(null, resp);
+          },
+          (e) => fail(cb, e),
+        );
     },
     call: unsupported("Call (methods of multi-language components)"),
     registerStackTransform: unsupported("stack transforms"),

@@ -2,7 +2,8 @@
 
 import type { WireObject, WireValue } from "./wire-values.js";
 
-export type StepOp = "create" | "update" | "replace" | "delete" | "same";
+/** `read`: a resource the program reads by id (`Resource.get`, a custom resource with the `id` option). */
+export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "read";
 
 export interface PropertyDiff {
   key: string;

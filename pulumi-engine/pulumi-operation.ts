@@ -209,6 +209,7 @@ async function withStackRun(
     req.signal?.addEventListener("abort", cancel, { once: true });
     try {
       onEvent({ type: "begin", dryRun, destroy: operation === "destroy", refresh: operation === "refresh", stack });
+      deployment.reportPendingOperations();
       server = await startMonitorServer(deployment, onEvent, (name) =>
         referencedStackOutputs(engine, config.project, name),
       );
@@ -233,7 +234,6 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     let stderr = "";
     try {
       if (req.refresh) await deployment.refresh(req.parallel ?? 10, false);
-      await deployment.retirePendingDeletes();
     } catch (e) {
       return finishRun(run, dryRun, false, (e as Error).message);
     }
@@ -265,6 +265,8 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     if (!error) {
       try {
         deployment.commitStackOutputs();
+        // as Pulumi: what earlier failed runs left pending deletion goes once a run's program has succeeded
+        await deployment.retirePendingDeletes();
         await deployment.deleteUnregistered();
       } catch (e) {
         error = (e as Error).message;

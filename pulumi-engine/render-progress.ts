@@ -6,13 +6,21 @@
 import type { PropertyDiff, PulumiEvent, StepOp } from "./pulumi-events.js";
 import { displayValue, plainOutput, type WireObject } from "./wire-values.js";
 
-const SYMBOL: Record<StepOp, string> = { create: "+ ", update: "~ ", replace: "+-", delete: "- ", same: "  " };
+const SYMBOL: Record<StepOp, string> = {
+  create: "+ ",
+  update: "~ ",
+  replace: "+-",
+  delete: "- ",
+  same: "  ",
+  read: "> ",
+};
 const PAST: Record<StepOp, string> = {
   create: "created",
   update: "updated",
   replace: "replaced",
   delete: "deleted",
   same: "unchanged",
+  read: "read",
 };
 const PRESENT: Record<StepOp, string> = {
   create: "creating",
@@ -20,6 +28,7 @@ const PRESENT: Record<StepOp, string> = {
   replace: "replacing",
   delete: "deleting",
   same: "",
+  read: "reading",
 };
 /** The heading: [update, destroy] when running, then when previewing. */
 const BEGIN = [

@@ -35,5 +35,21 @@ export interface CustomResourceProvider {
   read(urn: string, id: string, outputs: WireObject, inputs: WireObject): Promise<WireObject | undefined>;
 }
 
+/**
+ * A create or update that made (or changed) the object but could not finish initializing it (Pulumi's
+ * ErrorResourceInitFailed): the object's id and outputs are recorded, with the reasons, and the step fails.
+ */
+export class ResourceInitFailure extends Error {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly outputs: WireObject,
+    readonly reasons: readonly string[],
+  ) {
+    super(message);
+    this.name = "ResourceInitFailure";
+  }
+}
+
 /** Where the deployment finds the provider of a custom resource type (undefined: no provider can run it here). */
 export type ProviderResolver = (type: string) => CustomResourceProvider | undefined;

@@ -6,7 +6,7 @@
 // Project.Validate checks them, in Pulumi's words, with the file and line.
 
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { GantryError } from "../../contract/diagnostics.js";
 import { isProjectNamespaced } from "./config-key.js";
 import { LocatedYaml } from "./located-yaml.js";
@@ -110,7 +110,8 @@ export function readPulumiProject(dir: string): PulumiProject {
 
   return {
     file,
-    dir,
+    // absolute: the program runs with it as its working directory (chdir), wherever gantry was started
+    dir: resolve(dir),
     name,
     runtime,
     main: typeof doc.main === "string" ? doc.main : undefined,

@@ -8,8 +8,10 @@
 // the call, as Pulumi's engine does for a provider that answers acceptSecrets: false.
 
 import type { StackConfiguration } from "../config/stack-configuration.js";
+import { ResourceInitFailure } from "../resource-provider.js";
 import { startNodejsDynamicProvider } from "./nodejs-dynamic-provider.js";
 import { mapFromWire, mapToWire, type PropertyMap, type WireObject } from "./property-value.js";
+import { ResourceInitError } from "./provider-error.js";
 import type { ResourceProviderClient } from "./resource-provider-client.js";
 
 export interface WireCheckFailure {
@@ -118,12 +120,12 @@ export class NodejsDynamicProviderPlugin {
     },
     create: async (urn, news) => {
       const p = await this.provider();
-      const r = await p.create({ urn, properties: mapFromWire(news) });
+      const r = await p.create({ urn, properties: mapFromWire(news) }).catch(initFailure);
       return { id: r.id, outputs: mapToWire(r.properties, { keepSecrets: false }) };
     },
     update: async (urn, id, oldOutputs, news) => {
       const p = await this.provider();
-      const r = await p.update({ urn, id, olds: mapFromWire(oldOutputs), news: mapFromWire(news) });
+      const r = await p.update({ urn, id, olds: mapFromWire(oldOutputs), news: mapFromWire(news) }).catch(initFailure);
       return mapToWire(r.properties, { keepSecrets: false });
     },
     delete: async (urn, id, outputs) => {
@@ -149,6 +151,18 @@ export class NodejsDynamicProviderPlugin {
     this.client = undefined;
     if (c) await (await c.catch(() => undefined))?.close();
   }
+}
+
+/** A provider's ErrorResourceInitFailed, in the deployment's terms; any other error as it is. */
+function initFailure(e: unknown): never {
+  if (!(e instanceof ResourceInitError)) throw e;
+  const reasons = e.reasons.length ? `: ${e.reasons.join("; ")}` : "";
+  throw new ResourceInitFailure(
+    `${e.providerMessage}${reasons}`,
+    e.id,
+    mapToWire(e.properties, { keepSecrets: false }),
+    e.reasons,
+  );
 }
 
 function isStackConfiguration(c: StackConfiguration | PropertyMap): c is StackConfiguration {

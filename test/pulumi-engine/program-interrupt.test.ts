@@ -102,12 +102,27 @@ test("a second Ctrl-C stops at once: state saved and unlocked, program and plugi
   const code = await run.exit;
   assert.is(code, 130, run.stdout() + run.stderr());
   assert.equal(recorded(dir).sort(), ["first", "stop-dev"], "what was recorded is saved; slow never finished");
+  // slow's create was under way: recorded as a pending operation (on the root stack resource's record)
+  const root = JSON.parse(readFileSync(join(dir, "gantry.tfstate.d", "dev", "gantry.tfstate"), "utf8")).resources.find(
+    (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
+  );
+  const slowUrn = "urn:pulumi:dev::stop::pulumi-nodejs:dynamic:Resource::slow";
+  assert.equal(root.attributes.pendingOperations, [{ urn: slowUrn, type: "creating" }]);
   await until("the plugin to end", () => !pidAlive(pluginPid), 15_000);
 
   writeFileSync(join(dir, "slow.go"), "");
   const next = gantry(["pulumi", "up", "--yes", dir]);
   assert.is(next.code, 0, next.stderr + next.stdout);
   assert.match(next.stdout, "Resources:\n    + 2 created\n    2 unchanged");
+  // reported as Pulumi reports them, then forgotten
+  assert.match(
+    next.stdout,
+    `warning: Attempting to deploy or update resources with 1 pending operations from previous deployment.\n` +
+      `      * ${slowUrn}, interrupted while creating`,
+  );
+  const after = gantry(["pulumi", "up", "--yes", dir]);
+  assert.is(after.code, 0, after.stderr + after.stdout);
+  assert.not.match(after.stdout, "pending operations");
 });
 
 test.run();
