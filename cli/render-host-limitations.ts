@@ -15,8 +15,6 @@ export interface AddressedWarning {
 /** How many hosts a grouped line names before "and N more". */
 const LISTED_HOSTS = 12;
 
-const hostOrder = new Intl.Collator("en", { numeric: true }).compare;
-
 interface Line {
   kind: HostLimitation["kind"];
   outcome: HostLimitation["outcome"];
@@ -55,6 +53,9 @@ export function renderHostLimitations(
   }
   // the same outcome on the same hosts: one line
   const lines = new Map<string, Line>();
+  // host names in natural order (node-2 before node-10); the collator is made here, not on import, as the first
+  // one loads ICU's collation data, which a run without host limitations need not pay
+  const hostOrder = new Intl.Collator("en", { numeric: true }).compare;
   for (const e of perName.values()) {
     e.hosts.sort(hostOrder);
     const key = `${e.kind}\0${e.outcome}\0${e.hosts.join(",")}`;
