@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Plugin } from "@oclif/core";
 import { build } from "esbuild";
+import { writePrecompiledValidators } from "./precompile-validators.mjs";
 
 /**
  * Four packages oclif requires at start are not bundled: each import of them gets a small stand-in that requires the
@@ -120,6 +121,9 @@ writeFileSync(
   join("dist/bundle", `hcl2json-${require(hcl2json).version}.wasm`),
   gunzipSync(readFileSync(join(dirname(hcl2json), "main.wasm.gz"))),
 );
+
+// gantry's own JSON Schemas as ajv's standalone code (contract/precompiled-validators.ts)
+writePrecompiledValidators("dist/bundle");
 
 const plugin = new Plugin({
   root: process.cwd(),
