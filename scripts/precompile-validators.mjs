@@ -31,7 +31,8 @@ function setCode(ajv, schemas) {
     names[`v${i}`] = `v${i}`;
   });
   const code = standaloneCode(ajv, names);
-  const keyed = `const keys = ${JSON.stringify(keys)};\nreturn Object.fromEntries(keys.map((k, i) => [k, exports["v" + i]]));`;
+  const keyed =
+    `const keys = ${JSON.stringify(keys)};\n` + 'return Object.fromEntries(keys.map((k, i) => [k, exports["v" + i]]));';
   return { count: keys.length, body: `const exports = {};\n${code}\n${keyed}` };
 }
 
@@ -48,7 +49,8 @@ export function writePrecompiledValidators(dir) {
   const attributes = setCode(createAttributeAjv({ code: { source: true } }), attributeSchemas);
   writeFileSync(
     join(dir, PRECOMPILED_VALIDATORS_FILE),
-    `// Written by scripts/precompile-validators.mjs: ajv's standalone code for gantry's own schemas.\n"use strict";\n` +
+    "// Written by scripts/precompile-validators.mjs: ajv's standalone code for gantry's own schemas.\n" +
+      '"use strict";\n' +
       `const attributes = (() => {\n${attributes.body}\n})();\n` +
       `module.exports = {\n  attributes,\n  fields: (checks) => {\n${fields.body}\n  },\n};\n`,
   );
