@@ -2,6 +2,7 @@
 //
 //   node bench/cli-front-ends.mjs [--sizes=1,2000,10000,100000] [--front-ends=tf-json,tf,tf-modules,yaml]
 //                                 [--runs=3] [--cli=/path/to/bin/run.js] [--baseline=/path/to/bin/run.js] [--keep]
+//                                 [--startup] [--without-extra-ca-certs]
 //
 // For each size N and front end, a temp dir gets N `gantry_noop` (.tf.json, .tf
 // in HCL, .tf over modules) or `noop` (*.gantry.yaml) resources laid out as min(N, 1,000) lanes of chains
@@ -21,6 +22,10 @@
 // gives Node's own start (`node -e 0`), the floor under every figure; with
 // NODE_EXTRA_CA_CERTS set (Node 20 reads and parses that file at every start) it is
 // given without the variable too.
+// --startup is the start-up figures alone: --help and the no-change plan of 1 and 2,000
+// resources of .tf.json (--sizes=1,2000 --front-ends=tf-json, unless given).
+// --without-extra-ca-certs runs every timed process without NODE_EXTRA_CA_CERTS (users seldom
+// set it; Node 20 reads and parses the file at every start), to give the figures both ways.
 // Exported as runCliFrontEnds() for bench/run.mjs (group "cli").
 
 import { spawn } from "node:child_process";
@@ -161,11 +166,11 @@ function summarize(all) {
  * (another bin/run.js) each run of `cli` is followed by one of the baseline: `base` holds its figures and `ratio` the
  * medians of the per-pair ratios { wall, cpu }.
  */
-async function measure(cli, args, runs, check, baseline) {
+async function measure(cli, args, runs, check, baseline, env) {
   const all = [];
   const base = [];
   const once = async (which) => {
-    const r = await timeCli(which, args);
+    const r = await timeCli(which, args, REPO_DIR, env);
     const problem = check(r);
     if (problem) throw new Error(`${args.join(" ")}: ${problem}\n${(r.stderr || r.stdout).trim().slice(0, 600)}`);
     return r;
@@ -205,7 +210,7 @@ function judge(value, target, unit, verdicts, what) {
 
 /**
  * The whole benchmark; returns { verdicts, failures } (verdicts: { what, value, target, pass }).
- * Options: sizes, frontEnds, runs, cli (bin/run.js to time), keep, log, heading (first line).
+ * Options: sizes, frontEnds, runs, cli (bin/run.js to time), keep, log, heading (first line), withoutExtraCaCerts.
  */
 export async function runCliFrontEnds(opts = {}) {
   const sizes = opts.sizes ?? [1, 2000, 10000, 100000];
@@ -214,24 +219,24 @@ export async function runCliFrontEnds(opts = {}) {
   const cli = resolve(opts.cli ?? join(REPO_DIR, "bin/run.js"));
   const baseline = opts.baseline ? resolve(opts.baseline) : undefined;
   const log = opts.log ?? console.log;
+  const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...envWithoutCa } = process.env;
+  const env = opts.withoutExtraCaCerts ? envWithoutCa : process.env;
   const verdicts = [];
   const failures = [];
   const dirs = [];
 
   log(`${opts.heading ?? "CLI, whole processes"} (${cli}; median of ${runs}; wall and peak RSS from ${TIME_BIN})`);
+  if (opts.withoutExtraCaCerts && extraCaCerts) log("  every timed process runs without NODE_EXTRA_CA_CERTS");
   if (baseline) log(`  baseline: ${baseline} (run in turn with each run; ratio = this / baseline, median of pairs)`);
   log(`  configurations: N noop resources as min(N, ${fmtInt(LANES)}) lanes of chains, applied once (state only)`);
 
   try {
-    await timeCli(cli, ["--help"]); // warm-up: file system cache
+    await timeCli(cli, ["--help"], REPO_DIR, env); // warm-up: file system cache
     const helpOk = (r) => (/COMMANDS/.test(r.stdout) ? "" : "no COMMANDS");
     const helpRuns = Math.max(runs, 5);
-    const h = await measure(cli, ["--help"], helpRuns, helpOk, baseline);
-    const floors = [["node -e 0", process.env]];
-    if (process.env.NODE_EXTRA_CA_CERTS) {
-      const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
-      floors.push(["node -e 0, no NODE_EXTRA_CA_CERTS", env]);
-    }
+    const h = await measure(cli, ["--help"], helpRuns, helpOk, baseline, env);
+    const floors = [[env === envWithoutCa && extraCaCerts ? "node -e 0, no NODE_EXTRA_CA_CERTS" : "node -e 0", env]];
+    if (env.NODE_EXTRA_CA_CERTS) floors.push(["node -e 0, no NODE_EXTRA_CA_CERTS", envWithoutCa]);
     const floorRows = [];
     for (const [label, env] of floors) {
       const all = [];
@@ -292,6 +297,7 @@ export async function runCliFrontEnds(opts = {}) {
           runs,
           (r) => (r.code !== 0 ? `exit ${r.code}` : /No changes\./.test(r.stdout) ? "" : "not a no-change plan"),
           baseline,
+          env,
         );
         const validate = await measure(
           cli,
@@ -299,6 +305,7 @@ export async function runCliFrontEnds(opts = {}) {
           runs,
           (r) => (r.code !== 0 ? `exit ${r.code}` : /Success!/.test(r.stdout) ? "" : "unexpected output"),
           baseline,
+          env,
         );
         const t = TARGETS.plan[n] ?? {};
         const timeCell = judge(plan.wallMs, t.ms, "ms", verdicts, `plan ${label}: wall`);
@@ -332,13 +339,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const args = process.argv.slice(2);
   const opt = (name, dflt) => args.find((x) => x.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
   const list = (name) => opt(name)?.split(",");
+  const startup = args.includes("--startup");
   const { verdicts, failures } = await runCliFrontEnds({
-    sizes: list("sizes")?.map(Number),
-    frontEnds: list("front-ends"),
+    sizes: (list("sizes") ?? (startup ? ["1", "2000"] : undefined))?.map(Number),
+    frontEnds: list("front-ends") ?? (startup ? ["tf-json"] : undefined),
     runs: Number(opt("runs", "3")),
     cli: opt("cli"),
     baseline: opt("baseline"),
     keep: args.includes("--keep"),
+    withoutExtraCaCerts: args.includes("--without-extra-ca-certs"),
   });
   console.log("\nSummary");
   const summary = verdicts.map((v) => [v.what, v.value, v.target, v.pass ? "PASS" : "FAIL"]);

@@ -7,7 +7,7 @@
 // A cluster goes through the stages in expandCluster, in order; each is a
 // function in blueprints/expansion/ that reads what the ones before produced.
 
-import { DiagnosticBag, GantryError, type Diagnostic } from "../contract/diagnostics.js";
+import { DiagnosticBag, type Diagnostic } from "../contract/diagnostics.js";
 import { containsUnknown, type Value } from "../contract/values.js";
 import { evaluate } from "../planner/expressions/evaluate.js";
 import type { Config, ResourceConfig } from "../planner/model.js";
@@ -21,6 +21,7 @@ import { recordBlock } from "./expansion/record.js";
 import { routeResources } from "./expansion/routes.js";
 import { orderStarts } from "./expansion/start-order.js";
 import { clusterTopology } from "./expansion/topology.js";
+import { clustersOf, withoutClusters } from "./lazy-expand.js";
 
 export interface ExpandOptions {
   /** <config dir>/.gantry: local hosts' roots default to <dataDir>/hosts/<cluster>-<host>. */
@@ -44,15 +45,11 @@ export interface ExpandResult {
 }
 
 export function expandBlueprints(config: Config, variables: Map<string, Value>, opts: ExpandOptions): ExpandResult {
-  const clusters = [...config.resources.values()].filter((r) => r.type === "gantry_cluster");
+  const clusters = clustersOf(config);
+  if (!clusters.length) return withoutClusters(config, opts);
   const failedHosts = new Set<string>();
   const clusterHosts = new Set<string>();
   const replaceHosts = opts.replaceHosts ?? {};
-  if (!clusters.length) {
-    for (const h of Object.keys(replaceHosts))
-      throw new GantryError(`cannot replace host ${h}: the configuration has no cluster, so no host to replace`);
-    return { config, warnings: [], failedHosts, clusterHosts };
-  }
   const diags = new DiagnosticBag();
   const resources = new Map(config.resources);
   const values = new ValueScope(config, variables, new Map(), () => undefined, true);

@@ -3,7 +3,8 @@
 // types then keep only the checks no schema can say. Parts known only after
 // apply pass (they are checked again when known).
 
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, Options, ValidateFunction } from "ajv";
+import { ajvPackage, loadPrecompiledValidators, schemaKey } from "./precompiled-validators.js";
 import type { AttributeSchema } from "./resource-type.js";
 import { isUnknown, type Value } from "./values.js";
 
@@ -47,9 +48,18 @@ export function toJsonSchema(s: AttributeSchema): JsonSchema {
   return out;
 }
 
-/** Compiles schemas once per schema object, for one engine (a cache, not state). */
+/** The ajv that compiles attribute schemas (the build's too, given `code` options to write standalone code). */
+export function createAttributeAjv(options: Options = {}): Ajv {
+  return new (ajvPackage().Ajv)({ allErrors: true, strict: false, ...options });
+}
+
+/**
+ * Finds each schema's validator once per schema object, for one engine (a cache, not state): the build's
+ * precompiled one (contract/precompiled-validators.ts), else one compiled by ajv, loaded then.
+ */
 export class AttributeChecker {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private ajv: Ajv | undefined;
+  private precompiled: Record<string, ValidateFunction> | undefined;
   private readonly compiled = new WeakMap<AttributeSchema, ValidateFunction>();
 
   /** Problems with a value, each naming the field's path inside it ("" for the value itself). */
@@ -57,7 +67,9 @@ export class AttributeChecker {
     if (!hasNestedRules(s) || value === null || isUnknown(value)) return [];
     let validate = this.compiled.get(s);
     if (!validate) {
-      validate = this.ajv.compile(toJsonSchema(s));
+      const schema = toJsonSchema(s);
+      this.precompiled ??= loadPrecompiledValidators()?.attributes ?? {};
+      validate = this.precompiled[schemaKey(schema)] ?? (this.ajv ??= createAttributeAjv()).compile(schema);
       this.compiled.set(s, validate);
     }
     if (validate(withoutUnknowns(value))) return [];

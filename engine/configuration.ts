@@ -3,7 +3,7 @@
 // resources (placed as before, when there was a before).
 
 import { previousPlacementFromState } from "../blueprints/cluster-record.js";
-import { expandBlueprints } from "../blueprints/expand.js";
+import { expandBlueprintsLazily } from "../blueprints/lazy-expand.js";
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Config, SourceFile } from "../planner/model.js";
@@ -46,7 +46,7 @@ export async function loadConfiguration(
   for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
   const variables = resolveVariables(raw, provided, { where: (o) => where(o, ws.dir, raw.files) });
   const previous = prior && previousPlacementFromState(prior);
-  const expanded = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
+  const expanded = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
   const { config, warnings, failedHosts, clusterHosts } = expanded;
   return { config: expandModules(config, variables), variables, warnings, failedHosts, clusterHosts };
 }
@@ -61,7 +61,7 @@ export async function replayConfiguration(
 ): Promise<Config> {
   const raw = await loadConfigFromFiles(ws.dir, files);
   const previous = previousPlacementFromState(prior);
-  const { config } = expandBlueprints(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
+  const { config } = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
   return expandModules(config, variables);
 }
 

@@ -20,8 +20,6 @@ export interface HostLimitationGroup {
   addresses: string[];
 }
 
-const hostOrder = new Intl.Collator("en", { numeric: true }).compare;
-
 const addNew = (to: string[], more: Iterable<string>) => {
   for (const m of more) if (!to.includes(m)) to.push(m);
 };
@@ -50,6 +48,9 @@ export function groupHostLimitations(limitations: AddressedHostLimitation[]): Ho
   }
   // the same outcome for the same reason on the same hosts: one group
   const groups = new Map<string, HostLimitationGroup>();
+  // host names in natural order (node-2 before node-10); the collator is made here, not on import, as the first one
+  // loads ICU's collation data, which a run without host limitations need not pay
+  const hostOrder = new Intl.Collator("en", { numeric: true }).compare;
   for (const e of perName.values()) {
     e.hosts.sort(hostOrder);
     const key = JSON.stringify([e.kind, e.outcome, e.reason, e.hosts]);

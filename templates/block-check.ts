@@ -7,8 +7,14 @@
 // blocks) is walked here; each field's value is checked by ajv against the
 // field's JSON Schema.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, KeywordCxt, Options, ValidateFunction } from "ajv";
 import type { DiagnosticBag } from "../contract/diagnostics.js";
+import {
+  ajvPackage,
+  type KeywordChecks,
+  loadPrecompiledValidators,
+  schemaKey,
+} from "../contract/precompiled-validators.js";
 import type { BlockSchema, FieldRule, FieldSchema } from "./block-schemas.js";
 import { fieldPath, normalizeAddress, normalizeTrigger, rawTypeName } from "./fragment.js";
 import type { RawDialect, RawNode } from "./raw-config.js";
@@ -206,29 +212,43 @@ function checkLabeled(
 
 // ---- values: ajv ----
 
+/** The checks behind gantry's keywords: `address`, the same rules the builder uses to read the value. */
+export const FIELD_KEYWORD_CHECKS: KeywordChecks = {
+  address: (kind, data) => (kind === "trigger" ? normalizeTrigger(data) : normalizeAddress(data)) !== undefined,
+};
+
+// The build's precompiled validators (contract/precompiled-validators.ts), else ajv, loaded on the first schema
+// not among them; both once per process.
+let precompiled: Record<string, ValidateFunction> | undefined;
 let ajv: Ajv | undefined;
 const validators = new WeakMap<FieldSchema, ValidateFunction>();
 
 function validatorFor(schema: FieldSchema): ValidateFunction {
   let v = validators.get(schema);
   if (!v) {
-    ajv ??= createAjv();
-    v = ajv.compile(schema);
+    precompiled ??= loadPrecompiledValidators()?.fields(FIELD_KEYWORD_CHECKS) ?? {};
+    v = precompiled[schemaKey(schema)] ?? (ajv ??= createFieldAjv()).compile(schema);
     validators.set(schema, v);
   }
   return v;
 }
 
-function createAjv(): Ajv {
-  const a = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
+/**
+ * The ajv that compiles field schemas (the build's too, given `code` options to write standalone code). Its
+ * `address` keyword calls FIELD_KEYWORD_CHECKS.address; written as code, so that standalone code can call it too
+ * (as `checks.address`, the checks the precompiled module is given).
+ */
+export function createFieldAjv(options: Options = {}): Ajv {
+  const { Ajv, _ } = ajvPackage();
+  const a = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, ...options });
   a.addVocabulary(["expected"]);
-  // The same rules the builder uses to read the value, so what passes can be read.
   a.addKeyword({
     keyword: "address",
     schemaType: "string",
-    errors: false,
-    validate: (kind: string, data: unknown) =>
-      typeof data !== "string" || (kind === "trigger" ? normalizeTrigger(data) : normalizeAddress(data)) !== undefined,
+    code(cxt: KeywordCxt) {
+      const check = cxt.gen.scopeValue("func", { ref: FIELD_KEYWORD_CHECKS.address, code: _`checks.address` });
+      cxt.fail(_`typeof ${cxt.data} == "string" && !${check}(${cxt.schemaCode}, ${cxt.data})`);
+    },
   });
   return a;
 }

@@ -8,7 +8,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
 
 /** The backend block a configuration names: its type and its settings as written (unchecked). */
 export interface ConfiguredBackend {
@@ -77,9 +76,11 @@ function backendIn(terraform: unknown): Found | undefined {
   return undefined;
 }
 
+/** Read with the `yaml` library loaded here, when a YAML file mentions a backend: other runs do not load it. */
 function fromYaml(text: string): Found | undefined {
   try {
-    return backendIn(member(parseYaml(text), "terraform"));
+    const yaml = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+    return backendIn(member(yaml.parse(text), "terraform"));
   } catch {
     return undefined;
   }

@@ -3,16 +3,24 @@
 //
 // Front ends keep only paths for speed; positions are resolved here, lazily,
 // by re-reading the file: `.json` files with a light position scanner, YAML
-// files with `yaml`'s parser, `.tf` files by templates/hcl-positions.ts.
+// files with `yaml`'s parser (loaded then), `.tf` files by templates/hcl-positions.ts.
 // Parsed files are cached per path.
 
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { hclOffset } from "./hcl-positions.js";
 import { jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
+import { yamlNodePathOffset } from "./yaml-positions.js";
+
+/**
+ * The `yaml` library, loaded on the first YAML position asked for (positions are asked for by messages): a run that
+ * reads no YAML then never loads it. Synchronous, as locate is.
+ */
+const yamlLibrary = (): typeof import("yaml") => createRequire(import.meta.url)("yaml");
 
 export interface Position {
   line: number;
@@ -64,42 +72,6 @@ export function clearLocateCache(): void {
   cache.clear();
 }
 
-/**
- * Walk a YAML document along a path. Returns the offset of the key when the
- * path ends at a map entry, else of the node; stops at the deepest existing
- * node. With duplicate keys the last one wins (as in toJS).
- */
-export function yamlPathOffset(doc: Document, docPath: readonly (string | number)[]): number | undefined {
-  return yamlNodePathOffset(doc.contents, docPath);
-}
-
-/** As yamlPathOffset, starting from any node (aliases are followed only at the start). */
-export function yamlNodePathOffset(start: unknown, docPath: readonly (string | number)[]): number | undefined {
-  let node: unknown = start;
-  let at: number | undefined = (node as Node | null)?.range?.[0];
-  for (const seg of docPath) {
-    if (isMap(node)) {
-      let found: { key: unknown; value: unknown } | undefined;
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (String(k) === String(seg)) found = pair;
-      }
-      if (!found) return at;
-      const keyNode = found.key as Node | null;
-      at = keyNode?.range?.[0] ?? (found.value as Node | null)?.range?.[0] ?? at;
-      node = found.value;
-    } else if (isSeq(node)) {
-      const idx = typeof seg === "number" ? seg : /^[0-9]+$/.test(seg) ? Number(seg) : -1;
-      const item = node.items[idx] as Node | undefined;
-      if (!item) return at;
-      at = item.range?.[0] ?? at;
-      node = item;
-    } else return at;
-  }
-  return at;
-}
-
 function isHclFile(file: string): boolean {
   return file.toLowerCase().endsWith(".tf");
 }
@@ -128,12 +100,13 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
     if (!f.json) return undefined;
     return lineColumn(f.content, jsonOffset(f.json, origin.path));
   }
+  const yaml = yamlLibrary();
   if (!f.yaml) {
-    const lc = new LineCounter();
-    const doc = parseDocument(f.content, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+    const lc = new yaml.LineCounter();
+    const doc = yaml.parseDocument(f.content, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
     f.yaml = { doc, lc };
   }
-  const off = yamlPathOffset(f.yaml.doc, origin.path);
+  const off = yamlNodePathOffset(yaml, f.yaml.doc.contents, origin.path);
   if (off === undefined) return undefined;
   const p = f.yaml.lc.linePos(off);
   return { line: p.line, column: p.col };

@@ -41,8 +41,8 @@ import {
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragment.js";
-import { yamlNodePathOffset } from "./locate.js";
 import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
+import { yamlNodePathOffset } from "./yaml-positions.js";
 
 const SECTIONS = [
   "variables",
@@ -181,7 +181,11 @@ export function readNativeYaml(file: string, content: string): RawConfig {
       const key = `${summary}\0${path.join("\0")}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      problem(summary, { file, path, ...posOf(yamlNodePathOffset(doc.contents, path)) });
+      problem(summary, {
+        file,
+        path,
+        ...posOf(yamlNodePathOffset({ isMap, isPair, isScalar, isSeq }, doc.contents, path)),
+      });
     }
   }
 

@@ -4,9 +4,19 @@
 // YAML 1.1 schema in details that change values: `y`/`n` are strings, and a
 // float needs a dot (`1e5` is a string, `1.0e+5` a number).
 
-import { LineCounter, parseDocument, type Document, type ScalarTag, type Tags } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type ScalarTag,
+  type Tags,
+} from "yaml";
 import type { Origin } from "../../contract/diagnostics.js";
-import { yamlNodePathOffset } from "../locate.js";
+import { yamlNodePathOffset } from "../yaml-positions.js";
 
 const PY_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
 const PY_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
@@ -54,7 +64,7 @@ export function parseHeatYaml(file: string, text: string): HeatYaml {
     prettyErrors: false,
   });
   const originAt = (path: (string | number)[]): Origin => {
-    const offset = yamlNodePathOffset(doc.contents, path);
+    const offset = yamlNodePathOffset({ isMap, isPair, isScalar, isSeq }, doc.contents, path);
     if (offset === undefined) return { file, path };
     const p = lc.linePos(offset);
     return { file, path, line: p.line, column: p.col };
