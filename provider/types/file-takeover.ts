@@ -1,8 +1,8 @@
 // A gantry_file on a real machine (an ssh host, whose / is the machine's own) may be written where a file already
 // was: a package's default configuration (/etc/haproxy/haproxy.cfg, /etc/zookeeper/conf/zoo.cfg). Creating the
 // resource keeps that file aside on the host (a copy with its mode and owner); destroying it puts the file back
-// instead of removing it. Where there was no file, the parent directories the write made are removed again when
-// destroy leaves them empty. What was found is recorded on the host, under /var/lib/gantry/files/<path>
+// instead of removing it. Where there was no file, the parent directories a write made (whichever file's) are
+// removed again when destroy leaves them empty. What was found is recorded on the host, under /var/lib/gantry/files/<path>
 // (removed with the host's other gantry files). Local hosts are sandboxes gantry removes whole, and simulated hosts
 // have no machine to keep: neither needs this.
 
@@ -10,6 +10,8 @@ import type { HostDriver } from "../../contract/host-driver.js";
 import { shellQuote } from "../hosts/ssh/shell-quote.js";
 
 const RECORDS = "/var/lib/gantry/files";
+/** The mark of a directory gantry made (in the records' copy of the directory). */
+const MADE = ".made-by-gantry";
 
 function takesOver(driver: HostDriver): boolean {
   return driver.spec.driver === "ssh";
@@ -39,7 +41,10 @@ export async function recordWhatWasThere(driver: HostDriver, path: string): Prom
     `mkdir -p -- "$(dirname -- "$rec")"`,
     `if [ -e "$f" ]; then cp -p -- "$f" ${kept} && echo kept > "$rec.tmp"; else`,
     `  echo created > "$rec.tmp"; d=$(dirname -- ${shellQuote(path)})`,
-    `  while [ "$d" != / ] && [ ! -e "$HOST_ROOT$d" ]; do echo "$d" >> "$rec.tmp"; d=$(dirname -- "$d"); done`,
+    // a directory the write will make is marked as gantry's, whichever file's write makes it
+    `  while [ "$d" != / ] && [ ! -e "$HOST_ROOT$d" ]; do`,
+    `    mkdir -p -- "$HOST_ROOT${RECORDS}$d" && : > "$HOST_ROOT${RECORDS}$d/${MADE}"; d=$(dirname -- "$d")`,
+    `  done`,
     `fi`,
     `mv -f -- "$rec.tmp" "$rec"`,
   ].join("\n");
@@ -58,8 +63,12 @@ export async function restoreWhatWasThere(driver: HostDriver, path: string): Pro
     `if [ ! -e "$rec" ]; then rm -f -- "$f"; exit 0; fi`,
     `if [ "$(head -n 1 "$rec")" = kept ]; then mv -f -- ${kept} "$f"; else`,
     `  rm -f -- "$f"`,
-    `  tail -n +2 "$rec" | while read -r d; do rmdir -- "$HOST_ROOT$d" 2>/dev/null || break; done`,
     `fi`,
+    // the directories gantry made above it, as long as they are empty (the last file out removes them)
+    `d=$(dirname -- ${shellQuote(path)})`,
+    `while [ "$d" != / ] && [ -e "$HOST_ROOT${RECORDS}$d/${MADE}" ]; do`,
+    `  rmdir -- "$HOST_ROOT$d" 2>/dev/null || break; rm -f -- "$HOST_ROOT${RECORDS}$d/${MADE}"; d=$(dirname -- "$d")`,
+    `done`,
     `rm -f -- "$rec"`,
   ].join("\n");
   await runScript(driver, script, `cannot put back what was at ${path}`);

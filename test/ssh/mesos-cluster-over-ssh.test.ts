@@ -7,7 +7,7 @@
 // runtime directory, kept as removing a package keeps them).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { hostSnapshot, MesosOnTestbed, snapshotDiff } from "./mesos-on-testbed.js";
 import { Testbed, waitFor } from "./testbed.js";
@@ -110,10 +110,14 @@ it("drift on remote hosts (zoo.cfg edited, a member killed) is detected and repa
   const placement = ex.cluster().placement as Record<string, string>;
   const edited = ex.hostIndex(placement["zookeeper-1"]!);
   const killed = ex.hostIndex(placement["zookeeper-2"]!);
-  const cfg = join(bed.hosts[edited - 1]!.dir, "etc/zookeeper/conf/zoo.cfg");
-  const good = readFileSync(cfg, "utf8");
-  appendFileSync(cfg, "# edited by hand\nmaxClientCnxns=1\n");
-  for (const pid of bed.pids(killed, "java")) process.kill(pid, "SIGKILL");
+  // inside the host: its /etc/zookeeper/conf is a link through its own /etc/alternatives
+  const cfg = () => bed.inHost(edited, "cat /etc/zookeeper/conf/zoo.cfg");
+  const good = cfg();
+  bed.inHost(edited, "printf '# edited by hand\\nmaxClientCnxns=1\\n' >> /etc/zookeeper/conf/zoo.cfg");
+  assert.match(cfg(), /maxClientCnxns=1/);
+  const members = bed.pids(killed, "java");
+  assert.ok(members.length > 0, "the member runs before it is killed");
+  for (const pid of members) process.kill(pid, "SIGKILL");
   await waitFor("the member to be gone", () => bed.pids(killed, "java").length === 0);
 
   const plan = JSON.parse((await ex.cli(["plan", "-json"])).stdout);
@@ -129,7 +133,7 @@ it("drift on remote hosts (zoo.cfg edited, a member killed) is detected and repa
 
   const repair = await ex.cli(["apply", "-auto-approve"]);
   assert.match(repair.stdout, /Apply complete! Resources: 0 added, 2 changed, 0 destroyed/);
-  assert.is(readFileSync(cfg, "utf8"), good, "zoo.cfg as gantry wrote it");
+  assert.is(cfg(), good, "zoo.cfg as gantry wrote it");
   assert.ok(bed.pids(killed, "java").length > 0, "the member runs again");
   await waitFor("the ensemble to be whole again", () => ex.ensembleWhole(), 120_000);
   await ex.cli(["plan", "-detailed-exitcode"]);
