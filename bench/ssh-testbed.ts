@@ -55,6 +55,11 @@ async function measured<T>(run: () => Promise<T>): Promise<{ value: T; wall: num
   return { value, wall: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
+/** What failed in an apply (or why it did not run). */
+function failedOf(r: Awaited<ReturnType<Engine["apply"]>>): unknown {
+  return r.status === "applied" ? r.result.failed : r.status;
+}
+
 const bed = new Testbed("gtmb", 89);
 const dirs: string[] = [];
 try {
@@ -69,9 +74,10 @@ try {
   const ws = engine.workspace({ dir });
   const applied = await measured(() => engine.apply(ws, { parallelism: 30 }));
   if (applied.value.status !== "applied" || applied.value.result.failed.length)
-    throw new Error(`the fleet did not apply: ${JSON.stringify(applied.value)}`.slice(0, 2000));
+    throw new Error(`the fleet did not apply: ${JSON.stringify(failedOf(applied.value)).slice(0, 4000)}`);
   console.log(
-    `apply of ${hostCount} hosts × ${perHost} resources: wall ${applied.wall.toFixed(1)} s, CPU ${applied.cpu.toFixed(1)} s`,
+    `apply of ${hostCount} hosts × ${perHost} resources: ` +
+      `wall ${applied.wall.toFixed(1)} s, CPU ${applied.cpu.toFixed(1)} s`,
   );
   const drivers = () =>
     bed.hosts

@@ -2,9 +2,9 @@
 // was: a package's default configuration (/etc/haproxy/haproxy.cfg, /etc/zookeeper/conf/zoo.cfg). Creating the
 // resource keeps that file aside on the host (a copy with its mode and owner); destroying it puts the file back
 // instead of removing it. Where there was no file, the parent directories a write made (whichever file's) are
-// removed again when destroy leaves them empty. What was found is recorded on the host, under /var/lib/gantry/files/<path>
-// (removed with the host's other gantry files). Local hosts are sandboxes gantry removes whole, and simulated hosts
-// have no machine to keep: neither needs this.
+// removed again when destroy leaves them empty. What was found is recorded on the host, under
+// /var/lib/gantry/files/<path> (removed with the host's other gantry files). Local hosts are sandboxes gantry
+// removes whole, and simulated hosts have no machine to keep: neither needs this.
 
 import type { HostDriver } from "../../contract/host-driver.js";
 import { shellQuote } from "../hosts/ssh/shell-quote.js";

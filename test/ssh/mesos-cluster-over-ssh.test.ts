@@ -33,7 +33,7 @@ test.after(async () => {
   bed.down();
 });
 
-it("applied over ssh: one ZooKeeper leader, HAProxy reaching every app instance, Mesos configured not started", async () => {
+it("over ssh: one ZooKeeper leader, HAProxy reaching every app instance, Mesos configured not started", async () => {
   const r = await ex.cli(["apply", "-auto-approve"]);
   if (process.env.DEBUG_SSH) console.log(r.stdout);
   assert.match(r.stdout, /Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);

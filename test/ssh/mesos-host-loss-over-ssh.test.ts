@@ -69,7 +69,7 @@ function fallTimeMs(lb: number): number {
   return Number(m[1]) * (m[2] === "s" ? 1000 : 1) * Number(m[3]);
 }
 
-it("a ZooKeeper member's host dies under load: reconcile re-places the member and its master on the spare", async () => {
+it("a ZooKeeper host dies under load: reconcile re-places the member and its master on the spare", async () => {
   await ex.cli(["apply", "-auto-approve"]);
   await waitFor("the ensemble to elect a leader", () => ex.ensembleWhole(), 120_000);
   const before = ex.cluster();
