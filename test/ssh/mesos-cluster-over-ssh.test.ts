@@ -143,8 +143,9 @@ it("destroy leaves every host as it was", async () => {
   const r = await ex.cli(["destroy", "-auto-approve"]);
   assert.match(r.stdout, /Destroy complete!/);
   for (let i = 1; i <= 10; i++) {
-    // kept, as removing a package keeps its data: what ZooKeeper wrote in its dataDir, HAProxy's runtime directory
-    const kept = /^\+ (var\/lib\/zookeeper(\/version-2(\/.*)?)?|\/run\/haproxy)$/;
+    // kept, as removing a package keeps its data: what ZooKeeper wrote in its dataDir, HAProxy's runtime directory,
+    // the JVM's performance data directory in /tmp
+    const kept = /^\+ (var\/lib\/zookeeper(\/version-2(\/.*)?)?|\/run\/haproxy|\/tmp\/hsperfdata_root)$/;
     const diff = snapshotDiff(before.get(i)!, hostSnapshot(bed, i)).filter((d) => !kept.test(d));
     assert.equal(diff, [], `host ${i} as before: ${diff.join(", ")}`);
     const left = ex.commandsIn(i).filter((c) => !c.startsWith("sshd") && !c.startsWith("/usr/sbin/sshd"));
