@@ -6,6 +6,7 @@
 // Defaults, conversion to the type and validation are the planner's job.
 
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { evaluateConstant } from "../planner/constant-expression.js";
@@ -47,6 +48,9 @@ export function textValue(variable: VariableConfig, raw: string): unknown {
     throw new Error(`the value ${JSON.stringify(raw)} cannot be evaluated: ${e.message}`);
   }
 }
+
+/** yaml, loaded when a YAML variable file is first read rather than at every start. */
+const requireHere = createRequire(import.meta.url);
 
 /** Split "name=value" (the value may contain "="). */
 export function parseVarArgument(arg: string): { name: string; value: string } {
@@ -105,7 +109,8 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
     let v: unknown;
     try {
-      v = (await import("yaml")).parse(content);
+      // required, not imported: the CLI's bundle hands a dynamic import of yaml back without its named exports
+      v = (requireHere("yaml") as typeof import("yaml")).parse(content);
     } catch (e) {
       throw new VarFileError(`${fileName} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }

@@ -92,7 +92,14 @@ prepare_host_var() {
   local h
   h="$(host_dir "$1")"
   mkdir -p "$h/var/lib/apt" "$h/var/cache/apt/archives/partial" "$h/var/log" "$h/var/tmp" "$h/var/spool"
-  cp -a /var/lib/dpkg "$h/var/lib/dpkg"
+  # dpkg may be at work on this machine (its temporary files come and go): copy again until a copy goes through
+  local try
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    rm -rf "$h/var/lib/dpkg"
+    cp -a /var/lib/dpkg "$h/var/lib/dpkg" 2>/dev/null && break
+    [ "$try" -eq 10 ] && { echo "testbed: cannot copy /var/lib/dpkg (dpkg keeps changing it)" >&2; return 1; }
+    sleep 1
+  done
   [ -d /var/lib/apt/lists ] && cp -a /var/lib/apt/lists "$h/var/lib/apt/lists"
   mkdir -p "$h/var/lib/apt/lists/partial"
   install -d -o 1500 -g 1500 "$h/var/lib/operator"

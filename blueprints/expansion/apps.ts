@@ -53,10 +53,10 @@ export function appResources(c: ClusterInput, topology: ClusterTopology, groups:
     if (bp.jobs.length)
       c.diags.warning(
         `cluster ${c.resource.name}: ${bp.jobs.length} Chronos job(s) are not scheduled: ` +
-          "Chronos cannot run on local hosts",
+          "there is no Chronos where gantry runs the apps itself",
         fieldOrigin(c.resource, "jobs"),
         "The jobs stay in the blueprint and are scheduled through Chronos' API where a Chronos is reachable " +
-          "(hosts that are not local).",
+          "(app_runner: marathon).",
       );
   }
   return out;
@@ -114,7 +114,8 @@ function appProcesses(
     `cluster ${r.name}: apps run as processes that gantry starts and watches on the agent hosts, ` +
       "in place of Marathon (apply or reconcile restarts one that died)",
     fieldOrigin(r, "apps"),
-    "Marathon cannot run on local hosts (its package is not in the repositories this machine reaches), " +
+    "Marathon does not run on these hosts (app_runner: processes, the default on local hosts: its package is " +
+      "not in the repositories this machine reaches), " +
       "so gantry starts each app instance itself, with Marathon's PORT0/PORT/HOST environment, " +
       "and HAProxy routes to those processes.",
   );
@@ -152,6 +153,8 @@ function appProcesses(
         name: `app-${task}`,
         command: "/bin/sh",
         args: ["-c", a.cmd],
+        // the task's own directory, as Mesos gives each task a sandbox (the host's / is the machine's own on ssh)
+        cwd: taskSandbox(task),
         environment: {
           PORT0: String(port),
           PORT: String(port),
@@ -159,6 +162,7 @@ function appProcesses(
           HOST: h.address,
           MARATHON_APP_ID: id,
           MESOS_TASK_ID: task,
+          MESOS_SANDBOX: taskSandbox(task),
         },
         ports: [port],
         health_check: hc?.protocol === "HTTP" ? { type: "http", port, path: hc.path ?? "/" } : { type: "tcp", port },
@@ -169,7 +173,7 @@ function appProcesses(
       type: "gantry_service",
       name: `${r.name}_app_${pathSlug(appKey(a))}`,
       instances,
-      properties: ["name", "command", "args", "environment", "ports", "health_check"],
+      properties: ["name", "command", "args", "cwd", "environment", "ports", "health_check"],
       hostBlock: r.name,
       dependsOn: runsAfter,
       updatePolicy: appUpdatePolicy(`${r.name}/app ${id}`, a, count),
@@ -193,6 +197,11 @@ function appProcesses(
     out.processKeys.push(block.key);
     out.tasksOf.set(id, lit(tasks));
   });
+}
+
+/** Where an app task runs: a directory of its own among gantry's files on the host (removed with the host). */
+function taskSandbox(task: string): string {
+  return `/var/lib/gantry/sandboxes/${task}`;
 }
 
 /**

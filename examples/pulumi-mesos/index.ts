@@ -1,5 +1,5 @@
 // The Mesos platform of examples/mesos-cluster as a Pulumi program: the same
-// blueprint (nine local hosts, a ZooKeeper ensemble, Mesos masters with
+// blueprint (ten local hosts, a ZooKeeper ensemble, Mesos masters with
 // Marathon and Chronos, agents, HAProxy routing to a web app, a nightly job)
 // as one gantry.Cluster, whose expansion gantry plans and applies; the stack
 // outputs say where the platform answers.
@@ -18,22 +18,26 @@ const agents = config.getNumber("agents") ?? 3;
 const webInstances = config.getNumber("webInstances") ?? 3;
 
 const racks = ["r1", "r2", "r3"];
+// nodes 1-3, 4-6, 7-9 by size; node-7 is roomier (HAProxy's host) and node-10 is a spare in rack r1, kept free for a
+// ZooKeeper member and its master whose host dies
 const sizes = [
   { cpus: 3, memoryMb: 16000 },
   { cpus: 4, memoryMb: 16000 },
   { cpus: 2, memoryMb: 8000 },
 ];
-const hosts = Array.from({ length: 9 }, (_, i) => ({
+const hosts = Array.from({ length: 10 }, (_, i) => ({
   name: `node-${i + 1}`,
   address: `${addressPrefix}.${i + 1}`,
   driver: "local",
-  ...sizes[Math.floor(i / 3)],
+  ...(i === 6 ? { cpus: 3, memoryMb: 16000 } : i === 9 ? { cpus: 3, memoryMb: 12000 } : sizes[Math.floor(i / 3)]),
   rack: racks[i % 3],
 }));
 
 const mesos = new gantry.Cluster("mesos", {
   distro: { name: "mesos", version: distroVersion },
   zkPath: "/mesos",
+  // Marathon cannot run here: gantry runs the app instances itself
+  appRunner: "processes",
   hosts,
   nodeGroups: [
     {

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from "node:path";
 import { isUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, optString, reqString } from "./attrs.js";
+import { recordWhatWasThere, restoreWhatWasThere } from "./file-takeover.js";
 import { hostBound, hostDriverOf, sameHostObject } from "./host-bound.js";
 import { renderTemplate } from "./template-render.js";
 
@@ -93,6 +94,8 @@ export const fileType: ResourceType = hostBound({
   },
 
   async create(ctx, planned) {
+    // on a real machine, a file that was already there (a package's default configuration) is kept aside
+    await recordWhatWasThere(hostDriverOf(ctx, planned), reqString(planned, "path"));
     return await writeIt(ctx, planned);
   },
 
@@ -129,7 +132,9 @@ export const fileType: ResourceType = hostBound({
   },
 
   async delete(ctx, prior) {
-    await hostDriverOf(ctx, prior).removeFile(reqString(prior, "path"));
+    const driver = hostDriverOf(ctx, prior);
+    const path = reqString(prior, "path");
+    if (!(await restoreWhatWasThere(driver, path))) await driver.removeFile(path);
   },
 });
 

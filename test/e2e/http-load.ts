@@ -13,6 +13,11 @@ export interface LoadFigures {
   failed: number;
   /** Failed requests by what went wrong: "503", "ECONNRESET", "timeout", ... */
   failures: Record<string, number>;
+  /**
+   * From the start of the first failed request to the end of the last one, in ms (0 when none failed): how long
+   * some request path was lost.
+   */
+  failureWindowMs: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -38,6 +43,8 @@ export function startLoad(
   const failures: Record<string, number> = {};
   let sent = 0;
   let ok = 0;
+  let firstFailure = Number.POSITIVE_INFINITY;
+  let lastFailure = Number.NEGATIVE_INFINITY;
   let running = true;
   const started = performance.now();
 
@@ -53,9 +60,14 @@ export function startLoad(
       const settle = (why: string | null) => {
         if (settled) return;
         settled = true;
-        latencies.push(performance.now() - t0);
+        const t1 = performance.now();
+        latencies.push(t1 - t0);
         if (why === null) ok++;
-        else fail(why);
+        else {
+          fail(why);
+          firstFailure = Math.min(firstFailure, t0);
+          lastFailure = Math.max(lastFailure, t1);
+        }
         resolve();
       };
       const req = http.get(url, { agent, timeout: timeoutMs }, (res) => {
@@ -89,6 +101,7 @@ export function startLoad(
       ok,
       failed: counted - ok,
       failures: { ...failures },
+      failureWindowMs: lastFailure >= firstFailure ? lastFailure - firstFailure : 0,
       p50Ms: at(0.5),
       p99Ms: at(0.99),
       maxMs: sorted.length ? sorted[sorted.length - 1]! : 0,

@@ -38,10 +38,18 @@ function yamlCluster(): Record<string, unknown> {
   const fill = (v: unknown): unknown => {
     if (typeof v === "string") {
       const whole = /^\$\{var\.(\w+)\}$/.exec(v);
-      return whole ? vars[whole[1]] : v.replace(/\$\{var\.(\w+)\}/g, (_, n) => String(vars[n]));
+      return whole
+        ? vars[whole[1]]
+        : v.replace(/\$\{var\.(\w+)(?: \+ (\d+))?\}/g, (_, n, add) => String(add ? vars[n] + Number(add) : vars[n]));
     }
     if (Array.isArray(v)) return v.map(fill);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    // a property set to a variable that is null is not set (the inventory's ssh settings on local hosts)
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.entries(v)
+          .map(([k, x]) => [k, fill(x)])
+          .filter(([, x]) => x !== null),
+      );
     return v;
   };
   return fill(doc.resources["cluster.mesos"]) as Record<string, unknown>;
