@@ -316,7 +316,7 @@ class YamlNode implements RawNode {
 
 /**
  * A section's entries as the whole document's conversion made them, when each entry's value there is exactly what
- * converting its node alone would give (converting 100,000 entries twice is a tenth of reading the file): no anchors,
+ * converting its node alone would give (so 100,000 entries are not converted twice): no anchors,
  * aliases or merge keys anywhere in the text, and no name given twice in the section. Undefined otherwise.
  */
 function convertedEntries(
