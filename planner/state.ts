@@ -133,22 +133,22 @@ export function deserializeState(text: string, path: string): State {
   const short = !(raw.version >= 2);
   for (const r of raw.resources) {
     const address: string = short ? fullAddress(r.address) : r.address;
-    instances.set(address, {
-      address,
-      ...(r.mode === "data" ? { mode: "data" as const } : {}),
-      type: short ? fullTypeName(r.type) : r.type,
-      name: r.name,
-      key: r.index_key,
-      attributes: r.attributes ?? {},
-      dependencies: short ? (r.dependencies ?? []).map(fullAddress) : (r.dependencies ?? []),
-      status: r.status,
-      createBeforeDestroy: r.create_before_destroy,
-      ...(r.keep_on_destroy ? { keepOnDestroy: true } : {}),
-      deposed: r.deposed,
-      warnings: r.warnings,
-      ...(Array.isArray(r.host_limitations) ? { limitations: r.host_limitations } : {}),
-      ...(Array.isArray(r.sensitive_attributes) ? { sensitiveAttributes: r.sensitive_attributes } : {}),
-    });
+    // members set one by one, in this order, rather than spread from literals: 100,000 records read faster
+    const i = { address } as InstanceState;
+    if (r.mode === "data") i.mode = "data";
+    i.type = short ? fullTypeName(r.type) : r.type;
+    i.name = r.name;
+    i.key = r.index_key;
+    i.attributes = r.attributes ?? {};
+    i.dependencies = short ? (r.dependencies ?? []).map(fullAddress) : (r.dependencies ?? []);
+    i.status = r.status;
+    i.createBeforeDestroy = r.create_before_destroy;
+    if (r.keep_on_destroy) i.keepOnDestroy = true;
+    i.deposed = r.deposed;
+    i.warnings = r.warnings;
+    if (Array.isArray(r.host_limitations)) i.limitations = r.host_limitations;
+    if (Array.isArray(r.sensitive_attributes)) i.sensitiveAttributes = r.sensitive_attributes;
+    instances.set(address, i);
   }
   return {
     version: short ? STATE_FORMAT_VERSION : raw.version,

@@ -211,12 +211,15 @@ async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag)
       });
   }
 
-  const merge = <T extends { origin: Origin }>(target: Map<string, T>, item: T, key: string, what: string): void => {
+  // `what`: the kind of declaration (the message names it `kind "key"`) or the whole name; the message is made only
+  // for a duplicate, not once per resource
+  type What = string | (() => string);
+  const merge = <T extends { origin: Origin }>(target: Map<string, T>, item: T, key: string, what: What): void => {
     const prev = target.get(key);
     if (prev) {
       bag.add({
         severity: "error",
-        summary: `${what} is declared more than once`,
+        summary: `${typeof what === "string" ? `${what} "${key}"` : what()} is declared more than once`,
         origin: item.origin,
         related: [
           { label: "first declared here", origin: prev.origin },
@@ -229,13 +232,13 @@ async function buildConfig(dir: string, files: SourceFile[], bag: DiagnosticBag)
   };
   const modules = config.modules!;
   for (const frag of frags) {
-    for (const v of frag.variables) merge(config.variables, v, v.name, `variable "${v.name}"`);
-    for (const l of frag.locals) merge(config.locals, l, l.name, `local "${l.name}"`);
-    for (const r of frag.resources) merge(config.resources, r, r.key, `resource "${r.key}"`);
-    for (const o of frag.outputs) merge(config.outputs, o, o.name, `output "${o.name}"`);
-    for (const m of frag.modules) merge(modules, m, m.name, `module "${m.name}"`);
-    for (const r of frag.data) merge(config.data, r, r.key, `data "${r.type}" "${r.name}"`);
-    for (const c of frag.checks) merge(config.checks, c, c.name, `check "${c.name}"`);
+    for (const v of frag.variables) merge(config.variables, v, v.name, "variable");
+    for (const l of frag.locals) merge(config.locals, l, l.name, "local");
+    for (const r of frag.resources) merge(config.resources, r, r.key, "resource");
+    for (const o of frag.outputs) merge(config.outputs, o, o.name, "output");
+    for (const m of frag.modules) merge(modules, m, m.name, "module");
+    for (const r of frag.data) merge(config.data, r, r.key, () => `data "${r.type}" "${r.name}"`);
+    for (const c of frag.checks) merge(config.checks, c, c.name, "check");
     config.moved.push(...frag.moved);
     for (const i of frag.imports) {
       const prev = config.imports.find((p) => p.to === i.to);

@@ -213,11 +213,17 @@ export function readNativeYaml(file: string, content: string): RawConfig {
       continue;
     }
     if (!isMap(sectionNode)) continue;
+    const converted = convertedEntries(data, section, sectionNode, content);
     for (const entry of sectionNode.items) {
       if (!isPair(entry)) continue;
       const name = keyString(entry.key);
       if (name === undefined) continue;
-      const value = entry.value == null ? null : (entry.value as Node).toJS(doc, { maxAliasCount: 1000 });
+      const value =
+        converted && Object.hasOwn(converted, name)
+          ? converted[name]
+          : entry.value == null
+            ? null
+            : (entry.value as Node).toJS(doc, { maxAliasCount: 1000 });
       const node = new YamlNode(
         value,
         originAt([section!, name], entry.key),
@@ -310,6 +316,30 @@ class YamlNode implements RawNode {
     if (inner !== node.value) return undefined;
     return this.originAt(this.origin.path, { range: [s + (quoted ? 1 : 0) + offset] });
   }
+}
+
+/**
+ * A section's entries as the whole document's conversion made them, when each entry's value there is exactly what
+ * converting its node alone would give (so 100,000 entries are not converted twice): no anchors,
+ * aliases or merge keys anywhere in the text, and no name given twice in the section. Undefined otherwise.
+ */
+function convertedEntries(
+  data: unknown,
+  section: string | undefined,
+  sectionNode: { items: unknown[] },
+  content: string,
+): Record<string, unknown> | undefined {
+  if (section === undefined || content.includes("&") || content.includes("*") || content.includes("<<")) return;
+  const converted = (data as Record<string, unknown> | null)?.[section];
+  if (converted === null || typeof converted !== "object" || Array.isArray(converted)) return;
+  const names = new Set<string>();
+  for (const entry of sectionNode.items) {
+    const name = isPair(entry) ? keyString(entry.key) : undefined;
+    if (name === undefined) continue;
+    if (names.has(name)) return;
+    names.add(name);
+  }
+  return converted as Record<string, unknown>;
 }
 
 function keyString(k: unknown): string | undefined {

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DiagnosticBag } from "../../contract/diagnostics.js";
-import { parseNativeYaml } from "../../templates/native-yaml.js";
+import { parseNativeYaml, readNativeYaml } from "../../templates/native-yaml.js";
 import { dedent } from "./helpers.js";
 
 function parse(src: string) {
@@ -259,6 +259,41 @@ test("validation may be a single map; condition compiled", () => {
   assert.equal(errors, []);
   assert.is(frag.variables[0].validations[0].condition.k, "bin");
   assert.equal(frag.variables[0].validations[0].origin.path, ["variables", "n", "validation"]);
+});
+
+/** The declarations' names and values (what the builder reads), without the YAML nodes behind them. */
+function declaredValues(src: string) {
+  const raw = readNativeYaml("main.gantry.yaml", dedent(src));
+  return [...raw.declarations].map((d) =>
+    "body" in d ? [d.kind, "name" in d ? d.name : "", d.body.value] : d.kind === "local" ? [d.name, d.value.value] : d,
+  );
+}
+
+test("entries read from the whole document's values equal entries converted one by one", () => {
+  // an "&" anywhere (here in a comment) makes each entry be converted on its own, as before
+  const oneByOne = `${FULL}  # one & another\n`;
+  assert.equal(declaredValues(FULL), declaredValues(oneByOne));
+  assert.equal(parse(FULL).frag, parse(oneByOne).frag);
+});
+
+test("anchors, aliases, merge keys and repeated names are read as written", () => {
+  const anchored = `
+    locals:
+      base: &base { driver: local }
+    resources:
+      host.a: *base
+      host.b: { <<: *base, name: b }
+  `;
+  assert.equal(declaredValues(anchored), [
+    ["base", { driver: "local" }],
+    ["resource", "a", { driver: "local" }],
+    ["resource", "b", { driver: "local", name: "b" }],
+  ]);
+  // a name given twice: each entry keeps its own value (the document's values hold only the last)
+  assert.equal(declaredValues("resources:\n  noop.x: { input: one }\n  noop.x: { input: two }\n"), [
+    ["resource", "x", { input: "one" }],
+    ["resource", "x", { input: "two" }],
+  ]);
 });
 
 test.run();
