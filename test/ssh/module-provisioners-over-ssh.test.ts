@@ -30,7 +30,7 @@ test.after(() => {
 
 const onHost = (path: string) => join(bed.hosts[0]!.dir, path);
 
-it("a child module's resource: connection, file and remote-exec with the module's names; destroy-time too", async () => {
+it("a child module's resource: connection, file, remote-exec with the module's names; destroy-time too", async () => {
   const h1 = bed.hosts[0]!;
   const dir = configDir({
     "main.tf": `
