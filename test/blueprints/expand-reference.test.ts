@@ -280,8 +280,10 @@ const example = (async () => {
   const dir = exampleCopy();
   const file = join(dir, "cluster.gantry.yaml");
   const text = readFileSync(file, "utf8");
-  assert.ok(text.includes("driver: local"));
-  writeFileSync(file, text.replaceAll("driver: local", "driver: sim"));
+  // the hosts' driver is a variable (default local); the example runs apps as processes, Marathon's API on sim hosts
+  const sim = text.replace(/(driver:\n\s+type: string\n\s+default: )local/, "$1sim");
+  assert.ok(sim !== text && sim.includes("app_runner: processes"));
+  writeFileSync(file, sim.replace("app_runner: processes", "app_runner: marathon"));
   return { dir, ...(await planDir(dir)) };
 })();
 const both = async () => [await exampleLocal, await example];

@@ -120,7 +120,8 @@ test(
     assert.match(out, /Apply complete!/);
     // what cannot run here is said plainly
     assert.match(out, /What gantry could not do on the hosts:/);
-    assert.match(out, /mesos-master: not started: package mesos is not installed on host node-\d \(local\)/);
+    // said once, grouped: the services, the outcome, the hosts, the reason
+    assert.match(out, /services? [^:\n]*mesos-master[^:\n]*: not started on [^\n]*node-\d — no package/);
     const m = await waitForEnsemble();
     assert.equal(m, ["follower", "follower", "leader"]);
     const seen = await throughHaproxy(12);
