@@ -106,9 +106,7 @@ export async function startMonitorServer(
         custom: r.getCustom(),
         inputs: toObject(r.getObject()),
         dependencies: r.getDependenciesList(),
-        propertyDependencies: Object.fromEntries(
-          (r.getPropertydependenciesMap().toArray() as [string, Message][]).map(([k, v]) => [k, v.getUrnsList()]),
-        ),
+        propertyDependencies: propertyDependenciesOf(r),
         provider: r.getProvider(),
         protect: !!r.getProtect(),
         deleteBeforeReplace: r.getDeletebeforereplace(),
@@ -258,4 +256,13 @@ export async function startMonitorServer(
         });
       }),
   };
+}
+
+/** A registration's dependencies per input (`forEach` hands the map's values as messages; `toArray` as raw arrays). */
+function propertyDependenciesOf(r: Message): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  r.getPropertydependenciesMap().forEach((v: Message, k: string) => {
+    out[k] = v.getUrnsList();
+  });
+  return out;
 }
