@@ -434,8 +434,10 @@ class ApplyTranslator {
           await rec.resource(sid, name, type, "DELETE", "IN_PROGRESS", STATE_CHANGED);
         }
       } else {
-        // a create of a name whose old object was of another type: the record is the new one's
-        await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED, action === "CREATE" ? { type } : {});
+        // the create of a name whose old object (deleted in this plan) was of another type: the record is the new
+        // one's; the other objects under one name (a cluster's expansion) leave the name's type as declared
+        const retyped = action === "CREATE" && this.owners.get(name) === e.address;
+        await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED, retyped ? { type } : {});
       }
       this.phase.set(e.address, action);
       return;
