@@ -529,7 +529,7 @@ export function updatedSource(stack: StackRecord, req: UpdateStackRequest): Stac
   const template = req.template ?? old.template;
   // as Heat's PATCH: the stack's parameters less those cleared, then the update's; those the new template does not
   // declare are dropped
-  const declared = new Set(Object.keys((template.parameters ?? {}) as Record<string, unknown>));
+  const declared = new Set(Object.keys((template.parameters ?? template.variable ?? {}) as Record<string, unknown>));
   const cleared = new Set(req.clearParameters ?? []);
   const kept = (params: unknown, clear: boolean) =>
     Object.fromEntries(

@@ -97,12 +97,14 @@ test("a replacement without create_before_destroy deletes first", async () => {
 
 test("PATCH keeps the template and parameters not given; PUT replaces them", async () => {
   const f = stackFixture();
-  const s = await created(f, "patch", probes({ a: { value: 1 } }));
-  await f.store.updateStack(s.id, { source: { ...source(probes({ a: { value: 1 } })), parameters: { p: 1, q: 2 } } });
+  // the parameters are declared: a PATCH keeps only those the template declares, as Heat does
+  const template = { ...probes({ a: { value: 1 } }), variable: { p: { default: 0 }, q: { default: 0 } } };
+  const s = await created(f, "patch", template);
+  await f.store.updateStack(s.id, { source: { ...source(template), parameters: { p: 1, q: 2 } } });
   await f.service.update(caller, s, { existing: true, parameters: { q: 3 }, clearParameters: ["p"] });
   await f.service.idle();
   const u = await f.stack(s);
-  assert.equal(u.source.template, probes({ a: { value: 1 } }));
+  assert.equal(u.source.template, template);
   assert.equal(u.source.parameters, { q: 3 });
   assert.is(`${u.action}_${u.status}`, "UPDATE_COMPLETE");
   assert.equal(u.previousSource?.parameters, { p: 1, q: 2 });
