@@ -70,6 +70,13 @@ function sdkModules() {
 /** The URN of a default provider (`urn:...::pulumi:providers:PKG::default_VERSION`): the only ones gantry runs. */
 const DEFAULT_PROVIDER = /::pulumi:providers:[^:]+::default(_[^:]*)?::/;
 
+/** The error for a registration or read naming a provider other than a default one, or undefined. */
+function explicitProviderRefused(type: string, name: string, provider: string): Error | undefined {
+  return provider && !DEFAULT_PROVIDER.test(provider)
+    ? new Error(`${type} "${name}" names an explicit provider: gantry runs default ones only`)
+    : undefined;
+}
+
 /** The type of `pulumi.StackReference`, a resource read (ReadResource) by the name of the stack it refers to. */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
@@ -119,11 +126,8 @@ export async function startMonitorServer(
         importId: r.getImportid(),
         remote: r.getRemote(),
       };
-      if (req.provider && !DEFAULT_PROVIDER.test(req.provider))
-        return fail(
-          cb,
-          new Error(`${req.type} "${req.name}" names an explicit provider: gantry runs default ones only`),
-        );
+      const refused = explicitProviderRefused(req.type, req.name, req.provider);
+      if (refused) return fail(cb, refused);
       deployment.register(req).then(
         (res) => {
           const resp = new m.resourcePb.RegisterResourceResponse();
@@ -170,12 +174,8 @@ export async function startMonitorServer(
         }
         return;
       }
-      const provider: string = r.getProvider();
-      if (provider && !DEFAULT_PROVIDER.test(provider))
-        return fail(
-          cb,
-          new Error(`${type} "${r.getName()}" names an explicit provider: gantry runs default ones only`),
-        );
+      const refused = explicitProviderRefused(type, r.getName(), r.getProvider());
+      if (refused) return fail(cb, refused);
       deployment
         .readResource({
           type,
