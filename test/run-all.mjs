@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const only = process.argv.slice(2);
+const REPORT_BEFORE_ERRORS = new URL("report-before-errors.mjs", import.meta.url).href;
 
 function find(dir) {
   const out = [];
@@ -27,7 +28,7 @@ const broken = [];
 function run(file) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["--import", "tsx", file], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", REPORT_BEFORE_ERRORS, file], {
       cwd: root,
       env: { ...process.env, FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],

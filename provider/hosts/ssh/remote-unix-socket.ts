@@ -2,8 +2,9 @@
 // through the host's one SSH connection, answered until the peer closes.
 // Without sudo, a stream-local channel (OpenSSH's direct-streamlocal, as
 // `ssh -L local:/remote.sock`) reaches the socket as the login user: nothing
-// has to be installed on the host. With sudo, or when the server refuses that
-// channel, `socat` on the host does it as the user the driver's commands run
+// has to be installed on the host (sshd failing to connect to the path means
+// nothing listens there). With sudo, or when the server refuses such channels,
+// `socat` on the host does it as the user the driver's commands run
 // as (root with sudo), if the host has it; otherwise the error says so.
 
 import type { Duplex } from "node:stream";
@@ -29,7 +30,8 @@ export class RemoteUnixSocket {
   async exchange(machinePath: string, send: string, timeoutMs: number): Promise<string | null> {
     if (!this.sudo) {
       const channel = await this.connection.streamLocal(machinePath, timeoutMs);
-      if (channel) return exchangeOn(channel, send, timeoutMs);
+      if (channel === "nothing-listens") return null;
+      if (channel !== "refused") return exchangeOn(channel, send, timeoutMs);
     }
     const p = shellQuote(machinePath);
     const r = await this.shell.run(

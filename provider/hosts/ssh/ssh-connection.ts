@@ -34,6 +34,8 @@ const PROBE_TIMEOUT_MS = 3_000;
 const UNREACHABLE_HOLD_MS = 10_000;
 /** Output kept in memory per stream; older output is dropped (the tail is kept). */
 const MAX_CAPTURE = 1024 * 1024;
+/** SSH2_OPEN_CONNECT_FAILED (RFC 4254 5.1): the server could not connect to what the channel names. */
+const CONNECT_FAILED = 2;
 
 export interface ExecOptions {
   /** Sent to the command's standard input (then closed). */
@@ -188,15 +190,21 @@ export class SshConnection {
 
   /**
    * A channel to the Unix socket at `socketPath` on the host (OpenSSH's direct-streamlocal), opened as the login user;
-   * null when the server refuses it (nothing listens there, no access, or stream forwarding is off).
+   * "nothing-listens" when sshd could not connect to the path (no socket there, nobody listening on it yet or any
+   * more, or no access to it: OpenSSH says "open failed" for all of them), "refused" when it will not open such a
+   * channel at all (stream forwarding off).
    */
-  async streamLocal(socketPath: string, timeoutMs: number): Promise<Duplex | null> {
+  async streamLocal(socketPath: string, timeoutMs: number): Promise<Duplex | "nothing-listens" | "refused"> {
     this.hold(+1);
     try {
       const client = await this.ready(timeoutMs);
       this.roundTrips++;
-      return await new Promise<Duplex | null>((resolve) =>
-        client.openssh_forwardOutStreamLocal(socketPath, (err, stream) => resolve(err ? null : stream)),
+      return await new Promise<Duplex | "nothing-listens" | "refused">((resolve) =>
+        client.openssh_forwardOutStreamLocal(socketPath, (err, stream) => {
+          if (!err) return resolve(stream);
+          // sshd could not connect to the path (no socket, or no one listening): SSH2_OPEN_CONNECT_FAILED
+          resolve((err as Error & { reason?: number }).reason === CONNECT_FAILED ? "nothing-listens" : "refused");
+        }),
       );
     } finally {
       this.hold(-1);
