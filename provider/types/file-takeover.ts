@@ -1,10 +1,12 @@
-// A gantry_file on a real machine (an ssh host, whose / is the machine's own) may be written where a file already
-// was: a package's default configuration (/etc/haproxy/haproxy.cfg, /etc/zookeeper/conf/zoo.cfg). Creating the
-// resource keeps that file aside on the host (a copy with its mode and owner); destroying it puts the file back
-// instead of removing it. Where there was no file, the parent directories a write made (whichever file's) are
-// removed again when destroy leaves them empty. What was found is recorded on the host, under
-// /var/lib/gantry/files/<path> (removed with the host's other gantry files). Local hosts are sandboxes gantry
-// removes whole, and simulated hosts have no machine to keep: neither needs this.
+// A file gantry writes on a real machine (an ssh host, whose / is the machine's own: gantry_file,
+// gantry_haproxy_config) may be written where a file already was: a package's default configuration
+// (/etc/haproxy/haproxy.cfg, /etc/zookeeper/conf/zoo.cfg). Creating the resource keeps that file aside on the host (a
+// copy with its mode and owner); destroying it puts the file back instead of removing it. Where there was no file,
+// the parent directories a write made (whichever file's) are removed again when destroy leaves them empty. What was
+// found is recorded on the host, under /var/lib/gantry/files/<path> (removed with the host's other gantry files). The
+// same record serves a path that gantry's configuration makes a program create (HAProxy's admin socket): destroy
+// removes it and the directories made for it. Local hosts are sandboxes gantry removes whole, and simulated hosts
+// have no machine to keep: neither needs this.
 
 import type { HostDriver } from "../../contract/host-driver.js";
 import { shellQuote } from "../hosts/ssh/shell-quote.js";
@@ -39,7 +41,8 @@ export async function recordWhatWasThere(driver: HostDriver, path: string): Prom
     `f=${file}; rec=${record}`,
     `[ -e "$rec" ] && exit 0`,
     `mkdir -p -- "$(dirname -- "$rec")"`,
-    `if [ -e "$f" ]; then cp -p -- "$f" ${kept} && echo kept > "$rec.tmp"; else`,
+    // a Unix socket (HAProxy's admin socket) is no content to keep: whoever listens there makes it again
+    `if [ -e "$f" ] && [ ! -S "$f" ]; then cp -p -- "$f" ${kept} && echo kept > "$rec.tmp"; else`,
     `  echo created > "$rec.tmp"; d=$(dirname -- ${shellQuote(path)})`,
     // a directory the write will make is marked as gantry's, whichever file's write makes it
     `  while [ "$d" != / ] && [ ! -e "$HOST_ROOT$d" ]; do`,

@@ -15,6 +15,7 @@ import {
 } from "../formats/haproxy-cfg.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";
+import { recordWhatWasThere, restoreWhatWasThere } from "./file-takeover.js";
 import { drainServers, type HaproxyServerRef } from "./haproxy-drain.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";
 
@@ -136,6 +137,11 @@ export const haproxyConfigType: ResourceType = hostBound({
   },
 
   async create(ctx, planned) {
+    // on a real machine: the package's own haproxy.cfg is kept aside, and what the admin socket's path needs noted
+    const driver = hostDriverOf(ctx, planned);
+    await recordWhatWasThere(driver, reqString(planned, "path"));
+    const socket = optString(planned, "admin_socket");
+    if (socket !== undefined) await recordWhatWasThere(driver, socket);
     return await install(ctx, planned);
   },
 
@@ -150,8 +156,14 @@ export const haproxyConfigType: ResourceType = hostBound({
     return await install(ctx, planned, prior);
   },
 
+  // HAProxy is stopped by now (its service depends on this): the package's haproxy.cfg is put back, and the admin
+  // socket file a stopped HAProxy leaves behind goes, with the directory made for it
   async delete(ctx, prior) {
-    await hostDriverOf(ctx, prior).removeFile(reqString(prior, "path"));
+    const driver = hostDriverOf(ctx, prior);
+    const path = reqString(prior, "path");
+    if (!(await restoreWhatWasThere(driver, path))) await driver.removeFile(path);
+    const socket = optString(prior, "admin_socket");
+    if (socket !== undefined) await restoreWhatWasThere(driver, socket);
   },
 });
 

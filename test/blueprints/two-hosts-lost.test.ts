@@ -33,6 +33,7 @@ test("a ZooKeeper member's host and an app instance's agent host lost at once: o
   const dir = exampleCopy();
   const ws = () => testEngine().workspace({ dir, values });
   const first = await testEngine().apply(ws(), {});
+  if (first.status !== "applied") throw new Error("not applied");
   assert.equal(first.result.failed, []);
   const before = record(dir);
   const zkHost = before.placement["zookeeper-1"] as string;

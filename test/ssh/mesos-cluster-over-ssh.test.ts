@@ -3,8 +3,8 @@
 // four-letter words inside the hosts' namespaces), the web app's instances on the agent hosts, HAProxy on a fourth
 // host routing to every one of them, the Mesos, Marathon and Chronos configuration written where those daemons would
 // run and said plainly not started; a no-change plan after apply; drift on remote hosts (zoo.cfg edited, a member
-// killed) detected and repaired; destroy leaving every host as it was (but for ZooKeeper's data and HAProxy's
-// runtime directory, kept as removing a package keeps them).
+// killed) detected and repaired; destroy leaving every host as it was (but for ZooKeeper's data, kept as removing a
+// package keeps it): the package's own haproxy.cfg put back, HAProxy's admin socket and its directory gone.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync } from "node:fs";
@@ -139,15 +139,13 @@ it("drift on remote hosts (zoo.cfg edited, a member killed) is detected and repa
   await ex.cli(["plan", "-detailed-exitcode"]);
 });
 
-// Skipped: after merging HAProxy's admin socket (draining over SSH) with the package-file takeover, destroy leaves
-// HAProxy's host with /run/haproxy/admin.sock and without the package's haproxy.cfg put back; to fix, then unskip.
-test.skip("destroy leaves every host as it was", async () => {
+it("destroy leaves every host as it was", async () => {
   const r = await ex.cli(["destroy", "-auto-approve"]);
   assert.match(r.stdout, /Destroy complete!/);
   for (let i = 1; i <= 10; i++) {
-    // kept, as removing a package keeps its data: what ZooKeeper wrote in its dataDir, HAProxy's runtime directory,
-    // the JVM's performance data directory in /tmp
-    const kept = /^\+ (var\/lib\/zookeeper(\/version-2(\/.*)?)?|\/run\/haproxy|\/tmp\/hsperfdata_root)$/;
+    // kept, as removing a package keeps its data: what ZooKeeper wrote in its dataDir, the JVM's performance data
+    // directory in /tmp (HAProxy's admin socket and its directory go, and the package's haproxy.cfg is put back)
+    const kept = /^\+ (var\/lib\/zookeeper(\/version-2(\/.*)?)?|\/tmp\/hsperfdata_root)$/;
     const diff = snapshotDiff(before.get(i)!, hostSnapshot(bed, i)).filter((d) => !kept.test(d));
     assert.equal(diff, [], `host ${i} as before: ${diff.join(", ")}`);
     const left = ex.commandsIn(i).filter((c) => !c.startsWith("sshd") && !c.startsWith("/usr/sbin/sshd"));
