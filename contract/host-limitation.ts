@@ -53,12 +53,12 @@ export function packageWithoutCandidate(name: string, host: HostOf, skip: boolea
 /** The reason of a package that is not installed, whether or not a repository has it. */
 export const NOT_INSTALLED_REASON = "a package it needs is not installed";
 
-/** A package or service left out because a package it needs cannot be installed (or is not, with `reason`). */
+/** A package or service left out because packages it needs cannot be installed (or are not, with `reason`). */
 export function needsMissingPackage(
   kind: HostLimitation["kind"],
   name: string,
   host: HostOf,
-  needed: string,
+  needed: string | string[],
   reason = NO_PACKAGE_REASON,
 ): HostLimitation {
   return {
@@ -68,7 +68,7 @@ export function needsMissingPackage(
     driver: host.driver,
     outcome: kind === "service" ? "not started" : "not installed",
     reason,
-    missing: [needed],
+    missing: typeof needed === "string" ? [needed] : needed,
   };
 }
 

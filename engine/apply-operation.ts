@@ -123,7 +123,10 @@ export async function walkPlan(
     emit({ type: "apply-end" });
   }
   if (result.diagnostics.length) emit({ type: "warnings", diagnostics: result.diagnostics });
-  const limitations = result.limitations;
+  // in the plan's order (by address), not the order in which the operations happened to end
+  const limitations = [...result.limitations].sort((a, b) =>
+    a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
+  );
   if (limitations.length)
     emit({ type: "host-limitations", phase: "apply", limitations, groups: groupHostLimitations(limitations) });
   emit({ type: "summary", mode: plan.mode, result, outputs: writer.state.outputs, statePath: ws.state.location });

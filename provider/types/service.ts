@@ -6,7 +6,13 @@
 
 import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver, ProcessStatus } from "../../contract/host-driver.js";
-import { type HostLimitation, limitationSentence, needsMissingPackage } from "../../contract/host-limitation.js";
+import {
+  type HostLimitation,
+  limitationSentence,
+  NO_PACKAGE_REASON,
+  NOT_INSTALLED_REASON,
+  needsMissingPackage,
+} from "../../contract/host-limitation.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import { isUnset, numberList, optString, reqString, stringList, stringMap } from "./attrs.js";
 import {
@@ -266,12 +272,22 @@ export const serviceType: ResourceType = hostBound({
   },
 });
 
-/** Why a service cannot run: a package it requires is not installed; null when all are. */
+/**
+ * Why a service cannot run: packages it requires are not installed; null when all are. The cause is said as the
+ * plan said it: the packages no reachable repository has, when there are any (a package that has a candidate but was
+ * left out, Docker's beside Mesos', is missing because of them), otherwise every package not installed yet.
+ */
 async function missingPackages(driver: HostDriver, attrs: Attrs): Promise<HostLimitation | null> {
+  const notInstalled: string[] = [];
   for (const pkg of stringList(attrs, "requires_packages"))
-    if ((await driver.packageVersion(pkg)) === null)
-      return needsMissingPackage("service", String(attrs.name), driver.spec, pkg, await whyMissing(driver, pkg));
-  return null;
+    if ((await driver.packageVersion(pkg)) === null) notInstalled.push(pkg);
+  if (!notInstalled.length) return null;
+  const unavailable: string[] = [];
+  for (const pkg of notInstalled) if ((await whyMissing(driver, pkg)) === NO_PACKAGE_REASON) unavailable.push(pkg);
+  const name = String(attrs.name);
+  return unavailable.length
+    ? needsMissingPackage("service", name, driver.spec, unavailable, NO_PACKAGE_REASON)
+    : needsMissingPackage("service", name, driver.spec, notInstalled, NOT_INSTALLED_REASON);
 }
 
 function blockedAttrs(ctx: OperationContext, attrs: Attrs, limitation: HostLimitation): Attrs {

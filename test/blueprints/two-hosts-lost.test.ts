@@ -16,7 +16,7 @@ const hostOfAttrs = (a: any): string | undefined => (a?.host as { name?: string 
 test("start order: services wait for what they need, not for a whole level (Chronos not for Docker)", async () => {
   resetTestEngine();
   const { config } = await loadExpanded(exampleCopy(), values);
-  const needs = (key: string) => config.resources.get(key)!.dependsOn.map((d: any) => (typeof d === "string" ? d : d.ref));
+  const needs = (key: string) => config.resources.get(key)!.dependsOn.map((d) => d.ref);
   for (const framework of ["gantry_service.mesos_master_chronos", "gantry_service.mesos_master_marathon"]) {
     assert.ok(needs(framework).includes("gantry_service.mesos_master_mesos_master"), framework);
     assert.not.ok(needs(framework).includes("gantry_service.mesos_agent_dockerd"), framework);
