@@ -1,7 +1,8 @@
-// examples/mesos-cluster over SSH on a testbed of 10 hosts, then the host of a ZooKeeper member and its master dies
-// (its namespace's interface taken down: nothing on it answers) under HTTP load through HAProxy. `gantry plan` shows
-// it unreachable; `gantry reconcile` re-places the member on the spare host with a new id and its master with it,
-// and rolls the ensemble one member at a time. The load sees no request path lost for longer than HAProxy's
+// examples/mesos-cluster over SSH on a testbed of 10 hosts, then two hosts die at once (their namespaces' interfaces
+// taken down: nothing on them answers) under HTTP load through HAProxy: a ZooKeeper member's and its master's, and
+// the agent carrying an app instance. `gantry plan` shows them unreachable; `gantry reconcile` re-places the member
+// on the spare host with a new id and its master with it, rolls the ensemble one member at a time, and starts the
+// agent and its app instance on another host. The load sees no request path lost for longer than HAProxy's
 // health-check fall time, and ZooKeeper's quorum is sampled throughout. The host comes back and is not used until
 // `gantry host readmit`.
 import { test } from "uvu";
@@ -75,8 +76,9 @@ it("a ZooKeeper host dies under load: reconcile re-places the member and its mas
   const before = ex.cluster();
   const zkHost = ex.hostIndex(before.placement["zookeeper-1"]);
   const [lb] = ex.hostsOf("lb");
-  // (two hosts at once, the agent carrying web-1 too, ends in a dependency cycle at reconcile: see the README)
-  lost = [zkHost];
+  // two hosts at once: the agent carrying web-1 dies too
+  const agentHost = ex.hostIndex(before.tasks["web-1"].host);
+  lost = [zkHost, agentHost];
   const survivors = ex.hostsOf("zookeeper").filter((i) => i !== zkHost);
   await waitFor("HAProxy to reach the three instances", async () => (await ex.servedThroughHaproxy()).size === 3);
 
@@ -136,7 +138,11 @@ it("a ZooKeeper host dies under load: reconcile re-places the member and its mas
     assert.not.match(cfg, /^server\.1=/m);
   }
   assert.ok(["leader", "follower"].includes(/Mode: (\w+)/.exec(ex.fourLetterWord(newZk, "srvr"))?.[1] ?? ""));
-  // HAProxy still reaches every app instance
+  // the lost agent's node and web-1 run on another agent host; HAProxy still reaches every app instance
+  const agentsNow = ex.hostsOf("agent");
+  assert.not.ok(agentsNow.includes(agentHost), `agent moved off node-${agentHost}`);
+  const tasksNow = after.tasks as Record<string, { host: string }>;
+  for (const t of Object.values(tasksNow)) assert.ok(agentsNow.includes(ex.hostIndex(t.host)), `${t.host} is an agent`);
   assert.is((await ex.servedThroughHaproxy()).size, 3);
   // no request path lost for longer than the fall time
   assert.ok(
