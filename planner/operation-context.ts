@@ -22,8 +22,9 @@ function keyPart(key: InstanceKey): string {
  */
 function modulePart(address: string): string {
   const module = moduleOf(address);
-  return module.replace(/\[(\d+|"(?:[^"\\]|\\.)*")\]/g, (_, k: string) =>
-    `.${keyPart(k.startsWith('"') ? (JSON.parse(k) as string) : k)}`,
+  return module.replace(
+    /\[(\d+|"(?:[^"\\]|\\.)*")\]/g,
+    (_, k: string) => `.${keyPart(k.startsWith('"') ? (JSON.parse(k) as string) : k)}`,
   );
 }
 

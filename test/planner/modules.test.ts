@@ -486,7 +486,6 @@ test("a saved plan carries its modules' files: it applies with the module direct
   assert.is(loadStateAt(dir).instances.get("module.a.gantry_noop.n")?.attributes.input, "saved");
 });
 
-
 test("each module instance's local host is its own: own root, own address, own files (no collision)", async () => {
   const dir = tree({
     "main.tf": `
