@@ -17,7 +17,7 @@ import { planRollingBatches } from "./rolling.js";
 import { AttributeChecker } from "../contract/attribute-check.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
-import { collectRefs } from "./expressions/ast.js";
+import { collectRefs, type RefExpr } from "./expressions/ast.js";
 import { evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
 import {
@@ -360,9 +360,9 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 }
 
 /**
- * Which attributes must not be printed: those whose expressions use a
- * sensitive variable (directly or through locals), and those the type marks
- * sensitive. An output that uses a sensitive value must be sensitive too.
+ * Which attributes must not be printed: those whose expressions use a sensitive variable, a sensitive attribute of
+ * another resource or a whole resource that has one (directly or through locals and module inputs and outputs), and
+ * those the type marks sensitive. An output that uses a sensitive value must be sensitive too.
  */
 function sensitivity(
   config: Config,
@@ -372,40 +372,79 @@ function sensitivity(
 ): Map<string, string[]> {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
+  const out = new Map<string, string[]>();
   const usesSecret = (e: Parameters<typeof collectRefs>[0]) => {
     // sensitive(x) makes a value sensitive; nonsensitive(x) clears what x's references would make sensitive
     const marks = sensitivityCalls(e);
     if (marks.sensitive) return true;
-    if (!secretVars.size && !secretLocals.size) return false;
+    if (!secretVars.size && !secretLocals.size && !out.size) return false;
     return collectRefs(e).some((ref) => {
       if (marks.cleared.has(ref)) return false;
       const first = ref.steps[0];
       const name = first?.k === "attr" ? first.name : "";
-      return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
+      if (ref.root === "var") return secretVars.has(name);
+      if (ref.root === "local") return secretLocals.has(name);
+      return out.size > 0 && refersToSensitiveAttribute(ref, out);
     });
   };
-  const out = new Map<string, string[]>();
-  for (const info of graph.ordered) {
-    if (info.kind !== "local") continue;
-    // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
-    const l = config.locals.get(info.name)!;
-    if (l.sensitive || usesSecret(l.value)) secretLocals.add(info.name);
-  }
-  for (const r of config.resources.values()) {
-    const schema = types(r.type)?.schema ?? {};
+  const resourceKeys = (r: ResourceConfig) => {
+    const schema = r.mode === "data" ? {} : (types(r.type)?.schema ?? {});
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
     for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
+  };
+  // in dependency order, so that what a resource makes sensitive reaches the locals and resources that use it
+  const seen = new Set<string>();
+  for (const info of graph.ordered) {
+    if (info.kind === "local") {
+      // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
+      const l = config.locals.get(info.name)!;
+      if (l.sensitive || usesSecret(l.value)) secretLocals.add(info.name);
+    } else if (info.kind === "resource") {
+      const r = config.resources.get(info.name) ?? config.data.get(info.name);
+      if (r) resourceKeys(r);
+      seen.add(info.name);
+    }
   }
+  for (const r of config.resources.values()) if (!seen.has(r.key)) resourceKeys(r);
   for (const o of config.outputs.values())
     if (!o.sensitive && usesSecret(o.value))
       diags.error(
         `Output "${o.name}" refers to sensitive values`,
         o.origin,
-        "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
-          "NAME).",
+        // Terraform's wording, with its product name left out
+        "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, any " +
+          "root module output containing sensitive data must be explicitly marked as sensitive, to confirm your " +
+          "intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the " +
+          "following argument:\n    sensitive = true",
       );
   return out;
+}
+
+/**
+ * Does a reference to a resource name one of its sensitive attributes, or the whole resource (or an instance of it)
+ * while it has one? `gantry_noop.a.input`, `gantry_noop.a[0]`, `data.gantry_file.f.content`, in modules too.
+ */
+function refersToSensitiveAttribute(ref: RefExpr, sensitive: Map<string, string[]>): boolean {
+  const attr = (i: number) => {
+    const step = ref.steps[i];
+    return step?.k === "attr" ? step.name : undefined;
+  };
+  let key: string;
+  let rest: number;
+  if (ref.root === "data" || ref.root === "resource") {
+    key = ref.root === "data" ? `data.${attr(0)}.${attr(1)}` : `${attr(0)}.${attr(1)}`;
+    rest = 2;
+  } else {
+    key = `${ref.root}.${attr(0)}`;
+    rest = 1;
+  }
+  const keys = sensitive.get(key);
+  if (!keys) return false;
+  // an instance key, then the attribute (none: the whole object, which holds the sensitive ones)
+  if (ref.steps[rest] && ref.steps[rest].k !== "attr") rest++;
+  const name = attr(rest);
+  return name === undefined || keys.includes(name);
 }
 
 /**
