@@ -18,7 +18,7 @@ import { AttributeChecker } from "../contract/attribute-check.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
 import { collectRefs, type RefExpr } from "./expressions/ast.js";
-import { evaluate } from "./expressions/evaluate.js";
+import { type EvalScope, evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
 import {
   checkBlock,
@@ -34,7 +34,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkDataBlock, planDataInstance } from "./data-read.js";
-import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
+import type { DataSourceType, OperationContext, ResourceType } from "../contract/resource-type.js";
 import { checkConditions } from "./conditions.js";
 import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
@@ -97,6 +97,11 @@ export interface Plan {
   /** State after refresh: what apply starts from. */
   priorState: State;
   warnings: Diagnostic[];
+  /**
+   * Checks whose scoped data source could not be read, with the warning it gave: their assertions are not run (at
+   * plan nor after apply), as Terraform skips them.
+   */
+  checkDataFailures?: { check: string; warning: Diagnostic }[];
   /**
    * Hosts that did not answer during refresh, by name: why, and the instances on them, which keep what the state
    * recorded (unknown now, not deleted). Changes planned on them carry `unreachableHost` and fail at apply.
@@ -232,7 +237,10 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         if (r.mode === "data") {
           const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
           const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
-          const read = await planDataInstance(r, dataSources(r.type)!, { address, key, deps }, scope, ctx, prior);
+          const ds = dataSources(r.type)!;
+          const read = r.check
+            ? await readScopedData(r, ds, { address, key, deps }, scope, ctx, prior, result)
+            : await planDataInstance(r, ds, { address, key, deps }, scope, ctx, prior);
           if (read.change) changes.push(read.change);
           else if (r.lifecycle.postconditions.length)
             diags.add(
@@ -355,7 +363,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           sensitive: !!o.sensitive,
         }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned, meta);
-  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope()));
+  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope(), failedChecks(result)));
   return result;
 }
 
@@ -419,6 +427,39 @@ function sensitivity(
           "following argument:\n    sensitive = true",
       );
   return out;
+}
+
+/**
+ * A data source scoped to a check block (Terraform 1.5+): read as any data source, but a failure to read it is a
+ * warning, not an error (the provider's message, located at the data block), and its check's assertions are not run.
+ */
+async function readScopedData(
+  r: ResourceConfig,
+  ds: DataSourceType,
+  target: { address: string; key: InstanceKey; deps: string[] },
+  scope: EvalScope,
+  ctx: OperationContext,
+  prior: State,
+  plan: Plan,
+): Promise<{ value: Attrs; change?: ResourceChange }> {
+  try {
+    return await planDataInstance(r, ds, target, scope, ctx, prior);
+  } catch (e) {
+    if (!(e instanceof GantryError)) throw e;
+    for (const d of e.diagnostics) {
+      const warning: Diagnostic = { ...d, severity: "warning", origin: d.origin ?? r.origin };
+      plan.warnings.push(warning);
+      (plan.checkDataFailures ??= []).push({ check: r.check!, warning });
+    }
+    const value: Attrs = {};
+    for (const [k, s] of Object.entries(ds.schema)) if (s.computed) value[k] = UNKNOWN;
+    return { value };
+  }
+}
+
+/** The checks not to run: those whose scoped data source could not be read. */
+function failedChecks(plan: Plan): Set<string> {
+  return new Set((plan.checkDataFailures ?? []).map((f) => f.check));
 }
 
 /**
