@@ -67,7 +67,7 @@ output "id" { value = gantry_noop.c.input }
       () => assert.unreachable(`${value} must be refused`),
       (e: GantryError) => {
         assert.match(e.diagnostics[0].summary, /^Output "leak" refers to sensitive values$/, value);
-        assert.match(e.diagnostics[0].detail ?? "", /annotate the output value as sensitive[^]*sensitive = true/);
+        assert.match(e.diagnostics[0].detail ?? "", /annotate the output value as sensitive[\s\S]*sensitive = true/);
         assert.is(e.diagnostics[0].origin?.file, "out.tf");
       },
     );
