@@ -45,7 +45,10 @@ export interface AttributeSchema {
 export interface InstanceInfo {
   /** Full address, e.g. "host.web[0]". */
   address: string;
-  /** The resource's name with its key, e.g. "web", "web.0" for count index 0, "web.a" for key "a". */
+  /**
+   * The resource's name with its key, e.g. "web", "web.0" for count index 0, "web.a" for key "a"; in a module, its
+   * module path first ("module.site.a.web" for module.site["a"].TYPE.web): unique among the instances of a plan.
+   */
   name: string;
   /** Per-configuration working directory (<config dir>/.gantry) where types may keep data, e.g. local host roots. */
   dataDir: string;

@@ -47,6 +47,16 @@ export function applyConditions(config: Config, plan: Plan, values: ValueScope):
 }
 
 /** Check blocks after apply (not after a destroy). */
-export function checksAfterApply(config: Config, plan: Plan, values: ValueScope): Diagnostic[] {
-  return plan.mode === "normal" ? runChecks(config, values.scope()) : [];
+export function checksAfterApply(
+  config: Config,
+  plan: Plan,
+  values: ValueScope,
+  atApply: { check: string; warning: Diagnostic }[] = [],
+): Diagnostic[] {
+  if (plan.mode !== "normal") return [];
+  // a check whose scoped data source failed (at plan, or read at apply) warns again and its assertions are skipped,
+  // as Terraform's does after apply
+  const failed = [...(plan.checkDataFailures ?? []), ...atApply];
+  const skipped = new Set(failed.map((f) => f.check));
+  return [...failed.map((f) => f.warning), ...runChecks(config, values.scope(), skipped)];
 }

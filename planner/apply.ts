@@ -5,7 +5,7 @@ import type { HostConnector } from "../contract/host-driver.js";
 import { ResourceFailure, type DataSourceType } from "../contract/resource-type.js";
 import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
 import type { Provisioner } from "../contract/provisioner.js";
-import { GantryError } from "../contract/diagnostics.js";
+import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import { deepEqual, type Attrs } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
@@ -84,6 +84,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });
   const recorder = new StateRecorder(writer, config);
   const conditions = applyConditions(config, plan, values);
+  const checkDataFailures: { check: string; warning: Diagnostic }[] = [];
   const stopSignals = [opts.signal, opts.cancelSignal].filter((x): x is AbortSignal => x !== undefined);
   const provision = provisionerRunner({
     resolve: opts.provisioners ?? (() => undefined),
@@ -104,7 +105,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     finalAttributes(config, plan.expansions, values),
     provision,
     conditions,
-    deferredDataReader(config, plan, values, opts.dataSources),
+    deferredDataReader(config, plan, values, opts.dataSources, checkDataFailures),
   );
   for (const n of steps) n.run = () => runStep(n.step);
 
@@ -132,7 +133,10 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
 
-  report.result.diagnostics.push(...conditions.diagnostics, ...checksAfterApply(config, plan, values));
+  report.result.diagnostics.push(
+    ...conditions.diagnostics,
+    ...checksAfterApply(config, plan, values, checkDataFailures),
+  );
   const outputs = outputsAfterApply(plan, config, values, state.outputs);
   if (!deepEqual(outputs, state.outputs)) {
     state.outputs = outputs;

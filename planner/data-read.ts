@@ -4,7 +4,7 @@
 // arguments not known until apply, the read is deferred (a "read" change,
 // shown as Terraform's "will be read during apply").
 
-import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
+import { type Diagnostic, type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
 import type { DataSourceType, OperationContext, ResourceType } from "../contract/resource-type.js";
 import { UNKNOWN, containsUnknown, type Attrs } from "../contract/values.js";
 import type { InstanceKey } from "./addresses.js";
@@ -94,11 +94,16 @@ export async function planDataInstance(
 /** Reads a deferred data instance at apply, its arguments evaluated against what is applied by now. */
 export type DeferredDataReader = (c: ResourceChange, ctx: OperationContext) => Promise<Attrs>;
 
+/**
+ * `checkFailures`: where a data source scoped to a check block that cannot be read says so (a warning, the check's
+ * assertions then skipped); it is recorded with its computed attributes null rather than failing the apply.
+ */
 export function deferredDataReader(
   config: Config,
   plan: { expansions: Map<string, Expansion> },
   values: ValueScope,
   dataSources: ((name: string) => DataSourceType | undefined) | undefined,
+  checkFailures?: { check: string; warning: Diagnostic }[],
 ): DeferredDataReader {
   return async (c, ctx) => {
     const ds = dataSources?.(c.type);
@@ -108,7 +113,21 @@ export function deferredDataReader(
     const configured = evaluateInstance(r, ds as never, instanceScope(values, exp, c.key), c.address);
     if (containsUnknown(configured))
       throw new GantryError(`the arguments of ${c.address} are still unknown after its dependencies were applied`);
-    return ds.read(ctx, configured);
+    if (r.check === undefined || !checkFailures) return ds.read(ctx, configured);
+    try {
+      return await ds.read(ctx, configured);
+    } catch (e) {
+      const warning: Diagnostic = {
+        severity: "warning",
+        summary: `Error reading ${c.address}`,
+        detail: (e as Error).message,
+        origin: r.origin,
+      };
+      checkFailures.push({ check: r.check, warning });
+      const value: Attrs = {};
+      for (const [k, s] of Object.entries(ds.schema)) value[k] = k in configured ? configured[k] : null;
+      return value;
+    }
   };
 }
 

@@ -94,6 +94,13 @@ export function buildGraph(config: Config): ConfigGraph {
    * Adds an edge for each reference in `e`; reports references to things that do not exist and to Terraform's
    * objects where `ctx` does not make them available.
    */
+  // a data source declared in a check block may be read only by that check's assertions (and its own siblings)
+  const inScope = (r: ResourceConfig, to: number) => {
+    if (r.check === undefined) return true;
+    const info = graph.infoAt(to);
+    if (info.kind === "check") return info.name === r.check;
+    return info.kind === "resource" && resourceAt.get(to)?.check === r.check;
+  };
   const addRefs = (to: number, e: Expr, origin: Origin, ctx: ReferenceContext, selfKey?: string) => {
     if (e.k === "lit") return;
     for (const ref of collectRefs(e)) {
@@ -131,6 +138,12 @@ export function buildGraph(config: Config): ConfigGraph {
           );
         else if (key === selfKey)
           diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
+        else if (!inScope(resourceAt.get(from)!, to))
+          diags.error(
+            "Reference to scoped resource",
+            origin,
+            `The referenced data resource "${name ?? ""}" "${dataName}" is not available from this context.`,
+          );
         else graph.mergeEdge(from, to);
       } else if (ref.root === "module") {
         diags.error(
@@ -161,6 +174,14 @@ export function buildGraph(config: Config): ConfigGraph {
           );
         else if (key === selfKey)
           diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
+        else if (!inScope(resourceAt.get(from)!, to))
+          // a module's data resource ('module.a.data.TYPE' named NAME)
+          diags.error(
+            "Reference to scoped resource",
+            origin,
+            `The referenced data resource "${type.replace(/^.*\bdata\./, "")}" "${resName}" is not available ` +
+              "from this context.",
+          );
         else graph.mergeEdge(from, to);
       }
     }

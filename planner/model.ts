@@ -157,6 +157,11 @@ export interface ProvisionerConfig {
 export interface ResourceConfig {
   /** A data resource (`data "TYPE" "NAME"`, key "data.TYPE.NAME"), read instead of managed. */
   mode?: "data";
+  /**
+   * A data resource declared inside `check "NAME"` (Terraform 1.5's scoped data source): only that check's
+   * assertions may refer to it, and a failure to read it is a warning, not an error.
+   */
+  check?: string;
   /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
   name: string;

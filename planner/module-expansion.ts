@@ -303,6 +303,8 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     return {
       ...r,
       key: at(prefix, r.key),
+      // a data source scoped to a check block belongs to that check of the same module instance
+      ...(r.check !== undefined && prefix ? { check: at(prefix, `check.${r.check}`) } : {}),
       properties: rewriteAll(r.properties, ctx),
       count: r.count && { value: rewrite(r.count.value, ctx, r.count.origin), origin: r.count.origin },
       forEach: r.forEach && { value: rewrite(r.forEach.value, ctx, r.forEach.origin), origin: r.forEach.origin },

@@ -3,7 +3,7 @@
 import type { HostConnector } from "../contract/host-driver.js";
 import type { HostLimitation } from "../contract/host-limitation.js";
 import type { InstanceInfo, OperationContext } from "../contract/resource-type.js";
-import type { InstanceKey } from "./addresses.js";
+import { type InstanceKey, moduleOf } from "./addresses.js";
 
 export interface InstanceRef {
   address: string;
@@ -11,9 +11,29 @@ export interface InstanceRef {
   key?: InstanceKey;
 }
 
+/** An instance key as a part of a name: letters, digits, "_" and "-" kept, anything else "_". */
+function keyPart(key: InstanceKey): string {
+  return String(key).replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+/**
+ * The module path of an address as a part of a name ('module.a["x"].module.b[0]' -> "module.a.x.module.b.0"), so
+ * that the instances of a module (count, for_each) name their objects apart, as Terraform's distinct addresses do.
+ */
+function modulePart(address: string): string {
+  const module = moduleOf(address);
+  return module.replace(
+    /\[(\d+|"(?:[^"\\]|\\.)*")\]/g,
+    (_, k: string) => `.${keyPart(k.startsWith('"') ? (JSON.parse(k) as string) : k)}`,
+  );
+}
+
 export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string, stackName?: string): InstanceInfo {
-  // "." cannot appear in a resource name, so "web.0" (web[0]) never meets another resource's name
-  const name = i.key === undefined ? i.name : `${i.name}.${String(i.key).replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  // "." cannot appear in a resource name, so "web.0" (web[0]) never meets another resource's name; a resource in a
+  // module is named with its module path first ("module.site.a.h"), which no root resource's name can be
+  const own = i.key === undefined ? i.name : `${i.name}.${keyPart(i.key)}`;
+  const module = i.address.startsWith("module.") ? modulePart(i.address) : "";
+  const name = module ? `${module}.${own}` : own;
   return stackName === undefined
     ? { address: i.address, name, dataDir, configDir }
     : { address: i.address, name, dataDir, configDir, stackName };

@@ -17,8 +17,8 @@ import { planRollingBatches } from "./rolling.js";
 import { AttributeChecker } from "../contract/attribute-check.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
-import { collectRefs } from "./expressions/ast.js";
-import { evaluate } from "./expressions/evaluate.js";
+import { collectRefs, type RefExpr } from "./expressions/ast.js";
+import { type EvalScope, evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
 import {
   checkBlock,
@@ -34,7 +34,7 @@ import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkDataBlock, planDataInstance } from "./data-read.js";
-import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
+import type { DataSourceType, OperationContext, ResourceType } from "../contract/resource-type.js";
 import { checkConditions } from "./conditions.js";
 import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
@@ -97,6 +97,11 @@ export interface Plan {
   /** State after refresh: what apply starts from. */
   priorState: State;
   warnings: Diagnostic[];
+  /**
+   * Checks whose scoped data source could not be read, with the warning it gave: their assertions are not run (at
+   * plan nor after apply), as Terraform skips them.
+   */
+  checkDataFailures?: { check: string; warning: Diagnostic }[];
   /**
    * Hosts that did not answer during refresh, by name: why, and the instances on them, which keep what the state
    * recorded (unknown now, not deleted). Changes planned on them carry `unreachableHost` and fail at apply.
@@ -232,7 +237,10 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         if (r.mode === "data") {
           const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
           const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
-          const read = await planDataInstance(r, dataSources(r.type)!, { address, key, deps }, scope, ctx, prior);
+          const ds = dataSources(r.type)!;
+          const read = r.check
+            ? await readScopedData(r, ds, { address, key, deps }, scope, ctx, prior, result)
+            : await planDataInstance(r, ds, { address, key, deps }, scope, ctx, prior);
           if (read.change) changes.push(read.change);
           else if (r.lifecycle.postconditions.length)
             diags.add(
@@ -355,14 +363,14 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           sensitive: !!o.sensitive,
         }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned, meta);
-  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope()));
+  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope(), failedChecks(result)));
   return result;
 }
 
 /**
- * Which attributes must not be printed: those whose expressions use a
- * sensitive variable (directly or through locals), and those the type marks
- * sensitive. An output that uses a sensitive value must be sensitive too.
+ * Which attributes must not be printed: those whose expressions use a sensitive variable, a sensitive attribute of
+ * another resource or a whole resource that has one (directly or through locals and module inputs and outputs), and
+ * those the type marks sensitive. An output that uses a sensitive value must be sensitive too.
  */
 function sensitivity(
   config: Config,
@@ -372,40 +380,112 @@ function sensitivity(
 ): Map<string, string[]> {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
+  const out = new Map<string, string[]>();
   const usesSecret = (e: Parameters<typeof collectRefs>[0]) => {
     // sensitive(x) makes a value sensitive; nonsensitive(x) clears what x's references would make sensitive
     const marks = sensitivityCalls(e);
     if (marks.sensitive) return true;
-    if (!secretVars.size && !secretLocals.size) return false;
+    if (!secretVars.size && !secretLocals.size && !out.size) return false;
     return collectRefs(e).some((ref) => {
       if (marks.cleared.has(ref)) return false;
       const first = ref.steps[0];
       const name = first?.k === "attr" ? first.name : "";
-      return (ref.root === "var" && secretVars.has(name)) || (ref.root === "local" && secretLocals.has(name));
+      if (ref.root === "var") return secretVars.has(name);
+      if (ref.root === "local") return secretLocals.has(name);
+      return out.size > 0 && refersToSensitiveAttribute(ref, out);
     });
   };
-  const out = new Map<string, string[]>();
-  for (const info of graph.ordered) {
-    if (info.kind !== "local") continue;
-    // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
-    const l = config.locals.get(info.name)!;
-    if (l.sensitive || usesSecret(l.value)) secretLocals.add(info.name);
-  }
-  for (const r of config.resources.values()) {
-    const schema = types(r.type)?.schema ?? {};
+  const resourceKeys = (r: ResourceConfig) => {
+    const schema = r.mode === "data" ? {} : (types(r.type)?.schema ?? {});
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
     for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
+  };
+  // in dependency order, so that what a resource makes sensitive reaches the locals and resources that use it
+  const seen = new Set<string>();
+  for (const info of graph.ordered) {
+    if (info.kind === "local") {
+      // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
+      const l = config.locals.get(info.name)!;
+      if (l.sensitive || usesSecret(l.value)) secretLocals.add(info.name);
+    } else if (info.kind === "resource") {
+      const r = config.resources.get(info.name) ?? config.data.get(info.name);
+      if (r) resourceKeys(r);
+      seen.add(info.name);
+    }
   }
+  for (const r of config.resources.values()) if (!seen.has(r.key)) resourceKeys(r);
   for (const o of config.outputs.values())
     if (!o.sensitive && usesSecret(o.value))
       diags.error(
         `Output "${o.name}" refers to sensitive values`,
         o.origin,
-        "Mark the output sensitive: true to show that its value may be displayed only on purpose (gantry output " +
-          "NAME).",
+        // Terraform's wording, with its product name left out
+        "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, any " +
+          "root module output containing sensitive data must be explicitly marked as sensitive, to confirm your " +
+          "intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the " +
+          "following argument:\n    sensitive = true",
       );
   return out;
+}
+
+/**
+ * A data source scoped to a check block (Terraform 1.5+): read as any data source, but a failure to read it is a
+ * warning, not an error (the provider's message, located at the data block), and its check's assertions are not run.
+ */
+async function readScopedData(
+  r: ResourceConfig,
+  ds: DataSourceType,
+  target: { address: string; key: InstanceKey; deps: string[] },
+  scope: EvalScope,
+  ctx: OperationContext,
+  prior: State,
+  plan: Plan,
+): Promise<{ value: Attrs; change?: ResourceChange }> {
+  try {
+    return await planDataInstance(r, ds, target, scope, ctx, prior);
+  } catch (e) {
+    if (!(e instanceof GantryError)) throw e;
+    for (const d of e.diagnostics) {
+      const warning: Diagnostic = { ...d, severity: "warning", origin: d.origin ?? r.origin };
+      plan.warnings.push(warning);
+      (plan.checkDataFailures ??= []).push({ check: r.check!, warning });
+    }
+    const value: Attrs = {};
+    for (const [k, s] of Object.entries(ds.schema)) if (s.computed) value[k] = UNKNOWN;
+    return { value };
+  }
+}
+
+/** The checks not to run: those whose scoped data source could not be read. */
+function failedChecks(plan: Plan): Set<string> {
+  return new Set((plan.checkDataFailures ?? []).map((f) => f.check));
+}
+
+/**
+ * Does a reference to a resource name one of its sensitive attributes, or the whole resource (or an instance of it)
+ * while it has one? `gantry_noop.a.input`, `gantry_noop.a[0]`, `data.gantry_file.f.content`, in modules too.
+ */
+function refersToSensitiveAttribute(ref: RefExpr, sensitive: Map<string, string[]>): boolean {
+  const attr = (i: number) => {
+    const step = ref.steps[i];
+    return step?.k === "attr" ? step.name : undefined;
+  };
+  let key: string;
+  let rest: number;
+  if (ref.root === "data" || ref.root === "resource") {
+    key = ref.root === "data" ? `data.${attr(0)}.${attr(1)}` : `${attr(0)}.${attr(1)}`;
+    rest = 2;
+  } else {
+    key = `${ref.root}.${attr(0)}`;
+    rest = 1;
+  }
+  const keys = sensitive.get(key);
+  if (!keys) return false;
+  // an instance key, then the attribute (none: the whole object, which holds the sensitive ones)
+  if (ref.steps[rest] && ref.steps[rest].k !== "attr") rest++;
+  const name = attr(rest);
+  return name === undefined || keys.includes(name);
 }
 
 /**

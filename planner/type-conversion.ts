@@ -2,6 +2,7 @@
 // of their schema, input variables by their full type constraint.
 
 import { deepEqual, isUnknown, typeName, type Value } from "../contract/values.js";
+import { ctySet } from "./set-order.js";
 import type { TypeConstraint } from "./type-constraint.js";
 import { friendlyName, friendlyNameForConstraint } from "./type-names.js";
 
@@ -282,7 +283,7 @@ function convertKnownSuitable(v: unknown, t: TypeConstraint): Value {
       const items = v as unknown[];
       const elem = t.elem.k === "any" ? unifiedElementType(items)! : t.elem;
       const out = items.map((x) => convertKnownSuitable(x, elem));
-      return t.k === "set" ? asSet(out) : out;
+      return t.k === "set" ? ctySet(out, elem.k === "map") : out;
     }
     case "map": {
       const o = v as Record<string, unknown>;
@@ -312,14 +313,4 @@ function numberToString(n: number): string {
   if (!/e/i.test(s) || !Number.isFinite(n)) return s;
   if (Number.isInteger(n)) return BigInt(n).toString();
   return n.toFixed(20).replace(/\.?0+$/, "");
-}
-
-/** A set: duplicates removed, primitives in cty's order (strings lexically, numbers by value, false before true). */
-function asSet(items: Value[]): Value[] {
-  const out: Value[] = [];
-  for (const x of items) if (!out.some((y) => deepEqual(x, y))) out.push(x);
-  if (out.every((x) => typeof x === "string")) return out.sort((a, b) => ((a as string) < (b as string) ? -1 : 1));
-  if (out.every((x) => typeof x === "number")) return out.sort((a, b) => (a as number) - (b as number));
-  if (out.every((x) => typeof x === "boolean")) return out.sort((a, b) => Number(a) - Number(b));
-  return out;
 }

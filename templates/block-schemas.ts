@@ -344,13 +344,14 @@ export const OUTPUT_BLOCK: BlockSchema = {
 };
 
 export const CHECK_BLOCK: BlockSchema = {
-  expected: "a map with assert blocks",
+  expected: "a map with assert and data blocks",
   nullable: false,
   required: ["assert"],
   open: false,
   fields: {
     assert: conditions("assert"),
-    data: { kind: "unsupported", detail: "Scoped data sources in check blocks are not implemented." },
+    // scoped data sources: read by templates/check-builder.ts (buildScopedData) with the data resource's own checks
+    data: { kind: "any" },
   },
 };
 

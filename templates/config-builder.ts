@@ -8,7 +8,7 @@ import type { DiagnosticBag } from "../contract/diagnostics.js";
 import type { CheckContext } from "./block-check.js";
 import { compileNode, emptyFragment, type ConfigFragment } from "./fragment.js";
 import { buildModuleCall } from "./module-builder.js";
-import { buildCheck } from "./check-builder.js";
+import { buildCheck, buildScopedData } from "./check-builder.js";
 import { buildImport } from "./import-builder.js";
 import { buildMoved } from "./moved-builder.js";
 import { buildOutput } from "./output-builder.js";
@@ -55,6 +55,7 @@ export function buildConfigFragment(raw: RawConfig, bag: DiagnosticBag): ConfigF
       case "check": {
         const c = buildCheck(d.name, d.body, ctx);
         if (c) frag.checks.push(c);
+        frag.data.push(...buildScopedData(d.name, d.body, ctx));
         break;
       }
       case "moved": {

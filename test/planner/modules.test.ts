@@ -486,4 +486,49 @@ test("a saved plan carries its modules' files: it applies with the module direct
   assert.is(loadStateAt(dir).instances.get("module.a.gantry_noop.n")?.attributes.input, "saved");
 });
 
+test("each module instance's local host is its own: own root, own address, own files (no collision)", async () => {
+  const dir = tree({
+    "main.tf": `
+module "site" {
+  source   = "./modules/site"
+  for_each = toset(["a", "b"])
+  text     = "hello \${each.key}"
+}
+module "counted" {
+  source = "./modules/site"
+  count  = 2
+  text   = "count \${count.index}"
+}
+output "roots" { value = { for k, m in module.site : k => m.root } }
+`,
+    "modules/site/main.tf": `
+variable "text" {}
+resource "gantry_host" "h" { driver = "local" }
+resource "gantry_file" "f" {
+  host    = gantry_host.h
+  path    = "/srv/index.html"
+  content = var.text
+}
+output "root" { value = gantry_host.h.root }
+output "name" { value = gantry_host.h.name }
+`,
+  });
+  const { state } = await planAndApply(dir);
+  const hosts = [...state.instances.entries()].filter(([a]) => a.endsWith("gantry_host.h"));
+  assert.is(hosts.length, 4);
+  const roots = new Set(hosts.map(([, i]) => i.attributes.root));
+  const names = new Set(hosts.map(([, i]) => i.attributes.name));
+  const addresses = new Set(hosts.map(([, i]) => i.attributes.address));
+  assert.is(roots.size, 4, "one root per module instance");
+  assert.is(names.size, 4, "one host name per module instance");
+  assert.is(addresses.size, 4, "one loopback address per module instance");
+  const root = (a: string) => state.instances.get(a)!.attributes.root as string;
+  assert.is(readFileSync(join(root('module.site["a"].gantry_host.h'), "srv/index.html"), "utf8"), "hello a");
+  assert.is(readFileSync(join(root('module.site["b"].gantry_host.h'), "srv/index.html"), "utf8"), "hello b");
+  assert.is(readFileSync(join(root("module.counted[1].gantry_host.h"), "srv/index.html"), "utf8"), "count 1");
+  assert.ok(Object.values(actions(await makePlan(dir))).every((a) => a === "noop"));
+  await planAndApply(dir, { mode: "destroy" });
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test.run();

@@ -164,9 +164,10 @@ test("optional defaults are applied at every depth, inside collections and to de
     [
       {
         name: "test1",
+        // in cty's set order: objects by their set hash, <0;"weekly";> before <10;"daily";>
         schedules: [
-          { name: "daily", cold_storage_after: 10 },
           { name: "weekly", cold_storage_after: 0 },
+          { name: "daily", cold_storage_after: 10 },
         ],
       },
     ],
@@ -198,6 +199,27 @@ test("optional defaults are applied at every depth, inside collections and to de
     y: { a: 2 },
   });
   assert.equal(prepare("tuple([object({a = optional(number, 1)}), string])", [{}, "s"]), [{ a: 1 }, "s"]);
+});
+
+test("sets in cty's order: false before true, nulls last, compound elements by their set hash", () => {
+  assert.equal(prepare("set(bool)", [true, false, true]), [false, true]);
+  assert.equal(prepare("set(string)", ["b", null, "a", "b"]), ["a", "b", null]);
+  assert.equal(prepare("set(string)", ["é", "z", "Z"]), ["Z", "z", "é"]);
+  assert.equal(prepare("set(number)", [1.5, "10", 9]), [1.5, 9, 10]);
+  // lists compare by their elements' hash text: "[\"b\";]" after "[\"a\";\"z\";]"
+  assert.equal(prepare("set(list(string))", [["b"], ["a", "z"], ["b"]]), [["a", "z"], ["b"]]);
+  // objects by their attribute values in name order: <"x";2;> before <"y";1;>
+  const objects = prepare("set(object({n = number, s = string}))", [
+    { s: "y", n: 1 },
+    { s: "x", n: 2 },
+  ]);
+  assert.equal(objects, [
+    { n: 1, s: "y" },
+    { n: 2, s: "x" },
+  ]);
+  // a tuple converts to a set, a set to a list (its order kept), a list to a tuple of its length
+  assert.equal(prepare("list(string)", prepare("set(string)", ["c", "a"])), ["a", "c"]);
+  assert.is(failure("tuple([string])", ["a", "b"]), "tuple required");
 });
 
 test("any: kept as given at the top, unified inside collections as cty does", () => {

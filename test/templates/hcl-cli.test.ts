@@ -253,9 +253,19 @@ const PAIRS: Pair[] = [
         }
 
         check "named" {
+          data "gantry_file" "probe" {
+            host = gantry_host.h
+            path = "/etc/\${var.name}.ok"
+          }
+
           assert {
             condition     = var.name != "b"
             error_message = "the name is b"
+          }
+
+          assert {
+            condition     = data.gantry_file.probe.content == "ok"
+            error_message = "not ok"
           }
         }
 
@@ -292,7 +302,15 @@ const PAIRS: Pair[] = [
           },
         },
         data: { gantry_file: { f: { host: "${gantry_host.h}", path: "/etc/${var.name}" } } },
-        check: { named: { assert: { condition: '${var.name != "b"}', error_message: "the name is b" } } },
+        check: {
+          named: {
+            data: { gantry_file: { probe: { host: "${gantry_host.h}", path: "/etc/${var.name}.ok" } } },
+            assert: [
+              { condition: '${var.name != "b"}', error_message: "the name is b" },
+              { condition: '${data.gantry_file.probe.content == "ok"}', error_message: "not ok" },
+            ],
+          },
+        },
         moved: { from: "gantry_noop.old", to: "gantry_noop.n" },
         output: { input: { value: "${gantry_noop.d.input}" } },
       },

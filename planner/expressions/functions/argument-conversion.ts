@@ -2,7 +2,10 @@
 // where a string is wanted becomes its text; a string of digits where a number is wanted becomes the number).
 
 import { isUnknown, type Value } from "../../../contract/values.js";
+import { ctySet } from "../../set-order.js";
 import { FunctionError } from "./definition.js";
+
+export { compareStrings } from "../../set-order.js";
 
 export type ValueMap = { [key: string]: Value };
 
@@ -110,34 +113,9 @@ export function unifyPrimitives(values: Value[], argIndex?: number): Value[] {
   return values;
 }
 
-/** Set semantics: distinct elements, in Terraform's order (strings lexically, numbers ascending). */
+/** Set semantics: distinct elements, in cty's order (planner/set-order.ts). */
 export function setOf(values: Value[], argIndex?: number): Value[] {
-  const unified = unifyPrimitives(values, argIndex);
-  const seen = new Map<string, Value>();
-  for (const v of unified) {
-    const key = isUnknown(v) ? `?${seen.size}` : JSON.stringify(v);
-    if (!seen.has(key)) seen.set(key, v);
-  }
-  const out = [...seen.values()];
-  if (out.every((v) => typeof v === "string")) return (out as string[]).sort(compareStrings);
-  if (out.every((v) => typeof v === "number")) return (out as number[]).sort((a, b) => a - b);
-  return out;
-}
-
-/** Byte-wise (code point) order, as Go compares strings. */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done) return y.done ? 0 : -1;
-    if (y.done) return 1;
-    const cx = x.value.codePointAt(0)!;
-    const cy = y.value.codePointAt(0)!;
-    if (cx !== cy) return cx - cy;
-  }
+  return ctySet(unifyPrimitives(values, argIndex));
 }
 
 /**

@@ -3,7 +3,9 @@
 // argument unchanged, `issensitive` is false for every known value, `ephemeralasnull` returns its argument.
 
 import { isUnknown, UNKNOWN, type Value } from "../../../contract/values.js";
-import { friendlyType, isMap, numberText, parseDecimal, setOf, unifyPrimitives } from "./argument-conversion.js";
+import type { TypeConstraint } from "../../type-constraint.js";
+import { convertValue } from "../../type-conversion.js";
+import { friendlyType, isMap, numberText, parseDecimal } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
 
 /** Terraform's type expression for a value's type (`string`, `tuple([string,number])`, `object({a=bool})`). */
@@ -20,6 +22,34 @@ export function typeExpression(v: Value): string {
 
 function convertError(v: Value, to: string): FunctionError {
   return new FunctionError(`cannot convert ${friendlyType(v)} to ${to}`, 0);
+}
+
+/**
+ * tolist, toset, tomap: conversion to a collection of any single type, as a `list(any)` variable converts (elements
+ * unified: primitives to strings, objects of differing attributes to maps, ...); a set drops duplicates and takes
+ * cty's order. What cannot convert is Terraform's "cannot convert tuple to list of any single type".
+ */
+function toCollection(kind: "list" | "set" | "map"): FunctionTable[string] {
+  // a literal, not ANY_TYPE: type-constraint.ts reaches this file through the evaluator (an import cycle)
+  const want: TypeConstraint = { k: kind, elem: { k: "any" } };
+  return {
+    params: ["v"],
+    allowNull: true,
+    unknowns: "shallow",
+    impl: ([v]) => {
+      if (v === null) return null;
+      const converted =
+        kind === "map"
+          ? isMap(v)
+            ? convertValue(v, want)
+            : undefined
+          : Array.isArray(v)
+            ? convertValue(v, want)
+            : undefined;
+      if (!converted?.ok) throw convertError(v, `${kind} of any single type`);
+      return converted.value;
+    },
+  };
 }
 
 function passThrough(): FunctionTable[string] {
@@ -71,41 +101,9 @@ export const TYPE_CONVERSION_FUNCTIONS: FunctionTable = {
       throw convertError(v, "bool");
     },
   },
-  tolist: {
-    params: ["v"],
-    allowNull: true,
-    unknowns: "shallow",
-    impl: ([v]) => {
-      if (v === null) return null;
-      if (!Array.isArray(v)) throw convertError(v, "list of any single type");
-      return unifyPrimitives(v, 0);
-    },
-  },
-  toset: {
-    params: ["v"],
-    allowNull: true,
-    unknowns: "shallow",
-    impl: ([v]) => {
-      if (v === null) return null;
-      if (!Array.isArray(v)) throw convertError(v, "set of any single type");
-      return setOf(v, 0);
-    },
-  },
-  tomap: {
-    params: ["v"],
-    allowNull: true,
-    unknowns: "shallow",
-    impl: ([v]) => {
-      if (v === null) return null;
-      if (!isMap(v)) throw convertError(v, "map of any single type");
-      const keys = Object.keys(v);
-      const values = unifyPrimitives(
-        keys.map((k) => v[k]),
-        0,
-      );
-      return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
-    },
-  },
+  tolist: toCollection("list"),
+  toset: toCollection("set"),
+  tomap: toCollection("map"),
   type: {
     params: ["value"],
     allowNull: true,

@@ -4,7 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { GantryError } from "../../../contract/diagnostics.js";
-import { configDir, makePlan } from "../harness.js";
+import { configDir, makePlan, writeConfig } from "../harness.js";
 
 const VARS = "variables:\n  pw: { type: string, default: hunter2, sensitive: true }\n";
 const change = (p: Awaited<ReturnType<typeof makePlan>>, name: string) =>
@@ -33,6 +33,45 @@ test("an output of sensitive() must be declared sensitive", async () => {
     () => assert.unreachable(),
     (e: GantryError) => assert.match(e.diagnostics[0].summary, /Output "leak" refers to sensitive values/),
   );
+});
+
+test("sensitivity follows values through resources, locals and modules, as Terraform's marks do", async () => {
+  const dir = configDir({
+    "main.tf": `
+variable "pw" {
+  type      = string
+  default   = "hunter2"
+  sensitive = true
+}
+resource "gantry_noop" "a" { input = "db://\${var.pw}@h" }
+resource "gantry_noop" "b" { input = gantry_noop.a.input }
+resource "gantry_noop" "c" { input = gantry_noop.a.id }
+locals { whole = gantry_noop.a }
+resource "gantry_noop" "d" { input = local.whole }
+resource "gantry_noop" "e" { input = nonsensitive(gantry_noop.b.input) }
+output "fine" {
+  value     = gantry_noop.b.input
+  sensitive = true
+}
+output "id" { value = gantry_noop.c.input }
+`,
+  });
+  const p = await makePlan(dir);
+  assert.ok(change(p, "b").sensitive?.includes("input"), "an attribute set from a sensitive attribute");
+  assert.not.ok(change(p, "c").sensitive?.includes("input"), "another attribute of that resource is not sensitive");
+  assert.ok(change(p, "d").sensitive?.includes("input"), "the whole object holds a sensitive attribute");
+  assert.not.ok(change(p, "e").sensitive?.includes("input"), "nonsensitive() clears it");
+  for (const value of ["gantry_noop.b.input", "gantry_noop.a", "local.whole", "[for n in [gantry_noop.a] : n.input]"]) {
+    writeConfig(dir, { "out.tf": `output "leak" { value = ${value} }\n` });
+    await makePlan(dir).then(
+      () => assert.unreachable(`${value} must be refused`),
+      (e: GantryError) => {
+        assert.match(e.diagnostics[0].summary, /^Output "leak" refers to sensitive values$/, value);
+        assert.match(e.diagnostics[0].detail ?? "", /annotate the output value as sensitive[\s\S]*sensitive = true/);
+        assert.is(e.diagnostics[0].origin?.file, "out.tf");
+      },
+    );
+  }
 });
 
 test.run();

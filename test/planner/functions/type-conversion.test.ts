@@ -32,9 +32,29 @@ test("conversion errors", () => {
   fails('tonumber("no")', /cannot convert "no" to number; given string must be a decimal representation of a number/);
   fails('tobool("yes")', /cannot convert "yes" to bool; only the strings "true" or "false" are allowed/);
   fails("tobool(1)", /cannot convert number to bool/);
-  fails("tolist([1, true])", /all elements must have the same type/);
+  // as Terraform 1.11 says it (cty finds no single element type for the tuple)
+  fails(
+    "tolist([1, true])",
+    'Invalid value for "v" parameter of tolist(): cannot convert tuple to list of any single type.',
+  );
+  fails('toset(["a", ["b"]])', /cannot convert tuple to set of any single type/);
+  fails('tomap({a = "x", b = ["y"]})', /cannot convert object to map of any single type/);
   fails('tomap(["a"])', /cannot convert tuple to map of any single type/);
   fails("tolist({a = 1})", /cannot convert object to list of any single type/);
+});
+
+test("toset, tolist, tomap: elements unified as cty does; sets deduplicated in cty's order", () => {
+  results([
+    ["toset([true, false, true])", [false, true]],
+    ['toset(["b", "a", "b"])', ["a", "b"]],
+    ["toset([[1], [1]])", [[1]]],
+    ['tolist([[1], ["a"]])', [["1"], ["a"]]],
+    ['toset([{a = 1}, {b = "x"}])', [{ a: "1" }, { b: "x" }]],
+    ["tolist([{a = 1}, {a = 1, b = 2}])", [{ a: 1 }, { a: 1, b: 2 }]],
+    ['tolist(toset(["c", "a", "c"]))', ["a", "c"]],
+    ['length(toset(["a", "a", "b"]))', 2],
+    ['tomap({a = 1, b = "x"})', { a: "1", b: "x" }],
+  ]);
 });
 
 test("type gives the type expression", () => {
