@@ -63,7 +63,7 @@ export async function parseHcl(file: string, text: string): Promise<HclParseResu
     let ok = true;
     for (const g of groups) {
       try {
-        parsed.push({ json: await hclToJson(file, g.text), firstLine: g.firstLine });
+        parsed.push({ json: await hclToJson(file, g.text, text.length), firstLine: g.firstLine });
       } catch {
         ok = false;
         break;

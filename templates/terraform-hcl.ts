@@ -18,7 +18,7 @@ import type { ConfigFragment } from "./fragment.js";
 import { parseHcl } from "./hcl-parser.js";
 import { HCL_BLOCK_LABELS } from "./hcl-positions.js";
 import type { RawConfig, RawDeclaration, RawDialect } from "./raw-config.js";
-import { TerraformJsonReader } from "./terraform-json.js";
+import { setOwnMember, TerraformJsonReader } from "./terraform-json.js";
 
 /** As Terraform JSON: types carry the provider prefix, nested blocks are lists of bodies. */
 export const TERRAFORM_HCL_DIALECT: RawDialect = { typePrefix: "gantry_", shortTypeNames: false, blockLists: true };
@@ -60,36 +60,40 @@ const HEADER = /^([a-z]+)(?:[ \t]+("[^"\n]*"|[A-Za-z_][\w-]*))?(?:[ \t]+("[^"\n]
  * in source order. Blocks of one kind stay together.
  */
 function inSourceOrder(root: Record<string, unknown>, text: string): Record<string, unknown> {
-  const rank = new Map<string, number>();
+  // the rank of each block type, and below it of each first label, and below that of each second label
+  const ranks: SourceRanks = new Map();
   let n = 0;
   for (let m = HEADER.exec(text); m; m = HEADER.exec(text)) {
-    const labels = [m[2], m[3]].filter((l) => l !== undefined).map((l) => (l.startsWith('"') ? l.slice(1, -1) : l));
-    for (let depth = 0; depth <= labels.length; depth++) {
-      const key = [m[1], ...labels.slice(0, depth)].join("\u0000");
-      if (!rank.has(key)) rank.set(key, n++);
+    let level = ranks;
+    for (const name of [m[1], m[2], m[3]]) {
+      if (name === undefined) break;
+      const key = name.startsWith('"') ? name.slice(1, -1) : name;
+      let rank = level.get(key);
+      if (!rank) level.set(key, (rank = { rank: n++, below: new Map() }));
+      level = rank.below;
     }
   }
   HEADER.lastIndex = 0;
-  const reorder = (v: unknown, prefix: string[], depth: number): unknown => {
+  const reorder = (v: unknown, level: SourceRanks | undefined, depth: number): unknown => {
     if (depth === 0 || !isPlainMap(v)) return v;
-    const keys = Object.keys(v);
-    const at = (k: string) => rank.get([...prefix, k].join("\u0000")) ?? Number.MAX_SAFE_INTEGER;
-    const sorted = keys.map((k, i) => ({ k, i, r: at(k) })).sort((a, b) => a.r - b.r || a.i - b.i);
+    const sorted = Object.keys(v).map((k, i) => {
+      const rank = level?.get(k);
+      return { k, i, r: rank?.rank ?? Number.MAX_SAFE_INTEGER, below: rank?.below };
+    });
+    sorted.sort((a, b) => a.r - b.r || a.i - b.i);
     const out: Record<string, unknown> = {};
-    for (const { k } of sorted)
-      Object.defineProperty(out, k, {
-        value: reorder(v[k], [...prefix, k], depth - 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (const { k, below } of sorted) setOwnMember(out, k, reorder(v[k], below, depth - 1));
     return out;
   };
-  const top = reorder(root, [], 1) as Record<string, unknown>;
+  const top = reorder(root, ranks, 1) as Record<string, unknown>;
   for (const section of Object.keys(top))
-    if (HCL_BLOCK_LABELS[section]) top[section] = reorder(top[section], [section], HCL_BLOCK_LABELS[section]);
+    if (HCL_BLOCK_LABELS[section])
+      top[section] = reorder(top[section], ranks.get(section)?.below, HCL_BLOCK_LABELS[section]);
   return top;
 }
+
+/** Where block headers first appear in a file: by block type, then by label. */
+type SourceRanks = Map<string, { rank: number; below: SourceRanks }>;
 
 /**
  * One document of the groups a file was parsed in, as one parse of the whole
@@ -102,9 +106,9 @@ function mergeGroups(groups: Record<string, unknown>[]): Record<string, unknown>
     for (const k of Object.keys(from)) {
       const a = Object.hasOwn(target, k) ? target[k] : undefined;
       const b = from[k];
-      if (Array.isArray(a) && Array.isArray(b)) setMember(target, k, a.concat(b));
+      if (Array.isArray(a) && Array.isArray(b)) setOwnMember(target, k, a.concat(b));
       else if (depth > 0 && isPlainMap(a) && isPlainMap(b)) into(a, b, depth - 1);
-      else if (a === undefined) setMember(target, k, b);
+      else if (a === undefined) setOwnMember(target, k, b);
     }
   };
   // Into the first group's document, which this front end owns (no copies: linear in the blocks).
@@ -112,10 +116,6 @@ function mergeGroups(groups: Record<string, unknown>[]): Record<string, unknown>
   const [root, ...rest] = groups;
   for (const g of rest) into(root, g, 3);
   return root;
-}
-
-function setMember(o: Record<string, unknown>, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
 function isPlainMap(v: unknown): v is Record<string, unknown> {

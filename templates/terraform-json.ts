@@ -62,17 +62,18 @@ export function stripComments(v: unknown): unknown {
         out = {};
         for (const before in o) {
           if (before === k) break;
-          setMember(out, before, o[before]);
+          setOwnMember(out, before, o[before]);
         }
       }
-      if (out !== undefined && k !== "//") setMember(out, k, s);
+      if (out !== undefined && k !== "//") setOwnMember(out, k, s);
     }
     return out ?? v;
   }
   return v;
 }
 
-function setMember(o: Record<string, unknown>, k: string, v: unknown): void {
+/** Sets an own member of a plain object, "__proto__" too (as JSON.parse does): assignment is the fast path. */
+export function setOwnMember(o: Record<string, unknown>, k: string, v: unknown): void {
   if (k === "__proto__")
     Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;

@@ -2,7 +2,6 @@
 // what does a TCP peer answer to a few bytes, what does an HTTP GET return.
 // Any driver whose hosts this machine can reach over the network uses them.
 
-import * as http from "node:http";
 import * as net from "node:net";
 
 /** Bytes of an answer kept (the rest is read and dropped). */
@@ -48,7 +47,13 @@ export class NetworkProbes {
   }
 
   /** GET `path`: ok for statuses 200-399, with status and body; { ok: false } when no answer. */
-  checkHttp(port: number, path: string, timeoutMs = 2000): Promise<{ ok: boolean; status?: number; body?: string }> {
+  async checkHttp(
+    port: number,
+    path: string,
+    timeoutMs = 2000,
+  ): Promise<{ ok: boolean; status?: number; body?: string }> {
+    // Node's HTTP client is loaded by the first HTTP probe, not with every engine (a plan seldom probes)
+    const http = await import("node:http");
     return new Promise((resolve) => {
       const target = { host: this.address, port, path: path.startsWith("/") ? path : `/${path}` };
       const req = http.get({ ...target, timeout: timeoutMs, agent: false }, (res) => {
