@@ -287,6 +287,7 @@ export class StateWriter {
   private lastWriteAt = 0;
   private wake: (() => void) | null = null;
   private readonly sink: StateSink;
+  private readonly preparers: (() => void)[] = [];
   /** Number of writes done (for benchmarks and tests). */
   writes = 0;
 
@@ -338,7 +339,16 @@ export class StateWriter {
     this.writing = null;
   }
 
+  /**
+   * `prepare` runs right before each write (and writeSync): it brings into the state what its owner keeps up to date
+   * only for writing (a run's pending operations), so a change that comes and goes between writes costs nothing.
+   */
+  beforeWrite(prepare: () => void): void {
+    this.preparers.push(prepare);
+  }
+
   private writeNow(): void | Promise<void> {
+    for (const prepare of this.preparers) prepare();
     // every write that lands is a new serial: a plan saved while an apply was running is then stale
     this.state.serial++;
     const done = () => {

@@ -126,10 +126,13 @@ export class Deployment {
   rootOutputs: WireObject | undefined;
   /** Provider calls under way (recorded as pending operations while they run). */
   private readonly pending = new Map<string, PendingOperationType>();
+  /** The running provider calls changed since the root stack resource's record last listed them. */
+  private pendingChanged = false;
   private recordedRoot: InstanceState | undefined;
 
   constructor(private readonly opts: DeploymentOptions) {
     this.old = new Map(opts.state.instances);
+    opts.writer?.beforeWrite(() => this.recordPendingOperations());
   }
 
   /**
@@ -149,19 +152,30 @@ export class Deployment {
     this.touch();
   }
 
-  /** A provider call starts (`type`) or ends (undefined): the root stack resource's record lists those running. */
+  /**
+   * A provider call starts (`type`) or ends (undefined). The root stack resource's record lists those running: it is
+   * brought up to date right before each state write (all of a run's registrations may be in flight at once, so
+   * rewriting the list on every start and end would cost the square of their number).
+   */
   private pendingOperation(urn: string, type: PendingOperationType | undefined): void {
     if (this.opts.dryRun) return;
     if (type) this.pending.set(urn, type);
     else if (!this.pending.delete(urn)) return;
+    this.pendingChanged = true;
+    this.touch();
+  }
+
+  /** Before a state write: the root stack resource's record lists the provider calls running now. */
+  private recordPendingOperations(): void {
+    if (!this.pendingChanged) return;
     // a destroy runs no program: its root stack resource is the recorded one
     this.recordedRoot ??= [...this.old.values()].find((i) => i.type === ROOT_STACK_TYPE && !recorded(i).parent);
     const address = this.rootUrn || this.recordedRoot?.address;
     const root = address ? this.state.instances.get(address) : undefined;
     if (!root) return;
+    this.pendingChanged = false;
     const ops = [...this.pending].map(([u, t]) => ({ urn: u, type: t }));
     this.state.instances.set(root.address, withPendingOperations(root, ops));
-    this.touch();
   }
 
   /** Runs one provider call as a pending operation of `urn`. */

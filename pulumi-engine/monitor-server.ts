@@ -237,7 +237,8 @@ export async function startMonitorServer(
     },
   };
 
-  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  // channelz (gRPC's call statistics, which nothing here reads) would track every one of a program's calls
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.enable_channelz": 0 });
   server.addService(m.resourceGrpc.ResourceMonitorService, monitor);
   server.addService(m.engineGrpc.EngineService, engine);
   const port = await new Promise<number>((resolve, reject) =>
