@@ -256,7 +256,8 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     await deployment.settle();
     let error: string | undefined;
     if (deployment.cancelled) error = "update canceled";
-    else if (code !== 0)
+    // a failed step: the program, answered as by a monitor shutting down, may end without an error of its own
+    else if (code !== 0 || deployment.failure)
       error = deployment.failure
         ? deployment.failure.message
         : code === ERROR_ALREADY_LOGGED
