@@ -103,6 +103,11 @@ export async function startMonitorServer(
   // its own: the run reports the step's), instead of failing the program's outputs with a second copy of it.
   const failRegistration = (cb: Callback, e: unknown) =>
     deployment.failure ? cb({ code: grpc.status.UNAVAILABLE, details: MONITOR_SHUT_DOWN }) : fail(cb, e);
+  /** A read, or a registration refused before its step: it fails the update too. */
+  const failStep = (cb: Callback, e: unknown) => {
+    deployment.failure ??= e as Error;
+    failRegistration(cb, e);
+  };
   const toObject = (s: Message): WireObject => (s ? (s.toJavaScript() as WireObject) : {});
   let root = "";
 
@@ -135,7 +140,7 @@ export async function startMonitorServer(
         remote: r.getRemote(),
       };
       const refused = explicitProviderRefused(req.type, req.name, req.provider);
-      if (refused) return fail(cb, refused);
+      if (refused) return failStep(cb, refused);
       deployment.register(req).then(
         (res) => {
           const resp = new m.resourcePb.RegisterResourceResponse();
@@ -178,12 +183,12 @@ export async function startMonitorServer(
           resp.setProperties(m.struct.fromJavaScript(r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs)));
           cb(null, resp);
         } catch (e) {
-          fail(cb, e);
+          failStep(cb, e);
         }
         return;
       }
       const refused = explicitProviderRefused(type, r.getName(), r.getProvider());
-      if (refused) return fail(cb, refused);
+      if (refused) return failStep(cb, refused);
       deployment
         .readResource({
           type,
@@ -202,7 +207,7 @@ export async function startMonitorServer(
             resp.setProperties(m.struct.fromJavaScript(res.outputs));
             cb(null, resp);
           },
-          (e) => fail(cb, e),
+          (e) => failStep(cb, e),
         );
     },
     call: unsupported("Call (methods of multi-language components)"),

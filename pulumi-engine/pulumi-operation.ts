@@ -230,7 +230,7 @@ async function withStackRun(
 /** Preview (dryRun) or update: runs the program and carries out (or plans) its steps. */
 export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boolean): Promise<PulumiOutcome> {
   return withStackRun(engine, req, dryRun, "up", async (run) => {
-    const { deployment, onEvent, writer } = run;
+    const { deployment, onEvent } = run;
     let stderr = "";
     try {
       if (req.refresh) await deployment.refresh(req.parallel ?? 10, false);

@@ -129,7 +129,7 @@ test("--path errors in Pulumi's words, naming the key", async () => {
   const dir = project("config:\n  foo:list:\n    - 1\n");
   const fail = (key: string) =>
     setStackConfigValue({ dir, stack: "dev", key, value: "v", path: true }).then(
-      () => assert.unreachable(key),
+      (): string => assert.unreachable(key) as never,
       (e: Error) => e.message,
     );
   assert.match(await fail("list.x"), "list.x: [list x]: key for an array must be an int");
