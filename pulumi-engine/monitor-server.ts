@@ -77,6 +77,9 @@ function explicitProviderRefused(type: string, name: string, provider: string): 
     : undefined;
 }
 
+/** What Pulumi's resource monitor answers (UNAVAILABLE) to a registration once the deployment is cancelled. */
+const MONITOR_SHUT_DOWN = "resource monitor shut down while waiting on step's done channel";
+
 /** The type of `pulumi.StackReference`, a resource read (ReadResource) by the name of the stack it refers to. */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
@@ -95,6 +98,16 @@ export async function startMonitorServer(
     (_call, cb) =>
       cb({ code: grpc.status.UNIMPLEMENTED, details: `gantry does not support ${what}` });
   const fail = (cb: Callback, e: unknown) => cb({ code: grpc.status.UNKNOWN, details: (e as Error).message });
+  // As Pulumi's engine: a failed step cancels the deployment, and every registration waiting on the monitor (the
+  // failed one, those after it) is answered as by a monitor shutting down; the SDK then stops quietly (no error of
+  // its own: the run reports the step's), instead of failing the program's outputs with a second copy of it.
+  const failRegistration = (cb: Callback, e: unknown) =>
+    deployment.failure ? cb({ code: grpc.status.UNAVAILABLE, details: MONITOR_SHUT_DOWN }) : fail(cb, e);
+  /** A read, or a registration refused before its step: it fails the update too. */
+  const failStep = (cb: Callback, e: unknown) => {
+    deployment.failure ??= e as Error;
+    failRegistration(cb, e);
+  };
   const toObject = (s: Message): WireObject => (s ? (s.toJavaScript() as WireObject) : {});
   let root = "";
 
@@ -127,7 +140,7 @@ export async function startMonitorServer(
         remote: r.getRemote(),
       };
       const refused = explicitProviderRefused(req.type, req.name, req.provider);
-      if (refused) return fail(cb, refused);
+      if (refused) return failStep(cb, refused);
       deployment.register(req).then(
         (res) => {
           const resp = new m.resourcePb.RegisterResourceResponse();
@@ -136,7 +149,7 @@ export async function startMonitorServer(
           resp.setObject(m.struct.fromJavaScript(res.outputs));
           cb(null, resp);
         },
-        (e) => fail(cb, e),
+        (e) => failRegistration(cb, e),
       );
     },
     registerResourceOutputs(call, cb) {
@@ -170,12 +183,12 @@ export async function startMonitorServer(
           resp.setProperties(m.struct.fromJavaScript(r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs)));
           cb(null, resp);
         } catch (e) {
-          fail(cb, e);
+          failStep(cb, e);
         }
         return;
       }
       const refused = explicitProviderRefused(type, r.getName(), r.getProvider());
-      if (refused) return fail(cb, refused);
+      if (refused) return failStep(cb, refused);
       deployment
         .readResource({
           type,
@@ -194,7 +207,7 @@ export async function startMonitorServer(
             resp.setProperties(m.struct.fromJavaScript(res.outputs));
             cb(null, resp);
           },
-          (e) => fail(cb, e),
+          (e) => failStep(cb, e),
         );
     },
     call: unsupported("Call (methods of multi-language components)"),

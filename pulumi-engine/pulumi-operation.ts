@@ -230,7 +230,7 @@ async function withStackRun(
 /** Preview (dryRun) or update: runs the program and carries out (or plans) its steps. */
 export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boolean): Promise<PulumiOutcome> {
   return withStackRun(engine, req, dryRun, "up", async (run) => {
-    const { deployment, onEvent, writer } = run;
+    const { deployment, onEvent } = run;
     let stderr = "";
     try {
       if (req.refresh) await deployment.refresh(req.parallel ?? 10, false);
@@ -256,7 +256,8 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     await deployment.settle();
     let error: string | undefined;
     if (deployment.cancelled) error = "update canceled";
-    else if (code !== 0)
+    // a failed step: the program, answered as by a monitor shutting down, may end without an error of its own
+    else if (code !== 0 || deployment.failure)
       error = deployment.failure
         ? deployment.failure.message
         : code === ERROR_ALREADY_LOGGED

@@ -1,16 +1,25 @@
-// `pulumi config set [--secret] KEY VALUE` for gantry: writes one value into Pulumi.<stack>.yaml as Pulumi writes it
-// (the key namespaced by the project when written without one; a secret as `secure: v1:...` encrypted with the
-// passphrase provider), keeping the file's comments and order. A stack without `encryptionsalt` gets a new one made
-// from the passphrase, as Pulumi does on the first secret; with one, the passphrase must open it.
+// `pulumi config set [--secret] [--path] KEY VALUE` for gantry: writes one value into Pulumi.<stack>.yaml as Pulumi
+// writes it (the key namespaced by the project when written without one; a secret as `secure: v1:...` encrypted with
+// the passphrase provider; with `path`, the key's name a property path into a structured value), keeping the file's
+// comments and order. A stack without `encryptionsalt` gets a new one made from the passphrase, as Pulumi does on the
+// first secret; with one, the passphrase must open it.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { isMap, parseDocument } from "yaml";
+import { isMap, isNode, parseDocument } from "yaml";
 import { GantryError } from "../../contract/diagnostics.js";
-import { formatConfigKey, parseProjectConfigKey } from "./config-key.js";
+import { type ConfigKey, formatConfigKey, parseProjectConfigKey } from "./config-key.js";
+import {
+  type ConfigPath,
+  coerceConfigValue,
+  parseConfigKeyPath,
+  setConfigPath,
+  sortedConfigObject,
+} from "./config-key-path.js";
 import { INCORRECT_PASSPHRASE_DECRYPT, IncorrectPassphraseError, PassphraseCrypter } from "./passphrase-crypter.js";
 import { readPassphrase } from "./passphrase-source.js";
 import { readPulumiProject } from "./project-file.js";
+import { Ciphertext, type ConfigObject, fromConfigObject, toConfigObject } from "./stack-config-file.js";
 
 export interface SetStackConfigValueOptions {
   /** The project directory. */
@@ -20,6 +29,8 @@ export interface SetStackConfigValueOptions {
   key: string;
   value: string;
   secret?: boolean;
+  /** The key's name is a property path (`outer.inner`, `names[0]`): the value is set inside a structured one. */
+  path?: boolean;
   env?: NodeJS.ProcessEnv;
   passphrase?: string;
 }
@@ -27,12 +38,19 @@ export interface SetStackConfigValueOptions {
 /** Set one config value; returns the stack file written and the key as stored (`project:key`). */
 export async function setStackConfigValue(opts: SetStackConfigValueOptions): Promise<{ file: string; key: string }> {
   const project = readPulumiProject(opts.dir);
-  let key: string;
+  let parsed: ConfigKey;
+  let path: ConfigPath | undefined;
   try {
-    key = formatConfigKey(parseProjectConfigKey(project.name, opts.key));
+    parsed = parseProjectConfigKey(project.name, opts.key);
   } catch (e) {
     throw new GantryError((e as Error).message);
   }
+  try {
+    if (opts.path) path = parseConfigKeyPath(parsed.name);
+  } catch (e) {
+    throw new GantryError(`${opts.key}: ${(e as Error).message}`);
+  }
+  const key = formatConfigKey(path ? { ...parsed, name: path[0] as string } : parsed);
   const name = opts.stack.includes("/") ? opts.stack.slice(opts.stack.lastIndexOf("/") + 1) : opts.stack;
   const ext = project.file.endsWith(".yml") ? ".yml" : project.file.endsWith(".json") ? ".json" : ".yaml";
   const file = join(opts.dir, project.stackConfigDir, `Pulumi.${name}${ext}`);
@@ -41,7 +59,7 @@ export async function setStackConfigValue(opts: SetStackConfigValueOptions): Pro
   if (doc.contents === null) doc.contents = doc.createNode({}) as never;
   if (!isMap(doc.contents)) throw new GantryError(`${file}: a stack configuration file must hold a map`);
 
-  let value: unknown = opts.value;
+  let value: ConfigObject = opts.value;
   if (opts.secret) {
     const provider = doc.get("secretsprovider");
     if (typeof provider === "string" && provider !== "passphrase")
@@ -64,11 +82,21 @@ export async function setStackConfigValue(opts: SetStackConfigValueOptions): Pro
       // Pulumi writes encryptionsalt first.
       doc.contents.items.unshift(doc.createPair("encryptionsalt", crypter.state) as never);
     }
-    value = { secure: crypter.encrypt(opts.value) };
+    value = new Ciphertext(crypter.encrypt(opts.value));
   }
   const config = doc.get("config");
-  if (!isMap(config)) doc.set("config", doc.createNode({ [key]: value }));
-  else config.set(key, doc.createNode(value));
+  if (path && path.length > 1) {
+    const node = isMap(config) ? config.get(key, true) : undefined;
+    const root = isNode(node) ? toConfigObject(node.toJS(doc)) : undefined;
+    try {
+      value = sortedConfigObject(setConfigPath(root, path, opts.secret ? value : coerceConfigValue(opts.value)));
+    } catch (e) {
+      throw new GantryError(`${file}: ${opts.key}: ${(e as Error).message}`);
+    }
+  }
+  const written = fromConfigObject(value);
+  if (!isMap(config)) doc.set("config", doc.createNode({ [key]: written }));
+  else config.set(key, doc.createNode(written));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, doc.toString());
   return { file, key };

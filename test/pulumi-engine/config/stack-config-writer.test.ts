@@ -91,4 +91,51 @@ config:
   assert.is((wrong as Error).message, INCORRECT_PASSPHRASE_DECRYPT.replace("failed to decrypt", "failed to encrypt"));
 });
 
+test("--path values build structured config as Pulumi's config set --path does (config_basic's keys)", async () => {
+  const dir = project();
+  const env = { PULUMI_CONFIG_PASSPHRASE: "paths" };
+  const set = (key: string, value: string, secret = false) =>
+    setStackConfigValue({ dir, stack: "dev", key, value, path: true, secret, env });
+  await set("outer.inner", "value");
+  await set("names[0]", "a");
+  await set("names[1]", "b");
+  await set("names[2]", "super secret name", true);
+  await set("servers[0].port", "80");
+  await set("servers[0].host", "example");
+  await set("a.b[0].c", "true");
+  await set("a.b[1].c", "false");
+  await set("zip", "01234");
+  await set('["test.Key"]', "dotted");
+  await set("sparse[2]", "x");
+  const text = readFileSync(join(dir, "Pulumi.dev.yaml"), "utf8");
+  assert.match(text, /foo:servers:\n {4}- host: example\n {6}port: 80\n/, "map keys sorted, the port a number");
+  assert.match(text, /foo:names:\n {4}- a\n {4}- b\n {4}- secure: v1:/, "a secret element encrypted alone");
+  assert.not.match(text, /super secret name/);
+  const cfg = await StackConfiguration.load({ dir, stack: "dev", env });
+  const values = JSON.parse(cfg.programEnvironment().PULUMI_CONFIG);
+  assert.equal(values, {
+    "foo:config:outer": '{"inner":"value"}',
+    "foo:config:names": '["a","b","super secret name"]',
+    "foo:config:servers": '[{"host":"example","port":80}]',
+    "foo:config:a": '{"b":[{"c":true},{"c":false}]}',
+    "foo:config:zip": "01234",
+    "foo:config:test.Key": "dotted",
+    "foo:config:sparse": '[null,null,"x"]',
+  });
+  assert.equal(cfg.secretKeys, ["foo:names"]);
+});
+
+test("--path errors in Pulumi's words, naming the key", async () => {
+  const dir = project("config:\n  foo:list:\n    - 1\n");
+  const fail = (key: string) =>
+    setStackConfigValue({ dir, stack: "dev", key, value: "v", path: true }).then(
+      (): string => assert.unreachable(key) as never,
+      (e: Error) => e.message,
+    );
+  assert.match(await fail("list.x"), "list.x: [list x]: key for an array must be an int");
+  assert.match(await fail("list[5]"), "list[5]: [list 5]: array index out of range");
+  assert.match(await fail("[0]"), "[0]: first path segement of config key must be a string");
+  assert.match(await fail("a[x"), "a[x: invalid config key path: missing closing bracket in array index");
+});
+
 test.run();
