@@ -8,7 +8,7 @@
 // deposed for the update to delete.
 
 import type { Attrs } from "../contract/values.js";
-import { stackNames } from "./stack-apply.js";
+import { type StackResourceRef, stackNames } from "./stack-apply.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { StackRecord } from "./stack-records.js";
 import type { StackServiceContext } from "./stack-workspace.js";
@@ -61,4 +61,24 @@ export async function returnToReplacedOriginals(ctx: StackServiceContext, stack:
       });
     }
   }
+}
+
+/**
+ * The resources an update replaces because they failed (an action FAILED, or marked unhealthy: CHECK_FAILED), in
+ * the stack and in its nested stacks, as Heat's convergence replaces every FAILED resource it updates
+ * (Resource.needs_replace_failed). A nested stack's resource is not replaced once its nested stack exists (Heat's
+ * StackResource updates it: its failed resources are replaced inside it); an OS::Heat::Stack's stack is no nested
+ * stack of it (a resource of its own, replaced).
+ */
+export async function failedResources(ctx: StackServiceContext, stackId: string): Promise<StackResourceRef[]> {
+  const out: StackResourceRef[] = [];
+  for (const r of await ctx.store.listResources(stackId)) {
+    const child = r.nestedStackId ? await ctx.store.getStack(r.nestedStackId) : undefined;
+    if (child && !child.deletedAt && child.parentId === stackId && r.physicalId) {
+      out.push(...(await failedResources(ctx, child.id)));
+      continue;
+    }
+    if (r.status === "FAILED") out.push({ stackId, name: r.name });
+  }
+  return out;
 }
