@@ -8,6 +8,7 @@
 // deposed for the update to delete.
 
 import type { Attrs } from "../contract/values.js";
+import { RESOURCE_GROUP_TYPE } from "../templates/hot/resource-group.js";
 import { type StackResourceRef, stackNames } from "./stack-apply.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { StackRecord } from "./stack-records.js";
@@ -68,13 +69,15 @@ export async function returnToReplacedOriginals(ctx: StackServiceContext, stack:
  * the stack and in its nested stacks, as Heat's convergence replaces every FAILED resource it updates
  * (Resource.needs_replace_failed). A nested stack's resource is not replaced once its nested stack exists (Heat's
  * StackResource updates it: its failed resources are replaced inside it); an OS::Heat::Stack's stack is no nested
- * stack of it (a resource of its own, replaced).
+ * stack of it (a resource of its own, replaced). A ResourceGroup is still replaced as a whole (its members are one
+ * resource in the model: a member cannot be replaced alone yet).
  */
 export async function failedResources(ctx: StackServiceContext, stackId: string): Promise<StackResourceRef[]> {
   const out: StackResourceRef[] = [];
   for (const r of await ctx.store.listResources(stackId)) {
     const child = r.nestedStackId ? await ctx.store.getStack(r.nestedStackId) : undefined;
-    if (child && !child.deletedAt && child.parentId === stackId && r.physicalId) {
+    // a group's members are one resource of the group's stack in the model: the group is replaced as a whole
+    if (child && !child.deletedAt && child.parentId === stackId && r.physicalId && r.type !== RESOURCE_GROUP_TYPE) {
       out.push(...(await failedResources(ctx, child.id)));
       continue;
     }
