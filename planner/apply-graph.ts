@@ -22,6 +22,7 @@ const RULES: GraphRule[] = [
   destroyOrderEdges, // deletes after dependents let go
   destroyBeforeCreateEdges, // a replacement deletes the old object first
   createBeforeDestroyEdges, // or creates first and destroys the deposed object last
+  unchangedHolderEdges, // deletes after what an unchanged dependent that held them now depends on (no cycle)
   pruneUnusedBarriers, // only barriers something waits on
 ];
 
@@ -36,6 +37,8 @@ export interface ApplyGraphInput {
   allChanges: ResourceChange[];
   /** The state the apply starts from. */
   state: State;
+  /** The state the plan was made from (before unchanged instances took the configuration's dependencies). */
+  priorState?: State;
   config: Config;
   types: TypeResolver;
 }
@@ -100,6 +103,43 @@ function destroyOrderEdges(g: ApplyGraph, x: RuleContext): void {
   for (const { change: c, main, destroyDeposed } of g.changes) {
     const deleting = c.action === "delete" ? main : destroyDeposed;
     if (deleting) g.waitOn(deleting, barrierId("released", c.resourceKey), barrierId("released", instanceAddressOf(c)));
+  }
+}
+
+/**
+ * An unchanged dependent lets go of what it no longer depends on once what it depends on now is done (as Heat's
+ * convergence orders it: a resource is cleaned up after the update of each resource that required it, and that
+ * update after the resource's new requirements): a delete waits for the creates and updates of those, through
+ * unchanged resources ("@done noop.b"). When one of them fails, the delete does not happen.
+ */
+function unchangedHolderEdges(g: ApplyGraph, x: RuleContext): void {
+  const deletes = new Map<string, StepNode[]>();
+  for (const { change: c, main } of g.changes) {
+    if (c.action !== "delete" || c.deposed) continue;
+    for (const k of [c.resourceKey, c.address]) deletes.set(k, [...(deletes.get(k) ?? []), main]);
+  }
+  if (!deletes.size) return;
+  const noops = new Map<string, ResourceChange>();
+  for (const c of x.allChanges) if (c.action === "noop" && !noops.has(c.resourceKey)) noops.set(c.resourceKey, c);
+  /** The "done" barriers of what an unchanged resource depends on, through unchanged ones. */
+  const doneOf = (c: ResourceChange, seen: Set<string>): string[] => {
+    const out: string[] = [];
+    for (const d of c.dependsOn) {
+      if (d === c.resourceKey || seen.has(d)) continue;
+      seen.add(d);
+      if (g.has("done", d)) out.push(barrierId("done", d));
+      const further = noops.get(d);
+      if (further) out.push(...doneOf(further, seen));
+    }
+    return out;
+  };
+  for (const c of x.allChanges) {
+    if (c.action !== "noop") continue;
+    const held = x.heldBefore(c).flatMap((d) => (c.dependsOn.includes(d) ? [] : (deletes.get(d) ?? [])));
+    if (!held.length) continue;
+    const done = doneOf(c, new Set([c.resourceKey]));
+    // never a cycle (what the delete would wait for waiting on it already, as a replacement deleting first does)
+    for (const n of held) g.waitOn(n, ...done.filter((id) => !n.deps.includes(id) && !g.reaches(id, n.id)));
   }
 }
 
@@ -203,6 +243,21 @@ class ApplyGraph {
     b.deps.push(member.id);
   }
 
+  /** Whether node `from` waits, directly or through others, on node `to`. */
+  reaches(from: string, to: string): boolean {
+    const byId = new Map<string, WalkNode>([...this.steps.map((n) => [n.id, n] as const), ...this.barriers]);
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (id === to) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(byId.get(id)?.deps ?? []));
+    }
+    return false;
+  }
+
   has(kind: BarrierKind, key: string): boolean {
     return !!this.barriersOf.get(kind)?.has(key);
   }
@@ -230,6 +285,10 @@ function hostOf(step: ApplyStep, type: ResourceType | undefined): string | undef
 }
 
 interface RuleContext {
+  /** Every change of the plan, noop ones too. */
+  allChanges: ResourceChange[];
+  /** What an unchanged instance depended on when the plan was made. */
+  heldBefore: (c: ResourceChange) => string[];
   /** What the change's old object depended on. */
   oldDependencies: (c: ResourceChange) => string[];
   /** Inside a rolling group, a dependency on another resource of the group is on the same member. */
@@ -243,6 +302,8 @@ function ruleContext(input: ApplyGraphInput): RuleContext {
   const sameMember = (c: ResourceChange, d: string) =>
     !!c.rollingGroup && c.key !== undefined && config.resources.get(d)?.updatePolicy?.group === c.rollingGroup;
   return {
+    allChanges: input.allChanges,
+    heldBefore: (c) => (input.priorState ?? input.state).instances.get(c.address)?.dependencies ?? [],
     oldDependencies: oldDependencies(input.state, config, input.allChanges),
     sameMember,
     dependencyKey: (c, d) => (sameMember(c, d) ? instanceAddress(d, c.key) : d),

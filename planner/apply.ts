@@ -81,7 +81,14 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     meta,
   );
   const changes = plan.changes.filter((c) => c.action !== "noop");
-  const { nodes, steps } = buildApplyGraph({ changes, allChanges: plan.changes, state, config, types: opts.types });
+  const { nodes, steps } = buildApplyGraph({
+    changes,
+    allChanges: plan.changes,
+    state,
+    priorState: plan.priorState,
+    config,
+    types: opts.types,
+  });
   const recorder = new StateRecorder(writer, config);
   const conditions = applyConditions(config, plan, values);
   const checkDataFailures: { check: string; warning: Diagnostic }[] = [];

@@ -8,7 +8,8 @@
 // deposed for the update to delete.
 
 import type { Attrs } from "../contract/values.js";
-import { stackNames } from "./stack-apply.js";
+import { RESOURCE_GROUP_TYPE } from "../templates/hot/resource-group.js";
+import { type StackResourceRef, stackNames } from "./stack-apply.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { StackRecord } from "./stack-records.js";
 import type { StackServiceContext } from "./stack-workspace.js";
@@ -61,4 +62,26 @@ export async function returnToReplacedOriginals(ctx: StackServiceContext, stack:
       });
     }
   }
+}
+
+/**
+ * The resources an update replaces because they failed (an action FAILED, or marked unhealthy: CHECK_FAILED), in
+ * the stack and in its nested stacks, as Heat's convergence replaces every FAILED resource it updates
+ * (Resource.needs_replace_failed). A nested stack's resource is not replaced once its nested stack exists (Heat's
+ * StackResource updates it: its failed resources are replaced inside it); an OS::Heat::Stack's stack is no nested
+ * stack of it (a resource of its own, replaced). A ResourceGroup is still replaced as a whole (its members are one
+ * resource in the model: a member cannot be replaced alone yet).
+ */
+export async function failedResources(ctx: StackServiceContext, stackId: string): Promise<StackResourceRef[]> {
+  const out: StackResourceRef[] = [];
+  for (const r of await ctx.store.listResources(stackId)) {
+    const child = r.nestedStackId ? await ctx.store.getStack(r.nestedStackId) : undefined;
+    // a group's members are one resource of the group's stack in the model: the group is replaced as a whole
+    if (child && !child.deletedAt && child.parentId === stackId && r.physicalId && r.type !== RESOURCE_GROUP_TYPE) {
+      out.push(...(await failedResources(ctx, child.id)));
+      continue;
+    }
+    if (r.status === "FAILED") out.push({ stackId, name: r.name });
+  }
+  return out;
 }

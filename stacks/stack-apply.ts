@@ -35,8 +35,24 @@ export interface RunRequest {
   signal: AbortSignal;
   /** Other sources whose resources may be met (the source being left): for their Heat names. */
   namedBy?: StackSource[];
-  /** Heat names of resources to replace (marked unhealthy). */
-  replace?: string[];
+  /** Resources to replace (failed, or marked unhealthy), of the stack or of its nested stacks. */
+  replace?: StackResourceRef[];
+}
+
+/** A resource by its Heat name in one stack (the stack being run or one of its nested stacks). */
+export interface StackResourceRef {
+  stackId: string;
+  name: string;
+}
+
+/** The resource keys of refs: those of each name in its own stack (a nested stack's by its address prefix). */
+export function keysOfRefs(
+  refs: StackResourceRef[],
+  names: HeatResourceNames,
+  nested: NestedStackMap,
+  stackId: string,
+): string[] {
+  return refs.flatMap((ref) => names.keysOf(ref.name).filter((k) => (nested.of(k)?.id ?? stackId) === ref.stackId));
 }
 
 /**
@@ -102,7 +118,7 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   };
   let failure: string | undefined;
   try {
-    const replace = (req.replace ?? []).flatMap((n) => names.keysOf(n));
+    const replace = keysOfRefs(req.replace ?? [], names, nested, stack.id);
     const outcome = await ctx.engine.apply(ws, {
       mode: req.mode,
       signal: req.signal,

@@ -5,7 +5,13 @@
 
 import { rmSync } from "node:fs";
 import { computeOutputs } from "./stack-outputs.js";
-import { resourceFailureText, runStack, type RunOutcome, type RunRequest } from "./stack-apply.js";
+import {
+  resourceFailureText,
+  runStack,
+  type RunOutcome,
+  type RunRequest,
+  type StackResourceRef,
+} from "./stack-apply.js";
 import { restrictedChange, restrictedText } from "./stack-restrictions.js";
 import { STACK_EVENT_TYPE } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
@@ -65,7 +71,7 @@ export class StackLifecycle {
   async update(
     stack: StackRecord,
     signal: AbortSignal,
-    replace: string[],
+    replace: StackResourceRef[],
     action: "UPDATE" | "RESTORE" = "UPDATE",
   ): Promise<void> {
     const leaving = stack.previousSource;

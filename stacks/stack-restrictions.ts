@@ -8,7 +8,8 @@
 
 import type { ResourceChange } from "../planner/changes.js";
 import { restrictedActions } from "../templates/hot/resource-registry.js";
-import { stackNames } from "./stack-apply.js";
+import { NestedStackMap } from "./nested-stacks.js";
+import { keysOfRefs, loadStackConfig, stackNames, type StackResourceRef } from "./stack-apply.js";
 import type { StackRecord, StackSource } from "./stack-records.js";
 import { type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
@@ -39,7 +40,7 @@ export async function restrictedChange(
   ctx: StackServiceContext,
   stack: StackRecord,
   source: StackSource,
-  replace: string[],
+  replace: StackResourceRef[],
   leaving: StackSource | undefined,
 ): Promise<RestrictedChange | undefined> {
   const registry = registryWithRestrictions(stack);
@@ -49,7 +50,8 @@ export async function restrictedChange(
   let changes: ResourceChange[];
   try {
     const ws = await stackWorkspace(ctx, stack, source);
-    const keys = replace.flatMap((n) => names.keysOf(n));
+    const nested = new NestedStackMap().add(await loadStackConfig(ctx, stack.id, source, stack));
+    const keys = keysOfRefs(replace, names, nested, stack.id);
     changes = (await ctx.engine.plan(ws, { refresh: false, replace: keys })).plan.changes;
   } catch {
     return undefined; // the update itself reports what does not plan

@@ -6,7 +6,7 @@
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
 import { randomUUID } from "node:crypto";
-import { returnToReplacedOriginals } from "./failed-replacement.js";
+import { failedResources, returnToReplacedOriginals } from "./failed-replacement.js";
 import { SoftwareConfigService } from "./software-config-service.js";
 import { EngineHeatCatalog } from "./heat-catalog.js";
 import type { Engine } from "../engine/engine.js";
@@ -183,12 +183,7 @@ export class StackService implements StackOperations {
       (s) => this.ctx.recorder.stack(s, "UPDATE", "IN_PROGRESS", startedText("UPDATE"), change),
       async (s, signal) => {
         await returnToReplacedOriginals(this.ctx, s);
-        // resources that failed (an action FAILED, or marked unhealthy: CHECK_FAILED) are replaced, as Heat's
-        // convergence replaces every FAILED resource it updates (Resource.needs_replace_failed)
-        const unhealthy = (await this.store.listResources(s.id))
-          .filter((r) => r.status === "FAILED")
-          .map((r) => r.name);
-        await this.lifecycle.update(s, signal, unhealthy);
+        await this.lifecycle.update(s, signal, await failedResources(this.ctx, s.id));
       },
       takeOver,
     );

@@ -30,13 +30,8 @@ export function dependencyOrder(resources: ResourceRecord[]): ResourceRecord[] {
   return out;
 }
 
-/** The state's instance addresses of each Heat resource name (of the stack itself, not of its nested stacks). */
-export async function addressesByName(ctx: StackServiceContext, stack: StackRecord): Promise<Map<string, string[]>> {
-  return (await addressesByStack(ctx, stack)).get(stack.id) ?? new Map();
-}
-
 /** The state's instance addresses of each Heat resource name, per stack (the stack and its nested stacks). */
-async function addressesByStack(
+export async function addressesByStack(
   ctx: StackServiceContext,
   stack: StackRecord,
 ): Promise<Map<string, Map<string, string[]>>> {

@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { buildApplyGraph } from "../../planner/apply-graph.js";
 import type { ResourceChange } from "../../planner/changes.js";
 import { emptyConfig, type ResourceConfig } from "../../planner/model.js";
-import { newState } from "../../planner/state.js";
+import { type InstanceState, newState } from "../../planner/state.js";
 import { testEngine } from "../engine-fixture.js";
 import type { WalkNode } from "../../planner/walk.js";
 
@@ -31,15 +31,19 @@ function change(address: string, action: ResourceChange["action"], more: Partial
   };
 }
 
-function graph(changes: ResourceChange[]) {
+function graph(changes: ResourceChange[], allChanges = changes, prior?: Record<string, string[]>) {
   const config = emptyConfig("/nowhere");
   for (const c of changes)
     config.resources.set(c.resourceKey, { key: c.resourceKey, lifecycle: {} } as unknown as ResourceConfig);
   const state = newState("test");
+  const priorState = newState("test");
+  for (const [address, dependencies] of Object.entries(prior ?? {}))
+    priorState.instances.set(address, { address, dependencies } as unknown as InstanceState);
   const { nodes, steps } = buildApplyGraph({
     changes,
-    allChanges: changes,
+    allChanges,
     state,
+    priorState,
     config,
     types: testEngine().resolveType,
   });
@@ -82,6 +86,24 @@ test("a deposed object: a destroy-deposed step named by its DeposedRef, after it
   assert.is(step.kind, "destroy-deposed");
   assert.equal(step.kind === "destroy-deposed" && step.deposed, deposed);
   assert.equal(g.deps("gantry_noop.a (deposed 0)"), ["@released gantry_noop.a"]);
+});
+
+test("an orphan held by an unchanged dependent is deleted after what the dependent now depends on", () => {
+  // b depended on a (removed); b now depends on c (unchanged), which depends on d (updated)
+  const del = change("gantry_noop.a", "delete");
+  const upd = change("gantry_noop.d", "update");
+  const b = change("gantry_noop.b", "noop", { dependsOn: ["gantry_noop.c"] });
+  const c = change("gantry_noop.c", "noop", { dependsOn: ["gantry_noop.d"] });
+  const g = graph([del, upd], [del, upd, b, c], { "gantry_noop.b": ["gantry_noop.a"] });
+  assert.equal(g.deps("gantry_noop.a"), ["@done gantry_noop.d"]);
+  // a delete-first replacement of d waits for a's delete (a held d): no wait back, no cycle
+  const held = change("gantry_noop.a", "delete", { dependsOn: ["gantry_noop.d"] });
+  const rep = change("gantry_noop.d", "replace", { replaceOrder: "destroy-before-create" });
+  const cyc = graph([held, rep], [held, rep, b, c], { "gantry_noop.b": ["gantry_noop.a"] });
+  assert.equal(cyc.deps("gantry_noop.d#destroy"), ["@released-early gantry_noop.d"]);
+  assert.equal(cyc.deps("gantry_noop.a"), []);
+  // without the old hold, nothing to wait for
+  assert.equal(graph([del, upd], [del, upd, b, c]).deps("gantry_noop.a"), []);
 });
 
 test("count×count dependencies go through one barrier per resource", () => {

@@ -98,4 +98,73 @@ test("a provider template resource is a nested stack: create, update in place, d
   await service.close();
 });
 
+const openService = () => {
+  const root = mkdtempSync(join(tmpdir(), "gantry-nested-stack-"));
+  const store = SqliteStackStore.open(join(root, "stacks.db"));
+  return { store, service: new StackService({ engine: new Engine(), store, dataRoot: join(root, "data") }) };
+};
+
+const statusOf = (r: { action: string; status: string } | undefined) => `${r?.action}_${r?.status}`;
+
+test("check goes into the nested stack; a type without a check is CHECK_COMPLETE 'not supported'", async () => {
+  const { store, service } = openService();
+  const s = await service.create(caller, { name: "chk", source: source(8) });
+  await service.idle();
+  await service.action(caller, s, "check");
+  await service.idle();
+  const checked = await store.getStack(s.id);
+  const partly = "Stack CHECK completed successfully. 'CHECK' not fully supported (see resources)";
+  assert.is(`${statusOf(checked)} ${checked?.statusReason}`, `CHECK_COMPLETE ${partly}`);
+  const wrap = await store.getResource(s.id, "wrap");
+  assert.is(statusOf(wrap), "CHECK_COMPLETE");
+  const nested = await store.getStack(wrap?.nestedStackId ?? "");
+  assert.is(`${statusOf(nested)} ${nested?.statusReason}`, `CHECK_COMPLETE ${partly}`);
+  const secret = await store.getResource(nested!.id, "secret");
+  assert.is(
+    `${statusOf(secret)} ${secret?.statusReason}`,
+    "CHECK_COMPLETE CHECK not supported for OS::Heat::RandomString",
+  );
+  await service.close();
+});
+
+test("a nested stack's resource whose update failed is replaced by the next update; its provider is not", async () => {
+  const nestedTemplate = (fail: boolean) =>
+    [
+      "heat_template_version: 2013-05-23",
+      "parameters:",
+      "  v: {type: string}",
+      "resources:",
+      "  test:",
+      "    type: OS::Heat::TestResource",
+      `    properties: {value: {get_param: v}, fail: ${fail}}`,
+    ].join("\n");
+  const src = (v: string, fail: boolean) => ({
+    template: { heat_template_version: "2013-05-23", resources: { my: { type: "res.yaml", properties: { v } } } },
+    environments: [],
+    files: { "res.yaml": nestedTemplate(fail) },
+    parameters: {},
+  });
+  const { store, service } = openService();
+  const s = await service.create(caller, { name: "np", source: src("a", false) });
+  await service.idle();
+  const my = await store.getResource(s.id, "my");
+  const first = await store.getResource(my?.nestedStackId ?? "", "test");
+  await service.update(caller, s, { existing: false, ...src("b", true) });
+  await service.idle();
+  assert.is(statusOf(await store.getStack(s.id)), "UPDATE_FAILED");
+  const failed = await store.getResource(my!.nestedStackId!, "test");
+  assert.is(statusOf(failed), "UPDATE_FAILED");
+  assert.is(failed?.physicalId, first?.physicalId);
+  await service.update(caller, s, { existing: false, ...src("b", false) });
+  await service.idle();
+  const after = await store.getStack(s.id);
+  assert.is(statusOf(after), "UPDATE_COMPLETE", after?.statusReason);
+  const my2 = await store.getResource(s.id, "my");
+  assert.is(my2?.nestedStackId, my?.nestedStackId, "the provider resource keeps its nested stack");
+  const replaced = await store.getResource(my!.nestedStackId!, "test");
+  assert.is(statusOf(replaced), "CREATE_COMPLETE");
+  assert.is.not(replaced?.physicalId, first?.physicalId);
+  await service.close();
+});
+
 test.run();
