@@ -39,6 +39,8 @@ export class NestedStackTracker {
     private readonly config: Config | undefined,
     private readonly mode: "normal" | "destroy",
     private readonly readState: () => State,
+    /** Adopting: a nested stack made in this run is ADOPT_*, as its parent. */
+    private readonly opts: { adopting?: boolean } = {},
   ) {}
 
   /** The stack an address's resource is in. */
@@ -75,7 +77,9 @@ export class NestedStackTracker {
         ? "DELETE"
         : live
           ? "UPDATE"
-          : "CREATE");
+          : this.opts.adopting
+            ? "ADOPT"
+            : "CREATE");
     this.entered.set(info.id, act);
     const parentRecord = (await this.ctx.store.getStack(parent.id)) ?? this.top;
     const record = await ensureNestedStack(this.ctx, parentRecord, info);
@@ -87,7 +91,7 @@ export class NestedStackTracker {
       ...(act !== "DELETE" && { type }),
       ...(!info.detached && { nestedStackId: info.id }),
     });
-    if (act === "CREATE")
+    if (act === "CREATE" || act === "ADOPT")
       for (const r of this.config?.resources.values() ?? []) {
         if (this.nested.of(r.key)?.id !== info.id) continue;
         const n = this.names.of(r.key);
@@ -187,7 +191,7 @@ export class NestedStackTracker {
         text = `Went to status ${act}_FAILED due to "Resource ${act} failed: ${inner}"`;
         type = "ResourceInError";
         rest = "";
-      } else rest = info.group ? `.resources[${head}]${rest}` : `.resources.${head}${rest}`;
+      } else rest = info.group || info.groupMembers ? `.resources[${head}]${rest}` : `.resources.${head}${rest}`;
       head = provider;
       if (info.parentPrefix === from) break;
       info = this.nested.byStackPrefix(info.parentPrefix);

@@ -128,7 +128,10 @@ export class StackService implements StackOperations {
     checkStackName(req.name);
     if (await this.store.findStack(caller.tenant, req.name)) throw stackExists(req.name);
     await loadSource(this.ctx, req.source);
-    const stack = this.newStackRecord(caller, req);
+    // adopting (Heat's adopt_stack_data): the stack is ADOPT_*, its resources taken over
+    const adopt = req.adoptStackData ? adoptedResources(req.adoptStackData) : undefined;
+    const action: HeatAction = adopt ? "ADOPT" : "CREATE";
+    const stack = { ...this.newStackRecord(caller, req), action, statusReason: startedText(action) };
     await this.guard.enter(stack.id, "CREATE");
     try {
       try {
@@ -137,12 +140,12 @@ export class StackService implements StackOperations {
         if (err instanceof StackNameTakenError) throw stackExists(req.name);
         throw err;
       }
-      await this.ctx.recorder.stack(stack, "CREATE", "IN_PROGRESS", startedText("CREATE"));
+      await this.ctx.recorder.stack(stack, action, "IN_PROGRESS", startedText(action));
     } catch (err) {
       await this.guard.leave(stack.id);
       throw err;
     }
-    this.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal));
+    this.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal, adopt));
     return { ...stack };
   }
 
@@ -548,6 +551,12 @@ export function updatedSource(stack: StackRecord, req: UpdateStackRequest): Stac
     files: { ...old.files, ...req.files },
     parameters: { ...kept(old.parameters, true), ...kept(req.parameters, false) },
   };
+}
+
+/** The resources of Heat's adopt data, by name (none: an empty map, every resource made). */
+function adoptedResources(data: Record<string, unknown>): Record<string, unknown> {
+  const r = data.resources;
+  return r !== null && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : {};
 }
 
 function stackExists(name: string): HeatError {

@@ -29,7 +29,7 @@ import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-conf
 import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
 import { invalidJson, jsonOffset, lineColumn, scanJson } from "../json-positions.js";
-import { HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
+import { HOT_ADOPT_FILE, HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
 import {
   compileIntrinsics,
@@ -130,6 +130,8 @@ interface ProviderStack {
     inputs: Map<string, { node: RawNode; expr: Expr }>;
     names: string[];
     removed?: string[];
+    /** A group's members (not a chain's). */
+    group?: boolean;
   };
 }
 
@@ -150,7 +152,7 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
   if (!template) return emptyFragment();
   const root = readHotYaml(HOT_TEMPLATE_FILE, stripBom(template.content), bag);
   const envs = files
-    .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE && f.path !== HOT_VALIDATE_FILE)
+    .filter((f) => ![HOT_TEMPLATE_FILE, HOT_FILES_FILE, HOT_VALIDATE_FILE, HOT_ADOPT_FILE].includes(f.path))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((f) => parseEnvironment(f.path, stripBom(f.content), bag));
   // the stack's pseudo parameters arrive in an environment too: kept through the merge
@@ -168,11 +170,25 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
   if (!root) return emptyFragment();
   const validateOnly = files.some((f) => f.path === HOT_VALIDATE_FILE);
   const stack = new HotStack(root, env, fileMap, bag, validateOnly);
+  const adopt = files.find((f) => f.path === HOT_ADOPT_FILE);
+  if (adopt) stack.adopted = readAdoptData(adopt, bag);
   return stack.build();
 }
 
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/** The adopt file: the resources to take over, by name; reported and ignored when it is not a map. */
+function readAdoptData(f: SourceFile, bag: DiagnosticBag): Record<string, unknown> {
+  try {
+    const v = JSON.parse(stripBom(f.content)) as unknown;
+    if (isMap(v)) return v;
+  } catch {
+    /* reported below */
+  }
+  bag.error(`${f.path} must be a map of resource names to their adopt data`, { file: f.path, path: [], line: 1, column: 1 });
+  return {};
 }
 
 function readFilesMap(f: SourceFile | undefined, bag: DiagnosticBag): Record<string, string> {
@@ -223,6 +239,8 @@ class HotStack implements IntrinsicContext {
   /** Values compiled ahead of the builder (a group's members: the index variable replaced). */
   private compiled = new WeakMap<RawNode, Expr>();
   private readonly dialect: RawDialect;
+  /** Adopting (the top template only): Heat's adopt data of the resources, by name. */
+  adopted?: Record<string, unknown>;
 
   constructor(
     private readonly root: RawNode,
@@ -240,6 +258,7 @@ class HotStack implements IntrinsicContext {
       shortTypeNames: false,
       blockLists: false,
       compile: (node) => this.compiled.get(node) ?? compileIntrinsics(node, this),
+      importData: true,
     };
   }
 
@@ -418,7 +437,7 @@ class HotStack implements IntrinsicContext {
             r.node.child("update_policy").origin,
             "gantry updates every member's nested stack in one go.",
           );
-        this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed);
+        this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed, true);
         return;
       }
       r.group = group;
@@ -517,11 +536,13 @@ class HotStack implements IntrinsicContext {
     names: string[],
     at: Origin,
     removed?: string[],
+    group = false,
   ): void {
     const version = String(this.root.child("heat_template_version").value);
     const t = memberStackTemplate(version, r.node.origin, members);
     this.startNested(r, `resources.${r.heatName}`, t.root, at);
-    if (r.provider) r.provider.members = { text: t.text, inputs: t.inputs, names, ...(removed && { removed }) };
+    if (r.provider)
+      r.provider.members = { text: t.text, inputs: t.inputs, names, ...(removed && { removed }), ...(group && { group }) };
   }
 
   /** A group's members: each of the member type, its properties with the index variable replaced by its name. */
@@ -870,7 +891,38 @@ class HotStack implements IntrinsicContext {
         ),
       });
     }
+    if (!Object.hasOwn(body, "external_id")) declarations.push(...this.adoptions(r));
     return { declarations, retain };
+  }
+
+  /**
+   * Adopting: import blocks that take over the resource's existing object (a group's members' objects) from Heat's
+   * adopt data, its `resource_id` the id, its `resource_data` what the object's type kept of it. A resource the data
+   * gives no id is made.
+   */
+  private adoptions(r: HotResource): RawDeclaration[] {
+    const entry = this.adopted?.[r.heatName];
+    if (!isMap(entry)) return [];
+    const at = r.node.origin;
+    const block = (to: string, data: Record<string, unknown>): RawDeclaration[] => {
+      const id = data.resource_id;
+      if (typeof id !== "string" || id === "") return [];
+      const children = new Map<string | number, RawNode>([
+        ["to", new LeafNode(to, at)],
+        ["id", new LeafNode(id, at)],
+      ]);
+      const kept = data.resource_data;
+      if (isMap(kept)) children.set("data", this.precompiled(new LeafNode(null, at), lit(kept as Value)));
+      return [{ kind: "import", body: new ComposedNode(at, children) }];
+    };
+    const address = `${r.modelType}.${r.modelName}`;
+    if (!r.group) return block(address, entry);
+    const members = entry.resources;
+    if (!isMap(members)) return [];
+    return r.group.names.flatMap((n) => {
+      const m = members[n];
+      return isMap(m) ? block(`${address}[${JSON.stringify(n)}]`, m) : [];
+    });
   }
 
   /** The nested stack's resource in its parent: after every resource of the nested stack. */
@@ -884,6 +936,7 @@ class HotStack implements IntrinsicContext {
       ["arn", new LeafNode(stackArn(this.project(), p.name, p.id), at)],
       ["outputs", this.precompiled(new LeafNode(null, at), moduleOutputsRef(r.modelName))],
       ...(p.members ? ([["template_body", new LeafNode(p.members.text, at)]] as [string, RawNode][]) : []),
+      ...(p.members?.group ? ([["group", new LeafNode(true, at)]] as [string, RawNode][]) : []),
       ...(p.remote
         ? ([
             ["detached", new LeafNode(true, at)],

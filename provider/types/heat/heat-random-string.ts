@@ -222,6 +222,11 @@ export const heatRandomStringType: ResourceType = {
     return prior;
   },
 
+  // Heat's adopt: the existing object's id and the value its data kept (none: null, as Heat's attribute then is)
+  async import(_ctx, id, config, data) {
+    return { ...config, value: data?.value ?? null, id };
+  },
+
   // every property replaces the resource (all forceNew): an update only ever carries the computed attributes over
   async update(_ctx, prior, planned) {
     return { ...planned, value: prior.value ?? null, id: prior.id ?? null };
