@@ -224,7 +224,11 @@ export const heatRandomStringType: ResourceType = {
 
   // Heat's adopt: the existing object's id and the value its data kept (none: null, as Heat's attribute then is)
   async import(_ctx, id, config, data) {
-    return { ...config, value: data?.value ?? null, id };
+    // the properties as the plan will have them (defaults given), so that the object taken over is not replaced
+    const properties = Object.entries(heatRandomStringType.schema)
+      .filter(([, s]) => !s.computed)
+      .map(([k, s]) => [k, config[k] ?? s.default ?? null]);
+    return { ...Object.fromEntries(properties), value: data?.value ?? null, id };
   },
 
   // every property replaces the resource (all forceNew): an update only ever carries the computed attributes over
