@@ -258,7 +258,46 @@ export class StackService implements StackOperations {
     const stack = await this.current(given);
     if (stack.status === "IN_PROGRESS" || this.queue.busy(stack.id)) throw actionInProgress(stack);
     const resources = await this.store.listResources(stack.id);
-    const data: Record<string, unknown> = {
+    const data = await this.abandonData(stack, resources);
+    // forgotten, its resources kept: the stack is deleted without touching them
+    await this.guard.enter(stack.id, "ABANDON");
+    try {
+      await this.forget(stack, resources);
+    } finally {
+      await this.guard.leave(stack.id);
+    }
+    return data;
+  }
+
+  /**
+   * What abandon returns (Heat's prepare_abandon): the stack's sources and its resources' ids, statuses and data; a
+   * nested stack's resource as its nested stack's own abandon data (template and resources).
+   */
+  private async abandonData(
+    stack: StackRecord,
+    resources: Awaited<ReturnType<StackStore["listResources"]>>,
+  ): Promise<Record<string, unknown>> {
+    const entries: [string, unknown][] = [];
+    for (const r of resources) {
+      const nested = r.nestedStackId ? await this.store.getStack(r.nestedStackId) : undefined;
+      if (nested && !nested.deletedAt && nested.parentId === stack.id) {
+        entries.push([r.name, await this.abandonData(nested, await this.store.listResources(nested.id))]);
+        continue;
+      }
+      entries.push([
+        r.name,
+        {
+          name: r.name,
+          resource_id: r.physicalId,
+          type: r.type,
+          action: r.action,
+          status: r.status,
+          metadata: r.metadata ?? {},
+          resource_data: {},
+        },
+      ]);
+    }
+    return {
       name: stack.name,
       id: stack.id,
       action: stack.action,
@@ -269,29 +308,8 @@ export class StackService implements StackOperations {
       project_id: stack.tenant,
       stack_user_project_id: stack.tenant,
       tags: stack.tags,
-      resources: Object.fromEntries(
-        resources.map((r) => [
-          r.name,
-          {
-            name: r.name,
-            resource_id: r.physicalId,
-            type: r.type,
-            action: r.action,
-            status: r.status,
-            metadata: r.metadata ?? {},
-            resource_data: {},
-          },
-        ]),
-      ),
+      resources: Object.fromEntries(entries),
     };
-    // forgotten, its resources kept: the stack is deleted without touching them
-    await this.guard.enter(stack.id, "ABANDON");
-    try {
-      await this.forget(stack, resources);
-    } finally {
-      await this.guard.leave(stack.id);
-    }
-    return data;
   }
 
   private async forget(stack: StackRecord, resources: Awaited<ReturnType<StackStore["listResources"]>>) {
