@@ -20,8 +20,8 @@ import {
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records.js";
 import type { StackServiceContext } from "./stack-workspace.js";
+import { OUTPUT_ERROR_OUTPUT, RESOURCE_ATTRIBUTE_OUTPUT } from "../templates/hot/provider-template.js";
 
-const RESOURCE_ATTRIBUTE_OUTPUT = "resource.";
 
 export class NestedStackTracker {
   /** Nested stack id → the action it is in during this run. */
@@ -151,9 +151,13 @@ export class NestedStackTracker {
       return [];
     }
     if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) return [];
-    return Object.entries(outputs as Record<string, unknown>)
-      .filter(([k]) => !k.startsWith(RESOURCE_ATTRIBUTE_OUTPUT))
-      .map(([key, value]) => ({ key, value }));
+    const all = outputs as Record<string, unknown>;
+    return Object.entries(all)
+      .filter(([k]) => !k.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) && !k.startsWith(OUTPUT_ERROR_OUTPUT))
+      .map(([key, value]) => {
+        const failed = all[`${OUTPUT_ERROR_OUTPUT}${key}`];
+        return typeof failed === "string" ? { key, value: null, error: failed } : { key, value };
+      });
   }
 
   /**

@@ -61,6 +61,7 @@ import {
   nestedModuleCall,
   nestedStackIdentity,
   providerEnvironment,
+  OUTPUT_ERROR_OUTPUT,
   RESOURCE_ATTRIBUTE_OUTPUT,
   splitProperties,
   stackArn,
@@ -239,6 +240,8 @@ class HotStack implements IntrinsicContext {
   /** Values compiled ahead of the builder (a group's members: the index variable replaced). */
   private compiled = new WeakMap<RawNode, Expr>();
   private readonly dialect: RawDialect;
+  /** While an output's value is compiled: the errors that make it null (Heat's output_error). */
+  private outputErrors?: string[];
   /** Adopting (the top template only): Heat's adopt data of the resources, by name. */
   adopted?: Record<string, unknown>;
 
@@ -720,7 +723,8 @@ class HotStack implements IntrinsicContext {
       // every output of the nested template (not those added for resource attributes)
       const entries: Record<string, Expr> = {};
       for (const name of p.config.outputs.keys())
-        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT)) entries[name] = withPath(outputs(), [lit(name)]);
+        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) && !name.startsWith(OUTPUT_ERROR_OUTPUT))
+          entries[name] = withPath(outputs(), [lit(name)]);
       return { k: "map", entries };
     }
     if (attribute.k !== "lit" || typeof attribute.v !== "string") return withPath(outputs(), [attribute, ...path]);
@@ -747,8 +751,13 @@ class HotStack implements IntrinsicContext {
       const out = this.nestedResourceOutput(p, resource, attr, origin);
       return withPath(outputs(), [lit(out), ...steps]);
     }
-    // an output the nested template lacks is no error (Heat: the output's output_error): null here
+    // an output of the nested template whose value cannot be computed: so is this one, Heat's error says why
+    const failed = p.config.outputs.get(`${OUTPUT_ERROR_OUTPUT}${named}`)?.value;
+    if (failed?.k === "lit" && typeof failed.v === "string")
+      return this.outputError(`Error in ${r.heatName} output ${named}: ${failed.v}`, origin);
+    // an output the nested template lacks: Heat's output_error (null elsewhere)
     const declared = p.config.outputs.has(named);
+    if (!declared) return this.outputError(`The Referenced Attribute (${r.heatName} ${named}) is incorrect.`, origin);
     const value: Expr = declared
       ? withPath(outputs(), [lit(named)])
       : { k: "call", fn: "lookup", args: [outputs(), lit(named), lit(null)] };
@@ -799,6 +808,12 @@ class HotStack implements IntrinsicContext {
   }
 
   /** Remember a value compiled ahead of the builder. */
+  outputError(text: string, origin: Origin, report = false): Expr {
+    if (this.outputErrors) this.outputErrors.push(text);
+    else if (report) this.bag.error(text, origin);
+    return lit(null);
+  }
+
   precompiled(node: RawNode, e: Expr): RawNode {
     this.compiled.set(node, e);
     return node;
@@ -1064,9 +1079,21 @@ class HotStack implements IntrinsicContext {
       if (enabled === undefined) continue;
       const children = new Map<string | number, RawNode>();
       const valueNode = node.child("value");
-      children.set("value", enabled ? valueNode : this.precompiled(valueNode, lit(null)));
+      // compiled now: a value that cannot be computed is null, with the error as an output of its own
+      const errors: string[] = [];
+      this.outputErrors = errors;
+      const value = enabled ? compileIntrinsics(valueNode, this) : lit(null);
+      this.outputErrors = undefined;
+      children.set("value", this.precompiled(valueNode, errors.length ? lit(null) : value));
       if (typeof body.description === "string") children.set("description", node.child("description"));
       out.push({ kind: "output", name, body: new ComposedNode(node.origin, children) });
+      if (errors.length) {
+        const error = new ComposedNode(
+          node.origin,
+          new Map([["value", this.precompiled(new LeafNode(null, node.origin), lit(errors[0]!))]]),
+        );
+        out.push({ kind: "output", name: `${OUTPUT_ERROR_OUTPUT}${name}`, body: error });
+      }
     }
     return out;
   }
@@ -1121,7 +1148,7 @@ class HotStack implements IntrinsicContext {
     }
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.
-      if (!this.declaredParams.has(name)) this.bag.error(`The Parameter (${name}) was not provided.`, origin);
+      if (!this.declaredParams.has(name)) this.outputError(`The Parameter (${name}) was not provided.`, origin, true);
       return lit(this.validateOnly ? UNKNOWN : null);
     }
     let v: Value = this.params.get(name)!;
@@ -1189,8 +1216,10 @@ class HotStack implements IntrinsicContext {
   getAttr(name: string, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
-    if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
-    if (r.provider?.members) return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag);
+    const missing = (text: string) => this.outputError(text, origin);
+    if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag, missing);
+    if (r.provider?.members)
+      return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag, missing);
     if (r.provider?.remote) return this.remoteAttribute(r, attribute, path, origin);
     if (r.provider) return this.providerAttribute(r, attribute, path, origin);
     // OS::Heat::None keeps nothing: any attribute but its id is null
