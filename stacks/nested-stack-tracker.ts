@@ -22,7 +22,6 @@ import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records
 import type { StackServiceContext } from "./stack-workspace.js";
 import { OUTPUT_ERROR_OUTPUT, RESOURCE_ATTRIBUTE_OUTPUT } from "../templates/hot/provider-template.js";
 
-
 export class NestedStackTracker {
   /** Nested stack id → the action it is in during this run. */
   private readonly entered = new Map<string, HeatAction>();

@@ -46,7 +46,9 @@ export class StackLifecycle {
   async create(stack: StackRecord, signal: AbortSignal, adopt?: Record<string, unknown>): Promise<void> {
     const action: HeatAction = adopt ? "ADOPT" : "CREATE";
     const source = adopt ? { ...stack.source, adopt } : stack.source;
-    const outcome = await this.timed(stack, signal, (s) => this.run(stack, { source, mode: "normal", signal: s, adopting: adopt !== undefined }));
+    const outcome = await this.timed(stack, signal, (s) =>
+      this.run(stack, { source, mode: "normal", signal: s, adopting: adopt !== undefined }),
+    );
     if (superseded(signal)) {
       // a resource of the create taken over that failed still says so, in an event of the stack
       if (!outcome.ok && outcome.reason.startsWith("Resource ")) await this.pastFailure(stack, action, outcome.reason);

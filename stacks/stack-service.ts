@@ -6,6 +6,7 @@
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
 import { randomUUID } from "node:crypto";
+import { modelTypeOfHeatType } from "../contract/heat-type-names.js";
 import { returnToReplacedOriginals } from "./failed-replacement.js";
 import { SoftwareConfigService } from "./software-config-service.js";
 import { EngineHeatCatalog } from "./heat-catalog.js";
@@ -293,7 +294,7 @@ export class StackService implements StackOperations {
           action: r.action,
           status: r.status,
           metadata: r.metadata ?? {},
-          resource_data: {},
+          resource_data: this.resourceData(r),
         },
       ]);
     }
@@ -310,6 +311,13 @@ export class StackService implements StackOperations {
       tags: stack.tags,
       resources: Object.fromEntries(entries),
     };
+  }
+
+  /** What Heat keeps as a resource's data (its type's resourceData attributes; none for a type gantry cannot tell). */
+  private resourceData(r: { type: string; attributes: Record<string, unknown> }): Record<string, unknown> {
+    const model = modelTypeOfHeatType(r.type);
+    const kept = (model ? this.ctx.engine.types.get(model)?.heat?.resourceData : undefined) ?? [];
+    return Object.fromEntries(kept.filter((k) => r.attributes[k] != null).map((k) => [k, r.attributes[k]]));
   }
 
   private async forget(stack: StackRecord, resources: Awaited<ReturnType<StackStore["listResources"]>>) {

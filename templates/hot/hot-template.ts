@@ -22,7 +22,14 @@ import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
-import type { Config, ModuleCallConfig, OutputConfig, ResourceConfig, SourceFile } from "../../planner/model.js";
+import type {
+  Config,
+  ImportConfig,
+  ModuleCallConfig,
+  OutputConfig,
+  ResourceConfig,
+  SourceFile,
+} from "../../planner/model.js";
 import { buildConfigFragment } from "../config-builder.js";
 import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
@@ -188,7 +195,12 @@ function readAdoptData(f: SourceFile, bag: DiagnosticBag): Record<string, unknow
   } catch {
     /* reported below */
   }
-  bag.error(`${f.path} must be a map of resource names to their adopt data`, { file: f.path, path: [], line: 1, column: 1 });
+  bag.error(`${f.path} must be a map of resource names to their adopt data`, {
+    file: f.path,
+    path: [],
+    line: 1,
+    column: 1,
+  });
   return {};
 }
 
@@ -242,8 +254,10 @@ class HotStack implements IntrinsicContext {
   private readonly dialect: RawDialect;
   /** While an output's value is compiled: the errors that make it null (Heat's output_error). */
   private outputErrors?: string[];
-  /** Adopting (the top template only): Heat's adopt data of the resources, by name. */
+  /** Adopting: Heat's adopt data of the template's resources, by name. */
   adopted?: Record<string, unknown>;
+  /** Imports of nested stacks' resources (adopting), made imports of this template's configuration. */
+  private readonly nestedImports: ImportConfig[] = [];
 
   constructor(
     private readonly root: RawNode,
@@ -319,6 +333,7 @@ class HotStack implements IntrinsicContext {
 
     const raw: RawConfig = { file: this.templateFile, dialect: this.dialect, declarations };
     const frag = buildConfigFragment(raw, this.bag);
+    frag.imports.push(...this.nestedImports);
     for (const r of this.resources.values()) if (r.enabled && r.provider?.call) frag.modules.push(r.provider.call);
     for (const r of frag.resources) {
       r.source = sources.get(r.key);
@@ -545,7 +560,13 @@ class HotStack implements IntrinsicContext {
     const t = memberStackTemplate(version, r.node.origin, members);
     this.startNested(r, `resources.${r.heatName}`, t.root, at);
     if (r.provider)
-      r.provider.members = { text: t.text, inputs: t.inputs, names, ...(removed && { removed }), ...(group && { group }) };
+      r.provider.members = {
+        text: t.text,
+        inputs: t.inputs,
+        names,
+        ...(removed && { removed }),
+        ...(group && { group }),
+      };
   }
 
   /** A group's members: each of the member type, its properties with the index variable replaced by its name. */
@@ -616,7 +637,13 @@ class HotStack implements IntrinsicContext {
       later: new Set(later.keys()),
       ...(facade && { facade }),
     });
+    const adopted = this.adopted?.[r.heatName];
+    if (isMap(adopted) && isMap(adopted.resources)) child.adopted = adopted.resources;
     const frag = child.build();
+    // adopting: what the nested stack takes over is imported by the top configuration (imports are the root's)
+    for (const i of frag.imports.filter((i) => i.id.k === "lit"))
+      this.nestedImports.push({ ...i, to: `module.${r.modelName}.${i.to}` });
+    frag.imports = frag.imports.filter((i) => i.id.k !== "lit");
     p.child = child;
     p.config = nestedConfig(p.file, frag, later);
     const deps = this.dependsOn(r) ?? [];

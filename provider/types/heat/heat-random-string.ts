@@ -51,6 +51,7 @@ export const HEAT_RANDOM_STRING: HeatTypeDetails = {
     "specified).",
   supportStatus: { status: "SUPPORTED", message: null, version: "2014.1", previous_status: null },
   referenceAttribute: referenceAttributeOf("heat_random_string"),
+  resourceData: ["value"],
   properties: {
     length: {
       type: "integer",
