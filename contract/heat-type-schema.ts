@@ -77,6 +77,11 @@ export interface HeatTypeDetails {
    * part of the type's name.
    */
   templateName?: string;
+  /**
+   * The attributes Heat keeps as the resource's data (`resource_data`: abandon returns them, adopt gives them back
+   * to the type's import).
+   */
+  resourceData?: string[];
 }
 
 /** A support status with no history. */

@@ -133,9 +133,10 @@ export interface ResourceType {
   /**
    * Import (Terraform's import block and `import` command): the existing object `id` names, as read would return
    * it, or null when there is none. `config` is the configuration of the resource block the object is imported to
-   * (values known at plan; e.g. the host a file is on). Types without it do not support import.
+   * (values known at plan; e.g. the host a file is on). `data`: what was kept of the object beside its id, when the
+   * import says (Heat's adopt gives a resource's `resource_data`). Types without it do not support import.
    */
-  import?(ctx: OperationContext, id: string, config: Attrs): Promise<Attrs | null>;
+  import?(ctx: OperationContext, id: string, config: Attrs, data?: Attrs): Promise<Attrs | null>;
 
   /**
    * A `moved` block across resource types (Terraform's MoveResourceState): the object recorded for `source` (its

@@ -39,6 +39,21 @@ export function importId(imp: ImportConfig, scope: EvalScope): string {
   return String(v);
 }
 
+/** The import's data, evaluated at plan (a map), when it has some. */
+export function importData(imp: ImportConfig, scope: EvalScope): Attrs | undefined {
+  if (!imp.data) return undefined;
+  const v = evaluate(imp.data, scope);
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== "object" || Array.isArray(v) || isUnknown(v))
+    throw new GantryError({
+      severity: "error",
+      summary: "Invalid import data argument",
+      detail: "The import data must be a map known at plan.",
+      origin: imp.origin,
+    });
+  return v as Attrs;
+}
+
 /**
  * Reads the object `id` names into `prior` at the instance's address; diagnostics go to `diags` (then nothing is
  * recorded). Returns true when the object was imported.
@@ -46,7 +61,7 @@ export function importId(imp: ImportConfig, scope: EvalScope): string {
 export async function importInstance(
   r: ResourceConfig,
   type: ResourceType,
-  target: { address: string; key: InstanceKey; id: string; origin: ImportConfig["origin"] },
+  target: { address: string; key: InstanceKey; id: string; data?: Attrs; origin: ImportConfig["origin"] },
   configured: Attrs,
   ctx: OperationContext,
   prior: State,
@@ -58,7 +73,7 @@ export async function importInstance(
   }
   let attrs: Attrs | null;
   try {
-    attrs = await type.import(ctx, target.id, configured);
+    attrs = await type.import(ctx, target.id, configured, target.data);
   } catch (e) {
     diags.error(`Import of ${target.address} failed`, target.origin, (e as Error).message);
     return false;

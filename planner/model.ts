@@ -82,6 +82,8 @@ export interface ImportConfig {
   to: string;
   /** An expression known at plan (a string). */
   id: Expr;
+  /** What was kept of the object beside its id (a map known at plan: Heat's adopt data of a resource). */
+  data?: Expr;
   origin: Origin;
 }
 

@@ -36,7 +36,7 @@ import { runChecks } from "./checks.js";
 import { checkDataBlock, planDataInstance } from "./data-read.js";
 import type { DataSourceType, OperationContext, ResourceType } from "../contract/resource-type.js";
 import { checkConditions } from "./conditions.js";
-import { importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
+import { importData, importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { refreshState, type UnreachableHosts } from "./refresh.js";
@@ -261,7 +261,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         if (imp && !prior.instances.has(address)) {
           const id = importId(imp, values.scope());
           const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
-          const target = { address, key, id, origin: imp.origin };
+          const data = importData(imp, values.scope());
+          const target = { address, key, id, origin: imp.origin, ...(data && { data }) };
           if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
         }
         const before = prior.instances.get(address);

@@ -20,8 +20,7 @@ import {
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records.js";
 import type { StackServiceContext } from "./stack-workspace.js";
-
-const RESOURCE_ATTRIBUTE_OUTPUT = "resource.";
+import { OUTPUT_ERROR_OUTPUT, RESOURCE_ATTRIBUTE_OUTPUT } from "../templates/hot/provider-template.js";
 
 export class NestedStackTracker {
   /** Nested stack id → the action it is in during this run. */
@@ -39,6 +38,8 @@ export class NestedStackTracker {
     private readonly config: Config | undefined,
     private readonly mode: "normal" | "destroy",
     private readonly readState: () => State,
+    /** Adopting: a nested stack made in this run is ADOPT_*, as its parent. */
+    private readonly opts: { adopting?: boolean } = {},
   ) {}
 
   /** The stack an address's resource is in. */
@@ -75,7 +76,9 @@ export class NestedStackTracker {
         ? "DELETE"
         : live
           ? "UPDATE"
-          : "CREATE");
+          : this.opts.adopting
+            ? "ADOPT"
+            : "CREATE");
     this.entered.set(info.id, act);
     const parentRecord = (await this.ctx.store.getStack(parent.id)) ?? this.top;
     const record = await ensureNestedStack(this.ctx, parentRecord, info);
@@ -87,7 +90,7 @@ export class NestedStackTracker {
       ...(act !== "DELETE" && { type }),
       ...(!info.detached && { nestedStackId: info.id }),
     });
-    if (act === "CREATE")
+    if (act === "CREATE" || act === "ADOPT")
       for (const r of this.config?.resources.values() ?? []) {
         if (this.nested.of(r.key)?.id !== info.id) continue;
         const n = this.names.of(r.key);
@@ -147,9 +150,13 @@ export class NestedStackTracker {
       return [];
     }
     if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) return [];
-    return Object.entries(outputs as Record<string, unknown>)
-      .filter(([k]) => !k.startsWith(RESOURCE_ATTRIBUTE_OUTPUT))
-      .map(([key, value]) => ({ key, value }));
+    const all = outputs as Record<string, unknown>;
+    return Object.entries(all)
+      .filter(([k]) => !k.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) && !k.startsWith(OUTPUT_ERROR_OUTPUT))
+      .map(([key, value]) => {
+        const failed = all[`${OUTPUT_ERROR_OUTPUT}${key}`];
+        return typeof failed === "string" ? { key, value: null, error: failed } : { key, value };
+      });
   }
 
   /**
@@ -187,7 +194,7 @@ export class NestedStackTracker {
         text = `Went to status ${act}_FAILED due to "Resource ${act} failed: ${inner}"`;
         type = "ResourceInError";
         rest = "";
-      } else rest = info.group ? `.resources[${head}]${rest}` : `.resources.${head}${rest}`;
+      } else rest = info.group || info.groupMembers ? `.resources[${head}]${rest}` : `.resources.${head}${rest}`;
       head = provider;
       if (info.parentPrefix === from) break;
       info = this.nested.byStackPrefix(info.parentPrefix);

@@ -36,6 +36,8 @@ export interface NestedStackInfo {
    * instances are the members; the prefix is that key and "[" (the members' addresses).
    */
   group?: boolean;
+  /** The stack of a group's members that are provider templates (each member a nested stack of its own). */
+  groupMembers?: boolean;
 }
 
 const literal = (config: Config, key: string, prop: string): string | undefined => {
@@ -85,6 +87,7 @@ export class NestedStackMap {
         providerKey: r.key,
         parentPrefix,
         ...(literalValue(config!, r.key, "detached") === true && { detached: true }),
+        ...(literalValue(config!, r.key, "group") === true && { groupMembers: true }),
         ...(body !== undefined && { templateBody: body }),
         ...(typeof timeout === "number" && { timeoutMins: timeout }),
       });

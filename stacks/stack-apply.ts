@@ -37,6 +37,8 @@ export interface RunRequest {
   namedBy?: StackSource[];
   /** Resources to replace (failed, or marked unhealthy), of the stack or of its nested stacks. */
   replace?: StackResourceRef[];
+  /** Adopting (the source's `adopt` data): the stack's nested stacks are ADOPT_* too. */
+  adopting?: boolean;
 }
 
 /** A resource by its Heat name in one stack (the stack being run or one of its nested stacks). */
@@ -100,7 +102,9 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   const config = await loadStackConfig(ctx, stack.id, req.source, stack);
   const nested = new NestedStackMap().add(config);
   for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s, stack));
-  const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => readStateNow(ws));
+  const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => readStateNow(ws), {
+    adopting: req.adopting === true,
+  });
   if (req.mode === "normal") {
     for (const r of config?.resources.values() ?? []) {
       // a nested stack's resources appear when it starts
@@ -192,6 +196,8 @@ class ApplyTranslator {
   private errors: unknown[] = [];
   private readonly stackId: string;
   firstFailure: string | undefined;
+  /** The addresses the plan imports (adopt): their creates and updates are Heat's ADOPT. */
+  private readonly importing = new Set<string>();
 
   constructor(
     private readonly ctx: StackServiceContext,
@@ -248,6 +254,12 @@ class ApplyTranslator {
       else this.chain = this.chain.then(() => this.retyped(c.address));
     }
     for (const c of changes) {
+      if (!c.importing) continue;
+      this.importing.add(c.address);
+      // an object taken over as it is: no apply event tells it, the adopt is told here
+      if (c.action === "noop") this.chain = this.chain.then(() => this.adopted(c.address, c.before?.id));
+    }
+    for (const c of changes) {
       if (c.action === "replace" && c.replaceOrder !== "create-before-destroy") this.deleteFirst.add(c.address);
       if (c.action === "replace" && c.reason === "cannot-update") this.updateFirst.set(c.address, c);
     }
@@ -281,6 +293,19 @@ class ApplyTranslator {
     const rec = this.ctx.recorder;
     await rec.resource(sid, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, { type });
     await rec.resource(sid, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, { type });
+  }
+
+  /** An object taken over unchanged (Heat's adopt): ADOPT_IN_PROGRESS, ADOPT_COMPLETE with its id. */
+  private async adopted(address: string, id: unknown): Promise<void> {
+    const inNested = this.nested.of(address);
+    if (inNested) await this.nestedStarts(inNested);
+    const { name, type } = this.names.of(address);
+    const sid = this.sid(address);
+    const rec = this.ctx.recorder;
+    await rec.resource(sid, name, type, "ADOPT", "IN_PROGRESS", STATE_CHANGED);
+    await rec.resource(sid, name, type, "ADOPT", "COMPLETE", STATE_CHANGED, {
+      ...(typeof id === "string" && { physicalId: id }),
+    });
   }
 
   /** Heat's UpdateReplace text for a replacement a property change forces. */
@@ -420,7 +445,7 @@ class ApplyTranslator {
     }
     if (e.kind === "start") {
       const { name, type } = this.names.of(e.address);
-      const action = heatActionOf(e.action, e.step);
+      const action = this.importing.has(e.address) && e.action === "update" ? "ADOPT" : heatActionOf(e.action, e.step);
       if (!action) return;
       // a replacement deleting first starts with its delete phase
       if (e.action === "replace" && e.step === undefined && this.deleteFirst.has(e.address)) return;

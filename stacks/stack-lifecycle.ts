@@ -45,23 +45,28 @@ export class StackLifecycle {
     private readonly opts: LifecycleOptions,
   ) {}
 
-  /** The stack is recorded CREATE_IN_PROGRESS; creates its resources. */
-  async create(stack: StackRecord, signal: AbortSignal): Promise<void> {
+  /**
+   * The stack is recorded CREATE_IN_PROGRESS; creates its resources. Adopting (`adopt`: Heat's adopt data of the
+   * resources, by name), it is recorded ADOPT_IN_PROGRESS and takes over the resources the data gives ids instead.
+   */
+  async create(stack: StackRecord, signal: AbortSignal, adopt?: Record<string, unknown>): Promise<void> {
+    const action: HeatAction = adopt ? "ADOPT" : "CREATE";
+    const source = adopt ? { ...stack.source, adopt } : stack.source;
     const outcome = await this.timed(stack, signal, (s) =>
-      this.run(stack, { source: stack.source, mode: "normal", signal: s }),
+      this.run(stack, { source, mode: "normal", signal: s, adopting: adopt !== undefined }),
     );
     if (superseded(signal)) {
       // a resource of the create taken over that failed still says so, in an event of the stack
-      if (!outcome.ok && outcome.reason.startsWith("Resource "))
-        await this.pastFailure(stack, "CREATE", outcome.reason);
+      if (!outcome.ok && outcome.reason.startsWith("Resource ")) await this.pastFailure(stack, action, outcome.reason);
       return;
     }
     if (await this.keptCancelled(stack, stopReasonOf(signal))) return;
     if (outcome.ok) {
-      await this.complete(stack, "CREATE");
+      await this.complete(stack, action);
       return;
     }
-    await this.failed(stack, "CREATE", outcome, undefined, signal);
+    // a failed adopt is not rolled back here: Heat's rollback abandons what was adopted, which gantry does not do
+    await this.failed(adopt ? { ...stack, disableRollback: true } : stack, action, outcome, undefined, signal);
   }
 
   /**

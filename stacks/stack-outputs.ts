@@ -3,6 +3,7 @@
 // gone) comes with Heat's output_error instead.
 
 import type { Value } from "../contract/values.js";
+import { OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
 import { readStateNow, type StackIdentity, type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
@@ -31,9 +32,15 @@ export async function computeOutputs(
     const def = (declared as Record<string, { description?: unknown }> | undefined)?.[key];
     const description = typeof def?.description === "string" ? def.description : undefined;
     const out = values[key];
+    // a value the template says cannot be computed: null, and why
+    const failed = values[`${OUTPUT_ERROR_OUTPUT}${key}`]?.value;
     return {
       key,
-      ...(out ? { value: out.value } : { value: null, error: outputErrorText(key) }),
+      ...(typeof failed === "string"
+        ? { value: null, error: failed }
+        : out
+          ? { value: out.value }
+          : { value: null, error: outputErrorText(key) }),
       ...(description !== undefined && { description }),
     };
   });

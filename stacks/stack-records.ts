@@ -37,6 +37,8 @@ export interface StackSource {
   files: Record<string, string>;
   /** The request's `parameters` (they win over every environment). */
   parameters: Record<string, unknown>;
+  /** Adopting, for the create only (never stored): Heat's adopt data of the existing resources, by name. */
+  adopt?: Record<string, unknown>;
 }
 
 export interface StackOutputRecord {

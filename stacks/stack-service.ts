@@ -6,6 +6,7 @@
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
 import { randomUUID } from "node:crypto";
+import { modelTypeOfHeatType } from "../contract/heat-type-names.js";
 import { failedResources, returnToReplacedOriginals } from "./failed-replacement.js";
 import { SoftwareConfigService } from "./software-config-service.js";
 import { EngineHeatCatalog } from "./heat-catalog.js";
@@ -128,7 +129,10 @@ export class StackService implements StackOperations {
     checkStackName(req.name);
     if (await this.store.findStack(caller.tenant, req.name)) throw stackExists(req.name);
     await loadSource(this.ctx, req.source);
-    const stack = this.newStackRecord(caller, req);
+    // adopting (Heat's adopt_stack_data): the stack is ADOPT_*, its resources taken over
+    const adopt = req.adoptStackData ? adoptedResources(req.adoptStackData) : undefined;
+    const action: HeatAction = adopt ? "ADOPT" : "CREATE";
+    const stack = { ...this.newStackRecord(caller, req), action, statusReason: startedText(action) };
     await this.guard.enter(stack.id, "CREATE");
     try {
       try {
@@ -137,12 +141,12 @@ export class StackService implements StackOperations {
         if (err instanceof StackNameTakenError) throw stackExists(req.name);
         throw err;
       }
-      await this.ctx.recorder.stack(stack, "CREATE", "IN_PROGRESS", startedText("CREATE"));
+      await this.ctx.recorder.stack(stack, action, "IN_PROGRESS", startedText(action));
     } catch (err) {
       await this.guard.leave(stack.id);
       throw err;
     }
-    this.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal));
+    this.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal, adopt));
     return { ...stack };
   }
 
@@ -250,7 +254,46 @@ export class StackService implements StackOperations {
     const stack = await this.current(given);
     if (stack.status === "IN_PROGRESS" || this.queue.busy(stack.id)) throw actionInProgress(stack);
     const resources = await this.store.listResources(stack.id);
-    const data: Record<string, unknown> = {
+    const data = await this.abandonData(stack, resources);
+    // forgotten, its resources kept: the stack is deleted without touching them
+    await this.guard.enter(stack.id, "ABANDON");
+    try {
+      await this.forget(stack, resources);
+    } finally {
+      await this.guard.leave(stack.id);
+    }
+    return data;
+  }
+
+  /**
+   * What abandon returns (Heat's prepare_abandon): the stack's sources and its resources' ids, statuses and data; a
+   * nested stack's resource as its nested stack's own abandon data (template and resources).
+   */
+  private async abandonData(
+    stack: StackRecord,
+    resources: Awaited<ReturnType<StackStore["listResources"]>>,
+  ): Promise<Record<string, unknown>> {
+    const entries: [string, unknown][] = [];
+    for (const r of resources) {
+      const nested = r.nestedStackId ? await this.store.getStack(r.nestedStackId) : undefined;
+      if (nested && !nested.deletedAt && nested.parentId === stack.id) {
+        entries.push([r.name, await this.abandonData(nested, await this.store.listResources(nested.id))]);
+        continue;
+      }
+      entries.push([
+        r.name,
+        {
+          name: r.name,
+          resource_id: r.physicalId,
+          type: r.type,
+          action: r.action,
+          status: r.status,
+          metadata: r.metadata ?? {},
+          resource_data: this.resourceData(r),
+        },
+      ]);
+    }
+    return {
       name: stack.name,
       id: stack.id,
       action: stack.action,
@@ -261,29 +304,15 @@ export class StackService implements StackOperations {
       project_id: stack.tenant,
       stack_user_project_id: stack.tenant,
       tags: stack.tags,
-      resources: Object.fromEntries(
-        resources.map((r) => [
-          r.name,
-          {
-            name: r.name,
-            resource_id: r.physicalId,
-            type: r.type,
-            action: r.action,
-            status: r.status,
-            metadata: r.metadata ?? {},
-            resource_data: {},
-          },
-        ]),
-      ),
+      resources: Object.fromEntries(entries),
     };
-    // forgotten, its resources kept: the stack is deleted without touching them
-    await this.guard.enter(stack.id, "ABANDON");
-    try {
-      await this.forget(stack, resources);
-    } finally {
-      await this.guard.leave(stack.id);
-    }
-    return data;
+  }
+
+  /** What Heat keeps as a resource's data (its type's resourceData attributes; none for a type gantry cannot tell). */
+  private resourceData(r: { type: string; attributes: Record<string, unknown> }): Record<string, unknown> {
+    const model = modelTypeOfHeatType(r.type);
+    const kept = (model ? this.ctx.engine.types.get(model)?.heat?.resourceData : undefined) ?? [];
+    return Object.fromEntries(kept.filter((k) => r.attributes[k] != null).map((k) => [k, r.attributes[k]]));
   }
 
   private async forget(stack: StackRecord, resources: Awaited<ReturnType<StackStore["listResources"]>>) {
@@ -543,6 +572,12 @@ export function updatedSource(stack: StackRecord, req: UpdateStackRequest): Stac
     files: { ...old.files, ...req.files },
     parameters: { ...kept(old.parameters, true), ...kept(req.parameters, false) },
   };
+}
+
+/** The resources of Heat's adopt data, by name (none: an empty map, every resource made). */
+function adoptedResources(data: Record<string, unknown>): Record<string, unknown> {
+  const r = data.resources;
+  return r !== null && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : {};
 }
 
 function stackExists(name: string): HeatError {

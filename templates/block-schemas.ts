@@ -378,6 +378,8 @@ export const IMPORT_BLOCK: BlockSchema = {
     provider: { kind: "any" },
     for_each: { kind: "unsupported" },
     identity: { kind: "unsupported" },
+    // what was kept of the object beside its id: only a front end that says so writes it (HOT: Heat's adopt)
+    data: { kind: "any" },
   },
 };
 

@@ -16,6 +16,14 @@ export function buildImport(body: RawNode, ctx: CheckContext): ImportConfig | un
   let ok = true;
   const checked = checkBody(body, IMPORT_BLOCK, ownerSubject("import block"), ctx, (f) => {
     if (!f.valid) return;
+    if (f.name === "data") {
+      if (ctx.dialect.importData) imp.data = compileNode(f.node, "the data of an import block", ctx);
+      else {
+        ok = false;
+        ctx.bag.error('Unsupported argument: an import block has no "data" argument', f.node.origin);
+      }
+      return;
+    }
     if (f.name === "id") {
       imp.id = compileNode(f.node, "the id of an import block", ctx);
       return;

@@ -65,6 +65,8 @@ export interface RawDialect {
    * `what` names the value for messages.
    */
   compile?(node: RawNode, what: string): Expr;
+  /** Import blocks may carry `data`, what was kept of the object beside its id (HOT: Heat's adopt data). */
+  importData?: boolean;
 }
 
 export interface RawConfig {

@@ -6,6 +6,8 @@
 //   stack.hot.yaml            the template (YAML, or JSON, which is YAML)
 //   stack.hot-env-000.yaml    the environments, in the order they apply
 //   stack.hot-files.json      the `files` map: {name as the template writes it: content}
+//   stack.hot-adopt.json      present when the stack adopts existing resources (Heat's adopt_stack_data): their
+//                             ids and data by resource name (groups' members under the group's `resources`)
 //   stack.hot-validate.json   present when the stack is only validated (Heat's template validate): parameters
 //                             need no values (those without one are unknown) and values are not checked
 
@@ -14,6 +16,7 @@ import type { SourceFile } from "../../planner/model.js";
 export const HOT_TEMPLATE_FILE = "stack.hot.yaml";
 export const HOT_FILES_FILE = "stack.hot-files.json";
 export const HOT_VALIDATE_FILE = "stack.hot-validate.json";
+export const HOT_ADOPT_FILE = "stack.hot-adopt.json";
 const ENVIRONMENT_PREFIX = "stack.hot-env-";
 
 /** The file name of the environment at `index` (names sort in the order environments apply). */
@@ -27,6 +30,7 @@ export function isHotFileName(name: string): boolean {
     name === HOT_TEMPLATE_FILE ||
     name === HOT_FILES_FILE ||
     name === HOT_VALIDATE_FILE ||
+    name === HOT_ADOPT_FILE ||
     /^stack\.hot-env-\d{3}\.yaml$/.test(name)
   );
 }
@@ -41,6 +45,8 @@ export interface HotSources {
   parameters?: Record<string, unknown>;
   /** Only validating (Heat's template validate): parameters need no values, and values are not checked. */
   validateOnly?: boolean;
+  /** Adopting (Heat's adopt_stack_data `resources`): the existing resources, by name, taken over instead of made. */
+  adopt?: Record<string, unknown>;
 }
 
 /** The configuration files of a stack's sources. */
@@ -55,5 +61,6 @@ export function hotSourceFiles(src: HotSources): SourceFile[] {
       ? [{ path: HOT_FILES_FILE, content: `${JSON.stringify(src.files, null, 2)}\n` }]
       : []),
     ...(src.validateOnly ? [{ path: HOT_VALIDATE_FILE, content: "{}\n" }] : []),
+    ...(src.adopt ? [{ path: HOT_ADOPT_FILE, content: `${JSON.stringify(src.adopt, null, 2)}\n` }] : []),
   ];
 }

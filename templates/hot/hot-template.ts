@@ -22,14 +22,21 @@ import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
-import type { Config, ModuleCallConfig, OutputConfig, ResourceConfig, SourceFile } from "../../planner/model.js";
+import type {
+  Config,
+  ImportConfig,
+  ModuleCallConfig,
+  OutputConfig,
+  ResourceConfig,
+  SourceFile,
+} from "../../planner/model.js";
 import { buildConfigFragment } from "../config-builder.js";
 import { emptyFragment, type ConfigFragment } from "../fragment.js";
 import type { RawConfig, RawDeclaration, RawDialect, RawNode } from "../raw-config.js";
 import { ComposedNode, LeafNode } from "./composed-node.js";
 import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./environment.js";
 import { invalidJson, jsonOffset, lineColumn, scanJson } from "../json-positions.js";
-import { HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
+import { HOT_ADOPT_FILE, HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
 import {
   compileIntrinsics,
@@ -61,6 +68,7 @@ import {
   nestedModuleCall,
   nestedStackIdentity,
   providerEnvironment,
+  OUTPUT_ERROR_OUTPUT,
   RESOURCE_ATTRIBUTE_OUTPUT,
   splitProperties,
   stackArn,
@@ -130,6 +138,8 @@ interface ProviderStack {
     inputs: Map<string, { node: RawNode; expr: Expr }>;
     names: string[];
     removed?: string[];
+    /** A group's members (not a chain's). */
+    group?: boolean;
   };
 }
 
@@ -150,7 +160,7 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
   if (!template) return emptyFragment();
   const root = readHotYaml(HOT_TEMPLATE_FILE, stripBom(template.content), bag);
   const envs = files
-    .filter((f) => f.path !== HOT_TEMPLATE_FILE && f.path !== HOT_FILES_FILE && f.path !== HOT_VALIDATE_FILE)
+    .filter((f) => ![HOT_TEMPLATE_FILE, HOT_FILES_FILE, HOT_VALIDATE_FILE, HOT_ADOPT_FILE].includes(f.path))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((f) => parseEnvironment(f.path, stripBom(f.content), bag));
   // the stack's pseudo parameters arrive in an environment too: kept through the merge
@@ -168,11 +178,30 @@ export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFr
   if (!root) return emptyFragment();
   const validateOnly = files.some((f) => f.path === HOT_VALIDATE_FILE);
   const stack = new HotStack(root, env, fileMap, bag, validateOnly);
+  const adopt = files.find((f) => f.path === HOT_ADOPT_FILE);
+  if (adopt) stack.adopted = readAdoptData(adopt, bag);
   return stack.build();
 }
 
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/** The adopt file: the resources to take over, by name; reported and ignored when it is not a map. */
+function readAdoptData(f: SourceFile, bag: DiagnosticBag): Record<string, unknown> {
+  try {
+    const v = JSON.parse(stripBom(f.content)) as unknown;
+    if (isMap(v)) return v;
+  } catch {
+    /* reported below */
+  }
+  bag.error(`${f.path} must be a map of resource names to their adopt data`, {
+    file: f.path,
+    path: [],
+    line: 1,
+    column: 1,
+  });
+  return {};
 }
 
 function readFilesMap(f: SourceFile | undefined, bag: DiagnosticBag): Record<string, string> {
@@ -223,6 +252,12 @@ class HotStack implements IntrinsicContext {
   /** Values compiled ahead of the builder (a group's members: the index variable replaced). */
   private compiled = new WeakMap<RawNode, Expr>();
   private readonly dialect: RawDialect;
+  /** While an output's value is compiled: the errors that make it null (Heat's output_error). */
+  private outputErrors?: string[];
+  /** Adopting: Heat's adopt data of the template's resources, by name. */
+  adopted?: Record<string, unknown>;
+  /** Imports of nested stacks' resources (adopting), made imports of this template's configuration. */
+  private readonly nestedImports: ImportConfig[] = [];
 
   constructor(
     private readonly root: RawNode,
@@ -240,6 +275,7 @@ class HotStack implements IntrinsicContext {
       shortTypeNames: false,
       blockLists: false,
       compile: (node) => this.compiled.get(node) ?? compileIntrinsics(node, this),
+      importData: true,
     };
   }
 
@@ -297,6 +333,7 @@ class HotStack implements IntrinsicContext {
 
     const raw: RawConfig = { file: this.templateFile, dialect: this.dialect, declarations };
     const frag = buildConfigFragment(raw, this.bag);
+    frag.imports.push(...this.nestedImports);
     for (const r of this.resources.values()) if (r.enabled && r.provider?.call) frag.modules.push(r.provider.call);
     for (const r of frag.resources) {
       r.source = sources.get(r.key);
@@ -418,7 +455,7 @@ class HotStack implements IntrinsicContext {
             r.node.child("update_policy").origin,
             "gantry updates every member's nested stack in one go.",
           );
-        this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed);
+        this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed, true);
         return;
       }
       r.group = group;
@@ -517,11 +554,19 @@ class HotStack implements IntrinsicContext {
     names: string[],
     at: Origin,
     removed?: string[],
+    group = false,
   ): void {
     const version = String(this.root.child("heat_template_version").value);
     const t = memberStackTemplate(version, r.node.origin, members);
     this.startNested(r, `resources.${r.heatName}`, t.root, at);
-    if (r.provider) r.provider.members = { text: t.text, inputs: t.inputs, names, ...(removed && { removed }) };
+    if (r.provider)
+      r.provider.members = {
+        text: t.text,
+        inputs: t.inputs,
+        names,
+        ...(removed && { removed }),
+        ...(group && { group }),
+      };
   }
 
   /** A group's members: each of the member type, its properties with the index variable replaced by its name. */
@@ -592,7 +637,13 @@ class HotStack implements IntrinsicContext {
       later: new Set(later.keys()),
       ...(facade && { facade }),
     });
+    const adopted = this.adopted?.[r.heatName];
+    if (isMap(adopted) && isMap(adopted.resources)) child.adopted = adopted.resources;
     const frag = child.build();
+    // adopting: what the nested stack takes over is imported by the top configuration (imports are the root's)
+    for (const i of frag.imports.filter((i) => i.id.k === "lit"))
+      this.nestedImports.push({ ...i, to: `module.${r.modelName}.${i.to}` });
+    frag.imports = frag.imports.filter((i) => i.id.k !== "lit");
     p.child = child;
     p.config = nestedConfig(p.file, frag, later);
     const deps = this.dependsOn(r) ?? [];
@@ -699,7 +750,8 @@ class HotStack implements IntrinsicContext {
       // every output of the nested template (not those added for resource attributes)
       const entries: Record<string, Expr> = {};
       for (const name of p.config.outputs.keys())
-        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT)) entries[name] = withPath(outputs(), [lit(name)]);
+        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) && !name.startsWith(OUTPUT_ERROR_OUTPUT))
+          entries[name] = withPath(outputs(), [lit(name)]);
       return { k: "map", entries };
     }
     if (attribute.k !== "lit" || typeof attribute.v !== "string") return withPath(outputs(), [attribute, ...path]);
@@ -726,8 +778,13 @@ class HotStack implements IntrinsicContext {
       const out = this.nestedResourceOutput(p, resource, attr, origin);
       return withPath(outputs(), [lit(out), ...steps]);
     }
-    // an output the nested template lacks is no error (Heat: the output's output_error): null here
+    // an output of the nested template whose value cannot be computed: so is this one, Heat's error says why
+    const failed = p.config.outputs.get(`${OUTPUT_ERROR_OUTPUT}${named}`)?.value;
+    if (failed?.k === "lit" && typeof failed.v === "string")
+      return this.outputError(`Error in ${r.heatName} output ${named}: ${failed.v}`, origin);
+    // an output the nested template lacks: Heat's output_error (null elsewhere)
     const declared = p.config.outputs.has(named);
+    if (!declared) return this.outputError(`The Referenced Attribute (${r.heatName} ${named}) is incorrect.`, origin);
     const value: Expr = declared
       ? withPath(outputs(), [lit(named)])
       : { k: "call", fn: "lookup", args: [outputs(), lit(named), lit(null)] };
@@ -778,6 +835,12 @@ class HotStack implements IntrinsicContext {
   }
 
   /** Remember a value compiled ahead of the builder. */
+  outputError(text: string, origin: Origin, report = false): Expr {
+    if (this.outputErrors) this.outputErrors.push(text);
+    else if (report) this.bag.error(text, origin);
+    return lit(null);
+  }
+
   precompiled(node: RawNode, e: Expr): RawNode {
     this.compiled.set(node, e);
     return node;
@@ -870,7 +933,38 @@ class HotStack implements IntrinsicContext {
         ),
       });
     }
+    if (!Object.hasOwn(body, "external_id")) declarations.push(...this.adoptions(r));
     return { declarations, retain };
+  }
+
+  /**
+   * Adopting: import blocks that take over the resource's existing object (a group's members' objects) from Heat's
+   * adopt data, its `resource_id` the id, its `resource_data` what the object's type kept of it. A resource the data
+   * gives no id is made.
+   */
+  private adoptions(r: HotResource): RawDeclaration[] {
+    const entry = this.adopted?.[r.heatName];
+    if (!isMap(entry)) return [];
+    const at = r.node.origin;
+    const block = (to: string, data: Record<string, unknown>): RawDeclaration[] => {
+      const id = data.resource_id;
+      if (typeof id !== "string" || id === "") return [];
+      const children = new Map<string | number, RawNode>([
+        ["to", new LeafNode(to, at)],
+        ["id", new LeafNode(id, at)],
+      ]);
+      const kept = data.resource_data;
+      if (isMap(kept)) children.set("data", this.precompiled(new LeafNode(null, at), lit(kept as Value)));
+      return [{ kind: "import", body: new ComposedNode(at, children) }];
+    };
+    const address = `${r.modelType}.${r.modelName}`;
+    if (!r.group) return block(address, entry);
+    const members = entry.resources;
+    if (!isMap(members)) return [];
+    return r.group.names.flatMap((n) => {
+      const m = members[n];
+      return isMap(m) ? block(`${address}[${JSON.stringify(n)}]`, m) : [];
+    });
   }
 
   /** The nested stack's resource in its parent: after every resource of the nested stack. */
@@ -884,6 +978,7 @@ class HotStack implements IntrinsicContext {
       ["arn", new LeafNode(stackArn(this.project(), p.name, p.id), at)],
       ["outputs", this.precompiled(new LeafNode(null, at), moduleOutputsRef(r.modelName))],
       ...(p.members ? ([["template_body", new LeafNode(p.members.text, at)]] as [string, RawNode][]) : []),
+      ...(p.members?.group ? ([["group", new LeafNode(true, at)]] as [string, RawNode][]) : []),
       ...(p.remote
         ? ([
             ["detached", new LeafNode(true, at)],
@@ -1011,9 +1106,21 @@ class HotStack implements IntrinsicContext {
       if (enabled === undefined) continue;
       const children = new Map<string | number, RawNode>();
       const valueNode = node.child("value");
-      children.set("value", enabled ? valueNode : this.precompiled(valueNode, lit(null)));
+      // compiled now: a value that cannot be computed is null, with the error as an output of its own
+      const errors: string[] = [];
+      this.outputErrors = errors;
+      const value = enabled ? compileIntrinsics(valueNode, this) : lit(null);
+      this.outputErrors = undefined;
+      children.set("value", this.precompiled(valueNode, errors.length ? lit(null) : value));
       if (typeof body.description === "string") children.set("description", node.child("description"));
       out.push({ kind: "output", name, body: new ComposedNode(node.origin, children) });
+      if (errors.length) {
+        const error = new ComposedNode(
+          node.origin,
+          new Map([["value", this.precompiled(new LeafNode(null, node.origin), lit(errors[0]!))]]),
+        );
+        out.push({ kind: "output", name: `${OUTPUT_ERROR_OUTPUT}${name}`, body: error });
+      }
     }
     return out;
   }
@@ -1068,7 +1175,7 @@ class HotStack implements IntrinsicContext {
     }
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.
-      if (!this.declaredParams.has(name)) this.bag.error(`The Parameter (${name}) was not provided.`, origin);
+      if (!this.declaredParams.has(name)) this.outputError(`The Parameter (${name}) was not provided.`, origin, true);
       return lit(this.validateOnly ? UNKNOWN : null);
     }
     let v: Value = this.params.get(name)!;
@@ -1136,8 +1243,10 @@ class HotStack implements IntrinsicContext {
   getAttr(name: string, attribute: Expr | undefined, path: Expr[], origin: Origin): Expr {
     const r = this.referenced(name, origin);
     if (!r) return lit(null);
-    if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag);
-    if (r.provider?.members) return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag);
+    const missing = (text: string) => this.outputError(text, origin);
+    if (r.group) return groupAttribute(r, groupMembers(r, r.group), attribute, path, origin, this.bag, missing);
+    if (r.provider?.members)
+      return groupAttribute(r, this.stackMembers(r, origin), attribute, path, origin, this.bag, missing);
     if (r.provider?.remote) return this.remoteAttribute(r, attribute, path, origin);
     if (r.provider) return this.providerAttribute(r, attribute, path, origin);
     // OS::Heat::None keeps nothing: any attribute but its id is null

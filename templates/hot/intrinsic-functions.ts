@@ -54,6 +54,11 @@ export interface IntrinsicContext {
    * `Invalid condition "name"`), or after an error it reported.
    */
   condition(name: string, origin: Origin): boolean | undefined;
+  /**
+   * A value that cannot be computed: in an output, null and the output's error (Heat's output_error); elsewhere null
+   * (`report`: reported as an error instead).
+   */
+  outputError?(text: string, origin: Origin, report?: boolean): Expr;
   /** `get_file: name`: the content from the `files` map. */
   file(name: string): string | undefined;
   /** Whether the template has a resource of that name (2013-05-23's `Ref`: a resource, else a parameter). */

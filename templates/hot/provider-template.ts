@@ -40,6 +40,11 @@ export const MAX_NESTED_DEPTH = 5;
 
 /** Outputs added to a nested template for `get_attr: [provider, resource.NAME.ATTR]` start with this. */
 export const RESOURCE_ATTRIBUTE_OUTPUT = "resource.";
+/**
+ * The prefix of an output added for an output whose value cannot be computed (known when the template is read: a
+ * parameter not declared, a member a group lacks …): its text, Heat's output_error; the output itself is null.
+ */
+export const OUTPUT_ERROR_OUTPUT = "output_error.";
 
 const NAMESPACE = "4f0c3c52-63a0-4d6e-9d0e-3f1b6f8f5a21";
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";

@@ -370,6 +370,8 @@ export function groupAttribute(
   path: Expr[],
   origin: Origin,
   bag: DiagnosticBag,
+  /** A value that cannot be computed (an output's error, Heat's output_error). */
+  outputError: (text: string) => Expr = () => ({ k: "lit", v: null }),
 ): Expr {
   if (attribute === undefined || attribute.k !== "lit" || typeof attribute.v !== "string") {
     bag.error(`The Referenced Attribute (${r.heatName}) must be named in the template`, origin);
@@ -399,8 +401,8 @@ export function groupAttribute(
   }
   if (key.startsWith("resource.")) {
     const [, name, attr] = splitOnce2(key);
-    // Heat resolves a member the group does not have to an output error, not a failed stack: null here
-    if (!g.names.includes(name)) return { k: "lit", v: null };
+    // Heat resolves a member the group does not have to an output error, not a failed stack
+    if (!g.names.includes(name)) return outputError(`Member '${name}' not found in group resource '${r.heatName}'.`);
     // Heat splits "resource.N.attr" and appends the path: [resource.N, attr, …] is member N's attribute too
     if (attr !== undefined) return member(name, attrSteps(attr, path));
     if (path.length === 0) return ref(name);

@@ -45,6 +45,11 @@ export const heatNestedStackType: ResourceType = {
       description: "The stack's template text, when it is not a file (OS::Heat::Stack's template property).",
       optional: true,
     },
+    group: {
+      kind: "bool",
+      description: "The stack of an OS::Heat::ResourceGroup's members (Heat names them resources[N] in errors).",
+      optional: true,
+    },
     timeout_mins: { kind: "number", description: "The stack's own timeout (OS::Heat::Stack).", optional: true },
     id: { kind: "string", description: "The physical resource id: the nested stack's id.", computed: true },
     serial: {

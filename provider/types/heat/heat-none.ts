@@ -47,6 +47,11 @@ export const heatNoneType: ResourceType = {
     return prior;
   },
 
+  // Heat's adopt: the existing object's id taken over
+  async import(_ctx, id) {
+    return { properties: null, id };
+  },
+
   async update(_ctx, prior) {
     return prior;
   },

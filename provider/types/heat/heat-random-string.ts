@@ -51,6 +51,7 @@ export const HEAT_RANDOM_STRING: HeatTypeDetails = {
     "specified).",
   supportStatus: { status: "SUPPORTED", message: null, version: "2014.1", previous_status: null },
   referenceAttribute: referenceAttributeOf("heat_random_string"),
+  resourceData: ["value"],
   properties: {
     length: {
       type: "integer",
@@ -220,6 +221,15 @@ export const heatRandomStringType: ResourceType = {
 
   async read(_ctx, prior) {
     return prior;
+  },
+
+  // Heat's adopt: the existing object's id and the value its data kept (none: null, as Heat's attribute then is)
+  async import(_ctx, id, config, data) {
+    // the properties as the plan will have them (defaults given), so that the object taken over is not replaced
+    const properties = Object.entries(heatRandomStringType.schema)
+      .filter(([, s]) => !s.computed)
+      .map(([k, s]) => [k, config[k] ?? s.default ?? null]);
+    return { ...Object.fromEntries(properties), value: data?.value ?? null, id };
   },
 
   // every property replaces the resource (all forceNew): an update only ever carries the computed attributes over

@@ -147,6 +147,11 @@ export const heatTestResourceType: ResourceType = {
     return prior;
   },
 
+  // Heat's adopt: the existing object's id taken over, its value as configured
+  async import(_ctx, id, config) {
+    return { ...config, output: config.value ?? null, id };
+  },
+
   async update(ctx, prior, planned) {
     // Heat waits after an update only when the value changed; a failing resource fails every update
     const valueChanged = !deepEqual(prior.value ?? null, planned.value ?? null) && !!planned.value;
