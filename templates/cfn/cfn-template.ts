@@ -21,10 +21,17 @@
 // As in Heat, keys a resource or an output does not know are ignored (HOT
 // refuses them), and a section the format does not have is refused.
 
-import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
+import { DiagnosticBag, type Origin } from "../../contract/diagnostics.js";
+import type { Value } from "../../contract/values.js";
+import { pyStr } from "../../planner/expressions/functions/python-rendering.js";
 import { ComposedNode, LeafNode } from "../hot/composed-node.js";
-import { cfnTemplateVersion, CFN_TEMPLATE_VERSIONS, type HotTemplateVersion } from "../hot/template-versions.js";
-import type { RawNode } from "../raw-config.js";
+import {
+  cfnTemplateVersion,
+  CFN_TEMPLATE_VERSIONS,
+  type HotTemplateVersion,
+  hotTemplateVersion,
+} from "../hot/template-versions.js";
+import { PathNode, type RawNode } from "../raw-config.js";
 
 /** The keys that name a CloudFormation-compatible format. */
 export const CFN_VERSION_KEYS = CFN_TEMPLATE_VERSIONS.map((v) => v.key);
@@ -205,9 +212,8 @@ function parameterView(name: string, node: RawNode): RawNode | string {
   const at = (k: string) => node.child(k).origin;
   const children = new Map<string | number, RawNode>();
   const type = d.Type;
-  // a type CFN does not name (HOT's "string" too) is left for the schema to refuse as Heat does: Invalid type (…)
-  const hotType = typeof type === "string" && Object.hasOwn(PARAMETER_TYPES, type) ? PARAMETER_TYPES[type] : `${type}`;
-  children.set("type", new LeafNode(hotType, at("Type")));
+  if (typeof type !== "string" || !Object.hasOwn(PARAMETER_TYPES, type)) return `Invalid type (${pyStr(type as Value)})`;
+  children.set("type", new LeafNode(PARAMETER_TYPES[type], at("Type")));
   if (Object.hasOwn(d, "Default")) children.set("default", node.child("Default"));
   if (Object.hasOwn(d, "Description")) children.set("description", node.child("Description"));
   if (Object.hasOwn(d, "Label")) children.set("label", node.child("Label"));
@@ -251,4 +257,19 @@ function pyClass(v: unknown): string {
             : "float"
           : "dict";
   return `<class '${name}'>`;
+}
+
+/**
+ * A stored template (as parsed) in HOT's shape, for what reads its sections outside the front end (a stack's
+ * parameters, outputs, validate): `root` its node (a CFN template's errors are the front end's to report), `version`
+ * its version's date when it names a known one, `cfn` whether it is CloudFormation-compatible.
+ */
+export function hotShapeOf(
+  template: Record<string, unknown>,
+  file: string,
+): { root: RawNode; version?: string; cfn: boolean } {
+  const root = asHotShape(new PathNode(file, [], template), new DiagnosticBag()) ?? new PathNode(file, [], {});
+  if (root instanceof CfnTemplateView) return { root, version: root.version.date, cfn: true };
+  const version = hotTemplateVersion(template.heat_template_version)?.date;
+  return { root, ...(version !== undefined && { version }), cfn: false };
 }
