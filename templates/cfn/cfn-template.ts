@@ -212,7 +212,9 @@ function parameterView(name: string, node: RawNode): RawNode | string {
   const at = (k: string) => node.child(k).origin;
   const children = new Map<string | number, RawNode>();
   const type = d.Type;
-  if (typeof type !== "string" || !Object.hasOwn(PARAMETER_TYPES, type)) return `Invalid type (${pyStr(type as Value)})`;
+  // HOT's names ("string") are no CFN types either
+  if (typeof type !== "string" || !Object.hasOwn(PARAMETER_TYPES, type))
+    return `Invalid type (${pyStr(type as Value)})`;
   children.set("type", new LeafNode(PARAMETER_TYPES[type], at("Type")));
   if (Object.hasOwn(d, "Default")) children.set("default", node.child("Default"));
   if (Object.hasOwn(d, "Description")) children.set("description", node.child("Description"));

@@ -146,16 +146,19 @@ Resources:
 Parameterz: {}
 `;
   // every one reported (in the order the front end meets them)
-  assert.equal((await errorsOf({ template })).sort(), [
-    "18: The template section is invalid: Parameterz",
-    "3: Invalid key 'MinLenght' for parameter (p)",
-    "6: Each Resource must contain a Type key.",
-    "4: Invalid type (string)",
-    '9: Arguments to "Fn::GetAtt" must be of the form [resource_name, attribute]',
-    "12: 'nowhere'",
-    "17: The Resource Type (AWS::EC2::Instance) could not be found.",
-    "15: Resource deps DependsOn type must be list or string",
-  ].sort());
+  assert.equal(
+    (await errorsOf({ template })).sort(),
+    [
+      "18: The template section is invalid: Parameterz",
+      "3: Invalid key 'MinLenght' for parameter (p)",
+      "6: Each Resource must contain a Type key.",
+      "4: Invalid type (string)",
+      '9: Arguments to "Fn::GetAtt" must be of the form [resource_name, attribute]',
+      "12: 'nowhere'",
+      "17: The Resource Type (AWS::EC2::Instance) could not be found.",
+      "15: Resource deps DependsOn type must be list or string",
+    ].sort(),
+  );
 });
 
 test("a version CFN does not have; HOT's functions are data in CFN, as Heat reads them", async () => {
