@@ -148,7 +148,7 @@ export async function ensureNestedStack(
     action: "CREATE",
     status: "IN_PROGRESS",
     statusReason: "Stack CREATE started",
-    description: typeof template.description === "string" ? template.description : "",
+    description: templateDescriptionOrEmpty(template),
     tags: [],
     disableRollback: true,
     ...(info.detached
@@ -167,3 +167,9 @@ export async function ensureNestedStack(
 /** Heat's words for a stack action's start and end. */
 export const nestedStartedText = (action: HeatAction) => `Stack ${action} started`;
 export const nestedCompletedText = (action: HeatAction) => `Stack ${action} completed successfully`;
+
+/** A nested template's description: HOT's `description` or a CloudFormation-compatible template's `Description`. */
+function templateDescriptionOrEmpty(template: Record<string, unknown>): string {
+  const d = template.description ?? template.Description;
+  return typeof d === "string" ? d : "";
+}

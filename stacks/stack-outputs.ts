@@ -2,6 +2,8 @@
 // descriptions; a value the state does not hold (its resource failed or is
 // gone) comes with Heat's output_error instead.
 
+import { hotShapeOf } from "../templates/cfn/cfn-template.js";
+import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
 import type { Value } from "../contract/values.js";
 import { OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
@@ -23,7 +25,8 @@ export async function computeOutputs(
   } catch {
     values = {};
   }
-  const declared = source.template.outputs;
+  // a CloudFormation-compatible template's Outputs (Value, Description) in HOT's shape
+  const declared = hotShapeOf(source.template, HOT_TEMPLATE_FILE).root.child("outputs").value;
   const keys =
     declared && typeof declared === "object" && !Array.isArray(declared)
       ? Object.keys(declared as Record<string, unknown>)

@@ -20,14 +20,20 @@ import {
   readParameterSchemas,
   resolveParameters,
 } from "../templates/hot/parameters.js";
-import { hotTemplateVersion } from "../templates/hot/template-versions.js";
-import { PathNode } from "../templates/raw-config.js";
+import { hotShapeOf } from "../templates/cfn/cfn-template.js";
+import { stackArn } from "../templates/hot/provider-template.js";
+import type { RawNode } from "../templates/raw-config.js";
 import { HeatError } from "./heat-error.js";
 import type { StackRecord, StackSource } from "./stack-records.js";
 
-/** The template's `parameters` section as a node of the stack's template. */
-export function templateParametersNode(source: StackSource): PathNode {
-  return new PathNode(HOT_TEMPLATE_FILE, ["parameters"], source.template.parameters);
+/** The template's `parameters` section as a node of the stack's template (a CFN template's in HOT's shape). */
+export function templateParametersNode(source: StackSource): RawNode {
+  return hotShapeOf(source.template, HOT_TEMPLATE_FILE).root.child("parameters");
+}
+
+/** The date of the template's version (HOT's or a CloudFormation-compatible format's), if known. */
+function templateVersionDate(source: StackSource): string | undefined {
+  return hotShapeOf(source.template, HOT_TEMPLATE_FILE).version;
 }
 
 /** The source's environments merged in order, the request's parameters last (they win). */
@@ -40,13 +46,20 @@ export function parameterEnvironment(source: StackSource): HotEnvironment {
 
 /** The stack's parameters as Heat shows them: each as text (hidden ones masked), and the pseudo parameters. */
 export function stackParameterTexts(s: StackRecord): Record<string, string> {
-  const version = hotTemplateVersion(s.source.template.heat_template_version)?.date;
+  const version = templateVersionDate(s.source);
   const out = parameterTexts(
     HOT_TEMPLATE_FILE,
     templateParametersNode(s.source),
     parameterEnvironment(s.source),
     version,
   );
+  if (hotShapeOf(s.source.template, HOT_TEMPLATE_FILE).cfn) {
+    // a CloudFormation-compatible template's pseudo parameters (heat/engine/cfn/parameters.py)
+    out["AWS::StackId"] = stackArn(s.tenant, s.name, s.id);
+    out["AWS::StackName"] = s.name;
+    out["AWS::Region"] = "ap-southeast-1";
+    return out;
+  }
   out["OS::project_id"] = s.tenant;
   out["OS::stack_id"] = s.id;
   out["OS::stack_name"] = s.name;
@@ -55,7 +68,7 @@ export function stackParameterTexts(s: StackRecord): Record<string, string> {
 
 /** The parameters' values as Heat reads them (typed; those that cannot be read are absent). */
 function parameterValues(source: StackSource) {
-  const version = hotTemplateVersion(source.template.heat_template_version)?.date;
+  const version = templateVersionDate(source);
   const env = parameterEnvironment(source);
   const values = resolveParameters(HOT_TEMPLATE_FILE, templateParametersNode(source), env, new DiagnosticBag(), {
     version,
@@ -78,7 +91,8 @@ export function checkImmutableParameters(old: StackSource, updated: StackSource)
     new DiagnosticBag(),
     after.version,
   );
-  const declaredBefore = new Set(Object.keys((old.template.parameters ?? {}) as object));
+  const oldDeclared = templateParametersNode(old).value;
+  const declaredBefore = new Set(Object.keys((oldDeclared ?? {}) as object));
   const modified = schemas
     .filter((s) => s.immutable && declaredBefore.has(s.name))
     .filter((s) => {

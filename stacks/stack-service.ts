@@ -5,6 +5,8 @@
 // nothing itself: each action is an engine run over the stack's workspace
 // (stack-workspace.ts), told in Heat's words (stack-apply.ts).
 
+import { hotShapeOf } from "../templates/cfn/cfn-template.js";
+import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
 import { randomUUID } from "node:crypto";
 import { modelTypeOfHeatType } from "../contract/heat-type-names.js";
 import { failedResources, returnToReplacedOriginals } from "./failed-replacement.js";
@@ -553,7 +555,8 @@ export function updatedSource(stack: StackRecord, req: UpdateStackRequest): Stac
   const template = req.template ?? old.template;
   // as Heat's PATCH: the stack's parameters less those cleared, then the update's; those the new template does not
   // declare are dropped
-  const declared = new Set(Object.keys((template.parameters ?? template.variable ?? {}) as Record<string, unknown>));
+  const hotParameters = hotShapeOf(template, HOT_TEMPLATE_FILE).root.child("parameters").value;
+  const declared = new Set(Object.keys((hotParameters ?? template.variable ?? {}) as Record<string, unknown>));
   const cleared = new Set(req.clearParameters ?? []);
   const kept = (params: unknown, clear: boolean) =>
     Object.fromEntries(

@@ -8,7 +8,7 @@ import { GantryError } from "../contract/diagnostics.js";
 import { heatLocatedMessage } from "../templates/hot/heat-error-location.js";
 import { HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "../templates/hot/hot-sources.js";
 import { describeParameters } from "../templates/hot/parameters.js";
-import { hotTemplateVersion } from "../templates/hot/template-versions.js";
+import { hotShapeOf } from "../templates/cfn/cfn-template.js";
 import type { LoadedConfiguration } from "../engine/configuration.js";
 import { HeatError } from "./heat-error.js";
 import type { StackSource } from "./stack-records.js";
@@ -99,7 +99,7 @@ export async function validationResult(
 
 /** Parameters as Heat's validate lists them: the template's declarations with the environments' values. */
 function describedParameters(source: StackSource): Record<string, unknown> {
-  const version = hotTemplateVersion(source.template.heat_template_version)?.date;
+  const version = hotShapeOf(source.template, HOT_TEMPLATE_FILE).version;
   const params = templateParametersNode(source);
   return describeParameters(HOT_TEMPLATE_FILE, params, parameterEnvironment(source), { version });
 }

@@ -38,6 +38,7 @@ import { mergeEnvironments, parseEnvironment, type HotEnvironment } from "./envi
 import { invalidJson, jsonOffset, lineColumn, scanJson } from "../json-positions.js";
 import { HOT_ADOPT_FILE, HOT_FILES_FILE, HOT_TEMPLATE_FILE, HOT_VALIDATE_FILE } from "./hot-sources.js";
 import { readHotYaml } from "./hot-yaml.js";
+import { asHotShape, CfnTemplateView } from "../cfn/cfn-template.js";
 import {
   compileIntrinsics,
   type FacadeAttribute,
@@ -82,7 +83,12 @@ import {
 } from "./remote-stack.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
 import { resolveResourceType } from "./resource-registry.js";
-import { hotTemplateVersion, type HotTemplateVersion, unknownVersionMessage } from "./template-versions.js";
+import {
+  hotTemplateVersion,
+  type HotTemplateVersion,
+  templateVersionOfDate,
+  unknownVersionMessage,
+} from "./template-versions.js";
 
 /** Fields of a resource body the builder reads as meta-arguments: a Heat property may not take these names. */
 const RESERVED_PROPERTIES = new Set([
@@ -101,6 +107,11 @@ const DELETION_POLICIES = ["Delete", "Retain", "Snapshot"];
 
 /** Heat's pseudo parameters: every template has them. */
 const PSEUDO_PARAMETERS = ["OS::stack_name", "OS::stack_id", "OS::project_id"];
+/** A CloudFormation-compatible template's (heat/engine/cfn/parameters.py); AWS::Region is always Heat's default. */
+const CFN_PSEUDO_PARAMETERS = ["AWS::StackId", "AWS::StackName", "AWS::Region"];
+const CFN_REGION = "ap-southeast-1";
+/** The HOT version of the nested stack of a group's or chain's members in a CloudFormation-compatible template. */
+const CFN_MEMBER_STACK_VERSION = "2015-04-30";
 
 /** A resource of the template as the front end sees it before building. */
 export interface HotResource {
@@ -158,7 +169,8 @@ interface NestedOptions {
 export function parseHotStack(files: SourceFile[], bag: DiagnosticBag): ConfigFragment {
   const template = files.find((f) => f.path === HOT_TEMPLATE_FILE);
   if (!template) return emptyFragment();
-  const root = readHotYaml(HOT_TEMPLATE_FILE, stripBom(template.content), bag);
+  const read = readHotYaml(HOT_TEMPLATE_FILE, stripBom(template.content), bag);
+  const root = read && asHotShape(read, bag);
   const envs = files
     .filter((f) => ![HOT_TEMPLATE_FILE, HOT_FILES_FILE, HOT_VALIDATE_FILE, HOT_ADOPT_FILE].includes(f.path))
     .sort((a, b) => (a.path < b.path ? -1 : 1))
@@ -346,15 +358,16 @@ class HotStack implements IntrinsicContext {
 
   /** What the template's version allows (known once readVersion succeeded). */
   private versionInfo(): HotTemplateVersion {
-    return hotTemplateVersion(this.version) as HotTemplateVersion;
+    return templateVersionOfDate(this.version) as HotTemplateVersion;
   }
 
   private readVersion(t: Record<string, unknown>): boolean {
+    if (this.root instanceof CfnTemplateView) {
+      this.version = this.root.version.date;
+      return true;
+    }
     if (!Object.hasOwn(t, "heat_template_version")) {
-      const cfn = ["AWSTemplateFormatVersion", "HeatTemplateFormatVersion"].find((k) => Object.hasOwn(t, k));
-      if (cfn)
-        this.bag.error(`CloudFormation-compatible templates (${cfn}) are not supported`, this.root.child(cfn).origin);
-      else this.bag.error("Template format version not found.", this.root.origin);
+      this.bag.error("Template format version not found.", this.root.origin);
       return false;
     }
     const node = this.root.child("heat_template_version");
@@ -404,7 +417,7 @@ class HotStack implements IntrinsicContext {
       }
       const typeNode = node.child("type");
       if (typeof typeNode.value !== "string") {
-        this.bag.error(`Resource ${heatName} type type must be string`, typeNode.origin);
+        this.bag.error(`Resource ${heatName} ${this.keyword("type")} type must be string`, typeNode.origin);
         continue;
       }
       const r: HotResource = {
@@ -488,7 +501,8 @@ class HotStack implements IntrinsicContext {
       this.bag.error(`Could not fetch remote template "${file}": Invalid URL scheme `, at);
       return;
     }
-    const root = readHotYaml(file, stripBom(text), this.bag);
+    const read = readHotYaml(file, stripBom(text), this.bag);
+    const root = read && asHotShape(read, this.bag);
     if (!root) return;
     if (!isMap(root.value)) {
       this.bag.error(`Error parsing template ${file}: the template is not a map`, at);
@@ -509,7 +523,8 @@ class HotStack implements IntrinsicContext {
     if (facade.kind !== "template" || facade.file === file) return true;
     const text = this.file(facade.file);
     if (text === undefined) return true;
-    const facadeRoot = readHotYaml(facade.file, stripBom(text), this.bag);
+    const read = readHotYaml(facade.file, stripBom(text), this.bag);
+    const facadeRoot = read && asHotShape(read, this.bag);
     if (!facadeRoot) return false;
     return checkAgainstFacade(r.heatType, facadeRoot, root, at, this.bag);
   }
@@ -556,7 +571,10 @@ class HotStack implements IntrinsicContext {
     removed?: string[],
     group = false,
   ): void {
-    const version = String(this.root.child("heat_template_version").value);
+    const version =
+      this.root instanceof CfnTemplateView
+        ? CFN_MEMBER_STACK_VERSION
+        : String(this.root.child("heat_template_version").value);
     const t = memberStackTemplate(version, r.node.origin, members);
     this.startNested(r, `resources.${r.heatName}`, t.root, at);
     if (r.provider)
@@ -864,7 +882,7 @@ class HotStack implements IntrinsicContext {
       const props = node.child("properties");
       if (isMap(props.value)) for (const k of Object.keys(props.value)) properties.set(k, props.child(k));
       else if (props.value !== null) {
-        this.bag.error(`Resource ${r.heatName} properties type must be object`, props.origin);
+        this.bag.error(`Resource ${r.heatName} ${this.keyword("properties")} type must be object`, props.origin);
         ok = false;
       }
     }
@@ -881,12 +899,15 @@ class HotStack implements IntrinsicContext {
     for (const key of ["metadata", "update_policy"]) {
       const n = node.child(key);
       if (Object.hasOwn(body, key) && n.value !== null && !isMap(n.value)) {
-        this.bag.error(`Resource ${r.heatName} ${key} type must be object`, n.origin);
+        this.bag.error(`Resource ${r.heatName} ${this.keyword(key)} type must be object`, n.origin);
         ok = false;
       }
     }
     if (Object.hasOwn(body, "description") && typeof body.description !== "string") {
-      this.bag.error(`Resource ${r.heatName} description type must be string`, node.child("description").origin);
+      this.bag.error(
+        `Resource ${r.heatName} ${this.keyword("description")} type must be string`,
+        node.child("description").origin,
+      );
       ok = false;
     }
 
@@ -1010,14 +1031,14 @@ class HotStack implements IntrinsicContext {
     const entries: [unknown, RawNode][] =
       typeof v === "string" ? [[v, node]] : Array.isArray(v) ? v.map((x, i) => [x, node.child(i)]) : [];
     if (typeof v !== "string" && !Array.isArray(v)) {
-      this.bag.error(`Resource ${r.heatName} depends_on type must be list or string`, node.origin);
+      this.bag.error(`Resource ${r.heatName} ${this.keyword("depends_on")} type must be list or string`, node.origin);
       return undefined;
     }
     const out: RawNode[] = [];
     let ok = true;
     for (const [name, at] of entries) {
       if (typeof name !== "string") {
-        this.bag.error(`Resource ${r.heatName} depends_on must be a list of strings`, at.origin);
+        this.bag.error(`Resource ${r.heatName} ${this.keyword("depends_on")} must be a list of strings`, at.origin);
         ok = false;
         continue;
       }
@@ -1053,12 +1074,15 @@ class HotStack implements IntrinsicContext {
       try {
         v = evaluateConstant(compileIntrinsics(node, this));
       } catch (e) {
-        this.bag.error(`Resource ${r.heatName} deletion_policy: ${(e as Error).message}`, node.origin);
+        this.bag.error(
+          `Resource ${r.heatName} ${this.keyword("deletion_policy")}: ${(e as Error).message}`,
+          node.origin,
+        );
         return undefined;
       }
     }
     if (typeof v !== "string") {
-      this.bag.error(`Resource ${r.heatName} deletion_policy type must be string`, node.origin);
+      this.bag.error(`Resource ${r.heatName} ${this.keyword("deletion_policy")} type must be string`, node.origin);
       return undefined;
     }
     const allowed =
@@ -1098,7 +1122,7 @@ class HotStack implements IntrinsicContext {
           ok = false;
         }
       if (!Object.hasOwn(body, "value")) {
-        this.bag.error("Each output definition must contain a value key.", node.origin);
+        this.bag.error(`Each output definition must contain a ${this.keyword("value")} key.`, node.origin);
         continue;
       }
       if (!ok) continue;
@@ -1158,7 +1182,22 @@ class HotStack implements IntrinsicContext {
     return v;
   }
 
+  /** How the template writes HOT's key `hotName` (a CloudFormation-compatible template: "DependsOn"). */
+  private keyword(hotName: string): string {
+    return this.root instanceof CfnTemplateView ? CfnTemplateView.keyword(hotName) : hotName;
+  }
+
   // ---- IntrinsicContext ----
+
+  hasResource(name: string): boolean {
+    const section = this.root.child("resources").value;
+    return isMap(section) && Object.hasOwn(section, name);
+  }
+
+  mapping(name: string): Value | undefined {
+    const mappings = this.root.child("mappings").value;
+    return isMap(mappings) && Object.hasOwn(mappings, name) ? (mappings[name] as Value) : undefined;
+  }
 
   condition(name: string, _origin: Origin): boolean | undefined {
     return this.conditions?.value(name, this);
@@ -1172,6 +1211,12 @@ class HotStack implements IntrinsicContext {
     if (!this.params.has(name) && PSEUDO_PARAMETERS.includes(name)) {
       // The stack's own name, id and project: given by whoever runs the stack, as parameters of an environment.
       this.params.set(name, this.pseudo.get(name) ?? null);
+    }
+    if (!this.params.has(name) && this.root instanceof CfnTemplateView && CFN_PSEUDO_PARAMETERS.includes(name)) {
+      const stackName = this.pseudo.get("OS::stack_name");
+      const stackId = this.pseudo.get("OS::stack_id");
+      const arn = stackArn(this.project(), typeof stackName === "string" ? stackName : "", String(stackId ?? ""));
+      this.params.set(name, { "AWS::StackId": arn, "AWS::StackName": stackName ?? null }[name] ?? CFN_REGION);
     }
     if (!this.params.has(name)) {
       // A declared parameter without a value was reported by the parameters.

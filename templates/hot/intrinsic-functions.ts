@@ -25,7 +25,7 @@ import {
   type FunctionKind,
   functionKind,
   type HotTemplateVersion,
-  hotTemplateVersion,
+  templateVersionOfDate,
 } from "./template-versions.js";
 
 /** `resource_facade`'s attributes (Fn::ResourceFacade's Metadata, DeletionPolicy, UpdatePolicy). */
@@ -70,6 +70,8 @@ export interface IntrinsicContext {
   resourceFacade?(attribute: FacadeAttribute, origin: Origin): Expr | undefined;
   /** `Fn::GetAZs` (2013-05-23): the availability zones (Heat without a stack: ["nova"]). */
   availabilityZones?(): string[];
+  /** `Fn::FindInMap` (CloudFormation-compatible templates): the template's mapping of that name, or undefined. */
+  mapping?(name: string): Value | undefined;
 }
 
 const lit = (v: Value): Expr => ({ k: "lit", v });
@@ -235,7 +237,7 @@ class HotFunctionCompiler {
   readonly version: HotTemplateVersion;
 
   constructor(readonly ctx: IntrinsicContext) {
-    const version = hotTemplateVersion(ctx.version);
+    const version = templateVersionOfDate(ctx.version);
     if (!version) throw new Error(`unknown heat_template_version ${ctx.version}`);
     this.version = version;
   }
@@ -295,6 +297,19 @@ class HotFunctionCompiler {
         return this.getParam(c);
       case "CfnRef":
         return this.ref(c);
+      case "CfnParamRef": {
+        const name = this.staticValue(arg(), c.origin, "the name given to Ref");
+        if (name === undefined) return lit(null);
+        if (typeof name !== "string")
+          return this.error(`The specified reference "${pyStr(name)}" (in unknown) is incorrect.`, c);
+        return this.ctx.getParam(name, [], c.origin);
+      }
+      case "CfnFindInMap":
+        return this.findInMap(c);
+      case "CfnGetAtt":
+        if (!Array.isArray(raw) || raw.length !== 2)
+          return this.error(`Arguments to "${c.fn}" must be of the form [resource_name, attribute]`, c);
+        return this.getAttr("GetAttThenSelect", c);
       case "GetResource": {
         const name = this.staticValue(arg(), c.origin, "the resource name of get_resource");
         if (name === undefined) return lit(null);
@@ -331,6 +346,12 @@ class HotFunctionCompiler {
       case "And":
       case "Or":
         return this.booleanCondition(kind, c);
+      case "CfnNot": {
+        if (!Array.isArray(raw) || raw.length !== 1)
+          return this.error(`Arguments to "${c.fn}" must be of the form: [condition]`, c);
+        const b = this.conditionOf(c.arg.child(0), c);
+        return b === undefined ? lit(null) : lit(!b);
+      }
       case "Yaql":
         return this.yaql(c);
       case "Repeat":
@@ -470,6 +491,33 @@ class HotFunctionCompiler {
     const attribute = raw.length > 1 ? this.compile(c.arg.child(1), c.mode) : undefined;
     const path = raw.slice(2).map((_, i) => this.compile(c.arg.child(i + 2), c.mode));
     return this.ctx.getAttr(name, attribute, path, c.origin);
+  }
+
+  /** Fn::FindInMap: [mapping, key, value] looked up in the template's Mappings, all known when loading. */
+  private findInMap(c: Call): Expr {
+    const raw = c.arg.value;
+    if (!Array.isArray(raw) || raw.length !== 3) {
+      const n = Array.isArray(raw) ? raw.length : 1;
+      return this.error(
+        n > 3 ? "too many values to unpack (expected 3)" : `not enough values to unpack (expected 3, got ${n})`,
+        c,
+      );
+    }
+    const parts: Value[] = [];
+    for (let i = 0; i < 3; i++) {
+      const v = this.staticValue(this.compile(c.arg.child(i), c.mode), c.origin, `argument ${i + 1} of ${c.fn}`);
+      if (v === undefined) return lit(null);
+      parts.push(v);
+    }
+    const [name, key, value] = parts;
+    // Heat's KeyError for what is not there: its text is the missing key's repr
+    let found: Value | undefined = typeof name === "string" ? this.ctx.mapping?.(name) : undefined;
+    if (found === undefined) return this.error(pyRepr(name), c);
+    for (const k of [key, value]) {
+      if (!isPlainMap(found) || typeof k !== "string" || !Object.hasOwn(found, k)) return this.error(pyRepr(k), c);
+      found = (found as Record<string, Value>)[k];
+    }
+    return lit(found ?? null);
   }
 
   private resourceFacade(kind: "ResourceFacade" | "CfnResourceFacade", c: Call): Expr {

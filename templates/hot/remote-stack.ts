@@ -20,6 +20,7 @@ import type { RawNode } from "../raw-config.js";
 import type { HotEnvironment } from "./environment.js";
 import type { HotResource } from "./hot-template.js";
 import { readHotYaml } from "./hot-yaml.js";
+import { asHotShape } from "../cfn/cfn-template.js";
 import { checkedProperties, type GroupContext, staticValue } from "./resource-group.js";
 
 export const REMOTE_STACK_TYPE = "OS::Heat::Stack";
@@ -98,7 +99,8 @@ export function readRemoteStack(r: HotResource, ctx: GroupContext): RemoteStackS
   }
 
   const file = `resources.${r.heatName}.properties.template`;
-  const root = readHotYaml(file, template, bag);
+  const read = readHotYaml(file, template, bag);
+  const root = read && asHotShape(read, bag);
   if (!root || !ok) return undefined;
   if (!isMap(root.value)) {
     bag.error(`Error parsing template ${file}: the template is not a map`, at("template"));

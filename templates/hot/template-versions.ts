@@ -52,7 +52,12 @@ export type FunctionKind =
   | "CfnReplace"
   | "CfnBase64"
   | "CfnMemberListToMap"
-  | "CfnResourceFacade";
+  | "CfnResourceFacade"
+  // functions only the CloudFormation-compatible formats have
+  | "CfnFindInMap"
+  | "CfnGetAtt"
+  | "CfnParamRef"
+  | "CfnNot";
 
 /** The summary line of each implementation's documentation in Heat 19, as the API lists it. */
 const DESCRIPTIONS: Record<Exclude<FunctionKind, "Removed">, string> = {
@@ -97,6 +102,10 @@ const DESCRIPTIONS: Record<Exclude<FunctionKind, "Removed">, string> = {
   CfnBase64: "A placeholder function for converting to base64.",
   CfnMemberListToMap: "A function to convert lists with enumerated keys and values to mapping.",
   CfnResourceFacade: "A function for retrieving data in a parent provider template.",
+  CfnFindInMap: "A function for resolving keys in the template mappings.",
+  CfnGetAtt: "A function for resolving resource attributes.",
+  CfnParamRef: "A function for resolving parameter references.",
+  CfnNot: "A function that acts as a NOT operator on a condition.",
 };
 
 type FunctionTable = readonly (readonly [string, FunctionKind])[];
@@ -238,8 +247,13 @@ const PARAMETER_KEYS = ["type", "description", "default", "schema", "constraints
 const CONSTRAINTS = ["length", "range", "allowed_values", "allowed_pattern", "custom_constraint"];
 
 export interface HotTemplateVersion {
-  /** The version as a date, "2016-10-14". */
+  /**
+   * The version as a date, "2016-10-14". The CloudFormation-compatible formats have theirs too ("2010-09-09",
+   * "2012-12-12"): older than every HOT version, so what HOT added later (lower-case deletion policies …) they lack.
+   */
   date: string;
+  /** The key that names the version: heat_template_version, or a CloudFormation-compatible format's. */
+  key: string;
   /** Release names that mean this version ("newton"). */
   aliases: string[];
   /** Top-level sections the template may have. */
@@ -260,6 +274,8 @@ export interface HotTemplateVersion {
   conditionFunctions: FunctionTable;
 }
 
+const VERSION_KEY = "heat_template_version";
+
 function version(
   date: string,
   aliases: string[],
@@ -269,6 +285,7 @@ function version(
   const conditions = date >= "2016-10-14";
   return {
     date,
+    key: VERSION_KEY,
     aliases,
     sections: conditions ? [...SECTIONS, "conditions"] : SECTIONS,
     resourceKeys: conditions ? [...RESOURCE_KEYS, "external_id", "condition"] : RESOURCE_KEYS,
@@ -298,7 +315,60 @@ export const HOT_TEMPLATE_VERSIONS: readonly HotTemplateVersion[] = [
   version("2021-04-16", ["wallaby"], from20170901("IfNullable"), C_20170901),
 ];
 
-const VERSION_KEY = "heat_template_version";
+/** The functions of CloudFormation-compatible templates (heat/engine/cfn/template.py), in Heat's order. */
+const F_HEAT_20121212: FunctionTable = [
+  ["Fn::FindInMap", "CfnFindInMap"],
+  ["Fn::GetAZs", "CfnGetAZs"],
+  ["Ref", "CfnRef"],
+  ["Fn::GetAtt", "CfnGetAtt"],
+  ["Fn::Select", "CfnSelect"],
+  ["Fn::Join", "CfnJoin"],
+  ["Fn::Split", "CfnSplit"],
+  ["Fn::Replace", "CfnReplace"],
+  ["Fn::Base64", "CfnBase64"],
+  ["Fn::MemberListToMap", "CfnMemberListToMap"],
+  ["Fn::ResourceFacade", "CfnResourceFacade"],
+];
+
+const C_AWS_20100909: FunctionTable = [
+  ["Fn::Equals", "Equals"],
+  ["Ref", "CfnParamRef"],
+  ["Fn::FindInMap", "CfnFindInMap"],
+  ["Fn::Not", "CfnNot"],
+  ["Fn::And", "And"],
+  ["Fn::Or", "Or"],
+];
+
+/**
+ * The CloudFormation-compatible formats, by the key that names them: AWSTemplateFormatVersion 2010-09-09 (Heat's
+ * CfnTemplate: Conditions, a resource's and an output's Condition, Fn::If) and HeatTemplateFormatVersion 2012-12-12
+ * (HeatTemplate: neither). Sections and keys are given as templates/cfn/cfn-template.ts presents them (HOT's names).
+ */
+export const CFN_TEMPLATE_VERSIONS: readonly HotTemplateVersion[] = [
+  {
+    ...version("2010-09-09", [], [...F_HEAT_20121212, ["Fn::If", "If"]], C_AWS_20100909),
+    key: "AWSTemplateFormatVersion",
+    sections: [...SECTIONS, "conditions", "mappings"],
+    resourceKeys: [...RESOURCE_KEYS, "condition"],
+    outputKeys: ["description", "value", "condition"],
+  },
+  {
+    ...version("2012-12-12", [], F_HEAT_20121212),
+    key: "HeatTemplateFormatVersion",
+    sections: [...SECTIONS, "mappings"],
+  },
+];
+
+/** The CloudFormation-compatible format `key: value` names, or undefined. */
+export function cfnTemplateVersion(key: string, value: unknown): HotTemplateVersion | undefined {
+  const v = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+  return CFN_TEMPLATE_VERSIONS.find((t) => t.key === key && t.date === v);
+}
+
+/** Any format's version by its date (HOT's, or a CloudFormation-compatible one's), as templates carry it. */
+export function templateVersionOfDate(date: string): HotTemplateVersion | undefined {
+  return hotTemplateVersion(date) ?? CFN_TEMPLATE_VERSIONS.find((t) => t.date === date);
+}
 
 /**
  * The version a template's `heat_template_version` names (a date, or a release name; YAML may have read an
@@ -325,12 +395,15 @@ export function unknownVersionMessage(value: unknown): string {
 }
 
 /** What `GET /template_versions` lists for HOT: each version by its dated name, with its aliases. */
-export function listTemplateVersions(): { version: string; type: "hot"; aliases: string[] }[] {
-  return HOT_TEMPLATE_VERSIONS.map((t) => ({
-    version: `${VERSION_KEY}.${t.date}`,
-    type: "hot",
-    aliases: t.aliases.map((a) => `${VERSION_KEY}.${a}`),
-  }));
+export function listTemplateVersions(): { version: string; type: "hot" | "cfn"; aliases: string[] }[] {
+  return [
+    ...CFN_TEMPLATE_VERSIONS.map((t) => ({ version: `${t.key}.${t.date}`, type: "cfn" as const, aliases: [] })),
+    ...HOT_TEMPLATE_VERSIONS.map((t) => ({
+      version: `${VERSION_KEY}.${t.date}`,
+      type: "hot" as const,
+      aliases: t.aliases.map((a) => `${VERSION_KEY}.${a}`),
+    })),
+  ];
 }
 
 /**
@@ -343,9 +416,10 @@ export function templateFunctions(
   version: string,
   withConditionFunctions = false,
 ): { functions: string; description: string }[] | undefined {
-  const prefix = `${VERSION_KEY}.`;
-  if (!version.startsWith(prefix)) return undefined;
-  const t = hotTemplateVersion(version.slice(prefix.length));
+  const dot = version.indexOf(".");
+  if (dot < 0) return undefined;
+  const [key, named] = [version.slice(0, dot), version.slice(dot + 1)];
+  const t = key === VERSION_KEY ? hotTemplateVersion(named) : cfnTemplateVersion(key, named);
   if (!t) return undefined;
   const table = new Map<string, FunctionKind>(t.functions);
   if (withConditionFunctions) for (const [name, kind] of t.conditionFunctions) table.set(name, kind);

@@ -22,8 +22,10 @@ const here = new URL(".", import.meta.url).pathname;
 
 // ---------------------------------------------------------------- versions
 
-test("every version from 2013-05-23 to 2021-04-16, with its release names", () => {
+test("every version from 2013-05-23 to 2021-04-16, with its release names (after the two CFN formats)", () => {
   assert.equal(listTemplateVersions(), [
+    { version: "AWSTemplateFormatVersion.2010-09-09", type: "cfn", aliases: [] },
+    { version: "HeatTemplateFormatVersion.2012-12-12", type: "cfn", aliases: [] },
     { version: "heat_template_version.2013-05-23", type: "hot", aliases: [] },
     { version: "heat_template_version.2014-10-16", type: "hot", aliases: [] },
     { version: "heat_template_version.2015-04-30", type: "hot", aliases: [] },
@@ -50,7 +52,7 @@ test("each version's functions, as Heat 19's API lists them (with and without co
     assert.equal(templateFunctions(version, query === "with_condition_func=true"), expected, key);
   }
   assert.is(templateFunctions("heat_template_version.2099-01-01"), undefined);
-  assert.is(templateFunctions("AWSTemplateFormatVersion.2010-09-09"), undefined);
+  assert.is(templateFunctions("AWSTemplateFormatVersion.2010-09-10"), undefined);
 });
 
 test("sections and keys by version", () => {
