@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Diagnostic } from "../../contract/diagnostics.js";
-import type { Engine } from "../../engine/engine.js";
+import { Engine } from "../../engine/engine.js";
 import { hotSourceFiles, type HotSources } from "../../templates/hot/hot-sources.js";
 import { modelNameOfHeatName } from "../../templates/hot/resource-names.js";
 import { diagnosticsOf } from "../templates/helpers.js";
@@ -81,17 +81,70 @@ test("ResourceGroup: count 0 has no members; the registry maps the member type",
   assert.equal(r.source?.name, "random_group");
   assert.equal(r.source?.type, "OS::Heat::ResourceGroup");
   assert.equal(r.source?.group?.memberType, "My::RandomString");
-  // outputs naming members the group does not have are null (Heat shows an output error), not a load error
+  // outputs naming members the group does not have are null with Heat's output error beside them, not a load error
   assert.equal(Object.fromEntries(p.plan.outputs.map((o) => [o.name, o.after])), {
     all_values: [],
     random1: null,
     random2: null,
+    "output_error.random1": "Member '0' not found in group resource 'random_group'.",
+    "output_error.random2": "Member '1' not found in group resource 'random_group'.",
   });
   const two = await planOf({ template: template.replace("count: 0", "count: 2"), environments });
   assert.equal(changes(two), [
     'heat_random_string.random_group["0"] create',
     'heat_random_string.random_group["1"] create',
   ]);
+});
+
+test("an output that cannot be computed is null with Heat's error; in a property the same is refused", async () => {
+  const nested = `
+heat_template_version: 2016-10-14
+resources:
+  a: {type: OS::Heat::None}
+outputs:
+  bad: {value: {get_param: foo}}
+`;
+  const template = `
+heat_template_version: 2016-10-14
+resources:
+  child: {type: nested.yaml}
+outputs:
+  bad: {value: {get_attr: [child, bad]}}
+  missing: {value: {get_attr: [child, nope]}}
+`;
+  const p = await planOf({ template, files: { "nested.yaml": nested } });
+  assert.equal(Object.fromEntries(p.plan.outputs.map((o) => [o.name, o.after])), {
+    bad: null,
+    missing: null,
+    "output_error.bad": "Error in child output bad: The Parameter (foo) was not provided.",
+    "output_error.missing": "The Referenced Attribute (child nope) is incorrect.",
+  });
+  const refused = `
+heat_template_version: 2016-10-14
+resources:
+  a: {type: OS::Heat::Value, properties: {value: {get_param: foo}}}
+`;
+  assert.equal(await errorsOf({ template: refused }), ["stack.hot.yaml:4: The Parameter (foo) was not provided."]);
+});
+
+test("adopting: each resource the adopt data gives an id is imported, with the data it kept", async () => {
+  const template = `
+heat_template_version: 2016-10-14
+resources:
+  rs: {type: OS::Heat::RandomString}
+  made: {type: OS::Heat::None}
+outputs:
+  value: {value: {get_attr: [rs, value]}}
+`;
+  const adopt = { rs: { resource_id: "rs-id", resource_data: { value: "goopie" } }, made: { resource_data: {} } };
+  // Heat's own types (they take the objects over); the stand-ins cannot
+  const engine = new Engine();
+  const p = await engine.plan(workspace(engine, { template, adopt }));
+  assert.equal(
+    p.plan.changes.map((c) => `${c.address} ${c.action}${c.importing ? ` import ${c.importing.id}` : ""}`),
+    ["heat_none.made create", "heat_random_string.rs noop import rs-id"],
+  );
+  assert.equal(Object.fromEntries(p.plan.outputs.map((o) => [o.name, o.after])), { value: "goopie" });
 });
 
 test("ResourceGroup: members named as Heat names them (removal_policies), %index% and attributes", async () => {
