@@ -50,6 +50,11 @@ export interface InstanceInfo {
    * module path first ("module.site.a.web" for module.site["a"].TYPE.web): unique among the instances of a plan.
    */
   name: string;
+  /**
+   * The name with its key within its own module ("web.0"): what a Heat stack (a module in the model) calls it; absent
+   * when it is `name` (a root resource).
+   */
+  nameInModule?: string;
   /** Per-configuration working directory (<config dir>/.gantry) where types may keep data, e.g. local host roots. */
   dataDir: string;
   /** Configuration directory: relative paths in properties (templates) resolve against it. */

@@ -35,8 +35,8 @@ export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string,
   const module = i.address.startsWith("module.") ? modulePart(i.address) : "";
   const name = module ? `${module}.${own}` : own;
   return stackName === undefined
-    ? { address: i.address, name, dataDir, configDir }
-    : { address: i.address, name, dataDir, configDir, stackName };
+    ? { address: i.address, name, nameInModule: own, dataDir, configDir }
+    : { address: i.address, name, nameInModule: own, dataDir, configDir, stackName };
 }
 
 /** What a type said during one change: warnings, and what it could not do on its host. */
@@ -58,6 +58,7 @@ export function operationContext(
   return {
     address: info.address,
     name: info.name,
+    nameInModule: info.nameInModule,
     dataDir: info.dataDir,
     configDir: info.configDir,
     stackName: info.stackName,

@@ -26,7 +26,7 @@ export function heatShortId(): string {
  */
 export function heatPhysicalResourceName(info: InstanceInfo): string {
   const stackName = info.stackName;
-  const resource = info.name;
+  const resource = info.nameInModule ?? info.name;
   return stackName ? `${stackName.replace(/\*+$/, "")}-${resource}-${heatShortId()}` : `${resource}-${heatShortId()}`;
 }
 

@@ -103,7 +103,7 @@ function waitSecsFor(attrs: Attrs, action: "create" | "update" | "delete"): numb
 }
 
 function failure(ctx: OperationContext): ResourceFailure {
-  return new ResourceFailure("ValueError", `Test Resource failed ${ctx.name}`);
+  return new ResourceFailure("ValueError", `Test Resource failed ${ctx.nameInModule ?? ctx.name}`);
 }
 
 async function attrWait(ctx: OperationContext, attrs: Attrs): Promise<void> {
