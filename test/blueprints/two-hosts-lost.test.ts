@@ -28,7 +28,7 @@ test("start order: services wait for what they need, not for a whole level (Chro
   assert.ok(needs("gantry_package.mesos_agent_mesos").includes("gantry_service.mesos_master_mesos_master"));
 });
 
-test("a ZooKeeper member's host and an app instance's agent host lost at once: one reconcile re-places both", async () => {
+test("a ZooKeeper member's host and an app's agent host lost at once: one reconcile re-places both", async () => {
   resetTestEngine();
   const dir = exampleCopy();
   const ws = () => testEngine().workspace({ dir, values });

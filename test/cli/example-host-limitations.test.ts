@@ -32,7 +32,7 @@ function said(events: EngineEvent[], phase: "plan" | "apply"): AddressedHostLimi
 const grouped = (l: AddressedHostLimitation[], verbose = false) =>
   renderHostLimitations(l, [], "H:", s, verbose).filter((line) => line.startsWith("  ") && !line.startsWith("  ("));
 
-test("plan and apply: one line per package or service set and reason, the same lines; -verbose per resource", async () => {
+test("plan and apply: one line per package or service set and reason, the same lines; -verbose: one each", async () => {
   resetTestEngine();
   const dir = exampleCopy();
   const ws = () => testEngine().workspace({ dir, values });

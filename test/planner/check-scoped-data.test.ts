@@ -46,7 +46,7 @@ test("a scoped data source is read for its check; a false assertion warns", asyn
   assert.equal((await makePlan(dir)).warnings, []);
 });
 
-test("a scoped data source that cannot be read is a warning: the plan goes on, the assertions are not run", async () => {
+test("a scoped data source that cannot be read is a warning: the plan goes on, its assertions do not run", async () => {
   const dir = configDir({});
   writeFileSync(join(dir, "main.tf"), config(join(dir, "host"), "/missing"));
   await planAndApply(dir); // the host is created, the file is not there
