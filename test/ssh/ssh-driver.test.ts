@@ -212,6 +212,16 @@ it("processes: start, inspect, signal, log, stop (the whole group); a second sta
     () => assert.unreachable("not running"),
     (e: Error) => assert.match(e.message, /it is not running/),
   );
+  // a command without args is a shell command line, as on local hosts; a plain one is the process itself
+  const line = await d.startProcess({ name: "line", command: "sleep 301" });
+  assert.ok(line.running, "started");
+  assert.match(bed.inHost(2, `ps -o args= -p ${line.pid}`), /^sleep 301$/m);
+  const shell = await d.startProcess({ name: "shell", command: "echo from-a-shell; sleep 302" });
+  await waitFor("the shell's output", async () => ((await d.readProcessLog("shell")) ?? "").includes("from-a-shell"));
+  assert.ok(shell.running);
+  await d.stopProcess("line", 2000);
+  await d.stopProcess("shell", 2000);
+  assert.not.match(bed.inHost(2, "ps -eo args"), /sleep 30[12]/);
 });
 
 it("packages: dpkg's versions on the host; an unknown package is null", async () => {

@@ -13,7 +13,7 @@ import { checkProcessName } from "../host-paths.js";
 import { hostEnvironment } from "./host-environment.js";
 import { PidFiles, type PidFile } from "./pid-files.js";
 import { isDead, liveGroupMembers, procStat } from "./proc-stat.js";
-import { spawnArguments } from "./process-command-line.js";
+import { spawnArguments } from "../process-command-line.js";
 import { ProcessLogs } from "./process-logs.js";
 import type { ProcessStartClock } from "./process-start-clock.js";
 import type { SandboxFiles } from "./sandbox-files.js";

@@ -5,6 +5,7 @@
 // not ours); stop sends SIGTERM to the group, SIGKILL after the grace period,
 // and waits until the group is gone. Each operation is one round trip.
 
+import { spawnArguments } from "../process-command-line.js";
 import type { ProcessSpec, ProcessStatus } from "../../../contract/host-driver.js";
 import { checkProcessName } from "../host-paths.js";
 import type { RemoteFiles } from "./remote-files.js";
@@ -53,7 +54,8 @@ export class RemoteProcesses {
     const log = shellQuote(this.files.machinePath(`${LOG_DIR}/${spec.name}.log`));
     const cwd = shellQuote(this.files.machinePath(spec.cwd ?? "/"));
     const env = Object.entries({ ...this.hostEnv, ...(spec.env ?? {}) }).map(([k, v]) => shellQuote(`${k}=${v}`));
-    const commandLine = shellCommand(spec.command, spec.args ?? []);
+    // without args the command is a shell command line, as on local hosts
+    const commandLine = shellCommand(...spawnArguments(spec.command, spec.args ?? []));
     const script = `${FUNCTIONS}
 set -e
 if r=$(ours ${pidFile}); then echo "$r"; exit ${ALREADY_RUNNING}; fi
