@@ -11,7 +11,7 @@ const BIN = new URL("../../bin/run.js", import.meta.url).pathname;
 const steps = Array.from(
   { length: 6 },
   (_, i) =>
-    `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 1; touch $HOST_ROOT/done-${i}"\n    creates: ` +
+    `  command.step${i}:\n    host: \${host.h}\n    command: "sleep 2; touch $HOST_ROOT/done-${i}"\n    creates: ` +
     `/done-${i}\n`,
 ).join("");
 const dir = tempConfig({
@@ -25,8 +25,9 @@ test("SIGINT mid-apply saves state of finished work and releases the lock", asyn
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
-  // wait until the first two steps are running, then interrupt
-  for (let i = 0; i < 200 && (out.match(/command\.step\d: Creating/g) ?? []).length < 2; i++)
+  // wait until the first two steps are running (a loaded machine may take long to start), then interrupt
+  const deadline = Date.now() + 60_000;
+  while ((out.match(/command\.step\d: Creating/g) ?? []).length < 2 && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 25));
   child.kill("SIGINT");
   const code = await new Promise<number>((r) => child.on("close", (c) => r(c ?? -1)));
