@@ -45,7 +45,7 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
     (i) => i.mode !== "data" && (!opts.only || opts.only.has(i.address)),
   );
   const silent = opts.unreachable ? await silentHosts(items, opts) : undefined;
-  await mapLimit(items, opts.parallelism, async (inst) => {
+  const refreshOne = async (inst: InstanceState) => {
     const type = opts.types(inst.type);
     if (!type) {
       diags.error(`State holds ${inst.address} of unknown resource type "${inst.type}"`);
@@ -99,10 +99,40 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       }
       diags.error(`Error refreshing ${inst.address}: ${(e as Error).message}`);
     }
+  };
+  // a host's instances are read together (its driver may answer their reads in one round trip), `parallelism`
+  // hosts at a time; instances on no host, one each
+  await mapLimit(byHost(items, opts), opts.parallelism, async (group) => {
+    if (Array.isArray(group)) await mapLimit(group, HOST_READS, refreshOne);
+    else await refreshOne(group);
   });
   diags.throwIfErrors();
   drift.sort((a, b) => (a.address < b.address ? -1 : 1));
   return drift;
+}
+
+/** The reads of one host's instances in flight at once. */
+const HOST_READS = 64;
+
+/** The instances grouped by the host their type names (one array per host), those on no host alone. */
+function byHost(items: InstanceState[], opts: RefreshOptions): (InstanceState | InstanceState[])[] {
+  const hosts = new Map<string, InstanceState[]>();
+  const out: (InstanceState | InstanceState[])[] = [];
+  for (const inst of items) {
+    const host = opts.types(inst.type)?.hostKey?.(inst.attributes);
+    if (host === undefined) {
+      out.push(inst);
+      continue;
+    }
+    let group = hosts.get(host);
+    if (!group) {
+      group = [];
+      hosts.set(host, group);
+      out.push(group);
+    }
+    group.push(inst);
+  }
+  return out;
 }
 
 /**
