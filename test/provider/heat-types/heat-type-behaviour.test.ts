@@ -121,7 +121,7 @@ test("heat_delay: min_wait plus jitter × multiplier × random, only during the 
   assert.is(delaySeconds({ min_wait: 1, actions: ["CREATE"] }, "CREATE"), 1);
 });
 
-test("suspend/resume/check: the delay pauses on suspend (cancellable); neither test resource nor value checks", async () => {
+test("suspend/resume/check: the delay pauses on suspend (cancellable); no check of their own", async () => {
   const prior = { min_wait: 3600, max_jitter: 0, jitter_multiplier: 1, actions: ["SUSPEND"], id: "" };
   assert.equal(await heatDelayType.resume?.(ctx("d"), prior), prior, "RESUME not listed: no pause");
   const ac = new AbortController();
