@@ -23,7 +23,7 @@
 
 import { DiagnosticBag, type Origin } from "../../contract/diagnostics.js";
 import type { Value } from "../../contract/values.js";
-import { pyStr } from "../../planner/expressions/functions/python-rendering.js";
+import { pyStr, pyTypeName } from "../../planner/expressions/functions/python-rendering.js";
 import { ComposedNode, LeafNode } from "../hot/composed-node.js";
 import {
   cfnTemplateVersion,
@@ -247,18 +247,7 @@ function parameterView(name: string, node: RawNode): RawNode | string {
 
 /** Python's repr of a value's class, as Heat's "Found a [<class 'str'>]" shows it. */
 function pyClass(v: unknown): string {
-  const name = Array.isArray(v)
-    ? "list"
-    : typeof v === "string"
-      ? "str"
-      : typeof v === "boolean"
-        ? "bool"
-        : typeof v === "number"
-          ? Number.isInteger(v)
-            ? "int"
-            : "float"
-          : "dict";
-  return `<class '${name}'>`;
+  return `<class '${pyTypeName(v as Value)}'>`;
 }
 
 /**

@@ -18,7 +18,7 @@ import { containsUnknown, isUnknown, setMember, UNKNOWN, type Value } from "../.
 import { collectRefs, type Expr } from "../../planner/expressions/ast.js";
 import { EvalError, type EvalScope, evaluate } from "../../planner/expressions/evaluate.js";
 import { isHeatFunctionError } from "../../planner/expressions/functions/heat-intrinsics.js";
-import { pyRepr, pyStr } from "../../planner/expressions/functions/python-rendering.js";
+import { pyRepr, pyStr, pyTypeName } from "../../planner/expressions/functions/python-rendering.js";
 import type { RawNode } from "../raw-config.js";
 import {
   conditionFunctionKind,
@@ -163,7 +163,7 @@ export class HotConditions {
     if (this.notAMap) return {};
     this.notAMap = true;
     ctx.bag.error(
-      `Conditions validation error: Condition definitions must be a map. Found a ${pythonTypeName(v)} instead`,
+      `Conditions validation error: Condition definitions must be a map. Found a ${pyTypeName(v as Value)} instead`,
       this.section.origin,
     );
     return {};
@@ -193,14 +193,6 @@ export class HotConditions {
     for (const name of Object.keys(this.definitions(ctx))) out.set(name, this.value(name, ctx));
     return out;
   }
-}
-
-function pythonTypeName(v: unknown): string {
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  return "dict";
 }
 
 type Mode = "functions" | "conditions";
