@@ -30,6 +30,13 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     g.members.add(String(c.key));
     if (c.action === "update" || c.action === "replace") g.changing.add(String(c.key));
   }
+  // A member created while others change (one taking a lost member's place) takes its turn among them: started
+  // beside the first batch, a new ZooKeeper member and a restarted one could elect a leader of their own, apart
+  // from the members with the old configuration. When none changes (a first create, a scale-out), creates run at once.
+  const changingGroups = new Set([...groups].filter(([, g]) => g.changing.size).map(([group]) => group));
+  for (const c of changes)
+    if (c.action === "create" && c.key !== undefined && changingGroups.has(c.rollingGroup ?? ""))
+      groups.get(c.rollingGroup!)!.changing.add(String(c.key));
   const out: RollingBatches[] = [];
   for (const [group, g] of groups) {
     if (!g.changing.size) continue;
@@ -40,7 +47,7 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     const batchOf = new Map<string, number>();
     batches.forEach((b, i) => b.forEach((k) => batchOf.set(k, i + 1)));
     for (const c of changes)
-      if (c.rollingGroup === group && (c.action === "update" || c.action === "replace") && c.key !== undefined)
+      if (c.rollingGroup === group && c.action !== "delete" && c.action !== "noop" && batchOf.has(String(c.key)))
         c.batch = { group, index: batchOf.get(String(c.key))! };
     out.push({
       group,
