@@ -138,7 +138,7 @@ test("reconcile: the lost host is marked failed and its nodes placed again under
   const agentsBefore = Object.entries(before.placement).filter(([n]) => n.startsWith("agent-"));
   testEngine().hosts.simFabric.killHost(lost, "powered off");
 
-  // what reconcile will do: the members take the new configuration one at a time (a quorum stays), the new one among them
+  // what reconcile will do: the members take the new configuration one at a time, the new one among them
   const preview = await planOf(dir, { replaceUnreachable: true });
   assert.ok(preview.events.some((e) => e.type === "host-lost" && e.host === lost));
   const zkRoll = preview.plan.rolling.find((r) => r.batches.flat().some((k) => k.startsWith("zookeeper-")));
