@@ -44,6 +44,13 @@ export function checkDataBlock(r: ResourceConfig, ds: DataSourceType | undefined
       );
 }
 
+/** A data source's value before it is read: what is configured, and every computed attribute unknown. */
+export function withComputedUnknown(ds: DataSourceType, configured: Attrs = {}): Attrs {
+  const out: Attrs = { ...configured };
+  for (const [k, s] of Object.entries(ds.schema)) if (s.computed && !(k in out)) out[k] = UNKNOWN;
+  return out;
+}
+
 /** Plans one data instance: read now (recorded in `prior`), or a deferred "read" change. */
 export async function planDataInstance(
   r: ResourceConfig,
@@ -56,8 +63,7 @@ export async function planDataInstance(
   const { address, key } = target;
   const configured = evaluateInstance(r, ds as never, scope, address);
   if (containsUnknown(configured)) {
-    const after: Attrs = { ...configured };
-    for (const [k, s] of Object.entries(ds.schema)) if (s.computed && !(k in after)) after[k] = UNKNOWN;
+    const after = withComputedUnknown(ds, configured);
     const change: ResourceChange = {
       address,
       resourceKey: r.key,
@@ -125,7 +131,7 @@ export function deferredDataReader(
       };
       checkFailures.push({ check: r.check, warning });
       const value: Attrs = {};
-      for (const [k, s] of Object.entries(ds.schema)) value[k] = k in configured ? configured[k] : null;
+      for (const k of Object.keys(ds.schema)) value[k] = k in configured ? configured[k] : null;
       return value;
     }
   };

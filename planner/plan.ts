@@ -33,7 +33,7 @@ import {
 import type { Config, ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import { runChecks } from "./checks.js";
-import { checkDataBlock, planDataInstance } from "./data-read.js";
+import { checkDataBlock, planDataInstance, withComputedUnknown } from "./data-read.js";
 import type { DataSourceType, OperationContext, ResourceType } from "../contract/resource-type.js";
 import { checkConditions } from "./conditions.js";
 import { importData, importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
@@ -452,9 +452,7 @@ async function readScopedData(
       plan.warnings.push(warning);
       (plan.checkDataFailures ??= []).push({ check: r.check!, warning });
     }
-    const value: Attrs = {};
-    for (const [k, s] of Object.entries(ds.schema)) if (s.computed) value[k] = UNKNOWN;
-    return { value };
+    return { value: withComputedUnknown(ds) };
   }
 }
 

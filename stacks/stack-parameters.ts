@@ -13,7 +13,7 @@ import {
   parseEnvironment,
 } from "../templates/hot/environment.js";
 import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
-import { pyEquals } from "../templates/hot/python-text.js";
+import { pyEqual } from "../planner/expressions/functions/python-rendering.js";
 import {
   parameterTexts,
   parameterTypesOf,
@@ -97,7 +97,7 @@ export function checkImmutableParameters(old: StackSource, updated: StackSource)
     .filter((s) => s.immutable && declaredBefore.has(s.name))
     .filter((s) => {
       const now = Object.hasOwn(after.given, s.name) ? after.given[s.name] : after.values.get(s.name);
-      return !pyEquals(before.values.get(s.name), now);
+      return !pyEqual(before.values.get(s.name), now);
     })
     .map((s) => s.name);
   if (modified.length > 0) {

@@ -15,7 +15,7 @@
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
 import { parseHeatYaml } from "./heat-yaml.js";
-import { pyStr } from "./python-text.js";
+import { pyStr } from "../../planner/expressions/functions/python-rendering.js";
 
 export interface HotEnvironment {
   parameters: Record<string, unknown>;

@@ -4,7 +4,7 @@
 
 import type { Origin } from "../../contract/diagnostics.js";
 import type { RawNode } from "../raw-config.js";
-import { pyEquals, pyJsonDumps, pyRepr, pyStr } from "./python-text.js";
+import { pyEqual, pyJsonDumps, pyRepr, pyStr } from "../../planner/expressions/functions/python-rendering.js";
 
 export type HotParameterType = "string" | "number" | "comma_delimited_list" | "json" | "boolean";
 
@@ -136,10 +136,10 @@ function isValid(c: ParameterConstraint, value: unknown, type: HotParameterType)
     case "modulo":
       return pyMod(num(value), c.step) === c.offset;
     case "allowed_values": {
-      if (Array.isArray(value)) return value.every((v) => c.allowed.some((a) => pyEquals(v, a)));
+      if (Array.isArray(value)) return value.every((v) => c.allowed.some((a) => pyEqual(v, a)));
       const allowed = c.allowed.map((a) => toSchemaType(a, type));
       const v = toSchemaType(value, type);
-      return allowed.some((a) => pyEquals(a, v));
+      return allowed.some((a) => pyEqual(a, v));
     }
     case "allowed_pattern": {
       if (!c.regex) return true;
@@ -162,7 +162,7 @@ function errMsg(c: ParameterConstraint, value: unknown): string {
     case "modulo":
       return `${pyStr(value)} is not a multiple of ${pyStr(c.step)} with an offset of ${pyStr(c.offset)}`;
     case "allowed_values":
-      return `${pyJsonDumps(value)} is not an allowed value [${c.allowed.map(pyJsonDumps).join(", ")}]`;
+      return `${pyJsonDumps(value)} is not an allowed value [${c.allowed.map((x) => pyJsonDumps(x)).join(", ")}]`;
     case "allowed_pattern":
       return `"${pyStr(value)}" does not match pattern "${c.pattern}"`;
     case "custom_constraint":
@@ -191,7 +191,7 @@ export function describeConstraint(c: ParameterConstraint): string {
       s = `The value must be a multiple of ${c.step} with an offset of ${c.offset}.`;
       break;
     case "allowed_values":
-      s = `Allowed values: ${c.allowed.map(pyJsonDumps).join(", ")}`;
+      s = `Allowed values: ${c.allowed.map((x) => pyJsonDumps(x)).join(", ")}`;
       break;
     case "allowed_pattern":
       s = `Value must match pattern: ${c.pattern}`;

@@ -6,7 +6,7 @@
 
 import type { DiagnosticBag } from "../../contract/diagnostics.js";
 import type { RawNode } from "../raw-config.js";
-import { pyStr } from "./python-text.js";
+import { pyStr } from "../../planner/expressions/functions/python-rendering.js";
 
 /** Heat's pseudo parameters: a group may list them. */
 export const PSEUDO_PARAMETERS = ["OS::stack_id", "OS::project_id"];

@@ -33,7 +33,7 @@ import {
   strToNum,
 } from "./parameter-constraints.js";
 import { PythonJsonError, pythonJsonLoads } from "./python-json.js";
-import { pyJsonDumps, pyStr, pyTruthy } from "./python-text.js";
+import { pyJsonDumps, pyStr, pyTruthy } from "../../planner/expressions/functions/python-rendering.js";
 
 export const HOT_PARAMETER_TYPES: readonly HotParameterType[] = [
   "string",
@@ -164,7 +164,7 @@ export function parameterValue(type: HotParameterType, raw: unknown): Value {
 }
 
 function parseList(raw: unknown): string[] {
-  if (Array.isArray(raw)) return raw.map(pyStr);
+  if (Array.isArray(raw)) return raw.map((x) => pyStr(x));
   if (typeof raw !== "string") {
     const t =
       typeof raw === "number" ? (Number.isInteger(raw) ? "int" : "float") : typeof raw === "boolean" ? "bool" : "dict";
@@ -205,7 +205,7 @@ function schemaError(s: ParameterSchema): string | undefined {
   if (s.default === undefined) return undefined;
   let value = s.default;
   if (s.type === "comma_delimited_list") {
-    if (Array.isArray(value)) value = value.map(pyStr);
+    if (Array.isArray(value)) value = value.map((x) => pyStr(x));
     else if (typeof value === "string") value = value.split(",");
     else {
       const t =
@@ -328,7 +328,7 @@ export function parameterTexts(
     const v = values.get(s.name);
     if (s.hidden) out[s.name] = "******";
     else if (v === undefined) out[s.name] = "";
-    else if (s.type === "comma_delimited_list" && Array.isArray(v)) out[s.name] = v.map(pyStr).join(",");
+    else if (s.type === "comma_delimited_list" && Array.isArray(v)) out[s.name] = v.map((x) => pyStr(x)).join(",");
     else if (s.type === "json") out[s.name] = pyJsonDumps(v);
     else out[s.name] = pyStr(v);
   }
@@ -457,7 +457,7 @@ export function stackParameterTexts(
     if (!values.has(s.name)) continue;
     const v = values.get(s.name);
     if (s.hidden) out[s.name] = "******";
-    else if (s.type === "comma_delimited_list" && Array.isArray(v)) out[s.name] = v.map(pyStr).join(",");
+    else if (s.type === "comma_delimited_list" && Array.isArray(v)) out[s.name] = v.map((x) => pyStr(x)).join(",");
     else if (s.type === "json") out[s.name] = pyJsonDumps(v);
     else out[s.name] = pyStr(v);
   }

@@ -17,7 +17,7 @@ import {
 } from "../../templates/hot/parameters.js";
 import { pythonRegex } from "../../templates/hot/parameter-constraints.js";
 import { pythonJsonLoads } from "../../templates/hot/python-json.js";
-import { pyJsonDumps, pyRepr } from "../../templates/hot/python-text.js";
+import { pyJsonDumps, pyRepr } from "../../planner/expressions/functions/python-rendering.js";
 import type { RawNode } from "../../templates/raw-config.js";
 
 /** The template's `parameters` section as a node whose origins carry lines (as the HOT front end gives). */

@@ -1,9 +1,16 @@
-// Values rendered as Python renders them, for Heat's functions, whose results
-// and messages come from Python: str() and repr() of a value, json.dumps (what
-// Heat's str_replace and list_join substitute for a list or map), Python's
-// equality (1 == 1.0 == True) and its type names.
+// Values rendered as Python renders them, for Heat, whose function results and
+// messages come from Python: str() and repr() of a value (what `%s` writes),
+// json.dumps (what Heat's str_replace and list_join substitute for a list or
+// map), Python's equality (1 == 1.0 == True), truth and type names. JavaScript
+// has one number type, so a float with no fraction (1.0) is written as an int.
 
-import { isUnknown, type Value } from "../../../contract/values.js";
+import { isUnknown } from "../../../contract/values.js";
+
+/**
+ * A gantry value, or one as parsed from JSON or YAML (undefined is None): these functions take what Python would
+ * hold after loading it.
+ */
+type PyValue = unknown;
 
 /** A number as Python prints an int (whole numbers) or a float (repr: shortest, 1e-05 / 1e+16 forms). */
 export function pyNumber(n: number): string {
@@ -36,20 +43,21 @@ function pyStringRepr(s: string): string {
 }
 
 /** Python's repr() of a JSON value: 'text', 1, True, None, [...], {'k': v}. */
-export function pyRepr(v: Value): string {
-  if (v === null) return "None";
+export function pyRepr(v: PyValue): string {
+  if (v === null || v === undefined) return "None";
   if (isUnknown(v)) return "<unknown>";
   if (typeof v === "string") return pyStringRepr(v);
   if (typeof v === "number") return pyNumber(v);
   if (typeof v === "boolean") return v ? "True" : "False";
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => pyRepr(x)).join(", ")}]`;
+  if (typeof v !== "object") return String(v);
   return `{${Object.entries(v)
     .map(([k, x]) => `${pyStringRepr(k)}: ${pyRepr(x)}`)
     .join(", ")}}`;
 }
 
 /** Python's str(): strings as they are, everything else as repr(). */
-export function pyStr(v: Value): string {
+export function pyStr(v: PyValue): string {
   return typeof v === "string" ? v : pyRepr(v);
 }
 
@@ -78,19 +86,21 @@ function jsonNumber(n: number): string {
 }
 
 /** Python's json.dumps (", " and ": " separators, ASCII only), keys sorted when `sortKeys`. */
-export function pyJsonDumps(v: Value, sortKeys: boolean): string {
-  if (v === null || isUnknown(v)) return "null";
+export function pyJsonDumps(v: PyValue, sortKeys = false): string {
+  if (v === null || v === undefined || isUnknown(v)) return "null";
   if (typeof v === "string") return jsonString(v);
   if (typeof v === "number") return jsonNumber(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (Array.isArray(v)) return `[${v.map((x) => pyJsonDumps(x, sortKeys)).join(", ")}]`;
-  const keys = Object.keys(v);
+  if (typeof v !== "object") return jsonString(String(v));
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
   if (sortKeys) keys.sort();
-  return `{${keys.map((k) => `${jsonString(k)}: ${pyJsonDumps(v[k], sortKeys)}`).join(", ")}}`;
+  return `{${keys.map((k) => `${jsonString(k)}: ${pyJsonDumps(o[k], sortKeys)}`).join(", ")}}`;
 }
 
 /** Python's type name of a value (int, float, str, bool, list, dict, NoneType). */
-export function pyTypeName(v: Value): string {
+export function pyTypeName(v: PyValue): string {
   if (v === null) return "NoneType";
   if (typeof v === "string") return "str";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
@@ -100,8 +110,8 @@ export function pyTypeName(v: Value): string {
 }
 
 /** Python's == on JSON values: numbers and booleans compare as numbers (True == 1). */
-export function pyEqual(a: Value, b: Value): boolean {
-  const num = (x: Value) => (typeof x === "boolean" ? (x ? 1 : 0) : x);
+export function pyEqual(a: PyValue, b: PyValue): boolean {
+  const num = (x: PyValue) => (typeof x === "boolean" ? (x ? 1 : 0) : x);
   const x = num(a);
   const y = num(b);
   if (typeof x === "number" || typeof y === "number") return x === y;
@@ -113,7 +123,17 @@ export function pyEqual(a: Value, b: Value): boolean {
   }
   const xk = Object.keys(x);
   if (xk.length !== Object.keys(y).length) return false;
-  return xk.every((k) => Object.hasOwn(y, k) && pyEqual(x[k], (y as Record<string, Value>)[k]));
+  const xo = x as Record<string, unknown>;
+  const yo = y as Record<string, unknown>;
+  return xk.every((k) => Object.hasOwn(yo, k) && pyEqual(xo[k], yo[k]));
+}
+
+/** Python's truth value of a JSON value. */
+export function pyTruthy(v: PyValue): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === "") return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === "object") return Object.keys(v).length > 0;
+  return true;
 }
 
 const ALWAYS_SAFE = /[A-Za-z0-9_.\-~]/;
