@@ -1,8 +1,8 @@
 // Services applied over SSH to a testbed host whose init is a real systemd
 // (testbed/systemd-host.sh): each becomes a unit, written, loaded, enabled and
 // started; refresh reads its state back from systemd; a unit stopped by hand
-// is drift, repaired by apply; a failing health check is reported; destroy
-// leaves no unit behind.
+// is drift, repaired by apply; a reload signals the unit's main process; a
+// failing health check is reported; destroy leaves no unit behind.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -27,7 +27,7 @@ test.after(() => {
   if (!skip) bed.down();
 });
 
-function config(extra = ""): string {
+function config(extra = "", reloadTrigger = 1): string {
   const h = bed.hosts[0]!;
   return `resources:
   host.sd:
@@ -50,6 +50,12 @@ function config(extra = ""): string {
     ports: [8080]
     health_check: { type: http, path: /index.html, port: 8080, retries: 6, interval_ms: 500 }
     depends_on: [file.page]
+
+  service.hup:
+    host: \${host.sd}
+    command: "trap 'echo reloaded' HUP; echo waiting; while :; do sleep 0.2; done"
+    health_check: { type: exec, command: "grep -q waiting /var/log/gantry/hup.log" }
+    reload_triggers: ${reloadTrigger}
 ${extra}`;
 }
 
@@ -142,6 +148,16 @@ it("services become systemd units: started, read back, drift repaired, health fa
   assert.is.not(Number(prop(unit, "MainPID")), mainPid);
   await waitFor("the unit to serve again", async () => (await get(h.address)) === "served by a systemd unit\n");
 
+  // a reload: the signal goes to the unit's main process through systemd
+  const hupPid = Number(prop("gantry-hup.service", "MainPID"));
+  writeFileSync(join(dir, "main.gantry.yaml"), config("", 2));
+  const reload = await engine.apply(ws, {});
+  if (reload.status !== "applied") throw new Error("not applied");
+  assert.equal(reload.result.failed, []);
+  await waitFor("the reload to be logged", () => /^reloaded$/m.test(sh("cat /var/log/gantry/hup.log")));
+  assert.is(Number(prop("gantry-hup.service", "MainPID")), hupPid, "reloaded, not restarted");
+  assert.is(recorded(dir, "gantry_service.hup").pid, hupPid);
+
   // a running unit failing its health check: refresh reports it unhealthy, apply restarts it
   rmSync(join(h.dir, "srv/www/index.html"));
   await engine.refresh(ws, {});
@@ -154,7 +170,7 @@ it("services become systemd units: started, read back, drift repaired, health fa
 
   // units that never pass their health check: the apply says so, each unit is stopped and removed, and systemd
   // forgets them (a failed unit too)
-  writeFileSync(join(dir, "main.gantry.yaml"), config(FAILING));
+  writeFileSync(join(dir, "main.gantry.yaml"), config(FAILING, 2));
   const bad = await engine.apply(ws, {});
   if (bad.status !== "applied") throw new Error(`not applied: ${bad.status}`);
   const failed = new Map(bad.result.failed.map((f) => [f.address, f.error]));
