@@ -26,7 +26,10 @@ check_systemd_tools() {
     echo "testbed: systemd-nspawn is missing (apt-get install --no-install-recommends systemd-container)" >&2
     exit 1
   }
-  [ -x /lib/systemd/systemd ] || { echo "testbed: /lib/systemd/systemd is missing (apt-get install systemd)" >&2; exit 1; }
+  [ -x /lib/systemd/systemd ] || {
+    echo "testbed: /lib/systemd/systemd is missing (apt-get install systemd)" >&2
+    exit 1
+  }
 }
 
 # The cgroup directories (one per hierarchy nspawn uses) of host i's container, on a machine whose init is not
@@ -106,7 +109,11 @@ record_systemd_init() {
   local h pid init
   h="$(host_dir "$1")"
   pid="$(host_nspawn_pid "$1")"
-  [ -n "$pid" ] || { echo "testbed: systemd-nspawn of $(host_ns "$1") is gone; its log:" >&2; cat "$h/nspawn.log" >&2; exit 1; }
+  if [ -z "$pid" ]; then
+    echo "testbed: systemd-nspawn of $(host_ns "$1") is gone; its log:" >&2
+    cat "$h/nspawn.log" >&2
+    exit 1
+  fi
   for init in $(cat "/proc/$pid/task/$pid/children" 2>/dev/null); do
     if [ "$(cat "/proc/$init/comm" 2>/dev/null)" = "systemd" ]; then echo "$init" >"$h/init.pid"; return 0; fi
   done
@@ -134,5 +141,7 @@ stop_systemd_host() {
     rmdir "$(dirname "$cg")" 2>/dev/null || true
   done
   # nspawn's runtime directories on this machine, when no other container uses them
-  rmdir /run/systemd/nspawn/propagate 2>/dev/null && rmdir /run/systemd/nspawn /run/systemd/nspawn-root 2>/dev/null || true
+  if rmdir /run/systemd/nspawn/propagate 2>/dev/null; then
+    rmdir /run/systemd/nspawn /run/systemd/nspawn-root 2>/dev/null || true
+  fi
 }
