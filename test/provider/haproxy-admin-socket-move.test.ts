@@ -57,7 +57,7 @@ async function move(h: LocalHostFixture, from: string, to: string): Promise<Attr
 const root = (h: LocalHostFixture) => String(h.host.root);
 const at = (h: LocalHostFixture, path: string) => existsSync(join(root(h), path));
 
-test("a new admin socket directory: the old socket's directory and record go; destroy removes the new one", async () => {
+test("a new admin socket directory: the old directory and record go; destroy removes the new one", async () => {
   const h = await localHost("127.0.77.90");
   try {
     const updated = await move(h, "/run/hap-old/admin.sock", "/run/hap-new/admin.sock");
