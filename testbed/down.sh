@@ -7,6 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/common.sh"
 # shellcheck source=testbed/host-lifecycle.sh
 source "$here/host-lifecycle.sh"
+# shellcheck source=testbed/systemd-host.sh
+source "$here/systemd-host.sh"
 
 if [ "$(id -u)" != 0 ]; then
   echo "testbed: must run as root" >&2

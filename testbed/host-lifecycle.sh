@@ -1,4 +1,5 @@
-# Creating and removing one testbed host (sourced by up.sh and down.sh after common.sh).
+# Creating and removing one testbed host (sourced by up.sh and down.sh after common.sh; remove_host uses
+# systemd-host.sh).
 
 # The pid of host i's sshd when it is running in the host's namespace; nothing otherwise.
 host_sshd_pid() {
@@ -34,10 +35,12 @@ kill_namespace_processes() {
   done
 }
 
-# Removes host i whatever state it is in: its processes, interface, namespace and files.
+# Removes host i whatever state it is in: its processes (a systemd host's container halted first), interface,
+# namespace and files.
 remove_host() {
   local ns
   ns="$(host_ns "$1")"
+  if is_systemd_host "$1"; then stop_systemd_host "$1"; fi
   if ip netns list | grep -qw "^$ns"; then
     kill_namespace_processes "$ns"
     ip netns delete "$ns"

@@ -57,23 +57,33 @@ export async function recordWhatWasThere(driver: HostDriver, path: string): Prom
 /**
  * Destroying the file at `path`: the file that was there before is put back, or the file is removed with the empty
  * directories its first write made. Without a record (a file written before gantry kept records), it is removed.
+ * `keepDirsOf`: a host path whose directories stay although gantry made them (the path's successor, still in use).
  */
-export async function restoreWhatWasThere(driver: HostDriver, path: string): Promise<boolean> {
+export async function restoreWhatWasThere(driver: HostDriver, path: string, keepDirsOf?: string): Promise<boolean> {
   if (!takesOver(driver)) return false;
   const { file, record, kept } = paths(path);
   const script = [
-    `f=${file}; rec=${record}`,
+    `f=${file}; rec=${record}; keep=${shellQuote(`${keepDirsOf ?? ""}`)}`,
     `if [ ! -e "$rec" ]; then rm -f -- "$f"; exit 0; fi`,
     `if [ "$(head -n 1 "$rec")" = kept ]; then mv -f -- ${kept} "$f"; else`,
     `  rm -f -- "$f"`,
     `fi`,
-    // the directories gantry made above it, as long as they are empty (the last file out removes them)
+    // the directories gantry made above it, as long as they are empty (the last file out removes them) and not
+    // above the path kept
     `d=$(dirname -- ${shellQuote(path)})`,
     `while [ "$d" != / ] && [ -e "$HOST_ROOT${RECORDS}$d/${MADE}" ]; do`,
+    `  case "$keep" in "$d"/*) break ;; esac`,
     `  rmdir -- "$HOST_ROOT$d" 2>/dev/null || break; rm -f -- "$HOST_ROOT${RECORDS}$d/${MADE}"; d=$(dirname -- "$d")`,
     `done`,
     `rm -f -- "$rec"`,
   ].join("\n");
   await runScript(driver, script, `cannot put back what was at ${path}`);
   return true;
+}
+
+/** Forgets what was recorded at `path` (the file stays as it is: it is no longer gantry's to remove or put back). */
+export async function forgetWhatWasThere(driver: HostDriver, path: string): Promise<void> {
+  if (!takesOver(driver)) return;
+  const { record, kept } = paths(path);
+  await runScript(driver, `rm -f -- ${record} ${kept}`, `cannot forget what was at ${path}`);
 }

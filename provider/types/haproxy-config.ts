@@ -5,6 +5,7 @@
 // service that reloads on its sha256 reloads only then.
 
 import { containsUnknown, UNKNOWN, type Attrs, type Value } from "../../contract/values.js";
+import type { HostDriver } from "../../contract/host-driver.js";
 import type { OperationContext, ResourceType } from "../../contract/resource-type.js";
 import {
   HAPROXY_CFG,
@@ -15,7 +16,7 @@ import {
 } from "../formats/haproxy-cfg.js";
 import { optString, reqString } from "./attrs.js";
 import { sha256 } from "./file.js";
-import { recordWhatWasThere, restoreWhatWasThere } from "./file-takeover.js";
+import { forgetWhatWasThere, recordWhatWasThere, restoreWhatWasThere } from "./file-takeover.js";
 import { drainServers, type HaproxyServerRef } from "./haproxy-drain.js";
 import { hostBound, hostDriverOf } from "./host-bound.js";
 
@@ -152,8 +153,16 @@ export const haproxyConfigType: ResourceType = hostBound({
     return { ...prior, content, sha256: sha256(content) };
   },
 
+  // a new admin socket path is recorded like the first one; the old one is HAProxy's no longer once the new
+  // configuration is in place (see movedSocket)
   async update(ctx, prior, planned) {
-    return await install(ctx, planned, prior);
+    const driver = hostDriverOf(ctx, planned);
+    const before = optString(prior, "admin_socket");
+    const after = optString(planned, "admin_socket");
+    if (after !== undefined && after !== before) await recordWhatWasThere(driver, after);
+    const installed = await install(ctx, planned, prior);
+    if (before !== undefined && before !== after) await movedSocket(ctx, driver, before, after);
+    return installed;
   },
 
   // HAProxy is stopped by now (its service depends on this): the package's haproxy.cfg is put back, and the admin
@@ -166,6 +175,25 @@ export const haproxyConfigType: ResourceType = hostBound({
     if (socket !== undefined) await restoreWhatWasThere(driver, socket);
   },
 });
+
+/**
+ * The admin socket moved from `before`: the old socket file goes with the directories made for it (those above the
+ * new path stay) and its record. While something still answers on it (HAProxy has not reloaded the new configuration
+ * yet, and its reload may take the listening sockets over through it) the file stays where it is and only its record
+ * goes.
+ */
+async function movedSocket(ctx: OperationContext, driver: HostDriver, before: string, after: string | undefined) {
+  // a socket that cannot be asked (no socat for a sudo login) counts as answering: its file stays
+  const answer = driver.exchangeUnixSocket
+    ? await driver.exchangeUnixSocket(before, "show info\n").catch(() => "")
+    : null;
+  if (answer === null) {
+    await restoreWhatWasThere(driver, before, after);
+    return;
+  }
+  await forgetWhatWasThere(driver, before);
+  ctx.log(`HAProxy still answers on its old admin socket ${before} on ${driver.describe}: left in place`);
+}
 
 async function install(ctx: OperationContext, planned: Attrs, prior?: Attrs): Promise<Attrs> {
   const driver = hostDriverOf(ctx, planned);

@@ -17,12 +17,15 @@ export interface TestbedHost {
   namespace: string;
   /** This machine's directory holding the host's /etc, /var, /srv, /opt. */
   dir: string;
+  /** Whether the host's init is systemd (a systemd-nspawn container, testbed/systemd-host.sh). */
+  systemd: boolean;
 }
 
 export class Testbed {
   readonly dir: string;
   private readonly env: NodeJS.ProcessEnv;
   hosts: TestbedHost[] = [];
+  private systemdHosts: number[] = [];
 
   constructor(
     readonly name: string,
@@ -37,6 +40,18 @@ export class Testbed {
     return process.getuid?.() === 0 ? null : "the ssh tests need root (network namespaces); skipped";
   }
 
+  /** Why testbed hosts whose init is systemd cannot be had here, or null. */
+  static systemdUnavailable(): string | null {
+    const why = Testbed.unavailable();
+    if (why) return why;
+    try {
+      execFileSync("systemd-nspawn", ["--version"], { stdio: "ignore" });
+      return null;
+    } catch {
+      return "systemd hosts need systemd-nspawn (apt-get install --no-install-recommends systemd-container); skipped";
+    }
+  }
+
   get keyFile(): string {
     return join(this.dir, "client/id_ed25519");
   }
@@ -45,9 +60,13 @@ export class Testbed {
     return join(this.dir, "known_hosts");
   }
 
-  /** A fresh testbed of `count` hosts (whatever an earlier, interrupted run left is removed first). */
-  fresh(count: number): TestbedHost[] {
+  /**
+   * A fresh testbed of `count` hosts (whatever an earlier, interrupted run left is removed first); hosts numbered
+   * in `systemd` (1-based) boot systemd as their init.
+   */
+  fresh(count: number, opts: { systemd?: number[] } = {}): TestbedHost[] {
     this.down();
+    this.systemdHosts = opts.systemd ?? [];
     return this.up(count);
   }
 
@@ -76,8 +95,11 @@ export class Testbed {
 
   /** Runs a command inside host i's namespaces (as its sshd sees the machine), for checks. */
   inHost(i: number, command: string): string {
-    const pid = readFileSync(join(this.hosts[i - 1]!.dir, "sshd.pid"), "utf8").trim();
-    return execFileSync("nsenter", ["-t", pid, "-n", "-m", "/bin/sh", "-c", command], { encoding: "utf8" });
+    const host = this.hosts[i - 1]!;
+    // a systemd host is a container: all its namespaces (its pid namespace too)
+    const [pidFile, spaces] = host.systemd ? ["init.pid", ["-a"]] : ["sshd.pid", ["-n", "-m"]];
+    const pid = readFileSync(join(host.dir, pidFile), "utf8").trim();
+    return execFileSync("nsenter", ["-t", pid, ...spaces, "/bin/sh", "-c", command], { encoding: "utf8" });
   }
 
   /** Pids of host i's processes whose command name is `comm`. */
@@ -102,7 +124,8 @@ export class Testbed {
   }
 
   private script(name: string, ...args: string[]): void {
-    execFileSync(join(REPO, "testbed", name), args, { env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...this.env, TESTBED_SYSTEMD_HOSTS: this.systemdHosts.join(",") };
+    execFileSync(join(REPO, "testbed", name), args, { env, stdio: ["ignore", "pipe", "pipe"] });
   }
 }
 

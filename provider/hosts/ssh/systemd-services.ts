@@ -7,6 +7,7 @@
 
 import type { ProcessSpec, ProcessStatus } from "../../../contract/host-driver.js";
 import { checkProcessName } from "../host-paths.js";
+import { spawnArguments } from "../process-command-line.js";
 import type { RemoteFiles } from "./remote-files.js";
 import type { RemoteShell } from "./remote-shell.js";
 import { shellCommand, shellQuote } from "./shell-quote.js";
@@ -37,7 +38,8 @@ export class SystemdServices {
     await this.files.writeFile(
       launcher,
       `#!/bin/sh\nmkdir -p -- ${shellQuote(cwd)}\ncd ${shellQuote(cwd)} || exit 1\n` +
-        `exec env ${env.join(" ")} ${shellCommand(spec.command, spec.args ?? [])}\n`,
+        // a command without args is a /bin/sh command line, as for processes gantry watches itself
+        `exec env ${env.join(" ")} ${shellCommand(...spawnArguments(spec.command, spec.args ?? []))}\n`,
       0o755,
     );
     const log = this.files.machinePath(`${LOG_DIR}/${spec.name}.log`);
@@ -102,9 +104,12 @@ export class SystemdServices {
     const unit = shellQuote(this.unit(name));
     const unitFile = shellQuote(this.files.machinePath(`${UNIT_DIR}/${this.unit(name)}`));
     const launcher = shellQuote(this.files.machinePath(`${LAUNCHER_DIR}/${name}.sh`));
+    // a unit that failed (its process exited with an error) stays listed as failed, even once its file is gone,
+    // until reset-failed
     const r = await this.shell.run(
       `[ -e ${unitFile} ] || exit 0\nsystemctl disable --quiet --now ${unit} || systemctl stop ${unit}\n` +
-        `rm -f -- ${unitFile} ${launcher}\nsystemctl daemon-reload`,
+        `rm -f -- ${unitFile} ${launcher}\nsystemctl daemon-reload\n` +
+        `systemctl reset-failed ${unit} 2>/dev/null || true`,
       { idempotent: true, timeoutMs: graceMs + 120_000 },
     );
     if (r.exitCode !== 0) throw new Error(`${this.describe}: cannot stop unit ${this.unit(name)}: ${r.stderr.trim()}`);
