@@ -17,6 +17,7 @@ import { completesChange, executeStep, startsChange, type ApplyStep } from "./ap
 import type { ResourceChange } from "./changes.js";
 import { cycleError } from "./dependency-cycle.js";
 import { finalAttributes, type FinalAttributes } from "./final-attributes.js";
+import { sensitivityOnDemand } from "./sensitivity.js";
 import type { TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
@@ -71,6 +72,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     workspace: opts.workspace,
     phase: "apply" as const,
     planTimestamp: planTimestampOf(plan.createdAt),
+    sensitive: sensitivityOnDemand(config, opts.types),
   };
   const values = new ValueScope(
     config,

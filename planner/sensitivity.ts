@@ -6,7 +6,7 @@
 
 import { collectRefs, type Expr, type RefExpr } from "./expressions/ast.js";
 import { sensitivityCalls } from "./expressions/sensitivity-calls.js";
-import type { ConfigGraph } from "./graph.js";
+import { buildGraph, type ConfigGraph } from "./graph.js";
 import type { TypeResolver } from "./instances.js";
 import type { Config, ResourceConfig } from "./model.js";
 
@@ -15,6 +15,15 @@ export interface Sensitivity {
   attributes: Map<string, string[]>;
   /** Whether an expression's value is sensitive. */
   uses(e: Expr): boolean;
+}
+
+/**
+ * Whether an expression's value is sensitive, the configuration's sensitivity found on the first question (apply and
+ * the console ask only when an expression calls issensitive()).
+ */
+export function sensitivityOnDemand(config: Config, types: TypeResolver): (e: Expr) => boolean {
+  let found: Sensitivity | undefined;
+  return (e) => (found ??= sensitivityOf(config, buildGraph(config), types)).uses(e);
 }
 
 /** The configuration's sensitive values, found in dependency order (what a resource makes sensitive flows on). */
