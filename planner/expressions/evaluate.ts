@@ -12,6 +12,7 @@ import {
   setMember,
   typeName,
   type Value,
+  withCollectionKind,
 } from "../../contract/values.js";
 import type { Expr, ForExpr, Step } from "./ast.js";
 import { ConditionalTypeError, checkBranchTypes, conditionalResult } from "./conditional-types.js";
@@ -151,11 +152,14 @@ export function applyStepsIn(v: Value, steps: Step[], from: number, scope: EvalS
     if (s.k === "attr") v = getAttr(v, s.name);
     else if (s.k === "index") v = index(v, ev(s.index, scope, env));
     else {
-      // a splat: a value that is not a list becomes a list of it (null: an empty list)
+      // a splat: a value that is not a list becomes a list of it (null: an empty list); over a list or set it
+      // gives a list, otherwise a tuple (as HCL's)
       const list = v === null ? [] : Array.isArray(v) ? v : [v];
-      if (s.each === undefined) return list.map((el) => applyStepsIn(el, steps, i + 1, scope, env));
+      const kind = collectionKind(v);
+      const keep = (out: Value[]) => (kind === "list" || kind === "set" ? withCollectionKind(out, "list") : out);
+      if (s.each === undefined) return keep(list.map((el) => applyStepsIn(el, steps, i + 1, scope, env)));
       const each = s.each;
-      v = list.map((el) => applyStepsIn(el, each, 0, scope, env));
+      v = keep(list.map((el) => applyStepsIn(el, each, 0, scope, env)));
     }
   }
   return v;

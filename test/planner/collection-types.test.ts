@@ -71,6 +71,10 @@ test("type() names lists, sets and maps apart from tuples and objects", () => {
     ["type({a = 1})", "object({a=number})"],
     ['type(split(",", "a"))', "list(string)"],
     ['type(setunion(["a"], ["b"]))', "set(string)"],
+    // a splat over a list or set gives a list, over a tuple a tuple (HCL's splat)
+    ["type(tolist([{a = 1}])[*].a)", "list(number)"],
+    ["type(toset([{a = 1}])[*].a)", "list(number)"],
+    ["type([{a = 1}][*].a)", "tuple([number])"],
   ]);
 });
 
