@@ -1,5 +1,7 @@
 // Values flowing through the planner: plain JSON data, plus one marker for
-// "known only after apply".
+// "known only after apply". A JSON array is a tuple and a JSON object an object (as Terraform reads literals)
+// unless it carries a collection kind (cty's list, set and map): a hidden tag that JSON, Object.keys and copies
+// leave out, so a value written to state and read back is a tuple or object again.
 
 export type Value = null | string | number | boolean | Value[] | { [key: string]: Value } | Unknown;
 
@@ -62,6 +64,24 @@ export function reviveUnknowns(v: unknown): Value {
     return out;
   }
   return v as Value;
+}
+
+/** cty's collection types, which a JSON array (list, set) or object (map) may carry as a hidden tag. */
+export type CollectionKind = "list" | "set" | "map";
+
+const COLLECTION_KIND = Symbol("gantry.collection-kind");
+
+/** Tags a fresh array as a list or set, or a fresh object as a map; returns it. */
+export function withCollectionKind<T extends Value[] | { [key: string]: Value }>(v: T, kind: CollectionKind): T {
+  Object.defineProperty(v, COLLECTION_KIND, { value: kind, enumerable: false, writable: true, configurable: true });
+  return v;
+}
+
+/** The collection kind an array or object was tagged with; undefined for tuples, objects and everything else. */
+export function collectionKind(v: unknown): CollectionKind | undefined {
+  return v !== null && typeof v === "object"
+    ? (v as { [COLLECTION_KIND]?: CollectionKind })[COLLECTION_KIND]
+    : undefined;
 }
 
 export function typeName(v: unknown): string {

@@ -11,7 +11,9 @@ import { resourceKeyOf } from "../planner/addresses.js";
 import { EvalError, evaluate } from "../planner/expressions/evaluate.js";
 import { ExpressionSyntaxError, parseExpression } from "../planner/expressions/parse.js";
 import { emptyConfig } from "../planner/model.js";
+import type { TypeResolver } from "../planner/instances.js";
 import { type Expansion, ValueScope } from "../planner/scope.js";
+import { sensitivityOnDemand } from "../planner/sensitivity.js";
 import { isConfigFileName } from "../templates/load.js";
 import { loadConfiguration } from "./configuration.js";
 import type { Workspace } from "./workspace.js";
@@ -20,7 +22,7 @@ export type ConsoleEvaluator = (expression: string) => Value;
 
 const CONSOLE_INPUT = "<console-input>";
 
-export async function openConsole(ws: Workspace): Promise<ConsoleEvaluator> {
+export async function openConsole(ws: Workspace, types: TypeResolver): Promise<ConsoleEvaluator> {
   const state = await ws.state.read();
   const hasFiles = readdirSync(ws.dir).some(isConfigFileName);
   const { config, variables } = hasFiles
@@ -43,6 +45,7 @@ export async function openConsole(ws: Workspace): Promise<ConsoleEvaluator> {
     if (exp.mode === "count") exp.keys.sort((a, b) => (a as number) - (b as number));
   const scope = new ValueScope(config, variables, expansions, (a) => state.instances.get(a)?.attributes, true, {
     workspace: ws.workspaceName,
+    sensitive: sensitivityOnDemand(config, types),
   }).scope();
   return (expression: string): Value => {
     try {

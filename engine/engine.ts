@@ -244,7 +244,7 @@ export class Engine implements EngineContext {
    */
   async console(ws: Workspace): Promise<ConsoleEvaluator> {
     const { openConsole } = await import("./console-session.js");
-    return openConsole(ws);
+    return openConsole(ws, this.resolveType);
   }
 
   /** The recorded state as stored; undefined when none was written yet. `serial`: an earlier version (pg backend). */

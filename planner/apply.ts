@@ -6,7 +6,7 @@ import { ResourceFailure, type DataSourceType } from "../contract/resource-type.
 import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
 import type { Provisioner } from "../contract/provisioner.js";
 import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
-import { deepEqual, type Attrs } from "../contract/values.js";
+import { deepEqual, type Attrs, type Value } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
 import { applyConditions, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
@@ -17,6 +17,7 @@ import { completesChange, executeStep, startsChange, type ApplyStep } from "./ap
 import type { ResourceChange } from "./changes.js";
 import { cycleError } from "./dependency-cycle.js";
 import { finalAttributes, type FinalAttributes } from "./final-attributes.js";
+import { sensitivityOnDemand } from "./sensitivity.js";
 import type { TypeResolver } from "./instances.js";
 import type { Config } from "./model.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
@@ -25,6 +26,7 @@ import { provisionerRunner, type ProvisionerRunner } from "./provisioners.js";
 import { planTimestampOf, ValueScope } from "./scope.js";
 import { StateRecorder } from "./state-recorder.js";
 import type { StateWriter } from "./state.js";
+import { convertValue } from "./type-conversion.js";
 import { walk } from "./walk.js";
 
 export type { ApplyEvent, ApplyResult };
@@ -66,11 +68,12 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   adoptConfiguredDependencies(writer, plan);
 
   const state = writer.state;
-  const variables = new Map(Object.entries(plan.variables));
+  const variables = new Map(Object.entries(plan.variables).map(([n, v]) => [n, retyped(config, n, v)]));
   const meta = {
     workspace: opts.workspace,
     phase: "apply" as const,
     planTimestamp: planTimestampOf(plan.createdAt),
+    sensitive: sensitivityOnDemand(config, opts.types),
   };
   const values = new ValueScope(
     config,
@@ -210,3 +213,14 @@ function stepRunner(
 }
 
 export { instanceAddress };
+
+/**
+ * A variable's value as plan had it: a plan read from a file holds plain JSON, so its lists, sets and maps are
+ * tuples and objects again until converted to the variable's type once more.
+ */
+function retyped(config: Config, name: string, v: Value): Value {
+  const declared = config.variables.get(name);
+  if (!declared || v === null) return v;
+  const c = convertValue(v, declared.constraint);
+  return c.ok ? c.value : v;
+}

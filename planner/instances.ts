@@ -9,8 +9,17 @@ import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostic
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
-import { convertToType } from "./type-conversion.js";
-import { UNKNOWN, containsUnknown, isUnknown, typeName, type Attrs, type Value } from "../contract/values.js";
+import { convertToType, inferType } from "./type-conversion.js";
+import { friendlyName } from "./type-names.js";
+import {
+  UNKNOWN,
+  collectionKind,
+  containsUnknown,
+  isUnknown,
+  typeName,
+  type Attrs,
+  type Value,
+} from "../contract/values.js";
 
 export type TypeResolver = (name: string) => ResourceType | undefined;
 
@@ -108,6 +117,7 @@ export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
         r.forEach.origin,
         "for_each keys must be known when planning.",
       );
+    if (r.forEachMapOrSet) checkMapOrSet(r, v, scope);
     const eachValues = new Map<string, Value>();
     if (Array.isArray(v)) {
       for (const x of v) {
@@ -128,6 +138,49 @@ export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
     return { mode: "for_each", keys: [...eachValues.keys()].sort(), eachValues };
   }
   return { mode: "single", keys: [undefined] };
+}
+
+/**
+ * Terraform's rules for the value of for_each (a resource's, a module call's): not sensitive, and a map, an object or
+ * a set of strings without null; a list or tuple is refused even when it holds strings. Its messages.
+ */
+function checkMapOrSet(r: ResourceConfig, v: Value, scope: EvalScope): void {
+  const origin = r.forEach!.origin;
+  const fail = (summary: string, detail: string) => {
+    throw errorAt(`${summary} of "${r.key}"`, origin, detail);
+  };
+  const unsuitable = 'The given "for_each" argument value is unsuitable:';
+  if (scope.sensitive?.(r.forEach!.value))
+    fail(
+      "Invalid for_each argument",
+      "Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments. If used, " +
+        "the sensitive value could be exposed as a resource instance key.",
+    );
+  if (v === null)
+    fail(
+      "Invalid for_each argument",
+      `${unsuitable} the given "for_each" argument value is null. A map, or set of strings is allowed.`,
+    );
+  const kind = collectionKind(v);
+  if (Array.isArray(v) && kind === "set") {
+    const t = inferType(v);
+    const elem = t.k === "set" ? t.elem : undefined;
+    if (elem && elem.k !== "string" && elem.k !== "any")
+      fail(
+        "Invalid for_each set argument",
+        `${unsuitable} "for_each" supports maps and sets of strings, but you have provided a set containing type ` +
+          `${friendlyName(elem)}.`,
+      );
+    if (v.includes(null))
+      fail("Invalid for_each set argument", `${unsuitable} "for_each" sets must not contain null values.`);
+    return;
+  }
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) return;
+  fail(
+    "Invalid for_each argument",
+    `${unsuitable} the "for_each" argument must be a map, or set of strings, and you have provided a value of type ` +
+      `${friendlyName(inferType(v))}.`,
+  );
 }
 
 export function instanceScope(values: ValueScope, exp: Expansion, key: InstanceKey): EvalScope {

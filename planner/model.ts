@@ -172,6 +172,11 @@ export interface ResourceConfig {
   properties: Record<string, PropertyConfig>;
   count?: PropertyConfig;
   forEach?: PropertyConfig;
+  /**
+   * for_each takes only a map, an object or a set of strings, as Terraform's does (a list or tuple is refused);
+   * otherwise a list of strings is taken too (native YAML).
+   */
+  forEachMapOrSet?: boolean;
   dependsOn: RefConfig[];
   lifecycle: LifecycleConfig;
   updatePolicy?: UpdatePolicy;
@@ -207,6 +212,11 @@ export interface ModuleCallConfig {
   inputs: Record<string, PropertyConfig>;
   count?: PropertyConfig;
   forEach?: PropertyConfig;
+  /**
+   * for_each takes only a map, an object or a set of strings, as Terraform's does (a list or tuple is refused);
+   * otherwise a list of strings is taken too (native YAML).
+   */
+  forEachMapOrSet?: boolean;
   /** Addresses as written in the caller ("gantry_noop.a", "module.b"). */
   dependsOn: RefConfig[];
   origin: Origin;

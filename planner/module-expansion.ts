@@ -204,6 +204,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           value: rewrite(call.forEach.value, ctx, call.forEach.origin),
           origin: call.forEach.origin,
         },
+        forEachMapOrSet: call.forEachMapOrSet,
       } as ResourceConfig;
       let exp: ReturnType<typeof expandBlock>;
       try {

@@ -17,7 +17,6 @@ import { planRollingBatches } from "./rolling.js";
 import { AttributeChecker } from "../contract/attribute-check.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import { DiagnosticBag, errorAt, GantryError, type Diagnostic } from "../contract/diagnostics.js";
-import { collectRefs, type RefExpr } from "./expressions/ast.js";
 import { type EvalScope, evaluate } from "./expressions/evaluate.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
 import {
@@ -40,6 +39,7 @@ import { importData, importId, importInstance, importsByAddress, undeclaredImpor
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { refreshState, type UnreachableHosts } from "./refresh.js";
+import { type Sensitivity, sensitivityOf } from "./sensitivity.js";
 import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
@@ -214,6 +214,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     workspace: opts.workspace,
     phase: "plan" as const,
     planTimestamp: planTimestampOf(result.createdAt),
+    sensitive: sensitive.uses,
   };
   const values = new ValueScope(config, opts.variables, result.expansions, (a) => planned.get(a), true, meta);
   const changes: ResourceChange[] = [];
@@ -281,7 +282,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
               "postcondition",
             ).failures,
           );
-        const secret = sensitive.get(r.key);
+        const secret = sensitive.attributes.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") {
           (changesOf.get(r.key) ?? changesOf.set(r.key, []).get(r.key)!).push(change);
@@ -369,55 +370,13 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 }
 
 /**
- * Which attributes must not be printed: those whose expressions use a sensitive variable, a sensitive attribute of
- * another resource or a whole resource that has one (directly or through locals and module inputs and outputs), and
- * those the type marks sensitive. An output that uses a sensitive value must be sensitive too.
+ * Which attributes must not be printed (planner/sensitivity.ts). An output that uses a sensitive value must be
+ * sensitive too.
  */
-function sensitivity(
-  config: Config,
-  graph: ConfigGraph,
-  types: TypeResolver,
-  diags: DiagnosticBag,
-): Map<string, string[]> {
-  const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
-  const secretLocals = new Set<string>();
-  const out = new Map<string, string[]>();
-  const usesSecret = (e: Parameters<typeof collectRefs>[0]) => {
-    // sensitive(x) makes a value sensitive; nonsensitive(x) clears what x's references would make sensitive
-    const marks = sensitivityCalls(e);
-    if (marks.sensitive) return true;
-    if (!secretVars.size && !secretLocals.size && !out.size) return false;
-    return collectRefs(e).some((ref) => {
-      if (marks.cleared.has(ref)) return false;
-      const first = ref.steps[0];
-      const name = first?.k === "attr" ? first.name : "";
-      if (ref.root === "var") return secretVars.has(name);
-      if (ref.root === "local") return secretLocals.has(name);
-      return out.size > 0 && refersToSensitiveAttribute(ref, out);
-    });
-  };
-  const resourceKeys = (r: ResourceConfig) => {
-    const schema = r.mode === "data" ? {} : (types(r.type)?.schema ?? {});
-    const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    for (const [k, p] of Object.entries(r.properties)) if (usesSecret(p.value) && !keys.includes(k)) keys.push(k);
-    if (keys.length) out.set(r.key, keys);
-  };
-  // in dependency order, so that what a resource makes sensitive reaches the locals and resources that use it
-  const seen = new Set<string>();
-  for (const info of graph.ordered) {
-    if (info.kind === "local") {
-      // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
-      const l = config.locals.get(info.name)!;
-      if (l.sensitive || usesSecret(l.value)) secretLocals.add(info.name);
-    } else if (info.kind === "resource") {
-      const r = config.resources.get(info.name) ?? config.data.get(info.name);
-      if (r) resourceKeys(r);
-      seen.add(info.name);
-    }
-  }
-  for (const r of config.resources.values()) if (!seen.has(r.key)) resourceKeys(r);
+function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, diags: DiagnosticBag): Sensitivity {
+  const found = sensitivityOf(config, graph, types);
   for (const o of config.outputs.values())
-    if (!o.sensitive && usesSecret(o.value))
+    if (!o.sensitive && found.uses(o.value))
       diags.error(
         `Output "${o.name}" refers to sensitive values`,
         o.origin,
@@ -427,7 +386,7 @@ function sensitivity(
           "intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the " +
           "following argument:\n    sensitive = true",
       );
-  return out;
+  return found;
 }
 
 /**
@@ -459,57 +418,6 @@ async function readScopedData(
 /** The checks not to run: those whose scoped data source could not be read. */
 function failedChecks(plan: Plan): Set<string> {
   return new Set((plan.checkDataFailures ?? []).map((f) => f.check));
-}
-
-/**
- * Does a reference to a resource name one of its sensitive attributes, or the whole resource (or an instance of it)
- * while it has one? `gantry_noop.a.input`, `gantry_noop.a[0]`, `data.gantry_file.f.content`, in modules too.
- */
-function refersToSensitiveAttribute(ref: RefExpr, sensitive: Map<string, string[]>): boolean {
-  const attr = (i: number) => {
-    const step = ref.steps[i];
-    return step?.k === "attr" ? step.name : undefined;
-  };
-  let key: string;
-  let rest: number;
-  if (ref.root === "data" || ref.root === "resource") {
-    key = ref.root === "data" ? `data.${attr(0)}.${attr(1)}` : `${attr(0)}.${attr(1)}`;
-    rest = 2;
-  } else {
-    key = `${ref.root}.${attr(0)}`;
-    rest = 1;
-  }
-  const keys = sensitive.get(key);
-  if (!keys) return false;
-  // an instance key, then the attribute (none: the whole object, which holds the sensitive ones)
-  if (ref.steps[rest] && ref.steps[rest].k !== "attr") rest++;
-  const name = attr(rest);
-  return name === undefined || keys.includes(name);
-}
-
-/**
- * The calls of sensitive() and nonsensitive() in an expression (found through any kind of node): whether it calls
- * sensitive(), and the references nonsensitive() clears.
- */
-function sensitivityCalls(e: Parameters<typeof collectRefs>[0]): { sensitive: boolean; cleared: Set<unknown> } {
-  const out = { sensitive: false, cleared: new Set<unknown>() };
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
-    if (node === null || typeof node !== "object") return;
-    const n = node as { k?: string; fn?: string; args?: Parameters<typeof collectRefs>[0][] };
-    if (n.k === "lit") return;
-    if (n.k === "call" && n.fn === "nonsensitive") {
-      for (const a of n.args ?? []) for (const ref of collectRefs(a)) out.cleared.add(ref);
-      return;
-    }
-    if (n.k === "call" && n.fn === "sensitive") out.sensitive = true;
-    for (const v of Object.values(node)) walk(v);
-  };
-  walk(e);
-  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
 // demand) and resource values looked up from planned or applied instances.
 
 import { instanceAddress, type InstanceKey } from "./addresses.js";
+import type { Expr } from "./expressions/ast.js";
 import { EvalError, evalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { undeclaredLocalDetail, undeclaredVariableDetail } from "./reference-checks.js";
 import type { Config } from "./model.js";
@@ -28,6 +29,8 @@ export interface ScopeMeta {
   phase?: "plan" | "apply";
   /** The plan's time for plantimestamp() (RFC 3339). */
   planTimestamp?: string;
+  /** Whether an expression's value is sensitive (planner/sensitivity.ts), for issensitive(). */
+  sensitive?: (e: Expr) => boolean;
 }
 
 export class ValueScope {
@@ -77,6 +80,7 @@ export class ValueScope {
       phase: this.meta.phase,
       planTimestamp: this.meta.planTimestamp,
       workspace: this.meta.workspace ?? "default",
+      sensitive: this.meta.sensitive,
     };
   }
 

@@ -1,7 +1,7 @@
 // Conversion of values to type constraints: resource properties by the kind
 // of their schema, input variables by their full type constraint.
 
-import { deepEqual, isUnknown, typeName, type Value } from "../contract/values.js";
+import { collectionKind, deepEqual, isUnknown, typeName, type Value, withCollectionKind } from "../contract/values.js";
 import { ctySet } from "./set-order.js";
 import type { TypeConstraint } from "./type-constraint.js";
 import { friendlyName, friendlyNameForConstraint } from "./type-names.js";
@@ -53,12 +53,15 @@ export function convertToType(v: unknown, type: string): { ok: true; value: Valu
 // Type constraints of input variables, converted as Terraform (cty) does:
 // strings ⇄ numbers ⇄ bools, tuples to lists, sets and tuples, objects to
 // maps and objects (missing optional attributes become null, extra ones are
-// dropped), null passes. Values here are plain JSON: a JSON array is a tuple
-// and a JSON object an object, as Terraform reads literals; a converted set is
-// an array without duplicates in cty's order (strings lexically, numbers by
-// value). `any` inside a collection unifies the elements as cty does for the
-// common cases (primitives to string, objects with differing attributes to a
-// map, tuples of differing lengths to a list); anything else fails as
+// dropped), maps to objects, null passes. Values here are plain JSON: a JSON
+// array is a tuple and a JSON object an object, as Terraform reads literals,
+// unless tagged a list, set or map (contract/values.ts): what a conversion to
+// list(T), set(T) or map(T) returns is tagged so. Lists and sets do not
+// convert to tuples, nor maps to lists, as in cty. A converted set is an array
+// without duplicates in cty's order (strings lexically, numbers by value).
+// `any` inside a collection unifies the elements as cty does for the common
+// cases (primitives to string, objects with differing attributes to a map,
+// tuples of differing lengths to a list); anything else fails as
 // "all list elements must have the same type".
 
 export type Conversion = { ok: true; value: Value } | { ok: false; message: string };
@@ -77,12 +80,18 @@ export function convertValue(v: unknown, type: TypeConstraint): Conversion {
 
 class ValueConversionError extends Error {}
 
-/** The type a literal value has before conversion (a JSON array is a tuple, a JSON object an object); any for null. */
-function inferType(v: unknown): TypeConstraint {
+/**
+ * The type a value has before conversion (a JSON array is a tuple, a JSON object an object, unless tagged a list,
+ * set or map); any for null.
+ */
+export function inferType(v: unknown): TypeConstraint {
   if (v === null || v === undefined || isUnknown(v)) return { k: "any" };
   if (typeof v === "string") return { k: "string" };
   if (typeof v === "number") return { k: "number" };
   if (typeof v === "boolean") return { k: "bool" };
+  const kind = collectionKind(v);
+  if (kind !== undefined)
+    return { k: kind, elem: unifiedElementType(Array.isArray(v) ? v : Object.values(v as object)) ?? { k: "any" } };
   if (Array.isArray(v)) return { k: "tuple", elems: v.map(inferType) };
   const attrs: Record<string, TypeConstraint> = {};
   for (const [k, x] of Object.entries(v as object)) attrs[k] = inferType(x);
@@ -107,7 +116,7 @@ export function unifyTypes(types: TypeConstraint[]): TypeConstraint | undefined 
     t.k === "tuple" ? t.elems : t.k === "object" ? Object.values(t.attrs) : "elem" in t ? [t.elem] : [];
   if ([...kinds].every((k) => k === "object" || k === "map")) {
     const objects = known.filter((t) => t.k === "object");
-    if (kinds.size === 1) {
+    if (kinds.size === 1 && first.k === "object") {
       const names = Object.keys(objects[0].attrs).sort().join("\0");
       if (objects.every((o) => Object.keys(o.attrs).sort().join("\0") === names)) {
         const attrs: Record<string, TypeConstraint> = {};
@@ -122,7 +131,7 @@ export function unifyTypes(types: TypeConstraint[]): TypeConstraint | undefined 
     return collection("map", known.flatMap(elemsOf));
   }
   if ([...kinds].every((k) => k === "tuple" || k === "list")) {
-    if (kinds.size === 1) {
+    if (kinds.size === 1 && first.k === "tuple") {
       const tuples = known as Extract<TypeConstraint, { k: "tuple" }>[];
       const n = tuples[0].elems.length;
       if (tuples.every((t) => t.elems.length === n)) {
@@ -141,7 +150,7 @@ export function unifyTypes(types: TypeConstraint[]): TypeConstraint | undefined 
   return undefined;
 }
 
-function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
+export function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
   if (a.k !== b.k) return false;
   switch (a.k) {
     case "list":
@@ -189,7 +198,7 @@ function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
     case "list":
     case "set":
       if (Array.isArray(v)) {
-        if (want.elem.k === "any") {
+        if (collectionKind(v) === undefined && want.elem.k === "any") {
           if (unifiedElementType(v)) return undefined;
           return `all ${want.k} elements must have the same type`;
         }
@@ -199,12 +208,12 @@ function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
         }
         return undefined;
       }
-      if (got.k === "object") return `${friendlyNameForConstraint(want)} required`;
+      if (got.k === "object" || got.k === "map") return `${friendlyNameForConstraint(want)} required`;
       break;
     case "map":
-      if (got.k === "object") {
+      if (got.k === "object" || got.k === "map") {
         const o = v as Record<string, unknown>;
-        if (want.elem.k === "any") {
+        if (got.k === "object" && want.elem.k === "any") {
           if (unifiedElementType(Object.values(o))) return undefined;
           return "all map elements must have the same type";
         }
@@ -214,14 +223,18 @@ function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
         }
         return undefined;
       }
-      if (got.k === "tuple") return `${friendlyNameForConstraint(want)} required`;
+      if (got.k === "tuple" || got.k === "list" || got.k === "set")
+        return `${friendlyNameForConstraint(want)} required`;
       break;
     case "tuple":
-      if (Array.isArray(v) && v.length === want.elems.length && v.every((x, i) => convertible(x, want.elems[i])))
-        return undefined;
+      if (got.k === "tuple" && got.elems.length === want.elems.length) {
+        const items = v as unknown[];
+        if (items.every((x, i) => convertible(x, want.elems[i]))) return undefined;
+      }
       break;
     case "object":
       if (got.k === "object") return objectMismatch(v as Record<string, unknown>, want);
+      if (got.k === "map") return mapToObjectMismatch(v as Record<string, unknown>, want);
       break;
   }
   // typesAreLikelyToCauseConfusion, as cty decides it
@@ -256,6 +269,22 @@ function objectMismatch(
   return undefined;
 }
 
+/**
+ * A map converts to an object when its elements convert to the attributes they fill (checked per element here); a
+ * required attribute the map has no element for fails on the value (convertKnownSuitable), as cty's does.
+ */
+function mapToObjectMismatch(
+  o: Record<string, unknown>,
+  want: Extract<TypeConstraint, { k: "object" }>,
+): string | undefined {
+  for (const [n, t] of Object.entries(want.attrs)) {
+    if (!Object.hasOwn(o, n)) continue;
+    const m = mismatchMessage(o[n], t);
+    if (m !== undefined) return `map element type is incompatible with attribute ${JSON.stringify(n)}: ${m}`;
+  }
+  return undefined;
+}
+
 /** The conversion itself, once the value's type is known to fit; value-level failures throw ValueConversionError. */
 function convertKnownSuitable(v: unknown, t: TypeConstraint): Value {
   if (v === null || v === undefined) return null;
@@ -283,22 +312,26 @@ function convertKnownSuitable(v: unknown, t: TypeConstraint): Value {
       const items = v as unknown[];
       const elem = t.elem.k === "any" ? unifiedElementType(items)! : t.elem;
       const out = items.map((x) => convertKnownSuitable(x, elem));
-      return t.k === "set" ? ctySet(out, elem.k === "map") : out;
+      return withCollectionKind(t.k === "set" ? ctySet(out, elem.k === "map") : out, t.k);
     }
     case "map": {
       const o = v as Record<string, unknown>;
       const elem = t.elem.k === "any" ? unifiedElementType(Object.values(o))! : t.elem;
       const out: Record<string, Value> = {};
       for (const [k, x] of Object.entries(o)) out[k] = convertKnownSuitable(x, elem);
-      return out;
+      return withCollectionKind(out, "map");
     }
     case "tuple":
       return (v as unknown[]).map((x, i) => convertKnownSuitable(x, t.elems[i]));
     case "object": {
       const o = v as Record<string, unknown>;
+      const fromMap = collectionKind(o) === "map";
       const out: Record<string, Value> = {};
-      for (const [n, at] of Object.entries(t.attrs))
+      for (const [n, at] of Object.entries(t.attrs)) {
+        if (fromMap && !Object.hasOwn(o, n) && !t.optional.includes(n))
+          throw new ValueConversionError(`map has no element for required attribute ${JSON.stringify(n)}`);
         out[n] = Object.hasOwn(o, n) ? convertKnownSuitable(o[n], at) : null;
+      }
       return out;
     }
   }

@@ -51,6 +51,7 @@ export function buildModuleCall(name: string, body: RawNode, ctx: CheckContext):
         break;
       case "for_each":
         call.forEach = property(f.node, what);
+        if (ctx.dialect.forEachMapOrSet) call.forEachMapOrSet = true;
         break;
       case "depends_on":
         call.dependsOn = refs(f.node, normalizeAddress, ctx);

@@ -65,6 +65,8 @@ export interface RawDialect {
    * `what` names the value for messages.
    */
   compile?(node: RawNode, what: string): Expr;
+  /** for_each takes only a map or a set of strings (Terraform's rule); otherwise a list of strings too. */
+  forEachMapOrSet?: boolean;
   /** Import blocks may carry `data`, what was kept of the object beside its id (HOT: Heat's adopt data). */
   importData?: boolean;
 }

@@ -69,6 +69,7 @@ export function buildResource(
         break;
       case "for_each":
         res.forEach = property(f.node, what, ctx);
+        if (ctx.dialect.forEachMapOrSet) res.forEachMapOrSet = true;
         break;
       case "depends_on":
         res.dependsOn = refs(f.node, normalizeAddress, ctx);

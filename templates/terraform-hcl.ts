@@ -21,7 +21,12 @@ import type { RawConfig, RawDeclaration, RawDialect } from "./raw-config.js";
 import { setOwnMember, TerraformJsonReader } from "./terraform-json.js";
 
 /** As Terraform JSON: types carry the provider prefix, nested blocks are lists of bodies. */
-export const TERRAFORM_HCL_DIALECT: RawDialect = { typePrefix: "gantry_", shortTypeNames: false, blockLists: true };
+export const TERRAFORM_HCL_DIALECT: RawDialect = {
+  typePrefix: "gantry_",
+  shortTypeNames: false,
+  blockLists: true,
+  forEachMapOrSet: true,
+};
 
 /** Parse one `*.tf` file. `file` is the path relative to the configuration directory. */
 export async function parseTerraformHcl(file: string, content: string, bag: DiagnosticBag): Promise<ConfigFragment> {

@@ -33,7 +33,12 @@ const TYPE_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** Types carry the provider prefix ("gantry_noop"); nested blocks may be lists of bodies. */
-export const TERRAFORM_JSON_DIALECT: RawDialect = { typePrefix: "gantry_", shortTypeNames: false, blockLists: true };
+export const TERRAFORM_JSON_DIALECT: RawDialect = {
+  typePrefix: "gantry_",
+  shortTypeNames: false,
+  blockLists: true,
+  forEachMapOrSet: true,
+};
 
 function isPlainMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);

@@ -6,18 +6,21 @@
 
 import {
   UNKNOWN,
+  collectionKind,
   containsUnknown,
-  deepEqual,
   isUnknown,
   setMember,
   typeName,
   type Value,
+  withCollectionKind,
 } from "../../contract/values.js";
 import type { Expr, ForExpr, Step } from "./ast.js";
 import { ConditionalTypeError, checkBranchTypes, conditionalResult } from "./conditional-types.js";
 import { callFunction } from "./functions/registry.js";
 import { asBool, asNumber, asString, friendlyTypeName, notABool, notANumber } from "./primitive-conversion.js";
 import { evaluateReference } from "./references.js";
+import { sensitivityCalls } from "./sensitivity-calls.js";
+import { valuesEqual } from "./value-equality.js";
 
 export class EvalError extends Error {
   constructor(message: string) {
@@ -61,6 +64,11 @@ export interface EvalScope {
   workspace?: string;
   /** `terraform.applying`: true only while applying. */
   applying?: boolean;
+  /**
+   * Whether an expression's value is sensitive (issensitive()): it uses a sensitive variable, local, module output
+   * or resource attribute, or calls sensitive(). Unset: only sensitive() calls count.
+   */
+  sensitive?(e: Expr): boolean;
 }
 
 /** The values of the names bound by enclosing `for` expressions, innermost first. */
@@ -144,11 +152,14 @@ export function applyStepsIn(v: Value, steps: Step[], from: number, scope: EvalS
     if (s.k === "attr") v = getAttr(v, s.name);
     else if (s.k === "index") v = index(v, ev(s.index, scope, env));
     else {
-      // a splat: a value that is not a list becomes a list of it (null: an empty list)
+      // a splat: a value that is not a list becomes a list of it (null: an empty list); over a list or set it
+      // gives a list, otherwise a tuple (as HCL's)
       const list = v === null ? [] : Array.isArray(v) ? v : [v];
-      if (s.each === undefined) return list.map((el) => applyStepsIn(el, steps, i + 1, scope, env));
+      const kind = collectionKind(v);
+      const keep = (out: Value[]) => (kind === "list" || kind === "set" ? withCollectionKind(out, "list") : out);
+      if (s.each === undefined) return keep(list.map((el) => applyStepsIn(el, steps, i + 1, scope, env)));
       const each = s.each;
-      v = list.map((el) => applyStepsIn(el, each, 0, scope, env));
+      v = keep(list.map((el) => applyStepsIn(el, each, 0, scope, env)));
     }
   }
   return v;
@@ -159,6 +170,12 @@ function getAttr(v: Value, name: string): Value {
     throw evalError(
       "Attempt to get attribute from null value",
       "This value is null, so it does not have any attributes.",
+    );
+  if (Array.isArray(v) && collectionKind(v) === "set")
+    throw evalError(
+      "Unsupported attribute",
+      "Can't access attributes on a set of objects. Did you mean to access an attribute across all elements of the " +
+        "set?",
     );
   if (Array.isArray(v))
     throw evalError(
@@ -173,6 +190,9 @@ function getAttr(v: Value, name: string): Value {
   return (v as { [k: string]: Value })[name];
 }
 
+const SET_INDEX =
+  "Elements of a set are identified only by their value and don't have any separate index or key to select with, " +
+  "so it's only possible to perform operations across all elements of the set.";
 const NO_ELEMENT = "The given key does not identify an element in this collection value";
 const BY_NAME_ONLY = " An object only supports looking up attributes by name, not by numeric index.";
 
@@ -180,6 +200,7 @@ function index(v: Value, key: Value): Value {
   if (v === null)
     throw evalError("Attempt to index null value", "This value is null, so it does not have any indices.");
   if (key === null) throw evalError("Invalid index", "Can't use a null value as an indexing key.");
+  if (Array.isArray(v) && collectionKind(v) === "set") throw evalError("Invalid index", SET_INDEX);
   if (isUnknown(key)) return UNKNOWN;
   if (Array.isArray(v)) {
     const n = asNumber(key);
@@ -250,6 +271,7 @@ export function toTemplateString(v: Value): string {
 
 function evaluateCall(e: Extract<Expr, { k: "call" }>, scope: EvalScope, env: Bindings): Value {
   if (e.fn === "try" || e.fn === "can") return tryOrCan(e.fn, e.args, scope, env);
+  if (e.fn === "issensitive" && e.args.length === 1 && !e.expand) return isSensitive(e.args[0], scope, env);
   const args: Value[] = [];
   for (const a of e.args) args.push(ev(a, scope, env));
   if (e.expand) {
@@ -268,6 +290,17 @@ function evaluateCall(e: Extract<Expr, { k: "call" }>, scope: EvalScope, env: Bi
     for (const x of last) args.push(x);
   }
   return callFunction(e.fn, args, scope);
+}
+
+/**
+ * `issensitive(x)`: true when x is sensitive, as Terraform's marks would make it: derived from a sensitive variable,
+ * local, module output or resource attribute (the scope tells, where it knows the configuration) or from a call of
+ * sensitive() not cleared by nonsensitive(). Otherwise false, or unknown while x is.
+ */
+function isSensitive(arg: Expr, scope: EvalScope, env: Bindings): Value {
+  const v = ev(arg, scope, env);
+  if (scope.sensitive ? scope.sensitive(arg) : sensitivityCalls(arg).sensitive) return true;
+  return isUnknown(v) ? UNKNOWN : false;
 }
 
 /**
@@ -357,7 +390,7 @@ function evaluateBinary(op: string, le: Expr, re: Expr, scope: EvalScope, env: B
   const r = ev(re, scope, env);
   if (op === "==" || op === "!=") {
     if (containsUnknown(l) || containsUnknown(r)) return UNKNOWN;
-    return deepEqual(l, r) === (op === "==");
+    return valuesEqual(l, r) === (op === "==");
   }
   const a = isUnknown(l) ? 0 : asNumber(l);
   if (a === undefined) throw evalError("Invalid operand", `Unsuitable value for left operand: ${notANumber(l)}.`);
@@ -428,9 +461,12 @@ function evaluateConditional(ce: Expr, te: Expr, fe: Expr, scope: EvalScope, env
   }
 }
 
-/** The key/value pairs a `for` iterates: lists by index, objects and maps by key in lexical order. */
+/**
+ * The key/value pairs a `for` iterates: lists and tuples by index, sets by value (the key is the element too),
+ * objects and maps by key in lexical order.
+ */
 function elements(coll: Value): [Value, Value][] | string {
-  if (Array.isArray(coll)) return coll.map((v, i) => [i, v]);
+  if (Array.isArray(coll)) return collectionKind(coll) === "set" ? coll.map((v) => [v, v]) : coll.map((v, i) => [i, v]);
   if (coll !== null && typeof coll === "object" && !isUnknown(coll)) {
     const o = coll as { [k: string]: Value };
     return Object.keys(o)

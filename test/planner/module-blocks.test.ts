@@ -185,7 +185,8 @@ test("a reference to a data resource the module does not declare is Terraform's 
 
 for (const lang of ["hcl", "json"] as const) {
   test(`${lang}: a moved block in a module moves the objects of each of its instances`, async () => {
-    const root = { "main.tf.json": { module: { m: { source: "./m", for_each: ["a", "b"] } } } };
+    // a set: Terraform refuses a tuple (a JSON array) as for_each
+    const root = { "main.tf.json": { module: { m: { source: "./m", for_each: '${toset(["a", "b"])}' } } } };
     const dir = tree({ ...root, "m/main.tf.json": { resource: { gantry_noop: { old: { input: 1 } } } } });
     const before = (await planAndApply(dir)).state;
     const ids = ["a", "b"].map((k) => before.instances.get(`module.m["${k}"].gantry_noop.old`)!.attributes.id);

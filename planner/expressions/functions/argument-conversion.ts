@@ -1,7 +1,7 @@
 // Converting function arguments to the types the parameters want, as Terraform converts them (a number or bool
 // where a string is wanted becomes its text; a string of digits where a number is wanted becomes the number).
 
-import { isUnknown, type Value } from "../../../contract/values.js";
+import { isUnknown, type Value, withCollectionKind } from "../../../contract/values.js";
 import { ctySet } from "../../set-order.js";
 import { FunctionError } from "./definition.js";
 
@@ -115,7 +115,7 @@ export function unifyPrimitives(values: Value[], argIndex?: number): Value[] {
 
 /** Set semantics: distinct elements, in cty's order (planner/set-order.ts). */
 export function setOf(values: Value[], argIndex?: number): Value[] {
-  return ctySet(unifyPrimitives(values, argIndex));
+  return withCollectionKind(ctySet(unifyPrimitives(values, argIndex)), "set");
 }
 
 /**

@@ -1,6 +1,14 @@
 // Collection functions (Terraform's docs: "Collection Functions").
 
-import { containsUnknown, deepEqual, isUnknown, UNKNOWN, type Value } from "../../../contract/values.js";
+import {
+  collectionKind,
+  containsUnknown,
+  deepEqual,
+  isUnknown,
+  UNKNOWN,
+  type Value,
+  withCollectionKind,
+} from "../../../contract/values.js";
 import {
   asBool,
   asInteger,
@@ -47,6 +55,12 @@ function setFunction(combine: (sets: Value[][]) => Value[], least = 1): Function
 }
 
 const has = (set: Value[], v: Value) => set.some((x) => deepEqual(x, v));
+
+/** A function's result that is a list (not a tuple) in Terraform. */
+const asListOf = (items: Value[]): Value[] => withCollectionKind(items, "list");
+
+/** keys() and values(): a list from a map, a tuple from an object. */
+const keptKind = (from: Value, items: Value[]): Value[] => (collectionKind(from) === "map" ? asListOf(items) : items);
 
 function flattenInto(v: Value[], out: Value[]): boolean {
   for (const x of v) {
@@ -130,9 +144,11 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   compact: {
     params: ["list"],
     impl: ([l]) =>
-      asList(l, 0, "list of string")
-        .filter((v) => v !== null && v !== "")
-        .map((v) => asString(v, 0)),
+      asListOf(
+        asList(l, 0, "list of string")
+          .filter((v) => v !== null && v !== "")
+          .map((v) => asString(v, 0)),
+      ),
   },
   concat: {
     params: [],
@@ -163,7 +179,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     impl: ([l]) => {
       const out: Value[] = [];
       for (const v of asList(l, 0)) if (!has(out, v)) out.push(v);
-      return out;
+      return asListOf(out);
     },
   },
   element: {
@@ -198,14 +214,18 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   keys: {
     params: ["inputMap"],
     unknowns: "shallow",
-    impl: ([m]) => sortedKeys(asMap(m, 0, "map or object")),
+    // a map's keys are a list of strings, an object's a tuple
+    impl: ([m]) => keptKind(m, sortedKeys(asMap(m, 0, "map or object"))),
   },
   values: {
     params: ["mapping"],
     unknowns: "shallow",
     impl: ([m]) => {
       const map = asMap(m, 0, "map or object");
-      return sortedKeys(map).map((k) => map[k]);
+      return keptKind(
+        m,
+        sortedKeys(map).map((k) => map[k]),
+      );
     },
   },
   length: {
@@ -291,7 +311,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
               "smaller step",
           );
       }
-      return out;
+      return asListOf(out);
     },
   },
   reverse: {
@@ -305,7 +325,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     params: ["a", "b"],
     impl: ([a, b]) => {
       const right = setOf(asList(b, 1, "set"));
-      return setOf(asList(a, 0, "set")).filter((v) => !has(right, v));
+      return withCollectionKind(
+        setOf(asList(a, 0, "set")).filter((v) => !has(right, v)),
+        "set",
+      );
     },
   },
   setproduct: {
@@ -344,7 +367,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       list.forEach((v, i) => {
         if (v === null) throw new FunctionError(`given list element ${i} is null; a null string cannot be sorted`);
       });
-      return asStringList(list, 0).sort(compareStrings);
+      return asListOf(asStringList(list, 0).sort(compareStrings));
     },
   },
   sum: {

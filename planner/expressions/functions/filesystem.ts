@@ -5,6 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { isAbsolute, join, posix, resolve } from "node:path";
+import { withCollectionKind } from "../../../contract/values.js";
 import { asString } from "./argument-conversion.js";
 import { FunctionError, type FunctionContext, type FunctionTable } from "./definition.js";
 import { renderTemplate } from "./template-rendering.js";
@@ -114,7 +115,7 @@ export const FILESYSTEM_FUNCTIONS: FunctionTable = {
       } catch (e) {
         throw new FunctionError(`failed to glob pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`);
       }
-      return found.sort();
+      return withCollectionKind(found.sort(), "set");
     },
   },
   templatefile: {

@@ -1,6 +1,6 @@
 // String functions (Terraform's docs: "String Functions").
 
-import { containsUnknown, isUnknown, UNKNOWN, type Value } from "../../../contract/values.js";
+import { containsUnknown, isUnknown, UNKNOWN, type Value, withCollectionKind } from "../../../contract/values.js";
 import { asInteger, asList, asString, graphemes, isMap } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
 import { formatString } from "./format-verbs.js";
@@ -114,7 +114,7 @@ export const STRING_FUNCTIONS: FunctionTable = {
     impl: ([sep, s]) => {
       const text = asString(s, 1);
       const separator = asString(sep, 0);
-      return separator === "" ? [...text] : text.split(separator);
+      return withCollectionKind(separator === "" ? [...text] : text.split(separator), "list");
     },
   },
   join: {

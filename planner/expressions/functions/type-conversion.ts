@@ -1,23 +1,54 @@
 // Type conversion functions (Terraform's docs: "Type Conversion Functions"), and the sensitivity functions.
 // Gantry's values carry no sensitivity or ephemerality marks: `sensitive` and `nonsensitive` return their
-// argument unchanged, `issensitive` is false for every known value, `ephemeralasnull` returns its argument.
+// argument unchanged and `ephemeralasnull` returns its argument. `issensitive` is answered by the evaluator from
+// the configuration (planner/sensitivity.ts); called here (without a scope that knows), it is false for every
+// known value.
 
-import { isUnknown, UNKNOWN, type Value } from "../../../contract/values.js";
+import { collectionKind, isUnknown, UNKNOWN, type Value } from "../../../contract/values.js";
 import type { TypeConstraint } from "../../type-constraint.js";
-import { convertValue } from "../../type-conversion.js";
+import { convertValue, inferType } from "../../type-conversion.js";
 import { friendlyType, isMap, numberText, parseDecimal } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
 
-/** Terraform's type expression for a value's type (`string`, `tuple([string,number])`, `object({a=bool})`). */
+/**
+ * Terraform's type expression for a value's type (`string`, `tuple([string,number])`, `object({a=bool})`,
+ * `list(string)`, `set(number)`, `map(object({a=bool}))`).
+ */
 export function typeExpression(v: Value): string {
   if (isUnknown(v) || v === null) return "dynamic";
+  if (collectionKind(v) !== undefined) return constraintExpression(inferType(v));
   if (Array.isArray(v)) return `tuple([${v.map(typeExpression).join(",")}])`;
   if (isMap(v))
     return `object({${Object.keys(v)
       .sort()
-      .map((k) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)}=${typeExpression(v[k])}`)
+      .map((k) => `${attributeName(k)}=${typeExpression(v[k])}`)
       .join(",")}})`;
   return friendlyType(v);
+}
+
+function attributeName(k: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k);
+}
+
+/** A type written as typeExpression writes it. */
+function constraintExpression(t: TypeConstraint): string {
+  switch (t.k) {
+    case "any":
+      return "dynamic";
+    case "list":
+    case "set":
+    case "map":
+      return `${t.k}(${constraintExpression(t.elem)})`;
+    case "tuple":
+      return `tuple([${t.elems.map(constraintExpression).join(",")}])`;
+    case "object":
+      return `object({${Object.keys(t.attrs)
+        .sort()
+        .map((k) => `${attributeName(k)}=${constraintExpression(t.attrs[k])}`)
+        .join(",")}})`;
+    default:
+      return t.k;
+  }
 }
 
 function convertError(v: Value, to: string): FunctionError {

@@ -4,7 +4,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { GantryError } from "../../../contract/diagnostics.js";
-import { configDir, makePlan, writeConfig } from "../harness.js";
+import { configDir, makePlan, planAndApply, writeConfig } from "../harness.js";
+import { call } from "./call.js";
 
 const VARS = "variables:\n  pw: { type: string, default: hunter2, sensitive: true }\n";
 const change = (p: Awaited<ReturnType<typeof makePlan>>, name: string) =>
@@ -72,6 +73,60 @@ output "id" { value = gantry_noop.c.input }
       },
     );
   }
+});
+
+test("issensitive() is true for what Terraform's marks make sensitive: through resource attributes too", async () => {
+  const dir = configDir({
+    "main.tf": `
+variable "pw" {
+  type      = string
+  default   = "hunter2"
+  sensitive = true
+}
+resource "gantry_noop" "a" { input = var.pw }
+resource "gantry_noop" "plain" { input = "x" }
+locals { via = gantry_noop.a.input }
+resource "gantry_noop" "b" {
+  input = {
+    attr      = issensitive(gantry_noop.a.input)
+    whole     = issensitive(gantry_noop.a)
+    local     = issensitive(local.via)
+    variable  = issensitive(var.pw)
+    derived   = issensitive(upper(gantry_noop.a.input))
+    plain     = issensitive(gantry_noop.plain.input)
+    cleared   = issensitive(nonsensitive(gantry_noop.a.input))
+    called    = issensitive(sensitive("x"))
+  }
+}
+output "is" { value = issensitive(gantry_noop.a.input) }
+`,
+  });
+  const want = {
+    attr: true,
+    whole: true,
+    local: true,
+    variable: true,
+    derived: true,
+    plain: false,
+    cleared: false,
+    called: true,
+  };
+  const p = await makePlan(dir);
+  assert.equal(change(p, "b").after?.input, want);
+  // issensitive's result carries no mark: b is not sensitive, and the output needs no `sensitive = true`
+  assert.is(change(p, "b").sensitive, undefined);
+  assert.is(p.outputs.find((o) => o.name === "is")?.after, true);
+  // apply evaluates as plan did
+  const { state } = await planAndApply(dir);
+  assert.equal(state.instances.get("gantry_noop.b")!.attributes.input, want);
+  assert.equal(state.outputs.is.value, true);
+});
+
+test("issensitive() without a configuration: sensitive() calls only; unknown stays unknown unless marked", () => {
+  assert.is(call('issensitive(sensitive("x"))'), true);
+  assert.is(call('issensitive(nonsensitive(sensitive("x")))'), false);
+  assert.is(call('issensitive(["x"])'), false);
+  assert.is(call("issensitive(sensitive(var.u))"), true);
 });
 
 test.run();
