@@ -57,6 +57,5 @@ export function checksAfterApply(
   // a check whose scoped data source failed (at plan, or read at apply) warns again and its assertions are skipped,
   // as Terraform's does after apply
   const failed = [...(plan.checkDataFailures ?? []), ...atApply];
-  const skipped = new Set(failed.map((f) => f.check));
-  return [...failed.map((f) => f.warning), ...runChecks(config, values.scope(), skipped)];
+  return [...failed.map((f) => f.warning), ...runChecks(config, values.scope(), failed)];
 }

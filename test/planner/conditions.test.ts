@@ -187,9 +187,18 @@ test("check blocks: failed assertions are warnings at plan and after apply, neve
   const p = await makePlan(dir);
   assert.equal(
     p.warnings.map((w) => [w.severity, w.summary, w.detail]),
-    [["warning", "Check block assertion failed", "output is not 2."]],
+    [
+      ["warning", "Check block assertion failed", "output is not 2."],
+      // Terraform's warning for an assertion not known yet
+      [
+        "warning",
+        "Check block assertion known after apply",
+        "The condition could not be evaluated at this time, a result will be known when this plan is applied.",
+      ],
+    ],
   );
   assert.equal(p.warnings[0].origin?.path, ["check", "known", "assert", "condition"]);
+  assert.equal(p.warnings[1].origin?.path, ["check", "later", "assert", 0, "condition"]);
   const { result, state } = await planAndApply(dir);
   assert.is(result.failed.length, 0);
   assert.ok(state.instances.has("gantry_noop.a"));
