@@ -86,8 +86,8 @@ export class CheckResultsRecorder {
   /** Records one condition's outcome (with its message when it failed) for the instance `c`. */
   report(c: Checkable, status: CheckStatus, problem?: string): void {
     const configAddress = within(moduleConfigPath(c.module), localAddress(c));
-    let object = this.objects.get(configAddress);
-    if (!object) this.objects.set(configAddress, (object = { checkable: c, instances: new Map() }));
+    const object = this.objects.get(configAddress) ?? { checkable: c, instances: new Map() };
+    this.objects.set(configAddress, object);
     const address = within(c.module, localAddress(c)) + (c.key !== undefined ? keyText(c.key) : "");
     let instance = object.instances.get(address);
     if (!instance) {
