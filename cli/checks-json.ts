@@ -1,4 +1,4 @@
-// The `checks` section of the JSON plan (`plan -json`, `show -json PLANFILE`), in the shape of
+// The `checks` section of the JSON plan and state (`plan -json`, `show -json [PLANFILE]`), in the shape of
 // Terraform's JSON output format: one entry per checkable object (its
 // configuration address, its aggregate status) with one per instance (its
 // own address and status, and the error messages of its failed conditions).

@@ -206,6 +206,7 @@ export function stateToJson(state: State): Record<string, unknown> {
         ...(i.warnings?.length ? { warnings: i.warnings } : {}),
       })),
     },
+    ...(state.checks?.length ? { checks: checksToJson(state.checks) } : {}),
   };
 }
 

@@ -110,6 +110,19 @@ test("plan -json and show -json of a saved plan: Terraform's checks section, unk
   const shown = gantry(["show", "-json", planFile]);
   assert.is(shown.code, 0, shown.stderr);
   assert.equal(JSON.parse(shown.stdout).checks, expected);
+  // after apply, the state holds the results, the assertion unknown at plan decided: show -json lists them
+  assert.is(gantry(["apply", "-auto-approve", dir]).code, 0);
+  const state = gantry(["show", "-json", dir]);
+  assert.is(state.code, 0, state.stderr);
+  const later = {
+    ...expected[1],
+    status: "fail",
+    instances: [{ address: { to_display: "check.later" }, status: "fail", problems: [{ message: "id is not x." }] }],
+  };
+  assert.equal(JSON.parse(state.stdout).checks, [expected[0], later, ...expected.slice(2)]);
+  // a destroy leaves no results behind
+  assert.is(gantry(["destroy", "-auto-approve", dir]).code, 0);
+  assert.is(JSON.parse(gantry(["show", "-json", dir]).stdout).checks, undefined);
 });
 
 test("moved: the plan shows the move, apply records it; a cycle is refused with exit 1 and the state unchanged", () => {

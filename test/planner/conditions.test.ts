@@ -89,12 +89,21 @@ test("a postcondition on a value known only after apply is checked then; the obj
       },
     }),
   );
-  assert.equal(actions(await makePlan(dir)), { "gantry_noop.a": "create" });
+  const p = await makePlan(dir);
+  assert.equal(actions(p), { "gantry_noop.a": "create" });
+  // unknown at plan in the plan's check results, failed in the state's after apply
+  assert.equal(
+    p.checks?.map((c) => [c.configAddress, c.status]),
+    [["gantry_noop.a", "unknown"]],
+  );
   const { result, state } = await planAndApply(dir);
   assert.is(result.failed.length, 1);
   assert.match(result.failed[0].error, /Resource postcondition failed: id is /);
   assert.is(result.diagnostics[0].summary, "Resource postcondition failed");
   assert.ok(state.instances.has("gantry_noop.a"), "the new object is kept");
+  const [checked] = state.checks ?? [];
+  assert.is(checked?.status, "fail");
+  assert.match(checked.instances[0].problems[0], /^id is .+\.$/);
 });
 
 test("a precondition may refer to another resource; it is checked at apply when unknown at plan", async () => {
