@@ -12,6 +12,7 @@ import { isUnknown, type Value } from "../contract/values.js";
 import { providerOfType } from "../contract/type-names.js";
 
 import { GANTRY_VERSION } from "../engine/gantry-version.js";
+import { checksToJson } from "./checks-json.js";
 
 /** Splits a value into its known part and a mask of what is unknown (Terraform's after / after_unknown). */
 export function splitUnknown(v: Value | undefined): [unknown, unknown] {
@@ -158,6 +159,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       ? { forgotten: plan.forgotten.map((u) => ({ host: u.host, reason: u.reason, resources: u.addresses })) }
       : {}),
     ...hostLimitationsJson(limitationsOfChanges(plan.changes)),
+    ...(plan.checks?.length ? { checks: checksToJson(plan.checks) } : {}),
     errored: false,
   };
 }
@@ -204,6 +206,7 @@ export function stateToJson(state: State): Record<string, unknown> {
         ...(i.warnings?.length ? { warnings: i.warnings } : {}),
       })),
     },
+    ...(state.checks?.length ? { checks: checksToJson(state.checks) } : {}),
   };
 }
 

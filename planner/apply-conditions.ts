@@ -7,6 +7,8 @@
 import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import type { Attrs } from "../contract/values.js";
 import type { ResourceChange } from "./changes.js";
+import { moduleOf } from "./addresses.js";
+import { type Checkable, type CheckResult, CheckResultsRecorder, summarizeStatuses } from "./check-results.js";
 import { runChecks } from "./checks.js";
 import { checkConditions, type ConditionKind } from "./conditions.js";
 import { instanceScope } from "./instances.js";
@@ -21,10 +23,13 @@ export interface ApplyConditions {
   after(c: ResourceChange, attrs: Attrs): void;
   /** The located failures seen, to be shown with their source. */
   readonly diagnostics: Diagnostic[];
+  /** The outcome of every condition checked at apply, instance by instance. */
+  readonly checks: CheckResultsRecorder;
 }
 
 export function applyConditions(config: Config, plan: Plan, values: ValueScope): ApplyConditions {
   const diagnostics: Diagnostic[] = [];
+  const checks = new CheckResultsRecorder();
   const run = (c: ResourceChange, kind: ConditionKind, self?: Attrs) => {
     const r = config.resources.get(c.resourceKey);
     const exp = plan.expansions.get(c.resourceKey);
@@ -33,7 +38,17 @@ export function applyConditions(config: Config, plan: Plan, values: ValueScope):
     if (!list.length) return;
     let scope = instanceScope(values, exp, c.key);
     if (self) scope = scopeWithSelf(scope, () => self);
-    const { failures } = checkConditions(list, scope, kind);
+    const checkable: Checkable = {
+      kind: "resource",
+      name: c.name,
+      module: moduleOf(c.address),
+      mode: "managed",
+      type: c.type,
+      key: c.key,
+    };
+    const { failures } = checkConditions(list, scope, kind, (status, problem) =>
+      checks.report(checkable, status, problem),
+    );
     if (failures.length) {
       diagnostics.push(...failures);
       throw new GantryError(failures.map((f) => ({ ...f, summary: `${f.summary}: ${f.detail ?? ""}`.trim() })));
@@ -43,6 +58,7 @@ export function applyConditions(config: Config, plan: Plan, values: ValueScope):
     before: (c) => run(c, "precondition"),
     after: (c, attrs) => run(c, "postcondition", attrs),
     diagnostics,
+    checks,
   };
 }
 
@@ -52,11 +68,36 @@ export function checksAfterApply(
   plan: Plan,
   values: ValueScope,
   atApply: { check: string; warning: Diagnostic }[] = [],
+  record?: CheckResultsRecorder,
 ): Diagnostic[] {
   if (plan.mode !== "normal") return [];
   // a check whose scoped data source failed (at plan, or read at apply) warns again and its assertions are skipped,
   // as Terraform's does after apply
   const failed = [...(plan.checkDataFailures ?? []), ...atApply];
-  const skipped = new Set(failed.map((f) => f.check));
-  return [...failed.map((f) => f.warning), ...runChecks(config, values.scope(), skipped)];
+  return [...failed.map((f) => f.warning), ...runChecks(config, values.scope(), failed, record)];
+}
+
+/**
+ * The check results an apply leaves in state: the plan's, each instance whose conditions were checked again at
+ * apply (or after it: check blocks) taking its new result. Nothing after a destroy; the state's own after an apply
+ * of a plan that has none (refresh-only).
+ */
+export function checkResultsAfterApply(
+  plan: Plan,
+  previous: CheckResult[] | undefined,
+  ...atApply: CheckResultsRecorder[]
+): CheckResult[] | undefined {
+  if (plan.mode === "destroy") return undefined;
+  if (!plan.checks) return previous;
+  const decided = new Map(
+    atApply.flatMap((r) => r.results()).flatMap((o) => o.instances.map((i) => [i.address, { o, i }] as const)),
+  );
+  const out: CheckResult[] = plan.checks.map((o) => ({
+    ...o,
+    instances: o.instances.map((i) => decided.get(i.address)?.i ?? i),
+  }));
+  for (const o of out) o.status = summarizeStatuses(o.instances.map((i) => i.status));
+  // objects seen only at apply (none in practice: the plan lists every object it checks)
+  for (const { o } of decided.values()) if (!out.some((p) => p.configAddress === o.configAddress)) out.push(o);
+  return out.sort((a, b) => (a.configAddress < b.configAddress ? -1 : a.configAddress > b.configAddress ? 1 : 0));
 }

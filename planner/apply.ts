@@ -9,7 +9,8 @@ import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import { deepEqual, type Attrs, type Value } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
-import { applyConditions, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
+import { applyConditions, checkResultsAfterApply, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
+import { CheckResultsRecorder } from "./check-results.js";
 import { outputsAfterApply } from "./apply-outputs.js";
 import { ApplyReport, type ApplyEvent, type ApplyResult } from "./apply-report.js";
 import { adoptConfiguredDependencies, startFromPlan } from "./apply-start-state.js";
@@ -143,10 +144,17 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
 
+  const checkBlocks = new CheckResultsRecorder();
   report.result.diagnostics.push(
     ...conditions.diagnostics,
-    ...checksAfterApply(config, plan, values, checkDataFailures),
+    ...checksAfterApply(config, plan, values, checkDataFailures, checkBlocks),
   );
+  const checks = checkResultsAfterApply(plan, state.checks, conditions.checks, checkBlocks);
+  if (!deepEqual(checks, state.checks)) {
+    if (checks) state.checks = checks;
+    else delete state.checks;
+    writer.touch();
+  }
   const outputs = outputsAfterApply(plan, config, values, state.outputs);
   if (!deepEqual(outputs, state.outputs)) {
     state.outputs = outputs;

@@ -8,6 +8,7 @@
 import type { Diagnostic } from "../contract/diagnostics.js";
 import { isUnknown, type Value } from "../contract/values.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
+import type { CheckStatus } from "./check-results.js";
 import type { ConditionConfig } from "./model.js";
 
 export type ConditionKind = "precondition" | "postcondition" | "output precondition" | "check";
@@ -52,16 +53,34 @@ export function checkCondition(c: ConditionConfig, scope: EvalScope, kind: Condi
   return problem(FAILED[kind], message.trim());
 }
 
-/** Checks every condition; returns the failures and whether any could not be decided yet. */
+/**
+ * An outcome as a check status: a failed condition fails (its problem being the user's error message), a condition
+ * that could not be evaluated (or whose message could not) is an error.
+ */
+export function outcomeStatus(o: ConditionOutcome, kind: ConditionKind): { status: CheckStatus; problem?: string } {
+  if (o === "pass" || o === "unknown") return { status: o };
+  if (o.summary === FAILED[kind]) return { status: "fail", problem: o.detail ?? "" };
+  return { status: "error" };
+}
+
+/**
+ * Checks every condition; returns the failures and whether any could not be decided yet. `record` is told each
+ * condition's status (for the JSON plan's `checks`).
+ */
 export function checkConditions(
   conditions: readonly ConditionConfig[],
   scope: EvalScope,
   kind: ConditionKind,
+  record?: (status: CheckStatus, problem?: string) => void,
 ): { failures: Diagnostic[]; unknown: boolean } {
   const failures: Diagnostic[] = [];
   let unknown = false;
   for (const c of conditions) {
     const o = checkCondition(c, scope, kind);
+    if (record) {
+      const { status, problem } = outcomeStatus(o, kind);
+      record(status, problem);
+    }
     if (o === "unknown") unknown = true;
     else if (o !== "pass") failures.push(o);
   }

@@ -4,12 +4,14 @@
 import {
   addressMatches,
   instanceAddress,
+  moduleOf,
   parseAddress,
   parseReference,
   resourceKeyOf as resourceKeyOfAddress,
   type InstanceKey,
   type ParsedAddress,
 } from "./addresses.js";
+import { type Checkable, type CheckResult, CheckResultsRecorder, type CheckStatus } from "./check-results.js";
 import { instanceAddressOf, type ChangeReason, type DriftEntry, type OutputChange } from "./changes.js";
 import type { PlanMode, ResourceChange, RollingBatches } from "./changes.js";
 import { deposedDisplayAddress, type DeposedRef } from "./deposed-ref.js";
@@ -102,6 +104,8 @@ export interface Plan {
    * plan nor after apply), as Terraform skips them.
    */
   checkDataFailures?: { check: string; warning: Diagnostic }[];
+  /** The status of every checkable object (Terraform's `checks`): check blocks, custom conditions, validations. */
+  checks?: CheckResult[];
   /**
    * Hosts that did not answer during refresh, by name: why, and the instances on them, which keep what the state
    * recorded (unknown now, not deleted). Changes planned on them carry `unreachableHost` and fail at apply.
@@ -220,6 +224,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const changes: ResourceChange[] = [];
   const changesOf = new Map<string, ResourceChange[]>(); // resource key -> its changes planned so far
   const imports = importsByAddress(config);
+  const checks = new CheckResultsRecorder();
 
   if (mode === "normal") {
     for (const r of graph.resourcesInOrder) {
@@ -230,7 +235,16 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
-        const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition");
+        const checkable: Checkable = {
+          kind: "resource",
+          name: r.name,
+          module: moduleOf(address),
+          mode: r.mode === "data" ? "data" : "managed",
+          type: r.type,
+          key,
+        };
+        const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);
+        const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition", record);
         if (pre.failures.length) {
           diags.add(pre.failures);
           continue;
@@ -242,13 +256,17 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           const read = r.check
             ? await readScopedData(r, ds, { address, key, deps }, scope, ctx, prior, result)
             : await planDataInstance(r, ds, { address, key, deps }, scope, ctx, prior);
-          if (read.change) changes.push(read.change);
-          else if (r.lifecycle.postconditions.length)
+          if (read.change) {
+            changes.push(read.change);
+            // read at apply: its postconditions are decided then
+            for (const _ of r.lifecycle.postconditions) record("unknown");
+          } else if (r.lifecycle.postconditions.length)
             diags.add(
               checkConditions(
                 r.lifecycle.postconditions,
                 scopeWithSelf(scope, () => read.value),
                 "postcondition",
+                record,
               ).failures,
             );
           planned.set(address, read.value);
@@ -280,6 +298,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
               r.lifecycle.postconditions,
               scopeWithSelf(scope, () => change.after ?? {}),
               "postcondition",
+              record,
             ).failures,
           );
         const secret = sensitive.attributes.get(r.key);
@@ -364,8 +383,14 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           after: null,
           sensitive: !!o.sensitive,
         }))
-      : planOutputs(config, opts.variables, result.expansions, prior, planned, meta);
-  if (mode === "normal") result.warnings.push(...runChecks(config, values.scope(), failedChecks(result)));
+      : planOutputs(config, opts.variables, result.expansions, prior, planned, meta, checks);
+  if (mode === "normal") {
+    result.warnings.push(...runChecks(config, values.scope(), result.checkDataFailures, checks));
+    // the root variables' validations all passed, or the plan would have stopped
+    for (const v of config.variables.values())
+      for (const _ of v.validations) checks.report({ kind: "var", name: v.name, module: "" }, "pass");
+    result.checks = checks.results();
+  }
   return result;
 }
 
@@ -413,11 +438,6 @@ async function readScopedData(
     }
     return { value: withComputedUnknown(ds) };
   }
-}
-
-/** The checks not to run: those whose scoped data source could not be read. */
-function failedChecks(plan: Plan): Set<string> {
-  return new Set((plan.checkDataFailures ?? []).map((f) => f.check));
 }
 
 /**
@@ -656,11 +676,14 @@ function planOutputs(
   prior: State,
   planned: Map<string, Attrs>,
   meta: ScopeMeta,
+  checks: CheckResultsRecorder,
 ): OutputChange[] {
   const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, meta);
   const out: OutputChange[] = [];
   for (const o of config.outputs.values()) {
-    const failed = checkConditions(o.preconditions, values.scope(), "output precondition").failures;
+    const checkable: Checkable = { kind: "output_value", name: o.name, module: "" };
+    const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);
+    const failed = checkConditions(o.preconditions, values.scope(), "output precondition", record).failures;
     if (failed.length) throw new GantryError(failed);
     let v: Value;
     try {

@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import type { CheckResult } from "./check-results.js";
 import type { HostLimitation } from "../contract/host-limitation.js";
 import type { Attrs, Value } from "../contract/values.js";
 import { fullAddress, fullTypeName } from "../contract/type-names.js";
@@ -58,6 +59,8 @@ export interface State {
   outputs: Record<string, { value: Value; sensitive?: boolean }>;
   /** Keyed by instance address. */
   instances: Map<string, InstanceState>;
+  /** The checks' results of the last apply (Terraform's check_results): what `show -json` lists as `checks`. */
+  checks?: CheckResult[];
 }
 
 /** An empty state. Its lineage is assigned when it is first written. */
@@ -82,6 +85,7 @@ export function serializeState(s: State): string {
     serial: s.serial,
     lineage: s.lineage,
     outputs: s.outputs,
+    ...(s.checks?.length ? { check_results: s.checks } : {}),
     resources: [...s.instances.values()]
       .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
       .map((i) => ({
@@ -157,6 +161,7 @@ export function deserializeState(text: string, path: string): State {
     gantryVersion: raw.gantry_version ?? "",
     outputs: raw.outputs ?? {},
     instances,
+    ...(Array.isArray(raw.check_results) ? { checks: raw.check_results as CheckResult[] } : {}),
   };
 }
 

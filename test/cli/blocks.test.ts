@@ -50,6 +50,81 @@ test("a failed check assertion is a warning: exit 0, the change is applied", () 
   assert.match(r.stderr, /output is not 2\./);
 });
 
+test("plan -json and show -json of a saved plan: Terraform's checks section, unknown assertions warn", () => {
+  const dir = tempConfig({
+    "main.tf.json": tf({
+      variable: { n: { default: 2, validation: { condition: "${var.n > 0}", error_message: "n > 0" } } },
+      resource: {
+        gantry_noop: {
+          a: {
+            count: 2,
+            input: "${var.n}",
+            lifecycle: { precondition: { condition: "${var.n > 1}", error_message: "n > 1" } },
+          },
+        },
+      },
+      output: { o: { value: 1, precondition: { condition: true, error_message: "never" } } },
+      check: {
+        bad: { assert: { condition: "${var.n == 3}", error_message: "n is not 3." } },
+        later: { assert: { condition: '${gantry_noop.a[0].id == "x"}', error_message: "id is not x." } },
+      },
+    }),
+  });
+  const r = gantry(["plan", "-json", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Warning: Check block assertion known after apply/);
+  assert.match(r.stderr, /a result will be known when this plan is applied/);
+  const expected = [
+    {
+      address: { kind: "check", name: "bad", to_display: "check.bad" },
+      status: "fail",
+      instances: [{ address: { to_display: "check.bad" }, status: "fail", problems: [{ message: "n is not 3." }] }],
+    },
+    {
+      address: { kind: "check", name: "later", to_display: "check.later" },
+      status: "unknown",
+      instances: [{ address: { to_display: "check.later" }, status: "unknown" }],
+    },
+    {
+      address: { kind: "resource", mode: "managed", type: "gantry_noop", name: "a", to_display: "gantry_noop.a" },
+      status: "pass",
+      instances: [
+        { address: { to_display: "gantry_noop.a[0]", instance_key: 0 }, status: "pass" },
+        { address: { to_display: "gantry_noop.a[1]", instance_key: 1 }, status: "pass" },
+      ],
+    },
+    {
+      address: { kind: "output_value", name: "o", to_display: "output.o" },
+      status: "pass",
+      instances: [{ address: { to_display: "output.o" }, status: "pass" }],
+    },
+    {
+      address: { kind: "var", name: "n", to_display: "var.n" },
+      status: "pass",
+      instances: [{ address: { to_display: "var.n" }, status: "pass" }],
+    },
+  ];
+  assert.equal(JSON.parse(r.stdout).checks, expected);
+  const planFile = join(dir, "saved.plan");
+  assert.is(gantry(["plan", "-out", planFile, dir]).code, 0);
+  const shown = gantry(["show", "-json", planFile]);
+  assert.is(shown.code, 0, shown.stderr);
+  assert.equal(JSON.parse(shown.stdout).checks, expected);
+  // after apply, the state holds the results, the assertion unknown at plan decided: show -json lists them
+  assert.is(gantry(["apply", "-auto-approve", dir]).code, 0);
+  const state = gantry(["show", "-json", dir]);
+  assert.is(state.code, 0, state.stderr);
+  const later = {
+    ...expected[1],
+    status: "fail",
+    instances: [{ address: { to_display: "check.later" }, status: "fail", problems: [{ message: "id is not x." }] }],
+  };
+  assert.equal(JSON.parse(state.stdout).checks, [expected[0], later, ...expected.slice(2)]);
+  // a destroy leaves no results behind
+  assert.is(gantry(["destroy", "-auto-approve", dir]).code, 0);
+  assert.is(JSON.parse(gantry(["show", "-json", dir]).stdout).checks, undefined);
+});
+
 test("moved: the plan shows the move, apply records it; a cycle is refused with exit 1 and the state unchanged", () => {
   const { dir, state } = applied();
   writeFileSync(

@@ -1,5 +1,5 @@
 // What Terraform users type besides plan and apply: init, providers,
-// providers schema -json, console, fmt, TF_VAR_name, TF_CLI_ARGS and -chdir.
+// providers schema -json, console, TF_VAR_name, TF_CLI_ARGS and -chdir (fmt: fmt.test.ts).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdirSync, readdirSync } from "node:fs";
@@ -142,13 +142,6 @@ test("console: evaluates against configuration, variables and state, prints as t
   const exit = run("1\nexit\n2\n");
   assert.is(exit.code, 0);
   assert.is(exit.stdout, "");
-});
-
-test("fmt says it is not supported and why (exit 1)", () => {
-  const r = gantry(["fmt", "-check", "-recursive"]);
-  assert.is(r.code, 1);
-  assert.match(r.stderr, /gantry fmt is not supported/);
-  assert.match(r.stderr, /terraform fmt or tofu fmt/);
 });
 
 test("-chdir switches the directory first; TF_CLI_ARGS(_command) add arguments after the command", () => {

@@ -89,12 +89,21 @@ test("a postcondition on a value known only after apply is checked then; the obj
       },
     }),
   );
-  assert.equal(actions(await makePlan(dir)), { "gantry_noop.a": "create" });
+  const p = await makePlan(dir);
+  assert.equal(actions(p), { "gantry_noop.a": "create" });
+  // unknown at plan in the plan's check results, failed in the state's after apply
+  assert.equal(
+    p.checks?.map((c) => [c.configAddress, c.status]),
+    [["gantry_noop.a", "unknown"]],
+  );
   const { result, state } = await planAndApply(dir);
   assert.is(result.failed.length, 1);
   assert.match(result.failed[0].error, /Resource postcondition failed: id is /);
   assert.is(result.diagnostics[0].summary, "Resource postcondition failed");
   assert.ok(state.instances.has("gantry_noop.a"), "the new object is kept");
+  const [checked] = state.checks ?? [];
+  assert.is(checked?.status, "fail");
+  assert.match(checked.instances[0].problems[0], /^id is .+\.$/);
 });
 
 test("a precondition may refer to another resource; it is checked at apply when unknown at plan", async () => {
@@ -187,9 +196,18 @@ test("check blocks: failed assertions are warnings at plan and after apply, neve
   const p = await makePlan(dir);
   assert.equal(
     p.warnings.map((w) => [w.severity, w.summary, w.detail]),
-    [["warning", "Check block assertion failed", "output is not 2."]],
+    [
+      ["warning", "Check block assertion failed", "output is not 2."],
+      // Terraform's warning for an assertion not known yet
+      [
+        "warning",
+        "Check block assertion known after apply",
+        "The condition could not be evaluated at this time, a result will be known when this plan is applied.",
+      ],
+    ],
   );
   assert.equal(p.warnings[0].origin?.path, ["check", "known", "assert", "condition"]);
+  assert.equal(p.warnings[1].origin?.path, ["check", "later", "assert", 0, "condition"]);
   const { result, state } = await planAndApply(dir);
   assert.is(result.failed.length, 0);
   assert.ok(state.instances.has("gantry_noop.a"));

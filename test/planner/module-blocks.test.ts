@@ -121,6 +121,32 @@ for (const lang of ["hcl", "json"] as const) {
       p.warnings.map((w) => [w.summary, w.detail, w.origin?.file]),
       [["Check block assertion failed", "w1 is not w0.", `modules/web/main.tf${lang === "json" ? ".json" : ""}`]],
     );
+    // the JSON plan's checks: one entry per object of the module (its address without instance keys), one
+    // instance per module instance
+    const checks = planToJson(p).checks as {
+      address: Record<string, unknown>;
+      status: string;
+      instances: { address: Record<string, unknown> }[];
+    }[];
+    assert.equal(
+      checks.map((c) => [c.address.to_display, c.address.module, c.status]),
+      [
+        ["module.web.check.named", "module.web", "fail"],
+        ["module.web.gantry_noop.x", "module.web", "pass"],
+      ],
+    );
+    assert.equal(checks[0].instances, [
+      { address: { to_display: "module.web[0].check.named", module: "module.web[0]" }, status: "pass" },
+      {
+        address: { to_display: "module.web[1].check.named", module: "module.web[1]" },
+        status: "fail",
+        problems: [{ message: "w1 is not w0." }],
+      },
+    ]);
+    assert.equal(
+      checks[1].instances.map((i) => i.address.to_display),
+      ["module.web[0].gantry_noop.x", "module.web[1].gantry_noop.x"],
+    );
     const { state: after } = await planAndApply(dir);
     const rec = after.instances.get("module.web[1].data.terraform_remote_state.o")!;
     assert.is(rec.mode, "data");
