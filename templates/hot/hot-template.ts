@@ -82,6 +82,7 @@ import {
   remoteEnvironment,
 } from "./remote-stack.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
+import { nestedStackPath, notAnIntegerText, propertiesReadByValidate } from "./nested-validation.js";
 import { resolveResourceType } from "./resource-registry.js";
 import {
   hotTemplateVersion,
@@ -163,6 +164,10 @@ interface NestedOptions {
   later: ReadonlySet<string>;
   /** The parent resource's metadata, deletion policy and update policy (resource_facade); none for OS::Heat::Stack. */
   facade?: Record<FacadeAttribute, Value>;
+  /** Heat validates it (templates/hot/nested-validation.ts): its name in Heat's errors. */
+  heatPath?: string;
+  /** A group's members: only these members' nested stacks are validated (Heat validates the first). */
+  validatedMembers?: ReadonlySet<string>;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -328,6 +333,7 @@ class HotStack implements IntrinsicContext {
     this.conditions.all(this);
 
     this.readResources();
+    this.checkReadByValidate();
     for (const r of this.resources.values()) if (r.enabled && r.provider) this.buildNested(r);
     const declarations: RawDeclaration[] = [];
     const sources = new Map<string, NonNullable<ResourceConfig["source"]>>();
@@ -648,12 +654,15 @@ class HotStack implements IntrinsicContext {
       ["OS::project_id", this.pseudo.get("OS::project_id") ?? null],
     ]);
     const facade = p.remote || p.members ? undefined : this.facadeOf(r);
+    const heatPath = this.validatedPathOf(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
       pseudo,
       later: new Set(later.keys()),
       ...(facade && { facade }),
+      ...(heatPath !== undefined && { heatPath }),
+      ...(p.members?.group && { validatedMembers: new Set(p.members.names.slice(0, 1)) }),
     });
     const adopted = this.adopted?.[r.heatName];
     if (isMap(adopted) && isMap(adopted.resources)) child.adopted = adopted.resources;
@@ -673,6 +682,34 @@ class HotStack implements IntrinsicContext {
       later,
       deps.map((d) => ({ ref: String(d.value), origin: d.origin })),
     );
+  }
+
+  /**
+   * Heat's name of the nested stack of provider resource `r` when Heat validates it (templates/hot/nested-validation
+   * .ts), or undefined: an OS::Heat::Stack's is validated by its own API; a group's members but the first are not.
+   */
+  private validatedPathOf(r: HotResource): string | undefined {
+    const p = r.provider!;
+    if (p.remote || (this.nested && this.nested.heatPath === undefined)) return undefined;
+    if (this.nested?.validatedMembers && !this.nested.validatedMembers.has(r.heatName)) return undefined;
+    return nestedStackPath(this.nested?.heatPath, r.heatName, p.members ? "nested_stack" : p.file);
+  }
+
+  /** In a nested stack Heat validates: the properties its types' own validate() reads, as Heat converts them. */
+  private checkReadByValidate(): void {
+    const path = this.nested?.heatPath;
+    if (path === undefined) return;
+    for (const r of this.resources.values()) {
+      if (!r.enabled || r.modelType === undefined || r.provider || r.group || r.none) continue;
+      const props = r.node.child("properties");
+      if (!isMap(props.value)) continue;
+      for (const name of propertiesReadByValidate(r.modelType)) {
+        // a value as written (a function's value is checked when the resource is planned)
+        const value = props.value[name];
+        const text = typeof value === "string" ? notAnIntegerText(value) : undefined;
+        if (text) this.bag.error(`ValueError: ${path}.resources.${r.heatName}: ${text}`, props.child(name).origin);
+      }
+    }
   }
 
   /**
