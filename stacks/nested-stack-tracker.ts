@@ -22,6 +22,14 @@ import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records
 import type { StackServiceContext } from "./stack-workspace.js";
 import { OUTPUT_ERROR_OUTPUT, RESOURCE_ATTRIBUTE_OUTPUT } from "../templates/hot/provider-template.js";
 
+/** An OS::Heat::Stack whose create failed, to be retried: its stack, and its resource's stack, name and type. */
+export interface RetryableCreate {
+  stack: NestedStackInfo;
+  parentId: string;
+  name: string;
+  type: string;
+}
+
 export class NestedStackTracker {
   /** Nested stack id → the action it is in during this run. */
   private readonly entered = new Map<string, HeatAction>();
@@ -219,6 +227,27 @@ export class NestedStackTracker {
       }
       info = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
     }
+  }
+
+  /**
+   * The stacks of OS::Heat::Stack resources being created in which the failures at `addresses` happened (the
+   * outermost such stack of each), or undefined when one of the failures is not in one.
+   */
+  retryableCreates(addresses: string[]): RetryableCreate[] | undefined {
+    const out = new Map<string, RetryableCreate>();
+    for (const address of addresses) {
+      let outermost: NestedStackInfo | undefined;
+      if (this.nested.ofProvider(address)) return undefined;
+      for (let info = this.nested.of(address); info; info = this.parentOf(info).info)
+        if (info.detached) outermost = info;
+      if (!outermost || this.entered.get(outermost.id) !== "CREATE") return undefined;
+      out.set(outermost.id, {
+        stack: outermost,
+        parentId: this.parentOf(outermost).id,
+        ...this.names.of(outermost.providerKey),
+      });
+    }
+    return out.size ? [...out.values()] : undefined;
   }
 
   /** The run is over: nested stacks still in progress complete (innermost first), unless it stopped or failed. */
