@@ -208,7 +208,7 @@ class ApplyTranslator {
    * OS::Heat::TestResource's update_replace, describes it in full).
    */
   private readonly updateFirst = new Map<string, ResourceChange>();
-  /** Per Heat name, the object whose events are told now; the events of the others, held. */
+  /** Per Heat name in its stack (nameKey), the object whose events are told now; the events of the others, held. */
   private readonly owners = new Map<string, string>();
   /** The names with more than one object (a deposed one, or an old type's): their events are told one by one. */
   private readonly serialized = new Set<string>();
@@ -243,6 +243,11 @@ class ApplyTranslator {
     return this.nested.of(address)?.id ?? this.stackId;
   }
 
+  /** A resource by its Heat name in its stack (objects of one resource share it; members of two stacks do not). */
+  private nameKey(address: string): string {
+    return `${this.sid(address)}/${this.names.of(address).name}`;
+  }
+
   private async nestedStarts(info: NestedStackInfo, action?: HeatAction): Promise<void> {
     await this.tracker?.starts(info, action);
   }
@@ -259,9 +264,9 @@ class ApplyTranslator {
     this.tracker?.planned(changes);
     // a changed type: one name, a create (of the new type) and a delete (of the old one); Heat creates first
     const creates = new Map<string, string>();
-    for (const c of changes) if (c.action === "create") creates.set(this.names.of(c.address).name, c.address);
+    for (const c of changes) if (c.action === "create") creates.set(this.nameKey(c.address), c.address);
     for (const c of changes) {
-      const name = this.names.of(c.address).name;
+      const name = this.nameKey(c.address);
       const create = creates.get(name);
       if (c.deposed) this.serialized.add(name);
       if (c.action === "delete" && !c.deposed && create !== undefined) {
@@ -370,7 +375,7 @@ class ApplyTranslator {
     if (!TOLD.has(e.kind)) return;
     // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
     // object of the same name (a deposed one, the old type's) wait until the one being told has finished
-    const { name } = this.names.of(e.address);
+    const name = this.nameKey(e.address);
     if (!this.serialized.has(name)) {
       this.tell(e);
       return;
@@ -504,7 +509,7 @@ class ApplyTranslator {
       } else {
         // the create of a name whose old object (deleted in this plan) was of another type: the record is the new
         // one's; the other objects under one name (a cluster's expansion) leave the name's type as declared
-        const retyped = action === "CREATE" && this.owners.get(name) === e.address;
+        const retyped = action === "CREATE" && this.owners.get(this.nameKey(e.address)) === e.address;
         await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED, retyped ? { type } : {});
       }
       this.phase.set(e.address, action);

@@ -48,7 +48,7 @@ import {
 import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
 import { type MemberDefinition, memberStackTemplate } from "./member-stack.js";
-import { readResourceChain, RESOURCE_CHAIN_TYPE, type ResourceChain } from "./resource-chain.js";
+import { chainGeneration, readResourceChain, RESOURCE_CHAIN_TYPE, type ResourceChain } from "./resource-chain.js";
 import {
   groupAttribute,
   groupMembers,
@@ -483,13 +483,18 @@ class HotStack implements IntrinsicContext {
     }
     if (resolved.heatType === RESOURCE_CHAIN_TYPE) {
       const chain = readResourceChain(r, this);
-      if (chain)
-        this.startMemberStack(
-          r,
-          this.chainMemberDefinitions(r, chain),
-          chain.members.map((m) => m.name),
-          at,
-        );
+      if (!chain) return;
+      const members = this.chainMemberDefinitions(r, chain);
+      const generation = chainGeneration(chain.concurrent, members[0]?.properties ?? new Map());
+      this.startMemberStack(
+        r,
+        members,
+        chain.members.map((m) => m.name),
+        at,
+        undefined,
+        false,
+        generation,
+      );
       return;
     }
     // heat_nested_stack is what a provider template becomes, not a type to write
@@ -554,8 +559,11 @@ class HotStack implements IntrinsicContext {
     return { memberType: r.group!.memberHeatType, stackId: identity.id, stackName: identity.name };
   }
 
-  /** A nested stack (of a provider template or an OS::Heat::Stack) from its template: its identity. */
-  private startNested(r: HotResource, file: string, root: RawNode, at: Origin): void {
+  /**
+   * A nested stack (of a provider template or an OS::Heat::Stack) from its template: its identity. `generation`:
+   * what the resource cannot update in place (a chain's), when set: another nested stack (and module) per value.
+   */
+  private startNested(r: HotResource, file: string, root: RawNode, at: Origin, generation?: string): void {
     if (this.nestedTooDeep(at)) return;
     const parentId = this.pseudo.get("OS::stack_id");
     const parentName = this.pseudo.get("OS::stack_name");
@@ -563,7 +571,9 @@ class HotStack implements IntrinsicContext {
       typeof parentId === "string" ? parentId : "",
       typeof parentName === "string" ? parentName : "",
       r.heatName,
+      generation,
     );
+    if (generation) r.modelName = `${r.modelName}_${generation}`;
     r.provider = { file, mappedType: r.heatType, root, ...identity };
     r.modelType = NESTED_STACK_MODEL_TYPE;
   }
@@ -576,13 +586,14 @@ class HotStack implements IntrinsicContext {
     at: Origin,
     removed?: string[],
     group = false,
+    generation?: string,
   ): void {
     const version =
       this.root instanceof CfnTemplateView
         ? CFN_MEMBER_STACK_VERSION
         : String(this.root.child("heat_template_version").value);
     const t = memberStackTemplate(version, r.node.origin, members);
-    this.startNested(r, `resources.${r.heatName}`, t.root, at);
+    this.startNested(r, `resources.${r.heatName}`, t.root, at, generation);
     if (r.provider)
       r.provider.members = {
         text: t.text,
