@@ -100,7 +100,7 @@ test("ResourceGroup: count 0 has no members; the registry maps the member type",
   ]);
 });
 
-test("nested stacks: what a type's validate reads is refused as Heat says, only in the group's first member", async () => {
+test("nested stacks: what a type reads at validation is refused as in Heat, in a group its first member", async () => {
   const template = heatTemplate("test_resource_group__ResourceGroupTest.template.yaml");
   const provider = heatTemplate(
     "test_resource_group__ResourceGroupTest.test_resource_group_zero_novalidate.nested_template_fail.yaml",

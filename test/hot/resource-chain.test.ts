@@ -141,7 +141,7 @@ resources:
   assert.match(String(refs[0]), /^[0-9a-f-]{36}$/);
 });
 
-test("what a chain cannot update names its nested stack: other values, another stack; `resources` updates", async () => {
+test("what a chain cannot update names its nested stack: other values, another one; `resources` updates", async () => {
   const chainOf = async (properties: string) => {
     const { engine, ws } = setUp({
       template: `heat_template_version: 2016-04-08

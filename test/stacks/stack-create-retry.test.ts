@@ -49,7 +49,7 @@ const INNER_FAILED =
   'ResourceInError: resources.inner: Went to status CREATE_FAILED due to "Resource CREATE failed: ' +
   'ValueError: resources.oops: Test Resource failed oops"';
 
-test("a failing OS::Heat::Stack is deleted and created again up to the limit, then fails with the first failure", async () => {
+test("a failing OS::Heat::Stack is deleted and made again up to the limit, then fails with the first", async () => {
   const { store, service, pauses } = open(2);
   const s = await service.create(caller, {
     name: "outer",
