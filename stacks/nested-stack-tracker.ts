@@ -22,6 +22,14 @@ import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records
 import type { StackServiceContext } from "./stack-workspace.js";
 import { OUTPUT_ERROR_OUTPUT, RESOURCE_ATTRIBUTE_OUTPUT } from "../templates/hot/provider-template.js";
 
+/** An OS::Heat::Stack whose create failed, to be retried: its stack, and its resource's stack, name and type. */
+export interface RetryableCreate {
+  stack: NestedStackInfo;
+  parentId: string;
+  name: string;
+  type: string;
+}
+
 export class NestedStackTracker {
   /** Nested stack id → the action it is in during this run. */
   private readonly entered = new Map<string, HeatAction>();
@@ -62,6 +70,31 @@ export class NestedStackTracker {
     return { id: up?.id ?? this.top.id, info: up };
   }
 
+  /**
+   * The nested stack another one replaces in this run (a chain's whose concurrent or resource_properties changed,
+   * templates/hot/resource-chain.ts): `info` is the new one, the result the one it replaces; or undefined.
+   */
+  private replacedBy(info: NestedStackInfo): NestedStackInfo | undefined {
+    return this.nested.all().find((old) => old !== info && this.replacementOf(old) === info);
+  }
+
+  /** The nested stack that replaces `info` in this run (another of the same resource name), or undefined. */
+  private replacementOf(info: NestedStackInfo): NestedStackInfo | undefined {
+    const config = this.config;
+    if (!config || info.group || config.resources.has(info.providerKey)) return undefined;
+    const { name } = this.names.of(info.providerKey);
+    return this.nested
+      .all()
+      .find(
+        (n) =>
+          n !== info &&
+          !n.group &&
+          n.parentPrefix === info.parentPrefix &&
+          config.resources.has(n.providerKey) &&
+          this.names.of(n.providerKey).name === name,
+      );
+  }
+
   /** The nested stack (and those above it) starts its action in this run, once. */
   async starts(info: NestedStackInfo, action?: HeatAction): Promise<void> {
     if (this.entered.has(info.id)) return;
@@ -84,6 +117,14 @@ export class NestedStackTracker {
     const record = await ensureNestedStack(this.ctx, parentRecord, info);
     await this.ctx.recorder.stack(record, act, "IN_PROGRESS", nestedStartedText(act));
     const { name, type } = this.names.of(info.providerKey);
+    // a replaced nested stack's resource is told once the run is over (completes), after its replacement's create
+    if (this.replacementOf(info)) return;
+    if (act === "CREATE" && this.replacedBy(info)) {
+      // Heat tries the update first; what the resource cannot update makes it a replacement
+      const rec = this.ctx.recorder;
+      await rec.resource(parent.id, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED);
+      await rec.resource(parent.id, name, type, "UPDATE", "COMPLETE", `The Resource ${name} requires replacement.`);
+    }
     await this.ctx.recorder.resource(parent.id, name, type, act, "IN_PROGRESS", STATE_CHANGED, {
       physicalId: info.id,
       // the type as the template now names it (an alias mapped to the same template is updated, not replaced)
@@ -136,6 +177,24 @@ export class NestedStackTracker {
           ? { deletedAt: this.ctx.recorder.time(), outputs: [] }
           : { outputs: this.outputsOf(info.providerKey) };
       await this.ctx.recorder.stack(record, act, "COMPLETE", nestedCompletedText(act), fields);
+    }
+    if (act === "DELETE" && this.replacementOf(info)) {
+      // the replaced one: events of its resource only, whose record is its replacement's
+      for (const status of ["IN_PROGRESS", "COMPLETE"] as const)
+        await this.ctx.recorder.resource(
+          parentId,
+          name,
+          type,
+          act,
+          status,
+          STATE_CHANGED,
+          {},
+          {
+            eventOnly: true,
+            eventPhysicalId: info.id,
+          },
+        );
+      return;
     }
     await this.ctx.recorder.resource(parentId, name, type, act, "COMPLETE", STATE_CHANGED, {
       ...(act !== "DELETE" && { physicalId: info.id }),
@@ -219,6 +278,27 @@ export class NestedStackTracker {
       }
       info = info.parentPrefix ? this.nested.byStackPrefix(info.parentPrefix) : undefined;
     }
+  }
+
+  /**
+   * The stacks of OS::Heat::Stack resources being created in which the failures at `addresses` happened (the
+   * outermost such stack of each), or undefined when one of the failures is not in one.
+   */
+  retryableCreates(addresses: string[]): RetryableCreate[] | undefined {
+    const out = new Map<string, RetryableCreate>();
+    for (const address of addresses) {
+      let outermost: NestedStackInfo | undefined;
+      if (this.nested.ofProvider(address)) return undefined;
+      for (let info = this.nested.of(address); info; info = this.parentOf(info).info)
+        if (info.detached) outermost = info;
+      if (!outermost || this.entered.get(outermost.id) !== "CREATE") return undefined;
+      out.set(outermost.id, {
+        stack: outermost,
+        parentId: this.parentOf(outermost).id,
+        ...this.names.of(outermost.providerKey),
+      });
+    }
+    return out.size ? [...out.values()] : undefined;
   }
 
   /** The run is over: nested stacks still in progress complete (innermost first), unless it stopped or failed. */

@@ -12,7 +12,7 @@ import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
 import { definitionChanged } from "./resource-definition-change.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
-import { NestedStackTracker } from "./nested-stack-tracker.js";
+import { NestedStackTracker, type RetryableCreate } from "./nested-stack-tracker.js";
 import { NestedStackMap, type NestedStackInfo } from "./nested-stacks.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
@@ -26,7 +26,18 @@ import {
   withPseudoParameters,
 } from "./stack-workspace.js";
 
-export type RunOutcome = { ok: true } | { ok: false; reason: string; stopped?: StopReason };
+export type RunOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: string;
+      stopped?: StopReason;
+      /**
+       * Every failure of the run was a resource failing in the stack of an OS::Heat::Stack being created (Heat's
+       * ResourceInError, which Heat retries: stacks/create-retry.ts): those stacks, the outermost of each.
+       */
+      retryable?: RetryableCreate[];
+    };
 
 export interface RunRequest {
   /** The source to converge to (destroy: the source whose resources are destroyed). */
@@ -39,6 +50,8 @@ export interface RunRequest {
   replace?: StackResourceRef[];
   /** Adopting (the source's `adopt` data): the stack's nested stacks are ADOPT_* too. */
   adopting?: boolean;
+  /** Only these (module or resource addresses) and what depends on them are acted on (destroy: deleted). */
+  targets?: string[];
 }
 
 /** A resource by its Heat name in one stack (the stack being run or one of its nested stacks). */
@@ -121,32 +134,43 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
     if (e.type === "resource") translator.push(e.event);
   };
   let failure: string | undefined;
+  // a new update stops what runs in nested stacks, as Heat's stop_traversal does (gantry stops the whole run)
+  const hardStop = hardStopOf(req.signal, nested.size > 0);
   try {
     const replace = keysOfRefs(req.replace ?? [], names, nested, stack.id);
     const outcome = await ctx.engine.apply(ws, {
       mode: req.mode,
       signal: req.signal,
-      // a new update stops what runs in nested stacks, as Heat's stop_traversal does (gantry stops the whole run)
-      cancelSignal: hardStopOf(req.signal, nested.size > 0),
+      cancelSignal: hardStop.signal,
       onEvent,
       replace,
+      ...(req.targets && { targets: req.targets }),
     });
     if (outcome.status === "applied" && outcome.result.failed.length) failure = translator.firstFailure;
     failure ??= outcome.status === "applied" ? undefined : "cancelled";
   } catch (err) {
     failure = err instanceof Error ? err.message : String(err);
+  } finally {
+    hardStop.release();
   }
   await translator.done();
   await tracker.finish(failure === undefined && !stopReasonOf(req.signal));
-  await syncResources(ctx, stack.id, names, req.mode, () => readStateNow(ws), nested);
+  // a targeted delete (a retried create's) forgets only what it deleted
+  await syncResources(ctx, stack.id, names, req.targets ? "normal" : req.mode, () => readStateNow(ws), nested);
   const stopped = stopReasonOf(req.signal);
   if (stopped) return { ok: false, reason: failure ?? "cancelled", stopped };
-  if (failure !== undefined) return { ok: false, reason: failure };
+  if (failure !== undefined) {
+    const retryable = tracker.retryableCreates(translator.failedAddresses);
+    return { ok: false, reason: failure, ...(retryable && { retryable }) };
+  }
   return { ok: true };
 }
 
-/** A signal that stops running operations too: aborted when `signal` is, for a reason that stops them. */
-function hardStopOf(signal: AbortSignal, supersededStops = false): AbortSignal {
+/**
+ * A signal that stops running operations too: aborted when `signal` is, for a reason that stops them; `release`
+ * stops following `signal` once the run is over (a stack's signal outlives its runs).
+ */
+function hardStopOf(signal: AbortSignal, supersededStops = false): { signal: AbortSignal; release: () => void } {
   const ctl = new AbortController();
   const check = () => {
     const reason = stopReasonOf(signal);
@@ -154,7 +178,7 @@ function hardStopOf(signal: AbortSignal, supersededStops = false): AbortSignal {
   };
   if (signal.aborted) check();
   else signal.addEventListener("abort", check, { once: true });
-  return ctl.signal;
+  return { signal: ctl.signal, release: () => signal.removeEventListener("abort", check) };
 }
 
 function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | undefined {
@@ -184,7 +208,7 @@ class ApplyTranslator {
    * OS::Heat::TestResource's update_replace, describes it in full).
    */
   private readonly updateFirst = new Map<string, ResourceChange>();
-  /** Per Heat name, the object whose events are told now; the events of the others, held. */
+  /** Per Heat name in its stack (nameKey), the object whose events are told now; the events of the others, held. */
   private readonly owners = new Map<string, string>();
   /** The names with more than one object (a deposed one, or an old type's): their events are told one by one. */
   private readonly serialized = new Set<string>();
@@ -196,6 +220,8 @@ class ApplyTranslator {
   private errors: unknown[] = [];
   private readonly stackId: string;
   firstFailure: string | undefined;
+  /** The addresses whose change failed, in the order they failed. */
+  readonly failedAddresses: string[] = [];
   /** The addresses the plan imports (adopt): their creates and updates are Heat's ADOPT. */
   private readonly importing = new Set<string>();
 
@@ -217,6 +243,11 @@ class ApplyTranslator {
     return this.nested.of(address)?.id ?? this.stackId;
   }
 
+  /** A resource by its Heat name in its stack (objects of one resource share it; members of two stacks do not). */
+  private nameKey(address: string): string {
+    return `${this.sid(address)}/${this.names.of(address).name}`;
+  }
+
   private async nestedStarts(info: NestedStackInfo, action?: HeatAction): Promise<void> {
     await this.tracker?.starts(info, action);
   }
@@ -233,9 +264,9 @@ class ApplyTranslator {
     this.tracker?.planned(changes);
     // a changed type: one name, a create (of the new type) and a delete (of the old one); Heat creates first
     const creates = new Map<string, string>();
-    for (const c of changes) if (c.action === "create") creates.set(this.names.of(c.address).name, c.address);
+    for (const c of changes) if (c.action === "create") creates.set(this.nameKey(c.address), c.address);
     for (const c of changes) {
-      const name = this.names.of(c.address).name;
+      const name = this.nameKey(c.address);
       const create = creates.get(name);
       if (c.deposed) this.serialized.add(name);
       if (c.action === "delete" && !c.deposed && create !== undefined) {
@@ -334,6 +365,7 @@ class ApplyTranslator {
 
   push(e: ApplyEvent): void {
     if (e.kind === "error") {
+      this.failedAddresses.push(e.address);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       const text = this.tracker
         ? this.tracker.failureText(e.address, action, e.error, e.errorType ?? "Error")
@@ -343,7 +375,7 @@ class ApplyTranslator {
     if (!TOLD.has(e.kind)) return;
     // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
     // object of the same name (a deposed one, the old type's) wait until the one being told has finished
-    const { name } = this.names.of(e.address);
+    const name = this.nameKey(e.address);
     if (!this.serialized.has(name)) {
       this.tell(e);
       return;
@@ -477,7 +509,7 @@ class ApplyTranslator {
       } else {
         // the create of a name whose old object (deleted in this plan) was of another type: the record is the new
         // one's; the other objects under one name (a cluster's expansion) leave the name's type as declared
-        const retyped = action === "CREATE" && this.owners.get(name) === e.address;
+        const retyped = action === "CREATE" && this.owners.get(this.nameKey(e.address)) === e.address;
         await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED, retyped ? { type } : {});
       }
       this.phase.set(e.address, action);

@@ -12,6 +12,7 @@ import {
   type RunRequest,
   type StackResourceRef,
 } from "./stack-apply.js";
+import { type CreateRetrySettings, runWithCreateRetries } from "./create-retry.js";
 import { restrictedChange, restrictedText } from "./stack-restrictions.js";
 import { STACK_EVENT_TYPE } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
@@ -37,6 +38,8 @@ export interface LifecycleOptions {
   minuteMs: number;
   /** A new signal for the stack's running work, once its own was used by a cancel (the rollback that follows). */
   renewSignal: (stackId: string) => AbortSignal;
+  /** Heat's action_retry_limit and the pauses between attempts. */
+  createRetry: CreateRetrySettings;
 }
 
 export class StackLifecycle {
@@ -194,8 +197,10 @@ export class StackLifecycle {
     return this.opts.renewSignal(stackId);
   }
 
+  /** One run of the stack; a create Heat retries (stacks/create-retry.ts) is retried. */
   private run(stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
-    return runStack(this.ctx, stack, req);
+    const once = (r: RunRequest) => runStack(this.ctx, stack, r);
+    return req.mode === "normal" ? runWithCreateRetries(this.ctx, once, req, this.opts.createRetry) : once(req);
   }
 
   private async complete(stack: StackRecord, action: HeatAction): Promise<void> {

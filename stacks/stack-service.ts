@@ -41,6 +41,7 @@ import { suspendOrResume } from "./stack-suspension.js";
 import { checkImmutableParameters } from "./stack-parameters.js";
 import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
 import { type StopReason, StackWorkQueue } from "./stack-work-queue.js";
+import { HEAT_CREATE_RETRY } from "./create-retry.js";
 import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
 
 export interface StackServiceOptions {
@@ -54,6 +55,13 @@ export interface StackServiceOptions {
   now?: () => Date;
   /** The length of a minute of timeoutMins (tests shorten it; default 60 000 ms). */
   minuteMs?: number;
+  /**
+   * Heat's action_retry_limit (default 5): how many times a create that failed with ResourceInError (an
+   * OS::Heat::Stack whose stack failed) is deleted and made again; and the pause before the n-th retry (default
+   * Heat's 2^n s plus up to 2 s; tests shorten it). See stacks/create-retry.ts.
+   */
+  actionRetryLimit?: number;
+  retryPauseMs?: (attempt: number) => number;
   /**
    * This server as one of several replicas sharing the store (a store with leases: PostgreSQL): its owner id and
    * how long its leases last unrenewed (default 30 s). Absent, or a store without leases: the server owns the store.
@@ -91,6 +99,10 @@ export class StackService implements StackOperations {
     this.lifecycle = new StackLifecycle(this.ctx, {
       minuteMs: opts.minuteMs ?? 60_000,
       renewSignal: (stackId) => this.queue.renew(stackId),
+      createRetry: {
+        limit: Math.max(0, opts.actionRetryLimit ?? HEAT_CREATE_RETRY.limit),
+        pauseMs: opts.retryPauseMs ?? HEAT_CREATE_RETRY.pauseMs,
+      },
     });
     const store = opts.store;
     if (opts.replica && store.leases) {

@@ -19,6 +19,13 @@ export default class Serve extends GantryCommand {
       default: 30,
       min: 1,
     }),
+    "action-retry-limit": Flags.integer({
+      description:
+        "Heat's action_retry_limit: how many times a create whose object went to an error state (an OS::Heat::Stack " +
+        "whose stack failed) is deleted and made again, with pauses of 2^n seconds between attempts",
+      default: 5,
+      min: 0,
+    }),
   };
 
   async run(): Promise<void> {
@@ -40,6 +47,7 @@ export default class Serve extends GantryCommand {
       store,
       dataRoot: stackDataRoot(location),
       replica: { owner, leaseMs: flags.lease * 1000, log },
+      actionRetryLimit: flags["action-retry-limit"],
     });
     for (const s of await service.recover()) log(`stack ${s.name} (${s.id}) was in progress at the last stop: failed`);
     const api = await runHeatApi({ operations: service, host, port, log, revision: this.config.version });

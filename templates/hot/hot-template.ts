@@ -48,7 +48,7 @@ import {
 import { validateParameterGroups } from "./parameter-groups.js";
 import { parameterTypesOf, resolveParameters } from "./parameters.js";
 import { type MemberDefinition, memberStackTemplate } from "./member-stack.js";
-import { readResourceChain, RESOURCE_CHAIN_TYPE, type ResourceChain } from "./resource-chain.js";
+import { chainGeneration, readResourceChain, RESOURCE_CHAIN_TYPE, type ResourceChain } from "./resource-chain.js";
 import {
   groupAttribute,
   groupMembers,
@@ -82,6 +82,7 @@ import {
   remoteEnvironment,
 } from "./remote-stack.js";
 import { modelNameOfHeatName, noneAttributeRef, resourceRef } from "./resource-names.js";
+import { nestedStackPath, notAnIntegerText, propertiesReadByValidate } from "./nested-validation.js";
 import { resolveResourceType } from "./resource-registry.js";
 import {
   hotTemplateVersion,
@@ -163,6 +164,10 @@ interface NestedOptions {
   later: ReadonlySet<string>;
   /** The parent resource's metadata, deletion policy and update policy (resource_facade); none for OS::Heat::Stack. */
   facade?: Record<FacadeAttribute, Value>;
+  /** Heat validates it (templates/hot/nested-validation.ts): its name in Heat's errors. */
+  heatPath?: string;
+  /** A group's members: only these members' nested stacks are validated (Heat validates the first). */
+  validatedMembers?: ReadonlySet<string>;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -328,6 +333,7 @@ class HotStack implements IntrinsicContext {
     this.conditions.all(this);
 
     this.readResources();
+    this.checkReadByValidate();
     for (const r of this.resources.values()) if (r.enabled && r.provider) this.buildNested(r);
     const declarations: RawDeclaration[] = [];
     const sources = new Map<string, NonNullable<ResourceConfig["source"]>>();
@@ -477,13 +483,18 @@ class HotStack implements IntrinsicContext {
     }
     if (resolved.heatType === RESOURCE_CHAIN_TYPE) {
       const chain = readResourceChain(r, this);
-      if (chain)
-        this.startMemberStack(
-          r,
-          this.chainMemberDefinitions(r, chain),
-          chain.members.map((m) => m.name),
-          at,
-        );
+      if (!chain) return;
+      const members = this.chainMemberDefinitions(r, chain);
+      const generation = chainGeneration(chain.concurrent, members[0]?.properties ?? new Map());
+      this.startMemberStack(
+        r,
+        members,
+        chain.members.map((m) => m.name),
+        at,
+        undefined,
+        false,
+        generation,
+      );
       return;
     }
     // heat_nested_stack is what a provider template becomes, not a type to write
@@ -548,8 +559,11 @@ class HotStack implements IntrinsicContext {
     return { memberType: r.group!.memberHeatType, stackId: identity.id, stackName: identity.name };
   }
 
-  /** A nested stack (of a provider template or an OS::Heat::Stack) from its template: its identity. */
-  private startNested(r: HotResource, file: string, root: RawNode, at: Origin): void {
+  /**
+   * A nested stack (of a provider template or an OS::Heat::Stack) from its template: its identity. `generation`:
+   * what the resource cannot update in place (a chain's), when set: another nested stack (and module) per value.
+   */
+  private startNested(r: HotResource, file: string, root: RawNode, at: Origin, generation?: string): void {
     if (this.nestedTooDeep(at)) return;
     const parentId = this.pseudo.get("OS::stack_id");
     const parentName = this.pseudo.get("OS::stack_name");
@@ -557,7 +571,9 @@ class HotStack implements IntrinsicContext {
       typeof parentId === "string" ? parentId : "",
       typeof parentName === "string" ? parentName : "",
       r.heatName,
+      generation,
     );
+    if (generation) r.modelName = `${r.modelName}_${generation}`;
     r.provider = { file, mappedType: r.heatType, root, ...identity };
     r.modelType = NESTED_STACK_MODEL_TYPE;
   }
@@ -570,13 +586,14 @@ class HotStack implements IntrinsicContext {
     at: Origin,
     removed?: string[],
     group = false,
+    generation?: string,
   ): void {
     const version =
       this.root instanceof CfnTemplateView
         ? CFN_MEMBER_STACK_VERSION
         : String(this.root.child("heat_template_version").value);
     const t = memberStackTemplate(version, r.node.origin, members);
-    this.startNested(r, `resources.${r.heatName}`, t.root, at);
+    this.startNested(r, `resources.${r.heatName}`, t.root, at, generation);
     if (r.provider)
       r.provider.members = {
         text: t.text,
@@ -648,12 +665,15 @@ class HotStack implements IntrinsicContext {
       ["OS::project_id", this.pseudo.get("OS::project_id") ?? null],
     ]);
     const facade = p.remote || p.members ? undefined : this.facadeOf(r);
+    const heatPath = this.validatedPathOf(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
       pseudo,
       later: new Set(later.keys()),
       ...(facade && { facade }),
+      ...(heatPath !== undefined && { heatPath }),
+      ...(p.members?.group && { validatedMembers: new Set(p.members.names.slice(0, 1)) }),
     });
     const adopted = this.adopted?.[r.heatName];
     if (isMap(adopted) && isMap(adopted.resources)) child.adopted = adopted.resources;
@@ -673,6 +693,34 @@ class HotStack implements IntrinsicContext {
       later,
       deps.map((d) => ({ ref: String(d.value), origin: d.origin })),
     );
+  }
+
+  /**
+   * Heat's name of the nested stack of provider resource `r` when Heat validates it (templates/hot/nested-validation
+   * .ts), or undefined: an OS::Heat::Stack's is validated by its own API; a group's members but the first are not.
+   */
+  private validatedPathOf(r: HotResource): string | undefined {
+    const p = r.provider!;
+    if (p.remote || (this.nested && this.nested.heatPath === undefined)) return undefined;
+    if (this.nested?.validatedMembers && !this.nested.validatedMembers.has(r.heatName)) return undefined;
+    return nestedStackPath(this.nested?.heatPath, r.heatName, p.members ? "nested_stack" : p.file);
+  }
+
+  /** In a nested stack Heat validates: the properties its types' own validate() reads, as Heat converts them. */
+  private checkReadByValidate(): void {
+    const path = this.nested?.heatPath;
+    if (path === undefined) return;
+    for (const r of this.resources.values()) {
+      if (!r.enabled || r.modelType === undefined || r.provider || r.group || r.none) continue;
+      const props = r.node.child("properties");
+      if (!isMap(props.value)) continue;
+      for (const name of propertiesReadByValidate(r.modelType)) {
+        // a value as written (a function's value is checked when the resource is planned)
+        const value = props.value[name];
+        const text = typeof value === "string" ? notAnIntegerText(value) : undefined;
+        if (text) this.bag.error(`ValueError: ${path}.resources.${r.heatName}: ${text}`, props.child(name).origin);
+      }
+    }
   }
 
   /**

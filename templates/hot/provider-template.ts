@@ -54,8 +54,10 @@ export function nestedStackIdentity(
   parentId: string,
   parentName: string,
   resourceName: string,
+  /** Another nested stack of the same resource (one it is replaced by): what tells them apart. */
+  generation?: string,
 ): { id: string; name: string } {
-  const id = uuidv5(`${parentId}/${resourceName}`, NAMESPACE);
+  const id = uuidv5(`${parentId}/${resourceName}${generation ? `#${generation}` : ""}`, NAMESPACE);
   const digest = createHash("sha256").update(id).digest();
   let short = "";
   for (let i = 0; i < 12; i++) short += BASE32[(digest[i] as number) & 31];

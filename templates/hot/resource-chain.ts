@@ -4,9 +4,14 @@
 // be a provider template. Facts from Heat 19's resource_chain.py: properties resources (list of type names,
 // update allowed), concurrent (default false) and resource_properties (map, default {}); the chain's attributes are
 // its members' as a ResourceGroup's are (refs, refs_map, attributes, resource.N[.attr], any other attribute as the
-// list of the members'). Not yet as Heat: concurrent and resource_properties cannot be updated in Heat (a change
-// replaces the chain, its nested stack made anew); here the chain's nested stack is updated in place.
+// list of the members'). concurrent and resource_properties cannot be updated (Heat replaces the chain: a new
+// nested stack with new members, the old one deleted): chainGeneration names their values, and the chain's nested
+// stack (its id, its module) is another one for other values.
 
+import { createHash } from "node:crypto";
+import { containsUnknown } from "../../contract/values.js";
+import { evaluateConstant } from "../../planner/constant-expression.js";
+import type { Expr } from "../../planner/expressions/ast.js";
 import type { RawNode } from "../raw-config.js";
 import type { HotResource } from "./hot-template.js";
 import { checkedProperties, type GroupContext, staticValue } from "./resource-group.js";
@@ -88,6 +93,26 @@ export function readResourceChain(r: HotResource, ctx: GroupContext): ResourceCh
   }
   if (!ok) return undefined;
   return { members, concurrent: concurrent === true || String(concurrent).toLowerCase() === "true", properties };
+}
+
+/**
+ * What a chain cannot update, as a short name ("" when both are as by default: the chain's first nested stack keeps
+ * the name it has without them): concurrent, and resource_properties where known when the template is read (a
+ * value known only at run time counts by its expression).
+ */
+export function chainGeneration(concurrent: boolean, properties: Map<string, { expr: Expr }>): string {
+  if (!concurrent && properties.size === 0) return "";
+  const props: Record<string, unknown> = {};
+  for (const [k, p] of [...properties].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    try {
+      const v = evaluateConstant(p.expr);
+      props[k] = containsUnknown(v) ? p.expr : v;
+    } catch {
+      props[k] = p.expr;
+    }
+  }
+  const text = JSON.stringify({ concurrent, props });
+  return `g${createHash("sha256").update(text).digest("hex").slice(0, 8)}`;
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

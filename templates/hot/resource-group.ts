@@ -401,8 +401,12 @@ export function groupAttribute(
   }
   if (key.startsWith("resource.")) {
     const [, name, attr] = splitOnce2(key);
-    // Heat resolves a member the group does not have to an output error, not a failed stack
-    if (!g.names.includes(name)) return outputError(`Member '${name}' not found in group resource '${r.heatName}'.`);
+    // Heat resolves a member the group does not have to an output error, not a failed stack; an attribute of one
+    // in a group without members is null (Heat's grouputils takes the empty nested stack for none)
+    if (!g.names.includes(name)) {
+      if (g.names.length === 0 && (attr !== undefined || path.length > 0)) return { k: "lit", v: null };
+      return outputError(`Member '${name}' not found in group resource '${r.heatName}'.`);
+    }
     // Heat splits "resource.N.attr" and appends the path: [resource.N, attr, …] is member N's attribute too
     if (attr !== undefined) return member(name, attrSteps(attr, path));
     if (path.length === 0) return ref(name);

@@ -38,7 +38,13 @@ export async function openStackService(): Promise<OpenedService> {
   const serviceModule = await import(serviceSpec);
   const store = storeModule.SqliteStackStore.open(":memory:");
   const dataRoot = mkdtempSync(join(tmpdir(), "gantry-heat-scenarios-"));
-  const service: StackOperations = new serviceModule.StackService({ store, engine: new Engine(), dataRoot });
+  // Heat's action_retry_limit as Heat has it, without its pauses of 2^n seconds between attempts
+  const service: StackOperations = new serviceModule.StackService({
+    store,
+    engine: new Engine(),
+    dataRoot,
+    retryPauseMs: () => 1,
+  });
   return {
     service,
     close: async () => {

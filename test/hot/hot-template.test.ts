@@ -81,19 +81,50 @@ test("ResourceGroup: count 0 has no members; the registry maps the member type",
   assert.equal(r.source?.name, "random_group");
   assert.equal(r.source?.type, "OS::Heat::ResourceGroup");
   assert.equal(r.source?.group?.memberType, "My::RandomString");
-  // outputs naming members the group does not have are null with Heat's output error beside them, not a load error
+  // attributes of members a group without members does not have are null, without an error (as Heat 19 shows them)
   assert.equal(Object.fromEntries(p.plan.outputs.map((o) => [o.name, o.after])), {
     all_values: [],
     random1: null,
     random2: null,
-    "output_error.random1": "Member '0' not found in group resource 'random_group'.",
-    "output_error.random2": "Member '1' not found in group resource 'random_group'.",
   });
+  // with members, one it does not have is null with Heat's output error beside it, not a load error
+  const one = await planOf({ template: template.replace("count: 0", "count: 1"), environments });
+  assert.equal(
+    one.plan.outputs.find((o) => o.name === "output_error.random2")?.after,
+    "Member '1' not found in group resource 'random_group'.",
+  );
   const two = await planOf({ template: template.replace("count: 0", "count: 2"), environments });
   assert.equal(changes(two), [
     'heat_random_string.random_group["0"] create',
     'heat_random_string.random_group["1"] create',
   ]);
+});
+
+test("nested stacks: what a type reads at validation is refused as in Heat, in a group its first member", async () => {
+  const template = heatTemplate("test_resource_group__ResourceGroupTest.template.yaml");
+  const provider = heatTemplate(
+    "test_resource_group__ResourceGroupTest.test_resource_group_zero_novalidate.nested_template_fail.yaml",
+  );
+  const src = (count: number): HotSources => ({
+    template: template.replace("count: 0", `count: ${count}`),
+    environments: [{ resource_registry: { "My::RandomString": "provider.yaml" } }],
+    files: { "provider.yaml": provider },
+  });
+  // count 0: nothing in the members' template is validated
+  assert.equal(changes(await planOf(src(0))), ["heat_nested_stack.random_group create"]);
+  // count 2: the first member's nested stack is, once, with Heat's path of nested stacks
+  assert.equal(await errorsOf(src(2)), [
+    "provider.yaml:14: ValueError: resources.random_group<nested_stack>.resources.0<provider.yaml>.resources.random: " +
+      "Value 'BAD' is not an integer",
+  ]);
+  // a provider template resource of its own: its nested stack is validated too
+  const direct = "heat_template_version: 2013-05-23\nresources:\n  r:\n    type: provider.yaml\n";
+  assert.equal(await errorsOf({ template: direct, files: { "provider.yaml": provider } }), [
+    "provider.yaml:14: ValueError: resources.r<provider.yaml>.resources.random: Value 'BAD' is not an integer",
+  ]);
+  const fine = provider.replace("length: BAD", "length: '12'");
+  const planned = await planOf({ template: direct, files: { "provider.yaml": fine } });
+  assert.ok(changes(planned).includes("module.r.heat_random_string.random create"), changes(planned).join());
 });
 
 test("an output that cannot be computed is null with Heat's error; in a property the same is refused", async () => {

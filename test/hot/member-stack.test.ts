@@ -136,10 +136,12 @@ test("a chain of provider members; a property a member lacks; a group of a templ
     files: { "member.yaml": member },
   });
   const plan = await engine.plan(w2);
-  const first = `module.c.heat_nested_stack.${modelNameOfHeatName("0")}`;
+  // the chain's module is named after what it cannot update (resource_properties: templates/hot/resource-chain.ts)
+  const chain = [...plan.config.resources.values()].find((r) => r.key.startsWith("heat_nested_stack.c_"))!.name;
+  const first = `module.${chain}.heat_nested_stack.${modelNameOfHeatName("0")}`;
   assert.ok(plan.config.resources.has(first));
   // the second member's nested stack waits for the first member
-  const inner = plan.config.resources.get(`module.c.module.${modelNameOfHeatName("1")}.heat_value.v`)!;
+  const inner = plan.config.resources.get(`module.${chain}.module.${modelNameOfHeatName("1")}.heat_value.v`)!;
   assert.equal(
     inner.dependsOn.map((d) => d.ref),
     [first],

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Diagnostic } from "../../contract/diagnostics.js";
+import type { Config } from "../../planner/model.js";
 import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
 import { heatRandomStringType } from "../../provider/types/heat/heat-random-string.js";
 import { heatTestResourceType } from "../../provider/types/heat/heat-test-resource.js";
@@ -24,8 +25,15 @@ function setUp(src: HotSources) {
   return { engine, ws };
 }
 
-const member = (type: string, i: number) => `module.my-chain.${type}.${modelNameOfHeatName(String(i))}`;
-const CHAIN = "heat_nested_stack.my-chain";
+/**
+ * The chain's model name: "my-chain", followed by the name of what it cannot update (resource-chain.ts
+ * chainGeneration: other values, another nested stack) when it sets resource_properties or concurrent.
+ */
+const chainName = (config: Config) =>
+  [...config.resources.values()].find((r) => r.type === "heat_nested_stack" && r.source?.name === "my-chain")!.name;
+const chainKey = (config: Config) => `heat_nested_stack.${chainName(config)}`;
+const member = (config: Config, type: string, i: number) =>
+  `module.${chainName(config)}.${type}.${modelNameOfHeatName(String(i))}`;
 
 test("the reference attribute table is the types' own; get_resource of a RandomString is its value", async () => {
   assert.is(referenceAttributeOf("heat_random_string"), "value");
@@ -64,16 +72,19 @@ test("Heat's chain template: members 0 and 1, the second after the first, attrib
     environments: ["parameters: {string-length: 8}\n"],
   });
   const p = await engine.plan(ws);
-  const first = member("heat_random_string", 0);
-  const second = member("heat_random_string", 1);
+  const first = member(p.config, "heat_random_string", 0);
+  const second = member(p.config, "heat_random_string", 1);
   assert.equal(p.plan.changes.map((c) => `${c.address} ${c.action}`).sort(), [
-    `${CHAIN} create`,
+    `${chainKey(p.config)} create`,
     `${first} create`,
     `${second} create`,
   ]);
   const r0 = p.config.resources.get(first)!;
   const r1 = p.config.resources.get(second)!;
-  assert.equal(p.config.resources.get(CHAIN)!.source, { name: "my-chain", type: "OS::Heat::ResourceChain" });
+  assert.equal(p.config.resources.get(chainKey(p.config))!.source, {
+    name: "my-chain",
+    type: "OS::Heat::ResourceChain",
+  });
   assert.equal(r0.source, { name: "0", type: "OS::Heat::RandomString" });
   assert.equal(r1.source, { name: "1", type: "OS::Heat::RandomString" });
   assert.equal(r0.dependsOn, []);
@@ -109,25 +120,59 @@ resources:
     environments: ["parameters: {chain-types: 'OS::Heat::None,OS::Heat::RandomString,OS::Heat::None'}\n"],
   });
   const p = await engine.plan(ws);
-  const none0 = member("heat_none", 0);
-  const random1 = member("heat_random_string", 1);
-  const none2 = member("heat_none", 2);
+  const none0 = member(p.config, "heat_none", 0);
+  const random1 = member(p.config, "heat_random_string", 1);
+  const none2 = member(p.config, "heat_none", 2);
   assert.equal(
     [...p.config.resources.keys()].sort(),
-    [CHAIN, none0, random1, none2, "heat_test_resource.after"].sort(),
+    [chainKey(p.config), none0, random1, none2, "heat_test_resource.after"].sort(),
   );
   assert.equal(Object.keys(p.config.resources.get(none0)!.properties), []);
   assert.equal(Object.keys(p.config.resources.get(random1)!.properties), ["length"]);
   for (const k of [none0, random1, none2]) assert.equal(p.config.resources.get(k)!.dependsOn, []);
   assert.equal(
     p.config.resources.get("heat_test_resource.after")!.dependsOn.map((d) => d.ref),
-    [CHAIN],
+    [chainKey(p.config)],
   );
   await engine.apply(ws);
   const refs = (await engine.showState(ws, "heat_test_resource.after")).attributes.output as Record<string, unknown>;
   assert.equal(Object.keys(refs), ["0", "1", "2"]);
   assert.is(refs[1], "xxxx");
   assert.match(String(refs[0]), /^[0-9a-f-]{36}$/);
+});
+
+test("what a chain cannot update names its nested stack: other values, another one; `resources` updates", async () => {
+  const chainOf = async (properties: string) => {
+    const { engine, ws } = setUp({
+      template: `heat_template_version: 2016-04-08
+resources:
+  my-chain:
+    type: OS::Heat::ResourceChain
+    properties: {${properties}}
+`,
+      environments: ["parameter_defaults: {OS::stack_id: 5d5a5c33-4f4e-4a43-9a8e-0e2f1f6a1b2c}\n"],
+    });
+    const p = await engine.plan(ws);
+    const key = chainKey(p.config);
+    const stackId = p.config.resources.get(key)!.properties.stack_id!.value;
+    return { name: chainName(p.config), stackId: JSON.stringify(stackId) };
+  };
+  const plain = await chainOf("resources: [OS::Heat::None]");
+  assert.is(plain.name, "my-chain", "without them, the name it always had");
+  assert.equal(await chainOf("resources: [OS::Heat::None, OS::Heat::None]"), plain);
+  const eight = await chainOf("resources: [OS::Heat::RandomString], resource_properties: {length: 8}");
+  const nine = await chainOf("resources: [OS::Heat::RandomString], resource_properties: {length: 9}");
+  const concurrent = await chainOf("resources: [OS::Heat::None], concurrent: true");
+  for (const other of [eight, nine, concurrent]) {
+    assert.is.not(other.name, plain.name);
+    assert.is.not(other.stackId, plain.stackId);
+  }
+  assert.is.not(eight.name, nine.name);
+  assert.is.not(eight.stackId, nine.stackId);
+  assert.equal(
+    await chainOf("resources: [OS::Heat::RandomString, OS::Heat::RandomString], resource_properties: {length: 8}"),
+    eight,
+  );
 });
 
 test("OS::Heat::None keeps no properties; any attribute is null (resource, group and chain member)", async () => {
@@ -155,7 +200,7 @@ outputs:
   const p = await engine.plan(ws);
   assert.equal(p.config.resources.get("heat_none.n")!.properties, {});
   assert.equal(p.config.resources.get("heat_none.g")!.properties, {});
-  assert.equal(p.config.resources.get(member("heat_none", 0))!.properties, {});
+  assert.equal(p.config.resources.get(member(p.config, "heat_none", 0))!.properties, {});
   await engine.apply(ws);
   const o = await engine.outputs(ws);
   assert.is(o.foo.value, null);
