@@ -105,7 +105,11 @@ export abstract class GantryCommand extends Command {
 
   /** The engine this command runs on (one per command). */
   protected async engine(): Promise<import("../engine/engine.js").Engine> {
-    const { Engine } = await import("../engine/engine.js");
+    const [{ Engine }, { limitHeapGrowth }] = await Promise.all([
+      import("../engine/engine.js"),
+      import("./heap-growth.js"),
+    ]);
+    limitHeapGrowth();
     return new Engine();
   }
 
