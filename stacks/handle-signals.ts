@@ -144,11 +144,6 @@ export class HandleSignalBoard {
     });
   }
 
-  /** Forgets what it keeps of a stack (the stack is gone). */
-  forget(stackId: string): void {
-    this.handles.delete(stackId);
-  }
-
   private wake(stackId: string): void {
     const wakers = this.wakers.get(stackId);
     if (!wakers) return;

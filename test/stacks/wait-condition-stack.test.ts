@@ -112,7 +112,7 @@ function run(file: string, args: string[]): Promise<string> {
   });
 }
 
-test("count 2: signalled by the handle's curl_cli and by the openstack client, then CREATE_COMPLETE with data", async () => {
+test("count 2: signalled by the handle's curl_cli and the openstack client, then CREATE_COMPLETE", async () => {
   const s = await served();
   try {
     const id = await createStack(s, "w1", template(2, 600));
@@ -207,7 +207,7 @@ test("a wait condition that times out fails with Heat's count of signals receive
   }
 });
 
-test("a signal to a resource that takes none: Heat's ResourceActionNotSupported; an unknown resource: 404", async () => {
+test("a signal to a resource that takes none: Heat's ResourceActionNotSupported; unknown: 404", async () => {
   const s = await served();
   try {
     const id = await createStack(s, "n1", template(1, 600));
