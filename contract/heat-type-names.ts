@@ -31,3 +31,16 @@ export function heatTypeOfModelType(modelType: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Heat properties whose names the model keeps for meta-arguments ("count"), by model type: the attribute that holds
+ * each instead (OS::Heat::WaitCondition's count is heat_wait_condition's signal_count).
+ */
+const RENAMED_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  heat_wait_condition: { count: "signal_count" },
+};
+
+/** The model attribute that holds Heat property `property` of a resource of `modelType`; undefined: not renamed. */
+export function renamedHeatProperty(modelType: string | undefined, property: string): string | undefined {
+  return modelType === undefined ? undefined : RENAMED_PROPERTIES[modelType]?.[property];
+}

@@ -1,6 +1,7 @@
 // The contract every resource type implements. The planner drives types only
 // through this interface and never special-cases one.
 
+import type { HeatSignals } from "./heat-signals.js";
 import type { HeatTypeDetails } from "./heat-type-schema.js";
 import type { HostConnector, HostSpec } from "./host-driver.js";
 import type { HostLimitation } from "./host-limitation.js";
@@ -78,6 +79,8 @@ export interface OperationContext extends InstanceInfo {
   signal: AbortSignal;
   /** Reaches hosts: the drivers of the engine running this operation. */
   hosts: HostConnector;
+  /** The signals the stack receives over the Heat API: only when the API server runs the stack. */
+  heatSignals?: HeatSignals;
 }
 
 export interface PlannedChange {

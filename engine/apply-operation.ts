@@ -115,6 +115,7 @@ export async function walkPlan(
       stackName: ws.stackName,
       workspace: ws.workspaceName,
       hosts: engine.hosts,
+      heatSignals: ws.heatSignals,
       signal: req.signal,
       cancelSignal: req.cancelSignal,
       onEvent: (event) => emit({ type: "resource", event }),

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GantryError } from "../contract/diagnostics.js";
+import type { HeatSignals } from "../contract/heat-signals.js";
 import { crashPointFrom } from "../planner/crash-point.js";
 import type { SourceFile } from "../planner/model.js";
 import { chooseBackend } from "./backend-choice.js";
@@ -56,6 +57,8 @@ export interface WorkspaceOptions {
   backendConfig?: string[];
   /** The Heat stack this workspace is (an API server's stack): Heat's types name their objects after it. */
   stackName?: string;
+  /** The signals the stack receives over the Heat API (an API server's stack): Heat's wait conditions wait on them. */
+  heatSignals?: HeatSignals;
   /** Set when the workspace is a stack of a CDKTF app (see workspace-source.ts). */
   app?: CdktfAppStack;
 }
@@ -84,6 +87,8 @@ export interface Workspace {
   files?: SourceFile[];
   /** The Heat stack this workspace is (see WorkspaceOptions.stackName). */
   stackName?: string;
+  /** See WorkspaceOptions.heatSignals. */
+  heatSignals?: HeatSignals;
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
@@ -107,6 +112,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     app: opts.app,
     files: opts.files,
     stackName: opts.stackName,
+    heatSignals: opts.heatSignals,
   };
 }
 

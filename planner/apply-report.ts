@@ -3,6 +3,7 @@
 // something they wait on failed, not started after an interrupt, or blocked
 // on a dependency cycle. Each change is reported once, whatever its steps.
 
+import type { Attrs } from "../contract/values.js";
 import type { Diagnostic } from "../contract/diagnostics.js";
 import type { AddressedHostLimitation, HostLimitation } from "../contract/host-limitation.js";
 import type { TypeNotes } from "./operation-context.js";
@@ -10,7 +11,15 @@ import type { ResourceChange } from "./changes.js";
 
 export type ApplyEvent =
   | { kind: "start"; address: string; action: ResourceChange["action"]; step?: "create" | "delete" }
-  | { kind: "complete"; address: string; action: ResourceChange["action"]; elapsedMs: number; id?: string }
+  | {
+      kind: "complete";
+      address: string;
+      action: ResourceChange["action"];
+      elapsedMs: number;
+      id?: string;
+      /** The object's attributes as recorded (absent for a delete). */
+      attributes?: Attrs;
+    }
   | {
       kind: "error";
       address: string;
@@ -89,7 +98,7 @@ export class ApplyReport {
   }
 
   /** A change's last step finished: what the type warned about, then the change, counted. */
-  completed(c: ResourceChange, elapsedMs: number, id: string | undefined, notes: TypeNotes): void {
+  completed(c: ResourceChange, elapsedMs: number, id: string | undefined, notes: TypeNotes, attributes?: Attrs): void {
     for (const w of notes.warnings) {
       this.result.warnings.push({ address: c.address, message: w });
       this.emit({ kind: "warning", address: c.address, message: w });
@@ -98,7 +107,7 @@ export class ApplyReport {
       this.result.limitations.push({ address: c.address, limitation });
       this.emit({ kind: "limitation", address: c.address, limitation });
     }
-    this.emit({ kind: "complete", address: c.address, action: c.action, elapsedMs, id });
+    this.emit({ kind: "complete", address: c.address, action: c.action, elapsedMs, id, attributes });
     countCompleted(this.result, c.action);
   }
 

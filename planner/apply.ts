@@ -1,6 +1,7 @@
 // Apply: walk a plan's changes in dependency order, in parallel, recording
 // state after every step. A failure skips only what depends on it.
 
+import type { HeatSignals } from "../contract/heat-signals.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import { ResourceFailure, type DataSourceType } from "../contract/resource-type.js";
 import { DATA_READ, deferredDataReader, type DeferredDataReader } from "./data-read.js";
@@ -49,6 +50,8 @@ export interface ApplyOptions {
   workspace?: string;
   /** How types reach hosts (the engine's drivers). */
   hosts: HostConnector;
+  /** The signals the stack receives over the Heat API (a stack the API server runs). */
+  heatSignals?: HeatSignals;
   /** Stops starting new operations; running ones finish (Ctrl-C). */
   signal?: AbortSignal;
   /** Cancels running operations too (handed to the types). */
@@ -201,14 +204,16 @@ function stepRunner(
         notes,
         opts.hosts,
         identified,
+        opts.heatSignals,
       );
       const checked = c.action === "create" || c.action === "update" || c.action === "replace";
       if (checked && startsChange(step)) conditions.before(c);
       await executeStep(step, { type, ctx, notes, state, finalAttributes: final, phase, provision, readData });
       if (checked && completesChange(step)) conditions.after(c, state.current(c.address) ?? {});
       if (completesChange(step)) {
-        const id = state.current(c.address)?.id;
-        report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, notes);
+        const now = state.current(c.address);
+        const id = now?.id;
+        report.completed(c, Date.now() - t0, typeof id === "string" ? id : undefined, notes, now);
       }
     } catch (e) {
       // a type that names its error's class (a ResourceFailure, for Heat's reasons) has the class reported

@@ -1,5 +1,6 @@
 // The context handed to a resource type for one operation on one instance.
 
+import type { HeatSignals } from "../contract/heat-signals.js";
 import type { HostConnector } from "../contract/host-driver.js";
 import type { HostLimitation } from "../contract/host-limitation.js";
 import type { InstanceInfo, OperationContext } from "../contract/resource-type.js";
@@ -52,6 +53,7 @@ export function operationContext(
   notes: TypeNotes,
   hosts: HostConnector,
   identified?: (address: string, id: string) => void,
+  heatSignals?: HeatSignals,
 ): OperationContext {
   const { warnings, limitations } = notes;
   // explicit fields: a spread here gives every context its own hidden class (slow, and heavy at 100,000 instances)
@@ -64,6 +66,7 @@ export function operationContext(
     stackName: info.stackName,
     signal,
     hosts,
+    heatSignals,
     log: (m) => log(info.address, m),
     warn: (m) => {
       if (!warnings.includes(m)) warnings.push(m);

@@ -17,6 +17,8 @@ import { heatRandomStringType } from "./types/heat/heat-random-string.js";
 import { heatSoftwareConfigType, heatStructuredConfigType } from "./types/heat/heat-software-config.js";
 import { heatTestResourceType } from "./types/heat/heat-test-resource.js";
 import { heatValueType } from "./types/heat/heat-value.js";
+import { heatWaitConditionType } from "./types/heat/heat-wait-condition.js";
+import { heatWaitConditionHandleType } from "./types/heat/heat-wait-condition-handle.js";
 import { hostType } from "./types/host.js";
 import { marathonAppType } from "./types/marathon-app.js";
 import { noopType } from "./types/noop.js";
@@ -47,6 +49,8 @@ export const BUILTIN_RESOURCE_TYPES: readonly ResourceType[] = [
   heatSoftwareConfigType,
   heatStructuredConfigType,
   heatNestedStackType,
+  heatWaitConditionHandleType,
+  heatWaitConditionType,
 ];
 
 /** gantry's data sources, and Terraform's built-in terraform_remote_state. */

@@ -10,6 +10,7 @@ import type { Action, ResourceChange } from "../planner/changes.js";
 import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
 import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
+import { StackHeatSignals } from "./handle-signals.js";
 import { definitionChanged } from "./resource-definition-change.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
 import { NestedStackTracker, type RetryableCreate } from "./nested-stack-tracker.js";
@@ -110,11 +111,12 @@ export async function stackNames(
 }
 
 export async function runStack(ctx: StackServiceContext, stack: StackRecord, req: RunRequest): Promise<RunOutcome> {
-  const ws = await stackWorkspace(ctx, stack, req.source);
   const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
   const config = await loadStackConfig(ctx, stack.id, req.source, stack);
   const nested = new NestedStackMap().add(config);
   for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s, stack));
+  const signals = ctx.handleSignals && new StackHeatSignals(ctx, ctx.handleSignals, stack, names, nested);
+  const ws = await stackWorkspace(ctx, stack, req.source, signals);
   const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => readStateNow(ws), {
     adopting: req.adopting === true,
   });
@@ -534,8 +536,11 @@ class ApplyTranslator {
         await rec.resource(sid, name, type, "DELETE", "COMPLETE", STATE_CHANGED);
       } else {
         const id = e.id ?? this.physicalIdNow(e.address);
+        // its attributes at once, as Heat shows them while the stack still runs (a handle's curl_cli)
+        const attributes = e.attributes;
         await rec.resource(sid, name, type, action, "COMPLETE", STATE_CHANGED, {
           ...(id !== undefined && { physicalId: id }),
+          ...(attributes && { attributes }),
         });
       }
       return;

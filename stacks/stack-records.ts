@@ -14,9 +14,17 @@ export type HeatAction =
   | "CHECK"
   | "ADOPT"
   | "SNAPSHOT"
-  | "RESTORE";
+  | "RESTORE"
+  /** Events only: a resource received a signal (its record keeps its action). */
+  | "SIGNAL";
 
 export type HeatStatus = "IN_PROGRESS" | "COMPLETE" | "FAILED";
+
+/**
+ * The role of the tokens wait condition handles give out (Heat's stack user): they may signal the handle they
+ * belong to and read resource metadata, nothing else.
+ */
+export const STACK_USER_ROLE = "heat_stack_user";
 
 /** A token's holder: the tenant (project) it acts for and its roles ("admin" sees every tenant). */
 export interface TokenRecord {

@@ -43,6 +43,7 @@ import { checkStackName, errorText, loadSource, templateDescription, validationR
 import { type StopReason, StackWorkQueue } from "./stack-work-queue.js";
 import { HEAT_CREATE_RETRY } from "./create-retry.js";
 import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
+import { HandleSignalBoard } from "./handle-signals.js";
 
 export interface StackServiceOptions {
   /** The one engine of the server. */
@@ -53,6 +54,11 @@ export interface StackServiceOptions {
   /** A stack's sources as configuration files (default: the HOT layout). */
   sourceFiles?: StackSourceFiles;
   now?: () => Date;
+  /**
+   * The server's v1 root as clients reach it ("http://127.0.0.1:8004/v1"), asked when a wait condition handle is
+   * made (its `endpoint`, `curl_cli`); undefined (or absent): those are null.
+   */
+  heatUrl?: () => string | undefined;
   /** The length of a minute of timeoutMins (tests shorten it; default 60 000 ms). */
   minuteMs?: number;
   /**
@@ -77,6 +83,7 @@ export class StackService implements StackOperations {
   private readonly queue: StackWorkQueue;
   private readonly lifecycle: StackLifecycle;
   private readonly guard: WorkGuard;
+  private readonly handleSignals: HandleSignalBoard;
   private closed = false;
 
   constructor(opts: StackServiceOptions) {
@@ -94,7 +101,10 @@ export class StackService implements StackOperations {
       recorder: new StackRecorder(opts.store, opts.now),
       dataRoot: opts.dataRoot,
       sourceFiles: opts.sourceFiles ?? defaultSourceFiles,
+      heatUrl: opts.heatUrl,
     };
+    this.handleSignals = new HandleSignalBoard(this.ctx);
+    this.ctx.handleSignals = this.handleSignals;
     this.queue = new StackWorkQueue((stackId, err) => void this.workFailed(stackId, err));
     this.lifecycle = new StackLifecycle(this.ctx, {
       minuteMs: opts.minuteMs ?? 60_000,
@@ -404,10 +414,10 @@ export class StackService implements StackOperations {
     return computeOutputs(this.ctx, stack, stack.source);
   }
 
-  async signal(_caller: Caller, given: StackRecord, resourceName: string, _data: unknown): Promise<void> {
+  async signal(caller: Caller, given: StackRecord, resourceName: string, data: unknown): Promise<void> {
     const stack = await this.current(given);
-    await this.resource(stack, resourceName);
-    throw new HeatError(400, "ResourceActionNotSupported", "Signal is not supported for resource.");
+    const r = await this.resource(stack, resourceName);
+    await this.handleSignals.receive(caller, stack, r, data);
   }
 
   async markUnhealthy(

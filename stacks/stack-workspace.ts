@@ -3,11 +3,13 @@
 // state kept in the store.
 
 import { join } from "node:path";
+import type { HeatSignals } from "../contract/heat-signals.js";
 import type { Engine } from "../engine/engine.js";
 import type { Workspace } from "../engine/workspace.js";
 import type { SourceFile } from "../planner/model.js";
 import type { State } from "../planner/state.js";
 import { hotSourceFiles } from "../templates/hot/hot-sources.js";
+import type { HandleSignalBoard } from "./handle-signals.js";
 import type { StackRecorder } from "./stack-recorder.js";
 import type { StackRecord, StackSource } from "./stack-records.js";
 import type { StackStore } from "./stack-store.js";
@@ -23,6 +25,10 @@ export interface StackServiceContext {
   /** Where stacks keep working data: <dataRoot>/<stack id>. */
   dataRoot: string;
   sourceFiles: StackSourceFiles;
+  /** The signals wait condition handles receive (absent: the stacks' handles cannot be made). */
+  handleSignals?: HandleSignalBoard;
+  /** The server's v1 root ("http://127.0.0.1:8004/v1") as signals reach it; undefined while not known. */
+  heatUrl?: () => string | undefined;
 }
 
 export const defaultSourceFiles: StackSourceFiles = (source) => hotSourceFiles(source);
@@ -47,6 +53,7 @@ export async function stackWorkspace(
   ctx: StackServiceContext,
   stack: StackIdentity,
   source: StackSource,
+  heatSignals?: HeatSignals,
 ): Promise<Workspace> {
   return ctx.engine.workspace({
     dir: stackDataDir(ctx, stack.id),
@@ -54,6 +61,7 @@ export async function stackWorkspace(
     state: await ctx.store.stateBackend(stack.id),
     // physical names carry the stack's name, as Heat's do ("mystack-rand-abc123")
     stackName: stack.name,
+    heatSignals,
   });
 }
 

@@ -42,15 +42,19 @@ export default class Serve extends GantryCommand {
     const store = await openStackStore(location);
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    // the URL wait condition handles give out: known once the server listens (the port may be chosen then)
+    let v1Url: string | undefined;
     const service = new StackService({
       engine: await this.engine(),
       store,
       dataRoot: stackDataRoot(location),
       replica: { owner, leaseMs: flags.lease * 1000, log },
       actionRetryLimit: flags["action-retry-limit"],
+      heatUrl: () => v1Url,
     });
     for (const s of await service.recover()) log(`stack ${s.name} (${s.id}) was in progress at the last stop: failed`);
     const api = await runHeatApi({ operations: service, host, port, log, revision: this.config.version });
+    v1Url = `${api.url}/v1`;
     const shared = store.leases ? `; replica ${owner}` : "";
     log(`gantry serve: Heat API v1 on ${api.url}/v1/{tenant_id} (store ${shownLocation(location)}${shared})`);
     await new Promise<void>((resolve) => {

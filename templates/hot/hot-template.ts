@@ -18,7 +18,7 @@
 
 import type { DiagnosticBag, Origin } from "../../contract/diagnostics.js";
 import { referenceAttributeOf } from "../../contract/heat-reference-attributes.js";
-import { modelTypeOfHeatType } from "../../contract/heat-type-names.js";
+import { modelTypeOfHeatType, renamedHeatProperty } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
@@ -935,7 +935,9 @@ class HotStack implements IntrinsicContext {
       }
     }
     for (const [k, c] of properties) {
-      if (RESERVED_PROPERTIES.has(k)) {
+      const renamed = renamedHeatProperty(r.modelType, k);
+      if (renamed !== undefined) children.set(renamed, c);
+      else if (RESERVED_PROPERTIES.has(k)) {
         this.bag.error(
           `Resource ${r.heatName}: a property named "${k}" cannot be given (gantry reads it as a meta-argument)`,
           c.origin,

@@ -13,7 +13,8 @@ const registry = testEngine().types;
 const recorded = (name: string) =>
   JSON.parse(readFileSync(new URL(`real-heat/${name}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
 
-for (const name of ["None", "TestResource", "RandomString", "Value", "Delay", "SoftwareConfig", "StructuredConfig"]) {
+const NAMES = ["None", "TestResource", "RandomString", "Value", "Delay", "SoftwareConfig", "StructuredConfig"];
+for (const name of [...NAMES, "WaitConditionHandle", "WaitCondition"]) {
   test(`OS::Heat::${name}: schema and templates as real Heat 19 answers`, () => {
     const real = recorded(name);
     assert.equal(heatResourceTypeSchema(registry, `OS::Heat::${name}`), real.schema);

@@ -1,0 +1,48 @@
+// A signal's defaults and checks, and a wait condition's outcome, as Heat 19's
+// wait_condition_handle.py and resources/wait_condition.py make them (the
+// served flow is in wait-condition-stack.test.ts).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { waitOutcome } from "../../provider/types/heat/heat-wait-condition.js";
+import { normalisedSignal } from "../../stacks/handle-signals.js";
+
+test("a signal's defaults: SUCCESS, 'Signal N received', data null, id N; given keys first, in their order", () => {
+  assert.equal(normalisedSignal(null, 0), {
+    id: "1",
+    entry: { reason: "Signal 1 received", data: null, status: "SUCCESS" },
+  });
+  const given = normalisedSignal({ data: { x: 1 }, reason: "second", id: "two" }, 1);
+  assert.equal(given, { id: "two", entry: { data: { x: 1 }, reason: "second", status: "SUCCESS" } });
+  assert.equal(Object.keys(given.entry), ["data", "reason", "status"]);
+  assert.is(normalisedSignal([1], 2).id, "3", "a body that is not a map counts as empty");
+  assert.is(normalisedSignal({ id: 7 }, 0).id, "7");
+});
+
+test("a signal with another status or other keys is refused", () => {
+  assert.throws(() => normalisedSignal({ status: "BOGUS" }, 0), /Metadata format invalid: status must be/);
+  assert.throws(() => normalisedSignal({ extra: 1 }, 0), /Metadata format invalid: unknown keys extra/);
+});
+
+const handle = (...signals: [string, string][]) => ({
+  name: "h",
+  signals: signals.map(([status, reason], i) => ({ id: String(i + 1), status, reason })),
+  data: "{}",
+});
+
+test("a wait condition's outcome: waiting, done, failed, timed out, as Heat words them", () => {
+  assert.is(waitOutcome(handle(["SUCCESS", "a"]), 2, false), "waiting");
+  assert.equal(waitOutcome(handle(["SUCCESS", "a"], ["SUCCESS", "b"]), 2, false), { data: "{}" });
+  const failed = waitOutcome(handle(["FAILURE", "x"], ["SUCCESS", "a"], ["FAILURE", "y"]), 5, false);
+  assert.ok(typeof failed === "object" && "failed" in failed);
+  assert.is(failed.failed.name, "WaitConditionFailure");
+  assert.is(failed.failed.message, "x;y");
+  const late = waitOutcome(handle(["SUCCESS", "Signal 1 received"], ["SUCCESS", "b"]), 3, true);
+  assert.ok(typeof late === "object" && "failed" in late);
+  assert.is(late.failed.name, "WaitConditionTimeout");
+  assert.is(late.failed.message, "2 of 3 received - Signal 1 received;b");
+  const none = waitOutcome(handle(), 2, true);
+  assert.ok(typeof none === "object" && "failed" in none);
+  assert.is(none.failed.message, "0 of 2 received");
+});
+
+test.run();
