@@ -16,7 +16,7 @@
 // of a shared store is not woken (see the README).
 
 import type { HeatHandleCredentials, HeatHandleSignals, HeatSignals } from "../contract/heat-signals.js";
-import { pyJsonDumps, pyStr } from "../templates/hot/python-text.js";
+import { pyJsonDumps, pyStr } from "../planner/expressions/functions/python-rendering.js";
 import { HeatError } from "./heat-error.js";
 import type { HeatResourceNames } from "./heat-resource-names.js";
 import type { NestedStackMap } from "./nested-stacks.js";
