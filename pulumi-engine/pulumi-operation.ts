@@ -14,6 +14,7 @@ import type { Workspace } from "../engine/workspace.js";
 import { cloneState, type State, type StateWriter } from "../planner/state.js";
 import { type PulumiProject, readPulumiProject } from "./config/project-file.js";
 import { StackConfiguration } from "./config/stack-configuration.js";
+import { DEFAULT_STACK } from "./default-stack.js";
 import { Deployment } from "./deployment.js";
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
@@ -24,7 +25,6 @@ import type { CustomResourceProvider, ProviderResolver } from "./resource-provid
 import { ROOT_STACK_TYPE } from "./urn.js";
 import type { WireObject } from "./wire-values.js";
 
-export const DEFAULT_STACK = "dev";
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
 /**
