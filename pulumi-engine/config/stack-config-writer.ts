@@ -1,9 +1,8 @@
-// `pulumi config set [--secret] [--path] KEY VALUE` and `pulumi config rm [--path] KEY` for gantry: writes one value into Pulumi.<stack>.yaml as Pulumi
-// writes it (the key namespaced by the project when written without one; a secret as `secure: v1:...` encrypted with
-// the passphrase provider; with `path`, the key's name a property path into a structured value), keeping the file's
-// comments and order. A stack without `encryptionsalt` gets a new one made from the passphrase, as Pulumi does on the
-// first secret; with one, the passphrase must open it.
-
+// `pulumi config set [--secret] [--path] KEY VALUE` and `pulumi config rm [--path] KEY` for gantry: writes one value
+// into (or removes one from) Pulumi.<stack>.yaml as Pulumi writes it (the key namespaced by the project when written
+// without one; a secret as `secure: v1:...` encrypted with the passphrase provider; with `path`, the key's name a
+// property path into a structured value), keeping the file's comments and order. A stack without `encryptionsalt`
+// gets a new one made from the passphrase, as Pulumi does on the first secret; with one, the passphrase must open it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Document, isMap, isNode, parseDocument, type YAMLMap } from "yaml";
