@@ -128,6 +128,7 @@ export async function startMonitorServer(
         dependencies: r.getDependenciesList(),
         propertyDependencies: propertyDependenciesOf(r),
         provider: r.getProvider(),
+        version: r.getVersion(),
         protect: !!r.getProtect(),
         deleteBeforeReplace: r.getDeletebeforereplace(),
         ignoreChanges: r.getIgnorechangesList(),
@@ -199,6 +200,7 @@ export async function startMonitorServer(
           dependencies: r.getDependenciesList(),
           additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
           acceptSecrets: r.getAcceptsecrets(),
+          version: r.getVersion(),
         })
         .then(
           (res) => {

@@ -19,6 +19,7 @@ import { Deployment } from "./deployment.js";
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
 import { NodejsDynamicProviderPlugin } from "./plugins/nodejs-dynamic-provider-plugin.js";
+import { mapToWire } from "./plugins/property-value.js";
 import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
@@ -201,6 +202,7 @@ async function withStackRun(
       writer,
       providers: providers.resolve,
       onEvent,
+      packageConfig: (pkg) => mapToWire(config.providerConfig(pkg)),
     });
     if (lease) req.stopNow?.holding(lease);
     if (writer) req.stopNow?.recording(writer);
