@@ -53,6 +53,22 @@ export interface PulumiRequest {
   stopNow?: ImmediateStop;
   /** Refresh every resource through its provider before the update (`up --refresh`, `preview --refresh`). */
   refresh?: boolean;
+  /** The time the program may run (default DEFAULT_PROGRAM_TIMEOUT_MS; 0: no limit). */
+  programTimeoutMs?: number;
+}
+
+/**
+ * How long a program may run by default: an hour, as Heat's default stack timeout (the program runs while its
+ * resources are made, since it waits for their outputs). Past it, the program is stopped and the run fails.
+ */
+export const DEFAULT_PROGRAM_TIMEOUT_MS = 60 * 60 * 1000;
+
+/** A time limit as said to users: 90s, 5m, 1h, 1h30m. */
+function limitText(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  return [h ? `${h}h` : "", m ? `${m}m` : "", s || (!h && !m) ? `${s}s` : ""].join("");
 }
 
 export interface PulumiOutcome {
@@ -239,6 +255,8 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     } catch (e) {
       return finishRun(run, dryRun, false, (e as Error).message);
     }
+    const timeoutMs = req.programTimeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS;
+    let timedOut = false;
     const code = await runProgram({
       project: run.config.project,
       config: run.config.programEnvironment(),
@@ -248,6 +266,12 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
       parallel: req.parallel ?? 10,
       env: req.env,
       stopNow: req.stopNow,
+      timeoutMs,
+      onTimeout: () => {
+        timedOut = true;
+        // no new step starts; those running finish and are recorded
+        deployment.cancel();
+      },
       onOutput: (text, stream) => {
         if (stream === "stderr") stderr += text;
         for (const line of text.replace(/\n$/, "").split("\n"))
@@ -257,7 +281,11 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     // steps the program started finish (and are recorded) even when it ended first (killed, or a Ctrl-C reached it)
     await deployment.settle();
     let error: string | undefined;
-    if (deployment.cancelled) error = "update canceled";
+    if (timedOut)
+      error =
+        `the program did not finish within ${limitText(timeoutMs)} (the program time limit: --program-timeout or ` +
+        "GANTRY_PULUMI_PROGRAM_TIMEOUT) and was stopped; the steps it had started finished and are recorded";
+    else if (deployment.cancelled) error = "update canceled";
     // a failed step: the program, answered as by a monitor shutting down, may end without an error of its own
     else if (code !== 0 || deployment.failure)
       error = deployment.failure
