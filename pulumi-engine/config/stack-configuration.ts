@@ -212,6 +212,38 @@ export class StackConfiguration {
     return new StackConfiguration(project, opts.stack, file, values, crypter);
   }
 
+  /**
+   * The crypter of the stack's passphrase secrets provider, for the secrets of its state (as Pulumi encrypts those
+   * of its own): undefined when the stack file has no `encryptionsalt` (no secret was ever set in it) or names
+   * another provider. Needs the passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE).
+   */
+  async stateCrypter(env: NodeJS.ProcessEnv = process.env): Promise<PassphraseCrypter | undefined> {
+    if (this.crypter) return this.crypter;
+    const file = this.stackFile;
+    if (!file.encryptionSalt || (file.secretsProvider && file.secretsProvider !== "passphrase")) return undefined;
+    const origin: Origin = { file: file.file, path: ["encryptionsalt"], line: file.encryptionSaltLine };
+    const detail =
+      `${file.file} has an encryptionsalt (line ${file.encryptionSaltLine}): the secrets in the stack's state are ` +
+      "encrypted with its passphrase";
+    let passphrase: string;
+    try {
+      passphrase = readPassphrase(env);
+    } catch (e) {
+      throw new GantryError({ severity: "error", summary: (e as Error).message, origin, detail });
+    }
+    try {
+      return await PassphraseCrypter.fromState(passphrase, file.encryptionSalt);
+    } catch (e) {
+      if (e instanceof IncorrectPassphraseError)
+        throw new GantryError({ severity: "error", summary: INCORRECT_PASSPHRASE_DECRYPT, origin, detail });
+      throw new GantryError({
+        severity: "error",
+        summary: `${file.file}:${file.encryptionSaltLine}: encryptionsalt: ${(e as Error).message}`,
+        origin,
+      });
+    }
+  }
+
   /** Keys whose values hold secrets, sorted (PULUMI_CONFIG_SECRET_KEYS). */
   get secretKeys(): string[] {
     return [...this.values.entries()]

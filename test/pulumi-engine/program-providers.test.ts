@@ -15,9 +15,9 @@ interface Resource {
   attributes: { id: string; custom: boolean; parent: string; inputs: object; outputs: object; provider?: string };
 }
 
-const program = (dir: string, files: string[]) => `${FILE_PROVIDER}
-${files.map((f) => `new FileRes(${JSON.stringify(f)}, { path: ${JSON.stringify(join(dir, `${f}.txt`))}, content: "x" });`).join("\n")}
-`;
+const fileRes = (dir: string, f: string) =>
+  `new FileRes(${JSON.stringify(f)}, { path: ${JSON.stringify(join(dir, `${f}.txt`))}, content: "x" });`;
+const program = (dir: string, files: string[]) => `${FILE_PROVIDER}\n${files.map((f) => fileRes(dir, f)).join("\n")}\n`;
 
 test("Pulumi's default provider names", () => {
   assert.is(defaultProviderName(""), "default");
