@@ -3,6 +3,7 @@
 // without one; a secret as `secure: v1:...` encrypted with the passphrase provider; with `path`, the key's name a
 // property path into a structured value), keeping the file's comments and order. A stack without `encryptionsalt`
 // gets a new one made from the passphrase, as Pulumi does on the first secret; with one, the passphrase must open it.
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Document, isMap, isNode, parseDocument, type YAMLMap } from "yaml";
