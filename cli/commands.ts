@@ -13,6 +13,10 @@ import Init from "./commands/init.js";
 import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
 import Providers from "./commands/providers.js";
+import PulumiConfig from "./commands/pulumi/config.js";
+import PulumiConfigGet from "./commands/pulumi/config-get.js";
+import PulumiConfigRm from "./commands/pulumi/config-rm.js";
+import PulumiConfigSet from "./commands/pulumi/config-set.js";
 import PulumiDestroy from "./commands/pulumi/destroy.js";
 import PulumiPreview from "./commands/pulumi/preview.js";
 import PulumiRefresh from "./commands/pulumi/refresh.js";
@@ -55,6 +59,10 @@ export const commands = {
   output: Output,
   plan: Plan,
   providers: Providers,
+  "pulumi:config": PulumiConfig,
+  "pulumi:config:get": PulumiConfigGet,
+  "pulumi:config:rm": PulumiConfigRm,
+  "pulumi:config:set": PulumiConfigSet,
   "pulumi:destroy": PulumiDestroy,
   "pulumi:preview": PulumiPreview,
   "pulumi:refresh": PulumiRefresh,

@@ -293,6 +293,7 @@ export class StateWriter {
   private wake: (() => void) | null = null;
   private readonly sink: StateSink;
   private readonly preparers: (() => void)[] = [];
+  private view: ((state: State) => State) | undefined;
   /** Number of writes done (for benchmarks and tests). */
   writes = 0;
 
@@ -352,6 +353,14 @@ export class StateWriter {
     this.preparers.push(prepare);
   }
 
+  /**
+   * `view` gives what is written in place of the state, which it must not change (a door that keeps values in memory
+   * in another form than it records them: the Pulumi door's secrets, decrypted while it runs, encrypted when written).
+   */
+  writeAs(view: (state: State) => State): void {
+    this.view = view;
+  }
+
   private writeNow(): void | Promise<void> {
     for (const prepare of this.preparers) prepare();
     // every write that lands is a new serial: a plan saved while an apply was running is then stale
@@ -360,7 +369,7 @@ export class StateWriter {
       this.backedUp = true;
       this.writes++;
     };
-    const pending = this.sink.write(this.state, !this.backedUp);
+    const pending = this.sink.write(this.view ? this.view(this.state) : this.state, !this.backedUp);
     if (pending) return pending.then(done);
     done();
   }

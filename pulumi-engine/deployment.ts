@@ -12,6 +12,7 @@
 import type { InstanceState, State } from "../planner/state.js";
 import type { StateWriter } from "../planner/state.js";
 import { GantryError } from "../contract/diagnostics.js";
+import { DefaultProviders, isProviderType, providerReferenceUrn } from "./default-providers.js";
 import type { PropertyDiff, PulumiEventSink, StepOp } from "./pulumi-events.js";
 import { type CustomResourceProvider, type ProviderResolver, ResourceInitFailure } from "./resource-provider.js";
 import {
@@ -46,6 +47,8 @@ export interface Registration {
   /** For each input, the resources its value came from. */
   propertyDependencies: Record<string, string[]>;
   provider: string;
+  /** The provider version the program asks for ("" for none): names the default provider. */
+  version: string;
   protect: boolean;
   deleteBeforeReplace: boolean;
   ignoreChanges: string[];
@@ -77,6 +80,8 @@ interface Recorded {
   external?: boolean;
   /** For each input, the resources its value came from (when any did). */
   propertyDependencies?: Record<string, string[]>;
+  /** A custom resource's provider: `<provider urn>::<provider id>` (its package's default provider). */
+  provider?: string;
   /** Why its last create or update could not finish initializing it (the next update updates it again). */
   initErrors?: string[];
 }
@@ -91,6 +96,8 @@ export interface ReadRequest {
   dependencies: string[];
   additionalSecretOutputs: string[];
   acceptSecrets: boolean;
+  /** The provider version the program asks for ("" or absent for none). */
+  version?: string;
 }
 
 const recorded = (i: InstanceState): Recorded => i.attributes as unknown as Recorded;
@@ -105,6 +112,8 @@ export interface DeploymentOptions {
   writer?: StateWriter;
   providers: ProviderResolver;
   onEvent: PulumiEventSink;
+  /** The stack's config of a package, in wire form: the inputs of its default provider (default: none). */
+  packageConfig?: (pkg: string) => WireObject;
 }
 
 export class Deployment {
@@ -129,10 +138,22 @@ export class Deployment {
   /** The running provider calls changed since the root stack resource's record last listed them. */
   private pendingChanged = false;
   private recordedRoot: InstanceState | undefined;
+  private readonly defaultProviders: DefaultProviders;
 
   constructor(private readonly opts: DeploymentOptions) {
     this.old = new Map(opts.state.instances);
     opts.writer?.beforeWrite(() => this.recordPendingOperations());
+    this.defaultProviders = new DefaultProviders({
+      stack: opts.stack,
+      project: opts.project,
+      dryRun: opts.dryRun,
+      packageConfig: opts.packageConfig ?? (() => ({})),
+      recordedInstance: (urn) => this.old.get(urn),
+      record: (instance) => {
+        this.seen.add(instance.address);
+        this.record(instance);
+      },
+    });
   }
 
   /**
@@ -347,6 +368,7 @@ export class Deployment {
     options: object,
   ): Promise<RegistrationResult> {
     const provider = this.provider(req.type);
+    const providerRef = this.defaultProviders.reference(req.type, req.version);
     const prior = old ? recorded(old) : undefined;
     const checked = await provider.check(urn, prior ? revealObject(prior.inputs) : undefined, revealObject(req.inputs));
     if (checked.failures.length)
@@ -403,6 +425,7 @@ export class Deployment {
         parent: req.parent,
         inputs: news,
         outputs: secretOuts,
+        provider: providerRef,
         ...options,
         ...(initErrors?.length ? { initErrors: [...initErrors] } : {}),
       };
@@ -571,6 +594,7 @@ export class Deployment {
     if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     this.seen.add(urn);
     const provider = this.provider(req.type);
+    const providerRef = this.defaultProviders.reference(req.type, req.version ?? "");
     const old = this.old.get(urn);
     if (old && !recorded(old).external)
       throw new GantryError(
@@ -601,6 +625,7 @@ export class Deployment {
       inputs: req.properties,
       outputs,
       external: true,
+      provider: providerRef,
     };
     this.record({
       address: urn,
@@ -640,8 +665,11 @@ export class Deployment {
   private async deleteAll(all: (InstanceState & { replaced?: boolean })[]): Promise<void> {
     // a resource may go once nothing left to delete depends on it or is its child (old objects of replacements at once)
     const byAddress = new Map(all.filter((c) => !c.replaced).map((c) => [c.address, c]));
-    const targets = (o: InstanceState) =>
-      [...new Set([...o.dependencies, recorded(o).parent])].map((a) => byAddress.get(a)).filter((t) => t && t !== o);
+    const targets = (o: InstanceState) => {
+      const provider = recorded(o).provider;
+      const on = [...o.dependencies, recorded(o).parent, ...(provider ? [providerReferenceUrn(provider)] : [])];
+      return [...new Set(on)].map((a) => byAddress.get(a)).filter((t) => t && t !== o);
+    };
     const blockers = new Map<InstanceState, number>();
     for (const o of all) if (!o.replaced) for (const t of targets(o)) blockers.set(t!, (blockers.get(t!) ?? 0) + 1);
     const left = new Set(all);
@@ -663,6 +691,14 @@ export class Deployment {
 
   private async deleteStep(i: InstanceState & { replaced?: boolean }): Promise<void> {
     const r = recorded(i);
+    // a default provider no resource refers to any more: dropped, an internal step (not shown or counted)
+    if (isProviderType(i.type)) {
+      if (!this.opts.dryRun) {
+        this.state.instances.delete(i.address);
+        this.touch();
+      }
+      return;
+    }
     if (!i.replaced) this.counts.delete++;
     if (r.protect && !i.replaced) {
       const err = new GantryError(
@@ -764,6 +800,7 @@ export class Deployment {
         this.opts.onEvent({ type: "log", severity: "info", urn: i.address, message: `refresh: ${what}` });
       }
     };
+    if (isProviderType(i.type)) return;
     if (!r.custom) {
       counts.same++;
       show("same");
@@ -806,7 +843,7 @@ export class Deployment {
 
   private async deleteObject(i: InstanceState): Promise<void> {
     const r = recorded(i);
-    if (!r.custom || r.retainOnDelete || r.external) return;
+    if (!r.custom || r.retainOnDelete || r.external || isProviderType(i.type)) return;
     const provider = this.provider(i.type);
     await this.asPending(i.address, "deleting", () => provider.delete(i.address, r.id, revealObject(r.outputs)));
   }

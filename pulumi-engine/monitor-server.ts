@@ -83,8 +83,8 @@ const MONITOR_SHUT_DOWN = "resource monitor shut down while waiting on step's do
 /** The type of `pulumi.StackReference`, a resource read (ReadResource) by the name of the stack it refers to. */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
-/** The outputs of the stack a StackReference names (throws when there is no such stack). */
-export type StackOutputsReader = (stackName: string) => WireObject;
+/** The outputs of the stack a StackReference names (throws, or rejects, when there is no such stack). */
+export type StackOutputsReader = (stackName: string) => WireObject | Promise<WireObject>;
 
 export async function startMonitorServer(
   deployment: Deployment,
@@ -128,6 +128,7 @@ export async function startMonitorServer(
         dependencies: r.getDependenciesList(),
         propertyDependencies: propertyDependenciesOf(r),
         provider: r.getProvider(),
+        version: r.getVersion(),
         protect: !!r.getProtect(),
         deleteBeforeReplace: r.getDeletebeforereplace(),
         ignoreChanges: r.getIgnorechangesList(),
@@ -176,15 +177,22 @@ export async function startMonitorServer(
       const r = call.request;
       const type: string = r.getType();
       if (type === STACK_REFERENCE_TYPE && stackOutputs) {
-        try {
-          const res = deployment.readStackReference(r.getName(), r.getParent(), r.getId(), stackOutputs);
-          const resp = new m.resourcePb.ReadResourceResponse();
-          resp.setUrn(res.urn);
-          resp.setProperties(m.struct.fromJavaScript(r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs)));
-          cb(null, resp);
-        } catch (e) {
-          failStep(cb, e);
-        }
+        // the referenced stack's secrets may need its passphrase's key (derived asynchronously)
+        (async () => stackOutputs(r.getId()))().then(
+          (outputs) => {
+            try {
+              const res = deployment.readStackReference(r.getName(), r.getParent(), r.getId(), () => outputs);
+              const resp = new m.resourcePb.ReadResourceResponse();
+              resp.setUrn(res.urn);
+              const props = r.getAcceptsecrets() ? res.outputs : revealObject(res.outputs);
+              resp.setProperties(m.struct.fromJavaScript(props));
+              cb(null, resp);
+            } catch (e) {
+              failStep(cb, e);
+            }
+          },
+          (e) => failStep(cb, e),
+        );
         return;
       }
       const refused = explicitProviderRefused(type, r.getName(), r.getProvider());
@@ -199,6 +207,7 @@ export async function startMonitorServer(
           dependencies: r.getDependenciesList(),
           additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
           acceptSecrets: r.getAcceptsecrets(),
+          version: r.getVersion(),
         })
         .then(
           (res) => {

@@ -23,6 +23,9 @@ export interface ProgramRun {
   onOutput: (text: string, stream: "stdout" | "stderr") => void;
   /** The program is killed when the run stops at once (a cancelled run lets it end: its registrations fail). */
   stopNow?: ImmediateStop;
+  /** The time the program may run (0 or absent: no limit); past it, onTimeout() is called and it is killed. */
+  timeoutMs?: number;
+  onTimeout?: () => void;
 }
 
 /** The runner's exit code when it already reported the program's error through the engine's Log. */
@@ -84,8 +87,15 @@ export function runProgram(run: ProgramRun): Promise<number> {
     child.stdout.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stdout"));
     child.stderr.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stderr"));
     const forget = run.stopNow?.stopping(() => child.kill("SIGKILL"));
+    const limit = run.timeoutMs
+      ? setTimeout(() => {
+          run.onTimeout?.();
+          child.kill("SIGKILL");
+        }, run.timeoutMs)
+      : undefined;
     child.on("error", reject);
     child.on("close", (code, sig) => {
+      clearTimeout(limit);
       forget?.();
       resolve(code ?? (sig ? 128 : 1));
     });

@@ -14,17 +14,19 @@ import type { Workspace } from "../engine/workspace.js";
 import { cloneState, type State, type StateWriter } from "../planner/state.js";
 import { type PulumiProject, readPulumiProject } from "./config/project-file.js";
 import { StackConfiguration } from "./config/stack-configuration.js";
+import { DEFAULT_STACK } from "./default-stack.js";
 import { Deployment } from "./deployment.js";
+import { holdsSealedSecret, StateSecrets, stateHoldsSealedSecrets } from "./state-secrets.js";
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
 import { NodejsDynamicProviderPlugin } from "./plugins/nodejs-dynamic-provider-plugin.js";
+import { mapToWire } from "./plugins/property-value.js";
 import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
 import { ROOT_STACK_TYPE } from "./urn.js";
 import type { WireObject } from "./wire-values.js";
 
-export const DEFAULT_STACK = "dev";
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
 /**
@@ -52,6 +54,22 @@ export interface PulumiRequest {
   stopNow?: ImmediateStop;
   /** Refresh every resource through its provider before the update (`up --refresh`, `preview --refresh`). */
   refresh?: boolean;
+  /** The time the program may run (default DEFAULT_PROGRAM_TIMEOUT_MS; 0: no limit). */
+  programTimeoutMs?: number;
+}
+
+/**
+ * How long a program may run by default: an hour, as Heat's default stack timeout (the program runs while its
+ * resources are made, since it waits for their outputs). Past it, the program is stopped and the run fails.
+ */
+export const DEFAULT_PROGRAM_TIMEOUT_MS = 60 * 60 * 1000;
+
+/** A time limit as said to users: 90s, 5m, 1h, 1h30m. */
+function limitText(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  return [h ? `${h}h` : "", m ? `${m}m` : "", s || (!h && !m) ? `${s}s` : ""].join("");
 }
 
 export interface PulumiOutcome {
@@ -186,13 +204,19 @@ async function withStackRun(
     onEvent,
     addressOf(() => server),
   );
+  // as Pulumi: the state's secrets are encrypted with the stack's passphrase provider (when it has one)
+  const crypter = await config.stateCrypter(req.env ?? process.env);
+  const secrets = crypter ? new StateSecrets(crypter, ws.state.location) : undefined;
   const lease: StateLease | undefined = dryRun
     ? undefined
     : await ws.state.lock(`pulumi ${operation}`, req.lockTimeoutMs ?? 0);
   try {
-    const recordedState = await ws.state.read();
+    const read = await ws.state.read();
+    if (!secrets && stateHoldsSealedSecrets(read)) throw noSaltForState(config, ws.state.location);
+    const recordedState = secrets ? secrets.openState(read) : read;
     const state = dryRun ? cloneState(recordedState) : recordedState;
     const writer = dryRun ? undefined : ws.state.writer(state);
+    if (writer && secrets) writer.writeAs((s) => secrets.sealState(s));
     const deployment = new Deployment({
       stack,
       project: config.project.name,
@@ -201,6 +225,7 @@ async function withStackRun(
       writer,
       providers: providers.resolve,
       onEvent,
+      packageConfig: (pkg) => mapToWire(config.providerConfig(pkg)),
     });
     if (lease) req.stopNow?.holding(lease);
     if (writer) req.stopNow?.recording(writer);
@@ -211,7 +236,7 @@ async function withStackRun(
       onEvent({ type: "begin", dryRun, destroy: operation === "destroy", refresh: operation === "refresh", stack });
       deployment.reportPendingOperations();
       server = await startMonitorServer(deployment, onEvent, (name) =>
-        referencedStackOutputs(engine, config.project, name),
+        referencedStackOutputs(engine, config, name, req.env ?? process.env),
       );
       return await body({ stack, config, deployment, server, recordedState, writer, onEvent, t0 });
     } finally {
@@ -237,6 +262,8 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     } catch (e) {
       return finishRun(run, dryRun, false, (e as Error).message);
     }
+    const timeoutMs = req.programTimeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS;
+    let timedOut = false;
     const code = await runProgram({
       project: run.config.project,
       config: run.config.programEnvironment(),
@@ -246,6 +273,12 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
       parallel: req.parallel ?? 10,
       env: req.env,
       stopNow: req.stopNow,
+      timeoutMs,
+      onTimeout: () => {
+        timedOut = true;
+        // no new step starts; those running finish and are recorded
+        deployment.cancel();
+      },
       onOutput: (text, stream) => {
         if (stream === "stderr") stderr += text;
         for (const line of text.replace(/\n$/, "").split("\n"))
@@ -255,7 +288,11 @@ export function runPulumiProgram(engine: Engine, req: PulumiRequest, dryRun: boo
     // steps the program started finish (and are recorded) even when it ended first (killed, or a Ctrl-C reached it)
     await deployment.settle();
     let error: string | undefined;
-    if (deployment.cancelled) error = "update canceled";
+    if (timedOut)
+      error =
+        `the program did not finish within ${limitText(timeoutMs)} (the program time limit: --program-timeout or ` +
+        "GANTRY_PULUMI_PROGRAM_TIMEOUT) and was stopped; the steps it had started finished and are recorded";
+    else if (deployment.cancelled) error = "update canceled";
     // a failed step: the program, answered as by a monitor shutting down, may end without an error of its own
     else if (code !== 0 || deployment.failure)
       error = deployment.failure
@@ -332,7 +369,13 @@ export function refreshPulumiStack(engine: Engine, req: PulumiRequest, dryRun = 
  * one of the project PROJECT: this program's, or the program in a sibling directory (beside this one) whose
  * Pulumi.yaml names it. A stack that never had an update is unknown, as in Pulumi.
  */
-function referencedStackOutputs(engine: Engine, project: PulumiProject, name: string): WireObject {
+async function referencedStackOutputs(
+  engine: Engine,
+  config: StackConfiguration,
+  name: string,
+  env: NodeJS.ProcessEnv,
+): Promise<WireObject> {
+  const project = config.project;
   const parts = name.split("/");
   if (parts.length > 3 || parts.some((p) => !p)) throw new GantryError(`stack reference "${name}" is not a stack name`);
   const projectName = parts.length === 3 ? parts[1] : project.name;
@@ -349,7 +392,34 @@ function referencedStackOutputs(engine: Engine, project: PulumiProject, name: st
   const instances = backend.readSync().instances;
   if (![...instances.values()].some((i) => i.type === ROOT_STACK_TYPE))
     throw new GantryError(`unknown stack "${name}" (no update of stack ${stack} of ${dir} is recorded)`);
-  return rootOutputs(instances);
+  const outputs = rootOutputs(instances);
+  if (!holdsSealedSecret(outputs)) return outputs;
+  // its secrets, with its stack's passphrase provider (this stack's, when it is this one)
+  const theirs =
+    dir === project.dir && stack === config.stack
+      ? config
+      : await StackConfiguration.load({ dir, stack, env, validate: false, blindSecrets: true });
+  return openOutputs(theirs, outputs, backend.location, env);
+}
+
+/** Outputs recorded with encrypted secrets, decrypted with the stack's passphrase. */
+async function openOutputs(
+  config: StackConfiguration,
+  outputs: WireObject,
+  location: string,
+  env: NodeJS.ProcessEnv,
+): Promise<WireObject> {
+  const crypter = await config.stateCrypter(env);
+  if (!crypter) throw noSaltForState(config, location);
+  return new StateSecrets(crypter, location).openOutputs(outputs);
+}
+
+/** The error for a state holding encrypted secrets when the stack's file has no salt to decrypt them with. */
+function noSaltForState(config: StackConfiguration, location: string): GantryError {
+  return new GantryError(
+    `${location}: the state holds secrets encrypted with the stack's passphrase, but ${config.stackFile.file} has ` +
+      "no encryptionsalt (passphrase secrets provider) to decrypt them with: restore the file's encryptionsalt",
+  );
 }
 
 /** The directory beside `dir` holding the Pulumi program of project `name`. */
@@ -368,12 +438,23 @@ function siblingProjectDir(dir: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The outputs of the stack's last good update (the root stack resource's). */
-export async function pulumiStackOutputs(engine: Engine, dir: string, stack = DEFAULT_STACK): Promise<WireObject> {
-  // the outputs are in the state: the stack's config (and its passphrase) is not needed
+/**
+ * The outputs of the stack's last good update (the root stack resource's). Their secrets stay encrypted (shown as
+ * [secret]) unless `showSecrets`, which needs the stack's passphrase, as `pulumi stack output --show-secrets` does.
+ */
+export async function pulumiStackOutputs(
+  engine: Engine,
+  dir: string,
+  stack = DEFAULT_STACK,
+  opts: { showSecrets?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<WireObject> {
   const project = nodejsProject(readPulumiProject(dir));
   const ws = stackWorkspace(engine, project.dir, stack);
-  return rootOutputs((await ws.state.read()).instances);
+  const outputs = rootOutputs((await ws.state.read()).instances);
+  if (!opts.showSecrets || !holdsSealedSecret(outputs)) return outputs;
+  const env = opts.env ?? process.env;
+  const config = await StackConfiguration.load({ dir: project.dir, stack, env, validate: false, blindSecrets: true });
+  return openOutputs(config, outputs, ws.state.location, env);
 }
 
 function rootOutputs(instances: ReadonlyMap<string, { type: string; attributes: unknown }>): WireObject {

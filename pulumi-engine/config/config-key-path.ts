@@ -5,6 +5,7 @@
 // N+1 slots); a scalar at the top is replaced by a container; the value set is coerced (`true`, `false`, base-10
 // integers without a leading zero) unless it is a secret.
 
+import { type ConfigKey, parseProjectConfigKey } from "./config-key.js";
 import { Ciphertext, type ConfigObject } from "./stack-config-file.js";
 
 /** A property path: map keys and array indexes. */
@@ -71,6 +72,27 @@ export function parseConfigKeyPath(name: string): ConfigPath {
   return path;
 }
 
+/**
+ * A key as `pulumi config set|get|rm` take it (pkg/cmd/pulumi/config parseConfigKey): without a colon it is the
+ * project's; with `path`, only the part before the first `.` or `[` is the key, the rest a path inside its value.
+ * Returns the config key (`namespace:name`, the path's first segment as name) and the whole path. Throws Error.
+ */
+export function parseConfigKeyArgument(
+  projectName: string,
+  text: string,
+  path: boolean,
+): { key: ConfigKey; path?: ConfigPath } {
+  const cut = path ? text.search(/[.[]/) : -1;
+  let key: ConfigKey;
+  if (cut > 0) {
+    const top = parseProjectConfigKey(projectName, text.slice(0, cut));
+    key = { namespace: top.namespace, name: top.name + text.slice(cut) };
+  } else key = parseProjectConfigKey(projectName, text);
+  if (!path) return { key };
+  const parsed = parseConfigKeyPath(key.name);
+  return { key: { namespace: key.namespace, name: parsed[0] as string }, path: parsed };
+}
+
 /** Pulumi's coercion of a plain value set by path: `true`/`false` and base-10 integers (no leading zero). */
 export function coerceConfigValue(text: string): ConfigObject {
   if (text === "true") return true;
@@ -135,4 +157,46 @@ export function sortedConfigObject(v: ConfigObject): ConfigObject {
   const out: { [key: string]: ConfigObject } = {};
   for (const k of Object.keys(v).sort()) out[k] = sortedConfigObject(v[k]);
   return out;
+}
+
+/** Pulumi's object.Get: the value at `path` inside `root` (path without the key), undefined when there is none. */
+export function getConfigPath<T>(root: T, path: ConfigPath, isLeaf: (v: T) => boolean): T | undefined {
+  let at: T = root;
+  for (const seg of path) {
+    if (isLeaf(at)) return undefined;
+    if (Array.isArray(at)) {
+      if (typeof seg !== "number" || seg < 0 || seg >= at.length) return undefined;
+      at = at[seg] as T;
+    } else if (at !== null && typeof at === "object") {
+      if (typeof seg !== "string" || !Object.hasOwn(at, seg)) return undefined;
+      at = (at as Record<string, T>)[seg];
+    } else return undefined;
+  }
+  return at;
+}
+
+/**
+ * Pulumi's object.Delete: `root` without the value at `path` (path without the key); nothing to delete is no error.
+ * Throws when what would be left is a map of the single key `secure` (it would read back as a ciphertext).
+ */
+export function deleteConfigPath(root: ConfigObject, path: ConfigPath, prefix: ConfigPath): ConfigObject {
+  if (!path.length) return root;
+  const [head, ...tail] = path;
+  const at = [...prefix, head];
+  if (Array.isArray(root)) {
+    if (typeof head !== "number" || head < 0 || head >= root.length) return root;
+    if (!tail.length) return root.filter((_, i) => i !== head);
+    const out = [...root];
+    out[head] = deleteConfigPath(out[head], tail, at);
+    return out;
+  }
+  if (!isMap(root) || typeof head !== "string" || !Object.hasOwn(root, head)) return root;
+  if (!tail.length) {
+    const { [head]: _gone, ...rest } = root;
+    const keys = Object.keys(rest);
+    if (keys.length === 1 && keys[0] === "secure" && typeof rest.secure === "string")
+      throw new Error(`${shown(at)}: maps with the single key "secure" are reserved`);
+    return rest;
+  }
+  return { ...root, [head]: deleteConfigPath(root[head], tail, at) };
 }

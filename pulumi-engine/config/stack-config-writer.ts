@@ -1,18 +1,19 @@
-// `pulumi config set [--secret] [--path] KEY VALUE` for gantry: writes one value into Pulumi.<stack>.yaml as Pulumi
-// writes it (the key namespaced by the project when written without one; a secret as `secure: v1:...` encrypted with
-// the passphrase provider; with `path`, the key's name a property path into a structured value), keeping the file's
-// comments and order. A stack without `encryptionsalt` gets a new one made from the passphrase, as Pulumi does on the
-// first secret; with one, the passphrase must open it.
+// `pulumi config set [--secret] [--path] KEY VALUE` and `pulumi config rm [--path] KEY` for gantry: writes one value
+// into (or removes one from) Pulumi.<stack>.yaml as Pulumi writes it (the key namespaced by the project when written
+// without one; a secret as `secure: v1:...` encrypted with the passphrase provider; with `path`, the key's name a
+// property path into a structured value), keeping the file's comments and order. A stack without `encryptionsalt`
+// gets a new one made from the passphrase, as Pulumi does on the first secret; with one, the passphrase must open it.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { isMap, isNode, parseDocument } from "yaml";
+import { type Document, isMap, isNode, parseDocument, type YAMLMap } from "yaml";
 import { GantryError } from "../../contract/diagnostics.js";
-import { type ConfigKey, formatConfigKey, parseProjectConfigKey } from "./config-key.js";
+import { type ConfigKey, formatConfigKey } from "./config-key.js";
 import {
   type ConfigPath,
   coerceConfigValue,
-  parseConfigKeyPath,
+  deleteConfigPath,
+  parseConfigKeyArgument,
   setConfigPath,
   sortedConfigObject,
 } from "./config-key-path.js";
@@ -35,22 +36,24 @@ export interface SetStackConfigValueOptions {
   passphrase?: string;
 }
 
-/** Set one config value; returns the stack file written and the key as stored (`project:key`). */
-export async function setStackConfigValue(opts: SetStackConfigValueOptions): Promise<{ file: string; key: string }> {
+/** A stack's config file opened for an edit (comments and order kept). */
+interface OpenStackFile {
+  file: string;
+  doc: Document.Parsed;
+  map: YAMLMap;
+  key: string;
+  path: ConfigPath | undefined;
+}
+
+function openStackFile(opts: { dir: string; stack: string; key: string; path?: boolean }): OpenStackFile {
   const project = readPulumiProject(opts.dir);
-  let parsed: ConfigKey;
-  let path: ConfigPath | undefined;
+  let parsed: { key: ConfigKey; path?: ConfigPath };
   try {
-    parsed = parseProjectConfigKey(project.name, opts.key);
+    parsed = parseConfigKeyArgument(project.name, opts.key, opts.path ?? false);
   } catch (e) {
-    throw new GantryError((e as Error).message);
+    const message = (e as Error).message;
+    throw new GantryError(message.startsWith("could not parse") ? message : `${opts.key}: ${message}`);
   }
-  try {
-    if (opts.path) path = parseConfigKeyPath(parsed.name);
-  } catch (e) {
-    throw new GantryError(`${opts.key}: ${(e as Error).message}`);
-  }
-  const key = formatConfigKey(path ? { ...parsed, name: path[0] as string } : parsed);
   const name = opts.stack.includes("/") ? opts.stack.slice(opts.stack.lastIndexOf("/") + 1) : opts.stack;
   const ext = project.file.endsWith(".yml") ? ".yml" : project.file.endsWith(".json") ? ".json" : ".yaml";
   const file = join(opts.dir, project.stackConfigDir, `Pulumi.${name}${ext}`);
@@ -58,7 +61,18 @@ export async function setStackConfigValue(opts: SetStackConfigValueOptions): Pro
   if (doc.errors.length) throw new GantryError(`${file}: invalid YAML: ${doc.errors[0].message.split("\n")[0]}`);
   if (doc.contents === null) doc.contents = doc.createNode({}) as never;
   if (!isMap(doc.contents)) throw new GantryError(`${file}: a stack configuration file must hold a map`);
+  return { file, doc, map: doc.contents, key: formatConfigKey(parsed.key), path: parsed.path };
+}
 
+function saveStackFile(open: OpenStackFile): void {
+  mkdirSync(dirname(open.file), { recursive: true });
+  writeFileSync(open.file, open.doc.toString());
+}
+
+/** Set one config value; returns the stack file written and the key as stored (`project:key`). */
+export async function setStackConfigValue(opts: SetStackConfigValueOptions): Promise<{ file: string; key: string }> {
+  const open = openStackFile(opts);
+  const { file, doc, key, path } = open;
   let value: ConfigObject = opts.value;
   if (opts.secret) {
     const provider = doc.get("secretsprovider");
@@ -79,8 +93,8 @@ export async function setStackConfigValue(opts: SetStackConfigValueOptions): Pro
       }
     } else {
       crypter = await PassphraseCrypter.create(passphrase);
-      // Pulumi writes encryptionsalt first.
-      doc.contents.items.unshift(doc.createPair("encryptionsalt", crypter.state) as never);
+      // as on a stack Pulumi made (`pulumi stack init` writes the salt): encryptionsalt first
+      open.map.items.unshift(doc.createPair("encryptionsalt", crypter.state) as never);
     }
     value = new Ciphertext(crypter.encrypt(opts.value));
   }
@@ -97,7 +111,45 @@ export async function setStackConfigValue(opts: SetStackConfigValueOptions): Pro
   const written = fromConfigObject(value);
   if (!isMap(config)) doc.set("config", doc.createNode({ [key]: written }));
   else config.set(key, doc.createNode(written));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, doc.toString());
+  saveStackFile(open);
   return { file, key };
+}
+
+export interface RemoveStackConfigValueOptions {
+  dir: string;
+  stack: string;
+  /** The key as the user wrote it. */
+  key: string;
+  /** The key's name is a property path: the value inside a structured one is removed. */
+  path?: boolean;
+}
+
+/**
+ * `pulumi config rm [--path] KEY`: removes the key (or the value at the path inside it) from Pulumi.<stack>.yaml;
+ * a key that is not set is no error, as in Pulumi. `config:` goes when its last key does. Returns whether the file
+ * changed (a stack without a file is left without one).
+ */
+export function removeStackConfigValue(opts: RemoveStackConfigValueOptions): { file: string; removed: boolean } {
+  const open = openStackFile(opts);
+  const { file, doc, key, path } = open;
+  const config = doc.get("config");
+  if (!isMap(config) || !config.has(key)) return { file, removed: false };
+  if (path && path.length > 1) {
+    const node = config.get(key, true);
+    const root = toConfigObject(isNode(node) ? node.toJS(doc) : node);
+    let left: ConfigObject;
+    try {
+      left = deleteConfigPath(root, path.slice(1), path.slice(0, 1));
+    } catch (e) {
+      throw new GantryError(`${file}: ${opts.key}: ${(e as Error).message}`);
+    }
+    if (JSON.stringify(fromConfigObject(left)) === JSON.stringify(fromConfigObject(root)))
+      return { file, removed: false };
+    config.set(key, doc.createNode(fromConfigObject(left)));
+  } else {
+    config.delete(key);
+    if (!config.items.length) doc.delete("config");
+  }
+  saveStackFile(open);
+  return { file, removed: true };
 }

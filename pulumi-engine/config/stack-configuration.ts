@@ -37,7 +37,20 @@ export interface LoadStackConfigurationOptions {
   env?: NodeJS.ProcessEnv;
   /** The passphrase itself, instead of the environment. */
   passphrase?: string;
+  /**
+   * Check the values against Pulumi.yaml (missing keys, declared types and secrets), as before a run (default). Off
+   * for `config` and `config get`, which show what is set as Pulumi's ApplyProjectConfig does, without checking.
+   */
+  validate?: boolean;
+  /**
+   * Show secrets as `[secret]` instead of decrypting them (Pulumi's blinding decrypter): no passphrase needed. Only
+   * for display: the values are not what a program would receive.
+   */
+  blindSecrets?: boolean;
 }
+
+/** What Pulumi shows in place of a secret it does not decrypt. */
+export const BLINDED_SECRET = "[secret]";
 
 /** One config key's value, decrypted. */
 export interface StackConfigValue {
@@ -123,7 +136,7 @@ export class StackConfiguration {
         fromProject: true,
       });
     }
-    if (missing.length) {
+    if (missing.length && opts.validate !== false) {
       throw new GantryError({
         severity: "error",
         summary:
@@ -143,12 +156,12 @@ export class StackConfiguration {
     // Decrypt when there is anything to decrypt.
     let crypter: PassphraseCrypter | undefined;
     const firstSecure = [...raws.values()].find((r) => holdsCiphertext(r.value));
-    if (firstSecure) crypter = await openCrypter(file, firstSecure, opts);
+    if (firstSecure && !opts.blindSecrets) crypter = await openCrypter(file, firstSecure, opts);
 
     const values = new Map<string, StackConfigValue>();
     for (const [canonical, r] of raws) {
-      const value = decryptTree(r.value, crypter, r, canonical);
-      const text = textOf(value);
+      const value = opts.blindSecrets ? blindTree(r.value) : decryptTree(r.value, crypter, r, canonical);
+      const text = configText(value);
       values.set(canonical, {
         key: r.key,
         value,
@@ -162,7 +175,8 @@ export class StackConfiguration {
 
     // Declared types and secrets (validateStackConfigValues), in key order.
     const problems: Diagnostic[] = [];
-    for (const declKey of Object.keys(project.config).sort()) {
+    const checked = opts.validate === false ? [] : Object.keys(project.config).sort();
+    for (const declKey of checked) {
       const decl = project.config[declKey];
       const canonical = formatConfigKey(parseProjectConfigKey(project.name, declKey));
       const v = values.get(canonical);
@@ -196,6 +210,38 @@ export class StackConfiguration {
     if (problems.length) throw new GantryError(problems);
 
     return new StackConfiguration(project, opts.stack, file, values, crypter);
+  }
+
+  /**
+   * The crypter of the stack's passphrase secrets provider, for the secrets of its state (as Pulumi encrypts those
+   * of its own): undefined when the stack file has no `encryptionsalt` (no secret was ever set in it) or names
+   * another provider. Needs the passphrase (PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE).
+   */
+  async stateCrypter(env: NodeJS.ProcessEnv = process.env): Promise<PassphraseCrypter | undefined> {
+    if (this.crypter) return this.crypter;
+    const file = this.stackFile;
+    if (!file.encryptionSalt || (file.secretsProvider && file.secretsProvider !== "passphrase")) return undefined;
+    const origin: Origin = { file: file.file, path: ["encryptionsalt"], line: file.encryptionSaltLine };
+    const detail =
+      `${file.file} has an encryptionsalt (line ${file.encryptionSaltLine}): the secrets in the stack's state are ` +
+      "encrypted with its passphrase";
+    let passphrase: string;
+    try {
+      passphrase = readPassphrase(env);
+    } catch (e) {
+      throw new GantryError({ severity: "error", summary: (e as Error).message, origin, detail });
+    }
+    try {
+      return await PassphraseCrypter.fromState(passphrase, file.encryptionSalt);
+    } catch (e) {
+      if (e instanceof IncorrectPassphraseError)
+        throw new GantryError({ severity: "error", summary: INCORRECT_PASSPHRASE_DECRYPT, origin, detail });
+      throw new GantryError({
+        severity: "error",
+        summary: `${file.file}:${file.encryptionSaltLine}: encryptionsalt: ${(e as Error).message}`,
+        origin,
+      });
+    }
   }
 
   /** Keys whose values hold secrets, sorted (PULUMI_CONFIG_SECRET_KEYS). */
@@ -335,6 +381,18 @@ function decryptTree(
   return v;
 }
 
+/** The value with every ciphertext shown as `[secret]` (still marked secret). */
+function blindTree(v: ConfigObject): PropertyValue {
+  if (v instanceof Ciphertext) return new Secret(BLINDED_SECRET);
+  if (Array.isArray(v)) return v.map(blindTree);
+  if (v !== null && typeof v === "object") {
+    const out: PropertyMap = {};
+    for (const [k, x] of Object.entries(v)) out[k] = blindTree(x);
+    return out;
+  }
+  return v;
+}
+
 function reveal(v: PropertyValue): unknown {
   if (v instanceof Secret) return reveal(v.value);
   if (Array.isArray(v)) return v.map(reveal);
@@ -347,7 +405,7 @@ function reveal(v: PropertyValue): unknown {
 }
 
 /** Pulumi's Plaintext.marshalText: a string (or secret string) as it is, anything else as Go's JSON. */
-function textOf(v: PropertyValue): string {
+export function configText(v: PropertyValue): string {
   if (typeof v === "string") return v;
   if (v instanceof Secret && typeof v.value === "string") return v.value;
   return goJson(reveal(v));

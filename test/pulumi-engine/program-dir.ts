@@ -68,7 +68,7 @@ class FileRes extends pulumi.dynamic.Resource {
 export async function runProgram(
   dir: string,
   kind: "preview" | "up" | "destroy" | "refresh",
-  options: { refresh?: boolean; stack?: string } = {},
+  options: { refresh?: boolean; stack?: string; programTimeoutMs?: number } = {},
 ): Promise<{ outcome: PulumiOutcome; events: PulumiEvent[]; logs: string }> {
   const events: PulumiEvent[] = [];
   const req = { dir, onEvent: (e: PulumiEvent) => events.push(e), env: process.env, ...options };

@@ -80,7 +80,7 @@ test("the first Ctrl-C lets the running step finish and record, and starts nothi
   assert.match(run.stdout(), "pulumi-nodejs:dynamic:Resource slow created");
   assert.match(run.stderr(), "error: update canceled");
   assert.not.ok(existsSync(join(dir, "after.txt")), "no new step started");
-  assert.equal(recorded(dir).sort(), ["cancel-dev", "first", "slow"]);
+  assert.equal(recorded(dir).sort(), ["cancel-dev", "default", "first", "slow"]);
 
   // the state is unlocked: the next up goes on where this one stopped
   const next = gantry(["pulumi", "up", "--yes", dir]);
@@ -101,7 +101,11 @@ test("a second Ctrl-C stops at once: state saved and unlocked, program and plugi
   run.child.kill("SIGINT");
   const code = await run.exit;
   assert.is(code, 130, run.stdout() + run.stderr());
-  assert.equal(recorded(dir).sort(), ["first", "stop-dev"], "what was recorded is saved; slow never finished");
+  assert.equal(
+    recorded(dir).sort(),
+    ["default", "first", "stop-dev"],
+    "what was recorded is saved; slow never finished",
+  );
   // slow's create was under way: recorded as a pending operation (on the root stack resource's record)
   const root = JSON.parse(readFileSync(join(dir, "gantry.tfstate.d", "dev", "gantry.tfstate"), "utf8")).resources.find(
     (r: { type: string }) => r.type === "pulumi:pulumi:Stack",

@@ -1,7 +1,8 @@
 // A `secure:` stack config value end to end through the CLI: Pulumi.dev.yaml holds it encrypted by the passphrase
 // secrets provider (as `pulumi config set --secret` writes it), PULUMI_CONFIG_PASSPHRASE opens it; the program reads
 // it with requireSecret and exports it, and a dynamic provider's configure() receives it decrypted in the SDK's
-// plugin process. `stack output` shows it as [secret], and in clear with --show-secrets.
+// plugin process. `stack output` shows it as [secret], and in clear with --show-secrets (with the passphrase: gantry's
+// record of the stack keeps it encrypted).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -64,6 +65,10 @@ test("a secure: config value reaches the program and the dynamic provider, and s
   assert.match(up.stdout, /password\s*: \[secret\]/);
   assert.not.match(up.stdout + up.stderr, "hunter2", "the secret is not printed");
   assert.is(readFileSync(join(dir, "seen.txt"), "utf8"), SECRET, "configure() received the secret decrypted");
+  // gantry's record of the stack keeps its secrets encrypted with the stack's passphrase, as Pulumi's state does
+  const stateFile = readFileSync(join(dir, "gantry.tfstate.d", "dev", "gantry.tfstate"), "utf8");
+  assert.not.match(stateFile, "hunter2", "the state holds the secret encrypted");
+  assert.match(stateFile, /"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":"v1:/);
 
   // reading the outputs needs no passphrase
   const out = gantry(["pulumi", "stack", "output", "--json", dir]);
@@ -72,10 +77,15 @@ test("a secure: config value reaches the program and the dynamic provider, and s
   const table = gantry(["pulumi", "stack", "output", dir]);
   assert.match(table.stdout, /password\s+\[secret\]/);
   assert.not.match(table.stdout, "hunter2");
-  const shown = gantry(["pulumi", "stack", "output", "--json", "--show-secrets", dir]);
+  const locked = gantry(["pulumi", "stack", "output", "--json", "--show-secrets", dir], {
+    env: { PULUMI_CONFIG_PASSPHRASE: "wrong" },
+  });
+  assert.is(locked.code, 1, "showing the secrets needs the passphrase");
+  assert.match(locked.stderr, INCORRECT_PASSPHRASE_DECRYPT);
+  const shown = gantry(["pulumi", "stack", "output", "--json", "--show-secrets", dir], { env });
   assert.is(shown.code, 0, shown.stderr);
   assert.equal(JSON.parse(shown.stdout), { length: SECRET.length, password: SECRET, region: "eu-north-1" });
-  const one = gantry(["pulumi", "stack", "output", "password", "--show-secrets", "-C", dir]);
+  const one = gantry(["pulumi", "stack", "output", "password", "--show-secrets", "-C", dir], { env });
   assert.is(one.stdout, `${SECRET}\n`);
 
   const again = gantry(["pulumi", "up", "--yes", dir], { env });

@@ -181,9 +181,10 @@ function recorded(dir: string): RecordedResource[] {
   }
 }
 
+// the program's own resources (default providers, recorded as Pulumi records them, are the engine's)
 const customNames = (dir: string) =>
   recorded(dir)
-    .filter((r) => r.attributes.custom)
+    .filter((r) => r.attributes.custom && !r.address.includes("::pulumi:providers:"))
     .map((r) => r.address.split("::").pop() as string)
     .sort();
 const pendingDeletes = (dir: string) => recorded(dir).reduce((n, r) => n + (r.deposed?.length ?? 0), 0);

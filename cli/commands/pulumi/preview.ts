@@ -1,10 +1,10 @@
 import { GantryCommand } from "../../base-command.js";
-import { programDirArg, pulumiRefreshFlag, pulumiRunFlags } from "./pulumi-flags.js";
+import { programDirArg, pulumiProgramFlags, pulumiRefreshFlag, pulumiRunFlags } from "./pulumi-flags.js";
 
 export default class PulumiPreview extends GantryCommand {
   static override summary = "Show what an update of the stack would change (runs the program; changes nothing)";
   static override args = programDirArg;
-  static override flags = { ...pulumiRunFlags, ...pulumiRefreshFlag };
+  static override flags = { ...pulumiRunFlags, ...pulumiRefreshFlag, ...pulumiProgramFlags };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(PulumiPreview);

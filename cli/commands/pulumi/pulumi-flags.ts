@@ -25,3 +25,11 @@ export const pulumiRefreshFlag = {
     description: "refresh the state of the stack's resources (read through their providers) before the update",
   }),
 };
+
+export const pulumiProgramFlags = {
+  "program-timeout": Flags.string({
+    description:
+      "how long the program may run (e.g. 90s, 30m, 2h; 0: no limit); past it, it is stopped and the run fails " +
+      "[default: GANTRY_PULUMI_PROGRAM_TIMEOUT, else 1h]",
+  }),
+};

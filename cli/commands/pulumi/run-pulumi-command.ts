@@ -2,13 +2,26 @@
 // exit code. Ctrl-C as in `pulumi`: the first cancels (running steps finish and are recorded, no new one starts),
 // a second stops at once (the state recorded so far is saved and unlocked, the program is killed).
 
+import { GantryError } from "../../../contract/diagnostics.js";
 import { ImmediateStop } from "../../../engine/immediate-stop.js";
+import { parseDuration } from "../../duration.js";
 import { stopAtOnce } from "../../stop-at-once.js";
+
+/** The program's time limit: the flag, else the environment's GANTRY_PULUMI_PROGRAM_TIMEOUT, else the default. */
+function programTimeout(flag: string | undefined, env: string | undefined): number | undefined {
+  if (flag !== undefined) return parseDuration(flag);
+  if (env === undefined || env === "") return undefined;
+  try {
+    return parseDuration(env);
+  } catch (e) {
+    throw new GantryError(`GANTRY_PULUMI_PROGRAM_TIMEOUT: ${(e as Error).message}`);
+  }
+}
 
 export async function runPulumiCommand(
   kind: "preview" | "up" | "refresh" | "destroy",
   dir: string,
-  flags: { stack?: string; json: boolean; parallel: number; refresh?: boolean },
+  flags: { stack?: string; json: boolean; parallel: number; refresh?: boolean; "program-timeout"?: string },
   out: (text: string) => void,
 ): Promise<void> {
   const [{ Engine }, ops, { PulumiProgressRenderer }] = await Promise.all([
@@ -16,6 +29,7 @@ export async function runPulumiCommand(
     import("../../../pulumi-engine/pulumi-operation.js"),
     import("../../../pulumi-engine/render-progress.js"),
   ]);
+  const programTimeoutMs = programTimeout(flags["program-timeout"], process.env.GANTRY_PULUMI_PROGRAM_TIMEOUT);
   const engine = new Engine();
   const renderer = new PulumiProgressRenderer(out, flags.json);
   const graceful = new AbortController();
@@ -38,6 +52,7 @@ export async function runPulumiCommand(
     stack: flags.stack,
     parallel: flags.parallel,
     refresh: flags.refresh,
+    programTimeoutMs,
     onEvent: renderer.handle,
     env: process.env,
     signal: graceful.signal,

@@ -31,8 +31,8 @@ export default class PulumiStackOutput extends GantryCommand {
       dir = name;
       name = undefined;
     }
-    const outputs = await ops.pulumiStackOutputs(new Engine(), dir, flags.stack);
     const show = flags["show-secrets"];
+    const outputs = await ops.pulumiStackOutputs(new Engine(), dir, flags.stack, { showSecrets: show });
     if (name !== undefined && !(name in outputs))
       throw new GantryError(`current stack does not have output property '${name}'`);
     if (flags.json) return void process.stdout.write(render.stackOutputsJson(outputs, show, name));
