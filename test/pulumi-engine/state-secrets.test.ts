@@ -30,7 +30,7 @@ test("sealed with the stack's passphrase, opened again, a value read back sealed
   assert.not.match(text, "hunter2");
   assert.ok(stateHoldsSealedSecrets(sealed));
   assert.not.ok(stateHoldsSealedSecrets(state));
-  const pw = (sealed.instances.get("urn:a")?.attributes as { inputs: { pw: { ciphertext: string } } }).inputs.pw;
+  const pw = (sealed.instances.get("urn:a")!.attributes as { inputs: { pw: { ciphertext: string } } }).inputs.pw;
   assert.equal(Object.keys(pw), [SIGNATURE_KEY, "ciphertext"]);
   assert.is(crypter.decrypt(pw.ciphertext), '"hunter2"', "the ciphertext of the value's JSON");
 
