@@ -27,6 +27,8 @@ test("registry knows the built-in types under their full names", () => {
     "heat_structured_config",
     "heat_test_resource",
     "heat_value",
+    "heat_wait_condition",
+    "heat_wait_condition_handle",
     "null_resource",
     "terraform_data",
   ]);
