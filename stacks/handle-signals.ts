@@ -125,6 +125,11 @@ export class HandleSignalBoard {
     }).then(() => undefined);
   }
 
+  /** Forgets what this service keeps of a stack's handles (its store records stay as they are). */
+  forget(stackId: string): void {
+    this.handles.delete(stackId);
+  }
+
   /** Resolves at the next signal to a handle of the stack; rejects when `abort` aborts. */
   next(stackId: string, abort: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -235,7 +235,8 @@ export class StackService implements StackOperations {
     await this.startOrQueue(
       stack.id,
       (s) => this.ctx.recorder.stack(s, "DELETE", "IN_PROGRESS", startedText("DELETE")),
-      (s, signal) => this.lifecycle.delete(s, signal),
+      // the signals kept for its handles go with the stack (the store's metadata stays the record)
+      (s, signal) => this.lifecycle.delete(s, signal).finally(() => this.handleSignals.forget(s.id)),
     );
   }
 

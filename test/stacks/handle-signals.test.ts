@@ -4,7 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { waitOutcome } from "../../provider/types/heat/heat-wait-condition.js";
-import { normalisedSignal } from "../../stacks/handle-signals.js";
+import { HandleSignalBoard, normalisedSignal } from "../../stacks/handle-signals.js";
 
 test("a signal's defaults: SUCCESS, 'Signal N received', data null, id N; given keys first, in their order", () => {
   assert.equal(normalisedSignal(null, 0), {
@@ -43,6 +43,24 @@ test("a wait condition's outcome: waiting, done, failed, timed out, as Heat word
   const none = waitOutcome(handle(), 2, true);
   assert.ok(typeof none === "object" && "failed" in none);
   assert.is(none.failed.message, "0 of 2 received");
+});
+
+test("a service forgets the handle signals it kept when the stack is deleted; the store stays the record", async () => {
+  const signal = (reason: string) => ({ reason, data: null, status: "SUCCESS" });
+  let metadata: Record<string, unknown> = { "1": signal("a") };
+  const store = {
+    getResource: async (_stack: string, name: string) => ({ name, metadata }),
+    putResource: async () => {},
+  };
+  const board = new HandleSignalBoard({ store, recorder: {} } as never);
+  assert.is((await board.signalsOf("s1", "h")).signals.length, 1);
+  metadata = { "1": signal("a"), "2": signal("b") };
+  assert.is((await board.signalsOf("s1", "h")).signals.length, 1, "kept while the stack lives");
+  board.forget("s1");
+  assert.equal(
+    (await board.signalsOf("s1", "h")).signals.map((x) => x.reason),
+    ["a", "b"],
+  );
 });
 
 test.run();
