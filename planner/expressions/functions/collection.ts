@@ -25,6 +25,7 @@ import {
   type ValueMap,
 } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
+import { inferType, sameType } from "../../type-conversion.js";
 
 const sortedKeys = (m: ValueMap) => Object.keys(m).sort(compareStrings);
 
@@ -61,6 +62,20 @@ const asListOf = (items: Value[]): Value[] => withCollectionKind(items, "list");
 
 /** keys() and values(): a list from a map, a tuple from an object. */
 const keptKind = (from: Value, items: Value[]): Value[] => (collectionKind(from) === "map" ? asListOf(items) : items);
+
+/** concat() of lists: a list when their elements unify to one type (cty's UnifyUnsafe), else a tuple. */
+function listOrTuple(items: Value[]): Value[] {
+  try {
+    return asListOf(unifyPrimitives(items));
+  } catch {
+    return items;
+  }
+}
+
+/** merge() gives a map only when every argument is a map of the same type (cty's MergeFunc); else an object. */
+function sameMapType(a: Value, first: Value): boolean {
+  return collectionKind(a) === "map" && sameType(inferType(a), inferType(first));
+}
 
 function flattenInto(v: Value[], out: Value[]): boolean {
   for (const x of v) {
@@ -156,7 +171,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     unknowns: "shallow",
     impl: (args) => {
       if (args.length === 0) throw new FunctionError("at least one argument is required");
-      return args.flatMap((a, i) => asList(a, i, "list"));
+      const items = args.flatMap((a, i) => asList(a, i, "list"));
+      return args.every((a) => collectionKind(a) === "list") ? listOrTuple(items) : items;
     },
   },
   contains: {
@@ -278,7 +294,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
           throw new FunctionError(`arguments must be maps or objects, got ${JSON.stringify(friendly(a))}`, i);
         Object.assign(out, a);
       });
-      return out;
+      return args.length > 0 && args.every((a) => sameMapType(a, args[0])) ? withCollectionKind(out, "map") : out;
     },
   },
   one: {
@@ -317,7 +333,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   reverse: {
     params: ["list"],
     unknowns: "shallow",
-    impl: ([l]) => [...asList(l, 0, "list or tuple")].reverse(),
+    impl: ([l]) => {
+      const out = [...asList(l, 0, "list or tuple")].reverse();
+      return collectionKind(l) === undefined ? out : asListOf(out);
+    },
   },
   setintersection: setFunction((sets) => sets[0].filter((v) => sets.every((s) => has(s, v)))),
   setunion: setFunction((sets) => sets.flat()),
@@ -341,7 +360,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       if (lists.some(containsUnknown)) return UNKNOWN;
       let out: Value[][] = [[]];
       for (const l of lists) out = out.flatMap((prefix) => l.map((v) => [...prefix, v]));
-      return out;
+      // all lists or tuples: a list of tuples in their order; a set among them: a set of tuples (cty's)
+      return args.some((a) => collectionKind(a) === "set") ? setOf(out) : asListOf(out);
     },
   },
   slice: {
@@ -349,6 +369,12 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     unknowns: "shallow",
     impl: ([l, s, e]) => {
       const list = asList(l, 0, "list or tuple");
+      if (collectionKind(l) === "set")
+        throw new FunctionError(
+          "cannot slice a set, because its elements do not have indices; explicitly convert to a list if the " +
+            "ordering of the result is not important",
+          0,
+        );
       const start = asInteger(s, 1);
       const end = asInteger(e, 2);
       if (start < 0) throw new FunctionError("start index must not be less than zero", 1);
@@ -357,7 +383,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       if (end < 0) throw new FunctionError("end index must not be less than zero", 2);
       if (end > list.length) throw new FunctionError("end index must not be greater than the length of the list", 2);
       if (start > end) throw new FunctionError("start index must not be greater than end index", 1);
-      return list.slice(start, end);
+      return collectionKind(l) === "list" ? asListOf(list.slice(start, end)) : list.slice(start, end);
     },
   },
   sort: {
@@ -419,7 +445,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
         if (key === null) throw new FunctionError(`keys list has null value at index ${i}`);
         out[asString(key, 0)] = values[i];
       });
-      return out;
+      return collectionKind(v) === "list" ? withCollectionKind(out, "map") : out;
     },
   },
 };
