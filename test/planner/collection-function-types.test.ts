@@ -89,4 +89,16 @@ test("setproduct: of lists and tuples a list of tuples, with a set among them a 
   fails('setproduct(toset(["a"]), ["x"])[0]', SET_INDEX);
 });
 
+test("chunklist gives a list of lists, matchkeys a list, transpose a map of lists", () => {
+  results([
+    ['type(chunklist(["a", "b", "c"], 2))', "list(list(string))"],
+    ['chunklist(["a", 1], 1)', [["a"], ["1"]]],
+    ['chunklist(["a", "b"], 1) == [["a"], ["b"]]', false],
+    ['chunklist(["a", "b"], 1)[1] == tolist(["b"])', true],
+    ['type(matchkeys(["a", "b"], ["x", "y"], ["y"]))', "list(string)"],
+    ['type(transpose({a = ["x"], b = ["x", "y"]}))', "map(list(string))"],
+    ['transpose({a = ["x"], b = ["x", "y"]})', { x: ["a", "b"], y: ["b"] }],
+  ]);
+});
+
 test.run();

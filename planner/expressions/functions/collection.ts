@@ -63,7 +63,10 @@ const asListOf = (items: Value[]): Value[] => withCollectionKind(items, "list");
 /** keys() and values(): a list from a map, a tuple from an object. */
 const keptKind = (from: Value, items: Value[]): Value[] => (collectionKind(from) === "map" ? asListOf(items) : items);
 
-/** concat() of lists: a list when their elements unify to one type (cty's UnifyUnsafe), else a tuple. */
+/**
+ * concat() of lists, chunklist(), matchkeys(): a list when the elements unify to one type (cty's UnifyUnsafe), else
+ * (elements that do not unify as primitives) the elements as a tuple.
+ */
 function listOrTuple(items: Value[]): Value[] {
   try {
     return asListOf(unifyPrimitives(items));
@@ -116,13 +119,14 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     params: ["list", "size"],
     unknowns: "shallow",
     impl: ([l, s]) => {
-      const list = asList(l, 0);
+      // a list of lists (cty's): a tuple argument converts to a list first
+      const list = listOrTuple(asList(l, 0));
       const size = asInteger(s, 1);
       if (size < 0) throw new FunctionError("the size argument must be positive");
-      if (size === 0) return list.length ? [list] : [];
+      if (size === 0) return asListOf(list.length ? [list] : []);
       const out: Value[] = [];
-      for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-      return out;
+      for (let i = 0; i < list.length; i += size) out.push(asListOf(list.slice(i, i + size)));
+      return asListOf(out);
     },
   },
   coalesce: {
@@ -278,7 +282,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       const keys = asList(k, 1);
       const search = asList(s, 2);
       if (values.length !== keys.length) throw new FunctionError("length of keys and values should be equal");
-      return values.filter((_, i) => has(search, keys[i]));
+      return listOrTuple(values.filter((_, i) => has(search, keys[i])));
     },
   },
   merge: {
@@ -427,8 +431,9 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
           out[s].push(k);
         }
       }
-      for (const k of Object.keys(out)) out[k].sort(compareStrings);
-      return out;
+      // a map of lists of strings (Terraform's)
+      for (const k of Object.keys(out)) asListOf(out[k].sort(compareStrings));
+      return withCollectionKind(out, "map");
     },
   },
   zipmap: {
