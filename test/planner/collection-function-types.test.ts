@@ -96,6 +96,7 @@ test("chunklist gives a list of lists, matchkeys a list, transpose a map of list
     ['chunklist(["a", "b"], 1) == [["a"], ["b"]]', false],
     ['chunklist(["a", "b"], 1)[1] == tolist(["b"])', true],
     ['type(matchkeys(["a", "b"], ["x", "y"], ["y"]))', "list(string)"],
+    ['matchkeys([1, "b"], ["x", "y"], ["x"])', ["1"]],
     ['type(transpose({a = ["x"], b = ["x", "y"]}))', "map(list(string))"],
     ['transpose({a = ["x"], b = ["x", "y"]})', { x: ["a", "b"], y: ["b"] }],
   ]);

@@ -278,11 +278,13 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   matchkeys: {
     params: ["values", "keys", "searchset"],
     impl: ([v, k, s]) => {
-      const values = asList(v, 0);
+      // values convert to a list (their elements unified) before they are picked, as cty's parameter type says
+      const values = listOrTuple(asList(v, 0));
       const keys = asList(k, 1);
       const search = asList(s, 2);
       if (values.length !== keys.length) throw new FunctionError("length of keys and values should be equal");
-      return listOrTuple(values.filter((_, i) => has(search, keys[i])));
+      const picked = values.filter((_, i) => has(search, keys[i]));
+      return collectionKind(values) === "list" ? asListOf(picked) : picked;
     },
   },
   merge: {
