@@ -667,6 +667,7 @@ class HotStack implements IntrinsicContext {
     ]);
     const facade = p.remote || p.members ? undefined : this.facadeOf(r);
     const heatPath = this.validatedPathOf(r);
+    const rollingMember = this.rollingPolicy(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
@@ -676,7 +677,7 @@ class HotStack implements IntrinsicContext {
       ...(heatPath !== undefined && { heatPath }),
       ...(p.members?.group && { validatedMembers: new Set(p.members.names.slice(0, 1)) }),
       ...(p.members?.updatePolicy && { memberPolicy: p.members.updatePolicy }),
-      ...(!p.remote && this.rollingPolicy(r) && { rollingMember: this.rollingPolicy(r) }),
+      ...(rollingMember && { rollingMember }),
     });
     const adopted = this.adopted?.[r.heatName];
     if (isMap(adopted) && isMap(adopted.resources)) child.adopted = adopted.resources;
@@ -1047,10 +1048,9 @@ class HotStack implements IntrinsicContext {
   /**
    * The update policy `r` takes as part of a member of a rolling group of provider templates: in the stack of the
    * members, a member resource is its own member (by its name); in a member's nested stack, every resource is the
-   * member's. An OS::Heat::Stack (its own stack) is not part of the member.
+   * member's, down to the stacks nested in it (as Heat updates the member's nested stack whole).
    */
   private rollingPolicy(r: HotResource): RawNode | undefined {
-    if (r.provider?.remote) return undefined;
     if (this.nested?.rollingMember) return this.nested.rollingMember;
     const policy = this.nested?.memberPolicy;
     if (!policy || !r.provider) return undefined;
