@@ -299,8 +299,12 @@ interface RuleContext {
 
 function ruleContext(input: ApplyGraphInput): RuleContext {
   const { config } = input;
+  // members named by their policy (whole nested stacks) are not instance keys: their dependencies are the usual ones
   const sameMember = (c: ResourceChange, d: string) =>
-    !!c.rollingGroup && c.key !== undefined && config.resources.get(d)?.updatePolicy?.group === c.rollingGroup;
+    !!c.rollingGroup &&
+    c.key !== undefined &&
+    config.resources.get(c.resourceKey)?.updatePolicy?.member === undefined &&
+    config.resources.get(d)?.updatePolicy?.group === c.rollingGroup;
   return {
     allChanges: input.allChanges,
     heldBefore: (c) => (input.priorState ?? input.state).instances.get(c.address)?.dependencies ?? [],

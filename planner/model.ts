@@ -129,6 +129,12 @@ export interface UpdatePolicy {
   group: string;
   maxBatchSize: number;
   minInService: number;
+  /**
+   * The member of the group this resource is part of, when members are not the instances of one resource but whole
+   * nested stacks (a group of provider templates: every resource of member "1"'s nested stack is member "1"). Absent:
+   * the member is the instance key.
+   */
+  member?: string;
 }
 
 export interface PropertyConfig {

@@ -22,21 +22,25 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     groups.set(r.updatePolicy.group, g);
   }
   if (!groups.size) return [];
+  /** A change's member: its instance key, or the member its policy names (a nested stack's resources). */
+  const memberOf = new Map<ResourceChange, string>();
   for (const c of changes) {
     const policy = config.resources.get(c.resourceKey)?.updatePolicy;
-    if (!policy || c.key === undefined) continue;
+    const member = policy?.member ?? (c.key === undefined ? undefined : String(c.key));
+    if (!policy || member === undefined) continue;
     const g = groups.get(policy.group)!;
     c.rollingGroup = policy.group;
-    g.members.add(String(c.key));
-    if (c.action === "update" || c.action === "replace") g.changing.add(String(c.key));
+    memberOf.set(c, member);
+    g.members.add(member);
+    if (c.action === "update" || c.action === "replace") g.changing.add(member);
   }
   // A member created while others change (one taking a lost member's place) takes its turn among them: started
   // beside the first batch, a new ZooKeeper member and a restarted one could elect a leader of their own, apart
   // from the members with the old configuration. When none changes (a first create, a scale-out), creates run at once.
   const changingGroups = new Set([...groups].filter(([, g]) => g.changing.size).map(([group]) => group));
   for (const c of changes)
-    if (c.action === "create" && c.key !== undefined && changingGroups.has(c.rollingGroup ?? ""))
-      groups.get(c.rollingGroup!)!.changing.add(String(c.key));
+    if (c.action === "create" && memberOf.has(c) && changingGroups.has(c.rollingGroup ?? ""))
+      groups.get(c.rollingGroup!)!.changing.add(memberOf.get(c)!);
   const out: RollingBatches[] = [];
   for (const [group, g] of groups) {
     if (!g.changing.size) continue;
@@ -46,9 +50,10 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     for (let i = 0; i < keys.length; i += batchSize) batches.push(keys.slice(i, i + batchSize));
     const batchOf = new Map<string, number>();
     batches.forEach((b, i) => b.forEach((k) => batchOf.set(k, i + 1)));
-    for (const c of changes)
-      if (c.rollingGroup === group && c.action !== "delete" && c.action !== "noop" && batchOf.has(String(c.key)))
-        c.batch = { group, index: batchOf.get(String(c.key))! };
+    for (const c of changes) {
+      const index = c.rollingGroup === group ? batchOf.get(memberOf.get(c)!) : undefined;
+      if (index !== undefined && c.action !== "delete" && c.action !== "noop") c.batch = { group, index };
+    }
     out.push({
       group,
       batchSize,

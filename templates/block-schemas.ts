@@ -126,7 +126,7 @@ const LIFECYCLE_BLOCK: BlockSchema = {
 };
 
 const UPDATE_POLICY_BLOCK: BlockSchema = {
-  expected: "a map with group, max_batch_size, min_in_service",
+  expected: "a map with group, max_batch_size, min_in_service, member",
   nullable: false,
   required: ["group"],
   open: false,
@@ -134,6 +134,7 @@ const UPDATE_POLICY_BLOCK: BlockSchema = {
     group: value({ type: "string", expected: "a group name" }),
     max_batch_size: value({ type: "integer", minimum: 1, expected: "a whole number >= 1" }),
     min_in_service: value({ type: "integer", minimum: 0, expected: "a whole number >= 0" }),
+    member: value({ type: "string", expected: "a member name" }),
   },
 };
 

@@ -229,6 +229,11 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig, owner: string, ct
 
 function readUpdatePolicy(body: CheckedBody): UpdatePolicy | undefined {
   if (!body.valid) return undefined;
-  const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number };
-  return { group: v.group, maxBatchSize: v.max_batch_size ?? 1, minInService: v.min_in_service ?? 0 };
+  const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number; member?: string };
+  return {
+    group: v.group,
+    maxBatchSize: v.max_batch_size ?? 1,
+    minInService: v.min_in_service ?? 0,
+    ...(v.member !== undefined && { member: v.member }),
+  };
 }

@@ -152,6 +152,8 @@ interface ProviderStack {
     removed?: string[];
     /** A group's members (not a chain's). */
     group?: boolean;
+    /** The group's rolling_update (resource-group.ts): each member's nested stack is updated as one member. */
+    updatePolicy?: RawNode;
   };
 }
 
@@ -168,6 +170,10 @@ interface NestedOptions {
   heatPath?: string;
   /** A group's members: only these members' nested stacks are validated (Heat validates the first). */
   validatedMembers?: ReadonlySet<string>;
+  /** A group's members with a rolling_update: each member resource, with its nested stack, is one member of it. */
+  memberPolicy?: RawNode;
+  /** In a member's nested stack (and stacks nested in it): the update policy, with the member, of every resource. */
+  rollingMember?: RawNode;
 }
 
 /** The files of a HOT stack (template, environments, files map) into one fragment of the model. */
@@ -468,13 +474,8 @@ class HotStack implements IntrinsicContext {
     if (resolved.heatType === RESOURCE_GROUP_TYPE) {
       const group = readResourceGroup(r, this);
       if (group?.memberTemplate) {
-        if (group.updatePolicy)
-          this.bag.warning(
-            `Resource ${r.heatName}: rolling_update is not applied to members that are provider templates`,
-            r.node.child("update_policy").origin,
-            "gantry updates every member's nested stack in one go.",
-          );
         this.startMemberStack(r, this.groupMemberDefinitions(r, group), group.names, at, group.removed, true);
+        if (r.provider?.members && group.updatePolicy) r.provider.members.updatePolicy = group.updatePolicy;
         return;
       }
       r.group = group;
@@ -666,6 +667,7 @@ class HotStack implements IntrinsicContext {
     ]);
     const facade = p.remote || p.members ? undefined : this.facadeOf(r);
     const heatPath = this.validatedPathOf(r);
+    const rollingMember = this.rollingPolicy(r);
     const child = new HotStack(p.root, env, this.files, this.bag, this.validateOnly, {
       file: p.file,
       depth: (this.nested?.depth ?? 0) + 1,
@@ -674,6 +676,8 @@ class HotStack implements IntrinsicContext {
       ...(facade && { facade }),
       ...(heatPath !== undefined && { heatPath }),
       ...(p.members?.group && { validatedMembers: new Set(p.members.names.slice(0, 1)) }),
+      ...(p.members?.updatePolicy && { memberPolicy: p.members.updatePolicy }),
+      ...(rollingMember && { rollingMember }),
     });
     const adopted = this.adopted?.[r.heatName];
     if (isMap(adopted) && isMap(adopted.resources)) child.adopted = adopted.resources;
@@ -980,6 +984,9 @@ class HotStack implements IntrinsicContext {
       children.set("for_each", r.group.forEach);
       if (r.group.updatePolicy) children.set("update_policy", r.group.updatePolicy);
     }
+    // in a member's nested stack, the member's batch is the one that counts (a group in it is updated with it)
+    const rolling = this.rollingPolicy(r);
+    if (rolling) children.set("update_policy", rolling);
     if (!ok) return undefined;
 
     const declarations: RawDeclaration[] = [
@@ -1038,6 +1045,20 @@ class HotStack implements IntrinsicContext {
     });
   }
 
+  /**
+   * The update policy `r` takes as part of a member of a rolling group of provider templates: in the stack of the
+   * members, a member resource is its own member (by its name); in a member's nested stack, every resource is the
+   * member's, down to the stacks nested in it (as Heat updates the member's nested stack whole).
+   */
+  private rollingPolicy(r: HotResource): RawNode | undefined {
+    if (this.nested?.rollingMember) return this.nested.rollingMember;
+    const policy = this.nested?.memberPolicy;
+    if (!policy || !r.provider) return undefined;
+    const fields = new Map(Object.keys(policy.value as object).map((k) => [k, policy.child(k)] as const));
+    fields.set("member", new LeafNode(r.heatName, r.node.origin));
+    return new ComposedNode(policy.origin, fields);
+  }
+
   /** The nested stack's resource in its parent: after every resource of the nested stack. */
   private providerDeclaration(r: HotResource): RawDeclaration {
     const p = r.provider!;
@@ -1059,6 +1080,8 @@ class HotStack implements IntrinsicContext {
         : []),
       ["depends_on", new ComposedNode(at, new Map([[0, new LeafNode(`module.${r.modelName}`, at)]]), true)],
     ]);
+    const rolling = this.rollingPolicy(r);
+    if (rolling) children.set("update_policy", rolling);
     return { kind: "resource", type: NESTED_STACK_MODEL_TYPE, name: r.modelName, body: new ComposedNode(at, children) };
   }
 

@@ -160,4 +160,52 @@ test("a chain of provider members; a property a member lacks; a group of a templ
   );
 });
 
+test("a rolling_update group of provider templates is batched by member: a member's nested stack with it", async () => {
+  const engine = new Engine();
+  const template = (val: string) => ({
+    heat_template_version: "2018-08-31",
+    resources: {
+      g: {
+        type: "OS::Heat::ResourceGroup",
+        update_policy: { rolling_update: { max_batch_size: 2, min_in_service: 1 } },
+        properties: { count: 4, resource_def: { type: "My::Member", properties: { val } } },
+      },
+    },
+  });
+  const src = (val: string): HotSources => ({
+    template: template(val),
+    environments: [{ resource_registry: { "My::Member": "member.yaml" } }],
+    files: { "member.yaml": member },
+  });
+  const dir = mkdtempSync(join(tmpdir(), "gantry-hot-members-"));
+  await engine.apply(engine.workspace({ dir, files: hotSourceFiles(src("a")) }));
+  const p = await engine.plan(engine.workspace({ dir, files: hotSourceFiles(src("b")) }));
+  assert.equal(
+    p.plan.rolling.map((r) => ({ group: r.group, batches: r.batches, members: r.members, size: r.batchSize })),
+    [
+      {
+        group: "g",
+        batches: [
+          ["0", "1"],
+          ["2", "3"],
+        ],
+        members: 4,
+        size: 2,
+      },
+    ],
+  );
+  const batchOf = (address: string) => p.plan.changes.find((c) => c.address === address)?.batch?.index;
+  for (const [name, batch] of [
+    ["0", 1],
+    ["1", 1],
+    ["2", 2],
+    ["3", 2],
+  ] as const) {
+    const m = modelNameOfHeatName(name);
+    assert.is(batchOf(`module.g.heat_nested_stack.${m}`), batch, `member ${name}`);
+    assert.is(batchOf(`module.g.module.${m}.heat_value.v`), batch, `member ${name}'s resource`);
+  }
+  assert.is(batchOf("heat_nested_stack.g"), undefined, "the group's own stack is not a member");
+});
+
 test.run();
