@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under test/ with uvu (through tsx), one file at a
 // time, adds up uvu's totals and ends with "N passed, N failed". A run that
-// finds no tests fails: uvu itself exits 0 on "Total: 0".
+// finds no tests fails: uvu itself exits 0 on "Total: 0". Skipped tests are
+// counted and printed ("N skipped"); with GANTRY_TESTS_FORBID_SKIPS=1 (set by
+// CI, where every prerequisite is installed) a skipped test counts as failed,
+// so a test that quietly stopped running cannot pass as green.
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -23,6 +26,8 @@ function find(dir) {
 const files = find(join(root, "test")).filter((f) => !only.length || only.some((o) => f.includes(o)));
 let passed = 0;
 let failed = 0;
+let skippedTotal = 0;
+const forbidSkips = process.env.GANTRY_TESTS_FORBID_SKIPS === "1";
 const broken = [];
 
 function run(file) {
@@ -47,16 +52,18 @@ for (const f of files) {
   const total = Number(/Total:\s+(\d+)/.exec(plain)?.[1] ?? 0);
   const ok = Number(/Passed:\s+(\d+)/.exec(plain)?.[1] ?? 0);
   const skipped = Number(/Skipped:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-  const bad = Math.max(0, total - ok - skipped);
+  const bad = Math.max(0, total - ok - skipped) + (forbidSkips ? skipped : 0);
   passed += ok;
   failed += bad;
+  skippedTotal += skipped;
   const status = code === 0 && total > 0 && bad === 0 ? "ok  " : "FAIL";
   if (status === "FAIL") {
     broken.push(name);
     if (total === 0) failed += 1; // a file that ran no test (or crashed before reporting) counts as a failure
     process.stdout.write(`${plain}\n`);
   }
-  process.stdout.write(`${status} ${name}  (${ok}/${total} in ${(ms / 1000).toFixed(1)}s)\n`);
+  const skipNote = skipped ? `, ${skipped} skipped` : "";
+  process.stdout.write(`${status} ${name}  (${ok}/${total}${skipNote} in ${(ms / 1000).toFixed(1)}s)\n`);
 }
 
 if (files.length === 0) {
@@ -64,5 +71,9 @@ if (files.length === 0) {
   failed += 1;
 }
 if (broken.length) console.log(`\nFailing files: ${broken.join(", ")}`);
+if (skippedTotal) {
+  const why = forbidSkips ? " (counted as failed: GANTRY_TESTS_FORBID_SKIPS=1)" : "";
+  console.log(`\n${skippedTotal} skipped${why}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
