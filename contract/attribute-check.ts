@@ -15,6 +15,7 @@ const JSON_TYPE: Record<AttributeSchema["kind"], string | undefined> = {
   number: "number",
   bool: "boolean",
   list: "array",
+  set: "array",
   map: "object",
   object: "object",
   any: undefined,
@@ -42,7 +43,7 @@ export function toJsonSchema(s: AttributeSchema): JsonSchema {
     if (required.length) out.required = required;
   }
   if (s.element) {
-    if (s.kind === "list") out.items = toJsonSchema(s.element);
+    if (s.kind === "list" || s.kind === "set") out.items = toJsonSchema(s.element);
     else out.additionalProperties = toJsonSchema(s.element);
   }
   return out;

@@ -7,7 +7,7 @@ import type { HostConnector, HostSpec } from "./host-driver.js";
 import type { HostLimitation } from "./host-limitation.js";
 import type { Attrs, Value } from "./values.js";
 
-export type AttributeKind = "string" | "number" | "bool" | "list" | "map" | "object" | "any";
+export type AttributeKind = "string" | "number" | "bool" | "list" | "set" | "map" | "object" | "any";
 
 export interface AttributeSchema {
   kind: AttributeKind;
@@ -30,7 +30,7 @@ export interface AttributeSchema {
   volatile?: boolean;
   /** object: the fields it may hold, each with its own schema; other fields are refused. */
   attributes?: Record<string, AttributeSchema>;
-  /** list or map: the schema of every element. */
+  /** list, set or map: the schema of every element. */
   element?: AttributeSchema;
   /** The only values it may take. */
   allowed?: readonly (string | number | boolean)[];

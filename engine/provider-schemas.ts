@@ -104,7 +104,8 @@ export function typeJson(a: AttributeSchema): TypeJson {
     case "bool":
       return a.kind;
     case "list":
-      return ["list", a.element ? typeJson(a.element) : "dynamic"];
+    case "set":
+      return [a.kind, a.element ? typeJson(a.element) : "dynamic"];
     case "map":
       return ["map", a.element ? typeJson(a.element) : "dynamic"];
     case "object": {

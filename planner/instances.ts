@@ -9,7 +9,8 @@ import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostic
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
-import { convertToType, inferType } from "./type-conversion.js";
+import { toSchemaType } from "./schema-typed-value.js";
+import { inferType } from "./type-conversion.js";
 import { friendlyName } from "./type-names.js";
 import {
   UNKNOWN,
@@ -214,7 +215,7 @@ export function evaluateInstance(r: ResourceConfig, type: ResourceType, scope: E
   for (const name in r.properties) {
     const p = r.properties[name];
     const v = evalAt(p.value, scope, p.origin, "property", address, name);
-    const c = convertToType(v, type.schema[name].kind);
+    const c = toSchemaType(v, type.schema[name]);
     if (!c.ok) throw errorAt(`Invalid value for property "${name}" of ${address}: ${c.message}`, p.origin);
     attrs[name] = c.value;
   }

@@ -15,7 +15,7 @@ import { instanceScope } from "./instances.js";
 import type { Config, PropertyConfig, ProvisionerConfig, ResourceConfig } from "./model.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
 import { type Expansion, scopeWithSelf, type ValueScope } from "./scope.js";
-import { convertToType } from "./type-conversion.js";
+import { toSchemaType } from "./schema-typed-value.js";
 
 export interface ProvisionerEvents {
   started(address: string, provisioner: string): void;
@@ -109,8 +109,7 @@ function evaluateArguments(
       throw errorAt(`Invalid expression in ${what}: ${(e as Error).message}`, prop.origin);
     }
     if (containsUnknown(v)) throw errorAt(`The value of ${what} is unknown`, prop.origin);
-    const kind = schema[name]?.kind ?? "any";
-    const c = convertToType(v, kind);
+    const c = schema[name] ? toSchemaType(v, schema[name]) : ({ ok: true, value: v } as const);
     if (!c.ok) throw errorAt(`Invalid value for ${what}: ${c.message}`, prop.origin);
     out[name] = c.value;
   }

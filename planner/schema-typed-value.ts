@@ -1,0 +1,110 @@
+// A resource attribute's value converted to the type its schema declares, as
+// Terraform converts configuration to a provider's schema: a list(number)
+// given ["80"] holds [80], a set is a set (distinct elements in cty's order),
+// a map is a map; a value that cannot convert fails with cty's message and the
+// path inside the value. The one place where configured attributes get their
+// schema's types (resources, data sources, provisioners).
+//
+// Where gantry's schema says less than a provider's would, the value keeps its
+// own types: a list or set without an element schema holds its elements as
+// given (tagged a list or set), an object without field schemas is kept as it
+// is, and an object's fields are converted by their schemas without adding the
+// unset ones (gantry's types read an absent field as unset).
+
+import type { AttributeSchema } from "../contract/resource-type.js";
+import { isUnknown, type Value, withCollectionKind } from "../contract/values.js";
+import { ctySet } from "./set-order.js";
+import type { TypeConstraint } from "./type-constraint.js";
+import { convertValue } from "./type-conversion.js";
+import { friendlyName } from "./type-names.js";
+
+export type SchemaConversion = { ok: true; value: Value } | { ok: false; message: string };
+
+class SchemaConversionError extends Error {}
+
+const PRIMITIVE: Record<string, TypeConstraint> = {
+  string: { k: "string" },
+  number: { k: "number" },
+  bool: { k: "bool" },
+};
+
+/** Terraform's type of an attribute schema, as a type constraint (dynamic parts are `any`). */
+export function schemaTypeConstraint(s: AttributeSchema): TypeConstraint {
+  switch (s.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return PRIMITIVE[s.kind];
+    case "list":
+    case "set":
+    case "map":
+      return { k: s.kind, elem: s.element ? schemaTypeConstraint(s.element) : { k: "any" } };
+    case "object":
+      if (!s.attributes) return { k: "map", elem: { k: "any" } };
+      return {
+        k: "object",
+        attrs: Object.fromEntries(Object.entries(s.attributes).map(([n, a]) => [n, schemaTypeConstraint(a)])),
+        optional: Object.entries(s.attributes)
+          .filter(([, a]) => !a.required)
+          .map(([n]) => n),
+        defaults: {},
+      };
+    default:
+      return { k: "any" };
+  }
+}
+
+/** The value converted to the attribute's schema type; unknown parts pass, null stays null (unset). */
+export function toSchemaType(v: Value, s: AttributeSchema): SchemaConversion {
+  try {
+    return { ok: true, value: convert(v, s, []) };
+  } catch (e) {
+    if (e instanceof SchemaConversionError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+function fail(path: (string | number)[], message: string): never {
+  const at = path.length
+    ? `${path.map((p) => (typeof p === "number" ? `element ${p}` : `attribute ${JSON.stringify(p)}`)).join(": ")}: `
+    : "";
+  throw new SchemaConversionError(`${at}${message}`);
+}
+
+function convert(v: Value, s: AttributeSchema, path: (string | number)[]): Value {
+  if (v === null || isUnknown(v)) return v;
+  switch (s.kind) {
+    case "string":
+    case "number":
+    case "bool": {
+      const c = convertValue(v, PRIMITIVE[s.kind]);
+      if (!c.ok) fail(path, c.message);
+      return c.value;
+    }
+    case "list":
+    case "set": {
+      if (!Array.isArray(v)) fail(path, `${friendlyName(schemaTypeConstraint(s))} required`);
+      const items = s.element ? v.map((x, i) => convert(x, s.element!, [...path, i])) : [...v];
+      if (s.kind === "list") return withCollectionKind(items, "list");
+      return withCollectionKind(ctySet(items, s.element?.kind === "map"), "set");
+    }
+    case "map": {
+      if (typeof v !== "object" || Array.isArray(v)) fail(path, `${friendlyName(schemaTypeConstraint(s))} required`);
+      const out: { [k: string]: Value } = {};
+      for (const [k, x] of Object.entries(v)) out[k] = s.element ? convert(x, s.element, [...path, k]) : x;
+      return withCollectionKind(out, "map");
+    }
+    case "object": {
+      if (typeof v !== "object" || Array.isArray(v)) fail(path, "object required");
+      if (!s.attributes) return v;
+      const out: { [k: string]: Value } = {};
+      for (const [k, x] of Object.entries(v)) {
+        const a = s.attributes[k];
+        out[k] = a ? convert(x, a, [...path, k]) : x;
+      }
+      return out;
+    }
+    default:
+      return v;
+  }
+}

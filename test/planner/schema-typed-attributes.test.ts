@@ -1,0 +1,129 @@
+// A resource's configured attributes take the types its schema declares, as Terraform converts configuration to a
+// provider's schema: list(number) given ["80"] holds [80], a set attribute is a set (distinct, cty's order, not
+// indexable), a map attribute a map, an unset optional attribute null; a value that cannot convert is an error at
+// the attribute.
+
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { ResourceType } from "../../contract/resource-type.js";
+import { collectionKind, type Attrs } from "../../contract/values.js";
+import { Engine } from "../../engine/engine.js";
+import { toSchemaType } from "../../planner/schema-typed-value.js";
+import { BUILTIN_RESOURCE_TYPES } from "../../provider/resource-types.js";
+import { configDir } from "./harness.js";
+
+const typed: ResourceType = {
+  name: "gantry_typed",
+  description: "Holds typed attributes (test).",
+  schema: {
+    ports: { kind: "list", description: "list(number)", element: { kind: "number", description: "port" } },
+    tags: { kind: "set", description: "set(string)", element: { kind: "string", description: "tag" } },
+    weights: { kind: "map", description: "map(number)", element: { kind: "number", description: "weight" } },
+    names: { kind: "list", description: "list(string), unset in the tests", element: { kind: "string", description: "" } },
+    flag: { kind: "bool", description: "bool" },
+  },
+  async create(_ctx, planned): Promise<Attrs> {
+    return planned;
+  },
+  async read(_ctx, prior) {
+    return prior;
+  },
+  async update(_ctx, _prior, planned) {
+    return planned;
+  },
+  async delete() {},
+};
+
+const engine = new Engine({ types: [...BUILTIN_RESOURCE_TYPES, typed] });
+
+async function plan(hcl: string) {
+  const dir = configDir({ "main.tf": hcl });
+  return (await engine.plan(engine.workspace({ dir }), {})).plan;
+}
+
+async function planFails(hcl: string): Promise<string> {
+  try {
+    await plan(hcl);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("the plan did not fail");
+}
+
+const outputs = (p: Awaited<ReturnType<typeof plan>>) => Object.fromEntries(p.outputs.map((o) => [o.name, o.after]));
+
+test("list(number) given strings holds numbers; set(string) a set; map(number) a map; bool from a string", async () => {
+  const p = await plan(`
+resource "gantry_typed" "t" {
+  ports   = ["80", 443]
+  tags    = ["b", "a", "b"]
+  weights = { x = "1.5" }
+  flag    = "true"
+}
+`);
+  const after = p.changes.find((c) => c.address === "gantry_typed.t")!.after!;
+  assert.equal(after.ports, [80, 443]);
+  assert.is(collectionKind(after.ports), "list");
+  assert.equal(after.tags, ["a", "b"]);
+  assert.is(collectionKind(after.tags), "set");
+  assert.equal(after.weights, { x: 1.5 });
+  assert.is(collectionKind(after.weights), "map");
+  assert.is(after.flag, true);
+  assert.is(after.names, null);
+});
+
+test("expressions see the schema's types: a set attribute cannot be indexed, an unset one is null", async () => {
+  const p = await plan(`
+resource "gantry_typed" "t" {
+  ports = ["80"]
+  tags  = ["b", "a"]
+}
+output "sum" { value = gantry_typed.t.ports[0] + 1 }
+output "tags" { value = join(",", gantry_typed.t.tags) }
+output "names_null" { value = gantry_typed.t.names == null }
+output "tags_is_set" { value = can(gantry_typed.t.tags[0]) }
+`);
+  assert.equal(outputs(p), { sum: 81, tags: "a,b", names_null: true, tags_is_set: false });
+});
+
+test("a value that cannot convert is an error naming the attribute and the element", async () => {
+  const m = await planFails(`
+resource "gantry_typed" "t" {
+  ports = ["eighty"]
+}
+`);
+  assert.match(m, /property "ports" of gantry_typed\.t/);
+  assert.match(m, /element 0: a number is required/);
+  const m2 = await planFails(`
+resource "gantry_typed" "t" {
+  tags = { a = 1 }
+}
+`);
+  assert.match(m2, /property "tags" of gantry_typed\.t: set of string required/);
+});
+
+test("the conversion on its own: unknown and null pass, nested elements convert by their schema", () => {
+  const s = typed.schema.ports;
+  assert.equal(toSchemaType(null, s), { ok: true, value: null });
+  const r = toSchemaType(["1", 2], s);
+  assert.ok(r.ok);
+  assert.equal(r.ok && r.value, [1, 2]);
+  const bad = toSchemaType([[1]], s);
+  assert.equal(bad, { ok: false, message: "element 0: number required, but have tuple" });
+});
+
+test("a built-in type's list(number) attribute takes strings as numbers (gantry_service.ports)", async () => {
+  const p = await plan(`
+resource "gantry_host" "h" {
+  driver = "sim"
+}
+resource "gantry_service" "s" {
+  host    = gantry_host.h
+  command = "sleep 1000"
+  ports   = ["8080"]
+}
+`);
+  assert.equal(p.changes.find((c) => c.address === "gantry_service.s")!.after!.ports, [8080]);
+});
+
+test.run();
