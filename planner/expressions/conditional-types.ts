@@ -1,10 +1,15 @@
 // The result type of a conditional (`c ? a : b`, `%{if}`): HCL unifies the
-// two branches' types as cty does (a string and a number give a string; tuples
-// of different lengths give a list; objects with different attributes give a
-// map) and converts the chosen value to it; branches that cannot unify are an
-// error even before the condition is known.
+// two branches' types as cty's UnifyUnsafe does and converts the chosen value
+// to it. Facts from cty's unify and compareTypes: a string and a number give a
+// string; tuples of one length unify element by element, of different lengths
+// to a list; objects with the same attributes unify attribute by attribute,
+// with different ones to a map; a collection is preferred to a structural
+// value of its family (a list or set to a tuple, a map to an object) and a set
+// to a list, the other branch converted to it. Branches that cannot unify are
+// an error even before the condition is known.
 
-import { isUnknown, type Value } from "../../contract/values.js";
+import { collectionKind, isUnknown, type Value, withCollectionKind } from "../../contract/values.js";
+import { ctySet } from "../set-order.js";
 import { asString } from "./primitive-conversion.js";
 
 type Ty =
@@ -14,6 +19,7 @@ type Ty =
   | "dynamic"
   | { tuple: Ty[] }
   | { list: Ty }
+  | { set: Ty }
   | { object: Record<string, Ty> }
   | { map: Ty };
 
@@ -22,6 +28,11 @@ function typeOf(v: Value): Ty {
   if (typeof v === "string") return "string";
   if (typeof v === "number") return "number";
   if (typeof v === "boolean") return "bool";
+  const kind = collectionKind(v);
+  if (kind !== undefined) {
+    const elem = unifyAll((Array.isArray(v) ? v : Object.values(v)).map(typeOf)) ?? "dynamic";
+    return kind === "list" ? { list: elem } : kind === "set" ? { set: elem } : { map: elem };
+  }
   if (Array.isArray(v)) return { tuple: v.map(typeOf) };
   const object: Record<string, Ty> = {};
   for (const k of Object.keys(v)) object[k] = typeOf(v[k]);
@@ -32,6 +43,7 @@ function friendly(t: Ty): string {
   if (typeof t === "string") return t === "dynamic" ? "dynamic" : t;
   if ("tuple" in t) return "tuple";
   if ("list" in t) return `list of ${friendly(t.list)}`;
+  if ("set" in t) return `set of ${friendly(t.set)}`;
   if ("object" in t) return "object";
   return `map of ${friendly(t.map)}`;
 }
@@ -54,8 +66,8 @@ function unify(a: Ty, b: Ty): Ty | undefined {
     if (a === b) return a;
     return a === "string" || b === "string" ? "string" : undefined;
   }
-  const seqA = "tuple" in a || "list" in a;
-  const seqB = "tuple" in b || "list" in b;
+  const seqA = "tuple" in a || "list" in a || "set" in a;
+  const seqB = "tuple" in b || "list" in b || "set" in b;
   if (seqA && seqB) {
     if ("tuple" in a && "tuple" in b && a.tuple.length === b.tuple.length) {
       const tuple: Ty[] = [];
@@ -66,9 +78,11 @@ function unify(a: Ty, b: Ty): Ty | undefined {
       }
       return { tuple };
     }
-    const elems = (t: Ty & object): Ty[] => ("tuple" in t ? t.tuple : "list" in t ? [t.list] : []);
-    const e = unifyAll([...elems(a), ...elems(b)]);
-    return e === undefined ? undefined : { list: e };
+    const elems = (t: Ty & object): Ty[] =>
+      "tuple" in t ? t.tuple : "list" in t ? [t.list] : "set" in t ? [t.set] : [];
+    const e = preferredCollectionElement(a, b, elems);
+    if (e === undefined) return undefined;
+    return "set" in a || "set" in b ? { set: e } : { list: e };
   }
   const recA = "object" in a || "map" in a;
   const recB = "object" in b || "map" in b;
@@ -87,10 +101,47 @@ function unify(a: Ty, b: Ty): Ty | undefined {
       }
     }
     const attrs = (t: Ty & object): Ty[] => ("object" in t ? Object.values(t.object) : "map" in t ? [t.map] : []);
-    const e = unifyAll([...attrs(a), ...attrs(b)]);
+    const e = preferredCollectionElement(a, b, attrs);
     return e === undefined ? undefined : { map: e };
   }
   return undefined;
+}
+
+const isCollection = (t: Ty): boolean => typeof t === "object" && ("list" in t || "set" in t || "map" in t);
+
+/**
+ * The element type of the unified collection: when one side is a collection the other converts to (cty prefers a
+ * set to a list, a collection to a structural value), that collection's element type, unless it is dynamic (an
+ * empty collection); two collections of one kind, or structural values, unify all their elements.
+ */
+function preferredCollectionElement(a: Ty & object, b: Ty & object, elems: (t: Ty & object) => Ty[]): Ty | undefined {
+  const setA = "set" in a;
+  const setB = "set" in b;
+  const winner =
+    setA !== setB ? (setA ? a : b) : isCollection(a) !== isCollection(b) ? (isCollection(a) ? a : b) : undefined;
+  if (winner) {
+    const e = elems(winner)[0];
+    const other = winner === a ? b : a;
+    if (e !== "dynamic" && elems(other).every((x) => convertible(x, e))) return e;
+  }
+  return unifyAll([...elems(a), ...elems(b)]);
+}
+
+/** Whether cty has an (unsafe) conversion from type `from` to `to`. */
+function convertible(from: Ty, to: Ty): boolean {
+  if (from === "dynamic" || to === "dynamic") return true;
+  if (typeof to === "string") return typeof from === "string" && (to === "string" || from === to || from === "string");
+  if (typeof from === "string") return false;
+  if ("list" in to || "set" in to) {
+    const e = "list" in to ? to.list : to.set;
+    const fe = "tuple" in from ? from.tuple : "list" in from ? [from.list] : "set" in from ? [from.set] : undefined;
+    return fe !== undefined && fe.every((x) => convertible(x, e));
+  }
+  if ("map" in to) {
+    const fe = "object" in from ? Object.values(from.object) : "map" in from ? [from.map] : undefined;
+    return fe !== undefined && fe.every((x) => convertible(x, to.map));
+  }
+  return unify(from, to) !== undefined;
 }
 
 function mismatch(a: Ty, b: Ty): string {
@@ -118,17 +169,29 @@ function mismatch(a: Ty, b: Ty): string {
 function convert(v: Value, t: Ty): Value {
   if (t === "dynamic" || v === null || isUnknown(v)) return v;
   if (t === "string") return asString(v) ?? v;
+  if (t === "number" && typeof v === "string") {
+    const n = Number(v);
+    if (v.trim() === "" || Number.isNaN(n)) throw new ConditionalTypeError(`a number is required, got "${v}"`);
+    return n;
+  }
+  if (t === "bool" && typeof v === "string") {
+    if (v !== "true" && v !== "false") throw new ConditionalTypeError(`a bool is required, got "${v}"`);
+    return v === "true";
+  }
   if (typeof t === "string") return v;
   if (Array.isArray(v)) {
     if ("tuple" in t) return v.map((x, i) => convert(x, t.tuple[i] ?? "dynamic"));
-    if ("list" in t) return v.map((x) => convert(x, t.list));
+    if ("list" in t) return withCollectionKind(v.map((x) => convert(x, t.list)), "list");
+    if ("set" in t) return withCollectionKind(ctySet(v.map((x) => convert(x, t.set))), "set");
     return v;
   }
   if (typeof v === "object") {
     const out: { [k: string]: Value } = {};
     if ("object" in t) for (const k of Object.keys(v)) out[k] = convert(v[k], t.object[k] ?? "dynamic");
-    else if ("map" in t) for (const k of Object.keys(v)) out[k] = convert(v[k], t.map);
-    else return v;
+    else if ("map" in t) {
+      for (const k of Object.keys(v)) out[k] = convert(v[k], t.map);
+      return withCollectionKind(out, "map");
+    } else return v;
     return out;
   }
   return v;

@@ -26,6 +26,7 @@ import {
 } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
 import { inferType, sameType } from "../../type-conversion.js";
+import { friendlyName } from "../../type-names.js";
 
 const sortedKeys = (m: ValueMap) => Object.keys(m).sort(compareStrings);
 
@@ -175,6 +176,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     unknowns: "shallow",
     impl: (args) => {
       if (args.length === 0) throw new FunctionError("at least one argument is required");
+      args.forEach((a, i) => {
+        if (a !== null && (!Array.isArray(a) || collectionKind(a) === "set"))
+          throw new FunctionError(`all arguments must be lists or tuples; got ${friendlyName(inferType(a))}`, i);
+      });
       const items = args.flatMap((a, i) => asList(a, i, "list"));
       return args.every((a) => collectionKind(a) === "list") ? listOrTuple(items) : items;
     },
