@@ -48,7 +48,8 @@ export async function loadConfiguration(
   const previous = prior && previousPlacementFromState(prior);
   const expanded = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
   const { config, warnings, failedHosts, clusterHosts } = expanded;
-  return { config: expandModules(config, variables), variables, warnings, failedHosts, clusterHosts };
+  const modular = locateModuleVariables(expandModules(config, variables), ws.dir, raw.files);
+  return { config: modular, variables, warnings, failedHosts, clusterHosts };
 }
 
 /** The configuration embedded in a saved plan, expanded exactly as when it was planned. */
@@ -62,7 +63,25 @@ export async function replayConfiguration(
   const raw = await loadConfigFromFiles(ws.dir, files);
   const previous = previousPlacementFromState(prior);
   const { config } = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
-  return expandModules(config, variables);
+  return locateModuleVariables(expandModules(config, variables), ws.dir, files);
+}
+
+/**
+ * Module variables get the line and column of their declaration (front ends keep only paths), so that a value one
+ * refuses (its type, a validation rule) says where it is declared. Each declaration is located once: every instance
+ * of a module shares it.
+ */
+function locateModuleVariables(config: Config, dir: string, files: SourceFile[]): Config {
+  for (const l of config.locals.values()) {
+    const origin = l.input?.origin;
+    if (!origin || origin.line !== undefined) continue;
+    const p = locate(origin, dir, files);
+    if (p) {
+      origin.line = p.line;
+      origin.column = p.column;
+    }
+  }
+  return config;
 }
 
 /** "main.tf.json:3,5": an origin as Terraform names a place in messages. */

@@ -2,10 +2,10 @@
 // converted to the variable's type constraint, null handled as `nullable` says, and checked by its validation rules,
 // as Terraform does for every module call (root variables: planner/variables.ts).
 
-import { errorAt } from "../contract/diagnostics.js";
+import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
 import { containsUnknown, isUnknown, type Value } from "../contract/values.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
-import type { LocalConfig } from "./model.js";
+import type { Config, LocalConfig } from "./model.js";
 import { convertValue } from "./type-conversion.js";
 import { applyTypeDefaults } from "./type-defaults.js";
 
@@ -13,7 +13,8 @@ import { applyTypeDefaults } from "./type-defaults.js";
 export function moduleInputValue(local: LocalConfig, value: Value): Value {
   const v = local.input!;
   const where = local.name.slice(0, local.name.lastIndexOf(".var."));
-  const declared = `${v.origin.file}${v.origin.line ? `:${v.origin.line}` : ""}`;
+  const { file, line, column } = v.origin;
+  const declared = `${file}${line ? `:${line}${column ? `,${column}` : ""}` : ""}`;
   if (isUnknown(value)) return value;
   const given = value === null ? value : applyTypeDefaults(value, v.constraint);
   const c = convertValue(given, v.constraint);
@@ -67,4 +68,21 @@ export function moduleInputValue(local: LocalConfig, value: Value): Value {
     );
   }
   return result;
+}
+
+/**
+ * Every module instance's input variables evaluated once, used inside their module or not, as Terraform evaluates
+ * each module variable (its type conversion and validation rules) in its plan: a value a variable refuses is an error
+ * even when nothing in the module reads it. Inputs known only after apply are checked then.
+ */
+export function checkAllModuleInputs(config: Config, scope: EvalScope, diags: DiagnosticBag): void {
+  for (const l of config.locals.values()) {
+    if (!l.input) continue;
+    try {
+      scope.local(l.name);
+    } catch (e) {
+      if (e instanceof GantryError) diags.add(e.diagnostics);
+      else diags.error(`Invalid value for ${l.name}: ${(e as Error).message}`, l.origin);
+    }
+  }
 }

@@ -40,6 +40,7 @@ import { checkConditions } from "./conditions.js";
 import { importData, importId, importInstance, importsByAddress, undeclaredImportTargets } from "./imports.js";
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
+import { checkAllModuleInputs } from "./module-inputs.js";
 import { refreshState, type UnreachableHosts } from "./refresh.js";
 import { type Sensitivity, sensitivityOf } from "./sensitivity.js";
 import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
@@ -311,6 +312,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       }
     }
   }
+  if (mode !== "destroy") checkAllModuleInputs(config, values.scope(), diags);
   diags.add(movedObjectsStillDeclared(config, moves.statements, result.expansions));
   if (mode === "normal") diags.add(undeclaredImportTargets(config, (a) => planned.has(a)));
   diags.throwIfErrors();
