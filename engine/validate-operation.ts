@@ -4,6 +4,7 @@
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import { buildGraph, type ConfigGraph } from "../planner/graph.js";
 import { checkBlock } from "../planner/instances.js";
+import { checkFunctionNames, checkKnownExpressions } from "../planner/static-expression-checks.js";
 import { loadConfiguration, type LoadedConfiguration } from "./configuration.js";
 import type { EngineContext } from "./engine-context.js";
 import type { EventSink } from "./events.js";
@@ -28,6 +29,9 @@ export async function validateWorkspace(
   const diags = new DiagnosticBag();
   const known = engine.types.names();
   for (const r of loaded.config.resources.values()) checkBlock(r, engine.resolveType(r.type), known, diags);
+  checkFunctionNames(loaded.config, diags);
+  diags.throwIfErrors();
+  checkKnownExpressions(loaded.config, loaded.variables, diags);
   diags.throwIfErrors();
   return loaded;
 }

@@ -41,6 +41,7 @@ import { importData, importId, importInstance, importsByAddress, undeclaredImpor
 import { applyMoves, impliedMoves, moveStatements, movedObjectsStillDeclared } from "./moves.js";
 import { mapLimit } from "./walk.js";
 import { checkAllModuleInputs } from "./module-inputs.js";
+import { checkFunctionNames } from "./static-expression-checks.js";
 import { refreshState, type UnreachableHosts } from "./refresh.js";
 import { type Sensitivity, sensitivityOf } from "./sensitivity.js";
 import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
@@ -147,6 +148,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   }
   const dataSources = opts.dataSources ?? (() => undefined);
   for (const r of config.data.values()) checkDataBlock(r, dataSources(r.type), diags);
+  checkFunctionNames(config, diags);
   diags.throwIfErrors();
 
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));

@@ -11,6 +11,7 @@ import {
   isUnknown,
   setMember,
   typeName,
+  type Unknown,
   type Value,
   withCollectionKind,
 } from "../../contract/values.js";
@@ -47,8 +48,9 @@ export interface EvalScope {
   module?(name: string): Value;
   /** `self`: only where Terraform allows it (provisioner and connection blocks, postconditions). */
   self?(): Value;
-  countIndex?: number;
-  each?: { key: string; value: Value };
+  /** Unknown where the instance is not known yet (validate). */
+  countIndex?: number | Unknown;
+  each?: { key: string | Unknown; value: Value };
   /** Absolute path of the module's directory (`path.module`). */
   pathModule: string;
   /** Absolute path of the root module's directory (`path.root`); pathModule when not given. */

@@ -81,6 +81,11 @@ function isSpace(c: number): boolean {
   return /\s/.test(String.fromCharCode(c));
 }
 
+/** [A-Za-z_] */
+function isIdentifierStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 /** [A-Za-z0-9_-] */
 function isIdentifierPart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
@@ -215,6 +220,11 @@ export class Parser {
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
       let end = this.pos + 1;
       while (end < s.length && isIdentifierPart(s.charCodeAt(end))) end++;
+      // a namespaced function name (provider::NS::FN): one identifier, as HCL scans it
+      while (s.startsWith("::", end) && isIdentifierStart(s.charCodeAt(end + 2))) {
+        end += 3;
+        while (end < s.length && isIdentifierPart(s.charCodeAt(end))) end++;
+      }
       const v = s.slice(this.pos, end);
       this.pos = end;
       return { t: "id", v, at };

@@ -1,0 +1,189 @@
+// Checks of a configuration's expressions made before anything is planned (validate, and the start of plan), as
+// Terraform makes them: a call to a function that does not exist is refused wherever it is written, even in a branch
+// never taken; a provider-defined function (provider::NS::FN) is refused since gantry's providers define none; and
+// every expression whose inputs are all known (constants, variables, locals) is evaluated, so that `upper([1])` is an
+// error at validate. Values known only after apply (resource attributes, count.index, each) are unknown here, and an
+// expression that needs them is checked when they are known.
+
+import { type DiagnosticBag, type Origin, GantryError } from "../contract/diagnostics.js";
+import { UNKNOWN, type Value } from "../contract/values.js";
+import type { Expr, Step } from "./expressions/ast.js";
+import { evaluate, type EvalScope } from "./expressions/evaluate.js";
+import { isKnownFunction } from "./expressions/functions/registry.js";
+import type { Config, ConditionConfig, PropertyConfig, ResourceConfig } from "./model.js";
+import { ValueScope } from "./scope.js";
+
+interface Site {
+  expr: Expr;
+  origin: Origin;
+}
+
+function conditionSites(conditions: ConditionConfig[], out: Site[]): void {
+  for (const c of conditions) {
+    out.push({ expr: c.condition, origin: c.origin });
+    out.push({ expr: c.errorMessage, origin: c.origin });
+  }
+}
+
+function propertySites(props: Record<string, PropertyConfig> | undefined, out: Site[]): void {
+  for (const p of Object.values(props ?? {})) out.push({ expr: p.value, origin: p.origin });
+}
+
+function resourceSites(r: ResourceConfig, out: Site[]): void {
+  propertySites(r.properties, out);
+  if (r.count) out.push({ expr: r.count.value, origin: r.count.origin });
+  if (r.forEach) out.push({ expr: r.forEach.value, origin: r.forEach.origin });
+  conditionSites(r.lifecycle.preconditions, out);
+  conditionSites(r.lifecycle.postconditions, out);
+  for (const p of r.provisioners ?? []) {
+    propertySites(p.properties, out);
+    propertySites(p.connection, out);
+  }
+}
+
+/** Every expression of the configuration with where it is written; a module's blocks once, not once per instance. */
+function expressionSites(config: Config): Site[] {
+  const out: Site[] = [];
+  const seen = new Set<Origin>();
+  const once = (origin: Origin) => (seen.has(origin) ? false : (seen.add(origin), true));
+  for (const r of [...config.resources.values(), ...config.data.values()]) if (once(r.origin)) resourceSites(r, out);
+  for (const l of config.locals.values()) if (once(l.origin)) out.push({ expr: l.value, origin: l.origin });
+  for (const o of config.outputs.values()) {
+    out.push({ expr: o.value, origin: o.origin });
+    conditionSites(o.preconditions, out);
+  }
+  for (const v of config.variables.values())
+    for (const rule of v.validations) {
+      out.push({ expr: rule.condition, origin: rule.origin });
+      out.push({ expr: rule.errorMessage, origin: rule.origin });
+    }
+  for (const c of config.checks.values()) conditionSites(c.asserts, out);
+  for (const i of config.imports) {
+    out.push({ expr: i.id, origin: i.origin });
+    if (i.data) out.push({ expr: i.data, origin: i.origin });
+  }
+  return out;
+}
+
+/** The function calls in an expression, in source order. */
+function calls(e: Expr, out: Extract<Expr, { k: "call" }>[] = []): Extract<Expr, { k: "call" }>[] {
+  const steps = (ss: Step[]) => {
+    for (const s of ss) {
+      if (s.k === "index") calls(s.index, out);
+      else if (s.k === "splat" && s.each) steps(s.each);
+    }
+  };
+  switch (e.k) {
+    case "lit":
+    case "iter":
+      break;
+    case "ref":
+      steps(e.steps);
+      break;
+    case "tmpl":
+      for (const p of e.parts) if (typeof p !== "string") calls(p, out);
+      break;
+    case "call":
+      out.push(e);
+      for (const a of e.args) calls(a, out);
+      break;
+    case "unary":
+      calls(e.e, out);
+      break;
+    case "bin":
+      calls(e.l, out);
+      calls(e.r, out);
+      break;
+    case "cond":
+      calls(e.c, out);
+      calls(e.t, out);
+      calls(e.f, out);
+      break;
+    case "list":
+      for (const i of e.items) calls(i, out);
+      break;
+    case "obj":
+      for (const [k, v] of e.entries) {
+        calls(k, out);
+        calls(v, out);
+      }
+      break;
+    case "map":
+      for (const v of Object.values(e.entries)) calls(v, out);
+      break;
+    case "post":
+      calls(e.e, out);
+      steps(e.steps);
+      break;
+    case "for":
+      calls(e.coll, out);
+      if (e.key) calls(e.key, out);
+      calls(e.val, out);
+      if (e.cond) calls(e.cond, out);
+      break;
+    case "tjoin":
+      calls(e.e, out);
+      break;
+  }
+  return out;
+}
+
+/** Calls of functions that do not exist, and of provider-defined functions, wherever they are written. */
+export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
+  for (const site of expressionSites(config))
+    for (const c of calls(site.expr)) {
+      if (isKnownFunction(c.fn)) continue;
+      if (c.fn.startsWith("provider::"))
+        diags.error(
+          `Call to provider-defined function "${c.fn}"`,
+          site.origin,
+          "gantry has no provider-defined functions: its providers are built in and define none. Use Terraform's " +
+            "built-in functions instead.",
+        );
+      else if (c.fn.includes("::"))
+        diags.error(
+          "Call to unknown function",
+          site.origin,
+          `There is no function named "${c.fn}": function namespaces other than provider:: are not supported.`,
+        );
+      else diags.error("Call to unknown function", site.origin, `There is no function named "${c.fn}".`);
+    }
+}
+
+/**
+ * Evaluates the resources' arguments, the locals and the outputs with what is known before planning: variables
+ * (their values or defaults) and locals; resources, data sources, count.index and each.* are unknown. An expression
+ * that fails even so (a function given a value it refuses, an operator on the wrong type) is an error at its place.
+ */
+export function checkKnownExpressions(config: Config, variables: Map<string, Value>, diags: DiagnosticBag): void {
+  const known = new Map(variables);
+  for (const name of config.variables.keys()) if (!known.has(name)) known.set(name, UNKNOWN);
+  const values = new ValueScope(config, known, new Map(), () => undefined, true, { phase: "plan" });
+  const base = values.scope();
+  const counted: EvalScope = { ...base, countIndex: UNKNOWN };
+  const each: EvalScope = { ...base, each: { key: UNKNOWN, value: UNKNOWN } };
+  const reported = new Set<Origin>();
+  const check = (expr: Expr, origin: Origin, scope: EvalScope, what: string) => {
+    if (reported.has(origin)) return;
+    try {
+      evaluate(expr, scope);
+    } catch (e) {
+      reported.add(origin);
+      if (e instanceof GantryError) diags.add(e.diagnostics);
+      else diags.error(`Invalid expression in ${what}: ${(e as Error).message}`, origin);
+    }
+  };
+  const seen = new Set<Origin>();
+  for (const r of [...config.resources.values(), ...config.data.values()]) {
+    if (seen.has(r.origin)) continue; // a module's block once
+    seen.add(r.origin);
+    const scope = r.count ? counted : r.forEach ? each : base;
+    for (const [name, p] of Object.entries(r.properties))
+      check(p.value, p.origin, scope, `property "${name}" of ${r.key}`);
+  }
+  for (const l of config.locals.values()) {
+    if (l.input) continue; // a module's input: checked with its call's values by plan
+    check(l.value, l.origin, base, `local.${l.name}`);
+  }
+  for (const o of config.outputs.values()) check(o.value, o.origin, base, `output "${o.name}"`);
+}
