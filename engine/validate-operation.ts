@@ -31,7 +31,7 @@ export async function validateWorkspace(
   for (const r of loaded.config.resources.values()) checkBlock(r, engine.resolveType(r.type), known, diags);
   checkFunctionNames(loaded.config, diags);
   diags.throwIfErrors();
-  checkKnownExpressions(loaded.config, loaded.variables, diags);
+  checkKnownExpressions(loaded.config, loaded.variables, (t) => engine.resolveType(t), diags);
   diags.throwIfErrors();
   return loaded;
 }

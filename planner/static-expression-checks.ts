@@ -6,11 +6,13 @@
 // expression that needs them is checked when they are known.
 
 import { type DiagnosticBag, type Origin, GantryError } from "../contract/diagnostics.js";
+import type { ResourceType } from "../contract/resource-type.js";
 import { UNKNOWN, type Value } from "../contract/values.js";
 import type { Expr, Step } from "./expressions/ast.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { isKnownFunction } from "./expressions/functions/registry.js";
 import type { Config, ConditionConfig, PropertyConfig, ResourceConfig } from "./model.js";
+import { toSchemaType } from "./schema-typed-value.js";
 import { ValueScope } from "./scope.js";
 
 interface Site {
@@ -155,7 +157,12 @@ export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
  * (their values or defaults) and locals; resources, data sources, count.index and each.* are unknown. An expression
  * that fails even so (a function given a value it refuses, an operator on the wrong type) is an error at its place.
  */
-export function checkKnownExpressions(config: Config, variables: Map<string, Value>, diags: DiagnosticBag): void {
+export function checkKnownExpressions(
+  config: Config,
+  variables: Map<string, Value>,
+  types: (name: string) => ResourceType | undefined,
+  diags: DiagnosticBag,
+): void {
   const known = new Map(variables);
   for (const name of config.variables.keys()) if (!known.has(name)) known.set(name, UNKNOWN);
   const values = new ValueScope(config, known, new Map(), () => undefined, true, { phase: "plan" });
@@ -163,14 +170,15 @@ export function checkKnownExpressions(config: Config, variables: Map<string, Val
   const counted: EvalScope = { ...base, countIndex: UNKNOWN };
   const each: EvalScope = { ...base, each: { key: UNKNOWN, value: UNKNOWN } };
   const reported = new Set<Origin>();
-  const check = (expr: Expr, origin: Origin, scope: EvalScope, what: string) => {
-    if (reported.has(origin)) return;
+  const check = (expr: Expr, origin: Origin, scope: EvalScope, what: string): Value => {
+    if (reported.has(origin)) return UNKNOWN;
     try {
-      evaluate(expr, scope);
+      return evaluate(expr, scope);
     } catch (e) {
       reported.add(origin);
       if (e instanceof GantryError) diags.add(e.diagnostics);
       else diags.error(`Invalid expression in ${what}: ${(e as Error).message}`, origin);
+      return UNKNOWN;
     }
   };
   const seen = new Set<Origin>();
@@ -178,8 +186,13 @@ export function checkKnownExpressions(config: Config, variables: Map<string, Val
     if (seen.has(r.origin)) continue; // a module's block once
     seen.add(r.origin);
     const scope = r.count ? counted : r.forEach ? each : base;
-    for (const [name, p] of Object.entries(r.properties))
-      check(p.value, p.origin, scope, `property "${name}" of ${r.key}`);
+    const schema = r.mode === "data" ? undefined : types(r.type)?.schema;
+    for (const [name, p] of Object.entries(r.properties)) {
+      const v = check(p.value, p.origin, scope, `property "${name}" of ${r.key}`);
+      // the value as the resource type's schema takes it (list(number) given ["x"] is refused here already)
+      const c = schema?.[name] ? toSchemaType(v, schema[name]) : undefined;
+      if (c && !c.ok) diags.error(`Invalid value for property "${name}" of ${r.key}: ${c.message}`, p.origin);
+    }
   }
   for (const l of config.locals.values()) {
     if (l.input) continue; // a module's input: checked with its call's values by plan

@@ -1,4 +1,5 @@
-// Bad input gets a clear, located error, exit 1, and the state file is left
+// Bad input (YAML, JSON and .tf files: syntax errors, unknown attributes, bad function calls, type mismatches) gets
+// a clear error located at file and line in the user's own names, exit 1, and the state file is left
 // byte for byte as it was.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -79,6 +80,67 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     file: "ok.gantry.yaml",
     content: "resources: {}\n",
     expect: [/undeclared variable "nosuch"|variable "nosuch" is not declared/],
+  },
+  // .tf files: each error names the file, the line and the user's own names (gantry_noop.a, not noop.a)
+  {
+    name: "HCL syntax error",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  input = [1, 2\n}\n',
+    expect: [/Error: Missing item separator/, /on bad\.tf line 3, column 1/],
+  },
+  {
+    name: "HCL unknown attribute",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  inptu = 1\n}\n',
+    expect: [
+      /Unsupported property "inptu" in resource "gantry_noop\.a"/,
+      /on bad\.tf line 2, column 3, in resource "gantry_noop" "a"/,
+      /accepts: input, triggers_replace/,
+    ],
+  },
+  {
+    name: "HCL function given a wrong argument",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  input = upper([1])\n}\n',
+    expect: [
+      /property "input" of gantry_noop\.a: Invalid value for "str" parameter of upper\(\): string required/,
+      /on bad\.tf line 2, column 3, in resource "gantry_noop" "a"/,
+    ],
+  },
+  {
+    name: "HCL function given too few arguments",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  input = substr("abc", 1)\n}\n',
+    expect: [/gantry_noop\.a: substr\(\) takes 3 arguments, got 2/, /on bad\.tf line 2, column 3/],
+  },
+  {
+    name: "HCL unknown function",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  input = uper("x")\n}\n',
+    expect: [/Call to unknown function/, /There is no function named "uper"/, /on bad\.tf line 2, column 3/],
+  },
+  {
+    name: "HCL attribute of the wrong type",
+    file: "bad.tf",
+    content:
+      'resource "gantry_host" "h" {\n  driver = "sim"\n}\nresource "gantry_service" "a" {\n  host    = gantry_host.h\n' +
+      '  command = "x"\n  ports   = ["eighty"]\n}\n',
+    expect: [
+      /Invalid value for property "ports" of gantry_service\.a: element 0: a number is required/,
+      /on bad\.tf line 7, column 3, in resource "gantry_service" "a"/,
+    ],
+  },
+  {
+    name: "HCL operator on the wrong type",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  input = 1 + "x"\n}\n',
+    expect: [/gantry_noop\.a: Invalid operand/, /a number is required/, /on bad\.tf line 2, column 3/],
+  },
+  {
+    name: "HCL variable default of the wrong type",
+    file: "bad.tf",
+    content: 'variable "n" {\n  type    = number\n  default = "x"\n}\n',
+    expect: [/Invalid default value for variable "n"/, /on bad\.tf line 3, column 3, in variable "n"/],
   },
 ];
 
