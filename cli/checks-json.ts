@@ -15,14 +15,19 @@ export function checksToJson(results: readonly CheckResult[]): Record<string, un
       to_display: r.configAddress,
     },
     status: r.status,
-    instances: r.instances.map((i) => ({
-      address: {
-        to_display: i.address,
-        ...(i.module ? { module: i.module } : {}),
-        ...(i.key !== undefined ? { instance_key: i.key } : {}),
-      },
-      status: i.status,
-      ...(i.problems.length ? { problems: i.problems.map((message) => ({ message })) } : {}),
-    })),
+    // none (count = 0): left out, as Terraform's omitempty does
+    ...(r.instances.length ? { instances: instancesToJson(r.instances) } : {}),
+  }));
+}
+
+function instancesToJson(instances: CheckResult["instances"]): Record<string, unknown>[] {
+  return instances.map((i) => ({
+    address: {
+      to_display: i.address,
+      ...(i.module ? { module: i.module } : {}),
+      ...(i.key !== undefined ? { instance_key: i.key } : {}),
+    },
+    status: i.status,
+    ...(i.problems.length ? { problems: i.problems.map((message) => ({ message })) } : {}),
   }));
 }

@@ -83,6 +83,15 @@ export class CheckResultsRecorder {
   private readonly objects = new Map<string, { checkable: Checkable; instances: Map<string, CheckInstanceResult> }>();
   private readonly statuses = new Map<string, CheckStatus[]>();
 
+  /**
+   * An object whose configuration has conditions but no instances (count = 0, an empty for_each): Terraform lists it
+   * with no instances, and its status sums up none, a pass.
+   */
+  declare(c: Checkable): void {
+    const configAddress = within(moduleConfigPath(c.module), localAddress(c));
+    if (!this.objects.has(configAddress)) this.objects.set(configAddress, { checkable: c, instances: new Map() });
+  }
+
   /** Records one condition's outcome (with its message when it failed) for the instance `c`. */
   report(c: Checkable, status: CheckStatus, problem?: string): void {
     const configAddress = within(moduleConfigPath(c.module), localAddress(c));

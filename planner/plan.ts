@@ -211,6 +211,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   if (silent.length) result.unreachable = silent;
   if (forgotten.length) result.forgotten = forgotten.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
   if (mode === "refresh-only") {
+    refreshOnlyChecks(config, opts.variables, result, prior, opts.workspace);
     return result;
   }
 
@@ -234,6 +235,14 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       const type = types(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
+      if (!exp.keys.length && (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length))
+        checks.declare({
+          kind: "resource",
+          name: r.name,
+          module: moduleOf(r.key),
+          mode: r.mode === "data" ? "data" : "managed",
+          type: r.type,
+        });
       const deps = graph.resourceDeps.get(r.key) ?? [];
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
@@ -396,6 +405,38 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     result.checks = checks.results();
   }
   return result;
+}
+
+/**
+ * A refresh-only plan evaluates the check blocks too, against the refreshed state (Terraform keeps their results in
+ * the state it records): a failed assertion is a warning, and each block's result is in the plan's checks.
+ */
+function refreshOnlyChecks(
+  config: Config,
+  variables: Map<string, Value>,
+  result: Plan,
+  refreshed: State,
+  workspace: string | undefined,
+): void {
+  if (!config.checks.size) return;
+  const meta = { workspace, phase: "plan" as const, planTimestamp: planTimestampOf(result.createdAt) };
+  const values = new ValueScope(
+    config,
+    variables,
+    result.expansions,
+    (a) => refreshed.instances.get(a)?.attributes,
+    true,
+    meta,
+  );
+  for (const r of [...config.resources.values(), ...config.data.values()])
+    try {
+      result.expansions.set(r.key, expandBlock(r, values.scope()));
+    } catch {
+      // its count or for_each is not known without planning: references to it are unknown
+    }
+  const checks = new CheckResultsRecorder();
+  result.warnings.push(...runChecks(config, values.scope(), [], checks));
+  result.checks = checks.results();
 }
 
 /**
