@@ -181,7 +181,11 @@ function convert(v: Value, t: Ty): Value {
   if (typeof t === "string") return v;
   if (Array.isArray(v)) {
     if ("tuple" in t) return v.map((x, i) => convert(x, t.tuple[i] ?? "dynamic"));
-    if ("list" in t) return withCollectionKind(v.map((x) => convert(x, t.list)), "list");
+    if ("list" in t)
+      return withCollectionKind(
+        v.map((x) => convert(x, t.list)),
+        "list",
+      );
     if ("set" in t) return withCollectionKind(ctySet(v.map((x) => convert(x, t.set))), "set");
     return v;
   }

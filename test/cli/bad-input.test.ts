@@ -123,8 +123,8 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "HCL attribute of the wrong type",
     file: "bad.tf",
     content:
-      'resource "gantry_host" "h" {\n  driver = "sim"\n}\nresource "gantry_service" "a" {\n  host    = gantry_host.h\n' +
-      '  command = "x"\n  ports   = ["eighty"]\n}\n',
+      'resource "gantry_host" "h" {\n  driver = "sim"\n}\nresource "gantry_service" "a" {\n' +
+      '  host    = gantry_host.h\n  command = "x"\n  ports   = ["eighty"]\n}\n',
     expect: [
       /Invalid value for property "ports" of gantry_service\.a: element 0: a number is required/,
       /on bad\.tf line 7, column 3, in resource "gantry_service" "a"/,

@@ -18,7 +18,7 @@ function validate(files: Record<string, string>) {
 }
 
 test("an unknown function is refused at validate, naming it and its line, even in a branch never taken", () => {
-  for (const expr of ["nosuch(1)", 'true ? "x" : nosuch()', '[for x in var.names : nosuch(x)]']) {
+  for (const expr of ["nosuch(1)", 'true ? "x" : nosuch()', "[for x in var.names : nosuch(x)]"]) {
     const r = validate({ "main.tf": resource(expr) });
     assert.is(r.code, 1, expr);
     assert.match(r.stderr, /Error: Call to unknown function/, expr);

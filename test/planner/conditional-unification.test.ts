@@ -60,8 +60,11 @@ test("objects of the same attributes unify attribute by attribute; of different 
     ["true ? {a = 1} : {b = 2}", "map(number)"],
     ['true ? {a = 1} : tomap({b = "x"})', "map(string)"],
   ]);
-  fails("true ? [1] : {a = 1}", "Inconsistent conditional result types: The true and false result expressions must "
-    + "have consistent types. The 'true' value is tuple, but the 'false' value is object.");
+  fails(
+    "true ? [1] : {a = 1}",
+    "Inconsistent conditional result types: The true and false result expressions must " +
+      "have consistent types. The 'true' value is tuple, but the 'false' value is object.",
+  );
 });
 
 test("primitives: a string with a number or bool gives a string; a number with a bool does not unify", () => {

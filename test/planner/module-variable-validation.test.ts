@@ -42,7 +42,7 @@ async function planError(dir: string): Promise<GantryError> {
   );
 }
 
-test("a validation rule of a variable nothing in the module uses still runs, naming call, variable and line", async () => {
+test("a rule of a variable nothing in the module uses still runs, naming call, variable and line", async () => {
   const dir = tree({
     "main.tf": `module "web" {\n  source = "./mod"\n  port   = 80\n}\n`,
     "mod/main.tf": MODULE,

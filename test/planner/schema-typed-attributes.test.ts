@@ -19,7 +19,11 @@ const typed: ResourceType = {
     ports: { kind: "list", description: "list(number)", element: { kind: "number", description: "port" } },
     tags: { kind: "set", description: "set(string)", element: { kind: "string", description: "tag" } },
     weights: { kind: "map", description: "map(number)", element: { kind: "number", description: "weight" } },
-    names: { kind: "list", description: "list(string), unset in the tests", element: { kind: "string", description: "" } },
+    names: {
+      kind: "list",
+      description: "list(string), unset in the tests",
+      element: { kind: "string", description: "" },
+    },
     flag: { kind: "bool", description: "bool" },
   },
   async create(_ctx, planned): Promise<Attrs> {

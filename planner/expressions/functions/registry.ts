@@ -67,7 +67,7 @@ function describeArity(least: number, most: number): string {
  */
 const FRONT_END_FUNCTIONS: FunctionTable = HEAT_INTRINSIC_FUNCTIONS;
 
-/** Whether a call to `name` has a function to run: a built-in function, try/can (the evaluator's own) or a front end's. */
+/** Whether a call to `name` has a function to run: a built-in one, try/can (the evaluator's own) or a front end's. */
 export function isKnownFunction(name: string): boolean {
   return Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(FRONT_END_FUNCTIONS, name) || name === "try" || name === "can";
 }
