@@ -1,15 +1,18 @@
 // examples/cdktf-mesos: the Mesos platform of examples/mesos-cluster as a
 // CDKTF app on gantry's constructs, synthesized by its own cdktf.json command
 // (npx tsx main.ts), planned as the YAML blueprint is (the same resources),
-// and with its null_resource and local-exec provisioner once gantry has them.
+// then applied on local hosts (loopback addresses nothing listens on, the app
+// in a temporary directory), its null_resource's local-exec run, planned again
+// with no changes, and destroyed, leaving no process, host root or state.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "../../engine/engine.js";
 import { planToJson } from "../../cli/render-json.js";
-import { gantry } from "../cli/cli-harness.js";
+import { gantry, pidAlive } from "../cli/cli-harness.js";
+import { quietLoopbackPrefix } from "../e2e/quiet-loopback-prefix.js";
 import { cdktfApp } from "./cdktf-app-fixture.js";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
@@ -78,5 +81,49 @@ if (hasNullResource) {
       "yet; the cluster part is planned above without it",
   );
 }
+
+const prefix = quietLoopbackPrefix();
+const VARS = ["-var", `address_prefix=${prefix}`];
+const statePath = join(dir, "terraform.mesos.tfstate");
+const state = () => JSON.parse(readFileSync(statePath, "utf8"));
+
+if (hasNullResource) {
+  test("gantry apply runs the app on local hosts: the cluster, then the null_resource's local-exec", () => {
+    const r = gantry(["apply", "-auto-approve", ...VARS, dir], { timeoutMs: 900_000 });
+    assert.is(r.code, 0, (r.stdout + r.stderr).slice(-4000));
+    assert.match(r.stdout, /null_resource\.announce \(local-exec\): the web app answers at /);
+    assert.match(r.stdout, /Apply complete!/);
+    const resources = state().resources as { type: string; address: string }[];
+    assert.ok(resources.length > 100, `${resources.length} resources in state`);
+    assert.ok(resources.some((x) => x.address === "null_resource.announce"));
+    const web = JSON.parse(gantry(["output", "-json", dir]).stdout).web;
+    assert.match(JSON.stringify(web.value), new RegExp(`${prefix.replace(/\./g, "\\.")}\\.7:10000`));
+  });
+
+  test("a plan right after apply has no changes", () => {
+    const r = gantry(["plan", "-detailed-exitcode", ...VARS, dir], { timeoutMs: 600_000 });
+    assert.is(r.code, 0, (r.stdout + r.stderr).slice(-4000));
+    assert.match(r.stdout, /No changes\./);
+  });
+
+  test("destroy stops every process, removes every host root and empties the state", () => {
+    const resources = state().resources as { type: string; attributes: Record<string, any> }[];
+    const pids = resources.filter((x) => x.type === "gantry_service" && x.attributes.pid).map((x) => x.attributes.pid);
+    const roots = resources.filter((x) => x.type === "gantry_host").map((x) => x.attributes.root as string);
+    assert.ok(pids.length >= 7, `services running: ${pids.length}`);
+    assert.ok(roots.length >= 7, `host roots: ${roots.length}`);
+    const r = gantry(["destroy", "-auto-approve", ...VARS, dir], { timeoutMs: 900_000 });
+    assert.is(r.code, 0, (r.stdout + r.stderr).slice(-4000));
+    for (const pid of pids) assert.not.ok(pidAlive(pid), `process ${pid} gone`);
+    for (const root of roots) assert.not.ok(existsSync(root), `${root} removed`);
+    assert.is(state().resources.length, 0);
+  });
+}
+
+test.after(() => {
+  if (existsSync(statePath) && state().resources.length)
+    gantry(["destroy", "-auto-approve", ...VARS, dir], { timeoutMs: 900_000 });
+  rmSync(dir, { recursive: true, force: true });
+});
 
 test.run();
