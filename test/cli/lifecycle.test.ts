@@ -37,6 +37,15 @@ function httpGet(url: string): Promise<string> {
   return fetch(url).then((r) => r.text());
 }
 
+/** Waits for a condition, polling, with a deadline generous enough for a loaded machine. */
+async function until(ok: () => boolean, what: string, deadlineMs = 60_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function state(): any {
   return JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
 }
@@ -76,7 +85,7 @@ test("an out-of-band edit and a killed service show in the plan and apply repair
   writeFileSync(join(root, "srv/www/index.html"), "defaced");
   const oldPid = servicePid();
   process.kill(-oldPid, "SIGKILL");
-  for (let i = 0; i < 50 && pidAlive(oldPid); i++) await new Promise((r) => setTimeout(r, 50));
+  await until(() => !pidAlive(oldPid), "the killed service to be gone");
   const p = gantry(["plan", "-detailed-exitcode", dir]);
   assert.is(p.code, 2, p.stdout + p.stderr);
   assert.match(p.stdout, /Objects have changed outside of gantry/);
@@ -127,11 +136,12 @@ test("a saved plan is applied exactly, and refused once another apply changed th
 test("two concurrent applies: one runs, the other is refused naming the lock holder", async () => {
   writeFileSync(
     join(dir, "slow.gantry.yaml"),
-    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 2; touch slow-done"\n    creates: ` +
+    `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 8; touch slow-done"\n    creates: ` +
       `/slow-done\n`,
   );
+  const lockFile = join(dir, "gantry.tfstate.lock");
   const first = gantryAsync(["apply", "-auto-approve", dir]);
-  await new Promise((r) => setTimeout(r, 1200));
+  await until(() => existsSync(lockFile), "the first apply to hold the lock");
   const second = gantry(["apply", "-auto-approve", dir]);
   assert.is(second.code, 1);
   assert.match(second.stderr, /Error acquiring the state lock/);
@@ -146,7 +156,7 @@ test("two concurrent applies: one runs, the other is refused naming the lock hol
     `resources:\n  command.slow:\n    host: \${host.web}\n    command: "sleep 1"\n    triggers_replace: 2\n`,
   );
   const a = gantryAsync(["apply", "-auto-approve", dir]);
-  await new Promise((r) => setTimeout(r, 600));
+  await until(() => existsSync(lockFile), "the apply to hold the lock");
   const b = gantry(["apply", "-auto-approve", "-lock-timeout=30s", dir]);
   assert.is(b.code, 0, b.stdout + b.stderr);
   assert.is((await a).code, 0);
