@@ -75,3 +75,12 @@ export function pidAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Waits until a process is gone (or a zombie), with a deadline generous enough for a loaded machine. */
+export async function untilGone(pid: number, deadlineMs = 60_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (pidAlive(pid)) {
+    if (Date.now() > end) throw new Error(`process ${pid} still alive after ${deadlineMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -8,7 +8,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gantry, pidAlive } from "../cli/cli-harness.js";
+import { gantry, pidAlive, untilGone } from "../cli/cli-harness.js";
 import { quietLoopbackPrefix } from "./quiet-loopback-prefix.js";
 
 const EXAMPLE = new URL("../../examples/mesos-cluster/", import.meta.url).pathname;
@@ -154,7 +154,7 @@ test("each kind of drift shows as a precise action, and apply repairs exactly th
   process.kill(app.attributes.pid, "SIGTERM");
   const myidOwner = zk[2];
   unlinkSync(join(myidOwner.root, "var/lib/zookeeper/myid"));
-  await new Promise((r) => setTimeout(r, 500));
+  await untilGone(app.attributes.pid);
 
   const refreshOnly = gantry(["plan", "-refresh-only", ...VARS, dir]);
   assert.match(refreshOnly.stdout, /Objects have changed outside of gantry/);
@@ -186,7 +186,7 @@ test("killing the leader: the plan restarts it, and after apply the ensemble is 
     /Mode: leader/.test(x.mode ?? ""),
   )!.z;
   process.kill(leader.pid, "SIGKILL");
-  await new Promise((r) => setTimeout(r, 300));
+  await untilGone(leader.pid);
   assert.equal(changed(planJson()), { [leader.address]: "update" });
   applyOk();
   assert.equal(await waitForEnsemble(), ["follower", "follower", "leader"]);
@@ -195,7 +195,7 @@ test("killing the leader: the plan restarts it, and after apply the ensemble is 
 test("reconcile repairs a stopped app instance on its own", async () => {
   const app = res(`gantry_service.mesos_app_web["web-1"]`);
   process.kill(app.attributes.pid, "SIGKILL");
-  await new Promise((r) => setTimeout(r, 300));
+  await untilGone(app.attributes.pid);
   const r = gantry(["reconcile", ...VARS, dir]);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /drift\s+gantry_service\.mesos_app_web\["web-1"\] changed outside gantry/);
