@@ -11,6 +11,8 @@ export interface Served {
   url: string;
   stderr: () => string;
   stop: () => Promise<number | null>;
+  /** Sends `signal` (SIGKILL: a crash) and resolves with the exit code and signal. */
+  kill: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export async function serve(store: string): Promise<Served> {
@@ -20,7 +22,10 @@ export async function serve(store: string): Promise<Served> {
   });
   let err = "";
   let url = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const exited = ended.then((e) => e.code);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`gantry serve did not start:\n${err}`)), 120_000);
     child.stderr.on("data", (d) => {
@@ -43,6 +48,10 @@ export async function serve(store: string): Promise<Served> {
     stop: () => {
       child.kill("SIGTERM");
       return exited;
+    },
+    kill: (signal) => {
+      child.kill(signal);
+      return ended;
     },
   };
 }
