@@ -135,6 +135,15 @@ export interface UpdatePolicy {
    * the member is the instance key.
    */
   member?: string;
+  /** Seconds to wait between two batches of a rolling update (Heat's rolling_update pause_time). Absent: none. */
+  pauseSeconds?: number;
+  /** false: updates are not made in batches (a group with only `createBatches`). Absent: true. */
+  rolling?: boolean;
+  /**
+   * When the whole group is created (no member exists yet), its members are created in batches of this many, in
+   * member order, `pauseSeconds` apart (Heat's batch_create). Absent: all at once.
+   */
+  createBatches?: { maxBatchSize: number; pauseSeconds: number };
 }
 
 export interface PropertyConfig {

@@ -44,7 +44,7 @@ function openstack(endpoint: string, token: string, args: string[]): Promise<str
   });
 }
 
-test("event lists: filters, sorting, limit and marker answer as the real Heat 19, over the API and the client", async () => {
+test("event lists: filters, sorting, limit and marker answer as the real Heat 19 (API and client)", async () => {
   const root = mkdtempSync(join(tmpdir(), "gantry-events-"));
   const store = SqliteStackStore.open(join(root, "stacks.db"));
   const service = new StackService({ engine: new Engine(), store, dataRoot: join(root, "data") });
@@ -81,7 +81,15 @@ test("event lists: filters, sorting, limit and marker answer as the real Heat 19
       else assert.equal(got.json, answer.body, query);
     }
     for (const { args, events } of REC.cli) {
-      const out = await openstack(`${api.url}/v1/admin`, token, ["stack", "event", "list", STACK, ...args, "-f", "json"]);
+      const out = await openstack(`${api.url}/v1/admin`, token, [
+        "stack",
+        "event",
+        "list",
+        STACK,
+        ...args,
+        "-f",
+        "json",
+      ]);
       assert.equal(shown(JSON.parse(out)), events, args.join(" "));
     }
   } finally {
