@@ -2,7 +2,7 @@
 // Terraform JSON, and later HCL, HOT and code). Nothing downstream knows
 // which language a resource came from.
 
-import type { Origin } from "../contract/diagnostics.js";
+import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Expr } from "./expressions/ast.js";
 import type { TypeConstraint } from "./type-constraint.js";
@@ -248,6 +248,8 @@ export interface SourceFile {
 export interface Config {
   /** Configuration directory (absolute). */
   dir: string;
+  /** What the front ends warned about while reading it (a feature accepted but ignored, such as event_sinks). */
+  warnings?: Diagnostic[];
   /** Every source file read, with its content (kept so plan files can embed the exact configuration). */
   files: SourceFile[];
   variables: Map<string, VariableConfig>;
