@@ -47,7 +47,9 @@ export async function loadConfiguration(
   const variables = resolveVariables(raw, provided, { where: (o) => where(o, ws.dir, raw.files) });
   const previous = prior && previousPlacementFromState(prior);
   const expanded = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
-  const { config, warnings, failedHosts, clusterHosts } = expanded;
+  const { config, failedHosts, clusterHosts } = expanded;
+  // the front ends' warnings (a feature accepted but ignored) first, then the blueprints'
+  const warnings = [...(raw.warnings ?? []), ...expanded.warnings];
   const modular = locateModuleVariables(expandModules(config, variables), ws.dir, raw.files);
   return { config: modular, variables, warnings, failedHosts, clusterHosts };
 }

@@ -43,12 +43,13 @@ export interface ApplyGraphInput {
   types: TypeResolver;
 }
 
-/** Step nodes (in the order of the changes) then barriers. */
-export function buildApplyGraph(input: ApplyGraphInput): { nodes: WalkNode[]; steps: StepNode[] } {
+/** Step nodes (in the order of the changes) then barriers and pauses. */
+export function buildApplyGraph(input: ApplyGraphInput): { nodes: WalkNode[]; steps: StepNode[]; pauses: PauseNode[] } {
   const g = new ApplyGraph(input.changes, input.types);
   const x = ruleContext(input);
   for (const rule of RULES) rule(g, x);
-  return { nodes: [...g.steps, ...g.barriers.values()], steps: g.steps };
+  const pauses = [...g.pauses.values()];
+  return { nodes: [...g.steps, ...g.barriers.values(), ...pauses], steps: g.steps, pauses };
 }
 
 type GraphRule = (g: ApplyGraph, x: RuleContext) => void;
@@ -79,12 +80,16 @@ function rollingMemberEdges(g: ApplyGraph, x: RuleContext): void {
   }
 }
 
-/** A rolling update goes batch by batch: a batch starts once the one before it is done ("@batch group 2"). */
+/**
+ * A rolling update goes batch by batch: a batch starts once the one before it is done ("@batch group 2"), and
+ * with a pause, that many seconds later ("@pause group 2": a node that waits, after "@batch group 2").
+ */
 function rollingBatchEdges(g: ApplyGraph): void {
   for (const { change: c, main } of g.changes) if (c.batch) g.join("batch", `${c.batch.group} ${c.batch.index}`, main);
   for (const { change: c, main, replaceDelete } of g.changes) {
     if (!c.batch || c.batch.index <= 1) continue;
-    const previous = barrierId("batch", `${c.batch.group} ${c.batch.index - 1}`);
+    const key = `${c.batch.group} ${c.batch.index - 1}`;
+    const previous = c.batch.pauseSeconds ? g.pause(key, c.batch.pauseSeconds) : barrierId("batch", key);
     g.waitOn(main, previous);
     if (replaceDelete) g.waitOn(replaceDelete, previous);
   }
@@ -179,8 +184,8 @@ function createBeforeDestroyEdges(g: ApplyGraph, x: RuleContext): void {
 /** Only the barriers something waits on (at 100,000 instances, the others are work for nothing). */
 function pruneUnusedBarriers(g: ApplyGraph): void {
   const wanted = new Set<string>();
-  // only steps wait on barriers
-  for (const n of g.steps) for (const d of n.deps) if (g.barriers.has(d)) wanted.add(d);
+  // only steps and pauses wait on barriers
+  for (const n of [...g.steps, ...g.pauses.values()]) for (const d of n.deps) if (g.barriers.has(d)) wanted.add(d);
   g.keepBarriers(wanted);
 }
 
@@ -188,6 +193,11 @@ type BarrierKind = "done" | "batch" | "released" | "released-early" | "switched"
 
 function barrierId(kind: BarrierKind, key: string): string {
   return `@${kind} ${key}`;
+}
+
+/** A wait of `ms` between two batches of a rolling update (its `run` is given by the apply). */
+export interface PauseNode extends WalkNode {
+  pauseMs: number;
 }
 
 /** One change's step nodes. */
@@ -206,6 +216,8 @@ class ApplyGraph {
   readonly changes: ChangeNodes[] = [];
   /** By id, in the order they were made. */
   readonly barriers = new Map<string, WalkNode>();
+  /** Pauses between batches, by id. */
+  readonly pauses = new Map<string, PauseNode>();
   /** By kind and key ("gantry_noop.a"): made without building ids for every member. */
   private readonly barriersOf = new Map<BarrierKind, Map<string, WalkNode>>();
 
@@ -243,9 +255,20 @@ class ApplyGraph {
     b.deps.push(member.id);
   }
 
+  /** The pause after batch `key` ("group 2"), made on first use: its id. */
+  pause(key: string, seconds: number): string {
+    const id = `@pause ${key}`;
+    if (!this.pauses.has(id)) this.pauses.set(id, { id, deps: [barrierId("batch", key)], pauseMs: seconds * 1000 });
+    return id;
+  }
+
   /** Whether node `from` waits, directly or through others, on node `to`. */
   reaches(from: string, to: string): boolean {
-    const byId = new Map<string, WalkNode>([...this.steps.map((n) => [n.id, n] as const), ...this.barriers]);
+    const byId = new Map<string, WalkNode>([
+      ...this.steps.map((n) => [n.id, n] as const),
+      ...this.barriers,
+      ...this.pauses,
+    ]);
     const seen = new Set<string>();
     const stack = [from];
     while (stack.length) {

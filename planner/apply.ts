@@ -9,6 +9,7 @@ import type { Provisioner } from "../contract/provisioner.js";
 import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import { deepEqual, type Attrs, type Value } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
+import { setTimeout as sleep } from "node:timers/promises";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
 import { applyConditions, checkResultsAfterApply, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
 import { CheckResultsRecorder } from "./check-results.js";
@@ -88,7 +89,7 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     meta,
   );
   const changes = plan.changes.filter((c) => c.action !== "noop");
-  const { nodes, steps } = buildApplyGraph({
+  const { nodes, steps, pauses } = buildApplyGraph({
     changes,
     allChanges: plan.changes,
     state,
@@ -122,6 +123,10 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     deferredDataReader(config, plan, values, opts.dataSources, checkDataFailures),
   );
   for (const n of steps) n.run = () => runStep(n.step);
+  // a pause between batches ends early when the apply is stopped (Ctrl-C, a cancel, the stack's timeout): the
+  // batches after it do not start
+  const pauseSignal = AbortSignal.any(stopSignals);
+  for (const n of pauses) n.run = () => sleep(n.pauseMs, undefined, { signal: pauseSignal });
 
   const changeOf = new Map<string, ResourceChange>(steps.map((n: StepNode) => [n.id, n.step.change]));
   const outcome = await walk(nodes, {

@@ -50,7 +50,7 @@ export interface ResourceChange {
   /** Attributes whose values come from sensitive variables (or are sensitive in the type's schema): never printed. */
   sensitive?: string[];
   /** Rolling update: the group and 1-based batch this change belongs to. */
-  batch?: { group: string; index: number };
+  batch?: { group: string; index: number; pauseSeconds?: number };
   /** Rolling update: the member key and group, for member-by-member ordering inside the group. */
   rollingGroup?: string;
   /** A delete that forgets the object (removes it from state) instead of destroying it (lifecycle destroy = false). */

@@ -2,7 +2,7 @@
 // Terraform JSON, and later HCL, HOT and code). Nothing downstream knows
 // which language a resource came from.
 
-import type { Origin } from "../contract/diagnostics.js";
+import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Expr } from "./expressions/ast.js";
 import type { TypeConstraint } from "./type-constraint.js";
@@ -135,6 +135,15 @@ export interface UpdatePolicy {
    * the member is the instance key.
    */
   member?: string;
+  /** Seconds to wait between two batches of a rolling update (Heat's rolling_update pause_time). Absent: none. */
+  pauseSeconds?: number;
+  /** false: updates are not made in batches (a group with only `createBatches`). Absent: true. */
+  rolling?: boolean;
+  /**
+   * When the whole group is created (no member exists yet), its members are created in batches of this many, in
+   * member order, `pauseSeconds` apart (Heat's batch_create). Absent: all at once.
+   */
+  createBatches?: { maxBatchSize: number; pauseSeconds: number };
 }
 
 export interface PropertyConfig {
@@ -239,6 +248,8 @@ export interface SourceFile {
 export interface Config {
   /** Configuration directory (absolute). */
   dir: string;
+  /** What the front ends warned about while reading it (a feature accepted but ignored, such as event_sinks). */
+  warnings?: Diagnostic[];
   /** Every source file read, with its content (kept so plan files can embed the exact configuration). */
   files: SourceFile[];
   variables: Map<string, VariableConfig>;

@@ -1,5 +1,6 @@
 // Rolling updates: split the members of an update-policy group that change
-// into ordered batches (see UpdatePolicy in model.ts).
+// into ordered batches (see UpdatePolicy in model.ts), `pauseSeconds` apart;
+// and a group created whole, in batches of its `createBatches`.
 
 import type { ResourceChange, RollingBatches } from "./changes.js";
 import type { Config } from "./model.js";
@@ -8,7 +9,17 @@ import type { Config } from "./model.js";
 export function planRollingBatches(config: Config, changes: ResourceChange[]): RollingBatches[] {
   const groups = new Map<
     string,
-    { maxBatchSize: number; minInService: number; members: Set<string>; changing: Set<string> }
+    {
+      maxBatchSize: number;
+      minInService: number;
+      pauseSeconds?: number;
+      rolling?: boolean;
+      createBatches?: { maxBatchSize: number; pauseSeconds: number };
+      members: Set<string>;
+      changing: Set<string>;
+      /** A member that exists already (any change but a create): the group is not created whole. */
+      existing: boolean;
+    }
   >();
   for (const r of config.resources.values()) {
     if (!r.updatePolicy) continue;
@@ -16,6 +27,7 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
       ...r.updatePolicy,
       members: new Set<string>(),
       changing: new Set<string>(),
+      existing: false,
     };
     g.maxBatchSize = Math.min(g.maxBatchSize, r.updatePolicy.maxBatchSize);
     g.minInService = Math.max(g.minInService, r.updatePolicy.minInService);
@@ -33,7 +45,10 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     memberOf.set(c, member);
     g.members.add(member);
     if (c.action === "update" || c.action === "replace") g.changing.add(member);
+    if (c.action !== "create") g.existing = true;
   }
+  for (const g of groups.values()) if (g.rolling === false) g.changing.clear();
+  assignCreateBatches(groups, changes, memberOf);
   // A member created while others change (one taking a lost member's place) takes its turn among them: started
   // beside the first batch, a new ZooKeeper member and a restarted one could elect a leader of their own, apart
   // from the members with the old configuration. When none changes (a first create, a scale-out), creates run at once.
@@ -52,7 +67,9 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     batches.forEach((b, i) => b.forEach((k) => batchOf.set(k, i + 1)));
     for (const c of changes) {
       const index = c.rollingGroup === group ? batchOf.get(memberOf.get(c)!) : undefined;
-      if (index !== undefined && c.action !== "delete" && c.action !== "noop") c.batch = { group, index };
+      if (index !== undefined && c.action !== "delete" && c.action !== "noop") {
+        c.batch = { group, index, ...(g.pauseSeconds && { pauseSeconds: g.pauseSeconds }) };
+      }
     }
     out.push({
       group,
@@ -64,6 +81,25 @@ export function planRollingBatches(config: Config, changes: ResourceChange[]): R
     });
   }
   return out;
+}
+
+/** A group created whole (no member existed) with createBatches: its creates in batches, in member order. */
+function assignCreateBatches(
+  groups: Map<string, { createBatches?: { maxBatchSize: number; pauseSeconds: number }; existing: boolean }>,
+  changes: ResourceChange[],
+  memberOf: Map<ResourceChange, string>,
+): void {
+  for (const [group, g] of groups) {
+    if (!g.createBatches || g.existing) continue;
+    const creates = changes.filter((c) => c.rollingGroup === group && c.action === "create");
+    const keys = [...new Set(creates.map((c) => memberOf.get(c)!))].sort(naturalCompare);
+    const size = g.createBatches.maxBatchSize;
+    const pause = g.createBatches.pauseSeconds;
+    for (const c of creates) {
+      const index = Math.floor(keys.indexOf(memberOf.get(c)!) / size) + 1;
+      c.batch = { group: `${group} create`, index, ...(pause && { pauseSeconds: pause }) };
+    }
+  }
 }
 
 /** "agent-2" before "agent-10". */

@@ -14,7 +14,7 @@ export function stackLinks(req: FastifyRequest, s: StackRecord): { href: string;
 
 /** `{"id", "links"}`: the answer to a create. */
 export function renderCreatedStack(req: FastifyRequest, s: StackRecord): Record<string, unknown> {
-  return { id: s.id, links: stackLinks(req, s) };
+  return { id: s.id, links: stackLinks(req, s), ...(s.warnings?.length && { warnings: s.warnings }) };
 }
 
 /** One stack of `GET /stacks` (Heat's basic keys; `project` for an admin). */

@@ -3,12 +3,13 @@
 // wait_condition_handle.py and resources/wait_condition.py: a signal's body is
 // a map of `status` (SUCCESS or FAILURE, default SUCCESS), `reason` (default
 // "Signal N received", N = the signals so far + 1), `data` (default null) and
-// `id` (default N); any other key, or another status, is "Metadata format
-// invalid"; a body that is not a map counts as empty. The handle's metadata
-// keeps id → the signal without its id (a signal with a known id overwrites
-// it); each signal is a SIGNAL_COMPLETE event "Signal: status:S reason:R".
-// Heat drops an invalid signal after answering 200 (it is handled
-// asynchronously); gantry refuses it (400) so that the sender knows.
+// `id` (default N); a body that is not a map counts as empty. The handle's
+// metadata keeps id → the signal without its id (a signal with a known id
+// overwrites it); each signal is a SIGNAL_COMPLETE event "Signal: status:S
+// reason:R". Any other key, or another status, is "Metadata format invalid":
+// Heat handles a handle's signal after answering, so the sender gets 200 and
+// null all the same and the signal is dropped (no metadata, no event, no
+// count), as Heat 19 does (seen 3 December 2026).
 //
 // The board belongs to one stack service: it keeps each handle's signals as
 // received (the store's metadata too), wakes the wait conditions of the stack
@@ -31,8 +32,11 @@ type Entries = Map<string, Entry>;
 
 const KEYS = ["data", "reason", "status", "id"];
 
-/** Heat's normalise_signal_data and metadata check: the entry (without its id) and its id. */
-export function normalisedSignal(details: unknown, received: number): { id: string; entry: Entry } {
+/** A signal as kept, or why it is dropped. */
+export type NormalisedSignal = { id: string; entry: Entry } | { dropped: string };
+
+/** Heat's normalise_signal_data and metadata check: the entry (without its id) and its id, or why it is invalid. */
+export function normalisedSignal(details: unknown, received: number): NormalisedSignal {
   const given: Entry = typeof details === "object" && details !== null && !Array.isArray(details) ? { ...details } : {};
   const n = received + 1;
   const defaults: Entry = { reason: `Signal ${n} received`, data: null, id: n, status: "SUCCESS" };
@@ -42,7 +46,7 @@ export function normalisedSignal(details: unknown, received: number): { id: stri
     const why = extra.length
       ? `unknown keys ${extra.join(", ")} (a signal has status, reason, data and id)`
       : "status must be SUCCESS or FAILURE";
-    throw new HeatError(400, "ValueError", `Metadata format invalid: ${why}`);
+    return { dropped: `Metadata format invalid: ${why}` };
   }
   const { id, ...entry } = given;
   return { id: pyStr(id), entry };
@@ -87,7 +91,9 @@ export class HandleSignalBoard {
         throw new HeatError(400, "NotSupported", `Signal resource during ${now.action} is not supported.`);
       }
       const entries = await this.entries(stack.id, now.name);
-      const { id, entry } = normalisedSignal(details, entries.size);
+      const signal = normalisedSignal(details, entries.size);
+      if ("dropped" in signal) return;
+      const { id, entry } = signal;
       entries.set(id, entry);
       const latest = (await this.ctx.store.getResource(stack.id, now.name)) ?? now;
       await this.ctx.store.putResource({ ...latest, metadata: Object.fromEntries(entries) });

@@ -60,6 +60,8 @@ export interface StackOutputRecord {
 export interface StackRecord {
   /** A UUID. */
   id: string;
+  /** What gantry warned about in the source when the stack was created (told in the answer, not stored). */
+  warnings?: string[];
   name: string;
   tenant: string;
   /** The parent stack's id, for a nested stack. */

@@ -39,7 +39,14 @@ import type { SnapshotRecord, SnapshotStore } from "./stack-snapshot-store.js";
 import { StackNameTakenError, type StackStore } from "./stack-store.js";
 import { suspendOrResume } from "./stack-suspension.js";
 import { checkImmutableParameters } from "./stack-parameters.js";
-import { checkStackName, errorText, loadSource, templateDescription, validationResult } from "./stack-validation.js";
+import {
+  checkStackName,
+  errorText,
+  loadSource,
+  templateDescription,
+  validationResult,
+  warningTexts,
+} from "./stack-validation.js";
 import { type StopReason, StackWorkQueue } from "./stack-work-queue.js";
 import { HEAT_CREATE_RETRY } from "./create-retry.js";
 import { defaultSourceFiles, type StackServiceContext, type StackSourceFiles } from "./stack-workspace.js";
@@ -152,7 +159,7 @@ export class StackService implements StackOperations {
     this.accepting();
     checkStackName(req.name);
     if (await this.store.findStack(caller.tenant, req.name)) throw stackExists(req.name);
-    await loadSource(this.ctx, req.source);
+    const warnings = warningTexts(await loadSource(this.ctx, req.source));
     // adopting (Heat's adopt_stack_data): the stack is ADOPT_*, its resources taken over
     const adopt = req.adoptStackData ? adoptedResources(req.adoptStackData) : undefined;
     const action: HeatAction = adopt ? "ADOPT" : "CREATE";
@@ -171,7 +178,7 @@ export class StackService implements StackOperations {
       throw err;
     }
     this.enqueue(stack.id, (signal) => this.lifecycle.create(stack, signal, adopt));
-    return { ...stack };
+    return { ...stack, ...(warnings.length && { warnings }) };
   }
 
   async previewCreate(

@@ -42,7 +42,8 @@ export interface StackQuery {
 export interface EventQuery {
   stackId: string;
   resourceName?: string;
-  /** Exact matches on any of the values given. */
+  /** Exact matches on any of the values given (`resource_name` given once or more). */
+  resourceNames?: string[];
   resourceAction?: string[];
   resourceStatus?: string[];
   resourceType?: string[];

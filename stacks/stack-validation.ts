@@ -16,6 +16,14 @@ import { mergedEnvironment } from "./stack-environment.js";
 import { parameterEnvironment, templateParametersNode } from "./stack-parameters.js";
 import type { StackServiceContext } from "./stack-workspace.js";
 
+/**
+ * What gantry warns about in a source (a feature accepted but ignored, such as an environment's event_sinks), one
+ * text each: validate answers them as `Warnings`, a create as the new stack's `warnings`.
+ */
+export function warningTexts(loaded: LoadedConfiguration): string[] {
+  return loaded.warnings.map(heatLocatedMessage);
+}
+
 /** Heat's text of an engine error: its diagnostics, each with what it says in detail (and where, as Heat says). */
 export function errorText(err: unknown): string {
   if (err instanceof GantryError) return err.diagnostics.map(heatLocatedMessage).join("; ");
@@ -80,8 +88,9 @@ export async function validationResult(
   ctx: StackServiceContext,
   source: StackSource,
 ): Promise<Record<string, unknown>> {
+  let warnings: string[];
   try {
-    await loadSource(ctx, source, true);
+    warnings = warningTexts(await loadSource(ctx, source, true));
   } catch (err) {
     // as Heat's engine answers: {"Error": text}, which the API turns into a 400 HTTPBadRequest
     if (err instanceof HeatError) return { Error: err.message };
@@ -94,6 +103,8 @@ export async function validationResult(
   const groups = source.template.parameter_groups;
   if (Array.isArray(groups) && groups.length) result.ParameterGroups = groups;
   result.Environment = mergedEnvironment(source);
+  // not in Heat's answer (Heat does what gantry only accepts); the openstack client shows every key
+  if (warnings.length) result.Warnings = warnings;
   return result;
 }
 

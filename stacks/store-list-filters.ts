@@ -72,6 +72,7 @@ export function eventListFilters(query: EventQuery): { where: string[]; params: 
     params.push(query.resourceName);
   }
   for (const [values, column] of [
+    [query.resourceNames, "e.resource_name"],
     [query.resourceAction, "e.action"],
     [query.resourceStatus, "e.status"],
     [query.resourceType, "e.resource_type"],

@@ -126,7 +126,9 @@ const LIFECYCLE_BLOCK: BlockSchema = {
 };
 
 const UPDATE_POLICY_BLOCK: BlockSchema = {
-  expected: "a map with group, max_batch_size, min_in_service, member",
+  expected:
+    "a map with group, max_batch_size, min_in_service, member, pause_time, rolling, create_batch_size, " +
+    "create_pause_time",
   nullable: false,
   required: ["group"],
   open: false,
@@ -135,6 +137,10 @@ const UPDATE_POLICY_BLOCK: BlockSchema = {
     max_batch_size: value({ type: "integer", minimum: 1, expected: "a whole number >= 1" }),
     min_in_service: value({ type: "integer", minimum: 0, expected: "a whole number >= 0" }),
     member: value({ type: "string", expected: "a member name" }),
+    pause_time: value({ type: "number", minimum: 0, expected: "seconds >= 0" }),
+    rolling: value({ type: "boolean", expected: "true or false" }),
+    create_batch_size: value({ type: "integer", minimum: 1, expected: "a whole number >= 1" }),
+    create_pause_time: value({ type: "number", minimum: 0, expected: "seconds >= 0" }),
   },
 };
 

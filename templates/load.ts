@@ -174,6 +174,8 @@ export async function loadConfigFromFiles(
     await loadModules(config, abs, read, (d, fs) => buildConfig(d, fs, bag), bag);
   }
   bag.throwIfErrors();
+  const warnings = bag.items.filter((d) => d.severity === "warning");
+  if (warnings.length) config.warnings = warnings;
   return config;
 }
 

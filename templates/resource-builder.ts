@@ -229,11 +229,25 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig, owner: string, ct
 
 function readUpdatePolicy(body: CheckedBody): UpdatePolicy | undefined {
   if (!body.valid) return undefined;
-  const v = body.node.value as { group: string; max_batch_size?: number; min_in_service?: number; member?: string };
+  const v = body.node.value as {
+    group: string;
+    max_batch_size?: number;
+    min_in_service?: number;
+    member?: string;
+    pause_time?: number;
+    rolling?: boolean;
+    create_batch_size?: number;
+    create_pause_time?: number;
+  };
   return {
     group: v.group,
     maxBatchSize: v.max_batch_size ?? 1,
     minInService: v.min_in_service ?? 0,
     ...(v.member !== undefined && { member: v.member }),
+    ...(v.pause_time && { pauseSeconds: v.pause_time }),
+    ...(v.rolling === false && { rolling: false }),
+    ...(v.create_batch_size !== undefined && {
+      createBatches: { maxBatchSize: v.create_batch_size, pauseSeconds: v.create_pause_time ?? 0 },
+    }),
   };
 }

@@ -4,9 +4,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { EventRecord, StackRecord } from "../../stacks/stack-records.js";
 import type { EventQuery, StackStore } from "../../stacks/stack-store.js";
-import { apiError } from "../heat-fault.js";
+import { apiError, UnsafeHeatError } from "../heat-fault.js";
 import { link, stackUrl } from "../heat-links.js";
-import { all, extractInt, mixed, type Query, single, splitStatuses } from "../query-params.js";
+import { all, extractInt, mixed, type Query, single } from "../query-params.js";
 import { renderEvent } from "../render-event.js";
 import type { ServerContext } from "../server-context.js";
 import { identifiedStack, type StackParams } from "../stack-access.js";
@@ -72,19 +72,18 @@ function eventQuery(stackId: string, q: Query): EventQuery {
   if (sortKeys.length > 0) query.sortKeys = sortKeys;
   const dir = single(q, "sort_dir");
   if (dir === "asc" || dir === "desc") query.sortDir = dir;
-  else if (dir !== undefined && dir !== "") throw apiError(400, `Unknown sort direction, must be one of: asc, desc`);
+  // Heat lets the database layer refuse it: a ValueError, rendered without a message
+  else if (dir !== undefined && dir !== "") throw new UnsafeHeatError(400, "ValueError", "");
+  // the filters match the event's columns exactly, as Heat's database does: resource_status is COMPLETE, FAILED or
+  // IN_PROGRESS (CREATE_COMPLETE matches nothing, unlike the stack list's status filter); any of the values given
   const names = mixed(q, "resource_name");
-  if (names && names.length === 1) query.resourceName = names[0];
+  if (names) query.resourceNames = names;
   const types = mixed(q, "resource_type");
   if (types) query.resourceType = types;
-  const actions = mixed(q, "resource_action") ?? [];
-  const statusValues = mixed(q, "resource_status");
-  if (statusValues) {
-    const split = splitStatuses(statusValues);
-    query.resourceStatus = split.statuses.length > 0 ? split.statuses : statusValues;
-    actions.push(...split.actions);
-  }
-  if (actions.length > 0) query.resourceAction = [...new Set(actions)];
+  const actions = mixed(q, "resource_action");
+  if (actions) query.resourceAction = actions;
+  const statuses = mixed(q, "resource_status");
+  if (statuses) query.resourceStatus = statuses;
   return query;
 }
 

@@ -176,21 +176,32 @@ export function readResourceGroup(r: HotResource, ctx: GroupContext): ResourceGr
     memberProperties,
     forEach,
   };
+  // update_policy's rolling_update and batch_create as the model's update_policy: the members of the group, in
+  // batches, pause_time seconds apart
   const rolling = r.node.child("update_policy").child("rolling_update");
-  if (isMap(rolling.value)) {
-    const v = rolling.value;
-    const policy = new Map<string | number, RawNode>([["group", new LeafNode(r.modelName, rolling.origin)]]);
-    // Heat's policy schema makes integers of numbers written as strings ('3')
-    for (const key of ["max_batch_size", "min_in_service"]) {
-      if (v[key] === undefined) continue;
-      const node = rolling.child(key);
+  const batchCreate = r.node.child("update_policy").child("batch_create");
+  if (isMap(rolling.value) || isMap(batchCreate.value)) {
+    const origin = isMap(rolling.value) ? rolling.origin : batchCreate.origin;
+    const policy = new Map<string | number, RawNode>([["group", new LeafNode(r.modelName, origin)]]);
+    /** Heat's policy schema makes numbers of numbers written as strings ('3'). */
+    const numeric = (node: RawNode): RawNode => {
       const text = node.value;
-      policy.set(
-        key,
-        typeof text === "string" && /^\s*\d+\s*$/.test(text) ? new LeafNode(Number(text), node.origin) : node,
-      );
+      return typeof text === "string" && /^\s*\d+(\.\d+)?\s*$/.test(text)
+        ? new LeafNode(Number(text), node.origin)
+        : node;
+    };
+    if (isMap(rolling.value)) {
+      for (const key of ["max_batch_size", "min_in_service", "pause_time"]) {
+        if (rolling.value[key] !== undefined) policy.set(key, numeric(rolling.child(key)));
+      }
+    } else policy.set("rolling", new LeafNode(false, origin));
+    if (isMap(batchCreate.value)) {
+      const size = batchCreate.child("max_batch_size");
+      policy.set("create_batch_size", size.value === undefined ? new LeafNode(1, batchCreate.origin) : numeric(size));
+      const pause = batchCreate.child("pause_time");
+      if (pause.value !== undefined) policy.set("create_pause_time", numeric(pause));
     }
-    group.updatePolicy = new ComposedNode(rolling.origin, policy);
+    group.updatePolicy = new ComposedNode(origin, policy);
   }
   return group;
 }

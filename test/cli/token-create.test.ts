@@ -8,7 +8,7 @@ import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
 import { gantry } from "./cli-harness.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "gantry-token-"));
-const TOKEN_LINE = /^[A-Za-z0-9_-]{43}\n$/;
+const TOKEN_LINE = /^gt_[A-Za-z0-9_-]{43}\n$/;
 
 test("token create --store FILE: one line, the token, which authenticates with the tenant and roles", async () => {
   const file = join(tempDir(), "s.sqlite");

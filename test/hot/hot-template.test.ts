@@ -265,8 +265,40 @@ test("ResourceGroup rolling_update becomes the members' update policy", async ()
     template: heatTemplate("test_resource_group__ResourceGroupUpdatePolicyTest.template.yaml"),
   });
   const r = p.config.resources.get("heat_test_resource.random_group")!;
-  assert.equal(r.updatePolicy, { group: "random_group", maxBatchSize: 2, minInService: 1 });
+  assert.equal(r.updatePolicy, { group: "random_group", maxBatchSize: 2, minInService: 1, pauseSeconds: 1 });
   assert.equal(p.plan.changes.length, 10);
+});
+
+test("ResourceGroup batch_create: the members' create batches; no update batches without rolling_update", async () => {
+  const p = await planOf({
+    template: `heat_template_version: rocky
+resources:
+  g:
+    type: OS::Heat::ResourceGroup
+    update_policy:
+      batch_create: { max_batch_size: '2', pause_time: 1.5 }
+    properties:
+      count: 5
+      resource_def: {type: OS::Heat::TestResource}`,
+  });
+  const r = p.config.resources.get("heat_test_resource.g")!;
+  assert.equal(r.updatePolicy, {
+    group: "g",
+    maxBatchSize: 1,
+    minInService: 0,
+    rolling: false,
+    createBatches: { maxBatchSize: 2, pauseSeconds: 1.5 },
+  });
+  assert.equal(
+    p.plan.changes.map((c) => [c.key, c.batch?.index, c.batch?.pauseSeconds]),
+    [
+      ["0", 1, 1.5],
+      ["1", 1, 1.5],
+      ["2", 2, 1.5],
+      ["3", 2, 1.5],
+      ["4", 3, 1.5],
+    ],
+  );
 });
 
 test("strings are literal: no ${} interpolation in HOT", async () => {

@@ -117,7 +117,11 @@ test("openstack stack create, list, show, update, resources, events, output, val
   const made = gantry(["token", "create", "--tenant", "demo", "--store", store]);
   assert.is(made.code, 0, made.stderr);
   const token = made.stdout.trim();
-  assert.match(token, /^\S+$/);
+  assert.match(
+    token,
+    /^gt_[A-Za-z0-9_-]+$/,
+    'a token never begins with "-", which the client would take for an option',
+  );
   const server = await serve(store);
   const os = (...args: string[]) => openstack(`${server.url}/v1/demo`, token, args, dir);
   const json = async (...args: string[]): Promise<any> => jsonOf(await os(...args, "-f", "json"));

@@ -1,8 +1,9 @@
-// `gantry serve` run as users run it: the built CLI on a free loopback port
-// with a store of its own, ready once it says where it listens.
+// `gantry serve` run as users run it: the built CLI on a loopback port it
+// chooses itself (`--listen 127.0.0.1:0`: no other process can take the port
+// between a test's choosing and the server's listening) with a store of its
+// own, ready once it says where it listens.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { freePort } from "../cli/cli-harness.js";
 
 const BIN = join(new URL("../../", import.meta.url).pathname, "bin/run.js");
 
@@ -10,21 +11,28 @@ export interface Served {
   url: string;
   stderr: () => string;
   stop: () => Promise<number | null>;
+  /** Sends `signal` (SIGKILL: a crash) and resolves with the exit code and signal. */
+  kill: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export async function serve(store: string): Promise<Served> {
-  const port = await freePort("127.0.0.1");
-  const child = spawn(process.execPath, [BIN, "serve", "--listen", `127.0.0.1:${port}`, "--store", store], {
+  const child = spawn(process.execPath, [BIN, "serve", "--listen", "127.0.0.1:0", "--store", store], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NO_COLOR: "1" },
   });
   let err = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let url = "";
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const exited = ended.then((e) => e.code);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`gantry serve did not start:\n${err}`)), 120_000);
     child.stderr.on("data", (d) => {
       err += d;
-      if (err.includes("Heat API v1 on")) {
+      const listening = /Heat API v1 on (http:\/\/\S+)\/v1\/\{tenant_id\}/.exec(err);
+      if (listening && !url) {
+        url = listening[1] as string;
         clearTimeout(timer);
         resolve();
       }
@@ -35,11 +43,15 @@ export async function serve(store: string): Promise<Served> {
     });
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     stderr: () => err,
     stop: () => {
       child.kill("SIGTERM");
       return exited;
+    },
+    kill: (signal) => {
+      child.kill(signal);
+      return ended;
     },
   };
 }

@@ -122,6 +122,7 @@ export class MemoryStackStore implements StackStore {
       (e) =>
         e.stackId === q.stackId &&
         (!q.resourceName || e.resourceName === q.resourceName) &&
+        (!q.resourceNames || q.resourceNames.includes(e.resourceName)) &&
         (!q.resourceAction || q.resourceAction.includes(e.action)) &&
         (!q.resourceStatus || q.resourceStatus.includes(e.status)) &&
         (!q.resourceType || q.resourceType.includes(e.resourceType)),

@@ -13,15 +13,28 @@ test("a signal's defaults: SUCCESS, 'Signal N received', data null, id N; given 
   });
   const given = normalisedSignal({ data: { x: 1 }, reason: "second", id: "two" }, 1);
   assert.equal(given, { id: "two", entry: { data: { x: 1 }, reason: "second", status: "SUCCESS" } });
-  assert.equal(Object.keys(given.entry), ["data", "reason", "status"]);
-  assert.is(normalisedSignal([1], 2).id, "3", "a body that is not a map counts as empty");
-  assert.is(normalisedSignal({ id: 7 }, 0).id, "7");
+  assert.equal("entry" in given && Object.keys(given.entry), ["data", "reason", "status"]);
+  assert.equal(normalisedSignal([1], 2), {
+    id: "3",
+    entry: { reason: "Signal 3 received", data: null, status: "SUCCESS" },
+  });
+  assert.equal(normalisedSignal("text", 3), {
+    id: "4",
+    entry: { reason: "Signal 4 received", data: null, status: "SUCCESS" },
+  });
+  const seven = normalisedSignal({ id: 7 }, 0);
+  assert.is("id" in seven && seven.id, "7");
 });
 
-test("a signal with another status or other keys is refused", () => {
-  assert.throws(() => normalisedSignal({ status: "BOGUS" }, 0), /Metadata format invalid: status must be/);
-  assert.throws(() => normalisedSignal({ extra: 1 }, 0), /Metadata format invalid: unknown keys extra/);
+test("a signal with another status or other keys is dropped, with Heat's reason", () => {
+  assert.match(dropped(normalisedSignal({ status: "BOGUS" }, 0)), /^Metadata format invalid: status must be/);
+  assert.match(dropped(normalisedSignal({ extra: 1 }, 0)), /^Metadata format invalid: unknown keys extra/);
 });
+
+function dropped(s: ReturnType<typeof normalisedSignal>): string {
+  if (!("dropped" in s)) throw new Error(`kept: ${JSON.stringify(s)}`);
+  return s.dropped;
+}
 
 const handle = (...signals: [string, string][]) => ({
   name: "h",

@@ -11,6 +11,7 @@ import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
 import type { EventRecord, StackRecord } from "../../stacks/stack-records.js";
 import { StackNameTakenError, type StackStore } from "../../stacks/stack-store.js";
 import { MIGRATIONS } from "../../stacks/store-schema.js";
+import { newTokenSecret } from "../../stacks/token-secret.js";
 import { aStack, anEvent, Clock } from "./store-fixtures.js";
 import { openStore } from "./store-under-test.js";
 
@@ -22,7 +23,7 @@ test("a token is 256 random bits of URL-safe text, stored only as its SHA-256, a
   const file = tempFile();
   const store = SqliteStackStore.open(file);
   const { token, record } = await store.issueToken("t1", ["admin", "member"]);
-  assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+  assert.match(token, /^gt_[A-Za-z0-9_-]{43}$/);
   assert.match(record.id, UUID);
   assert.equal(await store.authenticate(token), record);
   assert.equal(await store.authenticate(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`), undefined);
@@ -38,6 +39,15 @@ test("a token is 256 random bits of URL-safe text, stored only as its SHA-256, a
   assert.is(rows.length, 2);
   for (const row of rows) for (const v of Object.values(row)) assert.not.ok(String(v).includes(token));
   assert.ok(rows.some((r) => /^[0-9a-f]{64}$/.test(String(r.secret_sha256))));
+});
+
+test("a token never begins with '-' (command lines would take it for an option), whatever the random bytes", () => {
+  // 0xF8 makes base64url's first character "-"; 0xFF makes it "_"
+  for (const first of [0xf8, 0xfb, 0xff, 0x00]) {
+    const bytes = Buffer.alloc(32, first);
+    assert.is(bytes.toString("base64url")[0], first === 0 ? "A" : first < 0xfc ? "-" : "_");
+    assert.match(newTokenSecret(bytes), /^gt_[A-Za-z0-9_-]{43}$/);
+  }
 });
 
 test("a stack round-trips with its source, environment, outputs and tags", async () => {

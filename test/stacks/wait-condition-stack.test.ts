@@ -183,10 +183,21 @@ test("a FAILURE signal fails the wait condition and the stack with Heat's reason
     assert.is(wait.resource_status_reason, "WaitConditionFailure: resources.wait: bad thing");
     const meta = (await s.call("GET", `/stacks/${path}/resources/handle/metadata`)).json.metadata;
     assert.equal(meta, { "1": { status: "FAILURE", reason: "bad thing", data: null } });
-    // a signal that is neither SUCCESS nor FAILURE: Heat drops it after answering; gantry says why
-    const bad = await s.call("POST", `/stacks/${path}/resources/handle/signal`, { status: "BOGUS" });
-    assert.is(bad.status, 400);
-    assert.match(bad.json.error.message, /^Metadata format invalid/);
+    // a signal that is neither SUCCESS nor FAILURE, or with other keys: Heat 19 answers 200 null and drops it
+    const events = async () => (await s.call("GET", `/stacks/${path}/events?resource_name=handle`)).json.events;
+    const eventsBefore = await events();
+    for (const body of [{ status: "BOGUS" }, { foo: 1 }]) {
+      const bad = await s.call("POST", `/stacks/${path}/resources/handle/signal`, body);
+      assert.is(bad.status, 200);
+      assert.is(bad.json, null);
+    }
+    const metaAfter = (await s.call("GET", `/stacks/${path}/resources/handle/metadata`)).json.metadata;
+    assert.equal(metaAfter, meta, "dropped: the handle's metadata is as it was");
+    assert.equal(await events(), eventsBefore, "dropped: no event");
+    // a body that is not a map counts as empty: the next signal, numbered on from the kept ones
+    assert.is((await s.call("POST", `/stacks/${path}/resources/handle/signal`, [1, 2])).status, 200);
+    const metaLast = (await s.call("GET", `/stacks/${path}/resources/handle/metadata`)).json.metadata;
+    assert.equal(metaLast["2"], { reason: "Signal 2 received", data: null, status: "SUCCESS" });
   } finally {
     await s.stop();
   }
