@@ -67,16 +67,6 @@ function sdkModules() {
   };
 }
 
-/** The URN of a default provider (`urn:...::pulumi:providers:PKG::default_VERSION`): the only ones gantry runs. */
-const DEFAULT_PROVIDER = /::pulumi:providers:[^:]+::default(_[^:]*)?::/;
-
-/** The error for a registration or read naming a provider other than a default one, or undefined. */
-function explicitProviderRefused(type: string, name: string, provider: string): Error | undefined {
-  return provider && !DEFAULT_PROVIDER.test(provider)
-    ? new Error(`${type} "${name}" names an explicit provider: gantry runs default ones only`)
-    : undefined;
-}
-
 /** What Pulumi's resource monitor answers (UNAVAILABLE) to a registration once the deployment is cancelled. */
 const MONITOR_SHUT_DOWN = "resource monitor shut down while waiting on step's done channel";
 
@@ -140,8 +130,6 @@ export async function startMonitorServer(
         importId: r.getImportid(),
         remote: r.getRemote(),
       };
-      const refused = explicitProviderRefused(req.type, req.name, req.provider);
-      if (refused) return failStep(cb, refused);
       deployment.register(req).then(
         (res) => {
           const resp = new m.resourcePb.RegisterResourceResponse();
@@ -195,8 +183,6 @@ export async function startMonitorServer(
         );
         return;
       }
-      const refused = explicitProviderRefused(type, r.getName(), r.getProvider());
-      if (refused) return failStep(cb, refused);
       deployment
         .readResource({
           type,
@@ -208,6 +194,7 @@ export async function startMonitorServer(
           additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
           acceptSecrets: r.getAcceptsecrets(),
           version: r.getVersion(),
+          provider: r.getProvider(),
         })
         .then(
           (res) => {

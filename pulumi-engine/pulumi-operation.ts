@@ -20,7 +20,7 @@ import { holdsSealedSecret, StateSecrets, stateHoldsSealedSecrets } from "./stat
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
 import { NodejsDynamicProviderPlugin } from "./plugins/nodejs-dynamic-provider-plugin.js";
-import { mapToWire } from "./plugins/property-value.js";
+import { mapFromWire, mapToWire } from "./plugins/property-value.js";
 import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
@@ -118,20 +118,36 @@ function runProviders(
   engineAddress: () => string,
 ): RunProviders {
   const project = config.project;
-  const dynamic = new NodejsDynamicProviderPlugin({
-    engineAddress,
-    programDir: project.dir,
-    project: project.name,
-    config,
-    runtimeOptions: project.runtime.options,
-    stack: config.stack,
-    env: req.env ?? process.env,
-    // Pulumi shows what a provider plugin prints (stdout and stderr) as info lines
-    onOutput: (_stream, line) => onEvent({ type: "log", severity: "info", message: line }),
-  });
+  const plugin = (providerResource?: { urn: string; id: string }, inputs?: WireObject) =>
+    new NodejsDynamicProviderPlugin({
+      engineAddress,
+      programDir: project.dir,
+      project: project.name,
+      // the default provider is configured with the whole stack config; an explicit one with its own inputs
+      config: inputs ? mapFromWire(inputs) : config,
+      runtimeOptions: project.runtime.options,
+      stack: config.stack,
+      providerResource,
+      env: req.env ?? process.env,
+      // Pulumi shows what a provider plugin prints (stdout and stderr) as info lines
+      onOutput: (_stream, line) => onEvent({ type: "log", severity: "info", message: line }),
+    });
+  const dynamic = plugin();
+  // as Pulumi's engine: each explicit provider resource is a plugin of its own, configured with its inputs
+  const explicitPlugins = new Map<string, NodejsDynamicProviderPlugin>();
   const gantry = new Map<string, CustomResourceProvider>();
-  const resolve: ProviderResolver = (type) => {
-    if (isDynamicResourceType(type)) return dynamic.resourceProvider;
+  const resolve: ProviderResolver = (type, explicit) => {
+    if (isDynamicResourceType(type)) {
+      if (!explicit) return dynamic.resourceProvider;
+      const key = `${explicit.urn}::${explicit.id}::${JSON.stringify(explicit.inputs)}`;
+      let p = explicitPlugins.get(key);
+      if (!p) {
+        p = plugin({ urn: explicit.urn, id: explicit.id }, withoutVersion(explicit.inputs));
+        explicitPlugins.set(key, p);
+      }
+      return p.resourceProvider;
+    }
+    if (explicit) return undefined;
     const name = gantryTypeOfToken(type);
     const t = name ? engine.resolveType(name) : undefined;
     if (!t) return undefined;
@@ -144,7 +160,17 @@ function runProviders(
     }
     return p;
   };
-  return { resolve, close: () => dynamic.close() };
+  const close = async () => {
+    const all = [dynamic, ...explicitPlugins.values()];
+    await Promise.allSettled(all.map((p) => p.close()));
+  };
+  return { resolve, close };
+}
+
+/** A provider's inputs without `version` (Pulumi's FilterProviderConfig: what Configure receives). */
+function withoutVersion(inputs: WireObject): WireObject {
+  const { version: _version, ...rest } = inputs;
+  return rest;
 }
 
 /** The monitor server's address, once it serves (the dynamic-provider plugin is given it as the engine's). */

@@ -9,7 +9,7 @@
 
 import type { StackConfiguration } from "../config/stack-configuration.js";
 import { ResourceInitFailure } from "../resource-provider.js";
-import { startNodejsDynamicProvider } from "./nodejs-dynamic-provider.js";
+import { NODEJS_DYNAMIC_PROVIDER_TYPE, startNodejsDynamicProvider } from "./nodejs-dynamic-provider.js";
 import { mapFromWire, mapToWire, type PropertyMap, type WireObject } from "./property-value.js";
 import { ResourceInitError } from "./provider-error.js";
 import type { ResourceProviderClient } from "./resource-provider-client.js";
@@ -52,6 +52,11 @@ export interface NodejsDynamicProviderPluginOptions {
   onOutput?: (stream: "stdout" | "stderr", line: string) => void;
   /** The stack name, for the provider resource's URN (default "dev"). */
   stack?: string;
+  /**
+   * The provider resource this plugin serves: an explicit one (`new pulumi.ProviderResource("pulumi-nodejs", ...)`,
+   * configured with its own inputs) rather than the package's default one.
+   */
+  providerResource?: { urn: string; id: string };
 }
 
 export class NodejsDynamicProviderPlugin {
@@ -89,13 +94,14 @@ export class NodejsDynamicProviderPlugin {
       onOutput: o.onOutput,
     });
     try {
-      const type = "pulumi:providers:pulumi-nodejs";
-      const urn = `urn:pulumi:${o.stack ?? "dev"}::${o.project}::${type}::default`;
+      const type = NODEJS_DYNAMIC_PROVIDER_TYPE;
+      const urn = o.providerResource?.urn ?? `urn:pulumi:${o.stack ?? "dev"}::${o.project}::${type}::default`;
+      const name = urn.split("::").slice(3).join("::");
       const config = isStackConfiguration(o.config) ? o.config.dynamicProviderConfig() : o.config;
       const checked = await client.checkConfig({ urn, olds: {}, news: config });
       if (checked.failures.length)
         throw new Error(checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
-      await client.configure({ args: checked.inputs, urn, name: "default", type });
+      await client.configure({ args: checked.inputs, urn, name, type, id: o.providerResource?.id });
       return client;
     } catch (e) {
       await client.close();
