@@ -125,6 +125,7 @@ function runProviders(
       project: project.name,
       // the default provider is configured with the whole stack config; an explicit one with its own inputs
       config: inputs ? mapFromWire(inputs) : config,
+      stackConfig: config,
       runtimeOptions: project.runtime.options,
       stack: config.stack,
       providerResource,

@@ -9,7 +9,11 @@
 
 import type { StackConfiguration } from "../config/stack-configuration.js";
 import { ResourceInitFailure } from "../resource-provider.js";
-import { NODEJS_DYNAMIC_PROVIDER_TYPE, startNodejsDynamicProvider } from "./nodejs-dynamic-provider.js";
+import {
+  NODEJS_DYNAMIC_PACKAGE,
+  NODEJS_DYNAMIC_PROVIDER_TYPE,
+  startNodejsDynamicProvider,
+} from "./nodejs-dynamic-provider.js";
 import { mapFromWire, mapToWire, type PropertyMap, type WireObject } from "./property-value.js";
 import { ResourceInitError } from "./provider-error.js";
 import type { ResourceProviderClient } from "./resource-provider-client.js";
@@ -57,6 +61,8 @@ export interface NodejsDynamicProviderPluginOptions {
    * configured with its own inputs) rather than the package's default one.
    */
   providerResource?: { urn: string; id: string };
+  /** The stack's configuration when `config` is a provider's own: the plugin's PULUMI_CONFIG comes from it. */
+  stackConfig?: StackConfiguration;
 }
 
 export class NodejsDynamicProviderPlugin {
@@ -90,6 +96,11 @@ export class NodejsDynamicProviderPlugin {
       programDir: o.programDir,
       project: o.project,
       runtimeOptions: o.runtimeOptions,
+      pluginConfig: isStackConfiguration(o.stackConfig)
+        ? o.stackConfig.pluginEnvironmentConfig(NODEJS_DYNAMIC_PACKAGE)
+        : isStackConfiguration(o.config)
+          ? o.config.pluginEnvironmentConfig(NODEJS_DYNAMIC_PACKAGE)
+          : undefined,
       env: o.env,
       onOutput: o.onOutput,
     });
@@ -171,6 +182,6 @@ function initFailure(e: unknown): never {
   );
 }
 
-function isStackConfiguration(c: StackConfiguration | PropertyMap): c is StackConfiguration {
-  return typeof (c as StackConfiguration).dynamicProviderConfig === "function";
+function isStackConfiguration(c: StackConfiguration | PropertyMap | undefined): c is StackConfiguration {
+  return typeof (c as StackConfiguration | undefined)?.dynamicProviderConfig === "function";
 }

@@ -32,6 +32,8 @@ interface Step {
   says?: RegExp;
   /** Steps that failed, as "op name" (Pulumi's test looks for the ResOpFailedEvent). */
   failedSteps?: string[];
+  /** For a resource name, the name of the provider resource its record names (Pulumi's test checks references). */
+  providerOf?: Record<string, string>;
   /** What a custom resource's record holds after the update (its outputs in part, its init errors). */
   holds?: Record<string, { outputs?: WireObject; initErrors?: string[] }>;
 }
@@ -136,6 +138,16 @@ const PROGRAMS: Program[] = [
     steps: [{ dir: ".", outputs: { authenticated: "200", color: "yellow" } }],
   },
   {
+    path: "dynamic/nodejs-pulumi-config",
+    config: { "pulumi-nodejs:id": "testing123" },
+    steps: [{ dir: ".", names: ["resource-name"], outputs: { rid: "testing123" } }],
+  },
+  {
+    path: "explicit_provider",
+    steps: [{ dir: ".", names: ["a", "b"], providerOf: { a: "default", b: "p" } }],
+  },
+  { path: "provider_secret_config", steps: [{ dir: ".", names: [] }] },
+  {
     path: "dynamic/nodejs-error-create",
     steps: [{ dir: ".", fails: true, names: [], says: /boom!/, failedSteps: ["create resource-name"] }],
   },
@@ -168,7 +180,7 @@ const PROGRAMS: Program[] = [
 
 interface RecordedResource {
   address: string;
-  attributes: { custom: boolean; outputs: WireObject; initErrors?: string[] };
+  attributes: { id: string; custom: boolean; outputs: WireObject; initErrors?: string[]; provider?: string };
   deposed?: unknown[];
 }
 
@@ -233,6 +245,15 @@ for (const program of PROGRAMS.filter(chosen)) {
         if (step.outputs) assert.equal(outcome.outputs, step.outputs, where);
         if (step.says) assert.match(`${outcome.error ?? ""}\n${logs}`, step.says, where);
         if (step.failedSteps) assert.equal(failedSteps(events), step.failedSteps, where);
+        for (const [name, provider] of Object.entries(step.providerOf ?? {})) {
+          const r = recorded(work).find((x) => x.address.endsWith(`::${name}`));
+          const ref = r?.attributes.provider ?? "";
+          const p = recorded(work).find((x) => ref === `${x.address}::${x.attributes.id}`);
+          assert.ok(
+            p?.address.endsWith(`::pulumi:providers:pulumi-nodejs::${provider}`),
+            `${where}\n(${name}: ${ref})`,
+          );
+        }
         for (const [name, holds] of Object.entries(step.holds ?? {})) {
           const r = recorded(work).find((x) => x.attributes.custom && x.address.endsWith(`::${name}`));
           assert.ok(r, `${where}\n(${name} is recorded)`);
