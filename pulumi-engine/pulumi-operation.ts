@@ -21,6 +21,7 @@ import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
 import { NodejsDynamicProviderPlugin } from "./plugins/nodejs-dynamic-provider-plugin.js";
 import { mapFromWire, mapToWire } from "./plugins/property-value.js";
+import { programLocation } from "./program-location.js";
 import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
@@ -121,7 +122,8 @@ function runProviders(
   const plugin = (providerResource?: { urn: string; id: string }, inputs?: WireObject) =>
     new NodejsDynamicProviderPlugin({
       engineAddress,
-      programDir: project.dir,
+      // as Pulumi: the plugin runs in the program's working directory (Pulumi.yaml `main`)
+      programDir: programLocation(project).pwd,
       project: project.name,
       // the default provider is configured with the whole stack config; an explicit one with its own inputs
       config: inputs ? mapFromWire(inputs) : config,

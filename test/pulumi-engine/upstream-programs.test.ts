@@ -4,7 +4,7 @@
 // failure; after the last, a second `up` that changes nothing and a `destroy` that leaves nothing. What each program
 // checks is its own (assertions in the program, outputs) plus what Pulumi's test validates (the resources left).
 
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -47,6 +47,10 @@ interface Program {
   secrets?: Record<string, string>;
   /** Then these, in order (its `OrderedConfig`: `--path` keys into structured values, `--secret` ones). */
   orderedConfig?: { key: string; value: string; path?: boolean; secret?: boolean }[];
+  /** The directory (under the working copy) holding Pulumi.yaml, where Pulumi's test runs `pulumi` (default: it). */
+  runIn?: string;
+  /** Pulumi's test writes Pulumi.yaml anew with the working copy's absolute path as `main`. */
+  absoluteMain?: string;
   /** Not run unless named in UPSTREAM_PROGRAMS (or "all"): why. */
   notYet?: string;
 }
@@ -122,6 +126,13 @@ const PROGRAMS: Program[] = [
         holds: { "not-doomed": { outputs: { state: 4 }, initErrors: ["state can't be 4"] } },
       },
     ],
+  },
+  { path: "project_main/nodejs", steps: [{ dir: ".", says: /So much main/ }] },
+  { path: "project_main_parent", runIn: "foo/bar", steps: [{ dir: ".", says: /So much abs main/ }] },
+  {
+    path: "project_main_abs",
+    absoluteMain: "name: project_main_abs\ndescription: A program with an absolute entry point\nruntime: nodejs\n",
+    steps: [{ dir: ".", says: /So much abs main/ }],
   },
   { path: "stack_outputs/nodejs", steps: [{ dir: ".", outputs: { xyz: "ABC", foo: 42 } }] },
   { path: "stack_dependencies", steps: [{ dir: ".", says: /second\.dep: 42/ }] },
@@ -224,7 +235,9 @@ const chosen = (p: Program) =>
 
 for (const program of PROGRAMS.filter(chosen)) {
   test(`upstream ${program.path}: every step as Pulumi's test expects, then no change, then destroy`, async () => {
-    const work = workingCopy(program);
+    const root = workingCopy(program);
+    const work = join(root, program.runIn ?? "");
+    if (program.absoluteMain) writeFileSync(join(root, "Pulumi.yaml"), `${program.absoluteMain}main: ${root}\n`);
     const env = { ...process.env, PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
     try {
       for (const [k, v] of Object.entries(program.config ?? {}))
@@ -236,7 +249,7 @@ for (const program of PROGRAMS.filter(chosen)) {
       for (const [n, step] of program.steps.entries()) {
         if (n > 0)
           for (const f of readdirSync(join(UPSTREAM, program.path, step.dir)))
-            cpSync(join(UPSTREAM, program.path, step.dir, f), join(work, f), { recursive: true });
+            cpSync(join(UPSTREAM, program.path, step.dir, f), join(root, f), { recursive: true });
         const { outcome, logs, events } = await runProgram(work, "up");
         const where = `${program.path} ${step.dir}: ${outcome.error ?? ""}\n${logs}`;
         assert.is(outcome.ok, !step.fails, `${where}\n(expected ${step.fails ? "a failure" : "success"})`);
@@ -273,7 +286,7 @@ for (const program of PROGRAMS.filter(chosen)) {
       assert.ok(gone.outcome.ok, `${gone.outcome.error}\n${gone.logs}`);
       assert.equal(recorded(work), [], "destroy leaves nothing");
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 }
