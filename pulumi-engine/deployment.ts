@@ -13,6 +13,7 @@ import type { InstanceState, State } from "../planner/state.js";
 import type { StateWriter } from "../planner/state.js";
 import { GantryError } from "../contract/diagnostics.js";
 import { randomUUID } from "node:crypto";
+import { type AliasContext, type AliasSpec, generateAliases } from "./aliases.js";
 import {
   DefaultProviders,
   isDefaultProviderReference,
@@ -68,7 +69,10 @@ export interface Registration {
   replaceOnChanges: string[];
   retainOnDelete: boolean;
   additionalSecretOutputs: string[];
+  /** Alias URNs the SDK computed itself (a monitor without alias specs); none when it sends `aliases`. */
   aliasUrns: string[];
+  /** The aliases the program gave (alias specs), computed into URNs as Pulumi's engine does (./aliases.ts). */
+  aliases?: AliasSpec[];
   acceptSecrets: boolean;
   importId: string;
   remote: boolean;
@@ -154,9 +158,18 @@ export class Deployment {
   private pendingChanged = false;
   private recordedRoot: InstanceState | undefined;
   private readonly defaultProviders: DefaultProviders;
+  /** For a resource of this run matched through an alias: the old URN it was matched by (and the reverse). */
+  private readonly matchedAliases = new Map<string, string>();
+  private readonly aliasedBy = new Map<string, string>();
+  private readonly aliasContext: AliasContext;
 
   constructor(private readonly opts: DeploymentOptions) {
     this.old = new Map(opts.state.instances);
+    this.aliasContext = {
+      stack: opts.stack,
+      project: opts.project,
+      matchedAlias: (u) => this.matchedAliases.get(u),
+    };
     opts.writer?.beforeWrite(() => this.recordPendingOperations());
     this.defaultProviders = new DefaultProviders({
       stack: opts.stack,
@@ -346,10 +359,22 @@ export class Deployment {
     if (req.type === ROOT_STACK_TYPE && !req.parent) this.rootUrn = urn;
     let old = this.old.get(urn);
     if (!old) {
-      const alias = req.aliasUrns.find((a) => this.old.has(a) && !this.seen.has(a));
+      // as Pulumi: the URN first, then each alias in turn; the first one recorded is the resource's old self
+      const aliases = [
+        ...req.aliasUrns,
+        ...generateAliases(this.aliasContext, req.name, req.type, req.parent, req.aliases ?? []),
+      ];
+      const alias = aliases.find((a) => this.old.has(a));
       if (alias) {
+        if (this.seen.has(alias))
+          throw new GantryError(
+            `Duplicate resource alias '${alias}' applied to resource with URN '${urn}' conflicting with resource ` +
+              `with URN '${this.aliasedBy.get(alias) ?? alias}'`,
+          );
         old = this.old.get(alias);
         this.seen.add(alias);
+        this.matchedAliases.set(urn, alias);
+        this.aliasedBy.set(alias, urn);
         this.state.instances.delete(alias);
       }
     }
@@ -468,6 +493,12 @@ export class Deployment {
           if (!replaces.includes(diff.key)) replaces.push(diff.key);
       deleteBeforeReplace ||= d.deleteBeforeReplace;
       op = !changed && !replaces.length ? "same" : replaces.length ? "replace" : "update";
+      // as Pulumi: a resource that was read (external) is created anew when the program manages it; the read object
+      // is only forgotten, at the end
+      if (prior.external) {
+        op = "replace";
+        deleteBeforeReplace = false;
+      }
       // as Pulumi: an object that did not finish initializing is updated again
       if (op === "same" && prior.initErrors?.length) op = "update";
       // the inputs are as recorded but the object is not (drift a refresh recorded): show it against the outputs
@@ -674,11 +705,10 @@ export class Deployment {
     const provider = this.provider(req.type, explicitRef);
     const providerRef = explicitRef ?? this.defaultProviders.reference(req.type, req.version ?? "");
     const old = this.old.get(urn);
-    if (old && !recorded(old).external)
-      throw new GantryError(
-        `${req.type} "${req.name}" is read by id, but this stack manages it (${urn}): gantry does not turn a ` +
-          "managed resource into a read one; delete it from the program first",
-      );
+    // as Pulumi: a managed resource now read by its own id is relinquished (kept, no longer managed: never deleted,
+    // protected or not); read by another id, the managed object is replaced by the read one and deleted at the end
+    const managed = old && !recorded(old).external ? old : undefined;
+    const replacing = managed && recorded(managed).id !== req.id ? managed : undefined;
     const props = revealObject(req.properties);
     let live: WireObject | undefined;
     try {
@@ -696,6 +726,17 @@ export class Deployment {
     const outputs = secretOutputs(live, req.properties, req.additionalSecretOutputs);
     this.counts.read++;
     this.emitStep("read", this.opts.dryRun ? "planned" : "done", urn, req.parent);
+    if (managed)
+      this.opts.onEvent({
+        type: "log",
+        severity: "info",
+        urn,
+        message: replacing
+          ? `read replaces the managed object ${recorded(replacing).id}, which is deleted at the end of the update`
+          : "relinquished: the stack no longer manages this resource (it is read, never deleted)",
+      });
+    if (replacing) this.replacedOld.push(replacing);
+    const deposed = [...(old?.deposed ?? []), ...(replacing ? [replacing.attributes] : [])];
     const attrs: Recorded = {
       id: req.id,
       custom: true,
@@ -710,6 +751,7 @@ export class Deployment {
       type: req.type,
       name: req.name,
       dependencies: [...new Set([...req.dependencies, ...(req.parent ? [req.parent] : [])])],
+      ...(deposed.length ? { deposed } : {}),
       attributes: attrs as unknown as InstanceState["attributes"],
     });
     return { urn, id: req.id, outputs: req.acceptSecrets ? outputs : revealObject(outputs) };

@@ -4,6 +4,7 @@
 // run answers with an error naming the feature.
 
 import { createRequire } from "node:module";
+import type { AliasSpec } from "./aliases.js";
 import type { Deployment, Registration } from "./deployment.js";
 import type { PulumiEventSink } from "./pulumi-events.js";
 import { revealObject, type WireObject } from "./wire-values.js";
@@ -15,7 +16,7 @@ const FEATURES: Record<string, boolean> = {
   outputValues: false,
   deletedWith: false,
   replaceWith: false,
-  aliasSpecs: false,
+  aliasSpecs: true,
   transforms: false,
   invokeTransforms: false,
   parameterization: false,
@@ -126,6 +127,7 @@ export async function startMonitorServer(
         retainOnDelete: !!r.getRetainondelete(),
         additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
         aliasUrns: r.getAliasurnsList(),
+        aliases: aliasesOf(r),
         acceptSecrets: r.getAcceptsecrets(),
         importId: r.getImportid(),
         remote: r.getRemote(),
@@ -266,6 +268,22 @@ export async function startMonitorServer(
         });
       }),
   };
+}
+
+/** A registration's aliases (Alias messages: a URN, or a spec). */
+function aliasesOf(r: Message): AliasSpec[] {
+  return r.getAliasesList().map((a: Message): AliasSpec => {
+    if (a.hasSpec && !a.hasSpec()) return { urn: a.getUrn() };
+    const s = a.getSpec();
+    return {
+      name: s.getName(),
+      type: s.getType(),
+      stack: s.getStack(),
+      project: s.getProject(),
+      parentUrn: s.getParenturn(),
+      noParent: s.getNoparent(),
+    };
+  });
 }
 
 /** A registration's dependencies per input (`forEach` hands the map's values as messages; `toArray` as raw arrays). */

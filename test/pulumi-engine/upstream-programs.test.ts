@@ -25,6 +25,8 @@ interface Step {
   fails?: boolean;
   /** The names of the custom resources recorded after the update (Pulumi's test validates them). */
   names?: string[];
+  /** Pulumi's test expects this update to change nothing (ExpectNoChanges: every step a `same`). */
+  noChanges?: boolean;
   /** Recorded objects awaiting deletion (an old object of a replacement whose delete did not happen). */
   pending?: number;
   outputs?: WireObject;
@@ -84,6 +86,7 @@ const PROGRAMS: Program[] = [
     path: "delete_before_create",
     steps: ["step1", "step2", "step3", "step4", "step5", "step6"].map((dir) => ({ dir })),
   },
+  { path: "aliases/nodejs", steps: [{ dir: "step1" }, { dir: "step2", noChanges: true }] },
   { path: "dependency_steps", steps: [{ dir: "step1" }, { dir: "step2" }] },
   {
     notYet: SLOW,
@@ -161,6 +164,21 @@ const PROGRAMS: Program[] = [
   {
     path: "dynamic/nodejs-error-create",
     steps: [{ dir: ".", fails: true, names: [], says: /boom!/, failedSteps: ["create resource-name"] }],
+  },
+  {
+    path: "read/read_relinquish",
+    steps: [
+      { dir: "step1", names: ["a"] },
+      { dir: "step2", names: ["a"] },
+    ],
+  },
+  {
+    path: "read/read_replace",
+    steps: [
+      { dir: "step1", names: ["a", "b"] },
+      { dir: "step2", names: ["a", "b"] },
+      { dir: "step3", names: ["a", "b"] },
+    ],
   },
   { notYet: SLOW, path: "read/read_dbr", steps: [{ dir: "step1" }, { dir: "step2" }, { dir: "step3" }] },
   {
@@ -254,6 +272,12 @@ for (const program of PROGRAMS.filter(chosen)) {
         const where = `${program.path} ${step.dir}: ${outcome.error ?? ""}\n${logs}`;
         assert.is(outcome.ok, !step.fails, `${where}\n(expected ${step.fails ? "a failure" : "success"})`);
         if (step.names) assert.equal(customNames(work), [...step.names].sort(), where);
+        if (step.noChanges)
+          assert.equal(
+            steps(events).filter((s) => !s.startsWith("same ") && !s.startsWith("read ")),
+            [],
+            `${where}\n(expected no changes)`,
+          );
         if (step.pending !== undefined) assert.is(pendingDeletes(work), step.pending, where);
         if (step.outputs) assert.equal(outcome.outputs, step.outputs, where);
         if (step.says) assert.match(`${outcome.error ?? ""}\n${logs}`, step.says, where);
