@@ -22,6 +22,8 @@ import PulumiConfigSetAll from "./commands/pulumi/config-set-all.js";
 import PulumiDestroy from "./commands/pulumi/destroy.js";
 import PulumiPreview from "./commands/pulumi/preview.js";
 import PulumiRefresh from "./commands/pulumi/refresh.js";
+import PulumiStackExport from "./commands/pulumi/stack-export.js";
+import PulumiStackImport from "./commands/pulumi/stack-import.js";
 import PulumiStackOutput from "./commands/pulumi/stack-output.js";
 import PulumiUp from "./commands/pulumi/up.js";
 import ProvidersSchema from "./commands/providers-schema.js";
@@ -70,6 +72,8 @@ export const commands = {
   "pulumi:destroy": PulumiDestroy,
   "pulumi:preview": PulumiPreview,
   "pulumi:refresh": PulumiRefresh,
+  "pulumi:stack:export": PulumiStackExport,
+  "pulumi:stack:import": PulumiStackImport,
   "pulumi:stack:output": PulumiStackOutput,
   "pulumi:up": PulumiUp,
   "providers:schema": ProvidersSchema,

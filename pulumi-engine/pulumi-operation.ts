@@ -16,6 +16,7 @@ import { type PulumiProject, readPulumiProject } from "./config/project-file.js"
 import { StackConfiguration } from "./config/stack-configuration.js";
 import { DEFAULT_STACK } from "./default-stack.js";
 import { Deployment } from "./deployment.js";
+import { type DeploymentV3, exportDeployment, importDeployment } from "./deployment-json.js";
 import { holdsSealedSecret, StateSecrets, stateHoldsSealedSecrets } from "./state-secrets.js";
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
@@ -26,7 +27,7 @@ import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
 import { ROOT_STACK_TYPE } from "./urn.js";
-import type { WireObject } from "./wire-values.js";
+import { containsSecret, plainOutput, type WireObject } from "./wire-values.js";
 
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
@@ -490,4 +491,72 @@ function rootOutputs(instances: ReadonlyMap<string, { type: string; attributes: 
   for (const i of instances.values())
     if (i.type === ROOT_STACK_TYPE) return ((i.attributes as { outputs?: WireObject }).outputs ?? {}) as WireObject;
   return {};
+}
+
+/**
+ * `pulumi stack export`: the stack's record in Pulumi's deployment format v3 (./deployment-json.ts). Secrets stay
+ * encrypted unless `showSecrets` (which needs the passphrase), then written `{sig, plaintext}` as Pulumi writes them.
+ */
+export async function exportPulumiStack(
+  engine: Engine,
+  dir: string,
+  stack = DEFAULT_STACK,
+  opts: { showSecrets?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<DeploymentV3> {
+  const env = opts.env ?? process.env;
+  const project = nodejsProject(readPulumiProject(dir));
+  const ws = stackWorkspace(engine, project.dir, stack);
+  const config = await StackConfiguration.load({ dir: project.dir, stack, env, validate: false, blindSecrets: true });
+  let state = await ws.state.read();
+  if (opts.showSecrets && stateHoldsSealedSecrets(state)) {
+    const crypter = await config.stateCrypter(env);
+    if (!crypter) throw noSaltForState(config, ws.state.location);
+    state = new StateSecrets(crypter, ws.state.location).openState(state);
+  }
+  return exportDeployment(state.instances.values(), {
+    salt: config.stackFile.encryptionSalt,
+    showSecrets: opts.showSecrets,
+  });
+}
+
+/**
+ * `pulumi stack import`: replaces the stack's record with an exported deployment (v3), under the stack's lock;
+ * secrets shown in plain text are encrypted again with the stack's passphrase when written.
+ */
+export async function importPulumiStack(
+  engine: Engine,
+  dir: string,
+  doc: unknown,
+  opts: { stack?: string; env?: NodeJS.ProcessEnv; warn?: (message: string) => void } = {},
+): Promise<number> {
+  const env = opts.env ?? process.env;
+  const stack = opts.stack ?? DEFAULT_STACK;
+  const project = nodejsProject(readPulumiProject(dir));
+  const ws = stackWorkspace(engine, project.dir, stack);
+  const config = await StackConfiguration.load({ dir: project.dir, stack, env, validate: false, blindSecrets: true });
+  const instances = importDeployment(doc, {
+    salt: config.stackFile.encryptionSalt,
+    stack,
+    warn: opts.warn ?? (() => {}),
+  });
+  const lease = await ws.state.lock("pulumi stack import", 0);
+  try {
+    const state = await ws.state.read();
+    state.instances = new Map(instances.map((i) => [i.address, i]));
+    state.outputs = {};
+    const root = instances.find((i) => i.type === ROOT_STACK_TYPE && !(i.attributes as { parent?: string }).parent);
+    for (const [k, v] of Object.entries(((root?.attributes as { outputs?: WireObject }) ?? {}).outputs ?? {}))
+      state.outputs[k] = { value: plainOutput(v, false) as never, ...(containsSecret(v) ? { sensitive: true } : {}) };
+    const crypter = await config.stateCrypter(env);
+    const writer = ws.state.writer(state);
+    if (crypter) {
+      const secrets = new StateSecrets(crypter, ws.state.location);
+      writer.writeAs((s) => secrets.sealState(s));
+    }
+    writer.touch();
+    await writer.flush();
+    return instances.length;
+  } finally {
+    await lease.release();
+  }
 }
