@@ -28,7 +28,7 @@ type Attrs = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Every opened secret (`{sig, value}`) as Pulumi writes a shown one: `{sig, plaintext: JSON}`; sealed ones as they are. */
+/** Every opened secret (`{sig, value}`) as Pulumi shows one: `{sig, plaintext: JSON}`; sealed ones as they are. */
 function plaintextSecrets(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plaintextSecrets);
   if (!isObject(v)) return v;
