@@ -14,12 +14,16 @@ import Output from "./commands/output.js";
 import Plan from "./commands/plan.js";
 import Providers from "./commands/providers.js";
 import PulumiConfig from "./commands/pulumi/config.js";
+import PulumiConfigCp from "./commands/pulumi/config-cp.js";
 import PulumiConfigGet from "./commands/pulumi/config-get.js";
 import PulumiConfigRm from "./commands/pulumi/config-rm.js";
 import PulumiConfigSet from "./commands/pulumi/config-set.js";
+import PulumiConfigSetAll from "./commands/pulumi/config-set-all.js";
 import PulumiDestroy from "./commands/pulumi/destroy.js";
 import PulumiPreview from "./commands/pulumi/preview.js";
 import PulumiRefresh from "./commands/pulumi/refresh.js";
+import PulumiStackExport from "./commands/pulumi/stack-export.js";
+import PulumiStackImport from "./commands/pulumi/stack-import.js";
 import PulumiStackOutput from "./commands/pulumi/stack-output.js";
 import PulumiUp from "./commands/pulumi/up.js";
 import ProvidersSchema from "./commands/providers-schema.js";
@@ -60,12 +64,16 @@ export const commands = {
   plan: Plan,
   providers: Providers,
   "pulumi:config": PulumiConfig,
+  "pulumi:config:cp": PulumiConfigCp,
   "pulumi:config:get": PulumiConfigGet,
   "pulumi:config:rm": PulumiConfigRm,
   "pulumi:config:set": PulumiConfigSet,
+  "pulumi:config:set-all": PulumiConfigSetAll,
   "pulumi:destroy": PulumiDestroy,
   "pulumi:preview": PulumiPreview,
   "pulumi:refresh": PulumiRefresh,
+  "pulumi:stack:export": PulumiStackExport,
+  "pulumi:stack:import": PulumiStackImport,
   "pulumi:stack:output": PulumiStackOutput,
   "pulumi:up": PulumiUp,
   "providers:schema": ProvidersSchema,

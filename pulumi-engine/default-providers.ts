@@ -33,6 +33,17 @@ export function defaultProviderName(version: string): string {
   return `default_${parts.map((p) => p.replace(/-/g, "_")).join("_")}`;
 }
 
+/** Whether a provider URN is a default provider's (named `default` or `default_<version>`, as Pulumi tells them). */
+export function isDefaultProviderUrn(urn: string): boolean {
+  const name = urn.split("::").slice(3).join("::");
+  return isProviderType(urn.split("::")[2] ?? "") && /^default(_|$)/.test(name);
+}
+
+/** Whether a provider reference (`<urn>::<id>`) names a default provider. */
+export function isDefaultProviderReference(reference: string): boolean {
+  return isDefaultProviderUrn(providerReferenceUrn(reference));
+}
+
 /** A provider reference as recorded: `<urn>::<id>`. */
 export function providerReference(urn: string, id: string): string {
   return `${urn}::${id}`;

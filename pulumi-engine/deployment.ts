@@ -12,9 +12,23 @@
 import type { InstanceState, State } from "../planner/state.js";
 import type { StateWriter } from "../planner/state.js";
 import { GantryError } from "../contract/diagnostics.js";
-import { DefaultProviders, isProviderType, providerReferenceUrn } from "./default-providers.js";
+import { randomUUID } from "node:crypto";
+import { type AliasContext, type AliasSpec, generateAliases } from "./aliases.js";
+import {
+  DefaultProviders,
+  isDefaultProviderReference,
+  isDefaultProviderUrn,
+  isProviderType,
+  PROVIDER_TYPE_PREFIX,
+  providerReferenceUrn,
+} from "./default-providers.js";
 import type { PropertyDiff, PulumiEventSink, StepOp } from "./pulumi-events.js";
-import { type CustomResourceProvider, type ProviderResolver, ResourceInitFailure } from "./resource-provider.js";
+import {
+  type CustomResourceProvider,
+  type ExplicitProvider,
+  type ProviderResolver,
+  ResourceInitFailure,
+} from "./resource-provider.js";
 import {
   type PendingOperationType,
   pendingOperationsWarning,
@@ -55,7 +69,10 @@ export interface Registration {
   replaceOnChanges: string[];
   retainOnDelete: boolean;
   additionalSecretOutputs: string[];
+  /** Alias URNs the SDK computed itself (a monitor without alias specs); none when it sends `aliases`. */
   aliasUrns: string[];
+  /** The aliases the program gave (alias specs), computed into URNs as Pulumi's engine does (./aliases.ts). */
+  aliases?: AliasSpec[];
   acceptSecrets: boolean;
   importId: string;
   remote: boolean;
@@ -98,6 +115,8 @@ export interface ReadRequest {
   acceptSecrets: boolean;
   /** The provider version the program asks for ("" or absent for none). */
   version?: string;
+  /** The explicit provider it names (`<urn>::<id>`; "" or absent: its package's default one). */
+  provider?: string;
 }
 
 const recorded = (i: InstanceState): Recorded => i.attributes as unknown as Recorded;
@@ -139,9 +158,18 @@ export class Deployment {
   private pendingChanged = false;
   private recordedRoot: InstanceState | undefined;
   private readonly defaultProviders: DefaultProviders;
+  /** For a resource of this run matched through an alias: the old URN it was matched by (and the reverse). */
+  private readonly matchedAliases = new Map<string, string>();
+  private readonly aliasedBy = new Map<string, string>();
+  private readonly aliasContext: AliasContext;
 
   constructor(private readonly opts: DeploymentOptions) {
     this.old = new Map(opts.state.instances);
+    this.aliasContext = {
+      stack: opts.stack,
+      project: opts.project,
+      matchedAlias: (u) => this.matchedAliases.get(u),
+    };
     opts.writer?.beforeWrite(() => this.recordPendingOperations());
     this.defaultProviders = new DefaultProviders({
       stack: opts.stack,
@@ -249,14 +277,34 @@ export class Deployment {
     });
   }
 
-  private provider(type: string): CustomResourceProvider {
-    const p = this.opts.providers(type);
+  /**
+   * The provider of a custom resource: the explicit provider resource its reference names (one the program made,
+   * `new pulumi.ProviderResource(...)`), else its package's default one.
+   */
+  private provider(type: string, reference?: string): CustomResourceProvider {
+    const explicit = reference && !isDefaultProviderReference(reference) ? this.explicitProvider(reference) : undefined;
+    const p = this.opts.providers(type, explicit);
     if (p) return p;
     const pkg = type.split(":")[0];
+    if (explicit)
+      throw new GantryError(
+        `resource type ${type} names the explicit provider ${explicit.urn}, which gantry cannot run it with: gantry ` +
+          "runs explicit providers of dynamic resources only (pulumi:providers:pulumi-nodejs)",
+      );
     throw new GantryError(
       `resource type ${type} needs the provider plugin "${pkg}", which gantry does not run: gantry runs dynamic ` +
         "providers (pulumi.dynamic.Resource) and gantry's own resource types (gantry:index:*)",
     );
+  }
+
+  /** The explicit provider resource a reference (`<urn>::<id>`) names, as this run registered it or as recorded. */
+  private explicitProvider(reference: string): ExplicitProvider {
+    const urn = providerReferenceUrn(reference);
+    const id = reference.slice(urn.length + 2);
+    const r = this.registered.get(urn) ?? this.old.get(urn);
+    if (!r || !isProviderType(r.type))
+      throw new GantryError(`the provider ${reference} was not registered: register it before the resources using it`);
+    return { urn, id, inputs: revealObject(recorded(r).inputs) };
   }
 
   /** Graceful cancel: steps running now finish (and are recorded); no new one starts, so the run fails. */
@@ -311,10 +359,22 @@ export class Deployment {
     if (req.type === ROOT_STACK_TYPE && !req.parent) this.rootUrn = urn;
     let old = this.old.get(urn);
     if (!old) {
-      const alias = req.aliasUrns.find((a) => this.old.has(a) && !this.seen.has(a));
+      // as Pulumi: the URN first, then each alias in turn; the first one recorded is the resource's old self
+      const aliases = [
+        ...req.aliasUrns,
+        ...generateAliases(this.aliasContext, req.name, req.type, req.parent, req.aliases ?? []),
+      ];
+      const alias = aliases.find((a) => this.old.has(a));
       if (alias) {
+        if (this.seen.has(alias))
+          throw new GantryError(
+            `Duplicate resource alias '${alias}' applied to resource with URN '${urn}' conflicting with resource ` +
+              `with URN '${this.aliasedBy.get(alias) ?? alias}'`,
+          );
         old = this.old.get(alias);
         this.seen.add(alias);
+        this.matchedAliases.set(urn, alias);
+        this.aliasedBy.set(alias, urn);
         this.state.instances.delete(alias);
       }
     }
@@ -333,6 +393,7 @@ export class Deployment {
       ...(Object.keys(propertyDependencies).length ? { propertyDependencies } : {}),
     };
     if (!req.custom) return this.registerComponent(req, urn, old, base, options);
+    if (isProviderType(req.type)) return this.registerProvider(req, urn, old, base, options);
     return this.registerCustom(req, urn, old, base, options);
   }
 
@@ -360,6 +421,41 @@ export class Deployment {
     return { urn, id: "", outputs: {} };
   }
 
+  /**
+   * A provider resource the program made (`new pulumi.ProviderResource(pkg, name, config)`), as Pulumi's provider
+   * registry steps it: its inputs are its config (CheckConfig of the dynamic provider passes them unchanged); a new
+   * one is created with a fresh UUID as its id (a preview: unknown), its outputs its inputs without `version`; changed
+   * inputs update it in place (DiffConfig is not implemented by the dynamic provider: Pulumi then never replaces); its
+   * plugin, configured with those inputs, serves the resources that name it. Unlike default providers its steps are
+   * shown and counted. Only the program's own language's providers run (`pulumi:providers:pulumi-nodejs`).
+   */
+  private registerProvider(
+    req: Registration,
+    urn: string,
+    old: InstanceState | undefined,
+    base: Omit<InstanceState, "attributes">,
+    options: object,
+  ): RegistrationResult {
+    const pkg = req.type.slice(PROVIDER_TYPE_PREFIX.length);
+    if (!this.opts.providers(`${pkg}:index:Resource`, { urn, id: "", inputs: {} }))
+      throw new GantryError(
+        `${req.type} "${req.name}" is an explicit provider of the plugin "${pkg}", which gantry does not run: gantry ` +
+          "runs explicit providers of dynamic resources only (pulumi:providers:pulumi-nodejs)",
+      );
+    const prior = old ? recorded(old) : undefined;
+    const news = req.inputs;
+    const diffs = prior ? inputDiffs(prior.inputs, news) : [];
+    const op: StepOp = !prior ? "create" : diffs.length ? "update" : "same";
+    const id = prior?.id || (this.opts.dryRun ? UNKNOWN_VALUE : randomUUID());
+    const { version: _version, ...outputs } = news;
+    this.counts[op]++;
+    if (op !== "same" && !this.opts.dryRun) this.emitStep(op, "start", urn, req.parent, diffs);
+    const attrs: Recorded = { id, custom: true, parent: req.parent, inputs: news, outputs, ...options };
+    this.record({ ...base, attributes: attrs as unknown as InstanceState["attributes"] });
+    this.emitStep(op, this.opts.dryRun ? "planned" : "done", urn, req.parent, diffs);
+    return { urn, id, outputs: req.acceptSecrets ? outputs : revealObject(outputs) };
+  }
+
   private async registerCustom(
     req: Registration,
     urn: string,
@@ -367,8 +463,9 @@ export class Deployment {
     base: Omit<InstanceState, "attributes">,
     options: object,
   ): Promise<RegistrationResult> {
-    const provider = this.provider(req.type);
-    const providerRef = this.defaultProviders.reference(req.type, req.version);
+    const explicitRef = req.provider && !isDefaultProviderReference(req.provider) ? req.provider : undefined;
+    const provider = this.provider(req.type, explicitRef);
+    const providerRef = explicitRef ?? this.defaultProviders.reference(req.type, req.version);
     const prior = old ? recorded(old) : undefined;
     const checked = await provider.check(urn, prior ? revealObject(prior.inputs) : undefined, revealObject(req.inputs));
     if (checked.failures.length)
@@ -396,6 +493,12 @@ export class Deployment {
           if (!replaces.includes(diff.key)) replaces.push(diff.key);
       deleteBeforeReplace ||= d.deleteBeforeReplace;
       op = !changed && !replaces.length ? "same" : replaces.length ? "replace" : "update";
+      // as Pulumi: a resource that was read (external) is created anew when the program manages it; the read object
+      // is only forgotten, at the end
+      if (prior.external) {
+        op = "replace";
+        deleteBeforeReplace = false;
+      }
       // as Pulumi: an object that did not finish initializing is updated again
       if (op === "same" && prior.initErrors?.length) op = "update";
       // the inputs are as recorded but the object is not (drift a refresh recorded): show it against the outputs
@@ -508,7 +611,12 @@ export class Deployment {
       if (!keys.length) continue;
       const news: WireObject = { ...r.inputs };
       for (const k of keys) news[k] = UNKNOWN_VALUE;
-      const d = await this.provider(dep.type).diff(dep.address, r.id, revealObject(r.outputs), revealObject(news));
+      const d = await this.provider(dep.type, r.provider).diff(
+        dep.address,
+        r.id,
+        revealObject(r.outputs),
+        revealObject(news),
+      );
       if (!d.replaces.length) continue;
       if (r.protect)
         throw new GantryError(
@@ -593,14 +701,14 @@ export class Deployment {
     const urn = makeUrn(this.opts.stack, this.opts.project, req.type, req.name, req.parent || undefined);
     if (this.seen.has(urn)) throw new GantryError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     this.seen.add(urn);
-    const provider = this.provider(req.type);
-    const providerRef = this.defaultProviders.reference(req.type, req.version ?? "");
+    const explicitRef = req.provider && !isDefaultProviderReference(req.provider) ? req.provider : undefined;
+    const provider = this.provider(req.type, explicitRef);
+    const providerRef = explicitRef ?? this.defaultProviders.reference(req.type, req.version ?? "");
     const old = this.old.get(urn);
-    if (old && !recorded(old).external)
-      throw new GantryError(
-        `${req.type} "${req.name}" is read by id, but this stack manages it (${urn}): gantry does not turn a ` +
-          "managed resource into a read one; delete it from the program first",
-      );
+    // as Pulumi: a managed resource now read by its own id is relinquished (kept, no longer managed: never deleted,
+    // protected or not); read by another id, the managed object is replaced by the read one and deleted at the end
+    const managed = old && !recorded(old).external ? old : undefined;
+    const replacing = managed && recorded(managed).id !== req.id ? managed : undefined;
     const props = revealObject(req.properties);
     let live: WireObject | undefined;
     try {
@@ -618,6 +726,17 @@ export class Deployment {
     const outputs = secretOutputs(live, req.properties, req.additionalSecretOutputs);
     this.counts.read++;
     this.emitStep("read", this.opts.dryRun ? "planned" : "done", urn, req.parent);
+    if (managed)
+      this.opts.onEvent({
+        type: "log",
+        severity: "info",
+        urn,
+        message: replacing
+          ? `read replaces the managed object ${recorded(replacing).id}, which is deleted at the end of the update`
+          : "relinquished: the stack no longer manages this resource (it is read, never deleted)",
+      });
+    if (replacing) this.replacedOld.push(replacing);
+    const deposed = [...(old?.deposed ?? []), ...(replacing ? [replacing.attributes] : [])];
     const attrs: Recorded = {
       id: req.id,
       custom: true,
@@ -632,6 +751,7 @@ export class Deployment {
       type: req.type,
       name: req.name,
       dependencies: [...new Set([...req.dependencies, ...(req.parent ? [req.parent] : [])])],
+      ...(deposed.length ? { deposed } : {}),
       attributes: attrs as unknown as InstanceState["attributes"],
     });
     return { urn, id: req.id, outputs: req.acceptSecrets ? outputs : revealObject(outputs) };
@@ -692,7 +812,7 @@ export class Deployment {
   private async deleteStep(i: InstanceState & { replaced?: boolean }): Promise<void> {
     const r = recorded(i);
     // a default provider no resource refers to any more: dropped, an internal step (not shown or counted)
-    if (isProviderType(i.type)) {
+    if (isProviderType(i.type) && isDefaultProviderUrn(i.address)) {
       if (!this.opts.dryRun) {
         this.state.instances.delete(i.address);
         this.touch();
@@ -806,7 +926,7 @@ export class Deployment {
       show("same");
       return;
     }
-    const provider = this.provider(i.type);
+    const provider = this.provider(i.type, r.provider);
     let live: WireObject | undefined;
     try {
       live = await provider.read(i.address, r.id, revealObject(r.outputs), revealObject(r.inputs));
@@ -844,7 +964,7 @@ export class Deployment {
   private async deleteObject(i: InstanceState): Promise<void> {
     const r = recorded(i);
     if (!r.custom || r.retainOnDelete || r.external || isProviderType(i.type)) return;
-    const provider = this.provider(i.type);
+    const provider = this.provider(i.type, r.provider);
     await this.asPending(i.address, "deleting", () => provider.delete(i.address, r.id, revealObject(r.outputs)));
   }
 }

@@ -4,6 +4,7 @@
 // run answers with an error naming the feature.
 
 import { createRequire } from "node:module";
+import type { AliasSpec } from "./aliases.js";
 import type { Deployment, Registration } from "./deployment.js";
 import type { PulumiEventSink } from "./pulumi-events.js";
 import { revealObject, type WireObject } from "./wire-values.js";
@@ -15,7 +16,7 @@ const FEATURES: Record<string, boolean> = {
   outputValues: false,
   deletedWith: false,
   replaceWith: false,
-  aliasSpecs: false,
+  aliasSpecs: true,
   transforms: false,
   invokeTransforms: false,
   parameterization: false,
@@ -65,16 +66,6 @@ function sdkModules() {
     struct: sdk("google-protobuf/google/protobuf/struct_pb.js").Struct,
     empty: sdk("google-protobuf/google/protobuf/empty_pb.js").Empty,
   };
-}
-
-/** The URN of a default provider (`urn:...::pulumi:providers:PKG::default_VERSION`): the only ones gantry runs. */
-const DEFAULT_PROVIDER = /::pulumi:providers:[^:]+::default(_[^:]*)?::/;
-
-/** The error for a registration or read naming a provider other than a default one, or undefined. */
-function explicitProviderRefused(type: string, name: string, provider: string): Error | undefined {
-  return provider && !DEFAULT_PROVIDER.test(provider)
-    ? new Error(`${type} "${name}" names an explicit provider: gantry runs default ones only`)
-    : undefined;
 }
 
 /** What Pulumi's resource monitor answers (UNAVAILABLE) to a registration once the deployment is cancelled. */
@@ -136,12 +127,11 @@ export async function startMonitorServer(
         retainOnDelete: !!r.getRetainondelete(),
         additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
         aliasUrns: r.getAliasurnsList(),
+        aliases: aliasesOf(r),
         acceptSecrets: r.getAcceptsecrets(),
         importId: r.getImportid(),
         remote: r.getRemote(),
       };
-      const refused = explicitProviderRefused(req.type, req.name, req.provider);
-      if (refused) return failStep(cb, refused);
       deployment.register(req).then(
         (res) => {
           const resp = new m.resourcePb.RegisterResourceResponse();
@@ -195,8 +185,6 @@ export async function startMonitorServer(
         );
         return;
       }
-      const refused = explicitProviderRefused(type, r.getName(), r.getProvider());
-      if (refused) return failStep(cb, refused);
       deployment
         .readResource({
           type,
@@ -208,6 +196,7 @@ export async function startMonitorServer(
           additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
           acceptSecrets: r.getAcceptsecrets(),
           version: r.getVersion(),
+          provider: r.getProvider(),
         })
         .then(
           (res) => {
@@ -279,6 +268,22 @@ export async function startMonitorServer(
         });
       }),
   };
+}
+
+/** A registration's aliases (Alias messages: a URN, or a spec). */
+function aliasesOf(r: Message): AliasSpec[] {
+  return r.getAliasesList().map((a: Message): AliasSpec => {
+    if (a.hasSpec && !a.hasSpec()) return { urn: a.getUrn() };
+    const s = a.getSpec();
+    return {
+      name: s.getName(),
+      type: s.getType(),
+      stack: s.getStack(),
+      project: s.getProject(),
+      parentUrn: s.getParenturn(),
+      noParent: s.getNoparent(),
+    };
+  });
 }
 
 /** A registration's dependencies per input (`forEach` hands the map's values as messages; `toArray` as raw arrays). */

@@ -1,7 +1,8 @@
 // Runs a Pulumi Node.js program as `pulumi` does, with the SDK's own runner (@pulumi/pulumi/cmd/run) in a child
 // Node process: the monitor and engine addresses, project, stack, dry-run and parallelism as arguments, the stack's
 // config in PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS (as Pulumi's Node language host sets them), TypeScript
-// through the SDK's ts-node unless Pulumi.yaml turns it off.
+// through the SDK's ts-node unless Pulumi.yaml turns it off; its working directory and entry from Pulumi.yaml `main`
+// (./program-location.ts).
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -9,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ImmediateStop } from "../engine/immediate-stop.js";
 import type { PulumiProject } from "./config/project-file.js";
+import { type ProgramLocation, programLocation } from "./program-location.js";
 
 export interface ProgramRun {
   project: PulumiProject;
@@ -36,20 +38,14 @@ export function runnerPath(): string {
   return join(dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run");
 }
 
-/** The program's entry: Pulumi.yaml `main`, else "." (the package's main, else index). */
-function programMain(project: PulumiProject): string {
-  return project.main ?? ".";
-}
-
 /**
  * Run TypeScript through the SDK's ts-node (Pulumi.yaml `runtime.options.typescript`, default true): only for a
  * program that has TypeScript to run, as the SDK's ts-node (TypeScript 3.8) costs seconds to load.
  */
-function usesTypeScript(project: PulumiProject): boolean {
+function usesTypeScript(project: PulumiProject, { pwd, main }: ProgramLocation): boolean {
   if (project.runtime.options.typescript === false) return false;
-  const main = programMain(project);
   return ["tsconfig.json", "index.ts", main].some((f) =>
-    f.endsWith(".ts") || f === "tsconfig.json" ? existsSync(join(project.dir, f)) : false,
+    f.endsWith(".ts") || f === "tsconfig.json" ? existsSync(join(pwd, f)) : false,
   );
 }
 
@@ -63,6 +59,7 @@ const RUNNER_NODE_OPTIONS = ["--max-semi-space-size=32"];
 /** Runs the program to its end; resolves with the runner's exit code. */
 export function runProgram(run: ProgramRun): Promise<number> {
   const { project } = run;
+  const where = programLocation(project);
   const args = [
     ...RUNNER_NODE_OPTIONS,
     runnerPath(),
@@ -71,19 +68,19 @@ export function runProgram(run: ProgramRun): Promise<number> {
     `--root-directory=${project.dir}`,
     `--stack=${run.stack}`,
     `--parallel=${run.parallel}`,
-    `--pwd=${project.dir}`,
+    `--pwd=${where.pwd}`,
     `--monitor=${run.monitorAddress}`,
     `--engine=${run.monitorAddress}`,
     ...(run.dryRun ? ["--dry-run"] : []),
-    programMain(project),
+    where.main,
   ];
   const env: Record<string, string | undefined> = {
     ...(run.env ?? process.env),
     ...run.config,
-    PULUMI_NODEJS_TYPESCRIPT: usesTypeScript(project) ? "true" : "false",
+    PULUMI_NODEJS_TYPESCRIPT: usesTypeScript(project, where) ? "true" : "false",
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: project.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: where.pwd, env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stdout"));
     child.stderr.setEncoding("utf8").on("data", (t: string) => run.onOutput(t, "stderr"));
     const forget = run.stopNow?.stopping(() => child.kill("SIGKILL"));

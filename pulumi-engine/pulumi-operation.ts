@@ -16,16 +16,18 @@ import { type PulumiProject, readPulumiProject } from "./config/project-file.js"
 import { StackConfiguration } from "./config/stack-configuration.js";
 import { DEFAULT_STACK } from "./default-stack.js";
 import { Deployment } from "./deployment.js";
+import { type DeploymentV3, exportDeployment, importDeployment } from "./deployment-json.js";
 import { holdsSealedSecret, StateSecrets, stateHoldsSealedSecrets } from "./state-secrets.js";
 import { GantryTypeProvider, gantryTypeOfToken } from "./gantry-type-provider.js";
 import { type MonitorServer, startMonitorServer } from "./monitor-server.js";
 import { NodejsDynamicProviderPlugin } from "./plugins/nodejs-dynamic-provider-plugin.js";
-import { mapToWire } from "./plugins/property-value.js";
+import { mapFromWire, mapToWire } from "./plugins/property-value.js";
+import { programLocation } from "./program-location.js";
 import { ERROR_ALREADY_LOGGED, runProgram } from "./program-runner.js";
 import type { PulumiEventSink, StepOp } from "./pulumi-events.js";
 import type { CustomResourceProvider, ProviderResolver } from "./resource-provider.js";
 import { ROOT_STACK_TYPE } from "./urn.js";
-import type { WireObject } from "./wire-values.js";
+import { containsSecret, plainOutput, type WireObject } from "./wire-values.js";
 
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
@@ -118,20 +120,38 @@ function runProviders(
   engineAddress: () => string,
 ): RunProviders {
   const project = config.project;
-  const dynamic = new NodejsDynamicProviderPlugin({
-    engineAddress,
-    programDir: project.dir,
-    project: project.name,
-    config,
-    runtimeOptions: project.runtime.options,
-    stack: config.stack,
-    env: req.env ?? process.env,
-    // Pulumi shows what a provider plugin prints (stdout and stderr) as info lines
-    onOutput: (_stream, line) => onEvent({ type: "log", severity: "info", message: line }),
-  });
+  const plugin = (providerResource?: { urn: string; id: string }, inputs?: WireObject) =>
+    new NodejsDynamicProviderPlugin({
+      engineAddress,
+      // as Pulumi: the plugin runs in the program's working directory (Pulumi.yaml `main`)
+      programDir: programLocation(project).pwd,
+      project: project.name,
+      // the default provider is configured with the whole stack config; an explicit one with its own inputs
+      config: inputs ? mapFromWire(inputs) : config,
+      stackConfig: config,
+      runtimeOptions: project.runtime.options,
+      stack: config.stack,
+      providerResource,
+      env: req.env ?? process.env,
+      // Pulumi shows what a provider plugin prints (stdout and stderr) as info lines
+      onOutput: (_stream, line) => onEvent({ type: "log", severity: "info", message: line }),
+    });
+  const dynamic = plugin();
+  // as Pulumi's engine: each explicit provider resource is a plugin of its own, configured with its inputs
+  const explicitPlugins = new Map<string, NodejsDynamicProviderPlugin>();
   const gantry = new Map<string, CustomResourceProvider>();
-  const resolve: ProviderResolver = (type) => {
-    if (isDynamicResourceType(type)) return dynamic.resourceProvider;
+  const resolve: ProviderResolver = (type, explicit) => {
+    if (isDynamicResourceType(type)) {
+      if (!explicit) return dynamic.resourceProvider;
+      const key = `${explicit.urn}::${explicit.id}::${JSON.stringify(explicit.inputs)}`;
+      let p = explicitPlugins.get(key);
+      if (!p) {
+        p = plugin({ urn: explicit.urn, id: explicit.id }, withoutVersion(explicit.inputs));
+        explicitPlugins.set(key, p);
+      }
+      return p.resourceProvider;
+    }
+    if (explicit) return undefined;
     const name = gantryTypeOfToken(type);
     const t = name ? engine.resolveType(name) : undefined;
     if (!t) return undefined;
@@ -144,7 +164,17 @@ function runProviders(
     }
     return p;
   };
-  return { resolve, close: () => dynamic.close() };
+  const close = async () => {
+    const all = [dynamic, ...explicitPlugins.values()];
+    await Promise.allSettled(all.map((p) => p.close()));
+  };
+  return { resolve, close };
+}
+
+/** A provider's inputs without `version` (Pulumi's FilterProviderConfig: what Configure receives). */
+function withoutVersion(inputs: WireObject): WireObject {
+  const { version: _version, ...rest } = inputs;
+  return rest;
 }
 
 /** The monitor server's address, once it serves (the dynamic-provider plugin is given it as the engine's). */
@@ -461,4 +491,72 @@ function rootOutputs(instances: ReadonlyMap<string, { type: string; attributes: 
   for (const i of instances.values())
     if (i.type === ROOT_STACK_TYPE) return ((i.attributes as { outputs?: WireObject }).outputs ?? {}) as WireObject;
   return {};
+}
+
+/**
+ * `pulumi stack export`: the stack's record in Pulumi's deployment format v3 (./deployment-json.ts). Secrets stay
+ * encrypted unless `showSecrets` (which needs the passphrase), then written `{sig, plaintext}` as Pulumi writes them.
+ */
+export async function exportPulumiStack(
+  engine: Engine,
+  dir: string,
+  stack = DEFAULT_STACK,
+  opts: { showSecrets?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<DeploymentV3> {
+  const env = opts.env ?? process.env;
+  const project = nodejsProject(readPulumiProject(dir));
+  const ws = stackWorkspace(engine, project.dir, stack);
+  const config = await StackConfiguration.load({ dir: project.dir, stack, env, validate: false, blindSecrets: true });
+  let state = await ws.state.read();
+  if (opts.showSecrets && stateHoldsSealedSecrets(state)) {
+    const crypter = await config.stateCrypter(env);
+    if (!crypter) throw noSaltForState(config, ws.state.location);
+    state = new StateSecrets(crypter, ws.state.location).openState(state);
+  }
+  return exportDeployment(state.instances.values(), {
+    salt: config.stackFile.encryptionSalt,
+    showSecrets: opts.showSecrets,
+  });
+}
+
+/**
+ * `pulumi stack import`: replaces the stack's record with an exported deployment (v3), under the stack's lock;
+ * secrets shown in plain text are encrypted again with the stack's passphrase when written.
+ */
+export async function importPulumiStack(
+  engine: Engine,
+  dir: string,
+  doc: unknown,
+  opts: { stack?: string; env?: NodeJS.ProcessEnv; warn?: (message: string) => void } = {},
+): Promise<number> {
+  const env = opts.env ?? process.env;
+  const stack = opts.stack ?? DEFAULT_STACK;
+  const project = nodejsProject(readPulumiProject(dir));
+  const ws = stackWorkspace(engine, project.dir, stack);
+  const config = await StackConfiguration.load({ dir: project.dir, stack, env, validate: false, blindSecrets: true });
+  const instances = importDeployment(doc, {
+    salt: config.stackFile.encryptionSalt,
+    stack,
+    warn: opts.warn ?? (() => {}),
+  });
+  const lease = await ws.state.lock("pulumi stack import", 0);
+  try {
+    const state = await ws.state.read();
+    state.instances = new Map(instances.map((i) => [i.address, i]));
+    state.outputs = {};
+    const root = instances.find((i) => i.type === ROOT_STACK_TYPE && !(i.attributes as { parent?: string }).parent);
+    for (const [k, v] of Object.entries(((root?.attributes as { outputs?: WireObject }) ?? {}).outputs ?? {}))
+      state.outputs[k] = { value: plainOutput(v, false) as never, ...(containsSecret(v) ? { sensitive: true } : {}) };
+    const crypter = await config.stateCrypter(env);
+    const writer = ws.state.writer(state);
+    if (crypter) {
+      const secrets = new StateSecrets(crypter, ws.state.location);
+      writer.writeAs((s) => secrets.sealState(s));
+    }
+    writer.touch();
+    await writer.flush();
+    return instances.length;
+  } finally {
+    await lease.release();
+  }
 }

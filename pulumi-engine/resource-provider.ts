@@ -51,5 +51,16 @@ export class ResourceInitFailure extends Error {
   }
 }
 
-/** Where the deployment finds the provider of a custom resource type (undefined: no provider can run it here). */
-export type ProviderResolver = (type: string) => CustomResourceProvider | undefined;
+/** A provider resource the program made itself (`new pulumi.ProviderResource(...)`), as recorded. */
+export interface ExplicitProvider {
+  urn: string;
+  id: string;
+  /** Its inputs (its config), in wire form: what its plugin is configured with. */
+  inputs: WireObject;
+}
+
+/**
+ * Where the deployment finds the provider of a custom resource type (undefined: no provider can run it here): its
+ * package's default provider, or the explicit provider resource the resource names.
+ */
+export type ProviderResolver = (type: string, explicit?: ExplicitProvider) => CustomResourceProvider | undefined;

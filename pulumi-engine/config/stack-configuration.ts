@@ -280,6 +280,17 @@ export class StackConfiguration {
     return out;
   }
 
+  /**
+   * PULUMI_CONFIG as Pulumi's plugin host gives it to a provider plugin it starts (host.Provider): a JSON object of
+   * the keys of namespace `pkg` by name → their text, secrets decrypted (Pulumi does not mark them there), `{}` when
+   * there are none.
+   */
+  pluginEnvironmentConfig(pkg: string): string {
+    const out: Record<string, string> = {};
+    for (const v of this.values.values()) if (v.key.namespace === pkg) out[v.key.name] = v.text;
+    return goJson(out);
+  }
+
   /** A provider package's config (Target.GetPackageConfig): the keys of namespace `pkg` by name. */
   providerConfig(pkg: string): PropertyMap {
     const out: PropertyMap = {};

@@ -9,7 +9,11 @@
 
 import type { StackConfiguration } from "../config/stack-configuration.js";
 import { ResourceInitFailure } from "../resource-provider.js";
-import { startNodejsDynamicProvider } from "./nodejs-dynamic-provider.js";
+import {
+  NODEJS_DYNAMIC_PACKAGE,
+  NODEJS_DYNAMIC_PROVIDER_TYPE,
+  startNodejsDynamicProvider,
+} from "./nodejs-dynamic-provider.js";
 import { mapFromWire, mapToWire, type PropertyMap, type WireObject } from "./property-value.js";
 import { ResourceInitError } from "./provider-error.js";
 import type { ResourceProviderClient } from "./resource-provider-client.js";
@@ -52,6 +56,13 @@ export interface NodejsDynamicProviderPluginOptions {
   onOutput?: (stream: "stdout" | "stderr", line: string) => void;
   /** The stack name, for the provider resource's URN (default "dev"). */
   stack?: string;
+  /**
+   * The provider resource this plugin serves: an explicit one (`new pulumi.ProviderResource("pulumi-nodejs", ...)`,
+   * configured with its own inputs) rather than the package's default one.
+   */
+  providerResource?: { urn: string; id: string };
+  /** The stack's configuration when `config` is a provider's own: the plugin's PULUMI_CONFIG comes from it. */
+  stackConfig?: StackConfiguration;
 }
 
 export class NodejsDynamicProviderPlugin {
@@ -85,17 +96,23 @@ export class NodejsDynamicProviderPlugin {
       programDir: o.programDir,
       project: o.project,
       runtimeOptions: o.runtimeOptions,
+      pluginConfig: isStackConfiguration(o.stackConfig)
+        ? o.stackConfig.pluginEnvironmentConfig(NODEJS_DYNAMIC_PACKAGE)
+        : isStackConfiguration(o.config)
+          ? o.config.pluginEnvironmentConfig(NODEJS_DYNAMIC_PACKAGE)
+          : undefined,
       env: o.env,
       onOutput: o.onOutput,
     });
     try {
-      const type = "pulumi:providers:pulumi-nodejs";
-      const urn = `urn:pulumi:${o.stack ?? "dev"}::${o.project}::${type}::default`;
+      const type = NODEJS_DYNAMIC_PROVIDER_TYPE;
+      const urn = o.providerResource?.urn ?? `urn:pulumi:${o.stack ?? "dev"}::${o.project}::${type}::default`;
+      const name = urn.split("::").slice(3).join("::");
       const config = isStackConfiguration(o.config) ? o.config.dynamicProviderConfig() : o.config;
       const checked = await client.checkConfig({ urn, olds: {}, news: config });
       if (checked.failures.length)
         throw new Error(checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
-      await client.configure({ args: checked.inputs, urn, name: "default", type });
+      await client.configure({ args: checked.inputs, urn, name, type, id: o.providerResource?.id });
       return client;
     } catch (e) {
       await client.close();
@@ -165,6 +182,6 @@ function initFailure(e: unknown): never {
   );
 }
 
-function isStackConfiguration(c: StackConfiguration | PropertyMap): c is StackConfiguration {
-  return typeof (c as StackConfiguration).dynamicProviderConfig === "function";
+function isStackConfiguration(c: StackConfiguration | PropertyMap | undefined): c is StackConfiguration {
+  return typeof (c as StackConfiguration | undefined)?.dynamicProviderConfig === "function";
 }

@@ -1,7 +1,8 @@
 // The Node dynamic provider plugin (`pulumi-resource-pulumi-nodejs`, the SDK's cmd/dynamic-provider) started as
 // Pulumi's engine starts it: `node <sdk>/cmd/dynamic-provider <engine address>` in the program's directory, with
 // PULUMI_NODEJS_PROJECT and PULUMI_PROJECT naming the project (its config.get("key") reads `project:key`) and the
-// project's runtime options as PULUMI_RUNTIME_<OPTION>. The SDK is the program's own when it has one (as the plugin's
+// project's runtime options as PULUMI_RUNTIME_<OPTION>, and the stack's config of its package (`pulumi-nodejs:id` as
+// `{"id": ...}`) in PULUMI_CONFIG. The SDK is the program's own when it has one (as the plugin's
 // shell script resolves it from the working directory), else gantry's.
 //
 // Pulumi's engine then configures it once per provider resource (`pulumi:providers:pulumi-nodejs`): CheckConfig
@@ -25,6 +26,8 @@ export interface NodejsDynamicProviderOptions {
   project: string;
   /** Pulumi.yaml `runtime.options`, passed as PULUMI_RUNTIME_<NAME> variables. */
   runtimeOptions?: Record<string, unknown>;
+  /** PULUMI_CONFIG for the plugin: the stack's config of its package (StackConfiguration#pluginEnvironmentConfig). */
+  pluginConfig?: string;
   /** The plugin's environment before Pulumi's variables are added (default: this process's). */
   env?: NodeJS.ProcessEnv;
   /** Each line the plugin prints (console.log of the provider's methods, its errors). */
@@ -46,6 +49,7 @@ export async function startNodejsDynamicProvider(opts: NodejsDynamicProviderOpti
   for (const [k, v] of Object.entries(opts.runtimeOptions ?? {})) env[`PULUMI_RUNTIME_${k.toUpperCase()}`] = String(v);
   env.PULUMI_NODEJS_PROJECT = opts.project;
   env.PULUMI_PROJECT = opts.project;
+  if (opts.pluginConfig !== undefined) env.PULUMI_CONFIG = opts.pluginConfig;
   return ResourceProviderClient.launch({
     command: process.execPath,
     args: [nodejsDynamicProviderScript(opts.programDir), opts.engineAddress],

@@ -4,7 +4,7 @@
 // failure; after the last, a second `up` that changes nothing and a `destroy` that leaves nothing. What each program
 // checks is its own (assertions in the program, outputs) plus what Pulumi's test validates (the resources left).
 
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -25,6 +25,8 @@ interface Step {
   fails?: boolean;
   /** The names of the custom resources recorded after the update (Pulumi's test validates them). */
   names?: string[];
+  /** Pulumi's test expects this update to change nothing (ExpectNoChanges: every step a `same`). */
+  noChanges?: boolean;
   /** Recorded objects awaiting deletion (an old object of a replacement whose delete did not happen). */
   pending?: number;
   outputs?: WireObject;
@@ -32,6 +34,8 @@ interface Step {
   says?: RegExp;
   /** Steps that failed, as "op name" (Pulumi's test looks for the ResOpFailedEvent). */
   failedSteps?: string[];
+  /** For a resource name, the name of the provider resource its record names (Pulumi's test checks references). */
+  providerOf?: Record<string, string>;
   /** What a custom resource's record holds after the update (its outputs in part, its init errors). */
   holds?: Record<string, { outputs?: WireObject; initErrors?: string[] }>;
 }
@@ -45,6 +49,10 @@ interface Program {
   secrets?: Record<string, string>;
   /** Then these, in order (its `OrderedConfig`: `--path` keys into structured values, `--secret` ones). */
   orderedConfig?: { key: string; value: string; path?: boolean; secret?: boolean }[];
+  /** The directory (under the working copy) holding Pulumi.yaml, where Pulumi's test runs `pulumi` (default: it). */
+  runIn?: string;
+  /** Pulumi's test writes Pulumi.yaml anew with the working copy's absolute path as `main`. */
+  absoluteMain?: string;
   /** Not run unless named in UPSTREAM_PROGRAMS (or "all"): why. */
   notYet?: string;
 }
@@ -78,6 +86,7 @@ const PROGRAMS: Program[] = [
     path: "delete_before_create",
     steps: ["step1", "step2", "step3", "step4", "step5", "step6"].map((dir) => ({ dir })),
   },
+  { path: "aliases/nodejs", steps: [{ dir: "step1" }, { dir: "step2", noChanges: true }] },
   { path: "dependency_steps", steps: [{ dir: "step1" }, { dir: "step2" }] },
   {
     notYet: SLOW,
@@ -121,6 +130,31 @@ const PROGRAMS: Program[] = [
       },
     ],
   },
+  { path: "project_main/nodejs", steps: [{ dir: ".", says: /So much main/ }] },
+  { notYet: SLOW, path: "project_main_parent", runIn: "foo/bar", steps: [{ dir: ".", says: /So much abs main/ }] },
+  {
+    notYet: SLOW,
+    path: "project_main_abs",
+    absoluteMain: "name: project_main_abs\ndescription: A program with an absolute entry point\nruntime: nodejs\n",
+    steps: [{ dir: ".", says: /So much abs main/ }],
+  },
+  { notYet: SLOW, path: "empty/nodejs", steps: [{ dir: ".", names: [] }] },
+  { notYet: SLOW, path: "single_resource", steps: [{ dir: ".", names: ["res"] }] },
+  { notYet: SLOW, path: "stack_parenting", steps: [{ dir: ".", names: ["b", "d", "e", "g"] }] },
+  {
+    notYet: SLOW,
+    path: "stack_outputs_program_error/nodejs",
+    steps: [
+      { dir: "step1", outputs: { xyz: "ABC", foo: 42 } },
+      { dir: "step2", fails: true, outputs: { xyz: "ABC", foo: 42 } },
+    ],
+  },
+  {
+    notYet: SLOW,
+    path: "dynamic/nodejs-reserved-identifier-shadowing",
+    steps: [{ dir: ".", failedSteps: [] }],
+  },
+  { notYet: SLOW, path: "dynamic/nodejs-read-inputs", steps: [{ dir: "." }] },
   { path: "stack_outputs/nodejs", steps: [{ dir: ".", outputs: { xyz: "ABC", foo: 42 } }] },
   { path: "stack_dependencies", steps: [{ dir: ".", says: /second\.dep: 42/ }] },
   { path: "get_created", steps: [{ dir: ".", names: ["a", "b"] }] },
@@ -136,8 +170,34 @@ const PROGRAMS: Program[] = [
     steps: [{ dir: ".", outputs: { authenticated: "200", color: "yellow" } }],
   },
   {
+    path: "dynamic/nodejs-pulumi-config",
+    config: { "pulumi-nodejs:id": "testing123" },
+    steps: [{ dir: ".", names: ["resource-name"], outputs: { rid: "testing123" } }],
+  },
+  {
+    path: "explicit_provider",
+    steps: [{ dir: ".", names: ["a", "b"], providerOf: { a: "default", b: "p" } }],
+  },
+  { notYet: SLOW, path: "provider_secret_config", steps: [{ dir: ".", names: [] }] },
+  {
     path: "dynamic/nodejs-error-create",
     steps: [{ dir: ".", fails: true, names: [], says: /boom!/, failedSteps: ["create resource-name"] }],
+  },
+  {
+    path: "read/read_relinquish",
+    steps: [
+      { dir: "step1", names: ["a"] },
+      { dir: "step2", names: ["a"] },
+    ],
+  },
+  {
+    notYet: SLOW,
+    path: "read/read_replace",
+    steps: [
+      { dir: "step1", names: ["a", "b"] },
+      { dir: "step2", names: ["a", "b"] },
+      { dir: "step3", names: ["a", "b"] },
+    ],
   },
   { notYet: SLOW, path: "read/read_dbr", steps: [{ dir: "step1" }, { dir: "step2" }, { dir: "step3" }] },
   {
@@ -168,7 +228,7 @@ const PROGRAMS: Program[] = [
 
 interface RecordedResource {
   address: string;
-  attributes: { custom: boolean; outputs: WireObject; initErrors?: string[] };
+  attributes: { id: string; custom: boolean; outputs: WireObject; initErrors?: string[]; provider?: string };
   deposed?: unknown[];
 }
 
@@ -212,7 +272,9 @@ const chosen = (p: Program) =>
 
 for (const program of PROGRAMS.filter(chosen)) {
   test(`upstream ${program.path}: every step as Pulumi's test expects, then no change, then destroy`, async () => {
-    const work = workingCopy(program);
+    const root = workingCopy(program);
+    const work = join(root, program.runIn ?? "");
+    if (program.absoluteMain) writeFileSync(join(root, "Pulumi.yaml"), `${program.absoluteMain}main: ${root}\n`);
     const env = { ...process.env, PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
     try {
       for (const [k, v] of Object.entries(program.config ?? {}))
@@ -224,15 +286,30 @@ for (const program of PROGRAMS.filter(chosen)) {
       for (const [n, step] of program.steps.entries()) {
         if (n > 0)
           for (const f of readdirSync(join(UPSTREAM, program.path, step.dir)))
-            cpSync(join(UPSTREAM, program.path, step.dir, f), join(work, f), { recursive: true });
+            cpSync(join(UPSTREAM, program.path, step.dir, f), join(root, f), { recursive: true });
         const { outcome, logs, events } = await runProgram(work, "up");
         const where = `${program.path} ${step.dir}: ${outcome.error ?? ""}\n${logs}`;
         assert.is(outcome.ok, !step.fails, `${where}\n(expected ${step.fails ? "a failure" : "success"})`);
         if (step.names) assert.equal(customNames(work), [...step.names].sort(), where);
+        if (step.noChanges)
+          assert.equal(
+            steps(events).filter((s) => !s.startsWith("same ") && !s.startsWith("read ")),
+            [],
+            `${where}\n(expected no changes)`,
+          );
         if (step.pending !== undefined) assert.is(pendingDeletes(work), step.pending, where);
         if (step.outputs) assert.equal(outcome.outputs, step.outputs, where);
         if (step.says) assert.match(`${outcome.error ?? ""}\n${logs}`, step.says, where);
         if (step.failedSteps) assert.equal(failedSteps(events), step.failedSteps, where);
+        for (const [name, provider] of Object.entries(step.providerOf ?? {})) {
+          const r = recorded(work).find((x) => x.address.endsWith(`::${name}`));
+          const ref = r?.attributes.provider ?? "";
+          const p = recorded(work).find((x) => ref === `${x.address}::${x.attributes.id}`);
+          assert.ok(
+            p?.address.endsWith(`::pulumi:providers:pulumi-nodejs::${provider}`),
+            `${where}\n(${name}: ${ref})`,
+          );
+        }
         for (const [name, holds] of Object.entries(step.holds ?? {})) {
           const r = recorded(work).find((x) => x.attributes.custom && x.address.endsWith(`::${name}`));
           assert.ok(r, `${where}\n(${name} is recorded)`);
@@ -252,7 +329,7 @@ for (const program of PROGRAMS.filter(chosen)) {
       assert.ok(gone.outcome.ok, `${gone.outcome.error}\n${gone.logs}`);
       assert.equal(recorded(work), [], "destroy leaves nothing");
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 }

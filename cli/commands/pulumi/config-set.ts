@@ -10,7 +10,8 @@ export default class PulumiConfigSet extends GantryCommand {
     "Without VALUE, the value is read from standard input (its trailing newline removed unless --raw). With --path, " +
     "the key names a property in a map or list (`outer.inner`, `names[0]`), and `true`, `false` and integers are " +
     "set as such. A secret is encrypted with the passphrase (PULUMI_CONFIG_PASSPHRASE or " +
-    "PULUMI_CONFIG_PASSPHRASE_FILE); the stack's encryptionsalt is made on the first.";
+    "PULUMI_CONFIG_PASSPHRASE_FILE); the stack's encryptionsalt is made on the first. --type writes the value as a " +
+    "string, int, bool or float, as Pulumi does (a bool that is not 1, t, T, TRUE, true or True is false).";
   static override args = {
     key: Args.string({ description: "the key (`name` of the project, or `pkg:name`)", required: true }),
     value: Args.string({ description: "the value (default: standard input)" }),
@@ -18,8 +19,12 @@ export default class PulumiConfigSet extends GantryCommand {
   static override flags = {
     ...pulumiConfigFlags,
     ...configPathFlag,
-    secret: Flags.boolean({ description: "encrypt the value", exclusive: ["plaintext"] }),
-    plaintext: Flags.boolean({ description: "save the value as plain text (the default)" }),
+    secret: Flags.boolean({ description: "encrypt the value", exclusive: ["plaintext", "type"] }),
+    plaintext: Flags.boolean({ description: "save the value as plain text (the default)", exclusive: ["type"] }),
+    type: Flags.string({
+      description: "save the value as this type (a YAML string, integer, boolean or number)",
+      options: ["string", "int", "bool", "float"],
+    }),
     raw: Flags.boolean({ description: "a value read from standard input keeps its trailing newline" }),
   };
 
@@ -47,6 +52,7 @@ export default class PulumiConfigSet extends GantryCommand {
       value,
       secret: flags.secret,
       path: flags.path,
+      type: flags.type,
     });
   }
 }

@@ -1,0 +1,1 @@
+// Copyright 2016, Pulumi Corporation.  All rights reserved.

@@ -1,0 +1,3 @@
+// Copyright 2016, Pulumi Corporation.  All rights reserved.
+
+console.log("So much abs main");
