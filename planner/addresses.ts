@@ -173,6 +173,25 @@ export function moduleOf(address: string): string {
   return parseReference(address)?.address.module ?? "";
 }
 
+/**
+ * The module path of the address of a known instance (a state record: its mode, type, name and key): the address
+ * without its last part, cut off rather than parsed; parsed when the address does not end in that part.
+ */
+export function moduleOfInstance(i: {
+  address: string;
+  mode?: "data";
+  type: string;
+  name: string;
+  key?: InstanceKey;
+}): string {
+  const address = i.address;
+  if (!address.startsWith("module.")) return "";
+  const own = instanceAddress(`${i.mode === "data" ? "data." : ""}${i.type}.${i.name}`, i.key);
+  const cut = address.length - own.length - 1;
+  if (cut > 7 && address.charCodeAt(cut) === 46 /* . */ && address.endsWith(own)) return address.slice(0, cut);
+  return moduleOf(address);
+}
+
 /** The module path without instance keys ('module.a["x"].module.b' -> "module.a.module.b"). */
 export function moduleConfigPath(module: string): string {
   return module.replace(/\[(?:\d+|"(?:[^"\\]|\\.)*")\]/g, "");

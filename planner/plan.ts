@@ -232,13 +232,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
       const deps = graph.resourceDeps.get(r.key) ?? [];
+      // the module instance comes with the resource from module expansion: no address is parsed for it
+      const module = r.module ?? (r.key.startsWith("module.") ? moduleOf(r.key) : "");
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
         const checkable: Checkable = {
           kind: "resource",
           name: r.name,
-          module: moduleOf(address),
+          module,
           mode: r.mode === "data" ? "data" : "managed",
           type: r.type,
           key,
@@ -250,7 +252,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           continue;
         }
         if (r.mode === "data") {
-          const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
+          const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
           const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
           const ds = dataSources(r.type)!;
           const read = r.check
@@ -273,7 +275,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           continue;
         }
         const configured = evaluateInstance(r, type, scope, address);
-        const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
+        const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
         validateInstance(r, type, configured, iinfo, diags, checker);
         const imp = imports.get(address);
         let importing: string | undefined;

@@ -21,7 +21,7 @@ import type { CheckResult } from "./check-results.js";
 import type { HostLimitation } from "../contract/host-limitation.js";
 import type { Attrs, Value } from "../contract/values.js";
 import { fullAddress, fullTypeName } from "../contract/type-names.js";
-import { moduleOf, type InstanceKey } from "./addresses.js";
+import { moduleOfInstance, type InstanceKey } from "./addresses.js";
 import type { CrashPoint } from "./crash-point.js";
 
 /** 2: types and addresses carry the provider prefix ("gantry_noop.a"); version 1 wrote gantry's types short. */
@@ -90,7 +90,7 @@ export function serializeState(s: State): string {
       .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
       .map((i) => ({
         // Terraform's state names a resource's module instance in a field of its own
-        ...(i.address.startsWith("module.") ? { module: moduleOf(i.address) } : {}),
+        ...(i.address.startsWith("module.") ? { module: moduleOfInstance(i) } : {}),
         address: i.address,
         ...(i.mode ? { mode: i.mode } : {}),
         type: i.type,
