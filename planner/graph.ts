@@ -2,7 +2,7 @@
 // outputs, with an edge for every reference and depends_on. Kept O(V+E)
 // (DependencyGraph: typed-array adjacency, Kahn's algorithm for order).
 
-import { parseReference } from "./addresses.js";
+import { parseReference, resourceKey } from "./addresses.js";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
@@ -128,7 +128,7 @@ export function buildGraph(config: Config): ConfigGraph {
       } else if (ref.root === "data") {
         const second = ref.steps[1];
         const dataName = second?.k === "attr" ? second.name : "";
-        const key = `data.${name ?? ""}.${dataName}`;
+        const key = resourceKey(name ?? "", dataName, true);
         const from = resourceNode.get(key);
         if (from === undefined)
           diags.error(
@@ -157,7 +157,7 @@ export function buildGraph(config: Config): ConfigGraph {
         const type = forced ? (name ?? "") : ref.root;
         const second = forced ? ref.steps[1] : first;
         const resName = second?.k === "attr" ? second.name : undefined;
-        const key = `${type}.${resName ?? ""}`;
+        const key = resourceKey(type, resName ?? "");
         const from = resName === undefined ? undefined : resourceNode.get(key);
         if (resName === undefined)
           diags.error(

@@ -69,7 +69,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
   /** Resource keys in the order they were added (a call's instances add theirs one after the other). */
   const resourceOrder: string[] = [];
 
-  const at = (prefix: string, rest: string) => (prefix ? `${prefix}.${rest}` : rest);
+  const at = (prefix: string, rest: string) => (prefix ? [prefix, rest].join(".") : rest);
   const ctxOf = (prefix: string, config: Config): Context => ({
     prefix,
     config,
