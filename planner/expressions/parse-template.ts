@@ -290,7 +290,8 @@ function loneTraversal(src: string, bound: string[]): Expr | undefined {
   if (!m) return undefined;
   const root = m[1];
   if (root === "true" || root === "false" || root === "null" || bound.lastIndexOf(root) >= 0) return undefined;
-  const steps: Step[] = m[2] ? m[2].slice(1).split(".").map((name) => ({ k: "attr", name })) : [];
+  const steps: Step[] = [];
+  if (m[2]) for (const name of m[2].slice(1).split(".")) steps.push({ k: "attr", name });
   return { k: "ref", root, steps, text: src.slice(2, -1) };
 }
 
