@@ -2,7 +2,7 @@
 // outputs, with an edge for every reference and depends_on. Kept O(V+E)
 // (DependencyGraph: typed-array adjacency, Kahn's algorithm for order).
 
-import { parseReference } from "./addresses.js";
+import { parseReference, resourceKey } from "./addresses.js";
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
 import { DependencyGraph } from "./dependency-graph.js";
 import { collectRefs, type Expr } from "./expressions/ast.js";
@@ -78,12 +78,13 @@ export function buildGraph(config: Config): ConfigGraph {
     variableNode.set(v.name, graph.addNode({ kind: "variable", name: v.name, origin: v.origin }));
   for (const l of config.locals.values())
     localNode.set(l.name, graph.addNode({ kind: "local", name: l.name, origin: l.origin }));
-  const resourceAt = new Map<number, ResourceConfig>(); // node number -> block
-  for (const r of [...config.resources.values(), ...config.data.values()]) {
-    const n = graph.addNode({ kind: "resource", name: r.key, origin: r.origin });
-    resourceNode.set(r.key, n);
-    resourceAt.set(n, r);
-  }
+  // resource and data blocks, and their node numbers: consecutive, from the first block's (arrays, not maps: at
+  // 100,000 resources map look-ups by number were a sizeable part of building the graph)
+  const blocks = [...config.resources.values(), ...config.data.values()];
+  const firstBlockNode = graph.order;
+  for (const r of blocks) resourceNode.set(r.key, graph.addNode({ kind: "resource", name: r.key, origin: r.origin }));
+  /** The block of a resource node. */
+  const resourceAt = (n: number): ResourceConfig | undefined => blocks[n - firstBlockNode];
   for (const o of config.outputs.values())
     outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
   const checkNode = new Map<string, number>();
@@ -99,7 +100,7 @@ export function buildGraph(config: Config): ConfigGraph {
     if (r.check === undefined) return true;
     const info = graph.infoAt(to);
     if (info.kind === "check") return info.name === r.check;
-    return info.kind === "resource" && resourceAt.get(to)?.check === r.check;
+    return info.kind === "resource" && resourceAt(to)?.check === r.check;
   };
   const addRefs = (to: number, e: Expr, origin: Origin, ctx: ReferenceContext, selfKey?: string) => {
     if (e.k === "lit") return;
@@ -128,7 +129,7 @@ export function buildGraph(config: Config): ConfigGraph {
       } else if (ref.root === "data") {
         const second = ref.steps[1];
         const dataName = second?.k === "attr" ? second.name : "";
-        const key = `data.${name ?? ""}.${dataName}`;
+        const key = resourceKey(name ?? "", dataName, true);
         const from = resourceNode.get(key);
         if (from === undefined)
           diags.error(
@@ -138,7 +139,7 @@ export function buildGraph(config: Config): ConfigGraph {
           );
         else if (key === selfKey)
           diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
-        else if (!inScope(resourceAt.get(from)!, to))
+        else if (!inScope(resourceAt(from)!, to))
           diags.error(
             "Reference to scoped resource",
             origin,
@@ -157,7 +158,7 @@ export function buildGraph(config: Config): ConfigGraph {
         const type = forced ? (name ?? "") : ref.root;
         const second = forced ? ref.steps[1] : first;
         const resName = second?.k === "attr" ? second.name : undefined;
-        const key = `${type}.${resName ?? ""}`;
+        const key = resourceKey(type, resName ?? "");
         const from = resName === undefined ? undefined : resourceNode.get(key);
         if (resName === undefined)
           diags.error(
@@ -174,7 +175,7 @@ export function buildGraph(config: Config): ConfigGraph {
           );
         else if (key === selfKey)
           diags.error(`Resource "${key}" refers to itself`, origin, `"${ref.text}" is a self-reference.`);
-        else if (!inScope(resourceAt.get(from)!, to))
+        else if (!inScope(resourceAt(from)!, to))
           // a module's data resource ('module.a.data.TYPE' named NAME)
           diags.error(
             "Reference to scoped resource",
@@ -197,10 +198,11 @@ export function buildGraph(config: Config): ConfigGraph {
     else graph.mergeEdge(from, to);
   };
 
-  for (const r of [...config.resources.values(), ...config.data.values()]) {
-    const id = resourceNode.get(r.key)!;
+  for (let b = 0; b < blocks.length; b++) {
+    const r = blocks[b];
+    const id = firstBlockNode + b;
     const ctx: ReferenceContext = { count: r.count !== undefined, forEach: r.forEach !== undefined };
-    for (const p of Object.values(r.properties)) addRefs(id, p.value, p.origin, ctx, r.key);
+    for (const k in r.properties) addRefs(id, r.properties[k].value, r.properties[k].origin, ctx, r.key);
     if (r.count) addRefs(id, r.count.value, r.count.origin, {}, r.key);
     if (r.forEach) addRefs(id, r.forEach.value, r.forEach.origin, {}, r.key);
     for (const d of r.dependsOn) addDependsOn(id, d.ref, d.origin);
@@ -267,7 +269,7 @@ export function buildGraph(config: Config): ConfigGraph {
 
   const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
   const resourcesInOrder: ResourceConfig[] = [];
-  for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt.get(n)!);
+  for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt(n)!);
   return {
     graph,
     ordered,

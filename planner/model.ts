@@ -182,8 +182,10 @@ export interface ResourceConfig {
   /** Full type name ("gantry_noop", "null_resource"); YAML's short names are made full by the builder. */
   type: string;
   name: string;
-  /** `${type}.${name}` */
+  /** `${type}.${name}`; in a module, its instance path first ('module.a["x"].gantry_noop.n') */
   key: string;
+  /** The module instance this resource is in ('module.a["x"]'), set by module expansion; absent at the root. */
+  module?: string;
   properties: Record<string, PropertyConfig>;
   count?: PropertyConfig;
   forEach?: PropertyConfig;

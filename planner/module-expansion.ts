@@ -69,7 +69,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
   /** Resource keys in the order they were added (a call's instances add theirs one after the other). */
   const resourceOrder: string[] = [];
 
-  const at = (prefix: string, rest: string) => (prefix ? `${prefix}.${rest}` : rest);
+  const at = (prefix: string, rest: string) => (prefix ? [prefix, rest].join(".") : rest);
   const ctxOf = (prefix: string, config: Config): Context => ({
     prefix,
     config,
@@ -220,6 +220,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
       for (const key of exp.keys) {
         const ip = `${callPath}${instanceKeySuffix(key)}`;
         instancePaths.push([key, ip]);
+        const instanceStart = resourceOrder.length;
         const inputCtx: Context = {
           ...ctx,
           countIndex: exp.mode === "count" ? (key as number) : undefined,
@@ -237,15 +238,10 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           });
         }
         addInstance(ctxOf(ip, child), callDeps, [...path, ip]);
+        // an instance's resources are the ones it added, one after the other
+        if (key !== undefined) resourcesIn.set(ip, resourceOrder.slice(instanceStart));
       }
-      const inside = resourceOrder.slice(before);
-      resourcesIn.set(callPath, inside);
-      for (const [key, ip] of instancePaths)
-        if (key !== undefined)
-          resourcesIn.set(
-            ip,
-            inside.filter((k) => k.startsWith(`${ip}.`)),
-          );
+      resourcesIn.set(callPath, resourceOrder.slice(before));
       addLocal({ name: callPath, value: outputsObject(call, exp.mode, instancePaths), origin: call.origin });
     }
 
@@ -304,6 +300,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     return {
       ...r,
       key: at(prefix, r.key),
+      ...(prefix ? { module: prefix } : {}),
       // a data source scoped to a check block belongs to that check of the same module instance
       ...(r.check !== undefined && prefix ? { check: at(prefix, `check.${r.check}`) } : {}),
       properties: rewriteAll(r.properties, ctx),

@@ -10,6 +10,8 @@ export interface InstanceRef {
   address: string;
   name: string;
   key?: InstanceKey;
+  /** The module instance the address is in ("" at the root), when the caller knows it: else read from the address. */
+  module?: string;
 }
 
 /** An instance key as a part of a name: letters, digits, "_" and "-" kept, anything else "_". */
@@ -18,11 +20,10 @@ function keyPart(key: InstanceKey): string {
 }
 
 /**
- * The module path of an address as a part of a name ('module.a["x"].module.b[0]' -> "module.a.x.module.b.0"), so
+ * A module path as a part of a name ('module.a["x"].module.b[0]' -> "module.a.x.module.b.0"), so
  * that the instances of a module (count, for_each) name their objects apart, as Terraform's distinct addresses do.
  */
-function modulePart(address: string): string {
-  const module = moduleOf(address);
+function modulePart(module: string): string {
   return module.replace(
     /\[(\d+|"(?:[^"\\]|\\.)*")\]/g,
     (_, k: string) => `.${keyPart(k.startsWith('"') ? (JSON.parse(k) as string) : k)}`,
@@ -33,7 +34,8 @@ export function instanceInfo(i: InstanceRef, dataDir: string, configDir: string,
   // "." cannot appear in a resource name, so "web.0" (web[0]) never meets another resource's name; a resource in a
   // module is named with its module path first ("module.site.a.h"), which no root resource's name can be
   const own = i.key === undefined ? i.name : `${i.name}.${keyPart(i.key)}`;
-  const module = i.address.startsWith("module.") ? modulePart(i.address) : "";
+  const path = i.module ?? (i.address.startsWith("module.") ? moduleOf(i.address) : "");
+  const module = path ? modulePart(path) : "";
   const name = module ? `${module}.${own}` : own;
   return stackName === undefined
     ? { address: i.address, name, nameInModule: own, dataDir, configDir }

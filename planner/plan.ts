@@ -244,13 +244,15 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           type: r.type,
         });
       const deps = graph.resourceDeps.get(r.key) ?? [];
+      // the module instance comes with the resource from module expansion: no address is parsed for it
+      const module = r.module ?? (r.key.startsWith("module.") ? moduleOf(r.key) : "");
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
         const checkable: Checkable = {
           kind: "resource",
           name: r.name,
-          module: moduleOf(address),
+          module,
           mode: r.mode === "data" ? "data" : "managed",
           type: r.type,
           key,
@@ -262,7 +264,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           continue;
         }
         if (r.mode === "data") {
-          const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
+          const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
           const ctx = operationContext(iinfo, signal, log, { warnings: [], limitations: [] }, opts.hosts);
           const ds = dataSources(r.type)!;
           const read = r.check
@@ -285,7 +287,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           continue;
         }
         const configured = evaluateInstance(r, type, scope, address);
-        const iinfo = instanceInfo({ address, name: r.name, key }, opts.dataDir, config.dir, opts.stackName);
+        const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
         validateInstance(r, type, configured, iinfo, diags, checker);
         const imp = imports.get(address);
         let importing: string | undefined;
@@ -352,13 +354,16 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
       changes.push({ ...change, address: deposedDisplayAddress(deposed), deposed });
     });
 
-  for (const c of changes) {
-    const from = c.deposed ? undefined : moved.previous.get(c.address);
-    if (from !== undefined) c.previousAddress = from;
-    // what was sensitive when last applied stays hidden (a delete has no configuration to tell)
-    const was = prior.instances.get(c.deposed?.address ?? c.address)?.sensitiveAttributes;
-    if (was?.length) c.sensitive = [...new Set([...(c.sensitive ?? []), ...was])];
-  }
+  // what was sensitive when last applied stays hidden (a delete has no configuration to tell); the state is looked
+  // up for each change only when some record has sensitive attributes, and moves only when there are some
+  const wasSensitive = someSensitiveRecord(prior);
+  if (wasSensitive || moved.previous.size)
+    for (const c of changes) {
+      const from = c.deposed ? undefined : moved.previous.get(c.address);
+      if (from !== undefined) c.previousAddress = from;
+      const was = wasSensitive ? prior.instances.get(c.deposed?.address ?? c.address)?.sensitiveAttributes : undefined;
+      if (was?.length) c.sensitive = [...new Set([...(c.sensitive ?? []), ...was])];
+    }
   result.changes = targets.length ? applyTargets(changes, targets, graph, mode) : changes;
   for (const c of result.changes) {
     if ((c.action === "delete" || c.action === "replace") && !c.deposed) {
@@ -526,6 +531,12 @@ function spreadSensitivity(secret: string[], c: ResourceChange): string[] {
       if (texts.some((x) => t.includes(x))) out.add(k);
     }
   return [...out];
+}
+
+/** Does any record of the state hold attributes that were sensitive when last applied? */
+function someSensitiveRecord(state: State): boolean {
+  for (const i of state.instances.values()) if (i.sensitiveAttributes?.length) return true;
+  return false;
 }
 
 /** Marks the changes on hosts that did not answer: recorded there, or planned onto one (they fail at apply). */

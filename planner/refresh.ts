@@ -9,6 +9,7 @@ import {
 } from "../contract/host-driver.js";
 import { DiagnosticBag } from "../contract/diagnostics.js";
 import type { TypeResolver } from "./instances.js";
+import { moduleOfInstance } from "./addresses.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import type { InstanceState, State } from "./state.js";
 import { deepEqual } from "../contract/values.js";
@@ -60,7 +61,12 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
     }
     const notes: TypeNotes = { warnings: [], limitations: [] };
     const ctx = operationContext(
-      instanceInfo(inst, opts.dataDir, opts.configDir, opts.stackName),
+      instanceInfo(
+        { address: inst.address, name: inst.name, key: inst.key, module: moduleOfInstance(inst) },
+        opts.dataDir,
+        opts.configDir,
+        opts.stackName,
+      ),
       opts.signal,
       opts.log,
       notes,

@@ -1,7 +1,7 @@
 // The evaluation scope of a configuration: variables, locals (evaluated on
 // demand) and resource values looked up from planned or applied instances.
 
-import { instanceAddress, type InstanceKey } from "./addresses.js";
+import { instanceAddress, type InstanceKey, resourceKey } from "./addresses.js";
 import type { Expr } from "./expressions/ast.js";
 import { EvalError, evalError, evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { undeclaredLocalDetail, undeclaredVariableDetail } from "./reference-checks.js";
@@ -101,7 +101,7 @@ export class ValueScope {
 
   /** `type.name[key]` when that instance exists in the expansion; undefined otherwise (the caller reports it). */
   private resourceInstance(type: string, name: string, key: number | string): Value | undefined {
-    const rkey = `${type}.${name}`;
+    const rkey = resourceKey(type, name);
     const exp = this.expansions.get(rkey);
     if (!exp) return UNKNOWN;
     if (
@@ -116,7 +116,7 @@ export class ValueScope {
   }
 
   private resource(type: string, name: string): Value {
-    const key = `${type}.${name}`;
+    const key = resourceKey(type, name);
     const exp = this.expansions.get(key);
     if (!exp) return UNKNOWN;
     const get = (k: InstanceKey): Value => this.valueOf(instanceAddress(key, k)) ?? UNKNOWN;

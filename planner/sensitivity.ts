@@ -45,25 +45,39 @@ export function sensitivityOf(config: Config, graph: ConfigGraph, types: TypeRes
       return out.size > 0 && refersToSensitiveAttribute(ref, out);
     });
   };
-  const resourceKeys = (r: ResourceConfig) => {
-    const schema = r.mode === "data" ? {} : (types(r.type)?.schema ?? {});
+  /** Type -> the attributes its schema marks sensitive (asked once per type, not once per resource). */
+  const schemaSecrets = new Map<string, string[]>();
+  const secretsOfType = (type: string): string[] => {
+    const known = schemaSecrets.get(type);
+    if (known) return known;
+    const schema = types(type)?.schema ?? {};
     const keys = Object.keys(schema).filter((k) => schema[k].sensitive);
-    for (const [k, p] of Object.entries(r.properties)) if (uses(p.value) && !keys.includes(k)) keys.push(k);
+    schemaSecrets.set(type, keys);
+    return keys;
+  };
+  const resourceKeys = (r: ResourceConfig) => {
+    const keys = r.mode === "data" ? [] : [...secretsOfType(r.type)];
+    for (const k in r.properties) if (uses(r.properties[k].value) && !keys.includes(k)) keys.push(k);
     if (keys.length) out.set(r.key, keys);
   };
-  const seen = new Set<string>();
+  let managedSeen = 0;
   for (const info of graph.ordered) {
     if (info.kind === "local") {
       // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
       const l = config.locals.get(info.name)!;
       if (l.sensitive || uses(l.value)) secretLocals.add(info.name);
     } else if (info.kind === "resource") {
-      const r = config.resources.get(info.name) ?? config.data.get(info.name);
+      const managed = config.resources.get(info.name);
+      if (managed) managedSeen++;
+      const r = managed ?? config.data.get(info.name);
       if (r) resourceKeys(r);
-      seen.add(info.name);
     }
   }
-  for (const r of config.resources.values()) if (!seen.has(r.key)) resourceKeys(r);
+  // resources the graph does not order (none, as a rule): afterwards, in configuration order
+  if (managedSeen < config.resources.size) {
+    const seen = new Set(graph.ordered.filter((i) => i.kind === "resource").map((i) => i.name));
+    for (const r of config.resources.values()) if (!seen.has(r.key)) resourceKeys(r);
+  }
   return { attributes: out, uses };
 }
 

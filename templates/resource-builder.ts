@@ -31,6 +31,7 @@ import {
 import type { RawNode } from "./raw-config.js";
 import { collectRefs } from "../planner/expressions/ast.js";
 import { addressInDialect, typeInDialect } from "./short-type-names.js";
+import { resourceKey } from "../planner/addresses.js";
 
 export function buildResource(
   typeAsWritten: string,
@@ -46,7 +47,7 @@ export function buildResource(
   const res: ResourceConfig = {
     type,
     name,
-    key: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
+    key: resourceKey(type, name, mode === "data"),
     properties,
     dependsOn: [],
     lifecycle: defaultLifecycle(),

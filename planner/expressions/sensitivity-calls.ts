@@ -8,23 +8,33 @@ import { collectRefs, type Expr, type RefExpr } from "./ast.js";
  * whether it calls sensitive() where nothing clears it, and the references whose sensitivity does not reach the
  * value (inside nonsensitive() or issensitive()).
  */
-export function sensitivityCalls(e: Expr): { sensitive: boolean; cleared: Set<RefExpr> } {
-  const out = { sensitive: false, cleared: new Set<RefExpr>() };
+export function sensitivityCalls(e: Expr): { sensitive: boolean; cleared: ReadonlySet<RefExpr> } {
+  let sensitive = false;
+  let cleared: Set<RefExpr> | undefined;
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach(walk);
+      for (const x of node) walk(x);
       return;
     }
     if (node === null || typeof node !== "object") return;
     const n = node as { k?: string; fn?: string; args?: Expr[] };
-    if (n.k === "lit") return;
-    if (n.k === "call" && (n.fn === "nonsensitive" || n.fn === "issensitive")) {
-      for (const a of n.args ?? []) for (const ref of collectRefs(a)) out.cleared.add(ref);
+    if (n.k === "lit" || n.k === "iter") return;
+    if (n.k === "ref") {
+      // a reference holds calls only in its index steps (`a[f(x)]`, a splat's steps): its names are plain text
+      for (const s of (n as RefExpr).steps) if (s.k !== "attr") walk(s);
       return;
     }
-    if (n.k === "call" && n.fn === "sensitive") out.sensitive = true;
-    for (const v of Object.values(node)) walk(v);
+    if (n.k === "call" && (n.fn === "nonsensitive" || n.fn === "issensitive")) {
+      cleared ??= new Set();
+      for (const a of n.args ?? []) for (const ref of collectRefs(a)) cleared.add(ref);
+      return;
+    }
+    if (n.k === "call" && n.fn === "sensitive") sensitive = true;
+    for (const k in node) walk((node as Record<string, unknown>)[k]);
   };
   walk(e);
-  return out;
+  return { sensitive, cleared: cleared ?? NONE_CLEARED };
 }
+
+/** What an expression without nonsensitive() or issensitive() clears: nothing (never added to). */
+const NONE_CLEARED: ReadonlySet<RefExpr> = new Set();
