@@ -2,7 +2,6 @@
 // driven by the real `openstack` client through HAProxy: stack create (waiting for CREATE_COMPLETE: its polls land
 // on every replica), show and delete. Then one replica is stopped with SIGKILL: HAProxy's checks take it out and
 // the client goes on through the others.
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,8 +12,7 @@ import { startPostgres } from "../postgres-server.js";
 import { freshPgDatabase } from "../stacks/store-under-test.js";
 import { type HaproxyFront, startHaproxyFront } from "./haproxy-front.js";
 import { type Replica, startReplica, stopReplicas } from "./serve-replica.js";
-
-const OPENSTACK = "/usr/bin/openstack";
+import { openstack } from "../server/openstack-cli.js";
 
 const TEMPLATE = `heat_template_version: 2016-04-08
 resources:
@@ -30,16 +28,6 @@ outputs:
   output_value:
     value: {get_attr: [test, output]}
 `;
-
-function openstack(endpoint: string, token: string, args: string[], cwd: string): Promise<string> {
-  const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
-  return new Promise((resolve, reject) => {
-    execFile(OPENSTACK, [...auth, ...args], { cwd, timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`openstack ${args.join(" ")}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
 
 function jsonOf(stdout: string): Record<string, unknown> {
   const start = stdout.search(/^[[{]/m);

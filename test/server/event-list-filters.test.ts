@@ -3,7 +3,6 @@
 // and a real stack service: resource_action / resource_status / resource_name / resource_type match the event's
 // columns exactly (any of the values given; resource_status=CREATE_COMPLETE matches nothing), sort_keys honours
 // event_time and resource_type only, sort_dir other than asc/desc is a ValueError, limit and marker page.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { Engine } from "../../engine/engine.js";
 import { runHeatApi } from "../../server/run-heat-api.js";
 import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
 import { StackService } from "../../stacks/stack-service.js";
+import { openstack } from "./openstack-cli.js";
 
 interface Recording {
   template: string;
@@ -33,16 +33,6 @@ interface ApiEvent {
 
 const shown = (events: ApiEvent[]) =>
   events.map((e) => [e.resource_name === STACK ? "(stack)" : e.resource_name, e.resource_status]);
-
-function openstack(endpoint: string, token: string, args: string[]): Promise<string> {
-  const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
-  return new Promise((resolve, reject) => {
-    execFile("/usr/bin/openstack", [...auth, ...args], { timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`openstack ${args.join(" ")}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
 
 test("event lists: filters, sorting, limit and marker answer as the real Heat 19 (API and client)", async () => {
   const root = mkdtempSync(join(tmpdir(), "gantry-events-"));

@@ -9,7 +9,6 @@
 // keystoneauth's plugin for a fixed token and endpoint.)
 //
 // The client (/usr/bin/openstack) comes from the Debian packages .ci/run installs.
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,8 +21,7 @@ import { ChronosDouble } from "../frameworks/chronos-contract-double.js";
 import { MarathonDouble } from "../frameworks/marathon-contract-double.js";
 import { connect, createServer, type Server } from "node:net";
 import { StackOperationsDouble } from "./stack-operations-double.js";
-
-const OPENSTACK = "/usr/bin/openstack";
+import { OPENSTACK, openstack } from "./openstack-cli.js";
 
 const TEMPLATE = `heat_template_version: 2016-04-08
 description: gantry and the openstack client
@@ -45,16 +43,6 @@ outputs:
     description: the test resource's output
     value: {get_attr: [test, output]}
 `;
-
-function openstack(endpoint: string, token: string, args: string[], cwd: string): Promise<string> {
-  const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
-  return new Promise((resolve, reject) => {
-    execFile(OPENSTACK, [...auth, ...args], { cwd, timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`openstack ${args.join(" ")}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
 
 test("the openstack client is installed", () => {
   assert.ok(existsSync(OPENSTACK), `${OPENSTACK} (Debian python3-openstackclient, python3-heatclient)`);

@@ -5,7 +5,6 @@
 // and each resource, the snapshot's data in abandon's form, and a restore
 // that goes RESTORE_IN_PROGRESS → RESTORE_COMPLETE updating the resources
 // back (UPDATE events).
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gantry } from "../cli/cli-harness.js";
 import { serve } from "./served-cli.js";
+import { openstack } from "./openstack-cli.js";
 
 const TEMPLATE = `heat_template_version: 2018-08-31
 parameters:
@@ -23,16 +23,6 @@ resources:
 outputs:
   out: {value: {get_attr: [t, output]}}
 `;
-
-function openstack(endpoint: string, token: string, args: string[], cwd: string): Promise<string> {
-  const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
-  return new Promise((resolve, reject) => {
-    execFile("/usr/bin/openstack", [...auth, ...args], { cwd, timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`openstack ${args.join(" ")}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
 
 /** The JSON document of the output (`--wait` prints the events it saw first, one line each). */
 function jsonOf(stdout: string): unknown {

@@ -1,7 +1,6 @@
 // What gantry accepts but ignores in a stack's source (an environment's event_sinks) is told to the user: validate
 // answers it as `Warnings` (the openstack client prints it), a create as the new stack's `warnings`; a source
 // without any has neither key, as Heat's answers have not.
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,19 +10,10 @@ import { Engine } from "../../engine/engine.js";
 import { runHeatApi } from "../../server/run-heat-api.js";
 import { SqliteStackStore } from "../../stacks/sqlite-stack-store.js";
 import { StackService } from "../../stacks/stack-service.js";
+import { openstack } from "./openstack-cli.js";
 
 const TEMPLATE = "heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Heat::None}\n";
 const SINKS = { event_sinks: [{ type: "zaqar-queue", target: "myqueue", ttl: 3600 }] };
-
-function openstack(endpoint: string, token: string, args: string[], cwd: string): Promise<string> {
-  const auth = ["--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", token];
-  return new Promise((resolve, reject) => {
-    execFile("/usr/bin/openstack", [...auth, ...args], { cwd, timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`openstack ${args.join(" ")}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
 
 test("event_sinks: a warning in validate's answer, the client's output and the create's answer", async () => {
   const root = mkdtempSync(join(tmpdir(), "gantry-warnings-"));
