@@ -8,7 +8,7 @@
 import { type DiagnosticBag, type Origin, GantryError } from "../contract/diagnostics.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import { UNKNOWN, type Value } from "../contract/values.js";
-import type { Expr, Step } from "./expressions/ast.js";
+import { type Expr, visitExprs } from "./expressions/ast.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { isKnownFunction } from "./expressions/functions/registry.js";
 import type { Config, ConditionConfig, PropertyConfig, ResourceConfig } from "./model.js";
@@ -68,65 +68,11 @@ function expressionSites(config: Config): Site[] {
 }
 
 /** The function calls in an expression, in source order. */
-function calls(e: Expr, out: Extract<Expr, { k: "call" }>[] = []): Extract<Expr, { k: "call" }>[] {
-  const steps = (ss: Step[]) => {
-    for (const s of ss) {
-      if (s.k === "index") calls(s.index, out);
-      else if (s.k === "splat" && s.each) steps(s.each);
-    }
-  };
-  switch (e.k) {
-    case "lit":
-    case "iter":
-      break;
-    case "ref":
-      steps(e.steps);
-      break;
-    case "tmpl":
-      for (const p of e.parts) if (typeof p !== "string") calls(p, out);
-      break;
-    case "call":
-      out.push(e);
-      for (const a of e.args) calls(a, out);
-      break;
-    case "unary":
-      calls(e.e, out);
-      break;
-    case "bin":
-      calls(e.l, out);
-      calls(e.r, out);
-      break;
-    case "cond":
-      calls(e.c, out);
-      calls(e.t, out);
-      calls(e.f, out);
-      break;
-    case "list":
-      for (const i of e.items) calls(i, out);
-      break;
-    case "obj":
-      for (const [k, v] of e.entries) {
-        calls(k, out);
-        calls(v, out);
-      }
-      break;
-    case "map":
-      for (const v of Object.values(e.entries)) calls(v, out);
-      break;
-    case "post":
-      calls(e.e, out);
-      steps(e.steps);
-      break;
-    case "for":
-      calls(e.coll, out);
-      if (e.key) calls(e.key, out);
-      calls(e.val, out);
-      if (e.cond) calls(e.cond, out);
-      break;
-    case "tjoin":
-      calls(e.e, out);
-      break;
-  }
+function calls(e: Expr): Extract<Expr, { k: "call" }>[] {
+  const out: Extract<Expr, { k: "call" }>[] = [];
+  visitExprs(e, (x) => {
+    if (x.k === "call") out.push(x);
+  });
   return out;
 }
 

@@ -49,65 +49,78 @@ export type BinOp = "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "<" | ">" | "<="
 
 export type RefExpr = Extract<Expr, { k: "ref" }>;
 
-/** Every reference in an expression, in source order (names bound by `for` are not references). */
-export function collectRefs(e: Expr, out: RefExpr[] = []): RefExpr[] {
+/**
+ * Calls `visit` on an expression and on every expression inside it (index expressions in steps, also after a splat,
+ * included), in source order, each before the expressions it holds.
+ */
+export function visitExprs(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
   switch (e.k) {
     case "lit":
     case "iter":
       break;
     case "tmpl":
-      for (const p of e.parts) if (typeof p !== "string") collectRefs(p, out);
+      for (const p of e.parts) if (typeof p !== "string") visitExprs(p, visit);
       break;
     case "ref":
-      out.push(e);
-      collectStepRefs(e.steps, out);
+      visitStepExprs(e.steps, visit);
       break;
     case "call":
-      for (const a of e.args) collectRefs(a, out);
+      for (const a of e.args) visitExprs(a, visit);
       break;
     case "unary":
-      collectRefs(e.e, out);
+      visitExprs(e.e, visit);
       break;
     case "bin":
-      collectRefs(e.l, out);
-      collectRefs(e.r, out);
+      visitExprs(e.l, visit);
+      visitExprs(e.r, visit);
       break;
     case "cond":
-      collectRefs(e.c, out);
-      collectRefs(e.t, out);
-      collectRefs(e.f, out);
+      visitExprs(e.c, visit);
+      visitExprs(e.t, visit);
+      visitExprs(e.f, visit);
       break;
     case "list":
-      for (const i of e.items) collectRefs(i, out);
+      for (const i of e.items) visitExprs(i, visit);
       break;
     case "obj":
       for (const [k, v] of e.entries) {
-        collectRefs(k, out);
-        collectRefs(v, out);
+        visitExprs(k, visit);
+        visitExprs(v, visit);
       }
       break;
     case "map":
-      for (const v of Object.values(e.entries)) collectRefs(v, out);
+      for (const v of Object.values(e.entries)) visitExprs(v, visit);
       break;
     case "post":
-      collectRefs(e.e, out);
-      collectStepRefs(e.steps, out);
+      visitExprs(e.e, visit);
+      visitStepExprs(e.steps, visit);
       break;
     case "for":
-      collectRefs(e.coll, out);
-      if (e.key) collectRefs(e.key, out);
-      collectRefs(e.val, out);
-      if (e.cond) collectRefs(e.cond, out);
+      visitExprs(e.coll, visit);
+      if (e.key) visitExprs(e.key, visit);
+      visitExprs(e.val, visit);
+      if (e.cond) visitExprs(e.cond, visit);
       break;
     case "tjoin":
-      collectRefs(e.e, out);
+      visitExprs(e.e, visit);
       break;
   }
-  return out;
 }
 
-function collectStepRefs(steps: Step[], out: RefExpr[]): void {
-  for (const s of steps) if (s.k === "index") collectRefs(s.index, out);
+function visitStepExprs(steps: Step[], visit: (e: Expr) => void): void {
+  for (const s of steps) {
+    if (s.k === "index") visitExprs(s.index, visit);
+    else if (s.k === "splat" && s.each) visitStepExprs(s.each, visit);
+  }
+}
+
+/** Every reference in an expression, in source order (names bound by `for` are not references). */
+export function collectRefs(e: Expr, out: RefExpr[] = []): RefExpr[] {
+  visitExprs(e, (x) => {
+    if (x.k === "ref") out.push(x);
+  });
+  return out;
 }
 
 export function isLiteral(e: Expr): e is { k: "lit"; v: Value } {
