@@ -76,11 +76,16 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
-/** Waits until a process is gone (or a zombie), with a deadline generous enough for a loaded machine. */
-export async function untilGone(pid: number, deadlineMs = 60_000): Promise<void> {
+/** Waits for a condition, polling, with a deadline generous enough for a loaded machine. */
+export async function until(ok: () => boolean, what: string, deadlineMs = 60_000): Promise<void> {
   const end = Date.now() + deadlineMs;
-  while (pidAlive(pid)) {
-    if (Date.now() > end) throw new Error(`process ${pid} still alive after ${deadlineMs} ms`);
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Waits until a process is gone (or a zombie). */
+export function untilGone(pid: number, deadlineMs = 60_000): Promise<void> {
+  return until(() => !pidAlive(pid), `process ${pid} to be gone`, deadlineMs);
 }

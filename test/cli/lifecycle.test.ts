@@ -5,7 +5,7 @@ import * as assert from "uvu/assert";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
-import { freePort, gantry, gantryAsync, pidAlive, tempConfig, testAddress } from "./cli-harness.js";
+import { freePort, gantry, gantryAsync, pidAlive, tempConfig, testAddress, until, untilGone } from "./cli-harness.js";
 
 const address = testAddress();
 let port = 0;
@@ -35,15 +35,6 @@ outputs:
 
 function httpGet(url: string): Promise<string> {
   return fetch(url).then((r) => r.text());
-}
-
-/** Waits for a condition, polling, with a deadline generous enough for a loaded machine. */
-async function until(ok: () => boolean, what: string, deadlineMs = 60_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function state(): any {
@@ -85,7 +76,7 @@ test("an out-of-band edit and a killed service show in the plan and apply repair
   writeFileSync(join(root, "srv/www/index.html"), "defaced");
   const oldPid = servicePid();
   process.kill(-oldPid, "SIGKILL");
-  await until(() => !pidAlive(oldPid), "the killed service to be gone");
+  await untilGone(oldPid);
   const p = gantry(["plan", "-detailed-exitcode", dir]);
   assert.is(p.code, 2, p.stdout + p.stderr);
   assert.match(p.stdout, /Objects have changed outside of gantry/);
