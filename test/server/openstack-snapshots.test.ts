@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gantry } from "../cli/cli-harness.js";
-import { serve } from "./served-cli.js";
+import { askUntil, serve } from "./served-cli.js";
 import { openstack } from "./openstack-cli.js";
 
 const TEMPLATE = `heat_template_version: 2018-08-31
@@ -31,17 +31,6 @@ function jsonOf(stdout: string): unknown {
   return JSON.parse(stdout.slice(start));
 }
 
-/** Asks until `done` holds of the answer (the server works on in the background), for at most two minutes. */
-async function until<T>(ask: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const v = await ask();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`still not done: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 test("openstack stack snapshot create, show, list, restore, delete", async () => {
   const dir = mkdtempSync(join(tmpdir(), "gantry-snapshots-"));
   writeFileSync(join(dir, "t.yaml"), TEMPLATE);
@@ -58,7 +47,7 @@ test("openstack stack snapshot create, show, list, restore, delete", async () =>
     const snap = { ...taken, id: taken.ID };
     assert.is(snap.name, "snap1");
     assert.ok(["IN_PROGRESS", "COMPLETE"].includes(snap.status), snap.status);
-    const done = await until(
+    const done = await askUntil(
       async () => (await json("stack", "snapshot", "show", "s1", snap.id)).snapshot,
       (s) => s.status !== "IN_PROGRESS",
     );
@@ -87,7 +76,7 @@ test("openstack stack snapshot create, show, list, restore, delete", async () =>
     assert.is((await json("stack", "output", "show", "s1", "out")).output_value, "two");
 
     await os("stack", "snapshot", "restore", "s1", snap.id);
-    const restored = await until(
+    const restored = await askUntil(
       () => json("stack", "show", "s1"),
       (s) => s.stack_status !== "RESTORE_IN_PROGRESS" && s.stack_status !== "UPDATE_COMPLETE",
     );

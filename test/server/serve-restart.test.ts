@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { gantry } from "../cli/cli-harness.js";
-import { serve, type Served } from "./served-cli.js";
+import { askUntil, serve, type Served } from "./served-cli.js";
 
 const TEMPLATE = `heat_template_version: 2018-08-31
 parameters:
@@ -32,17 +32,6 @@ interface Resource {
   resource_status: string;
   resource_status_reason: string;
   physical_resource_id: string;
-}
-
-/** Asks until `done` holds of the answer, for at most two minutes. */
-async function until<T>(ask: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const v = await ask();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`still not done: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function client(server: Served, token: string) {
@@ -70,7 +59,7 @@ test("a server killed during a stack create: at restart the stack is failed, fin
   const created = await api("POST", "/stacks", { stack_name: "s", template: TEMPLATE });
   const path = `/stacks/s/${created.stack.id}`;
   const before = byName(
-    await until(
+    await askUntil(
       async () => (await api("GET", `${path}/resources`)).resources as Resource[],
       (rs) => byName(rs).slow?.resource_status === "CREATE_IN_PROGRESS",
     ),
@@ -105,7 +94,7 @@ test("a server killed during a stack create: at restart the stack is failed, fin
 
     // an update goes on from the kept state: what had finished is not made again
     await api("PATCH", path, { parameters: { wait: 0 } });
-    const updated = await until(
+    const updated = await askUntil(
       async () => (await api("GET", path)).stack,
       (s) => !s.stack_status.endsWith("IN_PROGRESS"),
     );

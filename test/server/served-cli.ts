@@ -55,3 +55,14 @@ export async function serve(store: string): Promise<Served> {
     },
   };
 }
+
+/** Asks until `done` holds of the answer (the server works on in the background), for at most two minutes. */
+export async function askUntil<T>(ask: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const v = await ask();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`still not done: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
