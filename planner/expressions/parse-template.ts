@@ -4,7 +4,7 @@
 // template strings (JSON-syntax values, heredoc content) and for quoted
 // strings inside expressions (which also have backslash escapes).
 
-import type { Expr, Step } from "./ast.js";
+import type { Expr } from "./ast.js";
 import { ExpressionSyntaxError, Parser, describe } from "./parse.js";
 
 /** A template's pieces before directives are nested. */
@@ -238,8 +238,6 @@ const PLAIN_QUOTED = /[^"\\$%]*"/y;
 
 /** The common template: text and `${...}` interpolations, no directives and no strip markers. */
 function interpolationsOnly(src: string, bound: string[]): Expr {
-  const lone = loneTraversal(src, bound);
-  if (lone) return lone;
   const parts: (string | Expr)[] = [];
   let lit = "";
   let i = 0;
@@ -275,24 +273,6 @@ function interpolationsOnly(src: string, bound: string[]): Expr {
   if (lit) parts.push(lit);
   if (parts.length === 1 && typeof parts[0] !== "string") return parts[0];
   return template(parts);
-}
-
-/** `${name.name...}` alone, with no space, index, call or operator. */
-const LONE_TRAVERSAL = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\}$/;
-
-/**
- * A template that is one reference by names alone (`${gantry_noop.a.output}`, most of a JSON configuration's
- * templates): the reference the parser would make of it, made without the parser; undefined for anything else.
- */
-function loneTraversal(src: string, bound: string[]): Expr | undefined {
-  if (src.charCodeAt(src.length - 1) !== 125 /* } */) return undefined;
-  const m = LONE_TRAVERSAL.exec(src);
-  if (!m) return undefined;
-  const root = m[1];
-  if (root === "true" || root === "false" || root === "null" || bound.lastIndexOf(root) >= 0) return undefined;
-  const steps: Step[] = [];
-  if (m[2]) for (const name of m[2].slice(1).split(".")) steps.push({ k: "attr", name });
-  return { k: "ref", root, steps, text: src.slice(2, -1) };
 }
 
 /**
