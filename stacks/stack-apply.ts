@@ -5,6 +5,7 @@
 // action succeeded or why it failed ("Resource CREATE failed: …").
 
 import type { Config } from "../planner/model.js";
+import type { Plan } from "../planner/plan.js";
 import type { ApplyEvent } from "../planner/apply-report.js";
 import type { Action, ResourceChange } from "../planner/changes.js";
 import type { State } from "../planner/state.js";
@@ -15,6 +16,11 @@ import { definitionChanged } from "./resource-definition-change.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
 import { NestedStackTracker, type RetryableCreate } from "./nested-stack-tracker.js";
 import { NestedStackMap, type NestedStackInfo } from "./nested-stacks.js";
+import {
+  type PolicyTimeoutFailure,
+  policyTimeoutFailures,
+  UPDATE_POLICY_TIMEOUT_TEXT,
+} from "./update-policy-timeout.js";
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackRecord, StackSource } from "./stack-records.js";
 import { stopReasonOf, stopsRunningWork, type StopReason } from "./stack-work-queue.js";
@@ -136,6 +142,16 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
     if (e.type === "resource") translator.push(e.event);
   };
   let failure: string | undefined;
+  // a group whose batches would pause past the stack's timeout fails before anything is done, as in Heat
+  const approve = async (plan: Plan): Promise<boolean> => {
+    if (req.mode !== "normal" || !config) return true;
+    const tooLong = policyTimeoutFailures(config, plan.changes, nested, stack.timeoutMins);
+    for (const f of tooLong) {
+      const text = await failGroupAtOnce(ctx, stack.id, names, nested, tracker, f);
+      failure ??= `Resource ${f.action} failed: ${text}`;
+    }
+    return tooLong.length === 0;
+  };
   // a new update stops what runs in nested stacks, as Heat's stop_traversal does (gantry stops the whole run)
   const hardStop = hardStopOf(req.signal, nested.size > 0);
   try {
@@ -145,11 +161,12 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       signal: req.signal,
       cancelSignal: hardStop.signal,
       onEvent,
+      approve,
       replace,
       ...(req.targets && { targets: req.targets }),
     });
     if (outcome.status === "applied" && outcome.result.failed.length) failure = translator.firstFailure;
-    failure ??= outcome.status === "applied" ? undefined : "cancelled";
+    if (outcome.status !== "applied") failure ??= "cancelled";
   } catch (err) {
     failure = err instanceof Error ? err.message : String(err);
   } finally {
@@ -166,6 +183,27 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
     return { ok: false, reason: failure, ...(retryable && { retryable }) };
   }
   return { ok: true };
+}
+
+/** A group failed before its members are touched (update-policy-timeout.ts): its events; Heat's text of it. */
+async function failGroupAtOnce(
+  ctx: StackServiceContext,
+  stackId: string,
+  names: HeatResourceNames,
+  nested: NestedStackMap,
+  tracker: NestedStackTracker,
+  f: PolicyTimeoutFailure,
+): Promise<string> {
+  const around = nested.of(f.groupKey);
+  if (around) await tracker.starts(around);
+  const { name, type } = names.of(f.groupKey);
+  const sid = around?.id ?? stackId;
+  const text = tracker.failureText(f.groupKey, f.action, UPDATE_POLICY_TIMEOUT_TEXT, "ValueError");
+  const own = resourceFailureText(name, UPDATE_POLICY_TIMEOUT_TEXT, "ValueError");
+  await ctx.recorder.resource(sid, name, type, f.action, "IN_PROGRESS", STATE_CHANGED);
+  await ctx.recorder.resource(sid, name, type, f.action, "FAILED", own);
+  await tracker.fails(f.groupKey, f.action, UPDATE_POLICY_TIMEOUT_TEXT, "ValueError");
+  return text;
 }
 
 /**
