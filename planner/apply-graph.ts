@@ -54,16 +54,55 @@ export function buildApplyGraph(input: ApplyGraphInput): { nodes: WalkNode[]; st
 
 type GraphRule = (g: ApplyGraph, x: RuleContext) => void;
 
-/** Creates and updates (and a replacement's create) follow the resources they depend on ("@done noop.a"). */
+/**
+ * Creates and updates (and a replacement's create) follow the resources they depend on ("@done noop.a"), also
+ * through unchanged ones: what depends on an unchanged resource follows the changes of what that one depends on, as
+ * Terraform's graph (it keeps a node for every resource of the configuration) and Heat's convergence order them.
+ */
 function dependencyEdges(g: ApplyGraph, x: RuleContext): void {
   for (const n of g.changes) if (n.change.action !== "delete") g.join("done", n.change.resourceKey, n.main);
+  const changed = new Set(g.changes.map((n) => n.change.address));
+  const through = changedBehindUnchanged(g, x);
   for (const { change: c, main } of g.changes) {
     if (c.action === "delete") continue;
     for (const d of c.dependsOn) {
-      if (d === c.resourceKey || x.sameMember(c, d) || !g.has("done", d)) continue;
-      g.waitOn(main, barrierId("done", d));
+      if (d === c.resourceKey) continue;
+      // the same member of the group: its change (rollingMemberEdges), else what is behind it
+      if (x.sameMember(c, d) ? changed.has(instanceAddress(d, c.key)) : g.has("done", d)) {
+        if (!x.sameMember(c, d)) g.waitOn(main, barrierId("done", d));
+        continue;
+      }
+      for (const e of through(d)) {
+        if (e === c.resourceKey) continue;
+        if (!x.sameMember(c, e)) g.waitOn(main, barrierId("done", e));
+        else if (changed.has(instanceAddress(e, c.key))) g.waitOn(main, instanceAddress(e, c.key));
+      }
     }
   }
+}
+
+/**
+ * The resources with creates or updates that an unchanged resource depends on, directly or through other unchanged
+ * ones (by resource key, once per key).
+ */
+function changedBehindUnchanged(g: ApplyGraph, x: RuleContext): (key: string) => string[] {
+  const noops = new Map<string, ResourceChange>();
+  for (const c of x.allChanges) if (c.action === "noop" && !noops.has(c.resourceKey)) noops.set(c.resourceKey, c);
+  const known = new Map<string, string[]>();
+  const through = (key: string): string[] => {
+    const done = known.get(key);
+    if (done) return done;
+    known.set(key, []); // a cycle (there is none in a valid configuration) ends here
+    const out = new Set<string>();
+    for (const d of noops.get(key)?.dependsOn ?? []) {
+      if (d === key) continue;
+      if (g.has("done", d)) out.add(d);
+      else for (const e of through(d)) out.add(e);
+    }
+    known.set(key, [...out]);
+    return known.get(key)!;
+  };
+  return through;
 }
 
 /** Inside a rolling group, a member follows the same member of the group's resources it depends on, not all of them. */

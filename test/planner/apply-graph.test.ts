@@ -31,10 +31,23 @@ function change(address: string, action: ResourceChange["action"], more: Partial
   };
 }
 
-function graph(changes: ResourceChange[], allChanges = changes, prior?: Record<string, string[]>) {
+function graph(
+  changes: ResourceChange[],
+  allChanges = changes,
+  prior?: Record<string, string[]>,
+  /** Resource key → the rolling group its update policy names. */
+  groups: Record<string, string> = {},
+) {
   const config = emptyConfig("/nowhere");
-  for (const c of changes)
-    config.resources.set(c.resourceKey, { key: c.resourceKey, lifecycle: {} } as unknown as ResourceConfig);
+  for (const c of allChanges) {
+    const group = groups[c.resourceKey];
+    const updatePolicy = group && { group, maxBatchSize: 1, minInService: 0 };
+    config.resources.set(c.resourceKey, {
+      key: c.resourceKey,
+      lifecycle: {},
+      ...(updatePolicy && { updatePolicy }),
+    } as unknown as ResourceConfig);
+  }
   const state = newState("test");
   const priorState = newState("test");
   for (const [address, dependencies] of Object.entries(prior ?? {}))
@@ -104,6 +117,42 @@ test("an orphan held by an unchanged dependent is deleted after what the depende
   assert.equal(cyc.deps("gantry_noop.a"), []);
   // without the old hold, nothing to wait for
   assert.equal(graph([del, upd], [del, upd, b, c]).deps("gantry_noop.a"), []);
+});
+
+test("an update follows the changes behind unchanged resources it depends on (Terraform's and Heat's order)", () => {
+  const changes = [
+    change("gantry_noop.a", "update"),
+    change("gantry_noop.c", "update", { dependsOn: ["gantry_noop.b2"] }),
+    change("gantry_noop.d", "create", { dependsOn: ["gantry_noop.b", "gantry_noop.e"] }),
+  ];
+  const unchanged = [
+    change("gantry_noop.b", "noop", { dependsOn: ["gantry_noop.a"] }),
+    change("gantry_noop.b2", "noop", { dependsOn: ["gantry_noop.b", "gantry_noop.e"] }),
+    change("gantry_noop.e", "noop"),
+  ];
+  const g = graph(changes, [...changes, ...unchanged]);
+  assert.equal(g.deps("gantry_noop.c"), ["@done gantry_noop.a"], "through b2 and b");
+  assert.equal(g.deps("gantry_noop.d"), ["@done gantry_noop.a"], "through b; e has nothing behind it");
+  assert.equal(g.deps("gantry_noop.a"), []);
+});
+
+test("in a rolling group, a member follows the same member of a change behind an unchanged resource", () => {
+  const members = (name: string, action: ResourceChange["action"], dependsOn: string[] = []) =>
+    [0, 1].map((key) =>
+      change(`gantry_noop.${name}[${key}]`, action, {
+        key,
+        dependsOn,
+        rollingGroup: action === "noop" ? undefined : "g",
+        batch: action === "noop" ? undefined : { group: "g", index: key + 1 },
+      }),
+    );
+  const changes = [...members("x", "update"), ...members("z", "update", ["gantry_noop.y"])];
+  const all = [...changes, ...members("y", "noop", ["gantry_noop.x"])];
+  const g = graph(changes, all, {}, { "gantry_noop.x": "g", "gantry_noop.y": "g", "gantry_noop.z": "g" });
+  // not "@done gantry_noop.x": z[0] (batch 1) waiting on x[1] (batch 2) would never start
+  assert.ok(g.deps("gantry_noop.z[0]").includes("gantry_noop.x[0]"));
+  assert.not.ok(g.deps("gantry_noop.z[0]").some((d) => d.includes("gantry_noop.x[1]") || d === "@done gantry_noop.x"));
+  assert.ok(g.deps("gantry_noop.z[1]").includes("gantry_noop.x[1]"));
 });
 
 test("count×count dependencies go through one barrier per resource", () => {
