@@ -28,6 +28,7 @@ import { stackCollectionRoutes } from "./routes/stacks.js";
 import { templateRoutes } from "./routes/templates.js";
 import { sendVersions, versionRoutes } from "./routes/version-discovery.js";
 import type { ServerContext } from "./server-context.js";
+import { readBodiesAsHeat } from "./request-body.js";
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from "./yaml-document.js";
 
 export interface HeatApiOptions {
@@ -67,15 +68,8 @@ export async function buildHeatApi(opts: HeatApiOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
 
-  // JSON bodies through fastify's own parser (prototype-poisoning checks); an empty body is no body, as in Heat
-  const parseJson = app.getDefaultJsonParser("error", "error");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
-    if (typeof body === "string" && body.trim() === "") {
-      done(null, undefined);
-      return;
-    }
-    parseJson(req, String(body), done);
-  });
+  // bodies read as Heat reads them: JSON by the media type and the first character, else no body (never 415)
+  readBodiesAsHeat(app);
 
   app.addHook("onSend", async (_req, reply, payload) => {
     const type = reply.getHeader("content-type");
@@ -164,10 +158,6 @@ function renderError(
     const size = `JSON body size (${length} bytes) exceeds maximum allowed size (${bodyLimit} bytes).`;
     const message = `Request limit exceeded: ${size}`;
     return reply.code(413).send(heatFault(413, "RequestLimitExceeded", message));
-  }
-  if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-    const type = req.headers["content-type"] ?? "";
-    return reply.code(415).send(heatFault(415, "InvalidContentType", `Invalid content type ${type}`));
   }
   const status = (err as FastifyError).statusCode ?? 500;
   if (status < 500) {

@@ -13,6 +13,7 @@ import { extractBool, extractInt, mixed, type Query, single, splitStatuses } fro
 import { renderResource } from "../render-resource.js";
 import type { ServerContext } from "../server-context.js";
 import { identifiedStack, type StackParams } from "../stack-access.js";
+import { requiredBody } from "../request-body.js";
 
 type ResourceParams = StackParams & { resource_name: string };
 
@@ -78,7 +79,7 @@ export function resourceRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.patch(
     "/stacks/:stack_name/:stack_id/resources/:resource_name",
     async (req: FastifyRequest<{ Params: ResourceParams; Body: Body | undefined }>, reply) => {
-      const body = req.body ?? {};
+      const body = requiredBody(req);
       const invalid = Object.keys(body).filter((k) => k !== "mark_unhealthy" && k !== "resource_status_reason");
       if (invalid.length > 0) throw apiError(400, `Invalid keys in resource mark unhealthy ${pythonSet(invalid)}`);
       if (!("mark_unhealthy" in body)) {

@@ -15,6 +15,7 @@ import { heatTime } from "../heat-time.js";
 import type { Body } from "../instantiation-data.js";
 import type { ServerContext } from "../server-context.js";
 import { identifiedStack, type StackParams } from "../stack-access.js";
+import { requiredBody } from "../request-body.js";
 
 type SnapshotParams = StackParams & { snapshot_id: string };
 
@@ -47,8 +48,8 @@ export function snapshotRoutes(app: FastifyInstance, ctx: ServerContext): void {
     "/stacks/:stack_name/:stack_id/snapshots",
     async (req: FastifyRequest<{ Params: StackParams; Body: Body | undefined }>, reply) => {
       const o = ops();
+      const { name } = requiredBody(req);
       const stack = await identifiedStack(store, req);
-      const name = req.body?.name;
       if (name !== undefined && name !== null && typeof name !== "string") {
         throw apiError(400, `"name" must be a string, not ${JSON.stringify(name)}`);
       }

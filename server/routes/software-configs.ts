@@ -13,6 +13,7 @@ import { intParam, type Query, single } from "../query-params.js";
 import { renderSoftwareConfig, renderSoftwareDeployment } from "../render-software-config.js";
 import type { ServerContext } from "../server-context.js";
 import { checkTenant, type TenantParams } from "../stack-access.js";
+import { requiredBody } from "../request-body.js";
 
 type IdParams = TenantParams & { id: string };
 
@@ -40,7 +41,7 @@ export function softwareConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.post(
     "/software_configs",
     async (req: FastifyRequest<{ Params: TenantParams; Body: Body | undefined }>, reply) => {
-      const config = await service(req).createConfig(callerOf(req), req.body ?? {});
+      const config = await service(req).createConfig(callerOf(req), requiredBody(req));
       return reply.send({ software_config: renderSoftwareConfig(config) });
     },
   );
@@ -63,7 +64,7 @@ export function softwareConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.post(
     "/software_deployments",
     async (req: FastifyRequest<{ Params: TenantParams; Body: Body | undefined }>, reply) => {
-      const deployment = await service(req).createDeployment(callerOf(req), req.body ?? {});
+      const deployment = await service(req).createDeployment(callerOf(req), requiredBody(req));
       return reply.send({ software_deployment: renderSoftwareDeployment(deployment) });
     },
   );
@@ -84,7 +85,7 @@ export function softwareConfigRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.put(
     "/software_deployments/:id",
     async (req: FastifyRequest<{ Params: IdParams; Body: Body | undefined }>, reply) => {
-      const deployment = await service(req).updateDeployment(callerOf(req), req.params.id, req.body ?? {});
+      const deployment = await service(req).updateDeployment(callerOf(req), req.params.id, requiredBody(req));
       return reply.send({ software_deployment: renderSoftwareDeployment(deployment) });
     },
   );

@@ -15,6 +15,7 @@ import { renderPreviewResource } from "../render-resource.js";
 import type { ServerContext } from "../server-context.js";
 import { identifiedStack, type StackParams } from "../stack-access.js";
 import { LOOKUP_SUBPATHS_GET, type LookupRequest, redirectToStack } from "./stacks.js";
+import { requiredBody } from "../request-body.js";
 
 type StackRequest = FastifyRequest<{ Params: StackParams; Querystring: Query; Body: Body | undefined }>;
 
@@ -55,8 +56,9 @@ export function stackRoutes(app: FastifyInstance, ctx: ServerContext): void {
       method,
       url: "/stacks/:stack_name/:stack_id",
       handler: async (req: StackRequest, reply) => {
+        const body = requiredBody(req); // before the stack is looked up, as Heat's dispatch
         const stack = await identifiedStack(store, req);
-        const data = new InstantiationData(req.body ?? {}, ctx.yamlLimits, patch);
+        const data = new InstantiationData(body, ctx.yamlLimits, patch);
         await ops.update(callerOf(req), stack, data.updateRequest());
         return reply.code(202).send(acceptedBody());
       },
@@ -65,8 +67,9 @@ export function stackRoutes(app: FastifyInstance, ctx: ServerContext): void {
       method,
       url: "/stacks/:stack_name/:stack_id/preview",
       handler: async (req: StackRequest, reply) => {
+        const body = requiredBody(req); // before the stack is looked up, as Heat's dispatch
         const stack = await identifiedStack(store, req);
-        const data = new InstantiationData(req.body ?? {}, ctx.yamlLimits, patch);
+        const data = new InstantiationData(body, ctx.yamlLimits, patch);
         boolParam(req.query, "show_nested", false);
         const changes = await ops.previewUpdate(callerOf(req), stack, data.updateRequest());
         const now = new Date().toISOString();

@@ -24,6 +24,7 @@ import { renderCreatedStack, renderStack, renderStackSummary } from "../render-s
 import { renderPreviewResource } from "../render-resource.js";
 import type { ServerContext } from "../server-context.js";
 import { checkTenant, lookedUpStack, type TenantParams } from "../stack-access.js";
+import { requiredBody } from "../request-body.js";
 
 /** Sub-paths a lookup by name redirects with (Heat's stack_lookup_subpath). */
 export const LOOKUP_SUBPATHS_GET = new Set(["resources", "events", "template", "actions", "environment", "files"]);
@@ -76,7 +77,7 @@ export function stackCollectionRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.post("/stacks", async (req: TenantRequest, reply) => {
     checkTenant(req);
-    const data = new InstantiationData(req.body ?? {}, ctx.yamlLimits);
+    const data = new InstantiationData(requiredBody(req), ctx.yamlLimits);
     const stack = await ctx.operations.create(callerOf(req), data.createRequest());
     const created = renderCreatedStack(req, stack);
     return reply.code(201).header("location", stackUrl(req, stack)).send({ stack: created });
@@ -84,7 +85,7 @@ export function stackCollectionRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.post("/stacks/preview", async (req: TenantRequest, reply) => {
     checkTenant(req);
-    const data = new InstantiationData(req.body ?? {}, ctx.yamlLimits);
+    const data = new InstantiationData(requiredBody(req), ctx.yamlLimits);
     const { stack, resources } = await ctx.operations.previewCreate(callerOf(req), data.createRequest());
     const rendered = renderStack(req, stack, undefined);
     delete rendered.stack_status;

@@ -9,13 +9,14 @@ import { type Body, InstantiationData } from "../instantiation-data.js";
 import { boolParam, type Query } from "../query-params.js";
 import type { ServerContext } from "../server-context.js";
 import { checkTenant, type TenantParams } from "../stack-access.js";
+import { requiredBody } from "../request-body.js";
 
 export function templateRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(
     "/validate",
     async (req: FastifyRequest<{ Params: TenantParams; Querystring: Query; Body: Body | undefined }>, reply) => {
       checkTenant(req);
-      const data = new InstantiationData(req.body ?? {}, ctx.yamlLimits);
+      const data = new InstantiationData(requiredBody(req), ctx.yamlLimits);
       const showNested = boolParam(req.query, "show_nested", false);
       const result = await ctx.operations.validate(callerOf(req), data.source(), { showNested });
       if (typeof result.Error === "string") throw apiError(400, result.Error);

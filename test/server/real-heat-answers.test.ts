@@ -11,7 +11,8 @@ import { apiHarness } from "./api-harness.js";
 const DIR = new URL("./real-heat/", import.meta.url).pathname;
 
 interface Recorded {
-  request: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; body: unknown };
+  /** `headers`: those sent beside the token (a Content-Type other than application/json). */
+  request: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; headers?: Record<string, string>; body: unknown };
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
@@ -40,6 +41,11 @@ const SAME = [
   "list-with-count",
   "method-not-allowed",
   "resource-type-template-bad",
+  "create-octet-stream",
+  "create-json-leading-space",
+  "validate-form-urlencoded",
+  "action-no-body",
+  "update-no-body",
 ];
 
 test("every recording named here exists", () => {
@@ -56,6 +62,7 @@ for (const name of SAME) {
     const res = await h.call(rec.request.method, rec.request.path, {
       token,
       ...(rec.request.body !== null ? { body: rec.request.body } : {}),
+      ...(rec.request.headers && { headers: rec.request.headers }),
     });
     assert.is(res.statusCode, rec.response.status);
     assert.is(res.headers["content-type"], rec.response.headers["content-type"]);

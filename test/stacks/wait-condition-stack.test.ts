@@ -5,7 +5,7 @@
 // the condition's `data` are what the real Heat 19 answered to the same
 // templates and signals (2 December 2026).
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -159,6 +159,45 @@ test("count 2: signalled by the handle's curl_cli and the openstack client, then
     assert.ok(told.includes("handle SIGNAL_COMPLETE Signal: status:SUCCESS reason:Signal 1 received"), told.join("\n"));
     assert.ok(told.includes("handle SIGNAL_COMPLETE Signal: status:SUCCESS reason:second"), told.join("\n"));
     assert.is(told.at(-1), "w1 CREATE_COMPLETE Stack CREATE completed successfully");
+  } finally {
+    await s.stop();
+  }
+});
+
+/** Signals with other Content-Types than JSON, and what the real Heat 19 answered (test/server/real-heat/). */
+interface RecordedSignals {
+  template: Record<string, unknown>;
+  signals: { contentType: string | null; body: string; answer: { status: number; body: any } }[];
+  metadata: Record<string, unknown>;
+}
+
+test("signals of every Content-Type: read as JSON, an empty signal, or 400, as the real Heat 19 answered", async () => {
+  const recorded = JSON.parse(
+    readFileSync(new URL("../server/real-heat/signal-content-types.json", import.meta.url), "utf8"),
+  ) as RecordedSignals;
+  const s = await served();
+  try {
+    const id = await createStack(s, "ct", recorded.template);
+    await resourceWhen(s, `ct/${id}`, "handle", (r) => r.resource_status === "CREATE_COMPLETE");
+    for (const sent of recorded.signals) {
+      const headers: Record<string, string> = { "x-auth-token": s.token };
+      if (sent.contentType !== null) headers["content-type"] = sent.contentType;
+      // bytes, so that fetch adds no Content-Type of its own
+      const body = new TextEncoder().encode(sent.body);
+      const res = await fetch(`${s.api.url}/v1/demo/stacks/ct/${id}/resources/handle/signal`, {
+        method: "POST",
+        headers,
+        body,
+      });
+      const what = `${sent.contentType} ${sent.body}`;
+      assert.is(res.status, sent.answer.status, what);
+      const answer = JSON.parse(await res.text());
+      // a JSON syntax error is told in JavaScript's words, not Python's
+      if (sent.answer.status === 400) assert.is(answer.error.type, sent.answer.body.error.type, what);
+      else assert.equal(answer, sent.answer.body, what);
+    }
+    const meta = await s.call("GET", `/stacks/ct/${id}/resources/handle/metadata`);
+    assert.equal(meta.json.metadata, recorded.metadata);
   } finally {
     await s.stop();
   }
