@@ -139,6 +139,49 @@ export class NestedStackTracker {
       }
   }
 
+  /**
+   * The member of a group of provider templates that a batched resource belongs to: the nested stack (named as its
+   * update policy's member) whose parent is the group's stack of members, the outermost such; or undefined.
+   */
+  batchMember(address: string, key: string): NestedStackInfo | undefined {
+    const member = this.config?.resources.get(key)?.updatePolicy?.member;
+    let found: NestedStackInfo | undefined;
+    const start = this.nested.ofProvider(address) ?? this.nested.of(address);
+    for (let info = start; info; info = this.parentOf(info).info)
+      if (this.parentOf(info).info?.groupMembers && this.names.of(info.providerKey).name === member) found = info;
+    return found;
+  }
+
+  /**
+   * A member made by an earlier batch of a batch_create is updated with the group's stack when the next batch is
+   * added, as Heat adds each batch by updating the group's nested stack: the member and every nested stack in it go
+   * UPDATE_IN_PROGRESS → UPDATE_COMPLETE (their plain resources are left alone, as Heat leaves them).
+   */
+  async updatedWithNextBatch(member: NestedStackInfo): Promise<void> {
+    const inside = this.nested
+      .all()
+      .filter((i) => i.prefix.startsWith(member.prefix) && !i.detached)
+      .sort((a, b) => a.prefix.length - b.prefix.length);
+    const told: { info: NestedStackInfo; record: StackRecord }[] = [];
+    for (const info of inside) {
+      const record = await this.ctx.store.getStack(info.id);
+      if (!record || record.deletedAt || record.status !== "COMPLETE") continue;
+      const { name, type } = this.names.of(info.providerKey);
+      await this.ctx.recorder.stack(record, "UPDATE", "IN_PROGRESS", nestedStartedText("UPDATE"));
+      await this.ctx.recorder.resource(this.parentOf(info).id, name, type, "UPDATE", "IN_PROGRESS", STATE_CHANGED, {
+        physicalId: info.id,
+      });
+      told.push({ info, record });
+    }
+    for (const { info, record } of told.reverse()) {
+      const { name, type } = this.names.of(info.providerKey);
+      await this.ctx.recorder.stack(record, "UPDATE", "COMPLETE", nestedCompletedText("UPDATE"));
+      await this.ctx.recorder.resource(this.parentOf(info).id, name, type, "UPDATE", "COMPLETE", STATE_CHANGED, {
+        physicalId: info.id,
+      });
+    }
+  }
+
   /** An event of a provider resource (the heat_nested_stack standing for a nested stack). */
   async providerEvent(info: NestedStackInfo, e: ApplyEvent): Promise<void> {
     if (e.kind === "start") {

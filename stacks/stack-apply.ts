@@ -229,6 +229,12 @@ function heatActionOf(action: Action, step?: "create" | "delete"): HeatAction | 
   return undefined;
 }
 
+/** A member of a group of provider templates made by batch_create, and its batch. */
+interface BatchMember {
+  member: NestedStackInfo;
+  index: number;
+}
+
 /** The apply events told in Heat's words, and those that end what happens to an object. */
 const TOLD = new Set<ApplyEvent["kind"]>(["start", "identified", "complete", "error", "skipped", "cancelled"]);
 const FINISHING = new Set<ApplyEvent["kind"]>(["complete", "error", "skipped", "cancelled"]);
@@ -264,6 +270,11 @@ class ApplyTranslator {
   readonly failedAddresses: string[] = [];
   /** The addresses the plan imports (adopt): their creates and updates are Heat's ADOPT. */
   private readonly importing = new Set<string>();
+  /** batch_create members of groups of provider templates: the member and batch of each address … */
+  private readonly createBatch = new Map<string, BatchMember>();
+  /** … each group's members (by its stack of members' prefix), and the batches already begun ("prefix|index"). */
+  private readonly batchMembers = new Map<string, Map<string, BatchMember>>();
+  private readonly batchesBegun = new Set<string>();
 
   constructor(
     private readonly ctx: StackServiceContext,
@@ -302,6 +313,16 @@ class ApplyTranslator {
 
   planned(changes: ResourceChange[]): void {
     this.tracker?.planned(changes);
+    // batch_create of a group of provider templates: each member's batch, by the group's stack of members
+    for (const c of changes) {
+      if (!c.batch?.group.endsWith(" create") || c.action !== "create") continue;
+      const member = this.tracker?.batchMember(c.address, c.resourceKey);
+      if (!member) continue;
+      this.createBatch.set(c.address, { member, index: c.batch.index });
+      const ofGroup = this.batchMembers.get(member.parentPrefix) ?? new Map<string, BatchMember>();
+      ofGroup.set(member.id, { member, index: c.batch.index });
+      this.batchMembers.set(member.parentPrefix, ofGroup);
+    }
     // a changed type: one name, a create (of the new type) and a delete (of the old one); Heat creates first
     const creates = new Map<string, string>();
     for (const c of changes) if (c.action === "create") creates.set(this.nameKey(c.address), c.address);
@@ -496,8 +517,22 @@ class ApplyTranslator {
     );
   }
 
+  /** A batch after the first begins: the members of the batches before it are updated with the group's stack. */
+  private async batchBegins(address: string): Promise<void> {
+    const batch = this.createBatch.get(address);
+    if (!batch || batch.index < 2 || !this.tracker) return;
+    const begun = `${batch.member.parentPrefix}|${batch.index}`;
+    if (this.batchesBegun.has(begun)) return;
+    this.batchesBegun.add(begun);
+    const earlier = [...(this.batchMembers.get(batch.member.parentPrefix)?.values() ?? [])]
+      .filter((m) => m.index < batch.index)
+      .sort((a, b) => a.index - b.index);
+    for (const m of earlier) await this.tracker.updatedWithNextBatch(m.member);
+  }
+
   private async handle(e: ApplyEvent): Promise<void> {
     const rec = this.ctx.recorder;
+    if (e.kind === "start") await this.batchBegins(e.address);
     const sid = this.sid(e.address);
     const inNested = this.nested.of(e.address);
     if (inNested && (e.kind === "start" || e.kind === "error" || e.kind === "complete"))
