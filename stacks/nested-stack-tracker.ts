@@ -37,6 +37,10 @@ export class NestedStackTracker {
   private readonly failed = new Set<string>();
   /** Provider keys the plan deletes. */
   private readonly deleting = new Set<string>();
+  /** Groups' stacks of members made by batch_create in this run (Heat creates them empty, then updates per batch). */
+  private readonly batchCreated = new Set<string>();
+  /** The action a nested stack itself is in when it differs from its provider resource's (UPDATE of a batch). */
+  private readonly stackAction = new Map<string, HeatAction>();
 
   constructor(
     private readonly ctx: StackServiceContext,
@@ -116,6 +120,12 @@ export class NestedStackTracker {
     const parentRecord = (await this.ctx.store.getStack(parent.id)) ?? this.top;
     const record = await ensureNestedStack(this.ctx, parentRecord, info);
     await this.ctx.recorder.stack(record, act, "IN_PROGRESS", nestedStartedText(act));
+    if (act === "CREATE" && this.batchCreated.has(info.id)) {
+      // made empty, then its first batch is an update
+      await this.ctx.recorder.stack(record, act, "COMPLETE", nestedCompletedText(act));
+      await this.ctx.recorder.stack(record, "UPDATE", "IN_PROGRESS", nestedStartedText("UPDATE"));
+      this.stackAction.set(info.id, "UPDATE");
+    }
     const { name, type } = this.names.of(info.providerKey);
     // a replaced nested stack's resource is told once the run is over (completes), after its replacement's create
     if (this.replacementOf(info)) return;
@@ -182,6 +192,20 @@ export class NestedStackTracker {
     }
   }
 
+  /** A group's stack of members will be made by batch_create in this run (before it starts). */
+  batchCreates(info: NestedStackInfo): void {
+    this.batchCreated.add(info.id);
+  }
+
+  /** The next batch of a batch_create begins: the group's stack of members ends one update and begins another. */
+  async nextBatch(info: NestedStackInfo): Promise<void> {
+    if (this.stackAction.get(info.id) !== "UPDATE" || this.failed.has(info.id)) return;
+    const record = await this.ctx.store.getStack(info.id);
+    if (!record) return;
+    await this.ctx.recorder.stack(record, "UPDATE", "COMPLETE", nestedCompletedText("UPDATE"));
+    await this.ctx.recorder.stack(record, "UPDATE", "IN_PROGRESS", nestedStartedText("UPDATE"));
+  }
+
   /** An event of a provider resource (the heat_nested_stack standing for a nested stack). */
   async providerEvent(info: NestedStackInfo, e: ApplyEvent): Promise<void> {
     if (e.kind === "start") {
@@ -219,7 +243,8 @@ export class NestedStackTracker {
         act === "DELETE"
           ? { deletedAt: this.ctx.recorder.time(), outputs: [] }
           : { outputs: this.outputsOf(info.providerKey) };
-      await this.ctx.recorder.stack(record, act, "COMPLETE", nestedCompletedText(act), fields);
+      const own = this.stackAction.get(info.id) ?? act;
+      await this.ctx.recorder.stack(record, own, "COMPLETE", nestedCompletedText(own), fields);
     }
     if (act === "DELETE" && this.replacementOf(info)) {
       // the replaced one: events of its resource only, whose record is its replacement's
@@ -313,7 +338,8 @@ export class NestedStackTracker {
         const act = this.entered.get(info.id) ?? action;
         const record = await this.ctx.store.getStack(info.id);
         const inside = this.failureText(address, action, error, errorType, info.prefix);
-        if (record) await this.ctx.recorder.stack(record, act, "FAILED", `Resource ${action} failed: ${inside}`);
+        const own = this.stackAction.get(info.id) ?? act;
+        if (record) await this.ctx.recorder.stack(record, own, "FAILED", `Resource ${action} failed: ${inside}`);
         const parent = this.parentOf(info);
         const { name, type } = this.names.of(info.providerKey);
         const seen = this.failureText(address, action, error, errorType, info.parentPrefix);

@@ -275,6 +275,8 @@ class ApplyTranslator {
   /** … each group's members (by its stack of members' prefix), and the batches already begun ("prefix|index"). */
   private readonly batchMembers = new Map<string, Map<string, BatchMember>>();
   private readonly batchesBegun = new Set<string>();
+  /** The group's stack of members each batch_create address is made in, and its batch. */
+  private readonly batchGroup = new Map<string, { group: NestedStackInfo; index: number }>();
 
   constructor(
     private readonly ctx: StackServiceContext,
@@ -317,6 +319,12 @@ class ApplyTranslator {
     for (const c of changes) {
       if (!c.batch?.group.endsWith(" create") || c.action !== "create") continue;
       const member = this.tracker?.batchMember(c.address, c.resourceKey);
+      const around = this.nested.of(c.address);
+      const group = member ? this.nested.byStackPrefix(member.parentPrefix) : around?.group ? around : undefined;
+      if (group) {
+        this.tracker?.batchCreates(group);
+        this.batchGroup.set(c.address, { group, index: c.batch.index });
+      }
       if (!member) continue;
       this.createBatch.set(c.address, { member, index: c.batch.index });
       const ofGroup = this.batchMembers.get(member.parentPrefix) ?? new Map<string, BatchMember>();
@@ -519,6 +527,14 @@ class ApplyTranslator {
 
   /** A batch after the first begins: the members of the batches before it are updated with the group's stack. */
   private async batchBegins(address: string): Promise<void> {
+    const inGroup = this.batchGroup.get(address);
+    if (inGroup && inGroup.index > 1 && this.tracker) {
+      const begun = `${inGroup.group.id}#${inGroup.index}`;
+      if (!this.batchesBegun.has(begun)) {
+        this.batchesBegun.add(begun);
+        await this.tracker.nextBatch(inGroup.group);
+      }
+    }
     const batch = this.createBatch.get(address);
     if (!batch || batch.index < 2 || !this.tracker) return;
     const begun = `${batch.member.parentPrefix}|${batch.index}`;

@@ -3,10 +3,11 @@
 // in the group's nested stack: the events of a batch start after the batch before it is complete and the pause has
 // passed. A pause ends as soon as the stack's work is stopped (cancel_without_rollback): the members after it are
 // not touched.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
+import { parse as parseYaml } from "yaml";
 import * as assert from "uvu/assert";
 import { Engine } from "../../engine/engine.js";
 import type { EventRecord } from "../../stacks/stack-records.js";
@@ -77,6 +78,50 @@ test("batch_create: members are created max_batch_size at a time, pause_time apa
   await service.idle();
   const updated = await store.getStack(s.id);
   assert.is(`${updated?.action}_${updated?.status}`, "UPDATE_COMPLETE", updated?.statusReason);
+  await service.close();
+});
+
+/** Each event with the number of its stack's own events before it: which of the stack's updates it is in. */
+function segmented(events: [string, string, string][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  let segment = 0;
+  for (const [name, status, reason] of events) {
+    if (name === "(stack)") segment++;
+    out[name] = [...(out[name] ?? []), `${status} ${reason} @${segment}`];
+  }
+  return out;
+}
+
+test("batch_create: the group's stack is made empty, then updated per batch, as the real Heat 19 did", async () => {
+  const recorded = JSON.parse(
+    readFileSync(new URL("./real-heat/batch-create-member-stacks.json", import.meta.url), "utf8"),
+  ) as {
+    template: string;
+    files: Record<string, string>;
+    groups: Record<string, { stackStatus: string; events: [string, string, string][] }>;
+  };
+  const { store, service } = fixture();
+  const template = parseYaml(recorded.template) as Record<string, unknown>;
+  const s = await service.create(caller, {
+    name: "bcp",
+    source: { template, environments: [], files: recorded.files, parameters: {} },
+  });
+  await service.idle();
+  const made = await store.getStack(s.id);
+  assert.is(`${made?.action}_${made?.status}`, "CREATE_COMPLETE", made?.statusReason);
+  for (const [group, heat] of Object.entries(recorded.groups)) {
+    const members = (await store.getStack((await store.getResource(s.id, group))!.nestedStackId!))!;
+    assert.is(`${members.action}_${members.status}`, heat.stackStatus, group);
+    const events = await store.listEvents({ stackId: members.id, sortDir: "asc" });
+    const seen = events.map((e): [string, string, string] => [
+      e.resourceName === members.name ? "(stack)" : e.resourceName,
+      `${e.action}_${e.status}`,
+      e.reason,
+    ]);
+    // members of one batch interleave differently from run to run: each one's own events, and between which of
+    // the stack's own events they come
+    assert.equal(segmented(seen), segmented(heat.events), group);
+  }
   await service.close();
 });
 
