@@ -346,11 +346,24 @@ class ApplyTranslator {
       }
     }
     // a resource left alone is updated (when its type or definition changed) in its turn, as Heat's traversal
-    // reaches it: once what it depends on is done, never when that failed
+    // reaches it: once what it depends on is done (also behind resources left alone), never when that failed
+    const changing = new Map<string, string[]>();
+    const unchanged = new Map<string, ResourceChange>();
+    for (const c of changes) {
+      if (c.action !== "noop") changing.set(c.resourceKey, [...(changing.get(c.resourceKey) ?? []), c.address]);
+      else if (!c.deposed && !unchanged.has(c.resourceKey)) unchanged.set(c.resourceKey, c);
+    }
+    const behind = (c: ResourceChange, seen: Set<string>): string[] =>
+      c.dependsOn.flatMap((d) => {
+        if (seen.has(d)) return [];
+        seen.add(d);
+        const next = unchanged.get(d);
+        return changing.get(d) ?? (next ? behind(next, seen) : []);
+      });
     for (const c of changes) {
       if (c.action !== "noop" || c.deposed) continue;
-      const deps = changes.filter((d) => d.action !== "noop" && c.dependsOn.includes(d.resourceKey));
-      if (deps.length) this.waitingToUpdate.set(c.address, new Set(deps.map((d) => d.address)));
+      const deps = behind(c, new Set([c.resourceKey]));
+      if (deps.length) this.waitingToUpdate.set(c.address, new Set(deps));
       else this.chain = this.chain.then(() => this.retyped(c.address));
     }
     for (const c of changes) {
