@@ -78,24 +78,30 @@ function calls(e: Expr): Extract<Expr, { k: "call" }>[] {
 
 /** Calls of functions that do not exist, and of provider-defined functions, wherever they are written. */
 export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
-  for (const site of expressionSites(config))
+  for (const site of expressionSites(config)) {
+    /** How many calls of each name came before in this expression: which one of them an error is about. */
+    const seen = new Map<string, number>();
     for (const c of calls(site.expr)) {
+      const index = seen.get(c.fn) ?? 0;
+      seen.set(c.fn, index + 1);
       if (isKnownFunction(c.fn)) continue;
+      const origin: Origin = { ...site.origin, call: { fn: c.fn, index } };
       if (c.fn.startsWith("provider::"))
         diags.error(
           `Call to provider-defined function "${c.fn}"`,
-          site.origin,
+          origin,
           "gantry has no provider-defined functions: its providers are built in and define none. Use Terraform's " +
             "built-in functions instead.",
         );
       else if (c.fn.includes("::"))
         diags.error(
           "Call to unknown function",
-          site.origin,
+          origin,
           `There is no function named "${c.fn}": function namespaces other than provider:: are not supported.`,
         );
-      else diags.error("Call to unknown function", site.origin, `There is no function named "${c.fn}".`);
+      else diags.error("Call to unknown function", origin, `There is no function named "${c.fn}".`);
     }
+  }
 }
 
 /**

@@ -31,8 +31,24 @@ test("a provider-defined function is parsed and refused: gantry's providers defi
   const r = validate({ "main.tf": resource('provider::aws::arn_parse("arn:aws:iam::1:role/x")') });
   assert.is(r.code, 1);
   assert.match(r.stderr, /Error: Call to provider-defined function "provider::aws::arn_parse"/);
-  assert.match(r.stderr, /on main\.tf line 1\d, column \d+/);
+  assert.match(r.stderr, /on main\.tf line 11, column 11, in resource "gantry_noop" "web":\n\s*11:   input = provider::/);
   assert.match(r.stderr, /gantry has no provider-defined functions/);
+});
+
+test("an unknown or provider-defined call is located at its own name, not at its block or argument", () => {
+  // Terraform's diagnostic for such a call has the function's name as its subject
+  const text =
+    'locals {\n  x = [\n    "nosuch(1) in a string", # nosuch(2) in a comment\n    nosuch(3),\n  ]\n}\n' +
+    'resource "gantry_noop" "web" {\n  input = {\n    a = "${upper("a")}"\n    b = [1, provider::aws::arn_parse("x")]\n  }\n}\n' +
+    'output "o" {\n  value = "${nosuch()}-${nosuch()}"\n}\n';
+  const r = validate({ "main.tf": text });
+  assert.is(r.code, 1);
+  const places = [...r.stderr.matchAll(/on main\.tf line (\d+), column (\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
+  assert.equal(places.sort(), ["10:13", "14:14", "14:26", "4:5"].sort(), r.stderr);
+  assert.match(r.stderr, /\n\s*4:     nosuch\(3\),/);
+  const second = validate({ "main.tf": 'locals {\n  y = nosuch(1) + nosuch(2)\n}\n' });
+  const cols = [...second.stderr.matchAll(/line 2, column (\d+)/g)].map((m) => Number(m[1]));
+  assert.equal(cols, [7, 19], second.stderr);
 });
 
 test("expressions whose inputs are known are evaluated: upper([1]) fails at validate at its line", () => {
