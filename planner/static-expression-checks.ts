@@ -114,21 +114,33 @@ export function checkKnownExpressions(
   variables: Map<string, Value>,
   types: (name: string) => ResourceType | undefined,
   diags: DiagnosticBag,
+  /** Terraform's validate: module input variables unknown inside their module, the callers' values type-checked. */
+  opts: { validate?: boolean } = {},
 ): void {
   const known = new Map(variables);
   for (const name of config.variables.keys()) if (!known.has(name)) known.set(name, UNKNOWN);
-  const values = new ValueScope(config, known, new Map(), () => undefined, true, { phase: "plan" });
+  const values = new ValueScope(config, known, new Map(), () => undefined, true, {
+    phase: "plan",
+    validate: opts.validate,
+  });
   const base = values.scope();
   const counted: EvalScope = { ...base, countIndex: UNKNOWN };
   const each: EvalScope = { ...base, each: { key: UNKNOWN, value: UNKNOWN } };
   const reported = new Set<Origin>();
+  const told = new Set<string>();
   const check = (expr: Expr, origin: Origin, scope: EvalScope, what: string): Value => {
     if (reported.has(origin)) return UNKNOWN;
     try {
       return evaluate(expr, scope);
     } catch (e) {
       reported.add(origin);
-      if (e instanceof GantryError) diags.add(e.diagnostics);
+      // an error of what an expression uses (a module input's value) is told once, not once per expression using it
+      if (e instanceof GantryError)
+        for (const d of e.diagnostics) {
+          const key = JSON.stringify([d.summary, d.detail, d.origin?.file, d.origin?.path]);
+          if (!told.has(key)) diags.add([d]);
+          told.add(key);
+        }
       else diags.error(`Invalid expression in ${what}: ${(e as Error).message}`, origin);
       return UNKNOWN;
     }
@@ -147,8 +159,9 @@ export function checkKnownExpressions(
     }
   }
   for (const l of config.locals.values()) {
-    if (l.input) continue; // a module's input: checked with its call's values by plan
-    check(l.value, l.origin, base, `local.${l.name}`);
+    if (!l.input) check(l.value, l.origin, base, `local.${l.name}`);
+    // a module's input: its caller's value against the variable's type (validate), else with every rule by plan
+    else if (opts.validate) check({ k: "ref", root: "local", steps: [{ k: "attr", name: l.name }], text: l.name }, l.origin, base, l.name);
   }
   for (const o of config.outputs.values()) check(o.value, o.origin, base, `output "${o.name}"`);
 }
