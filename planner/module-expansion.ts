@@ -51,11 +51,7 @@ export interface ModuleExpansionOptions {
   once?: boolean;
 }
 
-export function expandModules(
-  root: Config,
-  variables: Map<string, Value>,
-  opts: ModuleExpansionOptions = {},
-): Config {
+export function expandModules(root: Config, variables: Map<string, Value>, opts: ModuleExpansionOptions = {}): Config {
   if (!root.modules?.size) return root;
   const flat: Config = {
     dir: root.dir,

@@ -161,7 +161,8 @@ export function checkKnownExpressions(
   for (const l of config.locals.values()) {
     if (!l.input) check(l.value, l.origin, base, `local.${l.name}`);
     // a module's input: its caller's value against the variable's type (validate), else with every rule by plan
-    else if (opts.validate) check({ k: "ref", root: "local", steps: [{ k: "attr", name: l.name }], text: l.name }, l.origin, base, l.name);
+    else if (opts.validate)
+      check({ k: "ref", root: "local", steps: [{ k: "attr", name: l.name }], text: l.name }, l.origin, base, l.name);
   }
   for (const o of config.outputs.values()) check(o.value, o.origin, base, `output "${o.name}"`);
 }

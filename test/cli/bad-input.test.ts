@@ -117,7 +117,7 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "HCL unknown function",
     file: "bad.tf",
     content: 'resource "gantry_noop" "a" {\n  input = uper("x")\n}\n',
-    expect: [/Call to unknown function/, /There is no function named "uper"/, /on bad\.tf line 2, column 3/],
+    expect: [/Call to unknown function/, /There is no function named "uper"/, /on bad\.tf line 2, column 11/],
   },
   {
     name: "HCL attribute of the wrong type",

@@ -32,7 +32,10 @@ test("a provider-defined function is parsed and refused: gantry's providers defi
   const r = validate({ "main.tf": resource('provider::aws::arn_parse("arn:aws:iam::1:role/x")') });
   assert.is(r.code, 1);
   assert.match(r.stderr, /Error: Call to provider-defined function "provider::aws::arn_parse"/);
-  assert.match(r.stderr, /on main\.tf line 11, column 11, in resource "gantry_noop" "web":\n\s*11:   input = provider::/);
+  assert.match(
+    r.stderr,
+    /on main\.tf line 11, column 11, in resource "gantry_noop" "web":\n\s*11: {3}input = provider::/,
+  );
   assert.match(r.stderr, /gantry has no provider-defined functions/);
 });
 
@@ -46,8 +49,8 @@ test("an unknown or provider-defined call is located at its own name, not at its
   assert.is(r.code, 1);
   const places = [...r.stderr.matchAll(/on main\.tf line (\d+), column (\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
   assert.equal(places.sort(), ["10:13", "14:14", "14:26", "4:5"].sort(), r.stderr);
-  assert.match(r.stderr, /\n\s*4:     nosuch\(3\),/);
-  const second = validate({ "main.tf": 'locals {\n  y = nosuch(1) + nosuch(2)\n}\n' });
+  assert.match(r.stderr, /\n\s*4: {5}nosuch\(3\),/);
+  const second = validate({ "main.tf": "locals {\n  y = nosuch(1) + nosuch(2)\n}\n" });
   const cols = [...second.stderr.matchAll(/line 2, column (\d+)/g)].map((m) => Number(m[1]));
   assert.equal(cols, [7, 19], second.stderr);
 });
@@ -97,7 +100,7 @@ test("input variables are unknown at validate: no value is no error, and what de
       'variable "n" {\n  type = number\n}\nvariable "nums" {\n  default = [1]\n}\n' +
       'variable "names" {\n  type    = list(string)\n  default = []\n  validation {\n' +
       '    condition     = length(var.names) > 0\n    error_message = "names must not be empty."\n  }\n}\n' +
-      'locals {\n  up = upper(var.nums)\n}\n' +
+      "locals {\n  up = upper(var.nums)\n}\n" +
       'resource "gantry_noop" "a" {\n  count = var.n\n  input = "${var.names[0]}-${count.index}"\n}\n',
   });
   const ok = gantry(["validate", dir]);
@@ -127,7 +130,10 @@ test("errors that do not depend on variables are still found at validate", () =>
     [`${head}locals {\n  a = var.v == "" ? nosuch() : 1\n}\n`, /There is no function named "nosuch"/],
     [`${head}resource "gantry_noop" "a" {\n  nosuch = var.v\n}\n`, /nosuch/],
     [`${head}output "o" {\n  value = var.nope\n}\n`, /undeclared input variable|nope/],
-    [`${head}resource "gantry_noop" "a" {\n  count = var.v\n  input = 1 + {}\n}\n`, /Invalid operand|number is required/],
+    [
+      `${head}resource "gantry_noop" "a" {\n  count = var.v\n  input = 1 + {}\n}\n`,
+      /Invalid operand|number is required/,
+    ],
   ];
   for (const [text, re] of cases) {
     const r = validate({ "main.tf": text });
@@ -159,7 +165,10 @@ test("a module's variables are unknown inside it at validate; the caller's value
   writeFileSync(join(dir, "main.tf"), 'module "one" {\n  source = "./m"\n  x      = "abc"\n}\n');
   const bad = gantry(["validate", dir]);
   assert.is(bad.code, 1);
-  assert.match(bad.stderr, /Error: Invalid value for input variable\n\n  on main\.tf line 3, column 3, in module "one"/);
+  assert.match(
+    bad.stderr,
+    /Error: Invalid value for input variable\n\n {2}on main\.tf line 3, column 3, in module "one"/,
+  );
   assert.match(bad.stderr, /module\.one\.var\.x declared at m\/main\.tf:1,1: a number is required/);
   assert.is(bad.stderr.match(/Error:/g)?.length, 1, bad.stderr);
   // a known count is still checked
