@@ -5,7 +5,8 @@ export default class Validate extends GantryCommand {
   static override summary = "Check the configuration without touching state or hosts";
   static override description =
     "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and " +
-    "cycles. As terraform validate, every input variable is taken as unknown, so that the configuration is checked for " +
+    "cycles. As terraform validate, every input variable is taken as unknown, so that the configuration is checked " +
+    "for " +
     "any values (a variable without a value is no error); values given with -var or -var-file are checked and used.";
   static override args = dirArg;
   static override flags = {

@@ -43,7 +43,8 @@ test("an unknown or provider-defined call is located at its own name, not at its
   // Terraform's diagnostic for such a call has the function's name as its subject
   const text =
     'locals {\n  x = [\n    "nosuch(1) in a string", # nosuch(2) in a comment\n    nosuch(3),\n  ]\n}\n' +
-    'resource "gantry_noop" "web" {\n  input = {\n    a = "${upper("a")}"\n    b = [1, provider::aws::arn_parse("x")]\n  }\n}\n' +
+    'resource "gantry_noop" "web" {\n  input = {\n    a = "${upper("a")}"\n' +
+    '    b = [1, provider::aws::arn_parse("x")]\n  }\n}\n' +
     'output "o" {\n  value = "${nosuch()}-${nosuch()}"\n}\n';
   const r = validate({ "main.tf": text });
   assert.is(r.code, 1);
@@ -94,7 +95,7 @@ test("an unknown function inside a module is refused, located in the module's fi
   assert.match(r.stderr, /on m\/main\.tf line 2/);
 });
 
-test("input variables are unknown at validate: no value is no error, and what depends on them fails only at plan", () => {
+test("variables are unknown at validate: no value is no error, and what depends on them fails only at plan", () => {
   const dir = tempConfig({
     "main.tf":
       'variable "n" {\n  type = number\n}\nvariable "nums" {\n  default = [1]\n}\n' +
@@ -142,7 +143,7 @@ test("errors that do not depend on variables are still found at validate", () =>
   }
 });
 
-test("a module's variables are unknown inside it at validate; the caller's values are checked against their types", () => {
+test("module variables are unknown inside the module at validate; the caller's values are type-checked", () => {
   const dir = tempConfig({
     "main.tf":
       'variable "n" {\n  type = number\n}\nmodule "many" {\n  source = "./m"\n  count  = var.n\n  x      = var.n\n}\n' +

@@ -149,7 +149,7 @@ resource "gantry_service" "s" {
   assert.equal(p.changes.find((c) => c.address === "gantry_service.s")!.after!.ports, [8080]);
 });
 
-test("an object attribute's fields not set are null, at any depth, as cty's conversion to an object type makes them", async () => {
+test("an object attribute's unset fields are null at any depth, as cty's conversion makes them", async () => {
   const p = await plan(`
 resource "gantry_typed" "t" {
   rules = [{ name = "a" }, { name = "b", weight = "2", inner = { z = "1" } }]
@@ -167,7 +167,7 @@ output "names" { value = keys(gantry_typed.t.rules[1].inner) }
   assert.equal(outputs(p), { weight: null, inner_null: true, y_null: true, names: ["y", "z"] });
 });
 
-test("a state recorded without the null fields plans no change (it is read with them, as a provider upgrades it)", async () => {
+test("a state recorded without the null fields plans no change (read with them, as a provider upgrades)", async () => {
   const dir = configDir({
     "main.tf": 'resource "gantry_typed" "t" {\n  rules = [{ name = "a", inner = { z = 1 } }]\n}\n',
   });
