@@ -259,6 +259,7 @@ export function expandModules(root: Config, variables: Map<string, Value>, opts:
         if (key !== undefined) resourcesIn.set(ip, resourceOrder.slice(instanceStart));
       }
       resourcesIn.set(callPath, resourceOrder.slice(before));
+      if (exp.keys.length === 0) checkablesIn(call.config, moduleConfigPath(callPath), flat);
       const unknownInstances = opts.once && exp.mode !== "single";
       addLocal({
         name: callPath,
@@ -350,6 +351,20 @@ export function expandModules(root: Config, variables: Map<string, Value>, opts:
   addInstance(ctxOf("", root), [], []);
   bag.throwIfErrors();
   return flat;
+}
+
+/**
+ * What has conditions in a module with no instances (and in the modules it calls), under its configuration path
+ * (`module.a.module.b`): resources and data sources with preconditions or postconditions, and check blocks.
+ */
+function checkablesIn(config: Config, module: string, flat: Config): void {
+  const out = (flat.checkablesWithoutInstances ??= []);
+  for (const r of [...config.resources.values(), ...config.data.values()])
+    if (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length)
+      out.push({ kind: "resource", name: r.name, module, mode: r.mode === "data" ? "data" : "managed", type: r.type });
+  for (const c of config.checks.values()) out.push({ kind: "check", name: c.name, module });
+  for (const call of config.modules?.values() ?? [])
+    if (call.config) checkablesIn(call.config, `${module}.module.${call.name}`, flat);
 }
 
 /**

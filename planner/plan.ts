@@ -237,6 +237,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const checks = new CheckResultsRecorder();
 
   if (mode === "normal") {
+    for (const c of config.checkablesWithoutInstances ?? []) checks.declare(c);
     for (const r of graph.resourcesInOrder) {
       const type = types(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
