@@ -109,7 +109,7 @@ check "value_is_wanted" {
   assert.is(loadStateAt(dir).checks?.find((c) => c.configAddress === "check.value_is_wanted")?.status, "pass");
 });
 
-test("conditions in a module called with count = 0 are listed with no instances, passing, nested modules too", async () => {
+test("conditions in a module called with count = 0 are listed with no instances, passing (nested too)", async () => {
   const module = `
 resource "gantry_noop" "r" {
   input = "x"
