@@ -358,7 +358,8 @@ export function expandModules(root: Config, variables: Map<string, Value>, opts:
  * (`module.a.module.b`): resources and data sources with preconditions or postconditions, and check blocks.
  */
 function checkablesIn(config: Config, module: string, flat: Config): void {
-  const out = (flat.checkablesWithoutInstances ??= []);
+  flat.checkablesWithoutInstances ??= [];
+  const out = flat.checkablesWithoutInstances;
   for (const r of [...config.resources.values(), ...config.data.values()])
     if (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length)
       out.push({ kind: "resource", name: r.name, module, mode: r.mode === "data" ? "data" : "managed", type: r.type });

@@ -77,7 +77,10 @@ export function withSchemaNulls(v: Value, s: AttributeSchema): Value {
     return items.every((x, i) => x === v[i]) ? v : kind ? withCollectionKind(items, kind) : items;
   }
   let out: { [k: string]: Value } | undefined;
-  const set = (k: string, x: Value) => ((out ??= kind ? withCollectionKind({ ...v }, kind) : { ...v })[k] = x);
+  const set = (k: string, x: Value) => {
+    out ??= kind ? withCollectionKind({ ...v }, kind) : { ...v };
+    out[k] = x;
+  };
   if (s.kind === "map" && s.element)
     for (const [k, x] of Object.entries(v)) {
       const y = withSchemaNulls(x, s.element);
@@ -100,7 +103,9 @@ export function attributesWithSchemaNulls(attrs: Attrs, schema: Record<string, A
   for (const [k, x] of Object.entries(attrs)) {
     const s = schema[k];
     const y = s ? withSchemaNulls(x, s) : x;
-    if (y !== x) (out ??= { ...attrs })[k] = y;
+    if (y === x) continue;
+    out ??= { ...attrs };
+    out[k] = y;
   }
   return out ?? attrs;
 }

@@ -11,8 +11,7 @@
 // this, as diagnostics are formatted synchronously.
 
 import { createRequire } from "node:module";
-import { visitExprs } from "../planner/expressions/ast.js";
-import { compileValue } from "../planner/expressions/parse.js";
+import { CALL_PROBE, callPattern, callsFunction } from "./expression-calls.js";
 
 type Path = readonly (string | number)[];
 
@@ -187,8 +186,8 @@ export function hclCallOffset(text: string, path: Path, fn: string, nth: number)
   const field = hclField(text, path);
   if (!field?.block) return undefined;
   const { text: block, start, path: fieldPath } = field.block;
-  const probed = fn.replaceAll("::", "__") + PROBE;
-  const re = new RegExp(`(?<![\\w:.-])${escapeRegExp(fn)}(?=\\s*\\()`, "g");
+  const probed = fn.replaceAll("::", "__") + CALL_PROBE;
+  const re = callPattern(fn);
   re.lastIndex = field.offset - start;
   let first: number | undefined;
   let n = 0;
@@ -199,19 +198,6 @@ export function hclCallOffset(text: string, path: Path, fn: string, nth: number)
     if (n++ === nth) return start + m.index;
   }
   return first;
-}
-
-/** True when a value of the converter's output (its `${...}` strings parsed) calls the function `fn`. */
-function callsFunction(value: unknown, fn: string): boolean {
-  let found = false;
-  try {
-    visitExprs(compileValue(value), (e) => {
-      if (e.k === "call" && e.fn === fn) found = true;
-    });
-  } catch {
-    return false; // not an expression gantry reads: no call to confirm
-  }
-  return found;
 }
 
 /**

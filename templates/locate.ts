@@ -13,7 +13,7 @@ import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { hclCallOffset, hclOffset } from "./hcl-positions.js";
-import { jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
+import { jsonCallOffset, jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
 import { yamlNodePathOffset } from "./yaml-positions.js";
 
 /**
@@ -100,7 +100,8 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
       }
     }
     if (!f.json) return undefined;
-    return lineColumn(f.content, jsonOffset(f.json, origin.path));
+    const call = origin.call && jsonCallOffset(f.content, f.json, origin.path, origin.call.fn, origin.call.index);
+    return lineColumn(f.content, call ?? jsonOffset(f.json, origin.path));
   }
   const yaml = yamlLibrary();
   if (!f.yaml) {

@@ -56,6 +56,16 @@ test("an unknown or provider-defined call is located at its own name, not at its
   assert.equal(cols, [7, 19], second.stderr);
 });
 
+test("in .tf.json the call is located in its string, literal text with the name aside", () => {
+  const json =
+    '{\n  "locals": {\n    "x": ["nosuch(1) in text", "${nosuch(2)}"],\n' +
+    '    "y": "a \\"q\\" ${upper(\\"b\\")} ${provider::aws::f()}"\n  }\n}\n';
+  const r = validate({ "main.tf.json": json });
+  assert.is(r.code, 1, r.stdout);
+  const places = [...r.stderr.matchAll(/on main\.tf\.json line (\d+), column (\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
+  assert.equal(places.sort(), ["3:35", "4:37"], r.stderr);
+});
+
 test("expressions whose inputs are known are evaluated: upper([1]) fails at validate at its line", () => {
   for (const expr of ["upper([1])", "local.n + {}"]) {
     const r = validate({ "main.tf": resource(expr) });
