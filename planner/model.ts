@@ -49,6 +49,11 @@ export interface LocalConfig {
   input?: VariableConfig;
   /** A module's sensitive variable or output: what uses it is sensitive too. */
   sensitive?: boolean;
+  /**
+   * Set when this local stands for a module's output with preconditions (planner/module-expansion.ts): its name, the
+   * module instance (`module.a[0]`) and the preconditions, checked when the module's outputs are planned.
+   */
+  output?: { name: string; module: string; preconditions: ConditionConfig[] };
 }
 
 export interface OutputConfig {

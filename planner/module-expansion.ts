@@ -275,6 +275,15 @@ export function expandModules(root: Config, variables: Map<string, Value>, opts:
           value: rewrite(o.value, ctx, o.origin),
           origin: o.origin,
           ...(o.sensitive ? { sensitive: true } : {}),
+          ...(o.preconditions.length
+            ? {
+                output: {
+                  name: o.name,
+                  module: prefix,
+                  preconditions: o.preconditions.map((c) => conditionIn(c, ctx)),
+                },
+              }
+            : {}),
         });
     else
       for (const o of config.outputs.values())
@@ -355,7 +364,8 @@ export function expandModules(root: Config, variables: Map<string, Value>, opts:
 
 /**
  * What has conditions in a module with no instances (and in the modules it calls), under its configuration path
- * (`module.a.module.b`): resources and data sources with preconditions or postconditions, and check blocks.
+ * (`module.a.module.b`): resources and data sources with preconditions or postconditions, check blocks, and outputs
+ * with preconditions.
  */
 function checkablesIn(config: Config, module: string, flat: Config): void {
   flat.checkablesWithoutInstances ??= [];
@@ -364,6 +374,8 @@ function checkablesIn(config: Config, module: string, flat: Config): void {
     if (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length)
       out.push({ kind: "resource", name: r.name, module, mode: r.mode === "data" ? "data" : "managed", type: r.type });
   for (const c of config.checks.values()) out.push({ kind: "check", name: c.name, module });
+  for (const o of config.outputs.values())
+    if (o.preconditions.length) out.push({ kind: "output_value", name: o.name, module });
   for (const call of config.modules?.values() ?? [])
     if (call.config) checkablesIn(call.config, `${module}.module.${call.name}`, flat);
 }

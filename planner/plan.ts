@@ -743,6 +743,17 @@ function planOutputs(
 ): OutputChange[] {
   const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, meta);
   const out: OutputChange[] = [];
+  // the outputs of module instances first: a failed precondition stops the plan, as a root output's does
+  const moduleFailures: Diagnostic[] = [];
+  for (const l of config.locals.values()) {
+    if (!l.output) continue;
+    const checkable: Checkable = { kind: "output_value", name: l.output.name, module: l.output.module };
+    const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);
+    moduleFailures.push(
+      ...checkConditions(l.output.preconditions, values.scope(), "output precondition", record).failures,
+    );
+  }
+  if (moduleFailures.length) throw new GantryError(moduleFailures);
   for (const o of config.outputs.values()) {
     const checkable: Checkable = { kind: "output_value", name: o.name, module: "" };
     const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);

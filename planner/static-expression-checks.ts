@@ -49,7 +49,11 @@ function expressionSites(config: Config): Site[] {
   const seen = new Set<Origin>();
   const once = (origin: Origin) => (seen.has(origin) ? false : (seen.add(origin), true));
   for (const r of [...config.resources.values(), ...config.data.values()]) if (once(r.origin)) resourceSites(r, out);
-  for (const l of config.locals.values()) if (once(l.origin)) out.push({ expr: l.value, origin: l.origin });
+  for (const l of config.locals.values())
+    if (once(l.origin)) {
+      out.push({ expr: l.value, origin: l.origin });
+      if (l.output) conditionSites(l.output.preconditions, out); // a module output's
+    }
   for (const o of config.outputs.values()) {
     out.push({ expr: o.value, origin: o.origin });
     conditionSites(o.preconditions, out);

@@ -129,6 +129,13 @@ check "c" {
     error_message = "never"
   }
 }
+output "o" {
+  value = gantry_noop.plain.input
+  precondition {
+    condition     = gantry_noop.plain.input == "y"
+    error_message = "never"
+  }
+}
 `;
   const dir = configDir({
     "main.tf": `
@@ -151,10 +158,14 @@ module "one" {
     ["module.none.gantry_noop.r", "pass", 0],
     ["module.none.module.inner.check.c", "pass", 0],
     ["module.none.module.inner.gantry_noop.r", "pass", 0],
+    ["module.none.module.inner.output.o", "pass", 0],
+    ["module.none.output.o", "pass", 0],
     ["module.one.check.c", "pass", 1],
     ["module.one.gantry_noop.r", "pass", 1],
     ["module.one.module.inner.check.c", "pass", 1],
     ["module.one.module.inner.gantry_noop.r", "pass", 1],
+    ["module.one.module.inner.output.o", "pass", 1],
+    ["module.one.output.o", "pass", 1],
   ]);
   const json = checksToJson(p.checks!).find(
     (c) => (c.address as { to_display: string }).to_display === "module.none.module.inner.gantry_noop.r",
