@@ -364,8 +364,8 @@ export function expandModules(root: Config, variables: Map<string, Value>, opts:
 
 /**
  * What has conditions in a module with no instances (and in the modules it calls), under its configuration path
- * (`module.a.module.b`): resources and data sources with preconditions or postconditions, check blocks, and outputs
- * with preconditions.
+ * (`module.a.module.b`): resources and data sources with preconditions or postconditions, check blocks, outputs
+ * with preconditions and variables with validation rules.
  */
 function checkablesIn(config: Config, module: string, flat: Config): void {
   flat.checkablesWithoutInstances ??= [];
@@ -376,6 +376,7 @@ function checkablesIn(config: Config, module: string, flat: Config): void {
   for (const c of config.checks.values()) out.push({ kind: "check", name: c.name, module });
   for (const o of config.outputs.values())
     if (o.preconditions.length) out.push({ kind: "output_value", name: o.name, module });
+  for (const v of config.variables.values()) if (v.validations.length) out.push({ kind: "var", name: v.name, module });
   for (const call of config.modules?.values() ?? [])
     if (call.config) checkablesIn(call.config, `${module}.module.${call.name}`, flat);
 }

@@ -414,6 +414,13 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     // the root variables' validations all passed, or the plan would have stopped
     for (const v of config.variables.values())
       for (const _ of v.validations) checks.report({ kind: "var", name: v.name, module: "" }, "pass");
+    // so did the module variables' whose values are known; the others are not decided yet
+    for (const l of config.locals.values()) {
+      if (!l.input?.validations.length) continue;
+      const module = l.name.slice(0, l.name.lastIndexOf(".var."));
+      const status = containsUnknown(values.scope().local(l.name)) ? "unknown" : "pass";
+      for (const _ of l.input.validations) checks.report({ kind: "var", name: l.input.name, module }, status);
+    }
     result.checks = checks.results();
   }
   return result;

@@ -129,6 +129,13 @@ check "c" {
     error_message = "never"
   }
 }
+variable "v" {
+  default = "x"
+  validation {
+    condition     = var.v != ""
+    error_message = "never"
+  }
+}
 output "o" {
   value = gantry_noop.plain.input
   precondition {
@@ -159,13 +166,17 @@ module "one" {
     ["module.none.module.inner.check.c", "pass", 0],
     ["module.none.module.inner.gantry_noop.r", "pass", 0],
     ["module.none.module.inner.output.o", "pass", 0],
+    ["module.none.module.inner.var.v", "pass", 0],
     ["module.none.output.o", "pass", 0],
+    ["module.none.var.v", "pass", 0],
     ["module.one.check.c", "pass", 1],
     ["module.one.gantry_noop.r", "pass", 1],
     ["module.one.module.inner.check.c", "pass", 1],
     ["module.one.module.inner.gantry_noop.r", "pass", 1],
     ["module.one.module.inner.output.o", "pass", 1],
+    ["module.one.module.inner.var.v", "pass", 1],
     ["module.one.output.o", "pass", 1],
+    ["module.one.var.v", "pass", 1],
   ]);
   const json = checksToJson(p.checks!).find(
     (c) => (c.address as { to_display: string }).to_display === "module.none.module.inner.gantry_noop.r",
@@ -181,6 +192,36 @@ module "one" {
     },
     status: "pass",
   });
+});
+
+test("a module variable's validation is listed: pass when its value is known, unknown until then", async () => {
+  const dir = configDir({
+    "main.tf": `
+resource "gantry_noop" "later" {
+  input = "x"
+}
+module "known" {
+  source = "./m"
+  v      = "a"
+}
+module "later" {
+  source = "./m"
+  v      = gantry_noop.later.id
+}
+`,
+  });
+  mkdirSync(join(dir, "m"));
+  writeConfig(join(dir, "m"), {
+    "main.tf": 'variable "v" {\n  validation {\n    condition     = var.v != ""\n    error_message = "empty"\n  }\n}\n',
+  });
+  const p = await makePlan(dir);
+  assert.equal(
+    (p.checks ?? []).map((c) => [c.configAddress, c.status]),
+    [
+      ["module.known.var.v", "pass"],
+      ["module.later.var.v", "unknown"],
+    ],
+  );
 });
 
 test.run();
