@@ -47,9 +47,12 @@ export function sameType(a: T, b: T): boolean {
 }
 
 /** cty's UnifyUnsafe: the type every one of `types` converts to, or undefined when there is none. */
-export function unifyTypes(types: T[]): T | undefined {
-  if (types.length === 0) return undefined;
-  if (types.every((t) => sameType(t, types[0]))) return types[0];
+export function unifyTypes(given: T[]): T | undefined {
+  if (given.length === 0) return undefined;
+  if (given.every((t) => sameType(t, given[0]))) return given[0];
+  // a type given twice changes nothing; once each keeps the preference order below from growing with the square of
+  // a large collection's elements
+  const types = [...new Map(given.map((t) => [JSON.stringify(t), t])).values()];
   const n = (k: T["k"]) => types.filter((t) => t.k === k).length;
   const [maps, lists, sets, objects, tuples, dynamic] = [
     n("map"),
