@@ -9,6 +9,7 @@
 
 import { DiagnosticBag, type Diagnostic } from "../contract/diagnostics.js";
 import { containsUnknown, type Value } from "../contract/values.js";
+import { collectRefs } from "../planner/expressions/ast.js";
 import { evaluate } from "../planner/expressions/evaluate.js";
 import type { Config, ResourceConfig } from "../planner/model.js";
 import { ValueScope } from "../planner/scope.js";
@@ -33,6 +34,8 @@ export interface ExpandOptions {
    * places its nodes again without it and records it failed.
    */
   replaceHosts?: Record<string, string>;
+  /** A cluster whose properties are not all known (validate: a variable without a value) is left as written. */
+  unknownLeftAsWritten?: boolean;
 }
 
 export interface ExpandResult {
@@ -54,8 +57,8 @@ export function expandBlueprints(config: Config, variables: Map<string, Value>, 
   const resources = new Map(config.resources);
   const values = new ValueScope(config, variables, new Map(), () => undefined, true);
   for (const r of clusters) {
-    const props = clusterProperties(r, values, diags);
-    if (diags.hasErrors) continue;
+    const props = clusterProperties(r, values, diags, opts.unknownLeftAsWritten ?? false);
+    if (diags.hasErrors || props === undefined) continue;
     const clusterDiags = new DiagnosticBag();
     const c = readClusterInput(r, props, opts.previous?.[r.key] ?? NO_RECORD, opts.dataDir, clusterDiags, replaceHosts);
     for (const h of c?.blueprint.hosts ?? []) clusterHosts.add(h.name);
@@ -87,12 +90,24 @@ export function expandBlueprints(config: Config, variables: Map<string, Value>, 
   };
 }
 
+/** Roots of references to variables and locals. */
+const NAMED_VALUE = new Set(["var", "local"]);
+
 /** The cluster's properties, which must be known when planning (variables and locals, no resource attributes). */
-function clusterProperties(r: ResourceConfig, values: ValueScope, diags: DiagnosticBag): Record<string, Value> {
+function clusterProperties(
+  r: ResourceConfig,
+  values: ValueScope,
+  diags: DiagnosticBag,
+  /** Undefined, with no error, when a property is not known. */
+  unknownLeftAsWritten: boolean,
+): Record<string, Value> | undefined {
   const props: Record<string, Value> = {};
   for (const [k, p] of Object.entries(r.properties)) {
     try {
       const v = evaluate(p.value, values.scope());
+      // unknown for want of a variable's value (not a resource's attribute, which is an error even so)
+      if (containsUnknown(v) && unknownLeftAsWritten && collectRefs(p.value).every((x) => NAMED_VALUE.has(x.root)))
+        return undefined;
       if (containsUnknown(v))
         diags.error(
           `cluster ${r.name}: "${k}" must be known when planning; ` +

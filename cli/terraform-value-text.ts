@@ -2,13 +2,26 @@
 // (Terraform's repl.FormatValue): strings quoted as Go quotes them (multi-line
 // ones as heredocs), numbers in full without exponent, objects as
 // `{ "key" = value }` one attribute a line, sequences as `[ value, ]` one
-// element a line, nulls as `null`. gantry's values carry no collection type,
-// so every list prints as a tuple (`[...]`, never `tolist([...])`) and every
-// map as an object.
+// element a line, nulls as `null`; a list, set or map (a value tagged so, as
+// an expression or a type conversion made it) inside `tolist(...)`,
+// `toset(...)` or `tomap(...)`, a tuple or object bare. A value read back from
+// a state file has lost its collection kind and prints bare.
 
-import { isUnknown, type Value } from "../contract/values.js";
+import { collectionKind, isUnknown, type Value } from "../contract/values.js";
 
 export function formatTerraformValue(v: Value | undefined, indent = 0): string {
+  const kind = collectionKind(v);
+  const text = formatStructural(v, indent);
+  return kind === "list"
+    ? `tolist(${text})`
+    : kind === "set"
+      ? `toset(${text})`
+      : kind === "map"
+        ? `tomap(${text})`
+        : text;
+}
+
+function formatStructural(v: Value | undefined, indent: number): string {
   if (v === undefined || v === null) return "null";
   if (isUnknown(v)) return "(known after apply)";
   if (typeof v === "string") return formatString(v, indent);

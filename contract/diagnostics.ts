@@ -10,6 +10,11 @@ export interface Origin {
   /** Set by front ends that know the position already. */
   line?: number;
   column?: number;
+  /**
+   * A function call inside the field's value that the message is about: the `index`-th (0-based, in source order)
+   * call of `fn` there. Located at the call's name where the front end can (`.tf` files), else at the field.
+   */
+  call?: { fn: string; index: number };
 }
 
 export interface Diagnostic {

@@ -3,13 +3,13 @@
 // resources (placed as before, when there was a before).
 
 import { previousPlacementFromState } from "../blueprints/cluster-record.js";
-import { expandBlueprintsLazily } from "../blueprints/lazy-expand.js";
-import type { Diagnostic, Origin } from "../contract/diagnostics.js";
+import { clustersOf, expandBlueprintsLazily } from "../blueprints/lazy-expand.js";
+import { type Diagnostic, GantryError, type Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Config, SourceFile } from "../planner/model.js";
 import type { State } from "../planner/state.js";
 import { expandModules } from "../planner/module-expansion.js";
-import { resolveVariables } from "../planner/variables.js";
+import { resolveVariables, type VariableInput } from "../planner/variables.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
 import { locate } from "../templates/locate.js";
 import { resolveVariableInputs } from "../templates/variable-values.js";
@@ -52,6 +52,47 @@ export async function loadConfiguration(
   const warnings = [...(raw.warnings ?? []), ...expanded.warnings];
   const modular = locateModuleVariables(expandModules(config, variables), ws.dir, raw.files);
   return { config: modular, variables, warnings, failedHosts, clusterHosts };
+}
+
+/**
+ * The workspace's configuration as `terraform validate` sees it: every input variable unknown (default or not, in the
+ * root module and inside modules), so that what is checked holds for any values, and a variable without a value is
+ * no error. Values given with -var or -var-file (which Terraform's validate does not take) are checked against their
+ * variables and used; the environment and terraform.tfvars are not read. Every module call is expanded once, its
+ * count.index and each unknown, as Terraform validates a module once whatever its count or for_each. Clusters are
+ * expanded with the values a plan would have where they are known (a given value or the default).
+ */
+export async function loadConfigurationToValidate(ws: Workspace): Promise<LoadedConfiguration> {
+  const raw = ws.files ? await loadConfigFromFiles(ws.dir, ws.files) : await loadConfig(ws.dir);
+  const provided = await resolveVariableInputs(raw, {
+    vars: ws.vars,
+    varFiles: ws.varFiles,
+    ordered: ws.variableOrder,
+    autoFiles: false,
+  });
+  for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
+  const options = { where: (o: Origin) => where(o, ws.dir, raw.files) };
+  const variables = resolveVariables(raw, provided, { ...options, unset: "unknown" });
+  const planned = clustersOf(raw).length ? clusterVariables(raw, provided, variables) : variables;
+  const expanded = await expandBlueprintsLazily(raw, planned, { dataDir: ws.dataDir, unknownLeftAsWritten: true });
+  const { config, failedHosts, clusterHosts } = expanded;
+  const warnings = [...(raw.warnings ?? []), ...expanded.warnings];
+  const modular = locateModuleVariables(expandModules(config, variables, { once: true }), ws.dir, raw.files);
+  return { config: modular, variables, warnings, failedHosts, clusterHosts };
+}
+
+/** Variables as a cluster's expansion at validate takes them: given or default values, where they are acceptable. */
+function clusterVariables(
+  raw: Config,
+  provided: Map<string, VariableInput>,
+  unknown: Map<string, Value>,
+): Map<string, Value> {
+  try {
+    return resolveVariables(raw, provided, { unset: "default" });
+  } catch (e) {
+    if (e instanceof GantryError) return unknown; // a default its own rules refuse: plan says so
+    throw e;
+  }
 }
 
 /** The configuration embedded in a saved plan, expanded exactly as when it was planned. */

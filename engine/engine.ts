@@ -29,7 +29,7 @@ import { planWorkspace, savePlan, type PlanOutcome, type PlanRequest } from "./p
 import { type ReconcileSettings, type ReconcileTotals, Reconciler } from "./reconciler.js";
 import { readmitHost, type ReadmittedHost } from "./host-readmit.js";
 import * as stateOps from "./state-operations.js";
-import { graphWorkspace, validateWorkspace } from "./validate-operation.js";
+import { graphWorkspace, type ValidateOptions, validateWorkspace } from "./validate-operation.js";
 import { openWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
 import type { StateVersionInfo } from "./pg-state/pg-state-store.js";
 import type { StateMigrationRequest, StateMigrationResult } from "./pg-state/state-migration.js";
@@ -85,8 +85,8 @@ export class Engine implements EngineContext {
     return openWorkspace(await resolveWorkspaceSource(opts, onEvent, signal));
   }
 
-  validate(ws: Workspace, onEvent?: EventSink): Promise<LoadedConfiguration> {
-    return validateWorkspace(this, ws, onEvent);
+  validate(ws: Workspace, onEvent?: EventSink, opts?: ValidateOptions): Promise<LoadedConfiguration> {
+    return validateWorkspace(this, ws, onEvent, opts);
   }
 
   graph(ws: Workspace, onEvent?: EventSink): Promise<ConfigGraph> {

@@ -5,6 +5,7 @@
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
 import type { Expr } from "./expressions/ast.js";
+import type { Checkable } from "./check-results.js";
 import type { TypeConstraint } from "./type-constraint.js";
 
 export interface VariableConfig {
@@ -48,6 +49,11 @@ export interface LocalConfig {
   input?: VariableConfig;
   /** A module's sensitive variable or output: what uses it is sensitive too. */
   sensitive?: boolean;
+  /**
+   * Set when this local stands for a module's output with preconditions (planner/module-expansion.ts): its name, the
+   * module instance (`module.a[0]`) and the preconditions, checked when the module's outputs are planned.
+   */
+  output?: { name: string; module: string; preconditions: ConditionConfig[] };
 }
 
 export interface OutputConfig {
@@ -269,6 +275,11 @@ export interface Config {
   imports: ImportConfig[];
   /** A `terraform { backend "local"|"pg" { ... } }` block, when the configuration has one. */
   backend?: BackendConfig;
+  /**
+   * Objects with conditions (resources, check blocks) in modules whose calls have no instances (count = 0, an empty
+   * for_each), set by module expansion: Terraform lists them in a plan's checks with no instances.
+   */
+  checkablesWithoutInstances?: Checkable[];
 }
 
 /** Where state lives, as the configuration says: Terraform's local backend, or its pg backend (PostgreSQL). */

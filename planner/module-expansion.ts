@@ -9,9 +9,10 @@
 // A configuration without module calls is returned as it is.
 
 import { DiagnosticBag, GantryError, type Origin } from "../contract/diagnostics.js";
-import type { Value } from "../contract/values.js";
+import { containsUnknown, UNKNOWN, type Value } from "../contract/values.js";
 import { instanceKeySuffix, moduleConfigPath, parseReference, type InstanceKey } from "./addresses.js";
 import type { Expr, Step } from "./expressions/ast.js";
+import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { expandBlock } from "./instances.js";
 import type {
   ConditionConfig,
@@ -22,7 +23,7 @@ import type {
   RefConfig,
   ResourceConfig,
 } from "./model.js";
-import { ValueScope } from "./scope.js";
+import { type Expansion, ValueScope } from "./scope.js";
 
 type Ref = Extract<Expr, { k: "ref" }>;
 
@@ -35,11 +36,22 @@ interface Context {
   types: Set<string>;
   /** Module path as shown in messages ("module.a" with keys). */
   dir: string;
-  countIndex?: number;
-  each?: { key: string; value: Value };
+  /** count.index and each.* of the call (unknown when every call is expanded once). */
+  countIndex?: Value;
+  each?: { key: Value; value: Value };
 }
 
-export function expandModules(root: Config, variables: Map<string, Value>): Config {
+export interface ModuleExpansionOptions {
+  /**
+   * Every module call expanded once, as Terraform's validate walk does whatever a call's count or for_each: its
+   * count.index and each.* unknown, `module.NAME` of a call with count or for_each unknown, and the module's input
+   * variables unknown inside it (the caller's values are only checked against their types). A count or for_each that
+   * is known is still checked.
+   */
+  once?: boolean;
+}
+
+export function expandModules(root: Config, variables: Map<string, Value>, opts: ModuleExpansionOptions = {}): Config {
   if (!root.modules?.size) return root;
   const flat: Config = {
     dir: root.dir,
@@ -63,7 +75,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
     reported.add(key);
     bag.error(summary, origin, detail);
   };
-  const values = new ValueScope(flat, variables, new Map(), () => undefined, false);
+  const values = new ValueScope(flat, variables, new Map(), () => undefined, false, { validate: opts.once });
   /** Module path -> the resource keys of every instance in it (depends_on = [module.x]). */
   const resourcesIn = new Map<string, string[]>();
   /** Resource keys in the order they were added (a call's instances add theirs one after the other). */
@@ -208,7 +220,7 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
       } as ResourceConfig;
       let exp: ReturnType<typeof expandBlock>;
       try {
-        exp = expandBlock(pseudo, values.scope());
+        exp = opts.once ? expandOnce(pseudo, values.scope()) : expandBlock(pseudo, values.scope());
       } catch (e) {
         if (e instanceof GantryError) for (const d of e.diagnostics) bag.add(d);
         else throw e;
@@ -223,8 +235,13 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         const instanceStart = resourceOrder.length;
         const inputCtx: Context = {
           ...ctx,
-          countIndex: exp.mode === "count" ? (key as number) : undefined,
-          each: exp.mode === "for_each" ? { key: String(key), value: exp.eachValues!.get(String(key))! } : undefined,
+          countIndex: exp.mode === "count" ? (opts.once ? UNKNOWN : (key as number)) : undefined,
+          each:
+            exp.mode !== "for_each"
+              ? undefined
+              : opts.once
+                ? { key: UNKNOWN, value: UNKNOWN }
+                : { key: String(key), value: exp.eachValues!.get(String(key))! },
         };
         const child = call.config;
         for (const v of child.variables.values()) {
@@ -242,7 +259,13 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
         if (key !== undefined) resourcesIn.set(ip, resourceOrder.slice(instanceStart));
       }
       resourcesIn.set(callPath, resourceOrder.slice(before));
-      addLocal({ name: callPath, value: outputsObject(call, exp.mode, instancePaths), origin: call.origin });
+      if (exp.keys.length === 0) checkablesIn(call.config, moduleConfigPath(callPath), flat);
+      const unknownInstances = opts.once && exp.mode !== "single";
+      addLocal({
+        name: callPath,
+        value: unknownInstances ? { k: "lit", v: UNKNOWN } : outputsObject(call, exp.mode, instancePaths),
+        origin: call.origin,
+      });
     }
 
     if (prefix)
@@ -252,6 +275,15 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
           value: rewrite(o.value, ctx, o.origin),
           origin: o.origin,
           ...(o.sensitive ? { sensitive: true } : {}),
+          ...(o.preconditions.length
+            ? {
+                output: {
+                  name: o.name,
+                  module: prefix,
+                  preconditions: o.preconditions.map((c) => conditionIn(c, ctx)),
+                },
+              }
+            : {}),
         });
     else
       for (const o of config.outputs.values())
@@ -328,6 +360,41 @@ export function expandModules(root: Config, variables: Map<string, Value>): Conf
   addInstance(ctxOf("", root), [], []);
   bag.throwIfErrors();
   return flat;
+}
+
+/**
+ * What has conditions in a module with no instances (and in the modules it calls), under its configuration path
+ * (`module.a.module.b`): resources and data sources with preconditions or postconditions, check blocks, outputs
+ * with preconditions and variables with validation rules.
+ */
+function checkablesIn(config: Config, module: string, flat: Config): void {
+  flat.checkablesWithoutInstances ??= [];
+  const out = flat.checkablesWithoutInstances;
+  for (const r of [...config.resources.values(), ...config.data.values()])
+    if (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length)
+      out.push({ kind: "resource", name: r.name, module, mode: r.mode === "data" ? "data" : "managed", type: r.type });
+  for (const c of config.checks.values()) out.push({ kind: "check", name: c.name, module });
+  for (const o of config.outputs.values())
+    if (o.preconditions.length) out.push({ kind: "output_value", name: o.name, module });
+  for (const v of config.variables.values()) if (v.validations.length) out.push({ kind: "var", name: v.name, module });
+  for (const call of config.modules?.values() ?? [])
+    if (call.config) checkablesIn(call.config, `${module}.module.${call.name}`, flat);
+}
+
+/**
+ * A module call expanded once (validate): one instance without a key, in the mode its count or for_each gives; a
+ * count or for_each whose value is known is checked as a plan would check it.
+ */
+function expandOnce(call: ResourceConfig, scope: EvalScope): Expansion {
+  const arg = call.count ?? call.forEach;
+  let known = true;
+  try {
+    known = !arg || !containsUnknown(evaluate(arg.value, scope));
+  } catch {
+    // expandBlock reports it, located
+  }
+  if (arg && known) expandBlock(call, scope);
+  return { mode: call.count ? "count" : call.forEach ? "for_each" : "single", keys: [undefined] };
 }
 
 /** `module.NAME`: its instance's outputs (an object), or each instance's (a list with count, a map with for_each). */

@@ -10,7 +10,12 @@ import { convertValue } from "./type-conversion.js";
 import { applyTypeDefaults } from "./type-defaults.js";
 
 /** `local` is the input's local ('module.a.var.x'); throws a located error for a value the variable refuses. */
-export function moduleInputValue(local: LocalConfig, value: Value): Value {
+export function moduleInputValue(
+  local: LocalConfig,
+  value: Value,
+  /** rules: false checks the type only (validate, where the module sees the variable unknown). */
+  opts: { rules: boolean } = { rules: true },
+): Value {
   const v = local.input!;
   const where = local.name.slice(0, local.name.lastIndexOf(".var."));
   const { file, line, column } = v.origin;
@@ -35,7 +40,7 @@ export function moduleInputValue(local: LocalConfig, value: Value): Value {
       );
     result = v.default!;
   }
-  if (containsUnknown(result)) return result;
+  if (containsUnknown(result) || !opts.rules) return result;
   const scope: EvalScope = {
     variable: (n) => (n === v.name ? result : null),
     local: () => null,

@@ -46,6 +46,7 @@ import { refreshState, type UnreachableHosts } from "./refresh.js";
 import { type Sensitivity, sensitivityOf } from "./sensitivity.js";
 import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
 import { cloneState, type InstanceState, type State } from "./state.js";
+import { attributesWithSchemaNulls } from "./schema-typed-value.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
 export interface PlanOptions {
@@ -155,6 +156,11 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const replaceReq = (opts.replace ?? []).map((t) => parseUserAddress(t, "-replace"));
 
   const prior = cloneState(opts.state);
+  // a record written before objects' unset fields were filled in gets them as null, as a provider upgrades its state
+  for (const inst of prior.instances.values()) {
+    const schema = inst.mode === "data" ? undefined : types(inst.type)?.schema;
+    if (schema) inst.attributes = attributesWithSchemaNulls(inst.attributes, schema);
+  }
   // moved blocks (and count added or removed) rename state records before anything else looks at them
   const moves = moveStatements(config);
   diags.add(moves.errors);
@@ -231,6 +237,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const checks = new CheckResultsRecorder();
 
   if (mode === "normal") {
+    for (const c of config.checkablesWithoutInstances ?? []) checks.declare(c);
     for (const r of graph.resourcesInOrder) {
       const type = types(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
@@ -407,6 +414,13 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     // the root variables' validations all passed, or the plan would have stopped
     for (const v of config.variables.values())
       for (const _ of v.validations) checks.report({ kind: "var", name: v.name, module: "" }, "pass");
+    // so did the module variables' whose values are known; the others are not decided yet
+    for (const l of config.locals.values()) {
+      if (!l.input?.validations.length) continue;
+      const module = l.name.slice(0, l.name.lastIndexOf(".var."));
+      const status = containsUnknown(values.scope().local(l.name)) ? "unknown" : "pass";
+      for (const _ of l.input.validations) checks.report({ kind: "var", name: l.input.name, module }, status);
+    }
     result.checks = checks.results();
   }
   return result;
@@ -736,6 +750,17 @@ function planOutputs(
 ): OutputChange[] {
   const values = new ValueScope(config, variables, expansions, (a) => planned.get(a), true, meta);
   const out: OutputChange[] = [];
+  // the outputs of module instances first: a failed precondition stops the plan, as a root output's does
+  const moduleFailures: Diagnostic[] = [];
+  for (const l of config.locals.values()) {
+    if (!l.output) continue;
+    const checkable: Checkable = { kind: "output_value", name: l.output.name, module: l.output.module };
+    const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);
+    moduleFailures.push(
+      ...checkConditions(l.output.preconditions, values.scope(), "output precondition", record).failures,
+    );
+  }
+  if (moduleFailures.length) throw new GantryError(moduleFailures);
   for (const o of config.outputs.values()) {
     const checkable: Checkable = { kind: "output_value", name: o.name, module: "" };
     const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);

@@ -5,14 +5,14 @@
 // path inside the value. The one place where configured attributes get their
 // schema's types (resources, data sources, provisioners).
 //
-// Where gantry's schema says less than a provider's would, the value keeps its
-// own types: a list or set without an element schema holds its elements as
-// given (tagged a list or set), an object without field schemas is kept as it
-// is, and an object's fields are converted by their schemas without adding the
-// unset ones (gantry's types read an absent field as unset).
+// An object with field schemas gets every field, as cty's conversion to an object type does: the ones not set are
+// null (at any depth: in a list of objects, an object in an object). Where gantry's schema says less than a
+// provider's would, the value keeps its own types: a list or set without an element schema holds its elements as
+// given (tagged a list or set), an object without field schemas is kept as it is, and fields the schema does not name
+// are kept (the type's own checks refuse them).
 
 import type { AttributeSchema } from "../contract/resource-type.js";
-import { isUnknown, type Value, withCollectionKind } from "../contract/values.js";
+import { type Attrs, collectionKind, isUnknown, type Value, withCollectionKind } from "../contract/values.js";
 import { ctySet } from "./set-order.js";
 import type { TypeConstraint } from "./type-constraint.js";
 import { convertValue } from "./type-conversion.js";
@@ -64,6 +64,52 @@ export function toSchemaType(v: Value, s: AttributeSchema): SchemaConversion {
   }
 }
 
+/**
+ * A recorded value with the fields its schema's objects have and it lacks added as null (a state written before
+ * they were filled in), as a provider upgrades its state; the same value when nothing is missing.
+ */
+export function withSchemaNulls(v: Value, s: AttributeSchema): Value {
+  if (v === null || typeof v !== "object" || isUnknown(v)) return v;
+  const kind = collectionKind(v);
+  if (Array.isArray(v)) {
+    if ((s.kind !== "list" && s.kind !== "set") || !s.element) return v;
+    const items = v.map((x) => withSchemaNulls(x, s.element!));
+    return items.every((x, i) => x === v[i]) ? v : kind ? withCollectionKind(items, kind) : items;
+  }
+  let out: { [k: string]: Value } | undefined;
+  const set = (k: string, x: Value) => {
+    out ??= kind ? withCollectionKind({ ...v }, kind) : { ...v };
+    out[k] = x;
+  };
+  if (s.kind === "map" && s.element)
+    for (const [k, x] of Object.entries(v)) {
+      const y = withSchemaNulls(x, s.element);
+      if (y !== x) set(k, y);
+    }
+  else if (s.kind === "object" && s.attributes)
+    for (const [k, a] of Object.entries(s.attributes)) {
+      if (!Object.hasOwn(v, k)) set(k, null);
+      else {
+        const y = withSchemaNulls(v[k], a);
+        if (y !== v[k]) set(k, y);
+      }
+    }
+  return out ?? v;
+}
+
+/** A recorded object's attributes with withSchemaNulls applied; the same object when nothing is missing. */
+export function attributesWithSchemaNulls(attrs: Attrs, schema: Record<string, AttributeSchema>): Attrs {
+  let out: Attrs | undefined;
+  for (const [k, x] of Object.entries(attrs)) {
+    const s = schema[k];
+    const y = s ? withSchemaNulls(x, s) : x;
+    if (y === x) continue;
+    out ??= { ...attrs };
+    out[k] = y;
+  }
+  return out ?? attrs;
+}
+
 function fail(path: (string | number)[], message: string): never {
   const at = path.length
     ? `${path.map((p) => (typeof p === "number" ? `element ${p}` : `attribute ${JSON.stringify(p)}`)).join(": ")}: `
@@ -102,6 +148,7 @@ function convert(v: Value, s: AttributeSchema, path: (string | number)[]): Value
         const a = s.attributes[k];
         out[k] = a ? convert(x, a, [...path, k]) : x;
       }
+      for (const k of Object.keys(s.attributes)) if (!Object.hasOwn(out, k)) out[k] = null;
       return out;
     }
     default:

@@ -31,6 +31,11 @@ export interface ScopeMeta {
   planTimestamp?: string;
   /** Whether an expression's value is sensitive (planner/sensitivity.ts), for issensitive(). */
   sensitive?: (e: Expr) => boolean;
+  /**
+   * Terraform's validate walk: a module's input variables are unknown inside the module, whatever the caller gives
+   * (the caller's value is checked against the variable's type only).
+   */
+  validate?: boolean;
 }
 
 export class ValueScope {
@@ -91,7 +96,11 @@ export class ValueScope {
     if (this.evaluating.has(name)) throw new EvalError(`local.${name} refers to itself`);
     this.evaluating.add(name);
     try {
-      const v = l.input ? moduleInputValue(l, evaluate(l.value, this.scope())) : evaluate(l.value, this.scope());
+      let v = evaluate(l.value, this.scope());
+      if (l.input) {
+        v = moduleInputValue(l, v, { rules: !this.meta.validate });
+        if (this.meta.validate) v = UNKNOWN;
+      }
       if (this.cacheLocals) this.localCache.set(name, v);
       return v;
     } finally {

@@ -49,7 +49,11 @@ function expressionSites(config: Config): Site[] {
   const seen = new Set<Origin>();
   const once = (origin: Origin) => (seen.has(origin) ? false : (seen.add(origin), true));
   for (const r of [...config.resources.values(), ...config.data.values()]) if (once(r.origin)) resourceSites(r, out);
-  for (const l of config.locals.values()) if (once(l.origin)) out.push({ expr: l.value, origin: l.origin });
+  for (const l of config.locals.values())
+    if (once(l.origin)) {
+      out.push({ expr: l.value, origin: l.origin });
+      if (l.output) conditionSites(l.output.preconditions, out); // a module output's
+    }
   for (const o of config.outputs.values()) {
     out.push({ expr: o.value, origin: o.origin });
     conditionSites(o.preconditions, out);
@@ -78,24 +82,30 @@ function calls(e: Expr): Extract<Expr, { k: "call" }>[] {
 
 /** Calls of functions that do not exist, and of provider-defined functions, wherever they are written. */
 export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
-  for (const site of expressionSites(config))
+  for (const site of expressionSites(config)) {
+    /** How many calls of each name came before in this expression: which one of them an error is about. */
+    const seen = new Map<string, number>();
     for (const c of calls(site.expr)) {
+      const index = seen.get(c.fn) ?? 0;
+      seen.set(c.fn, index + 1);
       if (isKnownFunction(c.fn)) continue;
+      const origin: Origin = { ...site.origin, call: { fn: c.fn, index } };
       if (c.fn.startsWith("provider::"))
         diags.error(
           `Call to provider-defined function "${c.fn}"`,
-          site.origin,
+          origin,
           "gantry has no provider-defined functions: its providers are built in and define none. Use Terraform's " +
             "built-in functions instead.",
         );
       else if (c.fn.includes("::"))
         diags.error(
           "Call to unknown function",
-          site.origin,
+          origin,
           `There is no function named "${c.fn}": function namespaces other than provider:: are not supported.`,
         );
-      else diags.error("Call to unknown function", site.origin, `There is no function named "${c.fn}".`);
+      else diags.error("Call to unknown function", origin, `There is no function named "${c.fn}".`);
     }
+  }
 }
 
 /**
@@ -108,21 +118,33 @@ export function checkKnownExpressions(
   variables: Map<string, Value>,
   types: (name: string) => ResourceType | undefined,
   diags: DiagnosticBag,
+  /** Terraform's validate: module input variables unknown inside their module, the callers' values type-checked. */
+  opts: { validate?: boolean } = {},
 ): void {
   const known = new Map(variables);
   for (const name of config.variables.keys()) if (!known.has(name)) known.set(name, UNKNOWN);
-  const values = new ValueScope(config, known, new Map(), () => undefined, true, { phase: "plan" });
+  const values = new ValueScope(config, known, new Map(), () => undefined, true, {
+    phase: "plan",
+    validate: opts.validate,
+  });
   const base = values.scope();
   const counted: EvalScope = { ...base, countIndex: UNKNOWN };
   const each: EvalScope = { ...base, each: { key: UNKNOWN, value: UNKNOWN } };
   const reported = new Set<Origin>();
+  const told = new Set<string>();
   const check = (expr: Expr, origin: Origin, scope: EvalScope, what: string): Value => {
     if (reported.has(origin)) return UNKNOWN;
     try {
       return evaluate(expr, scope);
     } catch (e) {
       reported.add(origin);
-      if (e instanceof GantryError) diags.add(e.diagnostics);
+      // an error of what an expression uses (a module input's value) is told once, not once per expression using it
+      if (e instanceof GantryError)
+        for (const d of e.diagnostics) {
+          const key = JSON.stringify([d.summary, d.detail, d.origin?.file, d.origin?.path]);
+          if (!told.has(key)) diags.add([d]);
+          told.add(key);
+        }
       else diags.error(`Invalid expression in ${what}: ${(e as Error).message}`, origin);
       return UNKNOWN;
     }
@@ -141,8 +163,10 @@ export function checkKnownExpressions(
     }
   }
   for (const l of config.locals.values()) {
-    if (l.input) continue; // a module's input: checked with its call's values by plan
-    check(l.value, l.origin, base, `local.${l.name}`);
+    if (!l.input) check(l.value, l.origin, base, `local.${l.name}`);
+    // a module's input: its caller's value against the variable's type (validate), else with every rule by plan
+    else if (opts.validate)
+      check({ k: "ref", root: "local", steps: [{ k: "attr", name: l.name }], text: l.name }, l.origin, base, l.name);
   }
   for (const o of config.outputs.values()) check(o.value, o.origin, base, `output "${o.name}"`);
 }

@@ -5,6 +5,7 @@ import { collectionKind, deepEqual, isUnknown, typeName, type Value, withCollect
 import { ctySet } from "./set-order.js";
 import type { TypeConstraint } from "./type-constraint.js";
 import { friendlyName, friendlyNameForConstraint } from "./type-names.js";
+import { sameType, unifyTypes } from "./type-unification.js";
 
 /** The outer kind of a type constraint: "list(string)" -> "list". */
 export function outerKind(type: string): string {
@@ -59,10 +60,8 @@ export function convertToType(v: unknown, type: string): { ok: true; value: Valu
 // list(T), set(T) or map(T) returns is tagged so. Lists and sets do not
 // convert to tuples, nor maps to lists, as in cty. A converted set is an array
 // without duplicates in cty's order (strings lexically, numbers by value).
-// `any` inside a collection unifies the elements as cty does for the common
-// cases (primitives to string, objects with differing attributes to a map,
-// tuples of differing lengths to a list); anything else fails as
-// "all list elements must have the same type".
+// `any` inside a collection unifies the elements as cty does (planner/type-unification.ts); elements that do not
+// unify fail as "all list elements must have the same type".
 
 export type Conversion = { ok: true; value: Value } | { ok: false; message: string };
 
@@ -100,80 +99,11 @@ export function inferType(v: unknown): TypeConstraint {
 
 const isPrimitive = (t: TypeConstraint) => t.k === "string" || t.k === "number" || t.k === "bool";
 
-/** cty's unification of element types for `any` in a collection; undefined when there is no common type. */
-export function unifyTypes(types: TypeConstraint[]): TypeConstraint | undefined {
-  const known = types.filter((t) => t.k !== "any");
-  if (known.length === 0) return { k: "any" };
-  const first = known[0];
-  if (known.every((t) => sameType(t, first))) return first;
-  if (known.every(isPrimitive)) return known.some((t) => t.k === "string") ? { k: "string" } : undefined;
-  const kinds = new Set(known.map((t) => t.k));
-  const collection = (k: "list" | "map" | "set", elems: TypeConstraint[]): TypeConstraint | undefined => {
-    const elem = unifyTypes(elems);
-    return elem && { k, elem };
-  };
-  const elemsOf = (t: TypeConstraint): TypeConstraint[] =>
-    t.k === "tuple" ? t.elems : t.k === "object" ? Object.values(t.attrs) : "elem" in t ? [t.elem] : [];
-  if ([...kinds].every((k) => k === "object" || k === "map")) {
-    const objects = known.filter((t) => t.k === "object");
-    if (kinds.size === 1 && first.k === "object") {
-      const names = Object.keys(objects[0].attrs).sort().join("\0");
-      if (objects.every((o) => Object.keys(o.attrs).sort().join("\0") === names)) {
-        const attrs: Record<string, TypeConstraint> = {};
-        for (const n of Object.keys(objects[0].attrs)) {
-          const u = unifyTypes(objects.map((o) => o.attrs[n]));
-          if (!u) return undefined;
-          attrs[n] = u;
-        }
-        return { k: "object", attrs, optional: [], defaults: {} };
-      }
-    }
-    return collection("map", known.flatMap(elemsOf));
-  }
-  if ([...kinds].every((k) => k === "tuple" || k === "list")) {
-    if (kinds.size === 1 && first.k === "tuple") {
-      const tuples = known as Extract<TypeConstraint, { k: "tuple" }>[];
-      const n = tuples[0].elems.length;
-      if (tuples.every((t) => t.elems.length === n)) {
-        const elems: TypeConstraint[] = [];
-        for (let i = 0; i < n; i++) {
-          const u = unifyTypes(tuples.map((t) => t.elems[i]));
-          if (!u) return undefined;
-          elems.push(u);
-        }
-        return { k: "tuple", elems };
-      }
-    }
-    return collection("list", known.flatMap(elemsOf));
-  }
-  if (kinds.size === 1 && first.k === "set") return collection("set", known.flatMap(elemsOf));
-  return undefined;
-}
-
-export function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
-  if (a.k !== b.k) return false;
-  switch (a.k) {
-    case "list":
-    case "set":
-    case "map":
-      return sameType(a.elem, (b as typeof a).elem);
-    case "tuple": {
-      const be = (b as typeof a).elems;
-      return a.elems.length === be.length && a.elems.every((t, i) => sameType(t, be[i]));
-    }
-    case "object": {
-      const ba = (b as typeof a).attrs;
-      const names = Object.keys(a.attrs);
-      return names.length === Object.keys(ba).length && names.every((n) => n in ba && sameType(a.attrs[n], ba[n]));
-    }
-    default:
-      return true;
-  }
-}
+export { sameType };
 
 /** The common type of the elements of a value converted to a collection of `any`. */
 function unifiedElementType(values: unknown[]): TypeConstraint | undefined {
-  return unifyTypes(values.map(inferType));
+  return values.length === 0 ? { k: "any" } : unifyTypes(values.map(inferType));
 }
 
 /** Whether cty has a conversion (safe or unsafe) from the value's type to `t`. */

@@ -4,7 +4,7 @@
 // order (all failures reported).
 
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
-import { containsUnknown, type Value } from "../contract/values.js";
+import { containsUnknown, UNKNOWN, type Value } from "../contract/values.js";
 import { evaluate, EvalError, type EvalScope } from "./expressions/evaluate.js";
 import { collectRefs } from "./expressions/ast.js";
 import type { Config, VariableConfig, VariableValidation } from "./model.js";
@@ -29,6 +29,12 @@ export interface VariableInput {
 export interface ResolveVariableOptions {
   /** "main.tf:3,1": where an origin is, for messages that name a declaration (default: the file name). */
   where?: (origin: Origin) => string;
+  /**
+   * A variable given no value: "required" (the default) takes its default and refuses one without; "unknown" makes
+   * it unknown, default or not, as Terraform's validate takes every variable; "default" takes its default, else
+   * unknown.
+   */
+  unset?: "required" | "unknown" | "default";
 }
 
 /**
@@ -50,7 +56,12 @@ export function resolveVariables(
         undefined,
         `No variable "${name}" is declared in ${config.dir}.`,
       );
+  const unset = opts.unset ?? "required";
   for (const v of config.variables.values()) {
+    if (!provided.has(v.name) && (unset === "unknown" || (unset === "default" && !v.hasDefault))) {
+      out.set(v.name, UNKNOWN);
+      continue;
+    }
     const value = prepareValue(v, provided.get(v.name), where, diags);
     if (value !== undefined) out.set(v.name, value);
   }

@@ -11,6 +11,7 @@
 // this, as diagnostics are formatted synchronously.
 
 import { createRequire } from "node:module";
+import { CALL_PROBE, callPattern, callsFunction } from "./expression-calls.js";
 
 type Path = readonly (string | number)[];
 
@@ -43,8 +44,9 @@ function parseSync(text: string): unknown {
     syncParse = mod.parseToObject;
   }
   // the converter throws on some inputs ("value is null"): a text it cannot read has no position to give
+  // the converter predates provider-defined functions (provider::NS::FN): "::" is read as "__", which keeps offsets
   try {
-    const [result] = syncParse(text);
+    const [result] = syncParse(text.replaceAll("::", "__"));
     return result ?? undefined;
   } catch {
     return undefined;
@@ -108,13 +110,25 @@ function at(root: unknown, path: Path): unknown {
  * field of the path found (its name), else the block's header, else undefined.
  */
 export function hclOffset(text: string, path: Path): number | undefined {
+  return hclField(text, path)?.offset;
+}
+
+/** Where a path was found: the offset, and when every field of it was found, the block it is in. */
+interface FieldPlace {
+  offset: number;
+  /** The block's text (from its header), its offset in the file, and the path inside it; set when all was found. */
+  block?: { text: string; start: number; path: (string | number)[] };
+}
+
+function hclField(text: string, path: Path): FieldPlace | undefined {
   const section = path[0];
   if (typeof section !== "string") return undefined;
   // a block of a kind Terraform does not have: its header
   if (!(section in HCL_BLOCK_LABELS)) {
     // or an argument written at the top level (`required_version = …` outside its terraform block)
     const name = escapeRegExp(section);
-    return keywordOffset(text, name, 0) ?? new RegExp(`^[ \\t]*"?${name}"?\\s*=`, "m").exec(text)?.index;
+    const offset = keywordOffset(text, name, 0) ?? new RegExp(`^[ \\t]*"?${name}"?\\s*=`, "m").exec(text)?.index;
+    return offset === undefined ? undefined : { offset };
   }
   const nLabels = HCL_BLOCK_LABELS[section];
   const labels = path.slice(1, 1 + nLabels);
@@ -122,7 +136,8 @@ export function hclOffset(text: string, path: Path): number | undefined {
     // written with fewer labels than its kind takes (`data "x" {`): the header of the labels that were written
     const cut = labels.findIndex((l) => typeof l !== "string");
     const written = (cut < 0 ? labels : labels.slice(0, cut)) as string[];
-    return headerOffset(text, section, written, 0) ?? keywordOffset(text, section, 0);
+    const offset = headerOffset(text, section, written, 0) ?? keywordOffset(text, section, 0);
+    return offset === undefined ? undefined : { offset };
   }
   let i = 1 + nLabels;
   const index = typeof path[i] === "number" ? (path[i++] as number) : 0;
@@ -158,7 +173,31 @@ export function hclOffset(text: string, path: Path): number | undefined {
       i++;
     }
   }
-  return best;
+  return ok ? { offset: best, block: { text: block, start: header, path: blockPath } } : { offset: best };
+}
+
+/**
+ * Offset of the name of a function call in the value of the field at `path`: the `nth` (0-based, in source order)
+ * call of `fn` there, else its first, else undefined. Each candidate (the name followed by `(`) is confirmed by the
+ * parser: renamed in the block's text, the field's value must then hold a call of the renamed function (a name in a
+ * string or a comment changes no call).
+ */
+export function hclCallOffset(text: string, path: Path, fn: string, nth: number): number | undefined {
+  const field = hclField(text, path);
+  if (!field?.block) return undefined;
+  const { text: block, start, path: fieldPath } = field.block;
+  const probed = fn.replaceAll("::", "__") + CALL_PROBE;
+  const re = callPattern(fn);
+  re.lastIndex = field.offset - start;
+  let first: number | undefined;
+  let n = 0;
+  for (let m = re.exec(block); m; m = re.exec(block)) {
+    const value = at(parseSync(block.slice(0, m.index) + probed + block.slice(m.index + fn.length)), fieldPath);
+    if (value === undefined || !callsFunction(value, probed)) continue;
+    first ??= start + m.index;
+    if (n++ === nth) return start + m.index;
+  }
+  return first;
 }
 
 /**

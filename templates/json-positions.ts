@@ -5,6 +5,7 @@
 // minutes on a 100,000-resource file; this scanner is linear and light.)
 
 import type { Origin } from "../contract/diagnostics.js";
+import { CALL_PROBE, callPattern, callsFunction } from "./expression-calls.js";
 
 /** Position tree node: offsets of the value and (for members of objects) of the key. */
 export interface JsonPosNode {
@@ -174,6 +175,52 @@ export function jsonOffset(root: JsonPosNode, path: readonly (string | number)[]
     at = next.keyStart ?? next.start;
   }
   return at;
+}
+
+/**
+ * Offset of the name of a function call in the value at `path`: the `nth` (0-based, in source order) call of `fn` in
+ * its strings, else its first, else undefined. Each candidate (the name followed by `(` in a string) is confirmed:
+ * renamed in the string, the string must then call the renamed function (a name in literal text is no call).
+ */
+export function jsonCallOffset(
+  src: string,
+  root: JsonPosNode,
+  path: readonly (string | number)[],
+  fn: string,
+  nth: number,
+): number | undefined {
+  let node: JsonPosNode | undefined = root;
+  for (const seg of path) {
+    node = node.members ? node.members.get(String(seg)) : node.items?.[Number(seg)];
+    if (!node) return undefined;
+  }
+  const strings: number[] = [];
+  const collect = (x: JsonPosNode) => {
+    if (x.members) for (const m of x.members.values()) collect(m);
+    else if (x.items) for (const i of x.items) collect(i);
+    else if (src[x.start] === '"') strings.push(x.start);
+  };
+  collect(node);
+  let first: number | undefined;
+  let n = 0;
+  for (const start of strings) {
+    let end = start + 1;
+    while (end < src.length && src[end] !== '"') end += src[end] === "\\" ? 2 : 1;
+    const token = src.slice(start, end + 1);
+    const re = callPattern(fn);
+    for (let m = re.exec(token); m; m = re.exec(token)) {
+      let renamed: unknown;
+      try {
+        renamed = JSON.parse(token.slice(0, m.index) + fn + CALL_PROBE + token.slice(m.index + fn.length));
+      } catch {
+        continue;
+      }
+      if (!callsFunction(renamed, fn + CALL_PROBE)) continue;
+      first ??= start + m.index;
+      if (n++ === nth) return start + m.index;
+    }
+  }
+  return first;
 }
 
 /** 1-based line and column of an offset. */

@@ -12,8 +12,8 @@ import * as path from "node:path";
 import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
-import { hclOffset } from "./hcl-positions.js";
-import { jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
+import { hclCallOffset, hclOffset } from "./hcl-positions.js";
+import { jsonCallOffset, jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
 import { yamlNodePathOffset } from "./yaml-positions.js";
 
 /**
@@ -86,7 +86,9 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
   const f = loadFile(origin, dir, sources);
   if (!f) return undefined;
   if (isHclFile(origin.file)) {
-    const off = hclOffset(f.content, origin.path);
+    const off =
+      (origin.call && hclCallOffset(f.content, origin.path, origin.call.fn, origin.call.index)) ??
+      hclOffset(f.content, origin.path);
     return off === undefined ? undefined : lineColumn(f.content, off);
   }
   if (isJsonFile(origin.file)) {
@@ -98,7 +100,8 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
       }
     }
     if (!f.json) return undefined;
-    return lineColumn(f.content, jsonOffset(f.json, origin.path));
+    const call = origin.call && jsonCallOffset(f.content, f.json, origin.path, origin.call.fn, origin.call.index);
+    return lineColumn(f.content, call ?? jsonOffset(f.json, origin.path));
   }
   const yaml = yamlLibrary();
   if (!f.yaml) {

@@ -25,6 +25,8 @@ export interface VariableValueOptions {
   env?: Record<string, string | undefined>;
   /** -var and -var-file in the order given on the command line (later wins); replaces vars/varFiles when set. */
   ordered?: { kind: "var" | "file"; value: string }[];
+  /** Whether terraform.tfvars and *.auto.tfvars in the configuration's directory are read (default: yes). */
+  autoFiles?: boolean;
 }
 
 /**
@@ -224,7 +226,7 @@ export async function resolveVariableInputs(
     }
   };
 
-  for (const f of autoVarFiles(config.dir)) await applyFile(f);
+  if (opts.autoFiles !== false) for (const f of autoVarFiles(config.dir)) await applyFile(f);
   if (opts.ordered)
     for (const item of opts.ordered) item.kind === "file" ? await applyFile(item.value) : applyVar(item.value);
   else {

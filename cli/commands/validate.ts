@@ -5,7 +5,9 @@ export default class Validate extends GantryCommand {
   static override summary = "Check the configuration without touching state or hosts";
   static override description =
     "Parses every *.gantry.yaml and *.tf.json file, checks structure, resource types and properties, references and " +
-    "cycles.";
+    "cycles. As terraform validate, every input variable is taken as unknown, so that the configuration is checked " +
+    "for " +
+    "any values (a variable without a value is no error); values given with -var or -var-file are checked and used.";
   static override args = dirArg;
   static override flags = {
     ...commonFlags,
@@ -21,7 +23,7 @@ export default class Validate extends GantryCommand {
     const engine = await this.engine();
     const render = await this.renderer(flags.json);
     const ws = await engine.openWorkspace(workspaceOptions(args.dir, flags), render.onEvent);
-    const { config } = await engine.validate(ws, render.onEvent);
+    const { config } = await engine.validate(ws, render.onEvent, { variablesUnknown: true });
     if (flags.json) this.out(JSON.stringify({ valid: true, error_count: 0, warning_count: 0, diagnostics: [] }));
     else
       this.out(

@@ -1,9 +1,9 @@
 // Bad input (YAML, JSON and .tf files: syntax errors, unknown attributes, bad function calls, type mismatches) gets
 // a clear error located at file and line in the user's own names, exit 1, and the state file is left
-// byte for byte as it was.
+// byte for byte as it was. So does a failed precondition of a module's output.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gantry, tempConfig } from "./cli-harness.js";
 
@@ -117,7 +117,7 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     name: "HCL unknown function",
     file: "bad.tf",
     content: 'resource "gantry_noop" "a" {\n  input = uper("x")\n}\n',
-    expect: [/Call to unknown function/, /There is no function named "uper"/, /on bad\.tf line 2, column 3/],
+    expect: [/Call to unknown function/, /There is no function named "uper"/, /on bad\.tf line 2, column 11/],
   },
   {
     name: "HCL attribute of the wrong type",
@@ -161,6 +161,31 @@ for (const c of cases) {
     }
   });
 }
+
+test("a module output's failed precondition stops plan and apply, located in the module's file", () => {
+  mkdirSync(join(dir, "m"));
+  writeFileSync(
+    join(dir, "m", "main.tf"),
+    'variable "n" {}\noutput "o" {\n  value = var.n\n  precondition {\n    condition     = var.n > 0\n' +
+      '    error_message = "n must be positive, not ${var.n}."\n  }\n}\n',
+  );
+  writeFileSync(join(dir, "bad.tf"), 'module "mod" {\n  source = "./m"\n  n      = -1\n}\n');
+  try {
+    for (const cmd of [["plan"], ["apply", "-auto-approve"]]) {
+      const r = gantry([...cmd, dir]);
+      assert.is(r.code, 1, `${cmd[0]}\n${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /Error: Module output value precondition failed/);
+      assert.match(r.stderr, /on m\/main\.tf line 5, column 5, in output "o":/);
+      assert.match(r.stderr, /n must be positive, not -1\./);
+      assert.is(readFileSync(statePath, "utf8"), before, "state byte-for-byte unchanged");
+    }
+    // validate takes the module's variable as unknown: nothing to refuse yet
+    assert.is(gantry(["validate", dir]).code, 0);
+  } finally {
+    rmSync(join(dir, "bad.tf"));
+    rmSync(join(dir, "m"), { recursive: true });
+  }
+});
 
 test("validate accepts the good configuration", () => {
   const r = gantry(["validate", dir]);

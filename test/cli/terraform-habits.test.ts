@@ -132,6 +132,12 @@ test("console: evaluates against configuration, variables and state, prints as t
   assert.is(run("gantry_noop.a.output\n").stdout, '"hello world"\n');
   assert.is(run("gantry_noop.c[1].input\n").stdout, "1\n");
   assert.is(run("[]\n").stdout, "[]\n");
+  // lists, sets and maps print inside tolist/toset/tomap, as repl.FormatValue prints them; tuples and objects bare
+  assert.is(run('tolist(["b", "a"])\n').stdout, 'tolist([\n  "b",\n  "a",\n])\n');
+  assert.is(run('toset(["b", "a", "b"])\n').stdout, 'toset([\n  "a",\n  "b",\n])\n');
+  assert.is(run("tomap({ a = [1] })\n").stdout, 'tomap({\n  "a" = [\n    1,\n  ]\n})\n');
+  assert.is(run("tolist([])\n").stdout, "tolist([])\n");
+  assert.is(run('true ? tolist([1]) : ["x"]\n').stdout, 'tolist([\n  "1",\n])\n');
   const bad = run("var.nope\n1\n");
   assert.is(bad.code, 1, "the first error stops");
   assert.is(bad.stdout, "");

@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { terraformJson, valueTypeJson } from "../../cli/terraform-json-text.js";
 import { formatTerraformValue, goQuote, terraformNumber } from "../../cli/terraform-value-text.js";
-import { UNKNOWN } from "../../contract/values.js";
+import { UNKNOWN, withCollectionKind } from "../../contract/values.js";
 
 test("numbers in full, never with an exponent", () => {
   assert.is(terraformNumber(1e22), "10000000000000000000000");
@@ -24,6 +24,16 @@ test("collections one element a line; null, unknown, empty", () => {
   assert.is(formatTerraformValue([1, [true], {}]), "[\n  1,\n  [\n    true,\n  ],\n  {},\n]");
   assert.is(formatTerraformValue({ b: null, a: UNKNOWN }), '{\n  "a" = (known after apply)\n  "b" = null\n}');
   assert.is(formatTerraformValue([]), "[]");
+});
+
+test("a list, set or map inside tolist(), toset(), tomap(); tuples and objects bare", () => {
+  assert.is(formatTerraformValue(withCollectionKind([1], "list")), "tolist([\n  1,\n])");
+  assert.is(formatTerraformValue(withCollectionKind([], "set")), "toset([])");
+  assert.is(formatTerraformValue(withCollectionKind({}, "map")), "tomap({})");
+  assert.is(
+    formatTerraformValue({ m: withCollectionKind({ k: withCollectionKind(["x"], "set") }, "map") }),
+    '{\n  "m" = tomap({\n    "k" = toset([\n      "x",\n    ])\n  })\n}',
+  );
 });
 
 test("JSON as Go writes it: sorted keys (unless asked not to), HTML characters escaped, numbers in full", () => {

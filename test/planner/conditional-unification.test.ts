@@ -1,7 +1,9 @@
 // The two results of a conditional are unified to one type as cty's UnifyUnsafe does, and concat() takes only lists
-// and tuples (Terraform 1.11). Facts from cty's convert package (unify, compareTypes: a set is preferred to a list
-// or tuple, a list to a tuple, a map to an object; tuples of one length and objects of the same attributes unify
-// element by element, else to a list or map) and its ConcatFunc ("all arguments must be lists or tuples").
+// and tuples (Terraform 1.11). Facts from cty's convert package (unify: lists with tuples unify the tuples to a list
+// first, maps with objects to a map; tuples of one length and objects of the same attributes unify element by
+// element, else to a list or map; compareTypes and its tests: a list is preferred to a set or a tuple, a map to an
+// object, a string to a number or bool) and its ConcatFunc ("all arguments must be lists or tuples"; lists only when
+// every argument is a list).
 
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -24,27 +26,41 @@ test("tuples of one length unify element by element; of different lengths to a l
   ]);
 });
 
-test("a set is preferred to a tuple or a list: the chosen branch becomes a set", () => {
+test("a set with a tuple gives a set (no set converts to a tuple); a list is preferred to a set", () => {
   results([
     ['true ? toset(["b", "a"]) : ["c"]', ["a", "b"]],
     ['false ? toset(["a"]) : ["b", "b"]', ["b"]],
-    ['false ? toset(["a"]) : tolist(["c", "c", "b"])', ["b", "c"]],
+    // cty's compareTypes prefers list(string) to set(string), and a set converts to a list
+    ['false ? toset(["a"]) : tolist(["c", "c", "b"])', ["c", "c", "b"]],
   ]);
+  // list(number) is preferred to set(string) whatever the elements, and "a" is no number
+  fails('true ? toset(["b", "a"]) : tolist([1])', /a number is required/);
   typed([
     ['false ? toset(["a"]) : ["b", "b"]', "set(string)"],
-    ['true ? tolist(["a"]) : toset(["b"])', "set(string)"],
+    ['true ? tolist(["a"]) : toset(["b"])', "list(string)"],
+    ['true ? toset([1]) : tolist(["b"])', "list(string)"],
   ]);
+  assert.is(collectionKind(call('true ? toset(["a"]) : tolist(["b"])')), "list");
   assert.is(collectionKind(call('false ? toset(["a"]) : ["b"]')), "set");
 });
 
-test("lists unify their element types; a list is preferred to a tuple it can take", () => {
+test("lists unify their element types; a tuple with a list is unified to a list first, then with it", () => {
   results([
     ['true ? tolist([1]) : tolist(["a"])', ["1"]],
     ['false ? tolist(["a"]) : [1, 2]', ["1", "2"]],
+    // list(number) with a tuple of strings: list(string), whichever branch is taken
+    ['true ? tolist([1]) : ["a"]', ["1"]],
+    ['false ? tolist([1]) : ["a"]', ["a"]],
+    ['true ? tolist([1, 2]) : [3, "x", true]', ["1", "2"]],
+    ["true ? tolist([1]) : []", [1]],
+    ['true ? [{a = 1}] : tolist([{a = "x", b = "y"}])', [{ a: "1" }]],
   ]);
   typed([
     ['true ? tolist([1]) : tolist(["a"])', "list(string)"],
     ['false ? tolist(["a"]) : [1, 2]', "list(string)"],
+    ['true ? tolist([1]) : ["a"]', "list(string)"],
+    ["true ? tolist([1]) : []", "list(number)"],
+    ['true ? [{a = 1}] : tolist([{a = "x", b = "y"}])', "list(map(string))"],
   ]);
   fails("true ? tolist([1]) : [true]", /Inconsistent conditional result types/);
 });
@@ -90,10 +106,17 @@ test("concat of lists of different element types gives one list of the unified t
     ['concat(tolist([1]), tolist(["a"]))', ["1", "a"]],
     ['concat([1], ["a"])', [1, "a"]],
     ['concat(tolist(["a"]), [1])', ["a", 1]],
+    ["concat(tolist([{a = 1}]), tolist([{b = 2}]))", [{ a: 1 }, { b: 2 }]],
+    ["concat(tolist([1]), tolist([true]))", [1, true]],
   ]);
   typed([
     ['concat(tolist([1]), tolist(["a"]))', "list(string)"],
     ['concat([1], ["a"])', "tuple([number,string])"],
+    ['concat(tolist(["a"]), [1])', "tuple([string,number])"],
+    // objects with different attributes unify to a map, so the lists to a list of maps
+    ["concat(tolist([{a = 1}]), tolist([{b = 2}]))", "list(map(number))"],
+    // number and bool do not unify: the elements as a tuple
+    ["concat(tolist([1]), tolist([true]))", "tuple([number,bool])"],
   ]);
 });
 

@@ -4,11 +4,13 @@
 // the attribute.
 
 import { test } from "uvu";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as assert from "uvu/assert";
 import type { ResourceType } from "../../contract/resource-type.js";
 import { collectionKind, type Attrs } from "../../contract/values.js";
 import { Engine } from "../../engine/engine.js";
-import { toSchemaType } from "../../planner/schema-typed-value.js";
+import { toSchemaType, withSchemaNulls } from "../../planner/schema-typed-value.js";
 import { BUILTIN_RESOURCE_TYPES } from "../../provider/resource-types.js";
 import { configDir } from "./harness.js";
 
@@ -25,6 +27,23 @@ const typed: ResourceType = {
       element: { kind: "string", description: "" },
     },
     flag: { kind: "bool", description: "bool" },
+    rules: {
+      kind: "list",
+      description: "list(object({ name = string, weight = number, inner = object({ z = number }) }))",
+      element: {
+        kind: "object",
+        description: "a rule",
+        attributes: {
+          name: { kind: "string", description: "", required: true },
+          weight: { kind: "number", description: "" },
+          inner: {
+            kind: "object",
+            description: "",
+            attributes: { z: { kind: "number", description: "" }, y: { kind: "string", description: "" } },
+          },
+        },
+      },
+    },
   },
   async create(_ctx, planned): Promise<Attrs> {
     return planned;
@@ -128,6 +147,67 @@ resource "gantry_service" "s" {
 }
 `);
   assert.equal(p.changes.find((c) => c.address === "gantry_service.s")!.after!.ports, [8080]);
+});
+
+test("an object attribute's unset fields are null at any depth, as cty's conversion makes them", async () => {
+  const p = await plan(`
+resource "gantry_typed" "t" {
+  rules = [{ name = "a" }, { name = "b", weight = "2", inner = { z = "1" } }]
+}
+output "weight" { value = gantry_typed.t.rules[0].weight }
+output "inner_null" { value = gantry_typed.t.rules[0].inner == null }
+output "y_null" { value = gantry_typed.t.rules[1].inner.y == null }
+output "names" { value = keys(gantry_typed.t.rules[1].inner) }
+`);
+  const after = p.changes.find((c) => c.address === "gantry_typed.t")!.after!;
+  assert.equal(after.rules, [
+    { name: "a", weight: null, inner: null },
+    { name: "b", weight: 2, inner: { z: 1, y: null } },
+  ]);
+  assert.equal(outputs(p), { weight: null, inner_null: true, y_null: true, names: ["y", "z"] });
+});
+
+test("a state recorded without the null fields plans no change (read with them, as a provider upgrades)", async () => {
+  const dir = configDir({
+    "main.tf": 'resource "gantry_typed" "t" {\n  rules = [{ name = "a", inner = { z = 1 } }]\n}\n',
+  });
+  const applied = await engine.apply(engine.workspace({ dir }), {});
+  assert.is(applied.status, "applied");
+  const file = join(dir, "gantry.tfstate");
+  const written = readFileSync(file, "utf8");
+  assert.match(written, /"weight":\s*null/);
+  // as an older gantry wrote it: the unset fields absent
+  const old = JSON.parse(written);
+  for (const r of old.resources) r.attributes.rules = [{ name: "a", inner: { z: 1 } }];
+  writeFileSync(file, JSON.stringify(old, null, 2));
+  const { plan: p } = await engine.plan(engine.workspace({ dir }), {});
+  assert.equal(
+    p.changes.map((c) => [c.address, c.action]),
+    [["gantry_typed.t", "noop"]],
+  );
+  assert.equal(withSchemaNulls([{ name: "a" }], typed.schema.rules), [{ name: "a", weight: null, inner: null }]);
+  const complete = [{ name: "a", weight: null, inner: null }];
+  assert.is(withSchemaNulls(complete, typed.schema.rules), complete, "nothing missing: the same value");
+});
+
+test("a built-in type's object attribute gets its unset fields as null (gantry_service.health_check)", async () => {
+  const p = await plan(`
+resource "gantry_host" "h" {
+  driver = "sim"
+}
+resource "gantry_service" "s" {
+  host         = gantry_host.h
+  command      = "sleep 1000"
+  ports        = [8080]
+  health_check = { type = "tcp" }
+}
+output "path" { value = gantry_service.s.health_check.path }
+`);
+  const hc = p.changes.find((c) => c.address === "gantry_service.s")!.after!.health_check as Record<string, unknown>;
+  assert.is(hc.type, "tcp");
+  assert.is(hc.path, null);
+  assert.is(hc.retries, null);
+  assert.equal(outputs(p), { path: null });
 });
 
 test.run();

@@ -25,7 +25,8 @@ import {
   type ValueMap,
 } from "./argument-conversion.js";
 import { FunctionError, type FunctionTable } from "./definition.js";
-import { inferType, sameType } from "../../type-conversion.js";
+import { convertValue, inferType, sameType } from "../../type-conversion.js";
+import { unifyTypes } from "../../type-unification.js";
 import { friendlyName } from "../../type-names.js";
 
 const sortedKeys = (m: ValueMap) => Object.keys(m).sort(compareStrings);
@@ -74,6 +75,17 @@ function listOrTuple(items: Value[]): Value[] {
   } catch {
     return items;
   }
+}
+
+/**
+ * concat() of lists only: a list of the type the lists unify to (cty's UnifyUnsafe: list(number) and list(string)
+ * give list(string), lists of objects with different attributes a list of maps); lists that do not unify give their
+ * elements as a tuple, as cty's ConcatFunc does.
+ */
+function concatenatedList(lists: Value[], items: Value[]): Value[] {
+  const u = unifyTypes(lists.map(inferType));
+  const c = u ? convertValue(items, u) : undefined;
+  return c?.ok && Array.isArray(c.value) ? c.value : items;
 }
 
 /** merge() gives a map only when every argument is a map of the same type (cty's MergeFunc); else an object. */
@@ -181,7 +193,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
           throw new FunctionError(`all arguments must be lists or tuples; got ${friendlyName(inferType(a))}`, i);
       });
       const items = args.flatMap((a, i) => asList(a, i, "list"));
-      return args.every((a) => collectionKind(a) === "list") ? listOrTuple(items) : items;
+      return args.every((a) => collectionKind(a) === "list") ? concatenatedList(args, items) : items;
     },
   },
   contains: {
