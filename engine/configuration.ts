@@ -111,18 +111,26 @@ export async function replayConfiguration(
 
 /**
  * Module variables get the line and column of their declaration (front ends keep only paths), so that a value one
- * refuses (its type, a validation rule) says where it is declared. Each declaration is located once: every instance
- * of a module shares it.
+ * refuses (its type, a validation rule) says where it is declared. Located when first read, by a message: locating
+ * in a `.tf` file loads the synchronous HCL parser, some 0.4 s of CPU that a run without such a message never spends.
+ * Each declaration is located once: every instance of a module shares it.
  */
 function locateModuleVariables(config: Config, dir: string, files: SourceFile[]): Config {
+  const located = new Set<Origin>();
   for (const l of config.locals.values()) {
     const origin = l.input?.origin;
-    if (!origin || origin.line !== undefined) continue;
-    const p = locate(origin, dir, files);
-    if (p) {
-      origin.line = p.line;
-      origin.column = p.column;
-    }
+    if (!origin || located.has(origin) || origin.line !== undefined) continue;
+    located.add(origin);
+    let position: { line: number; column: number } | undefined | null = null; // null: not looked for yet
+    const find = () => {
+      // located by its file and path alone (locate reads line and column first, which are these getters)
+      if (position === null) position = locate({ file: origin.file, path: origin.path }, dir, files);
+      return position;
+    };
+    Object.defineProperties(origin, {
+      line: { get: () => find()?.line, enumerable: true, configurable: true },
+      column: { get: () => find()?.column, enumerable: true, configurable: true },
+    });
   }
   return config;
 }

@@ -18,8 +18,11 @@ export function moduleInputValue(
 ): Value {
   const v = local.input!;
   const where = local.name.slice(0, local.name.lastIndexOf(".var."));
-  const { file, line, column } = v.origin;
-  const declared = `${file}${line ? `:${line}${column ? `,${column}` : ""}` : ""}`;
+  // where the variable is declared, for messages only: its line is located when first read (engine/configuration.ts)
+  const declared = () => {
+    const { file, line, column } = v.origin;
+    return `${file}${line ? `:${line}${column ? `,${column}` : ""}` : ""}`;
+  };
   if (isUnknown(value)) return value;
   const given = value === null ? value : applyTypeDefaults(value, v.constraint);
   const c = convertValue(given, v.constraint);
@@ -27,7 +30,7 @@ export function moduleInputValue(
     throw errorAt(
       "Invalid value for input variable",
       local.origin,
-      `The given value is not suitable for ${where}.var.${v.name} declared at ${declared}: ${c.message}.`,
+      `The given value is not suitable for ${where}.var.${v.name} declared at ${declared()}: ${c.message}.`,
     );
   let result = c.value;
   if (result === null && !v.nullable) {
@@ -35,7 +38,7 @@ export function moduleInputValue(
       throw errorAt(
         "Required variable not set",
         local.origin,
-        `The given value is not suitable for ${where}.var.${v.name} defined at ${declared}: required variable may ` +
+        `The given value is not suitable for ${where}.var.${v.name} defined at ${declared()}: required variable may ` +
           "not be set to null.",
       );
     result = v.default!;
@@ -69,7 +72,7 @@ export function moduleInputValue(
     throw errorAt(
       `Invalid value for variable`,
       local.origin,
-      `${message}\n\nThis was checked by the validation rule of ${where}.var.${v.name} at ${declared}.`,
+      `${message}\n\nThis was checked by the validation rule of ${where}.var.${v.name} at ${declared()}.`,
     );
   }
   return result;

@@ -40,13 +40,16 @@ export function configuredBackend(dir: string): ConfiguredBackend | undefined {
     return undefined;
   }
   for (const name of names.sort()) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path.join(dir, name), "utf8");
+      bytes = readFileSync(path.join(dir, name));
     } catch {
       continue;
     }
-    if (!text.includes("backend")) continue;
+    // looked for in the bytes: most files name no backend, and decoding a large one (6.6 MB for 100,000 resources
+    // in .tf.json) cost more than the rest of this
+    if (!bytes.includes("backend")) continue;
+    const text = bytes.toString("utf8");
     const found = name.endsWith(".json") ? fromJson(text) : name.endsWith(".tf") ? fromHcl(text) : fromYaml(text);
     if (found !== undefined) return { ...found, file: name };
   }

@@ -1,0 +1,51 @@
+// A module variable's declaration is located in its .tf file only when a message names it: locating loads the
+// synchronous HCL parser (hcl2-parser, about 0.4 s of CPU), which a plan without such a message must not load.
+// Its own file: the parser, once loaded by a message, stays loaded for the rest of the process.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { GantryError } from "../../contract/diagnostics.js";
+import { makePlan } from "./harness.js";
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-module-location-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const MODULE = `
+variable "port" {
+  type = number
+  validation {
+    condition     = var.port > 1024
+    error_message = "The port must be above 1024."
+  }
+}
+
+resource "gantry_noop" "n" {
+  input = var.port
+}
+`;
+
+const parserLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes("hcl2-parser"));
+
+test("a plan whose module values pass does not load the synchronous HCL parser; a refused value's message has the line", async () => {
+  const ok = tree({ "main.tf": `module "web" {\n  source = "./mod"\n  port   = 8080\n}\n`, "mod/main.tf": MODULE });
+  await makePlan(ok);
+  assert.not.ok(parserLoaded(), "hcl2-parser was loaded by a plan that shows no message about a module variable");
+
+  const refused = tree({ "main.tf": `module "web" {\n  source = "./mod"\n  port   = 80\n}\n`, "mod/main.tf": MODULE });
+  const e = await makePlan(refused).then(
+    () => assert.unreachable("the plan must fail") as never,
+    (err: GantryError) => err,
+  );
+  assert.match(e.diagnostics?.[0]?.detail ?? "", /module\.web\.var\.port at mod\/main\.tf:2,1\./);
+});
+
+test.run();
