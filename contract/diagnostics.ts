@@ -12,7 +12,7 @@ export interface Origin {
   column?: number;
   /**
    * A function call inside the field's value that the message is about: the `index`-th (0-based, in source order)
-   * call of `fn` there. Located at the call's name where the front end can (`.tf` files), else at the field.
+   * call of `fn` there. Located at the call's name (`.tf`, `.tf.json` and YAML files), else at the field.
    */
   call?: { fn: string; index: number };
 }

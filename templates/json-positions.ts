@@ -5,7 +5,7 @@
 // minutes on a 100,000-resource file; this scanner is linear and light.)
 
 import type { Origin } from "../contract/diagnostics.js";
-import { CALL_PROBE, callPattern, callsFunction } from "./expression-calls.js";
+import { confirmedCallOffset, type StringSource } from "./expression-calls.js";
 
 /** Position tree node: offsets of the value and (for members of objects) of the key. */
 export interface JsonPosNode {
@@ -194,33 +194,18 @@ export function jsonCallOffset(
     node = node.members ? node.members.get(String(seg)) : node.items?.[Number(seg)];
     if (!node) return undefined;
   }
-  const strings: number[] = [];
+  const strings: StringSource[] = [];
   const collect = (x: JsonPosNode) => {
     if (x.members) for (const m of x.members.values()) collect(m);
     else if (x.items) for (const i of x.items) collect(i);
-    else if (src[x.start] === '"') strings.push(x.start);
+    else if (src[x.start] === '"') {
+      let end = x.start + 1;
+      while (end < src.length && src[end] !== '"') end += src[end] === "\\" ? 2 : 1;
+      strings.push({ start: x.start, text: src.slice(x.start, end + 1) });
+    }
   };
   collect(node);
-  let first: number | undefined;
-  let n = 0;
-  for (const start of strings) {
-    let end = start + 1;
-    while (end < src.length && src[end] !== '"') end += src[end] === "\\" ? 2 : 1;
-    const token = src.slice(start, end + 1);
-    const re = callPattern(fn);
-    for (let m = re.exec(token); m; m = re.exec(token)) {
-      let renamed: unknown;
-      try {
-        renamed = JSON.parse(token.slice(0, m.index) + fn + CALL_PROBE + token.slice(m.index + fn.length));
-      } catch {
-        continue;
-      }
-      if (!callsFunction(renamed, fn + CALL_PROBE)) continue;
-      first ??= start + m.index;
-      if (n++ === nth) return start + m.index;
-    }
-  }
-  return first;
+  return confirmedCallOffset(strings, fn, nth, JSON.parse);
 }
 
 /** 1-based line and column of an offset. */

@@ -14,7 +14,7 @@ import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
 import { hclCallOffset, hclOffset } from "./hcl-positions.js";
 import { jsonCallOffset, jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
-import { yamlNodePathOffset } from "./yaml-positions.js";
+import { yamlCallOffset, yamlNodePathOffset } from "./yaml-positions.js";
 
 /**
  * The `yaml` library, loaded on the first YAML position asked for (positions are asked for by messages): a run that
@@ -82,13 +82,15 @@ function isJsonFile(file: string): boolean {
 
 /** Resolve an origin to a 1-based line and column (of the field's key when the path ends at a map entry). */
 export function locate(origin: Origin, dir: string, sources?: readonly SourceFile[]): Position | undefined {
-  if (origin.line !== undefined) return { line: origin.line, column: origin.column ?? 1 };
+  // front ends that know a field's position give it (YAML); a call inside the field is still looked for
+  const given = origin.line === undefined ? undefined : { line: origin.line, column: origin.column ?? 1 };
+  if (given && !origin.call) return given;
   const f = loadFile(origin, dir, sources);
-  if (!f) return undefined;
+  if (!f) return given;
   if (isHclFile(origin.file)) {
-    const off =
-      (origin.call && hclCallOffset(f.content, origin.path, origin.call.fn, origin.call.index)) ??
-      hclOffset(f.content, origin.path);
+    const call = origin.call && hclCallOffset(f.content, origin.path, origin.call.fn, origin.call.index);
+    if (call === undefined && given) return given;
+    const off = call ?? hclOffset(f.content, origin.path);
     return off === undefined ? undefined : lineColumn(f.content, off);
   }
   if (isJsonFile(origin.file)) {
@@ -99,8 +101,9 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
         f.json = null;
       }
     }
-    if (!f.json) return undefined;
+    if (!f.json) return given;
     const call = origin.call && jsonCallOffset(f.content, f.json, origin.path, origin.call.fn, origin.call.index);
+    if (call === undefined && given) return given;
     return lineColumn(f.content, call ?? jsonOffset(f.json, origin.path));
   }
   const yaml = yamlLibrary();
@@ -109,7 +112,16 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
     const doc = yaml.parseDocument(f.content, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
     f.yaml = { doc, lc };
   }
-  const off = yamlNodePathOffset(yaml, f.yaml.doc.contents, origin.path);
+  const contents = f.yaml.doc.contents;
+  // a scalar's text read alone: what it holds, or undefined when it is not YAML by itself
+  const decode = (text: string) => {
+    const d = yaml.parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    return d.errors.length ? undefined : d.toJS();
+  };
+  const call =
+    origin.call && yamlCallOffset(yaml, f.content, contents, origin.path, origin.call.fn, origin.call.index, decode);
+  if (call === undefined && given) return given;
+  const off = call ?? yamlNodePathOffset(yaml, contents, origin.path);
   if (off === undefined) return undefined;
   const p = f.yaml.lc.linePos(off);
   return { line: p.line, column: p.col };

@@ -4,6 +4,7 @@
 // the library (the guards work across copies of it: node kinds are global symbols).
 
 import type { isMap, isPair, isScalar, isSeq, Node } from "yaml";
+import { confirmedCallOffset, type StringSource } from "./expression-calls.js";
 
 /** The node-kind guards of a `yaml` library (the package's own exports). */
 export interface YamlNodeKinds {
@@ -47,4 +48,40 @@ export function yamlNodePathOffset(
     } else return at;
   }
   return at;
+}
+
+/**
+ * Offset of the name of the `nth` (0-based, in source order) call of `fn` in the strings of the value at `docPath`,
+ * else of its first call there, else undefined. A candidate in a scalar's source text is confirmed by reading the
+ * text back, the name renamed, with `decode` (a YAML reader of one scalar): a name in literal text is no call.
+ */
+export function yamlCallOffset(
+  kinds: YamlNodeKinds,
+  src: string,
+  start: unknown,
+  docPath: readonly (string | number)[],
+  fn: string,
+  nth: number,
+  decode: (text: string) => unknown,
+): number | undefined {
+  const { isMap, isScalar, isSeq } = kinds;
+  let node: unknown = start;
+  for (const seg of docPath) {
+    if (isMap(node)) {
+      let value: unknown; // with duplicate keys the last one wins (as in toJS)
+      for (const p of node.items) if (String(isScalar(p.key) ? p.key.value : p.key) === String(seg)) value = p.value;
+      node = value;
+    } else if (isSeq(node)) node = node.items[typeof seg === "number" ? seg : Number(seg)];
+    else return undefined;
+    if (!node) return undefined;
+  }
+  const strings: StringSource[] = [];
+  const collect = (x: unknown) => {
+    if (isMap(x)) for (const p of x.items) collect(p.value);
+    else if (isSeq(x)) for (const i of x.items) collect(i);
+    else if (isScalar(x) && typeof x.value === "string" && x.range)
+      strings.push({ start: x.range[0], text: src.slice(x.range[0], x.range[1]) });
+  };
+  collect(node);
+  return confirmedCallOffset(strings, fn, nth, decode);
 }

@@ -66,6 +66,20 @@ test("in .tf.json the call is located in its string, literal text with the name 
   assert.equal(places.sort(), ["3:35", "4:37"], r.stderr);
 });
 
+test("in *.gantry.yaml the call is located in its scalar (plain, quoted or block), literal text aside", () => {
+  const yaml =
+    'locals:\n  x:\n    - "nosuch(1) in text"\n    - ${nosuch(2)}\n' +
+    '  y: \'a "q" ${upper("b")} ${provider::aws::f()}\'\n' +
+    "  z: |\n    text nosuch(3)\n    ${nosuch(4)}\n";
+  const r = validate({ "main.gantry.yaml": yaml });
+  assert.is(r.code, 1, r.stdout);
+  const places = [...r.stderr.matchAll(/on main\.gantry\.yaml line (\d+), column (\d+)/g)].map(
+    (m) => `${m[1]}:${m[2]}`,
+  );
+  assert.equal(places.sort(), ["4:9", "5:29", "8:7"], r.stderr);
+  assert.match(r.stderr, /\n\s*8: {5}\$\{nosuch\(4\)\}/);
+});
+
 test("expressions whose inputs are known are evaluated: upper([1]) fails at validate at its line", () => {
   for (const expr of ["upper([1])", "local.n + {}"]) {
     const r = validate({ "main.tf": resource(expr) });
