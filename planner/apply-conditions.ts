@@ -80,7 +80,7 @@ export function checksAfterApply(
 /**
  * The check results an apply leaves in state: the plan's, each instance whose conditions were checked again at
  * apply (or after it: check blocks) taking its new result. Nothing after a destroy; the state's own after an apply
- * of a plan that has none (refresh-only).
+ * of a plan that has none (a plan of an earlier version).
  */
 export function checkResultsAfterApply(
   plan: Plan,

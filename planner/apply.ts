@@ -67,10 +67,12 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
   const report = new ApplyReport(opts.onEvent ?? (() => {}));
   startFromPlan(writer, plan);
   if (plan.mode === "refresh-only") {
-    // the refreshed state is recorded with the plan's check results (the check blocks evaluated against it), as
-    // Terraform's apply -refresh-only records them
-    if (plan.checks && !deepEqual(plan.checks, writer.state.checks)) {
-      writer.state.checks = structuredClone(plan.checks);
+    // the refreshed state is recorded with the plan's check results (the check blocks evaluated against it) in
+    // place of its own, none when the plan has none: Terraform's apply sets a refresh-only plan's checks as the
+    // state's check results
+    if (!deepEqual(plan.checks, writer.state.checks)) {
+      if (plan.checks) writer.state.checks = structuredClone(plan.checks);
+      else delete writer.state.checks;
       writer.touch();
     }
     await writer.flush();

@@ -125,6 +125,23 @@ test("plan -json and show -json of a saved plan: Terraform's checks section, unk
   assert.is(JSON.parse(gantry(["show", "-json", dir]).stdout).checks, undefined);
 });
 
+test("apply -refresh-only sets the state's check results to its plan's, none when no check block is left", () => {
+  const check = { c: { assert: { condition: "${gantry_noop.a.output == 1}", error_message: "output is not 1." } } };
+  const dir = tempConfig({ "main.tf.json": tf({ ...base, check }) });
+  assert.is(gantry(["apply", "-auto-approve", dir]).code, 0);
+  const checksShown = () => JSON.parse(gantry(["show", "-json", dir]).stdout).checks;
+  assert.equal(
+    checksShown()?.map((c: { address: { to_display: string } }) => c.address.to_display),
+    ["check.c"],
+  );
+  // the check block removed: Terraform's apply -refresh-only records the plan's check results, here none
+  writeFileSync(join(dir, "main.tf.json"), tf(base));
+  const r = gantry(["apply", "-refresh-only", "-auto-approve", dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(checksShown(), undefined);
+  assert.not.match(readFileSync(join(dir, "gantry.tfstate"), "utf8"), /check_results/);
+});
+
 test("moved: the plan shows the move, apply records it; a cycle is refused with exit 1 and the state unchanged", () => {
   const { dir, state } = applied();
   writeFileSync(
