@@ -2,7 +2,8 @@
 // just before its change (those unknown at plan are decided now), its
 // postconditions just after, against the object as recorded (Terraform
 // keeps the new object in state and fails the apply). Check blocks run once
-// the walk is over, against the applied values: warnings only.
+// the walk is over, against the applied values: warnings only. Outputs'
+// preconditions are checked again then too, with what is now known.
 
 import { type Diagnostic, GantryError } from "../contract/diagnostics.js";
 import type { Attrs } from "../contract/values.js";
@@ -12,7 +13,7 @@ import { type Checkable, type CheckResult, CheckResultsRecorder, summarizeStatus
 import { runChecks } from "./checks.js";
 import { checkConditions, type ConditionKind } from "./conditions.js";
 import { instanceScope } from "./instances.js";
-import type { Config } from "./model.js";
+import type { ConditionConfig, Config } from "./model.js";
 import type { Plan } from "./plan.js";
 import { scopeWithSelf, type ValueScope } from "./scope.js";
 
@@ -60,6 +61,35 @@ export function applyConditions(config: Config, plan: Plan, values: ValueScope):
     diagnostics,
     checks,
   };
+}
+
+/**
+ * Outputs' preconditions once the walk is over, checked again as Terraform's apply checks them when the values they
+ * read are known (not after a destroy): the module instances' outputs, then the root's. A false one is an error at
+ * its condition, and a refused root output keeps its last value (`refused`, by name). A condition still unknown (what
+ * it reads failed) is passed over.
+ */
+export function outputConditionsAfterApply(
+  config: Config,
+  plan: Plan,
+  values: ValueScope,
+  record: CheckResultsRecorder,
+): { failures: { address: string; diagnostics: Diagnostic[] }[]; refused: Set<string> } {
+  const failures: { address: string; diagnostics: Diagnostic[] }[] = [];
+  const refused = new Set<string>();
+  if (plan.mode !== "normal") return { failures, refused };
+  const check = (name: string, module: string, preconditions: ConditionConfig[]): boolean => {
+    if (!preconditions.length) return true;
+    const checkable: Checkable = { kind: "output_value", name, module };
+    const { failures: failed } = checkConditions(preconditions, values.scope(), "output precondition", (status, p) =>
+      record.report(checkable, status, p),
+    );
+    if (failed.length) failures.push({ address: `${module ? `${module}.` : ""}output.${name}`, diagnostics: failed });
+    return !failed.length;
+  };
+  for (const l of config.locals.values()) if (l.output) check(l.output.name, l.output.module, l.output.preconditions);
+  for (const o of config.outputs.values()) if (!check(o.name, "", o.preconditions)) refused.add(o.name);
+  return { failures, refused };
 }
 
 /** Check blocks after apply (not after a destroy). */

@@ -9,17 +9,23 @@ import type { State } from "./state.js";
 
 /**
  * Also after a partial failure: what can be computed is recorded, what cannot keeps
- * its last value. A full destroy removes them all.
+ * its last value, as does an output whose precondition failed at apply (`refused`).
+ * A full destroy removes them all.
  */
 export function outputsAfterApply(
   plan: Plan,
   config: Config,
   values: ValueScope,
   prior: State["outputs"],
+  refused: ReadonlySet<string> = new Set(),
 ): State["outputs"] {
   const outputs: State["outputs"] = {};
   if (plan.mode === "destroy" && !plan.targets.length) return outputs;
   for (const o of config.outputs.values()) {
+    if (refused.has(o.name)) {
+      if (prior[o.name]) outputs[o.name] = prior[o.name];
+      continue;
+    }
     let v: Value;
     try {
       v = evaluate(o.value, values.scope());

@@ -121,6 +121,11 @@ export class ApplyReport {
     );
   }
 
+  /** Not a change that failed but an output refused at apply (its precondition): the apply fails too. */
+  outputRefused(address: string, error: string): void {
+    this.result.failed.push({ address, error });
+  }
+
   /** Skipped because `cause` (an address) failed; a change's step after its failed step is part of that failure. */
   skipped(c: ResourceChange, cause: string): void {
     if (cause === c.address || !this.unsettled(c)) return;

@@ -11,7 +11,13 @@ import { deepEqual, type Attrs, type Value } from "../contract/values.js";
 import { instanceAddress } from "./addresses.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildApplyGraph, type StepNode } from "./apply-graph.js";
-import { applyConditions, checkResultsAfterApply, checksAfterApply, type ApplyConditions } from "./apply-conditions.js";
+import {
+  applyConditions,
+  checkResultsAfterApply,
+  checksAfterApply,
+  outputConditionsAfterApply,
+  type ApplyConditions,
+} from "./apply-conditions.js";
 import { CheckResultsRecorder } from "./check-results.js";
 import { outputsAfterApply } from "./apply-outputs.js";
 import { ApplyReport, type ApplyEvent, type ApplyResult } from "./apply-report.js";
@@ -160,18 +166,23 @@ export async function apply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
 
+  const outputChecks = new CheckResultsRecorder();
+  const outputConditions = outputConditionsAfterApply(config, plan, values, outputChecks);
+  for (const f of outputConditions.failures)
+    report.outputRefused(f.address, f.diagnostics.map((d) => `${d.summary}: ${d.detail ?? ""}`.trim()).join("; "));
   const checkBlocks = new CheckResultsRecorder();
   report.result.diagnostics.push(
     ...conditions.diagnostics,
+    ...outputConditions.failures.flatMap((f) => f.diagnostics),
     ...checksAfterApply(config, plan, values, checkDataFailures, checkBlocks),
   );
-  const checks = checkResultsAfterApply(plan, state.checks, conditions.checks, checkBlocks);
+  const checks = checkResultsAfterApply(plan, state.checks, conditions.checks, outputChecks, checkBlocks);
   if (!deepEqual(checks, state.checks)) {
     if (checks) state.checks = checks;
     else delete state.checks;
     writer.touch();
   }
-  const outputs = outputsAfterApply(plan, config, values, state.outputs);
+  const outputs = outputsAfterApply(plan, config, values, state.outputs, outputConditions.refused);
   if (!deepEqual(outputs, state.outputs)) {
     state.outputs = outputs;
     writer.touch();

@@ -2,7 +2,7 @@
 // (the state byte for byte as it was), warnings where it only warns, and `gantry import`.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gantry, tempConfig } from "./cli-harness.js";
 
@@ -38,6 +38,58 @@ test("a failed precondition: exit 1, Terraform's summary, the user's message, lo
     assert.match(r.stderr, /n must be positive\./);
   }
   assert.is(state(), before);
+});
+
+test("an output's precondition known only after apply is checked then: exit 1, located, output not recorded", () => {
+  const dir = tempConfig({
+    "main.tf":
+      'resource "gantry_noop" "a" {\n  input = 1\n}\n' +
+      'output "o" {\n  value = gantry_noop.a.id\n  precondition {\n' +
+      '    condition     = gantry_noop.a.id == "x"\n    error_message = "id is not x."\n  }\n}\n' +
+      'output "p" {\n  value = 2\n}\n',
+  });
+  const planned = gantry(["plan", dir]);
+  assert.is(planned.code, 0, planned.stderr);
+  const r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 1, r.stdout);
+  assert.match(r.stderr, /Error: Module output value precondition failed/);
+  assert.match(
+    r.stderr,
+    /on main\.tf line 7, column \d+, in output "o":\n\s*7: {5}condition {5}= gantry_noop\.a\.id == "x"/,
+  );
+  assert.match(r.stderr, /id is not x\./);
+  // the resource is created (Terraform keeps it); the refused output is not recorded, the other one is
+  const state = JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
+  assert.equal(Object.keys(state.outputs), ["p"]);
+  assert.match(gantry(["state", "list", "-dir", dir]).stdout, /^gantry_noop\.a$/m);
+  const checks = JSON.parse(gantry(["show", "-json", dir]).stdout).checks;
+  assert.equal(checks, [
+    {
+      address: { kind: "output_value", name: "o", to_display: "output.o" },
+      status: "fail",
+      instances: [{ address: { to_display: "output.o" }, status: "fail", problems: [{ message: "id is not x." }] }],
+    },
+  ]);
+});
+
+test("a module output's precondition known only after apply is checked then: exit 1, located in the module", () => {
+  const dir = tempConfig({ "main.tf": 'module "m" {\n  source = "./m"\n}\n' });
+  mkdirSync(join(dir, "m"));
+  writeFileSync(
+    join(dir, "m", "main.tf"),
+    'resource "gantry_noop" "a" {\n  input = 1\n}\noutput "o" {\n  value = gantry_noop.a.id\n  precondition {\n' +
+      '    condition     = gantry_noop.a.id == "x"\n    error_message = "id is ${gantry_noop.a.id}."\n  }\n}\n',
+  );
+  const r = gantry(["apply", "-auto-approve", dir]);
+  assert.is(r.code, 1, r.stdout);
+  assert.match(r.stderr, /Error: Module output value precondition failed/);
+  assert.match(r.stderr, /on m\/main\.tf line 7, column \d+, in output "o":/);
+  assert.match(r.stderr, /id is [0-9a-f-]{36}\./);
+  const checks = JSON.parse(gantry(["show", "-json", dir]).stdout).checks;
+  assert.equal(
+    checks.map((c: { address: { to_display: string }; status: string }) => [c.address.to_display, c.status]),
+    [["module.m.output.o", "fail"]],
+  );
 });
 
 test("a failed check assertion is a warning: exit 0, the change is applied", () => {
