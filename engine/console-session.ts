@@ -7,15 +7,15 @@
 import { readdirSync } from "node:fs";
 import { GantryError } from "../contract/diagnostics.js";
 import type { Value } from "../contract/values.js";
-import { resourceKeyOf } from "../planner/addresses.js";
 import { EvalError, evaluate } from "../planner/expressions/evaluate.js";
 import { ExpressionSyntaxError, parseExpression } from "../planner/expressions/parse.js";
 import { emptyConfig } from "../planner/model.js";
 import type { TypeResolver } from "../planner/instances.js";
-import { type Expansion, ValueScope } from "../planner/scope.js";
+import { ValueScope } from "../planner/scope.js";
 import { sensitivityOnDemand } from "../planner/sensitivity.js";
 import { isConfigFileName } from "../templates/load.js";
 import { loadConfiguration } from "./configuration.js";
+import { stateExpansions } from "./state-expansions.js";
 import type { Workspace } from "./workspace.js";
 
 export type ConsoleEvaluator = (expression: string) => Value;
@@ -29,20 +29,7 @@ export async function openConsole(ws: Workspace, types: TypeResolver): Promise<C
     ? await loadConfiguration(ws, state)
     : { config: emptyConfig(ws.dir), variables: new Map<string, Value>() };
   // what the state holds, expanded as it was recorded
-  const expansions = new Map<string, Expansion>();
-  for (const inst of state.instances.values()) {
-    const rkey = resourceKeyOf(inst.address);
-    let exp = expansions.get(rkey);
-    if (!exp) {
-      const mode = inst.key === undefined ? "single" : typeof inst.key === "number" ? "count" : "for_each";
-      exp = { mode, keys: [], ...(mode === "for_each" ? { eachValues: new Map() } : {}) };
-      expansions.set(rkey, exp);
-    }
-    exp.keys.push(inst.key);
-    if (exp.eachValues && inst.key !== undefined) exp.eachValues.set(String(inst.key), null);
-  }
-  for (const exp of expansions.values())
-    if (exp.mode === "count") exp.keys.sort((a, b) => (a as number) - (b as number));
+  const expansions = stateExpansions(state);
   const scope = new ValueScope(config, variables, expansions, (a) => state.instances.get(a)?.attributes, true, {
     workspace: ws.workspaceName,
     sensitive: sensitivityOnDemand(config, types),

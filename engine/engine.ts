@@ -6,6 +6,7 @@
 
 import { AttributeChecker } from "../contract/attribute-check.js";
 import type { Provisioner } from "../contract/provisioner.js";
+import type { Value } from "../contract/values.js";
 import type { DataSourceType, ResourceType } from "../contract/resource-type.js";
 import type { ConfigGraph } from "../planner/graph.js";
 import type { InstanceState, State } from "../planner/state.js";
@@ -17,6 +18,7 @@ import { BUILTIN_DATA_SOURCES, BUILTIN_RESOURCE_TYPES, ResourceTypeRegistry } fr
 import { applySavedPlan, applyWorkspace, type ApplyOutcome, type ApplyRequest } from "./apply-operation.js";
 import type { LoadedConfiguration } from "./configuration.js";
 import { importObject } from "./import-operation.js";
+import { evaluateOutputs, type StandIn } from "./output-evaluation.js";
 import {
   type InstanceActionName,
   type InstanceActionRequest,
@@ -157,6 +159,11 @@ export class Engine implements EngineContext {
 
   outputs(ws: Workspace): Promise<State["outputs"]> {
     return stateOps.readOutputs(ws);
+  }
+
+  /** The outputs evaluated now against the state, `standIn` giving instances the state lacks their values. */
+  evaluateOutputs(ws: Workspace, standIn: StandIn): Promise<Map<string, Value>> {
+    return evaluateOutputs(ws, standIn);
   }
 
   moveState(ws: Workspace, source: string, destination: string, lockTimeoutMs?: number): Promise<[string, string][]> {

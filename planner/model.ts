@@ -218,6 +218,11 @@ export interface ResourceConfig {
      * nested stack of their own (its id and name), each named by its instance key, of the member type.
      */
     group?: { memberType: string; stackId: string; stackName: string };
+    /**
+     * Its definition beside type and properties, as text (HOT: metadata, depends_on, policies … resolved): a language
+     * that updates a resource whenever its definition changes (Heat) compares it with the one it was made from.
+     */
+    definition?: string;
   };
 }
 

@@ -36,6 +36,11 @@ export interface ScopeMeta {
    * (the caller's value is checked against the variable's type only).
    */
   validate?: boolean;
+  /**
+   * The value of a resource instance the scope has no value for (not recorded, not planned): a door whose language
+   * gives resources that were never made values of their own (Heat: null attributes). Absent, or undefined: unknown.
+   */
+  standIn?: (type: string, name: string, key: InstanceKey) => Value | undefined;
 }
 
 export class ValueScope {
@@ -112,7 +117,7 @@ export class ValueScope {
   private resourceInstance(type: string, name: string, key: number | string): Value | undefined {
     const rkey = resourceKey(type, name);
     const exp = this.expansions.get(rkey);
-    if (!exp) return UNKNOWN;
+    if (!exp) return this.meta.standIn?.(type, name, key) ?? UNKNOWN;
     if (
       exp.mode === "count"
         ? typeof key !== "number" || key < 0 || key >= exp.keys.length
@@ -121,14 +126,16 @@ export class ValueScope {
           : true
     )
       return undefined;
-    return this.valueOf(instanceAddress(rkey, exp.mode === "count" ? key : String(key))) ?? UNKNOWN;
+    const k = exp.mode === "count" ? key : String(key);
+    return this.valueOf(instanceAddress(rkey, k)) ?? this.meta.standIn?.(type, name, k) ?? UNKNOWN;
   }
 
   private resource(type: string, name: string): Value {
     const key = resourceKey(type, name);
     const exp = this.expansions.get(key);
-    if (!exp) return UNKNOWN;
-    const get = (k: InstanceKey): Value => this.valueOf(instanceAddress(key, k)) ?? UNKNOWN;
+    if (!exp) return this.meta.standIn?.(type, name, undefined) ?? UNKNOWN;
+    const get = (k: InstanceKey): Value =>
+      this.valueOf(instanceAddress(key, k)) ?? this.meta.standIn?.(type, name, k) ?? UNKNOWN;
     if (exp.mode === "single") return get(undefined);
     if (exp.mode === "count") return exp.keys.map(get);
     const out: { [k: string]: Value } = {};

@@ -120,7 +120,12 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
   const names = await stackNames(ctx, stack.id, [...(req.namedBy ?? []), req.source]);
   const config = await loadStackConfig(ctx, stack.id, req.source, stack);
   const nested = new NestedStackMap().add(config);
-  for (const s of req.namedBy ?? []) nested.add(await loadStackConfig(ctx, stack.id, s, stack));
+  const namedBy: (Config | undefined)[] = [];
+  for (const s of req.namedBy ?? []) {
+    const c = await loadStackConfig(ctx, stack.id, s, stack);
+    nested.add(c);
+    namedBy.push(c);
+  }
   const signals = ctx.handleSignals && new StackHeatSignals(ctx, ctx.handleSignals, stack, names, nested);
   const ws = await stackWorkspace(ctx, stack, req.source, signals);
   const tracker = new NestedStackTracker(ctx, stack, names, nested, config, req.mode, () => readStateNow(ws), {
@@ -134,8 +139,8 @@ export async function runStack(ctx: StackServiceContext, stack: StackRecord, req
       await ctx.recorder.initResource(stack.id, n.name, n.type);
     }
   }
-  const left = req.namedBy?.[0]?.template;
-  const redefined = (name: string) => definitionChanged(left, req.source.template, name);
+  const left = namedBy[0];
+  const redefined = (name: string) => definitionChanged(left, config, name);
   const translator = new ApplyTranslator(ctx, stack, names, () => readStateNow(ws), nested, tracker, redefined);
   const onEvent = (e: EngineEvent) => {
     if (e.type === "plan") translator.planned(e.plan.changes);

@@ -419,6 +419,8 @@ export class StackService implements StackOperations {
   }
 
   async outputs(stack: StackRecord): Promise<StackOutputRecord[]> {
+    // the rollback of a create (no source completed before) leaves Heat's stack an empty template: no outputs
+    if (stack.action === "ROLLBACK" && stack.previousSource === undefined) return [];
     return computeOutputs(this.ctx, stack, stack.source);
   }
 

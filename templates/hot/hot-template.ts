@@ -21,6 +21,7 @@ import { referenceAttributeOf } from "../../contract/heat-reference-attributes.j
 import { modelTypeOfHeatType, renamedHeatProperty } from "../../contract/heat-type-names.js";
 import { UNKNOWN, type Value } from "../../contract/values.js";
 import { evaluateConstant } from "../../planner/constant-expression.js";
+import { EMPTY_DEFINITION_TEXT, resourceDefinitionText } from "./resource-definition.js";
 import type { Expr, Step } from "../../planner/expressions/ast.js";
 import type {
   Config,
@@ -350,7 +351,12 @@ class HotStack implements IntrinsicContext {
       if (!d) continue;
       declarations.push(...d.declarations);
       const key = `${r.modelType}.${r.modelName}`;
-      sources.set(key, { name: r.heatName, type: r.heatType, ...(r.group && { group: this.groupStack(r) }) });
+      sources.set(key, {
+        name: r.heatName,
+        type: r.heatType,
+        ...(r.group && { group: this.groupStack(r) }),
+        ...this.definitionOf(r),
+      });
       if (d.retain) retained.add(key);
     }
     declarations.push(...this.outputDeclarations());
@@ -902,6 +908,26 @@ class HotStack implements IntrinsicContext {
       return undefined;
     }
     return { modelType: model, none: false };
+  }
+
+  /**
+   * `r`'s definition beside its type and properties, resolved where it can be now, as Heat compares it; nothing when
+   * it has none of those parts.
+   */
+  private definitionOf(r: HotResource): { definition?: string } {
+    const body = r.node.value as Record<string, unknown>;
+    const definition = resourceDefinitionText(body, (key) => {
+      // what cannot be resolved now is taken as written, and reported (if at all) where it is used
+      const before = this.bag.items.length;
+      try {
+        return evaluateConstant(compileIntrinsics(r.node.child(key), this));
+      } catch {
+        return undefined;
+      } finally {
+        if (this.bag.items.length > before) this.bag.items.splice(before);
+      }
+    });
+    return definition === EMPTY_DEFINITION_TEXT ? {} : { definition };
   }
 
   /** Remember a value compiled ahead of the builder. */
