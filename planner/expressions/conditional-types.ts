@@ -13,23 +13,11 @@ import { isUnknown, type Value, withCollectionKind } from "../../contract/values
 import { ctySet } from "../set-order.js";
 import type { TypeConstraint } from "../type-constraint.js";
 import { inferType } from "../type-conversion.js";
+import { friendlyName } from "../type-names.js";
 import { unifyTypes } from "../type-unification.js";
 import { asString } from "./primitive-conversion.js";
 
 type Ty = TypeConstraint;
-
-function friendly(t: Ty): string {
-  switch (t.k) {
-    case "any":
-      return "dynamic";
-    case "list":
-    case "set":
-    case "map":
-      return `${t.k} of ${friendly(t.elem)}`;
-    default:
-      return t.k;
-  }
-}
 
 const unify = (a: Ty, b: Ty): Ty | undefined => unifyTypes([a, b]);
 
@@ -52,7 +40,7 @@ function mismatch(a: Ty, b: Ty): string {
       if (unify(a.elems[i], b.elems[i]) === undefined)
         return `Type mismatch for tuple element ${i}: ${mismatch(a.elems[i], b.elems[i])}`;
   }
-  return `The 'true' value is ${friendly(a)}, but the 'false' value is ${friendly(b)}`;
+  return `The 'true' value is ${friendlyName(a)}, but the 'false' value is ${friendlyName(b)}`;
 }
 
 function convert(v: Value, t: Ty): Value {
