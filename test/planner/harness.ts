@@ -1,8 +1,8 @@
 // Drives the engine in-process for planner tests, as every door does.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { ApplyEvent, ApplyResult } from "../../planner/apply.js";
 import type { PlanMode } from "../../planner/changes.js";
 import type { Plan } from "../../planner/plan.js";
@@ -11,12 +11,16 @@ import { testEngine } from "../engine-fixture.js";
 
 export function configDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "gantry-planner-"));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  writeConfig(dir, files);
   return dir;
 }
 
+/** Writes each file, making its folders (a module's `mod/main.tf`). */
 export function writeConfig(dir: string, files: Record<string, string>): void {
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
 }
 
 export const statePath = (dir: string) => join(dir, "gantry.tfstate");

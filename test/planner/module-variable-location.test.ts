@@ -3,21 +3,9 @@
 // Its own file: the parser, once loaded by a message, stays loaded for the rest of the process.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import type { GantryError } from "../../contract/diagnostics.js";
-import { makePlan } from "./harness.js";
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-module-location-"));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+import { configDir, makePlan } from "./harness.js";
 
 const MODULE = `
 variable "port" {
@@ -36,11 +24,17 @@ resource "gantry_noop" "n" {
 const parserLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes("hcl2-parser"));
 
 test("passing module values leave the HCL parser unloaded; a refused one names its line", async () => {
-  const ok = tree({ "main.tf": `module "web" {\n  source = "./mod"\n  port   = 8080\n}\n`, "mod/main.tf": MODULE });
+  const ok = configDir({
+    "main.tf": `module "web" {\n  source = "./mod"\n  port   = 8080\n}\n`,
+    "mod/main.tf": MODULE,
+  });
   await makePlan(ok);
   assert.not.ok(parserLoaded(), "hcl2-parser was loaded by a plan that shows no message about a module variable");
 
-  const refused = tree({ "main.tf": `module "web" {\n  source = "./mod"\n  port   = 80\n}\n`, "mod/main.tf": MODULE });
+  const refused = configDir({
+    "main.tf": `module "web" {\n  source = "./mod"\n  port   = 80\n}\n`,
+    "mod/main.tf": MODULE,
+  });
   const e = await makePlan(refused).then(
     () => assert.unreachable("the plan must fail") as never,
     (err: GantryError) => err,
