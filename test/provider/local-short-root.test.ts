@@ -78,6 +78,7 @@ test("a process listens on a socket under a deep root and gantry exchanges with 
     assert.not.ok(existsSync(root));
     assert.not.ok(spawnSync("test", ["-L", link]).status === 0, `${link} removed with the root`);
   } finally {
+    await d.stopProcess("echo", 5000).catch(() => undefined);
     removeDir(dir);
   }
 });

@@ -270,7 +270,8 @@ test("a provider template in files nested thousands of levels deep is a 400 nami
   const service = new StackService({ engine: new Engine(), store, dataRoot: join(root, "data") });
   const app = await buildHeatApi({ operations: service });
   const token = (await store.issueToken("t1", ["member"])).token;
-  const deep = `heat_template_version: 2018-08-31\noutputs:\n  x:\n    value: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`;
+  const value = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+  const deep = `heat_template_version: 2018-08-31\noutputs:\n  x:\n    value: ${value}\n`;
   const res = await app.inject({
     method: "POST",
     url: "/v1/t1/stacks",
