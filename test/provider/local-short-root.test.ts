@@ -60,14 +60,15 @@ test("haproxy -c accepts an admin socket under a deep root", async () => {
   }
 });
 
-test("a process listens on a socket under a deep root and gantry exchanges with it; the link goes with the root", async () => {
+test("a process listens on a socket under a deep root, gantry exchanges with it; the link goes with the root", async () => {
   const { dir, root } = deepRoot();
   const d = new LocalDriver({ name: "echo", driver: "local", address: "127.0.77.12", root }, machine);
   try {
     await d.writeFile("/.gantry-host", "");
     const server =
       'require("node:fs").mkdirSync(process.env.HOST_ROOT + "/run/haproxy", { recursive: true });' +
-      `require("node:net").createServer((s) => s.on("data", (b) => s.end("pong " + b))).listen(process.env.HOST_ROOT + "${SOCKET}")`;
+      'require("node:net").createServer((s) => s.on("data", (b) => s.end("pong " + b)))' +
+      `.listen(process.env.HOST_ROOT + "${SOCKET}")`;
     await d.startProcess({ name: "echo", command: process.execPath, args: ["-e", server] });
     await waitFor(() => existsSync(join(root, SOCKET)), 30_000);
     assert.is(await d.exchangeUnixSocket(SOCKET, "ping"), "pong ping");
