@@ -60,7 +60,7 @@ test("haproxy -c accepts an admin socket under a deep root", async () => {
   }
 });
 
-test("a process listens on a socket under a deep root, gantry exchanges with it; the link goes with the root", async () => {
+test("a socket under a deep root: a process listens, gantry talks to it; the link goes with the root", async () => {
   const { dir, root } = deepRoot();
   const d = new LocalDriver({ name: "echo", driver: "local", address: "127.0.77.12", root }, machine);
   try {
