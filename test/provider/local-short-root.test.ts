@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { LocalMachine } from "../../provider/hosts/local/local-machine.js";
-import { LONGEST_DIRECT_ROOT, shortRootLink } from "../../provider/hosts/local/socket-safe-root.js";
+import { forgetShortRoot, LONGEST_DIRECT_ROOT, shortRootLink } from "../../provider/hosts/local/socket-safe-root.js";
 import { LocalDriver } from "../../provider/hosts/local-driver.js";
 import { removeDir, tempDir, waitFor } from "./helpers.js";
 
@@ -56,6 +56,7 @@ test("haproxy -c accepts an admin socket under a deep root", async () => {
     assert.ok(home.length <= LONGEST_DIRECT_ROOT, home);
     assert.is(readlinkSync(home), root);
   } finally {
+    forgetShortRoot(root);
     removeDir(dir);
   }
 });
