@@ -5,6 +5,7 @@
 // loader keeps them.
 
 import { isMap, isSeq, parseDocument, visit } from "yaml";
+import { scanSource } from "../templates/source-scan.js";
 
 export interface YamlLimits {
   /** Nesting levels of mappings and sequences. */
@@ -24,7 +25,18 @@ export function parseYamlText(text: string, limits: YamlLimits): unknown {
       `Template size (${text.length} bytes) exceeds maximum allowed size (${limits.maxChars} bytes).`,
     );
   }
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+  // The YAML parser recurses per level: a text nested thousands of levels deep would overflow its stack before the
+  // depth check below could run, so the text is scanned for depth first (and a stack overflow still reads as depth).
+  const deep = scanSource(text, "yaml", limits.maxDepth);
+  if (deep?.problem === "too-deep")
+    throw new LimitError(`nesting deeper than ${limits.maxDepth} levels at line ${deep.line}`);
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+  } catch (e) {
+    if (e instanceof RangeError) throw new LimitError(`nesting deeper than ${limits.maxDepth} levels`);
+    throw e;
+  }
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message);
   let aliases = 0;
   let tooDeep: string | undefined;

@@ -34,6 +34,7 @@ import { SandboxFiles } from "./local/sandbox-files.js";
 import { SandboxProcesses } from "./local/sandbox-processes.js";
 import { SandboxShell, type ShellOptions } from "./local/sandbox-shell.js";
 import { NetworkProbes, socketExchange } from "./network-probes.js";
+import { socketSafeRoot } from "./local/socket-safe-root.js";
 
 export { HOST_MARKER } from "./local/sandbox-files.js";
 
@@ -176,7 +177,13 @@ export class LocalDriver implements HostDriver {
   /** The socket at a host path under the root (HAProxy's admin socket). */
   async exchangeUnixSocket(path: string, send: string, timeoutMs?: number): Promise<string | null> {
     this.answering();
-    return socketExchange({ path: this.files.realPath(path) }, send, timeoutMs);
+    // through the root's short link when it has one: a socket path under a long root is too long to connect to
+    const real = this.files.realPath(path);
+    return socketExchange(
+      { path: socketSafeRoot(this.spec.root) + real.slice(this.spec.root.length) },
+      send,
+      timeoutMs,
+    );
   }
 
   async checkHttp(

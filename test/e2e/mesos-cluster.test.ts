@@ -5,10 +5,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gantry, pidAlive, untilGone } from "../cli/cli-harness.js";
+import { portOpen, srvr, zookeeperModes } from "./loopback-probes.js";
 import { quietLoopbackPrefix } from "./quiet-loopback-prefix.js";
 
 const EXAMPLE = new URL("../../examples/mesos-cluster/", import.meta.url).pathname;
@@ -17,27 +17,6 @@ const dir = mkdtempSync(join(tmpdir(), "gantry-mesos-"));
 cpSync(join(EXAMPLE, "cluster.gantry.yaml"), join(dir, "cluster.gantry.yaml"));
 const VARS = ["-var", `address_prefix=${prefix}`];
 const addr = (n: number) => `${prefix}.${n}`;
-
-function srvr(address: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const s = connect(2181, address);
-    let out = "";
-    s.setTimeout(2000, () => (s.destroy(), resolve(null)));
-    s.once("connect", () => s.write("srvr\n"));
-    s.on("data", (d) => (out += d));
-    s.once("end", () => resolve(out));
-    s.once("error", () => resolve(null));
-  });
-}
-
-function portOpen(address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, address);
-    s.setTimeout(1000, () => (s.destroy(), resolve(false)));
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
-}
 
 const state = () => JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
 const res = (address: string) => state().resources.find((r: any) => r.address === address);
@@ -57,14 +36,7 @@ const zkHosts = (): ZkMember[] =>
       root: r.attributes.host.root as string,
     }));
 
-async function modes(): Promise<string[]> {
-  const out: string[] = [];
-  for (const z of zkHosts()) {
-    const answer = await srvr(z.host);
-    out.push(/Mode: (\w+)/.exec(answer ?? "")?.[1] ?? "down");
-  }
-  return out.sort();
-}
+const modes = () => zookeeperModes(zkHosts().map((z) => z.host));
 
 async function waitForEnsemble(): Promise<string[]> {
   let m: string[] = [];

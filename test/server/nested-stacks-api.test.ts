@@ -263,3 +263,35 @@ test("OS::Heat::Stack: Heat's errors for its properties", async () => {
 });
 
 test.run();
+
+test("a provider template in files nested thousands of levels deep is a 400 naming the limit", async () => {
+  const root = mkdtempSync(join(tmpdir(), "gantry-nested-api-"));
+  const store = SqliteStackStore.open(join(root, "stacks.db"));
+  const service = new StackService({ engine: new Engine(), store, dataRoot: join(root, "data") });
+  const app = await buildHeatApi({ operations: service });
+  const token = (await store.issueToken("t1", ["member"])).token;
+  const value = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+  const deep = `heat_template_version: 2018-08-31\noutputs:\n  x:\n    value: ${value}\n`;
+  const res = await app.inject({
+    method: "POST",
+    url: "/v1/t1/stacks",
+    headers: { host: "127.0.0.1:8004", "x-auth-token": token, "content-type": "application/json" },
+    payload: JSON.stringify({
+      stack_name: "top",
+      template: { heat_template_version: "2018-08-31", resources: { wrap: { type: "inner.yaml" } } },
+      files: { "inner.yaml": deep },
+    }),
+  });
+  await service.idle();
+  assert.is(res.statusCode, 400, res.body);
+  assert.not.match(res.json().error.message, /call stack/, res.body);
+  assert.match(res.json().error.message, /nesting deeper than \d+ levels/, res.body);
+  const stacks = (
+    await app.inject({
+      method: "GET",
+      url: "/v1/t1/stacks",
+      headers: { host: "127.0.0.1:8004", "x-auth-token": token },
+    })
+  ).json().stacks;
+  assert.equal(stacks, []);
+});

@@ -16,3 +16,10 @@ export function openstack(endpoint: string, token: string, args: string[], cwd?:
     });
   });
 }
+
+/** The JSON document of the output (`--wait` prints the events it saw first, one line each). */
+export function jsonOf(stdout: string): unknown {
+  const start = stdout.search(/^[[{]/m);
+  if (start < 0) throw new Error(`no JSON in: ${stdout}`);
+  return JSON.parse(stdout.slice(start));
+}

@@ -21,7 +21,7 @@ import { ChronosDouble } from "../frameworks/chronos-contract-double.js";
 import { MarathonDouble } from "../frameworks/marathon-contract-double.js";
 import { connect, createServer, type Server } from "node:net";
 import { StackOperationsDouble } from "./stack-operations-double.js";
-import { OPENSTACK, openstack } from "./openstack-cli.js";
+import { jsonOf, OPENSTACK, openstack } from "./openstack-cli.js";
 
 const TEMPLATE = `heat_template_version: 2016-04-08
 description: gantry and the openstack client
@@ -89,13 +89,6 @@ test("the client's calls and our answers fit: the API over the stack-service dou
   }
   assert.ok(lines.some((l) => /^POST \/v1\/demo\/stacks 201 \d+ms$/.test(l)));
 });
-
-/** The JSON document of the output (`--wait` prints the events it saw first, one line each). */
-function jsonOf(stdout: string): unknown {
-  const start = stdout.search(/^[[{]/m);
-  if (start < 0) throw new Error(`no JSON in: ${stdout}`);
-  return JSON.parse(stdout.slice(start));
-}
 
 test("openstack stack create, list, show, update, resources, events, output, validate, delete", async () => {
   const dir = mkdtempSync(join(tmpdir(), "gantry-openstack-"));

@@ -120,6 +120,27 @@ test("create: YAML limits: too many aliases and too deep nesting are 400s naming
   assert.match(res.json().error.message, /Template nesting deeper than 10 levels/);
 });
 
+test("create: YAML nested thousands of levels deep is the same 400, not the parser's stack overflow", async () => {
+  const h = await apiHarness();
+  for (const deep of [
+    `heat_template_version: 2016-04-08\nx: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`,
+    `heat_template_version: 2016-04-08\nx:\n  ${"- ".repeat(5000)}1\n`,
+  ]) {
+    const res = await h.call("POST", "/v1/t1/stacks", { body: { stack_name: "x", template: deep } });
+    assert.is(res.statusCode, 400);
+    assert.is(res.json().error.type, "RequestLimitExceeded");
+    assert.match(res.json().error.message, /^Request limit exceeded: nesting deeper than 64 levels at line \d+$/);
+    assert.not.match(res.json().error.message, /call stack/);
+  }
+  const env = `parameters:\n  p: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}\n`;
+  const res = await h.call("POST", "/v1/t1/stacks", {
+    body: { stack_name: "x", template: TEMPLATE, environment: env },
+  });
+  assert.is(res.statusCode, 400);
+  assert.match(res.json().error.message, /nesting deeper than 64 levels at line 2/);
+  assert.not.ok(h.ops.calls.some((c) => c.op === "create"));
+});
+
 test("a body over the limit is 413 with Heat's words; bad JSON is 400", async () => {
   const h = await apiHarness({ bodyLimit: 1000 });
   const big = { stack_name: "x", template: { heat_template_version: "2016-04-08", description: "d".repeat(2000) } };

@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { FileStat } from "../../../contract/host-driver.js";
 import { normalizeHostPath } from "../host-paths.js";
 import { writeFileAtomic } from "../write-file-atomic.js";
+import { forgetShortRoot } from "./socket-safe-root.js";
 
 /** The marker file a host root carries when gantry created it. */
 export const HOST_MARKER = ".gantry-host";
@@ -123,5 +124,6 @@ export class SandboxFiles {
       }
     }
     await fsp.rm(real, { recursive: true, force: true });
+    if (real === this.root) forgetShortRoot(real);
   }
 }
