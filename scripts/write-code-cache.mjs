@@ -50,7 +50,9 @@ export async function writeCodeCache() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const check = `const cli = require(${JSON.stringify(CLI)}); cli.commands(); console.log(JSON.stringify(cli.codeCacheTaken()))`;
+  const check =
+    `const cli = require(${JSON.stringify(CLI)}); cli.commands(); ` +
+    "console.log(JSON.stringify(cli.codeCacheTaken()))";
   const taken = JSON.parse(run(["-e", check]));
   if (taken.front !== true || taken.engine !== true)
     throw new Error(

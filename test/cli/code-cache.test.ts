@@ -13,7 +13,9 @@ const BIN = join(import.meta.dirname, "../../bin/run.js");
 
 /** Which code caches a fresh process (with `flags`) took, after loading the commands. */
 function cachesTaken(flags: string[]): Record<string, boolean | undefined> {
-  const check = `const cli = require(${JSON.stringify(CLI)}); cli.commands(); console.log(JSON.stringify(cli.codeCacheTaken()))`;
+  const check =
+    `const cli = require(${JSON.stringify(CLI)}); cli.commands(); ` +
+    "console.log(JSON.stringify(cli.codeCacheTaken()))";
   const r = spawnSync(process.execPath, [...flags, "-e", check], { encoding: "utf8" });
   assert.is(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
