@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/cli/run.js, dist/cli/commands.js and all they load)
-// into dist/bundle: a few files instead of some hundred modules
-// to resolve, read and compile at every start. Commands still load what they
-// need only when they run (dynamic imports become chunks of their own).
-// oclif is bundled too (one instance, shared by the entry and the commands),
-// and its manifest is written, so `--help` reads the commands' flags from
-// oclif.manifest.json instead of loading every command.
+// into dist/bundle: two CommonJS files instead of some hundred modules to resolve,
+// read and compile at every start, run with V8's code cache (scripts/bundle-loader.cjs).
+// Commands still run what they need only when they run (a dynamically imported module
+// is evaluated when first imported). oclif is bundled too (one instance, shared by the
+// entry and the commands), and its manifest is written, so `--help` reads the commands'
+// flags from oclif.manifest.json instead of loading every command.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -130,7 +130,8 @@ const common = {
   supported: { "dynamic-import": false },
   // code that finds files beside its module (the HCL converter's WebAssembly, the precompiled validators)
   define: { "import.meta.url": "__gantryImportMetaUrl" },
-  banner: { js: 'var __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // strict, as the ES modules it is made of (and the ES module bundle before it) were
+  banner: { js: '"use strict";var __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   // oclif reads tsconfig.json with TypeScript only when it runs commands from sources (never here); the HCL parsers
   // load their WebAssembly/GopherJS code from files beside their own modules; better-sqlite3 loads its native
   // addon from beside its own modules too, and so does ssh2 (its optional crypto addon, cpu-features)
