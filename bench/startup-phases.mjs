@@ -1,5 +1,5 @@
 // Where the start of a small `gantry plan` goes, in CPU time (user + sys) of whole processes and of the bundle's
-// parts imported in turn inside one process:
+// parts loaded in turn inside one process:
 //
 //   npm run build && node bench/startup-phases.mjs [--runs=15] [--baseline=/path/to/other/checkout]
 //
@@ -9,9 +9,9 @@
 // statically: the planner, front ends, resource types, host drivers), both through dist/bundle/cli.cjs with V8's code
 // cache, and of running the plan once they are loaded (oclif's configuration, parsing, the plan itself). A baseline
 // built before the CommonJS bundles is split as its ES module chunks were: run.js, then commands.js and the engine
-// chunk. Medians of --runs; with --baseline
-// (a checkout with its own dist/, e.g. main's, built) each run is paired with one of the baseline, run in turn, and the
-// median of the per-pair ratios (this / baseline) is given too: on a shared machine only ratios compare.
+// chunk. Medians of --runs; with --baseline (a checkout with its own dist/, e.g. main's, built) each run is paired
+// with one of the baseline, run in turn, and the median of the per-pair ratios (this / baseline) is given too: on a
+// shared machine only ratios compare.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
