@@ -219,7 +219,7 @@ export async function runHeatApiBench(opts = {}) {
 
   log(`${opts.heading ?? "Heat API"}: \`gantry serve\` as a whole process (store ${store}), driven over HTTP`);
   try {
-    if (!existsSync(join(REPO_DIR, "dist/bundle/run.js"))) throw new Error("dist/ is missing: run npm run build");
+    if (!existsSync(join(REPO_DIR, "dist/bundle/cli.cjs"))) throw new Error("dist/ is missing: run npm run build");
     const clockTicks = Number((await new Promise((r) => execFile("getconf", ["CLK_TCK"], (_e, out) => r(out)))) || 100);
     const token = (await runCli(["token", "create", "--tenant", TENANT, "--store", store], dir)).trim();
     server = await startServer(dir, store);

@@ -1,18 +1,21 @@
 // Where the start of a small `gantry plan` goes, in CPU time (user + sys) of whole processes and of the bundle's
-// parts imported in turn inside one process:
+// parts loaded in turn inside one process:
 //
 //   npm run build && node bench/startup-phases.mjs [--runs=15] [--baseline=/path/to/other/checkout]
 //
 // Rows: `node -e 0` (Node's own start, the floor under every figure), `gantry --help` and the no-change plan of one
-// `gantry_noop` in `.tf.json` as whole processes; then, in one process started as the plan is, the CPU of importing
-// dist/bundle/run.js (the entry with oclif), commands.js (every command's class and flags), the engine chunk with
-// everything it imports statically (the planner, front ends, resource types, host drivers), and of running the plan
-// once all of them are loaded (oclif's configuration, parsing, the plan itself). Medians of --runs; with --baseline
-// (a checkout with its own dist/, e.g. main's, built) each run is paired with one of the baseline, run in turn, and the
-// median of the per-pair ratios (this / baseline) is given too: on a shared machine only ratios compare.
+// `gantry_noop` in `.tf.json` as whole processes; then, in one process started as the plan is, the CPU of loading
+// dist/bundle/front.cjs (the entry with oclif), engine.cjs (every command's class and flags and everything they import
+// statically: the planner, front ends, resource types, host drivers), both through dist/bundle/cli.cjs with V8's code
+// cache, and of running the plan once they are loaded (oclif's configuration, parsing, the plan itself). A baseline
+// built before the CommonJS bundles is split as its ES module chunks were: run.js, then commands.js and the engine
+// chunk. Medians of --runs; with --baseline (a checkout with its own dist/, e.g. main's, built) each run is paired
+// with one of the baseline, run in turn, and the median of the per-pair ratios (this / baseline) is given too: on a
+// shared machine only ratios compare.
 
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { tfJsonConfig, timeCli } from "./cli-front-ends.mjs";
@@ -20,11 +23,9 @@ import { REPO_DIR, tempDir } from "./lib.mjs";
 
 const ms = (c) => (c.user + c.system) / 1000;
 
-/** In the child: import the bundle's parts in turn, then run the plan; print each part's CPU as JSON. */
+/** In the child: load the bundle's parts in turn, then run the plan; print each part's CPU as JSON. */
 async function child(root, dir) {
   const bundle = join(root, "dist/bundle");
-  const engine = readdirSync(bundle).find((f) => /^engine-[A-Z0-9]+\.js$/.test(f));
-  if (!engine) throw new Error(`${bundle}: no engine chunk (engine-<hash>.js); run npm run build`);
   const out = {};
   let at = process.cpuUsage();
   const lap = (name) => {
@@ -33,12 +34,24 @@ async function child(root, dir) {
     at = now;
   };
   out.before = ms(at);
-  const { run } = await import(pathToFileURL(join(bundle, "run.js")).href);
-  lap("run.js");
-  await import(pathToFileURL(join(bundle, "commands.js")).href);
-  lap("commands.js");
-  await import(pathToFileURL(join(bundle, engine)).href);
-  lap("engine");
+  let run;
+  if (existsSync(join(bundle, "cli.cjs"))) {
+    // two CommonJS bundles loaded with V8's code cache (scripts/bundle-loader.cjs)
+    const cli = createRequire(import.meta.url)(join(bundle, "cli.cjs"));
+    run = cli.run;
+    lap("entry");
+    cli.commands();
+    lap("engine");
+  } else {
+    // an older build: ES module chunks (run.js, commands.js, engine-<hash>.js)
+    const engine = readdirSync(bundle).find((f) => /^engine-[A-Z0-9]+\.js$/.test(f));
+    if (!engine) throw new Error(`${bundle}: neither cli.cjs nor an engine chunk; run npm run build`);
+    ({ run } = await import(pathToFileURL(join(bundle, "run.js")).href));
+    lap("entry");
+    await import(pathToFileURL(join(bundle, "commands.js")).href);
+    await import(pathToFileURL(join(bundle, engine)).href);
+    lap("engine");
+  }
   process.chdir(dir);
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true; // the plan's own output
@@ -79,12 +92,11 @@ async function main() {
       (root) => timeCli(join(root, "bin/run.js"), ["plan", "-no-color", dir]).then((r) => r.cpuMs),
     ],
   ];
-  const parts = ["before", "run.js", "commands.js", "engine", "plan"];
+  const parts = ["before", "entry", "engine", "plan"];
   const labels = {
     before: "  Node's start to the first import",
-    "run.js": "  import run.js (entry, oclif)",
-    "commands.js": "  import commands.js (every command)",
-    engine: "  import the engine chunk and its static imports",
+    entry: "  load the entry and oclif",
+    engine: "  load every command and the engine's static imports",
     plan: "  run the plan (oclif's configuration, parse, plan)",
   };
   const figures = new Map(); // label -> per root: number[]
