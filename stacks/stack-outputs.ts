@@ -7,7 +7,7 @@
 import { hotShapeOf } from "../templates/cfn/cfn-template.js";
 import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
 import type { Value } from "../contract/values.js";
-import { OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
+import { isAddedOutput, OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
 import { stackNames } from "./stack-apply.js";
 import { unmadeResourceValues } from "./unmade-resource-values.js";
@@ -35,7 +35,7 @@ export async function computeOutputs(
   const keys =
     declared && typeof declared === "object" && !Array.isArray(declared)
       ? Object.keys(declared as Record<string, unknown>)
-      : Object.keys(values);
+      : Object.keys(values).filter((k) => !isAddedOutput(k));
   const computed = (key: string) => values[key] !== undefined || values[`${OUTPUT_ERROR_OUTPUT}${key}`] !== undefined;
   let now = new Map<string, Value>();
   if (!keys.every(computed)) {
