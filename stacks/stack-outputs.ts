@@ -11,6 +11,7 @@ import { isAddedOutput, OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-te
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
 import { stackNames } from "./stack-apply.js";
 import { unmadeResourceValues } from "./unmade-resource-values.js";
+import { outputsOfUnmadeGroups } from "./unstarted-group-outputs.js";
 import { readStateNow, type StackIdentity, type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
 /** Heat's output_error when an output's value cannot be computed. */
@@ -46,12 +47,20 @@ export async function computeOutputs(
       now = new Map();
     }
   }
+  const unstarted = await outputsOfUnmadeGroups(
+    ctx.store,
+    declared && typeof declared === "object" && !Array.isArray(declared)
+      ? (declared as Record<string, unknown>)
+      : undefined,
+    await ctx.store.listResources(stack.id),
+  );
   return keys.map((key) => {
     const def = (declared as Record<string, { description?: unknown }> | undefined)?.[key];
     const description = typeof def?.description === "string" ? def.description : undefined;
     const out = values[key];
     // a value the template says cannot be computed: null, and why
     const failed = values[`${OUTPUT_ERROR_OUTPUT}${key}`]?.value ?? now.get(`${OUTPUT_ERROR_OUTPUT}${key}`);
+    if (unstarted.has(key)) return { key, value: null, ...(description !== undefined && { description }) };
     return {
       key,
       ...(typeof failed === "string"

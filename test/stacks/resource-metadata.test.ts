@@ -16,7 +16,7 @@ import { StackService } from "../../stacks/stack-service.js";
 const DEADLINE_MS = 180_000;
 const recorded = JSON.parse(readFileSync(new URL("./real-heat/resource-metadata.json", import.meta.url), "utf8"));
 
-test("metadata resolved from the template, with the handle's signal numbered after its entries, as in Heat", async () => {
+test("metadata resolved from the template, the handle's signal numbered after its entries, as in Heat", async () => {
   const root = mkdtempSync(join(tmpdir(), "gantry-metadata-"));
   const store = SqliteStackStore.open(join(root, "stacks.db"));
   let v1: string | undefined;
