@@ -1277,7 +1277,9 @@ class HotStack implements IntrinsicContext {
         continue;
       }
       if (value === undefined || errors.length) continue;
-      const children = new Map<string | number, RawNode>([["value", this.precompiled(node, value)]]);
+      // a metadata value that fails when evaluated is null: it never fails the stack
+      const guarded: Expr = { k: "call", fn: "try", args: [value, lit(null)] };
+      const children = new Map<string | number, RawNode>([["value", this.precompiled(node, guarded)]]);
       out.push({
         kind: "output",
         name: `${METADATA_OUTPUT}${r.heatName}`,
