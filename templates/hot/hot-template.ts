@@ -1277,8 +1277,13 @@ class HotStack implements IntrinsicContext {
         continue;
       }
       if (value === undefined || errors.length) continue;
-      // a metadata value that fails when evaluated is null: it never fails the stack
-      const guarded: Expr = { k: "call", fn: "try", args: [value, lit(null)] };
+      // a metadata value that fails when evaluated is null (each key's, as Heat's attribute paths): it never fails
+      // the stack
+      const orNull = (e: Expr): Expr => ({ k: "call", fn: "try", args: [e, lit(null)] });
+      const guarded: Expr =
+        value.k === "map"
+          ? { ...value, entries: Object.fromEntries(Object.entries(value.entries).map(([k, e]) => [k, orNull(e)])) }
+          : orNull(value);
       const children = new Map<string | number, RawNode>([["value", this.precompiled(node, guarded)]]);
       out.push({
         kind: "output",
