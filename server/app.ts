@@ -143,6 +143,11 @@ export async function buildHeatApi(opts: HeatApiOptions): Promise<FastifyInstanc
   return app;
 }
 
+/** Whether the request's body was sent as application/xml (parameters aside), as Heat's fault wrapper asks. */
+function sentAsXml(req: FastifyRequest): boolean {
+  return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase() === "application/xml";
+}
+
 function renderError(
   err: FastifyError | HeatError,
   req: FastifyRequest,
@@ -150,20 +155,25 @@ function renderError(
   bodyLimit: number,
   opts: HeatApiOptions,
 ): FastifyReply {
-  if (err instanceof UnsafeHeatError) return reply.code(err.code).send(heatFault(err.code, err.type));
-  if (err instanceof HeatError) return reply.code(err.code).send(heatFault(err.code, err.type, err.message));
+  // Heat's fault wrapper answers a request sent as application/xml in XML: its serializer writes only the code
+  const send = (status: number, fault: ReturnType<typeof heatFault>): FastifyReply =>
+    sentAsXml(req)
+      ? reply.code(status).type("application/xml; charset=UTF-8").send(`<code>${status}</code>`)
+      : reply.code(status).send(fault);
+  if (err instanceof UnsafeHeatError) return send(err.code, heatFault(err.code, err.type));
+  if (err instanceof HeatError) return send(err.code, heatFault(err.code, err.type, err.message));
   const code = (err as FastifyError).code;
   if (code === "FST_ERR_CTP_BODY_TOO_LARGE") {
     const length = Number(req.headers["content-length"] ?? 0) || bodyLimit + 1;
     const size = `JSON body size (${length} bytes) exceeds maximum allowed size (${bodyLimit} bytes).`;
     const message = `Request limit exceeded: ${size}`;
-    return reply.code(413).send(heatFault(413, "RequestLimitExceeded", message));
+    return send(413, heatFault(413, "RequestLimitExceeded", message));
   }
   const status = (err as FastifyError).statusCode ?? 500;
   if (status < 500) {
     const e = apiError(status, err.message);
-    return reply.code(status).send(heatFault(status, e.type, e.message));
+    return send(status, heatFault(status, e.type, e.message));
   }
   opts.onUnexpectedError?.(err);
-  return reply.code(500).send(heatFault(500, err.name || "Error"));
+  return send(500, heatFault(500, err.name || "Error"));
 }

@@ -2,7 +2,8 @@
 // API while (or after) their stack runs. Facts from Heat 19's
 // wait_condition_handle.py and resources/wait_condition.py: a signal's body is
 // a map of `status` (SUCCESS or FAILURE, default SUCCESS), `reason` (default
-// "Signal N received", N = the signals so far + 1), `data` (default null) and
+// "Signal N received", N = the entries of the handle's metadata so far + 1, its
+// template's metadata counted too), `data` (default null) and
 // `id` (default N); a body that is not a map counts as empty. The handle's
 // metadata keeps id → the signal without its id (a signal with a known id
 // overwrites it); each signal is a SIGNAL_COMPLETE event "Signal: status:S
@@ -65,7 +66,12 @@ export class HandleSignalBoard {
   private readonly wakers = new Map<string, Set<() => void>>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly ctx: Pick<StackServiceContext, "store" | "recorder">) {}
+  constructor(
+    private readonly ctx: Pick<StackServiceContext, "store" | "recorder">,
+    /** The handle's metadata from its template, resolved: Heat numbers signals after its entries too. */
+    private readonly declared: (stack: StackRecord, r: ResourceRecord) => Promise<Record<string, unknown>> = () =>
+      Promise.resolve({}),
+  ) {}
 
   /** A signal to resource `r` of `stack` from `caller`, as Heat's resource_signal takes it. */
   receive(caller: Caller, stack: StackRecord, r: ResourceRecord, details: unknown): Promise<void> {
@@ -91,7 +97,8 @@ export class HandleSignalBoard {
         throw new HeatError(400, "NotSupported", `Signal resource during ${now.action} is not supported.`);
       }
       const entries = await this.entries(stack.id, now.name);
-      const signal = normalisedSignal(details, entries.size);
+      const declared = await this.declared(stack, now).catch(() => ({}));
+      const signal = normalisedSignal(details, new Set([...Object.keys(declared), ...entries.keys()]).size);
       if ("dropped" in signal) return;
       const { id, entry } = signal;
       entries.set(id, entry);

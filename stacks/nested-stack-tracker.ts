@@ -20,7 +20,7 @@ import {
 import { STATE_CHANGED } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord } from "./stack-records.js";
 import type { StackServiceContext } from "./stack-workspace.js";
-import { OUTPUT_ERROR_OUTPUT, RESOURCE_ATTRIBUTE_OUTPUT } from "../templates/hot/provider-template.js";
+import { isAddedOutput, OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
 
 /** An OS::Heat::Stack whose create failed, to be retried: its stack, and its resource's stack, name and type. */
 export interface RetryableCreate {
@@ -279,7 +279,7 @@ export class NestedStackTracker {
     if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) return [];
     const all = outputs as Record<string, unknown>;
     return Object.entries(all)
-      .filter(([k]) => !k.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) && !k.startsWith(OUTPUT_ERROR_OUTPUT))
+      .filter(([k]) => !isAddedOutput(k))
       .map(([key, value]) => {
         const failed = all[`${OUTPUT_ERROR_OUTPUT}${key}`];
         return typeof failed === "string" ? { key, value: null, error: failed } : { key, value };

@@ -5,6 +5,9 @@
 
 import { rmSync } from "node:fs";
 import { computeOutputs } from "./stack-outputs.js";
+import { rolledBackCreateSource } from "./rolled-back-source.js";
+import { mergedEnvironment } from "./stack-environment.js";
+import { templateDescription } from "./stack-validation.js";
 import {
   resourceFailureText,
   runStack,
@@ -165,10 +168,15 @@ export class StackLifecycle {
       await this.ctx.recorder.stack(stack, "ROLLBACK", "FAILED", reason);
       return;
     }
-    const source = target ?? stack.source;
+    // the rollback of a create leaves Heat's stack an empty template: no environment, files or parameters
+    const source = target ?? rolledBackCreateSource(stack.source);
     await this.ctx.recorder.stack(stack, "ROLLBACK", "COMPLETE", completedText("ROLLBACK"), {
       source,
       outputs: target ? await computeOutputs(this.ctx, stack, source) : [],
+      ...(!target && {
+        description: templateDescription(source.template),
+        environment: mergedEnvironment(source),
+      }),
     });
   }
 

@@ -134,6 +134,12 @@ export interface StackOperations {
   /** The stack's outputs, computed from its state. */
   outputs(stack: StackRecord): Promise<StackOutputRecord[]>;
 
+  /**
+   * A resource's metadata as Heat's metadata API answers it: the template's, resolved, with its signals. Absent:
+   * the recorded metadata.
+   */
+  resourceMetadata?(stack: StackRecord, resourceName: string): Promise<Record<string, unknown>>;
+
   /** Signals a resource (Heat's `POST .../resources/{name}/signal`). */
   signal(caller: Caller, stack: StackRecord, resourceName: string, data: unknown): Promise<void>;
   markUnhealthy(

@@ -7,10 +7,11 @@
 import { hotShapeOf } from "../templates/cfn/cfn-template.js";
 import { HOT_TEMPLATE_FILE } from "../templates/hot/hot-sources.js";
 import type { Value } from "../contract/values.js";
-import { OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
+import { isAddedOutput, OUTPUT_ERROR_OUTPUT } from "../templates/hot/provider-template.js";
 import type { StackOutputRecord, StackSource } from "./stack-records.js";
 import { stackNames } from "./stack-apply.js";
 import { unmadeResourceValues } from "./unmade-resource-values.js";
+import { outputsOfUnmadeGroups } from "./unstarted-group-outputs.js";
 import { readStateNow, type StackIdentity, type StackServiceContext, stackWorkspace } from "./stack-workspace.js";
 
 /** Heat's output_error when an output's value cannot be computed. */
@@ -35,7 +36,7 @@ export async function computeOutputs(
   const keys =
     declared && typeof declared === "object" && !Array.isArray(declared)
       ? Object.keys(declared as Record<string, unknown>)
-      : Object.keys(values);
+      : Object.keys(values).filter((k) => !isAddedOutput(k));
   const computed = (key: string) => values[key] !== undefined || values[`${OUTPUT_ERROR_OUTPUT}${key}`] !== undefined;
   let now = new Map<string, Value>();
   if (!keys.every(computed)) {
@@ -46,12 +47,20 @@ export async function computeOutputs(
       now = new Map();
     }
   }
+  const unstarted = await outputsOfUnmadeGroups(
+    ctx.store,
+    declared && typeof declared === "object" && !Array.isArray(declared)
+      ? (declared as Record<string, unknown>)
+      : undefined,
+    await ctx.store.listResources(stack.id),
+  );
   return keys.map((key) => {
     const def = (declared as Record<string, { description?: unknown }> | undefined)?.[key];
     const description = typeof def?.description === "string" ? def.description : undefined;
     const out = values[key];
     // a value the template says cannot be computed: null, and why
     const failed = values[`${OUTPUT_ERROR_OUTPUT}${key}`]?.value ?? now.get(`${OUTPUT_ERROR_OUTPUT}${key}`);
+    if (unstarted.has(key)) return { key, value: null, ...(description !== undefined && { description }) };
     return {
       key,
       ...(typeof failed === "string"

@@ -29,6 +29,7 @@ import type {
   ValidationResult,
 } from "./stack-operations.js";
 import { computeOutputs } from "./stack-outputs.js";
+import { declaredMetadata, resourceMetadata } from "./resource-metadata.js";
 import { previewCreate, previewUpdate } from "./stack-preview.js";
 import { STATE_CHANGED, StackRecorder } from "./stack-recorder.js";
 import type { HeatAction, StackOutputRecord, StackRecord, StackSource } from "./stack-records.js";
@@ -110,7 +111,7 @@ export class StackService implements StackOperations {
       sourceFiles: opts.sourceFiles ?? defaultSourceFiles,
       heatUrl: opts.heatUrl,
     };
-    this.handleSignals = new HandleSignalBoard(this.ctx);
+    this.handleSignals = new HandleSignalBoard(this.ctx, (stack, r) => declaredMetadata(this.ctx, stack, r));
     this.ctx.handleSignals = this.handleSignals;
     this.queue = new StackWorkQueue((stackId, err) => void this.workFailed(stackId, err));
     this.lifecycle = new StackLifecycle(this.ctx, {
@@ -422,6 +423,10 @@ export class StackService implements StackOperations {
     // the rollback of a create (no source completed before) leaves Heat's stack an empty template: no outputs
     if (stack.action === "ROLLBACK" && stack.previousSource === undefined) return [];
     return computeOutputs(this.ctx, stack, stack.source);
+  }
+
+  async resourceMetadata(stack: StackRecord, resourceName: string): Promise<Record<string, unknown>> {
+    return resourceMetadata(this.ctx, stack, await this.resource(stack, resourceName));
   }
 
   async signal(caller: Caller, given: StackRecord, resourceName: string, data: unknown): Promise<void> {

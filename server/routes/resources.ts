@@ -62,7 +62,8 @@ export function resourceRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (req: FastifyRequest<{ Params: ResourceParams }>, reply) => {
       const stack = await identifiedStack(store, req);
       const r = await resourceOf(store, stack, req.params.resource_name);
-      return reply.send({ metadata: r.metadata ?? {} });
+      const metadata = ops.resourceMetadata ? await ops.resourceMetadata(stack, r.name) : (r.metadata ?? {});
+      return reply.send({ metadata });
     },
   );
 

@@ -71,6 +71,8 @@ import {
   nestedStackIdentity,
   providerEnvironment,
   OUTPUT_ERROR_OUTPUT,
+  METADATA_OUTPUT,
+  isAddedOutput,
   RESOURCE_ATTRIBUTE_OUTPUT,
   splitProperties,
   stackArn,
@@ -360,6 +362,7 @@ class HotStack implements IntrinsicContext {
       if (d.retain) retained.add(key);
     }
     declarations.push(...this.outputDeclarations());
+    declarations.push(...this.metadataDeclarations());
 
     const raw: RawConfig = { file: this.templateFile, dialect: this.dialect, declarations };
     const frag = buildConfigFragment(raw, this.bag);
@@ -826,8 +829,7 @@ class HotStack implements IntrinsicContext {
       // every output of the nested template (not those added for resource attributes)
       const entries: Record<string, Expr> = {};
       for (const name of p.config.outputs.keys())
-        if (!name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) && !name.startsWith(OUTPUT_ERROR_OUTPUT))
-          entries[name] = withPath(outputs(), [lit(name)]);
+        if (!isAddedOutput(name)) entries[name] = withPath(outputs(), [lit(name)]);
       return { k: "map", entries };
     }
     if (attribute.k !== "lit" || typeof attribute.v !== "string") return withPath(outputs(), [attribute, ...path]);
@@ -1244,6 +1246,50 @@ class HotStack implements IntrinsicContext {
         );
         out.push({ kind: "output", name: `${OUTPUT_ERROR_OUTPUT}${name}`, body: error });
       }
+    }
+    return out;
+  }
+
+  /**
+   * Each resource's `metadata` resolved, as an output of its own (`metadata.NAME`): Heat's resource metadata API
+   * answers it resolved, `get_attr` and `get_resource` included. One that cannot be computed is left out.
+   */
+  private metadataDeclarations(): RawDeclaration[] {
+    const out: RawDeclaration[] = [];
+    for (const r of this.resources.values()) {
+      const body = r.node.value as Record<string, unknown>;
+      if (!r.enabled || !Object.hasOwn(body, "metadata") || body.metadata === null) continue;
+      const node = r.node.child("metadata");
+      const errors: string[] = [];
+      const before = this.bag.items.length;
+      this.outputErrors = errors;
+      let value: Expr | undefined;
+      try {
+        value = compileIntrinsics(node, this);
+      } catch {
+        value = undefined;
+      } finally {
+        this.outputErrors = undefined;
+      }
+      // reported (if at all) where the template is validated, not here
+      if (this.bag.items.length > before) {
+        this.bag.items.splice(before);
+        continue;
+      }
+      if (value === undefined || errors.length) continue;
+      // a metadata value that fails when evaluated is null (each key's, as Heat's attribute paths): it never fails
+      // the stack
+      const orNull = (e: Expr): Expr => ({ k: "call", fn: "try", args: [e, lit(null)] });
+      const guarded: Expr =
+        value.k === "map"
+          ? { ...value, entries: Object.fromEntries(Object.entries(value.entries).map(([k, e]) => [k, orNull(e)])) }
+          : orNull(value);
+      const children = new Map<string | number, RawNode>([["value", this.precompiled(node, guarded)]]);
+      out.push({
+        kind: "output",
+        name: `${METADATA_OUTPUT}${r.heatName}`,
+        body: new ComposedNode(node.origin, children),
+      });
     }
     return out;
   }

@@ -45,6 +45,17 @@ export const RESOURCE_ATTRIBUTE_OUTPUT = "resource.";
  * parameter not declared, a member a group lacks …): its text, Heat's output_error; the output itself is null.
  */
 export const OUTPUT_ERROR_OUTPUT = "output_error.";
+/** The prefix of an output added for a resource's `metadata`, resolved (Heat's resource metadata API). */
+export const METADATA_OUTPUT = "metadata.";
+
+/** True for an output gantry added to a template (not one of the template's own). */
+export function isAddedOutput(name: string): boolean {
+  return (
+    name.startsWith(RESOURCE_ATTRIBUTE_OUTPUT) ||
+    name.startsWith(OUTPUT_ERROR_OUTPUT) ||
+    name.startsWith(METADATA_OUTPUT)
+  );
+}
 
 const NAMESPACE = "4f0c3c52-63a0-4d6e-9d0e-3f1b6f8f5a21";
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";

@@ -46,6 +46,7 @@ const SAME = [
   "validate-form-urlencoded",
   "action-no-body",
   "update-no-body",
+  "create-bad-json",
 ];
 
 test("every recording named here exists", () => {
