@@ -13,6 +13,7 @@ import { resolveVariables, type VariableInput } from "../planner/variables.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
 import { locate } from "../templates/locate.js";
 import { resolveVariableInputs } from "../templates/variable-values.js";
+import type { EventSink } from "./events.js";
 import type { Workspace } from "./workspace.js";
 
 export interface LoadedConfiguration {
@@ -35,6 +36,7 @@ export async function loadConfiguration(
   prior: State | undefined,
   /** Hosts to mark failed now (-replace-host, lost hosts in a reconcile) → why. */
   replaceHosts?: Record<string, string>,
+  onEvent?: EventSink,
 ): Promise<LoadedConfiguration> {
   const raw = ws.files ? await loadConfigFromFiles(ws.dir, ws.files) : await loadConfig(ws.dir);
   const provided = await resolveVariableInputs(raw, {
@@ -45,6 +47,7 @@ export async function loadConfiguration(
   });
   for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
   const variables = resolveVariables(raw, provided, { where: (o) => where(o, ws.dir, raw.files) });
+  onEvent?.({ type: "progress", step: "configuration-read" });
   const previous = prior && previousPlacementFromState(prior);
   const expanded = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
   const { config, failedHosts, clusterHosts } = expanded;
