@@ -1,83 +1,89 @@
 // Apply benchmark in its own process: N independent `gantry_file`s on one
-// SIMULATED host (driver "sim", options.latency_ms), applied with apply() at
-// a given parallelism, through the real resource types, sim driver and a
-// StateWriter on a state file in a temp dir (as the CLI applies).
+// SIMULATED host (driver "sim", options.latency_ms), applied by engine.apply
+// at a given parallelism, through the real resource types, sim driver and the
+// workspace's state file in a temp dir (as the CLI applies).
 //
 //   node bench/apply-worker.mjs <dir> <files> <latency_ms> <parallelism>
 //
 // The host's options reach the fabric: the file's `host` attribute carries
 // the host's attributes (options included), the engine's host connections build a SimDriver
 // from them, and the driver sets the host's latency in the process-wide
-// fabric. The host is applied first (setup, not measured); then the plan
-// for the files (refresh of the host included, not measured); then only the
-// apply of the files is timed. Driver operations are counted from the
-// fabric's opCounts, before and after the apply.
+// fabric. The host is applied first (setup, not measured); then the files:
+// engine.apply plans (refresh of the host included, not measured) and walks
+// the plan; only the walk is timed, from its apply-begin to its apply-end
+// event (the same region as the older wiring's apply() call, so no overhead
+// added). Driver operations are counted from the fabric's opCounts, at
+// apply-begin and after the apply.
 
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { actionCounts, gantry, peakRssMB, profiled, report, simFilesConfig, STATE_FILE, writeConfig } from "./lib.mjs";
+import {
+  actionCounts,
+  checkApplied,
+  gantry,
+  peakRssMB,
+  regionProfiler,
+  report,
+  simFilesConfig,
+  writeConfig,
+} from "./lib.mjs";
 
 const [dirArg, filesArg, latencyArg, parArg] = process.argv.slice(2);
 const dir = resolve(dirArg);
 const files = Number(filesArg);
 const latencyMs = Number(latencyArg);
 const parallelism = Number(parArg);
-const statePath = join(dir, STATE_FILE);
-const dataDir = join(dir, ".gantry");
-mkdirSync(dataDir, { recursive: true });
 
-const g = await gantry();
-const simFabric = () => g.hosts.simFabric;
+const { engine } = await gantry();
+const simFabric = () => engine.hosts.simFabric;
 const CONFIG = "main.tf.json";
 
 async function planApply(measure) {
-  const config = await g.loadConfig(dir);
-  const variables = g.resolveVariables(config, new Map());
-  const state = g.readState(statePath, g.GANTRY_VERSION);
-  const p = await g.plan({
-    config,
-    state,
-    types: g.types,
-    knownTypes: g.knownTypes,
-    variables,
-    refresh: true,
-    parallelism,
-    dataDir,
-    hosts: g.hosts,
-  });
-  const writer = new g.StateWriter(statePath, state);
+  const ws = engine.workspace({ dir });
 
-  // Count and time the state file writes (StateWriter.writeNow, private in TS, wrapped here on this instance only).
+  // Count and time the state file writes (StateWriter.writeNow, private in TS) of the writer the engine takes for
+  // this apply (wrapped on this workspace's backend and that writer only).
   const writes = { count: 0, ms: 0 };
-  const writeNow = writer.writeNow;
-  writer.writeNow = function () {
-    const t = performance.now();
-    try {
-      return writeNow.call(this);
-    } finally {
-      writes.count++;
-      writes.ms += performance.now() - t;
-    }
+  const writerOf = ws.state.writer.bind(ws.state);
+  ws.state.writer = (state) => {
+    const writer = writerOf(state);
+    const writeNow = writer.writeNow;
+    writer.writeNow = function () {
+      const t = performance.now();
+      try {
+        return writeNow.call(this);
+      } finally {
+        writes.count++;
+        writes.ms += performance.now() - t;
+      }
+    };
+    return writer;
   };
 
-  const before = new Map(simFabric().opCounts);
+  // the walk alone, from the engine's apply-begin to its apply-end event (the plan before it is not measured)
+  let before;
+  let t0;
+  let applyMs;
   const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  const t0 = performance.now();
-  const doApply = () => g.apply({ plan: p, config, writer, types: g.types, parallelism, dataDir, hosts: g.hosts });
-  const result = await (measure ? profiled(doApply) : doApply());
-  const applyMs = performance.now() - t0;
-  loop.disable();
-  if (result.failed.length || result.skipped.length || result.cancelled.length)
-    throw new Error(
-      `apply failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} ` +
-        `skipped, ${result.cancelled.length} cancelled`,
-    );
+  const profile = regionProfiler();
+  const onEvent = (e) => {
+    if (e.type === "apply-begin") {
+      before = new Map(simFabric().opCounts);
+      loop.enable();
+      if (measure) profile.start();
+      t0 = performance.now();
+    } else if (e.type === "apply-end") {
+      applyMs = performance.now() - t0;
+      profile.stop();
+      loop.disable();
+    }
+  };
+  const outcome = await engine.apply(ws, { parallelism, onEvent });
+  const result = checkApplied(outcome, "apply");
   const ops = {};
   for (const [op, n] of simFabric().opCounts) if (n - (before.get(op) ?? 0) > 0) ops[op] = n - (before.get(op) ?? 0);
   return {
-    planned: actionCounts(p),
+    planned: actionCounts(outcome.plan),
     added: result.added,
     applyMs,
     ops,

@@ -1,4 +1,4 @@
-// The blueprint benchmark's configuration: one `cluster` resource of
+// The blueprint benchmark's configuration: one `gantry_cluster` resource of
 // 3 ZooKeeper members, 3 masters (Marathon, Chronos) and `agents` agents, on a
 // host pool of `hosts` SIMULATED hosts (driver "sim"), as Terraform JSON.
 
@@ -8,7 +8,7 @@ export const BLUEPRINT_MASTERS = 3;
 export function blueprintConfig(agents, hosts) {
   return {
     resource: {
-      cluster: {
+      gantry_cluster: {
         big: {
           distro: { name: "mesos", version: "1.0.1" },
           host_pools: [

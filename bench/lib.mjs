@@ -1,5 +1,5 @@
-// Shared helpers of the benchmark scripts: configuration generators, the
-// planner wiring (as cli/workspace.ts + cli/operations.ts do it), and a
+// Shared helpers of the benchmark scripts: configuration generators, an
+// engine (the API every door calls) with timings read from its events, and a
 // child-process runner that reads one JSON result line from the child.
 
 import { spawn } from "node:child_process";
@@ -8,10 +8,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// the inspector only when profiling (BENCH_CPU_PROF): a measured run loads nothing it does not use
+const inspector = process.env.BENCH_CPU_PROF ? await import("node:inspector") : undefined;
+
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = dirname(BENCH_DIR);
 export const DIST = join(REPO_DIR, "dist");
-export const STATE_FILE = "gantry.tfstate"; // cli/workspace.ts STATE_FILE_NAME
 
 /** A fresh temporary directory for one case. */
 export function tempDir(label) {
@@ -51,36 +53,59 @@ export function writeConfig(dir, name, body) {
   writeFileSync(join(dir, name), JSON.stringify(body));
 }
 
-/** The compiled gantry modules (dist/), imported lazily so a worker's timing includes only what it measures. */
-export async function gantry() {
-  const [load, variables, state, plan, apply, engineModule, version] = await Promise.all([
-    import(join(DIST, "templates/load.js")),
-    import(join(DIST, "planner/variables.js")),
-    import(join(DIST, "planner/state.js")),
-    import(join(DIST, "planner/plan.js")),
-    import(join(DIST, "planner/apply.js")),
+/**
+ * A new engine from the compiled modules (dist/), as every door makes one, and the plan predicate the CLI uses.
+ * Imported before anything is measured, with what the engine would load lazily on first use: the two front ends
+ * the benches write (and `preload`, paths under dist/), so a worker's timing includes only what it measures.
+ */
+export async function gantry(preload = []) {
+  const [engineModule, plan] = await Promise.all([
     import(join(DIST, "engine/engine.js")),
-    import(join(DIST, "engine/gantry-version.js")),
-    // the front ends load when a file needs them; loaded here, outside what is measured, as before
+    import(join(DIST, "planner/plan.js")),
     import(join(DIST, "templates/terraform-json.js")),
     import(join(DIST, "templates/native-yaml.js")),
+    ...preload.map((p) => import(join(DIST, p))),
   ]);
   // one engine owns the resource types and the host drivers (and so the sim fabric) of a run
-  const engine = new engineModule.Engine();
-  return {
-    loadConfig: load.loadConfig,
-    resolveVariables: variables.resolveVariables,
-    readState: state.readState,
-    StateWriter: state.StateWriter,
-    plan: plan.plan,
-    planHasChanges: plan.planHasChanges,
-    apply: apply.apply,
-    engine,
-    types: engine.resolveType,
-    knownTypes: engine.types.names(),
-    hosts: engine.hosts,
-    GANTRY_VERSION: version.GANTRY_VERSION,
+  return { engine: new engineModule.Engine(), planHasChanges: plan.planHasChanges };
+}
+
+/**
+ * When the steps of an engine plan ended, from its events (performance.now() of the first of each): `stateRead`,
+ * `configurationRead` (files parsed, variables resolved), `configurationExpanded` (clusters and modules expanded:
+ * the `configuration` event with the files). `onEvent` is passed every event too.
+ */
+export function planSteps(onEvent) {
+  const at = {};
+  const mark = (name) => {
+    at[name] ??= performance.now();
   };
+  return {
+    at,
+    onEvent: (e) => {
+      if (e.type === "progress" && e.step === "state-read") mark("stateRead");
+      if (e.type === "progress" && e.step === "configuration-read") mark("configurationRead");
+      if (e.type === "configuration" && e.files) mark("configurationExpanded");
+      onEvent?.(e);
+    },
+  };
+}
+
+/** The warnings an operation reported (front ends, blueprints, plan). */
+export function warningCount(events) {
+  return events.filter((e) => e.type === "warnings").reduce((n, e) => n + e.diagnostics.length, 0);
+}
+
+/** Throws unless an engine apply applied everything it planned. */
+export function checkApplied(outcome, what) {
+  if (outcome.status !== "applied") throw new Error(`${what}: ${outcome.status}`);
+  const result = outcome.result;
+  if (result.failed.length || result.skipped.length || result.cancelled.length)
+    throw new Error(
+      `${what} failed: ${JSON.stringify(result.failed.slice(0, 3))}, ${result.skipped.length} ` +
+        `skipped, ${result.cancelled.length} cancelled`,
+    );
+  return result;
 }
 
 /** Summary of a plan's actions: { create: n, noop: n, ... }. */
@@ -140,22 +165,47 @@ export function runChild(script, args, { nodeArgs = [], env = {} } = {}) {
  * profile covers only the measured region) and writes the .cpuprofile there.
  */
 export async function profiled(fn) {
-  const out = process.env.BENCH_CPU_PROF;
-  if (!out) return fn();
-  const { Session } = await import("node:inspector/promises");
-  const { writeFileSync } = await import("node:fs");
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", {
-    interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 1000),
-  });
-  await session.post("Profiler.start");
+  const profile = regionProfiler();
+  profile.start();
   try {
     return await fn();
   } finally {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(out, JSON.stringify(profile));
-    session.disconnect();
+    profile.stop();
   }
+}
+
+/**
+ * The profiler of profiled(), for a region that begins and ends inside event handlers (an apply's walk, between
+ * its apply-begin and apply-end events): start() and stop() act at once (an in-process inspector session answers
+ * synchronously). Does nothing unless BENCH_CPU_PROF names a file.
+ */
+export function regionProfiler() {
+  const out = process.env.BENCH_CPU_PROF;
+  const { Session } = inspector ?? {};
+  let session;
+  const post = (method, params) => {
+    let answer;
+    session.post(method, params, (err, r) => {
+      if (err) throw err;
+      answer = r;
+    });
+    return answer;
+  };
+  return {
+    start() {
+      if (!out || session) return;
+      session = new Session();
+      session.connect();
+      post("Profiler.enable");
+      post("Profiler.setSamplingInterval", { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 1000) });
+      post("Profiler.start");
+    },
+    stop() {
+      if (!session) return;
+      const { profile } = post("Profiler.stop");
+      writeFileSync(out, JSON.stringify(profile));
+      session.disconnect();
+      session = undefined;
+    },
+  };
 }

@@ -7,7 +7,7 @@
 //   1. No-change plan (with refresh) of gantry_noop graphs, 1,000 / 10,000 /
 //      100,000 resources, as a chain (r<i> -> r<i-1>) and a wide fan (r<i> -> r0):
 //      setup child applies the configuration once (writing the state file),
-//      then a fresh child times load config / read state / plan and checks
+//      then a fresh child times engine.plan: read state / load config / plan and checks
 //      the plan has zero changes.                target (100,000): < 5 s, < 1 GB
 //   2. Apply of 10,000 independent gantry_files on a SIMULATED host
 //      (latency_ms 20 per driver operation), parallelism 10, against the ideal
@@ -17,7 +17,7 @@
 //
 //   4. Blueprint plan: one `cluster` of 3 ZooKeeper / 3 masters / 1,000 agents on a
 //      host pool of 1,000 SIMULATED hosts (bench/blueprint-lib.mjs): a fresh child
-//      times load / expandBlueprints / plan of the empty-state plan (every instance a
+//      times load / expand / plan (engine.plan's steps) of the empty-state plan (every instance a
 //      create); a second child plans, applies on its in-process sim fabric and times
 //      the no-change plan after it.      no target given: figures only
 //
@@ -137,8 +137,8 @@ console.log(
 if (only.has("plan")) {
   console.log("1. No-change plan with refresh (gantry_noop graphs; state in sync; one fresh process per measurement)");
   console.log(
-    `   wall time = load config (read + parse *.tf.json + variables) | read state | plan (graph + refresh + diff); ` +
-      `(cpu) = CPU time of the`,
+    `   engine.plan, timed from its events: load config (open workspace + read + parse *.tf.json + variables) | ` +
+      `read state | plan (graph + refresh + diff); (cpu) = CPU time of the`,
   );
   console.log(`   measured region, all threads (GC threads included); peak RSS = maxRSS of the process`);
   const rows = [];
@@ -235,7 +235,7 @@ if (only.has("apply")) {
       table(
         ["figure", "value", "target"],
         [
-          ["wall time of apply()", ms(r.applyMs), ""],
+          ["wall time of the apply walk", ms(r.applyMs), ""],
           ["driver operations during apply", `${fmtInt(totalOps)} (${opsText})`, ""],
           ["operations per create", opsPer.toFixed(2), ""],
           [`ideal, 1 op/create (N x ${LATENCY_MS} ms / ${PARALLELISM})`, ms(ideal1), ""],
@@ -259,7 +259,7 @@ if (only.has("apply")) {
     );
     if (!pass)
       toProfile.push({
-        label: `apply ${fmtInt(APPLY_FILES)} files (apply() only)`,
+        label: `apply ${fmtInt(APPLY_FILES)} files (the apply walk only)`,
         run: (prof) =>
           runChild("apply-worker.mjs", [newDir("apply-prof"), APPLY_FILES, LATENCY_MS, PARALLELISM], {
             env: { BENCH_CPU_PROF: prof },
@@ -367,8 +367,8 @@ if (only.has("blueprint")) {
       `on ${fmtInt(n)} SIMULATED pool hosts (fresh process each)`,
   );
   console.log(
-    "   load = load config + variables + read state | expand = expandBlueprints | plan = plan() with refresh; no " +
-      "target given: figures only",
+    "   engine.plan, timed from its events: load = read state + load config + variables | expand = clusters " +
+      "expanded | plan = the rest, with refresh; no target given: figures only",
   );
   const rows = [];
   const dir = newDir(`blueprint${n}`);

@@ -48,12 +48,14 @@ export class ApplyProgress {
 
   event(e: ApplyEvent): void {
     if (this.json) {
+      // a deposed object's typed id is for the engine's callers; the JSON lines keep the fields they had
+      const { deposed: _deposed, ...fields } = e as ApplyEvent & { deposed?: unknown };
       this.write(
         JSON.stringify({
           "@level": e.kind === "error" ? "error" : e.kind === "warning" || e.kind === "limitation" ? "warn" : "info",
           "@timestamp": new Date().toISOString(),
           type: `apply_${e.kind}`,
-          ...e,
+          ...fields,
         }),
       );
       return;

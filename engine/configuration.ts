@@ -11,8 +11,9 @@ import type { State } from "../planner/state.js";
 import { expandModules } from "../planner/module-expansion.js";
 import { resolveVariables, type VariableInput } from "../planner/variables.js";
 import { loadConfig, loadConfigFromFiles } from "../templates/load.js";
-import { locate } from "../templates/locate.js";
+import { SourceLocator } from "../templates/locate.js";
 import { resolveVariableInputs } from "../templates/variable-values.js";
+import type { EventSink } from "./events.js";
 import type { Workspace } from "./workspace.js";
 
 export interface LoadedConfiguration {
@@ -35,6 +36,7 @@ export async function loadConfiguration(
   prior: State | undefined,
   /** Hosts to mark failed now (-replace-host, lost hosts in a reconcile) → why. */
   replaceHosts?: Record<string, string>,
+  onEvent?: EventSink,
 ): Promise<LoadedConfiguration> {
   const raw = ws.files ? await loadConfigFromFiles(ws.dir, ws.files) : await loadConfig(ws.dir);
   const provided = await resolveVariableInputs(raw, {
@@ -44,13 +46,16 @@ export async function loadConfiguration(
     ordered: ws.variableOrder,
   });
   for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
-  const variables = resolveVariables(raw, provided, { where: (o) => where(o, ws.dir, raw.files) });
+  // the files positions are read from, kept by this load (and its configuration's module variables) alone
+  const locator = new SourceLocator();
+  const variables = resolveVariables(raw, provided, { where: (o) => where(locator, o, ws.dir, raw.files) });
+  onEvent?.({ type: "progress", step: "configuration-read" });
   const previous = prior && previousPlacementFromState(prior);
   const expanded = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
   const { config, failedHosts, clusterHosts } = expanded;
   // the front ends' warnings (a feature accepted but ignored) first, then the blueprints'
   const warnings = [...(raw.warnings ?? []), ...expanded.warnings];
-  const modular = locateModuleVariables(expandModules(config, variables), ws.dir, raw.files);
+  const modular = locateModuleVariables(locator, expandModules(config, variables), ws.dir, raw.files);
   return { config: modular, variables, warnings, failedHosts, clusterHosts };
 }
 
@@ -71,13 +76,14 @@ export async function loadConfigurationToValidate(ws: Workspace): Promise<Loaded
     autoFiles: false,
   });
   for (const [name, value] of Object.entries(ws.values)) provided.set(name, { value, source: { kind: "program" } });
-  const options = { where: (o: Origin) => where(o, ws.dir, raw.files) };
+  const locator = new SourceLocator();
+  const options = { where: (o: Origin) => where(locator, o, ws.dir, raw.files) };
   const variables = resolveVariables(raw, provided, { ...options, unset: "unknown" });
   const planned = clustersOf(raw).length ? clusterVariables(raw, provided, variables) : variables;
   const expanded = await expandBlueprintsLazily(raw, planned, { dataDir: ws.dataDir, unknownLeftAsWritten: true });
   const { config, failedHosts, clusterHosts } = expanded;
   const warnings = [...(raw.warnings ?? []), ...expanded.warnings];
-  const modular = locateModuleVariables(expandModules(config, variables, { once: true }), ws.dir, raw.files);
+  const modular = locateModuleVariables(locator, expandModules(config, variables, { once: true }), ws.dir, raw.files);
   return { config: modular, variables, warnings, failedHosts, clusterHosts };
 }
 
@@ -106,7 +112,7 @@ export async function replayConfiguration(
   const raw = await loadConfigFromFiles(ws.dir, files);
   const previous = previousPlacementFromState(prior);
   const { config } = await expandBlueprintsLazily(raw, variables, { dataDir: ws.dataDir, previous, replaceHosts });
-  return locateModuleVariables(expandModules(config, variables), ws.dir, files);
+  return locateModuleVariables(new SourceLocator(), expandModules(config, variables), ws.dir, files);
 }
 
 /**
@@ -115,7 +121,7 @@ export async function replayConfiguration(
  * in a `.tf` file loads the synchronous HCL parser, some 0.4 s of CPU that a run without such a message never spends.
  * Each declaration is located once: every instance of a module shares it.
  */
-function locateModuleVariables(config: Config, dir: string, files: SourceFile[]): Config {
+function locateModuleVariables(locator: SourceLocator, config: Config, dir: string, files: SourceFile[]): Config {
   const located = new Set<Origin>();
   for (const l of config.locals.values()) {
     const origin = l.input?.origin;
@@ -124,7 +130,7 @@ function locateModuleVariables(config: Config, dir: string, files: SourceFile[])
     let position: { line: number; column: number } | undefined | null = null; // null: not looked for yet
     const find = () => {
       // located by its file and path alone (locate reads line and column first, which are these getters)
-      if (position === null) position = locate({ file: origin.file, path: origin.path }, dir, files);
+      if (position === null) position = locator.locate({ file: origin.file, path: origin.path }, dir, files);
       return position;
     };
     Object.defineProperties(origin, {
@@ -136,7 +142,7 @@ function locateModuleVariables(config: Config, dir: string, files: SourceFile[])
 }
 
 /** "main.tf.json:3,5": an origin as Terraform names a place in messages. */
-function where(origin: Origin, dir: string, files: SourceFile[]): string {
-  const p = locate(origin, dir, files);
+function where(locator: SourceLocator, origin: Origin, dir: string, files: SourceFile[]): string {
+  const p = locator.locate(origin, dir, files);
   return p ? `${origin.file}:${p.line},${p.column}` : origin.file;
 }

@@ -13,6 +13,12 @@ import type { State } from "../planner/state.js";
 export type EngineEvent =
   /** The configuration being worked on: where its files are, for locating errors. */
   | { type: "configuration"; dir: string; files?: SourceFile[] }
+  /**
+   * A step of preparing a plan is done (for a door's progress display, and the benches' timings): the state read;
+   * the configuration's files read and its variables resolved. The `configuration` event with the files follows once
+   * clusters and modules are expanded.
+   */
+  | { type: "progress"; step: "state-read" | "configuration-read" }
   /** Located warnings (e.g. an even number of ZooKeeper members). */
   | { type: "warnings"; diagnostics: Diagnostic[] }
   /** A plan is ready (shown before approval). */

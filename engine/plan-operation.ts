@@ -45,9 +45,10 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
   const emit = req.onEvent ?? (() => {});
   emit({ type: "configuration", dir: ws.dir });
   const state = await ws.state.read();
+  emit({ type: "progress", step: "state-read" });
   const replaceHosts: Record<string, string> = {};
   for (const h of req.replaceHosts ?? []) replaceHosts[h] = "replaced by hand (-replace-host)";
-  let loaded = await loadConfiguration(ws, state, replaceHosts);
+  let loaded = await loadConfiguration(ws, state, replaceHosts, emit);
   emit({ type: "configuration", dir: ws.dir, files: loaded.config.files });
   if (loaded.warnings.length) emit({ type: "warnings", diagnostics: loaded.warnings });
   let p = await planLoaded(engine, ws, req, state, loaded);
@@ -58,7 +59,7 @@ export async function planWorkspace(engine: EngineContext, ws: Workspace, req: P
       replaceHosts[u.host] = `unreachable since ${p.createdAt}: ${u.reason}`;
       emit({ type: "host-lost", host: u.host, reason: u.reason });
     }
-    loaded = await loadConfiguration(ws, state, replaceHosts);
+    loaded = await loadConfiguration(ws, state, replaceHosts, emit);
     p = await planLoaded(engine, ws, req, state, loaded);
   }
   if (Object.keys(replaceHosts).length) p.replaceHosts = replaceHosts;

@@ -8,12 +8,24 @@ import type { Diagnostic } from "../contract/diagnostics.js";
 import type { AddressedHostLimitation, HostLimitation } from "../contract/host-limitation.js";
 import type { TypeNotes } from "./operation-context.js";
 import type { ResourceChange } from "./changes.js";
+import type { DeposedRef } from "./deposed-ref.js";
 
+/**
+ * What an apply tells as it goes. `address`: the change's address, as shown (for a deposed object its display
+ * address, "gantry_noop.a (deposed 0)", never to be parsed); `deposed`: set for a deposed object, which one.
+ */
 export type ApplyEvent =
-  | { kind: "start"; address: string; action: ResourceChange["action"]; step?: "create" | "delete" }
+  | {
+      kind: "start";
+      address: string;
+      deposed?: DeposedRef;
+      action: ResourceChange["action"];
+      step?: "create" | "delete";
+    }
   | {
       kind: "complete";
       address: string;
+      deposed?: DeposedRef;
       action: ResourceChange["action"];
       elapsedMs: number;
       id?: string;
@@ -23,23 +35,24 @@ export type ApplyEvent =
   | {
       kind: "error";
       address: string;
+      deposed?: DeposedRef;
       action: ResourceChange["action"];
       elapsedMs: number;
       error: string;
       /** The class of the error the type threw, when it named one ("ValueError"): Heat's reasons show it. */
       errorType?: string;
     }
-  | { kind: "skipped"; address: string; because: string }
-  | { kind: "cancelled"; address: string }
+  | { kind: "skipped"; address: string; deposed?: DeposedRef; because: string }
+  | { kind: "cancelled"; address: string; deposed?: DeposedRef }
   | { kind: "log"; address: string; message: string }
   /** The object being made has its id already (OperationContext.identified), before its change completes. */
-  | { kind: "identified"; address: string; id: string }
+  | { kind: "identified"; address: string; deposed?: DeposedRef; id: string }
   /** A provisioner starts ("Provisioning with 'local-exec'..."), and what it prints, as it comes. */
   | { kind: "provision-start"; address: string; provisioner: string }
   | { kind: "provision-output"; address: string; provisioner: string; output: string }
-  | { kind: "warning"; address: string; message: string }
+  | { kind: "warning"; address: string; deposed?: DeposedRef; message: string }
   /** What the type could not do on its host (the doors group these; see contract/host-limitation.ts). */
-  | { kind: "limitation"; address: string; limitation: HostLimitation };
+  | { kind: "limitation"; address: string; deposed?: DeposedRef; limitation: HostLimitation };
 
 export interface ApplyResult {
   added: number;
@@ -77,16 +90,24 @@ export class ApplyReport {
 
   /** A change starts, or (with `phase`) one phase of a replacement. */
   started(c: ResourceChange, phase?: "create" | "delete"): void {
-    if (phase) this.emit({ kind: "start", address: c.address, action: c.action, step: phase });
-    else this.emit({ kind: "start", address: c.address, action: c.action });
+    const { address, action, deposed } = c;
+    if (phase && deposed) this.emit({ kind: "start", address, deposed, action, step: phase });
+    else if (phase) this.emit({ kind: "start", address, action, step: phase });
+    else if (deposed) this.emit({ kind: "start", address, deposed, action });
+    else this.emit({ kind: "start", address, action });
   }
 
   log(address: string, message: string): void {
     this.emit({ kind: "log", address, message });
   }
 
-  identified(address: string, id: string): void {
-    this.emit({ kind: "identified", address, id });
+  /** The object a change makes has its id already. */
+  identified(c: ResourceChange, id: string): void {
+    this.emit(
+      c.deposed
+        ? { kind: "identified", address: c.address, deposed: c.deposed, id }
+        : { kind: "identified", address: c.address, id },
+    );
   }
 
   provisionStarted(address: string, provisioner: string): void {
@@ -101,23 +122,30 @@ export class ApplyReport {
   completed(c: ResourceChange, elapsedMs: number, id: string | undefined, notes: TypeNotes, attributes?: Attrs): void {
     for (const w of notes.warnings) {
       this.result.warnings.push({ address: c.address, message: w });
-      this.emit({ kind: "warning", address: c.address, message: w });
+      this.emit({ kind: "warning", address: c.address, ...(c.deposed && { deposed: c.deposed }), message: w });
     }
     for (const limitation of notes.limitations) {
       this.result.limitations.push({ address: c.address, limitation });
-      this.emit({ kind: "limitation", address: c.address, limitation });
+      this.emit({ kind: "limitation", address: c.address, ...(c.deposed && { deposed: c.deposed }), limitation });
     }
-    this.emit({ kind: "complete", address: c.address, action: c.action, elapsedMs, id, attributes });
+    const { address, action, deposed } = c;
+    this.emit(
+      deposed
+        ? { kind: "complete", address, deposed, action, elapsedMs, id, attributes }
+        : { kind: "complete", address, action, elapsedMs, id, attributes },
+    );
     countCompleted(this.result, c.action);
   }
 
   failed(c: ResourceChange, elapsedMs: number, error: string, errorType?: string): void {
     this.result.failed.push(errorType ? { address: c.address, error, errorType } : { address: c.address, error });
     this.failedAddresses.add(c.address);
+    const { address, action } = c;
+    const deposed = c.deposed && { deposed: c.deposed };
     this.emit(
       errorType
-        ? { kind: "error", address: c.address, action: c.action, elapsedMs, error, errorType }
-        : { kind: "error", address: c.address, action: c.action, elapsedMs, error },
+        ? { kind: "error", address, ...deposed, action, elapsedMs, error, errorType }
+        : { kind: "error", address, ...deposed, action, elapsedMs, error },
     );
   }
 
@@ -131,14 +159,14 @@ export class ApplyReport {
     if (cause === c.address || !this.unsettled(c)) return;
     this.settled.add(c.address);
     this.result.skipped.push(c.address);
-    this.emit({ kind: "skipped", address: c.address, because: cause });
+    this.emit({ kind: "skipped", address: c.address, ...(c.deposed && { deposed: c.deposed }), because: cause });
   }
 
   cancelled(c: ResourceChange): void {
     if (!this.unsettled(c)) return;
     this.settled.add(c.address);
     this.result.cancelled.push(c.address);
-    this.emit({ kind: "cancelled", address: c.address });
+    this.emit({ kind: "cancelled", address: c.address, ...(c.deposed && { deposed: c.deposed }) });
   }
 
   /** Never reached although nothing was interrupted; reported with `blockedOnCycle` once the cycle is known. */
@@ -151,7 +179,8 @@ export class ApplyReport {
   blockedOnCycle(changes: ResourceChange[], error: string): void {
     for (const c of changes) {
       this.result.failed.push({ address: c.address, error });
-      this.emit({ kind: "error", address: c.address, action: c.action, elapsedMs: 0, error });
+      const deposed = c.deposed && { deposed: c.deposed };
+      this.emit({ kind: "error", address: c.address, ...deposed, action: c.action, elapsedMs: 0, error });
     }
   }
 

@@ -206,7 +206,6 @@ function stepRunner(
 ): (step: ApplyStep) => Promise<void> {
   const cancelSignal = opts.cancelSignal ?? new AbortController().signal;
   const log = (address: string, message: string) => report.log(address, message);
-  const identified = (address: string, id: string) => report.identified(address, id);
   const phase = (c: ResourceChange, p: "create" | "delete") => report.started(c, p);
   const provision = (c: ResourceChange, when: "create" | "destroy", self: Attrs) =>
     provisioners(opts.config.resources.get(c.resourceKey), c, when, self);
@@ -227,7 +226,7 @@ function stepRunner(
         log,
         notes,
         opts.hosts,
-        identified,
+        (_address, id) => report.identified(c, id),
         opts.heatSignals,
       );
       const checked = c.action === "create" || c.action === "update" || c.action === "replace";

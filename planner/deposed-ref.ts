@@ -13,3 +13,8 @@ export interface DeposedRef {
 export function deposedDisplayAddress(ref: DeposedRef): string {
   return `${ref.address} (deposed ${ref.deposed})`;
 }
+
+/** The instance a change or an apply event is about: for a deposed object, the instance it belonged to. */
+export function instanceAddressOf(x: { address: string; deposed?: DeposedRef }): string {
+  return x.deposed?.address ?? x.address;
+}

@@ -13,19 +13,15 @@ export interface HeatResourceName {
 
 /** 'heat_x.g["3"]' → "3": the instance key of a for_each instance, undefined when the address has none. */
 function instanceKeyOf(address: string): string | undefined {
-  const m = /\[("(?:[^"\\]|\\.)*"|\d+)\]$/.exec(address.replace(/ \(deposed [^)]*\)$/, ""));
+  const m = /\[("(?:[^"\\]|\\.)*"|\d+)\]$/.exec(address);
   if (!m) return undefined;
   const k = m[1]!;
   return k.startsWith('"') ? (JSON.parse(k) as string) : k;
 }
 
-/** "null_resource.n[0] (deposed 1)" → "null_resource.n". */
+/** "null_resource.n[0]" → "null_resource.n". */
 export function resourceKeyOf(address: string): string {
-  return address.replace(/ \(deposed [^)]*\)$/, "").replace(/\[[^\]]*\]$/, "");
-}
-
-export function isDeposedAddress(address: string): boolean {
-  return / \(deposed [^)]*\)$/.test(address);
+  return address.replace(/\[[^\]]*\]$/, "");
 }
 
 export class HeatResourceNames {
@@ -49,7 +45,10 @@ export class HeatResourceNames {
     return this;
   }
 
-  /** The Heat name of an instance address or resource key (a group's member: its key, in the group's stack). */
+  /**
+   * The Heat name of an instance address or resource key (a group's member: its key, in the group's stack). For a
+   * deposed object, its instance's address (planner/deposed-ref.ts instanceAddressOf), not its display address.
+   */
   of(address: string): HeatResourceName {
     const key = resourceKeyOf(address);
     const memberType = this.memberTypes.get(key);

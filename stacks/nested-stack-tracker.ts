@@ -8,6 +8,7 @@
 
 import type { Config } from "../planner/model.js";
 import type { ApplyEvent } from "../planner/apply-report.js";
+import { type DeposedRef, instanceAddressOf } from "../planner/deposed-ref.js";
 import type { State } from "../planner/state.js";
 import type { HeatResourceNames } from "./heat-resource-names.js";
 import {
@@ -59,9 +60,9 @@ export class NestedStackTracker {
     return this.nested.of(address)?.id ?? this.top.id;
   }
 
-  planned(changes: { address: string; action: string }[]): void {
+  planned(changes: { address: string; action: string; deposed?: DeposedRef }[]): void {
     for (const c of changes)
-      if (c.action === "delete" && this.nested.ofProvider(c.address)) this.deleting.add(c.address);
+      if (c.action === "delete" && this.nested.ofProvider(instanceAddressOf(c))) this.deleting.add(c.address);
   }
 
   /** A group the configuration no longer has: its members' stack is deleted. */

@@ -111,10 +111,12 @@ export class NestedStackMap {
     return best;
   }
 
-  /** The nested stack whose provider resource is `address`, if it is one (a group's members are not). */
+  /**
+   * The nested stack whose provider resource is the instance at `address`, if it is one (a group's members are not).
+   * For a deposed object, its instance's address (planner/deposed-ref.ts instanceAddressOf).
+   */
   ofProvider(address: string): NestedStackInfo | undefined {
-    const key = address.replace(/ \(deposed [^)]*\)$/, "");
-    for (const info of this.byPrefix.values()) if (info.providerKey === key && !info.group) return info;
+    for (const info of this.byPrefix.values()) if (info.providerKey === address && !info.group) return info;
     return undefined;
   }
 

@@ -8,9 +8,10 @@ import type { Config } from "../planner/model.js";
 import type { Plan } from "../planner/plan.js";
 import type { ApplyEvent } from "../planner/apply-report.js";
 import type { Action, ResourceChange } from "../planner/changes.js";
+import { instanceAddressOf } from "../planner/deposed-ref.js";
 import type { State } from "../planner/state.js";
 import type { EngineEvent } from "../engine/events.js";
-import { HeatResourceNames, isDeposedAddress } from "./heat-resource-names.js";
+import { HeatResourceNames } from "./heat-resource-names.js";
 import { StackHeatSignals } from "./handle-signals.js";
 import { definitionChanged } from "./resource-definition-change.js";
 import { syncSoftwareConfigRecords } from "./software-config-resources.js";
@@ -271,7 +272,7 @@ class ApplyTranslator {
   private errors: unknown[] = [];
   private readonly stackId: string;
   firstFailure: string | undefined;
-  /** The addresses whose change failed, in the order they failed. */
+  /** The instances whose change failed (a deposed object's: its instance), in the order they failed. */
   readonly failedAddresses: string[] = [];
   /** The addresses the plan imports (adopt): their creates and updates are Heat's ADOPT. */
   private readonly importing = new Set<string>();
@@ -340,7 +341,7 @@ class ApplyTranslator {
     const creates = new Map<string, string>();
     for (const c of changes) if (c.action === "create") creates.set(this.nameKey(c.address), c.address);
     for (const c of changes) {
-      const name = this.nameKey(c.address);
+      const name = this.nameKey(instanceAddressOf(c));
       const create = creates.get(name);
       if (c.deposed) this.serialized.add(name);
       if (c.action === "delete" && !c.deposed && create !== undefined) {
@@ -451,18 +452,19 @@ class ApplyTranslator {
   }
 
   push(e: ApplyEvent): void {
+    const instance = instanceAddressOf(e);
     if (e.kind === "error") {
-      this.failedAddresses.push(e.address);
+      this.failedAddresses.push(instance);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       const text = this.tracker
-        ? this.tracker.failureText(e.address, action, e.error, e.errorType ?? "Error")
-        : resourceFailureText(this.names.of(e.address).name, e.error, e.errorType);
+        ? this.tracker.failureText(instance, action, e.error, e.errorType ?? "Error")
+        : resourceFailureText(this.names.of(instance).name, e.error, e.errorType);
       this.firstFailure ??= `Resource ${action} failed: ${text}`;
     }
     if (!TOLD.has(e.kind)) return;
     // Heat acts on one object of a name at a time (the new one first, then the old ones): the events of another
     // object of the same name (a deposed one, the old type's) wait until the one being told has finished
-    const name = this.nameKey(e.address);
+    const name = this.nameKey(instance);
     if (!this.serialized.has(name)) {
       this.tell(e);
       return;
@@ -567,11 +569,13 @@ class ApplyTranslator {
   private async handle(e: ApplyEvent): Promise<void> {
     const rec = this.ctx.recorder;
     if (e.kind === "start") await this.batchBegins(e.address);
-    const sid = this.sid(e.address);
-    const inNested = this.nested.of(e.address);
+    // the instance's address (names, stacks); e.address keys this object's own progress (a deposed one's apart)
+    const instance = instanceAddressOf(e);
+    const sid = this.sid(instance);
+    const inNested = this.nested.of(instance);
     if (inNested && (e.kind === "start" || e.kind === "error" || e.kind === "complete"))
       await this.nestedStarts(inNested, e.action === "delete" ? "DELETE" : undefined);
-    const provider = this.nested.ofProvider(e.address);
+    const provider = this.nested.ofProvider(instance);
     if (provider) {
       await this.providerEvent(provider, e);
       return;
@@ -579,19 +583,19 @@ class ApplyTranslator {
     const oldTypeId = this.typeChanged.get(e.address);
     if (oldTypeId !== undefined && (e.kind === "start" || e.kind === "complete")) {
       // the old type's object goes; the record is the new one's
-      const { name, type } = this.names.of(e.address);
+      const { name, type } = this.names.of(instance);
       const status = e.kind === "start" ? "IN_PROGRESS" : "COMPLETE";
       await this.oldObjectEvent(sid, name, type, status, oldTypeId);
       return;
     }
     if (e.kind === "start") {
-      const { name, type } = this.names.of(e.address);
+      const { name, type } = this.names.of(instance);
       const action = this.importing.has(e.address) && e.action === "update" ? "ADOPT" : heatActionOf(e.action, e.step);
       if (!action) return;
       // a replacement deleting first starts with its delete phase
       if (e.action === "replace" && e.step === undefined && this.deleteFirst.has(e.address)) return;
       const before = this.phase.get(e.address);
-      if (isDeposedAddress(e.address)) {
+      if (e.deposed) {
         this.phase.set(e.address, "DELETE");
         const old = (await this.ctx.store.getResource(sid, name))?.physicalId ?? "";
         await this.oldObjectEvent(sid, name, type, "IN_PROGRESS", this.oldIds.get(e.address) ?? old);
@@ -618,7 +622,7 @@ class ApplyTranslator {
       } else {
         // the create of a name whose old object (deleted in this plan) was of another type: the record is the new
         // one's; the other objects under one name (a cluster's expansion) leave the name's type as declared
-        const retyped = action === "CREATE" && this.owners.get(this.nameKey(e.address)) === e.address;
+        const retyped = action === "CREATE" && this.owners.get(this.nameKey(instance)) === e.address;
         await rec.resource(sid, name, type, action, "IN_PROGRESS", STATE_CHANGED, retyped ? { type } : {});
       }
       this.phase.set(e.address, action);
@@ -626,17 +630,17 @@ class ApplyTranslator {
     }
     if (e.kind === "identified") {
       // the object being made has its id already: the resource shows it while in progress (no event)
-      const { name } = this.names.of(e.address);
+      const { name } = this.names.of(instance);
       const record = await this.ctx.store.getResource(sid, name);
-      if (record?.status === "IN_PROGRESS" && record.action === "CREATE" && !isDeposedAddress(e.address))
+      if (record?.status === "IN_PROGRESS" && record.action === "CREATE" && !e.deposed)
         await this.ctx.store.putResource({ ...record, physicalId: e.id });
       return;
     }
     if (e.kind === "complete") {
-      const { name, type } = this.names.of(e.address);
+      const { name, type } = this.names.of(instance);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action);
       if (!action) return;
-      const replaced = e.action === "replace" || isDeposedAddress(e.address);
+      const replaced = e.action === "replace" || e.deposed !== undefined;
       if (action === "DELETE" && replaced) {
         await this.oldObjectEvent(sid, name, type, "COMPLETE", this.oldIds.get(e.address) ?? "");
       } else if (action === "DELETE") {
@@ -653,11 +657,11 @@ class ApplyTranslator {
       return;
     }
     if (e.kind === "error") {
-      const { name, type } = this.names.of(e.address);
+      const { name, type } = this.names.of(instance);
       const action = this.phase.get(e.address) ?? heatActionOf(e.action) ?? "UPDATE";
       const reason = resourceFailureText(name, e.error, e.errorType);
       await rec.resource(sid, name, type, action, "FAILED", reason);
-      if (inNested) await this.nestedFails(e.address, action, e.error, e.errorType ?? "Error");
+      if (inNested) await this.nestedFails(instance, action, e.error, e.errorType ?? "Error");
     }
   }
 }

@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import { type Attrs, isUnknown, type Value } from "../contract/values.js";
 import { FileStateBackend } from "../engine/state-backend.js";
 import type { ResourceChange } from "../planner/changes.js";
+import { instanceAddressOf } from "../planner/deposed-ref.js";
 import type { Plan } from "../planner/plan.js";
 import { HeatError } from "./heat-error.js";
 import { stackNames } from "./stack-apply.js";
@@ -34,7 +35,7 @@ function properties(attrs: Attrs | null): Record<string, unknown> {
 function previewResources(plan: Plan, names: HeatResourceNames): Map<ResourceChange, PreviewResource> {
   const requiredBy = new Map<string, Set<string>>();
   for (const c of plan.changes) {
-    const name = names.of(c.address).name;
+    const name = names.of(instanceAddressOf(c)).name;
     for (const dep of c.dependsOn) {
       const depName = names.of(dep).name;
       const set = requiredBy.get(depName) ?? new Set();
@@ -44,7 +45,7 @@ function previewResources(plan: Plan, names: HeatResourceNames): Map<ResourceCha
   }
   const out = new Map<ResourceChange, PreviewResource>();
   for (const c of plan.changes) {
-    const { name, type } = names.of(c.address);
+    const { name, type } = names.of(instanceAddressOf(c));
     out.set(c, {
       name,
       type,

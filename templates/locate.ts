@@ -4,7 +4,9 @@
 // Front ends keep only paths for speed; positions are resolved here, lazily,
 // by re-reading the file: `.json` files with a light position scanner, YAML
 // files with `yaml`'s parser (loaded then), `.tf` files by templates/hcl-positions.ts.
-// Parsed files are cached per path.
+// A SourceLocator keeps the files it parsed, by path, for as long as its owner
+// keeps it (a configuration's load, one batch of messages): nothing is kept
+// for the whole process.
 
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -35,9 +37,31 @@ interface CachedFile {
   yaml?: { doc: Document; lc: LineCounter };
 }
 
-const cache = new Map<string, CachedFile>();
+/** Resolves origins to positions and source lines, keeping the files it parsed (by path) while it is kept. */
+export class SourceLocator {
+  private readonly files = new Map<string, CachedFile>();
 
-function loadFile(origin: Origin, dir: string, sources?: readonly SourceFile[]): CachedFile | undefined {
+  /** Resolve an origin to a 1-based line and column (of the field's key when the path ends at a map entry). */
+  locate(origin: Origin, dir: string, sources?: readonly SourceFile[]): Position | undefined {
+    return locateIn(this.files, origin, dir, sources);
+  }
+
+  /** The source line (1-based) an origin's file has, trailing blanks removed. */
+  sourceLine(origin: Origin, dir: string, line: number, sources?: readonly SourceFile[]): string | undefined {
+    const f = loadFile(this.files, origin, dir, sources);
+    if (!f) return undefined;
+    if (!f.lines) f.lines = f.content.split(/\r?\n/);
+    const text = f.lines[line - 1];
+    return text === undefined ? undefined : text.replace(/\s+$/, "");
+  }
+}
+
+function loadFile(
+  cache: Map<string, CachedFile>,
+  origin: Origin,
+  dir: string,
+  sources?: readonly SourceFile[],
+): CachedFile | undefined {
   const abs = path.resolve(dir, origin.file);
   const src = sources?.find((f) => f.path === origin.file || path.resolve(dir, f.path) === abs);
   let stamp: string;
@@ -67,11 +91,6 @@ function loadFile(origin: Origin, dir: string, sources?: readonly SourceFile[]):
   return entry;
 }
 
-/** Forget cached files (tests, long-running processes). */
-export function clearLocateCache(): void {
-  cache.clear();
-}
-
 function isHclFile(file: string): boolean {
   return file.toLowerCase().endsWith(".tf");
 }
@@ -80,12 +99,24 @@ function isJsonFile(file: string): boolean {
   return file.toLowerCase().endsWith(".json");
 }
 
-/** Resolve an origin to a 1-based line and column (of the field's key when the path ends at a map entry). */
+/**
+ * Resolve an origin to a 1-based line and column (of the field's key when the path ends at a map entry), reading its
+ * file for this call alone (a SourceLocator keeps what it read for the next).
+ */
 export function locate(origin: Origin, dir: string, sources?: readonly SourceFile[]): Position | undefined {
+  return new SourceLocator().locate(origin, dir, sources);
+}
+
+function locateIn(
+  cache: Map<string, CachedFile>,
+  origin: Origin,
+  dir: string,
+  sources?: readonly SourceFile[],
+): Position | undefined {
   // front ends that know a field's position give it (YAML); a call inside the field is still looked for
   const given = origin.line === undefined ? undefined : { line: origin.line, column: origin.column ?? 1 };
   if (given && !origin.call) return given;
-  const f = loadFile(origin, dir, sources);
+  const f = loadFile(cache, origin, dir, sources);
   if (!f) return given;
   if (isHclFile(origin.file)) {
     const call = origin.call && hclCallOffset(f.content, origin.path, origin.call.fn, origin.call.index);
@@ -125,14 +156,6 @@ export function locate(origin: Origin, dir: string, sources?: readonly SourceFil
   if (off === undefined) return undefined;
   const p = f.yaml.lc.linePos(off);
   return { line: p.line, column: p.col };
-}
-
-function sourceLine(origin: Origin, dir: string, line: number, sources?: readonly SourceFile[]): string | undefined {
-  const f = loadFile(origin, dir, sources);
-  if (!f) return undefined;
-  if (!f.lines) f.lines = f.content.split(/\r?\n/);
-  const text = f.lines[line - 1];
-  return text === undefined ? undefined : text.replace(/\s+$/, "");
 }
 
 /** Terraform's names for blocks in `.tf` files: `resource "gantry_noop" "a"`, `variable "n"`, `terraform`. */
@@ -193,28 +216,38 @@ function whereLines(
   sources: readonly SourceFile[] | undefined,
   indent: string,
   bold: (s: string) => string,
+  locator: SourceLocator,
 ): string[] {
-  const pos = locate(origin, dir, sources);
+  const pos = locator.locate(origin, dir, sources);
   const ctx = isHclFile(origin.file) ? describeHclOriginPath(origin.path) : describeOriginPath(origin.path);
   const out: string[] = [];
   const at = pos ? ` line ${pos.line}, column ${pos.column}` : "";
   out.push(`${indent}on ${origin.file}${at}${ctx ? `, in ${ctx}` : ""}:`);
   if (pos) {
-    const text = sourceLine(origin, dir, pos.line, sources);
+    const text = locator.sourceLine(origin, dir, pos.line, sources);
     if (text !== undefined) out.push(`${indent}${pos.line}: ${bold(clip(text, pos.column))}`);
   }
   return out;
 }
 
-/** Print a diagnostic like Terraform, with the source line and any related locations. */
-export function formatDiagnostic(d: Diagnostic, dir: string, color: boolean, sources?: readonly SourceFile[]): string {
+/**
+ * Print a diagnostic like Terraform, with the source line and any related locations (`locator`: one shared by a batch
+ * of messages reads each file once).
+ */
+export function formatDiagnostic(
+  d: Diagnostic,
+  dir: string,
+  color: boolean,
+  sources?: readonly SourceFile[],
+  locator = new SourceLocator(),
+): string {
   const paint = (code: string) => (s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const head = d.severity === "error" ? paint("1;31")("Error:") : paint("1;33")("Warning:");
   const bold = paint("1");
   const lines: string[] = [`${head} ${bold(d.summary)}`];
   if (d.origin) {
     lines.push("");
-    lines.push(...whereLines(d.origin, dir, sources, "  ", bold));
+    lines.push(...whereLines(d.origin, dir, sources, "  ", bold, locator));
   }
   if (d.detail) {
     lines.push("");
@@ -225,7 +258,7 @@ export function formatDiagnostic(d: Diagnostic, dir: string, color: boolean, sou
     for (const r of d.related) {
       if (r.origin) {
         lines.push(`  ${r.label}`);
-        lines.push(...whereLines(r.origin, dir, sources, "    ", (s) => s));
+        lines.push(...whereLines(r.origin, dir, sources, "    ", (s) => s, locator));
       } else lines.push(`  ${r.label}`);
     }
   }

@@ -27,9 +27,13 @@ test("apply: events in the order a door renders them; the summary carries the ou
   const events: EngineEvent[] = [];
   const outcome = await engine.apply(engine.workspace({ dir }), { onEvent: (e) => events.push(e) });
   assert.is(outcome.status, "applied");
-  const kinds = events.map((e) => (e.type === "resource" ? `resource:${e.event.kind}` : e.type));
+  const kinds = events.map((e) =>
+    e.type === "resource" ? `resource:${e.event.kind}` : e.type === "progress" ? `progress:${e.step}` : e.type,
+  );
   assert.equal(kinds, [
     "configuration",
+    "progress:state-read",
+    "progress:configuration-read",
     "configuration",
     "plan",
     "apply-begin",
