@@ -15,10 +15,14 @@ import { ValueScope } from "../planner/scope.js";
 import { sensitivityOnDemand } from "../planner/sensitivity.js";
 import { isConfigFileName } from "../templates/load.js";
 import { loadConfiguration } from "./configuration.js";
+import { consoleTypeOf, misusedType, typeCallArgument } from "./console-type.js";
 import { stateExpansions } from "./state-expansions.js";
 import type { Workspace } from "./workspace.js";
 
-export type ConsoleEvaluator = (expression: string) => Value;
+/** An entry's result: a value, or a type (the console-only `type(x)`), printed as Terraform's console prints types. */
+export type ConsoleResult = { value: Value } | { type: string };
+
+export type ConsoleEvaluator = (expression: string) => ConsoleResult;
 
 const CONSOLE_INPUT = "<console-input>";
 
@@ -30,13 +34,28 @@ export async function openConsole(ws: Workspace, types: TypeResolver): Promise<C
     : { config: emptyConfig(ws.dir), variables: new Map<string, Value>() };
   // what the state holds, expanded as it was recorded
   const expansions = stateExpansions(state);
-  const scope = new ValueScope(config, variables, expansions, (a) => state.instances.get(a)?.attributes, true, {
-    workspace: ws.workspaceName,
-    sensitive: sensitivityOnDemand(config, types),
-  }).scope();
-  return (expression: string): Value => {
+  const scope = {
+    ...new ValueScope(config, variables, expansions, (a) => state.instances.get(a)?.attributes, true, {
+      workspace: ws.workspaceName,
+      sensitive: sensitivityOnDemand(config, types),
+    }).scope(),
+    console: true,
+  };
+  return (expression: string): ConsoleResult => {
     try {
-      return evaluate(parseExpression(expression), scope);
+      const expr = parseExpression(expression);
+      const typed = typeCallArgument(expr);
+      if (typed && typeCallArgument(typed)) return { type: "type" }; // type(type(x))
+      const misuse = misusedType(typed ?? expr);
+      if (misuse)
+        throw new GantryError({
+          severity: "error",
+          summary: misuse[0],
+          origin: { file: CONSOLE_INPUT, path: [] },
+          detail: misuse[1],
+        });
+      if (typed) return { type: consoleTypeOf(evaluate(typed, scope)) };
+      return { value: evaluate(expr, scope) };
     } catch (e) {
       if (e instanceof ExpressionSyntaxError)
         throw new GantryError({

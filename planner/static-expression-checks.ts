@@ -1,9 +1,10 @@
 // Checks of a configuration's expressions made before anything is planned (validate, and the start of plan), as
 // Terraform makes them: a call to a function that does not exist is refused wherever it is written, even in a branch
-// never taken; a provider-defined function (provider::NS::FN) is refused since gantry's providers define none; and
-// every expression whose inputs are all known (constants, variables, locals) is evaluated, so that `upper([1])` is an
-// error at validate. Values known only after apply (resource attributes, count.index, each) are unknown here, and an
-// expression that needs them is checked when they are known.
+// never taken; a provider-defined function (provider::NS::FN) is refused since gantry's providers define none (the
+// built-in terraform provider's three are built-in functions here); and every expression whose inputs are all known
+// (constants, variables, locals) is evaluated, so that `upper([1])` is an error at validate. Values known only after
+// apply (resource attributes, count.index, each) are unknown here, and an expression that needs them is checked when
+// they are known.
 
 import { type DiagnosticBag, type Origin, GantryError } from "../contract/diagnostics.js";
 import type { ResourceType } from "../contract/resource-type.js";
@@ -90,12 +91,19 @@ export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
       seen.set(c.fn, index + 1);
       if (isKnownFunction(c.fn)) continue;
       const origin: Origin = { ...site.origin, call: { fn: c.fn, index } };
-      if (c.fn.startsWith("provider::"))
+      if (c.fn.startsWith("provider::terraform::"))
+        diags.error(
+          "Unknown provider function",
+          origin,
+          `The function "${c.fn.split("::")[2]}" is not available from the provider "terraform".`,
+        );
+      else if (c.fn.startsWith("provider::"))
         diags.error(
           `Call to provider-defined function "${c.fn}"`,
           origin,
-          "gantry has no provider-defined functions: its providers are built in and define none. Use Terraform's " +
-            "built-in functions instead.",
+          "gantry's providers are built in and define no functions (the built-in terraform provider's are there: " +
+            "provider::terraform::encode_tfvars, decode_tfvars and encode_expr). Use Terraform's built-in functions " +
+            "instead.",
         );
       else if (c.fn.includes("::"))
         diags.error(

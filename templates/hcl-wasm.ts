@@ -58,26 +58,69 @@ export async function hclToJson(
   return JSON.parse(json) as Record<string, unknown>;
 }
 
-async function loadConverter(optimize: boolean): Promise<ParseFn> {
-  const require = createRequire(import.meta.url);
-  const pkgJson = require.resolve("@cdktf/hcl2json/package.json");
-  const { version } = require(pkgJson) as { version: string };
+/** The converter once started (by either loader), for synchronous callers. */
+let started: ParseFn | undefined;
+
+/**
+ * Converts one HCL text as hclToJson does, synchronously: for callers that cannot wait (a function such as
+ * provider::terraform::decode_tfvars, evaluated inside an expression). Starts the converter synchronously when no
+ * caller has yet; the Go program answers each call before returning.
+ */
+export function hclToJsonSync(file: string, text: string): Record<string, unknown> {
+  if (!started) {
+    const bytes = converterBytes();
+    setFlagsFromString("--liftoff-only"); // a function's argument: small
+    const Go = goGlue();
+    const go = new Go();
+    started = startConverter(go, new WebAssembly.Instance(new WebAssembly.Module(bytes), go.importObject));
+    converter ??= Promise.resolve(started);
+  }
+  let result: { err: string | null; json: string } | undefined;
+  started(file, text, (err, json) => {
+    result = { err, json };
+  });
+  if (!result) throw new Error("the HCL converter (WebAssembly) did not answer synchronously");
+  if (result.err) throw new Error(result.err);
+  return JSON.parse(result.json) as Record<string, unknown>;
+}
+
+type GoRuntime = { importObject: WebAssembly.Imports; run(i: unknown): void };
+
+function packageDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve("@cdktf/hcl2json/package.json"));
+}
+
+function converterBytes(): Uint8Array<ArrayBuffer> {
+  const dir = packageDir();
+  const { version } = createRequire(import.meta.url)(path.join(dir, "package.json")) as { version: string };
   const plain = fileURLToPath(new URL(plainWasmName(version), import.meta.url));
-  const bytes = existsSync(plain)
-    ? readFileSync(plain)
-    : gunzipSync(readFileSync(path.join(path.dirname(pkgJson), "main.wasm.gz")));
-  if (!optimize) setFlagsFromString("--liftoff-only");
-  const module = await WebAssembly.compile(bytes);
-  // Go's glue: defines globalThis.Go (and the globals it needs) once per process
-  require(path.join(path.dirname(pkgJson), "wasm", "bridge_wasm_exec.js"));
-  const Go = (globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(i: unknown): void } })
-    .Go;
-  const go = new Go();
-  const instance = await WebAssembly.instantiate(module, go.importObject);
+  const bytes = existsSync(plain) ? readFileSync(plain) : gunzipSync(readFileSync(path.join(dir, "main.wasm.gz")));
+  return bytes as Uint8Array<ArrayBuffer>; // read, never shared
+}
+
+/** Go's glue: defines globalThis.Go (and the globals it needs) once per process. */
+function goGlue(): new () => GoRuntime {
+  createRequire(import.meta.url)(path.join(packageDir(), "wasm", "bridge_wasm_exec.js"));
+  return (globalThis as unknown as { Go: new () => GoRuntime }).Go;
+}
+
+function startConverter(go: GoRuntime, instance: WebAssembly.Instance): ParseFn {
   const root: Record<string, unknown> = {};
   (globalThis as Record<string, unknown>)[GLOBAL_NAME] = root;
   // The Go program registers its functions on `root` and then waits for calls (run never settles).
   void go.run(instance);
   if (typeof root.parse !== "function") throw new Error("the HCL converter (WebAssembly) did not start");
   return root.parse as ParseFn;
+}
+
+async function loadConverter(optimize: boolean): Promise<ParseFn> {
+  const bytes = converterBytes();
+  if (!optimize) setFlagsFromString("--liftoff-only");
+  const module = await WebAssembly.compile(bytes);
+  const Go = goGlue();
+  const go = new Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  if (started) return started; // a synchronous caller started it meanwhile
+  started = startConverter(go, instance);
+  return started;
 }

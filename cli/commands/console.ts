@@ -29,7 +29,8 @@ export default class Console extends GantryCommand {
       if (t === "") return { output: "", exit: false };
       if (t === "exit") return { output: "", exit: true };
       if (t === "help") return { output: HELP_TEXT, exit: false };
-      return { output: formatTerraformValue(evaluate(line)), exit: false };
+      const r = evaluate(line);
+      return { output: "type" in r ? r.type : formatTerraformValue(r.value), exit: false };
     };
     if (!process.stdin.isTTY) {
       const { readFileSync } = await import("node:fs");

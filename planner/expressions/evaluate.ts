@@ -66,6 +66,8 @@ export interface EvalScope {
   workspace?: string;
   /** `terraform.applying`: true only while applying. */
   applying?: boolean;
+  /** The console's scope: its console-only functions (`type`) are there. Elsewhere they do not exist. */
+  console?: boolean;
   /**
    * Whether an expression's value is sensitive (issensitive()): it uses a sensitive variable, local, module output
    * or resource attribute, or calls sensitive(). Unset: only sensitive() calls count.

@@ -1,6 +1,6 @@
-// Bad input (YAML, JSON and .tf files: syntax errors, unknown attributes, bad function calls, type mismatches) gets
-// a clear error located at file and line in the user's own names, exit 1, and the state file is left
-// byte for byte as it was. So does a failed precondition of a module's output.
+// Bad input (YAML, JSON and .tf files: syntax errors, unknown attributes and blocks, bad function calls, type
+// mismatches) gets a clear error located at file and line in the user's own names, exit 1, and the state file is
+// left byte for byte as it was. So does a failed precondition of a module's output.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -141,6 +141,33 @@ const cases: { name: string; file: string; content: string; expect: RegExp[] }[]
     file: "bad.tf",
     content: 'variable "n" {\n  type    = number\n  default = "x"\n}\n',
     expect: [/Invalid default value for variable "n"/, /on bad\.tf line 3, column 3, in variable "n"/],
+  },
+  // blocks gantry does not support: named, located, nothing planned
+  {
+    name: "HCL removed block",
+    file: "bad.tf",
+    content:
+      'resource "gantry_noop" "a" {}\nremoved {\n  from = gantry_noop.old\n' +
+      "  lifecycle {\n    destroy = false\n  }\n}\n",
+    expect: [/"removed" blocks are not supported/, /on bad\.tf line 2, column 1/],
+  },
+  {
+    name: "HCL unknown top-level block",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {}\nfrobnicate "x" {\n  a = 1\n}\n',
+    expect: [/unknown top-level block "frobnicate"/, /on bad\.tf line 2, column 1/],
+  },
+  {
+    name: "HCL ephemeral block",
+    file: "bad.tf",
+    content: '\nephemeral "gantry_noop" "e" {}\n',
+    expect: [/unknown top-level block "ephemeral"/, /on bad\.tf line 2, column 1/],
+  },
+  {
+    name: "HCL unsupported block in a resource",
+    file: "bad.tf",
+    content: 'resource "gantry_noop" "a" {\n  input = 1\n  timeouts {\n    create = "1m"\n  }\n}\n',
+    expect: [/Unsupported property "timeouts" in resource "gantry_noop\.a"/, /on bad\.tf line 3, column 3/],
   },
 ];
 

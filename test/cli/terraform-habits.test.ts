@@ -150,6 +150,33 @@ test("console: evaluates against configuration, variables and state, prints as t
   assert.is(exit.stdout, "");
 });
 
+test("console: type() prints a type as terraform console does, and is an error inside an expression", () => {
+  const dir = tempConfig(main);
+  const run = (input: string) => gantry(["console", dir], { input });
+  // Terraform's console session tests (internal/repl/session_test.go)
+  assert.is(run('type("foo")\n').stdout, "string\n");
+  assert.is(run('type(type("foo"))\n').stdout, "type\n");
+  assert.is(run('type(tolist(["a"]))\n').stdout, "list(string)\n");
+  assert.is(run("type(tolist([tolist([42])]))\n").stdout, "list(list(number))\n");
+  assert.is(run("type({})\n").stdout, "object({})\n");
+  assert.is(run("type([])\n").stdout, "tuple([])\n");
+  assert.is(run('type([{foo = "bar"}])\n').stdout, "tuple([\n    object({\n        foo: string,\n    }),\n])\n");
+  assert.is(run('type(tolist([{foo = "bar"}]))\n').stdout, "list(\n    object({\n        foo: string,\n    }),\n)\n");
+  assert.is(
+    run("type(local.obj)\n").stdout,
+    "object({\n    a: tuple([\n        string,\n        number,\n    ]),\n    b: bool,\n})\n",
+  );
+  for (const [input, summary] of [
+    ['[for i in [1, "two", true]: type(i)]', "Invalid use of type function"],
+    ['type("foo") == type("bar")', "Invalid use of type function"],
+    ['"quin${type([])}"', "Invalid template interpolation value"],
+  ]) {
+    const r = run(`${input}\n`);
+    assert.is(r.code, 1, input);
+    assert.match(r.stderr, new RegExp(`Error: ${summary}`), input);
+  }
+});
+
 test("-chdir switches the directory first; TF_CLI_ARGS(_command) add arguments after the command", () => {
   const dir = tempConfig(main);
   const r = gantry(["-chdir=" + dir, "apply", "-auto-approve"], {

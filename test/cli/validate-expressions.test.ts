@@ -36,7 +36,27 @@ test("a provider-defined function is parsed and refused: gantry's providers defi
     r.stderr,
     /on main\.tf line 11, column 11, in resource "gantry_noop" "web":\n\s*11: {3}input = provider::/,
   );
-  assert.match(r.stderr, /gantry has no provider-defined functions/);
+  assert.match(r.stderr, /gantry's providers are built in and define no functions/);
+});
+
+test("type() exists only in the console: in a configuration it is a call to an unknown function", () => {
+  const r = validate({ "main.tf": resource("type(var.names)") });
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /Error: Call to unknown function/);
+  assert.match(r.stderr, /on main\.tf line 11, column 11, in resource "gantry_noop" "web"/);
+  assert.match(r.stderr, /There is no function named "type"\./);
+});
+
+test("the built-in terraform provider's functions work; another name in its namespace is refused", () => {
+  const ok = validate({ "main.tf": resource("provider::terraform::encode_tfvars({ a = 1 })") });
+  assert.is(ok.code, 0, ok.stderr);
+  const bad = validate({ "main.tf": resource("provider::terraform::nosuch(1)") });
+  assert.is(bad.code, 1);
+  assert.match(bad.stderr, /Error: Unknown provider function/);
+  assert.match(bad.stderr, /The function "nosuch" is not available from the provider "terraform"\./);
+  const failing = validate({ "main.tf": resource('provider::terraform::encode_tfvars("x")') });
+  assert.is(failing.code, 1);
+  assert.match(failing.stderr, /Call to function "provider::terraform::encode_tfvars" failed: invalid value to encode/);
 });
 
 test("an unknown or provider-defined call is located at its own name, not at its block or argument", () => {

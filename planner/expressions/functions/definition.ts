@@ -29,6 +29,8 @@ export interface FunctionDefinition {
   /** Arguments that may be null: true for all, or the indices of the positional parameters that may. */
   allowNull?: true | number[];
   impl: (args: Value[], ctx: FunctionContext) => Value;
+  /** Only in the console (Terraform's `type`): a call anywhere else is a call to an unknown function. */
+  consoleOnly?: true;
 }
 
 export type FunctionTable = Record<string, FunctionDefinition>;

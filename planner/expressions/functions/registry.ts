@@ -15,6 +15,7 @@ import { IP_NETWORK_FUNCTIONS } from "./ip-network.js";
 import { NUMERIC_FUNCTIONS } from "./numeric.js";
 import { STRING_FUNCTIONS } from "./string.js";
 import { TemplateScope } from "./template-rendering.js";
+import { TERRAFORM_PROVIDER_FUNCTIONS } from "./terraform-provider.js";
 import { TYPE_CONVERSION_FUNCTIONS } from "./type-conversion.js";
 
 /** The functions by category, as Terraform's documentation groups them. */
@@ -28,6 +29,8 @@ export const FUNCTION_CATEGORIES: Record<string, FunctionTable> = {
   "hash and crypto": HASH_AND_CRYPTO_FUNCTIONS,
   "ip network": IP_NETWORK_FUNCTIONS,
   "type conversion": TYPE_CONVERSION_FUNCTIONS,
+  /** The built-in `terraform` provider's functions (provider::terraform::NAME). */
+  "terraform provider": TERRAFORM_PROVIDER_FUNCTIONS,
 };
 
 const FUNCTIONS: FunctionTable = Object.assign({}, ...Object.values(FUNCTION_CATEGORIES));
@@ -67,9 +70,17 @@ function describeArity(least: number, most: number): string {
  */
 const FRONT_END_FUNCTIONS: FunctionTable = HEAT_INTRINSIC_FUNCTIONS;
 
-/** Whether a call to `name` has a function to run: a built-in one, try/can (the evaluator's own) or a front end's. */
+/**
+ * Whether a call to `name` in a configuration has a function to run: a built-in one (not the console's own `type`),
+ * try/can (the evaluator's own) or a front end's.
+ */
 export function isKnownFunction(name: string): boolean {
-  return Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(FRONT_END_FUNCTIONS, name) || name === "try" || name === "can";
+  return (
+    (Object.hasOwn(FUNCTIONS, name) && !FUNCTIONS[name].consoleOnly) ||
+    Object.hasOwn(FRONT_END_FUNCTIONS, name) ||
+    name === "try" ||
+    name === "can"
+  );
 }
 
 export function callFunction(name: string, args: Value[], scope: EvalScope): Value {
@@ -78,7 +89,7 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
     : Object.hasOwn(FRONT_END_FUNCTIONS, name)
       ? FRONT_END_FUNCTIONS[name]
       : undefined;
-  if (!def) {
+  if (!def || (def.consoleOnly && !scope.console)) {
     if (name === "try" || name === "can") throw new EvalError(`${name}() is handled by the expression evaluator`);
     throw new EvalError(`Call to unknown function: there is no function named "${name}".`);
   }

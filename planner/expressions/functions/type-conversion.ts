@@ -136,6 +136,7 @@ export const TYPE_CONVERSION_FUNCTIONS: FunctionTable = {
   toset: toCollection("set"),
   tomap: toCollection("map"),
   type: {
+    consoleOnly: true,
     params: ["value"],
     allowNull: true,
     unknowns: "self",

@@ -16,6 +16,7 @@ export function scope(over: Partial<EvalScope> = {}): EvalScope {
     resource: () => UNKNOWN,
     pathModule: FIXTURES,
     cwd: "/work",
+    console: true, // type() is the tests' probe of a value's type
     ...over,
   };
 }

@@ -2,7 +2,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { FUNCTION_CATEGORIES, FUNCTION_NAMES, functionArity } from "../../../planner/expressions/functions/registry.js";
 
-/** Terraform 1.11's documented built-in functions by category (try and can are the evaluator's). */
+/**
+ * Terraform 1.11's documented built-in functions by category (try and can are the evaluator's), and the functions of
+ * its built-in terraform provider.
+ */
 const DOCUMENTED: Record<string, string[]> = {
   numeric: ["abs", "ceil", "floor", "log", "max", "min", "parseint", "pow", "signum"],
   string: [
@@ -119,6 +122,11 @@ const DOCUMENTED: Record<string, string[]> = {
     "type",
     "issensitive",
     "ephemeralasnull",
+  ],
+  "terraform provider": [
+    "provider::terraform::decode_tfvars",
+    "provider::terraform::encode_expr",
+    "provider::terraform::encode_tfvars",
   ],
 };
 
