@@ -160,6 +160,11 @@ export interface ResourceType {
   create(ctx: OperationContext, planned: Attrs): Promise<Attrs>;
   /** Refresh: what really exists now, or null when it is gone. */
   read(ctx: OperationContext, prior: Attrs): Promise<Attrs | null>;
+  /**
+   * True when read gives back the attributes it is given and says nothing (no warnings, no limitations, no host):
+   * an object held only in state. Refresh then passes its instances by instead of reading each one.
+   */
+  readsNothing?: boolean;
   update(ctx: OperationContext, prior: Attrs, planned: Attrs): Promise<Attrs>;
   delete(ctx: OperationContext, prior: Attrs): Promise<void>;
 

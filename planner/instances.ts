@@ -138,8 +138,11 @@ export function expandBlock(r: ResourceConfig, scope: EvalScope): Expansion {
       );
     return { mode: "for_each", keys: [...eachValues.keys()].sort(), eachValues };
   }
-  return { mode: "single", keys: [undefined] };
+  return SINGLE;
 }
+
+/** The expansion of every block without count or for_each: one, frozen, not one per block. */
+const SINGLE: Expansion = Object.freeze({ mode: "single", keys: Object.freeze([undefined]) as InstanceKey[] });
 
 /**
  * Terraform's rules for the value of for_each (a resource's, a module call's): not sensitive, and a map, an object or

@@ -317,13 +317,19 @@ export function emptyConfig(dir: string): Config {
   };
 }
 
+/**
+ * One empty list shared by every default lifecycle (frozen: a builder that adds to a list makes a new one), so that
+ * 100,000 resources without a lifecycle block do not hold four empty arrays each.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 export function defaultLifecycle(): LifecycleConfig {
   return {
     createBeforeDestroy: false,
     preventDestroy: false,
-    ignoreChanges: [],
-    replaceTriggeredBy: [],
-    preconditions: [],
-    postconditions: [],
+    ignoreChanges: NONE,
+    replaceTriggeredBy: NONE,
+    preconditions: NONE,
+    postconditions: NONE,
   };
 }

@@ -627,6 +627,9 @@ function deleteChange(inst: InstanceState, reason: ChangeReason): ResourceChange
   };
 }
 
+/** The requiresReplace of every change that replaces nothing (frozen: one list, not one per instance). */
+const NOTHING_FORCES: string[] = Object.freeze([]) as unknown as string[];
+
 function diffInstance(
   r: ResourceConfig,
   type: NonNullable<ReturnType<TypeResolver>>,
@@ -639,33 +642,9 @@ function diffInstance(
   flags: { replaceRequested: boolean; triggered: boolean },
 ): ResourceChange {
   const deferred = containsUnknown(configured);
-  // Changes are built with explicit fields, never `{ ...base, more }`: on V8 that pattern gives each
-  // object a new hidden class, which at 100,000 instances costs seconds and hundreds of MB.
-  const change = (
-    action: ResourceChange["action"],
-    before: Attrs | null,
-    after: Attrs | null,
-    requiresReplace: string[],
-    reason?: ChangeReason,
-    replaceOrder?: ResourceChange["replaceOrder"],
-  ): ResourceChange => ({
-    address,
-    resourceKey: r.key,
-    type: r.type,
-    name: r.name,
-    key,
-    action,
-    replaceOrder,
-    reason,
-    before,
-    after,
-    requiresReplace,
-    dependsOn: deps,
-    deferred,
-  });
   if (!before) {
     const { planned } = planAttributes(type, null, configured, info);
-    return change("create", null, planned, []);
+    return newChange(r, address, key, "create", null, planned, [], deps, deferred, undefined, undefined);
   }
   const prior = before.attributes;
   const { planned, requiresReplace: extra } = planAttributes(
@@ -683,17 +662,47 @@ function diffInstance(
   else if (flags.triggered) reason = "replace-triggered";
   if (reason) {
     const fresh = planAttributes(type, null, configured, info).planned;
-    return change(
-      "replace",
-      prior,
-      fresh,
-      forcing,
-      reason,
-      r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create",
-    );
+    const order = r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create";
+    return newChange(r, address, key, "replace", prior, fresh, forcing, deps, deferred, reason, order);
   }
-  if (changed.length === 0) return change("noop", prior, prior, []);
-  return change("update", prior, planned, []);
+  if (changed.length === 0)
+    return newChange(r, address, key, "noop", prior, prior, NOTHING_FORCES, deps, deferred, undefined, undefined);
+  return newChange(r, address, key, "update", prior, planned, [], deps, deferred, undefined, undefined);
+}
+
+/**
+ * A planned change, with explicit fields, never `{ ...base, more }`: on V8 that pattern gives each object a new hidden
+ * class, which at 100,000 instances costs seconds and hundreds of MB. A function of its own, not a closure made per
+ * instance.
+ */
+function newChange(
+  r: ResourceConfig,
+  address: string,
+  key: InstanceKey,
+  action: ResourceChange["action"],
+  before: Attrs | null,
+  after: Attrs | null,
+  requiresReplace: string[],
+  dependsOn: string[],
+  deferred: boolean,
+  reason: ChangeReason | undefined,
+  replaceOrder: ResourceChange["replaceOrder"],
+): ResourceChange {
+  return {
+    address,
+    resourceKey: r.key,
+    type: r.type,
+    name: r.name,
+    key,
+    action,
+    replaceOrder,
+    reason,
+    before,
+    after,
+    requiresReplace,
+    dependsOn,
+    deferred,
+  };
 }
 
 /**

@@ -41,10 +41,20 @@ export type UnreachableHosts = Map<string, { reason: string; addresses: string[]
 export async function refreshState(state: State, opts: RefreshOptions): Promise<DriftEntry[]> {
   const diags = new DiagnosticBag();
   const drift: DriftEntry[] = [];
-  // data resources are read anew by the plan, never refreshed
-  const items = [...state.instances.values()].filter(
-    (i) => i.mode !== "data" && (!opts.only || opts.only.has(i.address)),
-  );
+  // data resources are read anew by the plan, never refreshed; objects held only in state (readsNothing) have
+  // nothing to read: a read would give back their attributes and clear what an earlier apply noted on them
+  const readsNothing = new Map<string, boolean>();
+  const items: InstanceState[] = [];
+  for (const i of state.instances.values()) {
+    if (i.mode === "data" || (opts.only && !opts.only.has(i.address))) continue;
+    let skip = readsNothing.get(i.type);
+    if (skip === undefined) readsNothing.set(i.type, (skip = opts.types(i.type)?.readsNothing === true));
+    if (!skip) items.push(i);
+    else {
+      if (i.warnings) i.warnings = undefined;
+      if (i.limitations) i.limitations = undefined;
+    }
+  }
   const silent = opts.unreachable ? await silentHosts(items, opts) : undefined;
   const refreshOne = async (inst: InstanceState) => {
     const type = opts.types(inst.type);

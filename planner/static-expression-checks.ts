@@ -72,24 +72,19 @@ function expressionSites(config: Config): Site[] {
   return out;
 }
 
-/** The function calls in an expression, in source order. */
-function calls(e: Expr): Extract<Expr, { k: "call" }>[] {
-  const out: Extract<Expr, { k: "call" }>[] = [];
-  visitExprs(e, (x) => {
-    if (x.k === "call") out.push(x);
-  });
-  return out;
-}
-
 /** Calls of functions that do not exist, and of provider-defined functions, wherever they are written. */
 export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
   for (const site of expressionSites(config)) {
+    if (site.expr.k === "lit") continue;
     /** How many calls of each name came before in this expression: which one of them an error is about. */
-    const seen = new Map<string, number>();
-    for (const c of calls(site.expr)) {
+    let seen: Map<string, number> | undefined;
+    // the calls in source order
+    visitExprs(site.expr, (c) => {
+      if (c.k !== "call") return;
+      seen ??= new Map();
       const index = seen.get(c.fn) ?? 0;
       seen.set(c.fn, index + 1);
-      if (isKnownFunction(c.fn)) continue;
+      if (isKnownFunction(c.fn)) return;
       const origin: Origin = { ...site.origin, call: { fn: c.fn, index } };
       if (c.fn.startsWith("provider::terraform::"))
         diags.error(
@@ -112,7 +107,7 @@ export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
           `There is no function named "${c.fn}": function namespaces other than provider:: are not supported.`,
         );
       else diags.error("Call to unknown function", origin, `There is no function named "${c.fn}".`);
-    }
+    });
   }
 }
 

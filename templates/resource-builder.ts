@@ -219,10 +219,10 @@ function readLifecycle(body: CheckedBody, lc: LifecycleConfig, owner: string, ct
         lc.replaceTriggeredBy = refs(f.node, normalizeTrigger, ctx);
         break;
       case "precondition":
-        lc.preconditions.push(...buildConditions(f.bodies, `a precondition of ${owner}`, ctx));
+        lc.preconditions = [...lc.preconditions, ...buildConditions(f.bodies, `a precondition of ${owner}`, ctx)];
         break;
       case "postcondition":
-        lc.postconditions.push(...buildConditions(f.bodies, `a postcondition of ${owner}`, ctx));
+        lc.postconditions = [...lc.postconditions, ...buildConditions(f.bodies, `a postcondition of ${owner}`, ctx)];
         break;
     }
   }

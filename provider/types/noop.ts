@@ -39,6 +39,7 @@ export const noopType: ResourceType = {
   async read(_ctx, prior) {
     return prior;
   },
+  readsNothing: true,
 
   async update(_ctx, prior, planned) {
     return { ...planned, output: planned.input ?? null, id: prior.id ?? randomUUID() };

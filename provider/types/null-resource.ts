@@ -58,6 +58,7 @@ export const nullResourceType: ResourceType = {
   async read(_ctx, prior) {
     return prior;
   },
+  readsNothing: true,
 
   async update(_ctx, prior, planned) {
     return { ...planned, id: prior.id ?? randomId() };

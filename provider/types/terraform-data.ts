@@ -71,6 +71,7 @@ export const terraformDataType: ResourceType = {
   async read(_ctx, prior) {
     return prior;
   },
+  readsNothing: true,
 
   async update(_ctx, prior, planned) {
     return { ...planned, output: planned.input ?? null, id: prior.id ?? randomUUID() };
