@@ -15,6 +15,11 @@ export interface Origin {
    * call of `fn` there. Located at the call's name (`.tf`, `.tf.json` and YAML files), else at the field.
    */
   call?: { fn: string; index: number };
+  /**
+   * "value": located at the start of the field's value (an expression, as Terraform's diagnostics about a condition
+   * point at the condition's expression), not at its name. A string's value starts inside its quotes in `.tf.json`.
+   */
+  at?: "value";
 }
 
 export interface Diagnostic {

@@ -3,14 +3,24 @@
 // unless it carries a collection kind (cty's list, set and map): a hidden tag that JSON, Object.keys and copies
 // leave out, so a value written to state and read back is a tuple or object again.
 
+import type { ValueType } from "./value-type.js";
+
 export type Value = null | string | number | boolean | Value[] | { [key: string]: Value } | Unknown;
 
 export type Attrs = { [key: string]: Value };
 
-/** A value that cannot be known until apply (shown as `(known after apply)`). */
+/**
+ * A value that cannot be known until apply (shown as `(known after apply)`). It may carry its type when that is
+ * known (a variable with a type constraint, a function's result), so that type errors are found before apply as
+ * Terraform finds them; `UNKNOWN` is the unknown of any type. The type is not written to plans or state.
+ */
 export class Unknown {
-  private constructor() {}
-  static readonly instance = new Unknown();
+  private constructor(readonly type: ValueType) {}
+  static readonly instance = new Unknown({ k: "any" });
+  /** An unknown value of type `type` (the shared UNKNOWN for `any`). */
+  static of(type: ValueType): Unknown {
+    return type.k === "any" ? Unknown.instance : new Unknown(type);
+  }
   toJSON(): unknown {
     return { $unknown: true };
   }
@@ -18,13 +28,18 @@ export class Unknown {
 
 export const UNKNOWN = Unknown.instance;
 
+/** An unknown value of the given type. */
+export function unknownOf(type: ValueType): Unknown {
+  return Unknown.of(type);
+}
+
 export function isUnknown(v: unknown): v is Unknown {
-  return v === UNKNOWN;
+  return v instanceof Unknown;
 }
 
 /** True when the value or anything inside it is unknown. */
 export function containsUnknown(v: unknown): boolean {
-  if (v === UNKNOWN) return true;
+  if (v instanceof Unknown) return true;
   if (Array.isArray(v)) return v.some(containsUnknown);
   if (v !== null && typeof v === "object") return Object.values(v).some(containsUnknown);
   return false;
@@ -32,8 +47,8 @@ export function containsUnknown(v: unknown): boolean {
 
 /** Structural equality of JSON values; unknown equals nothing, not even unknown. */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return a !== UNKNOWN;
-  if (a === UNKNOWN || b === UNKNOWN) return false;
+  if (a instanceof Unknown || b instanceof Unknown) return false;
+  if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -85,7 +100,7 @@ export function collectionKind(v: unknown): CollectionKind | undefined {
 }
 
 export function typeName(v: unknown): string {
-  if (v === UNKNOWN) return "unknown";
+  if (v instanceof Unknown) return "unknown";
   if (v === null) return "null";
   if (Array.isArray(v)) return "list";
   if (typeof v === "object") return "object";

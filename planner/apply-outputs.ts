@@ -6,6 +6,8 @@ import type { Config } from "./model.js";
 import type { Plan } from "./plan.js";
 import type { ValueScope } from "./scope.js";
 import type { State } from "./state.js";
+import { inferType } from "./type-conversion.js";
+import { typeToJson } from "./type-json.js";
 
 /**
  * Also after a partial failure: what can be computed is recorded, what cannot keeps
@@ -32,7 +34,9 @@ export function outputsAfterApply(
     } catch {
       v = UNKNOWN;
     }
-    if (!containsUnknown(v)) outputs[o.name] = { value: v, ...(o.sensitive ? { sensitive: true } : {}) };
+    // the type too, as Terraform's state records it: a list, set or map read back is one again
+    if (!containsUnknown(v))
+      outputs[o.name] = { value: v, type: typeToJson(inferType(v)), ...(o.sensitive ? { sensitive: true } : {}) };
     else if (plan.mode !== "destroy" && prior[o.name]) outputs[o.name] = prior[o.name];
   }
   return outputs;

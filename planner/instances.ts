@@ -9,11 +9,12 @@ import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostic
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import type { ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
-import { toSchemaType } from "./schema-typed-value.js";
+import { schemaTypeConstraint, toSchemaType } from "./schema-typed-value.js";
 import { inferType } from "./type-conversion.js";
 import { friendlyName } from "./type-names.js";
 import {
   UNKNOWN,
+  unknownOf,
   collectionKind,
   containsUnknown,
   isUnknown,
@@ -254,7 +255,7 @@ export function planAttributes(
   for (const [name, s] of Object.entries(type.schema)) {
     if (name in configured && configured[name] !== null) planned[name] = configured[name];
     else if (s.default !== undefined) planned[name] = s.default;
-    else if (s.computed) planned[name] = prior && name in prior ? prior[name] : UNKNOWN;
+    else if (s.computed) planned[name] = prior && name in prior ? prior[name] : unknownOf(schemaTypeConstraint(s));
     else planned[name] = null;
   }
   if (!type.planChange) return { planned, requiresReplace: [] };

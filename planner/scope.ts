@@ -7,7 +7,7 @@ import { EvalError, evalError, evaluate, type EvalScope } from "./expressions/ev
 import { undeclaredLocalDetail, undeclaredVariableDetail } from "./reference-checks.js";
 import type { Config } from "./model.js";
 import { moduleInputValue } from "./module-inputs.js";
-import { UNKNOWN, type Attrs, type Value } from "../contract/values.js";
+import { UNKNOWN, unknownOf, type Attrs, type Value } from "../contract/values.js";
 
 export interface Expansion {
   mode: "single" | "count" | "for_each";
@@ -104,7 +104,7 @@ export class ValueScope {
       let v = evaluate(l.value, this.scope());
       if (l.input) {
         v = moduleInputValue(l, v, { rules: !this.meta.validate });
-        if (this.meta.validate) v = UNKNOWN;
+        if (this.meta.validate) v = unknownOf(l.input.constraint);
       }
       if (this.cacheLocals) this.localCache.set(name, v);
       return v;

@@ -23,6 +23,7 @@ import type { Attrs, Value } from "../contract/values.js";
 import { fullAddress, fullTypeName } from "../contract/type-names.js";
 import { moduleOfInstance, type InstanceKey } from "./addresses.js";
 import type { CrashPoint } from "./crash-point.js";
+import { type TypeJson, typeFromJson, withTypeTags } from "./type-json.js";
 
 /** 2: types and addresses carry the provider prefix ("gantry_noop.a"); version 1 wrote gantry's types short. */
 export const STATE_FORMAT_VERSION = 2;
@@ -56,7 +57,8 @@ export interface State {
   serial: number;
   lineage: string;
   gantryVersion: string;
-  outputs: Record<string, { value: Value; sensitive?: boolean }>;
+  /** `type`: Terraform's JSON form of the value's type (planner/type-json.ts); states written before it have none. */
+  outputs: Record<string, { value: Value; type?: TypeJson; sensitive?: boolean }>;
   /** Keyed by instance address. */
   instances: Map<string, InstanceState>;
   /** The checks' results of the last apply (Terraform's check_results): what `show -json` lists as `checks`. */
@@ -159,10 +161,17 @@ export function deserializeState(text: string, path: string): State {
     serial: raw.serial,
     lineage: raw.lineage,
     gantryVersion: raw.gantry_version ?? "",
-    outputs: raw.outputs ?? {},
+    outputs: typedOutputs(raw.outputs ?? {}),
     instances,
     ...(Array.isArray(raw.check_results) ? { checks: raw.check_results as CheckResult[] } : {}),
   };
+}
+
+/** The outputs read from JSON, their lists, sets and maps tagged again as their recorded types say. */
+function typedOutputs(outputs: State["outputs"]): State["outputs"] {
+  for (const o of Object.values(outputs))
+    if (o && o.type !== undefined) o.value = withTypeTags(o.value, typeFromJson(o.type));
+  return outputs;
 }
 
 /** Reads the state file; a missing file is an empty state. */

@@ -8,7 +8,7 @@
 
 import { type DiagnosticBag, type Origin, GantryError } from "../contract/diagnostics.js";
 import type { ResourceType } from "../contract/resource-type.js";
-import { UNKNOWN, type Value } from "../contract/values.js";
+import { UNKNOWN, unknownOf, type Value } from "../contract/values.js";
 import { type Expr, visitExprs } from "./expressions/ast.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { isKnownFunction } from "./expressions/functions/registry.js";
@@ -131,8 +131,8 @@ export function checkKnownExpressions(
     validate: opts.validate,
   });
   const base = values.scope();
-  const counted: EvalScope = { ...base, countIndex: UNKNOWN };
-  const each: EvalScope = { ...base, each: { key: UNKNOWN, value: UNKNOWN } };
+  const counted: EvalScope = { ...base, countIndex: unknownOf({ k: "number" }) };
+  const each: EvalScope = { ...base, each: { key: unknownOf({ k: "string" }), value: UNKNOWN } };
   const reported = new Set<Origin>();
   const told = new Set<string>();
   const check = (expr: Expr, origin: Origin, scope: EvalScope, what: string): Value => {

@@ -5,6 +5,7 @@
 // A constraint is an expression: it is read from the expression parser's
 // syntax tree, never from text by hand.
 
+import type { ValueType } from "../contract/value-type.js";
 import type { Value } from "../contract/values.js";
 import type { Expr } from "./expressions/ast.js";
 import { EvalError } from "./expressions/evaluate.js";
@@ -12,21 +13,7 @@ import { ExpressionSyntaxError, parseExpression } from "./expressions/parse.js";
 import { evaluateConstant } from "./constant-expression.js";
 import { convertValue } from "./type-conversion.js";
 
-export type TypeConstraint =
-  | { k: "string" }
-  | { k: "number" }
-  | { k: "bool" }
-  | { k: "any" }
-  | { k: "list" | "set" | "map"; elem: TypeConstraint }
-  | { k: "tuple"; elems: TypeConstraint[] }
-  | {
-      k: "object";
-      attrs: Record<string, TypeConstraint>;
-      /** Attributes declared optional(...). */
-      optional: string[];
-      /** optional(T, default): the default of each such attribute, already converted to T. */
-      defaults: Record<string, Value>;
-    };
+export type TypeConstraint = ValueType;
 
 export const ANY_TYPE: TypeConstraint = { k: "any" };
 

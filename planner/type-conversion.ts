@@ -1,11 +1,19 @@
 // Conversion of values to type constraints: resource properties by the kind
 // of their schema, input variables by their full type constraint.
 
-import { collectionKind, deepEqual, isUnknown, typeName, type Value, withCollectionKind } from "../contract/values.js";
+import {
+  collectionKind,
+  deepEqual,
+  isUnknown,
+  typeName,
+  unknownOf,
+  type Value,
+  withCollectionKind,
+} from "../contract/values.js";
 import { ctySet } from "./set-order.js";
 import type { TypeConstraint } from "./type-constraint.js";
 import { friendlyName, friendlyNameForConstraint } from "./type-names.js";
-import { sameType, unifyTypes } from "./type-unification.js";
+import { convertible as convertibleType, sameType, unifyTypes } from "./type-unification.js";
 
 /** The outer kind of a type constraint: "list(string)" -> "list". */
 export function outerKind(type: string): string {
@@ -84,7 +92,8 @@ class ValueConversionError extends Error {}
  * set or map); any for null.
  */
 export function inferType(v: unknown): TypeConstraint {
-  if (v === null || v === undefined || isUnknown(v)) return { k: "any" };
+  if (isUnknown(v)) return v.type;
+  if (v === null || v === undefined) return { k: "any" };
   if (typeof v === "string") return { k: "string" };
   if (typeof v === "number") return { k: "number" };
   if (typeof v === "boolean") return { k: "bool" };
@@ -96,6 +105,32 @@ export function inferType(v: unknown): TypeConstraint {
   for (const [k, x] of Object.entries(v as object)) attrs[k] = inferType(x);
   return { k: "object", attrs, optional: [], defaults: {} };
 }
+
+/**
+ * The type a value of type `from` has once converted to the constraint `to`: the constraint, except where it
+ * leaves the type open (`any`), which keeps what `from` had there.
+ */
+export function convertedType(from: TypeConstraint, to: TypeConstraint): TypeConstraint {
+  if (to.k === "any") return from;
+  if (to.k === "list" || to.k === "set" || to.k === "map") {
+    const fromElem = from.k === "list" || from.k === "set" || from.k === "map" ? from.elem : { k: "any" as const };
+    return { k: to.k, elem: convertedType(fromElem, to.elem) };
+  }
+  if (to.k === "tuple")
+    return {
+      k: "tuple",
+      elems: to.elems.map((t, i) => convertedType(from.k === "tuple" ? (from.elems[i] ?? ANY) : ANY, t)),
+    };
+  if (to.k === "object") {
+    const attrs: Record<string, TypeConstraint> = {};
+    for (const [n, t] of Object.entries(to.attrs))
+      attrs[n] = convertedType(from.k === "object" ? (from.attrs[n] ?? ANY) : ANY, t);
+    return { k: "object", attrs, optional: [], defaults: {} };
+  }
+  return to;
+}
+
+const ANY: TypeConstraint = { k: "any" };
 
 const isPrimitive = (t: TypeConstraint) => t.k === "string" || t.k === "number" || t.k === "bool";
 
@@ -113,7 +148,8 @@ function convertible(v: unknown, t: TypeConstraint): boolean {
 
 /** cty's MismatchMessage for a value whose type cannot convert to `want`; undefined when it can. */
 function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
-  if (v === null || v === undefined || isUnknown(v) || want.k === "any") return undefined;
+  if (v === null || v === undefined || want.k === "any") return undefined;
+  if (isUnknown(v)) return convertibleType(v.type, want) ? undefined : typeMismatchMessage(v.type, want);
   const got = inferType(v);
   switch (want.k) {
     case "string":
@@ -167,6 +203,11 @@ function mismatchMessage(v: unknown, want: TypeConstraint): string | undefined {
       if (got.k === "map") return mapToObjectMismatch(v as Record<string, unknown>, want);
       break;
   }
+  return typeMismatchMessage(got, want);
+}
+
+/** cty's MismatchMessage when nothing more particular than the two types can be said. */
+export function typeMismatchMessage(got: TypeConstraint, want: TypeConstraint): string {
   // typesAreLikelyToCauseConfusion, as cty decides it
   const confusing = !(
     isPrimitive(got) !== isPrimitive(want) ||
@@ -218,7 +259,7 @@ function mapToObjectMismatch(
 /** The conversion itself, once the value's type is known to fit; value-level failures throw ValueConversionError. */
 function convertKnownSuitable(v: unknown, t: TypeConstraint): Value {
   if (v === null || v === undefined) return null;
-  if (isUnknown(v)) return v;
+  if (isUnknown(v)) return unknownOf(convertedType(v.type, t));
   switch (t.k) {
     case "any":
       return v as Value;

@@ -4,7 +4,7 @@
 // order (all failures reported).
 
 import { DiagnosticBag, type Origin } from "../contract/diagnostics.js";
-import { containsUnknown, UNKNOWN, type Value } from "../contract/values.js";
+import { containsUnknown, unknownOf, type Value } from "../contract/values.js";
 import { evaluate, EvalError, type EvalScope } from "./expressions/evaluate.js";
 import { collectRefs } from "./expressions/ast.js";
 import type { Config, VariableConfig, VariableValidation } from "./model.js";
@@ -59,7 +59,7 @@ export function resolveVariables(
   const unset = opts.unset ?? "required";
   for (const v of config.variables.values()) {
     if (!provided.has(v.name) && (unset === "unknown" || (unset === "default" && !v.hasDefault))) {
-      out.set(v.name, UNKNOWN);
+      out.set(v.name, unknownOf(v.constraint));
       continue;
     }
     const value = prepareValue(v, provided.get(v.name), where, diags);

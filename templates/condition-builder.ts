@@ -1,7 +1,8 @@
 // Custom conditions of the raw configuration into the config model:
 // precondition and postcondition (lifecycle of resources, outputs) and the
 // assertions of check blocks, each a condition and an error message, both
-// expressions. Their bodies were checked against the condition block's schema.
+// expressions. Their bodies were checked against the condition block's schema. A condition is located at its
+// expression (where Terraform's diagnostics point), not at the `condition` key.
 
 import type { ConditionConfig } from "../planner/model.js";
 import type { CheckContext, CheckedBody } from "./block-check.js";
@@ -17,7 +18,8 @@ export function buildConditions(bodies: readonly CheckedBody[], what: string, ct
     out.push({
       condition: compileNode(cond, `the condition of ${what}`, ctx),
       errorMessage: compileNode(msg, `the error_message of ${what}`, ctx),
-      origin: cond.origin,
+      // Terraform's diagnostics about a condition point at its expression
+      origin: { ...cond.origin, at: "value" },
     });
   }
   return out;

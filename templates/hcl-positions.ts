@@ -113,6 +113,19 @@ export function hclOffset(text: string, path: Path): number | undefined {
   return hclField(text, path)?.offset;
 }
 
+/**
+ * Offset of the start of the value of the field at `path` (`x == 1` in `condition = x == 1`); the field's name when
+ * it is not an argument written `name = value`, undefined when the path is not found.
+ */
+export function hclValueOffset(text: string, path: Path): number | undefined {
+  const field = hclField(text, path);
+  if (!field) return undefined;
+  if (!field.block) return field.offset;
+  const m = /"?[^\s="]*"?[ \t]*=[ \t]*/y;
+  m.lastIndex = field.offset;
+  return m.exec(text) ? m.lastIndex : field.offset;
+}
+
 /** Where a path was found: the offset, and when every field of it was found, the block it is in. */
 interface FieldPlace {
   offset: number;

@@ -178,6 +178,22 @@ export function jsonOffset(root: JsonPosNode, path: readonly (string | number)[]
 }
 
 /**
+ * Offset of the start of the value at `path` (inside the quotes of a string, where an expression in it starts);
+ * where jsonOffset stops when the path is not all there.
+ */
+export function jsonValueOffset(src: string, root: JsonPosNode, path: readonly (string | number)[]): number {
+  let node = root;
+  for (const seg of path) {
+    let next: JsonPosNode | undefined;
+    if (node.members) next = node.members.get(String(seg));
+    else if (node.items && /^[0-9]+$/.test(String(seg))) next = node.items[Number(seg)];
+    if (!next) return jsonOffset(root, path);
+    node = next;
+  }
+  return src[node.start] === '"' ? node.start + 1 : node.start;
+}
+
+/**
  * Offset of the name of a function call in the value at `path`: the `nth` (0-based, in source order) call of `fn` in
  * its strings, else its first, else undefined. Each candidate (the name followed by `(` in a string) is confirmed:
  * renamed in the string, the string must then call the renamed function (a name in literal text is no call).

@@ -14,9 +14,16 @@ import * as path from "node:path";
 import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Origin } from "../contract/diagnostics.js";
 import type { SourceFile } from "../planner/model.js";
-import { hclCallOffset, hclOffset } from "./hcl-positions.js";
-import { jsonCallOffset, jsonOffset, lineColumn, scanJson, type JsonPosNode } from "./json-positions.js";
-import { yamlCallOffset, yamlNodePathOffset } from "./yaml-positions.js";
+import { hclCallOffset, hclOffset, hclValueOffset } from "./hcl-positions.js";
+import {
+  jsonCallOffset,
+  jsonOffset,
+  jsonValueOffset,
+  lineColumn,
+  scanJson,
+  type JsonPosNode,
+} from "./json-positions.js";
+import { yamlCallOffset, yamlNodePathOffset, yamlValueOffset } from "./yaml-positions.js";
 
 /**
  * The `yaml` library, loaded on the first YAML position asked for (positions are asked for by messages): a run that
@@ -115,13 +122,14 @@ function locateIn(
 ): Position | undefined {
   // front ends that know a field's position give it (YAML); a call inside the field is still looked for
   const given = origin.line === undefined ? undefined : { line: origin.line, column: origin.column ?? 1 };
-  if (given && !origin.call) return given;
+  const atValue = origin.at === "value" && !origin.call;
+  if (given && !origin.call && !atValue) return given;
   const f = loadFile(cache, origin, dir, sources);
   if (!f) return given;
   if (isHclFile(origin.file)) {
     const call = origin.call && hclCallOffset(f.content, origin.path, origin.call.fn, origin.call.index);
-    if (call === undefined && given) return given;
-    const off = call ?? hclOffset(f.content, origin.path);
+    if (call === undefined && given && !atValue) return given;
+    const off = call ?? (atValue ? hclValueOffset(f.content, origin.path) : hclOffset(f.content, origin.path));
     return off === undefined ? undefined : lineColumn(f.content, off);
   }
   if (isJsonFile(origin.file)) {
@@ -134,8 +142,9 @@ function locateIn(
     }
     if (!f.json) return given;
     const call = origin.call && jsonCallOffset(f.content, f.json, origin.path, origin.call.fn, origin.call.index);
-    if (call === undefined && given) return given;
-    return lineColumn(f.content, call ?? jsonOffset(f.json, origin.path));
+    if (call === undefined && given && !atValue) return given;
+    const field = atValue ? jsonValueOffset(f.content, f.json, origin.path) : jsonOffset(f.json, origin.path);
+    return lineColumn(f.content, call ?? field);
   }
   const yaml = yamlLibrary();
   if (!f.yaml) {
@@ -151,8 +160,9 @@ function locateIn(
   };
   const call =
     origin.call && yamlCallOffset(yaml, f.content, contents, origin.path, origin.call.fn, origin.call.index, decode);
-  if (call === undefined && given) return given;
-  const off = call ?? yamlNodePathOffset(yaml, contents, origin.path);
+  const value = atValue ? yamlValueOffset(yaml, contents, origin.path) : undefined;
+  if (call === undefined && value === undefined && given) return given;
+  const off = call ?? value ?? yamlNodePathOffset(yaml, contents, origin.path);
   if (off === undefined) return undefined;
   const p = f.yaml.lc.linePos(off);
   return { line: p.line, column: p.col };

@@ -14,6 +14,33 @@ export interface YamlNodeKinds {
   isSeq: typeof isSeq;
 }
 
+/** Offset of the value node at `docPath` (not its key); undefined when the path is not all there. */
+export function yamlValueOffset(
+  kinds: YamlNodeKinds,
+  start: unknown,
+  docPath: readonly (string | number)[],
+): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = kinds;
+  let node: unknown = start;
+  for (const seg of docPath) {
+    if (isMap(node)) {
+      let found: { key: unknown; value: unknown } | undefined;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (String(k) === String(seg)) found = pair;
+      }
+      if (!found) return undefined;
+      node = found.value;
+    } else if (isSeq(node)) {
+      const idx = typeof seg === "number" ? seg : /^[0-9]+$/.test(seg) ? Number(seg) : -1;
+      node = node.items[idx];
+      if (!node) return undefined;
+    } else return undefined;
+  }
+  return (node as Node | null)?.range?.[0];
+}
+
 /**
  * Walk YAML nodes along a path, from `start` (a document's contents, or any node; aliases are followed only at the
  * start). Returns the offset of the key when the path ends at a map entry, else of the node; stops at the deepest

@@ -37,7 +37,9 @@ export default class Output extends GantryCommand {
         detail: "You must give the name of a single output value when using the -raw option.",
       });
     const { formatTerraformValue, terraformNumber } = await import("../terraform-value-text.js");
-    const { terraformJson, valueTypeJson } = await import("../terraform-json-text.js");
+    const { terraformJson } = await import("../terraform-json-text.js");
+    const { inferType } = await import("../../planner/type-conversion.js");
+    const { typeToJson } = await import("../../planner/type-json.js");
     const engine = await this.engine();
     const ws = await engine.openWorkspace({
       dir: args.dir,
@@ -76,7 +78,11 @@ export default class Output extends GantryCommand {
       const all = Object.fromEntries(
         names.map((k) => [
           k,
-          { sensitive: !!outputs[k].sensitive, type: valueTypeJson(outputs[k].value), value: outputs[k].value },
+          {
+            sensitive: !!outputs[k].sensitive,
+            type: outputs[k].type ?? typeToJson(inferType(outputs[k].value)),
+            value: outputs[k].value,
+          },
         ]),
       );
       this.out(terraformJson(all, { indent: true }));

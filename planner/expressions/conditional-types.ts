@@ -9,7 +9,7 @@
 // before a set, a set before a tuple it cannot be). Branches that cannot unify
 // are an error even before the condition is known.
 
-import { isUnknown, type Value, withCollectionKind } from "../../contract/values.js";
+import { isUnknown, unknownOf, type Value, withCollectionKind } from "../../contract/values.js";
 import { ctySet } from "../set-order.js";
 import type { TypeConstraint } from "../type-constraint.js";
 import { inferType } from "../type-conversion.js";
@@ -83,22 +83,35 @@ function convert(v: Value, t: Ty): Value {
  * failed) converted to the branches' unified type. Throws the reason when the branches' types do not unify.
  */
 export function conditionalResult(chosen: Value, other: Value | undefined, chosenIsTrue: boolean): Value {
-  if (other === undefined || other === null || chosen === null || isUnknown(other) || isUnknown(chosen)) return chosen;
+  if (other === undefined || other === null || chosen === null) return chosen;
   const tc = typeof chosen;
   if (tc !== "object" && tc === typeof other) return chosen; // same primitive type: the common case, no work
   const [t, f] = chosenIsTrue ? [inferType(chosen), inferType(other)] : [inferType(other), inferType(chosen)];
+  if (isUnknown(chosen) || isUnknown(other)) {
+    // an unknown of a known type unifies as a value of it would; of any type, nothing can be said yet
+    if (t.k === "any" || f.k === "any") return chosen;
+    const u = unify(t, f);
+    if (u === undefined) throw new ConditionalTypeError(mismatch(t, f));
+    return isUnknown(chosen) ? unknownOf(u) : convert(chosen, u);
+  }
   const u = unify(t, f);
   if (u === undefined) throw new ConditionalTypeError(mismatch(t, f));
   return convert(chosen, u);
 }
 
-/** Checks that two branch values unify (for an unknown condition); throws the reason when they do not. */
-export function checkBranchTypes(t: Value, f: Value): void {
-  if (t === null || f === null || isUnknown(t) || isUnknown(f)) return;
-  if (typeof t !== "object" && typeof t === typeof f) return;
+/**
+ * Checks that two branch values unify (for an unknown condition); throws the reason when they do not. Returns the
+ * unified type (any when a branch's type is not known yet).
+ */
+export function checkBranchTypes(t: Value, f: Value): Ty {
+  if (t === null || f === null) return { k: "any" };
+  if (typeof t !== "object" && typeof t === typeof f) return inferType(t);
   const tt = inferType(t);
   const ft = inferType(f);
-  if (unify(tt, ft) === undefined) throw new ConditionalTypeError(mismatch(tt, ft));
+  if (tt.k === "any" || ft.k === "any") return { k: "any" };
+  const u = unify(tt, ft);
+  if (u === undefined) throw new ConditionalTypeError(mismatch(tt, ft));
+  return u;
 }
 
 export class ConditionalTypeError extends Error {}

@@ -12,9 +12,13 @@ import {
   setMember,
   typeName,
   type Unknown,
+  unknownOf,
   type Value,
   withCollectionKind,
 } from "../../contract/values.js";
+import type { ValueType } from "../../contract/value-type.js";
+import { friendlyName } from "../type-names.js";
+import { convertible } from "../type-unification.js";
 import type { Expr, ForExpr, Step } from "./ast.js";
 import { ConditionalTypeError, checkBranchTypes, conditionalResult } from "./conditional-types.js";
 import { callFunction } from "./functions/registry.js";
@@ -151,8 +155,12 @@ export function applySteps(v: Value, steps: Step[], scope: EvalScope, _text?: st
 
 export function applyStepsIn(v: Value, steps: Step[], from: number, scope: EvalScope, env: Bindings): Value {
   for (let i = from; i < steps.length; i++) {
-    if (isUnknown(v)) return UNKNOWN;
     const s = steps[i];
+    if (isUnknown(v)) {
+      if (v.type.k === "any" || s.k === "splat") return UNKNOWN;
+      v = unknownOf(s.k === "attr" ? attrType(v.type, s.name) : elementType(v.type));
+      continue;
+    }
     if (s.k === "attr") v = getAttr(v, s.name);
     else if (s.k === "index") v = index(v, ev(s.index, scope, env));
     else {
@@ -167,6 +175,24 @@ export function applyStepsIn(v: Value, steps: Step[], from: number, scope: EvalS
     }
   }
   return v;
+}
+
+/** The type of attribute `name` of a value of type `t` not yet known; the errors getAttr gives a known one. */
+function attrType(t: ValueType, name: string): ValueType {
+  if (t.k === "object") {
+    if (!Object.hasOwn(t.attrs, name))
+      throw evalError("Unsupported attribute", `This object does not have an attribute named "${name}".`);
+    return t.attrs[name];
+  }
+  if (t.k === "map") return t.elem;
+  if (t.k === "string" || t.k === "number" || t.k === "bool")
+    throw evalError("Unsupported attribute", `Can't access attributes on a primitive-typed value (${t.k}).`);
+  return { k: "any" };
+}
+
+/** The type of an element of a value of type `t` not yet known, selected by an index. */
+function elementType(t: ValueType): ValueType {
+  return t.k === "list" || t.k === "map" ? t.elem : { k: "any" };
 }
 
 function getAttr(v: Value, name: string): Value {
@@ -252,6 +278,11 @@ function evaluateTemplate(parts: (string | Expr)[], scope: EvalScope, env: Bindi
       );
     if (isUnknown(v)) {
       known = false;
+      if (!convertible(v.type, { k: "string" }))
+        throw evalError(
+          "Invalid template interpolation value",
+          `Cannot include the given value in a string template: string required, but have ${friendlyName(v.type)}.`,
+        );
       continue;
     }
     const str = asString(v);
@@ -262,7 +293,7 @@ function evaluateTemplate(parts: (string | Expr)[], scope: EvalScope, env: Bindi
       );
     s += str;
   }
-  return known ? s : UNKNOWN;
+  return known ? s : unknownOf({ k: "string" });
 }
 
 /** Converts a value for use in a string (functions' `%s` and the like): null is empty. */
@@ -447,8 +478,8 @@ function evaluateConditional(ce: Expr, te: Expr, fe: Expr, scope: EvalScope, env
   const f = attempt(fe, scope, env);
   try {
     if (isUnknown(c)) {
-      if (!t.err && !f.err) checkBranchTypes(t.v, f.v);
-      return t.v === null && f.v === null ? null : UNKNOWN;
+      const type = !t.err && !f.err ? checkBranchTypes(t.v, f.v) : undefined;
+      return t.v === null && f.v === null ? null : unknownOf(type ?? { k: "any" });
     }
     const b = asBool(c);
     if (b === undefined) throw evalError("Incorrect condition type", "The condition expression must be of type bool.");

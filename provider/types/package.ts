@@ -4,7 +4,7 @@
 // every local host), so by default destroying a package resource makes gantry
 // forget it rather than uninstall it; set purge_on_destroy to remove it.
 
-import { deepEqual, UNKNOWN, type Attrs } from "../../contract/values.js";
+import { deepEqual, isUnknown, UNKNOWN, type Attrs } from "../../contract/values.js";
 import type { HostDriver } from "../../contract/host-driver.js";
 import {
   type HostLimitation,
@@ -149,7 +149,7 @@ export const packageType: ResourceType = hostBound({
           ? prior.installed_version
           : UNKNOWN;
     else if (typeof version === "string") planned.installed_version = version;
-    else if (version === UNKNOWN) planned.installed_version = UNKNOWN;
+    else if (isUnknown(version)) planned.installed_version = UNKNOWN;
     else planned.installed_version = prior?.installed_version ?? UNKNOWN;
     return { planned };
   },

@@ -202,7 +202,7 @@ test("a module output's failed precondition stops plan and apply, located in the
       const r = gantry([...cmd, dir]);
       assert.is(r.code, 1, `${cmd[0]}\n${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /Error: Module output value precondition failed/);
-      assert.match(r.stderr, /on m\/main\.tf line 5, column 5, in output "o":/);
+      assert.match(r.stderr, /on m\/main\.tf line 5, column 21, in output "o":/);
       assert.match(r.stderr, /n must be positive, not -1\./);
       assert.is(readFileSync(statePath, "utf8"), before, "state byte-for-byte unchanged");
     }

@@ -12,14 +12,6 @@ import { locate } from "../../templates/locate.js";
 import { configDir, makePlan } from "./harness.js";
 
 /** A configuration directory with files in subdirectories (modules). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-for-each-"));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
 
 const refusal = (p: Promise<unknown>): Promise<Diagnostic> =>
   p.then(
@@ -114,7 +106,7 @@ test("a set of numbers, a null and a sensitive value are Terraform's errors too"
 });
 
 test("a module call's for_each follows the same rule (.tf.json: a JSON array is a tuple)", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": JSON.stringify({ module: { m: { source: "./m", for_each: ["a"] } } }),
     "m/main.tf": 'resource "gantry_noop" "n" {}\n',
   });

@@ -9,18 +9,23 @@ import type { Plan } from "../../planner/plan.js";
 import { readState, type State } from "../../planner/state.js";
 import { testEngine } from "../engine-fixture.js";
 
-export function configDir(files: Record<string, string>): string {
+/** A file's content: text, or a value written as JSON (a `.tf.json` file's blocks); undefined writes no file. */
+export type FileContent = string | object | undefined;
+
+export function configDir(files: Record<string, FileContent>): string {
   const dir = mkdtempSync(join(tmpdir(), "gantry-planner-"));
   writeConfig(dir, files);
   return dir;
 }
 
-/** Writes each file, making its folders (a module's `mod/main.tf`). */
-export function writeConfig(dir: string, files: Record<string, string>): void {
+/** Writes each file, making its folders (a module's `mod/main.tf`); returns the directory. */
+export function writeConfig(dir: string, files: Record<string, FileContent>): string {
   for (const [name, content] of Object.entries(files)) {
+    if (content === undefined) continue;
     mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
+    writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
   }
+  return dir;
 }
 
 export const statePath = (dir: string) => join(dir, "gantry.tfstate");

@@ -13,6 +13,7 @@ import { GantryError } from "../../contract/diagnostics.js";
 import { testEngine } from "../engine-fixture.js";
 import { scopeWithSelf } from "../../planner/scope.js";
 import { configDir, makePlan, planAndApply } from "./harness.js";
+import { untyped } from "./untyped-unknowns.js";
 
 const VARS: Record<string, Value> = {
   l: ["a", "b", "c"],
@@ -43,9 +44,9 @@ const scope = (over: Partial<EvalScope> = {}): EvalScope => ({
 });
 
 /** Evaluates a template string (JSON-syntax form, as every front end hands it over). */
-const t = (src: string, over: Partial<EvalScope> = {}) => evaluate(compileValue(src), scope(over));
+const t = (src: string, over: Partial<EvalScope> = {}) => untyped(evaluate(compileValue(src), scope(over)));
 /** Evaluates a bare expression. */
-const x = (src: string, over: Partial<EvalScope> = {}) => evaluate(parseExpression(src), scope(over));
+const x = (src: string, over: Partial<EvalScope> = {}) => untyped(evaluate(parseExpression(src), scope(over)));
 
 // ---------- templates ----------
 
@@ -577,14 +578,14 @@ test("end to end: for, templates, splats and try in a .tf.json configuration pla
   assert.equal(out.upper_zones, ["B", "A"]);
   assert.is(out.workspace, "default");
   assert.equal(out.outputs, ["b-0", "a-1"]); // known at plan: output mirrors input
-  assert.equal(out.ids, [UNKNOWN, UNKNOWN]); // ids are known after apply; the list's length is known
+  assert.equal(untyped(out.ids), [UNKNOWN, UNKNOWN]); // ids are known after apply; the list's length is known
   assert.equal(out.each_inputs, { http: "http:80", https: "https:443" });
   assert.is(out.tried, "none");
   const after = p.changes.find((c) => /(gantry_)?noop\.after$/.test(c.address))!;
-  const input = (after.after as { input: Record<string, Value> }).input;
+  const input = untyped((after.after as { input: Record<string, Value> }).input) as Record<string, Value>;
   assert.equal(input.ids, [UNKNOWN, UNKNOWN]);
   assert.equal(input.splat, ["b-0", "a-1"]);
-  assert.is(input.maybe, UNKNOWN); // a conditional on an unknown is unknown
+  assert.is(input.maybe, UNKNOWN); // a conditional on an unknown is unknown (of the branches' type)
   assert.is(input.ws, "default");
 
   const { state } = await planAndApply(dir);

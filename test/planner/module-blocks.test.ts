@@ -12,18 +12,11 @@ import { planToJson } from "../../cli/render-json.js";
 import { renderPlan } from "../../cli/render-plan.js";
 import { makeStyle } from "../../cli/style.js";
 import type { GantryError } from "../../contract/diagnostics.js";
-import { actions, configDir, makePlan, planAndApply, statePath } from "./harness.js";
+import { actions, configDir, makePlan, planAndApply, statePath, writeConfig } from "./harness.js";
 
 const plain = makeStyle(false);
 
 /** A configuration directory with files in subdirectories; objects are written as JSON. */
-function tree(files: Record<string, unknown>, dir = mkdtempSync(join(tmpdir(), "gantry-module-blocks-"))): string {
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
 
 async function refused(p: Promise<unknown>): Promise<GantryError> {
   return p.then(
@@ -111,7 +104,7 @@ for (const lang of ["hcl", "json"] as const) {
               output: { xs: { value: "${module.web[*].x}" } },
             },
           };
-    const dir = tree({ ...root, ...module });
+    const dir = configDir({ ...root, ...module });
     const p = await makePlan(dir);
     assert.equal(actions(p), { "module.web[0].gantry_noop.x": "create", "module.web[1].gantry_noop.x": "create" });
     assert.is(p.changes[0].after!.input, "hello-w0");
@@ -157,11 +150,11 @@ for (const lang of ["hcl", "json"] as const) {
       "module.web[1].gantry_noop.x": "noop",
     });
     // a precondition in a module reads the module's own variables
-    tree(
+    writeConfig(
+      dir,
       lang === "hcl"
         ? { "main.tf": 'module "web" {\n  source = "./modules/web"\n  name   = "bad"\n}\n' }
         : { "main.tf.json": { module: { web: { source: "./modules/web", name: "bad" } } } },
-      dir,
     );
     const e = await refused(makePlan(dir));
     assert.equal(
@@ -173,7 +166,7 @@ for (const lang of ["hcl", "json"] as const) {
 
 test("a module's data resource with count: 'module.m.data.T.N[0]' in plan -json, state and -target", async () => {
   const state = await otherState();
-  const dir = tree({
+  const dir = configDir({
     "main.tf": 'module "m" {\n  source = "./m"\n}\n',
     "m/main.tf": `
       data "terraform_remote_state" "o" {
@@ -200,7 +193,7 @@ test("a module's data resource with count: 'module.m.data.T.N[0]' in plan -json,
 });
 
 test("a reference to a data resource the module does not declare is Terraform's error", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": 'module "m" {\n  source = "./m"\n}\n',
     "m/main.tf": 'resource "gantry_noop" "n" {\n  input = data.terraform_remote_state.nope.outputs\n}\n',
   });
@@ -213,10 +206,11 @@ for (const lang of ["hcl", "json"] as const) {
   test(`${lang}: a moved block in a module moves the objects of each of its instances`, async () => {
     // a set: Terraform refuses a tuple (a JSON array) as for_each
     const root = { "main.tf.json": { module: { m: { source: "./m", for_each: '${toset(["a", "b"])}' } } } };
-    const dir = tree({ ...root, "m/main.tf.json": { resource: { gantry_noop: { old: { input: 1 } } } } });
+    const dir = configDir({ ...root, "m/main.tf.json": { resource: { gantry_noop: { old: { input: 1 } } } } });
     const before = (await planAndApply(dir)).state;
     const ids = ["a", "b"].map((k) => before.instances.get(`module.m["${k}"].gantry_noop.old`)!.attributes.id);
-    tree(
+    writeConfig(
+      dir,
       lang === "hcl"
         ? {
             "m/main.tf.json": {},
@@ -230,7 +224,6 @@ for (const lang of ["hcl", "json"] as const) {
               moved: { from: "gantry_noop.old", to: "gantry_noop.new" },
             },
           },
-      dir,
     );
     const p = await makePlan(dir);
     assert.equal(actions(p), { 'module.m["a"].gantry_noop.new': "noop", 'module.m["b"].gantry_noop.new': "noop" });
@@ -251,7 +244,7 @@ for (const lang of ["hcl", "json"] as const) {
 }
 
 test("import blocks: in the root only (an error in a module); `to` may name a resource in a module", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": 'module "m" {\n  source = "./m"\n}\n',
     "m/main.tf": 'resource "gantry_noop" "n" {\n  input = 1\n}\n\nimport {\n  to = gantry_noop.n\n  id = "x"\n}\n',
   });
@@ -266,25 +259,21 @@ test("import blocks: in the root only (an error in a module); `to` may name a re
       ],
     ],
   );
-  tree(
-    {
-      "m/main.tf": 'resource "gantry_noop" "n" {\n  input = 1\n}\n',
-      "main.tf":
-        'module "m" {\n  source = "./m"\n  count  = 1\n}\n\nimport {\n  to = module.m[0].gantry_noop.n\n' +
-        '  id = "the-id"\n}\n',
-    },
-    dir,
-  );
+  writeConfig(dir, {
+    "m/main.tf": 'resource "gantry_noop" "n" {\n  input = 1\n}\n',
+    "main.tf":
+      'module "m" {\n  source = "./m"\n  count  = 1\n}\n\nimport {\n  to = module.m[0].gantry_noop.n\n' +
+      '  id = "the-id"\n}\n',
+  });
   const p = await makePlan(dir);
   assert.equal(actions(p), { "module.m[0].gantry_noop.n": "update" });
   assert.equal(p.changes[0].importing, { id: "the-id" });
   const { state } = await planAndApply(dir);
   assert.is(state.instances.get("module.m[0].gantry_noop.n")!.attributes.id, "the-id");
   // a target in a module instance that is not declared
-  tree(
-    { "main.tf.json": { module: { m: { source: "./m" } }, import: { to: "module.m.gantry_noop.zz", id: "a" } } },
-    dir,
-  );
+  writeConfig(dir, {
+    "main.tf.json": { module: { m: { source: "./m" } }, import: { to: "module.m.gantry_noop.zz", id: "a" } },
+  });
   writeFileSync(join(dir, "main.tf"), "");
   const e2 = await refused(makePlan(dir));
   assert.is(e2.diagnostics[0].summary, "Configuration for import target does not exist");
@@ -294,15 +283,14 @@ test("moved: a module call renamed, module instances re-keyed (count to for_each
   const mod = {
     "m/main.tf": 'resource "gantry_noop" "n" {\n  input = 1\n}\nresource "gantry_noop" "k" {\n  input = 2\n}\n',
   };
-  const dir = tree({
+  const dir = configDir({
     ...mod,
     "main.tf": 'module "a" {\n  source = "./m"\n}\n\nmodule "c" {\n  source = "./m"\n  count  = 2\n}\n',
   });
   const before = (await planAndApply(dir)).state;
   const idOf = (a: string) => before.instances.get(a)!.attributes.id;
-  tree(
-    {
-      "main.tf": `
+  writeConfig(dir, {
+    "main.tf": `
         module "b" {
           source = "./m"
         }
@@ -323,9 +311,7 @@ test("moved: a module call renamed, module instances re-keyed (count to for_each
           to   = module.c["y"]
         }
       `,
-    },
-    dir,
-  );
+  });
   const p = await makePlan(dir);
   assert.equal(
     Object.entries(actions(p)).filter(([, a]) => a !== "noop"),
@@ -346,22 +332,18 @@ test("moved: a module call renamed, module instances re-keyed (count to for_each
   assert.is(state.instances.get("module.b.gantry_noop.n")!.attributes.id, idOf("module.a.gantry_noop.n"));
   assert.is(state.instances.get('module.c["y"].gantry_noop.k')!.attributes.id, idOf("module.c[1].gantry_noop.k"));
   // the old call still declared: Terraform's error, naming the call
-  tree(
-    {
-      "main.tf":
-        'module "b" {\n  source = "./m"\n}\nmodule "a" {\n  source = "./m"\n}\n' +
-        "moved {\n  from = module.a\n  to   = module.b\n}\n",
-    },
-    dir,
-  );
+  writeConfig(dir, {
+    "main.tf":
+      'module "b" {\n  source = "./m"\n}\nmodule "a" {\n  source = "./m"\n}\n' +
+      "moved {\n  from = module.a\n  to   = module.b\n}\n",
+  });
   const e = await refused(makePlan(dir));
   assert.is(e.diagnostics[0].summary, "Moved object still exists");
   assert.match(e.diagnostics[0].detail ?? "", /a move from module\.a, but that module call is still declared/);
   // a module facing a resource
-  tree(
-    { "main.tf": 'module "b" {\n  source = "./m"\n}\nmoved {\n  from = module.a\n  to   = gantry_noop.z\n}\n' },
-    dir,
-  );
+  writeConfig(dir, {
+    "main.tf": 'module "b" {\n  source = "./m"\n}\nmoved {\n  from = module.a\n  to   = gantry_noop.z\n}\n',
+  });
   const e2 = await refused(makePlan(dir));
   assert.equal(
     [e2.diagnostics[0].summary, e2.diagnostics[0].detail],
@@ -374,9 +356,10 @@ test("moved: a module call renamed, module instances re-keyed (count to for_each
 
 for (const lang of ["hcl", "json"] as const) {
   test(`${lang}: moved across types: null_resource to terraform_data keeps its id and triggers`, async () => {
-    const dir = tree({ "main.tf.json": { resource: { null_resource: { a: { triggers: { v: "1" } } } } } });
+    const dir = configDir({ "main.tf.json": { resource: { null_resource: { a: { triggers: { v: "1" } } } } } });
     const id = (await planAndApply(dir)).state.instances.get("null_resource.a")!.attributes.id;
-    tree(
+    writeConfig(
+      dir,
       lang === "hcl"
         ? {
             "main.tf.json": {},
@@ -390,7 +373,6 @@ for (const lang of ["hcl", "json"] as const) {
               moved: { from: "null_resource.a", to: "terraform_data.a" },
             },
           },
-      dir,
     );
     const p = await makePlan(dir);
     assert.equal(actions(p), { "terraform_data.a": "noop" });
@@ -405,7 +387,7 @@ for (const lang of ["hcl", "json"] as const) {
 }
 
 test("moved across types that Terraform's providers refuse: the provider's error, state untouched", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { resource: { null_resource: { a: {} }, gantry_noop: { b: { input: 1 } } } },
   });
   await planAndApply(dir);
@@ -426,22 +408,19 @@ test("moved across types that Terraform's providers refuse: the provider's error
     ],
   ];
   for (const [resource, moved, summary, detail] of cases) {
-    tree({ "main.tf.json": { resource, moved } }, dir);
+    writeConfig(dir, { "main.tf.json": { resource, moved } });
     const e = await refused(planAndApply(dir));
     assert.equal([e.diagnostics[0].summary, e.diagnostics[0].detail], [summary, detail]);
     assert.equal(e.diagnostics[0].origin?.path, ["moved"]);
     assert.is(readFileSync(statePath(dir), "utf8"), before);
   }
   // nothing recorded at `from`: nothing to move, no error (as Terraform checks only objects it moves)
-  tree(
-    {
-      "main.tf.json": {
-        resource: { null_resource: { a: {} }, gantry_noop: { b: { input: 1 } } },
-        moved: { from: "null_resource.zz", to: "gantry_noop.zz" },
-      },
+  writeConfig(dir, {
+    "main.tf.json": {
+      resource: { null_resource: { a: {} }, gantry_noop: { b: { input: 1 } } },
+      moved: { from: "null_resource.zz", to: "gantry_noop.zz" },
     },
-    dir,
-  );
+  });
   assert.equal(actions(await makePlan(dir)), { "null_resource.a": "noop", "gantry_noop.b": "noop" });
 });
 

@@ -7,16 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { GantryError } from "../../contract/diagnostics.js";
-import { makePlan } from "./harness.js";
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-module-validation-"));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+import { configDir, makePlan } from "./harness.js";
 
 const MODULE = `
 variable "port" {
@@ -43,7 +34,7 @@ async function planError(dir: string): Promise<GantryError> {
 }
 
 test("a rule of a variable nothing in the module uses still runs, naming call, variable and line", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": `module "web" {\n  source = "./mod"\n  port   = 80\n}\n`,
     "mod/main.tf": MODULE,
   });
@@ -57,7 +48,7 @@ test("a rule of a variable nothing in the module uses still runs, naming call, v
 });
 
 test("each instance of a call with count is checked; a passing value plans", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": `module "web" {\n  source = "./mod"\n  count  = 2\n  port   = count.index == 0 ? 8080 : 22\n}\n`,
     "mod/main.tf": MODULE,
   });
@@ -70,7 +61,7 @@ test("each instance of a call with count is checked; a passing value plans", asy
 });
 
 test("an unused variable given a value of the wrong type is refused too", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": `module "web" {\n  source = "./mod"\n  port   = "eighty"\n}\n`,
     "mod/main.tf": MODULE,
   });

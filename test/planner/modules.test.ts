@@ -11,17 +11,9 @@ import { addressMatches, moduleOf, parseAddress, parseReference, resourceKeyOf }
 import type { ApplyEvent } from "../../planner/apply.js";
 import { planToJson, stateToJson } from "../../cli/render-json.js";
 import { testEngine } from "../engine-fixture.js";
-import { actions, loadStateAt, makePlan, planAndApply, statePath } from "./harness.js";
+import { actions, configDir, loadStateAt, makePlan, planAndApply, statePath } from "./harness.js";
 
 /** A configuration directory with files in subdirectories ("modules/web/main.tf.json"). */
-function tree(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gantry-modules-"));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
 
 async function planError(dir: string): Promise<GantryError> {
   try {
@@ -84,7 +76,7 @@ test("addresses: module paths parse, match and round-trip in one place", () => {
 });
 
 test("nested modules, count and for_each on calls, outputs, path.module; a second plan changes nothing", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       variable: { n: { default: 2 } },
       resource: { gantry_noop: { root: { input: "r" } } },
@@ -141,7 +133,7 @@ test("nested modules, count and for_each on calls, outputs, path.module; a secon
 });
 
 test("plan -json: addresses and module_address as Terraform's; show -json nests child_modules", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { module: { a: { source: "./m", count: 1, v: "1" } } },
     "m/main.tf.json": INNER,
   });
@@ -160,7 +152,7 @@ test("plan -json: addresses and module_address as Terraform's; show -json nests 
 });
 
 test("dependencies cross module boundaries by inputs and outputs; a call's depends_on covers all in it", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       resource: {
         gantry_noop: {
@@ -191,7 +183,7 @@ test("dependencies cross module boundaries by inputs and outputs; a call's depen
 });
 
 test("-target of a module targets everything in it (and what it depends on)", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       resource: { gantry_noop: { base: { input: "b" }, other: { input: "o" } } },
       module: { a: { source: "./web", name: "${gantry_noop.base.output}" } },
@@ -211,7 +203,7 @@ test("-target of a module targets everything in it (and what it depends on)", as
 });
 
 test("state mv into and out of a module, and of a whole module; the next plan agrees", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { resource: { gantry_noop: { x: { input: "1" } } }, module: { a: { source: "./m", v: "1" } } },
     "m/main.tf.json": INNER,
   });
@@ -239,7 +231,7 @@ test("state mv into and out of a module, and of a whole module; the next plan ag
 });
 
 test("inputs are checked against the module's variables, with Terraform's messages, located", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { module: { a: { source: "./m", zzz: 1 } } },
     "m/main.tf.json": INNER,
   });
@@ -252,7 +244,7 @@ test("inputs are checked against the module's variables, with Terraform's messag
 });
 
 test("errors: module not found and remote sources exit 1, located, state byte-for-byte unchanged", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { resource: { gantry_noop: { x: { input: "1" } } } },
   });
   await planAndApply(dir);
@@ -282,7 +274,7 @@ test("errors: module not found and remote sources exit 1, located, state byte-fo
 });
 
 test("errors inside a module are located in the module's file; references to undeclared things are named", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       module: { a: { source: "./m", count: 2 } },
       output: { o: { value: "${module.nope.x}" }, p: { value: "${module.a[0].nope}" } },
@@ -301,7 +293,7 @@ test("errors inside a module are located in the module's file; references to und
 });
 
 test("a cycle through a module names the module's paths", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       resource: { gantry_noop: { a: { input: "${module.m.p}" } } },
       module: { m: { source: "./m", v: "${gantry_noop.a.output}" } },
@@ -315,7 +307,7 @@ test("a cycle through a module names the module's paths", async () => {
 });
 
 test("a module's count must be known when planning", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       resource: { gantry_noop: { a: { input: "1" } } },
       module: { m: { source: "./m", count: "${length(gantry_noop.a.id)}", v: "1" } },
@@ -333,7 +325,7 @@ test("inputs are converted to their type and validated; depends_on = [module.x]"
     },
     resource: { gantry_noop: { n: { input: "${var.n + 1}" } } },
   };
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       module: { a: { source: "./m", n: "3" } },
       resource: { gantry_noop: { after: { input: "x", depends_on: ["module.a"] } } },
@@ -362,7 +354,7 @@ test("inputs are converted to their type and validated; depends_on = [module.x]"
 });
 
 test("a module call removed from the configuration: everything in it is destroyed, dependents first", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { module: { a: { source: "./web", name: "n" } } },
     "web/main.tf.json": WEB,
     "inner/main.tf.json": INNER,
@@ -381,7 +373,7 @@ test("a module call removed from the configuration: everything in it is destroye
 });
 
 test("a module's sensitive outputs and variables make what uses them sensitive", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": {
       module: { a: { source: "./m", secret: "hunter2" } },
       resource: { gantry_noop: { user: { input: "${module.a.token}" } } },
@@ -405,7 +397,7 @@ test("a module's sensitive outputs and variables make what uses them sensitive",
 });
 
 test("HCL: for_each over a set, depends_on a resource, a for expression over module.NAME", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": [
       'variable "names" {',
       "  type    = set(string)",
@@ -444,7 +436,7 @@ test("HCL: for_each over a set, depends_on a resource, a for expression over mod
 });
 
 test("YAML calls modules too (a modules section), and a YAML module may be called from Terraform JSON", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.gantry.yaml": [
       "modules:",
       "  y:",
@@ -471,7 +463,7 @@ test("YAML calls modules too (a modules section), and a YAML module may be calle
 });
 
 test("a saved plan carries its modules' files: it applies with the module directory gone", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf.json": { module: { a: { source: "./m", v: "saved" } } },
     "m/main.tf.json": INNER,
   });
@@ -487,7 +479,7 @@ test("a saved plan carries its modules' files: it applies with the module direct
 });
 
 test("each module instance's local host is its own: own root, own address, own files (no collision)", async () => {
-  const dir = tree({
+  const dir = configDir({
     "main.tf": `
 module "site" {
   source   = "./modules/site"

@@ -2,7 +2,9 @@
 // their arguments are evaluated lazily), with the rules every call goes through: arity, null arguments, unknown
 // arguments, and errors worded as Terraform words them.
 
-import { containsUnknown, isUnknown, UNKNOWN, type Value } from "../../../contract/values.js";
+import { containsUnknown, isUnknown, unknownOf, type Value } from "../../../contract/values.js";
+import { inferType, typeMismatchMessage } from "../../type-conversion.js";
+import { convertible } from "../../type-unification.js";
 import { EvalError, type EvalScope } from "../evaluate.js";
 import { COLLECTION_FUNCTIONS } from "./collection.js";
 import { DATE_AND_TIME_FUNCTIONS } from "./date-and-time.js";
@@ -13,6 +15,7 @@ import { HASH_AND_CRYPTO_FUNCTIONS } from "./hash-and-crypto.js";
 import { HEAT_INTRINSIC_FUNCTIONS } from "./heat-intrinsics.js";
 import { IP_NETWORK_FUNCTIONS } from "./ip-network.js";
 import { NUMERIC_FUNCTIONS } from "./numeric.js";
+import { type FunctionSignature, FUNCTION_SIGNATURES } from "./signatures.js";
 import { STRING_FUNCTIONS } from "./string.js";
 import { TemplateScope } from "./template-rendering.js";
 import { TERRAFORM_PROVIDER_FUNCTIONS } from "./terraform-provider.js";
@@ -83,6 +86,22 @@ export function isKnownFunction(name: string): boolean {
   );
 }
 
+/**
+ * Arguments not yet known (wholly or in part) whose type already cannot convert to the parameter's: an error now,
+ * as Terraform reports `upper(var.list)` at validate. Known arguments are checked by the function itself.
+ */
+function checkUnknownArguments(name: string, def: FunctionDefinition, sig: FunctionSignature, args: Value[]): void {
+  args.forEach((a, i) => {
+    const want = sig.params[i] ?? sig.variadic;
+    if (want === undefined || want.k === "any" || a === null || !containsUnknown(a)) return;
+    const got = inferType(a);
+    if (!convertible(got, want))
+      throw new EvalError(
+        `Invalid value for "${parameterName(def, i)}" parameter of ${name}(): ${typeMismatchMessage(got, want)}.`,
+      );
+  });
+}
+
 export function callFunction(name: string, args: Value[], scope: EvalScope): Value {
   const def = Object.hasOwn(FUNCTIONS, name)
     ? FUNCTIONS[name]
@@ -105,9 +124,12 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
           "function result as a template variable instead",
       );
   }
+  const signature = Object.hasOwn(FUNCTION_SIGNATURES, name) ? FUNCTION_SIGNATURES[name] : undefined;
+  if (signature) checkUnknownArguments(name, def, signature, args);
+  const unknownResult = unknownOf(signature?.returns ?? { k: "any" });
   const unknowns = def.unknowns ?? "deep";
-  if (unknowns === "deep" && containsUnknown(args)) return UNKNOWN;
-  if (unknowns === "shallow" && args.some(isUnknown)) return UNKNOWN;
+  if (unknowns === "deep" && containsUnknown(args)) return unknownResult;
+  if (unknowns === "shallow" && args.some(isUnknown)) return unknownResult;
   const allowNull = def.allowNull;
   if (allowNull !== true)
     args.forEach((a, i) => {
@@ -117,7 +139,8 @@ export function callFunction(name: string, args: Value[], scope: EvalScope): Val
         );
     });
   try {
-    return def.impl(args, { name, scope });
+    const result = def.impl(args, { name, scope });
+    return isUnknown(result) && result.type.k === "any" ? unknownResult : result;
   } catch (e) {
     if (!(e instanceof FunctionError)) throw e;
     const detail = e.message.endsWith(".") ? e.message : `${e.message}.`;
