@@ -185,7 +185,7 @@ copyFileSync("scripts/bundle-loader.cjs", "dist/bundle/cli.cjs");
 writeFileSync("dist/bundle/commands.cjs", 'module.exports = { commands: require("./cli.cjs").commands() };\n');
 
 // The HCL converter's WebAssembly, unpacked once here rather than at every run that reads a .tf file
-// (templates/hcl-wasm.ts reads it from beside the bundle; the name carries the package's version)
+// (hcl/hcl-wasm.ts reads it from beside the bundle; the name carries the package's version)
 const require = createRequire(import.meta.url);
 const hcl2json = require.resolve("@cdktf/hcl2json/package.json");
 writeFileSync(

@@ -1,5 +1,5 @@
 // Source positions inside `.tf` files, found only when a diagnostic is shown
-// (templates/locate.ts). The HCL converter (templates/hcl-parser.ts) keeps no
+// (templates/locate.ts). The HCL converter (hcl/hcl-parser.ts) keeps no
 // positions, so a document path (["resource", "gantry_noop", "a", 0,
 // "lifecycle", 0, "ignore_changes"]) is found in the text: the block's
 // header by its keyword and labels at the start of a line, then each field

@@ -75,7 +75,7 @@ export async function readConfigRequirements(dir: string): Promise<ConfigRequire
     }
   }
   if (tfHcl.length) {
-    const { hclToJson: parse } = await import("./hcl-wasm.js");
+    const { hclToJson: parse } = await import("../hcl/hcl-wasm.js");
     for (const file of tfHcl) {
       try {
         documents.push({ file, doc: await parse(file, await readFile(path.join(dir, file), "utf8")) });

@@ -1,6 +1,6 @@
 // Terraform's native syntax, `*.tf` files in HCL, read into the raw
 // configuration (templates/raw-config.ts). HashiCorp's HCL library
-// (templates/hcl-parser.ts) converts the file to the JSON form Terraform's
+// (hcl/hcl-parser.ts) converts the file to the JSON form Terraform's
 // JSON syntax writes: expressions as "${...}" template strings, blocks as
 // lists of bodies. That is exactly what the `.tf.json` front end reads, so the
 // same reader turns it into declarations and the shared builder
@@ -15,7 +15,7 @@
 import type { DiagnosticBag } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import type { ConfigFragment } from "./fragment.js";
-import { parseHcl } from "./hcl-parser.js";
+import { parseHcl } from "../hcl/hcl-parser.js";
 import { HCL_BLOCK_LABELS } from "./hcl-positions.js";
 import type { RawConfig, RawDeclaration, RawDialect } from "./raw-config.js";
 import { setOwnMember, TerraformJsonReader } from "./terraform-json.js";

@@ -121,7 +121,7 @@ export async function parseVarFile(fileName: string, content: string): Promise<V
   let parsed: unknown;
   try {
     // Loaded when a .tfvars file is read: the library starts a WebAssembly module.
-    const { hclToJson: parseHcl } = await import("./hcl-wasm.js");
+    const { hclToJson: parseHcl } = await import("../hcl/hcl-wasm.js");
     parsed = await parseHcl(path.basename(fileName), content);
   } catch (e) {
     // "parse config: [a.tfvars:3,1-1: Missing expression; Expected the start of an expression, ...]"

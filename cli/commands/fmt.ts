@@ -30,7 +30,7 @@ export default class Fmt extends GantryCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Fmt);
     this.setColor(flags["no-color"]);
-    const { filesOfTarget, formatFile } = await import("../../templates/hcl-format/format-targets.js");
+    const { filesOfTarget, formatFile } = await import("../../hcl/format/format-targets.js");
     const { unifiedDiff } = await import("../unified-diff.js");
     const { writeFileSync, readFileSync } = await import("node:fs");
     const targets = (argv as string[]).length ? (argv as string[]) : ["."];

@@ -8,8 +8,8 @@
 // the functions are there in every module under the name "terraform".
 
 import type { Value } from "../../../contract/values.js";
-import { formatHclText } from "../../../templates/hcl-format/format-hcl.js";
-import { hclToJsonSync } from "../../../templates/hcl-wasm.js";
+import { formatHclText } from "../../../hcl/format/format-hcl.js";
+import { hclToJsonSync } from "../../../hcl/hcl-wasm.js";
 import { evaluateConstant } from "../../constant-expression.js";
 import { type Expr, visitExprs } from "../ast.js";
 import { compileValue } from "../parse.js";

@@ -1,5 +1,5 @@
 // Why gantry formats with its own code and not @cdktf/hcl-tools 0.21.0 (HCL's hclwrite.Format compiled to
-// WebAssembly), measured on Node 20 against this formatter's tests (test/templates/hcl-format):
+// WebAssembly), measured on Node 20 against this formatter's tests (test/hcl-format):
 // - it is plain hclwrite.Format: none of terraform fmt's own rules (Terraform's golden files general and
 //   variable_type both differ: labels left unquoted, `"${var.x}"` not unwrapped, `type = list`/`"string"` kept);
 // - its hclwrite predates provider-defined functions: `provider::framework::example()` becomes

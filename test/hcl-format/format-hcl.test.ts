@@ -4,9 +4,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
-import { formatHcl, formatHclText } from "../../../templates/hcl-format/format-hcl.js";
-import { lexHcl } from "../../../templates/hcl-format/lexer.js";
-import { tokensText } from "../../../templates/hcl-format/token.js";
+import { formatHcl, formatHclText } from "../../hcl/format/format-hcl.js";
+import { lexHcl } from "../../hcl/format/lexer.js";
+import { tokensText } from "../../hcl/format/token.js";
 
 const fixture = (name: string) => readFileSync(new URL(`terraform-fmt/${name}`, import.meta.url), "utf8");
 

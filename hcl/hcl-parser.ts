@@ -15,7 +15,7 @@
 //                             10,000 resources in 6.7 s in one call (the Go heap grows badly), 1.5 s
 //                             in calls of ~200 blocks; loading it cost ~1.4 s of CPU (a 6.5 MB
 //                             WebAssembly module to unpack and compile, and V8's optimizing tier
-//                             recompiling the Go runtime's start): templates/hcl-wasm.ts now reads
+//                             recompiling the Go runtime's start): hcl/hcl-wasm.ts now reads
 //                             it unpacked and compiles it with Liftoff alone, about a fifth of that.
 // Through the CLI (bench/cli-front-ends.mjs, CPU seconds; wall times were meaningless on a machine
 // with load 18): 10,000 resources no-change plan .tf 5.3 s, .tf.json 1.6 s, YAML 3.0 s; 100,000 .tf
@@ -27,7 +27,7 @@
 // comments dropped, numbers as JSON numbers (so above 2^53 they lose
 // precision, as JSON.parse does in the `.tf.json` front end), expressions as
 // "${...}" strings, blocks as lists of bodies, object keys sorted. We parse
-// with @cdktf/hcl2json (loaded by templates/hcl-wasm.ts; it locates syntax errors; a parse per group of ~200
+// with @cdktf/hcl2json (loaded by hcl/hcl-wasm.ts; it locates syntax errors; a parse per group of ~200
 // blocks makes it fast) and use hcl2-parser, which is synchronous, only to
 // locate diagnostics when they are shown (templates/hcl-positions.ts) and to
 // read a local backend's path when a workspace opens (templates/local-backend.ts).
