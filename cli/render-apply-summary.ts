@@ -4,6 +4,7 @@
 import type { EngineEvent } from "../engine/events.js";
 import { formatValue } from "./render-plan.js";
 import type { Style } from "./style.js";
+import { shownOutputs } from "./shown-outputs.js";
 
 type Summary = Extract<EngineEvent, { type: "summary" }>;
 
@@ -38,7 +39,7 @@ export function renderApplySummary(e: Summary, style: Style, json: boolean, notD
     );
   } else out.push(s.green(s.bold(`\n${verb} complete! ${summary}`)));
   out.push(...notDone);
-  const outs = Object.entries(e.outputs);
+  const outs = shownOutputs(e.outputs);
   if (outs.length && mode !== "destroy") {
     out.push("\nOutputs:\n");
     // as Terraform prints them: HCL-like values, sensitive ones hidden

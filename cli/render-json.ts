@@ -13,6 +13,7 @@ import { providerOfType } from "../contract/type-names.js";
 
 import { GANTRY_VERSION } from "../engine/gantry-version.js";
 import { checksToJson } from "./checks-json.js";
+import { shownOutputChanges, shownOutputs } from "./shown-outputs.js";
 
 /** Splits a value into its known part and a mask of what is unknown (Terraform's after / after_unknown). */
 export function splitUnknown(v: Value | undefined): [unknown, unknown] {
@@ -122,7 +123,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       };
     }),
     output_changes: Object.fromEntries(
-      plan.outputs.map((o) => {
+      shownOutputChanges(plan.outputs).map((o) => {
         const [after, afterUnknown] = splitUnknown(o.after);
         const actions =
           o.before === undefined
@@ -185,7 +186,7 @@ export function stateToJson(state: State): Record<string, unknown> {
     lineage: state.lineage,
     values: {
       outputs: Object.fromEntries(
-        Object.entries(state.outputs).map(([k, o]) => [
+        shownOutputs(state.outputs).map(([k, o]) => [
           k,
           { sensitive: !!o.sensitive, value: o.sensitive ? undefined : o.value },
         ]),

@@ -10,6 +10,7 @@ import { renderHostLimitations } from "./render-host-limitations.js";
 import { limitationsOfChanges } from "../engine/host-limitation-groups.js";
 import { limitationSentence } from "../contract/host-limitation.js";
 import type { Style } from "./style.js";
+import { shownOutputChanges } from "./shown-outputs.js";
 
 /** A multi-line string change as a line diff: changed lines with one line of context. */
 function lineDiff(before: string, after: string, indent: string, s: Style): string {
@@ -263,7 +264,9 @@ export function renderDrift(drift: DriftEntry[], s: Style): string {
 }
 
 export function renderOutputs(outputs: OutputChange[], s: Style): string {
-  const changed = outputs.filter((o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after));
+  const changed = shownOutputChanges(outputs).filter(
+    (o) => isUnknown(o.after) || !deepEqual(o.before ?? null, o.after),
+  );
   if (!changed.length) return "";
   const w = Math.max(...changed.map((o) => o.name.length));
   const lines = ["Changes to Outputs:"];

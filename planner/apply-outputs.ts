@@ -36,7 +36,12 @@ export function outputsAfterApply(
     }
     // the type too, as Terraform's state records it: a list, set or map read back is one again
     if (!containsUnknown(v))
-      outputs[o.name] = { value: v, type: typeToJson(inferType(v)), ...(o.sensitive ? { sensitive: true } : {}) };
+      outputs[o.name] = {
+        value: v,
+        type: typeToJson(inferType(v)),
+        ...(o.sensitive ? { sensitive: true } : {}),
+        ...(o.internal ? { internal: true } : {}),
+      };
     else if (plan.mode !== "destroy" && prior[o.name]) outputs[o.name] = prior[o.name];
   }
   return outputs;

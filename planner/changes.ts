@@ -75,6 +75,8 @@ export interface OutputChange {
   before?: Value;
   after: Value;
   sensitive: boolean;
+  /** A front end's own output (OutputConfig.internal): never shown. */
+  internal?: boolean;
 }
 
 export interface RollingBatches {

@@ -61,6 +61,11 @@ export interface OutputConfig {
   value: Expr;
   description?: string;
   sensitive?: boolean;
+  /**
+   * Added by a front end for a door's own use, not written by the user (Heat's resolved resource metadata, an
+   * output's error): recorded in the state like any output, never shown by the CLI.
+   */
+  internal?: boolean;
   dependsOn: RefConfig[];
   /** Checked before the output's value is recorded (Terraform's output precondition). */
   preconditions: ConditionConfig[];

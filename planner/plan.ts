@@ -407,6 +407,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           before: o.value,
           after: null,
           sensitive: !!o.sensitive,
+          ...(o.internal ? { internal: true } : {}),
         }))
       : planOutputs(config, opts.variables, result.expansions, prior, planned, meta, checks);
   if (mode === "normal") {
@@ -781,11 +782,19 @@ function planOutputs(
     } catch (e) {
       throw errorAt(`Invalid value for output "${o.name}": ${(e as Error).message}`, o.origin);
     }
-    out.push({ name: o.name, before: prior.outputs[o.name]?.value, after: v, sensitive: !!o.sensitive });
+    const change = { name: o.name, before: prior.outputs[o.name]?.value, after: v, sensitive: !!o.sensitive };
+    out.push(o.internal ? { ...change, internal: true } : change);
   }
   // outputs no longer in the configuration are removed
   for (const [name, o] of Object.entries(prior.outputs))
-    if (!config.outputs.has(name)) out.push({ name, before: o.value, after: null, sensitive: !!o.sensitive });
+    if (!config.outputs.has(name))
+      out.push({
+        name,
+        before: o.value,
+        after: null,
+        sensitive: !!o.sensitive,
+        ...(o.internal ? { internal: true } : {}),
+      });
   return out;
 }
 

@@ -58,7 +58,8 @@ export interface State {
   lineage: string;
   gantryVersion: string;
   /** `type`: Terraform's JSON form of the value's type (planner/type-json.ts); states written before it have none. */
-  outputs: Record<string, { value: Value; type?: TypeJson; sensitive?: boolean }>;
+  /** `internal`: the output is a front end's own (OutputConfig.internal), never shown. */
+  outputs: Record<string, { value: Value; type?: TypeJson; sensitive?: boolean; internal?: boolean }>;
   /** Keyed by instance address. */
   instances: Map<string, InstanceState>;
   /** The checks' results of the last apply (Terraform's check_results): what `show -json` lists as `checks`. */

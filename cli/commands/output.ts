@@ -3,6 +3,7 @@ import * as Flags from "@oclif/core/flags";
 import { existsSync, statSync } from "node:fs";
 import { GantryError } from "../../contract/diagnostics.js";
 import { backendConfigFlags, commonFlags, dirArg, GantryCommand, stackFlags } from "../base-command.js";
+import { shownOutputs } from "../shown-outputs.js";
 
 export default class Output extends GantryCommand {
   static override summary = "Show output values from the state";
@@ -48,7 +49,7 @@ export default class Output extends GantryCommand {
       stack: flags.stack,
       env: process.env,
     });
-    const outputs = await engine.outputs(ws);
+    const outputs = Object.fromEntries(shownOutputs(await engine.outputs(ws)));
     const names = Object.keys(outputs).sort();
     const none = {
       severity: "warning" as const,

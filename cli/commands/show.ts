@@ -2,6 +2,7 @@ import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
 import { type AddressedHostLimitation, limitationSentence } from "../../contract/host-limitation.js";
 import { backendConfigFlags, commonFlags, GantryCommand, stackFlags, verboseFlags } from "../base-command.js";
+import { shownOutputs } from "../shown-outputs.js";
 
 export default class Show extends GantryCommand {
   static override summary = "Show the state, or a saved plan";
@@ -78,7 +79,7 @@ export default class Show extends GantryCommand {
       }
       this.out("");
     }
-    const outs = Object.entries(state.outputs);
+    const outs = shownOutputs(state.outputs);
     if (outs.length) {
       this.out("\nOutputs:\n");
       for (const [k, o] of outs) this.out(`${k} = ${o.sensitive ? "(sensitive value)" : formatValue(o.value, "")}`);

@@ -366,6 +366,7 @@ class HotStack implements IntrinsicContext {
 
     const raw: RawConfig = { file: this.templateFile, dialect: this.dialect, declarations };
     const frag = buildConfigFragment(raw, this.bag);
+    for (const o of frag.outputs) if (isAddedOutput(o.name)) o.internal = true;
     frag.imports.push(...this.nestedImports);
     for (const r of this.resources.values()) if (r.enabled && r.provider?.call) frag.modules.push(r.provider.call);
     for (const r of frag.resources) {
