@@ -2,7 +2,7 @@
 // the counts, what gantry could not do on the hosts, and the outputs.
 
 import type { EngineEvent } from "../engine/events.js";
-import { formatValue } from "./render-plan.js";
+import { formatOutputValues } from "./terraform-value-text.js";
 import type { Style } from "./style.js";
 import { shownOutputs } from "./shown-outputs.js";
 
@@ -41,9 +41,9 @@ export function renderApplySummary(e: Summary, style: Style, json: boolean, notD
   out.push(...notDone);
   const outs = shownOutputs(e.outputs);
   if (outs.length && mode !== "destroy") {
-    out.push("\nOutputs:\n");
-    // as Terraform prints them: HCL-like values, sensitive ones hidden
-    for (const [name, o] of outs) out.push(`${name} = ${o.sensitive ? "<sensitive>" : formatValue(o.value, "")}`);
+    // as Terraform prints them: a blank line, then what `terraform output` prints (sorted, sensitive ones hidden)
+    out.push("\nOutputs:\n\n");
+    out.push(formatOutputValues(Object.fromEntries(outs)));
   }
   return out;
 }

@@ -87,3 +87,14 @@ export function goQuote(s: string): string {
   }
   return `${out}"`;
 }
+
+/**
+ * Every output as `terraform output` and the end of `terraform apply` print them: sorted by name, one
+ * `name = value` each (values as above), sensitive ones as `<sensitive>`.
+ */
+export function formatOutputValues(outputs: Record<string, { value: Value; sensitive?: boolean }>): string {
+  return Object.keys(outputs)
+    .sort()
+    .map((k) => `${k} = ${outputs[k].sensitive ? "<sensitive>" : formatTerraformValue(outputs[k].value)}`)
+    .join("\n");
+}

@@ -37,7 +37,7 @@ export default class Output extends GantryCommand {
         summary: "Output name required",
         detail: "You must give the name of a single output value when using the -raw option.",
       });
-    const { formatTerraformValue, terraformNumber } = await import("../terraform-value-text.js");
+    const { formatOutputValues, formatTerraformValue, terraformNumber } = await import("../terraform-value-text.js");
     const { terraformJson } = await import("../terraform-json-text.js");
     const { inferType } = await import("../../planner/type-conversion.js");
     const { typeToJson } = await import("../../planner/type-json.js");
@@ -121,11 +121,7 @@ export default class Output extends GantryCommand {
       this.out(formatTerraformValue(o.value));
       return;
     }
-    this.out(
-      names
-        .map((k) => `${k} = ${outputs[k].sensitive ? "<sensitive>" : formatTerraformValue(outputs[k].value)}`)
-        .join("\n"),
-    );
+    this.out(formatOutputValues(outputs));
   }
 }
 

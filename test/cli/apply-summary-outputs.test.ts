@@ -1,4 +1,5 @@
-// Outputs at the end of an apply print as Terraform prints them: HCL-like values, sensitive ones hidden.
+// Outputs at the end of an apply print as Terraform 1.11 prints them (views/apply.go: "\nOutputs:\n\n", then what
+// `terraform output` prints): sorted by name, values as its console shows them, sensitive ones hidden.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { renderApplySummary } from "../../cli/render-apply-summary.js";
@@ -16,7 +17,7 @@ const result = {
   diagnostics: [],
 };
 
-test("strings quoted, numbers bare, objects and lists in HCL form, sensitive as <sensitive>", () => {
+test("after a blank line, sorted; strings quoted, numbers bare, collections one item a line; sensitive hidden", () => {
   const outputs = {
     count: { value: 3, sensitive: false },
     name: { value: "zk", sensitive: false },
@@ -25,17 +26,28 @@ test("strings quoted, numbers bare, objects and lists in HCL form, sensitive as 
     token: { value: "s3cret", sensitive: true },
   };
   const e = { type: "summary" as const, mode: "normal" as const, result, outputs, statePath: "gantry.tfstate" };
-  const text = renderApplySummary(e, makeStyle(false), false).join("\n");
+  // as the CLI writes each line: a newline added where the line has none
+  const text = renderApplySummary(e, makeStyle(false), false)
+    .map((l) => (l.endsWith("\n") ? l : `${l}\n`))
+    .join("");
   const tail = text.slice(text.indexOf("Outputs:"));
   assert.is(
     tail,
     [
-      "Outputs:\n",
+      "Outputs:",
+      "",
       "count = 3",
+      "hosts = [",
+      '  "a",',
+      '  "b",',
+      "]",
       'name = "zk"',
-      'hosts = ["a", "b"]',
-      "ports = { client = 2181, peer = 2888 }",
+      "ports = {",
+      '  "client" = 2181',
+      '  "peer" = 2888',
+      "}",
       "token = <sensitive>",
+      "",
     ].join("\n"),
   );
   assert.not.match(text, "s3cret");
