@@ -6,12 +6,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { LOCAL_HOST_DOWN_MARKER } from "../../provider/hosts/local-driver.js";
 import { gantry, pidAlive } from "../cli/cli-harness.js";
+import { srvr } from "./loopback-probes.js";
 
 const NET = "127.0.94";
 const dir = mkdtempSync(join(tmpdir(), "gantry-zk-host-loss-"));
@@ -45,18 +45,6 @@ writeFileSync(
     { lineWidth: 0 },
   ),
 );
-
-function srvr(address: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const s = connect(2181, address);
-    let out = "";
-    s.setTimeout(2000, () => (s.destroy(), resolve(null)));
-    s.once("connect", () => s.write("srvr\n"));
-    s.on("data", (d) => (out += d));
-    s.once("end", () => resolve(out));
-    s.once("error", () => resolve(null));
-  });
-}
 
 const state = () => JSON.parse(readFileSync(join(dir, "gantry.tfstate"), "utf8"));
 const cluster = () => state().resources.find((r: any) => r.address === "gantry_cluster.zk").attributes;
