@@ -37,16 +37,20 @@ export function formatLines(tokens: readonly Token[]): FormatLine[] {
   return lines;
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-
 /** The width of tokens as written: their spaces, and the characters (grapheme clusters) of their text. */
 export function columns(tokens: readonly Token[] | undefined): number {
   let n = 0;
+  // made only for text beyond ASCII: making one loads ICU's break rules (about 15 ms), which every start would pay
+  let graphemes: Intl.Segmenter | undefined;
   for (const t of tokens ?? []) {
     n += t.spacesBefore;
     // ASCII text: one column a character, without segmenting
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the range of ASCII
-    n += /^[\x00-\x7f]*$/.test(t.text) ? t.text.length : [...graphemes.segment(t.text)].length;
+    if (/^[\x00-\x7f]*$/.test(t.text)) n += t.text.length;
+    else {
+      graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+      n += [...graphemes.segment(t.text)].length;
+    }
   }
   return n;
 }
