@@ -16,6 +16,37 @@ const cacheFileOf = (name) => join(__dirname, `${name}.${process.version}-${proc
 /** The bundles compiled so far: name -> vm.Script (read by the build to write their caches). */
 const scripts = new Map();
 
+/**
+ * Node's modules a plan seldom calls into, though the bundle requires them when it loads: each is handed out as a
+ * stand-in that requires the real module at its first use (a property read), so a start does not pay for them.
+ */
+const LAZY_BUILTINS = new Set(["node:crypto", "node:zlib", "node:child_process", "node:perf_hooks", "node:readline"]);
+const lazyBuiltins = new Map();
+function lazyBuiltin(id, real) {
+  let stand = lazyBuiltins.get(id);
+  if (stand) return stand;
+  let mod;
+  const target = () => (mod ??= real(id));
+  stand = new Proxy(
+    {},
+    {
+      get: (_t, key) => target()[key],
+      has: (_t, key) => key in target(),
+      ownKeys: () => Reflect.ownKeys(target()),
+      getOwnPropertyDescriptor: (_t, key) => {
+        const d = Object.getOwnPropertyDescriptor(target(), key);
+        return d && { ...d, configurable: true };
+      },
+      set: (_t, key, value) => {
+        target()[key] = value;
+        return true;
+      },
+    },
+  );
+  lazyBuiltins.set(id, stand);
+  return stand;
+}
+
 /** Compiles and runs one bundle as a CommonJS module whose require answers `provided` ids itself. */
 function load(name, provided) {
   const file = join(__dirname, `${name}.cjs`);
@@ -29,10 +60,13 @@ function load(name, provided) {
   const script = new Script(source, { filename: file, cachedData });
   scripts.set(name, script);
   const real = createRequire(file);
-  const require = Object.assign((id) => (Object.hasOwn(provided, id) ? provided[id]() : real(id)), {
-    resolve: real.resolve,
-    cache: real.cache,
-  });
+  const require = Object.assign(
+    (id) => (Object.hasOwn(provided, id) ? provided[id]() : LAZY_BUILTINS.has(id) ? lazyBuiltin(id, real) : real(id)),
+    {
+      resolve: real.resolve,
+      cache: real.cache,
+    },
+  );
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, file, __dirname);
   return module.exports;
