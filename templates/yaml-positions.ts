@@ -14,43 +14,17 @@ export interface YamlNodeKinds {
   isSeq: typeof isSeq;
 }
 
-/** Offset of the value node at `docPath` (not its key); undefined when the path is not all there. */
-export function yamlValueOffset(
-  kinds: YamlNodeKinds,
-  start: unknown,
-  docPath: readonly (string | number)[],
-): number | undefined {
-  const { isMap, isPair, isScalar, isSeq } = kinds;
-  let node: unknown = start;
-  for (const seg of docPath) {
-    if (isMap(node)) {
-      let found: { key: unknown; value: unknown } | undefined;
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (String(k) === String(seg)) found = pair;
-      }
-      if (!found) return undefined;
-      node = found.value;
-    } else if (isSeq(node)) {
-      const idx = typeof seg === "number" ? seg : /^[0-9]+$/.test(seg) ? Number(seg) : -1;
-      node = node.items[idx];
-      if (!node) return undefined;
-    } else return undefined;
-  }
-  return (node as Node | null)?.range?.[0];
-}
-
 /**
  * Walk YAML nodes along a path, from `start` (a document's contents, or any node; aliases are followed only at the
- * start). Returns the offset of the key when the path ends at a map entry, else of the node; stops at the deepest
- * existing node. With duplicate keys the last one wins (as in toJS).
+ * start), as far as the path exists. `at` is the offset of the key when the path ends at a map entry, else of the
+ * node (of the deepest existing node when the path stops short); `node` is the value reached when the whole path is
+ * there. With duplicate keys the last one wins (as in toJS).
  */
-export function yamlNodePathOffset(
+function walkYamlPath(
   kinds: YamlNodeKinds,
   start: unknown,
   docPath: readonly (string | number)[],
-): number | undefined {
+): { at: number | undefined; node?: Node | null } {
   const { isMap, isPair, isScalar, isSeq } = kinds;
   let node: unknown = start;
   let at: number | undefined = (node as Node | null)?.range?.[0];
@@ -62,19 +36,38 @@ export function yamlNodePathOffset(
         const k = isScalar(pair.key) ? pair.key.value : pair.key;
         if (String(k) === String(seg)) found = pair;
       }
-      if (!found) return at;
+      if (!found) return { at };
       const keyNode = found.key as Node | null;
       at = keyNode?.range?.[0] ?? (found.value as Node | null)?.range?.[0] ?? at;
       node = found.value;
     } else if (isSeq(node)) {
       const idx = typeof seg === "number" ? seg : /^[0-9]+$/.test(seg) ? Number(seg) : -1;
       const item = node.items[idx] as Node | undefined;
-      if (!item) return at;
+      if (!item) return { at };
       at = item.range?.[0] ?? at;
       node = item;
-    } else return at;
+    } else return { at };
   }
-  return at;
+  return { at, node: node as Node | null };
+}
+
+/** The offset of the key when the path ends at a map entry, else of the node; the deepest existing one's. */
+export function yamlNodePathOffset(
+  kinds: YamlNodeKinds,
+  start: unknown,
+  docPath: readonly (string | number)[],
+): number | undefined {
+  return walkYamlPath(kinds, start, docPath).at;
+}
+
+/** Offset of the value node at `docPath` (not its key); undefined when the path is not all there. */
+export function yamlValueOffset(
+  kinds: YamlNodeKinds,
+  start: unknown,
+  docPath: readonly (string | number)[],
+): number | undefined {
+  const { node } = walkYamlPath(kinds, start, docPath);
+  return node ? node.range?.[0] : undefined;
 }
 
 /**
