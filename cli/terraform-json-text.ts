@@ -46,16 +46,3 @@ export function terraformJson(v: unknown, opts: { indent?: boolean; sortKeys?: b
 function goJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-
-export type TypeJson = string | (string | TypeJson | TypeJson[] | Record<string, TypeJson>)[];
-
-export function valueTypeJson(v: Value | undefined): TypeJson {
-  if (v === undefined || v === null || isUnknown(v)) return "dynamic";
-  if (typeof v === "string") return "string";
-  if (typeof v === "number") return "number";
-  if (typeof v === "boolean") return "bool";
-  if (Array.isArray(v)) return ["tuple", v.map(valueTypeJson)];
-  const attrs: Record<string, TypeJson> = {};
-  for (const k of Object.keys(v).sort()) attrs[k] = valueTypeJson(v[k]);
-  return ["object", attrs];
-}

@@ -1,7 +1,9 @@
 // Values and JSON as Terraform prints them (repl.FormatValue; Go's encoding/json).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { terraformJson, valueTypeJson } from "../../cli/terraform-json-text.js";
+import { terraformJson } from "../../cli/terraform-json-text.js";
+import { inferType } from "../../planner/type-conversion.js";
+import { typeToJson } from "../../planner/type-json.js";
 import { formatTerraformValue, goQuote, terraformNumber } from "../../cli/terraform-value-text.js";
 import { UNKNOWN, withCollectionKind } from "../../contract/values.js";
 
@@ -41,7 +43,8 @@ test("JSON as Go writes it: sorted keys (unless asked not to), HTML characters e
   assert.is(terraformJson({ b: 1, a: 2 }, { sortKeys: false }), '{"b":1,"a":2}');
   assert.is(terraformJson({ a: [1, {}], e: [] }, { indent: true }), '{\n  "a": [\n    1,\n    {}\n  ],\n  "e": []\n}');
   assert.is(terraformJson(1e21), "1000000000000000000000");
-  assert.equal(valueTypeJson({ l: [1, "a"], n: null }), [
+  // an output's type as `output -json` gives it for a value with no recorded type
+  assert.equal(typeToJson(inferType({ l: [1, "a"], n: null })), [
     "object",
     { l: ["tuple", ["number", "string"]], n: "dynamic" },
   ]);
