@@ -21,7 +21,7 @@ import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { rawTypeName, type ConfigFragment } from "./fragment.js";
 import { invalidJson } from "./json-positions.js";
-import { PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "./raw-config.js";
+import { childPath, PathNode, type RawConfig, type RawDeclaration, type RawDialect } from "./raw-config.js";
 
 type Path = (string | number)[];
 
@@ -213,7 +213,7 @@ export class TerraformJsonReader {
   /** Expand Terraform JSON's block forms: `remaining` levels of object keys (labels), arrays allowed at every level. */
   *blocks(node: unknown, path: Path, remaining: number, labels: string[]): Generator<Block> {
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) yield* this.blocks(node[i], [...path, i], remaining, labels);
+      for (let i = 0; i < node.length; i++) yield* this.blocks(node[i], childPath(path, i), remaining, labels);
       return;
     }
     if (!isPlainMap(node)) {
@@ -234,8 +234,8 @@ export class TerraformJsonReader {
       labels.push(k);
       const child = node[k];
       // The common case (a label's body is an object) without a nested generator per block.
-      if (remaining === 1 && isPlainMap(child)) yield { labels, body: child, path: [...path, k] };
-      else yield* this.blocks(child, [...path, k], remaining - 1, labels);
+      if (remaining === 1 && isPlainMap(child)) yield { labels, body: child, path: childPath(path, k) };
+      else yield* this.blocks(child, childPath(path, k), remaining - 1, labels);
       labels.pop();
     }
   }
@@ -266,7 +266,7 @@ export class TerraformJsonReader {
   *locals(body: Record<string, unknown>, path: Path): Generator<RawDeclaration> {
     for (const k of Object.keys(body)) {
       if (k === "//") continue;
-      yield { kind: "local", name: k, value: this.node([...path, k], body[k]) };
+      yield { kind: "local", name: k, value: this.node(childPath(path, k), body[k]) };
     }
   }
 }
