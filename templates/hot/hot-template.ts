@@ -371,6 +371,8 @@ class HotStack implements IntrinsicContext {
     for (const r of this.resources.values()) if (r.enabled && r.provider?.call) frag.modules.push(r.provider.call);
     for (const r of frag.resources) {
       r.source = sources.get(r.key);
+      // a copy: resources without a lifecycle block share one (templates/resource-builder.ts)
+      r.lifecycle = { ...r.lifecycle };
       if (retained.has(r.key)) r.lifecycle.destroy = false;
       // Heat's convergence replaces a resource by creating the new one first, then deleting the old one
       r.lifecycle.createBeforeDestroy = true;
