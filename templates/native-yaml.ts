@@ -41,7 +41,14 @@ import {
 import type { DiagnosticBag, Origin } from "../contract/diagnostics.js";
 import { buildConfigFragment } from "./config-builder.js";
 import { ADDRESS_RE, fieldPath, rawTypeName, type ConfigFragment } from "./fragment.js";
-import { childValue, type RawConfig, type RawDeclaration, type RawDialect, type RawNode } from "./raw-config.js";
+import {
+  childPath,
+  childValue,
+  type RawConfig,
+  type RawDeclaration,
+  type RawDialect,
+  type RawNode,
+} from "./raw-config.js";
 import { yamlNodePathOffset } from "./yaml-positions.js";
 
 const SECTIONS = [
@@ -283,7 +290,7 @@ class YamlNode implements RawNode {
 
   child(key: string | number): RawNode {
     const value = childValue(this.value, key);
-    const path = [...this.origin.path, key];
+    const path = childPath(this.origin.path, key);
     let found: { at: unknown; node: unknown } | undefined;
     const n = this.node;
     if (isMap(n)) {
