@@ -159,15 +159,9 @@ test("a file that is not JSON, or not a state, fails as when parsed whole", () =
 });
 
 test("a state of format version 1 has its types read in full", () => {
-  const text = `{\n "version": 1,\n "serial": 1,\n "lineage": "l",\n "outputs": {},\n "resources": [\n  ${JSON.stringify(
-    {
-      address: "noop.a",
-      type: "noop",
-      name: "a",
-      dependencies: ["noop.b"],
-      attributes: {},
-    },
-  )}\n ]\n}\n`;
+  const resource = { address: "noop.a", type: "noop", name: "a", dependencies: ["noop.b"], attributes: {} };
+  const head = `{\n "version": 1,\n "serial": 1,\n "lineage": "l",\n "outputs": {}`;
+  const text = `${head},\n "resources": [\n  ${JSON.stringify(resource)}\n ]\n}\n`;
   const { read, whole } = bothWays(text);
   assert.equal(read, whole);
   const a = (read as State).instances.get("gantry_noop.a")!;
