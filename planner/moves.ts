@@ -191,9 +191,11 @@ export function impliedMoves(config: Config, state: State, explicit: MoveStateme
   for (const r of config.resources.values()) {
     if (r.forEach || mentioned.has(r.key)) continue;
     const [fromKey, toKey]: InstanceKey[] = r.count ? [undefined, 0] : [0, undefined];
-    const from = instanceAddress(r.key, fromKey);
+    // the instance where the configuration puts it first: usually there, and then `from` is not made at all
     const to = instanceAddress(r.key, toKey);
-    if (!state.instances.has(from) || state.instances.has(to)) continue;
+    if (state.instances.has(to)) continue;
+    const from = instanceAddress(r.key, fromKey);
+    if (!state.instances.has(from)) continue;
     const at = (key: InstanceKey, text: string): Endpoint => ({
       resourceKey: r.key,
       key,

@@ -45,8 +45,8 @@ import { checkFunctionNames } from "./static-expression-checks.js";
 import { refreshState, type UnreachableHosts } from "./refresh.js";
 import { type Sensitivity, sensitivityOf } from "./sensitivity.js";
 import { planTimestampOf, type ScopeMeta, scopeWithSelf, ValueScope, type Expansion } from "./scope.js";
-import { cloneState, type InstanceState, type State } from "./state.js";
-import { attributesWithSchemaNulls } from "./schema-typed-value.js";
+import type { InstanceState, State } from "./state.js";
+import { priorState } from "./prior-state.js";
 import { UNKNOWN, containsUnknown, deepEqual, isUnknown, type Attrs, type Value } from "../contract/values.js";
 
 export interface PlanOptions {
@@ -155,12 +155,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));
   const replaceReq = (opts.replace ?? []).map((t) => parseUserAddress(t, "-replace"));
 
-  const prior = cloneState(opts.state);
-  // a record written before objects' unset fields were filled in gets them as null, as a provider upgrades its state
-  for (const inst of prior.instances.values()) {
-    const schema = inst.mode === "data" ? undefined : types(inst.type)?.schema;
-    if (schema) inst.attributes = attributesWithSchemaNulls(inst.attributes, schema);
-  }
+  const prior = priorState(opts.state, types);
   // moved blocks (and count added or removed) rename state records before anything else looks at them
   const moves = moveStatements(config);
   diags.add(moves.errors);

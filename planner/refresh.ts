@@ -50,10 +50,11 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
     let skip = readsNothing.get(i.type);
     if (skip === undefined) readsNothing.set(i.type, (skip = opts.types(i.type)?.readsNothing === true));
     if (!skip) items.push(i);
-    else {
-      if (i.warnings) i.warnings = undefined;
-      if (i.limitations) i.limitations = undefined;
-    }
+    else if (i.warnings || i.limitations)
+      replaceRecord(state, i, {
+        ...(i.warnings ? { warnings: undefined } : {}),
+        ...(i.limitations ? { limitations: undefined } : {}),
+      });
   }
   const silent = opts.unreachable ? await silentHosts(items, opts) : undefined;
   const refreshOne = async (inst: InstanceState) => {
@@ -87,7 +88,7 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
       if (now === null) {
         drift.push({ address: inst.address, kind: "deleted", before: inst.attributes, after: null });
         // the record stays while it still holds deposed objects to destroy (replaced, as tainted)
-        if (inst.deposed?.length) inst.status = "tainted";
+        if (inst.deposed?.length) replaceRecord(state, inst, { status: "tainted" });
         else state.instances.delete(inst.address);
       } else if (!deepEqual(now, inst.attributes)) {
         // attributes that change on their own (e.g. which member leads) are recorded, not reported as drift
@@ -99,16 +100,20 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
         };
         if (!volatile.length || !deepEqual(strip(now), strip(inst.attributes)))
           drift.push({ address: inst.address, kind: "changed", before: inst.attributes, after: now });
-        inst.attributes = now;
+        replaceRecord(state, inst, { attributes: now });
       }
       const cur = state.instances.get(inst.address);
       // a member is written only to set or clear it: adding an absent one to every record (reshaping 100,000 of
       // them) took a tenth of a no-change plan's refresh
-      if (cur) {
-        if (notes.warnings.length || cur.warnings) cur.warnings = notes.warnings.length ? notes.warnings : undefined;
-        if (notes.limitations.length || cur.limitations)
-          cur.limitations = notes.limitations.length ? notes.limitations : undefined;
-      }
+      if (cur && (notes.warnings.length || cur.warnings || notes.limitations.length || cur.limitations))
+        replaceRecord(state, cur, {
+          ...(notes.warnings.length || cur.warnings
+            ? { warnings: notes.warnings.length ? notes.warnings : undefined }
+            : {}),
+          ...(notes.limitations.length || cur.limitations
+            ? { limitations: notes.limitations.length ? notes.limitations : undefined }
+            : {}),
+        });
     } catch (e) {
       if (isHostUnreachable(e) && opts.unreachable) {
         const u = opts.unreachable.get(e.host) ?? { reason: e.reason, addresses: [] };
@@ -132,6 +137,14 @@ export async function refreshState(state: State, opts: RefreshOptions): Promise<
 
 /** The reads of one host's instances in flight at once. */
 const HOST_READS = 64;
+
+/**
+ * The record in the state replaced by a copy with `changed` members: records are never changed in place, since the
+ * plan's state shares them with the state as read (planner/prior-state.ts).
+ */
+function replaceRecord(state: State, inst: InstanceState, changed: Partial<InstanceState>): void {
+  state.instances.set(inst.address, { ...inst, ...changed });
+}
 
 /** The instances grouped by the host their type names (one array per host), those on no host alone. */
 function byHost(items: InstanceState[], opts: RefreshOptions): (InstanceState | InstanceState[])[] {

@@ -97,17 +97,46 @@ export function withSchemaNulls(v: Value, s: AttributeSchema): Value {
   return out ?? v;
 }
 
-/** A recorded object's attributes with withSchemaNulls applied; the same object when nothing is missing. */
-export function attributesWithSchemaNulls(attrs: Attrs, schema: Record<string, AttributeSchema>): Attrs {
+/**
+ * A recorded object's attributes with withSchemaNulls applied; the same object when nothing is missing. `fillable`:
+ * the schema's attributes that may lack a field (schemaNullsFillable), when the caller has them already.
+ */
+export function attributesWithSchemaNulls(
+  attrs: Attrs,
+  schema: Record<string, AttributeSchema>,
+  fillable: readonly string[] = schemaNullsFillable(schema),
+): Attrs {
   let out: Attrs | undefined;
-  for (const [k, x] of Object.entries(attrs)) {
-    const s = schema[k];
-    const y = s ? withSchemaNulls(x, s) : x;
+  for (const k of fillable) {
+    if (!Object.hasOwn(attrs, k)) continue;
+    const x = attrs[k];
+    const y = withSchemaNulls(x, schema[k]);
     if (y === x) continue;
     out ??= { ...attrs };
     out[k] = y;
   }
   return out ?? attrs;
+}
+
+/**
+ * The schema's attributes whose recorded values withSchemaNulls may change: those holding objects with field schemas
+ * (at any depth). A type that has none (strings, numbers, `any`...) keeps every record as it is.
+ */
+export function schemaNullsFillable(schema: Record<string, AttributeSchema>): string[] {
+  return Object.keys(schema).filter((k) => holdsFieldSchemas(schema[k]));
+}
+
+function holdsFieldSchemas(s: AttributeSchema): boolean {
+  switch (s.kind) {
+    case "object":
+      return s.attributes !== undefined;
+    case "list":
+    case "set":
+    case "map":
+      return s.element !== undefined && holdsFieldSchemas(s.element);
+    default:
+      return false;
+  }
 }
 
 function fail(path: (string | number)[], message: string): never {

@@ -5,7 +5,7 @@
 // read; the shared builder checks them (templates/terraform-settings-builder.ts)
 // when the configuration is loaded, and reports every mistake there.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
@@ -40,20 +40,46 @@ export function configuredBackend(dir: string): ConfiguredBackend | undefined {
     return undefined;
   }
   for (const name of names.sort()) {
-    let bytes: Buffer;
+    let text: string;
     try {
-      bytes = readFileSync(path.join(dir, name));
+      // looked for in the bytes: most files name no backend, and reading and decoding a large one whole (6.6 MB for
+      // 100,000 resources in .tf.json) cost more than the rest of this
+      if (!mentionsBackend(path.join(dir, name))) continue;
+      text = readFileSync(path.join(dir, name), "utf8");
     } catch {
       continue;
     }
-    // looked for in the bytes: most files name no backend, and decoding a large one (6.6 MB for 100,000 resources
-    // in .tf.json) cost more than the rest of this
-    if (!bytes.includes("backend")) continue;
-    const text = bytes.toString("utf8");
     const found = name.endsWith(".json") ? fromJson(text) : name.endsWith(".tf") ? fromHcl(text) : fromYaml(text);
     if (found !== undefined) return { ...found, file: name };
   }
   return undefined;
+}
+
+const BACKEND = Buffer.from("backend");
+/** Bytes searched at a time. */
+const PIECE = 1 << 16;
+
+/** The file holds the word "backend": searched piece by piece, through one small buffer. */
+function mentionsBackend(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(PIECE);
+    // each piece starts with the end of the one before, where the word may begin
+    const keep = BACKEND.length - 1;
+    let filled = 0;
+    for (;;) {
+      const got = readSync(fd, buf, filled, PIECE - filled, null);
+      if (got === 0) return false;
+      filled += got;
+      if (buf.subarray(0, filled).includes(BACKEND)) return true;
+      if (filled > keep) {
+        buf.copy(buf, 0, filled - keep, filled);
+        filled = keep;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function list(v: unknown): unknown[] {

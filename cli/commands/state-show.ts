@@ -1,5 +1,6 @@
 import * as Args from "@oclif/core/args";
 import * as Flags from "@oclif/core/flags";
+import type { InstanceState } from "../../planner/state.js";
 import { backendConfigFlags, commonFlags, GantryCommand, stackFlags } from "../base-command.js";
 
 export default class StateShow extends GantryCommand {
@@ -29,7 +30,7 @@ export default class StateShow extends GantryCommand {
       args.address,
     );
     if (flags.json) {
-      this.out(JSON.stringify(inst, null, 2));
+      this.out(JSON.stringify(inRecordOrder(inst), null, 2));
       return;
     }
     this.out(`# ${inst.address}:${inst.status === "tainted" ? " (tainted)" : ""}`);
@@ -42,4 +43,27 @@ export default class StateShow extends GantryCommand {
     this.out("}");
     for (const m of inst.warnings ?? []) this.out(`  ! ${m}`);
   }
+}
+
+/**
+ * The record with its members in one order, however it was made: a record read from a state file may be the file's
+ * own object (planner/state.ts), its members in the file's order.
+ */
+function inRecordOrder(i: InstanceState): InstanceState {
+  return {
+    address: i.address,
+    mode: i.mode,
+    type: i.type,
+    name: i.name,
+    key: i.key,
+    attributes: i.attributes,
+    dependencies: i.dependencies,
+    status: i.status,
+    createBeforeDestroy: i.createBeforeDestroy,
+    keepOnDestroy: i.keepOnDestroy,
+    deposed: i.deposed,
+    warnings: i.warnings,
+    limitations: i.limitations,
+    sensitiveAttributes: i.sensitiveAttributes,
+  };
 }

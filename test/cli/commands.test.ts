@@ -53,6 +53,11 @@ test("apply with -var and --var-file; one- and two-dash flags alike", () => {
 test("state show and show -json read the recorded attributes", () => {
   const r = gantry(["state", "show", 'gantry_noop.leaf["x"]', "--dir", dir]);
   assert.match(r.stdout, /output\s+= "root\/x!"/);
+  // -json: the members in one order, for a record read as the file's own object (root) as for one copied (x)
+  const members = (address: string) =>
+    Object.keys(JSON.parse(gantry(["state", "show", "-json", address, "--dir", dir]).stdout));
+  assert.equal(members("gantry_noop.root"), ["address", "type", "name", "attributes", "dependencies"]);
+  assert.equal(members('gantry_noop.leaf["x"]'), ["address", "type", "name", "key", "attributes", "dependencies"]);
   const s = JSON.parse(gantry(["show", "-json", dir]).stdout);
   assert.is(s.values.root_module.resources.length, 5);
   const x = s.values.root_module.resources.find((r: any) => r.address === 'gantry_noop.leaf["x"]');
