@@ -33,8 +33,13 @@ export interface ConfigGraph {
   readonly order: string[];
   /** The resource blocks in dependency order (dependencies first). */
   resourcesInOrder: ResourceConfig[];
-  /** For each resource key, the resource keys it depends on, directly or through locals, variables and outputs. */
-  resourceDeps: Map<string, string[]>;
+  /** The resource keys each block of resourcesInOrder depends on (same positions): see resourceDeps. */
+  depsInOrder: string[][];
+  /**
+   * For each resource key, the resource keys it depends on, directly or through locals, variables and outputs (a map
+   * made on first use: plan reads depsInOrder).
+   */
+  readonly resourceDeps: Map<string, string[]>;
 }
 
 export const nodeId = {
@@ -270,24 +275,34 @@ export function buildGraph(config: Config): ConfigGraph {
   const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
   const resourcesInOrder: ResourceConfig[] = [];
   for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt(n)!);
+  const depsInOrder = resourceDependencies(graph, sorted!);
+  let resourceDeps: Map<string, string[]> | undefined;
   return {
     graph,
     ordered,
     resourcesInOrder,
+    depsInOrder,
     get order() {
       return ordered.map(nodeIdOf);
     },
-    resourceDeps: resourceDependencies(graph, sorted!),
+    get resourceDeps() {
+      if (!resourceDeps) {
+        resourceDeps = new Map();
+        for (let i = 0; i < resourcesInOrder.length; i++) resourceDeps.set(resourcesInOrder[i].key, depsInOrder[i]);
+      }
+      return resourceDeps;
+    },
   };
 }
 
 /**
- * For each resource key, the resource keys it depends on: its resource
+ * For each resource node in `sorted`'s order, the resource keys it depends on: its resource
  * in-neighbours and, through locals, variables and outputs, the resources
- * behind them (in the order of the in-edges; each key once).
+ * behind them (in the order of the in-edges; each key once). An array, not a map by key: at 100,000 resources the
+ * map cost more than finding what it holds.
  */
-function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Array): Map<string, string[]> {
-  const resourceDeps = new Map<string, string[]>();
+function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Array): string[][] {
+  const resourceDeps: string[][] = [];
   const behind = new Map<number, Set<string>>(); // non-resource node -> resource keys reachable upstream
   for (const n of sorted) {
     const info = graph.infoAt(n);
@@ -307,7 +322,7 @@ function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Arr
         else for (const k of behind.get(p) ?? []) deps.add(k);
       }
     }
-    if (info.kind === "resource") resourceDeps.set(info.name, Array.isArray(deps) ? deps : [...deps]);
+    if (info.kind === "resource") resourceDeps.push(Array.isArray(deps) ? deps : [...deps]);
     else behind.set(n, Array.isArray(deps) ? new Set(deps) : deps);
   }
   return resourceDeps;

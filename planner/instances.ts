@@ -41,6 +41,18 @@ function requiredAttributes(type: ResourceType): [string, AttributeSchema][] {
   return required;
 }
 
+const schemaEntriesOf = new WeakMap<ResourceType, [string, AttributeSchema][]>();
+
+/** The type's attributes and their schemas, in schema order (listed once per type, not once per instance). */
+function schemaEntries(type: ResourceType): [string, AttributeSchema][] {
+  let entries = schemaEntriesOf.get(type);
+  if (!entries) {
+    entries = Object.entries(type.schema);
+    schemaEntriesOf.set(type, entries);
+  }
+  return entries;
+}
+
 /** Checks a block against its type: the type exists, every property is known, required ones are set. */
 export function checkBlock(
   r: ResourceConfig,
@@ -252,7 +264,7 @@ export function planAttributes(
   info: InstanceInfo,
 ): { planned: Attrs; requiresReplace: string[] } {
   const planned: Attrs = {};
-  for (const [name, s] of Object.entries(type.schema)) {
+  for (const [name, s] of schemaEntries(type)) {
     if (name in configured && configured[name] !== null) planned[name] = configured[name];
     else if (s.default !== undefined) planned[name] = s.default;
     else if (s.computed) planned[name] = prior && name in prior ? prior[name] : unknownOf(schemaTypeConstraint(s));
@@ -272,7 +284,7 @@ export function validateInstance(
   diags: DiagnosticBag,
   checker: () => AttributeChecker,
 ): void {
-  for (const [name, s] of Object.entries(type.schema)) {
+  for (const [name, s] of schemaEntries(type)) {
     if (!hasNestedRules(s) || attrs[name] === undefined) continue;
     for (const message of checker().problems(s, attrs[name]))
       diags.error(`Invalid property "${name}" of ${info.address}: ${message}`, r.properties[name]?.origin ?? r.origin);

@@ -238,7 +238,8 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   if (mode === "normal") {
     for (const c of config.checkablesWithoutInstances ?? []) checks.declare(c);
-    for (const r of graph.resourcesInOrder) {
+    for (let block = 0; block < graph.resourcesInOrder.length; block++) {
+      const r = graph.resourcesInOrder[block];
       const type = types(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
@@ -250,25 +251,23 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           mode: r.mode === "data" ? "data" : "managed",
           type: r.type,
         });
-      const deps = graph.resourceDeps.get(r.key) ?? [];
+      const deps = graph.depsInOrder[block];
       // the module instance comes with the resource from module expansion: no address is parsed for it
       const module = r.module ?? (r.key.startsWith("module.") ? moduleOf(r.key) : "");
+      const conditions = r.lifecycle.preconditions.length > 0 || r.lifecycle.postconditions.length > 0;
+      const triggers = r.lifecycle.replaceTriggeredBy;
+      const secret = sensitive.attributes.size ? sensitive.attributes.get(r.key) : undefined;
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
-        const checkable: Checkable = {
-          kind: "resource",
-          name: r.name,
-          module,
-          mode: r.mode === "data" ? "data" : "managed",
-          type: r.type,
-          key,
-        };
-        const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);
-        const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition", record);
-        if (pre.failures.length) {
-          diags.add(pre.failures);
-          continue;
+        // where the conditions' outcomes go: made only for a block that has conditions
+        const record = conditions ? instanceRecorder(checks, r, module, key) : undefined;
+        if (r.lifecycle.preconditions.length) {
+          const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition", record);
+          if (pre.failures.length) {
+            diags.add(pre.failures);
+            continue;
+          }
         }
         if (r.mode === "data") {
           const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
@@ -280,7 +279,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           if (read.change) {
             changes.push(read.change);
             // read at apply: its postconditions are decided then
-            for (const _ of r.lifecycle.postconditions) record("unknown");
+            for (const _ of r.lifecycle.postconditions) record!("unknown");
           } else if (r.lifecycle.postconditions.length)
             diags.add(
               checkConditions(
@@ -296,7 +295,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
         validateInstance(r, type, configured, iinfo, diags, checker);
-        const imp = imports.get(address);
+        const imp = imports.size ? imports.get(address) : undefined;
         let importing: string | undefined;
         if (imp && !prior.instances.has(address)) {
           const id = importId(imp, values.scope());
@@ -306,10 +305,18 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
         }
         const before = prior.instances.get(address);
-        const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
-          replaceRequested: replaceReq.some((p) => addressMatches(p, address)),
-          triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
-        });
+        const change = diffInstance(
+          r,
+          type,
+          address,
+          key,
+          configured,
+          before,
+          deps,
+          iinfo,
+          replaceReq.length > 0 && replaceReq.some((p) => addressMatches(p, address)),
+          triggers.length > 0 && triggers.some((t) => triggered(t.ref, changesOf)),
+        );
         if (before?.warnings?.length) change.warnings = before.warnings;
         if (before?.limitations?.length) change.limitations = before.limitations;
         if (importing !== undefined) change.importing = { id: importing };
@@ -322,7 +329,6 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
               record,
             ).failures,
           );
-        const secret = sensitive.attributes.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") {
           (changesOf.get(r.key) ?? changesOf.set(r.key, []).get(r.key)!).push(change);
@@ -510,7 +516,7 @@ async function readScopedData(
  * "gantry_noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
  * when that attribute's value changes (or becomes unknown).
  */
-function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
+function triggered(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
   const parsed = parseReference(ref);
   if (!parsed || parsed.address.wholeModule) return false;
   const { address: target, attributes: attrs } = parsed;
@@ -527,6 +533,24 @@ function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolea
     const after = pick(c.after);
     return isUnknown(after) || !deepEqual(before ?? null, after ?? null);
   });
+}
+
+/** Records the outcomes of the conditions of one instance of `r` (for the plan's checks). */
+function instanceRecorder(
+  checks: CheckResultsRecorder,
+  r: ResourceConfig,
+  module: string,
+  key: InstanceKey,
+): (status: CheckStatus, problem?: string) => void {
+  const checkable: Checkable = {
+    kind: "resource",
+    name: r.name,
+    module,
+    mode: r.mode === "data" ? "data" : "managed",
+    type: r.type,
+    key,
+  };
+  return (status, problem) => checks.report(checkable, status, problem);
 }
 
 /**
@@ -640,7 +664,8 @@ function diffInstance(
   before: InstanceState | undefined,
   deps: string[],
   info: ReturnType<typeof instanceInfo>,
-  flags: { replaceRequested: boolean; triggered: boolean },
+  replaceRequested: boolean,
+  triggered: boolean,
 ): ResourceChange {
   const deferred = containsUnknown(configured);
   if (!before) {
@@ -658,9 +683,9 @@ function diffInstance(
   const { changed, forcing } = attributeChanges(type, prior, planned, extra);
   let reason: ChangeReason | undefined;
   if (before.status === "tainted") reason = "tainted";
-  else if (flags.replaceRequested) reason = "replace-requested";
+  else if (replaceRequested) reason = "replace-requested";
   else if (forcing.length) reason = "cannot-update";
-  else if (flags.triggered) reason = "replace-triggered";
+  else if (triggered) reason = "replace-triggered";
   if (reason) {
     const fresh = planAttributes(type, null, configured, info).planned;
     const order = r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create";
@@ -716,8 +741,20 @@ export function attributeChanges(
   planned: Attrs,
   extra: readonly string[] = [],
 ): { changed: string[]; forcing: string[] } {
+  if (sameAttributes(prior, planned)) return { changed: [], forcing: [] };
   const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
   return { changed, forcing: changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k)) };
+}
+
+/**
+ * Whether no attribute changes (attributeChanges' test, without the lists it builds: most instances of a plan are
+ * unchanged). Every attribute of either is compared, as attributeChanges compares them.
+ */
+function sameAttributes(prior: Attrs, planned: Attrs): boolean {
+  for (const k in planned)
+    if (Object.hasOwn(planned, k) && !deepEqual(planned[k] ?? null, prior[k] ?? null)) return false;
+  for (const k in prior) if (Object.hasOwn(prior, k) && !deepEqual(planned[k] ?? null, prior[k] ?? null)) return false;
+  return true;
 }
 
 /** Keeps changes of targeted instances and what they depend on (or, when destroying, what depends on them). */
