@@ -56,21 +56,22 @@ export function sensitivityOf(config: Config, graph: ConfigGraph, types: TypeRes
     return keys;
   };
   const resourceKeys = (r: ResourceConfig) => {
-    const keys = r.mode === "data" ? [] : [...secretsOfType(r.type)];
-    for (const k in r.properties) if (uses(r.properties[k].value) && !keys.includes(k)) keys.push(k);
-    if (keys.length) out.set(r.key, keys);
+    // the type's list is copied only for a resource that has sensitive attributes
+    let keys = r.mode === "data" ? NONE : secretsOfType(r.type);
+    for (const k in r.properties) if (uses(r.properties[k].value) && !keys.includes(k)) keys = [...keys, k];
+    if (keys.length) out.set(r.key, [...keys]);
   };
   let managedSeen = 0;
+  let nextBlock = 0; // the resource nodes of graph.ordered are the blocks of graph.resourcesInOrder, in that order
   for (const info of graph.ordered) {
     if (info.kind === "local") {
       // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
       const l = config.locals.get(info.name)!;
       if (l.sensitive || uses(l.value)) secretLocals.add(info.name);
     } else if (info.kind === "resource") {
-      const managed = config.resources.get(info.name);
-      if (managed) managedSeen++;
-      const r = managed ?? config.data.get(info.name);
-      if (r) resourceKeys(r);
+      const r = graph.resourcesInOrder[nextBlock++];
+      if (r.mode !== "data") managedSeen++;
+      resourceKeys(r);
     }
   }
   // resources the graph does not order (none, as a rule): afterwards, in configuration order
@@ -80,6 +81,8 @@ export function sensitivityOf(config: Config, graph: ConfigGraph, types: TypeRes
   }
   return { attributes: out, uses };
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Does a reference to a resource name one of its sensitive attributes, or the whole resource (or an instance of it)
