@@ -71,7 +71,8 @@ export function checkBlock(
     );
     return;
   }
-  for (const [name, p] of Object.entries(r.properties)) {
+  for (const name in r.properties) {
+    const p = r.properties[name];
     const s = type.schema[name];
     if (!s) {
       const settable = Object.entries(type.schema)
@@ -253,6 +254,9 @@ export function withIgnoredChanges(
   return out;
 }
 
+/** The requiresReplace of a plan that names none (frozen: one list, not one per instance). */
+const NOTHING_REQUIRED: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * Planned attributes: configured values, defaults, computed ones from prior
  * (or unknown when creating), then the type's own diff.
@@ -270,9 +274,9 @@ export function planAttributes(
     else if (s.computed) planned[name] = prior && name in prior ? prior[name] : unknownOf(schemaTypeConstraint(s));
     else planned[name] = null;
   }
-  if (!type.planChange) return { planned, requiresReplace: [] };
+  if (!type.planChange) return { planned, requiresReplace: NOTHING_REQUIRED };
   const hint = type.planChange(prior, planned, info);
-  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? [] };
+  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? NOTHING_REQUIRED };
 }
 
 /** Errors from the schema's nested rules and the type's own validation, located at the property. */

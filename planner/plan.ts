@@ -140,12 +140,22 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   // Static checks first: the graph (references, cycles) and every block against its type.
   const graph = buildGraph(config);
   const checkedInModules = new Set<ResourceConfig["origin"]>(); // a module's block once, not once per instance
+  let lastName: string | undefined;
+  let lastType: ReturnType<TypeResolver>;
+  /** `types`, asked once for each run of blocks of one type (blocks come mostly grouped by type) */
+  const typeOf = (name: string): ReturnType<TypeResolver> => {
+    if (name !== lastName) {
+      lastName = name;
+      lastType = types(name);
+    }
+    return lastType;
+  };
   for (const r of config.resources.values()) {
     if (r.key.startsWith("module.")) {
       if (checkedInModules.has(r.origin)) continue;
       checkedInModules.add(r.origin);
     }
-    checkBlock(r, types(r.type), opts.knownTypes, diags);
+    checkBlock(r, typeOf(r.type), opts.knownTypes, diags);
   }
   const dataSources = opts.dataSources ?? (() => undefined);
   for (const r of config.data.values()) checkDataBlock(r, dataSources(r.type), diags);
@@ -236,11 +246,14 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const imports = importsByAddress(config);
   const checks = new CheckResultsRecorder();
 
+  // instances of the state planned from their configuration (distinct; the loop only adds to the state): when they
+  // are all of them, the state has no orphan and is not looked through for one
+  let plannedFromState = 0;
   if (mode === "normal") {
     for (const c of config.checkablesWithoutInstances ?? []) checks.declare(c);
     for (let block = 0; block < graph.resourcesInOrder.length; block++) {
       const r = graph.resourcesInOrder[block];
-      const type = types(r.type)!; // a data resource's is dataSources(r.type)
+      const type = typeOf(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
       if (!exp.keys.length && (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length))
@@ -305,6 +318,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
         }
         const before = prior.instances.get(address);
+        if (before) plannedFromState++;
         const change = diffInstance(
           r,
           type,
@@ -344,24 +358,25 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   diags.throwIfErrors();
 
   // Orphans: in state but not in configuration (or everything, when destroying).
-  for (const inst of prior.instances.values()) {
-    if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
-    if (inst.mode === "data") {
-      // a data resource no longer read is dropped from state, as Terraform drops it (nothing to destroy)
-      prior.instances.delete(inst.address);
-      continue;
+  if (plannedFromState < prior.instances.size)
+    for (const inst of prior.instances.values()) {
+      if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
+      if (inst.mode === "data") {
+        // a data resource no longer read is dropped from state, as Terraform drops it (nothing to destroy)
+        prior.instances.delete(inst.address);
+        continue;
+      }
+      const change = deleteChange(
+        inst,
+        mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
+      );
+      const lifecycle = config.resources.get(resourceKeyOf(inst))?.lifecycle;
+      if (lifecycle ? lifecycle.destroy === false : inst.keepOnDestroy) change.forget = true;
+      changes.push(change);
     }
-    const change = deleteChange(
-      inst,
-      mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
-    );
-    const lifecycle = config.resources.get(resourceKeyOf(inst))?.lifecycle;
-    if (lifecycle ? lifecycle.destroy === false : inst.keepOnDestroy) change.forget = true;
-    changes.push(change);
-  }
   // Deposed objects left by an interrupted create_before_destroy.
   for (const inst of prior.instances.values())
-    (inst.deposed ?? []).forEach((attrs, i) => {
+    inst.deposed?.forEach((attrs, i) => {
       const deposed: DeposedRef = { address: inst.address, deposed: i };
       const change = deleteChange({ ...inst, attributes: attrs }, "deposed");
       changes.push({ ...change, address: deposedDisplayAddress(deposed), deposed });
@@ -394,7 +409,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   markUnreachable(result.changes, unreachable, types);
   await preflight(
-    result.changes.filter((c) => c.unreachableHost === undefined),
+    result.changes,
     types,
     opts.dataDir,
     config.dir,
@@ -592,7 +607,10 @@ function markUnreachable(changes: ResourceChange[], unreachable: UnreachableHost
   }
 }
 
-/** Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate). */
+/**
+ * Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate), for the
+ * changes that create or update on a host that answered.
+ */
 async function preflight(
   changes: ResourceChange[],
   types: TypeResolver,
@@ -606,7 +624,10 @@ async function preflight(
 ): Promise<void> {
   const todo = changes.filter(
     (c) =>
-      (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight,
+      (c.action === "create" || c.action === "update" || c.action === "replace") &&
+      c.after &&
+      c.unreachableHost === undefined &&
+      types(c.type)?.preflight,
   );
   await mapLimit(todo, parallelism, async (c) => {
     const notes: TypeNotes = { warnings: [], limitations: [] };
@@ -741,10 +762,16 @@ export function attributeChanges(
   planned: Attrs,
   extra: readonly string[] = [],
 ): { changed: string[]; forcing: string[] } {
-  if (sameAttributes(prior, planned)) return { changed: [], forcing: [] };
+  if (sameAttributes(prior, planned)) return NO_ATTRIBUTE_CHANGES;
   const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
   return { changed, forcing: changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k)) };
 }
+
+/** What attributeChanges finds for an unchanged instance (frozen: one answer, not one per instance). */
+const NO_ATTRIBUTE_CHANGES: { changed: string[]; forcing: string[] } = Object.freeze({
+  changed: NOTHING_FORCES,
+  forcing: NOTHING_FORCES,
+});
 
 /**
  * Whether no attribute changes (attributeChanges' test, without the lists it builds: most instances of a plan are
