@@ -90,6 +90,8 @@ export function buildGraph(config: Config): ConfigGraph {
   for (const r of blocks) resourceNode.set(r.key, graph.addNode({ kind: "resource", name: r.key, origin: r.origin }));
   /** The block of a resource node. */
   const resourceAt = (n: number): ResourceConfig | undefined => blocks[n - firstBlockNode];
+  /** Whether node `n` is a resource's (told by its number, without reading its info). */
+  const isBlock = (n: number): boolean => n >= firstBlockNode && n < firstBlockNode + blocks.length;
   for (const o of config.outputs.values())
     outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
   const checkNode = new Map<string, number>();
@@ -272,10 +274,14 @@ export function buildGraph(config: Config): ConfigGraph {
     diags.throwIfErrors();
   }
 
-  const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
+  const ordered = new Array<NodeInfo>(sorted!.length);
   const resourcesInOrder: ResourceConfig[] = [];
-  for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt(n)!);
-  const depsInOrder = resourceDependencies(graph, sorted!);
+  for (let i = 0; i < sorted!.length; i++) {
+    const n = sorted![i];
+    ordered[i] = graph.infoAt(n);
+    if (isBlock(n)) resourcesInOrder.push(blocks[n - firstBlockNode]);
+  }
+  const depsInOrder = resourceDependencies(graph, sorted!, isBlock);
   let resourceDeps: Map<string, string[]> | undefined;
   return {
     graph,
@@ -301,14 +307,17 @@ export function buildGraph(config: Config): ConfigGraph {
  * behind them (in the order of the in-edges; each key once). An array, not a map by key: at 100,000 resources the
  * map cost more than finding what it holds.
  */
-function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Array): string[][] {
+function resourceDependencies(
+  graph: DependencyGraph<NodeInfo>,
+  sorted: Int32Array,
+  isResource: (n: number) => boolean,
+): string[][] {
   const resourceDeps: string[][] = [];
   const behind = new Map<number, Set<string>>(); // non-resource node -> resource keys reachable upstream
   for (const n of sorted) {
-    const info = graph.infoAt(n);
     const degree = graph.inDegree(n);
     let direct = true; // only resource in-neighbours: their keys are distinct, no set needed
-    for (let i = 0; i < degree; i++) if (graph.infoAt(graph.inNeighbor(n, i)).kind !== "resource") direct = false;
+    for (let i = 0; i < degree; i++) if (!isResource(graph.inNeighbor(n, i))) direct = false;
     let deps: Set<string> | string[];
     if (direct) {
       deps = new Array<string>(degree);
@@ -317,12 +326,11 @@ function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Arr
       deps = new Set<string>();
       for (let i = 0; i < degree; i++) {
         const p = graph.inNeighbor(n, i);
-        const pInfo = graph.infoAt(p);
-        if (pInfo.kind === "resource") deps.add(pInfo.name);
+        if (isResource(p)) deps.add(graph.infoAt(p).name);
         else for (const k of behind.get(p) ?? []) deps.add(k);
       }
     }
-    if (info.kind === "resource") resourceDeps.push(Array.isArray(deps) ? deps : [...deps]);
+    if (isResource(n)) resourceDeps.push(Array.isArray(deps) ? deps : [...deps]);
     else behind.set(n, Array.isArray(deps) ? new Set(deps) : deps);
   }
   return resourceDeps;
