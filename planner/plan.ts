@@ -159,7 +159,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   }
   const dataSources = opts.dataSources ?? (() => undefined);
   for (const r of config.data.values()) checkDataBlock(r, dataSources(r.type), diags);
-  checkFunctionNames(config, diags);
+  const callsFunctions = checkFunctionNames(config, diags);
   diags.throwIfErrors();
 
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));
@@ -231,7 +231,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     return result;
   }
 
-  const sensitive = sensitivity(config, graph, types, diags);
+  const sensitive = sensitivity(config, graph, types, diags, callsFunctions);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
   const meta = {
@@ -484,8 +484,14 @@ function refreshOnlyChecks(
  * Which attributes must not be printed (planner/sensitivity.ts). An output that uses a sensitive value must be
  * sensitive too.
  */
-function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, diags: DiagnosticBag): Sensitivity {
-  const found = sensitivityOf(config, graph, types);
+function sensitivity(
+  config: Config,
+  graph: ConfigGraph,
+  types: TypeResolver,
+  diags: DiagnosticBag,
+  callsFunctions: boolean,
+): Sensitivity {
+  const found = sensitivityOf(config, graph, types, callsFunctions);
   for (const o of config.outputs.values())
     if (!o.sensitive && found.uses(o.value))
       diags.error(

@@ -73,9 +73,9 @@ function otherSites(config: Config): Site[] {
  * Calls of functions that do not exist, and of provider-defined functions, wherever they are written: in every
  * expression of the configuration, a module's blocks (and locals) once, not once per instance (the first of those
  * written at one place). Most blocks call no function: which block is the first of its place is found only when one
- * does.
+ * does. Returns whether any resource or data block or local calls a function (none: none calls sensitive()).
  */
-export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
+export function checkFunctionNames(config: Config, diags: DiagnosticBag): boolean {
   const blocks = [...config.resources.values(), ...config.data.values()];
   let firstAt: Map<Origin, ResourceConfig | LocalConfig> | undefined;
   const firstOfItsPlace = (x: ResourceConfig | LocalConfig): boolean => {
@@ -87,17 +87,23 @@ export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
     return firstAt.get(x.origin) === x;
   };
   const sites: Site[] = [];
+  let calls = false;
   for (const r of blocks) {
     sites.length = 0;
     resourceSites(r, sites);
-    if (sites.some((s) => callsAFunction(s.expr)) && firstOfItsPlace(r)) checkSites(sites, diags);
+    if (!sites.some((s) => callsAFunction(s.expr))) continue;
+    calls = true;
+    if (firstOfItsPlace(r)) checkSites(sites, diags);
   }
   for (const l of config.locals.values()) {
     sites.length = 0;
     localSites(l, sites);
-    if (sites.some((s) => callsAFunction(s.expr)) && firstOfItsPlace(l)) checkSites(sites, diags);
+    if (!sites.some((s) => callsAFunction(s.expr))) continue;
+    calls = true;
+    if (firstOfItsPlace(l)) checkSites(sites, diags);
   }
   checkSites(otherSites(config), diags);
+  return calls;
 }
 
 function checkSites(sites: Site[], diags: DiagnosticBag): void {
