@@ -341,7 +341,9 @@ export function renderPlan(plan: Plan, s: Style, opts: { verbose?: boolean } = {
     const outs = renderOutputs(plan.outputs, s);
     if (outs) out.push("", outs);
   }
-  const said = plan.changes.flatMap((c) => (c.warnings ?? []).map((message) => ({ address: c.address, message })));
+  const said: { address: string; message: string }[] = []; // a loop: most changes have none
+  for (const c of plan.changes)
+    if (c.warnings?.length) for (const message of c.warnings) said.push({ address: c.address, message });
   const limits = limitationsOfChanges(plan.changes);
   out.push(...renderHostLimitations(limits, said, "What gantry cannot do on these hosts:", s, opts.verbose));
   if (plan.targets.length)

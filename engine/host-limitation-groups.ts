@@ -69,5 +69,9 @@ export function groupHostLimitations(limitations: AddressedHostLimitation[]): Ho
 export function limitationsOfChanges(
   changes: { address: string; limitations?: HostLimitation[] }[],
 ): AddressedHostLimitation[] {
-  return changes.flatMap((c) => (c.limitations ?? []).map((limitation) => ({ address: c.address, limitation })));
+  // a loop, not flatMap: most changes have none, and 100,000 of them made two empty arrays each
+  const out: AddressedHostLimitation[] = [];
+  for (const c of changes)
+    if (c.limitations?.length) for (const limitation of c.limitations) out.push({ address: c.address, limitation });
+  return out;
 }

@@ -33,8 +33,13 @@ export interface ConfigGraph {
   readonly order: string[];
   /** The resource blocks in dependency order (dependencies first). */
   resourcesInOrder: ResourceConfig[];
-  /** For each resource key, the resource keys it depends on, directly or through locals, variables and outputs. */
-  resourceDeps: Map<string, string[]>;
+  /** The resource keys each block of resourcesInOrder depends on (same positions): see resourceDeps. */
+  depsInOrder: string[][];
+  /**
+   * For each resource key, the resource keys it depends on, directly or through locals, variables and outputs (a map
+   * made on first use: plan reads depsInOrder).
+   */
+  readonly resourceDeps: Map<string, string[]>;
 }
 
 export const nodeId = {
@@ -85,6 +90,8 @@ export function buildGraph(config: Config): ConfigGraph {
   for (const r of blocks) resourceNode.set(r.key, graph.addNode({ kind: "resource", name: r.key, origin: r.origin }));
   /** The block of a resource node. */
   const resourceAt = (n: number): ResourceConfig | undefined => blocks[n - firstBlockNode];
+  /** Whether node `n` is a resource's (told by its number, without reading its info). */
+  const isBlock = (n: number): boolean => n >= firstBlockNode && n < firstBlockNode + blocks.length;
   for (const o of config.outputs.values())
     outputNode.set(o.name, graph.addNode({ kind: "output", name: o.name, origin: o.origin }));
   const checkNode = new Map<string, number>();
@@ -267,33 +274,50 @@ export function buildGraph(config: Config): ConfigGraph {
     diags.throwIfErrors();
   }
 
-  const ordered = Array.from(sorted!, (n) => graph.infoAt(n));
+  const ordered = new Array<NodeInfo>(sorted!.length);
   const resourcesInOrder: ResourceConfig[] = [];
-  for (const n of sorted!) if (graph.infoAt(n).kind === "resource") resourcesInOrder.push(resourceAt(n)!);
+  for (let i = 0; i < sorted!.length; i++) {
+    const n = sorted![i];
+    ordered[i] = graph.infoAt(n);
+    if (isBlock(n)) resourcesInOrder.push(blocks[n - firstBlockNode]);
+  }
+  const depsInOrder = resourceDependencies(graph, sorted!, isBlock);
+  let resourceDeps: Map<string, string[]> | undefined;
   return {
     graph,
     ordered,
     resourcesInOrder,
+    depsInOrder,
     get order() {
       return ordered.map(nodeIdOf);
     },
-    resourceDeps: resourceDependencies(graph, sorted!),
+    get resourceDeps() {
+      if (!resourceDeps) {
+        resourceDeps = new Map();
+        for (let i = 0; i < resourcesInOrder.length; i++) resourceDeps.set(resourcesInOrder[i].key, depsInOrder[i]);
+      }
+      return resourceDeps;
+    },
   };
 }
 
 /**
- * For each resource key, the resource keys it depends on: its resource
+ * For each resource node in `sorted`'s order, the resource keys it depends on: its resource
  * in-neighbours and, through locals, variables and outputs, the resources
- * behind them (in the order of the in-edges; each key once).
+ * behind them (in the order of the in-edges; each key once). An array, not a map by key: at 100,000 resources the
+ * map cost more than finding what it holds.
  */
-function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Array): Map<string, string[]> {
-  const resourceDeps = new Map<string, string[]>();
+function resourceDependencies(
+  graph: DependencyGraph<NodeInfo>,
+  sorted: Int32Array,
+  isResource: (n: number) => boolean,
+): string[][] {
+  const resourceDeps: string[][] = [];
   const behind = new Map<number, Set<string>>(); // non-resource node -> resource keys reachable upstream
   for (const n of sorted) {
-    const info = graph.infoAt(n);
     const degree = graph.inDegree(n);
     let direct = true; // only resource in-neighbours: their keys are distinct, no set needed
-    for (let i = 0; i < degree; i++) if (graph.infoAt(graph.inNeighbor(n, i)).kind !== "resource") direct = false;
+    for (let i = 0; i < degree; i++) if (!isResource(graph.inNeighbor(n, i))) direct = false;
     let deps: Set<string> | string[];
     if (direct) {
       deps = new Array<string>(degree);
@@ -302,12 +326,11 @@ function resourceDependencies(graph: DependencyGraph<NodeInfo>, sorted: Int32Arr
       deps = new Set<string>();
       for (let i = 0; i < degree; i++) {
         const p = graph.inNeighbor(n, i);
-        const pInfo = graph.infoAt(p);
-        if (pInfo.kind === "resource") deps.add(pInfo.name);
+        if (isResource(p)) deps.add(graph.infoAt(p).name);
         else for (const k of behind.get(p) ?? []) deps.add(k);
       }
     }
-    if (info.kind === "resource") resourceDeps.set(info.name, Array.isArray(deps) ? deps : [...deps]);
+    if (isResource(n)) resourceDeps.push(Array.isArray(deps) ? deps : [...deps]);
     else behind.set(n, Array.isArray(deps) ? new Set(deps) : deps);
   }
   return resourceDeps;

@@ -41,6 +41,18 @@ function requiredAttributes(type: ResourceType): [string, AttributeSchema][] {
   return required;
 }
 
+const schemaEntriesOf = new WeakMap<ResourceType, [string, AttributeSchema][]>();
+
+/** The type's attributes and their schemas, in schema order (listed once per type, not once per instance). */
+function schemaEntries(type: ResourceType): [string, AttributeSchema][] {
+  let entries = schemaEntriesOf.get(type);
+  if (!entries) {
+    entries = Object.entries(type.schema);
+    schemaEntriesOf.set(type, entries);
+  }
+  return entries;
+}
+
 /** Checks a block against its type: the type exists, every property is known, required ones are set. */
 export function checkBlock(
   r: ResourceConfig,
@@ -59,7 +71,8 @@ export function checkBlock(
     );
     return;
   }
-  for (const [name, p] of Object.entries(r.properties)) {
+  for (const name in r.properties) {
+    const p = r.properties[name];
     const s = type.schema[name];
     if (!s) {
       const settable = Object.entries(type.schema)
@@ -241,6 +254,9 @@ export function withIgnoredChanges(
   return out;
 }
 
+/** The requiresReplace of a plan that names none (frozen: one list, not one per instance). */
+const NOTHING_REQUIRED: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * Planned attributes: configured values, defaults, computed ones from prior
  * (or unknown when creating), then the type's own diff.
@@ -252,15 +268,15 @@ export function planAttributes(
   info: InstanceInfo,
 ): { planned: Attrs; requiresReplace: string[] } {
   const planned: Attrs = {};
-  for (const [name, s] of Object.entries(type.schema)) {
+  for (const [name, s] of schemaEntries(type)) {
     if (name in configured && configured[name] !== null) planned[name] = configured[name];
     else if (s.default !== undefined) planned[name] = s.default;
     else if (s.computed) planned[name] = prior && name in prior ? prior[name] : unknownOf(schemaTypeConstraint(s));
     else planned[name] = null;
   }
-  if (!type.planChange) return { planned, requiresReplace: [] };
+  if (!type.planChange) return { planned, requiresReplace: NOTHING_REQUIRED };
   const hint = type.planChange(prior, planned, info);
-  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? [] };
+  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? NOTHING_REQUIRED };
 }
 
 /** Errors from the schema's nested rules and the type's own validation, located at the property. */
@@ -272,7 +288,7 @@ export function validateInstance(
   diags: DiagnosticBag,
   checker: () => AttributeChecker,
 ): void {
-  for (const [name, s] of Object.entries(type.schema)) {
+  for (const [name, s] of schemaEntries(type)) {
     if (!hasNestedRules(s) || attrs[name] === undefined) continue;
     for (const message of checker().problems(s, attrs[name]))
       diags.error(`Invalid property "${name}" of ${info.address}: ${message}`, r.properties[name]?.origin ?? r.origin);

@@ -140,16 +140,26 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   // Static checks first: the graph (references, cycles) and every block against its type.
   const graph = buildGraph(config);
   const checkedInModules = new Set<ResourceConfig["origin"]>(); // a module's block once, not once per instance
+  let lastName: string | undefined;
+  let lastType: ReturnType<TypeResolver>;
+  /** `types`, asked once for each run of blocks of one type (blocks come mostly grouped by type) */
+  const typeOf = (name: string): ReturnType<TypeResolver> => {
+    if (name !== lastName) {
+      lastName = name;
+      lastType = types(name);
+    }
+    return lastType;
+  };
   for (const r of config.resources.values()) {
     if (r.key.startsWith("module.")) {
       if (checkedInModules.has(r.origin)) continue;
       checkedInModules.add(r.origin);
     }
-    checkBlock(r, types(r.type), opts.knownTypes, diags);
+    checkBlock(r, typeOf(r.type), opts.knownTypes, diags);
   }
   const dataSources = opts.dataSources ?? (() => undefined);
   for (const r of config.data.values()) checkDataBlock(r, dataSources(r.type), diags);
-  checkFunctionNames(config, diags);
+  const callsFunctions = checkFunctionNames(config, diags);
   diags.throwIfErrors();
 
   const targets = (opts.targets ?? []).map((t) => parseUserAddress(t, "-target"));
@@ -216,7 +226,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
     return result;
   }
 
-  const sensitive = sensitivity(config, graph, types, diags);
+  const sensitive = sensitivity(config, graph, types, diags, callsFunctions);
   diags.throwIfErrors();
   const planned = new Map<string, Attrs>(); // address -> value seen by references
   const meta = {
@@ -231,10 +241,14 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   const imports = importsByAddress(config);
   const checks = new CheckResultsRecorder();
 
+  // instances of the state planned from their configuration (distinct; the loop only adds to the state): when they
+  // are all of them, the state has no orphan and is not looked through for one
+  let plannedFromState = 0;
   if (mode === "normal") {
     for (const c of config.checkablesWithoutInstances ?? []) checks.declare(c);
-    for (const r of graph.resourcesInOrder) {
-      const type = types(r.type)!; // a data resource's is dataSources(r.type)
+    for (let block = 0; block < graph.resourcesInOrder.length; block++) {
+      const r = graph.resourcesInOrder[block];
+      const type = typeOf(r.type)!; // a data resource's is dataSources(r.type)
       const exp = expandBlock(r, values.scope());
       result.expansions.set(r.key, exp);
       if (!exp.keys.length && (r.lifecycle.preconditions.length || r.lifecycle.postconditions.length))
@@ -245,25 +259,23 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           mode: r.mode === "data" ? "data" : "managed",
           type: r.type,
         });
-      const deps = graph.resourceDeps.get(r.key) ?? [];
+      const deps = graph.depsInOrder[block];
       // the module instance comes with the resource from module expansion: no address is parsed for it
       const module = r.module ?? (r.key.startsWith("module.") ? moduleOf(r.key) : "");
+      const conditions = r.lifecycle.preconditions.length > 0 || r.lifecycle.postconditions.length > 0;
+      const triggers = r.lifecycle.replaceTriggeredBy;
+      const secret = sensitive.attributes.size ? sensitive.attributes.get(r.key) : undefined;
       for (const key of exp.keys) {
         const address = instanceAddress(r.key, key);
         const scope = instanceScope(values, exp, key);
-        const checkable: Checkable = {
-          kind: "resource",
-          name: r.name,
-          module,
-          mode: r.mode === "data" ? "data" : "managed",
-          type: r.type,
-          key,
-        };
-        const record = (status: CheckStatus, problem?: string) => checks.report(checkable, status, problem);
-        const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition", record);
-        if (pre.failures.length) {
-          diags.add(pre.failures);
-          continue;
+        // where the conditions' outcomes go: made only for a block that has conditions
+        const record = conditions ? instanceRecorder(checks, r, module, key) : undefined;
+        if (r.lifecycle.preconditions.length) {
+          const pre = checkConditions(r.lifecycle.preconditions, scope, "precondition", record);
+          if (pre.failures.length) {
+            diags.add(pre.failures);
+            continue;
+          }
         }
         if (r.mode === "data") {
           const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
@@ -275,7 +287,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           if (read.change) {
             changes.push(read.change);
             // read at apply: its postconditions are decided then
-            for (const _ of r.lifecycle.postconditions) record("unknown");
+            for (const _ of r.lifecycle.postconditions) record!("unknown");
           } else if (r.lifecycle.postconditions.length)
             diags.add(
               checkConditions(
@@ -291,7 +303,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
         const configured = evaluateInstance(r, type, scope, address);
         const iinfo = instanceInfo({ address, name: r.name, key, module }, opts.dataDir, config.dir, opts.stackName);
         validateInstance(r, type, configured, iinfo, diags, checker);
-        const imp = imports.get(address);
+        const imp = imports.size ? imports.get(address) : undefined;
         let importing: string | undefined;
         if (imp && !prior.instances.has(address)) {
           const id = importId(imp, values.scope());
@@ -301,10 +313,19 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
           if (await importInstance(r, type, target, configured, ctx, prior, diags)) importing = id;
         }
         const before = prior.instances.get(address);
-        const change = diffInstance(r, type, address, key, configured, before, deps, iinfo, {
-          replaceRequested: replaceReq.some((p) => addressMatches(p, address)),
-          triggered: r.lifecycle.replaceTriggeredBy.some((t) => triggers(t.ref, changesOf)),
-        });
+        if (before) plannedFromState++;
+        const change = diffInstance(
+          r,
+          type,
+          address,
+          key,
+          configured,
+          before,
+          deps,
+          iinfo,
+          replaceReq.length > 0 && replaceReq.some((p) => addressMatches(p, address)),
+          triggers.length > 0 && triggers.some((t) => triggered(t.ref, changesOf)),
+        );
         if (before?.warnings?.length) change.warnings = before.warnings;
         if (before?.limitations?.length) change.limitations = before.limitations;
         if (importing !== undefined) change.importing = { id: importing };
@@ -317,7 +338,6 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
               record,
             ).failures,
           );
-        const secret = sensitive.attributes.get(r.key);
         if (secret?.length) change.sensitive = spreadSensitivity(secret, change);
         if (change.action !== "noop") {
           (changesOf.get(r.key) ?? changesOf.set(r.key, []).get(r.key)!).push(change);
@@ -333,24 +353,25 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
   diags.throwIfErrors();
 
   // Orphans: in state but not in configuration (or everything, when destroying).
-  for (const inst of prior.instances.values()) {
-    if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
-    if (inst.mode === "data") {
-      // a data resource no longer read is dropped from state, as Terraform drops it (nothing to destroy)
-      prior.instances.delete(inst.address);
-      continue;
+  if (plannedFromState < prior.instances.size)
+    for (const inst of prior.instances.values()) {
+      if (planned.has(inst.address)) continue; // planned: every instance the configuration wants
+      if (inst.mode === "data") {
+        // a data resource no longer read is dropped from state, as Terraform drops it (nothing to destroy)
+        prior.instances.delete(inst.address);
+        continue;
+      }
+      const change = deleteChange(
+        inst,
+        mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
+      );
+      const lifecycle = config.resources.get(resourceKeyOf(inst))?.lifecycle;
+      if (lifecycle ? lifecycle.destroy === false : inst.keepOnDestroy) change.forget = true;
+      changes.push(change);
     }
-    const change = deleteChange(
-      inst,
-      mode === "destroy" ? "destroy" : config.resources.has(resourceKeyOf(inst)) ? "index-gone" : "no-configuration",
-    );
-    const lifecycle = config.resources.get(resourceKeyOf(inst))?.lifecycle;
-    if (lifecycle ? lifecycle.destroy === false : inst.keepOnDestroy) change.forget = true;
-    changes.push(change);
-  }
   // Deposed objects left by an interrupted create_before_destroy.
   for (const inst of prior.instances.values())
-    (inst.deposed ?? []).forEach((attrs, i) => {
+    inst.deposed?.forEach((attrs, i) => {
       const deposed: DeposedRef = { address: inst.address, deposed: i };
       const change = deleteChange({ ...inst, attributes: attrs }, "deposed");
       changes.push({ ...change, address: deposedDisplayAddress(deposed), deposed });
@@ -383,7 +404,7 @@ export async function plan(opts: PlanOptions): Promise<Plan> {
 
   markUnreachable(result.changes, unreachable, types);
   await preflight(
-    result.changes.filter((c) => c.unreachableHost === undefined),
+    result.changes,
     types,
     opts.dataDir,
     config.dir,
@@ -458,8 +479,14 @@ function refreshOnlyChecks(
  * Which attributes must not be printed (planner/sensitivity.ts). An output that uses a sensitive value must be
  * sensitive too.
  */
-function sensitivity(config: Config, graph: ConfigGraph, types: TypeResolver, diags: DiagnosticBag): Sensitivity {
-  const found = sensitivityOf(config, graph, types);
+function sensitivity(
+  config: Config,
+  graph: ConfigGraph,
+  types: TypeResolver,
+  diags: DiagnosticBag,
+  callsFunctions: boolean,
+): Sensitivity {
+  const found = sensitivityOf(config, graph, types, callsFunctions);
   for (const o of config.outputs.values())
     if (!o.sensitive && found.uses(o.value))
       diags.error(
@@ -505,7 +532,7 @@ async function readScopedData(
  * "gantry_noop.a[0]" on a change of that instance, "noop.a.id" / "noop.a[0].id"
  * when that attribute's value changes (or becomes unknown).
  */
-function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
+function triggered(ref: string, changesOf: Map<string, ResourceChange[]>): boolean {
   const parsed = parseReference(ref);
   if (!parsed || parsed.address.wholeModule) return false;
   const { address: target, attributes: attrs } = parsed;
@@ -522,6 +549,24 @@ function triggers(ref: string, changesOf: Map<string, ResourceChange[]>): boolea
     const after = pick(c.after);
     return isUnknown(after) || !deepEqual(before ?? null, after ?? null);
   });
+}
+
+/** Records the outcomes of the conditions of one instance of `r` (for the plan's checks). */
+function instanceRecorder(
+  checks: CheckResultsRecorder,
+  r: ResourceConfig,
+  module: string,
+  key: InstanceKey,
+): (status: CheckStatus, problem?: string) => void {
+  const checkable: Checkable = {
+    kind: "resource",
+    name: r.name,
+    module,
+    mode: r.mode === "data" ? "data" : "managed",
+    type: r.type,
+    key,
+  };
+  return (status, problem) => checks.report(checkable, status, problem);
 }
 
 /**
@@ -563,7 +608,10 @@ function markUnreachable(changes: ResourceChange[], unreachable: UnreachableHost
   }
 }
 
-/** Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate). */
+/**
+ * Asks each type what it can already tell it will not be able to do (e.g. a package with no candidate), for the
+ * changes that create or update on a host that answered.
+ */
 async function preflight(
   changes: ResourceChange[],
   types: TypeResolver,
@@ -577,7 +625,10 @@ async function preflight(
 ): Promise<void> {
   const todo = changes.filter(
     (c) =>
-      (c.action === "create" || c.action === "update" || c.action === "replace") && c.after && types(c.type)?.preflight,
+      (c.action === "create" || c.action === "update" || c.action === "replace") &&
+      c.after &&
+      c.unreachableHost === undefined &&
+      types(c.type)?.preflight,
   );
   await mapLimit(todo, parallelism, async (c) => {
     const notes: TypeNotes = { warnings: [], limitations: [] };
@@ -635,7 +686,8 @@ function diffInstance(
   before: InstanceState | undefined,
   deps: string[],
   info: ReturnType<typeof instanceInfo>,
-  flags: { replaceRequested: boolean; triggered: boolean },
+  replaceRequested: boolean,
+  triggered: boolean,
 ): ResourceChange {
   const deferred = containsUnknown(configured);
   if (!before) {
@@ -653,9 +705,9 @@ function diffInstance(
   const { changed, forcing } = attributeChanges(type, prior, planned, extra);
   let reason: ChangeReason | undefined;
   if (before.status === "tainted") reason = "tainted";
-  else if (flags.replaceRequested) reason = "replace-requested";
+  else if (replaceRequested) reason = "replace-requested";
   else if (forcing.length) reason = "cannot-update";
-  else if (flags.triggered) reason = "replace-triggered";
+  else if (triggered) reason = "replace-triggered";
   if (reason) {
     const fresh = planAttributes(type, null, configured, info).planned;
     const order = r.lifecycle.createBeforeDestroy ? "create-before-destroy" : "destroy-before-create";
@@ -711,8 +763,26 @@ export function attributeChanges(
   planned: Attrs,
   extra: readonly string[] = [],
 ): { changed: string[]; forcing: string[] } {
+  if (sameAttributes(prior, planned)) return NO_ATTRIBUTE_CHANGES;
   const changed = Object.keys({ ...planned, ...prior }).filter((k) => !deepEqual(planned[k] ?? null, prior[k] ?? null));
   return { changed, forcing: changed.filter((k) => type.schema[k]?.forceNew || extra.includes(k)) };
+}
+
+/** What attributeChanges finds for an unchanged instance (frozen: one answer, not one per instance). */
+const NO_ATTRIBUTE_CHANGES: { changed: string[]; forcing: string[] } = Object.freeze({
+  changed: NOTHING_FORCES,
+  forcing: NOTHING_FORCES,
+});
+
+/**
+ * Whether no attribute changes (attributeChanges' test, without the lists it builds: most instances of a plan are
+ * unchanged). Every attribute of either is compared, as attributeChanges compares them.
+ */
+function sameAttributes(prior: Attrs, planned: Attrs): boolean {
+  for (const k in planned)
+    if (Object.hasOwn(planned, k) && !deepEqual(planned[k] ?? null, prior[k] ?? null)) return false;
+  for (const k in prior) if (Object.hasOwn(prior, k) && !deepEqual(planned[k] ?? null, prior[k] ?? null)) return false;
+  return true;
 }
 
 /** Keeps changes of targeted instances and what they depend on (or, when destroying, what depends on them). */

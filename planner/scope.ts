@@ -134,9 +134,10 @@ export class ValueScope {
     const key = resourceKey(type, name);
     const exp = this.expansions.get(key);
     if (!exp) return this.meta.standIn?.(type, name, undefined) ?? UNKNOWN;
+    // a single instance's address is the resource's key
+    if (exp.mode === "single") return this.valueOf(key) ?? this.meta.standIn?.(type, name, undefined) ?? UNKNOWN;
     const get = (k: InstanceKey): Value =>
       this.valueOf(instanceAddress(key, k)) ?? this.meta.standIn?.(type, name, k) ?? UNKNOWN;
-    if (exp.mode === "single") return get(undefined);
     if (exp.mode === "count") return exp.keys.map(get);
     const out: { [k: string]: Value } = {};
     for (const k of exp.keys) out[String(k)] = get(k);

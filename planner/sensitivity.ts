@@ -26,8 +26,16 @@ export function sensitivityOnDemand(config: Config, types: TypeResolver): (e: Ex
   return (e) => (found ??= sensitivityOf(config, buildGraph(config), types)).uses(e);
 }
 
-/** The configuration's sensitive values, found in dependency order (what a resource makes sensitive flows on). */
-export function sensitivityOf(config: Config, graph: ConfigGraph, types: TypeResolver): Sensitivity {
+/**
+ * The configuration's sensitive values, found in dependency order (what a resource makes sensitive flows on).
+ * `callsFunctions` false: no resource or data block and no local calls a function (checkFunctionNames says so).
+ */
+export function sensitivityOf(
+  config: Config,
+  graph: ConfigGraph,
+  types: TypeResolver,
+  callsFunctions = true,
+): Sensitivity {
   const secretVars = new Set([...config.variables.values()].filter((v) => v.sensitive).map((v) => v.name));
   const secretLocals = new Set<string>();
   const out = new Map<string, string[]>();
@@ -56,21 +64,26 @@ export function sensitivityOf(config: Config, graph: ConfigGraph, types: TypeRes
     return keys;
   };
   const resourceKeys = (r: ResourceConfig) => {
-    const keys = r.mode === "data" ? [] : [...secretsOfType(r.type)];
-    for (const k in r.properties) if (uses(r.properties[k].value) && !keys.includes(k)) keys.push(k);
-    if (keys.length) out.set(r.key, keys);
+    // the type's list is copied only for a resource that has sensitive attributes
+    let keys = r.mode === "data" ? NONE : secretsOfType(r.type);
+    for (const k in r.properties) if (uses(r.properties[k].value) && !keys.includes(k)) keys = [...keys, k];
+    if (keys.length) out.set(r.key, [...keys]);
   };
+  // without a call of sensitive(), a sensitive variable or local, or a type whose schema marks an attribute sensitive,
+  // nothing is: the blocks and locals are not looked through one by one
+  if (!callsFunctions && !secretVars.size && !someSensitiveLocal(config) && !someTypeWithSecrets(config, secretsOfType))
+    return { attributes: out, uses };
   let managedSeen = 0;
+  let nextBlock = 0; // the resource nodes of graph.ordered are the blocks of graph.resourcesInOrder, in that order
   for (const info of graph.ordered) {
     if (info.kind === "local") {
       // a module's sensitive variables and outputs are locals marked sensitive (planner/module-expansion.ts)
       const l = config.locals.get(info.name)!;
       if (l.sensitive || uses(l.value)) secretLocals.add(info.name);
     } else if (info.kind === "resource") {
-      const managed = config.resources.get(info.name);
-      if (managed) managedSeen++;
-      const r = managed ?? config.data.get(info.name);
-      if (r) resourceKeys(r);
+      const r = graph.resourcesInOrder[nextBlock++];
+      if (r.mode !== "data") managedSeen++;
+      resourceKeys(r);
     }
   }
   // resources the graph does not order (none, as a rule): afterwards, in configuration order
@@ -79,6 +92,24 @@ export function sensitivityOf(config: Config, graph: ConfigGraph, types: TypeRes
     for (const r of config.resources.values()) if (!seen.has(r.key)) resourceKeys(r);
   }
   return { attributes: out, uses };
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function someSensitiveLocal(config: Config): boolean {
+  for (const l of config.locals.values()) if (l.sensitive) return true;
+  return false;
+}
+
+/** Whether a managed resource's type marks an attribute sensitive (each run of blocks of one type asked once). */
+function someTypeWithSecrets(config: Config, secretsOfType: (type: string) => string[]): boolean {
+  let last: string | undefined;
+  for (const r of config.resources.values())
+    if (r.type !== last) {
+      last = r.type;
+      if (secretsOfType(r.type).length) return true;
+    }
+  return false;
 }
 
 /**

@@ -9,10 +9,10 @@
 import { type DiagnosticBag, type Origin, GantryError } from "../contract/diagnostics.js";
 import type { ResourceType } from "../contract/resource-type.js";
 import { UNKNOWN, unknownOf, type Value } from "../contract/values.js";
-import { type Expr, visitExprs } from "./expressions/ast.js";
+import { callsAFunction, type Expr, visitExprs } from "./expressions/ast.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
 import { isKnownFunction } from "./expressions/functions/registry.js";
-import type { Config, ConditionConfig, PropertyConfig, ResourceConfig } from "./model.js";
+import type { Config, ConditionConfig, LocalConfig, PropertyConfig, ResourceConfig } from "./model.js";
 import { toSchemaType } from "./schema-typed-value.js";
 import { ValueScope } from "./scope.js";
 
@@ -29,7 +29,7 @@ function conditionSites(conditions: ConditionConfig[], out: Site[]): void {
 }
 
 function propertySites(props: Record<string, PropertyConfig> | undefined, out: Site[]): void {
-  for (const p of Object.values(props ?? {})) out.push({ expr: p.value, origin: p.origin });
+  for (const k in props) out.push({ expr: props[k].value, origin: props[k].origin });
 }
 
 function resourceSites(r: ResourceConfig, out: Site[]): void {
@@ -44,17 +44,14 @@ function resourceSites(r: ResourceConfig, out: Site[]): void {
   }
 }
 
-/** Every expression of the configuration with where it is written; a module's blocks once, not once per instance. */
-function expressionSites(config: Config): Site[] {
+function localSites(l: LocalConfig, out: Site[]): void {
+  out.push({ expr: l.value, origin: l.origin });
+  if (l.output) conditionSites(l.output.preconditions, out); // a module output's
+}
+
+/** Every expression of the configuration but its resources' and locals', with where it is written. */
+function otherSites(config: Config): Site[] {
   const out: Site[] = [];
-  const seen = new Set<Origin>();
-  const once = (origin: Origin) => (seen.has(origin) ? false : (seen.add(origin), true));
-  for (const r of [...config.resources.values(), ...config.data.values()]) if (once(r.origin)) resourceSites(r, out);
-  for (const l of config.locals.values())
-    if (once(l.origin)) {
-      out.push({ expr: l.value, origin: l.origin });
-      if (l.output) conditionSites(l.output.preconditions, out); // a module output's
-    }
   for (const o of config.outputs.values()) {
     out.push({ expr: o.value, origin: o.origin });
     conditionSites(o.preconditions, out);
@@ -72,9 +69,45 @@ function expressionSites(config: Config): Site[] {
   return out;
 }
 
-/** Calls of functions that do not exist, and of provider-defined functions, wherever they are written. */
-export function checkFunctionNames(config: Config, diags: DiagnosticBag): void {
-  for (const site of expressionSites(config)) {
+/**
+ * Calls of functions that do not exist, and of provider-defined functions, wherever they are written: in every
+ * expression of the configuration, a module's blocks (and locals) once, not once per instance (the first of those
+ * written at one place). Most blocks call no function: which block is the first of its place is found only when one
+ * does. Returns whether any resource or data block or local calls a function (none: none calls sensitive()).
+ */
+export function checkFunctionNames(config: Config, diags: DiagnosticBag): boolean {
+  const blocks = [...config.resources.values(), ...config.data.values()];
+  let firstAt: Map<Origin, ResourceConfig | LocalConfig> | undefined;
+  const firstOfItsPlace = (x: ResourceConfig | LocalConfig): boolean => {
+    if (!firstAt) {
+      firstAt = new Map();
+      for (const r of blocks) if (!firstAt.has(r.origin)) firstAt.set(r.origin, r);
+      for (const l of config.locals.values()) if (!firstAt.has(l.origin)) firstAt.set(l.origin, l);
+    }
+    return firstAt.get(x.origin) === x;
+  };
+  const sites: Site[] = [];
+  let calls = false;
+  for (const r of blocks) {
+    sites.length = 0;
+    resourceSites(r, sites);
+    if (!sites.some((s) => callsAFunction(s.expr))) continue;
+    calls = true;
+    if (firstOfItsPlace(r)) checkSites(sites, diags);
+  }
+  for (const l of config.locals.values()) {
+    sites.length = 0;
+    localSites(l, sites);
+    if (!sites.some((s) => callsAFunction(s.expr))) continue;
+    calls = true;
+    if (firstOfItsPlace(l)) checkSites(sites, diags);
+  }
+  checkSites(otherSites(config), diags);
+  return calls;
+}
+
+function checkSites(sites: Site[], diags: DiagnosticBag): void {
+  for (const site of sites) {
     if (site.expr.k === "lit") continue;
     /** How many calls of each name came before in this expression: which one of them an error is about. */
     let seen: Map<string, number> | undefined;

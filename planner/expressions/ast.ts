@@ -116,6 +116,52 @@ function visitStepExprs(steps: Step[], visit: (e: Expr) => void): void {
 }
 
 /** Every reference in an expression, in source order (names bound by `for` are not references). */
+/** Whether an expression calls a function anywhere in it (visitExprs' nodes, without a callback). */
+export function callsAFunction(e: Expr): boolean {
+  switch (e.k) {
+    case "lit":
+    case "iter":
+      return false;
+    case "call":
+      return true;
+    case "tmpl":
+      for (const p of e.parts) if (typeof p !== "string" && callsAFunction(p)) return true;
+      return false;
+    case "ref":
+      return stepsCallAFunction(e.steps);
+    case "unary":
+    case "tjoin":
+      return callsAFunction(e.e);
+    case "bin":
+      return callsAFunction(e.l) || callsAFunction(e.r);
+    case "cond":
+      return callsAFunction(e.c) || callsAFunction(e.t) || callsAFunction(e.f);
+    case "list":
+      return e.items.some(callsAFunction);
+    case "obj":
+      return e.entries.some(([k, v]) => callsAFunction(k) || callsAFunction(v));
+    case "map":
+      return Object.values(e.entries).some(callsAFunction);
+    case "post":
+      return callsAFunction(e.e) || stepsCallAFunction(e.steps);
+    case "for":
+      return (
+        callsAFunction(e.coll) ||
+        (e.key !== undefined && callsAFunction(e.key)) ||
+        callsAFunction(e.val) ||
+        (e.cond !== undefined && callsAFunction(e.cond))
+      );
+  }
+}
+
+function stepsCallAFunction(steps: Step[]): boolean {
+  for (const s of steps) {
+    if (s.k === "index" && callsAFunction(s.index)) return true;
+    if (s.k === "splat" && s.each && stepsCallAFunction(s.each)) return true;
+  }
+  return false;
+}
+
 export function collectRefs(e: Expr, out: RefExpr[] = []): RefExpr[] {
   visitExprs(e, (x) => {
     if (x.k === "ref") out.push(x);

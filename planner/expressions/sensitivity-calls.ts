@@ -1,7 +1,7 @@
 // The calls in an expression that change its sensitivity, as Terraform's marks do: sensitive(x) marks its result,
 // nonsensitive(x) clears the marks of x, and issensitive(x) returns a bool that carries none of x's marks.
 
-import { collectRefs, type Expr, type RefExpr } from "./ast.js";
+import { callsAFunction, collectRefs, type Expr, type RefExpr } from "./ast.js";
 
 /**
  * The calls of sensitive(), nonsensitive() and issensitive() in an expression (found through any kind of node):
@@ -9,6 +9,7 @@ import { collectRefs, type Expr, type RefExpr } from "./ast.js";
  * value (inside nonsensitive() or issensitive()).
  */
 export function sensitivityCalls(e: Expr): { sensitive: boolean; cleared: ReadonlySet<RefExpr> } {
+  if (!callsAFunction(e)) return NO_CALLS; // most expressions: their nodes are not walked twice
   let sensitive = false;
   let cleared: Set<RefExpr> | undefined;
   const walk = (node: unknown): void => {
@@ -38,3 +39,6 @@ export function sensitivityCalls(e: Expr): { sensitive: boolean; cleared: Readon
 
 /** What an expression without nonsensitive() or issensitive() clears: nothing (never added to). */
 const NONE_CLEARED: ReadonlySet<RefExpr> = new Set();
+
+/** What an expression that calls no function changes: nothing. */
+const NO_CALLS = Object.freeze({ sensitive: false, cleared: NONE_CLEARED });
