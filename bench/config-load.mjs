@@ -65,7 +65,8 @@ for (let i = 0; i < runs; i++) {
   mine.push(once(REPO_DIR));
 }
 const row = (label, rs) =>
-  `${label.padEnd(10)} cpu ${rs.map((r) => r.cpuMs.toFixed(0)).join(" ")} (median ${median(rs.map((r) => r.cpuMs)).toFixed(0)} ms)` +
+  `${label.padEnd(10)} cpu ${rs.map((r) => r.cpuMs.toFixed(0)).join(" ")}` +
+  ` (median ${median(rs.map((r) => r.cpuMs)).toFixed(0)} ms)` +
   `  wall median ${median(rs.map((r) => r.wallMs)).toFixed(0)} ms` +
   (heap ? `  heap after ${median(rs.map((r) => r.heapMB)).toFixed(1)} MB` : "");
 console.log(`loadConfig ${dir} (${mine[0].resources} resources), ${runs} runs`);
