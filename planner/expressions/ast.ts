@@ -115,7 +115,6 @@ function visitStepExprs(steps: Step[], visit: (e: Expr) => void): void {
   }
 }
 
-/** Every reference in an expression, in source order (names bound by `for` are not references). */
 /** Whether an expression calls a function anywhere in it (visitExprs' nodes, without a callback). */
 export function callsAFunction(e: Expr): boolean {
   switch (e.k) {
@@ -162,6 +161,7 @@ function stepsCallAFunction(steps: Step[]): boolean {
   return false;
 }
 
+/** Every reference in an expression, in source order (names bound by `for` are not references). */
 export function collectRefs(e: Expr, out: RefExpr[] = []): RefExpr[] {
   visitExprs(e, (x) => {
     if (x.k === "ref") out.push(x);
