@@ -7,7 +7,7 @@ import type { AttributeSchema, InstanceInfo, ResourceType } from "../contract/re
 import type { InstanceKey } from "./addresses.js";
 import { type DiagnosticBag, errorAt, GantryError } from "../contract/diagnostics.js";
 import { evaluate, type EvalScope } from "./expressions/evaluate.js";
-import type { ResourceConfig } from "./model.js";
+import { EMPTY_LIST, type ResourceConfig } from "./model.js";
 import type { Expansion, ValueScope } from "./scope.js";
 import { schemaTypeConstraint, toSchemaType } from "./schema-typed-value.js";
 import { inferType } from "./type-conversion.js";
@@ -254,9 +254,6 @@ export function withIgnoredChanges(
   return out;
 }
 
-/** The requiresReplace of a plan that names none (frozen: one list, not one per instance). */
-const NOTHING_REQUIRED: string[] = Object.freeze([]) as unknown as string[];
-
 /**
  * Planned attributes: configured values, defaults, computed ones from prior
  * (or unknown when creating), then the type's own diff.
@@ -274,9 +271,9 @@ export function planAttributes(
     else if (s.computed) planned[name] = prior && name in prior ? prior[name] : unknownOf(schemaTypeConstraint(s));
     else planned[name] = null;
   }
-  if (!type.planChange) return { planned, requiresReplace: NOTHING_REQUIRED };
+  if (!type.planChange) return { planned, requiresReplace: EMPTY_LIST };
   const hint = type.planChange(prior, planned, info);
-  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? NOTHING_REQUIRED };
+  return { planned: hint.planned, requiresReplace: hint.requiresReplace ?? EMPTY_LIST };
 }
 
 /** Errors from the schema's nested rules and the type's own validation, located at the property. */

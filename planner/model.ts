@@ -323,18 +323,19 @@ export function emptyConfig(dir: string): Config {
 }
 
 /**
- * One empty list shared by every default lifecycle (frozen: a builder that adds to a list makes a new one), so that
- * 100,000 resources without a lifecycle block do not hold four empty arrays each.
+ * One empty list, frozen, shared wherever the planner's model or results hold a list that is most often empty (a
+ * default lifecycle's four lists, a no-op change's requiresReplace, ...), so that 100,000 resources do not hold an
+ * empty array each: code that adds to such a list makes a new one.
  */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
+export const EMPTY_LIST: never[] = Object.freeze([]) as unknown as never[];
 
 export function defaultLifecycle(): LifecycleConfig {
   return {
     createBeforeDestroy: false,
     preventDestroy: false,
-    ignoreChanges: NONE,
-    replaceTriggeredBy: NONE,
-    preconditions: NONE,
-    postconditions: NONE,
+    ignoreChanges: EMPTY_LIST,
+    replaceTriggeredBy: EMPTY_LIST,
+    preconditions: EMPTY_LIST,
+    postconditions: EMPTY_LIST,
   };
 }

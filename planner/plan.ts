@@ -31,7 +31,7 @@ import {
   withIgnoredChanges,
   type TypeResolver,
 } from "./instances.js";
-import type { Config, ResourceConfig } from "./model.js";
+import { type Config, EMPTY_LIST, type ResourceConfig } from "./model.js";
 import { instanceInfo, operationContext, type TypeNotes } from "./operation-context.js";
 import { runChecks } from "./checks.js";
 import { checkDataBlock, planDataInstance, withComputedUnknown } from "./data-read.js";
@@ -674,9 +674,6 @@ function deleteChange(inst: InstanceState, reason: ChangeReason): ResourceChange
   };
 }
 
-/** The requiresReplace of every change that replaces nothing (frozen: one list, not one per instance). */
-const NOTHING_FORCES: string[] = Object.freeze([]) as unknown as string[];
-
 function diffInstance(
   r: ResourceConfig,
   type: NonNullable<ReturnType<TypeResolver>>,
@@ -714,7 +711,7 @@ function diffInstance(
     return newChange(r, address, key, "replace", prior, fresh, forcing, deps, deferred, reason, order);
   }
   if (changed.length === 0)
-    return newChange(r, address, key, "noop", prior, prior, NOTHING_FORCES, deps, deferred, undefined, undefined);
+    return newChange(r, address, key, "noop", prior, prior, EMPTY_LIST, deps, deferred, undefined, undefined);
   return newChange(r, address, key, "update", prior, planned, [], deps, deferred, undefined, undefined);
 }
 
@@ -770,8 +767,8 @@ export function attributeChanges(
 
 /** What attributeChanges finds for an unchanged instance (frozen: one answer, not one per instance). */
 const NO_ATTRIBUTE_CHANGES: { changed: string[]; forcing: string[] } = Object.freeze({
-  changed: NOTHING_FORCES,
-  forcing: NOTHING_FORCES,
+  changed: EMPTY_LIST,
+  forcing: EMPTY_LIST,
 });
 
 /**

@@ -8,7 +8,7 @@ import { collectRefs, type Expr, type RefExpr } from "./expressions/ast.js";
 import { sensitivityCalls } from "./expressions/sensitivity-calls.js";
 import { buildGraph, type ConfigGraph } from "./graph.js";
 import type { TypeResolver } from "./instances.js";
-import type { Config, ResourceConfig } from "./model.js";
+import { type Config, EMPTY_LIST, type ResourceConfig } from "./model.js";
 
 export interface Sensitivity {
   /** Resource key -> its sensitive attributes (set from sensitive values, or sensitive in the type's schema). */
@@ -65,7 +65,7 @@ export function sensitivityOf(
   };
   const resourceKeys = (r: ResourceConfig) => {
     // the type's list is copied only for a resource that has sensitive attributes
-    let keys = r.mode === "data" ? NONE : secretsOfType(r.type);
+    let keys = r.mode === "data" ? EMPTY_LIST : secretsOfType(r.type);
     for (const k in r.properties) if (uses(r.properties[k].value) && !keys.includes(k)) keys = [...keys, k];
     if (keys.length) out.set(r.key, [...keys]);
   };
@@ -93,8 +93,6 @@ export function sensitivityOf(
   }
   return { attributes: out, uses };
 }
-
-const NONE: readonly string[] = Object.freeze([]);
 
 function someSensitiveLocal(config: Config): boolean {
   for (const l of config.locals.values()) if (l.sensitive) return true;
